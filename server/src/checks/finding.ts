@@ -1,0 +1,18 @@
+import type { Span } from '../syntax/ast';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** One thing the checker says about a document: at a place, naming the rule that failed. */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  related: { span: Span; message: string }[];
+  /** An information-level 尾差: the relation holds, printed figures differ only by rounding. */
+  roundingTail?: boolean;
+  /** For quick fixes: the figure text that would make the relation hold exactly as printed. */
+  expected?: string;
+  /** Other quick-fix payloads (a catalog name …). */
+  replacement?: { span: Span; text: string; title: string };
+}

@@ -1,0 +1,305 @@
+/** Builds the document model from the syntax tree. Never throws; structural problems become findings. */
+import { parseFigure } from '../numbers/decimal';
+import type { ColumnNode, HeadingLine, Line, Span, SyntaxTree } from '../syntax/ast';
+import type {
+  BudgetDocument, Cell, CellKind, CodeKind, Column, ColumnRole, Field, GlossaryEntry, Header, Part, Row, Table,
+} from './document';
+
+const LINE_COLUMN = /^行次$/;
+const CODE_COLUMN = /(编码|代码|编号)$|^科目$/;
+const LABEL_COLUMN = /^(项目|科目名称|名称|项目名称|来源项目|单位名称|部门（单位）名称|部门\(单位\)名称|支出项目|收入项目|指标|目标名称|项目活动)$/;
+const FIGURE_NAME = /(合计|小计|金额|数|总计|支出|收入|经费|费|结余|预算|决算|占比|比例|率)$/;
+
+export function norm(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '');
+}
+
+export function classifyCode(code: string): CodeKind | undefined {
+  if (/^\d{7}$/.test(code)) return 'functional';
+  if (/^[2]\d{2}(\d{2})?$/.test(code)) return 'functional';
+  if (/^[35]\d{2}(\d{2})?$/.test(code)) return 'economic';
+  if (/^1\d{2}(\d{2}(\d{2}(\d{2})?)?)?$/.test(code)) return 'functional';
+  if (/^[0-9A-Za-z]{8,}$/.test(code) && /\d/.test(code)) return 'project';
+  return undefined;
+}
+
+function classifyCell(text: string): { kind: CellKind; figure?: ReturnType<typeof parseFigure> } {
+  if (text === '') return { kind: 'empty' };
+  if (/^[-—–－−―]+$/.test(text)) return { kind: 'dash' };
+  const figure = parseFigure(text);
+  if (figure) return { kind: 'figure', figure };
+  if (/\d/.test(text) && /^[\d\s.,，．%\-−]+$/.test(text)) return { kind: 'broken' };
+  return { kind: 'text' };
+}
+
+const FIELD_RE = /^([^：:|]{1,24}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
+
+function fieldOf(text: string, span: Span): Field | undefined {
+  const m = FIELD_RE.exec(text);
+  if (!m) return undefined;
+  const key = m[1].trim();
+  const value = m[2].trim();
+  const keyStart = span.start + text.indexOf(m[1]);
+  const valueStart = value ? span.start + text.lastIndexOf(value) : span.end;
+  return {
+    key, value,
+    keySpan: { start: keyStart, end: keyStart + key.length },
+    valueSpan: { start: valueStart, end: valueStart + value.length },
+    span,
+  };
+}
+
+function unitOf(v: string): '万元' | '元' | undefined {
+  const n = norm(v);
+  if (n === '万元') return '万元';
+  if (n === '元') return '元';
+  return undefined;
+}
+
+function flattenColumns(nodes: ColumnNode[], path: string[], out: Column[]): void {
+  for (const n of nodes) {
+    const p = n.name ? [...path, n.name] : path;
+    if (n.children?.length) flattenColumns(n.children, p, out);
+    else out.push({ name: n.name, path: p, number: n.number, role: 'figure', index: out.length, span: n.span });
+  }
+}
+
+function assignRoles(cols: Column[]): void {
+  let label = false;
+  for (const c of cols) {
+    const n = norm(c.name);
+    if (LINE_COLUMN.test(n)) c.role = 'line';
+    else if (CODE_COLUMN.test(n)) c.role = 'code';
+    else if (!label && c.number === undefined && (LABEL_COLUMN.test(n) || !FIGURE_NAME.test(n))) {
+      c.role = 'label';
+      label = true;
+    } else c.role = 'figure';
+  }
+  cols.filter((c) => c.role === 'figure').forEach((c, i) => { c.figureIndex = i; });
+}
+
+const TABLE_NUMBER = /^(?:[^\s]*\d[^\s]*|公开表\s*\d+)$/;
+
+function parseTableHeading(text: string): { number?: string; title: string } {
+  const rest = text.replace(/^表[ \t\u3000]*/, '');
+  const m = /^(\S+)(?:[ \t\u3000]+(.*))?$/.exec(rest);
+  if (m && TABLE_NUMBER.test(m[1]) && /\d/.test(m[1])) return { number: m[1], title: (m[2] ?? '').trim() };
+  return { title: rest.trim() };
+}
+
+const GLOSSARY_ENTRY = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．][ \t]*)?[ \t\u3000]*([^：:]{1,80}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
+const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
+
+export function buildDocument(tree: SyntaxTree): BudgetDocument {
+  const header: Header = { fields: [] };
+  const doc: BudgetDocument = { text: tree.text, header, tables: [], glossary: [], narrative: [], structureErrors: [] };
+  type Mode = 'header' | 'table' | 'glossary' | 'narrative';
+  let mode = 'header' as Mode;
+  let table: Table | undefined;
+  let part: Part | undefined;
+  let sectionTitle = '';
+  let subHeading: string | undefined;
+  let lastEntry: GlossaryEntry | undefined;
+  const warnedParts = new Set<Part>();
+
+  const newPart = (t: Table, name?: string, nameSpan?: Span): Part => {
+    const p: Part = { name, nameSpan, columns: [], rows: [], table: t, fields: [] };
+    t.parts.push(p);
+    return p;
+  };
+
+  const startSection = (h: HeadingLine) => {
+    sectionTitle = h.text;
+    subHeading = undefined;
+    lastEntry = undefined;
+    table = undefined;
+    part = undefined;
+    if (h.prose) {
+      mode = /^名词解释/.test(h.text) ? 'glossary' : 'narrative';
+      return;
+    }
+    mode = 'table';
+    const isTable = /^表([ \t\u3000]|$)/.test(h.text);
+    const { number, title } = isTable ? parseTableHeading(h.text) : { number: undefined, title: h.text };
+    table = {
+      kind: isTable ? 'table' : 'form', number, title, heading: h.text, headingSpan: h.textSpan, span: h.span,
+      parts: [], rules: [], notes: [], fields: [], texts: [],
+    };
+    doc.tables.push(table);
+  };
+
+  for (const line of tree.lines) {
+    if (table) table.span = { start: table.span.start, end: Math.max(table.span.end, line.span.end) };
+    switch (line.kind) {
+      case 'blank':
+      case 'comment':
+        break;
+      case 'heading':
+        if (line.level === 1) {
+          doc.title = line.text;
+          header.title ??= line.text;
+          mode = 'header';
+          table = undefined;
+        } else if (line.level === 2 || mode === 'header') startSection(line);
+        else if (mode === 'table' && table) {
+          part = newPart(table, line.text, line.textSpan);
+        } else {
+          subHeading = line.text;
+          lastEntry = undefined;
+        }
+        break;
+      case 'prose':
+        addProse(line.text, line.span);
+        break;
+      case 'text': {
+        if (mode === 'glossary' || mode === 'narrative') { addProse(line.text, line.span); break; }
+        const f = fieldOf(line.text, line.span);
+        if (mode === 'header' || !table) {
+          if (f) addHeaderField(f);
+          else doc.structureErrors.push({ message: `文档头只能写“键：值”（如“年度：2023”），此行无法识别：“${line.text.slice(0, 20)}”`, span: line.span, rule: 'syntax', severity: 'warning' });
+          break;
+        }
+        if (f) {
+          (part ?? table).fields.push(f);
+          if (/^(金额)?单位$/.test(norm(f.key)) && unitOf(f.value)) table.unit = unitOf(f.value);
+        } else table.texts.push({ text: line.text, span: line.span });
+        break;
+      }
+      case 'note':
+        if (table) table.notes.push({ text: line.text, span: line.span });
+        else addProse(line.text, line.span);
+        break;
+      case 'columns': {
+        if (!table) {
+          doc.structureErrors.push({ message: '“列：”只能写在表格（## 表 …）或表单之内', span: line.span, rule: 'syntax', severity: 'error' });
+          break;
+        }
+        if (!part || part.columns.length || part.rows.length) part = newPart(table);
+        const cols: Column[] = [];
+        flattenColumns(line.columns, [], cols);
+        assignRoles(cols);
+        part.columns = cols;
+        part.columnsSpan = line.span;
+        break;
+      }
+      case 'rules':
+        if (!table) {
+          doc.structureErrors.push({ message: '“规则：”只能写在表格之内', span: line.span, rule: 'syntax', severity: 'error' });
+          break;
+        }
+        for (const r of line.rules) table.rules.push({ node: r, table });
+        break;
+      case 'row': {
+        if (mode === 'glossary' || mode === 'narrative') { addProse(tree.text.slice(line.span.start, line.span.end), line.span); break; }
+        if (!table) {
+          doc.structureErrors.push({ message: '表格行必须写在“## 表 …”之下', span: line.span, rule: 'syntax', severity: 'error' });
+          break;
+        }
+        part ??= newPart(table);
+        if (!part.columns.length && !warnedParts.has(part)) {
+          warnedParts.add(part);
+          doc.structureErrors.push({ message: '表格缺少列定义：请在行之前写“列：…”', span: line.span, rule: 'syntax', severity: 'error' });
+        }
+        addRow(part, line.cells, line.span);
+        break;
+      }
+    }
+  }
+
+  function addHeaderField(f: Field) {
+    header.fields.push(f);
+    const k = norm(f.key);
+    if (k === '部门' || k === '单位' || k === '单位名称' || k === '部门名称') {
+      const u = unitOf(f.value);
+      if (u) header.unit = u;
+      else header.department = f;
+    } else if (k === '年度' || k === '年份') {
+      const y = /\d{4}/.exec(f.value);
+      if (y) header.year = Number(y[0]);
+      else doc.structureErrors.push({ message: `年度应为四位数字，实为“${f.value}”`, span: f.valueSpan, rule: 'syntax', severity: 'error' });
+    } else if (k === '类型') {
+      const v = norm(f.value);
+      if (v.includes('决算')) header.kind = '决算';
+      else if (v.includes('预算')) header.kind = '预算';
+      else doc.structureErrors.push({ message: `类型应为“预算”或“决算”，实为“${f.value}”`, span: f.valueSpan, rule: 'syntax', severity: 'error' });
+    } else if (k === '金额单位') {
+      const u = unitOf(f.value);
+      if (u) header.unit = u;
+      else doc.structureErrors.push({ message: `金额单位应为“万元”或“元”，实为“${f.value}”`, span: f.valueSpan, rule: 'syntax', severity: 'error' });
+    } else if (k === '标题') header.title = f.value;
+  }
+
+  function addProse(text: string, span: Span) {
+    if (mode === 'glossary') {
+      const m = GLOSSARY_ENTRY.exec(text);
+      if (m && m[1].trim()) {
+        const term = m[1].trim();
+        const termStart = span.start + text.indexOf(m[1]);
+        const entry: GlossaryEntry = { term, definition: m[2].trim(), termSpan: { start: termStart, end: termStart + m[1].length }, span };
+        const p = CODE_PATH.exec(norm(term));
+        if (p) entry.path = [p[1], p[2], p[3]].filter((x): x is string => !!x);
+        doc.glossary.push(entry);
+        lastEntry = entry;
+      } else if (lastEntry && text.trim()) {
+        lastEntry.definition += text.trim();
+        lastEntry.span = { start: lastEntry.span.start, end: span.end };
+      }
+      return;
+    }
+    doc.narrative.push({ text, span, heading: subHeading, section: sectionTitle });
+  }
+
+  function addRow(p: Part, cellNodes: { text: string; span: Span }[], span: Span) {
+    const row: Row = { label: '', labelSpan: span, cells: [], span, part: p, index: p.rows.length };
+    const cols = p.columns;
+    cellNodes.forEach((c, i) => {
+      const column = cols[i];
+      const role: ColumnRole = column?.role ?? (i === 0 ? 'label' : 'figure');
+      let cell: Cell;
+      if (role === 'figure') {
+        const { kind, figure } = classifyCell(c.text);
+        cell = { text: c.text, span: c.span, kind, figure, column, row };
+      } else {
+        cell = { text: c.text, span: c.span, kind: c.text ? 'text' : 'empty', column, row };
+        if (role === 'label') { row.label = c.text; row.labelSpan = c.span; }
+        else if (role === 'code' && c.text) {
+          const code = norm(c.text);
+          row.code = code;
+          row.codeKind = classifyCode(code);
+          row.codeSpan = c.span;
+        } else if (role === 'line' && c.text) {
+          const n = Number(norm(c.text));
+          if (Number.isInteger(n)) row.lineNo = n;
+        }
+      }
+      row.cells.push(cell);
+    });
+    if (!row.code && !cols.some((c) => c.role === 'code')) {
+      const m = /^(\d{3}|\d{5}|\d{7})[ \t\u3000]+(\S.*)$/.exec(row.label);
+      if (m) {
+        row.code = m[1];
+        row.codeKind = classifyCode(m[1]);
+        row.codeSpan = { start: row.labelSpan.start, end: row.labelSpan.start + m[1].length };
+        const off = row.label.indexOf(m[2]);
+        row.label = m[2];
+        row.labelSpan = { start: row.labelSpan.start + off, end: row.labelSpan.end };
+      }
+    }
+    if (cols.length && cellNodes.length > cols.length) {
+      const extra = cellNodes[cols.length];
+      doc.structureErrors.push({
+        message: `单元格多于列数：本表有 ${cols.length} 列，此行有 ${cellNodes.length} 格`,
+        span: { start: extra.span.start, end: cellNodes[cellNodes.length - 1].span.end }, rule: 'row-shape', severity: 'error',
+      });
+    } else if (cols.length && cellNodes.length < cols.length && cellNodes.length > 1) {
+      doc.structureErrors.push({
+        message: `单元格少于列数：本表有 ${cols.length} 列，此行只有 ${cellNodes.length} 格（缺的格按空白处理）`,
+        span, rule: 'row-shape', severity: 'warning',
+      });
+    }
+    p.rows.push(row);
+  }
+
+  for (const t of doc.tables) t.unit ??= header.unit;
+  return doc;
+}

@@ -1,0 +1,107 @@
+/**
+ * Exact decimal figures and the rounding semantics of printed figures.
+ *
+ * A printed figure with d decimals stands for the closed interval [v − ½·10^-d, v + ½·10^-d]
+ * (see ../shared/notes/rounding.md). Everything here is scaled BigInt arithmetic: no binary floating point.
+ */
+
+/** A figure as printed: `value` is the printed number times 10^decimals. */
+export interface Decimal {
+  readonly units: bigint;
+  readonly decimals: number;
+}
+
+/** A figure read from a cell. `exact` figures (zeros, blanks) carry no rounding interval. */
+export interface Figure extends Decimal {
+  readonly percent: boolean;
+  readonly exact: boolean;
+  readonly text: string;
+}
+
+const FIGURE_RE = /^([-−－]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(%?)$/;
+
+/** Parses a printed figure (`2,098.74`, `-3.5`, `42.40%`, `.56`); undefined when the text is not one. */
+export function parseFigure(raw: string): Figure | undefined {
+  const text = raw.trim();
+  const m = FIGURE_RE.exec(text);
+  if (!m) return undefined;
+  const [, sign, intPart, fracPart, pct] = m;
+  if (intPart === undefined && fracPart === undefined) return undefined;
+  const digits = (intPart ?? '0').replace(/,/g, '') + (fracPart ?? '');
+  let units = BigInt(digits);
+  if (sign) units = -units;
+  const decimals = fracPart?.length ?? 0;
+  return { units, decimals, percent: pct === '%', exact: units === 0n, text };
+}
+
+export function pow10(n: number): bigint {
+  return 10n ** BigInt(n);
+}
+
+/** The figure's value scaled to `scale` decimals (scale ≥ decimals). */
+export function scaleTo(d: Decimal, scale: number): bigint {
+  if (scale < d.decimals) throw new RangeError('scale below precision');
+  return d.units * pow10(scale - d.decimals);
+}
+
+/** A closed interval of scaled integers at `scale` decimals. */
+export interface Interval {
+  lo: bigint;
+  hi: bigint;
+}
+
+/**
+ * The interval a printed figure stands for, at `scale` decimals (scale must exceed the figure's decimals
+ * so that the half unit is an integer). Exact figures are points.
+ */
+export function intervalOf(f: Figure, scale: number): Interval {
+  const center = scaleTo(f, scale);
+  if (f.exact) return { lo: center, hi: center };
+  const half = 5n * pow10(scale - f.decimals - 1);
+  return { lo: center - half, hi: center + half };
+}
+
+export function meets(a: Interval, b: Interval): boolean {
+  return a.lo <= b.hi && b.lo <= a.hi;
+}
+
+/** Rounds a scaled value from `from` decimals to `to` decimals, half away from zero. */
+export function roundUnits(units: bigint, from: number, to: number): bigint {
+  if (to >= from) return units * pow10(to - from);
+  const div = pow10(from - to);
+  const neg = units < 0n;
+  const abs = neg ? -units : units;
+  const q = (abs + div / 2n) / div;
+  return neg ? -q : q;
+}
+
+/** Formats scaled units with `decimals` decimals, with thousands separators when `grouping`. */
+export function formatUnits(units: bigint, decimals: number, grouping = true): string {
+  const neg = units < 0n;
+  let s = (neg ? -units : units).toString();
+  if (decimals > 0) {
+    s = s.padStart(decimals + 1, '0');
+    const int = s.slice(0, s.length - decimals);
+    const frac = s.slice(s.length - decimals);
+    s = `${grouping ? group(int) : int}.${frac}`;
+  } else if (grouping) {
+    s = group(s);
+  }
+  return (neg ? '-' : '') + s;
+}
+
+function group(int: string): string {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function formatDecimal(d: Decimal, grouping = true): string {
+  return formatUnits(d.units, d.decimals, grouping);
+}
+
+/** Two prints of one quantity agree when they are identical at the precision they share. */
+export function samePrint(a: Decimal, b: Decimal): boolean {
+  const p = Math.min(a.decimals, b.decimals);
+  return roundUnits(a.units, a.decimals, p) === roundUnits(b.units, b.decimals, p);
+}
+
+export const ZERO: Figure = { units: 0n, decimals: 0, percent: false, exact: true, text: '' };

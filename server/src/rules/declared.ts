@@ -1,0 +1,234 @@
+/** Declared rules (`规则：…`): resolves their references and expands them into relations. */
+import { norm } from '../model/build';
+import type { BudgetDocument, Cell, Column, Row, Rule, Table } from '../model/document';
+import type { AtomNode, GroupNode, RefNode, Span, TermNode } from '../syntax/ast';
+import type { Messages } from '../i18n/messages';
+import type { Relation, RuleProblem, Term } from './relation';
+
+/** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
+interface Target {
+  table: Table;
+  row?: Row;
+  column?: Column;
+  /** The column's 栏次 when named by number (resolved per row's part). */
+  columnNumber?: number;
+  columnName?: string;
+  span: Span;
+}
+
+const NUMBERING = /^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．])\s*/;
+
+export function findTable(doc: BudgetDocument, text: string, current: Table): Table | undefined {
+  const n = norm(text);
+  if (n === '本表') return current;
+  return doc.tables.find((t) => t.number && norm(t.number) === n)
+    ?? doc.tables.find((t) => norm(t.title) === n || norm(t.heading) === n)
+    ?? doc.tables.find((t) => t.number && norm(t.number).replace(/^公开/, '') === n.replace(/^公开/, ''));
+}
+
+export function findRows(table: Table, atom: AtomNode): Row[] {
+  const rows = table.parts.flatMap((p) => p.rows);
+  if (!atom.quoted) {
+    const n = Number(atom.value);
+    return rows.filter((r) => r.lineNo === n);
+  }
+  const v = norm(atom.value);
+  let hit = rows.filter((r) => r.code === v);
+  if (!hit.length) hit = rows.filter((r) => norm(r.label) === v);
+  if (!hit.length) hit = rows.filter((r) => norm(r.label).replace(NUMBERING, '') === v.replace(NUMBERING, ''));
+  return hit;
+}
+
+function columnOf(row: Row, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
+  const cols = row.part.columns;
+  if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
+  if (t.columnName !== undefined) {
+    const v = norm(t.columnName);
+    return cols.find((c) => norm(c.name) === v) ?? cols.find((c) => norm(c.path.join('')) === v);
+  }
+  return t.column;
+}
+
+function firstFigureColumn(row: Row): Column | undefined {
+  return row.part.columns.find((c) => c.role === 'figure');
+}
+
+export class DeclaredRules {
+  readonly relations: Relation[] = [];
+  readonly problems: RuleProblem[] = [];
+
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages) {}
+
+  expand(rule: Rule): void {
+    const { node } = rule;
+    const title = this.m.ruleDeclared(node.text.replace(/\s+/g, ''));
+    const lhs = node.lhs.length === 1 && node.lhs[0].operand.kind === 'ref' ? this.resolveRef(node.lhs[0].operand, rule.table) : undefined;
+    if (!lhs) {
+      if (node.lhs.length !== 1 || node.lhs[0].operand.kind !== 'ref') {
+        this.problem('规则左边只能是一个引用（如 27行、1栏各行、「合计」行1栏）', node.lhs[0]?.operand.span ?? node.span);
+      }
+      return;
+    }
+    // Expand the right-hand side into signed references.
+    const rhs: { sign: 1 | -1; target: Target }[] = [];
+    for (const term of node.rhs) {
+      const expanded = this.expandTerm(term, lhs.table);
+      if (!expanded) return;
+      rhs.push(...expanded);
+    }
+    const crossTable = rhs.some((r) => r.target.table !== lhs.table);
+    const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
+    const ruleId: Relation['rule'] = crossTable ? 'cross-table'
+      : lhs.row && lhsHasColumn(lhs) ? 'cell-formula'
+      : lhs.row ? 'row-formula' : 'column-formula';
+
+    const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
+      if (!targetCell || terms.some((t) => !t)) return;
+      this.relations.push({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
+    };
+    const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
+      const r = t.target.row ?? row;
+      if (!r) return undefined;
+      const c = lhsHasColumn(t.target) ? columnOf(r, t.target)
+        : col ? matchColumn(r, col) : firstFigureColumn(r);
+      if (!c) return undefined;
+      const cell = r.cells[c.index];
+      return cell ? { sign: t.sign, cell } : undefined;
+    };
+
+    if (lhs.row && lhsHasColumn(lhs)) {
+      const col = columnOf(lhs.row, lhs);
+      if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
+      emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, lhs.row, col)));
+    } else if (lhs.row) {
+      const cols = crossTable ? [firstFigureColumn(lhs.row)].filter((c): c is Column => !!c) : lhs.row.part.columns.filter((c) => c.role === 'figure');
+      for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
+    } else if (lhsHasColumn(lhs)) {
+      for (const part of lhs.table.parts) {
+        for (const row of part.rows) {
+          const col = columnOf(row, lhs);
+          if (!col) continue;
+          const target = row.cells[col.index];
+          const terms = rhs.map((t) => termCell(t, row, undefined));
+          if (!target || terms.some((t) => !t)) continue;
+          if (target.kind === 'empty' && terms.every((t) => t!.cell.kind === 'empty')) continue;
+          emit(target, terms);
+        }
+      }
+    } else this.problem(this.m.ruleNeedsAxis, lhs.span);
+  }
+
+  private expandTerm(term: TermNode, current: Table): { sign: 1 | -1; target: Target }[] | undefined {
+    const op = term.operand;
+    if (op.kind === 'ref') {
+      const t = this.resolveRef(op, current);
+      return t ? [{ sign: term.sign, target: t }] : undefined;
+    }
+    return this.expandGroup(op, term.sign, current);
+  }
+
+  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table): { sign: 1 | -1; target: Target }[] | undefined {
+    const table = g.table ? findTable(this.doc, g.table.text, current) : current;
+    if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
+    const out: { sign: 1 | -1; target: Target }[] = [];
+    const items = g.items;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (it.ellipsis) {
+        const a = items[i - 1]?.atom;
+        const b = items.slice(i + 1).find((x) => x.atom)?.atom;
+        if (!a || !b) { this.problem('省略号“…”两边须各有一项', it.ellipsis); return undefined; }
+        const between = this.between(table, a, b, g);
+        if (!between) return undefined;
+        out.push(...between.map((t) => ({ sign: sign, target: t })));
+        continue;
+      }
+      const atom = { ...it.atom!, unit: it.atom!.unit ?? g.unit, eachRow: it.atom!.eachRow ?? g.eachRow };
+      const t = this.resolveAtoms(table, [atom], atom.span);
+      if (!t) return undefined;
+      out.push({ sign: (sign * it.sign) as 1 | -1, target: t });
+    }
+    return out;
+  }
+
+  /** The references strictly between `a` and `b` in a range `a+…+b`. */
+  private between(table: Table, a: AtomNode, b: AtomNode, g: GroupNode): Target[] | undefined {
+    const unit = a.unit ?? g.unit;
+    if (!a.quoted && !b.quoted) {
+      const out: Target[] = [];
+      for (let n = Number(a.value) + 1; n < Number(b.value); n++) {
+        if (unit === 'column') out.push({ table, columnNumber: n, span: g.span });
+        else {
+          const rows = table.parts.flatMap((p) => p.rows).filter((r) => r.lineNo === n);
+          for (const row of rows) out.push({ table, row, span: g.span });
+        }
+      }
+      return out;
+    }
+    const ra = findRows(table, a)[0];
+    const rb = findRows(table, b)[0];
+    if (!ra || !rb || ra.part !== rb.part) { this.problem('范围两端须是同一部分中的两行', g.span); return undefined; }
+    return ra.part.rows.slice(ra.index + 1, rb.index).map((row) => ({ table, row, span: g.span }));
+  }
+
+  private resolveRef(ref: RefNode, current: Table): Target | undefined {
+    let table = current;
+    let atoms = ref.atoms;
+    if (ref.table) {
+      const t = findTable(this.doc, ref.table.text, current);
+      if (!t) { this.problem(this.m.tableNotFound(ref.table.text), ref.table.span); return undefined; }
+      table = t;
+    } else if (atoms.length > 1 && atoms[0].quoted && !atoms[0].unit) {
+      const t = findTable(this.doc, atoms[0].value, current);
+      if (!t) { this.problem(this.m.tableNotFound(atoms[0].value), atoms[0].span); return undefined; }
+      table = t;
+      atoms = atoms.slice(1);
+    }
+    return this.resolveAtoms(table, atoms, ref.span);
+  }
+
+  private resolveAtoms(table: Table, atoms: AtomNode[], span: Span): Target | undefined {
+    const t: Target = { table, span };
+    for (const a of atoms) {
+      const unit = a.unit ?? (a.eachRow ? 'column' : undefined);
+      if (unit === 'row') {
+        const rows = findRows(table, a);
+        if (!rows.length) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
+        t.row = rows[0];
+      } else if (unit === 'column') {
+        if (a.quoted) t.columnName = a.value;
+        else t.columnNumber = Number(a.value);
+        const exists = table.parts.some((p) => p.columns.some((c) => (t.columnNumber !== undefined ? c.number === t.columnNumber : norm(c.name) === norm(a.value))));
+        if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
+      } else {
+        this.problem(`“${a.value}”须注明是行还是栏（如 ${a.value}行、${a.value}栏）`, a.span);
+        return undefined;
+      }
+    }
+    return t;
+  }
+
+  private problem(message: string, span: Span): undefined {
+    this.problems.push({ rule: 'rule-reference', message, span, severity: 'error' });
+    return undefined;
+  }
+}
+
+function lhsHasColumn(t: { columnNumber?: number; columnName?: string; column?: Column }): boolean {
+  return t.columnNumber !== undefined || t.columnName !== undefined || t.column !== undefined;
+}
+
+function describeColumn(t: Target): string {
+  return t.columnNumber !== undefined ? `${t.columnNumber}栏` : `「${t.columnName}」`;
+}
+
+/** The column of `row` that corresponds to `col` (same 栏次, else same position among figure columns). */
+function matchColumn(row: Row, col: Column): Column | undefined {
+  const cols = row.part.columns;
+  if (cols.includes(col)) return col;
+  if (col.number !== undefined) {
+    const byNumber = cols.find((c) => c.number === col.number);
+    if (byNumber) return byNumber;
+  }
+  return cols.filter((c) => c.role === 'figure')[col.figureIndex ?? -1];
+}

@@ -1,0 +1,31 @@
+/** A relation between printed figures: a stated figure and the figures it is computed from. */
+import type { Cell } from '../model/document';
+import type { Span } from '../syntax/ast';
+
+export type RuleId =
+  | 'column-formula' | 'row-formula' | 'cell-formula' | 'cross-table'
+  | 'code-hierarchy' | 'total-row' | 'share';
+
+export interface Term {
+  sign: 1 | -1;
+  cell: Cell;
+}
+
+export interface Relation {
+  rule: RuleId;
+  /** `sum`: target = Σ terms, each figure an interval. `same`: one quantity printed twice. */
+  kind: 'sum' | 'same';
+  /** How the rule reads (`规则 1栏各行=(2+3)栏各行`, `类 = Σ款`). */
+  title: string;
+  target: Cell;
+  terms: Term[];
+  /** Where the rule is written, for declared rules. */
+  ruleSpan?: Span;
+}
+
+export interface RuleProblem {
+  rule: string;
+  message: string;
+  span: Span;
+  severity: 'error' | 'warning';
+}

@@ -1,0 +1,96 @@
+/** The syntax tree: one node per source line, with source offsets (UTF-16 code units). */
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface HeadingLine {
+  kind: 'heading';
+  level: number;
+  /** The heading text after the `#` marks, trimmed. */
+  text: string;
+  textSpan: Span;
+  span: Span;
+  prose: boolean;
+}
+export interface CommentLine { kind: 'comment'; text: string; span: Span }
+export interface NoteLine { kind: 'note'; text: string; span: Span }
+export interface ProseLine { kind: 'prose'; text: string; span: Span }
+/** A line of text outside prose: a field (`键：值`) or free text. */
+export interface TextLine { kind: 'text'; text: string; span: Span; comment?: string }
+
+export interface CellNode {
+  /** The cell's text, trimmed. */
+  text: string;
+  /** The trimmed text's span; an empty cell has an empty span where it stands. */
+  span: Span;
+}
+export interface RowLine { kind: 'row'; cells: CellNode[]; span: Span; comment?: string }
+
+export interface ColumnNode {
+  name: string;
+  nameSpan: Span;
+  number?: number;
+  numberSpan?: Span;
+  children?: ColumnNode[];
+  span: Span;
+}
+export interface ColumnsLine { kind: 'columns'; columns: ColumnNode[]; span: Span }
+
+export type Unit = 'row' | 'column';
+
+/** `27`, `「合计」`, with an optional unit (`行`, `栏`, `栏各行`). */
+export interface AtomNode {
+  value: string;
+  quoted: boolean;
+  unit?: Unit;
+  eachRow?: boolean;
+  span: Span;
+}
+/** A reference: an optional table, then atoms (`公开03表「201」行1栏`). */
+export interface RefNode {
+  kind: 'ref';
+  table?: { text: string; span: Span };
+  atoms: AtomNode[];
+  span: Span;
+}
+export interface GroupItem {
+  sign: 1 | -1;
+  atom?: AtomNode;
+  ellipsis?: Span;
+}
+/** `(1+2+…+8)行` */
+export interface GroupNode {
+  kind: 'group';
+  table?: { text: string; span: Span };
+  items: GroupItem[];
+  unit?: Unit;
+  eachRow?: boolean;
+  span: Span;
+}
+export interface TermNode {
+  sign: 1 | -1;
+  operand: RefNode | GroupNode;
+}
+export interface RuleNode {
+  lhs: TermNode[];
+  rhs: TermNode[];
+  text: string;
+  span: Span;
+}
+export interface RulesLine { kind: 'rules'; rules: RuleNode[]; span: Span }
+export interface BlankLine { kind: 'blank'; span: Span }
+
+export type Line = HeadingLine | CommentLine | NoteLine | ProseLine | TextLine | RowLine | ColumnsLine | RulesLine | BlankLine;
+
+export interface SyntaxError {
+  message: string;
+  span: Span;
+}
+
+export interface SyntaxTree {
+  text: string;
+  lines: Line[];
+  errors: SyntaxError[];
+}

@@ -1,0 +1,364 @@
+/**
+ * The `.budget` parser: chevrotain, with error recovery, producing one `Line` node per source line.
+ * A broken line becomes a syntax error at its place; the lines after it are parsed as usual.
+ */
+import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import * as T from './tokens';
+import type {
+  AtomNode, CellNode, ColumnNode, GroupItem, GroupNode, Line, RefNode, RuleNode, Span, SyntaxError, SyntaxTree, TermNode, Unit,
+} from './ast';
+
+function tokSpan(t: IToken): Span {
+  return { start: t.startOffset, end: t.startOffset + t.image.length };
+}
+function valid(t: IToken | undefined): t is IToken {
+  return t !== undefined && !t.isInsertedInRecovery && Number.isFinite(t.startOffset);
+}
+function join(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
+}
+function spanOf(tokens: (IToken | undefined)[], fallback: Span): Span {
+  let s: Span | undefined;
+  for (const t of tokens) if (valid(t)) s = s ? join(s, tokSpan(t)) : tokSpan(t);
+  return s ?? fallback;
+}
+const NOWHERE: Span = { start: 0, end: 0 };
+
+class BudgetParser extends EmbeddedActionsParser {
+  /** The source text, for slicing verbatim spans. */
+  source = '';
+
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  public document = this.RULE('document', (): Line[] => {
+    const lines: Line[] = [];
+    this.MANY(() => {
+      const l = this.SUBRULE(this.line);
+      if (l) lines.push(l);
+    });
+    return lines;
+  });
+
+  private eol = this.RULE('eol', (): { comment?: IToken } => {
+    let comment: IToken | undefined;
+    this.OPTION(() => { comment = this.CONSUME(T.Comment); });
+    this.OPTION2(() => this.CONSUME(T.Newline));
+    return { comment };
+  });
+
+  private line = this.RULE('line', (): Line | undefined =>
+    this.OR<Line | undefined>([
+      { ALT: () => { const t = this.CONSUME(T.Newline); return this.ACTION(() => ({ kind: 'blank', span: tokSpan(t) })); } },
+      { ALT: () => {
+        const t = this.CONSUME(T.Comment);
+        this.OPTION(() => this.CONSUME2(T.Newline));
+        return this.ACTION(() => ({ kind: 'comment', text: t.image.slice(2).trim(), span: tokSpan(t) }));
+      } },
+      { ALT: () => this.SUBRULE(this.heading) },
+      { ALT: () => {
+        const t = this.CONSUME(T.NoteLine);
+        this.OPTION2(() => this.CONSUME3(T.Newline));
+        return this.ACTION(() => ({ kind: 'note', text: t.image.trim(), span: tokSpan(t) }));
+      } },
+      { ALT: () => {
+        const t = this.CONSUME(T.ProseText);
+        this.OPTION3(() => this.CONSUME4(T.Newline));
+        return this.ACTION(() => ({ kind: 'prose', text: t.image, span: tokSpan(t) }));
+      } },
+      { ALT: () => this.SUBRULE(this.columnsLine) },
+      { ALT: () => this.SUBRULE(this.rulesLine) },
+      { ALT: () => this.SUBRULE(this.rowOrText) },
+    ]),
+  );
+
+  private heading = this.RULE('heading', (): Line => {
+    const t = this.CONSUME(T.Heading);
+    this.OPTION(() => this.CONSUME(T.Newline));
+    return this.ACTION(() => this.buildHeading(t));
+  });
+
+  private buildHeading(t: IToken): Line {
+    const m = /^(#+)[ \t\u3000]*/.exec(t.image);
+    const level = m ? m[1].length : 1;
+    const skip = m ? m[0].length : 0;
+    const raw = t.image.slice(skip);
+    const text = raw.trimEnd();
+    const start = t.startOffset + skip;
+    return {
+      kind: 'heading', level, text,
+      textSpan: { start, end: start + text.length },
+      span: tokSpan(t),
+      prose: t.tokenType === T.ProseHeadingEnter || t.tokenType === T.ProseHeadingStay,
+    };
+  }
+
+  private rowOrText = this.RULE('rowOrText', (): Line => {
+    const toks: IToken[] = [];
+    this.AT_LEAST_ONE(() => {
+      toks.push(this.OR([
+        { ALT: () => this.CONSUME(T.Pipe) },
+        { ALT: () => this.CONSUME(T.FigureTok) },
+        { ALT: () => this.CONSUME(T.Text) },
+      ]));
+    });
+    const { comment } = this.SUBRULE(this.eol);
+    return this.ACTION(() => this.buildRow(toks, comment));
+  });
+
+  private buildRow(toks: IToken[], comment: IToken | undefined): Line {
+    const span = spanOf(toks, NOWHERE);
+    const commentText = valid(comment) ? comment.image.slice(2).trim() : undefined;
+    if (!toks.some((t) => t.tokenType === T.Pipe)) {
+      return { kind: 'text', text: this.source.slice(span.start, span.end), span, comment: commentText };
+    }
+    const cells: CellNode[] = [];
+    let cur: IToken[] = [];
+    let prevEnd = lineStartOf(this.source, span.start);
+    const flush = (endAt: number) => {
+      if (cur.length) {
+        const s = spanOf(cur, { start: prevEnd, end: prevEnd });
+        cells.push({ text: this.source.slice(s.start, s.end), span: s });
+      } else {
+        cells.push({ text: '', span: { start: endAt, end: endAt } });
+      }
+      cur = [];
+    };
+    for (const t of toks) {
+      if (t.tokenType === T.Pipe) {
+        flush(t.startOffset);
+        prevEnd = t.startOffset + 1;
+      } else cur.push(t);
+    }
+    flush(valid(comment) ? comment.startOffset : span.end);
+    const full = valid(comment) ? join(span, tokSpan(comment)) : span;
+    return { kind: 'row', cells, span: full, comment: commentText };
+  }
+
+  private columnsLine = this.RULE('columnsLine', (): Line => {
+    const kw = this.CONSUME(T.ColumnsKw);
+    let columns: ColumnNode[] = [];
+    this.OPTION(() => { columns = this.SUBRULE(this.columnList); });
+    this.SUBRULE(this.eol);
+    return this.ACTION(() => {
+      const last = columns.length ? columns[columns.length - 1].span : tokSpan(kw);
+      return { kind: 'columns', columns, span: join(tokSpan(kw), last) };
+    });
+  });
+
+  private columnList = this.RULE('columnList', (): ColumnNode[] => {
+    const cols: ColumnNode[] = [];
+    cols.push(this.SUBRULE(this.column));
+    this.MANY(() => {
+      this.CONSUME(T.Pipe);
+      cols.push(this.SUBRULE2(this.column));
+    });
+    return cols;
+  });
+
+  private column = this.RULE('column', (): ColumnNode => {
+    let name: IToken | undefined;
+    let num: IToken | undefined;
+    let open: IToken | undefined;
+    let close: IToken | undefined;
+    let children: ColumnNode[] | undefined;
+    this.OPTION(() => { name = this.CONSUME(T.ColumnText); });
+    this.OPTION2(() => { num = this.CONSUME(T.ColumnNumber); });
+    this.OPTION3(() => {
+      open = this.CONSUME(T.LBrace);
+      children = this.SUBRULE(this.columnList);
+      close = this.CONSUME(T.RBrace);
+    });
+    return this.ACTION(() => {
+      const raw = valid(name) ? name.image : '';
+      const lead = raw.length - raw.trimStart().length;
+      const text = raw.trim();
+      const nameStart = valid(name) ? name.startOffset + lead : (valid(num) ? num.startOffset : valid(open) ? open.startOffset : 0);
+      const nameSpan = { start: nameStart, end: nameStart + text.length };
+      const childSpans = children?.map((c) => c.span) ?? [];
+      let span = spanOf([num, open, close], nameSpan);
+      if (text) span = join(span, nameSpan);
+      for (const c of childSpans) span = join(span, c);
+      const col: ColumnNode = { name: text, nameSpan, span };
+      if (valid(num)) {
+        col.number = Number(/\d+/.exec(num.image)?.[0]);
+        col.numberSpan = tokSpan(num);
+      }
+      if (children) col.children = children;
+      return col;
+    });
+  });
+
+  private rulesLine = this.RULE('rulesLine', (): Line => {
+    const kw = this.CONSUME(T.RuleKw);
+    const rules: RuleNode[] = [];
+    this.OPTION(() => {
+      rules.push(this.SUBRULE(this.rule));
+      this.MANY(() => {
+        this.CONSUME(T.Separator);
+        this.OPTION2(() => rules.push(this.SUBRULE2(this.rule)));
+      });
+    });
+    this.SUBRULE(this.eol);
+    return this.ACTION(() => {
+      const last = rules.length ? rules[rules.length - 1].span : tokSpan(kw);
+      return { kind: 'rules', rules, span: join(tokSpan(kw), last) };
+    });
+  });
+
+  private rule = this.RULE('rule', (): RuleNode => {
+    const lhs = this.SUBRULE(this.expr);
+    this.CONSUME(T.Equals);
+    const rhs = this.SUBRULE2(this.expr);
+    return this.ACTION(() => {
+      const spans = [...lhs, ...rhs].map((t) => t.operand.span).filter((s) => Number.isFinite(s.start));
+      const span = spans.length ? spans.reduce(join) : NOWHERE;
+      return { lhs, rhs, span, text: this.source.slice(span.start, span.end) };
+    });
+  });
+
+  private expr = this.RULE('expr', (): TermNode[] => {
+    const terms: TermNode[] = [];
+    let sign: 1 | -1 = 1;
+    this.OPTION(() => { this.CONSUME(T.Minus); sign = -1; });
+    terms.push({ sign, operand: this.SUBRULE(this.operand) });
+    this.MANY(() => {
+      const s = this.OR([
+        { ALT: () => { this.CONSUME(T.Plus); return 1 as const; } },
+        { ALT: () => { this.CONSUME2(T.Minus); return -1 as const; } },
+      ]);
+      terms.push({ sign: s, operand: this.SUBRULE2(this.operand) });
+    });
+    return terms;
+  });
+
+  private operand = this.RULE('operand', (): RefNode | GroupNode => {
+    let table: IToken | undefined;
+    this.OPTION(() => { table = this.CONSUME(T.TableRef); });
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.group, { ARGS: [table] }) },
+      { ALT: () => this.SUBRULE(this.ref, { ARGS: [table] }) },
+    ]);
+  });
+
+  private group = this.RULE('group', (table: IToken | undefined): GroupNode => {
+    const open = this.CONSUME(T.LParen);
+    const items: GroupItem[] = [];
+    let sign: 1 | -1 = 1;
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => { this.CONSUME(T.Plus); sign = 1; } },
+        { ALT: () => { this.CONSUME(T.Minus); sign = -1; } },
+        { ALT: () => { const e = this.CONSUME(T.Ellipsis); items.push({ sign: 1, ellipsis: tokSpan(e) }); } },
+        { ALT: () => { const a = this.SUBRULE(this.atom); items.push({ sign, atom: a }); sign = 1; } },
+      ]);
+    });
+    const close = this.CONSUME(T.RParen);
+    const unit = this.SUBRULE2(this.unit);
+    return this.ACTION(() => {
+      const g: GroupNode = { kind: 'group', items, span: spanOf([table, open, close, ...unit.tokens], NOWHERE) };
+      if (valid(table)) g.table = { text: table.image.trim(), span: tokSpan(table) };
+      if (unit.unit) g.unit = unit.unit;
+      if (unit.eachRow) g.eachRow = true;
+      return g;
+    });
+  });
+
+  private ref = this.RULE('ref', (table: IToken | undefined): RefNode => {
+    const atoms: AtomNode[] = [];
+    this.AT_LEAST_ONE(() => atoms.push(this.SUBRULE(this.atom)));
+    return this.ACTION(() => {
+      let span = atoms.length ? atoms.map((a) => a.span).reduce(join) : NOWHERE;
+      if (valid(table)) span = join(span, tokSpan(table));
+      const r: RefNode = { kind: 'ref', atoms, span };
+      if (valid(table)) r.table = { text: table.image.trim(), span: tokSpan(table) };
+      return r;
+    });
+  });
+
+  private atom = this.RULE('atom', (): AtomNode => {
+    const v = this.OR([
+      { ALT: () => this.CONSUME(T.Num) },
+      { ALT: () => this.CONSUME(T.Quoted) },
+    ]);
+    const unit = this.SUBRULE(this.unit);
+    return this.ACTION(() => {
+      const quoted = v.tokenType === T.Quoted;
+      const a: AtomNode = {
+        value: quoted ? v.image.slice(1, -1).trim() : v.image,
+        quoted,
+        span: spanOf([v, ...unit.tokens], NOWHERE),
+      };
+      if (unit.unit) a.unit = unit.unit;
+      if (unit.eachRow) a.eachRow = true;
+      return a;
+    });
+  });
+
+  private unit = this.RULE('unit', (): { unit?: Unit; eachRow?: boolean; tokens: IToken[] } => {
+    const tokens: IToken[] = [];
+    let unit: Unit | undefined;
+    let eachRow = false;
+    this.OPTION(() => {
+      this.OR([
+        { ALT: () => { tokens.push(this.CONSUME(T.RowUnit)); unit = 'row'; } },
+        { ALT: () => {
+          tokens.push(this.CONSUME(T.ColUnit)); unit = 'column';
+          this.OPTION2(() => { tokens.push(this.CONSUME(T.EachRow)); eachRow = true; });
+        } },
+        { ALT: () => { tokens.push(this.CONSUME2(T.EachRow)); eachRow = true; } },
+      ]);
+    });
+    return { unit, eachRow, tokens };
+  });
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
+}
+
+let shared: BudgetParser | undefined;
+
+/** Parses a `.budget` text. Never throws: every problem is a syntax error with a span. */
+export function parse(text: string): SyntaxTree {
+  const parser = (shared ??= new BudgetParser());
+  const lexed = T.budgetLexer.tokenize(text);
+  const errors: SyntaxError[] = lexed.errors.map((e) => ({
+    message: `无法识别的字符“${text.substr(e.offset, e.length)}”`,
+    span: { start: e.offset, end: e.offset + e.length },
+  }));
+  parser.source = text;
+  parser.input = lexed.tokens;
+  const lines = parser.document();
+  for (const e of parser.errors) {
+    const t = e.token;
+    let span: Span;
+    if (valid(t) && t.image.length > 0) span = tokSpan(t);
+    else {
+      const prev = (e as { previousToken?: IToken }).previousToken;
+      const at = valid(prev) ? prev.startOffset + prev.image.length : text.length;
+      span = { start: at, end: at };
+    }
+    errors.push({ message: describeError(e.message, t), span });
+  }
+  return { text, lines, errors };
+}
+
+function describeError(raw: string, t: IToken | undefined): string {
+  const what = t && t.image && !/^[\r\n]+$/.test(t.image) ? `“${t.image}”` : '行尾';
+  if (/Expecting.*Equals|Equals/.test(raw)) return `规则缺少“=”：在 ${what} 处`;
+  if (/RParen/.test(raw)) return `缺少右括号“)”：在 ${what} 处`;
+  if (/RBrace/.test(raw)) return `列组缺少右花括号“}”：在 ${what} 处`;
+  if (/Num|Quoted/.test(raw)) return `规则中此处应为行次、栏次或「名称」：在 ${what} 处`;
+  return `语法错误：${what} 不能出现在此处`;
+}
+
+export type { TokenType };
