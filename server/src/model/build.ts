@@ -75,7 +75,10 @@ function assignRoles(cols: Column[]): void {
       label = true;
     } else c.role = 'figure';
   }
-  cols.filter((c) => c.role === 'figure').forEach((c, i) => { c.figureIndex = i; });
+  const figures = cols.filter((c) => c.role === 'figure');
+  figures.forEach((c, i) => { c.figureIndex = i; });
+  // A table that prints no 栏次 numbers its figure columns 1, 2, 3 … in order, as the printed 栏次 rows do.
+  if (!cols.some((c) => c.number !== undefined)) figures.forEach((c, i) => { c.number = i + 1; });
 }
 
 const TABLE_NUMBER = /^(?:[^\s]*\d[^\s]*|公开表\s*\d+)$/;

@@ -1,0 +1,79 @@
+/** Publishes diagnostics: on open and change, debounced by the cost of the last analysis, stale runs dropped. */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../checks/finding';
+import type { LineIndex } from '../syntax/positions';
+import type { ServerContext } from './context';
+
+export const SOURCE = '预决算公开表';
+
+const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding, lines: LineIndex, uri: string): Diagnostic {
+  const d: Diagnostic = {
+    range: { start: lines.position(f.span.start), end: lines.position(f.span.end) },
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.rule,
+    message: f.message,
+  };
+  if (f.related.length) {
+    d.relatedInformation = f.related.slice(0, 50).map((r) => ({
+      location: { uri, range: { start: lines.position(r.span.start), end: lines.position(r.span.end) } },
+      message: r.message,
+    }));
+  }
+  if (f.expected !== undefined || f.replacement) d.data = { expected: f.expected, replacement: f.replacement };
+  return d;
+}
+
+export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
+  const a = ctx.analyzed(doc);
+  const show = ctx.settings.roundingDiagnostics;
+  return a.analysis.findings.filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri));
+}
+
+export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const lastCost = new Map<string, number>();
+
+  const publish = (uri: string) => {
+    timers.delete(uri);
+    const doc = ctx.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const diagnostics = diagnosticsOf(ctx, doc);
+    lastCost.set(uri, ctx.analyzed(doc).took);
+    // A newer version arrived while we worked: its own run will publish.
+    if (ctx.documents.get(uri)?.version !== version) return;
+    void ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+  };
+
+  const schedule = (uri: string) => {
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    // Debounce by the document's cost: small documents answer at once, large ones wait for a pause in typing.
+    const delay = Math.min(300, Math.max(0, (lastCost.get(uri) ?? 0) * 2 - 10));
+    timers.set(uri, setTimeout(() => publish(uri), delay));
+  };
+
+  ctx.documents.onDidOpen((e) => schedule(e.document.uri));
+  ctx.documents.onDidChangeContent((e) => schedule(e.document.uri));
+  ctx.documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    ctx.forget(e.document.uri);
+    void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  return {
+    refresh() {
+      for (const d of ctx.documents.all()) schedule(d.uri);
+    },
+  };
+}

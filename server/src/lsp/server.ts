@@ -1,0 +1,51 @@
+/**
+ * The language server: a thin adapter from LSP to the analysis core.
+ * Runs over IPC for the VS Code extension and over stdio (`budget-language-server --stdio`) for any other editor.
+ */
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { localeOf } from '../i18n/messages';
+import { ServerContext } from './context';
+import { registerDiagnostics } from './diagnostics';
+import { features } from './features';
+
+export function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const ctx = new ServerContext(connection, documents);
+  const registered = features.map((f) => f(ctx));
+
+  connection.onInitialize((params): InitializeResult => {
+    ctx.locale = localeOf(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    const capabilities: InitializeResult['capabilities'] = {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    };
+    for (const r of registered) Object.assign(capabilities, r.capabilities);
+    return { capabilities, serverInfo: { name: 'budget-language-server', version: '0.1.0' } };
+  });
+
+  const diagnostics = registerDiagnostics(ctx);
+
+  connection.onInitialized(() => {
+    void refreshSettings();
+  });
+  const refreshSettings = async () => {
+    try {
+      const s = (await connection.workspace.getConfiguration('budgetTables')) as { roundingDiagnostics?: boolean } | null;
+      if (s && typeof s.roundingDiagnostics === 'boolean') ctx.settings.roundingDiagnostics = s.roundingDiagnostics;
+    } catch {
+      // The client does not support workspace/configuration: keep the defaults.
+    }
+    diagnostics.refresh();
+  };
+  connection.onDidChangeConfiguration((change) => {
+    const s = (change.settings as { budgetTables?: { roundingDiagnostics?: boolean } } | null)?.budgetTables;
+    if (s && typeof s.roundingDiagnostics === 'boolean') {
+      ctx.settings.roundingDiagnostics = s.roundingDiagnostics;
+      diagnostics.refresh();
+    } else void refreshSettings();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,130 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../server/src/analysis';
+import { GOOD, ONE_WRONG_TOTAL, XINZHOU_HEAD } from './support/docs';
+
+const errors = (text: string) => analyze(text).findings.filter((f) => f.severity === 'error');
+const at = (text: string, offset: number) => text.slice(offset);
+
+describe('rules', () => {
+  it('a consistent table has no error', () => {
+    assert.deepEqual(errors(GOOD).map((f) => f.message), []);
+  });
+
+  it('reports 尾差 only at information level: 157.50 + 39.76 stated as 197.25', () => {
+    const tails = analyze(GOOD).findings.filter((f) => f.roundingTail);
+    assert.ok(tails.length >= 1);
+    for (const t of tails) assert.equal(t.severity, 'information');
+    const t = tails.find((f) => f.message.includes('197.25'));
+    assert.ok(t, 'the 基本支出 小计 197.25 = 157.50 + 39.76 tail is reported');
+    assert.match(t.message, /197\.26/);
+    assert.match(t.message, /相差 0\.01/);
+    assert.equal(analyze(GOOD, { roundingTails: false }).findings.filter((f) => f.roundingTail).length, 0);
+  });
+
+  it('one wrong 合计 gives errors at that figure and nowhere else, with the right numbers', () => {
+    const errs = errors(ONE_WRONG_TOTAL);
+    assert.ok(errs.length >= 1);
+    const pos = ONE_WRONG_TOTAL.indexOf('317.24');
+    for (const e of errs) {
+      assert.equal(e.span.start, pos, `error at ${at(ONE_WRONG_TOTAL, e.span.start).slice(0, 20)}`);
+      assert.equal(ONE_WRONG_TOTAL.slice(e.span.start, e.span.end), '317.24');
+    }
+    const col = errs.find((e) => e.rule === 'column-formula');
+    assert.ok(col, 'the column formula 1栏 = 2栏 + 5栏 fails');
+    assert.equal(col.message.split('：')[0], '合计 ≠ 小计 + 项目支出');
+    assert.match(col.message, /应为 307\.24，实为 317\.24，相差 10\.00/);
+    const total = errs.find((e) => e.rule === 'total-row');
+    assert.ok(total, 'the 合计 row = Σ 类 rows fails');
+    assert.match(total.message, /应为 307\.25，实为 317\.24，相差 9\.99/);
+    assert.ok(col.related.some((r) => ONE_WRONG_TOTAL.slice(r.span.start, r.span.end) === '197.25'));
+  });
+
+  it('n terms may miss their total by (n+1)·0.005, not more', () => {
+    const doc = (total: string) => `${XINZHOU_HEAD}
+## 表 表1 测试
+列：项目 | 金额[1] | 甲[2] | 乙[3] | 丙[4]
+合计 | ${total} | 0.33 | 0.33 | 0.33
+规则：1栏各行=(2+3+4)栏各行
+`;
+    // 0.33·3 = 0.99 printed; true values may add to anything in [0.975, 1.005]; the total 1.00 is within [0.995, 1.005].
+    assert.equal(errors(doc('1.00')).length, 0);
+    assert.equal(errors(doc('1.01')).length, 0, '1.01 − 0.005 = 1.005 still meets the parts');
+    assert.equal(errors(doc('1.02')).length, 1);
+    assert.equal(errors(doc('0.97')).length, 0, '(3+1)·0.005 = 0.02 below is still possible');
+    assert.equal(errors(doc('0.96')).length, 1);
+  });
+
+  it('the same quantity printed twice must agree at the shared precision', () => {
+    const doc = (a: string, b: string) => `${XINZHOU_HEAD}
+## 表 表1 甲
+列：项目 | 金额[1]
+一般公共服务支出 | ${a}
+## 表 表2 乙
+列：项目 | 金额[1]
+一般公共服务支出 | ${b}
+规则：「一般公共服务支出」行1栏=表1「一般公共服务支出」行1栏
+`;
+    assert.equal(errors(doc('262.40', '262.4')).length, 0);
+    assert.equal(errors(doc('326.71', '326.72')).length, 1, 'touching intervals are still two different prints');
+    assert.equal(errors(doc('49.98', '50.00')).length, 1);
+    const e = errors(doc('49.98', '50.00'))[0];
+    assert.equal(e.rule, 'cross-table');
+    assert.match(e.message, /应为 49\.98，实为 50\.00，相差 0\.02/);
+  });
+
+  it('checks row formulas with ranges and 行次, and subtraction in column formulas', () => {
+    const text = `${XINZHOU_HEAD}
+## 表 公开01表 收入支出决算总表
+### 收入
+列：项目 | 行次 | 金额[1]
+一、一般公共预算财政拨款收入 | 1 | 2,098.74
+二、政府性基金预算财政拨款收入 | 2 |
+三、其他收入 | 3 | 0.02
+本年收入合计 | 4 | 2,098.74
+### 支出
+列：项目 | 行次 | 金额[2]
+一、一般公共服务支出 | 5 | 261.74
+二、卫生健康支出 | 6 | 1,837.00
+本年支出合计 | 7 | 2,098.74
+规则：4行=（1+2+…+3）行；7行=(5+6)行
+## 表 公开07表 基金
+列：项目 | 年初[1] | 收入[2] | 支出[3] | 年末[6]
+甲 | 10.00 | 5.00 | 3.00 | 11.00
+规则：6栏各行=(1+2-3)栏各行
+`;
+    const errs = errors(text);
+    assert.equal(errs.length, 2, errs.map((e) => e.message).join('\n'));
+    assert.equal(text.slice(errs[0].span.start, errs[0].span.end), '2,098.74');
+    assert.match(errs[0].message, /应为 2,098\.76/);
+    assert.match(errs[1].message, /应为 12\.00，实为 11\.00，相差 1\.00/);
+  });
+
+  it('rolls up 类 = Σ款 and 款 = Σ项 without declaration, economic codes too', () => {
+    const text = `${XINZHOU_HEAD}
+## 表 附表4-6 一般公共预算基本支出表
+列：科目编码 | 科目名称 | 合计
+ | 合计 | 197.25
+301 | 工资福利支出 | 157.50
+30101 | 基本工资 | 50.07
+30102 | 津贴补贴 | 107.43
+302 | 商品和服务支出 | 39.76
+30201 | 办公费 | 39.00
+`;
+    const errs = errors(text);
+    assert.equal(errs.length, 1);
+    assert.equal(errs[0].rule, 'code-hierarchy');
+    assert.match(errs[0].message, /商品和服务支出 ≠ 办公费：应为 39\.00，实为 39\.76，相差 0\.76/);
+  });
+
+  it('uses exact decimal arithmetic on very long figures', () => {
+    const big = '9'.repeat(400);
+    const text = `${XINZHOU_HEAD}
+## 表 表1 长
+列：项目 | 金额[1] | 甲[2] | 乙[3]
+合计 | 1${'0'.repeat(400)}.00 | ${big}.00 | 1.00
+规则：1栏各行=(2+3)栏各行
+`;
+    assert.equal(errors(text).length, 0);
+    assert.equal(errors(text.replace('| 1.00', '| 2.00')).length, 1);
+  });
+});
