@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs what the offline end-to-end test (test/e2e/run.mjs) needs:
+#   - Debian packages: chromium, libkrb5-dev, ripgrep, fonts-wqy-microhei (+ build tools for native addons)
+#   - npm code-server@4.100.3 (the last code-server that accepts Node 20) into a cache folder OUTSIDE the repo:
+#       ${BUDGET_E2E_HOME:-$HOME/.cache/budget-tables-e2e}/code-server-4.100.3
+#
+# Idempotent: every step is skipped when its result is already there. Run as root (CI and the dev machines are root).
+# Downloads only from Debian's apt repositories and the npm registry. The one binary code-server would fetch from
+# elsewhere (ripgrep, via @vscode/ripgrep's postinstall) is served from a local cache built from Debian's `rg`.
+#
+# Prints the path of the code-server launcher on its last line:  CODE_SERVER=/.../bin/code-server
+set -euo pipefail
+
+CS_VERSION=4.100.3
+RG_PKG_VERSION=1.15.11                       # @vscode/ripgrep version pinned by code-server 4.100.3
+RG_ARCHIVE=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
+E2E_HOME="${BUDGET_E2E_HOME:-$HOME/.cache/budget-tables-e2e}"
+CS_DIR="$E2E_HOME/code-server-$CS_VERSION"
+CS_BIN="$CS_DIR/node_modules/.bin/code-server"
+STAMP="$CS_DIR/.installed-ok"
+APT_PKGS=(chromium libkrb5-dev ripgrep fonts-wqy-microhei python3 make g++ pkg-config ca-certificates)
+
+t0=$(date +%s)
+log() { printf '[setup-e2e %3ds] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
+die() { printf '\n[setup-e2e] ERROR: %s\n\n' "$*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || die "run me as root (apt-get and npm --unsafe-perm need it)"
+[ "$(uname -m)" = x86_64 ] || die "only x86_64 is supported (the ripgrep cache trick names the x86_64 musl archive)"
+command -v node >/dev/null || die "node is not installed"
+command -v npm  >/dev/null || die "npm is not installed"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" = 20 ] || log "warning: Node $node_major found; code-server $CS_VERSION is verified on Node 20 only"
+
+# ---------------------------------------------------------------- 1. Debian packages
+missing=()
+for p in "${APT_PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log "apt: done"
+else
+  log "apt: ${APT_PKGS[*]} already installed"
+fi
+[ -x /usr/bin/chromium ] || die "/usr/bin/chromium missing after apt install"
+command -v rg >/dev/null || die "rg (ripgrep) missing after apt install"
+fc-list 2>/dev/null | grep -qi 'wqy' || log "warning: WenQuanYi font not visible to fontconfig; Chinese may render as boxes"
+
+# ---------------------------------------------------------------- 2. code-server from npm
+if [ -f "$STAMP" ] && [ -x "$CS_BIN" ] && "$CS_BIN" --version >/dev/null 2>&1; then
+  log "code-server $CS_VERSION already installed in $CS_DIR"
+else
+  log "code-server $CS_VERSION: installing into $CS_DIR (native modules compile from source: a few minutes)"
+  rm -rf "$CS_DIR"
+  mkdir -p "$CS_DIR" "$E2E_HOME/tmp"
+  # Our own TMPDIR, so the ripgrep cache (looked up under os.tmpdir()) and npm's temp files stay in our folder.
+  export TMPDIR="$E2E_HOME/tmp"
+  rg_cache="$TMPDIR/vscode-ripgrep-cache-$RG_PKG_VERSION"
+  mkdir -p "$rg_cache"
+  if [ ! -s "$rg_cache/$RG_ARCHIVE" ]; then
+    stage=$(mktemp -d)
+    cp "$(command -v rg)" "$stage/rg"
+    tar czf "$rg_cache/$RG_ARCHIVE" -C "$stage" rg
+    rm -rf "$stage"
+    log "ripgrep cache: $rg_cache/$RG_ARCHIVE (Debian's rg)"
+  fi
+  printf '{ "name": "budget-tables-e2e-code-server", "private": true }\n' > "$CS_DIR/package.json"
+  export npm_config_yes=true             # node-pty's postinstall runs `npx node-gyp`; yes=false would cancel it
+  export npm_config_unsafe_perm=true
+  export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+  # no lockfile of ours, nothing written to the repo
+  ( cd "$CS_DIR" && npm install --unsafe-perm --no-package-lock --loglevel=error "code-server@$CS_VERSION" ) \
+    > "$E2E_HOME/npm-install.log" 2>&1 \
+    || { tail -40 "$E2E_HOME/npm-install.log" >&2; die "npm install code-server@$CS_VERSION failed (full log: $E2E_HOME/npm-install.log)"; }
+  [ -x "$CS_BIN" ] || die "npm finished but $CS_BIN is missing"
+  # The ripgrep postinstall must have used our cache, never a download.
+  rg_bin=$(find "$CS_DIR/node_modules" -path '*@vscode/ripgrep/bin/rg' -type f 2>/dev/null | head -1)
+  [ -n "$rg_bin" ] || die "@vscode/ripgrep has no bin/rg: its postinstall did not take the cached archive"
+  ver=$("$CS_BIN" --version 2>/dev/null | head -1) || die "code-server --version fails after install"
+  case "$ver" in "$CS_VERSION"*) ;; *) die "unexpected code-server version: $ver";; esac
+  date -u +%FT%TZ > "$STAMP"
+  log "code-server installed: $ver"
+fi
+
+mkdir -p "$E2E_HOME/bin"
+ln -sfn "$CS_BIN" "$E2E_HOME/bin/code-server"
+log "done in $(( $(date +%s) - t0 )) s"
+echo "CODE_SERVER=$E2E_HOME/bin/code-server"

@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { GOOD, ONE_WRONG_TOTAL } from './support/docs';
+import { TestClient } from './support/lsp';
+
+const text = (d: { message: string | { value: string } }) => (typeof d.message === 'string' ? d.message : d.message.value);
+
+describe('language server over stdio', function () {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.stop());
+
+  it('publishes the diagnostics of a wrong 合计 at that figure, in Chinese, with related information', async () => {
+    const uri = 'file:///tmp/wrong.budget';
+    const p = await client.open(uri, ONE_WRONG_TOTAL);
+    const doc = TextDocument.create(uri, 'budget', 1, ONE_WRONG_TOTAL);
+    const errors = p.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+    assert.ok(errors.length >= 2);
+    for (const e of errors) {
+      assert.equal(doc.getText(e.range), '317.24');
+      assert.equal(e.source, '预决算公开表');
+    }
+    const col = errors.find((e) => e.code === 'column-formula');
+    assert.ok(col);
+    assert.match(text(col), /^合计 ≠ 小计 \+ 项目支出：应为 307\.24，实为 317\.24，相差 10\.00/);
+    assert.ok(col.relatedInformation?.some((r) => doc.getText(r.location.range) === '109.99'));
+  });
+
+  it('re-analyses on incremental changes: fixing the figure clears the errors', async () => {
+    const uri = 'file:///tmp/fix.budget';
+    await client.open(uri, ONE_WRONG_TOTAL);
+    const doc = TextDocument.create(uri, 'budget', 1, ONE_WRONG_TOTAL);
+    const at = ONE_WRONG_TOTAL.indexOf('317.24');
+    const range = { start: doc.positionAt(at), end: doc.positionAt(at + 3) };
+    const p = await client.change(uri, 2, [{ range, text: '307' }]);
+    assert.ok(p);
+    assert.equal(p.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 0);
+    assert.ok(p.diagnostics.some((d) => d.severity === DiagnosticSeverity.Information && /尾差/.test(text(d))));
+  });
+
+  it('a document that only differs by rounding has no error', async () => {
+    const p = await client.open('file:///tmp/good.budget', GOOD);
+    assert.deepEqual(p.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), []);
+  });
+
+  it('speaks English when the editor does', async () => {
+    const en = new TestClient();
+    try {
+      await en.initialize('en');
+      const p = await en.open('file:///tmp/en.budget', ONE_WRONG_TOTAL);
+      assert.ok(p.diagnostics.some((d) => /expected 307\.24, found 317\.24, difference 10\.00/.test(text(d))));
+    } finally {
+      await en.stop();
+    }
+  });
+});
