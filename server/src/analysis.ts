@@ -10,6 +10,8 @@ import { buildDocument } from './model/build';
 import type { BudgetDocument, Cell } from './model/document';
 import { builtinRelations } from './rules/builtin';
 import { DeclaredRules } from './rules/declared';
+import { formRelations } from './rules/forms';
+import { narrativeRelations } from './claims/narrative';
 import type { Relation } from './rules/relation';
 import { parse } from './syntax/parser';
 import type { SyntaxTree } from './syntax/ast';
@@ -41,7 +43,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const relations = builtinRelations(document, m);
   const declared = new DeclaredRules(document, m);
   for (const t of document.tables) for (const r of t.rules) declared.expand(r);
-  relations.push(...declared.relations);
+  relations.push(...declared.relations, ...formRelations(document, m), ...narrativeRelations(document, m));
   for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
 
   const tails = options.roundingTails !== false;

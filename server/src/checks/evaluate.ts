@@ -1,5 +1,5 @@
 /** Decides whether a relation between printed figures holds, with the rounding semantics of rounding.md. */
-import { formatUnits, intervalOf, meets, roundUnits, samePrint, ZERO, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
 import type { Cell } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from '../rules/relation';
@@ -12,13 +12,14 @@ export function valueOf(cell: Cell): Figure | undefined {
   return undefined;
 }
 
-export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'both'): string {
+export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'cell' | 'both'): string {
   const row = cell.row;
-  const rowName = row.label || row.code || (row.lineNo !== undefined ? `${row.lineNo}行` : '');
+  const rowName = row.label || row.code || (row.lineNo !== undefined ? `${row.lineNo}行` : '')
+    || row.cells.find((c) => c.kind === 'text' && c.text)?.text.slice(0, 16) || `第${row.index + 1}行`;
   const colName = cell.column ? (cell.column.name || cell.column.path.join('/') || (cell.column.number !== undefined ? `${cell.column.number}栏` : '')) : '';
   if (by === 'row') return rowName + (row.lineNo !== undefined && row.label ? `（${row.lineNo}行）` : '');
   if (by === 'column') return colName;
-  const table = row.part.table.number ?? row.part.table.title;
+  const table = by === 'both' ? row.part.table.number ?? row.part.table.title : '';
   return `${table}${m.row(rowName)}${colName ? m.column(colName) : ''}`;
 }
 
@@ -37,8 +38,61 @@ export interface Evaluation {
   difference: string;
 }
 
+/**
+ * A percentage against a ratio of printed figures (rounding.md, case 3): `ratio` is p = a ÷ b;
+ * `change` is p = c ÷ (v − s·c) where c is the change, v the current amount, s = +1 for an increase, −1 for a decrease.
+ * Every figure is an interval; the relation holds when the ratio's interval meets the percentage's.
+ */
+function evaluateRatio(rel: Relation): Evaluation | undefined {
+  const p = valueOf(rel.target);
+  const a = valueOf(rel.terms[0].cell);
+  const b = valueOf(rel.terms[1]?.cell);
+  if (!p || !a || !b || !p.percent || a.percent || b.percent) return undefined;
+  const dec = Math.max(a.decimals, b.decimals);
+  const scale = dec + 1;
+  const ia = intervalOf(a, scale);
+  const ib = intervalOf(b, scale);
+  const ip = intervalOf(p, p.decimals + 1); // in units of 10^-(k+1) percent
+  const P = pow10(p.decimals + 1) * 100n; // p/100 = units / P
+  // Bounds of the ratio as fractions (numerator, denominator) with positive denominators.
+  let lo: [bigint, bigint];
+  let hi: [bigint, bigint];
+  if (rel.kind === 'ratio') {
+    if (ia.lo < 0n || ib.lo <= 0n) return undefined;
+    lo = [ia.lo, ib.hi];
+    hi = [ia.hi, ib.lo];
+  } else {
+    // The base (last year's figure) was printed too: it is v − s·c of the printed figures, known to ±½ unit like any
+    // printed figure (rounding.md: 70.42 ÷ 377.66 printed as 18.64% reaches 18.6448%).
+    const s = BigInt(rel.terms[1].sign);
+    const base = scaleTo(b, scale) - s * scaleTo(a, scale);
+    const half = 5n;
+    if (ia.lo < 0n || base - half <= 0n) return undefined;
+    lo = [ia.lo, base + half];
+    hi = [ia.hi, base - half];
+  }
+  // lo ≤ p_hi and p_lo ≤ hi, with p = units / P.
+  const holds = lo[0] * P <= ip.hi * lo[1] && ip.lo * hi[1] <= hi[0] * P;
+  // The ratio of the printed figures, in units of the printed percentage's last digit.
+  const an = scaleTo(a, dec);
+  const bn = scaleTo(b, dec);
+  const den = rel.kind === 'ratio' ? bn : bn - BigInt(rel.terms[1].sign) * an;
+  if (den <= 0n) return undefined;
+  const k = p.decimals;
+  const num = an * 100n * pow10(k);
+  const computedUnits = (2n * num + den) / (2n * den);
+  const diff = p.units - computedUnits;
+  return {
+    holds, exact: computedUnits === p.units,
+    computed: formatUnits(computedUnits, k, false) + '%',
+    stated: p.text.replace(/\s+/g, ''),
+    difference: formatUnits(diff < 0n ? -diff : diff, k, false) + '%',
+  };
+}
+
 /** The arithmetic of a relation; undefined when a cell holds no figure or every cell is blank. */
 export function evaluate(rel: Relation): Evaluation | undefined {
+  if (rel.kind === 'ratio' || rel.kind === 'change') return evaluateRatio(rel);
   const target = valueOf(rel.target);
   if (!target) return undefined;
   const terms: { sign: 1 | -1; f: Figure }[] = [];
@@ -86,18 +140,29 @@ export function evaluate(rel: Relation): Evaluation | undefined {
 export function judge(rel: Relation, m: Messages): Finding | undefined {
   const ev = evaluate(rel);
   if (!ev || (ev.holds && ev.exact)) return undefined;
+  if ((rel.kind === 'ratio' || rel.kind === 'change') && ev.holds) return undefined;
   const cells = [rel.target, ...rel.terms.map((t) => t.cell)];
   const sameRow = cells.every((c) => c.row === rel.target.row);
   const sameColumn = cells.every((c) => c.column === rel.target.column);
-  const by = sameRow ? 'column' : sameColumn ? 'row' : 'both';
+  const sameTable = cells.every((c) => c.row.part.table === rel.target.row.part.table);
+  const by = sameRow ? 'column' : sameColumn ? 'row' : sameTable ? 'cell' : 'both';
   const lhs = cellName(rel.target, m, by);
   const rhs = joinNames(rel.terms.map((t) => cellName(t.cell, m, by)), rel.terms.map((t) => t.sign));
-  const where = by === 'column' ? m.row(cellName(rel.target, m, 'row')) : by === 'row' ? (rel.target.column ? m.column(cellName(rel.target, m, 'column')) : '') : '';
+  const colName = cellName(rel.target, m, 'column');
+  const where = by === 'column' ? m.row(cellName(rel.target, m, 'row')) : by === 'row' && colName ? m.column(colName) : '';
   const ctx = m.context(where, rel.title);
   const related = [
     ...rel.terms.map((t) => ({ span: t.cell.span, message: m.termRelated(cellName(t.cell, m, 'both'), t.cell.text || m.empty) })),
   ];
   if (rel.ruleSpan) related.push({ span: rel.ruleSpan, message: rel.title });
+  if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
+    const [a, b] = rel.terms.map((t) => t.cell.text || '0');
+    const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
+    return {
+      rule: rel.rule, severity: 'error', span: rel.target.span, related,
+      message: m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, m.context('', rel.title)),
+    };
+  }
   if (!ev.holds) {
     const template = rel.kind === 'same' ? m.sameMismatch : m.sumMismatch;
     return {

@@ -90,6 +90,9 @@ function parseTableHeading(text: string): { number?: string; title: string } {
   return { title: rest.trim() };
 }
 
+/** The name of the part that holds a table's or form's figure fields. */
+export const FIELD_PART = '（字段）';
+
 const GLOSSARY_ENTRY = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．][ \t]*)?[ \t\u3000]*([^：:]{1,80}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
 const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
@@ -165,6 +168,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
         if (f) {
           (part ?? table).fields.push(f);
           if (/^(金额)?单位$/.test(norm(f.key)) && unitOf(f.value)) table.unit = unitOf(f.value);
+          else if (f.value) addFieldRow(table, f);
         } else table.texts.push({ text: line.text, span: line.span });
         break;
       }
@@ -250,6 +254,25 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
       return;
     }
     doc.narrative.push({ text, span, heading: subHeading, section: sectionTitle });
+  }
+
+  /** A field whose value is a figure (`项目总预算：21`) is also a row of the table's field part, so rules can use it. */
+  function addFieldRow(t: Table, f: Field) {
+    const { kind, figure } = classifyCell(f.value);
+    if (kind !== 'figure' && kind !== 'broken') return;
+    let fp = t.parts.find((p) => p.name === FIELD_PART);
+    if (!fp) {
+      fp = { name: FIELD_PART, columns: [], rows: [], table: t, fields: [] };
+      fp.columns = [
+        { name: '键', path: ['键'], role: 'label', index: 0, span: f.keySpan },
+        { name: '值', path: ['值'], role: 'figure', index: 1, number: 1, figureIndex: 0, span: f.valueSpan },
+      ];
+      t.parts.push(fp);
+    }
+    const row: Row = { label: f.key, labelSpan: f.keySpan, cells: [], span: f.span, part: fp, index: fp.rows.length };
+    row.cells.push({ text: f.key, span: f.keySpan, kind: 'text', column: fp.columns[0], row });
+    row.cells.push({ text: f.value, span: f.valueSpan, kind, figure, column: fp.columns[1], row });
+    fp.rows.push(row);
   }
 
   function addRow(p: Part, cellNodes: { text: string; span: Span }[], span: Span) {

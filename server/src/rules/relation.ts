@@ -4,7 +4,7 @@ import type { Span } from '../syntax/ast';
 
 export type RuleId =
   | 'column-formula' | 'row-formula' | 'cell-formula' | 'cross-table'
-  | 'code-hierarchy' | 'total-row' | 'share';
+  | 'code-hierarchy' | 'total-row' | 'share' | 'form' | 'narrative';
 
 export interface Term {
   sign: 1 | -1;
@@ -13,8 +13,11 @@ export interface Term {
 
 export interface Relation {
   rule: RuleId;
-  /** `sum`: target = Σ terms, each figure an interval. `same`: one quantity printed twice. */
-  kind: 'sum' | 'same';
+  /**
+   * `sum`: target = Σ terms, each figure an interval. `same`: one quantity printed twice.
+   * `ratio`: target (a percentage) = terms[0] ÷ terms[1]; `change`: target (a percentage) = terms[0] ÷ (terms[1] − terms[0]).
+   */
+  kind: 'sum' | 'same' | 'ratio' | 'change';
   /** How the rule reads (`规则 1栏各行=(2+3)栏各行`, `类 = Σ款`). */
   title: string;
   target: Cell;

@@ -1,0 +1,81 @@
+/**
+ * Relations inside forms (项目申报表) and share columns, which the documents never print as rules:
+ * - a project's 当年预算 is the same amount as its 资金来源 合计;
+ * - the 资金来源 合计 equals the sum of the 支出明细 amounts;
+ * - each 占比 cell is its amount divided by the part's 合计 amount.
+ */
+import { FIELD_PART, norm } from '../model/build';
+import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
+import type { Messages } from '../i18n/messages';
+import type { Relation } from './relation';
+
+const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
+const FUNDING = /资金来源/;
+const DETAIL = /支出明细|明细测算/;
+const AMOUNT = /^(金额|合计|预算数|决算数|当年金额|金额（万元）|金额\(万元\))$/;
+
+function amountColumn(p: Part): Column | undefined {
+  const figs = p.columns.filter((c) => c.role === 'figure');
+  return figs.find((c) => AMOUNT.test(norm(c.name))) ?? (figs.length === 1 ? figs[0] : undefined);
+}
+
+function totalRow(p: Part): Row | undefined {
+  return p.rows.find((r) => norm(r.label) === '合计' || norm(r.cells.map((c) => c.text).join('')).startsWith('合计'));
+}
+
+function partNamed(t: Table, re: RegExp): Part | undefined {
+  return t.parts.find((p) => p.name !== undefined && re.test(norm(p.name)));
+}
+
+export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
+  const out: Relation[] = [];
+  for (const t of doc.tables) {
+    const fields = t.parts.find((p) => p.name === FIELD_PART);
+    const funding = partNamed(t, FUNDING);
+    const detail = partNamed(t, DETAIL);
+    const fundCol = funding && amountColumn(funding);
+    const fundTotal = funding && totalRow(funding);
+    const fundCell = fundTotal && fundCol ? fundTotal.cells[fundCol.index] : undefined;
+    const current = fields?.rows.find((r) => CURRENT_BUDGET.test(norm(r.label)));
+    if (current && fundCell && fundCell.kind !== 'empty') {
+      out.push({ rule: 'form', kind: 'same', title: m.ruleForm('项目当年预算 = 资金来源合计'), target: current.cells[1], terms: [{ sign: 1, cell: fundCell }] });
+    }
+    const detailCol = detail && amountColumn(detail);
+    if (detail && detailCol) {
+      const cells = detail.rows.map((r) => r.cells[detailCol.index]).filter((c): c is Cell => !!c && c.kind === 'figure');
+      const target = fundCell && fundCell.kind === 'figure' ? fundCell : current?.cells[1];
+      if (cells.length && target) {
+        out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(`${target === fundCell ? '资金来源合计' : '项目当年预算'} = Σ支出明细`), target, terms: cells.map((cell) => ({ sign: 1, cell })) });
+      }
+    }
+    for (const p of t.parts) shareRelations(p, m, out);
+  }
+  return out;
+}
+
+/** 占比 columns: each share = amount ÷ the part's 合计 amount. */
+function shareRelations(p: Part, m: Messages, out: Relation[]): void {
+  const shares = p.columns.filter((c) => c.role === 'figure' && /占比|比例|比重/.test(c.name));
+  if (!shares.length) return;
+  for (const share of shares) {
+    const amount = [...p.columns].reverse().find((c) => c.role === 'figure' && c.index < share.index && !/占比|比例|比重/.test(c.name));
+    if (!amount) continue;
+    // Rows are grouped by their 合计: the rows above a 合计 row belong to it.
+    let group: Row[] = [];
+    for (const r of p.rows) {
+      if (norm(r.label) === '合计') {
+        const whole = r.cells[amount.index];
+        if (whole?.kind === 'figure') {
+          for (const g of [...group, r]) {
+            const s = g.cells[share.index];
+            const a = g.cells[amount.index];
+            if (s?.kind === 'figure' && s.figure?.percent && a?.kind === 'figure') {
+              out.push({ rule: 'share', kind: 'ratio', title: m.ruleShare, target: s, terms: [{ sign: 1, cell: a }, { sign: 1, cell: whole }] });
+            }
+          }
+        }
+        group = [];
+      } else group.push(r);
+    }
+  }
+}
