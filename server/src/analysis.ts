@@ -5,6 +5,8 @@
 import { judge } from './checks/evaluate';
 import type { Finding } from './checks/finding';
 import { figureFindings } from './checks/figures';
+import { codeFindings } from './knowledge/check';
+import type { CodeKnowledge } from './knowledge/index';
 import { messages, type Locale } from './i18n/messages';
 import { buildDocument } from './model/build';
 import type { BudgetDocument, Cell } from './model/document';
@@ -20,6 +22,9 @@ export interface AnalysisOptions {
   locale?: Locale;
   /** Report information-level 尾差 findings (default true). */
   roundingTails?: boolean;
+  /** Subject-code knowledge (catalogs, workspace codes): when given, codes are checked against it (unknown code,
+   * name differing from the catalog's, code of the wrong kind for its table). */
+  knowledge?: CodeKnowledge;
 }
 
 export interface Analysis {
@@ -39,6 +44,7 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.message, span: e.span, related: [] });
   for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.message, span: e.span, related: [] });
   findings.push(...figureFindings(document, m));
+  if (options.knowledge) findings.push(...codeFindings(document, options.knowledge, options.locale));
 
   const relations = builtinRelations(document, m);
   const declared = new DeclaredRules(document, m);

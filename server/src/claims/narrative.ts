@@ -26,7 +26,11 @@ const CHANGE_DOWN = /(减少|下降|降低|减|节约|压减)$/;
 const NUMBERING = /^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/;
 
 export function cleanLabel(raw: string): string {
-  let s = norm(raw).replace(/[（(](类|款|项)[）)]/g, '');
+  let s = norm(raw);
+  // `社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）`: the last level names the row.
+  const levels = s.split(/[（(](?:类|款|项)[）)]/).filter((x) => x);
+  if (levels.length > 1 && /[（(](类|款|项)[）)]$/.test(s)) s = levels[levels.length - 1];
+  s = s.replace(/[（(](类|款|项)[）)]/g, '');
   s = s.replace(NUMBERING, '').replace(/^(其中|主要用于|包括)[:：]?/, '');
   s = s.replace(/^\d{4}年度?/, '');
   s = s.replace(/(为|是|共|计|达|合计为)$/, '');
@@ -45,6 +49,13 @@ function synthetic(doc: BudgetDocument): { part: Part; column: Column } {
   const column: Column = { name: '', path: [], role: 'figure', index: 0, span: { start: 0, end: 0 } };
   const part: Part = { columns: [column], rows: [], table, fields: [] };
   return { part, column };
+}
+
+function atLeast(a: Cell, b: Cell): boolean {
+  const fa = a.figure!;
+  const fb = b.figure!;
+  const d = Math.max(fa.decimals, fb.decimals);
+  return fa.units * 10n ** BigInt(d - fa.decimals) >= fb.units * 10n ** BigInt(d - fb.decimals);
 }
 
 export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[] {
@@ -77,9 +88,7 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
   };
 
   let prevLines: Num[][] = [];
-  let section: string | undefined;
   for (const line of doc.narrative) {
-    if (line.heading !== section) { prevLines = []; section = line.heading; }
     const text = line.text;
     const nums: Num[] = [];
     let sentence = 0;
@@ -116,6 +125,28 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
     const otherYear = (t: string) => [...t.matchAll(/(\d{4})\s*年/g)].some((y) => year !== undefined && Number(y[1]) !== year);
     const isChange = (n: Num) => CHANGE_UP.test(norm(clauseText(n))) || CHANGE_DOWN.test(norm(clauseText(n))) || /比|较|同比|相比/.test(clauseText(n));
 
+    let lastWhole: Cell | undefined;
+    /** The whole a share is taken of: named in the text, or the whole of the share before it, or the line's total. */
+    const shareWhole = (key: string, partNum: Num, before: Num[]): Cell | undefined => {
+      if (key) {
+        const named = before.filter((x) => !x.percent && x !== partNum && x.label.length >= 2 && (x.label.includes(key) || key.includes(x.label))).at(-1);
+        if (named) return named.cell;
+        if (/本年支出|支出合计|总支出/.test(key)) return totalOf(/^本年支出合计$|^支出合计$/);
+        if (/本年收入|收入合计|总收入/.test(key)) return totalOf(/^本年收入合计$|^收入合计$/);
+        return undefined;
+      }
+      if (lastWhole) return lastWhole;
+      const first = nums.find((x) => !x.percent);
+      if (first && first !== partNum && !isChange(first)) return first.cell;
+      // The total introduced by an earlier line (`…支出 2,098.74 万元，主要用于以下方面：`), at least as large as the part.
+      for (let k = prevLines.length - 1; k >= Math.max(0, prevLines.length - 4); k--) {
+        const pl = prevLines[k];
+        if (pl.some((x) => x.percent)) continue;
+        const f = pl.find((x) => !x.percent);
+        if (f && atLeast(f.cell, partNum.cell)) return f.cell;
+      }
+      return undefined;
+    };
     nums.forEach((n, i) => {
       if (n.percent) {
         const pre = norm(text.slice(i > 0 ? nums[i - 1].end : 0, n.start));
@@ -138,25 +169,12 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
           out.push({ rule: 'narrative', kind: 'ratio', title: m.ruleNarrative('完成率 = 决算数 ÷ 预算数'), target: n.cell, terms: [{ sign: 1, cell: b.cell }, { sign: 1, cell: a.cell }] });
           return;
         }
-        const share = /占(.{0,12})$/.exec(pre);
+        const share = /占(.{0,16})$/.exec(pre);
         if (share && amounts.length) {
           const partNum = amounts.at(-1)!;
-          let whole: Cell | undefined;
-          if (/本年支出|支出合计|总支出/.test(share[1])) whole = totalOf(/^本年支出合计$|^支出合计$/);
-          else if (/本年收入|收入合计|总收入/.test(share[1])) whole = totalOf(/^本年收入合计$|^收入合计$/);
-          if (!whole) {
-            const first = nums.find((x) => !x.percent);
-            if (first && first !== partNum && !isChange(first)) whole = first.cell;
-            else {
-              for (let k = prevLines.length - 1; k >= 0 && !whole; k--) {
-                const pl = prevLines[k];
-                if (pl.some((x) => x.percent)) continue;
-                const f = pl.find((x) => !x.percent);
-                if (f) whole = f.cell;
-              }
-            }
-          }
+          const whole = shareWhole(norm(share[1]).replace(/的$/, ''), partNum, nums.slice(0, i));
           if (whole && whole !== partNum.cell) {
+            lastWhole = whole;
             out.push({ rule: 'narrative', kind: 'ratio', title: m.ruleNarrative('占比 = 部分 ÷ 总数'), target: n.cell, terms: [{ sign: 1, cell: partNum.cell }, { sign: 1, cell: whole }] });
           }
         }
@@ -175,8 +193,16 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
     // 其中：the author's own sum.
     const qi = text.indexOf('其中');
     if (qi > 0) {
-      const total = nums.find((x) => !x.percent && x.start < qi && !isChange(x));
-      const parts = nums.filter((x) => !x.percent && x.start > qi && !isChange(x) && !/预算为|年初/.test(clauseText(x)));
+      // The total is the last amount before 其中; the parts run to the end of that sentence (`；` or `。`),
+      // leaving out changes, shares and breakdowns in brackets.
+      const total = nums.filter((x) => !x.percent && x.start < qi && !isChange(x)).at(-1);
+      const stop = [...'；;。'].map((d) => text.indexOf(d, qi)).filter((i) => i >= 0);
+      const end = stop.length ? Math.min(...stop) : text.length;
+      const inBrackets = (x: Num) => {
+        const before = text.slice(qi, x.start);
+        return (before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length;
+      };
+      const parts = nums.filter((x) => !x.percent && x.start > qi && x.start < end && !isChange(x) && !inBrackets(x) && !/预算为|年初/.test(clauseText(x)));
       if (total && parts.length >= 2) {
         out.push({ rule: 'narrative', kind: 'sum', title: m.ruleNarrative('总数 = 其中各项之和'), target: total.cell, terms: parts.map((p) => ({ sign: 1 as const, cell: p.cell })) });
       }

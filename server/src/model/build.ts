@@ -26,7 +26,7 @@ export function classifyCode(code: string): CodeKind | undefined {
 function classifyCell(text: string): { kind: CellKind; figure?: ReturnType<typeof parseFigure> } {
   if (text === '') return { kind: 'empty' };
   if (/^[-—–－−―]+$/.test(text)) return { kind: 'dash' };
-  const figure = parseFigure(text);
+  const figure = parseFigure(text) ?? parseFigure(text.replace(/[ \t\u3000]*(万元|元)$/, ''));
   if (figure) return { kind: 'figure', figure };
   if (/\d/.test(text) && /^[\d\s.,，．%\-−]+$/.test(text)) return { kind: 'broken' };
   return { kind: 'text' };
@@ -121,7 +121,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
     table = undefined;
     part = undefined;
     if (h.prose) {
-      mode = /^名词解释/.test(h.text) ? 'glossary' : 'narrative';
+      mode = /名词解释/.test(h.text) ? 'glossary' : 'narrative';
       return;
     }
     mode = 'table';
@@ -259,7 +259,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
   /** A field whose value is a figure (`项目总预算：21`) is also a row of the table's field part, so rules can use it. */
   function addFieldRow(t: Table, f: Field) {
     const { kind, figure } = classifyCell(f.value);
-    if (kind !== 'figure' && kind !== 'broken') return;
+    if (kind !== 'figure') return;
     let fp = t.parts.find((p) => p.name === FIELD_PART);
     if (!fp) {
       fp = { name: FIELD_PART, columns: [], rows: [], table: t, fields: [] };

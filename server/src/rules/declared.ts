@@ -1,6 +1,6 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
 import { norm } from '../model/build';
-import type { BudgetDocument, Cell, Column, Row, Rule, Table } from '../model/document';
+import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, GroupNode, RefNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { Relation, RuleProblem, Term } from './relation';
@@ -26,8 +26,8 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
     ?? doc.tables.find((t) => t.number && norm(t.number).replace(/^公开/, '') === n.replace(/^公开/, ''));
 }
 
-export function findRows(table: Table, atom: AtomNode): Row[] {
-  const rows = table.parts.flatMap((p) => p.rows);
+export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
+  const rows = part ? part.rows : table.parts.flatMap((p) => p.rows);
   if (!atom.quoted) {
     const n = Number(atom.value);
     return rows.filter((r) => r.lineNo === n);
@@ -90,7 +90,7 @@ export class DeclaredRules {
       const r = t.target.row ?? row;
       if (!r) return undefined;
       const c = lhsHasColumn(t.target) ? columnOf(r, t.target)
-        : col ? matchColumn(r, col) : firstFigureColumn(r);
+        : col && t.target.table === lhs.table ? matchColumn(r, col) : firstFigureColumn(r);
       if (!c) return undefined;
       const cell = r.cells[c.index];
       return cell ? { sign: t.sign, cell } : undefined;
@@ -178,21 +178,32 @@ export class DeclaredRules {
       const t = findTable(this.doc, ref.table.text, current);
       if (!t) { this.problem(this.m.tableNotFound(ref.table.text), ref.table.span); return undefined; }
       table = t;
-    } else if (atoms.length > 1 && atoms[0].quoted && !atoms[0].unit) {
-      const t = findTable(this.doc, atoms[0].value, current);
-      if (!t) { this.problem(this.m.tableNotFound(atoms[0].value), atoms[0].span); return undefined; }
-      table = t;
+    }
+    // `「标题」` before the row names a table, else a part of the table (`「项目支出明细」「合计」行`).
+    let part: Part | undefined;
+    if (atoms.length > 1 && atoms[0].quoted && !atoms[0].unit && !atoms[0].eachRow) {
+      const name = norm(atoms[0].value);
+      part = table.parts.find((p) => p.name !== undefined && norm(p.name) === name);
+      if (!part) {
+        const t = ref.table ? undefined : findTable(this.doc, atoms[0].value, current);
+        if (!t) { this.problem(this.m.tableNotFound(atoms[0].value), atoms[0].span); return undefined; }
+        table = t;
+        if (atoms.length > 2 && atoms[1].quoted && !atoms[1].unit) {
+          part = table.parts.find((p) => p.name !== undefined && norm(p.name) === norm(atoms[1].value));
+          if (part) atoms = atoms.slice(1);
+        }
+      }
       atoms = atoms.slice(1);
     }
-    return this.resolveAtoms(table, atoms, ref.span);
+    return this.resolveAtoms(table, atoms, ref.span, part);
   }
 
-  private resolveAtoms(table: Table, atoms: AtomNode[], span: Span): Target | undefined {
+  private resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
     const t: Target = { table, span };
     for (const a of atoms) {
       const unit = a.unit ?? (a.eachRow ? 'column' : undefined);
       if (unit === 'row') {
-        const rows = findRows(table, a);
+        const rows = findRows(table, a, part);
         if (!rows.length) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
         t.row = rows[0];
       } else if (unit === 'column') {

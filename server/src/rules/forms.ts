@@ -42,10 +42,15 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
     }
     const detailCol = detail && amountColumn(detail);
     if (detail && detailCol) {
-      const cells = detail.rows.map((r) => r.cells[detailCol.index]).filter((c): c is Cell => !!c && c.kind === 'figure');
-      const target = fundCell && fundCell.kind === 'figure' ? fundCell : current?.cells[1];
-      if (cells.length && target) {
-        out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(`${target === fundCell ? '资金来源合计' : '项目当年预算'} = Σ支出明细`), target, terms: cells.map((cell) => ({ sign: 1, cell })) });
+      const ownTotal = totalRow(detail);
+      const cells = detail.rows.filter((r) => r !== ownTotal).map((r) => r.cells[detailCol.index]).filter((c): c is Cell => !!c && c.kind === 'figure');
+      const ownCell = ownTotal?.cells[detailCol.index];
+      const funded = fundCell && fundCell.kind === 'figure' ? fundCell : current?.cells[1];
+      if (ownCell && ownCell.kind === 'figure') {
+        if (cells.length) out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('支出明细合计 = Σ支出明细'), target: ownCell, terms: cells.map((cell) => ({ sign: 1, cell })) });
+        if (funded) out.push({ rule: 'form', kind: 'same', title: m.ruleForm(`支出明细合计 = ${funded === fundCell ? '资金来源合计' : '项目当年预算'}`), target: ownCell, terms: [{ sign: 1, cell: funded }] });
+      } else if (cells.length && funded) {
+        out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(`${funded === fundCell ? '资金来源合计' : '项目当年预算'} = Σ支出明细`), target: funded, terms: cells.map((cell) => ({ sign: 1, cell })) });
       }
     }
     for (const p of t.parts) shareRelations(p, m, out);

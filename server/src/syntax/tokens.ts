@@ -69,9 +69,9 @@ export const RuleKw = createToken({
 });
 export const NoteLine = createToken({
   name: 'NoteLine',
-  pattern: lineStart(/注[ \t\u3000]*[0-9.]*[：:][^\r\n]*/),
+  pattern: lineStart(/(?:备注|注)[ \t\u3000]*[0-9.]*[：:][^\r\n]*/),
   line_breaks: false,
-  start_chars_hint: ['注'],
+  start_chars_hint: ['注', '备'],
 });
 export const Pipe = createToken({ name: 'Pipe', pattern: /[|｜]/ });
 export const FigureTok = createToken({ name: 'Figure', pattern: /[-−－]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)%?/ });

@@ -1,0 +1,105 @@
+/** The messages of the subject-code knowledge (checks, completion, hover): Chinese first, English when asked for. */
+import type { Locale } from './messages';
+
+const zh = {
+  unknownCode: (code: string, year?: number) =>
+    `科目编码 ${code} 不在已加载的${year ? ` ${year} 年度` : ''}科目目录中，工作区其他文件也未使用：请核对编码，或在设置 budgetTables.catalogFiles 中加载财政部《政府收支分类科目》`,
+  nameMismatch: (code: string, printed: string, expected: string, where: string) =>
+    `科目 ${code} 的名称与目录不一致：此处为“${printed}”，${where}为“${expected}”`,
+  nameMismatchOld: (code: string, printed: string, expected: string, where: string) =>
+    `科目 ${code} 的名称与目录不一致：此处为“${printed}”，${where}为“${expected}”（本年度名称未知，请核对）`,
+  fixName: (expected: string) => `改为目录名称“${expected}”`,
+  wrongKind: (code: string, codeKind: string, tableKind: string) => `${code} 是${codeKind}科目，而本表列示的是${tableKind}科目`,
+  kind: { functional: '支出功能分类', economic: '支出经济分类' } as Record<string, string>,
+  catalogKind: { revenue: '收入分类', functional: '支出功能分类', 'economic-dept': '部门预算支出经济分类', 'economic-gov': '政府预算支出经济分类' } as Record<string, string>,
+  level: { 类: '类', 款: '款', 项: '项', 目: '目' } as Record<string, string>,
+  years: (ys: number[]) => (ys.length ? `${yearsText(ys)} 年` : '各年度'),
+  catalogSource: (file: string, years: string) => `目录 ${file}（${years}）`,
+  userSource: (file: string, years: string) => `用户目录 ${file}（${years}）`,
+  seedSource: (title: string, years: string) => `《${title}》（${years}）`,
+  thisDocument: '本文档',
+  workspace: '工作区',
+  workspaceFile: (file: string) => `工作区文件 ${file}`,
+  theCatalog: (years: string) => `${years}目录`,
+  // hover
+  hoverLevel: '级次',
+  hoverPath: '路径',
+  hoverKind: '分类',
+  hoverDescription: '说明',
+  hoverSources: '来源',
+  hoverMapsFrom: '对应部门预算经济分类',
+  hoverNameUsed: (y: string) => `（名称取自 ${y}）`,
+  hoverOwnGlossary: '本文档名词解释',
+  hoverSeedGlossary: (title: string) => `《${title}》名词解释`,
+  hoverPrinted: (name: string) => `本文档列示名称：${name}`,
+  hoverUnknown: '不在已加载的目录中',
+  hoverRules: '参与的勾稽关系',
+  hoverTarget: '被核对',
+  hoverTerm: '参与计算',
+  hoverHolds: '成立',
+  hoverTail: '尾差',
+  hoverFails: '不成立',
+  hoverComputed: (computed: string, stated: string, diff: string) => `计算值 ${computed}，列示 ${stated}，相差 ${diff}`,
+  hoverNoValue: '（含非数字单元格，无法计算）',
+  // completion
+  childrenOf: (code: string) => `${code} 下级`,
+};
+export type KnowledgeMessages = typeof zh;
+
+const en: KnowledgeMessages = {
+  unknownCode: (code, year) =>
+    `Code ${code} is not in the loaded catalogs${year ? ` for ${year}` : ''} nor used elsewhere in the workspace: check it, or load the MOF classification (《政府收支分类科目》) with the budgetTables.catalogFiles setting`,
+  nameMismatch: (code, printed, expected, where) => `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where}`,
+  nameMismatchOld: (code, printed, expected, where) =>
+    `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where} (its name for this year is unknown: check it)`,
+  fixName: (expected) => `Use the catalog name “${expected}”`,
+  wrongKind: (code, codeKind, tableKind) => `${code} is a ${codeKind} code, but this table lists ${tableKind} codes`,
+  kind: { functional: 'functional (支出功能分类)', economic: 'economic (支出经济分类)' },
+  catalogKind: { revenue: 'revenue', functional: 'functional expenditure', 'economic-dept': 'economic expenditure (department budgets)', 'economic-gov': 'economic expenditure (government budgets)' },
+  level: { 类: 'class (类)', 款: 'section (款)', 项: 'item (项)', 目: 'sub-item (目)' },
+  years: (ys) => (ys.length ? yearsText(ys) : 'all years'),
+  catalogSource: (file, years) => `catalog ${file} (${years})`,
+  userSource: (file, years) => `user catalog ${file} (${years})`,
+  seedSource: (title, years) => `《${title}》 (${years})`,
+  thisDocument: 'this document',
+  workspace: 'workspace',
+  workspaceFile: (file) => `workspace file ${file}`,
+  theCatalog: (years) => `the ${years} catalog`,
+  hoverLevel: 'Level',
+  hoverPath: 'Path',
+  hoverKind: 'Classification',
+  hoverDescription: 'Description',
+  hoverSources: 'Sources',
+  hoverMapsFrom: 'Department-budget economic codes',
+  hoverNameUsed: (y) => ` (name as of ${y})`,
+  hoverOwnGlossary: 'This document’s glossary (名词解释)',
+  hoverSeedGlossary: (title) => `Glossary of 《${title}》`,
+  hoverPrinted: (name) => `Printed here as: ${name}`,
+  hoverUnknown: 'not in the loaded catalogs',
+  hoverRules: 'Relations',
+  hoverTarget: 'checked',
+  hoverTerm: 'term',
+  hoverHolds: 'holds',
+  hoverTail: 'rounding',
+  hoverFails: 'fails',
+  hoverComputed: (computed, stated, diff) => `computed ${computed}, printed ${stated}, difference ${diff}`,
+  hoverNoValue: '(a cell holds no number: not computed)',
+  childrenOf: (code) => `under ${code}`,
+};
+
+/** `2017, 2018, 2019, 2023` → `2017–2019、2023`. */
+export function yearsText(ys: number[]): string {
+  const sorted = [...new Set(ys)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
+    i = j;
+  }
+  return parts.join('、');
+}
+
+export function knowledgeMessages(locale: Locale = 'zh'): KnowledgeMessages {
+  return locale === 'en' ? en : zh;
+}

@@ -1,0 +1,57 @@
+/**
+ * Code checks, run by the analysis when it is given a catalog:
+ *   - `code-unknown`: a code neither the catalogs (any year) nor another file of the workspace knows (warning);
+ *   - `code-name`: a name that differs from the catalog's name for the code (warning when the catalog knows the
+ *     document's year, information when its name comes from another year), with the catalog's name as a quick fix;
+ *   - `code-kind`: an economic code in a functional table, or a functional code in an economic one (warning).
+ */
+import type { Finding } from '../checks/finding';
+import { knowledgeMessages } from '../i18n/knowledge';
+import type { Locale } from '../i18n/messages';
+import type { BudgetDocument } from '../model/document';
+import { sameName } from './catalog';
+import { catalogKindOf, codeCellsOf, codeKindOf, partCodeKind } from './codes';
+import { nameOrigin, type CodeKnowledge } from './index';
+
+const CHECKED = /^\d{3}(?:\d{2}){0,2}$/;
+
+export function codeFindings(doc: BudgetDocument, k: CodeKnowledge, locale?: Locale): Finding[] {
+  const m = knowledgeMessages(locale);
+  const year = doc.header.year;
+  const view = k.catalog.view(year);
+  const knowsRevenue = k.catalog.knowsKind('revenue');
+  const findings: Finding[] = [];
+  for (const t of doc.tables) for (const part of t.parts) {
+    const kinds = new Map<unknown, ReturnType<typeof partCodeKind>>();
+    for (const row of part.rows) for (const c of codeCellsOf(row)) {
+      if (!CHECKED.test(c.code)) continue;
+      const family = catalogKindOf(c.code);
+      if (!family || (family === 'revenue' && !knowsRevenue)) continue;
+      const entry = view.get(c.code);
+      if (!entry) {
+        if (!k.workspace?.has(c.code, k.self)) {
+          findings.push({ rule: 'code-unknown', severity: 'warning', message: m.unknownCode(c.code, year), span: c.codeSpan, related: [] });
+        }
+      } else if (c.name && c.nameSpan && !entry.accepted.some((a) => sameName(a, c.name as string))) {
+        const where = nameOrigin(entry, m);
+        findings.push({
+          rule: 'code-name', severity: entry.current ? 'warning' : 'information',
+          message: (entry.current ? m.nameMismatch : m.nameMismatchOld)(c.code, c.name, entry.name, where),
+          span: c.nameSpan, related: [{ span: c.codeSpan, message: `${c.code} ${entry.name}` }],
+          replacement: { span: c.nameSpan, text: entry.name, title: m.fixName(entry.name) },
+        });
+      }
+      const col = c.cell?.column;
+      if (!kinds.has(col)) kinds.set(col, partCodeKind(part, col));
+      const tableKind = kinds.get(col);
+      const own = codeKindOf(c.code);
+      if (tableKind && own && own !== tableKind.kind) {
+        findings.push({
+          rule: 'code-kind', severity: 'warning', message: m.wrongKind(c.code, m.kind[own], m.kind[tableKind.kind]),
+          span: c.codeSpan, related: [],
+        });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,115 @@
+/** Subject codes in the document model: where a row prints a code and its name, and what kind of codes a table lists. */
+import type { Cell, CodeKind, Column, Part, Row, Table } from '../model/document';
+import { classifyCode, norm } from '../model/build';
+import type { Span } from '../syntax/ast';
+
+/** A code printed in a row, with the name printed beside it. */
+export interface CodeCell {
+  code: string;
+  codeSpan: Span;
+  kind?: CodeKind;
+  name?: string;
+  nameSpan?: Span;
+  /** The cell holding the code (absent when the code starts the label: `2010350 事业运行`). */
+  cell?: Cell;
+}
+
+/** 3, 5 or 7 digits (类, 款, 项), or 9 for a revenue 目. */
+export const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,3}$/;
+
+/**
+ * The codes a row prints. A row usually has one (`2010350 | 事业运行 | …`), but a 基本支出明细表 prints three code/name
+ * pairs side by side (`301 | 工资福利支出 | 108.97 | 302 | 商品和服务支出 | 3.57 | …`): each code cell is paired with
+ * the cell after it.
+ */
+export function codeCellsOf(row: Row): CodeCell[] {
+  const out: CodeCell[] = [];
+  row.cells.forEach((cell, i) => {
+    if (cell.column?.role !== 'code' || !cell.text) return;
+    const code = norm(cell.text);
+    const next = row.cells[i + 1];
+    const named = next !== undefined && next.column?.role !== 'code'
+      && (next.column?.role === 'label' || next.kind === 'text') && !/^\d/.test(next.text);
+    out.push({
+      code, codeSpan: cell.span, kind: classifyCode(code), cell,
+      ...(named ? { name: next.text, nameSpan: next.span } : {}),
+    });
+  });
+  if (!out.length && row.code && row.codeSpan && !row.part.columns.some((c) => c.role === 'code')) {
+    out.push({ code: row.code, codeSpan: row.codeSpan, kind: row.codeKind, name: row.label, nameSpan: row.labelSpan });
+  }
+  return out;
+}
+
+export type Level = '类' | '款' | '项' | '目';
+
+export function levelOf(code: string): Level | undefined {
+  return ({ 3: '类', 5: '款', 7: '项', 9: '目' } as Record<number, Level>)[code.length];
+}
+
+/** The code's ancestors and itself: `2150502` → `215`, `21505`, `2150502`. */
+export function pathCodes(code: string): string[] {
+  const out: string[] = [];
+  for (let n = 3; n <= code.length; n += 2) out.push(code.slice(0, n));
+  return out;
+}
+
+export function parentOf(code: string): string | undefined {
+  return code.length > 3 ? code.slice(0, code.length - 2) : undefined;
+}
+
+/** Catalog kinds by the code's first digit: 1 收入, 2 支出功能, 3 部门预算支出经济, 5 政府预算支出经济. */
+export type CatalogKind = 'revenue' | 'functional' | 'economic-dept' | 'economic-gov';
+
+export function catalogKindOf(code: string): CatalogKind | undefined {
+  switch (code[0]) {
+    case '1': return 'revenue';
+    case '2': return 'functional';
+    case '3': return 'economic-dept';
+    case '5': return 'economic-gov';
+    default: return undefined;
+  }
+}
+
+/** Functional (支出功能分类) or economic (支出经济分类): what the model's CodeKind distinguishes. */
+export type TableCodeKind = 'functional' | 'economic';
+
+const ECONOMIC_HINT = /经济分类|基本支出(决算)?(明细)?表|按经济/;
+const FUNCTIONAL_HINT = /功能分类|按功能/;
+
+/**
+ * What kind of codes a part lists: said by its code column's name or the table's title (`功能分类科目编码`,
+ * `…基本支出…表`, `按经济分类`), else by the codes it already holds (two thirds of at least two coded rows).
+ */
+export function partCodeKind(part: Part, column?: Column): { kind: TableCodeKind; declared: boolean } | undefined {
+  const col = column ?? part.columns.find((c) => c.role === 'code');
+  const names = `${col?.path.join('') ?? ''}`;
+  if (ECONOMIC_HINT.test(names)) return { kind: 'economic', declared: true };
+  if (FUNCTIONAL_HINT.test(names)) return { kind: 'functional', declared: true };
+  const title = tableText(part.table);
+  if (ECONOMIC_HINT.test(title) && !FUNCTIONAL_HINT.test(title)) return { kind: 'economic', declared: true };
+  if (FUNCTIONAL_HINT.test(title) && !ECONOMIC_HINT.test(title)) return { kind: 'functional', declared: true };
+  let f = 0;
+  let e = 0;
+  for (const r of part.rows) for (const c of codeCellsOf(r)) {
+    if (column && c.cell && c.cell.column !== column) continue;
+    if (c.kind === 'functional' && c.code[0] === '2') f++;
+    else if (c.kind === 'economic') e++;
+  }
+  if (f + e < 2) return undefined;
+  if (f * 3 >= (f + e) * 2) return { kind: 'functional', declared: false };
+  if (e * 3 >= (f + e) * 2) return { kind: 'economic', declared: false };
+  return undefined;
+}
+
+function tableText(t: Table): string {
+  return `${t.title} ${t.heading}`;
+}
+
+/** The kind of a code for the functional/economic distinction (revenue and project codes have none). */
+export function codeKindOf(code: string): TableCodeKind | undefined {
+  const k = catalogKindOf(code);
+  if (k === 'functional') return 'functional';
+  if (k === 'economic-dept' || k === 'economic-gov') return code.length <= 5 ? 'economic' : undefined;
+  return undefined;
+}

@@ -1,0 +1,587 @@
+#!/usr/bin/env node
+// Offline end-to-end test of the Budget Tables extension in a real VS Code (code-server 4.100.3 = VS Code 1.100.3,
+// Node extension host), driven through Debian's Chromium by playwright-core. Checks what a person sees:
+//   (a) the red squiggle under a wrong 合计 figure, and its row in the Problems panel (应为 / 实为 / 相差),
+//   (b) the hover on functional code 2150502 (一般行政管理事务),
+//   (c) the completion list after typing 21505 in the code cell of a new row,
+//   (d) a quick fix (Ctrl+.) on the wrong figure.
+// Screenshots of every step go to docs/screenshots/e2e-*.png. Ends with "N passed, N failed"; exit 1 on any failure.
+//
+// Usage:  node test/e2e/run.mjs [--vsix PATH] [--fixture] [--keep] [--headed]
+//   --vsix PATH  the extension to install (default: <repo>/budget-tables.vsix, built by `npm run package`)
+//   --fixture    build and install the stand-in extension in test/e2e/fixture-ext/ instead (harness self-test)
+//   --keep       keep the temporary folders (printed) instead of deleting them
+// Environment: BUDGET_E2E_HOME (where .ci/setup-e2e.sh installed code-server), BUDGET_E2E_CODE_SERVER,
+//   BUDGET_E2E_CHROMIUM (default /usr/bin/chromium), BUDGET_E2E_SCREENSHOTS (default <repo>/docs/screenshots).
+// Prerequisites: `bash .ci/setup-e2e.sh` (as root; apt + npm only). All traffic stays on 127.0.0.1.
+
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const T0 = Date.now();
+const DEADLINE_MS = 270_000; // the whole run, setup included, stays under 5 minutes
+const args = process.argv.slice(2);
+const flag = (f) => args.includes(f);
+const opt = (f) => { const i = args.indexOf(f); return i >= 0 ? args[i + 1] : undefined; };
+
+const E2E_HOME = process.env.BUDGET_E2E_HOME || path.join(os.homedir(), '.cache', 'budget-tables-e2e');
+const CHROMIUM = process.env.BUDGET_E2E_CHROMIUM || '/usr/bin/chromium';
+const SHOTS = path.resolve(process.env.BUDGET_E2E_SCREENSHOTS || path.join(ROOT, 'docs', 'screenshots'));
+const KEEP = flag('--keep') || process.env.BUDGET_E2E_KEEP === '1';
+const HEADED = flag('--headed');
+const CODE_SERVER_VERSION = '4.100.3';
+
+const secs = () => ((Date.now() - T0) / 1000).toFixed(1).padStart(5);
+const log = (...m) => console.log(`[e2e ${secs()}s]`, ...m);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const results = []; // { name, ok, ms, info }
+let codeServer = null; // ChildProcess (own process group)
+let browser = null;
+let tmpRoot = null;
+let csLog = null;
+let finished = false;
+
+function loud(msg) {
+  const bar = '!'.repeat(78);
+  console.error(`\n${bar}\n${msg.split('\n').map((l) => `!! ${l}`).join('\n')}\n${bar}\n`);
+}
+
+// ------------------------------------------------------------------------------------------------ clean-up
+function killGroupSync(sig) {
+  if (!codeServer?.pid) return;
+  try { process.kill(-codeServer.pid, sig); } catch { /* already gone */ }
+}
+function groupAlive() {
+  if (!codeServer?.pid) return false;
+  try { process.kill(-codeServer.pid, 0); return true; } catch { return false; }
+}
+async function cleanup() {
+  if (browser) { const b = browser; browser = null; await Promise.race([b.close().catch(() => {}), sleep(5000)]); }
+  if (codeServer?.pid) {
+    killGroupSync('SIGTERM');
+    for (let i = 0; i < 50 && groupAlive(); i++) await sleep(100);
+    if (groupAlive()) { log('code-server group still alive after SIGTERM: SIGKILL'); killGroupSync('SIGKILL'); }
+    for (let i = 0; i < 30 && groupAlive(); i++) await sleep(100);
+    if (groupAlive()) loud(`process group ${codeServer.pid} survived SIGKILL`);
+    codeServer = null;
+  }
+  if (tmpRoot) {
+    if (KEEP) log(`kept temporary folder ${tmpRoot}`);
+    else fs.rmSync(tmpRoot, { recursive: true, force: true });
+    tmpRoot = null;
+  }
+}
+process.on('exit', () => { killGroupSync('SIGKILL'); }); // last resort: never leave code-server behind
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, async () => { loud(`interrupted by ${sig}`); await cleanup(); process.exit(130); });
+}
+
+async function finish(extraFailure) {
+  if (finished) return; finished = true;
+  if (extraFailure) results.push({ name: extraFailure.name, ok: false, ms: 0, info: extraFailure.info });
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length && csLog && fs.existsSync(csLog)) {
+    const tail = fs.readFileSync(csLog, 'utf8').trim().split('\n').slice(-25).join('\n');
+    console.log(`--- last lines of the code-server log (${csLog}) ---\n${tail}\n---`);
+  }
+  await cleanup();
+  console.log(`\nE2E summary (${((Date.now() - T0) / 1000).toFixed(1)} s):`);
+  for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.info ? ` — ${r.info}` : ''}`);
+  console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+  process.exit(failed.length ? 1 : 0);
+}
+const watchdog = setTimeout(() => {
+  loud(`e2e run exceeded ${DEADLINE_MS / 1000} s: aborting`);
+  finish({ name: 'whole run within time', info: `exceeded ${DEADLINE_MS / 1000} s` });
+}, DEADLINE_MS);
+watchdog.unref?.();
+
+// ------------------------------------------------------------------------------------------------ prerequisites
+function findCodeServer() {
+  const candidates = [
+    process.env.BUDGET_E2E_CODE_SERVER,
+    path.join(E2E_HOME, 'bin', 'code-server'),
+    path.join(E2E_HOME, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server'),
+  ].filter(Boolean);
+  for (const c of candidates) if (fs.existsSync(c)) return c;
+  const which = spawnSync('sh', ['-c', 'command -v code-server'], { encoding: 'utf8' });
+  return which.status === 0 ? which.stdout.trim() : null;
+}
+
+function prerequisites() {
+  const problems = [];
+  if (!fs.existsSync(CHROMIUM)) problems.push(`Chromium not found at ${CHROMIUM} (Debian package "chromium").`);
+  const cs = findCodeServer();
+  if (!cs) problems.push(`code-server ${CODE_SERVER_VERSION} not found (looked in ${E2E_HOME} and on PATH).`);
+  let playwright = null;
+  try { playwright = path.dirname(fileURLToPath(import.meta.resolve('playwright-core/package.json'))); } catch {
+    problems.push('playwright-core is not installed in the project (npm ci).');
+  }
+  if (problems.length) {
+    loud(['The e2e test cannot run: its tools are missing.', ...problems, '',
+      'Install them (as root; uses only Debian apt and the npm registry):', '    bash .ci/setup-e2e.sh',
+      'then run again:  npm run test:e2e'].join('\n'));
+    return null;
+  }
+  return { cs, playwright };
+}
+
+function pickVsix() {
+  if (flag('--fixture')) {
+    log('building the stand-in extension (test/e2e/fixture-ext)');
+    return execFileSync(process.execPath, [path.join(HERE, 'fixture-ext', 'build.mjs')], { encoding: 'utf8' }).trim().split('\n').pop();
+  }
+  const vsix = path.resolve(opt('--vsix') || path.join(ROOT, 'budget-tables.vsix'));
+  if (!fs.existsSync(vsix)) {
+    loud(`The extension package ${vsix} does not exist.\nBuild it first:  npm run package\n(or run the harness self-test:  node test/e2e/run.mjs --fixture)`);
+    return null;
+  }
+  return vsix;
+}
+
+// ------------------------------------------------------------------------------------------------ workspace
+const FIG = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const splitCells = (line) => {
+  const cells = []; let start = 0;
+  for (const part of line.split(/[|｜]/)) {
+    cells.push({ text: part.trim(), col: start + (part.length - part.trimStart().length) });
+    start += part.length + 1;
+  }
+  return cells;
+};
+function formatLike(orig, value) {
+  const decimals = (orig.split('.')[1] || '').length;
+  let s = Math.abs(value).toFixed(decimals);
+  if (orig.includes(',')) { const [i, f] = s.split('.'); s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : ''); }
+  return (value < 0 ? '-' : '') + s;
+}
+
+/** Finds a `合计` row with at least 3 figures in a table (preferring one with a code column) and bumps its first figure by 10. */
+function mutateTotal(text) {
+  const lines = text.split('\n');
+  let cols = '', inTable = false;
+  const candidates = [];
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    if (/^##\s/.test(line)) { inTable = /^##\s*表/.test(line); cols = ''; return; }
+    if (/^列[:：]/.test(line)) { cols = line; return; }
+    if (!inTable || !/[|｜]/.test(line) || line.trimStart().startsWith('//')) return;
+    const cells = splitCells(line);
+    if (!cells.some((c) => c.text === '合计')) return;
+    const figs = cells.filter((c) => FIG.test(c.text));
+    if (figs.length < 3) return;
+    const coded = /科目编码|编码|代码/.test(cols);
+    const rule = /1栏各行\s*=\s*[（(]\s*2\s*\+\s*3\s*[）)]/.test(lines.slice(i, i + 80).join('\n'));
+    candidates.push({ i, figs, score: (coded ? 2 : 0) + (rule ? 1 : 0) });
+  });
+  if (!candidates.length) return null;
+  candidates.sort((a, b) => b.score - a.score || a.i - b.i);
+  const { i, figs } = candidates[0];
+  const fig = figs[0];
+  const value = Number(fig.text.replace(/,/g, ''));
+  const wrong = formatLike(fig.text, value + 10);
+  const line = lines[i];
+  lines[i] = line.slice(0, fig.col) + wrong + line.slice(fig.col + fig.text.length);
+  return { text: lines.join('\n'), line: i, col: fig.col, original: fig.text, wrong,
+    wrongPlain: wrong.replace(/,/g, ''), lineText: lines[i].replace(/\r$/, '') };
+}
+
+function findCodeRow(text, code) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    if (!/[|｜]/.test(line)) continue;
+    const cells = splitCells(line);
+    if (cells[0]?.text === code) return { line: i, col: cells[0].col, lineText: line };
+  }
+  return null;
+}
+
+function buildWorkspace(ws) {
+  fs.mkdirSync(ws, { recursive: true });
+  const seedDir = path.join(ROOT, 'seeds');
+  const seeds = fs.existsSync(seedDir) ? fs.readdirSync(seedDir).filter((f) => f.endsWith('.budget')).sort() : [];
+  for (const f of seeds) fs.copyFileSync(path.join(seedDir, f), path.join(ws, f));
+  // The 硚口 document: the seed qiaokou-2023-final.budget, else any seed with a 2150502 row, else our synthetic excerpt.
+  const order = ['qiaokou-2023-final.budget', ...seeds.filter((f) => /qiaokou|硚口/.test(f)), ...seeds];
+  let qk = null;
+  for (const f of order) {
+    if (!seeds.includes(f)) continue;
+    const text = fs.readFileSync(path.join(ws, f), 'utf8');
+    const row = findCodeRow(text, '2150502');
+    if (row) { qk = { file: f, text, row, fallback: false }; break; }
+  }
+  if (!qk) {
+    const f = 'e2e-fallback-qiaokou.budget';
+    fs.copyFileSync(path.join(HERE, 'workspace', f), path.join(ws, f));
+    const text = fs.readFileSync(path.join(ws, f), 'utf8');
+    qk = { file: f, text, row: findCodeRow(text, '2150502'), fallback: true };
+  }
+  // The copy with ONE wrong 合计: the 硚口 document if it has a usable 合计 row, else another seed.
+  let wrong = null;
+  for (const f of [qk.file, ...seeds.filter((s) => s !== qk.file)]) {
+    const m = mutateTotal(fs.readFileSync(path.join(ws, f), 'utf8'));
+    if (m) { wrong = { ...m, from: f, file: 'e2e-wrong-total.budget' }; break; }
+  }
+  if (wrong) fs.writeFileSync(path.join(ws, wrong.file), wrong.text);
+  return { seeds, qk, wrong };
+}
+
+// ------------------------------------------------------------------------------------------------ code-server
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+function sandboxEnv(home) {
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'),
+    XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state'), XDG_RUNTIME_DIR: path.join(home, 'run'),
+    TMPDIR: path.join(home, 'tmp'), TMP: path.join(home, 'tmp'), TEMP: path.join(home, 'tmp'),
+    // the extension gallery points at a closed local port: nothing ever leaves 127.0.0.1
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item',
+      resourceUrlTemplate: 'http://127.0.0.1:9/r/{publisher}/{name}/{version}/{path}' }) };
+  for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR']) fs.mkdirSync(env[k], { recursive: true, mode: 0o700 });
+  delete env.VSCODE_IPC_HOOK_CLI; delete env.NODE_OPTIONS; delete env.ELECTRON_RUN_AS_NODE;
+  return env;
+}
+
+async function waitHealthy(port, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (codeServer?.exitCode !== null && codeServer?.exitCode !== undefined) throw new Error(`code-server exited early (code ${codeServer.exitCode})`);
+    try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); if (r.ok) return; } catch { /* not yet */ }
+    await sleep(200);
+  }
+  throw new Error(`code-server did not answer on 127.0.0.1:${port} within ${ms / 1000} s`);
+}
+
+// ------------------------------------------------------------------------------------------------ page helpers
+const ACTIVE_EDITOR = '.part.editor .editor-group-container.active .monaco-editor';
+
+async function record(name, fn) {
+  const t = Date.now();
+  try {
+    const info = await fn();
+    results.push({ name, ok: true, ms: Date.now() - t, info });
+    log(`PASS ${name}${info ? ` — ${info}` : ''}`);
+  } catch (e) {
+    results.push({ name, ok: false, ms: Date.now() - t, info: String(e?.message || e).split('\n')[0] });
+    log(`FAIL ${name}: ${e?.stack || e}`);
+  }
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, name);
+  await page.screenshot({ path: file }).catch((e) => log(`screenshot ${name} failed: ${e.message}`));
+  return file;
+}
+
+async function poll(fn, ms, what, every = 150) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    last = await fn();
+    if (last) return last;
+    await sleep(every);
+  }
+  throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+}
+
+async function quickInput(page, opener, text) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(opener);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+  return input;
+}
+
+async function openFile(page, file) {
+  await quickInput(page, 'Control+P', file);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.part.editor .tab.active[aria-label*="${file}"], .part.editor .tab.active:has-text("${file}")`).first()
+    .waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator(`${ACTIVE_EDITOR} .view-lines`).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+async function gotoLine(page, line0, col0) {
+  const input = await quickInput(page, 'Control+G', `:${line0 + 1}:${col0 + 1}`);
+  await sleep(150);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await sleep(250);
+}
+
+/** Screen rectangle of `needle` on the rendered editor line whose text equals `lineText` (what a person sees). */
+async function textRect(page, lineText, needle) {
+  return page.evaluate(({ sel, lineText, needle }) => {
+    const norm = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+$/, '');
+    const editor = document.querySelector(sel);
+    if (!editor) return null;
+    for (const vl of editor.querySelectorAll('.view-lines .view-line')) {
+      const text = vl.textContent || '';
+      if (norm(text) !== norm(lineText)) continue;
+      const at = text.replace(/\u00a0/g, ' ').indexOf(needle);
+      if (at < 0) continue;
+      const walker = document.createTreeWalker(vl, NodeFilter.SHOW_TEXT);
+      let pos = 0, startNode = null, startOff = 0, endNode = null, endOff = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.textContent.length;
+        if (!startNode && at < pos + len) { startNode = n; startOff = at - pos; }
+        if (startNode && at + needle.length <= pos + len) { endNode = n; endOff = at + needle.length - pos; break; }
+        pos += len;
+      }
+      if (!startNode || !endNode) return null;
+      const r = document.createRange(); r.setStart(startNode, startOff); r.setEnd(endNode, endOff);
+      const b = r.getBoundingClientRect();
+      return { x: b.x, y: b.y, w: b.width, h: b.height };
+    }
+    return null;
+  }, { sel: ACTIVE_EDITOR, lineText, needle });
+}
+
+async function squigglesOver(page, rect) {
+  return page.evaluate(({ sel, rect }) => {
+    const editor = document.querySelector(sel);
+    if (!editor || !rect) return [];
+    return [...editor.querySelectorAll('.squiggly-error')].map((el) => el.getBoundingClientRect())
+      .filter((b) => b.width > 0 && b.bottom > rect.y && b.top < rect.y + rect.h && b.right > rect.x && b.left < rect.x + rect.w)
+      .map((b) => ({ x: b.x, y: b.y, w: b.width, h: b.height }));
+  }, { sel: ACTIVE_EDITOR, rect });
+}
+
+async function visibleTexts(page, selector) {
+  return page.evaluate((selector) => [...document.querySelectorAll(selector)]
+    .filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0 && getComputedStyle(el).visibility !== 'hidden'; })
+    .map((el) => `${el.textContent || ''} ${el.getAttribute('aria-label') || ''}`.replace(/\s+/g, ' ').trim()), selector);
+}
+
+// ------------------------------------------------------------------------------------------------ main
+async function main() {
+  log(`Budget Tables e2e — repo ${ROOT}`);
+  const pre = prerequisites();
+  if (!pre) return finish({ name: 'prerequisites (chromium, code-server, playwright-core)', info: 'missing: run bash .ci/setup-e2e.sh' });
+  let vsix;
+  try { vsix = pickVsix(); } catch (e) { loud(`building the stand-in failed: ${e.message}`); }
+  if (!vsix) return finish({ name: 'extension package present', info: 'no .vsix: run npm run package' });
+  const st = fs.statSync(vsix);
+  log(`extension: ${vsix} (${st.size} bytes, modified ${st.mtime.toISOString()})`);
+  log(`code-server: ${pre.cs}`);
+
+  tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-e2e-'));
+  const home = path.join(tmpRoot, 'home');
+  const userData = path.join(tmpRoot, 'user-data');
+  const extDir = path.join(tmpRoot, 'extensions');
+  const config = path.join(tmpRoot, 'config', 'config.yaml');
+  const ws = path.join(tmpRoot, 'workspace');
+  for (const d of [home, userData, extDir, path.dirname(config), path.join(userData, 'User'), path.join(tmpRoot, 'chromium')]) fs.mkdirSync(d, { recursive: true });
+  fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
+  const env = sandboxEnv(home);
+  csLog = path.join(tmpRoot, 'code-server.log');
+
+  // user settings: no auto-save (typing must not rewrite files), no welcome page, no workspace trust, nothing online
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+    'files.autoSave': 'off', 'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'security.workspace.trust.startupPrompt': 'never',
+    'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false, 'workbench.settings.enableNaturalLanguageSearch': false,
+    'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
+    'git.enabled': false, 'git.autoRepositoryDetection': false, 'npm.autoDetect': 'off', 'typescript.disableAutomaticTypeAcquisition': true,
+    'editor.minimap.enabled': false, 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.unicodeHighlight.invisibleCharacters': false, 'editor.hover.delay': 300, 'editor.lightbulb.enabled': 'on', 'editor.fontSize': 15,
+    'workbench.editor.enablePreview': false, 'window.zoomLevel': 0, 'files.hotExit': 'off',
+  }, null, 2));
+
+  const { seeds, qk, wrong } = buildWorkspace(ws);
+  log(`workspace ${ws}: ${seeds.length} seed(s)${seeds.length ? ` (${seeds.join(', ')})` : ''}`);
+  log(`硚口 document: ${qk.file}${qk.fallback ? ' (SYNTHETIC fallback: no seed has a 2150502 row yet)' : ''}, 2150502 on line ${qk.row.line + 1}`);
+  if (!wrong) return finish({ name: 'a seed with a 合计 row to make wrong', info: 'no 合计 row with 3 figures found' });
+  log(`wrong total: ${wrong.file} (copy of ${wrong.from}), line ${wrong.line + 1}: ${wrong.original} → ${wrong.wrong}`);
+
+  // install the .vsix into the fresh extensions folder
+  const inst = spawnSync(pre.cs, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', vsix],
+    { env, encoding: 'utf8', timeout: 60_000, cwd: tmpRoot });
+  const instOut = `${inst.stdout || ''}${inst.stderr || ''}`.trim();
+  const installed = fs.readdirSync(extDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
+  if (inst.status !== 0 || !installed.length) {
+    loud(`code-server --install-extension failed (exit ${inst.status}):\n${instOut}`);
+    return finish({ name: 'install the .vsix', info: `exit ${inst.status}` });
+  }
+  log(`installed: ${installed.join(', ')}`);
+
+  // start code-server in its own process group
+  const port = await freePort();
+  const logFd = fs.openSync(csLog, 'a');
+  codeServer = spawn(pre.cs, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir,
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override',
+    // Chinese display language: the server writes its messages in English when the editor's language is English.
+    // (No language pack is installed, so VS Code's own menus stay English; vscode.env.language is zh-cn.)
+    '--locale', 'zh-cn', ws],
+  { env, cwd: tmpRoot, detached: true, stdio: ['ignore', logFd, logFd] });
+  fs.closeSync(logFd);
+  codeServer.on('exit', (code, sig) => { if (!finished) log(`code-server exited (${code ?? sig})`); });
+  log(`code-server pid ${codeServer.pid} (own process group) on 127.0.0.1:${port}`);
+  await waitHealthy(port, 30_000);
+  log('code-server answers');
+
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: !HEADED, timeout: 30_000,
+    env: { ...env, XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium', 'config'), XDG_CACHE_HOME: path.join(tmpRoot, 'chromium', 'cache') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-features=Translate,MediaRouter',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  let pageErrors = 0;
+  page.on('pageerror', () => { pageErrors++; });
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`;
+  log(`opening ${url}`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 40_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row, .explorer-viewlet .monaco-list-row').first()
+    .waitFor({ state: 'visible', timeout: 20_000 }).catch(() => log('explorer rows not seen (continuing)'));
+  log('workbench is up');
+  await sleep(1000);
+  await page.keyboard.press('Escape');
+
+  // (a) squiggle under the wrong 合计 figure
+  let wrongRect = null;
+  await record('(a) red squiggle under the wrong 合计 figure', async () => {
+    await openFile(page, wrong.file);
+    await gotoLine(page, wrong.line, wrong.col);
+    const got = await poll(async () => {
+      wrongRect = await textRect(page, wrong.lineText, wrong.wrong);
+      if (!wrongRect) return null;
+      const sq = await squigglesOver(page, wrongRect);
+      return sq.length ? sq : null;
+    }, 60_000, `.squiggly-error over "${wrong.wrong}" on line ${wrong.line + 1}`);
+    await page.mouse.move(5, 450);
+    await sleep(300);
+    await shot(page, 'e2e-squiggle.png');
+    return `line ${wrong.line + 1}, ${got.length} squiggle(s) over ${wrong.wrong}`;
+  });
+  if (!fs.existsSync(path.join(SHOTS, 'e2e-squiggle.png')) || results.at(-1)?.ok === false) await shot(page, 'e2e-squiggle.png');
+
+  // (a) the Problems panel row with the Chinese message
+  await record('(a) Problems panel row: 应为 / 实为 / 相差', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: 10_000 });
+    const want = (t) => t.includes('应为') && t.includes('实为') && t.includes('相差') && (t.includes(wrong.wrong) || t.includes(wrong.wrongPlain));
+    let row = await poll(async () => (await visibleTexts(page, '.markers-panel .monaco-list-row')).find(want), 8_000, 'a Problems row').catch(() => null);
+    if (!row) { // many problems: narrow the list with the panel's filter box
+      const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
+      if (await filter.isVisible().catch(() => false)) { await filter.fill(wrong.wrongPlain.split('.')[0].slice(-3)); }
+      row = await poll(async () => (await visibleTexts(page, '.markers-panel .monaco-list-row')).find(want), 8_000,
+        `a Problems row with 应为/实为/相差 and ${wrong.wrong}`).catch(async (e) => {
+        const seen = await visibleTexts(page, '.markers-panel .monaco-list-row');
+        throw new Error(`${e.message}; rows seen: ${JSON.stringify(seen.slice(0, 8))}`);
+      });
+    }
+    await shot(page, 'e2e-problems.png');
+    return row.slice(0, 160);
+  });
+  if (results.at(-1)?.ok === false) await shot(page, 'e2e-problems.png');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+J').catch(() => {}); // hide the panel again: room for the editor
+
+  // (d) quick fix on the wrong figure
+  await record('(d) quick fix (Ctrl+.) on the wrong 合计 offers a code action', async () => {
+    await openFile(page, wrong.file);
+    await gotoLine(page, wrong.line, wrong.col + 1);
+    await page.keyboard.press('Control+.');
+    const rowSel = '.action-widget .monaco-list-row.action, .action-widget .monaco-list-row:not(.group-header), .context-view .monaco-list-row.action';
+    const titles = await poll(async () => {
+      const t = (await visibleTexts(page, rowSel)).filter(Boolean);
+      return t.length ? t : null;
+    }, 15_000, 'the code action list').catch(async (e) => {
+      const msg = (await visibleTexts(page, '.monaco-editor-overlaymessage')).join(' ');
+      await shot(page, 'e2e-quickfix.png');
+      throw new Error(`${e.message}${msg ? ` (editor says: ${msg})` : ''}`);
+    });
+    await sleep(200);
+    await shot(page, 'e2e-quickfix.png');
+    await page.keyboard.press('Escape');
+    const fix = titles.find((t) => t.includes('改为'));
+    return `${titles.length} action(s): ${titles.slice(0, 4).map((t) => JSON.stringify(t.slice(0, 60))).join(', ')}${fix ? '' : ' (none says 改为)'}`;
+  });
+
+  // (b) hover on 2150502 in the 硚口 document
+  await record('(b) hover on 2150502 shows 一般行政管理事务', async () => {
+    await openFile(page, qk.file);
+    await gotoLine(page, qk.row.line, qk.row.col);
+    const r = await poll(() => textRect(page, qk.row.lineText, '2150502'), 10_000, 'the rendered 2150502');
+    const hoverSel = '.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden)';
+    let how = 'mouse';
+    await page.mouse.move(r.x + r.w + 300, r.y + 200);
+    await sleep(200);
+    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2, { steps: 4 });
+    let text = await poll(async () => (await visibleTexts(page, hoverSel)).find((t) => t.includes('一般行政管理事务')), 6_000, 'hover').catch(() => null);
+    if (!text) { // a second try with the keyboard (Ctrl+K Ctrl+I: show hover at the cursor)
+      how = 'keyboard (Ctrl+K Ctrl+I)';
+      await gotoLine(page, qk.row.line, qk.row.col + 2);
+      await page.keyboard.press('Control+K'); await page.keyboard.press('Control+I');
+      text = await poll(async () => (await visibleTexts(page, hoverSel)).find((t) => t.includes('一般行政管理事务')), 6_000,
+        'a hover containing 一般行政管理事务').catch(async (e) => {
+        await shot(page, 'e2e-hover.png');
+        throw new Error(`${e.message}; hover texts: ${JSON.stringify(await visibleTexts(page, hoverSel))}`);
+      });
+    }
+    await sleep(200);
+    await shot(page, 'e2e-hover.png');
+    return `${how}: ${JSON.stringify(text.slice(0, 100))}`;
+  });
+  await page.keyboard.press('Escape');
+
+  // (c) completion after typing 21505 in the code cell of a new row
+  await record('(c) typing 21505 in a new row lists 2150502', async () => {
+    await openFile(page, qk.file);
+    await gotoLine(page, qk.row.line, qk.row.lineText.length);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home'); // typing replaces any auto-indent: the code starts the row
+    await page.keyboard.type('21505', { delay: 90 });
+    const rowSel = '.suggest-widget.visible .monaco-list-row';
+    let how = 'as typed';
+    let items = await poll(async () => { const t = await visibleTexts(page, rowSel); return t.some((x) => x.includes('2150502')) ? t : null; }, 5_000, 'suggest').catch(() => null);
+    if (!items) {
+      how = 'after Ctrl+Space';
+      await page.keyboard.press('Control+Space');
+      items = await poll(async () => { const t = await visibleTexts(page, rowSel); return t.some((x) => x.includes('2150502')) ? t : null; }, 8_000,
+        'the suggest widget listing 2150502').catch(async (e) => {
+        await shot(page, 'e2e-completion.png');
+        throw new Error(`${e.message}; rows: ${JSON.stringify((await visibleTexts(page, rowSel)).slice(0, 6))}`);
+      });
+    }
+    await sleep(250);
+    await shot(page, 'e2e-completion.png');
+    await page.keyboard.press('Escape');
+    return `${how}: ${items.length} item(s), e.g. ${JSON.stringify(items.find((x) => x.includes('2150502')).slice(0, 60))}`;
+  });
+
+  if (pageErrors) log(`note: ${pageErrors} uncaught page error(s) in the workbench`);
+  // the documents were never saved: the temporary workspace on disk is unchanged
+  const onDisk = fs.readFileSync(path.join(ws, qk.file), 'utf8');
+  if (onDisk !== qk.text) log('warning: the 硚口 copy changed on disk (auto-save?)');
+}
+
+main().then(() => finish(), async (e) => {
+  loud(`e2e harness error: ${e?.stack || e}`);
+  await finish({ name: 'harness', info: String(e?.message || e).split('\n')[0] });
+});
