@@ -21,6 +21,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packZhCn } from './vsix.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -411,14 +412,18 @@ async function main() {
   log(`wrong total: ${wrong.file} (copy of ${wrong.from}), line ${wrong.line + 1}: ${wrong.original} → ${wrong.wrong}`);
 
   // install the .vsix into the fresh extensions folder
-  const inst = spawnSync(pre.cs, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', vsix],
-    { env, encoding: 'utf8', timeout: 60_000, cwd: tmpRoot });
+  // ... together with the zh-cn display-language stand-in (test/e2e/zh-cn-pack): the server answers in the editor's
+  // display language, and a Chinese user's VS Code has the Chinese language pack, which cannot be downloaded here.
+  const zhVsix = packZhCn(path.join(tmpRoot, 'budget-tables-e2e-zh-cn.vsix'));
+  const inst = spawnSync(pre.cs, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir,
+    '--install-extension', vsix, '--install-extension', zhVsix], { env, encoding: 'utf8', timeout: 60_000, cwd: tmpRoot });
   const instOut = `${inst.stdout || ''}${inst.stderr || ''}`.trim();
   const installed = fs.readdirSync(extDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
-  if (inst.status !== 0 || !installed.length) {
+  if (inst.status !== 0 || installed.length < 2) {
     loud(`code-server --install-extension failed (exit ${inst.status}):\n${instOut}`);
     return finish({ name: 'install the .vsix', info: `exit ${inst.status}` });
   }
+  if (!fs.existsSync(path.join(userData, 'languagepacks.json'))) log('warning: no languagepacks.json: the zh-cn stand-in was not registered');
   log(`installed: ${installed.join(', ')}`);
 
   // start code-server in its own process group
@@ -428,7 +433,7 @@ async function main() {
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override',
     // Chinese display language: the server writes its messages in English when the editor's language is English.
-    // (No language pack is installed, so VS Code's own menus stay English; vscode.env.language is zh-cn.)
+    // (The zh-cn stand-in has no translations, so VS Code's own menus stay English; vscode.env.language is zh-cn.)
     '--locale', 'zh-cn', ws],
   { env, cwd: tmpRoot, detached: true, stdio: ['ignore', logFd, logFd] });
   fs.closeSync(logFd);

@@ -136,8 +136,34 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   };
 }
 
+/** True when the printed figures of a sum or equality agree exactly (the common case; nothing to report). */
+function printedExactly(rel: Relation): boolean {
+  if (rel.kind !== 'sum' && rel.kind !== 'same') return false;
+  const t = valueOf(rel.target);
+  if (!t) return true;
+  let dec = t.decimals;
+  for (const term of rel.terms) {
+    const f = valueOf(term.cell);
+    if (!f) return true; // not a figure: the relation is not judged
+    if (f.percent !== t.percent) return false;
+    if (f.decimals > dec) dec = f.decimals;
+  }
+  if (rel.kind === 'same' && rel.terms.length === 1) {
+    const f = valueOf(rel.terms[0].cell)!;
+    return f.decimals === t.decimals && f.units === t.units;
+  }
+  let sum = 0n;
+  for (const term of rel.terms) {
+    const f = valueOf(term.cell)!;
+    const u = f.decimals === dec ? f.units : f.units * pow10(dec - f.decimals);
+    sum += term.sign > 0 ? u : -u;
+  }
+  return sum === (t.decimals === dec ? t.units : t.units * pow10(dec - t.decimals));
+}
+
 /** A finding for a relation that fails (error) or holds only within rounding (information, 尾差). */
 export function judge(rel: Relation, m: Messages): Finding | undefined {
+  if (printedExactly(rel)) return undefined;
   const ev = evaluate(rel);
   if (!ev || (ev.holds && ev.exact)) return undefined;
   if ((rel.kind === 'ratio' || rel.kind === 'change') && ev.holds) return undefined;

@@ -2,8 +2,8 @@
 import type { Locale } from './messages';
 
 const zh = {
-  unknownCode: (code: string, year?: number) =>
-    `科目编码 ${code} 不在已加载的${year ? ` ${year} 年度` : ''}科目目录中，工作区其他文件也未使用：请核对编码，或在设置 budgetTables.catalogFiles 中加载财政部《政府收支分类科目》`,
+  unknownCode: (code: string) =>
+    `科目编码 ${code} 不在已加载的科目目录中，工作区其他文件也未使用：请核对编码，或在设置 budgetTables.catalogFiles 中加载财政部《政府收支分类科目》`,
   nameMismatch: (code: string, printed: string, expected: string, where: string) =>
     `科目 ${code} 的名称与目录不一致：此处为“${printed}”，${where}为“${expected}”`,
   nameMismatchOld: (code: string, printed: string, expected: string, where: string) =>
@@ -19,6 +19,7 @@ const zh = {
   seedSource: (title: string, years: string) => `《${title}》（${years}）`,
   thisDocument: '本文档',
   workspace: '工作区',
+  seedColumns: '种子文档',
   workspaceFile: (file: string) => `工作区文件 ${file}`,
   theCatalog: (years: string) => `${years}目录`,
   // hover
@@ -47,8 +48,8 @@ const zh = {
 export type KnowledgeMessages = typeof zh;
 
 const en: KnowledgeMessages = {
-  unknownCode: (code, year) =>
-    `Code ${code} is not in the loaded catalogs${year ? ` for ${year}` : ''} nor used elsewhere in the workspace: check it, or load the MOF classification (《政府收支分类科目》) with the budgetTables.catalogFiles setting`,
+  unknownCode: (code) =>
+    `Code ${code} is in none of the loaded catalogs and no other file of the workspace uses it: check it, or load the MOF classification (《政府收支分类科目》) with the budgetTables.catalogFiles setting`,
   nameMismatch: (code, printed, expected, where) => `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where}`,
   nameMismatchOld: (code, printed, expected, where) =>
     `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where} (its name for this year is unknown: check it)`,
@@ -63,6 +64,7 @@ const en: KnowledgeMessages = {
   seedSource: (title, years) => `《${title}》 (${years})`,
   thisDocument: 'this document',
   workspace: 'workspace',
+  seedColumns: 'seed documents',
   workspaceFile: (file) => `workspace file ${file}`,
   theCatalog: (years) => `the ${years} catalog`,
   hoverLevel: 'Level',
@@ -102,4 +104,21 @@ export function yearsText(ys: number[]): string {
 
 export function knowledgeMessages(locale: Locale = 'zh'): KnowledgeMessages {
   return locale === 'en' ? en : zh;
+}
+
+/** Messages of the language server's knowledge loading (shown in the editor). */
+export function loadMessages(locale: Locale = 'zh') {
+  return locale === 'en'
+    ? {
+      catalogFailed: (file: string, err: string) => `Budget Tables: cannot read the catalog ${file}: ${err}`,
+      catalogProblems: (file: string, n: number, first: string) => `Budget Tables: ${n} rows of ${file} were skipped (first: ${first})`,
+      catalogLoaded: (file: string, n: number) => `Budget Tables: loaded ${n} codes from ${file}`,
+      notAllowed: (file: string) => `Budget Tables: ${file} is not a CSV or XLSX file`,
+    }
+    : {
+      catalogFailed: (file: string, err: string) => `预决算公开表：无法读取科目目录 ${file}：${err}`,
+      catalogProblems: (file: string, n: number, first: string) => `预决算公开表：${file} 有 ${n} 行未能读取（第一处：${first}）`,
+      catalogLoaded: (file: string, n: number) => `预决算公开表：已从 ${file} 读取 ${n} 个科目`,
+      notAllowed: (file: string) => `预决算公开表：${file} 不是 CSV 或 XLSX 文件`,
+    };
 }

@@ -30,7 +30,7 @@ export function codeFindings(doc: BudgetDocument, k: CodeKnowledge, locale?: Loc
       const entry = view.get(c.code);
       if (!entry) {
         if (!k.workspace?.has(c.code, k.self)) {
-          findings.push({ rule: 'code-unknown', severity: 'warning', message: m.unknownCode(c.code, year), span: c.codeSpan, related: [] });
+          findings.push({ rule: 'code-unknown', severity: 'warning', message: m.unknownCode(c.code), span: c.codeSpan, related: [] });
         }
       } else if (c.name && c.nameSpan && !entry.accepted.some((a) => sameName(a, c.name as string))) {
         const where = nameOrigin(entry, m);

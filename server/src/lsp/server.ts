@@ -8,6 +8,7 @@ import { localeOf } from '../i18n/messages';
 import { ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
 import { features } from './features';
+import { workspacePaths } from './knowledge';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
@@ -17,6 +18,7 @@ export function startServer(): void {
 
   connection.onInitialize((params): InitializeResult => {
     ctx.locale = localeOf(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+    ctx.workspaceFolders = workspacePaths(params);
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };
@@ -25,14 +27,17 @@ export function startServer(): void {
   });
 
   const diagnostics = registerDiagnostics(ctx);
+  ctx.refreshDiagnostics = () => diagnostics.refresh();
 
   connection.onInitialized(() => {
+    for (const l of ctx.initializedListeners) l();
     void refreshSettings();
   });
   const refreshSettings = async () => {
     try {
       const s = (await connection.workspace.getConfiguration('budgetTables')) as { roundingDiagnostics?: boolean } | null;
       if (s && typeof s.roundingDiagnostics === 'boolean') ctx.settings.roundingDiagnostics = s.roundingDiagnostics;
+      if (s) for (const l of ctx.settingsListeners) l(s);
     } catch {
       // The client does not support workspace/configuration: keep the defaults.
     }
@@ -40,6 +45,7 @@ export function startServer(): void {
   };
   connection.onDidChangeConfiguration((change) => {
     const s = (change.settings as { budgetTables?: { roundingDiagnostics?: boolean } } | null)?.budgetTables;
+    if (s) for (const l of ctx.settingsListeners) l(s);
     if (s && typeof s.roundingDiagnostics === 'boolean') {
       ctx.settings.roundingDiagnostics = s.roundingDiagnostics;
       diagnostics.refresh();

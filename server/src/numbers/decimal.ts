@@ -23,6 +23,8 @@ const FIGURE_RE = /^([-−－]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(%?)$/;
 /** Parses a printed figure (`2,098.74`, `-3.5`, `42.40%`, `.56`); undefined when the text is not one. */
 export function parseFigure(raw: string): Figure | undefined {
   const text = raw.trim();
+  const fast = parsePlain(text);
+  if (fast) return fast;
   const m = FIGURE_RE.exec(text);
   if (!m) return undefined;
   const [, sign, intPart, fracPart, pct] = m;
@@ -34,8 +36,43 @@ export function parseFigure(raw: string): Figure | undefined {
   return { units, decimals, percent: pct === '%', exact: units === 0n, text };
 }
 
+const POW10: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+
+/** The common case without a regular expression: `[-]digits[,digits…][.digits]` with at most 15 digits. */
+function parsePlain(text: string): Figure | undefined {
+  let i = 0;
+  let neg = false;
+  if (text.charCodeAt(0) === 45) { neg = true; i = 1; }
+  let n = 0;
+  let digits = 0;
+  let decimals = -1;
+  let groupLen = -1;
+  let sawComma = false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+      else if (groupLen >= 0) groupLen++;
+    } else if (c === 46 && decimals < 0) {
+      if (sawComma && groupLen !== 3) return undefined;
+      decimals = 0;
+    } else if (c === 44 && decimals < 0 && digits > 0) {
+      if (sawComma ? groupLen !== 3 : digits > 3) return undefined;
+      sawComma = true;
+      groupLen = 0;
+    } else return undefined;
+  }
+  if (digits === 0 || digits > 15 || decimals === 0) return undefined;
+  if (sawComma && decimals < 0 && groupLen !== 3) return undefined;
+  if (decimals < 0 && text.charCodeAt(neg ? 1 : 0) === 46) return undefined;
+  const units = BigInt(neg ? -n : n);
+  return { units, decimals: Math.max(0, decimals), percent: false, exact: n === 0, text };
+}
+
 export function pow10(n: number): bigint {
-  return 10n ** BigInt(n);
+  return n < POW10.length ? POW10[n] : 10n ** BigInt(n);
 }
 
 /** The figure's value scaled to `scale` decimals (scale ≥ decimals). */

@@ -28,16 +28,26 @@ export function builtinRelations(doc: BudgetDocument, m: Messages): Relation[] {
       const cols = figureColumns(part);
       if (!cols.length) continue;
       const coded = part.rows.filter((r) => r.code && (r.codeKind === 'functional' || r.codeKind === 'economic'));
+      // Children by their parent's code: 2010350 → 20103, 20103 → 201.
+      const childrenOf = new Map<string, Row[]>();
+      for (const r of coded) {
+        const code = r.code!;
+        if (code.length !== 5 && code.length !== 7) continue;
+        const key = `${r.codeKind}:${code.slice(0, -2)}`;
+        const list = childrenOf.get(key);
+        if (list) list.push(r); else childrenOf.set(key, [r]);
+      }
       for (const parent of coded) {
         const code = parent.code!;
         if (code.length !== 3 && code.length !== 5) continue;
-        const children = coded.filter((r) => r.code!.length === code.length + 2 && r.code!.startsWith(code) && r.codeKind === parent.codeKind);
-        if (!children.length) continue;
+        const children = childrenOf.get(`${parent.codeKind}:${code}`);
+        if (!children) continue;
         const title = m.ruleHierarchy(m.level[code.length] ?? code, m.level[code.length + 2] ?? '');
         columnRelations('code-hierarchy', title, parent, children, cols, out);
       }
       if (!coded.length) continue;
-      const top = Math.min(...coded.map((r) => r.code!.length));
+      let top = Infinity;
+      for (const r of coded) top = Math.min(top, r.code!.length);
       const topRows = coded.filter((r) => r.code!.length === top);
       for (const total of part.rows) {
         if (norm(total.label) !== '合计' || total.code) continue;

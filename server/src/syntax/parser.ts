@@ -2,7 +2,7 @@
  * The `.budget` parser: chevrotain, with error recovery, producing one `Line` node per source line.
  * A broken line becomes a syntax error at its place; the lines after it are parsed as usual.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens';
 import type {
   AtomNode, CellNode, ColumnNode, GroupItem, GroupNode, Line, RefNode, RuleNode, Span, SyntaxError, SyntaxTree, TermNode, Unit,
@@ -49,8 +49,10 @@ class BudgetParser extends EmbeddedActionsParser {
     return { comment };
   });
 
-  private line = this.RULE('line', (): Line | undefined =>
-    this.OR<Line | undefined>([
+  private lineAlts?: { ALT: () => Line | undefined }[];
+
+  line = this.RULE('line', (): Line | undefined =>
+    this.OR<Line | undefined>(this.lineAlts ??= [
       { ALT: () => { const t = this.CONSUME(T.Newline); return this.ACTION(() => ({ kind: 'blank', span: tokSpan(t) })); } },
       { ALT: () => {
         const t = this.CONSUME(T.Comment);
@@ -95,10 +97,13 @@ class BudgetParser extends EmbeddedActionsParser {
     };
   }
 
+  // Alternatives are cached: chevrotain would otherwise build these arrays for every token of every row.
+  private cellTokenAlts?: { ALT: () => IToken }[];
+
   private rowOrText = this.RULE('rowOrText', (): Line => {
     const toks: IToken[] = [];
     this.AT_LEAST_ONE(() => {
-      toks.push(this.OR([
+      toks.push(this.OR(this.cellTokenAlts ??= [
         { ALT: () => this.CONSUME(T.Pipe) },
         { ALT: () => this.CONSUME(T.FigureTok) },
         { ALT: () => this.CONSUME(T.Text) },
@@ -143,6 +148,7 @@ class BudgetParser extends EmbeddedActionsParser {
     this.OPTION(() => { columns = this.SUBRULE(this.columnList); });
     this.SUBRULE(this.eol);
     return this.ACTION(() => {
+      columns = (columns ?? []).filter((c) => c !== undefined);
       const last = columns.length ? columns[columns.length - 1].span : tokSpan(kw);
       return { kind: 'columns', columns, span: join(tokSpan(kw), last) };
     });
@@ -150,10 +156,11 @@ class BudgetParser extends EmbeddedActionsParser {
 
   private columnList = this.RULE('columnList', (): ColumnNode[] => {
     const cols: ColumnNode[] = [];
-    cols.push(this.SUBRULE(this.column));
+    const push = (c: ColumnNode | undefined) => { if (c) cols.push(c); };
+    push(this.SUBRULE(this.column));
     this.MANY(() => {
       this.CONSUME(T.Pipe);
-      cols.push(this.SUBRULE2(this.column));
+      push(this.SUBRULE2(this.column));
     });
     return cols;
   });
@@ -177,6 +184,7 @@ class BudgetParser extends EmbeddedActionsParser {
       const text = raw.trim();
       const nameStart = valid(name) ? name.startOffset + lead : (valid(num) ? num.startOffset : valid(open) ? open.startOffset : 0);
       const nameSpan = { start: nameStart, end: nameStart + text.length };
+      children = children?.filter((c) => c !== undefined);
       const childSpans = children?.map((c) => c.span) ?? [];
       let span = spanOf([num, open, close], nameSpan);
       if (text) span = join(span, nameSpan);
@@ -194,11 +202,12 @@ class BudgetParser extends EmbeddedActionsParser {
   private rulesLine = this.RULE('rulesLine', (): Line => {
     const kw = this.CONSUME(T.RuleKw);
     const rules: RuleNode[] = [];
+    const push = (r: RuleNode | undefined) => this.ACTION(() => { if (r && r.lhs?.length && r.rhs?.length) rules.push(r); });
     this.OPTION(() => {
-      rules.push(this.SUBRULE(this.rule));
+      push(this.SUBRULE(this.rule));
       this.MANY(() => {
         this.CONSUME(T.Separator);
-        this.OPTION2(() => rules.push(this.SUBRULE2(this.rule)));
+        this.OPTION2(() => push(this.SUBRULE2(this.rule)));
       });
     });
     this.SUBRULE(this.eol);
@@ -209,10 +218,12 @@ class BudgetParser extends EmbeddedActionsParser {
   });
 
   private rule = this.RULE('rule', (): RuleNode => {
-    const lhs = this.SUBRULE(this.expr);
+    let lhs = this.SUBRULE(this.expr);
     this.CONSUME(T.Equals);
-    const rhs = this.SUBRULE2(this.expr);
+    let rhs = this.SUBRULE2(this.expr);
     return this.ACTION(() => {
+      lhs = (lhs ?? []).filter((t) => t?.operand);
+      rhs = (rhs ?? []).filter((t) => t?.operand);
       const spans = [...lhs, ...rhs].map((t) => t.operand.span).filter((s) => Number.isFinite(s.start));
       const span = spans.length ? spans.reduce(join) : NOWHERE;
       return { lhs, rhs, span, text: this.source.slice(span.start, span.end) };
@@ -252,11 +263,11 @@ class BudgetParser extends EmbeddedActionsParser {
         { ALT: () => { this.CONSUME(T.Plus); sign = 1; } },
         { ALT: () => { this.CONSUME(T.Minus); sign = -1; } },
         { ALT: () => { const e = this.CONSUME(T.Ellipsis); items.push({ sign: 1, ellipsis: tokSpan(e) }); } },
-        { ALT: () => { const a = this.SUBRULE(this.atom); items.push({ sign, atom: a }); sign = 1; } },
+        { ALT: () => { const a = this.SUBRULE(this.atom); if (a) items.push({ sign, atom: a }); sign = 1; } },
       ]);
     });
     const close = this.CONSUME(T.RParen);
-    const unit = this.SUBRULE2(this.unit);
+    const unit = this.SUBRULE2(this.unit) ?? { tokens: [] };
     return this.ACTION(() => {
       const g: GroupNode = { kind: 'group', items, span: spanOf([table, open, close, ...unit.tokens], NOWHERE) };
       if (valid(table)) g.table = { text: table.image.trim(), span: tokSpan(table) };
@@ -268,7 +279,7 @@ class BudgetParser extends EmbeddedActionsParser {
 
   private ref = this.RULE('ref', (table: IToken | undefined): RefNode => {
     const atoms: AtomNode[] = [];
-    this.AT_LEAST_ONE(() => atoms.push(this.SUBRULE(this.atom)));
+    this.AT_LEAST_ONE(() => { const a = this.SUBRULE(this.atom); if (a) atoms.push(a); });
     return this.ACTION(() => {
       let span = atoms.length ? atoms.map((a) => a.span).reduce(join) : NOWHERE;
       if (valid(table)) span = join(span, tokSpan(table));
@@ -283,7 +294,7 @@ class BudgetParser extends EmbeddedActionsParser {
       { ALT: () => this.CONSUME(T.Num) },
       { ALT: () => this.CONSUME(T.Quoted) },
     ]);
-    const unit = this.SUBRULE(this.unit);
+    const unit = this.SUBRULE(this.unit) ?? { tokens: [] };
     return this.ACTION(() => {
       const quoted = v.tokenType === T.Quoted;
       const a: AtomNode = {
@@ -328,6 +339,11 @@ function lineStartOf(text: string, offset: number): number {
 let shared: BudgetParser | undefined;
 
 /** Parses a `.budget` text. Never throws: every problem is a syntax error with a span. */
+/**
+ * Parses a `.budget` text. Never throws: every problem is a syntax error with a span.
+ * Each line is parsed on its own (the lexer's modes carry what one line tells the next), so an error can never spill
+ * into the lines after it, and a line the parser gives up on is kept as text: no text is ever lost.
+ */
 export function parse(text: string): SyntaxTree {
   const parser = (shared ??= new BudgetParser());
   const lexed = T.budgetLexer.tokenize(text);
@@ -336,18 +352,38 @@ export function parse(text: string): SyntaxTree {
     span: { start: e.offset, end: e.offset + e.length },
   }));
   parser.source = text;
-  parser.input = lexed.tokens;
-  const lines = parser.document();
-  for (const e of parser.errors) {
-    const t = e.token;
-    let span: Span;
-    if (valid(t) && t.image.length > 0) span = tokSpan(t);
-    else {
-      const prev = (e as { previousToken?: IToken }).previousToken;
-      const at = valid(prev) ? prev.startOffset + prev.image.length : text.length;
-      span = { start: at, end: at };
+  const lines: Line[] = [];
+  const tokens = lexed.tokens;
+  let from = 0;
+  while (from < tokens.length) {
+    let to = from;
+    while (to < tokens.length && !tokenMatcher(tokens[to], T.Newline)) to++;
+    if (to < tokens.length) to++; // the newline ends the line
+    const lineTokens = tokens.slice(from, to);
+    parser.input = lineTokens;
+    const line = parser.line();
+    if (parser.errors.length || !line) {
+      for (const e of parser.errors) {
+        const t = e.token;
+        let span: Span;
+        if (valid(t) && t.image.length > 0 && !/^[\r\n]+$/.test(t.image)) span = tokSpan(t);
+        else {
+          const prev = (e as { previousToken?: IToken }).previousToken;
+          const at = valid(prev) ? prev.startOffset + prev.image.length : lineTokens[lineTokens.length - 1].startOffset;
+          span = { start: at, end: at };
+        }
+        errors.push({ message: describeError(e.message, t), span });
+      }
     }
-    errors.push({ message: describeError(e.message, t), span });
+    if (line) lines.push(line);
+    else {
+      const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
+      if (content.length) {
+        const span = spanOf(content, NOWHERE);
+        lines.push({ kind: 'text', text: text.slice(span.start, span.end), span });
+      }
+    }
+    from = to;
   }
   return { text, lines, errors };
 }

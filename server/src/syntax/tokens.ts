@@ -27,6 +27,32 @@ function lineStart(re: RegExp): CustomPatternMatcherFunc {
   };
 }
 
+/** A pattern that matches only at `offset` (a sticky copy of `re`). */
+function sticky(re: RegExp): CustomPatternMatcherFunc {
+  const y = new RegExp(re.source, 'y');
+  return (text, offset) => {
+    y.lastIndex = offset;
+    return y.exec(text);
+  };
+}
+
+/**
+ * First-character hints for a pattern that starts with almost any character. Chevrotain optimises by first character,
+ * in buckets of 255 above 255; one character per bucket stands for the bucket, and the pattern itself decides.
+ */
+function anyCharExcept(excluded: string): string[] {
+  const out: string[] = [];
+  for (let c = 0; c < 256; c++) {
+    const ch = String.fromCharCode(c);
+    if (!excluded.includes(ch)) out.push(ch);
+  }
+  for (let k = 1; k <= 257; k++) {
+    const c = Math.max(256, k * 255);
+    if (c <= 0xffff) out.push(String.fromCharCode(c));
+  }
+  return out;
+}
+
 const PROSE_TITLES = '(?:名词解释|情况说明|概况|说明|第[一二三四五六七八九十]+部分)';
 
 // Categories the parser consumes.
@@ -75,13 +101,23 @@ export const NoteLine = createToken({
 });
 export const Pipe = createToken({ name: 'Pipe', pattern: /[|｜]/ });
 export const FigureTok = createToken({ name: 'Figure', pattern: /[-−－]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)%?/ });
-export const Text = createToken({ name: 'Text', pattern: /(?:[^ \t\u3000\ufeff\u00a0\r\n|｜0-9\-−－./%]|\/(?!\/)|[.%\-−－])+/ });
+export const Text = createToken({
+  name: 'Text',
+  pattern: sticky(/(?:[^ \t\u3000\ufeff\u00a0\r\n|｜0-9\-−－./%]|\/(?!\/)|[.%\-−－])+/),
+  line_breaks: false,
+  start_chars_hint: anyCharExcept(' \t\r\n|0123456789\u00a0'),
+});
 
 // `列：` mode
 export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
 export const ColumnNumber = createToken({ name: 'ColumnNumber', pattern: /[[［][ \t]*\d+[ \t]*[\]］]/ });
-export const ColumnText = createToken({ name: 'ColumnText', pattern: /(?:[^\r\n|｜{}｛｝[\]［］/]|\/(?!\/))+/ });
+export const ColumnText = createToken({
+  name: 'ColumnText',
+  pattern: sticky(/(?:[^\r\n|｜{}｛｝[\]［］/]|\/(?!\/))+/),
+  line_breaks: false,
+  start_chars_hint: anyCharExcept('\r\n|{}[]'),
+});
 
 // `规则：` mode
 export const Num = createToken({ name: 'Num', pattern: /\d+/ });
@@ -98,9 +134,11 @@ export const Separator = createToken({ name: 'Separator', pattern: /[；;，,、
 export const Quoted = createToken({ name: 'Quoted', pattern: /「[^」\r\n]*」|“[^”\r\n]*”|"[^"\r\n]*"|『[^』\r\n]*』|【[^】\r\n]*】/ });
 export const TableRef = createToken({
   name: 'TableRef',
-  pattern: /本表|[^\s=＝+＋\-－−()（）「」“”"『』【】；;，,、。…⋯\d行栏各]*(?:\d+(?:[-－]\d+)?)?表(?:[ \t]?\d+(?:[-－]\d+)?(?![\d]*[ \t]*[行栏]))?/,
+  line_breaks: false,
+  start_chars_hint: anyCharExcept(' \t\r\n=+-()"'),
+  pattern: sticky(/本表|[^\s=＝+＋\-－−()（）「」“”"『』【】；;，,、。…⋯\d行栏各]*(?:\d+(?:[-－]\d+)?)?表(?:[ \t]?\d+(?:[-－]\d+)?(?![\d]*[ \t]*[行栏]))?/),
 });
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^\s]/ });
+export const Unknown = createToken({ name: 'Unknown', pattern: sticky(/[^\s]/), line_breaks: false, start_chars_hint: anyCharExcept(' \t\r\n') });
 
 // prose mode
 export const NewlineProse = createToken({ name: 'NewlineProse', pattern: /\r\n|\r|\n/, line_breaks: true, categories: [Newline] });
@@ -120,7 +158,7 @@ export const ProseHeadingLeave = createToken({
   categories: [Heading],
   pop_mode: true,
 });
-export const ProseText = createToken({ name: 'ProseText', pattern: /[^\r\n]+/ });
+export const ProseText = createToken({ name: 'ProseText', pattern: sticky(/[^\r\n]+/), line_breaks: false, start_chars_hint: anyCharExcept('\r\n') });
 
 export const allTokens: TokenType[] = [
   Newline, Heading, NewlineMain, NewlinePop, NewlineProse, Blank, Comment, ProseComment,
@@ -140,5 +178,5 @@ export const budgetLexer = new Lexer(
       prose: [NewlineProse, ProseComment, ProseHeadingStay, ProseHeadingLeave, ProseText],
     },
   },
-  { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: false },
+  { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: false },
 );

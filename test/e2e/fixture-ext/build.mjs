@@ -1,7 +1,7 @@
 // Builds the stand-in extension into test/e2e/fixture-ext/budget-tables-e2e-fixture.vsix (esbuild + vsce from the
 // project's node_modules). Usage: node test/e2e/fixture-ext/build.mjs   → prints the .vsix path.
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { packVsix } from '../vsix.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,5 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await build({ ...common, entryPoints: [path.join(here, 'src/client.js')], outfile: path.join(here, 'dist/client.js'), external: ['vscode'] });
 await build({ ...common, entryPoints: [path.join(here, 'src/server.js')], outfile: path.join(here, 'dist/server.js') });
 const out = path.join(here, 'budget-tables-e2e-fixture.vsix');
-execFileSync(path.join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', out],
-  { cwd: here, stdio: ['ignore', 'ignore', 'inherit'] });
+packVsix(here, out);
 console.log(out);

@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: speed, measured as ratios within one run (this machine is noisy), never as a timed test.
+ * Writes bench/results/latest.json and bench/results/latest.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionRequest, HoverRequest } from 'vscode-languageserver-protocol';
+import { analyze } from '../server/src/analysis';
+import { ROOT, TestClient } from '../test/support/lsp';
+import { generate } from './generate';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+function time(fn: () => void, reps: number): number {
+  const t: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+interface Row { what: string; value: string; target: string; verdict: string }
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const result: Record<string, unknown> = {
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    date: new Date().toISOString(),
+  };
+
+  // 1. Parse + check against JSON.parse of the same figures, at 1k, 10k, 100k rows.
+  const sizes = [1000, 10000, 100000];
+  const perRow: Record<number, number> = {};
+  const full: Record<number, { analyzeMs: number; jsonMs: number; ratio: number }> = {};
+  for (const n of sizes) {
+    const g = generate(n);
+    const reps = n >= 100000 ? 3 : n >= 10000 ? 7 : 21;
+    analyze(g.text);
+    const a = time(() => analyze(g.text), reps);
+    const j = time(() => JSON.parse(g.json), reps * 3);
+    full[n] = { analyzeMs: a, jsonMs: j, ratio: a / j };
+    perRow[n] = a / g.rows;
+  }
+  const growth = perRow[100000] / perRow[1000];
+  result.fullPass = full;
+  result.linearGrowth = growth;
+  for (const n of sizes) rows.push({ what: `parse + check, ${n / 1000}k rows`, value: `${full[n].analyzeMs.toFixed(1)} ms (${full[n].ratio.toFixed(0)}× JSON.parse)`, target: n === 10000 ? '≤ 20 ms' : '', verdict: n === 10000 ? verdict(full[n].analyzeMs, 20) : '' });
+  rows.push({ what: 'growth 1k → 100k (time per row, 100k ÷ 1k)', value: growth.toFixed(2), target: '≈ 1 (linear)', verdict: growth < 1.5 ? 'ok' : `missed: ${growth.toFixed(2)}× per row` });
+
+  // 2. The real server over stdio: keystroke → diagnostics at 10k rows, completion, hover.
+  const client = new TestClient();
+  await client.initialize();
+  const g = generate(10000, 7);
+  const uri = 'file:///bench/big.budget';
+  await client.open(uri, g.text);
+  const doc = TextDocument.create(uri, 'budget', 1, g.text);
+  const at = g.text.indexOf(' | 合计 | ') + 9;
+  const keystrokes: number[] = [];
+  let version = 1;
+  for (let i = 0; i < 60; i++) {
+    const pos = doc.positionAt(at);
+    const t0 = performance.now();
+    await client.change(uri, ++version, [{ range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, text: String(i % 10) }]);
+    keystrokes.push(performance.now() - t0);
+  }
+  result.keystroke = { p50: percentile(keystrokes, 50), p95: percentile(keystrokes, 95), n: keystrokes.length };
+  rows.push({ what: 'keystroke → diagnostics, 10k rows (p50 / p95)', value: `${percentile(keystrokes, 50).toFixed(1)} / ${percentile(keystrokes, 95).toFixed(1)} ms`, target: 'p95 ≤ 10 ms', verdict: verdict(percentile(keystrokes, 95), 10) });
+
+  const small = 'file:///bench/small.budget';
+  const smallText = generate(300, 3).text + '\n## 表 表99 补充\n列：科目编码 | 科目名称 | 合计\n21505\n';
+  await client.open(small, smallText);
+  const sdoc = TextDocument.create(small, 'budget', 1, smallText);
+  const end = sdoc.positionAt(smallText.length - 1);
+  const completion: number[] = [];
+  const hover: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    let t0 = performance.now();
+    await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: small }, position: end });
+    completion.push(performance.now() - t0);
+    t0 = performance.now();
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: small }, position: sdoc.positionAt(smallText.indexOf('201 |') + 1) });
+    hover.push(performance.now() - t0);
+  }
+  await client.stop();
+  result.completion = { p50: percentile(completion, 50), p95: percentile(completion, 95) };
+  result.hover = { p50: percentile(hover, 50), p95: percentile(hover, 95) };
+  rows.push({ what: 'completion round trip (p50 / p95)', value: `${percentile(completion, 50).toFixed(2)} / ${percentile(completion, 95).toFixed(2)} ms`, target: 'p95 ≤ 2 ms', verdict: verdict(percentile(completion, 95), 2) });
+  rows.push({ what: 'hover round trip (p50 / p95)', value: `${percentile(hover, 50).toFixed(2)} / ${percentile(hover, 95).toFixed(2)} ms`, target: '', verdict: '' });
+
+  // 3. The CLI over a workspace of 1,000 documents.
+  const dir = mkdtempSync(join(tmpdir(), 'budget-bench-'));
+  for (let i = 0; i < 1000; i++) {
+    const sub = join(dir, `dept${Math.floor(i / 100)}`);
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, `doc${i}.budget`), generate(120, i + 11).text);
+  }
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'budget-check.js'), '--exit-zero', dir], { encoding: 'utf8', env: { ...process.env, BUDGET_CHECK_STATS: '1' }, maxBuffer: 1 << 30 });
+  const cliMs = performance.now() - t0;
+  const stats = JSON.parse(/stats: (\{.*\})/.exec(r.stderr)?.[1] ?? '{"maxRssKiB":0}') as { maxRssKiB: number };
+  rmSync(dir, { recursive: true, force: true });
+  const mb = stats.maxRssKiB / 1024;
+  result.cli = { documents: 1000, ms: cliMs, peakMiB: mb };
+  rows.push({ what: 'CLI, 1,000 documents (time)', value: `${(cliMs / 1000).toFixed(2)} s`, target: '≤ 3 s', verdict: verdict(cliMs, 3000) });
+  rows.push({ what: 'CLI, 1,000 documents (peak memory)', value: `${mb.toFixed(0)} MiB`, target: '≤ 150 MB', verdict: verdict(mb, 143) });
+
+  result.table = rows;
+  const md = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    '',
+    '| measure | result | target | verdict |',
+    '|---|---|---|---|',
+    ...rows.map((x) => `| ${x.what} | ${x.value} | ${x.target} | ${x.verdict} |`),
+  ].join('\n');
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'bench', 'results', 'latest.md'), md + '\n');
+  process.stdout.write(md + '\n');
+}
+
+function verdict(value: number, target: number): string {
+  return value <= target ? 'ok' : `missed by ${((value / target - 1) * 100).toFixed(0)}%`;
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

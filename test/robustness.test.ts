@@ -1,0 +1,71 @@
+/**
+ * Property-based robustness: random and mutated documents never make the analysis throw or hang, and every range it
+ * reports lies inside the document.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../server/src/analysis';
+import { LineIndex } from '../server/src/syntax/positions';
+import { GOOD } from './support/docs';
+import { ROOT } from './support/lsp';
+
+const SEED = (() => {
+  try { return readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8'); } catch { return GOOD; }
+})();
+
+const pieces = [
+  '\n', '\r\n', '\r', ' | ', '|', '｜', '## 表 公开01表 收入支出决算总表\n', '### 收入\n', '## 情况说明\n', '## 名词解释\n', '# 标题\n',
+  '列：科目编码 | 科目名称 | 合计[1] | 基本支出{人员经费[2] | 公用经费[3]}\n', '列：{{{{[', '规则：27行=（1+2+…+8）行\n', '规则：1栏各行=(2+3)栏各行；', '规则：((((((((', '规则：「合计」行1栏=公开05表「合计」行1栏\n',
+  '201 | 一般公共服务支出 | 262.40 | 1.00 | 261.40\n', '2010350 | 事业运行 | ', '2,098.74', '-3.5', '42.40%', '0', '-', '3 07.24', '. 0 0',
+  '９９９.００', '１２３', '\ufeff', '\ud800', '\udc00', '😀', '𝄞', '你好', '注：本表反映…', '// 注释', '，占 12.5%，比 2022 年增加 1.5 万元，增长 3%。', '其中：甲 1 万元，乙 2 万元。',
+  '9'.repeat(10000), '1'.repeat(300) + '.' + '5'.repeat(300), '(', ')', '（', '）', '「', '」', '…', '\t', '\u3000', '项目总预算：21\n', '### 项目资金来源\n',
+];
+
+const docArb = fc.oneof(
+  fc.array(fc.constantFrom(...pieces), { maxLength: 80 }).map((a) => a.join('')),
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.string({ unit: 'grapheme', maxLength: 400 }),
+  fc.tuple(fc.nat({ max: SEED.length }), fc.nat({ max: SEED.length })).map(([a, b]) => SEED.slice(Math.min(a, b), Math.max(a, b))),
+  fc.tuple(fc.nat({ max: SEED.length }), fc.string({ unit: 'binary', maxLength: 20 })).map(([i, s]) => SEED.slice(0, i) + s + SEED.slice(i)),
+  fc.tuple(fc.nat({ max: SEED.length }), fc.nat({ max: 200 })).map(([i, n]) => SEED.slice(0, i) + SEED.slice(i + n)),
+);
+
+function checkRanges(text: string): void {
+  const t0 = performance.now();
+  const a = analyze(text);
+  const took = performance.now() - t0;
+  assert.ok(took < 3000, `analysis took ${took} ms`);
+  for (const f of a.findings) {
+    for (const s of [f.span, ...f.related.map((r) => r.span)]) {
+      assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `non-integer span in ${f.rule}`);
+      assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `span ${s.start}-${s.end} outside 0-${text.length} (${f.rule}: ${f.message})`);
+    }
+    assert.ok(f.message.length > 0);
+  }
+}
+
+describe('robustness (fast-check)', function () {
+  this.timeout(120000);
+
+  it('never throws, never hangs, and keeps every range inside the document', () => {
+    fc.assert(fc.property(docArb, (text) => checkRanges(text)), { numRuns: 1500 });
+  });
+
+  it('survives the seed truncated at every 97th offset', () => {
+    for (let i = 0; i <= SEED.length; i += 97) checkRanges(SEED.slice(0, i));
+  });
+
+  it('LineIndex positions equal TextDocument positions for CJK, emoji, CRLF and lone CR', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom('a', '表', '😀', '\r\n', '\n', '\r', ' ', '｜', '\ud800'), { maxLength: 60 }), fc.nat(), (parts, k) => {
+      const text = parts.join('');
+      const idx = new LineIndex(text);
+      const doc = TextDocument.create('u', 'budget', 1, text);
+      const off = text.length ? k % (text.length + 1) : 0;
+      assert.deepEqual(idx.position(off), doc.positionAt(off));
+      assert.equal(idx.offset(doc.positionAt(off)), doc.offsetAt(doc.positionAt(off)));
+    }), { numRuns: 3000 });
+  });
+});
