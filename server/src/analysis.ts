@@ -41,8 +41,8 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   const tree = parse(text);
   const document = buildDocument(tree);
   const findings: Finding[] = [];
-  for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.message, span: e.span, related: [] });
-  for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.message, span: e.span, related: [] });
+  for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
+  for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
   findings.push(...figureFindings(document, m));
   if (options.knowledge) findings.push(...codeFindings(document, options.knowledge, options.locale));
 

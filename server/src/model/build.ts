@@ -162,7 +162,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
         const f = fieldOf(line.text, line.span);
         if (mode === 'header' || !table) {
           if (f) addHeaderField(f);
-          else doc.structureErrors.push({ message: `文档头只能写“键：值”（如“年度：2023”），此行无法识别：“${line.text.slice(0, 20)}”`, span: line.span, rule: 'syntax', severity: 'warning' });
+          else doc.structureErrors.push({ say: (m) => m.headerOnlyFields(line.text.slice(0, 20)), span: line.span, rule: 'syntax', severity: 'warning' });
           break;
         }
         if (f) {
@@ -178,7 +178,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
         break;
       case 'columns': {
         if (!table) {
-          doc.structureErrors.push({ message: '“列：”只能写在表格（## 表 …）或表单之内', span: line.span, rule: 'syntax', severity: 'error' });
+          doc.structureErrors.push({ say: (m) => m.columnsOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
           break;
         }
         if (!part || part.columns.length || part.rows.length) part = newPart(table);
@@ -191,7 +191,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
       }
       case 'rules':
         if (!table) {
-          doc.structureErrors.push({ message: '“规则：”只能写在表格之内', span: line.span, rule: 'syntax', severity: 'error' });
+          doc.structureErrors.push({ say: (m) => m.rulesOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
           break;
         }
         for (const r of line.rules) table.rules.push({ node: r, table });
@@ -199,13 +199,13 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
       case 'row': {
         if (mode === 'glossary' || mode === 'narrative') { addProse(tree.text.slice(line.span.start, line.span.end), line.span); break; }
         if (!table) {
-          doc.structureErrors.push({ message: '表格行必须写在“## 表 …”之下', span: line.span, rule: 'syntax', severity: 'error' });
+          doc.structureErrors.push({ say: (m) => m.rowOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
           break;
         }
         part ??= newPart(table);
         if (!part.columns.length && !warnedParts.has(part)) {
           warnedParts.add(part);
-          doc.structureErrors.push({ message: '表格缺少列定义：请在行之前写“列：…”', span: line.span, rule: 'syntax', severity: 'error' });
+          doc.structureErrors.push({ say: (m) => m.missingColumns, span: line.span, rule: 'syntax', severity: 'error' });
         }
         addRow(part, line.cells, line.span);
         break;
@@ -223,16 +223,16 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
     } else if (k === '年度' || k === '年份') {
       const y = /\d{4}/.exec(f.value);
       if (y) header.year = Number(y[0]);
-      else doc.structureErrors.push({ message: `年度应为四位数字，实为“${f.value}”`, span: f.valueSpan, rule: 'syntax', severity: 'error' });
+      else doc.structureErrors.push({ say: (m) => m.badYear(f.value), span: f.valueSpan, rule: 'syntax', severity: 'error' });
     } else if (k === '类型') {
       const v = norm(f.value);
       if (v.includes('决算')) header.kind = '决算';
       else if (v.includes('预算')) header.kind = '预算';
-      else doc.structureErrors.push({ message: `类型应为“预算”或“决算”，实为“${f.value}”`, span: f.valueSpan, rule: 'syntax', severity: 'error' });
+      else doc.structureErrors.push({ say: (m) => m.badKind(f.value), span: f.valueSpan, rule: 'syntax', severity: 'error' });
     } else if (k === '金额单位') {
       const u = unitOf(f.value);
       if (u) header.unit = u;
-      else doc.structureErrors.push({ message: `金额单位应为“万元”或“元”，实为“${f.value}”`, span: f.valueSpan, rule: 'syntax', severity: 'error' });
+      else doc.structureErrors.push({ say: (m) => m.badUnit(f.value), span: f.valueSpan, rule: 'syntax', severity: 'error' });
     } else if (k === '标题') header.title = f.value;
   }
 
@@ -314,12 +314,12 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
     if (cols.length && cellNodes.length > cols.length) {
       const extra = cellNodes[cols.length];
       doc.structureErrors.push({
-        message: `单元格多于列数：本表有 ${cols.length} 列，此行有 ${cellNodes.length} 格`,
+        say: (m) => m.tooManyCells(cols.length, cellNodes.length),
         span: { start: extra.span.start, end: cellNodes[cellNodes.length - 1].span.end }, rule: 'row-shape', severity: 'error',
       });
     } else if (cols.length && cellNodes.length < cols.length && cellNodes.length > 1) {
       doc.structureErrors.push({
-        message: `单元格少于列数：本表有 ${cols.length} 列，此行只有 ${cellNodes.length} 格（缺的格按空白处理）`,
+        say: (m) => m.tooFewCells(cols.length, cellNodes.length),
         span, rule: 'row-shape', severity: 'warning',
       });
     }

@@ -65,7 +65,7 @@ export class DeclaredRules {
     const lhs = node.lhs.length === 1 && node.lhs[0].operand.kind === 'ref' ? this.resolveRef(node.lhs[0].operand, rule.table) : undefined;
     if (!lhs) {
       if (node.lhs.length !== 1 || node.lhs[0].operand.kind !== 'ref') {
-        this.problem('规则左边只能是一个引用（如 27行、1栏各行、「合计」行1栏）', node.lhs[0]?.operand.span ?? node.span);
+        this.problem(this.m.lhsSingleRef, node.lhs[0]?.operand.span ?? node.span);
       }
       return;
     }
@@ -137,7 +137,7 @@ export class DeclaredRules {
       if (it.ellipsis) {
         const a = items[i - 1]?.atom;
         const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-        if (!a || !b) { this.problem('省略号“…”两边须各有一项', it.ellipsis); return undefined; }
+        if (!a || !b) { this.problem(this.m.ellipsisNeedsEnds, it.ellipsis); return undefined; }
         const between = this.between(table, a, b, g);
         if (!between) return undefined;
         out.push(...between.map((t) => ({ sign: sign, target: t })));
@@ -167,7 +167,7 @@ export class DeclaredRules {
     }
     const ra = findRows(table, a)[0];
     const rb = findRows(table, b)[0];
-    if (!ra || !rb || ra.part !== rb.part) { this.problem('范围两端须是同一部分中的两行', g.span); return undefined; }
+    if (!ra || !rb || ra.part !== rb.part) { this.problem(this.m.rangeSamePart, g.span); return undefined; }
     return ra.part.rows.slice(ra.index + 1, rb.index).map((row) => ({ table, row, span: g.span }));
   }
 
@@ -212,7 +212,7 @@ export class DeclaredRules {
         const exists = table.parts.some((p) => p.columns.some((c) => (t.columnNumber !== undefined ? c.number === t.columnNumber : norm(c.name) === norm(a.value))));
         if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
       } else {
-        this.problem(`“${a.value}”须注明是行还是栏（如 ${a.value}行、${a.value}栏）`, a.span);
+        this.problem(this.m.needsAxis(a.value), a.span);
         return undefined;
       }
     }

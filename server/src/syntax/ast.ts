@@ -84,8 +84,11 @@ export interface BlankLine { kind: 'blank'; span: Span }
 
 export type Line = HeadingLine | CommentLine | NoteLine | ProseLine | TextLine | RowLine | ColumnsLine | RulesLine | BlankLine;
 
+/** A message in the reader's language: rendered from the message catalog when the analysis knows the locale. */
+export type Say = (m: import('../i18n/messages').Messages) => string;
+
 export interface SyntaxError {
-  message: string;
+  say: Say;
   span: Span;
 }
 

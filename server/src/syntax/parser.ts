@@ -347,10 +347,10 @@ let shared: BudgetParser | undefined;
 export function parse(text: string): SyntaxTree {
   const parser = (shared ??= new BudgetParser());
   const lexed = T.budgetLexer.tokenize(text);
-  const errors: SyntaxError[] = lexed.errors.map((e) => ({
-    message: `无法识别的字符“${text.substr(e.offset, e.length)}”`,
-    span: { start: e.offset, end: e.offset + e.length },
-  }));
+  const errors: SyntaxError[] = lexed.errors.map((e) => {
+    const ch = text.substr(e.offset, e.length);
+    return { say: (m) => m.unknownChar(ch), span: { start: e.offset, end: e.offset + e.length } };
+  });
   parser.source = text;
   const lines: Line[] = [];
   const tokens = lexed.tokens;
@@ -372,7 +372,7 @@ export function parse(text: string): SyntaxTree {
           const at = valid(prev) ? prev.startOffset + prev.image.length : lineTokens[lineTokens.length - 1].startOffset;
           span = { start: at, end: at };
         }
-        errors.push({ message: describeError(e.message, t), span });
+        errors.push({ say: describeError(e.message, t), span });
       }
     }
     if (line) lines.push(line);
@@ -388,13 +388,16 @@ export function parse(text: string): SyntaxTree {
   return { text, lines, errors };
 }
 
-function describeError(raw: string, t: IToken | undefined): string {
-  const what = t && t.image && !/^[\r\n]+$/.test(t.image) ? `“${t.image}”` : '行尾';
-  if (/Expecting.*Equals|Equals/.test(raw)) return `规则缺少“=”：在 ${what} 处`;
-  if (/RParen/.test(raw)) return `缺少右括号“)”：在 ${what} 处`;
-  if (/RBrace/.test(raw)) return `列组缺少右花括号“}”：在 ${what} 处`;
-  if (/Num|Quoted/.test(raw)) return `规则中此处应为行次、栏次或「名称」：在 ${what} 处`;
-  return `语法错误：${what} 不能出现在此处`;
+function describeError(raw: string, t: IToken | undefined): SyntaxError['say'] {
+  const image = t && t.image && !/^[\r\n]+$/.test(t.image) ? `“${t.image}”` : undefined;
+  return (m) => {
+    const what = image ?? m.lineEnd;
+    if (/Equals/.test(raw)) return m.missingEquals(what);
+    if (/RParen/.test(raw)) return m.missingParen(what);
+    if (/RBrace/.test(raw)) return m.missingBrace(what);
+    if (/Num|Quoted/.test(raw)) return m.expectRef(what);
+    return m.unexpected(what);
+  };
 }
 
 export type { TokenType };
