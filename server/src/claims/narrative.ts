@@ -73,6 +73,8 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
       const fig = p.columns.find((c) => c.role === 'figure');
       if (!fig) continue;
       for (const r of p.rows) {
+        // An economic 款 (30209 物业管理费) is too often a project's name in the narrative: only 类 are matched.
+        if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
         const c = r.cells[fig.index];
         if (!c || (c.kind !== 'figure' && c.kind !== 'empty')) continue;
         const k = rowKey(r.label);
