@@ -54,7 +54,7 @@ const en: KnowledgeMessages = {
   nameMismatchOld: (code, printed, expected, where) =>
     `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where} (its name for this year is unknown: check it)`,
   fixName: (expected) => `Use the catalog name “${expected}”`,
-  wrongKind: (code, codeKind, tableKind) => `${code} is a ${codeKind} code, but this table lists ${tableKind} codes`,
+  wrongKind: (code, codeKind, tableKind) => `${code} is ${/^[aeiou]/.test(codeKind) ? 'an' : 'a'} ${codeKind} code, but this table lists ${tableKind} codes`,
   kind: { functional: 'functional (支出功能分类)', economic: 'economic (支出经济分类)' },
   catalogKind: { revenue: 'revenue', functional: 'functional expenditure', 'economic-dept': 'economic expenditure (department budgets)', 'economic-gov': 'economic expenditure (government budgets)' },
   level: { 类: 'class (类)', 款: 'section (款)', 项: 'item (项)', 目: 'sub-item (目)' },

@@ -126,6 +126,7 @@ function distance(years: number[], year: number): number {
 /** Picks a code's name for a year: a name known for that year (user catalogs first, then the shipped catalog, then the
  * seeds), else the name of the nearest year (the newer one on a tie). */
 function resolve(code: string, recs: CatalogRecord[], year: number | undefined): CatalogEntry {
+  if (recs.length === 1) return resolveOne(code, recs[0], year);
   const ordered = recs.map((r, i) => ({ r, i })).sort((a, b) => RANK[a.r.source.type] - RANK[b.r.source.type] || a.i - b.i).map((x) => x.r);
   const exact = year === undefined ? ordered : ordered.filter((r) => !r.years.length || r.years.includes(year));
   let chosen: CatalogRecord;
@@ -158,8 +159,31 @@ function resolve(code: string, recs: CatalogRecord[], year: number | undefined):
   };
 }
 
+/** The common case, a code one source knows (a user catalog of thousands of codes): no sorting, no merging. */
+function resolveOne(code: string, r: CatalogRecord, year: number | undefined): CatalogEntry {
+  const current = year === undefined || !r.years.length || r.years.includes(year);
+  const accepted = [r.name];
+  if (current && year !== undefined) {
+    for (const v of r.variants ?? []) if (v.years.includes(year) && !nameKey(r.name).includes(nameKey(v.name)) && !accepted.some((a) => sameName(a, v.name))) accepted.push(v.name);
+  }
+  return {
+    code, name: r.name, level: levelOf(code), kind: catalogKindOf(code), current, nameYears: r.years, years: r.years, accepted,
+    ...(r.description ? { description: r.description, descriptionSource: r.descriptionSource } : {}),
+    ...(r.mapsFrom?.length ? { mapsFrom: r.mapsFrom } : {}),
+    sources: [r.source],
+  };
+}
+
 function sameSource(a: EntrySource, b: EntrySource): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === b) return true;
+  if (a.type !== b.type) return false;
+  switch (a.type) {
+    case 'catalog': return b.type === 'catalog' && a.file === b.file;
+    case 'user': return b.type === 'user' && a.file === b.file;
+    case 'seed': return b.type === 'seed' && a.document === b.document;
+    case 'workspace': return b.type === 'workspace' && a.uri === b.uri;
+    case 'document': return true;
+  }
 }
 
 /** A catalog for one year, indexed. */

@@ -113,3 +113,15 @@ export function codeKindOf(code: string): TableCodeKind | undefined {
   if (k === 'economic-dept' || k === 'economic-gov') return code.length <= 5 ? 'economic' : undefined;
   return undefined;
 }
+
+/** An economic part's family: 部门预算 (3xx) or 政府预算 (5xx) economic codes, by its title or the codes it holds. */
+export function economicFamily(part: Part): '3' | '5' {
+  if (/政府预算支出经济分类|政府经济分类/.test(`${tableText(part.table)} ${part.columns.map((c) => c.path.join('')).join(' ')}`)) return '5';
+  let three = 0;
+  let five = 0;
+  for (const r of part.rows) for (const c of codeCellsOf(r)) {
+    if (c.code[0] === '3') three++;
+    else if (c.code[0] === '5') five++;
+  }
+  return five > three ? '5' : '3';
+}

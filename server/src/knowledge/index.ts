@@ -62,17 +62,13 @@ export interface PathStep {
 
 /** The code's 类 > 款 > 项 with names: from the catalog, else as the document (or the workspace) prints them. */
 export function pathOf(code: string, view: CatalogView, printed?: Map<string, string>, workspace?: WorkspaceIndex): PathStep[] {
-  let ws: Map<string, string> | undefined;
   return pathCodes(code).map((c) => {
     const e = view.get(c);
     if (e) return { code: c, name: e.name, level: levelOf(c), from: 'catalog' as const };
     const p = printed?.get(c);
     if (p) return { code: c, name: p, level: levelOf(c), from: 'document' as const };
-    if (workspace) {
-      ws ??= new Map(workspace.codes().filter((x) => x.name).map((x) => [x.code, x.name as string]));
-      const w = ws.get(c);
-      if (w) return { code: c, name: w, level: levelOf(c), from: 'workspace' as const };
-    }
+    const w = workspace?.nameOf(c);
+    if (w) return { code: c, name: w, level: levelOf(c), from: 'workspace' as const };
     return { code: c, level: levelOf(c) };
   });
 }

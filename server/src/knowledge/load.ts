@@ -191,7 +191,9 @@ export function loadCatalogCsv(file: string): LoadedCatalog {
 /** Reads a CSV or XLSX catalog (every sheet of a workbook). */
 export async function loadCatalogFile(file: string): Promise<LoadedCatalog> {
   if (!/\.xlsx$/i.test(file)) return loadCatalogCsv(file);
-  const { Workbook } = await import('exceljs');
+  // Loaded on first use (it is large). Node exposes a CommonJS module's exports as `default` of the namespace.
+  const excel = (await import('exceljs')) as typeof import('exceljs') & { default?: typeof import('exceljs') };
+  const Workbook = excel.Workbook ?? excel.default?.Workbook;
   const wb = new Workbook();
   await wb.xlsx.readFile(file);
   const out: LoadedCatalog = { file, records: [], problems: [] };

@@ -13,6 +13,8 @@ export interface CodeQuery {
   text: string;
   /** Only codes of this kind (functional: 2xx; economic: 3xx and 5xx). */
   kind?: TableCodeKind;
+  /** For economic tables: only 部门预算 (`3`) or 政府预算 (`5`) economic codes. */
+  family?: '3' | '5';
   /** The code of the nearest coded row above: its children and next siblings come first. */
   anchor?: string;
   limit?: number;
@@ -33,9 +35,10 @@ export function queryMode(text: string): QueryMode {
   return 'name';
 }
 
-function kindOk(code: string, kind: TableCodeKind | undefined): boolean {
+function kindOk(code: string, kind: TableCodeKind | undefined, family: string | undefined): boolean {
   if (!kind) return true;
-  return kind === 'functional' ? code[0] === '2' : code[0] === '3' || code[0] === '5';
+  if (kind === 'functional') return code[0] === '2';
+  return family ? code[0] === family : code[0] === '3' || code[0] === '5';
 }
 
 /** How near a code is to the anchor: its children 0, then codes sharing a longer prefix; codes before it last. */
@@ -52,15 +55,22 @@ export function nearness(code: string, anchor: string | undefined): number {
   return rank;
 }
 
+/** Beyond this many prefix matches (`2` matches every functional code), only the codes one level below are offered. */
+const BROAD = 400;
+
 function candidates(view: CatalogView, q: CodeQuery, mode: QueryMode): { entry: CatalogEntry; quality: number }[] {
   const text = q.text.trim();
   switch (mode) {
-    case 'code':
-      return view.byPrefix(text).map((entry) => ({ entry, quality: 0 }));
-    case 'pinyin': {
-      const t = text.toLowerCase();
-      return view.byInitials(t).map((entry) => ({ entry, quality: 0.5 }));
+    case 'code': {
+      let found = view.byPrefix(text);
+      if (found.length > BROAD) {
+        const depth = Math.max(3, text.length + (text.length % 2 === 0 ? 1 : 2));
+        found = found.filter((e) => e.code.length <= depth);
+      }
+      return found.map((entry) => ({ entry, quality: 0 }));
     }
+    case 'pinyin':
+      return view.byInitials(text.toLowerCase()).map((entry) => ({ entry, quality: 0.5 }));
     case 'name':
       return view.byName(text).map((entry) => ({ entry, quality: entry.name.startsWith(text) ? 0 : 1 }));
     case 'empty': {
@@ -81,7 +91,7 @@ export function searchCodes(view: CatalogView, extras: { view: CatalogView; orig
   const byCode = new Map<string, { m: CodeMatch; quality: number }>();
   const add = (v: CatalogView, origin: Origin) => {
     for (const { entry, quality } of candidates(v, q, mode)) {
-      if (!kindOk(entry.code, q.kind)) continue;
+      if (!kindOk(entry.code, q.kind, q.family)) continue;
       const had = byCode.get(entry.code);
       if (had) {
         if (!had.m.origins.includes(origin)) had.m.origins.push(origin);
@@ -93,14 +103,11 @@ export function searchCodes(view: CatalogView, extras: { view: CatalogView; orig
   for (const x of extras) add(x.view, x.origin);
   // A code the catalog knows may also be used by the document or the workspace even if its name there differs.
   for (const x of extras) for (const { m } of byCode.values()) if (!m.origins.includes(x.origin) && x.view.get(m.entry.code)) m.origins.push(x.origin);
+  // One number per candidate (match quality, then nearness to the anchor, then known for the year), then the code.
   const ranked = [...byCode.values()].map((x) => ({
-    ...x,
-    near: nearness(x.m.entry.code, q.anchor),
+    m: x.m,
+    score: x.quality * 1e4 + nearness(x.m.entry.code, q.anchor) * 10 + (x.m.entry.current ? 0 : 1),
   }));
-  ranked.sort((a, b) =>
-    a.quality - b.quality
-    || a.near - b.near
-    || Number(b.m.entry.current) - Number(a.m.entry.current)
-    || (a.m.entry.code < b.m.entry.code ? -1 : a.m.entry.code > b.m.entry.code ? 1 : 0));
+  ranked.sort((a, b) => a.score - b.score || (a.m.entry.code < b.m.entry.code ? -1 : a.m.entry.code > b.m.entry.code ? 1 : 0));
   return ranked.slice(0, q.limit ?? 100).map((x) => x.m);
 }

@@ -108,6 +108,18 @@ export class WorkspaceIndex {
     return [...seen.values()];
   }
 
+  private names?: { revision: number; map: Map<string, string> };
+
+  /** A name some file of the workspace prints for the code. */
+  nameOf(code: string): string | undefined {
+    if (!this.names || this.names.revision !== this.revision) {
+      const map = new Map<string, string>();
+      for (const f of this.files.values()) for (const c of f.codes.values()) if (c.name && !map.has(c.code)) map.set(c.code, c.name);
+      this.names = { revision: this.revision, map };
+    }
+    return this.names.map.get(code);
+  }
+
   columnNames(): string[] {
     const s = new Set<string>();
     for (const f of this.files.values()) for (const c of f.columns) s.add(c);

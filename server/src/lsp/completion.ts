@@ -7,7 +7,7 @@ import { CompletionItemKind, type CompletionItem, type CompletionList, type Rang
 import type { Analysis } from '../analysis';
 import { knowledgeMessages, type KnowledgeMessages } from '../i18n/knowledge';
 import { Catalog, type CatalogEntry, type CatalogView } from '../knowledge/catalog';
-import { codeCellsOf, partCodeKind } from '../knowledge/codes';
+import { codeCellsOf, economicFamily, partCodeKind } from '../knowledge/codes';
 import { termKey } from '../knowledge/glossary';
 import { pathOf, printedNames, sourceLabel } from '../knowledge/index';
 import { initialsOf } from '../knowledge/pinyin';
@@ -103,6 +103,13 @@ export function completionFeature(ctx: ServerContext): Feature {
     return [{ view: dc.view(year), origin: 'document' }, { view: wsCatalog.catalog.view(year), origin: 'workspace' }];
   };
 
+  ctx.connection.onCompletionResolve((item): CompletionItem => {
+    const data = item.data as Partial<ItemData> | undefined;
+    if (item.documentation || !data || typeof data.uri !== 'string' || typeof data.code !== 'string' || !Array.isArray(data.origins)) return item;
+    const value = codeDocumentation(ctx, data as ItemData);
+    return value ? { ...item, documentation: { kind: 'markdown', value } } : item;
+  });
+
   ctx.connection.onCompletion((params): CompletionList | null => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
@@ -111,7 +118,7 @@ export function completionFeature(ctx: ServerContext): Feature {
     return complete(ctx, doc.uri, an, offset, extrasFor);
   });
 
-  return { capabilities: { completionProvider: { triggerCharacters: ['|', '｜', '「', '：', ':', '{'], resolveProvider: false } } };
+  return { capabilities: { completionProvider: { triggerCharacters: ['|', '｜', '「', '：', ':', '{'], resolveProvider: true } } };
 }
 
 type Extras = (uri: string, a: Analysis, year: number | undefined, skipLine?: LineInfo) => { view: CatalogView; origin: Origin }[];
@@ -167,7 +174,8 @@ function codeItems(ctx: ServerContext, uri: string, a: Analysis, lines: LineInde
   }
   const kind = partCodeKind(part, column.role === 'code' ? column : codeColumn)?.kind;
   const printed = printedNames(doc);
-  const context = { ctx, uri, a, view, year, printed, m, anchor, kind, extras: extras(uri, a, year, line) };
+  const family = kind === 'economic' ? economicFamily(part) : undefined;
+  const context = { ctx, uri, a, view, year, printed, m, anchor, kind, family, extras: extras(uri, a, year, line) };
 
   if (column.role === 'code') {
     // A code cell: insert the code, and the name in the name cell after it.
@@ -223,14 +231,22 @@ interface CodeContext {
   m: KnowledgeMessages;
   anchor?: string;
   kind?: 'functional' | 'economic';
+  family?: '3' | '5';
   extras: { view: CatalogView; origin: Origin }[];
 }
 
 function codeList(c: CodeContext, typed: string, edits: (e: CatalogEntry) => { edit: TextEdit; extra?: TextEdit[] }): CompletionList {
   const query = typed.trim();
-  const matches = searchCodes(c.view, c.extras, { text: query, kind: c.kind, anchor: c.anchor, limit: LIMIT });
+  const matches = searchCodes(c.view, c.extras, { text: query, kind: c.kind, family: c.family, anchor: c.anchor, limit: LIMIT });
   const items = matches.map((x, i) => codeItem(c, x, i, query, edits(x.entry)));
   return { isIncomplete: true, items };
+}
+
+/** What a code item carries to `completionItem/resolve`, which adds its documentation. */
+interface ItemData {
+  uri: string;
+  code: string;
+  origins: Origin[];
 }
 
 function codeItem(c: CodeContext, x: CodeMatch, i: number, query: string, edit: { edit: TextEdit; extra?: TextEdit[] }): CompletionItem {
@@ -239,20 +255,38 @@ function codeItem(c: CodeContext, x: CodeMatch, i: number, query: string, edit: 
   const path = pathOf(e.code, c.view, c.printed, c.ctx.knowledge.workspace);
   const pathText = path.map((p) => p.name ?? p.code).join(' > ');
   const origins = x.origins.map((o) => (o === 'catalog' ? m.theCatalog(m.years(e.nameYears)) : o === 'document' ? m.thisDocument : m.workspace));
-  const doc: string[] = [`**${md(e.code)} ${md(e.name)}**`, '', `${md(path.map((p) => `${p.code} ${p.name ?? ''}`.trim()).join(' > '))}`];
-  if (e.description) doc.push('', md(e.description));
-  doc.push('', `${m.hoverSources}：${e.sources.map((s) => md(sourceLabel(s, s.type === 'catalog' || s.type === 'seed' || s.type === 'user' ? e.years : [], m))).join('；')}`);
+  const data: ItemData = { uri: c.uri, code: e.code, origins: x.origins };
   return {
     label: `${e.code} ${e.name}`,
     labelDetails: { description: origins.join(' · ') },
     kind: CompletionItemKind.EnumMember,
     detail: `${pathText} · ${origins.join(' · ')}`,
-    documentation: { kind: 'markdown', value: doc.join('\n') },
     sortText: String(i).padStart(4, '0'),
     filterText: /^\d*$/.test(query) ? e.code : `${query} ${e.code} ${e.name}`,
     textEdit: edit.edit,
     ...(edit.extra?.length ? { additionalTextEdits: edit.extra } : {}),
+    data,
   };
+}
+
+/** The documentation of a code item: its path with codes, the description, every source (untrusted markdown). */
+function codeDocumentation(ctx: ServerContext, data: ItemData): string | undefined {
+  const doc = ctx.documents.get(data.uri);
+  if (!doc) return undefined;
+  const a = ctx.analyzed(doc).analysis;
+  const view = ctx.knowledge.catalog.view(a.document.header.year);
+  const m = knowledgeMessages(ctx.locale);
+  const printed = printedNames(a.document);
+  const e = view.get(data.code);
+  const name = e?.name ?? printed.get(data.code) ?? ctx.knowledge.workspace.nameOf(data.code) ?? '';
+  const path = pathOf(data.code, view, printed, ctx.knowledge.workspace);
+  const out: string[] = [`**${md(data.code)} ${md(name)}**`, '', md(path.map((p) => `${p.code} ${p.name ?? ''}`.trim()).join(' > '))];
+  if (e?.description) out.push('', md(e.description));
+  const sources = e ? e.sources.map((s) => sourceLabel(s, s.type === 'catalog' || s.type === 'user' || s.type === 'seed' ? e.years : [], m)) : [];
+  if (data.origins.includes('document')) sources.push(m.thisDocument);
+  if (data.origins.includes('workspace')) sources.push(m.workspace);
+  if (sources.length) out.push('', `${m.hoverSources}：${sources.map(md).join('；')}`);
+  return out.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadMessages } from '../i18n/knowledge';
 import type { CatalogRecord } from '../knowledge/catalog';
 import { loadCatalogFile, shippedKnowledge } from '../knowledge/load';
+import { initialsOf } from '../knowledge/pinyin';
 import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
 import type { ServerContext } from './context';
@@ -47,6 +48,26 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const changed = () => {
     ctx.invalidateAll();
     ctx.refreshDiagnostics();
+  };
+
+  // Pinyin initials of a year's names, computed in slices between requests, ahead of the first pinyin completion.
+  const warmed = new Set<string>();
+  const warm = (year: number | undefined) => {
+    const key = `${kb.revision}:${year ?? ''}`;
+    if (warmed.has(key)) return;
+    warmed.add(key);
+    const view = kb.catalog.view(year);
+    let i = 0;
+    const step = () => {
+      const end = Math.min(view.entries.length, i + 250);
+      for (; i < end; i++) initialsOf(view.entries[i].name);
+      if (i < view.entries.length) setImmediate(step);
+      else view.warm();
+    };
+    setImmediate(step);
+  };
+  const warmOpen = () => {
+    for (const d of ctx.documents.all()) warm(ctx.analyzed(d).analysis.document.header.year);
   };
   const insideWorkspace = (path: string) => ctx.workspaceFolders.some((f) => inside(f, path));
   const pathOf = (uri: string): string | undefined => {
@@ -90,6 +111,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     if (files.join('\n') !== wanted) return; // the setting changed again meanwhile
     kb.setUserCatalogs(loaded);
     changed();
+    warmOpen();
   };
   ctx.settingsListeners.push((s) => {
     const files = Array.isArray(s.catalogFiles) ? s.catalogFiles.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
@@ -169,8 +191,9 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   };
   ctx.documents.onDidOpen((e) => {
     indexOpen(e.document);
-    // Compute the year's pinyin initials ahead of the first completion.
-    setTimeout(() => ctx.knowledge.catalog.view(ctx.analyzed(e.document).analysis.document.header.year).warm(), 0);
+    setImmediate(() => {
+      if (ctx.documents.get(e.document.uri)) warm(ctx.analyzed(e.document).analysis.document.header.year);
+    });
   });
   ctx.documents.onDidChangeContent((e) => indexOpen(e.document));
   ctx.documents.onDidClose((e) => {

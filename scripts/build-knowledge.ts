@@ -1,0 +1,278 @@
+/**
+ * Regenerates the knowledge data under `data/` from its sources:
+ *   - `data/catalog/*.csv` + `SOURCES.md`: copied verbatim from `../shared/data/catalog` (when that folder exists);
+ *   - `data/catalog/seed-codes.json`: every code printed with its name in the five seed documents;
+ *   - `data/glossary/seed-glossary.json`: the entries of the seeds' 名词解释 sections;
+ *   - `data/vocabulary/seed-columns.json`: the column names the transcribed seeds declare.
+ * A seed is read from its transcription in `seeds/*.budget` when there is one, else from the PDF text extraction
+ * in `../shared/seeds/*.txt` (with the repairs described in `data/catalog/README.md`).
+ *
+ * Run: `npm run build && node out/scripts/build-knowledge.js` (or `npm run data`). Deterministic: same inputs, same files.
+ */
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { buildDocument, norm } from '../server/src/model/build';
+import { parse } from '../server/src/syntax/parser';
+import { codeCellsOf } from '../server/src/knowledge/codes';
+
+const ROOT = join(__dirname, '..', '..');
+const SHARED = process.env.BUDGET_SHARED_DIR ?? join(ROOT, '..', 'shared');
+const CATALOG_OUT = join(ROOT, 'data', 'catalog');
+const GLOSSARY_OUT = join(ROOT, 'data', 'glossary');
+const VOCAB_OUT = join(ROOT, 'data', 'vocabulary');
+
+/** The five seed documents: what each one is, and how to recognise its transcription. */
+interface SeedDoc {
+  id: string;
+  txt: string;
+  title: string;
+  department: string;
+  year: number;
+  kind: '预算' | '决算';
+  /** A fragment of the department name that identifies the document. */
+  key: string;
+}
+const SEEDS: SeedDoc[] = [
+  { id: 'xinzhou-2023-budget', txt: '000_c11ced0713adf71c.txt', title: '新洲区大数据中心 2023 年部门预算', department: '新洲区大数据中心', year: 2023, kind: '预算', key: '新洲' },
+  { id: 'qiaokou-2023-final', txt: '001_3d9117acb7238360.txt', title: '2023 年度武汉市硚口区大数据中心部门决算', department: '武汉市硚口区大数据中心', year: 2023, kind: '决算', key: '硚口' },
+  { id: 'dongxihu-2020-budget', txt: '002_a26962c5fc85fb3c.txt', title: '武汉市东西湖区大数据中心 2020 年部门预算', department: '武汉市东西湖区大数据中心', year: 2020, kind: '预算', key: '东西湖' },
+  { id: 'wuhan-info-2022-budget', txt: '003_977aee08196e84ac.txt', title: '武汉市信息中心（武汉市大数据中心）2022 年单位预算', department: '武汉市信息中心（武汉市大数据中心）', year: 2022, kind: '预算', key: '信息中心' },
+  { id: 'huangpi-2023-final', txt: '004_3ec73e31864cf5c6.txt', title: '2023 年度武汉市黄陂区网络运维服务中心部门决算', department: '武汉市黄陂区网络运维服务中心', year: 2023, kind: '决算', key: '黄陂' },
+];
+
+interface CodeName { code: string; name: string }
+interface GlossaryOut { term: string; definition: string; path?: string[]; codes?: string[] }
+interface Extracted {
+  from: string;
+  codes: CodeName[];
+  glossary: GlossaryOut[];
+  columns: string[];
+  /** What the extraction left out and why (reported, not shipped). */
+  dropped: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The shared partial catalog: names by code, to judge the names a PDF extraction gives.
+
+function readCsv(file: string): Record<string, string>[] {
+  return parseCsv(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+}
+
+const CSV_FILES = ['functional-partial.csv', 'economic-dept-partial.csv', 'economic-gov-partial.csv'];
+
+function copyShared(): void {
+  const src = join(SHARED, 'data', 'catalog');
+  if (!existsSync(src)) {
+    console.log(`(no ${src}: keeping the committed copies in data/catalog)`);
+    return;
+  }
+  mkdirSync(CATALOG_OUT, { recursive: true });
+  for (const f of [...CSV_FILES, 'SOURCES.md']) if (existsSync(join(CATALOG_OUT, f))) chmodSync(join(CATALOG_OUT, f), 0o644);
+  for (const f of [...CSV_FILES, 'SOURCES.md']) writeFileSync(join(CATALOG_OUT, f), readFileSync(join(src, f)));
+}
+
+function catalogNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const f of CSV_FILES) for (const r of readCsv(join(CATALOG_OUT, f))) names.set(r.code, r.name);
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// From a transcription (`.budget`): the document model says it all.
+
+function fromBudget(file: string): Extracted {
+  const text = readFileSync(file, 'utf8');
+  const doc = buildDocument(parse(text));
+  const codes: CodeName[] = [];
+  const columns = new Set<string>();
+  for (const t of doc.tables) for (const p of t.parts) {
+    for (const c of p.columns) if (c.name) columns.add(c.name);
+    for (const r of p.rows) for (const cc of codeCellsOf(r)) {
+      if (cc.name && /^\d{3}(\d{2}){0,2}$/.test(cc.code)) codes.push({ code: cc.code, name: cleanName(cc.name) });
+    }
+  }
+  const glossary = doc.glossary
+    .filter((e) => e.definition.trim())
+    .map((e) => ({ term: e.term, definition: e.definition.trim(), ...(e.path ? { path: e.path } : {}) }));
+  return { from: relative(ROOT, file), codes, glossary, columns: [...columns], dropped: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// From the PDF text extraction (`.txt`): tab-separated fields, names split by spaces, some OCR noise.
+
+const CODE_FIELD = /^(2\d{2}|2\d{4}|2\d{6}|[35]\d{2}|[35]\d{4})$/;
+const NAME_FIELD = /^[\u4e00-\u9fff（）()、]+$/u;
+
+/** A name as printed, without the spaces a PDF extraction puts inside it; parentheses full-width (the catalog's). */
+function cleanName(s: string): string {
+  return s.replace(/[\s\u3000]+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+}
+
+function fromTxt(file: string, catalog: Map<string, string>): Extracted {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  const dropped: string[] = [];
+  // code → name → count (a name printed in several tables outvotes an OCR slip in one)
+  const seen = new Map<string, Map<string, number>>();
+  for (const line of lines) {
+    const fields = line.split('\t').map((f) => f.trim());
+    for (let i = 0; i < fields.length; i++) {
+      if (!CODE_FIELD.test(fields[i])) continue;
+      let name: string | undefined;
+      for (let j = i + 1; j < Math.min(fields.length, i + 4); j++) {
+        if (!fields[j]) continue;
+        const n = cleanName(fields[j]);
+        if (NAME_FIELD.test(n)) name = n;
+        break;
+      }
+      if (!name) continue;
+      const byName = seen.get(fields[i]) ?? new Map<string, number>();
+      byName.set(name, (byName.get(name) ?? 0) + 1);
+      seen.set(fields[i], byName);
+    }
+  }
+  const all = [...seen.keys()];
+  const codes: CodeName[] = [];
+  for (const [code, byName] of [...seen].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const ranked = [...byName].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
+    const known = catalog.get(code);
+    // Prefer the catalog's name when the document prints it at all; else the name printed most often.
+    let [name] = ranked.find(([n]) => n === known) ?? ranked[0];
+    for (const [other] of ranked) if (other !== name) dropped.push(`${code} ${other}: outvoted by ${name}`);
+    if (known && name !== known) {
+      dropped.push(`${code} ${name}: the catalog names it ${known} (OCR noise or a lost code prefix in the extraction)`);
+      continue;
+    }
+    if (!known && code.length === 3 && !all.some((c) => c !== code && c.startsWith(code))) {
+      dropped.push(`${code} ${name}: a 类 code with no 款 under it and unknown to the catalog (a 款 whose prefix the extraction lost)`);
+      continue;
+    }
+    codes.push({ code, name });
+  }
+
+  // The glossary: the last 名词解释 part (the first is the table of contents), up to the next part.
+  const glossary: GlossaryOut[] = [];
+  const starts = lines.map((l, i) => (/^\s*第[一二三四五六七八九十]+部分\s*名词解释\s*$/.test(l) ? i : -1)).filter((i) => i >= 0);
+  if (starts.length) {
+    let last: GlossaryOut | undefined;
+    for (let i = starts[starts.length - 1] + 1; i < lines.length; i++) {
+      const raw = lines[i].replace(/^\s*-\s+/, '').trim();
+      if (/^第[一二三四五六七八九十]+部分/.test(raw)) break;
+      if (!raw) continue;
+      const m = GLOSSARY_LINE.exec(raw);
+      if (m) {
+        last = { term: m[2].trim(), definition: m[3].trim() };
+        glossary.push(last);
+      } else if (/^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/.test(raw)) {
+        last = undefined; // a sub-heading such as （十）本部门使用的支出功能分类科目(到项级)
+      } else if (last) last.definition += raw;
+    }
+  }
+  for (const g of glossary) {
+    const p = CODE_PATH.exec(norm(g.term));
+    if (p) g.path = [p[1], p[2], p[3]].filter((x): x is string => !!x);
+  }
+  return { from: relative(ROOT, file), codes, glossary: glossary.filter((g) => g.definition), columns: [], dropped };
+}
+
+const GLOSSARY_LINE = /^((?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])?)\s*([^：:]{1,80}?)\s*[：:]\s*(.*)$/;
+const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Which codes a glossary entry explains: the document's codes with the entry's (项) name, under its 类 when given. */
+function explainedCodes(g: GlossaryOut, codes: CodeName[]): string[] {
+  const leaf = norm(g.path ? g.path[g.path.length - 1] : g.term);
+  const byCode = new Map(codes.map((c) => [c.code, c.name]));
+  const levelOf = g.path ? [3, 5, 7][g.path.length - 1] : undefined;
+  const found = codes
+    .filter((c) => sameName(c.name, leaf) && (levelOf === undefined || c.code.length === levelOf))
+    .filter((c) => !g.path || g.path.length < 2 || sameName(byCode.get(c.code.slice(0, 3)) ?? '', g.path[0]))
+    .map((c) => c.code)
+    .filter((c, i, a) => a.indexOf(c) === i);
+  // A bare name listed among the 支出功能分类科目(到项级) explains the 项, not an economic 款 of the same name (住房公积金).
+  return found.some((c) => c.length === 7) ? found.filter((c) => c.length === 7) : found;
+}
+
+function sameName(a: string, b: string): boolean {
+  const n = (s: string) => norm(s).replace(/[()]/g, (c) => (c === '(' ? '（' : '）'));
+  return n(a) === n(b);
+}
+
+function findTranscription(seed: SeedDoc): string | undefined {
+  const dir = join(ROOT, 'seeds');
+  if (!existsSync(dir)) return undefined;
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith('.budget')) continue;
+    const file = join(dir, f);
+    const doc = buildDocument(parse(readFileSync(file, 'utf8')));
+    const who = `${doc.header.department?.value ?? ''} ${doc.header.title ?? ''} ${doc.title ?? ''}`;
+    if (doc.header.year === seed.year && doc.header.kind === seed.kind && who.includes(seed.key)) return file;
+  }
+  return undefined;
+}
+
+function main(): void {
+  copyShared();
+  const catalog = catalogNames();
+  const documents: object[] = [];
+  const codeDocs = new Map<string, { code: string; name: string; years: Set<number>; documents: string[] }>();
+  const glossaryOut: object[] = [];
+  const columns = new Map<string, Set<string>>();
+  for (const seed of SEEDS) {
+    const budget = findTranscription(seed);
+    const txt = join(SHARED, 'seeds', seed.txt);
+    let x: Extracted;
+    let id = seed.id;
+    if (budget) {
+      x = fromBudget(budget);
+      id = budget.replace(/^.*[\\/]/, '').replace(/\.budget$/, '');
+    } else if (existsSync(txt)) x = fromTxt(txt, catalog);
+    else {
+      console.log(`skip ${seed.id}: neither a transcription nor ${txt}`);
+      continue;
+    }
+    documents.push({ id, title: seed.title, department: seed.department, year: seed.year, kind: seed.kind, seed: seed.txt, from: x.from });
+    for (const c of x.codes) {
+      const k = `${c.code} ${c.name}`;
+      const e = codeDocs.get(k) ?? { code: c.code, name: c.name, years: new Set<number>(), documents: [] };
+      e.years.add(seed.year);
+      if (!e.documents.includes(id)) e.documents.push(id);
+      codeDocs.set(k, e);
+    }
+    for (const g of x.glossary) {
+      const codes = explainedCodes(g, x.codes);
+      glossaryOut.push({ document: id, term: g.term, definition: g.definition, ...(g.path ? { path: g.path } : {}), ...(codes.length ? { codes } : {}) });
+    }
+    for (const c of x.columns) {
+      const s = columns.get(c) ?? new Set<string>();
+      s.add(id);
+      columns.set(c, s);
+    }
+    console.log(`${id}: ${x.codes.length} codes, ${x.glossary.length} glossary entries, ${x.columns.length} column names, from ${x.from}`);
+    for (const d of x.dropped) console.log(`  left out ${d}`);
+  }
+  const codes = [...codeDocs.values()]
+    .sort((a, b) => a.code.localeCompare(b.code) || a.name.localeCompare(b.name))
+    .map((e) => ({ code: e.code, name: e.name, years: [...e.years].sort(), documents: e.documents }));
+  mkdirSync(CATALOG_OUT, { recursive: true });
+  mkdirSync(GLOSSARY_OUT, { recursive: true });
+  mkdirSync(VOCAB_OUT, { recursive: true });
+  const generated = 'Generated by scripts/build-knowledge.ts (npm run data); do not edit by hand.';
+  writeFileSync(join(CATALOG_OUT, 'seed-codes.json'), JSON.stringify({
+    about: 'Every subject code printed with its name in the seed documents (one entry per code and name), with the documents and fiscal years that print it.',
+    generated, documents, codes,
+  }, null, 1) + '\n');
+  writeFileSync(join(GLOSSARY_OUT, 'seed-glossary.json'), JSON.stringify({
+    about: 'The 名词解释 entries of the seed documents, as each document prints them. `path`: the 类/款/项 names of an entry that explains a code; `codes`: the codes of that document it explains.',
+    generated, documents, entries: glossaryOut,
+  }, null, 1) + '\n');
+  writeFileSync(join(VOCAB_OUT, 'seed-columns.json'), JSON.stringify({
+    about: 'Column names declared in the transcribed seed documents (`列：` lines), with the documents that use them.',
+    generated,
+    columns: [...columns].sort((a, b) => a[0].localeCompare(b[0])).map(([name, docs]) => ({ name, documents: [...docs].sort() })),
+  }, null, 1) + '\n');
+  console.log(`wrote ${codes.length} seed codes, ${glossaryOut.length} glossary entries, ${columns.size} column names`);
+}
+
+main();
