@@ -1,9 +1,12 @@
 /**
  * Code actions: quick fixes carried by diagnostics. A finding with a `replacement` (the catalog's name for a code,
  * …) becomes a quick fix that puts the replacement text at its span. More quick-fix kinds can join `fixes`.
+ * Fixes that need no diagnostic (a missing parent row, a rule printed in a note) join `rangeFixes`: they are offered
+ * where the cursor or selection is. The fix logic is pure (../fixes); this file only converts.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { noteRuleFixes, parentRowFixes, setTotalFix, type Fix } from '../fixes/index';
 import type { Span } from '../syntax/ast';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
@@ -36,7 +39,44 @@ const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeActi
       edit: { changes: { [doc.uri]: [{ range: { start: lines.position(r.span.start), end: lines.position(r.span.end) }, newText: r.text }] } },
     }];
   },
+  // --- editor craft: set a stated total to the computed value (data.expected) ---
+  (ctx, doc, d) => {
+    const expected = (d.data as { expected?: unknown } | undefined)?.expected;
+    if (typeof expected !== 'string') return [];
+    const lines = ctx.analyzed(doc).lines;
+    const fix = setTotalFix(doc.getText(), { start: lines.offset(d.range.start), end: lines.offset(d.range.end) }, expected, ctx.locale);
+    return fix ? [toAction(ctx, doc, fix, [d])] : [];
+  },
 ];
+
+/** A pure fix as a code action. */
+function toAction(ctx: ServerContext, doc: TextDocument, fix: Fix, diagnostics?: Diagnostic[]): CodeAction {
+  const lines = ctx.analyzed(doc).lines;
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    ...(diagnostics ? { diagnostics } : {}),
+    ...(fix.preferred ? { isPreferred: true } : {}),
+    edit: { changes: { [doc.uri]: fix.edits.map((e) => ({ range: { start: lines.position(e.span.start), end: lines.position(e.span.end) }, newText: e.text })) } },
+  };
+}
+
+/** Quick fixes offered where the cursor or selection is, without a diagnostic. */
+const rangeFixes: ((ctx: ServerContext, doc: TextDocument, range: Range) => CodeAction[])[] = [
+  (ctx, doc, range) => {
+    const an = ctx.analyzed(doc);
+    const text = doc.getText();
+    const span = { start: an.lines.offset(range.start), end: an.lines.offset(range.end) };
+    const d = an.analysis.document;
+    const view = ctx.knowledge.catalog.view(d.header.year);
+    const parts = d.tables.flatMap((t) => t.parts);
+    return [
+      ...parentRowFixes(text, parts, span, (code) => view.get(code)?.name, ctx.locale),
+      ...noteRuleFixes(text, d, span, ctx.locale),
+    ].map((f) => toAction(ctx, doc, f));
+  },
+];
+// ---
 
 export function codeActionsFeature(ctx: ServerContext): Feature {
   ctx.connection.onCodeAction((params) => {
@@ -44,7 +84,15 @@ export function codeActionsFeature(ctx: ServerContext): Feature {
     if (!doc) return null;
     const out: CodeAction[] = [];
     for (const d of params.context.diagnostics) for (const f of fixes) out.push(...f(ctx, doc, d));
-    return out;
+    for (const f of rangeFixes) out.push(...f(ctx, doc, params.range));
+    // The same edit offered twice (two diagnostics of one cell expecting the same value): once.
+    const seen = new Set<string>();
+    return out.filter((a) => {
+      const key = `${a.title}\n${JSON.stringify(a.edit)}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   });
   return { capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } } };
 }
