@@ -18,7 +18,15 @@ E2E_HOME="${BUDGET_E2E_HOME:-$HOME/.cache/budget-tables-e2e}"
 CS_DIR="$E2E_HOME/code-server-$CS_VERSION"
 CS_BIN="$CS_DIR/node_modules/.bin/code-server"
 STAMP="$CS_DIR/.installed-ok"
+PROBE="$E2E_HOME/probe-home"                 # code-server writes ~/.config/code-server on every start, even --version
 APT_PKGS=(chromium libkrb5-dev ripgrep fonts-wqy-microhei python3 make g++ pkg-config ca-certificates)
+
+cs_version() {  # prints e.g. "4.100.3 <commit> with Code 1.100.3", never touching the real HOME
+  rm -rf "$PROBE"; mkdir -p "$PROBE"
+  HOME="$PROBE" XDG_CONFIG_HOME="$PROBE/config" XDG_DATA_HOME="$PROBE/data" XDG_CACHE_HOME="$PROBE/cache" \
+    XDG_STATE_HOME="$PROBE/state" TMPDIR="$PROBE" "$CS_BIN" --version 2>/dev/null | grep -E '^[0-9]+\.[0-9]+\.[0-9]+ ' | head -1
+  rm -rf "$PROBE"
+}
 
 t0=$(date +%s)
 log() { printf '[setup-e2e %3ds] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
@@ -50,7 +58,7 @@ command -v rg >/dev/null || die "rg (ripgrep) missing after apt install"
 fc-list 2>/dev/null | grep -qi 'wqy' || log "warning: WenQuanYi font not visible to fontconfig; Chinese may render as boxes"
 
 # ---------------------------------------------------------------- 2. code-server from npm
-if [ -f "$STAMP" ] && [ -x "$CS_BIN" ] && "$CS_BIN" --version >/dev/null 2>&1; then
+if [ -f "$STAMP" ] && [ -x "$CS_BIN" ] && [ -n "$(cs_version)" ]; then
   log "code-server $CS_VERSION already installed in $CS_DIR"
 else
   log "code-server $CS_VERSION: installing into $CS_DIR (native modules compile from source: a few minutes)"
@@ -79,7 +87,8 @@ else
   # The ripgrep postinstall must have used our cache, never a download.
   rg_bin=$(find "$CS_DIR/node_modules" -path '*@vscode/ripgrep/bin/rg' -type f 2>/dev/null | head -1)
   [ -n "$rg_bin" ] || die "@vscode/ripgrep has no bin/rg: its postinstall did not take the cached archive"
-  ver=$("$CS_BIN" --version 2>/dev/null | head -1) || die "code-server --version fails after install"
+  ver=$(cs_version)
+  [ -n "$ver" ] || die "code-server --version fails after install"
   case "$ver" in "$CS_VERSION"*) ;; *) die "unexpected code-server version: $ver";; esac
   date -u +%FT%TZ > "$STAMP"
   log "code-server installed: $ver"

@@ -15,13 +15,14 @@
 //   BUDGET_E2E_CHROMIUM (default /usr/bin/chromium), BUDGET_E2E_SCREENSHOTS (default <repo>/docs/screenshots).
 // Prerequisites: `bash .ci/setup-e2e.sh` (as root; apt + npm only). All traffic stays on 127.0.0.1.
 
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packZhCn } from './vsix.mjs';
+import { CHROMIUM, CODE_SERVER_VERSION, E2E_HOME, findCodeServer, freePort, installExtensions, launchChromium, loud,
+  makeProfile, sleep, startCodeServer } from './harness.mjs';
+import { buildWorkspace, glossaryFor } from './workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -31,55 +32,30 @@ const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
 const opt = (f) => { const i = args.indexOf(f); return i >= 0 ? args[i + 1] : undefined; };
 
-const E2E_HOME = process.env.BUDGET_E2E_HOME || path.join(os.homedir(), '.cache', 'budget-tables-e2e');
-const CHROMIUM = process.env.BUDGET_E2E_CHROMIUM || '/usr/bin/chromium';
 const SHOTS = path.resolve(process.env.BUDGET_E2E_SCREENSHOTS || path.join(ROOT, 'docs', 'screenshots'));
 const KEEP = flag('--keep') || process.env.BUDGET_E2E_KEEP === '1';
 const HEADED = flag('--headed');
-const CODE_SERVER_VERSION = '4.100.3';
 
 const secs = () => ((Date.now() - T0) / 1000).toFixed(1).padStart(5);
 const log = (...m) => console.log(`[e2e ${secs()}s]`, ...m);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const results = []; // { name, ok, ms, info }
-let codeServer = null; // ChildProcess (own process group)
+let codeServer = null; // startCodeServer() handle (own process group)
 let browser = null;
 let tmpRoot = null;
-let csLog = null;
 let finished = false;
 
-function loud(msg) {
-  const bar = '!'.repeat(78);
-  console.error(`\n${bar}\n${msg.split('\n').map((l) => `!! ${l}`).join('\n')}\n${bar}\n`);
-}
-
 // ------------------------------------------------------------------------------------------------ clean-up
-function killGroupSync(sig) {
-  if (!codeServer?.pid) return;
-  try { process.kill(-codeServer.pid, sig); } catch { /* already gone */ }
-}
-function groupAlive() {
-  if (!codeServer?.pid) return false;
-  try { process.kill(-codeServer.pid, 0); return true; } catch { return false; }
-}
 async function cleanup() {
   if (browser) { const b = browser; browser = null; await Promise.race([b.close().catch(() => {}), sleep(5000)]); }
-  if (codeServer?.pid) {
-    killGroupSync('SIGTERM');
-    for (let i = 0; i < 50 && groupAlive(); i++) await sleep(100);
-    if (groupAlive()) { log('code-server group still alive after SIGTERM: SIGKILL'); killGroupSync('SIGKILL'); }
-    for (let i = 0; i < 30 && groupAlive(); i++) await sleep(100);
-    if (groupAlive()) loud(`process group ${codeServer.pid} survived SIGKILL`);
-    codeServer = null;
-  }
+  if (codeServer) { const c = codeServer; codeServer = null; await c.stop(); }
   if (tmpRoot) {
     if (KEEP) log(`kept temporary folder ${tmpRoot}`);
     else fs.rmSync(tmpRoot, { recursive: true, force: true });
     tmpRoot = null;
   }
 }
-process.on('exit', () => { killGroupSync('SIGKILL'); }); // last resort: never leave code-server behind
+// (harness.mjs also SIGKILLs every process group it started when this process exits: never leave code-server behind)
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => { loud(`interrupted by ${sig}`); await cleanup(); process.exit(130); });
 }
@@ -88,10 +64,7 @@ async function finish(extraFailure) {
   if (finished) return; finished = true;
   if (extraFailure) results.push({ name: extraFailure.name, ok: false, ms: 0, info: extraFailure.info });
   const failed = results.filter((r) => !r.ok);
-  if (failed.length && csLog && fs.existsSync(csLog)) {
-    const tail = fs.readFileSync(csLog, 'utf8').trim().split('\n').slice(-25).join('\n');
-    console.log(`--- last lines of the code-server log (${csLog}) ---\n${tail}\n---`);
-  }
+  if (failed.length && codeServer) console.log(`--- last lines of the code-server log ---\n${codeServer.logTail()}\n---`);
   await cleanup();
   console.log(`\nE2E summary (${((Date.now() - T0) / 1000).toFixed(1)} s):`);
   for (const r of results) console.log(`  ${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${r.info ? ` — ${r.info}` : ''}`);
@@ -105,17 +78,6 @@ const watchdog = setTimeout(() => {
 watchdog.unref?.();
 
 // ------------------------------------------------------------------------------------------------ prerequisites
-function findCodeServer() {
-  const candidates = [
-    process.env.BUDGET_E2E_CODE_SERVER,
-    path.join(E2E_HOME, 'bin', 'code-server'),
-    path.join(E2E_HOME, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server'),
-  ].filter(Boolean);
-  for (const c of candidates) if (fs.existsSync(c)) return c;
-  const which = spawnSync('sh', ['-c', 'command -v code-server'], { encoding: 'utf8' });
-  return which.status === 0 ? which.stdout.trim() : null;
-}
-
 function prerequisites() {
   const problems = [];
   if (!fs.existsSync(CHROMIUM)) problems.push(`Chromium not found at ${CHROMIUM} (Debian package "chromium").`);
@@ -145,125 +107,6 @@ function pickVsix() {
     return null;
   }
   return vsix;
-}
-
-// ------------------------------------------------------------------------------------------------ workspace
-const FIG = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
-const splitCells = (line) => {
-  const cells = []; let start = 0;
-  for (const part of line.split(/[|｜]/)) {
-    cells.push({ text: part.trim(), col: start + (part.length - part.trimStart().length) });
-    start += part.length + 1;
-  }
-  return cells;
-};
-function formatLike(orig, value) {
-  const decimals = (orig.split('.')[1] || '').length;
-  let s = Math.abs(value).toFixed(decimals);
-  if (orig.includes(',')) { const [i, f] = s.split('.'); s = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : ''); }
-  return (value < 0 ? '-' : '') + s;
-}
-
-/** Finds a `合计` row with at least 3 figures in a table (preferring one with a code column) and bumps its first figure by 10. */
-function mutateTotal(text) {
-  const lines = text.split('\n');
-  let cols = '', inTable = false;
-  const candidates = [];
-  lines.forEach((raw, i) => {
-    const line = raw.replace(/\r$/, '');
-    if (/^##\s/.test(line)) { inTable = /^##\s*表/.test(line); cols = ''; return; }
-    if (/^列[:：]/.test(line)) { cols = line; return; }
-    if (!inTable || !/[|｜]/.test(line) || line.trimStart().startsWith('//')) return;
-    const cells = splitCells(line);
-    if (!cells.some((c) => c.text === '合计')) return;
-    const figs = cells.filter((c) => FIG.test(c.text));
-    if (figs.length < 3) return;
-    const coded = /科目编码|编码|代码/.test(cols);
-    const rule = /1栏各行\s*=\s*[（(]\s*2\s*\+\s*3\s*[）)]/.test(lines.slice(i, i + 80).join('\n'));
-    candidates.push({ i, figs, score: (coded ? 2 : 0) + (rule ? 1 : 0) });
-  });
-  if (!candidates.length) return null;
-  candidates.sort((a, b) => b.score - a.score || a.i - b.i);
-  const { i, figs } = candidates[0];
-  const fig = figs[0];
-  const value = Number(fig.text.replace(/,/g, ''));
-  const wrong = formatLike(fig.text, value + 10);
-  const line = lines[i];
-  lines[i] = line.slice(0, fig.col) + wrong + line.slice(fig.col + fig.text.length);
-  return { text: lines.join('\n'), line: i, col: fig.col, original: fig.text, wrong,
-    wrongPlain: wrong.replace(/,/g, ''), lineText: lines[i].replace(/\r$/, '') };
-}
-
-function findCodeRow(text, code) {
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].replace(/\r$/, '');
-    if (!/[|｜]/.test(line)) continue;
-    const cells = splitCells(line);
-    if (cells[0]?.text === code) return { line: i, col: cells[0].col, lineText: line };
-  }
-  return null;
-}
-
-function buildWorkspace(ws) {
-  fs.mkdirSync(ws, { recursive: true });
-  const seedDir = path.join(ROOT, 'seeds');
-  const seeds = fs.existsSync(seedDir) ? fs.readdirSync(seedDir).filter((f) => f.endsWith('.budget')).sort() : [];
-  for (const f of seeds) fs.copyFileSync(path.join(seedDir, f), path.join(ws, f));
-  // The 硚口 document: the seed qiaokou-2023-final.budget, else any seed with a 2150502 row, else our synthetic excerpt.
-  const order = ['qiaokou-2023-final.budget', ...seeds.filter((f) => /qiaokou|硚口/.test(f)), ...seeds];
-  let qk = null;
-  for (const f of order) {
-    if (!seeds.includes(f)) continue;
-    const text = fs.readFileSync(path.join(ws, f), 'utf8');
-    const row = findCodeRow(text, '2150502');
-    if (row) { qk = { file: f, text, row, fallback: false }; break; }
-  }
-  if (!qk) {
-    const f = 'e2e-fallback-qiaokou.budget';
-    fs.copyFileSync(path.join(HERE, 'workspace', f), path.join(ws, f));
-    const text = fs.readFileSync(path.join(ws, f), 'utf8');
-    qk = { file: f, text, row: findCodeRow(text, '2150502'), fallback: true };
-  }
-  // The copy with ONE wrong 合计: the 硚口 document if it has a usable 合计 row, else another seed.
-  let wrong = null;
-  for (const f of [qk.file, ...seeds.filter((s) => s !== qk.file)]) {
-    const m = mutateTotal(fs.readFileSync(path.join(ws, f), 'utf8'));
-    if (m) { wrong = { ...m, from: f, file: 'e2e-wrong-total.budget' }; break; }
-  }
-  if (wrong) fs.writeFileSync(path.join(ws, wrong.file), wrong.text);
-  return { seeds, qk, wrong };
-}
-
-// ------------------------------------------------------------------------------------------------ code-server
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-  });
-}
-
-function sandboxEnv(home) {
-  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'),
-    XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state'), XDG_RUNTIME_DIR: path.join(home, 'run'),
-    TMPDIR: path.join(home, 'tmp'), TMP: path.join(home, 'tmp'), TEMP: path.join(home, 'tmp'),
-    // the extension gallery points at a closed local port: nothing ever leaves 127.0.0.1
-    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item',
-      resourceUrlTemplate: 'http://127.0.0.1:9/r/{publisher}/{name}/{version}/{path}' }) };
-  for (const k of ['XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME', 'XDG_STATE_HOME', 'XDG_RUNTIME_DIR', 'TMPDIR']) fs.mkdirSync(env[k], { recursive: true, mode: 0o700 });
-  delete env.VSCODE_IPC_HOOK_CLI; delete env.NODE_OPTIONS; delete env.ELECTRON_RUN_AS_NODE;
-  return env;
-}
-
-async function waitHealthy(port, ms) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (codeServer?.exitCode !== null && codeServer?.exitCode !== undefined) throw new Error(`code-server exited early (code ${codeServer.exitCode})`);
-    try { const r = await fetch(`http://127.0.0.1:${port}/healthz`); if (r.ok) return; } catch { /* not yet */ }
-    await sleep(200);
-  }
-  throw new Error(`code-server did not answer on 127.0.0.1:${port} within ${ms / 1000} s`);
 }
 
 // ------------------------------------------------------------------------------------------------ page helpers
@@ -383,73 +226,32 @@ async function main() {
   log(`code-server: ${pre.cs}`);
 
   tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'budget-e2e-'));
-  const home = path.join(tmpRoot, 'home');
-  const userData = path.join(tmpRoot, 'user-data');
-  const extDir = path.join(tmpRoot, 'extensions');
-  const config = path.join(tmpRoot, 'config', 'config.yaml');
+  const prof = makeProfile(tmpRoot);
   const ws = path.join(tmpRoot, 'workspace');
-  for (const d of [home, userData, extDir, path.dirname(config), path.join(userData, 'User'), path.join(tmpRoot, 'chromium')]) fs.mkdirSync(d, { recursive: true });
-  fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
-  const env = sandboxEnv(home);
-  csLog = path.join(tmpRoot, 'code-server.log');
 
-  // user settings: no auto-save (typing must not rewrite files), no welcome page, no workspace trust, nothing online
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
-    'files.autoSave': 'off', 'workbench.startupEditor': 'none', 'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.tips.enabled': false, 'security.workspace.trust.enabled': false, 'security.workspace.trust.startupPrompt': 'never',
-    'telemetry.telemetryLevel': 'off', 'update.mode': 'none', 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true, 'workbench.enableExperiments': false, 'workbench.settings.enableNaturalLanguageSearch': false,
-    'chat.commandCenter.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true,
-    'git.enabled': false, 'git.autoRepositoryDetection': false, 'npm.autoDetect': 'off', 'typescript.disableAutomaticTypeAcquisition': true,
-    'editor.minimap.enabled': false, 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.unicodeHighlight.invisibleCharacters': false, 'editor.hover.delay': 300, 'editor.lightbulb.enabled': 'on', 'editor.fontSize': 15,
-    'workbench.editor.enablePreview': false, 'window.zoomLevel': 0, 'files.hotExit': 'off',
-  }, null, 2));
-
-  const { seeds, qk, wrong } = buildWorkspace(ws);
+  const { seeds, qk, wrong } = buildWorkspace(ws, ROOT);
   log(`workspace ${ws}: ${seeds.length} seed(s)${seeds.length ? ` (${seeds.join(', ')})` : ''}`);
-  log(`硚口 document: ${qk.file}${qk.fallback ? ' (SYNTHETIC fallback: no seed has a 2150502 row yet)' : ''}, 2150502 on line ${qk.row.line + 1}`);
+  if (!qk) return finish({ name: 'a seed with a 2150502 row (the 硚口 final accounts)', info: 'not found in seeds/' });
+  log(`硚口 document: ${qk.file}, 2150502 on line ${qk.row.line + 1}`);
   if (!wrong) return finish({ name: 'a seed with a 合计 row to make wrong', info: 'no 合计 row with 3 figures found' });
-  log(`wrong total: ${wrong.file} (copy of ${wrong.from}), line ${wrong.line + 1}: ${wrong.original} → ${wrong.wrong}`);
+  log(`wrong total to type: ${wrong.from}, line ${wrong.line + 1}: ${wrong.original} → ${wrong.wrong}`);
 
-  // install the .vsix into the fresh extensions folder
-  // ... together with the zh-cn display-language stand-in (test/e2e/zh-cn-pack): the server answers in the editor's
-  // display language, and a Chinese user's VS Code has the Chinese language pack, which cannot be downloaded here.
-  const zhVsix = packZhCn(path.join(tmpRoot, 'budget-tables-e2e-zh-cn.vsix'));
-  const inst = spawnSync(pre.cs, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir,
-    '--install-extension', vsix, '--install-extension', zhVsix], { env, encoding: 'utf8', timeout: 60_000, cwd: tmpRoot });
-  const instOut = `${inst.stdout || ''}${inst.stderr || ''}`.trim();
-  const installed = fs.readdirSync(extDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
-  if (inst.status !== 0 || installed.length < 2) {
-    loud(`code-server --install-extension failed (exit ${inst.status}):\n${instOut}`);
+  // install the .vsix (and the zh-cn display-language stand-in) into the fresh extensions folder
+  const inst = installExtensions(pre.cs, prof, [vsix]);
+  if (!inst.ok) {
+    loud(`code-server --install-extension failed (exit ${inst.status}):\n${inst.out}`);
     return finish({ name: 'install the .vsix', info: `exit ${inst.status}` });
   }
-  if (!fs.existsSync(path.join(userData, 'languagepacks.json'))) log('warning: no languagepacks.json: the zh-cn stand-in was not registered');
-  log(`installed: ${installed.join(', ')}`);
+  log(`installed: ${inst.installed.join(', ')}`);
 
-  // start code-server in its own process group
+  // code-server in its own process group, Chromium
   const port = await freePort();
-  const logFd = fs.openSync(csLog, 'a');
-  codeServer = spawn(pre.cs, ['--config', config, '--user-data-dir', userData, '--extensions-dir', extDir,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
-    // Chinese display language: the server writes its messages in English when the editor's language is English.
-    // (The zh-cn stand-in has no translations, so VS Code's own menus stay English; vscode.env.language is zh-cn.)
-    '--locale', 'zh-cn', ws],
-  { env, cwd: tmpRoot, detached: true, stdio: ['ignore', logFd, logFd] });
-  fs.closeSync(logFd);
-  codeServer.on('exit', (code, sig) => { if (!finished) log(`code-server exited (${code ?? sig})`); });
-  log(`code-server pid ${codeServer.pid} (own process group) on 127.0.0.1:${port}`);
-  await waitHealthy(port, 30_000);
+  codeServer = await startCodeServer(pre.cs, prof, { port, folder: ws });
+  codeServer.proc.on('exit', (code, sig) => { if (!finished) log(`code-server exited (${code ?? sig})`); });
+  log(`code-server pid ${codeServer.proc.pid} (own process group) on 127.0.0.1:${port}`);
+  await codeServer.waitHealthy(30_000);
   log('code-server answers');
-
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: !HEADED, timeout: 30_000,
-    env: { ...env, XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium', 'config'), XDG_CACHE_HOME: path.join(tmpRoot, 'chromium', 'cache') },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-features=Translate,MediaRouter',
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1'],
-  });
+  browser = await launchChromium(prof, { headless: !HEADED });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
@@ -467,15 +269,19 @@ async function main() {
 
   // (a) squiggle under the wrong 合计 figure
   let wrongRect = null;
-  await record('(a) red squiggle under the wrong 合计 figure', async () => {
-    await openFile(page, wrong.file);
+  await record('(a) red squiggle under a wrong 合计 typed into the seed', async () => {
+    // What a person does: open the seed, select the printed 合计 figure and type a wrong one over it.
+    await openFile(page, wrong.from);
     await gotoLine(page, wrong.line, wrong.col);
+    for (let i = 0; i < wrong.original.length; i++) await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.type(wrong.wrong, { delay: 40 });
     const got = await poll(async () => {
       wrongRect = await textRect(page, wrong.lineText, wrong.wrong);
       if (!wrongRect) return null;
       const sq = await squigglesOver(page, wrongRect);
       return sq.length ? sq : null;
     }, 60_000, `.squiggly-error over "${wrong.wrong}" on line ${wrong.line + 1}`);
+    await page.keyboard.press('Escape'); // no suggest widget over the figure
     await page.mouse.move(5, 450);
     await sleep(300);
     await shot(page, 'e2e-squiggle.png');
@@ -488,13 +294,17 @@ async function main() {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: 10_000 });
-    const want = (t) => t.includes('应为') && t.includes('实为') && t.includes('相差') && (t.includes(wrong.wrong) || t.includes(wrong.wrongPlain));
+    // the row of a diagnostic ON the wrong figure's line ([Ln N, Col M]), in Chinese, naming the wrong figure
+    const onLine = new RegExp(`\\bLn ${wrong.line + 1}\\b|\\bline ${wrong.line + 1}\\b`);
+    const want = (t) => t.includes('应为') && t.includes('实为') && t.includes('相差') && onLine.test(t)
+      && (t.includes(wrong.wrong) || t.includes(wrong.wrongPlain));
     let row = await poll(async () => (await visibleTexts(page, '.markers-panel .monaco-list-row')).find(want), 8_000, 'a Problems row').catch(() => null);
     if (!row) { // many problems: narrow the list with the panel's filter box
       const filter = page.locator('.markers-panel-action-filter input, .viewpane-filter input').first();
-      if (await filter.isVisible().catch(() => false)) { await filter.fill(wrong.wrongPlain.split('.')[0].slice(-3)); }
+      // (the filter splits on commas: type the part of the wrong figure after its last comma)
+      if (await filter.isVisible().catch(() => false)) await filter.fill(wrong.wrong.split(',').pop());
       row = await poll(async () => (await visibleTexts(page, '.markers-panel .monaco-list-row')).find(want), 8_000,
-        `a Problems row with 应为/实为/相差 and ${wrong.wrong}`).catch(async (e) => {
+        `a Problems row on line ${wrong.line + 1} with 应为/实为/相差 and ${wrong.wrong}`).catch(async (e) => {
         const seen = await visibleTexts(page, '.markers-panel .monaco-list-row');
         throw new Error(`${e.message}; rows seen: ${JSON.stringify(seen.slice(0, 8))}`);
       });
@@ -508,7 +318,7 @@ async function main() {
 
   // (d) quick fix on the wrong figure
   await record('(d) quick fix (Ctrl+.) on the wrong 合计 offers a code action', async () => {
-    await openFile(page, wrong.file);
+    await openFile(page, wrong.from);
     await gotoLine(page, wrong.line, wrong.col + 1);
     await page.keyboard.press('Control+.');
     const rowSel = '.action-widget .monaco-list-row.action, .action-widget .monaco-list-row:not(.group-header), .context-view .monaco-list-row.action';
@@ -550,7 +360,10 @@ async function main() {
     }
     await sleep(200);
     await shot(page, 'e2e-hover.png');
-    return `${how}: ${JSON.stringify(text.slice(0, 100))}`;
+    const def = glossaryFor(qk.text, '一般行政管理事务');
+    const squash = (x) => x.replace(/\s+/g, '');
+    const gloss = def ? (squash(text).includes(squash(def).slice(0, 12)) ? '; shows the 名词解释 text' : '; 名词解释 text NOT shown') : '';
+    return `${how}: ${JSON.stringify(text.slice(0, 100))}${gloss}`;
   });
   await page.keyboard.press('Escape');
 
