@@ -30,6 +30,8 @@ const zh = {
   table: '表',
   form: '表单',
   rowsDetail: (n: number) => `${n} 行`,
+  ruleDetail: (relations: number, errors: number) => `${relations} 项核对${errors ? `，${errors} 处不符` : ''}`,
+  termsDetail: (n: number) => `${n} 条`,
   // import
   importRepaired: (what: string, to: string) => `“${what}” → “${to}”`,
   importRepairsLine: (list: string) => `导入修复：${list}`,
@@ -79,6 +81,8 @@ const en: EditorMessages = {
   table: 'table',
   form: 'form',
   rowsDetail: (n) => `${n} rows`,
+  ruleDetail: (relations, errors) => `${relations} ${relations === 1 ? 'check' : 'checks'}${errors ? `, ${errors} failing` : ''}`,
+  termsDetail: (n) => `${n} ${n === 1 ? 'term' : 'terms'}`,
   importRepaired: (what, to) => `“${what}” → “${to}”`,
   importRepairsLine: (list) => `import repairs: ${list}`,
   importSummary: (file, rows, repairs) => `Imported from ${file}: ${rows} rows, ${repairs} repairs`,
