@@ -1,5 +1,5 @@
 /** What every editor feature of the language server shares: the connection, the documents and their analyses. */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from '../analysis';
 import type { Locale } from '../i18n/messages';
@@ -27,6 +27,8 @@ export class ServerContext {
   readonly knowledge = new KnowledgeBase();
   /** The workspace folders' paths (from initialize). */
   workspaceFolders: string[] = [];
+  /** What the client said it supports (from initialize): hierarchical symbols, location links … */
+  clientCapabilities: ClientCapabilities = {};
   /** Called with the `budgetTables` settings whenever the server reads them. */
   readonly settingsListeners: ((settings: Record<string, unknown>) => void)[] = [];
   /** Called once the client has said `initialized`. */

@@ -3,11 +3,20 @@ import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import type { ServerContext } from './context';
+import { definitionFeature } from './definition';
+import { foldingFeature } from './folding';
+import { highlightFeature } from './highlight';
 import { hoverFeature } from './hover';
 import { knowledgeFeature } from './knowledge';
+import { referencesFeature } from './references';
+import { semanticTokensFeature } from './semanticTokens';
+import { symbolsFeature } from './symbols';
 
 export interface Feature {
   capabilities: ServerCapabilities;
 }
 
-export const features: ((ctx: ServerContext) => Feature)[] = [knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature];
+export const features: ((ctx: ServerContext) => Feature)[] = [
+  knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature,
+  symbolsFeature, foldingFeature, semanticTokensFeature, definitionFeature, referencesFeature, highlightFeature,
+];

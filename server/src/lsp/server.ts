@@ -19,6 +19,7 @@ export function startServer(): void {
   connection.onInitialize((params): InitializeResult => {
     ctx.locale = localeOf(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     ctx.workspaceFolders = workspacePaths(params);
+    ctx.clientCapabilities = params.capabilities ?? {};
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };

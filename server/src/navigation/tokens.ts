@@ -9,7 +9,7 @@
  */
 import type { Analysis } from '../analysis';
 import { codeCellsOf } from '../knowledge/codes';
-import type { Cell } from '../model/document';
+import type { Cell, CodeKind } from '../model/document';
 import type { RuleId } from '../rules/relation';
 import type { ColumnNode, Span } from '../syntax/ast';
 import { ruleReferences } from './ruleRefs';
@@ -25,14 +25,18 @@ export type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 export interface SemanticToken {
   span: Span;
   type: TokenType;
-  modifiers: TokenModifier[];
+  modifiers: readonly TokenModifier[];
 }
 
 const RELATION_RULES = new Set<string>([
   'column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative',
 ] satisfies RuleId[]);
 
-const LEVEL: Record<number, TokenModifier> = { 3: 'lei', 5: 'kuan', 7: 'xiang' };
+// Shared (never mutated) modifier lists: a large document has tens of thousands of tokens.
+const NONE: readonly TokenModifier[] = [];
+const DECLARATION: readonly TokenModifier[] = ['declaration'];
+const LEVELS: Record<number, readonly TokenModifier[]> = { 3: ['lei'], 5: ['kuan'], 7: ['xiang'] };
+const MODIFIERS: Record<string, readonly TokenModifier[]> = { mismatch: ['mismatch'], roundingTail: ['roundingTail'] };
 
 export interface TokenOptions {
   /** Mark figures whose relations hold only within rounding (default true; follows `budgetTables.roundingDiagnostics`). */
@@ -43,7 +47,7 @@ export function semanticTokens(a: Analysis, options: TokenOptions = {}): Semanti
   const doc = a.document;
   const tails = options.roundingTails !== false;
   const out: SemanticToken[] = [];
-  const push = (span: Span | undefined, type: TokenType, modifiers: TokenModifier[] = []) => {
+  const push = (span: Span | undefined, type: TokenType, modifiers: readonly TokenModifier[] = NONE) => {
     if (span && span.end > span.start) out.push({ span, type, modifiers });
   };
 
@@ -56,45 +60,52 @@ export function semanticTokens(a: Analysis, options: TokenOptions = {}): Semanti
   }
   const figure = (c: Cell) => {
     const s = status.get(c.span.start);
-    push(c.span, 'number', s ? [s] : []);
+    push(c.span, 'number', s ? MODIFIERS[s] : NONE);
+  };
+  const code = (text: string, kind: CodeKind | undefined, span: Span) => {
+    if (kind === 'functional') push(span, 'functionalCode', LEVELS[text.length] ?? NONE);
+    else if (kind === 'economic') push(span, 'economicCode', text.length === 7 ? NONE : LEVELS[text.length] ?? NONE);
+    else if (kind === 'project') push(span, 'projectCode');
   };
 
-  const seen = new Set<Cell>();
   for (const t of doc.tables) {
     if (t.number) {
       const at = t.heading.indexOf(t.number, 1);
-      if (at >= 0) push({ start: t.headingSpan.start + at, end: t.headingSpan.start + at + t.number.length }, 'tableReference', ['declaration']);
+      if (at >= 0) push({ start: t.headingSpan.start + at, end: t.headingSpan.start + at + t.number.length }, 'tableReference', DECLARATION);
     }
-    for (const p of t.parts) for (const r of p.rows) {
-      for (const cc of codeCellsOf(r)) {
-        if (cc.kind === 'functional' || cc.kind === 'economic') {
-          const level = LEVEL[cc.code.length];
-          push(cc.codeSpan, cc.kind === 'functional' ? 'functionalCode' : 'economicCode', level && !(cc.kind === 'economic' && level === 'xiang') ? [level] : []);
-        } else if (cc.kind === 'project') push(cc.codeSpan, 'projectCode');
-      }
-      for (const c of r.cells) {
-        const role = c.column?.role;
-        if (role === 'line' && c.text) push(c.span, 'rowReference', ['declaration']);
-        else if (role === 'figure' && c.kind === 'figure') {
-          seen.add(c);
-          figure(c);
+    for (const p of t.parts) {
+      // A part with one code column: each row's own code (codeCellsOf finds the same, allocating).
+      const single = p.columns.filter((c) => c.role === 'code').length <= 1;
+      for (const r of p.rows) {
+        if (single) {
+          if (r.code && r.codeSpan) code(r.code, r.codeKind, r.codeSpan);
+        } else for (const cc of codeCellsOf(r)) code(cc.code, cc.kind, cc.codeSpan);
+        for (const c of r.cells) {
+          const role = c.column?.role;
+          if (role === 'line' && c.text) push(c.span, 'rowReference', DECLARATION);
+          else if (role === 'figure' && c.kind === 'figure') figure(c);
         }
       }
     }
   }
-  // The amounts of the narrative and of forms' texts, as the claims read them.
+  // The amounts of the narrative and of forms' texts, as the claims read them (the tables' own cells are done).
+  const tables = new Set(doc.tables);
+  const claimed = new Set<Cell>();
+  const claim = (c: Cell) => {
+    if (c.kind !== 'figure' || tables.has(c.row.part.table) || claimed.has(c)) return;
+    claimed.add(c);
+    figure(c);
+  };
   for (const rel of a.relations) {
-    for (const c of [rel.target, ...rel.terms.map((t) => t.cell)]) {
-      if (seen.has(c) || c.kind !== 'figure') continue;
-      seen.add(c);
-      figure(c);
-    }
+    if (rel.rule !== 'narrative') continue;
+    claim(rel.target);
+    for (const t of rel.terms) claim(t.cell);
   }
 
   // 栏次 in the `列：` lines.
   const columnNumbers = (nodes: ColumnNode[]) => {
     for (const n of nodes) {
-      push(n.numberSpan, 'columnReference', ['declaration']);
+      push(n.numberSpan, 'columnReference', DECLARATION);
       if (n.children) columnNumbers(n.children);
     }
   };
