@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { analyze, type Analysis } from '../server/src/analysis';
 import { editorMessages } from '../server/src/i18n/editor';
 import { definitionAt } from '../server/src/navigation/definition';
@@ -382,5 +383,50 @@ describe('navigation: a 10,000-row document', () => {
     const rows = a.document.tables.flatMap((t) => t.parts.flatMap((p) => p.rows));
     assert.equal(tokens.filter((x) => x.type === 'number').length, rows.length * 3);
     assert.equal(tokens.filter((x) => x.type === 'functionalCode').length, rows.filter((r) => r.code).length);
+  });
+});
+
+describe('navigation: robustness (fast-check)', function () {
+  this.timeout(120000);
+  const pieces = [
+    '\n', '\r\n', ' | ', '## 表 公开01表 收入支出决算总表\n', '## 表 公开05表 支出表\n', '### 收入\n', '#### 小节\n', '## 情况说明\n', '## 名词解释\n', '# 标题\n',
+    '列：科目编码 | 科目名称 | 合计[1] | 基本支出{人员经费[2] | 公用经费[3]}\n', '列：项目 | 行次 | 金额[1]\n', '规则：27行=（1+2+…+8）行\n', '规则：1栏各行=(2+3)栏各行；',
+    '规则：((((', '规则：「合计」行1栏=公开05表「合计」行1栏\n', '规则：公开09表「x」「y」「z」行\n', '规则：(「a」+…+「b」)行=1行\n', '规则：…=…\n',
+    '201 | 一般公共服务支出 | 262.40 | 1.00 | 261.40\n', '20101 | 人大事务 | 1 | 2 | 3\n', '2010350 事业运行 | 5\n', '合计 | 27 | 1.00\n', '2,098.74', '😀', '\ud800',
+    '注：本表。\n', '// 注释\n', '一、术语：定义\n', '续行\n', '项目总预算：21\n', '（', '「', '」', '…',
+  ];
+  const docArb = fc.oneof(
+    fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((x) => x.join('')),
+    fc.tuple(fc.nat({ max: QIAOKOU.length }), fc.nat({ max: 300 })).map(([i, n]) => QIAOKOU.slice(0, i) + QIAOKOU.slice(i + n)),
+    fc.tuple(fc.nat({ max: QIAOKOU.length }), fc.constantFrom(...pieces)).map(([i, x]) => QIAOKOU.slice(0, i) + x + QIAOKOU.slice(i)),
+  );
+  const inText = (text: string, s: Span, what: string) => assert.ok(Number.isInteger(s.start) && 0 <= s.start && s.start <= s.end && s.end <= text.length, `${what} ${s.start}-${s.end} outside 0-${text.length}`);
+
+  it('never throws and keeps every span inside the document, selections inside ranges, tokens apart', () => {
+    fc.assert(fc.property(docArb, fc.array(fc.nat(), { minLength: 4, maxLength: 4 }), (text, offsets) => {
+      const a = analyze(text);
+      walk(outline(a, zh), (x) => {
+        inText(text, x.span, x.name);
+        assert.ok(x.name.trim() && x.span.start <= x.selection.start && x.selection.end <= x.span.end, x.name);
+      });
+      for (const f of foldingRanges(a)) inText(text, { start: f.start, end: f.end }, 'fold');
+      let end = 0;
+      for (const t of semanticTokens(a)) {
+        inText(text, t.span, t.type);
+        assert.ok(t.span.start >= end && t.span.end > t.span.start && !/[\r\n]/.test(slice(text, t.span)), `${t.type} at ${t.span.start}`);
+        end = t.span.end;
+      }
+      for (const k of offsets) {
+        const o = text.length ? k % (text.length + 1) : 0;
+        const d = definitionAt(a, o);
+        if (d) {
+          inText(text, d.origin, 'origin');
+          for (const x of d.targets) assert.ok(x.span.start <= x.selection.start && x.selection.end <= x.span.end && x.span.end <= text.length);
+        }
+        for (const h of highlightsAt(a, o)) inText(text, h.span, 'highlight');
+        const q = referenceQueryAt(a, o);
+        if (q) for (const x of occurrences(a, q)) inText(text, x.span, 'reference');
+      }
+    }), { numRuns: 400 });
   });
 });
