@@ -171,7 +171,7 @@ describe('import: figure repairs never invent or change a digit', () => {
     ['30 7. 24', '307.24', ['joined-digits']],
     ['0.0 0', '0.00', ['joined-digits']],
     ['. 0 0', '0.00', ['joined-digits', 'leading-zero']],
-    ['.56', '0.56', ['leading-zero']],
+    ['.56', '.56', []],
     ['2,098.74', '2,098.74', []],
     ['1 2', '1 2', ['ambiguous']],
     ['123 55', '123 55', ['ambiguous']],

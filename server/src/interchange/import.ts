@@ -640,7 +640,10 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
   }
   const trailer = rows.slice(i).filter((r) => nonEmpty(r));
   const realData = data.filter((r) => !dataJunk.has(r));
-  if (!realData.length || (!header.length && !lanci && realData.every((r) => nonEmpty(r) < 2))) return { ok: false, message: m.importNoTable };
+  // A table needs rows, or at least a header (a table printed empty: 本单位无此项支出).
+  if (!realData.length ? !header.length || (!lanci && header.every((r) => nonEmpty(r) < 2)) : !header.length && !lanci && realData.every((r) => nonEmpty(r) < 2)) {
+    return { ok: false, message: m.importNoTable };
+  }
 
   // Above the table: 表号, title, 部门, 金额单位.
   let number: string | undefined;
@@ -663,7 +666,10 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
       t = clean(t.slice(0, n.index) + t.slice(n.index + n[0].length));
     }
     if (!t) continue;
-    if (DEPARTMENT.test(t)) { fields.push({ text: t, line: r.line }); continue; }
+    if (DEPARTMENT.test(t)) {
+      if (!fields.some((f) => f.text === t)) fields.push({ text: t, line: r.line });
+      continue;
+    }
     if (/表$/.test(compact(t)) && /[\u4e00-\u9fff]{2,}/.test(t) && !NOTE_START.test(t)) {
       const rt = repairText(t);
       titles.push({ text: rt.text, enumerated: ENUMERATED.test(t), line: r.line, repairs: rt.repairs, row: r });

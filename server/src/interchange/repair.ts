@@ -78,12 +78,13 @@ export function isDash(text: string): boolean {
 
 /**
  * A figure cell. Blanks inside a number are joined when the result is an ordinary figure with a decimal point
- * (`3 07.24`, `30 7. 24`, `0.0 0`) or a percentage; a bare `.00` gets its 0. Anything else (`123 55` without its
+ * (`3 07.24`, `30 7. 24`, `0.0 0`) or a percentage; a joined `. 0 0` gets its 0 (`0.00`). Anything else (`123 55` without its
  * decimal point, `123, 55`, two figures in one cell, a figure with a stray leading 0 like `07 .2 4`) is kept as printed.
  */
 export function repairFigure(raw: string): { text: string; repairs: CellRepair[] } {
   const text = raw.trim();
-  if (text === '' || isDash(text) || parseFigure(text) && !/^\./.test(text) && !leadingZero(text)) return { text, repairs: [] };
+  // A figure printed as it is, `.56` included, is left alone: only the pieces of a broken one are repaired.
+  if (text === '' || isDash(text) || parseFigure(text) && !leadingZero(text)) return { text, repairs: [] };
   if (!figureLike(text)) return { text, repairs: [] };
   const joined = text.replace(/\s+/g, '');
   const repairs: CellRepair[] = [];

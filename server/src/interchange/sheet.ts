@@ -23,24 +23,37 @@ export async function loadExcel(): Promise<{ Workbook: new () => Workbook }> {
   return excel;
 }
 
-/** The format's decimals, whether it groups thousands, whether it is a percentage. `General` has no fixed decimals. */
-export function formatOf(numFmt: string | undefined): { decimals?: number; grouping: boolean; percent: boolean } {
-  const f = (numFmt ?? '').split(';')[0].replace(/"[^"]*"|\\./g, '');
-  if (!f || /^general$/i.test(f) || !/[0#?]/.test(f)) return { grouping: false, percent: false };
+/**
+ * The format's decimals, whether it groups thousands, prints a leading 0 (`#.00` prints 0.56 as `.56`), is a
+ * percentage, and the literal sign of its negative section (`0.00;"−"0.00`). `General` has no fixed decimals.
+ */
+export function formatOf(numFmt: string | undefined, negative = false): { decimals?: number; grouping: boolean; percent: boolean; leadingZero: boolean; sign?: string } {
+  const sections = (numFmt ?? '').split(';');
+  const raw = negative && sections.length > 1 ? sections[1] : sections[0];
+  const sign = negative && sections.length > 1 ? (/^"([^"]*)"/.exec(raw)?.[1] ?? '') : undefined;
+  const f = raw.replace(/"[^"]*"|\\./g, '');
+  if (!f || /^general$/i.test(f) || !/[0#?]/.test(f)) return { grouping: false, percent: false, leadingZero: true };
   const frac = /\.([0#?]+)/.exec(f);
-  return { decimals: frac ? frac[1].length : 0, grouping: /[0#?],[0#?]/.test(f), percent: f.includes('%') };
+  const int = f.split('.')[0];
+  return {
+    decimals: frac ? frac[1].length : 0, grouping: /[0#?],[0#?]/.test(f), percent: f.includes('%'),
+    leadingZero: !frac || int.includes('0'), ...(sign !== undefined ? { sign } : {}),
+  };
 }
 
 /** The text a number prints as under a number format. */
 export function numberText(value: number, numFmt: string | undefined): string {
   if (!Number.isFinite(value)) return String(value);
-  const fmt = formatOf(numFmt);
+  const fmt = formatOf(numFmt, value < 0);
   if (fmt.decimals === undefined) return plain(value);
   const digits = fmt.percent ? fmt.decimals + 2 : fmt.decimals;
-  const f = parseFigure(value.toFixed(Math.min(digits, 100)));
+  const f = parseFigure(Math.abs(value).toFixed(Math.min(digits, 100)));
   if (!f) return plain(value);
   // For a percentage the same digits are read with two fewer decimals: 0.4240 → 42.40.
-  return formatUnits(f.units, fmt.decimals, fmt.grouping) + (fmt.percent ? '%' : '');
+  let s = formatUnits(f.units, fmt.decimals, fmt.grouping);
+  if (!fmt.leadingZero) s = s.replace(/^0\./, '.');
+  const sign = value < 0 && f.units !== 0n ? fmt.sign ?? '-' : '';
+  return sign + s + (fmt.percent ? '%' : '');
 }
 
 /** The shortest decimal that reads back as the double (what a cell in the General format shows). */
@@ -50,14 +63,20 @@ function plain(value: number): string {
   return value.toFixed(20).replace(/\.?0+$/, '');
 }
 
-/** The value and number format that print a figure as it is printed in the document. */
-export function figureValue(f: Figure): { value: number; numFmt: string } {
+/**
+ * The value and number format that print a figure as the document prints it; undefined for a figure no number
+ * format reproduces (`0042`).
+ */
+export function figureValue(f: Figure): { value: number; numFmt: string } | undefined {
+  const body = f.text.replace(/^[-−－]/, '').replace(/%$/, '');
+  if (/^0\d/.test(body)) return undefined;
   const decimals = f.percent ? f.decimals + 2 : f.decimals;
   const value = Number(formatUnits(f.units, decimals, false));
   const frac = f.decimals ? `.${'0'.repeat(f.decimals)}` : '';
-  const grouped = f.text.includes(',');
-  const numFmt = f.percent ? `0${frac}%` : `${grouped ? '#,##0' : '0'}${frac}`;
-  return { value, numFmt };
+  const int = body.startsWith('.') ? '#' : body.includes(',') ? '#,##0' : '0';
+  const pos = `${int}${frac}${f.percent ? '%' : ''}`;
+  const sign = /^[−－]/.test(f.text) ? f.text[0] : undefined;
+  return { value, numFmt: sign ? `${pos};"${sign}"${pos}` : pos };
 }
 
 function cellText(cell: Cell): string {
