@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 'use strict';
-process.exitCode = require('../dist/cli.js').run(process.argv.slice(2));
+// `run` returns the exit code, or a promise of it for `import` / `export`.
+Promise.resolve(require('../dist/cli.js').run(process.argv.slice(2))).then((code) => { process.exitCode = code; });

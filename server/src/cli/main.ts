@@ -11,6 +11,8 @@ import { Catalog, type CodeKnowledge } from '../knowledge/index';
 import { loadCatalogCsv, shippedKnowledge } from '../knowledge/load';
 import { documentCodes } from '../knowledge/workspace';
 import { LineIndex } from '../syntax/positions';
+import { runExport } from './export';
+import { runImport } from './import';
 
 interface Options {
   paths: string[];
@@ -31,6 +33,7 @@ const USAGE = `用法：budget-check [选项] 路径...
   --lang en       英文消息
   --no-catalog    不按科目目录检查科目编码与名称
   --catalog F.csv 另加一个科目目录（CSV：编码,名称[,说明]）
+另有：budget-check import 文件 …（导入表格，见 import --help）、budget-check export 文件.budget …（导出，见 export --help）
 `;
 
 function parseArgs(argv: string[]): Options | string {
@@ -93,7 +96,10 @@ export interface JsonFinding {
   message: string;
 }
 
-export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number | Promise<number> {
+  // `budget-check import …` / `budget-check export …` (cli/import.ts, cli/export.ts); anything else is a check.
+  if (argv[0] === 'import') return runImport(argv.slice(1), out, err);
+  if (argv[0] === 'export') return runExport(argv.slice(1), out, err);
   const o = parseArgs(argv);
   if (typeof o === 'string') {
     if (o) err(`budget-check: ${o}\n`);
@@ -156,4 +162,4 @@ function cliKnowledge(extra: string[], err: (s: string) => void): CodeKnowledge 
   return { catalog: new Catalog(records), glossary: shipped.glossary };
 }
 
-if (require.main === module) process.exitCode = run(process.argv.slice(2));
+if (require.main === module) void Promise.resolve(run(process.argv.slice(2))).then((code) => { process.exitCode = code; });
