@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
-import { importCsv, importGrid, importText, textGrid, type Imported, type ImportOutcome } from '../server/src/interchange/import';
+import { decodeText, importCsv, importGrid, importText, textGrid, type Imported, type ImportOutcome } from '../server/src/interchange/import';
 import { repairFigure } from '../server/src/interchange/repair';
 import type { Part, Table } from '../server/src/model/document';
 import { ROOT } from './support/lsp';
@@ -219,6 +219,11 @@ describe('import: CSV, pasted text, bad input', () => {
     assert.deepEqual(labels(t.parts[0]), ['＃ 一、收入 / 其他', '二、a/ /b']);
     assert.deepEqual(figures(t.parts[0]), [['', '1.00'], ['', '2.00']]);
     assert.deepEqual(r.repairs.map((x) => x.kind).sort(), ['comment', 'keyword', 'pipe']);
+  });
+
+  it('files are read as UTF-8, or as GB18030 when they are not UTF-8', () => {
+    assert.equal(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xe5, 0x90, 0x88, 0xe8, 0xae, 0xa1])), '合计');
+    assert.equal(decodeText(new Uint8Array([0xba, 0xcf, 0xbc, 0xc6, 0x09, 0x31, 0x2e, 0x30, 0x30])), '合计\t1.00');
   });
 
   it('text without a table is refused with a message, never a crash', () => {
