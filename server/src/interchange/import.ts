@@ -302,7 +302,7 @@ function sideStarts(header: SourceRow[], lanci: SourceRow | undefined): { starts
     const first = names.findIndex((n) => n && nameKind(n) !== 'figure' && nameKind(n) !== 'group');
     if (first < 0) continue;
     const starts = names.map((n, i) => (n === names[first] ? i : -1)).filter((i) => i >= 0);
-    if (starts.length >= 2) return { starts: starts.map((s, i) => (i === 0 ? Math.min(s, 0) : s)), defining: k };
+    if (starts.length >= 2) return { starts: [0, ...starts.slice(1)], defining: k };
   }
   if (lanci) {
     const names = lanci.cells.map(compact);
@@ -314,7 +314,7 @@ function sideStarts(header: SourceRow[], lanci: SourceRow | undefined): { starts
 
 function layoutSide(
   grid: SourceGrid, header: { row: SourceRow; index: number }[], lanci: SourceRow | undefined, data: SourceRow[],
-  start: number, end: number, nameRow: number, ctx: Context, headerRepairs: CellRepair[],
+  start: number, end: number, nameRow: number, headerRepairs: CellRepair[],
 ): Side {
   const names: HeaderName[] = [];
   header.forEach((h, k) => {
@@ -386,7 +386,6 @@ function layoutSide(
     return at === undefined ? undefined : Number(lanciCells[at]);
   });
   if (!lanciNums.length && leaves.some((l) => l[l.length - 1].name === '')) leaves.forEach((_, i) => { numbers[i] = i + 1; });
-  void ctx;
   return { start, end, hasCode, hasLabel, hasLine, codeName, labelName, ...(groupName ? { group: groupName } : {}), origin, leaves, numbers };
 }
 
@@ -741,7 +740,7 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
   const headerRepairs: CellRepair[] = [];
   starts.forEach((s, k) => {
     const end = starts[k + 1] ?? Infinity;
-    const side = layoutSide(grid, headerRows, lanci, realData, s, end, nameRow, ctx, headerRepairs);
+    const side = layoutSide(grid, headerRows, lanci, realData, s, end, nameRow, headerRepairs);
     if (partNames[k]) side.name = partNames[k];
     sides.push(side);
   });
