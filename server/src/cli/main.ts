@@ -29,6 +29,7 @@ const USAGE = `用法：budget-check [选项] 路径...
   --lang en       英文消息
   --no-catalog    不按科目目录检查科目编码与名称
   --catalog F.csv 另加一个科目目录（CSV：编码,名称[,说明]）
+另有：budget-check import 文件 …（导入表格，见 import --help）、budget-check export 文件.budget …（导出，见 export --help）
 `;
 
 function parseArgs(argv: string[]): Options | string {
@@ -82,6 +83,9 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
 
 
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  // `budget-check import …` / `budget-check export …` (./import, ./export, loaded only for them); anything else is a check.
+  if (argv[0] === 'import') return (require('./import') as typeof import('./import')).runImport(argv.slice(1), out, err);
+  if (argv[0] === 'export') return (require('./export') as typeof import('./export')).runExport(argv.slice(1), out, err);
   const o = parseArgs(argv);
   if (typeof o === 'string') {
     if (o) err(`budget-check: ${o}\n`);

@@ -4,10 +4,11 @@ import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import type { ServerContext } from './context';
 import { hoverFeature } from './hover';
+import { interchangeFeature } from './interchange';
 import { knowledgeFeature } from './knowledge';
 
 export interface Feature {
   capabilities: ServerCapabilities;
 }
 
-export const features: ((ctx: ServerContext) => Feature)[] = [knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature];
+export const features: ((ctx: ServerContext) => Feature)[] = [knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature];
