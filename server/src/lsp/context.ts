@@ -33,6 +33,8 @@ export class ServerContext {
   readonly initializedListeners: (() => void)[] = [];
   /** Re-publishes the diagnostics of every open document (set by the server). */
   refreshDiagnostics: () => void = () => {};
+  /** `workspace/executeCommand` handlers by command, which features add (the server answers them all in one place). */
+  readonly commands = new Map<string, (args: unknown[]) => unknown>();
   // ---
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}

@@ -73,16 +73,15 @@ export function interchangeFeature(ctx: ServerContext): Feature {
       : { ok: true, format: r.format, encoding: 'base64', data: Buffer.from(r.data).toString('base64'), tables: r.tables, fileName };
   };
 
-  ctx.connection.onExecuteCommand(async (params) => {
-    const m = editorMessages(ctx.locale);
+  const guarded = (run: (arg: unknown) => Promise<unknown>) => async (args: unknown[]) => {
     try {
-      if (params.command === IMPORT_COMMAND) return await runImport(params.arguments?.[0]);
-      if (params.command === EXPORT_COMMAND) return await runExport(params.arguments?.[0]);
-      return { ok: false, message: m.interchangeFailed(params.command) };
+      return await run(args[0]);
     } catch (e) {
       // Never a crash: whatever went wrong is the answer.
-      return { ok: false, message: m.interchangeFailed(e instanceof Error ? e.message : String(e)) };
+      return { ok: false, message: editorMessages(ctx.locale).interchangeFailed(e instanceof Error ? e.message : String(e)) };
     }
-  });
-  return { capabilities: { executeCommandProvider: { commands: [IMPORT_COMMAND, EXPORT_COMMAND] } } };
+  };
+  ctx.commands.set(IMPORT_COMMAND, guarded(runImport));
+  ctx.commands.set(EXPORT_COMMAND, guarded(runExport));
+  return { capabilities: {} };
 }

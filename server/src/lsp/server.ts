@@ -23,7 +23,14 @@ export function startServer(): void {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };
     for (const r of registered) Object.assign(capabilities, r.capabilities);
+    if (ctx.commands.size) capabilities.executeCommandProvider = { commands: [...ctx.commands.keys()] };
     return { capabilities, serverInfo: { name: 'budget-language-server', version: '0.1.0' } };
+  });
+
+  // Every feature's commands, answered here (one handler per connection).
+  connection.onExecuteCommand(async (params) => {
+    const run = ctx.commands.get(params.command);
+    return run ? run(params.arguments ?? []) : null;
   });
 
   const diagnostics = registerDiagnostics(ctx);
