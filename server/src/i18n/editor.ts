@@ -80,6 +80,7 @@ const zh = {
   exportSaved: (path: string) => `已导出：${path}`,
   exportNeedsBudget: '请先打开一个 .budget 文档',
   interchangeFailed: (why: string) => `操作失败：${why}`,
+  unknownCommand: (command: string) => `未知命令：${command}`,
   // preview
   previewTitle: (name: string) => `预览：${name}`,
   previewEmpty: '本文档没有表格',
@@ -158,6 +159,7 @@ const en: EditorMessages = {
   exportSaved: (path) => `Exported: ${path}`,
   exportNeedsBudget: 'Open a .budget document first',
   interchangeFailed: (why) => `Failed: ${why}`,
+  unknownCommand: (command) => `Unknown command: ${command}`,
   previewTitle: (name) => `Preview: ${name}`,
   previewEmpty: 'This document has no tables',
   previewErrors: (n) => `${n} errors`,

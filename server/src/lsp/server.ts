@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editorMessages } from '../i18n/editor';
 import { localeOf } from '../i18n/messages';
 import { ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
@@ -30,7 +31,7 @@ export function startServer(): void {
   // Every feature's commands, answered here (one handler per connection).
   connection.onExecuteCommand(async (params) => {
     const run = ctx.commands.get(params.command);
-    return run ? run(params.arguments ?? []) : null;
+    return run ? run(params.arguments ?? []) : { ok: false, message: editorMessages(ctx.locale).unknownCommand(params.command) };
   });
 
   const diagnostics = registerDiagnostics(ctx);
