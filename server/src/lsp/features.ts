@@ -7,6 +7,7 @@ import { definitionFeature } from './definition';
 import { foldingFeature } from './folding';
 import { highlightFeature } from './highlight';
 import { hoverFeature } from './hover';
+import { interchangeFeature } from './interchange';
 import { knowledgeFeature } from './knowledge';
 import { referencesFeature } from './references';
 import { semanticTokensFeature } from './semanticTokens';
@@ -17,6 +18,6 @@ export interface Feature {
 }
 
 export const features: ((ctx: ServerContext) => Feature)[] = [
-  knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature,
+  knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature,
   symbolsFeature, foldingFeature, semanticTokensFeature, definitionFeature, referencesFeature, highlightFeature,
 ];

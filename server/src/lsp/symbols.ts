@@ -5,7 +5,7 @@
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
 import { editorMessages } from '../i18n/editor';
 import { outline, type OutlineKind, type OutlineSymbol } from '../navigation/outline';
-import type { LineIndex } from '../syntax/positions';
+import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
 
@@ -27,7 +27,7 @@ const KIND: Record<OutlineKind, SymbolKind> = {
   heading: SymbolKind.String,
 };
 
-function toSymbol(s: OutlineSymbol, lines: LineIndex): DocumentSymbol {
+function toSymbol(s: OutlineSymbol, lines: Positions): DocumentSymbol {
   const d: DocumentSymbol = {
     name: s.name,
     kind: KIND[s.kind],
