@@ -246,6 +246,37 @@ describe('navigation over stdio', function () {
     assert.ok(none === null || (Array.isArray(none) && none.length === 0));
   });
 
+  it('stays right after edits that move the sections below them (incremental analysis)', async () => {
+    const { uri } = await open(SMALL);
+    // Two lines inserted above everything, then a row inserted into 公开05表: every later section moves.
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// 新增一行\n// 又一行\n' }]);
+    const row = lineOf('2010350 |') + 2;
+    await client.change(uri, 3, [{ range: { start: { line: row, character: 0 }, end: { line: row, character: 0 } }, text: '2010301 | 行政运行 | 0.00 | 0.00 | 0.00\n' }]);
+    const text = ['// 新增一行', '// 又一行', ...SMALL.split('\n')];
+    text.splice(row, 0, '2010301 | 行政运行 | 0.00 | 0.00 | 0.00');
+    const doc = TextDocument.create(uri, 'budget', 3, text.join('\n'));
+    const at = doc.getText().indexOf('「201」行');
+    const d = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: doc.positionAt(at + 1) })) as LocationLink[];
+    assert.equal(doc.getText(d[0].originSelectionRange), '公开05表「201」行1栏');
+    assert.equal(doc.getText(d[0].targetSelectionRange), '13.00');
+    assert.equal(d[0].targetRange.start.line, lineOf('201 |') + 2);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
+    const t1 = symbols.find((s) => s.name.startsWith('公开01表'));
+    assert.ok(t1);
+    assert.equal(doc.getText(t1.selectionRange), '表 公开01表 收入支出决算总表');
+    assert.equal(doc.getText(t1.children![0].selectionRange), '收入');
+    const lei = symbols.find((s) => s.name.startsWith('公开05表'))!.children!.find((c) => c.name.startsWith('201 '))!;
+    // The new 项 row (inserted above 2010350) is inside the 类 row's range.
+    assert.match(doc.getText(lei.range), /^201 [^\n]*\n20103 [^\n]*\n2010301 \| 行政运行 [^\n]*\n2010350 \| 事业运行😀 \| 13\.00 \| 3\.00 \| 10\.00$/);
+    const st = init.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend };
+    const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri } });
+    assert.ok(tokens);
+    const decoded = decode(tokens.data, st.legend, doc);
+    assert.ok(decoded.some((t) => show(t) === '2010301 functionalCode.xiang'));
+    assert.deepEqual(decoded.filter((t) => t.line === lineOf('总计 |') + 3).map(show), ['4 rowReference.declaration', '3.50 number.mismatch']);
+    for (const t of decoded) assert.equal(t.text.length, t.length);
+  });
+
   it('answers plain locations to a client without link support', async () => {
     const plain = new TestClient();
     try {
