@@ -393,6 +393,19 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       }
     }
     const lineTokens = tokens.slice(from, to);
+    // Column groups nest by recursion: a line nesting deeper than any table does is refused before it can exhaust
+    // the stack, and kept as text.
+    if (lineTokens[0].tokenType === T.ColumnsKw) {
+      const deep = tooDeep(lineTokens);
+      if (deep) {
+        errors.push({ say: (m) => m.tooDeep(MAX_GROUP_DEPTH), span: tokSpan(deep) });
+        const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
+        const span = spanOf(content, NOWHERE);
+        lines.push({ kind: 'text', text: text.slice(span.start, span.end), span });
+        from = to;
+        continue;
+      }
+    }
     parser.input = lineTokens;
     const line = parser.line();
     if (parser.errors.length || !line) {
@@ -419,6 +432,20 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
     from = to;
   }
   return { text, lines, errors };
+}
+
+/** Deeper than any printed table nests its column groups (基本支出 → 人员经费 → 工资福利 is three). */
+export const MAX_GROUP_DEPTH = 16;
+
+/** The first `{` of a columns line that opens a group beyond the depth limit. */
+function tooDeep(tokens: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === T.LBrace) {
+      if (++depth > MAX_GROUP_DEPTH) return t;
+    } else if (t.tokenType === T.RBrace && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 function describeError(raw: string, t: IToken | undefined): SyntaxError['say'] {
