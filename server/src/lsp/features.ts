@@ -7,10 +7,13 @@ import { definitionFeature } from './definition';
 import { foldingFeature } from './folding';
 import { highlightFeature } from './highlight';
 import { hoverFeature } from './hover';
+import { inlayHintsFeature } from './inlayHints';
 import { interchangeFeature } from './interchange';
 import { knowledgeFeature } from './knowledge';
+import { previewFeature } from './preview';
 import { referencesFeature } from './references';
 import { semanticTokensFeature } from './semanticTokens';
+import { summaryFeature } from './summary';
 import { symbolsFeature } from './symbols';
 
 export interface Feature {
@@ -20,4 +23,5 @@ export interface Feature {
 export const features: ((ctx: ServerContext) => Feature)[] = [
   knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature,
   symbolsFeature, foldingFeature, semanticTokensFeature, definitionFeature, referencesFeature, highlightFeature,
+  previewFeature, summaryFeature, inlayHintsFeature,
 ];
