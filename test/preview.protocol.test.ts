@@ -66,6 +66,18 @@ describe('preview, summary and inlay hints over stdio', function () {
     for (const c of cells(m).filter((x) => x.status === 'error')) assert.equal(doc.getText(c.range), c.text);
     assert.ok(cells(m).some((c) => c.text === '42.40%' && c.status === 'error'));
     assert.equal(await preview('file:///tmp/never-opened.budget'), null);
+
+    // A line typed near the top moves every table below it: the next version's ranges are on the moved text.
+    const at = XINZHOU.indexOf('### (一) 部门主要职能');
+    await client.change(uri, 2, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: '新增的一行。\n' }]);
+    const v2 = `${XINZHOU.slice(0, at)}新增的一行。\n${XINZHOU.slice(at)}`;
+    const doc2 = TextDocument.create(uri, 'budget', 2, v2);
+    const moved = (await preview(uri))!;
+    assert.equal(moved.version, 2);
+    const all = cells(moved).filter((c) => c.kind !== 'missing');
+    assert.equal(all.length, cells(m).filter((c) => c.kind !== 'missing').length);
+    for (const c of all) assert.equal(doc2.getText(c.range), c.text, c.id);
+    assert.equal(all.find((c) => c.text === '42.40%')!.range.start.line, cells(m).find((c) => c.text === '42.40%')!.range.start.line + 1);
   });
 
   it('budgetTables/summary counts errors, warnings and 尾差, the 尾差 even when diagnostics hide them', async () => {

@@ -5,7 +5,7 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { contentSecurityPolicy, previewPage } from '../client/src/preview/html';
 import { escapeHtml, renderPreview } from '../client/src/preview/render';
-import { analyze } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import { computedTotalHints } from '../server/src/hints/computed';
 import {
   buildPreview, type PreviewCell, type PreviewModel, type PreviewPart, type PreviewSection, type SourceRange, type TableSection,
@@ -190,6 +190,20 @@ describe('preview view model', () => {
     assert.deepEqual(p.rows[1].cells.map((c) => c.kind), ['text', 'figure', 'missing', 'missing']);
     assert.equal(p.rows[1].status, 'warning', 'too few cells: a warning on the row');
     assert.deepEqual(p.numbers?.map((n) => n.text), ['栏次', '1', '', '']);
+  });
+
+  it('is the same from an incremental analysis whose sections moved as from a fresh one', () => {
+    // An edit in the first section moves every table after it (their spans are shifted in place).
+    const at = XINZHOU.indexOf('### (一) 部门主要职能');
+    const v2 = `${XINZHOU.slice(0, at)}新增的一行说明文字。\n${XINZHOU.slice(at)}`;
+    const analyzer = new DocumentAnalyzer();
+    analyzer.analyze(XINZHOU);
+    const moved = analyzer.analyze(v2);
+    assert.ok(analyzer.lastReuse.reused > 5, JSON.stringify(analyzer.lastReuse));
+    const fresh = buildPreview(analyze(v2));
+    assert.deepEqual(buildPreview(moved), fresh);
+    const d2 = TextDocument.create('file:///x2.budget', 'budget', 2, v2);
+    for (const c of cellsOf(fresh).filter((x) => x.kind !== 'missing')) assert.equal(d2.getText(c.range), c.text, c.id);
   });
 
   it('speaks English when asked', () => {

@@ -17,7 +17,7 @@ import type { Locale } from '../i18n/messages';
 import { FIELD_PART, norm } from '../model/build';
 import type { CellKind, ColumnRole, Field, GlossaryEntry, NarrativeLine, Part, Row, Table } from '../model/document';
 import type { ColumnNode, ColumnsLine, RuleNode, RulesLine, Span } from '../syntax/ast';
-import { LineIndex, type Position } from '../syntax/positions';
+import { LineIndex, type Position, type Positions } from '../syntax/positions';
 import { countFindings, type FindingCounts } from './summary';
 
 export interface SourceRange {
@@ -185,7 +185,7 @@ export interface PreviewOptions {
   /** The document's file name, for the panel's title. */
   name?: string;
   /** The analysis text's line index, when the caller has one. */
-  lines?: LineIndex;
+  lines?: Positions;
 }
 
 const RANK: Record<Status, number> = { error: 3, warning: 2, tail: 1, info: 0 };
