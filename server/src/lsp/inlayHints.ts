@@ -21,8 +21,8 @@ export function inlayHintsFeature(ctx: ServerContext): Feature {
     const next = modeFromSettings(settings);
     if (!next || next === mode) return;
     mode = next;
-    // Clients that cannot refresh answer with an error: their hints update on the next edit.
-    ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
+    // Only clients that say they can refresh are asked to; the others update their hints on the next edit.
+    if (ctx.clientCapabilities.workspace?.inlayHint?.refreshSupport) ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
   });
   ctx.connection.languages.inlayHint.on((params): InlayHint[] => {
     const doc = ctx.documents.get(params.textDocument.uri);
