@@ -3,6 +3,7 @@ import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import type { ServerContext } from './context';
+import { formattingFeature } from './formatting';
 import { hoverFeature } from './hover';
 import { knowledgeFeature } from './knowledge';
 
@@ -10,4 +11,4 @@ export interface Feature {
   capabilities: ServerCapabilities;
 }
 
-export const features: ((ctx: ServerContext) => Feature)[] = [knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature];
+export const features: ((ctx: ServerContext) => Feature)[] = [knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, formattingFeature];
