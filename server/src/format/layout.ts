@@ -6,8 +6,8 @@
  * Text is left-aligned; figures (and 行次, and the printed dash `-`) are aligned on the decimal point: integer parts
  * right-aligned, the fraction (`.74`, `.40%`, `%`, ` 万元`) after it, the block right-aligned in its column.
  */
-import type { BudgetDocument, Cell } from '../model/document';
-import type { Line, RowLine, Span, SyntaxTree } from '../syntax/ast';
+import type { BudgetDocument, Cell, Row } from '../model/document';
+import type { SyntaxTree } from '../syntax/ast';
 import { ColumnsKw, Comment, Pipe, budgetLexer } from '../syntax/tokens';
 import { displayWidth } from './width';
 
@@ -80,14 +80,19 @@ function figureCell(text: string, intEnd?: number): GridCell {
       if (!((c >= 48 && c <= 57) || c === 44)) break;
     }
   }
+  let ascii = true;
+  for (let k = 0; k < text.length && ascii; k++) {
+    const c = text.charCodeAt(k);
+    ascii = c >= 0x20 && c < 0x7f;
+  }
+  if (ascii) return { text, width: text.length, int: i, frac: text.length - i };
   const width = displayWidth(text);
-  const int = i === text.length ? width : text.charCodeAt(0) < 0x7f ? i : displayWidth(text.slice(0, i));
+  const int = i === text.length ? width : displayWidth(text.slice(0, i));
   return { text, width, int, frac: width - int };
 }
 
 /** How a row's cell is aligned: figures, dashes and 行次 on the decimal point; the rest as text. */
-function gridCell(cell: Cell | undefined, text: string): GridCell {
-  if (!cell) return textCell(text);
+function gridCell(cell: Cell, text: string): GridCell {
   if (cell.kind === 'figure') return figureCell(text);
   if (cell.kind === 'dash') return figureCell(text, text.length);
   if (cell.column?.role === 'line' && /^\d+$/.test(text)) return figureCell(text);
@@ -128,21 +133,25 @@ function commentAfter(text: string, from: number, lineEnd: number): { comment?: 
   return { comment: text.slice(i, lineEnd).trimEnd() };
 }
 
-/** A row line as a grid line; undefined when its text is not exactly cells, pipes and blanks (then it is left alone). */
-function rowGridLine(text: string, row: RowLine, cells: readonly Cell[] | undefined, line: number, lines: TextLines): GridLine | undefined {
-  const nodes = row.cells;
-  if (!nodes.length) return undefined;
-  const prefix = prefixOf(text, lines.starts[line], nodes[0].span.start);
+/**
+ * A row as a grid line; undefined when its line is not exactly cells, pipes, blanks and a comment (then it is left
+ * alone: a field's figure row, `键：值`, is no row line and has no pipes).
+ */
+function rowGridLine(text: string, row: Row, line: number, lines: TextLines): GridLine | undefined {
+  const cells = row.cells;
+  if (cells.length < 2) return undefined;
+  const prefix = prefixOf(text, lines.starts[line], cells[0].span.start);
   if (prefix === undefined) return undefined;
   const pipes: string[] = [];
-  for (let i = 0; i + 1 < nodes.length; i++) {
-    const pipe = pipeBetween(text, nodes[i].span.end, nodes[i + 1].span.start);
+  for (let i = 0; i + 1 < cells.length; i++) {
+    const pipe = pipeBetween(text, cells[i].span.end, cells[i + 1].span.start);
     if (pipe === undefined) return undefined;
     pipes.push(pipe);
   }
-  const tail = commentAfter(text, nodes[nodes.length - 1].span.end, lines.ends[line]);
+  const tail = commentAfter(text, cells[cells.length - 1].span.end, lines.ends[line]);
   if (!tail) return undefined;
-  const grid = nodes.map((n, i) => gridCell(cells?.[i], n.text));
+  const grid: GridCell[] = [];
+  for (const c of cells) grid.push(gridCell(c, c.text));
   return { line, prefix, cells: grid, pipes, ...tail };
 }
 
@@ -211,22 +220,29 @@ function spaces(n: number): string {
   return (SPACES[n] ??= ' '.repeat(n));
 }
 
-function renderCell(c: GridCell, w: ColumnWidth): string {
-  if (c.int === undefined || c.frac === undefined) return c.text + spaces(w.width - c.width);
+/** A cell padded to its column; the last cell of a line (`last`) gets no padding after it. */
+function renderCell(c: GridCell, w: ColumnWidth, last: boolean): string {
+  if (c.int === undefined || c.frac === undefined) return last ? c.text : c.text + spaces(w.width - c.width);
   // The figures' block (widest integer part + widest fraction) stands at the right of the column.
   const lead = w.width - (w.int + w.frac) + (w.int - c.int);
-  return spaces(lead) + c.text + spaces(w.frac - c.frac);
+  return spaces(lead) + c.text + (last ? '' : spaces(w.frac - c.frac));
 }
 
-/** The aligned text of a grid line (without its line break). */
+/**
+ * The aligned text of a grid line (without its line break). The last cell keeps its padding only when a comment
+ * follows (so that comments line up); else the line has no trailing blanks.
+ */
 function render(g: GridLine, ws: readonly ColumnWidth[]): string {
   let out = g.prefix;
-  for (let i = 0; i < g.cells.length; i++) {
-    out += renderCell(g.cells[i], ws[i]);
-    if (i < g.pipes.length) out += ` ${g.pipes[i]} `;
+  const n = g.cells.length;
+  const bare = !g.comment;
+  for (let i = 0; i < n; i++) {
+    const c = g.cells[i];
+    const last = bare && i === n - 1;
+    out += last && c.text === '' ? '' : renderCell(c, ws[i], last);
+    if (i < g.pipes.length) out += i === n - 2 && bare && g.cells[n - 1].text === '' ? ` ${g.pipes[i]}` : ` ${g.pipes[i]} `;
   }
-  // The last cell keeps its padding only when a comment follows (so that comments line up); else no trailing blanks.
-  return g.comment ? `${out} ${g.comment}` : out.trimEnd();
+  return g.comment ? `${out} ${g.comment}` : out;
 }
 
 /** One table part's aligned lines. */
@@ -234,10 +250,11 @@ export interface PartLayout {
   lines: { line: number; text: string }[];
 }
 
-/** The aligned text of every row and `列：` line of the document's table parts, part by part. */
+/**
+ * The aligned text of every row and `列：` line of the document's table parts, part by part. Lines with a syntax
+ * error are left alone (and do not count for the widths).
+ */
 export function layout(text: string, tree: SyntaxTree, document: BudgetDocument, lines: TextLines): PartLayout[] {
-  const byStart = new Map<number, Line>();
-  for (const l of tree.lines) if (l.kind === 'row' || l.kind === 'columns') byStart.set(l.span.start, l);
   const broken = new Set<number>();
   for (const e of tree.errors) {
     broken.add(lineOf(lines, e.span.start));
@@ -248,24 +265,12 @@ export function layout(text: string, tree: SyntaxTree, document: BudgetDocument,
     for (const part of table.parts) {
       const grid: GridLine[] = [];
       const add = (g: GridLine | undefined) => { if (g && !broken.has(g.line)) grid.push(g); };
-      if (part.columnsSpan) {
-        const l = byStart.get(part.columnsSpan.start);
-        if (l?.kind === 'columns') add(columnsGridLine(text, l.span.start, lineOf(lines, l.span.start), lines));
-      }
-      for (const row of part.rows) {
-        const l = byStart.get(row.span.start);
-        if (l?.kind !== 'row' || !sameSpan(l.span, row.span)) continue;
-        const line = lineOf(lines, l.span.start);
-        add(rowGridLine(text, l, row.cells.length === l.cells.length ? row.cells : undefined, line, lines));
-      }
+      if (part.columnsSpan) add(columnsGridLine(text, part.columnsSpan.start, lineOf(lines, part.columnsSpan.start), lines));
+      for (const row of part.rows) add(rowGridLine(text, row, lineOf(lines, row.span.start), lines));
       if (!grid.length) continue;
       const ws = widths(grid);
       out.push({ lines: grid.map((g) => ({ line: g.line, text: render(g, ws) })) });
     }
   }
   return out;
-}
-
-function sameSpan(a: Span, b: Span): boolean {
-  return a.start === b.start && a.end === b.end;
 }

@@ -40,7 +40,7 @@ export function figureTokens(text: string): string[] {
 
 /** Blanks as JavaScript's `\s` knows them, line breaks excepted. */
 function isBlank(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 12) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
