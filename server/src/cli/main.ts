@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../analysis';
+import { runFormat } from './format';
 import type { Finding } from '../checks/finding';
 import { localeOf } from '../i18n/messages';
 import { Catalog, type CodeKnowledge } from '../knowledge/index';
@@ -94,6 +95,7 @@ export interface JsonFinding {
 }
 
 export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
+  if (argv[0] === 'format') return runFormat(argv.slice(1), out, err);
   const o = parseArgs(argv);
   if (typeof o === 'string') {
     if (o) err(`budget-check: ${o}\n`);
