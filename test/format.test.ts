@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
-import { applyEdits, checkFormatting, displayWidth, formatDocument, formatText } from '../server/src/format/index';
+import { applyEdits, checkFormatting, checkRowLines, displayWidth, formatDocument, formatText } from '../server/src/format/index';
 import { figureTokens } from '../server/src/format/verify';
 import { parse } from '../server/src/syntax/parser';
-import type { ColumnNode } from '../server/src/syntax/ast';
+import type { ColumnNode, RowLine } from '../server/src/syntax/ast';
 import { GOOD } from './support/docs';
 import { ROOT } from './support/lsp';
 
@@ -245,6 +245,21 @@ describe('formatter safety check', () => {
     assert.equal(checkFormatting(text, text.replace('列：项目', '列：  项目')), 'cells');
     assert.equal(checkFormatting(text, text.replace('## 表 表1', '##  表 表1')), 'cells');
     assert.equal(checkFormatting('a | b/ // c\n', 'a | b/// c\n'), 'cells');
+  });
+
+  it('checks changed row lines against the parse of the original', () => {
+    const before = '合计 | 10 20 | 甲 乙 // 注';
+    const parsed = parse(`## 表 表1 x\n列：a | b | c\n${before}\n`).lines.find((l): l is RowLine => l.kind === 'row');
+    assert.ok(parsed);
+    const change = (after: string) => checkRowLines([{ before, parsed, after }]);
+    assert.equal(change('合计   |   10 20 | 甲 乙      // 注'), undefined);
+    assert.equal(change('合计 | 1020 | 甲 乙 // 注'), 'figures');
+    assert.equal(change('合计 | 10 20 | 甲乙 // 注'), 'cells');
+    assert.equal(change('合计 | 10 20 甲 乙 // 注'), 'text');
+    assert.equal(change('合计 | 10 20 | 甲 乙 //注'), 'cells', 'a comment is kept as written');
+    assert.equal(change('合计 | 10 20 | 甲 乙 |// 注'), 'text');
+    assert.equal(change('合计 | 10 20 || 甲 乙 // 注'.replace('||', '| |').replace('| | 甲', '| 甲')), undefined);
+    assert.equal(checkRowLines([{ before, parsed, after: '合计 | 10 20 | 甲 乙 // 注' }, { before, parsed, after: '合计 | 10 20 | 甲乙 // 注' }]), 'cells');
   });
 
   it('formatDocument refuses, with no edits, when the check finds a tampered result', () => {

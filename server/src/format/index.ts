@@ -8,11 +8,11 @@
  * parsed). If that check fails it refuses: no edits, and the reason. Pure: text and analysis in, `{span,text}` out.
  */
 import { analyze, type Analysis } from '../analysis';
-import type { Span } from '../syntax/ast';
+import type { RowLine, Span } from '../syntax/ast';
 import { layout, textLines } from './layout';
-import { checkFormatting, type FormatRefusal } from './verify';
+import { checkFormatting, checkRowLines, type FormatRefusal, type RowChange } from './verify';
 
-export { checkFormatting, type FormatRefusal } from './verify';
+export { checkFormatting, checkRowLines, type FormatRefusal, type RowChange } from './verify';
 export { displayWidth } from './width';
 
 /** Replace one line's content (its line break excluded). */
@@ -28,7 +28,7 @@ export type FormatResult =
 export interface FormatOptions {
   /** Format only these lines (0-based, inclusive), with the column widths of their whole parts. */
   lines?: { start: number; end: number };
-  /** The safety check (a seam for tests; defaults to ./verify's `checkFormatting`). */
+  /** A check of each part's edited block, before and after, replacing the built-in one (a seam for tests). */
   check?: (before: string, after: string) => FormatRefusal | undefined;
 }
 
@@ -47,32 +47,55 @@ export function applyEdits(text: string, edits: readonly FormatEdit[]): string {
 /**
  * The edits that format a document (or some of its lines), or the reason it refuses to.
  *
- * The check runs on each part's edited block (from its first edited line to its last) rather than on the whole text:
- * outside the blocks the text is the same by construction, and each block starts at a row or `列：` line, where the
- * lexer is in its main mode, so lexing a block alone reads it as the document does; equal token types leave the lexer
- * in the same mode after it.
+ * Before returning them it checks what they do (./verify): every changed row line is lexed again and must hold the
+ * cells the parser read in the original, in order (figures included); a changed `列：` line is lexed before and after
+ * and must read the same, token by token. Only changed lines need it: the rest of the text is the same by
+ * construction, and a row or `列：` line starts and ends in the lexer's main mode, so a line that reads the same
+ * leaves everything after it reading the same. `options.check` replaces this with a check of each part's edited
+ * block (from its first edited line to its last), before and after.
  */
 export function formatDocument(analysis: Pick<Analysis, 'tree' | 'document'>, options: FormatOptions = {}): FormatResult {
   const text = analysis.tree.text;
   const lines = textLines(text);
-  const check = options.check ?? checkFormatting;
   const range = options.lines;
   const edits: FormatEdit[] = [];
+  const rows: { before: string; row: Span; after: string }[] = [];
   for (const part of layout(text, analysis.tree, analysis.document, lines)) {
     const own: FormatEdit[] = [];
-    for (const { line, text: formatted } of part.lines) {
+    for (const { line, text: formatted, row } of part.lines) {
       if (range && (line < range.start || line > range.end)) continue;
       const span = { start: lines.starts[line], end: lines.ends[line] };
-      if (formatted.length !== span.end - span.start || !text.startsWith(formatted, span.start)) own.push({ span, text: formatted });
+      if (formatted.length === span.end - span.start && text.startsWith(formatted, span.start)) continue;
+      own.push({ span, text: formatted });
+      if (options.check) continue;
+      const before = text.slice(span.start, span.end);
+      if (row) rows.push({ before, row, after: formatted });
+      else {
+        const refused = checkFormatting(before, formatted);
+        if (refused) return { edits: [], refused };
+      }
     }
     if (!own.length) continue;
-    own.sort((a, b) => a.span.start - b.span.start);
-    const block = { start: own[0].span.start, end: own[own.length - 1].span.end };
-    const shifted = own.map((e) => ({ span: { start: e.span.start - block.start, end: e.span.end - block.start }, text: e.text }));
-    const before = text.slice(block.start, block.end);
-    const refused = check(before, applyEdits(before, shifted));
-    if (refused) return { edits: [], refused };
+    if (options.check) {
+      const block = { start: own[0].span.start, end: own[own.length - 1].span.end };
+      const shifted = own.map((e) => ({ span: { start: e.span.start - block.start, end: e.span.end - block.start }, text: e.text }));
+      const before = text.slice(block.start, block.end);
+      const refused = options.check(before, applyEdits(before, shifted));
+      if (refused) return { edits: [], refused };
+    }
     edits.push(...own);
+  }
+  if (rows.length) {
+    const parsed = new Map<Span, RowLine>();
+    for (const l of analysis.tree.lines) if (l.kind === 'row') parsed.set(l.span, l);
+    const changes: RowChange[] = [];
+    for (const r of rows) {
+      const p = parsed.get(r.row);
+      if (!p) return { edits: [], refused: 'cells' };
+      changes.push({ before: r.before, parsed: p, after: r.after });
+    }
+    const refused = checkRowLines(changes);
+    if (refused) return { edits: [], refused };
   }
   edits.sort((a, b) => a.span.start - b.span.start);
   return { edits };

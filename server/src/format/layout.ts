@@ -7,7 +7,7 @@
  * right-aligned, the fraction (`.74`, `.40%`, `%`, ` 万元`) after it, the block right-aligned in its column.
  */
 import type { BudgetDocument, Cell, Row } from '../model/document';
-import type { SyntaxTree } from '../syntax/ast';
+import type { Span, SyntaxTree } from '../syntax/ast';
 import { ColumnsKw, Comment, Pipe, budgetLexer } from '../syntax/tokens';
 import { displayWidth } from './width';
 
@@ -30,7 +30,9 @@ export interface GridLine {
   /** The separator printed after each cell but the last (`|` or `｜`), kept as written. */
   pipes: string[];
   /** A trailing `// comment`, verbatim (trailing blanks dropped). */
-  comment?: string;
+  comment: string | undefined;
+  /** For a row: its span in the model (the same object as the parser's row line's span). */
+  row: Span | undefined;
 }
 
 /** The lines of the text: where each starts and where its content ends (before the line break). */
@@ -152,7 +154,7 @@ function rowGridLine(text: string, row: Row, line: number, lines: TextLines): Gr
   if (!tail) return undefined;
   const grid: GridCell[] = [];
   for (const c of cells) grid.push(gridCell(c, c.text));
-  return { line, prefix, cells: grid, pipes, ...tail };
+  return { line, prefix, cells: grid, pipes, comment: tail.comment, row: row.span };
 }
 
 /**
@@ -187,7 +189,7 @@ function columnsGridLine(text: string, start: number, line: number, lines: TextL
     }
   }
   flush();
-  return { line, prefix, cells, pipes, ...(comment ? { comment } : {}) };
+  return { line, prefix, cells, pipes, comment, row: undefined };
 }
 
 interface ColumnWidth {
@@ -247,7 +249,8 @@ function render(g: GridLine, ws: readonly ColumnWidth[]): string {
 
 /** One table part's aligned lines. */
 export interface PartLayout {
-  lines: { line: number; text: string }[];
+  /** Each line's aligned text; `row` is the span of a row (absent for the `列：` line). */
+  lines: { line: number; text: string; row: Span | undefined }[];
 }
 
 /**
@@ -269,7 +272,7 @@ export function layout(text: string, tree: SyntaxTree, document: BudgetDocument,
       for (const row of part.rows) add(rowGridLine(text, row, lineOf(lines, row.span.start), lines));
       if (!grid.length) continue;
       const ws = widths(grid);
-      out.push({ lines: grid.map((g) => ({ line: g.line, text: render(g, ws) })) });
+      out.push({ lines: grid.map((g) => ({ line: g.line, text: render(g, ws), row: g.row })) });
     }
   }
   return out;

@@ -10,7 +10,8 @@
  * endings, the non-whitespace text (and a BOM), and the sequence of figures.
  */
 import { tokenMatcher, type IToken } from 'chevrotain';
-import { budgetLexer, ColumnText, Comment, FigureTok, Newline, Pipe, ProseComment } from '../syntax/tokens';
+import type { RowLine } from '../syntax/ast';
+import { budgetLexer, ColumnText, Comment, FigureTok, Newline, Pipe, ProseComment, Text } from '../syntax/tokens';
 
 /** Why a formatting was refused (see `formatRefused` and `changed…` in i18n/editor.ts). */
 export type FormatRefusal = 'lines' | 'text' | 'figures' | 'cells';
@@ -96,4 +97,62 @@ export function checkFormatting(before: string, after: string): FormatRefusal | 
   if (before === after) return undefined;
   if (before.startsWith('\ufeff') !== after.startsWith('\ufeff')) return 'text';
   return sameTextAndLines(before, after) ?? sameTokens(before, after);
+}
+
+/** A row line before and after formatting: the original line's text and what the parser read in it. */
+export interface RowChange {
+  before: string;
+  parsed: Pick<RowLine, 'cells' | 'comment'>;
+  after: string;
+}
+
+/**
+ * The check of formatted row lines, against the parse of the original document (which the analysis already did):
+ * each new line, lexed with the project's lexer, must hold only row tokens (pipes, figures, text, a comment: so it
+ * is a row line again, and leaves the lexer in its main mode), and its cells, split at the pipes as the parser
+ * splits them, must have the original cells' texts, in order, and the same comment, as written. Equal cell texts mean equal
+ * figures. Each line also keeps its non-blank text. All new lines are lexed in one pass.
+ */
+export function checkRowLines(changes: readonly RowChange[]): FormatRefusal | undefined {
+  for (const c of changes) {
+    const why = sameTextAndLines(c.before, c.after);
+    if (why) return why;
+  }
+  const joined = changes.map((c) => c.after).join('\n');
+  const lexed = budgetLexer.tokenize(joined);
+  if (lexed.errors.length) return 'cells';
+  const tokens = lexed.tokens;
+  let k = 0;
+  for (const c of changes) {
+    const cells: string[] = [];
+    let comment: string | undefined;
+    let start = -1;
+    let end = -1;
+    const flush = () => {
+      cells.push(start < 0 ? '' : joined.slice(start, end));
+      start = end = -1;
+    };
+    for (; k < tokens.length && !isNewline(tokens[k]); k++) {
+      const t = tokens[k];
+      if (t.tokenType === Pipe) flush();
+      else if (t.tokenType === Comment) comment = t.image.trimEnd();
+      else if (t.tokenType === FigureTok || t.tokenType === Text) {
+        if (comment !== undefined) return 'cells';
+        if (start < 0) start = t.startOffset;
+        end = t.startOffset + t.image.length;
+      } else return 'cells';
+    }
+    k++; // the line break
+    flush();
+    const expected = c.parsed.cells;
+    // The comment as written: a row's first `//` starts it (no cell text holds `//`).
+    const wrote = c.parsed.comment === undefined ? undefined : c.before.slice(c.before.indexOf('//')).trimEnd();
+    const same = cells.length === expected.length && cells.every((x, i) => x === expected[i].text) && comment === wrote;
+    if (!same) return sameArray(figureTokens(c.before), figureTokens(c.after)) ? 'cells' : 'figures';
+  }
+  return undefined;
+}
+
+function sameArray(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
