@@ -1,9 +1,19 @@
 // Bundles the extension client, the language server and the CLI into dist/ (what the .vsix ships).
+// exceljs (large, needed only to read or write a workbook) is bundled on its own as dist/exceljs.js and loaded from
+// there on first use, so neither the server nor the CLI parses it at start.
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: false, logLevel: 'warning' };
+const excelApart = {
+  name: 'exceljs-apart',
+  setup(b) {
+    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.js', external: true }));
+  },
+};
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [excelApart] }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [excelApart] }),
+  build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js', plugins: [excelApart] }),
+  build({ ...common, stdin: { contents: "module.exports = require('exceljs');", resolveDir: '.', loader: 'js' }, outfile: 'dist/exceljs.js' }),
 ]);

@@ -2,6 +2,10 @@
  * Realistic synthetic documents for benchmarks and robustness tests: 支出表 rows with 类/款/项 codes, names and figures
  * that add up (so the checker does its full work), the printed rules, a glossary and narrative.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+
 export interface Generated {
   text: string;
   rows: number;
@@ -19,7 +23,29 @@ function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ['一般公共服务支出', '政府办公厅（室）及相关机构事务', '事业运行', '一般行政管理事务', '社会保障和就业支出', '行政事业单位养老支出', '机关事业单位基本养老保险缴费支出', '卫生健康支出', '行政事业单位医疗', '事业单位医疗', '住房保障支出', '住房改革支出', '住房公积金'];
+/** 类 → 款 → 项 of the shipped functional catalog (codes and names as published), for realistic rows. */
+interface Kuan { code: string; name: string; xiang: { code: string; name: string }[] }
+interface Lei { code: string; name: string; kuan: Kuan[] }
+let tree: Lei[] | undefined;
+function catalogTree(): Lei[] {
+  if (tree) return tree;
+  const rows = parseCsv(readFileSync(join(__dirname, '..', '..', 'data', 'catalog', 'functional-partial.csv'), 'utf8'), { columns: true, bom: true }) as { code: string; name: string }[];
+  const seed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'data', 'catalog', 'seed-codes.json'), 'utf8')) as { codes: { code: string; name: string }[] };
+  const names = new Map<string, string>();
+  for (const r of [...seed.codes, ...rows]) if (/^2\d{2}(\d{2}){0,2}$/.test(r.code) && !names.has(r.code)) names.set(r.code, r.name);
+  const lei = new Map<string, Lei>();
+  const kuan = new Map<string, Kuan>();
+  for (const [code, name] of [...names].sort()) {
+    if (code.length === 3) lei.set(code, { code, name, kuan: [] });
+    else if (code.length === 5 && lei.has(code.slice(0, 3))) {
+      const k = { code, name, xiang: [] };
+      kuan.set(code, k);
+      lei.get(code.slice(0, 3))!.kuan.push(k);
+    } else if (code.length === 7) kuan.get(code.slice(0, 5))?.xiang.push({ code, name });
+  }
+  tree = [...lei.values()].map((l) => ({ ...l, kuan: l.kuan.filter((k) => k.xiang.length) })).filter((l) => l.kuan.length);
+  return tree;
+}
 
 function fmt(cents: number): string {
   const s = (cents / 100).toFixed(2);
@@ -27,9 +53,10 @@ function fmt(cents: number): string {
   return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
 }
 
-/** A document with about `rows` table rows, in tables of at most `perTable` rows. */
-export function generate(rows: number, seed = 1, perTable = 500): Generated {
+/** A document with about `rows` table rows, in 支出表 of at most `perTable` rows built from the catalog's 类/款/项. */
+export function generate(rows: number, seed = 1, perTable = 120): Generated {
   const r = rng(seed);
+  const leis = catalogTree();
   const out: string[] = ['# 某部门 2023 年度部门决算', '部门：某部门', '年度：2023', '类型：决算', '金额单位：万元', ''];
   const figures: number[][] = [];
   let made = 0;
@@ -38,35 +65,32 @@ export function generate(rows: number, seed = 1, perTable = 500): Generated {
     out.push(`## 表 公开${String(tableNo).padStart(2, '0')}表 支出决算表${tableNo}`, '列：科目编码 | 科目名称 | 本年支出合计[1] | 基本支出[2] | 项目支出[3]');
     const body: string[] = [];
     let total = [0, 0, 0];
-    const n = Math.min(perTable, rows - made);
+    const n = Math.max(4, Math.min(perTable, rows - made));
     let inTable = 0;
-    let lei = 201;
-    while (inTable < n - 1) {
-      const kuanCount = 1 + Math.floor(r() * 4);
+    // Each table takes 类 in turn from a random start, each with some of its 款 and their 项.
+    const first = Math.floor(r() * leis.length);
+    for (let li = 0; li < leis.length && inTable < n - 1; li++) {
+      const lei = leis[(first + li) % leis.length];
       const leiRows: string[] = [];
       let leiSum = [0, 0, 0];
-      for (let k = 1; k <= kuanCount && inTable < n - 1; k++) {
-        const kuan = `${lei}${String(k).padStart(2, '0')}`;
-        const xiangCount = 1 + Math.floor(r() * 5);
+      for (const kuan of lei.kuan) {
+        if (inTable + leiRows.length + 2 + kuan.xiang.length > n - 1 && leiRows.length) break;
         const xiangRows: string[] = [];
         let kuanSum = [0, 0, 0];
-        for (let x = 1; x <= xiangCount; x++) {
+        for (const x of kuan.xiang) {
           const a = Math.floor(r() * 5_000_000);
           const b = Math.floor(r() * 2_000_000);
           const v = [a + b, a, b];
           figures.push(v);
           kuanSum = kuanSum.map((s, i) => s + v[i]);
-          xiangRows.push(`${kuan}${String(x).padStart(2, '0')} | ${NAMES[Math.floor(r() * NAMES.length)]} | ${fmt(v[0])} | ${fmt(v[1])} | ${fmt(v[2])}`);
+          xiangRows.push(`${x.code} | ${x.name} | ${fmt(v[0])} | ${fmt(v[1])} | ${fmt(v[2])}`);
         }
         leiSum = leiSum.map((s, i) => s + kuanSum[i]);
-        leiRows.push(`${kuan} | ${NAMES[Math.floor(r() * NAMES.length)]} | ${fmt(kuanSum[0])} | ${fmt(kuanSum[1])} | ${fmt(kuanSum[2])}`, ...xiangRows);
-        inTable += 1 + xiangCount;
+        leiRows.push(`${kuan.code} | ${kuan.name} | ${fmt(kuanSum[0])} | ${fmt(kuanSum[1])} | ${fmt(kuanSum[2])}`, ...xiangRows);
       }
       total = total.map((s, i) => s + leiSum[i]);
-      body.push(`${lei} | ${NAMES[Math.floor(r() * NAMES.length)]} | ${fmt(leiSum[0])} | ${fmt(leiSum[1])} | ${fmt(leiSum[2])}`, ...leiRows);
-      inTable += 1;
-      lei++;
-      if (lei > 299) lei = 201;
+      body.push(`${lei.code} | ${lei.name} | ${fmt(leiSum[0])} | ${fmt(leiSum[1])} | ${fmt(leiSum[2])}`, ...leiRows);
+      inTable += 1 + leiRows.length;
     }
     out.push(` | 合计 | ${fmt(total[0])} | ${fmt(total[1])} | ${fmt(total[2])}`, ...body, '注：本表反映部门本年度各项支出情况。', '规则：1栏各行=(2+3)栏各行', '');
     made += inTable + 1;

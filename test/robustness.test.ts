@@ -21,7 +21,8 @@ const pieces = [
   '列：科目编码 | 科目名称 | 合计[1] | 基本支出{人员经费[2] | 公用经费[3]}\n', '列：{{{{[', '规则：27行=（1+2+…+8）行\n', '规则：1栏各行=(2+3)栏各行；', '规则：((((((((', '规则：「合计」行1栏=公开05表「合计」行1栏\n',
   '201 | 一般公共服务支出 | 262.40 | 1.00 | 261.40\n', '2010350 | 事业运行 | ', '2,098.74', '-3.5', '42.40%', '0', '-', '3 07.24', '. 0 0',
   '９９９.００', '１２３', '\ufeff', '\ud800', '\udc00', '😀', '𝄞', '你好', '注：本表反映…', '// 注释', '，占 12.5%，比 2022 年增加 1.5 万元，增长 3%。', '其中：甲 1 万元，乙 2 万元。',
-  '9'.repeat(10000), '1'.repeat(300) + '.' + '5'.repeat(300), '(', ')', '（', '）', '「', '」', '…', '\t', '\u3000', '项目总预算：21\n', '### 项目资金来源\n',
+  '9'.repeat(10000), '1'.repeat(300) + '.' + '5'.repeat(300), '列：' + '{'.repeat(3000), '列：' + 'a{'.repeat(500) + 'b' + '}'.repeat(500) + '\n',
+  '规则：1栏=' + '('.repeat(3000) + '2栏', '(+'.repeat(500), '(', ')', '（', '）', '「', '」', '…', '\t', '\u3000', '项目总预算：21\n', '### 项目资金来源\n',
 ];
 
 const docArb = fc.oneof(
@@ -52,6 +53,19 @@ describe('robustness (fast-check)', function () {
 
   it('never throws, never hangs, and keeps every range inside the document', () => {
     fc.assert(fc.property(docArb, (text) => checkRanges(text)), { numRuns: 1500 });
+  });
+
+  it('refuses column groups nested deeper than any table, at their place, instead of exhausting the stack', () => {
+    for (const n of [17, 1000, 50000]) {
+      const text = `## 表 表1 x\n列：${'合计{'.repeat(n)}小计${'}'.repeat(n)}\n1 | 2\n规则：1栏=${'('.repeat(n)}2)栏\n`;
+      checkRanges(text);
+      const a = analyze(text);
+      const deep = a.findings.find((f) => /嵌套过深/.test(f.message));
+      assert.ok(deep, JSON.stringify(a.findings.map((f) => f.message)));
+      assert.equal(deep.span.start, text.indexOf('{') + 16 * '合计{'.length); // the 17th `{`
+      // the line is kept as text, nothing lost
+      assert.ok(a.tree.lines.some((l) => l.kind === 'text' && l.text.startsWith('列：')));
+    }
   });
 
   it('survives the seed truncated at every 97th offset', () => {

@@ -41,6 +41,29 @@ function rowKey(label: string): string {
   return norm(label).replace(/[（(](类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/^[一二三四五六七八九十廿]+、/, '');
 }
 
+const labelIndexes = new WeakMap<Part, Map<string, Cell[]>>();
+
+/** A part's first-figure cells by row label (the key claims name rows by). */
+function labelIndex(p: Part): Map<string, Cell[]> {
+  let ix = labelIndexes.get(p);
+  if (ix) return ix;
+  ix = new Map();
+  labelIndexes.set(p, ix);
+  const fig = p.columns.find((c) => c.role === 'figure');
+  if (!fig) return ix;
+  for (const r of p.rows) {
+    // An economic 款 (30209 物业管理费) is too often a project's name in the narrative: only 类 are matched.
+    if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
+    const c = r.cells[fig.index];
+    if (!c || (c.kind !== 'figure' && c.kind !== 'empty')) continue;
+    const k = rowKey(r.label);
+    if (!k) continue;
+    const list = ix.get(k);
+    if (list) list.push(c); else ix.set(k, [c]);
+  }
+  return ix;
+}
+
 function synthetic(doc: BudgetDocument): { part: Part; column: Column } {
   const table: Table = {
     kind: 'form', title: '情况说明', heading: '情况说明', headingSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 },
@@ -65,27 +88,25 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
   const unit = doc.header.unit ?? '万元';
   const year = doc.header.year;
 
-  // Rows of the tables by label, for amount claims.
-  const rowsByLabel = new Map<string, Cell[]>();
+  // Rows of the tables by label, for amount claims (each part's index is kept as long as the part itself).
+  const indexes: Map<string, Cell[]>[] = [];
   for (const t of doc.tables) {
     if (t.kind !== 'table') continue;
     for (const p of t.parts) {
-      const fig = p.columns.find((c) => c.role === 'figure');
-      if (!fig) continue;
-      for (const r of p.rows) {
-        // An economic 款 (30209 物业管理费) is too often a project's name in the narrative: only 类 are matched.
-        if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
-        const c = r.cells[fig.index];
-        if (!c || (c.kind !== 'figure' && c.kind !== 'empty')) continue;
-        const k = rowKey(r.label);
-        if (!k) continue;
-        const list = rowsByLabel.get(k);
-        if (list) list.push(c); else rowsByLabel.set(k, [c]);
-      }
+      const ix = labelIndex(p);
+      if (ix.size) indexes.push(ix);
     }
   }
+  const rowsWithLabel = (k: string): Cell[] | undefined => {
+    let out: Cell[] | undefined;
+    for (const ix of indexes) {
+      const cells = ix.get(k);
+      if (cells) out = out ? out.concat(cells) : cells;
+    }
+    return out;
+  };
   const totalOf = (re: RegExp): Cell | undefined => {
-    for (const [k, cells] of rowsByLabel) if (re.test(k)) return cells.find((c) => c.kind === 'figure');
+    for (const ix of indexes) for (const k of ix.keys()) if (re.test(k)) return rowsWithLabel(k)?.find((c) => c.kind === 'figure');
     return undefined;
   };
 
@@ -184,7 +205,7 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
       }
       // An amount with a label that names a table row.
       if (isChange(n) || otherYear(sentenceText(n)) || /预算为|年初|上年|去年/.test(clauseText(n))) return;
-      const cands = rowsByLabel.get(n.label);
+      const cands = rowsWithLabel(n.label);
       if (!cands?.length) return;
       const agree = cands.find((c) => c.kind === 'figure' && c.figure && n.cell.figure && samePrint(c.figure, n.cell.figure));
       if (agree) return;

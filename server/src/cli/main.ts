@@ -1,17 +1,14 @@
 /**
  * `budget-check PATH...`: audits `.budget` files and folders from a terminal.
  * Prints `path:line:col: severity: message [rule]` lines and a summary; exits 1 when any error is found.
+ * This module only reads the arguments, finds the files and prints; the checking (./check) runs in worker threads
+ * (./workers), or in this thread for a few files.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { analyze } from '../analysis';
-import { runFormat } from './format';
-import type { Finding } from '../checks/finding';
-import { localeOf } from '../i18n/messages';
-import { Catalog, type CodeKnowledge } from '../knowledge/index';
-import { loadCatalogCsv, shippedKnowledge } from '../knowledge/load';
-import { documentCodes } from '../knowledge/workspace';
-import { LineIndex } from '../syntax/positions';
+export type { JsonFinding } from './check';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckOptions, JsonFinding } from './check';
+import { checkAll } from './workers';
 
 interface Options {
   paths: string[];
@@ -32,6 +29,7 @@ const USAGE = `用法：budget-check [选项] 路径...
   --lang en       英文消息
   --no-catalog    不按科目目录检查科目编码与名称
   --catalog F.csv 另加一个科目目录（CSV：编码,名称[,说明]）
+另有：budget-check import 文件 …（导入表格，见 import --help）、budget-check export 文件.budget …（导出，见 export --help）
 `;
 
 function parseArgs(argv: string[]): Options | string {
@@ -83,19 +81,12 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
   return { files, missing };
 }
 
-export interface JsonFinding {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Finding['severity'];
-  rule: string;
-  message: string;
-}
 
-export function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): number {
-  if (argv[0] === 'format') return runFormat(argv.slice(1), out, err);
+export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  // `budget-check import …` / `export …` / `format …` (./import, ./export, ./format, loaded only for them); anything else is a check.
+  if (argv[0] === 'import') return (require('./import') as typeof import('./import')).runImport(argv.slice(1), out, err);
+  if (argv[0] === 'export') return (require('./export') as typeof import('./export')).runExport(argv.slice(1), out, err);
+  if (argv[0] === 'format') return (require('./format') as typeof import('./format')).runFormat(argv.slice(1), out, err);
   const o = parseArgs(argv);
   if (typeof o === 'string') {
     if (o) err(`budget-check: ${o}\n`);
@@ -104,36 +95,26 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
   }
   const { files, missing } = collectFiles(o.paths);
   for (const p of missing) err(`budget-check: 找不到 ${p}\n`);
-  const found: { f: JsonFinding; unknownCode?: string; file: number }[] = [];
-  const knowledge = o.catalog ? cliKnowledge(o.catalogFiles, err) : undefined;
+  const options: CheckOptions = { lang: o.lang, roundingTails: o.roundingTails, catalog: o.catalog, catalogFiles: o.catalogFiles };
+  const results = await checkAll(files, options, err);
   // The codes each checked file prints: a code unknown to the catalog is known if another checked file uses it.
   const used = new Map<string, Set<number>>();
-  files.forEach((file, fi) => {
-    const text = readFileSync(file, 'utf8');
-    const a = analyze(text, { locale: localeOf(o.lang), roundingTails: o.roundingTails, ...(knowledge ? { knowledge } : {}) });
-    const idx = new LineIndex(text);
-    const shown = relative(process.cwd(), file) || file;
-    if (knowledge) {
-      for (const c of documentCodes(a.document, file).codes) {
-        let s = used.get(c.code);
-        if (!s) used.set(c.code, (s = new Set()));
-        s.add(fi);
-      }
-    }
-    for (const f of a.findings) {
-      const s = idx.position(f.span.start);
-      const e = idx.position(f.span.end);
-      const jf: JsonFinding = { file: shown, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message };
-      found.push({ f: jf, file: fi, ...(f.rule === 'code-unknown' ? { unknownCode: text.slice(f.span.start, f.span.end).replace(/\s/g, '') } : {}) });
+  results.forEach((r, fi) => {
+    for (const c of r.codes) {
+      let s = used.get(c);
+      if (!s) used.set(c, (s = new Set()));
+      s.add(fi);
     }
   });
   const all: JsonFinding[] = [];
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const x of found) {
-    if (x.unknownCode && [...(used.get(x.unknownCode) ?? [])].some((i) => i !== x.file)) continue;
-    counts[x.f.severity]++;
-    all.push(x.f);
-  }
+  results.forEach((r, fi) => {
+    for (const x of r.findings) {
+      if (x.unknownCode && [...(used.get(x.unknownCode) ?? [])].some((i) => i !== fi)) continue;
+      counts[x.f.severity]++;
+      all.push(x.f);
+    }
+  });
   if (o.format === 'json') out(JSON.stringify(all, null, 2) + '\n');
   else {
     for (const f of all) out(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]\n`);
@@ -144,18 +125,4 @@ export function run(argv: string[], out: (s: string) => void = (s) => process.st
   return counts.error > 0 && !o.exitZero ? 1 : 0;
 }
 
-/** The shipped catalog and the `--catalog` files. */
-function cliKnowledge(extra: string[], err: (s: string) => void): CodeKnowledge {
-  const shipped = shippedKnowledge();
-  const records = [...shipped.records];
-  for (const f of extra) {
-    try {
-      records.unshift(...loadCatalogCsv(f).records);
-    } catch (e) {
-      err(`budget-check: 无法读取科目目录 ${f}：${e instanceof Error ? e.message : String(e)}\n`);
-    }
-  }
-  return { catalog: new Catalog(records), glossary: shipped.glossary };
-}
-
-if (require.main === module) process.exitCode = run(process.argv.slice(2));
+if (require.main === module) void run(process.argv.slice(2)).then((code) => { process.exitCode = code; });

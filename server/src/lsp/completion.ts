@@ -15,7 +15,7 @@ import { searchCodes, type CodeMatch, type Origin } from '../knowledge/search';
 import { asRecords } from '../knowledge/workspace';
 import type { Part, Table } from '../model/document';
 import type { HeadingLine } from '../syntax/ast';
-import type { LineIndex } from '../syntax/positions';
+import type { Positions } from '../syntax/positions';
 import type { Analyzed, ServerContext } from './context';
 import type { Feature } from './features';
 import { md } from './markdown';
@@ -67,7 +67,7 @@ function cellsOf(line: LineInfo): CellInfo[] {
   return out;
 }
 
-function range(lines: LineIndex, start: number, end: number): Range {
+function range(lines: Positions, start: number, end: number): Range {
   return { start: lines.position(start), end: lines.position(end) };
 }
 
@@ -144,7 +144,7 @@ function complete(ctx: ServerContext, uri: string, an: Analyzed, offset: number,
 // ---------------------------------------------------------------------------------------------------------------
 // Codes
 
-function codeItems(ctx: ServerContext, uri: string, a: Analysis, lines: LineIndex, table: Table, line: LineInfo, offset: number, m: KnowledgeMessages, extras: Extras): CompletionList | null {
+function codeItems(ctx: ServerContext, uri: string, a: Analysis, lines: Positions, table: Table, line: LineInfo, offset: number, m: KnowledgeMessages, extras: Extras): CompletionList | null {
   // The part whose columns are declared above the line.
   let part: Part | undefined;
   for (const p of table.parts) if (p.columnsSpan && p.columnsSpan.start < line.start) part = p;
@@ -292,7 +292,7 @@ function codeDocumentation(ctx: ServerContext, data: ItemData): string | undefin
 // ---------------------------------------------------------------------------------------------------------------
 // Column names after `列：`
 
-function columnItems(ctx: ServerContext, a: Analysis, lines: LineIndex, line: LineInfo): CompletionList | null {
+function columnItems(ctx: ServerContext, a: Analysis, lines: Positions, line: LineInfo): CompletionList | null {
   const b = line.before;
   let segStart = Math.max(b.lastIndexOf('|'), b.lastIndexOf('｜'), b.lastIndexOf('{'), b.lastIndexOf('}'), b.search(/[：:]/)) + 1;
   while (segStart < b.length && /[\s\u3000]/.test(b[segStart])) segStart++;
@@ -333,7 +333,7 @@ function tableOfLine(a: Analysis, offset: number): Table | undefined {
   return t;
 }
 
-function ruleItems(a: Analysis, lines: LineIndex, line: LineInfo, offset: number): CompletionList | null {
+function ruleItems(a: Analysis, lines: Positions, line: LineInfo, offset: number): CompletionList | null {
   const b = line.before;
   const open = Math.max(b.lastIndexOf('「'), b.lastIndexOf('“'));
   const close = Math.max(b.lastIndexOf('」'), b.lastIndexOf('”'));
@@ -389,7 +389,7 @@ function ruleItems(a: Analysis, lines: LineIndex, line: LineInfo, offset: number
 // ---------------------------------------------------------------------------------------------------------------
 // Glossary terms in `## 名词解释`
 
-function glossaryItems(ctx: ServerContext, a: Analysis, lines: LineIndex, line: LineInfo, m: KnowledgeMessages): CompletionList | null {
+function glossaryItems(ctx: ServerContext, a: Analysis, lines: Positions, line: LineInfo, m: KnowledgeMessages): CompletionList | null {
   const doc = a.document;
   const lead = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?[\s\u3000]*/.exec(line.text)?.[0].length ?? 0;
   if (line.before.length < lead) return null;

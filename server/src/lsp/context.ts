@@ -1,10 +1,10 @@
 /** What every editor feature of the language server shares: the connection, the documents and their analyses. */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from '../analysis';
+import { DocumentAnalyzer, type Analysis } from '../analysis';
 import type { Locale } from '../i18n/messages';
 import { KnowledgeBase } from '../knowledge/base';
-import { LineIndex } from '../syntax/positions';
+import { LineIndex, type Position, type Positions } from '../syntax/positions';
 
 export interface Settings {
   roundingDiagnostics: boolean;
@@ -13,7 +13,7 @@ export interface Settings {
 export interface Analyzed {
   version: number;
   analysis: Analysis;
-  lines: LineIndex;
+  lines: Positions;
   /** Milliseconds the analysis took. */
   took: number;
 }
@@ -27,15 +27,22 @@ export class ServerContext {
   readonly knowledge = new KnowledgeBase();
   /** The workspace folders' paths (from initialize). */
   workspaceFolders: string[] = [];
+  /** What the client said it supports (from initialize): hierarchical symbols, location links … */
+  clientCapabilities: ClientCapabilities = {};
   /** Called with the `budgetTables` settings whenever the server reads them. */
   readonly settingsListeners: ((settings: Record<string, unknown>) => void)[] = [];
   /** Called once the client has said `initialized`. */
   readonly initializedListeners: (() => void)[] = [];
   /** Re-publishes the diagnostics of every open document (set by the server). */
   refreshDiagnostics: () => void = () => {};
+  /** `workspace/executeCommand` handlers by command, which features add (the server answers them all in one place). */
+  readonly commands = new Map<string, (args: unknown[]) => unknown>();
   // ---
 
   constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
+
+  /** Each open document's analyzer: it keeps the sections an edit did not touch. */
+  private readonly analyzers = new Map<string, DocumentAnalyzer>();
 
   /** The analysis of the document's current version (computed at most once per version). */
   analyzed(doc: TextDocument): Analyzed {
@@ -43,17 +50,63 @@ export class ServerContext {
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const t0 = performance.now();
-    const analysis = analyze(text, { locale: this.locale, roundingTails: true, knowledge: this.knowledge.forDocument(doc.uri) });
-    const a: Analyzed = { version: doc.version, analysis, lines: new LineIndex(text), took: performance.now() - t0 };
+    let analyzer = this.analyzers.get(doc.uri);
+    if (!analyzer) {
+      analyzer = new DocumentAnalyzer({ locale: this.locale, roundingTails: true, knowledge: this.knowledge.forDocument(doc.uri) });
+      this.analyzers.set(doc.uri, analyzer);
+    }
+    const analysis = analyzer.analyze(text);
+    const a: Analyzed = { version: doc.version, analysis, lines: new DocumentPositions(doc, text), took: performance.now() - t0 };
     this.cache.set(doc.uri, a);
     return a;
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.analyzers.delete(uri);
   }
 
+  /** Drops every analysis (the knowledge or the locale changed): the next ones start afresh. */
   invalidateAll(): void {
     this.cache.clear();
+    this.analyzers.clear();
+  }
+}
+
+/**
+ * Positions from the editor's own text document, which keeps its line starts up to date edit by edit (no scan of the
+ * whole text per version). Same answers as `LineIndex` (test/robustness.test.ts compares the two).
+ */
+class DocumentPositions implements Positions {
+  private readonly version: number;
+  private own?: LineIndex;
+
+  constructor(private readonly doc: TextDocument, private readonly text: string) {
+    this.version = doc.version;
+  }
+
+  /** The document object is updated in place: once it has moved on, this version's positions come from its text. */
+  private get at(): Positions | TextDocument {
+    return this.doc.version === this.version ? this.doc : (this.own ??= new LineIndex(this.text));
+  }
+
+  get lineCount(): number {
+    return this.at.lineCount;
+  }
+
+  position(offset: number): Position {
+    const at = this.at;
+    return 'positionAt' in at ? at.positionAt(offset) : at.position(offset);
+  }
+
+  offset(p: Position): number {
+    // TextDocument clamps a character past the line's end to the line end, line ending excluded: as LineIndex.
+    const at = this.at;
+    return 'offsetAt' in at ? at.offsetAt(p) : at.offset(p);
+  }
+
+  lineText(line: number): string {
+    const start = this.offset({ line, character: 0 });
+    return this.text.slice(start, this.offset({ line, character: Number.MAX_SAFE_INTEGER }));
   }
 }

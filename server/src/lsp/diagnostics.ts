@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
-import type { LineIndex } from '../syntax/positions';
+import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
 
 export const SOURCE = '预决算公开表';
@@ -14,7 +14,7 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, lines: LineIndex, uri: string): Diagnostic {
+export function toDiagnostic(f: Finding, lines: Positions, uri: string): Diagnostic {
   const d: Diagnostic = {
     range: { start: lines.position(f.span.start), end: lines.position(f.span.end) },
     severity: SEVERITY[f.severity],
@@ -57,8 +57,10 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   const schedule = (uri: string) => {
     const pending = timers.get(uri);
     if (pending) clearTimeout(pending);
-    // Debounce by the document's cost: small documents answer at once, large ones wait for a pause in typing.
-    const delay = Math.min(300, Math.max(0, (lastCost.get(uri) ?? 0) * 2 - 10));
+    // Debounce by the cost of the last analysis: an edit the incremental analysis absorbs answers at once; a document
+    // whose analysis is slow (a first pass, a header edit) waits for a pause in typing.
+    const cost = lastCost.get(uri) ?? 0;
+    const delay = cost < 25 ? 0 : Math.min(300, cost * 2);
     timers.set(uri, setTimeout(() => publish(uri), delay));
   };
 

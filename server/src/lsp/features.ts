@@ -3,12 +3,23 @@ import type { ServerCapabilities } from 'vscode-languageserver/node';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import type { ServerContext } from './context';
+import { definitionFeature } from './definition';
+import { foldingFeature } from './folding';
 import { formattingFeature } from './formatting';
+import { highlightFeature } from './highlight';
 import { hoverFeature } from './hover';
+import { interchangeFeature } from './interchange';
 import { knowledgeFeature } from './knowledge';
+import { referencesFeature } from './references';
+import { semanticTokensFeature } from './semanticTokens';
+import { symbolsFeature } from './symbols';
 
 export interface Feature {
   capabilities: ServerCapabilities;
 }
 
-export const features: ((ctx: ServerContext) => Feature)[] = [knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, formattingFeature];
+export const features: ((ctx: ServerContext) => Feature)[] = [
+  knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature,
+  symbolsFeature, foldingFeature, semanticTokensFeature, definitionFeature, referencesFeature, highlightFeature,
+  formattingFeature,
+];

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { editorMessages } from '../i18n/editor';
 import { localeOf } from '../i18n/messages';
 import { ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
@@ -19,11 +20,19 @@ export function startServer(): void {
   connection.onInitialize((params): InitializeResult => {
     ctx.locale = localeOf(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
     ctx.workspaceFolders = workspacePaths(params);
+    ctx.clientCapabilities = params.capabilities ?? {};
     const capabilities: InitializeResult['capabilities'] = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     };
     for (const r of registered) Object.assign(capabilities, r.capabilities);
+    if (ctx.commands.size) capabilities.executeCommandProvider = { commands: [...ctx.commands.keys()] };
     return { capabilities, serverInfo: { name: 'budget-language-server', version: '0.1.0' } };
+  });
+
+  // Every feature's commands, answered here (one handler per connection).
+  connection.onExecuteCommand(async (params) => {
+    const run = ctx.commands.get(params.command);
+    return run ? run(params.arguments ?? []) : { ok: false, message: editorMessages(ctx.locale).unknownCommand(params.command) };
   });
 
   const diagnostics = registerDiagnostics(ctx);

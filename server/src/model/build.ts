@@ -97,7 +97,22 @@ const GLOSSARY_ENTRY = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.�
 const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
-  const header: Header = { fields: [] };
+  const doc = buildSection(tree, tree.lines, { fields: [] });
+  inheritUnits(doc.tables, doc.header);
+  return doc;
+}
+
+/** A table's money unit: its own `金额单位：`, else the document header's. */
+export function inheritUnits(tables: Table[], header: Header): void {
+  for (const t of tables) t.unit = t.ownUnit ?? header.unit;
+}
+
+/**
+ * Builds the model of some lines of a tree: the whole document, or one section of it (../incremental/sections).
+ * Header fields go to `header`, which the sections of one document share. Units are inherited afterwards
+ * (`inheritUnits`), once the whole header is known.
+ */
+export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Header): BudgetDocument {
   const doc: BudgetDocument = { text: tree.text, header, tables: [], glossary: [], narrative: [], structureErrors: [] };
   type Mode = 'header' | 'table' | 'glossary' | 'narrative';
   let mode = 'header' as Mode;
@@ -114,7 +129,14 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
     return p;
   };
 
+  // A table's span runs from its heading to its last line; set once the table ends.
+  let tableEnd = 0;
+  const closeTable = () => {
+    if (table && tableEnd > table.span.end) table.span = { start: table.span.start, end: tableEnd };
+  };
+
   const startSection = (h: HeadingLine) => {
+    closeTable();
     sectionTitle = h.text;
     subHeading = undefined;
     lastEntry = undefined;
@@ -132,10 +154,10 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
       parts: [], rules: [], notes: [], fields: [], texts: [],
     };
     doc.tables.push(table);
+    tableEnd = table.span.end;
   };
 
-  for (const line of tree.lines) {
-    if (table) table.span = { start: table.span.start, end: Math.max(table.span.end, line.span.end) };
+  for (const line of sectionLines) {
     switch (line.kind) {
       case 'blank':
       case 'comment':
@@ -145,6 +167,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
           doc.title = line.text;
           header.title ??= line.text;
           mode = 'header';
+          closeTable();
           table = undefined;
         } else if (line.level === 2 || mode === 'header') startSection(line);
         else if (mode === 'table' && table) {
@@ -167,7 +190,7 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
         }
         if (f) {
           (part ?? table).fields.push(f);
-          if (/^(金额)?单位$/.test(norm(f.key)) && unitOf(f.value)) table.unit = unitOf(f.value);
+          if (/^(金额)?单位$/.test(norm(f.key)) && unitOf(f.value)) table.ownUnit = unitOf(f.value);
           else if (f.value) addFieldRow(table, f);
         } else table.texts.push({ text: line.text, span: line.span });
         break;
@@ -211,7 +234,10 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
         break;
       }
     }
+    if (table && line.span.end > tableEnd) tableEnd = line.span.end;
   }
+
+  closeTable();
 
   function addHeaderField(f: Field) {
     header.fields.push(f);
@@ -326,6 +352,5 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
     p.rows.push(row);
   }
 
-  for (const t of doc.tables) t.unit ??= header.unit;
   return doc;
 }

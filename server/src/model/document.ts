@@ -100,7 +100,10 @@ export interface Table {
   fields: Field[];
   /** Free text lines (forms keep long texts this way). */
   texts: { text: string; span: Span }[];
+  /** The money unit that applies: the table's own, else the header's. */
   unit?: MoneyUnit;
+  /** The unit the table itself declares (`金额单位：万元` under its heading). */
+  ownUnit?: MoneyUnit;
 }
 
 export interface GlossaryEntry {

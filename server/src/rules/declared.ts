@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/messages';
 import type { Relation, RuleProblem, Term } from './relation';
 
 /** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
-interface Target {
+export interface Target {
   table: Table;
   row?: Row;
   column?: Column;
@@ -39,14 +39,19 @@ export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
   return hit;
 }
 
-function columnOf(row: Row, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
-  const cols = row.part.columns;
+/** The column of a part that a reference's column names (by 栏次, else by name or group path). */
+export function columnIn(part: Part, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
+  const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
     return cols.find((c) => norm(c.name) === v) ?? cols.find((c) => norm(c.path.join('')) === v);
   }
   return t.column;
+}
+
+function columnOf(row: Row, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
+  return columnIn(row.part, t);
 }
 
 function firstFigureColumn(row: Row): Column | undefined {
@@ -152,7 +157,7 @@ export class DeclaredRules {
   }
 
   /** The references strictly between `a` and `b` in a range `a+…+b`. */
-  private between(table: Table, a: AtomNode, b: AtomNode, g: GroupNode): Target[] | undefined {
+  between(table: Table, a: AtomNode, b: AtomNode, g: GroupNode): Target[] | undefined {
     const unit = a.unit ?? g.unit;
     if (!a.quoted && !b.quoted) {
       const out: Target[] = [];
@@ -171,7 +176,8 @@ export class DeclaredRules {
     return ra.part.rows.slice(ra.index + 1, rb.index).map((row) => ({ table, row, span: g.span }));
   }
 
-  private resolveRef(ref: RefNode, current: Table): Target | undefined {
+  /** What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to. */
+  resolveRef(ref: RefNode, current: Table): Target | undefined {
     let table = current;
     let atoms = ref.atoms;
     if (ref.table) {
@@ -198,7 +204,8 @@ export class DeclaredRules {
     return this.resolveAtoms(table, atoms, ref.span, part);
   }
 
-  private resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
+  /** What a row or column atom (`27行`, `「合计」行`, `1栏`) names in `table` (or one of its parts). */
+  resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
     const t: Target = { table, span };
     for (const a of atoms) {
       const unit = a.unit ?? (a.eachRow ? 'column' : undefined);

@@ -22,7 +22,8 @@ function spanOf(tokens: (IToken | undefined)[], fallback: Span): Span {
   for (const t of tokens) if (valid(t)) s = s ? join(s, tokSpan(t)) : tokSpan(t);
   return s ?? fallback;
 }
-const NOWHERE: Span = { start: 0, end: 0 };
+/** The span of nothing (recovery leftovers). Frozen: it is shared, and spans are shifted in place (../incremental). */
+const NOWHERE: Span = Object.freeze({ start: 0, end: 0 });
 
 class BudgetParser extends EmbeddedActionsParser {
   /** The source text, for slicing verbatim spans. */
@@ -113,7 +114,8 @@ class BudgetParser extends EmbeddedActionsParser {
     return this.ACTION(() => this.buildRow(toks, comment));
   });
 
-  private buildRow(toks: IToken[], comment: IToken | undefined): Line {
+  /** A row line (cells split at pipes) or, without pipes, a text line. Also used by `parseRange`'s fast path. */
+  buildRow(toks: IToken[], comment: IToken | undefined): Line {
     const span = spanOf(toks, NOWHERE);
     const commentText = valid(comment) ? comment.image.slice(2).trim() : undefined;
     if (!toks.some((t) => t.tokenType === T.Pipe)) {
@@ -338,28 +340,72 @@ function lineStartOf(text: string, offset: number): number {
 
 let shared: BudgetParser | undefined;
 
-/** Parses a `.budget` text. Never throws: every problem is a syntax error with a span. */
+/** The row grammar (`rowOrText`) accepts any run of these tokens, then an optional comment and line end. */
+const ROW_TOKENS = new Set<TokenType>([T.Pipe, T.FigureTok, T.Text]);
+
 /**
  * Parses a `.budget` text. Never throws: every problem is a syntax error with a span.
  * Each line is parsed on its own (the lexer's modes carry what one line tells the next), so an error can never spill
  * into the lines after it, and a line the parser gives up on is kept as text: no text is ever lost.
  */
 export function parse(text: string): SyntaxTree {
+  return parseRange(text, 0, text.length);
+}
+
+/** The lexer mode a line starts in: `prose` inside 名词解释 / 情况说明 sections, else `main`. */
+export type LexerMode = 'main' | 'prose';
+
+/**
+ * Parses the lines of `text` in [start, end) as if the whole text were parsed, for a range that starts at a line where
+ * the lexer is in `mode` (`main` at the start of the text and at a `#`/`##` heading at column 0: see
+ * ../incremental/sections; inside a section without headings, the mode its heading set). Spans are offsets in the
+ * whole text. The incremental analysis parses only what an edit touched this way.
+ */
+export function parseRange(text: string, start: number, end: number, mode: LexerMode = 'main'): SyntaxTree {
   const parser = (shared ??= new BudgetParser());
-  const lexed = T.budgetLexer.tokenize(text);
+  const lexed = T.budgetLexer.tokenize(start === 0 && end === text.length ? text : text.slice(start, end), mode);
+  const tokens = lexed.tokens;
+  if (start !== 0) for (const t of tokens) t.startOffset += start;
   const errors: SyntaxError[] = lexed.errors.map((e) => {
-    const ch = text.substr(e.offset, e.length);
-    return { say: (m) => m.unknownChar(ch), span: { start: e.offset, end: e.offset + e.length } };
+    const at = e.offset + start;
+    const ch = text.substr(at, e.length);
+    return { say: (m) => m.unknownChar(ch), span: { start: at, end: at + e.length } };
   });
   parser.source = text;
   const lines: Line[] = [];
-  const tokens = lexed.tokens;
   let from = 0;
   while (from < tokens.length) {
     let to = from;
     while (to < tokens.length && !tokenMatcher(tokens[to], T.Newline)) to++;
+    const contentEnd = to;
     if (to < tokens.length) to++; // the newline ends the line
+    // A row or plain text line (the common case by far): the grammar is a flat run of tokens and cannot fail, so the
+    // node is built without running the recognizer.
+    if (ROW_TOKENS.has(tokens[from].tokenType)) {
+      let last = contentEnd;
+      const comment = last > from && tokens[last - 1].tokenType === T.Comment ? tokens[--last] : undefined;
+      let flat = true;
+      for (let i = from; i < last; i++) if (!ROW_TOKENS.has(tokens[i].tokenType)) { flat = false; break; }
+      if (flat) {
+        lines.push(parser.buildRow(tokens.slice(from, last), comment));
+        from = to;
+        continue;
+      }
+    }
     const lineTokens = tokens.slice(from, to);
+    // Column groups nest by recursion: a line nesting deeper than any table does is refused before it can exhaust
+    // the stack, and kept as text.
+    if (lineTokens[0].tokenType === T.ColumnsKw) {
+      const deep = tooDeep(lineTokens);
+      if (deep) {
+        errors.push({ say: (m) => m.tooDeep(MAX_GROUP_DEPTH), span: tokSpan(deep) });
+        const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
+        const span = spanOf(content, NOWHERE);
+        lines.push({ kind: 'text', text: text.slice(span.start, span.end), span });
+        from = to;
+        continue;
+      }
+    }
     parser.input = lineTokens;
     const line = parser.line();
     if (parser.errors.length || !line) {
@@ -386,6 +432,20 @@ export function parse(text: string): SyntaxTree {
     from = to;
   }
   return { text, lines, errors };
+}
+
+/** Deeper than any printed table nests its column groups (基本支出 → 人员经费 → 工资福利 is three). */
+export const MAX_GROUP_DEPTH = 16;
+
+/** The first `{` of a columns line that opens a group beyond the depth limit. */
+function tooDeep(tokens: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const t of tokens) {
+    if (t.tokenType === T.LBrace) {
+      if (++depth > MAX_GROUP_DEPTH) return t;
+    } else if (t.tokenType === T.RBrace && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 function describeError(raw: string, t: IToken | undefined): SyntaxError['say'] {

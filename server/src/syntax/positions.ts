@@ -4,7 +4,16 @@ export interface Position {
   character: number;
 }
 
-export class LineIndex {
+/** Offsets ↔ positions of one text: `LineIndex` computes them; the language server asks its text documents. */
+export interface Positions {
+  readonly lineCount: number;
+  position(offset: number): Position;
+  offset(p: Position): number;
+  /** A line's text without its line ending. */
+  lineText(line: number): string;
+}
+
+export class LineIndex implements Positions {
   private readonly starts: number[] = [0];
 
   constructor(private readonly text: string) {

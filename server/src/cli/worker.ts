@@ -1,0 +1,16 @@
+/** A worker thread of `budget-check` (./workers): checks the batches of files it is given. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkFile, type CheckOptions } from './check';
+import type { Done, Job } from './workers';
+
+const data = workerData as { budgetCheck?: CheckOptions } | undefined;
+const port = parentPort;
+if (port && data?.budgetCheck) {
+  const o = data.budgetCheck;
+  port.on('message', (job: Job) => {
+    let errors = '';
+    const results = job.files.map((f) => checkFile(f, o, (s) => { errors += s; }));
+    const done: Done = { id: job.id, results, errors };
+    port.postMessage(done);
+  });
+}

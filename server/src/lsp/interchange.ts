@@ -1,0 +1,87 @@
+/**
+ * Import and export as server commands (`workspace/executeCommand`), so the editor needs neither exceljs nor the
+ * analysis core. The client reads and writes the files: the server only turns the content it is sent into `.budget`
+ * text, and an open document's tables into CSV text or an XLSX file (base64). It never touches the file system.
+ *
+ * - `budgetTables.server.import` `[{ name, content, encoding?: 'base64' | 'text', sheet?, title? }]`
+ *   → `{ ok: true, text, repairs, rows, title, summary }` or `{ ok: false, message }`
+ * - `budgetTables.server.export` `[{ uri, format: 'csv' | 'xlsx', offset?, table? }]` (without offset and table: every
+ *   table) → `{ ok: true, format, encoding: 'text' | 'base64', data, tables, fileName }` or `{ ok: false, message }`
+ */
+import { editorMessages } from '../i18n/editor';
+import { exportDocument } from '../interchange/export';
+import { importFile, type Repair } from '../interchange/import';
+import type { ServerContext } from './context';
+import type { Feature } from './features';
+
+export const IMPORT_COMMAND = 'budgetTables.server.import';
+export const EXPORT_COMMAND = 'budgetTables.server.export';
+
+/** Larger input is refused rather than parsed (a disclosure table is a few hundred kilobytes at most). */
+const MAX_BYTES = 32 * 1024 * 1024;
+
+export type ImportCommandResult =
+  | { ok: true; text: string; repairs: Repair[]; rows: number; title: string; summary: string }
+  | { ok: false; message: string };
+
+export type ExportCommandResult =
+  | { ok: true; format: 'csv' | 'xlsx'; encoding: 'text' | 'base64'; data: string; tables: string[]; fileName: string }
+  | { ok: false; message: string };
+
+function record(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+export function interchangeFeature(ctx: ServerContext): Feature {
+  const runImport = async (arg: unknown): Promise<ImportCommandResult> => {
+    const m = editorMessages(ctx.locale);
+    const a = record(arg);
+    if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
+    const name = typeof a.name === 'string' && a.name ? a.name : 'pasted.txt';
+    if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
+    const content = a.encoding === 'base64' ? new Uint8Array(Buffer.from(a.content, 'base64')) : a.content;
+    const sheet = typeof a.sheet === 'number' || (typeof a.sheet === 'string' && a.sheet) ? (/^\d+$/.test(String(a.sheet)) ? Number(a.sheet) : String(a.sheet)) : undefined;
+    const r = await importFile(name, content, {
+      locale: ctx.locale,
+      ...(typeof a.title === 'string' && a.title.trim() ? { title: a.title } : {}),
+      ...(sheet !== undefined ? { sheet } : {}),
+    });
+    if (!r.ok) return r;
+    const shown = name.split(/[\\/]/).pop() ?? name;
+    return { ok: true, text: r.text, repairs: r.repairs, rows: r.rows, title: r.title, summary: m.importSummary(shown, r.rows, r.repairs.length) };
+  };
+
+  const runExport = async (arg: unknown): Promise<ExportCommandResult> => {
+    const m = editorMessages(ctx.locale);
+    const a = record(arg);
+    if (!a || typeof a.uri !== 'string') return { ok: false, message: m.interchangeFailed('uri') };
+    if (a.format !== 'csv' && a.format !== 'xlsx') return { ok: false, message: m.interchangeFailed(`format: ${String(a.format)}`) };
+    const doc = ctx.documents.get(a.uri);
+    if (!doc) return { ok: false, message: m.exportNotOpen };
+    const { analysis } = ctx.analyzed(doc);
+    const offset = typeof a.offset === 'number' && Number.isInteger(a.offset) ? Math.max(0, Math.min(a.offset, doc.getText().length)) : undefined;
+    const r = await exportDocument(analysis.document, {
+      format: a.format, locale: ctx.locale,
+      ...(typeof a.table === 'string' && a.table ? { table: a.table } : offset !== undefined ? { offset } : {}),
+    });
+    if (!r.ok) return r;
+    const base = decodeURIComponent(a.uri.split('/').pop() ?? 'tables').replace(/\.budget$/i, '');
+    const one = offset !== undefined || typeof a.table === 'string';
+    const fileName = `${base}${one ? `-${r.tables[0].replace(/[\\/:*?"<>|]/g, '-')}` : ''}.${r.format}`;
+    return typeof r.data === 'string'
+      ? { ok: true, format: r.format, encoding: 'text', data: r.data, tables: r.tables, fileName }
+      : { ok: true, format: r.format, encoding: 'base64', data: Buffer.from(r.data).toString('base64'), tables: r.tables, fileName };
+  };
+
+  const guarded = (run: (arg: unknown) => Promise<unknown>) => async (args: unknown[]) => {
+    try {
+      return await run(args[0]);
+    } catch (e) {
+      // Never a crash: whatever went wrong is the answer.
+      return { ok: false, message: editorMessages(ctx.locale).interchangeFailed(e instanceof Error ? e.message : String(e)) };
+    }
+  };
+  ctx.commands.set(IMPORT_COMMAND, guarded(runImport));
+  ctx.commands.set(EXPORT_COMMAND, guarded(runExport));
+  return { capabilities: {} };
+}

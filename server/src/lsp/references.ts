@@ -1,0 +1,87 @@
+/**
+ * Find references (../navigation/references). For a subject code: the rows printing it in every open document (from
+ * their analyses) and in the workspace's other `.budget` files (read from disk, only inside the workspace folders,
+ * no symbolic links, at most 8 MiB each: the files the workspace index of ./knowledge.ts lists), and the rule
+ * references to them. For a row, column, table or figure: the rule references in the document that use it.
+ */
+import { lstat, readFile } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Location } from 'vscode-languageserver/node';
+import { buildDocument } from '../model/build';
+import { codeOccurrences, occurrences, referenceQueryAt } from '../navigation/references';
+import { parse } from '../syntax/parser';
+import { LineIndex } from '../syntax/positions';
+import type { ServerContext } from './context';
+import type { Feature } from './features';
+
+const MAX_BYTES = 8 * 1024 * 1024;
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function inside(folder: string, path: string): boolean {
+  const r = relative(folder, path);
+  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+}
+
+export function referencesFeature(ctx: ServerContext): Feature {
+  /** The code's rows in a closed workspace file, or none when it cannot be read. */
+  const fromDisk = async (uri: string, path: string, code: string): Promise<Location[]> => {
+    if (!ctx.workspaceFolders.some((f) => inside(f, path))) return [];
+    try {
+      const st = await lstat(path);
+      if (!st.isFile() || st.size > MAX_BYTES) return [];
+      const text = await readFile(path, 'utf8');
+      if (!text.includes(code)) return [];
+      const lines = new LineIndex(text);
+      return codeOccurrences(buildDocument(parse(text)), code).map((s) => ({ uri, range: { start: lines.position(s.start), end: lines.position(s.end) } }));
+    } catch {
+      return [];
+    }
+  };
+
+  ctx.connection.onReferences(async (params): Promise<Location[] | null> => {
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const an = ctx.analyzed(doc);
+    const q = referenceQueryAt(an.analysis, an.lines.offset(params.position));
+    if (!q) return null;
+    const withDeclaration = params.context?.includeDeclaration !== false;
+    const out: Location[] = [];
+    for (const o of occurrences(an.analysis, q)) {
+      if (o.role === 'declaration' && !withDeclaration) continue;
+      out.push({ uri: doc.uri, range: { start: an.lines.position(o.span.start), end: an.lines.position(o.span.end) } });
+    }
+    if (q.kind !== 'code') return out;
+
+    // The code in the other documents: open ones as typed, the workspace's others as saved.
+    const seen = new Set<string>([pathOf(doc.uri) ?? doc.uri]);
+    for (const other of ctx.documents.all()) {
+      const key = pathOf(other.uri) ?? other.uri;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const o = ctx.analyzed(other);
+      for (const s of codeOccurrences(o.analysis.document, q.code)) out.push({ uri: other.uri, range: { start: o.lines.position(s.start), end: o.lines.position(s.end) } });
+    }
+    const closed: { uri: string; path: string }[] = [];
+    for (const uri of ctx.knowledge.workspace.uris()) {
+      const path = pathOf(uri);
+      if (!path || seen.has(path)) continue;
+      seen.add(path);
+      closed.push({ uri, path });
+    }
+    // A few files at a time (a workspace may hold thousands).
+    for (let i = 0; i < closed.length; i += 16) {
+      const batch = await Promise.all(closed.slice(i, i + 16).map((f) => fromDisk(f.uri, f.path, q.code)));
+      for (const list of batch) out.push(...list);
+    }
+    return out;
+  });
+  return { capabilities: { referencesProvider: true } };
+}

@@ -1,0 +1,225 @@
+/**
+ * The references written in declared rules (`规则：…`), each resolved to what it names in the document: a table, a
+ * part, rows, columns. Resolution is the rule expansion's own (rules/declared.ts), so what navigation shows is what
+ * the checker uses: `27行` names the first row printing 行次 27, `「201」行` the first row with code 201 (else label),
+ * `…` the rows (or columns) strictly between its ends.
+ */
+import type { Analysis } from '../analysis';
+import { messages } from '../i18n/messages';
+import { norm } from '../model/build';
+import type { BudgetDocument, Column, Part, Row, Rule, Table } from '../model/document';
+import { columnIn, DeclaredRules, findRows, findTable, type Target } from '../rules/declared';
+import type { AtomNode, GroupNode, RefNode, Span } from '../syntax/ast';
+
+/** How a reference names its rows: by 行次 (`27行`), by code (`「201」行`) or by label (`「合计」行`). */
+export type RowNaming = 'line' | 'code' | 'label';
+
+function namingOf(atom: AtomNode | undefined, row: Row | undefined): RowNaming {
+  if (!atom?.quoted) return 'line';
+  return row && row.code !== undefined && norm(atom.value) === row.code ? 'code' : 'label';
+}
+
+/** One reference as written in a rule, and what it names. */
+export interface RuleReference {
+  rule: Rule;
+  /** The left-hand side is the relation's target; the right-hand side holds its terms. */
+  side: 'target' | 'term';
+  /** The whole reference: `公开03表「201」行1栏`, one item of `（1+2+…+8）行`, the `…` of a range, or a group's table. */
+  span: Span;
+  /** The table it refers to (`本表`, the one it names, else the rule's own); undefined when the table is not found. */
+  table?: Table;
+  /** Where it names its table (`公开03表`, `本表`, `「支出总表」`), when it does. */
+  tableSpan?: Span;
+  part?: Part;
+  partSpan?: Span;
+  /** The rows it names, and the atom that names them (for a range: the `…`). */
+  rows: Row[];
+  rowSpan?: Span;
+  rowNaming?: RowNaming;
+  /** The columns it names (one per part of the table that has it), and the atom that names them. */
+  columns: Column[];
+  columnSpan?: Span;
+  /** The `…` of a range: it names the rows (or columns) strictly between its ends. */
+  range?: true;
+  /** Something it names is missing from the document (the diagnostics say what). */
+  unresolved: boolean;
+}
+
+export const within = (s: Span | undefined, offset: number): s is Span => !!s && s.start <= offset && offset <= s.end;
+
+const cache = new WeakMap<BudgetDocument, RuleReference[]>();
+
+/** Every reference of every declared rule of the document, in document order (computed once per analysis). */
+export function ruleReferences(a: Analysis): RuleReference[] {
+  const doc = a.document;
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  // Problems found while resolving are the checker's to report; this resolver's copy is dropped.
+  const resolver = new DeclaredRules(doc, messages('zh'));
+  const out: RuleReference[] = [];
+  for (const t of doc.tables) for (const rule of t.rules) out.push(...resolveRule(doc, resolver, rule));
+  out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
+  cache.set(doc, out);
+  return out;
+}
+
+/** The references of one rule, resolved as `DeclaredRules.expand` resolves them. */
+function resolveRule(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule): RuleReference[] {
+  const out: RuleReference[] = [];
+  const { node } = rule;
+  // The right-hand side is resolved in the left-hand side's table (`公开05表 1行=2行` means 公开05表 2行).
+  let current = rule.table;
+  for (const term of node.lhs) {
+    const op = term.operand;
+    if (op.kind === 'ref') {
+      const r = resolveRef(doc, resolver, rule, 'target', op, rule.table);
+      if (node.lhs.length === 1 && r.table) current = r.table;
+      out.push(r);
+    } else out.push(...resolveGroup(doc, resolver, rule, 'target', op, rule.table));
+  }
+  for (const term of node.rhs) {
+    const op = term.operand;
+    if (op.kind === 'ref') out.push(resolveRef(doc, resolver, rule, 'term', op, current));
+    else out.push(...resolveGroup(doc, resolver, rule, 'term', op, current));
+  }
+  return out;
+}
+
+function isNameAtom(a: AtomNode | undefined): a is AtomNode {
+  return !!a && a.quoted && !a.unit && !a.eachRow;
+}
+
+function axisOf(a: AtomNode): 'row' | 'column' | undefined {
+  return a.unit ?? (a.eachRow ? 'column' : undefined);
+}
+
+function partNamed(table: Table, name: string): Part | undefined {
+  const n = norm(name);
+  return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
+}
+
+/** The columns a target names: in its row's part when it names a row, else in every part of its table that has one. */
+function columnsOf(t: Target): Column[] {
+  if (t.columnNumber === undefined && t.columnName === undefined && !t.column) return [];
+  const parts = t.row ? [t.row.part] : t.table.parts;
+  return parts.map((p) => columnIn(p, t)).filter((c): c is Column => !!c);
+}
+
+function resolveRef(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], ref: RefNode, current: Table): RuleReference {
+  const r: RuleReference = { rule, side, span: ref.span, rows: [], columns: [], unresolved: false };
+  // Which atoms name the table and the part (the resolver's own reading of `「标题」「部分」「合计」行`).
+  let named: Table | undefined = current;
+  if (ref.table) {
+    r.tableSpan = ref.table.span;
+    named = findTable(doc, ref.table.text, current);
+  }
+  let atoms = ref.atoms;
+  if (named && atoms.length > 1 && isNameAtom(atoms[0])) {
+    const part = partNamed(named, atoms[0].value);
+    if (part) {
+      r.part = part;
+      r.partSpan = atoms[0].span;
+    } else if (!ref.table) {
+      r.tableSpan = atoms[0].span;
+      named = findTable(doc, atoms[0].value, current);
+      if (named && atoms.length > 2 && isNameAtom(atoms[1])) {
+        const p2 = partNamed(named, atoms[1].value);
+        if (p2) {
+          r.part = p2;
+          r.partSpan = atoms[1].span;
+          atoms = atoms.slice(1);
+        }
+      }
+    } else named = undefined;
+    atoms = atoms.slice(1);
+  }
+  let rowAtom: AtomNode | undefined;
+  for (const a of atoms) {
+    const axis = axisOf(a);
+    if (axis === 'row') {
+      r.rowSpan = a.span;
+      rowAtom = a;
+    } else if (axis === 'column') r.columnSpan = a.span;
+  }
+  const t = resolver.resolveRef(ref, current);
+  if (!t) {
+    r.table = named;
+    r.unresolved = true;
+    return r;
+  }
+  r.table = t.table;
+  if (t.row) {
+    r.rows = [t.row];
+    r.rowNaming = namingOf(rowAtom, t.row);
+  }
+  r.columns = columnsOf(t);
+  return r;
+}
+
+function resolveGroup(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], g: GroupNode, current: Table): RuleReference[] {
+  const out: RuleReference[] = [];
+  const table = g.table ? findTable(doc, g.table.text, current) : current;
+  if (g.table) out.push({ rule, side, span: g.table.span, table, tableSpan: g.table.span, rows: [], columns: [], unresolved: !table });
+  const items = g.items;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.ellipsis) {
+      const a = items[i - 1]?.atom;
+      const b = items.slice(i + 1).find((x) => x.atom)?.atom;
+      const axis = (a && axisOf(a)) ?? g.unit ?? (g.eachRow ? 'column' : undefined);
+      const r: RuleReference = { rule, side, span: it.ellipsis, table, rows: [], columns: [], range: true, unresolved: true };
+      if (axis === 'column') r.columnSpan = it.ellipsis;
+      else r.rowSpan = it.ellipsis;
+      const between = table && a && b ? resolver.between(table, a, b, g) : undefined;
+      if (between) {
+        r.unresolved = false;
+        for (const t of between) {
+          if (t.row) r.rows.push(t.row);
+          else for (const c of columnsOf(t)) r.columns.push(c);
+        }
+        // The rows between two ends named by 行次 are named by 行次; between two labels, by what the first end matched.
+        if (r.rows.length) r.rowNaming = a?.quoted && table ? namingOf(a, findRows(table, a)[0]) : 'line';
+      }
+      out.push(r);
+      continue;
+    }
+    if (!it.atom) continue;
+    const atom: AtomNode = { ...it.atom, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow };
+    const axis = axisOf(atom);
+    const r: RuleReference = { rule, side, span: it.atom.span, table, rows: [], columns: [], unresolved: true };
+    if (axis === 'row') r.rowSpan = it.atom.span;
+    else if (axis === 'column') r.columnSpan = it.atom.span;
+    const t = table ? resolver.resolveAtoms(table, [atom], atom.span) : undefined;
+    if (t) {
+      r.unresolved = false;
+      if (t.row) {
+        r.rows = [t.row];
+        r.rowNaming = namingOf(atom, t.row);
+      }
+      r.columns = columnsOf(t);
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+/** The references of the rule whose text holds `offset`, or the reference there. */
+export function referenceAt(a: Analysis, offset: number): RuleReference | undefined {
+  const refs = ruleReferences(a);
+  // The innermost reference holding the offset (a group's table reference lies beside its items, never around them).
+  let best: RuleReference | undefined;
+  for (const r of refs) {
+    if (r.span.start > offset) break;
+    if (within(r.span, offset) && (!best || r.span.end - r.span.start <= best.span.end - best.span.start)) best = r;
+  }
+  return best;
+}
+
+/** The rule written at `offset` (inside its text, ends included). */
+export function ruleAt(doc: BudgetDocument, offset: number): Rule | undefined {
+  for (const t of doc.tables) {
+    if (offset < t.span.start || offset > t.span.end) continue;
+    for (const r of t.rules) if (within(r.node.span, offset)) return r;
+  }
+  return undefined;
+}

@@ -1,0 +1,112 @@
+/** The two server commands of import and export, through the real server over stdio (`workspace/executeCommand`). */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Workbook } from 'exceljs';
+import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
+import { analyze } from '../server/src/analysis';
+import { exportDocument } from '../server/src/interchange/export';
+import type { ExportCommandResult, ImportCommandResult } from '../server/src/lsp/interchange';
+import { ROOT, TestClient } from './support/lsp';
+
+const QIAOKOU = readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
+const PAGE = readFileSync(join(ROOT, 'test', 'fixtures', 'import', 'qiaokou-2023-公开04表.txt'), 'utf8');
+
+describe('import and export commands over stdio', function () {
+  this.timeout(60000);
+  let client: TestClient;
+  let en: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize('zh-cn');
+    en = new TestClient();
+    await en.initialize('en');
+  });
+  after(async () => {
+    await client.stop();
+    await en.stop();
+  });
+
+  const importCmd = (c: TestClient, arg: unknown) => c.connection.sendRequest(ExecuteCommandRequest.type, { command: 'budgetTables.server.import', arguments: [arg] }) as Promise<ImportCommandResult>;
+  const exportCmd = (c: TestClient, arg: unknown) => c.connection.sendRequest(ExecuteCommandRequest.type, { command: 'budgetTables.server.export', arguments: [arg] }) as Promise<ExportCommandResult>;
+
+  it('imports pasted text: the .budget table, its repairs (with the output line of each) and a summary', async () => {
+    const r = await importCmd(client, { name: 'selection.txt', content: PAGE, encoding: 'text' });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    const a = analyze(r.text);
+    assert.equal(a.findings.filter((f) => f.rule === 'syntax').length, 0);
+    assert.equal(a.document.tables[0].number, '公开04表');
+    assert.equal(r.summary, `导入自 selection.txt：${r.rows} 行，修复 ${r.repairs.length} 处`);
+    const joined = r.repairs.find((x) => x.kind === 'joined-lines')!;
+    assert.match(r.text.split('\n')[joined.outputLine!], /^十八、自然资源海洋气象等支出 \|/);
+    assert.equal(joined.message, '跨行断开的名称已接合 “十八、自然资源海洋 / 气象等支出” → “十八、自然资源海洋气象等支出”');
+  });
+
+  it('imports a file sent as base64: a text file, and an XLSX worksheet by name', async () => {
+    const bytes = new TextEncoder().encode(PAGE);
+    const r = await importCmd(client, { name: 'page.txt', content: Buffer.from(bytes).toString('base64'), encoding: 'base64' });
+    assert.ok(r.ok);
+    assert.match(r.text, /\n## 表 公开04表 /);
+    const xlsx = await exportDocument(analyze(QIAOKOU).document, { format: 'xlsx' });
+    assert.ok(xlsx.ok);
+    const s = await importCmd(client, { name: 'q.xlsx', content: Buffer.from(xlsx.data as Uint8Array).toString('base64'), encoding: 'base64', sheet: '公开05表' });
+    assert.ok(s.ok, s.ok ? '' : s.message);
+    assert.match(s.text, /\n## 表 公开05表 2023年度一般公共预算财政拨款支出决算表\n/);
+    assert.match(s.text, /\n2150502 \| 一般行政管理事务 \| 1,666\.02 \|  \| 1,666\.02\n/);
+  });
+
+  it('refuses bad input with a message (Chinese, or English for an English editor), never fails the request', async () => {
+    const none = await importCmd(client, { name: 'a.txt', content: '没有表格', encoding: 'text' });
+    assert.deepEqual(none, { ok: false, message: '没有找到表格：需要以制表符、逗号分隔的列，或 XLSX 工作表' });
+    const broken = await importCmd(client, { name: 'a.xlsx', content: Buffer.from('not a zip').toString('base64'), encoding: 'base64' });
+    assert.ok(!broken.ok && /^无法读取该文件/.test(broken.message));
+    const junk = await importCmd(client, 42);
+    assert.equal(junk.ok, false);
+    const english = await importCmd(en, { name: 'a.txt', content: 'no table here', encoding: 'text' });
+    assert.ok(!english.ok && /^No table found/.test(english.message));
+    const unknown = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'budgetTables.server.nope', arguments: [] }) as { ok: boolean };
+    assert.equal(unknown.ok, false);
+  });
+
+  it('exports the table at an offset of an open document as CSV, and the whole document as XLSX (base64)', async () => {
+    const uri = 'file:///tmp/interchange/qiaokou-2023-final.budget';
+    await client.open(uri, QIAOKOU);
+    const offset = QIAOKOU.indexOf('2101199 | 其他行政事业单位医疗支出 | 0.50 | 0.50 | \n');
+    const at05 = QIAOKOU.lastIndexOf('2101199 | 其他行政事业单位医疗支出');
+    const csv = await exportCmd(client, { uri, format: 'csv', offset: at05 });
+    assert.ok(csv.ok, csv.ok ? '' : csv.message);
+    assert.equal(csv.encoding, 'text');
+    assert.deepEqual(csv.tables, ['公开05表']);
+    assert.equal(csv.fileName, 'qiaokou-2023-final-公开05表.csv');
+    assert.match(csv.data, /^\ufeff公开05表 2023年度一般公共预算财政拨款支出决算表\r\n/);
+    assert.ok(offset > 0);
+    const xlsx = await exportCmd(client, { uri, format: 'xlsx' });
+    assert.ok(xlsx.ok);
+    assert.equal(xlsx.encoding, 'base64');
+    assert.equal(xlsx.fileName, 'qiaokou-2023-final.xlsx');
+    const wb = new Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.data, 'base64') as unknown as ArrayBuffer);
+    const tables = analyze(QIAOKOU).document.tables.filter((t) => t.parts.some((p) => p.columns.length));
+    // Tables by their 表号; forms, which have none, by their position (表10 …).
+    assert.deepEqual(wb.worksheets.map((w) => w.name), tables.map((t, k) => t.number ?? `表${k + 1}`));
+  });
+
+  it('exports what is typed, not what is saved; refuses documents it does not have, bad formats, offsets outside tables', async () => {
+    const uri = 'file:///tmp/interchange/typed.budget';
+    const text = '## 表 表1 测试\n列：项目 | 金额\n合计 | 1.00\n';
+    await client.open(uri, text);
+    await client.change(uri, 2, [{ text: text.replace('1.00', '2.50') }]);
+    const r = await exportCmd(client, { uri, format: 'csv', offset: 5 });
+    assert.ok(r.ok);
+    assert.match(r.data, /\r\n合计,2\.50\r\n/);
+    const closed = await exportCmd(client, { uri: 'file:///tmp/not-open.budget', format: 'csv' });
+    assert.deepEqual(closed, { ok: false, message: '该文档未在编辑器中打开' });
+    const pdf = await exportCmd(client, { uri, format: 'pdf' });
+    assert.equal(pdf.ok, false);
+    await client.open('file:///tmp/interchange/two.budget', '# 说明\n部门：甲\n\n' + text + '## 表 表2 另一张\n列：项目 | 金额\n合计 | 3.00\n');
+    const outside = await exportCmd(client, { uri: 'file:///tmp/interchange/two.budget', format: 'csv', offset: 2 });
+    assert.deepEqual(outside, { ok: false, message: '光标不在任何表内' });
+    const both = await exportCmd(client, { uri: 'file:///tmp/interchange/two.budget', format: 'csv' });
+    assert.ok(!both.ok && /CSV 只能导出一张表/.test(both.message));
+  });
+});
