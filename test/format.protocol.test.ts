@@ -6,7 +6,7 @@ import {
   DocumentFormattingRequest, DocumentRangeFormattingRequest, type Diagnostic, type TextEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { displayWidth } from '../server/src/format/index';
+import { displayWidth, formatText } from '../server/src/format/index';
 import { ROOT, TestClient } from './support/lsp';
 
 const SEED = readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
@@ -100,6 +100,19 @@ describe('formatting over stdio', function () {
     const full = TextDocument.applyEdits(TextDocument.create(uri, 'budget', 1, SEED), whole).split('\n');
     out.forEach((l, i) => assert.equal(l, i === first || i === first + 1 ? full[i] : lines[i], `line ${i}`));
     assert.equal(out[first], '201          | 一般公共服务支出                 |          261.74 |      250.03 |       11.71 |                 |             |');
+  });
+
+  it('formats right after edits that move later sections (incremental analysis)', async () => {
+    const uri = 'file:///tmp/format-moved.budget';
+    await client.open(uri, SEED);
+    // Two edits before every table: later sections are reused with their spans shifted.
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// 新的一行注释\n' }]);
+    await client.change(uri, 3, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '// 又一行，长一些的注释文字\n' }]);
+    const text = `// 新的一行注释\n// 又一行，长一些的注释文字\n${SEED}`;
+    const edits = (await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: OPTIONS })) as TextEdit[];
+    const out = TextDocument.applyEdits(TextDocument.create(uri, 'budget', 3, text), edits);
+    assert.equal(out, formatText(text).text);
+    assert.notEqual(out, text);
   });
 
   it('keeps CRLF line endings', async () => {
