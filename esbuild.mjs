@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI into dist/ (what the .vsix ships).
+// Bundles the extension client, the language server, the CLI and the preview webview's script and stylesheet into
+// dist/ (what the .vsix ships).
 // exceljs (large, needed only to read or write a workbook) is bundled on its own as dist/exceljs.js and loaded from
 // there on first use, so neither the server nor the CLI parses it at start.
 import { build } from 'esbuild';
@@ -16,4 +17,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [excelApart] }),
   build({ ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js', plugins: [excelApart] }),
   build({ ...common, stdin: { contents: "module.exports = require('exceljs');", resolveDir: '.', loader: 'js' }, outfile: 'dist/exceljs.js' }),
+  build({ ...common, platform: 'browser', target: 'chrome120', format: 'iife', entryPoints: ['client/src/preview/webview.ts'], outfile: 'dist/preview.js' }),
+  build({ ...common, platform: 'browser', entryPoints: ['client/src/preview/preview.css'], outfile: 'dist/preview.css' }),
 ]);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { commands, ConfigurationTarget, env, type ExtensionContext, window, workspace } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerInterchange } from './interchange';
+import { registerPreview } from './preview/index';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +20,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('budgetTables', '预决算公开表', serverOptions, clientOptions);
   context.subscriptions.push(commands.registerCommand('budgetTables.importCatalog', importCatalog));
   registerInterchange(context, client);
+  registerPreview(context, client);
   await client.start();
 }
 

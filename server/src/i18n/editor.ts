@@ -32,6 +32,10 @@ const zh = {
   // inlay hints
   computed: (value: string) => `= ${value}`,
   computedTooltip: (rules: string) => `按规则计算：${rules}`,
+  computedMore: (value: string) => ` / ${value}`,
+  computedFails: (stated: string, difference: string) => `不成立：列示 ${stated}，相差 ${difference}`,
+  computedTail: (stated: string, difference: string) => `尾差：列示 ${stated}，相差 ${difference}，在舍入范围内成立`,
+  computedHolds: '成立',
   // outline
   header: '文档头',
   glossary: '名词解释',
@@ -101,6 +105,24 @@ const zh = {
   previewEmpty: '本文档没有表格',
   previewErrors: (n: number) => `${n} 处错误`,
   previewTails: (n: number) => `${n} 处尾差`,
+  previewWarnings: (n: number) => `${n} 处警告`,
+  previewInformation: (n: number) => `${n} 条提示`,
+  previewClean: '未发现问题',
+  previewNext: '单击跳到下一处',
+  previewUnit: (unit: string) => `金额单位：${unit}`,
+  previewColumnNumbers: '栏次',
+  previewRules: '规则：',
+  previewRuleSeparator: '；',
+  previewOther: '其他问题',
+  previewHint: '单击任一单元格或文字，即在编辑器中选中其源文本。',
+  previewLoading: '正在生成预览…',
+  previewNoDocument: '打开一个 .budget 文件即可预览。',
+  previewUnavailable: '语言服务器尚未就绪，或该文档未打开。',
+  // status bar
+  statusName: '预决算公开表：问题计数',
+  statusTails: '尾差',
+  statusTooltip: (errors: number, warnings: number, tails: number) =>
+    `本文档：${errors} 处错误，${warnings} 处警告，${tails} 处尾差（在舍入范围内成立，不是错误）。单击打开“问题”面板。`,
 };
 export type EditorMessages = typeof zh;
 
@@ -129,6 +151,10 @@ const en: EditorMessages = {
   formatUnknownOption: (o) => `unknown option: ${o}`,
   computed: (value) => `= ${value}`,
   computedTooltip: (rules) => `Computed by ${rules}`,
+  computedMore: (value) => ` / ${value}`,
+  computedFails: (stated, difference) => `does not hold: printed ${stated}, difference ${difference}`,
+  computedTail: (stated, difference) => `rounding tail: printed ${stated}, difference ${difference}, holds within rounding`,
+  computedHolds: 'holds',
   header: 'Header',
   glossary: 'Glossary',
   rules: 'Rules',
@@ -194,6 +220,23 @@ const en: EditorMessages = {
   previewEmpty: 'This document has no tables',
   previewErrors: (n) => `${n} errors`,
   previewTails: (n) => `${n} rounding tails`,
+  previewWarnings: (n) => `${n} warnings`,
+  previewInformation: (n) => `${n} notes`,
+  previewClean: 'No problems found',
+  previewNext: 'Click to go to the next one',
+  previewUnit: (unit) => `Unit: ${unit}`,
+  previewColumnNumbers: 'Column no.',
+  previewRules: 'Rules: ',
+  previewRuleSeparator: '; ',
+  previewOther: 'Other problems',
+  previewHint: 'Click any cell or text to select its source in the editor.',
+  previewLoading: 'Preparing the preview…',
+  previewNoDocument: 'Open a .budget file to preview it.',
+  previewUnavailable: 'The language server is not ready, or the document is not open.',
+  statusName: 'Budget Tables: problem counts',
+  statusTails: 'tails',
+  statusTooltip: (errors, warnings, tails) =>
+    `This document: ${errors} errors, ${warnings} warnings, ${tails} rounding tails (they hold within rounding; not errors). Click to open the Problems panel.`,
 };
 
 export function editorMessages(locale: Locale = 'zh'): EditorMessages {

@@ -8,10 +8,13 @@ import { foldingFeature } from './folding';
 import { formattingFeature } from './formatting';
 import { highlightFeature } from './highlight';
 import { hoverFeature } from './hover';
+import { inlayHintsFeature } from './inlayHints';
 import { interchangeFeature } from './interchange';
 import { knowledgeFeature } from './knowledge';
+import { previewFeature } from './preview';
 import { referencesFeature } from './references';
 import { semanticTokensFeature } from './semanticTokens';
+import { summaryFeature } from './summary';
 import { symbolsFeature } from './symbols';
 
 export interface Feature {
@@ -21,5 +24,5 @@ export interface Feature {
 export const features: ((ctx: ServerContext) => Feature)[] = [
   knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature,
   symbolsFeature, foldingFeature, semanticTokensFeature, definitionFeature, referencesFeature, highlightFeature,
-  formattingFeature,
+  previewFeature, summaryFeature, inlayHintsFeature, formattingFeature,
 ];

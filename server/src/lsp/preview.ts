@@ -1,0 +1,28 @@
+/**
+ * The preview panel's data: `budgetTables/preview` `{ uri }` answers the document's view model (../preview/model),
+ * built from the analysis of its current version, with that version. The rendering is the client's.
+ */
+import { buildPreview } from '../preview/model';
+import { PREVIEW_REQUEST, type DocumentParams, type PreviewResponse } from '../preview/protocol';
+import type { ServerContext } from './context';
+import type { Feature } from './features';
+
+/** The last segment of a URI's path, decoded (`file:///a/%E7%A1%9A.budget` → `硚.budget`). */
+export function fileNameOf(uri: string): string {
+  const last = uri.replace(/[?#].*$/, '').split('/').pop() || uri;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+export function previewFeature(ctx: ServerContext): Feature {
+  ctx.connection.onRequest(PREVIEW_REQUEST, (params: DocumentParams): PreviewResponse | null => {
+    const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+    if (!doc) return null;
+    const { analysis, lines } = ctx.analyzed(doc);
+    return { uri: doc.uri, version: doc.version, ...buildPreview(analysis, { locale: ctx.locale, name: fileNameOf(doc.uri), lines }) };
+  });
+  return { capabilities: {} };
+}
