@@ -222,29 +222,35 @@ function spaces(n: number): string {
   return (SPACES[n] ??= ' '.repeat(n));
 }
 
-/** A cell padded to its column; the last cell of a line (`last`) gets no padding after it. */
-function renderCell(c: GridCell, w: ColumnWidth, last: boolean): string {
-  if (c.int === undefined || c.frac === undefined) return last ? c.text : c.text + spaces(w.width - c.width);
+/** A cell padded to its column, into `out`; the last cell of a line (`last`) gets no padding after it. */
+function renderCell(out: string[], c: GridCell, w: ColumnWidth, last: boolean): void {
+  if (c.int === undefined || c.frac === undefined) {
+    out.push(c.text);
+    if (!last) out.push(spaces(w.width - c.width));
+    return;
+  }
   // The figures' block (widest integer part + widest fraction) stands at the right of the column.
-  const lead = w.width - (w.int + w.frac) + (w.int - c.int);
-  return spaces(lead) + c.text + (last ? '' : spaces(w.frac - c.frac));
+  out.push(spaces(w.width - (w.int + w.frac) + (w.int - c.int)), c.text);
+  if (!last) out.push(spaces(w.frac - c.frac));
 }
 
 /**
  * The aligned text of a grid line (without its line break). The last cell keeps its padding only when a comment
- * follows (so that comments line up); else the line has no trailing blanks.
+ * follows (so that comments line up); else the line has no trailing blanks. Joined from its pieces, the text is one
+ * flat string (not a chain of concatenations, which every later reader would have to flatten).
  */
 function render(g: GridLine, ws: readonly ColumnWidth[]): string {
-  let out = g.prefix;
+  const out: string[] = [g.prefix];
   const n = g.cells.length;
   const bare = !g.comment;
   for (let i = 0; i < n; i++) {
     const c = g.cells[i];
     const last = bare && i === n - 1;
-    out += last && c.text === '' ? '' : renderCell(c, ws[i], last);
-    if (i < g.pipes.length) out += i === n - 2 && bare && g.cells[n - 1].text === '' ? ` ${g.pipes[i]}` : ` ${g.pipes[i]} `;
+    if (!(last && c.text === '')) renderCell(out, c, ws[i], last);
+    if (i < g.pipes.length) out.push(' ', g.pipes[i], i === n - 2 && bare && g.cells[n - 1].text === '' ? '' : ' ');
   }
-  return g.comment ? `${out} ${g.comment}` : out;
+  if (g.comment) out.push(' ', g.comment);
+  return out.join('');
 }
 
 /** One table part's aligned lines. */

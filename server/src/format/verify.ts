@@ -114,10 +114,23 @@ export interface RowChange {
  * The check of formatted row lines, against the parse of the original document (which the analysis already did):
  * each new line, lexed with the project's lexer, must hold only row tokens (pipes, figures, text, a comment: so it
  * is a row line again, and leaves the lexer in its main mode), and its cells, split at the pipes as the parser
- * splits them, must have the original cells' texts, in order, and the same comment, as written. Equal cell texts mean equal
- * figures. Each line also keeps its non-blank text. All new lines are lexed in one pass.
+ * splits them, must have the original cells' texts, in order, and the same comment, as written. Equal cell texts mean
+ * equal figures. Each line also keeps its non-blank text.
  */
 export function checkRowLines(changes: readonly RowChange[]): FormatRefusal | undefined {
+  // In chunks of lines: each row line starts and ends in the lexer's main mode, so lines lex the same alone or
+  // together, and a chunk's tokens can go before the next is lexed (all of a large document's at once would cost
+  // more in memory than in lexing).
+  for (let i = 0; i < changes.length; i += ROW_CHUNK) {
+    const why = checkRowChunk(changes.slice(i, i + ROW_CHUNK));
+    if (why) return why;
+  }
+  return undefined;
+}
+
+const ROW_CHUNK = 256;
+
+function checkRowChunk(changes: readonly RowChange[]): FormatRefusal | undefined {
   for (const c of changes) {
     const why = sameTextAndLines(c.before, c.after);
     if (why) return why;
@@ -128,12 +141,19 @@ export function checkRowLines(changes: readonly RowChange[]): FormatRefusal | un
   const tokens = lexed.tokens;
   let k = 0;
   for (const c of changes) {
-    const cells: string[] = [];
+    const expected = c.parsed.cells;
+    let n = 0; // cells read so far
+    let same = true;
     let comment: string | undefined;
     let start = -1;
     let end = -1;
+    // A cell read from the new line must be the parser's cell of the old line with the same index, letter for letter.
     const flush = () => {
-      cells.push(start < 0 ? '' : joined.slice(start, end));
+      const want = n < expected.length ? expected[n].text : undefined;
+      if (want === undefined) same = false;
+      else if (start < 0) same &&= want === '';
+      else same &&= end - start === want.length && joined.startsWith(want, start);
+      n++;
       start = end = -1;
     };
     for (; k < tokens.length && !isNewline(tokens[k]); k++) {
@@ -148,11 +168,11 @@ export function checkRowLines(changes: readonly RowChange[]): FormatRefusal | un
     }
     k++; // the line break
     flush();
-    const expected = c.parsed.cells;
     // The comment as written: a row's first `//` starts it (no cell text holds `//`).
     const wrote = c.parsed.comment === undefined ? undefined : c.before.slice(c.before.indexOf('//')).trimEnd();
-    const same = cells.length === expected.length && cells.every((x, i) => x === expected[i].text) && comment === wrote;
-    if (!same) return sameArray(figureTokens(c.before), figureTokens(c.after)) ? 'cells' : 'figures';
+    if (!same || n !== expected.length || comment !== wrote) {
+      return sameArray(figureTokens(c.before), figureTokens(c.after)) ? 'cells' : 'figures';
+    }
   }
   return undefined;
 }
