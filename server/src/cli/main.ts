@@ -83,9 +83,10 @@ export function collectFiles(paths: string[]): { files: string[]; missing: strin
 
 
 export async function run(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
-  // `budget-check import …` / `budget-check export …` (./import, ./export, loaded only for them); anything else is a check.
+  // `budget-check import …` / `export …` / `format …` (./import, ./export, ./format, loaded only for them); anything else is a check.
   if (argv[0] === 'import') return (require('./import') as typeof import('./import')).runImport(argv.slice(1), out, err);
   if (argv[0] === 'export') return (require('./export') as typeof import('./export')).runExport(argv.slice(1), out, err);
+  if (argv[0] === 'format') return (require('./format') as typeof import('./format')).runFormat(argv.slice(1), out, err);
   const o = parseArgs(argv);
   if (typeof o === 'string') {
     if (o) err(`budget-check: ${o}\n`);

@@ -5,6 +5,7 @@ import { completionFeature } from './completion';
 import type { ServerContext } from './context';
 import { definitionFeature } from './definition';
 import { foldingFeature } from './folding';
+import { formattingFeature } from './formatting';
 import { highlightFeature } from './highlight';
 import { hoverFeature } from './hover';
 import { inlayHintsFeature } from './inlayHints';
@@ -23,5 +24,5 @@ export interface Feature {
 export const features: ((ctx: ServerContext) => Feature)[] = [
   knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature,
   symbolsFeature, foldingFeature, semanticTokensFeature, definitionFeature, referencesFeature, highlightFeature,
-  previewFeature, summaryFeature, inlayHintsFeature,
+  previewFeature, summaryFeature, inlayHintsFeature, formattingFeature,
 ];
