@@ -56,6 +56,28 @@ describe('budget-check CLI', () => {
     assert.equal((e.endColumn as number) - (e.column as number), 6);
   });
 
+  it('checks many files in worker threads with the same output, in file order, as in one thread', () => {
+    const many = mkdtempSync(join(tmpdir(), 'budget-cli-many-'));
+    for (let i = 0; i < 70; i++) {
+      mkdirSync(join(many, `d${i % 7}`), { recursive: true });
+      // every 5th file has a wrong 合计; one uses a code only another file knows (unknown to the catalog)
+      const text = (i % 5 === 0 ? ONE_WRONG_TOTAL : GOOD) + (i === 3 ? '\n## 表 表9 补\n列：科目编码 | 科目名称 | 合计\n2999901 | 某科目 | 1.00\n' : '') + (i === 61 ? '\n## 表 表9 补\n列：科目编码 | 科目名称 | 合计\n2999901 | 某科目 | 1.00\n' : '');
+      writeFileSync(join(many, `d${i % 7}`, `f${String(i).padStart(2, '0')}.budget`), text);
+    }
+    const run = (threads: string) => spawnSync(process.execPath, [BIN, '--format', 'json', '.'], { cwd: many, encoding: 'utf8', env: { ...process.env, BUDGET_CHECK_THREADS: threads, BUDGET_CHECK_STATS: '1' } });
+    const workers = run('');
+    const single = run('0');
+    assert.equal(workers.status, 1, workers.stderr);
+    assert.equal(workers.stdout, single.stdout);
+    assert.match(workers.stderr, /"byWorkers":70,"takenOver":0/);
+    assert.match(single.stderr, /"byWorkers":0/);
+    const found = JSON.parse(workers.stdout) as { file: string; rule: string; severity: string }[];
+    assert.equal(new Set(found.filter((f) => f.rule === 'column-formula' && f.severity === 'error').map((f) => f.file)).size, 14);
+    assert.ok(!found.some((f) => f.rule === 'code-unknown'), 'the code two files print is known to each through the other');
+    const files = found.map((f) => f.file);
+    assert.deepEqual(files, [...files].sort());
+  });
+
   it('reports a missing path and bad options with exit code 2', () => {
     assert.equal(cli(['nope.budget'], dir).code, 2);
     assert.equal(cli(['--format', 'xml', '.'], dir).code, 2);

@@ -8,7 +8,7 @@ export type { JsonFinding } from './check';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckOptions, JsonFinding } from './check';
-import { checkAll } from './workers';
+import { checkAll, stats } from './workers';
 
 interface Options {
   paths: string[];
@@ -120,7 +120,7 @@ export async function run(argv: string[], out: (s: string) => void = (s) => proc
     for (const f of all) out(`${f.file}:${f.line}:${f.column}: ${f.severity}: ${f.message} [${f.rule}]\n`);
     out(`检查了 ${files.length} 个文件：${counts.error} 个错误，${counts.warning} 个警告，${counts.information} 个提示（尾差等），${counts.hint} 个建议\n`);
   }
-  if (process.env.BUDGET_CHECK_STATS) err(`stats: ${JSON.stringify({ files: files.length, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+  if (process.env.BUDGET_CHECK_STATS) err(`stats: ${JSON.stringify({ files: files.length, ...stats, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
   if (missing.length) return 2;
   return counts.error > 0 && !o.exitZero ? 1 : 0;
 }

@@ -3,7 +3,8 @@
  * (./worker, bundled as `dist/cli-worker.js`), each checking them as `checkFile` does; the results come back in
  * file order, so the output is the same as in one thread. Each worker has a small heap: a document is checked and
  * dropped. A batch whose worker runs out of memory (a huge document) is checked again in this thread.
- * A few files are checked in this thread: starting workers would cost more than it saves.
+ * A few files are checked in this thread: starting a worker would cost more than it saves (and
+ * BUDGET_CHECK_THREADS=0 keeps everything in this thread).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,6 +17,8 @@ const PARALLEL_FROM = 48;
 const BATCH = 8;
 
 export interface Job { id: number; files: string[] }
+/** How the last `checkAll` went: files checked by workers, and batches this thread had to take over. */
+export const stats = { byWorkers: 0, takenOver: 0 };
 export interface Done { id: number; results: FileResult[]; errors: string }
 
 function inThread(files: string[], o: CheckOptions, err: (s: string) => void): FileResult[] {
@@ -31,8 +34,11 @@ function workerScript(): string {
 }
 
 export async function checkAll(files: string[], o: CheckOptions, err: (s: string) => void): Promise<FileResult[]> {
-  const threads = Math.min(availableParallelism(), 4, Math.ceil(files.length / BATCH));
-  if (files.length < PARALLEL_FROM || threads < 2 || process.env.BUDGET_CHECK_THREADS === '1') return inThread(files, o, err);
+  // One core stays with this thread (reading the results, printing) and the system; at least one worker, whose
+  // bounded heap keeps the memory low even when it is the only one (measured in bench/: on 2 cores a second
+  // worker did not shorten the run, the checking being bound by allocation more than by the processor).
+  const threads = Math.max(1, Math.min(availableParallelism() - 1, 3, Math.ceil(files.length / BATCH)));
+  if (files.length < PARALLEL_FROM || process.env.BUDGET_CHECK_THREADS === '0') return inThread(files, o, err);
   const results: FileResult[] = new Array(files.length);
   const retry: Job[] = [];
   let next = 0;
@@ -52,6 +58,7 @@ export async function checkAll(files: string[], o: CheckOptions, err: (s: string
     };
     w.on('message', (d: Done) => {
       d.results.forEach((r, i) => { results[d.id + i] = r; });
+      stats.byWorkers += d.results.length;
       if (d.errors) err(d.errors);
       give();
     });
@@ -62,6 +69,7 @@ export async function checkAll(files: string[], o: CheckOptions, err: (s: string
       resolve();
     });
   })));
+  stats.takenOver = retry.length;
   for (const job of retry) inThread(job.files, o, err).forEach((r, i) => { results[job.id + i] = r; });
   // Files no worker got to (every worker failed): here.
   for (let job = take(); job; job = take()) inThread(job.files, o, err).forEach((r, i) => { results[job!.id + i] = r; });

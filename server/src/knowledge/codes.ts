@@ -23,6 +23,15 @@ export const SUBJECT_CODE = /^\d{3}(?:\d{2}){0,3}$/;
  * the cell after it.
  */
 export function codeCellsOf(row: Row): CodeCell[] {
+  // Rows never change once built, and the rows of unchanged sections live on from version to version.
+  let cells = codeCellsCache.get(row);
+  if (!cells) codeCellsCache.set(row, (cells = findCodeCells(row)));
+  return cells;
+}
+
+const codeCellsCache = new WeakMap<Row, CodeCell[]>();
+
+function findCodeCells(row: Row): CodeCell[] {
   const out: CodeCell[] = [];
   row.cells.forEach((cell, i) => {
     if (cell.column?.role !== 'code' || !cell.text) return;

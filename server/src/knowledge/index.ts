@@ -45,12 +45,18 @@ export function nameOrigin(e: CatalogEntry, m: KnowledgeMessages): string {
 
 /** The names printed for each code in the document (the first print of each). */
 export function printedNames(doc: BudgetDocument): Map<string, string> {
-  const names = new Map<string, string>();
+  let names = printedNamesCache.get(doc);
+  if (names) return names;
+  names = new Map<string, string>();
+  printedNamesCache.set(doc, names);
   for (const t of doc.tables) for (const p of t.parts) for (const r of p.rows) for (const c of codeCellsOf(r)) {
     if (c.name && !names.has(c.code)) names.set(c.code, c.name);
   }
   return names;
 }
+
+/** A document's names by code, for the requests of one version (each version is a new document object). */
+const printedNamesCache = new WeakMap<BudgetDocument, Map<string, string>>();
 
 export interface PathStep {
   code: string;
@@ -89,8 +95,9 @@ export interface CodeExplanation {
 
 export function explainCode(code: string, doc: BudgetDocument, k: CodeKnowledge, printedName?: string): CodeExplanation {
   const view = k.catalog.view(doc.header.year);
-  const printed = printedNames(doc);
-  if (printedName) printed.set(code, printedName);
+  // The shared map stays as the document prints it: the name printed beside this code goes into a copy.
+  const shared = printedNames(doc);
+  const printed = printedName && shared.get(code) !== printedName ? new Map(shared).set(code, printedName) : shared;
   const path = pathOf(code, view, printed, k.workspace);
   const entry = view.get(code);
   const names = path.map((p) => p.name);
