@@ -52,10 +52,14 @@ export class ChunkPool {
 const MIN_LINES = 8;
 const MAX_LINES = 128;
 
-/** Whether a line's text ends a chunk (about one line in 16). */
+/** Whether a line's text ends a chunk (about one line in 16): a hash of its length and a few of its characters. */
 function cutAfter(text: string, from: number, to: number): boolean {
-  let h = 0;
-  for (let i = from; i < to; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  const n = to - from;
+  let h = n * 0x9e3779b1;
+  h = Math.imul(h ^ text.charCodeAt(from), 0x85ebca6b);
+  h = Math.imul(h ^ text.charCodeAt(from + (n >> 1)), 0xc2b2ae35);
+  h = Math.imul(h ^ text.charCodeAt(to - 2), 0x27d4eb2f);
+  h ^= h >>> 15;
   return (h & 15) === 0;
 }
 
@@ -63,10 +67,16 @@ function cutAfter(text: string, from: number, to: number): boolean {
 export function parseSection(text: string, start: number, end: number, pool: ChunkPool): { tree: SyntaxTree; chunks: Chunk[] } {
   // Line starts in the section.
   const starts: number[] = [start];
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      if (i + 1 < end) starts.push(i + 1);
+  const cr = text.indexOf('\r', start);
+  if (cr < 0 || cr >= end) {
+    // Only `\n` ends lines here: let indexOf find them.
+    for (let i = text.indexOf('\n', start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+        if (i + 1 < end) starts.push(i + 1);
+      }
     }
   }
   // Where the chunks end: the whole section when it cannot be chunked; else its first line (the heading, which

@@ -18,9 +18,14 @@ function join(a: Span, b: Span): Span {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 function spanOf(tokens: (IToken | undefined)[], fallback: Span): Span {
-  let s: Span | undefined;
-  for (const t of tokens) if (valid(t)) s = s ? join(s, tokSpan(t)) : tokSpan(t);
-  return s ?? fallback;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const t of tokens) {
+    if (!valid(t)) continue;
+    if (t.startOffset < start) start = t.startOffset;
+    if (t.startOffset + t.image.length > end) end = t.startOffset + t.image.length;
+  }
+  return start === Infinity ? fallback : { start, end };
 }
 /** The span of nothing (recovery leftovers). Frozen: it is shared, and spans are shifted in place (../incremental). */
 const NOWHERE: Span = Object.freeze({ start: 0, end: 0 });
@@ -116,28 +121,49 @@ class BudgetParser extends EmbeddedActionsParser {
 
   /** A row line (cells split at pipes) or, without pipes, a text line. Also used by `parseRange`'s fast path. */
   buildRow(toks: IToken[], comment: IToken | undefined): Line {
-    const span = spanOf(toks, NOWHERE);
-    const commentText = valid(comment) ? comment.image.slice(2).trim() : undefined;
-    if (!toks.some((t) => t.tokenType === T.Pipe)) {
-      return { kind: 'text', text: this.source.slice(span.start, span.end), span, comment: commentText };
+    return this.buildRowAt(toks, 0, toks.length, comment);
+  }
+
+  /** `buildRow` of tokens[from, to): one span per cell, nothing else allocated per token (rows are most lines). */
+  buildRowAt(tokens: IToken[], from: number, to: number, comment: IToken | undefined): Line {
+    let start = Infinity;
+    let end = -Infinity;
+    let pipes = 0;
+    for (let i = from; i < to; i++) {
+      const t = tokens[i];
+      if (!valid(t)) continue;
+      if (t.startOffset < start) start = t.startOffset;
+      const e = t.startOffset + t.image.length;
+      if (e > end) end = e;
+      if (t.tokenType === T.Pipe) pipes++;
     }
+    const span: Span = start === Infinity ? NOWHERE : { start, end };
+    const commentText = valid(comment) ? comment.image.slice(2).trim() : undefined;
+    if (!pipes) return { kind: 'text', text: this.source.slice(span.start, span.end), span, comment: commentText };
     const cells: CellNode[] = [];
-    let cur: IToken[] = [];
+    let cellStart = Infinity;
+    let cellEnd = -Infinity;
+    let tokensInCell = 0;
+    // A cell whose only tokens were inserted by error recovery stands, empty, where the cell began.
     let prevEnd = lineStartOf(this.source, span.start);
     const flush = (endAt: number) => {
-      if (cur.length) {
-        const s = spanOf(cur, { start: prevEnd, end: prevEnd });
-        cells.push({ text: this.source.slice(s.start, s.end), span: s });
-      } else {
-        cells.push({ text: '', span: { start: endAt, end: endAt } });
-      }
-      cur = [];
+      if (cellStart !== Infinity) cells.push({ text: this.source.slice(cellStart, cellEnd), span: { start: cellStart, end: cellEnd } });
+      else if (tokensInCell) cells.push({ text: '', span: { start: prevEnd, end: prevEnd } });
+      else cells.push({ text: '', span: { start: endAt, end: endAt } });
+      cellStart = Infinity;
+      cellEnd = -Infinity;
+      tokensInCell = 0;
     };
-    for (const t of toks) {
+    for (let i = from; i < to; i++) {
+      const t = tokens[i];
       if (t.tokenType === T.Pipe) {
         flush(t.startOffset);
         prevEnd = t.startOffset + 1;
-      } else cur.push(t);
+      } else if (tokensInCell++, valid(t)) {
+        if (t.startOffset < cellStart) cellStart = t.startOffset;
+        const e = t.startOffset + t.image.length;
+        if (e > cellEnd) cellEnd = e;
+      }
     }
     flush(valid(comment) ? comment.startOffset : span.end);
     const full = valid(comment) ? join(span, tokSpan(comment)) : span;
@@ -387,7 +413,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       let flat = true;
       for (let i = from; i < last; i++) if (!ROW_TOKENS.has(tokens[i].tokenType)) { flat = false; break; }
       if (flat) {
-        lines.push(parser.buildRow(tokens.slice(from, last), comment));
+        lines.push(parser.buildRowAt(tokens, from, last, comment));
         from = to;
         continue;
       }
