@@ -19,7 +19,7 @@ CS_DIR="$E2E_HOME/code-server-$CS_VERSION"
 CS_BIN="$CS_DIR/node_modules/.bin/code-server"
 STAMP="$CS_DIR/.installed-ok"
 PROBE="$E2E_HOME/probe-home"                 # code-server writes ~/.config/code-server on every start, even --version
-APT_PKGS=(chromium libkrb5-dev ripgrep fonts-wqy-microhei python3 make g++ pkg-config ca-certificates)
+APT_PKGS=(chromium libkrb5-dev ripgrep fonts-wqy-microhei fonts-wqy-zenhei python3 make g++ pkg-config ca-certificates)
 
 cs_version() {  # prints e.g. "4.100.3 <commit> with Code 1.100.3", never touching the real HOME
   rm -rf "$PROBE"; mkdir -p "$PROBE"

@@ -54,6 +54,8 @@ export const USER_SETTINGS = {
   'git.enabled': false, 'git.autoRepositoryDetection': false, 'npm.autoDetect': 'off', 'typescript.disableAutomaticTypeAcquisition': true,
   // what the screenshots show
   'editor.minimap.enabled': false, 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.unicodeHighlight.invisibleCharacters': false,
+  // a monospace CJK font: 汉字 exactly two columns wide, as the formatter counts them
+  'editor.fontFamily': "'WenQuanYi Zen Hei Mono', monospace",
   'editor.hover.delay': 300, 'editor.lightbulb.enabled': 'on', 'editor.fontSize': 15, 'workbench.editor.enablePreview': false, 'window.zoomLevel': 0,
 };
 

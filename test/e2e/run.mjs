@@ -4,7 +4,8 @@
 //   (a) the red squiggle under a wrong 合计 figure, and its row in the Problems panel (应为 / 实为 / 相差),
 //   (b) the hover on functional code 2150502 (一般行政管理事务),
 //   (c) the completion list after typing 21505 in the code cell of a new row,
-//   (d) a quick fix (Ctrl+.) on the wrong figure.
+//   (d) a quick fix (Ctrl+.) on the wrong figure,
+//   (e) the inlay hint with the computed value, (f) Format Document aligning a seed, (g) the preview panel.
 // Screenshots of every step go to docs/screenshots/e2e-*.png. Ends with "N passed, N failed"; exit 1 on any failure.
 //
 // Usage:  node test/e2e/run.mjs [--vsix PATH] [--fixture] [--keep] [--headed]
@@ -44,6 +45,7 @@ let codeServer = null; // startCodeServer() handle (own process group)
 let browser = null;
 let tmpRoot = null;
 let finished = false;
+let currentPage = null; // for a screenshot when a step fails
 
 // ------------------------------------------------------------------------------------------------ clean-up
 async function cleanup() {
@@ -121,6 +123,11 @@ async function record(name, fn) {
   } catch (e) {
     results.push({ name, ok: false, ms: Date.now() - t, info: String(e?.message || e).split('\n')[0] });
     log(`FAIL ${name}: ${e?.stack || e}`);
+    // what the screen showed when it failed (kept with --keep, else deleted with the temporary folder)
+    if (currentPage && tmpRoot) {
+      const file = path.join(tmpRoot, `failed-${results.length}.png`);
+      await currentPage.screenshot({ path: file }).then(() => log(`  screen at the failure: ${file}`), () => {});
+    }
   }
 }
 
@@ -151,8 +158,20 @@ async function quickInput(page, opener, text) {
   return input;
 }
 
+/** Runs a command from the Command Palette (F1) by its title, as a person would. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Escape');
+  await quickInput(page, 'F1', `>${title}`).catch(async (e) => { await shot(page, 'e2e-palette-failed.png'); throw e; });
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10_000 })
+    .catch(async (e) => { throw new Error(`${e.message}; palette rows: ${JSON.stringify((await visibleTexts(page, '.quick-input-widget .monaco-list-row')).slice(0, 5))}`); });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
 async function openFile(page, file) {
-  await quickInput(page, 'Control+P', file);
+  // F1 opens the same quick input as Ctrl+P (a file name instead of ">" makes it Quick Open), and reaches it whatever
+  // part of the workbench has the focus
+  await quickInput(page, 'F1', file);
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first();
   await row.waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
@@ -254,6 +273,7 @@ async function main() {
   browser = await launchChromium(prof, { headless: !HEADED });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1, locale: 'en-US' });
   const page = await context.newPage();
+  currentPage = page;
   page.setDefaultTimeout(15_000);
   let pageErrors = 0;
   page.on('pageerror', () => { pageErrors++; });
@@ -391,6 +411,81 @@ async function main() {
     await shot(page, 'e2e-completion.png');
     await page.keyboard.press('Escape');
     return `${how}: ${items.length} item(s), e.g. ${JSON.stringify(items.find((x) => x.includes('2150502')).slice(0, 60))}`;
+  });
+
+  // (e) the computed value next to the wrong 合计, as an inlay hint
+  await record('(e) inlay hint with the computed value beside the wrong 合计', async () => {
+    await openFile(page, wrong.from);
+    await gotoLine(page, wrong.line, 0);
+    const line = await poll(async () => (await visibleTexts(page, `${ACTIVE_EDITOR} .view-line`))
+      .find((t) => t.includes(wrong.wrong) && t.includes(`= ${wrong.original}`)), 15_000, `a rendered line with ${wrong.wrong} and "= ${wrong.original}"`);
+    await page.mouse.move(5, 450);
+    await sleep(200);
+    await shot(page, 'e2e-inlay.png');
+    return JSON.stringify(line.slice(0, 90));
+  });
+
+  // (f) Format Document aligns a seed's tables: the pipes of consecutive rows stand at the same x on screen
+  await record('(f) Format Document aligns the columns by display width', async () => {
+    const file = seeds.find((f) => /huangpi/.test(f)) ?? seeds.find((f) => f !== wrong.from);
+    await openFile(page, file);
+    // to the first table with three columns or more (the document opens with its narrative)
+    const text = fs.readFileSync(path.join(ws, file), 'utf8');
+    const first = text.split('\n').findIndex((l) => /^列：.*\|.*\|.*\|/.test(l));
+    await gotoLine(page, first + 12, 0);
+    const aligned = () => page.evaluate((sel) => {
+      const editor = document.querySelector(sel);
+      if (!editor) return 0;
+      const rows = [...editor.querySelectorAll('.view-lines .view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      const xs = rows.map((vl) => {
+        const out = [];
+        const walker = document.createTreeWalker(vl, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let i = n.textContent.indexOf('|'); i >= 0; i = n.textContent.indexOf('|', i + 1)) {
+            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+            out.push(Math.round(r.getBoundingClientRect().x));
+          }
+        }
+        return out;
+      });
+      // the longest run of consecutive lines with at least 3 pipes, all at the same x (±2 px)
+      let best = 0; let run = 0;
+      for (let i = 0; i < xs.length; i++) {
+        const same = i > 0 && xs[i].length >= 3 && xs[i].length === xs[i - 1].length && xs[i].every((x, k) => Math.abs(x - xs[i - 1][k]) <= 2);
+        run = same ? run + 1 : (xs[i].length >= 3 ? 1 : 0);
+        best = Math.max(best, run);
+      }
+      return best;
+    }, ACTIVE_EDITOR);
+    const before = await aligned();
+    await runCommand(page, 'Format Document');
+    const after = await poll(async () => { const n = await aligned(); return n >= 6 && n > before ? n : null; }, 15_000, 'six or more aligned rows after formatting')
+      .catch(async (e) => { await shot(page, 'e2e-format.png'); throw new Error(`${e.message} (before: ${before}, now: ${await aligned()})`); });
+    await sleep(200);
+    await shot(page, 'e2e-format.png');
+    return `longest run of aligned rows on screen: ${before} before, ${after} after`;
+  });
+
+  // (g) the preview panel: the document's tables, the wrong 合计 marked as an error
+  await record('(g) preview panel shows the tables with the wrong 合计 marked', async () => {
+    await openFile(page, wrong.from);
+    await gotoLine(page, wrong.line, 0);
+    await runCommand(page, '预览表格');
+    const marked = await poll(async () => {
+      for (const f of page.frames()) {
+        const t = await f.evaluate((w) => [...document.querySelectorAll('.st-error')].map((e) => e.textContent || '').find((x) => x.includes(w)) ?? null, wrong.wrong).catch(() => null);
+        if (t) return t;
+      }
+      return null;
+    }, 20_000, `a .st-error cell with ${wrong.wrong} in the preview`);
+    // the summary's “N 处错误” steps to the first error: what a reader does first
+    for (const f of page.frames()) {
+      const button = f.locator('button, a, [role="button"]', { hasText: '处错误' }).first();
+      if (await button.count().catch(() => 0)) { await button.click().catch(() => {}); break; }
+    }
+    await sleep(800);
+    await shot(page, 'e2e-preview.png');
+    return `error cell ${JSON.stringify(marked.trim().slice(0, 30))}`;
   });
 
   if (pageErrors) log(`note: ${pageErrors} uncaught page error(s) in the workbench`);
