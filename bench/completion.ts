@@ -17,18 +17,10 @@ import { searchCodes } from '../server/src/knowledge/search';
 import { completionFeature } from '../server/src/lsp/completion';
 import { ServerContext } from '../server/src/lsp/context';
 import { fileUri, TestClient } from '../test/support/lsp';
+import { rng } from './generate';
 
 const ENTRIES = Number(process.argv[2] ?? 6000);
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13; s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
-    return s / 0x100000000;
-  };
-}
 
 const WORDS = ['行政', '事业', '运行', '管理', '事务', '公共', '服务', '卫生', '健康', '教育', '科学', '技术', '文化', '旅游', '体育', '社会', '保障', '就业',
   '住房', '改革', '城乡', '社区', '农林', '水利', '交通', '运输', '资源', '勘探', '工业', '信息', '产业', '监管', '商业', '金融', '援助', '自然', '海洋',

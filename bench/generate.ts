@@ -13,7 +13,8 @@ export interface Generated {
   json: string;
 }
 
-function rng(seed: number): () => number {
+/** A small deterministic random source (xorshift32), so generated documents are the same in every run. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13; s >>>= 0;

@@ -4,8 +4,8 @@
  * documents as typed, the others as saved). Reads nothing but the shipped data, the configured catalog files and
  * `.budget` files inside the workspace folders (symbolic links are not followed).
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { lstat, readdir } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type InitializeParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,9 +17,9 @@ import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
+import { insideAny, pathOf, readWorkspaceFile } from './workspaceFiles';
 
 const MAX_FILES = 5000;
-const MAX_BYTES = 8 * 1024 * 1024;
 
 /** The workspace folders of an initialize request, as paths (file: URIs only). */
 export function workspacePaths(params: InitializeParams): string[] {
@@ -35,10 +35,6 @@ export function workspacePaths(params: InitializeParams): string[] {
   return out;
 }
 
-function inside(folder: string, path: string): boolean {
-  const r = relative(folder, path);
-  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-}
 
 export function knowledgeFeature(ctx: ServerContext): Feature {
   const kb = ctx.knowledge;
@@ -69,14 +65,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const warmOpen = () => {
     for (const d of ctx.documents.all()) warm(ctx.analyzed(d).analysis.document.header.year);
   };
-  const insideWorkspace = (path: string) => ctx.workspaceFolders.some((f) => inside(f, path));
-  const pathOf = (uri: string): string | undefined => {
-    try {
-      return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  const insideWorkspace = (path: string) => insideAny(ctx.workspaceFolders, path);
 
   // --- user catalogs ---------------------------------------------------------------------------------------------
   let wanted = '';
@@ -128,13 +117,8 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     if (!insideWorkspace(path)) return false;
     const uri = pathToFileURL(path).href;
     if (ctx.documents.get(uri)) return false; // open documents are indexed as typed
-    try {
-      const st = await lstat(path);
-      if (!st.isFile() || st.size > MAX_BYTES) return kb.workspace.remove(uri);
-      return indexText(uri, await readFile(path, 'utf8'));
-    } catch {
-      return kb.workspace.remove(uri);
-    }
+    const text = await readWorkspaceFile(ctx.workspaceFolders, path);
+    return text === undefined ? kb.workspace.remove(uri) : indexText(uri, text);
   };
 
   const scan = async () => {

@@ -4,9 +4,6 @@
  * no symbolic links, at most 8 MiB each: the files the workspace index of ./knowledge.ts lists), and the rule
  * references to them. For a row, column, table or figure: the rule references in the document that use it.
  */
-import { lstat, readFile } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Location } from 'vscode-languageserver/node';
 import { buildDocument } from '../model/build';
 import { codeOccurrences, occurrences, referenceQueryAt } from '../navigation/references';
@@ -14,36 +11,15 @@ import { parse } from '../syntax/parser';
 import { LineIndex } from '../syntax/positions';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
-
-const MAX_BYTES = 8 * 1024 * 1024;
-
-function pathOf(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function inside(folder: string, path: string): boolean {
-  const r = relative(folder, path);
-  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
-}
+import { pathOf, readWorkspaceFile } from './workspaceFiles';
 
 export function referencesFeature(ctx: ServerContext): Feature {
   /** The code's rows in a closed workspace file, or none when it cannot be read. */
   const fromDisk = async (uri: string, path: string, code: string): Promise<Location[]> => {
-    if (!ctx.workspaceFolders.some((f) => inside(f, path))) return [];
-    try {
-      const st = await lstat(path);
-      if (!st.isFile() || st.size > MAX_BYTES) return [];
-      const text = await readFile(path, 'utf8');
-      if (!text.includes(code)) return [];
-      const lines = new LineIndex(text);
-      return codeOccurrences(buildDocument(parse(text)), code).map((s) => ({ uri, range: { start: lines.position(s.start), end: lines.position(s.end) } }));
-    } catch {
-      return [];
-    }
+    const text = await readWorkspaceFile(ctx.workspaceFolders, path);
+    if (text === undefined || !text.includes(code)) return [];
+    const lines = new LineIndex(text);
+    return codeOccurrences(buildDocument(parse(text)), code).map((s) => ({ uri, range: { start: lines.position(s.start), end: lines.position(s.end) } }));
   };
 
   ctx.connection.onReferences(async (params): Promise<Location[] | null> => {
