@@ -191,7 +191,8 @@ async function gotoLine(page, line0, col0) {
 /** Screen rectangle of `needle` on the rendered editor line whose text equals `lineText` (what a person sees). */
 async function textRect(page, lineText, needle) {
   return page.evaluate(({ sel, lineText, needle }) => {
-    const norm = (s) => s.replace(/\u00a0/g, ' ').replace(/\s+$/, '');
+    // an inlay hint (`= 2,098.74`) may stand in the rendered line: what the source says is the text without it
+    const norm = (s) => s.replace(/\u00a0/g, ' ').replace(/\s*= -?[\d,]+(?:\.\d+)?%?/g, '').replace(/\s+$/, '');
     const editor = document.querySelector(sel);
     if (!editor) return null;
     for (const vl of editor.querySelectorAll('.view-lines .view-line')) {
