@@ -60,3 +60,23 @@ export function lineOf(prefix: string): number {
   if (i < 0) throw new Error(`no line starts with ${prefix}`);
   return i;
 }
+
+/** The folding ranges of SMALL, as [first line, last line, kind]. */
+export function smallFolds(): [number, number, string][] {
+  return [
+    [lineOf('// 测试文档'), lineOf('// 第二行'), 'comment'],
+    [lineOf('# 测试单位'), lineOf('金额单位'), 'region'],
+    [lineOf('## 表 公开05表'), lineOf('规则：1栏各行'), 'region'],
+    [lineOf('201 |'), lineOf('2010350 |'), 'region'],
+    [lineOf('20103 |'), lineOf('2010350 |'), 'region'],
+    [lineOf('## 表 公开01表'), lineOf('规则：3行'), 'region'],
+    [lineOf('### 收入'), lineOf('总计 |'), 'region'],
+    [lineOf('### 支出'), lineOf('一、一般公共服务支出 |'), 'region'],
+    [lineOf('## 名词解释'), lineOf('公务用车购置'), 'region'],
+    [lineOf('二、三公经费'), lineOf('公务用车购置'), 'region'],
+    [lineOf('## 情况说明'), lineOf('支出 13.00'), 'region'],
+    [lineOf('### 一、总体情况'), lineOf('收入 3.01 万元。'), 'region'],
+    [lineOf('#### （一）收入'), lineOf('收入 3.01 万元。'), 'region'],
+    [lineOf('### 二、支出情况'), lineOf('支出 13.00'), 'region'],
+  ];
+}
