@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/analysis';
+import { MAX_LINE_ERRORS, parse } from '../server/src/syntax/parser';
 import { LineIndex } from '../server/src/syntax/positions';
 import { GOOD } from './support/docs';
 import { ROOT } from './support/lsp';
@@ -53,6 +54,30 @@ describe('robustness (fast-check)', function () {
 
   it('never throws, never hangs, and keeps every range inside the document', () => {
     fc.assert(fc.property(docArb, (text) => checkRanges(text)), { numRuns: 1500 });
+  });
+
+  it('gives up a line after a bounded number of syntax errors, keeps it as text, and parses the next line as usual', () => {
+    // A rule line of repeated `(+` made chevrotain recover once per pair, recursing one level each time: 1,000 pairs
+    // took seconds and 1,500 exhausted the stack. Found by the property above in a CI run.
+    for (const n of [10, 1000, 50000]) {
+      const bad = '规则：1栏各行=(2+3)栏各行；' + '(+'.repeat(n);
+      const text = `## 表 表1 x\n列：科目名称 | 合计[1] | 甲[2] | 乙[3]\n${bad}\n规则：1栏=(2+3)栏\n合计 | 5.00 | 2.00 | 2.00\n`;
+      const tree = parse(text);
+      const lineEnd = text.indexOf(bad) + bad.length;
+      const onBad = tree.errors.filter((e) => e.span.start >= text.indexOf(bad) && e.span.end <= lineEnd);
+      if (n === 10) assert.equal(onBad.length, tree.errors.length, 'few errors: each reported, nothing given up');
+      else {
+        assert.equal(onBad.length, MAX_LINE_ERRORS + 1, `${n} pairs: the first ${MAX_LINE_ERRORS} errors and one saying the rest are not listed`);
+        assert.ok(tree.errors.every((e) => e.span.end <= lineEnd), 'no error spills into the next lines');
+        assert.ok(tree.lines.some((l) => l.kind === 'text' && l.text === bad), 'the line is kept verbatim as text');
+      }
+      const a = analyze(text);
+      const last = a.findings.filter((f) => f.rule === 'syntax').pop();
+      if (n !== 10) assert.match(last?.message ?? '', /语法错误超过 20 处/);
+      // the next line's rule still holds the table to account: 5.00 ≠ 2.00 + 2.00
+      assert.ok(a.findings.some((f) => f.rule !== 'syntax' && f.severity === 'error' && /1栏/.test(f.message)), JSON.stringify(a.findings.map((f) => f.message)));
+      checkRanges(text);
+    }
   });
 
   it('refuses column groups nested deeper than any table, at their place, instead of exhausting the stack', () => {

@@ -34,9 +34,24 @@ class BudgetParser extends EmbeddedActionsParser {
   /** The source text, for slicing verbatim spans. */
   source = '';
 
+  /** Syntax errors saved so far on the current line (reset by `parseRange` before each line). */
+  lineErrors = 0;
+
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
     this.performSelfAnalysis();
+    // Every recovery costs a follow-set walk and an exception, and after a recovery inside a repetition chevrotain
+    // re-enters the repetition by recursion, one stack level per error: a line of a thousand `(+` took seconds, and
+    // a few thousand exhausted the stack. So a line gets a bounded number of errors, more than anything typed by hand
+    // makes; at the next one the line is abandoned (parseRange keeps it as text). The hook is chevrotain's own
+    // `SAVE_ERROR`, through which every recognition error passes (chevrotain/lib/src/parse/parser/traits/
+    // error_handler.js); it is not in the typed API, hence the cast. A test pins the behaviour against upgrades.
+    const self = this as unknown as { SAVE_ERROR: (error: Error) => Error };
+    const save = self.SAVE_ERROR;
+    self.SAVE_ERROR = (error: Error) => {
+      if (this.lineErrors++ >= MAX_LINE_ERRORS) throw LINE_ABANDONED;
+      return save.call(this, error);
+    };
   }
 
   public document = this.RULE('document', (): Line[] => {
@@ -433,7 +448,16 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       }
     }
     parser.input = lineTokens;
-    const line = parser.line();
+    parser.lineErrors = 0;
+    let line: Line | undefined;
+    let abandoned = false;
+    try {
+      line = parser.line();
+    } catch (e) {
+      if (e !== LINE_ABANDONED) throw e;
+      abandoned = true;
+    }
+    if (abandoned) line = undefined;
     if (parser.errors.length || !line) {
       for (const e of parser.errors) {
         const t = e.token;
@@ -445,6 +469,12 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
           span = { start: at, end: at };
         }
         errors.push({ say: describeError(e.message, t), span });
+      }
+      if (abandoned) {
+        const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
+        const end = spanOf(content, NOWHERE).end;
+        const at = errors.length ? Math.min(errors[errors.length - 1].span.end, end) : end;
+        errors.push({ say: (m) => m.tooManyErrors(MAX_LINE_ERRORS), span: { start: at, end } });
       }
     }
     if (line) lines.push(line);
@@ -459,6 +489,12 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
   }
   return { text, lines, errors };
 }
+
+/** Syntax errors reported on one line before the parser gives the line up: see the parser's constructor. */
+export const MAX_LINE_ERRORS = 20;
+
+/** Thrown through chevrotain (which rethrows what is not its own) to abandon a line. */
+const LINE_ABANDONED = new Error('line abandoned');
 
 /** Deeper than any printed table nests its column groups (基本支出 → 人员经费 → 工资福利 is three). */
 export const MAX_GROUP_DEPTH = 16;
