@@ -42,6 +42,26 @@ describe('language server over stdio', function () {
     assert.ok(p.diagnostics.some((d) => d.severity === DiagnosticSeverity.Information && /尾差/.test(text(d))));
   });
 
+  it('analyses a burst of changes that arrive together once, for the last version', async () => {
+    const uri = 'file:///tmp/burst.budget';
+    await client.open(uri, GOOD);
+    const doc = TextDocument.create(uri, 'budget', 1, GOOD);
+    const at = GOOD.indexOf('307.24');
+    const range = { start: doc.positionAt(at), end: doc.positionAt(at + 1) };
+    // A few keystrokes one by one first, so that the server is warm and answers each at once (a slow analysis would
+    // make it wait for a pause in typing, which coalesces by itself).
+    for (let v = 2; v <= 6; v++) await client.change(uri, v, [{ range, text: '3' }]);
+    const before = client.publications.get(uri) ?? 0;
+    // Twenty keystrokes sent at once (as a fast typist's, queued while the server was busy): 3 → 0, 1, … 9, 0, … 9.
+    const last = client.diagnostics(uri, 26);
+    for (let v = 7; v <= 26; v++) void client.change(uri, v, [{ range, text: String((v - 7) % 10) }], false);
+    const p = await last;
+    // The last keystroke typed 9: 907.24 where 307.24 is right.
+    assert.ok(p.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error && /应为 307\.24，实为 907\.24/.test(text(d))), JSON.stringify(p.diagnostics.map(text)));
+    const count = (client.publications.get(uri) ?? 0) - before;
+    assert.ok(count <= 3, `${count} publications for 20 changes sent together`);
+  });
+
   it('a document that only differs by rounding has no error', async () => {
     const p = await client.open('file:///tmp/good.budget', GOOD);
     assert.deepEqual(p.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), []);

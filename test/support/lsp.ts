@@ -18,6 +18,8 @@ export class TestClient {
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** How many times diagnostics were published, by document. */
+  readonly publications = new Map<string, number>();
   stderr = '';
 
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
@@ -26,6 +28,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.set(p.uri, p);
+      this.publications.set(p.uri, (this.publications.get(p.uri) ?? 0) + 1);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
         const w = this.waiters[i];
         if (w.uri === p.uri && (w.version === undefined || p.version === w.version)) {

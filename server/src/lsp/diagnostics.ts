@@ -39,7 +39,7 @@ export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic
 }
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
-  const timers = new Map<string, NodeJS.Timeout>();
+  const timers = new Map<string, { cancel(): void }>();
   const lastCost = new Map<string, number>();
 
   const publish = (uri: string) => {
@@ -55,20 +55,28 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   };
 
   const schedule = (uri: string) => {
-    const pending = timers.get(uri);
-    if (pending) clearTimeout(pending);
+    timers.get(uri)?.cancel();
     // Debounce by the cost of the last analysis: an edit the incremental analysis absorbs answers at once; a document
     // whose analysis is slow (a first pass, a header edit) waits for a pause in typing.
     const cost = lastCost.get(uri) ?? 0;
-    const delay = cost < 25 ? 0 : Math.min(300, cost * 2);
-    timers.set(uri, setTimeout(() => publish(uri), delay));
+    if (cost < 25) {
+      // At once, but after the messages already read, so that changes arriving together are analysed once. The
+      // connection handles one queued message per immediate and schedules the next after the handler, which has
+      // scheduled ours: a second hop lets the next queued change in first, and it cancels this run. (Immediates, not
+      // a zero timeout, which Node stretches to a millisecond.)
+      let second: NodeJS.Immediate | undefined;
+      const first = setImmediate(() => { second = setImmediate(() => publish(uri)); });
+      timers.set(uri, { cancel: () => { clearImmediate(first); if (second) clearImmediate(second); } });
+    } else {
+      const timeout = setTimeout(() => publish(uri), Math.min(300, cost * 2));
+      timers.set(uri, { cancel: () => clearTimeout(timeout) });
+    }
   };
 
   ctx.documents.onDidOpen((e) => schedule(e.document.uri));
   ctx.documents.onDidChangeContent((e) => schedule(e.document.uri));
   ctx.documents.onDidClose((e) => {
-    const t = timers.get(e.document.uri);
-    if (t) clearTimeout(t);
+    timers.get(e.document.uri)?.cancel();
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
