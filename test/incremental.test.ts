@@ -5,6 +5,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import { sections } from '../server/src/incremental/sections';
@@ -99,6 +101,32 @@ describe('incremental analysis', () => {
     assert.equal(errors(analyze(g)), 0);
     assert.ok(errors(a) >= 2, `${errors(a)} errors`);
     assert.deepEqual(dump(analyzer.analyze(g)), dump(analyze(g)));
+  });
+
+  it('keeps no old version of the text alive: a section kept across versions holds only its own text', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let text = generate(10000, 3).text;
+    const analyzer = new DocumentAnalyzer();
+    analyzer.analyze(text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // One digit retyped in every section: each is parsed again from a different version of the text.
+    let edited = 0;
+    for (const b of sections(text)) {
+      const m = /\| (\d)/.exec(text.slice(b.start, b.end));
+      if (!m) continue;
+      const at = b.start + m.index + 2;
+      text = `${text.slice(0, at)}${(Number(text[at]) + 1) % 10}${text.slice(at + 1)}`;
+      analyzer.analyze(text);
+      edited++;
+    }
+    assert.ok(edited > 50, `${edited} sections edited`);
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    const textBytes = 2 * text.length; // CJK: two bytes a character
+    // Sections sliced from the text they were parsed in kept one whole version each alive: 80 texts here.
+    assert.ok(grown < 8 * textBytes, `the heap grew by ${(grown / 2 ** 20).toFixed(1)} MiB, ${(grown / textBytes).toFixed(1)} × the text`);
   });
 
   it('starts afresh when the header changes, since every table inherits from it', () => {

@@ -102,7 +102,7 @@ export class DocumentAnalyzer {
       this.header = { fields: [] };
       this.title = undefined;
       const pool = new ChunkPool(this.cache.flatMap((s) => s.chunks));
-      next = bounds.map((b, i) => this.build(text, b.start, b.end, texts[i], pool));
+      next = bounds.map((b) => this.build(text, b.start, b.end, pool));
       for (const s of next) if (s.document.title !== undefined) this.title = s.document.title;
       for (const s of next) this.check(s);
     }
@@ -136,7 +136,7 @@ export class DocumentAnalyzer {
     const pool = new ChunkPool(this.cache.filter((s) => !kept.has(s)).flatMap((s) => s.chunks));
     for (let i = 0; i < bounds.length; i++) {
       if (next[i]) continue;
-      const s = this.build(text, bounds[i].start, bounds[i].end, texts[i], pool);
+      const s = this.build(text, bounds[i].start, bounds[i].end, pool);
       if (s.header) return undefined;
       next[i] = s;
       built.push(s);
@@ -156,12 +156,13 @@ export class DocumentAnalyzer {
   }
 
   /** A section's lines and model. It is a header section when it wrote to the shared header. */
-  private build(text: string, start: number, end: number, own: string, pool: ChunkPool): Section {
+  private build(text: string, start: number, end: number, pool: ChunkPool): Section {
     const { tree, chunks } = parseSection(text, start, end, pool);
     const before = this.header.fields.length;
     const document = buildSection(tree, tree.lines, this.header);
     const header = this.header.fields.length !== before || document.title !== undefined;
-    return { text: own, header, start, tree, document, relations: [], crossRules: [], findings: [], reused: false, chunks };
+    // The tree's text is the section's own copy, not a slice of the whole text, which it would keep alive.
+    return { text: tree.text, header, start, tree, document, relations: [], crossRules: [], findings: [], reused: false, chunks };
   }
 
   /** A section's own checks, once the whole header is known. */

@@ -63,8 +63,13 @@ function cutAfter(text: string, from: number, to: number): boolean {
   return (h & 15) === 0;
 }
 
-/** Parses a section [start, end) of `text` chunk by chunk, reusing the pool's chunks. */
+/**
+ * Parses a section [start, end) of `text` chunk by chunk, reusing the pool's chunks. The tree's text is the section's
+ * own, a copy (see `detached`); its spans are offsets in `text`.
+ */
 export function parseSection(text: string, start: number, end: number, pool: ChunkPool): { tree: SyntaxTree; chunks: Chunk[] } {
+  const own = detached(text.slice(start, end));
+  const at = (from: number, to: number) => own.slice(from - start, to - start);
   // Line starts in the section.
   const starts: number[] = [start];
   const cr = text.indexOf('\r', start);
@@ -96,31 +101,30 @@ export function parseSection(text: string, start: number, end: number, pool: Chu
 
   const chunks: Chunk[] = [];
   const fresh = (from: number, to: number, mode: LexerMode, tree: SyntaxTree): Chunk =>
-    ({ text: text.slice(from, to), mode, start: from, lines: tree.lines, errors: tree.errors });
+    ({ text: at(from, to), mode, start: from, lines: tree.lines, errors: tree.errors });
   // The first chunk (the heading line, or the whole section) starts in main mode.
-  const own0 = text.slice(start, cuts[0]);
-  chunks.push(pool.take(own0, 'main', start) ?? fresh(start, cuts[0], 'main', parseRange(text, start, cuts[0], 'main')));
+  chunks.push(pool.take(at(start, cuts[0]), 'main', start) ?? fresh(start, cuts[0], 'main', parseRange(own, start, cuts[0], 'main', start)));
   const l0 = chunks[0].lines[0];
   const mode: LexerMode = (l0?.kind === 'heading' && l0.prose) ? 'prose' : 'main';
   // Runs of chunks the pool does not have are parsed in one go (the same lines as chunk by chunk), then dealt out.
   let k = 1;
   while (k < cuts.length) {
     const from = cuts[k - 1];
-    const old = pool.take(text.slice(from, cuts[k]), mode, from);
+    const old = pool.take(at(from, cuts[k]), mode, from);
     if (old) {
       chunks.push(old);
       k++;
       continue;
     }
     let j = k + 1;
-    while (j < cuts.length && !pool.has(text.slice(cuts[j - 1], cuts[j]), mode)) j++;
-    const tree = parseRange(text, from, cuts[j - 1], mode);
+    while (j < cuts.length && !pool.has(at(cuts[j - 1], cuts[j]), mode)) j++;
+    const tree = parseRange(own, from, cuts[j - 1], mode, start);
     let li = 0;
     let ei = 0;
     for (let c = k; c < j; c++) {
       const cTo = cuts[c];
       const last = c === j - 1;
-      const part: SyntaxTree = { text, lines: [], errors: [] };
+      const part: SyntaxTree = { text: own, base: start, lines: [], errors: [] };
       while (li < tree.lines.length && (last || tree.lines[li].span.start < cTo)) part.lines.push(tree.lines[li++]);
       while (ei < tree.errors.length && (last || tree.errors[ei].span.start < cTo)) part.errors.push(tree.errors[ei++]);
       chunks.push(fresh(cuts[c - 1], cTo, mode, part));
@@ -133,7 +137,16 @@ export function parseSection(text: string, start: number, end: number, pool: Chu
     for (const l of c.lines) lines.push(l);
     for (const e of c.errors) errors.push(e);
   }
-  return { tree: { text, lines, errors }, chunks };
+  return { tree: { text: own, base: start, lines, errors }, chunks };
+}
+
+/**
+ * A copy of a section's text that shares no memory with the document's text. A slice would keep the whole text of
+ * the version it was cut from alive for as long as the section is reused (and every token, cell and label sliced
+ * from it would too): in a long session in a large document, one whole old version per section.
+ */
+function detached(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** No line but the first starts with `#` (after blanks). */

@@ -220,7 +220,7 @@ export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Hea
         for (const r of line.rules) table.rules.push({ node: r, table });
         break;
       case 'row': {
-        if (mode === 'glossary' || mode === 'narrative') { addProse(tree.text.slice(line.span.start, line.span.end), line.span); break; }
+        if (mode === 'glossary' || mode === 'narrative') { addProse(tree.text.slice(line.span.start - (tree.base ?? 0), line.span.end - (tree.base ?? 0)), line.span); break; }
         if (!table) {
           doc.structureErrors.push({ say: (m) => m.rowOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
           break;

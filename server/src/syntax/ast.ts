@@ -93,7 +93,10 @@ export interface SyntaxError {
 }
 
 export interface SyntaxTree {
+  /** The text parsed; for a part of a document (a section, see ../incremental/chunks), that part's own text. */
   text: string;
+  /** The document offset of `text`'s first character, when `text` is a part (spans are always document offsets). */
+  base?: number;
   lines: Line[];
   errors: SyntaxError[];
 }

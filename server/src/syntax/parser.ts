@@ -31,8 +31,14 @@ function spanOf(tokens: (IToken | undefined)[], fallback: Span): Span {
 const NOWHERE: Span = Object.freeze({ start: 0, end: 0 });
 
 class BudgetParser extends EmbeddedActionsParser {
-  /** The source text, for slicing verbatim spans. */
+  /** The source text, for slicing verbatim spans, and the document offset of its first character. */
   source = '';
+  base = 0;
+
+  /** The source between two document offsets. */
+  private slice(start: number, end: number): string {
+    return this.source.slice(start - this.base, end - this.base);
+  }
 
   /** Syntax errors saved so far on the current line (reset by `parseRange` before each line). */
   lineErrors = 0;
@@ -154,15 +160,15 @@ class BudgetParser extends EmbeddedActionsParser {
     }
     const span: Span = start === Infinity ? NOWHERE : { start, end };
     const commentText = valid(comment) ? comment.image.slice(2).trim() : undefined;
-    if (!pipes) return { kind: 'text', text: this.source.slice(span.start, span.end), span, comment: commentText };
+    if (!pipes) return { kind: 'text', text: this.slice(span.start, span.end), span, comment: commentText };
     const cells: CellNode[] = [];
     let cellStart = Infinity;
     let cellEnd = -Infinity;
     let tokensInCell = 0;
     // A cell whose only tokens were inserted by error recovery stands, empty, where the cell began.
-    let prevEnd = lineStartOf(this.source, span.start);
+    let prevEnd = lineStartOf(this.source, span.start - this.base) + this.base;
     const flush = (endAt: number) => {
-      if (cellStart !== Infinity) cells.push({ text: this.source.slice(cellStart, cellEnd), span: { start: cellStart, end: cellEnd } });
+      if (cellStart !== Infinity) cells.push({ text: this.slice(cellStart, cellEnd), span: { start: cellStart, end: cellEnd } });
       else if (tokensInCell) cells.push({ text: '', span: { start: prevEnd, end: prevEnd } });
       else cells.push({ text: '', span: { start: endAt, end: endAt } });
       cellStart = Infinity;
@@ -269,7 +275,7 @@ class BudgetParser extends EmbeddedActionsParser {
       rhs = (rhs ?? []).filter((t) => t?.operand);
       const spans = [...lhs, ...rhs].map((t) => t.operand.span).filter((s) => Number.isFinite(s.start));
       const span = spans.length ? spans.reduce(join) : NOWHERE;
-      return { lhs, rhs, span, text: this.source.slice(span.start, span.end) };
+      return { lhs, rhs, span, text: this.slice(span.start, span.end) };
     });
   });
 
@@ -400,19 +406,22 @@ export type LexerMode = 'main' | 'prose';
  * Parses the lines of `text` in [start, end) as if the whole text were parsed, for a range that starts at a line where
  * the lexer is in `mode` (`main` at the start of the text and at a `#`/`##` heading at column 0: see
  * ../incremental/sections; inside a section without headings, the mode its heading set). Spans are offsets in the
- * whole text. The incremental analysis parses only what an edit touched this way.
+ * whole text. The incremental analysis parses only what an edit touched this way. When `text` is only a part of the
+ * document, `base` is the document offset of its first character (offsets stay document offsets).
  */
-export function parseRange(text: string, start: number, end: number, mode: LexerMode = 'main'): SyntaxTree {
+export function parseRange(text: string, start: number, end: number, mode: LexerMode = 'main', base = 0): SyntaxTree {
   const parser = (shared ??= new BudgetParser());
-  const lexed = T.budgetLexer.tokenize(start === 0 && end === text.length ? text : text.slice(start, end), mode);
+  const whole = start === base && end === base + text.length;
+  const lexed = T.budgetLexer.tokenize(whole ? text : text.slice(start - base, end - base), mode);
   const tokens = lexed.tokens;
   if (start !== 0) for (const t of tokens) t.startOffset += start;
   const errors: SyntaxError[] = lexed.errors.map((e) => {
     const at = e.offset + start;
-    const ch = text.substr(at, e.length);
+    const ch = text.substr(at - base, e.length);
     return { say: (m) => m.unknownChar(ch), span: { start: at, end: at + e.length } };
   });
   parser.source = text;
+  parser.base = base;
   const lines: Line[] = [];
   let from = 0;
   while (from < tokens.length) {
@@ -442,7 +451,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
         errors.push({ say: (m) => m.tooDeep(MAX_GROUP_DEPTH), span: tokSpan(deep) });
         const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
         const span = spanOf(content, NOWHERE);
-        lines.push({ kind: 'text', text: text.slice(span.start, span.end), span });
+        lines.push({ kind: 'text', text: text.slice(span.start - base, span.end - base), span });
         from = to;
         continue;
       }
@@ -482,12 +491,12 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
       if (content.length) {
         const span = spanOf(content, NOWHERE);
-        lines.push({ kind: 'text', text: text.slice(span.start, span.end), span });
+        lines.push({ kind: 'text', text: text.slice(span.start - base, span.end - base), span });
       }
     }
     from = to;
   }
-  return { text, lines, errors };
+  return base ? { text, base, lines, errors } : { text, lines, errors };
 }
 
 /** Syntax errors reported on one line before the parser gives the line up: see the parser's constructor. */
