@@ -26,17 +26,48 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
     ?? doc.tables.find((t) => t.number && norm(t.number).replace(/^公开/, '') === n.replace(/^公开/, ''));
 }
 
-export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
-  const rows = part ? part.rows : table.parts.flatMap((p) => p.rows);
-  if (!atom.quoted) {
-    const n = Number(atom.value);
-    return rows.filter((r) => r.lineNo === n);
+/** A table's (or one part's) rows by what a reference may name them by, in document order. */
+interface RowIndex {
+  line: Map<number, Row[]>;
+  code: Map<string, Row[]>;
+  label: Map<string, Row[]>;
+  /** By label without its numbering (`一、`, `（二）`, `3.`). */
+  bare: Map<string, Row[]>;
+}
+
+/** Built on first use: a table's rows do not change once it is built (an edit builds its section anew). */
+const rowIndexes = new WeakMap<Table | Part, RowIndex>();
+
+function rowIndex(of: Table | Part): RowIndex {
+  let index = rowIndexes.get(of);
+  if (index) return index;
+  index = { line: new Map(), code: new Map(), label: new Map(), bare: new Map() };
+  const add = <K>(map: Map<K, Row[]>, key: K, row: Row) => {
+    const list = map.get(key);
+    if (list) list.push(row); else map.set(key, [row]);
+  };
+  const rows = 'parts' in of ? of.parts.flatMap((p) => p.rows) : of.rows;
+  for (const r of rows) {
+    if (r.lineNo !== undefined) add(index.line, r.lineNo, r);
+    if (r.code !== undefined) add(index.code, r.code, r);
+    const label = norm(r.label);
+    add(index.label, label, r);
+    add(index.bare, label.replace(NUMBERING, ''), r);
   }
+  rowIndexes.set(of, index);
+  return index;
+}
+
+/** The rows with this 行次. */
+function rowsNumbered(table: Table, n: number): Row[] {
+  return rowIndex(table).line.get(n) ?? [];
+}
+
+export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
+  const index = rowIndex(part ?? table);
+  if (!atom.quoted) return index.line.get(Number(atom.value)) ?? [];
   const v = norm(atom.value);
-  let hit = rows.filter((r) => r.code === v);
-  if (!hit.length) hit = rows.filter((r) => norm(r.label) === v);
-  if (!hit.length) hit = rows.filter((r) => norm(r.label).replace(NUMBERING, '') === v.replace(NUMBERING, ''));
-  return hit;
+  return index.code.get(v) ?? index.label.get(v) ?? index.bare.get(v.replace(NUMBERING, '')) ?? [];
 }
 
 /** The column of a part that a reference's column names (by 栏次, else by name or group path). */
@@ -164,8 +195,7 @@ export class DeclaredRules {
       for (let n = Number(a.value) + 1; n < Number(b.value); n++) {
         if (unit === 'column') out.push({ table, columnNumber: n, span: g.span });
         else {
-          const rows = table.parts.flatMap((p) => p.rows).filter((r) => r.lineNo === n);
-          for (const row of rows) out.push({ table, row, span: g.span });
+          for (const row of rowsNumbered(table, n)) out.push({ table, row, span: g.span });
         }
       }
       return out;
