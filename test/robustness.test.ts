@@ -8,6 +8,17 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/analysis';
+import { formatDocument } from '../server/src/format/index';
+import { computedTotalHints } from '../server/src/hints/computed';
+import { editorMessages } from '../server/src/i18n/editor';
+import { gridCsv, tableGrid } from '../server/src/interchange/export';
+import { definitionAt } from '../server/src/navigation/definition';
+import { foldingRanges } from '../server/src/navigation/folding';
+import { outline } from '../server/src/navigation/outline';
+import { cellUsages } from '../server/src/navigation/references';
+import { ruleReferences } from '../server/src/navigation/ruleRefs';
+import { semanticTokens } from '../server/src/navigation/tokens';
+import { buildPreview } from '../server/src/preview/model';
 import { MAX_LINE_ERRORS, parse } from '../server/src/syntax/parser';
 import { LineIndex } from '../server/src/syntax/positions';
 import { GOOD } from './support/docs';
@@ -78,6 +89,40 @@ describe('robustness (fast-check)', function () {
       assert.ok(a.findings.some((f) => f.rule !== 'syntax' && f.severity === 'error' && /1栏/.test(f.message)), JSON.stringify(a.findings.map((f) => f.message)));
       checkRanges(text);
     }
+  });
+
+  it('a table of 200,000 rows: no list is passed as arguments, so nothing overflows the stack', function () {
+    // `push(...list)` and `Math.max(...list)` overflow somewhere past 100,000 items: here a range rule, an each-row
+    // rule and the 合计 row each have 200,000 terms. The analysis crashed, and the features after it would have.
+    this.timeout(120000);
+    const n = 200000;
+    const lines = ['# 某单位 2023 年度部门决算\n部门：某单位\n年度：2023\n类型：决算\n金额单位：万元\n\n## 表 表1 收入决算表\n列：行次 | 项目 | 合计[1] | 甲[2] | 乙[3]'];
+    // 乙 of the 合计 row is 5,000 short of its 199,999 rows (more than their rounding, ±0.005 each, can explain), and
+    // its 合计 one more than 甲 + 乙.
+    const short = n - 1 - 5000;
+    lines.push(`1 | 合计 | ${(n - 1 + short + 1).toFixed(2)} | ${(n - 1).toFixed(2)} | ${short.toFixed(2)}`);
+    for (let i = 2; i <= n; i++) lines.push(`${i} | 收入${i} | 2.00 | 1.00 | 1.00`);
+    lines.push(`规则：1行=（2+3+…+${n}）行；1栏各行=(2+3)栏各行`);
+    const text = `${lines.join('\n')}\n`;
+    const a = analyze(text);
+    // Both found all the same.
+    const wrong = a.findings.filter((f) => f.severity === 'error');
+    const at = text.indexOf(`| ${short.toFixed(2)}`) + 2;
+    assert.ok(wrong.some((f) => f.rule === 'row-formula' && f.span.start === at && /相差 5,?000\.00/.test(f.message)), JSON.stringify(wrong.map((f) => f.message.slice(0, 100))));
+    assert.ok(wrong.some((f) => f.rule === 'column-formula' && /相差 1\.00/.test(f.message)), JSON.stringify(wrong.map((f) => f.message.slice(0, 100))));
+    // And every feature over it.
+    const ellipsis = text.lastIndexOf('…');
+    assert.ok(definitionAt(a, ellipsis));
+    assert.ok(ruleReferences(a).some((r) => r.range && r.rows.length === n - 4), 'the … names the rows strictly between 3 and n');
+    const cell = a.document.tables[0].parts[0].rows[0].cells[3];
+    assert.ok(cellUsages(a, cell).length > 0);
+    assert.ok(outline(a, editorMessages()).length > 0);
+    assert.ok(foldingRanges(a).length > 0);
+    assert.ok(semanticTokens(a).length > n);
+    formatDocument(a);
+    assert.ok(buildPreview(a).sections.length > 0);
+    computedTotalHints(a, { start: 0, end: text.length }, 'all');
+    assert.ok(gridCsv(tableGrid(a.document, a.document.tables[0])).split('\n').length > n);
   });
 
   it('refuses column groups nested deeper than any table, at their place, instead of exhausting the stack', () => {

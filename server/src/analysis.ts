@@ -26,6 +26,7 @@ import { DeclaredRules } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
 import type { Span, SyntaxTree } from './syntax/ast';
+import { pushAll } from './util/arrays';
 
 export interface AnalysisOptions {
   locale?: Locale;
@@ -172,15 +173,15 @@ export class DocumentAnalyzer {
     inheritUnits(document.tables, this.header);
     for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
     for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
-    findings.push(...figureFindings(document, m));
-    if (this.options.knowledge) findings.push(...codeFindings(document, this.options.knowledge, this.options.locale));
+    pushAll(findings, figureFindings(document, m));
+    if (this.options.knowledge) pushAll(findings, codeFindings(document, this.options.knowledge, this.options.locale));
     const relations = builtinRelations(document, m);
     const declared = new DeclaredRules(document, m);
     for (const t of document.tables) for (const r of t.rules) {
       if (namesOtherTable(r)) s.crossRules.push(r);
       else declared.expand(r);
     }
-    relations.push(...declared.relations);
+    pushAll(relations, declared.relations);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     this.judgeInto(relations, findings);
     s.relations = relations;
@@ -202,7 +203,7 @@ export class DocumentAnalyzer {
 
   private assemble(text: string, parts: Section[]): Analysis {
     const m = this.m;
-    const all = <T>(f: (s: Section) => readonly T[]): T[] => ([] as T[]).concat(...parts.map(f));
+    const all = <T>(f: (s: Section) => readonly T[]): T[] => parts.flatMap(f);
     const tables = all((s) => s.document.tables);
     const glossary = all((s) => s.document.glossary);
     const narrative = all((s) => s.document.narrative);
@@ -222,7 +223,7 @@ export class DocumentAnalyzer {
     const global: Relation[] = [];
     const declared = new DeclaredRules(document, m);
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
-    global.push(...declared.relations, ...formRelations(document, m), ...narrativeRelations(document, m));
+    pushAll(pushAll(pushAll(global, declared.relations), formRelations(document, m)), narrativeRelations(document, m));
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     this.judgeInto(global, findings);
     let relations: Relation[] | undefined;

@@ -4,6 +4,7 @@ import type { Cell } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from '../rules/relation';
 import type { Finding } from './finding';
+import { maxOf } from '../util/arrays';
 
 /** The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. */
 export function valueOf(cell: Cell): Figure | undefined {
@@ -103,7 +104,7 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   }
   if (rel.target.kind !== 'figure' && rel.terms.every((t) => t.cell.kind !== 'figure')) return undefined;
   if (terms.some((t) => t.f.percent !== target.percent && !t.f.exact) && !target.exact) return undefined;
-  const dec = Math.max(target.decimals, ...terms.map((t) => t.f.decimals));
+  const dec = Math.max(target.decimals, maxOf(terms.map((t) => t.f.decimals)));
   const grouping = [target, ...terms.map((t) => t.f)].some((f) => f.text.includes(','));
   const pct = target.percent ? '%' : '';
   let printed = 0n;

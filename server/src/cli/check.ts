@@ -58,10 +58,11 @@ export function checkFile(file: string, o: CheckOptions, err: (s: string) => voi
 /** The shipped catalog and the `--catalog` files. */
 function cliKnowledge(extra: string[], err: (s: string) => void): CodeKnowledge {
   const shipped = shippedKnowledge();
-  const records = [...shipped.records];
+  // A later file comes first: its entries win over the earlier files', and every file's over the shipped ones.
+  let records = [...shipped.records];
   for (const f of extra) {
     try {
-      records.unshift(...loadCatalogCsv(f).records);
+      records = [...loadCatalogCsv(f).records, ...records];
     } catch (e) {
       err(`budget-check: 无法读取科目目录 ${f}：${e instanceof Error ? e.message : String(e)}\n`);
     }

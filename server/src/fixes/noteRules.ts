@@ -9,6 +9,7 @@ import type { BudgetDocument, Table } from '../model/document';
 import { parse } from '../syntax/parser';
 import type { Span } from '../syntax/ast';
 import { eolOf, nextLineStart, overlaps, type Fix } from './fix';
+import { maxOf } from '../util/arrays';
 
 export interface PrintedRule {
   /** The rule as printed, spaces taken out. */
@@ -107,7 +108,7 @@ function insertionPoint(text: string, table: Table): number {
   const ruleEnds = table.rules.map((r) => r.node.span.end);
   const noteEnds = [...table.notes, ...table.texts].map((n) => n.span.end);
   const rowEnds = table.parts.flatMap((p) => p.rows.map((r) => r.span.end));
-  const anchor = ruleEnds.length ? Math.max(...ruleEnds) : noteEnds.length ? Math.max(...noteEnds) : rowEnds.length ? Math.max(...rowEnds) : table.span.end;
+  const anchor = ruleEnds.length ? maxOf(ruleEnds) : noteEnds.length ? maxOf(noteEnds) : rowEnds.length ? maxOf(rowEnds) : table.span.end;
   return nextLineStart(text, anchor);
 }
 

@@ -9,6 +9,7 @@ import type { Cell, CodeKind, Column, Part, Row } from '../model/document';
 import { formatUnits, scaleTo, type Figure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
 import { eolOf, lineStart, overlaps, type Fix, type TextEdit } from './fix';
+import { maxOf, minOf, pushAll } from '../util/arrays';
 
 /** A value a row holds in a column: a figure, a blank (counts as zero), or nothing usable (text, a broken figure). */
 type Value = { kind: 'figure'; figure: Figure } | { kind: 'blank' } | { kind: 'unknown' };
@@ -51,7 +52,7 @@ function sum(values: Value[]): Value {
   if (values.some((v) => v.kind === 'unknown')) return { kind: 'unknown' };
   const figs = values.flatMap((v) => (v.kind === 'figure' ? [v.figure] : []));
   if (!figs.length) return { kind: 'blank' };
-  const dec = Math.max(...figs.map((f) => f.decimals));
+  const dec = maxOf(figs.map((f) => f.decimals));
   let units = 0n;
   for (const f of figs) units += scaleTo(f, dec);
   const grouping = figs.some((f) => f.text.includes(','));
@@ -76,7 +77,7 @@ function collapse(nodes: Node[], cols: Column[]): Node[] {
       const dec = Math.max(a.figure.decimals, b.figure.decimals);
       return scaleTo(a.figure, dec) === scaleTo(b.figure, dec);
     });
-    if (subtotal) out.push(first); else out.push(...group);
+    if (subtotal) out.push(first); else pushAll(out, group);
   }
   return out;
 }
@@ -125,7 +126,7 @@ export function missingParents(text: string, part: Part, nameOf?: NameOf): Missi
       const kids = collapse(children, figureCols);
       const values = new Map<Column, Value>();
       for (const c of figureCols) values.set(c, sum(kids.map((k) => k.values.get(c) ?? { kind: 'blank' })));
-      const node: Node = { code: key.slice(key.indexOf(':') + 1), kind: children[0].kind, children: kids, values, at: Math.min(...children.map((k) => k.at)) };
+      const node: Node = { code: key.slice(key.indexOf(':') + 1), kind: children[0].kind, children: kids, values, at: minOf(children.map((k) => k.at)) };
       known.add(key);
       all.push(node);
       missing.push(node);

@@ -11,6 +11,7 @@ import { analyze, type Analysis } from '../analysis';
 import type { RowLine, Span } from '../syntax/ast';
 import { layout, textLines } from './layout';
 import { checkFormatting, checkRowLines, type FormatRefusal, type RowChange } from './verify';
+import { pushAll } from '../util/arrays';
 
 export { checkFormatting, checkRowLines, type FormatRefusal, type RowChange } from './verify';
 export { displayWidth } from './width';
@@ -83,7 +84,7 @@ export function formatDocument(analysis: Pick<Analysis, 'tree' | 'document'>, op
       const refused = options.check(before, applyEdits(before, shifted));
       if (refused) return { edits: [], refused };
     }
-    edits.push(...own);
+    pushAll(edits, own);
   }
   if (rows.length) {
     const parsed = new Map<Span, RowLine>();

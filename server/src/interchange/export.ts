@@ -12,6 +12,7 @@ import { FIELD_PART } from '../model/build';
 import type { BudgetDocument, Column, Part, Table } from '../model/document';
 import { parseFigure, type Figure } from '../numbers/decimal';
 import { figureValue, loadExcel } from './sheet';
+import { maxOf } from '../util/arrays';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -110,7 +111,7 @@ interface Block {
 /** A part's header rows (groups merged across, names merged down), its 栏次 row and its rows. */
 function partBlock(doc: BudgetDocument, p: Part, depth: number, lanciRow: boolean, m: EditorMessages): Block {
   const cols = p.columns;
-  const width = Math.max(cols.length, ...p.rows.map((r) => r.cells.length), 1);
+  const width = Math.max(cols.length, maxOf(p.rows.map((r) => r.cells.length)), 1);
   const header: SheetCell[][] = Array.from({ length: depth }, () => Array.from({ length: width }, () => ({ text: '', kind: 'header' as const })));
   const merges: SheetGrid['merges'] = [];
   for (let d = 0; d < depth; d++) {
@@ -224,7 +225,7 @@ export function tableGrid(doc: BudgetDocument, t: Table, options: { locale?: Loc
   if (under.length) rows.push([]);
   for (const u of under) line(u.text, u.kind);
   // Rows are ragged until here: fill them.
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length));
   for (const r of rows) for (let i = 0; i < width; i++) r[i] ??= { text: '', kind: 'text' };
   return { rows, merges };
 }

@@ -16,6 +16,7 @@ import {
   repairFigure, repairText, type CellRepair, type RepairKind,
 } from './repair';
 import { loadExcel, sheetGrid } from './sheet';
+import { maxOf, pushAll } from '../util/arrays';
 
 export type { RepairKind } from './repair';
 
@@ -336,9 +337,9 @@ function layoutSide(
   const nonfig = names.filter((n) => n.kind !== 'figure');
   if (lanciNums.length) origin = lanciNums[0];
   else if (nonfig.length) {
-    const deepest = Math.max(...nonfig.filter((n) => n.kind !== 'group').map((n) => n.row), -1);
+    const deepest = Math.max(-1, maxOf(nonfig.filter((n) => n.kind !== 'group').map((n) => n.row)));
     const inRow = nonfig.filter((n) => n.row === deepest);
-    origin = inRow.length ? Math.max(...inRow.map((n) => n.pos)) + 1 : Math.max(...nonfig.map((n) => n.pos)) + 1;
+    origin = (inRow.length ? maxOf(inRow.map((n) => n.pos)) : maxOf(nonfig.map((n) => n.pos))) + 1;
   }
   const kinds = new Set(nonfig.filter((n) => n.pos < Math.max(origin, 1)).map((n) => n.kind));
   const sideData = data.map((r) => r.cells.slice(start, end));
@@ -353,7 +354,7 @@ function layoutSide(
   };
   const codeName = deepestOf('code') ?? '科目编码';
   const labelName = deepestOf('label') ?? '项目';
-  const deepestNonfig = Math.max(-1, ...nonfig.filter((n) => n.kind !== 'group').map((n) => n.row));
+  const deepestNonfig = Math.max(-1, maxOf(nonfig.filter((n) => n.kind !== 'group').map((n) => n.row)));
   const groupName = nonfig.find((n) => n.kind === 'group' && n.row < deepestNonfig && n.pos < origin)?.name;
 
   // The figure names of each header row, placed at positions relative to the first figure column.
@@ -586,7 +587,7 @@ function renderRow(side: Side, r: ParsedRow): string {
   if (side.hasCode) cells.push(r.code);
   if (side.hasLabel) cells.push(r.label);
   if (side.hasLine) cells.push(r.lineNo);
-  cells.push(...r.figures);
+  pushAll(cells, r.figures);
   const escaped = cells.map((c, i) => {
     const e = escapeCell(c);
     r.repairs.push(...e.repairs);

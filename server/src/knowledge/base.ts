@@ -6,6 +6,7 @@ import { Catalog, type CatalogRecord } from './catalog';
 import { GlossaryLibrary } from './glossary';
 import type { CodeKnowledge } from './index';
 import { WorkspaceIndex } from './workspace';
+import { pushAll } from '../util/arrays';
 
 export class KnowledgeBase {
   private shipped: CatalogRecord[] = [];
@@ -43,8 +44,8 @@ export class KnowledgeBase {
   get catalog(): Catalog {
     if (!this.current) {
       const all: CatalogRecord[] = [];
-      for (const r of this.user.values()) all.push(...r);
-      all.push(...this.shipped);
+      for (const r of this.user.values()) pushAll(all, r);
+      pushAll(all, this.shipped);
       this.current = new Catalog(all);
     }
     return this.current;

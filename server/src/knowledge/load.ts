@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Catalog, parseYears, type CatalogRecord } from './catalog';
 import { GlossaryLibrary, type GlossaryDocument, type LibraryEntry } from './glossary';
 import type { CodeKnowledge } from './index';
+import { pushAll } from '../util/arrays';
 
 /** The shipped `data/` folder: found by walking up from this file (it sits beside `out/` and `dist/`). */
 export function dataDir(): string | undefined {
@@ -205,8 +206,8 @@ export async function loadCatalogFile(file: string): Promise<LoadedCatalog> {
       rows.push(values);
     });
     const r = recordsFromRows(rows, file);
-    out.records.push(...r.records);
-    out.problems.push(...r.problems.map((p) => `${sheet.name}：${p}`));
+    pushAll(out.records, r.records);
+    for (const p of r.problems) out.problems.push(`${sheet.name}：${p}`);
   });
   return out;
 }

@@ -12,6 +12,7 @@ import { LineIndex } from '../syntax/positions';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
 import { pathOf, readWorkspaceFile } from './workspaceFiles';
+import { pushAll } from '../util/arrays';
 
 export function referencesFeature(ctx: ServerContext): Feature {
   /** The code's rows in a closed workspace file, or none when it cannot be read. */
@@ -55,7 +56,7 @@ export function referencesFeature(ctx: ServerContext): Feature {
     // A few files at a time (a workspace may hold thousands).
     for (let i = 0; i < closed.length; i += 16) {
       const batch = await Promise.all(closed.slice(i, i + 16).map((f) => fromDisk(f.uri, f.path, q.code)));
-      for (const list of batch) out.push(...list);
+      for (const list of batch) pushAll(out, list);
     }
     return out;
   });

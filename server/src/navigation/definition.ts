@@ -11,6 +11,7 @@ import type { Column, Part, Row, Table } from '../model/document';
 import type { Span, SyntaxTree } from '../syntax/ast';
 import { headedExtent, lineIndexAt } from './extent';
 import { referenceAt, within, type RowNaming, type RuleReference } from './ruleRefs';
+import { maxOf, minOf } from '../util/arrays';
 
 export interface Destination {
   /** What the link points at as a whole (a table's section, a row's line). */
@@ -55,7 +56,7 @@ export function tableDestination(tree: SyntaxTree, t: Table): Destination {
 
 function partDestination(p: Part): Destination {
   const spans = [p.nameSpan, p.columnsSpan, ...p.rows.map((r) => r.span)].filter((s): s is Span => !!s);
-  const span = { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  const span = { start: minOf(spans.map((s) => s.start)), end: maxOf(spans.map((s) => s.end)) };
   return { span, selection: p.nameSpan ?? p.columnsSpan ?? span };
 }
 

@@ -10,6 +10,7 @@ import { FIELD_PART } from '../model/build';
 import type { Span } from '../syntax/ast';
 import { headedExtent } from './extent';
 import { childRuns } from './hierarchy';
+import { maxOf } from '../util/arrays';
 
 export interface Fold {
   /** On the first line of the range. */
@@ -64,7 +65,7 @@ export function foldingRanges(a: Analysis): Fold[] {
         const ends = [p.nameSpan?.end ?? start, p.columnsSpan?.end ?? start, ...p.rows.map((r) => r.span.end), ...p.fields.map((f) => f.span.end)];
         const next = starts.slice(i + 1).find((s) => s !== undefined) ?? t.span.end;
         for (const x of t.texts) if (x.span.start >= start && x.span.start < next) ends.push(x.span.end);
-        region({ start, end: Math.max(...ends) });
+        region({ start, end: maxOf(ends) });
       });
     }
     for (const p of parts) for (const [row, last] of childRuns(p)) region({ start: row.span.start, end: last.span.end });

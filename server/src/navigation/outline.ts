@@ -14,6 +14,7 @@ import type { Field, Part, Row, Table } from '../model/document';
 import type { HeadingLine, Span, SyntaxTree } from '../syntax/ast';
 import { headedExtent, lineIndexAt } from './extent';
 import { childRuns } from './hierarchy';
+import { maxOf, minOf, pushAll } from '../util/arrays';
 
 export type OutlineKind =
   | 'header' | 'field' | 'table' | 'form' | 'part' | 'row' | 'fields' | 'rules' | 'rule' | 'notes' | 'note'
@@ -40,7 +41,7 @@ export function clip(text: string, n = CLIP): string {
 }
 
 function cover(spans: Span[]): Span {
-  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  return { start: minOf(spans.map((s) => s.start)), end: maxOf(spans.map((s) => s.end)) };
 }
 
 /** A symbol whose selection is clamped inside its span and whose name is never empty (editors refuse both). */
@@ -112,7 +113,7 @@ function tableSymbol(tree: SyntaxTree, t: Table, index: number, m: EditorMessage
   }
   const parts = t.parts.filter((p) => p.name !== FIELD_PART);
   const rowCount = parts.reduce((n, p) => n + p.rows.length, 0);
-  if (parts.length === 1 && parts[0].name === undefined) children.push(...leiRows(parts[0]));
+  if (parts.length === 1 && parts[0].name === undefined) pushAll(children, leiRows(parts[0]));
   else {
     const starts = parts.map(partStart);
     parts.forEach((p, i) => {
@@ -123,7 +124,7 @@ function tableSymbol(tree: SyntaxTree, t: Table, index: number, m: EditorMessage
         ...p.rows.map((r) => r.span.end), ...p.fields.map((f) => f.span.end),
         ...t.texts.filter((x) => x.span.start >= start && x.span.start < next).map((x) => x.span.end),
       ];
-      const pspan = { start: lineStartOf(tree, start), end: Math.max(...ends) };
+      const pspan = { start: lineStartOf(tree, start), end: maxOf(ends) };
       const sel = p.nameSpan ?? p.columnsSpan ?? p.rows[0]?.span ?? { start, end: start };
       const kids = [...p.fields.map(fieldSymbol), ...leiRows(p)];
       children.push(symbol(p.name ?? m.unnamedPart(i + 1), m.unnamedPart(i + 1), 'part', pspan, sel, kids, p.rows.length ? m.rowsDetail(p.rows.length) : undefined));

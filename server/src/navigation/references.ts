@@ -14,6 +14,7 @@ import type { BudgetDocument, Cell, Column, Row, Table } from '../model/document
 import type { Span } from '../syntax/ast';
 import { namingSpan } from './definition';
 import { referenceAt, ruleReferences, within, type RuleReference } from './ruleRefs';
+import { pushAll } from '../util/arrays';
 
 export type ReferenceQuery =
   | { kind: 'code'; code: string; origin: Span }
@@ -146,7 +147,7 @@ export function cellUsages(a: Analysis, cell: Cell): Span[] {
       else if (byRow) naming.push(r.rowSpan ?? r.span);
       else if (byColumn && !r.rows.length) naming.push(r.columnSpan ?? r.span);
     }
-    out.push(...(naming.length ? naming : [rs]));
+    pushAll(out, naming.length ? naming : [rs]);
   }
   return out;
 }

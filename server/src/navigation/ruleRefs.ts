@@ -10,6 +10,7 @@ import { norm } from '../model/build';
 import type { BudgetDocument, Column, Part, Row, Rule, Table } from '../model/document';
 import { columnIn, DeclaredRules, findRows, findTable, type Target } from '../rules/declared';
 import type { AtomNode, GroupNode, RefNode, Span } from '../syntax/ast';
+import { pushAll } from '../util/arrays';
 
 /** How a reference names its rows: by 行次 (`27行`), by code (`「201」行`) or by label (`「合计」行`). */
 export type RowNaming = 'line' | 'code' | 'label';
@@ -57,7 +58,7 @@ export function ruleReferences(a: Analysis): RuleReference[] {
   // Problems found while resolving are the checker's to report; this resolver's copy is dropped.
   const resolver = new DeclaredRules(doc, messages('zh'));
   const out: RuleReference[] = [];
-  for (const t of doc.tables) for (const rule of t.rules) out.push(...resolveRule(doc, resolver, rule));
+  for (const t of doc.tables) for (const rule of t.rules) pushAll(out, resolveRule(doc, resolver, rule));
   out.sort((x, y) => x.span.start - y.span.start || x.span.end - y.span.end);
   cache.set(doc, out);
   return out;
@@ -75,12 +76,12 @@ function resolveRule(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule): 
       const r = resolveRef(doc, resolver, rule, 'target', op, rule.table);
       if (node.lhs.length === 1 && r.table) current = r.table;
       out.push(r);
-    } else out.push(...resolveGroup(doc, resolver, rule, 'target', op, rule.table));
+    } else pushAll(out, resolveGroup(doc, resolver, rule, 'target', op, rule.table));
   }
   for (const term of node.rhs) {
     const op = term.operand;
     if (op.kind === 'ref') out.push(resolveRef(doc, resolver, rule, 'term', op, current));
-    else out.push(...resolveGroup(doc, resolver, rule, 'term', op, current));
+    else pushAll(out, resolveGroup(doc, resolver, rule, 'term', op, current));
   }
   return out;
 }

@@ -19,6 +19,7 @@ import type { CellKind, ColumnRole, Field, GlossaryEntry, NarrativeLine, Part, R
 import type { ColumnNode, ColumnsLine, RuleNode, RulesLine, Span } from '../syntax/ast';
 import { LineIndex, type Position, type Positions } from '../syntax/positions';
 import { countFindings, type FindingCounts } from './summary';
+import { maxOf, pushAll } from '../util/arrays';
 
 export interface SourceRange {
   start: Position;
@@ -310,7 +311,7 @@ function levelOf(r: Row): number | undefined {
 }
 
 function depth(n: ColumnNode): number {
-  return n.children?.length ? 1 + Math.max(...n.children.map(depth)) : 1;
+  return n.children?.length ? 1 + maxOf(n.children.map(depth)) : 1;
 }
 
 function leafCount(n: ColumnNode): number {
@@ -369,7 +370,7 @@ export function buildPreview(analysis: Analysis, options: PreviewOptions = {}): 
     if (p.columnsSpan) anchors.add(1, p.columnsSpan, view);
 
     // Header rows: a group spans its leaves; a leaf spans the rows below its level.
-    const headerDepth = nodes.length ? Math.max(...nodes.map(depth)) : 0;
+    const headerDepth = nodes.length ? maxOf(nodes.map(depth)) : 0;
     const header: HeaderCell[][] = Array.from({ length: headerDepth }, () => []);
     let leafIndex = 0;
     const walk = (ns: ColumnNode[], level: number) => {
@@ -486,8 +487,8 @@ export function buildPreview(analysis: Analysis, options: PreviewOptions = {}): 
     items.sort((a, b) => a.at - b.at);
     for (const { block } of items) {
       const prev = section.blocks[section.blocks.length - 1];
-      if (prev?.kind === 'fields' && block.kind === 'fields') prev.fields.push(...block.fields);
-      else if (prev?.kind === 'parts' && block.kind === 'parts') prev.parts.push(...block.parts);
+      if (prev?.kind === 'fields' && block.kind === 'fields') pushAll(prev.fields, block.fields);
+      else if (prev?.kind === 'parts' && block.kind === 'parts') pushAll(prev.parts, block.parts);
       else section.blocks.push(block);
     }
     for (const b of section.blocks) {

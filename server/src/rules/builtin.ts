@@ -4,6 +4,7 @@ import type { BudgetDocument, Cell, Column, Part, Row } from '../model/document'
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
 import { scaleTo, ZERO } from '../numbers/decimal';
+import { maxOf, pushAll } from '../util/arrays';
 
 function figureColumns(p: Part): Column[] {
   return p.columns.filter((c) => c.role === 'figure');
@@ -35,7 +36,7 @@ function collapseRepeats(rows: Row[], cols: Column[]): Row[] {
   const out: Row[] = [];
   for (const group of byCode.values()) {
     if (group.length > 1 && cols.every((c) => sameSum(group[0], group.slice(1), c))) out.push(group[0]);
-    else out.push(...group);
+    else pushAll(out, group);
   }
   return out;
 }
@@ -45,7 +46,7 @@ function sameSum(first: Row, rest: Row[], col: Column): boolean {
     const c = r.cells[col.index];
     return c?.kind === 'figure' && c.figure ? c.figure : ZERO;
   });
-  const dec = Math.max(...figs.map((f) => f.decimals));
+  const dec = maxOf(figs.map((f) => f.decimals));
   const [head, ...tail] = figs.map((f) => scaleTo(f, dec));
   return head === tail.reduce((a, b) => a + b, 0n);
 }

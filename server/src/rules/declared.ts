@@ -4,6 +4,7 @@ import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../mo
 import type { AtomNode, GroupNode, RefNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { Relation, RuleProblem, Term } from './relation';
+import { pushAll } from '../util/arrays';
 
 /** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
 export interface Target {
@@ -110,7 +111,7 @@ export class DeclaredRules {
     for (const term of node.rhs) {
       const expanded = this.expandTerm(term, lhs.table);
       if (!expanded) return;
-      rhs.push(...expanded);
+      pushAll(rhs, expanded);
     }
     const crossTable = rhs.some((r) => r.target.table !== lhs.table);
     const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
@@ -176,7 +177,7 @@ export class DeclaredRules {
         if (!a || !b) { this.problem(this.m.ellipsisNeedsEnds, it.ellipsis); return undefined; }
         const between = this.between(table, a, b, g);
         if (!between) return undefined;
-        out.push(...between.map((t) => ({ sign: sign, target: t })));
+        for (const t of between) out.push({ sign, target: t });
         continue;
       }
       const atom = { ...it.atom!, unit: it.atom!.unit ?? g.unit, eachRow: it.atom!.eachRow ?? g.eachRow };
