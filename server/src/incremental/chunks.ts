@@ -72,8 +72,8 @@ export function parseSection(text: string, start: number, end: number, pool: Chu
   const at = (from: number, to: number) => own.slice(from - start, to - start);
   // Line starts in the section.
   const starts: number[] = [start];
-  const cr = text.indexOf('\r', start);
-  if (cr < 0 || cr >= end) {
+  // (Searched in the section's own text: a search of the whole text from here would scan to its end for every section.)
+  if (!own.includes('\r')) {
     // Only `\n` ends lines here: let indexOf find them.
     for (let i = text.indexOf('\n', start); i >= 0 && i + 1 < end; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   } else {

@@ -19,12 +19,34 @@ export interface Target {
 
 const NUMBERING = /^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．])\s*/;
 
+/** A document's tables by number, by title or heading, and by number without 公开; the first of each, in order. */
+interface TableIndex { number: Map<string, Table>; title: Map<string, Table>; bareNumber: Map<string, Table> }
+
+/** Built on first use (a document's tables do not change once it is built; each version is a new document). */
+const tableIndexes = new WeakMap<BudgetDocument, TableIndex>();
+
+function tableIndex(doc: BudgetDocument): TableIndex {
+  let index = tableIndexes.get(doc);
+  if (index) return index;
+  index = { number: new Map(), title: new Map(), bareNumber: new Map() };
+  const first = (map: Map<string, Table>, key: string, t: Table) => { if (!map.has(key)) map.set(key, t); };
+  for (const t of doc.tables) {
+    if (t.number) {
+      first(index.number, norm(t.number), t);
+      first(index.bareNumber, norm(t.number).replace(/^公开/, ''), t);
+    }
+    first(index.title, norm(t.title), t);
+    first(index.title, norm(t.heading), t);
+  }
+  tableIndexes.set(doc, index);
+  return index;
+}
+
 export function findTable(doc: BudgetDocument, text: string, current: Table): Table | undefined {
   const n = norm(text);
   if (n === '本表') return current;
-  return doc.tables.find((t) => t.number && norm(t.number) === n)
-    ?? doc.tables.find((t) => norm(t.title) === n || norm(t.heading) === n)
-    ?? doc.tables.find((t) => t.number && norm(t.number).replace(/^公开/, '') === n.replace(/^公开/, ''));
+  const index = tableIndex(doc);
+  return index.number.get(n) ?? index.title.get(n) ?? index.bareNumber.get(n.replace(/^公开/, ''));
 }
 
 /** A table's (or one part's) rows by what a reference may name them by, in document order. */
