@@ -8,7 +8,7 @@ import type { Analysis } from '../analysis';
 import { messages } from '../i18n/messages';
 import { norm } from '../model/build';
 import type { BudgetDocument, Column, Part, Row, Rule, Table } from '../model/document';
-import { columnIn, DeclaredRules, findRows, findTable, type Target } from '../rules/declared';
+import { axisOf, columnIn, DeclaredRules, findRows, findTable, type Naming, type Target } from '../rules/declared';
 import type { AtomNode, GroupNode, RefNode, Span } from '../syntax/ast';
 import { pushAll } from '../util/arrays';
 
@@ -73,30 +73,17 @@ function resolveRule(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule): 
   for (const term of node.lhs) {
     const op = term.operand;
     if (op.kind === 'ref') {
-      const r = resolveRef(doc, resolver, rule, 'target', op, rule.table);
+      const r = resolveRef(resolver, rule, 'target', op, rule.table);
       if (node.lhs.length === 1 && r.table) current = r.table;
       out.push(r);
     } else pushAll(out, resolveGroup(doc, resolver, rule, 'target', op, rule.table));
   }
   for (const term of node.rhs) {
     const op = term.operand;
-    if (op.kind === 'ref') out.push(resolveRef(doc, resolver, rule, 'term', op, current));
+    if (op.kind === 'ref') out.push(resolveRef(resolver, rule, 'term', op, current));
     else pushAll(out, resolveGroup(doc, resolver, rule, 'term', op, current));
   }
   return out;
-}
-
-function isNameAtom(a: AtomNode | undefined): a is AtomNode {
-  return !!a && a.quoted && !a.unit && !a.eachRow;
-}
-
-function axisOf(a: AtomNode): 'row' | 'column' | undefined {
-  return a.unit ?? (a.eachRow ? 'column' : undefined);
-}
-
-function partNamed(table: Table, name: string): Part | undefined {
-  const n = norm(name);
-  return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
 }
 
 /** The columns a target names: in its row's part when it names a row, else in every part of its table that has one. */
@@ -106,52 +93,18 @@ function columnsOf(t: Target): Column[] {
   return parts.map((p) => columnIn(p, t)).filter((c): c is Column => !!c);
 }
 
-function resolveRef(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], ref: RefNode, current: Table): RuleReference {
-  const r: RuleReference = { rule, side, span: ref.span, rows: [], columns: [], unresolved: false };
-  // Which atoms name the table and the part (the resolver's own reading of `「标题」「部分」「合计」行`).
-  let named: Table | undefined = current;
-  if (ref.table) {
-    r.tableSpan = ref.table.span;
-    named = findTable(doc, ref.table.text, current);
-  }
-  let atoms = ref.atoms;
-  if (named && atoms.length > 1 && isNameAtom(atoms[0])) {
-    const part = partNamed(named, atoms[0].value);
-    if (part) {
-      r.part = part;
-      r.partSpan = atoms[0].span;
-    } else if (!ref.table) {
-      r.tableSpan = atoms[0].span;
-      named = findTable(doc, atoms[0].value, current);
-      if (named && atoms.length > 2 && isNameAtom(atoms[1])) {
-        const p2 = partNamed(named, atoms[1].value);
-        if (p2) {
-          r.part = p2;
-          r.partSpan = atoms[1].span;
-          atoms = atoms.slice(1);
-        }
-      }
-    } else named = undefined;
-    atoms = atoms.slice(1);
-  }
-  let rowAtom: AtomNode | undefined;
-  for (const a of atoms) {
-    const axis = axisOf(a);
-    if (axis === 'row') {
-      r.rowSpan = a.span;
-      rowAtom = a;
-    } else if (axis === 'column') r.columnSpan = a.span;
-  }
-  const t = resolver.resolveRef(ref, current);
-  if (!t) {
-    r.table = named;
-    r.unresolved = true;
-    return r;
-  }
-  r.table = t.table;
+function resolveRef(resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], ref: RefNode, current: Table): RuleReference {
+  const naming: Naming = {};
+  const t = resolver.resolveRef(ref, current, naming);
+  const r: RuleReference = { rule, side, span: ref.span, table: t?.table ?? naming.table, rows: [], columns: [], unresolved: !t };
+  if (naming.tableSpan) r.tableSpan = naming.tableSpan;
+  if (naming.part) { r.part = naming.part; r.partSpan = naming.partSpan; }
+  if (naming.rowAtom) r.rowSpan = naming.rowAtom.span;
+  if (naming.columnAtom) r.columnSpan = naming.columnAtom.span;
+  if (!t) return r;
   if (t.row) {
     r.rows = [t.row];
-    r.rowNaming = namingOf(rowAtom, t.row);
+    r.rowNaming = namingOf(naming.rowAtom, t.row);
   }
   r.columns = columnsOf(t);
   return r;
@@ -161,43 +114,21 @@ function resolveGroup(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, 
   const out: RuleReference[] = [];
   const table = g.table ? findTable(doc, g.table.text, current) : current;
   if (g.table) out.push({ rule, side, span: g.table.span, table, tableSpan: g.table.span, rows: [], columns: [], unresolved: !table });
-  const items = g.items;
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i];
-    if (it.ellipsis) {
-      const a = items[i - 1]?.atom;
-      const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-      const axis = (a && axisOf(a)) ?? g.unit ?? (g.eachRow ? 'column' : undefined);
-      const r: RuleReference = { rule, side, span: it.ellipsis, table, rows: [], columns: [], range: true, unresolved: true };
-      if (axis === 'column') r.columnSpan = it.ellipsis;
-      else r.rowSpan = it.ellipsis;
-      const between = table && a && b ? resolver.between(table, a, b, g) : undefined;
-      if (between) {
-        r.unresolved = false;
-        for (const t of between) {
-          if (t.row) r.rows.push(t.row);
-          else for (const c of columnsOf(t)) r.columns.push(c);
-        }
-        // The rows between two ends named by 行次 are named by 行次; between two labels, by what the first end matched.
-        if (r.rows.length) r.rowNaming = a?.quoted && table ? namingOf(a, findRows(table, a)[0]) : 'line';
-      }
-      out.push(r);
-      continue;
+  for (const item of resolver.groupItems(g, table)) {
+    const r: RuleReference = { rule, side, span: item.span, table, rows: [], columns: [], unresolved: !item.targets };
+    const first = item.range ? item.range.a : item.atom;
+    const axis = (first && axisOf(first)) ?? g.unit ?? (g.eachRow ? 'column' : undefined);
+    if (axis === 'column') r.columnSpan = item.span;
+    else if (axis === 'row' || item.range) r.rowSpan = item.span;
+    if (item.range) r.range = true;
+    for (const t of item.targets ?? []) {
+      if (t.row) r.rows.push(t.row);
+      else pushAll(r.columns, columnsOf(t));
     }
-    if (!it.atom) continue;
-    const atom: AtomNode = { ...it.atom, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow };
-    const axis = axisOf(atom);
-    const r: RuleReference = { rule, side, span: it.atom.span, table, rows: [], columns: [], unresolved: true };
-    if (axis === 'row') r.rowSpan = it.atom.span;
-    else if (axis === 'column') r.columnSpan = it.atom.span;
-    const t = table ? resolver.resolveAtoms(table, [atom], atom.span) : undefined;
-    if (t) {
-      r.unresolved = false;
-      if (t.row) {
-        r.rows = [t.row];
-        r.rowNaming = namingOf(atom, t.row);
-      }
-      r.columns = columnsOf(t);
+    if (r.rows.length) {
+      // A range's rows are named as its first end names its row: by 行次 unless quoted.
+      const a = item.range ? item.range.a : item.atom;
+      r.rowNaming = item.range && !a?.quoted ? 'line' : namingOf(a, item.range && table && a ? findRows(table, a)[0] : r.rows[0]);
     }
     out.push(r);
   }

@@ -17,6 +17,40 @@ export interface Target {
   span: Span;
 }
 
+/**
+ * How a reference named what it names, recorded as it is resolved (for navigation): the table it refers to (when
+ * found) and the atoms naming that table, a part, a row and a column.
+ */
+export interface Naming {
+  table?: Table;
+  tableSpan?: Span;
+  part?: Part;
+  partSpan?: Span;
+  rowAtom?: AtomNode;
+  columnAtom?: AtomNode;
+}
+
+/** One item of a group (`（1+2+…+8）行`) resolved: an atom (with the group's axis), or a range `…`. */
+export interface GroupItem {
+  sign: 1 | -1;
+  span: Span;
+  atom?: AtomNode;
+  /** A `…` and the atoms beside it, whose references strictly between it names. */
+  range?: { a?: AtomNode; b?: AtomNode };
+  /** What it names; undefined when something is missing (a problem says what). */
+  targets?: Target[];
+}
+
+/** The axis an atom names: `行` rows, `栏` (or `各行`) columns. */
+export function axisOf(a: AtomNode): 'row' | 'column' | undefined {
+  return a.unit ?? (a.eachRow ? 'column' : undefined);
+}
+
+/** An atom that names a table or a part (`「支出总表」`), not a row or a column. */
+function isNameAtom(a: AtomNode | undefined): a is AtomNode {
+  return !!a && a.quoted && !a.unit && !a.eachRow;
+}
+
 const NUMBERING = /^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．])\s*/;
 
 /** A document's tables by number, by title or heading, and by number without 公开; the first of each, in order. */
@@ -91,6 +125,11 @@ export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
   if (!atom.quoted) return index.line.get(Number(atom.value)) ?? [];
   const v = norm(atom.value);
   return index.code.get(v) ?? index.label.get(v) ?? index.bare.get(v.replace(NUMBERING, '')) ?? [];
+}
+
+function partNamed(table: Table, name: string): Part | undefined {
+  const n = norm(name);
+  return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
 }
 
 /** The column of a part that a reference's column names (by 栏次, else by name or group path). */
@@ -190,24 +229,36 @@ export class DeclaredRules {
     const table = g.table ? findTable(this.doc, g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
+    for (const item of this.groupItems(g, table)) {
+      if (!item.targets) return undefined;
+      for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
+    }
+    return out;
+  }
+
+  /**
+   * A group's items, resolved one at a time in `table` (the expansion stops at the first that fails, navigation
+   * takes them all): an atom takes the group's axis (`（1+2）行`), a `…` names what lies strictly between its
+   * neighbours.
+   */
+  *groupItems(g: GroupNode, table: Table | undefined): Generator<GroupItem> {
     const items = g.items;
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
       if (it.ellipsis) {
         const a = items[i - 1]?.atom;
         const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-        if (!a || !b) { this.problem(this.m.ellipsisNeedsEnds, it.ellipsis); return undefined; }
-        const between = this.between(table, a, b, g);
-        if (!between) return undefined;
-        for (const t of between) out.push({ sign, target: t });
+        const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
+        if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
+        else if (table) item.targets = this.between(table, a, b, g);
+        yield item;
         continue;
       }
-      const atom = { ...it.atom!, unit: it.atom!.unit ?? g.unit, eachRow: it.atom!.eachRow ?? g.eachRow };
-      const t = this.resolveAtoms(table, [atom], atom.span);
-      if (!t) return undefined;
-      out.push({ sign: (sign * it.sign) as 1 | -1, target: t });
+      if (!it.atom) continue;
+      const atom: AtomNode = { ...it.atom, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow };
+      const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
+      yield { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
     }
-    return out;
   }
 
   /** The references strictly between `a` and `b` in a range `a+…+b`. */
@@ -229,27 +280,46 @@ export class DeclaredRules {
     return ra.part.rows.slice(ra.index + 1, rb.index).map((row) => ({ table, row, span: g.span }));
   }
 
-  /** What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to. */
-  resolveRef(ref: RefNode, current: Table): Target | undefined {
+  /**
+   * What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to;
+   * `naming` records how it named them, as far as it got.
+   */
+  resolveRef(ref: RefNode, current: Table, naming: Naming = {}): Target | undefined {
+    for (const a of ref.atoms) {
+      const axis = axisOf(a);
+      if (axis === 'row') naming.rowAtom = a;
+      else if (axis === 'column') naming.columnAtom = a;
+    }
     let table = current;
+    naming.table = current;
     let atoms = ref.atoms;
     if (ref.table) {
+      naming.tableSpan = ref.table.span;
       const t = findTable(this.doc, ref.table.text, current);
+      naming.table = t;
       if (!t) { this.problem(this.m.tableNotFound(ref.table.text), ref.table.span); return undefined; }
       table = t;
     }
     // `「标题」` before the row names a table, else a part of the table (`「项目支出明细」「合计」行`).
     let part: Part | undefined;
-    if (atoms.length > 1 && atoms[0].quoted && !atoms[0].unit && !atoms[0].eachRow) {
-      const name = norm(atoms[0].value);
-      part = table.parts.find((p) => p.name !== undefined && norm(p.name) === name);
-      if (!part) {
+    if (atoms.length > 1 && isNameAtom(atoms[0])) {
+      part = partNamed(table, atoms[0].value);
+      if (part) {
+        naming.part = part;
+        naming.partSpan = atoms[0].span;
+      } else {
         const t = ref.table ? undefined : findTable(this.doc, atoms[0].value, current);
+        if (!ref.table) naming.tableSpan = atoms[0].span;
+        naming.table = t;
         if (!t) { this.problem(this.m.tableNotFound(atoms[0].value), atoms[0].span); return undefined; }
         table = t;
-        if (atoms.length > 2 && atoms[1].quoted && !atoms[1].unit) {
-          part = table.parts.find((p) => p.name !== undefined && norm(p.name) === norm(atoms[1].value));
-          if (part) atoms = atoms.slice(1);
+        if (atoms.length > 2 && isNameAtom(atoms[1])) {
+          part = partNamed(table, atoms[1].value);
+          if (part) {
+            naming.part = part;
+            naming.partSpan = atoms[1].span;
+            atoms = atoms.slice(1);
+          }
         }
       }
       atoms = atoms.slice(1);
@@ -261,7 +331,7 @@ export class DeclaredRules {
   resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
     const t: Target = { table, span };
     for (const a of atoms) {
-      const unit = a.unit ?? (a.eachRow ? 'column' : undefined);
+      const unit = axisOf(a);
       if (unit === 'row') {
         const rows = findRows(table, a, part);
         if (!rows.length) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
