@@ -466,7 +466,6 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       if (e !== LINE_ABANDONED) throw e;
       abandoned = true;
     }
-    if (abandoned) line = undefined;
     if (parser.errors.length || !line) {
       for (const e of parser.errors) {
         const t = e.token;
