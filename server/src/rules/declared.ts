@@ -83,48 +83,63 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
   return index.number.get(n) ?? index.title.get(n) ?? index.bareNumber.get(n.replace(/^公开/, ''));
 }
 
-/** A table's (or one part's) rows by what a reference may name them by, in document order. */
+/**
+ * A table's (or one part's) rows by what a reference may name them by, in document order: by 行次, and (built only
+ * when a quoted reference asks) by code, label, and label without its numbering (`一、`, `（二）`, `3.`).
+ */
 interface RowIndex {
-  line: Map<number, Row[]>;
-  code: Map<string, Row[]>;
-  label: Map<string, Row[]>;
-  /** By label without its numbering (`一、`, `（二）`, `3.`). */
-  bare: Map<string, Row[]>;
+  line?: Map<number, Row[]>;
+  names?: { code: Map<string, Row[]>; label: Map<string, Row[]>; bare: Map<string, Row[]> };
 }
 
 /** Built on first use: a table's rows do not change once it is built (an edit builds its section anew). */
 const rowIndexes = new WeakMap<Table | Part, RowIndex>();
 
-function rowIndex(of: Table | Part): RowIndex {
+function rowsOf(of: Table | Part): Row[] {
+  return 'parts' in of ? of.parts.flatMap((p) => p.rows) : of.rows;
+}
+
+function add<K>(map: Map<K, Row[]>, key: K, row: Row): void {
+  const list = map.get(key);
+  if (list) list.push(row); else map.set(key, [row]);
+}
+
+function indexOf(of: Table | Part): RowIndex {
   let index = rowIndexes.get(of);
-  if (index) return index;
-  index = { line: new Map(), code: new Map(), label: new Map(), bare: new Map() };
-  const add = <K>(map: Map<K, Row[]>, key: K, row: Row) => {
-    const list = map.get(key);
-    if (list) list.push(row); else map.set(key, [row]);
-  };
-  const rows = 'parts' in of ? of.parts.flatMap((p) => p.rows) : of.rows;
-  for (const r of rows) {
-    if (r.lineNo !== undefined) add(index.line, r.lineNo, r);
-    if (r.code !== undefined) add(index.code, r.code, r);
-    const label = norm(r.label);
-    add(index.label, label, r);
-    add(index.bare, label.replace(NUMBERING, ''), r);
-  }
-  rowIndexes.set(of, index);
+  if (!index) rowIndexes.set(of, (index = {}));
   return index;
 }
 
 /** The rows with this 行次. */
-function rowsNumbered(table: Table, n: number): Row[] {
-  return rowIndex(table).line.get(n) ?? [];
+function rowsNumbered(of: Table | Part, n: number): Row[] {
+  const index = indexOf(of);
+  if (!index.line) {
+    index.line = new Map();
+    for (const r of rowsOf(of)) if (r.lineNo !== undefined) add(index.line, r.lineNo, r);
+  }
+  return index.line.get(n) ?? [];
+}
+
+/** The rows a quoted name names: by code, else by label, else by label without numbering. */
+function rowsNamed(of: Table | Part, name: string): Row[] {
+  const index = indexOf(of);
+  if (!index.names) {
+    const names = { code: new Map<string, Row[]>(), label: new Map<string, Row[]>(), bare: new Map<string, Row[]>() };
+    for (const r of rowsOf(of)) {
+      if (r.code !== undefined) add(names.code, r.code, r);
+      const label = norm(r.label);
+      add(names.label, label, r);
+      add(names.bare, label.replace(NUMBERING, ''), r);
+    }
+    index.names = names;
+  }
+  const v = norm(name);
+  const { code, label, bare } = index.names;
+  return code.get(v) ?? label.get(v) ?? bare.get(v.replace(NUMBERING, '')) ?? [];
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
-  const index = rowIndex(part ?? table);
-  if (!atom.quoted) return index.line.get(Number(atom.value)) ?? [];
-  const v = norm(atom.value);
-  return index.code.get(v) ?? index.label.get(v) ?? index.bare.get(v.replace(NUMBERING, '')) ?? [];
+  return atom.quoted ? rowsNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value));
 }
 
 function partNamed(table: Table, name: string): Part | undefined {
