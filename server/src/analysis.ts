@@ -223,7 +223,9 @@ export class DocumentAnalyzer {
     const global: Relation[] = [];
     const declared = new DeclaredRules(document, m);
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
-    pushAll(pushAll(pushAll(global, declared.relations), formRelations(document, m)), narrativeRelations(document, m));
+    pushAll(global, declared.relations);
+    pushAll(global, formRelations(document, m));
+    pushAll(global, narrativeRelations(document, m));
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     this.judgeInto(global, findings);
     let relations: Relation[] | undefined;

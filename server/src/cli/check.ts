@@ -58,7 +58,7 @@ export function checkFile(file: string, o: CheckOptions, err: (s: string) => voi
 /** The shipped catalog and the `--catalog` files. */
 function cliKnowledge(extra: string[], err: (s: string) => void): CodeKnowledge {
   const shipped = shippedKnowledge();
-  // A later file comes first: its entries win over the earlier files', and every file's over the shipped ones.
+  // Each file's records go before those read earlier (the last file first), and all before the shipped ones.
   let records = [...shipped.records];
   for (const f of extra) {
     try {
