@@ -32,6 +32,21 @@ function time(fn: () => void, reps: number): number {
 
 interface Row { what: string; value: string; target: string; verdict: string }
 
+/** Time per unit at `large` ÷ time per unit at `small`, each document analysed warm (≈ 1 when the work is linear). */
+function growthOf(make: (n: number) => string, small: number, large: number): number {
+  const per = (n: number, reps: number) => {
+    const text = make(n);
+    for (let i = 0; i < 3; i++) analyze(text);
+    return time(() => analyze(text), reps) / n;
+  };
+  const atSmall = per(small, 21);
+  return per(large, 7) / atSmall;
+}
+
+function growthRow(what: string, growth: number, unit: string): Row {
+  return { what, value: growth.toFixed(2), target: '≈ 1 (linear)', verdict: growth < 1.5 ? 'ok' : `missed: ${growth.toFixed(2)}× per ${unit}` };
+}
+
 async function main(): Promise<void> {
   const loadAtStart = loadavg().map((x) => x.toFixed(2)).join(' ');
   const rows: Row[] = [];
@@ -52,15 +67,9 @@ async function main(): Promise<void> {
     lines.push(`规则：1行=（2+3+…+${n}）行`);
     return `${lines.join('\n')}\n`;
   };
-  const rangePerRow: Record<number, number> = {};
-  for (const n of [2000, 32000]) {
-    const text = longTable(n);
-    for (let i = 0; i < 3; i++) analyze(text);
-    rangePerRow[n] = time(() => analyze(text), n > 2000 ? 7 : 21) / n;
-  }
-  const rangeGrowth = rangePerRow[32000] / rangePerRow[2000];
+  const rangeGrowth = growthOf(longTable, 2000, 32000);
   result.rangeRuleGrowth = rangeGrowth;
-  growthRows.push({ what: 'a range rule over a whole table, growth 2k → 32k rows (time per row)', value: rangeGrowth.toFixed(2), target: '≈ 1 (linear)', verdict: rangeGrowth < 1.5 ? 'ok' : `missed: ${rangeGrowth.toFixed(2)}× per row` });
+  growthRows.push(growthRow('a range rule over a whole table, growth 2k → 32k rows (time per row)', rangeGrowth, 'row'));
 
   // 0b. Many small tables, each with a rule naming the next one: tables are found through an index, and each section
   //     looks at its own text only (both used to scan the whole document, per reference or per section). Growth
@@ -70,15 +79,9 @@ async function main(): Promise<void> {
     for (let i = 0; i < n; i++) parts.push(`## 表 表${i} 收入决算表${i}\n列：项目 | 金额[1]\n合计 | 1.00\n规则：「合计」行1栏=表${(i + 1) % n}「合计」行1栏\n`);
     return parts.join('');
   };
-  const tablePer: Record<number, number> = {};
-  for (const n of [500, 8000]) {
-    const text = manyTables(n);
-    for (let i = 0; i < 3; i++) analyze(text);
-    tablePer[n] = time(() => analyze(text), n > 500 ? 7 : 21) / n;
-  }
-  const tableGrowth = tablePer[8000] / tablePer[500];
+  const tableGrowth = growthOf(manyTables, 500, 8000);
   result.manyTablesGrowth = tableGrowth;
-  growthRows.push({ what: 'tables naming each other, growth 500 → 8,000 tables (time per table)', value: tableGrowth.toFixed(2), target: '≈ 1 (linear)', verdict: tableGrowth < 1.5 ? 'ok' : `missed: ${tableGrowth.toFixed(2)}× per table` });
+  growthRows.push(growthRow('tables naming each other, growth 500 → 8,000 tables (time per table)', tableGrowth, 'table'));
 
   // 1. Parse + check against JSON.parse of the same figures, at 1k, 10k, 100k rows.
   const sizes = [1000, 10000, 100000];
@@ -97,7 +100,7 @@ async function main(): Promise<void> {
   result.fullPass = full;
   result.linearGrowth = growth;
   for (const n of sizes) rows.push({ what: `parse + check, ${n / 1000}k rows`, value: `${full[n].analyzeMs.toFixed(1)} ms (${full[n].ratio.toFixed(0)}× JSON.parse)`, target: n === 10000 ? '≤ 20 ms' : '', verdict: n === 10000 ? verdict(full[n].analyzeMs, 20) : '' });
-  rows.push({ what: 'growth 1k → 100k (time per row, 100k ÷ 1k)', value: growth.toFixed(2), target: '≈ 1 (linear)', verdict: growth < 1.5 ? 'ok' : `missed: ${growth.toFixed(2)}× per row` });
+  rows.push(growthRow('growth 1k → 100k (time per row, 100k ÷ 1k)', growth, 'row'));
   rows.push(...growthRows);
 
   // 2. The incremental analysis in process: one keystroke in a figure of a 10k-row document, the sections it did not

@@ -67,10 +67,13 @@ describe('budget-check CLI', () => {
     const run = (threads: string) => spawnSync(process.execPath, [BIN, '--format', 'json', '.'], { cwd: many, encoding: 'utf8', env: { ...process.env, BUDGET_CHECK_THREADS: threads, BUDGET_CHECK_STATS: '1' } });
     const workers = run('');
     const single = run('0');
+    const two = run('2');
     assert.equal(workers.status, 1, workers.stderr);
     assert.equal(workers.stdout, single.stdout);
-    assert.match(workers.stderr, /"byWorkers":70,"takenOver":0/);
-    assert.match(single.stderr, /"byWorkers":0/);
+    assert.equal(two.stdout, single.stdout);
+    assert.match(workers.stderr, /"workers":[1-3],"byWorkers":70,"takenOver":0/);
+    assert.match(two.stderr, /"workers":2,"byWorkers":70,"takenOver":0/);
+    assert.match(single.stderr, /"workers":0,"byWorkers":0/);
     const found = JSON.parse(workers.stdout) as { file: string; rule: string; severity: string }[];
     assert.equal(new Set(found.filter((f) => f.rule === 'column-formula' && f.severity === 'error').map((f) => f.file)).size, 14);
     assert.ok(!found.some((f) => f.rule === 'code-unknown'), 'the code two files print is known to each through the other');

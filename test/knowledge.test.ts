@@ -7,7 +7,7 @@ import { Workbook } from 'exceljs';
 import { analyze } from '../server/src/analysis';
 import { Catalog, parseYears, type CatalogRecord } from '../server/src/knowledge/catalog';
 import { codeCellsOf, partCodeKind } from '../server/src/knowledge/codes';
-import { entryForCode, GlossaryLibrary, termAt, termKey } from '../server/src/knowledge/glossary';
+import { entryForCode, termAt, termKey } from '../server/src/knowledge/glossary';
 import { explainCode, pathOf } from '../server/src/knowledge/index';
 import { loadCatalogCsv, loadCatalogFile, recordsFromRows, shippedCodeKnowledge, shippedKnowledge } from '../server/src/knowledge/load';
 import { initialsOf } from '../server/src/knowledge/pinyin';

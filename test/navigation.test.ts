@@ -15,7 +15,7 @@ import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES } from '../server/src/navi
 import type { Span } from '../server/src/syntax/ast';
 import { LineIndex } from '../server/src/syntax/positions';
 import { ROOT } from './support/lsp';
-import { crlf, lineOf, SMALL, smallFolds } from './support/navigation';
+import { crlf, SMALL, smallFolds } from './support/navigation';
 
 const SEEDS = join(ROOT, 'seeds');
 const seed = (name: string) => readFileSync(join(SEEDS, name), 'utf8');

@@ -6,6 +6,13 @@ import { TestClient } from './support/lsp';
 
 const text = (d: { message: string | { value: string } }) => (typeof d.message === 'string' ? d.message : d.message.value);
 
+/** The range of the first `length` characters of `needle` in `source`. */
+function rangeIn(source: string, needle: string, length: number) {
+  const doc = TextDocument.create('file:///x', 'budget', 1, source);
+  const at = source.indexOf(needle);
+  return { start: doc.positionAt(at), end: doc.positionAt(at + length) };
+}
+
 describe('language server over stdio', function () {
   let client: TestClient;
   before(async () => {
@@ -33,10 +40,7 @@ describe('language server over stdio', function () {
   it('re-analyses on incremental changes: fixing the figure clears the errors', async () => {
     const uri = 'file:///tmp/fix.budget';
     await client.open(uri, ONE_WRONG_TOTAL);
-    const doc = TextDocument.create(uri, 'budget', 1, ONE_WRONG_TOTAL);
-    const at = ONE_WRONG_TOTAL.indexOf('317.24');
-    const range = { start: doc.positionAt(at), end: doc.positionAt(at + 3) };
-    const p = await client.change(uri, 2, [{ range, text: '307' }]);
+    const p = await client.change(uri, 2, [{ range: rangeIn(ONE_WRONG_TOTAL, '317.24', 3), text: '307' }]);
     assert.ok(p);
     assert.equal(p.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 0);
     assert.ok(p.diagnostics.some((d) => d.severity === DiagnosticSeverity.Information && /尾差/.test(text(d))));
@@ -45,9 +49,7 @@ describe('language server over stdio', function () {
   it('analyses a burst of changes that arrive together once, for the last version', async () => {
     const uri = 'file:///tmp/burst.budget';
     await client.open(uri, GOOD);
-    const doc = TextDocument.create(uri, 'budget', 1, GOOD);
-    const at = GOOD.indexOf('307.24');
-    const range = { start: doc.positionAt(at), end: doc.positionAt(at + 1) };
+    const range = rangeIn(GOOD, '307.24', 1);
     // A few keystrokes one by one first, so that the server is warm and answers each at once (a slow analysis would
     // make it wait for a pause in typing, which coalesces by itself).
     for (let v = 2; v <= 6; v++) await client.change(uri, v, [{ range, text: '3' }]);

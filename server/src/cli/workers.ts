@@ -3,8 +3,8 @@
  * (./worker, bundled as `dist/cli-worker.js`), each checking them as `checkFile` does; the results come back in
  * file order, so the output is the same as in one thread. Each worker has a small heap: a document is checked and
  * dropped. A batch whose worker runs out of memory (a huge document) is checked again in this thread.
- * A few files are checked in this thread: starting a worker would cost more than it saves (and
- * BUDGET_CHECK_THREADS=0 keeps everything in this thread).
+ * A few files are checked in this thread: starting a worker would cost more than it saves.
+ * BUDGET_CHECK_THREADS=N sets the number of workers (0: everything in this thread), to measure what they buy.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,8 +17,8 @@ const PARALLEL_FROM = 48;
 const BATCH = 8;
 
 export interface Job { id: number; files: string[] }
-/** How the last `checkAll` went: files checked by workers, and batches this thread had to take over. */
-export const stats = { byWorkers: 0, takenOver: 0 };
+/** How the last `checkAll` went: its workers, the files they checked, and the batches this thread took over. */
+export const stats = { workers: 0, byWorkers: 0, takenOver: 0 };
 export interface Done { id: number; results: FileResult[]; errors: string }
 
 function inThread(files: string[], o: CheckOptions, err: (s: string) => void): FileResult[] {
@@ -37,8 +37,11 @@ export async function checkAll(files: string[], o: CheckOptions, err: (s: string
   // One core stays with this thread (reading the results, printing) and the system; at least one worker, whose
   // bounded heap keeps the memory low even when it is the only one (measured in bench/: on 2 cores a second
   // worker did not shorten the run, the checking being bound by allocation more than by the processor).
-  const threads = Math.max(1, Math.min(availableParallelism() - 1, 3, Math.ceil(files.length / BATCH)));
-  if (files.length < PARALLEL_FROM || process.env.BUDGET_CHECK_THREADS === '0') return inThread(files, o, err);
+  const asked = process.env.BUDGET_CHECK_THREADS ? Number(process.env.BUDGET_CHECK_THREADS) : NaN;
+  const wanted = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 16) : Math.max(1, Math.min(availableParallelism() - 1, 3));
+  const threads = Math.max(1, Math.min(wanted, Math.ceil(files.length / BATCH)));
+  if (files.length < PARALLEL_FROM || wanted === 0) return inThread(files, o, err);
+  stats.workers = threads;
   const results: FileResult[] = new Array(files.length);
   const retry: Job[] = [];
   let next = 0;
