@@ -10,7 +10,6 @@ import { computedTotalHints } from '../server/src/hints/computed';
 import {
   buildPreview, type PreviewCell, type PreviewModel, type PreviewPart, type PreviewSection, type SourceRange, type TableSection,
 } from '../server/src/preview/model';
-import { countFindings } from '../server/src/preview/summary';
 import { GOOD, ONE_WRONG_TOTAL, XINZHOU_HEAD } from './support/docs';
 import { ROOT } from './support/lsp';
 
@@ -152,7 +151,6 @@ describe('preview view model', () => {
   });
 
   it('places every finding somewhere and counts them all', () => {
-    assert.deepEqual(m.counts, countFindings(a.findings));
     assert.deepEqual(m.counts, { errors: 9, warnings: 0, tails: 13, information: 0 });
     assert.deepEqual(m.other, []);
     const shown = new Set(marked(m).flatMap((x) => x.messages ?? []));
@@ -161,7 +159,18 @@ describe('preview view model', () => {
     assert.equal(m.strings.tails, '13 处尾差');
   });
 
-  it('keeps notes, rules, fields, the glossary and the narrative as text, each at its source', () => {
+  it('shows the unit the checker uses: a unit field it could not read stays a field, as written', () => {
+    const text = `${XINZHOU_HEAD}\n## 表 表1 收入表\n金额单位：千元\n列：项目 | 金额[1]\n合计 | 1.00\n`;
+    const doc = TextDocument.create('u', 'budget', 1, text);
+    const t = tableOf(buildPreview(analyze(text)), '表1');
+    // 千元 is no unit the documents use: the header's 万元 applies, and is shown at the heading.
+    assert.equal(t.unit?.text, '金额单位：万元');
+    assert.equal(doc.getText(t.unit!.range), '表 表1 收入表');
+    const fields = t.blocks.flatMap((b) => (b.kind === 'fields' ? b.fields : []));
+    assert.deepEqual(fields.map((f) => `${f.key}：${f.value}`), ['金额单位：千元']);
+  });
+
+    it('keeps notes, rules, fields, the glossary and the narrative as text, each at its source', () => {
     const t = tableOf(m, '附表4-6');
     const rules = t.blocks.filter((b) => b.kind === 'rules').flatMap((b) => (b.kind === 'rules' ? b.line.rules : []));
     assert.deepEqual(rules.map((r) => r.text), ['「合计」栏各行=(「人员经费」+「公用经费」)栏各行', '「30217」行「合计」栏=附表4-7「公务接待费」栏', '「30231」行「合计」栏=附表4-7「公务用车运行费」栏']);

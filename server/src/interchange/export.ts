@@ -171,7 +171,7 @@ export function tableGrid(doc: BudgetDocument, t: Table, options: { locale?: Loc
   }
   line(t.heading.replace(/^表[ \t\u3000]*/, ''), 'title');
   for (const f of t.fields) line(slice(f.span), 'field');
-  if (t.unit && !t.fields.some((f) => /^(金额)?单位$/.test(compact(f.key)) && /元/.test(f.value))) line(m.exportUnit(t.unit), 'field');
+  if (t.unit && !t.unitField) line(m.exportUnit(t.unit), 'field');
 
   const parts = t.parts.filter((p) => p.name !== FIELD_PART && (p.columns.length || p.rows.length));
   const sideBySide = t.kind === 'table' && parts.length > 1 && parts.every((p) => p.columns.length);

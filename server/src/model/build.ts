@@ -190,7 +190,10 @@ export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Hea
         }
         if (f) {
           (part ?? table).fields.push(f);
-          if (/^(金额)?单位$/.test(norm(f.key)) && unitOf(f.value)) table.ownUnit = unitOf(f.value);
+          if (/^(金额)?单位$/.test(norm(f.key)) && unitOf(f.value)) {
+            table.ownUnit = unitOf(f.value);
+            table.unitField = f;
+          }
           else if (f.value) addFieldRow(table, f);
         } else table.texts.push({ text: line.text, span: line.span });
         break;

@@ -102,8 +102,9 @@ export interface Table {
   texts: { text: string; span: Span }[];
   /** The money unit that applies: the table's own, else the header's. */
   unit?: MoneyUnit;
-  /** The unit the table itself declares (`金额单位：万元` under its heading). */
+  /** The unit the table itself declares (`金额单位：万元` under its heading), and the field that declares it. */
   ownUnit?: MoneyUnit;
+  unitField?: Field;
 }
 
 export interface GlossaryEntry {

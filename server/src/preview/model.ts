@@ -442,7 +442,9 @@ export function buildPreview(analysis: Analysis, options: PreviewOptions = {}): 
     const section: TableSection = { id, range: place(t.headingSpan), kind: t.kind, number: t.number, title: t.title, blocks: [] };
     anchors.add(0, t.headingSpan, section);
     anchors.add(2, t.span, section);
-    const unitField = t.fields.find((f) => /^(金额)?单位$/.test(norm(f.key)));
+    // The field the table's unit was read from, if it declares one (a field the checker did not read, such as
+    // `金额单位：千元`, stays a field, shown as written).
+    const unitField = t.unitField;
     const parts = t.parts.filter((p) => p.name !== FIELD_PART);
     if (t.unit && parts.some((p) => p.columns.some((c) => c.role === 'figure'))) {
       section.unit = { text: m.previewUnit(t.unit), id: `${id}.unit`, range: place(unitField?.valueSpan ?? t.headingSpan) };
