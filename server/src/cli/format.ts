@@ -6,17 +6,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { formatText, type FormatRefusal } from '../format/index';
-import { editorMessages, type EditorMessages } from '../i18n/editor';
+import { formatText } from '../format/index';
+import { editorMessages, formatRefusalMessage, type EditorMessages } from '../i18n/editor';
 import { localeOf } from '../i18n/messages';
 import { collectFiles } from './main';
-
-const REASON: Record<FormatRefusal, (m: EditorMessages) => string> = {
-  lines: (m) => m.changedLines,
-  text: (m) => m.changedText,
-  figures: (m) => m.changedFigures,
-  cells: (m) => m.changedCells,
-};
 
 export function runFormat(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   let check = false;
@@ -49,7 +42,7 @@ export function runFormat(argv: string[], out: (s: string) => void, err: (s: str
     const { text: formatted, result } = formatText(text);
     if (result.refused) {
       refused++;
-      err(`${m.formatRefusedFile(shown, m.formatRefused(REASON[result.refused](m)))}\n`);
+      err(`${m.formatRefusedFile(shown, formatRefusalMessage(m, result.refused))}\n`);
       continue;
     }
     if (formatted === text) continue;

@@ -2,6 +2,7 @@
  * Messages of the editor features (quick fixes, formatter, inlay hints, outline, import/export, preview):
  * Chinese first, English when the editor's display language is English.
  */
+import type { FormatRefusal } from '../format/verify';
 import type { Locale } from './messages';
 
 const zh = {
@@ -241,4 +242,10 @@ const en: EditorMessages = {
 
 export function editorMessages(locale: Locale = 'zh'): EditorMessages {
   return locale === 'en' ? en : zh;
+}
+
+/** What the user is told when the formatter refuses, and why. */
+export function formatRefusalMessage(m: EditorMessages, why: FormatRefusal): string {
+  const reasons: Record<FormatRefusal, string> = { lines: m.changedLines, text: m.changedText, figures: m.changedFigures, cells: m.changedCells };
+  return m.formatRefused(reasons[why]);
 }

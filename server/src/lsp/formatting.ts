@@ -5,17 +5,10 @@
 import type { Connection, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDocument, type FormatOptions, type FormatRefusal } from '../format/index';
-import { editorMessages, type EditorMessages } from '../i18n/editor';
+import { editorMessages, formatRefusalMessage } from '../i18n/editor';
 import type { Locale } from '../i18n/messages';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
-
-const REASON: Record<FormatRefusal, (m: EditorMessages) => string> = {
-  lines: (m) => m.changedLines,
-  text: (m) => m.changedText,
-  figures: (m) => m.changedFigures,
-  cells: (m) => m.changedCells,
-};
 
 function edits(ctx: ServerContext, doc: TextDocument, options: FormatOptions): TextEdit[] {
   const { analysis, lines } = ctx.analyzed(doc);
@@ -29,7 +22,7 @@ function edits(ctx: ServerContext, doc: TextDocument, options: FormatOptions): T
 
 function warn(connection: Connection, locale: Locale, why: FormatRefusal): void {
   const m = editorMessages(locale);
-  void connection.window.showWarningMessage(m.formatRefused(REASON[why](m)));
+  void connection.window.showWarningMessage(formatRefusalMessage(m, why));
 }
 
 export function formattingFeature(ctx: ServerContext): Feature {
