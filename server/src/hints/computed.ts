@@ -72,7 +72,7 @@ export function computedTotalHints(analysis: Analysis, range: Span, mode: Comput
     const parts = [...values].map(([value, v], i): ComputedHintPart => {
       const verdict = v.status === 'error' ? m.computedFails(v.ev.stated, v.ev.difference)
         : v.status === 'tail' ? m.computedTail(v.ev.stated, v.ev.difference) : m.computedHolds;
-      return { text: i === 0 ? m.computed(value) : m.computedMore(value), tooltip: `${m.computedTooltip(v.titles.join('；'))}\n${verdict}`, status: v.status };
+      return { text: i === 0 ? m.computed(value) : m.computedMore(value), tooltip: `${m.computedTooltip(v.titles.join(m.previewRuleSeparator))}\n${verdict}`, status: v.status };
     });
     hints.push({ offset: cell.span.end, span: cell.span, parts });
   }

@@ -8,11 +8,10 @@ import { computedTotalHints, computedTotalsMode, type ComputedTotalsMode } from 
 import type { ServerContext } from './context';
 import type { Feature } from './features';
 
-/** The mode in a `budgetTables` settings object: `{ inlayHints: { computedTotals } }` (or the flat dotted key). */
+/** The mode in a `budgetTables` settings object, as the client sends it: `{ inlayHints: { computedTotals } }`. */
 export function modeFromSettings(settings: Record<string, unknown>): ComputedTotalsMode | undefined {
   const nested = settings.inlayHints;
-  const value = nested && typeof nested === 'object' ? (nested as Record<string, unknown>).computedTotals : settings['inlayHints.computedTotals'];
-  return computedTotalsMode(value);
+  return nested && typeof nested === 'object' ? computedTotalsMode((nested as Record<string, unknown>).computedTotals) : undefined;
 }
 
 export function inlayHintsFeature(ctx: ServerContext): Feature {

@@ -4,7 +4,7 @@
  */
 import { buildPreview } from '../preview/model';
 import { PREVIEW_REQUEST, type DocumentParams, type PreviewResponse } from '../preview/protocol';
-import type { ServerContext } from './context';
+import type { Analyzed, ServerContext } from './context';
 import type { Feature } from './features';
 
 /** The last segment of a URI's path, decoded (`file:///a/%E7%A1%9A.budget` → `硚.budget`). */
@@ -18,11 +18,19 @@ export function fileNameOf(uri: string): string {
 }
 
 export function previewFeature(ctx: ServerContext): Feature {
+  // Built once per analysed version: asking again for a version (the panel shown again, another document and back)
+  // answers from here. A new version, or new settings, is a new analysis.
+  const built = new WeakMap<Analyzed, PreviewResponse>();
   ctx.connection.onRequest(PREVIEW_REQUEST, (params: DocumentParams): PreviewResponse | null => {
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
     if (!doc) return null;
-    const { analysis, lines } = ctx.analyzed(doc);
-    return { uri: doc.uri, version: doc.version, ...buildPreview(analysis, { locale: ctx.locale, name: fileNameOf(doc.uri), lines }) };
+    const a = ctx.analyzed(doc);
+    let response = built.get(a);
+    if (!response) {
+      response = { uri: doc.uri, version: doc.version, ...buildPreview(a.analysis, { locale: ctx.locale, name: fileNameOf(doc.uri), lines: a.lines }) };
+      built.set(a, response);
+    }
+    return response;
   });
   return { capabilities: {} };
 }
