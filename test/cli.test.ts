@@ -4,13 +4,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GOOD, ONE_WRONG_TOTAL } from './support/docs';
-import { ROOT } from './support/lsp';
+import { BIN, cli } from './support/cli';
 
-const BIN = join(ROOT, 'bin', 'budget-check.js');
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('budget-check CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'budget-cli-'));

@@ -1,23 +1,18 @@
 /** `budget-check format [--check] PATH...`, run as a user would (the built CLI). */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatText } from '../server/src/format/index';
 import { GOOD } from './support/docs';
-import { ROOT } from './support/lsp';
+import { cli } from './support/cli';
+import { QIAOKOU_SEED } from './support/qiaokou';
 
-const BIN = join(ROOT, 'bin', 'budget-check.js');
-function cli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, BUDGET_LANG: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('budget-check format', () => {
   const dir = mkdtempSync(join(tmpdir(), 'budget-format-'));
   mkdirSync(join(dir, 'sub'));
-  const seed = readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
+  const seed = readFileSync(QIAOKOU_SEED, 'utf8');
   const crlf = GOOD.replace(/\n/g, '\r\n');
   writeFileSync(join(dir, 'qiaokou.budget'), seed);
   writeFileSync(join(dir, 'sub', 'good.budget'), crlf);

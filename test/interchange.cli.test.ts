@@ -1,19 +1,14 @@
 /** `budget-check import` and `budget-check export` as a user runs them: exit codes, standard output and error, files. */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { analyze } from '../server/src/analysis';
 import { GOOD } from './support/docs';
+import { cli } from './support/cli';
 import { ROOT } from './support/lsp';
 
-const BIN = join(ROOT, 'bin', 'budget-check.js');
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, BUDGET_LANG: '', ...env } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('budget-check import / export', function () {
   this.timeout(60000);
