@@ -18,7 +18,7 @@ import { FIELD_PART, norm } from '../model/build';
 import type { CellKind, ColumnRole, Field, GlossaryEntry, NarrativeLine, Part, Row, Table } from '../model/document';
 import type { ColumnNode, ColumnsLine, RuleNode, RulesLine, Span } from '../syntax/ast';
 import { LineIndex, type Position, type Positions } from '../syntax/positions';
-import { countFindings, type FindingCounts } from './summary';
+import { countFindings, statusOf, type FindingCounts, type Status } from './summary';
 import { maxOf, pushAll } from '../util/arrays';
 
 export interface SourceRange {
@@ -27,7 +27,7 @@ export interface SourceRange {
 }
 
 /** error: a relation or figure that is wrong; tail: a 尾差 (holds within rounding only); info: any other note. */
-export type Status = 'error' | 'warning' | 'tail' | 'info';
+export { statusOf, type Status } from './summary';
 
 /** Something shown that comes from the source text: a click on it selects `range` in the editor. */
 export interface Located {
@@ -191,11 +191,6 @@ export interface PreviewOptions {
 
 const RANK: Record<Status, number> = { error: 3, warning: 2, tail: 1, info: 0 };
 
-export function statusOf(f: Finding): Status {
-  if (f.severity === 'error') return 'error';
-  if (f.severity === 'warning') return 'warning';
-  return f.roundingTail ? 'tail' : 'info';
-}
 
 function mark(target: { status?: Status; messages?: string[] }, found: readonly Finding[]): void {
   if (!found.length) return;

@@ -10,13 +10,19 @@ export interface FindingCounts {
   information: number;
 }
 
+/** How a finding is shown: an error, a warning, a 尾差, or other information. */
+export type Status = 'error' | 'warning' | 'tail' | 'info';
+
+export function statusOf(f: Finding): Status {
+  if (f.severity === 'error') return 'error';
+  if (f.severity === 'warning') return 'warning';
+  return f.roundingTail ? 'tail' : 'info';
+}
+
+const COUNTED: Record<Status, keyof FindingCounts> = { error: 'errors', warning: 'warnings', tail: 'tails', info: 'information' };
+
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const c: FindingCounts = { errors: 0, warnings: 0, tails: 0, information: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') c.errors++;
-    else if (f.severity === 'warning') c.warnings++;
-    else if (f.roundingTail) c.tails++;
-    else c.information++;
-  }
+  for (const f of findings) c[COUNTED[statusOf(f)]]++;
   return c;
 }
