@@ -14,18 +14,20 @@ import type { Finding } from './checks/finding';
 import { figureFindings } from './checks/figures';
 import { narrativeRelations } from './claims/narrative';
 import { messages, type Locale, type Messages } from './i18n/messages';
-import { ChunkPool, parseSection, type Chunk } from './incremental/chunks';
+import { buildSectionText } from './incremental/build';
 import { collectSpans, shiftSpans } from './incremental/shift';
 import { sections, type SectionBounds } from './incremental/sections';
 import { codeFindings } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
-import { buildSection, inheritUnits } from './model/build';
+import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule } from './model/document';
-import { builtinRelations } from './rules/builtin';
+import { StoredPart, type TextLines } from './model/rows';
+import { builtinInto } from './rules/builtin';
+import { RelationList } from './rules/compact';
 import { DeclaredRules } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
-import type { Span, SyntaxTree } from './syntax/ast';
+import type { Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import { pushAll } from './util/arrays';
 
 export interface AnalysisOptions {
@@ -62,16 +64,18 @@ interface Section {
   /** Taken over from an earlier version. */
   reused: boolean;
   start: number;
-  tree: SyntaxTree;
+  /** Its text and document offset, which the views of its rows read. */
+  source: TextLines;
+  /** Its lines made as objects: all but the rows of tables, which are in their parts' stores. */
+  lines: Line[];
+  errors: SyntaxError[];
   document: BudgetDocument;
-  relations: Relation[];
+  relations: RelationList;
   /** Rules naming another table (or a table by title): expanded against the whole document every time. */
   crossRules: Rule[];
   /** Syntax, structure, figure, code and rule-reference findings, and the judged local relations, in that order. */
   findings: Finding[];
-  /** Its lines, as parsed chunk by chunk. */
-  chunks: Chunk[];
-  /** The spans it holds, collected when it first has to move. */
+  /** The spans it holds (but its rows' views, which their parts move), collected when it first has to move. */
   spans?: Span[];
 }
 
@@ -102,8 +106,7 @@ export class DocumentAnalyzer {
       // every section's checks.
       this.header = { fields: [] };
       this.title = undefined;
-      const pool = new ChunkPool(this.cache.flatMap((s) => s.chunks));
-      next = bounds.map((b) => this.build(text, b.start, b.end, pool));
+      next = bounds.map((b, i) => this.build(texts[i], b.start));
       for (const s of next) if (s.document.title !== undefined) this.title = s.document.title;
       for (const s of next) this.check(s);
     }
@@ -134,10 +137,9 @@ export class DocumentAnalyzer {
     for (const s of this.cache) if (s.header && !kept.has(s)) return undefined;
     for (let i = 0; i < bounds.length; i++) if (next[i]?.header && next[i]!.start !== bounds[i].start) return undefined;
     const built: Section[] = [];
-    const pool = new ChunkPool(this.cache.filter((s) => !kept.has(s)).flatMap((s) => s.chunks));
     for (let i = 0; i < bounds.length; i++) {
       if (next[i]) continue;
-      const s = this.build(text, bounds[i].start, bounds[i].end, pool);
+      const s = this.build(texts[i], bounds[i].start);
       if (s.header) return undefined;
       next[i] = s;
       built.push(s);
@@ -149,7 +151,8 @@ export class DocumentAnalyzer {
         s.spans ??= collectSpans(this.roots(s));
         shiftSpans(s.spans, delta);
         s.start = bounds[i].start;
-        for (const c of s.chunks) c.start += delta;
+        s.source.base = s.start;
+        for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shift(delta);
       }
     }
     for (const s of built) this.check(s);
@@ -157,48 +160,53 @@ export class DocumentAnalyzer {
   }
 
   /** A section's lines and model. It is a header section when it wrote to the shared header. */
-  private build(text: string, start: number, end: number, pool: ChunkPool): Section {
-    const { tree, chunks } = parseSection(text, start, end, pool);
+  private build(slice: string, start: number): Section {
+    // The section's own copy of its text, not a slice of the whole text, which it would keep alive.
+    const text = detached(slice);
     const before = this.header.fields.length;
-    const document = buildSection(tree, tree.lines, this.header);
+    const { lines, errors, document, source } = buildSectionText(text, start, this.header);
     const header = this.header.fields.length !== before || document.title !== undefined;
-    // The tree's text is the section's own copy, not a slice of the whole text, which it would keep alive.
-    return { text: tree.text, header, start, tree, document, relations: [], crossRules: [], findings: [], reused: false, chunks };
+    return { text, header, start, source, lines, errors, document, relations: new RelationList(), crossRules: [], findings: [], reused: false };
   }
 
   /** A section's own checks, once the whole header is known. */
   private check(s: Section): void {
     const m = this.m;
-    const { tree, document, findings } = s;
+    const { document, findings } = s;
     inheritUnits(document.tables, this.header);
-    for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
+    for (const e of s.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
     for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
     pushAll(findings, figureFindings(document, m));
     if (this.options.knowledge) pushAll(findings, codeFindings(document, this.options.knowledge, this.options.locale));
-    const relations = builtinRelations(document, m);
-    const declared = new DeclaredRules(document, m);
+    const relations = new RelationList();
+    builtinInto(document, m, relations);
+    const declared = new DeclaredRules(document, m, relations);
     for (const t of document.tables) for (const r of t.rules) {
       if (namesOtherTable(r)) s.crossRules.push(r);
       else declared.expand(r);
     }
-    pushAll(relations, declared.relations);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     this.judgeInto(relations, findings);
     s.relations = relations;
   }
 
-  private judgeInto(relations: Relation[], findings: Finding[]): void {
+  /** Judges every relation of a list: those that hold exactly as printed from the arrays, the others on their object. */
+  private judgeInto(relations: RelationList, findings: Finding[]): void {
     const tails = this.options.roundingTails !== false;
-    for (const rel of relations) {
-      const f = judge(rel, this.m);
+    for (let i = 0; i < relations.count; i++) {
+      if (relations.printedExactly(i)) continue;
+      const f = judge(relations.relation(i), this.m);
       if (f && (tails || !f.roundingTail)) findings.push(f);
     }
   }
 
-  /** What a section's spans hang from (never the shared header). */
+  /**
+   * What a section's spans hang from (never the shared header). Not its relations, nor the views of its rows, which
+   * their parts move (`StoredPart.shift`): no span of these roots is a view's (findings have spans of their own).
+   */
   private roots(s: Section): unknown[] {
     const d = s.document;
-    return [s.tree.lines, s.tree.errors, d.tables, d.glossary, d.narrative, d.structureErrors, s.relations, s.findings];
+    return [s.lines, s.errors, d.tables, d.glossary, d.narrative, d.structureErrors, s.findings];
   }
 
   private assemble(text: string, parts: Section[]): Analysis {
@@ -214,22 +222,21 @@ export class DocumentAnalyzer {
     let errors: SyntaxTree['errors'] | undefined;
     const tree: SyntaxTree = {
       text,
-      get lines() { return (lines ??= all((s) => s.tree.lines)); },
-      get errors() { return (errors ??= all((s) => s.tree.errors)); },
+      get lines() { return (lines ??= all(sectionLines)); },
+      get errors() { return (errors ??= all((s) => s.errors)); },
     };
     const document: BudgetDocument = { text, header: this.header, title: this.title, tables, glossary, narrative, structureErrors };
 
     // What spans sections.
-    const global: Relation[] = [];
-    const declared = new DeclaredRules(document, m);
+    const global = new RelationList();
+    const declared = new DeclaredRules(document, m, global);
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
-    pushAll(global, declared.relations);
-    pushAll(global, formRelations(document, m));
-    pushAll(global, narrativeRelations(document, m));
+    for (const r of formRelations(document, m)) global.add(r);
+    for (const r of narrativeRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     this.judgeInto(global, findings);
     let relations: Relation[] | undefined;
-    const allRelations = () => (relations ??= all((s) => s.relations).concat(global));
+    const allRelations = () => (relations ??= all((s) => s.relations.all()).concat(global.all()));
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
     findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
@@ -250,6 +257,32 @@ export class DocumentAnalyzer {
       },
     };
   }
+}
+
+/** A section's lines in order: its lines made as objects, and the rows of its tables as lines (made now). */
+function sectionLines(s: Section): Line[] {
+  const out: Line[] = [];
+  const lines = s.lines;
+  let k = 0;
+  for (const t of s.document.tables) for (const p of t.parts) {
+    if (!(p instanceof StoredPart)) continue;
+    for (let r = 0; r < p.store.count; r++) {
+      const row = p.lineOf(r);
+      while (k < lines.length && lines[k].span.start < row.span.start) out.push(lines[k++]);
+      out.push(row);
+    }
+  }
+  while (k < lines.length) out.push(lines[k++]);
+  return out;
+}
+
+/**
+ * A copy of a section's text that shares no memory with the document's text. A slice would keep the whole text of
+ * the version it was cut from alive for as long as the section is reused (and every label sliced from it would
+ * too): in a long session in a large document, one whole old version per section.
+ */
+function detached(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /** Whether a rule may name a table other than its own: a table reference, or a `「…」` before the row that may be a

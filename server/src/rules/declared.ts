@@ -3,6 +3,8 @@ import { norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, GroupNode, RefNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
+import { Kind, storeOf, type RowStore, type StoredPart } from '../model/rows';
+import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll } from '../util/arrays';
 
@@ -167,10 +169,15 @@ function firstFigureColumn(row: Row): Column | undefined {
 }
 
 export class DeclaredRules {
-  readonly relations: Relation[] = [];
   readonly problems: RuleProblem[] = [];
 
-  constructor(private readonly doc: BudgetDocument, private readonly m: Messages) {}
+  /** Relations go to `out` (compact where their cells are stored). */
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, readonly out = new RelationList()) {}
+
+  /** The relations expanded so far, as objects. */
+  get relations(): Relation[] {
+    return this.out.all();
+  }
 
   expand(rule: Rule): void {
     const { node } = rule;
@@ -197,7 +204,7 @@ export class DeclaredRules {
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       if (!targetCell || terms.some((t) => !t)) return;
-      this.relations.push({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
+      this.out.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
       const r = t.target.row ?? row;
@@ -218,6 +225,8 @@ export class DeclaredRules {
       for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
       for (const part of lhs.table.parts) {
+        const store = storeOf(part);
+        if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
         for (const row of part.rows) {
           const col = columnOf(row, lhs);
           if (!col) continue;
@@ -229,6 +238,41 @@ export class DeclaredRules {
         }
       }
     } else this.problem(this.m.ruleNeedsAxis, lhs.span);
+  }
+
+  /**
+   * `N栏各行=(a+b)栏各行` over a stored part, from its arrays: the same relations as row by row, when every term names
+   * columns of the row itself (no row of its own); false when one does not (the rows are then taken one by one).
+   */
+  private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+    if (rhs.some((t) => t.target.row)) return false;
+    const col = columnIn(part, lhs);
+    if (!col) return true;
+    const termCols: number[] = [];
+    for (const t of rhs) {
+      const c = lhsHasColumn(t.target) ? columnIn(part, t.target) : part.columns.find((x) => x.role === 'figure');
+      if (!c) return true;
+      termCols.push(c.index);
+    }
+    const out = this.out;
+    const p = out.part(part);
+    const cells = new Int32Array(termCols.length);
+    rows: for (let r = 0; r < s.count; r++) {
+      const target = s.cellAt(r, col.index);
+      if (target < 0) continue;
+      let empty = s.kind[target] === Kind.Empty;
+      for (let k = 0; k < termCols.length; k++) {
+        const c = s.cellAt(r, termCols[k]);
+        if (c < 0) continue rows;
+        cells[k] = c;
+        if (s.kind[c] !== Kind.Empty) empty = false;
+      }
+      if (empty) continue;
+      out.begin(rule, kind, title, ruleSpan, p, r, target);
+      for (let k = 0; k < termCols.length; k++) out.term(p, r, cells[k], rhs[k].sign);
+      out.end();
+    }
+    return true;
   }
 
   private expandTerm(term: TermNode, current: Table): { sign: 1 | -1; target: Target }[] | undefined {
