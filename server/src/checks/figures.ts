@@ -25,7 +25,7 @@ function* brokenCells(p: Part): Generator<Cell> {
   if (p instanceof StoredPart) {
     const s = p.store;
     for (let r = 0; r < s.count; r++) {
-      for (let c = s.cellFrom[r]; c < s.cellFrom[r + 1]; c++) if (s.kind[c] === Kind.Broken) yield p.cellAt(r, c);
+      for (let c = s.firstCell(r); c < s.endCell(r); c++) if (s.kind(c) === Kind.Broken) yield p.cellAt(r, c);
     }
     return;
   }

@@ -29,7 +29,9 @@ const scan = new RowScan();
 /** Builds the section `text` (its own copy), which starts at document offset `base`; header fields go to `header`. */
 export function buildSectionText(text: string, base: number, header: Header): BuiltSection {
   const source = new TextLines(text, base);
-  const b = new ModelBuilder(header, source);
+  let lines0 = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines0++;
+  const b = new ModelBuilder(header, source, lines0);
   const lines: Line[] = [];
   const errors: SyntaxError[] = [];
   let mode: LexerMode = 'main';

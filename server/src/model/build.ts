@@ -124,7 +124,8 @@ export class ModelBuilder {
   private tableEnd = 0;
   private readonly scan = new RowScan();
 
-  constructor(private readonly header: Header, readonly source: TextLines) {
+  /** `rows`: room to make in a new part's store (a guess: the lines of the text). */
+  constructor(private readonly header: Header, readonly source: TextLines, private readonly rows = 16) {
     this.doc = { text: source.text, header, tables: [], glossary: [], narrative: [], structureErrors: [] };
   }
 
@@ -135,7 +136,7 @@ export class ModelBuilder {
   }
 
   private newPart(t: Table, name?: string, nameSpan?: Span): StoredPart {
-    const p = new StoredPart(t, new RowStore(this.source), name, nameSpan);
+    const p = new StoredPart(t, new RowStore(this.source, this.rows), name, nameSpan);
     t.parts.push(p);
     return p;
   }

@@ -53,6 +53,11 @@ export const enum CodeKindId { None, Functional, Economic, Project }
 const CODE_KINDS: (CodeKind | undefined)[] = [undefined, 'functional', 'economic', 'project'];
 const CODE_KIND_ID: Record<CodeKind, CodeKindId> = { functional: CodeKindId.Functional, economic: CodeKindId.Economic, project: CodeKindId.Project };
 
+/** Empty arrays a store starts with (never written: `grow` replaces them first). */
+const NO_I32 = new Int32Array(0);
+const NO_F64 = new Float64Array(0);
+const NO_U8 = new Uint8Array(0);
+
 function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
@@ -138,79 +143,78 @@ export interface ShapeProblem {
   severity: 'error' | 'warning';
 }
 
-/** The rows of one part, in typed arrays. Rows are added in order by the model builder. */
+// A row's numbers, at these places of its stride in `RowStore.rows` (offsets are from the start of its line).
+const LINE = 0;
+const SPAN_START = 1;
+const SPAN_END = 2;
+/** Where the row's comment starts, or -1. */
+const COMMENT = 3;
+/** Its cells: [FIRST_CELL, END_CELL) in the cell arrays. */
+const FIRST_CELL = 4;
+const END_CELL = 5;
+/** The label: its cell (position in the row), or -1; its text [LABEL_START, LABEL_END) (-1 when there is none). */
+const LABEL_CELL = 6;
+const LABEL_START = 7;
+const LABEL_END = 8;
+/** The code: its cell (position in the row), -2 when it starts the label, -1 when there is none. */
+const CODE_CELL = 9;
+const CODE_START = 10;
+const CODE_END = 11;
+const CODE_LEN = 12;
+/** Row flags, and the code's kind above them (<< 8). */
+const FLAGS = 13;
+const RS = 14;
+// In `RowStore.rowNumbers`: the code's digits as a number (NaN when it is not only digits, or too long), and 行次 (NaN).
+const CODE_NUM = 0;
+const LINE_NO = 1;
+const RN = 2;
+// A cell's numbers in `RowStore.cells`: start, end, and its kind | decimals << 8 | flags << 16.
+const CS = 3;
+
+/**
+ * The rows of one part, in typed arrays (a few per part: each typed array costs an allocation the engine pays
+ * dearly for, so a row's numbers and a cell's share one array each, at fixed strides). Rows are added in order by
+ * the model builder.
+ */
 export class RowStore {
   count = 0;
   cellCount = 0;
-  line = new Int32Array(16);
-  spanStart = new Int32Array(16);
-  spanEnd = new Int32Array(16);
-  /** Where the row's comment starts, or -1. */
-  comment = new Int32Array(16);
-  /** The first cell of each row; row r's cells are [cellFrom[r], cellFrom[r + 1]). */
-  cellFrom = new Int32Array(17);
-  /** The label: its cell (index in the row), or -1; its text [labelStart, labelEnd) (-1 when there is none). */
-  labelCell = new Int32Array(16);
-  labelStart = new Int32Array(16);
-  labelEnd = new Int32Array(16);
-  /** The code: its cell (index in the row), -2 when it starts the label, -1 when there is none. */
-  codeCell = new Int32Array(16);
-  codeStart = new Int32Array(16);
-  codeEnd = new Int32Array(16);
-  /** The code's digits as a number (NaN when it is not only digits, or too long), its length, its kind. */
-  codeNum = new Float64Array(16);
-  codeLen = new Int32Array(16);
-  codeKind = new Uint8Array(16);
-  /** 行次, or NaN. */
-  lineNo = new Float64Array(16);
-  flags = new Uint8Array(16);
-
-  cellStart = new Int32Array(64);
-  cellEnd = new Int32Array(64);
-  kind = new Uint8Array(64);
-  units = new Float64Array(64);
-  decimals = new Uint8Array(64);
-  cellFlags = new Uint8Array(64);
+  private rows = NO_I32;
+  private rowNumbers = NO_F64;
+  private cells = NO_I32;
+  private cellUnits = NO_F64;
   /** Figure objects for the cells that need one (flag `Object`), by cell index. */
   readonly figures = new Map<number, Figure>();
   /** Codes that are not their cell's text (blanks inside), by row. */
   readonly codes = new Map<number, string>();
 
-  constructor(readonly source: LineSource) {}
+  /** `room`: how many rows to make room for at first (a guess: the lines of the section). */
+  constructor(readonly source: LineSource, private readonly room = 16) {}
 
   private reserveRow(): number {
     const r = this.count;
-    if (r + 1 >= this.line.length) {
-      const n = r + 2;
-      this.line = grow(this.line, n);
-      this.spanStart = grow(this.spanStart, n);
-      this.spanEnd = grow(this.spanEnd, n);
-      this.comment = grow(this.comment, n);
-      this.labelCell = grow(this.labelCell, n);
-      this.labelStart = grow(this.labelStart, n);
-      this.labelEnd = grow(this.labelEnd, n);
-      this.codeCell = grow(this.codeCell, n);
-      this.codeStart = grow(this.codeStart, n);
-      this.codeEnd = grow(this.codeEnd, n);
-      this.codeNum = grow(this.codeNum, n);
-      this.codeLen = grow(this.codeLen, n);
-      this.codeKind = grow(this.codeKind, n);
-      this.lineNo = grow(this.lineNo, n);
-      this.flags = grow(this.flags, n);
+    if ((r + 1) * RS > this.rows.length) {
+      const n = Math.max(r + 1, this.room);
+      this.rows = grow(this.rows, n * RS);
+      this.rowNumbers = grow(this.rowNumbers, n * RN);
     }
-    this.cellFrom = grow(this.cellFrom, r + 2);
     return r;
   }
 
   private reserveCells(n: number): void {
     const need = this.cellCount + n;
-    if (need <= this.cellStart.length) return;
-    this.cellStart = grow(this.cellStart, need);
-    this.cellEnd = grow(this.cellEnd, need);
-    this.kind = grow(this.kind, need);
-    this.units = grow(this.units, need);
-    this.decimals = grow(this.decimals, need);
-    this.cellFlags = grow(this.cellFlags, need);
+    if (need * CS <= this.cells.length) return;
+    const room = Math.max(need, this.cells.length ? 0 : this.room * Math.max(n, 4));
+    this.cells = grow(this.cells, room * CS);
+    this.cellUnits = grow(this.cellUnits, room);
+  }
+
+  private setCell(c: number, start: number, end: number, kind: Kind, decimals: number, flags: number, units: number): void {
+    const k = c * CS;
+    this.cells[k] = start;
+    this.cells[k + 1] = end;
+    this.cells[k + 2] = kind | (decimals << 8) | (flags << 16);
+    this.cellUnits[c] = units;
   }
 
   /**
@@ -222,11 +226,14 @@ export class RowStore {
     const n = scan.count;
     this.reserveCells(n);
     const first = this.cellCount;
-    this.line[r] = line;
-    this.spanStart[r] = scan.contentStart - lineStart;
-    this.spanEnd[r] = scan.spanEnd - lineStart;
-    this.comment[r] = scan.comment >= 0 ? scan.comment - lineStart : -1;
-    this.cellFrom[r] = first;
+    const R = this.rows;
+    const o = r * RS;
+    R[o + LINE] = line;
+    R[o + SPAN_START] = scan.contentStart - lineStart;
+    R[o + SPAN_END] = scan.spanEnd - lineStart;
+    R[o + COMMENT] = scan.comment >= 0 ? scan.comment - lineStart : -1;
+    R[o + FIRST_CELL] = first;
+    R[o + END_CELL] = first + n;
     let labelCell = -1;
     let codeCell = -1;
     let lineNo = NaN;
@@ -234,25 +241,15 @@ export class RowStore {
       const c = first + i;
       const a = scan.cellStart(i);
       const b = scan.cellEnd(i);
-      this.cellStart[c] = a - lineStart;
-      this.cellEnd[c] = b - lineStart;
-      this.units[c] = 0;
-      this.decimals[c] = 0;
       const column = columns[i];
       const role: ColumnRole = column?.role ?? (i === 0 ? 'label' : 'figure');
       if (role === 'figure') {
-        this.cellFlags[c] = CellFlag.FigureRole;
-        if (a === b) { this.kind[c] = Kind.Empty; this.cellFlags[c] |= CellFlag.Exact; }
-        else if (scanFigure(text, a, b)) {
-          this.kind[c] = Kind.Figure;
-          this.units[c] = scanned.units;
-          this.decimals[c] = scanned.decimals;
-          this.cellFlags[c] |= scanned.flags;
-        } else this.classifySlow(c, text.slice(a, b));
+        if (a === b) this.setCell(c, a - lineStart, b - lineStart, Kind.Empty, 0, CellFlag.FigureRole | CellFlag.Exact, 0);
+        else if (scanFigure(text, a, b)) this.setCell(c, a - lineStart, b - lineStart, Kind.Figure, scanned.decimals, CellFlag.FigureRole | scanned.flags, scanned.units);
+        else this.classifySlow(c, a - lineStart, b - lineStart, text.slice(a, b));
         continue;
       }
-      this.cellFlags[c] = 0;
-      this.kind[c] = a === b ? Kind.Empty : Kind.Text;
+      this.setCell(c, a - lineStart, b - lineStart, a === b ? Kind.Empty : Kind.Text, 0, 0, 0);
       if (role === 'label') labelCell = i; // an empty label cell is the label too (empty, where it stands)
       if (a === b) continue;
       if (role === 'code') codeCell = i;
@@ -262,57 +259,48 @@ export class RowStore {
       }
     }
     this.cellCount = first + n;
-    this.cellFrom[r + 1] = this.cellCount;
-    this.labelCell[r] = labelCell;
-    this.labelStart[r] = labelCell >= 0 ? this.cellStart[first + labelCell] : -1;
-    this.labelEnd[r] = labelCell >= 0 ? this.cellEnd[first + labelCell] : -1;
-    this.codeCell[r] = -1;
-    this.codeNum[r] = NaN;
-    this.codeLen[r] = 0;
-    this.codeKind[r] = CodeKindId.None;
-    this.lineNo[r] = lineNo;
-    if (codeCell >= 0) this.setCode(r, text, lineStart, codeCell, scan.cellStart(codeCell), scan.cellEnd(codeCell));
-    else if (labelCell >= 0 && !columns.some((c) => c.role === 'code')) this.codeFromLabel(r, text, lineStart, scan.cellStart(labelCell), scan.cellEnd(labelCell));
+    R[o + LABEL_CELL] = labelCell;
+    R[o + LABEL_START] = labelCell >= 0 ? this.cellStart(first + labelCell) : -1;
+    R[o + LABEL_END] = labelCell >= 0 ? this.cellEnd(first + labelCell) : -1;
+    R[o + CODE_CELL] = -1;
+    R[o + CODE_LEN] = 0;
+    this.rowNumbers[r * RN + CODE_NUM] = NaN;
+    this.rowNumbers[r * RN + LINE_NO] = lineNo;
+    let kind = CodeKindId.None;
+    if (codeCell >= 0) kind = this.setCode(r, text, lineStart, codeCell, scan.cellStart(codeCell), scan.cellEnd(codeCell));
+    else if (labelCell >= 0 && !columns.some((c) => c.role === 'code')) kind = this.codeFromLabel(r, text, lineStart, scan.cellStart(labelCell), scan.cellEnd(labelCell));
     let flags = 0;
-    if (this.codeCell[r] === -1 && labelCell >= 0 && readsTotal(text, lineStart + this.labelStart[r], lineStart + this.labelEnd[r])) flags |= RowFlag.Total;
-    let problem: ShapeProblem | undefined;
+    if (R[o + CODE_CELL] === -1 && labelCell >= 0 && readsTotal(text, lineStart + R[o + LABEL_START], lineStart + R[o + LABEL_END])) flags |= RowFlag.Total;
     const cols = columns.length;
-    if (cols && n > cols) {
-      flags |= RowFlag.TooMany;
-      problem = { say: (m) => m.tooManyCells(cols, n), span: { start: 0, end: 0 }, rule: 'row-shape', severity: 'error' };
-    } else if (cols && n < cols && n > 1) {
-      flags |= RowFlag.TooFew;
-      problem = { say: (m) => m.tooFewCells(cols, n), span: { start: 0, end: 0 }, rule: 'row-shape', severity: 'warning' };
-    }
-    this.flags[r] = flags;
+    if (cols && n > cols) flags |= RowFlag.TooMany;
+    else if (cols && n < cols && n > 1) flags |= RowFlag.TooFew;
+    R[o + FLAGS] = flags | (kind << 8);
     this.count = r + 1;
-    if (problem) {
-      const base = this.source.offsetOf(line);
-      problem.span = flags & RowFlag.TooMany
-        ? { start: base + this.cellStart[first + cols], end: base + this.cellEnd[first + n - 1] }
-        : { start: base + this.spanStart[r], end: base + this.spanEnd[r] };
-    }
-    return problem;
+    return this.shapeProblem(r, cols);
   }
 
   /** A figure-column cell the fast reader could not decide: `classifyCell` decides. */
-  private classifySlow(c: number, text: string): void {
+  private classifySlow(c: number, start: number, end: number, text: string): void {
     const { kind, figure } = classifyCell(text);
-    this.kind[c] = KIND_OF[kind];
-    if (kind === 'dash') this.cellFlags[c] |= CellFlag.Exact;
-    if (!figure) return;
-    this.cellFlags[c] |= CellFlag.Object | (figure.percent ? CellFlag.Percent : 0) | (figure.exact ? CellFlag.Exact : 0) | (figure.text.includes(',') ? CellFlag.Grouping : 0);
-    this.decimals[c] = figure.decimals;
+    let flags = CellFlag.FigureRole;
+    if (kind === 'dash' || kind === 'empty') flags |= CellFlag.Exact;
+    if (!figure) {
+      this.setCell(c, start, end, KIND_OF[kind], 0, flags, 0);
+      return;
+    }
+    flags |= CellFlag.Object | (figure.percent ? CellFlag.Percent : 0) | (figure.exact ? CellFlag.Exact : 0) | (figure.text.includes(',') ? CellFlag.Grouping : 0);
     const u = Number(figure.units);
-    if (Number.isSafeInteger(u) && figure.decimals < 256) this.units[c] = u;
-    else this.cellFlags[c] |= CellFlag.Big;
+    const small = Number.isSafeInteger(u) && figure.decimals < 256;
+    if (!small) flags |= CellFlag.Big;
+    this.setCell(c, start, end, Kind.Figure, small ? figure.decimals : 0, flags, small ? u : 0);
     this.figures.set(c, figure);
   }
 
-  private setCode(r: number, text: string, lineStart: number, cell: number, a: number, b: number): void {
-    this.codeCell[r] = cell;
-    this.codeStart[r] = a - lineStart;
-    this.codeEnd[r] = b - lineStart;
+  private setCode(r: number, text: string, lineStart: number, cell: number, a: number, b: number): CodeKindId {
+    const o = r * RS;
+    this.rows[o + CODE_CELL] = cell;
+    this.rows[o + CODE_START] = a - lineStart;
+    this.rows[o + CODE_END] = b - lineStart;
     let digits = true;
     for (let i = a; i < b; i++) {
       const c = text.charCodeAt(i);
@@ -320,10 +308,10 @@ export class RowStore {
     }
     const code = digits ? undefined : norm(text.slice(a, b));
     if (code !== undefined) this.codes.set(r, code);
-    this.setCodeValue(r, code ?? text, code === undefined ? a : 0, code === undefined ? b : code.length);
+    return this.setCodeValue(r, code ?? text, code === undefined ? a : 0, code === undefined ? b : code.length);
   }
 
-  private setCodeValue(r: number, s: string, a: number, b: number): void {
+  private setCodeValue(r: number, s: string, a: number, b: number): CodeKindId {
     let v = 0;
     let digits = b - a <= 15;
     for (let i = a; i < b && digits; i++) {
@@ -331,82 +319,166 @@ export class RowStore {
       if (c < 48 || c > 57) digits = false;
       else v = v * 10 + (c - 48);
     }
-    this.codeNum[r] = digits ? v : NaN;
-    this.codeLen[r] = b - a;
-    const kind = classifyCode(s.slice(a, b));
-    this.codeKind[r] = kind ? CODE_KIND_ID[kind] : CodeKindId.None;
+    this.rowNumbers[r * RN + CODE_NUM] = digits ? v : NaN;
+    this.rows[r * RS + CODE_LEN] = b - a;
+    const kind = digits ? codeKindOfDigits(s, a, b) : classifyCode(s.slice(a, b));
+    return kind ? CODE_KIND_ID[kind] : CodeKindId.None;
   }
 
   /** A table without a code column: a label that starts with a code (`2010350 事业运行`) gives the row that code. */
-  private codeFromLabel(r: number, text: string, lineStart: number, a: number, b: number): void {
+  private codeFromLabel(r: number, text: string, lineStart: number, a: number, b: number): CodeKindId {
     const c0 = text.charCodeAt(a);
-    if (c0 < 48 || c0 > 57) return;
+    if (c0 < 48 || c0 > 57) return CodeKindId.None;
     const m = CODE_IN_LABEL.exec(text.slice(a, b));
-    if (!m) return;
-    this.codeCell[r] = -2;
-    this.codeStart[r] = a - lineStart;
-    this.codeEnd[r] = a + m[1].length - lineStart;
-    this.setCodeValue(r, m[1], 0, m[1].length);
-    this.labelStart[r] = a + m[0].indexOf(m[2]) - lineStart;
-    this.labelCell[r] = -1;
+    if (!m) return CodeKindId.None;
+    const o = r * RS;
+    this.rows[o + CODE_CELL] = -2;
+    this.rows[o + CODE_START] = a - lineStart;
+    this.rows[o + CODE_END] = a + m[1].length - lineStart;
+    this.rows[o + LABEL_START] = a + m[0].indexOf(m[2]) - lineStart;
+    this.rows[o + LABEL_CELL] = -1;
+    return this.setCodeValue(r, m[1], 0, m[1].length);
   }
 
-  // --- reading -----------------------------------------------------------------------------------------------------
+  // --- reading a row -----------------------------------------------------------------------------------------------
 
-  /** Whether a figure cell's units are in `units` (below 2^53). */
-  isSmall(c: number): boolean {
-    return (this.cellFlags[c] & CellFlag.Big) === 0;
+  line(r: number): number {
+    return this.rows[r * RS + LINE];
   }
-
-  isTotal(r: number): boolean {
-    return (this.flags[r] & RowFlag.Total) !== 0;
+  spanStart(r: number): number {
+    return this.rows[r * RS + SPAN_START];
   }
-
-  hasCode(r: number): boolean {
-    return this.codeCell[r] !== -1;
+  spanEnd(r: number): number {
+    return this.rows[r * RS + SPAN_END];
   }
-
-  code(r: number): string | undefined {
-    if (this.codeCell[r] === -1) return undefined;
-    return this.codes.get(r) ?? this.source.slice(this.line[r], this.codeStart[r], this.codeEnd[r]);
+  /** Where the row's comment starts, or -1. */
+  comment(r: number): number {
+    return this.rows[r * RS + COMMENT];
   }
-
-  codeKindOf(r: number): CodeKind | undefined {
-    return CODE_KINDS[this.codeKind[r]];
+  /** The row's cells are [firstCell(r), endCell(r)). */
+  firstCell(r: number): number {
+    return this.rows[r * RS + FIRST_CELL];
   }
-
-  label(r: number): string {
-    return this.labelStart[r] < 0 ? '' : this.source.slice(this.line[r], this.labelStart[r], this.labelEnd[r]);
+  endCell(r: number): number {
+    return this.rows[r * RS + END_CELL];
   }
-
-  cellText(c: number, line: number): string {
-    return this.source.slice(line, this.cellStart[c], this.cellEnd[c]);
-  }
-
   /** The cell of row `r` at position `i`, or -1. */
   cellAt(r: number, i: number): number {
-    const c = this.cellFrom[r] + i;
-    return c < this.cellFrom[r + 1] ? c : -1;
+    const c = this.rows[r * RS + FIRST_CELL] + i;
+    return c < this.rows[r * RS + END_CELL] ? c : -1;
+  }
+  labelCell(r: number): number {
+    return this.rows[r * RS + LABEL_CELL];
+  }
+  labelStart(r: number): number {
+    return this.rows[r * RS + LABEL_START];
+  }
+  labelEnd(r: number): number {
+    return this.rows[r * RS + LABEL_END];
+  }
+  /** The code's cell (position in the row), -2 when the code starts the label, -1 when the row has none. */
+  codeCell(r: number): number {
+    return this.rows[r * RS + CODE_CELL];
+  }
+  codeStart(r: number): number {
+    return this.rows[r * RS + CODE_START];
+  }
+  codeEnd(r: number): number {
+    return this.rows[r * RS + CODE_END];
+  }
+  /** The length of the code (blanks left out). */
+  codeLen(r: number): number {
+    return this.rows[r * RS + CODE_LEN];
+  }
+  /** The code's digits as a number: NaN when it is not only digits (or has more than 15). */
+  codeNum(r: number): number {
+    return this.rowNumbers[r * RN + CODE_NUM];
+  }
+  codeKindId(r: number): CodeKindId {
+    return this.rows[r * RS + FLAGS] >> 8;
+  }
+  /** 行次, or NaN. */
+  lineNo(r: number): number {
+    return this.rowNumbers[r * RN + LINE_NO];
+  }
+  /** A 合计 row: no code, and a label that reads 合计 (blanks aside). */
+  isTotal(r: number): boolean {
+    return (this.rows[r * RS + FLAGS] & RowFlag.Total) !== 0;
+  }
+  hasCode(r: number): boolean {
+    return this.rows[r * RS + CODE_CELL] !== -1;
+  }
+  code(r: number): string | undefined {
+    if (!this.hasCode(r)) return undefined;
+    return this.codes.get(r) ?? this.source.slice(this.line(r), this.codeStart(r), this.codeEnd(r));
+  }
+  codeKindOf(r: number): CodeKind | undefined {
+    return CODE_KINDS[this.codeKindId(r)];
+  }
+  label(r: number): string {
+    return this.labelStart(r) < 0 ? '' : this.source.slice(this.line(r), this.labelStart(r), this.labelEnd(r));
+  }
+
+  // --- reading a cell ----------------------------------------------------------------------------------------------
+
+  cellStart(c: number): number {
+    return this.cells[c * CS];
+  }
+  cellEnd(c: number): number {
+    return this.cells[c * CS + 1];
+  }
+  kind(c: number): Kind {
+    return this.cells[c * CS + 2] & 0xff;
+  }
+  decimals(c: number): number {
+    return (this.cells[c * CS + 2] >> 8) & 0xff;
+  }
+  flags(c: number): number {
+    return this.cells[c * CS + 2] >>> 16;
+  }
+  /** A figure's units (its printed digits as an integer), when it is small (`isSmall`). */
+  units(c: number): number {
+    return this.cellUnits[c];
+  }
+  /** Whether a figure cell's units are in `units` (below 2^53). */
+  isSmall(c: number): boolean {
+    return (this.flags(c) & CellFlag.Big) === 0;
+  }
+  cellText(c: number, line: number): string {
+    return this.source.slice(line, this.cellStart(c), this.cellEnd(c));
   }
 
   /** The figure a figure cell holds (an object made on each call for cells read by the fast path). */
   figure(c: number, line: number): Figure | undefined {
-    if (this.kind[c] !== Kind.Figure) return undefined;
-    if (this.cellFlags[c] & CellFlag.Object) return this.figures.get(c);
-    const units = this.units[c];
-    return { units: BigInt(units), decimals: this.decimals[c], percent: (this.cellFlags[c] & CellFlag.Percent) !== 0, exact: units === 0, text: this.cellText(c, line) };
+    if (this.kind(c) !== Kind.Figure) return undefined;
+    const flags = this.flags(c);
+    if (flags & CellFlag.Object) return this.figures.get(c);
+    const units = this.cellUnits[c];
+    return { units: BigInt(units), decimals: this.decimals(c), percent: (flags & CellFlag.Percent) !== 0, exact: units === 0, text: this.cellText(c, line) };
   }
 
-  /** The row-shape problems of the rows, in order (for a section's structure findings). */
+  /** Row r's shape problem (too many or too few cells for `columns` columns), if it has one. */
   shapeProblem(r: number, columns: number): ShapeProblem | undefined {
-    const f = this.flags[r];
+    const f = this.rows[r * RS + FLAGS];
     if (!(f & (RowFlag.TooMany | RowFlag.TooFew))) return undefined;
-    const base = this.source.offsetOf(this.line[r]);
-    const first = this.cellFrom[r];
-    const n = this.cellFrom[r + 1] - first;
-    if (f & RowFlag.TooMany) return { say: (m) => m.tooManyCells(columns, n), span: { start: base + this.cellStart[first + columns], end: base + this.cellEnd[first + n - 1] }, rule: 'row-shape', severity: 'error' };
-    return { say: (m) => m.tooFewCells(columns, n), span: { start: base + this.spanStart[r], end: base + this.spanEnd[r] }, rule: 'row-shape', severity: 'warning' };
+    const base = this.source.offsetOf(this.line(r));
+    const first = this.firstCell(r);
+    const n = this.endCell(r) - first;
+    if (f & RowFlag.TooMany) return { say: (m) => m.tooManyCells(columns, n), span: { start: base + this.cellStart(first + columns), end: base + this.cellEnd(first + n - 1) }, rule: 'row-shape', severity: 'error' };
+    return { say: (m) => m.tooFewCells(columns, n), span: { start: base + this.spanStart(r), end: base + this.spanEnd(r) }, rule: 'row-shape', severity: 'warning' };
   }
+}
+
+/** `classifyCode` for a code of digits [a, b) of `s`, without a regular expression. */
+function codeKindOfDigits(s: string, a: number, b: number): CodeKind | undefined {
+  const n = b - a;
+  const d = s.charCodeAt(a) - 48;
+  if (n === 7) return 'functional';
+  if (d === 2 && (n === 3 || n === 5)) return 'functional';
+  if ((d === 3 || d === 5) && (n === 3 || n === 5)) return 'economic';
+  if (d === 1 && (n === 3 || n === 5 || n === 9)) return 'functional';
+  if (n >= 8) return 'project';
+  return undefined;
 }
 
 /** What a part keeps of the views it has made of one row. */
@@ -464,7 +536,7 @@ export class StoredPart implements Part {
 
   /** The view of the cell with store index `c` of row `r`. */
   cellAt(r: number, c: number): Cell {
-    return this.rowOf(r).cells[c - this.#store.cellFrom[r]];
+    return this.rowOf(r).cells[c - this.#store.firstCell(r)];
   }
 
   /** Row `r` as a syntax tree line (made once). */
@@ -473,8 +545,9 @@ export class StoredPart implements Part {
     if (v.line) return v.line;
     const s = this.#store;
     const cells: CellNode[] = [];
-    for (let c = s.cellFrom[r], i = 0; c < s.cellFrom[r + 1]; c++, i++) cells.push({ text: s.cellText(c, s.line[r]), span: v.cellSpans[i] });
-    const comment = s.comment[r] >= 0 ? s.source.slice(s.line[r], s.comment[r] + 2, s.spanEnd[r]).trim() : undefined;
+    const line = s.line(r);
+    for (let c = s.firstCell(r), i = 0; c < s.endCell(r); c++, i++) cells.push({ text: s.cellText(c, line), span: v.cellSpans[i] });
+    const comment = s.comment(r) >= 0 ? s.source.slice(line, s.comment(r) + 2, s.spanEnd(r)).trim() : undefined;
     return (v.line = { kind: 'row', cells, span: v.span, comment });
   }
 
@@ -491,12 +564,12 @@ export class StoredPart implements Part {
     let v = this.#views[r];
     if (v) return v;
     const s = this.#store;
-    const base = s.source.offsetOf(s.line[r]);
-    const span = { start: base + s.spanStart[r], end: base + s.spanEnd[r] };
+    const base = s.source.offsetOf(s.line(r));
+    const span = { start: base + s.spanStart(r), end: base + s.spanEnd(r) };
     this.#spans.push(span);
     const cellSpans: Span[] = [];
-    for (let c = s.cellFrom[r]; c < s.cellFrom[r + 1]; c++) {
-      const cs = { start: base + s.cellStart[c], end: base + s.cellEnd[c] };
+    for (let c = s.firstCell(r); c < s.endCell(r); c++) {
+      const cs = { start: base + s.cellStart(c), end: base + s.cellEnd(c) };
       cellSpans.push(cs);
       this.#spans.push(cs);
     }
@@ -507,44 +580,85 @@ export class StoredPart implements Part {
 
   private makeRow(r: number, v: RowViews): Row {
     const s = this.#store;
-    const line = s.line[r];
-    const first = s.cellFrom[r];
+    const line = s.line(r);
     const row: Row = { label: '', labelSpan: v.span, cells: [], span: v.span, part: this, index: r };
-    const lineNo = s.lineNo[r];
+    const lineNo = s.lineNo(r);
     if (!Number.isNaN(lineNo)) row.lineNo = lineNo;
     const cols = this.columns;
-    for (let c = first, i = 0; c < s.cellFrom[r + 1]; c++, i++) {
+    for (let c = s.firstCell(r), i = 0; c < s.endCell(r); c++, i++) {
       const text = s.cellText(c, line);
       const column = cols[i];
       let cell: Cell;
-      if (s.cellFlags[c] & CellFlag.FigureRole) cell = { text, span: v.cellSpans[i], kind: KINDS[s.kind[c]], figure: s.figure(c, line), column, row };
-      else cell = { text, span: v.cellSpans[i], kind: KINDS[s.kind[c]], column, row };
+      if (s.flags(c) & CellFlag.FigureRole) cell = { text, span: v.cellSpans[i], kind: KINDS[s.kind(c)], figure: s.figure(c, line), column, row };
+      else cell = { text, span: v.cellSpans[i], kind: KINDS[s.kind(c)], column, row };
       row.cells.push(cell);
     }
     const code = s.code(r);
     if (code !== undefined) {
       row.code = code;
       row.codeKind = s.codeKindOf(r);
-      const cc = s.codeCell[r];
+      const cc = s.codeCell(r);
       if (cc >= 0) row.codeSpan = v.cellSpans[cc];
       else {
         const base = s.source.offsetOf(line);
-        row.codeSpan = { start: base + s.codeStart[r], end: base + s.codeEnd[r] };
+        row.codeSpan = { start: base + s.codeStart(r), end: base + s.codeEnd(r) };
         this.#spans.push(row.codeSpan);
       }
     }
-    const lc = s.labelCell[r];
+    const lc = s.labelCell(r);
     if (lc >= 0) {
       row.label = row.cells[lc].text;
       row.labelSpan = v.cellSpans[lc];
-    } else if (s.labelStart[r] >= 0) {
+    } else if (s.labelStart(r) >= 0) {
       const base = s.source.offsetOf(line);
       row.label = s.label(r);
-      row.labelSpan = { start: base + s.labelStart[r], end: base + s.labelEnd[r] };
+      row.labelSpan = { start: base + s.labelStart(r), end: base + s.labelEnd(r) };
       this.#spans.push(row.labelSpan);
     }
     return row;
   }
+}
+
+/** A row's label, code and the kinds of its cells, read without making the row's view (`rowHeads`). */
+export interface RowHead {
+  index: number;
+  label: string;
+  readonly code: string | undefined;
+  codeKind: CodeKind | undefined;
+  /** The kind of cell i, or undefined when the row has fewer cells. */
+  kindAt(i: number): CellKind | undefined;
+  /** Cell i (its view is made now). */
+  cell(i: number): Cell | undefined;
+}
+
+/**
+ * The rows of a part, as heads that make no view (an index over thousands of rows need not make thousands of
+ * rows). The head given for each row is valid until the next.
+ */
+export function* rowHeads(p: Part): Generator<RowHead> {
+  if (!(p instanceof StoredPart)) {
+    for (const r of p.rows) yield { index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] };
+    return;
+  }
+  const s = p.store;
+  let r = 0;
+  const head: RowHead = {
+    index: 0, label: '', codeKind: undefined,
+    get code() { return s.code(r); },
+    kindAt: (i) => { const c = s.cellAt(r, i); return c < 0 ? undefined : KINDS[s.kind(c)]; },
+    cell: (i) => p.cellOf(r, i),
+  };
+  for (; r < s.count; r++) {
+    head.index = r;
+    head.label = s.label(r);
+    head.codeKind = s.codeKindOf(r);
+    yield head;
+  }
+}
+
+/** Cell i of row r of a part (for a stored part, only that row's view is made). */
+export function cellOf(p: Part, r: number, i: number): Cell | undefined {
+  return p instanceof StoredPart ? p.cellOf(r, i) : p.rows[r]?.cells[i];
 }
 
 /** How many rows a part has (without making its rows' views). */

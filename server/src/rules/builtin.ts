@@ -123,31 +123,31 @@ function plainPart(part: Part, cols: Column[], m: Messages, out: RelationList): 
 
 /** A code as one number: its length and digits (a code of one length is its digits: `201` ≠ `0201`). */
 function codeKey(s: RowStore, r: number): number {
-  return s.codeLen[r] * 1e10 + s.codeNum[r];
+  return s.codeLen(r) * 1e10 + s.codeNum(r);
 }
 
 /** The same as `plainPart`, over the store: rows by number, codes by `codeKey`, figures from the arrays. */
 function storedPart(part: StoredPart, s: RowStore, cols: Column[], m: Messages, title: (code: () => string, len: number) => string, out: RelationList): void {
   const coded: number[] = [];
   for (let r = 0; r < s.count; r++) {
-    const k = s.codeKind[r];
-    if ((k === CodeKindId.Functional || k === CodeKindId.Economic) && s.codeLen[r] > 0) coded.push(r);
+    const k = s.codeKindId(r);
+    if ((k === CodeKindId.Functional || k === CodeKindId.Economic) && s.codeLen(r) > 0) coded.push(r);
   }
   if (!coded.length) return;
   const p = out.part(part);
   const childrenOf = new Map<number, number[]>();
   for (const r of coded) {
-    const len = s.codeLen[r];
+    const len = s.codeLen(r);
     if (len !== 5 && len !== 7) continue;
-    const key = s.codeKind[r] * 1e12 + (len - 2) * 1e10 + Math.floor(s.codeNum[r] / 100);
+    const key = s.codeKindId(r) * 1e12 + (len - 2) * 1e10 + Math.floor(s.codeNum(r) / 100);
     const list = childrenOf.get(key);
     if (list) list.push(r); else childrenOf.set(key, [r]);
   }
   const seen = new Set<number>();
   for (const parent of coded) {
-    const len = s.codeLen[parent];
+    const len = s.codeLen(parent);
     if (len !== 3 && len !== 5) continue;
-    const key = s.codeKind[parent] * 1e12 + codeKey(s, parent);
+    const key = s.codeKindId(parent) * 1e12 + codeKey(s, parent);
     if (seen.has(key)) continue;
     seen.add(key);
     const listed = childrenOf.get(key);
@@ -156,8 +156,8 @@ function storedPart(part: StoredPart, s: RowStore, cols: Column[], m: Messages, 
     columnsOver(s, p, 'code-hierarchy', title(() => s.code(parent)!, len), parent, children, cols, out);
   }
   let top = Infinity;
-  for (const r of coded) top = Math.min(top, s.codeLen[r]);
-  const topRows = collapseStored(s, coded.filter((r) => s.codeLen[r] === top), cols);
+  for (const r of coded) top = Math.min(top, s.codeLen(r));
+  const topRows = collapseStored(s, coded.filter((r) => s.codeLen(r) === top), cols);
   for (let r = 0; r < s.count; r++) if (s.isTotal(r)) columnsOver(s, p, 'total-row', m.ruleTotal, r, topRows, cols, out);
 }
 
@@ -197,8 +197,8 @@ function sameSumStored(s: RowStore, rows: number[], column: number): boolean {
   let big = false;
   const cells = rows.map((r) => {
     const c = s.cellAt(r, column);
-    if (c < 0 || s.kind[c] !== Kind.Figure) return -1;
-    if (s.decimals[c] > dec) dec = s.decimals[c];
+    if (c < 0 || s.kind(c) !== Kind.Figure) return -1;
+    if (s.decimals(c) > dec) dec = s.decimals(c);
     if (!s.isSmall(c)) big = true;
     return c;
   });
@@ -206,7 +206,7 @@ function sameSumStored(s: RowStore, rows: number[], column: number): boolean {
     let head = 0;
     let sum = 0;
     let size = 0;
-    const scale = (c: number) => (c < 0 ? 0 : s.units[c] * 10 ** (dec - s.decimals[c]));
+    const scale = (c: number) => (c < 0 ? 0 : s.units(c) * 10 ** (dec - s.decimals(c)));
     head = scale(cells[0]);
     for (let i = 1; i < cells.length; i++) {
       const u = scale(cells[i]);
@@ -215,5 +215,5 @@ function sameSumStored(s: RowStore, rows: number[], column: number): boolean {
     }
     if (size <= Number.MAX_SAFE_INTEGER && Math.abs(head) <= Number.MAX_SAFE_INTEGER) return head === sum;
   }
-  return sameSumOf(cells.map((c, i) => (c < 0 ? ZERO : s.figure(c, s.line[rows[i]])!)));
+  return sameSumOf(cells.map((c, i) => (c < 0 ? ZERO : s.figure(c, s.line(rows[i]))!)));
 }

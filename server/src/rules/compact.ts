@@ -15,9 +15,14 @@ const RULE_ID = new Map<RuleId, number>(RULES.map((r, i) => [r, i]));
 const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change'];
 const KIND_ID = new Map<Relation['kind'], number>(KINDS.map((k, i) => [k, i]));
 
-function grow<T extends Int32Array | Uint8Array | Int8Array>(a: T, need: number): T {
+const SUM = 0;
+const SAME = 1;
+
+const NO_I32: Int32Array = new Int32Array(0);
+
+function grow(a: Int32Array, need: number): Int32Array {
   if (need <= a.length) return a;
-  const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  const next = new Int32Array(Math.max(need, a.length * 2, 256));
   next.set(a);
   return next;
 }
@@ -26,23 +31,24 @@ function grow<T extends Int32Array | Uint8Array | Int8Array>(a: T, need: number)
 const SAFE = Number.MAX_SAFE_INTEGER;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+// A relation's numbers in `RelationList.rels`, at these places of its stride.
+const RULE_KIND = 0; // rule | kind << 8
+const TITLE = 1;
+const SPAN = 2;
+const T_PART = 3;
+const T_ROW = 4;
+const T_CELL = 5;
+const TERM_FROM = 6;
+const TERM_TO = 7;
+const S = 8;
+// A term's in `RelationList.terms`: part, row, cell, sign.
+const TS = 4;
+
 export class RelationList {
   count = 0;
-  private rule = new Uint8Array(64);
-  private kind = new Uint8Array(64);
-  private title = new Int32Array(64);
-  private span = new Int32Array(64);
-  /** Target: part, row, cell. */
-  private tp = new Int32Array(64);
-  private tr = new Int32Array(64);
-  private tc = new Int32Array(64);
-  /** Terms of relation i: [termFrom[i], termFrom[i + 1]). */
-  private termFrom = new Int32Array(65);
+  private rels: Int32Array = NO_I32;
+  private terms: Int32Array = NO_I32;
   private termCount = 0;
-  private xp = new Int32Array(256);
-  private xr = new Int32Array(256);
-  private xc = new Int32Array(256);
-  private xs = new Int8Array(256);
   /** Relations kept as objects, and those made from the arrays (once each). */
   private readonly objects: (Relation | undefined)[] = [];
   readonly parts: StoredPart[] = [];
@@ -83,62 +89,40 @@ export class RelationList {
     return i;
   }
 
-  private reserve(): number {
-    const i = this.count;
-    if (i + 1 >= this.rule.length) {
-      const n = i + 2;
-      this.rule = grow(this.rule, n);
-      this.kind = grow(this.kind, n);
-      this.title = grow(this.title, n);
-      this.span = grow(this.span, n);
-      this.tp = grow(this.tp, n);
-      this.tr = grow(this.tr, n);
-      this.tc = grow(this.tc, n);
-    }
-    this.termFrom = grow(this.termFrom, i + 2);
-    return i;
-  }
-
   /** Starts a relation from the arrays: its terms follow (`term`), then `end`. */
   begin(rule: RuleId, kind: Relation['kind'], title: string, ruleSpan: Span | undefined, part: number, row: number, cell: number): void {
-    const i = this.reserve();
-    this.rule[i] = RULE_ID.get(rule)!;
-    this.kind[i] = KIND_ID.get(kind)!;
-    this.title[i] = this.titleId(title);
-    this.span[i] = this.spanId(ruleSpan);
-    this.tp[i] = part;
-    this.tr[i] = row;
-    this.tc[i] = cell;
-    this.termFrom[i] = this.termCount;
+    const o = this.count * S;
+    if (o + S > this.rels.length) this.rels = grow(this.rels, o + S);
+    const R = this.rels;
+    R[o + RULE_KIND] = RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
+    R[o + TITLE] = this.titleId(title);
+    R[o + SPAN] = this.spanId(ruleSpan);
+    R[o + T_PART] = part;
+    R[o + T_ROW] = row;
+    R[o + T_CELL] = cell;
+    R[o + TERM_FROM] = this.termCount;
   }
 
   term(part: number, row: number, cell: number, sign: 1 | -1): void {
-    const k = this.termCount;
-    if (k >= this.xp.length) {
-      this.xp = grow(this.xp, k + 1);
-      this.xr = grow(this.xr, k + 1);
-      this.xc = grow(this.xc, k + 1);
-      this.xs = grow(this.xs, k + 1);
-    }
-    this.xp[k] = part;
-    this.xr[k] = row;
-    this.xc[k] = cell;
-    this.xs[k] = sign;
-    this.termCount = k + 1;
+    const o = this.termCount * TS;
+    if (o + TS > this.terms.length) this.terms = grow(this.terms, o + TS);
+    const T = this.terms;
+    T[o] = part;
+    T[o + 1] = row;
+    T[o + 2] = cell;
+    T[o + 3] = sign;
+    this.termCount++;
   }
 
   end(): void {
-    this.termFrom[this.count + 1] = this.termCount;
+    this.rels[this.count * S + TERM_TO] = this.termCount;
     this.count++;
   }
 
   /** A relation kept as its object. */
   add(rel: Relation): void {
-    const i = this.reserve();
-    this.rule[i] = RULE_ID.get(rel.rule)!;
-    this.tp[i] = -1;
-    this.termFrom[i] = this.termCount;
-    this.objects[i] = rel;
+    this.begin(rel.rule, rel.kind, '', undefined, -1, -1, -1);
+    this.objects[this.count] = rel;
     this.end();
   }
 
@@ -147,13 +131,16 @@ export class RelationList {
     const had = this.objects[i];
     if (had) return had;
     const parts = this.parts;
+    const R = this.rels;
+    const T = this.terms;
+    const o = i * S;
     const terms: Term[] = [];
-    for (let k = this.termFrom[i]; k < this.termFrom[i + 1]; k++) terms.push({ sign: this.xs[k] as 1 | -1, cell: parts[this.xp[k]].cellAt(this.xr[k], this.xc[k]) });
+    for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) terms.push({ sign: T[k * TS + 3] as 1 | -1, cell: parts[T[k * TS]].cellAt(T[k * TS + 1], T[k * TS + 2]) });
     const rel: Relation = {
-      rule: RULES[this.rule[i]], kind: KINDS[this.kind[i]], title: this.titles[this.title[i]],
-      target: parts[this.tp[i]].cellAt(this.tr[i], this.tc[i]), terms,
+      rule: RULES[R[o + RULE_KIND] & 0xff], kind: KINDS[R[o + RULE_KIND] >> 8], title: this.titles[R[o + TITLE]],
+      target: parts[R[o + T_PART]].cellAt(R[o + T_ROW], R[o + T_CELL]), terms,
     };
-    if (this.span[i] >= 0) rel.ruleSpan = this.spans[this.span[i]];
+    if (R[o + SPAN] >= 0) rel.ruleSpan = this.spans[R[o + SPAN]];
     this.objects[i] = rel;
     return rel;
   }
@@ -170,55 +157,59 @@ export class RelationList {
    * The arithmetic of `printedExactly` (../checks/evaluate), in Numbers.
    */
   printedExactly(i: number): boolean {
-    if (this.tp[i] < 0) return false;
-    const kind = KINDS[this.kind[i]];
-    if (kind !== 'sum' && kind !== 'same') return false;
+    const R = this.rels;
+    const T = this.terms;
+    const o = i * S;
+    if (R[o + T_PART] < 0) return false;
+    const kind = R[o + RULE_KIND] >> 8;
+    if (kind !== SUM && kind !== SAME) return false;
     const parts = this.parts;
-    const ts = parts[this.tp[i]].store;
-    const tcell = this.tc[i];
-    const tk = ts.kind[tcell];
+    const ts = parts[R[o + T_PART]].store;
+    const tcell = R[o + T_CELL];
+    const tk = ts.kind(tcell);
     if (tk === Kind.Text || tk === Kind.Broken) return true;
-    const tf = tk === Kind.Figure ? ts.cellFlags[tcell] : 0;
+    const tf = tk === Kind.Figure ? ts.flags(tcell) : 0;
     if (tf & CellFlag.Big) return false;
     const tPercent = tf & CellFlag.Percent;
-    const tDec = tk === Kind.Figure ? ts.decimals[tcell] : 0;
+    const tDec = tk === Kind.Figure ? ts.decimals(tcell) : 0;
     let dec = tDec;
-    const from = this.termFrom[i];
-    const to = this.termFrom[i + 1];
+    const from = R[o + TERM_FROM];
+    const to = R[o + TERM_TO];
     for (let k = from; k < to; k++) {
-      const s = parts[this.xp[k]].store;
-      const c = this.xc[k];
-      const ck = s.kind[c];
+      const s = parts[T[k * TS]].store;
+      const c = T[k * TS + 2];
+      const ck = s.kind(c);
       if (ck === Kind.Text || ck === Kind.Broken) return true;
       if (ck !== Kind.Figure) {
         if (tPercent) return false;
         continue;
       }
-      const f = s.cellFlags[c];
+      const f = s.flags(c);
       if ((f & CellFlag.Percent) !== tPercent) return false;
       if (f & CellFlag.Big) return false;
-      if (s.decimals[c] > dec) dec = s.decimals[c];
+      if (s.decimals(c) > dec) dec = s.decimals(c);
     }
     if (dec >= POW10.length) return false;
-    const tUnits = tk === Kind.Figure ? ts.units[tcell] : 0;
-    if (kind === 'same' && to - from === 1) {
-      const s = parts[this.xp[from]].store;
-      const c = this.xc[from];
-      const isFig = s.kind[c] === Kind.Figure;
-      return (isFig ? s.decimals[c] : 0) === tDec && (isFig ? s.units[c] : 0) === tUnits;
+    const tUnits = tk === Kind.Figure ? ts.units(tcell) : 0;
+    if (kind === SAME && to - from === 1) {
+      const s = parts[T[from * TS]].store;
+      const c = T[from * TS + 2];
+      const isFig = s.kind(c) === Kind.Figure;
+      return (isFig ? s.decimals(c) : 0) === tDec && (isFig ? s.units(c) : 0) === tUnits;
     }
     let sum = 0;
     let size = 0;
     for (let k = from; k < to; k++) {
-      const s = parts[this.xp[k]].store;
-      const c = this.xc[k];
-      if (s.kind[c] !== Kind.Figure) continue;
-      const u = s.units[c] * POW10[dec - s.decimals[c]];
+      const s = parts[T[k * TS]].store;
+      const c = T[k * TS + 2];
+      if (s.kind(c) !== Kind.Figure) continue;
+      const u = s.units(c) * POW10[dec - s.decimals(c)];
       size += Math.abs(u);
-      sum += this.xs[k] > 0 ? u : -u;
+      sum += T[k * TS + 3] > 0 ? u : -u;
     }
     const stated = tUnits * POW10[dec - tDec];
     if (size > SAFE || Math.abs(stated) > SAFE) return false;
     return sum === stated;
   }
+
 }

@@ -260,12 +260,12 @@ export class DeclaredRules {
     rows: for (let r = 0; r < s.count; r++) {
       const target = s.cellAt(r, col.index);
       if (target < 0) continue;
-      let empty = s.kind[target] === Kind.Empty;
+      let empty = s.kind(target) === Kind.Empty;
       for (let k = 0; k < termCols.length; k++) {
         const c = s.cellAt(r, termCols[k]);
         if (c < 0) continue rows;
         cells[k] = c;
-        if (s.kind[c] !== Kind.Empty) empty = false;
+        if (s.kind(c) !== Kind.Empty) empty = false;
       }
       if (empty) continue;
       out.begin(rule, kind, title, ruleSpan, p, r, target);

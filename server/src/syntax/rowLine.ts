@@ -103,33 +103,42 @@ export class RowScan {
 export function scanRow(text: string, from: number, to: number, out: RowScan): RowScan {
   out.count = 0;
   out.end = to;
+  out.comment = -1;
   let start = from;
   while (start < to && isBlank(text.charCodeAt(start))) start++;
-  // The comment starts at the first `//` (no token can hold one: text stops before it).
-  let stop = text.indexOf('//', start);
-  if (stop < 0 || stop >= to) stop = to;
-  out.comment = stop < to ? stop : -1;
-  let end = stop;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   out.contentStart = start;
-  out.contentEnd = end;
-  let any = false;
-  for (let i = start; i < end; i++) if (isPipe(text.charCodeAt(i))) { any = true; break; }
-  if (!any) return out;
-  // Cells between pipes, each trimmed; an empty cell stands where it ends (at its pipe), the last one at the end of
-  // the tokens (or where the comment starts).
-  let cell = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && !isPipe(text.charCodeAt(i))) continue;
-    let a = cell;
-    let b = i;
-    while (a < b && isBlank(text.charCodeAt(a))) a++;
-    while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
-    if (a === b) {
-      const at = i < end ? i : out.comment >= 0 ? out.comment : end;
-      out.push(at, at);
-    } else out.push(a, b);
-    cell = i + 1;
+  // One pass: cells between pipes, each from its first to its last non-blank character; an empty cell stands where
+  // it ends (at its pipe). The comment starts at the first `//` (no token can hold one: text stops before it).
+  let pipes = false;
+  let first = -1; // the current cell's first non-blank character
+  let last = start; // after the last non-blank character of the line so far
+  let cellLast = -1; // after the current cell's last non-blank character
+  for (let i = start; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124 || c === 0xff5c) {
+      pipes = true;
+      if (first < 0) out.push(i, i); else out.push(first, cellLast);
+      first = -1;
+      last = i + 1;
+      continue;
+    }
+    if (c === 47 && i + 1 < to && text.charCodeAt(i + 1) === 47) {
+      out.comment = i;
+      break;
+    }
+    if (c === 32 || c === 9 || c === 0x3000 || c === 0xfeff || c === 0xa0) continue;
+    if (first < 0) first = i;
+    cellLast = last = i + 1;
   }
+  out.contentEnd = last;
+  if (!pipes) {
+    out.count = 0;
+    return out;
+  }
+  // The last cell: empty ones stand at the end of the tokens, or where the comment starts.
+  if (first < 0) {
+    const at = out.comment >= 0 ? out.comment : last;
+    out.push(at, at);
+  } else out.push(first, cellLast);
   return out;
 }
