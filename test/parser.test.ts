@@ -146,13 +146,22 @@ describe('rows read by hand (the parser’s fast path)', () => {
   it('gives the lines the parser gives on random lines of pipes, figures, blanks, comments and keywords', () => {
     const atoms = ['|', '｜', ' ', '\t', '\u3000', '\ufeff', '\u00a0', '1', '2,098.74', '-3.5', '.5', '42.40%', '3 07.24', '−', '-', '/', '//', '// 注', '合计',
       '201', '列：', '列', '规则：1栏各行=(2+3)栏各行', '注：', '备注：', '#', '## 表 表2 x', '## 名词解释', '## 情况说明', '万元', 'a', '\r\n', '\n', '\r', '𠀋', '（', '「合计」'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...atoms), { maxLength: 40 }), (parts) => {
-      const text = `## 表 表1 x\n列：科目编码 | 科目名称 | 合计[1] | 小计[2]\n${parts.join('')}\n201 | 一 | 1.00 | 1.00\n`;
+    const heads = ['## 表 表1 x\n列：科目编码 | 科目名称 | 合计[1] | 小计[2]\n', '## 情况说明\n', '# 标题\n', '## 名词解释\n三公经费：定义\n  ## 缩进的标题\n'];
+    fc.assert(fc.property(fc.constantFrom(...heads), fc.array(fc.constantFrom(...atoms), { maxLength: 40 }), (head, parts) => {
+      const text = `${head}${parts.join('')}\n201 | 一 | 1.00 | 1.00\n`;
       const tree = parse(text);
       const a = analyze(text);
       assert.deepEqual(plain(a.tree.lines), plain(tree.lines));
       assert.deepEqual(a.tree.errors.map((e) => e.span), tree.errors.map((e) => e.span));
       assert.deepEqual(dump(a).tables, dump({ ...a, document: buildDocument(tree) }).tables);
-    }), { numRuns: 400 });
+    }), { numRuns: 1000 });
+  });
+
+  it('puts a `列：` line without columns where it stands (not at the start of the document)', () => {
+    const text = '## 表 表1 x\n列：\n';
+    const line = analyze(text).tree.lines[1];
+    assert.equal(line.kind, 'columns');
+    assert.deepEqual(line.span, { start: text.indexOf('列'), end: text.indexOf('列') + 2 });
+    assert.deepEqual(parse(text).lines[1].span, line.span);
   });
 });

@@ -21,7 +21,7 @@ import { codeFindings } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule } from './model/document';
-import { StoredPart, type TextLines } from './model/rows';
+import { rowCount, StoredPart, type TextLines } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList } from './rules/compact';
 import { DeclaredRules } from './rules/declared';
@@ -178,7 +178,9 @@ export class DocumentAnalyzer {
     for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
     pushAll(findings, figureFindings(document, m));
     if (this.options.knowledge) pushAll(findings, codeFindings(document, this.options.knowledge, this.options.locale));
-    const relations = new RelationList();
+    let rows = 0;
+    for (const t of document.tables) for (const p of t.parts) rows += rowCount(p);
+    const relations = new RelationList(rows);
     builtinInto(document, m, relations);
     const declared = new DeclaredRules(document, m, relations);
     for (const t of document.tables) for (const r of t.rules) {
@@ -282,7 +284,8 @@ function sectionLines(s: Section): Line[] {
  * too): in a long session in a large document, one whole old version per section.
  */
 function detached(s: string): string {
-  return Buffer.from(s, 'utf16le').toString('utf16le');
+  // Slicing a concatenation flattens it into a new string first: one copy of the characters, the original left.
+  return (' ' + s).slice(1);
 }
 
 /** Whether a rule may name a table other than its own: a table reference, or a `「…」` before the row that may be a

@@ -38,7 +38,11 @@ export function cleanLabel(raw: string): string {
   return s;
 }
 
+/** A label rowKey may change: with blanks, brackets, or a leading number. */
+const KEYED = /[\s\u3000（(]|^[\d一二三四五六七八九十廿]/;
+
 function rowKey(label: string): string {
+  if (!KEYED.test(label)) return label;
   return norm(label).replace(/[（(](类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/^[一二三四五六七八九十廿]+、/, '');
 }
 

@@ -1,19 +1,19 @@
 /**
- * One section's syntax and model, built in one pass over its text: rows and plain text lines read by hand
- * (../syntax/rowLine) straight into the model builder, every other line (headings, `列：`, `规则：`, notes,
- * comments, the prose of 名词解释 and 情况说明) parsed by chevrotain in runs (../syntax/parser), in the lexer mode the
- * section is in at that line.
+ * One section's syntax and model, built in one pass over its text: every line read by hand (../syntax/reader)
+ * straight into the model builder — rows of tables into their parts' stores, with no syntax object made for them —
+ * but `列：` and `规则：` lines, which chevrotain parses (../syntax/parser `parseLine`).
  *
- * The lexer mode at the start of a line is `main` or `prose`, and only a heading changes it (see ./sections): so a
- * run of lines for the parser ends after every line that may be a heading, and the heading tells the mode of what
- * follows. In `main` mode a line that is not a heading, a keyword line or a comment is read by hand.
+ * The lexer mode at the start of a line is `main` or `prose`, and only a heading changes it (see ./sections): the
+ * heading's own text says which mode follows.
  */
 import { ModelBuilder } from '../model/build';
 import type { BudgetDocument, Header } from '../model/document';
 import { TextLines } from '../model/rows';
 import type { Line, SyntaxError } from '../syntax/ast';
-import { parseRange, type LexerMode } from '../syntax/parser';
-import { isBlank, plainLine, PlainLine, RowScan, scanRow } from '../syntax/rowLine';
+import { parseLine } from '../syntax/parser';
+import {
+  blankLine, commentLine, firstNonBlank, headingLine, LineKind, lineKind, noteLine, proseLine, RowScan, scanRow, type LexerMode,
+} from '../syntax/reader';
 
 export interface BuiltSection {
   /** The section's lines made as objects, in order: every line but the rows of tables (those are in their stores). */
@@ -29,56 +29,58 @@ const scan = new RowScan();
 /** Builds the section `text` (its own copy), which starts at document offset `base`; header fields go to `header`. */
 export function buildSectionText(text: string, base: number, header: Header): BuiltSection {
   const source = new TextLines(text, base);
-  let lines0 = 1;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines0++;
-  const b = new ModelBuilder(header, source, lines0);
+  let lineCount = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCount++;
+  const b = new ModelBuilder(header, source, lineCount);
   const lines: Line[] = [];
   const errors: SyntaxError[] = [];
-  let mode: LexerMode = 'main';
-  let run = -1; // where the pending run of lines for the parser starts
-  const flush = (end: number) => {
-    if (run < 0) return;
-    const tree = parseRange(text, base + run, base + end, mode, base);
-    for (const l of tree.lines) {
-      if (!b.line(l)) lines.push(l);
-      if (l.kind === 'heading') mode = l.prose ? 'prose' : 'main';
-    }
-    for (const e of tree.errors) errors.push(e);
-    run = -1;
+  const add = (l: Line | undefined) => {
+    if (l && !b.line(l)) lines.push(l);
   };
+  let mode: LexerMode = 'main';
   const n = text.length;
+  // Only `\n` ends lines when there is no `\r`: then indexOf finds them (much faster than a loop).
+  const cr = text.includes('\r');
   let i = 0;
   while (i < n) {
     let e = i;
-    for (let c = text.charCodeAt(e); e < n && c !== 10 && c !== 13; c = text.charCodeAt(++e));
+    if (!cr) {
+      e = text.indexOf('\n', i);
+      if (e < 0) e = n;
+    } else for (let c = text.charCodeAt(e); e < n && c !== 10 && c !== 13; c = text.charCodeAt(++e));
     const next = e < n ? (text.charCodeAt(e) === 13 && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1) : e;
-    if (mode === 'main') {
-      const kind = plainLine(text, i, e);
-      if (kind === PlainLine.RowOrText) {
-        flush(i);
+    switch (lineKind(text, i, e, mode)) {
+      case LineKind.Row: {
         const l = b.row(i, scanRow(text, i, e, scan));
         if (l) lines.push(l);
-        i = next;
-        continue;
+        break;
       }
-      if (kind === PlainLine.Blank) {
-        flush(i);
-        if (next > e) {
-          const l: Line = { kind: 'blank', span: { start: base + e, end: base + next } };
-          b.line(l);
-          lines.push(l);
-        }
-        i = next;
-        continue;
+      case LineKind.Blank:
+        add(blankLine(base, e, next));
+        break;
+      case LineKind.Heading: {
+        const h = headingLine(text, base, mode === 'prose' ? i : firstNonBlank(text, i, e), e, mode);
+        mode = h.prose ? 'prose' : 'main';
+        add(h);
+        break;
+      }
+      case LineKind.Comment:
+        add(commentLine(text, base, mode === 'prose' ? i : firstNonBlank(text, i, e), e));
+        break;
+      case LineKind.Note:
+        add(noteLine(text, base, firstNonBlank(text, i, e), e));
+        break;
+      case LineKind.Prose:
+        add(proseLine(text, base, i, e));
+        break;
+      case LineKind.Parser: {
+        const tree = parseLine(text, i, next, base);
+        for (const l of tree.lines) add(l);
+        for (const x of tree.errors) errors.push(x);
+        break;
       }
     }
-    if (run < 0) run = i;
-    // A line that may be a heading ends the run: what follows is lexed in the mode it sets.
-    let f = i;
-    while (f < e && isBlank(text.charCodeAt(f))) f++;
-    if (text.charCodeAt(f) === 35) flush(next);
     i = next;
   }
-  flush(n);
   return { lines, errors, document: b.finish(), source };
 }

@@ -1,10 +1,10 @@
 /**
  * Builds the document model from the lines of the syntax tree, or of a section (../incremental): `ModelBuilder`
- * takes the lines one by one, and the rows of tables straight from the hand reader (../syntax/rowLine) into their
+ * takes the lines one by one, and the rows of tables straight from the hand reader (../syntax/reader) into their
  * part's store (./rows), with no syntax object made for them. Never throws; structural problems become findings.
  */
 import type { ColumnNode, HeadingLine, Line, RowLine, Span, SyntaxTree } from '../syntax/ast';
-import { RowScan, scanRow } from '../syntax/rowLine';
+import { RowScan, scanRow } from '../syntax/reader';
 import { classifyCell, norm } from './classify';
 import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
 import { rowCount, RowStore, StoredPart, TextLines } from './rows';

@@ -13,7 +13,7 @@ import { classifyCell, classifyCode, norm } from './classify';
 import type { Cell, CellKind, CodeKind, Column, ColumnRole, Field, Part, Row, Table } from './document';
 import type { Figure } from '../numbers/decimal';
 import type { CellNode, RowLine, Say, Span } from '../syntax/ast';
-import { isBlank, type RowScan } from '../syntax/rowLine';
+import { isBlank, type RowScan } from '../syntax/reader';
 
 /** Where a store's rows are: `line` keys are the store's own (a line's number, or its offset in a section). */
 export interface LineSource {

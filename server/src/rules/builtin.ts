@@ -175,20 +175,29 @@ function columnsOver(s: RowStore, p: number, rule: Relation['rule'], title: stri
 }
 
 function collapseStored(s: RowStore, rows: number[], cols: Column[]): number[] {
-  let repeated = false;
+  if (!repeats(s, rows)) return rows;
   const byCode = new Map<number, number[]>();
   for (const r of rows) {
     const key = codeKey(s, r);
     const list = byCode.get(key);
-    if (list) { list.push(r); repeated = true; } else byCode.set(key, [r]);
+    if (list) list.push(r); else byCode.set(key, [r]);
   }
-  if (!repeated) return rows;
   const out: number[] = [];
   for (const group of byCode.values()) {
     if (group.length > 1 && cols.every((c) => sameSumStored(s, group, c.index))) out.push(group[0]);
     else pushAll(out, group);
   }
   return out;
+}
+
+/** Whether some code is printed on more than one of the rows. */
+function repeats(s: RowStore, rows: number[]): boolean {
+  if (rows.length > 16) return new Set(rows.map((r) => codeKey(s, r))).size < rows.length;
+  for (let i = 1; i < rows.length; i++) {
+    const k = codeKey(s, rows[i]);
+    for (let j = 0; j < i; j++) if (codeKey(s, rows[j]) === k) return true;
+  }
+  return false;
 }
 
 /** `sameSum` over the store: in Numbers while they are exact, else in BigInt. */

@@ -58,6 +58,14 @@ export class RelationList {
   private readonly spans: Span[] = [];
   private readonly spanIndex = new Map<Span, number>();
 
+  /** `rows`: the rows the relations will be about, to make room for them at once (a guess: 2 relations a row). */
+  constructor(rows = 0) {
+    if (rows) {
+      this.rels = new Int32Array(rows * 2 * S);
+      this.terms = new Int32Array(rows * 6 * TS);
+    }
+  }
+
   part(p: StoredPart): number {
     let i = this.partIndex.get(p);
     if (i === undefined) {
