@@ -8,7 +8,13 @@ import type { Finding } from './finding';
 
 export function figureFindings(doc: BudgetDocument, m: Messages): Finding[] {
   const out: Finding[] = [];
-  for (const t of doc.tables) for (const p of t.parts) for (const c of brokenCells(p)) {
+  for (const t of doc.tables) for (const p of t.parts) partFigureFindings(p, m, 0, Infinity, out);
+  return out;
+}
+
+/** The findings of rows [from, to) of a part, into `out`. */
+export function partFigureFindings(p: Part, m: Messages, from: number, to: number, out: Finding[] = []): Finding[] {
+  for (const c of brokenCells(p, from, to)) {
     const joined = c.text.replace(/[\s\u3000]+/g, '');
     const fixed = parseFigure(joined) ? joined : '';
     out.push({
@@ -20,14 +26,14 @@ export function figureFindings(doc: BudgetDocument, m: Messages): Finding[] {
   return out;
 }
 
-/** The cells of a part that hold a broken number (from the store's arrays: only these cells are made). */
-function* brokenCells(p: Part): Generator<Cell> {
+/** The cells of rows [from, to) of a part that hold a broken number (from a store's arrays: only these are made). */
+function* brokenCells(p: Part, from: number, to: number): Generator<Cell> {
   if (p instanceof StoredPart) {
     const s = p.store;
-    for (let r = 0; r < s.count; r++) {
+    for (let r = from; r < Math.min(to, s.count); r++) {
       for (let c = s.firstCell(r); c < s.endCell(r); c++) if (s.kind(c) === Kind.Broken) yield p.cellAt(r, c);
     }
     return;
   }
-  for (const r of p.rows) for (const c of r.cells) if (c.kind === 'broken') yield c;
+  for (const r of p.rows.slice(from, to)) for (const c of r.cells) if (c.kind === 'broken') yield c;
 }

@@ -42,7 +42,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   kb.setShipped(shipped.records, shipped.glossary, shipped.columns);
 
   const changed = () => {
-    ctx.invalidateAll();
+    ctx.knowledgeChanged();
     ctx.refreshDiagnostics();
   };
 

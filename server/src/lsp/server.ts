@@ -3,17 +3,17 @@
  * Runs over IPC for the VS Code extension and over stdio (`budget-language-server --stdio`) for any other editor.
  */
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editorMessages } from '../i18n/editor';
 import { localeOf } from '../i18n/messages';
 import { ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
+import { editedDocuments } from './documents';
 import { features } from './features';
 import { workspacePaths } from './knowledge';
 
 export function startServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(editedDocuments);
   const ctx = new ServerContext(connection, documents);
   const registered = features.map((f) => f(ctx));
 

@@ -7,7 +7,7 @@ import type { ColumnNode, HeadingLine, Line, RowLine, Span, SyntaxTree } from '.
 import { RowScan, scanRow } from '../syntax/reader';
 import { classifyCell, norm } from './classify';
 import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
-import { rowCount, RowStore, StoredPart, TextLines } from './rows';
+import { rowCount, RowStore, StoredPart, TextLines, type LineSource } from './rows';
 
 export { classifyCode, norm } from './classify';
 
@@ -81,7 +81,8 @@ const GLOSSARY_ENTRY = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.�
 const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
-  const b = new ModelBuilder({ fields: [] }, new TextLines(tree.text, tree.base ?? 0));
+  const source = new TextLines(tree.text, tree.base ?? 0);
+  const b = new ModelBuilder({ fields: [] }, source, source);
   for (const l of tree.lines) b.line(l);
   const doc = b.finish();
   inheritUnits(doc.tables, doc.header);
@@ -99,7 +100,8 @@ export function inheritUnits(tables: Table[], header: Header): void {
  * (`inheritUnits`), once the whole header is known.
  */
 export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Header): BudgetDocument {
-  const b = new ModelBuilder(header, new TextLines(tree.text, tree.base ?? 0));
+  const source = new TextLines(tree.text, tree.base ?? 0);
+  const b = new ModelBuilder(header, source, source);
   for (const l of sectionLines) b.line(l);
   return b.finish();
 }
@@ -108,8 +110,8 @@ type Mode = 'header' | 'table' | 'glossary' | 'narrative';
 
 /**
  * The model of a run of lines, built line by line: `line` for a parsed line, `row` for a row read by hand. Rows of
- * tables go into their part's store, keyed by where their line starts in `source.text` (`source.base` is that text's
- * document offset; a section moving in the document changes it, and nothing else).
+ * tables go into their part's store, under the key `source` knows their line by (a section's line number, or where
+ * the line starts in one text).
  */
 export class ModelBuilder {
   readonly doc: BudgetDocument;
@@ -124,9 +126,13 @@ export class ModelBuilder {
   private tableEnd = 0;
   private readonly scan = new RowScan();
 
-  /** `rows`: room to make in a new part's store (a guess: the lines of the text). */
-  constructor(private readonly header: Header, readonly source: TextLines, private readonly rows = 16) {
-    this.doc = { text: source.text, header, tables: [], glossary: [], narrative: [], structureErrors: [] };
+  /**
+   * `trees`: the text of the syntax tree whose lines `line` is given, when they include rows (which are read again
+   * into their stores, keyed by where their line starts in that text). `rows`: room to make in a new part's store
+   * (a guess: the lines of the text).
+   */
+  constructor(private readonly header: Header, readonly source: LineSource, private readonly trees?: TextLines, private readonly rows = 16) {
+    this.doc = { text: trees?.text ?? '', header, tables: [], glossary: [], narrative: [], structureErrors: [] };
   }
 
   /** The model, once every line is in. */
@@ -170,19 +176,27 @@ export class ModelBuilder {
   }
 
   /**
-   * A row or text line read by hand (`scan`, offsets in `source.text`; its line starts at `lineStart` there), as
-   * the parser would give it. A row of a table goes into its part's store and gives undefined; any other line is
-   * made and built as the parser's line would be, and returned (the caller keeps it among the tree's lines).
+   * A row or text line read by hand: `scan` of `text` (which starts at document offset `base`), the line being
+   * `key` to the source and starting at `lineStart` in `text`. As the parser would give it: a row of a table goes
+   * into its part's store and gives undefined; any other line is made and built as the parser's line would be, and
+   * returned (the caller keeps it among the tree's lines).
    */
-  row(lineStart: number, scan: RowScan): Line | undefined {
-    const base = this.source.base;
+  row(key: number, text: string, base: number, lineStart: number, scan: RowScan): Line | undefined {
     if (scan.pipes && this.mode === 'table' && this.table) {
-      this.addRow(lineStart, scan, { start: base + scan.contentStart, end: base + scan.spanEnd });
+      this.addRow(key, text, lineStart, scan, { start: base + scan.contentStart, end: base + scan.spanEnd });
       return undefined;
     }
-    const line = scanned(this.source.text, base, scan);
-    this.line(line);
+    const line = scanned(text, base, scan);
+    if (line.kind === 'row') this.looseRow(line, text.slice(scan.contentStart, scan.spanEnd));
+    else this.line(line);
     return line;
+  }
+
+  /** A row outside any table: prose in a glossary or narrative, else a mistake. */
+  private looseRow(line: RowLine, text: string): void {
+    if (this.mode === 'glossary' || this.mode === 'narrative') this.addProse(text, line.span);
+    else this.doc.structureErrors.push({ say: (m) => m.rowOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
+    if (this.table && line.span.end > this.tableEnd) this.tableEnd = line.span.end;
   }
 
   /** A line of the syntax tree; true when it is a row that went into its part's store. */
@@ -258,15 +272,16 @@ export class ModelBuilder {
         break;
       }
       case 'row': {
-        const { text, base } = this.source;
-        if (this.mode === 'glossary' || this.mode === 'narrative') { this.addProse(text.slice(line.span.start - base, line.span.end - base), line.span); break; }
-        if (!this.table) {
-          doc.structureErrors.push({ say: (m) => m.rowOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
+        const tree = this.trees;
+        if (!tree) throw new Error('a row line without its text');
+        const { text, base } = tree;
+        if (this.mode === 'glossary' || this.mode === 'narrative' || !this.table) {
+          this.looseRow(line, text.slice(line.span.start - base, line.span.end - base));
           break;
         }
         // Read again by hand into the store: the same cells (a row line is a flat run of tokens).
         const lineStart = lineStartOf(text, line.span.start - base);
-        this.addRow(lineStart, scanRow(text, lineStart, line.span.end - base, this.scan), line.span);
+        this.addRow(lineStart, text, lineStart, scanRow(text, lineStart, line.span.end - base, this.scan), line.span);
         stored = true;
         break;
       }
@@ -275,14 +290,14 @@ export class ModelBuilder {
     return stored;
   }
 
-  private addRow(lineStart: number, scan: RowScan, span: Span): void {
+  private addRow(key: number, text: string, lineStart: number, scan: RowScan, span: Span): void {
     const table = this.table!;
     const part = (this.part ??= this.newPart(table));
     if (!part.columns.length && !this.warnedParts.has(part)) {
       this.warnedParts.add(part);
       this.doc.structureErrors.push({ say: (m) => m.missingColumns, span, rule: 'syntax', severity: 'error' });
     }
-    const problem = (part as StoredPart).store.add(part.columns, lineStart, this.source.text, lineStart, scan);
+    const problem = (part as StoredPart).store.add(part.columns, key, text, lineStart, scan);
     if (problem) this.doc.structureErrors.push(problem);
     if (span.end > this.tableEnd) this.tableEnd = span.end;
   }

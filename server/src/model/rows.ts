@@ -340,6 +340,99 @@ export class RowStore {
     return this.setCodeValue(r, m[1], 0, m[1].length);
   }
 
+  // --- changing rows ----------------------------------------------------------------------------------------------
+
+  /**
+   * Replaces rows [r0, r0 + removed) with the rows of `added` (a store of the same part's rows, read from the new
+   * lines), whose line keys start at the first removed row's; the rows after move by `lines` line keys.
+   */
+  splice(r0: number, removed: number, added: RowStore, lines: number): void {
+    const r1 = r0 + removed;
+    const c0 = r0 < this.count ? this.firstCell(r0) : this.cellCount;
+    const c1 = r1 < this.count ? this.firstCell(r1) : this.cellCount;
+    const dr = added.count - removed;
+    const dc = added.cellCount - (c1 - c0);
+    const count = this.count + dr;
+    const cells = this.cellCount + dc;
+    if (count * RS > this.rows.length) {
+      this.rows = grow(this.rows, count * RS);
+      this.rowNumbers = grow(this.rowNumbers, count * RN);
+    }
+    if (cells * CS > this.cells.length) {
+      this.cells = grow(this.cells, cells * CS);
+      this.cellUnits = grow(this.cellUnits, cells);
+    }
+    // Move the rows and cells after, then write the added ones in the gap.
+    this.rows.copyWithin((r1 + dr) * RS, r1 * RS, this.count * RS);
+    this.rowNumbers.copyWithin((r1 + dr) * RN, r1 * RN, this.count * RN);
+    this.cells.copyWithin((c1 + dc) * CS, c1 * CS, this.cellCount * CS);
+    this.cellUnits.copyWithin(c1 + dc, c1, this.cellCount);
+    this.rows.set(added.rows.subarray(0, added.count * RS), r0 * RS);
+    this.rowNumbers.set(added.rowNumbers.subarray(0, added.count * RN), r0 * RN);
+    this.cells.set(added.cells.subarray(0, added.cellCount * CS), c0 * CS);
+    this.cellUnits.set(added.cellUnits.subarray(0, added.cellCount), c0);
+    for (let r = r0; r < r0 + added.count; r++) {
+      this.rows[r * RS + FIRST_CELL] += c0;
+      this.rows[r * RS + END_CELL] += c0;
+    }
+    for (let r = r0 + added.count; r < count; r++) {
+      const o = r * RS;
+      this.rows[o + LINE] += lines;
+      this.rows[o + FIRST_CELL] += dc;
+      this.rows[o + END_CELL] += dc;
+    }
+    rekey(this.figures, c0, c1, dc, added.figures);
+    rekey(this.codes, r0, r1, dr, added.codes);
+    this.count = count;
+    this.cellCount = cells;
+  }
+
+  /** Moves the line keys of every row from row r0 on by `lines` (lines were added or removed before them). */
+  moveLines(r0: number, lines: number): void {
+    if (!lines) return;
+    for (let r = r0; r < this.count; r++) this.rows[r * RS + LINE] += lines;
+  }
+
+  /** The first row whose line key is at least `line` (`count` when there is none). */
+  rowAtLine(line: number): number {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.line(mid) < line) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Whether rows [r0, r0 + added.count) of this store and the rows of `added` have the same shape: the same cells,
+   * of the same kinds, the same text in every cell that is not a figure column's, the same code, label and 行次. Only
+   * figures differ: the relations between the cells are the same.
+   */
+  sameShape(r0: number, added: RowStore): boolean {
+    for (let k = 0; k < added.count; k++) {
+      const r = r0 + k;
+      if (r >= this.count) return false;
+      const a = this.rows;
+      const b = added.rows;
+      const o = r * RS;
+      const q = k * RS;
+      if (a[o + END_CELL] - a[o + FIRST_CELL] !== b[q + END_CELL] - b[q + FIRST_CELL]) return false;
+      if (a[o + FLAGS] !== b[q + FLAGS] || a[o + CODE_CELL] !== b[q + CODE_CELL] || a[o + CODE_LEN] !== b[q + CODE_LEN] || a[o + LABEL_CELL] !== b[q + LABEL_CELL]) return false;
+      if (!Object.is(this.codeNum(r), added.codeNum(k)) || !Object.is(this.lineNo(r), added.lineNo(k))) return false;
+      if (this.code(r) !== added.code(k) || this.label(r) !== added.label(k)) return false;
+      for (let i = 0; i < a[o + END_CELL] - a[o + FIRST_CELL]; i++) {
+        const c = a[o + FIRST_CELL] + i;
+        const d = b[q + FIRST_CELL] + i;
+        if (this.kind(c) !== added.kind(d)) return false;
+        const figureRole = (this.flags(c) & CellFlag.FigureRole) !== 0;
+        if (figureRole !== ((added.flags(d) & CellFlag.FigureRole) !== 0)) return false;
+        if (!figureRole && this.cellText(c, this.line(r)) !== added.cellText(d, added.line(k))) return false;
+      }
+    }
+    return true;
+  }
+
   // --- reading a row -----------------------------------------------------------------------------------------------
 
   line(r: number): number {
@@ -469,6 +562,21 @@ export class RowStore {
   }
 }
 
+function set(span: Span, start: number, end: number): void {
+  const s = span as { start: number; end: number };
+  s.start = start;
+  s.end = end;
+}
+
+/** Keys [from, to) of `map` replaced by those of `added` (moved by `from`), keys from `to` on moved by `delta`. */
+function rekey<T>(map: Map<number, T>, from: number, to: number, delta: number, added: Map<number, T>): void {
+  if (!map.size && !added.size) return;
+  const kept = [...map].filter(([k]) => k < from || k >= to).map(([k, v]): [number, T] => [k >= to ? k + delta : k, v]);
+  map.clear();
+  for (const [k, v] of kept) map.set(k, v);
+  for (const [k, v] of added) map.set(k + from, v);
+}
+
 /** `classifyCode` for a code of digits [a, b) of `s`, without a regular expression. */
 function codeKindOfDigits(s: string, a: number, b: number): CodeKind | undefined {
   const n = b - a;
@@ -487,6 +595,9 @@ interface RowViews {
   line?: RowLine;
   span: Span;
   cellSpans: Span[];
+  /** The row's code and label spans when they are not a cell's (a code that starts the label). */
+  codeSpan?: Span;
+  labelSpan?: Span;
 }
 
 /**
@@ -560,6 +671,55 @@ export class StoredPart implements Part {
     }
   }
 
+  /** Moves the views as an edit that ended at `at` moves the text (../incremental/shift `moveSpans`). */
+  shiftFrom(at: number, delta: number): void {
+    if (!delta) return;
+    for (const s of this.#spans as { start: number; end: number }[]) {
+      if (s.start >= at) s.start += delta;
+      if (s.end >= at) s.end += delta;
+    }
+  }
+
+  /**
+   * Rows [r0, r1) were read again with the same shape (`RowStore.sameShape`): their views, if made, take the new
+   * text, figures and places (every object that holds them sees the new values).
+   */
+  refresh(r0: number, r1: number): void {
+    const s = this.#store;
+    for (let r = r0; r < r1; r++) {
+      const v = this.#views[r];
+      if (!v) continue;
+      const line = s.line(r);
+      const base = s.source.offsetOf(line);
+      set(v.span, base + s.spanStart(r), base + s.spanEnd(r));
+      for (let c = s.firstCell(r), i = 0; c < s.endCell(r); c++, i++) set(v.cellSpans[i], base + s.cellStart(c), base + s.cellEnd(c));
+      if (v.codeSpan) set(v.codeSpan, base + s.codeStart(r), base + s.codeEnd(r));
+      if (v.labelSpan) set(v.labelSpan, base + s.labelStart(r), base + s.labelEnd(r));
+      if (v.row) {
+        const cells = v.row.cells;
+        for (let c = s.firstCell(r), i = 0; c < s.endCell(r); c++, i++) {
+          const cell = cells[i] as { text: string; figure?: Figure };
+          cell.text = s.cellText(c, line);
+          if (s.flags(c) & CellFlag.FigureRole) cell.figure = s.figure(c, line);
+        }
+      }
+      if (v.line) {
+        const cells = v.line.cells as { text: string }[];
+        for (let c = s.firstCell(r), i = 0; c < s.endCell(r); c++, i++) cells[i].text = s.cellText(c, line);
+        v.line.comment = s.comment(r) >= 0 ? s.source.slice(line, s.comment(r) + 2, s.spanEnd(r)).trim() : undefined;
+      }
+    }
+  }
+
+  /** The same part with no views made yet (its rows changed: every view and index kept on this one goes). */
+  renewed(): StoredPart {
+    const p = new StoredPart(this.table, this.#store, this.name, this.nameSpan);
+    p.columns = this.columns;
+    if (this.columnsSpan) p.columnsSpan = this.columnsSpan;
+    p.fields = this.fields;
+    return p;
+  }
+
   private viewsOf(r: number): RowViews {
     let v = this.#views[r];
     if (v) return v;
@@ -601,7 +761,7 @@ export class StoredPart implements Part {
       if (cc >= 0) row.codeSpan = v.cellSpans[cc];
       else {
         const base = s.source.offsetOf(line);
-        row.codeSpan = { start: base + s.codeStart(r), end: base + s.codeEnd(r) };
+        row.codeSpan = v.codeSpan = { start: base + s.codeStart(r), end: base + s.codeEnd(r) };
         this.#spans.push(row.codeSpan);
       }
     }
@@ -612,7 +772,7 @@ export class StoredPart implements Part {
     } else if (s.labelStart(r) >= 0) {
       const base = s.source.offsetOf(line);
       row.label = s.label(r);
-      row.labelSpan = { start: base + s.labelStart(r), end: base + s.labelEnd(r) };
+      row.labelSpan = v.labelSpan = { start: base + s.labelStart(r), end: base + s.labelEnd(r) };
       this.#spans.push(row.labelSpan);
     }
     return row;

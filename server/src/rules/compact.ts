@@ -153,6 +153,56 @@ export class RelationList {
     return rel;
   }
 
+  /** Relations by cell, per part: the relations cell c of part p takes part in are ids[starts[c], starts[c + 1]). */
+  private byCell?: { starts: Int32Array; ids: Int32Array }[];
+
+  /**
+   * The relations that cells [from, to) of a stored part take part in (as target or term), by number: for a figure
+   * retyped, the relations to judge again. The index is made on first use and stays valid as long as the list's
+   * relations are about the same cells.
+   */
+  touching(part: StoredPart, from: number, to: number): number[] {
+    const p = this.partIndex.get(part);
+    const out = new Set<number>();
+    if (p !== undefined) {
+      const { starts, ids } = (this.byCell ??= this.cellIndex())[p];
+      for (let c = from; c < Math.min(to, starts.length - 1); c++) for (let k = starts[c]; k < starts[c + 1]; k++) out.add(ids[k]);
+    }
+    // Relations kept as objects (rules naming rows one by one) may hold the cells too.
+    for (let i = 0; i < this.count; i++) {
+      const rel = this.rels[i * S + T_PART] < 0 ? this.objects[i] : undefined;
+      if (!rel) continue;
+      for (const cell of [rel.target, ...rel.terms.map((t) => t.cell)]) {
+        if (cell.row.part !== part) continue;
+        const c = part.store.firstCell(cell.row.index) + cell.row.cells.indexOf(cell);
+        if (c >= from && c < to) { out.add(i); break; }
+      }
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+
+  private cellIndex(): { starts: Int32Array; ids: Int32Array }[] {
+    const R = this.rels;
+    const T = this.terms;
+    const counts = this.parts.map((p) => new Int32Array(p.store.cellCount + 1));
+    const each = (f: (p: number, c: number, i: number) => void) => {
+      for (let i = 0; i < this.count; i++) {
+        const o = i * S;
+        if (R[o + T_PART] < 0) continue;
+        f(R[o + T_PART], R[o + T_CELL], i);
+        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) f(T[k * TS], T[k * TS + 2], i);
+      }
+    };
+    each((p, c) => { counts[p][c + 1]++; });
+    const index = counts.map((starts) => {
+      for (let c = 1; c < starts.length; c++) starts[c] += starts[c - 1];
+      return { starts, ids: new Int32Array(starts[starts.length - 1]) };
+    });
+    const fill = counts.map((starts) => starts.slice(0, starts.length - 1));
+    each((p, c, i) => { index[p].ids[fill[p][c]++] = i; });
+    return index;
+  }
+
   all(): Relation[] {
     const out: Relation[] = new Array<Relation>(this.count);
     for (let i = 0; i < this.count; i++) out[i] = this.relation(i);
