@@ -24,7 +24,7 @@ import type { Finding } from './checks/finding';
 import { figureFindings, partFigureFindings } from './checks/figures';
 import { narrativeRelations } from './claims/narrative';
 import { messages, type Locale, type Messages } from './i18n/messages';
-import { buildSection, readRows } from './incremental/build';
+import { buildSection, readTableLines } from './incremental/build';
 import { contentEnd, SectionLines, splitLines } from './incremental/lines';
 import { collectSpans, moveSpans, shiftSpans } from './incremental/shift';
 import { sections as cutSections } from './incremental/sections';
@@ -308,8 +308,9 @@ export class DocumentAnalyzer {
   }
 
   /**
-   * An edit inside section k that only changes rows of one part of a table: the rows are read again into the
-   * part's store. False (nothing done) when the edit is anything else.
+   * An edit inside section k that only changes lines of one part of a table — its rows, and blank or text lines
+   * among them (a row being typed is text until its first `|`): the rows are read again into the part's store.
+   * False (nothing done) when the edit is anything else.
    */
   private editRows(k: number, start: number, end: number, inserted: string): boolean {
     const s = this.sections[k];
@@ -317,78 +318,101 @@ export class DocumentAnalyzer {
     if (!s.mainOnly || !src.count) return false;
     const rs = start - src.base;
     const re = end - src.base;
+    // The lines it replaces, [l0, l1), and the text of those that replace them.
     const l0 = src.lineAt(rs);
-    let l1 = re > rs ? src.lineAt(re - 1) : l0;
-    let text = src.lines[l0].slice(0, rs - src.starts[l0]) + inserted + src.lines[l1].slice(re - src.starts[l1]);
-    // Text that no longer ends with a line break joins the line after it.
-    if (text && !/[\r\n]$/.test(text) && l1 + 1 < src.count) text += src.lines[++l1];
-    // Not the heading, nor the section's last line (the table's span ends there).
-    if (l0 === 0 || l1 >= src.count - 1) return false;
-    // The lines it replaces must be rows of one part, one after the other.
+    let l1: number;
+    let text: string;
+    if (rs === re && rs === src.starts[l0] && (inserted === '' || /[\r\n]$/.test(inserted))) {
+      // Whole lines put before line l0.
+      l1 = l0;
+      text = inserted;
+    } else {
+      l1 = (re > rs ? src.lineAt(re - 1) : l0) + 1;
+      text = src.lines[l0].slice(0, rs - src.starts[l0]) + inserted + src.lines[l1 - 1].slice(re - src.starts[l1 - 1]);
+      // Text that no longer ends with a line break joins the line after it.
+      if (text && !/[\r\n]$/.test(text) && l1 < src.count) text += src.lines[l1++];
+    }
+    // Not the heading, nor the section's last line (the table's span ends there); no `\r` meeting a `\n`.
+    if (l0 === 0 || l1 >= src.count || (/\r$/.test(text) && src.lines[l1].charCodeAt(0) === 10)) return false;
+    const from = src.base + src.starts[l0];
+    const to = src.base + src.starts[l1];
+    const inside = (sp: Span) => sp.start >= from && sp.start < to;
+
+    // The part the lines are in: the part of the last row before them, unless a `列：` line or heading stands between
+    // (then the part that line starts).
     let part: StoredPart | undefined;
-    let r0 = -1;
+    let lastRow = -1;
     for (const t of s.document.tables) for (const p of t.parts) {
-      if (part || !(p instanceof StoredPart)) continue;
-      const r = p.store.rowAtLine(l0);
-      if (r < p.store.count && p.store.line(r) === l0) { part = p; r0 = r; }
+      if (!(p instanceof StoredPart)) continue;
+      const r = p.store.rowAtLine(l0) - 1;
+      if (r >= 0 && p.store.line(r) > lastRow) { lastRow = p.store.line(r); part = p; }
+    }
+    let boundary: Line | undefined;
+    for (const l of s.lines) {
+      if (l.span.start >= from) break;
+      if (l.kind === 'columns' || l.kind === 'heading') boundary = l;
+    }
+    if (boundary && (lastRow < 0 || boundary.span.start > src.base + src.starts[lastRow])) {
+      part = undefined;
+      for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart && p.columnsSpan === boundary.span) part = p;
     }
     if (!part || !part.columns.length) return false;
+    const table = part.table;
     const store = part.store;
-    const removed = l1 - l0 + 1;
-    if (r0 + removed > store.count || store.line(r0 + removed - 1) !== l1) return false;
+    // What the old lines are: rows of that part (and of no other), blank lines, texts of the table.
+    const r0 = store.rowAtLine(l0);
+    const removed = store.rowAtLine(l1) - r0;
+    for (const t of s.document.tables) for (const p of t.parts) {
+      if (p !== part && p instanceof StoredPart && p.store.rowAtLine(l0) !== p.store.rowAtLine(l1)) return false;
+    }
+    const oldLines = s.lines.filter((l) => inside(l.span));
+    if (oldLines.some((l) => l.kind !== 'blank' && !(l.kind === 'text' && table.texts.some((x) => x.span === l.span)))) return false;
+    if (removed + oldLines.length !== l1 - l0) return false;
     const lines = splitLines(text);
-    const added = readRows(new SectionLines(lines, 0, l0), l0, part.columns);
-    if (!added) return false;
-    const figures = added.count === removed && store.sameShape(r0, added);
+    const read = readTableLines(new SectionLines(lines, from, l0), l0, part.columns);
+    if (!read) return false;
+    const added = read.rows;
+    // Only figures changed: the relations are the same, but for rows whose code repeats (whether a repeated code's
+    // first row stands for the others depends on their figures).
+    const figures = !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
+    const delta = text.length - (to - from);
     // A header section after it must not move (the header's fields do not move with their section).
-    if (text.length !== src.starts[l1 + 1] - src.starts[l0] && this.sections.slice(k + 1).some((x) => x.header)) return false;
+    if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
 
-    // The edit, in document offsets: [from, to) of the old text becomes `length` characters.
-    const from = src.base + src.starts[l0];
-    const to = src.base + src.starts[l1 + 1];
-    const length = text.length;
-    const delta = length - (to - from);
-    const inside = (sp: Span) => sp.start >= from && sp.start < to;
-    // Findings and structure errors about the old rows go; the rest of the section moves.
+    // Findings, structure errors, lines and texts of the old lines go; what is after them moves.
     s.document.structureErrors = s.document.structureErrors.filter((e) => !inside(e.span));
     s.found.figures = s.found.figures.filter((f) => !inside(f.span));
+    s.lines = s.lines.filter((l) => !inside(l.span));
+    table.texts = table.texts.filter((x) => !inside(x.span));
     s.spans ??= collectSpans(roots(s));
     moveSpans(s.spans, to, delta);
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shiftFrom(to, delta);
-
-    src.replace(l0, l1 + 1, lines);
-    store.splice(r0, removed, added, lines.length - removed);
+    // The new lines in.
+    src.replace(l0, l1, lines);
+    store.splice(r0, removed, added, lines.length - (l1 - l0));
     let after = false;
     for (const t of s.document.tables) for (const p of t.parts) {
       if (!(p instanceof StoredPart)) continue;
-      if (after) p.store.moveLines(0, lines.length - removed);
+      if (after) p.store.moveLines(0, lines.length - (l1 - l0));
       if (p === part) after = true;
     }
-    // The new rows' shape problems, where they stand among the section's structure errors.
+    insertAt(s.lines, read.lines, from);
+    insertAt(table.texts, read.texts, from);
     const shapes = [];
     for (let r = r0; r < r0 + added.count; r++) {
       const problem = store.shapeProblem(r, part.columns.length);
       if (problem) shapes.push(problem);
     }
-    if (shapes.length) {
-      const errors = s.document.structureErrors;
-      let at = 0;
-      while (at < errors.length && errors[at].span.start < from) at++;
-      errors.splice(at, 0, ...shapes);
-    }
+    insertAt(s.document.structureErrors, shapes, from);
 
     if (figures) {
       part.refresh(r0, r0 + added.count);
       s.found.base = baseFindings(s, this.m);
-      const broken = partFigureFindings(part, this.m, r0, r0 + added.count);
-      let at = 0;
-      while (at < s.found.figures.length && s.found.figures[at].span.start < from) at++;
-      s.found.figures.splice(at, 0, ...broken);
+      insertAt(s.found.figures, partFigureFindings(part, this.m, r0, r0 + added.count), from);
       for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
     } else {
       // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
       // again from the arrays.
-      const table = part.table;
       table.parts[table.parts.indexOf(part)] = part.renewed();
       this.check(s);
     }
@@ -462,6 +486,14 @@ export class DocumentAnalyzer {
       },
     };
   }
+}
+
+/** Puts `items` into a list in document order, where those that start at `at` belong. */
+function insertAt<T extends { span: Span }>(list: T[], items: T[], at: number): void {
+  if (!items.length) return;
+  let i = 0;
+  while (i < list.length && list[i].span.start < at) i++;
+  list.splice(i, 0, ...items);
 }
 
 /** A section's syntax errors, then its structure findings (as a fresh pass makes them). */

@@ -6,10 +6,10 @@
  * The lexer mode at the start of a line is `main` or `prose`, and only a heading changes it (see ./sections): the
  * heading's own text says which mode follows.
  */
-import { ModelBuilder } from '../model/build';
+import { fieldOf, ModelBuilder, scanned } from '../model/build';
 import type { BudgetDocument, Column, Header } from '../model/document';
 import { RowStore } from '../model/rows';
-import type { Line, SyntaxError } from '../syntax/ast';
+import type { Line, Span, SyntaxError } from '../syntax/ast';
 import { parseLine } from '../syntax/parser';
 import {
   blankLine, commentLine, firstNonBlank, headingLine, LineKind, lineKind, noteLine, proseLine, RowScan, scanRow, type LexerMode,
@@ -77,19 +77,44 @@ export function buildSection(source: SectionLines, header: Header): BuiltSection
   return { lines, errors, document: b.finish(), mainOnly };
 }
 
+/** New lines read as lines of a table's part: rows (in a store of their own), blank lines, and plain text. */
+export interface TableLines {
+  rows: RowStore;
+  /** The lines made as objects (blank lines and text), in order. */
+  lines: Line[];
+  /** The text lines, as the table keeps them. */
+  texts: { text: string; span: Span }[];
+}
+
 /**
- * Reads lines [0, source.count) of `source` (a batch of new lines, keyed as they will be in their section) as rows of
- * a part with these columns, in main mode, into a new store; undefined when one of them is not a row with cells.
+ * Reads `source`'s lines (new lines, keyed as they will be in their section; the first at document offset
+ * `source.base`) as the lines of a part with these columns, in main mode; undefined when one is anything but a row, a
+ * blank line or a text that is not a field.
  */
-export function readRows(source: SectionLines, first: number, columns: Column[]): RowStore | undefined {
-  const store = new RowStore(source, source.count);
+export function readTableLines(source: SectionLines, first: number, columns: Column[]): TableLines | undefined {
+  const rows = new RowStore(source, source.count);
+  const lines: Line[] = [];
+  const texts: { text: string; span: Span }[] = [];
   for (let k = 0; k < source.count; k++) {
     const text = source.lines[k];
+    const base = source.offsetOf(first + k);
     const e = contentEnd(text);
-    if (lineKind(text, 0, e, 'main') !== LineKind.Row) return undefined;
+    const kind = lineKind(text, 0, e, 'main');
+    if (kind === LineKind.Blank) {
+      const l = blankLine(base, e, text.length);
+      if (l) lines.push(l);
+      continue;
+    }
+    if (kind !== LineKind.Row) return undefined;
     scanRow(text, 0, e, scan);
-    if (!scan.pipes) return undefined;
-    store.add(columns, first + k, text, 0, scan);
+    if (scan.pipes) {
+      rows.add(columns, first + k, text, 0, scan);
+      continue;
+    }
+    const l = scanned(text, base, scan);
+    if (l.kind !== 'text' || fieldOf(l.text, l.span)) return undefined;
+    lines.push(l);
+    texts.push({ text: l.text, span: l.span });
   }
-  return store;
+  return { rows, lines, texts };
 }

@@ -18,7 +18,8 @@ const FIGURE_NAME = /(合计|小计|金额|数|总计|支出|收入|经费|费|�
 
 const FIELD_RE = /^([^：:|]{1,24}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
 
-function fieldOf(text: string, span: Span): Field | undefined {
+/** A `键：值` line's field, or undefined when the line is not one. */
+export function fieldOf(text: string, span: Span): Field | undefined {
   const m = FIELD_RE.exec(text);
   if (!m) return undefined;
   const key = m[1].trim();

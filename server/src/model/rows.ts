@@ -433,6 +433,21 @@ export class RowStore {
     return true;
   }
 
+  /** Whether the code of one of rows [r0, r1) is printed on another row too. */
+  repeatsCode(r0: number, r1: number): boolean {
+    for (let r = r0; r < r1; r++) {
+      if (!this.hasCode(r)) continue;
+      const len = this.codeLen(r);
+      const num = this.codeNum(r);
+      const code = Number.isNaN(num) ? this.code(r) : undefined;
+      for (let q = 0; q < this.count; q++) {
+        if (q === r || this.codeLen(q) !== len || !this.hasCode(q)) continue;
+        if (code === undefined ? this.codeNum(q) === num : this.code(q) === code) return true;
+      }
+    }
+    return false;
+  }
+
   // --- reading a row -----------------------------------------------------------------------------------------------
 
   line(r: number): number {
@@ -785,6 +800,7 @@ export interface RowHead {
   label: string;
   readonly code: string | undefined;
   codeKind: CodeKind | undefined;
+  lineNo: number | undefined;
   /** The kind of cell i, or undefined when the row has fewer cells. */
   kindAt(i: number): CellKind | undefined;
   /** Cell i (its view is made now). */
@@ -797,13 +813,13 @@ export interface RowHead {
  */
 export function* rowHeads(p: Part): Generator<RowHead> {
   if (!(p instanceof StoredPart)) {
-    for (const r of p.rows) yield { index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] };
+    for (const r of p.rows) yield { index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, lineNo: r.lineNo, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] };
     return;
   }
   const s = p.store;
   let r = 0;
   const head: RowHead = {
-    index: 0, label: '', codeKind: undefined,
+    index: 0, label: '', codeKind: undefined, lineNo: undefined,
     get code() { return s.code(r); },
     kindAt: (i) => { const c = s.cellAt(r, i); return c < 0 ? undefined : KINDS[s.kind(c)]; },
     cell: (i) => p.cellOf(r, i),
@@ -812,8 +828,15 @@ export function* rowHeads(p: Part): Generator<RowHead> {
     head.index = r;
     head.label = s.label(r);
     head.codeKind = s.codeKindOf(r);
+    const n = s.lineNo(r);
+    head.lineNo = Number.isNaN(n) ? undefined : n;
     yield head;
   }
+}
+
+/** Row r of a part (for a stored part, only that row's view is made). */
+export function rowOf(p: Part, r: number): Row {
+  return p instanceof StoredPart ? p.rowOf(r) : p.rows[r];
 }
 
 /** Cell i of row r of a part (for a stored part, only that row's view is made). */
