@@ -1,5 +1,5 @@
 /** Publishes diagnostics: on open and change, debounced by the cost of the last analysis, stale runs dropped. */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
 import type { Positions } from '../syntax/positions';
