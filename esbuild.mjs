@@ -14,9 +14,11 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// jsonc-parser's UMD build (its `main`) requires its parts at run time, which a bundle cannot follow: take its ES build.
+const alias = { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' };
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning', alias };
 const shipped = { ...node, minify: true, keepNames: true };
-const web = { bundle: true, platform: 'browser', target: 'chrome120', sourcemap: true, minify: true, keepNames: true, logLevel: 'warning' };
+const web = { bundle: true, platform: 'browser', target: 'chrome120', sourcemap: true, minify: true, keepNames: true, logLevel: 'warning', alias };
 
 /** exceljs, apart from the bundle that needs it (it is large), required from a sibling file on first use. */
 const excelApart = {

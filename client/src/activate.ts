@@ -8,7 +8,7 @@ import { commands, env, window, workspace, type ExtensionContext } from 'vscode'
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { clientMessages } from '../../server/src/i18n/client';
 import { localeOf } from '../../server/src/i18n/messages';
-import type { InitializationOptions } from '../../server/src/lsp/clientFiles';
+import type { InitializationOptions } from '../../server/src/workspace/protocol';
 import { registerCatalogImport } from './catalog';
 import { registerDocuments } from './documents';
 import { registerInterchange } from './interchange';
@@ -16,12 +16,9 @@ import { registerPreview } from './preview/index';
 import { registerTrust } from './trust';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
-/** Where the extension runs: what the web build cannot do is said, not left out silently. */
-export type Platform = 'desktop' | 'web';
-
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
 
-export async function activateClient(context: ExtensionContext, create: ClientFactory, platform: Platform): Promise<BaseLanguageClient> {
+export async function activateClient(context: ExtensionContext, create: ClientFactory): Promise<BaseLanguageClient> {
   const m = clientMessages(localeOf(env.language));
   // A function: a restart tells the server the trust state of that moment.
   const initializationOptions = (): InitializationOptions => ({ locale: env.language, workspaceFiles: true, trusted: workspace.isTrusted });

@@ -14,7 +14,7 @@ let client: BaseLanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const main = Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
-  client = await activateClient(context, (id, name, options) => new LanguageClient(id, name, new Worker(main.toString(true)), options), 'web');
+  client = await activateClient(context, (id, name, options) => new LanguageClient(id, name, new Worker(main.toString(true)), options));
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,7 +12,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-  client = await activateClient(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options), 'desktop');
+  client = await activateClient(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
 }
 
 export async function deactivate(): Promise<void> {

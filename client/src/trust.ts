@@ -7,7 +7,7 @@
  */
 import { workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { TRUST_NOTIFICATION } from '../../server/src/lsp/clientFiles';
+import { TRUST_NOTIFICATION } from '../../server/src/workspace/protocol';
 
 export function registerTrust(context: ExtensionContext, client: BaseLanguageClient): void {
   context.subscriptions.push(workspace.onDidGrantWorkspaceTrust(() => {

@@ -6,7 +6,7 @@
  */
 import { FileType, Uri, workspace, type Disposable } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, type ReadDirectoryResult } from '../../server/src/lsp/clientFiles';
+import { READ_DIRECTORY_REQUEST, READ_FILE_REQUEST, type ReadDirectoryResult } from '../../server/src/workspace/protocol';
 import { toBase64 } from '../../server/src/util/base64';
 
 function param(p: unknown, key: string): unknown {

@@ -1,13 +1,16 @@
 /**
- * A user's subject-code catalog from its content: CSV text or an XLSX workbook's bytes (the official yearly
- * 《政府收支分类科目》 as the MOF publishes it, or any table with code and name columns). Pure: the caller reads the
- * file (./load.ts from disk for the CLI, the language server through its file system).
+ * A user's subject-code catalog from its bytes: CSV (UTF-8, or GB18030 as Chinese Excel saves "CSV") or an XLSX
+ * workbook (the official yearly 《政府收支分类科目》 as the MOF publishes it, or any table with code and name columns).
+ * Pure: the caller reads the file (./load.ts from disk for the CLI; the language server through its file system).
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import { loadExcel } from '../interchange/sheet';
+import { editorMessages } from '../i18n/editor';
+import { loadMessages } from '../i18n/knowledge';
+import type { Locale } from '../i18n/messages';
+import { readWorkbook } from '../interchange/sheet';
 import type { CatalogRecord } from './catalog';
 import { pushAll } from '../util/arrays';
-import { decodeText } from '../util/decode';
+import { decode } from '../util/decode';
 
 /** The name of a file from its path or URI. */
 function fileName(file: string): string {
@@ -46,7 +49,8 @@ function cellText(v: unknown): string {
 }
 
 /** Turns a sheet's rows into records. */
-export function recordsFromRows(rows: unknown[][], file: string): LoadedCatalog {
+export function recordsFromRows(rows: unknown[][], file: string, locale?: Locale): LoadedCatalog {
+  const m = loadMessages(locale);
   const problems: string[] = [];
   const records: CatalogRecord[] = [];
   const fileYear = /(?<!\d)(20\d{2})(?!\d)/.exec(fileName(file))?.[1];
@@ -81,11 +85,11 @@ export function recordsFromRows(rows: unknown[][], file: string): LoadedCatalog 
     } else code = (r[col.code] ?? '').replace(/\s/g, '');
     const name = (r[col.name] ?? '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (!/^\d{3,}$/.test(code)) {
-      if (code || name) problems.push(`第 ${i + 1} 行：编码“${code}”不是数字科目编码`);
+      if (code || name) problems.push(m.rowNotCode(i + 1, code));
       continue;
     }
     if (!name) {
-      problems.push(`第 ${i + 1} 行：${code} 没有名称`);
+      problems.push(m.rowNoName(i + 1, code));
       continue;
     }
     const y = col.year >= 0 ? /(20\d{2})/.exec(r[col.year] ?? '')?.[1] : fileYear;
@@ -98,19 +102,18 @@ export function recordsFromRows(rows: unknown[][], file: string): LoadedCatalog 
   return { file, records, problems };
 }
 
-/** A CSV catalog from its text (a byte-order mark is dropped). */
-export function catalogFromCsv(text: string, file: string): LoadedCatalog {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
-  return recordsFromRows(rows, file);
+/** A CSV catalog from its bytes (UTF-8, or GB18030 as Chinese Excel saves "CSV"); throws when they do not decode. */
+export function csvCatalog(file: string, bytes: Uint8Array, locale?: Locale): LoadedCatalog {
+  const d = decode(bytes);
+  if (!d.ok) throw new Error(editorMessages(locale).undecodable(d.at.line, d.at.column));
+  const rows = parseCsv(d.text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return recordsFromRows(rows, file, locale);
 }
 
-/** An XLSX catalog from the workbook's bytes (every sheet). */
-export async function catalogFromXlsx(bytes: Uint8Array, file: string): Promise<LoadedCatalog> {
-  const excel = await loadExcel();
-  const wb = new excel.Workbook();
-  // exceljs's types want a Node Buffer; it reads any Uint8Array (JSZip underneath).
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+/** A CSV or XLSX catalog (every sheet of a workbook) from its bytes; `file` names it (its extension, its year). */
+export async function parseCatalog(file: string, bytes: Uint8Array, locale?: Locale): Promise<LoadedCatalog> {
+  if (!/\.xlsx$/i.test(file)) return csvCatalog(file, bytes, locale);
+  const wb = await readWorkbook(bytes);
   const out: LoadedCatalog = { file, records: [], problems: [] };
   wb.eachSheet((sheet) => {
     const rows: unknown[][] = [];
@@ -119,14 +122,9 @@ export async function catalogFromXlsx(bytes: Uint8Array, file: string): Promise<
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       rows.push(values);
     });
-    const r = recordsFromRows(rows, file);
+    const r = recordsFromRows(rows, file, locale);
     pushAll(out.records, r.records);
-    for (const p of r.problems) out.problems.push(`${sheet.name}：${p}`);
+    for (const p of r.problems) out.problems.push(`${sheet.name}: ${p}`);
   });
   return out;
-}
-
-/** A catalog from a file's bytes: XLSX by its name, else CSV text. */
-export async function catalogFromBytes(bytes: Uint8Array, file: string): Promise<LoadedCatalog> {
-  return /\.xlsx$/i.test(file) ? catalogFromXlsx(bytes, file) : catalogFromCsv(decodeText(bytes), file);
 }

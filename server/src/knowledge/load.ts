@@ -5,12 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { Locale } from '../i18n/messages';
 import { Catalog } from './catalog';
-import { catalogFromBytes, catalogFromCsv, type LoadedCatalog } from './catalogFile';
+import { csvCatalog, parseCatalog, type LoadedCatalog } from './catalogFile';
 import type { CodeKnowledge } from './index';
 import { shippedFrom, type DataReader, type ShippedKnowledge } from './shipped';
 
-export { recordsFromRows, type LoadedCatalog } from './catalogFile';
+export { csvCatalog, parseCatalog, recordsFromRows, type LoadedCatalog } from './catalogFile';
 
 /** The shipped `data/` folder: found by walking up from this file (it sits beside `out/` and `dist/`). */
 export function dataDir(): string | undefined {
@@ -47,12 +48,12 @@ export function shippedCodeKnowledge(): CodeKnowledge {
   return { catalog: new Catalog(s.records), glossary: s.glossary };
 }
 
-/** Reads a CSV catalog (synchronous: the CLI uses it). */
-export function loadCatalogCsv(file: string): LoadedCatalog {
-  return catalogFromCsv(readFileSync(file, 'utf8'), file);
+/** Reads a CSV catalog (synchronous). */
+export function loadCatalogCsv(file: string, locale?: Locale): LoadedCatalog {
+  return csvCatalog(file, readFileSync(file), locale);
 }
 
-/** Reads a CSV or XLSX catalog (every sheet of a workbook). */
-export async function loadCatalogFile(file: string): Promise<LoadedCatalog> {
-  return catalogFromBytes(new Uint8Array(readFileSync(file)), file);
+/** Reads a CSV or XLSX catalog file. */
+export async function loadCatalogFile(file: string, locale?: Locale): Promise<LoadedCatalog> {
+  return parseCatalog(file, readFileSync(file), locale);
 }

@@ -23,7 +23,7 @@ export interface ShippedKnowledge {
 type Row = Record<string, string>;
 
 function csvRows(text: string): Row[] {
-  return parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
+  return parseCsv(text.replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
 }
 
 /** `name@2017/2018|other@2024` */

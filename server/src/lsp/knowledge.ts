@@ -9,7 +9,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadMessages } from '../i18n/knowledge';
 import type { CatalogRecord } from '../knowledge/catalog';
-import { catalogFromBytes } from '../knowledge/catalogFile';
+import { parseCatalog } from '../knowledge/catalogFile';
 import { initialsOf } from '../knowledge/pinyin';
 import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
@@ -87,7 +87,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
         const bytes = await ctx.files.fs.readFile(uri, MAX_CATALOG_BYTES);
         if (!bytes) continue;
         try {
-          const r = await catalogFromBytes(bytes, displayName(uri));
+          const r = await parseCatalog(displayName(uri), bytes, ctx.locale);
           loaded.set(uri, r.records);
           ctx.connection.console.log(m.catalogLoaded(displayName(uri), r.records.length));
           if (r.problems.length) ctx.connection.console.log(m.catalogProblems(displayName(uri), r.problems.length, r.problems[0]));

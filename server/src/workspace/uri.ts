@@ -61,10 +61,17 @@ function sameFolderKey(uri: URI): string {
   return `${uri.scheme}://${uri.authority.toLowerCase()}${uri.scheme === 'file' ? uri.path.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`) : uri.path}`;
 }
 
+/** `s` without the slashes it ends with. */
+export function withoutTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s[end - 1] === '/') end--;
+  return s.slice(0, end);
+}
+
 /** Whether `uri` is `folder` or lies in it (both normalised first). */
 export function isInside(folder: string, uri: string): boolean {
   try {
-    const f = sameFolderKey(Utils.joinPath(URI.parse(folder, true))).replace(/\/+$/, '');
+    const f = withoutTrailingSlashes(sameFolderKey(Utils.joinPath(URI.parse(folder, true))));
     const u = sameFolderKey(Utils.joinPath(URI.parse(uri, true)));
     return u === f || u.startsWith(`${f}/`);
   } catch {

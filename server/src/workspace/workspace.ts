@@ -8,7 +8,7 @@
 import { minimatch } from 'minimatch';
 import { decodeText } from '../util/decode';
 import type { FileSystem } from './fileSystem';
-import { childUri, isInside, normalizeUri } from './uri';
+import { childUri, isInside, normalizeUri, withoutTrailingSlashes } from './uri';
 
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_FILES = 5000;
@@ -23,7 +23,7 @@ export function excludeMatcher(setting: ExcludeSetting | undefined): (relative: 
     // `{ "when": "$(basename).ts" }` excludes only beside a sibling: rare for .budget files, and never excluding is the
     // safe side (the file is indexed).
     .filter(([glob, on]) => on === true && glob.trim() !== '')
-    .map(([glob]) => glob.replace(/^\.\//, '').replace(/\/+$/, ''));
+    .map(([glob]) => withoutTrailingSlashes(glob.replace(/^\.\//, '')));
   if (!patterns.length) return () => false;
   return (relative) => patterns.some((p) => minimatch(relative, p, { dot: true, nocase: false }));
 }
