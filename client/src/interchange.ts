@@ -134,5 +134,5 @@ async function exportTable(client: LanguageClient): Promise<void> {
     void window.showErrorMessage(m.interchangeFailed(e instanceof Error ? e.message : String(e)));
     return;
   }
-  void window.showInformationMessage(m.exportSaved(target.scheme === 'file' ? target.fsPath : target.toString()));
+  void window.showInformationMessage(m.exportSaved(target.scheme === 'file' ? target.fsPath : target.toString(true)));
 }

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CODE_SERVER_VERSION, E2E_HOME, findCodeServer, freePort, installExtensions, launchChromium, loud,
-  makeProfile, sleep, startCodeServer } from './harness.mjs';
+  makeProfile, poll, quickInput, sleep, startCodeServer, visibleTexts } from './harness.mjs';
 import { buildWorkspace, glossaryFor } from './workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -138,26 +138,6 @@ async function shot(page, name) {
   return file;
 }
 
-async function poll(fn, ms, what, every = 150) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    last = await fn();
-    if (last) return last;
-    await sleep(every);
-  }
-  throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
-}
-
-async function quickInput(page, opener, text) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press(opener);
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(text);
-  return input;
-}
-
 /** Runs a command from the Command Palette (F1) by its title, as a person would. */
 async function runCommand(page, title) {
   await page.keyboard.press('Escape');
@@ -225,12 +205,6 @@ async function squigglesOver(page, rect) {
       .filter((b) => b.width > 0 && b.bottom > rect.y && b.top < rect.y + rect.h && b.right > rect.x && b.left < rect.x + rect.w)
       .map((b) => ({ x: b.x, y: b.y, w: b.width, h: b.height }));
   }, { sel: ACTIVE_EDITOR, rect });
-}
-
-async function visibleTexts(page, selector) {
-  return page.evaluate((selector) => [...document.querySelectorAll(selector)]
-    .filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0 && getComputedStyle(el).visibility !== 'hidden'; })
-    .map((el) => `${el.textContent || ''} ${el.getAttribute('aria-label') || ''}`.replace(/\s+/g, ' ').trim()), selector);
 }
 
 // ------------------------------------------------------------------------------------------------ main

@@ -42,7 +42,10 @@ export class ServerContext {
   readonly trustListeners: (() => void)[] = [];
   /** Each workspace folder's settings, by folder URI (empty until pulled; a client without the pull model: none). */
   folderSettings = new Map<string, FolderSettings>();
-  /** Called when the workspace folders or their settings changed (after `folderSettings` is updated). */
+  /**
+   * Called once the folders' settings are known (after `initialized`: the first pull, or at once for a client that
+   * cannot answer it), and whenever the workspace folders or their settings change.
+   */
   readonly foldersListeners: (() => void)[] = [];
   /** What the client said it supports (from initialize): hierarchical symbols, location links … */
   clientCapabilities: ClientCapabilities = {};

@@ -163,28 +163,35 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     return text === undefined ? kb.workspace.remove(uri) : kb.workspace.update(uri, buildDocument(parse(text)));
   };
 
-  /** Indexes the `.budget` files of the workspace folders not scanned yet (all of them after `forget`). */
-  const scanned = new Set<string>();
+  /**
+   * Indexes the `.budget` files of each workspace folder not scanned yet with its current `files.exclude` (a folder
+   * whose `files.exclude` changed is scanned again, what it now excludes dropped from the index).
+   */
+  const scanned = new Map<string, string>();
   const scan = async () => {
-    const folders = ctx.files.folders.filter((f) => !scanned.has(f));
+    const excludes = new Map(ctx.files.folders.map((f) => [f, ctx.folderSettings.get(f)?.exclude ?? {}]));
+    const folders = ctx.files.folders.filter((f) => scanned.get(f) !== JSON.stringify(excludes.get(f)));
     if (!folders.length) return;
-    for (const f of folders) scanned.add(f);
-    const exclude = (folder: string) => excludeMatcher(ctx.folderSettings.get(folder)?.exclude);
+    for (const f of folders) scanned.set(f, JSON.stringify(excludes.get(f)));
+    const found = new Set(await ctx.files.find('.budget', (f) => excludeMatcher(excludes.get(f)), folders));
     let any = false;
-    for (const uri of await ctx.files.find('.budget', exclude, folders)) if (await indexFile(uri)) any = true;
+    for (const uri of [...kb.workspace.uris()]) {
+      const folder = ctx.files.folderOf(uri);
+      if (folder && folders.includes(folder) && !found.has(uri) && !ctx.documents.get(uri)) any = kb.workspace.remove(uri) || any;
+    }
+    for (const uri of found) if (await indexFile(uri)) any = true;
     if (any) changed();
   };
 
-  /** Workspace folders came or went, or their settings changed: drop what left, scan what came, reload catalogs. */
+  /** The folders' settings are known, or folders came or went: drop what left, (re)scan, (re)load catalogs. */
   ctx.foldersListeners.push(() => {
     let any = false;
     for (const uri of [...kb.workspace.uris()]) if (!ctx.files.contains(uri)) any = kb.workspace.remove(uri) || any;
-    for (const f of [...scanned]) if (!ctx.files.folders.includes(f)) scanned.delete(f);
+    for (const f of [...scanned.keys()]) if (!ctx.files.folders.includes(f)) scanned.delete(f);
     if (any) changed();
     syncCatalogs();
     void scan();
   });
-  ctx.initializedListeners.push(() => void scan());
 
   ctx.connection.onDidChangeWatchedFiles(async (p) => {
     let any = false;
