@@ -34,6 +34,13 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     ctx.invalidateAll();
     ctx.refreshDiagnostics();
   };
+  /**
+   * A warning the user sees. It goes as a request whatever its typing says (`window/showMessageRequest`): a client
+   * that cannot show one refuses it, which must not end the server (an unhandled rejection would).
+   */
+  const warn = (message: string) => {
+    void Promise.resolve(ctx.connection.window.showWarningMessage(message) as unknown).catch(() => undefined);
+  };
 
   // Pinyin initials of a year's names, computed in slices between requests, ahead of the first pinyin completion.
   const warmed = new Set<string>();
@@ -71,7 +78,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     const uris: string[] = [];
     for (const f of files) {
       if (!/\.(csv|xlsx)$/i.test(f)) {
-        void ctx.connection.window.showWarningMessage(m.notAllowed(f));
+        warn(m.notAllowed(f));
         continue;
       }
       const folders = scope ? [scope] : ctx.files.folders;
@@ -97,7 +104,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
           problem = e instanceof Error ? e.message : String(e);
         }
       }
-      if (!done) void ctx.connection.window.showWarningMessage(problem === 'untrusted' ? m.catalogUntrusted(f) : m.catalogFailed(f, problem || 'ENOENT'));
+      if (!done) warn(problem === 'untrusted' ? m.catalogUntrusted(f) : m.catalogFailed(f, problem || 'ENOENT'));
     }
     if (wanted.get(scope) !== key) return; // the setting changed again meanwhile
     watched.set(scope, uris);

@@ -52,7 +52,9 @@ export function childUri(folder: string, name: string): string | undefined {
  */
 export function uriOfSetting(path: string, folder: string | undefined): string | undefined {
   if (/^[a-z][a-z\d+.-]+:\/\//i.test(path)) return normalizeUri(path);
-  if (path.startsWith('/') || /^[a-z]:[\\/]/i.test(path) || path.startsWith('\\\\')) return URI.file(path).toString();
+  // A Windows path (drive letter or UNC): its backslashes separate folders wherever the server runs.
+  if (/^[a-z]:[\\/]/i.test(path) || path.startsWith('\\\\')) return URI.file(path.replace(/\\/g, '/')).toString();
+  if (path.startsWith('/')) return URI.file(path).toString();
   return folder ? childUri(folder, path) : undefined;
 }
 
