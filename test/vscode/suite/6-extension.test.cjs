@@ -28,7 +28,7 @@ describe('the extension’s commands and manifest', () => {
     assert.equal(editor.document.isUntitled, true);
     assert.equal(editor.document.languageId, 'budget');
     const errors = await waitFor(() => { const e = errorsOf(editor.document.uri); return e.length ? e : null; }, 30_000, 'errors on the sample');
-    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('317.24'));
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith(' | 合计 | 317.24'));
     assert.ok(errors.some((d) => d.range.start.line === line), `no error on the 317.24 line: ${errors.map((d) => `${d.range.start.line}: ${d.message}`).join(' | ')}`);
     const walkthroughs = vscode.extensions.getExtension(info.extensionId).packageJSON.contributes.walkthroughs;
     assert.deepEqual(walkthroughs[0].steps.map((s) => s.id), ['openSample', 'squiggle', 'importPdf', 'exportExcel']);
