@@ -150,6 +150,35 @@ describe('the workspace through the client', function () {
     await until(s, `${A}/t.budget`, (l) => !l.some((x) => x.startsWith('2150577')), 'the removed folder’s code gone');
   });
 
+  it('reads each folder’s budget-tables.json through the client: its catalogs, its rule severities, its problems at their place, again when it changes', async () => {
+    const config = `${A}/budget-tables.json`;
+    const files: Record<string, string> = {
+      [config]: '{\n  "catalogs": ["目录2023.csv"],\n  "rules": { "total-row": "warning" },\n  "bogus": 1\n}\n',
+      [`${A}/目录2023.csv`]: '科目编码,科目名称\n2150571,配置里的目录的科目\n',
+    };
+    s = await start(files, [A]);
+    const problems = s.client.diagnostics(config);
+    await s.client.connection.sendNotification(InitializedNotification.type, {});
+    const published = await problems;
+    assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line]), [['config', 3]], 'the unknown key, at its line');
+    await until(s, `${A}/t.budget`, (l) => l.some((x) => x.startsWith('2150571')), 'the configuration’s catalog');
+    // a wrong 合计: an error of rule total-row, shown as the configuration says (a warning)
+    const wrong = `${HEAD}${TABLE.replace(' | 合计 | 1.00 | | 1.00', ' | 合计 | 2.00 | | 2.00')}215 | 资源勘探工业信息等支出 | 1.00 | | 1.00\n`;
+    const severities = async (v: number) => {
+      const p = await s!.client.open(`${A}/wrong.budget`, wrong, v);
+      await s!.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: `${A}/wrong.budget` } });
+      return p.diagnostics.filter((d) => d.code === 'total-row').map((d) => d.severity);
+    };
+    assert.deepEqual([...new Set(await severities(100))], [2]);
+    // the file changes: no more severity for total-row, an error again
+    const next = memoryFileSystem({ ...files, [config]: '{ "catalogs": ["目录2023.csv"] }' });
+    s.files.readFile = next.readFile;
+    const cleared = s.client.diagnostics(config);
+    await s.client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: config, type: FileChangeType.Changed }] });
+    assert.deepEqual((await cleared).diagnostics, []);
+    assert.deepEqual([...new Set(await severities(101))], [1]);
+  });
+
   it('in an untrusted workspace reads no catalog file inside it, says so, and reads it once trusted', async () => {
     s = await start({ [`${A}/目录2023.csv`]: '科目编码,科目名称\n2150571,目录里的科目\n' }, [A], { trusted: false });
     s.settings.set(A, { catalogFiles: ['目录2023.csv'] });

@@ -41,6 +41,11 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const warn = (message: string) => {
     void Promise.resolve(ctx.connection.window.showWarningMessage(message) as unknown).catch(() => undefined);
   };
+  const warned = new Set<string>();
+  const warnOnce = (key: string, message: string) => {
+    if (!warned.has(key)) warn(message);
+    warned.add(key);
+  };
 
   // Pinyin initials of a year's names, computed in slices between requests, ahead of the first pinyin completion.
   const warmed = new Set<string>();
@@ -118,6 +123,16 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const syncCatalogs = (force = false) => {
     const scopes = new Map<string, string[]>([['', globalFiles]]);
     for (const [folder, s] of ctx.folderSettings) scopes.set(folder, catalogFilesOf(s.budgetTables));
+    // budget-tables.json's catalogs, after the folder's setting; none from a folder the user has not trusted
+    for (const [folder, c] of ctx.projectConfigs) {
+      if (!c.config.catalogs.length) continue;
+      if (!ctx.trusted) {
+        warnOnce(`untrusted-config:${folder}`, loadMessages(ctx.locale).catalogUntrusted(c.config.catalogs.join(', ')));
+        continue;
+      }
+      // (a client that pushes its settings has one set for all folders: the folder starts from it)
+      scopes.set(folder, [...(scopes.get(folder) ?? (ctx.folderSettings.size ? [] : globalFiles)), ...c.config.catalogs]);
+    }
     kb.keepScopes([...scopes.keys()]);
     for (const s of [...wanted.keys()]) if (!scopes.has(s)) { wanted.delete(s); watched.delete(s); }
     for (const [scope, files] of scopes) {
@@ -130,6 +145,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     syncCatalogs();
   });
   ctx.trustListeners.push(() => syncCatalogs());
+  ctx.configListeners.push(() => syncCatalogs());
 
   // The catalog files are watched (when the client can watch what the server asks for): an edit reloads them.
   let registration: Promise<Disposable> | undefined;
@@ -200,9 +216,9 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     void scan();
   });
 
-  ctx.connection.onDidChangeWatchedFiles(async (p) => {
+  ctx.fileChangeListeners.push(async (changes) => {
     let any = false;
-    for (const c of p.changes) {
+    for (const c of changes) {
       const uri = normalizeUri(c.uri);
       if (!uri) continue;
       if (reloadCatalog(uri)) continue;

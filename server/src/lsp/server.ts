@@ -125,6 +125,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     } else void pullSettings();
   });
 
+  // --- files the client watches (`.budget` files, catalogs, budget-tables.json): every feature that cares listens
+  connection.onDidChangeWatchedFiles(async (p) => {
+    for (const l of ctx.fileChangeListeners) await l(p.changes);
+  });
+
   // --- workspace trust (VS Code's Restricted Mode), as the client reports it
   connection.onNotification(TRUST_NOTIFICATION, (p: unknown) => {
     const trusted = record(p)?.trusted;
