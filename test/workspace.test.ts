@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { fromBase64, toBase64 } from '../server/src/util/base64';
 import { memoryFileSystem } from './support/memfs';
 import { nodeFileSystem } from '../server/src/workspace/nodeFileSystem';
-import { childUri, isInside, normalizeUri, uriOfSetting } from '../server/src/workspace/uri';
+import { childUri, displayName, isInside, normalizeUri, uriOfSetting } from '../server/src/workspace/uri';
 import { excludeMatcher, MAX_FILE_BYTES, MAX_FILES, Workspace } from '../server/src/workspace/workspace';
 
 describe('workspace: URIs', () => {
@@ -42,6 +42,11 @@ describe('workspace: URIs', () => {
     assert.equal(uriOfSetting('vscode-vfs://github/o/r/2024.csv', 'file:///ws'), 'vscode-vfs://github/o/r/2024.csv');
     assert.equal(uriOfSetting('2024.csv', undefined), undefined);
     assert.equal(childUri('memfs:/ws', 'sub/a.budget'), 'memfs:/ws/sub/a.budget');
+  });
+
+  it('names a file to the user by its path, or by its URI as it reads', () => {
+    assert.equal(displayName('file:///ws/%E7%9B%AE%E5%BD%95.csv'), '/ws/目录.csv');
+    assert.equal(displayName('vscode-test-web://mount/%E7%9B%AE%E5%BD%95.csv'), 'vscode-test-web://mount/目录.csv');
   });
 });
 

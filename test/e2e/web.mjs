@@ -11,7 +11,7 @@
 //       - a code printed only in a closed .budget file of the workspace (the walk, read through the client),
 //       - and not a code of a file that files.exclude hides;
 //   (c) typing a digit in a figure cell opens no list;
-//   (d) the status-bar counts;
+//   (d) the status-bar counts; the diagnostic source and the output channel in the display language (English here);
 //   (e) Export to XLSX and import from XLSX in the browser: exceljs runs in the worker; the exported workbook is saved
 //       into the workspace and imported back.
 // Screenshots go to $BUDGET_E2E_SCREENSHOTS (default docs/screenshots/web-*.png). Ends with "N passed, N failed".
@@ -179,6 +179,8 @@ async function main() {
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     const text = await poll(async () => (await visibleTexts(page, '.monaco-hover')).join(' '), 10_000, 'the hover');
     if (!/(expected|应为) 307\.2[45]/.test(text) || !/317\.24/.test(text)) throw new Error(`hover: ${text.slice(0, 300)}`);
+    // the diagnostic's source in the display language (English here), with its rule id
+    if (!/Budget Tables\s*total-row/.test(text)) throw new Error(`no source “Budget Tables” and rule id in the hover: ${text.slice(0, 300)}`);
     await shot('web-squiggle.png');
     return text.slice(0, 120);
   });
@@ -266,6 +268,15 @@ async function main() {
     const note = await poll(async () => (await visibleTexts(page, '.notifications-toasts .notification-toast')).find((t) => t.includes(xlsx)), 20_000, 'the import summary');
     if (!/(Imported from|导入自) typing-公开05表\.xlsx: ?[1-9]\d* (rows|行)/.test(note)) throw new Error(`summary: ${note}`);
     return note.slice(0, 80);
+  });
+
+  await step('the output channel is named in the display language', async () => {
+    await page.keyboard.press('Escape');
+    await runCommand('Output: Show Output Channels');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Budget Tables/ }).first().click({ timeout: 10_000 });
+    const text = await poll(async () => (await visibleTexts(page, '.part.panel .view-lines')).join('\n').match(/Budget Tables: loaded 1 codes from \S+/)?.[0], 10_000, 'the Budget Tables channel');
+    if (/%[0-9A-F]{2}/.test(text)) throw new Error(`a file named by its encoded URI: ${text}`);
+    return text;
   });
 
   await step('no error from the extension or its worker in the page', async () => {

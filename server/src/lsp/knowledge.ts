@@ -9,7 +9,7 @@ import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disp
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadMessages } from '../i18n/knowledge';
 import type { CatalogRecord } from '../knowledge/catalog';
-import { parseCatalog } from '../knowledge/catalogFile';
+import { parseCatalog, type LoadedCatalog } from '../knowledge/catalogFile';
 import { initialsOf } from '../knowledge/pinyin';
 import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
@@ -75,7 +75,23 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   let globalFiles: string[] = [];
 
   /** Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it). */
-  const loadScope = async (scope: string, files: string[]) => {
+  /** A catalog file read and parsed, once per round of loading (folders and the rest often name the same file). */
+  type Read = { ok: true; catalog: LoadedCatalog } | { ok: false; problem: string };
+  const readCatalog = async (uri: string): Promise<Read | undefined> => {
+    const bytes = await ctx.files.fs.readFile(uri, MAX_CATALOG_BYTES);
+    if (!bytes) return undefined;
+    try {
+      const catalog = await parseCatalog(displayName(uri), bytes, ctx.locale);
+      const m = loadMessages(ctx.locale);
+      ctx.connection.console.log(m.catalogLoaded(displayName(uri), catalog.records.length));
+      if (catalog.problems.length) ctx.connection.console.log(m.catalogProblems(displayName(uri), catalog.problems.length, catalog.problems[0]));
+      return { ok: true, catalog };
+    } catch (e) {
+      return { ok: false, problem: e instanceof Error ? e.message : String(e) };
+    }
+  };
+
+  const loadScope = async (scope: string, files: string[], round: Map<string, Promise<Read | undefined>>) => {
     const key = `${ctx.trusted}\n${files.join('\n')}`;
     wanted.set(scope, key);
     const m = loadMessages(ctx.locale);
@@ -96,18 +112,17 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
           problem = 'untrusted';
           continue;
         }
-        const bytes = await ctx.files.fs.readFile(uri, MAX_CATALOG_BYTES);
-        if (!bytes) continue;
-        try {
-          const r = await parseCatalog(displayName(uri), bytes, ctx.locale);
-          loaded.set(uri, r.records);
-          ctx.connection.console.log(m.catalogLoaded(displayName(uri), r.records.length));
-          if (r.problems.length) ctx.connection.console.log(m.catalogProblems(displayName(uri), r.problems.length, r.problems[0]));
-          done = true;
-          break;
-        } catch (e) {
-          problem = e instanceof Error ? e.message : String(e);
+        let read = round.get(uri);
+        if (!read) round.set(uri, (read = readCatalog(uri)));
+        const r = await read;
+        if (!r) continue;
+        if (!r.ok) {
+          problem = r.problem;
+          continue;
         }
+        loaded.set(uri, r.catalog.records);
+        done = true;
+        break;
       }
       if (!done) warn(problem === 'untrusted' ? m.catalogUntrusted(f) : m.catalogFailed(f, problem || 'ENOENT'));
     }
@@ -119,8 +134,8 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     warmOpen();
   };
 
-  /** (Re)loads the scopes whose settings differ from what was loaded; `force` reloads them all. */
-  const syncCatalogs = (force = false) => {
+  /** (Re)loads the scopes whose catalog files (or the trust state) differ from what was loaded. */
+  const syncCatalogs = () => {
     const scopes = new Map<string, string[]>([['', globalFiles]]);
     for (const [folder, s] of ctx.folderSettings) scopes.set(folder, catalogFilesOf(s.budgetTables));
     // budget-tables.json's catalogs, after the folder's setting; none from a folder the user has not trusted
@@ -135,9 +150,10 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     }
     kb.keepScopes([...scopes.keys()]);
     for (const s of [...wanted.keys()]) if (!scopes.has(s)) { wanted.delete(s); watched.delete(s); }
+    const round = new Map<string, Promise<Read | undefined>>();
     for (const [scope, files] of scopes) {
-      if (!force && wanted.get(scope) === `${ctx.trusted}\n${files.join('\n')}`) continue;
-      void loadScope(scope, files);
+      if (wanted.get(scope) === `${ctx.trusted}\n${files.join('\n')}`) continue;
+      void loadScope(scope, files, round);
     }
   };
   ctx.settingsListeners.push((s) => {

@@ -24,9 +24,15 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
-/** How a file is named to the user: its local path when it has one, else its URI. */
+/** How a file is named to the user: its local path when it has one, else its URI as it reads (not percent-encoded). */
 export function displayName(uri: string): string {
-  return fsPathOf(uri) ?? uri;
+  const path = fsPathOf(uri);
+  if (path) return path;
+  try {
+    return URI.parse(uri, true).toString(true);
+  } catch {
+    return uri;
+  }
 }
 
 /** The last segment of a URI's path (a file's name). */
