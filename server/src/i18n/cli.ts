@@ -147,7 +147,7 @@ Symbolic links found in folders are never rewritten; files not in UTF-8 are neve
   formatNotUtf8: (p, encoding) => `${p} is in ${encoding}: format rewrites UTF-8 files only; convert it first`,
   exportUsage: `Usage: budget-check export FILE.budget --to csv|xlsx [--table NUMBER-OR-TITLE] [-o OUTPUT] [--force] [--lang zh|en]
   --to            csv (one table) or xlsx (one worksheet per table); by default the output file's extension
-  --table         only this table (e.g. 公开05表); needed for CSV unless the document has one table
+  --table         only this table (its number or title, as printed); needed for CSV unless the document has one table
   -o, --output    output file (CSV goes to standard output by default, XLSX beside the input)
   --force         overwrite an existing output file
 `,
@@ -157,7 +157,7 @@ Symbolic links found in folders are never rewritten; files not in UTF-8 are neve
   importUsage: `Usage: budget-check import FILE [--sheet N|NAME] [--title TITLE] [-o OUTPUT.budget] [--force] [--lang zh|en]
   FILE            text extracted from a PDF (.txt, tab-separated), .csv or .xlsx
   --sheet         the XLSX worksheet (number from 1, or name; default the first)
-  --title         the table's title (may start with its number, e.g. "公开05表 一般公共预算财政拨款支出决算表")
+  --title         the table's title, as printed (it may start with the table's number)
   -o, --output    write to this file (default: standard output); the repairs go to standard error
   --force         overwrite an existing output file
 `,
