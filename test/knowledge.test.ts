@@ -221,7 +221,7 @@ describe('knowledge: code checks', () => {
     const codes = a.findings.filter((f) => CODE_RULES.has(f.rule));
     assert.deepEqual(codes.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end)]), [
       ['code-name', 'warning', '事业运转'],
-      ['code-unknown', 'warning', '2010398'],
+      ['code-unknown', 'hint', '2010398'],
       ['code-kind', 'warning', '30101'],
     ]);
     const fix = codes[0].replacement;
@@ -230,6 +230,18 @@ describe('knowledge: code checks', () => {
     assert.equal(analyze(text).findings.filter((f) => CODE_RULES.has(f.rule)).length, 0, 'no catalog, no code checks');
     const en = analyze(text, { knowledge: k, locale: 'en' }).findings.find((f) => f.rule === 'code-kind');
     assert.match(en?.message ?? '', /^30101 is an economic code, but this table lists functional codes$/);
+  });
+
+  it('an unknown code of a known 款 is a hint under the partial shipped catalog, a warning once the year\'s catalog is loaded', () => {
+    const text = doc(`${body}2999901 | 自编科目 | 1.00\n`);
+    const unknown = (knowledge: typeof k) => analyze(text, { knowledge }).findings.filter((f) => f.rule === 'code-unknown').map((f) => [f.severity, text.slice(f.span.start, f.span.end)]);
+    // 2010398: its 款 20103 is known, the catalog is partial: a hint. 2999901: not even its 款 is known: a warning.
+    assert.deepEqual(unknown(k), [['hint', '2010398'], ['warning', '2999901']]);
+    assert.match(analyze(text, { knowledge: k }).findings.find((f) => f.severity === 'hint')!.message, /^科目编码 2010398 不在随附的目录中，其上级 20103 政府办公厅（室）及相关机构事务 在/);
+    const official = (file: string) => ({ ...k, catalog: new Catalog([...recordsFromRows([['201', '一般公共服务支出']], file).records, ...shippedKnowledge().records]) });
+    assert.deepEqual(unknown(official('2023年政府收支分类科目.csv')), [['warning', '2010398'], ['warning', '2999901']], 'the official catalog of the document\'s year');
+    assert.deepEqual(unknown(official('2024年政府收支分类科目.csv')), [['hint', '2010398'], ['warning', '2999901']], 'another year\'s');
+    assert.deepEqual(unknown(official('政府收支分类科目.csv')), [['warning', '2010398'], ['warning', '2999901']], 'a catalog of no stated year');
   });
 
   it('knows a code another file of the workspace uses, but not one only this file uses', () => {
