@@ -1,6 +1,6 @@
 /** The knowledge module: catalogs by year, lookups, search ranking, glossaries, code checks, and the loaders. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
@@ -16,6 +16,7 @@ import { WorkspaceIndex } from '../server/src/knowledge/workspace';
 import { md } from '../server/src/lsp/markdown';
 import { buildDocument } from '../server/src/model/build';
 import { parse } from '../server/src/syntax/parser';
+import { ROOT } from './support/lsp';
 import { qiaokou } from './support/qiaokou';
 
 const cat = (file = 'functional-partial.csv') => ({ type: 'catalog' as const, file });
@@ -242,6 +243,24 @@ describe('knowledge: code checks', () => {
     assert.deepEqual(unknown(official('2023年政府收支分类科目.csv')), [['warning', '2010398'], ['warning', '2999901']], 'the official catalog of the document\'s year');
     assert.deepEqual(unknown(official('2024年政府收支分类科目.csv')), [['hint', '2010398'], ['warning', '2999901']], 'another year\'s');
     assert.deepEqual(unknown(official('政府收支分类科目.csv')), [['warning', '2010398'], ['warning', '2999901']], 'a catalog of no stated year');
+  });
+
+  it('knows the codes of the real corpus documents with the names of their years (data/catalog/corpus-codes.json)', () => {
+    const econ = (year: number) => doc(`## 表 公开07表 一般公共预算基本支出表
+列：科目编码 | 科目名称 | 合计[1]
+303 | 对个人和家庭的补助 | 3.00
+30311 | 住房公积金 | 1.00
+30312 | 提租补贴 | 2.00
+`, year);
+    const found = (year: number) => analyze(econ(year), { knowledge: k }).findings.filter((f) => CODE_RULES.has(f.rule)).map((f) => `${f.rule} ${f.severity}`);
+    // In 2017 (江苏 budgets of the corpus) 30311 was 住房公积金 and 30312 提租补贴; by 2024 30311 is 代缴社会保险费.
+    assert.deepEqual(found(2017), []);
+    assert.deepEqual(found(2024), ['code-name warning']);
+    const corpus = JSON.parse(readFileSync(join(ROOT, 'data', 'catalog', 'corpus-codes.json'), 'utf8')) as { documents: { id: string }[]; codes: { documents: string[] }[] };
+    const sources = readFileSync(join(ROOT, 'data', 'catalog', 'SOURCES.md'), 'utf8');
+    assert.ok(corpus.codes.length > 50);
+    for (const d of corpus.documents) assert.ok(sources.includes(`\`${d.id}\``), `${d.id} named in SOURCES.md`);
+    for (const c of corpus.codes) for (const d of c.documents) assert.ok(corpus.documents.some((x) => x.id === d));
   });
 
   it('knows a code another file of the workspace uses, but not one only this file uses', () => {
