@@ -29,7 +29,7 @@ function run(args: string[], cwd: string, input?: string): { code: number | null
 }
 
 function noStack(r: { out: string; err: string }): void {
-  assert.doesNotMatch(r.err + r.out, /\n\s+at .+:\d+:\d+\)?\n|Error: |node:internal/, 'no stack trace');
+  assert.doesNotMatch(r.err + r.out, /^ {2,}at \S.*:\d+:\d+\)?$|Error: |node:internal/m, 'no stack trace');
 }
 
 function giveAway(path: string): void {
