@@ -17,6 +17,7 @@ import { checkSpots } from './support/spotcheck';
 /** Each transcription and the `pdftotext -layout` text of its PDF (copied into test/fixtures/corpus/extracted). */
 export const CORPUS: Record<string, { source: string; shared: string }> = {
   'jiangsu-high-court-2019-budget': { source: '江苏省高级人民法院2019年度部门预算公开.txt', shared: 'jiangsu' },
+  'jiangsu-npc-office-2017-budget': { source: '江苏省人大办公厅2017年度预算公开.txt', shared: 'jiangsu' },
 };
 
 const DIR = join(ROOT, 'test', 'fixtures', 'corpus');
