@@ -51,10 +51,15 @@ export function lookup(doc: BudgetDocument, table: string, row: string, column: 
   return out;
 }
 
-/** True when `line` prints `figure` as a whole figure (`30.00` is not found inside `530.00` or `30.001`). */
-function printsFigure(line: string, figure: string): boolean {
-  const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(line);
+/**
+ * True when `line` prints `text` whole: a figure is not found inside a longer one (`30.00` inside `530.00` or `30.001`);
+ * a label (`邮电费` in `30207邮电费`) is found anywhere.
+ */
+function printsFigure(line: string, text: string): boolean {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = /^\d/.test(text) ? '(?<![\\d.,])' : '';
+  const after = /[\d%]$/.test(text) ? '(?![\\d]|[.,]\\d)' : '';
+  return new RegExp(`${before}${escaped}${after}`).test(line);
 }
 
 /**
