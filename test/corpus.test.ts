@@ -18,6 +18,7 @@ import { checkSpots } from './support/spotcheck';
 export const CORPUS: Record<string, { source: string; shared: string }> = {
   'jiangsu-high-court-2019-budget': { source: '江苏省高级人民法院2019年度部门预算公开.txt', shared: 'jiangsu' },
   'jiangsu-npc-office-2017-budget': { source: '江苏省人大办公厅2017年度预算公开.txt', shared: 'jiangsu' },
+  'jiangsu-procuratorate-2018-budget': { source: '江苏省人民检察院__2018年省检察院部门预算公开.txt', shared: 'jiangsu' },
   // one document published as two PDFs: its text (文件) and its tables (表)
   'jiangsu-party-office-2018-budget-文件': { source: '江苏省委办公厅2018年度部门预算公开文件.txt', shared: 'jiangsu' },
   'jiangsu-party-office-2018-budget-表': { source: '江苏省委办公厅2018年度部门预算公开表.txt', shared: 'jiangsu' },
