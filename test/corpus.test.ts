@@ -22,6 +22,8 @@ export const CORPUS: Record<string, { source: string; shared: string }> = {
   // one document published as two PDFs: its text (文件) and its tables (表)
   'jiangsu-party-office-2018-budget-文件': { source: '江苏省委办公厅2018年度部门预算公开文件.txt', shared: 'jiangsu' },
   'jiangsu-party-office-2018-budget-表': { source: '江苏省委办公厅2018年度部门预算公开表.txt', shared: 'jiangsu' },
+  'jiangsu-cppcc-office-2019-budget-文件': { source: '江苏省政协办公厅2019年度部门预算.txt', shared: 'jiangsu' },
+  'jiangsu-cppcc-office-2019-budget-表': { source: '江苏省政协办公厅2019年预算公开表.txt', shared: 'jiangsu' },
   // a template with no figure: its spot checks are the row labels and codes
   'shanghai-2024-final-template': { source: '上海市XX局_2024年度部门决算_模板_附件2.txt', shared: 'templates' },
 };
