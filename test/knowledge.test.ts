@@ -1,6 +1,6 @@
 /** The knowledge module: catalogs by year, lookups, search ranking, glossaries, code checks, and the loaders. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
@@ -261,6 +261,17 @@ describe('knowledge: code checks', () => {
     assert.ok(corpus.codes.length > 50);
     for (const d of corpus.documents) assert.ok(sources.includes(`\`${d.id}\``), `${d.id} named in SOURCES.md`);
     for (const c of corpus.codes) for (const d of c.documents) assert.ok(corpus.documents.some((x) => x.id === d));
+  });
+
+  it('finds no code problem in the transcribed corpus documents (2017–2019 names included)', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'corpus');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.budget') && f.startsWith('jiangsu-'));
+    assert.ok(files.length >= 5);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const found = analyze(text, { knowledge: k }).findings.filter((x) => CODE_RULES.has(x.rule) && x.severity !== 'hint');
+      assert.deepEqual(found.map((x) => `${x.rule}: ${x.message}`), [], f);
+    }
   });
 
   it('knows a code another file of the workspace uses, but not one only this file uses', () => {
