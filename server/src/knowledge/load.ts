@@ -31,7 +31,7 @@ export function dataDir(): string | undefined {
 type Row = Record<string, string>;
 
 function readCsvRows(file: string): Row[] {
-  return parseCsv(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
+  return parseCsv(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
 }
 
 /** `name@2017/2018|other@2024` */
