@@ -17,6 +17,7 @@ import { Workspace, type ExcludeSetting } from '../workspace/workspace';
 import { TRUST_NOTIFICATION, type InitializationOptions } from '../workspace/protocol';
 import { clientFileSystem, routedFileSystem } from './clientFiles';
 import { ServerContext, type FolderSettings } from './context';
+import { VERSION } from '../version';
 import { registerDiagnostics } from './diagnostics';
 import { features } from './features';
 
@@ -52,7 +53,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
     for (const r of registered) Object.assign(capabilities, r.capabilities);
     if (ctx.commands.size) capabilities.executeCommandProvider = { commands: [...ctx.commands.keys()] };
-    return { capabilities, serverInfo: { name: 'budget-language-server', version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: 'budget-language-server', version: VERSION } };
   });
 
   // Every feature's commands, answered here (one handler per connection).
