@@ -13,7 +13,7 @@ import { registerCatalogImport } from './catalog';
 import { registerDocuments } from './documents';
 import { registerInterchange } from './interchange';
 import { registerPreview } from './preview/index';
-import { registerTrust } from './trust';
+import { configurationMiddleware, registerTrust } from './trust';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
@@ -29,6 +29,7 @@ export async function activateClient(context: ExtensionContext, create: ClientFa
     synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/*.budget'), workspace.createFileSystemWatcher('**/budget-tables.json')] },
     initializationOptions,
     diagnosticCollectionName: 'budgetTables',
+    middleware: { workspace: { configuration: configurationMiddleware } },
   });
   context.subscriptions.push(
     ...registerWorkspaceFiles(client),
