@@ -74,9 +74,12 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const watched = new Map<string, string[]>();
   let globalFiles: string[] = [];
 
-  /** Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it). */
-  /** A catalog file read and parsed, once per round of loading (folders and the rest often name the same file). */
+  /**
+   * One round of loading the scopes: a catalog file is read and parsed once, a problem said once (the folders and
+   * the rest often name the same file).
+   */
   type Read = { ok: true; catalog: LoadedCatalog } | { ok: false; problem: string };
+  interface Round { reads: Map<string, Promise<Read | undefined>>; said: Set<string> }
   const readCatalog = async (uri: string): Promise<Read | undefined> => {
     const bytes = await ctx.files.fs.readFile(uri, MAX_CATALOG_BYTES);
     if (!bytes) return undefined;
@@ -91,7 +94,12 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     }
   };
 
-  const loadScope = async (scope: string, files: string[], round: Map<string, Promise<Read | undefined>>) => {
+  /** Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it). */
+  const loadScope = async (scope: string, files: string[], round: Round) => {
+    const say = (message: string) => {
+      if (!round.said.has(message)) warn(message);
+      round.said.add(message);
+    };
     const key = `${ctx.trusted}\n${files.join('\n')}`;
     wanted.set(scope, key);
     const m = loadMessages(ctx.locale);
@@ -99,7 +107,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     const uris: string[] = [];
     for (const f of files) {
       if (!/\.(csv|xlsx)$/i.test(f)) {
-        warn(m.notAllowed(f));
+        say(m.notAllowed(f));
         continue;
       }
       const folders = scope ? [scope] : ctx.files.folders;
@@ -112,8 +120,8 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
           problem = 'untrusted';
           continue;
         }
-        let read = round.get(uri);
-        if (!read) round.set(uri, (read = readCatalog(uri)));
+        let read = round.reads.get(uri);
+        if (!read) round.reads.set(uri, (read = readCatalog(uri)));
         const r = await read;
         if (!r) continue;
         if (!r.ok) {
@@ -124,7 +132,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
         done = true;
         break;
       }
-      if (!done) warn(problem === 'untrusted' ? m.catalogUntrusted(f) : m.catalogFailed(f, problem || 'ENOENT'));
+      if (!done) say(problem === 'untrusted' ? m.catalogUntrusted(f) : m.catalogFailed(f, problem || 'ENOENT'));
     }
     if (wanted.get(scope) !== key) return; // the setting changed again meanwhile
     watched.set(scope, uris);
@@ -150,7 +158,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     }
     kb.keepScopes([...scopes.keys()]);
     for (const s of [...wanted.keys()]) if (!scopes.has(s)) { wanted.delete(s); watched.delete(s); }
-    const round = new Map<string, Promise<Read | undefined>>();
+    const round: Round = { reads: new Map(), said: new Set() };
     for (const [scope, files] of scopes) {
       if (wanted.get(scope) === `${ctx.trusted}\n${files.join('\n')}`) continue;
       void loadScope(scope, files, round);
