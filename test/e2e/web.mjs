@@ -14,7 +14,8 @@
 //   (d) the status-bar counts; the diagnostic source and the output channel in the display language (English here);
 //   (e) the preview webview; Export to XLSX and import from XLSX in the browser: exceljs runs in the worker; the exported workbook is saved
 //       into the workspace and imported back.
-// Screenshots go to $BUDGET_E2E_SCREENSHOTS (default docs/screenshots/web-*.png). Ends with "N passed, N failed".
+// The README's screenshot goes to $BUDGET_E2E_SCREENSHOTS (default docs/screenshots/web-completion.png). Ends with
+// "N passed, N failed".
 // Needs `npm run build` first. Usage: node test/e2e/web.mjs [--keep] [--headed]
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -184,7 +185,6 @@ async function main() {
     if (!/(expected|应为) 307\.2[45]/.test(text) || !/317\.24/.test(text)) throw new Error(`hover: ${text.slice(0, 300)}`);
     // the diagnostic's source in the display language (English here), with its rule id
     if (!/Budget Tables\s*total-row/.test(text)) throw new Error(`no source “Budget Tables” and rule id in the hover: ${text.slice(0, 300)}`);
-    await shot('web-squiggle.png');
     return text.slice(0, 120);
   });
 
