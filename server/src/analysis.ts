@@ -429,7 +429,7 @@ export class DocumentAnalyzer {
     const m = this.m;
     const parts = this.sections;
     const all = <T>(f: (s: Section) => readonly T[]): T[] => parts.flatMap(f);
-    const self = this;
+    const text = () => this.text;
     const tables = all((s) => s.document.tables);
     const glossary = all((s) => s.document.glossary);
     const narrative = all((s) => s.document.narrative);
@@ -444,12 +444,12 @@ export class DocumentAnalyzer {
     let lines: SyntaxTree['lines'] | undefined;
     let errors: SyntaxTree['errors'] | undefined;
     const tree: SyntaxTree = {
-      get text() { return self.text; },
+      get text() { return text(); },
       get lines() { return (lines ??= all(sectionLines)); },
       get errors() { return (errors ??= all((s) => s.errors)); },
     };
     const document: BudgetDocument = {
-      get text() { return self.text; },
+      get text() { return text(); },
       header: this.header, title: this.title, tables, glossary, narrative, structureErrors,
     };
 
@@ -570,7 +570,7 @@ class SectionPositions implements Positions {
 
   position(offset: number): Position {
     const length = this.length;
-    let o = Math.max(0, Math.min(offset, length));
+    const o = Math.max(0, Math.min(offset, length));
     const ss = this.sections;
     let lo = 0;
     let hi = ss.length - 1;

@@ -4,7 +4,7 @@
  * Fixes that need no diagnostic (a missing parent row, a rule printed in a note) join `rangeFixes`: they are offered
  * where the cursor or selection is. The fix logic is pure (../fixes); this file only converts.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { noteRuleFixes, parentRowFixes, setTotalFix, type Fix } from '../fixes/index';
 import type { Span } from '../syntax/ast';
@@ -23,6 +23,14 @@ function replacementOf(d: Diagnostic): Replacement | undefined {
   const { start, end } = r.span;
   if (typeof start !== 'number' || typeof end !== 'number' || start < 0 || end < start) return undefined;
   return { span: { start, end }, text: r.text, title: r.title };
+}
+
+/** The `span` a diagnostic's data carries (./diagnostics), when it is one within the text. */
+function spanOf(data: unknown, length: number): Span | undefined {
+  const s = (data as { span?: Partial<Span> } | undefined)?.span;
+  if (!s || typeof s.start !== 'number' || typeof s.end !== 'number') return undefined;
+  if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || s.end > length) return undefined;
+  return { start: s.start, end: s.end };
 }
 
 /** Each quick-fix kind: the actions a diagnostic offers. */
@@ -44,7 +52,10 @@ const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeActi
     const expected = (d.data as { expected?: unknown } | undefined)?.expected;
     if (typeof expected !== 'string') return [];
     const lines = ctx.analyzed(doc).lines;
-    const fix = setTotalFix(doc.getText(), { start: lines.offset(d.range.start), end: lines.offset(d.range.end) }, expected, ctx.locale);
+    // The figure's own span, as published in the diagnostic's data: a client may send the range back in other units
+    // (Neovim 0.7 counts columns in bytes), which would point elsewhere on a line with Chinese text.
+    const span = spanOf(d.data, doc.getText().length) ?? { start: lines.offset(d.range.start), end: lines.offset(d.range.end) };
+    const fix = setTotalFix(doc.getText(), span, expected, ctx.locale);
     return fix ? [toAction(ctx, doc, fix, [d])] : [];
   },
 ];
@@ -68,7 +79,7 @@ const rangeFixes: ((ctx: ServerContext, doc: TextDocument, range: Range) => Code
     const text = doc.getText();
     const span = { start: an.lines.offset(range.start), end: an.lines.offset(range.end) };
     const d = an.analysis.document;
-    const view = ctx.knowledge.catalog.view(d.header.year);
+    const view = ctx.catalogFor(doc.uri).view(d.header.year);
     const parts = d.tables.flatMap((t) => t.parts);
     return [
       ...parentRowFixes(text, parts, span, (code) => view.get(code)?.name, ctx.locale),

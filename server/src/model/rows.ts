@@ -56,7 +56,6 @@ const CODE_KIND_ID: Record<CodeKind, CodeKindId> = { functional: CodeKindId.Func
 /** Empty arrays a store starts with (never written: `grow` replaces them first). */
 const NO_I32 = new Int32Array(0);
 const NO_F64 = new Float64Array(0);
-const NO_U8 = new Uint8Array(0);
 
 function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
@@ -139,7 +138,7 @@ function readsTotal(s: string, from: number, to: number): boolean {
 export interface ShapeProblem {
   say: Say;
   span: Span;
-  rule: string;
+  rule: 'row-shape';
   severity: 'error' | 'warning';
 }
 

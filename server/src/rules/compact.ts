@@ -8,10 +8,10 @@
  */
 import { CellFlag, Kind, type StoredPart } from '../model/rows';
 import type { Span } from '../syntax/ast';
-import type { Relation, RuleId, Term } from './relation';
+import type { Relation, RelationRuleId, Term } from './relation';
 
-const RULES: RuleId[] = ['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative'];
-const RULE_ID = new Map<RuleId, number>(RULES.map((r, i) => [r, i]));
+const RULES: RelationRuleId[] = ['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative'];
+const RULE_ID = new Map<RelationRuleId, number>(RULES.map((r, i) => [r, i]));
 const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change'];
 const KIND_ID = new Map<Relation['kind'], number>(KINDS.map((k, i) => [k, i]));
 
@@ -98,7 +98,7 @@ export class RelationList {
   }
 
   /** Starts a relation from the arrays: its terms follow (`term`), then `end`. */
-  begin(rule: RuleId, kind: Relation['kind'], title: string, ruleSpan: Span | undefined, part: number, row: number, cell: number): void {
+  begin(rule: RelationRuleId, kind: Relation['kind'], title: string, ruleSpan: Span | undefined, part: number, row: number, cell: number): void {
     const o = this.count * S;
     if (o + S > this.rels.length) this.rels = grow(this.rels, o + S);
     const R = this.rels;
