@@ -28,7 +28,7 @@ import { buildSection, readTableLines } from './incremental/build';
 import { contentEnd, SectionLines, splitLines } from './incremental/lines';
 import { collectSpans, moveSpans, shiftSpans } from './incremental/shift';
 import { sections as cutSections } from './incremental/sections';
-import { codeFindings } from './knowledge/check';
+import { codeFindings, partCodeFindings, partKinds, sameKinds, type PartKinds } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule } from './model/document';
@@ -275,14 +275,14 @@ export class DocumentAnalyzer {
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shift(delta);
   }
 
-  /** A section's own checks, once the whole header is known. */
-  private check(s: Section): void {
+  /** A section's own checks, once the whole header is known (its code findings given, when they are known). */
+  private check(s: Section, codes?: Finding[]): void {
     const m = this.m;
     const { document } = s;
     inheritUnits(document.tables, this.header);
     s.found.base = baseFindings(s, m);
     s.found.figures = figureFindings(document, m);
-    s.found.codes = this.options.knowledge ? codeFindings(document, this.options.knowledge, this.options.locale) : [];
+    s.found.codes = codes ?? (this.options.knowledge ? codeFindings(document, this.options.knowledge, this.options.locale) : []);
     let rows = 0;
     for (const t of document.tables) for (const p of t.parts) rows += rowCount(p);
     const relations = new RelationList(rows);
@@ -379,9 +379,13 @@ export class DocumentAnalyzer {
     // A header section after it must not move (the header's fields do not move with their section).
     if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
 
+    // The part's kinds of codes before (its rows' code findings depend on them).
+    const knowledge = this.options.knowledge;
+    const kindsBefore = knowledge ? kindsOf(part) : undefined;
     // Findings, structure errors, lines and texts of the old lines go; what is after them moves.
     s.document.structureErrors = s.document.structureErrors.filter((e) => !inside(e.span));
     s.found.figures = s.found.figures.filter((f) => !inside(f.span));
+    s.found.codes = s.found.codes.filter((f) => !inside(f.span));
     s.lines = s.lines.filter((l) => !inside(l.span));
     table.texts = table.texts.filter((x) => !inside(x.span));
     s.spans ??= collectSpans(roots(s));
@@ -409,12 +413,18 @@ export class DocumentAnalyzer {
       part.refresh(r0, r0 + added.count);
       s.found.base = baseFindings(s, this.m);
       insertAt(s.found.figures, partFigureFindings(part, this.m, r0, r0 + added.count), from);
+      if (knowledge) insertAt(s.found.codes, partCodeFindings(s.document, part, knowledge, this.options.locale, r0, r0 + added.count, [], kindsBefore), from);
       for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
     } else {
       // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
-      // again from the arrays.
-      table.parts[table.parts.indexOf(part)] = part.renewed();
-      this.check(s);
+      // again from the arrays; the code findings of the other rows stay when the part lists the same kinds of codes.
+      const renewed = part.renewed();
+      table.parts[table.parts.indexOf(part)] = renewed;
+      const kinds = knowledge ? kindsOf(renewed) : undefined;
+      const codes = knowledge && kindsBefore && kinds && sameKinds(kindsBefore, kinds)
+        ? insertAt(s.found.codes, partCodeFindings(s.document, renewed, knowledge, this.options.locale, r0, r0 + added.count, [], kinds), from)
+        : undefined;
+      this.check(s, codes);
     }
     s.spans = undefined;
     s.reused = false;
@@ -488,12 +498,21 @@ export class DocumentAnalyzer {
   }
 }
 
-/** Puts `items` into a list in document order, where those that start at `at` belong. */
-function insertAt<T extends { span: Span }>(list: T[], items: T[], at: number): void {
-  if (!items.length) return;
+/** A part's kinds of codes (`partKinds`), kept as long as the part (a part whose rows change is a new part). */
+const partKindsCache = new WeakMap<StoredPart, PartKinds>();
+function kindsOf(p: StoredPart): PartKinds {
+  let k = partKindsCache.get(p);
+  if (!k) partKindsCache.set(p, (k = partKinds(p)));
+  return k;
+}
+
+/** Puts `items` into a list in document order, where those that start at `at` belong; returns the list. */
+function insertAt<T extends { span: Span }>(list: T[], items: T[], at: number): T[] {
+  if (!items.length) return list;
   let i = 0;
   while (i < list.length && list[i].span.start < at) i++;
   list.splice(i, 0, ...items);
+  return list;
 }
 
 /** A section's syntax errors, then its structure findings (as a fresh pass makes them). */

@@ -6,7 +6,7 @@ import type { BudgetDocument, GlossaryEntry } from '../model/document';
 import { knowledgeMessages, yearsText, type KnowledgeMessages } from '../i18n/knowledge';
 import type { Locale } from '../i18n/messages';
 import { Catalog, type CatalogEntry, type CatalogView, type EntrySource } from './catalog';
-import { codeCellsOf, levelOf, pathCodes, type Level } from './codes';
+import { levelOf, partCodes, pathCodes, type Level } from './codes';
 import { entryForCode, GlossaryLibrary, type GlossaryDocument, type LibraryEntry } from './glossary';
 import type { WorkspaceIndex } from './workspace';
 
@@ -49,7 +49,7 @@ export function printedNames(doc: BudgetDocument): Map<string, string> {
   if (names) return names;
   names = new Map<string, string>();
   printedNamesCache.set(doc, names);
-  for (const t of doc.tables) for (const p of t.parts) for (const r of p.rows) for (const c of codeCellsOf(r)) {
+  for (const t of doc.tables) for (const p of t.parts) for (const c of partCodes(p)) {
     if (c.name && !names.has(c.code)) names.set(c.code, c.name);
   }
   return names;

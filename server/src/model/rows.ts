@@ -793,7 +793,7 @@ export class StoredPart implements Part {
   }
 }
 
-/** A row's label, code and the kinds of its cells, read without making the row's view (`rowHeads`). */
+/** A row's label, code and the kinds of its cells, read without making the row's view (`eachRowHead`). */
 export interface RowHead {
   index: number;
   label: string;
@@ -807,16 +807,18 @@ export interface RowHead {
 }
 
 /**
- * The rows of a part, as heads that make no view (an index over thousands of rows need not make thousands of
- * rows). The head given for each row is valid until the next.
+ * Calls `fn` with the head of each row of a part, from row `from` on, until it returns false: an index over thousands
+ * of rows need not make thousands of views. The head object is reused: valid during the call.
  */
-export function* rowHeads(p: Part): Generator<RowHead> {
+export function eachRowHead(p: Part, fn: (head: RowHead) => boolean | void, from = 0): void {
   if (!(p instanceof StoredPart)) {
-    for (const r of p.rows) yield { index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, lineNo: r.lineNo, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] };
+    for (const r of p.rows.slice(from)) {
+      if (fn({ index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, lineNo: r.lineNo, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] }) === false) return;
+    }
     return;
   }
   const s = p.store;
-  let r = 0;
+  let r = from;
   const head: RowHead = {
     index: 0, label: '', codeKind: undefined, lineNo: undefined,
     get code() { return s.code(r); },
@@ -829,7 +831,7 @@ export function* rowHeads(p: Part): Generator<RowHead> {
     head.codeKind = s.codeKindOf(r);
     const n = s.lineNo(r);
     head.lineNo = Number.isNaN(n) ? undefined : n;
-    yield head;
+    if (fn(head) === false) return;
   }
 }
 
