@@ -236,7 +236,7 @@ async function completion(client: TestClient, dir: string, name: string, key: st
 /** A table that prints the catalog's codes again and again (some published tables repeat codes): 10,000 rows. */
 function repeatingTable(): string {
   const one = generate(150).text;
-  const start = one.indexOf('\n', one.indexOf('\n列：')) + 1;
+  const start = one.indexOf('\n', one.indexOf('\n列：') + 1) + 1;
   const body = one.slice(start, one.indexOf('\n注：', start) + 1);
   const lines = body.split('\n').filter((l) => /^\d/.test(l));
   const out = [one.slice(0, start)];

@@ -28,7 +28,7 @@ import { buildSection, readTableLines } from './incremental/build';
 import { contentEnd, SectionLines, splitLines } from './incremental/lines';
 import { collectSpans, moveSpans, shiftSpans } from './incremental/shift';
 import { sections as cutSections } from './incremental/sections';
-import { codeFindings, partCodeFindings, partKinds, sameKinds, type PartKinds } from './knowledge/check';
+import { codeFindings, partCodeFindings, partKinds, sameKinds } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule } from './model/document';
@@ -38,7 +38,7 @@ import { RelationList } from './rules/compact';
 import { DeclaredRules } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
-import type { Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
+import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import type { Position, Positions } from './syntax/positions';
 
 export interface AnalysisOptions {
@@ -57,6 +57,8 @@ export interface Analysis {
   findings: Finding[];
   /** The relations each cell takes part in (as target or term). */
   relationsOf(cell: Cell): Relation[];
+  /** The last `#` or `##` heading that ends at or before `offset` (the section a line belongs to), without making the tree's lines. */
+  headingAbove(offset: number): HeadingLine | undefined;
 }
 
 /** How much of the last analysis a new one reused (for tests and benchmarks). */
@@ -285,7 +287,8 @@ export class DocumentAnalyzer {
     s.found.codes = codes ?? (this.options.knowledge ? codeFindings(document, this.options.knowledge, this.options.locale) : []);
     let rows = 0;
     for (const t of document.tables) for (const p of t.parts) rows += rowCount(p);
-    const relations = new RelationList(rows);
+    // The section's last list is replaced: its arrays are taken over (an Analysis is valid until the next edit).
+    const relations = new RelationList(rows, s.relations);
     builtinInto(document, m, relations);
     const declared = new DeclaredRules(document, m, relations);
     s.crossRules = [];
@@ -381,7 +384,7 @@ export class DocumentAnalyzer {
 
     // The part's kinds of codes before (its rows' code findings depend on them).
     const knowledge = this.options.knowledge;
-    const kindsBefore = knowledge ? kindsOf(part) : undefined;
+    const kindsBefore = knowledge ? partKinds(part) : undefined;
     // Findings, structure errors, lines and texts of the old lines go; what is after them moves.
     s.document.structureErrors = s.document.structureErrors.filter((e) => !inside(e.span));
     s.found.figures = s.found.figures.filter((f) => !inside(f.span));
@@ -420,7 +423,7 @@ export class DocumentAnalyzer {
       // again from the arrays; the code findings of the other rows stay when the part lists the same kinds of codes.
       const renewed = part.renewed();
       table.parts[table.parts.indexOf(part)] = renewed;
-      const kinds = knowledge ? kindsOf(renewed) : undefined;
+      const kinds = knowledge ? partKinds(renewed) : undefined;
       const codes = knowledge && kindsBefore && kinds && sameKinds(kindsBefore, kinds)
         ? insertAt(s.found.codes, partCodeFindings(s.document, renewed, knowledge, this.options.locale, r0, r0 + added.count, [], kinds), from)
         : undefined;
@@ -483,6 +486,16 @@ export class DocumentAnalyzer {
     let index: Map<Cell, Relation[]> | undefined;
     return {
       tree, document, findings,
+      headingAbove: (offset) => {
+        for (let k = this.sectionAt(offset); k >= 0; k--) {
+          const lines = parts[k].lines;
+          for (let i = lines.length - 1; i >= 0; i--) {
+            const l = lines[i];
+            if (l.kind === 'heading' && l.level <= 2 && l.span.end <= offset) return l;
+          }
+        }
+        return undefined;
+      },
       get relations() { return allRelations(); },
       relationsOf(cell) {
         if (!index) {
@@ -496,14 +509,6 @@ export class DocumentAnalyzer {
       },
     };
   }
-}
-
-/** A part's kinds of codes (`partKinds`), kept as long as the part (a part whose rows change is a new part). */
-const partKindsCache = new WeakMap<StoredPart, PartKinds>();
-function kindsOf(p: StoredPart): PartKinds {
-  let k = partKindsCache.get(p);
-  if (!k) partKindsCache.set(p, (k = partKinds(p)));
-  return k;
 }
 
 /** Puts `items` into a list in document order, where those that start at `at` belong; returns the list. */

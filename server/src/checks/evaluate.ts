@@ -172,11 +172,12 @@ export const RELATED = 8;
  */
 class TermNote {
   readonly #cell: Cell;
-  readonly #by: 'cell' | 'both';
+  readonly #by: 'row' | 'column' | 'cell' | 'both';
   readonly #m: Messages;
   #message?: string;
 
-  constructor(readonly span: Span, cell: Cell, by: 'cell' | 'both', m: Messages) {
+  /** `by`: how the finding's message names its cells (the related information names its term the same way). */
+  constructor(readonly span: Span, cell: Cell, by: 'row' | 'column' | 'cell' | 'both', m: Messages) {
     this.#cell = cell;
     this.#by = by;
     this.#m = m;
@@ -213,7 +214,7 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   const where = by === 'column' ? m.row(cellName(rel.target, m, 'row')) : by === 'row' && colName ? m.column(colName) : '';
   const ctx = m.context(where, rel.title);
   // At most RELATED terms, their text made when first read (a finding many terms long is mostly read as its message).
-  const related: Finding['related'] = rel.terms.slice(0, RELATED).map((t) => new TermNote(own(t.cell.span), t.cell, sameTable ? 'cell' : 'both', m));
+  const related: Finding['related'] = rel.terms.slice(0, RELATED).map((t) => new TermNote(own(t.cell.span), t.cell, by, m));
   if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');

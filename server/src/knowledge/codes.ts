@@ -179,6 +179,16 @@ const FUNCTIONAL_HINT = /功能分类|按功能/;
  * `…基本支出…表`, `按经济分类`), else by the codes it already holds (two thirds of at least two coded rows).
  */
 export function partCodeKind(part: Part, column?: Column): { kind: TableCodeKind; declared: boolean } | undefined {
+  let kinds = partKindCache.get(part);
+  if (!kinds) partKindCache.set(part, (kinds = new Map()));
+  if (!kinds.has(column)) kinds.set(column, codeKindOfPart(part, column));
+  return kinds.get(column);
+}
+
+/** A part's kinds by column, kept as long as the part (a part whose rows change is a new part). */
+const partKindCache = new WeakMap<Part, Map<Column | undefined, { kind: TableCodeKind; declared: boolean } | undefined>>();
+
+function codeKindOfPart(part: Part, column?: Column): { kind: TableCodeKind; declared: boolean } | undefined {
   const col = column ?? part.columns.find((c) => c.role === 'code');
   const names = `${col?.path.join('') ?? ''}`;
   if (ECONOMIC_HINT.test(names)) return { kind: 'economic', declared: true };

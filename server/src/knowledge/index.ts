@@ -67,7 +67,7 @@ export interface PathStep {
 }
 
 /** The code's 类 > 款 > 项 with names: from the catalog, else as the document (or the workspace) prints them. */
-export function pathOf(code: string, view: CatalogView, printed?: Map<string, string>, workspace?: WorkspaceIndex): PathStep[] {
+export function pathOf(code: string, view: CatalogView, printed?: { get(code: string): string | undefined }, workspace?: WorkspaceIndex): PathStep[] {
   return pathCodes(code).map((c) => {
     const e = view.get(c);
     if (e) return { code: c, name: e.name, level: levelOf(c), from: 'catalog' as const };

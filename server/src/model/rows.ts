@@ -835,6 +835,32 @@ export function eachRowHead(p: Part, fn: (head: RowHead) => boolean | void, from
   }
 }
 
+/** How many rows of a part, from the first, end at or before `offset` (their rows are in document order). */
+export function rowsEndingBy(p: Part, offset: number): number {
+  if (!(p instanceof StoredPart)) {
+    let n = 0;
+    while (n < p.rows.length && p.rows[n].span.end <= offset) n++;
+    return n;
+  }
+  const s = p.store;
+  let lo = 0;
+  let hi = s.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.source.offsetOf(s.line(mid)) + s.spanEnd(mid) <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Row r's span (a new object; no view is made), or undefined past the last row. */
+export function rowSpan(p: Part, r: number): Span | undefined {
+  if (!(p instanceof StoredPart)) return p.rows[r]?.span;
+  const s = p.store;
+  if (r < 0 || r >= s.count) return undefined;
+  const base = s.source.offsetOf(s.line(r));
+  return { start: base + s.spanStart(r), end: base + s.spanEnd(r) };
+}
+
 /** Row r of a part (for a stored part, only that row's view is made). */
 export function rowOf(p: Part, r: number): Row {
   return p instanceof StoredPart ? p.rowOf(r) : p.rows[r];
