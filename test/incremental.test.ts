@@ -140,6 +140,24 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('a knowledge change redoes the code findings only: the same parts, the findings of a fresh analysis', () => {
+    const shipped = shippedKnowledge();
+    const text = generate(2000, 6).text.replace(/^2010350 \|/m, '2019950 |');
+    const knowledge = { catalog: new Catalog(shipped.records), glossary: shipped.glossary };
+    const analyzer = new DocumentAnalyzer({ locale: 'zh', knowledge });
+    const before = analyzer.analyze(text);
+    const unknown = (a: Analysis) => a.findings.filter((f) => f.rule === 'code-unknown').length;
+    assert.ok(unknown(before) >= 1);
+    const parts = before.document.tables.flatMap((t) => t.parts);
+    // The workspace (or a catalog the user loads) now knows the code.
+    knowledge.catalog = new Catalog([{ code: '2019950', name: '某项', years: [2023], source: { type: 'user', file: 'x.csv' } }, ...shipped.records]);
+    analyzer.knowledgeChanged();
+    const after = analyzer.analysis();
+    assert.equal(unknown(after), unknown(before) - 1);
+    assert.deepEqual(after.document.tables.flatMap((t) => t.parts), parts, 'nothing was built again');
+    assert.deepEqual(dump(after), dump(analyze(text, { locale: 'zh', knowledge })));
+  });
+
   it('answers positions from its sections as LineIndex does from the text', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom('a', '表', '\n', '\r\n', '\r', '## 表 x\n', '𠀋', '| 1 |'), { maxLength: 60 }), (parts) => {
       const text = parts.join('');
