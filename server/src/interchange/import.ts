@@ -33,6 +33,14 @@ export interface Repair {
   outputLine?: number;
 }
 
+/** A place where the reconstruction is not sure (a figure between two columns, a row it had to guess). */
+export interface Doubt {
+  line: number;
+  message: string;
+  /** 0-based line of the generated text: the `// 导入存疑：…` comment. */
+  outputLine: number;
+}
+
 export interface ImportOptions {
   locale?: Locale;
   /** The heading's title instead of the input's (a leading 表号 in it is taken as the number). */
@@ -49,6 +57,7 @@ export interface Imported {
   /** Rows imported (all parts). */
   rows: number;
   title: string;
+  doubts: Doubt[];
 }
 
 export interface ImportRefused {
@@ -70,7 +79,7 @@ export interface SourceGrid {
   /** Merged cells of a worksheet: `row index:column` of the top-left cell → number of columns it spans. */
   spans?: Map<string, number>;
   /** Text extractions lose trailing cells and may put junk on lines of their own; sheets and CSV do not. */
-  kind: 'text' | 'csv' | 'xlsx';
+  kind: 'text' | 'csv' | 'xlsx' | 'pdf';
   /** A worksheet's name. */
   name?: string;
 }
@@ -258,12 +267,12 @@ interface HeaderName {
   span?: number;
 }
 
-interface FigureNode {
+export interface FigureNode {
   name: string;
   id: string;
 }
 
-interface Side {
+export interface Side {
   start: number;
   end: number;
   name?: string;
@@ -288,12 +297,17 @@ interface ParsedRow {
   repairs: CellRepair[];
   /** Other lines joined into this one. */
   joined: { line: number; repairs: CellRepair[] }[];
+  /** What the reconstruction is not sure of. */
+  doubts?: string[];
 }
 
 interface Context {
   m: EditorMessages;
   repairs: Repair[];
+  doubts: Doubt[];
   out: string[];
+  /** The input is a PDF: its "lines" are pages. */
+  pages?: boolean;
 }
 
 /** The positions where the sides of a side-by-side table start: where the first column name repeats. */
@@ -572,14 +586,14 @@ function note(ctx: Context, line: number, repairs: CellRepair[], extra: { line: 
   for (const x of all) for (const r of x.repairs) ctx.repairs.push({ line: x.line, before: r.before, after: r.after, kind: r.kind, message: describe(r, ctx.m), outputLine });
   const lines = [...new Set(all.map((x) => x.line))];
   const list = all.flatMap((x) => x.repairs.map((r) => describe(r, ctx.m))).join('；');
-  ctx.out.push(`// ${ctx.m.importRepairsLine(lines.join('、'), list)}`);
+  ctx.out.push(`// ${(ctx.pages ? ctx.m.importRepairsPage : ctx.m.importRepairsLine)(lines.join('、'), list)}`);
 }
 
 function dropped(ctx: Context, row: SourceRow): void {
   const text = lineText(row);
   if (!text) return;
   ctx.repairs.push({ line: row.line, before: text, after: '', kind: 'dropped', message: ctx.m.importDroppedRow(text), outputLine: ctx.out.length });
-  ctx.out.push(`// ${ctx.m.importDroppedRow(`${text}`)}（${ctx.m.importSourceLine(row.line)}）`);
+  ctx.out.push(`// ${ctx.m.importDroppedRow(`${text}`)}（${(ctx.pages ? ctx.m.importSourcePage : ctx.m.importSourceLine)(row.line)}）`);
 }
 
 function renderRow(side: Side, r: ParsedRow): string {
@@ -602,9 +616,25 @@ function renderRow(side: Side, r: ParsedRow): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The whole table
 
+/** The parts of a table's input: the lines above it, its header, its rows, the lines under it. */
+export interface TableZones {
+  preamble: SourceRow[];
+  header: SourceRow[];
+  lanci?: SourceRow;
+  /** Separator lines inside the header (kept as comments). */
+  junk: SourceRow[];
+  data: SourceRow[];
+  /** Rows of `data` that are not table rows (repeated headers, page numbers …), kept as comments. */
+  dataJunk: Set<SourceRow>;
+  trailer: SourceRow[];
+  /** Comments to write above a row: what the reconstruction is not sure of (`导入存疑：…`). */
+  doubts?: Map<SourceRow, string[]>;
+  /** Rows made of several lines of the input: the label pieces joined, and the lines. */
+  joined?: Map<SourceRow, { lines: number[]; before: string; after: string }>;
+}
+
 export function importGrid(grid: SourceGrid, options: ImportOptions = {}): ImportOutcome {
   const m = editorMessages(options.locale);
-  const ctx: Context = { m, repairs: [], out: [] };
   const rows = grid.rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => (c ?? '').replace(/[\u00a0\u3000]/g, ' ').trim()) }));
   const index = new Map(rows.map((r, i) => [r, i]));
 
@@ -644,6 +674,46 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
   if (!realData.length ? !header.length || (!lanci && header.every((r) => nonEmpty(r) < 2)) : !header.length && !lanci && realData.every((r) => nonEmpty(r) < 2)) {
     return { ok: false, message: m.importNoTable };
   }
+  const zones: TableZones = { preamble, header, ...(lanci ? { lanci } : {}), junk, data, dataJunk, trailer };
+  return renderTable(grid, zones, (headerRepairs) => {
+    const headerRows = header.map((row) => ({ row, index: index.get(row)! }));
+    const { starts, defining } = sideStarts(header, lanci);
+    const sides: Side[] = [];
+    const partNames: (string | undefined)[] = starts.map(() => undefined);
+    let nameRow = -1;
+    if (starts.length > 1 && defining > 0) {
+      // The row above the names that repeat names the sides (收 入 | 支 出).
+      const above = header[defining - 1];
+      const found = starts.map((s, k) => {
+        const end = starts[k + 1] ?? Infinity;
+        const cells = above.cells.slice(s, end).filter((c) => c);
+        return cells.length === 1 && above.cells[s] ? above.cells[s] : cells.length === 0 ? null : undefined;
+      });
+      if (found.every((f) => f !== undefined) && found[0]) {
+        nameRow = defining - 1;
+        let last = '';
+        found.forEach((f, k) => { last = f ? joinCjk(clean(f)) : last; partNames[k] = last; });
+      }
+    }
+    starts.forEach((s, k) => {
+      const end = starts[k + 1] ?? Infinity;
+      const side = layoutSide(grid, headerRows, lanci, realData, s, end, nameRow, headerRepairs);
+      if (partNames[k]) side.name = partNames[k];
+      sides.push(side);
+    });
+    return sides;
+  }, options);
+}
+
+/**
+ * Writes a table from its zones and its layout (the sides and their columns): the heading from the lines above it,
+ * the `列：` line of each side, every row with its repairs, the notes and rules under it. The layout comes from the
+ * header's names (text, CSV, XLSX) or from the page's geometry (PDF).
+ */
+export function renderTable(grid: SourceGrid, zones: TableZones, layout: (headerRepairs: CellRepair[]) => Side[], options: ImportOptions = {}): ImportOutcome {
+  const m = editorMessages(options.locale);
+  const ctx: Context = { m, repairs: [], doubts: [], out: [], ...(grid.kind === 'pdf' ? { pages: true } : {}) };
+  const { preamble, header, lanci, junk, data, dataJunk, trailer } = zones;
 
   // Above the table: 表号, title, 部门, 金额单位.
   let number: string | undefined;
@@ -713,38 +783,14 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     // the heading's repairs go on a comment line under it
     const list = headRepairs.flatMap((x) => x.repairs.map((r) => describe(r, m))).join('；');
     for (const x of headRepairs) for (const r of x.repairs) ctx.repairs.push({ line: x.line, before: r.before, after: r.after, kind: r.kind, message: describe(r, m), outputLine: headingLine });
-    ctx.out.push(`// ${m.importRepairsLine([...new Set(headRepairs.map((x) => x.line))].join('、'), list)}`);
+    ctx.out.push(`// ${(ctx.pages ? m.importRepairsPage : m.importRepairsLine)([...new Set(headRepairs.map((x) => x.line))].join('、'), list)}`);
   }
   for (const f of fields) ctx.out.push(escapeCell(f.text).text);
   if (unit) ctx.out.push(`金额单位：${unit}`);
 
   // Sides and their columns.
-  const headerRows = header.map((row) => ({ row, index: index.get(row)! }));
-  const { starts, defining } = sideStarts(header, lanci);
-  const sides: Side[] = [];
-  const partNames: (string | undefined)[] = starts.map(() => undefined);
-  let nameRow = -1;
-  if (starts.length > 1 && defining > 0) {
-    // The row above the names that repeat names the sides (收 入 | 支 出).
-    const above = header[defining - 1];
-    const found = starts.map((s, k) => {
-      const end = starts[k + 1] ?? Infinity;
-      const cells = above.cells.slice(s, end).filter((c) => c);
-      return cells.length === 1 && above.cells[s] ? above.cells[s] : cells.length === 0 ? null : undefined;
-    });
-    if (found.every((f) => f !== undefined) && found[0]) {
-      nameRow = defining - 1;
-      let last = '';
-      found.forEach((f, k) => { last = f ? joinCjk(clean(f)) : last; partNames[k] = last; });
-    }
-  }
   const headerRepairs: CellRepair[] = [];
-  starts.forEach((s, k) => {
-    const end = starts[k + 1] ?? Infinity;
-    const side = layoutSide(grid, headerRows, lanci, realData, s, end, nameRow, headerRepairs);
-    if (partNames[k]) side.name = partNames[k];
-    sides.push(side);
-  });
+  const sides = layout(headerRepairs);
   if (sides.every((s) => s.leaves.length === 0)) return { ok: false, message: m.importNoTable };
 
   // Rows of each side; a label broken over two lines is joined when the table's rows all carry a code or 行次.
@@ -756,7 +802,12 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
       if (!p) return;
       const list = parsed[k];
       const prev = list[list.length - 1];
-      const continuation = prev && prev.label && p.label && !p.code && !p.lineNo && p.figures.every((f) => f === '')
+      const joined = zones.joined?.get(r);
+      if (joined) p.repairs.push({ kind: 'joined-lines', before: joined.before, after: joined.after });
+      const doubts = zones.doubts?.get(r);
+      if (doubts) p.doubts = doubts;
+      // Where the geometry made the rows, a row is never joined to the one above.
+      const continuation = !zones.joined && prev && prev.label && p.label && !p.code && !p.lineNo && p.figures.every((f) => f === '')
         && (side.hasCode || side.hasLine) && !ENUMERATED.test(p.label) && !TOTAL.test(compact(p.label))
         && p.repairs.every((x) => x.kind === 'cjk-space' || x.kind === 'extra-cells');
       if (continuation) {
@@ -781,6 +832,10 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     for (const r of parsed[k]) {
       const text = renderRow(side, r);
       note(ctx, r.line, r.repairs, r.joined);
+      for (const d of r.doubts ?? []) {
+        ctx.doubts.push({ line: r.line, message: d, outputLine: ctx.out.length });
+        ctx.out.push(`// ${m.importDoubt(d)}`);
+      }
       ctx.out.push(text);
       rowCount++;
     }
@@ -813,7 +868,7 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     ctx.out = ctx.out.map((l, k) => (bad.has(k) ? `// ${l}` : l));
     text = ctx.out.join('\n') + '\n';
   }
-  return { ok: true, text, repairs: ctx.repairs, rows: rowCount, title: headingText };
+  return { ok: true, text, repairs: ctx.repairs, rows: rowCount, title: headingText, doubts: ctx.doubts };
 }
 
 function ruleParses(t: string): boolean {
