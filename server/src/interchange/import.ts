@@ -180,15 +180,15 @@ export function decodeText(data: Uint8Array): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Classifying lines and names
 
-const ENUMERATED = /^(?:[一二三四五六七八九十廿]+[、.．]|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．](?!\d))/;
+export const ENUMERATED = /^(?:[一二三四五六七八九十廿]+[、.．]|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．](?!\d))/;
 const TOTAL = /^(合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计|其中[：:]?)$/;
-const NOTE_START = /^(?:备注|注)[ \t\u3000]*[0-9.]*[ \t\u3000]*[：:]/;
-const RULE_START = /^规则[ \t\u3000]*[：:]/;
+export const NOTE_START = /^(?:备注|注)[ \t\u3000]*[0-9.]*[ \t\u3000]*[：:]/;
+export const RULE_START = /^规则[ \t\u3000]*[：:]/;
 const RULE_LIKE = /^[\d\s²³¹⁰-⁹]*\d[\d\s]*[行栏].*[=＝]|^[「“"].*[」”"][ \t]*[行栏].*[=＝]/;
 const PAGE_NUMBER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页/;
-const TABLE_NUMBER = /(公开\s*\d+\s*表|公开表\s*\d+|附表\s*\d+(?:\s*[-－—]\s*\d+)?|^表\s*\d+(?:\s*[-－]\s*\d+)?(?=\s|$|\.))/;
-const UNIT = /(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万[ \t\u3000]*元|元)(?![\u4e00-\u9fff])/;
-const DEPARTMENT = /^(部门|单位|部门\/单位|部门（单位）|部门\(单位\)|编制单位|单位名称|部门名称)[ \t\u3000]*[：:]/;
+export const TABLE_NUMBER = /(公开\s*\d+\s*表|公开表\s*\d+|附表\s*\d+(?:\s*[-－—]\s*\d+)?|^表\s*\d+(?:\s*[-－]\s*\d+)?(?=\s|$|\.))/;
+export const UNIT = /(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万[ \t\u3000]*元|元)(?![\u4e00-\u9fff])/;
+export const DEPARTMENT = /^(部[ \t\u3000]*门|单[ \t\u3000]*位|部门\/单位|部门（单位）|部门\(单位\)|编制单位|单位名称|部门名称)[ \t\u3000]*[：:]/;
 
 type NameKind = 'code' | 'codepart' | 'label' | 'line' | 'lanci' | 'group' | 'figure';
 
@@ -733,7 +733,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
     if (n && !number) {
       number = compact(n[1]);
       if (number !== n[1]) headRepairs.push({ line: r.line, repairs: [{ kind: 'table-number', before: n[1], after: number }] });
-      t = clean(t.slice(0, n.index) + t.slice(n.index + n[0].length));
+      t = clean(t.slice(0, n.index) + t.slice(n.index + n[0].length)).replace(/^[：:、.．\s]+/, '');
     }
     if (!t) continue;
     if (DEPARTMENT.test(t)) {
