@@ -79,11 +79,16 @@ function isTableTitle(lines: Line[], i: number): boolean {
   if (t.length > 50 || l.chunks.length > 3) return false;
   if (NOTE_START.test(t) || PART.test(t)) return false;
   const numbered = TABLE_NUMBER.test(t.replace(/^[：:]/, ''));
-  const titled = /表(?:[（(]续[）)])?$|^续表/.test(t) && /[\u4e00-\u9fff]{3,}/.test(t) && !/[。，；]/.test(t);
+  const titled = titleLike(t);
   if (!numbered && !titled) return false;
   // A title is followed, within a few lines, by the table's 部门/单位 line or its header and rows.
   const next = lines.slice(i + 1, i + 6).filter((x) => x.page === l.page);
   return next.some((x) => UNIT.test(x.text) || DEPARTMENT.test(compact(x.text)) || x.chunks.length >= 2);
+}
+
+/** A table's title without its number: ends in 表 (or 表（功能科目）, 表（续）). */
+function titleLike(t: string): boolean {
+  return /表(?:[（(][^）)]{1,8}[）)])?$|^续表/.test(t) && /[\u4e00-\u9fff]{3,}/.test(t) && !/[。，；]/.test(t) && t.length <= 50;
 }
 
 function isNoteLine(l: Line): boolean {
@@ -114,7 +119,13 @@ function marginsOf(lines: Line[], page: Page): Margins {
 /** Joins two pieces of one paragraph: no blank between 汉字 (or CJK punctuation), a blank between two words. */
 function joinPieces(a: string, b: string): string {
   if (!a) return b;
-  return /[A-Za-z]$/.test(a) && /^[A-Za-z]/.test(b) ? `${a} ${b}` : a + b;
+  const word = /[A-Za-z0-9%]/;
+  const han = /[\u4e00-\u9fff]/;
+  const end = a[a.length - 1];
+  const first = b[0];
+  // Two words, or a number (or Latin word) and a 汉字 meeting at the break: one blank, as the text prints them.
+  if ((/[A-Za-z]/.test(end) && /[A-Za-z]/.test(first)) || (word.test(end) && han.test(first)) || (han.test(end) && word.test(first))) return `${a} ${b}`;
+  return a + b;
 }
 
 /** Text of a prose line: the blanks a PDF puts between 汉字 (justified text, spaced titles) dropped; numbers kept. */
@@ -203,7 +214,7 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
     }
     if (isPartHeading(l)) {
       flush();
-      const t = proseText(l).replace(/^(第[一二三四五六七八九十]+部分)\s*/, '$1 ');
+      const t = partText(l);
       ctx.out.push('', `## ${t}`);
       mode = /名词解释/.test(t) ? 'glossary' : 'prose';
       i++;
@@ -293,22 +304,36 @@ function documentHeader(cover: Line[], lines: Line[]): { title: string; departme
 // ---------------------------------------------------------------------------------------------------------------
 // The 目录
 
-/** The contents: its entries as comments, until the page ends (or the body starts on the same page). */
+/** The contents: a `## 目录` section, one line per entry, until the page ends (or the body starts on the same page). */
 function contents(ctx: Ctx, lines: Line[], i: number): number {
   const start = lines[i];
-  ctx.out.push('', `// ${ctx.m.docContents}`);
+  ctx.out.push('', `## ${proseText(start)}`);
   i++;
   const seen = new Set<string>();
+  let last = '';
   while (i < lines.length && lines[i].page === start.page) {
     const l = lines[i];
     const key = compact(l.text);
     // The body on the same page: the first entry printed again as a heading.
     if (seen.has(key) && isPartHeading(l)) break;
     seen.add(key);
-    ctx.out.push(`// ${proseText(l)}`);
+    const t = partText(l);
+    // An entry wrapped over two lines (`…支出预算` / `表`) is one entry.
+    if (last && !PART.test(key) && !HEADING1.test(key) && !/^序号/.test(key) && !/^\d/.test(key)) {
+      last = joinPieces(last, t);
+      ctx.out[ctx.out.length - 1] = escapeProse(last);
+    } else {
+      last = t;
+      ctx.out.push(escapeProse(t));
+    }
     i++;
   }
   return i;
+}
+
+/** A part heading's or an entry's text: `第一部分 部门概况` with one blank after 部分. */
+function partText(l: Line): string {
+  return proseText(l).replace(/^(第[一二三四五六七八九十]+部分)\s*/, '$1 ');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -319,7 +344,8 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
   const preamble: Line[] = [title];
   i++;
   // The lines between the title and the header: 部门, 金额单位, a 表号 printed apart.
-  while (i < lines.length && lines[i].page === title.page && (UNIT.test(lines[i].text) || DEPARTMENT.test(compact(lines[i].text)) || (TABLE_NUMBER.test(compact(lines[i].text)) && lines[i].chunks.length <= 2 && !isRowLine(lines[i])))) {
+  while (i < lines.length && lines[i].page === title.page && (UNIT.test(lines[i].text) || DEPARTMENT.test(compact(lines[i].text))
+    || ((TABLE_NUMBER.test(compact(lines[i].text)) || titleLike(compact(lines[i].text))) && lines[i].chunks.length <= 2 && !isRowLine(lines[i])))) {
     preamble.push(lines[i++]);
   }
   const body: Line[] = [];

@@ -740,7 +740,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
       if (!fields.some((f) => f.text === t)) fields.push({ text: t, line: r.line });
       continue;
     }
-    if (/表$/.test(compact(t)) && /[\u4e00-\u9fff]{2,}/.test(t) && !NOTE_START.test(t)) {
+    if (/表(?:[（(][^）)]{1,8}[）)])?$/.test(compact(t)) && /[\u4e00-\u9fff]{2,}/.test(t) && !NOTE_START.test(t)) {
       const rt = repairText(t);
       titles.push({ text: rt.text, enumerated: ENUMERATED.test(t), line: r.line, repairs: rt.repairs, row: r });
       continue;

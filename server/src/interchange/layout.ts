@@ -83,7 +83,9 @@ function makeLine(page: number, items: PageItem[]): Line {
       const unit = Math.max(size, last.size);
       // Items that touch are one run; a gap of a blank or so is a blank inside the run; more separates cells. Two
       // figures never merge (each is a cell).
-      if (gap < 0.8 * unit && !(isFigureToken(lastToken(last.text)) && isFigureToken(text.split(' ')[0]) && gap > 0.1 * unit)) {
+      // Characters spread over a cell's width (`金    额`, `合  计`) are one word.
+      const spread = SPREAD.test(lastToken(last.text)) && SPREAD.test(text) && gap < 2.2 * unit;
+      if (spread || (gap < 0.8 * unit && !(isFigureToken(lastToken(last.text)) && isFigureToken(text.split(' ')[0]) && gap > 0.1 * unit))) {
         last.text += (gap > 0.2 * unit ? ' ' : '') + text;
         last.x1 = Math.max(last.x1, it.x + it.width);
         last.size = Math.max(last.size, size);
@@ -97,6 +99,9 @@ function makeLine(page: number, items: PageItem[]): Line {
   const size = Math.max(...items.map((i) => i.height));
   return { page, y, bottom, size, chunks, x0: chunks[0].x0, x1: chunks[chunks.length - 1].x1, text: chunks.map((c) => c.text).join(' ') };
 }
+
+/** A lone 汉字 (not 类/款/项, which head columns of their own). */
+const SPREAD = /^[\u4e00-\u9fff](?<![类款项])$/u;
 
 function lastToken(t: string): string {
   const parts = t.split(' ');

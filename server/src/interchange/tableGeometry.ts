@@ -239,7 +239,9 @@ function kindOfBand(texts: string[], name: string | undefined): BandKind {
 export function tableFromLines(t: TableLines, options: ImportOptions = {}): ImportOutcome {
   const m = editorMessages(options.locale);
   const unit = median([...t.body, ...t.preamble].map((l) => l.size)) || 10;
-  const firstRow = t.body.findIndex(isRowLine);
+  let firstRow = t.body.findIndex(isRowLine);
+  // A table whose figures are all whole numbers (`0`): its first line below the header with a figure.
+  if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && l.chunks.length > 1 && l.chunks.some((c) => figureText(c.text)));
   const header = firstRow < 0 ? t.body : t.body.slice(0, firstRow);
   const rows = firstRow < 0 ? [] : t.body.slice(firstRow);
   const lanciLine = header.find(isLanciLine);
@@ -260,6 +262,16 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const named = hcells.filter((c) => c.first === k && c.last === k).sort((a, b2) => b2.y - a.y)[0]?.text;
     return { ...b, kind: kindOfBand(texts, named), textRight: right };
   });
+  // Only the first text band of a block is its label: further text columns (专项名称, 采购组织形式 …) are columns
+  // whose cells hold text, as the language writes them.
+  const kinds0 = bands.map((b) => b.kind);
+  for (let k = 1; k < bands.length; k++) {
+    if (kinds0[k] !== 'label') continue;
+    let j = k - 1;
+    while (j >= 0 && kinds0[j] !== 'figure' && kinds0[j] !== 'label') j--;
+    const laterFigure = kinds0.slice(k + 1).some((x) => x === 'figure');
+    if (j >= 0 && (kinds0[j] === 'label' || !laterFigure)) bands[k].kind = 'figure';
+  }
   // 栏次: the number printed over each band.
   const lanci = new Map<number, number>();
   if (lanciLine) {
@@ -312,7 +324,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const origin = figureBands.length ? figureBands[0] - r.start : r.end - r.start;
     return {
       start: r.start, end: r.end,
-      ...(sideNames[i].length ? { name: sideNames[i].length > 1 ? `${sideNames[i][0]}（${sideNames[i].slice(1).join('，')}）` : sideNames[i][0] } : {}),
+      ...(sideNames[i].length ? { name: sideNames[i].map((x) => x.replace(/\s+/g, '')).join(' ') } : {}),
       hasCode: kinds.has('code') || kinds.has('codepart'),
       hasLabel: kinds.has('label'),
       hasLine: kinds.has('line'),
