@@ -3,6 +3,7 @@
 // exceljs (large, needed only to read or write a workbook) is bundled on its own as dist/exceljs.js and loaded from
 // there on first use, so neither the server nor the CLI parses it at start.
 import { build } from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
 
 // jsonc-parser's UMD build (its `main`) requires its parts at run time, which a bundle cannot follow: take its ES build.
 const common = {
@@ -15,6 +16,12 @@ const excelApart = {
     b.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.js', external: true }));
   },
 };
+// pdf.js (the PDF reader, server/src/interchange/pdfNode.ts) is loaded at run time from dist/pdfjs: its legacy build
+// (ES modules, imported on first use), its CMaps (CJK fonts) and standard font data. Nothing is fetched at run time.
+for (const f of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts', 'LICENSE']) {
+  mkdirSync('dist/pdfjs/legacy/build', { recursive: true });
+  cpSync(`node_modules/pdfjs-dist/${f}`, `dist/pdfjs/${f}`, { recursive: true });
+}
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [excelApart] }),

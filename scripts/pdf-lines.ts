@@ -5,8 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { markFurniture, pageLines } from '../server/src/interchange/layout';
 import { layoutTextPages, readPdf } from '../server/src/interchange/pdf';
+import { registerNodePdfEngine } from '../server/src/interchange/pdfNode';
 
 async function main(): Promise<void> {
+  registerNodePdfEngine();
   const [file, only] = process.argv.slice(2);
   const data = readFileSync(file);
   const r = /\.pdf$/i.test(file) ? await readPdf(new Uint8Array(data)) : { ok: true as const, pages: layoutTextPages(data.toString('utf8')) };

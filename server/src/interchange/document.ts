@@ -10,9 +10,10 @@
 import { editorMessages, type EditorMessages } from '../i18n/editor';
 import type { Locale } from '../i18n/messages';
 import { parse } from '../syntax/parser';
-import { decodeText, DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, type Doubt, type Repair } from './import';
+import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, type Doubt, type Repair } from './import';
 import { markFurniture, pageLines, type Line } from './layout';
-import { layoutTextPages, readPdf, type Page, type PdfFailure } from './pdf';
+import { isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PdfFailure } from './pdf';
+import { decode } from '../util/decode';
 import { clean, compact, joinCjk } from './repair';
 import { isRowLine, tableFromLines } from './tableGeometry';
 
@@ -423,14 +424,16 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
  */
 export async function importDocument(data: Uint8Array, options: DocumentOptions = {}): Promise<DocumentOutcome> {
   const m = editorMessages(options.locale);
-  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
-  if (head.includes('%PDF-')) {
+  if (isPdf(data)) {
+    if (!pdfSupported()) return { ok: false, failure: 'broken', message: m.pdfUnsupported };
     const r = await readPdf(data);
     if (!r.ok) return { ok: false, failure: r.failure, message: r.failure === 'encrypted' ? m.pdfEncrypted : r.failure === 'not-pdf' ? m.pdfNotPdf : m.pdfBroken(r.detail) };
     return importPages(r.pages, options);
   }
+  // A file named .pdf that is not one (a web page saved under that name, a scan in another format).
+  if (/\.pdf$/i.test(options.name ?? '')) return { ok: false, failure: 'not-pdf', message: m.pdfNotPdf };
   // Text: valid UTF-8 (or GB18030) without control characters other than blanks and form feeds.
-  const text = decodeText(data);
-  if (!text.trim() || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text.slice(0, 65536))) return { ok: false, failure: 'not-pdf', message: m.pdfNotPdf };
-  return importPages(layoutTextPages(text), options);
+  const d = decode(data);
+  if (!d.ok || !d.text.trim() || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(d.text.slice(0, 65536))) return { ok: false, failure: 'not-pdf', message: m.pdfNotPdf };
+  return importPages(layoutTextPages(d.text), options);
 }

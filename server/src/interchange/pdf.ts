@@ -1,15 +1,12 @@
 /**
  * The PDF reader: every text item of every page with its position and size, through pdf.js (`pdfjs-dist`, legacy
- * build, the one made for Node). pdf.js is loaded on first use, from `dist/pdfjs/` beside the bundle (what the .vsix
- * and the packed CLI ship, see esbuild.mjs) or else from node_modules; its CMaps (needed to read the CJK fonts of
- * Chinese documents) and standard font data come from the same folder, never from the network.
+ * build, the one made for Node), which the entry point registers (`registerPdfEngine`, see pdfNode.ts) and which is
+ * loaded on first use only. Its CMaps (needed to read the CJK fonts of Chinese documents) and standard font data
+ * ship with it, never fetched from the network.
  *
  * The same pages can be made from a `pdftotext -layout` text (`layoutTextPages`): each run of characters becomes an
  * item at its display column, so the whole-document import reads both through the same geometry.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { displayWidth } from '../format/width';
 
 /** One run of text as the page prints it. Coordinates in points from the page's top-left corner. */
@@ -38,10 +35,11 @@ export type PdfFailure = 'not-pdf' | 'broken' | 'encrypted';
 export type PdfOutcome = { ok: true; pages: Page[]; source: 'pdf' | 'text' } | { ok: false; failure: PdfFailure; detail: string };
 
 // ---------------------------------------------------------------------------------------------------------------
-// pdf.js, loaded lazily
+// pdf.js, loaded lazily through an engine the entry point provides (Node: pdfNode.ts), so that this module needs no
+// file system and the browser bundle, which has no PDF engine, still builds.
 
 /** The parts of pdf.js used here (its own types are ESM-only declarations that a CommonJS build cannot import). */
-interface PdfJs {
+export interface PdfJs {
   getDocument(src: Record<string, unknown>): { promise: Promise<PdfDocument>; destroy(): Promise<void> };
   OPS: Record<string, number>;
 }
@@ -57,51 +55,66 @@ interface PdfPageProxy {
   cleanup(): void;
 }
 
-let loaded: { pdfjs: PdfJs; assets: string } | undefined;
-
-/** Where pdf.js and its data live: `pdfjs/` beside the bundle, else the installed package. */
-export function pdfjsAssets(): string {
-  const bundled = join(__dirname, 'pdfjs');
-  if (existsSync(join(bundled, 'cmaps'))) return bundled;
-  return dirname(require.resolve('pdfjs-dist/package.json'));
+/** pdf.js and where its CMaps and standard font data are (paths or URLs ending in `/`). */
+export interface PdfEngine {
+  pdfjs: PdfJs;
+  cMapUrl: string;
+  standardFontDataUrl: string;
 }
 
-/** The files the reader needs at run time, relative to the assets folder (for packaging). */
-export const PDFJS_RUNTIME_FILES = ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps/', 'standard_fonts/'];
+let engineLoader: (() => Promise<PdfEngine>) | undefined;
+let engine: Promise<PdfEngine> | undefined;
 
-async function loadPdfJs(): Promise<{ pdfjs: PdfJs; assets: string }> {
-  if (loaded) return loaded;
-  const assets = pdfjsAssets();
-  // The worker runs in this thread ("fake worker"): pdf.js takes it from globalThis.pdfjsWorker when it is set.
-  const g = globalThis as { pdfjsWorker?: unknown };
-  g.pdfjsWorker ??= await import(pathToFileURL(join(assets, 'legacy/build/pdf.worker.mjs')).href);
-  const pdfjs = (await import(pathToFileURL(join(assets, 'legacy/build/pdf.mjs')).href)) as PdfJs;
-  loaded = { pdfjs, assets };
-  return loaded;
+/** Called once by an entry point that can read PDFs (the CLI, the Node language server). */
+export function registerPdfEngine(load: () => Promise<PdfEngine>): void {
+  engineLoader = load;
+  engine = undefined;
 }
 
-function isPdf(data: Uint8Array): boolean {
+/** Whether this process can read PDFs. */
+export function pdfSupported(): boolean {
+  return engineLoader !== undefined;
+}
+
+async function loadEngine(): Promise<PdfEngine> {
+  if (!engineLoader) throw new Error('no PDF engine in this environment');
+  engine ??= engineLoader();
+  return engine;
+}
+
+export function isPdf(data: Uint8Array): boolean {
   // `%PDF-` within the first kilobyte (some writers put junk before it, which readers accept).
-  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024));
-  return head.includes('%PDF-');
+  return latin1(data.subarray(0, 1024)).includes('%PDF-');
 }
 
-/** Reads every page's text items. Pages without text report how many images they paint (a scan). */
-export async function readPdf(data: Uint8Array): Promise<PdfOutcome> {
-  if (!isPdf(data)) return { ok: false, failure: 'not-pdf', detail: '' };
-  const { pdfjs, assets } = await loadPdfJs();
-  const task = pdfjs.getDocument({
+function latin1(data: Uint8Array): string {
+  let s = '';
+  for (const b of data) s += String.fromCharCode(b);
+  return s;
+}
+
+
+function options(e: PdfEngine, data: Uint8Array): Record<string, unknown> {
+  return {
     // pdf.js takes ownership of (and detaches) the buffer it is given: give it a copy.
     data: new Uint8Array(data),
-    cMapUrl: join(assets, 'cmaps') + '/',
+    cMapUrl: e.cMapUrl,
     cMapPacked: true,
-    standardFontDataUrl: join(assets, 'standard_fonts') + '/',
+    standardFontDataUrl: e.standardFontDataUrl,
     useSystemFonts: false,
     isEvalSupported: false,
     disableFontFace: true,
     stopAtErrors: false,
     verbosity: 0,
-  });
+  };
+}
+
+/** Reads every page's text items. Pages without text report how many images they paint (a scan). */
+export async function readPdf(data: Uint8Array): Promise<PdfOutcome> {
+  if (!isPdf(data)) return { ok: false, failure: 'not-pdf', detail: '' };
+  const e = await loadEngine();
+  const { pdfjs } = e;
+  const task = pdfjs.getDocument(options(e, data));
   let doc: PdfDocument;
   try {
     doc = await task.promise;
@@ -145,8 +158,8 @@ export async function readPdf(data: Uint8Array): Promise<PdfOutcome> {
 
 /** Only the text of every page, in content order (the bench's baseline: what reading the PDF's text costs). */
 export async function readPdfText(data: Uint8Array): Promise<string[]> {
-  const { pdfjs, assets } = await loadPdfJs();
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(data), cMapUrl: join(assets, 'cmaps') + '/', cMapPacked: true, standardFontDataUrl: join(assets, 'standard_fonts') + '/', isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const e = await loadEngine();
+  const doc = await e.pdfjs.getDocument(options(e, data)).promise;
   try {
     const out: string[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -172,9 +185,6 @@ function apply(m: number[], x: number, y: number): [number, number] {
 export const TEXT_COLUMN = 5;
 export const TEXT_LINE = 12;
 
-function charWidth(ch: string): number {
-  return displayWidth(ch);
-}
 
 /**
  * The pages of a layout text (form feeds separate pages). Items are runs of characters separated by two or more
@@ -212,12 +222,12 @@ export function layoutTextPages(text: string): Page[] {
           const betweenFigures = /[\d%]$/.test(run) && /[-\d]/.test(next ?? '') && /^[-\d,.%]+$/.test(run.split(' ').pop()!) && /^[-\d,.%]+(?:\s|$)/.test(chars.slice(i + 1).join(''));
           if (start >= 0 && (doubled || betweenFigures)) flush();
           else if (start >= 0) run += ch;
-          col += ch === '\t' ? 8 - (col % 8) : charWidth(ch);
+          col += ch === '\t' ? 8 - (col % 8) : displayWidth(ch);
           continue;
         }
         if (start < 0) { start = i; runCol = col; }
         run += ch;
-        col += charWidth(ch);
+        col += displayWidth(ch);
       }
       flush();
     });
