@@ -93,6 +93,7 @@ const zh = {
   docEmptyTable: '本表无数据行（原表为空）',
   importDocumentPick: '选择要导入的 PDF 文件（或 pdftotext -layout 导出的文本）',
   importDocumentShowDoubts: '查看存疑之处',
+  importDocumentProgress: (file: string) => `正在导入 ${file}…`,
   importDocumentDoubtsTitle: '导入存疑之处（选择一项可跳到该行）',
   // export
   exportSheet: (n: number) => `表${n}`,
@@ -221,6 +222,7 @@ const en: EditorMessages = {
   docEmptyTable: 'this table has no rows (printed empty)',
   importDocumentPick: 'Choose the PDF to import (or the text of pdftotext -layout)',
   importDocumentShowDoubts: 'Show the doubts',
+  importDocumentProgress: (file) => `Importing ${file}…`,
   importDocumentDoubtsTitle: 'Import doubts (pick one to go to its line)',
   exportSheet: (n) => `Table ${n}`,
   exportRules: 'Rules',
