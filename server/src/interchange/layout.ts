@@ -108,7 +108,7 @@ function lastToken(t: string): string {
   return parts[parts.length - 1];
 }
 
-const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const PAGE_NUMBER = /^(?:[-—–－] ?\d{1,4} ?[-—–－]|\d{1,4}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 /**
  * Marks page numbers (a lone number at the top or bottom of a page) and running headers and footers (the same text at
@@ -140,7 +140,7 @@ export function markFurniture(pages: { page: Page; lines: Line[] }[]): void {
     for (const l of [...first, ...last]) {
       if (!edge(page, l)) continue;
       // A lone number is a page number only where nothing else stands beside it.
-      if ((PAGE_NUMBER.test(l.text.trim()) && l.chunks.length === 1) || repeated.has(key(l))) l.furniture = true;
+      if ((PAGE_NUMBER.test(l.text.trim()) && l.chunks.length <= 3) || repeated.has(key(l))) l.furniture = true;
     }
   }
 }

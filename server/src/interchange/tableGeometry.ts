@@ -160,6 +160,16 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
       }
     }
   }
+  // A band that no header names, made of a figure or two standing between named bands, is no column: figures placed
+  // off their column (each is placed in the nearest column and marked as a doubt).
+  if (named.size) {
+    const keep = bands.filter((b, k) => {
+      if (named.has(k) || k === 0 || k === bands.length - 1) return true;
+      const inside = rows.flatMap((l) => l.chunks).filter((c) => overlap(b.x0, b.x1, c.x0, c.x1) > 0);
+      return !(inside.length <= Math.max(2, rows.length * 0.1) && inside.every((c) => figureText(c.text)) && named.has(k - 1) && named.has(k + 1));
+    });
+    return keep;
+  }
   return bands;
 }
 
@@ -173,6 +183,12 @@ function place(c: Chunk, bands: Band[], name: (b: number) => string, m: ReturnTy
     const dist = bands.map((b) => Math.max(b.x0 - c.x1, c.x0 - b.x1));
     let near = 0;
     dist.forEach((d, k) => { if (d < dist[near]) near = k; });
+    const left = bands.map((b, k) => (b.x1 <= c.x0 ? k : -1)).filter((k) => k >= 0).pop();
+    const right = bands.findIndex((b) => b.x0 >= c.x1);
+    if (left !== undefined && right >= 0) {
+      const other = near === left ? right : left;
+      return { chunk: c, band: near, doubt: m.doubtBetween(c.text, name(near), name(other)) };
+    }
     return { chunk: c, band: near, doubt: m.doubtOutside(c.text, name(near)) };
   }
   if (!figureText(c.text)) {
@@ -302,6 +318,19 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     }
   }
 
+  if (sideRange.length > 1 && sideNames.every((n) => !n.length)) {
+    // A line over the column names with one cell over each of several sides (收入 | 支出): their names.
+    const sideOf = (c: HeaderCell) => sideRange.findIndex((r) => c.first >= r.start && c.last < r.end);
+    const byLine = new Map<number, HeaderCell[]>();
+    for (const c of hcells) byLine.set(c.y, [...(byLine.get(c.y) ?? []), c]);
+    for (const cells of [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, cs]) => cs)) {
+      const sidesHit = cells.map(sideOf);
+      if (cells.length >= 2 && sidesHit.every((k) => k >= 0) && new Set(sidesHit).size === cells.length) {
+        cells.forEach((c, k) => { sideNames[sidesHit[k]].push(c.text); naming.add(c); });
+        break;
+      }
+    }
+  }
   const sides: Side[] = sideRange.map((r, i) => {
     const mine = hcells.filter((c) => !naming.has(c) && c.first >= r.start && c.last < r.end);
     const figureBands: number[] = [];
