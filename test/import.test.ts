@@ -259,3 +259,16 @@ describe('import: CSV, pasted text, bad input', () => {
     }
   });
 });
+
+describe('import: thousands separators are not CSV', () => {
+  it('lines whose only commas group thousands (24,169.74) are columns split by spaces, each figure whole', () => {
+    const r = ok(importText('项目      金额\n合计      24,169.74\n一般公共服务支出      1,000.00\n'));
+    const t = parsed(r);
+    assert.deepEqual(figures(t.parts[0]), [['', '24,169.74'], ['', '1,000.00']]);
+  });
+
+  it('a real CSV with thousands inside quotes is still CSV', () => {
+    const r = ok(importText('项目,金额\n合计,"24,169.74"\n一般公共服务支出,"1,000.00"\n'));
+    assert.deepEqual(figures(parsed(r).parts[0]), [['', '24,169.74'], ['', '1,000.00']]);
+  });
+});

@@ -104,9 +104,14 @@ export function csvGrid(text: string): SourceGrid {
   return { kind: 'csv', rows: records.map((r) => ({ line: r.info.lines, cells: r.record.map((c) => c.trim()) })) };
 }
 
-/** Pasted text: tab-separated when it has tabs, CSV when most lines are comma-separated records of one width. */
+/**
+ * Pasted text: tab-separated when it has tabs, CSV when most lines are comma-separated records of one width (commas
+ * that only group thousands are not separators).
+ */
 export function guessGrid(text: string): SourceGrid {
   if (text.includes('\t')) return textGrid(text);
+  // Commas that only group thousands (`24,169.74`) outside quotes do not make CSV.
+  if (!/"/.test(text) && !text.replace(/\d,(?=\d{3}(?!\d))/g, '').includes(',')) return textGrid(text);
   try {
     const g = csvGrid(text);
     const widths = g.rows.filter((r) => r.cells.some((c) => c)).map((r) => r.cells.length);

@@ -206,9 +206,11 @@ export function layoutTextPages(text: string): Page[] {
       const flush = () => {
         const t = run.replace(/\s+$/, '');
         if (t) {
-          const w = displayWidth(t);
+          // pdftotext gives a 汉字 less room than it takes on the page: the run is counted one column a character,
+          // so that a long label does not reach over the next column's figures.
+          const w = [...t].length;
           items.push({ text: t, x: runCol * TEXT_COLUMN, y: row * TEXT_LINE, width: w * TEXT_COLUMN, height: TEXT_LINE * 0.8 });
-          width = Math.max(width, (runCol + w) * TEXT_COLUMN);
+          width = Math.max(width, (runCol + displayWidth(t)) * TEXT_COLUMN);
         }
         run = '';
         start = -1;
