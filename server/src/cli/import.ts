@@ -10,7 +10,7 @@ import { basename } from 'node:path';
 import { cliLocale, cliMessages } from '../i18n/cli';
 import { editorMessages } from '../i18n/editor';
 import { importDocument } from '../interchange/document';
-import { importFile } from '../interchange/import';
+import { importFile } from '../interchange/table';
 import { isPdf } from '../interchange/pdf';
 import { registerNodePdfEngine } from '../interchange/pdfNode';
 import { subcommandArgs } from './args';

@@ -10,7 +10,7 @@
 import { editorMessages, type EditorMessages } from '../i18n/editor';
 import type { Locale } from '../i18n/messages';
 import { parse } from '../syntax/parser';
-import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, type Doubt, type Repair } from './import';
+import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, type Doubt, type ImportOptions, type ImportOutcome, type Repair } from './import';
 import { markFurniture, pageLines, type Line } from './layout';
 import { isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PdfFailure } from './pdf';
 import { decode } from '../util/decode';
@@ -98,7 +98,8 @@ function isNoteLine(l: Line): boolean {
 
 /** A line of prose: one run of text, long, with no cell beside it. */
 function isProseLine(l: Line, width: number): boolean {
-  return l.chunks.length === 1 && compact(l.text).length >= 18 && l.x1 - l.x0 > width * 0.45 && !isRowLine(l);
+  const continuous = l.chunks.every((c, k) => k === 0 || c.x0 - l.chunks[k - 1].x1 < 1.5 * c.size);
+  return continuous && compact(l.text).length >= 18 && l.x1 - l.x0 > width * 0.45 && !(l.chunks.length > 1 && isRowLine(l));
 }
 
 interface Margins { left: number; right: number; width: number }
@@ -436,4 +437,20 @@ export async function importDocument(data: Uint8Array, options: DocumentOptions 
   const d = decode(data);
   if (!d.ok || !d.text.trim() || /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(d.text.slice(0, 65536))) return { ok: false, failure: 'not-pdf', message: m.pdfNotPdf };
   return importPages(layoutTextPages(d.text), options);
+}
+
+/**
+ * One table from the text of `pdftotext -layout` (or text pasted from it, columns aligned by blanks): read through
+ * the same geometry as a PDF page, so that a side printed empty on a line (the 收入 side under its last row) does not
+ * shift the other side's cells, and `24,169.74` stays one figure.
+ */
+export function importLayoutTable(text: string, options: ImportOptions = {}): ImportOutcome {
+  const pages = layoutTextPages(text).map((page) => ({ page, lines: pageLines(page) }));
+  const lines = pages.flatMap((p) => p.lines);
+  let i = 0;
+  const preamble: Line[] = [];
+  while (i < lines.length && !isRowLine(lines[i]) && (lines[i].chunks.length <= 2 && (UNIT.test(lines[i].text) || DEPARTMENT.test(compact(lines[i].text)) || TABLE_NUMBER.test(compact(lines[i].text)) || titleLike(compact(lines[i].text))))) preamble.push(lines[i++]);
+  const body: Line[] = [];
+  while (i < lines.length && !isNoteLine(lines[i])) body.push(lines[i++]);
+  return tableFromLines({ preamble, body, trailer: lines.slice(i) }, options);
 }

@@ -156,23 +156,6 @@ export async function importXlsx(data: Uint8Array, options: ImportOptions = {}):
   }
 }
 
-/** By the file name's extension: `.xlsx`, `.csv`, anything else is text. */
-export async function importFile(name: string, content: string | Uint8Array, options: ImportOptions = {}): Promise<ImportOutcome> {
-  if (/\.xlsx$/i.test(name)) {
-    if (typeof content === 'string') return { ok: false, message: editorMessages(options.locale).importUnreadable('xlsx') };
-    return importXlsx(content, options);
-  }
-  let text: string;
-  if (typeof content === 'string') text = content;
-  else {
-    const d = decode(content);
-    const m = editorMessages(options.locale);
-    if (!d.ok) return { ok: false, message: m.importUnreadable(m.undecodable(d.at.line, d.at.column)) };
-    text = d.text;
-  }
-  if (/\.csv$/i.test(name)) return importCsv(text, options);
-  return importText(text, options);
-}
 
 
 // ---------------------------------------------------------------------------------------------------------------

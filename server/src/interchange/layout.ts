@@ -36,6 +36,11 @@ function isFigureToken(t: string): boolean {
   return /\d/.test(t) && FIGURE_TOKEN.test(t);
 }
 
+/** A figure as tables print amounts: with a decimal point or thousands separators. */
+function isAmount(t: string): boolean {
+  return isFigureToken(t) && /[.,]/.test(t);
+}
+
 /** Splits an item that holds several figures separated by blanks (`1,289.52 743.39`) into one item per figure. */
 function splitFigures(item: PageItem): PageItem[] {
   const parts = item.text.trim().split(/\s+/);
@@ -85,7 +90,9 @@ function makeLine(page: number, items: PageItem[]): Line {
       // figures never merge (each is a cell).
       // Characters spread over a cell's width (`金    额`, `合  计`) are one word.
       const spread = SPREAD.test(lastToken(last.text)) && SPREAD.test(text) && gap < 2.2 * unit;
-      if (spread || (gap < 0.8 * unit && !(isFigureToken(lastToken(last.text)) && isFigureToken(text.split(' ')[0]) && gap > 0.1 * unit))) {
+      // An amount (`24,458.43`) and the text beside it, apart by a blank or more, are two cells (`24,458.43 一、…`).
+      const apart = gap > 0.15 * unit && (isAmount(lastToken(last.text)) || isAmount(text.split(' ')[0]));
+      if (spread || (gap < 0.8 * unit && !apart && !(isFigureToken(lastToken(last.text)) && isFigureToken(text.split(' ')[0]) && gap > 0.1 * unit))) {
         last.text += (gap > 0.2 * unit ? ' ' : '') + text;
         last.x1 = Math.max(last.x1, it.x + it.width);
         last.size = Math.max(last.size, size);

@@ -221,8 +221,14 @@ export function layoutTextPages(text: string): Page[] {
         if (ch === ' ' || ch === '\t' || ch === '\u3000') {
           const next = chars[i + 1];
           const doubled = next === undefined || next === ' ' || next === '\t' || next === '\u3000' || ch !== ' ';
-          const betweenFigures = /[\d%]$/.test(run) && /[-\d]/.test(next ?? '') && /^[-\d,.%]+$/.test(run.split(' ').pop()!) && /^[-\d,.%]+(?:\s|$)/.test(chars.slice(i + 1).join(''));
-          if (start >= 0 && (doubled || betweenFigures)) flush();
+          const before = run.split(' ').pop()!;
+          const after = /^\S+/.exec(chars.slice(i + 1).join(''))?.[0] ?? '';
+          const figure = (t: string) => /\d/.test(t) && /^[-\d,.%]+$/.test(t);
+          const amount = (t: string) => figure(t) && /[.,]/.test(t);
+          // One blank separates two figures, and an amount from the text beside it (`24,458.43 一、…`); elsewhere it
+          // is a blank inside the run (`2018 年度`).
+          const apart = (figure(before) && figure(after)) || amount(before) || amount(after);
+          if (start >= 0 && (doubled || apart)) flush();
           else if (start >= 0) run += ch;
           col += ch === '\t' ? 8 - (col % 8) : displayWidth(ch);
           continue;

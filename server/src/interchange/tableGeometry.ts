@@ -125,25 +125,31 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
   }
   bands.push(...extra);
   bands.sort((a, b) => a.x0 - b.x0);
-  // Bands named by a header cell over them alone (on any header line).
+  // Bands named by a header cell over them alone (on any header line), and those named on the line at hand.
   const named = new Set<number>();
   for (const l of [...header].reverse()) {
     if (isLanciLine(l)) continue;
     const pending: Chunk[] = [];
+    const onLine = new Set<number>();
     for (const c of l.chunks) {
-      const hit = bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0 ? k : -1)).filter((k) => k >= 0);
+      // Over a band: overlapping it by a good part of the narrower of the two (a name's edge over the next column's
+      // edge does not count).
+      const hit = bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.3 * Math.min(c.x1 - c.x0, b.hx1 - b.hx0) ? k : -1)).filter((k) => k >= 0);
       if (hit.length === 1) {
         const b = bands[hit[0]];
         b.hx0 = Math.min(b.hx0, c.x0);
         b.hx1 = Math.max(b.hx1, c.x1);
         named.add(hit[0]);
+        onLine.add(hit[0]);
       } else if (!hit.length) pending.push(c);
     }
     for (const c of pending) {
       const mid = (c.x0 + c.x1) / 2;
       // The cell of band k reaches halfway to its neighbours.
       const k = bands.findIndex((b, j) => mid >= (j ? (bands[j - 1].x1 + b.x0) / 2 : -Infinity) && mid < (j + 1 < bands.length ? (b.x1 + bands[j + 1].x0) / 2 : Infinity));
-      if (k >= 0 && !named.has(k)) {
+      // Named below this line: a name over it (a group, a side's name), not a column of its own.
+      if (k >= 0 && (!named.has(k) || !onLine.has(k))) {
+        onLine.add(k);
         bands[k].hx0 = Math.min(bands[k].hx0, c.x0);
         bands[k].hx1 = Math.max(bands[k].hx1, c.x1);
         named.add(k);
@@ -278,6 +284,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const named = hcells.filter((c) => c.first === k && c.last === k).sort((a, b2) => b2.y - a.y)[0]?.text;
     return { ...b, kind: kindOfBand(texts, named), textRight: right };
   });
+  if (process.env.BUDGET_IMPORT_DEBUG) console.error('kinds', bands.map((b) => `${b.x0.toFixed(0)}-${b.x1.toFixed(0)}:${b.kind}`).join(' '));
   // Only the first text band of a block is its label: further text columns (专项名称, 采购组织形式 …) are columns
   // whose cells hold text, as the language writes them.
   const kinds0 = bands.map((b) => b.kind);

@@ -13,7 +13,8 @@
 import { editorMessages } from '../i18n/editor';
 import { exportDocument } from '../interchange/export';
 import { importDocument } from '../interchange/document';
-import { importFile, type Doubt, type Repair } from '../interchange/import';
+import type { Doubt, Repair } from '../interchange/import';
+import { importFile } from '../interchange/table';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
 
