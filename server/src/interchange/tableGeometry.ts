@@ -60,6 +60,9 @@ function codeText(t: string): boolean {
 
 const TOTAL_LABEL = /(合计|小计|总计|结转|结余)/;
 
+/** How a row's label starts (an enumeration, a total), never a column's name. */
+const DATA_START = /^(?:[一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|合计|总计)/;
+
 const HEADER_WORD = /^(栏次|行次|[类款项]|科目编码|科目名称|项目|金额|合计|小计|编码|名称)$/;
 
 function isLanciLine(l: Line): boolean {
@@ -225,7 +228,8 @@ function headerCells(header: Line[], bands: Band[], unit: number): HeaderCell[] 
       const hit = bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.2 * Math.min(b.hx1 - b.hx0, c.x1 - c.x0) ? k : -1)).filter((k) => k >= 0);
       if (!hit.length) continue;
       const cell = { text: c.text, first: hit[0], last: hit[hit.length - 1], y: l.y, bottom: l.bottom };
-      const above = cells.filter((x) => x.first === cell.first && x.last === cell.last && cell.y - x.bottom < 0.9 * unit && cell.y > x.y).pop();
+      // A name wrapped in its cell (centred: its lines may stand apart, another column's name between them).
+      const above = cells.filter((x) => x.first === cell.first && x.last === cell.last && cell.y - x.bottom < 2.5 * unit && cell.y > x.y).pop();
       if (above) {
         above.text = joinText(above.text, cell.text);
         above.bottom = cell.bottom;
@@ -245,7 +249,8 @@ function kindOfBand(texts: string[], name: string | undefined): BandKind {
   const n = name ? compact(name) : '';
   if (n === '行次') return 'line';
   if (/^[类款项]$/.test(n)) return 'codepart';
-  const filled = texts.filter((t) => t !== '');
+  // Totals' labels are often printed across the columns after theirs (merged cells): they say nothing of a column.
+  const filled = texts.filter((t) => t !== '' && !(TOTAL_LABEL.test(compact(t)) && !figureText(t)));
   const codes = filled.filter(codeText).length;
   const figures = filled.filter((t) => amountText(t) || figureText(t)).length;
   const text = filled.length - filled.filter((t) => amountText(t) || figureText(t) || codeText(t)).length;
@@ -257,6 +262,27 @@ function kindOfBand(texts: string[], name: string | undefined): BandKind {
   return 'figure';
 }
 
+/**
+ * The largest gap between two lines of one row. Where cells wrap, the gaps between lines fall in two groups — the
+ * lines of one cell, close together, and the rows, farther apart — and the threshold lies between them; else it is a
+ * third of a line (lines that overlap or touch: a figure centred beside a two-line label).
+ */
+function lineGapWithinRows(rows: Line[], unit: number): number {
+  const gaps: number[] = [];
+  for (let k = 1; k < rows.length; k++) if (rows[k].page === rows[k - 1].page) gaps.push(rows[k].y - rows[k - 1].bottom);
+  gaps.sort((a, b) => a - b);
+  const fallback = 0.3 * unit;
+  let best = -1;
+  let ratio = 0;
+  for (let k = 0; k + 1 < gaps.length; k++) {
+    const r = (gaps[k + 1] + unit) / (Math.max(gaps[k], -unit * 0.9) + unit);
+    if (r > ratio) { ratio = r; best = k; }
+  }
+  // Two clear groups, the closer one within a line's height: lines of one cell.
+  if (best >= 0 && ratio >= 1.6 && gaps[best] < unit && gaps[best + 1] > 0.5 * unit) return Math.max(fallback, (gaps[best] + gaps[best + 1]) / 2);
+  return fallback;
+}
+
 /** Writes the table: zones and layout from the geometry, then the shared rendering. */
 export function tableFromLines(t: TableLines, options: ImportOptions = {}): ImportOutcome {
   const m = editorMessages(options.locale);
@@ -264,6 +290,8 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   let firstRow = t.body.findIndex(isRowLine);
   // A table whose figures are all whole numbers (`0`): its first line below the header with a figure.
   if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && l.chunks.length > 1 && l.chunks.some((c) => figureText(c.text)));
+  // A label printed above its figures (a centred cell wrapped over lines) starts the first row, not the header.
+  while (firstRow > 0 && DATA_START.test(compact(t.body[firstRow - 1].chunks[0].text)) && t.body[firstRow].y - t.body[firstRow - 1].bottom < unit && !isLanciLine(t.body[firstRow - 1])) firstRow--;
   const header = firstRow < 0 ? t.body : t.body.slice(0, firstRow);
   const rows = firstRow < 0 ? [] : t.body.slice(firstRow);
   const lanciLine = header.find(isLanciLine);
@@ -390,18 +418,25 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       const here = placed.filter((p) => p.band >= sideRange[k].start && p.band < sideRange[k].end);
       const next = placed.filter((p) => p.band >= sideRange[k + 1].start && p.band < sideRange[k + 1].end);
       const label = bands.findIndex((b, j) => j >= sideRange[k + 1].start && j < sideRange[k + 1].end && b.kind === 'label');
-      if (here.length === 1 && bands[here[0].band].kind === 'label' && TOTAL_LABEL.test(compact(here[0].chunk.text)) && label >= 0
+      if (here.length === 1 && !figureText(here[0].chunk.text) && TOTAL_LABEL.test(compact(here[0].chunk.text)) && label >= 0
         && next.length && next.every((p) => bands[p.band].kind === 'figure')) {
         here[0].band = label;
         here[0].doubt = m.doubtRowGuess(here[0].chunk.text);
       }
     }
   }
-  const gaps: number[] = [];
-  for (let k = 1; k < rows.length; k++) if (rows[k].page === rows[k - 1].page) gaps.push(rows[k].y - rows[k - 1].bottom);
-  const rowGap = gaps.length ? median(gaps) : unit;
+  const within = lineGapWithinRows(rows, unit);
+  // Rows of the whole table first: lines closer than rows ever are (a wrapped cell, a figure centred beside two
+  // lines of label, in any block) are one row.
+  const clusterOf = new Map<Line, number>();
+  let cluster = 0;
+  rows.forEach((l, k) => {
+    const prev = rows[k - 1];
+    if (prev && (prev.page !== l.page || l.y - Math.max(...rows.slice(0, k).filter((x) => clusterOf.get(x) === cluster).map((x) => x.bottom)) >= within)) cluster++;
+    clusterOf.set(l, cluster);
+  });
   sideRange.forEach((r) => {
-    interface Building { page: number; y: number; bottom: number; cells: Map<number, Placed[]>; lines: number; pieces: string[] }
+    interface Building { page: number; y: number; bottom: number; cells: Map<number, Placed[]>; lines: number; cluster: number }
     const built: Building[] = [];
     const isLabel = (k: number) => bands[k].kind === 'label';
     for (const { line, placed } of placedAgain) {
@@ -412,12 +447,14 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       let merge = false;
       if (cur) {
         const samePage = cur.page === line.page;
-        // Lines closer than rows ever are: one row (a wrapped cell, a figure centred beside two lines of label).
-        const overlapping = samePage && line.y - cur.bottom < Math.min(0.3 * unit, 0.5 * rowGap);
+        const overlapping = clusterOf.get(line) === cur.cluster;
         const lastLabel = [...cur.cells.entries()].filter(([k]) => isLabel(k)).map(([k, ps]) => ({ k, p: ps[ps.length - 1] }));
         const full = labelOnly && lastLabel.some(({ k, p }) => mine.some((x) => x.band === k) && p.chunk.x1 >= bands[k].textRight - 0.7 * unit);
-        const near = samePage ? line.y - cur.bottom < 1.0 * unit : true;
-        merge = overlapping || (full && near);
+        // A label-only line under a label that fills its column, and that does not start a row of its own (一、…,
+        // 1. …): the rest of that label, however far the cell spreads its lines.
+        const rest = labelOnly && !mine.some((p) => DATA_START.test(compact(p.chunk.text)));
+        const near = samePage ? line.y - cur.bottom < (rest ? 2.5 : 1.0) * unit : true;
+        merge = overlapping || (full && rest && near);
       }
       if (merge && cur) {
         for (const p of mine) {
@@ -427,10 +464,11 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         }
         cur.bottom = Math.max(cur.bottom, line.bottom);
         cur.lines++;
+        cur.cluster = clusterOf.get(line)!;
       } else {
         const cells = new Map<number, Placed[]>();
         for (const p of mine) cells.set(p.band, [...(cells.get(p.band) ?? []), p]);
-        built.push({ page: line.page, y: line.y, bottom: line.bottom, cells, lines: 1, pieces: [] });
+        built.push({ page: line.page, y: line.y, bottom: line.bottom, cells, lines: 1, cluster: clusterOf.get(line)! });
       }
     }
     for (const b of built) {
