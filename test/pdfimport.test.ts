@@ -33,8 +33,9 @@ function syntaxErrors(text: string): string[] {
   return analyze(text).findings.filter((f) => f.rule === 'syntax').map((f) => `${f.message} @${text.slice(f.span.start, f.span.end)}`);
 }
 
-/** Lines the importer writes about its work (source, repairs, doubts), not text of the document. */
-const OWN_COMMENT = /^\/\/ (?:导入自|导入修复|导入存疑|未导入)/;
+/** Lines the importer writes about its work (source, repairs, doubts), not text of the document (the lines it did
+ * not place, `// 未导入…`, are the document's text, kept). */
+const OWN_COMMENT = /^\/\/ (?:导入自|导入修复|导入存疑)/;
 
 /** Each transcription with its PDF in the fixtures. */
 const documents = readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).map((f) => f.replace(/\.pdf$/, '')).filter((n) => existsSync(join(CORPUS, `${n}.budget`)));
@@ -44,8 +45,8 @@ const documents = readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).map((f) =>
  * order). The target is 98 %; these floors hold today and may only rise (see the report in docs/import.md).
  */
 const FLOOR: Record<string, { pdf: number; text: number }> = {
-  'jiangsu-high-court-2019-budget': { pdf: 0.88, text: 0.45 },
-  'jiangsu-npc-office-2017-budget': { pdf: 0.55, text: 0.25 },
+  'jiangsu-high-court-2019-budget': { pdf: 0.9, text: 0.5 },
+  'jiangsu-npc-office-2017-budget': { pdf: 0.88, text: 0.38 },
 };
 
 describe('import of whole documents from PDF: real documents against their transcriptions by hand', function () {
@@ -91,7 +92,8 @@ describe('import of whole documents from PDF: real documents against their trans
         const pages = r.pages.map((page) => ({ page, lines: pageLines(page) }));
         markFurniture(pages);
         const printed = pages.flatMap(({ lines }) => lines.filter((l) => !l.furniture).flatMap((l) => numbersIn(l.text)));
-        const out = doc.text.split('\n').filter((l) => !OWN_COMMENT.test(l) && !/^(年度|类型|金额单位)：/.test(l)).flatMap((l) => numbersIn(l));
+        const out = doc.text.split('\n').filter((l) => !OWN_COMMENT.test(l) && !/^(年度|类型|金额单位)：/.test(l))
+          .map((l) => l.replace(/（原文第 \d+ 页）$/, '')).flatMap((l) => numbersIn(l));
         // A code printed in pieces over the 类/款/项 columns is one code in the output: count its pieces.
         for (const x of doc.repairs.filter((y) => y.kind === 'code-space')) {
           out.splice(out.indexOf(x.after), 1, ...numbersIn(x.before));

@@ -82,8 +82,10 @@ function isTableTitle(lines: Line[], i: number): boolean {
   const numbered = TABLE_NUMBER.test(t.replace(/^[：:]/, ''));
   const titled = titleLike(t);
   if (!numbered && !titled) return false;
-  // A title is followed, within a few lines, by the table's 部门/单位 line or its header and rows.
-  const next = lines.slice(i + 1, i + 6).filter((x) => x.page === l.page);
+  // A title is followed, within a few lines, by the table's 部门/单位 line or its header and rows (on the next page
+  // when the title is the last line of its page).
+  const last = lines[i + 1]?.page !== l.page;
+  const next = lines.slice(i + 1, i + 6).filter((x) => x.page === l.page || (last && x.page === l.page + 1));
   return next.some((x) => UNIT.test(x.text) || DEPARTMENT.test(compact(x.text)) || x.chunks.length >= 2);
 }
 
@@ -142,6 +144,8 @@ function escapeProse(t: string): string {
 
 interface Ctx {
   m: EditorMessages;
+  /** The pages are a layout text's. */
+  fromText: boolean;
   out: string[];
   repairs: Repair[];
   doubts: Doubt[];
@@ -164,7 +168,7 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
   const lines = perPage.flatMap(({ lines: ls }) => ls.filter((l) => !l.furniture));
 
   const ctx: Ctx = {
-    m, out: [], repairs: [], doubts: [], options,
+    m, out: [], repairs: [], doubts: [], options, fromText: pages.some((p) => p.fromText),
     summary: { tables: 0, rows: 0, figures: 0, paragraphs: 0, terms: 0, repairs: 0, doubts: 0, skipped: scanned.length },
   };
 
@@ -346,7 +350,8 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
   const preamble: Line[] = [title];
   i++;
   // The lines between the title and the header: 部门, 金额单位, a 表号 printed apart.
-  while (i < lines.length && lines[i].page === title.page && (UNIT.test(lines[i].text) || DEPARTMENT.test(compact(lines[i].text))
+  const startPage = lines[i]?.page !== title.page && lines[i]?.page === title.page + 1 ? lines[i].page : title.page;
+  while (i < lines.length && lines[i].page === startPage && (UNIT.test(lines[i].text) || DEPARTMENT.test(compact(lines[i].text))
     || ((TABLE_NUMBER.test(compact(lines[i].text)) || titleLike(compact(lines[i].text))) && lines[i].chunks.length <= 2 && !isRowLine(lines[i])))) {
     preamble.push(lines[i++]);
   }
@@ -399,7 +404,7 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
     body.push(l);
     i++;
   }
-  const r = tableFromLines({ preamble, body, trailer, dropped }, { ...(ctx.options.locale ? { locale: ctx.options.locale } : {}) });
+  const r = tableFromLines({ preamble, body, trailer, dropped, ...(ctx.fromText ? { fromText: true } : {}) }, { ...(ctx.options.locale ? { locale: ctx.options.locale } : {}) });
   if (!r.ok) {
     // Not a table after all: its lines are kept as comments.
     for (const l of [...preamble, ...body, ...trailer]) ctx.out.push(`// ${l.text}`);
@@ -452,5 +457,5 @@ export function importLayoutTable(text: string, options: ImportOptions = {}): Im
   while (i < lines.length && !isRowLine(lines[i]) && (lines[i].chunks.length <= 2 && (UNIT.test(lines[i].text) || DEPARTMENT.test(compact(lines[i].text)) || TABLE_NUMBER.test(compact(lines[i].text)) || titleLike(compact(lines[i].text))))) preamble.push(lines[i++]);
   const body: Line[] = [];
   while (i < lines.length && !isNoteLine(lines[i])) body.push(lines[i++]);
-  return tableFromLines({ preamble, body, trailer: lines.slice(i) }, options);
+  return tableFromLines({ preamble, body, trailer: lines.slice(i), fromText: true }, options);
 }

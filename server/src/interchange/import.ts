@@ -750,7 +750,8 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
     if (n && TABLE_NUMBER.test(n[1])) { number = n[1]; title = n[2]; } else title = t;
   }
   // A title whose first word holds a digit would be read as the 表号.
-  let headingText = number ? `${number} ${title}` : /\d/.test(title.split(/\s+/)[0]) ? `${m.importTitle} ${title}` : title;
+  // (a title that starts with its year, `2017 年政府采购预算表`, is not: the parser knows it)
+  let headingText = number ? `${number} ${title}` : /\d/.test(title.split(/\s+/)[0]) && !/^\d{4}(?:[ \t\u3000]*年|$)/.test(title) ? `${m.importTitle} ${title}` : title;
   headingText = headingText.replace(/[\r\n]/g, ' ');
 
   // Lines above the table that are not its heading, 部门 or 金额单位 stay as comments (a section title, a date …).

@@ -28,6 +28,8 @@ export interface Page {
   items: PageItem[];
   /** Images painted on the page (counted only when the page has no text: a scanned page). */
   images: number;
+  /** A page of a layout text: positions are character columns and lines, not points. */
+  fromText?: boolean;
 }
 
 export type PdfFailure = 'not-pdf' | 'broken' | 'encrypted';
@@ -239,6 +241,6 @@ export function layoutTextPages(text: string): Page[] {
       }
       flush();
     });
-    return { number: k + 1, width: Math.max(width, 80 * TEXT_COLUMN), height: lines.length * TEXT_LINE, items, images: 0 };
+    return { number: k + 1, width: Math.max(width, 80 * TEXT_COLUMN), height: lines.length * TEXT_LINE, items, images: 0, fromText: true };
   });
 }

@@ -21,6 +21,8 @@ export interface TableLines {
   trailer: Line[];
   /** Lines left out of the table (a repeated header on a continuation page), written as comments. */
   dropped?: Line[];
+  /** Lines of a layout text: every line stands one line below the last, so nearness says nothing of rows. */
+  fromText?: boolean;
 }
 
 type BandKind = 'code' | 'codepart' | 'label' | 'line' | 'figure';
@@ -213,6 +215,9 @@ function place(c: Chunk, bands: Band[], name: (b: number) => string, m: ReturnTy
 
 interface HeaderCell {
   text: string;
+  /** The extent of its last line. */
+  x0: number;
+  x1: number;
   first: number;
   last: number;
   y: number;
@@ -227,12 +232,16 @@ function headerCells(header: Line[], bands: Band[], unit: number): HeaderCell[] 
     for (const c of l.chunks) {
       const hit = bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.2 * Math.min(b.hx1 - b.hx0, c.x1 - c.x0) ? k : -1)).filter((k) => k >= 0);
       if (!hit.length) continue;
-      const cell = { text: c.text, first: hit[0], last: hit[hit.length - 1], y: l.y, bottom: l.bottom };
+      const cell = { text: c.text, first: hit[0], last: hit[hit.length - 1], y: l.y, bottom: l.bottom, x0: c.x0, x1: c.x1 };
       // A name wrapped in its cell (centred: its lines may stand apart, another column's name between them).
-      const above = cells.filter((x) => x.first === cell.first && x.last === cell.last && cell.y - x.bottom < 2.5 * unit && cell.y > x.y).pop();
+      // The lines of one name start at one edge or share one centre.
+      const aligned = (x: HeaderCell) => Math.abs(x.x0 - c.x0) < 0.5 * unit || Math.abs((x.x0 + x.x1) / 2 - (c.x0 + c.x1) / 2) < 0.5 * unit;
+      const above = cells.filter((x) => x.first === cell.first && x.last === cell.last && cell.y - x.bottom < 2.5 * unit && cell.y > x.y && aligned(x)).pop();
       if (above) {
         above.text = joinText(above.text, cell.text);
         above.bottom = cell.bottom;
+        above.x0 = cell.x0;
+        above.x1 = cell.x1;
         continue;
       }
       cells.push(cell);
@@ -290,6 +299,8 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   let firstRow = t.body.findIndex(isRowLine);
   // A table whose figures are all whole numbers (`0`): its first line below the header with a figure.
   if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && l.chunks.length > 1 && l.chunks.some((c) => figureText(c.text)));
+  // A table printed empty but for its 合计 row.
+  if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && /^(合计|总计)$/.test(compact(l.chunks[0].text)));
   // A label printed above its figures (a centred cell wrapped over lines) starts the first row, not the header.
   while (firstRow > 0 && DATA_START.test(compact(t.body[firstRow - 1].chunks[0].text)) && t.body[firstRow].y - t.body[firstRow - 1].bottom < unit && !isLanciLine(t.body[firstRow - 1])) firstRow--;
   const header = firstRow < 0 ? t.body : t.body.slice(0, firstRow);
@@ -425,7 +436,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       }
     }
   }
-  const within = lineGapWithinRows(rows, unit);
+  const within = t.fromText ? 0 : lineGapWithinRows(rows, unit);
   // Rows of the whole table first: lines closer than rows ever are (a wrapped cell, a figure centred beside two
   // lines of label, in any block) are one row.
   const clusterOf = new Map<Line, number>();
