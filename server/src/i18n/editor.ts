@@ -88,6 +88,7 @@ const zh = {
   pdfImagePage: (n: number) => `原文第 ${n} 页只有图像（扫描页），未能导入`,
   docSource: (file: string, pages: number) => `导入自 ${file}（${pages} 页）；修复与存疑之处均以注释标出`,
   docContents: '目录',
+  docTitleFromName: '文档没有封面：标题取自文件名',
   docSummary: (file: string, s: { tables: number; rows: number; figures: number; paragraphs: number; terms: number; repairs: number; doubts: number; skipped: number }) =>
     `导入自 ${file}：${s.tables} 张表、${s.rows} 行、${s.figures} 个数字，${s.paragraphs} 段文字，${s.terms} 条名词解释；修复 ${s.repairs} 处，存疑 ${s.doubts} 处，跳过 ${s.skipped} 页`,
   docEmptyTable: '本表无数据行（原表为空）',
@@ -217,6 +218,7 @@ const en: EditorMessages = {
   pdfImagePage: (n) => `page ${n} holds only an image (a scanned page) and was not imported`,
   docSource: (file, pages) => `imported from ${file} (${pages} pages); repairs and doubts are marked by comments`,
   docContents: 'Contents',
+  docTitleFromName: 'the document has no cover: its title is the file name',
   docSummary: (file, s) =>
     `Imported from ${file}: ${s.tables} tables, ${s.rows} rows, ${s.figures} figures, ${s.paragraphs} paragraphs, ${s.terms} glossary terms; ${s.repairs} repairs, ${s.doubts} doubts, ${s.skipped} pages skipped`,
   docEmptyTable: 'this table has no rows (printed empty)',

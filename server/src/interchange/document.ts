@@ -80,13 +80,17 @@ function isTableTitle(lines: Line[], i: number): boolean {
   if (t.length > 50 || l.chunks.length > 3) return false;
   if (NOTE_START.test(t) || PART.test(t)) return false;
   const numbered = TABLE_NUMBER.test(t.replace(/^[：:]/, ''));
-  const titled = titleLike(t);
+  // (a title wrapped over two lines: `“三公”经费、会议费、培训费支出预算` / `表`)
+  const below = lines[i + 1];
+  const wrapped = below && below.page === l.page && below.chunks.length === 1 && below.y - l.bottom < l.size && titleLike(t + compact(below.text));
+  const titled = titleLike(t) || wrapped;
   if (!numbered && !titled) return false;
   // A title is followed, within a few lines, by the table's 部门/单位 line or its header and rows (on the next page
   // when the title is the last line of its page).
   const last = lines[i + 1]?.page !== l.page;
   const next = lines.slice(i + 1, i + 6).filter((x) => x.page === l.page || (last && x.page === l.page + 1));
-  return next.some((x) => UNIT.test(x.text) || DEPARTMENT.test(compact(x.text)) || x.chunks.length >= 2);
+  // (a cover's `部门：…` line under its title is no table's)
+  return next.some((x) => UNIT.test(x.text) || x.chunks.length >= 2);
 }
 
 /** A table's title without its number: ends in 表 (or 表（功能科目）, 表（续）). */
@@ -94,8 +98,10 @@ function titleLike(t: string): boolean {
   return /表(?:[（(][^）)]{1,8}[）)])?$|^续表/.test(t) && /[\u4e00-\u9fff]{3,}/.test(t) && !/[。，；]/.test(t) && t.length <= 50;
 }
 
+/** A 注 line, a printed rule, or a remark in brackets under a table (`（无政府性基金支出）`). */
 function isNoteLine(l: Line): boolean {
-  return NOTE_START.test(compact(l.text)) || RULE_START.test(compact(l.text));
+  const t = compact(l.text);
+  return NOTE_START.test(t) || RULE_START.test(t) || (l.chunks.length === 1 && /^[（(][^（()）\d]*[）)]$/.test(t));
 }
 
 /** A line of prose: one run of text, long, with no cell beside it. */
@@ -176,9 +182,10 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
   let i = 0;
   const cover: Line[] = [];
   while (i < lines.length && !isContentsHeading(lines[i]) && !isPartHeading(lines[i]) && !isTableTitle(lines, i)) cover.push(lines[i++]);
-  const header = documentHeader(cover, lines);
+  const header = documentHeader(cover, lines, options.name);
   ctx.out.push(`// ${m.docSource(options.name ?? 'PDF', pages.length)}`);
   ctx.out.push(`# ${header.title}`);
+  if (header.fromName) ctx.out.push(`// ${m.docTitleFromName}`);
   if (header.department) ctx.out.push(`部门：${header.department}`);
   if (header.year) ctx.out.push(`年度：${header.year}`);
   ctx.out.push(`类型：${header.type}`);
@@ -277,7 +284,7 @@ function lineAt(text: string, offset: number): number {
 // ---------------------------------------------------------------------------------------------------------------
 // The header
 
-function documentHeader(cover: Line[], lines: Line[]): { title: string; department?: string; year?: string; type: string; unit?: string; used: Set<Line> } {
+function documentHeader(cover: Line[], lines: Line[], name: string | undefined): { title: string; fromName: boolean; department?: string; year?: string; type: string; unit?: string; used: Set<Line> } {
   const used = new Set<Line>();
   let department: string | undefined;
   for (const l of cover) {
@@ -291,7 +298,9 @@ function documentHeader(cover: Line[], lines: Line[]): { title: string; departme
   for (const l of titleLines) used.add(l);
   let title = titleLines.map((l) => proseText(l)).join(' ');
   const all = lines.map((l) => l.text).join('\n');
-  if (!title) title = proseText(lines[0]);
+  // No cover: the file's name is the title (a tables-only PDF starts with its first table).
+  const fromName = !title;
+  if (!title) title = (name ?? '').replace(/\.[^.]*$/, '').trim();
   const year = /(20\d{2})\s*年/.exec(title)?.[1] ?? /(20\d{2})\s*年/.exec(all)?.[1];
   const type = /决算/.test(title) || (!/预算/.test(title) && /决算/.test(all.slice(0, 4000))) ? '决算' : '预算';
   if (!department) {
@@ -303,8 +312,14 @@ function documentHeader(cover: Line[], lines: Line[]): { title: string; departme
     if (before && before[1].length >= 3) department = before[1];
   }
   const units = lines.map((l) => UNIT.exec(l.text)?.[1]).filter((u): u is string => !!u).map(compact);
+  // No table says it: the unit the narrative's amounts are written in.
+  if (!units.length) {
+    const wan = (all.match(/\d\s*万元/g) ?? []).length;
+    const yuan = (all.match(/\d\s*元/g) ?? []).length - wan;
+    if (wan || yuan) units.push(wan >= yuan ? '万元' : '元');
+  }
   const unit = units.length ? [...new Set(units)].sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length)[0] : undefined;
-  return { title: title || '导入的文档', ...(department ? { department } : {}), ...(year ? { year } : {}), type, ...(unit ? { unit } : {}), used };
+  return { title: title || '导入的文档', fromName, ...(department ? { department } : {}), ...(year ? { year } : {}), type, ...(unit ? { unit } : {}), used };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -352,8 +367,18 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
   // The lines between the title and the header: 部门, 金额单位, a 表号 printed apart.
   const startPage = lines[i]?.page !== title.page && lines[i]?.page === title.page + 1 ? lines[i].page : title.page;
   while (i < lines.length && lines[i].page === startPage && (UNIT.test(lines[i].text) || DEPARTMENT.test(compact(lines[i].text))
-    || ((TABLE_NUMBER.test(compact(lines[i].text)) || titleLike(compact(lines[i].text))) && lines[i].chunks.length <= 2 && !isRowLine(lines[i])))) {
+    || ((TABLE_NUMBER.test(compact(lines[i].text)) || titleLike(compact(lines[i].text)) || (preamble.length === 1 && titleLike(compact(title.text) + compact(lines[i].text))))
+      && lines[i].chunks.length <= 2 && !isRowLine(lines[i])))) {
     preamble.push(lines[i++]);
+  }
+  // A title wrapped over two lines (`公开 09 表：一般公共预算“三公”经费、会议费、培训费` / `支出预算表`) is one title.
+  for (let k = 0; k + 1 < preamble.length; k++) {
+    const a = preamble[k];
+    const b = preamble[k + 1];
+    if (!titleLike(compact(a.text)) && /[\u4e00-\u9fff]$/.test(compact(a.text)) && titleLike(compact(a.text) + compact(b.text)) && b.chunks.length === 1 && !TABLE_NUMBER.test(compact(b.text))) {
+      const text = joinPieces(a.text, b.text);
+      preamble.splice(k, 2, { ...a, text, bottom: b.bottom, x1: Math.max(a.x1, b.x1), chunks: [...a.chunks.slice(0, -1), { ...a.chunks[a.chunks.length - 1], text: joinPieces(a.chunks[a.chunks.length - 1].text, b.text) }] });
+    }
   }
   const body: Line[] = [];
   const trailer: Line[] = [];

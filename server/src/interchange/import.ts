@@ -836,6 +836,11 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
       inNote = false;
     } else if (inNote && /^\d+[.、．]/.test(t) && !/[|｜]/.test(t) && !t.includes('//')) {
       ctx.out.push(t);
+    } else if (grid.kind === 'pdf') {
+      // Text printed under a table (`（无政府性基金支出）`, `说明：…`) stays its text.
+      const e = escapeLineStart(escapeCell(t).text).text;
+      ctx.out.push(/^\/\//.test(e) ? e.replace('//', '/ /') : e);
+      inNote = false;
     } else {
       dropped(ctx, r);
       inNote = false;

@@ -3,6 +3,7 @@
  * (items that touch or nearly touch: a cell, a run of prose); page headers, footers and page numbers found and set
  * apart. Pure: positions in, lines out.
  */
+import { displayWidth } from '../format/width';
 import type { Page, PageItem } from './pdf';
 
 /** A run of text on one line: one table cell, or a piece of prose. */
@@ -41,24 +42,41 @@ function isAmount(t: string): boolean {
   return isFigureToken(t) && /[.,]/.test(t);
 }
 
-/** Splits an item that holds several figures separated by blanks (`1,289.52 743.39`) into one item per figure. */
-function splitFigures(item: PageItem): PageItem[] {
-  const parts = item.text.trim().split(/\s+/);
-  if (parts.length < 2 || !parts.every(isFigureToken)) return [item];
-  const total = item.text.length || 1;
+/**
+ * Splits an item that holds several cells separated by blanks — figures (`1,289.52 743.39`), or an amount and the
+ * next column's label (`24,458.43 一、一般公共服务支出`, one run of text in some PDFs) — into one item per cell, each
+ * placed by its share of the item's width (汉字 count two, as they are printed twice as wide).
+ */
+function splitCells(item: PageItem): PageItem[] {
+  const text = item.text.trim();
+  const tokens = text.split(/\s+/);
+  if (tokens.length < 2) return [item];
+  const cut = tokens.map((t, k) => k > 0 && ((isFigureToken(tokens[k - 1]) && isFigureToken(t)) || isAmount(tokens[k - 1]) || isAmount(t)));
+  if (!cut.some((c) => c)) return [item];
+  const total = displayWidth(item.text) || 1;
   const out: PageItem[] = [];
   let at = 0;
-  for (const p of parts) {
-    const k = item.text.indexOf(p, at);
-    out.push({ ...item, text: p, x: item.x + (item.width * k) / total, width: (item.width * p.length) / total });
-    at = k + p.length;
-  }
+  let piece: { text: string; from: number } | undefined;
+  const flush = () => {
+    if (!piece) return;
+    const before = displayWidth(item.text.slice(0, piece.from));
+    out.push({ ...item, text: piece.text, x: item.x + (item.width * before) / total, width: (item.width * displayWidth(piece.text)) / total });
+    piece = undefined;
+  };
+  tokens.forEach((t, k) => {
+    const from = item.text.indexOf(t, at);
+    at = from + t.length;
+    if (cut[k]) flush();
+    if (piece) piece.text = item.text.slice(piece.from, at);
+    else piece = { text: t, from };
+  });
+  flush();
   return out;
 }
 
 /** Groups a page's items into lines, top to bottom, each line's chunks left to right. */
 export function pageLines(page: Page): Line[] {
-  const items = page.items.flatMap(splitFigures).filter((i) => i.text.trim()).sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
+  const items = page.items.flatMap(splitCells).filter((i) => i.text.trim()).sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
   const groups: PageItem[][] = [];
   for (const it of items) {
     const c = it.y + it.height / 2;
@@ -86,13 +104,13 @@ function makeLine(page: number, items: PageItem[]): Line {
     if (last) {
       const gap = it.x - last.x1;
       const unit = Math.max(size, last.size);
-      // Items that touch are one run; a gap of a blank or so is a blank inside the run; more separates cells. Two
-      // figures never merge (each is a cell).
+      // Items that touch are one run; a gap of half a character is a blank inside the run; more separates cells
+      // (adjacent columns may stand that close). Two figures never merge (each is a cell).
       // Characters spread over a cell's width (`金    额`, `合  计`) are one word.
       const spread = SPREAD.test(lastToken(last.text)) && SPREAD.test(text) && gap < 2.2 * unit;
       // An amount (`24,458.43`) and the text beside it, apart by a blank or more, are two cells (`24,458.43 一、…`).
       const apart = gap > 0.15 * unit && (isAmount(lastToken(last.text)) || isAmount(text.split(' ')[0]));
-      if (spread || (gap < 0.8 * unit && !apart && !(isFigureToken(lastToken(last.text)) && isFigureToken(text.split(' ')[0]) && gap > 0.1 * unit))) {
+      if (spread || (gap < 0.5 * unit && !apart && !(isFigureToken(lastToken(last.text)) && isFigureToken(text.split(' ')[0]) && gap > 0.1 * unit))) {
         last.text += (gap > 0.2 * unit ? ' ' : '') + text;
         last.x1 = Math.max(last.x1, it.x + it.width);
         last.size = Math.max(last.size, size);

@@ -123,7 +123,8 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
   const extra: { x0: number; x1: number; hx0: number; hx1: number }[] = [];
   for (const l of rows) {
     for (const c of l.chunks) {
-      if (!free(c)) continue;
+      // (a total's label centred in a wide cell is no column of its own)
+      if (!free(c) || (TOTAL_LABEL.test(compact(c.text)) && !figureText(c.text))) continue;
       const hit = extra.find((e) => overlap(e.x0, e.x1, c.x0, c.x1) > 0);
       if (hit) { hit.x0 = hit.hx0 = Math.min(hit.x0, c.x0); hit.x1 = hit.hx1 = Math.max(hit.x1, c.x1); } else extra.push({ x0: c.x0, x1: c.x1, hx0: c.x0, hx1: c.x1 });
     }
@@ -131,43 +132,40 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
   bands.push(...extra);
   bands.sort((a, b) => a.x0 - b.x0);
   // Bands named by a header cell over them alone (on any header line), and those named on the line at hand.
-  const named = new Set<number>();
+  type B = (typeof bands)[number];
+  const named = new Set<B>();
   for (const l of [...header].reverse()) {
     if (isLanciLine(l)) continue;
     const pending: Chunk[] = [];
-    const onLine = new Set<number>();
+    const onLine = new Set<B>();
     for (const c of l.chunks) {
       // Over a band: overlapping it by a good part of the narrower of the two (a name's edge over the next column's
       // edge does not count).
-      const hit = bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.3 * Math.min(c.x1 - c.x0, b.hx1 - b.hx0) ? k : -1)).filter((k) => k >= 0);
+      const hit = bands.filter((b) => overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.3 * Math.min(c.x1 - c.x0, b.hx1 - b.hx0));
       if (hit.length === 1) {
-        const b = bands[hit[0]];
+        const b = hit[0];
         b.hx0 = Math.min(b.hx0, c.x0);
         b.hx1 = Math.max(b.hx1, c.x1);
-        named.add(hit[0]);
-        onLine.add(hit[0]);
+        named.add(b);
+        onLine.add(b);
       } else if (!hit.length) pending.push(c);
     }
     for (const c of pending) {
       const mid = (c.x0 + c.x1) / 2;
       // The cell of band k reaches halfway to its neighbours.
-      const k = bands.findIndex((b, j) => mid >= (j ? (bands[j - 1].x1 + b.x0) / 2 : -Infinity) && mid < (j + 1 < bands.length ? (b.x1 + bands[j + 1].x0) / 2 : Infinity));
+      const b = bands.find((x, j) => mid >= (j ? (bands[j - 1].x1 + x.x0) / 2 : -Infinity) && mid < (j + 1 < bands.length ? (x.x1 + bands[j + 1].x0) / 2 : Infinity));
       // Named below this line: a name over it (a group, a side's name), not a column of its own.
-      if (k >= 0 && (!named.has(k) || !onLine.has(k))) {
-        onLine.add(k);
-        bands[k].hx0 = Math.min(bands[k].hx0, c.x0);
-        bands[k].hx1 = Math.max(bands[k].hx1, c.x1);
-        named.add(k);
+      if (b && !onLine.has(b)) {
+        b.hx0 = Math.min(b.hx0, c.x0);
+        b.hx1 = Math.max(b.hx1, c.x1);
+        named.add(b);
+        onLine.add(b);
       } else {
-        const b = { x0: c.x0, x1: c.x1, hx0: c.x0, hx1: c.x1 };
-        const before = bands.map((x) => named.has(bands.indexOf(x)));
-        bands.push(b);
-        before.push(true);
-        const order = bands.map((x, j) => j).sort((p, q) => bands[p].x0 - bands[q].x0);
-        const sorted = order.map((j) => bands[j]);
-        named.clear();
-        order.forEach((j, pos) => { if (before[j]) named.add(pos); });
-        bands.splice(0, bands.length, ...sorted);
+        const nb = { x0: c.x0, x1: c.x1, hx0: c.x0, hx1: c.x1 };
+        bands.push(nb);
+        bands.sort((p, q) => p.x0 - q.x0);
+        named.add(nb);
+        onLine.add(nb);
       }
     }
   }
@@ -175,9 +173,9 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
   // off their column (each is placed in the nearest column and marked as a doubt).
   if (named.size) {
     const keep = bands.filter((b, k) => {
-      if (named.has(k) || k === 0 || k === bands.length - 1) return true;
+      if (named.has(b) || k === 0 || k === bands.length - 1) return true;
       const inside = rows.flatMap((l) => l.chunks).filter((c) => overlap(b.x0, b.x1, c.x0, c.x1) > 0);
-      return !(inside.length <= Math.max(2, rows.length * 0.1) && inside.every((c) => figureText(c.text)) && named.has(k - 1) && named.has(k + 1));
+      return !(inside.length <= Math.max(2, rows.length * 0.1) && inside.every((c) => figureText(c.text)) && named.has(bands[k - 1]) && named.has(bands[k + 1]));
     });
     return keep;
   }
@@ -194,6 +192,8 @@ function place(c: Chunk, bands: Band[], name: (b: number) => string, m: ReturnTy
     const dist = bands.map((b) => Math.max(b.x0 - c.x1, c.x0 - b.x1));
     let near = 0;
     dist.forEach((d, k) => { if (d < dist[near]) near = k; });
+    // Text centred in a cell wider than its column's other text: at home in the nearest column.
+    if (!figureText(c.text) && dist[near] < 2 * c.size) return { chunk: c, band: near };
     const left = bands.map((b, k) => (b.x1 <= c.x0 ? k : -1)).filter((k) => k >= 0).pop();
     const right = bands.findIndex((b) => b.x0 >= c.x1);
     if (left !== undefined && right >= 0) {
