@@ -267,6 +267,8 @@ export interface Side {
   /** Per figure leaf: the names over it, outermost first (the last is its own, '' when none is printed). */
   leaves: FigureNode[][];
   numbers: (number | undefined)[];
+  /** The rows of this part, where parts share columns and split the rows (groups of rows under a merged cell). */
+  rows?: Set<SourceRow>;
 }
 
 interface ParsedRow {
@@ -780,6 +782,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
   for (const r of data) {
     if (dataJunk.has(r)) continue;
     sides.forEach((side, k) => {
+      if (side.rows && !side.rows.has(r)) return;
       const p = parseRow(r, side, side.leaves.length);
       if (!p) return;
       const list = parsed[k];

@@ -25,7 +25,9 @@ export interface TableLines {
   fromText?: boolean;
 }
 
-type BandKind = 'code' | 'codepart' | 'label' | 'line' | 'figure';
+/** `category`: a first text column printed once for a group of rows, centred beside them (收入预算总表: 一般公共预算资金 |
+ * 小计, 公共财政拨款（补助）资金, 专项收入): each group becomes a part named by it. */
+type BandKind = 'code' | 'codepart' | 'label' | 'line' | 'figure' | 'category';
 
 interface Band {
   /** Where the rows' cells stand. */
@@ -292,6 +294,38 @@ function lineGapWithinRows(rows: Line[], unit: number): number {
   return fallback;
 }
 
+/**
+ * Where each group starts: rows (by their vertical centres, in order) split into a run of rows before any group and
+ * then one run per category, each as near as can be to centred on its category (cells are centred in their merged
+ * cell). Dynamic programming over the split points.
+ */
+function groupRows(rows: number[], categories: number[]): number[] {
+  const n = rows.length;
+  const g = categories.length;
+  const mean = (a: number, b: number) => rows.slice(a, b).reduce((x, y) => x + y, 0) / (b - a);
+  // best[k][i]: the least cost with k groups placed and the next group starting at row i.
+  const best: number[][] = Array.from({ length: g + 1 }, () => new Array<number>(n + 1).fill(Infinity));
+  const from: number[][] = Array.from({ length: g + 1 }, () => new Array<number>(n + 1).fill(-1));
+  for (let i = 0; i <= n; i++) best[0][i] = 0;
+  for (let k = 1; k <= g; k++) {
+    for (let end = k; end <= n; end++) {
+      for (let start = k - 1; start < end; start++) {
+        if (best[k - 1][start] === Infinity) continue;
+        const c = best[k - 1][start] + Math.abs(mean(start, end) - categories[k - 1]);
+        if (c < best[k][end]) { best[k][end] = c; from[k][end] = start; }
+      }
+    }
+  }
+  const starts: number[] = [];
+  let end = n;
+  for (let k = g; k >= 1; k--) {
+    const start = from[k][end];
+    starts.unshift(Math.max(0, start));
+    end = start;
+  }
+  return starts;
+}
+
 /** Writes the table: zones and layout from the geometry, then the shared rendering. */
 export function tableFromLines(t: TableLines, options: ImportOptions = {}): ImportOutcome {
   const m = editorMessages(options.locale);
@@ -299,8 +333,9 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   let firstRow = t.body.findIndex(isRowLine);
   // A table whose figures are all whole numbers (`0`): its first line below the header with a figure.
   if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && l.chunks.length > 1 && l.chunks.some((c) => figureText(c.text)));
-  // A table printed empty but for its 合计 row.
-  if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && /^(合计|总计)$/.test(compact(l.chunks[0].text)));
+  // A table printed without figures (a template, an empty table): its rows start at the first enumerated label
+  // (`一、…`) or code, or at its 合计 row.
+  if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && (DATA_START.test(compact(l.chunks[0].text)) || codeText(l.chunks[0].text)));
   // A label printed above its figures (a centred cell wrapped over lines) starts the first row, not the header.
   while (firstRow > 0 && DATA_START.test(compact(t.body[firstRow - 1].chunks[0].text)) && t.body[firstRow].y - t.body[firstRow - 1].bottom < unit && !isLanciLine(t.body[firstRow - 1])) firstRow--;
   const header = firstRow < 0 ? t.body : t.body.slice(0, firstRow);
@@ -333,6 +368,19 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     while (j >= 0 && kinds0[j] !== 'figure' && kinds0[j] !== 'label') j--;
     const laterFigure = kinds0.slice(k + 1).some((x) => x === 'figure');
     if (j >= 0 && (kinds0[j] === 'label' || !laterFigure)) bands[k].kind = 'figure';
+  }
+  // A text column printed once for each group of rows of the next text column (on one page): categories.
+  const onePage = rows.every((l) => l.page === rows[0]?.page);
+  for (let k = 0; k + 1 < bands.length && onePage; k++) {
+    if (kinds0[k] !== 'label' || kinds0[k + 1] !== 'label') continue;
+    const count = (j: number) => placedRows.reduce((n, p) => n + p.filter((x) => x.band === j).length, 0);
+    const n0 = count(k);
+    // (a category's line prints no figure of its own: a row with a figure and nothing in the next column is a row)
+    const rowOfItsOwn = placedRows.some((p) => p.some((x) => x.band === k) && !p.some((x) => x.band === k + 1) && p.some((x) => figureText(x.chunk.text)));
+    if (n0 >= 2 && n0 <= 0.6 * count(k + 1) && !rowOfItsOwn) {
+      bands[k].kind = 'category';
+      bands[k + 1].kind = 'label';
+    }
   }
   // 栏次: the number printed over each band.
   const lanci = new Map<number, number>();
@@ -436,22 +484,33 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       }
     }
   }
-  const within = t.fromText ? 0 : lineGapWithinRows(rows, unit);
+  // (a category printed between its rows' lines says nothing of how far apart rows are)
+  const categoryOnly = new Set(placedAgain.filter(({ placed }) => placed.every((p) => bands[p.band].kind === 'category')).map(({ line }) => line));
+  const rowLines = rows.filter((l) => !categoryOnly.has(l));
+  const within = t.fromText ? 0 : lineGapWithinRows(rowLines, unit);
   // Rows of the whole table first: lines closer than rows ever are (a wrapped cell, a figure centred beside two
   // lines of label, in any block) are one row.
   const clusterOf = new Map<Line, number>();
   let cluster = 0;
-  rows.forEach((l, k) => {
-    const prev = rows[k - 1];
-    if (prev && (prev.page !== l.page || l.y - Math.max(...rows.slice(0, k).filter((x) => clusterOf.get(x) === cluster).map((x) => x.bottom)) >= within)) cluster++;
+  rowLines.forEach((l, k) => {
+    const prev = rowLines[k - 1];
+    if (prev && (prev.page !== l.page || l.y - Math.max(...rowLines.slice(0, k).filter((x) => clusterOf.get(x) === cluster).map((x) => x.bottom)) >= within)) cluster++;
     clusterOf.set(l, cluster);
   });
-  sideRange.forEach((r) => {
+  const finalSides: Side[] = [];
+  sideRange.forEach((r, sideIndex) => {
     interface Building { page: number; y: number; bottom: number; cells: Map<number, Placed[]>; lines: number; cluster: number }
     const built: Building[] = [];
+    const categories: { text: string; y: number; bottom: number }[] = [];
     const isLabel = (k: number) => bands[k].kind === 'label';
     for (const { line, placed } of placedAgain) {
-      const mine = placed.filter((p) => p.band >= r.start && p.band < r.end);
+      const all = placed.filter((p) => p.band >= r.start && p.band < r.end);
+      for (const p of all.filter((x) => bands[x.band].kind === 'category')) {
+        const last = categories[categories.length - 1];
+        // (a category wrapped over two lines is one)
+        if (last && line.y - last.bottom < unit) { last.text = joinText(last.text, p.chunk.text); last.bottom = line.bottom; } else categories.push({ text: p.chunk.text, y: line.y, bottom: line.bottom });
+      }
+      const mine = all.filter((p) => bands[p.band].kind !== 'category');
       if (!mine.length) continue;
       const cur = built[built.length - 1];
       const labelOnly = mine.every((p) => isLabel(p.band));
@@ -460,10 +519,12 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         const samePage = cur.page === line.page;
         const overlapping = clusterOf.get(line) === cur.cluster;
         const lastLabel = [...cur.cells.entries()].filter(([k]) => isLabel(k)).map(([k, ps]) => ({ k, p: ps[ps.length - 1] }));
-        const full = labelOnly && lastLabel.some(({ k, p }) => mine.some((x) => x.band === k) && p.chunk.x1 >= bands[k].textRight - 0.7 * unit);
+        // (full: reaching the column's right edge — its longest text, and near the middle of the gap to the next)
+        const cellRight = (k: number) => (k + 1 < bands.length ? (bands[k].x1 + bands[k + 1].x0) / 2 : bands[k].x1);
+        const full = labelOnly && lastLabel.some(({ k, p }) => mine.some((x) => x.band === k) && p.chunk.x1 >= bands[k].textRight - 0.7 * unit && p.chunk.x1 >= cellRight(k) - 2.5 * unit);
         // A label-only line under a label that fills its column, and that does not start a row of its own (一、…,
         // 1. …): the rest of that label, however far the cell spreads its lines.
-        const rest = labelOnly && !mine.some((p) => DATA_START.test(compact(p.chunk.text)));
+        const rest = labelOnly && !mine.some((p) => DATA_START.test(compact(p.chunk.text)) || TOTAL_LABEL.test(compact(p.chunk.text)));
         const near = samePage ? line.y - cur.bottom < (rest ? 2.5 : 1.0) * unit : true;
         merge = overlapping || (full && rest && near);
       }
@@ -482,6 +543,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         built.push({ page: line.page, y: line.y, bottom: line.bottom, cells, lines: 1, cluster: clusterOf.get(line)! });
       }
     }
+    const sideRows: SourceRow[] = [];
     for (const b of built) {
       const cells: string[] = bands.map(() => '');
       const notes: string[] = [];
@@ -496,9 +558,24 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       }
       const row: SourceRow = { line: b.page, cells };
       data.push(row);
+      sideRows.push(row);
       if (notes.length) doubts.set(row, notes);
       if (wrapped.length) joined.set(row, { lines: [b.page], before: wrapped.join('；'), after: cells.filter((c, k) => c && bands[k].kind === 'label').join('') });
     }
+    const side = sides[sideIndex];
+    if (!categories.length) {
+      finalSides.push(side);
+      return;
+    }
+    // Rows before the first group, then one part per category: the partition whose groups are centred best on
+    // their categories.
+    const groups = groupRows(built.map((b) => (b.y + b.bottom) / 2), categories.map((c) => (c.y + c.bottom) / 2));
+    const head = sideRows.slice(0, groups[0]);
+    if (head.length) finalSides.push({ ...side, rows: new Set(head) });
+    categories.forEach((c, g) => {
+      const members = sideRows.slice(groups[g], groups[g + 1] ?? sideRows.length);
+      finalSides.push({ ...side, name: c.text.replace(/\s+/g, ''), rows: new Set(members) });
+    });
   });
 
   const lineRow = (l: Line): SourceRow => ({ line: l.page, cells: l.chunks.map((c) => c.text) });
@@ -515,5 +592,5 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   };
   for (const r of zones.data.slice(data.length)) zones.dataJunk.add(r);
   const grid: SourceGrid = { kind: 'pdf', rows: [...zones.preamble, ...zones.data, ...zones.trailer] };
-  return renderTable(grid, zones, () => sides, options);
+  return renderTable(grid, zones, () => finalSides, options);
 }
