@@ -17,7 +17,6 @@ import {
 } from './repair';
 import { readWorkbook, sheetGrid } from './sheet';
 import { maxOf, pushAll } from '../util/arrays';
-import { decode } from '../util/decode';
 
 export type { RepairKind } from './repair';
 

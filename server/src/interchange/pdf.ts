@@ -206,7 +206,7 @@ export function layoutTextPages(text: string): Page[] {
       let run = '';
       let runCol = 0;
       const flush = () => {
-        const t = run.replace(/\s+$/, '');
+        const t = run.trimEnd();
         if (t) {
           // pdftotext gives a 汉字 less room than it takes on the page: the run is counted one column a character,
           // so that a long label does not reach over the next column's figures.
