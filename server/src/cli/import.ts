@@ -41,18 +41,22 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
   const sheet = a.values['--sheet'];
   const read = readRegularFile(file, m);
   if (!read.ok) return fail(read.message, false);
+  const e = editorMessages(locale);
+  /** Refuses (exit 1) or writes the text to OUT or standard output; undefined when written. */
+  const deliver = (r: { ok: true; text: string } | { ok: false; message: string }): number | undefined => {
+    if (!r.ok) {
+      err(`budget-check import: ${file}: ${r.message}\n`);
+      return 1;
+    }
+    if (!output) { out(r.text); return undefined; }
+    const why = writeOutput(output, r.text, { force: a.flags.has('--force'), sources: [file] }, m);
+    return why ? fail(why, false) : undefined;
+  };
   if (isPdf(read.bytes) || /\.pdf$/i.test(file) || a.flags.has('--document') || hasPageBreaks(read.bytes)) {
     registerNodePdfEngine();
     const d = await importDocument(read.bytes, { locale, name: basename(file) });
-    if (!d.ok) {
-      err(`budget-check import: ${file}: ${d.message}\n`);
-      return 1;
-    }
-    if (output) {
-      const why = writeOutput(output, d.text, { force: a.flags.has('--force'), sources: [file] }, m);
-      if (why) return fail(why, false);
-    } else out(d.text);
-    const e = editorMessages(locale);
+    const code = deliver(d);
+    if (code !== undefined || !d.ok) return code ?? 1;
     err(`${d.message}\n`);
     if (d.skippedPages.length) err(`  ${e.pdfImagePages(d.skippedPages.join('、'))}\n`);
     // Where to look: each doubt at its line of the output (1-based, as editors count).
@@ -60,15 +64,8 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
     return 0;
   }
   const r = await importFile(file, read.bytes, { locale, ...(title ? { title } : {}), ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}) });
-  if (!r.ok) {
-    err(`budget-check import: ${file}: ${r.message}\n`);
-    return 1;
-  }
-  if (output) {
-    const why = writeOutput(output, r.text, { force: a.flags.has('--force'), sources: [file] }, m);
-    if (why) return fail(why, false);
-  } else out(r.text);
-  const e = editorMessages(locale);
+  const code = deliver(r);
+  if (code !== undefined || !r.ok) return code ?? 1;
   err(`${e.importSummary(basename(file), r.rows, r.repairs.length)}\n`);
   for (const x of r.repairs) err(`  ${e.importSourceLine(x.line)}${locale === 'en' ? ': ' : '：'}${x.message}\n`);
   return 0;
