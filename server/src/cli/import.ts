@@ -18,9 +18,9 @@ import { readRegularFile, writeOutput } from './files';
 
 type Write = (s: string) => void;
 
-/** A text with form feeds is the text of a whole document (pdftotext separates its pages so). */
-function hasPageBreaks(bytes: Uint8Array): boolean {
-  return bytes.includes(0x0c);
+/** A text (not a workbook, not CSV) with form feeds is the text of a whole document (pdftotext separates its pages so). */
+function hasPageBreaks(file: string, bytes: Uint8Array): boolean {
+  return !/\.(xlsx|csv)$/i.test(file) && !bytes.includes(0) && bytes.includes(0x0c);
 }
 
 export async function runImport(argv: string[], out: Write, err: Write): Promise<number> {
@@ -52,7 +52,7 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
     const why = writeOutput(output, r.text, { force: a.flags.has('--force'), sources: [file] }, m);
     return why ? fail(why, false) : undefined;
   };
-  if (isPdf(read.bytes) || /\.pdf$/i.test(file) || a.flags.has('--document') || hasPageBreaks(read.bytes)) {
+  if (isPdf(read.bytes) || /\.pdf$/i.test(file) || a.flags.has('--document') || hasPageBreaks(file, read.bytes)) {
     registerNodePdfEngine();
     const d = await importDocument(read.bytes, { locale, name: basename(file) });
     const code = deliver(d);

@@ -13,7 +13,8 @@ export function importTableText(text: string, options: ImportOptions = {}): Impo
   const grid = guessGrid(text);
   if (grid.kind === 'csv' || text.includes('\t')) return importGrid(grid, options);
   const r = importLayoutTable(text, options);
-  return r.ok ? r : importGrid(grid, options);
+  // No row found there (prose, a list): the grid path says why there is no table.
+  return r.ok && r.rows > 0 ? r : importGrid(grid, options);
 }
 
 /** By the file name's extension: `.xlsx`, `.csv`, anything else is text. */
