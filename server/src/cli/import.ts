@@ -45,7 +45,7 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
   /** Refuses (exit 1) or writes the text to OUT or standard output; undefined when written. */
   const deliver = (r: { ok: true; text: string } | { ok: false; message: string }): number | undefined => {
     if (!r.ok) {
-      err(`budget-check import: ${file}: ${r.message}\n`);
+      err(`budget-check import: ${m.fileProblem(file, r.message)}\n`);
       return 1;
     }
     if (!output) { out(r.text); return undefined; }
