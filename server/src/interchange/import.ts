@@ -268,6 +268,8 @@ export interface Side {
   numbers: (number | undefined)[];
   /** The rows of this part, where parts share columns and split the rows (groups of rows under a merged cell). */
   rows?: Set<SourceRow>;
+  /** The label's column, relative to `start`, when the geometry knows it (else the first text cell is the label). */
+  labelAt?: number;
 }
 
 interface ParsedRow {
@@ -476,7 +478,8 @@ function parseRow(row: SourceRow, side: Side, count: number): ParsedRow | undefi
   const cells = row.cells.slice(side.start, side.end);
   if (!cells.some((c) => c)) return undefined;
   const repairs: CellRepair[] = [];
-  const { from, label: L } = firstFigure(cells, side.origin, side.hasLabel, side.hasLine);
+  // Where the page's geometry placed the cells, the label is in its column, whatever is empty before it.
+  const { from, label: L } = side.labelAt !== undefined ? { from: side.origin, label: side.labelAt } : firstFigure(cells, side.origin, side.hasLabel, side.hasLine);
   const codes: string[] = [];
   let lineNo = '';
   let label = '';

@@ -252,8 +252,14 @@ function headerCells(header: Line[], bands: Band[], unit: number): HeaderCell[] 
   return cells;
 }
 
+/** Pieces of one cell on two lines: no blank between 汉字; one where a number or Latin word meets a 汉字 or a word. */
 function joinText(a: string, b: string): string {
-  return /[\u3000-\u9fff\uff00-\uffef]$/.test(a) || /^[\u3000-\u9fff\uff00-\uffef]/.test(b) ? a + b : `${a} ${b}`;
+  const cjk = /[\u3000-\u9fff\uff00-\uffef]/;
+  const word = /[A-Za-z0-9%]/;
+  const end = a.slice(-1);
+  const first = b.slice(0, 1);
+  if ((word.test(end) && (cjk.test(first) || word.test(first))) || (cjk.test(end) && word.test(first) && /^\d/.test(first))) return `${a} ${b}`;
+  return cjk.test(end) || cjk.test(first) ? a + b : `${a} ${b}`;
 }
 
 function kindOfBand(texts: string[], name: string | undefined): BandKind {
@@ -376,7 +382,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const count = (j: number) => placedRows.reduce((n, p) => n + p.filter((x) => x.band === j).length, 0);
     const n0 = count(k);
     // (a category's line prints no figure of its own: a row with a figure and nothing in the next column is a row)
-    const rowOfItsOwn = placedRows.some((p) => p.some((x) => x.band === k) && !p.some((x) => x.band === k + 1) && p.some((x) => figureText(x.chunk.text)));
+    const rowOfItsOwn = placedRows.filter((p) => p.some((x) => x.band === k) && !p.some((x) => x.band === k + 1) && p.some((x) => figureText(x.chunk.text))).length >= 2;
     if (n0 >= 2 && n0 <= 0.6 * count(k + 1) && !rowOfItsOwn) {
       bands[k].kind = 'category';
       bands[k + 1].kind = 'label';
@@ -455,6 +461,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       labelName: labelCell ? labelCell.text.replace(/\s+/g, '') : '项目',
       ...(group ? { group: group.text.replace(/\s+/g, '') } : {}),
       origin,
+      ...(labelBand >= 0 && labelBand < r.start + origin ? { labelAt: labelBand - r.start } : {}),
       leaves,
       numbers: figureBands.map((k) => lanci.get(k)),
     };
