@@ -140,6 +140,8 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
     if (isLanciLine(l)) continue;
     const pending: Chunk[] = [];
     const onLine = new Set<B>();
+    // Bands named directly (overlapped) by a cell of this line.
+    const directly = new Set<B>();
     for (const c of l.chunks) {
       // Over a band: overlapping it by a good part of the narrower of the two (a name's edge over the next column's
       // edge does not count).
@@ -150,14 +152,17 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
         b.hx1 = Math.max(b.hx1, c.x1);
         named.add(b);
         onLine.add(b);
+        directly.add(b);
       } else if (!hit.length) pending.push(c);
     }
     for (const c of pending) {
       const mid = (c.x0 + c.x1) / 2;
       // The cell of band k reaches halfway to its neighbours.
       const b = bands.find((x, j) => mid >= (j ? (bands[j - 1].x1 + x.x0) / 2 : -Infinity) && mid < (j + 1 < bands.length ? (x.x1 + bands[j + 1].x0) / 2 : Infinity));
-      // Named below this line: a name over it (a group, a side's name), not a column of its own.
-      if (b && !onLine.has(b)) {
+      // Named below this line: a name over it (a group, a side's name) — unless it stands beside its column and
+      // other names on its line name columns of their own: then it is a column's name too, a column no row fills.
+      const beside = b && named.has(b) && directly.size >= 2 && !(mid >= b.hx0 - 0.5 * unit && mid <= b.hx1 + 0.5 * unit);
+      if (b && !onLine.has(b) && !beside) {
         b.hx0 = Math.min(b.hx0, c.x0);
         b.hx1 = Math.max(b.hx1, c.x1);
         named.add(b);
