@@ -99,7 +99,7 @@ function median(xs: number[]): number {
  * name centred over right-aligned figures), unless that band is already named on the same line: then it is a column
  * no row fills, a band of its own.
  */
-function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: number; hx0: number; hx1: number }[] {
+function bandsOf(header: Line[], rows: Line[], unit: number, folded: string[] = []): { x0: number; x1: number; hx0: number; hx1: number }[] {
   const xs = [...header, ...rows].flatMap((l) => l.chunks.flatMap((c) => [c.x0, c.x1]));
   if (!xs.length) return [];
   const left = Math.floor(Math.min(...xs)) - 1;
@@ -163,6 +163,9 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
       // other names on its line name columns of their own: then it is a column's name too, a column no row fills.
       const beside = b && named.has(b) && directly.size >= 2 && !(mid >= b.hx0 - 0.5 * unit && mid <= b.hx1 + 0.5 * unit);
       if (b && !onLine.has(b) && !beside) {
+        // (beside the column it joins, not over it: maybe a column no row fills, taken as a name over its neighbour)
+        // (right of figures that are printed flush right: no name of theirs stands there)
+        if (c.x0 > b.x1 + 0.5 * unit && directly.size >= 2) folded.push(c.text);
         b.hx0 = Math.min(b.hx0, c.x0);
         b.hx1 = Math.max(b.hx1, c.x1);
         named.add(b);
@@ -353,7 +356,8 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   const rows = firstRow < 0 ? [] : t.body.slice(firstRow);
   const lanciLine = header.find(isLanciLine);
 
-  const raw = bandsOf(header, rows, unit);
+  const folded: string[] = [];
+  const raw = bandsOf(header, rows, unit, folded);
   const provisional: Band[] = raw.map((b) => ({ ...b, kind: 'figure', textRight: b.x1 }));
   if (process.env.BUDGET_IMPORT_DEBUG) console.error('bands', raw.map((b) => `${b.x0.toFixed(0)}-${b.x1.toFixed(0)}(${b.hx0.toFixed(0)}-${b.hx1.toFixed(0)})`).join(' '));
   const hcells = headerCells(header, provisional, unit);
@@ -590,6 +594,9 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     });
   });
 
+  // A header name that may be a column no row fills, folded into its neighbour: the figures under it may stand one
+  // column off. Said above the first row.
+  if (folded.length && data.length) doubts.set(data[0], [...folded.map((f) => m.doubtHeader(f)), ...(doubts.get(data[0]) ?? [])]);
   const lineRow = (l: Line): SourceRow => ({ line: l.page, cells: l.chunks.map((c) => c.text) });
   const zones: TableZones = {
     preamble: t.preamble.map(lineRow),
