@@ -1,16 +1,13 @@
 /**
  * pdf.js for Node entry points (the CLI, the language server process): `registerNodePdfEngine()` makes `readPdf`
  * work. pdf.js is imported on first use only, from `pdfjs/` beside the bundle (dist/pdfjs, what the .vsix and the
- * packed CLI ship: see PDFJS_RUNTIME_FILES and esbuild.mjs) or else from node_modules/pdfjs-dist; its CMaps and
+ * packed CLI ship: esbuild.mjs copies them there) or else from node_modules/pdfjs-dist; its CMaps and
  * standard font data are read from the same folder. Node only: the browser bundle does not include this module.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerPdfEngine, type PdfEngine, type PdfJs } from './pdf';
-
-/** The files of pdfjs-dist the reader needs at run time, relative to its folder (for packaging). */
-export const PDFJS_RUNTIME_FILES = ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps/', 'standard_fonts/'];
 
 /** Where pdf.js and its data live: `pdfjs/` beside the bundle, else the installed package. */
 export function pdfjsFolder(): string {

@@ -359,7 +359,6 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   const folded: string[] = [];
   const raw = bandsOf(header, rows, unit, folded);
   const provisional: Band[] = raw.map((b) => ({ ...b, kind: 'figure', textRight: b.x1 }));
-  if (process.env.BUDGET_IMPORT_DEBUG) console.error('bands', raw.map((b) => `${b.x0.toFixed(0)}-${b.x1.toFixed(0)}(${b.hx0.toFixed(0)}-${b.hx1.toFixed(0)})`).join(' '));
   const hcells = headerCells(header, provisional, unit);
   const nameOf = (k: number) => {
     const over = hcells.filter((c) => c.first === k && c.last === k).sort((a, b) => b.y - a.y)[0];
@@ -373,7 +372,6 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const named = hcells.filter((c) => c.first === k && c.last === k).sort((a, b2) => b2.y - a.y)[0]?.text;
     return { ...b, kind: kindOfBand(texts, named), textRight: right };
   });
-  if (process.env.BUDGET_IMPORT_DEBUG) console.error('kinds', bands.map((b) => `${b.x0.toFixed(0)}-${b.x1.toFixed(0)}:${b.kind}`).join(' '));
   // Only the first text band of a block is its label: further text columns (专项名称, 采购组织形式 …) are columns
   // whose cells hold text, as the language writes them.
   const kinds0 = bands.map((b) => b.kind);

@@ -15,6 +15,7 @@ import { exportDocument } from '../interchange/export';
 import { importDocument } from '../interchange/document';
 import type { Doubt, Repair } from '../interchange/import';
 import { importFile } from '../interchange/table';
+import { fromBase64, toBase64 } from '../util/base64';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
 
@@ -48,7 +49,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
     const name = typeof a.name === 'string' && a.name ? a.name : 'pasted.txt';
     if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
-    const content = a.encoding === 'base64' ? new Uint8Array(Buffer.from(a.content, 'base64')) : a.content;
+    const content = a.encoding === 'base64' ? fromBase64(a.content) : a.content;
     const sheet = typeof a.sheet === 'number' || (typeof a.sheet === 'string' && a.sheet) ? (/^\d+$/.test(String(a.sheet)) ? Number(a.sheet) : String(a.sheet)) : undefined;
     const r = await importFile(name, content, {
       locale: ctx.locale,
@@ -66,7 +67,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
     if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
     const name = typeof a.name === 'string' && a.name ? a.name.split(/[\\/]/).pop() ?? a.name : 'document.pdf';
-    const r = await importDocument(new Uint8Array(Buffer.from(a.content, 'base64')), { locale: ctx.locale, name });
+    const r = await importDocument(fromBase64(a.content), { locale: ctx.locale, name });
     if (!r.ok) return { ok: false, message: r.message };
     return { ok: true, text: r.text, summary: r.message, doubts: r.doubts, skippedPages: r.skippedPages };
   };
@@ -90,7 +91,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     const fileName = `${base}${one ? `-${r.tables[0].replace(/[\\/:*?"<>|]/g, '-')}` : ''}.${r.format}`;
     return typeof r.data === 'string'
       ? { ok: true, format: r.format, encoding: 'text', data: r.data, tables: r.tables, fileName }
-      : { ok: true, format: r.format, encoding: 'base64', data: Buffer.from(r.data).toString('base64'), tables: r.tables, fileName };
+      : { ok: true, format: r.format, encoding: 'base64', data: toBase64(r.data), tables: r.tables, fileName };
   };
 
   const guarded = (run: (arg: unknown) => Promise<unknown>) => async (args: unknown[]) => {
