@@ -485,6 +485,18 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     return leaf ? (leaf[leaf.length - 1].name || leaf.map((x) => x.name).filter((x) => x).join('/') || `${k + 1}`) : nameOf(k);
   };
   const placedAgain = rows.map((l) => ({ line: l, placed: l.chunks.map((c) => place(c, bands, bandName, m)) }));
+  // A total's label centred over a merged cell that starts in the figure column of one block and reaches the next
+  // block's label column (`结转下年资金` beside `上年结转资金`): it belongs to the block whose label column it reaches.
+  for (const { placed } of placedAgain) {
+    for (const p of placed) {
+      const next = bands[p.band + 1];
+      if (bands[p.band].kind === 'figure' && !figureText(p.chunk.text) && TOTAL_LABEL.test(compact(p.chunk.text)) && next?.kind === 'label'
+        && p.chunk.x1 > next.x0 - unit && !placed.some((o) => o !== p && o.band === p.band + 1)) {
+        p.band += 1;
+        p.doubt = m.doubtRowGuess(p.chunk.text);
+      }
+    }
+  }
   // A total printed across blocks (`当年支出小计` over one block, its figure in the next): the label goes with the figure.
   for (const { placed } of placedAgain) {
     for (let k = 0; k + 1 < sideRange.length; k++) {
