@@ -46,7 +46,7 @@ const documents = readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).map((f) =>
  */
 const FLOOR: Record<string, { pdf: number; text: number }> = {
   'jiangsu-high-court-2019-budget': { pdf: 0.99, text: 0.45 },
-  'jiangsu-npc-office-2017-budget': { pdf: 0.87, text: 0.25 },
+  'jiangsu-npc-office-2017-budget': { pdf: 0.88, text: 0.25 },
   'jiangsu-procuratorate-2018-budget': { pdf: 0.975, text: 0 },
   'jiangsu-party-office-2018-budget-文件': { pdf: 1, text: 1 },
   'jiangsu-party-office-2018-budget-表': { pdf: 0.97, text: 0 },
