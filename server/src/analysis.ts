@@ -22,6 +22,7 @@
 import { judge } from './checks/evaluate';
 import type { Finding } from './checks/finding';
 import { figureFindings, partFigureFindings } from './checks/figures';
+import { importDoubtFindings } from './checks/importDoubts';
 import { narrativeRelations } from './claims/narrative';
 import { messages, type Locale, type Messages } from './i18n/messages';
 import { buildSection, readTableLines } from './incremental/build';
@@ -525,6 +526,7 @@ function baseFindings(s: Section, m: Messages): Finding[] {
   const out: Finding[] = [];
   for (const e of s.errors) out.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
   for (const e of s.document.structureErrors) out.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
+  for (const f of importDoubtFindings(s.lines, m)) out.push(f);
   return out;
 }
 
