@@ -164,7 +164,7 @@ function printedExactly(rel: Relation): boolean {
 }
 
 /** The most terms a finding points at as related information (its message names them all, the middle ones as …). */
-export const RELATED = 8;
+const RELATED = 8;
 
 /**
  * A term of a failing relation, as related information: its place, and its name and figure, made into text when

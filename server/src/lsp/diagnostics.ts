@@ -1,4 +1,4 @@
-/** Publishes diagnostics: on open and change, debounced by the cost of the last analysis, stale runs dropped. */
+/** Publishes diagnostics: on open and change, debounced by the cost of the last publication, stale runs dropped. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
@@ -50,8 +50,12 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
     const doc = ctx.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    const t0 = performance.now();
     const diagnostics = diagnosticsOf(ctx, doc);
-    lastCost.set(uri, ctx.analyzed(doc).took);
+    // What publishing costs: the version's analysis assembled, its findings converted (each change itself was brought
+    // into the analysis as it came, ../analysis: that work is done either way). The first publication after opening
+    // holds the first pass: it does not count.
+    lastCost.set(uri, lastCost.has(uri) ? performance.now() - t0 : 0);
     // A newer version arrived while we worked: its own run will publish.
     if (ctx.documents.get(uri)?.version !== version) return;
     void ctx.connection.sendDiagnostics({ uri, version, diagnostics });
@@ -59,10 +63,10 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
 
   const schedule = (uri: string) => {
     timers.get(uri)?.cancel();
-    // Debounce by the cost of the last analysis: an edit the incremental analysis absorbs answers at once; a document
-    // whose analysis is slow (a first pass, a header edit) waits for a pause in typing.
+    // Debounce by the cost of the last publication: a document whose every publication is slow (thousands of findings)
+    // waits for a pause in typing; any other answers at once.
     const cost = lastCost.get(uri) ?? 0;
-    if (cost < 25) {
+    if (cost < 50) {
       // At once, but after the messages already read, so that changes arriving together are analysed once. The
       // connection handles one queued message per immediate and schedules the next after the handler, which has
       // scheduled ours: a second hop lets the next queued change in first, and it cancels this run. (Immediates, not
@@ -71,7 +75,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
       const first = setImmediate(() => { second = setImmediate(() => publish(uri)); });
       timers.set(uri, { cancel: () => { clearImmediate(first); if (second) clearImmediate(second); } });
     } else {
-      const timeout = setTimeout(() => publish(uri), Math.min(300, cost * 2));
+      const timeout = setTimeout(() => publish(uri), Math.min(300, cost));
       timers.set(uri, { cancel: () => clearTimeout(timeout) });
     }
   };
@@ -81,6 +85,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   ctx.documents.onDidClose((e) => {
     timers.get(e.document.uri)?.cancel();
     timers.delete(e.document.uri);
+    lastCost.delete(e.document.uri);
     ctx.forget(e.document.uri);
     void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
