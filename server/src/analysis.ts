@@ -121,6 +121,11 @@ export class DocumentAnalyzer {
   private lineIndex?: SectionPositions;
   /** What the last edit reused. */
   lastReuse: Reuse = { sections: 0, reused: 0, full: true, unit: 'document' };
+  /**
+   * Counts the versions whose lines changed shape (a line break added or removed): while it stays the same, a span at
+   * the same offsets stands at the same line and character.
+   */
+  layout = 0;
 
   constructor(private readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
@@ -172,6 +177,7 @@ export class DocumentAnalyzer {
 
   /** Starts afresh with `text`. */
   open(text: string): void {
+    this.layout++;
     this.header = { fields: [] };
     this.title = undefined;
     this.sections = cutSections(text).map((b) => this.build(splitLines(text, b.start, b.end), b.start));
@@ -184,6 +190,7 @@ export class DocumentAnalyzer {
   /** Replaces [start, end) of the current text with `inserted`. */
   edit(start: number, end: number, inserted: string): void {
     if (!this.sections.length) return this.open(inserted);
+    if (/[\r\n]/.test(inserted) || (end > start && this.positions().position(start).line !== this.positions().position(end).line)) this.layout++;
     const sections = this.sections;
     let k0 = this.sectionAt(start);
     // Text put before a section's heading may join the section before.
@@ -298,8 +305,11 @@ export class DocumentAnalyzer {
       else declared.expand(r);
     }
     s.found.problems = declared.problems.map((p) => ({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] }));
-    s.found.judged = new Array<Finding | undefined>(relations.count);
-    for (let i = 0; i < relations.count; i++) s.found.judged[i] = this.judged(relations, i);
+    // The last list of judged relations is written over (a new array of a table's 20,000 relations per edit is a large
+    // object: the old generation grows and is collected again and again).
+    const judged = s.found.judged;
+    judged.length = relations.count;
+    for (let i = 0; i < relations.count; i++) judged[i] = this.judged(relations, i);
     s.relations = relations;
     s.spans = undefined;
   }

@@ -35,10 +35,42 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
   return d;
 }
 
+/** A finding's diagnostic as last made, with what it was made from. */
+interface Made {
+  d: Diagnostic;
+  layout: number;
+  uri: string;
+  locale: Locale;
+  /** The finding's span and its related spans, as offsets. */
+  at: number[];
+}
+
+const made = new WeakMap<Finding, Made>();
+
+function sameSpans(at: number[], f: Finding): boolean {
+  if (at[0] !== f.span.start || at[1] !== f.span.end || at.length !== 2 + 2 * f.related.length) return false;
+  for (let i = 0; i < f.related.length; i++) if (at[2 + 2 * i] !== f.related[i].span.start || at[3 + 2 * i] !== f.related[i].span.end) return false;
+  return true;
+}
+
+/**
+ * A finding's diagnostic, made again only when the finding moved or the document's lines changed shape: a keystroke in
+ * a document of a thousand findings converts the few that changed (a finding the analysis kept is the same object).
+ */
+function diagnosticOf(f: Finding, lines: Positions, layout: number, uri: string, locale: Locale): Diagnostic {
+  const had = made.get(f);
+  if (had && had.layout === layout && had.uri === uri && had.locale === locale && sameSpans(had.at, f)) return had.d;
+  const d = toDiagnostic(f, lines, uri, locale);
+  const at = [f.span.start, f.span.end];
+  for (const r of f.related) at.push(r.span.start, r.span.end);
+  made.set(f, { d, layout, uri, locale, at });
+  return d;
+}
+
 export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   const a = ctx.analyzed(doc);
   const show = ctx.roundingDiagnosticsFor(doc.uri);
-  return ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri, ctx.locale));
+  return ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail).map((f) => diagnosticOf(f, a.lines, a.layout, doc.uri, ctx.locale));
 }
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
