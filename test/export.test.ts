@@ -13,6 +13,7 @@ import { FIELD_PART } from '../server/src/model/build';
 import type { BudgetDocument, Part, Table } from '../server/src/model/document';
 import { parseFigure } from '../server/src/numbers/decimal';
 import { ROOT } from './support/lsp';
+import { groupThousands } from '../server/src/numbers/decimal';
 
 const SEEDS = ['qiaokou-2023-final.budget', 'xinzhou-2023-budget.budget', 'wuhan-info-center-2022-budget.budget', 'huangpi-2023-final.budget', 'dongxihu-2020-budget.budget'];
 
@@ -35,7 +36,7 @@ function printed(value: number, numFmt: string): string {
   let s = (percent ? Math.abs(value) * 100 : Math.abs(value)).toFixed(decimals);
   if (fmt.includes(',')) {
     const [int, frac] = s.split('.');
-    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+    s = groupThousands(int) + (frac !== undefined ? `.${frac}` : '');
   }
   if (!fmt.split('.')[0].includes('0')) s = s.replace(/^0\./, '.');
   return sign + s + (percent ? '%' : '');

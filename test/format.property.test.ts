@@ -10,6 +10,7 @@ import { formatText } from '../server/src/format/index';
 import { figureTokens } from '../server/src/format/verify';
 import type { ColumnNode } from '../server/src/syntax/ast';
 import { parse } from '../server/src/syntax/parser';
+import { groupThousands } from '../server/src/numbers/decimal';
 
 const CHARS = [
   ...'一般公共服务支出合计基本项目人员经费（室）、：，。“”《》',
@@ -20,7 +21,7 @@ const CHARS = [
 const textArb = fc.array(fc.constantFrom(...CHARS), { maxLength: 10 }).map((a) => a.join(''));
 
 const intArb = fc.oneof(fc.nat({ max: 999 }), fc.nat({ max: 99_999_999 }), fc.constant(0));
-const withCommas = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const withCommas = (n: number) => groupThousands(String(n));
 const figureArb = fc.oneof(
   fc.tuple(fc.boolean(), intArb, fc.boolean(), fc.nat({ max: 9999 }), fc.constantFrom('', '', '%', ' 万元', '万元')).map(
     ([neg, i, commas, frac, suffix]) => `${neg ? '-' : ''}${commas ? withCommas(i) : String(i)}${frac % 3 ? `.${String(frac).padStart(frac % 3, '0')}` : ''}${suffix}`),

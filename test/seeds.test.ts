@@ -32,7 +32,7 @@ function lookup(doc: BudgetDocument, table: string, row: string, column: string)
   if (!t) {
     const lines = doc.narrative.filter((l) => norm(l.section).includes(norm(table)) && (!row || norm(l.heading ?? '').includes(norm(row))));
     if (!lines.length) throw new Error(`no table or narrative section ${table} / ${row}`);
-    return lines.flatMap((l) => l.text.match(/-?[\d,]*\d(?:\.\d+)?%?/g) ?? []);
+    return lines.flatMap((l) => l.text.match(/-?(?<![\d,])[\d,]*\d(?:\.\d+)?%?/g) ?? []);
   }
   if (!column) {
     const fp = t.parts.find((p) => p.name === FIELD_PART);

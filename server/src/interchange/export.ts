@@ -93,7 +93,8 @@ function sourceLine(text: string, offset: number): { start: number; text: string
 }
 
 function withoutComment(line: string): string {
-  return line.replace(/\s*\/\/.*$/, '').trim();
+  const at = line.indexOf('//');
+  return (at < 0 ? line : line.slice(0, at)).trim();
 }
 
 /** Whether the document prints the column's 栏次 (`合计[1]`), rather than the model numbering it. */
@@ -216,8 +217,13 @@ export function tableGrid(doc: BudgetDocument, t: Table, options: { locale?: Loc
   for (const n of t.notes) under.push({ at: n.span.start, text: n.text, kind: 'note' });
   for (const x of t.texts) under.push({ at: x.span.start, text: x.text, kind: 'note' });
   const ruleLines = new Map<number, string>();
+  // Each line once: a line holding many rules was scanned once per rule, quadratic in a long line (issue #15).
+  let last = { start: -1, end: -1 };
   for (const r of t.rules) {
-    const l = sourceLine(doc.text, r.node.span.start);
+    const at = r.node.span.start;
+    if (at >= last.start && at <= last.end) continue;
+    const l = sourceLine(doc.text, at);
+    last = { start: l.start, end: l.start + l.text.length };
     if (!ruleLines.has(l.start)) ruleLines.set(l.start, withoutComment(l.text));
   }
   for (const [at, text] of ruleLines) under.push({ at, text, kind: 'rule' });

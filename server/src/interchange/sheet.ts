@@ -8,6 +8,7 @@
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { formatUnits, parseFigure, type Figure } from '../numbers/decimal';
+import { trimEndChars } from '../util/text';
 import type { SourceGrid, SourceRow } from './import';
 
 type ExcelModule = typeof import('exceljs');
@@ -60,7 +61,7 @@ export function numberText(value: number, numFmt: string | undefined): string {
 function plain(value: number): string {
   const s = String(value);
   if (!/e/i.test(s)) return s;
-  return value.toFixed(20).replace(/\.?0+$/, '');
+  return trimEndChars(trimEndChars(value.toFixed(20), '0'), '.');
 }
 
 /**

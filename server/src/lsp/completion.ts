@@ -149,7 +149,7 @@ function codeItems(ctx: ServerContext, uri: string, a: Analysis, lines: Position
   let part: Part | undefined;
   for (const p of table.parts) if (p.columnsSpan && p.columnsSpan.start < line.start) part = p;
   if (!part || !part.columns.length) return null;
-  if (/^[\s\u3000]*[^|｜]*[：:]/.test(line.text) && !/[|｜]/.test(line.text)) return null; // a field (`金额单位：万元`) or a note
+  if (/[：:]/.test(line.text) && !/[|｜]/.test(line.text)) return null; // a field (`金额单位：万元`) or a note
   const cells = cellsOf(line);
   const index = (line.before.match(/[|｜]/g) ?? []).length;
   const cell = cells[index];
@@ -327,6 +327,13 @@ function columnItems(ctx: ServerContext, a: Analysis, lines: Positions, line: Li
 // ---------------------------------------------------------------------------------------------------------------
 // Table references and row labels inside `规则：`
 
+/** The run at the end of `s` of characters that `stop` does not match (scanned backwards: linear in the run). */
+function trailingRun(s: string, stop: RegExp): string {
+  let i = s.length;
+  while (i > 0 && !stop.test(s[i - 1])) i--;
+  return s.slice(i);
+}
+
 function tableOfLine(a: Analysis, offset: number): Table | undefined {
   let t: Table | undefined;
   for (const x of a.document.tables) if (x.span.start <= offset) t = x;
@@ -344,7 +351,7 @@ function ruleItems(a: Analysis, lines: Positions, line: LineInfo, offset: number
     const closer = b[open] === '“' ? '”' : '」';
     const query = b.slice(open + 1);
     const head = b.slice(0, open);
-    const named = /([^\s=+\-－（）()；;，,、「」“”…⋯]+表)$/.exec(head)?.[1];
+    const named = head.endsWith('表') ? trailingRun(head, /[\s=+\-－（）()；;，,、「」“”…⋯]/) : undefined;
     const target = named ? a.document.tables.find((t) => t.number === named || t.number?.replace(/\s/g, '') === named.replace(/\s/g, '')) ?? here : here;
     if (!target) return null;
     const wantsColumn = /[行」”][\s]*$/.test(head) && /行[\s]*$/.test(head);
@@ -372,7 +379,7 @@ function ruleItems(a: Analysis, lines: Positions, line: LineInfo, offset: number
     return { isIncomplete: false, items };
   }
   // Elsewhere: a table reference.
-  const word = /[^\s=+\-－（）()；;，,、「」“”…⋯：:]*$/.exec(b)?.[0] ?? '';
+  const word = trailingRun(b, /[\s=+\-－（）()；;，,、「」“”…⋯：:]/);
   const start = line.start + b.length - word.length;
   for (const t of a.document.tables) {
     if (t === here) continue;

@@ -4,6 +4,8 @@ import type { ColumnNode, HeadingLine, Line, Span, SyntaxTree } from '../syntax/
 import type {
   BudgetDocument, Cell, CellKind, CodeKind, Column, ColumnRole, Field, GlossaryEntry, Header, Part, Row, Table,
 } from './document';
+import { trimEndChars } from '../util/text';
+import { codePathOf, glossaryLineOf } from './glossaryLine';
 
 const LINE_COLUMN = /^行次$/;
 const CODE_COLUMN = /(编码|代码|编号)$|^科目$/;
@@ -26,13 +28,19 @@ export function classifyCode(code: string): CodeKind | undefined {
 function classifyCell(text: string): { kind: CellKind; figure?: ReturnType<typeof parseFigure> } {
   if (text === '') return { kind: 'empty' };
   if (/^[-—–－−―]+$/.test(text)) return { kind: 'dash' };
-  const figure = parseFigure(text) ?? parseFigure(text.replace(/[ \t\u3000]*(万元|元)$/, ''));
+  const figure = parseFigure(text) ?? (text.endsWith('元') ? parseFigure(withoutUnit(text)) : undefined);
   if (figure) return { kind: 'figure', figure };
   if (/\d/.test(text) && /^[\d\s.,，．%\-−]+$/.test(text)) return { kind: 'broken' };
   return { kind: 'text' };
 }
 
-const FIELD_RE = /^([^：:|]{1,24}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
+/** `12.00 万元` → `12.00` (a figure printed with its unit). */
+function withoutUnit(text: string): string {
+  return trimEndChars(text.slice(0, text.length - (text.endsWith('万元') ? 2 : 1)), ' \t\u3000');
+}
+
+// The value is the rest of the line (`s`: whatever it holds), so nothing after the `：` can make the pattern backtrack.
+const FIELD_RE = /^([^：:|]{1,24}?)[ \t\u3000]*[：:](.*)$/s;
 
 function fieldOf(text: string, span: Span): Field | undefined {
   const m = FIELD_RE.exec(text);
@@ -81,20 +89,20 @@ function assignRoles(cols: Column[]): void {
   if (!cols.some((c) => c.number !== undefined)) figures.forEach((c, i) => { c.number = i + 1; });
 }
 
-const TABLE_NUMBER = /^(?:[^\s]*\d[^\s]*|公开表\s*\d+)$/;
+const TABLE_NUMBER = /^(?:[^\s\d]*\d\S*|公开表\s*\d+)$/;
 
 function parseTableHeading(text: string): { number?: string; title: string } {
   const rest = text.replace(/^表[ \t\u3000]*/, '');
-  const m = /^(\S+)(?:[ \t\u3000]+(.*))?$/.exec(rest);
-  if (m && TABLE_NUMBER.test(m[1]) && /\d/.test(m[1])) return { number: m[1], title: (m[2] ?? '').trim() };
+  // The first word is the number when blanks (or nothing) follow it.
+  const number = /^\S+/.exec(rest)?.[0];
+  const after = number ? rest.slice(number.length) : '';
+  if (number && (!after || ' \t\u3000'.includes(after[0])) && TABLE_NUMBER.test(number)) return { number, title: after.trim() };
   return { title: rest.trim() };
 }
 
 /** The name of the part that holds a table's or form's figure fields. */
 export const FIELD_PART = '（字段）';
 
-const GLOSSARY_ENTRY = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．][ \t]*)?[ \t\u3000]*([^：:]{1,80}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
-const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
   const doc = buildSection(tree, tree.lines, { fields: [] });
@@ -267,13 +275,12 @@ export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Hea
 
   function addProse(text: string, span: Span) {
     if (mode === 'glossary') {
-      const m = GLOSSARY_ENTRY.exec(text);
-      if (m && m[1].trim()) {
-        const term = m[1].trim();
-        const termStart = span.start + text.indexOf(m[1]);
-        const entry: GlossaryEntry = { term, definition: m[2].trim(), termSpan: { start: termStart, end: termStart + m[1].length }, span };
-        const p = CODE_PATH.exec(norm(term));
-        if (p) entry.path = [p[1], p[2], p[3]].filter((x): x is string => !!x);
+      const m = glossaryLineOf(text);
+      if (m) {
+        const { term } = m;
+        const entry: GlossaryEntry = { term, definition: m.definition, termSpan: { start: span.start + m.termStart, end: span.start + m.termEnd }, span };
+        const path = codePathOf(norm(term));
+        if (path) entry.path = path;
         doc.glossary.push(entry);
         lastEntry = entry;
       } else if (lastEntry && text.trim()) {
