@@ -5,7 +5,7 @@
  * and when the active editor changes.
  */
 import { env, languages, StatusBarAlignment, window, type Disposable, type Uri } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { editorMessages } from '../../../server/src/i18n/editor';
 import { localeOf } from '../../../server/src/i18n/messages';
 import { SUMMARY_REQUEST, type SummaryResponse } from '../../../server/src/preview/protocol';

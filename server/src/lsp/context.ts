@@ -1,13 +1,24 @@
 /** What every editor feature of the language server shares: the connection, the documents and their analyses. */
-import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, type Analysis } from '../analysis';
 import type { Locale } from '../i18n/messages';
 import { KnowledgeBase } from '../knowledge/base';
+import type { Catalog } from '../knowledge/catalog';
 import { LineIndex, type Position, type Positions } from '../syntax/positions';
+import { NO_FILES } from '../workspace/fileSystem';
+import { Workspace, type ExcludeSetting } from '../workspace/workspace';
 
 export interface Settings {
   roundingDiagnostics: boolean;
+}
+
+/** What the server pulls per workspace folder (`workspace/configuration` with the folder as `scopeUri`). */
+export interface FolderSettings {
+  /** The folder's `budgetTables` settings (its `catalogFiles` are resource-scoped). */
+  budgetTables: Record<string, unknown>;
+  /** The folder's `files.exclude`, honoured by the workspace scan. */
+  exclude: ExcludeSetting;
 }
 
 export interface Analyzed {
@@ -25,8 +36,14 @@ export class ServerContext {
   // --- subject-code knowledge (lsp/knowledge.ts keeps it up to date) ---
   /** Catalogs by fiscal year, glossaries, and the codes of the workspace's `.budget` files. */
   readonly knowledge = new KnowledgeBase();
-  /** The workspace folders' paths (from initialize). */
-  workspaceFolders: string[] = [];
+  /** Whether the user trusts the workspace (VS Code's workspace trust; a client that does not say: trusted). */
+  trusted = true;
+  /** Called when the trust state changes. */
+  readonly trustListeners: (() => void)[] = [];
+  /** Each workspace folder's settings, by folder URI (empty until pulled; a client without the pull model: none). */
+  folderSettings = new Map<string, FolderSettings>();
+  /** Called when the workspace folders or their settings changed (after `folderSettings` is updated). */
+  readonly foldersListeners: (() => void)[] = [];
   /** What the client said it supports (from initialize): hierarchical symbols, location links … */
   clientCapabilities: ClientCapabilities = {};
   /** Called with the `budgetTables` settings whenever the server reads them. */
@@ -39,10 +56,19 @@ export class ServerContext {
   readonly commands = new Map<string, (args: unknown[]) => unknown>();
   // ---
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
+  /**
+   * @param files the workspace folders and the file system the server reads them through (the Node server: `fs` for
+   * `file:` URIs; the web-worker server: the client)
+   */
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly files = new Workspace(NO_FILES)) {}
 
   /** Each open document's analyzer: it keeps the sections an edit did not touch. */
   private readonly analyzers = new Map<string, DocumentAnalyzer>();
+
+  /** The catalog that applies to a document: its workspace folder's (the folder's `catalogFiles`). */
+  catalogFor(uri: string): Catalog {
+    return this.knowledge.catalogFor(this.files.folderOf(uri));
+  }
 
   /** The analysis of the document's current version (computed at most once per version). */
   analyzed(doc: TextDocument): Analyzed {
@@ -52,7 +78,7 @@ export class ServerContext {
     const t0 = performance.now();
     let analyzer = this.analyzers.get(doc.uri);
     if (!analyzer) {
-      analyzer = new DocumentAnalyzer({ locale: this.locale, roundingTails: true, knowledge: this.knowledge.forDocument(doc.uri) });
+      analyzer = new DocumentAnalyzer({ locale: this.locale, roundingTails: true, knowledge: this.knowledge.forDocument(doc.uri, this.files.folderOf(doc.uri)) });
       this.analyzers.set(doc.uri, analyzer);
     }
     const analysis = analyzer.analyze(text);

@@ -1,5 +1,5 @@
 /** The editor features, one file each. Each gets the shared context and returns the capabilities it adds. */
-import type { ServerCapabilities } from 'vscode-languageserver/node';
+import type { ServerCapabilities } from 'vscode-languageserver';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import type { ServerContext } from './context';
