@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest,
-  InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type PublishDiagnosticsParams, type ProtocolConnection, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
@@ -21,6 +21,8 @@ export class TestClient {
   /** How many times diagnostics were published, by document. */
   readonly publications = new Map<string, number>();
   stderr = '';
+  /** The server's log lines (`window/logMessage`). */
+  readonly logs: string[] = [];
 
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
     this.child = spawn(process.execPath, [join(ROOT, 'bin', 'budget-language-server.js'), ...args], { env: { ...process.env, ...env } });
@@ -37,6 +39,7 @@ export class TestClient {
         }
       }
     });
+    this.connection.onNotification(LogMessageNotification.type, (p) => { this.logs.push(p.message); });
     this.connection.listen();
   }
 
@@ -69,6 +72,11 @@ export class TestClient {
     const p = wait ? this.diagnostics(uri, version) : undefined;
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return p;
+  }
+
+  /** The server process's exit code, or null while it runs. */
+  get exitCode(): number | null {
+    return this.child.exitCode;
   }
 
   async stop(): Promise<void> {

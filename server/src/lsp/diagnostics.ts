@@ -6,6 +6,7 @@ import { ruleDocUrl } from '../checks/ruleIds';
 import { diagnosticSource, type Locale } from '../i18n/messages';
 import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
+import { guard } from './guard';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -45,7 +46,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   const timers = new Map<string, { cancel(): void }>();
   const lastCost = new Map<string, number>();
 
-  const publish = (uri: string) => {
+  const publish = (uri: string) => guard(ctx.connection, 'publishing diagnostics', () => {
     timers.delete(uri);
     const doc = ctx.documents.get(uri);
     if (!doc) return;
@@ -55,7 +56,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
     // A newer version arrived while we worked: its own run will publish.
     if (ctx.documents.get(uri)?.version !== version) return;
     void ctx.connection.sendDiagnostics({ uri, version, diagnostics });
-  };
+  });
 
   const schedule = (uri: string) => {
     timers.get(uri)?.cancel();

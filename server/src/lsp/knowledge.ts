@@ -17,6 +17,7 @@ import { baseName, displayName, normalizeUri, uriOfSetting } from '../workspace/
 import { excludeMatcher } from '../workspace/workspace';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
+import { guard } from './guard';
 
 /** A catalog larger than this is not read (the official yearly catalog is a few megabytes). */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
@@ -115,7 +116,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     for (const s of [...wanted.keys()]) if (!scopes.has(s)) { wanted.delete(s); watched.delete(s); }
     for (const [scope, files] of scopes) {
       if (!force && wanted.get(scope) === `${ctx.trusted}\n${files.join('\n')}`) continue;
-      void loadScope(scope, files);
+      guard(ctx.connection, 'loading catalog files', () => loadScope(scope, files));
     }
   };
   ctx.settingsListeners.push((s) => {
@@ -182,9 +183,9 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     for (const f of [...scanned]) if (!ctx.files.folders.includes(f)) scanned.delete(f);
     if (any) changed();
     syncCatalogs();
-    void scan();
+    guard(ctx.connection, 'scanning the workspace', scan);
   });
-  ctx.initializedListeners.push(() => void scan());
+  ctx.initializedListeners.push(() => guard(ctx.connection, 'scanning the workspace', scan));
 
   ctx.connection.onDidChangeWatchedFiles(async (p) => {
     let any = false;
@@ -204,28 +205,28 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const indexOpen = (doc: TextDocument) => {
     const t = timers.get(doc.uri);
     if (t) clearTimeout(t);
-    timers.set(doc.uri, setTimeout(() => {
+    timers.set(doc.uri, setTimeout(() => guard(ctx.connection, 'indexing an open document', () => {
       timers.delete(doc.uri);
       const current = ctx.documents.get(doc.uri);
       if (!current || !ctx.files.contains(doc.uri)) return;
       if (kb.workspace.update(doc.uri, ctx.analyzed(current).analysis.document)) changed();
-    }, 400));
+    }), 400));
   };
   ctx.documents.onDidOpen((e) => {
     indexOpen(e.document);
-    setImmediate(() => {
+    setImmediate(() => guard(ctx.connection, 'warming the catalog', () => {
       if (ctx.documents.get(e.document.uri)) warm(e.document.uri, ctx.analyzed(e.document).analysis.document.header.year);
-    });
+    }));
   });
   ctx.documents.onDidChangeContent((e) => indexOpen(e.document));
   ctx.documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
-    void (async () => {
+    guard(ctx.connection, 'indexing a closed document', async () => {
       const any = ctx.files.contains(e.document.uri) ? await indexFile(e.document.uri) : kb.workspace.remove(e.document.uri);
       if (any) changed();
-    })();
+    });
   });
 
   return { capabilities: {} };
