@@ -16,7 +16,7 @@ type ExcelModule = typeof import('exceljs');
 let excel: ExcelModule | undefined;
 
 /** exceljs, loaded on first use (it is large). Node exposes a CommonJS module's exports as `default` of the namespace. */
-export async function loadExcel(): Promise<{ Workbook: new () => Workbook }> {
+export async function loadExcel(): Promise<ExcelModule> {
   if (!excel) {
     const mod = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
     excel = mod.Workbook ? mod : mod.default!;

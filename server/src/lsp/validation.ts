@@ -15,7 +15,6 @@ import {
 } from 'vscode-languageserver';
 import { PREVIEW_REQUEST, SUMMARY_REQUEST } from '../preview/protocol';
 import { TRUST_NOTIFICATION } from '../workspace/protocol';
-import { EXPORT_COMMAND, IMPORT_COMMAND } from './interchange';
 
 /** What is wrong with a value at a path (`params.textDocument.text must be a string`), or undefined. */
 type Check = (value: unknown, path: string) => string | undefined;
@@ -102,21 +101,13 @@ export const NOTIFICATIONS: Readonly<Record<string, Check>> = {
   [TRUST_NOTIFICATION]: object({ trusted: boolean }),
 };
 
-/** The commands of `workspace/executeCommand` take one argument, an object. */
-const COMMAND_ARGUMENT: Readonly<Record<string, Check>> = {
-  [IMPORT_COMMAND]: object({ content: string }),
-  [EXPORT_COMMAND]: object({ uri: string }),
-};
-
-/** What is wrong with a message's params, or undefined when the server can act on it (or does not know it). */
+/**
+ * What is wrong with a message's params, or undefined when the server can act on it (or does not know it). A command's
+ * arguments are its handler's to check: it answers bad ones with `{ ok: false, message }`, which the editor shows.
+ */
 export function problemOf(message: RequestMessage | NotificationMessage, kind: 'request' | 'notification'): string | undefined {
   const check = (kind === 'request' ? REQUESTS : NOTIFICATIONS)[message.method];
-  if (!check) return undefined;
-  const problem = check(message.params, 'params');
-  if (problem || message.method !== 'workspace/executeCommand') return problem;
-  const { command, arguments: args } = message.params as { command: string; arguments?: unknown[] };
-  const argument = COMMAND_ARGUMENT[command];
-  return argument ? argument(args?.[0], 'params.arguments[0]') : undefined;
+  return check ? check(message.params, 'params') : undefined;
 }
 
 /** The method a malformed request is turned into: its handler answers the `InvalidParams` error. */
