@@ -65,6 +65,23 @@ describe('malformed messages over stdio', function () {
     await alive();
   });
 
+  it('keeps running when the client answers its own requests with errors (a warning it showed ended it)', async () => {
+    const rude = new TestClient();
+    try {
+      rude.connection.onRequest('window/showMessageRequest', () => { throw new Error('not supported here'); });
+      rude.connection.onRequest('client/registerCapability', () => { throw new Error('not supported here'); });
+      await rude.initialize();
+      // A catalog setting naming a file that is no catalog: the server warns.
+      await rude.connection.sendNotification('workspace/didChangeConfiguration', { settings: { budgetTables: { catalogFiles: ['notes.txt'] } } });
+      await rude.open('file:///tmp/rude.budget', GOOD);
+      const hover = await rude.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///tmp/rude.budget' }, position: { line: 0, character: 0 } });
+      assert.ok(hover === null || typeof hover === 'object');
+      assert.equal(rude.exitCode, null, rude.stderr);
+    } finally {
+      await rude.stop();
+    }
+  });
+
   it('drops every notification it acts on, sent malformed, and keeps running', async () => {
     const methods = Object.keys(NOTIFICATIONS);
     assert.ok(methods.includes('textDocument/didChange') && methods.includes('workspace/didChangeWatchedFiles'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest,
-  InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification, ShowMessageNotification, ShowMessageRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type PublishDiagnosticsParams, type ProtocolConnection, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
@@ -23,6 +23,8 @@ export class TestClient {
   stderr = '';
   /** The server's log lines (`window/logMessage`). */
   readonly logs: string[] = [];
+  /** The messages the server showed the user (`window/showMessage` and `window/showMessageRequest`). */
+  readonly shown: string[] = [];
 
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
     this.child = spawn(process.execPath, [join(ROOT, 'bin', 'budget-language-server.js'), ...args], { env: { ...process.env, ...env } });
@@ -40,12 +42,14 @@ export class TestClient {
       }
     });
     this.connection.onNotification(LogMessageNotification.type, (p) => { this.logs.push(p.message); });
+    this.connection.onNotification(ShowMessageNotification.type, (p) => { this.shown.push(p.message); });
+    this.connection.onRequest(ShowMessageRequest.type, (p) => { this.shown.push(p.message); return null; });
     this.connection.listen();
   }
 
-  async initialize(locale = 'zh-cn', rootUri: string | null = null): Promise<void> {
+  async initialize(locale = 'zh-cn', rootUri: string | null = null, initializationOptions?: Record<string, unknown>): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri, locale, capabilities: {
+      processId: process.pid, rootUri, locale, ...(initializationOptions ? { initializationOptions } : {}), capabilities: {
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } },
         workspace: { configuration: false },
       },
@@ -88,6 +92,15 @@ export class TestClient {
     }
     this.connection.dispose();
     this.child.kill();
+  }
+}
+
+/** Resolves once `ready()` holds (checked every 20 ms), else fails after `ms` saying what it waited for. */
+export async function until(ready: () => boolean, what: string, ms = 10000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 

@@ -18,7 +18,7 @@ import type { HeadingLine } from '../syntax/ast';
 import type { Positions } from '../syntax/positions';
 import type { Analyzed, ServerContext } from './context';
 import type { Feature } from './features';
-import { md } from './markdown';
+import { capped, md } from './markdown';
 
 const LIMIT = 100;
 
@@ -107,7 +107,7 @@ export function completionFeature(ctx: ServerContext): Feature {
     const data = item.data as Partial<ItemData> | undefined;
     if (item.documentation || !data || typeof data.uri !== 'string' || typeof data.code !== 'string' || !Array.isArray(data.origins)) return item;
     const value = codeDocumentation(ctx, data as ItemData);
-    return value ? { ...item, documentation: { kind: 'markdown', value } } : item;
+    return value ? { ...item, documentation: { kind: 'markdown', value: capped(value, knowledgeMessages(ctx.locale).textCut) } } : item;
   });
 
   ctx.connection.onCompletion((params): CompletionList | null => {
@@ -412,7 +412,7 @@ function glossaryItems(ctx: ServerContext, uri: string, a: Analysis, lines: Posi
     if (query && !termKey(label).includes(termKey(query))) return;
     items.push({
       label, kind: CompletionItemKind.Text, detail, sortText: String(items.length).padStart(4, '0'),
-      ...(definition ? { documentation: { kind: 'markdown', value: md(definition) } } : {}),
+      ...(definition ? { documentation: { kind: 'markdown', value: capped(md(definition), m.textCut) } } : {}),
       textEdit: { range: r, newText: `${label}：${definition}` },
     });
   };

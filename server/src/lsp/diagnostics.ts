@@ -55,7 +55,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
     lastCost.set(uri, ctx.analyzed(doc).took);
     // A newer version arrived while we worked: its own run will publish.
     if (ctx.documents.get(uri)?.version !== version) return;
-    void ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+    ctx.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
   });
 
   const schedule = (uri: string) => {
@@ -83,7 +83,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
     timers.get(e.document.uri)?.cancel();
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
-    void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
   return {
     refresh() {

@@ -23,3 +23,12 @@ export function guard(connection: Connection, what: string, fn: () => void | Pro
     logFailure(connection, what, e);
   }
 }
+
+/**
+ * Shows the user a warning. The library sends it as a request (`window/showMessageRequest`) although its type says
+ * nothing comes back: a client that answers it with an error would leave a rejected promise nobody handles, which ends
+ * the process.
+ */
+export function showWarning(connection: Connection, message: string): void {
+  Promise.resolve(connection.window.showWarningMessage(message) as unknown).catch(() => undefined);
+}

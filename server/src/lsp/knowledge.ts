@@ -3,7 +3,10 @@
  * workspace folder), and an index of the codes used in the workspace's `.budget` files (open documents as typed, the
  * others as saved). Reads through `ctx.files` only (../workspace/workspace.ts: `.budget` files inside the workspace
  * folders, no links, a size cap; the walk honours `files.exclude`), and re-reads what the client reports changed.
- * In a workspace the user has not trusted, no catalog file inside a workspace folder is read.
+ * In a workspace the user has not trusted, no catalog file inside a workspace folder is read, nor any that workspace
+ * settings name. A relative catalog path stays inside its folder, also once symbolic links are resolved; workspace
+ * settings may name no other (absolute paths and `..` are refused with a message). The extension tells which settings
+ * the entries come from (`catalogFilesFrom`); other editors' settings are taken as the user's own.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,11 +16,11 @@ import { parseCatalog } from '../knowledge/catalogFile';
 import { initialsOf } from '../knowledge/pinyin';
 import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
-import { baseName, displayName, normalizeUri, uriOfSetting } from '../workspace/uri';
+import { baseName, displayName, isAbsoluteSetting, normalizeUri, uriOfSetting } from '../workspace/uri';
 import { excludeMatcher } from '../workspace/workspace';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
-import { guard } from './guard';
+import { guard, showWarning } from './guard';
 
 /** A catalog larger than this is not read (the official yearly catalog is a few megabytes). */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
@@ -26,6 +29,15 @@ export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
 export function catalogFilesOf(settings: Record<string, unknown> | undefined): string[] {
   const v = settings?.catalogFiles;
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
+}
+
+/**
+ * Where the `catalogFiles` of a settings object were written, as the VS Code extension says in `catalogFilesFrom`:
+ * `'workspace'` (workspace or folder settings: anyone who wrote the repository) or `'user'`. Other editors say nothing:
+ * their settings are the user's own.
+ */
+export function catalogFilesFrom(settings: Record<string, unknown> | undefined): 'user' | 'workspace' {
+  return settings?.catalogFilesFrom === 'workspace' ? 'workspace' : 'user';
 }
 
 export function knowledgeFeature(ctx: ServerContext): Feature {
@@ -61,26 +73,52 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   /** Per scope (a folder URI, '' for the rest): the setting's entries as last asked for, and the URIs they named. */
   const wanted = new Map<string, string>();
   const watched = new Map<string, string[]>();
-  let globalFiles: string[] = [];
+  let global: { files: string[]; from: 'user' | 'workspace' } = { files: [], from: 'user' };
 
-  /** Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it). */
-  const loadScope = async (scope: string, files: string[]) => {
-    const key = `${ctx.trusted}\n${files.join('\n')}`;
+  /**
+   * Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it)
+   * and must stay inside it, also once links are resolved. Entries written in workspace settings may only be relative,
+   * and are not read at all while the workspace is untrusted; an untrusted workspace's own files are never read.
+   */
+  const loadScope = async (scope: string, files: string[], from: 'user' | 'workspace') => {
+    const key = `${ctx.trusted}\n${from}\n${files.join('\n')}`;
     wanted.set(scope, key);
     const m = loadMessages(ctx.locale);
     const loaded = new Map<string, CatalogRecord[]>();
     const uris: string[] = [];
+    const warn = (message: string) => showWarning(ctx.connection, message);
     for (const f of files) {
       if (!/\.(csv|xlsx)$/i.test(f)) {
-        void ctx.connection.window.showWarningMessage(m.notAllowed(f));
+        warn(m.notAllowed(f));
+        continue;
+      }
+      const absolute = isAbsoluteSetting(f);
+      if (from === 'workspace' && !ctx.trusted) {
+        warn(m.catalogWorkspaceUntrusted(f));
+        continue;
+      }
+      if (from === 'workspace' && absolute) {
+        warn(m.catalogAbsolute(f));
         continue;
       }
       const folders = scope ? [scope] : ctx.files.folders;
-      const candidates = [...new Set((folders.length ? folders : [undefined]).map((w) => uriOfSetting(f, w)).filter((u): u is string => !!u))];
+      const candidates: { uri: string; folder?: string }[] = [];
+      for (const folder of absolute || !folders.length ? [undefined] : folders) {
+        const uri = uriOfSetting(f, folder);
+        if (uri && !candidates.some((c) => c.uri === uri)) candidates.push({ uri, ...(absolute ? {} : { folder }) });
+      }
+      if (!absolute && !candidates.length) {
+        warn(m.catalogOutside(f));
+        continue;
+      }
       let done = false;
       let problem = '';
-      for (const uri of candidates) {
+      for (const { uri, folder } of candidates) {
         uris.push(uri);
+        if (folder && !(await ctx.files.reallyInside(folder, uri))) {
+          problem = 'outside';
+          continue;
+        }
         if (!ctx.trusted && ctx.files.contains(uri)) {
           problem = 'untrusted';
           continue;
@@ -98,7 +136,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
           problem = e instanceof Error ? e.message : String(e);
         }
       }
-      if (!done) void ctx.connection.window.showWarningMessage(problem === 'untrusted' ? m.catalogUntrusted(f) : m.catalogFailed(f, problem || 'ENOENT'));
+      if (!done) warn(problem === 'untrusted' ? m.catalogUntrusted(f) : problem === 'outside' ? m.catalogOutside(f) : m.catalogFailed(f, problem || 'ENOENT'));
     }
     if (wanted.get(scope) !== key) return; // the setting changed again meanwhile
     watched.set(scope, uris);
@@ -110,17 +148,17 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
 
   /** (Re)loads the scopes whose settings differ from what was loaded; `force` reloads them all. */
   const syncCatalogs = (force = false) => {
-    const scopes = new Map<string, string[]>([['', globalFiles]]);
-    for (const [folder, s] of ctx.folderSettings) scopes.set(folder, catalogFilesOf(s.budgetTables));
+    const scopes = new Map<string, { files: string[]; from: 'user' | 'workspace' }>([['', global]]);
+    for (const [folder, s] of ctx.folderSettings) scopes.set(folder, { files: catalogFilesOf(s.budgetTables), from: catalogFilesFrom(s.budgetTables) });
     kb.keepScopes([...scopes.keys()]);
     for (const s of [...wanted.keys()]) if (!scopes.has(s)) { wanted.delete(s); watched.delete(s); }
-    for (const [scope, files] of scopes) {
-      if (!force && wanted.get(scope) === `${ctx.trusted}\n${files.join('\n')}`) continue;
-      guard(ctx.connection, 'loading catalog files', () => loadScope(scope, files));
+    for (const [scope, { files, from }] of scopes) {
+      if (!force && wanted.get(scope) === `${ctx.trusted}\n${from}\n${files.join('\n')}`) continue;
+      guard(ctx.connection, 'loading catalog files', () => loadScope(scope, files, from));
     }
   };
   ctx.settingsListeners.push((s) => {
-    globalFiles = catalogFilesOf(s);
+    global = { files: catalogFilesOf(s), from: catalogFilesFrom(s) };
     syncCatalogs();
   });
   ctx.trustListeners.push(() => syncCatalogs());
@@ -143,6 +181,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     });
     const previous = registration;
     registration = watchers.length ? ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
+    registration?.catch(() => undefined); // a client refusing the registration must not end the server
     void previous?.then((d) => d.dispose(), () => undefined);
   };
 

@@ -52,8 +52,13 @@ export function childUri(folder: string, name: string): string | undefined {
  */
 export function uriOfSetting(path: string, folder: string | undefined): string | undefined {
   if (/^[a-z][a-z\d+.-]+:\/\//i.test(path)) return normalizeUri(path);
-  if (path.startsWith('/') || /^[a-z]:[\\/]/i.test(path) || path.startsWith('\\\\')) return URI.file(path).toString();
+  if (isAbsoluteSetting(path)) return URI.file(path).toString();
   return folder ? childUri(folder, path) : undefined;
+}
+
+/** Whether a path typed in a setting names its file wherever it is (a URI, `/…`, `C:\…`, `\\server\…`), not in a folder. */
+export function isAbsoluteSetting(path: string): boolean {
+  return /^[a-z][a-z\d+.-]+:\/\//i.test(path) || path.startsWith('/') || /^[a-z]:[\\/]/i.test(path) || path.startsWith('\\\\');
 }
 
 function sameFolderKey(uri: URI): string {
