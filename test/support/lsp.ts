@@ -21,6 +21,8 @@ export class TestClient {
   /** How many times diagnostics were published, by document. */
   readonly publications = new Map<string, number>();
   stderr = '';
+  /** Called with every publication of diagnostics. */
+  readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
   /** The server's log lines (`window/logMessage`). */
   readonly logs: string[] = [];
   /** The messages the server showed the user (`window/showMessage` and `window/showMessageRequest`). */
@@ -31,6 +33,7 @@ export class TestClient {
     this.child.stderr.on('data', (d: Buffer) => { this.stderr += d.toString(); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      for (const l of this.publishListeners) l(p);
       this.published.set(p.uri, p);
       this.publications.set(p.uri, (this.publications.get(p.uri) ?? 0) + 1);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
