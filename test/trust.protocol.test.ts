@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeConfigurationNotification, HoverRequest, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
-import { MAX_MARKDOWN } from '../server/src/lsp/markdown';
+import { capped, MAX_MARKDOWN, md } from '../server/src/lsp/markdown';
 import { fileUri, TestClient, until } from './support/lsp';
 
 const CODE = '2150599';
@@ -116,5 +116,18 @@ describe('trust: what a workspace may make the server read (over stdio)', functi
     } finally {
       await client.stop();
     }
+  });
+});
+
+describe('capped markdown', () => {
+  it('is cut at the cap, never after a lone escaping backslash or inside a surrogate pair, with the note after it', () => {
+    assert.equal(capped('short', '（略）'), 'short');
+    const pair = `${'a'.repeat(9)}😀tail`; // the pair occupies 9–10: a cap of 10 would split it
+    assert.equal(capped(pair, 'cut', 10), `${'a'.repeat(9)}\n\ncut`);
+    const escaped = `${'a'.repeat(9)}\\*tail`; // `\*` at 9–10: a cap of 10 would leave the backslash escaping the note
+    assert.equal(capped(escaped, 'cut', 10), `${'a'.repeat(9)}\n\ncut`);
+    const twice = `${'a'.repeat(8)}\\\\tail`; // `\\` at 8–9 is an escaped backslash: kept whole
+    assert.equal(capped(twice, 'cut', 10), `${'a'.repeat(8)}\\\\\n\ncut`);
+    assert.equal(capped('x'.repeat(MAX_MARKDOWN + 1), '（内容过长）').length, MAX_MARKDOWN + 2 + md('（内容过长）').length);
   });
 });
