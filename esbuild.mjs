@@ -4,14 +4,15 @@
 //     server.js            the language server, a Node process (also `budget-language-server --stdio`)
 //     exceljs.js           exceljs, loaded by server.js (and the CLI) on first use only: neither parses it at start
 //     web/client.js        the extension in VS Code for the Web (browser extension host): package.json "browser"
-//     web/server.js        the language server in a web worker, with data/ bundled in
-//     web/exceljs.js       exceljs's browser build, loaded by web/server.js on first use (importScripts)
+//     web/server.js        the language server in a web worker, with data/ and exceljs's browser build bundled in
+//                          (exceljs is evaluated on first use only; a nested worker of VS Code for the Web runs from
+//                          a blob: URL, so it cannot find a sibling file to load it from)
 //     preview.js/.css      the preview webview's script and stylesheet
 //     snippets/budget.en.json  the snippets with English descriptions (package.nls.en.json points at it)
 //   the CLI (not in the .vsix): cli.js, cli-worker.js
 // The browser bundles are built for the browser platform: anything they import that needs Node fails this build.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // jsonc-parser's UMD build (its `main`) requires its parts at run time, which a bundle cannot follow: take its ES build.
@@ -25,18 +26,6 @@ const excelApart = {
   name: 'exceljs-apart',
   setup(b) {
     b.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.js', external: true }));
-  },
-};
-
-/** In the web worker: exceljs's browser build, fetched with importScripts on first use (it defines self.ExcelJS). */
-const excelInWorker = {
-  name: 'exceljs-in-worker',
-  setup(b) {
-    b.onResolve({ filter: /^exceljs$/ }, () => ({ path: 'exceljs', namespace: 'exceljs-in-worker' }));
-    b.onLoad({ filter: /.*/, namespace: 'exceljs-in-worker' }, () => ({
-      contents: "importScripts(new URL('exceljs.js', self.location.href).href); module.exports = self.ExcelJS;",
-      loader: 'js',
-    }));
   },
 };
 
@@ -71,13 +60,18 @@ function englishSnippets() {
 
 mkdirSync('dist/web', { recursive: true });
 englishSnippets();
-copyFileSync('node_modules/exceljs/dist/exceljs.min.js', 'dist/web/exceljs.js');
+// pdf.js (the PDF reader, server/src/interchange/pdfNode.ts) is loaded at run time from dist/pdfjs: its legacy build
+// (ES modules, imported on first use), its CMaps (CJK fonts) and standard font data. Nothing is fetched at run time.
+for (const f of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts', 'LICENSE']) {
+  mkdirSync('dist/pdfjs/legacy/build', { recursive: true });
+  cpSync(`node_modules/pdfjs-dist/${f}`, `dist/pdfjs/${f}`, { recursive: true });
+}
 await Promise.all([
   build({ ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...shipped, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [excelApart] }),
   build({ ...shipped, stdin: { contents: "module.exports = require('exceljs');", resolveDir: '.', loader: 'js' }, outfile: 'dist/exceljs.js' }),
   build({ ...web, format: 'cjs', entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/client.js', external: ['vscode'] }),
-  build({ ...web, format: 'iife', entryPoints: ['server/src/mainBrowser.ts'], outfile: 'dist/web/server.js', plugins: [excelInWorker, dataModule] }),
+  build({ ...web, format: 'iife', entryPoints: ['server/src/mainBrowser.ts'], outfile: 'dist/web/server.js', plugins: [dataModule] }),
   build({ ...node, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [excelApart] }),
   build({ ...node, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js', plugins: [excelApart] }),
   build({ ...web, format: 'iife', entryPoints: ['client/src/preview/webview.ts'], outfile: 'dist/preview.js' }),

@@ -21,7 +21,7 @@ export default tseslint.config(
     },
     rules: {
       // Patterns run on user text: a backtracking blow-up is a hang (issue #15; test/regex.test.ts checks the same at
-      // run time). A pattern that cannot be written linearly is a scan (docs/architecture.md, invariant 11).
+      // run time). A pattern that cannot be written linearly is a scan (docs/architecture.md, invariant 12).
       'regexp/no-super-linear-backtracking': 'error',
       'regexp/no-super-linear-move': 'error',
       'regexp/no-dupe-disjunctions': 'error',

@@ -13,7 +13,7 @@ import { registerCatalogImport } from './catalog';
 import { registerDocuments } from './documents';
 import { registerInterchange } from './interchange';
 import { registerPreview } from './preview/index';
-import { registerTrust } from './trust';
+import { configurationMiddleware, registerTrust } from './trust';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
 export type ClientFactory = (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient;
@@ -22,13 +22,16 @@ export async function activateClient(context: ExtensionContext, create: ClientFa
   const m = clientMessages(localeOf(env.language));
   // A function: a restart tells the server the trust state of that moment.
   const initializationOptions = (): InitializationOptions => ({ locale: env.language, workspaceFiles: true, trusted: workspace.isTrusted });
+  const watchers = [workspace.createFileSystemWatcher('**/*.budget'), workspace.createFileSystemWatcher('**/budget-tables.json')];
+  context.subscriptions.push(...watchers);
   const client = create('budgetTables', m.clientName, {
     // Every scheme: files, untitled documents, virtual workspaces (vscode-vfs://github/…), the web's file systems.
     documentSelector: [{ language: 'budget' }],
     // Settings are pulled by the server (workspace/configuration, per folder); the files it indexes are watched here.
-    synchronize: { fileEvents: [workspace.createFileSystemWatcher('**/*.budget'), workspace.createFileSystemWatcher('**/budget-tables.json')] },
+    synchronize: { fileEvents: watchers },
     initializationOptions,
     diagnosticCollectionName: 'budgetTables',
+    middleware: { workspace: { configuration: configurationMiddleware } },
   });
   context.subscriptions.push(
     ...registerWorkspaceFiles(client),

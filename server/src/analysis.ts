@@ -12,6 +12,7 @@
 import { judge } from './checks/evaluate';
 import type { Finding } from './checks/finding';
 import { figureFindings } from './checks/figures';
+import { importDoubtFindings } from './checks/importDoubts';
 import { narrativeRelations } from './claims/narrative';
 import { messages, type Locale, type Messages } from './i18n/messages';
 import { ChunkPool, parseSection, type Chunk } from './incremental/chunks';
@@ -174,6 +175,7 @@ export class DocumentAnalyzer {
     for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
     for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
     pushAll(findings, figureFindings(document, m));
+    pushAll(findings, importDoubtFindings(tree.lines, m));
     if (this.options.knowledge) pushAll(findings, codeFindings(document, this.options.knowledge, this.options.locale));
     const relations = builtinRelations(document, m);
     const declared = new DeclaredRules(document, m);

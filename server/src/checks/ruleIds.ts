@@ -34,6 +34,7 @@ export const RULES = {
   'code-name': { severity: 'warning', zh: '科目名称与目录不一致', en: 'Subject name differs from the catalog' },
   'code-kind': { severity: 'warning', zh: '科目类别与表不符', en: 'Subject code of the wrong classification' },
   'config': { severity: 'error', zh: '项目配置有误', en: 'Invalid project configuration' },
+  'import-doubt': { severity: 'information', zh: '导入存疑', en: 'Import doubt' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -67,7 +67,7 @@ export function findFiles(paths: string[], m: CliMessages): Found {
         try {
           st = statSync(q);
         } catch (err) {
-          out.skipped.push(code(err) === 'ELOOP' ? m.linkLoop(q) : m.dangling(q));
+          out.skipped.push(code(err) === 'ELOOP' ? m.linkCycle(q) : m.dangling(q));
           continue;
         }
         if (st.isDirectory()) {
@@ -112,7 +112,7 @@ export function findFiles(paths: string[], m: CliMessages): Found {
       const c = code(e);
       let link = false;
       try { link = lstatSync(p).isSymbolicLink(); } catch { /* not there at all */ }
-      out.failed.push(c === 'ENOENT' ? (link ? m.dangling(p) : m.notFound(p)) : c === 'ELOOP' ? m.linkLoop(p) : m.unreadable(p, c));
+      out.failed.push(c === 'ENOENT' ? (link ? m.dangling(p) : m.notFound(p)) : c === 'ELOOP' ? m.linkCycle(p) : m.unreadable(p, c));
       continue;
     }
     if (st.isDirectory()) {

@@ -31,11 +31,13 @@ const zh = {
     `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告，${information} 个提示（尾差等），${hints} 个建议`,
   internalError: (what: string) => `内部错误：${what}（请报告此问题）`,
   // files
+  fileProblem: (p: string, message: string) => `${p}：${message}`,
   notFound: (p: string) => `找不到 ${p}`,
   unreadable: (p: string, why: string) => `无法读取 ${p}（${why}）`,
   notRegular: (p: string, kind: string) => `${p} 是${kind}，不是普通文件，已跳过`,
   kinds: { fifo: '命名管道（FIFO）', device: '设备文件', socket: '套接字', other: '特殊文件' } as Record<string, string>,
   linkLoop: (p: string) => `${p} 是指向其上级文件夹的符号链接（循环），已跳过`,
+  linkCycle: (p: string) => `${p} 是循环的符号链接，已跳过`,
   linkSeen: (p: string) => `${p} 指向已检查过的文件夹，已跳过`,
   dangling: (p: string) => `${p} 是失效的符号链接，已跳过`,
   tooLarge: (p: string, mib: number) => `${p} 超过 ${mib} MiB，已跳过`,
@@ -60,7 +62,6 @@ const zh = {
 `,
   formatWouldChange: (file: string) => `${file}：需要格式化`,
   formatWrote: (file: string) => `已格式化 ${file}`,
-  formatRefusedFile: (file: string, message: string) => `${file}：${message}`,
   formatSummary: (files: number, changed: number, check: boolean) =>
     check ? `检查了 ${files} 个文件：${changed} 个需要格式化` : `检查了 ${files} 个文件：格式化了 ${changed} 个`,
   formatLinkSkipped: (p: string) => `${p} 是文件夹中的符号链接，不会改写（请直接指定其目标）`,
@@ -75,8 +76,11 @@ const zh = {
   exportOneFile: '只能导出一个文件',
   exportNoFile: '请给出 .budget 文件',
   exportBadTo: '--to 只能是 csv 或 xlsx',
-  importUsage: `用法：budget-check import 文件 [--sheet 序号|名称] [--title 标题] [-o 输出.budget] [--force] [--lang zh|en]
-  文件            PDF 提取的文本（.txt，制表符分隔）、.csv 或 .xlsx
+  importUsage: `用法：budget-check import 文件 [--document] [--sheet 序号|名称] [--title 标题] [-o 输出.budget] [--force] [--lang zh|en]
+  文件            .pdf：整份文档（表头、目录、各部分、全部表格、情况说明、名词解释）；
+                  pdftotext -layout 导出的整份文本（含分页符）同样；
+                  其他：一张表，来自 PDF 提取的文本（.txt，制表符分隔）、.csv 或 .xlsx
+  --document      把文本文件当作整份文档（pdftotext -layout 的输出）导入
   --sheet         XLSX 的工作表（从 1 起的序号或名称；默认第一张）
   --title         表的标题（可带表号，如 "公开05表 一般公共预算财政拨款支出决算表"）
   -o, --output    写入该文件（默认输出到标准输出）；修复清单输出到标准错误
@@ -112,11 +116,13 @@ Exit codes: 0 no errors found; 1 errors found; 2 could not check (bad arguments,
   summary: (files, errors, warnings, information, hints) =>
     `Checked ${count(files, 'file')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${information} information (rounding tails and notes), ${count(hints, 'hint')}`,
   internalError: (what) => `internal error: ${what} (please report this)`,
+  fileProblem: (p, message) => `${p}: ${message}`,
   notFound: (p) => `not found: ${p}`,
   unreadable: (p, why) => `cannot read ${p} (${why})`,
   notRegular: (p, kind) => `${p} is ${kind}, not a regular file; skipped`,
   kinds: { fifo: 'a named pipe (FIFO)', device: 'a device', socket: 'a socket', other: 'a special file' },
   linkLoop: (p) => `${p} is a symbolic link to a folder above it (a loop); skipped`,
+  linkCycle: (p) => `${p} is a symbolic link that leads back to itself; skipped`,
   linkSeen: (p) => `${p} leads to a folder already checked; skipped`,
   dangling: (p) => `${p} is a dangling symbolic link; skipped`,
   tooLarge: (p, mib) => `${p} is larger than ${mib} MiB; skipped`,
@@ -138,24 +144,26 @@ Symbolic links found in folders are never rewritten; files not in UTF-8 are neve
 `,
   formatWouldChange: (file) => `${file}: would be reformatted`,
   formatWrote: (file) => `reformatted ${file}`,
-  formatRefusedFile: (file, message) => `${file}: ${message}`,
   formatSummary: (files, changed, check) =>
     check ? `checked ${count(files, 'file')}: ${changed} would be reformatted` : `checked ${count(files, 'file')}: ${changed} reformatted`,
   formatLinkSkipped: (p) => `${p} is a symbolic link inside a folder; not rewritten (name its target directly)`,
   formatNotUtf8: (p, encoding) => `${p} is in ${encoding}: format rewrites UTF-8 files only; convert it first`,
   exportUsage: `Usage: budget-check export FILE.budget --to csv|xlsx [--table NUMBER-OR-TITLE] [-o OUTPUT] [--force] [--lang zh|en]
   --to            csv (one table) or xlsx (one worksheet per table); by default the output file's extension
-  --table         only this table (e.g. 公开05表); needed for CSV unless the document has one table
+  --table         only this table (its number or title, as printed); needed for CSV unless the document has one table
   -o, --output    output file (CSV goes to standard output by default, XLSX beside the input)
   --force         overwrite an existing output file
 `,
   exportOneFile: 'Only one file can be exported',
   exportNoFile: 'Give a .budget file',
   exportBadTo: '--to must be csv or xlsx',
-  importUsage: `Usage: budget-check import FILE [--sheet N|NAME] [--title TITLE] [-o OUTPUT.budget] [--force] [--lang zh|en]
-  FILE            text extracted from a PDF (.txt, tab-separated), .csv or .xlsx
+  importUsage: `Usage: budget-check import FILE [--document] [--sheet N|NAME] [--title TITLE] [-o OUTPUT.budget] [--force] [--lang zh|en]
+  FILE            .pdf: the whole document (header, contents, parts, every table, narrative, glossary);
+                  the same from the whole text of pdftotext -layout (with its page breaks);
+                  else one table, from text extracted from a PDF (.txt, tab-separated), .csv or .xlsx
+  --document      import a text file as a whole document (the output of pdftotext -layout)
   --sheet         the XLSX worksheet (number from 1, or name; default the first)
-  --title         the table's title (may start with its number, e.g. "公开05表 一般公共预算财政拨款支出决算表")
+  --title         the table's title, as printed (it may start with the table's number)
   -o, --output    write to this file (default: standard output); the repairs go to standard error
   --force         overwrite an existing output file
 `,

@@ -1,6 +1,6 @@
 /**
- * Messages of the VS Code extension itself (the client): its name in the Output panel, the commands it runs on its own
- * (restart, catalog import, sample, new file), Restricted Mode, VS Code for the Web, the snippet list. Chinese first,
+ * Messages of the VS Code extension itself (the client): its name (the Output channel, the server's notifications), the
+ * commands it runs on its own (restart, catalog import), Restricted Mode in the status bar. Chinese first,
  * English when the editor's display language is English. Manifest strings (command titles, settings, walkthrough) are
  * in package.nls.json / package.nls.en.json.
  */
@@ -15,14 +15,6 @@ const zh = {
   /** The status-bar tooltip's line in Restricted Mode. */
   restricted: '受限模式：不读取工作区中的科目目录文件（budgetTables.catalogFiles 中位于工作区的文件）；信任此工作区后即读取。其余功能照常。',
   restrictedStatus: '受限模式',
-  trustNow: '管理工作区信任',
-  /** Said once when a catalog setting is ignored because the workspace is not trusted. */
-  restrictedCatalogs: '预决算公开表在受限模式下运行：工作区中的科目目录文件不会读取，编码核对只用内置目录。',
-  webUnavailable: (what: string) => `${what}在浏览器版 VS Code 中不可用。`,
-  sampleTitle: '示例',
-  snippetDetail: '代码片段',
-  newFileTitle: '预决算公开表文档',
-  newFileYear: (year: number) => `${year}`,
 };
 
 export type ClientMessages = typeof zh;
@@ -34,13 +26,6 @@ const en: ClientMessages = {
   catalogFilter: 'Subject-code catalog (CSV / XLSX)',
   restricted: 'Restricted Mode: catalog files inside the workspace (budgetTables.catalogFiles) are not read until you trust the workspace. Everything else works.',
   restrictedStatus: 'Restricted Mode',
-  trustNow: 'Manage Workspace Trust',
-  restrictedCatalogs: 'Budget Tables runs in Restricted Mode: catalog files in the workspace are not read; codes are checked against the built-in catalog only.',
-  webUnavailable: (what) => `${what} is not available in VS Code for the Web.`,
-  sampleTitle: 'Sample',
-  snippetDetail: 'Snippet',
-  newFileTitle: 'Budget Tables document',
-  newFileYear: (year) => `${year}`,
 };
 
 export function clientMessages(locale: Locale = 'zh'): ClientMessages {

@@ -1,6 +1,6 @@
 /**
- * The knowledge the product ships in `data/`: the partial catalogs (`catalog/*.csv`), the seeds' codes
- * (`catalog/seed-codes.json`), glossaries (`glossary/seed-glossary.json`) and column names
+ * The knowledge the product ships in `data/`: the partial catalogs (`catalog/*.csv`), the codes printed in the seeds
+ * and the corpus (`catalog/seed-codes.json`, `catalog/corpus-codes.json`), glossaries (`glossary/seed-glossary.json`) and column names
  * (`vocabulary/seed-columns.json`). Pure: it reads through a `DataReader` — the `data/` folder on disk for the Node
  * server and the CLI (./load.ts), the copy bundled into the web-worker server (../mainBrowser.ts).
  */
@@ -23,7 +23,7 @@ export interface ShippedKnowledge {
 type Row = Record<string, string>;
 
 function csvRows(text: string): Row[] {
-  return parseCsv(text.replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
+  return parseCsv(text, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
 }
 
 /** `name@2017/2018|other@2024` */
@@ -35,7 +35,7 @@ function parseVariants(s: string | undefined): { name: string; years: number[] }
   }).filter((v) => v.name);
 }
 
-/** The shipped partial catalogs and the seeds' codes. */
+/** The shipped partial catalogs and the codes of the seeds and of the corpus. */
 export function shippedRecords(read: DataReader): CatalogRecord[] {
   const out: CatalogRecord[] = [];
   for (const file of SHIPPED_CATALOGS) {
@@ -52,13 +52,15 @@ export function shippedRecords(read: DataReader): CatalogRecord[] {
       });
     }
   }
-  const seeds = read('catalog/seed-codes.json');
-  if (seeds !== undefined) {
-    const data = JSON.parse(seeds) as { documents: GlossaryDocument[]; codes: { code: string; name: string; years: number[]; documents: string[] }[] };
-    const titles = new Map(data.documents.map((d) => [d.id, d.title]));
+  // The codes printed in real documents: the seeds, and the corpus of published budgets (data/catalog/SOURCES.md).
+  for (const file of ['seed-codes.json', 'corpus-codes.json']) {
+    const text = read(`catalog/${file}`);
+    if (text === undefined) continue;
+    const data = JSON.parse(text) as { documents: GlossaryDocument[]; codes: { code: string; name: string; years: number[]; documents: string[] }[] };
+    const docs = new Map(data.documents.map((d) => [d.id, d]));
     for (const c of data.codes) for (const d of c.documents) {
-      const doc = data.documents.find((x) => x.id === d);
-      out.push({ code: c.code, name: c.name, years: doc?.year ? [doc.year] : c.years, source: { type: 'seed', document: d, title: titles.get(d) ?? d } });
+      const doc = docs.get(d);
+      out.push({ code: c.code, name: c.name, years: doc?.year ? [doc.year] : c.years, source: { type: 'seed', document: d, title: doc?.title ?? d } });
     }
   }
   return out;

@@ -3,7 +3,7 @@
  * and limited to the table's kind), names in name cells, column names after `列：`, table references and row labels
  * inside `规则：`, and glossary terms in `## 名词解释`.
  */
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Range, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionTriggerKind, type CompletionItem, type CompletionList, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { knowledgeMessages, type KnowledgeMessages } from '../i18n/knowledge';
 import { Catalog, type CatalogEntry, type CatalogView } from '../knowledge/catalog';
@@ -21,6 +21,12 @@ import type { Feature } from './features';
 import { capped, md } from './markdown';
 
 const LIMIT = 100;
+
+/**
+ * Typing a digit asks for completion (VS Code never suggests on its own while a word is a number): the answer is a list
+ * only in a code cell (see onCompletion).
+ */
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 interface LineInfo {
   start: number;
@@ -115,10 +121,16 @@ export function completionFeature(ctx: ServerContext): Feature {
     if (!doc) return null;
     const an = ctx.analyzed(doc);
     const offset = an.lines.offset(params.position);
-    return complete(ctx, doc.uri, an, offset, extrasFor);
+    const list = complete(ctx, doc.uri, an, offset, extrasFor);
+    // A digit opens the list only where a code is being typed (a code list, which re-queries as the code grows: it is
+    // incomplete); a figure, a 行次 or a rule's row number typed elsewhere gets no list in its way.
+    if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && DIGITS.includes(params.context.triggerCharacter ?? '')) {
+      return list?.isIncomplete && list.items.length ? list : null;
+    }
+    return list;
   });
 
-  return { capabilities: { completionProvider: { triggerCharacters: ['|', '｜', '「', '：', ':', '{'], resolveProvider: true } } };
+  return { capabilities: { completionProvider: { triggerCharacters: ['|', '｜', '「', '：', ':', '{', ...DIGITS], resolveProvider: true } } };
 }
 
 type Extras = (uri: string, a: Analysis, year: number | undefined, skipLine?: LineInfo) => { view: CatalogView; origin: Origin }[];

@@ -1,7 +1,9 @@
 /** What every editor feature of the language server shares: the connection, the documents and their analyses. */
-import type { CancellationToken, ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, ClientCapabilities, Connection, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, type Analysis } from '../analysis';
+import type { Finding } from '../checks/finding';
+import { applyRuleSettings, type ProjectConfig } from '../config/project';
 import type { Locale } from '../i18n/messages';
 import { KnowledgeBase } from '../knowledge/base';
 import type { Catalog } from '../knowledge/catalog';
@@ -40,9 +42,18 @@ export class ServerContext {
   trusted = true;
   /** Called when the trust state changes. */
   readonly trustListeners: (() => void)[] = [];
+  /** Each workspace folder's `budget-tables.json`, by folder URI (./projectConfig.ts keeps it). */
+  readonly projectConfigs = new Map<string, { uri: string; config: ProjectConfig }>();
+  /** Called when a folder's `budget-tables.json` changed. */
+  readonly configListeners: (() => void)[] = [];
+  /** Called with the files the client reports created, changed or deleted (`workspace/didChangeWatchedFiles`). */
+  readonly fileChangeListeners: ((changes: FileEvent[]) => Promise<void> | void)[] = [];
   /** Each workspace folder's settings, by folder URI (empty until pulled; a client without the pull model: none). */
   folderSettings = new Map<string, FolderSettings>();
-  /** Called when the workspace folders or their settings changed (after `folderSettings` is updated). */
+  /**
+   * Called once the folders' settings are known (after `initialized`: the first pull, or at once for a client that
+   * cannot answer it), and whenever the workspace folders or their settings change.
+   */
   readonly foldersListeners: (() => void)[] = [];
   /** What the client said it supports (from initialize): hierarchical symbols, location links … */
   clientCapabilities: ClientCapabilities = {};
@@ -64,6 +75,23 @@ export class ServerContext {
 
   /** Each open document's analyzer: it keeps the sections an edit did not touch. */
   private readonly analyzers = new Map<string, DocumentAnalyzer>();
+
+  /** The project configuration that applies to a document: its workspace folder's `budget-tables.json`, if any. */
+  projectConfigOf(uri: string): ProjectConfig | undefined {
+    const folder = this.files.folderOf(uri);
+    return folder ? this.projectConfigs.get(folder)?.config : undefined;
+  }
+
+  /** A document's findings as its project configuration wants them (per-rule severities, rules `off`). */
+  configuredFindings(uri: string, findings: Finding[]): Finding[] {
+    const config = this.projectConfigOf(uri);
+    return config ? applyRuleSettings(findings, config.rules) : findings;
+  }
+
+  /** Whether 尾差 are reported for a document: its `budget-tables.json` says, else the editor's setting. */
+  roundingDiagnosticsFor(uri: string): boolean {
+    return this.projectConfigOf(uri)?.roundingDiagnostics ?? this.settings.roundingDiagnostics;
+  }
 
   /** The catalog that applies to a document: its workspace folder's (the folder's `catalogFiles`). */
   catalogFor(uri: string): Catalog {

@@ -38,8 +38,8 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
 
 export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   const a = ctx.analyzed(doc);
-  const show = ctx.settings.roundingDiagnostics;
-  return a.analysis.findings.filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri, ctx.locale));
+  const show = ctx.roundingDiagnosticsFor(doc.uri);
+  return ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri, ctx.locale));
 }
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {

@@ -4,15 +4,16 @@
  * others as saved). Reads through `ctx.files` only (../workspace/workspace.ts: `.budget` files inside the workspace
  * folders, no links, a size cap; the walk honours `files.exclude`), and re-reads what the client reports changed.
  * In a workspace the user has not trusted, no catalog file inside a workspace folder is read, nor any that workspace
- * settings name. A relative catalog path stays inside its folder, also once symbolic links are resolved; workspace
- * settings may name no other (absolute paths and `..` are refused with a message). The extension tells which settings
- * the entries come from (`catalogFilesFrom`); other editors' settings are taken as the user's own.
+ * settings or budget-tables.json name. A relative catalog path stays inside its folder, also once symbolic links are
+ * resolved; workspace settings and budget-tables.json may name no other (absolute paths and `..` are refused with a
+ * message). The extension tells which settings the entries come from (`catalogFilesFrom`); other editors' settings
+ * are taken as the user's own.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadMessages } from '../i18n/knowledge';
 import type { CatalogRecord } from '../knowledge/catalog';
-import { parseCatalog } from '../knowledge/catalogFile';
+import { parseCatalog, type LoadedCatalog } from '../knowledge/catalogFile';
 import { initialsOf } from '../knowledge/pinyin';
 import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
@@ -36,9 +37,20 @@ export function catalogFilesOf(settings: Record<string, unknown> | undefined): s
  * `'workspace'` (workspace or folder settings: anyone who wrote the repository) or `'user'`. Other editors say nothing:
  * their settings are the user's own.
  */
-export function catalogFilesFrom(settings: Record<string, unknown> | undefined): 'user' | 'workspace' {
+export function catalogFilesFrom(settings: Record<string, unknown> | undefined): Origin {
   return settings?.catalogFilesFrom === 'workspace' ? 'workspace' : 'user';
 }
+
+type Origin = 'user' | 'workspace';
+
+/** A catalog file as a setting (or budget-tables.json) names it, and who wrote that. */
+interface Entry {
+  path: string;
+  from: Origin;
+}
+
+const entries = (paths: string[], from: Origin): Entry[] => paths.map((path) => ({ path, from }));
+const keyOf = (trusted: boolean, list: Entry[]) => `${trusted}\n${list.map((e) => `${e.from}:${e.path}`).join('\n')}`;
 
 export function knowledgeFeature(ctx: ServerContext): Feature {
   const kb = ctx.knowledge;
@@ -46,6 +58,12 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const changed = () => {
     ctx.invalidateAll();
     ctx.refreshDiagnostics();
+  };
+  const warn = (message: string) => showWarning(ctx.connection, message);
+  const warned = new Set<string>();
+  const warnOnce = (key: string, message: string) => {
+    if (!warned.has(key)) warn(message);
+    warned.add(key);
   };
 
   // Pinyin initials of a year's names, computed in slices between requests, ahead of the first pinyin completion.
@@ -73,32 +91,55 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   /** Per scope (a folder URI, '' for the rest): the setting's entries as last asked for, and the URIs they named. */
   const wanted = new Map<string, string>();
   const watched = new Map<string, string[]>();
-  let global: { files: string[]; from: 'user' | 'workspace' } = { files: [], from: 'user' };
+  let global: Entry[] = [];
+
+  /**
+   * One round of loading the scopes: a catalog file is read and parsed once, a problem said once (the folders and
+   * the rest often name the same file).
+   */
+  type Read = { ok: true; catalog: LoadedCatalog } | { ok: false; problem: string };
+  interface Round { reads: Map<string, Promise<Read | undefined>>; said: Set<string> }
+  const readCatalog = async (uri: string): Promise<Read | undefined> => {
+    const bytes = await ctx.files.fs.readFile(uri, MAX_CATALOG_BYTES);
+    if (!bytes) return undefined;
+    try {
+      const catalog = await parseCatalog(displayName(uri), bytes, ctx.locale);
+      const m = loadMessages(ctx.locale);
+      ctx.connection.console.log(m.catalogLoaded(displayName(uri), catalog.records.length));
+      if (catalog.problems.length) ctx.connection.console.log(m.catalogProblems(displayName(uri), catalog.problems.length, catalog.problems[0]));
+      return { ok: true, catalog };
+    } catch (e) {
+      return { ok: false, problem: e instanceof Error ? e.message : String(e) };
+    }
+  };
 
   /**
    * Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it)
-   * and must stay inside it, also once links are resolved. Entries written in workspace settings may only be relative,
-   * and are not read at all while the workspace is untrusted; an untrusted workspace's own files are never read.
+   * and must stay inside it, also once links are resolved. Entries the workspace wrote may only be relative, and are
+   * not read at all while the workspace is untrusted; an untrusted workspace's own files are never read.
    */
-  const loadScope = async (scope: string, files: string[], from: 'user' | 'workspace') => {
-    const key = `${ctx.trusted}\n${from}\n${files.join('\n')}`;
+  const loadScope = async (scope: string, list: Entry[], round: Round) => {
+    const say = (message: string) => {
+      if (!round.said.has(message)) warn(message);
+      round.said.add(message);
+    };
+    const key = keyOf(ctx.trusted, list);
     wanted.set(scope, key);
     const m = loadMessages(ctx.locale);
     const loaded = new Map<string, CatalogRecord[]>();
     const uris: string[] = [];
-    const warn = (message: string) => showWarning(ctx.connection, message);
-    for (const f of files) {
+    for (const { path: f, from } of list) {
       if (!/\.(csv|xlsx)$/i.test(f)) {
-        warn(m.notAllowed(f));
+        say(m.notAllowed(f));
         continue;
       }
       const absolute = isAbsoluteSetting(f);
       if (from === 'workspace' && !ctx.trusted) {
-        warn(m.catalogWorkspaceUntrusted(f));
+        say(m.catalogWorkspaceUntrusted(f));
         continue;
       }
       if (from === 'workspace' && absolute) {
-        warn(m.catalogAbsolute(f));
+        say(m.catalogAbsolute(f));
         continue;
       }
       const folders = scope ? [scope] : ctx.files.folders;
@@ -108,7 +149,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
         if (uri && !candidates.some((c) => c.uri === uri)) candidates.push({ uri, ...(absolute ? {} : { folder }) });
       }
       if (!absolute && !candidates.length) {
-        warn(m.catalogOutside(f));
+        say(m.catalogOutside(f));
         continue;
       }
       let done = false;
@@ -123,20 +164,19 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
           problem = 'untrusted';
           continue;
         }
-        const bytes = await ctx.files.fs.readFile(uri, MAX_CATALOG_BYTES);
-        if (!bytes) continue;
-        try {
-          const r = await parseCatalog(displayName(uri), bytes, ctx.locale);
-          loaded.set(uri, r.records);
-          ctx.connection.console.log(m.catalogLoaded(displayName(uri), r.records.length));
-          if (r.problems.length) ctx.connection.console.log(m.catalogProblems(displayName(uri), r.problems.length, r.problems[0]));
-          done = true;
-          break;
-        } catch (e) {
-          problem = e instanceof Error ? e.message : String(e);
+        let read = round.reads.get(uri);
+        if (!read) round.reads.set(uri, (read = readCatalog(uri)));
+        const r = await read;
+        if (!r) continue;
+        if (!r.ok) {
+          problem = r.problem;
+          continue;
         }
+        loaded.set(uri, r.catalog.records);
+        done = true;
+        break;
       }
-      if (!done) warn(problem === 'untrusted' ? m.catalogUntrusted(f) : problem === 'outside' ? m.catalogOutside(f) : m.catalogFailed(f, problem || 'ENOENT'));
+      if (!done) say(problem === 'untrusted' ? m.catalogUntrusted(f) : problem === 'outside' ? m.catalogOutside(f) : m.catalogFailed(f, problem || 'ENOENT'));
     }
     if (wanted.get(scope) !== key) return; // the setting changed again meanwhile
     watched.set(scope, uris);
@@ -146,22 +186,35 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     warmOpen();
   };
 
-  /** (Re)loads the scopes whose settings differ from what was loaded; `force` reloads them all. */
-  const syncCatalogs = (force = false) => {
-    const scopes = new Map<string, { files: string[]; from: 'user' | 'workspace' }>([['', global]]);
-    for (const [folder, s] of ctx.folderSettings) scopes.set(folder, { files: catalogFilesOf(s.budgetTables), from: catalogFilesFrom(s.budgetTables) });
+  /** (Re)loads the scopes whose catalog files (or the trust state) differ from what was loaded. */
+  const syncCatalogs = () => {
+    const scopes = new Map<string, Entry[]>([['', global]]);
+    for (const [folder, s] of ctx.folderSettings) scopes.set(folder, entries(catalogFilesOf(s.budgetTables), catalogFilesFrom(s.budgetTables)));
+    // budget-tables.json's catalogs, after the folder's setting; none from a folder the user has not trusted
+    for (const [folder, c] of ctx.projectConfigs) {
+      if (!c.config.catalogs.length) continue;
+      if (!ctx.trusted) {
+        warnOnce(`untrusted-config:${folder}`, loadMessages(ctx.locale).catalogUntrusted(c.config.catalogs.join(', ')));
+        continue;
+      }
+      // (a client that pushes its settings has one set for all folders: the folder starts from it)
+      // (the file is the workspace's: its entries are held to what workspace settings may name)
+      scopes.set(folder, [...(scopes.get(folder) ?? (ctx.folderSettings.size ? [] : global)), ...entries(c.config.catalogs, 'workspace')]);
+    }
     kb.keepScopes([...scopes.keys()]);
     for (const s of [...wanted.keys()]) if (!scopes.has(s)) { wanted.delete(s); watched.delete(s); }
-    for (const [scope, { files, from }] of scopes) {
-      if (!force && wanted.get(scope) === `${ctx.trusted}\n${from}\n${files.join('\n')}`) continue;
-      guard(ctx.connection, 'loading catalog files', () => loadScope(scope, files, from));
+    const round: Round = { reads: new Map(), said: new Set() };
+    for (const [scope, list] of scopes) {
+      if (wanted.get(scope) === keyOf(ctx.trusted, list)) continue;
+      guard(ctx.connection, 'loading catalog files', () => loadScope(scope, list, round));
     }
   };
   ctx.settingsListeners.push((s) => {
-    global = { files: catalogFilesOf(s), from: catalogFilesFrom(s) };
+    global = entries(catalogFilesOf(s), catalogFilesFrom(s));
     syncCatalogs();
   });
   ctx.trustListeners.push(() => syncCatalogs());
+  ctx.configListeners.push(() => syncCatalogs());
 
   // The catalog files are watched (when the client can watch what the server asks for): an edit reloads them.
   let registration: Promise<Disposable> | undefined;
@@ -203,32 +256,39 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     return text === undefined ? kb.workspace.remove(uri) : kb.workspace.update(uri, buildDocument(parse(text)));
   };
 
-  /** Indexes the `.budget` files of the workspace folders not scanned yet (all of them after `forget`). */
-  const scanned = new Set<string>();
+  /**
+   * Indexes the `.budget` files of each workspace folder not scanned yet with its current `files.exclude` (a folder
+   * whose `files.exclude` changed is scanned again, what it now excludes dropped from the index).
+   */
+  const scanned = new Map<string, string>();
   const scan = async () => {
-    const folders = ctx.files.folders.filter((f) => !scanned.has(f));
+    const excludes = new Map(ctx.files.folders.map((f) => [f, ctx.folderSettings.get(f)?.exclude ?? {}]));
+    const folders = ctx.files.folders.filter((f) => scanned.get(f) !== JSON.stringify(excludes.get(f)));
     if (!folders.length) return;
-    for (const f of folders) scanned.add(f);
-    const exclude = (folder: string) => excludeMatcher(ctx.folderSettings.get(folder)?.exclude);
+    for (const f of folders) scanned.set(f, JSON.stringify(excludes.get(f)));
+    const found = new Set(await ctx.files.find('.budget', (f) => excludeMatcher(excludes.get(f)), folders));
     let any = false;
-    for (const uri of await ctx.files.find('.budget', exclude, folders)) if (await indexFile(uri)) any = true;
+    for (const uri of [...kb.workspace.uris()]) {
+      const folder = ctx.files.folderOf(uri);
+      if (folder && folders.includes(folder) && !found.has(uri) && !ctx.documents.get(uri)) any = kb.workspace.remove(uri) || any;
+    }
+    for (const uri of found) if (await indexFile(uri)) any = true;
     if (any) changed();
   };
 
-  /** Workspace folders came or went, or their settings changed: drop what left, scan what came, reload catalogs. */
+  /** The folders' settings are known, or folders came or went: drop what left, (re)scan, (re)load catalogs. */
   ctx.foldersListeners.push(() => {
     let any = false;
     for (const uri of [...kb.workspace.uris()]) if (!ctx.files.contains(uri)) any = kb.workspace.remove(uri) || any;
-    for (const f of [...scanned]) if (!ctx.files.folders.includes(f)) scanned.delete(f);
+    for (const f of [...scanned.keys()]) if (!ctx.files.folders.includes(f)) scanned.delete(f);
     if (any) changed();
     syncCatalogs();
     guard(ctx.connection, 'scanning the workspace', scan);
   });
-  ctx.initializedListeners.push(() => guard(ctx.connection, 'scanning the workspace', scan));
 
-  ctx.connection.onDidChangeWatchedFiles(async (p) => {
+  ctx.fileChangeListeners.push(async (changes) => {
     let any = false;
-    for (const c of p.changes) {
+    for (const c of changes) {
       const uri = normalizeUri(c.uri);
       if (!uri) continue;
       if (reloadCatalog(uri)) continue;

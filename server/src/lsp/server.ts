@@ -17,6 +17,7 @@ import { Workspace, type ExcludeSetting } from '../workspace/workspace';
 import { TRUST_NOTIFICATION, type InitializationOptions } from '../workspace/protocol';
 import { clientFileSystem, routedFileSystem } from './clientFiles';
 import { ServerContext, type FolderSettings } from './context';
+import { VERSION } from '../version';
 import { registerDiagnostics } from './diagnostics';
 import { features } from './features';
 
@@ -52,7 +53,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     };
     for (const r of registered) Object.assign(capabilities, r.capabilities);
     if (ctx.commands.size) capabilities.executeCommandProvider = { commands: [...ctx.commands.keys()] };
-    return { capabilities, serverInfo: { name: 'budget-language-server', version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: 'budget-language-server', version: VERSION } };
   });
 
   // Every feature's commands, answered here (one handler per connection).
@@ -70,25 +71,31 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (typeof s.roundingDiagnostics === 'boolean') ctx.settings.roundingDiagnostics = s.roundingDiagnostics;
     for (const l of ctx.settingsListeners) l(s);
   };
+  const foldersChanged = () => {
+    for (const l of ctx.foldersListeners) l();
+  };
   let pulls = 0;
+  /** Pulls the settings (when the client can answer), then tells the folders' listeners (who scan with them). */
   const pullSettings = async () => {
-    if (!ctx.clientCapabilities.workspace?.configuration) return;
+    if (!ctx.clientCapabilities.workspace?.configuration) return foldersChanged();
     const ask = ++pulls;
     const folders = [...ctx.files.folders];
     const items: ConfigurationItem[] = [{ section: 'budgetTables' }];
     for (const f of folders) items.push({ scopeUri: f, section: 'budgetTables' }, { scopeUri: f, section: 'files.exclude' });
-    let answers: unknown[];
+    let answers: unknown[] | undefined;
     try {
       answers = (await connection.workspace.getConfiguration(items)) as unknown[];
     } catch {
-      return; // the client could not answer: keep what we have
+      // the client could not answer: keep what we have
     }
     if (ask !== pulls) return; // a newer pull is under way
-    const next = new Map<string, FolderSettings>();
-    folders.forEach((f, i) => next.set(f, { budgetTables: record(answers[1 + 2 * i]) ?? {}, exclude: (record(answers[2 + 2 * i]) ?? {}) as ExcludeSetting }));
-    ctx.folderSettings = next;
-    applyGlobal(record(answers[0]) ?? {});
-    for (const l of ctx.foldersListeners) l();
+    if (answers) {
+      const next = new Map<string, FolderSettings>();
+      folders.forEach((f, i) => next.set(f, { budgetTables: record(answers[1 + 2 * i]) ?? {}, exclude: (record(answers[2 + 2 * i]) ?? {}) as ExcludeSetting }));
+      ctx.folderSettings = next;
+      applyGlobal(record(answers[0]) ?? {});
+    }
+    foldersChanged();
     diagnostics.refresh();
   };
 
@@ -103,11 +110,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
         const gone = new Set(e.removed.map((f: WorkspaceFolder) => f.uri));
         ctx.files.setFolders([...ctx.files.folders.filter((f) => !gone.has(f)), ...e.added.map((f: WorkspaceFolder) => f.uri)]);
         for (const f of [...ctx.folderSettings.keys()]) if (!ctx.files.folders.includes(f)) ctx.folderSettings.delete(f);
-        for (const l of ctx.foldersListeners) l();
         void pullSettings();
       });
     }
     for (const l of ctx.initializedListeners) l();
+    // The first pull (or, without one, at once) tells the folders' listeners: the workspace is scanned with the
+    // folders' files.exclude known.
     void pullSettings();
   });
   connection.onDidChangeConfiguration((change) => {
@@ -116,6 +124,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       applyGlobal(pushed);
       diagnostics.refresh();
     } else void pullSettings();
+  });
+
+  // --- files the client watches (`.budget` files, catalogs, budget-tables.json): every feature that cares listens
+  connection.onDidChangeWatchedFiles(async (p) => {
+    for (const l of ctx.fileChangeListeners) await l(p.changes);
   });
 
   // --- workspace trust (VS Code's Restricted Mode), as the client reports it

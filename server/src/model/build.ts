@@ -91,12 +91,15 @@ function assignRoles(cols: Column[]): void {
 
 const TABLE_NUMBER = /^(?:[^\s\d]*\d\S*|公开表\s*\d+)$/;
 
+/** A title that starts with its year (`2017 年政府采购预算表`, `2017年…`): the year is not a table number. */
+const YEAR_TITLE = /^\d{4}(?:[ \t\u3000]*年|$)/;
+
 function parseTableHeading(text: string): { number?: string; title: string } {
   const rest = text.replace(/^表[ \t\u3000]*/, '');
-  // The first word is the number when blanks (or nothing) follow it.
+  // The first word is the number when blanks (or nothing) follow it, unless it is the year a title starts with.
   const number = /^\S+/.exec(rest)?.[0];
   const after = number ? rest.slice(number.length) : '';
-  if (number && (!after || ' \t\u3000'.includes(after[0])) && TABLE_NUMBER.test(number)) return { number, title: after.trim() };
+  if (number && (!after || ' \t\u3000'.includes(after[0])) && TABLE_NUMBER.test(number) && !YEAR_TITLE.test(rest)) return { number, title: after.trim() };
   return { title: rest.trim() };
 }
 

@@ -5,6 +5,7 @@
  * - `budgetTables/readFile` `{ uri, maxBytes }` → base64 of the bytes, or null (missing, a link, not a file, too large)
  * - `budgetTables/didChangeTrust` `{ trusted }` (client → server): the user trusted the workspace
  * - `initialize`'s `initializationOptions`: `InitializationOptions`
+ * - the `budgetTables` settings the server pulls carry `catalogFilesFrom: CatalogFilesOrigin` (the extension adds it)
  */
 export const READ_DIRECTORY_REQUEST = 'budgetTables/readDirectory';
 export const READ_FILE_REQUEST = 'budgetTables/readFile';
@@ -21,3 +22,10 @@ export interface InitializationOptions {
   /** Whether the user trusts the workspace (VS Code's workspace trust); later changes come as `budgetTables/didChangeTrust`. */
   trusted?: boolean;
 }
+
+/**
+ * Where the `catalogFiles` setting the server gets was written: `workspace` (the workspace's or folder's settings,
+ * which came with the folder: entries may not leave it) or `user` (the user's own; also what applies in Restricted
+ * Mode). Absent (other editors): `user`.
+ */
+export type CatalogFilesOrigin = 'user' | 'workspace';

@@ -24,9 +24,15 @@ export function fsPathOf(uri: string): string | undefined {
   }
 }
 
-/** How a file is named to the user: its local path when it has one, else its URI. */
+/** How a file is named to the user: its local path when it has one, else its URI as it reads (not percent-encoded). */
 export function displayName(uri: string): string {
-  return fsPathOf(uri) ?? uri;
+  const path = fsPathOf(uri);
+  if (path) return path;
+  try {
+    return URI.parse(uri, true).toString(true);
+  } catch {
+    return uri;
+  }
 }
 
 /** The last segment of a URI's path (a file's name). */
@@ -52,7 +58,9 @@ export function childUri(folder: string, name: string): string | undefined {
  */
 export function uriOfSetting(path: string, folder: string | undefined): string | undefined {
   if (/^[a-z][a-z\d+.-]+:\/\//i.test(path)) return normalizeUri(path);
-  if (isAbsoluteSetting(path)) return URI.file(path).toString();
+  // A Windows path (drive letter or UNC): its backslashes separate folders wherever the server runs.
+  if (/^[a-z]:[\\/]/i.test(path) || path.startsWith('\\\\')) return URI.file(path.replace(/\\/g, '/')).toString();
+  if (path.startsWith('/')) return URI.file(path).toString();
   return folder ? childUri(folder, path) : undefined;
 }
 

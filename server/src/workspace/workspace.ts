@@ -5,7 +5,7 @@
  * `files.exclude` patterns; at most 5,000 files, 24 levels deep). Pure: every access goes through a `FileSystem`.
  * test/workspace.test.ts pins the rules with an in-memory file system; test/sandbox.test.ts checks the real server.
  */
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { decodeText } from '../util/decode';
 import type { FileSystem } from './fileSystem';
 import { childUri, isInside, normalizeUri, withoutTrailingSlashes } from './uri';
@@ -23,9 +23,9 @@ export function excludeMatcher(setting: ExcludeSetting | undefined): (relative: 
     // `{ "when": "$(basename).ts" }` excludes only beside a sibling: rare for .budget files, and never excluding is the
     // safe side (the file is indexed).
     .filter(([glob, on]) => on === true && glob.trim() !== '')
-    .map(([glob]) => withoutTrailingSlashes(glob.replace(/^\.\//, '')));
+    .map(([glob]) => new Minimatch(withoutTrailingSlashes(glob.replace(/^\.\//, '')), { dot: true }));
   if (!patterns.length) return () => false;
-  return (relative) => patterns.some((p) => minimatch(relative, p, { dot: true, nocase: false }));
+  return (relative) => patterns.some((p) => p.match(relative));
 }
 
 export class Workspace {
