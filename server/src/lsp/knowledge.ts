@@ -18,6 +18,7 @@ import { initialsOf } from '../knowledge/pinyin';
 import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
 import { baseName, displayName, isAbsoluteSetting, normalizeUri, uriOfSetting } from '../workspace/uri';
+import type { CatalogFilesOrigin } from '../workspace/protocol';
 import { excludeMatcher } from '../workspace/workspace';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
@@ -37,19 +38,17 @@ export function catalogFilesOf(settings: Record<string, unknown> | undefined): s
  * `'workspace'` (workspace or folder settings: anyone who wrote the repository) or `'user'`. Other editors say nothing:
  * their settings are the user's own.
  */
-export function catalogFilesFrom(settings: Record<string, unknown> | undefined): Origin {
+export function catalogFilesFrom(settings: Record<string, unknown> | undefined): CatalogFilesOrigin {
   return settings?.catalogFilesFrom === 'workspace' ? 'workspace' : 'user';
 }
-
-type Origin = 'user' | 'workspace';
 
 /** A catalog file as a setting (or budget-tables.json) names it, and who wrote that. */
 interface Entry {
   path: string;
-  from: Origin;
+  from: CatalogFilesOrigin;
 }
 
-const entries = (paths: string[], from: Origin): Entry[] => paths.map((path) => ({ path, from }));
+const entries = (paths: string[], from: CatalogFilesOrigin): Entry[] => paths.map((path) => ({ path, from }));
 const keyOf = (trusted: boolean, list: Entry[]) => `${trusted}\n${list.map((e) => `${e.from}:${e.path}`).join('\n')}`;
 
 export function knowledgeFeature(ctx: ServerContext): Feature {
