@@ -55,7 +55,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const kb = ctx.knowledge;
 
   const changed = () => {
-    ctx.invalidateAll();
+    ctx.knowledgeChanged();
     ctx.refreshDiagnostics();
   };
   const warn = (message: string) => showWarning(ctx.connection, message);
