@@ -181,6 +181,14 @@ describe('robustness (fast-check)', function () {
     }
   });
 
+  it('quotes whole characters when a message cuts a long line short', () => {
+    // The header's “此行无法识别” quoted the first 20 code units of the line: half of a 𐀀 at the end.
+    const text = `$${'𐀀'.repeat(12)}\n`;
+    const f = analyze(text).findings.find((x) => x.message.includes('𐀀'));
+    assert.ok(f, JSON.stringify(analyze(text).findings.map((x) => x.message)));
+    assert.ok(!loneSurrogate(f.message), JSON.stringify(f.message));
+  });
+
   it('survives the seed truncated at every 97th offset', () => {
     for (let i = 0; i <= SEED.length; i += 97) checkRanges(SEED.slice(0, i));
   });

@@ -12,7 +12,7 @@ import { FIELD_PART } from '../model/build';
 import type { BudgetDocument, Column, Part, Table } from '../model/document';
 import { parseFigure, type Figure } from '../numbers/decimal';
 import { displayWidth } from '../format/width';
-import { trimEndChars } from '../util/text';
+import { headOf, trimEndChars } from '../util/text';
 import { baseName } from '../workspace/uri';
 import { figureValue, loadExcel } from './sheet';
 import { maxOf } from '../util/arrays';
@@ -322,9 +322,9 @@ function* csvSteps(grid: SheetGrid): Generator<void, string> {
 }
 
 function sheetName(t: Table, k: number, used: Set<string>, m: EditorMessages): string {
-  const base = (t.number ?? m.exportSheet(k + 1)).replace(/[[\]:*?/\\]/g, '-').slice(0, 31) || m.exportSheet(k + 1);
+  const base = headOf((t.number ?? m.exportSheet(k + 1)).replace(/[[\]:*?/\\]/g, '-'), 31) || m.exportSheet(k + 1);
   let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base.slice(0, 27)}(${n})`;
+  for (let n = 2; used.has(name); n++) name = `${headOf(base, 27)}(${n})`;
   used.add(name);
   return name;
 }

@@ -9,6 +9,7 @@ import { classifyCell, norm } from './classify';
 import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
 import { codePathOf, glossaryLineOf } from './glossaryLine';
 import { rowCount, RowStore, StoredPart, TextLines, type LineSource } from './rows';
+import { headOf } from '../util/text';
 
 export { classifyCode, norm } from './classify';
 
@@ -237,7 +238,7 @@ export class ModelBuilder {
         const table = this.table;
         if (this.mode === 'header' || !table) {
           if (f) this.addHeaderField(f);
-          else doc.structureErrors.push({ say: (m) => m.headerOnlyFields(line.text.slice(0, 20)), span: line.span, rule: 'syntax', severity: 'warning' });
+          else doc.structureErrors.push({ say: (m) => m.headerOnlyFields(headOf(line.text, 20)), span: line.span, rule: 'syntax', severity: 'warning' });
           break;
         }
         if (f) {

@@ -16,3 +16,10 @@ export function trimChars(s: string, chars: string): string {
   while (start < s.length && chars.includes(s[start])) start++;
   return trimEndChars(s.slice(start), chars);
 }
+
+/** At most the first `n` UTF-16 units of `s`, one fewer rather than half of a surrogate pair (a message quoting it). */
+export function headOf(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const c = s.charCodeAt(n - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
+}
