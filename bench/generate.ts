@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { groupThousands } from '../server/src/numbers/decimal';
 
 export interface Generated {
   text: string;
@@ -101,7 +102,7 @@ interface JsonDocument {
 function fmt(cents: number): string {
   const s = (cents / 100).toFixed(2);
   const [i, f] = s.split('.');
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
+  return `${groupThousands(i)}.${f}`;
 }
 
 /**

@@ -126,7 +126,7 @@ function codeEntries(q: CompletionRequest, table: Table, line: LineInfo, m: Know
   const offset = q.offset;
   const part = partAbove(table, line.start);
   if (!part || !part.columns.length) return null;
-  if (/^[\s\u3000]*[^|｜]*[：:]/.test(line.text) && !/[|｜]/.test(line.text)) return null; // a field (`金额单位：万元`) or a note
+  if (/[：:]/.test(line.text) && !/[|｜]/.test(line.text)) return null; // a field (`金额单位：万元`) or a note
   const cells = cellsOf(line);
   const index = (line.before.match(/[|｜]/g) ?? []).length;
   const cell = cells[index];
@@ -288,6 +288,13 @@ function columnEntries(q: CompletionRequest, line: LineInfo, m: KnowledgeMessage
 // ---------------------------------------------------------------------------------------------------------------
 // Table references and row labels inside `规则：`
 
+/** The run at the end of `s` of characters that `stop` does not match (scanned backwards: linear in the run). */
+function trailingRun(s: string, stop: RegExp): string {
+  let i = s.length;
+  while (i > 0 && !stop.test(s[i - 1])) i--;
+  return s.slice(i);
+}
+
 function ruleEntries(a: Analysis, line: LineInfo, offset: number): Completion | null {
   const b = line.before;
   const open = Math.max(b.lastIndexOf('「'), b.lastIndexOf('“'));
@@ -299,7 +306,7 @@ function ruleEntries(a: Analysis, line: LineInfo, offset: number): Completion | 
     const closer = b[open] === '“' ? '”' : '」';
     const query = b.slice(open + 1);
     const head = b.slice(0, open);
-    const named = /([^\s=+\-－（）()；;，,、「」“”…⋯]+表)$/.exec(head)?.[1];
+    const named = head.endsWith('表') ? trailingRun(head, /[\s=+\-－（）()；;，,、「」“”…⋯]/) : undefined;
     const target = named ? a.document.tables.find((t) => t.number === named || t.number?.replace(/\s/g, '') === named.replace(/\s/g, '')) ?? here : here;
     if (!target) return null;
     const wantsColumn = /[行」”][\s]*$/.test(head) && /行[\s]*$/.test(head);
@@ -327,7 +334,7 @@ function ruleEntries(a: Analysis, line: LineInfo, offset: number): Completion | 
     return { isIncomplete: false, entries };
   }
   // Elsewhere: a table reference.
-  const word = /[^\s=+\-－（）()；;，,、「」“”…⋯：:]*$/.exec(b)?.[0] ?? '';
+  const word = trailingRun(b, /[\s=+\-－（）()；;，,、「」“”…⋯：:]/);
   const start = line.start + b.length - word.length;
   for (const t of a.document.tables) {
     if (t === here) continue;

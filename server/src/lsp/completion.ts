@@ -8,7 +8,8 @@ import type { Origin } from '../knowledge/search';
 import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
-import { md } from './markdown';
+import { knowledgeMessages } from '../i18n/knowledge';
+import { capped, md } from './markdown';
 
 /**
  * Typing a digit asks for completion (VS Code never suggests on its own while a word is a number): the answer is a list
@@ -36,7 +37,7 @@ function knowledgeFor(ctx: ServerContext, uri: string): CompletionKnowledge {
   return { catalog: ctx.catalogFor(uri), workspace: kb.workspace, glossary: kb.glossary, columns: kb.columns };
 }
 
-function item(e: CompletionEntry, lines: Positions, uri: string): CompletionItem {
+function item(e: CompletionEntry, lines: Positions, uri: string, cut: string): CompletionItem {
   const range = (s: { start: number; end: number }) => ({ start: lines.position(s.start), end: lines.position(s.end) });
   const out: CompletionItem = {
     label: e.label, kind: KIND[e.kind], sortText: e.sortText,
@@ -46,7 +47,7 @@ function item(e: CompletionEntry, lines: Positions, uri: string): CompletionItem
   if (e.detail) out.detail = e.detail;
   if (e.filterText !== undefined) out.filterText = e.filterText;
   if (e.extra?.length) out.additionalTextEdits = e.extra.map((x) => ({ range: range(x.span), newText: x.text }));
-  if (e.documentation) out.documentation = { kind: 'markdown', value: md(e.documentation) };
+  if (e.documentation) out.documentation = { kind: 'markdown', value: capped(md(e.documentation), cut) };
   if (e.code) out.data = { uri, code: e.code.code, origins: e.code.origins } satisfies ItemData;
   return out;
 }
@@ -59,7 +60,7 @@ export function completionFeature(ctx: ServerContext): Feature {
     if (!doc) return it;
     const a = ctx.analyzed(doc).analysis;
     const value = codeDocumentation(a, data.code, data.origins as Origin[], knowledgeFor(ctx, data.uri), ctx.locale, md);
-    return { ...it, documentation: { kind: 'markdown', value } };
+    return { ...it, documentation: { kind: 'markdown', value: capped(value, knowledgeMessages(ctx.locale).textCut) } };
   });
 
   ctx.connection.onCompletion((params): CompletionList | null => {
@@ -68,7 +69,8 @@ export function completionFeature(ctx: ServerContext): Feature {
     const an = ctx.analyzed(doc);
     const offset = an.lines.offset(params.position);
     const c = complete({ analysis: an.analysis, lines: an.lines, offset, uri: doc.uri, locale: ctx.locale, knowledge: knowledgeFor(ctx, doc.uri) });
-    const list = c && { isIncomplete: c.isIncomplete, items: c.entries.map((e) => item(e, an.lines, doc.uri)) };
+    const cut = knowledgeMessages(ctx.locale).textCut;
+    const list = c && { isIncomplete: c.isIncomplete, items: c.entries.map((e) => item(e, an.lines, doc.uri, cut)) };
     // A digit opens the list only where a code is being typed (a code list, which re-queries as the code grows: it is
     // incomplete); a figure, a 行次 or a rule's row number typed elsewhere gets no list in its way.
     if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && DIGITS.includes(params.context.triggerCharacter ?? '')) {

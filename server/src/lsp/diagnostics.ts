@@ -1,4 +1,4 @@
-/** Publishes diagnostics: on open and change, debounced by the cost of the last publication, stale runs dropped. */
+/** Publishes diagnostics: on open and change, once the changes that arrived together are read, stale runs dropped. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
@@ -6,6 +6,7 @@ import { ruleDocUrl } from '../checks/ruleIds';
 import { diagnosticSource, type Locale } from '../i18n/messages';
 import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
+import { guard } from './guard';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -75,41 +76,28 @@ export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   const timers = new Map<string, { cancel(): void }>();
-  const lastCost = new Map<string, number>();
 
-  const publish = (uri: string) => {
+  const publish = (uri: string) => guard(ctx.connection, 'publishing diagnostics', () => {
     timers.delete(uri);
     const doc = ctx.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const t0 = performance.now();
     const diagnostics = diagnosticsOf(ctx, doc);
-    // What publishing costs: the version's analysis assembled, its findings converted (each change itself was brought
-    // into the analysis as it came, ../analysis: that work is done either way). The first publication after opening
-    // holds the first pass: it does not count.
-    lastCost.set(uri, lastCost.has(uri) ? performance.now() - t0 : 0);
     // A newer version arrived while we worked: its own run will publish.
     if (ctx.documents.get(uri)?.version !== version) return;
-    void ctx.connection.sendDiagnostics({ uri, version, diagnostics });
-  };
+    ctx.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+  });
 
   const schedule = (uri: string) => {
     timers.get(uri)?.cancel();
-    // Debounce by the cost of the last publication: a document whose every publication is slow (thousands of findings)
-    // waits for a pause in typing; any other answers at once.
-    const cost = lastCost.get(uri) ?? 0;
-    if (cost < 50) {
-      // At once, but after the messages already read, so that changes arriving together are analysed once. The
-      // connection handles one queued message per immediate and schedules the next after the handler, which has
-      // scheduled ours: a second hop lets the next queued change in first, and it cancels this run. (Immediates, not
-      // a zero timeout, which Node stretches to a millisecond.)
-      let second: NodeJS.Immediate | undefined;
-      const first = setImmediate(() => { second = setImmediate(() => publish(uri)); });
-      timers.set(uri, { cancel: () => { clearImmediate(first); if (second) clearImmediate(second); } });
-    } else {
-      const timeout = setTimeout(() => publish(uri), Math.min(300, cost));
-      timers.set(uri, { cancel: () => clearTimeout(timeout) });
-    }
+    // At once, but after the messages already read, so that changes arriving together are analysed once. The
+    // connection handles one queued message per immediate and schedules the next after the handler, which has
+    // scheduled ours: a second hop lets the next queued change in first, and it cancels this run. (Immediates, not a
+    // zero timeout, which Node stretches to a millisecond; no debounce by cost either: on a loaded machine a timer
+    // held back the very publication it was meant to spare.)
+    let second: NodeJS.Immediate | undefined;
+    const first = setImmediate(() => { second = setImmediate(() => publish(uri)); });
+    timers.set(uri, { cancel: () => { clearImmediate(first); if (second) clearImmediate(second); } });
   };
 
   ctx.documents.onDidOpen((e) => schedule(e.document.uri));
@@ -117,9 +105,8 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   ctx.documents.onDidClose((e) => {
     timers.get(e.document.uri)?.cancel();
     timers.delete(e.document.uri);
-    lastCost.delete(e.document.uri);
     ctx.forget(e.document.uri);
-    void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
   return {
     refresh() {
