@@ -8,7 +8,7 @@
  *      1,000 findings;
  *   3. completion (and hover) in the table of 10,000 rows, and completion in a table that repeats its codes;
  *   4. the CLI over 1,000 documents: time and peak memory.
- * The whole set is run several times (`--runs=N`, default 3: the server and the floors anew each time); the table gives
+ * The whole set is run several times (`--runs=N`, default 5: the server and the floors anew each time); the table gives
  * each measure's median run and the spread of its ratio (or value) across the runs, the verdict by the median.
  * Writes bench/results/latest.json (every run) and bench/results/latest.md. `node out/bench/run.js --quick` runs once
  * and skips the 100k pass and the CLI. Growth in the number of rows or tables: `npm run bench:growth`.
@@ -26,7 +26,7 @@ import { generate } from './generate';
 import { median, percentile, time } from './timing';
 
 const QUICK = process.argv.includes('--quick');
-const RUNS = QUICK ? 1 : Math.max(1, Number(/^--runs=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--runs=')) ?? '')?.[1] ?? 3));
+const RUNS = QUICK ? 1 : Math.max(1, Number(/^--runs=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--runs=')) ?? '')?.[1] ?? 5));
 
 /** The floor of a text: the hand-written checker warmed up well (it is small: the engine optimises it late). */
 function floorOf(text: string): number {
@@ -52,7 +52,7 @@ const result: Record<string, unknown> = {};
 
 function measure(m: Measure): void {
   measures.push(m);
-  process.stderr.write(`${m.what}: ${m.value.toFixed(2)} ${m.unit}${m.ratio === undefined ? '' : ` = ${m.ratio.toFixed(1)}× floor`} (${m.detail})\n`);
+  process.stderr.write(`${m.what}: ${m.value.toFixed(2)} ${m.unit}${m.ratio === undefined ? '' : ` = ${m.ratio.toFixed(1)}× floor`}${m.detail ? ` (${m.detail})` : ''}\n`);
 }
 
 function ratioOf(key: string, what: string, ms: number, floorMs: number, detail: string, target?: number): void {
@@ -139,7 +139,7 @@ async function keystrokes(client: TestClient, dir: string, s: Scenario): Promise
   const all: number[] = [];
   for (const kind of ['retype', 'insert', 'delete', 'code', 'row'] as Kind[]) {
     const samples: number[] = [];
-    const edits = strokes(text, kind, 40);
+    const edits = strokes(text, kind, 60);
     for (let i = 0; i < edits.length; i++) {
       const e = edits[i];
       const doc = TextDocument.create(uri, 'budget', version, text);
@@ -295,7 +295,7 @@ async function main(): Promise<void> {
     const target = mid.target === undefined ? '' : mid.ratio === undefined ? `≤ ${mid.target} ${mid.unit}` : `≤ ${mid.target}× floor`;
     const v = judged(mid);
     const verdict = mid.target === undefined ? '' : v <= mid.target ? 'ok' : `missed (${mid.ratio === undefined ? `${v.toFixed(digits)} ${mid.unit}` : `${v.toFixed(1)}×`})`;
-    lines.push(`| ${mid.what} (median run: ${mid.detail || '—'}) | ${show(mid)} | ${spread} | ${target} | ${verdict} |`);
+    lines.push(`| ${mid.what}${mid.detail ? ` (median run: ${mid.detail})` : ''} | ${show(mid)} | ${spread} | ${target} | ${verdict} |`);
     table.push({ key: mid.key, what: mid.what, median: mid, spread: [lo, hi], target: mid.target, verdict });
   }
   const md = [
