@@ -12,7 +12,7 @@ import type { Locale } from '../i18n/messages';
 import { parse } from '../syntax/parser';
 import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, type Doubt, type ImportOptions, type ImportOutcome, type Repair } from './import';
 import { markFurniture, pageLines, type Line } from './layout';
-import { isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PdfFailure } from './pdf';
+import { isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
 import { decode } from '../util/decode';
 import { clean, compact, joinCjk } from './repair';
 import { isRowLine, tableFromLines } from './tableGeometry';
@@ -157,6 +157,8 @@ interface Ctx {
   doubts: Doubt[];
   summary: DocumentSummary;
   options: DocumentOptions;
+  /** The ruling lines of the pages that have them, by page number. */
+  rules: Map<number, Rules>;
 }
 
 export function importPages(pages: Page[], options: DocumentOptions = {}): DocumentOutcome {
@@ -175,6 +177,7 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
 
   const ctx: Ctx = {
     m, out: [], repairs: [], doubts: [], options, fromText: pages.some((p) => p.fromText),
+    rules: new Map(pages.flatMap((p) => (p.rules ? [[p.number, p.rules] as const] : []))),
     summary: { tables: 0, rows: 0, figures: 0, paragraphs: 0, terms: 0, repairs: 0, doubts: 0, skipped: scanned.length },
   };
 
@@ -429,7 +432,7 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
     body.push(l);
     i++;
   }
-  const r = tableFromLines({ preamble, body, trailer, dropped, ...(ctx.fromText ? { fromText: true } : {}) }, { ...(ctx.options.locale ? { locale: ctx.options.locale } : {}) });
+  const r = tableFromLines({ preamble, body, trailer, dropped, ...(ctx.fromText ? { fromText: true } : { rules: ctx.rules }) }, { ...(ctx.options.locale ? { locale: ctx.options.locale } : {}) });
   if (!r.ok) {
     // Not a table after all: its lines are kept as comments.
     for (const l of [...preamble, ...body, ...trailer]) ctx.out.push(`// ${l.text}`);
@@ -450,6 +453,19 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
 // Entry
 
 /**
+ * Whether a page may hold a table, so that its ruling lines are worth reading: at least two lines of three or more
+ * text items (prose pages print one run a line, or a few).
+ */
+function mayHoldTable(items: PageItem[]): boolean {
+  const perLine = new Map<number, number>();
+  for (const it of items) {
+    const y = Math.round((it.y + it.height / 2) / 2);
+    perLine.set(y, (perLine.get(y) ?? 0) + 1);
+  }
+  return [...perLine.values()].filter((n) => n >= 3).length >= 2;
+}
+
+/**
  * A document file: a PDF, or the UTF-8 (or GB18030) text of `pdftotext -layout`. Anything else is refused with a
  * message (a non-PDF binary, a broken or encrypted PDF, a PDF without a text layer).
  */
@@ -457,7 +473,7 @@ export async function importDocument(data: Uint8Array, options: DocumentOptions 
   const m = editorMessages(options.locale);
   if (isPdf(data)) {
     if (!pdfSupported()) return { ok: false, failure: 'broken', message: m.pdfUnsupported };
-    const r = await readPdf(data);
+    const r = await readPdf(data, mayHoldTable);
     if (!r.ok) return { ok: false, failure: r.failure, message: r.failure === 'encrypted' ? m.pdfEncrypted : r.failure === 'not-pdf' ? m.pdfNotPdf : m.pdfBroken(r.detail) };
     return importPages(r.pages, options);
   }

@@ -270,6 +270,9 @@ export interface Side {
   rows?: Set<SourceRow>;
   /** The label's column, relative to `start`, when the geometry knows it (else the first text cell is the label). */
   labelAt?: number;
+  /** The cells stand between the table's borders: a text in the code column is that row's code (`此表为空`), not a
+   * label printed off its column. */
+  bordered?: boolean;
 }
 
 interface ParsedRow {
@@ -498,7 +501,7 @@ function parseRow(row: SourceRow, side: Side, count: number): ParsedRow | undefi
       lineNo = c;
     } else if (codeLike(c) || /^[\d\s]+$/.test(c)) {
       codes.push(c);
-    } else if (!label && side.hasLabel) {
+    } else if (!label && side.hasLabel && !side.bordered) {
       const r = repairText(c);
       label = r.text;
       repairs.push(...r.repairs);

@@ -10,7 +10,9 @@
 import { editorMessages } from '../i18n/editor';
 import { compact, codeLike, isDash } from './repair';
 import { renderTable, type FigureNode, type ImportOptions, type ImportOutcome, type Side, type SourceGrid, type SourceRow, type TableZones } from './import';
+import { Grid, type GridCell } from './grid';
 import type { Chunk, Line } from './layout';
+import type { Rules } from './pdf';
 
 export interface TableLines {
   /** Title, 表号, 部门, 金额单位 lines. */
@@ -23,6 +25,8 @@ export interface TableLines {
   dropped?: Line[];
   /** Lines of a layout text: every line stands one line below the last, so nearness says nothing of rows. */
   fromText?: boolean;
+  /** The ruling lines of the pages the table stands on (a PDF's drawing), by page number. */
+  rules?: Map<number, Rules>;
 }
 
 /** `category`: a first text column printed once for a group of rows, centred beside them (收入预算总表: 一般公共预算资金 |
@@ -45,6 +49,8 @@ interface Placed {
   chunk: Chunk;
   band: number;
   doubt?: string;
+  /** The line it stands on (a row's chunks). */
+  line?: Line;
 }
 
 const DECIMAL_FIGURE = /^[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
@@ -192,6 +198,20 @@ function bandsOf(header: Line[], rows: Line[], unit: number, folded: string[] = 
   return bands;
 }
 
+/**
+ * Column bands from a table's borders: each space between two column borders in which some text of the header or
+ * of the rows stands (a column no row fills is there by its header's name).
+ */
+function gridBands(grid: Grid, lines: Line[]): { x0: number; x1: number; hx0: number; hx1: number }[] {
+  const out: { x0: number; x1: number; hx0: number; hx1: number }[] = [];
+  const mids = lines.flatMap((l) => l.chunks.map((c) => (c.x0 + c.x1) / 2));
+  for (let k = 0; k + 1 < grid.borders.length; k++) {
+    const [x0, x1] = [grid.borders[k], grid.borders[k + 1]];
+    if (mids.some((x) => x > x0 && x < x1)) out.push({ x0, x1, hx0: x0, hx1: x1 });
+  }
+  return out;
+}
+
 /** The band a chunk belongs to: the one it overlaps most; a doubt when it overlaps two or none. */
 function place(c: Chunk, bands: Band[], name: (b: number) => string, m: ReturnType<typeof editorMessages>): Placed {
   const overlaps = bands.map((b) => overlap(b.x0, b.x1, c.x0, c.x1));
@@ -234,15 +254,34 @@ interface HeaderCell {
   bottom: number;
 }
 
-/** The header's cells with the bands each spans; a name wrapped over two lines joined. */
-function headerCells(header: Line[], bands: Band[], unit: number): HeaderCell[] {
+/**
+ * The header's cells with the bands each spans; a name wrapped over two lines joined. Between borders, a cell spans
+ * the bands inside its borders (a group's name over the columns of its cell), and the lines in one cell are one name.
+ */
+function headerCells(header: Line[], bands: Band[], unit: number, grid?: Grid): HeaderCell[] {
   const cells: HeaderCell[] = [];
+  const boxes = new Map<HeaderCell, string>();
   for (const l of header) {
     if (isLanciLine(l)) continue;
     for (const c of l.chunks) {
-      const hit = bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.2 * Math.min(b.hx1 - b.hx0, c.x1 - c.x0) ? k : -1)).filter((k) => k >= 0);
+      const box = grid?.cell(l.page, c, l.y, l.bottom);
+      const inBox = box ? bands.map((b, k) => ((b.x0 + b.x1) / 2 > box.x0 && (b.x0 + b.x1) / 2 < box.x1 ? k : -1)).filter((k) => k >= 0) : [];
+      const hit = inBox.length ? inBox : bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.2 * Math.min(b.hx1 - b.hx0, c.x1 - c.x0) ? k : -1)).filter((k) => k >= 0);
       if (!hit.length) continue;
       const cell = { text: c.text, first: hit[0], last: hit[hit.length - 1], y: l.y, bottom: l.bottom, x0: c.x0, x1: c.x1 };
+      if (box && inBox.length) {
+        // The lines of one bordered cell are one name.
+        const key = `${l.page}:${box.x0.toFixed(0)}:${box.x1.toFixed(0)}:${box.top.toFixed(0)}:${box.bottom.toFixed(0)}`;
+        const same = [...boxes.entries()].find(([, k]) => k === key)?.[0];
+        if (same) {
+          same.text = joinText(same.text, cell.text);
+          same.bottom = cell.bottom;
+          continue;
+        }
+        boxes.set(cell, key);
+        cells.push(cell);
+        continue;
+      }
       // A name wrapped in its cell (centred: its lines may stand apart, another column's name between them).
       // The lines of one name start at one edge or share one centre.
       const aligned = (x: HeaderCell) => Math.abs(x.x0 - c.x0) < 0.5 * unit || Math.abs((x.x0 + x.x1) / 2 - (c.x0 + c.x1) / 2) < 0.5 * unit;
@@ -309,6 +348,69 @@ function lineGapWithinRows(rows: Line[], unit: number): number {
 }
 
 /**
+ * Rows from the row borders: each line's cluster is its page and the space between borders it stands in. Undefined
+ * when the borders leave two lines that print a figure in one column in one space (they are two rows, so the
+ * table does not draw all its row borders).
+ */
+function ruledClusters(grid: Grid, lines: Line[], placed: { line: Line; placed: Placed[] }[], bands: Band[]): Map<Line, number> | undefined {
+  const out = new Map<Line, number>();
+  const keys = new Map<string, number>();
+  const figuresIn = new Map<number, Set<number>>();
+  const placedOf = new Map(placed.map((p) => [p.line, p.placed]));
+  for (const l of lines) {
+    const key = `${l.page}:${grid.rowOf(l)}`;
+    let c = keys.get(key);
+    if (c === undefined) { c = keys.size; keys.set(key, c); }
+    out.set(l, c);
+    const seen = figuresIn.get(c) ?? new Set<number>();
+    for (const p of placedOf.get(l) ?? []) {
+      if (!figureText(p.chunk.text) || bands[p.band].kind !== 'figure') continue;
+      if (seen.has(p.band)) return undefined;
+      seen.add(p.band);
+    }
+    figuresIn.set(c, seen);
+  }
+  return out;
+}
+
+function sameCell(a: GridCell, b: GridCell): boolean {
+  return Math.abs(a.x0 - b.x0) < 1 && Math.abs(a.x1 - b.x1) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.bottom - b.bottom) < 1;
+}
+
+/**
+ * Where each group of rows starts, from the categories' bordered cells: a row belongs to the category whose cell
+ * holds its middle; rows at the top of a page under no category's cell go on with the last category of the page
+ * before (a merged cell cut by the page break). Undefined when a category has no cell or the groups are not runs of
+ * rows in order.
+ */
+function categoryStarts(built: { page: number; y: number; bottom: number }[], categories: { page: number; box?: GridCell }[]): number[] | undefined {
+  if (categories.some((c) => !c.box)) return undefined;
+  const of = built.map((b) => {
+    const mid = (b.y + b.bottom) / 2;
+    return categories.findIndex((c) => c.page === b.page && c.box!.top <= mid && mid <= c.box!.bottom);
+  });
+  // (a category's cell cut by a page break: its rows at the top of the next page, until a row in a cell of its own)
+  let carried = -1;
+  for (let i = 1; i < of.length; i++) {
+    if (built[i].page !== built[i - 1].page) carried = of[i - 1];
+    if (of[i] >= 0) carried = -1;
+    else if (carried >= 0) of[i] = carried;
+  }
+  const starts: number[] = [];
+  for (let g = 0; g < categories.length; g++) {
+    const first = of.indexOf(g);
+    if (first < 0) return undefined;
+    // a run of rows, after the previous group
+    const last = of.lastIndexOf(g);
+    if (of.slice(first, last + 1).some((x) => x !== g) || (g && first <= of.lastIndexOf(g - 1))) return undefined;
+    starts.push(first);
+  }
+  // rows before the first group only, none between or after the groups
+  if (of.slice(starts[0]).some((x) => x < 0)) return undefined;
+  return starts;
+}
+
+/**
  * Where each group starts: rows (by their vertical centres, in order) split into a run of rows before any group and
  * then one run per category, each as near as can be to centred on its category (cells are centred in their merged
  * cell). Dynamic programming over the split points.
@@ -357,9 +459,13 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   const lanciLine = header.find(isLanciLine);
 
   const folded: string[] = [];
-  const raw = bandsOf(header, rows, unit, folded);
+  const grid = t.fromText ? undefined : Grid.of(t.rules, t.body);
+  // Lines under the table's last border are text printed under it (`说明：本部门无相关收支项目。`).
+  const under: Line[] = [];
+  while (grid && rows.length > 1 && grid.below(rows[rows.length - 1])) under.unshift(rows.pop()!);
+  const raw = grid ? gridBands(grid, t.body) : bandsOf(header, rows, unit, folded);
   const provisional: Band[] = raw.map((b) => ({ ...b, kind: 'figure', textRight: b.x1 }));
-  const hcells = headerCells(header, provisional, unit);
+  const hcells = headerCells(header, provisional, unit, grid);
   const nameOf = (k: number) => {
     const over = hcells.filter((c) => c.first === k && c.last === k).sort((a, b) => b.y - a.y)[0];
     return over ? compact(over.text) : `${k + 1}`;
@@ -382,9 +488,8 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const laterFigure = kinds0.slice(k + 1).some((x) => x === 'figure');
     if (j >= 0 && (kinds0[j] === 'label' || !laterFigure)) bands[k].kind = 'figure';
   }
-  // A text column printed once for each group of rows of the next text column (on one page): categories.
-  const onePage = rows.every((l) => l.page === rows[0]?.page);
-  for (let k = 0; k + 1 < bands.length && onePage; k++) {
+  // A text column printed once for each group of rows of the next text column: categories.
+  for (let k = 0; k + 1 < bands.length; k++) {
     if (kinds0[k] !== 'label' || kinds0[k + 1] !== 'label') continue;
     const count = (j: number) => placedRows.reduce((n, p) => n + p.filter((x) => x.band === j).length, 0);
     const n0 = count(k);
@@ -469,6 +574,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       ...(group ? { group: group.text.replace(/\s+/g, '') } : {}),
       origin,
       ...(labelBand >= 0 && labelBand < r.start + origin ? { labelAt: labelBand - r.start } : {}),
+      ...(grid ? { bordered: true } : {}),
       leaves,
       numbers: figureBands.map((k) => lanci.get(k)),
     };
@@ -484,10 +590,28 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const leaf = s && fb.includes(k) ? s.leaves[fb.indexOf(k)] : undefined;
     return leaf ? (leaf[leaf.length - 1].name || leaf.map((x) => x.name).filter((x) => x).join('/') || `${k + 1}`) : nameOf(k);
   };
-  const placedAgain = rows.map((l) => ({ line: l, placed: l.chunks.map((c) => place(c, bands, bandName, m)) }));
-  // A total's label centred over a merged cell that starts in the figure column of one block and reaches the next
-  // block's label column (`结转下年资金` beside `上年结转资金`): it belongs to the block whose label column it reaches.
-  for (const { placed } of placedAgain) {
+  const placedAgain = rows.map((l) => ({ line: l, placed: l.chunks.map((c) => ({ ...place(c, bands, bandName, m), line: l })) }));
+  if (grid) {
+    // A label in a cell merged over several columns (`结转下年资金` over both blocks of the 支出 side, `合计` over the
+    // code and name columns) is the label of the block whose figures stand right after the merged cell.
+    for (const { line, placed } of placedAgain) {
+      for (const p of placed) {
+        if (figureText(p.chunk.text)) continue;
+        const box = grid.cell(line.page, p.chunk, line.y, line.bottom);
+        if (!box) continue;
+        const inside = bands.filter((b) => (b.x0 + b.x1) / 2 > box.x0 && (b.x0 + b.x1) / 2 < box.x1);
+        if (inside.length < 2) continue;
+        const figure = bands.findIndex((b) => b.kind === 'figure' && b.x0 >= box.x1 - 1);
+        const side = sideRange.find((r) => figure >= r.start && figure < r.end);
+        const label = side ? bands.findIndex((b, j) => j >= side.start && j < side.end && b.kind === 'label') : -1;
+        if (label >= 0 && !placed.some((o) => o !== p && o.band === label)) p.band = label;
+      }
+    }
+  }
+  // Without borders: a total's label centred over a merged cell that starts in the figure column of one block and
+  // reaches the next block's label column (`结转下年资金` beside `上年结转资金`): it belongs to the block whose label
+  // column it reaches.
+  for (const { placed } of grid ? [] : placedAgain) {
     for (const p of placed) {
       const next = bands[p.band + 1];
       if (bands[p.band].kind === 'figure' && !figureText(p.chunk.text) && TOTAL_LABEL.test(compact(p.chunk.text)) && next?.kind === 'label'
@@ -498,7 +622,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     }
   }
   // A total printed across blocks (`当年支出小计` over one block, its figure in the next): the label goes with the figure.
-  for (const { placed } of placedAgain) {
+  for (const { placed } of grid ? [] : placedAgain) {
     for (let k = 0; k + 1 < sideRange.length; k++) {
       const here = placed.filter((p) => p.band >= sideRange[k].start && p.band < sideRange[k].end);
       const next = placed.filter((p) => p.band >= sideRange[k + 1].start && p.band < sideRange[k + 1].end);
@@ -523,18 +647,24 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     if (prev && (prev.page !== l.page || l.y - Math.max(...rowLines.slice(0, k).filter((x) => clusterOf.get(x) === cluster).map((x) => x.bottom)) >= within)) cluster++;
     clusterOf.set(l, cluster);
   });
+  // Between row borders, the lines between two borders are one row — when the borders part every two lines that
+  // print a figure in one column (a table that draws only some of its row borders is read from the gaps).
+  const ruledRows = grid && ruledClusters(grid, rowLines, placedAgain, bands);
+  if (ruledRows) for (const [l, c] of ruledRows) clusterOf.set(l, c);
   const finalSides: Side[] = [];
   sideRange.forEach((r, sideIndex) => {
     interface Building { page: number; y: number; bottom: number; cells: Map<number, Placed[]>; lines: number; cluster: number }
     const built: Building[] = [];
-    const categories: { text: string; y: number; bottom: number }[] = [];
+    const categories: { text: string; page: number; y: number; bottom: number; box?: GridCell }[] = [];
     const isLabel = (k: number) => bands[k].kind === 'label';
     for (const { line, placed } of placedAgain) {
       const all = placed.filter((p) => p.band >= r.start && p.band < r.end);
       for (const p of all.filter((x) => bands[x.band].kind === 'category')) {
         const last = categories[categories.length - 1];
-        // (a category wrapped over two lines is one)
-        if (last && line.y - last.bottom < unit) { last.text = joinText(last.text, p.chunk.text); last.bottom = line.bottom; } else categories.push({ text: p.chunk.text, y: line.y, bottom: line.bottom });
+        const box = ruledRows && grid ? grid.cell(line.page, p.chunk, line.y, line.bottom) : undefined;
+        // (a category wrapped over two lines is one: in one bordered cell, or close together)
+        const same = last && last.page === line.page && (box && last.box ? sameCell(box, last.box) : line.y - last.bottom < unit);
+        if (last && same) { last.text = joinText(last.text, p.chunk.text); last.bottom = line.bottom; } else categories.push({ text: p.chunk.text, page: line.page, y: line.y, bottom: line.bottom, ...(box ? { box } : {}) });
       }
       const mine = all.filter((p) => bands[p.band].kind !== 'category');
       if (!mine.length) continue;
@@ -550,9 +680,11 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         const full = labelOnly && lastLabel.some(({ k, p }) => mine.some((x) => x.band === k) && p.chunk.x1 >= bands[k].textRight - 0.7 * unit && p.chunk.x1 >= cellRight(k) - 2.5 * unit);
         // A label-only line under a label that fills its column, and that does not start a row of its own (一、…,
         // 1. …): the rest of that label, however far the cell spreads its lines.
-        const rest = labelOnly && !mine.some((p) => DATA_START.test(compact(p.chunk.text)) || TOTAL_LABEL.test(compact(p.chunk.text)));
+        // (across a page break, a total's word too: `当 年 收 入` / `小计`)
+        const rest = labelOnly && !mine.some((p) => DATA_START.test(compact(p.chunk.text)) || (samePage && TOTAL_LABEL.test(compact(p.chunk.text))));
         const near = samePage ? line.y - cur.bottom < (rest ? 2.5 : 1.0) * unit : true;
-        merge = overlapping || (full && rest && near);
+        // (between row borders, only a label's rest on the next page joins a row of another cell)
+        merge = overlapping || (full && rest && near && !(ruledRows && samePage));
       }
       if (merge && cur) {
         for (const p of mine) {
@@ -569,33 +701,72 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         built.push({ page: line.page, y: line.y, bottom: line.bottom, cells, lines: 1, cluster: clusterOf.get(line)! });
       }
     }
+    // A text cell (not the row's label) wrapped over lines whose next line falls among the next row's lines — a cell
+    // merged over two rows and centred on them (`物业管理服` / `务` beside `部门集中采` / `购` and `分散自行组` / `织`): its
+    // pieces go with its first line. Between row borders: the pieces in one bordered cell. Else: a piece that fills
+    // its cell, and the piece right under it (closer than a line) in a row that has cells of its own besides.
+    for (let i = built.length - 1; i >= 1; i--) {
+      const [q, rw] = [built[i - 1], built[i]];
+      if (q.page !== rw.page) continue;
+      for (const [k, ps] of [...rw.cells]) {
+        const above = q.cells.get(k);
+        if (!above || bands[k].kind !== 'figure' || ps.some((x) => figureText(x.chunk.text)) || above.some((x) => figureText(x.chunk.text))) continue;
+        const last = above[above.length - 1];
+        const first = ps[0];
+        if (!last.line || !first.line) continue;
+        let moving: Placed[] = [];
+        if (ruledRows && grid) {
+          const a = grid.cell(last.line.page, last.chunk, last.line.y, last.line.bottom);
+          const same = (p: Placed) => {
+            const b = p.line && grid.cell(p.line.page, p.chunk, p.line.y, p.line.bottom);
+            return !!a && !!b && Math.abs(a.x0 - b.x0) < 1 && Math.abs(a.x1 - b.x1) < 1 && Math.abs(a.top - b.top) < 1 && Math.abs(a.bottom - b.bottom) < 1;
+          };
+          moving = ps.filter(same);
+        } else {
+          const right = k + 1 < bands.length ? (bands[k].x1 + bands[k + 1].x0) / 2 : bands[k].x1;
+          const full = last.chunk.x1 + last.chunk.size > right - 0.3 * last.chunk.size;
+          const close = first.line.y - last.line.bottom < last.chunk.size;
+          const others = [...rw.cells.keys()].some((j) => j !== k);
+          if (full && close && others && !DATA_START.test(compact(first.chunk.text))) moving = [first];
+        }
+        if (!moving.length) continue;
+        above.push(...moving);
+        const left = ps.filter((x) => !moving.includes(x));
+        if (left.length) rw.cells.set(k, left); else rw.cells.delete(k);
+      }
+      if (!rw.cells.size) built.splice(i, 1);
+    }
     const sideRows: SourceRow[] = [];
     for (const b of built) {
       const cells: string[] = bands.map(() => '');
       const notes: string[] = [];
       const wrapped: string[] = [];
+      const whole: string[] = [];
       for (const [k, ps] of b.cells) {
         const texts = ps.map((p) => p.chunk.text);
         for (const p of ps) if (p.doubt) notes.push(p.doubt);
         if (texts.length > 1 && texts.filter(figureText).length > 1) notes.push(m.doubtTwoInCell(texts[0], texts[1]));
-        if (texts.length > 1 && !texts.some(figureText)) wrapped.push(texts.join(' / '));
         // Pieces of one cell in reading order: top to bottom (the placed order follows the lines).
         cells[k] = ps.map((p) => p.chunk.text).reduce((a, c) => (a ? (figureText(a) && figureText(c) ? `${a} ${c}` : joinText(a, c)) : c), '');
+        if (texts.length > 1 && !texts.some(figureText)) { wrapped.push(texts.join(' / ')); whole.push(cells[k]); }
       }
       const row: SourceRow = { line: b.page, cells };
       data.push(row);
       sideRows.push(row);
       if (notes.length) doubts.set(row, notes);
-      if (wrapped.length) joined.set(row, { lines: [b.page], before: wrapped.join('；'), after: cells.filter((c, k) => c && bands[k].kind === 'label').join('') });
+      if (wrapped.length) joined.set(row, { lines: [b.page], before: wrapped.join('；'), after: whole.join('；') });
     }
     const side = sides[sideIndex];
     if (!categories.length) {
       finalSides.push(side);
       return;
     }
-    // Rows before the first group, then one part per category: the partition whose groups are centred best on
-    // their categories.
-    const groups = groupRows(built.map((b) => (b.y + b.bottom) / 2), categories.map((c) => (c.y + c.bottom) / 2));
+    // Rows before the first group, then one part per category: between borders, the rows inside each category's
+    // cell (a cell cut by a page break goes on at the top of the next page); else the partition whose groups are
+    // centred best on their categories (pages laid one under the other).
+    const pageOffset = (page: number) => (page - (rows[0]?.page ?? page)) * 100000;
+    const groups = (ruledRows && categoryStarts(built, categories))
+      || groupRows(built.map((b) => pageOffset(b.page) + (b.y + b.bottom) / 2), categories.map((c) => pageOffset(c.page) + (c.y + c.bottom) / 2));
     const head = sideRows.slice(0, groups[0]);
     if (head.length) finalSides.push({ ...side, rows: new Set(head) });
     categories.forEach((c, g) => {
@@ -615,11 +786,11 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     junk: [],
     data: [...data, ...(t.dropped ?? []).map((l) => ({ line: l.page, cells: [l.text] }))],
     dataJunk: new Set(),
-    trailer: t.trailer.map((l) => ({ line: l.page, cells: [l.text] })),
+    trailer: [...under, ...t.trailer].map((l) => ({ line: l.page, cells: [l.text] })),
     doubts,
     joined,
   };
   for (const r of zones.data.slice(data.length)) zones.dataJunk.add(r);
-  const grid: SourceGrid = { kind: 'pdf', rows: [...zones.preamble, ...zones.data, ...zones.trailer] };
-  return renderTable(grid, zones, () => finalSides, options);
+  const source: SourceGrid = { kind: 'pdf', rows: [...zones.preamble, ...zones.data, ...zones.trailer] };
+  return renderTable(source, zones, () => finalSides, options);
 }
