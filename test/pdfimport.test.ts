@@ -14,7 +14,8 @@ import { markFurniture, pageLines } from '../server/src/interchange/layout';
 import { readPdf } from '../server/src/interchange/pdf';
 import { registerNodePdfEngine } from '../server/src/interchange/pdfNode';
 import { cli } from './support/cli';
-import { compareTables } from './support/importCompare';
+import { compareTables, silentMisplacements } from './support/importCompare';
+import type { Row } from '../server/src/model/document';
 import { ROOT } from './support/lsp';
 import { writePdf, type TextAt } from './support/pdfWriter';
 
@@ -83,6 +84,12 @@ describe('import of whole documents from PDF: real documents against their trans
         assert.ok(share >= FLOOR[name].pdf, `${c.exact}/${c.rows} = ${(share * 100).toFixed(1)}% (${detail})`);
       });
 
+      it('places no figure in another column than the transcription without marking the row as a doubt', () => {
+        const a = analyze(doc.text).document;
+        const silent = silentMisplacements(truth(), a, doubtedIn(doc.text));
+        assert.deepEqual(silent.map((x) => `${x.table} ${x.row}: ${x.got} (want ${x.want})`), []);
+      });
+
       it('has every amount and percentage of the narrative, and every glossary term', () => {
         const t = truth();
         const a = analyze(doc.text).document;
@@ -111,6 +118,28 @@ describe('import of whole documents from PDF: real documents against their trans
     });
   }
 });
+
+/**
+ * Whether the import marked a row as uncertain: a `// 导入存疑：…` comment among the comments right above it, or a
+ * doubt about the header (`表头…`) above its part's first row (it concerns every row of the part).
+ */
+function doubtedIn(text: string): (r: Row) => boolean {
+  const lines = text.split('\n');
+  const starts: number[] = [0];
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
+    return lo;
+  };
+  const above = (r: Row) => {
+    const out: string[] = [];
+    for (let k = lineOf(r.span.start) - 1; k >= 0 && lines[k].startsWith('//'); k--) out.push(lines[k]);
+    return out;
+  };
+  return (r) => above(r).some((l) => l.startsWith('// 导入存疑：')) || above(r.part.rows[0]).some((l) => l.startsWith('// 导入存疑：表头'));
+}
 
 function multiset(xs: string[]): Record<string, number> {
   const m: Record<string, number> = {};
