@@ -453,16 +453,20 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
 // Entry
 
 /**
- * Whether a page may hold a table, so that its ruling lines are worth reading: at least two lines of three or more
- * text items (prose pages print one run a line, or a few).
+ * Whether a page may hold a table, so that its ruling lines are worth reading: at least two lines with a wide gap
+ * between two of their items (prose runs on, its items touch).
  */
 function mayHoldTable(items: PageItem[]): boolean {
-  const perLine = new Map<number, number>();
+  const perLine = new Map<number, PageItem[]>();
   for (const it of items) {
     const y = Math.round((it.y + it.height / 2) / 2);
-    perLine.set(y, (perLine.get(y) ?? 0) + 1);
+    perLine.set(y, [...(perLine.get(y) ?? []), it]);
   }
-  return [...perLine.values()].filter((n) => n >= 3).length >= 2;
+  const cells = [...perLine.values()].filter((line) => {
+    const sorted = line.sort((a, b) => a.x - b.x);
+    return sorted.some((it, k) => k > 0 && it.x - (sorted[k - 1].x + sorted[k - 1].width) > 2 * Math.max(it.height, sorted[k - 1].height));
+  });
+  return cells.length >= 2;
 }
 
 /**

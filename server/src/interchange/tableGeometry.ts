@@ -451,9 +451,18 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && l.chunks.length > 1 && l.chunks.some((c) => figureText(c.text)));
   // A table printed without figures (a template, an empty table): its rows start at the first enumerated label
   // (`一、…`) or code, or at its 合计 row.
-  if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && (DATA_START.test(compact(l.chunks[0].text)) || codeText(l.chunks[0].text)));
+  // (a `合计` among other names on its line is a column's name)
+  if (firstRow < 0) firstRow = t.body.findIndex((l, k) => k > 0 && !isLanciLine(l) && ((DATA_START.test(compact(l.chunks[0].text)) && !(TOTAL_LABEL.test(compact(l.chunks[0].text)) && l.chunks.length > 1)) || codeText(l.chunks[0].text)));
   // A label printed above its figures (a centred cell wrapped over lines) starts the first row, not the header.
   while (firstRow > 0 && DATA_START.test(compact(t.body[firstRow - 1].chunks[0].text)) && t.body[firstRow].y - t.body[firstRow - 1].bottom < unit && !isLanciLine(t.body[firstRow - 1])) firstRow--;
+  // A total row printed without figures (a template's `合计`): the word alone on its line, over the rows' labels
+  // (a column's name `合计` stands over figures, right of them).
+  if (firstRow > 0) {
+    const labels = t.body.slice(firstRow, firstRow + 5).flatMap((l) => l.chunks.filter((c) => !figureText(c.text)));
+    const above = t.body[firstRow - 1];
+    const [c] = above.chunks;
+    if (above.chunks.length === 1 && /^(合计|总计)$/.test(compact(c.text)) && labels.some((x) => overlap(x.x0, x.x1, c.x0, c.x1) > 0)) firstRow--;
+  }
   const header = firstRow < 0 ? t.body : t.body.slice(0, firstRow);
   const rows = firstRow < 0 ? [] : t.body.slice(firstRow);
   const lanciLine = header.find(isLanciLine);
