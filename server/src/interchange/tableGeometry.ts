@@ -526,6 +526,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   }
   const sideRange = starts.map((s, i) => ({ start: s, end: (starts[i + 1] ?? bands.length) }));
   const sideNames: string[][] = sideRange.map(() => []);
+  const namesUnder = (c: HeaderCell) => hcells.some((d) => d !== c && d.y > c.y && d.first >= c.first && d.last <= c.last);
   const naming = new Set<HeaderCell>();
   if (sideRange.length > 1) {
     for (const c of [...hcells].sort((a, b) => a.y - b.y)) {
@@ -535,13 +536,22 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       if (covered.length && covered.length === touched.length) {
         for (const r of covered) sideNames[sideRange.indexOf(r)].push(c.text);
         naming.add(c);
+        continue;
+      }
+      // Between borders, a cell drawn over a block's first column and beyond, with names under it, names the blocks
+      // whose first column it covers (支出用途 drawn over 功能分类's 金额 too).
+      const starts = sideRange.filter((r) => c.first <= r.start && r.start <= c.last);
+      if (grid && starts.length && namesUnder(c)) {
+        for (const r of starts) sideNames[sideRange.indexOf(r)].push(c.text);
+        naming.add(c);
       }
     }
   }
 
   if (sideRange.length > 1 && sideNames.every((n) => !n.length)) {
-    // A line over the column names with one cell over each of several sides (收入 | 支出): their names.
-    const sideOf = (c: HeaderCell) => sideRange.findIndex((r) => c.first >= r.start && c.last < r.end);
+    // A line over the column names with one cell over each of several sides (收入 | 支出): their names. (A name with
+    // no name under it is a column's.)
+    const sideOf = (c: HeaderCell) => (namesUnder(c) ? sideRange.findIndex((r) => c.first >= r.start && c.last < r.end) : -1);
     const byLine = new Map<number, HeaderCell[]>();
     for (const c of hcells) byLine.set(c.y, [...(byLine.get(c.y) ?? []), c]);
     for (const cells of [...byLine.entries()].sort((a, b) => a[0] - b[0]).map(([, cs]) => cs)) {
@@ -561,7 +571,13 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const codeBand = bands.findIndex((b, k) => k >= r.start && k < r.end && (b.kind === 'code' || b.kind === 'codepart'));
     const labelBand = bands.findIndex((b, k) => k >= r.start && k < r.end && b.kind === 'label');
     const codeCell = codeBand >= 0 ? (bands[codeBand].kind === 'codepart' ? mine.find((c) => c.first <= codeBand && c.last > codeBand) : lowest(codeBand)) : undefined;
-    const labelCell = labelBand >= 0 ? lowest(labelBand) : undefined;
+    // The label's name: over its column alone; else over it and other text columns (项目名称 over the categories and
+    // the labels); else the categories' name (the rows' name when the label column has none).
+    const textOnly = (c: HeaderCell) => bands.slice(c.first, c.last + 1).every((b) => b.kind !== 'figure');
+    const categoryBand = bands.findIndex((b, k) => k >= r.start && k < r.end && b.kind === 'category');
+    const labelCell = labelBand < 0 ? undefined : lowest(labelBand)
+      ?? mine.filter((c) => c.first <= labelBand && labelBand <= c.last && textOnly(c)).sort((a, b) => b.y - a.y)[0]
+      ?? (categoryBand >= 0 ? lowest(categoryBand) : undefined);
     const nonFigure = bands.slice(r.start, r.end).map((b, k) => (b.kind !== 'figure' ? r.start + k : -1)).filter((k) => k >= 0);
     const group = nonFigure.length >= 2 ? mine.find((c) => c.first <= nonFigure[0] && c.last >= nonFigure[nonFigure.length - 1] && c !== codeCell && c !== labelCell && c.first === r.start) : undefined;
     const leaves: FigureNode[][] = figureBands.map((k) => {
