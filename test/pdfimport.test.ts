@@ -36,7 +36,7 @@ function syntaxErrors(text: string): string[] {
 
 /** Lines the importer writes about its work (source, repairs, doubts), not text of the document (the lines it did
  * not place, `// 未导入…`, are the document's text, kept). */
-const OWN_COMMENT = /^\/\/ (?:导入自|导入修复|导入存疑)/;
+const OWN_COMMENT = /^\/\/ (?:导入自|导入修复|导入存疑|第 \d+ 页)/;
 
 /** Each transcription with its PDF in the fixtures. */
 const documents = readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).map((f) => f.replace(/\.pdf$/, '')).filter((n) => existsSync(join(CORPUS, `${n}.budget`)));
@@ -99,25 +99,80 @@ describe('import of whole documents from PDF: real documents against their trans
         for (const g of t.glossary) assert.ok(terms.has(g.term), `glossary lacks ${g.term}`);
       });
 
-      it('loses and alters no number: the numbers printed on the pages are the numbers of the output', async () => {
+      it('loses and alters no number: the numbers printed on each page are the numbers of the output from that page', async () => {
         const r = await readPdf(new Uint8Array(readFileSync(join(PDFS, `${name}.pdf`))));
         assert.ok(r.ok);
         const pages = r.pages.map((page) => ({ page, lines: pageLines(page) }));
         markFurniture(pages);
-        const printed = pages.flatMap(({ lines }) => lines.filter((l) => !l.furniture).flatMap((l) => numbersIn(l.text)));
-        // (the header's fields are the importer's reading of the cover; a title taken from the file name is no text)
-        const lines = doc.text.split('\n');
-        const out = lines.filter((l, k) => !OWN_COMMENT.test(l) && !/^(年度|类型|金额单位)：/.test(l) && !(l.startsWith('# ') && /标题取自文件名/.test(lines[k + 1])))
-          .map((l) => l.replace(/（原文第 \d+ 页）$/, '')).flatMap((l) => numbersIn(l));
-        // A code printed in pieces over the 类/款/项 columns is one code in the output: count its pieces.
-        for (const x of doc.repairs.filter((y) => y.kind === 'code-space')) {
-          out.splice(out.indexOf(x.after), 1, ...numbersIn(x.before));
+        const printed: Record<number, string[]> = {};
+        for (const { page, lines } of pages) {
+          const nums = lines.filter((l) => !l.furniture).flatMap((l) => numbersIn(l.text));
+          if (nums.length) printed[page.number] = nums;
         }
-        assert.deepEqual(multiset(out), multiset(printed));
+        assert.deepEqual(perPage(numbersByPage(doc)), perPage(printed));
       });
     });
   }
 });
+
+/**
+ * The numbers of an imported document's text by the page they come from, as its comments say: `// 第 N 页` above
+ * the lines from page N, `// 第 N 页（上一行自“X”起）` under a line that goes on with page N's text from X on (of a
+ * table row: its label from X on; the row's figures are printed with its first line), `（原文第 N 页）` at the end of a
+ * line left out of a table. The importer's own comments and the header's fields are not the document's text.
+ */
+function numbersByPage(doc: ImportedDocument): Record<number, string[]> {
+  const lines = doc.text.split('\n');
+  const rowAt = new Map<number, Row>();
+  const starts = [0];
+  for (let k = 0; k < doc.text.length; k++) if (doc.text.charCodeAt(k) === 10) starts.push(k + 1);
+  for (const t of analyze(doc.text).document.tables) for (const p of t.parts) for (const row of p.rows) rowAt.set(lineIndex(starts, row.span.start), row);
+  const out: Record<number, string[]> = {};
+  const add = (page: number, xs: string[]) => { (out[page] ??= []).push(...xs); };
+  const remove = (page: number, xs: string[]) => { for (const x of xs) { const k = (out[page] ?? []).indexOf(x); assert.ok(k >= 0, `${x} is not on page ${page}`); out[page].splice(k, 1); } };
+  let page = 0;
+  let last: { line: number; page: number } | undefined;
+  lines.forEach((l, k) => {
+    const at = /^\/\/ 第 (\d+) 页(?:（上一行自“(.*)”起）)?$/.exec(l);
+    if (at) {
+      const next = Number(at[1]);
+      if (at[2] !== undefined && last) {
+        // the line above goes on with this page's text from the quoted words on
+        const row = rowAt.get(last.line);
+        const text = row ? row.label : lines[last.line];
+        const from = text.indexOf(at[2]);
+        assert.ok(from >= 0, `“${at[2]}” is not in line ${last.line + 1}: ${lines[last.line]}`);
+        const moved = numbersIn(text.slice(from));
+        remove(last.page, moved);
+        add(next, moved);
+      }
+      page = next;
+      return;
+    }
+    if (OWN_COMMENT.test(l) || /^(年度|类型|金额单位)：/.test(l) || (l.startsWith('# ') && /标题取自文件名/.test(lines[k + 1]))) return;
+    const source = /（原文第 (\d+) 页）$/.exec(l);
+    const p = source ? Number(source[1]) : page;
+    add(p, numbersIn(source ? l.slice(0, source.index) : l));
+    last = { line: k, page: p };
+  });
+  // A code printed in pieces over the 类/款/项 columns is one code in the output: its pieces on its page.
+  for (const x of doc.repairs.filter((y) => y.kind === 'code-space')) {
+    remove(x.line, [x.after]);
+    add(x.line, numbersIn(x.before));
+  }
+  return out;
+}
+
+/** The line of the text at an offset (0-based), by the offsets where lines start. */
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
 
 /**
  * Whether the import marked a row as uncertain: a `// 导入存疑：…` comment among the comments right above it, or a
@@ -127,18 +182,17 @@ function doubtedIn(text: string): (r: Row) => boolean {
   const lines = text.split('\n');
   const starts: number[] = [0];
   for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= offset) lo = mid; else hi = mid - 1; }
-    return lo;
-  };
   const above = (r: Row) => {
     const out: string[] = [];
-    for (let k = lineOf(r.span.start) - 1; k >= 0 && lines[k].startsWith('//'); k--) out.push(lines[k]);
+    for (let k = lineIndex(starts, r.span.start) - 1; k >= 0 && lines[k].startsWith('//'); k--) out.push(lines[k]);
     return out;
   };
   return (r) => above(r).some((l) => l.startsWith('// 导入存疑：')) || above(r.part.rows[0]).some((l) => l.startsWith('// 导入存疑：表头'));
+}
+
+/** Each page's numbers as a multiset (pages without numbers left out). */
+function perPage(byPage: Record<number, string[]>): Record<number, Record<string, number>> {
+  return Object.fromEntries(Object.entries(byPage).filter(([, xs]) => xs.length).map(([p, xs]) => [p, multiset(xs)]));
 }
 
 function multiset(xs: string[]): Record<string, number> {

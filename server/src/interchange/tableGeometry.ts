@@ -8,7 +8,7 @@
  * A figure that stands between two columns, or under none, is placed where the geometry says and marked as a doubt.
  */
 import { editorMessages } from '../i18n/editor';
-import { compact, codeLike, isDash } from './repair';
+import { compact, codeLike, isDash, repairText } from './repair';
 import { renderTable, type FigureNode, type ImportOptions, type ImportOutcome, type Side, type SourceGrid, type SourceRow, type TableZones } from './import';
 import { Grid, type GridCell } from './grid';
 import type { Chunk, Line } from './layout';
@@ -27,6 +27,8 @@ export interface TableLines {
   fromText?: boolean;
   /** The ruling lines of the pages the table stands on (a PDF's drawing), by page number. */
   rules?: Map<number, Rules>;
+  /** In a document: the page its text is at before the table (the output says where pages change). */
+  page?: number;
 }
 
 /** `category`: a first text column printed once for a group of rows, centred beside them (收入预算总表: 一般公共预算资金 |
@@ -678,7 +680,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   if (ruledRows) for (const [l, c] of ruledRows) clusterOf.set(l, c);
   const finalSides: Side[] = [];
   sideRange.forEach((r, sideIndex) => {
-    interface Building { page: number; y: number; bottom: number; cells: Map<number, Placed[]>; lines: number; cluster: number }
+    interface Building { page: number; y: number; bottom: number; cells: Map<number, Placed[]>; lines: number; cluster: number; continued?: SourceRow['continued'] }
     const built: Building[] = [];
     const categories: { text: string; page: number; y: number; bottom: number; box?: GridCell }[] = [];
     const isLabel = (k: number) => bands[k].kind === 'label';
@@ -712,6 +714,8 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         merge = overlapping || (full && rest && near && !(ruledRows && samePage));
       }
       if (merge && cur) {
+        // (a label going on on the next page: the output says where that page begins)
+        if (line.page !== cur.page && !cur.continued) cur.continued = { page: line.page, text: repairText(mine[0].chunk.text).text };
         for (const p of mine) {
           const list = cur.cells.get(p.band) ?? [];
           list.push(p);
@@ -775,7 +779,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         cells[k] = ps.map((p) => p.chunk.text).reduce((a, c) => (a ? (figureText(a) && figureText(c) ? `${a} ${c}` : joinText(a, c)) : c), '');
         if (texts.length > 1 && !texts.some(figureText)) { wrapped.push(texts.join(' / ')); whole.push(cells[k]); }
       }
-      const row: SourceRow = { line: b.page, cells };
+      const row: SourceRow = { line: b.page, cells, ...(b.continued ? { continued: b.continued } : {}) };
       data.push(row);
       sideRows.push(row);
       if (notes.length) doubts.set(row, notes);
@@ -814,6 +818,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     trailer: [...under, ...t.trailer].map((l) => ({ line: l.page, cells: [l.text] })),
     doubts,
     joined,
+    ...(t.page !== undefined ? { page: t.page } : {}),
   };
   for (const r of zones.data.slice(data.length)) zones.dataJunk.add(r);
   const source: SourceGrid = { kind: 'pdf', rows: [...zones.preamble, ...zones.data, ...zones.trailer] };
