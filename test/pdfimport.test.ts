@@ -174,10 +174,7 @@ function lineIndex(starts: number[], offset: number): number {
   return lo;
 }
 
-/**
- * Whether the import marked a row as uncertain: a `// 导入存疑：…` comment among the comments right above it, or a
- * doubt about the header (`表头…`) above its part's first row (it concerns every row of the part).
- */
+/** Whether the import marked a row as uncertain: a `// 导入存疑：…` comment among the comments right above it. */
 function doubtedIn(text: string): (r: Row) => boolean {
   const lines = text.split('\n');
   const starts: number[] = [0];
@@ -187,7 +184,7 @@ function doubtedIn(text: string): (r: Row) => boolean {
     for (let k = lineIndex(starts, r.span.start) - 1; k >= 0 && lines[k].startsWith('//'); k--) out.push(lines[k]);
     return out;
   };
-  return (r) => above(r).some((l) => l.startsWith('// 导入存疑：')) || above(r.part.rows[0]).some((l) => l.startsWith('// 导入存疑：表头'));
+  return (r) => above(r).some((l) => l.startsWith('// 导入存疑：'));
 }
 
 /** Each page's numbers as a multiset (pages without numbers left out). */

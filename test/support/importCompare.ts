@@ -87,7 +87,7 @@ export interface Misplaced {
  * added) with no `// 导入存疑` comment above them: the silent misplacements the import must never make. Rows are
  * paired by code, label and text cells (in order), and rows left unpaired between two pairs are paired by position when both
  * sides leave as many (a label read wrong must not hide its figures). `doubted(row)` says whether the import marked a
- * row (a comment above it, or above its part's first row about the part's header).
+ * row as uncertain.
  */
 export function silentMisplacements(truth: BudgetDocument, imported: BudgetDocument, doubted: (r: Row) => boolean): Misplaced[] {
   const out: Misplaced[] = [];

@@ -101,13 +101,60 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+interface HeaderName {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  bottom: number;
+  /** No name stands under it: a column's name (else a group's, or a side's). */
+  leaf: boolean;
+}
+
+/**
+ * The header's names from positions alone, each name's wrapped lines joined: a piece continues the name right above
+ * it when it stands close under it (within two lines), aligned with it (one centre, or one edge), no wider, and alone
+ * under it (a group's name has several names under it). Pieces one character apart count as aligned: narrow cells
+ * print their lines a character apart.
+ */
+function headerNames(header: Line[]): HeaderName[] {
+  const pieces = header.filter((l) => !isLanciLine(l)).flatMap((l) => l.chunks.map((c) => ({ c, l })));
+  const names: (HeaderName & { last: Chunk; width: number; size: number })[] = [];
+  for (const { c, l } of pieces) {
+    const size = c.size;
+    const near = (n: { last: Chunk }) => overlap(n.last.x0, n.last.x1, c.x0, c.x1) > -0.3 * size;
+    const above = names.filter((n) => near(n) && n.bottom <= l.y + 0.5 * size).sort((a, b) => b.bottom - a.bottom)[0];
+    if (above) {
+      const centre = Math.abs((above.last.x0 + above.last.x1) / 2 - (c.x0 + c.x1) / 2) <= 1.1 * size;
+      const edge = Math.abs(above.last.x0 - c.x0) <= 0.5 * size || Math.abs(above.last.x1 - c.x1) <= 0.5 * size;
+      const under = pieces.filter((p) => p.l.y > above.bottom - 0.5 * size && overlap(above.x0, above.x1, p.c.x0, p.c.x1) > -0.3 * size);
+      const alone = under.every((p) => overlap(p.c.x0, p.c.x1, c.x0, c.x1) > -0.3 * size);
+      if (l.y - above.bottom < 2 * size && (centre || edge) && c.x1 - c.x0 <= above.width + 1.5 * size && alone) {
+        above.text = joinText(above.text, c.text);
+        above.bottom = l.bottom;
+        above.x0 = Math.min(above.x0, c.x0);
+        above.x1 = Math.max(above.x1, c.x1);
+        above.last = c;
+        above.width = Math.max(above.width, c.x1 - c.x0);
+        continue;
+      }
+    }
+    names.push({ text: c.text, x0: c.x0, x1: c.x1, y: l.y, bottom: l.bottom, leaf: true, last: c, width: c.x1 - c.x0, size });
+  }
+  for (const n of names) {
+    n.leaf = !names.some((d) => d !== n && d.y > n.bottom - 0.5 * n.size && overlap(d.x0, d.x1, n.x0, n.x1) > 0.3 * Math.min(d.x1 - d.x0, n.x1 - n.x0));
+  }
+  return names.map(({ text, x0, x1, y, bottom, leaf }) => ({ text, x0, x1, y, bottom, leaf }));
+}
+
 /**
  * Column bands: where the rows' cells stand (x-ranges that most rows leave empty separate them). Cells under no band
- * (a sparse column) make bands of their own. A header cell over no band names the band whose cell it stands in (a
- * name centred over right-aligned figures), unless that band is already named on the same line: then it is a column
- * no row fills, a band of its own.
+ * (a sparse column) make bands of their own. Then the header's names, their wrapped lines joined: a name with no
+ * name under it names a column — the band it stands over, or, standing over none (a name centred over figures
+ * printed flush right), the band its cell holds; when that band has a name of its own over it, the name is a column
+ * no row fills, a band of its own (the empty 公务用车购置费 beside 小计).
  */
-function bandsOf(header: Line[], rows: Line[], unit: number, folded: string[] = []): { x0: number; x1: number; hx0: number; hx1: number }[] {
+function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: number; hx0: number; hx1: number }[] {
   const xs = [...header, ...rows].flatMap((l) => l.chunks.flatMap((c) => [c.x0, c.x1]));
   if (!xs.length) return [];
   const left = Math.floor(Math.min(...xs)) - 1;
@@ -141,52 +188,55 @@ function bandsOf(header: Line[], rows: Line[], unit: number, folded: string[] = 
   }
   bands.push(...extra);
   bands.sort((a, b) => a.x0 - b.x0);
-  // Bands named by a header cell over them alone (on any header line), and those named on the line at hand.
   type B = (typeof bands)[number];
   const named = new Set<B>();
-  for (const l of [...header].reverse()) {
-    if (isLanciLine(l)) continue;
-    const pending: Chunk[] = [];
-    const onLine = new Set<B>();
-    // Bands named directly (overlapped) by a cell of this line.
-    const directly = new Set<B>();
-    for (const c of l.chunks) {
-      // Over a band: overlapping it by a good part of the narrower of the two (a name's edge over the next column's
-      // edge does not count).
-      const hit = bands.filter((b) => overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.3 * Math.min(c.x1 - c.x0, b.hx1 - b.hx0));
-      if (hit.length === 1) {
-        const b = hit[0];
-        b.hx0 = Math.min(b.hx0, c.x0);
-        b.hx1 = Math.max(b.hx1, c.x1);
-        named.add(b);
-        onLine.add(b);
-        directly.add(b);
-      } else if (!hit.length) pending.push(c);
-    }
-    for (const c of pending) {
-      const mid = (c.x0 + c.x1) / 2;
-      // The cell of band k reaches halfway to its neighbours.
-      const b = bands.find((x, j) => mid >= (j ? (bands[j - 1].x1 + x.x0) / 2 : -Infinity) && mid < (j + 1 < bands.length ? (x.x1 + bands[j + 1].x0) / 2 : Infinity));
-      // Named below this line: a name over it (a group, a side's name) — unless it stands beside its column and
-      // other names on its line name columns of their own: then it is a column's name too, a column no row fills.
-      const beside = b && named.has(b) && directly.size >= 2 && !(mid >= b.hx0 - 0.5 * unit && mid <= b.hx1 + 0.5 * unit);
-      if (b && !onLine.has(b) && !beside) {
-        // (beside the column it joins, not over it: maybe a column no row fills, taken as a name over its neighbour)
-        // (right of figures that are printed flush right: no name of theirs stands there)
-        if (c.x0 > b.x1 + 0.5 * unit && directly.size >= 2) folded.push(c.text);
-        b.hx0 = Math.min(b.hx0, c.x0);
-        b.hx1 = Math.max(b.hx1, c.x1);
-        named.add(b);
-        onLine.add(b);
-      } else {
-        const nb = { x0: c.x0, x1: c.x1, hx0: c.x0, hx1: c.x1 };
-        bands.push(nb);
-        bands.sort((p, q) => p.x0 - q.x0);
-        named.add(nb);
-        onLine.add(nb);
-      }
-    }
+  const names = headerNames(header);
+  const leaves = names.filter((n) => n.leaf);
+  const direct = new Set<B>();
+  const pending: HeaderName[] = [];
+  for (const n of leaves) {
+    // Over a band: overlapping it by a good part of the narrower of the two (a name's edge over the next column's
+    // edge does not count).
+    const hit = bands.filter((b) => overlap(b.x0, b.x1, n.x0, n.x1) > 0.3 * Math.min(n.x1 - n.x0, b.x1 - b.x0));
+    if (hit.length === 1) {
+      const b = hit[0];
+      b.hx0 = Math.min(b.hx0, n.x0);
+      b.hx1 = Math.max(b.hx1, n.x1);
+      named.add(b);
+      direct.add(b);
+    } else if (!hit.length) pending.push(n);
   }
+  // The band whose cell holds a name over no band: the cell of band k reaches halfway to its neighbours. Nearest
+  // names first; a band takes one name.
+  const cellOf = (n: HeaderName) => {
+    const mid = (n.x0 + n.x1) / 2;
+    return bands.find((x, j) => mid >= (j ? (bands[j - 1].x1 + x.x0) / 2 : -Infinity) && mid < (j + 1 < bands.length ? (x.x1 + bands[j + 1].x0) / 2 : Infinity));
+  };
+  const gap = (n: HeaderName, b: B | undefined) => (b ? Math.max(b.x0 - n.x1, n.x0 - b.x1) : Infinity);
+  const own: B[] = [];
+  for (const n of [...pending].sort((a, b) => gap(a, cellOf(a)) - gap(b, cellOf(b)))) {
+    const b = cellOf(n);
+    // A name centred over names below it on either side, between the bands beside it, is theirs (收入 over 项目名称
+    // and 金额), not a column's.
+    const mid = (n.x0 + n.x1) / 2;
+    const lo = Math.max(-Infinity, ...bands.filter((x) => x.x1 <= n.x0).map((x) => x.x0));
+    const hi = Math.min(Infinity, ...bands.filter((x) => x.x0 >= n.x1).map((x) => x.x1));
+    const below = names.filter((d) => d.y > n.bottom && (d.x0 + d.x1) / 2 >= lo && (d.x0 + d.x1) / 2 <= hi);
+    if (below.some((d) => (d.x0 + d.x1) / 2 < mid) && below.some((d) => (d.x0 + d.x1) / 2 > mid)) continue;
+    if (b && !direct.has(b) && !own.includes(b)) {
+      b.hx0 = Math.min(b.hx0, n.x0);
+      b.hx1 = Math.max(b.hx1, n.x1);
+      named.add(b);
+      own.push(b);
+      continue;
+    }
+    // (its neighbour has a name of its own: a column no row fills)
+    const nb = { x0: n.x0, x1: n.x1, hx0: n.x0, hx1: n.x1 };
+    bands.push(nb);
+    named.add(nb);
+    own.push(nb);
+  }
+  bands.sort((a, b) => a.x0 - b.x0);
   // A band that no header names, made of a figure or two standing between named bands, is no column: figures placed
   // off their column (each is placed in the nearest column and marked as a doubt).
   if (named.size) {
@@ -263,8 +313,10 @@ interface HeaderCell {
 function headerCells(header: Line[], bands: Band[], unit: number, grid?: Grid): HeaderCell[] {
   const cells: HeaderCell[] = [];
   const boxes = new Map<HeaderCell, string>();
-  for (const l of header) {
-    if (isLanciLine(l)) continue;
+  // Without borders, the names with their wrapped lines joined from positions (headerNames).
+  const lines: { y: number; bottom: number; page: number; chunks: Chunk[] }[] = grid ? header.filter((l) => !isLanciLine(l))
+    : headerNames(header).map((n) => ({ y: n.y, bottom: n.bottom, page: 0, chunks: [{ text: n.text, x0: n.x0, x1: n.x1, size: unit }] }));
+  for (const l of lines) {
     for (const c of l.chunks) {
       const box = grid?.cell(l.page, c, l.y, l.bottom);
       const inBox = box ? bands.map((b, k) => ((b.x0 + b.x1) / 2 > box.x0 && (b.x0 + b.x1) / 2 < box.x1 ? k : -1)).filter((k) => k >= 0) : [];
@@ -296,6 +348,17 @@ function headerCells(header: Line[], bands: Band[], unit: number, grid?: Grid): 
         continue;
       }
       cells.push(cell);
+    }
+  }
+  if (!grid) {
+    // Without borders a group's name is only as wide as its text: it spans at least the columns of the names under it
+    // (deepest first, so that a group takes in the whole span of the groups under it).
+    for (const c of [...cells].sort((a, b) => b.y - a.y)) {
+      for (const d of cells) {
+        if (d === c || d.y <= c.bottom - 0.5 * unit || overlap(d.x0, d.x1, c.x0, c.x1) <= 0) continue;
+        c.first = Math.min(c.first, d.first);
+        c.last = Math.max(c.last, d.last);
+      }
     }
   }
   return cells;
@@ -469,12 +532,11 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   const rows = firstRow < 0 ? [] : t.body.slice(firstRow);
   const lanciLine = header.find(isLanciLine);
 
-  const folded: string[] = [];
   const grid = t.fromText ? undefined : Grid.of(t.rules, t.body);
   // Lines under the table's last border are text printed under it (`说明：本部门无相关收支项目。`).
   const under: Line[] = [];
   while (grid && rows.length > 1 && grid.below(rows[rows.length - 1])) under.unshift(rows.pop()!);
-  const raw = grid ? gridBands(grid, t.body) : bandsOf(header, rows, unit, folded);
+  const raw = grid ? gridBands(grid, t.body) : bandsOf(header, rows, unit);
   const provisional: Band[] = raw.map((b) => ({ ...b, kind: 'figure', textRight: b.x1 }));
   const hcells = headerCells(header, provisional, unit, grid);
   const nameOf = (k: number) => {
@@ -804,9 +866,6 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     });
   });
 
-  // A header name that may be a column no row fills, folded into its neighbour: the figures under it may stand one
-  // column off. Said above the first row.
-  if (folded.length && data.length) doubts.set(data[0], [...folded.map((f) => m.doubtHeader(f)), ...(doubts.get(data[0]) ?? [])]);
   const lineRow = (l: Line): SourceRow => ({ line: l.page, cells: l.chunks.map((c) => c.text) });
   const zones: TableZones = {
     preamble: t.preamble.map(lineRow),
