@@ -124,7 +124,8 @@ function headerNames(header: Line[]): HeaderName[] {
     const size = c.size;
     const near = (n: { last: Chunk }) => overlap(n.last.x0, n.last.x1, c.x0, c.x1) > -0.3 * size;
     const above = names.filter((n) => near(n) && n.bottom <= l.y + 0.5 * size).sort((a, b) => b.bottom - a.bottom)[0];
-    if (above) {
+    // (类, 款 and 项 head columns of their own, under 科目编码)
+    if (above && !/^[类款项]$/.test(compact(c.text))) {
       const centre = Math.abs((above.last.x0 + above.last.x1) / 2 - (c.x0 + c.x1) / 2) <= 1.1 * size;
       const edge = Math.abs(above.last.x0 - c.x0) <= 0.5 * size || Math.abs(above.last.x1 - c.x1) <= 0.5 * size;
       const under = pieces.filter((p) => p.l.y > above.bottom - 0.5 * size && overlap(above.x0, above.x1, p.c.x0, p.c.x1) > -0.3 * size);
