@@ -15,9 +15,10 @@ import { readPdf } from '../server/src/interchange/pdf';
 import { registerNodePdfEngine } from '../server/src/interchange/pdfNode';
 import { cli } from './support/cli';
 import { compareTables, silentMisplacements } from './support/importCompare';
-import type { Row } from '../server/src/model/document';
+import type { Row, Table } from '../server/src/model/document';
+import { displayWidth } from '../server/src/format/width';
 import { ROOT } from './support/lsp';
-import { writePdf, type TextAt } from './support/pdfWriter';
+import { writePdf, type RuleAt, type TextAt } from './support/pdfWriter';
 
 registerNodePdfEngine();
 
@@ -327,7 +328,7 @@ describe('import of whole documents: generated layouts', function () {
         { text: '测试局 2024 年部门预算', x: 150, y: 100, size: 22 },
         { text: '第三部分 情况说明', x: 200, y: 200, size: 16 },
         para(240, '一、收支预算总体情况说明'),
-        para(260, '测试局2024年收、支总预算1,234.50万元。与上年相比收、支'),
+        para(260, '测试局2024年收、支总预算1,234.50万元。与上年相比收、支', 410 - displayWidth('测试局2024年收、支总预算1,234.50万元。与上年相比收、支') * 5),
         para(275, '预算总计各增加34.50万元，增长2.88%。', 60),
         para(295, '1.办公室'),
         para(310, '2.财务处'),
@@ -356,6 +357,210 @@ describe('import of whole documents: generated layouts', function () {
     assert.deepEqual(a.glossary.map((g) => g.term), ['财政拨款', '基本支出']);
     assert.equal(a.header.year, 2024);
     assert.equal(a.header.kind, '预算');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables drawn with their borders (as spreadsheet exports draw them), and the same without
+
+interface CellAt {
+  /** First and last column, first and last row of the cell (a merged cell spans several). */
+  at: [number, number, number, number];
+  /** Its lines of text, top to bottom: a figure flush right, text centred. */
+  text?: string | string[];
+  size?: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/**
+ * A table as a spreadsheet export prints it: each cell's borders (stroked lines, or thin filled rectangles with
+ * `fill`; none with `borders: false`) and its text centred in it top to bottom. `xs` are the column borders, `ys` the
+ * row borders, from the page's top-left corner.
+ */
+function ruled(xs: number[], ys: number[], cells: CellAt[], o: { fill?: boolean; borders?: boolean } = {}): { texts: TextAt[]; lines: RuleAt[] } {
+  const texts: TextAt[] = [];
+  const lines: RuleAt[] = [];
+  const fill = o.fill ?? false;
+  for (const cell of cells) {
+    const [c0, c1, r0, r1] = cell.at;
+    const [x0, x1, y0, y1] = [xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]];
+    if (o.borders !== false) lines.push({ x0, y0, x1, y1: y0, fill }, { x0, y0: y1, x1, y1, fill }, { x0, y0, x1: x0, y1, fill }, { x0: x1, y0, x1, y1, fill });
+    const parts = cell.text === undefined ? [] : Array.isArray(cell.text) ? cell.text : [cell.text];
+    const size = cell.size ?? 8;
+    const top = (y0 + y1 - parts.length * size * 1.25) / 2;
+    parts.forEach((t, k) => {
+      const w = (displayWidth(t) / 2) * size;
+      const align = cell.align ?? (/^[\d,.]+$/.test(t) ? 'right' : 'center');
+      const x = align === 'left' ? x0 + 2 : align === 'right' ? x1 - 2 - w : (x0 + x1 - w) / 2;
+      texts.push({ text: t, x, y: top + k * size * 1.25, size });
+    });
+  }
+  return { texts, lines };
+}
+
+/** The figure cells of each row of a part, by the columns' names. */
+function figuresOf(t: Table, part = 0): string[][] {
+  return t.parts[part].rows.map((r) => r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text));
+}
+
+/** The 三公 table of a 部门预算: five levels of names over nine columns, the 公务用车购置费 column empty in the row. */
+function sanGong(o: { fill?: boolean; borders?: boolean } = {}): TextAt[] & { lines?: RuleAt[] } {
+  const xs = [40, 100, 160, 220, 280, 340, 400, 460, 520, 580];
+  const ys = [100, 120, 140, 175, 195];
+  const figures = ['2,382.02', '513.75', '160.00', '266.80', '', '266.80', '86.95', '271.02', '1,597.25'];
+  const t = ruled(xs, ys, [
+    { at: [0, 0, 0, 2], text: '合计' },
+    { at: [1, 6, 0, 0], text: '“三公”经费' },
+    { at: [1, 1, 1, 2], text: '小计' },
+    { at: [2, 2, 1, 2], text: ['因公出国', '（境）费'] },
+    { at: [3, 5, 1, 1], text: '公务用车购置及运行维护费' },
+    { at: [3, 3, 2, 2], text: '小计' },
+    { at: [4, 4, 2, 2], text: ['公务用车', '购置费'] },
+    { at: [5, 5, 2, 2], text: ['公务用车', '运行维护费'] },
+    { at: [6, 6, 1, 2], text: ['公务接待', '费'] },
+    { at: [7, 7, 0, 2], text: '会议费' },
+    { at: [8, 8, 0, 2], text: '培训费' },
+    ...figures.map((f, k): CellAt => ({ at: [k, k, 3, 3], ...(f ? { text: f } : {}), size: 6 })),
+  ], o);
+  return Object.assign([{ text: '公开09表 “三公”经费、会议费、培训费支出预算表', x: 60, y: 60, size: 12 }, ...row(85, [[500, '单位：万元']]), ...t.texts], { lines: t.lines });
+}
+
+describe('import of whole documents: tables drawn with their borders, and the same without', function () {
+  this.timeout(30000);
+
+  for (const [how, o] of [['stroked borders', {}], ['borders drawn as thin filled rectangles', { fill: true }]] as const) {
+    it(`${how}: a column no row fills keeps its place between its neighbours, and the names span the columns of their cells`, async () => {
+      const texts = sanGong(o);
+      const doc = await imported(await writePdf([{ texts, lines: texts.lines }]));
+      const t = analyze(doc.text).document.tables[0];
+      assert.match(doc.text, /^列：合计 \| “三公”经费\{小计 \| 因公出国（境）费 \| 公务用车购置及运行维护费\{小计 \| 公务用车购置费 \| 公务用车运行维护费\} \| 公务接待费\} \| 会议费 \| 培训费$/m, doc.text);
+      assert.deepEqual(figuresOf(t), [['2,382.02', '513.75', '160.00', '266.80', '', '266.80', '86.95', '271.02', '1,597.25']]);
+      assert.equal(doc.doubts.length, 0, doc.text);
+    });
+  }
+
+  it('without borders: the empty column is found from its name, standing over no figure beside a column named on its own', async () => {
+    const doc = await imported(await writePdf([{ texts: sanGong({ borders: false }) }]));
+    const t = analyze(doc.text).document.tables[0];
+    assert.deepEqual(t.parts[0].columns.map((c) => c.name), ['合计', '小计', '因公出国（境）费', '小计', '公务用车购置费', '公务用车运行维护费', '公务接待费', '会议费', '培训费']);
+    assert.deepEqual(figuresOf(t), [['2,382.02', '513.75', '160.00', '266.80', '', '266.80', '86.95', '271.02', '1,597.25']]);
+  });
+
+  it('a 收支总表 whose 支出 totals stand in cells merged over both 支出 blocks: each total goes with the block whose figures follow its cell', async () => {
+    const xs = [40, 140, 200, 300, 360, 460, 520];
+    const ys = [100, 115, 130, 145, 160, 175, 190, 205, 220];
+    const cells: CellAt[] = [
+      { at: [0, 1, 0, 0], text: '收入' }, { at: [2, 5, 0, 0], text: '支出' },
+      { at: [0, 0, 1, 2], text: '项目名称' }, { at: [1, 1, 1, 2], text: '金额' },
+      { at: [2, 3, 1, 1], text: '功能分类' }, { at: [4, 5, 1, 1], text: '支出用途' },
+      { at: [2, 2, 2, 2], text: '功能科目名称' }, { at: [3, 3, 2, 2], text: '金额' }, { at: [4, 4, 2, 2], text: '项目名称' }, { at: [5, 5, 2, 2], text: '金额' },
+      { at: [0, 0, 3, 3], text: '一、财政拨款', align: 'left' }, { at: [1, 1, 3, 3], text: '100.00' },
+      { at: [2, 2, 3, 3], text: '一、一般公共服务支出', align: 'left' }, { at: [3, 3, 3, 3], text: '80.00' },
+      { at: [4, 4, 3, 3], text: '一、基本支出', align: 'left' }, { at: [5, 5, 3, 3], text: '60.00' },
+      { at: [0, 0, 4, 4], text: '二、其他资金', align: 'left' }, { at: [1, 1, 4, 4] },
+      { at: [2, 2, 4, 4], text: '二、教育支出', align: 'left' }, { at: [3, 3, 4, 4], text: '20.00' },
+      { at: [4, 4, 4, 4], text: '二、项目支出', align: 'left' }, { at: [5, 5, 4, 4], text: '40.00' },
+      { at: [0, 0, 5, 5], text: '当年收入小计' }, { at: [1, 1, 5, 5], text: '100.00' }, { at: [2, 4, 5, 5], text: '当年支出小计' }, { at: [5, 5, 5, 5], text: '100.00' },
+      { at: [0, 0, 6, 6], text: '上年结转资金' }, { at: [1, 1, 6, 6] }, { at: [2, 4, 6, 6], text: '结转下年资金' }, { at: [5, 5, 6, 6] },
+      { at: [0, 0, 7, 7], text: '收入合计' }, { at: [1, 1, 7, 7], text: '100.00' }, { at: [2, 4, 7, 7], text: '支出合计' }, { at: [5, 5, 7, 7], text: '100.00' },
+    ];
+    const t = ruled(xs, ys, cells);
+    const doc = await imported(await writePdf([{ texts: [{ text: '公开01表 收支预算总表', x: 200, y: 60, size: 12 }, ...row(85, [[460, '单位：万元']]), ...t.texts], lines: t.lines }]));
+    const table = analyze(doc.text).document.tables[0];
+    assert.deepEqual(table.parts.map((p) => p.name), ['收入', '支出 功能分类', '支出 支出用途']);
+    const rows = (k: number) => table.parts[k].rows.map((r) => [r.label, ...figuresOf(table, k)[r.index]].join(' | '));
+    assert.deepEqual(rows(0), ['一、财政拨款 | 100.00', '二、其他资金 | ', '当年收入小计 | 100.00', '上年结转资金 | ', '收入合计 | 100.00']);
+    assert.deepEqual(rows(1), ['一、一般公共服务支出 | 80.00', '二、教育支出 | 20.00']);
+    assert.deepEqual(rows(2), ['一、基本支出 | 60.00', '二、项目支出 | 40.00', '当年支出小计 | 100.00', '结转下年资金 | ', '支出合计 | 100.00']);
+    assert.equal(doc.doubts.length, 0, doc.text);
+  });
+
+  it('a purchase table: one run of text across a cell border is two cells; a name wrapped in a cell merged over two rows goes with the first', async () => {
+    const xs = [40, 120, 220, 300, 380, 440];
+    const ys = [100, 115, 130, 145, 160, 175];
+    const t = ruled(xs, ys, [
+      { at: [0, 0, 0, 0], text: '采购品目大类' }, { at: [1, 1, 0, 0], text: '专项名称' }, { at: [2, 2, 0, 0], text: '采购物品名称' }, { at: [3, 3, 0, 0], text: '采购组织形式' }, { at: [4, 4, 0, 0], text: '总计' },
+      { at: [0, 0, 1, 1], text: '一、货物', align: 'left' }, { at: [1, 3, 1, 1] }, { at: [4, 4, 1, 1], text: '12.00' },
+      { at: [0, 0, 2, 2] }, { at: [1, 1, 2, 2], text: '办公费' }, { at: [2, 2, 2, 2] }, { at: [3, 3, 2, 2] }, { at: [4, 4, 2, 2], text: '12.00' },
+      { at: [0, 1, 3, 4], text: '二、服务', align: 'left' }, { at: [2, 2, 3, 4], text: ['物业管理服', '务'] },
+      { at: [3, 3, 3, 3], text: '部门集中采购' }, { at: [4, 4, 3, 3], text: '330.00' },
+      { at: [3, 3, 4, 4], text: '分散自行组织' }, { at: [4, 4, 4, 4], text: '20.00' },
+    ]);
+    // The PDF writes one run of text over the 采购物品名称 and 采购组织形式 cells of the second row, its blanks at the
+    // border between them.
+    const run: TextAt = { text: '台式计算机（20万以下）   分散自行组织', x: 300 - 3 * (displayWidth('台式计算机（20万以下）') + 1.5), y: 134, size: 6 };
+    const doc = await imported(await writePdf([{ texts: [{ text: '政府采购预算表', x: 200, y: 60, size: 12 }, ...row(85, [[400, '单位：万元']]), ...t.texts, run], lines: t.lines }]));
+    const table = analyze(doc.text).document.tables[0];
+    assert.deepEqual(table.parts[0].rows.map((r) => [r.label, ...r.cells.slice(1).map((c) => c.text)].join(' | ')), [
+      '一、货物 |  |  |  | 12.00',
+      ' | 办公费 | 台式计算机（20万以下） | 分散自行组织 | 12.00',
+      '二、服务 |  | 物业管理服务 | 部门集中采购 | 330.00',
+      ' |  |  | 分散自行组织 | 20.00',
+    ]);
+  });
+
+  it('groups of rows under a merged first cell go on over a page break; a label cut by the page break is joined, and the output says where page 2 begins in it', async () => {
+    const xs = [40, 100, 164, 240];
+    const head = (y0: number) => ruled(xs, [y0, y0 + 15], [{ at: [0, 1, 0, 0], text: '项目名称' }, { at: [2, 2, 0, 0], text: '金额' }]);
+    const ys1 = [115, 130, 145, 160, 175, 190];
+    const page1 = ruled(xs, ys1, [
+      { at: [0, 1, 0, 0], text: '收入总计' }, { at: [2, 2, 0, 0], text: '100.00' },
+      { at: [0, 0, 1, 2], text: ['一般公共预', '算资金'] }, { at: [1, 1, 1, 1], text: '小计' }, { at: [2, 2, 1, 1], text: '80.00' },
+      { at: [1, 1, 2, 2], text: '公共财政拨款' }, { at: [2, 2, 2, 2], text: '80.00' },
+      { at: [0, 0, 3, 4], text: '其他资金' }, { at: [1, 1, 3, 3], text: '小计' }, { at: [2, 2, 3, 3], text: '20.00' },
+      { at: [1, 1, 4, 4], text: '八、社会保障和', align: 'left' }, { at: [2, 2, 4, 4], text: '20.00' },
+    ]);
+    const page2 = ruled(xs, [60, 75, 90], [
+      { at: [0, 0, 0, 1] }, { at: [1, 1, 0, 0], text: '就业支出', align: 'left' }, { at: [2, 2, 0, 0] },
+      { at: [1, 1, 1, 1], text: '事业收入' }, { at: [2, 2, 1, 1], text: '0.00' },
+    ]);
+    const h = head(100);
+    const doc = await imported(await writePdf([
+      { texts: [{ text: '收入预算总表', x: 100, y: 60, size: 12 }, ...row(85, [[190, '单位：万元']]), ...h.texts, ...page1.texts], lines: [...h.lines, ...page1.lines] },
+      { texts: page2.texts, lines: page2.lines },
+    ]));
+    const table = analyze(doc.text).document.tables[0];
+    assert.deepEqual(table.parts.map((p) => [p.name ?? '', ...p.rows.map((r) => `${r.label} ${r.cells[1]?.text ?? ''}`.trim())]), [
+      ['', '收入总计 100.00'],
+      ['一般公共预算资金', '小计 80.00', '公共财政拨款 80.00'],
+      ['其他资金', '小计 20.00', '八、社会保障和就业支出 20.00', '事业收入 0.00'],
+    ]);
+    assert.match(doc.text, /^八、社会保障和就业支出 \| 20\.00\n\/\/ 第 2 页（上一行自“就业支出”起）$/m);
+  });
+
+  it('text in a bordered code column is that row\'s code; text under the last border is text under the table; a template\'s 合计 alone above its coded rows is a row', async () => {
+    const xs = [40, 120, 260, 340];
+    const a = ruled(xs, [100, 115, 130, 145, 160], [
+      { at: [0, 0, 0, 0], text: '科目编码' }, { at: [1, 1, 0, 0], text: '科目名称' }, { at: [2, 2, 0, 0], text: '金额' },
+      { at: [0, 1, 1, 1], text: '合计' }, { at: [2, 2, 1, 1] },
+      { at: [0, 0, 2, 2], text: '205', align: 'left' }, { at: [1, 1, 2, 2], text: '教育支出', align: 'left' }, { at: [2, 2, 2, 2] },
+      { at: [0, 0, 3, 3], text: '20502', align: 'left' }, { at: [1, 1, 3, 3], text: '普通教育', align: 'left' }, { at: [2, 2, 3, 3] },
+    ]);
+    const b = ruled(xs, [260, 275, 290, 305], [
+      { at: [0, 0, 0, 0], text: '功能科目代码' }, { at: [1, 1, 0, 0], text: '功能科目名称' }, { at: [2, 2, 0, 0], text: '金额' },
+      { at: [0, 1, 1, 1], text: '合计' }, { at: [2, 2, 1, 1] },
+      { at: [0, 0, 2, 2], text: '此表为空' }, { at: [1, 1, 2, 2] }, { at: [2, 2, 2, 2] },
+    ]);
+    const doc = await imported(await writePdf([{
+      texts: [
+        { text: '支出决算表', x: 150, y: 60, size: 12 }, ...row(85, [[300, '单位：万元']]), ...a.texts,
+        { text: '政府性基金支出预算表', x: 150, y: 220, size: 12 }, ...row(245, [[300, '单位：万元']]), ...b.texts,
+        ...row(315, [[40, '说明：本部门无相关收支项目。']]),
+      ],
+      lines: [...a.lines, ...b.lines],
+    }]));
+    const [ta, tb] = analyze(doc.text).document.tables;
+    assert.deepEqual(ta.parts[0].rows.map((r) => `${r.code ?? ''}|${r.label}`), ['|合计', '205|教育支出', '20502|普通教育']);
+    assert.deepEqual(tb.parts[0].rows.map((r) => `${r.code ?? ''}|${r.label}`), ['|合计', '此表为空|']);
+    assert.match(doc.text, /^说明：本部门无相关收支项目。$/m);
+  });
+
+  it('a paragraph going on on the next page: the output says where page 2 begins in it', async () => {
+    const doc = await imported(await writePdf([
+      { texts: [{ text: '第一部分 部门概况', x: 200, y: 100, size: 16 }, { text: '测试局2024年收、支总预算1,234.50万元。与上年相比收、支', x: 80, y: 780, size: 10 }] },
+      { texts: [{ text: '预算总计各增加34.50万元，增长2.88%。', x: 60, y: 60, size: 10 }] },
+    ]));
+    assert.match(doc.text, /^\/\/ 第 1 页\n## 第一部分 部门概况\n测试局2024年收、支总预算1,234\.50万元。与上年相比收、支预算总计各增加34\.50万元，增长2\.88%。\n\/\/ 第 2 页（上一行自“预算总计”起）$/m, doc.text);
   });
 });
 

@@ -89,6 +89,11 @@ export class Grid {
     return v.length > 0 && v.every((r) => r.y1 < mid);
   }
 
+  /** Whether a cell is merged over several rows: a row border crosses it. */
+  spansRows(page: number, box: GridCell): boolean {
+    return (this.rowBorders.get(page) ?? []).some((y) => y > box.top + SAME && y < box.bottom - SAME);
+  }
+
   /** Which row of its page a line is in: how many row borders stand above its middle. */
   rowOf(l: Line): number {
     const ys = this.rowBorders.get(l.page) ?? [];

@@ -562,14 +562,23 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const laterFigure = kinds0.slice(k + 1).some((x) => x === 'figure');
     if (j >= 0 && (kinds0[j] === 'label' || !laterFigure)) bands[k].kind = 'figure';
   }
-  // A text column printed once for each group of rows of the next text column: categories.
+  // A text column printed once for each group of rows of the next text column: categories. Between borders: some of
+  // its cells are merged over several rows, none of the next column's, and it holds fewer texts; else it holds far
+  // fewer texts than the next.
+  const mergedOverRows = (j: number) => placedRows.some((p, i) => p.some((x) => {
+    if (x.band !== j || !grid) return false;
+    const box = grid.cell(rows[i].page, x.chunk, rows[i].y, rows[i].bottom);
+    // (a cell of this column alone, not one merged over several columns)
+    return !!box && box.x0 > bands[j].x0 - 2 && box.x1 < bands[j].x1 + 2 && grid.spansRows(rows[i].page, box);
+  }));
   for (let k = 0; k + 1 < bands.length; k++) {
     if (kinds0[k] !== 'label' || kinds0[k + 1] !== 'label') continue;
     const count = (j: number) => placedRows.reduce((n, p) => n + p.filter((x) => x.band === j).length, 0);
     const n0 = count(k);
     // (a category's line prints no figure of its own: a row with a figure and nothing in the next column is a row)
     const rowOfItsOwn = placedRows.filter((p) => p.some((x) => x.band === k) && !p.some((x) => x.band === k + 1) && p.some((x) => figureText(x.chunk.text))).length >= 2;
-    if (n0 >= 2 && n0 <= 0.6 * count(k + 1) && !rowOfItsOwn) {
+    const fewer = grid ? mergedOverRows(k) && !mergedOverRows(k + 1) && n0 < count(k + 1) : n0 <= 0.6 * count(k + 1);
+    if (n0 >= 2 && fewer && !rowOfItsOwn) {
       bands[k].kind = 'category';
       bands[k + 1].kind = 'label';
     }
