@@ -44,16 +44,19 @@ const documents = readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).map((f) =>
 
 /**
  * Share of the transcription's table rows that the import gives exactly (code, label, every figure and blank in
- * order). The target is 98 %; these floors hold today and may only rise (see the report in docs/import.md).
+ * order), from the PDF and from its `pdftotext -layout` text, and the tables whose parts and columns are the
+ * transcription's (from the PDF). The target is 98 % of rows; these floors hold today and may only rise (see the
+ * report in docs/import.md). Where a table's shape differs, the transcription chose a name the page does not print
+ * (支出 for 支出 / 支出用途 in the 财政拨款收支总表; 人员经费 and 公用经费 for the two blocks of the Shanghai 基本支出表).
  */
-const FLOOR: Record<string, { pdf: number; text: number }> = {
-  'jiangsu-high-court-2019-budget': { pdf: 0.99, text: 0.45 },
-  'jiangsu-npc-office-2017-budget': { pdf: 0.88, text: 0.25 },
-  'jiangsu-procuratorate-2018-budget': { pdf: 0.975, text: 0 },
-  'jiangsu-party-office-2018-budget-文件': { pdf: 1, text: 1 },
-  'jiangsu-party-office-2018-budget-表': { pdf: 0.97, text: 0 },
-  'jiangsu-cppcc-office-2019-budget-表': { pdf: 0.98, text: 0 },
-  'shanghai-2024-final-template': { pdf: 0.87, text: 0 },
+const FLOOR: Record<string, { pdf: number; text: number; shape: number }> = {
+  'jiangsu-high-court-2019-budget': { pdf: 1, text: 0.45, shape: 11 / 12 },
+  'jiangsu-npc-office-2017-budget': { pdf: 1, text: 0.25, shape: 11 / 12 },
+  'jiangsu-procuratorate-2018-budget': { pdf: 1, text: 0, shape: 11 / 12 },
+  'jiangsu-party-office-2018-budget-文件': { pdf: 1, text: 1, shape: 1 },
+  'jiangsu-party-office-2018-budget-表': { pdf: 1, text: 0, shape: 11 / 12 },
+  'jiangsu-cppcc-office-2019-budget-表': { pdf: 1, text: 0, shape: 11 / 12 },
+  'shanghai-2024-final-template': { pdf: 0.98, text: 0, shape: 8 / 9 },
 };
 
 describe('import of whole documents from PDF: real documents against their transcriptions by hand', function () {
@@ -83,6 +86,13 @@ describe('import of whole documents from PDF: real documents against their trans
         const share = c.rows ? c.exact / c.rows : 1;
         const detail = c.tables.filter((t) => t.exact < t.rows).map((t) => `${t.key} ${t.exact}/${t.rows}`).join('; ');
         assert.ok(share >= FLOOR[name].pdf, `${c.exact}/${c.rows} = ${(share * 100).toFixed(1)}% (${detail})`);
+      });
+
+      it('gives the tables\' parts and columns as transcribed (the parts\' names, each column\'s groups, name and 栏次)', () => {
+        const c = compareTables(truth(), analyze(doc.text).document);
+        const share = c.tables.length ? c.shaped / c.tables.length : 1;
+        const detail = c.tables.filter((t) => t.shape !== t.got).map((t) => `${t.key}:\n  ${t.shape}\n  ${t.got}`).join('\n');
+        assert.ok(share >= FLOOR[name].shape - 1e-9, `${c.shaped}/${c.tables.length}\n${detail}`);
       });
 
       it('places no figure in another column than the transcription without marking the row as a doubt', () => {

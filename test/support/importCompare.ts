@@ -35,12 +35,21 @@ function lcs(a: string[], b: string[]): number {
 export interface Comparison {
   rows: number;
   exact: number;
-  /** Per table: its key, rows in the transcription, rows matched, and the rows that did not match. */
-  tables: { key: string; rows: number; exact: number; missing: string[]; extra: string[] }[];
+  /** Tables whose parts and columns are the transcription's: the parts' names, every column's names (its groups', then
+   * its own) and 栏次, in order. */
+  shaped: number;
+  /** Per table: its key, rows in the transcription, rows matched, and the rows that did not match; its shape (parts and
+   * columns) in the transcription and in the import. */
+  tables: { key: string; rows: number; exact: number; missing: string[]; extra: string[]; shape: string; got: string }[];
+}
+
+/** A table's parts and columns, one part a line: `name :: group/name[栏次] | …`. */
+export function shapeOf(t: Table): string {
+  return t.parts.map((p) => `${(p.name ?? '').replace(/\s+/g, '')} :: ${p.columns.map((c) => c.path.join('/') + (c.number !== undefined ? `[${c.number}]` : '')).join(' | ')}`).join('\n');
 }
 
 export function compareTables(truth: BudgetDocument, imported: BudgetDocument): Comparison {
-  const out: Comparison = { rows: 0, exact: 0, tables: [] };
+  const out: Comparison = { rows: 0, exact: 0, shaped: 0, tables: [] };
   const byKey = new Map(imported.tables.map((t) => [tableKey(t), t]));
   for (const t of truth.tables) {
     const want = allRows(t).map(rowKey);
@@ -49,7 +58,10 @@ export function compareTables(truth: BudgetDocument, imported: BudgetDocument): 
     const exact = lcs(want, have);
     out.rows += want.length;
     out.exact += exact;
-    out.tables.push({ key: tableKey(t), rows: want.length, exact, missing: want.filter((w) => !have.includes(w)), extra: have.filter((h) => !want.includes(h)) });
+    const shape = shapeOf(t);
+    const gotShape = got ? shapeOf(got) : '';
+    if (shape === gotShape) out.shaped++;
+    out.tables.push({ key: tableKey(t), rows: want.length, exact, missing: want.filter((w) => !have.includes(w)), extra: have.filter((h) => !want.includes(h)), shape, got: gotShape });
   }
   return out;
 }
