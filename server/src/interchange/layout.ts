@@ -4,6 +4,7 @@
  * apart. Pure: positions in, lines out.
  */
 import { displayWidth } from '../format/width';
+import { TABLE_NUMBER } from './import';
 import type { Page, PageItem } from './pdf';
 
 /** A run of text on one line: one table cell, or a piece of prose. */
@@ -195,7 +196,8 @@ export function markFurniture(pages: { page: Page; lines: Line[] }[]): void {
     const first = lines.slice(0, 2);
     const last = lines.slice(-2);
     for (const l of [...first, ...last]) {
-      if (!edge(page, l)) continue;
+      // (a table's number at the top of each page, `公开01表`, `公开02表` …, is its title, not a running header)
+      if (!edge(page, l) || TABLE_NUMBER.test(l.text)) continue;
       // A lone number is a page number only where nothing else stands beside it.
       if ((PAGE_NUMBER.test(l.text.trim()) && l.chunks.length <= 3) || repeated.has(key(l))) l.furniture = true;
     }

@@ -328,7 +328,9 @@ export const TEXT_LINE = 12;
 /**
  * The pages of a layout text (form feeds separate pages). Items are runs of characters separated by two or more
  * blanks; a single blank separates two runs only between two figures (`1,289.52 743.39`), elsewhere it is a space
- * inside the run (`2018 年度`, `公开 01 表`).
+ * inside the run (`2018 年度`, `公开 01 表`). pdftotext lays its text on a grid of characters: a 汉字 takes one place
+ * of it, as a digit does (however wide it is on the page or on a screen), so a run's position and width are counted
+ * in characters — a column's cells then start at one place on every line, whatever stands before them.
  */
 export function layoutTextPages(text: string): Page[] {
   const pages = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\f');
@@ -345,11 +347,9 @@ export function layoutTextPages(text: string): Page[] {
       const flush = () => {
         const t = run.trimEnd();
         if (t) {
-          // pdftotext gives a 汉字 less room than it takes on the page: the run is counted one column a character,
-          // so that a long label does not reach over the next column's figures.
           const w = [...t].length;
           items.push({ text: t, x: runCol * TEXT_COLUMN, y: row * TEXT_LINE, width: w * TEXT_COLUMN, height: TEXT_LINE * 0.8 });
-          width = Math.max(width, (runCol + displayWidth(t)) * TEXT_COLUMN);
+          width = Math.max(width, (runCol + w) * TEXT_COLUMN);
         }
         run = '';
         start = -1;
@@ -369,12 +369,12 @@ export function layoutTextPages(text: string): Page[] {
           const apart = (figure(before) && figure(after)) || amount(before) || amount(after);
           if (start >= 0 && (doubled || apart)) flush();
           else if (start >= 0) run += ch;
-          col += ch === '\t' ? 8 - (col % 8) : displayWidth(ch);
+          col += ch === '\t' ? 8 - (col % 8) : 1;
           continue;
         }
         if (start < 0) { start = i; runCol = col; }
         run += ch;
-        col += displayWidth(ch);
+        col += 1;
       }
       flush();
     });

@@ -207,10 +207,22 @@ function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: 
       direct.add(b);
     } else if (!hit.length) pending.push(n);
   }
-  // The band whose cell holds a name over no band: the cell of band k reaches halfway to its neighbours. Nearest
-  // names first; a band takes one name.
+  // The band whose cell holds a name over no band: of the bands beside it, the one whose cells are of the name's kind
+  // (功能科目编码 centred between the codes and the names is the codes'), else the one whose cell reaches it (the cell
+  // of band k reaches halfway to its neighbours). Nearest names first; a band takes one name.
+  const kindOf = (b: B) => {
+    const texts = all.filter((c) => overlap(b.x0, b.x1, c.x0, c.x1) > 0).map((c) => c.text);
+    const codes = texts.filter(codeText).length;
+    const figures = texts.filter((t) => figureText(t) && !codeText(t)).length;
+    return codes > texts.length / 2 ? 'code' : figures > texts.length / 2 ? 'figure' : 'text';
+  };
+  const nameKind = (n: HeaderName) => (/(编码|代码)$/.test(compact(n.text)) ? 'code' : /(名称|项目|科目)$/.test(compact(n.text)) ? 'text' : 'figure');
   const cellOf = (n: HeaderName) => {
     const mid = (n.x0 + n.x1) / 2;
+    const left = bands.filter((x) => x.x1 <= n.x0).pop();
+    const right = bands.find((x) => x.x0 >= n.x1);
+    const fits = [left, right].filter((x): x is B => !!x && kindOf(x) === nameKind(n));
+    if (left && right && fits.length === 1) return fits[0];
     return bands.find((x, j) => mid >= (j ? (bands[j - 1].x1 + x.x0) / 2 : -Infinity) && mid < (j + 1 < bands.length ? (x.x1 + bands[j + 1].x0) / 2 : Infinity));
   };
   const gap = (n: HeaderName, b: B | undefined) => (b ? Math.max(b.x0 - n.x1, n.x0 - b.x1) : Infinity);
@@ -707,15 +719,22 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       }
     }
   }
-  // Without borders: a total's label centred over a merged cell that starts in the figure column of one block and
-  // reaches the next block's label column (`结转下年资金` beside `上年结转资金`): it belongs to the block whose label
-  // column it reaches.
+  // Without borders: a total's label in a figure column with no figure of its block beside it, centred in a cell
+  // merged from its block's label column on (`结转下年资金` over 功能分类 and 支出用途): the cell ends as far right of
+  // the label's middle as it starts left of it, and the label goes with the block whose figures follow the cell.
   for (const { placed } of grid ? [] : placedAgain) {
     for (const p of placed) {
-      const next = bands[p.band + 1];
-      if (bands[p.band].kind === 'figure' && !figureText(p.chunk.text) && TOTAL_LABEL.test(compact(p.chunk.text)) && next?.kind === 'label'
-        && p.chunk.x1 > next.x0 - unit && !placed.some((o) => o !== p && o.band === p.band + 1)) {
-        p.band += 1;
+      const side = sideRange.find((r) => p.band >= r.start && p.band < r.end);
+      if (!side || bands[p.band].kind !== 'figure' || figureText(p.chunk.text) || !TOTAL_LABEL.test(compact(p.chunk.text))) continue;
+      if (placed.some((o) => o !== p && figureText(o.chunk.text) && o.band >= side.start && o.band < side.end)) continue;
+      const label = bands.findIndex((b, j) => j >= side.start && j < side.end && b.kind === 'label');
+      if (label < 0) continue;
+      const end = p.chunk.x0 + p.chunk.x1 - bands[label].x0;
+      const figure = bands.findIndex((b) => b.kind === 'figure' && (b.x0 + b.x1) / 2 > end);
+      const to = sideRange.find((r) => figure >= r.start && figure < r.end);
+      const home = to ? bands.findIndex((b, j) => j >= to.start && j < to.end && b.kind === 'label') : -1;
+      if (home >= 0 && home !== label && !placed.some((o) => o !== p && o.band === home)) {
+        p.band = home;
         p.doubt = m.doubtRowGuess(p.chunk.text);
       }
     }
@@ -727,7 +746,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
       const next = placed.filter((p) => p.band >= sideRange[k + 1].start && p.band < sideRange[k + 1].end);
       const label = bands.findIndex((b, j) => j >= sideRange[k + 1].start && j < sideRange[k + 1].end && b.kind === 'label');
       if (here.length === 1 && !figureText(here[0].chunk.text) && TOTAL_LABEL.test(compact(here[0].chunk.text)) && label >= 0
-        && next.length && next.every((p) => bands[p.band].kind === 'figure')) {
+        && next.length && next.every((p) => bands[p.band].kind === 'figure' && figureText(p.chunk.text))) {
         here[0].band = label;
         here[0].doubt = m.doubtRowGuess(here[0].chunk.text);
       }
