@@ -425,6 +425,46 @@ function lineGapWithinRows(rows: Line[], unit: number): number {
   return fallback;
 }
 
+/** The x-ranges a page's row cells cover, left to right (a total's label, often printed across columns, left out). */
+function coverOf(lines: Line[]): { x0: number; x1: number }[] {
+  const chunks = lines.flatMap((l) => l.chunks).filter((c) => figureText(c.text) || !TOTAL_LABEL.test(compact(c.text))).sort((a, b) => a.x0 - b.x0);
+  const out: { x0: number; x1: number }[] = [];
+  for (const c of chunks) {
+    const last = out[out.length - 1];
+    if (last && c.x0 <= last.x1) last.x1 = Math.max(last.x1, c.x1);
+    else out.push({ x0: c.x0, x1: c.x1 });
+  }
+  return out;
+}
+
+/**
+ * A layout text lays out each page on a character grid of its own: a table's columns go on at other places on the
+ * next page. Each later page's cells are moved onto the first page's columns (the k-th column onto the k-th: text
+ * by its left edge, figures, printed flush right, by their right edge) when both pages show as many columns.
+ */
+function alignPages(rows: Line[]): Line[] {
+  const first = rows[0]?.page;
+  const base = coverOf(rows.filter((l) => l.page === first));
+  const pages = [...new Set(rows.map((l) => l.page))].filter((p) => p !== first);
+  const moved = new Map<number, { x0: number; x1: number }[]>();
+  for (const p of pages) {
+    const cover = coverOf(rows.filter((l) => l.page === p));
+    if (cover.length === base.length) moved.set(p, cover);
+  }
+  if (!moved.size) return rows;
+  return rows.map((l) => {
+    const cover = moved.get(l.page);
+    if (!cover) return l;
+    const chunks = l.chunks.map((c) => {
+      const k = cover.findIndex((b) => overlap(b.x0, b.x1, c.x0, c.x1) >= 0);
+      if (k < 0) return c;
+      const d = figureText(c.text) ? base[k].x1 - cover[k].x1 : base[k].x0 - cover[k].x0;
+      return { ...c, x0: c.x0 + d, x1: c.x1 + d };
+    });
+    return { ...l, chunks, x0: chunks[0].x0, x1: chunks[chunks.length - 1].x1 };
+  });
+}
+
 /**
  * Rows from the row borders: each line's cluster is its page and the space between borders it stands in. Undefined
  * when the borders leave two lines that print a figure in one column in one space (they are two rows, so the
@@ -542,7 +582,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     if (above.chunks.length === 1 && /^(合计|总计)$/.test(compact(c.text)) && labels.some((x) => overlap(x.x0, x.x1, c.x0, c.x1) > 0)) firstRow--;
   }
   const header = firstRow < 0 ? t.body : t.body.slice(0, firstRow);
-  const rows = firstRow < 0 ? [] : t.body.slice(firstRow);
+  const rows = firstRow < 0 ? [] : t.fromText ? alignPages(t.body.slice(firstRow)) : t.body.slice(firstRow);
   const lanciLine = header.find(isLanciLine);
 
   const grid = t.fromText ? undefined : Grid.of(t.rules, t.body);
