@@ -13,9 +13,12 @@
  * Run: `npm run build && node out/scripts/build-knowledge.js` (or `npm run data`). Deterministic: same inputs, same files.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dataFolderReader } from '../server/src/knowledge/load';
+import { SHIPPED_RECORDS, shippedSources } from '../server/src/knowledge/shipped';
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { buildDocument, norm } from '../server/src/model/build';
+import { codePathOf, glossaryLineOf } from '../server/src/model/glossaryLine';
 import { parse } from '../server/src/syntax/parser';
 import { codeCellsOf } from '../server/src/knowledge/codes';
 
@@ -162,9 +165,9 @@ function fromTxt(file: string, catalog: Map<string, string>): Extracted {
       const raw = lines[i].replace(/^\s*-\s+/, '').trim();
       if (/^第[一二三四五六七八九十]+部分/.test(raw)) break;
       if (!raw) continue;
-      const m = GLOSSARY_LINE.exec(raw);
+      const m = glossaryLineOf(raw);
       if (m) {
-        last = { term: m[2].trim(), definition: m[3].trim() };
+        last = { term: m.term, definition: m.definition };
         glossary.push(last);
       } else if (/^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/.test(raw)) {
         last = undefined; // a sub-heading such as （十）本部门使用的支出功能分类科目(到项级)
@@ -172,8 +175,8 @@ function fromTxt(file: string, catalog: Map<string, string>): Extracted {
     }
   }
   for (const g of glossary) {
-    const p = CODE_PATH.exec(norm(g.term));
-    if (p) g.path = [p[1], p[2], p[3]].filter((x): x is string => !!x);
+    const path = codePathOf(norm(g.term));
+    if (path) g.path = path;
   }
   return { from: relative(ROOT, file), codes, glossary: glossary.filter((g) => g.definition), columns: [], dropped };
 }
@@ -273,8 +276,6 @@ ${rows.join('\n')}
 `);
 }
 
-const GLOSSARY_LINE = /^((?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])?)\s*([^：:]{1,80}?)\s*[：:]\s*(.*)$/;
-const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -372,6 +373,9 @@ function main(): void {
   }, null, 1) + '\n');
   console.log(`wrote ${codes.length} seed codes, ${glossaryOut.length} glossary entries, ${columns.size} column names`);
   writeCorpusCodes(catalog);
+  // The catalog's records as one JSON file, read fast at start (scripts/build-catalog.ts).
+  const records = shippedSources(dataFolderReader(join(CATALOG_OUT, '..')));
+  writeFileSync(join(CATALOG_OUT, '..', ...SHIPPED_RECORDS.split('/')), `${JSON.stringify(records)}\n`);
 }
 
 main();

@@ -4,7 +4,9 @@ import type { Cell } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from '../rules/relation';
 import type { Finding } from './finding';
+import type { Span } from '../syntax/ast';
 import { maxOf } from '../util/arrays';
+import { headOf } from '../util/text';
 
 /** The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. */
 export function valueOf(cell: Cell): Figure | undefined {
@@ -16,7 +18,7 @@ export function valueOf(cell: Cell): Figure | undefined {
 export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'cell' | 'both'): string {
   const row = cell.row;
   const rowName = row.label || row.code || (row.lineNo !== undefined ? m.rowNumber(row.lineNo) : '')
-    || row.cells.find((c) => c.kind === 'text' && c.text)?.text.slice(0, 16) || m.rowOrdinal(row.index + 1);
+    || headOf(row.cells.find((c) => c.kind === 'text' && c.text)?.text ?? '', 16) || m.rowOrdinal(row.index + 1);
   const colName = cell.column ? (cell.column.name || cell.column.path.join('/') || (cell.column.number !== undefined ? m.columnNumber(cell.column.number) : '')) : '';
   if (by === 'row') return row.lineNo !== undefined && row.label ? m.rowLabelNumber(rowName, row.lineNo) : rowName;
   if (by === 'column') return colName;
@@ -162,6 +164,40 @@ function printedExactly(rel: Relation): boolean {
   return sum === (t.decimals === dec ? t.units : t.units * pow10(dec - t.decimals));
 }
 
+/** The most terms a finding points at as related information (its message names them all, the middle ones as …). */
+const RELATED = 8;
+
+/**
+ * A term of a failing relation, as related information: its place, and its name and figure, made into text when
+ * first read (`message` is a getter of the class, so a walk over the finding's own properties does not make it).
+ */
+class TermNote {
+  readonly #cell: Cell;
+  readonly #by: 'row' | 'column' | 'cell' | 'both';
+  readonly #m: Messages;
+  #message?: string;
+
+  /** `by`: how the finding's message names its cells (the related information names its term the same way). */
+  constructor(readonly span: Span, cell: Cell, by: 'row' | 'column' | 'cell' | 'both', m: Messages) {
+    this.#cell = cell;
+    this.#by = by;
+    this.#m = m;
+  }
+
+  get message(): string {
+    return (this.#message ??= this.#m.termRelated(cellName(this.#cell, this.#m, this.#by), this.#cell.text || this.#m.empty));
+  }
+
+  toJSON(): { span: Span; message: string } {
+    return { span: this.span, message: this.message };
+  }
+}
+
+/** A copy of a span: a finding's spans are its own, never those of the model it points at (see ../analysis). */
+export function own(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
 /** A finding for a relation that fails (error) or holds only within rounding (information, 尾差). */
 export function judge(rel: Relation, m: Messages): Finding | undefined {
   if (printedExactly(rel)) return undefined;
@@ -178,28 +214,27 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   const colName = cellName(rel.target, m, 'column');
   const where = by === 'column' ? m.row(cellName(rel.target, m, 'row')) : by === 'row' && colName ? m.column(colName) : '';
   const ctx = m.context(where, rel.title);
-  const related = [
-    ...rel.terms.map((t) => ({ span: t.cell.span, message: m.termRelated(cellName(t.cell, m, 'both'), t.cell.text || m.empty) })),
-  ];
-  if (rel.ruleSpan) related.push({ span: rel.ruleSpan, message: rel.title });
+  // At most RELATED terms, their text made when first read (a finding many terms long is mostly read as its message).
+  const related: Finding['related'] = rel.terms.slice(0, RELATED).map((t) => new TermNote(own(t.cell.span), t.cell, by, m));
+  if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');
     const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
     return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related,
+      rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, m.context('', rel.title)),
     };
   }
   if (!ev.holds) {
     const template = rel.kind === 'same' ? m.sameMismatch : m.sumMismatch;
     return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related,
+      rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: template(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
       expected: ev.computed,
     };
   }
   return {
-    rule: rel.rule, severity: 'information', span: rel.target.span, related, roundingTail: true,
+    rule: rel.rule, severity: 'information', span: own(rel.target.span), related, roundingTail: true,
     message: m.sumTail(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
   };
 }

@@ -1,7 +1,9 @@
 /**
  * The formatter: aligns the cells of every table part (its `列：` line and its rows) into columns by display width,
  * figures on the decimal point, and touches nothing else (headings, fields, notes, rules, comments and prose stay
- * verbatim; line breaks, a BOM and trailing `// comments` are kept).
+ * verbatim; line breaks, a BOM and trailing `// comments` are kept). The only characters it adds or removes are the
+ * blanks it owns (spaces, tabs, ideographic spaces): a line with U+FEFF, a no-break space, NUL or a control character
+ * around its cells is left as it is.
  *
  * It never changes what a document says: before returning edits it applies them and checks the result
  * (./verify: same lines and line endings, same non-whitespace text, same figures as lexed, same cells and columns as
@@ -80,11 +82,12 @@ export function formatDocument(analysis: Pick<Analysis, 'tree' | 'document'>, op
     pushAll(edits, own);
   }
   if (rows.length) {
-    const parsed = new Map<Span, RowLine>();
-    for (const l of analysis.tree.lines) if (l.kind === 'row') parsed.set(l.span, l);
+    // By where they start: the model's rows are views of their own, not the parser's row lines (../model/rows).
+    const parsed = new Map<number, RowLine>();
+    for (const l of analysis.tree.lines) if (l.kind === 'row') parsed.set(l.span.start, l);
     const changes: RowChange[] = [];
     for (const r of rows) {
-      const p = parsed.get(r.row);
+      const p = parsed.get(r.row.start);
       if (!p) return { edits: [], refused: 'cells' };
       changes.push({ before: r.before, parsed: p, after: r.after });
     }

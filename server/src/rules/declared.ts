@@ -3,6 +3,8 @@ import { norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, GroupNode, RefNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
+import { eachRowHead, Kind, rowOf, storeOf, type RowStore, type StoredPart } from '../model/rows';
+import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll } from '../util/arrays';
 
@@ -84,58 +86,76 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
 }
 
 /**
- * A table's (or one part's) rows by what a reference may name them by, in document order: by 行次, and (built only
- * when a quoted reference asks) by code, label, and label without its numbering (`一、`, `（二）`, `3.`).
+ * A part's rows by what a reference may name them by, in document order, as row numbers: by 行次, and (built only
+ * when a quoted reference asks) by code, label, and label without its numbering (`一、`, `（二）`, `3.`). A table's
+ * rows are its parts' in order. Read from the part's store: no row is made but those a reference names.
  */
 interface RowIndex {
-  line?: Map<number, Row[]>;
-  names?: { code: Map<string, Row[]>; label: Map<string, Row[]>; bare: Map<string, Row[]> };
+  line?: Map<number, number[]>;
+  names?: { code: Map<string, number[]>; label: Map<string, number[]>; bare: Map<string, number[]> };
 }
 
-/** Built on first use: a table's rows do not change once it is built (an edit builds its section anew). */
-const rowIndexes = new WeakMap<Table | Part, RowIndex>();
+/** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
+const rowIndexes = new WeakMap<Part, RowIndex>();
 
-function rowsOf(of: Table | Part): Row[] {
-  return 'parts' in of ? of.parts.flatMap((p) => p.rows) : of.rows;
-}
-
-function add<K>(map: Map<K, Row[]>, key: K, row: Row): void {
+function add<K>(map: Map<K, number[]>, key: K, row: number): void {
   const list = map.get(key);
   if (list) list.push(row); else map.set(key, [row]);
 }
 
-function indexOf(of: Table | Part): RowIndex {
-  let index = rowIndexes.get(of);
-  if (!index) rowIndexes.set(of, (index = {}));
+function indexOf(p: Part): RowIndex {
+  let index = rowIndexes.get(p);
+  if (!index) rowIndexes.set(p, (index = {}));
   return index;
+}
+
+function partsOf(of: Table | Part): Part[] {
+  return 'parts' in of ? of.parts : [of];
+}
+
+function rowsAt(p: Part, rows: number[] | undefined, out: Row[]): void {
+  if (rows) for (const r of rows) out.push(rowOf(p, r));
 }
 
 /** The rows with this 行次. */
 function rowsNumbered(of: Table | Part, n: number): Row[] {
-  const index = indexOf(of);
-  if (!index.line) {
-    index.line = new Map();
-    for (const r of rowsOf(of)) if (r.lineNo !== undefined) add(index.line, r.lineNo, r);
+  const out: Row[] = [];
+  for (const p of partsOf(of)) {
+    const index = indexOf(p);
+    if (!index.line) {
+      const line = (index.line = new Map<number, number[]>());
+      eachRowHead(p, (r) => { if (r.lineNo !== undefined) add(line, r.lineNo, r.index); });
+    }
+    rowsAt(p, index.line.get(n), out);
   }
-  return index.line.get(n) ?? [];
+  return out;
 }
 
 /** The rows a quoted name names: by code, else by label, else by label without numbering. */
 function rowsNamed(of: Table | Part, name: string): Row[] {
-  const index = indexOf(of);
-  if (!index.names) {
-    const names = { code: new Map<string, Row[]>(), label: new Map<string, Row[]>(), bare: new Map<string, Row[]>() };
-    for (const r of rowsOf(of)) {
-      if (r.code !== undefined) add(names.code, r.code, r);
-      const label = norm(r.label);
-      add(names.label, label, r);
-      add(names.bare, label.replace(NUMBERING, ''), r);
-    }
-    index.names = names;
-  }
   const v = norm(name);
-  const { code, label, bare } = index.names;
-  return code.get(v) ?? label.get(v) ?? bare.get(v.replace(NUMBERING, '')) ?? [];
+  const parts = partsOf(of).map((p) => {
+    const index = indexOf(p);
+    if (!index.names) {
+      const names = { code: new Map<string, number[]>(), label: new Map<string, number[]>(), bare: new Map<string, number[]>() };
+      eachRowHead(p, (r) => {
+        const code = r.code;
+        if (code !== undefined) add(names.code, code, r.index);
+        const label = norm(r.label);
+        add(names.label, label, r.index);
+        add(names.bare, label.replace(NUMBERING, ''), r.index);
+      });
+      index.names = names;
+    }
+    return { p, names: index.names };
+  });
+  for (const key of ['code', 'label', 'bare'] as const) {
+    const out: Row[] = [];
+    const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
+    for (const { p, names } of parts) rowsAt(p, names[key].get(k), out);
+    if (out.length) return out;
+  }
+  return [];
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
@@ -167,10 +187,15 @@ function firstFigureColumn(row: Row): Column | undefined {
 }
 
 export class DeclaredRules {
-  readonly relations: Relation[] = [];
   readonly problems: RuleProblem[] = [];
 
-  constructor(private readonly doc: BudgetDocument, private readonly m: Messages) {}
+  /** Relations go to `out` (compact where their cells are stored). */
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, readonly out = new RelationList()) {}
+
+  /** The relations expanded so far, as objects. */
+  get relations(): Relation[] {
+    return this.out.all();
+  }
 
   expand(rule: Rule): void {
     const { node } = rule;
@@ -197,7 +222,7 @@ export class DeclaredRules {
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       if (!targetCell || terms.some((t) => !t)) return;
-      this.relations.push({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
+      this.out.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
       const r = t.target.row ?? row;
@@ -218,6 +243,8 @@ export class DeclaredRules {
       for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
       for (const part of lhs.table.parts) {
+        const store = storeOf(part);
+        if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
         for (const row of part.rows) {
           const col = columnOf(row, lhs);
           if (!col) continue;
@@ -229,6 +256,41 @@ export class DeclaredRules {
         }
       }
     } else this.problem(this.m.ruleNeedsAxis, lhs.span);
+  }
+
+  /**
+   * `N栏各行=(a+b)栏各行` over a stored part, from its arrays: the same relations as row by row, when every term names
+   * columns of the row itself (no row of its own); false when one does not (the rows are then taken one by one).
+   */
+  private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+    if (rhs.some((t) => t.target.row)) return false;
+    const col = columnIn(part, lhs);
+    if (!col) return true;
+    const termCols: number[] = [];
+    for (const t of rhs) {
+      const c = lhsHasColumn(t.target) ? columnIn(part, t.target) : part.columns.find((x) => x.role === 'figure');
+      if (!c) return true;
+      termCols.push(c.index);
+    }
+    const out = this.out;
+    const p = out.part(part);
+    const cells = new Int32Array(termCols.length);
+    rows: for (let r = 0; r < s.count; r++) {
+      const target = s.cellAt(r, col.index);
+      if (target < 0) continue;
+      let empty = s.kind(target) === Kind.Empty;
+      for (let k = 0; k < termCols.length; k++) {
+        const c = s.cellAt(r, termCols[k]);
+        if (c < 0) continue rows;
+        cells[k] = c;
+        if (s.kind(c) !== Kind.Empty) empty = false;
+      }
+      if (empty) continue;
+      out.begin(rule, kind, title, ruleSpan, p, r, target);
+      for (let k = 0; k < termCols.length; k++) out.term(p, r, cells[k], rhs[k].sign);
+      out.end();
+    }
+    return true;
   }
 
   private expandTerm(term: TermNode, current: Table): { sign: 1 | -1; target: Target }[] | undefined {

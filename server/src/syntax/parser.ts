@@ -7,6 +7,7 @@ import * as T from './tokens';
 import type {
   AtomNode, CellNode, ColumnNode, GroupItem, GroupNode, Line, RefNode, RuleNode, Span, SyntaxError, SyntaxTree, TermNode, Unit,
 } from './ast';
+import type { LexerMode } from './reader';
 
 function tokSpan(t: IToken): Span {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
@@ -27,8 +28,11 @@ function spanOf(tokens: (IToken | undefined)[], fallback: Span): Span {
   }
   return start === Infinity ? fallback : { start, end };
 }
-/** The span of nothing (recovery leftovers). Frozen: it is shared, and spans are shifted in place (../incremental). */
-const NOWHERE: Span = Object.freeze({ start: 0, end: 0 });
+/** An empty span at `at`: where a node stands that error recovery left without tokens (a new object each time: spans
+ * are shifted in place, ../incremental). Never at offset 0 of the document: a node lies on its own line. */
+function emptyAt(at: number): Span {
+  return { start: at, end: at };
+}
 
 class BudgetParser extends EmbeddedActionsParser {
   /** The source text, for slicing verbatim spans, and the document offset of its first character. */
@@ -42,6 +46,8 @@ class BudgetParser extends EmbeddedActionsParser {
 
   /** Syntax errors saved so far on the current line (reset by `parseRange` before each line). */
   lineErrors = 0;
+  /** Where the current line starts (set by `parseRange` before each line): nodes recovery left empty stand there. */
+  lineStart = 0;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
@@ -158,7 +164,7 @@ class BudgetParser extends EmbeddedActionsParser {
       if (e > end) end = e;
       if (t.tokenType === T.Pipe) pipes++;
     }
-    const span: Span = start === Infinity ? NOWHERE : { start, end };
+    const span: Span = start === Infinity ? emptyAt(Number.isFinite(tokens[from]?.startOffset) ? tokens[from].startOffset : this.lineStart) : { start, end };
     const commentText = valid(comment) ? comment.image.slice(2).trim() : undefined;
     if (!pipes) return { kind: 'text', text: this.slice(span.start, span.end), span, comment: commentText };
     const cells: CellNode[] = [];
@@ -220,6 +226,8 @@ class BudgetParser extends EmbeddedActionsParser {
     let open: IToken | undefined;
     let close: IToken | undefined;
     let children: ColumnNode[] | undefined;
+    // The token before the column: a column of no token at all stands where that one ends.
+    const before = this.LA(0);
     this.OPTION(() => { name = this.CONSUME(T.ColumnText); });
     this.OPTION2(() => { num = this.CONSUME(T.ColumnNumber); });
     this.OPTION3(() => {
@@ -231,7 +239,8 @@ class BudgetParser extends EmbeddedActionsParser {
       const raw = valid(name) ? name.image : '';
       const lead = raw.length - raw.trimStart().length;
       const text = raw.trim();
-      const nameStart = valid(name) ? name.startOffset + lead : (valid(num) ? num.startOffset : valid(open) ? open.startOffset : 0);
+      const nameStart = valid(name) ? name.startOffset + lead
+        : valid(num) ? num.startOffset : valid(open) ? open.startOffset : valid(before) ? before.startOffset + before.image.length : this.lineStart;
       const nameSpan = { start: nameStart, end: nameStart + text.length };
       children = children?.filter((c) => c !== undefined);
       const childSpans = children?.map((c) => c.span) ?? [];
@@ -274,7 +283,7 @@ class BudgetParser extends EmbeddedActionsParser {
       lhs = (lhs ?? []).filter((t) => t?.operand);
       rhs = (rhs ?? []).filter((t) => t?.operand);
       const spans = [...lhs, ...rhs].map((t) => t.operand.span).filter((s) => Number.isFinite(s.start));
-      const span = spans.length ? spans.reduce(join) : NOWHERE;
+      const span = spans.length ? spans.reduce(join) : emptyAt(this.lineStart);
       return { lhs, rhs, span, text: this.slice(span.start, span.end) };
     });
   });
@@ -318,7 +327,7 @@ class BudgetParser extends EmbeddedActionsParser {
     const close = this.CONSUME(T.RParen);
     const unit = this.SUBRULE2(this.unit) ?? { tokens: [] };
     return this.ACTION(() => {
-      const g: GroupNode = { kind: 'group', items, span: spanOf([table, open, close, ...unit.tokens], NOWHERE) };
+      const g: GroupNode = { kind: 'group', items, span: spanOf([table, open, close, ...unit.tokens], emptyAt(this.lineStart)) };
       if (valid(table)) g.table = { text: table.image.trim(), span: tokSpan(table) };
       if (unit.unit) g.unit = unit.unit;
       if (unit.eachRow) g.eachRow = true;
@@ -330,7 +339,7 @@ class BudgetParser extends EmbeddedActionsParser {
     const atoms: AtomNode[] = [];
     this.AT_LEAST_ONE(() => { const a = this.SUBRULE(this.atom); if (a) atoms.push(a); });
     return this.ACTION(() => {
-      let span = atoms.length ? atoms.map((a) => a.span).reduce(join) : NOWHERE;
+      let span = atoms.length ? atoms.map((a) => a.span).reduce(join) : emptyAt(this.lineStart);
       if (valid(table)) span = join(span, tokSpan(table));
       const r: RefNode = { kind: 'ref', atoms, span };
       if (valid(table)) r.table = { text: table.image.trim(), span: tokSpan(table) };
@@ -349,7 +358,7 @@ class BudgetParser extends EmbeddedActionsParser {
       const a: AtomNode = {
         value: quoted ? v.image.slice(1, -1).trim() : v.image,
         quoted,
-        span: spanOf([v, ...unit.tokens], NOWHERE),
+        span: spanOf([v, ...unit.tokens], emptyAt(this.lineStart)),
       };
       if (unit.unit) a.unit = unit.unit;
       if (unit.eachRow) a.eachRow = true;
@@ -399,8 +408,41 @@ export function parse(text: string): SyntaxTree {
   return parseRange(text, 0, text.length);
 }
 
-/** The lexer mode a line starts in: `prose` inside 名词解释 / 情况说明 sections, else `main`. */
-export type LexerMode = 'main' | 'prose';
+export type { LexerMode };
+
+/** Parsed keyword lines by their text (with its line break), parsed at offset 0: see `parseLine`. */
+const parsedLines = new Map<string, SyntaxTree>();
+const MAX_PARSED_LINES = 4096;
+
+/**
+ * The main-mode line [from, next) of `text` (its line break included), parsed, its spans document offsets (`base`
+ * is the document offset of `text`). Documents print the same `列：` and `规则：` lines table after table: each text
+ * is parsed once, then copied to where it stands.
+ */
+export function parseLine(text: string, from: number, next: number, base = 0): SyntaxTree {
+  const own = text.slice(from, next);
+  let tree = parsedLines.get(own);
+  if (!tree) {
+    if (parsedLines.size >= MAX_PARSED_LINES) parsedLines.clear();
+    tree = parseRange(own, 0, own.length);
+    parsedLines.set(own, tree);
+  }
+  return { text, ...(base ? { base } : {}), lines: moved(tree.lines, base + from), errors: moved(tree.errors, base + from) };
+}
+
+/** A deep copy of parsed lines (or errors) with every span moved by `delta` (shared frozen spans stay as they are). */
+function moved<T>(v: T, delta: number): T {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) return v.map((x) => moved(x, delta)) as T;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in o) out[k] = moved(o[k], delta);
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    out.start = (o.start as number) + delta;
+    out.end = (o.end as number) + delta;
+  }
+  return out as T;
+}
 
 /**
  * Parses the lines of `text` in [start, end) as if the whole text were parsed, for a range that starts at a line where
@@ -450,7 +492,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       if (deep) {
         errors.push({ say: (m) => m.tooDeep(MAX_GROUP_DEPTH), span: tokSpan(deep) });
         const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
-        const span = spanOf(content, NOWHERE);
+        const span = spanOf(content, emptyAt(lineTokens[0].startOffset));
         lines.push({ kind: 'text', text: text.slice(span.start - base, span.end - base), span });
         from = to;
         continue;
@@ -458,6 +500,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
     }
     parser.input = lineTokens;
     parser.lineErrors = 0;
+    parser.lineStart = lineTokens[0].startOffset;
     let line: Line | undefined;
     let abandoned = false;
     try {
@@ -480,7 +523,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       }
       if (abandoned) {
         const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
-        const end = spanOf(content, NOWHERE).end;
+        const end = spanOf(content, emptyAt(parser.lineStart)).end;
         const at = errors.length ? Math.min(errors[errors.length - 1].span.end, end) : end;
         errors.push({ say: (m) => m.tooManyErrors(MAX_LINE_ERRORS), span: { start: at, end } });
       }
@@ -489,7 +532,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
     else {
       const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
       if (content.length) {
-        const span = spanOf(content, NOWHERE);
+        const span = spanOf(content, emptyAt(parser.lineStart));
         lines.push({ kind: 'text', text: text.slice(span.start - base, span.end - base), span });
       }
     }
