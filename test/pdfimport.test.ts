@@ -223,6 +223,59 @@ describe('import of whole documents from the text of pdftotext -layout', functio
   }
 });
 
+/** A line of layout text from cells at character places: `[place, text]` starts a text there, `right(place, text)`
+ * ends it there (figures are printed flush right). */
+function textLine(...cells: [number, string][]): string {
+  let s = '';
+  for (const [place, text] of cells) s = s.padEnd(place, ' ') + text;
+  return s;
+}
+const right = (place: number, text: string): [number, string] => [place - [...text].length, text];
+
+describe('import of layout text: generated layouts (pdftotext lays every character, a 汉字 as a digit, on one place of a grid)', () => {
+  /** A 支出预算表 whose labels differ in length, the second row's figures printed on the line under its label, and its
+   * next page laid on a grid of its own (columns at other places; the header repeated). */
+  const text = [
+    textLine([20, '某单位2019年度部门预算']),
+    textLine([0, '公开01表']),
+    textLine([30, '支出预算表']),
+    textLine([0, '部门名称：某单位'], [60, '单位：万元']),
+    textLine([5, '科目名称'], [32, '合计'], [46, '基本支出'], [62, '项目支出']),
+    textLine([5, '一、一般公共服务支出'], right(38, '300.00'), right(54, '200.00'), right(70, '100.00')),
+    textLine([5, '二、教育支出']),
+    textLine(right(38, '40.00'), right(54, '40.00')),
+    textLine([5, '三、科学技术支出'], right(38, '50.00'), right(70, '50.00')),
+    '\f' + textLine([2, '科目名称'], [26, '合计'], [38, '基本支出'], [52, '项目支出']),
+    textLine([2, '四、文化旅游体育与传媒支出'], right(30, '7.00'), right(45, '7.00')),
+    textLine([2, '五、社会保障和就业支出'], right(30, '60.00'), right(60, '60.00')),
+    textLine([2, '合计'], right(30, '457.00'), right(45, '247.00'), right(60, '210.00')),
+    '',
+  ].join('\n');
+  let doc: ImportedDocument;
+  before(async () => { doc = await imported(new TextEncoder().encode(text), 'x.txt'); });
+  const rows = () => analyze(doc.text).document.tables.flatMap((t) => t.parts.flatMap((p) => p.rows)).map((r) => [r.label, ...r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text)]);
+
+  it('one table, its figures in their columns on both pages however long the labels before them', () => {
+    assert.deepEqual(syntaxErrors(doc.text), []);
+    assert.equal(analyze(doc.text).document.tables.length, 1, doc.text);
+    assert.deepEqual(rows().filter(([label]) => label !== '二、教育支出'), [
+      ['一、一般公共服务支出', '300.00', '200.00', '100.00'],
+      ['三、科学技术支出', '50.00', '', '50.00'],
+      ['四、文化旅游体育与传媒支出', '7.00', '7.00', ''],
+      ['五、社会保障和就业支出', '60.00', '', '60.00'],
+      ['合计', '457.00', '247.00', '210.00'],
+    ], doc.text);
+  });
+
+  it('figures alone on the line right under a label go with that label, each in its column, and are marked as a doubt', () => {
+    assert.deepEqual(rows().find(([label]) => label === '二、教育支出'), ['二、教育支出', '40.00', '40.00', ''], doc.text);
+    const lines = doc.text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('二、教育支出 |'));
+    assert.match(lines[at - 1], /^\/\/ 导入存疑：“40\.00”的归属行不确定/);
+    assert.equal(analyze(doc.text).findings.filter((f) => f.rule === 'import-doubt').length, 2);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------------------
 // Generated layouts
 

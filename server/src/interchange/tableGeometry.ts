@@ -843,6 +843,14 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
         const near = samePage ? line.y - cur.bottom < (rest ? 2.5 : 1.0) * unit : true;
         // (between row borders, only a label's rest on the next page joins a row of another cell)
         merge = overlapping || (full && rest && near && !(ruledRows && samePage));
+        // A layout text puts a figure printed a little under its label on a line of its own: figures alone on the
+        // line right under a label with no figure in their columns go with that label (a guess, marked).
+        const figuresOnly = mine.every((p) => bands[p.band].kind === 'figure' && figureText(p.chunk.text));
+        if (!merge && t.fromText && samePage && figuresOnly && line.y - cur.bottom < unit
+          && [...cur.cells.keys()].some(isLabel) && !mine.some((p) => cur.cells.has(p.band))) {
+          merge = true;
+          for (const p of mine) p.doubt = m.doubtRowGuess(p.chunk.text);
+        }
       }
       if (merge && cur) {
         // (a label going on on the next page: the output says where that page begins)
