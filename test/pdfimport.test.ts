@@ -274,6 +274,30 @@ describe('import of layout text: generated layouts (pdftotext lays every charact
     assert.match(lines[at - 1], /^\/\/ 导入存疑：“40\.00”的归属行不确定/);
     assert.equal(analyze(doc.text).findings.filter((f) => f.rule === 'import-doubt').length, 2);
   });
+
+  it('a figure flush right and the next column\'s text flush left in places next to each other are two columns (a 收支总表 whose 支出 labels start a place further left where no 收入 figure stands)', async () => {
+    const page = [
+      textLine([0, '公开01表']),
+      textLine([30, '收支预算总表']),
+      textLine([0, '部门：某单位'], [60, '单位：万元']),
+      textLine([12, '收入'], [44, '支出']),
+      textLine([4, '项目名称'], [20, '金额'], [38, '功能科目名称'], [56, '金额']),
+      textLine([0, '一、财政拨款'], right(33, '13,297.11'), [34, '一、一般公共服务支出'], right(62, '10,271.56')),
+      textLine([1, '1.一般公共预算'], right(33, '13,297.11'), [34, '二、外交支出']),
+      textLine([0, '二、其他资金'], [33, '三、国防支出'], right(62, '3,025.55')),
+      textLine([33, '四、公共安全支出']),
+      textLine([33, '五、教育支出'], right(62, '80.00')),
+      textLine([4, '收入合计'], right(33, '13,377.11'), [36, '支出合计'], right(62, '13,377.11')),
+      '',
+    ].join('\n');
+    const d = await imported(new TextEncoder().encode(page), 'x.txt');
+    assert.deepEqual(syntaxErrors(d.text), []);
+    const t = analyze(d.text).document.tables[0];
+    const side = (k: number) => t.parts[k].rows.map((r) => [r.label, ...r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text)].join(' | '));
+    assert.deepEqual(t.parts.map((p) => p.name), ['收入', '支出'], d.text);
+    assert.deepEqual(side(0), ['一、财政拨款 | 13,297.11', '1.一般公共预算 | 13,297.11', '二、其他资金 | ', '收入合计 | 13,377.11'], d.text);
+    assert.deepEqual(side(1), ['一、一般公共服务支出 | 10,271.56', '二、外交支出 | ', '三、国防支出 | 3,025.55', '四、公共安全支出 | ', '五、教育支出 | 80.00', '支出合计 | 13,377.11'], d.text);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------

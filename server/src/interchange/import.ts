@@ -739,7 +739,7 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
  */
 export function renderTable(grid: SourceGrid, zones: TableZones, layout: (headerRepairs: CellRepair[]) => Side[], options: ImportOptions = {}): ImportOutcome {
   const m = editorMessages(options.locale);
-  const ctx: Context = { m, repairs: [], doubts: [], out: [], ...(grid.kind === 'pdf' ? { pages: true } : {}), ...(zones.page !== undefined ? { page: zones.page } : {}) };
+  const ctx: Context = { m, repairs: [], doubts: [], out: [], ...(grid.kind === 'pdf' && zones.page !== undefined ? { pages: true, page: zones.page } : {}) };
   const { preamble, header, lanci, junk, data, dataJunk, trailer } = zones;
 
   // Above the table: 表号, title, 部门, 金额单位.

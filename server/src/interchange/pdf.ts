@@ -7,7 +7,6 @@
  * The same pages can be made from a `pdftotext -layout` text (`layoutTextPages`): each run of characters becomes an
  * item at its display column, so the whole-document import reads both through the same geometry.
  */
-import { displayWidth } from '../format/width';
 
 /** One run of text as the page prints it. Coordinates in points from the page's top-left corner. */
 export interface PageItem {

@@ -12,7 +12,7 @@ import { compact, codeLike, isDash, repairText } from './repair';
 import { renderTable, type FigureNode, type ImportOptions, type ImportOutcome, type Side, type SourceGrid, type SourceRow, type TableZones } from './import';
 import { Grid, type GridCell } from './grid';
 import type { Chunk, Line } from './layout';
-import type { Rules } from './pdf';
+import { TEXT_COLUMN, type Rules } from './pdf';
 
 export interface TableLines {
   /** Title, 表号, 部门, 金额单位 lines. */
@@ -155,20 +155,24 @@ function headerNames(header: Line[]): HeaderName[] {
  * printed flush right), the band its cell holds; when that band has a name of its own over it, the name is a column
  * no row fills, a band of its own (the empty 公务用车购置费 beside 小计).
  */
-function bandsOf(header: Line[], rows: Line[], unit: number): { x0: number; x1: number; hx0: number; hx1: number }[] {
+function bandsOf(header: Line[], rows: Line[], unit: number, place = 0): { x0: number; x1: number; hx0: number; hx1: number }[] {
   const xs = [...header, ...rows].flatMap((l) => l.chunks.flatMap((c) => [c.x0, c.x1]));
   if (!xs.length) return [];
-  const left = Math.floor(Math.min(...xs)) - 1;
-  const right = Math.ceil(Math.max(...xs)) + 1;
+  const left = Math.floor(Math.min(...xs)) - 1 - place;
+  const right = Math.ceil(Math.max(...xs)) + 1 + place;
+  // On a layout text's grid of characters (`place`: the width of one), pdftotext moves a text a place or two to fit
+  // the line (a figure flush right and the next column's text flush left may share a place): the ranges are found
+  // from each cell less its first and last place, then given them back.
+  const inner = (c: Chunk) => (place && c.x1 - c.x0 > 2.5 * place ? { x0: c.x0 + place, x1: c.x1 - place } : c);
   const runs = (chunks: Chunk[], threshold: number) => {
     const cover = new Int32Array(right - left + 1);
-    for (const c of chunks) for (let x = Math.floor(c.x0) - left; x <= Math.ceil(c.x1) - left; x++) cover[x]++;
+    for (const c of chunks.map(inner)) for (let x = Math.floor(c.x0) - left; x <= Math.ceil(c.x1) - left; x++) cover[x]++;
     const out: { x0: number; x1: number }[] = [];
     let start = -1;
     for (let x = 0; x < cover.length; x++) {
-      if (cover[x] > threshold) { if (start < 0) start = x; } else if (start >= 0) { out.push({ x0: start + left, x1: x - 1 + left }); start = -1; }
+      if (cover[x] > threshold) { if (start < 0) start = x; } else if (start >= 0) { out.push({ x0: start + left - place, x1: x - 1 + left + place }); start = -1; }
     }
-    if (start >= 0) out.push({ x0: start + left, x1: cover.length - 1 + left });
+    if (start >= 0) out.push({ x0: start + left - place, x1: cover.length - 1 + left + place });
     return out;
   };
   const all = rows.flatMap((l) => l.chunks);
@@ -334,6 +338,14 @@ function headerCells(header: Line[], bands: Band[], unit: number, grid?: Grid): 
       const box = grid?.cell(l.page, c, l.y, l.bottom);
       const inBox = box ? bands.map((b, k) => ((b.x0 + b.x1) / 2 > box.x0 && (b.x0 + b.x1) / 2 < box.x1 ? k : -1)).filter((k) => k >= 0) : [];
       const hit = inBox.length ? inBox : bands.map((b, k) => (overlap(b.hx0, b.hx1, c.x0, c.x1) > 0.2 * Math.min(b.hx1 - b.hx0, c.x1 - c.x0) ? k : -1)).filter((k) => k >= 0);
+      if (!hit.length && !grid) {
+        // A name over the gap between two columns, with a name under it on either side (收入 over 项目名称 and 金额):
+        // a group over both.
+        const lo = bands.reduce((j, b, k) => (b.hx1 <= c.x0 ? k : j), -1);
+        const hi = bands.findIndex((b) => b.hx0 >= c.x1);
+        const named = (k: number) => lines.some((o) => o.y > l.bottom && o.chunks.some((d) => overlap(bands[k].hx0, bands[k].hx1, d.x0, d.x1) > 0));
+        if (lo >= 0 && hi >= 0 && named(lo) && named(hi)) hit.push(lo, hi);
+      }
       if (!hit.length) continue;
       const cell = { text: c.text, first: hit[0], last: hit[hit.length - 1], y: l.y, bottom: l.bottom, x0: c.x0, x1: c.x1 };
       if (box && inBox.length) {
@@ -589,7 +601,7 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   // Lines under the table's last border are text printed under it (`说明：本部门无相关收支项目。`).
   const under: Line[] = [];
   while (grid && rows.length > 1 && grid.below(rows[rows.length - 1])) under.unshift(rows.pop()!);
-  const raw = grid ? gridBands(grid, t.body) : bandsOf(header, rows, unit);
+  const raw = grid ? gridBands(grid, t.body) : bandsOf(header, rows, unit, t.fromText ? TEXT_COLUMN : 0);
   const provisional: Band[] = raw.map((b) => ({ ...b, kind: 'figure', textRight: b.x1 }));
   const hcells = headerCells(header, provisional, unit, grid);
   const nameOf = (k: number) => {
