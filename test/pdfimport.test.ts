@@ -50,13 +50,13 @@ const documents = readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).map((f) =>
  * (支出 for 支出 / 支出用途 in the 财政拨款收支总表; 人员经费 and 公用经费 for the two blocks of the Shanghai 基本支出表).
  */
 const FLOOR: Record<string, { pdf: number; text: number; shape: number }> = {
-  'jiangsu-high-court-2019-budget': { pdf: 1, text: 0.45, shape: 11 / 12 },
-  'jiangsu-npc-office-2017-budget': { pdf: 1, text: 0.25, shape: 11 / 12 },
-  'jiangsu-procuratorate-2018-budget': { pdf: 1, text: 0, shape: 11 / 12 },
+  'jiangsu-high-court-2019-budget': { pdf: 1, text: 0.85, shape: 12 / 13 },
+  'jiangsu-npc-office-2017-budget': { pdf: 1, text: 0.66, shape: 12 / 13 },
+  'jiangsu-procuratorate-2018-budget': { pdf: 1, text: 0.74, shape: 12 / 13 },
   'jiangsu-party-office-2018-budget-文件': { pdf: 1, text: 1, shape: 1 },
-  'jiangsu-party-office-2018-budget-表': { pdf: 1, text: 0, shape: 11 / 12 },
-  'jiangsu-cppcc-office-2019-budget-表': { pdf: 1, text: 0, shape: 11 / 12 },
-  'shanghai-2024-final-template': { pdf: 0.98, text: 0, shape: 8 / 9 },
+  'jiangsu-party-office-2018-budget-表': { pdf: 1, text: 0.8, shape: 12 / 13 },
+  'jiangsu-cppcc-office-2019-budget-表': { pdf: 1, text: 0.96, shape: 11 / 12 },
+  'shanghai-2024-final-template': { pdf: 0.98, text: 0.66, shape: 9 / 10 },
 };
 
 describe('import of whole documents from PDF: real documents against their transcriptions by hand', function () {

@@ -5,7 +5,8 @@
  * ship with it, never fetched from the network.
  *
  * The same pages can be made from a `pdftotext -layout` text (`layoutTextPages`): each run of characters becomes an
- * item at its display column, so the whole-document import reads both through the same geometry.
+ * item at its place on the grid of characters pdftotext lays out (a 汉字 takes one place, as a digit), so the
+ * whole-document import reads both through the same geometry.
  */
 
 /** One run of text as the page prints it. Coordinates in points from the page's top-left corner. */
