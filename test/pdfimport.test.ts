@@ -275,6 +275,23 @@ describe('import of layout text: generated layouts (pdftotext lays every charact
     assert.equal(analyze(doc.text).findings.filter((f) => f.rule === 'import-doubt').length, 2);
   });
 
+  it('a text as wide as the one above it in a text column is a cell of its own, not the rest of a wrapped one', async () => {
+    const page = [
+      textLine([0, '公开12表']),
+      textLine([16, '政府采购支出预算表']),
+      textLine([0, '部门名称：某单位'], [40, '单位：万元']),
+      textLine([0, '采购品目'], [12, '采购物品名称'], [26, '采购组织形式'], [36, '总计']),
+      textLine([0, '一、货物'], right(40, '653.22')),
+      textLine([12, '其他办公设备'], [26, '分散自行组织'], right(40, '153.22')),
+      textLine([12, '其他通用设备'], [26, '政府集中采购'], right(40, '500.00')),
+      '',
+    ].join('\n');
+    const d = await imported(new TextEncoder().encode(page), 'x.txt');
+    const t = analyze(d.text).document.tables[0];
+    const rows = t.parts.flatMap((p) => p.rows).map((r) => [r.label, ...r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text)].join(' | '));
+    assert.deepEqual(rows, ['一、货物 |  |  | 653.22', ' | 其他办公设备 | 分散自行组织 | 153.22', ' | 其他通用设备 | 政府集中采购 | 500.00'], d.text);
+  });
+
   it('a figure flush right and the next column\'s text flush left in places next to each other are two columns (a 收支总表 whose 支出 labels start a place further left where no 收入 figure stands)', async () => {
     const page = [
       textLine([0, '公开01表']),

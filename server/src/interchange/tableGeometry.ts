@@ -907,7 +907,9 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
           const full = last.chunk.x1 + last.chunk.size > right - 0.3 * last.chunk.size;
           const close = first.line.y - last.line.bottom < last.chunk.size;
           const others = [...rw.cells.keys()].some((j) => j !== k);
-          if (full && close && others && !DATA_START.test(compact(first.chunk.text))) moving = [first];
+          // (a piece as wide as the one above fills its cell too: a cell of its own, not the rest of one)
+          const rest = first.chunk.x1 - first.chunk.x0 < last.chunk.x1 - last.chunk.x0 - 0.5 * last.chunk.size;
+          if (full && close && others && rest && !DATA_START.test(compact(first.chunk.text))) moving = [first];
         }
         if (!moving.length) continue;
         above.push(...moving);
