@@ -59,6 +59,18 @@ const FLOOR: Record<string, { pdf: number; text: number; shape: number }> = {
   'shanghai-2024-final-template': { pdf: 0.98, text: 0.66, shape: 9 / 10 },
 };
 
+/** Rows of the layout text's import whose figures stand in other columns than the transcription's without a doubt
+ * mark: the most each document may have (they may only fall; the PDF's import has none). */
+const SILENT_IN_TEXT: Record<string, number> = {
+  'jiangsu-high-court-2019-budget': 0,
+  'jiangsu-npc-office-2017-budget': 6,
+  'jiangsu-procuratorate-2018-budget': 6,
+  'jiangsu-party-office-2018-budget-文件': 0,
+  'jiangsu-party-office-2018-budget-表': 36,
+  'jiangsu-cppcc-office-2019-budget-表': 2,
+  'shanghai-2024-final-template': 0,
+};
+
 describe('import of whole documents from PDF: real documents against their transcriptions by hand', function () {
   this.timeout(60000);
   it('has a published PDF for every transcription it compares with', () => {
@@ -217,8 +229,12 @@ describe('import of whole documents from the text of pdftotext -layout', functio
       assert.ok(source, `no extracted text for ${name}`);
       const doc = await imported(new Uint8Array(readFileSync(join(CORPUS, 'extracted', source))), source);
       assert.deepEqual(syntaxErrors(doc.text), []);
-      const c = compareTables(analyze(readFileSync(join(CORPUS, `${name}.budget`), 'utf8')).document, analyze(doc.text).document);
+      const truth = analyze(readFileSync(join(CORPUS, `${name}.budget`), 'utf8')).document;
+      const c = compareTables(truth, analyze(doc.text).document);
       assert.ok((c.rows ? c.exact / c.rows : 1) >= FLOOR[name].text, `${c.exact}/${c.rows}`);
+      // Unlike the PDF, the layout text still misplaces figures in silence (docs/import.md): no more than today.
+      const silent = silentMisplacements(truth, analyze(doc.text).document, doubtedIn(doc.text));
+      assert.ok(silent.length <= SILENT_IN_TEXT[name], silent.map((x) => `${x.table} ${x.row}: ${x.got} (want ${x.want})`).join('\n'));
     });
   }
 });
