@@ -138,6 +138,20 @@ describe('import of whole documents from PDF: real documents against their trans
   }
 });
 
+describe('the check of silent misplacements (test/support/importCompare.ts)', () => {
+  const table = (rows: string[]) => ['# 测试', '年度：2019', '类型：预算', '金额单位：万元', '## 表 公开09表 “三公”经费支出预算表', '列：项目 | 合计 | 公务用车购置费 | 公务用车运行维护费', ...rows, ''].join('\n');
+  const truth = analyze(table(['三公经费 | 156.60 |  | 156.60'])).document;
+  it('finds a figure one column off with no doubt mark above its row', () => {
+    const text = table(['三公经费 | 156.60 | 156.60 |']);
+    const silent = silentMisplacements(truth, analyze(text).document, doubtedIn(text));
+    assert.deepEqual(silent.map((x) => `${x.row}: ${x.got} (want ${x.want})`), [' | 三公经费: 156.60 | 156.60 (want 156.60 |  | 156.60)']);
+  });
+  it('lets it pass when the row is marked as a doubt', () => {
+    const text = table(['// 导入存疑：“156.60”横跨「公务用车购置费」与「公务用车运行维护费」两栏，按位置放在「公务用车购置费」栏，请核对', '三公经费 | 156.60 | 156.60 |']);
+    assert.deepEqual(silentMisplacements(truth, analyze(text).document, doubtedIn(text)), []);
+  });
+});
+
 /**
  * The numbers of an imported document's text by the page they come from, as its comments say: `// 第 N 页` above
  * the lines from page N, `// 第 N 页（上一行自“X”起）` under a line that goes on with page N's text from X on (of a
