@@ -305,6 +305,33 @@ describe('import of layout text: generated layouts (pdftotext lays every charact
     assert.equal(analyze(doc.text).findings.filter((f) => f.rule === 'import-doubt').length, 2);
   });
 
+  it('a note wrapped over lines with a blank line between them is one note of its table, not a paragraph after it', async () => {
+    const page = [
+      textLine([0, '公开11表']),
+      textLine([16, '机关运行经费支出预算表']),
+      textLine([0, '部门名称：某单位'], [40, '单位：万元']),
+      textLine([0, '科目编码'], [12, '科目名称'], [36, '机关运行经费支出']),
+      textLine([0, '302'], [12, '商品和服务支出'], right(46, '315.00')),
+      textLine([0, '30201'], [12, '办公费'], right(46, '315.00')),
+      textLine([0, '注：1.“机关运行经费”指行政单位使用一般公共预算安排的基本支出中']),
+      '',
+      textLine([0, '的日常公用经费支出。']),
+      '',
+      textLine([2, '2.“科目编码”和“科目名称”为必填项。']),
+      '\f' + textLine([0, '公开12表']),
+      textLine([16, '政府采购支出预算表']),
+      textLine([0, '科目名称'], [36, '总计']),
+      textLine([0, '合计'], right(40, '10.00')),
+      '',
+    ].join('\n');
+    const d = await imported(new TextEncoder().encode(page), 'x.txt');
+    assert.deepEqual(syntaxErrors(d.text), []);
+    assert.doesNotMatch(d.text, /^## 说明$/m, d.text);
+    assert.match(d.text, /^注：1\.“机关运行经费”指行政单位使用一般公共预算安排的基本支出中的日常公用经费支出。$/m, d.text);
+    assert.match(d.text, /^2\.“科目编码”和“科目名称”为必填项。$/m, d.text);
+    assert.deepEqual(analyze(d.text).document.tables.map((t) => t.number), ['公开11表', '公开12表']);
+  });
+
   it('a text as wide as the one above it in a text column is a cell of its own, not the rest of a wrapped one', async () => {
     const page = [
       textLine([0, '公开12表']),

@@ -12,7 +12,7 @@ import type { Locale } from '../i18n/messages';
 import { parse } from '../syntax/parser';
 import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, atPage, pageWithin, type Doubt, type ImportOptions, type ImportOutcome, type Repair } from './import';
 import { markFurniture, pageLines, type Line } from './layout';
-import { isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
+import { TEXT_LINE, isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
 import { decode } from '../util/decode';
 import { clean, compact, joinCjk } from './repair';
 import { isRowLine, tableFromLines } from './tableGeometry';
@@ -422,7 +422,9 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
       while (i < lines.length) {
         const n = lines[i];
         const prev = trailer[trailer.length - 1];
-        const continues = prev && n.page === prev.page && n.y - prev.bottom < 1.2 * n.size && n.chunks.length === 1 && !isNoteLine(n) && !isPartHeading(n) && !isTableTitle(lines, i) && !HEADING1.test(compact(n.text));
+        // (a layout text leaves a blank line between lines printed a little apart)
+        const near = 1.2 * n.size + (ctx.fromText ? TEXT_LINE : 0);
+        const continues = prev && n.page === prev.page && n.y - prev.bottom < near && n.chunks.length === 1 && !isNoteLine(n) && !isPartHeading(n) && !isTableTitle(lines, i) && !HEADING1.test(compact(n.text));
         if (!isNoteLine(n) && !continues) break;
         if (continues && prev && !/^\d+[.、．]/.test(compact(n.text))) {
           // a note wrapped over lines is one line
