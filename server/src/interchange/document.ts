@@ -21,6 +21,11 @@ export interface DocumentOptions {
   locale?: Locale;
   /** The file's name, for the summary and the source comment. */
   name?: string;
+  /**
+   * Awaited between two pages while a PDF is read (a server pauses there, so other requests are answered, and stops
+   * by rejecting when the request is cancelled).
+   */
+  checkpoint?: () => Promise<void>;
 }
 
 export interface DocumentSummary {
@@ -501,7 +506,7 @@ export async function importDocument(data: Uint8Array, options: DocumentOptions 
   const m = editorMessages(options.locale);
   if (isPdf(data)) {
     if (!pdfSupported()) return { ok: false, failure: 'broken', message: m.pdfUnsupported };
-    const r = await readPdf(data, mayHoldTable);
+    const r = await readPdf(data, mayHoldTable, options.checkpoint);
     if (!r.ok) return { ok: false, failure: r.failure, message: r.failure === 'encrypted' ? m.pdfEncrypted : r.failure === 'not-pdf' ? m.pdfNotPdf : m.pdfBroken(r.detail) };
     return importPages(r.pages, options);
   }

@@ -134,7 +134,7 @@ function options(e: PdfEngine, data: Uint8Array): Record<string, unknown> {
  * again as its text, and only pages that may hold a table need it. Pages without text report how many images they
  * paint (a scan).
  */
-export async function readPdf(data: Uint8Array, rulesFor: (items: PageItem[]) => boolean = () => true): Promise<PdfOutcome> {
+export async function readPdf(data: Uint8Array, rulesFor: (items: PageItem[]) => boolean = () => true, checkpoint?: () => Promise<void>): Promise<PdfOutcome> {
   if (!isPdf(data)) return { ok: false, failure: 'not-pdf', detail: '' };
   const e = await loadEngine();
   const { pdfjs } = e;
@@ -148,10 +148,13 @@ export async function readPdf(data: Uint8Array, rulesFor: (items: PageItem[]) =>
     await task.destroy().catch(() => undefined);
     return { ok: false, failure: name === 'PasswordException' ? 'encrypted' : 'broken', detail };
   }
+  // A checkpoint's rejection (the request was cancelled) ends the reading as it is, not as a broken file.
+  const stop: { reason?: unknown } = {};
   try {
     const pages: Page[] = [];
     let tableBefore = false;
     for (let n = 1; n <= doc.numPages; n++) {
+      if (checkpoint && n > 1) await checkpoint().catch((reason: unknown) => { stop.reason = reason; throw reason; });
       const page = await doc.getPage(n);
       const vp = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
@@ -180,6 +183,7 @@ export async function readPdf(data: Uint8Array, rulesFor: (items: PageItem[]) =>
     }
     return { ok: true, pages, source: 'pdf' };
   } catch (e) {
+    if ('reason' in stop && e === stop.reason) throw e;
     return { ok: false, failure: 'broken', detail: e instanceof Error ? e.message : String(e) };
   } finally {
     await doc.destroy().catch(() => undefined);
