@@ -294,7 +294,7 @@ async function main(): Promise<void> {
     const spread = all.length > 1 ? `${lo.toFixed(digits)}–${hi.toFixed(digits)}${mid.ratio === undefined ? ` ${mid.unit}` : '×'}` : '';
     const target = mid.target === undefined ? '' : mid.ratio === undefined ? `≤ ${mid.target} ${mid.unit}` : `≤ ${mid.target}× floor`;
     const v = judged(mid);
-    const verdict = mid.target === undefined ? '' : v <= mid.target ? 'ok' : `missed (${mid.ratio === undefined ? `${v.toFixed(digits)} ${mid.unit}` : `${v.toFixed(1)}×`})`;
+    const verdict = mid.target === undefined ? '' : v <= mid.target ? 'ok' : `missed (${mid.ratio === undefined ? `${v.toFixed(digits)} ${mid.unit}` : `${v.toFixed(2)}×`})`;
     lines.push(`| ${mid.what}${mid.detail ? ` (median run: ${mid.detail})` : ''} | ${show(mid)} | ${spread} | ${target} | ${verdict} |`);
     table.push({ key: mid.key, what: mid.what, median: mid, spread: [lo, hi], target: mid.target, verdict });
   }
