@@ -137,7 +137,7 @@ function fromTxt(file: string, catalog: Map<string, string>): Extracted {
     const ranked = [...byName].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length);
     const known = catalog.get(code);
     // Prefer the catalog's name when the document prints it at all; else the name printed most often.
-    let [name] = ranked.find(([n]) => n === known) ?? ranked[0];
+    const [name] = ranked.find(([n]) => n === known) ?? ranked[0];
     for (const [other] of ranked) if (other !== name) dropped.push(`${code} ${other}: outvoted by ${name}`);
     if (known && name !== known) {
       dropped.push(`${code} ${name}: the catalog names it ${known} (OCR noise or a lost code prefix in the extraction)`);

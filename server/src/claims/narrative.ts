@@ -110,7 +110,7 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
     return undefined;
   };
 
-  let prevLines: Num[][] = [];
+  const prevLines: Num[][] = [];
   for (const line of doc.narrative) {
     const text = line.text;
     const nums: Num[] = [];

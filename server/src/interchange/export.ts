@@ -241,7 +241,7 @@ export function gridCsv(grid: SheetGrid): string {
 }
 
 function sheetName(t: Table, k: number, used: Set<string>, m: EditorMessages): string {
-  let base = (t.number ?? m.exportSheet(k + 1)).replace(/[[\]:*?/\\]/g, '-').slice(0, 31) || m.exportSheet(k + 1);
+  const base = (t.number ?? m.exportSheet(k + 1)).replace(/[[\]:*?/\\]/g, '-').slice(0, 31) || m.exportSheet(k + 1);
   let name = base;
   for (let n = 2; used.has(name); n++) name = `${base.slice(0, 27)}(${n})`;
   used.add(name);
