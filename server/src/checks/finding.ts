@@ -1,10 +1,12 @@
 import type { Span } from '../syntax/ast';
+import type { RuleId } from './ruleIds';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** One thing the checker says about a document: at a place, naming the rule that failed. */
 export interface Finding {
-  rule: string;
+  /** The rule that failed, from the one list of rule ids (./ruleIds). */
+  rule: RuleId;
   severity: Severity;
   message: string;
   span: Span;

@@ -111,6 +111,11 @@ const en: Messages = {
   needsAxis: (v) => `“${v}” must say whether it is a row or a column (${v}行, ${v}栏)`,
 };
 
+/** The `source` of every diagnostic: the product's name. */
+export function diagnosticSource(locale: Locale = 'zh'): string {
+  return locale === 'en' ? 'Budget Tables' : '预决算公开表';
+}
+
 export function messages(locale: Locale = 'zh'): Messages {
   return locale === 'en' ? en : zh;
 }

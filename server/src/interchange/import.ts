@@ -15,8 +15,9 @@ import {
   clean, codeLike, compact, escapeCell, escapeLineStart, figureLike, isDash, joinCjk, repairCode, repairColumnName,
   repairFigure, repairText, type CellRepair, type RepairKind,
 } from './repair';
-import { loadExcel, sheetGrid } from './sheet';
+import { readWorkbook, sheetGrid } from './sheet';
 import { maxOf, pushAll } from '../util/arrays';
+import { decode } from '../util/decode';
 
 export type { RepairKind } from './repair';
 
@@ -128,10 +129,7 @@ export function importCsv(text: string, options: ImportOptions = {}): ImportOutc
 export async function importXlsx(data: Uint8Array, options: ImportOptions = {}): Promise<ImportOutcome> {
   const m = editorMessages(options.locale);
   try {
-    const excel = await loadExcel();
-    const wb = new excel.Workbook();
-    // exceljs reads a Buffer (its types want the Node one).
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
+    const wb = await readWorkbook(data);
     const sheets = wb.worksheets;
     if (!sheets.length) return { ok: false, message: m.importNoTable };
     const want = options.sheet;
@@ -150,23 +148,18 @@ export async function importFile(name: string, content: string | Uint8Array, opt
     if (typeof content === 'string') return { ok: false, message: editorMessages(options.locale).importUnreadable('xlsx') };
     return importXlsx(content, options);
   }
-  const text = typeof content === 'string' ? content : decodeText(content);
+  let text: string;
+  if (typeof content === 'string') text = content;
+  else {
+    const d = decode(content);
+    const m = editorMessages(options.locale);
+    if (!d.ok) return { ok: false, message: m.importUnreadable(m.undecodable(d.at.line, d.at.column)) };
+    text = d.text;
+  }
   if (/\.csv$/i.test(name)) return importCsv(text, options);
   return importText(text, options);
 }
 
-/** UTF-8 (with or without BOM); text that is not valid UTF-8 is read as GB18030, as Chinese Windows saves it. */
-export function decodeText(data: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
-  } catch {
-    try {
-      return new TextDecoder('gb18030').decode(data);
-    } catch {
-      return new TextDecoder('utf-8').decode(data);
-    }
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Classifying lines and names

@@ -23,6 +23,14 @@ export async function loadExcel(): Promise<{ Workbook: new () => Workbook }> {
   return excel;
 }
 
+/** A workbook from its bytes. */
+export async function readWorkbook(data: Uint8Array): Promise<Workbook> {
+  const wb = new (await loadExcel()).Workbook();
+  // exceljs reads a Buffer (its types want the Node one).
+  await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
+  return wb;
+}
+
 /**
  * The format's decimals, whether it groups thousands, prints a leading 0 (`#.00` prints 0.56 as `.56`), is a
  * percentage, and the literal sign of its negative section (`0.00;"−"0.00`). `General` has no fixed decimals.

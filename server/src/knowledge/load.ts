@@ -9,7 +9,12 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { Catalog, parseYears, type CatalogRecord } from './catalog';
 import { GlossaryLibrary, type GlossaryDocument, type LibraryEntry } from './glossary';
 import type { CodeKnowledge } from './index';
+import { editorMessages } from '../i18n/editor';
+import { loadMessages } from '../i18n/knowledge';
+import type { Locale } from '../i18n/messages';
+import { readWorkbook } from '../interchange/sheet';
 import { pushAll } from '../util/arrays';
+import { decode } from '../util/decode';
 
 /** The shipped `data/` folder: found by walking up from this file (it sits beside `out/` and `dist/`). */
 export function dataDir(): string | undefined {
@@ -26,7 +31,7 @@ export function dataDir(): string | undefined {
 type Row = Record<string, string>;
 
 function readCsvRows(file: string): Row[] {
-  return parseCsv(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
+  return parseCsv(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
 }
 
 /** `name@2017/2018|other@2024` */
@@ -129,7 +134,8 @@ function cellText(v: unknown): string {
 }
 
 /** Turns a sheet's rows into records. */
-export function recordsFromRows(rows: unknown[][], file: string): LoadedCatalog {
+export function recordsFromRows(rows: unknown[][], file: string, locale?: Locale): LoadedCatalog {
+  const m = loadMessages(locale);
   const problems: string[] = [];
   const records: CatalogRecord[] = [];
   const fileYear = /(?<!\d)(20\d{2})(?!\d)/.exec(basename(file))?.[1];
@@ -164,11 +170,11 @@ export function recordsFromRows(rows: unknown[][], file: string): LoadedCatalog 
     } else code = (r[col.code] ?? '').replace(/\s/g, '');
     const name = (r[col.name] ?? '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (!/^\d{3,}$/.test(code)) {
-      if (code || name) problems.push(`第 ${i + 1} 行：编码“${code}”不是数字科目编码`);
+      if (code || name) problems.push(m.rowNotCode(i + 1, code));
       continue;
     }
     if (!name) {
-      problems.push(`第 ${i + 1} 行：${code} 没有名称`);
+      problems.push(m.rowNoName(i + 1, code));
       continue;
     }
     const y = col.year >= 0 ? /(20\d{2})/.exec(r[col.year] ?? '')?.[1] : fileYear;
@@ -181,22 +187,23 @@ export function recordsFromRows(rows: unknown[][], file: string): LoadedCatalog 
   return { file, records, problems };
 }
 
-/** Reads a CSV catalog (synchronous: the CLI uses it). */
-export function loadCatalogCsv(file: string): LoadedCatalog {
-  let text = readFileSync(file, 'utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const rows = parseCsv(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
-  return recordsFromRows(rows, file);
+/** A CSV catalog from its bytes (UTF-8, or GB18030 as Chinese Excel saves "CSV"); throws when they do not decode. */
+export function csvCatalog(file: string, bytes: Uint8Array, locale?: Locale): LoadedCatalog {
+  const d = decode(bytes);
+  if (!d.ok) throw new Error(editorMessages(locale).undecodable(d.at.line, d.at.column));
+  const rows = parseCsv(d.text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  return recordsFromRows(rows, file, locale);
 }
 
-/** Reads a CSV or XLSX catalog (every sheet of a workbook). */
-export async function loadCatalogFile(file: string): Promise<LoadedCatalog> {
-  if (!/\.xlsx$/i.test(file)) return loadCatalogCsv(file);
-  // Loaded on first use (it is large). Node exposes a CommonJS module's exports as `default` of the namespace.
-  const excel = (await import('exceljs')) as typeof import('exceljs') & { default?: typeof import('exceljs') };
-  const Workbook = excel.Workbook ?? excel.default?.Workbook;
-  const wb = new Workbook();
-  await wb.xlsx.readFile(file);
+/** Reads a CSV catalog (synchronous). */
+export function loadCatalogCsv(file: string, locale?: Locale): LoadedCatalog {
+  return csvCatalog(file, readFileSync(file), locale);
+}
+
+/** A CSV or XLSX catalog (every sheet of a workbook) from its bytes; `file` names it (its extension, its year). */
+export async function parseCatalog(file: string, bytes: Uint8Array, locale?: Locale): Promise<LoadedCatalog> {
+  if (!/\.xlsx$/i.test(file)) return csvCatalog(file, bytes, locale);
+  const wb = await readWorkbook(bytes);
   const out: LoadedCatalog = { file, records: [], problems: [] };
   wb.eachSheet((sheet) => {
     const rows: unknown[][] = [];
@@ -205,9 +212,14 @@ export async function loadCatalogFile(file: string): Promise<LoadedCatalog> {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       rows.push(values);
     });
-    const r = recordsFromRows(rows, file);
+    const r = recordsFromRows(rows, file, locale);
     pushAll(out.records, r.records);
-    for (const p of r.problems) out.problems.push(`${sheet.name}：${p}`);
+    for (const p of r.problems) out.problems.push(`${sheet.name}: ${p}`);
   });
   return out;
+}
+
+/** Reads a CSV or XLSX catalog file. */
+export async function loadCatalogFile(file: string, locale?: Locale): Promise<LoadedCatalog> {
+  return parseCatalog(file, readFileSync(file), locale);
 }

@@ -2,10 +2,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
+import { ruleDocUrl } from '../checks/ruleIds';
+import { diagnosticSource, type Locale } from '../i18n/messages';
 import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
-
-export const SOURCE = '预决算公开表';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -14,12 +14,13 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, lines: Positions, uri: string): Diagnostic {
+export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: Locale = 'zh'): Diagnostic {
   const d: Diagnostic = {
     range: { start: lines.position(f.span.start), end: lines.position(f.span.end) },
     severity: SEVERITY[f.severity],
-    source: SOURCE,
+    source: diagnosticSource(locale),
     code: f.rule,
+    codeDescription: { href: ruleDocUrl(f.rule) },
     message: f.message,
   };
   if (f.related.length) {
@@ -28,14 +29,16 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string): Diagnos
       message: r.message,
     }));
   }
-  if (f.expected !== undefined || f.replacement) d.data = { expected: f.expected, replacement: f.replacement };
+  // What a quick fix needs, with the figure's own span: clients that send the diagnostic back with another range
+  // (Neovim 0.7 counts columns in bytes) still get their fix (./codeActions).
+  if (f.expected !== undefined || f.replacement) d.data = { expected: f.expected, replacement: f.replacement, span: f.span };
   return d;
 }
 
 export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   const a = ctx.analyzed(doc);
   const show = ctx.settings.roundingDiagnostics;
-  return a.analysis.findings.filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri));
+  return a.analysis.findings.filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri, ctx.locale));
 }
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {

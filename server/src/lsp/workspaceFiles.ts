@@ -6,6 +6,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeText } from '../util/decode';
 
 export const MAX_BYTES = 8 * 1024 * 1024;
 
@@ -34,7 +35,8 @@ export async function readWorkspaceFile(folders: readonly string[], path: string
   try {
     const st = await lstat(path);
     if (!st.isFile() || st.size > MAX_BYTES) return undefined;
-    return await readFile(path, 'utf8');
+    // Decoded as every file the product reads (UTF-8, GB18030 …), as an editor would show it.
+    return decodeText(await readFile(path));
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 /** The document model: what a `.budget` text says, in the domain's terms. */
 import type { Figure } from '../numbers/decimal';
 import type { RuleNode, Say, Span } from '../syntax/ast';
+import type { RuleId } from '../checks/ruleIds';
 
 export type DocumentKind = '预算' | '决算';
 export type MoneyUnit = '万元' | '元';
@@ -132,5 +133,5 @@ export interface BudgetDocument {
   glossary: GlossaryEntry[];
   narrative: NarrativeLine[];
   /** Problems the model builder finds in the structure (a row before any 列, …). */
-  structureErrors: { say: Say; span: Span; rule: string; severity: 'error' | 'warning' }[];
+  structureErrors: { say: Say; span: Span; rule: RuleId; severity: 'error' | 'warning' }[];
 }

@@ -10,7 +10,7 @@
 import type { Analysis } from '../analysis';
 import { codeCellsOf } from '../knowledge/codes';
 import type { Cell, CodeKind } from '../model/document';
-import type { RuleId } from '../rules/relation';
+import type { RelationRuleId } from '../rules/relation';
 import type { ColumnNode, Span } from '../syntax/ast';
 import { ruleReferences } from './ruleRefs';
 
@@ -30,7 +30,7 @@ export interface SemanticToken {
 
 const RELATION_RULES = new Set<string>([
   'column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative',
-] satisfies RuleId[]);
+] satisfies RelationRuleId[]);
 
 // Shared (never mutated) modifier lists: a large document has tens of thousands of tokens.
 const NONE: readonly TokenModifier[] = [];

@@ -2,9 +2,12 @@
 import type { Cell } from '../model/document';
 import type { Span } from '../syntax/ast';
 
-export type RuleId =
+import type { RuleId } from '../checks/ruleIds';
+
+/** The rules whose findings judge relations between figures. */
+export type RelationRuleId = Extract<RuleId,
   | 'column-formula' | 'row-formula' | 'cell-formula' | 'cross-table'
-  | 'code-hierarchy' | 'total-row' | 'share' | 'form' | 'narrative';
+  | 'code-hierarchy' | 'total-row' | 'share' | 'form' | 'narrative'>;
 
 export interface Term {
   sign: 1 | -1;
@@ -12,7 +15,7 @@ export interface Term {
 }
 
 export interface Relation {
-  rule: RuleId;
+  rule: RelationRuleId;
   /**
    * `sum`: target = Σ terms, each figure an interval. `same`: one quantity printed twice.
    * `ratio`: target (a percentage) = terms[0] ÷ terms[1]; `change`: target (a percentage) = terms[0] ÷ (terms[1] − terms[0]).
@@ -27,7 +30,7 @@ export interface Relation {
 }
 
 export interface RuleProblem {
-  rule: string;
+  rule: RuleId;
   message: string;
   span: Span;
   severity: 'error' | 'warning';
