@@ -12,7 +12,8 @@
 import { judge } from './checks/evaluate';
 import type { Finding } from './checks/finding';
 import { figureFindings } from './checks/figures';
-import { narrativeRelations } from './claims/narrative';
+import { claimChecks } from './claims/checks';
+import type { Thresholds } from './claims/reasons';
 import { messages, type Locale, type Messages } from './i18n/messages';
 import { ChunkPool, parseSection, type Chunk } from './incremental/chunks';
 import { collectSpans, shiftSpans } from './incremental/shift';
@@ -35,6 +36,8 @@ export interface AnalysisOptions {
   /** Subject-code knowledge (catalogs, workspace codes): when given, codes are checked against it (unknown code,
    * name differing from the catalog's, code of the wrong kind for its table). */
   knowledge?: CodeKnowledge;
+  /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
+  thresholds?: Thresholds;
 }
 
 export interface Analysis {
@@ -225,9 +228,12 @@ export class DocumentAnalyzer {
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
     pushAll(global, declared.relations);
     pushAll(global, formRelations(document, m));
-    pushAll(global, narrativeRelations(document, m));
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     this.judgeInto(global, findings);
+    // The narrative's claims come judged (their findings word what the text says).
+    const claims = claimChecks(document, m, { locale: this.options.locale, thresholds: this.options.thresholds });
+    pushAll(global, claims.relations);
+    pushAll(findings, claims.findings);
     let relations: Relation[] | undefined;
     const allRelations = () => (relations ??= all((s) => s.relations).concat(global));
 

@@ -2,7 +2,7 @@
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
 import type { Cell } from '../model/document';
 import type { Messages } from '../i18n/messages';
-import type { Relation } from '../rules/relation';
+import type { Relation, Term } from '../rules/relation';
 import type { Finding } from './finding';
 import { maxOf } from '../util/arrays';
 
@@ -11,6 +11,15 @@ export function valueOf(cell: Cell): Figure | undefined {
   if (cell.kind === 'figure') return cell.figure;
   if (cell.kind === 'empty' || cell.kind === 'dash') return ZERO;
   return undefined;
+}
+
+/** The figure a term stands for: its cell's, times 10^shift (a 元 figure read in 万元). */
+export function termValue(t: Term): Figure | undefined {
+  const f = valueOf(t.cell);
+  if (!f || !t.shift) return f;
+  if (t.shift < 0) return { ...f, decimals: f.decimals - t.shift };
+  if (f.decimals >= t.shift) return { ...f, decimals: f.decimals - t.shift };
+  return { ...f, units: f.units * pow10(t.shift - f.decimals), decimals: 0 };
 }
 
 export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'cell' | 'both'): string {
@@ -46,8 +55,8 @@ export interface Evaluation {
  */
 function evaluateRatio(rel: Relation): Evaluation | undefined {
   const p = valueOf(rel.target);
-  const a = valueOf(rel.terms[0].cell);
-  const b = valueOf(rel.terms[1]?.cell);
+  const a = termValue(rel.terms[0]);
+  const b = rel.terms[1] && termValue(rel.terms[1]);
   if (!p || !a || !b || !p.percent || a.percent || b.percent) return undefined;
   const dec = Math.max(a.decimals, b.decimals);
   const scale = dec + 1;
@@ -98,7 +107,7 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   if (!target) return undefined;
   const terms: { sign: 1 | -1; f: Figure }[] = [];
   for (const t of rel.terms) {
-    const f = valueOf(t.cell);
+    const f = termValue(t);
     if (!f) return undefined;
     terms.push({ sign: t.sign, f });
   }
@@ -144,18 +153,18 @@ function printedExactly(rel: Relation): boolean {
   if (!t) return true;
   let dec = t.decimals;
   for (const term of rel.terms) {
-    const f = valueOf(term.cell);
+    const f = termValue(term);
     if (!f) return true; // not a figure: the relation is not judged
     if (f.percent !== t.percent) return false;
     if (f.decimals > dec) dec = f.decimals;
   }
   if (rel.kind === 'same' && rel.terms.length === 1) {
-    const f = valueOf(rel.terms[0].cell)!;
+    const f = termValue(rel.terms[0])!;
     return f.decimals === t.decimals && f.units === t.units;
   }
   let sum = 0n;
   for (const term of rel.terms) {
-    const f = valueOf(term.cell)!;
+    const f = termValue(term)!;
     const u = f.decimals === dec ? f.units : f.units * pow10(dec - f.decimals);
     sum += term.sign > 0 ? u : -u;
   }
@@ -186,14 +195,14 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');
     const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
     return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related,
+      rule: rel.rule, severity: 'error', span: rel.target.span, related, relation: rel,
       message: m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, m.context('', rel.title)),
     };
   }
   if (!ev.holds) {
     const template = rel.kind === 'same' ? m.sameMismatch : m.sumMismatch;
     return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related,
+      rule: rel.rule, severity: 'error', span: rel.target.span, related, relation: rel,
       message: template(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
       expected: ev.computed,
     };

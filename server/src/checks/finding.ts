@@ -1,3 +1,4 @@
+import type { Relation } from '../rules/relation';
 import type { Span } from '../syntax/ast';
 import type { RuleId } from './ruleIds';
 
@@ -17,4 +18,14 @@ export interface Finding {
   expected?: string;
   /** Other quick-fix payloads (a catalog name …). */
   replacement?: { span: Span; text: string; title: string };
+  /** The relation a judged finding reports (error localisation reads it; never serialised). */
+  relation?: Relation;
+  /**
+   * Edits that would mend the finding by changing the figure at fault (error localisation, ./localise): one when the
+   * culprit is known, several when explanations tie. When present, they replace `expected` (which would write into
+   * the finding's own figure, possibly not the one at fault).
+   */
+  fixes?: { span: Span; text: string; title: string }[];
+  /** The author accepted the finding in the document (`说明：…`), with this reason (./justifications). */
+  acknowledged?: { reason: string; span: Span };
 }

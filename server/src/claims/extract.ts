@@ -130,7 +130,7 @@ function pathOf(s: string): { path: string[]; levels: string[]; rest: string } |
 /** Words that name no quantity on their own (`支出决算为 …`: the subject is the item's). */
 const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目']);
 const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即)[:：]?/;
-const YEAR_PREFIX = /^(?:截至|截止)?.{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
+const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
 const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)?(?:年初)?(?:预算|决算)?数?(?:相比|比较)?$/;
 
 /** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
@@ -169,7 +169,9 @@ export function cleanSubject(raw: string, kind: ClaimKind): { subject: string; p
     if (!t) break;
     s = s.slice(0, s.length - t.length);
   }
-  s = s.replace(/[，,、；;：:（(]+$/, '');
+  let e = s.length;
+  while (e > 0 && '，,、；;：:（('.includes(s[e - 1])) e--;
+  s = s.slice(0, e);
   if (GENERIC.has(s)) s = '';
   const p = pathOf(s);
   if (!p) return { subject: s };

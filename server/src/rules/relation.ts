@@ -12,6 +12,12 @@ export type RelationRuleId = Extract<RuleId,
 export interface Term {
   sign: 1 | -1;
   cell: Cell;
+  /**
+   * The power of ten applied to the cell's printed figure before it is compared (a 元 table's figure read for a 万元
+   * claim: −4, so 123,000.00 元 counts as 12.300000 万元, exactly, with its precision). Compare in the coarser unit:
+   * a positive shift multiplies the figure and cannot keep a precision finer than a unit.
+   */
+  shift?: number;
 }
 
 export interface Relation {

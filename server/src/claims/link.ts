@@ -1,0 +1,235 @@
+/**
+ * Linking a claim to the table quantity it restates: the cells that print the same quantity.
+ *
+ * - A `…（类）…（款）…（项）` path, or a 类 name, finds the coded row of that level whose name and whose ancestors'
+ *   names (rows whose codes are its prefixes, in the same part) agree with the path.
+ * - A subject equal to a row's label (numbering dropped: `四、公共安全支出`, `1.一般公共预算`) finds that row.
+ * - A subject equal to a figure column's name finds that column's total row (`基本支出` → the 合计 row's 基本支出 cell;
+ *   `公务接待费` → the one row of a 三公 table).
+ * - The names documents use for totals (`收、支总计`, `本年支出`, …) find the 总计 and 合计 rows they mean.
+ *
+ * Which column of a row: the claim's role picks it. This year's amount (the budget in a 预算, the final amount in a 决算)
+ * is the first figure column not under a 预算数/上年 heading (in a 决算) or an 上年 heading (in a 预算); a 年初预算 in a
+ * 决算 is the column under 预算/年初预算; a base year's amount is the column under 上年.
+ */
+import { norm } from '../model/build';
+import type { BudgetDocument, Cell, Column, Part, Row } from '../model/document';
+import { MONEY_SCALE } from './lexicon';
+import type { Claim, Role } from './extract';
+
+export interface Quantity {
+  cell: Cell;
+  /** The power of ten that brings the cell's figure into the claim's unit (a 元 table read for a 万元 claim: −4). */
+  shift: number;
+}
+
+const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[①-⑳])/;
+const QUOTES = /[“”"‘’'「」『』]/g;
+
+/** The key a label is matched by: no spaces, quotes, numbering or level markers. */
+export function labelKey(s: string): string {
+  return norm(s).replace(QUOTES, '').replace(/[（(](?:类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+}
+
+/** A looser key: without the words that only say what kind of amount it is (`支出`, `预算`, `经费` at the end). */
+function looseKey(s: string): string {
+  let k = labelKey(s);
+  for (let i = 0; i < 3; i++) {
+    const before = k;
+    k = k.replace(/(预算支出|支出预算|决算支出|支出决算|预算数|决算数|预算|决算|支出|资金|金额)$/, '');
+    if (k === before || k.length < 2) { if (k.length < 2) k = before; break; }
+  }
+  return k;
+}
+
+/**
+ * Names documents give the totals of the 收支总表 and 财政拨款收支总表, and the rows they mean (by key).
+ * The standard table sets (server/src/standard, issue #10) name these quantities too; these are the words of the narrative.
+ */
+const TOTALS: { words: RegExp; rows: RegExp; fiscal?: boolean }[] = [
+  { words: /^财政拨款收[、,，]?支(出)?(预算)?总(计|预算)$|^财政拨款收入(、|和|与)?支出(预算)?总计$/, rows: /^(收入总计|支出总计|总计)$/, fiscal: true },
+  { words: /^收[、,，]?支(出)?(预算)?总(计|预算)$|^收入(、|和|与)?支出(预算)?总计$|^部门收支总预算$/, rows: /^(收入总计|支出总计|总计)$/ },
+  { words: /^(本年)?收入(预算)?合计$|^(部门)?(本年)?收入(预算)?$|^部门预算总收入$|^总收入$/, rows: /^(本年)?收入合计$/ },
+  { words: /^(本年)?支出(预算)?合计$|^(部门)?(本年)?支出(预算)?$|^部门预算总支出$|^总支出$/, rows: /^(本年)?支出合计$/ },
+];
+
+interface RowEntry { row: Row; part: Part }
+
+export class QuantityIndex {
+  private readonly byKey = new Map<string, RowEntry[]>();
+  private readonly byLoose = new Map<string, RowEntry[]>();
+  private readonly byCode = new Map<string, RowEntry[]>();
+  private readonly columns = new Map<string, { part: Part; column: Column }[]>();
+  private readonly kind: '预算' | '决算' | undefined;
+
+  constructor(private readonly doc: BudgetDocument) {
+    this.kind = doc.header.kind;
+    for (const t of doc.tables) {
+      if (t.kind !== 'table') continue;
+      for (const p of t.parts) {
+        if (!p.columns.some((c) => c.role === 'figure')) continue;
+        for (const r of p.rows) {
+          // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
+          // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
+          if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
+          const e = { row: r, part: p };
+          const k = labelKey(r.label);
+          if (k) {
+            push(this.byKey, k, e);
+            const l = looseKey(r.label);
+            if (l !== k) push(this.byLoose, l, e);
+          }
+          if (r.code && r.codeKind === 'functional') push(this.byCode, r.code, e);
+        }
+        for (const c of p.columns) {
+          if (c.role !== 'figure') continue;
+          for (const name of columnNames(c)) push(this.columns, name, { part: p, column: c });
+        }
+      }
+    }
+  }
+
+  /** The table cells a claim restates, with the shift into the claim's unit; empty when it names none. */
+  resolve(claim: Claim): Quantity[] {
+    const role = this.roleOf(claim);
+    if (!role || claim.scale === undefined) return [];
+    const cells: Cell[] = [];
+    const fromRows = (rows: RowEntry[] | undefined) => {
+      for (const e of rows ?? []) {
+        const col = pickColumn(e.part, role, this.kind);
+        const c = col && e.row.cells[col.index];
+        if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
+      }
+    };
+    if (claim.path) fromRows(this.byPath(claim.path, claim.levels ?? []));
+    else {
+      const k = labelKey(claim.subject);
+      if (!k) return [];
+      fromRows(this.byKey.get(k));
+      if (!cells.length) fromRows(this.totals(k));
+      if (!cells.length) fromRows(this.byLoose.get(looseKey(claim.subject)) ?? this.byKey.get(looseKey(claim.subject)));
+      if (!cells.length) {
+        for (const { part, column } of this.columns.get(k) ?? this.columns.get(looseKey(claim.subject)) ?? []) {
+          if (!columnFits(column, role, this.kind)) continue;
+          const total = totalRow(part);
+          const c = total?.cells[column.index];
+          if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
+        }
+      }
+    }
+    const out: Quantity[] = [];
+    for (const c of new Set(cells)) {
+      const unit = c.row.part.table.unit ?? this.doc.header.unit ?? '万元';
+      out.push({ cell: c, shift: MONEY_SCALE[unit] - claim.scale });
+    }
+    return out;
+  }
+
+  /** This year's amount, a 年初预算 or a base year's, as the document's kind reads the claim's role. */
+  private roleOf(claim: Claim): Role | undefined {
+    if (claim.kind !== 'amount' || claim.bound || !claim.role) return undefined;
+    if (claim.role === 'base') {
+      const y = this.doc.header.year;
+      if (claim.roleYear !== undefined && y !== undefined && claim.roleYear === y) return 'current';
+      return 'base';
+    }
+    if (claim.role === 'budget') return this.kind === '决算' ? 'budget' : 'current';
+    if (claim.role === 'final') return this.kind === '预算' ? undefined : 'current';
+    return 'current';
+  }
+
+  private totals(key: string): RowEntry[] | undefined {
+    const fiscal = /^财政拨款/.test(key);
+    for (const t of TOTALS) {
+      if (!t.words.test(key)) continue;
+      const out: RowEntry[] = [];
+      for (const [k, rows] of this.byKey) {
+        if (!t.rows.test(k)) continue;
+        for (const e of rows) {
+          const inFiscal = /财政拨款/.test(e.part.table.title);
+          // A bare 总计 row counts only on a side of a 收支总表 (`### 收入` / `### 支出`).
+          if (k === '总计' && !/^(收入|支出)/.test(labelKey(e.part.name ?? ''))) continue;
+          if (inFiscal === fiscal) out.push(e);
+        }
+      }
+      return out;
+    }
+    return undefined;
+  }
+
+  /** Rows of the path's level whose names, and whose ancestors' names, agree with the path. */
+  private byPath(path: string[], levels: string[]): RowEntry[] {
+    const last = path[path.length - 1];
+    const level = levels[levels.length - 1];
+    const digits = level === '类' ? 3 : level === '款' ? 5 : 7;
+    const out: RowEntry[] = [];
+    for (const [code, rows] of this.byCode) {
+      if (code.length !== digits) continue;
+      for (const e of rows) {
+        if (!sameName(e.row.label, last)) continue;
+        let ok = true;
+        for (let i = 0; i < path.length - 1 && ok; i++) {
+          const d = levels[i] === '类' ? 3 : levels[i] === '款' ? 5 : 7;
+          const anc = e.part.rows.find((r) => r.code === code.slice(0, d));
+          // An ancestor the table does not print cannot contradict the path.
+          if (anc && !sameName(anc.label, path[i])) ok = false;
+        }
+        if (ok) out.push(e);
+      }
+    }
+    // Tables without codes (公开01表 `四、公共安全支出`): a 类 by its name.
+    if (!out.length && level === '类') {
+      for (const e of this.byKey.get(labelKey(last)) ?? this.byLoose.get(looseKey(last)) ?? []) if (!e.row.code) out.push(e);
+    }
+    return out;
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v); else m.set(k, [v]);
+}
+
+/** Two names of one subject: equal as keys, or equal once `支出` and the like are dropped (`公共安全` / `公共安全支出`). */
+function sameName(a: string, b: string): boolean {
+  const ka = labelKey(a);
+  const kb = labelKey(b);
+  return ka === kb || looseKey(a) === looseKey(b);
+}
+
+/** The names a figure column is known by: its own, and its group's for a 小计/合计 under a group (`“三公”经费 小计`). */
+function columnNames(c: Column): string[] {
+  const own = labelKey(c.name);
+  const names = [own];
+  const groups = c.path.slice(0, -1).map(labelKey).filter((g) => g && !/^(预算数|决算数|本年|上年|本年支出|本年收入)$/.test(g));
+  if (/^(小计|合计)$/.test(own) && groups.length) names.push(groups[groups.length - 1]);
+  const l = looseKey(c.name);
+  if (l !== own && l.length >= 2) names.push(l);
+  return [...new Set(names)].filter((n) => n.length >= 2 && !/^(小计|合计|金额|总计)$/.test(n));
+}
+
+const BASE_HEAD = /上年|上一年|\d{4}年/;
+/** A budget column of a 决算 table (年初预算, 全年预算数, 预算数 …), not 一般公共预算 / 政府性基金预算 money. */
+const BUDGET_HEAD = /年初预算|全年预算|调整预算|预算数|(?:^|\/)预算(?:\/|$)/;
+const NOT_AMOUNT = /增减|变动|比例|占比|比重|率|%|％|结转|结余/;
+
+/** Whether a column holds the amount a role means. */
+function columnFits(c: Column, role: Role, kind: '预算' | '决算' | undefined): boolean {
+  const heads = c.path.map(labelKey).join('/');
+  if (NOT_AMOUNT.test(heads)) return false;
+  if (role === 'base') return BASE_HEAD.test(heads);
+  if (BASE_HEAD.test(heads)) return false;
+  if (kind === '决算') return role === 'budget' ? BUDGET_HEAD.test(heads) : !BUDGET_HEAD.test(heads) || /决算/.test(heads);
+  return role !== 'budget';
+}
+
+function pickColumn(p: Part, role: Role, kind: '预算' | '决算' | undefined): Column | undefined {
+  return p.columns.find((c) => c.role === 'figure' && columnFits(c, role, kind));
+}
+
+/** A part's total row: its 合计/总计 row, or its only row. */
+function totalRow(p: Part): Row | undefined {
+  const rows = p.rows.filter((r) => r.cells.some((c) => c.kind === 'figure' || c.kind === 'empty'));
+  if (rows.length === 1) return rows[0];
+  return p.rows.find((r) => /^(合计|总计|小计)$/.test(labelKey(r.label)));
+}
