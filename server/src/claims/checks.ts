@@ -70,7 +70,15 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
   const kind = doc.header.kind;
 
   for (const lines of sources(doc)) {
-    const statements = extractStatements(lines);
+    // Figures inside a stated reason explain; they are not claims to check.
+    const statements = extractStatements(lines).map((st) => (st.claims.some((c) => c.inReason) ? { ...st, claims: st.claims.filter((c) => !c.inReason) } : st));
+    // The year an amount is of, against the document's: another year's amount is a base, this year's is current.
+    const year = doc.header.year;
+    if (year !== undefined) for (const st of statements) for (const c of st.claims) {
+      if (c.kind !== 'amount' || c.roleYear === undefined) continue;
+      if (c.role === 'base' && c.roleYear === year) c.role = 'current';
+      else if (c.role !== 'base' && c.roleYear !== year) c.role = 'base';
+    }
     result.statements.push(...statements);
     // Printers drop trailing zeros: `11 万元` among amounts printed to the 分 is 11.00 (the finest precision printed
     // for that unit in this text, like a column's).
@@ -95,7 +103,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       cells.set(c, cell);
       return cell;
     };
-    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, out: result };
+    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, out: result, shares: new Map() };
     let prev: Statement | undefined;
     const wholes = new Map<Statement, Cell | undefined>();
     for (let i = 0; i < statements.length; i++) {
@@ -108,6 +116,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       sumChecks(ctx, statements, i);
       prev = st;
     }
+    for (const [whole, shares] of ctx.shares) sharesTotal(ctx, whole, shares);
     result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
   return result;
@@ -121,6 +130,8 @@ interface Ctx {
   kind: '预算' | '决算' | undefined;
   cellOf(c: Claim): Cell;
   out: ClaimResult;
+  /** The shares checked against each whole, in order (their sum must not pass 100%). */
+  shares: Map<Cell, Claim[]>;
 }
 
 /** Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation). */
@@ -179,13 +190,21 @@ function amountChecks(ctx: Ctx, st: Statement): void {
     };
     const q = qs.find(agrees) ?? qs.find((x) => x.cell.kind === 'figure') ?? qs[0];
     const rel: Relation = { rule: 'narrative', kind: 'same', title: title(ctx, 'amount'), target: cell, terms: [{ sign: 1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }] };
-    relate(ctx, rel, (ev) => {
+    relate(ctx, rel, () => {
       const where = cellName(q.cell, ctx.m, 'both');
       const t = title(ctx, 'amount');
       const claim = ctx.cm.claim(c.subject);
       if (q.cell.kind !== 'figure' && c.figure.units !== 0n) return ctx.cm.amountBlank(claim, `${c.figure.text} ${c.unit}`, where, t);
-      if (c.figure.units === 0n) return ctx.cm.amountZero(claim, where, ev.computed, t);
-      return ctx.cm.amountMismatch(claim, ev.stated, where, ev.computed, ev.difference, t);
+      // Both at the precision they share (the claim's, when the table's figure was converted to its unit).
+      const own = cell.figure!;
+      const other = termValue(rel.terms[0])!;
+      const d = Math.min(own.decimals, other.decimals);
+      const grouping = own.text.includes(',') || q.cell.text.includes(',');
+      const a = roundUnits(own.units, own.decimals, d);
+      const b = roundUnits(other.units, other.decimals, d);
+      const fmt = (u: bigint) => formatUnits(u, d, grouping);
+      if (c.figure.units === 0n) return ctx.cm.amountZero(claim, where, fmt(b), t);
+      return ctx.cm.amountMismatch(claim, fmt(a), where, fmt(b), fmt(a > b ? a - b : b - a), t);
     });
   }
 }
@@ -260,7 +279,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     const diff = scaled(fc) - scaled(fb);
     if (diff !== 0n && (diff > 0n ? 1 : -1) !== c.direction && !overlapZero(fc, fb)) {
       ctx.out.findings.push({
-        rule: 'narrative', severity: 'error', span: c.span,
+        rule: 'narrative', severity: 'error', span: c.numberSpan,
         related: [cur, base].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
         message: ctx.cm.directionMismatch(c.direction! > 0 ? ctx.cm.changeWords.up : ctx.cm.changeWords.down, cur.figure.text, base.figure.text, title(ctx, 'direction')),
       });
@@ -386,7 +405,34 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number, wholes: Map<S
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'share'), target: ctx.cellOf(s), terms });
+    const group = ctx.shares.get(whole.cell);
+    if (group) group.push(s); else ctx.shares.set(whole.cell, [s]);
   }
+}
+
+/**
+ * The shares of one whole cannot add up to more than 100%: the smallest values their prints allow must not pass it.
+ * (Less than 100% is a list that names only some parts; each share is checked against its part on its own.)
+ */
+function sharesTotal(ctx: Ctx, whole: Cell, shares: Claim[]): void {
+  const distinct = [...new Set(shares)];
+  if (distinct.length < 2) return;
+  const scale = Math.max(...distinct.map((s) => s.figure.decimals)) + 1;
+  let lo = 0n;
+  let printedSum = 0n;
+  for (const s of distinct) {
+    const iv = intervalOf(s.figure, scale);
+    lo += iv.lo;
+    printedSum += roundUnits(s.figure.units, s.figure.decimals, scale - 1);
+  }
+  const hundred = 100n * 10n ** BigInt(scale);
+  if (lo <= hundred) return;
+  const last = distinct[distinct.length - 1];
+  ctx.out.findings.push({
+    rule: 'narrative', severity: 'error', span: last.span,
+    related: [...distinct.slice(0, -1).map((s) => ({ span: s.span, message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) })), { span: whole.span, message: ctx.m.termRelated(nameOf(ctx, whole), whole.text || ctx.m.empty) }],
+    message: ctx.cm.sharesOver(formatUnits(printedSum, scale - 1, false) + '%', title(ctx, 'shares')),
+  });
 }
 
 function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, part: Claim, wholes: Map<Statement, Cell | undefined>): { cell: Cell; shift?: number } | undefined {
@@ -489,7 +535,7 @@ function countCheck(ctx: Ctx, total: Claim, parts: Claim[]): void {
   const sum = parts.reduce((s, p) => s + p.figure.units, 0n);
   if (sum <= total.figure.units || total.figure.decimals) return;
   ctx.out.findings.push({
-    rule: 'narrative', severity: 'error', span: total.span,
+    rule: 'narrative', severity: 'error', span: total.numberSpan,
     related: parts.map((p) => ({ span: p.span, message: ctx.m.termRelated(ctx.cm.claim(p.subject), `${p.figure.text} ${p.unit}`) })),
     message: ctx.cm.countOver(`${total.figure.text} ${total.unit}`, `${sum} ${total.unit}`, title(ctx, 'count')),
   });

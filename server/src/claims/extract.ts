@@ -38,7 +38,8 @@ export interface Claim {
   direction?: 1 | -1;
   /** Amounts. */
   role?: Role;
-  /** The year a `base` role names (`2022 年预算数为 …`). */
+  /** The year the amount is of, when the text names one (`2022 年预算数为 …`, `2023 年度收入合计 …`): a year other
+   * than the document's makes it a base year's amount. */
   roleYear?: number;
   /** The subject, normalised (no spaces, quotes, numbering, years, verbs). Empty when none could be found. */
   subject: string;
@@ -57,6 +58,8 @@ export interface Claim {
   sentence: number;
   /** The normalised words between the claim's clause start (or the claim before) and the figure. */
   lead: string;
+  /** Inside a stated reason (`主要原因是从会议费预算中调减 403.75 万元…`): an explanation, not a claim to check. */
+  inReason?: boolean;
 }
 
 export interface Comparison {
@@ -128,18 +131,19 @@ function pathOf(s: string): { path: string[]; levels: string[]; rest: string } |
 }
 
 /** Words that name no quantity on their own (`支出决算为 …`: the subject is the item's). */
-const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目']);
+const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数']);
 const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
-const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)?(?:年初)?(?:预算|决算)?数?(?:相比|比较)?$/;
+const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较)?$/;
 
 /** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
 export function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: string[]; levels?: string[] } {
   let s = norm(raw).replace(QUOTES, '');
-  s = s.replace(/^[，,、；;：:。．.)）\]】]+/, '');
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const before = s;
-    s = s.replace(L.NUMBERING, '').replace(LEAD_PREFIX, '');
+    s = s.replace(/^[，,、；;：:。．.)）\]】]+/, '').replace(L.NUMBERING, '').replace(LEAD_PREFIX, '');
+    // An opening bracket that is not a numbering's: `（公务用车购置费 0 万元，…）`.
+    if (s === before) s = s.replace(/^[（(]+/, '');
     if (s === before) break;
   }
   if (kind === 'change' || kind === 'rate') {
@@ -153,8 +157,8 @@ export function cleanSubject(raw: string, kind: ClaimKind): { subject: string; p
   const y = YEAR_PREFIX.exec(s);
   if (y && y[0].length < s.length) s = s.slice(y[0].length);
   if (kind === 'amount') {
-    s = s.replace(L.ROLE_BUDGET, '').replace(L.ROLE_FINAL, '');
-    s = s.replace(BASE_PHRASE, '');
+    s = s.replace(L.ROLE_WORDS, '');
+    s = s.replace(BASE_PHRASE, '').replace(/^(?:上年度?|去年|上一年度?)(?!结转|结余)/, '');
   } else if (kind === 'completion') {
     s = s.replace(L.COMPLETION, '');
   } else if (kind === 'share') {
@@ -164,6 +168,9 @@ export function cleanSubject(raw: string, kind: ClaimKind): { subject: string; p
   } else if (kind === 'count') {
     s = s.replace(/^(?:共有|现有|拥有|共)/, '');
   }
+  s = s.replace(L.APPROX_BEFORE, '');
+  // `本年度机关运行经费支出`, `全年政府采购支出`: the year is this year (but `本年收入合计` is a row's name).
+  if (/^(本年度|本年|全年|当年度?)..../.test(s) && !/^本年(收入|支出)(预算)?合计$/.test(s)) s = s.replace(/^(本年度|本年|全年|当年度?)/, '');
   for (let i = 0; i < 4; i++) {
     const t = L.SUBJECT_TAILS.find((w) => s.length > w.length && s.endsWith(w));
     if (!t) break;
@@ -177,7 +184,7 @@ export function cleanSubject(raw: string, kind: ClaimKind): { subject: string; p
   if (!p) return { subject: s };
   // `一般公共服务（类）支出`: a 类 written with its `支出` after the marker.
   const path = p.path.slice();
-  if (p.rest && path.length === 1 && /^支出/.test(p.rest) && !/支出$/.test(path[0])) path[0] += '支出';
+  if (p.rest && path.length === 1 && p.levels[0] === '类' && /^支出/.test(p.rest) && !/支出$/.test(path[0])) path[0] += '支出';
   return { subject: path[path.length - 1], path, levels: p.levels };
 }
 
@@ -258,15 +265,20 @@ function statementOf(line: SourceLine): Statement {
       if (up || down) { kind = 'change'; direction = up ? 1 : -1; }
       else {
         kind = 'amount';
+        // The year the amount is of: named first (`2023 年度收入合计`, `上年机关运行经费支出`) or with its role
+        // (`2022 年预算数为`). A base year's amount is a base; this year's is current (decided against the header).
+        const core = lead.replace(/^[（(，,、；;：:]+/, '').replace(/^(?:其中|包括)[:：]?/, '');
+        const first = /^(?:截至|截止)?(\d{4})[ \t\u3000]*年度?(?!\d{1,2}月)/.exec(core);
         const rb = L.ROLE_BASE.exec(lead);
-        if (L.ROLE_BUDGET.test(lead) && !rb) role = 'budget';
+        const yr = rb && /(\d{4})/.exec(rb[1]);
+        if (first) roleYear = Number(first[1]);
+        if (rb && (rb[2] || rb[3] || rb[4] || rb[5] || !yr)) {
+          role = 'base';
+          if (yr) roleYear = Number(yr[1]);
+        } else if (/^(?:上年度?|去年|上一年度?)(?!结转|结余)/.test(core)) role = 'base';
+        else if (L.ROLE_BUDGET.test(lead)) role = 'budget';
         else if (L.ROLE_FINAL.test(lead)) role = 'final';
-        else if (rb) {
-          const yr = /(\d{4})/.exec(rb[1]);
-          // `2022 年度预算数为`, `上年决算`: a base year's amount; `2023 年` alone (no 预算/决算/为) is only a date.
-          if (!yr || rb[2] || rb[3] || rb[4] || rb[5]) { role = 'base'; if (yr) roleYear = Number(yr[1]); }
-          else role = 'current';
-        } else role = 'current';
+        else role = 'current';
       }
     } else kind = 'count';
 
@@ -320,7 +332,9 @@ function statementOf(line: SourceLine): Statement {
     const reason = m[1].trim();
     const words = reason.replace(/[\s，,、。；;：:.!！?？（）()“”"']/g, '');
     const placeholder = !CJK.test(words) || /^[Xx×＊*○〇…]+$/.test(words) || /^(XX|xx)/.test(words);
-    st.reasons.push({ span: { start: base + m.index!, end: base + m.index! + m[0].length }, text: reason, placeholder, sentence: sentenceAt(m.index!) });
+    const span = { start: base + m.index!, end: base + m.index! + m[0].length };
+    st.reasons.push({ span, text: reason, placeholder, sentence: sentenceAt(m.index!) });
+    for (const c of st.claims) if (c.span.start >= span.start && c.span.start < span.end) c.inReason = true;
   }
   return st;
 }
@@ -341,9 +355,11 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
   let section: string | undefined;
   for (const line of lines) {
     if (line.heading !== heading || line.section !== section) {
-      classPath = undefined;
       heading = line.heading;
       section = line.section;
+      // A heading naming a 类 (`#### （一）公共安全（类）`) gives it to the 款/项 paths below.
+      const h = heading ? cleanSubject(heading, 'amount') : undefined;
+      classPath = h?.levels?.length === 1 && h.levels[0] === '类' ? h.path : undefined;
     }
     const st = statementOf(line);
     if (st.topic?.levels?.length === 1 && st.topic.levels[0] === '类' && !st.claims.length) classPath = st.topic.path;

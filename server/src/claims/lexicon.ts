@@ -9,7 +9,7 @@
 export const MONEY_SCALE: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
 
 /** Counters of counts (车辆 N 辆, 项目 N 个, 人员 N 人 …). */
-export const COUNTERS = ['人次', '台（套）', '台(套)', '辆', '人', '名', '个', '台', '套', '项', '家', '份', '批', '场', '件', '期', '次'];
+export const COUNTERS = ['人次', '批次', '台（套）', '台(套)', '辆', '人', '名', '个', '台', '套', '项', '家', '份', '批', '场', '件', '期', '次'];
 
 /**
  * A number with its unit. Group 1 the number (thousands separators allowed), group 2 `多`/`余` between the number and
@@ -35,8 +35,8 @@ export const BOUND_AFTER = /^[（(]?含?[）)]?(以上|以下|以内|及以上|�
 export const BOUND_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不高于|不少于|不超过|不足|低于|高于|超过|大于|小于|控制在|以上|以下|每年递增|每年递减|递增|递减)$/;
 
 /** A change and its direction, at the end of the words before a figure (`增加 50.61 万元`, `减少了 3 万元`). */
-export const CHANGE_UP = /(增加|增长|上升|提高|新增|增|多|上涨|提升|增幅为|增幅|增长率为)了?$/;
-export const CHANGE_DOWN = /(减少|下降|降低|减|少|压减|节约|缩减|下调|回落|降幅为|降幅)了?$/;
+export const CHANGE_UP = /(增加|增长|上升|提高|新增|增|多|上涨|提升|增幅为|增幅|增长率为|(?:大于|高于|多于|超过)上年度?(?:预算|决算)?数?)了?$/;
+export const CHANGE_DOWN = /(减少|下降|降低|减|少|压减|节约|缩减|下调|回落|降幅为|降幅|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
 
 /** The base of a change named in the words before it: `比 2022 年预算`, `与上年相比`, `较上年`, `同比`. */
 export const BASE_NAMED = /比|较|与.{0,16}?相比|同比|上年|上一年|去年/;
@@ -44,6 +44,8 @@ export const BASE_YEAR = /(?:比|较|与)[ \t\u3000]*(\d{4})[ \t\u3000]*年/;
 
 /** An amount's role, from the words right before it (after its subject). */
 export const ROLE_BUDGET = /(年初预算|全年预算|调整预算|预算)数?(为|是|安排)?$/;
+/** The role words removed from a subject: `因公出国(境)费全年预算为` → `因公出国(境)费`, but `部门收支总预算` stays. */
+export const ROLE_WORDS = /(?:年初预算|全年预算|调整预算|预算数|预算)(?:为|是)$|(?:年初预算|全年预算|调整预算|预算数)$|(?:决算|执行|实际支出|实际执行)数?(?:为|是)?$/;
 export const ROLE_FINAL = /(决算|执行数|执行|实际支出|实际执行)数?(为|是)?$/;
 export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000]*年度?)(年初)?(预算|决算)?数?(为|是)?$/;
 
@@ -53,7 +55,7 @@ export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)
 export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
 
 /** Words that say a quantity did not change (`与上年持平`, `与上年数一致`, `较上年无增减`). */
-export const FLAT = /基本持平|持平|无增减变化|无增减|无变化|未发生变化|与上年(?:度)?(?:数)?一致|与上年(?:度)?相同/g;
+export const FLAT = /基本持平|持平|无增减变化|无增减|无变化|未发生变化|与上年(?:度)?(?:预算|决算)?数?(?:保持)?(?:一致|相同|相等)|本年数?等于上年(?:度)?(?:预算|决算)?数?/g;
 
 /**
  * `决算数大于预算数`, `支出决算数小于年初预算数`, `决算数与预算数持平`, `决算数与全年预算数持平`. Group 1 the comparison word.

@@ -128,11 +128,7 @@ export class QuantityIndex {
   /** This year's amount, a 年初预算 or a base year's, as the document's kind reads the claim's role. */
   private roleOf(claim: Claim): Role | undefined {
     if (claim.kind !== 'amount' || claim.bound || !claim.role) return undefined;
-    if (claim.role === 'base') {
-      const y = this.doc.header.year;
-      if (claim.roleYear !== undefined && y !== undefined && claim.roleYear === y) return 'current';
-      return 'base';
-    }
+    if (claim.role === 'base') return 'base';
     if (claim.role === 'budget') return this.kind === '决算' ? 'budget' : 'current';
     if (claim.role === 'final') return this.kind === '预算' ? undefined : 'current';
     return 'current';

@@ -78,9 +78,11 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
       }
       if (percent !== undefined && percent < thresholds.changePercent) continue;
       if (explained(st, k, c.sentence) || explainedChanges.has(keyOf(c))) continue;
+      // A placeholder where the reason should be is reported as such, once.
+      if (st.reasons.some((r) => r.placeholder && r.sentence >= c.sentence && r.sentence <= c.sentence + 1)) continue;
       const words = c.direction > 0 ? cm.changeWords.up : cm.changeWords.down;
       const what = `${words} ${c.figure.text} ${c.unit}${rate?.kind === 'rate' ? `，${rate.figure.text}` : ''}`;
-      out.push({ rule: 'narrative-reason', severity: 'warning', span: c.span, related: [], message: cm.reasonMissing(what, threshold) });
+      out.push({ rule: 'narrative-reason', severity: 'warning', span: c.numberSpan, related: [], message: cm.reasonMissing(what, threshold) });
     }
     // A 决算 away from its 年初预算.
     if (doc.header.kind !== '预算') {
@@ -92,7 +94,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
         const percent = b > 0 ? (diff / b) * 100 : diff > 0 ? Infinity : 0;
         if (diff >= thresholds.changeAmount && percent >= thresholds.changePercent && !explained(st, k, budget.sentence)) {
           const what = `${budget.figure.text} → ${fin.figure.text} ${fin.unit}`;
-          out.push({ rule: 'narrative-reason', severity: 'warning', span: fin.span, related: [{ span: budget.span, message: budget.figure.text }], message: cm.reasonMissing(what, threshold) });
+          out.push({ rule: 'narrative-reason', severity: 'warning', span: fin.numberSpan, related: [{ span: budget.span, message: budget.figure.text }], message: cm.reasonMissing(what, threshold) });
         }
       }
     }
