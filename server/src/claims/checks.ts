@@ -174,7 +174,7 @@ function nameOf(ctx: Ctx, cell: Cell): string {
 }
 
 function title(ctx: Ctx, key: keyof ClaimMessages['titles']): string {
-  return ctx.m.ruleNarrative(ctx.cm.titles[key]);
+  return ctx.cm.rule(ctx.cm.titles[key]);
 }
 
 /** An amount is the table quantity it restates: any print of it that agrees will do; else the first. */

@@ -5,6 +5,8 @@
 import type { Locale } from './messages';
 
 const zh = {
+  /** The title a narrative finding names its check by. */
+  rule: (what: string) => `情况说明核对 ${what}`,
   titles: {
     amount: '叙述金额 = 表中数额',
     change: '增减额 = 本年 − 基数',
@@ -52,6 +54,7 @@ const zh = {
 export type ClaimMessages = typeof zh;
 
 const en: ClaimMessages = {
+  rule: (what) => `narrative check: ${what}`,
   titles: {
     amount: 'narrative amount = table figure',
     change: 'change = this year − base',

@@ -20,7 +20,8 @@ export interface Undecodable {
 
 export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; at: Undecodable };
 
-/** The first invalid UTF-8 sequence (its byte offset, or -1) and how many valid multi-byte sequences come before. */
+/** The first invalid UTF-8 byte (its offset, or -1), how many bytes belong to valid multi-byte sequences, how many
+ * are invalid. */
 function scanUtf8(b: Uint8Array, from: number): { invalid: number; multibyte: number; bad: number } {
   let multibyte = 0;
   let bad = 0;
@@ -43,7 +44,7 @@ function scanUtf8(b: Uint8Array, from: number): { invalid: number; multibyte: nu
     }
     if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
     if (ok) {
-      multibyte++;
+      multibyte += n + 1;
       i += n + 1;
     } else {
       bad++;
@@ -80,8 +81,9 @@ export function decode(bytes: Uint8Array): Decoded {
   }
   const scan = scanUtf8(b, 0);
   if (scan.invalid < 0) return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(b), encoding: 'utf-8' };
-  // Mostly UTF-8 (as many valid multi-byte characters as bad bytes, or more): damaged UTF-8, not another encoding.
-  if (scan.multibyte > 0 && scan.multibyte >= scan.bad) return { ok: false, at: placeOf(b, scan.invalid) };
+  // Mostly UTF-8 (over two thirds of the non-ASCII bytes form valid UTF-8): damaged UTF-8, not another encoding.
+  // GB18030 Chinese forms valid UTF-8 only by accident, for about one character in seven.
+  if (scan.multibyte > 2 * scan.bad) return { ok: false, at: placeOf(b, scan.invalid) };
   try {
     return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(b), encoding: 'gb18030' };
   } catch {
