@@ -10,6 +10,8 @@
  * again for every version. `analyze(text)` is one fresh pass of the same pipeline.
  */
 import { judge } from './checks/evaluate';
+import { localise } from './checks/localise';
+import { culpritOptions } from './claims/culprits';
 import type { Finding } from './checks/finding';
 import { figureFindings } from './checks/figures';
 import { claimChecks } from './claims/checks';
@@ -237,23 +239,27 @@ export class DocumentAnalyzer {
     let relations: Relation[] | undefined;
     const allRelations = () => (relations ??= all((s) => s.relations).concat(global));
 
-    // In document order; the sort is stable, so findings at one place keep the pipeline's order.
-    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-
     let index: Map<Cell, Relation[]> | undefined;
-    return {
-      tree, document, findings,
-      get relations() { return allRelations(); },
-      relationsOf(cell) {
-        if (!index) {
-          index = new Map();
-          for (const r of allRelations()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
-            const list = index.get(c);
-            if (list) list.push(r); else index.set(c, [r]);
-          }
+    const relationsOf = (cell: Cell): Relation[] => {
+      if (!index) {
+        index = new Map();
+        for (const r of allRelations()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
+          const list = index.get(c);
+          if (list) list.push(r); else index.set(c, [r]);
         }
-        return index.get(cell) ?? [];
-      },
+      }
+      return index.get(cell) ?? [];
+    };
+    // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
+    const localised = localise(findings, relationsOf, culpritOptions(m, this.options.locale));
+
+    // In document order; the sort is stable, so findings at one place keep the pipeline's order.
+    localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+
+    return {
+      tree, document, findings: localised,
+      get relations() { return allRelations(); },
+      relationsOf,
     };
   }
 }

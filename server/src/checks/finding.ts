@@ -23,9 +23,10 @@ export interface Finding {
   /**
    * Edits that would mend the finding by changing the figure at fault (error localisation, ./localise): one when the
    * culprit is known, several when explanations tie. When present, they replace `expected` (which would write into
-   * the finding's own figure, possibly not the one at fault).
+   * the finding's own figure, possibly not the one at fault). A fix at the finding's own figure has no title: the
+   * editor's usual one applies (`将此数改为计算值 …`).
    */
-  fixes?: { span: Span; text: string; title: string }[];
+  fixes?: { span: Span; text: string; title?: string }[];
   /** The author accepted the finding in the document (`说明：…`), with this reason (./justifications). */
   acknowledged?: { reason: string; span: Span };
 }

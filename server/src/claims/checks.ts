@@ -40,12 +40,21 @@ export interface ClaimResult {
   findings: Finding[];
 }
 
+/** The tables the claims' cells belong to (one per analysis; never one of the document's tables). */
+const claimTables = new WeakSet<Table>();
+
+/** Whether a cell is a claim of the narrative or of a form's text (rather than a table's or a form's field). */
+export function isClaimCell(cell: Cell): boolean {
+  return claimTables.has(cell.row.part.table);
+}
+
 /** The synthetic part the claims' cells belong to: a form named 情况说明 that is not one of the document's tables. */
 function syntheticPart(doc: BudgetDocument): { part: Part; column: Column } {
   const table: Table = {
     kind: 'form', title: '情况说明', heading: '情况说明', headingSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 },
     parts: [], rules: [], notes: [], fields: [], texts: [], unit: doc.header.unit,
   };
+  claimTables.add(table);
   const column: Column = { name: '', path: [], role: 'figure', index: 0, span: { start: 0, end: 0 } };
   const part: Part = { columns: [column], rows: [], table, fields: [] };
   return { part, column };
@@ -169,8 +178,7 @@ function printed(t: Term): string {
 }
 
 function nameOf(ctx: Ctx, cell: Cell): string {
-  if (cell.row.part.table.title === '情况说明' && !ctx.doc.tables.includes(cell.row.part.table)) return ctx.cm.claim(cell.row.label);
-  return cellName(cell, ctx.m, 'both');
+  return isClaimCell(cell) ? ctx.cm.claim(cell.row.label) : cellName(cell, ctx.m, 'both');
 }
 
 function title(ctx: Ctx, key: keyof ClaimMessages['titles']): string {

@@ -58,6 +58,20 @@ const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeActi
     const fix = setTotalFix(doc.getText(), span, expected, ctx.locale);
     return fix ? [toAction(ctx, doc, fix, [d])] : [];
   },
+  // --- error localisation: the figure at fault set to the value that makes every relation hold (data.fixes) ---
+  (ctx, doc, d) => {
+    const list = (d.data as { fixes?: unknown } | undefined)?.fixes;
+    if (!Array.isArray(list)) return [];
+    const text = doc.getText();
+    const out: CodeAction[] = [];
+    for (const x of list as Partial<Replacement>[]) {
+      if (!x || typeof x.text !== 'string') continue;
+      const span = spanOf(x, text.length);
+      const fix = span && setTotalFix(text, span, x.text, ctx.locale, typeof x.title === 'string' ? x.title : undefined);
+      if (fix) out.push(toAction(ctx, doc, { ...fix, preferred: list.length === 1 }, [d]));
+    }
+    return out;
+  },
 ];
 
 /** A pure fix as a code action. */
@@ -96,12 +110,17 @@ export function codeActionsFeature(ctx: ServerContext): Feature {
     const out: CodeAction[] = [];
     for (const d of params.context.diagnostics) for (const f of fixes) out.push(...f(ctx, doc, d));
     for (const f of rangeFixes) out.push(...f(ctx, doc, params.range));
-    // The same edit offered twice (two diagnostics of one cell expecting the same value): once.
-    const seen = new Set<string>();
+    // The same edit offered twice (two diagnostics of one cell expecting the same value, or naming the same figure at
+    // fault): once, for all of them.
+    const seen = new Map<string, CodeAction>();
     return out.filter((a) => {
       const key = `${a.title}\n${JSON.stringify(a.edit)}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      const first = seen.get(key);
+      if (first) {
+        if (a.diagnostics?.length) first.diagnostics = [...(first.diagnostics ?? []), ...a.diagnostics];
+        return false;
+      }
+      seen.set(key, a);
       return true;
     });
   });

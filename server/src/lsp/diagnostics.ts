@@ -31,7 +31,7 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
   }
   // What a quick fix needs, with the figure's own span: clients that send the diagnostic back with another range
   // (Neovim 0.7 counts columns in bytes) still get their fix (./codeActions).
-  if (f.expected !== undefined || f.replacement) d.data = { expected: f.expected, replacement: f.replacement, span: f.span };
+  if (f.expected !== undefined || f.replacement || f.fixes?.length) d.data = { expected: f.expected, replacement: f.replacement, span: f.span, fixes: f.fixes };
   return d;
 }
 

@@ -1,0 +1,439 @@
+/**
+ * Which figure is wrong: error localisation as statistics offices do it (Fellegi & Holt 1976; Statistics Netherlands'
+ * `errorlocate` is the reference implementation). One wrong figure breaks every relation it takes part in; the
+ * explanation is the smallest set of figures whose change lets every relation hold — the failing ones and the ones
+ * that hold, which a change must not break. Among sets of one size, the least reliable figures win (errorlocate's
+ * weights): a percentage before an amount, a figure typed again in the narrative or a form before a table's.
+ * When explanations still tie, all are named and each offers its fix.
+ *
+ * The search is exact over each connected group of failing relations: candidate sets are the hitting sets of the
+ * failing relations (a set that misses one cannot mend it), up to four figures, the least total weight winning; a set is feasible
+ * when the linear relations (sums, equalities, with each fixed figure its rounding interval) admit values for its
+ * figures — decided by Fourier–Motzkin elimination in exact integers — and each ratio with one free figure bounds it.
+ * No solver dependency: the groups are small (a wrong figure rarely takes part in more than a dozen relations), and
+ * exact integer elimination over one to three unknowns is a few dozen lines.
+ */
+import type { Cell } from '../model/document';
+import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
+import type { Relation } from '../rules/relation';
+import { evaluate, termValue, valueOf } from './evaluate';
+import type { Finding } from './finding';
+
+export interface LocaliseOptions {
+  /** How a figure is named in a message (a table cell by table, row and column; a narrative claim by its subject);
+   * without its table's name when `near` is in the same table. */
+  name(cell: Cell, near?: Cell): string;
+  /** How reliable a figure is: lower is likelier to be the wrong one. */
+  weight(cell: Cell): number;
+  /** `；可能有误的是 X`, `；无法确定哪一个数有误：…`, the fix's title. */
+  culprit(name: string): string;
+  tie(names: string[]): string;
+  fixTitle(name: string, value: string): string;
+}
+
+/** The most figures a wrong explanation may change; the most candidate sets tried per group. */
+const MAX_SIZE = 4;
+const MAX_TRIES = 4000;
+const MAX_NODES = 40000;
+const MAX_CELLS = 80;
+
+/** c − Σ coef·x ≥ 0 over free cells (x at the group's scale, in each cell's own unit). */
+interface Ineq { coef: Map<Cell, bigint>; c: bigint }
+
+interface Linear {
+  rel: Relation;
+  /** Integer coefficients of target − Σ sign·10^shift·term = 0, scaled so every shift is an integer factor. */
+  coef: Map<Cell, bigint>;
+}
+
+function cellsOf(rel: Relation): Cell[] {
+  return [rel.target, ...rel.terms.map((t) => t.cell)];
+}
+
+function linearOf(rel: Relation): Linear | undefined {
+  if (rel.kind !== 'sum' && rel.kind !== 'same') return undefined;
+  const m = Math.max(0, ...rel.terms.map((t) => -(t.shift ?? 0)));
+  const coef = new Map<Cell, bigint>();
+  const add = (c: Cell, k: bigint) => coef.set(c, (coef.get(c) ?? 0n) + k);
+  add(rel.target, pow10(m));
+  for (const t of rel.terms) add(t.cell, -BigInt(t.sign) * pow10(m + (t.shift ?? 0)));
+  return { rel, coef };
+}
+
+/** Floor and ceiling of a ÷ b for bigints (b ≠ 0). */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+function ceilDiv(a: bigint, b: bigint): bigint {
+  return -floorDiv(-a, b);
+}
+
+/** Whether Σ coef·x ≤ c over the variables admits a solution (Fourier–Motzkin, exact). */
+function feasible(ineqs: Ineq[], vars: Cell[]): boolean | undefined {
+  let rows = ineqs;
+  for (const v of vars) {
+    const pos: typeof rows = [];
+    const neg: typeof rows = [];
+    const rest: typeof rows = [];
+    for (const r of rows) {
+      const a = r.coef.get(v) ?? 0n;
+      (a > 0n ? pos : a < 0n ? neg : rest).push(r);
+    }
+    for (const p of pos) for (const n of neg) {
+      const ap = p.coef.get(v)!;
+      const an = -n.coef.get(v)!;
+      const coef = new Map<Cell, bigint>();
+      for (const [k, x] of p.coef) if (k !== v) coef.set(k, x * an);
+      for (const [k, x] of n.coef) if (k !== v) coef.set(k, (coef.get(k) ?? 0n) + x * ap);
+      for (const [k, x] of coef) if (x === 0n) coef.delete(k);
+      rest.push({ coef, c: p.c * an + n.c * ap });
+    }
+    if (rest.length > 3000) return undefined;
+    rows = rest;
+  }
+  return rows.every((r) => r.coef.size > 0 || r.c >= 0n);
+}
+
+interface Group {
+  failing: Relation[];
+  cells: Set<Cell>;
+}
+
+/** The groups of failing relations that share a figure. */
+function groupsOf(failing: Relation[]): Group[] {
+  const parent = new Map<Relation, Relation>();
+  const find = (r: Relation): Relation => {
+    let x = r;
+    while (parent.get(x) !== x) x = parent.get(x)!;
+    parent.set(r, x);
+    return x;
+  };
+  const byCell = new Map<Cell, Relation>();
+  for (const r of failing) {
+    parent.set(r, r);
+    for (const c of cellsOf(r)) {
+      const other = byCell.get(c);
+      if (other) parent.set(find(r), find(other));
+      else byCell.set(c, r);
+    }
+  }
+  const groups = new Map<Relation, Group>();
+  for (const r of failing) {
+    const root = find(r);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { failing: [], cells: new Set() }));
+    g.failing.push(r);
+    for (const c of cellsOf(r)) g.cells.add(c);
+  }
+  return [...groups.values()];
+}
+
+/** A figure that may be changed: a figure, or a blank or dash (a cell left blank may be the one at fault). */
+function changeable(c: Cell): boolean {
+  return c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash';
+}
+
+export interface Explanation {
+  /** The sets of figures that explain the group, smallest and least reliable first; several when they tie. */
+  sets: Cell[][];
+  /** For a one-figure explanation: the value (as it would be printed) that makes every relation hold. */
+  values: Map<Cell, string>;
+}
+
+/** Explains each group of failing relations; a relation whose group could not be explained is absent. */
+export function explain(failing: Relation[], relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number): Map<Relation, Explanation> {
+  const out = new Map<Relation, Explanation>();
+  for (const g of groupsOf(failing)) {
+    if (g.cells.size > MAX_CELLS) continue;
+    const e = explainGroup(g, relationsOf, weight);
+    if (e) for (const r of g.failing) out.set(r, e);
+  }
+  return out;
+}
+
+function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number): Explanation | undefined {
+  // Every relation a candidate takes part in constrains it: the failing ones and those that hold.
+  // The relations that constrain a figure that may change: the failing ones and those that hold, which the change
+  // must not break. A figure joins the search with all of its relations (`include`).
+  const all: Relation[] = [];
+  const rels = new Set<Relation>();
+  const values = new Map<Cell, Figure>();
+  const iv = new Map<Cell, { lo: bigint; hi: bigint }>();
+  const holds = new Map<Relation, boolean>();
+  const linear = new Map<Relation, Linear>();
+  const included = new Set<Cell>();
+  // One scale for all: one more decimal than the finest figure, so every half unit is an integer.
+  let scale = 1;
+  let usable = true;
+  const addRelation = (r: Relation) => {
+    if (rels.has(r)) return;
+    rels.add(r);
+    // A relation over a cell that holds no figure is never judged; it constrains nothing.
+    if (cellsOf(r).some((c) => !valueOf(c))) {
+      if (g.failing.includes(r)) usable = false;
+      return;
+    }
+    all.push(r);
+    for (const c of cellsOf(r)) {
+      if (values.has(c)) continue;
+      const f = valueOf(c)!;
+      values.set(c, f);
+      if (f.decimals + 1 > scale) {
+        scale = f.decimals + 1;
+        for (const [x, fx] of values) iv.set(x, intervalOf(fx, scale));
+      } else iv.set(c, intervalOf(f, scale));
+    }
+    holds.set(r, g.failing.includes(r) ? false : evaluate(r)?.holds ?? true);
+    const l = linearOf(r);
+    if (l) linear.set(r, l);
+  };
+  const include = (c: Cell) => {
+    if (included.has(c)) return;
+    included.add(c);
+    for (const r of relationsOf(c)) addRelation(r);
+  };
+  for (const r of g.failing) addRelation(r);
+  for (const c of g.cells) include(c);
+  if (!usable) return undefined;
+
+  const candidates = [...g.cells].filter(changeable);
+  /** The inequalities (c − Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
+  const constraints = (free: Set<Cell>): Ineq[] | false => {
+    const ineqs: Ineq[] = [];
+    for (const r of all) {
+      const touches = cellsOf(r).some((c) => free.has(c));
+      if (!touches) { if (!holds.get(r)) return false; continue; }
+      const l = linear.get(r);
+      if (!l) {
+        const b = ratioBound(r, free, values, scale);
+        if (b === false) return false;
+        if (b) ineqs.push(...b);
+        continue;
+      }
+      const coef = new Map<Cell, bigint>();
+      let lo = 0n;
+      let hi = 0n;
+      for (const [c, a] of l.coef) {
+        if (free.has(c)) { if (a !== 0n) coef.set(c, (coef.get(c) ?? 0n) + a); continue; }
+        const { lo: x, hi: y } = iv.get(c)!;
+        const p = a * x;
+        const q = a * y;
+        lo -= p > q ? p : q;
+        hi -= p < q ? p : q;
+      }
+      // Σ coef·x ∈ [lo, hi]: two inequalities of the form Σ·x ≤ c, written as c − Σ ≥ 0.
+      const neg = new Map<Cell, bigint>();
+      for (const [c, a] of coef) neg.set(c, -a);
+      ineqs.push({ coef: neg, c: hi }, { coef, c: -lo });
+    }
+    // A figure printed as an amount of money or a share stays one: not below zero (errorlocate's domain rules).
+    for (const c of free) if (values.get(c)!.units >= 0n) ineqs.push({ coef: new Map([[c, 1n]]), c: 0n });
+    return ineqs;
+  };
+  const test = (free: Set<Cell>): boolean | undefined => {
+    const ineqs = constraints(free);
+    return ineqs && feasible(ineqs, [...free]);
+  };
+
+  // Hitting sets of the failing relations (a set must hold a figure of every failing relation), up to MAX_SIZE
+  // figures; of the feasible ones, the least total weight wins (errorlocate's objective), then the fewest figures.
+  let tries = 0;
+  let nodes = 0;
+  const found: Cell[][] = [];
+  const seen = new Set<string>();
+  const ids = new Map<Cell, number>();
+  candidates.forEach((c, i) => ids.set(c, i));
+  const w = (set: Cell[]) => set.reduce((x, c) => x + weight(c), 0);
+  let bestWeight = Infinity;
+  const grow = (set: Cell[]): boolean => {
+    if (++nodes > MAX_NODES || tries > MAX_TRIES) return false;
+    // A set already heavier than the best explanation cannot win.
+    if (w(set) > bestWeight) return true;
+    const key = set.map((c) => ids.get(c) ?? -1).sort((x, y) => x - y).join(',');
+    if (seen.has(key)) return true;
+    seen.add(key);
+    const missed = g.failing.find((r) => !cellsOf(r).some((c) => set.includes(c)));
+    let next: Cell[];
+    if (!missed) {
+      tries++;
+      if (test(new Set(set))) {
+        found.push([...set]);
+        bestWeight = Math.min(bestWeight, w(set));
+        return true;
+      }
+      // Changing these breaks a relation that held: one of its figures must change too.
+      next = [];
+      for (const c of set) for (const r of relationsOf(c)) for (const x of cellsOf(r)) if (!set.includes(x) && changeable(x)) next.push(x);
+    } else next = cellsOf(missed);
+    if (set.length >= MAX_SIZE) return true;
+    for (const c of new Set(next)) {
+      if (!changeable(c) || set.includes(c)) continue;
+      if (!ids.has(c)) ids.set(c, ids.size);
+      include(c);
+      if (!usable) return false;
+      if (!grow([...set, c])) return false;
+    }
+    return true;
+  };
+  if (!grow([]) || !found.length) return undefined;
+  const light = found.filter((s) => w(s) === bestWeight);
+  const fewest = Math.min(...light.map((s) => s.length));
+  const sets = light.filter((s) => s.length === fewest);
+  const fixes = new Map<Cell, string>();
+  for (const s of sets) if (s.length === 1) {
+    const domain = constraints(new Set(s));
+    const v = domain ? valueFor(s[0], all, linear, values, scale, domain) : undefined;
+    if (v !== undefined) fixes.set(s[0], v);
+  }
+  return { sets, values: fixes };
+}
+
+/**
+ * A ratio with free figures: with one free amount, the bounds the ratio sets on it (x ≥ lo, x ≤ hi, as inequalities);
+ * with a free percentage or several free figures, no bound (a percentage can take the value the ratio gives).
+ */
+function ratioBound(r: Relation, free: Set<Cell>, values: Map<Cell, Figure>, scale: number): Ineq[] | false | undefined {
+  if (r.kind !== 'ratio' || free.has(r.target) || r.terms.length < 2) return undefined;
+  const [ta, tb] = r.terms;
+  const freeA = free.has(ta.cell);
+  const freeB = free.has(tb.cell);
+  if (freeA === freeB) return undefined;
+  const p = intervalOf(values.get(r.target)!, scale); // percent × 10^scale
+  const fixedT = freeA ? tb : ta;
+  const fixed = termValue(fixedT);
+  if (!fixed) return undefined;
+  const f = intervalOf(fixed, scale); // in the relation's unit × 10^scale
+  const hundred = 100n * pow10(scale);
+  const freeT = freeA ? ta : tb;
+  const shift = freeT.shift ?? 0;
+  // x (own unit × 10^scale) × 10^shift = the free term in the relation's unit.
+  const toOwn = (num: bigint, den: bigint, up: boolean) => {
+    let n = num;
+    let d = den;
+    if (shift > 0) d *= pow10(shift); else n *= pow10(-shift);
+    return up ? ceilDiv(n, d) : floorDiv(n, d);
+  };
+  const v = freeT.cell;
+  const out: Ineq[] = [];
+  if (freeA) {
+    // a = p · b / 100: between p_lo·b_lo and p_hi·b_hi (b ≥ 0, p ≥ 0).
+    if (f.lo < 0n || p.lo < 0n) return undefined;
+    const lo = toOwn(p.lo * f.lo, hundred, true);
+    const hi = toOwn(p.hi * f.hi, hundred, false);
+    out.push({ coef: new Map([[v, 1n]]), c: -lo }, { coef: new Map([[v, -1n]]), c: hi });
+  } else {
+    // b = a · 100 / p: between a_lo·100/p_hi and a_hi·100/p_lo.
+    if (f.lo < 0n || p.hi <= 0n) return undefined;
+    const lo = toOwn(f.lo * hundred, p.hi, true);
+    out.push({ coef: new Map([[v, 1n]]), c: -lo });
+    if (p.lo > 0n) out.push({ coef: new Map([[v, -1n]]), c: toOwn(f.hi * hundred, p.lo, false) });
+  }
+  return out;
+}
+
+/**
+ * The value a lone culprit should print: the one that makes a relation it takes part in hold exactly as printed
+ * (the failing relations first), at the culprit's precision, when it lets every relation hold (`domain`: the
+ * constraints on the culprit alone).
+ */
+function valueFor(cell: Cell, all: Relation[], linear: Map<Relation, Linear>, values: Map<Cell, Figure>, scale: number, domain: Ineq[]): string | undefined {
+  const own = values.get(cell)!;
+  const decimals = Math.min(scale - 1, cell.kind === 'figure' ? own.decimals : neighbours(cell).decimals);
+  const grouping = cell.text.includes(',') || (cell.kind !== 'figure' && neighbours(cell).grouping);
+  // As the figure is printed: `62` rather than `62.00` where the text wrote whole numbers and the value is one.
+  const printedDecimals = cell.kind === 'figure' ? (/\.(\d+)/.exec(cell.text)?.[1].length ?? 0) : decimals;
+  const show = (u: bigint) => {
+    const d = printedDecimals < decimals && u % pow10(decimals - printedDecimals) === 0n ? printedDecimals : decimals;
+    return formatUnits(d === decimals ? u : u / pow10(decimals - d), d, grouping);
+  };
+  // The relations with the fewest terms first (their exact value carries the least rounding: 197.25 + 109.99 before
+  // a sum of four 类), the failing ones before those that hold.
+  const ordered = all.filter((r) => cellsOf(r).includes(cell)).sort((a, b) => a.terms.length - b.terms.length);
+  for (const r of ordered) {
+    const l = linear.get(r);
+    if (!l) {
+      // A percentage: the ratio its relation gives.
+      if (r.target !== cell) continue;
+      const ev = evaluate(r);
+      if (ev && !ev.holds) return ev.computed;
+      continue;
+    }
+    // a·x + Σ others = 0, the others as printed.
+    const a = l.coef.get(cell)!;
+    if (!a) continue;
+    let rest = 0n;
+    for (const [c, k] of l.coef) if (c !== cell) rest += k * roundUnits(values.get(c)!.units, values.get(c)!.decimals, scale);
+    const printed = roundUnits(roundHalf(-rest, a), scale, decimals);
+    // Its rounding interval must meet the culprit's domain.
+    const f: Figure = { units: printed, decimals, percent: own.percent, exact: false, text: '' };
+    const { lo, hi } = intervalOf(f, scale);
+    const bounds: Ineq[] = [{ coef: new Map([[cell, 1n]]), c: -lo }, { coef: new Map([[cell, -1n]]), c: hi }];
+    if (feasible([...domain, ...bounds], [cell])) return show(printed);
+  }
+  return undefined;
+}
+
+/** x / a rounded half away from zero (x and the result at the same scale). */
+function roundHalf(x: bigint, a: bigint): bigint {
+  const neg = (x < 0n) !== (a < 0n);
+  const ax = x < 0n ? -x : x;
+  const aa = a < 0n ? -a : a;
+  const q = (2n * ax + aa) / (2n * aa);
+  return neg ? -q : q;
+}
+
+/** How a blank cell would print a figure: like the figures of its column, else of its row, else of its part. */
+function neighbours(cell: Cell): { decimals: number; grouping: boolean } {
+  const col = cell.column;
+  const inColumn = col ? cell.row.part.rows.map((r) => r.cells[col.index]) : [];
+  for (const list of [inColumn, cell.row.cells, cell.row.part.rows.flatMap((r) => r.cells)]) {
+    const figs = list.filter((c): c is Cell => c?.kind === 'figure' && !!c.figure && !c.figure.percent);
+    if (figs.length) return { decimals: Math.max(...figs.map((c) => c.figure!.decimals)), grouping: figs.some((c) => c.text.includes(',')) };
+  }
+  return { decimals: 2, grouping: false };
+}
+
+/**
+ * The findings, each failing relation's finding naming the figure at fault and offering the fix only there (a new
+ * finding object: findings of sections an edit did not touch are shared with the previous analysis).
+ */
+export function localise(findings: Finding[], relationsOf: (cell: Cell) => readonly Relation[], o: LocaliseOptions): Finding[] {
+  const failing = findings.filter((f) => f.relation && f.severity === 'error' && !f.roundingTail).map((f) => f.relation!);
+  if (!failing.length) return findings;
+  const explained = explain(failing, relationsOf, o.weight);
+  return findings.map((f) => {
+    const e = f.relation && explained.get(f.relation);
+    if (!e || f.severity !== 'error' || f.roundingTail) return f;
+    const g: Finding = { ...f, related: [...f.related] };
+    delete g.expected;
+    const fixes = (cells: Cell[]) => cells.flatMap((c) => {
+      const v = e.values.get(c);
+      if (v === undefined) return [];
+      return sameSpan(c.span, f.span) ? [{ span: c.span, text: v }] : [{ span: c.span, text: v, title: o.fixTitle(o.name(c), v) }];
+    });
+    const note = (c: Cell) => {
+      if (!g.related.some((r) => r.span.start === c.span.start && r.span.end === c.span.end)) g.related.push({ span: c.span, message: o.culprit(o.name(c)).replace(/^[；;]\s*/, '') });
+    };
+    const target = f.relation!.target;
+    const name = (c: Cell) => o.name(c, target);
+    if (e.sets.length === 1) {
+      // One explanation. With one figure, its fix; with several, their values depend on each other: no fix.
+      const set = e.sets[0];
+      if (!(set.length === 1 && set[0] === target && sameSpan(set[0].span, f.span))) g.message += o.culprit(set.map(name).join('、'));
+      for (const c of set) note(c);
+      g.fixes = set.length === 1 ? fixes(set) : [];
+    } else {
+      // Explanations that tie: each named, each lone figure's fix offered.
+      const lone = e.sets.filter((s) => s.length === 1).map((s) => s[0]);
+      g.message += o.tie(e.sets.map((s) => s.map(name).join('、')));
+      for (const c of lone) note(c);
+      g.fixes = fixes(lone);
+    }
+    return g;
+  });
+}
+
+function sameSpan(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start === b.start && a.end === b.end;
+}
