@@ -10,6 +10,7 @@
  * again for every version. `analyze(text)` is one fresh pass of the same pipeline.
  */
 import { judge } from './checks/evaluate';
+import { applyJustifications } from './checks/justifications';
 import { localise } from './checks/localise';
 import { culpritOptions } from './claims/culprits';
 import type { Finding } from './checks/finding';
@@ -251,7 +252,8 @@ export class DocumentAnalyzer {
       return index.get(cell) ?? [];
     };
     // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
-    const localised = localise(findings, relationsOf, culpritOptions(m, this.options.locale));
+    // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
+    const localised = applyJustifications(localise(findings, relationsOf, culpritOptions(m, this.options.locale)), text, this.options.locale);
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
     localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

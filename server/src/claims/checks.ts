@@ -16,6 +16,7 @@
  * Changes above the configured thresholds need a stated reason (./reasons).
  */
 import type { Finding } from '../checks/finding';
+import { isJustification } from '../checks/justifications';
 import { cellName, evaluate, termValue } from '../checks/evaluate';
 import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
@@ -62,7 +63,8 @@ function syntheticPart(doc: BudgetDocument): { part: Part; column: Column } {
 
 /** The lines whose claims are read: the narrative, and each form's free text. */
 function sources(doc: BudgetDocument): SourceLine[][] {
-  const out: SourceLine[][] = [doc.narrative];
+  // A justification (`说明：95.22%：原文如此`) quotes figures; it claims none.
+  const out: SourceLine[][] = [doc.narrative.filter((l) => !isJustification(l.text))];
   for (const t of doc.tables) if (t.kind === 'form' && t.texts.length) out.push(t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })));
   return out;
 }

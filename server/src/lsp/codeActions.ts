@@ -6,7 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { noteRuleFixes, parentRowFixes, setTotalFix, type Fix } from '../fixes/index';
+import { justifyFix, noteRuleFixes, parentRowFixes, setTotalFix, type Fix } from '../fixes/index';
 import type { Span } from '../syntax/ast';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
@@ -56,6 +56,13 @@ const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeActi
     // (Neovim 0.7 counts columns in bytes), which would point elsewhere on a line with Chinese text.
     const span = spanOf(d.data, doc.getText().length) ?? { start: lines.offset(d.range.start), end: lines.offset(d.range.end) };
     const fix = setTotalFix(doc.getText(), span, expected, ctx.locale);
+    return fix ? [toAction(ctx, doc, fix, [d])] : [];
+  },
+  // --- justification: accept an error or a warning in the document (`说明：<figure>：<reason>`) ---
+  (ctx, doc, d) => {
+    if ((d.severity !== 1 && d.severity !== 2) || d.code === 'justification') return [];
+    const span = spanOf(d.data, doc.getText().length);
+    const fix = span && justifyFix(doc.getText(), span, typeof d.code === 'string' ? d.code : '', ctx.locale);
     return fix ? [toAction(ctx, doc, fix, [d])] : [];
   },
   // --- error localisation: the figure at fault set to the value that makes every relation hold (data.fixes) ---

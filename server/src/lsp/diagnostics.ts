@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
+import { shown } from '../checks/justifications';
 import { ruleDocUrl } from '../checks/ruleIds';
 import { diagnosticSource, type Locale } from '../i18n/messages';
 import type { Positions } from '../syntax/positions';
@@ -17,11 +18,11 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
 export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: Locale = 'zh'): Diagnostic {
   const d: Diagnostic = {
     range: { start: lines.position(f.span.start), end: lines.position(f.span.end) },
-    severity: SEVERITY[f.severity],
+    severity: SEVERITY[shown(f, locale).severity],
     source: diagnosticSource(locale),
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
-    message: f.message,
+    message: shown(f, locale).message,
   };
   if (f.related.length) {
     d.relatedInformation = f.related.slice(0, 50).map((r) => ({
@@ -31,7 +32,10 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
   }
   // What a quick fix needs, with the figure's own span: clients that send the diagnostic back with another range
   // (Neovim 0.7 counts columns in bytes) still get their fix (./codeActions).
-  if (f.expected !== undefined || f.replacement || f.fixes?.length) d.data = { expected: f.expected, replacement: f.replacement, span: f.span, fixes: f.fixes };
+  // The span is there for every finding a justification may accept (`说明：…`, ./codeActions).
+  if (f.expected !== undefined || f.replacement || f.fixes?.length || (f.severity !== 'information' && f.severity !== 'hint' && !f.acknowledged)) {
+    d.data = { expected: f.expected, replacement: f.replacement, span: f.span, fixes: f.fixes };
+  }
   return d;
 }
 
