@@ -13,7 +13,7 @@ import { isClaimCell } from './checks';
 export function culpritOptions(m: Messages, locale?: Locale): LocaliseOptions {
   const cm = claimMessages(locale);
   return {
-    name: (c: Cell, near?: Cell) => (isClaimCell(c) ? cm.claim(c.row.label) : cellName(c, m, near && near.row.part.table === c.row.part.table ? 'cell' : 'both')),
+    name: (c: Cell, near?: Cell) => (isClaimCell(c) ? cm.claim(c.row.label, c.text) : cellName(c, m, near && near.row.part.table === c.row.part.table ? 'cell' : 'both')),
     weight: (c: Cell) => (c.figure?.percent ? 1 : isClaimCell(c) ? 2 : c.row.part.table.kind === 'form' ? 3 : 4),
     culprit: cm.culprit,
     tie: (names) => cm.culpritTie(names.join(cm.or)),

@@ -162,7 +162,10 @@ export class QuantityIndex {
     for (const [code, rows] of this.byCode) {
       if (code.length !== digits) continue;
       for (const e of rows) {
-        if (!sameName(e.row.label, last)) continue;
+        // `人大事务行政运行（项）`: a 项 named after its 款 without the 款's marker.
+        const parent = !levels.includes('款') && digits === 7 ? e.part.rows.find((r) => r.code === code.slice(0, 5)) : undefined;
+        const joined = parent && labelKey(last) === labelKey(parent.label) + labelKey(e.row.label);
+        if (!sameName(e.row.label, last) && !joined) continue;
         let ok = true;
         for (let i = 0; i < path.length - 1 && ok; i++) {
           const d = levels[i] === '类' ? 3 : levels[i] === '款' ? 5 : 7;
@@ -173,8 +176,9 @@ export class QuantityIndex {
         if (ok) out.push(e);
       }
     }
-    // Tables without codes (公开01表 `四、公共安全支出`): a 类 by its name.
-    if (!out.length && level === '类') {
+    // Tables without codes (公开01表 `四、公共安全支出`) print a 类 by its name, possibly for other money than the coded
+    // tables' (all funds against 财政拨款): both are candidates.
+    if (level === '类') {
       for (const e of this.byKey.get(labelKey(last)) ?? this.byLoose.get(looseKey(last)) ?? []) if (!e.row.code) out.push(e);
     }
     return out;

@@ -30,6 +30,8 @@ function value(f: Figure): number {
 }
 
 const REASON_START = /^[ \t\u3000]*(?:主要原因|原因|主要是|变动原因)/;
+/** A sentence that explains without the word 原因: a subject new this year (`此项级科目为今年新增科目`). */
+const IMPLICIT = /(?:今年|本年|当年)新增|新增(?:科目|项目|单位)|新成立|新设立|首次安排/;
 
 export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm: ClaimMessages, thresholds: Thresholds = DEFAULT_THRESHOLDS): Finding[] {
   const out: Finding[] = [];
@@ -40,6 +42,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
   }
   const explained = (st: Statement, k: number, sentence: number): boolean => {
     if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= sentence + 1)) return true;
+    for (const s of st.sentences.slice(sentence, sentence + 2)) if (IMPLICIT.test(st.text.slice(s.start, s.end))) return true;
     const next = statements[k + 1];
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
     // The list below it (an intro line's, or numbered items that follow) explains its items.

@@ -20,8 +20,8 @@ const zh = {
     flat: '“持平”即两数相同',
     count: '总数 ≥ 其中各项之和',
   },
-  /** `情况说明“基本支出”` */
-  claim: (subject: string) => (subject ? `情况说明“${subject}”` : '情况说明所述金额'),
+  /** `情况说明“基本支出”`, with its figure when given (`情况说明“基本支出” 16.6%`). */
+  claim: (subject: string, figure?: string) => `${subject ? `情况说明“${subject}”` : '情况说明所述金额'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim: string, stated: string, where: string, expected: string, diff: string, title: string) =>
     `${claim}为 ${stated}，${where}为 ${expected}：同一数额两处列示不一致，相差 ${diff}（${title}）`,
   amountBlank: (claim: string, stated: string, where: string, title: string) =>
@@ -68,7 +68,7 @@ const en: ClaimMessages = {
     flat: '“unchanged” means the two figures are equal',
     count: 'total ≥ sum of its parts',
   },
-  claim: (subject) => (subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'),
+  claim: (subject, figure) => `${subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim, stated, where, expected, diff, title) =>
     `${claim} is ${stated}, ${where} is ${expected}: the same amount is printed differently, difference ${diff} (${title})`,
   amountBlank: (claim, stated, where, title) => `${claim} is ${stated}, but ${where} is blank (${title})`,
