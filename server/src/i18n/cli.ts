@@ -94,7 +94,7 @@ const en: CliMessages = {
   PATH                   .budget files or folders (searched recursively for .budget); - reads standard input
   --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for GitHub code scanning) or github (workflow annotations)
   --exit-zero            exit 0 even when errors are found
-  --count-acknowledged   count findings the document accepts (说明：…) at their own severity (default: as information)
+  --count-acknowledged   count findings the document accepts with a justification line at their own severity (default: as information)
   --no-rounding          leave out the rounding tails (information level)
   --no-catalog           do not check subject codes and names against the catalogs
   --catalog FILE         one more subject-code catalog (CSV or XLSX: code,name[,description]; repeatable)
