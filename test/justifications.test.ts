@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
 import { parseReference, shown } from '../server/src/checks/justifications';
 import { justifyFix } from '../server/src/fixes/justify';
-import { NARRATIVE_DOC, vary } from './fixtures/narrative/document';
+import { vary } from './fixtures/narrative/document';
 import { cli } from './support/cli';
 
 const LINE = '2024 年度机关运行经费支出 45.6 万元。比上年减少了 5.4 万元，减少 10.59%。';

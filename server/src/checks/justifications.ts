@@ -28,8 +28,8 @@ export interface Justification {
   reason: string;
 }
 
-const LINE = /^[ \t\u3000]*说明[ \t\u3000]*[：:]([^：:\n\r]{1,60})[：:][ \t\u3000]*(.*)$/;
-const FIGURE = /^-?[\d,]*\.?\d+[ \t\u3000]*(?:%|％|万元|亿元|元)?$/;
+const LINE = /^[ \t\u3000]*说明[ \t\u3000]*[：:]([^：:\n\r]{1,60})[：:](.*)$/;
+const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[ \t\u3000]*(?:%|％|万元|亿元|元)?$/;
 
 function figureKey(s: string): string {
   return s.replace(/[\s,，]/g, '').replace(/(万元|亿元|元)$/, '').replace(/％/g, '%');

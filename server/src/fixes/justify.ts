@@ -12,7 +12,9 @@ import { eolOf, nextLineStart, type Fix } from './fix';
 export function justifyFix(text: string, span: Span, rule: string, locale?: Locale): Fix | undefined {
   if (span.start < 0 || span.end > text.length || span.end < span.start) return undefined;
   const said = text.slice(span.start, span.end).trim();
-  const figure = said && parseFigure(said.replace(/[ \t\u3000]*(万元|亿元|元)$/, '')) ? said : '';
+  const unit = ['万元', '亿元', '元'].find((u) => said.endsWith(u));
+  const number = unit ? said.slice(0, said.length - unit.length).trim() : said;
+  const figure = number && parseFigure(number) ? said : '';
   const ref = figure || rule;
   if (!ref) return undefined;
   const eol = eolOf(text);
