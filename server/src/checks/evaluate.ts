@@ -1,16 +1,41 @@
 /** Decides whether a relation between printed figures holds, with the rounding semantics of rounding.md. */
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
-import type { Cell } from '../model/document';
+import type { Cell, Part } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation, Term } from '../rules/relation';
 import type { Finding } from './finding';
 import { maxOf } from '../util/arrays';
 
-/** The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. */
+/**
+ * The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. A figure's precision
+ * is the finest printed in its column: printers drop trailing zeros, so `17.5` among `10.49` and `28.00` is 17.50
+ * (known to ±0.005, not ±0.05), and `3` beside `0.6716` is 3.0000.
+ */
 export function valueOf(cell: Cell): Figure | undefined {
-  if (cell.kind === 'figure') return cell.figure;
+  if (cell.kind === 'figure') {
+    const f = cell.figure!;
+    const d = cell.column ? columnDecimals(cell.row.part, cell.column.index, f.percent) : f.decimals;
+    return d > f.decimals ? { ...f, units: f.units * pow10(d - f.decimals), decimals: d } : f;
+  }
   if (cell.kind === 'empty' || cell.kind === 'dash') return ZERO;
   return undefined;
+}
+
+const finest = new WeakMap<Part, Map<string, number>>();
+
+/** The most decimals printed in a column of a part (percentages and amounts apart), computed once per part. */
+function columnDecimals(part: Part, column: number, percent: boolean): number {
+  let m = finest.get(part);
+  if (!m) {
+    m = new Map();
+    for (const r of part.rows) for (const c of r.cells) {
+      if (c.kind !== 'figure' || !c.column || !c.figure) continue;
+      const key = `${c.column.index}${c.figure.percent ? '%' : ''}`;
+      if ((m.get(key) ?? -1) < c.figure.decimals) m.set(key, c.figure.decimals);
+    }
+    finest.set(part, m);
+  }
+  return m.get(`${column}${percent ? '%' : ''}`) ?? 0;
 }
 
 /** The figure a term stands for: its cell's, times 10^shift (a 元 figure read in 万元). */

@@ -108,7 +108,8 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
         figure = { ...figure, units: figure.units * 10n ** BigInt(d - figure.decimals), decimals: d };
       }
       const row: Row = { label: c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
-      cell = { text: c.figure.text, span: c.unit === '%' ? c.span : c.numberSpan, kind: 'figure', figure, column, row };
+      // A column of its own: a claim's precision is its own (padded above), not the finest of every claim's.
+      cell = { text: c.figure.text, span: c.unit === '%' ? c.span : c.numberSpan, kind: 'figure', figure, column: { ...column }, row };
       row.cells.push(cell);
       part.rows.push(row);
       cells.set(c, cell);
