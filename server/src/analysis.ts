@@ -24,7 +24,7 @@ import { sections, type SectionBounds } from './incremental/sections';
 import { codeFindings } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
 import { buildSection, inheritUnits } from './model/build';
-import type { BudgetDocument, Cell, Header, Rule } from './model/document';
+import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
 import { builtinRelations } from './rules/builtin';
 import { DeclaredRules } from './rules/declared';
 import { formRelations } from './rules/forms';
@@ -79,6 +79,18 @@ interface Section {
   chunks: Chunk[];
   /** The spans it holds, collected when it first has to move. */
   spans?: Span[];
+  /** The relations each of its cells takes part in, built when first asked and kept while the section is. */
+  cellRelations?: Map<Cell, Relation[]>;
+}
+
+/** The relations each cell of `relations` takes part in (as target or term). */
+function indexByCell(relations: readonly Relation[]): Map<Cell, Relation[]> {
+  const index = new Map<Cell, Relation[]>();
+  for (const r of relations) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
+    const list = index.get(c);
+    if (list) list.push(r); else index.set(c, [r]);
+  }
+  return index;
 }
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
@@ -240,16 +252,16 @@ export class DocumentAnalyzer {
     let relations: Relation[] | undefined;
     const allRelations = () => (relations ??= all((s) => s.relations).concat(global));
 
-    let index: Map<Cell, Relation[]> | undefined;
+    // A cell's relations: its section's (indexed once per section, reused while the section is) and the global ones.
+    let sectionOf: Map<Table, Section> | undefined;
+    let globalIndex: Map<Cell, Relation[]> | undefined;
     const relationsOf = (cell: Cell): Relation[] => {
-      if (!index) {
-        index = new Map();
-        for (const r of allRelations()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
-          const list = index.get(c);
-          if (list) list.push(r); else index.set(c, [r]);
-        }
-      }
-      return index.get(cell) ?? [];
+      sectionOf ??= new Map(parts.flatMap((s) => s.document.tables.map((t) => [t, s] as const)));
+      globalIndex ??= indexByCell(global);
+      const s = sectionOf.get(cell.row.part.table);
+      const own = s ? (s.cellRelations ??= indexByCell(s.relations)).get(cell) : undefined;
+      const more = globalIndex.get(cell);
+      return own && more ? own.concat(more) : own ?? more ?? [];
     };
     // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.

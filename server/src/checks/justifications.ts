@@ -57,20 +57,20 @@ export function parseReference(ref: string): { rule?: RuleId; figure?: string } 
   return isRuleId(t) ? { rule: t } : undefined;
 }
 
-/** The justifications written in a document's text. */
+/** The justifications written in a document's text (only the lines holding 说明 are read). */
 export function justificationsOf(text: string): Justification[] {
   const out: Justification[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
+  let last = -1;
+  for (let at = text.indexOf('说明'); at >= 0; at = text.indexOf('说明', at + 2)) {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    if (start === last) continue;
+    last = start;
+    let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
     const line = text.slice(start, end).replace(/\r$/, '');
-    if (line.includes('说明')) {
-      const m = LINE.exec(line);
-      const ref = m && parseReference(m[1]);
-      if (m && ref && m[2].trim()) out.push({ span: { start, end: start + line.length }, ...ref, reason: m[2].trim() });
-    }
-    start = end + 1;
+    const m = LINE.exec(line);
+    const ref = m && parseReference(m[1]);
+    if (m && ref && m[2].trim()) out.push({ span: { start, end: start + line.length }, ...ref, reason: m[2].trim() });
   }
   return out;
 }

@@ -46,8 +46,12 @@ interface Linear {
   coef: Map<Cell, bigint>;
 }
 
+const cellLists = new WeakMap<Relation, Cell[]>();
+
 function cellsOf(rel: Relation): Cell[] {
-  return [rel.target, ...rel.terms.map((t) => t.cell)];
+  let l = cellLists.get(rel);
+  if (!l) cellLists.set(rel, (l = [rel.target, ...rel.terms.map((t) => t.cell)]));
+  return l;
 }
 
 function linearOf(rel: Relation): Linear | undefined {
@@ -146,10 +150,63 @@ export function explain(failing: Relation[], relationsOf: (cell: Cell) => readon
   const out = new Map<Relation, Explanation>();
   for (const g of groupsOf(failing)) {
     if (g.cells.size > MAX_CELLS) continue;
-    const e = explainGroup(g, relationsOf, weight);
+    const e = cached(g, relationsOf) ?? remember(g, relationsOf, weight);
     if (e) for (const r of g.failing) out.set(r, e);
   }
   return out;
+}
+
+/**
+ * Explanations kept across analyses, by what their search read: the failing relations and, for every figure looked at,
+ * its relations — compared by content (kind, figures, signs, shifts; a figure is the same object while its section
+ * is kept, and a new one after any edit of it). So a reused explanation is exactly what a fresh search would find
+ * (incremental equals fresh), and a keystroke in a document full of errors does not search them all again; relations
+ * rebuilt for every version (rules naming other tables) still match when they read the same figures.
+ */
+const explanations = new Map<string, { seen: Map<Cell, { rels: readonly Relation[]; key: string }>; explanation: Explanation | undefined }>();
+const MAX_KEPT = 2000;
+
+let nextId = 1;
+const cellIds = new WeakMap<Cell, number>();
+function idOf(c: Cell): number {
+  let id = cellIds.get(c);
+  if (id === undefined) cellIds.set(c, (id = nextId++));
+  return id;
+}
+const relationKeys = new WeakMap<Relation, string>();
+function keyOf(r: Relation): string {
+  let k = relationKeys.get(r);
+  if (k === undefined) relationKeys.set(r, (k = `${r.kind}:${idOf(r.target)}=${r.terms.map((t) => `${t.sign}${idOf(t.cell)}e${t.shift ?? 0}`).join(',')}`));
+  return k;
+}
+const keysOf = (rels: readonly Relation[]) => rels.map(keyOf).join(';');
+
+function cached(g: Group, relationsOf: (cell: Cell) => readonly Relation[]): Explanation | undefined {
+  const c = explanations.get(keysOf(g.failing));
+  if (!c) return undefined;
+  for (const [cell, was] of c.seen) {
+    const now = relationsOf(cell);
+    // The same relation objects (a kept section's): no need to compare their content.
+    if (now.length === was.rels.length && now.every((r, i) => r === was.rels[i])) continue;
+    if (keysOf(now) !== was.key) return undefined;
+  }
+  return c.explanation ?? NONE;
+}
+
+/** An explanation that could not be found, cached as such. */
+const NONE: Explanation = { sets: [], values: new Map() };
+
+function remember(g: Group, relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number): Explanation | undefined {
+  const seen = new Map<Cell, { rels: readonly Relation[]; key: string }>();
+  const watched = (cell: Cell) => {
+    const rels = relationsOf(cell);
+    seen.set(cell, { rels, key: keysOf(rels) });
+    return rels;
+  };
+  const explanation = explainGroup(g, watched, weight);
+  if (explanations.size >= MAX_KEPT) explanations.delete(explanations.keys().next().value!);
+  explanations.set(keysOf(g.failing), { seen, explanation });
+  return explanation;
 }
 
 function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number): Explanation | undefined {
@@ -160,9 +217,11 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
   const rels = new Set<Relation>();
   const values = new Map<Cell, Figure>();
   const iv = new Map<Cell, { lo: bigint; hi: bigint }>();
-  const holds = new Map<Relation, boolean>();
   const linear = new Map<Relation, Linear>();
   const included = new Set<Cell>();
+  /** The relations judged (all of `all`), and those that do not hold as printed. */
+  const active = new Set<Relation>();
+  const broken: Relation[] = [];
   // One scale for all: one more decimal than the finest figure, so every half unit is an integer.
   let scale = 1;
   let usable = true;
@@ -175,6 +234,7 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
       return;
     }
     all.push(r);
+    active.add(r);
     for (const c of cellsOf(r)) {
       if (values.has(c)) continue;
       const f = valueOf(c)!;
@@ -184,7 +244,7 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
         for (const [x, fx] of values) iv.set(x, intervalOf(fx, scale));
       } else iv.set(c, intervalOf(f, scale));
     }
-    holds.set(r, g.failing.includes(r) ? false : evaluate(r)?.holds ?? true);
+    if (g.failing.includes(r) || !(evaluate(r)?.holds ?? true)) broken.push(r);
     const l = linearOf(r);
     if (l) linear.set(r, l);
   };
@@ -201,9 +261,11 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
   /** The inequalities (c − Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
   const constraints = (free: Set<Cell>): Ineq[] | false => {
     const ineqs: Ineq[] = [];
-    for (const r of all) {
-      const touches = cellsOf(r).some((c) => free.has(c));
-      if (!touches) { if (!holds.get(r)) return false; continue; }
+    // The relations the free figures take part in; every other relation stays as it is, so it must hold.
+    const touched = new Set<Relation>();
+    for (const c of free) for (const r of relationsOf(c)) if (active.has(r)) touched.add(r);
+    for (const r of broken) if (!touched.has(r)) return false;
+    for (const r of touched) {
       const l = linear.get(r);
       if (!l) {
         const b = ratioBound(r, free, values, scale);
@@ -236,47 +298,60 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
     return ineqs && feasible(ineqs, [...free]);
   };
 
-  // Hitting sets of the failing relations (a set must hold a figure of every failing relation), up to MAX_SIZE
-  // figures; of the feasible ones, the least total weight wins (errorlocate's objective), then the fewest figures.
+  // Hitting sets of the failing relations (a set must hold a figure of every failing relation), smallest first (each
+  // size a bounded depth-first search), up to MAX_SIZE figures; of the feasible ones, the least total weight wins
+  // (errorlocate's objective), then the fewest figures. A hitting set that breaks a relation that held grows by a
+  // figure of that relation.
   let tries = 0;
   let nodes = 0;
   const found: Cell[][] = [];
-  const seen = new Set<string>();
+  const tested = new Map<string, boolean>();
   const ids = new Map<Cell, number>();
   candidates.forEach((c, i) => ids.set(c, i));
   const w = (set: Cell[]) => set.reduce((x, c) => x + weight(c), 0);
+  const keyOf = (set: Cell[]) => set.map((c) => ids.get(c)!).sort((x, y) => x - y).join(',');
   let bestWeight = Infinity;
-  const grow = (set: Cell[]): boolean => {
+  const grow = (set: Cell[], size: number, visited: Set<string>): boolean => {
     if (++nodes > MAX_NODES || tries > MAX_TRIES) return false;
     // A set already heavier than the best explanation cannot win.
     if (w(set) > bestWeight) return true;
-    const key = set.map((c) => ids.get(c) ?? -1).sort((x, y) => x - y).join(',');
-    if (seen.has(key)) return true;
-    seen.add(key);
+    const key = keyOf(set);
+    if (visited.has(key)) return true;
+    visited.add(key);
     const missed = g.failing.find((r) => !cellsOf(r).some((c) => set.includes(c)));
     let next: Cell[];
     if (!missed) {
-      tries++;
-      if (test(new Set(set))) {
-        found.push([...set]);
-        bestWeight = Math.min(bestWeight, w(set));
-        return true;
+      let ok = tested.get(key);
+      if (ok === undefined) {
+        tries++;
+        ok = test(new Set(set)) === true;
+        tested.set(key, ok);
+        if (ok) {
+          found.push([...set]);
+          bestWeight = Math.min(bestWeight, w(set));
+        }
       }
-      // Changing these breaks a relation that held: one of its figures must change too.
+      if (ok) return true;
       next = [];
       for (const c of set) for (const r of relationsOf(c)) for (const x of cellsOf(r)) if (!set.includes(x) && changeable(x)) next.push(x);
     } else next = cellsOf(missed);
-    if (set.length >= MAX_SIZE) return true;
+    if (set.length >= size) return true;
     for (const c of new Set(next)) {
       if (!changeable(c) || set.includes(c)) continue;
       if (!ids.has(c)) ids.set(c, ids.size);
       include(c);
       if (!usable) return false;
-      if (!grow([...set, c])) return false;
+      if (!grow([...set, c], size, visited)) return false;
     }
     return true;
   };
-  if (!grow([]) || !found.length) return undefined;
+  const lightest = Math.min(...candidates.map(weight));
+  for (let size = 1; size <= MAX_SIZE; size++) {
+    // No set of this size can be lighter than the best explanation found.
+    if (size * lightest > bestWeight) break;
+    if (!grow([], size, new Set())) return undefined;
+  }
+  if (!found.length) return undefined;
   const light = found.filter((s) => w(s) === bestWeight);
   const fewest = Math.min(...light.map((s) => s.length));
   const sets = light.filter((s) => s.length === fewest);
@@ -404,7 +479,7 @@ export function localise(findings: Finding[], relationsOf: (cell: Cell) => reado
   const explained = explain(failing, relationsOf, o.weight);
   return findings.map((f) => {
     const e = f.relation && explained.get(f.relation);
-    if (!e || f.severity !== 'error' || f.roundingTail) return f;
+    if (!e || !e.sets.length || f.severity !== 'error' || f.roundingTail) return f;
     const g: Finding = { ...f, related: [...f.related] };
     delete g.expected;
     const fixes = (cells: Cell[]) => cells.flatMap((c) => {

@@ -55,38 +55,68 @@ const TOTALS: { words: RegExp; rows: RegExp; fiscal?: boolean }[] = [
 
 interface RowEntry { row: Row; part: Part }
 
+/** Every row name TOTALS may look for. */
+const TOTAL_ROW = /^(?:收入总计|支出总计|总计|(?:本年)?收入合计|(?:本年)?支出合计)$/;
+
+/** One part's rows by key, loose key and functional code, and its figure columns by name. */
+interface PartIndex {
+  /** Rows that may be a named total (总计, 本年收入合计 …), by key. */
+  totals: Map<string, RowEntry[]>;
+  byKey: Map<string, RowEntry[]>;
+  byLoose: Map<string, RowEntry[]>;
+  byCode: Map<string, RowEntry[]>;
+  columns: Map<string, { part: Part; column: Column }[]>;
+}
+
+/** Kept per part: a part of a section an edit did not touch is indexed once. */
+const partIndexes = new WeakMap<Part, PartIndex>();
+
+function partIndex(p: Part): PartIndex {
+  let ix = partIndexes.get(p);
+  if (ix) return ix;
+  ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map() };
+  partIndexes.set(p, ix);
+  for (const r of p.rows) {
+    // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
+    // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
+    if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
+    const e = { row: r, part: p };
+    const k = labelKey(r.label);
+    if (k) {
+      push(ix.byKey, k, e);
+      if (TOTAL_ROW.test(k)) push(ix.totals, k, e);
+      const l = looseKey(r.label);
+      if (l !== k) push(ix.byLoose, l, e);
+    }
+    if (r.code && r.codeKind === 'functional') push(ix.byCode, r.code, e);
+  }
+  for (const c of p.columns) {
+    if (c.role !== 'figure') continue;
+    for (const name of columnNames(c)) push(ix.columns, name, { part: p, column: c });
+  }
+  return ix;
+}
+
 export class QuantityIndex {
-  private readonly byKey = new Map<string, RowEntry[]>();
-  private readonly byLoose = new Map<string, RowEntry[]>();
-  private readonly byCode = new Map<string, RowEntry[]>();
-  private readonly columns = new Map<string, { part: Part; column: Column }[]>();
+  private readonly parts: PartIndex[] = [];
   private readonly kind: '预算' | '决算' | undefined;
 
   constructor(private readonly doc: BudgetDocument) {
     this.kind = doc.header.kind;
     for (const t of doc.tables) {
       if (t.kind !== 'table') continue;
-      for (const p of t.parts) {
-        if (!p.columns.some((c) => c.role === 'figure')) continue;
-        for (const r of p.rows) {
-          // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
-          // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
-          if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
-          const e = { row: r, part: p };
-          const k = labelKey(r.label);
-          if (k) {
-            push(this.byKey, k, e);
-            const l = looseKey(r.label);
-            if (l !== k) push(this.byLoose, l, e);
-          }
-          if (r.code && r.codeKind === 'functional') push(this.byCode, r.code, e);
-        }
-        for (const c of p.columns) {
-          if (c.role !== 'figure') continue;
-          for (const name of columnNames(c)) push(this.columns, name, { part: p, column: c });
-        }
-      }
+      for (const p of t.parts) if (p.columns.some((c) => c.role === 'figure')) this.parts.push(partIndex(p));
     }
+  }
+
+  /** The entries of every part under a key (undefined when none). */
+  private all<V>(pick: (ix: PartIndex) => Map<string, V[]>, key: string): V[] | undefined {
+    let out: V[] | undefined;
+    for (const ix of this.parts) {
+      const l = pick(ix).get(key);
+      if (l) out = out ? out.concat(l) : l;
+    }
+    return out;
   }
 
   /** The table cells a claim restates, with the shift into the claim's unit; empty when it names none. */
@@ -105,11 +135,12 @@ export class QuantityIndex {
     else {
       const k = labelKey(claim.subject);
       if (!k) return [];
-      fromRows(this.byKey.get(k));
+      const loose = looseKey(claim.subject);
+      fromRows(this.all((ix) => ix.byKey, k));
       if (!cells.length) fromRows(this.totals(k));
-      if (!cells.length) fromRows(this.byLoose.get(looseKey(claim.subject)) ?? this.byKey.get(looseKey(claim.subject)));
+      if (!cells.length) fromRows(this.all((ix) => ix.byLoose, loose) ?? this.all((ix) => ix.byKey, loose));
       if (!cells.length) {
-        for (const { part, column } of this.columns.get(k) ?? this.columns.get(looseKey(claim.subject)) ?? []) {
+        for (const { part, column } of this.all((ix) => ix.columns, k) ?? this.all((ix) => ix.columns, loose) ?? []) {
           if (!columnFits(column, role, this.kind)) continue;
           const total = totalRow(part);
           const c = total?.cells[column.index];
@@ -139,7 +170,7 @@ export class QuantityIndex {
     for (const t of TOTALS) {
       if (!t.words.test(key)) continue;
       const out: RowEntry[] = [];
-      for (const [k, rows] of this.byKey) {
+      for (const ix of this.parts) for (const [k, rows] of ix.totals) {
         if (!t.rows.test(k)) continue;
         for (const e of rows) {
           const inFiscal = /财政拨款/.test(e.part.table.title);
@@ -159,7 +190,7 @@ export class QuantityIndex {
     const level = levels[levels.length - 1];
     const digits = level === '类' ? 3 : level === '款' ? 5 : 7;
     const out: RowEntry[] = [];
-    for (const [code, rows] of this.byCode) {
+    for (const ix of this.parts) for (const [code, rows] of ix.byCode) {
       if (code.length !== digits) continue;
       for (const e of rows) {
         // `人大事务行政运行（项）`: a 项 named after its 款 without the 款's marker.
@@ -179,7 +210,7 @@ export class QuantityIndex {
     // Tables without codes (公开01表 `四、公共安全支出`) print a 类 by its name, possibly for other money than the coded
     // tables' (all funds against 财政拨款): both are candidates.
     if (level === '类') {
-      for (const e of this.byKey.get(labelKey(last)) ?? this.byLoose.get(looseKey(last)) ?? []) if (!e.row.code) out.push(e);
+      for (const e of this.all((ix) => ix.byKey, labelKey(last)) ?? this.all((ix) => ix.byLoose, looseKey(last)) ?? []) if (!e.row.code) out.push(e);
     }
     return out;
   }
