@@ -11,7 +11,7 @@
  */
 import { judge } from './checks/evaluate';
 import { applyJustifications } from './checks/justifications';
-import { localise } from './checks/localise';
+import { localise, type ExplanationCache } from './checks/localise';
 import { culpritOptions } from './claims/culprits';
 import type { Finding } from './checks/finding';
 import { figureFindings } from './checks/figures';
@@ -79,8 +79,6 @@ interface Section {
   chunks: Chunk[];
   /** The spans it holds, collected when it first has to move. */
   spans?: Span[];
-  /** The relations each of its cells takes part in, built when first asked and kept while the section is. */
-  cellRelations?: Map<Cell, Relation[]>;
 }
 
 /** The relations each cell of `relations` takes part in (as target or term). */
@@ -105,6 +103,8 @@ export class DocumentAnalyzer {
   private title?: string;
   /** What the last call reused. */
   lastReuse: Reuse = { sections: 0, reused: 0, full: true };
+  /** Error localisation's explanations of the last version, reused where nothing they read changed. */
+  private readonly explanations: ExplanationCache = new Map();
 
   constructor(private readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
@@ -252,20 +252,25 @@ export class DocumentAnalyzer {
     let relations: Relation[] | undefined;
     const allRelations = () => (relations ??= all((s) => s.relations).concat(global));
 
-    // A cell's relations: its section's (indexed once per section, reused while the section is) and the global ones.
+    // A cell's relations: its section's (each section indexed when first asked) and the global ones.
     let sectionOf: Map<Table, Section> | undefined;
     let globalIndex: Map<Cell, Relation[]> | undefined;
+    const sectionIndexes = new Map<Section, Map<Cell, Relation[]>>();
+    const sectionOfCell = (cell: Cell) => (sectionOf ??= new Map(parts.flatMap((s) => s.document.tables.map((t) => [t, s] as const)))).get(cell.row.part.table);
+    const sharedOf = (cell: Cell) => (globalIndex ??= indexByCell(global)).get(cell) ?? [];
     const relationsOf = (cell: Cell): Relation[] => {
-      sectionOf ??= new Map(parts.flatMap((s) => s.document.tables.map((t) => [t, s] as const)));
-      globalIndex ??= indexByCell(global);
-      const s = sectionOf.get(cell.row.part.table);
-      const own = s ? (s.cellRelations ??= indexByCell(s.relations)).get(cell) : undefined;
-      const more = globalIndex.get(cell);
-      return own && more ? own.concat(more) : own ?? more ?? [];
+      const s = sectionOfCell(cell);
+      let ix = s && sectionIndexes.get(s);
+      if (s && !ix) sectionIndexes.set(s, (ix = indexByCell(s.relations)));
+      const own = ix?.get(cell);
+      const more = sharedOf(cell);
+      return own && more.length ? own.concat(more) : own ?? more;
     };
+    // What a cell's relations come from: its section (the same object while the section is kept) and the global ones.
+    const sources = { relationsOf, stamp: (cell: Cell) => ({ own: sectionOfCell(cell), shared: sharedOf(cell) }) };
     // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
-    const localised = applyJustifications(localise(findings, relationsOf, culpritOptions(m, this.options.locale)), text, this.options.locale);
+    const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), text, this.options.locale);
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
     localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -146,25 +146,41 @@ export interface Explanation {
 }
 
 /** Explains each group of failing relations; a relation whose group could not be explained is absent. */
-export function explain(failing: Relation[], relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number): Map<Relation, Explanation> {
+export function explain(failing: Relation[], src: RelationSource, weight: (cell: Cell) => number, cache?: ExplanationCache): Map<Relation, Explanation> {
   const out = new Map<Relation, Explanation>();
+  // What this analysis used, which alone is kept for the next one (nothing of an older version stays alive).
+  const kept: ExplanationCache = new Map();
   for (const g of groupsOf(failing)) {
     if (g.cells.size > MAX_CELLS) continue;
-    const e = cached(g, relationsOf) ?? remember(g, relationsOf, weight);
+    const e = (cache && cached(g, src, cache, kept)) ?? remember(g, src, weight, kept);
     if (e) for (const r of g.failing) out.set(r, e);
+  }
+  if (cache) {
+    cache.clear();
+    for (const [k, v] of kept) cache.set(k, v);
   }
   return out;
 }
 
 /**
- * Explanations kept across analyses, by what their search read: the failing relations and, for every figure looked at,
+ * Explanations kept from one analysis of a document to the next (the caller's cache), by what their search read: the failing relations and, for every figure looked at,
  * its relations — compared by content (kind, figures, signs, shifts; a figure is the same object while its section
  * is kept, and a new one after any edit of it). So a reused explanation is exactly what a fresh search would find
  * (incremental equals fresh), and a keystroke in a document full of errors does not search them all again; relations
  * rebuilt for every version (rules naming other tables) still match when they read the same figures.
  */
-const explanations = new Map<string, { seen: Map<Cell, { rels: readonly Relation[]; key: string }>; explanation: Explanation | undefined }>();
-const MAX_KEPT = 2000;
+/** Where the relations of a figure come from. */
+export interface RelationSource {
+  relationsOf(cell: Cell): readonly Relation[];
+  /**
+   * What a figure's relations depend on: `own`, an object that stays the same while they do (its section, kept while
+   * an edit does not touch it), and `shared`, the relations built anew for every version (rules naming other tables,
+   * the narrative's), compared by content.
+   */
+  stamp(cell: Cell): { own: unknown; shared: readonly Relation[] };
+}
+
+export type ExplanationCache = Map<string, { seen: Map<Cell, { own: unknown; shared: string }>; explanation: Explanation | undefined }>;
 
 let nextId = 1;
 const cellIds = new WeakMap<Cell, number>();
@@ -181,31 +197,30 @@ function keyOf(r: Relation): string {
 }
 const keysOf = (rels: readonly Relation[]) => rels.map(keyOf).join(';');
 
-function cached(g: Group, relationsOf: (cell: Cell) => readonly Relation[]): Explanation | undefined {
-  const c = explanations.get(keysOf(g.failing));
+function cached(g: Group, src: RelationSource, explanations: ExplanationCache, kept: ExplanationCache): Explanation | undefined {
+  const key = keysOf(g.failing);
+  const c = explanations.get(key);
   if (!c) return undefined;
   for (const [cell, was] of c.seen) {
-    const now = relationsOf(cell);
-    // The same relation objects (a kept section's): no need to compare their content.
-    if (now.length === was.rels.length && now.every((r, i) => r === was.rels[i])) continue;
-    if (keysOf(now) !== was.key) return undefined;
+    const now = src.stamp(cell);
+    if (now.own !== was.own || keysOf(now.shared) !== was.shared) return undefined;
   }
+  kept.set(key, c);
   return c.explanation ?? NONE;
 }
 
 /** An explanation that could not be found, cached as such. */
 const NONE: Explanation = { sets: [], values: new Map() };
 
-function remember(g: Group, relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number): Explanation | undefined {
-  const seen = new Map<Cell, { rels: readonly Relation[]; key: string }>();
+function remember(g: Group, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache): Explanation | undefined {
+  const seen = new Map<Cell, { own: unknown; shared: string }>();
   const watched = (cell: Cell) => {
-    const rels = relationsOf(cell);
-    seen.set(cell, { rels, key: keysOf(rels) });
-    return rels;
+    const stamp = src.stamp(cell);
+    seen.set(cell, { own: stamp.own, shared: keysOf(stamp.shared) });
+    return src.relationsOf(cell);
   };
   const explanation = explainGroup(g, watched, weight);
-  if (explanations.size >= MAX_KEPT) explanations.delete(explanations.keys().next().value!);
-  explanations.set(keysOf(g.failing), { seen, explanation });
+  kept.set(keysOf(g.failing), { seen, explanation });
   return explanation;
 }
 
@@ -473,10 +488,10 @@ function neighbours(cell: Cell): { decimals: number; grouping: boolean } {
  * The findings, each failing relation's finding naming the figure at fault and offering the fix only there (a new
  * finding object: findings of sections an edit did not touch are shared with the previous analysis).
  */
-export function localise(findings: Finding[], relationsOf: (cell: Cell) => readonly Relation[], o: LocaliseOptions): Finding[] {
+export function localise(findings: Finding[], src: RelationSource, o: LocaliseOptions, cache?: ExplanationCache): Finding[] {
   const failing = findings.filter((f) => f.relation && f.severity === 'error' && !f.roundingTail).map((f) => f.relation!);
-  if (!failing.length) return findings;
-  const explained = explain(failing, relationsOf, o.weight);
+  if (!failing.length) { cache?.clear(); return findings; }
+  const explained = explain(failing, src, o.weight, cache);
   return findings.map((f) => {
     const e = f.relation && explained.get(f.relation);
     if (!e || !e.sets.length || f.severity !== 'error' || f.roundingTail) return f;
