@@ -2,10 +2,11 @@
  * The editor side of import and export: picks the source or the target, reads and writes the files with
  * `vscode.workspace.fs`, and asks the server (`budgetTables.server.import` / `.export`) for the work.
  */
-import * as path from 'node:path';
 import { commands, env, type ExtensionContext, type QuickPickItem, Range, Selection, type TextEditor, TextEditorRevealType, Uri, window, workspace } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { editorMessages, type EditorMessages } from '../../server/src/i18n/editor';
+import { fromBase64, toBase64 } from '../../server/src/util/base64';
+import { baseName } from '../../server/src/workspace/uri';
 
 interface Repair { line: number; message: string; outputLine?: number }
 type ImportResult = { ok: true; text: string; repairs: Repair[]; summary: string } | { ok: false; message: string };
@@ -41,7 +42,7 @@ async function importTable(client: LanguageClient): Promise<void> {
     const files = await window.showOpenDialog({ canSelectMany: false, filters: { 'TXT / CSV / XLSX': ['txt', 'tsv', 'csv', 'xlsx'] } });
     if (!files?.length) return;
     const bytes = await workspace.fs.readFile(files[0]);
-    arg = { name: path.basename(files[0].path), content: Buffer.from(bytes).toString('base64'), encoding: 'base64' };
+    arg = { name: baseName(files[0].toString()), content: toBase64(bytes), encoding: 'base64' };
     if (/\.xlsx$/i.test(arg.name)) {
       const sheet = await window.showInputBox({ prompt: m.importPickSheet, value: '' });
       if (sheet === undefined) return;
@@ -126,12 +127,12 @@ async function exportTable(client: LanguageClient): Promise<void> {
     filters: r.format === 'csv' ? { CSV: ['csv'] } : { XLSX: ['xlsx'] },
   });
   if (!target) return;
-  const bytes = r.encoding === 'base64' ? Buffer.from(r.data, 'base64') : Buffer.from(r.data, 'utf8');
+  const bytes = r.encoding === 'base64' ? fromBase64(r.data) : new TextEncoder().encode(r.data);
   try {
-    await workspace.fs.writeFile(target, new Uint8Array(bytes));
+    await workspace.fs.writeFile(target, bytes);
   } catch (e) {
     void window.showErrorMessage(m.interchangeFailed(e instanceof Error ? e.message : String(e)));
     return;
   }
-  void window.showInformationMessage(m.exportSaved(target.scheme === 'file' ? target.fsPath : target.toString()));
+  void window.showInformationMessage(m.exportSaved(target.scheme === 'file' ? target.fsPath : target.toString(true)));
 }

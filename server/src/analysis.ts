@@ -106,7 +106,7 @@ export class DocumentAnalyzer {
   /** Error localisation's explanations of the last version, reused where nothing they read changed. */
   private readonly explanations: ExplanationCache = new Map();
 
-  constructor(private readonly options: AnalysisOptions = {}) {
+  constructor(readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
   }
 

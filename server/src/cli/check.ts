@@ -86,7 +86,7 @@ export function checkBytes(bytes: Uint8Array, shown: string, o: CheckOptions): F
     return { findings: jsonFindings(applyRuleSettings(a.findings, o.rules), text, shown, o.locale, o.countAcknowledged), codes };
   } catch (e) {
     // A defect of the analysis: said plainly for this file (no stack trace), and the other files are still checked.
-    return { findings: [], codes: [], failure: `${shown}: ${cliMessages(o.locale).internalError(e instanceof Error ? e.message : String(e))}` };
+    return { findings: [], codes: [], failure: cliMessages(o.locale).fileProblem(shown, cliMessages(o.locale).internalError(e instanceof Error ? e.message : String(e))) };
   }
 }
 

@@ -39,7 +39,7 @@ export async function runExport(argv: string[], out: Write, err: Write): Promise
   if (!d.ok) return fail(m.undecodable(file, d.at.line, d.at.column), false);
   const r = await exportDocument(analyze(d.text, { locale }).document, { format, locale, ...(table !== undefined ? { table } : {}) });
   if (!r.ok) {
-    err(`budget-check export: ${file}: ${r.message}\n`);
+    err(`budget-check export: ${m.fileProblem(file, r.message)}\n`);
     return 1;
   }
   if (format === 'csv' && !output) {

@@ -69,7 +69,7 @@ export function runFormat(argv: string[], out: (s: string) => void, err: (s: str
     const { text: formatted, result } = formatText(d.text);
     if (result.refused) {
       failed++;
-      say(m.formatRefusedFile(shown, formatRefusalMessage(editorMessages(locale), result.refused)));
+      say(m.fileProblem(shown, formatRefusalMessage(editorMessages(locale), result.refused)));
       continue;
     }
     if (formatted === d.text) continue;

@@ -33,7 +33,7 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
   if (!read.ok) return fail(read.message, false);
   const r = await importFile(file, read.bytes, { locale, ...(title ? { title } : {}), ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}) });
   if (!r.ok) {
-    err(`budget-check import: ${file}: ${r.message}\n`);
+    err(`budget-check import: ${m.fileProblem(file, r.message)}\n`);
     return 1;
   }
   if (output) {

@@ -32,6 +32,7 @@ const zh = {
     `检查了 ${files} 个文件：${errors} 个错误，${warnings} 个警告，${information} 个提示（尾差等），${hints} 个建议`,
   internalError: (what: string) => `内部错误：${what}（请报告此问题）`,
   // files
+  fileProblem: (p: string, message: string) => `${p}：${message}`,
   notFound: (p: string) => `找不到 ${p}`,
   unreadable: (p: string, why: string) => `无法读取 ${p}（${why}）`,
   notRegular: (p: string, kind: string) => `${p} 是${kind}，不是普通文件，已跳过`,
@@ -62,7 +63,6 @@ const zh = {
 `,
   formatWouldChange: (file: string) => `${file}：需要格式化`,
   formatWrote: (file: string) => `已格式化 ${file}`,
-  formatRefusedFile: (file: string, message: string) => `${file}：${message}`,
   formatSummary: (files: number, changed: number, check: boolean) =>
     check ? `检查了 ${files} 个文件：${changed} 个需要格式化` : `检查了 ${files} 个文件：格式化了 ${changed} 个`,
   formatLinkSkipped: (p: string) => `${p} 是文件夹中的符号链接，不会改写（请直接指定其目标）`,
@@ -115,6 +115,7 @@ Exit codes: 0 no errors found; 1 errors found; 2 could not check (bad arguments,
   summary: (files, errors, warnings, information, hints) =>
     `Checked ${count(files, 'file')}: ${count(errors, 'error')}, ${count(warnings, 'warning')}, ${information} information (rounding tails and notes), ${count(hints, 'hint')}`,
   internalError: (what) => `internal error: ${what} (please report this)`,
+  fileProblem: (p, message) => `${p}: ${message}`,
   notFound: (p) => `not found: ${p}`,
   unreadable: (p, why) => `cannot read ${p} (${why})`,
   notRegular: (p, kind) => `${p} is ${kind}, not a regular file; skipped`,
@@ -142,7 +143,6 @@ Symbolic links found in folders are never rewritten; files not in UTF-8 are neve
 `,
   formatWouldChange: (file) => `${file}: would be reformatted`,
   formatWrote: (file) => `reformatted ${file}`,
-  formatRefusedFile: (file, message) => `${file}: ${message}`,
   formatSummary: (files, changed, check) =>
     check ? `checked ${count(files, 'file')}: ${changed} would be reformatted` : `checked ${count(files, 'file')}: ${changed} reformatted`,
   formatLinkSkipped: (p) => `${p} is a symbolic link inside a folder; not rewritten (name its target directly)`,

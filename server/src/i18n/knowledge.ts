@@ -4,6 +4,8 @@ import type { Locale } from './messages';
 const zh = {
   unknownCode: (code: string) =>
     `科目编码 ${code} 不在已加载的科目目录中，工作区其他文件也未使用：请核对编码，或加载财政部当年的《政府收支分类科目》（budget-tables.json 的 catalogs、设置 budgetTables.catalogFiles 或 --catalog）`,
+  unknownCodePartial: (code: string, parent: string) =>
+    `科目编码 ${code} 不在随附的目录中，其上级 ${parent} 在：随附目录只收录真实文档中出现过的科目，并不完整。加载财政部当年的《政府收支分类科目》（budget-tables.json 的 catalogs、设置 budgetTables.catalogFiles 或 --catalog）即可核对此编码`,
   nameMismatch: (code: string, printed: string, expected: string, where: string) =>
     `科目 ${code} 的名称与目录不一致：此处为“${printed}”，${where}为“${expected}”`,
   nameMismatchOld: (code: string, printed: string, expected: string, where: string) =>
@@ -50,6 +52,8 @@ export type KnowledgeMessages = typeof zh;
 const en: KnowledgeMessages = {
   unknownCode: (code) =>
     `Code ${code} is in none of the loaded catalogs and no other file of the workspace uses it: check it, or load the Ministry of Finance's yearly classification of government revenue and expenditure (budget-tables.json “catalogs”, the budgetTables.catalogFiles setting or --catalog)`,
+  unknownCodePartial: (code, parent) =>
+    `Code ${code} is not in the shipped catalog, though its parent ${parent} is: the shipped catalog holds only the codes seen in real documents. Load the Ministry of Finance's classification for the year (budget-tables.json “catalogs”, the budgetTables.catalogFiles setting or --catalog) to check it`,
   nameMismatch: (code, printed, expected, where) => `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where}`,
   nameMismatchOld: (code, printed, expected, where) =>
     `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where} (its name for this year is unknown: check it)`,
@@ -114,6 +118,7 @@ export function loadMessages(locale: Locale = 'zh') {
       catalogProblems: (file: string, n: number, first: string) => `Budget Tables: ${n} rows of ${file} were skipped (first: ${first})`,
       catalogLoaded: (file: string, n: number) => `Budget Tables: loaded ${n} codes from ${file}`,
       notAllowed: (file: string) => `Budget Tables: ${file} is not a CSV or XLSX file`,
+      catalogUntrusted: (file: string) => `Budget Tables: the catalog ${file} lies in a workspace you have not trusted and is not loaded (Restricted Mode); trust the workspace to use it`,
       rowNotCode: (row: number, code: string) => `row ${row}: “${code}” is not a numeric subject code`,
       rowNoName: (row: number, code: string) => `row ${row}: ${code} has no name`,
     }
@@ -122,6 +127,7 @@ export function loadMessages(locale: Locale = 'zh') {
       catalogProblems: (file: string, n: number, first: string) => `预决算公开表：${file} 有 ${n} 行未能读取（第一处：${first}）`,
       catalogLoaded: (file: string, n: number) => `预决算公开表：已从 ${file} 读取 ${n} 个科目`,
       notAllowed: (file: string) => `预决算公开表：${file} 不是 CSV 或 XLSX 文件`,
+      catalogUntrusted: (file: string) => `预决算公开表：科目目录 ${file} 位于尚未受信任的工作区中，未读取（受限模式）；信任此工作区后即可使用`,
       rowNotCode: (row: number, code: string) => `第 ${row} 行：编码“${code}”不是数字科目编码`,
       rowNoName: (row: number, code: string) => `第 ${row} 行：${code} 没有名称`,
     };

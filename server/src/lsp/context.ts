@@ -1,13 +1,26 @@
 /** What every editor feature of the language server shares: the connection, the documents and their analyses. */
-import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { ClientCapabilities, Connection, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, type Analysis } from '../analysis';
+import type { Finding } from '../checks/finding';
+import { applyRuleSettings, type ProjectConfig } from '../config/project';
 import type { Locale } from '../i18n/messages';
 import { KnowledgeBase } from '../knowledge/base';
+import type { Catalog } from '../knowledge/catalog';
 import { LineIndex, type Position, type Positions } from '../syntax/positions';
+import { NO_FILES } from '../workspace/fileSystem';
+import { Workspace, type ExcludeSetting } from '../workspace/workspace';
 
 export interface Settings {
   roundingDiagnostics: boolean;
+}
+
+/** What the server pulls per workspace folder (`workspace/configuration` with the folder as `scopeUri`). */
+export interface FolderSettings {
+  /** The folder's `budgetTables` settings (its `catalogFiles` are resource-scoped). */
+  budgetTables: Record<string, unknown>;
+  /** The folder's `files.exclude`, honoured by the workspace scan. */
+  exclude: ExcludeSetting;
 }
 
 export interface Analyzed {
@@ -25,8 +38,23 @@ export class ServerContext {
   // --- subject-code knowledge (lsp/knowledge.ts keeps it up to date) ---
   /** Catalogs by fiscal year, glossaries, and the codes of the workspace's `.budget` files. */
   readonly knowledge = new KnowledgeBase();
-  /** The workspace folders' paths (from initialize). */
-  workspaceFolders: string[] = [];
+  /** Whether the user trusts the workspace (VS Code's workspace trust; a client that does not say: trusted). */
+  trusted = true;
+  /** Called when the trust state changes. */
+  readonly trustListeners: (() => void)[] = [];
+  /** Each workspace folder's `budget-tables.json`, by folder URI (./projectConfig.ts keeps it). */
+  readonly projectConfigs = new Map<string, { uri: string; config: ProjectConfig }>();
+  /** Called when a folder's `budget-tables.json` changed. */
+  readonly configListeners: (() => void)[] = [];
+  /** Called with the files the client reports created, changed or deleted (`workspace/didChangeWatchedFiles`). */
+  readonly fileChangeListeners: ((changes: FileEvent[]) => Promise<void> | void)[] = [];
+  /** Each workspace folder's settings, by folder URI (empty until pulled; a client without the pull model: none). */
+  folderSettings = new Map<string, FolderSettings>();
+  /**
+   * Called once the folders' settings are known (after `initialized`: the first pull, or at once for a client that
+   * cannot answer it), and whenever the workspace folders or their settings change.
+   */
+  readonly foldersListeners: (() => void)[] = [];
   /** What the client said it supports (from initialize): hierarchical symbols, location links … */
   clientCapabilities: ClientCapabilities = {};
   /** Called with the `budgetTables` settings whenever the server reads them. */
@@ -39,10 +67,36 @@ export class ServerContext {
   readonly commands = new Map<string, (args: unknown[]) => unknown>();
   // ---
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {}
+  /**
+   * @param files the workspace folders and the file system the server reads them through (the Node server: `fs` for
+   * `file:` URIs; the web-worker server: the client)
+   */
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly files = new Workspace(NO_FILES)) {}
 
   /** Each open document's analyzer: it keeps the sections an edit did not touch. */
   private readonly analyzers = new Map<string, DocumentAnalyzer>();
+
+  /** The project configuration that applies to a document: its workspace folder's `budget-tables.json`, if any. */
+  projectConfigOf(uri: string): ProjectConfig | undefined {
+    const folder = this.files.folderOf(uri);
+    return folder ? this.projectConfigs.get(folder)?.config : undefined;
+  }
+
+  /** A document's findings as its project configuration wants them (per-rule severities, rules `off`). */
+  configuredFindings(uri: string, findings: Finding[]): Finding[] {
+    const config = this.projectConfigOf(uri);
+    return config ? applyRuleSettings(findings, config.rules) : findings;
+  }
+
+  /** Whether 尾差 are reported for a document: its `budget-tables.json` says, else the editor's setting. */
+  roundingDiagnosticsFor(uri: string): boolean {
+    return this.projectConfigOf(uri)?.roundingDiagnostics ?? this.settings.roundingDiagnostics;
+  }
+
+  /** The catalog that applies to a document: its workspace folder's (the folder's `catalogFiles`). */
+  catalogFor(uri: string): Catalog {
+    return this.knowledge.catalogFor(this.files.folderOf(uri));
+  }
 
   /** The analysis of the document's current version (computed at most once per version). */
   analyzed(doc: TextDocument): Analyzed {
@@ -51,8 +105,11 @@ export class ServerContext {
     const text = doc.getText();
     const t0 = performance.now();
     let analyzer = this.analyzers.get(doc.uri);
+    // The narrative's change thresholds come from the folder's budget-tables.json: a change of them starts afresh.
+    const thresholds = this.projectConfigOf(doc.uri)?.thresholds;
+    if (analyzer && analyzer.options.thresholds !== thresholds) analyzer = undefined;
     if (!analyzer) {
-      analyzer = new DocumentAnalyzer({ locale: this.locale, roundingTails: true, knowledge: this.knowledge.forDocument(doc.uri) });
+      analyzer = new DocumentAnalyzer({ locale: this.locale, roundingTails: true, knowledge: this.knowledge.forDocument(doc.uri, this.files.folderOf(doc.uri)), ...(thresholds ? { thresholds } : {}) });
       this.analyzers.set(doc.uri, analyzer);
     }
     const analysis = analyzer.analyze(text);

@@ -11,6 +11,7 @@
 import { editorMessages } from '../i18n/editor';
 import { exportDocument } from '../interchange/export';
 import { importFile, type Repair } from '../interchange/import';
+import { fromBase64, toBase64 } from '../util/base64';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
 
@@ -39,7 +40,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
     const name = typeof a.name === 'string' && a.name ? a.name : 'pasted.txt';
     if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
-    const content = a.encoding === 'base64' ? new Uint8Array(Buffer.from(a.content, 'base64')) : a.content;
+    const content = a.encoding === 'base64' ? fromBase64(a.content) : a.content;
     const sheet = typeof a.sheet === 'number' || (typeof a.sheet === 'string' && a.sheet) ? (/^\d+$/.test(String(a.sheet)) ? Number(a.sheet) : String(a.sheet)) : undefined;
     const r = await importFile(name, content, {
       locale: ctx.locale,
@@ -70,7 +71,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     const fileName = `${base}${one ? `-${r.tables[0].replace(/[\\/:*?"<>|]/g, '-')}` : ''}.${r.format}`;
     return typeof r.data === 'string'
       ? { ok: true, format: r.format, encoding: 'text', data: r.data, tables: r.tables, fileName }
-      : { ok: true, format: r.format, encoding: 'base64', data: Buffer.from(r.data).toString('base64'), tables: r.tables, fileName };
+      : { ok: true, format: r.format, encoding: 'base64', data: toBase64(r.data), tables: r.tables, fileName };
   };
 
   const guarded = (run: (arg: unknown) => Promise<unknown>) => async (args: unknown[]) => {
