@@ -13,8 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generate } from '../bench/generate';
 import { fileUri, ROOT, TestClient } from './support/lsp';
 import { crlf, lineOf, SMALL, smallFolds } from './support/navigation';
+import { qiaokouWithUserRules } from './support/userRules';
 
-const QIAOKOU = readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
+// The seed with the cross-table rules a user may write (test/support/userRules.ts).
+const QIAOKOU = qiaokouWithUserRules(readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8'));
 
 /** What VS Code says it supports for these features. */
 const CAPABILITIES: ClientCapabilities = {

@@ -16,10 +16,12 @@ import type { Span } from '../server/src/syntax/ast';
 import { LineIndex } from '../server/src/syntax/positions';
 import { ROOT } from './support/lsp';
 import { crlf, SMALL, smallFolds } from './support/navigation';
+import { qiaokouWithUserRules } from './support/userRules';
 
 const SEEDS = join(ROOT, 'seeds');
 const seed = (name: string) => readFileSync(join(SEEDS, name), 'utf8');
-const QIAOKOU = seed('qiaokou-2023-final.budget');
+// The seed with the cross-table rules a user may write: the features below follow them.
+const QIAOKOU = qiaokouWithUserRules(seed('qiaokou-2023-final.budget'));
 const zh = editorMessages('zh');
 
 const slice = (text: string, s: Span) => text.slice(s.start, s.end);

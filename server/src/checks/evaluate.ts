@@ -2,7 +2,7 @@
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
 import type { Cell } from '../model/document';
 import type { Messages } from '../i18n/messages';
-import type { Relation } from '../rules/relation';
+import type { Relation, Term } from '../rules/relation';
 import type { Finding } from './finding';
 import { maxOf } from '../util/arrays';
 
@@ -11,6 +11,17 @@ export function valueOf(cell: Cell): Figure | undefined {
   if (cell.kind === 'figure') return cell.figure;
   if (cell.kind === 'empty' || cell.kind === 'dash') return ZERO;
   return undefined;
+}
+
+/**
+ * The figure a term stands for in its relation's unit: its cell's figure times 10^shift. A power of ten only moves
+ * the decimal point, so the shifted figure keeps its digits and its interval: `decimals − shift` decimals (negative
+ * when a 万元 figure is read in 元: 1.23 万元 is 12,300 元 ± 50 元).
+ */
+export function termValue(t: Term): Figure | undefined {
+  const f = valueOf(t.cell);
+  if (!f || !t.shift) return f;
+  return { ...f, decimals: f.decimals - t.shift };
 }
 
 export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'cell' | 'both'): string {
@@ -46,10 +57,10 @@ export interface Evaluation {
  */
 function evaluateRatio(rel: Relation): Evaluation | undefined {
   const p = valueOf(rel.target);
-  const a = valueOf(rel.terms[0].cell);
-  const b = valueOf(rel.terms[1]?.cell);
+  const a = termValue(rel.terms[0]);
+  const b = rel.terms[1] && termValue(rel.terms[1]);
   if (!p || !a || !b || !p.percent || a.percent || b.percent) return undefined;
-  const dec = Math.max(a.decimals, b.decimals);
+  const dec = Math.max(a.decimals, b.decimals, 0);
   const scale = dec + 1;
   const ia = intervalOf(a, scale);
   const ib = intervalOf(b, scale);
@@ -98,7 +109,7 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   if (!target) return undefined;
   const terms: { sign: 1 | -1; f: Figure }[] = [];
   for (const t of rel.terms) {
-    const f = valueOf(t.cell);
+    const f = termValue(t);
     if (!f) return undefined;
     terms.push({ sign: t.sign, f });
   }
@@ -144,18 +155,18 @@ function printedExactly(rel: Relation): boolean {
   if (!t) return true;
   let dec = t.decimals;
   for (const term of rel.terms) {
-    const f = valueOf(term.cell);
+    const f = termValue(term);
     if (!f) return true; // not a figure: the relation is not judged
     if (f.percent !== t.percent) return false;
     if (f.decimals > dec) dec = f.decimals;
   }
   if (rel.kind === 'same' && rel.terms.length === 1) {
-    const f = valueOf(rel.terms[0].cell)!;
+    const f = termValue(rel.terms[0])!;
     return f.decimals === t.decimals && f.units === t.units;
   }
   let sum = 0n;
   for (const term of rel.terms) {
-    const f = valueOf(term.cell)!;
+    const f = termValue(term)!;
     const u = f.decimals === dec ? f.units : f.units * pow10(dec - f.decimals);
     sum += term.sign > 0 ? u : -u;
   }
