@@ -52,12 +52,11 @@ export function completenessFindings(
   const department = doc.header.department?.value;
   const printed = doc.tables.filter((t) => recognitions.get(t)?.set === set);
 
-  // Mandatory tables.
+  // Mandatory tables. A document that prints at most one of them is an excerpt (a draft of one table), not a
+  // disclosure: what it leaves out is not missing.
   const present = new Set(printed.map((t) => recognitions.get(t)!));
   const missing = set.tables.filter((st) => st.mandatory && !present.has(st));
-  // A document none of whose tables is a standard one does not follow the set (a draft of one table): nothing to say.
-  if (!printed.length) return out;
-  {
+  if (set.tables.filter((st) => st.mandatory && present.has(st)).length >= 2) {
     // One finding per place: the tables missing before one printed table (or after the last), together.
     const groups = new Map<Table, { where: 'before' | 'after'; titles: string[] }>();
     for (const st of missing) {
