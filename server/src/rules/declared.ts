@@ -363,18 +363,21 @@ export class DeclaredRules {
   }
 
   /**
-   * The rows after `a` in a range that ends with `…`: those numbered like `a` (`一、` … `二十六、`, `（一）` …; any row
-   * when `a` has no number), up to `stop` when it follows in the same part, else to the part's end.
+   * The rows after `a` in a range that ends with `…`, up to `stop` when it follows in the same part, else to the part's
+   * end: when `a` is numbered (`一、`, `（一）`, `1.`, `（1）`), the rows numbered alike — its siblings —, passing over
+   * the rows numbered one level deeper (their items) and ending at a row numbered higher or not at all; else every row.
    */
   after(table: Table, a: AtomNode, g: GroupNode, stop?: Row): Target[] | undefined {
     const ra = findRows(table, { ...a, unit: a.unit ?? g.unit })[0];
     if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
     const rows = ra.part.rows;
     const end = stop && stop.part === ra.part && stop.index > ra.index ? stop.index : rows.length;
-    const style = numbering(ra.label);
+    const level = numbering(ra.label);
     const out: Target[] = [];
     for (let i = ra.index + 1; i < end; i++) {
-      if (style && numbering(rows[i].label) !== style) break;
+      const l = numbering(rows[i].label);
+      if (level !== undefined && (l === undefined || l < level)) break;
+      if (level !== undefined && l! > level) continue;
       out.push({ table, row: rows[i], span: g.span });
     }
     return out;
@@ -474,13 +477,13 @@ export class DeclaredRules {
   }
 }
 
-/** How a label is numbered: `一、`, `（一）`, `1.`, `（1）`; undefined when it is not. */
-function numbering(label: string): string | undefined {
+/** The level of a label's number, outermost first: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4; undefined without one. */
+function numbering(label: string): number | undefined {
   const l = norm(label);
-  if (/^[一二三四五六七八九十廿]+[、.．]/.test(l)) return 'cn';
-  if (/^[（(][一二三四五六七八九十廿]+[）)]/.test(l)) return '(cn)';
-  if (/^\d+[.、．]/.test(l)) return 'arabic';
-  if (/^[（(]\d+[）)]/.test(l)) return '(arabic)';
+  if (/^[一二三四五六七八九十廿]+[、.．]/.test(l)) return 1;
+  if (/^[（(][一二三四五六七八九十廿]+[）)]/.test(l)) return 2;
+  if (/^\d+[.、．]/.test(l)) return 3;
+  if (/^[（(]\d+[）)]/.test(l)) return 4;
   return undefined;
 }
 

@@ -12,7 +12,7 @@
  * but listed with that state (hover, outline). A relation the document's own rules already give (a 注 printing
  * `27行=（1+2+…+8）行`) is not given twice: the identity takes the document's.
  */
-import { evaluate, valueOf } from '../checks/evaluate';
+import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Table } from '../model/document';
 import { columnIn, DeclaredRules, type Expansion } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -253,11 +253,15 @@ export class StandardReport {
     for (const [t, st] of entries) for (const q of st.quantities) {
       const ref = binder.bindRef(q.ref, st, t);
       const target = ref && declared.resolveRef(ref, t);
-      if (!target?.row) continue;
-      const row = target.row;
-      const col = target.columnName !== undefined || target.columnNumber !== undefined ? columnIn(row.part, target) : row.part.columns.find((c) => c.role === 'figure');
-      const cell = col && row.cells[col.index];
-      if (cell && valueOf(cell)) push(named, q.name, cell);
+      if (!target) continue;
+      const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
+      // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
+      const rows = target.row ? [target.row] : (target.part ? [target.part] : t.parts).flatMap((p) => p.rows);
+      for (const row of rows) {
+        const col = named_ ? columnIn(row.part, target) : row.part.columns.find((c) => c.role === 'figure');
+        const cell = col && row.cells[col.index];
+        if (cell?.kind === 'figure') { push(named, q.name, cell); break; }
+      }
     }
     return named;
   }

@@ -61,7 +61,8 @@ export class StandardLibrary {
  */
 export function recognise(t: Table, sets: StandardSet[], department?: string): StandardTable | undefined {
   if (t.kind === 'table') {
-    const key = titleKey(t.title, department);
+    // A heading whose first word holds a digit gave it as the number (`2026年收支预算总表`): the key reads both.
+    const key = titleKey(`${t.number ?? ''}${t.title}`, department);
     for (const set of sets) for (const st of set.tables) if (!st.form && st.keys.includes(key)) return st;
     return undefined;
   }

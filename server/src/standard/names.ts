@@ -16,7 +16,7 @@ export function nameKey(text: string): string {
 const ITEM_NUMBER = /^(?:[一二三四五六七八九十廿]+[、.．]|\([一二三四五六七八九十廿\d]+\)|\d+[.、．](?!\d))/;
 
 /** A leading table number as printed before a title: `公开01表`, `附表4-1`, `表1`, `表一`, `表 1.`, `公开表3`. */
-const TABLE_NUMBER = /^(?:(?:附表|公开表|公开|表)[\d一二三四五六七八九十]+(?:[-－—]\d+)?表?|\d+(?:[-－—]\d+)?表)[.、．:]?/;
+const TABLE_NUMBER = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
 
 /** A year before a title: `2023年度`, `2023 年`. */
 const YEAR = /\d{4}年度?/g;
