@@ -24,8 +24,15 @@ const CLASSES = [
   '商业服务业等支出', '金融支出', '援助其他地区支出', '自然资源海洋气象等支出', '住房保障支出', '粮油物资储备支出',
   '国有资本经营预算支出', '灾害防治及应急管理支出', '其他支出', '债务还本支出', '债务付息支出', '抗疫特别国债安排的支出',
 ];
-/** The 类 the documents spend in, with the code of each. */
+/** The 类 the documents spend in, with the code of each, and a real 款 with two real 项 under each (for small documents). */
 const LEIS: [string, string][] = [['201', '一般公共服务支出'], ['208', '社会保障和就业支出'], ['210', '卫生健康支出'], ['215', '资源勘探工业信息等支出'], ['221', '住房保障支出']];
+const REAL: Record<string, [string, string, [string, string][]]> = {
+  201: ['20101', '人大事务', [['2010101', '行政运行'], ['2010102', '一般行政管理事务']]],
+  208: ['20805', '行政事业单位养老支出', [['2080505', '机关事业单位基本养老保险缴费支出'], ['2080506', '机关事业单位职业年金缴费支出']]],
+  210: ['21011', '行政事业单位医疗', [['2101101', '行政单位医疗'], ['2101102', '事业单位医疗']]],
+  215: ['21505', '工业和信息产业监管', [['2150501', '行政运行'], ['2150502', '一般行政管理事务']]],
+  221: ['22102', '住房改革支出', [['2210201', '住房公积金'], ['2210202', '提租补贴']]],
+};
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一', '二十二', '二十三', '二十四', '二十五', '二十六'];
 
 /** 1,234.56 from cents. */
@@ -33,7 +40,7 @@ export function money(cents: number): string {
   const neg = cents < 0;
   const s = (Math.abs(cents) / 100).toFixed(2);
   const [i, f] = s.split('.');
-  return `${neg ? '-' : ''}${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
+  return `${neg ? '-' : ''}${Number(i).toLocaleString('en-US')}.${f}`;
 }
 
 interface Xiang { code: string; name: string; basic: number; project: number; own: number }
@@ -46,16 +53,19 @@ function spending(o: Required<StandardDocOptions>): { leis: Node[]; xiangs: Xian
   const xiangs: Xiang[] = [];
   const leis = LEIS.map(([code, name]) => {
     const kuans: Node[] = [];
+    const [realKuan, realKuanName, realXiang] = REAL[code];
     for (let k = 1; k <= o.kuanPerLei; k++) {
-      const kcode = `${code}${String(k).padStart(2, '0')}`;
+      // The first 款 and its first two 项 are real (the catalog knows them); more, for the bench, are made up.
+      const real = k === 1;
+      const kcode = real ? realKuan : `${code}${String(k + 50).padStart(2, '0')}`;
       const children: Node[] = [];
       for (let x = 1; x <= o.xiangPerKuan; x++) {
-        const xcode = `${kcode}${String(x).padStart(2, '0')}`;
-        const xi: Xiang = { code: xcode, name: `${name.slice(0, 2)}事务${k}-${x}`, basic: amount(), project: r() < 0.5 ? amount() : 0, own: 0 };
+        const [xcode, xname] = real && x <= realXiang.length ? realXiang[x - 1] : [`${kcode}${String(x + 50).padStart(2, '0')}`, `${name.slice(0, 2)}事务${k}-${x}`];
+        const xi: Xiang = { code: xcode, name: xname, basic: amount(), project: r() < 0.5 ? amount() : 0, own: 0 };
         xiangs.push(xi);
         children.push({ code: xcode, name: xi.name, children: [], xiang: xi });
       }
-      kuans.push({ code: kcode, name: `${name.slice(0, 2)}管理${k}`, children });
+      kuans.push({ code: kcode, name: real ? realKuanName : `${name.slice(0, 2)}管理${k}`, children });
     }
     return { code, name, children: kuans };
   });
