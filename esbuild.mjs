@@ -4,7 +4,11 @@
 // there on first use, so neither the server nor the CLI parses it at start.
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: false, logLevel: 'warning' };
+// jsonc-parser's UMD build (its `main`) requires its parts at run time, which a bundle cannot follow: take its ES build.
+const common = {
+  bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, minify: false, logLevel: 'warning',
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+};
 const excelApart = {
   name: 'exceljs-apart',
   setup(b) {

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/cli.js').run(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require('../dist/cli.js').main();

@@ -43,6 +43,23 @@ describe('quick fixes over stdio', function () {
     assert.deepEqual(errors(fixed), []);
   });
 
+  it('finds the figure from the diagnostic\'s data when the client sends another range back (Neovim 0.7: byte columns)', async () => {
+    const uri = 'file:///tmp/fix-bytes.budget';
+    const p = await client.open(uri, ONE_WRONG_TOTAL);
+    const doc = TextDocument.create(uri, 'budget', 1, ONE_WRONG_TOTAL);
+    const d = p.diagnostics.find((x) => x.code === 'column-formula' && x.severity === 1 && doc.getText(x.range) === '317.24')!;
+    assert.ok(d);
+    // The same place counted in UTF-8 bytes: the line holds 合计 (6 bytes, 2 UTF-16 units), so the columns move by 4.
+    const line = ONE_WRONG_TOTAL.split('\n')[d.range.start.line];
+    const bytes = (ch: number) => Buffer.byteLength(line.slice(0, ch), 'utf8');
+    const sent: Diagnostic = { ...d, range: { start: { line: d.range.start.line, character: bytes(d.range.start.character) }, end: { line: d.range.end.line, character: bytes(d.range.end.character) } } };
+    assert.notEqual(doc.getText(sent.range), '317.24');
+    const list = await actions(uri, sent.range, [sent]);
+    const fix = list.find((a) => a.title === '将此数改为计算值 307.24');
+    assert.ok(fix, JSON.stringify(list.map((a) => a.title)));
+    assert.equal(apply(ONE_WRONG_TOTAL, uri, fix), GOOD);
+  });
+
   it('inserts a missing 款 row with the sums of its 项 rows, named from the catalog', async () => {
     // GOOD without its 20103 row: the 项 row 2010302 stands under 201 with no 款 above it.
     const text = GOOD.replace('20103 | 政府办公厅（室）及相关机构事务 | 214.39 | 111.90 | 72.14 | 39.76 | 102.49\n', '');

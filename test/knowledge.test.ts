@@ -1,6 +1,6 @@
 /** The knowledge module: catalogs by year, lookups, search ranking, glossaries, code checks, and the loaders. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
@@ -16,6 +16,7 @@ import { WorkspaceIndex } from '../server/src/knowledge/workspace';
 import { md } from '../server/src/lsp/markdown';
 import { buildDocument } from '../server/src/model/build';
 import { parse } from '../server/src/syntax/parser';
+import { ROOT } from './support/lsp';
 import { qiaokou } from './support/qiaokou';
 
 const cat = (file = 'functional-partial.csv') => ({ type: 'catalog' as const, file });
@@ -221,7 +222,7 @@ describe('knowledge: code checks', () => {
     const codes = a.findings.filter((f) => CODE_RULES.has(f.rule));
     assert.deepEqual(codes.map((f) => [f.rule, f.severity, text.slice(f.span.start, f.span.end)]), [
       ['code-name', 'warning', '事业运转'],
-      ['code-unknown', 'warning', '2010398'],
+      ['code-unknown', 'hint', '2010398'],
       ['code-kind', 'warning', '30101'],
     ]);
     const fix = codes[0].replacement;
@@ -229,7 +230,48 @@ describe('knowledge: code checks', () => {
     assert.match(codes[0].message, /科目 2010350 的名称与目录不一致：此处为“事业运转”/);
     assert.equal(analyze(text).findings.filter((f) => CODE_RULES.has(f.rule)).length, 0, 'no catalog, no code checks');
     const en = analyze(text, { knowledge: k, locale: 'en' }).findings.find((f) => f.rule === 'code-kind');
-    assert.match(en?.message ?? '', /^30101 is an economic \(支出经济分类\) code, but this table lists functional \(支出功能分类\) codes$/);
+    assert.match(en?.message ?? '', /^30101 is an economic code, but this table lists functional codes$/);
+  });
+
+  it('an unknown code of a known 款 is a hint under the partial shipped catalog, a warning once the year\'s catalog is loaded', () => {
+    const text = doc(`${body}2999901 | 自编科目 | 1.00\n`);
+    const unknown = (knowledge: typeof k) => analyze(text, { knowledge }).findings.filter((f) => f.rule === 'code-unknown').map((f) => [f.severity, text.slice(f.span.start, f.span.end)]);
+    // 2010398: its 款 20103 is known, the catalog is partial: a hint. 2999901: not even its 款 is known: a warning.
+    assert.deepEqual(unknown(k), [['hint', '2010398'], ['warning', '2999901']]);
+    assert.match(analyze(text, { knowledge: k }).findings.find((f) => f.severity === 'hint')!.message, /^科目编码 2010398 不在随附的目录中，其上级 20103 政府办公厅（室）及相关机构事务 在/);
+    const official = (file: string) => ({ ...k, catalog: new Catalog([...recordsFromRows([['201', '一般公共服务支出']], file).records, ...shippedKnowledge().records]) });
+    assert.deepEqual(unknown(official('2023年政府收支分类科目.csv')), [['warning', '2010398'], ['warning', '2999901']], 'the official catalog of the document\'s year');
+    assert.deepEqual(unknown(official('2024年政府收支分类科目.csv')), [['hint', '2010398'], ['warning', '2999901']], 'another year\'s');
+    assert.deepEqual(unknown(official('政府收支分类科目.csv')), [['warning', '2010398'], ['warning', '2999901']], 'a catalog of no stated year');
+  });
+
+  it('knows the codes of the real corpus documents with the names of their years (data/catalog/corpus-codes.json)', () => {
+    const econ = (year: number) => doc(`## 表 公开07表 一般公共预算基本支出表
+列：科目编码 | 科目名称 | 合计[1]
+303 | 对个人和家庭的补助 | 3.00
+30311 | 住房公积金 | 1.00
+30312 | 提租补贴 | 2.00
+`, year);
+    const found = (year: number) => analyze(econ(year), { knowledge: k }).findings.filter((f) => CODE_RULES.has(f.rule)).map((f) => `${f.rule} ${f.severity}`);
+    // In 2017 (江苏 budgets of the corpus) 30311 was 住房公积金 and 30312 提租补贴; by 2024 30311 is 代缴社会保险费.
+    assert.deepEqual(found(2017), []);
+    assert.deepEqual(found(2024), ['code-name warning']);
+    const corpus = JSON.parse(readFileSync(join(ROOT, 'data', 'catalog', 'corpus-codes.json'), 'utf8')) as { documents: { id: string }[]; codes: { documents: string[] }[] };
+    const sources = readFileSync(join(ROOT, 'data', 'catalog', 'SOURCES.md'), 'utf8');
+    assert.ok(corpus.codes.length > 50);
+    for (const d of corpus.documents) assert.ok(sources.includes(`\`${d.id}\``), `${d.id} named in SOURCES.md`);
+    for (const c of corpus.codes) for (const d of c.documents) assert.ok(corpus.documents.some((x) => x.id === d));
+  });
+
+  it('finds no code problem in the transcribed corpus documents (2017–2019 names included)', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'corpus');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.budget') && f.startsWith('jiangsu-'));
+    assert.ok(files.length >= 5);
+    for (const f of files) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const found = analyze(text, { knowledge: k }).findings.filter((x) => CODE_RULES.has(x.rule) && x.severity !== 'hint');
+      assert.deepEqual(found.map((x) => `${x.rule}: ${x.message}`), [], f);
+    }
   });
 
   it('knows a code another file of the workspace uses, but not one only this file uses', () => {

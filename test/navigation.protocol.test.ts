@@ -84,6 +84,7 @@ describe('navigation over stdio', function () {
   it('announces the six features, with the semantic tokens legend', () => {
     const c = init.capabilities;
     assert.ok(c.documentSymbolProvider && c.foldingRangeProvider && c.definitionProvider && c.referencesProvider && c.documentHighlightProvider);
+    assert.deepEqual(c.documentSymbolProvider, { label: '预决算公开表' }, 'the outline\'s label in the editor\'s language (zh-cn here)');
     const st = c.semanticTokensProvider;
     assert.ok(st && 'legend' in st);
     assert.deepEqual(st.full, { delta: true });

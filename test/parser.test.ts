@@ -63,6 +63,14 @@ describe('parser', () => {
     assert.deepEqual(a.findings.filter((f) => f.rule === 'syntax'), []);
   });
 
+  it('reads a table number, and never takes the year a title starts with for one', () => {
+    const heads = (h: string) => analyze(`## 表 ${h}\n列：项目 | 金额\n合计 | 1.00\n`).document.tables.map((t) => [t.number, t.title]);
+    assert.deepEqual(heads('公开01表 2023 年度收入支出决算总表'), [['公开01表', '2023 年度收入支出决算总表']]);
+    assert.deepEqual(heads('附表4-1 收支总表'), [['附表4-1', '收支总表']]);
+    assert.deepEqual(heads('2017 年政府采购预算表'), [[undefined, '2017 年政府采购预算表']]);
+    assert.deepEqual(heads('2017年政府采购预算表'), [[undefined, '2017年政府采购预算表']]);
+  });
+
   it('accepts full-width and half-width punctuation in rules alike', () => {
     for (const r of ['27行=（1+2+3）行', '27行=(1+2+3)行', '27 行 ＝ （1＋2＋3） 行', '58行=（32+33+…+57）行', '6栏各行=(1+2-3)栏各行', '1栏=(2+3+6)栏']) {
       const tree = parse(`## 表 表1 x\n规则：${r}\n`);

@@ -30,6 +30,7 @@ describe('language server over stdio', function () {
     for (const e of errors) {
       assert.equal(doc.getText(e.range), '317.24');
       assert.equal(e.source, '预决算公开表');
+      assert.equal(e.codeDescription?.href, `https://github.com/budget-tables/budget-tables/blob/main/docs/rules.md#${String(e.code)}`);
     }
     const col = errors.find((e) => e.code === 'column-formula');
     assert.ok(col);
@@ -75,6 +76,7 @@ describe('language server over stdio', function () {
       await en.initialize('en');
       const p = await en.open('file:///tmp/en.budget', ONE_WRONG_TOTAL);
       assert.ok(p.diagnostics.some((d) => /expected 307\.24, found 317\.24, difference 10\.00/.test(text(d))));
+      assert.ok(p.diagnostics.every((d) => d.source === 'Budget Tables'));
     } finally {
       await en.stop();
     }

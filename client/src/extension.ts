@@ -5,6 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerCatalogImport } from './catalog';
 import { registerInterchange } from './interchange';
 import { registerPreview } from './preview/index';
+import { registerTasks } from './tasks';
 
 let client: LanguageClient | undefined;
 
@@ -22,6 +23,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   registerCatalogImport(context);
   registerInterchange(context, client);
   registerPreview(context, client);
+  context.subscriptions.push(registerTasks());
   await client.start();
 }
 

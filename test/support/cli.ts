@@ -5,7 +5,12 @@ import { ROOT } from './lsp';
 
 export const BIN = join(ROOT, 'bin', 'budget-check.js');
 
-export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, BUDGET_LANG: '', ...env } });
+/** The environment of a run: the language variables cleared (the machine's own LANG must not decide), then `env`. */
+export function cliEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, BUDGET_LANG: '', LANG: '', LC_ALL: '', LC_MESSAGES: '', ...env };
+}
+
+export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, input?: string | Uint8Array): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: cliEnv(env), ...(input !== undefined ? { input } : {}), timeout: 60000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

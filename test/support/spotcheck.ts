@@ -25,13 +25,13 @@ function rowsOf(t: Table, row: string): Row[] {
 }
 
 /** The texts of the cells a spot check names (several when a row key repeats); narrative figures by section and heading. */
-export function lookup(doc: BudgetDocument, table: string, row: string, column: string): string[] {
+function lookup(doc: BudgetDocument, table: string, row: string, column: string): string[] {
   const tables = doc.tables;
   const t = findTable(doc, table, tables[0]) ?? tables.find((x) => norm(x.heading) === norm(table) || norm(x.heading).includes(norm(table)));
   if (!t) {
     const lines = doc.narrative.filter((l) => norm(l.section).includes(norm(table)) && (!row || norm(l.heading ?? '').includes(norm(row))));
     if (!lines.length) throw new Error(`no table or narrative section ${table} / ${row}`);
-    return lines.flatMap((l) => l.text.match(/-?[\d,]*\d(?:\.\d+)?%?/g) ?? []);
+    return lines.flatMap((l) => l.text.match(/-?\d(?:[\d,]*\d)?(?:\.\d+)?%?/g) ?? []);
   }
   if (!column) {
     const fp = t.parts.find((p) => p.name === FIELD_PART);
@@ -51,10 +51,15 @@ export function lookup(doc: BudgetDocument, table: string, row: string, column: 
   return out;
 }
 
-/** True when `line` prints `figure` as a whole figure (`30.00` is not found inside `530.00` or `30.001`). */
-function printsFigure(line: string, figure: string): boolean {
-  const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\d.,])${escaped}(?![\\d]|[.,]\\d)`).test(line);
+/**
+ * True when `line` prints `text` whole: a figure is not found inside a longer one (`30.00` inside `530.00` or `30.001`);
+ * a label (`邮电费` in `30207邮电费`) is found anywhere.
+ */
+function printsWhole(line: string, text: string): boolean {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = /^\d/.test(text) ? '(?<![\\d.,])' : '';
+  const after = /[\d%]$/.test(text) ? '(?![\\d]|[.,]\\d)' : '';
+  return new RegExp(`${before}${escaped}${after}`).test(line);
 }
 
 /**
@@ -69,7 +74,7 @@ export function checkSpots(doc: BudgetDocument, tsv: string, extracted: string):
     const cells = lookup(doc, table, row, column);
     assert.ok(cells.includes(value), `${where}: expected ${value}, the transcription has ${cells.join(' / ')}`);
     const src = sourceLines[Number(sourceLine) - 1] ?? '';
-    assert.ok(printsFigure(src, fromText), `${where}: source line ${sourceLine} does not contain “${fromText}”: ${src.slice(0, 120)}`);
+    assert.ok(printsWhole(src, fromText), `${where}: source line ${sourceLine} does not contain “${fromText}”: ${src.slice(0, 120)}`);
     if (!repair.trim()) assert.equal(fromText.replace(/[\s\u3000]+/g, ''), value.replace(/[\s\u3000]+/g, ''), `${where}: unrepaired figure differs`);
   }
   return rows;

@@ -26,13 +26,13 @@ export function termValue(t: Term): Figure | undefined {
 
 export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'cell' | 'both'): string {
   const row = cell.row;
-  const rowName = row.label || row.code || (row.lineNo !== undefined ? `${row.lineNo}行` : '')
-    || row.cells.find((c) => c.kind === 'text' && c.text)?.text.slice(0, 16) || `第${row.index + 1}行`;
-  const colName = cell.column ? (cell.column.name || cell.column.path.join('/') || (cell.column.number !== undefined ? `${cell.column.number}栏` : '')) : '';
-  if (by === 'row') return rowName + (row.lineNo !== undefined && row.label ? `（${row.lineNo}行）` : '');
+  const rowName = row.label || row.code || (row.lineNo !== undefined ? m.rowNumber(row.lineNo) : '')
+    || row.cells.find((c) => c.kind === 'text' && c.text)?.text.slice(0, 16) || m.rowOrdinal(row.index + 1);
+  const colName = cell.column ? (cell.column.name || cell.column.path.join('/') || (cell.column.number !== undefined ? m.columnNumber(cell.column.number) : '')) : '';
+  if (by === 'row') return row.lineNo !== undefined && row.label ? m.rowLabelNumber(rowName, row.lineNo) : rowName;
   if (by === 'column') return colName;
-  const table = by === 'both' ? row.part.table.number ?? row.part.table.title : '';
-  return `${table}${m.row(rowName)}${colName ? m.column(colName) : ''}`;
+  const table = by === 'both' ? row.part.table.number ?? row.part.table.title ?? '' : '';
+  return m.cell(table, rowName, colName);
 }
 
 function joinNames(names: string[], signs: (1 | -1)[]): string {

@@ -183,13 +183,13 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
           const down = CHANGE_DOWN.test(cw);
           const current = amounts.filter((x) => x !== prevNum).at(-1);
           if ((up || down) && current) {
-            out.push({ rule: 'narrative', kind: 'change', title: m.ruleNarrative('变动率 = 变动额 ÷ 基数'), target: n.cell, terms: [{ sign: 1, cell: prevNum.cell }, { sign: up ? 1 : -1, cell: current.cell }] });
+            out.push({ rule: 'narrative', kind: 'change', title: m.ruleNarrative('change'), target: n.cell, terms: [{ sign: 1, cell: prevNum.cell }, { sign: up ? 1 : -1, cell: current.cell }] });
           }
           return;
         }
         if (/完成(年初)?预算(数)?的?$/.test(pre) && amounts.length >= 2) {
           const [a, b] = amounts.slice(-2);
-          out.push({ rule: 'narrative', kind: 'ratio', title: m.ruleNarrative('完成率 = 决算数 ÷ 预算数'), target: n.cell, terms: [{ sign: 1, cell: b.cell }, { sign: 1, cell: a.cell }] });
+          out.push({ rule: 'narrative', kind: 'ratio', title: m.ruleNarrative('completion'), target: n.cell, terms: [{ sign: 1, cell: b.cell }, { sign: 1, cell: a.cell }] });
           return;
         }
         const share = /占(.{0,16})$/.exec(pre);
@@ -198,7 +198,7 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
           const whole = shareWhole(norm(share[1]).replace(/的$/, ''), partNum, nums.slice(0, i));
           if (whole && whole !== partNum.cell) {
             lastWhole = whole;
-            out.push({ rule: 'narrative', kind: 'ratio', title: m.ruleNarrative('占比 = 部分 ÷ 总数'), target: n.cell, terms: [{ sign: 1, cell: partNum.cell }, { sign: 1, cell: whole }] });
+            out.push({ rule: 'narrative', kind: 'ratio', title: m.ruleNarrative('share'), target: n.cell, terms: [{ sign: 1, cell: partNum.cell }, { sign: 1, cell: whole }] });
           }
         }
         return;
@@ -210,7 +210,7 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
       const agree = cands.find((c) => c.kind === 'figure' && c.figure && n.cell.figure && samePrint(c.figure, n.cell.figure));
       if (agree) return;
       const first = cands.find((c) => c.kind === 'figure') ?? cands[0];
-      out.push({ rule: 'narrative', kind: 'same', title: m.ruleNarrative('叙述金额 = 表中数额'), target: n.cell, terms: [{ sign: 1, cell: first }] });
+      out.push({ rule: 'narrative', kind: 'same', title: m.ruleNarrative('amount'), target: n.cell, terms: [{ sign: 1, cell: first }] });
     });
 
     // 其中：the author's own sum.
@@ -227,7 +227,7 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
       };
       const parts = nums.filter((x) => !x.percent && x.start > qi && x.start < end && !isChange(x) && !inBrackets(x) && !/预算为|年初/.test(clauseText(x)));
       if (total && parts.length >= 2) {
-        out.push({ rule: 'narrative', kind: 'sum', title: m.ruleNarrative('总数 = 其中各项之和'), target: total.cell, terms: parts.map((p) => ({ sign: 1 as const, cell: p.cell })) });
+        out.push({ rule: 'narrative', kind: 'sum', title: m.ruleNarrative('parts'), target: total.cell, terms: parts.map((p) => ({ sign: 1 as const, cell: p.cell })) });
       }
     }
     prevLines.push(nums);

@@ -1,13 +1,17 @@
 /** Checking one `.budget` file for `budget-check`: the analysis, with positions as 1-based lines and columns. */
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { analyze } from '../analysis';
 import type { Finding } from '../checks/finding';
-import { localeOf } from '../i18n/messages';
-import { Catalog, type CodeKnowledge } from '../knowledge/index';
-import { loadCatalogCsv, shippedKnowledge } from '../knowledge/load';
+import type { RuleId } from '../checks/ruleIds';
+import { applyRuleSettings, type ProjectConfig } from '../config/project';
+import { cliMessages } from '../i18n/cli';
+import type { Locale } from '../i18n/messages';
+import { Catalog, type CatalogRecord, type CodeKnowledge } from '../knowledge/index';
+import { shippedKnowledge } from '../knowledge/load';
 import { documentCodes } from '../knowledge/workspace';
 import { LineIndex } from '../syntax/positions';
+import { decode } from '../util/decode';
+import { readRegularFile } from './files';
 
 export interface JsonFinding {
   file: string;
@@ -16,57 +20,75 @@ export interface JsonFinding {
   endLine: number;
   endColumn: number;
   severity: Finding['severity'];
-  rule: string;
+  rule: RuleId;
   message: string;
 }
 
-/** What checking one file gives: its findings, and the codes it prints (for codes only other files know). */
+/** What checking one file gives: its findings and the codes it prints (for codes only other files know), or why it
+ * could not be checked. */
 export interface FileResult {
   findings: { f: JsonFinding; unknownCode?: string }[];
   codes: string[];
+  failure?: string;
 }
 
 /** The options a check of one file needs (they cross to worker threads as plain data). */
 export interface CheckOptions {
-  lang?: string;
+  locale: Locale;
   roundingTails: boolean;
   catalog: boolean;
-  catalogFiles: string[];
+  /** The user's catalogs (the project configuration's, then `--catalog`), read by the main thread: the last read first. */
+  userRecords: CatalogRecord[];
+  rules: ProjectConfig['rules'];
 }
 
-let knowledgeFor: { key: string; k: CodeKnowledge | undefined } | undefined;
+let knowledgeFor: { o: CheckOptions; k: CodeKnowledge | undefined } | undefined;
+
+function knowledgeOf(o: CheckOptions): CodeKnowledge | undefined {
+  if (knowledgeFor?.o !== o) {
+    const shipped = shippedKnowledge();
+    knowledgeFor = { o, k: o.catalog ? { catalog: new Catalog([...o.userRecords, ...shipped.records]), glossary: shipped.glossary } : undefined };
+  }
+  return knowledgeFor.k;
+}
+
+/** The name a file is shown by: relative to the current folder. */
+export function shownName(file: string): string {
+  return relative(process.cwd(), file) || file;
+}
 
 /** Checks one file. */
-export function checkFile(file: string, o: CheckOptions, err: (s: string) => void = (s) => process.stderr.write(s)): FileResult {
-  const key = `${o.catalog}:${o.catalogFiles.join('\n')}`;
-  if (knowledgeFor?.key !== key) knowledgeFor = { key, k: o.catalog ? cliKnowledge(o.catalogFiles, err) : undefined };
-  const knowledge = knowledgeFor.k;
-  const text = readFileSync(file, 'utf8');
-  const a = analyze(text, { locale: localeOf(o.lang), roundingTails: o.roundingTails, ...(knowledge ? { knowledge } : {}) });
+export function checkFile(file: string, o: CheckOptions): FileResult {
+  const m = cliMessages(o.locale);
+  const shown = shownName(file);
+  const read = readRegularFile(file, m);
+  if (!read.ok) return { findings: [], codes: [], failure: read.message };
+  return checkBytes(read.bytes, shown, o);
+}
+
+/** Checks a document's bytes (a file's, or standard input's), shown as `shown`. */
+export function checkBytes(bytes: Uint8Array, shown: string, o: CheckOptions): FileResult {
+  const d = decode(bytes);
+  if (!d.ok) return { findings: [], codes: [], failure: cliMessages(o.locale).undecodable(shown, d.at.line, d.at.column) };
+  const text = d.text;
+  try {
+    const knowledge = knowledgeOf(o);
+    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, ...(knowledge ? { knowledge } : {}) });
+    const codes = knowledge ? documentCodes(a.document, shown).codes.map((c) => c.code) : [];
+    return { findings: jsonFindings(applyRuleSettings(a.findings, o.rules), text, shown), codes };
+  } catch (e) {
+    // A defect of the analysis: said plainly for this file (no stack trace), and the other files are still checked.
+    return { findings: [], codes: [], failure: cliMessages(o.locale).fileProblem(shown, cliMessages(o.locale).internalError(e instanceof Error ? e.message : String(e))) };
+  }
+}
+
+/** Findings with 1-based lines and columns (in UTF-16 code units, as editors count). */
+export function jsonFindings(findings: Finding[], text: string, shown: string): FileResult['findings'] {
   const idx = new LineIndex(text);
-  const shown = relative(process.cwd(), file) || file;
-  const codes = knowledge ? documentCodes(a.document, file).codes.map((c) => c.code) : [];
-  const findings = a.findings.map((f) => {
+  return findings.map((f) => {
     const s = idx.position(f.span.start);
     const e = idx.position(f.span.end);
     const jf: JsonFinding = { file: shown, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message };
     return f.rule === 'code-unknown' ? { f: jf, unknownCode: text.slice(f.span.start, f.span.end).replace(/\s/g, '') } : { f: jf };
   });
-  return { findings, codes };
 }
-
-/** The shipped catalog and the `--catalog` files. */
-function cliKnowledge(extra: string[], err: (s: string) => void): CodeKnowledge {
-  const shipped = shippedKnowledge();
-  // Each file's records go before those read earlier (the last file first), and all before the shipped ones.
-  let records = [...shipped.records];
-  for (const f of extra) {
-    try {
-      records = [...loadCatalogCsv(f).records, ...records];
-    } catch (e) {
-      err(`budget-check: 无法读取科目目录 ${f}：${e instanceof Error ? e.message : String(e)}\n`);
-    }
-  }
-  return { catalog: new Catalog(records), glossary: shipped.glossary };
-}
-

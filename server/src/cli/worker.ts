@@ -8,9 +8,8 @@ const port = parentPort;
 if (port && data?.budgetCheck) {
   const o = data.budgetCheck;
   port.on('message', (job: Job) => {
-    let errors = '';
-    const results = job.files.map((f) => checkFile(f, o, (s) => { errors += s; }));
-    const done: Done = { id: job.id, results, errors };
+    const results = job.files.map((f) => checkFile(f, o));
+    const done: Done = { id: job.id, results };
     port.postMessage(done);
   });
 }

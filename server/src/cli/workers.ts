@@ -19,12 +19,12 @@ const BATCH = 8;
 export interface Job { id: number; files: string[] }
 /** How the last `checkAll` went: its workers, the files they checked, and the batches this thread took over. */
 export const stats = { workers: 0, byWorkers: 0, takenOver: 0 };
-export interface Done { id: number; results: FileResult[]; errors: string }
+export interface Done { id: number; results: FileResult[] }
 
-function inThread(files: string[], o: CheckOptions, err: (s: string) => void): FileResult[] {
+function inThread(files: string[], o: CheckOptions): FileResult[] {
   // Loaded here, not at the top: the thread that only hands out files never loads the analysis.
   const { checkFile } = require('./check') as typeof import('./check');
-  return files.map((f) => checkFile(f, o, err));
+  return files.map((f) => checkFile(f, o));
 }
 
 /** The worker's script: the bundle's (`dist/cli-worker.js`) beside the CLI bundle, else the compiled module. */
@@ -33,14 +33,14 @@ function workerScript(): string {
   return existsSync(bundled) ? bundled : join(__dirname, 'worker.js');
 }
 
-export async function checkAll(files: string[], o: CheckOptions, err: (s: string) => void): Promise<FileResult[]> {
+export async function checkAll(files: string[], o: CheckOptions): Promise<FileResult[]> {
   // One core stays with this thread (reading the results, printing) and the system; at least one worker, whose
   // bounded heap keeps the memory low even when it is the only one (on 2 cores a second worker is 10–15 % faster but
   // takes the peak memory from 125 to 175 MiB, over the 150 MB the bench allows).
   const asked = process.env.BUDGET_CHECK_THREADS ? Number(process.env.BUDGET_CHECK_THREADS) : NaN;
   const wanted = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, 16) : Math.max(1, Math.min(availableParallelism() - 1, 3));
   const threads = Math.max(1, Math.min(wanted, Math.ceil(files.length / BATCH)));
-  if (files.length < PARALLEL_FROM || wanted === 0) return inThread(files, o, err);
+  if (files.length < PARALLEL_FROM || wanted === 0) return inThread(files, o);
   stats.workers = threads;
   const results: FileResult[] = new Array(files.length);
   const retry: Job[] = [];
@@ -62,7 +62,6 @@ export async function checkAll(files: string[], o: CheckOptions, err: (s: string
     w.on('message', (d: Done) => {
       d.results.forEach((r, i) => { results[d.id + i] = r; });
       stats.byWorkers += d.results.length;
-      if (d.errors) err(d.errors);
       give();
     });
     w.on('online', give);
@@ -73,8 +72,8 @@ export async function checkAll(files: string[], o: CheckOptions, err: (s: string
     });
   })));
   stats.takenOver = retry.length;
-  for (const job of retry) inThread(job.files, o, err).forEach((r, i) => { results[job.id + i] = r; });
+  for (const job of retry) inThread(job.files, o).forEach((r, i) => { results[job.id + i] = r; });
   // Files no worker got to (every worker failed): here.
-  for (let job = take(); job; job = take()) inThread(job.files, o, err).forEach((r, i) => { results[job!.id + i] = r; });
+  for (let job = take(); job; job = take()) inThread(job.files, o).forEach((r, i) => { results[job!.id + i] = r; });
   return results;
 }

@@ -62,9 +62,7 @@ export function parseProjectConfig(text: string, locale?: Locale): ParsedConfig 
     return { config, problems };
   }
   const seen = new Map<string, Node>();
-  for (const prop of root.children ?? []) {
-    const [keyNode, value] = prop.children ?? [];
-    if (!keyNode || !value) continue;
+  for (const [keyNode, value] of properties(root)) {
     const key = String(keyNode.value);
     if (seen.has(key)) say(seen.get(key)!, m.duplicate(key), 'warning');
     seen.set(key, keyNode);
@@ -97,13 +95,21 @@ export function parseProjectConfig(text: string, locale?: Locale): ParsedConfig 
   return { config, problems };
 }
 
+/** An object node's properties, as key and value nodes (a property the parser could not complete is left out). */
+function properties(object: Node): [Node, Node][] {
+  const out: [Node, Node][] = [];
+  for (const p of object.children ?? []) {
+    const [k, v] = p.children ?? [];
+    if (k && v) out.push([k, v]);
+  }
+  return out;
+}
+
 type Say = (node: { offset: number; length: number }, message: string, severity?: Severity) => void;
 
 function readThresholds(value: Node, config: ProjectConfig, m: ConfigMessages, say: Say): void {
   if (value.type !== 'object') return void say(value, m.wrongType('thresholds', m.types.object));
-  for (const prop of value.children ?? []) {
-    const [k, v] = prop.children ?? [];
-    if (!k || !v) continue;
+  for (const [k, v] of properties(value)) {
     const key = String(k.value);
     const name = THRESHOLDS.find((t) => t === key);
     if (!name) say(k, m.unknownKey(key, THRESHOLDS.join(', ')));
@@ -115,9 +121,7 @@ function readThresholds(value: Node, config: ProjectConfig, m: ConfigMessages, s
 
 function readRules(value: Node, config: ProjectConfig, m: ConfigMessages, say: Say): void {
   if (value.type !== 'object') return void say(value, m.wrongType('rules', m.types.object));
-  for (const prop of value.children ?? []) {
-    const [k, v] = prop.children ?? [];
-    if (!k || !v) continue;
+  for (const [k, v] of properties(value)) {
     const id = String(k.value);
     if (!isRuleId(id)) say(k, m.unknownRule(id));
     else if (v.type !== 'string' || !SETTINGS.includes(v.value as string)) say(v, m.badSeverity(v.type === 'string' ? String(v.value) : text(v)));

@@ -17,19 +17,6 @@ const zh = {
   changedText: '非空白文字不同',
   changedLines: '行数不同',
   changedCells: '单元格不同',
-  formatWouldChange: (file: string) => `${file}：需要格式化`,
-  formatWrote: (file: string) => `已格式化 ${file}`,
-  formatRefusedFile: (file: string, message: string) => `${file}：${message}`,
-  formatSummary: (files: number, changed: number, check: boolean) =>
-    check ? `检查了 ${files} 个文件：${changed} 个需要格式化` : `检查了 ${files} 个文件：格式化了 ${changed} 个`,
-  formatUsage: `用法：budget-check format [--check] [--lang en] 路径...
-  路径       .budget 文件或文件夹（递归查找 .budget）
-  --check    只检查：有文件需要格式化时以 1 退出，不写文件
-  --lang en  英文消息
-`,
-  formatMissing: (path: string) => `找不到 ${path}`,
-  formatNoPaths: '请给出至少一个 .budget 文件或文件夹',
-  formatUnknownOption: (o: string) => `未知选项：${o}`,
   // inlay hints
   computed: (value: string) => `= ${value}`,
   computedTooltip: (rules: string) => `按规则计算：${rules}`,
@@ -138,19 +125,6 @@ const en: EditorMessages = {
   changedText: 'the non-blank text differs',
   changedLines: 'the line count differs',
   changedCells: 'the cells differ',
-  formatWouldChange: (file) => `${file}: would be reformatted`,
-  formatWrote: (file) => `reformatted ${file}`,
-  formatRefusedFile: (file, message) => `${file}: ${message}`,
-  formatSummary: (files, changed, check) =>
-    check ? `checked ${files} files: ${changed} would be reformatted` : `checked ${files} files: ${changed} reformatted`,
-  formatUsage: `Usage: budget-check format [--check] [--lang en] PATH...
-  PATH       .budget files or folders (searched recursively for .budget)
-  --check    check only: exit 1 when a file would be reformatted, write nothing
-  --lang en  English messages
-`,
-  formatMissing: (path) => `not found: ${path}`,
-  formatNoPaths: 'Give at least one .budget file or folder',
-  formatUnknownOption: (o) => `unknown option: ${o}`,
   computed: (value) => `= ${value}`,
   computedTooltip: (rules) => `Computed by ${rules}`,
   computedMore: (value) => ` / ${value}`,

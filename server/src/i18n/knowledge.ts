@@ -3,7 +3,9 @@ import type { Locale } from './messages';
 
 const zh = {
   unknownCode: (code: string) =>
-    `科目编码 ${code} 不在已加载的科目目录中，工作区其他文件也未使用：请核对编码，或在设置 budgetTables.catalogFiles 中加载财政部《政府收支分类科目》`,
+    `科目编码 ${code} 不在已加载的科目目录中，工作区其他文件也未使用：请核对编码，或加载财政部当年的《政府收支分类科目》（budget-tables.json 的 catalogs、设置 budgetTables.catalogFiles 或 --catalog）`,
+  unknownCodePartial: (code: string, parent: string) =>
+    `科目编码 ${code} 不在随附的目录中，其上级 ${parent} 在：随附目录只收录真实文档中出现过的科目，并不完整。加载财政部当年的《政府收支分类科目》（budget-tables.json 的 catalogs、设置 budgetTables.catalogFiles 或 --catalog）即可核对此编码`,
   nameMismatch: (code: string, printed: string, expected: string, where: string) =>
     `科目 ${code} 的名称与目录不一致：此处为“${printed}”，${where}为“${expected}”`,
   nameMismatchOld: (code: string, printed: string, expected: string, where: string) =>
@@ -49,13 +51,15 @@ export type KnowledgeMessages = typeof zh;
 
 const en: KnowledgeMessages = {
   unknownCode: (code) =>
-    `Code ${code} is in none of the loaded catalogs and no other file of the workspace uses it: check it, or load the MOF classification (《政府收支分类科目》) with the budgetTables.catalogFiles setting`,
+    `Code ${code} is in none of the loaded catalogs and no other file of the workspace uses it: check it, or load the Ministry of Finance's yearly classification of government revenue and expenditure (budget-tables.json “catalogs”, the budgetTables.catalogFiles setting or --catalog)`,
+  unknownCodePartial: (code, parent) =>
+    `Code ${code} is not in the shipped catalog, though its parent ${parent} is: the shipped catalog holds only the codes seen in real documents. Load the Ministry of Finance's classification for the year (budget-tables.json “catalogs”, the budgetTables.catalogFiles setting or --catalog) to check it`,
   nameMismatch: (code, printed, expected, where) => `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where}`,
   nameMismatchOld: (code, printed, expected, where) =>
     `The name of ${code} differs from the catalog: “${printed}” here, “${expected}” in ${where} (its name for this year is unknown: check it)`,
   fixName: (expected) => `Use the catalog name “${expected}”`,
   wrongKind: (code, codeKind, tableKind) => `${code} is ${/^[aeiou]/.test(codeKind) ? 'an' : 'a'} ${codeKind} code, but this table lists ${tableKind} codes`,
-  kind: { functional: 'functional (支出功能分类)', economic: 'economic (支出经济分类)' },
+  kind: { functional: 'functional', economic: 'economic' },
   catalogKind: { revenue: 'revenue', functional: 'functional expenditure', 'economic-dept': 'economic expenditure (department budgets)', 'economic-gov': 'economic expenditure (government budgets)' },
   level: { 类: 'class (类)', 款: 'section (款)', 项: 'item (项)', 目: 'sub-item (目)' },
   years: (ys) => (ys.length ? yearsText(ys) : 'all years'),

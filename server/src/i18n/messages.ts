@@ -4,6 +4,42 @@
  */
 export type Locale = 'zh' | 'en';
 
+/** The checks of a project form (项目申报表) against itself, named in the rule title of their findings. */
+const FORM_CHECKS = {
+  budgetFunds: '项目当年预算 = 资金来源合计',
+  detailSum: '支出明细合计 = Σ支出明细',
+  detailFunds: '支出明细合计 = 资金来源合计',
+  detailBudget: '支出明细合计 = 项目当年预算',
+  fundsSum: '资金来源合计 = Σ支出明细',
+  budgetSum: '项目当年预算 = Σ支出明细',
+};
+export type FormCheck = keyof typeof FORM_CHECKS;
+const FORM_CHECKS_EN: Record<FormCheck, string> = {
+  budgetFunds: 'the project’s budget for the year = its total funding',
+  detailSum: 'total of the expenditure details = Σ details',
+  detailFunds: 'total of the expenditure details = total funding',
+  detailBudget: 'total of the expenditure details = the project’s budget for the year',
+  fundsSum: 'total funding = Σ expenditure details',
+  budgetSum: 'the project’s budget for the year = Σ expenditure details',
+};
+
+/** The checks of the narrative (情况说明), named in the rule title of their findings. */
+const NARRATIVE_CHECKS = {
+  change: '变动率 = 变动额 ÷ 基数',
+  completion: '完成率 = 决算数 ÷ 预算数',
+  share: '占比 = 部分 ÷ 总数',
+  amount: '叙述金额 = 表中数额',
+  parts: '总数 = 其中各项之和',
+};
+export type NarrativeCheck = keyof typeof NARRATIVE_CHECKS;
+const NARRATIVE_CHECKS_EN: Record<NarrativeCheck, string> = {
+  change: 'rate of change = change ÷ base',
+  completion: 'completion rate = final amount ÷ budget',
+  share: 'share = part ÷ whole',
+  amount: 'amount in the text = amount in the table',
+  parts: 'total = sum of the items it lists',
+};
+
 const zh = {
   sumMismatch: (lhs: string, rhs: string, expected: string, actual: string, diff: string, ctx: string) =>
     `${lhs} ≠ ${rhs}：应为 ${expected}，实为 ${actual}，相差 ${diff}${ctx}`,
@@ -15,15 +51,22 @@ const zh = {
   ruleDeclared: (text: string) => `规则 ${text}`,
   ruleHierarchy: (parent: string, child: string) => `${parent} = Σ${child}`,
   ruleTotal: '合计 = Σ各顶层科目',
-  ruleForm: (what: string) => `表单核对 ${what}`,
+  ruleForm: (what: FormCheck) => `表单核对 ${FORM_CHECKS[what]}`,
   ruleShare: '占比 = 金额 ÷ 合计',
-  ruleNarrative: (what: string) => `情况说明核对 ${what}`,
+  ruleNarrative: (what: NarrativeCheck) => `情况说明核对 ${NARRATIVE_CHECKS[what]}`,
   ratioMismatch: (pct: string, num: string, den: string, computed: string, diff: string, ctx: string) =>
     `比例不符：列示 ${pct}，按 ${num} ÷ ${den} 应为 ${computed}，相差 ${diff}${ctx}`,
   termRelated: (name: string, value: string) => `参与计算：${name} = ${value}`,
   targetRelated: (name: string, value: string) => `被核对：${name} = ${value}`,
   row: (label: string) => `「${label}」行`,
   column: (name: string) => `「${name}」栏`,
+  /** A cell named by its table (may be empty), row and column (may be empty). */
+  cell: (table: string, row: string, column: string) => `${table}「${row}」行${column ? `「${column}」栏` : ''}`,
+  /** A row by its 行次 (`27行`), by its label and 行次 (`合计（27行）`), or by its place in the table. */
+  rowNumber: (n: number) => `${n}行`,
+  rowLabelNumber: (label: string, n: number) => `${label}（${n}行）`,
+  rowOrdinal: (n: number) => `第${n}行`,
+  columnNumber: (n: number) => `${n}栏`,
   level: { 3: '类', 5: '款', 7: '项' } as Record<number, string>,
   brokenFigure: (text: string, fixed: string) => `数字格式有误：“${text}”${fixed ? `（是否应为 ${fixed}？）` : ''}`,
   notFound: (what: string) => `找不到${what}`,
@@ -70,14 +113,19 @@ const en: Messages = {
   ruleDeclared: (text) => `rule ${text}`,
   ruleHierarchy: (parent, child) => `${parent} = Σ ${child}`,
   ruleTotal: 'total = Σ top-level codes',
-  ruleForm: (what) => `form check ${what}`,
+  ruleForm: (what) => `form check: ${FORM_CHECKS_EN[what]}`,
   ruleShare: 'share = amount ÷ total',
-  ruleNarrative: (what) => `narrative check ${what}`,
+  ruleNarrative: (what) => `narrative check: ${NARRATIVE_CHECKS_EN[what]}`,
   ratioMismatch: (pct, num, den, computed, diff, ctx) => `Ratio mismatch: printed ${pct}, ${num} ÷ ${den} gives ${computed}, difference ${diff}${ctx}`,
   termRelated: (name, value) => `term: ${name} = ${value}`,
   targetRelated: (name, value) => `checked: ${name} = ${value}`,
   row: (label) => `row “${label}”`,
   column: (name) => `column “${name}”`,
+  cell: (table, row, column) => [table && `table “${table}”`, `row “${row}”`, column && `column “${column}”`].filter(Boolean).join(', '),
+  rowNumber: (n) => `row ${n}`,
+  rowLabelNumber: (label, n) => `${label} (row ${n})`,
+  rowOrdinal: (n) => `row ${n} of the table`,
+  columnNumber: (n) => `column ${n}`,
   level: { 3: 'class', 5: 'section', 7: 'item' },
   brokenFigure: (text, fixed) => `Malformed number: “${text}”${fixed ? ` (did you mean ${fixed}?)` : ''}`,
   notFound: (what) => `Not found: ${what}`,

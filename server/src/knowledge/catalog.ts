@@ -70,6 +70,8 @@ export function sameName(a: string, b: string): boolean {
 export class Catalog {
   private readonly byCode = new Map<string, CatalogRecord[]>();
   private readonly views = new Map<string, CatalogView>();
+  /** The fiscal years the user's catalogs are for (`all`: a user catalog with no year applies to every year). */
+  private readonly userYears = new Set<number | 'all'>();
 
   constructor(records: Iterable<CatalogRecord> = []) {
     this.add(records);
@@ -79,6 +81,10 @@ export class Catalog {
     for (const r of records) {
       const list = this.byCode.get(r.code);
       if (list) list.push(r); else this.byCode.set(r.code, [r]);
+      if (r.source.type === 'user') {
+        if (!r.years.length) this.userYears.add('all');
+        for (const y of r.years) this.userYears.add(y);
+      }
     }
     this.views.clear();
   }
@@ -90,6 +96,15 @@ export class Catalog {
   /** Whether the code is known for any year. */
   has(code: string): boolean {
     return this.byCode.has(code);
+  }
+
+  /**
+   * Whether the user loaded a catalog for this fiscal year (one whose file or rows name the year, or one with no year):
+   * only then is the catalog taken as complete for the year. The shipped catalog is partial: it holds the codes seen
+   * in real documents.
+   */
+  hasUserCatalogFor(year: number | undefined): boolean {
+    return this.userYears.has('all') || (year !== undefined && this.userYears.has(year));
   }
 
   /** Whether any code of this kind is known (a catalog without revenue codes cannot judge them). */

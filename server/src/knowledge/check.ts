@@ -1,6 +1,8 @@
 /**
  * Code checks, run by the analysis when it is given a catalog:
- *   - `code-unknown`: a code neither the catalogs (any year) nor another file of the workspace knows (warning);
+ *   - `code-unknown`: a code neither the catalogs (any year) nor another file of the workspace knows: a warning when
+ *     the user loaded a catalog for the document's year, or when not even its parent (款 of a 项, 类 of a 款) is known;
+ *     else a hint (the shipped catalog is partial: a real code of a known 款 is likely to be missing from it);
  *   - `code-name`: a name that differs from the catalog's name for the code (warning when the catalog knows the
  *     document's year, information when its name comes from another year), with the catalog's name as a quick fix;
  *   - `code-kind`: an economic code in a functional table, or a functional code in an economic one (warning).
@@ -30,7 +32,11 @@ export function codeFindings(doc: BudgetDocument, k: CodeKnowledge, locale?: Loc
       const entry = view.get(c.code);
       if (!entry) {
         if (!k.workspace?.has(c.code, k.self)) {
-          findings.push({ rule: 'code-unknown', severity: 'warning', message: m.unknownCode(c.code), span: c.codeSpan, related: [] });
+          const parent = view.get(c.code.slice(0, -2));
+          const partial = c.code.length > 3 && parent !== undefined && !k.catalog.hasUserCatalogFor(year);
+          findings.push(partial
+            ? { rule: 'code-unknown', severity: 'hint', message: m.unknownCodePartial(c.code, `${parent.code} ${parent.name}`), span: c.codeSpan, related: [] }
+            : { rule: 'code-unknown', severity: 'warning', message: m.unknownCode(c.code), span: c.codeSpan, related: [] });
         }
       } else if (c.name && c.nameSpan && !entry.accepted.some((a) => sameName(a, c.name as string))) {
         const where = nameOrigin(entry, m);

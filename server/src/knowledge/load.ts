@@ -31,7 +31,7 @@ export function dataDir(): string | undefined {
 type Row = Record<string, string>;
 
 function readCsvRows(file: string): Row[] {
-  return parseCsv(readFileSync(file, 'utf8').replace(/^\ufeff/, ''), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
+  return parseCsv(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: true, trim: true }) as Row[];
 }
 
 /** `name@2017/2018|other@2024` */
@@ -43,7 +43,8 @@ function parseVariants(s: string | undefined): { name: string; years: number[] }
   }).filter((v) => v.name);
 }
 
-/** The shipped partial catalogs (`data/catalog/*.csv`) and the seeds' codes (`data/catalog/seed-codes.json`). */
+/** The shipped partial catalogs (`data/catalog/*.csv`) and the codes of the seeds and of the corpus
+ * (`data/catalog/seed-codes.json`, `corpus-codes.json`). */
 export function loadShippedRecords(dir = dataDir()): CatalogRecord[] {
   if (!dir) return [];
   const out: CatalogRecord[] = [];
@@ -61,13 +62,15 @@ export function loadShippedRecords(dir = dataDir()): CatalogRecord[] {
       });
     }
   }
-  const seeds = join(dir, 'catalog', 'seed-codes.json');
-  if (existsSync(seeds)) {
-    const data = JSON.parse(readFileSync(seeds, 'utf8')) as { documents: GlossaryDocument[]; codes: { code: string; name: string; years: number[]; documents: string[] }[] };
-    const titles = new Map(data.documents.map((d) => [d.id, d.title]));
+  // The codes printed in real documents: the seeds, and the corpus of published budgets (data/catalog/SOURCES.md).
+  for (const file of ['seed-codes.json', 'corpus-codes.json']) {
+    const path = join(dir, 'catalog', file);
+    if (!existsSync(path)) continue;
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { documents: GlossaryDocument[]; codes: { code: string; name: string; years: number[]; documents: string[] }[] };
+    const docs = new Map(data.documents.map((d) => [d.id, d]));
     for (const c of data.codes) for (const d of c.documents) {
-      const doc = data.documents.find((x) => x.id === d);
-      out.push({ code: c.code, name: c.name, years: doc?.year ? [doc.year] : c.years, source: { type: 'seed', document: d, title: titles.get(d) ?? d } });
+      const doc = docs.get(d);
+      out.push({ code: c.code, name: c.name, years: doc?.year ? [doc.year] : c.years, source: { type: 'seed', document: d, title: doc?.title ?? d } });
     }
   }
   return out;

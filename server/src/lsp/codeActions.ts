@@ -25,6 +25,14 @@ function replacementOf(d: Diagnostic): Replacement | undefined {
   return { span: { start, end }, text: r.text, title: r.title };
 }
 
+/** The `span` a diagnostic's data carries (./diagnostics), when it is one within the text. */
+function spanOf(data: unknown, length: number): Span | undefined {
+  const s = (data as { span?: Partial<Span> } | undefined)?.span;
+  if (!s || typeof s.start !== 'number' || typeof s.end !== 'number') return undefined;
+  if (!Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || s.end > length) return undefined;
+  return { start: s.start, end: s.end };
+}
+
 /** Each quick-fix kind: the actions a diagnostic offers. */
 const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeAction[])[] = [
   (ctx, doc, d) => {
@@ -44,7 +52,10 @@ const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeActi
     const expected = (d.data as { expected?: unknown } | undefined)?.expected;
     if (typeof expected !== 'string') return [];
     const lines = ctx.analyzed(doc).lines;
-    const fix = setTotalFix(doc.getText(), { start: lines.offset(d.range.start), end: lines.offset(d.range.end) }, expected, ctx.locale);
+    // The figure's own span, as published in the diagnostic's data: a client may send the range back in other units
+    // (Neovim 0.7 counts columns in bytes), which would point elsewhere on a line with Chinese text.
+    const span = spanOf(d.data, doc.getText().length) ?? { start: lines.offset(d.range.start), end: lines.offset(d.range.end) };
+    const fix = setTotalFix(doc.getText(), span, expected, ctx.locale);
     return fix ? [toAction(ctx, doc, fix, [d])] : [];
   },
 ];

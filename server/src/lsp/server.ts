@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editorMessages } from '../i18n/editor';
 import { localeOf } from '../i18n/messages';
+import { VERSION } from '../version';
 import { ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
 import { features } from './features';
@@ -26,7 +27,7 @@ export function startServer(): void {
     };
     for (const r of registered) Object.assign(capabilities, r.capabilities);
     if (ctx.commands.size) capabilities.executeCommandProvider = { commands: [...ctx.commands.keys()] };
-    return { capabilities, serverInfo: { name: 'budget-language-server', version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: 'budget-language-server', version: VERSION } };
   });
 
   // Every feature's commands, answered here (one handler per connection).

@@ -4,6 +4,7 @@
  */
 import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
 import { editorMessages } from '../i18n/editor';
+import { diagnosticSource } from '../i18n/messages';
 import { outline, type OutlineKind, type OutlineSymbol } from '../navigation/outline';
 import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
@@ -58,5 +59,6 @@ export function symbolsFeature(ctx: ServerContext): Feature {
     if (ctx.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) return symbols;
     return flatten(symbols, doc.uri, undefined, []);
   });
-  return { capabilities: { documentSymbolProvider: { label: '预决算公开表' } } };
+  // The label is read when the capabilities are sent, after initialize set the locale.
+  return { capabilities: { documentSymbolProvider: { get label() { return diagnosticSource(ctx.locale); } } } };
 }

@@ -83,10 +83,13 @@ function assignRoles(cols: Column[]): void {
 
 const TABLE_NUMBER = /^(?:[^\s]*\d[^\s]*|公开表\s*\d+)$/;
 
+/** A title that starts with its year (`2017 年政府采购预算表`, `2017年…`): the year is not a table number. */
+const YEAR_TITLE = /^\d{4}(?:[ \t\u3000]*年|$)/;
+
 function parseTableHeading(text: string): { number?: string; title: string } {
   const rest = text.replace(/^表[ \t\u3000]*/, '');
   const m = /^(\S+)(?:[ \t\u3000]+(.*))?$/.exec(rest);
-  if (m && TABLE_NUMBER.test(m[1]) && /\d/.test(m[1])) return { number: m[1], title: (m[2] ?? '').trim() };
+  if (m && TABLE_NUMBER.test(m[1]) && /\d/.test(m[1]) && !YEAR_TITLE.test(rest)) return { number: m[1], title: (m[2] ?? '').trim() };
   return { title: rest.trim() };
 }
 

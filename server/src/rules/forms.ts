@@ -38,7 +38,7 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
     const fundCell = fundTotal && fundCol ? fundTotal.cells[fundCol.index] : undefined;
     const current = fields?.rows.find((r) => CURRENT_BUDGET.test(norm(r.label)));
     if (current && fundCell && fundCell.kind !== 'empty') {
-      out.push({ rule: 'form', kind: 'same', title: m.ruleForm('项目当年预算 = 资金来源合计'), target: current.cells[1], terms: [{ sign: 1, cell: fundCell }] });
+      out.push({ rule: 'form', kind: 'same', title: m.ruleForm('budgetFunds'), target: current.cells[1], terms: [{ sign: 1, cell: fundCell }] });
     }
     const detailCol = detail && amountColumn(detail);
     if (detail && detailCol) {
@@ -47,10 +47,10 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       const ownCell = ownTotal?.cells[detailCol.index];
       const funded = fundCell && fundCell.kind === 'figure' ? fundCell : current?.cells[1];
       if (ownCell && ownCell.kind === 'figure') {
-        if (cells.length) out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('支出明细合计 = Σ支出明细'), target: ownCell, terms: cells.map((cell) => ({ sign: 1, cell })) });
-        if (funded) out.push({ rule: 'form', kind: 'same', title: m.ruleForm(`支出明细合计 = ${funded === fundCell ? '资金来源合计' : '项目当年预算'}`), target: ownCell, terms: [{ sign: 1, cell: funded }] });
+        if (cells.length) out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('detailSum'), target: ownCell, terms: cells.map((cell) => ({ sign: 1, cell })) });
+        if (funded) out.push({ rule: 'form', kind: 'same', title: m.ruleForm(funded === fundCell ? 'detailFunds' : 'detailBudget'), target: ownCell, terms: [{ sign: 1, cell: funded }] });
       } else if (cells.length && funded) {
-        out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(`${funded === fundCell ? '资金来源合计' : '项目当年预算'} = Σ支出明细`), target: funded, terms: cells.map((cell) => ({ sign: 1, cell })) });
+        out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(funded === fundCell ? 'fundsSum' : 'budgetSum'), target: funded, terms: cells.map((cell) => ({ sign: 1, cell })) });
       }
     }
     for (const p of t.parts) shareRelations(p, m, out);

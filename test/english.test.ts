@@ -1,0 +1,64 @@
+/**
+ * `--lang en` speaks English: over the seeds and a document with every kind of finding, no message holds Chinese but
+ * text quoted from the document itself (a row's label, a rule as written) or a keyword of the language (年度, 列：, 行,
+ * 栏 …, which an English user types too); the CLI's own texts (usage, summary, errors) hold none at all.
+ */
+import { strict as assert } from 'node:assert';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from './support/cli';
+import { ROOT } from './support/lsp';
+
+/** Keywords of the `.budget` language (docs/language.md) that messages may name. */
+const KEYWORDS = ['年度', '类型', '金额单位', '预算', '决算', '万元', '元', '列', '规则', '注', '表', '行', '栏', '各行', '本表', '名词解释', '情况说明', '类', '款', '项', '目', '：', '「', '」', '（', '）', '《', '》', '…'];
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+/g;
+
+/** The Chinese runs of `message` that neither the document nor the language's keywords account for. */
+function foreign(message: string, document: string): string[] {
+  const out: string[] = [];
+  for (const run of message.match(CJK) ?? []) {
+    if (document.includes(run)) continue;
+    // A run may join a quoted name and a keyword (「合计」行): each piece must be one or the other.
+    let rest = run;
+    for (const k of [...KEYWORDS].sort((a, b) => b.length - a.length)) rest = rest.split(k).join(' ');
+    for (const piece of rest.split(' ').filter(Boolean)) if (!document.includes(piece)) out.push(run);
+  }
+  return out;
+}
+
+describe('English output', function () {
+  this.timeout(60000);
+  const dir = mkdtempSync(join(tmpdir(), 'budget-english-'));
+  for (const f of readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.budget'))) copyFileSync(join(ROOT, 'seeds', f), join(dir, f));
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'english-mix.budget'), join(dir, 'mix.budget'));
+
+  it('--lang en: the findings over the seeds and every kind of finding hold no Chinese but the document\'s', () => {
+    const r = cli(['--lang', 'en', '--format', 'json', '.'], dir);
+    assert.equal(r.code, 1, r.err);
+    const found = JSON.parse(r.out) as { file: string; rule: string; message: string }[];
+    const rules = new Set(found.map((f) => f.rule));
+    for (const id of ['syntax', 'row-shape', 'figure-format', 'rule-reference', 'column-formula', 'code-unknown', 'code-name', 'code-kind', 'narrative', 'cross-table', 'share']) assert.ok(rules.has(id), `a ${id} finding`);
+    const texts = new Map<string, string>();
+    const bad: string[] = [];
+    for (const f of found) {
+      if (!texts.has(f.file)) texts.set(f.file, readFileSync(join(dir, f.file), 'utf8'));
+      const runs = foreign(f.message, texts.get(f.file)!);
+      if (runs.length) bad.push(`${f.file} [${f.rule}] ${runs.join(' ')}: ${f.message}`);
+    }
+    assert.deepEqual(bad, []);
+    // No names glued together: every quoted name stands apart from the words around it.
+    for (const f of found) assert.doesNotMatch(f.message, /[\u4e00-\u9fff](row|column|table) “|”(row|column) /, f.message);
+  });
+
+  it('--lang en: the text output, its summary, usages and errors hold no Chinese of their own', () => {
+    const text = cli(['--lang', 'en', 'mix.budget', 'nope.budget'], dir);
+    const summary = text.out.trim().split('\n').pop()!;
+    assert.match(summary, /^Checked 1 file: \d+ errors, \d+ warnings, \d+ information \(rounding tails and notes\), 0 hints$/);
+    assert.doesNotMatch(text.err, CJK);
+    for (const args of [['--help'], ['format', '--help'], ['import', '--help'], ['export', '--help'], ['--bogus'], ['export'], ['import'], ['format'], ['--format', 'xml', '.']]) {
+      const r = cli([...args, '--lang', 'en'], dir);
+      assert.doesNotMatch(r.out + r.err, /[\u4e00-\u9fff]/, `${args.join(' ')}: ${r.out}${r.err}`);
+    }
+  });
+});
