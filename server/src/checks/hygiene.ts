@@ -16,6 +16,13 @@ import type { Header } from '../model/document';
 import type { Line, Span } from '../syntax/ast';
 
 const PLACEHOLDER = /(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,})(?![A-Za-z0-9])|×{2,}|○{2,}|待填|请填写|[（(]\s*略\s*[）)]/g;
+/** The template's instructions to whoever fills it in, left in the text: `（按“…”中实际发生…填写）`, `（如持平作持平表述）`. */
+const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持平表述|不涉及的不列)[^（）()\n]{0,20}[）)]|并在本表下方作下述说明|仍保留该表格式/g;
+/**
+ * A cell of a table (`## 表 …`) that is only an ellipsis: the template's example row (`… | …`). Forms are left alone:
+ * their indicator lists print `……` for “and so on” in published documents.
+ */
+const ELLIPSIS_CELL = /^[…⋯]+$|^\.{3,}$/;
 const REPEATED = /([。，、；：！？,;])\1+/g;
 const YEAR_RANGE = /\d{4}\s*[-—–~～至]\s*\d{4}/g;
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*年/g;
@@ -50,6 +57,7 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
   /** Placeholders and repeated punctuation in a text printed at `at`. */
   const words = (text: string, at: number, punctuation = true) => {
     for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
+    for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
     if (punctuation) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
   };
 
@@ -89,10 +97,12 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
     }
   };
 
+  let inTable = false;
   for (const line of lines) {
     switch (line.kind) {
       case 'heading': {
         const table = /^表([ \t\u3000]|$)/.test(line.text);
+        if (line.level <= 2) inTable = line.level === 2 && table;
         heading(line.text, line.textSpan.start, line.level, line.level === 1 || (line.level === 2 && (table || line.prose)));
         break;
       }
@@ -116,7 +126,11 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
         break;
       }
       case 'row':
-        for (const c of line.cells) if (c.text) words(c.text, c.span.start, false);
+        for (const c of line.cells) {
+          if (!c.text) continue;
+          if (inTable && ELLIPSIS_CELL.test(c.text)) say('placeholder', 'error', c.span, sm.placeholder(c.text));
+          else words(c.text, c.span.start, false);
+        }
         break;
       default:
         break;

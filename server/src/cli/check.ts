@@ -40,6 +40,8 @@ export interface CheckOptions {
   /** The user's catalogs (the project configuration's, then `--catalog`), read by the main thread: the last read first. */
   userRecords: CatalogRecord[];
   rules: ProjectConfig['rules'];
+  /** The project's standard table set (`auto`, `off`, a set's name: budget-tables.json's `standardSet`). */
+  standardSet?: string;
 }
 
 let knowledgeFor: { o: CheckOptions; k: CodeKnowledge | undefined } | undefined;
@@ -73,7 +75,7 @@ export function checkBytes(bytes: Uint8Array, shown: string, o: CheckOptions): F
   const text = d.text;
   try {
     const knowledge = knowledgeOf(o);
-    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, ...(knowledge ? { knowledge } : {}) });
+    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, standard: { set: o.standardSet }, ...(knowledge ? { knowledge } : {}) });
     const codes = knowledge ? documentCodes(a.document, shown).codes.map((c) => c.code) : [];
     return { findings: jsonFindings(applyRuleSettings(a.findings, o.rules), text, shown), codes };
   } catch (e) {

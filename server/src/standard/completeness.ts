@@ -31,6 +31,36 @@ function entryTable(text: string, set: StandardSet, department?: string): Standa
 /** What an empty table says of itself: `本表无数据`, `无此项支出`, `没有…`, `不涉及`, `未发生`. */
 const SAYS_EMPTY = /无数据|本表为空|空表|无[^。，；]{0,30}(?:收入|支出|经费|资金|项目|数据|安排)|没有|未发生|不涉及|未安排|未使用/;
 
+/**
+ * The document against its own 目录: a table it lists is printed (when the document prints any standard table: a text
+ * whose tables are in another file says nothing of them), a table printed is listed, in the 目录's order.
+ */
+function contentsCheck(
+  doc: BudgetDocument, contents: Table, set: StandardSet, recognitions: ReadonlyMap<Table, StandardTable>, firsts: Table[],
+  present: Set<StandardTable>, printsTables: boolean, sm: StandardMessages,
+): Finding[] {
+  const out: Finding[] = [];
+  const say = (span: { start: number; end: number }, message: string) => out.push({ rule: 'table-contents', severity: 'warning', span, message, related: [] });
+  const listed: { st: StandardTable; span: { start: number; end: number } }[] = [];
+  for (const e of entries(contents)) {
+    const st = entryTable(e.text, set, doc.header.department?.value);
+    if (st && !listed.some((x) => x.st === st)) listed.push({ st, span: e.span });
+  }
+  if (!listed.length) return out;
+  if (printsTables) for (const l of listed) if (!present.has(l.st)) say(l.span, sm.contentsMissing(l.st.title));
+  const order = new Map(listed.map((l, i) => [l.st, i]));
+  let last = -1;
+  let lastTable: Table | undefined;
+  for (const t of firsts) {
+    const st = recognitions.get(t)!;
+    const p = order.get(st);
+    if (p === undefined) { say(t.headingSpan, sm.notInContents(st.title)); continue; }
+    if (p < last && lastTable) say(t.headingSpan, sm.contentsOrder(st.title, recognitions.get(lastTable)!.title));
+    else { last = p; lastTable = t; }
+  }
+  return out;
+}
+
 function isEmpty(t: Table): boolean {
   for (const p of t.parts) for (const r of p.rows) for (const c of r.cells) {
     if (c.kind === 'figure' && c.figure && c.figure.units !== 0n && c.column?.role === 'figure') return false;
@@ -49,7 +79,6 @@ export function completenessFindings(
   const out: Finding[] = [];
   const say = (rule: Finding['rule'], span: { start: number; end: number }, message: string) =>
     out.push({ rule, severity: 'warning', span, message, related: [] });
-  const department = doc.header.department?.value;
   const printed = doc.tables.filter((t) => recognitions.get(t)?.set === set);
 
   // Mandatory tables. A document that prints at most one of them is an excerpt (a draft of one table), not a
@@ -79,6 +108,8 @@ export function completenessFindings(
     firsts.push(t);
   }
   const orders = [set.tables, ...set.orders];
+  // The document's own 目录 first: where it says another order, that finding is the one to read.
+  const contentsFindings = contentsOf(doc) ? contentsCheck(doc, contentsOf(doc)!, set, recognitions, firsts, present, printed.length > 0, sm) : [];
   const inOrder = (order: StandardTable[]) => {
     const pos = new Map(order.map((st, i) => [st, i]));
     let last = -1;
@@ -94,32 +125,14 @@ export function completenessFindings(
     const pos = new Map(set.tables.map((st, i) => [st, i]));
     for (let i = 1; i < firsts.length; i++) {
       const earlier = firsts.slice(0, i).find((t) => pos.get(recognitions.get(t)!)! > pos.get(recognitions.get(firsts[i])!)!);
-      if (earlier) { say('table-order', firsts[i].headingSpan, sm.tableOrder(recognitions.get(firsts[i])!.title, recognitions.get(earlier)!.title)); break; }
-    }
-  }
-
-  // The document's own 目录.
-  const contents = contentsOf(doc);
-  if (contents) {
-    const listed: { st: StandardTable; span: { start: number; end: number } }[] = [];
-    for (const e of entries(contents)) {
-      const st = entryTable(e.text, set, department);
-      if (st && !listed.some((x) => x.st === st)) listed.push({ st, span: e.span });
-    }
-    if (listed.length) {
-      for (const l of listed) if (!present.has(l.st)) say('table-contents', l.span, sm.contentsMissing(l.st.title));
-      const order = new Map(listed.map((l, i) => [l.st, i]));
-      let last = -1;
-      let lastTable: Table | undefined;
-      for (const t of firsts) {
-        const st = recognitions.get(t)!;
-        const p = order.get(st);
-        if (p === undefined) { say('table-contents', t.headingSpan, sm.notInContents(st.title)); continue; }
-        if (p < last && lastTable) say('table-contents', t.headingSpan, sm.contentsOrder(st.title, recognitions.get(lastTable)!.title));
-        else { last = p; lastTable = t; }
+      if (!earlier) continue;
+      if (!contentsFindings.some((f) => f.span.start === firsts[i].headingSpan.start)) {
+        say('table-order', firsts[i].headingSpan, sm.tableOrder(recognitions.get(firsts[i])!.title, recognitions.get(earlier)!.title));
       }
+      break;
     }
   }
+  out.push(...contentsFindings);
 
   // Empty tables say so.
   for (const t of printed) {
