@@ -8,6 +8,10 @@
  * version of the text when the section's text is unchanged (moved in place when text before it changed length).
  * What spans sections — rules naming other tables, forms against the 项目支出表, the narrative's claims — is computed
  * again for every version. `analyze(text)` is one fresh pass of the same pipeline.
+ *
+ * The standard table sets (./standard) take part in both: a section's tables are recognised and checked for the
+ * identities that need no other table with the section; the identities between tables, the completeness of the set
+ * and the 目录 with the whole document. Which sets apply depends on the header only.
  */
 import { judge } from './checks/evaluate';
 import { applyJustifications } from './checks/justifications';
@@ -17,7 +21,9 @@ import type { Finding } from './checks/finding';
 import { figureFindings } from './checks/figures';
 import { claimChecks } from './claims/checks';
 import type { Thresholds } from './claims/reasons';
+import { hygieneFindings } from './checks/hygiene';
 import { messages, type Locale, type Messages } from './i18n/messages';
+import { standardMessages, type StandardMessages } from './i18n/standard';
 import { ChunkPool, parseSection, type Chunk } from './incremental/chunks';
 import { collectSpans, shiftSpans } from './incremental/shift';
 import { sections, type SectionBounds } from './incremental/sections';
@@ -26,9 +32,13 @@ import type { CodeKnowledge } from './knowledge/index';
 import { buildSection, inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
 import { builtinRelations } from './rules/builtin';
-import { DeclaredRules } from './rules/declared';
+import { DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
+import { applyDocument, applySection, type SectionStandard, type StandardContext, type StandardReport } from './standard/apply';
+import { completenessFindings } from './standard/completeness';
+import { StandardLibrary, type SetChoice } from './standard/library';
+import { tableNamed } from './standard/set';
 import type { Span, SyntaxTree } from './syntax/ast';
 import { pushAll } from './util/arrays';
 
@@ -41,6 +51,12 @@ export interface AnalysisOptions {
   knowledge?: CodeKnowledge;
   /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
   thresholds?: Thresholds;
+  /**
+   * The standard table sets: `library` (default: the shipped sets, data/standard) and `set`, the one the project
+   * names (`auto` — chosen by each document's 类型 —, `off`, or a set's name: budget-tables.json's `standardSet`).
+   * A document's own `标准表：` line wins over `set`. `false`: no standard set at all.
+   */
+  standard?: false | { library?: StandardLibrary; set?: string };
 }
 
 export interface Analysis {
@@ -50,6 +66,8 @@ export interface Analysis {
   findings: Finding[];
   /** The relations each cell takes part in (as target or term). */
   relationsOf(cell: Cell): Relation[];
+  /** What the standard sets say: each table's standard role, the identities applied, the named quantities. */
+  standard: StandardReport;
 }
 
 /** How much of the last analysis a new one reused (for tests and benchmarks). */
@@ -77,6 +95,8 @@ interface Section {
   findings: Finding[];
   /** Its lines, as parsed chunk by chunk. */
   chunks: Chunk[];
+  /** Its tables' standard roles and the identities checked within them. */
+  standard?: SectionStandard;
   /** The spans it holds, collected when it first has to move. */
   spans?: Span[];
 }
@@ -98,7 +118,10 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
 /** Analyses successive versions of one document, reusing the sections an edit did not touch. */
 export class DocumentAnalyzer {
   private readonly m: Messages;
+  private readonly sm: StandardMessages;
   private cache: Section[] = [];
+  /** The standard sets the document follows, chosen from the header (set by each fresh pass). */
+  private choice: SetChoice = { sets: [] };
   private header: Header = { fields: [] };
   private title?: string;
   /** What the last call reused. */
@@ -108,6 +131,18 @@ export class DocumentAnalyzer {
 
   constructor(readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
+    this.sm = standardMessages(options.locale);
+  }
+
+  /** The standard sets the header (or the options) choose. */
+  private chooseSets(): SetChoice {
+    const o = this.options.standard;
+    if (o === false) return { sets: [] };
+    return (o?.library ?? StandardLibrary.shipped()).choose(this.header, o?.set);
+  }
+
+  private standardContext(): StandardContext {
+    return { sets: this.choice.sets, department: this.header.department?.value, m: this.m, sm: this.sm };
   }
 
   analyze(text: string): Analysis {
@@ -123,6 +158,7 @@ export class DocumentAnalyzer {
       const pool = new ChunkPool(this.cache.flatMap((s) => s.chunks));
       next = bounds.map((b) => this.build(text, b.start, b.end, pool));
       for (const s of next) if (s.document.title !== undefined) this.title = s.document.title;
+      this.choice = this.chooseSets();
       for (const s of next) this.check(s);
     }
     this.cache = next;
@@ -201,6 +237,9 @@ export class DocumentAnalyzer {
     }
     pushAll(relations, declared.relations);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
+    s.standard = applySection(document, this.standardContext(), relations);
+    pushAll(relations, s.standard.relations);
+    pushAll(findings, hygieneFindings(tree.lines, this.header, this.sm));
     this.judgeInto(relations, findings);
     s.relations = relations;
   }
@@ -239,14 +278,41 @@ export class DocumentAnalyzer {
 
     // What spans sections.
     const global: Relation[] = [];
-    const declared = new DeclaredRules(document, m);
+    const ctx = this.standardContext();
+    const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [], relations: [] });
+    // A rule may name a table by its standard title (「收入决算表」) when the document's own titles do not name it.
+    const roles = new Map<string, Table[]>();
+    for (const st of sectionStandards) for (const [t, x] of st.recognitions) {
+      const list = roles.get(x.title);
+      if (list) list.push(t); else roles.set(x.title, [t]);
+    }
+    const byRole = (text: string, current: Table): Table | undefined => {
+      const own = findTable(document, text, current);
+      if (own) return own;
+      for (const set of ctx.sets) {
+        const st = tableNamed(set, text);
+        const tables = st && roles.get(st.title);
+        if (tables?.length === 1) return tables[0];
+      }
+      return undefined;
+    };
+    const declared = new DeclaredRules(document, m, byRole);
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
     pushAll(global, declared.relations);
+    const std = applyDocument(document, ctx, sectionStandards, declared.relations);
+    pushAll(global, std.relations);
+    if (std.report.set) pushAll(findings, completenessFindings(document, std.report.set, std.report.recognitions, this.sm));
+    const { unknown, field } = this.choice;
+    if (unknown !== undefined && field) {
+      const o = this.options.standard;
+      const known = (o === false ? [] : (o?.library ?? StandardLibrary.shipped()).sets).map((x) => x.name);
+      findings.push({ rule: 'standard-set', severity: 'error', span: field.valueSpan, message: this.sm.unknownSet(unknown, known.join('、')), related: [] });
+    }
     pushAll(global, formRelations(document, m));
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     this.judgeInto(global, findings);
     // The narrative's claims come judged (their findings word what the text says).
-    const claims = claimChecks(document, m, { locale: this.options.locale, thresholds: this.options.thresholds });
+    const claims = claimChecks(document, m, { locale: this.options.locale, thresholds: this.options.thresholds, quantity: (name) => std.report.quantity(name) });
     pushAll(global, claims.relations);
     pushAll(findings, claims.findings);
     let relations: Relation[] | undefined;
@@ -276,7 +342,7 @@ export class DocumentAnalyzer {
     localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
     return {
-      tree, document, findings: localised,
+      tree, document, findings: localised, standard: std.report,
       get relations() { return allRelations(); },
       relationsOf,
     };
@@ -286,7 +352,9 @@ export class DocumentAnalyzer {
 /** Whether a rule may name a table other than its own: a table reference, or a `「…」` before the row that may be a
  * table's title rather than a part's name. Such rules are expanded against the whole document. */
 function namesOtherTable(rule: Rule): boolean {
-  for (const side of [rule.node.lhs, rule.node.rhs]) for (const term of side) {
+  const c = rule.node.condition;
+  if (c && !c.rhs.length) return true; // a phrase the whole document may state
+  for (const side of [rule.node.lhs, rule.node.rhs, ...(c ? [c.lhs, c.rhs] : [])]) for (const term of side) {
     const op = term.operand;
     if (op.table && op.table.text.replace(/\s+/g, '') !== '本表') return true;
     if (op.kind === 'ref' && op.atoms.length > 1 && op.atoms[0].quoted && !op.atoms[0].unit && !op.atoms[0].eachRow) return true;

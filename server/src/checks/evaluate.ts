@@ -38,13 +38,15 @@ function columnDecimals(part: Part, column: number, percent: boolean): number {
   return m.get(`${column}${percent ? '%' : ''}`) ?? 0;
 }
 
-/** The figure a term stands for: its cell's, times 10^shift (a 元 figure read in 万元). */
+/**
+ * The figure a term stands for in its relation's unit: its cell's figure times 10^shift. A power of ten only moves
+ * the decimal point, so the shifted figure keeps its digits and its interval: `decimals − shift` decimals (negative
+ * when a 万元 figure is read in 元: 1.23 万元 is 12,300 元 ± 50 元).
+ */
 export function termValue(t: Term): Figure | undefined {
   const f = valueOf(t.cell);
   if (!f || !t.shift) return f;
-  if (t.shift < 0) return { ...f, decimals: f.decimals - t.shift };
-  if (f.decimals >= t.shift) return { ...f, decimals: f.decimals - t.shift };
-  return { ...f, units: f.units * pow10(t.shift - f.decimals), decimals: 0 };
+  return { ...f, decimals: f.decimals - t.shift };
 }
 
 export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'cell' | 'both'): string {
@@ -83,7 +85,7 @@ function evaluateRatio(rel: Relation): Evaluation | undefined {
   const a = termValue(rel.terms[0]);
   const b = rel.terms[1] && termValue(rel.terms[1]);
   if (!p || !a || !b || !p.percent || a.percent || b.percent) return undefined;
-  const dec = Math.max(a.decimals, b.decimals);
+  const dec = Math.max(a.decimals, b.decimals, 0);
   const scale = dec + 1;
   const ia = intervalOf(a, scale);
   const ib = intervalOf(b, scale);

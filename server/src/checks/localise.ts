@@ -219,7 +219,13 @@ function remember(g: Group, src: RelationSource, weight: (cell: Cell) => number,
     seen.set(cell, { own: stamp.own, shared: keysOf(stamp.shared) });
     return src.relationsOf(cell);
   };
-  const explanation = explainGroup(g, watched, weight);
+  let explanation: Explanation | undefined;
+  try {
+    explanation = explainGroup(g, watched, weight);
+  } catch {
+    // A defect of the search must not cost the document its findings: they stay as judged, unexplained.
+    explanation = undefined;
+  }
   kept.set(keysOf(g.failing), { seen, explanation });
   return explanation;
 }
@@ -389,18 +395,21 @@ function ratioBound(r: Relation, free: Set<Cell>, values: Map<Cell, Figure>, sca
   const freeA = free.has(ta.cell);
   const freeB = free.has(tb.cell);
   if (freeA === freeB) return undefined;
-  const p = intervalOf(values.get(r.target)!, scale); // percent × 10^scale
   const fixedT = freeA ? tb : ta;
   const fixed = termValue(fixedT);
+  const pct = values.get(r.target)!;
   if (!fixed) return undefined;
-  const f = intervalOf(fixed, scale); // in the relation's unit × 10^scale
-  const hundred = 100n * pow10(scale);
+  // A working scale fine enough for both prints (a term read in another unit has more decimals).
+  const w = Math.max(scale, pct.decimals + 1, fixed.decimals + 1);
+  const p = intervalOf(pct, w); // percent × 10^w
+  const f = intervalOf(fixed, w); // in the relation's unit × 10^w
+  const hundred = 100n * pow10(w);
   const freeT = freeA ? ta : tb;
   const shift = freeT.shift ?? 0;
   // x (own unit × 10^scale) × 10^shift = the free term in the relation's unit.
   const toOwn = (num: bigint, den: bigint, up: boolean) => {
     let n = num;
-    let d = den;
+    let d = den * pow10(w - scale);
     if (shift > 0) d *= pow10(shift); else n *= pow10(-shift);
     return up ? ceilDiv(n, d) : floorDiv(n, d);
   };

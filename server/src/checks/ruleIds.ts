@@ -36,6 +36,15 @@ export const RULES = {
   'code-name': { severity: 'warning', zh: '科目名称与目录不一致', en: 'Subject name differs from the catalog' },
   'code-kind': { severity: 'warning', zh: '科目类别与表不符', en: 'Subject code of the wrong classification' },
   'config': { severity: 'error', zh: '项目配置有误', en: 'Invalid project configuration' },
+  'standard-set': { severity: 'error', zh: '标准表套不存在', en: 'Unknown standard table set' },
+  'table-missing': { severity: 'warning', zh: '缺少标准表', en: 'Standard table missing' },
+  'table-order': { severity: 'warning', zh: '表序与标准不同', en: 'Tables out of the standard order' },
+  'table-contents': { severity: 'warning', zh: '表与目录不符', en: 'Tables differ from the table of contents' },
+  'table-empty': { severity: 'warning', zh: '空表未注明', en: 'Empty table not explained' },
+  'placeholder': { severity: 'error', zh: '模板占位符未替换', en: 'Template placeholder left in' },
+  'year-mismatch': { severity: 'error', zh: '年份与年度不符', en: 'Year differs from the document\'s year' },
+  'unit-name': { severity: 'warning', zh: '单位名称不一致', en: 'Unit name differs from the header' },
+  'repeated-punctuation': { severity: 'warning', zh: '标点重复', en: 'Repeated punctuation' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -31,6 +31,8 @@ export interface ClaimOptions {
   locale?: Locale;
   /** Changes above both need a stated reason (budget-tables.json `thresholds`; default 10% and 10 万元). */
   thresholds?: Thresholds;
+  /** The cells of a quantity the standard table sets name (`收入支出总计`, `公务接待费预算数` …). */
+  quantity?: (name: string) => readonly Cell[];
 }
 
 export interface ClaimResult {
@@ -77,7 +79,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
   const hasText = doc.narrative.length || doc.tables.some((t) => t.kind === 'form' && t.texts.length);
   if (!hasText) return result;
   const { part, column } = syntheticPart(doc);
-  const index = new QuantityIndex(doc);
+  const index = new QuantityIndex(doc, options.quantity);
   const kind = doc.header.kind;
 
   for (const lines of sources(doc)) {

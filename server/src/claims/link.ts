@@ -97,11 +97,42 @@ function partIndex(p: Part): PartIndex {
   return ix;
 }
 
+/**
+ * The names under which the standard table sets (server/src/standard) know a quantity a claim may restate, most
+ * specific first: `收、支总计` → 收入支出总计; a 三公 item with its role (`公务接待费` budgeted in a 决算 →
+ * 公务接待费预算数); the subject without the words that only say it is budgeted.
+ */
+export function standardNames(subject: string, role: Role, kind: '预算' | '决算' | undefined): string[] {
+  let k = labelKey(subject).replace(/^(?:本部门|部门|本单位|单位)/, '').replace(/收[、,，]支/, '收支');
+  const names: string[] = [];
+  const add = (n: string) => { if (n && !names.includes(n)) names.push(n); };
+  const base = (n: string) => {
+    add(n);
+    add(n.replace('收支', '收入支出'));
+    add(n.replace(/(预算支出|支出预算|决算支出|支出决算|预算数|决算数|预算|决算)$/, '').replace(/总$/, '总计'));
+  };
+  // `三公经费财政拨款支出` is the 三公经费 of the 三公 table: the words that say it is spent or appropriated go.
+  const k0 = k.replace(/(全年|年初)?(预算数?|预算支出)$/, '');
+  const stems = [k0, k0.replace(/(财政拨款)?支出$/, ''), k0.replace(/(财政拨款)?(支出|费用)$/, '').replace(/^一般公共预算(财政拨款)?/, '')].filter((x) => x.length >= 2);
+  if (role === 'budget' && kind === '决算') {
+    // A 年初预算 in a 决算 is only ever its own quantity (`公务接待费预算数`), never this year's.
+    for (const st of stems) add(`${st}预算数`);
+    return names;
+  }
+  if (kind === '决算') for (const st of stems) add(`${st}决算数`);
+  base(k);
+  return names;
+}
+
 export class QuantityIndex {
   private readonly parts: PartIndex[] = [];
   private readonly kind: '预算' | '决算' | undefined;
 
-  constructor(private readonly doc: BudgetDocument) {
+  constructor(
+    private readonly doc: BudgetDocument,
+    /** The cells of a quantity the standard table sets name (analysis.standard), when the document follows one. */
+    private readonly standard?: (name: string) => readonly Cell[],
+  ) {
     this.kind = doc.header.kind;
     for (const t of doc.tables) {
       if (t.kind !== 'table') continue;
@@ -131,8 +162,15 @@ export class QuantityIndex {
         if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
       }
     };
-    if (claim.path) fromRows(this.byPath(claim.path, claim.levels ?? []));
-    else {
+    // The quantity as the standard table sets name it, when the document follows one: the tables it is printed in.
+    if (this.standard && !claim.path && role !== 'base') {
+      for (const name of standardNames(claim.subject, role, this.kind)) {
+        const found = this.standard(name).filter((c) => c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash');
+        if (found.length) { cells.push(...found); break; }
+      }
+    }
+    if (!cells.length && claim.path) fromRows(this.byPath(claim.path, claim.levels ?? []));
+    else if (!cells.length) {
       const k = labelKey(claim.subject);
       if (!k) return [];
       const loose = looseKey(claim.subject);

@@ -8,7 +8,7 @@
 import type { Finding } from '../checks/finding';
 import type { ClaimMessages } from '../i18n/claims';
 import type { BudgetDocument } from '../model/document';
-import { formatUnits, roundUnits, type Figure } from '../numbers/decimal';
+import { formatUnits, type Figure } from '../numbers/decimal';
 import type { Claim, Statement } from './extract';
 
 export interface Thresholds {
@@ -26,7 +26,7 @@ function wan(c: Claim): number {
 }
 
 function value(f: Figure): number {
-  return Number(formatUnits(roundUnits(f.units, f.decimals, f.decimals), f.decimals, false));
+  return Number(formatUnits(f.units, f.decimals, false));
 }
 
 const REASON_START = /^[ \t\u3000]*(?:主要原因|原因|主要是|变动原因)/;

@@ -48,6 +48,8 @@ export interface CheckOptions {
   thresholds?: ProjectConfig['thresholds'];
   /** Findings the document accepts (`说明：…`) keep their severity. */
   countAcknowledged?: boolean;
+  /** The project's standard table set (`auto`, `off`, a set's name: budget-tables.json's `standardSet`). */
+  standardSet?: string;
 }
 
 let knowledgeFor: { o: CheckOptions; k: CodeKnowledge | undefined } | undefined;
@@ -81,7 +83,7 @@ export function checkBytes(bytes: Uint8Array, shown: string, o: CheckOptions): F
   const text = d.text;
   try {
     const knowledge = knowledgeOf(o);
-    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, ...(knowledge ? { knowledge } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}) });
+    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, standard: { set: o.standardSet }, ...(knowledge ? { knowledge } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}) });
     const codes = knowledge ? documentCodes(a.document, shown).codes.map((c) => c.code) : [];
     return { findings: jsonFindings(applyRuleSettings(a.findings, o.rules), text, shown, o.locale, o.countAcknowledged), codes };
   } catch (e) {

@@ -154,7 +154,7 @@ export async function run(argv: string[], out: Write = (s) => process.stdout.wri
   const found = findFiles(o.paths.filter((p) => p !== '-'), m);
   failures.push(...found.failed);
   const options: CheckOptions = {
-    locale, catalog: o.catalog, userRecords, rules: project.config.rules,
+    locale, catalog: o.catalog, userRecords, rules: project.config.rules, standardSet: project.config.standardSet,
     roundingTails: o.roundingTails ?? project.config.roundingDiagnostics ?? true,
     thresholds: project.config.thresholds, countAcknowledged: o.countAcknowledged,
   };

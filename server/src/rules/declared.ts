@@ -1,7 +1,8 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
+import { evaluate } from '../checks/evaluate';
 import { norm } from '../model/build';
-import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../model/document';
-import type { AtomNode, GroupNode, RefNode, Span, TermNode } from '../syntax/ast';
+import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
+import type { AtomNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll } from '../util/arrays';
@@ -9,6 +10,8 @@ import { pushAll } from '../util/arrays';
 /** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
 export interface Target {
   table: Table;
+  /** The part a reference named (`「支出」「金额」栏各行`). */
+  part?: Part;
   row?: Row;
   column?: Column;
   /** The column's 栏次 when named by number (resolved per row's part). */
@@ -166,15 +169,91 @@ function firstFigureColumn(row: Row): Column | undefined {
   return row.part.columns.find((c) => c.role === 'figure');
 }
 
+/** The power of ten of a money unit, relative to 元. */
+function unitPower(u: MoneyUnit | undefined): number | undefined {
+  return u === '万元' ? 4 : u === '元' ? 0 : undefined;
+}
+
+/** The unit shift of a figure of `from` read in a relation of `to` (0 when either unit is unknown). */
+export function unitShift(from: Table, to: Table): number {
+  const a = unitPower(from.unit);
+  const b = unitPower(to.unit);
+  return a === undefined || b === undefined ? 0 : a - b;
+}
+
+/**
+ * The row of `of` that stands for `row` of another table, for a column rule between tables: the row with its code;
+ * a row without code (the 收支总表's 「一、一般公共服务支出」) or a 类 row, when `of` has no row with that code, by its
+ * label without numbering (only one row may match: a 类 or an uncoded row before any other).
+ */
+function counterpart(row: Row, of: Table | Part): Row | undefined {
+  if (row.code) {
+    // A code its own table prints on several rows is no one quantity.
+    if (rowsNamed(row.part, row.code).filter((r) => r.code === row.code).length > 1) return undefined;
+    const byCode = rowsNamed(of, row.code).filter((r) => r.code === row.code);
+    if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
+    if (row.code.length !== 3) return undefined;
+  }
+  const label = norm(row.label).replace(NUMBERING, '');
+  if (!label) return undefined;
+  const named = rowsNamed(of, label).filter((r) => !r.code || r.code.length === 3);
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * How `expand` went: the rule gave relations; its condition did not hold; a reference named nothing (a problem says
+ * what); or every cell it names is blank, so there was nothing to check.
+ */
+export type Expansion = 'applied' | 'condition' | 'unresolved' | 'empty';
+
+/** Finds the table a rule names (a standard role, a table of the document by its key …); undefined: not found. */
+export type TableResolver = (text: string, current: Table) => Table | undefined;
+
 export class DeclaredRules {
   readonly relations: Relation[] = [];
   readonly problems: RuleProblem[] = [];
 
-  constructor(private readonly doc: BudgetDocument, private readonly m: Messages) {}
+  /** `tables`, when given, is asked first for every table a rule names (see `findTable` for the default). */
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver) {}
 
-  expand(rule: Rule): void {
+  /** The table a rule names by `text`, seen from `current`. */
+  findTable(text: string, current: Table): Table | undefined {
+    return this.tables?.(text, current) ?? findTable(this.doc, text, current);
+  }
+
+  expand(rule: Rule, title = this.m.ruleDeclared(rule.node.text.replace(/\s+/g, ''))): Expansion {
     const { node } = rule;
-    const title = this.m.ruleDeclared(node.text.replace(/\s+/g, ''));
+    const problems = this.problems.length;
+    if (node.condition) {
+      const holds = this.conditionHolds(rule);
+      if (this.problems.length > problems) return 'unresolved';
+      if (!holds) return 'condition';
+    }
+    const before = this.relations.length;
+    this.expandEquation(rule, node, title);
+    if (this.problems.length > problems) return 'unresolved';
+    return this.relations.length > before ? 'applied' : 'empty';
+  }
+
+  /**
+   * Whether a rule's condition holds: `当 C=D`, every relation it expands to holds (as printed or within rounding);
+   * `当「短语」`, the document states the phrase (or one of `「甲｜乙」`) in its narrative, notes, texts or fields.
+   */
+  private conditionHolds(rule: Rule): boolean {
+    const c = rule.node.condition!;
+    if (!c.rhs.length) {
+      const op = c.lhs.length === 1 ? c.lhs[0].operand : undefined;
+      const atom = op?.kind === 'ref' && !op.table && op.atoms.length === 1 ? op.atoms[0] : undefined;
+      if (!atom?.quoted || atom.unit || atom.eachRow) { this.problem(this.m.conditionShape, c.span); return false; }
+      return states(this.doc, atom.value);
+    }
+    const before = this.relations.length;
+    this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
+    const relations = this.relations.splice(before);
+    return relations.length > 0 && relations.every((r) => evaluate(r)?.holds === true);
+  }
+
+  private expandEquation(rule: Rule, node: RuleNode, title: string): void {
     const lhs = node.lhs.length === 1 && node.lhs[0].operand.kind === 'ref' ? this.resolveRef(node.lhs[0].operand, rule.table) : undefined;
     if (!lhs) {
       if (node.lhs.length !== 1 || node.lhs[0].operand.kind !== 'ref') {
@@ -185,7 +264,7 @@ export class DeclaredRules {
     // Expand the right-hand side into signed references.
     const rhs: { sign: 1 | -1; target: Target }[] = [];
     for (const term of node.rhs) {
-      const expanded = this.expandTerm(term, lhs.table);
+      const expanded = this.expandTerm(term, lhs.table, lhs.row);
       if (!expanded) return;
       pushAll(rhs, expanded);
     }
@@ -200,13 +279,16 @@ export class DeclaredRules {
       this.relations.push({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
-      const r = t.target.row ?? row;
+      // A row of the rule's own table stands for itself; in another table, for the row with its code or label.
+      const r = t.target.row ?? (row && t.target.table !== row.part.table ? counterpart(row, t.target.part ?? t.target.table) : row);
       if (!r) return undefined;
       const c = lhsHasColumn(t.target) ? columnOf(r, t.target)
         : col && t.target.table === lhs.table ? matchColumn(r, col) : firstFigureColumn(r);
       if (!c) return undefined;
       const cell = r.cells[c.index];
-      return cell ? { sign: t.sign, cell } : undefined;
+      if (!cell) return undefined;
+      const shift = unitShift(t.target.table, lhs.table);
+      return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
 
     if (lhs.row && lhsHasColumn(lhs)) {
@@ -217,7 +299,7 @@ export class DeclaredRules {
       const cols = crossTable ? [firstFigureColumn(lhs.row)].filter((c): c is Column => !!c) : lhs.row.part.columns.filter((c) => c.role === 'figure');
       for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
-      for (const part of lhs.table.parts) {
+      for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
         for (const row of part.rows) {
           const col = columnOf(row, lhs);
           if (!col) continue;
@@ -231,20 +313,20 @@ export class DeclaredRules {
     } else this.problem(this.m.ruleNeedsAxis, lhs.span);
   }
 
-  private expandTerm(term: TermNode, current: Table): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandTerm(term: TermNode, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
     const op = term.operand;
     if (op.kind === 'ref') {
       const t = this.resolveRef(op, current);
       return t ? [{ sign: term.sign, target: t }] : undefined;
     }
-    return this.expandGroup(op, term.sign, current);
+    return this.expandGroup(op, term.sign, current, stop);
   }
 
-  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table): { sign: 1 | -1; target: Target }[] | undefined {
-    const table = g.table ? findTable(this.doc, g.table.text, current) : current;
+  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
+    const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
-    for (const item of this.groupItems(g, table)) {
+    for (const item of this.groupItems(g, table, stop)) {
       if (!item.targets) return undefined;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
@@ -254,17 +336,21 @@ export class DeclaredRules {
   /**
    * A group's items, resolved one at a time in `table` (the expansion stops at the first that fails, navigation
    * takes them all): an atom takes the group's axis (`（1+2）行`), a `…` names what lies strictly between its
-   * neighbours.
+   * neighbours. A `…` that ends the group (`（「一般公共服务支出」+…）行`) names the rows after its left neighbour, up to
+   * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
-  *groupItems(g: GroupNode, table: Table | undefined): Generator<GroupItem> {
+  *groupItems(g: GroupNode, table: Table | undefined, stop?: Row): Generator<GroupItem> {
     const items = g.items;
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
       if (it.ellipsis) {
         const a = items[i - 1]?.atom;
         const b = items.slice(i + 1).find((x) => x.atom)?.atom;
+        const trailing = !!a && !b && i === items.length - 1;
         const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
-        if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
+        if (trailing) {
+          if (table) item.targets = this.after(table, a!, g, stop);
+        } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
         else if (table) item.targets = this.between(table, a, b, g);
         yield item;
         continue;
@@ -274,6 +360,27 @@ export class DeclaredRules {
       const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
       yield { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
     }
+  }
+
+  /**
+   * The rows after `a` in a range that ends with `…`, up to `stop` when it follows in the same part, else to the part's
+   * end: when `a` is numbered (`一、`, `（一）`, `1.`, `（1）`), the rows numbered alike — its siblings —, passing over
+   * the rows numbered one level deeper (their items) and ending at a row numbered higher or not at all; else every row.
+   */
+  after(table: Table, a: AtomNode, g: GroupNode, stop?: Row): Target[] | undefined {
+    const ra = findRows(table, { ...a, unit: a.unit ?? g.unit })[0];
+    if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
+    const rows = ra.part.rows;
+    const end = stop && stop.part === ra.part && stop.index > ra.index ? stop.index : rows.length;
+    const level = numbering(ra.label);
+    const out: Target[] = [];
+    for (let i = ra.index + 1; i < end; i++) {
+      const l = numbering(rows[i].label);
+      if (level !== undefined && (l === undefined || l < level)) break;
+      if (level !== undefined && l! > level) continue;
+      out.push({ table, row: rows[i], span: g.span });
+    }
+    return out;
   }
 
   /** The references strictly between `a` and `b` in a range `a+…+b`. */
@@ -310,7 +417,7 @@ export class DeclaredRules {
     let atoms = ref.atoms;
     if (ref.table) {
       naming.tableSpan = ref.table.span;
-      const t = findTable(this.doc, ref.table.text, current);
+      const t = this.findTable(ref.table.text, current);
       naming.table = t;
       if (!t) { this.problem(this.m.tableNotFound(ref.table.text), ref.table.span); return undefined; }
       table = t;
@@ -323,7 +430,7 @@ export class DeclaredRules {
         naming.part = part;
         naming.partSpan = atoms[0].span;
       } else {
-        const t = ref.table ? undefined : findTable(this.doc, atoms[0].value, current);
+        const t = ref.table ? undefined : this.findTable(atoms[0].value, current);
         if (!ref.table) naming.tableSpan = atoms[0].span;
         naming.table = t;
         if (!t) { this.problem(this.m.tableNotFound(atoms[0].value), atoms[0].span); return undefined; }
@@ -344,7 +451,7 @@ export class DeclaredRules {
 
   /** What a row or column atom (`27行`, `「合计」行`, `1栏`) names in `table` (or one of its parts). */
   resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
-    const t: Target = { table, span };
+    const t: Target = part ? { table, part, span } : { table, span };
     for (const a of atoms) {
       const unit = axisOf(a);
       if (unit === 'row') {
@@ -354,7 +461,7 @@ export class DeclaredRules {
       } else if (unit === 'column') {
         if (a.quoted) t.columnName = a.value;
         else t.columnNumber = Number(a.value);
-        const exists = table.parts.some((p) => p.columns.some((c) => (t.columnNumber !== undefined ? c.number === t.columnNumber : norm(c.name) === norm(a.value))));
+        const exists = (part ? [part] : table.parts).some((p) => !!columnIn(p, t));
         if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
       } else {
         this.problem(this.m.needsAxis(a.value), a.span);
@@ -368,6 +475,28 @@ export class DeclaredRules {
     this.problems.push({ rule: 'rule-reference', message, span, severity: 'error' });
     return undefined;
   }
+}
+
+/** The level of a label's number, outermost first: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4; undefined without one. */
+function numbering(label: string): number | undefined {
+  const l = norm(label);
+  if (/^[一二三四五六七八九十廿]+[、.．]/.test(l)) return 1;
+  if (/^[（(][一二三四五六七八九十廿]+[）)]/.test(l)) return 2;
+  if (/^\d+[.、．]/.test(l)) return 3;
+  if (/^[（(]\d+[）)]/.test(l)) return 4;
+  return undefined;
+}
+
+/** Whether the document states a phrase (one of `甲｜乙`) anywhere in its words: narrative, notes, texts, fields. */
+function states(doc: BudgetDocument, phrase: string): boolean {
+  const wanted = phrase.split(/[｜|]/).map(norm).filter(Boolean);
+  const has = (text: string) => { const t = norm(text); return wanted.some((w) => t.includes(w)); };
+  if (doc.narrative.some((l) => has(l.text))) return true;
+  for (const t of doc.tables) {
+    if (t.notes.some((n) => has(n.text)) || t.texts.some((x) => has(x.text))) return true;
+    if ([...t.fields, ...t.parts.flatMap((p) => p.fields)].some((f) => has(f.value))) return true;
+  }
+  return false;
 }
 
 function lhsHasColumn(t: { columnNumber?: number; columnName?: string; column?: Column }): boolean {

@@ -13,9 +13,8 @@ export interface Term {
   sign: 1 | -1;
   cell: Cell;
   /**
-   * The power of ten applied to the cell's printed figure before it is compared (a 元 table's figure read for a 万元
-   * claim: −4, so 123,000.00 元 counts as 12.300000 万元, exactly, with its precision). Compare in the coarser unit:
-   * a positive shift multiplies the figure and cannot keep a precision finer than a unit.
+   * The power of ten applied to the term's printed figure to express it in the target's unit: a 元 figure in a 万元
+   * relation has shift −4, a 万元 figure in a 元 relation +4. Judged with the interval semantics (checks/evaluate).
    */
   shift?: number;
 }

@@ -1,0 +1,268 @@
+/**
+ * Applying the standard sets to a document: which standard table each of its tables is, and every identity of those
+ * tables bound to the document (./bind) and expanded into relations by the ordinary rule expansion, so that they are
+ * judged like any rule (and served by its fast path).
+ *
+ * The work is split like the analysis (../analysis.ts): what a table can be checked for on its own — recognition and
+ * the identities that name no other table — is done per section and kept while the section is unchanged; what spans
+ * tables is done for the whole document. Which sets apply depends only on the header, whose change re-analyses
+ * everything.
+ *
+ * An identity the document cannot carry (a row, column or table it does not print) is not applicable: no finding,
+ * but listed with that state (hover, outline). A relation the document's own rules already give (a 注 printing
+ * `27行=（1+2+…+8）行`) is not given twice: the identity takes the document's.
+ */
+import { evaluate } from '../checks/evaluate';
+import type { BudgetDocument, Cell, Table } from '../model/document';
+import { columnIn, DeclaredRules, type Expansion } from '../rules/declared';
+import type { Relation } from '../rules/relation';
+import type { Messages } from '../i18n/messages';
+import type { IdentityStateName, StandardMessages } from '../i18n/standard';
+import { Binder, type Roles } from './bind';
+import { recognise } from './library';
+import type { Identity, StandardSet, StandardTable } from './set';
+
+/** An identity as applied to one table of the document. */
+export interface AppliedIdentity {
+  identity: Identity;
+  /** The document's table it was applied for (the one playing the identity's standard table). */
+  table: Table;
+  outcome: Expansion | 'missing';
+  /** What the document lacks, when it is not applicable. */
+  missing?: string;
+  /** Its relations (or the document's own equal relations, which it takes). */
+  relations: Relation[];
+}
+
+export interface StandardContext {
+  /** The sets the document follows (empty: standard tables off). */
+  sets: StandardSet[];
+  department?: string;
+  m: Messages;
+  sm: StandardMessages;
+}
+
+/** What one section gives: its tables' standard roles, its local identities applied, their new relations. */
+export interface SectionStandard {
+  recognitions: Map<Table, StandardTable>;
+  applied: AppliedIdentity[];
+  relations: Relation[];
+}
+
+/**
+ * Relations by target, to find one that says the same as another: same target, same printed terms with the same
+ * signs (blank cells add nothing and are left out), or the two sides of one equality swapped.
+ */
+class RelationIndex {
+  private readonly byTarget = new Map<Cell, Relation[]>();
+
+  constructor(relations: Iterable<Relation> = []) {
+    for (const r of relations) this.add(r);
+  }
+
+  add(r: Relation): void {
+    const list = this.byTarget.get(r.target);
+    if (list) list.push(r); else this.byTarget.set(r.target, [r]);
+  }
+
+  find(r: Relation): Relation | undefined {
+    if (r.kind !== 'sum' && r.kind !== 'same') return undefined;
+    const mine = printedTerms(r);
+    for (const x of this.byTarget.get(r.target) ?? []) {
+      if ((x.kind === 'sum' || x.kind === 'same') && sameTerms(mine, printedTerms(x))) return x;
+    }
+    if (r.terms.length === 1) {
+      for (const x of this.byTarget.get(r.terms[0].cell) ?? []) {
+        if (x.terms.length === 1 && x.terms[0].cell === r.target && x.terms[0].sign === r.terms[0].sign) return x;
+      }
+    }
+    return undefined;
+  }
+}
+
+function printedTerms(r: Relation): { cell: Cell; sign: number }[] {
+  return r.terms.filter((t) => t.cell.kind !== 'empty' && t.cell.kind !== 'dash');
+}
+
+function sameTerms(a: { cell: Cell; sign: number }[], b: { cell: Cell; sign: number }[]): boolean {
+  if (a.length !== b.length) return false;
+  const left = new Map<Cell, number>();
+  for (const t of a) left.set(t.cell, (left.get(t.cell) ?? 0) + t.sign);
+  for (const t of b) left.set(t.cell, (left.get(t.cell) ?? 0) - t.sign);
+  for (const v of left.values()) if (v !== 0) return false;
+  return true;
+}
+
+/** Expands bound identities into relations, taking the document's own equal relations. */
+class Applier {
+  private readonly binder: Binder;
+  private readonly declared: DeclaredRules;
+  private readonly index: RelationIndex;
+  readonly relations: Relation[] = [];
+
+  constructor(doc: BudgetDocument, roles: Roles, private readonly ctx: StandardContext, existing: Iterable<Relation>) {
+    this.binder = new Binder(roles);
+    this.declared = new DeclaredRules(doc, ctx.m, (text) => this.binder.table(text));
+    this.index = new RelationIndex(existing);
+  }
+
+  apply(identity: Identity, table: Table): AppliedIdentity {
+    const b = this.binder.bind(identity, table);
+    if ('missing' in b) return { identity, table, outcome: 'missing', missing: b.missing, relations: [] };
+    const d = this.declared;
+    const before = d.relations.length;
+    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
+    const made = d.relations.splice(before);
+    const missing = d.problems.length ? d.problems[0].message : undefined;
+    d.problems.length = 0;
+    const relations: Relation[] = [];
+    for (const r of made) {
+      delete r.ruleSpan;
+      const same = this.index.find(r);
+      if (same) { relations.push(same); continue; }
+      this.index.add(r);
+      this.relations.push(r);
+      relations.push(r);
+    }
+    return { identity, table, outcome, ...(missing ? { missing } : {}), relations };
+  }
+}
+
+/** The local part, for one section: its tables recognised, the identities that need no other table applied. */
+export function applySection(doc: BudgetDocument, ctx: StandardContext, existing: Relation[]): SectionStandard {
+  const recognitions = new Map<Table, StandardTable>();
+  const out: SectionStandard = { recognitions, applied: [], relations: [] };
+  if (!ctx.sets.length) return out;
+  for (const t of doc.tables) {
+    const st = recognise(t, ctx.sets, ctx.department);
+    if (st) recognitions.set(t, st);
+  }
+  if (!recognitions.size) return out;
+  const roles = rolesOf(ctx.sets[0], doc, recognitions);
+  const applier = new Applier(doc, roles, ctx, existing);
+  for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
+  out.relations = applier.relations;
+  return out;
+}
+
+function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table, StandardTable>): Roles {
+  const byStandard = new Map<StandardTable, Table[]>();
+  for (const [t, st] of recognitions) {
+    const list = byStandard.get(st);
+    if (list) list.push(t); else byStandard.set(st, [t]);
+  }
+  const keys = new Map<Table, string>();
+  doc.tables.forEach((t, i) => keys.set(t, `#表${i}`));
+  return { set, instances: (st) => byStandard.get(st) ?? [], keyOf: (t) => keys.get(t) ?? `#表?` };
+}
+
+/** The set the document follows most: of the chosen sets, the one most of its tables belong to. */
+function mainSet(sets: StandardSet[], recognitions: Map<Table, StandardTable>): StandardSet | undefined {
+  let best: StandardSet | undefined;
+  let count = -1;
+  for (const s of sets) {
+    let n = 0;
+    for (const st of recognitions.values()) if (st.set === s) n++;
+    if (n > count) { best = s; count = n; }
+  }
+  return best;
+}
+
+/** The whole document's part: the identities between tables, over every section's recognitions. */
+export function applyDocument(
+  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], existing: Relation[],
+): { report: StandardReport; relations: Relation[] } {
+  const recognitions = new Map<Table, StandardTable>();
+  const applied = new Map<Table, AppliedIdentity[]>();
+  for (const s of sections) {
+    for (const [t, st] of s.recognitions) recognitions.set(t, st);
+    for (const a of s.applied) push(applied, a.table, a);
+  }
+  const set = mainSet(ctx.sets, recognitions);
+  const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
+  const relations: Relation[] = [];
+  if (set && recognitions.size) {
+    const applier = new Applier(doc, roles, ctx, existing);
+    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t));
+    relations.push(...applier.relations);
+  }
+  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), relations };
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v); else map.set(k, [v]);
+}
+
+/** An applied identity's state: holds, holds within rounding, fails, condition not met, not applicable, no figures. */
+export function identityState(a: AppliedIdentity): IdentityStateName {
+  if (a.outcome === 'missing' || a.outcome === 'unresolved') return 'missing';
+  if (a.outcome === 'condition') return 'condition';
+  let tail = false;
+  let judged = false;
+  for (const r of a.relations) {
+    const ev = evaluate(r);
+    if (!ev) continue;
+    judged = true;
+    if (!ev.holds) return 'fails';
+    if (!ev.exact) tail = true;
+  }
+  return !judged ? 'empty' : tail ? 'tail' : 'holds';
+}
+
+/**
+ * What the standard sets say of a document: the set it follows, the standard table each table is, the identities
+ * applied to each, and the document's named quantities (for the narrative's claims: `本年收入合计` → its cells).
+ */
+export class StandardReport {
+  constructor(
+    private readonly doc: BudgetDocument,
+    private readonly ctx: StandardContext,
+    /** The set the document follows (undefined: none applies). */
+    readonly set: StandardSet | undefined,
+    readonly recognitions: ReadonlyMap<Table, StandardTable>,
+    private readonly appliedTo: ReadonlyMap<Table, AppliedIdentity[]>,
+    private readonly roles: Roles,
+  ) {}
+
+  /** The standard table a table of the document was recognised as. */
+  tableOf(t: Table): StandardTable | undefined {
+    return this.recognitions.get(t);
+  }
+
+  /** The identities applied to a table, in the set's order. */
+  applied(t: Table): AppliedIdentity[] {
+    return this.appliedTo.get(t) ?? [];
+  }
+
+  private named?: Map<string, Cell[]>;
+
+  /** The cells of a named quantity (`本年收入合计`, `一般公共预算财政拨款支出` …), from the tables that print it, in the set's order. */
+  quantity(name: string): Cell[] {
+    return this.quantities().get(name) ?? [];
+  }
+
+  /** Every named quantity the document prints, with its cells. */
+  quantities(): Map<string, Cell[]> {
+    if (this.named) return this.named;
+    const named = new Map<string, Cell[]>();
+    this.named = named;
+    const binder = new Binder(this.roles);
+    const declared = new DeclaredRules(this.doc, this.ctx.m, (text) => binder.table(text));
+    const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
+    for (const [t, st] of entries) for (const q of st.quantities) {
+      const ref = binder.bindRef(q.ref, st, t);
+      const target = ref && declared.resolveRef(ref, t);
+      if (!target) continue;
+      const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
+      // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
+      const rows = target.row ? [target.row] : (target.part ? [target.part] : t.parts).flatMap((p) => p.rows);
+      for (const row of rows) {
+        const col = named_ ? columnIn(row.part, target) : row.part.columns.find((c) => c.role === 'figure');
+        const cell = col && row.cells[col.index];
+        if (cell?.kind === 'figure') { push(named, q.name, cell); break; }
+      }
+    }
+    return named;
+  }
+}
