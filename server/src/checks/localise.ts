@@ -33,11 +33,11 @@ export interface LocaliseOptions {
 
 /** The most figures a wrong explanation may change; the most candidate sets tried per group. */
 const MAX_SIZE = 4;
-const MAX_TRIES = 4000;
+const MAX_TRIES = 1500;
 const MAX_NODES = 40000;
 const MAX_CELLS = 80;
 
-/** c − Σ coef·x ≥ 0 over free cells (x at the group's scale, in each cell's own unit). */
+/** c + Σ coef·x ≥ 0 over free cells (x at the group's scale, in each cell's own unit). */
 interface Ineq { coef: Map<Cell, bigint>; c: bigint }
 
 interface Linear {
@@ -73,17 +73,40 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   return -floorDiv(-a, b);
 }
 
-/** Whether Σ coef·x ≤ c over the variables admits a solution (Fourier–Motzkin, exact). */
+/**
+ * Whether the inequalities admit a solution: the one-variable ones reduced to the tightest bound each way, the rest by
+ * Fourier–Motzkin elimination, exact in integers. Undefined when the elimination would grow past its budget.
+ */
 function feasible(ineqs: Ineq[], vars: Cell[]): boolean | undefined {
-  let rows = ineqs;
+  // c + a·v ≥ 0: a lower bound −c/a when a > 0, an upper bound c/|a| when a < 0; only the tightest of each matters.
+  const lower = new Map<Cell, Ineq>();
+  const upper = new Map<Cell, Ineq>();
+  let rows: Ineq[] = [];
+  for (const r of ineqs) {
+    if (r.coef.size !== 1) { rows.push(r); continue; }
+    const [[v, a]] = r.coef;
+    if (a === 0n) { if (r.c < 0n) return false; continue; }
+    const side = a > 0n ? lower : upper;
+    const was = side.get(v);
+    // Tighter: a larger lower bound (−c/a), a smaller upper bound (c/|a|); compare c/|a| as fractions.
+    const abs = (x: bigint) => (x < 0n ? -x : x);
+    if (!was) side.set(v, r);
+    else {
+      const [wa, ra] = [abs(was.coef.get(v)!), abs(a)];
+      // Either way the tighter bound has the smaller c/|a|.
+      if (r.c * wa < was.c * ra) side.set(v, r);
+    }
+  }
+  rows = rows.concat([...lower.values()], [...upper.values()]);
   for (const v of vars) {
-    const pos: typeof rows = [];
-    const neg: typeof rows = [];
-    const rest: typeof rows = [];
+    const pos: Ineq[] = [];
+    const neg: Ineq[] = [];
+    const rest: Ineq[] = [];
     for (const r of rows) {
       const a = r.coef.get(v) ?? 0n;
       (a > 0n ? pos : a < 0n ? neg : rest).push(r);
     }
+    if (pos.length * neg.length > 4000) return undefined;
     for (const p of pos) for (const n of neg) {
       const ap = p.coef.get(v)!;
       const an = -n.coef.get(v)!;
