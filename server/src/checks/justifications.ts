@@ -58,7 +58,7 @@ export function parseReference(ref: string): { rule?: RuleId; figure?: string } 
 }
 
 /** The justifications written in a document's text (only the lines holding 说明 are read). */
-export function justificationsOf(text: string): Justification[] {
+function justificationsOf(text: string): Justification[] {
   const out: Justification[] = [];
   let last = -1;
   for (let at = text.indexOf('说明'); at >= 0; at = text.indexOf('说明', at + 2)) {

@@ -36,7 +36,6 @@ export interface ClaimOptions {
 }
 
 export interface ClaimResult {
-  statements: Statement[];
   /** Every relation the claims take part in, holding or not (hover, navigation and error localisation read them). */
   relations: Relation[];
   /** The relations that fail, judged, and the direct findings. */
@@ -75,7 +74,7 @@ const isThisYear = (c: Claim) => c.kind === 'amount' && !c.bound && (c.role === 
 
 export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOptions = {}): ClaimResult {
   const cm = claimMessages(options.locale);
-  const result: ClaimResult = { statements: [], relations: [], findings: [] };
+  const result: ClaimResult = { relations: [], findings: [] };
   const hasText = doc.narrative.length || doc.tables.some((t) => t.kind === 'form' && t.texts.length);
   if (!hasText) return result;
   const { part, column } = syntheticPart(doc);
@@ -92,7 +91,6 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       if (c.role === 'base' && c.roleYear === year) c.role = 'current';
       else if (c.role !== 'base' && c.roleYear !== year) c.role = 'base';
     }
-    result.statements.push(...statements);
     // Printers drop trailing zeros: `11 万元` among amounts printed to the 分 is 11.00 (the finest precision printed
     // for that unit in this text, like a column's).
     const finest = new Map<string, number>();
@@ -119,14 +117,13 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
     };
     const ctx: Ctx = { doc, m, cm, index, kind, cellOf, out: result, shares: new Map() };
     let prev: Statement | undefined;
-    const wholes = new Map<Statement, Cell | undefined>();
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
       if (prev && (prev.heading !== st.heading || prev.section !== st.section)) prev = undefined;
       amountChecks(ctx, st);
       changeChecks(ctx, st, prev);
       completionChecks(ctx, st, prev);
-      shareChecks(ctx, statements, i, wholes);
+      shareChecks(ctx, statements, i);
       sumChecks(ctx, statements, i);
       prev = st;
     }
@@ -407,14 +404,14 @@ function itemsOf(statements: Statement[], j: number): Statement[] {
 }
 
 /** Shares: part ÷ whole, and the shares of one whole together at most 100%. */
-function shareChecks(ctx: Ctx, statements: Statement[], i: number, wholes: Map<Statement, Cell | undefined>): void {
+function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
   for (const s of st.claims) {
     if (s.kind !== 'share' || s.bound || s.approx) continue;
     const part = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start).at(-1);
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
-    const whole = wholeOf(ctx, statements, i, s, part, wholes);
+    const whole = wholeOf(ctx, statements, i, s, part);
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'share'), target: ctx.cellOf(s), terms });
@@ -448,7 +445,7 @@ function sharesTotal(ctx: Ctx, whole: Cell, shares: Claim[]): void {
   });
 }
 
-function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, part: Claim, wholes: Map<Statement, Cell | undefined>): { cell: Cell; shift?: number } | undefined {
+function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, part: Claim): { cell: Cell; shift?: number } | undefined {
   const st = statements[i];
   const key = share.whole ? labelKey(share.whole) : '';
   if (key) {
@@ -472,7 +469,6 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
   // An item of a list: the intro's total (`…支出 2,098.74 万元，主要用于以下方面：` / `1. 一般公共服务（类）支出 261.74 万元，占 12.5%`).
   const en = enumeration(ctx, statements, i);
   if (en) return { cell: ctx.cellOf(en.total) };
-  if (wholes.has(st)) return wholes.get(st) && { cell: wholes.get(st)! };
   return undefined;
 }
 

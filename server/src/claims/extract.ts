@@ -137,7 +137,7 @@ const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{
 const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较)?$/;
 
 /** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
-export function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: string[]; levels?: string[] } {
+function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: string[]; levels?: string[] } {
   let s = norm(raw).replace(QUOTES, '');
   for (let i = 0; i < 4; i++) {
     const before = s;

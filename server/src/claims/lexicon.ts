@@ -9,7 +9,7 @@
 export const MONEY_SCALE: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
 
 /** Counters of counts (车辆 N 辆, 项目 N 个, 人员 N 人 …). */
-export const COUNTERS = ['人次', '批次', '台（套）', '台(套)', '辆', '人', '名', '个', '台', '套', '项', '家', '份', '批', '场', '件', '期', '次'];
+const COUNTERS = ['人次', '批次', '台（套）', '台(套)', '辆', '人', '名', '个', '台', '套', '项', '家', '份', '批', '场', '件', '期', '次'];
 
 /**
  * A number with its unit. Group 1 the number (thousands separators allowed), group 2 `多`/`余` between the number and

@@ -102,7 +102,7 @@ function partIndex(p: Part): PartIndex {
  * specific first: `收、支总计` → 收入支出总计; a 三公 item with its role (`公务接待费` budgeted in a 决算 →
  * 公务接待费预算数); the subject without the words that only say it is budgeted.
  */
-export function standardNames(subject: string, role: Role, kind: '预算' | '决算' | undefined): string[] {
+function standardNames(subject: string, role: Role, kind: '预算' | '决算' | undefined): string[] {
   const k = labelKey(subject).replace(/^(?:本部门|部门|本单位|单位)/, '').replace(/收[、,，]支/, '收支');
   const names: string[] = [];
   const add = (n: string) => { if (n && !names.includes(n)) names.push(n); };

@@ -18,7 +18,7 @@ export interface Thresholds {
   changeAmount: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { changePercent: 10, changeAmount: 10 };
+const DEFAULT_THRESHOLDS: Thresholds = { changePercent: 10, changeAmount: 10 };
 
 /** A figure in 万元 (money) as a float, for comparing with a threshold only (never for judging a relation). */
 function wan(c: Claim): number {
