@@ -12,7 +12,7 @@
 //   the CLI (not in the .vsix): cli.js, cli-worker.js
 // The browser bundles are built for the browser platform: anything they import that needs Node fails this build.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 // jsonc-parser's UMD build (its `main`) requires its parts at run time, which a bundle cannot follow: take its ES build.
@@ -60,6 +60,12 @@ function englishSnippets() {
 
 mkdirSync('dist/web', { recursive: true });
 englishSnippets();
+// pdf.js (the PDF reader, server/src/interchange/pdfNode.ts) is loaded at run time from dist/pdfjs: its legacy build
+// (ES modules, imported on first use), its CMaps (CJK fonts) and standard font data. Nothing is fetched at run time.
+for (const f of ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'cmaps', 'standard_fonts', 'LICENSE']) {
+  mkdirSync('dist/pdfjs/legacy/build', { recursive: true });
+  cpSync(`node_modules/pdfjs-dist/${f}`, `dist/pdfjs/${f}`, { recursive: true });
+}
 await Promise.all([
   build({ ...shipped, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...shipped, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [excelApart] }),

@@ -2,7 +2,7 @@
  * The editor side of import and export: picks the source or the target, reads and writes the files with
  * `vscode.workspace.fs`, and asks the server (`budgetTables.server.import` / `.export`) for the work.
  */
-import { commands, env, type ExtensionContext, type QuickPickItem, Range, Selection, type TextEditor, TextEditorRevealType, Uri, window, workspace } from 'vscode';
+import { commands, env, type ExtensionContext, ProgressLocation, type QuickPickItem, Range, Selection, type TextEditor, TextEditorRevealType, Uri, window, workspace } from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { editorMessages, type EditorMessages } from '../../server/src/i18n/editor';
 import { fromBase64, toBase64 } from '../../server/src/util/base64';
@@ -10,6 +10,7 @@ import { baseName } from '../../server/src/workspace/uri';
 
 interface Repair { line: number; message: string; outputLine?: number }
 type ImportResult = { ok: true; text: string; repairs: Repair[]; summary: string } | { ok: false; message: string };
+type ImportDocumentResult = { ok: true; text: string; summary: string; doubts: { message: string; outputLine: number }[] } | { ok: false; message: string };
 type ExportResult = { ok: true; format: 'csv' | 'xlsx'; encoding: 'text' | 'base64'; data: string; tables: string[]; fileName: string } | { ok: false; message: string };
 
 const messages = (): EditorMessages => editorMessages(/^en\b/i.test(env.language) ? 'en' : 'zh');
@@ -23,6 +24,7 @@ export function registerInterchange(context: ExtensionContext, client: LanguageC
   context.subscriptions.push(
     commands.registerCommand('budgetTables.importTable', () => importTable(client)),
     commands.registerCommand('budgetTables.exportTable', () => exportTable(client)),
+    commands.registerCommand('budgetTables.importDocument', (file?: Uri) => importDocument(client, file)),
   );
 }
 
@@ -97,6 +99,44 @@ async function importTable(client: LanguageClient): Promise<void> {
     target.revealRange(new Range(range.start, range.end), TextEditorRevealType.InCenter);
     await window.showTextDocument(target.document, target.viewColumn);
   }
+}
+
+/**
+ * 从 PDF 导入整份文档…: a PDF (or the text of `pdftotext -layout`) becomes a new `.budget` document, opened in an
+ * editor; its doubts are listed on request, each a jump to its line. From the explorer's context menu the file is
+ * given; else it is picked.
+ */
+async function importDocument(client: LanguageClient, given?: Uri): Promise<void> {
+  const m = messages();
+  let file = given instanceof Uri ? given : undefined;
+  if (!file) {
+    const picked = await window.showOpenDialog({ canSelectMany: false, title: m.importDocumentPick, filters: { PDF: ['pdf'], 'pdftotext -layout': ['txt'] } });
+    if (!picked?.length) return;
+    file = picked[0];
+  }
+  const bytes = await workspace.fs.readFile(file);
+  const name = baseName(file.toString());
+  const r = await window.withProgress({ location: ProgressLocation.Notification, title: m.importDocumentProgress(name) }, () =>
+    request<ImportDocumentResult>(client, 'budgetTables.server.importDocument', { name, content: toBase64(bytes) }));
+  if (!r.ok) {
+    void window.showErrorMessage(r.message);
+    return;
+  }
+  const doc = await workspace.openTextDocument({ language: 'budget', content: r.text });
+  const editor = await window.showTextDocument(doc);
+  if (!r.doubts.length) {
+    void window.showInformationMessage(r.summary);
+    return;
+  }
+  if ((await window.showInformationMessage(r.summary, m.importDocumentShowDoubts)) !== m.importDocumentShowDoubts) return;
+  const chosen = await window.showQuickPick(
+    r.doubts.map((d) => ({ label: d.message, description: `${d.outputLine + 1}`, doubt: d })),
+    { placeHolder: m.importDocumentDoubtsTitle, matchOnDescription: true },
+  );
+  if (!chosen || chosen.doubt.outputLine >= editor.document.lineCount) return;
+  const range = editor.document.lineAt(chosen.doubt.outputLine).range;
+  editor.selection = new Selection(range.start, range.start);
+  editor.revealRange(new Range(range.start, range.end), TextEditorRevealType.InCenter);
 }
 
 async function exportTable(client: LanguageClient): Promise<void> {

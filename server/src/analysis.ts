@@ -22,6 +22,7 @@ import { figureFindings } from './checks/figures';
 import { claimChecks } from './claims/checks';
 import type { Thresholds } from './claims/reasons';
 import { hygieneFindings } from './checks/hygiene';
+import { importDoubtFindings } from './checks/importDoubts';
 import { messages, type Locale, type Messages } from './i18n/messages';
 import { standardMessages, type StandardMessages } from './i18n/standard';
 import { ChunkPool, parseSection, type Chunk } from './incremental/chunks';
@@ -228,6 +229,7 @@ export class DocumentAnalyzer {
     for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
     for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
     pushAll(findings, figureFindings(document, m));
+    pushAll(findings, importDoubtFindings(tree.lines, m));
     if (this.options.knowledge) pushAll(findings, codeFindings(document, this.options.knowledge, this.options.locale));
     const relations = builtinRelations(document, m);
     const declared = new DeclaredRules(document, m);
