@@ -4,6 +4,7 @@
  * has gone is reported.
  */
 import { strict as assert } from 'node:assert';
+import { CodeActionRequest } from 'vscode-languageserver-protocol';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { parseReference, shown } from '../server/src/checks/justifications';
 import { justifyFix } from '../server/src/fixes/justify';
 import { vary } from './fixtures/narrative/document';
 import { cli } from './support/cli';
+import { TestClient } from './support/lsp';
 
 const LINE = '2024 年度机关运行经费支出 45.6 万元。比上年减少了 5.4 万元，减少 10.59%。';
 /** The test document with a wrong rate (9.81% copied from another sentence). */
@@ -105,10 +107,6 @@ describe('justifications (说明)', () => {
 
 describe('justifications in the editor', function () {
   this.timeout(30000);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { TestClient } = require('./support/lsp') as typeof import('./support/lsp');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { CodeActionRequest } = require('vscode-languageserver-protocol') as typeof import('vscode-languageserver-protocol');
   const client = new TestClient();
   before(() => client.initialize('zh-cn'));
   after(() => client.stop());

@@ -3,10 +3,13 @@
  * culprit, named in every finding it causes, with the fix offered only there; explanations that tie are all named.
  */
 import { strict as assert } from 'node:assert';
+import { CodeActionRequest } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/analysis';
 import type { Finding } from '../server/src/checks/finding';
 import { NARRATIVE_DOC, vary } from './fixtures/narrative/document';
 import { ONE_WRONG_TOTAL } from './support/docs';
+import { TestClient } from './support/lsp';
 
 const errors = (text: string) => analyze(text).findings.filter((f) => f.severity === 'error');
 const said = (text: string, f: { span: { start: number; end: number } }) => text.slice(f.span.start, f.span.end);
@@ -120,12 +123,6 @@ describe('error localisation', () => {
 
 describe('error localisation over stdio', function () {
   this.timeout(30000);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { TestClient } = require('./support/lsp') as typeof import('./support/lsp');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { CodeActionRequest } = require('vscode-languageserver-protocol') as typeof import('vscode-languageserver-protocol');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
   const client = new TestClient();
   before(() => client.initialize('zh-cn'));
   after(() => client.stop());

@@ -1,18 +1,19 @@
 /**
  * Which figure is wrong: error localisation as statistics offices do it (Fellegi & Holt 1976; Statistics Netherlands'
  * `errorlocate` is the reference implementation). One wrong figure breaks every relation it takes part in; the
- * explanation is the smallest set of figures whose change lets every relation hold — the failing ones and the ones
- * that hold, which a change must not break. Among sets of one size, the least reliable figures win (errorlocate's
- * weights): a percentage before an amount, a figure typed again in the narrative or a form before a table's.
- * When explanations still tie, all are named and each offers its fix.
+ * explanation is the set of figures whose change lets every relation hold — the failing ones and the ones that hold,
+ * which a change must not break — of least total weight (errorlocate's objective), then fewest: a percentage is
+ * likelier wrong than an amount, a figure typed again in the narrative or a form than a table's (the weights are the
+ * caller's). When explanations still tie, all are named and each offers its fix.
  *
- * The search is exact over each connected group of failing relations: candidate sets are the hitting sets of the
- * failing relations (a set that misses one cannot mend it), up to four figures, the least total weight winning; a set is feasible
- * when the linear relations (sums, equalities, with each fixed figure its rounding interval) admit values for its
- * figures — decided by Fourier–Motzkin elimination in exact integers — and each ratio with one free figure bounds it.
- * No solver dependency: the groups are small (a wrong figure rarely takes part in more than a dozen relations), and
- * exact integer elimination over one to three unknowns is a few dozen lines.
- */
+ * The search is exact over each connected group of failing relations, within budgets (figures, sets tried,
+ * elimination size) that keep it from hanging on a pathological document: candidate sets are the hitting sets of the
+ * failing relations (a set that misses one cannot mend it), grown by a figure of any relation they would break, up
+ * to four figures; a set is feasible when the linear relations (sums, equalities, each fixed figure its rounding
+ * interval, every changed figure non-negative) admit values for its figures — decided by Fourier–Motzkin elimination
+ * in exact integers — and each ratio with one free amount bounds it. No solver dependency: the groups are small, and
+ * exact integer elimination over one to four unknowns is a few dozen lines (a MIP solver such as HiGHS compiled to
+ * WebAssembly would add megabytes to the server for no case these groups need). */
 import type { Cell } from '../model/document';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
 import type { Relation } from '../rules/relation';
