@@ -88,6 +88,13 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.match(f.message, /“社会保障和就业支出”为 63\.00，公开05表「社会保障和就业支出」行「合计」栏为 62\.00/);
   });
 
+  it('a subject named by its code: 2080505 against that row', () => {
+    const text = vary('社会保障和就业支出（类）62 万元，占 10.65%；', '2080505 机关事业单位基本养老保险缴费支出 63 万元，占 10.65%；');
+    const f = errorsOf(text).find((e) => said(text, e) === '63');
+    assert.ok(f, errorsOf(text).map((e) => e.message).join('\n'));
+    assert.match(f.message, /公开05表「机关事业单位基本养老保险缴费支出」行「合计」栏为 62\.00/);
+  });
+
   it('收入支出总计 0 万元 against a table total that is not 0', () => {
     const text = vary('收入支出总计 582.00 万元。', '收入支出总计 0 万元。');
     const f = errorsOf(text).find((e) => said(text, e) === '0');

@@ -169,8 +169,12 @@ export class QuantityIndex {
         if (found.length) { cells.push(...found); break; }
       }
     }
-    if (!cells.length && claim.path) fromRows(this.byPath(claim.path, claim.levels ?? []));
-    else if (!cells.length) {
+    // A subject that starts with its code (`2080505 机关事业单位基本养老保险缴费支出`): the rows printing that code.
+    const code = /^(\d{7}|\d{5}|\d{3})(?!\d)/.exec(labelKey(claim.subject));
+    if (!cells.length && code) fromRows(this.all((ix) => ix.byCode, code[1]));
+    if (cells.length) return this.quantities(cells, claim.scale);
+    if (claim.path) fromRows(this.byPath(claim.path, claim.levels ?? []));
+    else {
       const k = labelKey(claim.subject);
       if (!k) return [];
       const loose = looseKey(claim.subject);
@@ -186,10 +190,15 @@ export class QuantityIndex {
         }
       }
     }
+    return this.quantities(cells, claim.scale);
+  }
+
+  /** The cells with the shift that brings each table's unit into the claim's (`scale`: the claim's power of ten in 元). */
+  private quantities(cells: Cell[], scale: number): Quantity[] {
     const out: Quantity[] = [];
     for (const c of new Set(cells)) {
       const unit = c.row.part.table.unit ?? this.doc.header.unit ?? '万元';
-      out.push({ cell: c, shift: MONEY_SCALE[unit] - claim.scale });
+      out.push({ cell: c, shift: MONEY_SCALE[unit] - scale });
     }
     return out;
   }
