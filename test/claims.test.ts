@@ -88,6 +88,16 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.match(f.message, /“社会保障和就业支出”为 63\.00，公开05表「社会保障和就业支出」行「合计」栏为 62\.00/);
   });
 
+  it('an approximate amount holds within the digit it speaks of: 约 580 万元 for 582, not 约 560 万元', () => {
+    const line = '一般公共预算财政拨款支出 582 万元，占本年支出合计的 100%。';
+    assert.deepEqual(narrative(vary(line, '一般公共预算财政拨款支出约 580 万元。')).filter((f) => f.severity !== 'information'), []);
+    const text = vary(line, '一般公共预算财政拨款支出约 560 万元。');
+    const w = narrative(text).find((f) => said(text, f) === '560');
+    assert.ok(w);
+    assert.equal(w.severity, 'warning');
+    assert.match(w.message, /约为 560 万元，公开\d+表「.*」.*为 582\.00：相差超过所说的位数/);
+  });
+
   it('a subject named by its code: 2080505 against that row', () => {
     const text = vary('社会保障和就业支出（类）62 万元，占 10.65%；', '2080505 机关事业单位基本养老保险缴费支出 63 万元，占 10.65%；');
     const f = errorsOf(text).find((e) => said(text, e) === '63');

@@ -70,7 +70,8 @@ function sources(doc: BudgetDocument): SourceLine[][] {
   return out;
 }
 
-const isThisYear = (c: Claim) => c.kind === 'amount' && !c.bound && (c.role === 'current' || c.role === 'final' || c.role === 'budget');
+/** This year's amount, exact enough to compute with (an approximate one is only compared with its table figure). */
+const isThisYear = (c: Claim) => c.kind === 'amount' && !c.bound && !c.approx && (c.role === 'current' || c.role === 'final' || c.role === 'budget');
 
 export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOptions = {}): ClaimResult {
   const cm = claimMessages(options.locale);
@@ -190,7 +191,8 @@ function title(ctx: Ctx, key: keyof ClaimMessages['titles']): string {
 /** An amount is the table quantity it restates: any print of it that agrees will do; else the first. */
 function amountChecks(ctx: Ctx, st: Statement): void {
   for (const c of st.claims) {
-    if (c.kind !== 'amount' || c.bound || c.approx) continue;
+    if (c.kind === 'amount' && c.approx && !c.bound) { approxCheck(ctx, c); continue; }
+    if (c.kind !== 'amount' || c.bound) continue;
     const qs = ctx.index.resolve(c);
     if (!qs.length) continue;
     const cell = ctx.cellOf(c);
@@ -217,6 +219,37 @@ function amountChecks(ctx: Ctx, st: Statement): void {
       return ctx.cm.amountMismatch(claim, fmt(a), where, fmt(b), fmt(a > b ? a - b : b - a), t);
     });
   }
+}
+
+/**
+ * `约 1.2 亿元`, `500 余万元`, `近 30 万元`: the claim speaks of its last significant digit, so it holds when the table's
+ * figure is within one unit of that digit of it (`余`/`多`: at or above it, less than one unit more).
+ */
+function approxCheck(ctx: Ctx, c: Claim): void {
+  const qs = ctx.index.resolve(c);
+  const q = qs.find((x) => x.cell.kind === 'figure');
+  const f = q && termValue({ sign: 1, cell: q.cell, shift: q.shift });
+  if (!q || !f) return;
+  // The unit of the last significant digit, at the claim's scale: 1.2 → 0.1, 900 → 100, 30 → 10.
+  let digit = 1n;
+  let units = c.figure.units < 0n ? -c.figure.units : c.figure.units;
+  while (units > 0n && units % 10n === 0n) { units /= 10n; digit *= 10n; }
+  const d = Math.max(c.figure.decimals, f.decimals);
+  const claimed = roundUnits(c.figure.units, c.figure.decimals, d);
+  const step = roundUnits(digit, c.figure.decimals, d);
+  const actual = roundUnits(f.units, f.decimals, d);
+  const above = /^[多余]/.test(ctx.doc.text.slice(c.numberSpan.end, c.span.end).trim());
+  const ok = above ? actual >= claimed && actual < claimed + step : actual >= claimed - step && actual <= claimed + step;
+  if (ok) return;
+  const cell = ctx.cellOf(c);
+  ctx.out.relations.push({ rule: 'narrative', kind: 'same', title: title(ctx, 'amount'), target: cell, terms: [{ sign: 1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }] });
+  ctx.out.findings.push({
+    rule: 'narrative', severity: 'warning', span: cell.span,
+    related: [{ span: q.cell.span, message: ctx.m.termRelated(cellName(q.cell, ctx.m, 'both'), q.cell.text) }],
+    // The table's figure in the claim's unit, to the 分 at most.
+    message: ctx.cm.approxMismatch(ctx.cm.claim(c.subject), ctx.doc.text.slice(c.span.start, c.span.end), cellName(q.cell, ctx.m, 'both'),
+      formatUnits(roundUnits(f.units, f.decimals, Math.min(f.decimals, Math.max(c.figure.decimals, 2))), Math.min(f.decimals, Math.max(c.figure.decimals, 2)), true), title(ctx, 'amount')),
+  });
 }
 
 function sameSubject(a: Claim, b: Claim): boolean {
