@@ -95,7 +95,7 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     const w = narrative(text).find((f) => said(text, f) === '560');
     assert.ok(w);
     assert.equal(w.severity, 'warning');
-    assert.match(w.message, /约为 560 万元，公开\d+表「.*」.*为 582\.00：相差超过所说的位数/);
+    assert.match(w.message, /约为 560 万元，公开05表「合计」行「合计」栏为 582\.00：相差超过所说的位数/);
   });
 
   it('a subject named by its code: 2080505 against that row', () => {
