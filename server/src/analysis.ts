@@ -31,7 +31,7 @@ import { builtinRelations } from './rules/builtin';
 import { DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
-import { applyDocument, applySection, type SectionStandard, type StandardContext, type StandardReport } from './standard/apply';
+import { applyDocument, applySection, type SectionStandard, type StandardCache, type StandardContext, type StandardReport } from './standard/apply';
 import { completenessFindings } from './standard/completeness';
 import { StandardLibrary, type SetChoice } from './standard/library';
 import { tableNamed } from './standard/set';
@@ -106,6 +106,8 @@ export class DocumentAnalyzer {
   private cache: Section[] = [];
   /** The standard sets the document follows, chosen from the header (set by each fresh pass). */
   private choice: SetChoice = { sets: [] };
+  /** The identities between tables applied to the last version (taken again where their tables are unchanged). */
+  private standardCache?: StandardCache;
   private header: Header = { fields: [] };
   private title?: string;
   /** What the last call reused. */
@@ -141,6 +143,7 @@ export class DocumentAnalyzer {
       next = bounds.map((b) => this.build(text, b.start, b.end, pool));
       for (const s of next) if (s.document.title !== undefined) this.title = s.document.title;
       this.choice = this.chooseSets();
+      this.standardCache = undefined;
       for (const s of next) this.check(s);
     }
     this.cache = next;
@@ -281,7 +284,8 @@ export class DocumentAnalyzer {
     const declared = new DeclaredRules(document, m, byRole);
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
     pushAll(global, declared.relations);
-    const std = applyDocument(document, ctx, sectionStandards, declared.relations);
+    const std = applyDocument(document, ctx, sectionStandards, declared.relations, this.standardCache);
+    this.standardCache = std.cache;
     pushAll(global, std.relations);
     if (std.report.set) pushAll(findings, completenessFindings(document, std.report.set, std.report.recognitions, this.sm));
     const { unknown, field } = this.choice;

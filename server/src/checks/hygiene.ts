@@ -18,6 +18,11 @@ import type { Line, Span } from '../syntax/ast';
 const PLACEHOLDER = /(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,})(?![A-Za-z0-9])|×{2,}|○{2,}|待填|请填写|[（(]\s*略\s*[）)]/g;
 /** The template's instructions to whoever fills it in, left in the text: `（按“…”中实际发生…填写）`, `（如持平作持平表述）`. */
 const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持平表述|不涉及的不列)[^（）()\n]{0,20}[）)]|并在本表下方作下述说明|仍保留该表格式/g;
+/** What any of the patterns above needs: a text without it (most texts) is not searched at all. */
+const SUSPECT = /[XxＸｘ×○待请略填持涉仍并]|([。，、；：！？,;])\1/;
+/** A character each pattern above needs: a text without one is not searched for it. */
+const SUSPECT_PLACEHOLDER = /[XxＸｘ×○待请略]/;
+const SUSPECT_INSTRUCTION = /[填持涉仍并]/;
 /**
  * A cell of a table (`## 表 …`) that is only an ellipsis: the template's example row (`… | …`). Forms are left alone:
  * their indicator lists print `……` for “and so on” in published documents.
@@ -54,16 +59,17 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
   const say = (rule: Finding['rule'], severity: Finding['severity'], span: Span, message: string) =>
     out.push({ rule, severity, span, message, related: [] });
 
-  /** Placeholders and repeated punctuation in a text printed at `at`. */
+  /** Placeholders and repeated punctuation in a text printed at `at` (most texts hold none of their characters). */
   const words = (text: string, at: number, punctuation = true) => {
-    for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
-    for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
+    if (!SUSPECT.test(text)) return;
+    if (SUSPECT_PLACEHOLDER.test(text)) for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
+    if (SUSPECT_INSTRUCTION.test(text)) for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
     if (punctuation) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
   };
 
   /** 截至 dates and compared years in prose. */
   const dates = (text: string, at: number) => {
-    if (!year) return;
+    if (!year || !text.includes('年')) return;
     for (const m of text.matchAll(AS_OF)) {
       const y = Number(m[1]);
       const ok = kind === '预算' ? y === year - 1 || y === year : y === year;
@@ -127,9 +133,11 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
       }
       case 'row':
         for (const c of line.cells) {
-          if (!c.text) continue;
-          if (inTable && ELLIPSIS_CELL.test(c.text)) say('placeholder', 'error', c.span, sm.placeholder(c.text));
-          else words(c.text, c.span.start, false);
+          const t = c.text;
+          // Figures and codes (most cells) start with a digit: nothing to look for in them.
+          if (!t || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) continue;
+          if (inTable && ELLIPSIS_CELL.test(t)) say('placeholder', 'error', c.span, sm.placeholder(t));
+          else words(t, c.span.start, false);
         }
         break;
       default:

@@ -141,6 +141,12 @@ function rowsNamed(of: Table | Part, name: string): Row[] {
   return code.get(v) ?? label.get(v) ?? bare.get(v.replace(NUMBERING, '')) ?? [];
 }
 
+/** A table's (or part's) rows by their code. */
+function codeIndex(of: Table | Part): Map<string, Row[]> {
+  rowsNamed(of, '');
+  return indexOf(of).names!.code;
+}
+
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
   return atom.quoted ? rowsNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value));
 }
@@ -151,12 +157,30 @@ function partNamed(table: Table, name: string): Part | undefined {
 }
 
 /** The column of a part that a reference's column names (by 栏次, else by name or group path). */
+/** A part's columns by name and by group path (blanks out), the first of each; built on first use. */
+const columnIndexes = new WeakMap<Part, { name: Map<string, Column>; path: Map<string, Column> }>();
+
+function columnIndex(part: Part): { name: Map<string, Column>; path: Map<string, Column> } {
+  let ix = columnIndexes.get(part);
+  if (ix) return ix;
+  ix = { name: new Map(), path: new Map() };
+  for (const c of part.columns) {
+    const n = norm(c.name);
+    const p = norm(c.path.join(''));
+    if (!ix.name.has(n)) ix.name.set(n, c);
+    if (!ix.path.has(p)) ix.path.set(p, c);
+  }
+  columnIndexes.set(part, ix);
+  return ix;
+}
+
 export function columnIn(part: Part, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
-    return cols.find((c) => norm(c.name) === v) ?? cols.find((c) => norm(c.path.join('')) === v);
+    const ix = columnIndex(part);
+    return ix.name.get(v) ?? ix.path.get(v);
   }
   return t.column;
 }
@@ -189,9 +213,9 @@ export function unitShift(from: Table, to: Table): number {
 function counterpart(row: Row, of: Table | Part): Row | undefined {
   if (row.code) {
     // A code its own table prints on several rows is no one quantity.
-    if (rowsNamed(row.part, row.code).filter((r) => r.code === row.code).length > 1) return undefined;
-    const byCode = rowsNamed(of, row.code).filter((r) => r.code === row.code);
-    if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
+    if ((codeIndex(row.part).get(row.code)?.length ?? 0) > 1) return undefined;
+    const byCode = codeIndex(of).get(row.code);
+    if (byCode) return byCode.length === 1 ? byCode[0] : undefined;
     if (row.code.length !== 3) return undefined;
   }
   const label = norm(row.label).replace(NUMBERING, '');
@@ -488,7 +512,7 @@ function numbering(label: string): number | undefined {
 }
 
 /** Whether the document states a phrase (one of `甲｜乙`) anywhere in its words: narrative, notes, texts, fields. */
-function states(doc: BudgetDocument, phrase: string): boolean {
+export function states(doc: BudgetDocument, phrase: string): boolean {
   const wanted = phrase.split(/[｜|]/).map(norm).filter(Boolean);
   const has = (text: string) => { const t = norm(text); return wanted.some((w) => t.includes(w)); };
   if (doc.narrative.some((l) => has(l.text))) return true;

@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Table } from '../model/document';
-import { columnIn, DeclaredRules, type Expansion } from '../rules/declared';
+import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
@@ -67,9 +67,10 @@ class RelationIndex {
 
   find(r: Relation): Relation | undefined {
     if (r.kind !== 'sum' && r.kind !== 'same') return undefined;
-    const mine = printedTerms(r);
-    for (const x of this.byTarget.get(r.target) ?? []) {
-      if ((x.kind === 'sum' || x.kind === 'same') && sameTerms(mine, printedTerms(x))) return x;
+    const same = this.byTarget.get(r.target);
+    if (same) {
+      const mine = printedTerms(r);
+      for (const x of same) if ((x.kind === 'sum' || x.kind === 'same') && sameTerms(mine, printedTerms(x))) return x;
     }
     if (r.terms.length === 1) {
       for (const x of this.byTarget.get(r.terms[0].cell) ?? []) {
@@ -86,6 +87,10 @@ function printedTerms(r: Relation): { cell: Cell; sign: number }[] {
 
 function sameTerms(a: { cell: Cell; sign: number }[], b: { cell: Cell; sign: number }[]): boolean {
   if (a.length !== b.length) return false;
+  if (a.length <= 8) {
+    // Few terms (the common case): each of one side's terms on the other.
+    return a.every((t) => b.some((u) => u.cell === t.cell && u.sign === t.sign)) && b.every((u) => a.some((t) => t.cell === u.cell && t.sign === u.sign));
+  }
   const left = new Map<Cell, number>();
   for (const t of a) left.set(t.cell, (left.get(t.cell) ?? 0) + t.sign);
   for (const t of b) left.set(t.cell, (left.get(t.cell) ?? 0) - t.sign);
@@ -93,38 +98,86 @@ function sameTerms(a: { cell: Cell; sign: number }[], b: { cell: Cell; sign: num
   return true;
 }
 
+/**
+ * What an identity applied between tables gave, and what it read: kept from one version of a document to the next,
+ * and taken again while the tables it read are the same objects (their sections unchanged) and the roles it asked for
+ * are played by the same tables.
+ */
+interface Kept {
+  outcome: AppliedIdentity['outcome'];
+  missing?: string;
+  /** The relations it made (before the document's own equal ones were taken instead). */
+  made: Relation[];
+  touched: Table[];
+  consulted: [StandardTable, Table[]][];
+  /** For a condition that is a phrase (`当「…」`): whether the document stated it. */
+  stated?: boolean;
+}
+
+/** The identities between tables applied to the last version of a document, by identity and table. */
+export type StandardCache = Map<Identity, Map<Table, Kept>>;
+
 /** Expands bound identities into relations, taking the document's own equal relations. */
 class Applier {
   private readonly binder: Binder;
   private readonly declared: DeclaredRules;
   private readonly index: RelationIndex;
   readonly relations: Relation[] = [];
+  /** What this pass applied, for the next one. */
+  readonly kept: StandardCache = new Map();
 
-  constructor(doc: BudgetDocument, roles: Roles, private readonly ctx: StandardContext, existing: Iterable<Relation>) {
+  constructor(private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, existing: Iterable<Relation>, private readonly previous?: StandardCache) {
     this.binder = new Binder(roles);
     this.declared = new DeclaredRules(doc, ctx.m, (text) => this.binder.table(text));
     this.index = new RelationIndex(existing);
   }
 
-  apply(identity: Identity, table: Table): AppliedIdentity {
-    const b = this.binder.bind(identity, table);
-    if ('missing' in b) return { identity, table, outcome: 'missing', missing: b.missing, relations: [] };
-    const d = this.declared;
-    const before = d.relations.length;
-    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
-    const made = d.relations.splice(before);
-    const missing = d.problems.length ? d.problems[0].message : undefined;
-    d.problems.length = 0;
+  apply(identity: Identity, table: Table, tables?: Set<Table>): AppliedIdentity {
+    const keep = !!tables;
+    const old = keep ? this.previous?.get(identity)?.get(table) : undefined;
+    // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
+    // (or still does not).
+    const c = identity.rule.condition;
+    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
+    const k = old && old.stated === stated && this.still(old, tables!) ? old : { ...this.expand(identity, table), ...(stated === undefined ? {} : { stated }) };
+    if (keep) {
+      let byTable = this.kept.get(identity);
+      if (!byTable) this.kept.set(identity, (byTable = new Map()));
+      byTable.set(table, k);
+    }
     const relations: Relation[] = [];
-    for (const r of made) {
-      delete r.ruleSpan;
+    for (const r of k.made) {
       const same = this.index.find(r);
       if (same) { relations.push(same); continue; }
       this.index.add(r);
       this.relations.push(r);
       relations.push(r);
     }
-    return { identity, table, outcome, ...(missing ? { missing } : {}), relations };
+    return { identity, table, outcome: k.outcome, ...(k.missing ? { missing: k.missing } : {}), relations };
+  }
+
+  /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
+  private still(k: Kept, tables: Set<Table>): boolean {
+    if (!k.touched.every((t) => tables.has(t))) return false;
+    return k.consulted.every(([st, list]) => {
+      const now = this.roles.instances(st);
+      return now.length === list.length && now.every((t, i) => t === list[i]);
+    });
+  }
+
+  private expand(identity: Identity, table: Table): Kept {
+    const b = this.binder.bind(identity, table);
+    const touched = this.binder.touched;
+    const consulted = this.binder.consulted;
+    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made: [], touched, consulted };
+    const d = this.declared;
+    const before = d.relations.length;
+    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
+    const made = d.relations.splice(before);
+    const missing = d.problems.length ? d.problems[0].message : undefined;
+    d.problems.length = 0;
+    for (const r of made) delete r.ruleSpan;
+    return { outcome, ...(missing ? { missing } : {}), made, touched, consulted };
   }
 }
 
@@ -170,8 +223,8 @@ function mainSet(sets: StandardSet[], recognitions: Map<Table, StandardTable>): 
 
 /** The whole document's part: the identities between tables, over every section's recognitions. */
 export function applyDocument(
-  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], existing: Relation[],
-): { report: StandardReport; relations: Relation[] } {
+  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], existing: Relation[], previous?: StandardCache,
+): { report: StandardReport; relations: Relation[]; cache: StandardCache } {
   const recognitions = new Map<Table, StandardTable>();
   const applied = new Map<Table, AppliedIdentity[]>();
   for (const s of sections) {
@@ -181,12 +234,15 @@ export function applyDocument(
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
   const relations: Relation[] = [];
+  let cache: StandardCache = new Map();
   if (set && recognitions.size) {
-    const applier = new Applier(doc, roles, ctx, existing);
-    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t));
+    const applier = new Applier(doc, roles, ctx, existing, previous);
+    const tables = new Set(doc.tables);
+    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, tables));
     relations.push(...applier.relations);
+    cache = applier.kept;
   }
-  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), relations };
+  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), relations, cache };
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
