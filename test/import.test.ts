@@ -9,6 +9,7 @@ import { analyze } from '../server/src/analysis';
 import { decodeText } from '../server/src/util/decode';
 import { importCsv, importGrid, importText, textGrid, type Imported, type ImportOutcome } from '../server/src/interchange/import';
 import { repairFigure } from '../server/src/interchange/repair';
+import { importTableText } from '../server/src/interchange/table';
 import type { Part, Table } from '../server/src/model/document';
 import { ROOT } from './support/lsp';
 
@@ -257,5 +258,32 @@ describe('import: CSV, pasted text, bad input', () => {
         assert.deepEqual(a.findings.filter((f) => f.rule === 'syntax').map((f) => f.message), [], `${name} from line ${k + 1}`);
       }
     }
+  });
+});
+
+describe('import: thousands separators are not CSV', () => {
+  it('lines whose only commas group thousands (24,169.74) are columns split by spaces, each figure whole', () => {
+    const r = ok(importText('项目      金额\n合计      24,169.74\n一般公共服务支出      1,000.00\n'));
+    const t = parsed(r);
+    assert.deepEqual(figures(t.parts[0]), [['', '24,169.74'], ['', '1,000.00']]);
+  });
+
+  it('a real CSV with thousands inside quotes is still CSV', () => {
+    const r = ok(importText('项目,金额\n合计,"24,169.74"\n一般公共服务支出,"1,000.00"\n'));
+    assert.deepEqual(figures(parsed(r).parts[0]), [['', '24,169.74'], ['', '1,000.00']]);
+  });
+});
+
+describe('import: a two-sided table from pdftotext -layout text (columns aligned by blanks)', () => {
+  // test/fixtures/import/jiangsu-shengwei-2018-财政拨款收支预算总表.txt: lines 120–136 of
+  // ../shared/corpus/jiangsu/江苏省委办公厅2018年度部门预算公开表.txt (pdftotext -layout).
+  it('each side\'s rows in their part, no figure glued to the next side\'s label', () => {
+    const r = ok(importTableText(fixture('jiangsu-shengwei-2018-财政拨款收支预算总表.txt')));
+    const t = parsed(r);
+    assert.deepEqual(t.parts.map((p) => p.name), ['收入', '支出']);
+    assert.deepEqual(labels(t.parts[0]), ['一、一般公共预算', '二、政府性基金预算']);
+    assert.deepEqual(figures(t.parts[0]).map((f) => f.filter((x) => x)), [['24,458.43'], []]);
+    assert.deepEqual(labels(t.parts[1]), ['一、基本支出', '二、项目支出']);
+    assert.deepEqual(figures(t.parts[1]).map((f) => f.filter((x) => x)), [['10,403.11'], ['12,081.46']]);
   });
 });

@@ -6,7 +6,7 @@ import { Workbook } from 'exceljs';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
 import { analyze } from '../server/src/analysis';
 import { exportDocument } from '../server/src/interchange/export';
-import type { ExportCommandResult, ImportCommandResult } from '../server/src/lsp/interchange';
+import type { ExportCommandResult, ImportCommandResult, ImportDocumentCommandResult } from '../server/src/lsp/interchange';
 import { ROOT, TestClient } from './support/lsp';
 
 const QIAOKOU = readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
@@ -53,6 +53,20 @@ describe('import and export commands over stdio', function () {
     assert.ok(s.ok, s.ok ? '' : s.message);
     assert.match(s.text, /\n## 表 公开05表 2023年度一般公共预算财政拨款支出决算表\n/);
     assert.match(s.text, /\n2150502 \| 一般行政管理事务 \| 1,666\.02 \|  \| 1,666\.02\n/);
+  });
+
+  it('imports a whole document from a PDF sent as base64 (the server process has the PDF engine); a non-PDF is refused', async () => {
+    const docCmd = (c: TestClient, arg: unknown) => c.connection.sendRequest(ExecuteCommandRequest.type, { command: 'budgetTables.server.importDocument', arguments: [arg] }) as Promise<ImportDocumentCommandResult>;
+    const pdf = readFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'jiangsu-cppcc-office-2019-budget-表.pdf'));
+    const r = await docCmd(client, { name: 'tables.pdf', content: pdf.toString('base64') });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    const a = analyze(r.text);
+    assert.equal(a.findings.filter((f) => f.rule === 'syntax').length, 0);
+    assert.equal(a.document.tables.length, 12);
+    assert.match(r.summary, /^导入自 tables\.pdf：12 张表、/);
+    for (const d of r.doubts) assert.match(r.text.split('\n')[d.outputLine], /^\/\/ 导入存疑：/);
+    const bad = await docCmd(en, { name: 'x.pdf', content: Buffer.from('<html></html>').toString('base64') });
+    assert.deepEqual(bad, { ok: false, message: 'Not a PDF file (no %PDF- marker at its start), nor readable text' });
   });
 
   it('refuses bad input with a message (Chinese, or English for an English editor), never fails the request', async () => {

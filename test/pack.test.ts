@@ -52,6 +52,14 @@ describe('npm pack: the CLI and the language server outside the checkout', funct
     assert.ok(!json.some((f) => f.rule === 'code-unknown' && /2010301|2080505/.test(f.message)), 'the shipped catalog is loaded');
   });
 
+  it('npx budget-check import reads a PDF with the pdf.js the package ships (dist/pdfjs), nothing fetched', () => {
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'jiangsu-cppcc-office-2019-budget-表.pdf'), join(empty, 'tables.pdf'));
+    const r = sh('npx', ['--offline', 'budget-check', 'import', 'tables.pdf'], empty);
+    assert.equal(r.status, 0, String(r.stderr));
+    assert.match(String(r.stdout), /^## 表 公开01表 收支预算总表$/m);
+    assert.match(String(r.stderr), /12 张表/);
+  });
+
   it('npx budget-language-server --stdio answers initialize', async () => {
     const child = spawn('npx', ['--offline', 'budget-language-server', '--stdio'], { cwd: empty, env });
     try {

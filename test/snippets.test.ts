@@ -54,9 +54,25 @@ const FINAL = [
 const BUDGET = ['收支总表', '收入总表', '支出总表', '财政拨款收支总表', '一般公共预算支出表', '一般公共预算基本支出表', '一般公共预算“三公”经费支出表', '政府性基金预算支出表', '项目支出表'];
 
 describe('snippets of the standard tables', () => {
-  it('are contributed for the budget language', () => {
+  it('are contributed for the budget language, the file chosen by the display language (Chinese source, English built)', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { snippets: { language: string; path: string }[] } };
-    assert.deepEqual(pkg.contributes.snippets, [{ language: 'budget', path: './snippets/budget.json' }]);
+    assert.deepEqual(pkg.contributes.snippets, [{ language: 'budget', path: '%snippets.path%' }]);
+    const nls = (f: string) => (JSON.parse(readFileSync(join(ROOT, f), 'utf8')) as Record<string, string>)['snippets.path'];
+    assert.equal(nls('package.nls.json'), './snippets/budget.json');
+    assert.equal(nls('package.nls.en.json'), './dist/snippets/budget.en.json');
+  });
+
+  it('the English file has every snippet of the Chinese one, the same bodies, each with an English description', () => {
+    const english = JSON.parse(readFileSync(join(ROOT, 'dist', 'snippets', 'budget.en.json'), 'utf8')) as Record<string, Snippet>;
+    const descriptions = JSON.parse(readFileSync(join(ROOT, 'snippets', 'descriptions.en.json'), 'utf8')) as Record<string, string>;
+    assert.deepEqual(Object.keys(english), Object.keys(SNIPPETS));
+    assert.deepEqual(Object.keys(descriptions).sort(), Object.keys(SNIPPETS).sort(), 'snippets/descriptions.en.json names exactly the snippets');
+    for (const [name, s] of Object.entries(SNIPPETS)) {
+      assert.deepEqual(english[name].body, s.body, name);
+      assert.deepEqual(english[name].prefix, s.prefix, name);
+      assert.equal(english[name].description, descriptions[name], name);
+      assert.match(english[name].description ?? '', /^(Final accounts|Budget) /, name);
+    }
   });
 
   it('cover the nine final-accounts tables and the budget tables, each with a Chinese and a Latin prefix', () => {

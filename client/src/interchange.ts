@@ -2,13 +2,15 @@
  * The editor side of import and export: picks the source or the target, reads and writes the files with
  * `vscode.workspace.fs`, and asks the server (`budgetTables.server.import` / `.export`) for the work.
  */
-import * as path from 'node:path';
-import { commands, env, type ExtensionContext, type QuickPickItem, Range, Selection, type TextEditor, TextEditorRevealType, Uri, window, workspace } from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { commands, env, type ExtensionContext, ProgressLocation, type QuickPickItem, Range, Selection, type TextEditor, TextEditorRevealType, Uri, window, workspace } from 'vscode';
+import { ExecuteCommandRequest, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { editorMessages, type EditorMessages } from '../../server/src/i18n/editor';
+import { fromBase64, toBase64 } from '../../server/src/util/base64';
+import { baseName } from '../../server/src/workspace/uri';
 
 interface Repair { line: number; message: string; outputLine?: number }
 type ImportResult = { ok: true; text: string; repairs: Repair[]; summary: string } | { ok: false; message: string };
+type ImportDocumentResult = { ok: true; text: string; summary: string; doubts: { message: string; outputLine: number }[] } | { ok: false; message: string };
 type ExportResult = { ok: true; format: 'csv' | 'xlsx'; encoding: 'text' | 'base64'; data: string; tables: string[]; fileName: string } | { ok: false; message: string };
 
 const messages = (): EditorMessages => editorMessages(/^en\b/i.test(env.language) ? 'en' : 'zh');
@@ -22,6 +24,7 @@ export function registerInterchange(context: ExtensionContext, client: LanguageC
   context.subscriptions.push(
     commands.registerCommand('budgetTables.importTable', () => importTable(client)),
     commands.registerCommand('budgetTables.exportTable', () => exportTable(client)),
+    commands.registerCommand('budgetTables.importDocument', (file?: Uri) => importDocument(client, file)),
   );
 }
 
@@ -41,7 +44,7 @@ async function importTable(client: LanguageClient): Promise<void> {
     const files = await window.showOpenDialog({ canSelectMany: false, filters: { 'TXT / CSV / XLSX': ['txt', 'tsv', 'csv', 'xlsx'] } });
     if (!files?.length) return;
     const bytes = await workspace.fs.readFile(files[0]);
-    arg = { name: path.basename(files[0].path), content: Buffer.from(bytes).toString('base64'), encoding: 'base64' };
+    arg = { name: baseName(files[0].toString()), content: toBase64(bytes), encoding: 'base64' };
     if (/\.xlsx$/i.test(arg.name)) {
       const sheet = await window.showInputBox({ prompt: m.importPickSheet, value: '' });
       if (sheet === undefined) return;
@@ -98,6 +101,44 @@ async function importTable(client: LanguageClient): Promise<void> {
   }
 }
 
+/**
+ * 从 PDF 导入整份文档…: a PDF (or the text of `pdftotext -layout`) becomes a new `.budget` document, opened in an
+ * editor; its doubts are listed on request, each a jump to its line. From the explorer's context menu the file is
+ * given; else it is picked.
+ */
+async function importDocument(client: LanguageClient, given?: Uri): Promise<void> {
+  const m = messages();
+  let file = given instanceof Uri ? given : undefined;
+  if (!file) {
+    const picked = await window.showOpenDialog({ canSelectMany: false, title: m.importDocumentPick, filters: { PDF: ['pdf'], 'pdftotext -layout': ['txt'] } });
+    if (!picked?.length) return;
+    file = picked[0];
+  }
+  const bytes = await workspace.fs.readFile(file);
+  const name = baseName(file.toString());
+  const r = await window.withProgress({ location: ProgressLocation.Notification, title: m.importDocumentProgress(name) }, () =>
+    request<ImportDocumentResult>(client, 'budgetTables.server.importDocument', { name, content: toBase64(bytes) }));
+  if (!r.ok) {
+    void window.showErrorMessage(r.message);
+    return;
+  }
+  const doc = await workspace.openTextDocument({ language: 'budget', content: r.text });
+  const editor = await window.showTextDocument(doc);
+  if (!r.doubts.length) {
+    void window.showInformationMessage(r.summary);
+    return;
+  }
+  if ((await window.showInformationMessage(r.summary, m.importDocumentShowDoubts)) !== m.importDocumentShowDoubts) return;
+  const chosen = await window.showQuickPick(
+    r.doubts.map((d) => ({ label: d.message, description: `${d.outputLine + 1}`, doubt: d })),
+    { placeHolder: m.importDocumentDoubtsTitle, matchOnDescription: true },
+  );
+  if (!chosen || chosen.doubt.outputLine >= editor.document.lineCount) return;
+  const range = editor.document.lineAt(chosen.doubt.outputLine).range;
+  editor.selection = new Selection(range.start, range.start);
+  editor.revealRange(new Range(range.start, range.end), TextEditorRevealType.InCenter);
+}
+
 async function exportTable(client: LanguageClient): Promise<void> {
   const m = messages();
   const editor = window.activeTextEditor;
@@ -126,12 +167,12 @@ async function exportTable(client: LanguageClient): Promise<void> {
     filters: r.format === 'csv' ? { CSV: ['csv'] } : { XLSX: ['xlsx'] },
   });
   if (!target) return;
-  const bytes = r.encoding === 'base64' ? Buffer.from(r.data, 'base64') : Buffer.from(r.data, 'utf8');
+  const bytes = r.encoding === 'base64' ? fromBase64(r.data) : new TextEncoder().encode(r.data);
   try {
-    await workspace.fs.writeFile(target, new Uint8Array(bytes));
+    await workspace.fs.writeFile(target, bytes);
   } catch (e) {
     void window.showErrorMessage(m.interchangeFailed(e instanceof Error ? e.message : String(e)));
     return;
   }
-  void window.showInformationMessage(m.exportSaved(target.scheme === 'file' ? target.fsPath : target.toString()));
+  void window.showInformationMessage(m.exportSaved(target.scheme === 'file' ? target.fsPath : target.toString(true)));
 }

@@ -150,3 +150,34 @@ export async function launchChromium(p, { headless = true } = {}) {
   return chromium.launch({ executablePath: CHROMIUM, headless, timeout: 30_000, args: CHROMIUM_ARGS,
     env: { ...p.env, XDG_CONFIG_HOME: path.join(p.root, 'chromium', 'config'), XDG_CACHE_HOME: path.join(p.root, 'chromium', 'cache') } });
 }
+
+// ------------------------------------------------------------------------------------------------ page helpers
+
+/** Resolves with the first truthy value of `fn`, polled every `every` ms; throws after `ms`. */
+export async function poll(fn, ms, what, every = 150) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    last = await fn();
+    if (last) return last;
+    await sleep(every);
+  }
+  throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
+}
+
+/** Opens the quick input with `opener` (F1, Ctrl+G …) and types `text` into it. */
+export async function quickInput(page, opener, text) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(opener);
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+  return input;
+}
+
+/** The visible elements of `selector`, as text (their content and aria-label). */
+export async function visibleTexts(page, selector) {
+  return page.evaluate((selector) => [...document.querySelectorAll(selector)]
+    .filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0 && getComputedStyle(el).visibility !== 'hidden'; })
+    .map((el) => `${el.textContent || ''} ${el.getAttribute('aria-label') || ''}`.replace(/\s+/g, ' ').trim()), selector);
+}

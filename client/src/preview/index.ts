@@ -1,6 +1,6 @@
 /** The preview panel, its command and serializer, and the status-bar item: registered from `activate` in one call. */
 import { commands, window, type ExtensionContext, type Uri } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PREVIEW_VIEW_TYPE, PreviewManager } from './panel';
 import { registerStatusItem } from './status';
 

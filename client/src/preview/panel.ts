@@ -4,15 +4,15 @@
  * (debounced), survives reloads (a WebviewPanelSerializer; the webview keeps its document and scroll positions in its
  * state), and selects the source of whatever is clicked in it. The cursor's cell is marked in the preview.
  */
-import { randomBytes } from 'node:crypto';
 import {
   env, Range, TextEditorRevealType, TextEditorSelectionChangeKind, Uri, ViewColumn, window, workspace,
   type Disposable, type ExtensionContext, type Position, type TextDocument, type WebviewPanel, type WebviewPanelSerializer,
 } from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State, type BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { editorMessages } from '../../../server/src/i18n/editor';
 import { localeOf } from '../../../server/src/i18n/messages';
 import type { SourceRange } from '../../../server/src/preview/model';
+import { toBase64 } from '../../../server/src/util/base64';
 import { PREVIEW_REQUEST, type PreviewResponse } from '../../../server/src/preview/protocol';
 import { previewPage } from './html';
 import type { FromWebview, ToWebview, WebviewState } from './messages';
@@ -132,7 +132,7 @@ export class PreviewManager implements WebviewPanelSerializer<WebviewState>, Dis
     const webview = panel.webview;
     webview.html = previewPage({
       cspSource: webview.cspSource,
-      nonce: randomBytes(18).toString('base64'),
+      nonce: toBase64(crypto.getRandomValues(new Uint8Array(18))),
       scriptUri: webview.asWebviewUri(Uri.joinPath(this.distUri(), 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(Uri.joinPath(this.distUri(), 'preview.css')).toString(),
       lang: this.locale,

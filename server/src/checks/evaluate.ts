@@ -4,6 +4,7 @@ import type { Cell } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation, Term } from '../rules/relation';
 import type { Finding } from './finding';
+import type { Span } from '../syntax/ast';
 import { maxOf } from '../util/arrays';
 
 /** The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. */
@@ -173,6 +174,11 @@ function printedExactly(rel: Relation): boolean {
   return sum === (t.decimals === dec ? t.units : t.units * pow10(dec - t.decimals));
 }
 
+/** A copy of a span: a finding's spans are its own, never those of the model it points at (see ../analysis). */
+export function own(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
 /** A finding for a relation that fails (error) or holds only within rounding (information, 尾差). */
 export function judge(rel: Relation, m: Messages): Finding | undefined {
   if (printedExactly(rel)) return undefined;
@@ -190,27 +196,27 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   const where = by === 'column' ? m.row(cellName(rel.target, m, 'row')) : by === 'row' && colName ? m.column(colName) : '';
   const ctx = m.context(where, rel.title);
   const related = [
-    ...rel.terms.map((t) => ({ span: t.cell.span, message: m.termRelated(cellName(t.cell, m, 'both'), t.cell.text || m.empty) })),
+    ...rel.terms.map((t) => ({ span: own(t.cell.span), message: m.termRelated(cellName(t.cell, m, 'both'), t.cell.text || m.empty) })),
   ];
-  if (rel.ruleSpan) related.push({ span: rel.ruleSpan, message: rel.title });
+  if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');
     const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
     return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related,
+      rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, m.context('', rel.title)),
     };
   }
   if (!ev.holds) {
     const template = rel.kind === 'same' ? m.sameMismatch : m.sumMismatch;
     return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related,
+      rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: template(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
       expected: ev.computed,
     };
   }
   return {
-    rule: rel.rule, severity: 'information', span: rel.target.span, related, roundingTail: true,
+    rule: rel.rule, severity: 'information', span: own(rel.target.span), related, roundingTail: true,
     message: m.sumTail(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
   };
 }

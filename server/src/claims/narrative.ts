@@ -7,6 +7,7 @@
  */
 import { norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
+import { cellOf, rowHeads } from '../model/rows';
 import { parseFigure, samePrint } from '../numbers/decimal';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from '../rules/relation';
@@ -37,29 +38,49 @@ export function cleanLabel(raw: string): string {
   return s;
 }
 
+/** A label rowKey may change: with blanks, brackets, or a leading number. */
+const KEYED = /[\s\u3000（(]|^[\d一二三四五六七八九十廿]/;
+
 function rowKey(label: string): string {
+  if (!KEYED.test(label)) return label;
   return norm(label).replace(/[（(](类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/^[一二三四五六七八九十廿]+、/, '');
 }
 
-const labelIndexes = new WeakMap<Part, Map<string, Cell[]>>();
+/** A part's first-figure cells by row label (the key claims name rows by); a key's cells are made when it is asked. */
+interface LabelIndex {
+  readonly size: number;
+  keys(): Iterable<string>;
+  get(key: string): Cell[] | undefined;
+}
 
-/** A part's first-figure cells by row label (the key claims name rows by). */
-function labelIndex(p: Part): Map<string, Cell[]> {
+const labelIndexes = new WeakMap<Part, LabelIndex>();
+
+function labelIndex(p: Part): LabelIndex {
   let ix = labelIndexes.get(p);
   if (ix) return ix;
-  ix = new Map();
-  labelIndexes.set(p, ix);
+  const rows = new Map<string, number[]>();
+  const cells = new Map<string, Cell[]>();
   const fig = p.columns.find((c) => c.role === 'figure');
+  ix = {
+    get size() { return rows.size; },
+    keys: () => rows.keys(),
+    get: (k) => {
+      let list = cells.get(k);
+      if (!list && rows.has(k)) cells.set(k, (list = rows.get(k)!.map((r) => cellOf(p, r, fig!.index)!)));
+      return list;
+    },
+  };
+  labelIndexes.set(p, ix);
   if (!fig) return ix;
-  for (const r of p.rows) {
+  for (const r of rowHeads(p)) {
     // An economic 款 (30209 物业管理费) is too often a project's name in the narrative: only 类 are matched.
     if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
-    const c = r.cells[fig.index];
-    if (!c || (c.kind !== 'figure' && c.kind !== 'empty')) continue;
+    const kind = r.kindAt(fig.index);
+    if (kind !== 'figure' && kind !== 'empty') continue;
     const k = rowKey(r.label);
     if (!k) continue;
-    const list = ix.get(k);
-    if (list) list.push(c); else ix.set(k, [c]);
+    const list = rows.get(k);
+    if (list) list.push(r.index); else rows.set(k, [r.index]);
   }
   return ix;
 }
@@ -89,7 +110,7 @@ export function narrativeRelations(doc: BudgetDocument, m: Messages): Relation[]
   const year = doc.header.year;
 
   // Rows of the tables by label, for amount claims (each part's index is kept as long as the part itself).
-  const indexes: Map<string, Cell[]>[] = [];
+  const indexes: LabelIndex[] = [];
   for (const t of doc.tables) {
     if (t.kind !== 'table') continue;
     for (const p of t.parts) {

@@ -76,8 +76,11 @@ const zh = {
   exportOneFile: '只能导出一个文件',
   exportNoFile: '请给出 .budget 文件',
   exportBadTo: '--to 只能是 csv 或 xlsx',
-  importUsage: `用法：budget-check import 文件 [--sheet 序号|名称] [--title 标题] [-o 输出.budget] [--force] [--lang zh|en]
-  文件            PDF 提取的文本（.txt，制表符分隔）、.csv 或 .xlsx
+  importUsage: `用法：budget-check import 文件 [--document] [--sheet 序号|名称] [--title 标题] [-o 输出.budget] [--force] [--lang zh|en]
+  文件            .pdf：整份文档（表头、目录、各部分、全部表格、情况说明、名词解释）；
+                  pdftotext -layout 导出的整份文本（含分页符）同样；
+                  其他：一张表，来自 PDF 提取的文本（.txt，制表符分隔）、.csv 或 .xlsx
+  --document      把文本文件当作整份文档（pdftotext -layout 的输出）导入
   --sheet         XLSX 的工作表（从 1 起的序号或名称；默认第一张）
   --title         表的标题（可带表号，如 "公开05表 一般公共预算财政拨款支出决算表"）
   -o, --output    写入该文件（默认输出到标准输出）；修复清单输出到标准错误
@@ -154,8 +157,11 @@ Symbolic links found in folders are never rewritten; files not in UTF-8 are neve
   exportOneFile: 'Only one file can be exported',
   exportNoFile: 'Give a .budget file',
   exportBadTo: '--to must be csv or xlsx',
-  importUsage: `Usage: budget-check import FILE [--sheet N|NAME] [--title TITLE] [-o OUTPUT.budget] [--force] [--lang zh|en]
-  FILE            text extracted from a PDF (.txt, tab-separated), .csv or .xlsx
+  importUsage: `Usage: budget-check import FILE [--document] [--sheet N|NAME] [--title TITLE] [-o OUTPUT.budget] [--force] [--lang zh|en]
+  FILE            .pdf: the whole document (header, contents, parts, every table, narrative, glossary);
+                  the same from the whole text of pdftotext -layout (with its page breaks);
+                  else one table, from text extracted from a PDF (.txt, tab-separated), .csv or .xlsx
+  --document      import a text file as a whole document (the output of pdftotext -layout)
   --sheet         the XLSX worksheet (number from 1, or name; default the first)
   --title         the table's title, as printed (it may start with the table's number)
   -o, --output    write to this file (default: standard output); the repairs go to standard error

@@ -118,6 +118,7 @@ export function loadMessages(locale: Locale = 'zh') {
       catalogProblems: (file: string, n: number, first: string) => `Budget Tables: ${n} rows of ${file} were skipped (first: ${first})`,
       catalogLoaded: (file: string, n: number) => `Budget Tables: loaded ${n} codes from ${file}`,
       notAllowed: (file: string) => `Budget Tables: ${file} is not a CSV or XLSX file`,
+      catalogUntrusted: (file: string) => `Budget Tables: the catalog ${file} lies in a workspace you have not trusted and is not loaded (Restricted Mode); trust the workspace to use it`,
       rowNotCode: (row: number, code: string) => `row ${row}: “${code}” is not a numeric subject code`,
       rowNoName: (row: number, code: string) => `row ${row}: ${code} has no name`,
     }
@@ -126,6 +127,7 @@ export function loadMessages(locale: Locale = 'zh') {
       catalogProblems: (file: string, n: number, first: string) => `预决算公开表：${file} 有 ${n} 行未能读取（第一处：${first}）`,
       catalogLoaded: (file: string, n: number) => `预决算公开表：已从 ${file} 读取 ${n} 个科目`,
       notAllowed: (file: string) => `预决算公开表：${file} 不是 CSV 或 XLSX 文件`,
+      catalogUntrusted: (file: string) => `预决算公开表：科目目录 ${file} 位于尚未受信任的工作区中，未读取（受限模式）；信任此工作区后即可使用`,
       rowNotCode: (row: number, code: string) => `第 ${row} 行：编码“${code}”不是数字科目编码`,
       rowNoName: (row: number, code: string) => `第 ${row} 行：${code} 没有名称`,
     };

@@ -17,7 +17,6 @@ import {
 } from './repair';
 import { readWorkbook, sheetGrid } from './sheet';
 import { maxOf, pushAll } from '../util/arrays';
-import { decode } from '../util/decode';
 
 export type { RepairKind } from './repair';
 
@@ -32,6 +31,14 @@ export interface Repair {
   message: string;
   /** 0-based line of the generated text the repair is about (the row, the `列：` line, the heading). */
   outputLine?: number;
+}
+
+/** A place where the reconstruction is not sure (a figure between two columns, a row it had to guess). */
+export interface Doubt {
+  line: number;
+  message: string;
+  /** 0-based line of the generated text: the `// 导入存疑：…` comment. */
+  outputLine: number;
 }
 
 export interface ImportOptions {
@@ -50,6 +57,7 @@ export interface Imported {
   /** Rows imported (all parts). */
   rows: number;
   title: string;
+  doubts: Doubt[];
 }
 
 export interface ImportRefused {
@@ -71,7 +79,7 @@ export interface SourceGrid {
   /** Merged cells of a worksheet: `row index:column` of the top-left cell → number of columns it spans. */
   spans?: Map<string, number>;
   /** Text extractions lose trailing cells and may put junk on lines of their own; sheets and CSV do not. */
-  kind: 'text' | 'csv' | 'xlsx';
+  kind: 'text' | 'csv' | 'xlsx' | 'pdf';
   /** A worksheet's name. */
   name?: string;
 }
@@ -95,9 +103,14 @@ export function csvGrid(text: string): SourceGrid {
   return { kind: 'csv', rows: records.map((r) => ({ line: r.info.lines, cells: r.record.map((c) => c.trim()) })) };
 }
 
-/** Pasted text: tab-separated when it has tabs, CSV when most lines are comma-separated records of one width. */
+/**
+ * Pasted text: tab-separated when it has tabs, CSV when most lines are comma-separated records of one width (commas
+ * that only group thousands are not separators).
+ */
 export function guessGrid(text: string): SourceGrid {
   if (text.includes('\t')) return textGrid(text);
+  // Commas that only group thousands (`24,169.74`) outside quotes do not make CSV.
+  if (!/"/.test(text) && !text.replace(/\d,(?=\d{3}(?!\d))/g, '').includes(',')) return textGrid(text);
   try {
     const g = csvGrid(text);
     const widths = g.rows.filter((r) => r.cells.some((c) => c)).map((r) => r.cells.length);
@@ -142,37 +155,20 @@ export async function importXlsx(data: Uint8Array, options: ImportOptions = {}):
   }
 }
 
-/** By the file name's extension: `.xlsx`, `.csv`, anything else is text. */
-export async function importFile(name: string, content: string | Uint8Array, options: ImportOptions = {}): Promise<ImportOutcome> {
-  if (/\.xlsx$/i.test(name)) {
-    if (typeof content === 'string') return { ok: false, message: editorMessages(options.locale).importUnreadable('xlsx') };
-    return importXlsx(content, options);
-  }
-  let text: string;
-  if (typeof content === 'string') text = content;
-  else {
-    const d = decode(content);
-    const m = editorMessages(options.locale);
-    if (!d.ok) return { ok: false, message: m.importUnreadable(m.undecodable(d.at.line, d.at.column)) };
-    text = d.text;
-  }
-  if (/\.csv$/i.test(name)) return importCsv(text, options);
-  return importText(text, options);
-}
 
 
 // ---------------------------------------------------------------------------------------------------------------
 // Classifying lines and names
 
-const ENUMERATED = /^(?:[一二三四五六七八九十廿]+[、.．]|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．](?!\d))/;
+export const ENUMERATED = /^(?:[一二三四五六七八九十廿]+[、.．]|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．](?!\d))/;
 const TOTAL = /^(合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计|其中[：:]?)$/;
-const NOTE_START = /^(?:备注|注)[ \t\u3000]*[0-9.]*[ \t\u3000]*[：:]/;
-const RULE_START = /^规则[ \t\u3000]*[：:]/;
+export const NOTE_START = /^(?:备注|注)[ \t\u3000]*[0-9.]*[ \t\u3000]*[：:]/;
+export const RULE_START = /^规则[ \t\u3000]*[：:]/;
 const RULE_LIKE = /^[\d\s²³¹⁰-⁹]*\d[\d\s]*[行栏].*[=＝]|^[「“"].*[」”"][ \t]*[行栏].*[=＝]/;
 const PAGE_NUMBER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页/;
-const TABLE_NUMBER = /(公开\s*\d+\s*表|公开表\s*\d+|附表\s*\d+(?:\s*[-－—]\s*\d+)?|^表\s*\d+(?:\s*[-－]\s*\d+)?(?=\s|$|\.))/;
-const UNIT = /(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万[ \t\u3000]*元|元)(?![\u4e00-\u9fff])/;
-const DEPARTMENT = /^(部门|单位|部门\/单位|部门（单位）|部门\(单位\)|编制单位|单位名称|部门名称)[ \t\u3000]*[：:]/;
+export const TABLE_NUMBER = /(公开\s*\d+\s*表|公开表\s*\d+|附表\s*\d+(?:\s*[-－—]\s*\d+)?|^表\s*\d+(?:\s*[-－]\s*\d+)?(?=\s|$|\.))/;
+export const UNIT = /(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万[ \t\u3000]*元|元)(?![\u4e00-\u9fff])/;
+export const DEPARTMENT = /^(部[ \t\u3000]*门|单[ \t\u3000]*位|部门\/单位|部门（单位）|部门\(单位\)|编制单位|单位名称|部门名称)[ \t\u3000]*[：:]/;
 
 type NameKind = 'code' | 'codepart' | 'label' | 'line' | 'lanci' | 'group' | 'figure';
 
@@ -251,12 +247,12 @@ interface HeaderName {
   span?: number;
 }
 
-interface FigureNode {
+export interface FigureNode {
   name: string;
   id: string;
 }
 
-interface Side {
+export interface Side {
   start: number;
   end: number;
   name?: string;
@@ -270,6 +266,10 @@ interface Side {
   /** Per figure leaf: the names over it, outermost first (the last is its own, '' when none is printed). */
   leaves: FigureNode[][];
   numbers: (number | undefined)[];
+  /** The rows of this part, where parts share columns and split the rows (groups of rows under a merged cell). */
+  rows?: Set<SourceRow>;
+  /** The label's column, relative to `start`, when the geometry knows it (else the first text cell is the label). */
+  labelAt?: number;
 }
 
 interface ParsedRow {
@@ -281,12 +281,17 @@ interface ParsedRow {
   repairs: CellRepair[];
   /** Other lines joined into this one. */
   joined: { line: number; repairs: CellRepair[] }[];
+  /** What the reconstruction is not sure of. */
+  doubts?: string[];
 }
 
 interface Context {
   m: EditorMessages;
   repairs: Repair[];
+  doubts: Doubt[];
   out: string[];
+  /** The input is a PDF: its "lines" are pages. */
+  pages?: boolean;
 }
 
 /** The positions where the sides of a side-by-side table start: where the first column name repeats. */
@@ -473,7 +478,8 @@ function parseRow(row: SourceRow, side: Side, count: number): ParsedRow | undefi
   const cells = row.cells.slice(side.start, side.end);
   if (!cells.some((c) => c)) return undefined;
   const repairs: CellRepair[] = [];
-  const { from, label: L } = firstFigure(cells, side.origin, side.hasLabel, side.hasLine);
+  // Where the page's geometry placed the cells, the label is in its column, whatever is empty before it.
+  const { from, label: L } = side.labelAt !== undefined ? { from: side.origin, label: side.labelAt } : firstFigure(cells, side.origin, side.hasLabel, side.hasLine);
   const codes: string[] = [];
   let lineNo = '';
   let label = '';
@@ -565,14 +571,14 @@ function note(ctx: Context, line: number, repairs: CellRepair[], extra: { line: 
   for (const x of all) for (const r of x.repairs) ctx.repairs.push({ line: x.line, before: r.before, after: r.after, kind: r.kind, message: describe(r, ctx.m), outputLine });
   const lines = [...new Set(all.map((x) => x.line))];
   const list = all.flatMap((x) => x.repairs.map((r) => describe(r, ctx.m))).join('；');
-  ctx.out.push(`// ${ctx.m.importRepairsLine(lines.join('、'), list)}`);
+  ctx.out.push(`// ${(ctx.pages ? ctx.m.importRepairsPage : ctx.m.importRepairsLine)(lines.join('、'), list)}`);
 }
 
 function dropped(ctx: Context, row: SourceRow): void {
   const text = lineText(row);
   if (!text) return;
   ctx.repairs.push({ line: row.line, before: text, after: '', kind: 'dropped', message: ctx.m.importDroppedRow(text), outputLine: ctx.out.length });
-  ctx.out.push(`// ${ctx.m.importDroppedRow(`${text}`)}（${ctx.m.importSourceLine(row.line)}）`);
+  ctx.out.push(`// ${ctx.m.importDroppedRow(`${text}`)}（${(ctx.pages ? ctx.m.importSourcePage : ctx.m.importSourceLine)(row.line)}）`);
 }
 
 function renderRow(side: Side, r: ParsedRow): string {
@@ -595,9 +601,25 @@ function renderRow(side: Side, r: ParsedRow): string {
 // ---------------------------------------------------------------------------------------------------------------
 // The whole table
 
+/** The parts of a table's input: the lines above it, its header, its rows, the lines under it. */
+export interface TableZones {
+  preamble: SourceRow[];
+  header: SourceRow[];
+  lanci?: SourceRow;
+  /** Separator lines inside the header (kept as comments). */
+  junk: SourceRow[];
+  data: SourceRow[];
+  /** Rows of `data` that are not table rows (repeated headers, page numbers …), kept as comments. */
+  dataJunk: Set<SourceRow>;
+  trailer: SourceRow[];
+  /** Comments to write above a row: what the reconstruction is not sure of (`导入存疑：…`). */
+  doubts?: Map<SourceRow, string[]>;
+  /** Rows made of several lines of the input: the label pieces joined, and the lines. */
+  joined?: Map<SourceRow, { lines: number[]; before: string; after: string }>;
+}
+
 export function importGrid(grid: SourceGrid, options: ImportOptions = {}): ImportOutcome {
   const m = editorMessages(options.locale);
-  const ctx: Context = { m, repairs: [], out: [] };
   const rows = grid.rows.map((r) => ({ line: r.line, cells: r.cells.map((c) => (c ?? '').replace(/[\u00a0\u3000]/g, ' ').trim()) }));
   const index = new Map(rows.map((r, i) => [r, i]));
 
@@ -637,6 +659,46 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
   if (!realData.length ? !header.length || (!lanci && header.every((r) => nonEmpty(r) < 2)) : !header.length && !lanci && realData.every((r) => nonEmpty(r) < 2)) {
     return { ok: false, message: m.importNoTable };
   }
+  const zones: TableZones = { preamble, header, ...(lanci ? { lanci } : {}), junk, data, dataJunk, trailer };
+  return renderTable(grid, zones, (headerRepairs) => {
+    const headerRows = header.map((row) => ({ row, index: index.get(row)! }));
+    const { starts, defining } = sideStarts(header, lanci);
+    const sides: Side[] = [];
+    const partNames: (string | undefined)[] = starts.map(() => undefined);
+    let nameRow = -1;
+    if (starts.length > 1 && defining > 0) {
+      // The row above the names that repeat names the sides (收 入 | 支 出).
+      const above = header[defining - 1];
+      const found = starts.map((s, k) => {
+        const end = starts[k + 1] ?? Infinity;
+        const cells = above.cells.slice(s, end).filter((c) => c);
+        return cells.length === 1 && above.cells[s] ? above.cells[s] : cells.length === 0 ? null : undefined;
+      });
+      if (found.every((f) => f !== undefined) && found[0]) {
+        nameRow = defining - 1;
+        let last = '';
+        found.forEach((f, k) => { last = f ? joinCjk(clean(f)) : last; partNames[k] = last; });
+      }
+    }
+    starts.forEach((s, k) => {
+      const end = starts[k + 1] ?? Infinity;
+      const side = layoutSide(grid, headerRows, lanci, realData, s, end, nameRow, headerRepairs);
+      if (partNames[k]) side.name = partNames[k];
+      sides.push(side);
+    });
+    return sides;
+  }, options);
+}
+
+/**
+ * Writes a table from its zones and its layout (the sides and their columns): the heading from the lines above it,
+ * the `列：` line of each side, every row with its repairs, the notes and rules under it. The layout comes from the
+ * header's names (text, CSV, XLSX) or from the page's geometry (PDF).
+ */
+export function renderTable(grid: SourceGrid, zones: TableZones, layout: (headerRepairs: CellRepair[]) => Side[], options: ImportOptions = {}): ImportOutcome {
+  const m = editorMessages(options.locale);
+  const ctx: Context = { m, repairs: [], doubts: [], out: [], ...(grid.kind === 'pdf' ? { pages: true } : {}) };
+  const { preamble, header, lanci, junk, data, dataJunk, trailer } = zones;
 
   // Above the table: 表号, title, 部门, 金额单位.
   let number: string | undefined;
@@ -656,14 +718,14 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     if (n && !number) {
       number = compact(n[1]);
       if (number !== n[1]) headRepairs.push({ line: r.line, repairs: [{ kind: 'table-number', before: n[1], after: number }] });
-      t = clean(t.slice(0, n.index) + t.slice(n.index + n[0].length));
+      t = clean(t.slice(0, n.index) + t.slice(n.index + n[0].length)).replace(/^[：:、.．\s]+/, '');
     }
     if (!t) continue;
     if (DEPARTMENT.test(t)) {
       if (!fields.some((f) => f.text === t)) fields.push({ text: t, line: r.line });
       continue;
     }
-    if (/表$/.test(compact(t)) && /[\u4e00-\u9fff]{2,}/.test(t) && !NOTE_START.test(t)) {
+    if (/表(?:[（(][^）)]{1,8}[）)])?$/.test(compact(t)) && /[\u4e00-\u9fff]{2,}/.test(t) && !NOTE_START.test(t)) {
       const rt = repairText(t);
       titles.push({ text: rt.text, enumerated: ENUMERATED.test(t), line: r.line, repairs: rt.repairs, row: r });
       continue;
@@ -692,7 +754,8 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     if (n && TABLE_NUMBER.test(n[1])) { number = n[1]; title = n[2]; } else title = t;
   }
   // A title whose first word holds a digit would be read as the 表号.
-  let headingText = number ? `${number} ${title}` : /\d/.test(title.split(/\s+/)[0]) ? `${m.importTitle} ${title}` : title;
+  // (a title that starts with its year, `2017 年政府采购预算表`, is not: the parser knows it)
+  let headingText = number ? `${number} ${title}` : /\d/.test(title.split(/\s+/)[0]) && !/^\d{4}(?:[ \t\u3000]*年|$)/.test(title) ? `${m.importTitle} ${title}` : title;
   headingText = headingText.replace(/[\r\n]/g, ' ');
 
   // Lines above the table that are not its heading, 部门 or 金额单位 stay as comments (a section title, a date …).
@@ -706,38 +769,14 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     // the heading's repairs go on a comment line under it
     const list = headRepairs.flatMap((x) => x.repairs.map((r) => describe(r, m))).join('；');
     for (const x of headRepairs) for (const r of x.repairs) ctx.repairs.push({ line: x.line, before: r.before, after: r.after, kind: r.kind, message: describe(r, m), outputLine: headingLine });
-    ctx.out.push(`// ${m.importRepairsLine([...new Set(headRepairs.map((x) => x.line))].join('、'), list)}`);
+    ctx.out.push(`// ${(ctx.pages ? m.importRepairsPage : m.importRepairsLine)([...new Set(headRepairs.map((x) => x.line))].join('、'), list)}`);
   }
   for (const f of fields) ctx.out.push(escapeCell(f.text).text);
   if (unit) ctx.out.push(`金额单位：${unit}`);
 
   // Sides and their columns.
-  const headerRows = header.map((row) => ({ row, index: index.get(row)! }));
-  const { starts, defining } = sideStarts(header, lanci);
-  const sides: Side[] = [];
-  const partNames: (string | undefined)[] = starts.map(() => undefined);
-  let nameRow = -1;
-  if (starts.length > 1 && defining > 0) {
-    // The row above the names that repeat names the sides (收 入 | 支 出).
-    const above = header[defining - 1];
-    const found = starts.map((s, k) => {
-      const end = starts[k + 1] ?? Infinity;
-      const cells = above.cells.slice(s, end).filter((c) => c);
-      return cells.length === 1 && above.cells[s] ? above.cells[s] : cells.length === 0 ? null : undefined;
-    });
-    if (found.every((f) => f !== undefined) && found[0]) {
-      nameRow = defining - 1;
-      let last = '';
-      found.forEach((f, k) => { last = f ? joinCjk(clean(f)) : last; partNames[k] = last; });
-    }
-  }
   const headerRepairs: CellRepair[] = [];
-  starts.forEach((s, k) => {
-    const end = starts[k + 1] ?? Infinity;
-    const side = layoutSide(grid, headerRows, lanci, realData, s, end, nameRow, headerRepairs);
-    if (partNames[k]) side.name = partNames[k];
-    sides.push(side);
-  });
+  const sides = layout(headerRepairs);
   if (sides.every((s) => s.leaves.length === 0)) return { ok: false, message: m.importNoTable };
 
   // Rows of each side; a label broken over two lines is joined when the table's rows all carry a code or 行次.
@@ -745,11 +784,17 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
   for (const r of data) {
     if (dataJunk.has(r)) continue;
     sides.forEach((side, k) => {
+      if (side.rows && !side.rows.has(r)) return;
       const p = parseRow(r, side, side.leaves.length);
       if (!p) return;
       const list = parsed[k];
       const prev = list[list.length - 1];
-      const continuation = prev && prev.label && p.label && !p.code && !p.lineNo && p.figures.every((f) => f === '')
+      const joined = zones.joined?.get(r);
+      if (joined) p.repairs.push({ kind: 'joined-lines', before: joined.before, after: joined.after });
+      const doubts = zones.doubts?.get(r);
+      if (doubts) p.doubts = doubts;
+      // Where the geometry made the rows, a row is never joined to the one above.
+      const continuation = !zones.joined && prev && prev.label && p.label && !p.code && !p.lineNo && p.figures.every((f) => f === '')
         && (side.hasCode || side.hasLine) && !ENUMERATED.test(p.label) && !TOTAL.test(compact(p.label))
         && p.repairs.every((x) => x.kind === 'cjk-space' || x.kind === 'extra-cells');
       if (continuation) {
@@ -774,6 +819,10 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     for (const r of parsed[k]) {
       const text = renderRow(side, r);
       note(ctx, r.line, r.repairs, r.joined);
+      for (const d of r.doubts ?? []) {
+        ctx.doubts.push({ line: r.line, message: d, outputLine: ctx.out.length });
+        ctx.out.push(`// ${m.importDoubt(d)}`);
+      }
       ctx.out.push(text);
       rowCount++;
     }
@@ -792,6 +841,11 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
       inNote = false;
     } else if (inNote && /^\d+[.、．]/.test(t) && !/[|｜]/.test(t) && !t.includes('//')) {
       ctx.out.push(t);
+    } else if (grid.kind === 'pdf') {
+      // Text printed under a table (`（无政府性基金支出）`, `说明：…`) stays its text.
+      const e = escapeLineStart(escapeCell(t).text).text;
+      ctx.out.push(/^\/\//.test(e) ? e.replace('//', '/ /') : e);
+      inNote = false;
     } else {
       dropped(ctx, r);
       inNote = false;
@@ -806,7 +860,7 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
     ctx.out = ctx.out.map((l, k) => (bad.has(k) ? `// ${l}` : l));
     text = ctx.out.join('\n') + '\n';
   }
-  return { ok: true, text, repairs: ctx.repairs, rows: rowCount, title: headingText };
+  return { ok: true, text, repairs: ctx.repairs, rows: rowCount, title: headingText, doubts: ctx.doubts };
 }
 
 function ruleParses(t: string): boolean {

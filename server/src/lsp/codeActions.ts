@@ -4,7 +4,7 @@
  * Fixes that need no diagnostic (a missing parent row, a rule printed in a note) join `rangeFixes`: they are offered
  * where the cursor or selection is. The fix logic is pure (../fixes); this file only converts.
  */
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { noteRuleFixes, parentRowFixes, setTotalFix, type Fix } from '../fixes/index';
 import type { Span } from '../syntax/ast';
@@ -79,7 +79,7 @@ const rangeFixes: ((ctx: ServerContext, doc: TextDocument, range: Range) => Code
     const text = doc.getText();
     const span = { start: an.lines.offset(range.start), end: an.lines.offset(range.end) };
     const d = an.analysis.document;
-    const view = ctx.knowledge.catalog.view(d.header.year);
+    const view = ctx.catalogFor(doc.uri).view(d.header.year);
     const parts = d.tables.flatMap((t) => t.parts);
     return [
       ...parentRowFixes(text, parts, span, (code) => view.get(code)?.name, ctx.locale),

@@ -3,7 +3,7 @@
  * and limited to the table's kind), names in name cells, column names after `列：`, table references and row labels
  * inside `规则：`, and glossary terms in `## 名词解释`.
  */
-import { CompletionItemKind, type CompletionItem, type CompletionList, type Range, type TextEdit } from 'vscode-languageserver/node';
+import { CompletionItemKind, CompletionTriggerKind, type CompletionItem, type CompletionList, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { knowledgeMessages, type KnowledgeMessages } from '../i18n/knowledge';
 import { Catalog, type CatalogEntry, type CatalogView } from '../knowledge/catalog';
@@ -21,6 +21,12 @@ import type { Feature } from './features';
 import { md } from './markdown';
 
 const LIMIT = 100;
+
+/**
+ * Typing a digit asks for completion (VS Code never suggests on its own while a word is a number): the answer is a list
+ * only in a code cell (see onCompletion).
+ */
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 interface LineInfo {
   start: number;
@@ -115,10 +121,16 @@ export function completionFeature(ctx: ServerContext): Feature {
     if (!doc) return null;
     const an = ctx.analyzed(doc);
     const offset = an.lines.offset(params.position);
-    return complete(ctx, doc.uri, an, offset, extrasFor);
+    const list = complete(ctx, doc.uri, an, offset, extrasFor);
+    // A digit opens the list only where a code is being typed (a code list, which re-queries as the code grows: it is
+    // incomplete); a figure, a 行次 or a rule's row number typed elsewhere gets no list in its way.
+    if (params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter && DIGITS.includes(params.context.triggerCharacter ?? '')) {
+      return list?.isIncomplete && list.items.length ? list : null;
+    }
+    return list;
   });
 
-  return { capabilities: { completionProvider: { triggerCharacters: ['|', '｜', '「', '：', ':', '{'], resolveProvider: true } } };
+  return { capabilities: { completionProvider: { triggerCharacters: ['|', '｜', '「', '：', ':', '{', ...DIGITS], resolveProvider: true } } };
 }
 
 type Extras = (uri: string, a: Analysis, year: number | undefined, skipLine?: LineInfo) => { view: CatalogView; origin: Origin }[];
@@ -133,7 +145,7 @@ function complete(ctx: ServerContext, uri: string, an: Analyzed, offset: number,
   const section = sectionAt(a, line.start);
   if (!section) return null;
   if (section.prose) {
-    if (/^名词解释/.test(section.text) && !/[：:]/.test(line.before)) return glossaryItems(ctx, a, an.lines, line, m);
+    if (/^名词解释/.test(section.text) && !/[：:]/.test(line.before)) return glossaryItems(ctx, uri, a, an.lines, line, m);
     return null;
   }
   const table = a.document.tables.find((t) => t.span.start === section.span.start);
@@ -160,7 +172,7 @@ function codeItems(ctx: ServerContext, uri: string, a: Analysis, lines: Position
 
   const doc = a.document;
   const year = doc.header.year;
-  const view = ctx.knowledge.catalog.view(year);
+  const view = ctx.catalogFor(uri).view(year);
   const typed = offset >= cell.contentStart ? a.tree.text.slice(cell.contentStart, offset) : '';
   const editRange = range(lines, Math.min(cell.contentStart, offset), Math.max(cell.contentEnd, offset));
 
@@ -274,7 +286,7 @@ function codeDocumentation(ctx: ServerContext, data: ItemData): string | undefin
   const doc = ctx.documents.get(data.uri);
   if (!doc) return undefined;
   const a = ctx.analyzed(doc).analysis;
-  const view = ctx.knowledge.catalog.view(a.document.header.year);
+  const view = ctx.catalogFor(data.uri).view(a.document.header.year);
   const m = knowledgeMessages(ctx.locale);
   const printed = printedNames(a.document);
   const e = view.get(data.code);
@@ -389,7 +401,7 @@ function ruleItems(a: Analysis, lines: Positions, line: LineInfo, offset: number
 // ---------------------------------------------------------------------------------------------------------------
 // Glossary terms in `## 名词解释`
 
-function glossaryItems(ctx: ServerContext, a: Analysis, lines: Positions, line: LineInfo, m: KnowledgeMessages): CompletionList | null {
+function glossaryItems(ctx: ServerContext, uri: string, a: Analysis, lines: Positions, line: LineInfo, m: KnowledgeMessages): CompletionList | null {
   const doc = a.document;
   const lead = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?[\s\u3000]*/.exec(line.text)?.[0].length ?? 0;
   if (line.before.length < lead) return null;
@@ -398,7 +410,7 @@ function glossaryItems(ctx: ServerContext, a: Analysis, lines: Positions, line: 
   const own = new Set(doc.glossary.map((e) => termKey(e.term)));
   const explained = new Set<string>();
   const kb = ctx.knowledge;
-  const view = kb.catalog.view(doc.header.year);
+  const view = ctx.catalogFor(uri).view(doc.header.year);
   const printed = printedNames(doc);
   const items: CompletionItem[] = [];
   const push = (label: string, definition: string, detail: string) => {

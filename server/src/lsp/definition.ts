@@ -2,7 +2,7 @@
  * Go to definition (../navigation/definition): from a reference in a rule to the table, row, column or cell it names;
  * from a 款/项 code to its parent row. Location links (with the reference as origin) for clients that take them.
  */
-import type { Definition, LocationLink } from 'vscode-languageserver/node';
+import type { Definition, LocationLink } from 'vscode-languageserver';
 import { definitionAt } from '../navigation/definition';
 import type { Span } from '../syntax/ast';
 import type { ServerContext } from './context';

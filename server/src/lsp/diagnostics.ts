@@ -1,5 +1,5 @@
 /** Publishes diagnostics: on open and change, debounced by the cost of the last analysis, stale runs dropped. */
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
 import { ruleDocUrl } from '../checks/ruleIds';
@@ -37,8 +37,8 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
 
 export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   const a = ctx.analyzed(doc);
-  const show = ctx.settings.roundingDiagnostics;
-  return a.analysis.findings.filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri, ctx.locale));
+  const show = ctx.roundingDiagnosticsFor(doc.uri);
+  return ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri, ctx.locale));
 }
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {

@@ -1,5 +1,5 @@
 /** The editor features, one file each. Each gets the shared context and returns the capabilities it adds. */
-import type { ServerCapabilities } from 'vscode-languageserver/node';
+import type { ServerCapabilities } from 'vscode-languageserver';
 import { codeActionsFeature } from './codeActions';
 import { completionFeature } from './completion';
 import type { ServerContext } from './context';
@@ -12,6 +12,7 @@ import { inlayHintsFeature } from './inlayHints';
 import { interchangeFeature } from './interchange';
 import { knowledgeFeature } from './knowledge';
 import { previewFeature } from './preview';
+import { projectConfigFeature } from './projectConfig';
 import { referencesFeature } from './references';
 import { semanticTokensFeature } from './semanticTokens';
 import { summaryFeature } from './summary';
@@ -22,7 +23,7 @@ export interface Feature {
 }
 
 export const features: ((ctx: ServerContext) => Feature)[] = [
-  knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature,
+  projectConfigFeature, knowledgeFeature, completionFeature, hoverFeature, codeActionsFeature, interchangeFeature,
   symbolsFeature, foldingFeature, semanticTokensFeature, definitionFeature, referencesFeature, highlightFeature,
   previewFeature, summaryFeature, inlayHintsFeature, formattingFeature,
 ];

@@ -1,5 +1,5 @@
 /** Folding ranges (../navigation/folding) as line ranges: sections, parts, sub-headings, comments, 类/款 rows. */
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver/node';
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import { foldingRanges } from '../navigation/folding';
 import type { ServerContext } from './context';
 import type { Feature } from './features';

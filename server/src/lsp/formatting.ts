@@ -2,7 +2,7 @@
  * Document and range formatting: aligns the cells of every table part (../format). When the formatter's safety check
  * refuses (the result would change what the document says), no edit is returned and the user is told why.
  */
-import type { Connection, TextEdit } from 'vscode-languageserver/node';
+import type { Connection, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatDocument, type FormatOptions, type FormatRefusal } from '../format/index';
 import { editorMessages, formatRefusalMessage } from '../i18n/editor';

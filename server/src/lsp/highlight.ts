@@ -1,5 +1,5 @@
 /** Document highlights (../navigation/highlight): a rule's targets and terms, a figure's relations, a code's rows. */
-import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver/node';
+import { DocumentHighlightKind, type DocumentHighlight } from 'vscode-languageserver';
 import { highlightsAt, type HighlightKind } from '../navigation/highlight';
 import type { ServerContext } from './context';
 import type { Feature } from './features';

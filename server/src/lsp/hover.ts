@@ -4,7 +4,7 @@
  * 名词解释, else from a seed document's, cited. The markdown is untrusted: all text from documents, catalogs and
  * glossaries is escaped (./markdown).
  */
-import type { Hover } from 'vscode-languageserver/node';
+import type { Hover } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { cellName, evaluate } from '../checks/evaluate';
 import { knowledgeMessages, type KnowledgeMessages } from '../i18n/knowledge';

@@ -3,7 +3,7 @@
  * `budgetTables.inlayHints.computedTotals` (`differences` | `all` | `off`) chooses which; on a change the server asks
  * the client to re-request its hints.
  */
-import type { InlayHint } from 'vscode-languageserver/node';
+import type { InlayHint } from 'vscode-languageserver';
 import { computedTotalHints, computedTotalsMode, type ComputedTotalsMode } from '../hints/computed';
 import type { ServerContext } from './context';
 import type { Feature } from './features';

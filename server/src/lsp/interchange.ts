@@ -5,23 +5,33 @@
  *
  * - `budgetTables.server.import` `[{ name, content, encoding?: 'base64' | 'text', sheet?, title? }]`
  *   → `{ ok: true, text, repairs, rows, title, summary }` or `{ ok: false, message }`
+ * - `budgetTables.server.importDocument` `[{ name, content }]` (content: base64 of a PDF, or of the text of `pdftotext -layout`)
+ *   → `{ ok: true, text, summary, doubts, skippedPages }` or `{ ok: false, message }`
  * - `budgetTables.server.export` `[{ uri, format: 'csv' | 'xlsx', offset?, table? }]` (without offset and table: every
  *   table) → `{ ok: true, format, encoding: 'text' | 'base64', data, tables, fileName }` or `{ ok: false, message }`
  */
 import { editorMessages } from '../i18n/editor';
 import { exportDocument } from '../interchange/export';
-import { importFile, type Repair } from '../interchange/import';
+import { importDocument } from '../interchange/document';
+import type { Doubt, Repair } from '../interchange/import';
+import { importFile } from '../interchange/table';
+import { fromBase64, toBase64 } from '../util/base64';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
 
 export const IMPORT_COMMAND = 'budgetTables.server.import';
 export const EXPORT_COMMAND = 'budgetTables.server.export';
+export const IMPORT_DOCUMENT_COMMAND = 'budgetTables.server.importDocument';
 
 /** Larger input is refused rather than parsed (a disclosure table is a few hundred kilobytes at most). */
 const MAX_BYTES = 32 * 1024 * 1024;
 
 export type ImportCommandResult =
   | { ok: true; text: string; repairs: Repair[]; rows: number; title: string; summary: string }
+  | { ok: false; message: string };
+
+export type ImportDocumentCommandResult =
+  | { ok: true; text: string; summary: string; doubts: Doubt[]; skippedPages: number[] }
   | { ok: false; message: string };
 
 export type ExportCommandResult =
@@ -39,7 +49,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
     const name = typeof a.name === 'string' && a.name ? a.name : 'pasted.txt';
     if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
-    const content = a.encoding === 'base64' ? new Uint8Array(Buffer.from(a.content, 'base64')) : a.content;
+    const content = a.encoding === 'base64' ? fromBase64(a.content) : a.content;
     const sheet = typeof a.sheet === 'number' || (typeof a.sheet === 'string' && a.sheet) ? (/^\d+$/.test(String(a.sheet)) ? Number(a.sheet) : String(a.sheet)) : undefined;
     const r = await importFile(name, content, {
       locale: ctx.locale,
@@ -49,6 +59,17 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     if (!r.ok) return r;
     const shown = name.split(/[\\/]/).pop() ?? name;
     return { ok: true, text: r.text, repairs: r.repairs, rows: r.rows, title: r.title, summary: m.importSummary(shown, r.rows, r.repairs.length) };
+  };
+
+  const runImportDocument = async (arg: unknown): Promise<ImportDocumentCommandResult> => {
+    const m = editorMessages(ctx.locale);
+    const a = record(arg);
+    if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
+    if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
+    const name = typeof a.name === 'string' && a.name ? a.name.split(/[\\/]/).pop() ?? a.name : 'document.pdf';
+    const r = await importDocument(fromBase64(a.content), { locale: ctx.locale, name });
+    if (!r.ok) return { ok: false, message: r.message };
+    return { ok: true, text: r.text, summary: r.message, doubts: r.doubts, skippedPages: r.skippedPages };
   };
 
   const runExport = async (arg: unknown): Promise<ExportCommandResult> => {
@@ -70,7 +91,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     const fileName = `${base}${one ? `-${r.tables[0].replace(/[\\/:*?"<>|]/g, '-')}` : ''}.${r.format}`;
     return typeof r.data === 'string'
       ? { ok: true, format: r.format, encoding: 'text', data: r.data, tables: r.tables, fileName }
-      : { ok: true, format: r.format, encoding: 'base64', data: Buffer.from(r.data).toString('base64'), tables: r.tables, fileName };
+      : { ok: true, format: r.format, encoding: 'base64', data: toBase64(r.data), tables: r.tables, fileName };
   };
 
   const guarded = (run: (arg: unknown) => Promise<unknown>) => async (args: unknown[]) => {
@@ -83,5 +104,6 @@ export function interchangeFeature(ctx: ServerContext): Feature {
   };
   ctx.commands.set(IMPORT_COMMAND, guarded(runImport));
   ctx.commands.set(EXPORT_COMMAND, guarded(runExport));
+  ctx.commands.set(IMPORT_DOCUMENT_COMMAND, guarded(runImportDocument));
   return { capabilities: {} };
 }

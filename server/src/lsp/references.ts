@@ -1,23 +1,23 @@
 /**
  * Find references (../navigation/references). For a subject code: the rows printing it in every open document (from
- * their analyses) and in the workspace's other `.budget` files (read from disk, only inside the workspace folders,
- * no symbolic links, at most 8 MiB each: the files the workspace index of ./knowledge.ts lists), and the rule
+ * their analyses) and in the workspace's other `.budget` files (read through `ctx.files`: only inside the workspace
+ * folders, no symbolic links, at most 8 MiB each; the files the workspace index of ./knowledge.ts lists), and the rule
  * references to them. For a row, column, table or figure: the rule references in the document that use it.
  */
-import type { Location } from 'vscode-languageserver/node';
+import type { Location } from 'vscode-languageserver';
 import { buildDocument } from '../model/build';
 import { codeOccurrences, occurrences, referenceQueryAt } from '../navigation/references';
 import { parse } from '../syntax/parser';
 import { LineIndex } from '../syntax/positions';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
-import { pathOf, readWorkspaceFile } from './workspaceFiles';
 import { pushAll } from '../util/arrays';
+import { normalizeUri } from '../workspace/uri';
 
 export function referencesFeature(ctx: ServerContext): Feature {
   /** The code's rows in a closed workspace file, or none when it cannot be read. */
-  const fromDisk = async (uri: string, path: string, code: string): Promise<Location[]> => {
-    const text = await readWorkspaceFile(ctx.workspaceFolders, path);
+  const fromDisk = async (uri: string, code: string): Promise<Location[]> => {
+    const text = await ctx.files.readText(uri);
     if (text === undefined || !text.includes(code)) return [];
     const lines = new LineIndex(text);
     return codeOccurrences(buildDocument(parse(text)), code).map((s) => ({ uri, range: { start: lines.position(s.start), end: lines.position(s.end) } }));
@@ -38,24 +38,24 @@ export function referencesFeature(ctx: ServerContext): Feature {
     if (q.kind !== 'code') return out;
 
     // The code in the other documents: open ones as typed, the workspace's others as saved.
-    const seen = new Set<string>([pathOf(doc.uri) ?? doc.uri]);
+    const seen = new Set<string>([normalizeUri(doc.uri) ?? doc.uri]);
     for (const other of ctx.documents.all()) {
-      const key = pathOf(other.uri) ?? other.uri;
+      const key = normalizeUri(other.uri) ?? other.uri;
       if (seen.has(key)) continue;
       seen.add(key);
       const o = ctx.analyzed(other);
       for (const s of codeOccurrences(o.analysis.document, q.code)) out.push({ uri: other.uri, range: { start: o.lines.position(s.start), end: o.lines.position(s.end) } });
     }
-    const closed: { uri: string; path: string }[] = [];
+    const closed: string[] = [];
     for (const uri of ctx.knowledge.workspace.uris()) {
-      const path = pathOf(uri);
-      if (!path || seen.has(path)) continue;
-      seen.add(path);
-      closed.push({ uri, path });
+      const key = normalizeUri(uri) ?? uri;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      closed.push(uri);
     }
     // A few files at a time (a workspace may hold thousands).
     for (let i = 0; i < closed.length; i += 16) {
-      const batch = await Promise.all(closed.slice(i, i + 16).map((f) => fromDisk(f.uri, f.path, q.code)));
+      const batch = await Promise.all(closed.slice(i, i + 16).map((uri) => fromDisk(uri, q.code)));
       for (const list of batch) pushAll(out, list);
     }
     return out;

@@ -3,7 +3,7 @@
  * range. Positions are the line index's (UTF-16, `\r\n` aware). The legend's custom types and modifiers are
  * declared in package.json, with the TextMate scopes that let every theme colour them.
  */
-import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver/node';
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensDelta, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken } from '../navigation/tokens';
 import type { Span } from '../syntax/ast';

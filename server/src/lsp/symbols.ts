@@ -2,7 +2,7 @@
  * Document symbols: the outline (../navigation/outline), hierarchical for clients that support it (VS Code's
  * outline and breadcrumbs), else flat with each symbol's container named.
  */
-import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver/node';
+import { SymbolKind, type DocumentSymbol, type SymbolInformation } from 'vscode-languageserver';
 import { editorMessages } from '../i18n/editor';
 import { diagnosticSource } from '../i18n/messages';
 import { outline, type OutlineKind, type OutlineSymbol } from '../navigation/outline';
