@@ -1,9 +1,16 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/analysis';
+import { buildDocument } from '../server/src/model/build';
 import { parse } from '../server/src/syntax/parser';
 import { LineIndex } from '../server/src/syntax/positions';
-import type { RowLine, RulesLine } from '../server/src/syntax/ast';
+import type { Line, RowLine, RulesLine } from '../server/src/syntax/ast';
+import { generate } from '../bench/generate';
+import { dump } from './support/dump';
+import { ROOT } from './support/lsp';
 
 const slice = (t: string, s: { start: number; end: number }) => t.slice(s.start, s.end);
 
@@ -127,5 +134,42 @@ describe('parser', () => {
     const broken = a.findings.find((f) => f.rule === 'figure-format' && slice(text, f.span) === '3 07.24');
     assert.ok(broken);
     assert.match(broken.message, /307\.24/);
+  });
+});
+
+describe('rows read by hand (the parser’s fast path)', () => {
+  const SEEDS = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
+  const plain = (lines: Line[]) => lines.map((l) => JSON.stringify(l));
+
+  it('gives the lines, errors and model the parser gives, on the seeds and a generated document', () => {
+    for (const text of [...SEEDS, generate(800).text]) {
+      const tree = parse(text);
+      const a = analyze(text);
+      assert.deepEqual(plain(a.tree.lines), plain(tree.lines));
+      assert.deepEqual(a.tree.errors.map((e) => e.span), tree.errors.map((e) => e.span));
+      assert.deepEqual(dump(a).tables, dump({ ...a, document: buildDocument(tree) }).tables);
+    }
+  });
+
+  it('gives the lines the parser gives on random lines of pipes, figures, blanks, comments and keywords', () => {
+    const atoms = ['|', '｜', ' ', '\t', '\u3000', '\ufeff', '\u00a0', '1', '2,098.74', '-3.5', '.5', '42.40%', '3 07.24', '−', '-', '/', '//', '// 注', '合计',
+      '201', '列：', '列', '规则：1栏各行=(2+3)栏各行', '注：', '备注：', '#', '## 表 表2 x', '## 名词解释', '## 情况说明', '万元', 'a', '\r\n', '\n', '\r', '𠀋', '（', '「合计」'];
+    const heads = ['## 表 表1 x\n列：科目编码 | 科目名称 | 合计[1] | 小计[2]\n', '## 情况说明\n', '# 标题\n', '## 名词解释\n三公经费：定义\n  ## 缩进的标题\n'];
+    fc.assert(fc.property(fc.constantFrom(...heads), fc.array(fc.constantFrom(...atoms), { maxLength: 40 }), (head, parts) => {
+      const text = `${head}${parts.join('')}\n201 | 一 | 1.00 | 1.00\n`;
+      const tree = parse(text);
+      const a = analyze(text);
+      assert.deepEqual(plain(a.tree.lines), plain(tree.lines));
+      assert.deepEqual(a.tree.errors.map((e) => e.span), tree.errors.map((e) => e.span));
+      assert.deepEqual(dump(a).tables, dump({ ...a, document: buildDocument(tree) }).tables);
+    }), { numRuns: 1000 });
+  });
+
+  it('puts a `列：` line without columns where it stands (not at the start of the document)', () => {
+    const text = '## 表 表1 x\n列：\n';
+    const line = analyze(text).tree.lines[1];
+    assert.equal(line.kind, 'columns');
+    assert.deepEqual(line.span, { start: text.indexOf('列'), end: text.indexOf('列') + 2 });
+    assert.deepEqual(parse(text).lines[1].span, line.span);
   });
 });

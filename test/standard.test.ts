@@ -8,13 +8,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBudget, generateFinal, generateJiangsu, type StandardDocOptions } from '../bench/standardDocs';
 import { shippedModule } from '../scripts/embed-standard';
-import { analyze, type Analysis } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer, type Analysis, type Reuse } from '../server/src/analysis';
 import type { Cell, Table } from '../server/src/model/document';
 import { identityState, type AppliedIdentity } from '../server/src/standard/apply';
 import { recognise, StandardLibrary } from '../server/src/standard/library';
 import { titleKey } from '../server/src/standard/names';
 import type { Identity } from '../server/src/standard/set';
 import { LineIndex } from '../server/src/syntax/positions';
+import { dump } from './support/dump';
 import { ROOT } from './support/lsp';
 
 const library = StandardLibrary.shipped();
@@ -267,5 +268,48 @@ describe('the rule notation the standard sets use, open to every document', () =
     assert.match(errors(wrong)[0].message, /应为 20,987,400/);
     const r = rel(doc('20,987,400.00'))[0];
     assert.equal(r.terms[0].shift, 4, 'the 万元 figure read in the 元 table');
+  });
+});
+
+describe('standard sets, edit by edit', () => {
+  /** Replaces the first `from` after `after` with `to`. */
+  const replace = (text: string, after: string, from: string, to: string) => {
+    const at = text.indexOf(from, text.indexOf(after));
+    assert.ok(text.indexOf(after) >= 0 && at >= 0, `${after} … ${from}`);
+    return text.slice(0, at) + to + text.slice(at + from.length);
+  };
+
+  it('give what a fresh analysis gives: a figure retyped (a condition of an identity between tables now false, then true again), a row added and deleted, the stated phrase removed', () => {
+    let text = generateFinal();
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(text);
+    const conditioned = (a: Analysis) => a.document.tables.flatMap((t) => a.standard.applied(t)).filter((x) => x.identity.rule.condition?.rhs.length);
+    assert.ok(conditioned(analyze(text)).length && conditioned(analyze(text)).every((x) => x.outcome === 'applied'));
+    const edits: [string, (t: string) => string, Reuse['unit'] | undefined][] = [
+      ['the 一般公共预算 income retyped', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), 'figures'],
+      ['a figure of 支出决算表 retyped (its identities between tables taken again with the new figure)', (t) => replace(t, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'figures'],
+      ['the income as it was', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), 'figures'],
+      ['a row added to 支出决算表 (a new part: nothing taken from the last version)', (t) => replace(t, '公开03表', '2010102 |', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n2010102 |'), 'rows'],
+      ['that row deleted', (t) => replace(t, '公开03表', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n', ''), 'rows'],
+      ['the phrase 「反映所有项目绩效自评结果」 no longer stated', (t) => replace(t, '本部门在部门决算中', '反映所有项目绩效自评结果', '反映项目绩效自评结果'), undefined],
+    ];
+    for (const [what, edit, unit] of edits) {
+      text = edit(text);
+      const a = analyzer.analyze(text);
+      if (unit) assert.equal(analyzer.lastReuse.unit, unit, what);
+      assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
+      if (what.startsWith('the 一般公共预算 income')) assert.ok(conditioned(a).every((x) => x.outcome === 'condition'), what);
+    }
+  });
+
+  it('a local rule with an equality for condition: a figure retyped rebuilds the section’s relations', () => {
+    const HEAD = `# 测试\n部门：测试部门\n年度：2023\n类型：决算\n金额单位：万元\n标准表：无\n\n`;
+    let text = `${HEAD}## 表 表1 收入表\n列：项目 | 金额\n甲 | 1.00\n乙 | 1.00\n丙 | 2.00\n规则：「甲」行=「丙」行 当 「甲」行=「乙」行\n`;
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    assert.equal(errors(analyzer.analyze(text)).length, 1);
+    text = text.replace('乙 | 1.00', '乙 | 1.50');
+    const a = analyzer.analyze(text);
+    assert.equal(errors(a).length, 0, 'the condition no longer holds');
+    assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })));
   });
 });

@@ -2,46 +2,59 @@
  * The analysis of one document: parse, build the model, expand the rules, judge every relation.
  * Pure: no editor, no protocol, no file system. The CLI, the language server, tests and benchmarks all call this.
  *
- * The work is done section by section (./incremental/sections: a `#`/`##` heading at column 0 starts one). What a
- * section holds on its own — its lines, its tables, the built-in rollups and the rules that name no other table, the
- * checks of its figures and codes, and their findings — is kept by a `DocumentAnalyzer` and reused for the next
- * version of the text when the section's text is unchanged (moved in place when text before it changed length).
- * What spans sections — rules naming other tables, forms against the 项目支出表, the narrative's claims — is computed
- * again for every version. `analyze(text)` is one fresh pass of the same pipeline.
+ * A `DocumentAnalyzer` holds a document as sections (./incremental/sections: a `#`/`##` heading at column 0 starts
+ * one), each as lines (./incremental/lines), and takes edits (`edit`, or `analyze` of a next version, which finds the
+ * edit). What a section holds on its own — its lines, its tables, the built-in rollups and the rules that name no
+ * other table, the checks of its figures and codes, and their findings — is kept until an edit touches it; a section
+ * after an edit only moves (its offset, and the spans it holds). An edit is brought in by the smallest unit it allows:
+ *   - figures: rows of one table retyped with the same cells, codes and labels: the rows are read again into their
+ *     store, and only the relations those cells take part in are judged again (views of the rows are updated);
+ *   - rows: rows of one table added, removed or changed: the rows are read again into their store, the section's
+ *     relations rebuilt from the arrays and judged;
+ *   - section: anything else (a heading, a `列：` or `规则：` line, a note …): the sections it touches are built again;
+ *   - document: an edit that touches the header (every table inherits its unit and year) starts afresh.
+ * What spans sections — rules naming other tables, forms, the narrative's claims — is computed again for every
+ * version. `analyze(text)` of a fresh analyzer is one fresh pass of the same pipeline.
  *
  * The standard table sets (./standard) take part in both: a section's tables are recognised and checked for the
  * identities that need no other table with the section; the identities between tables, the completeness of the set
  * and the 目录 with the whole document. Which sets apply depends on the header only.
+ *
+ * Invariant (test/incremental.test.ts): whatever the edits, the analysis is exactly a fresh analysis of the text.
+ * An `Analysis` is valid until the analyzer takes the next edit (its sections' objects are moved and updated).
  */
-import { judge } from './checks/evaluate';
-import { applyJustifications } from './checks/justifications';
-import { localise, type ExplanationCache } from './checks/localise';
-import { culpritOptions } from './claims/culprits';
+import { forgetColumnPrecision, columnPrecision, judge } from './checks/evaluate';
 import type { Finding } from './checks/finding';
-import { figureFindings } from './checks/figures';
-import { claimChecks } from './claims/checks';
-import type { Thresholds } from './claims/reasons';
+import { figureFindings, partFigureFindings } from './checks/figures';
 import { hygieneFindings } from './checks/hygiene';
 import { importDoubtFindings } from './checks/importDoubts';
+import { applyJustifications } from './checks/justifications';
+import { localise, type ExplanationCache, type RelationSource } from './checks/localise';
+import { claimChecks } from './claims/checks';
+import { culpritOptions } from './claims/culprits';
+import type { Thresholds } from './claims/reasons';
 import { messages, type Locale, type Messages } from './i18n/messages';
 import { standardMessages, type StandardMessages } from './i18n/standard';
-import { ChunkPool, parseSection, type Chunk } from './incremental/chunks';
-import { collectSpans, shiftSpans } from './incremental/shift';
-import { sections, type SectionBounds } from './incremental/sections';
+import { buildSection, readTableLines } from './incremental/build';
+import { contentEnd, SectionLines, splitLines } from './incremental/lines';
+import { collectSpans, moveSpans, shiftSpans } from './incremental/shift';
+import { sections as cutSections } from './incremental/sections';
 import { codeFindings } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
-import { buildSection, inheritUnits } from './model/build';
+import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
-import { builtinRelations } from './rules/builtin';
+import { rowCount, StoredPart } from './model/rows';
+import { builtinInto } from './rules/builtin';
+import { RelationList } from './rules/compact';
 import { DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
-import { applyDocument, applySection, type SectionStandard, type StandardContext, type StandardReport } from './standard/apply';
+import { applyDocument, applySection, type SectionStandard, type StandardCache, type StandardContext, type StandardReport } from './standard/apply';
 import { completenessFindings } from './standard/completeness';
 import { StandardLibrary, type SetChoice } from './standard/library';
 import { tableNamed } from './standard/set';
-import type { Span, SyntaxTree } from './syntax/ast';
-import { pushAll } from './util/arrays';
+import type { Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
+import type { Position, Positions } from './syntax/positions';
 
 export interface AnalysisOptions {
   locale?: Locale;
@@ -50,14 +63,14 @@ export interface AnalysisOptions {
   /** Subject-code knowledge (catalogs, workspace codes): when given, codes are checked against it (unknown code,
    * name differing from the catalog's, code of the wrong kind for its table). */
   knowledge?: CodeKnowledge;
-  /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
-  thresholds?: Thresholds;
   /**
    * The standard table sets: `library` (default: the shipped sets, data/standard) and `set`, the one the project
    * names (`auto` — chosen by each document's 类型 —, `off`, or a set's name: budget-tables.json's `standardSet`).
    * A document's own `标准表：` line wins over `set`. `false`: no standard set at all.
    */
   standard?: false | { library?: StandardLibrary; set?: string };
+  /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
+  thresholds?: Thresholds;
 }
 
 export interface Analysis {
@@ -65,10 +78,10 @@ export interface Analysis {
   document: BudgetDocument;
   relations: Relation[];
   findings: Finding[];
-  /** The relations each cell takes part in (as target or term). */
-  relationsOf(cell: Cell): Relation[];
   /** What the standard sets say: each table's standard role, the identities applied, the named quantities. */
   standard: StandardReport;
+  /** The relations each cell takes part in (as target or term). */
+  relationsOf(cell: Cell): Relation[];
 }
 
 /** How much of the last analysis a new one reused (for tests and benchmarks). */
@@ -77,56 +90,75 @@ export interface Reuse {
   reused: number;
   /** Whole-document passes happen when a header section changed, or on the first text. */
   full: boolean;
+  /** The unit the last edit was brought in by (see the module's comment). */
+  unit: 'document' | 'section' | 'rows' | 'figures' | 'none';
 }
 
-/** One section's own analysis. */
+/** A section's findings, by the step of the pipeline that made them (their order in a fresh pass). */
+interface Found {
+  /** Syntax errors, then structure findings. */
+  base: Finding[];
+  /** Broken figures, in document order. */
+  figures: Finding[];
+  codes: Finding[];
+  /** Local rules' reference problems. */
+  problems: Finding[];
+  /** Placeholders, years, the unit's name, punctuation (./checks/hygiene). */
+  hygiene: Finding[];
+  /** Each relation's finding, by its number in the section's relation list. */
+  judged: (Finding | undefined)[];
+}
+
 interface Section {
-  text: string;
+  /** Its lines, and its document offset (`src.base`). */
+  src: SectionLines;
   /** It wrote to the document header (fields, a `#` title): it is reused only where it was, unchanged. */
   header: boolean;
-  /** Taken over from an earlier version. */
+  /** Taken over from the last version unchanged (perhaps moved). */
   reused: boolean;
-  start: number;
-  tree: SyntaxTree;
+  /** Its lines made as objects: all but the rows of tables, which are in their parts' stores. */
+  lines: Line[];
+  errors: SyntaxError[];
   document: BudgetDocument;
-  relations: Relation[];
+  /** Every line is read in main mode: rows can be read again on their own. */
+  mainOnly: boolean;
+  relations: RelationList;
   /** Rules naming another table (or a table by title): expanded against the whole document every time. */
   crossRules: Rule[];
-  /** Syntax, structure, figure, code and rule-reference findings, and the judged local relations, in that order. */
-  findings: Finding[];
-  /** Its lines, as parsed chunk by chunk. */
-  chunks: Chunk[];
   /** Its tables' standard roles and the identities checked within them. */
   standard?: SectionStandard;
-  /** The spans it holds, collected when it first has to move. */
+  /**
+   * A local rule or identity of it has a condition that is an equality: whether it holds depends on figures, so a
+   * figure retyped rebuilds its relations.
+   */
+  conditional: boolean;
+  found: Found;
+  /** Changes whenever its figures or relations may have (error localisation reuses an explanation only while it stays). */
+  version: number;
+  /** The spans it holds (but its rows' views, which their parts move), collected when it first has to move. */
   spans?: Span[];
-}
-
-/** The relations each cell of `relations` takes part in (as target or term). */
-function indexByCell(relations: readonly Relation[]): Map<Cell, Relation[]> {
-  const index = new Map<Cell, Relation[]>();
-  for (const r of relations) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
-    const list = index.get(c);
-    if (list) list.push(r); else index.set(c, [r]);
-  }
-  return index;
 }
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
   return new DocumentAnalyzer(options).analyze(text);
 }
 
-/** Analyses successive versions of one document, reusing the sections an edit did not touch. */
+/** Analyses successive versions of one document, bringing in each edit by the smallest unit it allows. */
 export class DocumentAnalyzer {
   private readonly m: Messages;
   private readonly sm: StandardMessages;
-  private cache: Section[] = [];
   /** The standard sets the document follows, chosen from the header (set by each fresh pass). */
   private choice: SetChoice = { sets: [] };
+  /** The identities between tables applied to the last version (taken again where their tables are unchanged). */
+  private standardCache?: StandardCache;
+  private sections: Section[] = [];
   private header: Header = { fields: [] };
   private title?: string;
-  /** What the last call reused. */
-  lastReuse: Reuse = { sections: 0, reused: 0, full: true };
+  private joined?: string;
+  private current?: Analysis;
+  private lineIndex?: SectionPositions;
+  /** What the last edit reused. */
+  lastReuse: Reuse = { sections: 0, reused: 0, full: true, unit: 'document' };
   /** Error localisation's explanations of the last version, reused where nothing they read changed. */
   private readonly explanations: ExplanationCache = new Map();
 
@@ -146,140 +178,367 @@ export class DocumentAnalyzer {
     return { sets: this.choice.sets, department: this.header.department?.value, m: this.m, sm: this.sm };
   }
 
+  /** Analyses `text`: the first text afresh, a later one as the edit that turns the current text into it. */
   analyze(text: string): Analysis {
-    const bounds = sections(text);
-    const texts = bounds.map((b) => text.slice(b.start, b.end));
-    let next = this.cache.length ? this.incremental(text, bounds, texts) : undefined;
-    const full = !next;
-    if (!next) {
-      // A fresh pass: every section's model first (they share the header, which is complete only at the end), then
-      // every section's checks.
-      this.header = { fields: [] };
-      this.title = undefined;
-      const pool = new ChunkPool(this.cache.flatMap((s) => s.chunks));
-      next = bounds.map((b) => this.build(text, b.start, b.end, pool));
-      for (const s of next) if (s.document.title !== undefined) this.title = s.document.title;
-      this.choice = this.chooseSets();
-      for (const s of next) this.check(s);
+    if (!this.sections.length) this.open(text);
+    else {
+      const old = this.text;
+      if (old !== text) {
+        // The edit: what lies between the common beginning and the common end.
+        let a = 0;
+        const n = Math.min(old.length, text.length);
+        while (a < n && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+        let b = 0;
+        while (b < n - a && old.charCodeAt(old.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
+        this.edit(a, old.length - b, text.slice(a, text.length - b));
+        this.joined = text;
+      } else this.lastReuse = { sections: this.sections.length, reused: this.sections.length, full: false, unit: 'none' };
     }
-    this.cache = next;
-    this.lastReuse = { sections: next.length, reused: full ? 0 : next.filter((s) => s.reused).length, full };
-    for (const s of next) s.reused = true;
-    return this.assemble(text, next);
+    return this.analysis();
   }
 
-  /**
-   * The sections of a new version, reusing the old ones whose text is unchanged; undefined when the header may have
-   * changed (a header section edited or moved, or a new section that writes to the header), which needs a fresh pass.
-   */
-  private incremental(text: string, bounds: SectionBounds[], texts: string[]): Section[] | undefined {
-    // Old sections by length, then compared by text (hashing every section's text would cost more than comparing).
-    const byLength = new Map<number, Section[]>();
-    for (const s of this.cache) {
-      const list = byLength.get(s.text.length);
-      if (list) list.push(s); else byLength.set(s.text.length, [s]);
+  /** The current text (joined from the sections' lines when first asked). */
+  get text(): string {
+    return (this.joined ??= this.sections.map((s) => s.src.text()).join(''));
+  }
+
+  /** Line and character positions of the current text, from the sections' lines (no scan of the text). */
+  positions(): Positions {
+    return (this.lineIndex ??= new SectionPositions(this.sections.map((s) => s.src)));
+  }
+
+  /** The analysis of the current text. */
+  analysis(): Analysis {
+    return (this.current ??= this.assemble());
+  }
+
+  /** Options read as a version is assembled (`thresholds`) changed: the next `analysis()` assembles again. */
+  optionsChanged(): void {
+    this.current = undefined;
+  }
+
+  /** The knowledge the code checks use changed (a catalog, the workspace's codes): only the code findings are redone. */
+  knowledgeChanged(): void {
+    if (!this.options.knowledge) return;
+    for (const s of this.sections) {
+      s.found.codes = codeFindings(s.document, this.options.knowledge, this.options.locale);
+      s.spans = undefined;
     }
-    const next: (Section | undefined)[] = texts.map((t) => {
-      const list = byLength.get(t.length);
-      const i = list ? list.findIndex((s) => s.text === t) : -1;
-      return i >= 0 ? list!.splice(i, 1)[0] : undefined;
-    });
-    // Every header section must stay where it was, unchanged.
-    const kept = new Set(next);
-    for (const s of this.cache) if (s.header && !kept.has(s)) return undefined;
-    for (let i = 0; i < bounds.length; i++) if (next[i]?.header && next[i]!.start !== bounds[i].start) return undefined;
-    const built: Section[] = [];
-    const pool = new ChunkPool(this.cache.filter((s) => !kept.has(s)).flatMap((s) => s.chunks));
-    for (let i = 0; i < bounds.length; i++) {
-      if (next[i]) continue;
-      const s = this.build(text, bounds[i].start, bounds[i].end, pool);
-      if (s.header) return undefined;
-      next[i] = s;
-      built.push(s);
+    this.current = undefined;
+  }
+
+  /** Starts afresh with `text`. */
+  open(text: string): void {
+    this.header = { fields: [] };
+    this.title = undefined;
+    this.sections = cutSections(text).map((b) => this.build(splitLines(text, b.start, b.end), b.start));
+    for (const s of this.sections) if (s.document.title !== undefined) this.title = s.document.title;
+    this.choice = this.chooseSets();
+    this.standardCache = undefined;
+    for (const s of this.sections) this.check(s);
+    this.changed(text);
+    this.lastReuse = { sections: this.sections.length, reused: 0, full: true, unit: 'document' };
+  }
+
+  /** Replaces [start, end) of the current text with `inserted`. */
+  edit(start: number, end: number, inserted: string): void {
+    if (!this.sections.length) return this.open(inserted);
+    const sections = this.sections;
+    let k0 = this.sectionAt(start);
+    // Text put before a section's heading may join the section before.
+    if (k0 > 0 && start === sections[k0].src.base) k0--;
+    const k1 = this.sectionAt(end);
+    if (k0 === k1 && this.editRows(k0, start, end, inserted)) return;
+    if (sections.slice(k0, k1 + 1).some((s) => s.header)) return this.open(this.edited(start, end, inserted));
+    // The sections it touches, built again from their new text; the rest reused.
+    const from = sections[k0].src.base;
+    const old = sections.slice(k0, k1 + 1);
+    const joined = old.map((s) => s.src.text()).join('');
+    const text = joined.slice(0, start - from) + inserted + joined.slice(end - from);
+    const byText = new Map<string, Section[]>();
+    for (const s of old) {
+      const t = s.src.text();
+      const list = byText.get(t);
+      if (list) list.push(s); else byText.set(t, [s]);
     }
-    for (let i = 0; i < bounds.length; i++) {
-      const s = next[i]!;
-      if (s.reused && s.start !== bounds[i].start) {
-        const delta = bounds[i].start - s.start;
-        s.spans ??= collectSpans(this.roots(s));
-        shiftSpans(s.spans, delta);
-        s.start = bounds[i].start;
-        for (const c of s.chunks) c.start += delta;
+    const next: Section[] = [];
+    // A text gone entirely (a section deleted) leaves no section, unless it was the whole document.
+    if (text || sections.length > old.length) for (const b of cutSections(text)) {
+      if (b.start === b.end) continue;
+      const t = text.slice(b.start, b.end);
+      const same = byText.get(t)?.shift();
+      if (same) {
+        if (same.header && same.src.base !== from + b.start) return this.open(this.edited(start, end, inserted));
+        this.move(same, from + b.start);
+        same.reused = true;
+        next.push(same);
+        continue;
       }
+      const s = this.build(splitLines(t), from + b.start);
+      if (s.header) return this.open(this.edited(start, end, inserted));
+      this.check(s);
+      next.push(s);
     }
-    for (const s of built) this.check(s);
-    return next as Section[];
+    for (const s of sections) s.reused = true;
+    for (const s of next) if (!old.includes(s)) s.reused = false;
+    const delta = inserted.length - (end - start);
+    // A header section must stay where it was: the header's fields are not moved with it.
+    if (delta && sections.slice(k1 + 1).some((s) => s.header)) return this.open(this.edited(start, end, inserted));
+    sections.splice(k0, k1 - k0 + 1, ...next);
+    for (let k = k0 + next.length; k < sections.length; k++) this.move(sections[k], sections[k].src.base + delta);
+    this.changed();
+    this.lastReuse = { sections: sections.length, reused: sections.filter((s) => s.reused).length, full: false, unit: 'section' };
+  }
+
+  /** The whole current text with an edit applied. */
+  private edited(start: number, end: number, inserted: string): string {
+    const t = this.text;
+    return t.slice(0, start) + inserted + t.slice(end);
+  }
+
+  /** The section holding offset `at` (the last one starting at or before it). */
+  private sectionAt(at: number): number {
+    const s = this.sections;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid].src.base <= at) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** A new version: what was made of the last one goes. */
+  private changed(text?: string): void {
+    this.joined = text;
+    this.current = undefined;
+    this.lineIndex = undefined;
   }
 
   /** A section's lines and model. It is a header section when it wrote to the shared header. */
-  private build(text: string, start: number, end: number, pool: ChunkPool): Section {
-    const { tree, chunks } = parseSection(text, start, end, pool);
+  private build(lines: string[], start: number): Section {
     const before = this.header.fields.length;
-    const document = buildSection(tree, tree.lines, this.header);
+    const src = new SectionLines(lines, start);
+    const { lines: objects, errors, document, mainOnly } = buildSection(src, this.header);
     const header = this.header.fields.length !== before || document.title !== undefined;
-    // The tree's text is the section's own copy, not a slice of the whole text, which it would keep alive.
-    return { text: tree.text, header, start, tree, document, relations: [], crossRules: [], findings: [], reused: false, chunks };
+    return {
+      src, header, reused: false, lines: objects, errors, document, mainOnly, relations: new RelationList(), crossRules: [], conditional: false,
+      found: { base: [], figures: [], codes: [], problems: [], hygiene: [], judged: [] },
+      version: 0,
+    };
+  }
+
+  /** Moves a section to document offset `to`: its spans, its rows' views, its lines' offsets. */
+  private move(s: Section, to: number): void {
+    const delta = to - s.src.base;
+    if (!delta) return;
+    s.spans ??= collectSpans(roots(s));
+    shiftSpans(s.spans, delta);
+    s.src.base = to;
+    for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shift(delta);
   }
 
   /** A section's own checks, once the whole header is known. */
   private check(s: Section): void {
     const m = this.m;
-    const { tree, document, findings } = s;
+    const { document } = s;
     inheritUnits(document.tables, this.header);
-    for (const e of tree.errors) findings.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
-    for (const e of document.structureErrors) findings.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
-    pushAll(findings, figureFindings(document, m));
-    pushAll(findings, importDoubtFindings(tree.lines, m));
-    if (this.options.knowledge) pushAll(findings, codeFindings(document, this.options.knowledge, this.options.locale));
-    const relations = builtinRelations(document, m);
-    const declared = new DeclaredRules(document, m);
+    s.found.base = baseFindings(s, m);
+    s.found.figures = figureFindings(document, m);
+    s.found.codes = this.options.knowledge ? codeFindings(document, this.options.knowledge, this.options.locale) : [];
+    let rows = 0;
+    for (const t of document.tables) for (const p of t.parts) rows += rowCount(p);
+    const relations = new RelationList(rows);
+    builtinInto(document, m, relations);
+    const declared = new DeclaredRules(document, m, undefined, relations);
+    s.crossRules = [];
+    s.conditional = false;
     for (const t of document.tables) for (const r of t.rules) {
       if (namesOtherTable(r)) s.crossRules.push(r);
-      else declared.expand(r);
+      else {
+        declared.expand(r);
+        if (r.node.condition) s.conditional = true;
+      }
     }
-    pushAll(relations, declared.relations);
-    for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
+    s.found.problems = declared.problems.map((p) => ({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] }));
     s.standard = applySection(document, this.standardContext(), relations);
-    pushAll(relations, s.standard.relations);
-    pushAll(findings, hygieneFindings(tree.lines, this.header, this.sm));
-    this.judgeInto(relations, findings);
+    for (const r of s.standard.relations) relations.add(r);
+    if (s.standard.applied.some((a) => a.identity.rule.condition)) s.conditional = true;
+    s.found.hygiene = hygieneFindings(s.lines, document.tables, this.header, this.sm);
+    s.found.judged = new Array<Finding | undefined>(relations.count);
+    for (let i = 0; i < relations.count; i++) s.found.judged[i] = this.judged(relations, i);
     s.relations = relations;
+    s.spans = undefined;
+    s.version = ++versions;
   }
 
-  private judgeInto(relations: Relation[], findings: Finding[]): void {
-    const tails = this.options.roundingTails !== false;
-    for (const rel of relations) {
-      const f = judge(rel, this.m);
-      if (f && (tails || !f.roundingTail)) findings.push(f);
+  /** Relation i of a list judged: from the arrays when it holds exactly as printed, else on its object. */
+  private judged(relations: RelationList, i: number): Finding | undefined {
+    if (relations.printedExactly(i)) return undefined;
+    const f = judge(relations.relation(i), this.m);
+    return f && (this.options.roundingTails !== false || !f.roundingTail) ? f : undefined;
+  }
+
+  /**
+   * An edit inside section k that only changes lines of one part of a table — its rows, and blank or text lines
+   * among them (a row being typed is text until its first `|`): the rows are read again into the part's store.
+   * False (nothing done) when the edit is anything else.
+   */
+  private editRows(k: number, start: number, end: number, inserted: string): boolean {
+    const s = this.sections[k];
+    const src = s.src;
+    if (!s.mainOnly || !src.count) return false;
+    const rs = start - src.base;
+    const re = end - src.base;
+    // The lines it replaces, [l0, l1), and the text of those that replace them.
+    const l0 = src.lineAt(rs);
+    let l1: number;
+    let text: string;
+    if (rs === re && rs === src.starts[l0] && (inserted === '' || /[\r\n]$/.test(inserted))) {
+      // Whole lines put before line l0.
+      l1 = l0;
+      text = inserted;
+    } else {
+      l1 = (re > rs ? src.lineAt(re - 1) : l0) + 1;
+      text = src.lines[l0].slice(0, rs - src.starts[l0]) + inserted + src.lines[l1 - 1].slice(re - src.starts[l1 - 1]);
+      // Text that no longer ends with a line break joins the line after it.
+      if (text && !/[\r\n]$/.test(text) && l1 < src.count) text += src.lines[l1++];
     }
+    // Not the heading, nor the section's last line (the table's span ends there); no `\r` meeting a `\n`.
+    if (l0 === 0 || l1 >= src.count || (/\r$/.test(text) && src.lines[l1].charCodeAt(0) === 10)) return false;
+    const from = src.base + src.starts[l0];
+    const to = src.base + src.starts[l1];
+    const inside = (sp: Span) => sp.start >= from && sp.start < to;
+
+    // The part the lines are in: the part of the last row before them, unless a `列：` line or heading stands between
+    // (then the part that line starts).
+    let part: StoredPart | undefined;
+    let lastRow = -1;
+    for (const t of s.document.tables) for (const p of t.parts) {
+      if (!(p instanceof StoredPart)) continue;
+      const r = p.store.rowAtLine(l0) - 1;
+      if (r >= 0 && p.store.line(r) > lastRow) { lastRow = p.store.line(r); part = p; }
+    }
+    let boundary: Line | undefined;
+    for (const l of s.lines) {
+      if (l.span.start >= from) break;
+      if (l.kind === 'columns' || l.kind === 'heading') boundary = l;
+    }
+    if (boundary && (lastRow < 0 || boundary.span.start > src.base + src.starts[lastRow])) {
+      part = undefined;
+      for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart && p.columnsSpan === boundary.span) part = p;
+    }
+    if (!part || !part.columns.length) return false;
+    const table = part.table;
+    const store = part.store;
+    // What the old lines are: rows of that part (and of no other), blank lines, texts of the table.
+    const r0 = store.rowAtLine(l0);
+    const removed = store.rowAtLine(l1) - r0;
+    for (const t of s.document.tables) for (const p of t.parts) {
+      if (p !== part && p instanceof StoredPart && p.store.rowAtLine(l0) !== p.store.rowAtLine(l1)) return false;
+    }
+    const oldLines = s.lines.filter((l) => inside(l.span));
+    if (oldLines.some((l) => l.kind !== 'blank' && !(l.kind === 'text' && table.texts.some((x) => x.span === l.span)))) return false;
+    if (removed + oldLines.length !== l1 - l0) return false;
+    const lines = splitLines(text);
+    const read = readTableLines(new SectionLines(lines, from, l0), l0, part.columns);
+    if (!read) return false;
+    const added = read.rows;
+    // Only figures changed: the relations are the same, but for rows whose code repeats (whether a repeated code's
+    // first row stands for the others depends on their figures).
+    // A condition that is an equality may hold or not with other figures.
+    const figures = !s.conditional && !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
+    const delta = text.length - (to - from);
+    // A header section after it must not move (the header's fields do not move with their section).
+    if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
+
+    // Findings, structure errors, lines and texts of the old lines go; what is after them moves.
+    s.document.structureErrors = s.document.structureErrors.filter((e) => !inside(e.span));
+    s.found.figures = s.found.figures.filter((f) => !inside(f.span));
+    s.lines = s.lines.filter((l) => !inside(l.span));
+    table.texts = table.texts.filter((x) => !inside(x.span));
+    s.spans ??= collectSpans(roots(s));
+    moveSpans(s.spans, to, delta);
+    for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shiftFrom(to, delta);
+    // The new lines in.
+    src.replace(l0, l1, lines);
+    const precision = figures && columnPrecision(part);
+    store.splice(r0, removed, added, lines.length - (l1 - l0));
+    // A figure's precision is its column's finest (../checks/evaluate `valueOf`): when that changes, every relation
+    // of the column may be judged differently: all of the section's are judged again.
+    let rejudge = false;
+    if (precision) {
+      forgetColumnPrecision(part);
+      rejudge = !samePrecision(precision, columnPrecision(part));
+    }
+    let after = false;
+    for (const t of s.document.tables) for (const p of t.parts) {
+      if (!(p instanceof StoredPart)) continue;
+      if (after) p.store.moveLines(0, lines.length - (l1 - l0));
+      if (p === part) after = true;
+    }
+    insertAt(s.lines, read.lines, from);
+    insertAt(table.texts, read.texts, from);
+    const shapes = [];
+    for (let r = r0; r < r0 + added.count; r++) {
+      const problem = store.shapeProblem(r, part.columns.length);
+      if (problem) shapes.push(problem);
+    }
+    insertAt(s.document.structureErrors, shapes, from);
+
+    if (figures) {
+      part.refresh(r0, r0 + added.count);
+      s.found.base = baseFindings(s, this.m);
+      insertAt(s.found.figures, partFigureFindings(part, this.m, r0, r0 + added.count), from);
+      s.found.hygiene = hygieneFindings(s.lines, s.document.tables, this.header, this.sm);
+      if (rejudge) for (let i = 0; i < s.relations.count; i++) s.found.judged[i] = this.judged(s.relations, i);
+      else for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
+      s.version = ++versions;
+    } else {
+      // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
+      // again from the arrays.
+      table.parts[table.parts.indexOf(part)] = part.renewed();
+      this.check(s);
+    }
+    s.spans = undefined;
+    s.reused = false;
+    for (let j = k + 1; j < this.sections.length; j++) this.move(this.sections[j], this.sections[j].src.base + delta);
+    for (const x of this.sections) if (x !== s) x.reused = true;
+    this.changed();
+    this.lastReuse = { sections: this.sections.length, reused: this.sections.length - 1, full: false, unit: figures ? 'figures' : 'rows' };
+    return true;
   }
 
-  /** What a section's spans hang from (never the shared header). */
-  private roots(s: Section): unknown[] {
-    const d = s.document;
-    return [s.tree.lines, s.tree.errors, d.tables, d.glossary, d.narrative, d.structureErrors, s.relations, s.findings];
-  }
-
-  private assemble(text: string, parts: Section[]): Analysis {
+  private assemble(): Analysis {
     const m = this.m;
+    const parts = this.sections;
     const all = <T>(f: (s: Section) => readonly T[]): T[] => parts.flatMap(f);
+    const text = () => this.text;
     const tables = all((s) => s.document.tables);
     const glossary = all((s) => s.document.glossary);
     const narrative = all((s) => s.document.narrative);
     const structureErrors = all((s) => s.document.structureErrors);
-    const findings = all((s) => s.findings);
+    const findings: Finding[] = [];
+    for (const s of parts) {
+      const f = s.found;
+      for (const list of [f.base, f.figures, f.codes, f.problems, f.hygiene]) for (const x of list) findings.push(x);
+      for (const x of f.judged) if (x) findings.push(x);
+    }
     // The lines and the relations are many and seldom all needed (the diagnostics need neither): joined on first use.
     let lines: SyntaxTree['lines'] | undefined;
     let errors: SyntaxTree['errors'] | undefined;
     const tree: SyntaxTree = {
-      text,
-      get lines() { return (lines ??= all((s) => s.tree.lines)); },
-      get errors() { return (errors ??= all((s) => s.tree.errors)); },
+      get text() { return text(); },
+      get lines() { return (lines ??= all(sectionLines)); },
+      get errors() { return (errors ??= all((s) => s.errors)); },
     };
-    const document: BudgetDocument = { text, header: this.header, title: this.title, tables, glossary, narrative, structureErrors };
+    const document: BudgetDocument = {
+      get text() { return text(); },
+      header: this.header, title: this.title, tables, glossary, narrative, structureErrors,
+    };
 
     // What spans sections.
-    const global: Relation[] = [];
+    const global = new RelationList();
     const ctx = this.standardContext();
     const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [], relations: [] });
     // A rule may name a table by its standard title (「收入决算表」) when the document's own titles do not name it.
@@ -298,57 +557,170 @@ export class DocumentAnalyzer {
       }
       return undefined;
     };
-    const declared = new DeclaredRules(document, m, byRole);
+    const declared = new DeclaredRules(document, m, byRole, global);
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
-    pushAll(global, declared.relations);
-    const std = applyDocument(document, ctx, sectionStandards, declared.relations);
-    pushAll(global, std.relations);
-    if (std.report.set) pushAll(findings, completenessFindings(document, std.report.set, std.report.recognitions, this.sm));
+    const std = applyDocument(document, ctx, sectionStandards, global, this.standardCache);
+    this.standardCache = std.cache;
+    for (const r of std.relations) global.add(r);
+    if (std.report.set) for (const f of completenessFindings(document, std.report.set, std.report.recognitions, this.sm)) findings.push(f);
     const { unknown, field } = this.choice;
     if (unknown !== undefined && field) {
       const o = this.options.standard;
       const known = (o === false ? [] : (o?.library ?? StandardLibrary.shipped()).sets).map((x) => x.name);
       findings.push({ rule: 'standard-set', severity: 'error', span: field.valueSpan, message: this.sm.unknownSet(unknown, known.join('、')), related: [] });
     }
-    pushAll(global, formRelations(document, m));
+    for (const r of formRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
-    this.judgeInto(global, findings);
-    // The narrative's claims come judged (their findings word what the text says).
+    for (let i = 0; i < global.count; i++) {
+      const f = this.judged(global, i);
+      if (f) findings.push(f);
+    }
+    // The narrative's claims come judged (their findings word what the text says); their relations are objects.
     const claims = claimChecks(document, m, { locale: this.options.locale, thresholds: this.options.thresholds, quantity: (name) => std.report.quantity(name) });
-    pushAll(global, claims.relations);
-    pushAll(findings, claims.findings);
+    for (const r of claims.relations) global.add(r);
+    for (const f of claims.findings) findings.push(f);
     let relations: Relation[] | undefined;
-    const allRelations = () => (relations ??= all((s) => s.relations).concat(global));
+    const allRelations = () => (relations ??= all((s) => s.relations.all()).concat(global.all()));
 
-    // A cell's relations: its section's (each section indexed when first asked) and the global ones.
-    let sectionOf: Map<Table, Section> | undefined;
-    let globalIndex: Map<Cell, Relation[]> | undefined;
-    const sectionIndexes = new Map<Section, Map<Cell, Relation[]>>();
-    const sectionOfCell = (cell: Cell) => (sectionOf ??= new Map(parts.flatMap((s) => s.document.tables.map((t) => [t, s] as const)))).get(cell.row.part.table);
-    const sharedOf = (cell: Cell) => (globalIndex ??= indexByCell(global)).get(cell) ?? [];
-    const relationsOf = (cell: Cell): Relation[] => {
-      const s = sectionOfCell(cell);
-      let ix = s && sectionIndexes.get(s);
-      if (s && !ix) sectionIndexes.set(s, (ix = indexByCell(s.relations)));
-      const own = ix?.get(cell);
-      const more = sharedOf(cell);
-      return own && more.length ? own.concat(more) : own ?? more;
-    };
-    // What a cell's relations come from: its section (the same object while the section is kept) and the global ones.
-    const sources = { relationsOf, stamp: (cell: Cell) => ({ own: sectionOfCell(cell), shared: sharedOf(cell) }) };
     // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
-    const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), text, this.options.locale);
+    const sources = relationSource(parts, global);
+    const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
     localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
+    let index: Map<Cell, Relation[]> | undefined;
     return {
       tree, document, findings: localised, standard: std.report,
       get relations() { return allRelations(); },
-      relationsOf,
+      relationsOf(cell) {
+        if (!index) {
+          index = new Map();
+          for (const r of allRelations()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
+            const list = index.get(c);
+            if (list) list.push(r); else index.set(c, [r]);
+          }
+        }
+        return index.get(cell) ?? [];
+      },
     };
   }
+}
+
+/**
+ * Where error localisation finds a figure's relations: its section's (through the list's index by cell, no relation
+ * made but those it asks for) and those spanning sections. A figure's stamp is its section's version: an explanation
+ * is reused only while no figure it read was retyped or had its relations changed.
+ */
+function relationSource(sections: Section[], global: RelationList): RelationSource {
+  let sectionOfPart: Map<StoredPart, Section> | undefined;
+  const sectionOf = (p: StoredPart) => {
+    if (!sectionOfPart) {
+      sectionOfPart = new Map();
+      for (const s of sections) for (const t of s.document.tables) for (const q of t.parts) if (q instanceof StoredPart) sectionOfPart.set(q, s);
+    }
+    return sectionOfPart.get(p);
+  };
+  // Relations spanning sections about figures outside the stores (the narrative's own parts).
+  let loose: Map<Cell, Relation[]> | undefined;
+  const looseOf = (cell: Cell) => {
+    if (!loose) {
+      loose = new Map();
+      for (const r of global.all()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
+        if (c.row.part instanceof StoredPart) continue;
+        const list = loose.get(c);
+        if (list) { if (list[list.length - 1] !== r) list.push(r); } else loose.set(c, [r]);
+      }
+    }
+    return loose.get(cell) ?? [];
+  };
+  const touching = (list: RelationList, p: StoredPart, c: number) => list.touching(p, c, c + 1).map((i) => list.relation(i));
+  const shared = new Map<Cell, Relation[]>();
+  const sharedOf = (cell: Cell): Relation[] => {
+    let had = shared.get(cell);
+    if (had) return had;
+    const p = cell.row.part;
+    if (p instanceof StoredPart) {
+      const i = p.columns.length ? cell.row.cells.indexOf(cell) : -1;
+      had = i < 0 ? [] : touching(global, p, p.store.firstCell(cell.row.index) + i);
+    } else had = looseOf(cell);
+    shared.set(cell, had);
+    return had;
+  };
+  const all = new Map<Cell, Relation[]>();
+  return {
+    relationsOf(cell) {
+      let had = all.get(cell);
+      if (had) return had;
+      const p = cell.row.part;
+      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
+      const i = s ? cell.row.cells.indexOf(cell) : -1;
+      const own = s && i >= 0 ? touching(s.relations, p as StoredPart, (p as StoredPart).store.firstCell(cell.row.index) + i) : [];
+      const more = sharedOf(cell);
+      had = own.length && more.length ? own.concat(more) : own.length ? own : more;
+      all.set(cell, had);
+      return had;
+    },
+    stamp(cell) {
+      const p = cell.row.part;
+      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
+      return { own: s ? s.version : cell, shared: sharedOf(cell) };
+    },
+  };
+}
+
+/** Sections' versions (`Section.version`): one counter for all analyzers, so that no two states share a number. */
+let versions = 0;
+
+function samePrecision(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/** Puts `items` into a list in document order, where those that start at `at` belong. */
+function insertAt<T extends { span: Span }>(list: T[], items: T[], at: number): void {
+  if (!items.length) return;
+  let i = 0;
+  while (i < list.length && list[i].span.start < at) i++;
+  list.splice(i, 0, ...items);
+}
+
+/** A section's syntax errors, then its structure findings (as a fresh pass makes them). */
+function baseFindings(s: Section, m: Messages): Finding[] {
+  const out: Finding[] = [];
+  for (const e of s.errors) out.push({ rule: 'syntax', severity: 'error', message: e.say(m), span: e.span, related: [] });
+  for (const e of s.document.structureErrors) out.push({ rule: e.rule, severity: e.severity, message: e.say(m), span: e.span, related: [] });
+  for (const f of importDoubtFindings(s.lines, m)) out.push(f);
+  return out;
+}
+
+/**
+ * What a section's spans hang from (never the shared header). Not its relations, nor the views of its rows, which
+ * their parts move (`StoredPart.shift`): no span of these roots is a view's (findings have spans of their own).
+ */
+function roots(s: Section): unknown[] {
+  const d = s.document;
+  const f = s.found;
+  return [s.lines, s.errors, d.tables, d.glossary, d.narrative, d.structureErrors, f.base, f.figures, f.codes, f.problems, f.hygiene, f.judged];
+}
+
+/** A section's lines in order: its lines made as objects, and the rows of its tables as lines (made now). */
+function sectionLines(s: Section): Line[] {
+  const out: Line[] = [];
+  const lines = s.lines;
+  let k = 0;
+  for (const t of s.document.tables) for (const p of t.parts) {
+    if (!(p instanceof StoredPart)) continue;
+    for (let r = 0; r < p.store.count; r++) {
+      const row = p.lineOf(r);
+      while (k < lines.length && lines[k].span.start < row.span.start) out.push(lines[k++]);
+      out.push(row);
+    }
+  }
+  while (k < lines.length) out.push(lines[k++]);
+  return out;
 }
 
 /** Whether a rule may name a table other than its own: a table reference, or a `「…」` before the row that may be a
@@ -362,4 +734,86 @@ function namesOtherTable(rule: Rule): boolean {
     if (op.kind === 'ref' && op.atoms.length > 1 && op.atoms[0].quoted && !op.atoms[0].unit && !op.atoms[0].eachRow) return true;
   }
   return false;
+}
+
+/**
+ * Line and character positions (0-based, UTF-16) over a document's sections, from their lines: a binary search over
+ * the sections, then over the section's line starts. The same answers as `LineIndex` on the joined text.
+ */
+class SectionPositions implements Positions {
+  /** The document line each section's first line is. */
+  private readonly firstLines: number[] = [];
+  readonly lineCount: number;
+
+  constructor(private readonly sections: SectionLines[]) {
+    let n = 0;
+    for (const s of sections) {
+      this.firstLines.push(n);
+      n += s.count;
+    }
+    const last = sections[sections.length - 1];
+    const lastLine = last?.lines[last.count - 1];
+    // A text that ends with a line break (or is empty) has an empty last line.
+    this.lineCount = !lastLine || /[\r\n]$/.test(lastLine) ? n + 1 : n;
+  }
+
+  private get length(): number {
+    const last = this.sections[this.sections.length - 1];
+    return last ? last.base + last.length : 0;
+  }
+
+  position(offset: number): Position {
+    const length = this.length;
+    const o = Math.max(0, Math.min(offset, length));
+    const ss = this.sections;
+    let lo = 0;
+    let hi = ss.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ss[mid].base <= o) lo = mid; else hi = mid - 1;
+    }
+    const s = ss[lo];
+    if (!s || !s.count) return { line: this.firstLines[lo] ?? 0, character: 0 };
+    if (o === length && this.lineCount > this.firstLines[lo] + s.count) return { line: this.lineCount - 1, character: 0 };
+    const k = s.lineAt(o - s.base);
+    const line = s.lines[k];
+    let c = o - s.base - s.starts[k];
+    // Inside a `\r\n`: the position of the `\r` (as TextDocument answers).
+    if (c > 0 && line.charCodeAt(c - 1) === 13 && line.charCodeAt(c) === 10) c--;
+    return { line: this.firstLines[lo] + k, character: c };
+  }
+
+  offset(p: Position): number {
+    if (p.line < 0) return 0;
+    if (p.line >= this.lineCount) return this.length;
+    const fl = this.firstLines;
+    let lo = 0;
+    let hi = fl.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (fl[mid] <= p.line) lo = mid; else hi = mid - 1;
+    }
+    const s = this.sections[lo];
+    const k = p.line - fl[lo];
+    if (!s || k >= s.count) return this.length;
+    const line = s.lines[k];
+    let end = line.length;
+    while (end > 0 && (line.charCodeAt(end - 1) === 10 || line.charCodeAt(end - 1) === 13)) end--;
+    return s.base + s.starts[k] + Math.min(Math.max(0, p.character), end);
+  }
+
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineCount) return '';
+    const fl = this.firstLines;
+    let lo = 0;
+    let hi = fl.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (fl[mid] <= line) lo = mid; else hi = mid - 1;
+    }
+    const s = this.sections[lo];
+    const k = line - fl[lo];
+    if (!s || k >= s.count) return '';
+    return s.lines[k].slice(0, contentEnd(s.lines[k]));
+  }
 }

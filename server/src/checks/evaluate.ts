@@ -1,9 +1,11 @@
 /** Decides whether a relation between printed figures holds, with the rounding semantics of rounding.md. */
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
 import type { Cell, Part } from '../model/document';
+import { CellFlag, Kind, StoredPart } from '../model/rows';
 import type { Messages } from '../i18n/messages';
 import type { Relation, Term } from '../rules/relation';
-import type { Finding } from './finding';
+import { withRelation, type Finding } from './finding';
+import type { Span } from '../syntax/ast';
 import { maxOf } from '../util/arrays';
 
 /**
@@ -23,19 +25,42 @@ export function valueOf(cell: Cell): Figure | undefined {
 
 const finest = new WeakMap<Part, Map<string, number>>();
 
-/** The most decimals printed in a column of a part (percentages and amounts apart), computed once per part. */
-function columnDecimals(part: Part, column: number, percent: boolean): number {
+/**
+ * The most decimals printed in each column of a part (percentages and amounts apart, keys `3` and `3%`), computed
+ * once per part; a stored part's from its arrays (no views made).
+ */
+export function columnPrecision(part: Part): ReadonlyMap<string, number> {
   let m = finest.get(part);
-  if (!m) {
-    m = new Map();
-    for (const r of part.rows) for (const c of r.cells) {
-      if (c.kind !== 'figure' || !c.column || !c.figure) continue;
-      const key = `${c.column.index}${c.figure.percent ? '%' : ''}`;
-      if ((m.get(key) ?? -1) < c.figure.decimals) m.set(key, c.figure.decimals);
+  if (m) return m;
+  const out = new Map<string, number>();
+  const note = (column: number, percent: boolean, decimals: number) => {
+    const key = percent ? `${column}%` : `${column}`;
+    if ((out.get(key) ?? -1) < decimals) out.set(key, decimals);
+  };
+  if (part instanceof StoredPart) {
+    const s = part.store;
+    const columns = part.columns.length;
+    for (let r = 0; r < s.count; r++) {
+      const first = s.firstCell(r);
+      const end = Math.min(s.endCell(r), first + columns);
+      for (let c = first; c < end; c++) {
+        if (s.kind(c) === Kind.Figure && s.flags(c) & CellFlag.FigureRole) note(c - first, (s.flags(c) & CellFlag.Percent) !== 0, s.decimals(c));
+      }
     }
-    finest.set(part, m);
+  } else {
+    for (const r of part.rows) for (const c of r.cells) if (c.kind === 'figure' && c.column && c.figure) note(c.column.index, c.figure.percent, c.figure.decimals);
   }
-  return m.get(`${column}${percent ? '%' : ''}`) ?? 0;
+  finest.set(part, (m = out));
+  return m;
+}
+
+/** A part's rows were retyped in place: its column precision is computed again when next asked. */
+export function forgetColumnPrecision(part: Part): void {
+  finest.delete(part);
+}
+
+function columnDecimals(part: Part, column: number, percent: boolean): number {
+  return columnPrecision(part).get(percent ? `${column}%` : `${column}`) ?? 0;
 }
 
 /**
@@ -198,6 +223,11 @@ function printedExactly(rel: Relation): boolean {
   return sum === (t.decimals === dec ? t.units : t.units * pow10(dec - t.decimals));
 }
 
+/** A copy of a span: a finding's spans are its own, never those of the model it points at (see ../analysis). */
+export function own(s: Span): Span {
+  return { start: s.start, end: s.end };
+}
+
 /** A finding for a relation that fails (error) or holds only within rounding (information, 尾差). */
 export function judge(rel: Relation, m: Messages): Finding | undefined {
   if (printedExactly(rel)) return undefined;
@@ -215,27 +245,27 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   const where = by === 'column' ? m.row(cellName(rel.target, m, 'row')) : by === 'row' && colName ? m.column(colName) : '';
   const ctx = m.context(where, rel.title);
   const related = [
-    ...rel.terms.map((t) => ({ span: t.cell.span, message: m.termRelated(cellName(t.cell, m, 'both'), t.cell.text || m.empty) })),
+    ...rel.terms.map((t) => ({ span: own(t.cell.span), message: m.termRelated(cellName(t.cell, m, 'both'), t.cell.text || m.empty) })),
   ];
-  if (rel.ruleSpan) related.push({ span: rel.ruleSpan, message: rel.title });
+  if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');
     const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
-    return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related, relation: rel,
+    return withRelation({
+      rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, m.context('', rel.title)),
-    };
+    }, rel);
   }
   if (!ev.holds) {
     const template = rel.kind === 'same' ? m.sameMismatch : m.sumMismatch;
-    return {
-      rule: rel.rule, severity: 'error', span: rel.target.span, related, relation: rel,
+    return withRelation({
+      rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: template(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
       expected: ev.computed,
-    };
+    }, rel);
   }
   return {
-    rule: rel.rule, severity: 'information', span: rel.target.span, related, roundingTail: true,
+    rule: rel.rule, severity: 'information', span: own(rel.target.span), related, roundingTail: true,
     message: m.sumTail(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
   };
 }

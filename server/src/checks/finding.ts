@@ -18,7 +18,10 @@ export interface Finding {
   expected?: string;
   /** Other quick-fix payloads (a catalog name …). */
   replacement?: { span: Span; text: string; title: string };
-  /** The relation a judged finding reports (error localisation reads it; never serialised). */
+  /**
+   * The relation a judged finding reports (error localisation reads it). Set with `withRelation`: not enumerable, so
+   * never serialised, copied by a spread, nor walked when a kept section's spans move (its cells are views).
+   */
   relation?: Relation;
   /**
    * Edits that would mend the finding by changing the figure at fault (error localisation, ./localise): one when the
@@ -29,4 +32,10 @@ export interface Finding {
   fixes?: { span: Span; text: string; title?: string }[];
   /** The author accepted the finding in the document (`说明：…`), with this reason (./justifications). */
   acknowledged?: { reason: string; span: Span };
+}
+
+/** `f` reporting `rel` (`Finding.relation`, kept out of the finding's enumerable fields). */
+export function withRelation<T extends Finding>(f: T, rel: Relation): T {
+  Object.defineProperty(f, 'relation', { value: rel, enumerable: false, writable: true, configurable: true });
+  return f;
 }

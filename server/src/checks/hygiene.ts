@@ -7,17 +7,23 @@
  *   is with the year before;
  * - the unit's name in headings (`第一部分 …概况`, `… 2023 年度部门决算`) and in table fields (`部门：…`) is the header's 部门;
  * - repeated punctuation (`。。`, `，，`).
- * Line by line over one section's lines (comments are not read): the checks need the header only, so they are kept
- * with the section (../analysis.ts).
+ * Line by line over one section's lines (comments are not read), and over the cells of its tables' stored rows (read
+ * from the stores, no row made): the checks need the header only, so they are kept with the section (../analysis.ts).
  */
 import type { Finding } from './finding';
 import type { StandardMessages } from '../i18n/standard';
-import type { Header } from '../model/document';
+import type { Header, Table } from '../model/document';
+import { Kind, StoredPart } from '../model/rows';
 import type { Line, Span } from '../syntax/ast';
 
 const PLACEHOLDER = /(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,})(?![A-Za-z0-9])|×{2,}|○{2,}|待填|请填写|[（(]\s*略\s*[）)]/g;
 /** The template's instructions to whoever fills it in, left in the text: `（按“…”中实际发生…填写）`, `（如持平作持平表述）`. */
 const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持平表述|不涉及的不列)[^（）()\n]{0,20}[）)]|并在本表下方作下述说明|仍保留该表格式/g;
+/** What any of the patterns above needs: a text without it (most texts) is not searched at all. */
+const SUSPECT = /[XxＸｘ×○待请略填持涉仍并]|([。，、；：！？,;])\1/;
+/** A character each pattern above needs: a text without one is not searched for it. */
+const SUSPECT_PLACEHOLDER = /[XxＸｘ×○待请略]/;
+const SUSPECT_INSTRUCTION = /[填持涉仍并]/;
 /**
  * A cell of a table (`## 表 …`) that is only an ellipsis: the template's example row (`… | …`). Forms are left alone:
  * their indicator lists print `……` for “and so on” in published documents.
@@ -46,7 +52,11 @@ function sameUnit(a: string, b: string): boolean {
   return !x || !y || x === y || x.includes(y) || y.includes(x);
 }
 
-export function hygieneFindings(lines: readonly Line[], header: Header, sm: StandardMessages): Finding[] {
+/**
+ * `lines`: a section's lines (those of its tables' stored rows may be left out: `tables`' stored parts are read for
+ * them).
+ */
+export function hygieneFindings(lines: readonly Line[], tables: readonly Table[], header: Header, sm: StandardMessages): Finding[] {
   const out: Finding[] = [];
   const year = header.year;
   const kind = header.kind;
@@ -54,16 +64,17 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
   const say = (rule: Finding['rule'], severity: Finding['severity'], span: Span, message: string) =>
     out.push({ rule, severity, span, message, related: [] });
 
-  /** Placeholders and repeated punctuation in a text printed at `at`. */
+  /** Placeholders and repeated punctuation in a text printed at `at` (most texts hold none of their characters). */
   const words = (text: string, at: number, punctuation = true) => {
-    for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
-    for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
+    if (!SUSPECT.test(text)) return;
+    if (SUSPECT_PLACEHOLDER.test(text)) for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
+    if (SUSPECT_INSTRUCTION.test(text)) for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
     if (punctuation) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
   };
 
   /** 截至 dates and compared years in prose. */
   const dates = (text: string, at: number) => {
-    if (!year) return;
+    if (!year || !text.includes('年')) return;
     for (const m of text.matchAll(AS_OF)) {
       const y = Number(m[1]);
       const ok = kind === '预算' ? y === year - 1 || y === year : y === year;
@@ -97,12 +108,24 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
     }
   };
 
+  /** A cell's text (figures and codes, most cells, start with a digit: nothing to look for in them). */
+  const cell = (t: string, span: Span, inTable: boolean) => {
+    if (!t || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) return;
+    if (inTable && ELLIPSIS_CELL.test(t)) say('placeholder', 'error', span, sm.placeholder(t));
+    else words(t, span.start, false);
+  };
+
   let inTable = false;
+  /** Where each `#`/`##` heading starts, and whether a table's (`## 表 …`) starts there. */
+  const tableHeadings: [number, boolean][] = [];
   for (const line of lines) {
     switch (line.kind) {
       case 'heading': {
         const table = /^表([ \t\u3000]|$)/.test(line.text);
-        if (line.level <= 2) inTable = line.level === 2 && table;
+        if (line.level <= 2) {
+          inTable = line.level === 2 && table;
+          tableHeadings.push([line.span.start, inTable]);
+        }
         heading(line.text, line.textSpan.start, line.level, line.level === 1 || (line.level === 2 && (table || line.prose)));
         break;
       }
@@ -126,14 +149,28 @@ export function hygieneFindings(lines: readonly Line[], header: Header, sm: Stan
         break;
       }
       case 'row':
-        for (const c of line.cells) {
-          if (!c.text) continue;
-          if (inTable && ELLIPSIS_CELL.test(c.text)) say('placeholder', 'error', c.span, sm.placeholder(c.text));
-          else words(c.text, c.span.start, false);
-        }
+        for (const c of line.cells) cell(c.text, c.span, inTable);
         break;
       default:
         break;
+    }
+  }
+  for (const t of tables) {
+    let under = false;
+    for (const [at, table] of tableHeadings) if (at <= t.span.start) under = table;
+    for (const p of t.parts) {
+      if (!(p instanceof StoredPart)) continue;
+      const s = p.store;
+      for (let r = 0; r < s.count; r++) {
+        const line = s.line(r);
+        const base = s.source.offsetOf(line);
+        for (let c = s.firstCell(r); c < s.endCell(r); c++) {
+          const k = s.kind(c);
+          if (k === Kind.Empty || k === Kind.Figure) continue;
+          const start = base + s.cellStart(c);
+          cell(s.cellText(c, line), { start, end: base + s.cellEnd(c) }, under);
+        }
+      }
     }
   }
   return out;

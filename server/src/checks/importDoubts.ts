@@ -5,6 +5,7 @@
  */
 import type { Messages } from '../i18n/messages';
 import type { Line } from '../syntax/ast';
+import { own } from './evaluate';
 import type { Finding } from './finding';
 
 const DOUBT = /^(?:导入存疑[：:]|import doubt:)\s*/i;
@@ -15,7 +16,7 @@ export function importDoubtFindings(lines: readonly Line[], m: Messages): Findin
     if (l.kind !== 'comment') continue;
     const d = DOUBT.exec(l.text);
     if (!d) continue;
-    out.push({ rule: 'import-doubt', severity: 'information', message: m.importDoubt(l.text.slice(d[0].length)), span: l.span, related: [] });
+    out.push({ rule: 'import-doubt', severity: 'information', message: m.importDoubt(l.text.slice(d[0].length)), span: own(l.span), related: [] });
   }
   return out;
 }

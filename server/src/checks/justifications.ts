@@ -16,6 +16,7 @@
 import type { Locale } from '../i18n/messages';
 import { justificationMessages } from '../i18n/justifications';
 import type { Span } from '../syntax/ast';
+import { LineIndex, type Positions } from '../syntax/positions';
 import type { Finding, Severity } from './finding';
 import { isRuleId, RULE_IDS, RULES, type RuleId } from './ruleIds';
 
@@ -57,66 +58,74 @@ export function parseReference(ref: string): { rule?: RuleId; figure?: string } 
   return isRuleId(t) ? { rule: t } : undefined;
 }
 
-/** The justifications written in a document's text (only the lines holding 说明 are read). */
-function justificationsOf(text: string): Justification[] {
-  const out: Justification[] = [];
-  let last = -1;
-  for (let at = text.indexOf('说明'); at >= 0; at = text.indexOf('说明', at + 2)) {
-    const start = text.lastIndexOf('\n', at - 1) + 1;
-    if (start === last) continue;
-    last = start;
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end).replace(/\r$/, '');
+/** The justifications written in a document (only the lines holding 说明 are read), each with its line. */
+function justificationsOf(lines: Positions): (Justification & { line: number })[] {
+  const out: (Justification & { line: number })[] = [];
+  for (let k = 0; k < lines.lineCount; k++) {
+    const line = lines.lineText(k);
+    if (!line.includes('说明')) continue;
     const m = LINE.exec(line);
     const ref = m && parseReference(m[1]);
-    if (m && ref && m[2].trim()) out.push({ span: { start, end: start + line.length }, ...ref, reason: m[2].trim() });
+    if (!m || !ref || !m[2].trim()) continue;
+    const start = lines.offset({ line: k, character: 0 });
+    out.push({ span: { start, end: start + line.length }, ...ref, reason: m[2].trim(), line: k });
   }
   return out;
 }
 
-/** The line above a justification that holds something (not blank, not a comment, not another 说明). */
-function lineAbove(text: string, at: number): Span | undefined {
-  let end = at;
-  while (end > 0) {
-    const lineEnd = end - 1; // the '\n' ending the line above
-    const start = text.lastIndexOf('\n', lineEnd - 1) + 1;
-    const line = text.slice(start, lineEnd).replace(/\r$/, '');
-    if (/^#/.test(line)) return undefined;
-    if (line.trim() && !/^[ \t\u3000]*\/\//.test(line) && !LINE.test(line)) return { start, end: start + line.length };
-    end = start;
+/** The line above line k that holds something (not blank, not a comment, not another 说明), within its heading. */
+function lineAbove(lines: Positions, k: number): Span | undefined {
+  for (let j = k - 1; j >= 0; j--) {
+    const line = lines.lineText(j);
+    if (line.startsWith('#')) return undefined;
+    if (line.trim() && !/^[ \t\u3000]*\/\//.test(line) && !LINE.test(line)) {
+      const start = lines.offset({ line: j, character: 0 });
+      return { start, end: start + line.length };
+    }
   }
   return undefined;
 }
 
-/** The `##` section a place is in. */
-function sectionOf(text: string, at: number): Span {
-  const before = text.lastIndexOf('\n## ', at);
-  const after = text.indexOf('\n## ', at);
-  return { start: before < 0 ? 0 : before + 1, end: after < 0 ? text.length : after };
+/** The `##` section line k is in. */
+function sectionOf(lines: Positions, k: number): Span {
+  let first = k;
+  while (first > 0 && !lines.lineText(first).startsWith('## ')) first--;
+  let next = k + 1;
+  while (next < lines.lineCount && !lines.lineText(next).startsWith('## ')) next++;
+  const end = next < lines.lineCount ? lines.offset({ line: next, character: 0 }) - 1 : lines.offset({ line: lines.lineCount, character: 0 });
+  return { start: lines.offset({ line: first, character: 0 }), end };
+}
+
+/** The text a span covers (a finding's: on one line). */
+function textOf(lines: Positions, span: Span): string {
+  const a = lines.position(span.start);
+  const b = lines.position(span.end);
+  const line = lines.lineText(a.line);
+  return line.slice(a.character, b.line === a.line ? b.character : line.length);
 }
 
 /**
  * The findings with the justifications applied (accepted ones get `acknowledged`; new objects), and a finding for
- * each justification that accepts nothing.
+ * each justification that accepts nothing. `text`: the document's text, or its lines (the analyzer's, not joined).
  */
-export function applyJustifications(findings: Finding[], text: string, locale?: Locale): Finding[] {
-  const list = justificationsOf(text);
+export function applyJustifications(findings: Finding[], text: string | Positions, locale?: Locale): Finding[] {
+  const lines = typeof text === 'string' ? new LineIndex(text) : text;
+  const list = justificationsOf(lines);
   if (!list.length) return findings;
   const jm = justificationMessages(locale);
   const out = findings.slice();
   const matches = (f: Finding, j: Justification) =>
-    f.rule !== 'justification' && (!j.rule || f.rule === j.rule) && (!j.figure || figureKey(text.slice(f.span.start, f.span.end)) === j.figure);
+    f.rule !== 'justification' && (!j.rule || f.rule === j.rule) && (!j.figure || figureKey(textOf(lines, f.span)) === j.figure);
   for (const j of list) {
-    const above = lineAbove(text, j.span.start);
+    const above = lineAbove(lines, j.line);
     const within = (s: Span) => (f: Finding) => f.span.start >= s.start && f.span.start <= s.end;
     let hit = above ? out.map((f, i) => [f, i] as const).filter(([f]) => within(above)(f) && matches(f, j)) : [];
     if (!hit.length) {
-      const section = sectionOf(text, j.span.start);
+      const section = sectionOf(lines, j.line);
       hit = out.map((f, i) => [f, i] as const).filter(([f]) => within(section)(f) && matches(f, j));
     }
     if (!hit.length) {
-      out.push({ rule: 'justification', severity: 'warning', span: j.span, related: [], message: jm.unused(text.slice(j.span.start, j.span.end).trim()) });
+      out.push({ rule: 'justification', severity: 'warning', span: j.span, related: [], message: jm.unused(lines.lineText(j.line).trim()) });
       continue;
     }
     for (const [f, i] of hit) out[i] = { ...f, acknowledged: { reason: j.reason, span: j.span }, related: [...f.related, { span: j.span, message: jm.related(j.reason) }] };

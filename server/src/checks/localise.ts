@@ -533,10 +533,11 @@ export function localise(findings: Finding[], src: RelationSource, o: LocaliseOp
     const fixes = (cells: Cell[]) => cells.flatMap((c) => {
       const v = e.values.get(c);
       if (v === undefined) return [];
-      return sameSpan(c.span, f.span) ? [{ span: c.span, text: v }] : [{ span: c.span, text: v, title: o.fixTitle(o.name(c), v) }];
+      const span = { start: c.span.start, end: c.span.end };
+      return sameSpan(c.span, f.span) ? [{ span, text: v }] : [{ span, text: v, title: o.fixTitle(o.name(c), v) }];
     });
     const note = (c: Cell) => {
-      if (!g.related.some((r) => r.span.start === c.span.start && r.span.end === c.span.end)) g.related.push({ span: c.span, message: o.culprit(o.name(c)).replace(/^[；;]\s*/, '') });
+      if (!g.related.some((r) => r.span.start === c.span.start && r.span.end === c.span.end)) g.related.push({ span: { start: c.span.start, end: c.span.end }, message: o.culprit(o.name(c)).replace(/^[；;]\s*/, '') });
     };
     const target = f.relation!.target;
     const name = (c: Cell) => o.name(c, target);

@@ -15,9 +15,9 @@
  *   things is at least the sum of its parts.
  * Changes above the configured thresholds need a stated reason (./reasons).
  */
-import type { Finding } from '../checks/finding';
+import { withRelation, type Finding } from '../checks/finding';
 import { isJustification } from '../checks/justifications';
-import { cellName, evaluate, termValue } from '../checks/evaluate';
+import { cellName, evaluate, own, termValue } from '../checks/evaluate';
 import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
@@ -116,7 +116,12 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       cells.set(c, cell);
       return cell;
     };
-    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, out: result, shares: new Map() };
+    // The text of a claim's span, from its line (the document's text is not joined for it).
+    const slice = (span: { start: number; end: number }): string => {
+      const st = statements.find((x) => x.span.start <= span.start && span.end <= x.span.end);
+      return st ? st.text.slice(span.start - st.span.start, span.end - st.span.start) : '';
+    };
+    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, out: result, shares: new Map() };
     let prev: Statement | undefined;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
@@ -141,6 +146,8 @@ interface Ctx {
   index: QuantityIndex;
   kind: '预算' | '决算' | undefined;
   cellOf(c: Claim): Cell;
+  /** The text of a span of the lines read. */
+  slice(span: { start: number; end: number }): string;
   out: ClaimResult;
   /** The shares checked against each whole, in order (their sum must not pass 100%). */
   shares: Map<Cell, Claim[]>;
@@ -151,11 +158,11 @@ function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeo
   ctx.out.relations.push(rel);
   const ev = evaluate(rel);
   if (!ev || (ev.holds && (ev.exact || rel.kind !== 'sum'))) return;
-  const related = rel.terms.map((t) => ({ span: t.cell.span, message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) }));
+  const related = rel.terms.map((t) => ({ span: own(t.cell.span), message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) }));
   if (ev.holds) {
     // A sum that holds only within rounding: a 尾差, like the tables'.
     const rhs = rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' ');
-    ctx.out.findings.push({ rule: 'narrative', severity: 'information', roundingTail: true, span: rel.target.span, related, relation: rel, message: ctx.m.sumTail(nameOf(ctx, rel.target), rhs, ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title)) });
+    ctx.out.findings.push(withRelation({ rule: 'narrative', severity: 'information', roundingTail: true, span: own(rel.target.span), related, message: ctx.m.sumTail(nameOf(ctx, rel.target), rhs, ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title)) }, rel));
     return;
   }
   let message: string;
@@ -167,7 +174,7 @@ function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeo
   } else {
     message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title));
   }
-  const f: Finding = { rule: 'narrative', severity: 'error', span: rel.target.span, related, message, relation: rel };
+  const f: Finding = withRelation({ rule: 'narrative', severity: 'error', span: own(rel.target.span), related, message }, rel);
   if (rel.kind === 'sum' || rel.kind === 'same') f.expected = ev.computed.replace(/,/g, '');
   ctx.out.findings.push(f);
 }
@@ -238,16 +245,16 @@ function approxCheck(ctx: Ctx, c: Claim): void {
   const claimed = roundUnits(c.figure.units, c.figure.decimals, d);
   const step = roundUnits(digit, c.figure.decimals, d);
   const actual = roundUnits(f.units, f.decimals, d);
-  const above = /^[多余]/.test(ctx.doc.text.slice(c.numberSpan.end, c.span.end).trim());
+  const above = /^[多余]/.test(ctx.slice({ start: c.numberSpan.end, end: c.span.end }).trim());
   const ok = above ? actual >= claimed && actual < claimed + step : actual >= claimed - step && actual <= claimed + step;
   if (ok) return;
   const cell = ctx.cellOf(c);
   ctx.out.relations.push({ rule: 'narrative', kind: 'same', title: title(ctx, 'amount'), target: cell, terms: [{ sign: 1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }] });
   ctx.out.findings.push({
     rule: 'narrative', severity: 'warning', span: cell.span,
-    related: [{ span: q.cell.span, message: ctx.m.termRelated(cellName(q.cell, ctx.m, 'both'), q.cell.text) }],
+    related: [{ span: own(q.cell.span), message: ctx.m.termRelated(cellName(q.cell, ctx.m, 'both'), q.cell.text) }],
     // The table's figure in the claim's unit, to the 分 at most.
-    message: ctx.cm.approxMismatch(ctx.cm.claim(c.subject), ctx.doc.text.slice(c.span.start, c.span.end), cellName(q.cell, ctx.m, 'both'),
+    message: ctx.cm.approxMismatch(ctx.cm.claim(c.subject), ctx.slice(c.span), cellName(q.cell, ctx.m, 'both'),
       formatUnits(roundUnits(f.units, f.decimals, Math.min(f.decimals, Math.max(c.figure.decimals, 2))), Math.min(f.decimals, Math.max(c.figure.decimals, 2)), true), title(ctx, 'amount')),
   });
 }
@@ -342,7 +349,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     ctx.out.findings.push({
       rule: 'narrative', severity: 'error', span: f.span,
       related: [cur, base].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
-      message: ctx.cm.flatMismatch(ctx.doc.text.slice(f.span.start, f.span.end), cur.figure.text, base.figure.text, title(ctx, 'flat')),
+      message: ctx.cm.flatMismatch(ctx.slice(f.span), cur.figure.text, base.figure.text, title(ctx, 'flat')),
     });
   }
 }
@@ -398,7 +405,7 @@ function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined):
     ctx.out.findings.push({
       rule: 'narrative', severity: 'error', span: cmp.span,
       related: [pair.final, pair.budget].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
-      message: ctx.cm.compareMismatch(ctx.doc.text.slice(cmp.span.start, cmp.span.end), pair.final.figure.text, pair.budget.figure.text, title(ctx, 'compare')),
+      message: ctx.cm.compareMismatch(ctx.slice(cmp.span), pair.final.figure.text, pair.budget.figure.text, title(ctx, 'compare')),
     });
   }
 }
@@ -473,7 +480,7 @@ function sharesTotal(ctx: Ctx, whole: Cell, shares: Claim[]): void {
   const last = distinct[distinct.length - 1];
   ctx.out.findings.push({
     rule: 'narrative', severity: 'error', span: last.span,
-    related: [...distinct.slice(0, -1).map((s) => ({ span: s.span, message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) })), { span: whole.span, message: ctx.m.termRelated(nameOf(ctx, whole), whole.text || ctx.m.empty) }],
+    related: [...distinct.slice(0, -1).map((s) => ({ span: s.span, message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) })), { span: own(whole.span), message: ctx.m.termRelated(nameOf(ctx, whole), whole.text || ctx.m.empty) }],
     message: ctx.cm.sharesOver(formatUnits(printedSum, scale - 1, false) + '%', title(ctx, 'shares')),
   });
 }

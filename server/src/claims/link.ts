@@ -13,7 +13,8 @@
  * 决算 is the column under 预算/年初预算; a base year's amount is the column under 上年.
  */
 import { norm } from '../model/build';
-import type { BudgetDocument, Cell, Column, Part, Row } from '../model/document';
+import type { BudgetDocument, Cell, Column, Part } from '../model/document';
+import { cellOf, rowHeads } from '../model/rows';
 import { MONEY_SCALE } from './lexicon';
 import type { Claim, Role } from './extract';
 
@@ -53,7 +54,8 @@ const TOTALS: { words: RegExp; rows: RegExp; fiscal?: boolean }[] = [
   { words: /^(本年)?支出(预算)?合计$|^(部门)?(本年)?支出(预算)?$|^部门预算总支出$|^总支出$/, rows: /^(本年)?支出合计$/ },
 ];
 
-interface RowEntry { row: Row; part: Part }
+/** A row of a part, by its number (its view is made only when one of its cells is wanted). */
+interface RowEntry { part: Part; index: number; label: string; code: string | undefined }
 
 /** Every row name TOTALS may look for. */
 const TOTAL_ROW = /^(?:收入总计|支出总计|总计|(?:本年)?收入合计|(?:本年)?支出合计)$/;
@@ -76,11 +78,12 @@ function partIndex(p: Part): PartIndex {
   if (ix) return ix;
   ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map() };
   partIndexes.set(p, ix);
-  for (const r of p.rows) {
+  for (const r of rowHeads(p)) {
     // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
     // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
-    if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
-    const e = { row: r, part: p };
+    const code = r.code;
+    if (r.codeKind === 'economic' && code && code.length > 3) continue;
+    const e: RowEntry = { part: p, index: r.index, label: r.label, code };
     const k = labelKey(r.label);
     if (k) {
       push(ix.byKey, k, e);
@@ -88,7 +91,7 @@ function partIndex(p: Part): PartIndex {
       const l = looseKey(r.label);
       if (l !== k) push(ix.byLoose, l, e);
     }
-    if (r.code && r.codeKind === 'functional') push(ix.byCode, r.code, e);
+    if (code && r.codeKind === 'functional') push(ix.byCode, code, e);
   }
   for (const c of p.columns) {
     if (c.role !== 'figure') continue;
@@ -158,7 +161,7 @@ export class QuantityIndex {
     const fromRows = (rows: RowEntry[] | undefined) => {
       for (const e of rows ?? []) {
         const col = pickColumn(e.part, role, this.kind);
-        const c = col && e.row.cells[col.index];
+        const c = col && cellOf(e.part, e.index, col.index);
         if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
       }
     };
@@ -185,7 +188,7 @@ export class QuantityIndex {
         for (const { part, column } of this.all((ix) => ix.columns, k) ?? this.all((ix) => ix.columns, loose) ?? []) {
           if (!columnFits(column, role, this.kind)) continue;
           const total = totalRow(part);
-          const c = total?.cells[column.index];
+          const c = total !== undefined ? cellOf(part, total, column.index) : undefined;
           if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
         }
       }
@@ -241,13 +244,13 @@ export class QuantityIndex {
       if (code.length !== digits) continue;
       for (const e of rows) {
         // `人大事务行政运行（项）`: a 项 named after its 款 without the 款's marker.
-        const parent = !levels.includes('款') && digits === 7 ? e.part.rows.find((r) => r.code === code.slice(0, 5)) : undefined;
-        const joined = parent && labelKey(last) === labelKey(parent.label) + labelKey(e.row.label);
-        if (!sameName(e.row.label, last) && !joined) continue;
+        const parent = !levels.includes('款') && digits === 7 ? ix.byCode.get(code.slice(0, 5))?.[0] : undefined;
+        const joined = parent && labelKey(last) === labelKey(parent.label) + labelKey(e.label);
+        if (!sameName(e.label, last) && !joined) continue;
         let ok = true;
         for (let i = 0; i < path.length - 1 && ok; i++) {
           const d = levels[i] === '类' ? 3 : levels[i] === '款' ? 5 : 7;
-          const anc = e.part.rows.find((r) => r.code === code.slice(0, d));
+          const anc = ix.byCode.get(code.slice(0, d))?.[0];
           // An ancestor the table does not print cannot contradict the path.
           if (anc && !sameName(anc.label, path[i])) ok = false;
         }
@@ -257,7 +260,7 @@ export class QuantityIndex {
     // Tables without codes (公开01表 `四、公共安全支出`) print a 类 by its name, possibly for other money than the coded
     // tables' (all funds against 财政拨款): both are candidates.
     if (level === '类') {
-      for (const e of this.all((ix) => ix.byKey, labelKey(last)) ?? this.all((ix) => ix.byLoose, looseKey(last)) ?? []) if (!e.row.code) out.push(e);
+      for (const e of this.all((ix) => ix.byKey, labelKey(last)) ?? this.all((ix) => ix.byLoose, looseKey(last)) ?? []) if (!e.code) out.push(e);
     }
     return out;
   }
@@ -305,9 +308,20 @@ function pickColumn(p: Part, role: Role, kind: '预算' | '决算' | undefined):
   return p.columns.find((c) => c.role === 'figure' && columnFits(c, role, kind));
 }
 
-/** A part's total row: its 合计/总计 row, or its only row. */
-function totalRow(p: Part): Row | undefined {
-  const rows = p.rows.filter((r) => r.cells.some((c) => c.kind === 'figure' || c.kind === 'empty'));
-  if (rows.length === 1) return rows[0];
-  return p.rows.find((r) => /^(合计|总计|小计)$/.test(labelKey(r.label)));
+/** A part's total row (its number): its 合计/总计 row, or its only row. */
+function totalRow(p: Part): number | undefined {
+  let only: number | undefined;
+  let rows = 0;
+  let total: number | undefined;
+  for (const r of rowHeads(p)) {
+    if (total === undefined && /^(合计|总计|小计)$/.test(labelKey(r.label))) total = r.index;
+    let figures = false;
+    for (let i = 0; !figures; i++) {
+      const k = r.kindAt(i);
+      if (k === undefined) break;
+      figures = k === 'figure' || k === 'empty';
+    }
+    if (figures && rows++ === 0) only = r.index;
+  }
+  return rows === 1 ? only : total;
 }

@@ -80,11 +80,12 @@ export function formatDocument(analysis: Pick<Analysis, 'tree' | 'document'>, op
     pushAll(edits, own);
   }
   if (rows.length) {
-    const parsed = new Map<Span, RowLine>();
-    for (const l of analysis.tree.lines) if (l.kind === 'row') parsed.set(l.span, l);
+    // By where they start: the model's rows are views of their own, not the parser's row lines (../model/rows).
+    const parsed = new Map<number, RowLine>();
+    for (const l of analysis.tree.lines) if (l.kind === 'row') parsed.set(l.span.start, l);
     const changes: RowChange[] = [];
     for (const r of rows) {
-      const p = parsed.get(r.row);
+      const p = parsed.get(r.row.start);
       if (!p) return { edits: [], refused: 'cells' };
       changes.push({ before: r.before, parsed: p, after: r.after });
     }

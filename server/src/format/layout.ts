@@ -31,7 +31,7 @@ export interface GridLine {
   pipes: string[];
   /** A trailing `// comment`, verbatim (trailing blanks dropped). */
   comment: string | undefined;
-  /** For a row: its span in the model (the same object as the parser's row line's span). */
+  /** For a row: its span in the model (it starts where the parser's row line does). */
   row: Span | undefined;
 }
 

@@ -38,3 +38,15 @@ export function shiftSpans(spans: readonly Span[], delta: number): void {
     s.end += delta;
   }
 }
+
+/**
+ * Moves spans as an edit moves the text: what starts at or after `at` (where the replaced text ended) moves by
+ * `delta`, and so does what ends there or after (a table's span around the edit grows with it).
+ */
+export function moveSpans(spans: readonly Span[], at: number, delta: number): void {
+  if (!delta) return;
+  for (const s of spans as Mutable[]) {
+    if (s.start >= at) s.start += delta;
+    if (s.end >= at) s.end += delta;
+  }
+}

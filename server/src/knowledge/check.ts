@@ -7,6 +7,7 @@
  *     document's year, information when its name comes from another year), with the catalog's name as a quick fix;
  *   - `code-kind`: an economic code in a functional table, or a functional code in an economic one (warning).
  */
+import { own as ownSpan } from '../checks/evaluate';
 import type { Finding } from '../checks/finding';
 import { knowledgeMessages } from '../i18n/knowledge';
 import type { Locale } from '../i18n/messages';
@@ -35,16 +36,16 @@ export function codeFindings(doc: BudgetDocument, k: CodeKnowledge, locale?: Loc
           const parent = view.get(c.code.slice(0, -2));
           const partial = c.code.length > 3 && parent !== undefined && !k.catalog.hasUserCatalogFor(year);
           findings.push(partial
-            ? { rule: 'code-unknown', severity: 'hint', message: m.unknownCodePartial(c.code, `${parent.code} ${parent.name}`), span: c.codeSpan, related: [] }
-            : { rule: 'code-unknown', severity: 'warning', message: m.unknownCode(c.code), span: c.codeSpan, related: [] });
+            ? { rule: 'code-unknown', severity: 'hint', message: m.unknownCodePartial(c.code, `${parent.code} ${parent.name}`), span: ownSpan(c.codeSpan), related: [] }
+            : { rule: 'code-unknown', severity: 'warning', message: m.unknownCode(c.code), span: ownSpan(c.codeSpan), related: [] });
         }
       } else if (c.name && c.nameSpan && !entry.accepted.some((a) => sameName(a, c.name as string))) {
         const where = nameOrigin(entry, m);
         findings.push({
           rule: 'code-name', severity: entry.current ? 'warning' : 'information',
           message: (entry.current ? m.nameMismatch : m.nameMismatchOld)(c.code, c.name, entry.name, where),
-          span: c.nameSpan, related: [{ span: c.codeSpan, message: `${c.code} ${entry.name}` }],
-          replacement: { span: c.nameSpan, text: entry.name, title: m.fixName(entry.name) },
+          span: ownSpan(c.nameSpan), related: [{ span: ownSpan(c.codeSpan), message: `${c.code} ${entry.name}` }],
+          replacement: { span: ownSpan(c.nameSpan), text: entry.name, title: m.fixName(entry.name) },
         });
       }
       const col = c.cell?.column;
@@ -54,7 +55,7 @@ export function codeFindings(doc: BudgetDocument, k: CodeKnowledge, locale?: Loc
       if (tableKind && own && own !== tableKind.kind) {
         findings.push({
           rule: 'code-kind', severity: 'warning', message: m.wrongKind(c.code, m.kind[own], m.kind[tableKind.kind]),
-          span: c.codeSpan, related: [],
+          span: ownSpan(c.codeSpan), related: [],
         });
       }
     }

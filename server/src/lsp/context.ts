@@ -1,15 +1,17 @@
 /** What every editor feature of the language server shares: the connection, the documents and their analyses. */
 import type { ClientCapabilities, Connection, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DocumentAnalyzer, type Analysis } from '../analysis';
+import type { Analysis, AnalysisOptions } from '../analysis';
 import type { Finding } from '../checks/finding';
 import { applyRuleSettings, type ProjectConfig } from '../config/project';
 import type { Locale } from '../i18n/messages';
 import { KnowledgeBase } from '../knowledge/base';
 import type { Catalog } from '../knowledge/catalog';
-import { LineIndex, type Position, type Positions } from '../syntax/positions';
+import type { CodeKnowledge } from '../knowledge/index';
+import type { Positions } from '../syntax/positions';
 import { NO_FILES } from '../workspace/fileSystem';
 import { Workspace, type ExcludeSetting } from '../workspace/workspace';
+import { EditedDocument } from './documents';
 
 export interface Settings {
   roundingDiagnostics: boolean;
@@ -71,10 +73,34 @@ export class ServerContext {
    * @param files the workspace folders and the file system the server reads them through (the Node server: `fs` for
    * `file:` URIs; the web-worker server: the client)
    */
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>, readonly files = new Workspace(NO_FILES)) {}
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<EditedDocument>, readonly files = new Workspace(NO_FILES)) {
+    // Options read live from budget-tables.json (the narrative's thresholds): the documents are assembled again.
+    this.configListeners.push(() => {
+      this.cache.clear();
+      for (const d of this.documents.all()) d.optionsChanged();
+    });
+  }
 
-  /** Each open document's analyzer: it keeps the sections an edit did not touch. */
-  private readonly analyzers = new Map<string, DocumentAnalyzer>();
+  /**
+   * The options a document's analyzer is made with. The knowledge is read live: the folder's catalog is replaced as
+   * the catalogs are set, and `knowledgeChanged` tells the analyzers; so are the narrative's thresholds.
+   */
+  private optionsFor(uri: string): AnalysisOptions {
+    const catalog = () => this.catalogFor(uri);
+    const glossary = () => this.knowledge.glossary;
+    const knowledge: CodeKnowledge = {
+      get catalog() { return catalog(); },
+      get glossary() { return glossary(); },
+      workspace: this.knowledge.workspace,
+      self: uri,
+    };
+    const config = () => this.projectConfigOf(uri);
+    return {
+      locale: this.locale, roundingTails: true, knowledge,
+      // Read when each version is assembled (`configListeners` has the analyzers assemble again when it changes).
+      get thresholds() { return config()?.thresholds; },
+    };
+  }
 
   /** The project configuration that applies to a document: its workspace folder's `budget-tables.json`, if any. */
   projectConfigOf(uri: string): ProjectConfig | undefined {
@@ -98,72 +124,29 @@ export class ServerContext {
     return this.knowledge.catalogFor(this.files.folderOf(uri));
   }
 
-  /** The analysis of the document's current version (computed at most once per version). */
+  /**
+   * The analysis of the document's current version (assembled at most once per version; the document's analyzer
+   * has brought each change in as it came). Its positions are the current version's.
+   */
   analyzed(doc: TextDocument): Analyzed {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
-    const text = doc.getText();
+    const edited = doc instanceof EditedDocument ? doc : new EditedDocument(doc.uri, doc.languageId, doc.version, doc.getText());
     const t0 = performance.now();
-    let analyzer = this.analyzers.get(doc.uri);
-    // The narrative's change thresholds come from the folder's budget-tables.json: a change of them starts afresh.
-    const thresholds = this.projectConfigOf(doc.uri)?.thresholds;
-    if (analyzer && analyzer.options.thresholds !== thresholds) analyzer = undefined;
-    if (!analyzer) {
-      analyzer = new DocumentAnalyzer({ locale: this.locale, roundingTails: true, knowledge: this.knowledge.forDocument(doc.uri, this.files.folderOf(doc.uri)), ...(thresholds ? { thresholds } : {}) });
-      this.analyzers.set(doc.uri, analyzer);
-    }
-    const analysis = analyzer.analyze(text);
-    const a: Analyzed = { version: doc.version, analysis, lines: new DocumentPositions(doc, text), took: performance.now() - t0 };
+    const analyzer = edited.analyzerWith(() => this.optionsFor(doc.uri));
+    const analysis = analyzer.analysis();
+    const a: Analyzed = { version: doc.version, analysis, lines: analyzer.positions(), took: performance.now() - t0 };
     this.cache.set(doc.uri, a);
     return a;
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
-    this.analyzers.delete(uri);
   }
 
-  /** Drops every analysis (the knowledge or the locale changed): the next ones start afresh. */
-  invalidateAll(): void {
+  /** The catalogs or the workspace's codes changed: each open document's code findings are redone (nothing else). */
+  knowledgeChanged(): void {
     this.cache.clear();
-    this.analyzers.clear();
-  }
-}
-
-/**
- * Positions from the editor's own text document, which keeps its line starts up to date edit by edit (no scan of the
- * whole text per version). Same answers as `LineIndex` (test/robustness.test.ts compares the two).
- */
-class DocumentPositions implements Positions {
-  private readonly version: number;
-  private own?: LineIndex;
-
-  constructor(private readonly doc: TextDocument, private readonly text: string) {
-    this.version = doc.version;
-  }
-
-  /** The document object is updated in place: once it has moved on, this version's positions come from its text. */
-  private get at(): Positions | TextDocument {
-    return this.doc.version === this.version ? this.doc : (this.own ??= new LineIndex(this.text));
-  }
-
-  get lineCount(): number {
-    return this.at.lineCount;
-  }
-
-  position(offset: number): Position {
-    const at = this.at;
-    return 'positionAt' in at ? at.positionAt(offset) : at.position(offset);
-  }
-
-  offset(p: Position): number {
-    // TextDocument clamps a character past the line's end to the line end, line ending excluded: as LineIndex.
-    const at = this.at;
-    return 'offsetAt' in at ? at.offsetAt(p) : at.offset(p);
-  }
-
-  lineText(line: number): string {
-    const start = this.offset({ line, character: 0 });
-    return this.text.slice(start, this.offset({ line, character: Number.MAX_SAFE_INTEGER }));
+    for (const d of this.documents.all()) d.knowledgeChanged();
   }
 }

@@ -31,7 +31,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const kb = ctx.knowledge;
 
   const changed = () => {
-    ctx.invalidateAll();
+    ctx.knowledgeChanged();
     ctx.refreshDiagnostics();
   };
   /**

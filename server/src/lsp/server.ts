@@ -8,7 +8,6 @@ import {
   DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type ConfigurationItem, type Connection, type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { editorMessages } from '../i18n/editor';
 import { localeOf } from '../i18n/messages';
 import type { ShippedKnowledge } from '../knowledge/shipped';
@@ -19,6 +18,7 @@ import { clientFileSystem, routedFileSystem } from './clientFiles';
 import { ServerContext, type FolderSettings } from './context';
 import { VERSION } from '../version';
 import { registerDiagnostics } from './diagnostics';
+import { editedDocuments } from './documents';
 import { features } from './features';
 
 export interface ServerHost {
@@ -33,7 +33,7 @@ function record(v: unknown): Record<string, unknown> | undefined {
 }
 
 export function startServer(connection: Connection, host: ServerHost): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(editedDocuments);
   const routed = routedFileSystem(host.localFiles);
   const ctx = new ServerContext(connection, documents, new Workspace(routed));
   ctx.knowledge.setShipped(host.shipped.records, host.shipped.glossary, host.shipped.columns);

@@ -1,40 +1,25 @@
-/** Builds the document model from the syntax tree. Never throws; structural problems become findings. */
-import { parseFigure } from '../numbers/decimal';
-import type { ColumnNode, HeadingLine, Line, Span, SyntaxTree } from '../syntax/ast';
-import type {
-  BudgetDocument, Cell, CellKind, CodeKind, Column, ColumnRole, Field, GlossaryEntry, Header, Part, Row, Table,
-} from './document';
+/**
+ * Builds the document model from the lines of the syntax tree, or of a section (../incremental): `ModelBuilder`
+ * takes the lines one by one, and the rows of tables straight from the hand reader (../syntax/reader) into their
+ * part's store (./rows), with no syntax object made for them. Never throws; structural problems become findings.
+ */
+import type { ColumnNode, HeadingLine, Line, RowLine, Span, SyntaxTree } from '../syntax/ast';
+import { RowScan, scanRow } from '../syntax/reader';
+import { classifyCell, norm } from './classify';
+import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
+import { rowCount, RowStore, StoredPart, TextLines, type LineSource } from './rows';
+
+export { classifyCode, norm } from './classify';
 
 const LINE_COLUMN = /^行次$/;
 const CODE_COLUMN = /(编码|代码|编号)$|^科目$/;
 const LABEL_COLUMN = /^(项目|科目名称|名称|项目名称|来源项目|单位名称|部门（单位）名称|部门\(单位\)名称|支出项目|收入项目|指标|目标名称|项目活动)$/;
 const FIGURE_NAME = /(合计|小计|金额|数|总计|支出|收入|经费|费|结余|预算|决算|占比|比例|率)$/;
 
-export function norm(s: string): string {
-  return s.replace(/[\s\u3000]+/g, '');
-}
-
-export function classifyCode(code: string): CodeKind | undefined {
-  if (/^\d{7}$/.test(code)) return 'functional';
-  if (/^[2]\d{2}(\d{2})?$/.test(code)) return 'functional';
-  if (/^[35]\d{2}(\d{2})?$/.test(code)) return 'economic';
-  if (/^1\d{2}(\d{2}(\d{2}(\d{2})?)?)?$/.test(code)) return 'functional';
-  if (/^[0-9A-Za-z]{8,}$/.test(code) && /\d/.test(code)) return 'project';
-  return undefined;
-}
-
-function classifyCell(text: string): { kind: CellKind; figure?: ReturnType<typeof parseFigure> } {
-  if (text === '') return { kind: 'empty' };
-  if (/^[-—–－−―]+$/.test(text)) return { kind: 'dash' };
-  const figure = parseFigure(text) ?? parseFigure(text.replace(/[ \t\u3000]*(万元|元)$/, ''));
-  if (figure) return { kind: 'figure', figure };
-  if (/\d/.test(text) && /^[\d\s.,，．%\-−]+$/.test(text)) return { kind: 'broken' };
-  return { kind: 'text' };
-}
-
 const FIELD_RE = /^([^：:|]{1,24}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
 
-function fieldOf(text: string, span: Span): Field | undefined {
+/** A `键：值` line's field, or undefined when the line is not one. */
+export function fieldOf(text: string, span: Span): Field | undefined {
   const m = FIELD_RE.exec(text);
   if (!m) return undefined;
   const key = m[1].trim();
@@ -100,7 +85,10 @@ const GLOSSARY_ENTRY = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.�
 const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
-  const doc = buildSection(tree, tree.lines, { fields: [] });
+  const source = new TextLines(tree.text, tree.base ?? 0);
+  const b = new ModelBuilder({ fields: [] }, source, source);
+  for (const l of tree.lines) b.line(l);
+  const doc = b.finish();
   inheritUnits(doc.tables, doc.header);
   return doc;
 }
@@ -116,51 +104,109 @@ export function inheritUnits(tables: Table[], header: Header): void {
  * (`inheritUnits`), once the whole header is known.
  */
 export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Header): BudgetDocument {
-  const doc: BudgetDocument = { text: tree.text, header, tables: [], glossary: [], narrative: [], structureErrors: [] };
-  type Mode = 'header' | 'table' | 'glossary' | 'narrative';
-  let mode = 'header' as Mode;
-  let table: Table | undefined;
-  let part: Part | undefined;
-  let sectionTitle = '';
-  let subHeading: string | undefined;
-  let lastEntry: GlossaryEntry | undefined;
-  const warnedParts = new Set<Part>();
+  const source = new TextLines(tree.text, tree.base ?? 0);
+  const b = new ModelBuilder(header, source, source);
+  for (const l of sectionLines) b.line(l);
+  return b.finish();
+}
 
-  const newPart = (t: Table, name?: string, nameSpan?: Span): Part => {
-    const p: Part = { name, nameSpan, columns: [], rows: [], table: t, fields: [] };
+type Mode = 'header' | 'table' | 'glossary' | 'narrative';
+
+/**
+ * The model of a run of lines, built line by line: `line` for a parsed line, `row` for a row read by hand. Rows of
+ * tables go into their part's store, under the key `source` knows their line by (a section's line number, or where
+ * the line starts in one text).
+ */
+export class ModelBuilder {
+  readonly doc: BudgetDocument;
+  private mode: Mode = 'header';
+  private table: Table | undefined;
+  private part: Part | undefined;
+  private sectionTitle = '';
+  private subHeading: string | undefined;
+  private lastEntry: GlossaryEntry | undefined;
+  private readonly warnedParts = new Set<Part>();
+  /** A table's span runs from its heading to its last line; set once the table ends. */
+  private tableEnd = 0;
+  private readonly scan = new RowScan();
+
+  /**
+   * `trees`: the text of the syntax tree whose lines `line` is given, when they include rows (which are read again
+   * into their stores, keyed by where their line starts in that text). `rows`: room to make in a new part's store
+   * (a guess: the lines of the text).
+   */
+  constructor(private readonly header: Header, readonly source: LineSource, private readonly trees?: TextLines, private readonly rows = 16) {
+    this.doc = { text: trees?.text ?? '', header, tables: [], glossary: [], narrative: [], structureErrors: [] };
+  }
+
+  /** The model, once every line is in. */
+  finish(): BudgetDocument {
+    this.closeTable();
+    return this.doc;
+  }
+
+  private newPart(t: Table, name?: string, nameSpan?: Span): StoredPart {
+    const p = new StoredPart(t, new RowStore(this.source, this.rows), name, nameSpan);
     t.parts.push(p);
     return p;
-  };
+  }
 
-  // A table's span runs from its heading to its last line; set once the table ends.
-  let tableEnd = 0;
-  const closeTable = () => {
-    if (table && tableEnd > table.span.end) table.span = { start: table.span.start, end: tableEnd };
-  };
+  private closeTable(): void {
+    const table = this.table;
+    if (table && this.tableEnd > table.span.end) table.span = { start: table.span.start, end: this.tableEnd };
+  }
 
-  const startSection = (h: HeadingLine) => {
-    closeTable();
-    sectionTitle = h.text;
-    subHeading = undefined;
-    lastEntry = undefined;
-    table = undefined;
-    part = undefined;
+  private startSection(h: HeadingLine): void {
+    this.closeTable();
+    this.sectionTitle = h.text;
+    this.subHeading = undefined;
+    this.lastEntry = undefined;
+    this.table = undefined;
+    this.part = undefined;
     if (h.prose) {
-      mode = /名词解释/.test(h.text) ? 'glossary' : 'narrative';
+      this.mode = /名词解释/.test(h.text) ? 'glossary' : 'narrative';
       return;
     }
-    mode = 'table';
+    this.mode = 'table';
     const isTable = /^表([ \t\u3000]|$)/.test(h.text);
     const { number, title } = isTable ? parseTableHeading(h.text) : { number: undefined, title: h.text };
-    table = {
+    const table: Table = {
       kind: isTable ? 'table' : 'form', number, title, heading: h.text, headingSpan: h.textSpan, span: h.span,
       parts: [], rules: [], notes: [], fields: [], texts: [],
     };
-    doc.tables.push(table);
-    tableEnd = table.span.end;
-  };
+    this.table = table;
+    this.doc.tables.push(table);
+    this.tableEnd = table.span.end;
+  }
 
-  for (const line of sectionLines) {
+  /**
+   * A row or text line read by hand: `scan` of `text` (which starts at document offset `base`), the line being
+   * `key` to the source and starting at `lineStart` in `text`. As the parser would give it: a row of a table goes
+   * into its part's store and gives undefined; any other line is made and built as the parser's line would be, and
+   * returned (the caller keeps it among the tree's lines).
+   */
+  row(key: number, text: string, base: number, lineStart: number, scan: RowScan): Line | undefined {
+    if (scan.pipes && this.mode === 'table' && this.table) {
+      this.addRow(key, text, lineStart, scan, { start: base + scan.contentStart, end: base + scan.spanEnd });
+      return undefined;
+    }
+    const line = scanned(text, base, scan);
+    if (line.kind === 'row') this.looseRow(line, text.slice(scan.contentStart, scan.spanEnd));
+    else this.line(line);
+    return line;
+  }
+
+  /** A row outside any table: prose in a glossary or narrative, else a mistake. */
+  private looseRow(line: RowLine, text: string): void {
+    if (this.mode === 'glossary' || this.mode === 'narrative') this.addProse(text, line.span);
+    else this.doc.structureErrors.push({ say: (m) => m.rowOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
+    if (this.table && line.span.end > this.tableEnd) this.tableEnd = line.span.end;
+  }
+
+  /** A line of the syntax tree; true when it is a row that went into its part's store. */
+  line(line: Line): boolean {
+    const doc = this.doc;
+    let stored = false;
     switch (line.kind) {
       case 'blank':
       case 'comment':
@@ -168,31 +214,32 @@ export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Hea
       case 'heading':
         if (line.level === 1) {
           doc.title = line.text;
-          header.title ??= line.text;
-          mode = 'header';
-          closeTable();
-          table = undefined;
-        } else if (line.level === 2 || mode === 'header') startSection(line);
-        else if (mode === 'table' && table) {
-          part = newPart(table, line.text, line.textSpan);
+          this.header.title ??= line.text;
+          this.mode = 'header';
+          this.closeTable();
+          this.table = undefined;
+        } else if (line.level === 2 || this.mode === 'header') this.startSection(line);
+        else if (this.mode === 'table' && this.table) {
+          this.part = this.newPart(this.table, line.text, line.textSpan);
         } else {
-          subHeading = line.text;
-          lastEntry = undefined;
+          this.subHeading = line.text;
+          this.lastEntry = undefined;
         }
         break;
       case 'prose':
-        addProse(line.text, line.span);
+        this.addProse(line.text, line.span);
         break;
       case 'text': {
-        if (mode === 'glossary' || mode === 'narrative') { addProse(line.text, line.span); break; }
+        if (this.mode === 'glossary' || this.mode === 'narrative') { this.addProse(line.text, line.span); break; }
         const f = fieldOf(line.text, line.span);
-        if (mode === 'header' || !table) {
-          if (f) addHeaderField(f);
+        const table = this.table;
+        if (this.mode === 'header' || !table) {
+          if (f) this.addHeaderField(f);
           else doc.structureErrors.push({ say: (m) => m.headerOnlyFields(line.text.slice(0, 20)), span: line.span, rule: 'syntax', severity: 'warning' });
           break;
         }
         if (f) {
-          (part ?? table).fields.push(f);
+          (this.part ?? table).fields.push(f);
           if (/^(金额)?单位$/.test(norm(f.key)) && unitOf(f.value)) {
             table.ownUnit = unitOf(f.value);
             table.unitField = f;
@@ -202,50 +249,65 @@ export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Hea
         break;
       }
       case 'note':
-        if (table) table.notes.push({ text: line.text, span: line.span });
-        else addProse(line.text, line.span);
+        if (this.table) this.table.notes.push({ text: line.text, span: line.span });
+        else this.addProse(line.text, line.span);
         break;
       case 'columns': {
+        const table = this.table;
         if (!table) {
           doc.structureErrors.push({ say: (m) => m.columnsOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
           break;
         }
-        if (!part || part.columns.length || part.rows.length) part = newPart(table);
+        if (!this.part || this.part.columns.length || rowCount(this.part)) this.part = this.newPart(table);
         const cols: Column[] = [];
         flattenColumns(line.columns, [], cols);
         assignRoles(cols);
-        part.columns = cols;
-        part.columnsSpan = line.span;
+        this.part.columns = cols;
+        this.part.columnsSpan = line.span;
         break;
       }
-      case 'rules':
+      case 'rules': {
+        const table = this.table;
         if (!table) {
           doc.structureErrors.push({ say: (m) => m.rulesOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
           break;
         }
         for (const r of line.rules) table.rules.push({ node: r, table });
         break;
+      }
       case 'row': {
-        if (mode === 'glossary' || mode === 'narrative') { addProse(tree.text.slice(line.span.start - (tree.base ?? 0), line.span.end - (tree.base ?? 0)), line.span); break; }
-        if (!table) {
-          doc.structureErrors.push({ say: (m) => m.rowOutsideTable, span: line.span, rule: 'syntax', severity: 'error' });
+        const tree = this.trees;
+        if (!tree) throw new Error('a row line without its text');
+        const { text, base } = tree;
+        if (this.mode === 'glossary' || this.mode === 'narrative' || !this.table) {
+          this.looseRow(line, text.slice(line.span.start - base, line.span.end - base));
           break;
         }
-        part ??= newPart(table);
-        if (!part.columns.length && !warnedParts.has(part)) {
-          warnedParts.add(part);
-          doc.structureErrors.push({ say: (m) => m.missingColumns, span: line.span, rule: 'syntax', severity: 'error' });
-        }
-        addRow(part, line.cells, line.span);
+        // Read again by hand into the store: the same cells (a row line is a flat run of tokens).
+        const lineStart = lineStartOf(text, line.span.start - base);
+        this.addRow(lineStart, text, lineStart, scanRow(text, lineStart, line.span.end - base, this.scan), line.span);
+        stored = true;
         break;
       }
     }
-    if (table && line.span.end > tableEnd) tableEnd = line.span.end;
+    if (this.table && line.span.end > this.tableEnd) this.tableEnd = line.span.end;
+    return stored;
   }
 
-  closeTable();
+  private addRow(key: number, text: string, lineStart: number, scan: RowScan, span: Span): void {
+    const table = this.table!;
+    const part = (this.part ??= this.newPart(table));
+    if (!part.columns.length && !this.warnedParts.has(part)) {
+      this.warnedParts.add(part);
+      this.doc.structureErrors.push({ say: (m) => m.missingColumns, span, rule: 'syntax', severity: 'error' });
+    }
+    const problem = (part as StoredPart).store.add(part.columns, key, text, lineStart, scan);
+    if (problem) this.doc.structureErrors.push(problem);
+    if (span.end > this.tableEnd) this.tableEnd = span.end;
+  }
 
-  function addHeaderField(f: Field) {
+  private addHeaderField(f: Field): void {
+    const { header, doc } = this;
     header.fields.push(f);
     const k = norm(f.key);
     if (k === '部门' || k === '单位' || k === '单位名称' || k === '部门名称') {
@@ -268,8 +330,8 @@ export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Hea
     } else if (k === '标题') header.title = f.value;
   }
 
-  function addProse(text: string, span: Span) {
-    if (mode === 'glossary') {
+  private addProse(text: string, span: Span): void {
+    if (this.mode === 'glossary') {
       const m = GLOSSARY_ENTRY.exec(text);
       if (m && m[1].trim()) {
         const term = m[1].trim();
@@ -277,86 +339,59 @@ export function buildSection(tree: SyntaxTree, sectionLines: Line[], header: Hea
         const entry: GlossaryEntry = { term, definition: m[2].trim(), termSpan: { start: termStart, end: termStart + m[1].length }, span };
         const p = CODE_PATH.exec(norm(term));
         if (p) entry.path = [p[1], p[2], p[3]].filter((x): x is string => !!x);
-        doc.glossary.push(entry);
-        lastEntry = entry;
-      } else if (lastEntry && text.trim()) {
-        lastEntry.definition += text.trim();
-        lastEntry.span = { start: lastEntry.span.start, end: span.end };
+        this.doc.glossary.push(entry);
+        this.lastEntry = entry;
+      } else if (this.lastEntry && text.trim()) {
+        this.lastEntry.definition += text.trim();
+        this.lastEntry.span = { start: this.lastEntry.span.start, end: span.end };
       }
       return;
     }
-    doc.narrative.push({ text, span, heading: subHeading, section: sectionTitle });
+    this.doc.narrative.push({ text, span, heading: this.subHeading, section: this.sectionTitle });
   }
+}
 
-  /** A field whose value is a figure (`项目总预算：21`) is also a row of the table's field part, so rules can use it. */
-  function addFieldRow(t: Table, f: Field) {
-    const { kind, figure } = classifyCell(f.value);
-    if (kind !== 'figure') return;
-    let fp = t.parts.find((p) => p.name === FIELD_PART);
-    if (!fp) {
-      fp = { name: FIELD_PART, columns: [], rows: [], table: t, fields: [] };
-      fp.columns = [
-        { name: '键', path: ['键'], role: 'label', index: 0, span: f.keySpan },
-        { name: '值', path: ['值'], role: 'figure', index: 1, number: 1, figureIndex: 0, span: f.valueSpan },
-      ];
-      t.parts.push(fp);
-    }
-    const row: Row = { label: f.key, labelSpan: f.keySpan, cells: [], span: f.span, part: fp, index: fp.rows.length };
-    row.cells.push({ text: f.key, span: f.keySpan, kind: 'text', column: fp.columns[0], row });
-    row.cells.push({ text: f.value, span: f.valueSpan, kind, figure, column: fp.columns[1], row });
-    fp.rows.push(row);
+/** A field whose value is a figure (`项目总预算：21`) is also a row of the table's field part, so rules can use it. */
+function addFieldRow(t: Table, f: Field): void {
+  const { kind, figure } = classifyCell(f.value);
+  if (kind !== 'figure') return;
+  let fp = t.parts.find((p) => p.name === FIELD_PART);
+  if (!fp) {
+    fp = { name: FIELD_PART, columns: [], rows: [], table: t, fields: [] };
+    fp.columns = [
+      { name: '键', path: ['键'], role: 'label', index: 0, span: f.keySpan },
+      { name: '值', path: ['值'], role: 'figure', index: 1, number: 1, figureIndex: 0, span: f.valueSpan },
+    ];
+    t.parts.push(fp);
   }
+  const row: Row = { label: f.key, labelSpan: f.keySpan, cells: [], span: f.span, part: fp, index: fp.rows.length };
+  row.cells.push({ text: f.key, span: f.keySpan, kind: 'text', column: fp.columns[0], row });
+  row.cells.push({ text: f.value, span: f.valueSpan, kind, figure, column: fp.columns[1], row });
+  fp.rows.push(row);
+}
 
-  function addRow(p: Part, cellNodes: { text: string; span: Span }[], span: Span) {
-    const row: Row = { label: '', labelSpan: span, cells: [], span, part: p, index: p.rows.length };
-    const cols = p.columns;
-    cellNodes.forEach((c, i) => {
-      const column = cols[i];
-      const role: ColumnRole = column?.role ?? (i === 0 ? 'label' : 'figure');
-      let cell: Cell;
-      if (role === 'figure') {
-        const { kind, figure } = classifyCell(c.text);
-        cell = { text: c.text, span: c.span, kind, figure, column, row };
-      } else {
-        cell = { text: c.text, span: c.span, kind: c.text ? 'text' : 'empty', column, row };
-        if (role === 'label') { row.label = c.text; row.labelSpan = c.span; }
-        else if (role === 'code' && c.text) {
-          const code = norm(c.text);
-          row.code = code;
-          row.codeKind = classifyCode(code);
-          row.codeSpan = c.span;
-        } else if (role === 'line' && c.text) {
-          const n = Number(norm(c.text));
-          if (Number.isInteger(n)) row.lineNo = n;
-        }
-      }
-      row.cells.push(cell);
-    });
-    if (!row.code && !cols.some((c) => c.role === 'code')) {
-      const m = /^(\d{3}|\d{5}|\d{7})[ \t\u3000]+(\S.*)$/.exec(row.label);
-      if (m) {
-        row.code = m[1];
-        row.codeKind = classifyCode(m[1]);
-        row.codeSpan = { start: row.labelSpan.start, end: row.labelSpan.start + m[1].length };
-        const off = row.label.indexOf(m[2]);
-        row.label = m[2];
-        row.labelSpan = { start: row.labelSpan.start + off, end: row.labelSpan.end };
-      }
-    }
-    if (cols.length && cellNodes.length > cols.length) {
-      const extra = cellNodes[cols.length];
-      doc.structureErrors.push({
-        say: (m) => m.tooManyCells(cols.length, cellNodes.length),
-        span: { start: extra.span.start, end: cellNodes[cellNodes.length - 1].span.end }, rule: 'row-shape', severity: 'error',
-      });
-    } else if (cols.length && cellNodes.length < cols.length && cellNodes.length > 1) {
-      doc.structureErrors.push({
-        say: (m) => m.tooFewCells(cols.length, cellNodes.length),
-        span, rule: 'row-shape', severity: 'warning',
-      });
-    }
-    p.rows.push(row);
+/** The line a hand-read row or text line is, as the parser makes it (spans in the document: `base` added). */
+export function scanned(text: string, base: number, scan: RowScan): RowLine | Line {
+  const comment = scan.comment >= 0 ? text.slice(scan.comment + 2, scan.end).trim() : undefined;
+  if (!scan.pipes) {
+    const span = { start: base + scan.contentStart, end: base + scan.contentEnd };
+    return { kind: 'text', text: text.slice(scan.contentStart, scan.contentEnd), span, comment };
   }
+  const cells = [];
+  for (let i = 0; i < scan.count; i++) {
+    const a = scan.cellStart(i);
+    const b = scan.cellEnd(i);
+    cells.push({ text: text.slice(a, b), span: { start: base + a, end: base + b } });
+  }
+  return { kind: 'row', cells, span: { start: base + scan.contentStart, end: base + scan.spanEnd }, comment };
+}
 
-  return doc;
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
 }

@@ -1,9 +1,11 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
-import { evaluate } from '../checks/evaluate';
 import { norm } from '../model/build';
+import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
+import { Kind, rowHeads, rowOf, storeOf, type RowStore, type StoredPart } from '../model/rows';
+import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll } from '../util/arrays';
 
@@ -87,58 +89,86 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
 }
 
 /**
- * A table's (or one part's) rows by what a reference may name them by, in document order: by 行次, and (built only
- * when a quoted reference asks) by code, label, and label without its numbering (`一、`, `（二）`, `3.`).
+ * A part's rows by what a reference may name them by, in document order, as row numbers: by 行次, and (built only
+ * when a quoted reference asks) by code, label, and label without its numbering (`一、`, `（二）`, `3.`). A table's
+ * rows are its parts' in order. Read from the part's store: no row is made but those a reference names.
  */
 interface RowIndex {
-  line?: Map<number, Row[]>;
-  names?: { code: Map<string, Row[]>; label: Map<string, Row[]>; bare: Map<string, Row[]> };
+  line?: Map<number, number[]>;
+  names?: { code: Map<string, number[]>; label: Map<string, number[]>; bare: Map<string, number[]> };
 }
 
-/** Built on first use: a table's rows do not change once it is built (an edit builds its section anew). */
-const rowIndexes = new WeakMap<Table | Part, RowIndex>();
+/** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
+const rowIndexes = new WeakMap<Part, RowIndex>();
 
-function rowsOf(of: Table | Part): Row[] {
-  return 'parts' in of ? of.parts.flatMap((p) => p.rows) : of.rows;
-}
-
-function add<K>(map: Map<K, Row[]>, key: K, row: Row): void {
+function add<K>(map: Map<K, number[]>, key: K, row: number): void {
   const list = map.get(key);
   if (list) list.push(row); else map.set(key, [row]);
 }
 
-function indexOf(of: Table | Part): RowIndex {
-  let index = rowIndexes.get(of);
-  if (!index) rowIndexes.set(of, (index = {}));
+function indexOf(p: Part): RowIndex {
+  let index = rowIndexes.get(p);
+  if (!index) rowIndexes.set(p, (index = {}));
   return index;
+}
+
+function partsOf(of: Table | Part): Part[] {
+  return 'parts' in of ? of.parts : [of];
+}
+
+function rowsAt(p: Part, rows: number[] | undefined, out: Row[]): void {
+  if (rows) for (const r of rows) out.push(rowOf(p, r));
 }
 
 /** The rows with this 行次. */
 function rowsNumbered(of: Table | Part, n: number): Row[] {
-  const index = indexOf(of);
-  if (!index.line) {
-    index.line = new Map();
-    for (const r of rowsOf(of)) if (r.lineNo !== undefined) add(index.line, r.lineNo, r);
+  const out: Row[] = [];
+  for (const p of partsOf(of)) {
+    const index = indexOf(p);
+    if (!index.line) {
+      index.line = new Map();
+      for (const r of rowHeads(p)) if (r.lineNo !== undefined) add(index.line, r.lineNo, r.index);
+    }
+    rowsAt(p, index.line.get(n), out);
   }
-  return index.line.get(n) ?? [];
+  return out;
+}
+
+/** A part's rows by code, label and label without numbering; built on first use. */
+function namesOf(p: Part): NonNullable<RowIndex['names']> {
+  const index = indexOf(p);
+  if (!index.names) {
+    const names = { code: new Map<string, number[]>(), label: new Map<string, number[]>(), bare: new Map<string, number[]>() };
+    for (const r of rowHeads(p)) {
+      const code = r.code;
+      if (code !== undefined) add(names.code, code, r.index);
+      const label = norm(r.label);
+      add(names.label, label, r.index);
+      add(names.bare, label.replace(NUMBERING, ''), r.index);
+    }
+    index.names = names;
+  }
+  return index.names;
+}
+
+/** The rows with this code. */
+function rowsCoded(of: Table | Part, code: string): Row[] {
+  const out: Row[] = [];
+  for (const p of partsOf(of)) rowsAt(p, namesOf(p).code.get(code), out);
+  return out;
 }
 
 /** The rows a quoted name names: by code, else by label, else by label without numbering. */
 function rowsNamed(of: Table | Part, name: string): Row[] {
-  const index = indexOf(of);
-  if (!index.names) {
-    const names = { code: new Map<string, Row[]>(), label: new Map<string, Row[]>(), bare: new Map<string, Row[]>() };
-    for (const r of rowsOf(of)) {
-      if (r.code !== undefined) add(names.code, r.code, r);
-      const label = norm(r.label);
-      add(names.label, label, r);
-      add(names.bare, label.replace(NUMBERING, ''), r);
-    }
-    index.names = names;
-  }
   const v = norm(name);
-  const { code, label, bare } = index.names;
-  return code.get(v) ?? label.get(v) ?? bare.get(v.replace(NUMBERING, '')) ?? [];
+  const parts = partsOf(of).map((p) => ({ p, names: namesOf(p) }));
+  for (const key of ['code', 'label', 'bare'] as const) {
+    const out: Row[] = [];
+    const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
+    for (const { p, names } of parts) rowsAt(p, names[key].get(k), out);
+    if (out.length) return out;
+  }
+  return [];
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
@@ -150,13 +180,31 @@ function partNamed(table: Table, name: string): Part | undefined {
   return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
 }
 
+/** A part's columns by name and by group path (blanks out), the first of each; built on first use. */
+const columnIndexes = new WeakMap<Part, { name: Map<string, Column>; path: Map<string, Column> }>();
+
+function columnIndex(part: Part): { name: Map<string, Column>; path: Map<string, Column> } {
+  let ix = columnIndexes.get(part);
+  if (ix) return ix;
+  ix = { name: new Map(), path: new Map() };
+  for (const c of part.columns) {
+    const n = norm(c.name);
+    const p = norm(c.path.join(''));
+    if (!ix.name.has(n)) ix.name.set(n, c);
+    if (!ix.path.has(p)) ix.path.set(p, c);
+  }
+  columnIndexes.set(part, ix);
+  return ix;
+}
+
 /** The column of a part that a reference's column names (by 栏次, else by name or group path). */
 export function columnIn(part: Part, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
-    return cols.find((c) => norm(c.name) === v) ?? cols.find((c) => norm(c.path.join('')) === v);
+    const ix = columnIndex(part);
+    return ix.name.get(v) ?? ix.path.get(v);
   }
   return t.column;
 }
@@ -189,8 +237,8 @@ export function unitShift(from: Table, to: Table): number {
 function counterpart(row: Row, of: Table | Part): Row | undefined {
   if (row.code) {
     // A code its own table prints on several rows is no one quantity.
-    if (rowsNamed(row.part, row.code).filter((r) => r.code === row.code).length > 1) return undefined;
-    const byCode = rowsNamed(of, row.code).filter((r) => r.code === row.code);
+    if ((namesOf(row.part).code.get(row.code)?.length ?? 0) > 1) return undefined;
+    const byCode = rowsCoded(of, row.code);
     if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
     if (row.code.length !== 3) return undefined;
   }
@@ -210,11 +258,23 @@ export type Expansion = 'applied' | 'condition' | 'unresolved' | 'empty';
 export type TableResolver = (text: string, current: Table) => Table | undefined;
 
 export class DeclaredRules {
-  readonly relations: Relation[] = [];
   readonly problems: RuleProblem[] = [];
 
-  /** `tables`, when given, is asked first for every table a rule names (see `findTable` for the default). */
-  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver) {}
+  /** Where relations go: `out`, but for a condition's while it is judged. */
+  private sink: RelationList;
+
+  /**
+   * Relations go to `out` (compact where their cells are stored). `tables`, when given, is asked first for every
+   * table a rule names (see `findTable` for the default).
+   */
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver, readonly out = new RelationList()) {
+    this.sink = out;
+  }
+
+  /** The relations expanded so far, as objects. */
+  get relations(): Relation[] {
+    return this.out.all();
+  }
 
   /** The table a rule names by `text`, seen from `current`. */
   findTable(text: string, current: Table): Table | undefined {
@@ -229,10 +289,10 @@ export class DeclaredRules {
       if (this.problems.length > problems) return 'unresolved';
       if (!holds) return 'condition';
     }
-    const before = this.relations.length;
+    const before = this.out.count;
     this.expandEquation(rule, node, title);
     if (this.problems.length > problems) return 'unresolved';
-    return this.relations.length > before ? 'applied' : 'empty';
+    return this.out.count > before ? 'applied' : 'empty';
   }
 
   /**
@@ -247,9 +307,14 @@ export class DeclaredRules {
       if (!atom?.quoted || atom.unit || atom.eachRow) { this.problem(this.m.conditionShape, c.span); return false; }
       return states(this.doc, atom.value);
     }
-    const before = this.relations.length;
-    this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
-    const relations = this.relations.splice(before);
+    const judged = new RelationList();
+    this.sink = judged;
+    try {
+      this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
+    } finally {
+      this.sink = this.out;
+    }
+    const relations = judged.all();
     return relations.length > 0 && relations.every((r) => evaluate(r)?.holds === true);
   }
 
@@ -276,7 +341,7 @@ export class DeclaredRules {
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       if (!targetCell || terms.some((t) => !t)) return;
-      this.relations.push({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
+      this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
       // A row of the rule's own table stands for itself; in another table, for the row with its code or label.
@@ -300,6 +365,8 @@ export class DeclaredRules {
       for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
       for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
+        const store = storeOf(part);
+        if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
         for (const row of part.rows) {
           const col = columnOf(row, lhs);
           if (!col) continue;
@@ -311,6 +378,42 @@ export class DeclaredRules {
         }
       }
     } else this.problem(this.m.ruleNeedsAxis, lhs.span);
+  }
+
+  /**
+   * `N栏各行=(a+b)栏各行` over a stored part, from its arrays: the same relations as row by row, when every term names
+   * columns of the row itself (no row of its own, no other table); false when one does not (the rows are then taken
+   * one by one).
+   */
+  private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+    if (rhs.some((t) => t.target.row || t.target.table !== lhs.table)) return false;
+    const col = columnIn(part, lhs);
+    if (!col) return true;
+    const termCols: number[] = [];
+    for (const t of rhs) {
+      const c = lhsHasColumn(t.target) ? columnIn(part, t.target) : part.columns.find((x) => x.role === 'figure');
+      if (!c) return true;
+      termCols.push(c.index);
+    }
+    const out = this.sink;
+    const p = out.part(part);
+    const cells = new Int32Array(termCols.length);
+    rows: for (let r = 0; r < s.count; r++) {
+      const target = s.cellAt(r, col.index);
+      if (target < 0) continue;
+      let empty = s.kind(target) === Kind.Empty;
+      for (let k = 0; k < termCols.length; k++) {
+        const c = s.cellAt(r, termCols[k]);
+        if (c < 0) continue rows;
+        cells[k] = c;
+        if (s.kind(c) !== Kind.Empty) empty = false;
+      }
+      if (empty) continue;
+      out.begin(rule, kind, title, ruleSpan, p, r, target);
+      for (let k = 0; k < termCols.length; k++) out.term(p, r, cells[k], rhs[k].sign);
+      out.end();
+    }
+    return true;
   }
 
   private expandTerm(term: TermNode, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
@@ -346,8 +449,8 @@ export class DeclaredRules {
       if (it.ellipsis) {
         const a = items[i - 1]?.atom;
         const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-        const trailing = !!a && !b && i === items.length - 1;
         const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
+        const trailing = !!a && !b && i === items.length - 1;
         if (trailing) {
           if (table) item.targets = this.after(table, a!, g, stop);
         } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
@@ -488,7 +591,7 @@ function numbering(label: string): number | undefined {
 }
 
 /** Whether the document states a phrase (one of `甲｜乙`) anywhere in its words: narrative, notes, texts, fields. */
-function states(doc: BudgetDocument, phrase: string): boolean {
+export function states(doc: BudgetDocument, phrase: string): boolean {
   const wanted = phrase.split(/[｜|]/).map(norm).filter(Boolean);
   const has = (text: string) => { const t = norm(text); return wanted.some((w) => t.includes(w)); };
   if (doc.narrative.some((l) => has(l.text))) return true;

@@ -13,8 +13,10 @@
  * `27行=（1+2+…+8）行`) is not given twice: the identity takes the document's.
  */
 import { evaluate } from '../checks/evaluate';
-import type { BudgetDocument, Cell, Table } from '../model/document';
-import { columnIn, DeclaredRules, type Expansion } from '../rules/declared';
+import type { BudgetDocument, Cell, Part, Table } from '../model/document';
+import { StoredPart } from '../model/rows';
+import { RelationList } from '../rules/compact';
+import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
@@ -51,28 +53,52 @@ export interface SectionStandard {
 
 /**
  * Relations by target, to find one that says the same as another: same target, same printed terms with the same
- * signs (blank cells add nothing and are left out), or the two sides of one equality swapped.
+ * signs (blank cells add nothing and are left out), or the two sides of one equality swapped. The relations a list
+ * already holds are found by their target's cell number (an object is made only for those that may match); those
+ * added, by their target cell.
  */
 class RelationIndex {
   private readonly byTarget = new Map<Cell, Relation[]>();
+  /** The list's relations kept in its arrays, by part and target cell number; built on first use. */
+  private stored?: Map<StoredPart, Map<number, number[]>>;
 
-  constructor(relations: Iterable<Relation> = []) {
-    for (const r of relations) this.add(r);
-  }
+  constructor(private readonly existing: RelationList) {}
 
   add(r: Relation): void {
     const list = this.byTarget.get(r.target);
     if (list) list.push(r); else this.byTarget.set(r.target, [r]);
   }
 
+  /** The relations with `cell` as their target. */
+  private targeting(cell: Cell): Relation[] {
+    if (!this.stored) {
+      this.stored = new Map();
+      const list = this.existing;
+      for (let i = 0; i < list.count; i++) {
+        const at = list.targetAt(i);
+        if (!at) { this.add(list.relation(i)); continue; }
+        let byCell = this.stored.get(at.part);
+        if (!byCell) this.stored.set(at.part, (byCell = new Map()));
+        const ids = byCell.get(at.cell);
+        if (ids) ids.push(i); else byCell.set(at.cell, [i]);
+      }
+    }
+    const out = this.byTarget.get(cell) ?? [];
+    const part = cell.row.part;
+    if (!(part instanceof StoredPart)) return out;
+    const ids = this.stored.get(part)?.get(part.store.firstCell(cell.row.index) + cell.row.cells.indexOf(cell));
+    return ids ? [...ids.map((i) => this.existing.relation(i)), ...out] : out;
+  }
+
   find(r: Relation): Relation | undefined {
     if (r.kind !== 'sum' && r.kind !== 'same') return undefined;
-    const mine = printedTerms(r);
-    for (const x of this.byTarget.get(r.target) ?? []) {
-      if ((x.kind === 'sum' || x.kind === 'same') && sameTerms(mine, printedTerms(x))) return x;
+    const same = this.targeting(r.target);
+    if (same.length) {
+      const mine = printedTerms(r);
+      for (const x of same) if ((x.kind === 'sum' || x.kind === 'same') && sameTerms(mine, printedTerms(x))) return x;
     }
     if (r.terms.length === 1) {
-      for (const x of this.byTarget.get(r.terms[0].cell) ?? []) {
+      for (const x of this.targeting(r.terms[0].cell)) {
         if (x.terms.length === 1 && x.terms[0].cell === r.target && x.terms[0].sign === r.terms[0].sign) return x;
       }
     }
@@ -86,6 +112,10 @@ function printedTerms(r: Relation): { cell: Cell; sign: number }[] {
 
 function sameTerms(a: { cell: Cell; sign: number }[], b: { cell: Cell; sign: number }[]): boolean {
   if (a.length !== b.length) return false;
+  if (a.length <= 8) {
+    // Few terms (the common case): each of one side's terms on the other.
+    return a.every((t) => b.some((u) => u.cell === t.cell && u.sign === t.sign)) && b.every((u) => a.some((t) => t.cell === u.cell && t.sign === u.sign));
+  }
   const left = new Map<Cell, number>();
   for (const t of a) left.set(t.cell, (left.get(t.cell) ?? 0) + t.sign);
   for (const t of b) left.set(t.cell, (left.get(t.cell) ?? 0) - t.sign);
@@ -93,43 +123,91 @@ function sameTerms(a: { cell: Cell; sign: number }[], b: { cell: Cell; sign: num
   return true;
 }
 
+/**
+ * What an identity applied between tables gave, and what it read: kept from one version of a document to the next,
+ * and taken again while the tables it read are the same objects (their sections unchanged) and the roles it asked for
+ * are played by the same tables.
+ */
+interface Kept {
+  outcome: AppliedIdentity['outcome'];
+  missing?: string;
+  /** The relations it made (before the document's own equal ones were taken instead). */
+  made: Relation[];
+  /** The tables it read, each with its parts as they were (a part whose rows change is a new part). */
+  touched: [Table, Part[]][];
+  consulted: [StandardTable, Table[]][];
+  /** For a condition that is a phrase (`当「…」`): whether the document stated it. */
+  stated?: boolean;
+}
+
+/** The identities between tables applied to the last version of a document, by identity and table. */
+export type StandardCache = Map<Identity, Map<Table, Kept>>;
+
 /** Expands bound identities into relations, taking the document's own equal relations. */
 class Applier {
   private readonly binder: Binder;
-  private readonly declared: DeclaredRules;
   private readonly index: RelationIndex;
   readonly relations: Relation[] = [];
+  /** What this pass applied, for the next one. */
+  readonly kept: StandardCache = new Map();
 
-  constructor(doc: BudgetDocument, roles: Roles, private readonly ctx: StandardContext, existing: Iterable<Relation>) {
+  constructor(private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, existing: RelationList, private readonly previous?: StandardCache) {
     this.binder = new Binder(roles);
-    this.declared = new DeclaredRules(doc, ctx.m, (text) => this.binder.table(text));
     this.index = new RelationIndex(existing);
   }
 
-  apply(identity: Identity, table: Table): AppliedIdentity {
-    const b = this.binder.bind(identity, table);
-    if ('missing' in b) return { identity, table, outcome: 'missing', missing: b.missing, relations: [] };
-    const d = this.declared;
-    const before = d.relations.length;
-    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
-    const made = d.relations.splice(before);
-    const missing = d.problems.length ? d.problems[0].message : undefined;
-    d.problems.length = 0;
+  apply(identity: Identity, table: Table, tables?: Set<Table>): AppliedIdentity {
+    const keep = !!tables;
+    const old = keep ? this.previous?.get(identity)?.get(table) : undefined;
+    // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
+    // (or still does not).
+    const c = identity.rule.condition;
+    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
+    // A condition that is an equality depends on figures, which change in tables that stay (a figure retyped).
+    const reuse = old && !c?.rhs.length && old.stated === stated && this.still(old, tables!);
+    const k = reuse ? old : { ...this.expand(identity, table), ...(stated === undefined ? {} : { stated }) };
+    if (keep) {
+      let byTable = this.kept.get(identity);
+      if (!byTable) this.kept.set(identity, (byTable = new Map()));
+      byTable.set(table, k);
+    }
     const relations: Relation[] = [];
-    for (const r of made) {
-      delete r.ruleSpan;
+    for (const r of k.made) {
       const same = this.index.find(r);
       if (same) { relations.push(same); continue; }
       this.index.add(r);
       this.relations.push(r);
       relations.push(r);
     }
-    return { identity, table, outcome, ...(missing ? { missing } : {}), relations };
+    return { identity, table, outcome: k.outcome, ...(k.missing ? { missing: k.missing } : {}), relations };
+  }
+
+  /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
+  private still(k: Kept, tables: Set<Table>): boolean {
+    if (!k.touched.every(([t, parts]) => tables.has(t) && t.parts.length === parts.length && t.parts.every((p, i) => p === parts[i]))) return false;
+    return k.consulted.every(([st, list]) => {
+      const now = this.roles.instances(st);
+      return now.length === list.length && now.every((t, i) => t === list[i]);
+    });
+  }
+
+  private expand(identity: Identity, table: Table): Kept {
+    const b = this.binder.bind(identity, table);
+    // What it read: the tables the binding read, and those the expansion finds (the binder's list grows).
+    const read = () => this.binder.touched.map((t): [Table, Part[]] => [t, t.parts.slice()]);
+    const consulted = this.binder.consulted;
+    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made: [], touched: read(), consulted };
+    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
+    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
+    const made = d.relations;
+    const missing = d.problems.length ? d.problems[0].message : undefined;
+    for (const r of made) delete r.ruleSpan;
+    return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted };
   }
 }
 
 /** The local part, for one section: its tables recognised, the identities that need no other table applied. */
-export function applySection(doc: BudgetDocument, ctx: StandardContext, existing: Relation[]): SectionStandard {
+export function applySection(doc: BudgetDocument, ctx: StandardContext, existing: RelationList): SectionStandard {
   const recognitions = new Map<Table, StandardTable>();
   const out: SectionStandard = { recognitions, applied: [], relations: [] };
   if (!ctx.sets.length) return out;
@@ -170,8 +248,8 @@ function mainSet(sets: StandardSet[], recognitions: Map<Table, StandardTable>): 
 
 /** The whole document's part: the identities between tables, over every section's recognitions. */
 export function applyDocument(
-  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], existing: Relation[],
-): { report: StandardReport; relations: Relation[] } {
+  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], existing: RelationList, previous?: StandardCache,
+): { report: StandardReport; relations: Relation[]; cache: StandardCache } {
   const recognitions = new Map<Table, StandardTable>();
   const applied = new Map<Table, AppliedIdentity[]>();
   for (const s of sections) {
@@ -181,12 +259,15 @@ export function applyDocument(
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
   const relations: Relation[] = [];
+  let cache: StandardCache = new Map();
   if (set && recognitions.size) {
-    const applier = new Applier(doc, roles, ctx, existing);
-    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t));
+    const applier = new Applier(doc, roles, ctx, existing, previous);
+    const tables = new Set(doc.tables);
+    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, tables));
     relations.push(...applier.relations);
+    cache = applier.kept;
   }
-  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), relations };
+  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), relations, cache };
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {

@@ -2,14 +2,32 @@
  * The keys under which standard tables, rows and columns are matched: what varies between documents that print the
  * same thing (blanks, full- and half-width brackets, the kind of quotes, a leading number, a year) is taken out.
  */
-import { norm } from '../model/build';
 
-/** Blanks out, brackets half-width, quotes out (`“三公”` = `"三公"` = `三公`), `〔〕` as `()`. */
+/** What `nameKey` does to a character: `''` drops it, a string replaces it. */
+const KEY_CHARS = new Map<string, string>([
+  ['（', '('], ['〔', '('], ['［', '('], ['[', '('], ['）', ')'], ['〕', ')'], ['］', ')'], [']', ')'],
+  ['“', ''], ['”', ''], ['"', ''], ['‘', ''], ['’', ''], ["'", ''], ['「', ''], ['」', ''], ['『', ''], ['』', ''],
+  ['：', ':'], [' ', ''], ['\t', ''], ['\n', ''], ['\r', ''], ['\u3000', ''], ['\u00a0', ''],
+]);
+
+/** Whether a text holds any character `nameKey` changes (most names hold none). */
+const KEYED = /[（〔［[）〕］\]“”"‘’'「」『』： \t\n\r\u3000\u00a0]/;
+
+/**
+ * Blanks out, brackets half-width, quotes out (`“三公”` = `"三公"` = `三公`), `〔〕` as `()`. One pass over the text: it
+ * keys every row label and column name a standard identity looks for.
+ */
 export function nameKey(text: string): string {
-  return norm(text)
-    .replace(/[（〔［[]/g, '(').replace(/[）〕］\]]/g, ')')
-    .replace(/[“”"‘’'「」『』]/g, '')
-    .replace(/[：]/g, ':');
+  if (!KEYED.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const r = KEY_CHARS.get(text[i]);
+    if (r === undefined) continue;
+    out += text.slice(from, i) + r;
+    from = i + 1;
+  }
+  return from ? out + text.slice(from) : text;
 }
 
 /** A leading item number: `一、`, `（一）`, `1.`, `1、`, `(1)`, `廿一、`. */

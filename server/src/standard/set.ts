@@ -167,10 +167,18 @@ export function readStandardSet(id: string, text: string): StandardSet {
   return set;
 }
 
+/** The names a set's rules give tables, each looked up once (they are few, and looked up for every binding). */
+const namedTables = new WeakMap<StandardSet, Map<string, StandardTable | undefined>>();
+
 /** The standard table a rule's table name names (`收入决算表`, `本表`), by title key; undefined: none of the set. */
 export function tableNamed(set: StandardSet, text: string): StandardTable | undefined {
+  let memo = namedTables.get(set);
+  if (!memo) namedTables.set(set, (memo = new Map()));
+  if (memo.has(text)) return memo.get(text);
   const k = titleKey(text);
-  return set.tables.find((t) => t.keys.includes(k));
+  const st = set.tables.find((t) => t.keys.includes(k));
+  memo.set(text, st);
+  return st;
 }
 
 /** Whether an identity names only its own table (no other standard table, no phrase condition). */

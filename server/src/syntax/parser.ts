@@ -7,6 +7,7 @@ import * as T from './tokens';
 import type {
   AtomNode, CellNode, ColumnNode, GroupItem, GroupNode, Line, RefNode, RuleNode, Span, SyntaxError, SyntaxTree, TermNode, Unit,
 } from './ast';
+import type { LexerMode } from './reader';
 
 function tokSpan(t: IToken): Span {
   return { start: t.startOffset, end: t.startOffset + t.image.length };
@@ -220,6 +221,8 @@ class BudgetParser extends EmbeddedActionsParser {
     let open: IToken | undefined;
     let close: IToken | undefined;
     let children: ColumnNode[] | undefined;
+    // The token before the column: a column of no token at all stands where that one ends.
+    const before = this.LA(0);
     this.OPTION(() => { name = this.CONSUME(T.ColumnText); });
     this.OPTION2(() => { num = this.CONSUME(T.ColumnNumber); });
     this.OPTION3(() => {
@@ -231,7 +234,8 @@ class BudgetParser extends EmbeddedActionsParser {
       const raw = valid(name) ? name.image : '';
       const lead = raw.length - raw.trimStart().length;
       const text = raw.trim();
-      const nameStart = valid(name) ? name.startOffset + lead : (valid(num) ? num.startOffset : valid(open) ? open.startOffset : 0);
+      const nameStart = valid(name) ? name.startOffset + lead
+        : valid(num) ? num.startOffset : valid(open) ? open.startOffset : valid(before) ? before.startOffset + before.image.length : 0;
       const nameSpan = { start: nameStart, end: nameStart + text.length };
       children = children?.filter((c) => c !== undefined);
       const childSpans = children?.map((c) => c.span) ?? [];
@@ -418,8 +422,41 @@ export function parse(text: string): SyntaxTree {
   return parseRange(text, 0, text.length);
 }
 
-/** The lexer mode a line starts in: `prose` inside 名词解释 / 情况说明 sections, else `main`. */
-export type LexerMode = 'main' | 'prose';
+export type { LexerMode };
+
+/** Parsed keyword lines by their text (with its line break), parsed at offset 0: see `parseLine`. */
+const parsedLines = new Map<string, SyntaxTree>();
+const MAX_PARSED_LINES = 4096;
+
+/**
+ * The main-mode line [from, next) of `text` (its line break included), parsed, its spans document offsets (`base`
+ * is the document offset of `text`). Documents print the same `列：` and `规则：` lines table after table: each text
+ * is parsed once, then copied to where it stands.
+ */
+export function parseLine(text: string, from: number, next: number, base = 0): SyntaxTree {
+  const own = text.slice(from, next);
+  let tree = parsedLines.get(own);
+  if (!tree) {
+    if (parsedLines.size >= MAX_PARSED_LINES) parsedLines.clear();
+    tree = parseRange(own, 0, own.length);
+    parsedLines.set(own, tree);
+  }
+  return { text, ...(base ? { base } : {}), lines: moved(tree.lines, base + from), errors: moved(tree.errors, base + from) };
+}
+
+/** A deep copy of parsed lines (or errors) with every span moved by `delta` (shared frozen spans stay as they are). */
+function moved<T>(v: T, delta: number): T {
+  if (v === null || typeof v !== 'object' || Object.isFrozen(v)) return v;
+  if (Array.isArray(v)) return v.map((x) => moved(x, delta)) as T;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in o) out[k] = moved(o[k], delta);
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    out.start = (o.start as number) + delta;
+    out.end = (o.end as number) + delta;
+  }
+  return out as T;
+}
 
 /**
  * Parses the lines of `text` in [start, end) as if the whole text were parsed, for a range that starts at a line where

@@ -55,6 +55,15 @@ function anyCharExcept(excluded: string): string[] {
 
 const PROSE_TITLES = '(?:名词解释|情况说明|概况|说明|第[一二三四五六七八九十]+部分)';
 
+// The line-start patterns, shared with the hand reader of lines (./reader), which must read lines as these do.
+/** A heading that enters prose (名词解释, 情况说明 …), from main mode. */
+export const PROSE_ENTER = new RegExp(`#{1,2}[ \\t\\u3000]*${PROSE_TITLES}[^\\r\\n]*`);
+/** A heading that stays in prose (another prose title, or `###` and deeper). */
+export const PROSE_STAY = new RegExp(`(?:#{1,2}[ \\t\\u3000]*${PROSE_TITLES}|#{3,6})[^\\r\\n]*`);
+export const COLUMNS_KW = /列[ \t\u3000]*[：:]/;
+export const RULE_KW = /规则[ \t\u3000]*[：:]/;
+export const NOTE_LINE = /(?:备注|注)[ \t\u3000]*[0-9.]*[：:][^\r\n]*/;
+
 // Categories the parser consumes.
 export const Newline = createToken({ name: 'Newline', pattern: Lexer.NA });
 export const Heading = createToken({ name: 'Heading', pattern: Lexer.NA });
@@ -66,7 +75,7 @@ export const Comment = createToken({ name: 'Comment', pattern: /\/\/[^\r\n]*/ })
 
 export const ProseHeadingEnter = createToken({
   name: 'ProseHeadingEnter',
-  pattern: lineStart(new RegExp(`#{1,2}[ \\t\\u3000]*${PROSE_TITLES}[^\\r\\n]*`)),
+  pattern: lineStart(PROSE_ENTER),
   line_breaks: false,
   start_chars_hint: ['#'],
   categories: [Heading],
@@ -81,21 +90,21 @@ export const HeadingMain = createToken({
 });
 export const ColumnsKw = createToken({
   name: 'ColumnsKw',
-  pattern: lineStart(/列[ \t\u3000]*[：:]/),
+  pattern: lineStart(COLUMNS_KW),
   line_breaks: false,
   start_chars_hint: ['列'],
   push_mode: 'columns',
 });
 export const RuleKw = createToken({
   name: 'RuleKw',
-  pattern: lineStart(/规则[ \t\u3000]*[：:]/),
+  pattern: lineStart(RULE_KW),
   line_breaks: false,
   start_chars_hint: ['规'],
   push_mode: 'rule',
 });
 export const NoteLine = createToken({
   name: 'NoteLine',
-  pattern: lineStart(/(?:备注|注)[ \t\u3000]*[0-9.]*[：:][^\r\n]*/),
+  pattern: lineStart(NOTE_LINE),
   line_breaks: false,
   start_chars_hint: ['注', '备'],
 });
@@ -147,7 +156,7 @@ export const NewlineProse = createToken({ name: 'NewlineProse', pattern: /\r\n|\
 export const ProseComment = createToken({ name: 'ProseComment', pattern: lineStart(/\/\/[^\r\n]*/), line_breaks: false, start_chars_hint: ['/'], categories: [Comment] });
 export const ProseHeadingStay = createToken({
   name: 'ProseHeadingStay',
-  pattern: lineStart(new RegExp(`(?:#{1,2}[ \\t\\u3000]*${PROSE_TITLES}|#{3,6})[^\\r\\n]*`)),
+  pattern: lineStart(PROSE_STAY),
   line_breaks: false,
   start_chars_hint: ['#'],
   categories: [Heading],

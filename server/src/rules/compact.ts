@@ -1,0 +1,283 @@
+/**
+ * Relations kept compactly: a target cell and signed term cells as (part, row, cell) numbers into the parts' stores
+ * (../model/rows), with the rule, kind, title and rule span as small numbers. A table of 10,000 rows has some 20,000
+ * relations (each row's `1栏各行=(2+3)栏各行`, each 类 and 款 against its rows, each 合计): they are judged from the
+ * stores' arrays (`printedExactly`), and a `Relation` object is made only for one that does not hold exactly as
+ * printed (its finding needs names and figures), or when a feature asks (`relation`, `all`).
+ * A relation with a cell outside the stores (a form's field, a narrative claim) is kept as its object.
+ */
+import { CellFlag, Kind, type StoredPart } from '../model/rows';
+import type { Span } from '../syntax/ast';
+import type { Relation, RelationRuleId, Term } from './relation';
+
+const RULES: RelationRuleId[] = ['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative'];
+const RULE_ID = new Map<RelationRuleId, number>(RULES.map((r, i) => [r, i]));
+const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change'];
+const KIND_ID = new Map<Relation['kind'], number>(KINDS.map((k, i) => [k, i]));
+
+const SUM = 0;
+const SAME = 1;
+
+const NO_I32: Int32Array = new Int32Array(0);
+
+function grow(a: Int32Array, need: number): Int32Array {
+  if (need <= a.length) return a;
+  const next = new Int32Array(Math.max(need, a.length * 2, 256));
+  next.set(a);
+  return next;
+}
+
+/** Below 2^53 every sum of scaled figures is exact in a Number. */
+const SAFE = Number.MAX_SAFE_INTEGER;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+// A relation's numbers in `RelationList.rels`, at these places of its stride.
+const RULE_KIND = 0; // rule | kind << 8
+const TITLE = 1;
+const SPAN = 2;
+const T_PART = 3;
+const T_ROW = 4;
+const T_CELL = 5;
+const TERM_FROM = 6;
+const TERM_TO = 7;
+const S = 8;
+// A term's in `RelationList.terms`: part, row, cell, sign.
+const TS = 4;
+
+export class RelationList {
+  count = 0;
+  private rels: Int32Array = NO_I32;
+  private terms: Int32Array = NO_I32;
+  private termCount = 0;
+  /** Relations kept as objects, and those made from the arrays (once each). */
+  private readonly objects: (Relation | undefined)[] = [];
+  readonly parts: StoredPart[] = [];
+  private readonly partIndex = new Map<StoredPart, number>();
+  private readonly titles: string[] = [];
+  private readonly titleIndex = new Map<string, number>();
+  private readonly spans: Span[] = [];
+  private readonly spanIndex = new Map<Span, number>();
+
+  /** `rows`: the rows the relations will be about, to make room for them at once (a guess: 2 relations a row). */
+  constructor(rows = 0) {
+    if (rows) {
+      this.rels = new Int32Array(rows * 2 * S);
+      this.terms = new Int32Array(rows * 6 * TS);
+    }
+  }
+
+  part(p: StoredPart): number {
+    let i = this.partIndex.get(p);
+    if (i === undefined) {
+      i = this.parts.length;
+      this.parts.push(p);
+      this.partIndex.set(p, i);
+    }
+    return i;
+  }
+
+  private titleId(t: string): number {
+    let i = this.titleIndex.get(t);
+    if (i === undefined) {
+      i = this.titles.length;
+      this.titles.push(t);
+      this.titleIndex.set(t, i);
+    }
+    return i;
+  }
+
+  private spanId(s: Span | undefined): number {
+    if (!s) return -1;
+    let i = this.spanIndex.get(s);
+    if (i === undefined) {
+      i = this.spans.length;
+      this.spans.push(s);
+      this.spanIndex.set(s, i);
+    }
+    return i;
+  }
+
+  /** Starts a relation from the arrays: its terms follow (`term`), then `end`. */
+  begin(rule: RelationRuleId, kind: Relation['kind'], title: string, ruleSpan: Span | undefined, part: number, row: number, cell: number): void {
+    const o = this.count * S;
+    if (o + S > this.rels.length) this.rels = grow(this.rels, o + S);
+    const R = this.rels;
+    R[o + RULE_KIND] = RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
+    R[o + TITLE] = this.titleId(title);
+    R[o + SPAN] = this.spanId(ruleSpan);
+    R[o + T_PART] = part;
+    R[o + T_ROW] = row;
+    R[o + T_CELL] = cell;
+    R[o + TERM_FROM] = this.termCount;
+  }
+
+  term(part: number, row: number, cell: number, sign: 1 | -1): void {
+    const o = this.termCount * TS;
+    if (o + TS > this.terms.length) this.terms = grow(this.terms, o + TS);
+    const T = this.terms;
+    T[o] = part;
+    T[o + 1] = row;
+    T[o + 2] = cell;
+    T[o + 3] = sign;
+    this.termCount++;
+  }
+
+  end(): void {
+    this.rels[this.count * S + TERM_TO] = this.termCount;
+    this.count++;
+  }
+
+  /** A relation kept as its object. */
+  add(rel: Relation): void {
+    this.begin(rel.rule, rel.kind, '', undefined, -1, -1, -1);
+    this.objects[this.count] = rel;
+    this.end();
+  }
+
+  /**
+   * Relation i's target as a part of the list and a cell number of its store, when the relation is kept in the
+   * arrays; undefined for one kept as its object (`relation(i).target` then).
+   */
+  targetAt(i: number): { part: StoredPart; cell: number } | undefined {
+    const o = i * S;
+    const p = this.rels[o + T_PART];
+    return p < 0 ? undefined : { part: this.parts[p], cell: this.rels[o + T_CELL] };
+  }
+
+  /** Relation i as an object (made once). */
+  relation(i: number): Relation {
+    const had = this.objects[i];
+    if (had) return had;
+    const parts = this.parts;
+    const R = this.rels;
+    const T = this.terms;
+    const o = i * S;
+    const terms: Term[] = [];
+    for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) terms.push({ sign: T[k * TS + 3] as 1 | -1, cell: parts[T[k * TS]].cellAt(T[k * TS + 1], T[k * TS + 2]) });
+    const rel: Relation = {
+      rule: RULES[R[o + RULE_KIND] & 0xff], kind: KINDS[R[o + RULE_KIND] >> 8], title: this.titles[R[o + TITLE]],
+      target: parts[R[o + T_PART]].cellAt(R[o + T_ROW], R[o + T_CELL]), terms,
+    };
+    if (R[o + SPAN] >= 0) rel.ruleSpan = this.spans[R[o + SPAN]];
+    this.objects[i] = rel;
+    return rel;
+  }
+
+  /** Relations by cell, per part: the relations cell c of part p takes part in are ids[starts[c], starts[c + 1]). */
+  private byCell?: { starts: Int32Array; ids: Int32Array }[];
+
+  /**
+   * The relations that cells [from, to) of a stored part take part in (as target or term), by number: for a figure
+   * retyped, the relations to judge again. The index is made on first use and stays valid as long as the list's
+   * relations are about the same cells.
+   */
+  touching(part: StoredPart, from: number, to: number): number[] {
+    const p = this.partIndex.get(part);
+    const out = new Set<number>();
+    if (p !== undefined) {
+      const { starts, ids } = (this.byCell ??= this.cellIndex())[p];
+      for (let c = from; c < Math.min(to, starts.length - 1); c++) for (let k = starts[c]; k < starts[c + 1]; k++) out.add(ids[k]);
+    }
+    // Relations kept as objects (rules naming rows one by one) may hold the cells too.
+    for (let i = 0; i < this.count; i++) {
+      const rel = this.rels[i * S + T_PART] < 0 ? this.objects[i] : undefined;
+      if (!rel) continue;
+      for (const cell of [rel.target, ...rel.terms.map((t) => t.cell)]) {
+        if (cell.row.part !== part) continue;
+        const c = part.store.firstCell(cell.row.index) + cell.row.cells.indexOf(cell);
+        if (c >= from && c < to) { out.add(i); break; }
+      }
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+
+  private cellIndex(): { starts: Int32Array; ids: Int32Array }[] {
+    const R = this.rels;
+    const T = this.terms;
+    const counts = this.parts.map((p) => new Int32Array(p.store.cellCount + 1));
+    const each = (f: (p: number, c: number, i: number) => void) => {
+      for (let i = 0; i < this.count; i++) {
+        const o = i * S;
+        if (R[o + T_PART] < 0) continue;
+        f(R[o + T_PART], R[o + T_CELL], i);
+        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) f(T[k * TS], T[k * TS + 2], i);
+      }
+    };
+    each((p, c) => { counts[p][c + 1]++; });
+    const index = counts.map((starts) => {
+      for (let c = 1; c < starts.length; c++) starts[c] += starts[c - 1];
+      return { starts, ids: new Int32Array(starts[starts.length - 1]) };
+    });
+    const fill = counts.map((starts) => starts.slice(0, starts.length - 1));
+    each((p, c, i) => { index[p].ids[fill[p][c]++] = i; });
+    return index;
+  }
+
+  all(): Relation[] {
+    const out: Relation[] = new Array<Relation>(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = this.relation(i);
+    return out;
+  }
+
+  /**
+   * Whether relation i holds exactly as printed, or is not judged (a cell holds text): nothing to report. False when it
+   * may not, or when the arrays cannot tell (a figure past 2^53 at the common precision): `judge` decides on its object.
+   * The arithmetic of `printedExactly` (../checks/evaluate), in Numbers.
+   */
+  printedExactly(i: number): boolean {
+    const R = this.rels;
+    const T = this.terms;
+    const o = i * S;
+    if (R[o + T_PART] < 0) return false;
+    const kind = R[o + RULE_KIND] >> 8;
+    if (kind !== SUM && kind !== SAME) return false;
+    const parts = this.parts;
+    const ts = parts[R[o + T_PART]].store;
+    const tcell = R[o + T_CELL];
+    const tk = ts.kind(tcell);
+    if (tk === Kind.Text || tk === Kind.Broken) return true;
+    const tf = tk === Kind.Figure ? ts.flags(tcell) : 0;
+    if (tf & CellFlag.Big) return false;
+    const tPercent = tf & CellFlag.Percent;
+    const tDec = tk === Kind.Figure ? ts.decimals(tcell) : 0;
+    let dec = tDec;
+    const from = R[o + TERM_FROM];
+    const to = R[o + TERM_TO];
+    for (let k = from; k < to; k++) {
+      const s = parts[T[k * TS]].store;
+      const c = T[k * TS + 2];
+      const ck = s.kind(c);
+      if (ck === Kind.Text || ck === Kind.Broken) return true;
+      if (ck !== Kind.Figure) {
+        if (tPercent) return false;
+        continue;
+      }
+      const f = s.flags(c);
+      if ((f & CellFlag.Percent) !== tPercent) return false;
+      if (f & CellFlag.Big) return false;
+      if (s.decimals(c) > dec) dec = s.decimals(c);
+    }
+    if (dec >= POW10.length) return false;
+    const tUnits = tk === Kind.Figure ? ts.units(tcell) : 0;
+    if (kind === SAME && to - from === 1) {
+      const s = parts[T[from * TS]].store;
+      const c = T[from * TS + 2];
+      const isFig = s.kind(c) === Kind.Figure;
+      return (isFig ? s.decimals(c) : 0) === tDec && (isFig ? s.units(c) : 0) === tUnits;
+    }
+    let sum = 0;
+    let size = 0;
+    for (let k = from; k < to; k++) {
+      const s = parts[T[k * TS]].store;
+      const c = T[k * TS + 2];
+      if (s.kind(c) !== Kind.Figure) continue;
+      const u = s.units(c) * POW10[dec - s.decimals(c)];
+      size += Math.abs(u);
+      sum += T[k * TS + 3] > 0 ? u : -u;
+    }
+    const stated = tUnits * POW10[dec - tDec];
+    if (size > SAFE || Math.abs(stated) > SAFE) return false;
+    return sum === stated;
+  }
+
+}
