@@ -21,7 +21,9 @@ interface Num {
   percent: boolean;
 }
 
-const NUMBER = /(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)[ \t\u3000]*(万元|万|元|%|％)/g;
+// A number starts where no digit (or digit and comma) stands before it: else a run of digits without a unit would be
+// scanned again from each of its digits, quadratic in the run (issue #15).
+const NUMBER = /(-?(?<!\d,?)\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?(?<!\d,?)\d+(?:\.\d+)?)[ \t\u3000]*(万元|万|元|%|％)/g;
 const CHANGE_UP = /(增加|增长|上升|提高|新增)$/;
 const CHANGE_DOWN = /(减少|下降|降低|减|节约|压减)$/;
 const NUMBERING = /^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、)/;
