@@ -20,11 +20,11 @@ export default tseslint.config(
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
     },
     rules: {
-      // Patterns run on user text: a backtracking blow-up is a hang (issue #15).
-      // 'warn' until the audit of issue #15 lands (branch robust), which makes them errors.
-      'regexp/no-super-linear-backtracking': 'warn',
-      'regexp/no-super-linear-move': 'warn',
-      'regexp/no-dupe-disjunctions': 'warn',
+      // Patterns run on user text: a backtracking blow-up is a hang (issue #15; test/regex.test.ts checks the same at
+      // run time). A pattern that cannot be written linearly is a scan (docs/architecture.md, invariant 12).
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-dupe-disjunctions': 'error',
       'regexp/no-useless-flag': 'error',
       'regexp/no-empty-alternative': 'error',
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

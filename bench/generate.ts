@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { groupThousands } from '../server/src/numbers/decimal';
 
 export interface Generated {
   text: string;
@@ -63,7 +64,7 @@ interface JsonDocument {
 function fmt(cents: number): string {
   const s = (cents / 100).toFixed(2);
   const [i, f] = s.split('.');
-  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${f}`;
+  return `${groupThousands(i)}.${f}`;
 }
 
 /** A document with about `rows` table rows, in 支出表 of at most `perTable` rows built from the catalog's 类/款/项. */

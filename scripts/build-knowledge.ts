@@ -16,6 +16,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { buildDocument, norm } from '../server/src/model/build';
+import { codePathOf, glossaryLineOf } from '../server/src/model/glossaryLine';
 import { parse } from '../server/src/syntax/parser';
 import { codeCellsOf } from '../server/src/knowledge/codes';
 
@@ -162,9 +163,9 @@ function fromTxt(file: string, catalog: Map<string, string>): Extracted {
       const raw = lines[i].replace(/^\s*-\s+/, '').trim();
       if (/^第[一二三四五六七八九十]+部分/.test(raw)) break;
       if (!raw) continue;
-      const m = GLOSSARY_LINE.exec(raw);
+      const m = glossaryLineOf(raw);
       if (m) {
-        last = { term: m[2].trim(), definition: m[3].trim() };
+        last = { term: m.term, definition: m.definition };
         glossary.push(last);
       } else if (/^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)/.test(raw)) {
         last = undefined; // a sub-heading such as （十）本部门使用的支出功能分类科目(到项级)
@@ -172,8 +173,8 @@ function fromTxt(file: string, catalog: Map<string, string>): Extracted {
     }
   }
   for (const g of glossary) {
-    const p = CODE_PATH.exec(norm(g.term));
-    if (p) g.path = [p[1], p[2], p[3]].filter((x): x is string => !!x);
+    const path = codePathOf(norm(g.term));
+    if (path) g.path = path;
   }
   return { from: relative(ROOT, file), codes, glossary: glossary.filter((g) => g.definition), columns: [], dropped };
 }
@@ -273,8 +274,6 @@ ${rows.join('\n')}
 `);
 }
 
-const GLOSSARY_LINE = /^((?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[.、．])?)\s*([^：:]{1,80}?)\s*[：:]\s*(.*)$/;
-const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
 // ---------------------------------------------------------------------------------------------------------------
 

@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook, type Worksheet } from 'exceljs';
 import { analyze } from '../server/src/analysis';
-import { exportDocument, type Exported } from '../server/src/interchange/export';
+import { exportDocument, exportFileName, type Exported } from '../server/src/interchange/export';
 import { importCsv, importXlsx, type Imported } from '../server/src/interchange/import';
 import { FIELD_PART } from '../server/src/model/build';
 import type { BudgetDocument, Part, Table } from '../server/src/model/document';
 import { parseFigure } from '../server/src/numbers/decimal';
 import { ROOT } from './support/lsp';
+import { groupThousands } from '../server/src/numbers/decimal';
 
 const SEEDS = ['qiaokou-2023-final.budget', 'xinzhou-2023-budget.budget', 'wuhan-info-center-2022-budget.budget', 'huangpi-2023-final.budget', 'dongxihu-2020-budget.budget'];
 
@@ -35,7 +36,7 @@ function printed(value: number, numFmt: string): string {
   let s = (percent ? Math.abs(value) * 100 : Math.abs(value)).toFixed(decimals);
   if (fmt.includes(',')) {
     const [int, frac] = s.split('.');
-    s = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (frac !== undefined ? `.${frac}` : '');
+    s = groupThousands(int) + (frac !== undefined ? `.${frac}` : '');
   }
   if (!fmt.split('.')[0].includes('0')) s = s.replace(/^0\./, '.');
   return sign + s + (percent ? '%' : '');
@@ -191,5 +192,49 @@ describe('export and import back', function () {
     const at = doc.text.indexOf('2,098.74 | 348.21');
     const byOffset = ok(await exportDocument(doc, { format: 'csv', offset: at }));
     assert.deepEqual(byOffset.tables, ['公开03表']);
+  });
+});
+
+describe('export of hostile documents (issue #15)', function () {
+  this.timeout(30000);
+
+  it('reads a rule line once, however many rules it holds (40,000 rules on one line: minutes; 20,000 took 22 s)', async () => {
+    const text = `## 表 表1 x\n列：项目 | 合计[1] | 甲[2]\n合计 | 1.00 | 1.00\n规则：${'1栏=2栏；'.repeat(40000)}\n`;
+    const doc = analyze(text).document;
+    const csv = ok(await exportDocument(doc, { format: 'csv', table: '表1' })).data as string;
+    // Longer than a worksheet cell holds: on rows of its own, every character kept.
+    const after = csv.slice(csv.indexOf('规则：')).split('\r\n').join('');
+    assert.equal(after, `规则：${'1栏=2栏；'.repeat(40000)}`);
+  });
+
+  it('writes a note longer than a worksheet cell holds on as many rows as it needs, every character kept', async () => {
+    const note = `注：${'甲'.repeat(40000)}😀${'乙'.repeat(30000)}`;
+    const doc = analyze(`## 表 表1 x\n列：项目 | 合计\n合计 | 1.00\n${note}\n`).document;
+    const ws = (await workbook(ok(await exportDocument(doc, { format: 'xlsx' })).data)).worksheets[0];
+    const texts: string[] = [];
+    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'string' && /^[注甲乙😀]/u.test(c.value)) texts.push(c.value); }));
+    assert.ok(texts.length >= 3 && texts.every((t) => t.length <= 32767), texts.map((t) => t.length).join(' '));
+    assert.equal(texts.join(''), note);
+  });
+
+  it('gives every other row only its own cells when one row has 20,000', async () => {
+    const wide = `合计 | ${'1 | '.repeat(20000)}1`;
+    const rows = Array.from({ length: 3000 }, (_, i) => `行${i} | 1.00`);
+    const doc = analyze(`## 表 表1 x\n列：项目 | 合计\n${wide}\n${rows.join('\n')}\n`).document;
+    const csv = ok(await exportDocument(doc, { format: 'csv', table: '表1' })).data as string;
+    assert.ok(csv.includes('\r\n行2999,1.00\r\n') || csv.endsWith('行2999,1.00\r\n'), csv.slice(-40));
+  });
+
+  it('suggests a base name for the file: no folder, no .., no character a file system refuses', () => {
+    assert.equal(exportFileName('file:///home/u/%E7%A1%9A%E5%8F%A32023.budget', '公开05表', 'xlsx'), '硚口2023-公开05表.xlsx');
+    assert.equal(exportFileName('file:///home/u/a.budget', undefined, 'csv'), 'a.csv');
+    for (const uri of ['file:///a/%2E%2E%2F%2E%2E%2Fevil.budget', 'file:///a/x%5C..%5C..%5Cevil.budget', 'untitled:../../evil', 'file:///a/..%2F', 'file:///a/%00%1F.budget']) {
+      for (const table of [undefined, '../../表', 'a\\b/c:d*e?"<>|']) {
+        const name = exportFileName(uri, table, 'xlsx');
+        assert.ok(!/[\\/:*?"<>|\u0000-\u001f]/.test(name.replace(/\.xlsx$/, '')), `${uri} ${table}: ${name}`);
+        assert.ok(!name.startsWith('.') && !name.includes('..'), `${uri} ${table}: ${name}`);
+        assert.ok(name.endsWith('.xlsx') && name.length > 5, name);
+      }
+    }
   });
 });

@@ -205,6 +205,24 @@ describe('formatter', () => {
     assert.deepEqual(cellsOf(out), cellsOf(text));
   });
 
+  it('never deletes a character it does not own: U+FEFF, a no-break space, NUL and control characters stay', () => {
+    // `合计 | \ufeff1.00` lost its U+FEFF (issue #15). The formatter owns only spaces, tabs and ideographic spaces.
+    const owned = /[ \t\u3000]+/g;
+    const lines = [
+      '合计 | \ufeff1.00', '甲 |\u00a01.00', '乙 | 2.00\u0000', '丙 | 3.00 // 注释\u000b', '丁\u0001 | 4.00', '戊 | 5.00\u000c',
+      '\ufeff己 | 6.00', '庚 | 7.00', '辛|8.00',
+    ];
+    for (const columns of ['列：项目 | 金额', '列：\ufeff项目 | 金额', '列：项目\u00a0| 金额', '列：项目 | 金额 // x\u001f']) {
+      const text = `${HEAD}## 表 表1 测试\n${columns}\n${lines.join('\n')}\n`;
+      const out = fmt(text);
+      assert.equal(out.replace(owned, ''), text.replace(owned, ''), JSON.stringify(out));
+      assert.deepEqual(cellsOf(out), cellsOf(text));
+      // The lines without such characters are still aligned.
+      const laid = out.split('\n');
+      assert.deepEqual(pipeColumns(laid.find((l) => l.startsWith('庚'))!), pipeColumns(laid.find((l) => l.startsWith('辛'))!));
+    }
+  });
+
   it('formats a whole seed table as expected (GOOD)', () => {
     const out = fmt(GOOD);
     assert.ok(out.includes([
@@ -230,6 +248,8 @@ describe('formatter safety check', () => {
 
   it('refuses changed non-blank text, or a lost BOM', () => {
     assert.equal(checkFormatting(text, text.replace('1,234.56', '1,234.57')), 'text');
+    // U+FEFF, a no-break space, a control character are text, not blanks the formatter may drop.
+    for (const ch of ['\ufeff', '\u00a0', '\u000b', '\u0000']) assert.equal(checkFormatting(text.replace('| 甲', `| ${ch}甲`), text), 'text', JSON.stringify(ch));
     assert.equal(checkFormatting(text, text.replace('收入', '支出')), 'text');
     assert.equal(checkFormatting(`\ufeff${text}`, text), 'text');
   });

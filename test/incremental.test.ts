@@ -14,7 +14,7 @@ import { parse, parseRange } from '../server/src/syntax/parser';
 import { LineIndex } from '../server/src/syntax/positions';
 import { classifyCell } from '../server/src/model/classify';
 import { generate } from '../bench/generate';
-import { dump } from './support/dump';
+import { dump, features } from './support/dump';
 import { ROOT } from './support/lsp';
 
 const SEEDS = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
@@ -22,7 +22,9 @@ const SEEDS = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.budget
 /** An edit a person might make: type or delete characters, add or remove lines (headings, rows, header fields). */
 const SNIPPETS = ['1', '0', '.', ',', '|', ' ', '合计', '\n', '\r\n', '// 注释', '## 表 公开09表 新表\n列：科目编码 | 科目名称 | 合计\n201 | 一般公共服务支出 | 1.00\n',
   '# 新标题\n', '年度：2024\n', '金额单位：元\n', '## 名词解释\n三公经费：定义\n', '## 情况说明\n支出 12.30 万元，增长 5.1%。\n', '规则：1栏各行=(2+3)栏各行\n',
-  '规则：1行=公开01表1行\n', '### 支出\n', '  ## 缩进\n', '列：a | b[1]\n', '2010350 | 事业运行 | 261.74 | 250.03 | 11.71\n', '𠀋', '\ufeff'];
+  '规则：1行=公开01表1行\n', '### 支出\n', '  ## 缩进\n', '列：a | b[1]\n', '2010350 | 事业运行 | 261.74 | 250.03 | 11.71\n', '𠀋', '\ufeff',
+  // a 列： line with no usable column list (its part stood at offset 0, and moved with the edits before it)
+  '列：\n', '列：', '列：|', '列：{', '规则：1栏=2栏😀\n'];
 
 interface Edit { at: number; remove: number; insert: string }
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 40 }), insert: fc.oneof(fc.constantFrom(...SNIPPETS), fc.string({ maxLength: 6 })) });
@@ -50,9 +52,28 @@ describe('incremental analysis', () => {
       analyzer.analyze(text);
       for (const e of edits) {
         text = apply(text, e);
-        assert.deepEqual(dump(analyzer.analyze(text)), dump(analyze(text, { locale: 'zh' })));
+        const incremental = analyzer.analyze(text);
+        const fresh = analyze(text, { locale: 'zh' });
+        assert.deepEqual(dump(incremental), dump(fresh));
+        assert.deepEqual(features(incremental), features(fresh));
       }
     }), { numRuns: 60 });
+  });
+
+  it('moves a part whose 列： line lists no usable column with its section, as a fresh analysis places it', () => {
+    // The empty column of `列：` stood at offset 0 of the document: moved with its section after an edit above it,
+    // the part (its outline symbol, its folding range) then disagreed with a fresh analysis of the same text.
+    for (const columns of ['列：', '列：|', '列：{']) {
+      const text = `# 某单位\n年度：2023\n\n## 表 表1 甲\n列：科目名称 | 合计\n合计 | 1.00\n\n## 表 表2 乙\n${columns}\n201 | 一般公共服务支出 | 1.00\n`;
+      const analyzer = new DocumentAnalyzer();
+      const first = analyzer.analyze(text);
+      const at = text.indexOf(columns, text.indexOf('表2'));
+      for (const p of first.document.tables[1].parts) assert.ok(p.columnsSpan && p.columnsSpan.start >= at, `${columns}: part at ${JSON.stringify(p.columnsSpan)}`);
+      const edited = text.replace('合计 | 1.00', '合计 | 11.00');
+      const moved = analyzer.analyze(edited);
+      assert.deepEqual(dump(moved), dump(analyze(edited)));
+      assert.deepEqual(features(moved), features(analyze(edited)));
+    }
   });
 
   /** What a person does in a table: retype, add or delete a figure's digit, change a code, add or delete a row. */

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { ExecuteCommandRequest } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, ExecuteCommandRequest, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol';
 import { analyze } from '../server/src/analysis';
 import { exportDocument } from '../server/src/interchange/export';
 import type { ExportCommandResult, ImportCommandResult, ImportDocumentCommandResult } from '../server/src/lsp/interchange';
@@ -122,5 +122,35 @@ describe('import and export commands over stdio', function () {
     assert.deepEqual(outside, { ok: false, message: '光标不在任何表内' });
     const both = await exportCmd(client, { uri: 'file:///tmp/interchange/two.budget', format: 'csv' });
     assert.ok(!both.ok && /CSV 只能导出一张表/.test(both.message));
+  });
+  it('suggests a base name for the exported file, whatever the document URI holds (it could contain ../)', async () => {
+    const uri = 'file:///tmp/interchange/%2E%2E%2F%2E%2E%2Fevil.budget';
+    await client.open(uri, QIAOKOU);
+    const r = await exportCmd(client, { uri, format: 'xlsx' });
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.equal(r.fileName, 'evil.xlsx');
+  });
+
+  it('answers other requests while a long export runs, and stops the export when it is cancelled', async () => {
+    // A 30,000-row table: the export ran on the server's only thread from start to end, every request waiting.
+    const rows = Array.from({ length: 30000 }, (_, i) => `${i + 2} | 收入${i + 2} | 2.00 | 1.00 | 1.00`);
+    const big = `# 某单位\n年度：2023\n\n## 表 表1 收入决算表\n列：行次 | 项目 | 合计[1] | 甲[2] | 乙[3]\n${rows.join('\n')}\n`;
+    const uri = 'file:///tmp/interchange/big.budget';
+    await client.open(uri, big);
+    const order: string[] = [];
+    const exporting = exportCmd(client, { uri, format: 'xlsx' }).then((r) => { order.push('export'); return r; });
+    const hover = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 7, character: 12 } }).then(() => order.push('hover'));
+    await Promise.all([exporting, hover]);
+    assert.deepEqual(order, ['hover', 'export']);
+    assert.ok((await exporting).ok);
+
+    const cancel = new CancellationTokenSource();
+    const cancelled = client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'budgetTables.server.export', arguments: [{ uri, format: 'xlsx' }] }, cancel.token)
+      .then(() => 'finished', (e: unknown) => e);
+    // Once the export is under way (a request sent after it is answered first), cancel it.
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 7, character: 12 } });
+    cancel.cancel();
+    const outcome = await cancelled;
+    assert.ok(outcome instanceof ResponseError && outcome.code === LSPErrorCodes.RequestCancelled, String(outcome));
   });
 });

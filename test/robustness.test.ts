@@ -46,18 +46,46 @@ const docArb = fc.oneof(
   fc.tuple(fc.nat({ max: SEED.length }), fc.nat({ max: 200 })).map(([i, n]) => SEED.slice(0, i) + SEED.slice(i + n)),
 );
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** Whether offset `i` falls between the two halves of a surrogate pair. */
+const splitsPair = (text: string, i: number) => i > 0 && i < text.length && isHigh(text.charCodeAt(i - 1)) && isLow(text.charCodeAt(i));
+/** Whether a string holds half a surrogate pair. */
+const loneSurrogate = (s: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+
+/** A span lies in the text, as UTF-16 offsets that never fall inside a character outside the BMP. */
+function checkSpan(text: string, s: { start: number; end: number }, what: string): void {
+  assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `non-integer span in ${what}`);
+  assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `span ${s.start}-${s.end} outside 0-${text.length} (${what})`);
+  assert.ok(!splitsPair(text, s.start) && !splitsPair(text, s.end), `span ${s.start}-${s.end} splits a surrogate pair (${what})`);
+}
+
 function checkRanges(text: string): void {
   const t0 = performance.now();
   const a = analyze(text);
   const took = performance.now() - t0;
   assert.ok(took < 3000, `analysis took ${took} ms`);
+  const lone = loneSurrogate(text);
   for (const f of a.findings) {
-    for (const s of [f.span, ...f.related.map((r) => r.span)]) {
-      assert.ok(Number.isInteger(s.start) && Number.isInteger(s.end), `non-integer span in ${f.rule}`);
-      assert.ok(s.start >= 0 && s.start <= s.end && s.end <= text.length, `span ${s.start}-${s.end} outside 0-${text.length} (${f.rule}: ${f.message})`);
-    }
+    for (const s of [f.span, ...f.related.map((r) => r.span)]) checkSpan(text, s, `${f.rule}: ${f.message}`);
     assert.ok(f.message.length > 0);
+    // A message quotes whole characters: half of one only where the document itself holds a lone half.
+    assert.ok(lone || !loneSurrogate(f.message), `a lone surrogate in ${JSON.stringify(f.message)}`);
+    // A syntax error lies on the line it reports.
+    if (f.rule === 'syntax') assert.ok(!/[\r\n]/.test(text.slice(f.span.start, f.span.end)), `syntax error ${f.span.start}-${f.span.end} spans lines`);
   }
+  const walk = (list: ReturnType<typeof outline>) => {
+    for (const o of list) {
+      checkSpan(text, o.span, `outline ${o.name}`);
+      checkSpan(text, o.selection, `outline selection ${o.name}`);
+      assert.ok(o.span.start <= o.selection.start && o.selection.end <= o.span.end, `outline ${o.name}: selection outside its symbol`);
+      walk(o.children);
+    }
+  };
+  walk(outline(a, editorMessages()));
+  for (const f of foldingRanges(a)) checkSpan(text, f, 'folding');
+  for (const t of semanticTokens(a)) checkSpan(text, t.span, `token ${t.type}`);
+  for (const h of computedTotalHints(a, { start: 0, end: text.length }, 'all')) checkSpan(text, { start: h.offset, end: h.offset }, 'inlay hint');
 }
 
 describe('robustness (fast-check)', function () {
@@ -136,6 +164,29 @@ describe('robustness (fast-check)', function () {
       // the line is kept as text, nothing lost
       assert.ok(a.tree.lines.some((l) => l.kind === 'text' && l.text.startsWith('列：')));
     }
+  });
+
+  it('reports a syntax error after a character outside the BMP on the whole character, never half of it', () => {
+    // A rule ending in 😀 or 𠀀 gave the range 3:6–3:7 and a lone \ud83d in the message.
+    for (const ch of ['😀', '𠀀']) {
+      const text = `## 表 表1 x\n列：科目名称 | 合计[1] | 甲[2]\n规则：1栏=2栏${ch}\n合计 | 1.00 | 1.00\n`;
+      const at = text.indexOf(ch);
+      const syntax = analyze(text).findings.filter((f) => f.rule === 'syntax');
+      assert.ok(syntax.length > 0);
+      const e = syntax.find((f) => f.span.start === at);
+      assert.ok(e, JSON.stringify(syntax.map((f) => [f.span, f.message])));
+      assert.equal(e.span.end, at + 2);
+      assert.ok(e.message.includes(ch), e.message);
+      checkRanges(text);
+    }
+  });
+
+  it('quotes whole characters when a message cuts a long line short', () => {
+    // The header's “此行无法识别” quoted the first 20 code units of the line: half of a 𐀀 at the end.
+    const text = `$${'𐀀'.repeat(12)}\n`;
+    const f = analyze(text).findings.find((x) => x.message.includes('𐀀'));
+    assert.ok(f, JSON.stringify(analyze(text).findings.map((x) => x.message)));
+    assert.ok(!loneSurrogate(f.message), JSON.stringify(f.message));
   });
 
   it('survives the seed truncated at every 97th offset', () => {

@@ -32,7 +32,7 @@ export function expand(body: string, fill = ''): string {
     if (m) { if (m[1] !== '0') out += fill; i += m[0].length - 1; continue; }
     m = /^\$\{(\d+):((?:[^}\\$]|\\.)*)\}/.exec(rest);
     if (m) { out += m[2].replace(/\\(.)/g, '$1'); i += m[0].length - 1; continue; }
-    m = /^\$\{(\d+)\|([^,|]*)(?:,[^|]*)*\|\}/.exec(rest);
+    m = /^\$\{(\d+)\|([^,|]*)(?:,[^,|]*)*\|\}/.exec(rest);
     if (m) { out += m[2]; i += m[0].length - 1; continue; }
     throw new Error(`not a tab stop or placeholder at ${JSON.stringify(rest.slice(0, 20))}`);
   }

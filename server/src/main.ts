@@ -3,7 +3,11 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { registerNodePdfEngine } from './interchange/pdfNode';
 import { shippedKnowledge } from './knowledge/load';
 import { startServer } from './lsp/server';
+import { messageValidation } from './lsp/validation';
 import { nodeFileSystem } from './workspace/nodeFileSystem';
 
 registerNodePdfEngine();
-startServer(createConnection(ProposedFeatures.all), { localFiles: nodeFileSystem, shipped: shippedKnowledge() });
+const validation = messageValidation();
+const connection = createConnection(ProposedFeatures.all, validation.options);
+validation.attach(connection);
+startServer(connection, { localFiles: nodeFileSystem, shipped: shippedKnowledge() });

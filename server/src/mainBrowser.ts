@@ -9,9 +9,12 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedF
 import data from 'budget-tables:data';
 import { shippedFrom } from './knowledge/shipped';
 import { startServer } from './lsp/server';
+import { messageValidation } from './lsp/validation';
 
 // The worker's global scope (the DOM and web-worker typings are not part of this project's `lib`).
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
-const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self));
+const validation = messageValidation();
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self), validation.options);
+validation.attach(connection);
 startServer(connection, { shipped: shippedFrom((path) => data[path]) });

@@ -1,5 +1,10 @@
 /** Everything an analysis says, as plain data: what the incremental analysis must give exactly as a fresh one does. */
 import type { Analysis } from '../../server/src/analysis';
+import { computedTotalHints } from '../../server/src/hints/computed';
+import { editorMessages } from '../../server/src/i18n/editor';
+import { foldingRanges } from '../../server/src/navigation/folding';
+import { outline } from '../../server/src/navigation/outline';
+import { semanticTokens } from '../../server/src/navigation/tokens';
 import { identityState } from '../../server/src/standard/apply';
 
 export const sp = (s: { start: number; end: number } | undefined) => (s ? `${s.start}-${s.end}` : '');
@@ -37,3 +42,13 @@ export function dump(a: Analysis): Dumped {
 }
 
 export type Dumped = Record<string, unknown>;
+
+/** What the editor features show of an analysis: the outline, folding ranges, semantic tokens and inlay hints. */
+export function features(a: Analysis): unknown {
+  return {
+    outline: outline(a, editorMessages()),
+    folding: foldingRanges(a),
+    tokens: semanticTokens(a),
+    hints: computedTotalHints(a, { start: 0, end: a.tree.text.length }, 'all'),
+  };
+}

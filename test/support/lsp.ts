@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializeRequest,
-  InitializedNotification, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  InitializedNotification, LogMessageNotification, PublishDiagnosticsNotification, ShowMessageNotification, ShowMessageRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   type PublishDiagnosticsParams, type ProtocolConnection, type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
@@ -21,12 +21,19 @@ export class TestClient {
   /** How many times diagnostics were published, by document. */
   readonly publications = new Map<string, number>();
   stderr = '';
+  /** Called with every publication of diagnostics. */
+  readonly publishListeners: ((p: PublishDiagnosticsParams) => void)[] = [];
+  /** The server's log lines (`window/logMessage`). */
+  readonly logs: string[] = [];
+  /** The messages the server showed the user (`window/showMessage` and `window/showMessageRequest`). */
+  readonly shown: string[] = [];
 
   constructor(args: string[] = ['--stdio'], env: NodeJS.ProcessEnv = {}) {
     this.child = spawn(process.execPath, [join(ROOT, 'bin', 'budget-language-server.js'), ...args], { env: { ...process.env, ...env } });
     this.child.stderr.on('data', (d: Buffer) => { this.stderr += d.toString(); });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      for (const l of this.publishListeners) l(p);
       this.published.set(p.uri, p);
       this.publications.set(p.uri, (this.publications.get(p.uri) ?? 0) + 1);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -37,12 +44,15 @@ export class TestClient {
         }
       }
     });
+    this.connection.onNotification(LogMessageNotification.type, (p) => { this.logs.push(p.message); });
+    this.connection.onNotification(ShowMessageNotification.type, (p) => { this.shown.push(p.message); });
+    this.connection.onRequest(ShowMessageRequest.type, (p) => { this.shown.push(p.message); return null; });
     this.connection.listen();
   }
 
-  async initialize(locale = 'zh-cn', rootUri: string | null = null): Promise<void> {
+  async initialize(locale = 'zh-cn', rootUri: string | null = null, initializationOptions?: Record<string, unknown>): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri, locale, capabilities: {
+      processId: process.pid, rootUri, locale, ...(initializationOptions ? { initializationOptions } : {}), capabilities: {
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true }, completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown', 'plaintext'] } },
         workspace: { configuration: false },
       },
@@ -71,6 +81,11 @@ export class TestClient {
     return p;
   }
 
+  /** The server process's exit code, or null while it runs. */
+  get exitCode(): number | null {
+    return this.child.exitCode;
+  }
+
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
@@ -80,6 +95,15 @@ export class TestClient {
     }
     this.connection.dispose();
     this.child.kill();
+  }
+}
+
+/** Resolves once `ready()` holds (checked every 20 ms), else fails after `ms` saying what it waited for. */
+export async function until(ready: () => boolean, what: string, ms = 10000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ready()) {
+    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 

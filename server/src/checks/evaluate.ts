@@ -7,6 +7,7 @@ import type { Relation, Term } from '../rules/relation';
 import { withRelation, type Finding } from './finding';
 import type { Span } from '../syntax/ast';
 import { maxOf } from '../util/arrays';
+import { headOf } from '../util/text';
 
 /**
  * The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. A figure's precision
@@ -77,7 +78,7 @@ export function termValue(t: Term): Figure | undefined {
 export function cellName(cell: Cell, m: Messages, by: 'row' | 'column' | 'cell' | 'both'): string {
   const row = cell.row;
   const rowName = row.label || row.code || (row.lineNo !== undefined ? m.rowNumber(row.lineNo) : '')
-    || row.cells.find((c) => c.kind === 'text' && c.text)?.text.slice(0, 16) || m.rowOrdinal(row.index + 1);
+    || headOf(row.cells.find((c) => c.kind === 'text' && c.text)?.text ?? '', 16) || m.rowOrdinal(row.index + 1);
   const colName = cell.column ? (cell.column.name || cell.column.path.join('/') || (cell.column.number !== undefined ? m.columnNumber(cell.column.number) : '')) : '';
   if (by === 'row') return row.lineNo !== undefined && row.label ? m.rowLabelNumber(rowName, row.lineNo) : rowName;
   if (by === 'column') return colName;

@@ -10,6 +10,7 @@ import { parse } from '../syntax/parser';
 import type { Span } from '../syntax/ast';
 import { eolOf, nextLineStart, overlaps, type Fix } from './fix';
 import { maxOf } from '../util/arrays';
+import { trimEndChars } from '../util/text';
 
 export interface PrintedRule {
   /** The rule as printed, spaces taken out. */
@@ -27,12 +28,12 @@ export function ruleKey(text: string, table?: Table): string {
     .replace(/[\s\u3000]+/g, '')
     .replace(/（/g, '(').replace(/）/g, ')').replace(/＝/g, '=').replace(/＋/g, '+').replace(/[－−]/g, '-')
     .replace(/⋯+|\.{2,}|·{2,}|…+/g, '…')
-    .replace(/"([^"]*)"/g, '「$1」').replace(/[“『【]/g, '「').replace(/[”』】]/g, '」')
-    .replace(/[。.]+$/, '');
+    .replace(/"([^"]*)"/g, '「$1」').replace(/[“『【]/g, '「').replace(/[”』】]/g, '」');
+  s = trimEndChars(s, '。.');
   if (table?.number) s = s.split(table.number.replace(/\s+/g, '')).join('');
   s = s.replace(/本表/g, '');
   // `1+2+…+5` → `1+2+3+4+5`
-  s = s.replace(/(\d+)\+…\+(\d+)/g, (all, a: string, b: string) => {
+  s = s.replace(/(?<!\d)(\d+)\+…\+(\d+)/g, (all, a: string, b: string) => {
     const lo = Number(a);
     const hi = Number(b);
     if (!(hi > lo) || hi - lo > 2000) return all;

@@ -1,7 +1,9 @@
 /**
  * The formatter: aligns the cells of every table part (its `列：` line and its rows) into columns by display width,
  * figures on the decimal point, and touches nothing else (headings, fields, notes, rules, comments and prose stay
- * verbatim; line breaks, a BOM and trailing `// comments` are kept).
+ * verbatim; line breaks, a BOM and trailing `// comments` are kept). The only characters it adds or removes are the
+ * blanks it owns (spaces, tabs, ideographic spaces): a line with U+FEFF, a no-break space, NUL or a control character
+ * around its cells is left as it is.
  *
  * It never changes what a document says: before returning edits it applies them and checks the result
  * (./verify: same lines and line endings, same non-whitespace text, same figures as lexed, same cells and columns as

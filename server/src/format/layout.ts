@@ -9,6 +9,7 @@
 import type { BudgetDocument, Cell, Row } from '../model/document';
 import type { Span, SyntaxTree } from '../syntax/ast';
 import { ColumnsKw, Comment, Pipe, budgetLexer } from '../syntax/tokens';
+import { trimChars, trimEndChars } from '../util/text';
 import { displayWidth } from './width';
 
 /** A cell as laid out: its text and display width, and for a figure the widths of its integer part and the rest. */
@@ -101,8 +102,15 @@ function gridCell(cell: Cell, text: string): GridCell {
   return textCell(text);
 }
 
+/**
+ * The blanks the formatter owns: it adds and removes only these (space, tab, ideographic space). Anything else around
+ * a cell — U+FEFF, a no-break space, NUL, a control character — is the document's: a line holding one there is left as
+ * it is (issue #15: `合计 | \ufeff1.00` lost its U+FEFF).
+ */
+export const OWNED_BLANKS = ' \t\u3000';
+
 function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff;
+  return c === 32 || c === 9 || c === 0x3000;
 }
 
 /** The pipe between two cells, when only blanks stand around it. */
@@ -120,8 +128,9 @@ function pipeBetween(text: string, from: number, to: number): string | undefined
 
 /** The prefix kept before a line's first cell: a BOM on the first line; undefined when anything else stands there. */
 function prefixOf(text: string, lineStart: number, firstCell: number): string | undefined {
-  for (let i = lineStart; i < firstCell; i++) if (!isBlank(text.charCodeAt(i))) return undefined;
-  return lineStart === 0 && firstCell > 0 && text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const bom = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = lineStart + bom; i < firstCell; i++) if (!isBlank(text.charCodeAt(i))) return undefined;
+  return bom ? '\ufeff' : '';
 }
 
 const NO_COMMENT: { comment?: string } = {};
@@ -132,7 +141,7 @@ function commentAfter(text: string, from: number, lineEnd: number): { comment?: 
   while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
   if (i === lineEnd) return NO_COMMENT;
   if (!text.startsWith('//', i)) return undefined;
-  return { comment: text.slice(i, lineEnd).trimEnd() };
+  return { comment: trimEndChars(text.slice(i, lineEnd), OWNED_BLANKS) };
 }
 
 /**
@@ -174,20 +183,25 @@ function columnsGridLine(text: string, start: number, line: number, lines: TextL
   let segEnd = -1;
   const flush = () => {
     // A column name's token takes the blanks after it (names may hold blanks): the segment is trimmed.
-    cells.push(textCell(segStart < 0 ? '' : text.slice(start + segStart, start + segEnd).trim()));
+    cells.push(textCell(segStart < 0 ? '' : trimChars(text.slice(start + segStart, start + segEnd), OWNED_BLANKS)));
     segStart = segEnd = -1;
   };
+  let end = 0;
   for (const t of lexed.tokens) {
+    // What the lexer skipped between two tokens must be blanks the formatter owns.
+    for (let i = end; i < t.startOffset; i++) if (!isBlank(text.charCodeAt(start + i))) return undefined;
+    end = t.startOffset + t.image.length;
     if (t.tokenType === Pipe) {
       flush();
       pipes.push(t.image);
     } else if (t.tokenType === Comment) {
-      comment = t.image.trimEnd();
+      comment = trimEndChars(t.image, OWNED_BLANKS);
     } else if (!/^[\r\n]+$/.test(t.image)) {
       if (segStart < 0) segStart = t.startOffset;
       segEnd = t.startOffset + t.image.length;
     }
   }
+  for (let i = start + end; i < lineEnd; i++) if (!isBlank(text.charCodeAt(i))) return undefined;
   flush();
   return { line, prefix, cells, pipes, comment, row: undefined };
 }

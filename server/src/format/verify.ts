@@ -16,6 +16,8 @@
 import { tokenMatcher, type IToken } from 'chevrotain';
 import type { RowLine } from '../syntax/ast';
 import { budgetLexer, ColumnText, Comment, FigureTok, Newline, Pipe, ProseComment, Text } from '../syntax/tokens';
+import { trimChars, trimEndChars } from '../util/text';
+import { OWNED_BLANKS } from './layout';
 
 /** Why a formatting was refused (see `formatRefused` and `changed…` in i18n/editor.ts). */
 export type FormatRefusal = 'lines' | 'text' | 'figures' | 'cells';
@@ -26,8 +28,8 @@ function isNewline(t: IToken): boolean {
 
 /** A token's image as far as the parser's reading goes. */
 function image(t: IToken): string {
-  if (t.tokenType === ColumnText) return t.image.trim();
-  if (t.tokenType === Comment || t.tokenType === ProseComment) return t.image.trimEnd();
+  if (t.tokenType === ColumnText) return trimChars(t.image, OWNED_BLANKS);
+  if (t.tokenType === Comment || t.tokenType === ProseComment) return trimEndChars(t.image, OWNED_BLANKS);
   return t.image;
 }
 
@@ -43,10 +45,9 @@ export function figureTokens(text: string): string[] {
   return budgetLexer.tokenize(text).tokens.filter((t) => t.tokenType === FigureTok).map((t) => t.image);
 }
 
-/** Blanks as JavaScript's `\s` knows them, line breaks excepted. */
+/** The blanks a formatting may add or remove (./layout OWNED_BLANKS); every other character must stay. */
 function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return c === 32 || c === 9 || c === 0x3000;
 }
 
 /** Compares the non-blank characters and the line breaks of two texts in one pass. */
@@ -159,7 +160,7 @@ function checkRowChunk(changes: readonly RowChange[]): FormatRefusal | undefined
     for (; k < tokens.length && !isNewline(tokens[k]); k++) {
       const t = tokens[k];
       if (t.tokenType === Pipe) flush();
-      else if (t.tokenType === Comment) comment = t.image.trimEnd();
+      else if (t.tokenType === Comment) comment = trimEndChars(t.image, OWNED_BLANKS);
       else if (t.tokenType === FigureTok || t.tokenType === Text) {
         if (comment !== undefined) return 'cells';
         if (start < 0) start = t.startOffset;
@@ -169,7 +170,7 @@ function checkRowChunk(changes: readonly RowChange[]): FormatRefusal | undefined
     k++; // the line break
     flush();
     // The comment as written: a row's first `//` starts it (no cell text holds `//`).
-    const wrote = c.parsed.comment === undefined ? undefined : c.before.slice(c.before.indexOf('//')).trimEnd();
+    const wrote = c.parsed.comment === undefined ? undefined : trimEndChars(c.before.slice(c.before.indexOf('//')), OWNED_BLANKS);
     if (!same || n !== expected.length || comment !== wrote) {
       return sameArray(figureTokens(c.before), figureTokens(c.after)) ? 'cells' : 'figures';
     }

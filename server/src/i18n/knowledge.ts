@@ -46,6 +46,8 @@ const zh = {
   hoverNoValue: '（含非数字单元格，无法计算）',
   // completion
   childrenOf: (code: string) => `${code} 下级`,
+  /** Under a hover or documentation cut to a length an editor shows quickly. */
+  textCut: '（内容过长，其余部分已省略）',
 };
 export type KnowledgeMessages = typeof zh;
 
@@ -91,6 +93,7 @@ const en: KnowledgeMessages = {
   hoverComputed: (computed, stated, diff) => `computed ${computed}, printed ${stated}, difference ${diff}`,
   hoverNoValue: '(a cell holds no number: not computed)',
   childrenOf: (code) => `under ${code}`,
+  textCut: '(Too long: the rest is left out.)',
 };
 
 /** `2017, 2018, 2019, 2023` → `2017–2019、2023`. */
@@ -119,6 +122,9 @@ export function loadMessages(locale: Locale = 'zh') {
       catalogLoaded: (file: string, n: number) => `Budget Tables: loaded ${n} codes from ${file}`,
       notAllowed: (file: string) => `Budget Tables: ${file} is not a CSV or XLSX file`,
       catalogUntrusted: (file: string) => `Budget Tables: the catalog ${file} lies in a workspace you have not trusted and is not loaded (Restricted Mode); trust the workspace to use it`,
+      catalogWorkspaceUntrusted: (file: string) => `Budget Tables: the catalog ${file} is named by the settings of a workspace you have not trusted and is not loaded (Restricted Mode); trust the workspace, or name it in your user settings`,
+      catalogOutside: (file: string) => `Budget Tables: the catalog ${file} is not loaded: a relative path must stay inside its workspace folder (also through symbolic links)`,
+      catalogAbsolute: (file: string) => `Budget Tables: the catalog ${file} is not loaded: workspace settings may name only files inside the workspace, by a relative path; name a file elsewhere in your user settings`,
       rowNotCode: (row: number, code: string) => `row ${row}: “${code}” is not a numeric subject code`,
       rowNoName: (row: number, code: string) => `row ${row}: ${code} has no name`,
     }
@@ -128,6 +134,9 @@ export function loadMessages(locale: Locale = 'zh') {
       catalogLoaded: (file: string, n: number) => `预决算公开表：已从 ${file} 读取 ${n} 个科目`,
       notAllowed: (file: string) => `预决算公开表：${file} 不是 CSV 或 XLSX 文件`,
       catalogUntrusted: (file: string) => `预决算公开表：科目目录 ${file} 位于尚未受信任的工作区中，未读取（受限模式）；信任此工作区后即可使用`,
+      catalogWorkspaceUntrusted: (file: string) => `预决算公开表：科目目录 ${file} 由尚未受信任的工作区的设置指定，未读取（受限模式）；信任此工作区，或在用户设置中指定它`,
+      catalogOutside: (file: string) => `预决算公开表：科目目录 ${file} 未读取：相对路径必须位于其工作区文件夹之内（经符号链接也不得指向外部）`,
+      catalogAbsolute: (file: string) => `预决算公开表：科目目录 ${file} 未读取：工作区设置只能以相对路径指定工作区内的文件；其他位置的文件请在用户设置中指定`,
       rowNotCode: (row: number, code: string) => `第 ${row} 行：编码“${code}”不是数字科目编码`,
       rowNoName: (row: number, code: string) => `第 ${row} 行：${code} 没有名称`,
     };

@@ -11,6 +11,9 @@ import type { Locale } from '../i18n/messages';
 import { FIELD_PART } from '../model/build';
 import type { BudgetDocument, Column, Part, Table } from '../model/document';
 import { parseFigure, type Figure } from '../numbers/decimal';
+import { displayWidth } from '../format/width';
+import { headOf, trimEndChars } from '../util/text';
+import { baseName } from '../workspace/uri';
 import { figureValue, loadExcel } from './sheet';
 import { maxOf } from '../util/arrays';
 
@@ -23,6 +26,11 @@ export interface ExportRequest {
   /** The table at this offset of the document's text. */
   offset?: number;
   locale?: Locale;
+  /**
+   * Awaited between two steps of the work (a few thousand rows each): the language server pauses there so that it
+   * answers other requests meanwhile, and rejects there when the export was cancelled. Without it, no pause.
+   */
+  checkpoint?: () => Promise<void>;
 }
 
 export interface Exported {
@@ -51,6 +59,7 @@ export interface SheetCell {
 }
 
 export interface SheetGrid {
+  /** Ragged: a cell missing at the end of a row, or between two (a hole), is empty. */
   rows: SheetCell[][];
   /** 0-based, inclusive. */
   merges: { top: number; left: number; bottom: number; right: number }[];
@@ -93,7 +102,8 @@ function sourceLine(text: string, offset: number): { start: number; text: string
 }
 
 function withoutComment(line: string): string {
-  return line.replace(/\s*\/\/.*$/, '').trim();
+  const at = line.indexOf('//');
+  return (at < 0 ? line : line.slice(0, at)).trim();
 }
 
 /** Whether the document prints the column's 栏次 (`合计[1]`), rather than the model numbering it. */
@@ -108,11 +118,34 @@ interface Block {
   body: SheetCell[][];
 }
 
+/**
+ * The work grows with the table (a table may have 200,000 rows): it is done in steps of this many rows, between which
+ * an export in the language server pauses, so that requests and edits are answered meanwhile, and it can be cancelled
+ * (`ExportRequest.checkpoint`). A step is a `yield` of the generators below; `tableGrid` runs them through.
+ */
+const STEP_ROWS = 2000;
+
+/** A grid row's cells: only the cells that hold something (rows are ragged; a missing cell is empty). */
+function bodyRow(r: Part['rows'][number]): SheetCell[] {
+  const out: SheetCell[] = [];
+  r.cells.forEach((c, i) => {
+    if (!c.text) return;
+    const role = c.column?.role;
+    const figure = role === undefined || role === 'figure' ? (c.kind === 'figure' ? parseFigure(c.text) : undefined) : undefined;
+    if (role === 'code') out[i] = { text: c.text, kind: 'code' };
+    else if (role === 'label') out[i] = { text: c.text, kind: 'label' };
+    else if (role === 'line') out[i] = { text: c.text, kind: 'line' };
+    else if (figure) out[i] = { text: c.text, kind: 'figure', figure };
+    else out[i] = { text: c.text, kind: 'text' };
+  });
+  return out;
+}
+
 /** A part's header rows (groups merged across, names merged down), its 栏次 row and its rows. */
-function partBlock(doc: BudgetDocument, p: Part, depth: number, lanciRow: boolean, m: EditorMessages): Block {
+function* partBlock(doc: BudgetDocument, p: Part, depth: number, lanciRow: boolean, m: EditorMessages): Generator<void, Block> {
   const cols = p.columns;
   const width = Math.max(cols.length, maxOf(p.rows.map((r) => r.cells.length)), 1);
-  const header: SheetCell[][] = Array.from({ length: depth }, () => Array.from({ length: width }, () => ({ text: '', kind: 'header' as const })));
+  const header: SheetCell[][] = Array.from({ length: depth }, () => []);
   const merges: SheetGrid['merges'] = [];
   for (let d = 0; d < depth; d++) {
     let i = 0;
@@ -135,29 +168,51 @@ function partBlock(doc: BudgetDocument, p: Part, depth: number, lanciRow: boolea
     }
   }
   if (lanciRow) {
-    const lanci: SheetCell[] = Array.from({ length: width }, () => ({ text: '', kind: 'lanci' as const }));
+    const lanci: SheetCell[] = [];
     const first = cols.findIndex((c) => c.role !== 'figure');
     if (first >= 0) lanci[first] = { text: m.exportLanci, kind: 'lanci' };
     cols.forEach((c, i) => { if (c.role === 'figure' && c.number !== undefined && printedNumber(doc, c)) lanci[i] = { text: String(c.number), kind: 'lanci' }; });
     header.push(lanci);
   }
-  const body = p.rows.map((r) => {
-    const out: SheetCell[] = Array.from({ length: width }, () => ({ text: '', kind: 'text' as const }));
-    r.cells.forEach((c, i) => {
-      const role = c.column?.role;
-      if (role === 'code') out[i] = { text: c.text, kind: 'code' };
-      else if (role === 'label') out[i] = { text: c.text, kind: 'label' };
-      else if (role === 'line') out[i] = { text: c.text, kind: 'line' };
-      else if (c.kind === 'figure' && parseFigure(c.text)) out[i] = { text: c.text, kind: 'figure', figure: parseFigure(c.text)! };
-      else out[i] = { text: c.text, kind: 'text' };
-    });
-    return out;
-  });
+  const body: SheetCell[][] = [];
+  for (const r of p.rows) {
+    body.push(bodyRow(r));
+    if (body.length % STEP_ROWS === 0) yield;
+  }
   return { width, header, merges, body };
 }
 
-/** One table as a grid of cells, laid out as printed: the sides of a 收支总表 next to each other. */
-export function tableGrid(doc: BudgetDocument, t: Table, options: { locale?: Locale; documentHeader?: boolean } = {}): SheetGrid {
+/** Runs a generator of steps through at once. */
+function runThrough<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Runs a generator of steps, awaiting `checkpoint` between two. */
+async function runPaused<T>(steps: Generator<void, T>, checkpoint: () => Promise<void>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await checkpoint();
+  }
+}
+
+export interface GridOptions {
+  locale?: Locale;
+  documentHeader?: boolean;
+}
+
+/**
+ * One table as a grid of cells, laid out as printed: the sides of a 收支总表 next to each other. Rows are ragged: a
+ * cell missing at the end of a row, or between two, is empty.
+ */
+export function tableGrid(doc: BudgetDocument, t: Table, options: GridOptions = {}): SheetGrid {
+  return runThrough(gridSteps(doc, t, options));
+}
+
+function* gridSteps(doc: BudgetDocument, t: Table, options: GridOptions): Generator<void, SheetGrid> {
   const m = editorMessages(options.locale);
   const rows: SheetCell[][] = [];
   const merges: SheetGrid['merges'] = [];
@@ -175,13 +230,13 @@ export function tableGrid(doc: BudgetDocument, t: Table, options: { locale?: Loc
 
   const parts = t.parts.filter((p) => p.name !== FIELD_PART && (p.columns.length || p.rows.length));
   const sideBySide = t.kind === 'table' && parts.length > 1 && parts.every((p) => p.columns.length);
-  const depthOf = (p: Part) => Math.max(1, ...p.columns.map((c) => Math.max(1, c.path.length)));
-  const place = (blocks: { block: Block; name?: string }[]) => {
+  const depthOf = (p: Part) => Math.max(1, maxOf(p.columns.map((c) => c.path.length)));
+  function* place(blocks: { block: Block; name?: string }[]): Generator<void, void> {
     // Blocks next to each other, from the current row on.
     const top = rows.length;
     const named = blocks.some((b) => b.name);
-    const headerHeight = Math.max(...blocks.map((b) => b.block.header.length));
-    const bodyHeight = Math.max(...blocks.map((b) => b.block.body.length));
+    const headerHeight = maxOf(blocks.map((b) => b.block.header.length));
+    const bodyHeight = maxOf(blocks.map((b) => b.block.body.length));
     const height = (named ? 1 : 0) + headerHeight + bodyHeight;
     for (let r = 0; r < height; r++) rows.push([]);
     let left = 0;
@@ -195,19 +250,30 @@ export function tableGrid(doc: BudgetDocument, t: Table, options: { locale?: Loc
       }
       block.header.forEach((hr, k) => hr.forEach((c, i) => put(r0 + k, i, c)));
       for (const mg of block.merges) merges.push({ top: top + r0 + mg.top, left: left + mg.left, bottom: top + r0 + mg.bottom, right: left + mg.right });
-      block.body.forEach((br, k) => br.forEach((c, i) => put(r0 + headerHeight + k, i, c)));
+      const at = top + r0 + headerHeight;
+      if (left === 0) {
+        // The first block's rows are the grid's rows (no copy).
+        block.body.forEach((br, k) => { rows[at + k] = br; });
+      } else {
+        for (let k = 0; k < block.body.length; k++) {
+          block.body[k].forEach((c, i) => put(r0 + headerHeight + k, i, c));
+          if ((k + 1) % STEP_ROWS === 0) yield;
+        }
+      }
       left += block.width;
     }
-  };
+  }
   if (sideBySide) {
-    const depth = Math.max(...parts.map(depthOf));
+    const depth = maxOf(parts.map(depthOf));
     const lanci = parts.some((p) => p.columns.some((c) => printedNumber(doc, c)));
-    place(parts.map((p) => ({ block: partBlock(doc, p, depth, lanci, m), ...(p.name ? { name: p.name } : {}) })));
+    const blocks: { block: Block; name?: string }[] = [];
+    for (const p of parts) blocks.push({ block: yield* partBlock(doc, p, depth, lanci, m), ...(p.name ? { name: p.name } : {}) });
+    yield* place(blocks);
   } else {
     for (const p of parts) {
       if (p.name) line(p.name, 'part');
       for (const f of p.fields) line(slice(f.span), 'field');
-      if (p.columns.length || p.rows.length) place([{ block: partBlock(doc, p, depthOf(p), p.columns.some((c) => printedNumber(doc, c)), m) }]);
+      if (p.columns.length || p.rows.length) yield* place([{ block: yield* partBlock(doc, p, depthOf(p), p.columns.some((c) => printedNumber(doc, c)), m) }]);
     }
   }
 
@@ -216,78 +282,168 @@ export function tableGrid(doc: BudgetDocument, t: Table, options: { locale?: Loc
   for (const n of t.notes) under.push({ at: n.span.start, text: n.text, kind: 'note' });
   for (const x of t.texts) under.push({ at: x.span.start, text: x.text, kind: 'note' });
   const ruleLines = new Map<number, string>();
+  // Each line once: a line holding many rules was scanned once per rule, quadratic in a long line (issue #15).
+  let last = { start: -1, end: -1 };
   for (const r of t.rules) {
-    const l = sourceLine(doc.text, r.node.span.start);
+    const at = r.node.span.start;
+    if (at >= last.start && at <= last.end) continue;
+    const l = sourceLine(doc.text, at);
+    last = { start: l.start, end: l.start + l.text.length };
     if (!ruleLines.has(l.start)) ruleLines.set(l.start, withoutComment(l.text));
   }
   for (const [at, text] of ruleLines) under.push({ at, text, kind: 'rule' });
   under.sort((a, b) => a.at - b.at);
   if (under.length) rows.push([]);
-  for (const u of under) line(u.text, u.kind);
-  // Rows are ragged until here: fill them.
-  const width = maxOf(rows.map((r) => r.length));
-  for (const r of rows) for (let i = 0; i < width; i++) r[i] ??= { text: '', kind: 'text' };
+  // A worksheet cell holds at most MAX_CELL_TEXT characters: a longer note or rule line goes on as many rows as it needs.
+  for (const u of under) for (const piece of pieces(u.text, MAX_CELL_TEXT)) line(piece, u.kind);
   return { rows, merges };
 }
 
+/** The CSV of a grid (with a BOM, as spreadsheet programs want it). */
 export function gridCsv(grid: SheetGrid): string {
-  // Trailing empty cells are left off (a title line is one cell).
-  const records = grid.rows.map((r) => {
-    let n = r.length;
-    while (n > 0 && r[n - 1].text === '') n--;
-    return r.slice(0, n).map((c) => c.text);
-  });
-  return stringify(records, { bom: true, record_delimiter: 'windows' });
+  return runThrough(csvSteps(grid));
+}
+
+function* csvSteps(grid: SheetGrid): Generator<void, string> {
+  const out: string[] = [];
+  for (let i = 0; i < grid.rows.length; i += STEP_ROWS) {
+    // Trailing empty cells are left off (a title line is one cell).
+    const records = grid.rows.slice(i, i + STEP_ROWS).map((r) => {
+      let n = r.length;
+      while (n > 0 && !r[n - 1]?.text) n--;
+      const record: string[] = [];
+      for (let k = 0; k < n; k++) record.push(r[k]?.text ?? '');
+      return record;
+    });
+    out.push(stringify(records, { bom: i === 0, record_delimiter: 'windows' }));
+    yield;
+  }
+  return out.join('') || stringify([], { bom: true });
 }
 
 function sheetName(t: Table, k: number, used: Set<string>, m: EditorMessages): string {
-  const base = (t.number ?? m.exportSheet(k + 1)).replace(/[[\]:*?/\\]/g, '-').slice(0, 31) || m.exportSheet(k + 1);
+  const base = headOf((t.number ?? m.exportSheet(k + 1)).replace(/[[\]:*?/\\]/g, '-'), 31) || m.exportSheet(k + 1);
   let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base.slice(0, 27)}(${n})`;
+  for (let n = 2; used.has(name); n++) name = `${headOf(base, 27)}(${n})`;
   used.add(name);
   return name;
 }
 
-/** Display width of a text, CJK counting double: for column widths. */
-function widthOf(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”]/.test(ch) ? 2 : 1;
-  return w;
+/** The most characters a worksheet cell holds (Excel's limit); a longer text is cut there. */
+const MAX_CELL_TEXT = 32767;
+
+/** `text` in pieces of at most `max` UTF-16 units, never splitting a surrogate pair. */
+function pieces(text: string, max: number): string[] {
+  if (text.length <= max) return [text];
+  const out: string[] = [];
+  for (let i = 0; i < text.length;) {
+    let end = Math.min(text.length, i + max);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
 }
 
-export async function gridsXlsx(sheets: { name: string; grid: SheetGrid }[]): Promise<Uint8Array> {
+/** A table cell's text as a worksheet can hold it: at most MAX_CELL_TEXT characters (a longer one is cut there). */
+function cellText(text: string): string {
+  return text.length <= MAX_CELL_TEXT ? text : pieces(text, MAX_CELL_TEXT)[0];
+}
+
+/** The parts of exceljs the writer uses: a worksheet row's cells, and the streaming workbook writer when there is one. */
+interface SheetWriter {
+  columns: { width?: number }[];
+  getRow(n: number): { getCell(c: number): ExcelCell; commit?(): void };
+  mergeCells(top: number, left: number, bottom: number, right: number): void;
+  commit?(): void;
+}
+interface ExcelCell {
+  value: unknown;
+  numFmt: string;
+  alignment: Record<string, unknown>;
+  font: Record<string, unknown>;
+}
+
+function* sheetSteps(ws: SheetWriter, grid: SheetGrid): Generator<void, void> {
+  // Column widths first: a streaming sheet writes them before its first row.
+  const widths: number[] = [];
+  for (let r = 0; r < grid.rows.length; r++) {
+    grid.rows[r].forEach((c, i) => {
+      if (c?.text && c.kind !== 'title' && c.kind !== 'field' && c.kind !== 'note' && c.kind !== 'rule') widths[i] = Math.max(widths[i] ?? 0, Math.min(40, displayWidth(c.text.slice(0, 80)) + 2));
+    });
+    if ((r + 1) % STEP_ROWS === 0) yield;
+  }
+  ws.columns = Array.from(widths, (w) => (w ? { width: Math.max(8, w) } : {}));
+  for (const mg of grid.merges) ws.mergeCells(mg.top + 1, mg.left + 1, mg.bottom + 1, mg.right + 1);
+  for (let r = 0; r < grid.rows.length; r++) {
+    const row = ws.getRow(r + 1);
+    grid.rows[r].forEach((c, i) => {
+      if (!c?.text) return;
+      const cell = row.getCell(i + 1);
+      const number = c.kind === 'figure' && c.figure ? figureValue(c.figure) : undefined;
+      if (number) {
+        cell.value = number.value;
+        cell.numFmt = number.numFmt;
+        cell.alignment = { horizontal: 'right' };
+      } else {
+        cell.value = cellText(c.text);
+        if (c.kind === 'code') cell.numFmt = '@';
+        if (c.kind === 'header' || c.kind === 'part' || c.kind === 'lanci') {
+          cell.font = { bold: true };
+          cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+        }
+        if (c.kind === 'title' && r === 0) cell.font = { bold: true, size: 14 };
+      }
+    });
+    row.commit?.();
+    if ((r + 1) % STEP_ROWS === 0) yield;
+  }
+  ws.commit?.();
+}
+
+/**
+ * The XLSX file of some grids, one worksheet each. Written by exceljs's streaming writer where it has one (Node):
+ * rows are written as they come, in time and memory linear in the table (the in-memory workbook took 39 s for
+ * 200,000 rows on this machine, super-linearly); else (the browser build) by its in-memory workbook.
+ */
+export async function gridsXlsx(sheets: { name: string; grid: SheetGrid }[], checkpoint?: () => Promise<void>): Promise<Uint8Array> {
   const excel = await loadExcel();
+  const run = <T>(steps: Generator<void, T>) => (checkpoint ? runPaused(steps, checkpoint) : Promise.resolve(runThrough(steps)));
+  const Writer = excel.stream?.xlsx?.WorkbookWriter;
+  if (Writer) {
+    // Without a stream of its own, the writer collects the file in memory (exceljs's StreamBuf), read after commit.
+    const wb = new Writer({ useStyles: true, useSharedStrings: false });
+    wb.creator = 'Budget Tables';
+    for (const { name, grid } of sheets) await run(sheetSteps(wb.addWorksheet(name) as unknown as SheetWriter, grid));
+    await wb.commit();
+    const bytes = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream.read();
+    return bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array();
+  }
   const wb = new excel.Workbook();
   wb.creator = 'Budget Tables';
-  for (const { name, grid } of sheets) {
-    const ws = wb.addWorksheet(name);
-    const widths: number[] = [];
-    grid.rows.forEach((row, r) => {
-      row.forEach((c, i) => {
-        if (!c.text) return;
-        const cell = ws.getCell(r + 1, i + 1);
-        const number = c.kind === 'figure' && c.figure ? figureValue(c.figure) : undefined;
-        if (number) {
-          cell.value = number.value;
-          cell.numFmt = number.numFmt;
-          cell.alignment = { horizontal: 'right' };
-        } else {
-          cell.value = c.text;
-          if (c.kind === 'code') cell.numFmt = '@';
-          if (c.kind === 'header' || c.kind === 'part' || c.kind === 'lanci') {
-            cell.font = { bold: true };
-            cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-          }
-          if (c.kind === 'title' && r === 0) cell.font = { bold: true, size: 14 };
-        }
-        if (c.kind !== 'title' && c.kind !== 'field' && c.kind !== 'note' && c.kind !== 'rule') widths[i] = Math.max(widths[i] ?? 0, Math.min(40, widthOf(c.text) + 2));
-      });
-    });
-    for (const mg of grid.merges) ws.mergeCells(mg.top + 1, mg.left + 1, mg.bottom + 1, mg.right + 1);
-    widths.forEach((w, i) => { if (w) ws.getColumn(i + 1).width = Math.max(8, w); });
-  }
+  for (const { name, grid } of sheets) await run(sheetSteps(wb.addWorksheet(name) as unknown as SheetWriter, grid));
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
+}
+
+/** A name that is one file name on every file system: no folders, no `..`, no reserved or control characters. */
+function safeName(s: string, max: number): string {
+  const last = s.split(/[\\/]/).pop() ?? '';
+  const clean = last.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '-');
+  const chars = [...clean.replace(/^[.\s]+/, '')].slice(0, max).join('');
+  return trimEndChars(chars, '. \t\u3000');
+}
+
+/**
+ * The file name an export suggests: the document's base name without `.budget`, then the table's number or title when
+ * one table is exported (`硚口2023-公开05表.xlsx`). Always a base name: a URI whose last segment decodes to
+ * `../x.budget` or holds a `\` gives no folder part (issue #15).
+ */
+export function exportFileName(uri: string, table: string | undefined, format: ExportFormat): string {
+  const base = safeName(baseName(uri).replace(/\.budget$/i, ''), 80) || 'tables';
+  const part = table === undefined ? '' : safeName(table, 40);
+  return `${base}${part ? `-${part}` : ''}.${format}`;
 }
 
 /** The export of a request: the named table, the one at the offset, or (XLSX only) every table. */
@@ -296,11 +452,15 @@ export async function exportDocument(doc: BudgetDocument, req: ExportRequest): P
   const picked = selectTables(doc, req);
   if (typeof picked === 'string') return { ok: false, message: picked };
   const names = picked.map(tableName);
+  const checkpoint = req.checkpoint;
+  const run = <T>(steps: Generator<void, T>) => (checkpoint ? runPaused(steps, checkpoint) : Promise.resolve(runThrough(steps)));
   if (req.format === 'csv') {
     if (picked.length !== 1) return { ok: false, message: m.exportCsvOneTable };
-    return { ok: true, format: 'csv', data: gridCsv(tableGrid(doc, picked[0], { locale: req.locale, documentHeader: false })), tables: names };
+    const grid = await run(gridSteps(doc, picked[0], { locale: req.locale, documentHeader: false }));
+    return { ok: true, format: 'csv', data: await run(csvSteps(grid)), tables: names };
   }
   const used = new Set<string>();
-  const sheets = picked.map((t, k) => ({ name: sheetName(t, k, used, m), grid: tableGrid(doc, t, { locale: req.locale }) }));
-  return { ok: true, format: 'xlsx', data: await gridsXlsx(sheets), tables: names };
+  const sheets: { name: string; grid: SheetGrid }[] = [];
+  for (const [k, t] of picked.entries()) sheets.push({ name: sheetName(t, k, used, m), grid: await run(gridSteps(doc, t, { locale: req.locale })) });
+  return { ok: true, format: 'xlsx', data: await gridsXlsx(sheets, checkpoint), tables: names };
 }

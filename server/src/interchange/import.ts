@@ -17,6 +17,7 @@ import {
 } from './repair';
 import { readWorkbook, sheetGrid } from './sheet';
 import { maxOf, pushAll } from '../util/arrays';
+import { trimEndChars } from '../util/text';
 
 export type { RepairKind } from './repair';
 
@@ -162,9 +163,10 @@ export async function importXlsx(data: Uint8Array, options: ImportOptions = {}):
 
 export const ENUMERATED = /^(?:[一二三四五六七八九十廿]+[、.．]|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．](?!\d))/;
 const TOTAL = /^(合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计|其中[：:]?)$/;
-export const NOTE_START = /^(?:备注|注)[ \t\u3000]*[0-9.]*[ \t\u3000]*[：:]/;
+export const NOTE_START = /^(?:备注|注)[ \t\u3000]*(?:[0-9.]+[ \t\u3000]*)?[：:]/;
 export const RULE_START = /^规则[ \t\u3000]*[：:]/;
-const RULE_LIKE = /^[\d\s²³¹⁰-⁹]*\d[\d\s]*[行栏].*[=＝]|^[「“"].*[」”"][ \t]*[行栏].*[=＝]/;
+// `(?=(…))\1` takes the run once, without backtracking into it (a long run of digits and blanks was quadratic).
+const RULE_LIKE = /^(?=([\d\s²³¹⁰-⁹]*))\1(?<=\d[\d\s]*)[行栏].*[=＝]|^[「“"](?=(.*?[」”"][ \t]*[行栏]))\2.*[=＝]/;
 const PAGE_NUMBER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页/;
 export const TABLE_NUMBER = /(公开\s*\d+\s*表|公开表\s*\d+|附表\s*\d+(?:\s*[-－—]\s*\d+)?|^表\s*\d+(?:\s*[-－]\s*\d+)?(?=\s|$|\.))/;
 export const UNIT = /(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万[ \t\u3000]*元|元)(?![\u4e00-\u9fff])/;
@@ -643,11 +645,11 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
   }
   const data: SourceRow[] = [];
   const dataJunk = new Set<SourceRow>();
-  const headerKeys = new Set([...header, ...(lanci ? [lanci] : [])].map((r) => r.cells.map(compact).join('\t').replace(/\t+$/, '')));
+  const headerKeys = new Set([...header, ...(lanci ? [lanci] : [])].map((r) => trimEndChars(r.cells.map(compact).join('\t'), '\t')));
   while (i < rows.length && !isNoteStart(rows[i]) && !(isRuleLine(rows[i]) && nonEmpty(rows[i]) <= 2)) {
     const r = rows[i++];
     if (!nonEmpty(r)) continue;
-    const key = r.cells.map(compact).join('\t').replace(/\t+$/, '');
+    const key = trimEndChars(r.cells.map(compact).join('\t'), '\t');
     if (isSeparator(r) || headerKeys.has(key) || PAGE_NUMBER.test(lineText(r)) || (grid.kind === 'text' && r.cells.length === 1)) {
       data.push(r);
       dataJunk.add(r);
@@ -750,7 +752,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
   if (chosen?.repairs.length) headRepairs.push({ line: chosen.line, repairs: chosen.repairs });
   if (options.title) {
     const t = clean(options.title);
-    const n = /^(\S*\d\S*)\s+(.+)$/.exec(t);
+    const n = /^([^\s\d]*\d\S*)\s+(\S.*)$/.exec(t);
     if (n && TABLE_NUMBER.test(n[1])) { number = n[1]; title = n[2]; } else title = t;
   }
   // A title whose first word holds a digit would be read as the 表号.

@@ -8,6 +8,7 @@
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { formatUnits, parseFigure, type Figure } from '../numbers/decimal';
+import { trimEndChars } from '../util/text';
 import type { SourceGrid, SourceRow } from './import';
 
 type ExcelModule = typeof import('exceljs');
@@ -15,7 +16,7 @@ type ExcelModule = typeof import('exceljs');
 let excel: ExcelModule | undefined;
 
 /** exceljs, loaded on first use (it is large). Node exposes a CommonJS module's exports as `default` of the namespace. */
-export async function loadExcel(): Promise<{ Workbook: new () => Workbook }> {
+export async function loadExcel(): Promise<ExcelModule> {
   if (!excel) {
     const mod = (await import('exceljs')) as ExcelModule & { default?: ExcelModule };
     excel = mod.Workbook ? mod : mod.default!;
@@ -68,7 +69,7 @@ export function numberText(value: number, numFmt: string | undefined): string {
 function plain(value: number): string {
   const s = String(value);
   if (!/e/i.test(s)) return s;
-  return value.toFixed(20).replace(/\.?0+$/, '');
+  return trimEndChars(trimEndChars(value.toFixed(20), '0'), '.');
 }
 
 /**

@@ -83,7 +83,7 @@ export function recordsFromRows(rows: unknown[][], file: string, locale?: Locale
       });
       if (depth >= 0) code = last.slice(0, depth + 1).join('');
     } else code = (r[col.code] ?? '').replace(/\s/g, '');
-    const name = (r[col.name] ?? '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+    const name = (r[col.name] ?? '').trim();
     if (!/^\d{3,}$/.test(code)) {
       if (code || name) problems.push(m.rowNotCode(i + 1, code));
       continue;

@@ -48,6 +48,10 @@ export function routedFileSystem(local: FileSystem | undefined): FileSystem & { 
     async readFile(uri, maxBytes) {
       return pick(uri, routed)?.readFile(uri, maxBytes);
     },
+    async realUri(uri) {
+      const fs = pick(uri, routed);
+      return fs?.realUri ? fs.realUri(uri) : uri;
+    },
   };
   return routed;
 }

@@ -18,7 +18,7 @@ import type { HeadingLine } from '../syntax/ast';
 import type { Positions } from '../syntax/positions';
 import type { Analyzed, ServerContext } from './context';
 import type { Feature } from './features';
-import { md } from './markdown';
+import { capped, md } from './markdown';
 
 const LIMIT = 100;
 
@@ -113,7 +113,7 @@ export function completionFeature(ctx: ServerContext): Feature {
     const data = item.data as Partial<ItemData> | undefined;
     if (item.documentation || !data || typeof data.uri !== 'string' || typeof data.code !== 'string' || !Array.isArray(data.origins)) return item;
     const value = codeDocumentation(ctx, data as ItemData);
-    return value ? { ...item, documentation: { kind: 'markdown', value } } : item;
+    return value ? { ...item, documentation: { kind: 'markdown', value: capped(value, knowledgeMessages(ctx.locale).textCut) } } : item;
   });
 
   ctx.connection.onCompletion((params): CompletionList | null => {
@@ -161,7 +161,7 @@ function codeItems(ctx: ServerContext, uri: string, a: Analysis, lines: Position
   let part: Part | undefined;
   for (const p of table.parts) if (p.columnsSpan && p.columnsSpan.start < line.start) part = p;
   if (!part || !part.columns.length) return null;
-  if (/^[\s\u3000]*[^|｜]*[：:]/.test(line.text) && !/[|｜]/.test(line.text)) return null; // a field (`金额单位：万元`) or a note
+  if (/[：:]/.test(line.text) && !/[|｜]/.test(line.text)) return null; // a field (`金额单位：万元`) or a note
   const cells = cellsOf(line);
   const index = (line.before.match(/[|｜]/g) ?? []).length;
   const cell = cells[index];
@@ -339,6 +339,13 @@ function columnItems(ctx: ServerContext, a: Analysis, lines: Positions, line: Li
 // ---------------------------------------------------------------------------------------------------------------
 // Table references and row labels inside `规则：`
 
+/** The run at the end of `s` of characters that `stop` does not match (scanned backwards: linear in the run). */
+function trailingRun(s: string, stop: RegExp): string {
+  let i = s.length;
+  while (i > 0 && !stop.test(s[i - 1])) i--;
+  return s.slice(i);
+}
+
 function tableOfLine(a: Analysis, offset: number): Table | undefined {
   let t: Table | undefined;
   for (const x of a.document.tables) if (x.span.start <= offset) t = x;
@@ -356,7 +363,7 @@ function ruleItems(a: Analysis, lines: Positions, line: LineInfo, offset: number
     const closer = b[open] === '“' ? '”' : '」';
     const query = b.slice(open + 1);
     const head = b.slice(0, open);
-    const named = /([^\s=+\-－（）()；;，,、「」“”…⋯]+表)$/.exec(head)?.[1];
+    const named = head.endsWith('表') ? trailingRun(head, /[\s=+\-－（）()；;，,、「」“”…⋯]/) : undefined;
     const target = named ? a.document.tables.find((t) => t.number === named || t.number?.replace(/\s/g, '') === named.replace(/\s/g, '')) ?? here : here;
     if (!target) return null;
     const wantsColumn = /[行」”][\s]*$/.test(head) && /行[\s]*$/.test(head);
@@ -384,7 +391,7 @@ function ruleItems(a: Analysis, lines: Positions, line: LineInfo, offset: number
     return { isIncomplete: false, items };
   }
   // Elsewhere: a table reference.
-  const word = /[^\s=+\-－（）()；;，,、「」“”…⋯：:]*$/.exec(b)?.[0] ?? '';
+  const word = trailingRun(b, /[\s=+\-－（）()；;，,、「」“”…⋯：:]/);
   const start = line.start + b.length - word.length;
   for (const t of a.document.tables) {
     if (t === here) continue;
@@ -417,7 +424,7 @@ function glossaryItems(ctx: ServerContext, uri: string, a: Analysis, lines: Posi
     if (query && !termKey(label).includes(termKey(query))) return;
     items.push({
       label, kind: CompletionItemKind.Text, detail, sortText: String(items.length).padStart(4, '0'),
-      ...(definition ? { documentation: { kind: 'markdown', value: md(definition) } } : {}),
+      ...(definition ? { documentation: { kind: 'markdown', value: capped(md(definition), m.textCut) } } : {}),
       textEdit: { range: r, newText: `${label}：${definition}` },
     });
   };

@@ -1,5 +1,5 @@
 /** What every editor feature of the language server shares: the connection, the documents and their analyses. */
-import type { ClientCapabilities, Connection, FileEvent, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, ClientCapabilities, Connection, FileEvent, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, AnalysisOptions } from '../analysis';
 import type { Finding } from '../checks/finding';
@@ -66,7 +66,7 @@ export class ServerContext {
   /** Re-publishes the diagnostics of every open document (set by the server). */
   refreshDiagnostics: () => void = () => {};
   /** `workspace/executeCommand` handlers by command, which features add (the server answers them all in one place). */
-  readonly commands = new Map<string, (args: unknown[]) => unknown>();
+  readonly commands = new Map<string, (args: unknown[], token?: CancellationToken) => unknown>();
   // ---
 
   /**

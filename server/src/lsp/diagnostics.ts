@@ -7,6 +7,7 @@ import { ruleDocUrl } from '../checks/ruleIds';
 import { diagnosticSource, type Locale } from '../i18n/messages';
 import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
+import { guard } from './guard';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -49,7 +50,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   const timers = new Map<string, { cancel(): void }>();
   const lastCost = new Map<string, number>();
 
-  const publish = (uri: string) => {
+  const publish = (uri: string) => guard(ctx.connection, 'publishing diagnostics', () => {
     timers.delete(uri);
     const doc = ctx.documents.get(uri);
     if (!doc) return;
@@ -58,8 +59,8 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
     lastCost.set(uri, ctx.analyzed(doc).took);
     // A newer version arrived while we worked: its own run will publish.
     if (ctx.documents.get(uri)?.version !== version) return;
-    void ctx.connection.sendDiagnostics({ uri, version, diagnostics });
-  };
+    ctx.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+  });
 
   const schedule = (uri: string) => {
     timers.get(uri)?.cancel();
@@ -86,7 +87,7 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
     timers.get(e.document.uri)?.cancel();
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
-    void ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    ctx.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
   return {
     refresh() {

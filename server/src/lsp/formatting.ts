@@ -9,6 +9,7 @@ import { editorMessages, formatRefusalMessage } from '../i18n/editor';
 import type { Locale } from '../i18n/messages';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
+import { showWarning } from './guard';
 
 function edits(ctx: ServerContext, doc: TextDocument, options: FormatOptions): TextEdit[] {
   const { analysis, lines } = ctx.analyzed(doc);
@@ -22,7 +23,7 @@ function edits(ctx: ServerContext, doc: TextDocument, options: FormatOptions): T
 
 function warn(connection: Connection, locale: Locale, why: FormatRefusal): void {
   const m = editorMessages(locale);
-  void connection.window.showWarningMessage(formatRefusalMessage(m, why));
+  showWarning(connection, formatRefusalMessage(m, why));
 }
 
 export function formattingFeature(ctx: ServerContext): Feature {

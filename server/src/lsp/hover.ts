@@ -18,7 +18,7 @@ import { identityState } from '../standard/apply';
 import type { Span } from '../syntax/ast';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
-import { md, quote } from './markdown';
+import { capped, md, quote } from './markdown';
 
 const within = (s: Span | undefined, o: number) => !!s && s.start <= o && o <= s.end;
 
@@ -65,15 +65,15 @@ export function hoverFeature(ctx: ServerContext): Feature {
     const code = codeAt(a.document, offset);
     if (code && /^\d{3,}$/.test(code.cc.code) && code.cc.kind !== 'project') {
       const value = codeHover(ctx, a.document, code.cc, m);
-      return { contents: { kind: 'markdown', value }, range: range(code.on === 'code' ? code.cc.codeSpan : (code.cc.nameSpan ?? code.cc.codeSpan)) };
+      return { contents: { kind: 'markdown', value: capped(value, m.textCut) }, range: range(code.on === 'code' ? code.cc.codeSpan : (code.cc.nameSpan ?? code.cc.codeSpan)) };
     }
     const cell = figureAt(a.document, offset);
     if (cell) {
       const value = relationsHover(a, cell, m, messages(ctx.locale));
-      if (value) return { contents: { kind: 'markdown', value }, range: range(cell.span) };
+      if (value) return { contents: { kind: 'markdown', value: capped(value, m.textCut) }, range: range(cell.span) };
     }
     const term = termHover(ctx, a, offset, m);
-    if (term) return { contents: { kind: 'markdown', value: term.value }, range: range(term.span) };
+    if (term) return { contents: { kind: 'markdown', value: capped(term.value, m.textCut) }, range: range(term.span) };
     return null;
   });
   return { capabilities: { hoverProvider: true } };

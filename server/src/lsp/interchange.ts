@@ -10,8 +10,9 @@
  * - `budgetTables.server.export` `[{ uri, format: 'csv' | 'xlsx', offset?, table? }]` (without offset and table: every
  *   table) → `{ ok: true, format, encoding: 'text' | 'base64', data, tables, fileName }` or `{ ok: false, message }`
  */
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import { editorMessages } from '../i18n/editor';
-import { exportDocument } from '../interchange/export';
+import { exportDocument, exportFileName } from '../interchange/export';
 import { importDocument } from '../interchange/document';
 import type { Doubt, Repair } from '../interchange/import';
 import { importFile } from '../interchange/table';
@@ -40,6 +41,17 @@ export type ExportCommandResult =
 
 function record(v: unknown): Record<string, unknown> | undefined {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** Thrown at a pause of a cancelled export. */
+const CANCELLED = new Error('cancelled');
+
+/**
+ * Between two steps of a long export: let the messages that came meanwhile be handled (an immediate runs after the
+ * connection's queued messages), and stop when the request was cancelled.
+ */
+function pause(token: CancellationToken | undefined): () => Promise<void> {
+  return () => new Promise((resolve, reject) => setImmediate(() => (token?.isCancellationRequested ? reject(CANCELLED) : resolve())));
 }
 
 export function interchangeFeature(ctx: ServerContext): Feature {
@@ -72,7 +84,7 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     return { ok: true, text: r.text, summary: r.message, doubts: r.doubts, skippedPages: r.skippedPages };
   };
 
-  const runExport = async (arg: unknown): Promise<ExportCommandResult> => {
+  const runExport = async (arg: unknown, token?: CancellationToken): Promise<ExportCommandResult> => {
     const m = editorMessages(ctx.locale);
     const a = record(arg);
     if (!a || typeof a.uri !== 'string') return { ok: false, message: m.interchangeFailed('uri') };
@@ -81,23 +93,24 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     if (!doc) return { ok: false, message: m.exportNotOpen };
     const { analysis } = ctx.analyzed(doc);
     const offset = typeof a.offset === 'number' && Number.isInteger(a.offset) ? Math.max(0, Math.min(a.offset, doc.getText().length)) : undefined;
+    // The analysis is of this version: edits that arrive while the export pauses do not change what it writes.
     const r = await exportDocument(analysis.document, {
-      format: a.format, locale: ctx.locale,
+      format: a.format, locale: ctx.locale, checkpoint: pause(token),
       ...(typeof a.table === 'string' && a.table ? { table: a.table } : offset !== undefined ? { offset } : {}),
     });
     if (!r.ok) return r;
-    const base = decodeURIComponent(a.uri.split('/').pop() ?? 'tables').replace(/\.budget$/i, '');
     const one = offset !== undefined || typeof a.table === 'string';
-    const fileName = `${base}${one ? `-${r.tables[0].replace(/[\\/:*?"<>|]/g, '-')}` : ''}.${r.format}`;
+    const fileName = exportFileName(doc.uri, one ? r.tables[0] : undefined, r.format);
     return typeof r.data === 'string'
       ? { ok: true, format: r.format, encoding: 'text', data: r.data, tables: r.tables, fileName }
       : { ok: true, format: r.format, encoding: 'base64', data: toBase64(r.data), tables: r.tables, fileName };
   };
 
-  const guarded = (run: (arg: unknown) => Promise<unknown>) => async (args: unknown[]) => {
+  const guarded = (run: (arg: unknown, token?: CancellationToken) => Promise<unknown>) => async (args: unknown[], token?: CancellationToken) => {
     try {
-      return await run(args[0]);
+      return await run(args[0], token);
     } catch (e) {
+      if (e === CANCELLED) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       // Never a crash: whatever went wrong is the answer.
       return { ok: false, message: editorMessages(ctx.locale).interchangeFailed(e instanceof Error ? e.message : String(e)) };
     }

@@ -3,7 +3,11 @@
  * workspace folder), and an index of the codes used in the workspace's `.budget` files (open documents as typed, the
  * others as saved). Reads through `ctx.files` only (../workspace/workspace.ts: `.budget` files inside the workspace
  * folders, no links, a size cap; the walk honours `files.exclude`), and re-reads what the client reports changed.
- * In a workspace the user has not trusted, no catalog file inside a workspace folder is read.
+ * In a workspace the user has not trusted, no catalog file inside a workspace folder is read, nor any that workspace
+ * settings or budget-tables.json name. A relative catalog path stays inside its folder, also once symbolic links are
+ * resolved; workspace settings and budget-tables.json may name no other (absolute paths and `..` are refused with a
+ * message). The extension tells which settings the entries come from (`catalogFilesFrom`); other editors' settings
+ * are taken as the user's own.
  */
 import { DidChangeWatchedFilesNotification, FileChangeType, WatchKind, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,10 +17,12 @@ import { parseCatalog, type LoadedCatalog } from '../knowledge/catalogFile';
 import { initialsOf } from '../knowledge/pinyin';
 import { buildDocument } from '../model/build';
 import { parse } from '../syntax/parser';
-import { baseName, displayName, normalizeUri, uriOfSetting } from '../workspace/uri';
+import { baseName, displayName, isAbsoluteSetting, normalizeUri, uriOfSetting } from '../workspace/uri';
+import type { CatalogFilesOrigin } from '../workspace/protocol';
 import { excludeMatcher } from '../workspace/workspace';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
+import { guard, showWarning } from './guard';
 
 /** A catalog larger than this is not read (the official yearly catalog is a few megabytes). */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
@@ -27,6 +33,24 @@ export function catalogFilesOf(settings: Record<string, unknown> | undefined): s
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : [];
 }
 
+/**
+ * Where the `catalogFiles` of a settings object were written, as the VS Code extension says in `catalogFilesFrom`:
+ * `'workspace'` (workspace or folder settings: anyone who wrote the repository) or `'user'`. Other editors say nothing:
+ * their settings are the user's own.
+ */
+export function catalogFilesFrom(settings: Record<string, unknown> | undefined): CatalogFilesOrigin {
+  return settings?.catalogFilesFrom === 'workspace' ? 'workspace' : 'user';
+}
+
+/** A catalog file as a setting (or budget-tables.json) names it, and who wrote that. */
+interface Entry {
+  path: string;
+  from: CatalogFilesOrigin;
+}
+
+const entries = (paths: string[], from: CatalogFilesOrigin): Entry[] => paths.map((path) => ({ path, from }));
+const keyOf = (trusted: boolean, list: Entry[]) => `${trusted}\n${list.map((e) => `${e.from}:${e.path}`).join('\n')}`;
+
 export function knowledgeFeature(ctx: ServerContext): Feature {
   const kb = ctx.knowledge;
 
@@ -34,13 +58,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     ctx.knowledgeChanged();
     ctx.refreshDiagnostics();
   };
-  /**
-   * A warning the user sees. It goes as a request whatever its typing says (`window/showMessageRequest`): a client
-   * that cannot show one refuses it, which must not end the server (an unhandled rejection would).
-   */
-  const warn = (message: string) => {
-    void Promise.resolve(ctx.connection.window.showWarningMessage(message) as unknown).catch(() => undefined);
-  };
+  const warn = (message: string) => showWarning(ctx.connection, message);
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
     if (!warned.has(key)) warn(message);
@@ -72,7 +90,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   /** Per scope (a folder URI, '' for the rest): the setting's entries as last asked for, and the URIs they named. */
   const wanted = new Map<string, string>();
   const watched = new Map<string, string[]>();
-  let globalFiles: string[] = [];
+  let global: Entry[] = [];
 
   /**
    * One round of loading the scopes: a catalog file is read and parsed once, a problem said once (the folders and
@@ -94,28 +112,53 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     }
   };
 
-  /** Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it). */
-  const loadScope = async (scope: string, files: string[], round: Round) => {
+  /**
+   * Loads one scope's catalog files; a relative entry is taken in the scope's folder (for '': the first that has it)
+   * and must stay inside it, also once links are resolved. Entries the workspace wrote may only be relative, and are
+   * not read at all while the workspace is untrusted; an untrusted workspace's own files are never read.
+   */
+  const loadScope = async (scope: string, list: Entry[], round: Round) => {
     const say = (message: string) => {
       if (!round.said.has(message)) warn(message);
       round.said.add(message);
     };
-    const key = `${ctx.trusted}\n${files.join('\n')}`;
+    const key = keyOf(ctx.trusted, list);
     wanted.set(scope, key);
     const m = loadMessages(ctx.locale);
     const loaded = new Map<string, CatalogRecord[]>();
     const uris: string[] = [];
-    for (const f of files) {
+    for (const { path: f, from } of list) {
       if (!/\.(csv|xlsx)$/i.test(f)) {
         say(m.notAllowed(f));
         continue;
       }
+      const absolute = isAbsoluteSetting(f);
+      if (from === 'workspace' && !ctx.trusted) {
+        say(m.catalogWorkspaceUntrusted(f));
+        continue;
+      }
+      if (from === 'workspace' && absolute) {
+        say(m.catalogAbsolute(f));
+        continue;
+      }
       const folders = scope ? [scope] : ctx.files.folders;
-      const candidates = [...new Set((folders.length ? folders : [undefined]).map((w) => uriOfSetting(f, w)).filter((u): u is string => !!u))];
+      const candidates: { uri: string; folder?: string }[] = [];
+      for (const folder of absolute || !folders.length ? [undefined] : folders) {
+        const uri = uriOfSetting(f, folder);
+        if (uri && !candidates.some((c) => c.uri === uri)) candidates.push({ uri, ...(absolute ? {} : { folder }) });
+      }
+      if (!absolute && !candidates.length) {
+        say(m.catalogOutside(f));
+        continue;
+      }
       let done = false;
       let problem = '';
-      for (const uri of candidates) {
+      for (const { uri, folder } of candidates) {
         uris.push(uri);
+        if (folder && !(await ctx.files.reallyInside(folder, uri))) {
+          problem = 'outside';
+          continue;
+        }
         if (!ctx.trusted && ctx.files.contains(uri)) {
           problem = 'untrusted';
           continue;
@@ -132,7 +175,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
         done = true;
         break;
       }
-      if (!done) say(problem === 'untrusted' ? m.catalogUntrusted(f) : m.catalogFailed(f, problem || 'ENOENT'));
+      if (!done) say(problem === 'untrusted' ? m.catalogUntrusted(f) : problem === 'outside' ? m.catalogOutside(f) : m.catalogFailed(f, problem || 'ENOENT'));
     }
     if (wanted.get(scope) !== key) return; // the setting changed again meanwhile
     watched.set(scope, uris);
@@ -144,8 +187,8 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
 
   /** (Re)loads the scopes whose catalog files (or the trust state) differ from what was loaded. */
   const syncCatalogs = () => {
-    const scopes = new Map<string, string[]>([['', globalFiles]]);
-    for (const [folder, s] of ctx.folderSettings) scopes.set(folder, catalogFilesOf(s.budgetTables));
+    const scopes = new Map<string, Entry[]>([['', global]]);
+    for (const [folder, s] of ctx.folderSettings) scopes.set(folder, entries(catalogFilesOf(s.budgetTables), catalogFilesFrom(s.budgetTables)));
     // budget-tables.json's catalogs, after the folder's setting; none from a folder the user has not trusted
     for (const [folder, c] of ctx.projectConfigs) {
       if (!c.config.catalogs.length) continue;
@@ -154,18 +197,19 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
         continue;
       }
       // (a client that pushes its settings has one set for all folders: the folder starts from it)
-      scopes.set(folder, [...(scopes.get(folder) ?? (ctx.folderSettings.size ? [] : globalFiles)), ...c.config.catalogs]);
+      // (the file is the workspace's: its entries are held to what workspace settings may name)
+      scopes.set(folder, [...(scopes.get(folder) ?? (ctx.folderSettings.size ? [] : global)), ...entries(c.config.catalogs, 'workspace')]);
     }
     kb.keepScopes([...scopes.keys()]);
     for (const s of [...wanted.keys()]) if (!scopes.has(s)) { wanted.delete(s); watched.delete(s); }
     const round: Round = { reads: new Map(), said: new Set() };
-    for (const [scope, files] of scopes) {
-      if (wanted.get(scope) === `${ctx.trusted}\n${files.join('\n')}`) continue;
-      void loadScope(scope, files, round);
+    for (const [scope, list] of scopes) {
+      if (wanted.get(scope) === keyOf(ctx.trusted, list)) continue;
+      guard(ctx.connection, 'loading catalog files', () => loadScope(scope, list, round));
     }
   };
   ctx.settingsListeners.push((s) => {
-    globalFiles = catalogFilesOf(s);
+    global = entries(catalogFilesOf(s), catalogFilesFrom(s));
     syncCatalogs();
   });
   ctx.trustListeners.push(() => syncCatalogs());
@@ -189,6 +233,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     });
     const previous = registration;
     registration = watchers.length ? ctx.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined;
+    registration?.catch(() => undefined); // a client refusing the registration must not end the server
     void previous?.then((d) => d.dispose(), () => undefined);
   };
 
@@ -237,7 +282,7 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
     for (const f of [...scanned.keys()]) if (!ctx.files.folders.includes(f)) scanned.delete(f);
     if (any) changed();
     syncCatalogs();
-    void scan();
+    guard(ctx.connection, 'scanning the workspace', scan);
   });
 
   ctx.fileChangeListeners.push(async (changes) => {
@@ -258,28 +303,28 @@ export function knowledgeFeature(ctx: ServerContext): Feature {
   const indexOpen = (doc: TextDocument) => {
     const t = timers.get(doc.uri);
     if (t) clearTimeout(t);
-    timers.set(doc.uri, setTimeout(() => {
+    timers.set(doc.uri, setTimeout(() => guard(ctx.connection, 'indexing an open document', () => {
       timers.delete(doc.uri);
       const current = ctx.documents.get(doc.uri);
       if (!current || !ctx.files.contains(doc.uri)) return;
       if (kb.workspace.update(doc.uri, ctx.analyzed(current).analysis.document)) changed();
-    }, 400));
+    }), 400));
   };
   ctx.documents.onDidOpen((e) => {
     indexOpen(e.document);
-    setImmediate(() => {
+    setImmediate(() => guard(ctx.connection, 'warming the catalog', () => {
       if (ctx.documents.get(e.document.uri)) warm(e.document.uri, ctx.analyzed(e.document).analysis.document.header.year);
-    });
+    }));
   });
   ctx.documents.onDidChangeContent((e) => indexOpen(e.document));
   ctx.documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
-    void (async () => {
+    guard(ctx.connection, 'indexing a closed document', async () => {
       const any = ctx.files.contains(e.document.uri) ? await indexFile(e.document.uri) : kb.workspace.remove(e.document.uri);
       if (any) changed();
-    })();
+    });
   });
 
   return { capabilities: {} };

@@ -14,3 +14,24 @@ export function md(text: string): string {
 export function quote(text: string): string {
   return `> ${md(text)}`;
 }
+
+/**
+ * Hovers and completion documentation are at most this long (UTF-16 units): a catalog description or a glossary
+ * definition can be any length, and one hover of 2,000,374 characters held up the editor (issue #15).
+ */
+export const MAX_MARKDOWN = 20_000;
+
+/**
+ * `value` (markdown built with `md()`) cut to MAX_MARKDOWN with `note` under it, or `value` itself when it is short
+ * enough. The cut never ends in a backslash that would escape the note, nor inside a surrogate pair.
+ */
+export function capped(value: string, note: string, max = MAX_MARKDOWN): string {
+  if (value.length <= max) return value;
+  let end = max;
+  const c = value.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  let slashes = 0;
+  while (slashes < end && value[end - 1 - slashes] === '\\') slashes++;
+  if (slashes % 2) end--;
+  return `${value.slice(0, end)}\n\n${md(note)}`;
+}

@@ -9,7 +9,8 @@ import type { Feature } from './features';
 
 /** The last segment of a URI's path, decoded (`file:///a/%E7%A1%9A.budget` → `硚.budget`). */
 export function fileNameOf(uri: string): string {
-  const last = uri.replace(/[?#].*$/, '').split('/').pop() || uri;
+  const query = uri.search(/[?#]/);
+  const last = (query < 0 ? uri : uri.slice(0, query)).split('/').pop() || uri;
   try {
     return decodeURIComponent(last);
   } catch {

@@ -4,7 +4,7 @@
  * folders, no symbolic links, at most 8 MiB each; the files the workspace index of ./knowledge.ts lists), and the rule
  * references to them. For a row, column, table or figure: the rule references in the document that use it.
  */
-import type { Location } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Location } from 'vscode-languageserver';
 import { buildDocument } from '../model/build';
 import { codeOccurrences, occurrences, referenceQueryAt } from '../navigation/references';
 import { parse } from '../syntax/parser';
@@ -23,7 +23,7 @@ export function referencesFeature(ctx: ServerContext): Feature {
     return codeOccurrences(buildDocument(parse(text)), code).map((s) => ({ uri, range: { start: lines.position(s.start), end: lines.position(s.end) } }));
   };
 
-  ctx.connection.onReferences(async (params): Promise<Location[] | null> => {
+  ctx.connection.onReferences(async (params, token): Promise<Location[] | ResponseError | null> => {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
     const an = ctx.analyzed(doc);
@@ -53,8 +53,10 @@ export function referencesFeature(ctx: ServerContext): Feature {
       seen.add(key);
       closed.push(uri);
     }
-    // A few files at a time (a workspace may hold thousands).
+    // A few files at a time (a workspace may hold thousands); between two batches the server answers other messages,
+    // and a cancelled search stops.
     for (let i = 0; i < closed.length; i += 16) {
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       const batch = await Promise.all(closed.slice(i, i + 16).map((uri) => fromDisk(uri, q.code)));
       for (const list of batch) pushAll(out, list);
     }

@@ -57,9 +57,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   });
 
   // Every feature's commands, answered here (one handler per connection).
-  connection.onExecuteCommand(async (params) => {
+  connection.onExecuteCommand(async (params, token) => {
     const run = ctx.commands.get(params.command);
-    return run ? run(params.arguments ?? []) : { ok: false, message: editorMessages(ctx.locale).unknownCommand(params.command) };
+    return run ? run(params.arguments ?? [], token) : { ok: false, message: editorMessages(ctx.locale).unknownCommand(params.command) };
   });
 
   const diagnostics = registerDiagnostics(ctx);

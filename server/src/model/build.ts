@@ -7,7 +7,9 @@ import type { ColumnNode, HeadingLine, Line, RowLine, Span, SyntaxTree } from '.
 import { RowScan, scanRow } from '../syntax/reader';
 import { classifyCell, norm } from './classify';
 import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
+import { codePathOf, glossaryLineOf } from './glossaryLine';
 import { rowCount, RowStore, StoredPart, TextLines, type LineSource } from './rows';
+import { headOf } from '../util/text';
 
 export { classifyCode, norm } from './classify';
 
@@ -16,7 +18,8 @@ const CODE_COLUMN = /(编码|代码|编号)$|^科目$/;
 const LABEL_COLUMN = /^(项目|科目名称|名称|项目名称|来源项目|单位名称|部门（单位）名称|部门\(单位\)名称|支出项目|收入项目|指标|目标名称|项目活动)$/;
 const FIGURE_NAME = /(合计|小计|金额|数|总计|支出|收入|经费|费|结余|预算|决算|占比|比例|率)$/;
 
-const FIELD_RE = /^([^：:|]{1,24}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
+// The value is the rest of the line (`s`: whatever it holds), so nothing after the `：` can make the pattern backtrack.
+const FIELD_RE = /^([^：:|]{1,24}?)[ \t\u3000]*[：:](.*)$/s;
 
 /** A `键：值` line's field, or undefined when the line is not one. */
 export function fieldOf(text: string, span: Span): Field | undefined {
@@ -66,23 +69,23 @@ function assignRoles(cols: Column[]): void {
   if (!cols.some((c) => c.number !== undefined)) figures.forEach((c, i) => { c.number = i + 1; });
 }
 
-const TABLE_NUMBER = /^(?:[^\s]*\d[^\s]*|公开表\s*\d+)$/;
+const TABLE_NUMBER = /^(?:[^\s\d]*\d\S*|公开表\s*\d+)$/;
 
 /** A title that starts with its year (`2017 年政府采购预算表`, `2017年…`): the year is not a table number. */
 const YEAR_TITLE = /^\d{4}(?:[ \t\u3000]*年|$)/;
 
 function parseTableHeading(text: string): { number?: string; title: string } {
   const rest = text.replace(/^表[ \t\u3000]*/, '');
-  const m = /^(\S+)(?:[ \t\u3000]+(.*))?$/.exec(rest);
-  if (m && TABLE_NUMBER.test(m[1]) && /\d/.test(m[1]) && !YEAR_TITLE.test(rest)) return { number: m[1], title: (m[2] ?? '').trim() };
+  // The first word is the number when blanks (or nothing) follow it, unless it is the year a title starts with.
+  const number = /^\S+/.exec(rest)?.[0];
+  const after = number ? rest.slice(number.length) : '';
+  if (number && (!after || ' \t\u3000'.includes(after[0])) && TABLE_NUMBER.test(number) && !YEAR_TITLE.test(rest)) return { number, title: after.trim() };
   return { title: rest.trim() };
 }
 
 /** The name of the part that holds a table's or form's figure fields. */
 export const FIELD_PART = '（字段）';
 
-const GLOSSARY_ENTRY = /^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．][ \t]*)?[ \t\u3000]*([^：:]{1,80}?)[ \t\u3000]*[：:][ \t\u3000]*(.*)$/;
-const CODE_PATH = /^(.+?)[(（]类[)）](?:(.+?)[(（]款[)）])?(?:(.+?)[(（]项[)）])?$/;
 
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
   const source = new TextLines(tree.text, tree.base ?? 0);
@@ -235,7 +238,7 @@ export class ModelBuilder {
         const table = this.table;
         if (this.mode === 'header' || !table) {
           if (f) this.addHeaderField(f);
-          else doc.structureErrors.push({ say: (m) => m.headerOnlyFields(line.text.slice(0, 20)), span: line.span, rule: 'syntax', severity: 'warning' });
+          else doc.structureErrors.push({ say: (m) => m.headerOnlyFields(headOf(line.text, 20)), span: line.span, rule: 'syntax', severity: 'warning' });
           break;
         }
         if (f) {
@@ -332,13 +335,12 @@ export class ModelBuilder {
 
   private addProse(text: string, span: Span): void {
     if (this.mode === 'glossary') {
-      const m = GLOSSARY_ENTRY.exec(text);
-      if (m && m[1].trim()) {
-        const term = m[1].trim();
-        const termStart = span.start + text.indexOf(m[1]);
-        const entry: GlossaryEntry = { term, definition: m[2].trim(), termSpan: { start: termStart, end: termStart + m[1].length }, span };
-        const p = CODE_PATH.exec(norm(term));
-        if (p) entry.path = [p[1], p[2], p[3]].filter((x): x is string => !!x);
+      const m = glossaryLineOf(text);
+      if (m) {
+        const { term } = m;
+        const entry: GlossaryEntry = { term, definition: m.definition, termSpan: { start: span.start + m.termStart, end: span.start + m.termEnd }, span };
+        const path = codePathOf(norm(term));
+        if (path) entry.path = path;
         this.doc.glossary.push(entry);
         this.lastEntry = entry;
       } else if (this.lastEntry && text.trim()) {

@@ -124,15 +124,19 @@ export function formatUnits(units: bigint, decimals: number, grouping = true): s
     s = s.padStart(decimals + 1, '0');
     const int = s.slice(0, s.length - decimals);
     const frac = s.slice(s.length - decimals);
-    s = `${grouping ? group(int) : int}.${frac}`;
+    s = `${grouping ? groupThousands(int) : int}.${frac}`;
   } else if (grouping) {
-    s = group(s);
+    s = groupThousands(s);
   }
   return (neg ? '-' : '') + s;
 }
 
-function group(int: string): string {
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** `1234567` → `1,234,567` (digits only; linear: the usual `\B(?=(\d{3})+(?!\d))` is quadratic in the digits). */
+export function groupThousands(int: string): string {
+  const head = int.length % 3 || 3;
+  let out = int.slice(0, head);
+  for (let i = head; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return out;
 }
 
 export function formatDecimal(d: Decimal, grouping = true): string {

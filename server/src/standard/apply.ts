@@ -15,7 +15,7 @@
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { StoredPart } from '../model/rows';
-import { RelationList } from '../rules/compact';
+import type { RelationList } from '../rules/compact';
 import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';

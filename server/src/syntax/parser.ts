@@ -28,8 +28,11 @@ function spanOf(tokens: (IToken | undefined)[], fallback: Span): Span {
   }
   return start === Infinity ? fallback : { start, end };
 }
-/** The span of nothing (recovery leftovers). Frozen: it is shared, and spans are shifted in place (../incremental). */
-const NOWHERE: Span = Object.freeze({ start: 0, end: 0 });
+/** An empty span at `at`: where a node stands that error recovery left without tokens (a new object each time: spans
+ * are shifted in place, ../incremental). Never at offset 0 of the document: a node lies on its own line. */
+function emptyAt(at: number): Span {
+  return { start: at, end: at };
+}
 
 class BudgetParser extends EmbeddedActionsParser {
   /** The source text, for slicing verbatim spans, and the document offset of its first character. */
@@ -43,6 +46,8 @@ class BudgetParser extends EmbeddedActionsParser {
 
   /** Syntax errors saved so far on the current line (reset by `parseRange` before each line). */
   lineErrors = 0;
+  /** Where the current line starts (set by `parseRange` before each line): nodes recovery left empty stand there. */
+  lineStart = 0;
 
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
@@ -159,7 +164,7 @@ class BudgetParser extends EmbeddedActionsParser {
       if (e > end) end = e;
       if (t.tokenType === T.Pipe) pipes++;
     }
-    const span: Span = start === Infinity ? NOWHERE : { start, end };
+    const span: Span = start === Infinity ? emptyAt(Number.isFinite(tokens[from]?.startOffset) ? tokens[from].startOffset : this.lineStart) : { start, end };
     const commentText = valid(comment) ? comment.image.slice(2).trim() : undefined;
     if (!pipes) return { kind: 'text', text: this.slice(span.start, span.end), span, comment: commentText };
     const cells: CellNode[] = [];
@@ -235,7 +240,7 @@ class BudgetParser extends EmbeddedActionsParser {
       const lead = raw.length - raw.trimStart().length;
       const text = raw.trim();
       const nameStart = valid(name) ? name.startOffset + lead
-        : valid(num) ? num.startOffset : valid(open) ? open.startOffset : valid(before) ? before.startOffset + before.image.length : 0;
+        : valid(num) ? num.startOffset : valid(open) ? open.startOffset : valid(before) ? before.startOffset + before.image.length : this.lineStart;
       const nameSpan = { start: nameStart, end: nameStart + text.length };
       children = children?.filter((c) => c !== undefined);
       const childSpans = children?.map((c) => c.span) ?? [];
@@ -290,7 +295,7 @@ class BudgetParser extends EmbeddedActionsParser {
         const lhs = (l ?? []).filter((t) => t?.operand);
         const rhs = (r ?? []).filter((t) => t?.operand);
         const spans = [...lhs, ...rhs].map((t) => t.operand.span).filter((s) => Number.isFinite(s.start));
-        const span = spans.length ? spans.reduce(join) : NOWHERE;
+        const span = spans.length ? spans.reduce(join) : emptyAt(this.lineStart);
         return { lhs, rhs, span, text: this.slice(span.start, span.end) };
       };
       const node: RuleNode = equation(lhs, rhs);
@@ -341,7 +346,7 @@ class BudgetParser extends EmbeddedActionsParser {
     const close = this.CONSUME(T.RParen);
     const unit = this.SUBRULE2(this.unit) ?? { tokens: [] };
     return this.ACTION(() => {
-      const g: GroupNode = { kind: 'group', items, span: spanOf([table, open, close, ...unit.tokens], NOWHERE) };
+      const g: GroupNode = { kind: 'group', items, span: spanOf([table, open, close, ...unit.tokens], emptyAt(this.lineStart)) };
       if (valid(table)) g.table = { text: table.image.trim(), span: tokSpan(table) };
       if (unit.unit) g.unit = unit.unit;
       if (unit.eachRow) g.eachRow = true;
@@ -353,7 +358,7 @@ class BudgetParser extends EmbeddedActionsParser {
     const atoms: AtomNode[] = [];
     this.AT_LEAST_ONE(() => { const a = this.SUBRULE(this.atom); if (a) atoms.push(a); });
     return this.ACTION(() => {
-      let span = atoms.length ? atoms.map((a) => a.span).reduce(join) : NOWHERE;
+      let span = atoms.length ? atoms.map((a) => a.span).reduce(join) : emptyAt(this.lineStart);
       if (valid(table)) span = join(span, tokSpan(table));
       const r: RefNode = { kind: 'ref', atoms, span };
       if (valid(table)) r.table = { text: table.image.trim(), span: tokSpan(table) };
@@ -372,7 +377,7 @@ class BudgetParser extends EmbeddedActionsParser {
       const a: AtomNode = {
         value: quoted ? v.image.slice(1, -1).trim() : v.image,
         quoted,
-        span: spanOf([v, ...unit.tokens], NOWHERE),
+        span: spanOf([v, ...unit.tokens], emptyAt(this.lineStart)),
       };
       if (unit.unit) a.unit = unit.unit;
       if (unit.eachRow) a.eachRow = true;
@@ -506,7 +511,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       if (deep) {
         errors.push({ say: (m) => m.tooDeep(MAX_GROUP_DEPTH), span: tokSpan(deep) });
         const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
-        const span = spanOf(content, NOWHERE);
+        const span = spanOf(content, emptyAt(lineTokens[0].startOffset));
         lines.push({ kind: 'text', text: text.slice(span.start - base, span.end - base), span });
         from = to;
         continue;
@@ -514,6 +519,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
     }
     parser.input = lineTokens;
     parser.lineErrors = 0;
+    parser.lineStart = lineTokens[0].startOffset;
     let line: Line | undefined;
     let abandoned = false;
     try {
@@ -536,7 +542,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
       }
       if (abandoned) {
         const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
-        const end = spanOf(content, NOWHERE).end;
+        const end = spanOf(content, emptyAt(parser.lineStart)).end;
         const at = errors.length ? Math.min(errors[errors.length - 1].span.end, end) : end;
         errors.push({ say: (m) => m.tooManyErrors(MAX_LINE_ERRORS), span: { start: at, end } });
       }
@@ -545,7 +551,7 @@ export function parseRange(text: string, start: number, end: number, mode: Lexer
     else {
       const content = lineTokens.filter((t) => !tokenMatcher(t, T.Newline));
       if (content.length) {
-        const span = spanOf(content, NOWHERE);
+        const span = spanOf(content, emptyAt(parser.lineStart));
         lines.push({ kind: 'text', text: text.slice(span.start - base, span.end - base), span });
       }
     }

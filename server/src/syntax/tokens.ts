@@ -53,6 +53,102 @@ function anyCharExcept(excluded: string): string[] {
   return out;
 }
 
+// --- Matchers that stay linear over a whole line -------------------------------------------------------------------
+// The lexer tries every token at every offset where the previous one ended. A pattern that scans to the end of the
+// line before it fails (an unclosed quote, a name that never reaches its 表) costs the rest of the line at each
+// offset: quadratic in the line (20,000 characters of a rule line took 1.5 s). These two remember how far the last
+// scan went, so a line is scanned once. The memo is keyed by the text (the same string while a text is lexed).
+
+/** Each quote and what closes it. */
+const QUOTES: Record<string, string> = { '「': '」', '“': '”', '"': '"', '『': '』', '【': '】' };
+
+const image = (text: string, start: number, end: number) => [text.slice(start, end)] as [string];
+
+/** A quoted name (`「合计」`), on one line: as `/「[^」\r\n]*」|“[^”\r\n]*”|…/`. */
+function quoted(): CustomPatternMatcherFunc {
+  let memoText = '';
+  // For each closing quote: scanning from `from`, the first closer or line end was at `at`.
+  const memo = new Map<string, { from: number; at: number }>();
+  return (text, offset) => {
+    const close = QUOTES[text[offset]];
+    if (!close) return null;
+    if (text !== memoText) memo.clear();
+    memoText = text;
+    let m = memo.get(close);
+    if (!m || offset + 1 < m.from || offset + 1 > m.at) {
+      let i = offset + 1;
+      while (i < text.length && text[i] !== close && text[i] !== '\n' && text[i] !== '\r') i++;
+      m = { from: offset + 1, at: i };
+      memo.set(close, m);
+    }
+    return text[m.at] === close ? image(text, offset, m.at + 1) : null;
+  };
+}
+
+/** What cannot be part of a table's name in a rule. */
+const NOT_NAME = /[\s=＝+＋\-－−()（）「」“”"『』【】；;，,、。…⋯\d行栏各]/;
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isDash = (c: string | undefined) => c === '-' || c === '－';
+
+/** The end of the digits at `i`, and of `-digits` after them when there are (`12`, `12-3`), or `i` when none. */
+function numberEnd(text: string, i: number, withRange: boolean): number {
+  let j = i;
+  while (isDigit(text[j])) j++;
+  if (j === i || !withRange || !isDash(text[j]) || !isDigit(text[j + 1])) return j;
+  j++;
+  while (isDigit(text[j])) j++;
+  return j;
+}
+
+/**
+ * A table named in a rule (`本表`, `公开05表`, `附表4-5`, `表 3`, `收入支出决算总表`): as
+ * `/本表|[^NOT_NAME]*(?:\d+(?:[-－]\d+)?)?表(?:[ \t]?\d+(?:[-－]\d+)?(?![\d]*[ \t]*[行栏]))?/` — the name up to its
+ * last 表 (or digits and 表 right after it), then a number unless a 行/栏 follows it (`表1行` is row 1 of 表).
+ */
+function tableRef(): CustomPatternMatcherFunc {
+  // The run of name characters last scanned: [start, end), and the last 表 in it.
+  let memo = { text: '', start: -1, end: -1, lastBiao: -1 };
+  return (text, offset) => {
+    if (text.startsWith('本表', offset)) return image(text, offset, offset + 2);
+    if (memo.text !== text || offset < memo.start || offset > memo.end) {
+      let end = offset;
+      let lastBiao = -1;
+      while (end < text.length && !NOT_NAME.test(text[end])) {
+        if (text[end] === '表') lastBiao = end;
+        end++;
+      }
+      memo = { text, start: offset, end, lastBiao };
+    }
+    memo.text = text;
+    // Digits (a range) right after the name, then 表; else the name's last 表.
+    let biao = -1;
+    const n = numberEnd(text, memo.end, true);
+    if (n > memo.end) {
+      if (text[n] === '表') biao = n;
+      else {
+        const d = numberEnd(text, memo.end, false);
+        if (text[d] === '表') biao = d;
+      }
+    }
+    if (biao < 0 && memo.lastBiao >= offset) biao = memo.lastBiao;
+    if (biao < 0) return null;
+    // A number after 表 (`表 3`, `表4-5`) belongs to the name, unless 行 or 栏 follows it.
+    let end = biao + 1;
+    const from = text[end] === ' ' || text[end] === '\t' ? end + 1 : end;
+    if (isDigit(text[from])) {
+      const rowOrColumnAt = (i: number) => {
+        while (text[i] === ' ' || text[i] === '\t') i++;
+        return text[i] === '行' || text[i] === '栏';
+      };
+      const ranged = numberEnd(text, from, true);
+      const single = numberEnd(text, from, false);
+      if (!rowOrColumnAt(ranged)) end = ranged;
+      else if (ranged !== single && !rowOrColumnAt(single)) end = single;
+    }
+    return image(text, offset, end);
+  };
+}
+
 const PROSE_TITLES = '(?:名词解释|情况说明|概况|说明|第[一二三四五六七八九十]+部分)';
 
 // The line-start patterns, shared with the hand reader of lines (./reader), which must read lines as these do.
@@ -142,14 +238,20 @@ export const Ellipsis = createToken({ name: 'Ellipsis', pattern: /…+|⋯+|\.{2
 export const Separator = createToken({ name: 'Separator', pattern: /[；;，,、。]/ });
 /** `当` before a condition (`规则：A=B 当 C=D`): only before a blank, a quote or a bracket, so a table named `当年…表` stays a table. */
 export const When = createToken({ name: 'When', pattern: /当(?=[ \t\u3000「“"『【(（])/ });
-export const Quoted = createToken({ name: 'Quoted', pattern: /「[^」\r\n]*」|“[^”\r\n]*”|"[^"\r\n]*"|『[^』\r\n]*』|【[^】\r\n]*】/ });
+export const Quoted = createToken({
+  name: 'Quoted',
+  pattern: quoted(),
+  line_breaks: false,
+  start_chars_hint: Object.keys(QUOTES),
+});
 export const TableRef = createToken({
   name: 'TableRef',
   line_breaks: false,
   start_chars_hint: anyCharExcept(' \t\r\n=+-()"'),
-  pattern: sticky(/本表|[^\s=＝+＋\-－−()（）「」“”"『』【】；;，,、。…⋯\d行栏各]*(?:\d+(?:[-－]\d+)?)?表(?:[ \t]?\d+(?:[-－]\d+)?(?![\d]*[ \t]*[行栏]))?/),
+  pattern: tableRef(),
 });
-export const Unknown = createToken({ name: 'Unknown', pattern: sticky(/[^\s]/), line_breaks: false, start_chars_hint: anyCharExcept(' \t\r\n') });
+// A character outside the BMP is one character here, never half of one (the error message quotes it).
+export const Unknown = createToken({ name: 'Unknown', pattern: sticky(/[\ud800-\udbff][\udc00-\udfff]|[^\s]/), line_breaks: false, start_chars_hint: anyCharExcept(' \t\r\n') });
 
 // prose mode
 export const NewlineProse = createToken({ name: 'NewlineProse', pattern: /\r\n|\r|\n/, line_breaks: true, categories: [Newline] });

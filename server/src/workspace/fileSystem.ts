@@ -21,6 +21,11 @@ export interface FileSystem {
   readDirectory(uri: string): Promise<DirectoryEntry[]>;
   /** A regular file's bytes; undefined when it is missing, a link, not a file, or larger than `maxBytes`. */
   readFile(uri: string, maxBytes: number): Promise<Uint8Array | undefined>;
+  /**
+   * The URI with every symbolic link along its path resolved (a folder inside the workspace may be a link leading out
+   * of it); undefined when it does not exist. A file system without links (the editor's) leaves it out.
+   */
+  realUri?(uri: string): Promise<string | undefined>;
 }
 
 /** A file system with nothing in it: what a server without access to files uses. */

@@ -3,9 +3,10 @@
  * `fs`. Symbolic links are neither listed nor read (`lstat`, not `stat`); a file over the cap is not read.
  * Never bundled into the web-worker server.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import type { DirectoryEntry, FileSystem } from './fileSystem';
-import { fsPathOf } from './uri';
+import { fsPathOf, normalizeUri } from './uri';
 
 export const nodeFileSystem: FileSystem = {
   async readDirectory(uri: string): Promise<DirectoryEntry[]> {
@@ -31,6 +32,16 @@ export const nodeFileSystem: FileSystem = {
       if (!st.isFile() || st.size > maxBytes) return undefined;
       const bytes = await readFile(path);
       return bytes.length > maxBytes ? undefined : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    } catch {
+      return undefined;
+    }
+  },
+
+  async realUri(uri: string): Promise<string | undefined> {
+    const path = fsPathOf(uri);
+    if (!path) return undefined;
+    try {
+      return normalizeUri(pathToFileURL(await realpath(path)).href);
     } catch {
       return undefined;
     }

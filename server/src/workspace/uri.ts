@@ -64,6 +64,11 @@ export function uriOfSetting(path: string, folder: string | undefined): string |
   return folder ? childUri(folder, path) : undefined;
 }
 
+/** Whether a path typed in a setting names its file wherever it is (a URI, `/…`, `C:\…`, `\\server\…`), not in a folder. */
+export function isAbsoluteSetting(path: string): boolean {
+  return /^[a-z][a-z\d+.-]+:\/\//i.test(path) || path.startsWith('/') || /^[a-z]:[\\/]/i.test(path) || path.startsWith('\\\\');
+}
+
 function sameFolderKey(uri: URI): string {
   // Windows drive letters and file-system case aside, URIs compare by their encoded spelling.
   return `${uri.scheme}://${uri.authority.toLowerCase()}${uri.scheme === 'file' ? uri.path.replace(/^\/([A-Za-z]):/, (_, d: string) => `/${d.toLowerCase()}:`) : uri.path}`;

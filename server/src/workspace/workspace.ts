@@ -59,9 +59,21 @@ export class Workspace {
     return best;
   }
 
+  /**
+   * Whether `uri` lies in `folder` also once symbolic links are resolved: a linked folder inside the workspace may lead
+   * out of it (issue #15). Where the file system resolves no links, whether it lies there as written.
+   */
+  async reallyInside(folder: string, uri: string): Promise<boolean> {
+    if (!isInside(folder, uri)) return false;
+    if (!this.fs.realUri) return true;
+    const [f, u] = await Promise.all([this.fs.realUri(folder), this.fs.realUri(uri)]);
+    return !!f && !!u && isInside(f, u);
+  }
+
   /** The text of a workspace file the server may read on its own, or undefined (outside the folders, a link, too large, gone). */
   async readText(uri: string): Promise<string | undefined> {
-    if (!this.contains(uri)) return undefined;
+    const folder = this.folderOf(uri);
+    if (!folder || !(await this.reallyInside(folder, uri))) return undefined;
     const bytes = await this.fs.readFile(uri, MAX_FILE_BYTES);
     return bytes === undefined ? undefined : decodeText(bytes);
   }
