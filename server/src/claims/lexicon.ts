@@ -8,16 +8,16 @@
 /** Money units and their power of ten in 元. */
 export const MONEY_SCALE: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
 
-/** Counters of counts (车辆 N 辆, 项目 N 个, 人员 N 人 …). */
-const COUNTERS = ['人次', '批次', '台（套）', '台(套)', '辆', '人', '名', '个', '台', '套', '项', '家', '份', '批', '场', '件', '期', '次'];
+/** Counters of counts (车辆 N 辆, 项目 N 个, 人员 N 人 …), as an alternation (longest first where one starts another). */
+const COUNTERS = '人次|批次|台（套）|台\\(套\\)|辆|人|名|个|台|套|项|家|份|批|场|件|期|次';
 
 /**
  * A number with its unit. Group 1 the number (thousands separators allowed), group 2 `多`/`余` between the number and
  * its unit (`100 多期`, `10 余万元`), group 3 the unit. `百分点` is not a unit we check (`%` must not be followed by it).
  */
 export const MENTION = new RegExp(
-  String.raw`(?<![\d.,A-Za-z])(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)[ \t\u3000]*(多|余)?[ \t\u3000]*` +
-  String.raw`(亿元|万元|元|亿|万|%|％|` + COUNTERS.map((c) => c.replace(/[()]/g, '\\$&')).join('|') + ')',
+  '(?<![\\d.,A-Za-z])(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)[ \\t\\u3000]*(?:(多|余)[ \\t\\u3000]*)?' +
+  '(亿元|万元|元|亿|万|%|％|' + COUNTERS + ')',
   'g',
 );
 
