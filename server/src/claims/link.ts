@@ -14,7 +14,7 @@
  */
 import { norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part } from '../model/document';
-import { cellOf, rowHeads } from '../model/rows';
+import { cellOf, eachRowHead } from '../model/rows';
 import { MONEY_SCALE } from './lexicon';
 import type { Claim, Role } from './extract';
 
@@ -78,11 +78,11 @@ function partIndex(p: Part): PartIndex {
   if (ix) return ix;
   ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map() };
   partIndexes.set(p, ix);
-  for (const r of rowHeads(p)) {
+  eachRowHead(p, (r) => {
     // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
     // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
     const code = r.code;
-    if (r.codeKind === 'economic' && code && code.length > 3) continue;
+    if (r.codeKind === 'economic' && code && code.length > 3) return;
     const e: RowEntry = { part: p, index: r.index, label: r.label, code };
     const k = labelKey(r.label);
     if (k) {
@@ -92,7 +92,7 @@ function partIndex(p: Part): PartIndex {
       if (l !== k) push(ix.byLoose, l, e);
     }
     if (code && r.codeKind === 'functional') push(ix.byCode, code, e);
-  }
+  });
   for (const c of p.columns) {
     if (c.role !== 'figure') continue;
     for (const name of columnNames(c)) push(ix.columns, name, { part: p, column: c });
@@ -313,7 +313,7 @@ function totalRow(p: Part): number | undefined {
   let only: number | undefined;
   let rows = 0;
   let total: number | undefined;
-  for (const r of rowHeads(p)) {
+  eachRowHead(p, (r) => {
     if (total === undefined && /^(合计|总计|小计)$/.test(labelKey(r.label))) total = r.index;
     let figures = false;
     for (let i = 0; !figures; i++) {
@@ -322,6 +322,6 @@ function totalRow(p: Part): number | undefined {
       figures = k === 'figure' || k === 'empty';
     }
     if (figures && rows++ === 0) only = r.index;
-  }
+  });
   return rows === 1 ? only : total;
 }
