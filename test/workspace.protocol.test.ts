@@ -198,6 +198,23 @@ describe('the workspace through the client', function () {
     assert.equal(await reasons(2), 1, 'the default thresholds (10%, 10 万元) want a reason');
   });
 
+  it('the standard set comes from budget-tables.json, and an open document follows its change', async () => {
+    const config = `${A}/budget-tables.json`;
+    const uri = `${A}/std.budget`;
+    const basic = '## 表 公开06表 一般公共预算财政拨款基本支出决算表\n列：科目编码 | 科目名称 | 决算数\n | 合计 | 1.00\n301 | 工资福利支出 | 1.00\n';
+    const doc = `${HEAD}${TABLE}215 | 资源勘探工业信息等支出 | 1.00 | | 1.00\n${basic}`;
+    s = await start({ [config]: '{ "standardSet": "off" }' }, [A]);
+    await s.client.connection.sendNotification(InitializedNotification.type, {});
+    await sleep(300);
+    const missing = (p: { diagnostics: { code?: string | number }[] }) => p.diagnostics.filter((d) => d.code === 'table-missing').length;
+    const first = await s.client.open(uri, doc, 1);
+    assert.equal(missing(first), 0, 'no standard set: nothing is missing');
+    const next = s.client.diagnostics(uri);
+    s.files.readFile = memoryFileSystem({ [config]: '{ "standardSet": "auto" }' }).readFile;
+    await s.client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: config, type: FileChangeType.Changed }] });
+    assert.ok(missing(await next) > 0, 'the 部门决算 set applies to the open document: its mandatory tables are missing');
+  });
+
   it('in an untrusted workspace reads no catalog file inside it, says so, and reads it once trusted', async () => {
     s = await start({ [`${A}/目录2023.csv`]: '科目编码,科目名称\n2150571,目录里的科目\n' }, [A], { trusted: false });
     s.settings.set(A, { catalogFiles: ['目录2023.csv'] });

@@ -219,9 +219,17 @@ export class DocumentAnalyzer {
     return (this.current ??= this.assemble());
   }
 
-  /** Options read as a version is assembled (`thresholds`) changed: the next `analysis()` assembles again. */
+  /**
+   * Options read live changed (the project's `thresholds`, `standard.set`): the next `analysis()` assembles again;
+   * when the standard sets the document follows changed, every section is checked afresh (a section applies its
+   * tables' own identities).
+   */
   optionsChanged(): void {
     this.current = undefined;
+    if (!this.sections.length) return;
+    const choice = this.chooseSets();
+    const was = this.choice;
+    if (choice.unknown !== was.unknown || choice.sets.length !== was.sets.length || choice.sets.some((x, i) => x !== was.sets[i])) this.open(this.text);
   }
 
   /** The knowledge the code checks use changed (a catalog, the workspace's codes): only the code findings are redone. */

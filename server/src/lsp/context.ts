@@ -85,7 +85,8 @@ export class ServerContext {
 
   /**
    * The options a document's analyzer is made with. The knowledge is read live: the folder's catalog is replaced as
-   * the catalogs are set, and `knowledgeChanged` tells the analyzers; so are the narrative's thresholds.
+   * the catalogs are set, and `knowledgeChanged` tells the analyzers; so are the narrative's thresholds and the
+   * project's standard set.
    */
   private optionsFor(uri: string): AnalysisOptions {
     const catalog = () => this.catalogFor(uri);
@@ -99,8 +100,10 @@ export class ServerContext {
     const config = () => this.projectConfigOf(uri);
     return {
       locale: this.locale, roundingTails: true, knowledge,
-      // Read when each version is assembled (`configListeners` has the analyzers assemble again when it changes).
+      // Read when each version is assembled (`configListeners` has the analyzers assemble again when it changes; a
+      // change of the standard set has them check the document afresh).
       get thresholds() { return config()?.thresholds; },
+      get standard() { return { set: config()?.standardSet }; },
     };
   }
 
