@@ -121,7 +121,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       const st = statements.find((x) => x.span.start <= span.start && span.end <= x.span.end);
       return st ? st.text.slice(span.start - st.span.start, span.end - st.span.start) : '';
     };
-    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, out: result, shares: new Map() };
+    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, out: result, shares: new Map(), unresolved: new Map() };
     let prev: Statement | undefined;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
@@ -133,7 +133,8 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       sumChecks(ctx, statements, i);
       prev = st;
     }
-    for (const [whole, shares] of ctx.shares) sharesTotal(ctx, whole, shares);
+    for (const [whole, shares] of ctx.shares) sharesTotal(ctx, shares, whole);
+    for (const shares of ctx.unresolved.values()) sharesTotal(ctx, shares);
     result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
   return result;
@@ -151,6 +152,8 @@ interface Ctx {
   out: ClaimResult;
   /** The shares checked against each whole, in order (their sum must not pass 100%). */
   shares: Map<Cell, Claim[]>;
+  /** The shares of a whole the text names but neither states nor a table prints, by line and name (`占“三公”经费的`). */
+  unresolved: Map<string, Claim[]>;
 }
 
 /** Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation). */
@@ -452,6 +455,12 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     const whole = wholeOf(ctx, statements, i, s, part);
+    if (!whole && s.whole) {
+      // Still, the shares of one named whole in a line cannot pass 100% together.
+      const key = `${i}:${labelKey(s.whole)}`;
+      const group = ctx.unresolved.get(key);
+      if (group) group.push(s); else ctx.unresolved.set(key, [s]);
+    }
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'share'), target: ctx.cellOf(s), terms });
@@ -464,7 +473,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
  * The shares of one whole cannot add up to more than 100%: the smallest values their prints allow must not pass it.
  * (Less than 100% is a list that names only some parts; each share is checked against its part on its own.)
  */
-function sharesTotal(ctx: Ctx, whole: Cell, shares: Claim[]): void {
+function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
   const distinct = [...new Set(shares)];
   if (distinct.length < 2) return;
   const scale = Math.max(...distinct.map((s) => s.figure.decimals)) + 1;
@@ -480,7 +489,10 @@ function sharesTotal(ctx: Ctx, whole: Cell, shares: Claim[]): void {
   const last = distinct[distinct.length - 1];
   ctx.out.findings.push({
     rule: 'narrative', severity: 'error', span: last.span,
-    related: [...distinct.slice(0, -1).map((s) => ({ span: s.span, message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) })), { span: own(whole.span), message: ctx.m.termRelated(nameOf(ctx, whole), whole.text || ctx.m.empty) }],
+    related: [
+      ...distinct.slice(0, -1).map((s) => ({ span: s.span, message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) })),
+      ...(whole ? [{ span: own(whole.span), message: ctx.m.termRelated(nameOf(ctx, whole), whole.text || ctx.m.empty) }] : []),
+    ],
     message: ctx.cm.sharesOver(formatUnits(printedSum, scale - 1, false) + '%', title(ctx, 'shares')),
   });
 }

@@ -15,6 +15,7 @@
 import { norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part } from '../model/document';
 import { cellOf, eachRowHead } from '../model/rows';
+import { trimEndChars } from '../util/text';
 import { MONEY_SCALE } from './lexicon';
 import type { Claim, Role } from './extract';
 
@@ -32,15 +33,28 @@ export function labelKey(s: string): string {
   return norm(s).replace(QUOTES, '').replace(/[（(](?:类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 }
 
-/** A looser key: without the words that only say what kind of amount it is (`支出`, `预算`, `经费` at the end). */
+/**
+ * A looser key: without the words that only say what kind of amount it is (`支出`, `预算`, `总金额` at the end) or that
+ * it is planned (`拟采购货物支出` → `货物`).
+ */
 function looseKey(s: string): string {
   let k = labelKey(s);
+  const planned = k.replace(/^(?:拟采购|拟购买|拟购置)/, '');
+  if (planned.length >= 2) k = planned;
   for (let i = 0; i < 3; i++) {
     const before = k;
-    k = k.replace(/(预算支出|支出预算|决算支出|支出决算|预算数|决算数|预算|决算|支出|资金|金额)$/, '');
+    k = k.replace(/(预算支出|支出预算|决算支出|支出决算|预算数|决算数|预算|决算|支出|资金|总金额|总额|金额)$/, '');
     if (k === before || k.length < 2) { if (k.length < 2) k = before; break; }
   }
   return k;
+}
+
+/** A 政府采购 category printed with its catalogue letter (`一、货物 A`, `三、服务 C`): its name without the letter. */
+function withoutCategoryLetter(label: string): string {
+  const last = label.charCodeAt(label.length - 1);
+  if (last < 65 || last > 90) return label;
+  const name = trimEndChars(label.slice(0, -1), ' \t\u3000');
+  return name.length < label.length - 1 && name.length >= 2 ? name : label;
 }
 
 /**
@@ -68,6 +82,8 @@ interface PartIndex {
   byLoose: Map<string, RowEntry[]>;
   byCode: Map<string, RowEntry[]>;
   columns: Map<string, { part: Part; column: Column }[]>;
+  /** The columns that print a figure in some row (a 政府采购 table's 专项名称 is a column of text). */
+  figures: Set<number>;
 }
 
 /** Kept per part: a part of a section an edit did not touch is indexed once. */
@@ -76,9 +92,11 @@ const partIndexes = new WeakMap<Part, PartIndex>();
 function partIndex(p: Part): PartIndex {
   let ix = partIndexes.get(p);
   if (ix) return ix;
-  ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map() };
+  ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map(), figures: new Set() };
   partIndexes.set(p, ix);
+  const figures = ix.figures;
   eachRowHead(p, (r) => {
+    for (const c of p.columns) if (c.role === 'figure' && r.kindAt(c.index) === 'figure') figures.add(c.index);
     // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
     // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
     const code = r.code;
@@ -88,7 +106,7 @@ function partIndex(p: Part): PartIndex {
     if (k) {
       push(ix.byKey, k, e);
       if (TOTAL_ROW.test(k)) push(ix.totals, k, e);
-      const l = looseKey(r.label);
+      const l = looseKey(withoutCategoryLetter(r.label));
       if (l !== k) push(ix.byLoose, l, e);
     }
     if (code && r.codeKind === 'functional') push(ix.byCode, code, e);
@@ -124,6 +142,8 @@ function standardNames(subject: string, role: Role, kind: '预算' | '决算' | 
   }
   if (kind === '决算') for (const st of stems) add(`${st}决算数`);
   base(k);
+  // `政府采购预算总金额` is the set's 政府采购.
+  add(looseKey(k));
   return names;
 }
 
@@ -160,7 +180,7 @@ export class QuantityIndex {
     const cells: Cell[] = [];
     const fromRows = (rows: RowEntry[] | undefined) => {
       for (const e of rows ?? []) {
-        const col = pickColumn(e.part, role, this.kind);
+        const col = pickColumn(e.part, role, this.kind, partIndex(e.part).figures);
         const c = col && cellOf(e.part, e.index, col.index);
         if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
       }
@@ -185,7 +205,9 @@ export class QuantityIndex {
       if (!cells.length) fromRows(this.totals(k));
       if (!cells.length) fromRows(this.all((ix) => ix.byLoose, loose) ?? this.all((ix) => ix.byKey, loose));
       if (!cells.length) {
-        for (const { part, column } of this.all((ix) => ix.columns, k) ?? this.all((ix) => ix.columns, loose) ?? []) {
+        // `公务用车购置` is the column `公务用车购置费`.
+        const columns = this.all((ix) => ix.columns, k) ?? this.all((ix) => ix.columns, loose) ?? this.all((ix) => ix.columns, `${loose}费`);
+        for (const { part, column } of columns ?? []) {
           if (!columnFits(column, role, this.kind)) continue;
           const total = totalRow(part);
           const c = total !== undefined ? cellOf(part, total, column.index) : undefined;
@@ -304,8 +326,10 @@ function columnFits(c: Column, role: Role, kind: '预算' | '决算' | undefined
   return role !== 'budget';
 }
 
-function pickColumn(p: Part, role: Role, kind: '预算' | '决算' | undefined): Column | undefined {
-  return p.columns.find((c) => c.role === 'figure' && columnFits(c, role, kind));
+/** The column of a row that holds the amount a role means: the first that fits and prints figures (any that fits, when none does). */
+function pickColumn(p: Part, role: Role, kind: '预算' | '决算' | undefined, figures: ReadonlySet<number>): Column | undefined {
+  const fits = p.columns.filter((c) => c.role === 'figure' && columnFits(c, role, kind));
+  return fits.find((c) => figures.has(c.index)) ?? fits[0];
 }
 
 /** A part's total row (its number): its 合计/总计 row, or its only row. */

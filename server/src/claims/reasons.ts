@@ -45,9 +45,10 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     for (const s of st.sentences.slice(sentence, sentence + 2)) if (IMPLICIT.test(st.text.slice(s.start, s.end))) return true;
     const next = statements[k + 1];
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
-    // The list below it (an intro line's, or numbered items that follow) explains its items.
+    // The list below it (an intro line's, or numbered items that follow) explains its items; the items after a
+    // numbered item are its siblings, which explain themselves.
     const first = statements[k + 1];
-    if (first && (st.intro || first.numbering)) {
+    if (first && (st.intro || (first.numbering && first.numbering !== st.numbering))) {
       for (let j = k + 1; j < statements.length && j <= k + 40; j++) {
         const s = statements[j];
         if (s.heading !== st.heading || s.section !== st.section) break;
