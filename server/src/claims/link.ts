@@ -62,8 +62,8 @@ function withoutCategoryLetter(label: string): string {
  * The standard table sets (server/src/standard, issue #10) name these quantities too; these are the words of the narrative.
  */
 const TOTALS: { words: RegExp; rows: RegExp; fiscal?: boolean }[] = [
-  { words: /^财政拨款收[、,，]?支(出)?(预算)?总(计|预算)$|^财政拨款收入(、|和|与)?支出(预算)?总计$/, rows: /^(收入总计|支出总计|总计)$/, fiscal: true },
-  { words: /^收[、,，]?支(出)?(预算)?总(计|预算)$|^收入(、|和|与)?支出(预算)?总计$|^部门收支总预算$/, rows: /^(收入总计|支出总计|总计)$/ },
+  { words: /^财政拨款收[、,，]?支(出)?(预算)?总(计|预算)$|^财政拨款收入(、|和|与)?支出(预算)?总计$|^财政拨款(收入|支出)(预算)?总计$/, rows: /^(收入总计|支出总计|总计)$/, fiscal: true },
+  { words: /^收[、,，]?支(出)?(预算)?总(计|预算)$|^收入(、|和|与)?支出(预算)?总计$|^部门收支总预算$|^(收入|支出)(预算)?总计$/, rows: /^(收入总计|支出总计|总计)$/ },
   { words: /^(本年)?收入(预算)?合计$|^(部门)?(本年)?收入(预算)?$|^部门预算总收入$|^总收入$/, rows: /^(本年)?收入合计$/ },
   { words: /^(本年)?支出(预算)?合计$|^(部门)?(本年)?支出(预算)?$|^部门预算总支出$|^总支出$/, rows: /^(本年)?支出合计$/ },
 ];
@@ -173,8 +173,18 @@ export class QuantityIndex {
     return out;
   }
 
-  /** The table cells a claim restates, with the shift into the claim's unit; empty when it names none. */
+  /**
+   * The table cells a claim restates, with the shift into the claim's unit; empty when it names none. A subject that
+   * names what it belongs to (`一般公共预算拨款安排的会议费预算支出`) is tried by its last words too.
+   */
   resolve(claim: Claim): Quantity[] {
+    const found = this.resolveSubject(claim);
+    const de = claim.path ? -1 : claim.subject.lastIndexOf('的');
+    if (found.length || de < 0 || claim.subject.length - de < 3) return found;
+    return this.resolveSubject({ ...claim, subject: claim.subject.slice(de + 1) });
+  }
+
+  private resolveSubject(claim: Claim): Quantity[] {
     const role = this.roleOf(claim);
     if (!role || claim.scale === undefined) return [];
     const cells: Cell[] = [];
