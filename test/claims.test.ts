@@ -277,4 +277,23 @@ describe('claims: no false alarm on the seeds and the transcribed corpus', () =>
       assert.deepEqual(got, EXPECTED[f] ?? [], f);
     }
   });
+
+  it('a document published as two PDFs (text, tables) and read as one: exactly the narrative mistakes of its audit', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'corpus');
+    const EXPECTED: Record<string, string[]> = {
+      // mistakes.md #1: “公务用车购置及运行费支出411.20万元，占“三公”经费的80.92%” — 411.20 ÷ 508.20 (表: “三公”经费小计)
+      // = 80.913%, outside what 80.92% can mean. (The text PDF alone names the whole but does not print it.)
+      'jiangsu-party-office-2018-budget': ['108 80.92%'],
+      // Audit: “情况说明（全部成立）”. The share 99.4% said twice, of 财政拨款 and of 一般公共预算 (the same 13,297.11), is one share.
+      'jiangsu-cppcc-office-2019-budget': [],
+    };
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      const tables = readFileSync(join(dir, `${name}-表.budget`), 'utf8');
+      // The text's header, then the tables' document from its first section on.
+      const text = `${readFileSync(join(dir, `${name}-文件.budget`), 'utf8')}\n${tables.slice(tables.indexOf('\n## '))}`;
+      const lineOf = (o: number) => text.slice(0, o).split('\n').length;
+      const got = narrative(text).filter((x) => x.severity !== 'information').map((x) => `${lineOf(x.span.start)} ${said(text, x)}`);
+      assert.deepEqual(got, expected, name);
+    }
+  });
 });

@@ -454,19 +454,36 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     const part = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start).at(-1);
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
+    partOf.set(s, part);
     const whole = wholeOf(ctx, statements, i, s, part);
     if (!whole && s.whole) {
       // Still, the shares of one named whole in a line cannot pass 100% together.
       const key = `${i}:${labelKey(s.whole)}`;
       const group = ctx.unresolved.get(key);
-      if (group) group.push(s); else ctx.unresolved.set(key, [s]);
+      if (!group) ctx.unresolved.set(key, [s]);
+      else if (!restated(group, s, part)) group.push(s);
     }
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'share'), target: ctx.cellOf(s), terms });
     const group = ctx.shares.get(whole.cell);
-    if (group) group.push(s); else ctx.shares.set(whole.cell, [s]);
+    if (!group) ctx.shares.set(whole.cell, [s]);
+    else if (!restated(group, s, part)) group.push(s);
   }
+}
+
+/** The part each share was checked with (its amount tells a share restated in another section from another part's). */
+const partOf = new WeakMap<Claim, Claim>();
+
+/**
+ * Whether a share says again what one of a whole's shares said (`财政拨款支出 13,297.11 万元，占本年支出合计的 99.4%` in
+ * two sections): the same share of the same amount. Else the share joins the whole's.
+ */
+function restated(group: Claim[], share: Claim, part: Claim): boolean {
+  return group.some((x) => {
+    const p = partOf.get(x);
+    return !!p && samePrint(p.figure, part.figure) && samePrint(x.figure, share.figure);
+  });
 }
 
 /**
