@@ -346,7 +346,6 @@ export class DocumentAnalyzer {
     }
     s.found.problems = declared.problems.map((p) => ({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] }));
     s.standard = applySection(document, this.standardContext(), relations);
-    for (const r of s.standard.relations) relations.add(r);
     if (s.standard.applied.some((a) => a.identity.rule.condition)) s.conditional = true;
     s.found.hygiene = hygieneFindings(s.lines, document.tables, this.header, this.sm);
     s.found.judged = new Array<Finding | undefined>(relations.count);
@@ -513,7 +512,7 @@ export class DocumentAnalyzer {
     // What spans sections.
     const global = new RelationList();
     const ctx = this.standardContext();
-    const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [], relations: [] });
+    const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [] });
     // A rule may name a table by its standard title (「收入决算表」) when the document's own titles do not name it.
     const roles = new Map<string, Table[]>();
     for (const st of sectionStandards) for (const [t, x] of st.recognitions) {
@@ -534,7 +533,6 @@ export class DocumentAnalyzer {
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
     const std = applyDocument(document, ctx, sectionStandards, global, this.standardCache);
     this.standardCache = std.cache;
-    for (const r of std.relations) global.add(r);
     if (std.report.set) for (const f of completenessFindings(document, std.report.set, std.report.recognitions, this.sm)) findings.push(f);
     const { unknown, field } = this.choice;
     if (unknown !== undefined && field) {

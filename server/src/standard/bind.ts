@@ -9,7 +9,7 @@
  */
 import type { Column, Field, Part, Table } from '../model/document';
 import { rowCount, rowHeads } from '../model/rows';
-import { findRows } from '../rules/declared';
+import { firstRow, namesRow } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -350,7 +350,7 @@ export class Binder {
         for (const it of o.items) {
           if (!it.atom) { items.push({ sign: it.sign, ellipsis: it.ellipsis }); continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
-          if (it.atom.code && it.atom.axis === 'row' && !findRows(t, it.atom.node).length) continue;
+          if (it.atom.code && it.atom.axis === 'row' && !namesRow(t, it.atom.node)) continue;
           const atom = this.atom(it.atom, t, undefined, instance);
           if (!atom) return undefined;
           items.push({ sign: it.sign, atom });
@@ -369,7 +369,7 @@ export class Binder {
       let rowAtom: AtomNode | undefined;
       let column = false;
       for (const a of o.atoms) {
-        if (zero && a.axis === 'row' && a.code && !findRows(t, a.node, part).length) return this.fail(`「${a.node.value}」`, true);
+        if (zero && a.axis === 'row' && a.code && !namesRow(t, a.node, part)) return this.fail(`「${a.node.value}」`, true);
         const bound = this.atom(a, t, part, instance);
         if (!bound) return undefined;
         if (bound.unit === 'row') rowAtom = bound;
@@ -378,9 +378,9 @@ export class Binder {
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
-        const row = findRows(t, rowAtom, part)[0];
+        const row = firstRow(t, rowAtom, part);
         const cols = row?.part.columns.filter((c) => c.role === 'figure') ?? [];
-        const col = cols.find((c) => row.cells[c.index]?.kind !== 'text');
+        const col = cols.find((c) => row!.cells[c.index]?.kind !== 'text');
         if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
       }
       out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
@@ -403,7 +403,7 @@ export class Binder {
       const row = projectRow(part ?? t, value);
       return row ?? this.fail(`「${value}」`);
     }
-    for (const cand of a.rows) if (findRows(t, cand, part).length) return cand.value;
+    for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
     const parts = partsIn(part ?? t).map(partIndex);
     for (const k of a.rowKeys) {
       for (const ix of parts) {
