@@ -52,6 +52,44 @@ function catalogTree(): Lei[] {
   return tree;
 }
 
+/**
+ * The catalog's 类, then made-up ones (the 2xx codes the catalog lacks, ten 款 of fifteen 项 each, names numbered),
+ * for tables longer than the catalog: every code printed once, so every rollup holds.
+ */
+let wide: Lei[] | undefined;
+function wideTree(): Lei[] {
+  if (wide) return wide;
+  const known = catalogTree();
+  const used = new Set(known.map((l) => l.code));
+  const made: Lei[] = [];
+  for (let c = 200; c <= 299; c++) {
+    const code = String(c);
+    if (used.has(code)) continue;
+    const kuan: Kuan[] = [];
+    for (let k = 1; k <= 10; k++) {
+      const kc = `${code}${String(k).padStart(2, '0')}`;
+      const xiang = Array.from({ length: 15 }, (_, x) => ({ code: `${kc}${String(x + 1).padStart(2, '0')}`, name: `其他支出项目${c}-${k}-${x + 1}` }));
+      kuan.push({ code: kc, name: `其他支出款${c}-${k}`, xiang });
+    }
+    made.push({ code, name: `其他支出类${c}`, kuan });
+  }
+  return (wide = [...known, ...made]);
+}
+
+function rowsOf(leis: Lei[]): number {
+  let n = 0;
+  for (const l of leis) for (const k of l.kuan) n += 2 + k.xiang.length;
+  return n;
+}
+
+export interface GenerateOptions {
+  /**
+   * Mistakes, as a share of the 项 rows: each such row's 基本支出 is printed 1.00 too high (its row's formula and its
+   * 款's sum then fail: two errors) or, for a third of them, 0.01 too high (two 尾差).
+   */
+  mistakes?: number;
+}
+
 type JsonRow = [string, string, ...number[]];
 interface JsonDocument {
   title: string;
@@ -67,10 +105,14 @@ function fmt(cents: number): string {
   return `${groupThousands(i)}.${f}`;
 }
 
-/** A document with about `rows` table rows, in 支出表 of at most `perTable` rows built from the catalog's 类/款/项. */
-export function generate(rows: number, seed = 1, perTable = 120): Generated {
+/**
+ * A document with about `rows` table rows, in 支出表 of at most `perTable` rows built from the catalog's 类/款/项 (and
+ * made-up ones past the catalog's size: one table of 10,000 rows prints each code once).
+ */
+export function generate(rows: number, seed = 1, perTable = 120, options: GenerateOptions = {}): Generated {
   const r = rng(seed);
-  const leis = catalogTree();
+  const leis = perTable + 1 > rowsOf(catalogTree()) ? wideTree() : catalogTree();
+  const mistakes = options.mistakes ?? 0;
   const out: string[] = ['# 某部门 2023 年度部门决算', '部门：某部门', '年度：2023', '类型：决算', '金额单位：万元', ''];
   const data: JsonDocument = { title: '某部门 2023 年度部门决算', header: { 部门: '某部门', 年度: '2023', 类型: '决算', 金额单位: '万元' }, tables: [], glossary: [], narrative: [] };
   let made = 0;
@@ -99,6 +141,7 @@ export function generate(rows: number, seed = 1, perTable = 120): Generated {
           const b = Math.floor(r() * 2_000_000);
           const v = [a + b, a, b];
           kuanSum = kuanSum.map((s, i) => s + v[i]);
+          if (mistakes && r() < mistakes) v[1] += r() < 1 / 3 ? 1 : 100;
           xiangRows.push(`${x.code} | ${x.name} | ${fmt(v[0])} | ${fmt(v[1])} | ${fmt(v[2])}`);
           xiangJson.push([x.code, x.name, ...v.map((c) => c / 100)]);
         }

@@ -13,6 +13,8 @@
  * Run: `npm run build && node out/scripts/build-knowledge.js` (or `npm run data`). Deterministic: same inputs, same files.
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dataFolderReader } from '../server/src/knowledge/load';
+import { SHIPPED_RECORDS, shippedSources } from '../server/src/knowledge/shipped';
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { buildDocument, norm } from '../server/src/model/build';
@@ -371,6 +373,9 @@ function main(): void {
   }, null, 1) + '\n');
   console.log(`wrote ${codes.length} seed codes, ${glossaryOut.length} glossary entries, ${columns.size} column names`);
   writeCorpusCodes(catalog);
+  // The catalog's records as one JSON file, read fast at start (scripts/build-catalog.ts).
+  const records = shippedSources(dataFolderReader(join(CATALOG_OUT, '..')));
+  writeFileSync(join(CATALOG_OUT, '..', ...SHIPPED_RECORDS.split('/')), `${JSON.stringify(records)}\n`);
 }
 
 main();

@@ -12,6 +12,8 @@ import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis
 import { sections } from '../server/src/incremental/sections';
 import { parse, parseRange } from '../server/src/syntax/parser';
 import { LineIndex } from '../server/src/syntax/positions';
+import { Catalog } from '../server/src/knowledge/catalog';
+import { shippedKnowledge } from '../server/src/knowledge/load';
 import { classifyCell } from '../server/src/model/classify';
 import { generate } from '../bench/generate';
 import { dump, features } from './support/dump';
@@ -110,9 +112,13 @@ describe('incremental analysis', () => {
   it('gives what a fresh analysis gives after figures retyped, added and deleted, codes changed, rows added and deleted', function () {
     this.timeout(300_000);
     const kinds: TableEdit[] = ['retype', 'digit', 'delete', 'code', 'row', 'unrow'];
+    // With the shipped catalog: a code changed is unknown, or a name differs (code findings, kept row by row).
+    const shipped = shippedKnowledge();
+    const knowledge = { catalog: new Catalog(shipped.records), glossary: shipped.glossary };
     for (const [rows, perTable] of [[1500, 120], [3000, 3000]]) {
       fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...kinds), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 8 }), (edits) => {
-        const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+        const options = { locale: 'zh' as const, knowledge };
+        const analyzer = new DocumentAnalyzer(options);
         let text = generate(rows, 5, perTable).text;
         analyzer.analyze(text);
         for (const [kind, pick] of edits) {
@@ -121,7 +127,7 @@ describe('incremental analysis', () => {
           const a = analyzer.analyze(text);
           // Brought in by the unit meant for it.
           assert.equal(analyzer.lastReuse.unit, e.unit, kind);
-          assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })));
+          assert.deepEqual(dump(a), dump(analyze(text, options)));
         }
       }), { numRuns: rows > 2000 ? 6 : 20 });
     }
@@ -153,6 +159,24 @@ describe('incremental analysis', () => {
       assert.ok(analyzer.lastReuse.unit === 'rows' || analyzer.lastReuse.unit === 'figures', `${JSON.stringify(typed.slice(0, i + 1))}: ${analyzer.lastReuse.unit}`);
       if (i % 6 === 0 || i === typed.length - 1) assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })));
     }
+  });
+
+  it('a knowledge change redoes the code findings only: the same parts, the findings of a fresh analysis', () => {
+    const shipped = shippedKnowledge();
+    const text = generate(2000, 6).text.replace(/^2010350 \|/m, '2019950 |');
+    const knowledge = { catalog: new Catalog(shipped.records), glossary: shipped.glossary };
+    const analyzer = new DocumentAnalyzer({ locale: 'zh', knowledge });
+    const before = analyzer.analyze(text);
+    const unknown = (a: Analysis) => a.findings.filter((f) => f.rule === 'code-unknown').length;
+    assert.ok(unknown(before) >= 1);
+    const parts = before.document.tables.flatMap((t) => t.parts);
+    // The workspace (or a catalog the user loads) now knows the code.
+    knowledge.catalog = new Catalog([{ code: '2019950', name: '某项', years: [2023], source: { type: 'user', file: 'x.csv' } }, ...shipped.records]);
+    analyzer.knowledgeChanged();
+    const after = analyzer.analysis();
+    assert.equal(unknown(after), unknown(before) - 1);
+    assert.deepEqual(after.document.tables.flatMap((t) => t.parts), parts, 'nothing was built again');
+    assert.deepEqual(dump(after), dump(analyze(text, { locale: 'zh', knowledge })));
   });
 
   it('answers positions from its sections as LineIndex does from the text', () => {

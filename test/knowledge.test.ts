@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { Workbook } from 'exceljs';
 import { analyze } from '../server/src/analysis';
 import { Catalog, parseYears, type CatalogRecord } from '../server/src/knowledge/catalog';
-import { codeCellsOf, partCodeKind } from '../server/src/knowledge/codes';
+import { codeCellsOf, partCodeKind, partCodes } from '../server/src/knowledge/codes';
 import { entryForCode, termAt, termKey } from '../server/src/knowledge/glossary';
 import { explainCode, pathOf } from '../server/src/knowledge/index';
-import { loadCatalogCsv, loadCatalogFile, recordsFromRows, shippedCodeKnowledge, shippedKnowledge } from '../server/src/knowledge/load';
+import { dataFolderReader, loadCatalogCsv, loadCatalogFile, recordsFromRows, shippedCodeKnowledge, shippedKnowledge } from '../server/src/knowledge/load';
+import { SHIPPED_RECORDS, shippedSources } from '../server/src/knowledge/shipped';
 import { initialsOf } from '../server/src/knowledge/pinyin';
 import { nearness, queryMode, searchCodes } from '../server/src/knowledge/search';
 import { WorkspaceIndex } from '../server/src/knowledge/workspace';
@@ -27,6 +28,26 @@ const CODE_RULES = new Set(['code-unknown', 'code-name', 'code-kind']);
 const doc = (body: string, year = 2023) => `# 测试 ${year} 年度部门决算\n部门：测试\n年度：${year}\n类型：决算\n金额单位：万元\n\n${body}`;
 
 describe('knowledge: catalogs by fiscal year', () => {
+  it('ships its catalog records as one JSON file that is what their sources say (run `npm run data:catalog` after a change)', () => {
+    const read = dataFolderReader();
+    assert.deepEqual(JSON.parse(read(SHIPPED_RECORDS) ?? 'null'), JSON.parse(JSON.stringify(shippedSources(read))));
+  });
+
+  it('reads every code of a part from its store as each row gives it', () => {
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8'));
+    let codes = 0;
+    for (const text of seeds) {
+      for (const t of analyze(text).document.tables) for (const p of t.parts) {
+        const fromRows = p.rows.flatMap((r) => codeCellsOf(r).map((c) => ({ row: r.index, code: c.code, kind: c.kind, name: c.name, column: c.cell?.column, codeSpan: c.codeSpan, nameSpan: c.nameSpan })));
+        const fromStore: unknown[] = [];
+        for (const c of partCodes(p)) fromStore.push({ row: c.row, code: c.code, kind: c.kind, name: c.name, column: c.column, codeSpan: c.codeSpan, nameSpan: c.nameSpan });
+        assert.deepEqual(JSON.parse(JSON.stringify(fromStore)), JSON.parse(JSON.stringify(fromRows)));
+        codes += fromRows.length;
+      }
+    }
+    assert.ok(codes > 200, `${codes} codes`);
+  });
+
   const catalog = new Catalog([
     rec('208', '社会保障和就业支出', [2017, 2018, 2023]),
     rec('20805', '行政事业单位养老支出', [2023, 2024, 2025], cat(), { variants: [{ name: '行政事业单位离退休', years: [2017, 2018, 2019] }, { name: '行政事业单位养老支', years: [2024] }] }),

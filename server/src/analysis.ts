@@ -35,7 +35,7 @@ import { buildSection, readTableLines } from './incremental/build';
 import { contentEnd, SectionLines, splitLines } from './incremental/lines';
 import { collectSpans, moveSpans, shiftSpans } from './incremental/shift';
 import { sections as cutSections } from './incremental/sections';
-import { codeFindings } from './knowledge/check';
+import { codeFindings, partCodeFindings, partKinds, sameKinds } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
@@ -49,7 +49,7 @@ import { applyDocument, applySection, type SectionStandard, type StandardCache, 
 import { completenessFindings } from './standard/completeness';
 import { StandardLibrary, type SetChoice } from './standard/library';
 import { tableNamed } from './standard/set';
-import type { Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
+import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import type { Position, Positions } from './syntax/positions';
 
 export interface AnalysisOptions {
@@ -76,6 +76,8 @@ export interface Analysis {
   standard: StandardReport;
   /** The relations each cell takes part in (as target or term). */
   relationsOf(cell: Cell): Relation[];
+  /** The last `#` or `##` heading that ends at or before `offset` (the section a line belongs to), without making the tree's lines. */
+  headingAbove(offset: number): HeadingLine | undefined;
 }
 
 /** How much of the last analysis a new one reused (for tests and benchmarks). */
@@ -151,6 +153,11 @@ export class DocumentAnalyzer {
   private lineIndex?: SectionPositions;
   /** What the last edit reused. */
   lastReuse: Reuse = { sections: 0, reused: 0, full: true, unit: 'document' };
+  /**
+   * Counts the versions whose lines changed shape (a line break added or removed): while it stays the same, a span at
+   * the same offsets stands at the same line and character.
+   */
+  layout = 0;
 
   constructor(private readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
@@ -214,6 +221,7 @@ export class DocumentAnalyzer {
 
   /** Starts afresh with `text`. */
   open(text: string): void {
+    this.layout++;
     this.header = { fields: [] };
     this.title = undefined;
     this.sections = cutSections(text).map((b) => this.build(splitLines(text, b.start, b.end), b.start));
@@ -228,6 +236,7 @@ export class DocumentAnalyzer {
   /** Replaces [start, end) of the current text with `inserted`. */
   edit(start: number, end: number, inserted: string): void {
     if (!this.sections.length) return this.open(inserted);
+    if (/[\r\n]/.test(inserted) || (end > start && this.positions().position(start).line !== this.positions().position(end).line)) this.layout++;
     const sections = this.sections;
     let k0 = this.sectionAt(start);
     // Text put before a section's heading may join the section before.
@@ -322,17 +331,18 @@ export class DocumentAnalyzer {
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shift(delta);
   }
 
-  /** A section's own checks, once the whole header is known. */
-  private check(s: Section): void {
+  /** A section's own checks, once the whole header is known (its code findings given, when they are known). */
+  private check(s: Section, codes?: Finding[]): void {
     const m = this.m;
     const { document } = s;
     inheritUnits(document.tables, this.header);
     s.found.base = baseFindings(s, m);
     s.found.figures = figureFindings(document, m);
-    s.found.codes = this.options.knowledge ? codeFindings(document, this.options.knowledge, this.options.locale) : [];
+    s.found.codes = codes ?? (this.options.knowledge ? codeFindings(document, this.options.knowledge, this.options.locale) : []);
     let rows = 0;
     for (const t of document.tables) for (const p of t.parts) rows += rowCount(p);
-    const relations = new RelationList(rows);
+    // The section's last list is replaced: its arrays are taken over (an Analysis is valid until the next edit).
+    const relations = new RelationList(rows, s.relations);
     builtinInto(document, m, relations);
     const declared = new DeclaredRules(document, m, undefined, relations);
     s.crossRules = [];
@@ -348,8 +358,11 @@ export class DocumentAnalyzer {
     s.standard = applySection(document, this.standardContext(), relations);
     if (s.standard.applied.some((a) => a.identity.rule.condition)) s.conditional = true;
     s.found.hygiene = hygieneFindings(s.lines, document.tables, this.header, this.sm);
-    s.found.judged = new Array<Finding | undefined>(relations.count);
-    for (let i = 0; i < relations.count; i++) s.found.judged[i] = this.judged(relations, i);
+    // The last list of judged relations is written over (a new array of a table's 20,000 relations per edit is a large
+    // object: the old generation grows and is collected again and again).
+    const judged = s.found.judged;
+    judged.length = relations.count;
+    for (let i = 0; i < relations.count; i++) judged[i] = this.judged(relations, i);
     s.relations = relations;
     s.spans = undefined;
   }
@@ -434,9 +447,13 @@ export class DocumentAnalyzer {
     // A header section after it must not move (the header's fields do not move with their section).
     if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
 
+    // The part's kinds of codes before (its rows' code findings depend on them).
+    const knowledge = this.options.knowledge;
+    const kindsBefore = knowledge ? partKinds(part) : undefined;
     // Findings, structure errors, lines and texts of the old lines go; what is after them moves.
     s.document.structureErrors = s.document.structureErrors.filter((e) => !inside(e.span));
     s.found.figures = s.found.figures.filter((f) => !inside(f.span));
+    s.found.codes = s.found.codes.filter((f) => !inside(f.span));
     s.lines = s.lines.filter((l) => !inside(l.span));
     table.texts = table.texts.filter((x) => !inside(x.span));
     s.spans ??= collectSpans(roots(s));
@@ -465,12 +482,18 @@ export class DocumentAnalyzer {
       s.found.base = baseFindings(s, this.m);
       insertAt(s.found.figures, partFigureFindings(part, this.m, r0, r0 + added.count), from);
       s.found.hygiene = hygieneFindings(s.lines, s.document.tables, this.header, this.sm);
+      if (knowledge) insertAt(s.found.codes, partCodeFindings(s.document, part, knowledge, this.options.locale, r0, r0 + added.count, [], kindsBefore), from);
       for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
     } else {
       // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
-      // again from the arrays.
-      table.parts[table.parts.indexOf(part)] = part.renewed();
-      this.check(s);
+      // again from the arrays; the code findings of the other rows stay when the part lists the same kinds of codes.
+      const renewed = part.renewed();
+      table.parts[table.parts.indexOf(part)] = renewed;
+      const kinds = knowledge ? partKinds(renewed) : undefined;
+      const codes = knowledge && kindsBefore && kinds && sameKinds(kindsBefore, kinds)
+        ? insertAt(s.found.codes, partCodeFindings(s.document, renewed, knowledge, this.options.locale, r0, r0 + added.count, [], kinds), from)
+        : undefined;
+      this.check(s, codes);
     }
     s.spans = undefined;
     s.reused = false;
@@ -556,6 +579,16 @@ export class DocumentAnalyzer {
     let index: Map<Cell, Relation[]> | undefined;
     return {
       tree, document, findings, standard: std.report,
+      headingAbove: (offset) => {
+        for (let k = this.sectionAt(offset); k >= 0; k--) {
+          const lines = parts[k].lines;
+          for (let i = lines.length - 1; i >= 0; i--) {
+            const l = lines[i];
+            if (l.kind === 'heading' && l.level <= 2 && l.span.end <= offset) return l;
+          }
+        }
+        return undefined;
+      },
       get relations() { return allRelations(); },
       relationsOf(cell) {
         if (!index) {
@@ -571,12 +604,13 @@ export class DocumentAnalyzer {
   }
 }
 
-/** Puts `items` into a list in document order, where those that start at `at` belong. */
-function insertAt<T extends { span: Span }>(list: T[], items: T[], at: number): void {
-  if (!items.length) return;
+/** Puts `items` into a list in document order, where those that start at `at` belong; returns the list. */
+function insertAt<T extends { span: Span }>(list: T[], items: T[], at: number): T[] {
+  if (!items.length) return list;
   let i = 0;
   while (i < list.length && list[i].span.start < at) i++;
   list.splice(i, 0, ...items);
+  return list;
 }
 
 /** A section's syntax errors, then its structure findings (as a fresh pass makes them). */

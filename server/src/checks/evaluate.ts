@@ -175,6 +175,35 @@ function printedExactly(rel: Relation): boolean {
   return sum === (t.decimals === dec ? t.units : t.units * pow10(dec - t.decimals));
 }
 
+/** The most terms a finding points at as related information (its message names them all, the middle ones as …). */
+const RELATED = 8;
+
+/**
+ * A term of a failing relation, as related information: its place, and its name and figure, made into text when
+ * first read (`message` is a getter of the class, so a walk over the finding's own properties does not make it).
+ */
+class TermNote {
+  readonly #cell: Cell;
+  readonly #by: 'row' | 'column' | 'cell' | 'both';
+  readonly #m: Messages;
+  #message?: string;
+
+  /** `by`: how the finding's message names its cells (the related information names its term the same way). */
+  constructor(readonly span: Span, cell: Cell, by: 'row' | 'column' | 'cell' | 'both', m: Messages) {
+    this.#cell = cell;
+    this.#by = by;
+    this.#m = m;
+  }
+
+  get message(): string {
+    return (this.#message ??= this.#m.termRelated(cellName(this.#cell, this.#m, this.#by), this.#cell.text || this.#m.empty));
+  }
+
+  toJSON(): { span: Span; message: string } {
+    return { span: this.span, message: this.message };
+  }
+}
+
 /** A copy of a span: a finding's spans are its own, never those of the model it points at (see ../analysis). */
 export function own(s: Span): Span {
   return { start: s.start, end: s.end };
@@ -196,9 +225,8 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   const colName = cellName(rel.target, m, 'column');
   const where = by === 'column' ? m.row(cellName(rel.target, m, 'row')) : by === 'row' && colName ? m.column(colName) : '';
   const ctx = m.context(where, rel.title);
-  const related = [
-    ...rel.terms.map((t) => ({ span: own(t.cell.span), message: m.termRelated(cellName(t.cell, m, 'both'), t.cell.text || m.empty) })),
-  ];
+  // At most RELATED terms, their text made when first read (a finding many terms long is mostly read as its message).
+  const related: Finding['related'] = rel.terms.slice(0, RELATED).map((t) => new TermNote(own(t.cell.span), t.cell, by, m));
   if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');

@@ -7,7 +7,7 @@
  */
 import { norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
-import { cellOf, rowHeads } from '../model/rows';
+import { cellOf, eachRowHead } from '../model/rows';
 import { parseFigure, samePrint } from '../numbers/decimal';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from '../rules/relation';
@@ -74,16 +74,16 @@ function labelIndex(p: Part): LabelIndex {
   };
   labelIndexes.set(p, ix);
   if (!fig) return ix;
-  for (const r of rowHeads(p)) {
+  eachRowHead(p, (r) => {
     // An economic 款 (30209 物业管理费) is too often a project's name in the narrative: only 类 are matched.
-    if (r.codeKind === 'economic' && r.code && r.code.length > 3) continue;
+    if (r.codeKind === 'economic' && r.code && r.code.length > 3) return;
     const kind = r.kindAt(fig.index);
-    if (kind !== 'figure' && kind !== 'empty') continue;
+    if (kind !== 'figure' && kind !== 'empty') return;
     const k = rowKey(r.label);
-    if (!k) continue;
+    if (!k) return;
     const list = rows.get(k);
     if (list) list.push(r.index); else rows.set(k, [r.index]);
-  }
+  });
   return ix;
 }
 

@@ -87,11 +87,12 @@ export function contentEnd(line: string): number {
 /** The lines of a text [from, to), each with its line break (`\r\n`, `\r` or `\n`); the last may have none. */
 export function splitLines(text: string, from = 0, to = text.length): string[] {
   const out: string[] = [];
-  const cr = text.indexOf('\r', from);
+  // Searched in [from, to) only: a search of the whole text from here would read to its end for every section.
+  const cr = text.slice(from, to).includes('\r');
   let i = from;
   while (i < to) {
     let e: number;
-    if (cr < 0 || cr >= to) {
+    if (!cr) {
       e = text.indexOf('\n', i);
       e = e < 0 || e >= to ? to : e + 1;
     } else {

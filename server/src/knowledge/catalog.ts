@@ -89,6 +89,13 @@ export class Catalog {
     this.views.clear();
   }
 
+  /** How many records it holds (a code may have several: one per source and name). */
+  get recordCount(): number {
+    let n = 0;
+    for (const list of this.byCode.values()) n += list.length;
+    return n;
+  }
+
   get size(): number {
     return this.byCode.size;
   }

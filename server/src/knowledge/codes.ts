@@ -1,6 +1,7 @@
 /** Subject codes in the document model: where a row prints a code and its name, and what kind of codes a table lists. */
 import type { Cell, CodeKind, Column, Part, Row, Table } from '../model/document';
 import { classifyCode, norm } from '../model/build';
+import { CodeKindId, Kind, storeOf } from '../model/rows';
 import type { Span } from '../syntax/ast';
 
 /** A code printed in a row, with the name printed beside it. */
@@ -50,6 +51,93 @@ function findCodeCells(row: Row): CodeCell[] {
   return out;
 }
 
+/** A code a part prints, as `partCodes` reads it (the object is reused: valid until the next one). */
+export interface PartCode {
+  row: number;
+  code: string;
+  kind?: CodeKind;
+  name?: string;
+  /** The code's column (none when the code starts the label). */
+  column?: Column;
+  /** The code's place (a new object each time it is asked). */
+  readonly codeSpan: Span;
+  readonly nameSpan: Span | undefined;
+}
+
+/**
+ * Every code a part prints, in order: what `codeCellsOf` gives for each row, read from the part's store without
+ * making the rows' views (code checks and the workspace index read every code of every table).
+ */
+export function* partCodes(p: Part, from = 0, to = Infinity): Generator<PartCode> {
+  const s = storeOf(p);
+  if (!s) {
+    for (const r of p.rows.slice(from, to)) for (const c of codeCellsOf(r)) {
+      yield { row: r.index, code: c.code, kind: c.kind, name: c.name, column: c.cell?.column, codeSpan: c.codeSpan, nameSpan: c.nameSpan };
+    }
+    return;
+  }
+  const cols = p.columns;
+  const codeColumns = cols.filter((c) => c.role === 'code');
+  let r = 0;
+  let cell = -1;
+  let name = -1;
+  const span = (c: number) => {
+    const base = s.source.offsetOf(s.line(r));
+    return { start: base + s.cellStart(c), end: base + s.cellEnd(c) };
+  };
+  const out: PartCode = {
+    row: 0, code: '',
+    get codeSpan() {
+      if (cell >= 0) return span(cell);
+      const base = s.source.offsetOf(s.line(r));
+      return { start: base + s.codeStart(r), end: base + s.codeEnd(r) };
+    },
+    get nameSpan() {
+      if (cell < 0) {
+        const base = s.source.offsetOf(s.line(r));
+        return { start: base + s.labelStart(r), end: base + s.labelEnd(r) };
+      }
+      return name >= 0 ? span(name) : undefined;
+    },
+  };
+  for (r = from; r < Math.min(to, s.count); r++) {
+    out.row = r;
+    if (!codeColumns.length) {
+      // A table without a code column: a label that starts with a code gives the row that code.
+      if (s.codeCell(r) !== -2) continue;
+      cell = -1;
+      out.code = s.code(r)!;
+      out.kind = s.codeKindOf(r);
+      out.name = s.label(r);
+      out.column = undefined;
+      yield out;
+      continue;
+    }
+    const line = s.line(r);
+    for (const col of codeColumns) {
+      const c = s.cellAt(r, col.index);
+      if (c < 0 || s.cellStart(c) === s.cellEnd(c)) continue;
+      cell = c;
+      // The row's own code (its last code cell) is known to the store; another code cell is read here.
+      if (s.codeCell(r) === col.index) {
+        out.code = s.code(r)!;
+        out.kind = s.codeKindOf(r);
+      } else {
+        out.code = norm(s.cellText(c, line));
+        out.kind = classifyCode(out.code);
+      }
+      out.column = col;
+      // Paired with the cell after it, when that one holds a name.
+      const next = s.cellAt(r, col.index + 1);
+      const role = cols[col.index + 1]?.role;
+      const text = next >= 0 ? s.cellText(next, line) : '';
+      name = next >= 0 && role !== 'code' && (role === 'label' || s.kind(next) === Kind.Text) && !/^\d/.test(text) ? next : -1;
+      out.name = name >= 0 ? text : undefined;
+      yield out;
+    }
+  }
+}
+
 export type Level = '类' | '款' | '项' | '目';
 
 export function levelOf(code: string): Level | undefined {
@@ -91,6 +179,16 @@ const FUNCTIONAL_HINT = /功能分类|按功能/;
  * `…基本支出…表`, `按经济分类`), else by the codes it already holds (two thirds of at least two coded rows).
  */
 export function partCodeKind(part: Part, column?: Column): { kind: TableCodeKind; declared: boolean } | undefined {
+  let kinds = partKindCache.get(part);
+  if (!kinds) partKindCache.set(part, (kinds = new Map()));
+  if (!kinds.has(column)) kinds.set(column, codeKindOfPart(part, column));
+  return kinds.get(column);
+}
+
+/** A part's kinds by column, kept as long as the part (a part whose rows change is a new part). */
+const partKindCache = new WeakMap<Part, Map<Column | undefined, { kind: TableCodeKind; declared: boolean } | undefined>>();
+
+function codeKindOfPart(part: Part, column?: Column): { kind: TableCodeKind; declared: boolean } | undefined {
   const col = column ?? part.columns.find((c) => c.role === 'code');
   const names = `${col?.path.join('') ?? ''}`;
   if (ECONOMIC_HINT.test(names)) return { kind: 'economic', declared: true };
@@ -100,8 +198,16 @@ export function partCodeKind(part: Part, column?: Column): { kind: TableCodeKind
   if (FUNCTIONAL_HINT.test(title) && !ECONOMIC_HINT.test(title)) return { kind: 'functional', declared: true };
   let f = 0;
   let e = 0;
-  for (const r of part.rows) for (const c of codeCellsOf(r)) {
-    if (column && c.cell && c.cell.column !== column) continue;
+  const s = storeOf(part);
+  if (s && part.columns.filter((c) => c.role === 'code').length === 1 && (!column || column.role === 'code')) {
+    // One code column: each row's code, from the store's numbers.
+    for (let r = 0; r < s.count; r++) {
+      const k = s.codeKindId(r);
+      if (k === CodeKindId.Economic) e++;
+      else if (k === CodeKindId.Functional && s.codeCell(r) >= 0 && Math.floor(s.codeNum(r) / 10 ** (s.codeLen(r) - 1)) === 2) f++;
+    }
+  } else for (const c of partCodes(part)) {
+    if (column && c.column && c.column !== column) continue;
     if (c.kind === 'functional' && c.code[0] === '2') f++;
     else if (c.kind === 'economic') e++;
   }
@@ -128,7 +234,7 @@ export function economicFamily(part: Part): '3' | '5' {
   if (/政府预算支出经济分类|政府经济分类/.test(`${tableText(part.table)} ${part.columns.map((c) => c.path.join('')).join(' ')}`)) return '5';
   let three = 0;
   let five = 0;
-  for (const r of part.rows) for (const c of codeCellsOf(r)) {
+  for (const c of partCodes(part)) {
     if (c.code[0] === '3') three++;
     else if (c.code[0] === '5') five++;
   }

@@ -6,7 +6,7 @@ import type { BudgetDocument, GlossaryEntry } from '../model/document';
 import { knowledgeMessages, yearsText, type KnowledgeMessages } from '../i18n/knowledge';
 import type { Locale } from '../i18n/messages';
 import { Catalog, type CatalogEntry, type CatalogView, type EntrySource } from './catalog';
-import { codeCellsOf, levelOf, pathCodes, type Level } from './codes';
+import { levelOf, partCodes, pathCodes, type Level } from './codes';
 import { entryForCode, GlossaryLibrary, type GlossaryDocument, type LibraryEntry } from './glossary';
 import type { WorkspaceIndex } from './workspace';
 
@@ -49,7 +49,7 @@ export function printedNames(doc: BudgetDocument): Map<string, string> {
   if (names) return names;
   names = new Map<string, string>();
   printedNamesCache.set(doc, names);
-  for (const t of doc.tables) for (const p of t.parts) for (const r of p.rows) for (const c of codeCellsOf(r)) {
+  for (const t of doc.tables) for (const p of t.parts) for (const c of partCodes(p)) {
     if (c.name && !names.has(c.code)) names.set(c.code, c.name);
   }
   return names;
@@ -67,7 +67,7 @@ export interface PathStep {
 }
 
 /** The code's 类 > 款 > 项 with names: from the catalog, else as the document (or the workspace) prints them. */
-export function pathOf(code: string, view: CatalogView, printed?: Map<string, string>, workspace?: WorkspaceIndex): PathStep[] {
+export function pathOf(code: string, view: CatalogView, printed?: { get(code: string): string | undefined }, workspace?: WorkspaceIndex): PathStep[] {
   return pathCodes(code).map((c) => {
     const e = view.get(c);
     if (e) return { code: c, name: e.name, level: levelOf(c), from: 'catalog' as const };

@@ -1,7 +1,7 @@
 /** The codes (and column names) used in the `.budget` files of a workspace: candidates for completion, and known codes. */
 import type { BudgetDocument } from '../model/document';
 import type { CatalogRecord } from './catalog';
-import { codeCellsOf, SUBJECT_CODE } from './codes';
+import { partCodes, SUBJECT_CODE } from './codes';
 
 export interface WorkspaceCode {
   code: string;
@@ -23,7 +23,7 @@ export function documentCodes(doc: BudgetDocument, uri: string): { codes: Worksp
   const year = doc.header.year;
   for (const t of doc.tables) for (const p of t.parts) {
     for (const c of p.columns) if (c.name) columns.add(c.name);
-    for (const r of p.rows) for (const cc of codeCellsOf(r)) {
+    for (const cc of partCodes(p)) {
       if (!SUBJECT_CODE.test(cc.code)) continue;
       const had = codes.get(cc.code);
       if (!had || (!had.name && cc.name)) codes.set(cc.code, { code: cc.code, name: cc.name || undefined, year, uri });

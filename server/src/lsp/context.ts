@@ -29,6 +29,8 @@ export interface Analyzed {
   version: number;
   analysis: Analysis;
   lines: Positions;
+  /** The document's lines' shape (`DocumentAnalyzer.layout`): the same, and a span's offsets give the same positions. */
+  layout: number;
   /** Milliseconds the analysis took. */
   took: number;
 }
@@ -124,7 +126,7 @@ export class ServerContext {
     const t0 = performance.now();
     const analyzer = edited.analyzerWith(() => this.optionsFor(doc.uri));
     const analysis = analyzer.analysis();
-    const a: Analyzed = { version: doc.version, analysis, lines: analyzer.positions(), took: performance.now() - t0 };
+    const a: Analyzed = { version: doc.version, analysis, lines: analyzer.positions(), layout: analyzer.layout, took: performance.now() - t0 };
     this.cache.set(doc.uri, a);
     return a;
   }

@@ -1,4 +1,4 @@
-/** Publishes diagnostics: on open and change, debounced by the cost of the last analysis, stale runs dropped. */
+/** Publishes diagnostics: on open and change, once the changes that arrived together are read, stale runs dropped. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
@@ -36,15 +36,46 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
   return d;
 }
 
+/** A finding's diagnostic as last made, with what it was made from. */
+interface Made {
+  d: Diagnostic;
+  layout: number;
+  uri: string;
+  locale: Locale;
+  /** The finding's span and its related spans, as offsets. */
+  at: number[];
+}
+
+const made = new WeakMap<Finding, Made>();
+
+function sameSpans(at: number[], f: Finding): boolean {
+  if (at[0] !== f.span.start || at[1] !== f.span.end || at.length !== 2 + 2 * f.related.length) return false;
+  for (let i = 0; i < f.related.length; i++) if (at[2 + 2 * i] !== f.related[i].span.start || at[3 + 2 * i] !== f.related[i].span.end) return false;
+  return true;
+}
+
+/**
+ * A finding's diagnostic, made again only when the finding moved or the document's lines changed shape: a keystroke in
+ * a document of a thousand findings converts the few that changed (a finding the analysis kept is the same object).
+ */
+function diagnosticOf(f: Finding, lines: Positions, layout: number, uri: string, locale: Locale): Diagnostic {
+  const had = made.get(f);
+  if (had && had.layout === layout && had.uri === uri && had.locale === locale && sameSpans(had.at, f)) return had.d;
+  const d = toDiagnostic(f, lines, uri, locale);
+  const at = [f.span.start, f.span.end];
+  for (const r of f.related) at.push(r.span.start, r.span.end);
+  made.set(f, { d, layout, uri, locale, at });
+  return d;
+}
+
 export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   const a = ctx.analyzed(doc);
   const show = ctx.roundingDiagnosticsFor(doc.uri);
-  return ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail).map((f) => toDiagnostic(f, a.lines, doc.uri, ctx.locale));
+  return ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail).map((f) => diagnosticOf(f, a.lines, a.layout, doc.uri, ctx.locale));
 }
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
   const timers = new Map<string, { cancel(): void }>();
-  const lastCost = new Map<string, number>();
 
   const publish = (uri: string) => guard(ctx.connection, 'publishing diagnostics', () => {
     timers.delete(uri);
@@ -52,7 +83,6 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
     if (!doc) return;
     const version = doc.version;
     const diagnostics = diagnosticsOf(ctx, doc);
-    lastCost.set(uri, ctx.analyzed(doc).took);
     // A newer version arrived while we worked: its own run will publish.
     if (ctx.documents.get(uri)?.version !== version) return;
     ctx.connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
@@ -60,21 +90,14 @@ export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {
 
   const schedule = (uri: string) => {
     timers.get(uri)?.cancel();
-    // Debounce by the cost of the last analysis: an edit the incremental analysis absorbs answers at once; a document
-    // whose analysis is slow (a first pass, a header edit) waits for a pause in typing.
-    const cost = lastCost.get(uri) ?? 0;
-    if (cost < 25) {
-      // At once, but after the messages already read, so that changes arriving together are analysed once. The
-      // connection handles one queued message per immediate and schedules the next after the handler, which has
-      // scheduled ours: a second hop lets the next queued change in first, and it cancels this run. (Immediates, not
-      // a zero timeout, which Node stretches to a millisecond.)
-      let second: NodeJS.Immediate | undefined;
-      const first = setImmediate(() => { second = setImmediate(() => publish(uri)); });
-      timers.set(uri, { cancel: () => { clearImmediate(first); if (second) clearImmediate(second); } });
-    } else {
-      const timeout = setTimeout(() => publish(uri), Math.min(300, cost * 2));
-      timers.set(uri, { cancel: () => clearTimeout(timeout) });
-    }
+    // At once, but after the messages already read, so that changes arriving together are analysed once. The
+    // connection handles one queued message per immediate and schedules the next after the handler, which has
+    // scheduled ours: a second hop lets the next queued change in first, and it cancels this run. (Immediates, not a
+    // zero timeout, which Node stretches to a millisecond; no debounce by cost either: on a loaded machine a timer
+    // held back the very publication it was meant to spare.)
+    let second: NodeJS.Immediate | undefined;
+    const first = setImmediate(() => { second = setImmediate(() => publish(uri)); });
+    timers.set(uri, { cancel: () => { clearImmediate(first); if (second) clearImmediate(second); } });
   };
 
   ctx.documents.onDidOpen((e) => schedule(e.document.uri));

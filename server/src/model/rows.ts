@@ -793,7 +793,7 @@ export class StoredPart implements Part {
   }
 }
 
-/** A row's label, code and the kinds of its cells, read without making the row's view (`rowHeads`). */
+/** A row's label, code and the kinds of its cells, read without making the row's view (`eachRowHead`). */
 export interface RowHead {
   index: number;
   label: string;
@@ -807,16 +807,18 @@ export interface RowHead {
 }
 
 /**
- * The rows of a part, as heads that make no view (an index over thousands of rows need not make thousands of
- * rows). The head given for each row is valid until the next.
+ * Calls `fn` with the head of each row of a part, from row `from` on, until it returns false: an index over thousands
+ * of rows need not make thousands of views. The head object is reused: valid during the call.
  */
-export function* rowHeads(p: Part): Generator<RowHead> {
+export function eachRowHead(p: Part, fn: (head: RowHead) => boolean | void, from = 0): void {
   if (!(p instanceof StoredPart)) {
-    for (const r of p.rows) yield { index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, lineNo: r.lineNo, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] };
+    for (const r of p.rows.slice(from)) {
+      if (fn({ index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, lineNo: r.lineNo, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] }) === false) return;
+    }
     return;
   }
   const s = p.store;
-  let r = 0;
+  let r = from;
   const head: RowHead = {
     index: 0, label: '', codeKind: undefined, lineNo: undefined,
     get code() { return s.code(r); },
@@ -829,8 +831,34 @@ export function* rowHeads(p: Part): Generator<RowHead> {
     head.codeKind = s.codeKindOf(r);
     const n = s.lineNo(r);
     head.lineNo = Number.isNaN(n) ? undefined : n;
-    yield head;
+    if (fn(head) === false) return;
   }
+}
+
+/** How many rows of a part, from the first, end at or before `offset` (their rows are in document order). */
+export function rowsEndingBy(p: Part, offset: number): number {
+  if (!(p instanceof StoredPart)) {
+    let n = 0;
+    while (n < p.rows.length && p.rows[n].span.end <= offset) n++;
+    return n;
+  }
+  const s = p.store;
+  let lo = 0;
+  let hi = s.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (s.source.offsetOf(s.line(mid)) + s.spanEnd(mid) <= offset) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Row r's span (a new object; no view is made), or undefined past the last row. */
+export function rowSpan(p: Part, r: number): Span | undefined {
+  if (!(p instanceof StoredPart)) return p.rows[r]?.span;
+  const s = p.store;
+  if (r < 0 || r >= s.count) return undefined;
+  const base = s.source.offsetOf(s.line(r));
+  return { start: base + s.spanStart(r), end: base + s.spanEnd(r) };
 }
 
 /** Row r of a part (for a stored part, only that row's view is made). */

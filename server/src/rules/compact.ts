@@ -58,11 +58,20 @@ export class RelationList {
   private readonly spans: Span[] = [];
   private readonly spanIndex = new Map<Span, number>();
 
-  /** `rows`: the rows the relations will be about, to make room for them at once (a guess: 2 relations a row). */
-  constructor(rows = 0) {
-    if (rows) {
-      this.rels = new Int32Array(rows * 2 * S);
-      this.terms = new Int32Array(rows * 6 * TS);
+  /**
+   * `rows`: the rows the relations will be about, to make room for them at once (a guess: 2 relations a row).
+   * `old`: a list this one replaces, whose arrays it takes over (it must not be read again).
+   */
+  constructor(rows = 0, old?: RelationList) {
+    if (!rows) return;
+    const rels = rows * 2 * S;
+    const terms = rows * 6 * TS;
+    this.rels = old && old.rels.length >= rels ? old.rels : new Int32Array(rels);
+    this.terms = old && old.terms.length >= terms ? old.terms : new Int32Array(terms);
+    if (old) {
+      old.rels = NO_I32;
+      old.terms = NO_I32;
+      old.count = 0;
     }
   }
 
@@ -76,14 +85,19 @@ export class RelationList {
     return i;
   }
 
+  private lastTitle?: string;
+  private lastTitleId = -1;
+
   private titleId(t: string): number {
+    if (t === this.lastTitle) return this.lastTitleId;
+    this.lastTitle = t;
     let i = this.titleIndex.get(t);
     if (i === undefined) {
       i = this.titles.length;
       this.titles.push(t);
       this.titleIndex.set(t, i);
     }
-    return i;
+    return (this.lastTitleId = i);
   }
 
   private spanId(s: Span | undefined): number {

@@ -4,7 +4,7 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
-import { Kind, rowHeads, rowOf, storeOf, type RowStore, type StoredPart } from '../model/rows';
+import { eachRowHead, Kind, rowOf, storeOf, type RowStore, type StoredPart } from '../model/rows';
 import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll } from '../util/arrays';
@@ -126,8 +126,8 @@ function rowsNumbered(of: Table | Part, n: number): Row[] {
   for (const p of partsOf(of)) {
     const index = indexOf(p);
     if (!index.line) {
-      index.line = new Map();
-      for (const r of rowHeads(p)) if (r.lineNo !== undefined) add(index.line, r.lineNo, r.index);
+      const line = (index.line = new Map<number, number[]>());
+      eachRowHead(p, (r) => { if (r.lineNo !== undefined) add(line, r.lineNo, r.index); });
     }
     rowsAt(p, index.line.get(n), out);
   }
@@ -139,13 +139,13 @@ function namesOf(p: Part): NonNullable<RowIndex['names']> {
   const index = indexOf(p);
   if (!index.names) {
     const names = { code: new Map<string, number[]>(), label: new Map<string, number[]>(), bare: new Map<string, number[]>() };
-    for (const r of rowHeads(p)) {
+    eachRowHead(p, (r) => {
       const code = r.code;
       if (code !== undefined) add(names.code, code, r.index);
       const label = norm(r.label);
       add(names.label, label, r.index);
       add(names.bare, label.replace(NUMBERING, ''), r.index);
-    }
+    });
     index.names = names;
   }
   return index.names;

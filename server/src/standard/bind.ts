@@ -8,7 +8,7 @@
  * not applicable.
  */
 import type { Column, Field, Part, Table } from '../model/document';
-import { rowCount, rowHeads } from '../model/rows';
+import { eachRowHead, rowCount } from '../model/rows';
 import { firstRow, namesRow } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
@@ -79,9 +79,9 @@ function partIndex(p: Part): PartIndex {
   if (ix) return ix;
   ix = { dataRows: 0, labels: new Map(), projects: new Map(), projectKeys: [] };
   const width = p.columns.length;
-  for (const r of rowHeads(p)) {
+  eachRowHead(p, (r) => {
     for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { ix.dataRows++; break; }
-    if (!r.label) continue;
+    if (!r.label) return;
     const k = labelKey(r.label);
     if (!ix.labels.has(k)) ix.labels.set(k, r.label);
     const name = r.code ?? r.label;
@@ -89,7 +89,7 @@ function partIndex(p: Part): PartIndex {
     const list = ix.projects.get(pk);
     if (list) list.push(name); else ix.projects.set(pk, [name]);
     ix.projectKeys.push([pk, name]);
-  }
+  });
   partIndexes.set(p, ix);
   return ix;
 }

@@ -8,7 +8,7 @@
 import type { Finding } from '../checks/finding';
 import type { StandardMessages } from '../i18n/standard';
 import type { BudgetDocument, Table } from '../model/document';
-import { rowHeads } from '../model/rows';
+import { eachRowHead } from '../model/rows';
 import { nameKey, titleKey } from './names';
 import type { StandardSet, StandardTable } from './set';
 
@@ -65,10 +65,12 @@ function contentsCheck(
 function isEmpty(t: Table): boolean {
   for (const p of t.parts) {
     const figures = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
-    for (const r of rowHeads(p)) for (const i of figures) {
+    let printed = false;
+    eachRowHead(p, (r) => {
       // Only a figure's cell is made (a table that is not empty has one soon).
-      if (r.kindAt(i) === 'figure' && r.cell(i)?.figure?.units) return false;
-    }
+      for (const i of figures) if (r.kindAt(i) === 'figure' && r.cell(i)?.figure?.units) return !(printed = true);
+    });
+    if (printed) return false;
   }
   return true;
 }
