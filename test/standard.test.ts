@@ -279,7 +279,7 @@ describe('standard sets, edit by edit', () => {
     return text.slice(0, at) + to + text.slice(at + from.length);
   };
 
-  it('give what a fresh analysis gives: a figure retyped (a condition of an identity between tables now false, then true again), a row added and deleted, the stated phrase removed', () => {
+  it('give what a fresh analysis gives: a figure retyped (a condition of an identity between tables now false, then true again), a row added and deleted, a row renamed, the stated phrase removed', () => {
     let text = generateFinal();
     const analyzer = new DocumentAnalyzer({ locale: 'zh' });
     analyzer.analyze(text);
@@ -291,6 +291,9 @@ describe('standard sets, edit by edit', () => {
       ['the income as it was', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), 'figures'],
       ['a row added to 支出决算表 (a new part: nothing taken from the last version)', (t) => replace(t, '公开03表', '2010102 |', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n2010102 |'), 'rows'],
       ['that row deleted', (t) => replace(t, '公开03表', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n', ''), 'rows'],
+      ['a row of 收支总表 quoted (found by its key only)', (t) => replace(t, '公开01表', '本年收入合计 | 27 |', '“本年收入合计” | 27 |'), 'rows'],
+      ['then named otherwise (the names a binding finds are of the new part)', (t) => replace(t, '公开01表', '“本年收入合计” | 27 |', '收入合计本年 | 27 |'), 'rows'],
+      ['its name back', (t) => replace(t, '公开01表', '收入合计本年 | 27 |', '本年收入合计 | 27 |'), 'rows'],
       ['the phrase 「反映所有项目绩效自评结果」 no longer stated', (t) => replace(t, '本部门在部门决算中', '反映所有项目绩效自评结果', '反映项目绩效自评结果'), undefined],
     ];
     for (const [what, edit, unit] of edits) {

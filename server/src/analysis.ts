@@ -242,6 +242,17 @@ export class DocumentAnalyzer {
     this.current = undefined;
   }
 
+  /**
+   * Options read live (the project's budget-tables.json) changed: the next analysis is assembled again, and a document
+   * for which they now choose other standard sets starts afresh (each section's tables are recognised against them).
+   */
+  optionsChanged(): void {
+    const was = this.choice;
+    const now = this.chooseSets();
+    if (now.unknown !== was.unknown || now.sets.length !== was.sets.length || now.sets.some((x, i) => x !== was.sets[i])) return this.open(this.text);
+    this.current = undefined;
+  }
+
   /** Starts afresh with `text`. */
   open(text: string): void {
     this.layout++;
@@ -380,7 +391,6 @@ export class DocumentAnalyzer {
     }
     s.found.problems = declared.problems.map((p) => ({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] }));
     s.standard = applySection(document, this.standardContext(), relations);
-    for (const r of s.standard.relations) relations.add(r);
     if (s.standard.applied.some((a) => a.identity.rule.condition)) s.conditional = true;
     s.found.hygiene = hygieneFindings(s.lines, document.tables, this.header, this.sm);
     // The last list of judged relations is written over (a new array of a table's 20,000 relations per edit is a large
@@ -571,7 +581,7 @@ export class DocumentAnalyzer {
     // What spans sections.
     const global = new RelationList();
     const ctx = this.standardContext();
-    const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [], relations: [] });
+    const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [] });
     // A rule may name a table by its standard title (「收入决算表」) when the document's own titles do not name it.
     const roles = new Map<string, Table[]>();
     for (const st of sectionStandards) for (const [t, x] of st.recognitions) {
@@ -592,7 +602,6 @@ export class DocumentAnalyzer {
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
     const std = applyDocument(document, ctx, sectionStandards, global, this.standardCache);
     this.standardCache = std.cache;
-    for (const r of std.relations) global.add(r);
     if (std.report.set) for (const f of completenessFindings(document, std.report.set, std.report.recognitions, this.sm)) findings.push(f);
     const { unknown, field } = this.choice;
     if (unknown !== undefined && field) {

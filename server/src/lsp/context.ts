@@ -76,7 +76,8 @@ export class ServerContext {
    * `file:` URIs; the web-worker server: the client)
    */
   constructor(readonly connection: Connection, readonly documents: TextDocuments<EditedDocument>, readonly files = new Workspace(NO_FILES)) {
-    // Options read live from budget-tables.json (the narrative's thresholds): the documents are assembled again.
+    // Options read live from budget-tables.json (the narrative's thresholds, the standard set): the documents are
+    // assembled again, or started afresh.
     this.configListeners.push(() => {
       this.cache.clear();
       for (const d of this.documents.all()) d.optionsChanged();
@@ -100,8 +101,8 @@ export class ServerContext {
     const config = () => this.projectConfigOf(uri);
     return {
       locale: this.locale, roundingTails: true, knowledge,
-      // Read when each version is assembled (`configListeners` has the analyzers assemble again when it changes; a
-      // change of the standard set has them check the document afresh).
+      // Read live: `configListeners` tells the analyzers when budget-tables.json changes (the thresholds are read as
+      // each version is assembled; a change of the standard set has the document checked afresh).
       get thresholds() { return config()?.thresholds; },
       get standard() { return { set: config()?.standardSet }; },
     };

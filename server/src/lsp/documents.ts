@@ -68,7 +68,7 @@ export class EditedDocument implements TextDocument {
     return this.getText().slice(end, next);
   }
 
-  /** Options the analyzer reads as it assembles a version changed (the narrative's thresholds): it assembles again. */
+  /** The options read live (budget-tables.json: thresholds, standard set) changed: the analyzer assembles again, or starts afresh. */
   optionsChanged(): void {
     this.analyzer?.optionsChanged();
   }

@@ -151,28 +151,60 @@ function namesOf(p: Part): NonNullable<RowIndex['names']> {
   return index.names;
 }
 
-/** The rows with this code. */
-function rowsCoded(of: Table | Part, code: string): Row[] {
-  const out: Row[] = [];
-  for (const p of partsOf(of)) rowsAt(p, namesOf(p).code.get(code), out);
-  return out;
+/** A row by its part and number (no row is made). */
+interface RowAt { part: Part; row: number }
+
+function at(p: Part, rows: number[] | undefined, out: RowAt[]): void {
+  if (rows) for (const row of rows) out.push({ part: p, row });
+}
+
+/** The code and the label of row r of a part (for a stored part, read from its store). */
+function codeAt(p: Part, r: number): string | undefined {
+  const s = storeOf(p);
+  return s ? s.code(r) : p.rows[r].code;
+}
+
+function labelAt(p: Part, r: number): string {
+  const s = storeOf(p);
+  return s ? s.label(r) : p.rows[r].label;
 }
 
 /** The rows a quoted name names: by code, else by label, else by label without numbering. */
 function rowsNamed(of: Table | Part, name: string): Row[] {
+  return positionsNamed(of, name).map((x) => rowOf(x.part, x.row));
+}
+
+const NAME_KEYS = ['code', 'label', 'bare'] as const;
+
+function positionsNamed(of: Table | Part, name: string): RowAt[] {
   const v = norm(name);
-  const parts = partsOf(of).map((p) => ({ p, names: namesOf(p) }));
-  for (const key of ['code', 'label', 'bare'] as const) {
-    const out: Row[] = [];
+  const parts = partsOf(of);
+  for (const key of NAME_KEYS) {
     const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
-    for (const { p, names } of parts) rowsAt(p, names[key].get(k), out);
-    if (out.length) return out;
+    let out: RowAt[] | undefined;
+    for (const p of parts) {
+      const rows = namesOf(p)[key].get(k);
+      if (rows) at(p, rows, (out ??= []));
+    }
+    if (out) return out;
   }
   return [];
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
   return atom.quoted ? rowsNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value));
+}
+
+/** The first row `findRows` finds, making no other. */
+export function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
+  if (!atom.quoted) return rowsNumbered(part ?? table, Number(atom.value))[0];
+  const x = positionsNamed(part ?? table, atom.value)[0];
+  return x && rowOf(x.part, x.row);
+}
+
+/** Whether `findRows` finds a row, making none. */
+export function namesRow(table: Table, atom: AtomNode, part?: Part): boolean {
+  return atom.quoted ? positionsNamed(part ?? table, atom.value).length > 0 : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
 }
 
 function partNamed(table: Table, name: string): Part | undefined {
@@ -235,16 +267,24 @@ export function unitShift(from: Table, to: Table): number {
  * label without numbering (only one row may match: a 类 or an uncoded row before any other).
  */
 function counterpart(row: Row, of: Table | Part): Row | undefined {
-  if (row.code) {
+  const x = counterpartAt(row.part, row.index, of);
+  return x && rowOf(x.part, x.row);
+}
+
+/** `counterpart` of row r of part p, by part and number. */
+function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined {
+  const code = codeAt(p, r);
+  if (code) {
     // A code its own table prints on several rows is no one quantity.
-    if ((namesOf(row.part).code.get(row.code)?.length ?? 0) > 1) return undefined;
-    const byCode = rowsCoded(of, row.code);
+    if ((namesOf(p).code.get(code)?.length ?? 0) > 1) return undefined;
+    const byCode: RowAt[] = [];
+    for (const q of partsOf(of)) at(q, namesOf(q).code.get(code), byCode);
     if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
-    if (row.code.length !== 3) return undefined;
+    if (code.length !== 3) return undefined;
   }
-  const label = norm(row.label).replace(NUMBERING, '');
+  const label = norm(labelAt(p, r)).replace(NUMBERING, '');
   if (!label) return undefined;
-  const named = rowsNamed(of, label).filter((r) => !r.code || r.code.length === 3);
+  const named = positionsNamed(of, label).filter((x) => { const c = codeAt(x.part, x.row); return !c || c.length === 3; });
   return named.length === 1 ? named[0] : undefined;
 }
 
@@ -298,8 +338,9 @@ export class DeclaredRules {
   /**
    * Whether a rule's condition holds: `当 C=D`, every relation it expands to holds (as printed or within rounding);
    * `当「短语」`, the document states the phrase (or one of `「甲｜乙」`) in its narrative, notes, texts or fields.
+   * A condition naming nothing adds a problem.
    */
-  private conditionHolds(rule: Rule): boolean {
+  conditionHolds(rule: Rule): boolean {
     const c = rule.node.condition!;
     if (!c.rhs.length) {
       const op = c.lhs.length === 1 ? c.lhs[0].operand : undefined;
@@ -382,35 +423,63 @@ export class DeclaredRules {
 
   /**
    * `N栏各行=(a+b)栏各行` over a stored part, from its arrays: the same relations as row by row, when every term names
-   * columns of the row itself (no row of its own, no other table); false when one does not (the rows are then taken
-   * one by one).
+   * columns of the row itself (no row of its own) or of its counterpart in another table (`counterpart`: stored too,
+   * in the same unit); false when one does not (the rows are then taken one by one).
    */
   private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
-    if (rhs.some((t) => t.target.row || t.target.table !== lhs.table)) return false;
+    if (rhs.some((t) => t.target.row)) return false;
+    // What a term of another table reads: the counterpart of each row in it.
+    const across = rhs.map((t) => (t.target.table === lhs.table ? undefined : t.target.part ?? t.target.table));
+    for (let k = 0; k < rhs.length; k++) {
+      const of = across[k];
+      if (of && (unitShift(rhs[k].target.table, lhs.table) !== 0 || partsOf(of).some((q) => !storeOf(q)))) return false;
+    }
     const col = columnIn(part, lhs);
     if (!col) return true;
+    // The column of each term of the row's own table (-1: of another table, found in the counterpart's part).
     const termCols: number[] = [];
-    for (const t of rhs) {
+    for (let k = 0; k < rhs.length; k++) {
+      const t = rhs[k];
+      if (across[k]) { termCols.push(-1); continue; }
       const c = lhsHasColumn(t.target) ? columnIn(part, t.target) : part.columns.find((x) => x.role === 'figure');
       if (!c) return true;
       termCols.push(c.index);
     }
     const out = this.sink;
     const p = out.part(part);
-    const cells = new Int32Array(termCols.length);
-    rows: for (let r = 0; r < s.count; r++) {
+    const n = termCols.length;
+    const cells = new Int32Array(n);
+    const parts = new Int32Array(n).fill(p);
+    const rows = new Int32Array(n);
+    each: for (let r = 0; r < s.count; r++) {
       const target = s.cellAt(r, col.index);
       if (target < 0) continue;
       let empty = s.kind(target) === Kind.Empty;
-      for (let k = 0; k < termCols.length; k++) {
-        const c = s.cellAt(r, termCols[k]);
-        if (c < 0) continue rows;
+      for (let k = 0; k < n; k++) {
+        let c: number;
+        if (termCols[k] >= 0) {
+          c = s.cellAt(r, termCols[k]);
+          rows[k] = r;
+          if (c < 0) continue each;
+          if (s.kind(c) !== Kind.Empty) empty = false;
+        } else {
+          const x = counterpartAt(part, r, across[k]!);
+          if (!x) continue each;
+          const q = x.part as StoredPart;
+          const t = rhs[k].target;
+          const column = lhsHasColumn(t) ? columnIn(q, t) : q.columns.find((y) => y.role === 'figure');
+          if (!column) continue each;
+          c = q.store.cellAt(x.row, column.index);
+          if (c < 0) continue each;
+          if (q.store.kind(c) !== Kind.Empty) empty = false;
+          parts[k] = out.part(q);
+          rows[k] = x.row;
+        }
         cells[k] = c;
-        if (s.kind(c) !== Kind.Empty) empty = false;
       }
       if (empty) continue;
       out.begin(rule, kind, title, ruleSpan, p, r, target);
-      for (let k = 0; k < termCols.length; k++) out.term(p, r, cells[k], rhs[k].sign);
+      for (let k = 0; k < n; k++) out.term(parts[k], rows[k], cells[k], rhs[k].sign);
       out.end();
     }
     return true;

@@ -14,8 +14,8 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { StoredPart } from '../model/rows';
-import type { RelationList } from '../rules/compact';
+import { Kind, StoredPart } from '../model/rows';
+import { RelationList } from '../rules/compact';
 import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
@@ -44,81 +44,146 @@ export interface StandardContext {
   sm: StandardMessages;
 }
 
-/** What one section gives: its tables' standard roles, its local identities applied, their new relations. */
+/** What one section gives: its tables' standard roles, its local identities applied (their relations in its list). */
 export interface SectionStandard {
   recognitions: Map<Table, StandardTable>;
   applied: AppliedIdentity[];
-  relations: Relation[];
+}
+
+/** A number for each cell: a stored cell by its part and its number in the store, any other cell by itself. */
+const partNumbers = new WeakMap<StoredPart, number>();
+const cellNumbers = new WeakMap<Cell, number>();
+let parts = 0;
+let cells = 0;
+
+function storedKey(part: StoredPart, cell: number): number {
+  let n = partNumbers.get(part);
+  if (n === undefined) partNumbers.set(part, (n = ++parts));
+  return n * 2 ** 26 + cell;
+}
+
+function cellKey(c: Cell): number {
+  const p = c.row.part;
+  if (p instanceof StoredPart) return storedKey(p, p.store.firstCell(c.row.index) + c.row.cells.indexOf(c));
+  let n = cellNumbers.get(c);
+  if (n === undefined) cellNumbers.set(c, (n = -++cells));
+  return n;
+}
+
+function targetKey(list: RelationList, i: number): number {
+  const at = list.targetAt(i);
+  return at ? storedKey(at.part, at.cell) : cellKey(list.relation(i).target);
+}
+
+/** A relation's terms by cell number, and whether each cell prints a figure (blank and `—` cells add nothing). */
+function termKeys(list: RelationList, i: number): { key: number; sign: number; printed: boolean }[] {
+  const n = list.termsOf(i);
+  if (n < 0) return list.relation(i).terms.map((t) => ({ key: cellKey(t.cell), sign: t.sign, printed: t.cell.kind !== 'empty' && t.cell.kind !== 'dash' }));
+  const out: { key: number; sign: number; printed: boolean }[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = list.termAt(i, k);
+    const kind = t.part.store.kind(t.cell);
+    out.push({ key: storedKey(t.part, t.cell), sign: t.sign, printed: kind !== Kind.Empty && kind !== Kind.Dash });
+  }
+  return out;
 }
 
 /**
- * Relations by target, to find one that says the same as another: same target, same printed terms with the same
- * signs (blank cells add nothing and are left out), or the two sides of one equality swapped. The relations a list
- * already holds are found by their target's cell number (an object is made only for those that may match); those
- * added, by their target cell.
+ * What `RelationIndex.find` asks of each relation of a list, computed once for the list (a kept list is asked again
+ * for every version): whether it is a sum or an equality, its target's number, and its only term's, when it has one.
+ */
+interface Keys {
+  comparable: Uint8Array;
+  target: Float64Array;
+  /** NaN: not one term. */
+  only: Float64Array;
+  sign: Int8Array;
+}
+
+function keysOf(list: RelationList): Keys {
+  const n = list.count;
+  const keys: Keys = { comparable: new Uint8Array(n), target: new Float64Array(n), only: new Float64Array(n).fill(NaN), sign: new Int8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const kind = list.kindOf(i);
+    if (kind !== 'sum' && kind !== 'same') continue;
+    keys.comparable[i] = 1;
+    keys.target[i] = targetKey(list, i);
+    const count = list.termsOf(i);
+    if (count === 1) {
+      const t = list.termAt(i, 0);
+      keys.only[i] = storedKey(t.part, t.cell);
+      keys.sign[i] = t.sign;
+    } else if (count < 0 && list.relation(i).terms.length === 1) {
+      const t = list.relation(i).terms[0];
+      keys.only[i] = cellKey(t.cell);
+      keys.sign[i] = t.sign;
+    }
+  }
+  return keys;
+}
+
+/**
+ * A list's relations by target, to find one that says the same as a relation of another list: same target, same
+ * printed terms with the same signs (blank cells add nothing and are left out), or the two sides of one equality
+ * swapped. Cells are compared by number: no relation is made an object for it.
  */
 class RelationIndex {
-  private readonly byTarget = new Map<Cell, Relation[]>();
-  /** The list's relations kept in its arrays, by part and target cell number; built on first use. */
-  private stored?: Map<StoredPart, Map<number, number[]>>;
+  private readonly byTarget = new Map<number, number[]>();
+  private indexed = 0;
 
-  constructor(private readonly existing: RelationList) {}
+  constructor(private readonly list: RelationList) {}
 
-  add(r: Relation): void {
-    const list = this.byTarget.get(r.target);
-    if (list) list.push(r); else this.byTarget.set(r.target, [r]);
+  private index(key: number): void {
+    const ids = this.byTarget.get(key);
+    if (ids) ids.push(this.indexed); else this.byTarget.set(key, [this.indexed]);
+    this.indexed++;
   }
 
-  /** The relations with `cell` as their target. */
-  private targeting(cell: Cell): Relation[] {
-    if (!this.stored) {
-      this.stored = new Map();
-      const list = this.existing;
-      for (let i = 0; i < list.count; i++) {
-        const at = list.targetAt(i);
-        if (!at) { this.add(list.relation(i)); continue; }
-        let byCell = this.stored.get(at.part);
-        if (!byCell) this.stored.set(at.part, (byCell = new Map()));
-        const ids = byCell.get(at.cell);
-        if (ids) ids.push(i); else byCell.set(at.cell, [i]);
+  /** The relations of the list not yet indexed, indexed. */
+  private update(): void {
+    const list = this.list;
+    while (this.indexed < list.count) this.index(targetKey(list, this.indexed));
+  }
+
+  /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys`) says. */
+  find(from: RelationList, i: number, keys: Keys): number | undefined {
+    this.update();
+    if (!keys.comparable[i]) return undefined;
+    const list = this.list;
+    const target = keys.target[i];
+    const same = this.byTarget.get(target);
+    if (same) {
+      const printed = termKeys(from, i).filter((t) => t.printed);
+      for (const j of same) {
+        const k = list.kindOf(j);
+        if ((k === 'sum' || k === 'same') && sameTerms(printed, termKeys(list, j).filter((t) => t.printed))) return j;
       }
     }
-    const out = this.byTarget.get(cell) ?? [];
-    const part = cell.row.part;
-    if (!(part instanceof StoredPart)) return out;
-    const ids = this.stored.get(part)?.get(part.store.firstCell(cell.row.index) + cell.row.cells.indexOf(cell));
-    return ids ? [...ids.map((i) => this.existing.relation(i)), ...out] : out;
-  }
-
-  find(r: Relation): Relation | undefined {
-    if (r.kind !== 'sum' && r.kind !== 'same') return undefined;
-    const same = this.targeting(r.target);
-    if (same.length) {
-      const mine = printedTerms(r);
-      for (const x of same) if ((x.kind === 'sum' || x.kind === 'same') && sameTerms(mine, printedTerms(x))) return x;
-    }
-    if (r.terms.length === 1) {
-      for (const x of this.targeting(r.terms[0].cell)) {
-        if (x.terms.length === 1 && x.terms[0].cell === r.target && x.terms[0].sign === r.terms[0].sign) return x;
+    const only = keys.only[i];
+    if (!Number.isNaN(only)) {
+      for (const j of this.byTarget.get(only) ?? []) {
+        const theirs = list.termsOf(j) === 1 || list.termsOf(j) < 0 ? termKeys(list, j) : [];
+        if (theirs.length === 1 && theirs[0].key === target && theirs[0].sign === keys.sign[i]) return j;
       }
     }
     return undefined;
   }
+
+  /** Relation i of `from` was appended to the list. */
+  appended(from: RelationList, i: number, keys: Keys): void {
+    this.index(keys.comparable[i] ? keys.target[i] : targetKey(from, i));
+  }
 }
 
-function printedTerms(r: Relation): { cell: Cell; sign: number }[] {
-  return r.terms.filter((t) => t.cell.kind !== 'empty' && t.cell.kind !== 'dash');
-}
-
-function sameTerms(a: { cell: Cell; sign: number }[], b: { cell: Cell; sign: number }[]): boolean {
+function sameTerms(a: { key: number; sign: number }[], b: { key: number; sign: number }[]): boolean {
   if (a.length !== b.length) return false;
   if (a.length <= 8) {
     // Few terms (the common case): each of one side's terms on the other.
-    return a.every((t) => b.some((u) => u.cell === t.cell && u.sign === t.sign)) && b.every((u) => a.some((t) => t.cell === u.cell && t.sign === u.sign));
+    return a.every((t) => b.some((u) => u.key === t.key && u.sign === t.sign)) && b.every((u) => a.some((t) => t.key === u.key && t.sign === u.sign));
   }
-  const left = new Map<Cell, number>();
-  for (const t of a) left.set(t.cell, (left.get(t.cell) ?? 0) + t.sign);
-  for (const t of b) left.set(t.cell, (left.get(t.cell) ?? 0) - t.sign);
+  const left = new Map<number, number>();
+  for (const t of a) left.set(t.key, (left.get(t.key) ?? 0) + t.sign);
+  for (const t of b) left.set(t.key, (left.get(t.key) ?? 0) - t.sign);
   for (const v of left.values()) if (v !== 0) return false;
   return true;
 }
@@ -131,29 +196,32 @@ function sameTerms(a: { cell: Cell; sign: number }[], b: { cell: Cell; sign: num
 interface Kept {
   outcome: AppliedIdentity['outcome'];
   missing?: string;
-  /** The relations it made (before the document's own equal ones were taken instead). */
-  made: Relation[];
+  /** The relations it made (before the document's own equal ones were taken instead), without rule spans. */
+  made: RelationList;
   /** The tables it read, each with its parts as they were (a part whose rows change is a new part). */
   touched: [Table, Part[]][];
   consulted: [StandardTable, Table[]][];
   /** For a condition that is a phrase (`当「…」`): whether the document stated it. */
   stated?: boolean;
+  /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
+  holds?: boolean;
+  /** What finding the document's equal relations asks of `made` (computed on first use). */
+  keys?: Keys;
 }
 
 /** The identities between tables applied to the last version of a document, by identity and table. */
 export type StandardCache = Map<Identity, Map<Table, Kept>>;
 
-/** Expands bound identities into relations, taking the document's own equal relations. */
+/** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
   private readonly binder: Binder;
   private readonly index: RelationIndex;
-  readonly relations: Relation[] = [];
   /** What this pass applied, for the next one. */
   readonly kept: StandardCache = new Map();
 
-  constructor(private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, existing: RelationList, private readonly previous?: StandardCache) {
+  constructor(private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList, private readonly previous?: StandardCache) {
     this.binder = new Binder(roles);
-    this.index = new RelationIndex(existing);
+    this.index = new RelationIndex(out);
   }
 
   apply(identity: Identity, table: Table, tables?: Set<Table>): AppliedIdentity {
@@ -163,23 +231,32 @@ class Applier {
     // (or still does not).
     const c = identity.rule.condition;
     const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
-    // A condition that is an equality depends on figures, which change in tables that stay (a figure retyped).
-    const reuse = old && !c?.rhs.length && old.stated === stated && this.still(old, tables!);
-    const k = reuse ? old : { ...this.expand(identity, table), ...(stated === undefined ? {} : { stated }) };
+    let reuse = !!old && old.stated === stated && this.still(old, tables!);
+    // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
+    // result stands while the condition holds as it did.
+    if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
+    const k = reuse && old ? old : { ...this.expand(identity, table), ...(stated === undefined ? {} : { stated }) };
     if (keep) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
       byTable.set(table, k);
     }
-    const relations: Relation[] = [];
-    for (const r of k.made) {
-      const same = this.index.find(r);
-      if (same) { relations.push(same); continue; }
-      this.index.add(r);
-      this.relations.push(r);
-      relations.push(r);
+    // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
+    const out = this.out;
+    const ids: number[] = [];
+    const keys = (k.keys ??= keysOf(k.made));
+    for (let i = 0; i < k.made.count; i++) {
+      const same = this.index.find(k.made, i, keys);
+      if (same !== undefined) { ids.push(same); continue; }
+      ids.push(out.count);
+      out.copy(k.made, i, false);
+      this.index.appended(k.made, i, keys);
     }
-    return { identity, table, outcome: k.outcome, ...(k.missing ? { missing: k.missing } : {}), relations };
+    let relations: Relation[] | undefined;
+    return {
+      identity, table, outcome: k.outcome, ...(k.missing ? { missing: k.missing } : {}),
+      get relations() { return (relations ??= ids.map((i) => out.relation(i))); },
+    };
   }
 
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
@@ -191,25 +268,35 @@ class Applier {
     });
   }
 
+  /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
+  private holds(identity: Identity, table: Table): boolean | undefined {
+    const b = this.binder.bind(identity, table);
+    if ('missing' in b) return undefined;
+    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
+    const holds = d.conditionHolds({ node: b.rule, table: b.table });
+    return d.problems.length ? undefined : holds;
+  }
+
   private expand(identity: Identity, table: Table): Kept {
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows).
     const read = () => this.binder.touched.map((t): [Table, Part[]] => [t, t.parts.slice()]);
     const consulted = this.binder.consulted;
-    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made: [], touched: read(), consulted };
+    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made: new RelationList(), touched: read(), consulted };
     const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
     const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
-    const made = d.relations;
+    const made = d.out;
     const missing = d.problems.length ? d.problems[0].message : undefined;
-    for (const r of made) delete r.ruleSpan;
-    return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted };
+    for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
+    const holds = !identity.rule.condition?.rhs.length ? {} : { holds: outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined };
+    return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted, ...holds };
   }
 }
 
 /** The local part, for one section: its tables recognised, the identities that need no other table applied. */
-export function applySection(doc: BudgetDocument, ctx: StandardContext, existing: RelationList): SectionStandard {
+export function applySection(doc: BudgetDocument, ctx: StandardContext, relations: RelationList): SectionStandard {
   const recognitions = new Map<Table, StandardTable>();
-  const out: SectionStandard = { recognitions, applied: [], relations: [] };
+  const out: SectionStandard = { recognitions, applied: [] };
   if (!ctx.sets.length) return out;
   for (const t of doc.tables) {
     const st = recognise(t, ctx.sets, ctx.department);
@@ -217,9 +304,8 @@ export function applySection(doc: BudgetDocument, ctx: StandardContext, existing
   }
   if (!recognitions.size) return out;
   const roles = rolesOf(ctx.sets[0], doc, recognitions);
-  const applier = new Applier(doc, roles, ctx, existing);
+  const applier = new Applier(doc, roles, ctx, relations);
   for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
-  out.relations = applier.relations;
   return out;
 }
 
@@ -246,10 +332,13 @@ function mainSet(sets: StandardSet[], recognitions: Map<Table, StandardTable>): 
   return best;
 }
 
-/** The whole document's part: the identities between tables, over every section's recognitions. */
+/**
+ * The whole document's part: the identities between tables, over every section's recognitions; their relations are
+ * appended to `relations`.
+ */
 export function applyDocument(
-  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], existing: RelationList, previous?: StandardCache,
-): { report: StandardReport; relations: Relation[]; cache: StandardCache } {
+  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], relations: RelationList, previous?: StandardCache,
+): { report: StandardReport; cache: StandardCache } {
   const recognitions = new Map<Table, StandardTable>();
   const applied = new Map<Table, AppliedIdentity[]>();
   for (const s of sections) {
@@ -258,16 +347,14 @@ export function applyDocument(
   }
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
-  const relations: Relation[] = [];
   let cache: StandardCache = new Map();
   if (set && recognitions.size) {
-    const applier = new Applier(doc, roles, ctx, existing, previous);
+    const applier = new Applier(doc, roles, ctx, relations, previous);
     const tables = new Set(doc.tables);
     for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, tables));
-    relations.push(...applier.relations);
     cache = applier.kept;
   }
-  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), relations, cache };
+  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), cache };
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {

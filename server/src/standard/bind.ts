@@ -7,8 +7,9 @@
  * line. What the document does not print is left as written: the expansion then names nothing, and the identity is
  * not applicable.
  */
-import type { Column, Field, Part, Row, Table } from '../model/document';
-import { findRows } from '../rules/declared';
+import type { Column, Field, Part, Table } from '../model/document';
+import { eachRowHead, rowCount } from '../model/rows';
+import { firstRow, namesRow } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -33,9 +34,9 @@ function isCode(a: AtomNode): boolean {
   return a.quoted && /^\d{3}(?:\d{2}){0,2}$/.test(a.value.trim());
 }
 
-/** A table's rows, in one part or in all. */
-function rowsIn(of: Table | Part): Row[] {
-  return 'parts' in of ? of.parts.flatMap((p) => p.rows) : of.rows;
+/** A table's parts, or the one part. */
+function partsIn(of: Table | Part): readonly Part[] {
+  return 'parts' in of ? of.parts : [of];
 }
 
 /** The keys of the names a set's rules use (few, looked up for every binding): computed once each. */
@@ -56,16 +57,47 @@ function keysOf(c: Column): { name: string; path: string; parts: string[] } {
   return k;
 }
 
-/** How many rows of a table print a figure (computed once per table). */
-const dataRows = new WeakMap<Table, number>();
+/**
+ * What the bindings ask of a part's rows, read from their heads (no row is made) once per part: a part does not change
+ * but for its figures (a part whose rows change is a new part, see model/rows), and a table keeps its object while
+ * its parts are renewed — so nothing here is kept by table.
+ */
+interface PartIndex {
+  /** How many rows print a figure. */
+  dataRows: number;
+  /** The label of the first row by each label key. */
+  labels: Map<string, string>;
+  /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
+  projects: Map<string, string[]>;
+  projectKeys: [string, string][];
+}
 
+const partIndexes = new WeakMap<Part, PartIndex>();
+
+function partIndex(p: Part): PartIndex {
+  let ix = partIndexes.get(p);
+  if (ix) return ix;
+  ix = { dataRows: 0, labels: new Map(), projects: new Map(), projectKeys: [] };
+  const width = p.columns.length;
+  eachRowHead(p, (r) => {
+    for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { ix.dataRows++; break; }
+    if (!r.label) return;
+    const k = labelKey(r.label);
+    if (!ix.labels.has(k)) ix.labels.set(k, r.label);
+    const name = r.code ?? r.label;
+    const pk = projectKey(r.label);
+    const list = ix.projects.get(pk);
+    if (list) list.push(name); else ix.projects.set(pk, [name]);
+    ix.projectKeys.push([pk, name]);
+  });
+  partIndexes.set(p, ix);
+  return ix;
+}
+
+/** How many rows of a table print a figure. */
 function rowsDataOf(t: Table): number {
-  let n = dataRows.get(t);
-  if (n === undefined) {
-    n = 0;
-    for (const p of t.parts) for (const r of p.rows) if (r.cells.some((c) => c.kind === 'figure')) n++;
-    dataRows.set(t, n);
-  }
+  let n = 0;
+  for (const p of t.parts) n += partIndex(p).dataRows;
   return n;
 }
 
@@ -78,51 +110,18 @@ function projectKey(s: string): string {
   return nameKey(s).replace(/^\d{4}年度?/, '');
 }
 
-/** A table's (or part's) first row by each label key, built on first use (the model does not change). */
-const labelIndexes = new WeakMap<Table | Part, Map<string, Row>>();
-
-function labelIndex(of: Table | Part): Map<string, Row> {
-  let ix = labelIndexes.get(of);
-  if (ix) return ix;
-  ix = new Map();
-  for (const r of rowsIn(of)) {
-    if (!r.label) continue;
-    const k = labelKey(r.label);
-    if (!ix.has(k)) ix.set(k, r);
-  }
-  labelIndexes.set(of, ix);
-  return ix;
-}
-
-/** A table's (or part's) rows by project key, and every (key, row) for the near matches; built on first use. */
-const projectIndexes = new WeakMap<Table | Part, { exact: Map<string, Row[]>; all: [string, Row][] }>();
-
-function projectIndex(of: Table | Part): { exact: Map<string, Row[]>; all: [string, Row][] } {
-  let ix = projectIndexes.get(of);
-  if (ix) return ix;
-  ix = { exact: new Map(), all: [] };
-  for (const r of rowsIn(of)) {
-    if (!r.label) continue;
-    const p = projectKey(r.label);
-    const list = ix.exact.get(p);
-    if (list) list.push(r); else ix.exact.set(p, [r]);
-    ix.all.push([p, r]);
-  }
-  projectIndexes.set(of, ix);
-  return ix;
-}
-
 /**
- * The row of `of` that a form's project names (`{项目名称}`): the row whose label is the name, else the only row
- * whose label contains it or is contained in it (`物业管理经费` is the 项目支出表's `2022年物业管理经费`).
+ * The name (code, else label) of the row of `of` that a form's project names (`{项目名称}`): the row whose label is
+ * the name, else the only row whose label contains it or is contained in it (`物业管理经费` is the 项目支出表's
+ * `2022年物业管理经费`).
  */
-function projectRow(of: Table | Part, name: string): Row | undefined {
+function projectRow(of: Table | Part, name: string): string | undefined {
   const k = projectKey(name);
   if (!k) return undefined;
-  const ix = projectIndex(of);
-  const exact = ix.exact.get(k);
-  if (exact) return exact.length === 1 ? exact[0] : undefined;
-  const near = ix.all.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l)));
+  const parts = partsIn(of).map(partIndex);
+  const exact = parts.flatMap((ix) => ix.projects.get(k) ?? []);
+  if (exact.length) return exact.length === 1 ? exact[0] : undefined;
+  const near = parts.flatMap((ix) => ix.projectKeys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
   return near.length === 1 ? near[0][1] : undefined;
 }
 
@@ -337,7 +336,7 @@ export class Binder {
     else {
       tables = this.roles.instances(st);
       this.consulted.push([st, tables]);
-      if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !p.rows.length)))) return this.fail(`「${st.title}」`, true);
+      if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.fail(`「${st.title}」`, true);
       if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.fail(`「${st.title}」`);
     }
     const out: TermNode[] = [];
@@ -351,7 +350,7 @@ export class Binder {
         for (const it of o.items) {
           if (!it.atom) { items.push({ sign: it.sign, ellipsis: it.ellipsis }); continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
-          if (it.atom.code && it.atom.axis === 'row' && !findRows(t, it.atom.node).length) continue;
+          if (it.atom.code && it.atom.axis === 'row' && !namesRow(t, it.atom.node)) continue;
           const atom = this.atom(it.atom, t, undefined, instance);
           if (!atom) return undefined;
           items.push({ sign: it.sign, atom });
@@ -370,7 +369,7 @@ export class Binder {
       let rowAtom: AtomNode | undefined;
       let column = false;
       for (const a of o.atoms) {
-        if (zero && a.axis === 'row' && a.code && !findRows(t, a.node, part).length) return this.fail(`「${a.node.value}」`, true);
+        if (zero && a.axis === 'row' && a.code && !namesRow(t, a.node, part)) return this.fail(`「${a.node.value}」`, true);
         const bound = this.atom(a, t, part, instance);
         if (!bound) return undefined;
         if (bound.unit === 'row') rowAtom = bound;
@@ -379,9 +378,9 @@ export class Binder {
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
-        const row = findRows(t, rowAtom, part)[0];
+        const row = firstRow(t, rowAtom, part);
         const cols = row?.part.columns.filter((c) => c.role === 'figure') ?? [];
-        const col = cols.find((c) => row.cells[c.index]?.kind !== 'text');
+        const col = cols.find((c) => row!.cells[c.index]?.kind !== 'text');
         if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
       }
       out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
@@ -402,13 +401,15 @@ export class Binder {
       const value = fieldsOf(instance).find((f) => nameKey(f.key) === a.field)?.value;
       if (!value) return this.fail(a.node.value);
       const row = projectRow(part ?? t, value);
-      return row ? row.code ?? row.label : this.fail(`「${value}」`);
+      return row ?? this.fail(`「${value}」`);
     }
-    for (const cand of a.rows) if (findRows(t, cand, part).length) return cand.value;
-    const ix = labelIndex(part ?? t);
+    for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
+    const parts = partsIn(part ?? t).map(partIndex);
     for (const k of a.rowKeys) {
-      const r = ix.get(k);
-      if (r) return r.label;
+      for (const ix of parts) {
+        const label = ix.labels.get(k);
+        if (label !== undefined) return label;
+      }
     }
     return this.fail(`「${a.node.value}」`);
   }

@@ -8,6 +8,7 @@
 import type { Finding } from '../checks/finding';
 import type { StandardMessages } from '../i18n/standard';
 import type { BudgetDocument, Table } from '../model/document';
+import { eachRowHead } from '../model/rows';
 import { nameKey, titleKey } from './names';
 import type { StandardSet, StandardTable } from './set';
 
@@ -62,8 +63,14 @@ function contentsCheck(
 }
 
 function isEmpty(t: Table): boolean {
-  for (const p of t.parts) for (const r of p.rows) for (const c of r.cells) {
-    if (c.kind === 'figure' && c.figure && c.figure.units !== 0n && c.column?.role === 'figure') return false;
+  for (const p of t.parts) {
+    const figures = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
+    let printed = false;
+    eachRowHead(p, (r) => {
+      // Only a figure's cell is made (a table that is not empty has one soon).
+      for (const i of figures) if (r.kindAt(i) === 'figure' && r.cell(i)?.figure?.units) return !(printed = true);
+    });
+    if (printed) return false;
   }
   return true;
 }
