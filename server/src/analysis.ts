@@ -242,17 +242,6 @@ export class DocumentAnalyzer {
     this.current = undefined;
   }
 
-  /**
-   * Options read live (the project's budget-tables.json) changed: the next analysis is assembled again, and a document
-   * for which they now choose other standard sets starts afresh (each section's tables are recognised against them).
-   */
-  optionsChanged(): void {
-    const was = this.choice;
-    const now = this.chooseSets();
-    if (now.unknown !== was.unknown || now.sets.length !== was.sets.length || now.sets.some((x, i) => x !== was.sets[i])) return this.open(this.text);
-    this.current = undefined;
-  }
-
   /** Starts afresh with `text`. */
   open(text: string): void {
     this.layout++;

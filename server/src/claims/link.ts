@@ -95,8 +95,13 @@ function partIndex(p: Part): PartIndex {
   ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map(), figures: new Set() };
   partIndexes.set(p, ix);
   const figures = ix.figures;
+  // The figure columns not yet seen printing a figure (usually none after the first rows).
+  let pending = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
   eachRowHead(p, (r) => {
-    for (const c of p.columns) if (c.role === 'figure' && r.kindAt(c.index) === 'figure') figures.add(c.index);
+    if (pending.length && pending.some((i) => r.kindAt(i) === 'figure')) {
+      for (const i of pending) if (r.kindAt(i) === 'figure') figures.add(i);
+      pending = pending.filter((i) => !figures.has(i));
+    }
     // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
     // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
     const code = r.code;
