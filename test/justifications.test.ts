@@ -47,6 +47,19 @@ describe('justifications (说明)', () => {
     assert.deepEqual(a.findings.filter((x) => x.severity !== 'information' && !x.acknowledged && x.rule !== 'table-missing').map((x) => x.message), []);
   });
 
+  it('a figure accepted as printed accepts too the findings whose one culprit it is', () => {
+    // 其中 parts that do not add up because one part is mistyped: the sum's finding names that part as the culprit.
+    const line = '公务接待费支出决算为 1.7 万元。';
+    const wrong = vary(line, '公务接待费支出决算为 1.5 万元。');
+    const sum = analyze(wrong).findings.find((f) => f.rule === 'narrative' && f.fixes?.length === 1 && said(wrong, f.fixes[0]) === '1.5');
+    assert.ok(sum, 'the sum names 1.5 as its culprit');
+    const text = vary('公务接待费支出决算为 1.5 万元。', '公务接待费支出决算为 1.5 万元。\n说明：1.5：原文如此', wrong);
+    const a = analyze(text);
+    const open = a.findings.filter((f) => f.severity === 'error' && !f.acknowledged && f.rule === 'narrative');
+    assert.deepEqual(open.map((f) => f.message), [], 'every finding about 1.5 is accepted');
+    assert.ok(a.findings.some((f) => f.acknowledged && said(text, f) !== '1.5'), 'one that stands on another figure among them');
+  });
+
   it('a justification by rule accepts that rule’s findings of its section; by rule and figure, only that one', () => {
     const big = vary(LINE, '2024 年度机关运行经费支出 145.6 万元，比上年增加 45.6 万元，增长 45.60%。');
     let text = `${big}说明：变动原因：新增办公用房，另文说明\n`;

@@ -114,8 +114,11 @@ export function applyJustifications(findings: Finding[], text: string | Position
   if (!list.length) return findings;
   const jm = justificationMessages(locale);
   const out = findings.slice();
+  // A figure names the findings that stand on it, and those whose one culprit it is (a sum that fails because of it).
+  const names = (f: Finding, figure: string) =>
+    figureKey(textOf(lines, f.span)) === figure || (f.fixes?.length === 1 && figureKey(textOf(lines, f.fixes[0].span)) === figure);
   const matches = (f: Finding, j: Justification) =>
-    f.rule !== 'justification' && (!j.rule || f.rule === j.rule) && (!j.figure || figureKey(textOf(lines, f.span)) === j.figure);
+    f.rule !== 'justification' && (!j.rule || f.rule === j.rule) && (!j.figure || names(f, j.figure));
   for (const j of list) {
     const above = lineAbove(lines, j.line);
     const within = (s: Span) => (f: Finding) => f.span.start >= s.start && f.span.start <= s.end;
