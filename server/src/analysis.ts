@@ -468,6 +468,7 @@ export class DocumentAnalyzer {
     // first row stands for the others depends on their figures).
     // A condition that is an equality may hold or not with other figures.
     const figures = !s.conditional && !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
+    const heads = store.headsChange(r0, removed, added);
     const delta = text.length - (to - from);
     // A header section after it must not move (the header's fields do not move with their section).
     if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
@@ -487,7 +488,7 @@ export class DocumentAnalyzer {
     // The new lines in.
     src.replace(l0, l1, lines);
     const precision = figures && columnPrecision(part);
-    store.splice(r0, removed, added, lines.length - (l1 - l0));
+    store.splice(r0, removed, added, lines.length - (l1 - l0), heads);
     // A figure's precision is its column's finest (../checks/evaluate `valueOf`): when that changes, every relation
     // of the column may be judged differently: all of the section's are judged again.
     let rejudge = false;
