@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { CodeActionRequest } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import type { Finding } from '../server/src/checks/finding';
 import { NARRATIVE_DOC, vary } from './fixtures/narrative/document';
 import { ONE_WRONG_TOTAL } from './support/docs';
@@ -65,6 +65,23 @@ describe('error localisation', () => {
     const all = fixesOf(text, errs);
     assert.ok(all.length >= errs.length);
     assert.deepEqual([...new Set(all)], ['216.74→261.74']);
+  });
+
+  it('an edit elsewhere keeps the localised findings of a section it did not touch (the editor converts only new ones); one that moves them makes them anew', () => {
+    const text = `${TWO_TABLES.replace('201 | 一般公共服务支出 | 261.74', '201 | 一般公共服务支出 | 216.74')}\n## 情况说明\n本年无变化。\n`;
+    const analyzer = new DocumentAnalyzer();
+    const inTable05 = (t: string, fs: Finding[]) => fs.filter((f) => f.severity === 'error' && f.fixes?.length && f.span.start > t.indexOf('公开05表'));
+    const before = inTable05(text, analyzer.analyze(text).findings);
+    assert.ok(before.length >= 2);
+    const after = text.replace('本年无变化。', '本年支出无较大变化。');
+    const same = inTable05(after, analyzer.analyze(after).findings);
+    assert.deepEqual(same.map((f) => before.includes(f)), same.map(() => true), 'the same objects');
+    // A line added above the table: the findings move, their fixes still stand on the typo.
+    const moved = text.replace('规则：33行1栏=33行2栏', '规则：33行1栏=33行2栏\n注：本表为示例。');
+    const again = inTable05(moved, analyzer.analyze(moved).findings);
+    assert.ok(again.every((f) => !before.includes(f)));
+    assert.deepEqual([...new Set(fixesOf(moved, again))], ['216.74→261.74']);
+    assert.deepEqual(fixesOf(moved, again), fixesOf(moved, inTable05(moved, analyze(moved).findings)), 'as a fresh analysis');
   });
 
   it('when two figures explain it equally, says so and offers both', () => {

@@ -517,6 +517,16 @@ function neighbours(cell: Cell): { decimals: number; grouping: boolean } {
   return { decimals: 2, grouping: false };
 }
 
+/** The localised finding made for a judged one (kept with its section while an edit does not touch it). */
+const localised = new WeakMap<Finding, { e: Explanation; at: number[]; g: Finding }>();
+
+/** Where a localised finding's copied spans stand: the finding's and its culprits'. */
+function placesOf(f: Finding, e: Explanation): number[] {
+  const at = [f.span.start, f.span.end];
+  for (const set of e.sets) for (const c of set) at.push(c.span.start, c.span.end);
+  return at;
+}
+
 /**
  * The findings, each failing relation's finding naming the figure at fault and offering the fix only there (a new
  * finding object: findings of sections an edit did not touch are shared with the previous analysis).
@@ -528,7 +538,13 @@ export function localise(findings: Finding[], src: RelationSource, o: LocaliseOp
   return findings.map((f) => {
     const e = f.relation && explained.get(f.relation);
     if (!e || !e.sets.length || f.severity !== 'error' || f.roundingTail) return f;
+    // The same finding explained the same way, nothing it names moved: the same localised finding (the editor
+    // converts again only the findings that are new objects).
+    const at = placesOf(f, e);
+    const had = localised.get(f);
+    if (had && had.e === e && had.at.length === at.length && had.at.every((x, i) => x === at[i])) return had.g;
     const g: Finding = { ...f, related: [...f.related] };
+    localised.set(f, { e, at, g });
     delete g.expected;
     const fixes = (cells: Cell[]) => cells.flatMap((c) => {
       const v = e.values.get(c);
