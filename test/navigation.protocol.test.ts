@@ -13,8 +13,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generate } from '../bench/generate';
 import { fileUri, ROOT, TestClient } from './support/lsp';
 import { crlf, lineOf, SMALL, smallFolds } from './support/navigation';
+import { qiaokouWithUserRules } from './support/userRules';
 
-const QIAOKOU = readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
+// The seed with the cross-table rules a user may write (test/support/userRules.ts).
+const QIAOKOU = qiaokouWithUserRules(readFileSync(join(ROOT, 'seeds', 'qiaokou-2023-final.budget'), 'utf8'));
 
 /** What VS Code says it supports for these features. */
 const CAPABILITIES: ClientCapabilities = {
@@ -98,8 +100,10 @@ describe('navigation over stdio', function () {
     const tables = symbols.filter((s) => s.kind === SymbolKind.Struct && /^公开\d\d表/.test(s.name));
     assert.deepEqual(tables.map((s) => s.name.slice(0, 5)), ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
     const t1 = tables[0];
-    assert.deepEqual(t1.children?.slice(0, 2).map((c) => [c.name, c.kind, c.detail]), [['收入', SymbolKind.Namespace, '31 行'], ['支出', SymbolKind.Namespace, '31 行']]);
-    assert.equal(doc.getText(t1.children![0].selectionRange), '收入');
+    // First the standard identities checked on the table (at its heading), then its parts.
+    assert.deepEqual(t1.children?.slice(0, 3).map((c) => [c.name, c.kind]), [['标准核对', SymbolKind.Namespace], ['收入', SymbolKind.Namespace], ['支出', SymbolKind.Namespace]]);
+    assert.deepEqual(t1.children?.slice(1, 3).map((c) => c.detail), ['31 行', '31 行']);
+    assert.equal(doc.getText(t1.children![1].selectionRange), '收入');
     assert.equal(doc.getText(t1.selectionRange), '表 公开01表 2023 年度收入支出决算总表');
     const t5 = tables[4];
     const lei = t5.children!.filter((c) => c.kind === SymbolKind.EnumMember);
@@ -250,7 +254,7 @@ describe('navigation over stdio', function () {
     const t1 = symbols.find((s) => s.name.startsWith('公开01表'));
     assert.ok(t1);
     assert.equal(doc.getText(t1.selectionRange), '表 公开01表 收入支出决算总表');
-    assert.equal(doc.getText(t1.children![0].selectionRange), '收入');
+    assert.equal(doc.getText(t1.children!.find((c) => c.name === '收入')!.selectionRange), '收入');
     const lei = symbols.find((s) => s.name.startsWith('公开05表'))!.children!.find((c) => c.name.startsWith('201 '))!;
     // The new 项 row (inserted above 2010350) is inside the 类 row's range.
     assert.match(doc.getText(lei.range), /^201 [^\n]*\n20103 [^\n]*\n2010301 \| 行政运行 [^\n]*\n2010350 \| 事业运行😀 \| 13\.00 \| 3\.00 \| 10\.00$/);
@@ -351,7 +355,10 @@ describe('navigation over stdio', function () {
     const decoded = decode(tokens.data, st.legend, doc);
     const coded = g.text.split('\n').filter((l) => /^\d{3,7} \|/.test(l)).length;
     assert.equal(decoded.filter((t) => t.type === 'functionalCode').length, coded);
-    assert.equal(decoded.filter((t) => t.type === 'number').length, g.rows * 3);
+    // The tables' figures; the narrative's claims (2,098.74, 709.32, 51.1%) have tokens of their own.
+    const narrative = doc.positionAt(g.text.indexOf('## 情况说明')).line;
+    assert.equal(decoded.filter((t) => t.type === 'number' && t.line < narrative).length, g.rows * 3);
+    assert.equal(decoded.filter((t) => t.type === 'number' && t.line > narrative).length, 3);
     assert.ok(decoded.every((t) => t.text.length === t.length));
   });
 });

@@ -16,15 +16,25 @@
  * What spans sections — rules naming other tables, forms, the narrative's claims — is computed again for every
  * version. `analyze(text)` of a fresh analyzer is one fresh pass of the same pipeline.
  *
+ * The standard table sets (./standard) take part in both: a section's tables are recognised and checked for the
+ * identities that need no other table with the section; the identities between tables, the completeness of the set
+ * and the 目录 with the whole document. Which sets apply depends on the header only.
+ *
  * Invariant (test/incremental.test.ts): whatever the edits, the analysis is exactly a fresh analysis of the text.
  * An `Analysis` is valid until the analyzer takes the next edit (its sections' objects are moved and updated).
  */
-import { judge } from './checks/evaluate';
+import { forgetColumnPrecision, columnPrecision, judge } from './checks/evaluate';
 import type { Finding } from './checks/finding';
 import { figureFindings, partFigureFindings } from './checks/figures';
+import { hygieneFindings } from './checks/hygiene';
 import { importDoubtFindings } from './checks/importDoubts';
-import { narrativeRelations } from './claims/narrative';
+import { applyJustifications } from './checks/justifications';
+import { localise, type ExplanationCache, type RelationSource } from './checks/localise';
+import { claimChecks } from './claims/checks';
+import { culpritOptions } from './claims/culprits';
+import type { Thresholds } from './claims/reasons';
 import { messages, type Locale, type Messages } from './i18n/messages';
+import { standardMessages, type StandardMessages } from './i18n/standard';
 import { buildSection, readTableLines } from './incremental/build';
 import { contentEnd, SectionLines, splitLines } from './incremental/lines';
 import { collectSpans, moveSpans, shiftSpans } from './incremental/shift';
@@ -32,13 +42,17 @@ import { sections as cutSections } from './incremental/sections';
 import { codeFindings, partCodeFindings, partKinds, sameKinds } from './knowledge/check';
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
-import type { BudgetDocument, Cell, Header, Rule } from './model/document';
+import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
 import { rowCount, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList } from './rules/compact';
-import { DeclaredRules } from './rules/declared';
+import { DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
+import { applyDocument, applySection, type SectionStandard, type StandardCache, type StandardContext, type StandardReport } from './standard/apply';
+import { completenessFindings } from './standard/completeness';
+import { StandardLibrary, type SetChoice } from './standard/library';
+import { tableNamed } from './standard/set';
 import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import type { Position, Positions } from './syntax/positions';
 
@@ -49,6 +63,14 @@ export interface AnalysisOptions {
   /** Subject-code knowledge (catalogs, workspace codes): when given, codes are checked against it (unknown code,
    * name differing from the catalog's, code of the wrong kind for its table). */
   knowledge?: CodeKnowledge;
+  /**
+   * The standard table sets: `library` (default: the shipped sets, data/standard) and `set`, the one the project
+   * names (`auto` — chosen by each document's 类型 —, `off`, or a set's name: budget-tables.json's `standardSet`).
+   * A document's own `标准表：` line wins over `set`. `false`: no standard set at all.
+   */
+  standard?: false | { library?: StandardLibrary; set?: string };
+  /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
+  thresholds?: Thresholds;
 }
 
 export interface Analysis {
@@ -56,6 +78,8 @@ export interface Analysis {
   document: BudgetDocument;
   relations: Relation[];
   findings: Finding[];
+  /** What the standard sets say: each table's standard role, the identities applied, the named quantities. */
+  standard: StandardReport;
   /** The relations each cell takes part in (as target or term). */
   relationsOf(cell: Cell): Relation[];
   /** The last `#` or `##` heading that ends at or before `offset` (the section a line belongs to), without making the tree's lines. */
@@ -81,6 +105,8 @@ interface Found {
   codes: Finding[];
   /** Local rules' reference problems. */
   problems: Finding[];
+  /** Placeholders, years, the unit's name, punctuation (./checks/hygiene). */
+  hygiene: Finding[];
   /** Each relation's finding, by its number in the section's relation list. */
   judged: (Finding | undefined)[];
 }
@@ -101,7 +127,16 @@ interface Section {
   relations: RelationList;
   /** Rules naming another table (or a table by title): expanded against the whole document every time. */
   crossRules: Rule[];
+  /** Its tables' standard roles and the identities checked within them. */
+  standard?: SectionStandard;
+  /**
+   * A local rule or identity of it has a condition that is an equality: whether it holds depends on figures, so a
+   * figure retyped rebuilds its relations.
+   */
+  conditional: boolean;
   found: Found;
+  /** Changes whenever its figures or relations may have (error localisation reuses an explanation only while it stays). */
+  version: number;
   /** The spans it holds (but its rows' views, which their parts move), collected when it first has to move. */
   spans?: Span[];
 }
@@ -113,6 +148,11 @@ export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
 /** Analyses successive versions of one document, bringing in each edit by the smallest unit it allows. */
 export class DocumentAnalyzer {
   private readonly m: Messages;
+  private readonly sm: StandardMessages;
+  /** The standard sets the document follows, chosen from the header (set by each fresh pass). */
+  private choice: SetChoice = { sets: [] };
+  /** The identities between tables applied to the last version (taken again where their tables are unchanged). */
+  private standardCache?: StandardCache;
   private sections: Section[] = [];
   private header: Header = { fields: [] };
   private title?: string;
@@ -121,14 +161,28 @@ export class DocumentAnalyzer {
   private lineIndex?: SectionPositions;
   /** What the last edit reused. */
   lastReuse: Reuse = { sections: 0, reused: 0, full: true, unit: 'document' };
+  /** Error localisation's explanations of the last version, reused where nothing they read changed. */
+  private readonly explanations: ExplanationCache = new Map();
   /**
    * Counts the versions whose lines changed shape (a line break added or removed): while it stays the same, a span at
    * the same offsets stands at the same line and character.
    */
   layout = 0;
 
-  constructor(private readonly options: AnalysisOptions = {}) {
+  constructor(readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
+    this.sm = standardMessages(options.locale);
+  }
+
+  /** The standard sets the header (or the options) choose. */
+  private chooseSets(): SetChoice {
+    const o = this.options.standard;
+    if (o === false) return { sets: [] };
+    return (o?.library ?? StandardLibrary.shipped()).choose(this.header, o?.set);
+  }
+
+  private standardContext(): StandardContext {
+    return { sets: this.choice.sets, department: this.header.department?.value, m: this.m, sm: this.sm };
   }
 
   /** Analyses `text`: the first text afresh, a later one as the edit that turns the current text into it. */
@@ -165,6 +219,19 @@ export class DocumentAnalyzer {
     return (this.current ??= this.assemble());
   }
 
+  /**
+   * Options read live changed (the project's `thresholds`, `standard.set`): the next `analysis()` assembles again;
+   * when the standard sets the document follows changed, every section is checked afresh (a section applies its
+   * tables' own identities).
+   */
+  optionsChanged(): void {
+    this.current = undefined;
+    if (!this.sections.length) return;
+    const choice = this.chooseSets();
+    const was = this.choice;
+    if (choice.unknown !== was.unknown || choice.sets.length !== was.sets.length || choice.sets.some((x, i) => x !== was.sets[i])) this.open(this.text);
+  }
+
   /** The knowledge the code checks use changed (a catalog, the workspace's codes): only the code findings are redone. */
   knowledgeChanged(): void {
     if (!this.options.knowledge) return;
@@ -182,6 +249,8 @@ export class DocumentAnalyzer {
     this.title = undefined;
     this.sections = cutSections(text).map((b) => this.build(splitLines(text, b.start, b.end), b.start));
     for (const s of this.sections) if (s.document.title !== undefined) this.title = s.document.title;
+    this.choice = this.chooseSets();
+    this.standardCache = undefined;
     for (const s of this.sections) this.check(s);
     this.changed(text);
     this.lastReuse = { sections: this.sections.length, reused: 0, full: true, unit: 'document' };
@@ -270,8 +339,9 @@ export class DocumentAnalyzer {
     const { lines: objects, errors, document, mainOnly } = buildSection(src, this.header);
     const header = this.header.fields.length !== before || document.title !== undefined;
     return {
-      src, header, reused: false, lines: objects, errors, document, mainOnly, relations: new RelationList(), crossRules: [],
-      found: { base: [], figures: [], codes: [], problems: [], judged: [] },
+      src, header, reused: false, lines: objects, errors, document, mainOnly, relations: new RelationList(), crossRules: [], conditional: false,
+      found: { base: [], figures: [], codes: [], problems: [], hygiene: [], judged: [] },
+      version: 0,
     };
   }
 
@@ -298,13 +368,20 @@ export class DocumentAnalyzer {
     // The section's last list is replaced: its arrays are taken over (an Analysis is valid until the next edit).
     const relations = new RelationList(rows, s.relations);
     builtinInto(document, m, relations);
-    const declared = new DeclaredRules(document, m, relations);
+    const declared = new DeclaredRules(document, m, undefined, relations);
     s.crossRules = [];
+    s.conditional = false;
     for (const t of document.tables) for (const r of t.rules) {
       if (namesOtherTable(r)) s.crossRules.push(r);
-      else declared.expand(r);
+      else {
+        declared.expand(r);
+        if (r.node.condition) s.conditional = true;
+      }
     }
     s.found.problems = declared.problems.map((p) => ({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] }));
+    s.standard = applySection(document, this.standardContext(), relations);
+    if (s.standard.applied.some((a) => a.identity.rule.condition)) s.conditional = true;
+    s.found.hygiene = hygieneFindings(s.lines, document.tables, this.header, this.sm);
     // The last list of judged relations is written over (a new array of a table's 20,000 relations per edit is a large
     // object: the old generation grows and is collected again and again).
     const judged = s.found.judged;
@@ -312,6 +389,7 @@ export class DocumentAnalyzer {
     for (let i = 0; i < relations.count; i++) judged[i] = this.judged(relations, i);
     s.relations = relations;
     s.spans = undefined;
+    s.version = ++versions;
   }
 
   /** Relation i of a list judged: from the arrays when it holds exactly as printed, else on its object. */
@@ -388,7 +466,8 @@ export class DocumentAnalyzer {
     const added = read.rows;
     // Only figures changed: the relations are the same, but for rows whose code repeats (whether a repeated code's
     // first row stands for the others depends on their figures).
-    const figures = !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
+    // A condition that is an equality may hold or not with other figures.
+    const figures = !s.conditional && !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
     const heads = store.headsChange(r0, removed, added);
     const delta = text.length - (to - from);
     // A header section after it must not move (the header's fields do not move with their section).
@@ -408,7 +487,15 @@ export class DocumentAnalyzer {
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shiftFrom(to, delta);
     // The new lines in.
     src.replace(l0, l1, lines);
+    const precision = figures && columnPrecision(part);
     store.splice(r0, removed, added, lines.length - (l1 - l0), heads);
+    // A figure's precision is its column's finest (../checks/evaluate `valueOf`): when that changes, every relation
+    // of the column may be judged differently: all of the section's are judged again.
+    let rejudge = false;
+    if (precision) {
+      forgetColumnPrecision(part);
+      rejudge = !samePrecision(precision, columnPrecision(part));
+    }
     let after = false;
     for (const t of s.document.tables) for (const p of t.parts) {
       if (!(p instanceof StoredPart)) continue;
@@ -428,8 +515,11 @@ export class DocumentAnalyzer {
       part.refresh(r0, r0 + added.count);
       s.found.base = baseFindings(s, this.m);
       insertAt(s.found.figures, partFigureFindings(part, this.m, r0, r0 + added.count), from);
+      s.found.hygiene = hygieneFindings(s.lines, s.document.tables, this.header, this.sm);
       if (knowledge) insertAt(s.found.codes, partCodeFindings(s.document, part, knowledge, this.options.locale, r0, r0 + added.count, [], kindsBefore), from);
-      for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
+      if (rejudge) for (let i = 0; i < s.relations.count; i++) s.found.judged[i] = this.judged(s.relations, i);
+      else for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
+      s.version = ++versions;
     } else {
       // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
       // again from the arrays; the code findings of the other rows stay when the part lists the same kinds of codes.
@@ -462,7 +552,7 @@ export class DocumentAnalyzer {
     const findings: Finding[] = [];
     for (const s of parts) {
       const f = s.found;
-      for (const list of [f.base, f.figures, f.codes, f.problems]) for (const x of list) findings.push(x);
+      for (const list of [f.base, f.figures, f.codes, f.problems, f.hygiene]) for (const x of list) findings.push(x);
       for (const x of f.judged) if (x) findings.push(x);
     }
     // The lines and the relations are many and seldom all needed (the diagnostics need neither): joined on first use.
@@ -480,24 +570,59 @@ export class DocumentAnalyzer {
 
     // What spans sections.
     const global = new RelationList();
-    const declared = new DeclaredRules(document, m, global);
+    const ctx = this.standardContext();
+    const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [] });
+    // A rule may name a table by its standard title (「收入决算表」) when the document's own titles do not name it.
+    const roles = new Map<string, Table[]>();
+    for (const st of sectionStandards) for (const [t, x] of st.recognitions) {
+      const list = roles.get(x.title);
+      if (list) list.push(t); else roles.set(x.title, [t]);
+    }
+    const byRole = (text: string, current: Table): Table | undefined => {
+      const own = findTable(document, text, current);
+      if (own) return own;
+      for (const set of ctx.sets) {
+        const st = tableNamed(set, text);
+        const tables = st && roles.get(st.title);
+        if (tables?.length === 1) return tables[0];
+      }
+      return undefined;
+    };
+    const declared = new DeclaredRules(document, m, byRole, global);
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
+    const std = applyDocument(document, ctx, sectionStandards, global, this.standardCache);
+    this.standardCache = std.cache;
+    if (std.report.set) for (const f of completenessFindings(document, std.report.set, std.report.recognitions, this.sm)) findings.push(f);
+    const { unknown, field } = this.choice;
+    if (unknown !== undefined && field) {
+      const o = this.options.standard;
+      const known = (o === false ? [] : (o?.library ?? StandardLibrary.shipped()).sets).map((x) => x.name);
+      findings.push({ rule: 'standard-set', severity: 'error', span: field.valueSpan, message: this.sm.unknownSet(unknown, known.join('、')), related: [] });
+    }
     for (const r of formRelations(document, m)) global.add(r);
-    for (const r of narrativeRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     for (let i = 0; i < global.count; i++) {
       const f = this.judged(global, i);
       if (f) findings.push(f);
     }
+    // The narrative's claims come judged (their findings word what the text says); their relations are objects.
+    const claims = claimChecks(document, m, { locale: this.options.locale, thresholds: this.options.thresholds, quantity: (name) => std.report.quantity(name) });
+    for (const r of claims.relations) global.add(r);
+    for (const f of claims.findings) findings.push(f);
     let relations: Relation[] | undefined;
     const allRelations = () => (relations ??= all((s) => s.relations.all()).concat(global.all()));
 
+    // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
+    // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
+    const sources = relationSource(parts, global);
+    const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
+
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
-    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
     let index: Map<Cell, Relation[]> | undefined;
     return {
-      tree, document, findings,
+      tree, document, findings: localised, standard: std.report,
       headingAbove: (offset) => {
         for (let k = this.sectionAt(offset); k >= 0; k--) {
           const lines = parts[k].lines;
@@ -521,6 +646,77 @@ export class DocumentAnalyzer {
       },
     };
   }
+}
+
+/**
+ * Where error localisation finds a figure's relations: its section's (through the list's index by cell, no relation
+ * made but those it asks for) and those spanning sections. A figure's stamp is its section's version: an explanation
+ * is reused only while no figure it read was retyped or had its relations changed.
+ */
+function relationSource(sections: Section[], global: RelationList): RelationSource {
+  let sectionOfPart: Map<StoredPart, Section> | undefined;
+  const sectionOf = (p: StoredPart) => {
+    if (!sectionOfPart) {
+      sectionOfPart = new Map();
+      for (const s of sections) for (const t of s.document.tables) for (const q of t.parts) if (q instanceof StoredPart) sectionOfPart.set(q, s);
+    }
+    return sectionOfPart.get(p);
+  };
+  // Relations spanning sections about figures outside the stores (the narrative's own parts).
+  let loose: Map<Cell, Relation[]> | undefined;
+  const looseOf = (cell: Cell) => {
+    if (!loose) {
+      loose = new Map();
+      for (const r of global.all()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
+        if (c.row.part instanceof StoredPart) continue;
+        const list = loose.get(c);
+        if (list) { if (list[list.length - 1] !== r) list.push(r); } else loose.set(c, [r]);
+      }
+    }
+    return loose.get(cell) ?? [];
+  };
+  const touching = (list: RelationList, p: StoredPart, c: number) => list.touching(p, c, c + 1).map((i) => list.relation(i));
+  const shared = new Map<Cell, Relation[]>();
+  const sharedOf = (cell: Cell): Relation[] => {
+    let had = shared.get(cell);
+    if (had) return had;
+    const p = cell.row.part;
+    if (p instanceof StoredPart) {
+      const i = p.columns.length ? cell.row.cells.indexOf(cell) : -1;
+      had = i < 0 ? [] : touching(global, p, p.store.firstCell(cell.row.index) + i);
+    } else had = looseOf(cell);
+    shared.set(cell, had);
+    return had;
+  };
+  const all = new Map<Cell, Relation[]>();
+  return {
+    relationsOf(cell) {
+      let had = all.get(cell);
+      if (had) return had;
+      const p = cell.row.part;
+      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
+      const i = s ? cell.row.cells.indexOf(cell) : -1;
+      const own = s && i >= 0 ? touching(s.relations, p as StoredPart, (p as StoredPart).store.firstCell(cell.row.index) + i) : [];
+      const more = sharedOf(cell);
+      had = own.length && more.length ? own.concat(more) : own.length ? own : more;
+      all.set(cell, had);
+      return had;
+    },
+    stamp(cell) {
+      const p = cell.row.part;
+      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
+      return { own: s ? s.version : cell, shared: sharedOf(cell) };
+    },
+  };
+}
+
+/** Sections' versions (`Section.version`): one counter for all analyzers, so that no two states share a number. */
+let versions = 0;
+
+function samePrecision(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /** Puts `items` into a list in document order, where those that start at `at` belong; returns the list. */
@@ -548,7 +744,7 @@ function baseFindings(s: Section, m: Messages): Finding[] {
 function roots(s: Section): unknown[] {
   const d = s.document;
   const f = s.found;
-  return [s.lines, s.errors, d.tables, d.glossary, d.narrative, d.structureErrors, f.base, f.figures, f.codes, f.problems, f.judged];
+  return [s.lines, s.errors, d.tables, d.glossary, d.narrative, d.structureErrors, f.base, f.figures, f.codes, f.problems, f.hygiene, f.judged];
 }
 
 /** A section's lines in order: its lines made as objects, and the rows of its tables as lines (made now). */
@@ -571,7 +767,9 @@ function sectionLines(s: Section): Line[] {
 /** Whether a rule may name a table other than its own: a table reference, or a `「…」` before the row that may be a
  * table's title rather than a part's name. Such rules are expanded against the whole document. */
 function namesOtherTable(rule: Rule): boolean {
-  for (const side of [rule.node.lhs, rule.node.rhs]) for (const term of side) {
+  const c = rule.node.condition;
+  if (c && !c.rhs.length) return true; // a phrase the whole document may state
+  for (const side of [rule.node.lhs, rule.node.rhs, ...(c ? [c.lhs, c.rhs] : [])]) for (const term of side) {
     const op = term.operand;
     if (op.table && op.table.text.replace(/\s+/g, '') !== '本表') return true;
     if (op.kind === 'ref' && op.atoms.length > 1 && op.atoms[0].quoted && !op.atoms[0].unit && !op.atoms[0].eachRow) return true;

@@ -5,6 +5,7 @@ import { editorMessages } from '../../server/src/i18n/editor';
 import { foldingRanges } from '../../server/src/navigation/folding';
 import { outline } from '../../server/src/navigation/outline';
 import { semanticTokens } from '../../server/src/navigation/tokens';
+import { identityState } from '../../server/src/standard/apply';
 
 export const sp = (s: { start: number; end: number } | undefined) => (s ? `${s.start}-${s.end}` : '');
 
@@ -31,6 +32,8 @@ export function dump(a: Analysis): Dumped {
     narrative: d.narrative.map((n) => `${n.section}/${n.heading ?? ''}:${n.text}@${sp(n.span)}`),
     structure: d.structureErrors.map((e) => `${e.rule}@${sp(e.span)}`),
     relations: a.relations.map((r) => `${r.rule} ${r.kind} ${r.title} ${sp(r.target.span)} = ${r.terms.map((t) => `${t.sign}${sp(t.cell.span)}`).join(' ')} ${sp(r.ruleSpan)}`).sort(),
+    // Each table's standard role, and the identities applied to it with what they gave.
+    standard: d.tables.map((t) => `${a.standard.tableOf(t)?.title ?? ''}: ${a.standard.applied(t).map((x) => `${x.identity.text} ${x.outcome} ${identityState(x)} ${x.relations.length}`).join('; ')}`),
     findings: a.findings.map((f) => ({
       at: `${f.rule} ${f.severity} ${sp(f.span)}`, message: f.message, related: f.related.map((r) => `${sp(r.span)} ${r.message}`),
       expected: f.expected, replacement: f.replacement && `${sp(f.replacement.span)} ${f.replacement.text}`, tail: f.roundingTail,

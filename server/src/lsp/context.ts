@@ -75,11 +75,19 @@ export class ServerContext {
    * @param files the workspace folders and the file system the server reads them through (the Node server: `fs` for
    * `file:` URIs; the web-worker server: the client)
    */
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<EditedDocument>, readonly files = new Workspace(NO_FILES)) {}
+  constructor(readonly connection: Connection, readonly documents: TextDocuments<EditedDocument>, readonly files = new Workspace(NO_FILES)) {
+    // Options read live from budget-tables.json (the narrative's thresholds, the standard set): the documents are
+    // assembled again, or started afresh.
+    this.configListeners.push(() => {
+      this.cache.clear();
+      for (const d of this.documents.all()) d.optionsChanged();
+    });
+  }
 
   /**
    * The options a document's analyzer is made with. The knowledge is read live: the folder's catalog is replaced as
-   * the catalogs are set, and `knowledgeChanged` tells the analyzers.
+   * the catalogs are set, and `knowledgeChanged` tells the analyzers; so are the narrative's thresholds and the
+   * project's standard set.
    */
   private optionsFor(uri: string): AnalysisOptions {
     const catalog = () => this.catalogFor(uri);
@@ -90,7 +98,14 @@ export class ServerContext {
       workspace: this.knowledge.workspace,
       self: uri,
     };
-    return { locale: this.locale, roundingTails: true, knowledge };
+    const config = () => this.projectConfigOf(uri);
+    return {
+      locale: this.locale, roundingTails: true, knowledge,
+      // Read live: `configListeners` tells the analyzers when budget-tables.json changes (the thresholds are read as
+      // each version is assembled; a change of the standard set has the document checked afresh).
+      get thresholds() { return config()?.thresholds; },
+      get standard() { return { set: config()?.standardSet }; },
+    };
   }
 
   /** The project configuration that applies to a document: its workspace folder's `budget-tables.json`, if any. */

@@ -68,6 +68,11 @@ export class EditedDocument implements TextDocument {
     return this.getText().slice(end, next);
   }
 
+  /** The options read live (budget-tables.json: thresholds, standard set) changed: the analyzer assembles again, or starts afresh. */
+  optionsChanged(): void {
+    this.analyzer?.optionsChanged();
+  }
+
   /** The knowledge the code checks use changed: the analyzer redoes its code findings. */
   knowledgeChanged(): void {
     this.analyzer?.knowledgeChanged();

@@ -8,11 +8,13 @@ import type { Hover } from 'vscode-languageserver';
 import type { Analysis } from '../analysis';
 import { cellName, evaluate } from '../checks/evaluate';
 import { knowledgeMessages, type KnowledgeMessages } from '../i18n/knowledge';
-import { messages, type Messages } from '../i18n/messages';
+import { messages, type Locale, type Messages } from '../i18n/messages';
+import { standardMessages, type IdentityStateName } from '../i18n/standard';
 import { codeCellsOf, type CodeCell } from '../knowledge/codes';
 import { documentTerms, termAt, termKey } from '../knowledge/glossary';
 import { explainCode, sourceLabel } from '../knowledge/index';
-import type { BudgetDocument, Cell } from '../model/document';
+import type { BudgetDocument, Cell, Table } from '../model/document';
+import { identityState } from '../standard/apply';
 import type { Span } from '../syntax/ast';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
@@ -57,6 +59,9 @@ export function hoverFeature(ctx: ServerContext): Feature {
     const m = knowledgeMessages(ctx.locale);
     const range = (s: Span) => ({ start: an.lines.position(s.start), end: an.lines.position(s.end) });
 
+    const heading = a.document.tables.find((t) => within(t.headingSpan, offset));
+    const standard = heading && standardHover(a, heading, ctx.locale);
+    if (standard) return { contents: { kind: 'markdown', value: standard }, range: range(heading.headingSpan) };
     const code = codeAt(a.document, offset);
     if (code && /^\d{3,}$/.test(code.cc.code) && code.cc.kind !== 'project') {
       const value = codeHover(ctx, a.document, code.cc, m);
@@ -127,6 +132,28 @@ function relationsHover(a: Analysis, cell: Cell, m: KnowledgeMessages, mm: Messa
     out.push(`- ${md(status)} · ${md(rel.title)}（${md(role)}）：${md(`${where}${cellName(rel.target, mm, by)} = ${terms}${values}`)}`);
   }
   if (rels.length > 12) out.push(`- …（${rels.length - 12}）`);
+  return out.join('\n');
+}
+
+const MARK: Record<IdentityStateName, string> = { holds: '✓', tail: '≈', fails: '✗', condition: '⊘', missing: '–', empty: '○' };
+/** At most this many identities are listed (a 项目申报表 has a few, a 收支总表 some twenty). */
+const MAX_IDENTITIES = 40;
+
+/** On a table's heading: the standard table it was recognised as, and each identity applied with its state. */
+export function standardHover(a: Analysis, t: Table, locale?: Locale): string | undefined {
+  const st = a.standard.tableOf(t);
+  if (!st) return undefined;
+  const sm = standardMessages(locale);
+  const out = [`**${md(sm.recognised(st.title, st.set.name, st.number ?? ''))}**`, ''];
+  const applied = a.standard.applied(t);
+  if (applied.length) out.push(`${md(sm.identities)}（${md(sm.identityCount(applied.length, applied.filter((x) => identityState(x) === 'fails').length))}）：`, '');
+  for (const x of applied.slice(0, MAX_IDENTITIES)) {
+    const state = identityState(x);
+    const missing = state === 'missing' && x.missing ? md(sm.missingWhat(x.missing)) : '';
+    const source = x.identity.source ? ` — ${md(sm.source(x.identity.source))}` : '';
+    out.push(`- ${MARK[state]} ${md(sm.states[state])} · ${md(x.identity.text)}${missing}${source}`);
+  }
+  if (applied.length > MAX_IDENTITIES) out.push(`- …（${applied.length - MAX_IDENTITIES}）`);
   return out.join('\n');
 }
 

@@ -55,7 +55,7 @@ export function symbolsFeature(ctx: ServerContext): Feature {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return null;
     const an = ctx.analyzed(doc);
-    const symbols = outline(an.analysis, editorMessages(ctx.locale)).map((s) => toSymbol(s, an.lines));
+    const symbols = outline(an.analysis, editorMessages(ctx.locale), ctx.locale).map((s) => toSymbol(s, an.lines));
     if (ctx.clientCapabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) return symbols;
     return flatten(symbols, doc.uri, undefined, []);
   });

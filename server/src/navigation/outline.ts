@@ -8,6 +8,9 @@
  */
 import type { Analysis } from '../analysis';
 import type { EditorMessages } from '../i18n/editor';
+import type { Locale } from '../i18n/messages';
+import { standardMessages, type StandardMessages } from '../i18n/standard';
+import { identityState, type StandardReport } from '../standard/apply';
 import { codeCellsOf } from '../knowledge/codes';
 import { FIELD_PART } from '../model/build';
 import type { Field, Part, Row, Table } from '../model/document';
@@ -53,8 +56,9 @@ function symbol(name: string, fallback: string, kind: OutlineKind, span: Span, s
   return s;
 }
 
-export function outline(a: Analysis, m: EditorMessages): OutlineSymbol[] {
+export function outline(a: Analysis, m: EditorMessages, locale?: Locale): OutlineSymbol[] {
   const tree = a.tree;
+  const sm = standardMessages(locale);
   const doc = a.document;
   const out: OutlineSymbol[] = [];
   const tables = new Map<number, Table>(doc.tables.map((t) => [t.span.start, t]));
@@ -65,7 +69,7 @@ export function outline(a: Analysis, m: EditorMessages): OutlineSymbol[] {
     const l = tree.lines[i];
     if (l.kind !== 'heading') continue;
     const table = tables.get(l.span.start);
-    if (table) out.push(tableSymbol(tree, table, i, m, ruleStats));
+    if (table) out.push(tableSymbol(tree, table, i, m, ruleStats, a.standard, sm));
     else if (l.level === 1) title ??= l;
     else if (l.level === 2 && l.prose) out.push(proseSymbol(a, i, m));
   }
@@ -105,7 +109,10 @@ function ruleStatistics(a: Analysis): Map<string, { relations: number; errors: n
   return stats;
 }
 
-function tableSymbol(tree: SyntaxTree, t: Table, index: number, m: EditorMessages, stats: Map<string, { relations: number; errors: number }>): OutlineSymbol {
+function tableSymbol(
+  tree: SyntaxTree, t: Table, index: number, m: EditorMessages, stats: Map<string, { relations: number; errors: number }>,
+  standard: StandardReport, sm: StandardMessages,
+): OutlineSymbol {
   const span = headedExtent(tree, index, 2);
   const children: OutlineSymbol[] = [];
   if (t.kind === 'form' && t.fields.length) {
@@ -145,9 +152,18 @@ function tableSymbol(tree: SyntaxTree, t: Table, index: number, m: EditorMessage
     const notes = t.notes.map((n) => symbol(clip(n.text), '…', 'note', n.span, n.span));
     children.push(symbol(m.notes, m.notes, 'notes', cover(t.notes.map((n) => n.span)), t.notes[0].span, notes));
   }
+  const st = standard.tableOf(t);
+  const applied = standard.applied(t);
+  if (st && applied.length) {
+    // The standard identities checked on the table: they have no line of their own, so they stand at its heading.
+    const states = applied.map(identityState);
+    const items = applied.map((x, i) => symbol(clip(x.identity.text), '…', 'rule', t.headingSpan, t.headingSpan, [], sm.states[states[i]]));
+    const failing = states.filter((x) => x === 'fails').length;
+    children.push(symbol(sm.identities, sm.identities, 'rules', t.headingSpan, t.headingSpan, items, sm.identityCount(applied.length, failing)));
+  }
   children.sort((x, y) => x.span.start - y.span.start);
   const name = t.number ? `${t.number} ${t.title}` : t.title || t.heading;
-  const detail = `${t.kind === 'table' ? m.table : m.form} · ${m.rowsDetail(rowCount)}`;
+  const detail = `${t.kind === 'table' ? m.table : m.form} · ${m.rowsDetail(rowCount)}${st ? ` · ${st.title}` : ''}`;
   return symbol(name, t.kind === 'table' ? m.table : m.form, t.kind, span, t.headingSpan, children, detail);
 }
 

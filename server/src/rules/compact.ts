@@ -148,6 +148,46 @@ export class RelationList {
     this.end();
   }
 
+  /**
+   * Relation i's target as a part of the list and a cell number of its store, when the relation is kept in the
+   * arrays; undefined for one kept as its object (`relation(i).target` then).
+   */
+  targetAt(i: number): { part: StoredPart; cell: number } | undefined {
+    const o = i * S;
+    const p = this.rels[o + T_PART];
+    return p < 0 ? undefined : { part: this.parts[p], cell: this.rels[o + T_CELL] };
+  }
+
+  /** The kind of relation i. */
+  kindOf(i: number): Relation['kind'] {
+    const o = i * S;
+    return this.rels[o + T_PART] < 0 ? this.objects[i]!.kind : KINDS[this.rels[o + RULE_KIND] >> 8];
+  }
+
+  /** How many terms relation i has, when it is kept in the arrays (-1 for one kept as its object). */
+  termsOf(i: number): number {
+    const o = i * S;
+    return this.rels[o + T_PART] < 0 ? -1 : this.rels[o + TERM_TO] - this.rels[o + TERM_FROM];
+  }
+
+  /** Term k of relation i kept in the arrays: its part, its cell number in that part's store, its sign. */
+  termAt(i: number, k: number): { part: StoredPart; cell: number; sign: 1 | -1 } {
+    const t = (this.rels[i * S + TERM_FROM] + k) * TS;
+    return { part: this.parts[this.terms[t]], cell: this.terms[t + 2], sign: this.terms[t + 3] as 1 | -1 };
+  }
+
+  /** Appends relation i of another list (without its rule span unless `withSpan`); one kept as its object, as it. */
+  copy(from: RelationList, i: number, withSpan = true): void {
+    const R = from.rels;
+    const o = i * S;
+    if (R[o + T_PART] < 0) return this.add(from.relation(i));
+    const span = withSpan && R[o + SPAN] >= 0 ? from.spans[R[o + SPAN]] : undefined;
+    this.begin(RULES[R[o + RULE_KIND] & 0xff], KINDS[R[o + RULE_KIND] >> 8], from.titles[R[o + TITLE]], span, this.part(from.parts[R[o + T_PART]]), R[o + T_ROW], R[o + T_CELL]);
+    const T = from.terms;
+    for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) this.term(this.part(from.parts[T[k * TS]]), T[k * TS + 1], T[k * TS + 2], T[k * TS + 3] as 1 | -1);
+    this.end();
+  }
+
   /** Relation i as an object (made once). */
   relation(i: number): Relation {
     const had = this.objects[i];

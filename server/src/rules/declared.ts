@@ -1,7 +1,8 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
 import { norm } from '../model/build';
-import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../model/document';
-import type { AtomNode, GroupNode, RefNode, Span, TermNode } from '../syntax/ast';
+import { evaluate } from '../checks/evaluate';
+import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
+import type { AtomNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import { eachRowHead, Kind, rowOf, storeOf, type RowStore, type StoredPart } from '../model/rows';
 import { RelationList } from './compact';
@@ -11,6 +12,8 @@ import { pushAll } from '../util/arrays';
 /** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
 export interface Target {
   table: Table;
+  /** The part a reference named (`「支出」「金额」栏各行`). */
+  part?: Part;
   row?: Row;
   column?: Column;
   /** The column's 栏次 when named by number (resolved per row's part). */
@@ -131,29 +134,59 @@ function rowsNumbered(of: Table | Part, n: number): Row[] {
   return out;
 }
 
+/** A part's rows by code, label and label without numbering; built on first use. */
+function namesOf(p: Part): NonNullable<RowIndex['names']> {
+  const index = indexOf(p);
+  if (!index.names) {
+    const names = { code: new Map<string, number[]>(), label: new Map<string, number[]>(), bare: new Map<string, number[]>() };
+    eachRowHead(p, (r) => {
+      const code = r.code;
+      if (code !== undefined) add(names.code, code, r.index);
+      const label = norm(r.label);
+      add(names.label, label, r.index);
+      add(names.bare, label.replace(NUMBERING, ''), r.index);
+    });
+    index.names = names;
+  }
+  return index.names;
+}
+
+/** A row by its part and number (no row is made). */
+interface RowAt { part: Part; row: number }
+
+function at(p: Part, rows: number[] | undefined, out: RowAt[]): void {
+  if (rows) for (const row of rows) out.push({ part: p, row });
+}
+
+/** The code and the label of row r of a part (for a stored part, read from its store). */
+function codeAt(p: Part, r: number): string | undefined {
+  const s = storeOf(p);
+  return s ? s.code(r) : p.rows[r].code;
+}
+
+function labelAt(p: Part, r: number): string {
+  const s = storeOf(p);
+  return s ? s.label(r) : p.rows[r].label;
+}
+
 /** The rows a quoted name names: by code, else by label, else by label without numbering. */
 function rowsNamed(of: Table | Part, name: string): Row[] {
+  return positionsNamed(of, name).map((x) => rowOf(x.part, x.row));
+}
+
+const NAME_KEYS = ['code', 'label', 'bare'] as const;
+
+function positionsNamed(of: Table | Part, name: string): RowAt[] {
   const v = norm(name);
-  const parts = partsOf(of).map((p) => {
-    const index = indexOf(p);
-    if (!index.names) {
-      const names = { code: new Map<string, number[]>(), label: new Map<string, number[]>(), bare: new Map<string, number[]>() };
-      eachRowHead(p, (r) => {
-        const code = r.code;
-        if (code !== undefined) add(names.code, code, r.index);
-        const label = norm(r.label);
-        add(names.label, label, r.index);
-        add(names.bare, label.replace(NUMBERING, ''), r.index);
-      });
-      index.names = names;
-    }
-    return { p, names: index.names };
-  });
-  for (const key of ['code', 'label', 'bare'] as const) {
-    const out: Row[] = [];
+  const parts = partsOf(of);
+  for (const key of NAME_KEYS) {
     const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
-    for (const { p, names } of parts) rowsAt(p, names[key].get(k), out);
-    if (out.length) return out;
+    let out: RowAt[] | undefined;
+    for (const p of parts) {
+      const rows = namesOf(p)[key].get(k);
+      if (rows) at(p, rows, (out ??= []));
+    }
+    if (out) return out;
   }
   return [];
 }
@@ -162,9 +195,38 @@ export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
   return atom.quoted ? rowsNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value));
 }
 
+/** The first row `findRows` finds, making no other. */
+export function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
+  if (!atom.quoted) return rowsNumbered(part ?? table, Number(atom.value))[0];
+  const x = positionsNamed(part ?? table, atom.value)[0];
+  return x && rowOf(x.part, x.row);
+}
+
+/** Whether `findRows` finds a row, making none. */
+export function namesRow(table: Table, atom: AtomNode, part?: Part): boolean {
+  return atom.quoted ? positionsNamed(part ?? table, atom.value).length > 0 : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
+}
+
 function partNamed(table: Table, name: string): Part | undefined {
   const n = norm(name);
   return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
+}
+
+/** A part's columns by name and by group path (blanks out), the first of each; built on first use. */
+const columnIndexes = new WeakMap<Part, { name: Map<string, Column>; path: Map<string, Column> }>();
+
+function columnIndex(part: Part): { name: Map<string, Column>; path: Map<string, Column> } {
+  let ix = columnIndexes.get(part);
+  if (ix) return ix;
+  ix = { name: new Map(), path: new Map() };
+  for (const c of part.columns) {
+    const n = norm(c.name);
+    const p = norm(c.path.join(''));
+    if (!ix.name.has(n)) ix.name.set(n, c);
+    if (!ix.path.has(p)) ix.path.set(p, c);
+  }
+  columnIndexes.set(part, ix);
+  return ix;
 }
 
 /** The column of a part that a reference's column names (by 栏次, else by name or group path). */
@@ -173,7 +235,8 @@ export function columnIn(part: Part, t: { column?: Column; columnNumber?: number
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
-    return cols.find((c) => norm(c.name) === v) ?? cols.find((c) => norm(c.path.join('')) === v);
+    const ix = columnIndex(part);
+    return ix.name.get(v) ?? ix.path.get(v);
   }
   return t.column;
 }
@@ -186,20 +249,117 @@ function firstFigureColumn(row: Row): Column | undefined {
   return row.part.columns.find((c) => c.role === 'figure');
 }
 
+/** The power of ten of a money unit, relative to 元. */
+function unitPower(u: MoneyUnit | undefined): number | undefined {
+  return u === '万元' ? 4 : u === '元' ? 0 : undefined;
+}
+
+/** The unit shift of a figure of `from` read in a relation of `to` (0 when either unit is unknown). */
+export function unitShift(from: Table, to: Table): number {
+  const a = unitPower(from.unit);
+  const b = unitPower(to.unit);
+  return a === undefined || b === undefined ? 0 : a - b;
+}
+
+/**
+ * The row of `of` that stands for `row` of another table, for a column rule between tables: the row with its code;
+ * a row without code (the 收支总表's 「一、一般公共服务支出」) or a 类 row, when `of` has no row with that code, by its
+ * label without numbering (only one row may match: a 类 or an uncoded row before any other).
+ */
+function counterpart(row: Row, of: Table | Part): Row | undefined {
+  const x = counterpartAt(row.part, row.index, of);
+  return x && rowOf(x.part, x.row);
+}
+
+/** `counterpart` of row r of part p, by part and number. */
+function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined {
+  const code = codeAt(p, r);
+  if (code) {
+    // A code its own table prints on several rows is no one quantity.
+    if ((namesOf(p).code.get(code)?.length ?? 0) > 1) return undefined;
+    const byCode: RowAt[] = [];
+    for (const q of partsOf(of)) at(q, namesOf(q).code.get(code), byCode);
+    if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
+    if (code.length !== 3) return undefined;
+  }
+  const label = norm(labelAt(p, r)).replace(NUMBERING, '');
+  if (!label) return undefined;
+  const named = positionsNamed(of, label).filter((x) => { const c = codeAt(x.part, x.row); return !c || c.length === 3; });
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * How `expand` went: the rule gave relations; its condition did not hold; a reference named nothing (a problem says
+ * what); or every cell it names is blank, so there was nothing to check.
+ */
+export type Expansion = 'applied' | 'condition' | 'unresolved' | 'empty';
+
+/** Finds the table a rule names (a standard role, a table of the document by its key …); undefined: not found. */
+export type TableResolver = (text: string, current: Table) => Table | undefined;
+
 export class DeclaredRules {
   readonly problems: RuleProblem[] = [];
 
-  /** Relations go to `out` (compact where their cells are stored). */
-  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, readonly out = new RelationList()) {}
+  /** Where relations go: `out`, but for a condition's while it is judged. */
+  private sink: RelationList;
+
+  /**
+   * Relations go to `out` (compact where their cells are stored). `tables`, when given, is asked first for every
+   * table a rule names (see `findTable` for the default).
+   */
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver, readonly out = new RelationList()) {
+    this.sink = out;
+  }
 
   /** The relations expanded so far, as objects. */
   get relations(): Relation[] {
     return this.out.all();
   }
 
-  expand(rule: Rule): void {
+  /** The table a rule names by `text`, seen from `current`. */
+  findTable(text: string, current: Table): Table | undefined {
+    return this.tables?.(text, current) ?? findTable(this.doc, text, current);
+  }
+
+  expand(rule: Rule, title = this.m.ruleDeclared(rule.node.text.replace(/\s+/g, ''))): Expansion {
     const { node } = rule;
-    const title = this.m.ruleDeclared(node.text.replace(/\s+/g, ''));
+    const problems = this.problems.length;
+    if (node.condition) {
+      const holds = this.conditionHolds(rule);
+      if (this.problems.length > problems) return 'unresolved';
+      if (!holds) return 'condition';
+    }
+    const before = this.out.count;
+    this.expandEquation(rule, node, title);
+    if (this.problems.length > problems) return 'unresolved';
+    return this.out.count > before ? 'applied' : 'empty';
+  }
+
+  /**
+   * Whether a rule's condition holds: `当 C=D`, every relation it expands to holds (as printed or within rounding);
+   * `当「短语」`, the document states the phrase (or one of `「甲｜乙」`) in its narrative, notes, texts or fields.
+   * A condition naming nothing adds a problem.
+   */
+  conditionHolds(rule: Rule): boolean {
+    const c = rule.node.condition!;
+    if (!c.rhs.length) {
+      const op = c.lhs.length === 1 ? c.lhs[0].operand : undefined;
+      const atom = op?.kind === 'ref' && !op.table && op.atoms.length === 1 ? op.atoms[0] : undefined;
+      if (!atom?.quoted || atom.unit || atom.eachRow) { this.problem(this.m.conditionShape, c.span); return false; }
+      return states(this.doc, atom.value);
+    }
+    const judged = new RelationList();
+    this.sink = judged;
+    try {
+      this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
+    } finally {
+      this.sink = this.out;
+    }
+    const relations = judged.all();
+    return relations.length > 0 && relations.every((r) => evaluate(r)?.holds === true);
+  }
+
+  private expandEquation(rule: Rule, node: RuleNode, title: string): void {
     const lhs = node.lhs.length === 1 && node.lhs[0].operand.kind === 'ref' ? this.resolveRef(node.lhs[0].operand, rule.table) : undefined;
     if (!lhs) {
       if (node.lhs.length !== 1 || node.lhs[0].operand.kind !== 'ref') {
@@ -210,7 +370,7 @@ export class DeclaredRules {
     // Expand the right-hand side into signed references.
     const rhs: { sign: 1 | -1; target: Target }[] = [];
     for (const term of node.rhs) {
-      const expanded = this.expandTerm(term, lhs.table);
+      const expanded = this.expandTerm(term, lhs.table, lhs.row);
       if (!expanded) return;
       pushAll(rhs, expanded);
     }
@@ -222,16 +382,19 @@ export class DeclaredRules {
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       if (!targetCell || terms.some((t) => !t)) return;
-      this.out.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
+      this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
-      const r = t.target.row ?? row;
+      // A row of the rule's own table stands for itself; in another table, for the row with its code or label.
+      const r = t.target.row ?? (row && t.target.table !== row.part.table ? counterpart(row, t.target.part ?? t.target.table) : row);
       if (!r) return undefined;
       const c = lhsHasColumn(t.target) ? columnOf(r, t.target)
         : col && t.target.table === lhs.table ? matchColumn(r, col) : firstFigureColumn(r);
       if (!c) return undefined;
       const cell = r.cells[c.index];
-      return cell ? { sign: t.sign, cell } : undefined;
+      if (!cell) return undefined;
+      const shift = unitShift(t.target.table, lhs.table);
+      return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
 
     if (lhs.row && lhsHasColumn(lhs)) {
@@ -242,7 +405,7 @@ export class DeclaredRules {
       const cols = crossTable ? [firstFigureColumn(lhs.row)].filter((c): c is Column => !!c) : lhs.row.part.columns.filter((c) => c.role === 'figure');
       for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
-      for (const part of lhs.table.parts) {
+      for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
         const store = storeOf(part);
         if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
         for (const row of part.rows) {
@@ -260,53 +423,82 @@ export class DeclaredRules {
 
   /**
    * `N栏各行=(a+b)栏各行` over a stored part, from its arrays: the same relations as row by row, when every term names
-   * columns of the row itself (no row of its own); false when one does not (the rows are then taken one by one).
+   * columns of the row itself (no row of its own) or of its counterpart in another table (`counterpart`: stored too,
+   * in the same unit); false when one does not (the rows are then taken one by one).
    */
   private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
     if (rhs.some((t) => t.target.row)) return false;
+    // What a term of another table reads: the counterpart of each row in it.
+    const across = rhs.map((t) => (t.target.table === lhs.table ? undefined : t.target.part ?? t.target.table));
+    for (let k = 0; k < rhs.length; k++) {
+      const of = across[k];
+      if (of && (unitShift(rhs[k].target.table, lhs.table) !== 0 || partsOf(of).some((q) => !storeOf(q)))) return false;
+    }
     const col = columnIn(part, lhs);
     if (!col) return true;
+    // The column of each term of the row's own table (-1: of another table, found in the counterpart's part).
     const termCols: number[] = [];
-    for (const t of rhs) {
+    for (let k = 0; k < rhs.length; k++) {
+      const t = rhs[k];
+      if (across[k]) { termCols.push(-1); continue; }
       const c = lhsHasColumn(t.target) ? columnIn(part, t.target) : part.columns.find((x) => x.role === 'figure');
       if (!c) return true;
       termCols.push(c.index);
     }
-    const out = this.out;
+    const out = this.sink;
     const p = out.part(part);
-    const cells = new Int32Array(termCols.length);
-    rows: for (let r = 0; r < s.count; r++) {
+    const n = termCols.length;
+    const cells = new Int32Array(n);
+    const parts = new Int32Array(n).fill(p);
+    const rows = new Int32Array(n);
+    each: for (let r = 0; r < s.count; r++) {
       const target = s.cellAt(r, col.index);
       if (target < 0) continue;
       let empty = s.kind(target) === Kind.Empty;
-      for (let k = 0; k < termCols.length; k++) {
-        const c = s.cellAt(r, termCols[k]);
-        if (c < 0) continue rows;
+      for (let k = 0; k < n; k++) {
+        let c: number;
+        if (termCols[k] >= 0) {
+          c = s.cellAt(r, termCols[k]);
+          rows[k] = r;
+          if (c < 0) continue each;
+          if (s.kind(c) !== Kind.Empty) empty = false;
+        } else {
+          const x = counterpartAt(part, r, across[k]!);
+          if (!x) continue each;
+          const q = x.part as StoredPart;
+          const t = rhs[k].target;
+          const column = lhsHasColumn(t) ? columnIn(q, t) : q.columns.find((y) => y.role === 'figure');
+          if (!column) continue each;
+          c = q.store.cellAt(x.row, column.index);
+          if (c < 0) continue each;
+          if (q.store.kind(c) !== Kind.Empty) empty = false;
+          parts[k] = out.part(q);
+          rows[k] = x.row;
+        }
         cells[k] = c;
-        if (s.kind(c) !== Kind.Empty) empty = false;
       }
       if (empty) continue;
       out.begin(rule, kind, title, ruleSpan, p, r, target);
-      for (let k = 0; k < termCols.length; k++) out.term(p, r, cells[k], rhs[k].sign);
+      for (let k = 0; k < n; k++) out.term(parts[k], rows[k], cells[k], rhs[k].sign);
       out.end();
     }
     return true;
   }
 
-  private expandTerm(term: TermNode, current: Table): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandTerm(term: TermNode, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
     const op = term.operand;
     if (op.kind === 'ref') {
       const t = this.resolveRef(op, current);
       return t ? [{ sign: term.sign, target: t }] : undefined;
     }
-    return this.expandGroup(op, term.sign, current);
+    return this.expandGroup(op, term.sign, current, stop);
   }
 
-  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table): { sign: 1 | -1; target: Target }[] | undefined {
-    const table = g.table ? findTable(this.doc, g.table.text, current) : current;
+  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
+    const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
-    for (const item of this.groupItems(g, table)) {
+    for (const item of this.groupItems(g, table, stop)) {
       if (!item.targets) return undefined;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
@@ -316,9 +508,10 @@ export class DeclaredRules {
   /**
    * A group's items, resolved one at a time in `table` (the expansion stops at the first that fails, navigation
    * takes them all): an atom takes the group's axis (`（1+2）行`), a `…` names what lies strictly between its
-   * neighbours.
+   * neighbours. A `…` that ends the group (`（「一般公共服务支出」+…）行`) names the rows after its left neighbour, up to
+   * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
-  *groupItems(g: GroupNode, table: Table | undefined): Generator<GroupItem> {
+  *groupItems(g: GroupNode, table: Table | undefined, stop?: Row): Generator<GroupItem> {
     const items = g.items;
     for (let i = 0; i < items.length; i++) {
       const it = items[i];
@@ -326,7 +519,10 @@ export class DeclaredRules {
         const a = items[i - 1]?.atom;
         const b = items.slice(i + 1).find((x) => x.atom)?.atom;
         const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
-        if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
+        const trailing = !!a && !b && i === items.length - 1;
+        if (trailing) {
+          if (table) item.targets = this.after(table, a!, g, stop);
+        } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
         else if (table) item.targets = this.between(table, a, b, g);
         yield item;
         continue;
@@ -336,6 +532,27 @@ export class DeclaredRules {
       const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
       yield { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
     }
+  }
+
+  /**
+   * The rows after `a` in a range that ends with `…`, up to `stop` when it follows in the same part, else to the part's
+   * end: when `a` is numbered (`一、`, `（一）`, `1.`, `（1）`), the rows numbered alike — its siblings —, passing over
+   * the rows numbered one level deeper (their items) and ending at a row numbered higher or not at all; else every row.
+   */
+  after(table: Table, a: AtomNode, g: GroupNode, stop?: Row): Target[] | undefined {
+    const ra = findRows(table, { ...a, unit: a.unit ?? g.unit })[0];
+    if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
+    const rows = ra.part.rows;
+    const end = stop && stop.part === ra.part && stop.index > ra.index ? stop.index : rows.length;
+    const level = numbering(ra.label);
+    const out: Target[] = [];
+    for (let i = ra.index + 1; i < end; i++) {
+      const l = numbering(rows[i].label);
+      if (level !== undefined && (l === undefined || l < level)) break;
+      if (level !== undefined && l! > level) continue;
+      out.push({ table, row: rows[i], span: g.span });
+    }
+    return out;
   }
 
   /** The references strictly between `a` and `b` in a range `a+…+b`. */
@@ -372,7 +589,7 @@ export class DeclaredRules {
     let atoms = ref.atoms;
     if (ref.table) {
       naming.tableSpan = ref.table.span;
-      const t = findTable(this.doc, ref.table.text, current);
+      const t = this.findTable(ref.table.text, current);
       naming.table = t;
       if (!t) { this.problem(this.m.tableNotFound(ref.table.text), ref.table.span); return undefined; }
       table = t;
@@ -385,7 +602,7 @@ export class DeclaredRules {
         naming.part = part;
         naming.partSpan = atoms[0].span;
       } else {
-        const t = ref.table ? undefined : findTable(this.doc, atoms[0].value, current);
+        const t = ref.table ? undefined : this.findTable(atoms[0].value, current);
         if (!ref.table) naming.tableSpan = atoms[0].span;
         naming.table = t;
         if (!t) { this.problem(this.m.tableNotFound(atoms[0].value), atoms[0].span); return undefined; }
@@ -406,7 +623,7 @@ export class DeclaredRules {
 
   /** What a row or column atom (`27行`, `「合计」行`, `1栏`) names in `table` (or one of its parts). */
   resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
-    const t: Target = { table, span };
+    const t: Target = part ? { table, part, span } : { table, span };
     for (const a of atoms) {
       const unit = axisOf(a);
       if (unit === 'row') {
@@ -416,7 +633,7 @@ export class DeclaredRules {
       } else if (unit === 'column') {
         if (a.quoted) t.columnName = a.value;
         else t.columnNumber = Number(a.value);
-        const exists = table.parts.some((p) => p.columns.some((c) => (t.columnNumber !== undefined ? c.number === t.columnNumber : norm(c.name) === norm(a.value))));
+        const exists = (part ? [part] : table.parts).some((p) => !!columnIn(p, t));
         if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
       } else {
         this.problem(this.m.needsAxis(a.value), a.span);
@@ -430,6 +647,28 @@ export class DeclaredRules {
     this.problems.push({ rule: 'rule-reference', message, span, severity: 'error' });
     return undefined;
   }
+}
+
+/** The level of a label's number, outermost first: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4; undefined without one. */
+function numbering(label: string): number | undefined {
+  const l = norm(label);
+  if (/^[一二三四五六七八九十廿]+[、.．]/.test(l)) return 1;
+  if (/^[（(][一二三四五六七八九十廿]+[）)]/.test(l)) return 2;
+  if (/^\d+[.、．]/.test(l)) return 3;
+  if (/^[（(]\d+[）)]/.test(l)) return 4;
+  return undefined;
+}
+
+/** Whether the document states a phrase (one of `甲｜乙`) anywhere in its words: narrative, notes, texts, fields. */
+export function states(doc: BudgetDocument, phrase: string): boolean {
+  const wanted = phrase.split(/[｜|]/).map(norm).filter(Boolean);
+  const has = (text: string) => { const t = norm(text); return wanted.some((w) => t.includes(w)); };
+  if (doc.narrative.some((l) => has(l.text))) return true;
+  for (const t of doc.tables) {
+    if (t.notes.some((n) => has(n.text)) || t.texts.some((x) => has(x.text))) return true;
+    if ([...t.fields, ...t.parts.flatMap((p) => p.fields)].some((f) => has(f.value))) return true;
+  }
+  return false;
 }
 
 function lhsHasColumn(t: { columnNumber?: number; columnName?: string; column?: Column }): boolean {

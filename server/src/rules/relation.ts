@@ -12,6 +12,11 @@ export type RelationRuleId = Extract<RuleId,
 export interface Term {
   sign: 1 | -1;
   cell: Cell;
+  /**
+   * The power of ten applied to the term's printed figure to express it in the target's unit: a 元 figure in a 万元
+   * relation has shift −4, a 万元 figure in a 元 relation +4. Judged with the interval semantics (checks/evaluate).
+   */
+  shift?: number;
 }
 
 export interface Relation {

@@ -76,6 +76,20 @@ export interface TermNode {
 export interface RuleNode {
   lhs: TermNode[];
   rhs: TermNode[];
+  /** The rule's text (`lhs=rhs`, without its condition). */
+  text: string;
+  /** The span of `lhs=rhs`. */
+  span: Span;
+  /** `当 C=D`: the rule applies only when C = D holds. */
+  condition?: ConditionNode;
+}
+/**
+ * The condition of a rule: an equality (`当「本年收入合计」行=「总计」行`), or a phrase the document states
+ * (`当「反映所有项目绩效自评结果」`: `lhs` one quoted name, `rhs` empty).
+ */
+export interface ConditionNode {
+  lhs: TermNode[];
+  rhs: TermNode[];
   text: string;
   span: Span;
 }

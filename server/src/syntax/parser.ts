@@ -276,15 +276,34 @@ class BudgetParser extends EmbeddedActionsParser {
   });
 
   private rule = this.RULE('rule', (): RuleNode => {
-    let lhs = this.SUBRULE(this.expr);
+    const lhs = this.SUBRULE(this.expr);
     this.CONSUME(T.Equals);
-    let rhs = this.SUBRULE2(this.expr);
+    const rhs = this.SUBRULE2(this.expr);
+    let cond: { lhs: TermNode[]; rhs: TermNode[] } | undefined;
+    this.OPTION(() => {
+      this.CONSUME(T.When);
+      const l = this.SUBRULE3(this.expr);
+      let r: TermNode[] = [];
+      this.OPTION2(() => {
+        this.CONSUME2(T.Equals);
+        r = this.SUBRULE4(this.expr);
+      });
+      cond = { lhs: l, rhs: r };
+    });
     return this.ACTION(() => {
-      lhs = (lhs ?? []).filter((t) => t?.operand);
-      rhs = (rhs ?? []).filter((t) => t?.operand);
-      const spans = [...lhs, ...rhs].map((t) => t.operand.span).filter((s) => Number.isFinite(s.start));
-      const span = spans.length ? spans.reduce(join) : emptyAt(this.lineStart);
-      return { lhs, rhs, span, text: this.slice(span.start, span.end) };
+      const equation = (l: TermNode[] | undefined, r: TermNode[] | undefined) => {
+        const lhs = (l ?? []).filter((t) => t?.operand);
+        const rhs = (r ?? []).filter((t) => t?.operand);
+        const spans = [...lhs, ...rhs].map((t) => t.operand.span).filter((s) => Number.isFinite(s.start));
+        const span = spans.length ? spans.reduce(join) : emptyAt(this.lineStart);
+        return { lhs, rhs, span, text: this.slice(span.start, span.end) };
+      };
+      const node: RuleNode = equation(lhs, rhs);
+      if (cond) {
+        const c = equation(cond.lhs, cond.rhs);
+        if (c.lhs.length) node.condition = c;
+      }
+      return node;
     });
   });
 

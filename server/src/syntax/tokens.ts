@@ -236,6 +236,8 @@ export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
 export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
 export const Ellipsis = createToken({ name: 'Ellipsis', pattern: /…+|⋯+|\.{2,}|·{2,}/ });
 export const Separator = createToken({ name: 'Separator', pattern: /[；;，,、。]/ });
+/** `当` before a condition (`规则：A=B 当 C=D`): only before a blank, a quote or a bracket, so a table named `当年…表` stays a table. */
+export const When = createToken({ name: 'When', pattern: /当(?=[ \t\u3000「“"『【(（])/ });
 export const Quoted = createToken({
   name: 'Quoted',
   pattern: quoted(),
@@ -275,7 +277,7 @@ export const allTokens: TokenType[] = [
   Newline, Heading, NewlineMain, NewlinePop, NewlineProse, Blank, Comment, ProseComment,
   ProseHeadingEnter, ProseHeadingStay, ProseHeadingLeave, HeadingMain, ColumnsKw, RuleKw, NoteLine,
   Pipe, FigureTok, Text, LBrace, RBrace, ColumnNumber, ColumnText,
-  Num, EachRow, RowUnit, ColUnit, Equals, Plus, Minus, LParen, RParen, Ellipsis, Separator, Quoted, TableRef, Unknown,
+  Num, EachRow, RowUnit, ColUnit, Equals, Plus, Minus, LParen, RParen, Ellipsis, Separator, When, Quoted, TableRef, Unknown,
   ProseText,
 ];
 
@@ -285,7 +287,7 @@ export const budgetLexer = new Lexer(
     modes: {
       main: [NewlineMain, Blank, Comment, ProseHeadingEnter, HeadingMain, ColumnsKw, RuleKw, NoteLine, Pipe, FigureTok, Text],
       columns: [NewlinePop, Blank, Comment, Pipe, LBrace, RBrace, ColumnNumber, ColumnText],
-      rule: [NewlinePop, Blank, Comment, Quoted, TableRef, Num, EachRow, RowUnit, ColUnit, Equals, Plus, Minus, LParen, RParen, Ellipsis, Separator, Unknown],
+      rule: [NewlinePop, Blank, Comment, When, Quoted, TableRef, Num, EachRow, RowUnit, ColUnit, Equals, Plus, Minus, LParen, RParen, Ellipsis, Separator, Unknown],
       prose: [NewlineProse, ProseComment, ProseHeadingStay, ProseHeadingLeave, ProseText],
     },
   },

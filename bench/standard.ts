@@ -1,0 +1,71 @@
+/**
+ * `npm run bench:standard`: what the standard table sets add to an analysis (target: a full pass within 10 % of one
+ * without them), as ratios within one run (the machine is shared and noisy): complete generated documents of growing
+ * size in the three layouts (bench/standardDocs.ts), the seeds and the corpus, and a keystroke in a large document
+ * (incremental analysis: a section's own identities are kept with it, the ones between tables are applied again).
+ * Each pair is measured alternately, so that both sides see the same load. Printed, never asserted.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, DocumentAnalyzer, type AnalysisOptions } from '../server/src/analysis';
+import { ROOT } from '../test/support/lsp';
+import { generate } from './generate';
+import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
+
+const OFF: AnalysisOptions = { standard: false };
+
+/**
+ * `a` and `b` run alternately `reps` times after a warm-up: their median times, and the median of the ratios of each
+ * pair (a ratio of two runs a few milliseconds apart moves much less with the machine's load than either time).
+ */
+function pair(a: () => void, b: () => void, reps: number): [number, number, number] {
+  for (let i = 0; i < 3; i++) { a(); b(); }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    let t0 = performance.now();
+    a();
+    const x = performance.now() - t0;
+    t0 = performance.now();
+    b();
+    const y = performance.now() - t0;
+    ta.push(x);
+    tb.push(y);
+    ratios.push(x / y);
+  }
+  const med = (xs: number[]) => xs.sort((p, q) => p - q)[Math.floor(xs.length / 2)];
+  return [med(ta), med(tb), med(ratios)];
+}
+
+const rows = (text: string) => text.split('\n').filter((l) => l.includes('|')).length;
+const line = (what: string, [on, off, ratio]: [number, number, number]) =>
+  console.log(`| ${what} | ${off.toFixed(1)} ms | ${on.toFixed(1)} ms | ${((ratio - 1) * 100).toFixed(0)} % |`);
+
+console.log('| document | full pass without standard sets | with them | added (median of paired ratios) |');
+console.log('|---|---|---|---|');
+for (const [name, make] of [['部门决算 (湖北)', generateFinal], ['部门预算 (湖北)', generateBudget], ['部门预算 (江苏)', generateJiangsu]] as const) {
+  for (const [kuan, xiang] of [[2, 5], [10, 20], [20, 60]]) {
+    const text = make({ kuanPerLei: kuan, xiangPerKuan: xiang });
+    line(`${name}, ${rows(text)} rows`, pair(() => analyze(text), () => analyze(text, OFF), kuan > 10 ? 9 : 21));
+  }
+}
+const real = [
+  ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
+  ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
+].map((f) => readFileSync(f, 'utf8'));
+line(`the seeds and the corpus (${real.length} documents, one after the other)`, pair(() => real.forEach((t) => analyze(t)), () => real.forEach((t) => analyze(t, OFF)), 31));
+// The documents of bench/run.ts: 支出表 of the catalog's codes, not standard tables (their titles are numbered 1, 2, …).
+const perf = generate(10000).text;
+line('bench/run.ts’s document of 10k rows (no standard table in it)', pair(() => analyze(perf), () => analyze(perf, OFF), 15));
+
+// A keystroke: a digit typed into a figure of the 支出决算表 of a large 决算, and taken back.
+const big = generateFinal({ kuanPerLei: 20, xiangPerKuan: 60 });
+const at = big.indexOf('\n', big.indexOf('## 表 公开03表')) + 1;
+const edit = (an: DocumentAnalyzer, i: number) => an.analyze(i % 2 ? big : `${big.slice(0, at)}// ${i}\n${big.slice(at)}`);
+const on = new DocumentAnalyzer();
+const off = new DocumentAnalyzer(OFF);
+on.analyze(big);
+off.analyze(big);
+let i = 0;
+line(`a keystroke in the 部门决算 of ${rows(big)} rows (incremental)`, pair(() => edit(on, i++), () => edit(off, i), 41));

@@ -1,0 +1,177 @@
+/**
+ * The document's hygiene (模板审核): what a reviewer checks before reading a single figure.
+ * - placeholders of the template left in (`XX`, `XXX`, `××`, `○○`, `待填`, `请填写`, `（略）`) in any heading, field, cell
+ *   or text;
+ * - years: the title, the part and table headings name the document's 年度; a 截至 date is within it (a 决算 of year Y
+ *   speaks of 截至 Y 年…; a 预算 of year Y of Y−1's year end, or of Y); a comparison (`比 Y−1 年预算`, `与 Y−1 年度相比`)
+ *   is with the year before;
+ * - the unit's name in headings (`第一部分 …概况`, `… 2023 年度部门决算`) and in table fields (`部门：…`) is the header's 部门;
+ * - repeated punctuation (`。。`, `，，`).
+ * Line by line over one section's lines (comments are not read), and over the cells of its tables' stored rows (read
+ * from the stores, no row made): the checks need the header only, so they are kept with the section (../analysis.ts).
+ */
+import type { Finding } from './finding';
+import type { StandardMessages } from '../i18n/standard';
+import type { Header, Table } from '../model/document';
+import { Kind, StoredPart } from '../model/rows';
+import type { Line, Span } from '../syntax/ast';
+
+const PLACEHOLDER = /(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,})(?![A-Za-z0-9])|×{2,}|○{2,}|待填|请填写|[（(]\s*略\s*[）)]/g;
+/** The template's instructions to whoever fills it in, left in the text: `（按“…”中实际发生…填写）`, `（如持平作持平表述）`. */
+const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持平表述|不涉及的不列)[^（）()\n]{0,20}[）)]|并在本表下方作下述说明|仍保留该表格式/g;
+/** What any of the patterns above needs: a text without it (most texts) is not searched at all. */
+const SUSPECT = /[XxＸｘ×○待请略填持涉仍并]|([。，、；：！？,;])\1/;
+/** A character each pattern above needs: a text without one is not searched for it. */
+const SUSPECT_PLACEHOLDER = /[XxＸｘ×○待请略]/;
+const SUSPECT_INSTRUCTION = /[填持涉仍并]/;
+/**
+ * A cell of a table (`## 表 …`) that is only an ellipsis: the template's example row (`… | …`). Forms are left alone:
+ * their indicator lists print `……` for “and so on” in published documents.
+ */
+const ELLIPSIS_CELL = /^[…⋯]+$|^\.{3,}$/;
+const REPEATED = /([。，、；：！？,;])\1+/g;
+const YEAR_RANGE = /\d{4}\s*[-—–~～至]\s*\d{4}/g;
+const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*年/g;
+const AS_OF = /截[至止]\s*((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
+const COMPARED = /(?:与|比|较|同比)\s*((?:19|20)\d{2})\s*年/g;
+/** Headings that name the unit: `第一部分 <unit>概况`, `<unit> 2023 年度部门决算…`. */
+const UNIT_HEADINGS = [
+  /^(?:第[一二三四五六七八九十]+部分)?(.{2,40}?)(?:单位|部门)?概况$/,
+  /^(?:第[一二三四五六七八九十]+部分)?(.{2,40}?)(?:19|20)\d{2}年度?(?:部门|单位)?(?:预算|决算)/,
+];
+const UNIT_FIELDS = new Set(['部门', '单位', '部门名称', '单位名称', '部门(单位)名称', '部门（单位）名称', '部门/单位', '预算单位', '填报单位']);
+
+function cut(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '');
+}
+
+/** Whether two printings of a unit's name are the same unit (one may leave out the city or the party prefix). */
+function sameUnit(a: string, b: string): boolean {
+  const x = cut(a).replace(/[（）()]/g, '');
+  const y = cut(b).replace(/[（）()]/g, '');
+  return !x || !y || x === y || x.includes(y) || y.includes(x);
+}
+
+/**
+ * `lines`: a section's lines (those of its tables' stored rows may be left out: `tables`' stored parts are read for
+ * them).
+ */
+export function hygieneFindings(lines: readonly Line[], tables: readonly Table[], header: Header, sm: StandardMessages): Finding[] {
+  const out: Finding[] = [];
+  const year = header.year;
+  const kind = header.kind;
+  const unit = header.department?.value;
+  const say = (rule: Finding['rule'], severity: Finding['severity'], span: Span, message: string) =>
+    out.push({ rule, severity, span, message, related: [] });
+
+  /** Placeholders and repeated punctuation in a text printed at `at` (most texts hold none of their characters). */
+  const words = (text: string, at: number, punctuation = true) => {
+    if (!SUSPECT.test(text)) return;
+    if (SUSPECT_PLACEHOLDER.test(text)) for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
+    if (SUSPECT_INSTRUCTION.test(text)) for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
+    if (punctuation) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
+  };
+
+  /** 截至 dates and compared years in prose. */
+  const dates = (text: string, at: number) => {
+    if (!year || !text.includes('年')) return;
+    for (const m of text.matchAll(AS_OF)) {
+      const y = Number(m[1]);
+      const ok = kind === '预算' ? y === year - 1 || y === year : y === year;
+      if (!ok) say('year-mismatch', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.yearAsOf(m[0], kind === '预算' ? `截至 ${year - 1} 年 12 月 31 日（或 ${year} 年）` : `截至 ${year} 年（如 ${year} 年 12 月 31 日）`));
+    }
+    for (const m of text.matchAll(COMPARED)) {
+      const y = Number(m[1]);
+      if (y !== year - 1) say('year-mismatch', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.yearCompared(y, year - 1));
+    }
+  };
+
+  const heading = (text: string, at: number, level: number, checkYears: boolean) => {
+    words(text, at);
+    if (year && checkYears) {
+      const ranges = [...text.matchAll(YEAR_RANGE)].map((m) => [m.index, m.index + m[0].length]);
+      for (const m of text.matchAll(YEAR)) {
+        if (ranges.some(([s, e]) => m.index >= s && m.index < e)) continue;
+        const y = Number(m[1]);
+        if (y !== year) say('year-mismatch', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.yearInTitle(y, year));
+      }
+    }
+    if (unit && level <= 2) {
+      // Blanks out (the patterns then need none); the finding goes at the heading.
+      const t = cut(text.replace(/^(?:表|情况说明|说明|概况)[ \t\u3000]+/, ''));
+      for (const re of UNIT_HEADINGS) {
+        const m = re.exec(t);
+        if (!m || /^(?:第[一二三四五六七八九十]+部分|\d{4})/.test(m[1]) || /^[（(一二三四五六七八九十\d]/.test(m[1]) || /^(?:本?部门|本?单位|机构)$/.test(m[1])) continue;
+        if (!sameUnit(m[1], unit)) say('unit-name', 'warning', { start: at, end: at + text.length }, sm.unitName(m[1], unit));
+        break;
+      }
+    }
+  };
+
+  /** A cell's text (figures and codes, most cells, start with a digit: nothing to look for in them). */
+  const cell = (t: string, span: Span, inTable: boolean) => {
+    if (!t || (t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57)) return;
+    if (inTable && ELLIPSIS_CELL.test(t)) say('placeholder', 'error', span, sm.placeholder(t));
+    else words(t, span.start, false);
+  };
+
+  let inTable = false;
+  /** Where each `#`/`##` heading starts, and whether a table's (`## 表 …`) starts there. */
+  const tableHeadings: [number, boolean][] = [];
+  for (const line of lines) {
+    switch (line.kind) {
+      case 'heading': {
+        const table = /^表([ \t\u3000]|$)/.test(line.text);
+        if (line.level <= 2) {
+          inTable = line.level === 2 && table;
+          tableHeadings.push([line.span.start, inTable]);
+        }
+        heading(line.text, line.textSpan.start, line.level, line.level === 1 || (line.level === 2 && (table || line.prose)));
+        break;
+      }
+      case 'prose':
+        words(line.text, line.span.start);
+        dates(line.text, line.span.start);
+        break;
+      case 'note':
+        words(line.text, line.span.start);
+        dates(line.text, line.span.start);
+        break;
+      case 'text': {
+        words(line.text, line.span.start);
+        dates(line.text, line.span.start);
+        const f = /^([^：:|]{1,24})[：:](.*)$/.exec(line.text);
+        const value = f?.[2].trim();
+        if (f && value && unit && UNIT_FIELDS.has(cut(f[1])) && !/^(万元|元)$/.test(cut(value)) && !sameUnit(value, unit)) {
+          const start = line.span.start + line.text.lastIndexOf(value);
+          say('unit-name', 'warning', { start, end: start + value.length }, sm.unitName(value, unit));
+        }
+        break;
+      }
+      case 'row':
+        for (const c of line.cells) cell(c.text, c.span, inTable);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const t of tables) {
+    let under = false;
+    for (const [at, table] of tableHeadings) if (at <= t.span.start) under = table;
+    for (const p of t.parts) {
+      if (!(p instanceof StoredPart)) continue;
+      const s = p.store;
+      for (let r = 0; r < s.count; r++) {
+        const line = s.line(r);
+        const base = s.source.offsetOf(line);
+        for (let c = s.firstCell(r); c < s.endCell(r); c++) {
+          const k = s.kind(c);
+          if (k === Kind.Empty || k === Kind.Figure) continue;
+          const start = base + s.cellStart(c);
+          cell(s.cellText(c, line), { start, end: base + s.cellEnd(c) }, under);
+        }
+      }
+    }
+  }
+  return out;
+}

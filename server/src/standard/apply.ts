@@ -1,0 +1,436 @@
+/**
+ * Applying the standard sets to a document: which standard table each of its tables is, and every identity of those
+ * tables bound to the document (./bind) and expanded into relations by the ordinary rule expansion, so that they are
+ * judged like any rule (and served by its fast path).
+ *
+ * The work is split like the analysis (../analysis.ts): what a table can be checked for on its own — recognition and
+ * the identities that name no other table — is done per section and kept while the section is unchanged; what spans
+ * tables is done for the whole document. Which sets apply depends only on the header, whose change re-analyses
+ * everything.
+ *
+ * An identity the document cannot carry (a row, column or table it does not print) is not applicable: no finding,
+ * but listed with that state (hover, outline). A relation the document's own rules already give (a 注 printing
+ * `27行=（1+2+…+8）行`) is not given twice: the identity takes the document's.
+ */
+import { evaluate } from '../checks/evaluate';
+import type { BudgetDocument, Cell, Part, Table } from '../model/document';
+import { Kind, StoredPart } from '../model/rows';
+import { RelationList } from '../rules/compact';
+import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declared';
+import type { Relation } from '../rules/relation';
+import type { Messages } from '../i18n/messages';
+import type { IdentityStateName, StandardMessages } from '../i18n/standard';
+import { Binder, type Roles } from './bind';
+import { recognise } from './library';
+import type { Identity, StandardSet, StandardTable } from './set';
+
+/** An identity as applied to one table of the document. */
+export interface AppliedIdentity {
+  identity: Identity;
+  /** The document's table it was applied for (the one playing the identity's standard table). */
+  table: Table;
+  outcome: Expansion | 'missing';
+  /** What the document lacks, when it is not applicable. */
+  missing?: string;
+  /** Its relations (or the document's own equal relations, which it takes). */
+  relations: Relation[];
+}
+
+export interface StandardContext {
+  /** The sets the document follows (empty: standard tables off). */
+  sets: StandardSet[];
+  department?: string;
+  m: Messages;
+  sm: StandardMessages;
+}
+
+/** What one section gives: its tables' standard roles, its local identities applied (their relations in its list). */
+export interface SectionStandard {
+  recognitions: Map<Table, StandardTable>;
+  applied: AppliedIdentity[];
+}
+
+/** A number for each cell: a stored cell by its part and its number in the store, any other cell by itself. */
+const partNumbers = new WeakMap<StoredPart, number>();
+const cellNumbers = new WeakMap<Cell, number>();
+let parts = 0;
+let cells = 0;
+
+function storedKey(part: StoredPart, cell: number): number {
+  let n = partNumbers.get(part);
+  if (n === undefined) partNumbers.set(part, (n = ++parts));
+  return n * 2 ** 26 + cell;
+}
+
+function cellKey(c: Cell): number {
+  const p = c.row.part;
+  if (p instanceof StoredPart) return storedKey(p, p.store.firstCell(c.row.index) + c.row.cells.indexOf(c));
+  let n = cellNumbers.get(c);
+  if (n === undefined) cellNumbers.set(c, (n = -++cells));
+  return n;
+}
+
+function targetKey(list: RelationList, i: number): number {
+  const at = list.targetAt(i);
+  return at ? storedKey(at.part, at.cell) : cellKey(list.relation(i).target);
+}
+
+/** A relation's terms by cell number, and whether each cell prints a figure (blank and `—` cells add nothing). */
+function termKeys(list: RelationList, i: number): { key: number; sign: number; printed: boolean }[] {
+  const n = list.termsOf(i);
+  if (n < 0) return list.relation(i).terms.map((t) => ({ key: cellKey(t.cell), sign: t.sign, printed: t.cell.kind !== 'empty' && t.cell.kind !== 'dash' }));
+  const out: { key: number; sign: number; printed: boolean }[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = list.termAt(i, k);
+    const kind = t.part.store.kind(t.cell);
+    out.push({ key: storedKey(t.part, t.cell), sign: t.sign, printed: kind !== Kind.Empty && kind !== Kind.Dash });
+  }
+  return out;
+}
+
+/**
+ * What `RelationIndex.find` asks of each relation of a list, computed once for the list (a kept list is asked again
+ * for every version): whether it is a sum or an equality, its target's number, and its only term's, when it has one.
+ */
+interface Keys {
+  comparable: Uint8Array;
+  target: Float64Array;
+  /** NaN: not one term. */
+  only: Float64Array;
+  sign: Int8Array;
+}
+
+function keysOf(list: RelationList): Keys {
+  const n = list.count;
+  const keys: Keys = { comparable: new Uint8Array(n), target: new Float64Array(n), only: new Float64Array(n).fill(NaN), sign: new Int8Array(n) };
+  for (let i = 0; i < n; i++) {
+    const kind = list.kindOf(i);
+    if (kind !== 'sum' && kind !== 'same') continue;
+    keys.comparable[i] = 1;
+    keys.target[i] = targetKey(list, i);
+    const count = list.termsOf(i);
+    if (count === 1) {
+      const t = list.termAt(i, 0);
+      keys.only[i] = storedKey(t.part, t.cell);
+      keys.sign[i] = t.sign;
+    } else if (count < 0 && list.relation(i).terms.length === 1) {
+      const t = list.relation(i).terms[0];
+      keys.only[i] = cellKey(t.cell);
+      keys.sign[i] = t.sign;
+    }
+  }
+  return keys;
+}
+
+/**
+ * A list's relations by target, to find one that says the same as a relation of another list: same target, same
+ * printed terms with the same signs (blank cells add nothing and are left out), or the two sides of one equality
+ * swapped. Cells are compared by number: no relation is made an object for it.
+ */
+class RelationIndex {
+  private readonly byTarget = new Map<number, number[]>();
+  private indexed = 0;
+
+  constructor(private readonly list: RelationList) {}
+
+  private index(key: number): void {
+    const ids = this.byTarget.get(key);
+    if (ids) ids.push(this.indexed); else this.byTarget.set(key, [this.indexed]);
+    this.indexed++;
+  }
+
+  /** The relations of the list not yet indexed, indexed. */
+  private update(): void {
+    const list = this.list;
+    while (this.indexed < list.count) this.index(targetKey(list, this.indexed));
+  }
+
+  /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys`) says. */
+  find(from: RelationList, i: number, keys: Keys): number | undefined {
+    this.update();
+    if (!keys.comparable[i]) return undefined;
+    const list = this.list;
+    const target = keys.target[i];
+    const same = this.byTarget.get(target);
+    if (same) {
+      const printed = termKeys(from, i).filter((t) => t.printed);
+      for (const j of same) {
+        const k = list.kindOf(j);
+        if ((k === 'sum' || k === 'same') && sameTerms(printed, termKeys(list, j).filter((t) => t.printed))) return j;
+      }
+    }
+    const only = keys.only[i];
+    if (!Number.isNaN(only)) {
+      for (const j of this.byTarget.get(only) ?? []) {
+        const theirs = list.termsOf(j) === 1 || list.termsOf(j) < 0 ? termKeys(list, j) : [];
+        if (theirs.length === 1 && theirs[0].key === target && theirs[0].sign === keys.sign[i]) return j;
+      }
+    }
+    return undefined;
+  }
+
+  /** Relation i of `from` was appended to the list. */
+  appended(from: RelationList, i: number, keys: Keys): void {
+    this.index(keys.comparable[i] ? keys.target[i] : targetKey(from, i));
+  }
+}
+
+function sameTerms(a: { key: number; sign: number }[], b: { key: number; sign: number }[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length <= 8) {
+    // Few terms (the common case): each of one side's terms on the other.
+    return a.every((t) => b.some((u) => u.key === t.key && u.sign === t.sign)) && b.every((u) => a.some((t) => t.key === u.key && t.sign === u.sign));
+  }
+  const left = new Map<number, number>();
+  for (const t of a) left.set(t.key, (left.get(t.key) ?? 0) + t.sign);
+  for (const t of b) left.set(t.key, (left.get(t.key) ?? 0) - t.sign);
+  for (const v of left.values()) if (v !== 0) return false;
+  return true;
+}
+
+/**
+ * What an identity applied between tables gave, and what it read: kept from one version of a document to the next,
+ * and taken again while the tables it read are the same objects (their sections unchanged) and the roles it asked for
+ * are played by the same tables.
+ */
+interface Kept {
+  outcome: AppliedIdentity['outcome'];
+  missing?: string;
+  /** The relations it made (before the document's own equal ones were taken instead), without rule spans. */
+  made: RelationList;
+  /** The tables it read, each with its parts as they were (a part whose rows change is a new part). */
+  touched: [Table, Part[]][];
+  consulted: [StandardTable, Table[]][];
+  /** For a condition that is a phrase (`当「…」`): whether the document stated it. */
+  stated?: boolean;
+  /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
+  holds?: boolean;
+  /** What finding the document's equal relations asks of `made` (computed on first use). */
+  keys?: Keys;
+}
+
+/** The identities between tables applied to the last version of a document, by identity and table. */
+export type StandardCache = Map<Identity, Map<Table, Kept>>;
+
+/** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
+class Applier {
+  private readonly binder: Binder;
+  private readonly index: RelationIndex;
+  /** What this pass applied, for the next one. */
+  readonly kept: StandardCache = new Map();
+
+  constructor(private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList, private readonly previous?: StandardCache) {
+    this.binder = new Binder(roles);
+    this.index = new RelationIndex(out);
+  }
+
+  apply(identity: Identity, table: Table, tables?: Set<Table>): AppliedIdentity {
+    const keep = !!tables;
+    const old = keep ? this.previous?.get(identity)?.get(table) : undefined;
+    // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
+    // (or still does not).
+    const c = identity.rule.condition;
+    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
+    let reuse = !!old && old.stated === stated && this.still(old, tables!);
+    // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
+    // result stands while the condition holds as it did.
+    if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
+    const k = reuse && old ? old : { ...this.expand(identity, table), ...(stated === undefined ? {} : { stated }) };
+    if (keep) {
+      let byTable = this.kept.get(identity);
+      if (!byTable) this.kept.set(identity, (byTable = new Map()));
+      byTable.set(table, k);
+    }
+    // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
+    const out = this.out;
+    const ids: number[] = [];
+    const keys = (k.keys ??= keysOf(k.made));
+    for (let i = 0; i < k.made.count; i++) {
+      const same = this.index.find(k.made, i, keys);
+      if (same !== undefined) { ids.push(same); continue; }
+      ids.push(out.count);
+      out.copy(k.made, i, false);
+      this.index.appended(k.made, i, keys);
+    }
+    let relations: Relation[] | undefined;
+    return {
+      identity, table, outcome: k.outcome, ...(k.missing ? { missing: k.missing } : {}),
+      get relations() { return (relations ??= ids.map((i) => out.relation(i))); },
+    };
+  }
+
+  /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
+  private still(k: Kept, tables: Set<Table>): boolean {
+    if (!k.touched.every(([t, parts]) => tables.has(t) && t.parts.length === parts.length && t.parts.every((p, i) => p === parts[i]))) return false;
+    return k.consulted.every(([st, list]) => {
+      const now = this.roles.instances(st);
+      return now.length === list.length && now.every((t, i) => t === list[i]);
+    });
+  }
+
+  /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
+  private holds(identity: Identity, table: Table): boolean | undefined {
+    const b = this.binder.bind(identity, table);
+    if ('missing' in b) return undefined;
+    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
+    const holds = d.conditionHolds({ node: b.rule, table: b.table });
+    return d.problems.length ? undefined : holds;
+  }
+
+  private expand(identity: Identity, table: Table): Kept {
+    const b = this.binder.bind(identity, table);
+    // What it read: the tables the binding read, and those the expansion finds (the binder's list grows).
+    const read = () => this.binder.touched.map((t): [Table, Part[]] => [t, t.parts.slice()]);
+    const consulted = this.binder.consulted;
+    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made: new RelationList(), touched: read(), consulted };
+    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
+    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
+    const made = d.out;
+    const missing = d.problems.length ? d.problems[0].message : undefined;
+    for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
+    const holds = !identity.rule.condition?.rhs.length ? {} : { holds: outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined };
+    return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted, ...holds };
+  }
+}
+
+/** The local part, for one section: its tables recognised, the identities that need no other table applied. */
+export function applySection(doc: BudgetDocument, ctx: StandardContext, relations: RelationList): SectionStandard {
+  const recognitions = new Map<Table, StandardTable>();
+  const out: SectionStandard = { recognitions, applied: [] };
+  if (!ctx.sets.length) return out;
+  for (const t of doc.tables) {
+    const st = recognise(t, ctx.sets, ctx.department);
+    if (st) recognitions.set(t, st);
+  }
+  if (!recognitions.size) return out;
+  const roles = rolesOf(ctx.sets[0], doc, recognitions);
+  const applier = new Applier(doc, roles, ctx, relations);
+  for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
+  return out;
+}
+
+function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table, StandardTable>): Roles {
+  const byStandard = new Map<StandardTable, Table[]>();
+  for (const [t, st] of recognitions) {
+    const list = byStandard.get(st);
+    if (list) list.push(t); else byStandard.set(st, [t]);
+  }
+  const keys = new Map<Table, string>();
+  doc.tables.forEach((t, i) => keys.set(t, `#表${i}`));
+  return { set, instances: (st) => byStandard.get(st) ?? [], keyOf: (t) => keys.get(t) ?? `#表?` };
+}
+
+/** The set the document follows most: of the chosen sets, the one most of its tables belong to. */
+function mainSet(sets: StandardSet[], recognitions: Map<Table, StandardTable>): StandardSet | undefined {
+  let best: StandardSet | undefined;
+  let count = -1;
+  for (const s of sets) {
+    let n = 0;
+    for (const st of recognitions.values()) if (st.set === s) n++;
+    if (n > count) { best = s; count = n; }
+  }
+  return best;
+}
+
+/**
+ * The whole document's part: the identities between tables, over every section's recognitions; their relations are
+ * appended to `relations`.
+ */
+export function applyDocument(
+  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], relations: RelationList, previous?: StandardCache,
+): { report: StandardReport; cache: StandardCache } {
+  const recognitions = new Map<Table, StandardTable>();
+  const applied = new Map<Table, AppliedIdentity[]>();
+  for (const s of sections) {
+    for (const [t, st] of s.recognitions) recognitions.set(t, st);
+    for (const a of s.applied) push(applied, a.table, a);
+  }
+  const set = mainSet(ctx.sets, recognitions);
+  const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
+  let cache: StandardCache = new Map();
+  if (set && recognitions.size) {
+    const applier = new Applier(doc, roles, ctx, relations, previous);
+    const tables = new Set(doc.tables);
+    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, tables));
+    cache = applier.kept;
+  }
+  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), cache };
+}
+
+function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
+  const list = map.get(k);
+  if (list) list.push(v); else map.set(k, [v]);
+}
+
+/** An applied identity's state: holds, holds within rounding, fails, condition not met, not applicable, no figures. */
+export function identityState(a: AppliedIdentity): IdentityStateName {
+  if (a.outcome === 'missing' || a.outcome === 'unresolved') return 'missing';
+  if (a.outcome === 'condition') return 'condition';
+  let tail = false;
+  let judged = false;
+  for (const r of a.relations) {
+    const ev = evaluate(r);
+    if (!ev) continue;
+    judged = true;
+    if (!ev.holds) return 'fails';
+    if (!ev.exact) tail = true;
+  }
+  return !judged ? 'empty' : tail ? 'tail' : 'holds';
+}
+
+/**
+ * What the standard sets say of a document: the set it follows, the standard table each table is, the identities
+ * applied to each, and the document's named quantities (for the narrative's claims: `本年收入合计` → its cells).
+ */
+export class StandardReport {
+  constructor(
+    private readonly doc: BudgetDocument,
+    private readonly ctx: StandardContext,
+    /** The set the document follows (undefined: none applies). */
+    readonly set: StandardSet | undefined,
+    readonly recognitions: ReadonlyMap<Table, StandardTable>,
+    private readonly appliedTo: ReadonlyMap<Table, AppliedIdentity[]>,
+    private readonly roles: Roles,
+  ) {}
+
+  /** The standard table a table of the document was recognised as. */
+  tableOf(t: Table): StandardTable | undefined {
+    return this.recognitions.get(t);
+  }
+
+  /** The identities applied to a table, in the set's order. */
+  applied(t: Table): AppliedIdentity[] {
+    return this.appliedTo.get(t) ?? [];
+  }
+
+  private named?: Map<string, Cell[]>;
+
+  /** The cells of a named quantity (`本年收入合计`, `一般公共预算财政拨款支出` …), from the tables that print it, in the set's order. */
+  quantity(name: string): Cell[] {
+    return this.quantities().get(name) ?? [];
+  }
+
+  /** Every named quantity the document prints, with its cells. */
+  quantities(): Map<string, Cell[]> {
+    if (this.named) return this.named;
+    const named = new Map<string, Cell[]>();
+    this.named = named;
+    const binder = new Binder(this.roles);
+    const declared = new DeclaredRules(this.doc, this.ctx.m, (text) => binder.table(text));
+    const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
+    for (const [t, st] of entries) for (const q of st.quantities) {
+      const ref = binder.bindRef(q.ref, st, t);
+      const target = ref && declared.resolveRef(ref, t);
+      if (!target) continue;
+      const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
+      // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
+      const rows = target.row ? [target.row] : (target.part ? [target.part] : t.parts).flatMap((p) => p.rows);
+      for (const row of rows) {
+        const col = named_ ? columnIn(row.part, target) : row.part.columns.find((c) => c.role === 'figure');
+        const cell = col && row.cells[col.index];
+        if (cell?.kind === 'figure') { push(named, q.name, cell); break; }
+      }
+    }
+    return named;
+  }
+}

@@ -1,0 +1,449 @@
+/**
+ * Binding a standard identity to a document: the set file names tables by their standard title, and rows, columns
+ * and parts by the names the template uses; a document prints its own title, layout and wording. Binding rewrites an
+ * identity's rule in the document's terms — each table reference becomes the key of the document's table that plays
+ * the role (see `Roles`), each name the one this document prints (one of the names the set lists for it, matched
+ * with the keys of names.ts) — so that the ordinary rule expansion (rules/declared.ts) checks it like any `规则：`
+ * line. What the document does not print is left as written: the expansion then names nothing, and the identity is
+ * not applicable.
+ */
+import type { Column, Field, Part, Table } from '../model/document';
+import { eachRowHead, rowCount } from '../model/rows';
+import { firstRow, namesRow } from '../rules/declared';
+import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
+import { labelKey, nameKey } from './names';
+import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
+
+/** Which tables of the document play each standard table. */
+export interface Roles {
+  set: StandardSet;
+  instances(st: StandardTable): Table[];
+  /** The key a bound rule names `t` by (resolved by the expansion's table resolver). */
+  keyOf(t: Table): string;
+}
+
+/** A rule in the document's terms, to be expanded in `table`; or what the document lacks. */
+export type Binding = { rule: RuleNode; table: Table } | { missing: string };
+
+const NOWHERE: Span = Object.freeze({ start: 0, end: 0 });
+
+const nameAtom = (a: AtomNode | undefined): a is AtomNode => !!a && a.quoted && !a.unit && !a.eachRow;
+
+/** A quoted subject code (`「301」`). */
+function isCode(a: AtomNode): boolean {
+  return a.quoted && /^\d{3}(?:\d{2}){0,2}$/.test(a.value.trim());
+}
+
+/** A table's parts, or the one part. */
+function partsIn(of: Table | Part): readonly Part[] {
+  return 'parts' in of ? of.parts : [of];
+}
+
+/** The keys of the names a set's rules use (few, looked up for every binding): computed once each. */
+const dataKeys = new Map<string, string>();
+
+function dataKey(name: string): string {
+  let k = dataKeys.get(name);
+  if (k === undefined) dataKeys.set(name, (k = nameKey(name)));
+  return k;
+}
+
+/** A column's name, path and path components as keys (names.ts), computed once per column. */
+const columnKeys = new WeakMap<Column, { name: string; path: string; parts: string[] }>();
+
+function keysOf(c: Column): { name: string; path: string; parts: string[] } {
+  let k = columnKeys.get(c);
+  if (!k) columnKeys.set(c, (k = { name: nameKey(c.name), path: nameKey(c.path.join('')), parts: c.path.map(nameKey) }));
+  return k;
+}
+
+/**
+ * What the bindings ask of a part's rows, read from their heads (no row is made) once per part: a part does not change
+ * but for its figures (a part whose rows change is a new part, see model/rows), and a table keeps its object while
+ * its parts are renewed — so nothing here is kept by table.
+ */
+interface PartIndex {
+  /** How many rows print a figure. */
+  dataRows: number;
+  /** The label of the first row by each label key. */
+  labels: Map<string, string>;
+  /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
+  projects: Map<string, string[]>;
+  projectKeys: [string, string][];
+}
+
+const partIndexes = new WeakMap<Part, PartIndex>();
+
+function partIndex(p: Part): PartIndex {
+  let ix = partIndexes.get(p);
+  if (ix) return ix;
+  ix = { dataRows: 0, labels: new Map(), projects: new Map(), projectKeys: [] };
+  const width = p.columns.length;
+  eachRowHead(p, (r) => {
+    for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { ix.dataRows++; break; }
+    if (!r.label) return;
+    const k = labelKey(r.label);
+    if (!ix.labels.has(k)) ix.labels.set(k, r.label);
+    const name = r.code ?? r.label;
+    const pk = projectKey(r.label);
+    const list = ix.projects.get(pk);
+    if (list) list.push(name); else ix.projects.set(pk, [name]);
+    ix.projectKeys.push([pk, name]);
+  });
+  partIndexes.set(p, ix);
+  return ix;
+}
+
+/** How many rows of a table print a figure. */
+function rowsDataOf(t: Table): number {
+  let n = 0;
+  for (const p of t.parts) n += partIndex(p).dataRows;
+  return n;
+}
+
+function fieldsOf(t: Table): Field[] {
+  return [...t.fields, ...t.parts.flatMap((p) => p.fields)];
+}
+
+/** A project's name as tables print it: blanks, quotes and a leading year (`2022年`) out. */
+function projectKey(s: string): string {
+  return nameKey(s).replace(/^\d{4}年度?/, '');
+}
+
+/**
+ * The name (code, else label) of the row of `of` that a form's project names (`{项目名称}`): the row whose label is
+ * the name, else the only row whose label contains it or is contained in it (`物业管理经费` is the 项目支出表's
+ * `2022年物业管理经费`).
+ */
+function projectRow(of: Table | Part, name: string): string | undefined {
+  const k = projectKey(name);
+  if (!k) return undefined;
+  const parts = partsIn(of).map(partIndex);
+  const exact = parts.flatMap((ix) => ix.projects.get(k) ?? []);
+  if (exact.length) return exact.length === 1 ? exact[0] : undefined;
+  const near = parts.flatMap((ix) => ix.projectKeys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
+  return near.length === 1 ? near[0][1] : undefined;
+}
+
+/** A row or column atom of a standard rule, compiled once: the names it may go by in a document, as keys. */
+interface CompiledAtom {
+  /** As written, with the group's axis (the result when it names nothing quoted). */
+  node: AtomNode;
+  axis?: 'row' | 'column';
+  /** `{字段}`: the key of the form's field whose value names the row (a project in the 项目支出表). */
+  field?: string;
+  code: boolean;
+  /** A row's names, as atoms to look up (the set's name first, then its other names), and their label keys. */
+  rows: AtomNode[];
+  rowKeys: string[];
+  /** A column's names: each one's key, and its group path's components when written `组/…/栏`. */
+  columns: { key: string; parts: string[] }[];
+}
+
+/** An operand of a standard rule, compiled once. */
+interface CompiledOperand {
+  sign: 1 | -1;
+  kind: 'ref' | 'group';
+  /** The standard table it names; undefined: the identity's own. */
+  st?: StandardTable;
+  /** A table name the set does not know. */
+  unknown?: string;
+  /** `「部分」` before the row: the part's names (keys). */
+  part?: { value: string; keys: string[] };
+  atoms: CompiledAtom[];
+  items: { sign: 1 | -1; atom?: CompiledAtom; ellipsis?: Span }[];
+  group?: GroupNode;
+  span: Span;
+}
+
+interface CompiledRule {
+  lhs: CompiledOperand[];
+  rhs: CompiledOperand[];
+  condition?: { lhs: CompiledOperand[]; rhs: CompiledOperand[] };
+}
+
+const compiled = new WeakMap<Identity, CompiledRule>();
+
+function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
+  const axis = a.unit ?? (a.eachRow ? 'column' : undefined);
+  const field = a.quoted ? /^\{(.+)\}$/.exec(a.value.trim())?.[1] : undefined;
+  const out: CompiledAtom = { node: a, axis, code: isCode(a), rows: [], rowKeys: [], columns: [] };
+  if (field) out.field = nameKey(field);
+  if (!a.quoted || field) return out;
+  if (axis === 'row') {
+    const names = [a.value, ...(st.rowNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
+    out.rows = names.map((value) => ({ value, quoted: true, unit: 'row', span: NOWHERE }));
+    out.rowKeys = names.map(labelKey);
+  } else if (axis === 'column') {
+    const names = [a.value, ...(st.columnNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
+    out.columns = names.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
+  }
+  return out;
+}
+
+function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
+  const op = term.operand;
+  const set = own.set;
+  const co: CompiledOperand = { sign: term.sign, kind: op.kind, atoms: [], items: [], span: op.span };
+  let st = own;
+  let atoms = op.kind === 'ref' ? op.atoms : [];
+  if (op.table && op.table.text.replace(/\s+/g, '') !== '本表') {
+    const named = tableNamed(set, op.table.text);
+    if (named) st = named; else co.unknown = op.table.text;
+  } else if (op.kind === 'ref' && atoms.length > 1 && nameAtom(atoms[0])) {
+    const named = tableNamed(set, atoms[0].value);
+    if (named) { st = named; atoms = atoms.slice(1); }
+  }
+  if (st !== own) co.st = st;
+  if (op.kind === 'group') {
+    co.group = op;
+    co.items = op.items.map((it) => (it.atom
+      ? { sign: it.sign, atom: compileAtom({ ...it.atom, unit: it.atom.unit ?? op.unit, eachRow: it.atom.eachRow ?? op.eachRow }, st) }
+      : { sign: it.sign, ellipsis: it.ellipsis }));
+    return co;
+  }
+  if (atoms.length > 1 && nameAtom(atoms[0])) {
+    const value = atoms[0].value;
+    co.part = { value, keys: [value, ...(st.partNames.get(dataKey(value)) ?? [])].map(dataKey) };
+    atoms = atoms.slice(1);
+  }
+  co.atoms = atoms.map((a) => compileAtom(a, st));
+  return co;
+}
+
+/** An identity's rule compiled against its set: done once, on first use. */
+function compile(idn: Identity): CompiledRule {
+  let c = compiled.get(idn);
+  if (c) return c;
+  const own = idn.table;
+  const rule = idn.rule;
+  const cond = rule.condition;
+  c = {
+    lhs: rule.lhs.map((t) => compileOperand(t, own)),
+    rhs: rule.rhs.map((t) => compileOperand(t, own)),
+    ...(cond?.rhs.length ? { condition: { lhs: cond.lhs.map((t) => compileOperand(t, own)), rhs: cond.rhs.map((t) => compileOperand(t, own)) } } : {}),
+  };
+  compiled.set(idn, c);
+  return c;
+}
+
+/** Why a binding failed: a name or table the document does not print, or a term that stands for zero. */
+interface Failure {
+  zero: boolean;
+  what: string;
+}
+
+export class Binder {
+  constructor(private readonly roles: Roles) {}
+
+  /** The failure of the last step that returned undefined (no exception: most identities of a set do not fit a layout). */
+  private failure: Failure = { zero: false, what: '' };
+
+  private fail(what: string, zero = false): undefined {
+    this.failure = { zero, what };
+    return undefined;
+  }
+
+  /** The tables the last `bind` read, and the roles it asked for (what its result depends on). */
+  touched: Table[] = [];
+  consulted: [StandardTable, Table[]][] = [];
+
+  /** Binds `idn` for `instance`, the document's table that plays the identity's own standard table. */
+  bind(idn: Identity, instance: Table): Binding {
+    this.touched = [instance];
+    this.consulted = [];
+    const rule = idn.rule;
+    const own = idn.table;
+    const c = compile(idn);
+    const missing = (): Binding => ({ missing: this.failure.what });
+    const lhs = this.operands(c.lhs, own, instance);
+    if (!lhs) return missing();
+    const rhs = this.sum(c.rhs, own, instance);
+    if (!rhs) return missing();
+    if (lhs.length === 1 && lhs[0].operand.kind === 'ref' && columnOnly(lhs[0].operand) && rowsDataOf(instance) > 1
+      && rhs.some((t) => t.operand.kind === 'ref' && this.tableOf(t) !== instance && t.operand.atoms.some((a) => a.unit === 'row'))) {
+      // A column equal to one figure of another table: a table of one row only (江苏 支出预算总表).
+      return { missing: `${idn.table.title}（一行）` };
+    }
+    let condition: ConditionNode | undefined;
+    if (c.condition) {
+      const cl = this.operands(c.condition.lhs, own, instance);
+      const cr = cl && this.operands(c.condition.rhs, own, instance);
+      if (!cl || !cr) return missing();
+      condition = { lhs: cl, rhs: cr, text: rule.condition!.text, span: NOWHERE };
+    } else if (rule.condition) condition = rule.condition;
+    let node: RuleNode = { lhs, rhs, text: idn.text, span: NOWHERE, ...(condition ? { condition } : {}) };
+    // One quantity printed in a table and typed again in a form: the form's figure is the one to check.
+    if (lhs.length === 1 && rhs.length === 1 && rhs[0].sign === 1 && this.tableOf(lhs[0])?.kind === 'table' && this.tableOf(rhs[0])?.kind === 'form') {
+      node = { ...node, lhs: rhs, rhs: lhs };
+    }
+    const table = this.tableOf(node.lhs[0]) ?? instance;
+    return { rule: node, table };
+  }
+
+  /** A reference (a quantity's place) in the document's terms, for the instance `instance` of `own`. */
+  bindRef(ref: RefNode, own: StandardTable, instance: Table): RefNode | undefined {
+    const t = this.term(compileOperand({ sign: 1, operand: ref }, own), own, instance, 'one');
+    return t?.[0].operand.kind === 'ref' ? t[0].operand : undefined;
+  }
+
+  /** The table a key names (for the expansion's table resolver). */
+  table(key: string): Table | undefined {
+    return this.byKey.get(key);
+  }
+
+  private readonly byKey = new Map<string, Table>();
+
+  /** The table a bound operand names. */
+  private tableOf(term: TermNode): Table | undefined {
+    const text = term.operand.table?.text;
+    return text === undefined ? undefined : this.byKey.get(text);
+  }
+
+  /** Operands that must each be one term (a left-hand side, a condition). */
+  private operands(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
+    const out: TermNode[] = [];
+    for (const o of operands) {
+      const t = this.term(o, own, instance, 'one');
+      if (!t) return this.failure.zero ? this.fail(this.failure.what) : undefined;
+      out.push(...t);
+    }
+    return out;
+  }
+
+  /**
+   * The right-hand side bound. In a sum of several terms, a term that names a subject code the table does not print,
+   * a table the document leaves out (one the set does not require) or prints without a row, stands for zero: it is
+   * left out. A term whose code row is missing is left out in a group too (`（「301」+「303」）行`).
+   */
+  private sum(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
+    const out: TermNode[] = [];
+    const several = operands.length > 1 || operands.some((o) => o.kind === 'group');
+    for (const o of operands) {
+      const t = this.term(o, own, instance, 'sum', several);
+      if (t) out.push(...t);
+      else if (!this.failure.zero || !several) return this.fail(this.failure.what);
+    }
+    return out.length ? out : this.fail('…');
+  }
+
+  /** A term bound: one term, or (a role several tables play, on a side that sums) one per table. */
+  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero = false): TermNode[] | undefined {
+    if (o.unknown) return this.fail(o.unknown);
+    const st = o.st ?? own;
+    let tables: Table[];
+    if (st === own) tables = [instance];
+    else {
+      tables = this.roles.instances(st);
+      this.consulted.push([st, tables]);
+      if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.fail(`「${st.title}」`, true);
+      if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.fail(`「${st.title}」`);
+    }
+    const out: TermNode[] = [];
+    for (const t of tables) {
+      const key = this.roles.keyOf(t);
+      this.byKey.set(key, t);
+      this.touched.push(t);
+      const table = { text: key, span: NOWHERE };
+      if (o.kind === 'group') {
+        const items: GroupItem[] = [];
+        for (const it of o.items) {
+          if (!it.atom) { items.push({ sign: it.sign, ellipsis: it.ellipsis }); continue; }
+          // A subject code the table does not print is zero (a classification table leaves out its empty classes).
+          if (it.atom.code && it.atom.axis === 'row' && !namesRow(t, it.atom.node)) continue;
+          const atom = this.atom(it.atom, t, undefined, instance);
+          if (!atom) return undefined;
+          items.push({ sign: it.sign, atom });
+        }
+        if (!items.some((it) => it.atom)) return this.fail(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
+        out.push({ sign: o.sign, operand: { ...o.group!, table, items } });
+        continue;
+      }
+      const atoms: AtomNode[] = [];
+      let part: Part | undefined;
+      if (o.part) {
+        part = t.parts.find((x) => x.name !== undefined && o.part!.keys.includes(nameKey(x.name)));
+        if (!part) return this.fail(`「${o.part.value}」`);
+        atoms.push({ value: part.name!, quoted: true, span: NOWHERE });
+      }
+      let rowAtom: AtomNode | undefined;
+      let column = false;
+      for (const a of o.atoms) {
+        if (zero && a.axis === 'row' && a.code && !namesRow(t, a.node, part)) return this.fail(`「${a.node.value}」`, true);
+        const bound = this.atom(a, t, part, instance);
+        if (!bound) return undefined;
+        if (bound.unit === 'row') rowAtom = bound;
+        if (bound.unit === 'column' || bound.eachRow) column = true;
+        atoms.push(bound);
+      }
+      if (t !== instance && rowAtom && !column) {
+        // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
+        const row = firstRow(t, rowAtom, part);
+        const cols = row?.part.columns.filter((c) => c.role === 'figure') ?? [];
+        const col = cols.find((c) => row!.cells[c.index]?.kind !== 'text');
+        if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
+      }
+      out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
+    }
+    return out;
+  }
+
+  /** A row or column atom in the document's words; undefined when the document does not print the name. */
+  private atom(a: CompiledAtom, t: Table, part: Part | undefined, instance: Table): AtomNode | undefined {
+    if (!a.node.quoted) return a.node;
+    const value = a.axis === 'row' ? this.rowName(a, t, part, instance) : a.axis === 'column' ? this.columnName(a, t, part) : a.node.value;
+    return value === undefined ? undefined : value === a.node.value ? a.node : { ...a.node, value };
+  }
+
+  /** The name this document prints for a row (or, `{字段}`, the row of the form's project). */
+  private rowName(a: CompiledAtom, t: Table, part: Part | undefined, instance: Table): string | undefined {
+    if (a.field) {
+      const value = fieldsOf(instance).find((f) => nameKey(f.key) === a.field)?.value;
+      if (!value) return this.fail(a.node.value);
+      const row = projectRow(part ?? t, value);
+      return row ?? this.fail(`「${value}」`);
+    }
+    for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
+    const parts = partsIn(part ?? t).map(partIndex);
+    for (const k of a.rowKeys) {
+      for (const ix of parts) {
+        const label = ix.labels.get(k);
+        if (label !== undefined) return label;
+      }
+    }
+    return this.fail(`「${a.node.value}」`);
+  }
+
+  /**
+   * The name this document prints for a column (or `组/…/栏`: the column whose group path holds these names, in any
+   * order — `预算数/合计` is 预算数{合计 …} and 合计{预算数 …} alike): its own name when unique in its part, else its path.
+   */
+  private columnName(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
+    const parts = part ? [part] : t.parts;
+    for (const cand of a.columns) {
+      for (const p of parts) {
+        let c: Column | undefined;
+        if (cand.parts.length > 1) {
+          let best = Infinity;
+          let ties = 0;
+          for (const x of p.columns) {
+            const path = keysOf(x).parts;
+            if (!cand.parts.every((n) => path.includes(n))) continue;
+            if (x.path.length < best) { best = x.path.length; c = x; ties = 0; } else if (x.path.length === best) ties++;
+          }
+          if (ties) c = undefined;
+        } else c = p.columns.find((x) => keysOf(x).name === cand.key) ?? p.columns.find((x) => keysOf(x).path === cand.key);
+        if (!c) continue;
+        const own = keysOf(c).name;
+        let same = 0;
+        for (const x of p.columns) if (keysOf(x).name === own) same++;
+        return same === 1 ? c.name : c.path.join('');
+      }
+    }
+    return this.fail(`「${a.node.value}」`);
+  }
+}
+
+function columnOnly(ref: RefNode): boolean {
+  return ref.atoms.some((a) => a.unit === 'column' || a.eachRow) && !ref.atoms.some((a) => a.unit === 'row');
+}

@@ -1,0 +1,150 @@
+/**
+ * Completeness of a document against its standard set and its own 目录:
+ * - every mandatory table of the set is printed, in one of the set's orders;
+ * - the 目录 (a `## 目录` section, one entry per line) lists the tables the document prints, in the order it prints
+ *   them; a table it lists is printed;
+ * - a table without figures says so under it (`本表无数据`, `本部门无…支出`).
+ */
+import type { Finding } from '../checks/finding';
+import type { StandardMessages } from '../i18n/standard';
+import type { BudgetDocument, Table } from '../model/document';
+import { eachRowHead } from '../model/rows';
+import { nameKey, titleKey } from './names';
+import type { StandardSet, StandardTable } from './set';
+
+/** A table of contents: a section headed `目录` (or `目 录`). */
+export function contentsOf(doc: BudgetDocument): Table | undefined {
+  return doc.tables.find((t) => nameKey(t.heading) === '目录');
+}
+
+/** The entries of a 目录, as printed, each with where it is. */
+function entries(contents: Table): { text: string; span: { start: number; end: number } }[] {
+  const lines = [...contents.texts, ...[...contents.fields, ...contents.parts.flatMap((p) => p.fields)].map((f) => ({ text: `${f.key}：${f.value}`, span: f.span }))];
+  return lines.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A 目录 entry's standard table: its text as a title (`五、一般公共预算财政拨款支出决算表`, `表 5. 一般公共预算支出表`). */
+function entryTable(text: string, set: StandardSet, department?: string): StandardTable | undefined {
+  const k = titleKey(text, department);
+  return set.tables.find((t) => t.keys.includes(k)) ?? set.tables.find((t) => t.form && t.keys.some((x) => k.startsWith(x) || k.endsWith(x)));
+}
+
+/** What an empty table says of itself: `本表无数据`, `无此项支出`, `没有…`, `不涉及`, `未发生`. */
+const SAYS_EMPTY = /无数据|本表为空|空表|无[^。，；]{0,30}(?:收入|支出|经费|资金|项目|数据|安排)|没有|未发生|不涉及|未安排|未使用/;
+
+/**
+ * The document against its own 目录: a table it lists is printed (when the document prints any standard table: a text
+ * whose tables are in another file says nothing of them), a table printed is listed, in the 目录's order.
+ */
+function contentsCheck(
+  doc: BudgetDocument, contents: Table, set: StandardSet, recognitions: ReadonlyMap<Table, StandardTable>, firsts: Table[],
+  present: Set<StandardTable>, printsTables: boolean, sm: StandardMessages,
+): Finding[] {
+  const out: Finding[] = [];
+  const say = (span: { start: number; end: number }, message: string) => out.push({ rule: 'table-contents', severity: 'warning', span, message, related: [] });
+  const listed: { st: StandardTable; span: { start: number; end: number } }[] = [];
+  for (const e of entries(contents)) {
+    const st = entryTable(e.text, set, doc.header.department?.value);
+    if (st && !listed.some((x) => x.st === st)) listed.push({ st, span: e.span });
+  }
+  if (!listed.length) return out;
+  if (printsTables) for (const l of listed) if (!present.has(l.st)) say(l.span, sm.contentsMissing(l.st.title));
+  const order = new Map(listed.map((l, i) => [l.st, i]));
+  let last = -1;
+  let lastTable: Table | undefined;
+  for (const t of firsts) {
+    const st = recognitions.get(t)!;
+    const p = order.get(st);
+    if (p === undefined) { say(t.headingSpan, sm.notInContents(st.title)); continue; }
+    if (p < last && lastTable) say(t.headingSpan, sm.contentsOrder(st.title, recognitions.get(lastTable)!.title));
+    else { last = p; lastTable = t; }
+  }
+  return out;
+}
+
+function isEmpty(t: Table): boolean {
+  for (const p of t.parts) {
+    const figures = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
+    let printed = false;
+    eachRowHead(p, (r) => {
+      // Only a figure's cell is made (a table that is not empty has one soon).
+      for (const i of figures) if (r.kindAt(i) === 'figure' && r.cell(i)?.figure?.units) return !(printed = true);
+    });
+    if (printed) return false;
+  }
+  return true;
+}
+
+function saysEmpty(t: Table): boolean {
+  const texts = [...t.notes.map((n) => n.text), ...t.texts.map((x) => x.text), ...[...t.fields, ...t.parts.flatMap((p) => p.fields)].map((f) => `${f.key}：${f.value}`)];
+  return texts.some((x) => SAYS_EMPTY.test(x.replace(/\s+/g, '')));
+}
+
+export function completenessFindings(
+  doc: BudgetDocument, set: StandardSet, recognitions: ReadonlyMap<Table, StandardTable>, sm: StandardMessages,
+): Finding[] {
+  const out: Finding[] = [];
+  const say = (rule: Finding['rule'], span: { start: number; end: number }, message: string) =>
+    out.push({ rule, severity: 'warning', span, message, related: [] });
+  const printed = doc.tables.filter((t) => recognitions.get(t)?.set === set);
+
+  // Mandatory tables. A document that prints at most one of them is an excerpt (a draft of one table), not a
+  // disclosure: what it leaves out is not missing.
+  const present = new Set(printed.map((t) => recognitions.get(t)!));
+  const missing = set.tables.filter((st) => st.mandatory && !present.has(st));
+  if (set.tables.filter((st) => st.mandatory && present.has(st)).length >= 2) {
+    // One finding per place: the tables missing before one printed table (or after the last), together.
+    const groups = new Map<Table, { where: 'before' | 'after'; titles: string[] }>();
+    for (const st of missing) {
+      const after = printed.find((t) => recognitions.get(t)!.index > st.index);
+      const at = after ?? printed[printed.length - 1];
+      const g = groups.get(at) ?? { where: after ? 'before' as const : 'after' as const, titles: [] };
+      g.titles.push(st.title);
+      groups.set(at, g);
+    }
+    for (const [at, g] of groups) say('table-missing', at.headingSpan, sm.missingTable(g.titles.join('」「'), set.name, g.where));
+  }
+
+  // The set's order (any of its orders): the first table that comes after one it should precede.
+  const firsts: Table[] = [];
+  const seen = new Set<StandardTable>();
+  for (const t of printed) {
+    const st = recognitions.get(t)!;
+    if (st.many || seen.has(st)) continue;
+    seen.add(st);
+    firsts.push(t);
+  }
+  const orders = [set.tables, ...set.orders];
+  // The document's own 目录 first: where it says another order, that finding is the one to read.
+  const contentsFindings = contentsOf(doc) ? contentsCheck(doc, contentsOf(doc)!, set, recognitions, firsts, present, printed.length > 0, sm) : [];
+  const inOrder = (order: StandardTable[]) => {
+    const pos = new Map(order.map((st, i) => [st, i]));
+    let last = -1;
+    for (const t of firsts) {
+      const p = pos.get(recognitions.get(t)!);
+      if (p === undefined) continue;
+      if (p < last) return false;
+      last = p;
+    }
+    return true;
+  };
+  if (!orders.some(inOrder)) {
+    const pos = new Map(set.tables.map((st, i) => [st, i]));
+    for (let i = 1; i < firsts.length; i++) {
+      const earlier = firsts.slice(0, i).find((t) => pos.get(recognitions.get(t)!)! > pos.get(recognitions.get(firsts[i])!)!);
+      if (!earlier) continue;
+      if (!contentsFindings.some((f) => f.span.start === firsts[i].headingSpan.start)) {
+        say('table-order', firsts[i].headingSpan, sm.tableOrder(recognitions.get(firsts[i])!.title, recognitions.get(earlier)!.title));
+      }
+      break;
+    }
+  }
+  out.push(...contentsFindings);
+
+  // Empty tables say so.
+  for (const t of printed) {
+    if (t.kind !== 'table' || !isEmpty(t) || saysEmpty(t)) continue;
+    say('table-empty', t.headingSpan, sm.emptyTable(recognitions.get(t)!.title));
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * The standard table sets an analysis knows (the shipped ones, data/standard, and any a project adds), which of them
+ * a document follows, and which standard table each of its tables is.
+ */
+import { norm } from '../model/build';
+import type { Field, Header, Table } from '../model/document';
+import { titleKey } from './names';
+import { readStandardSet, type StandardSet, type StandardTable } from './set';
+import { SHIPPED_SETS } from './shipped';
+
+/** Header keys that choose a set for one document (`标准表：部门决算`, `标准表：无`). */
+const SET_KEYS = new Set(['标准表', '标准表套', '标准表集']);
+const OFF = /^(无|否|关|off|none|不适用)$/i;
+const AUTO = /^(自动|auto)$/i;
+
+/** What a document's header (or the project configuration) asks for. */
+export interface SetChoice {
+  sets: StandardSet[];
+  /** The header field that chose, when one did. */
+  field?: Field;
+  /** A name that names no set. */
+  unknown?: string;
+}
+
+export class StandardLibrary {
+  constructor(readonly sets: StandardSet[]) {}
+
+  private static cached?: StandardLibrary;
+
+  /** The sets shipped in data/standard (read once). */
+  static shipped(): StandardLibrary {
+    return (StandardLibrary.cached ??= new StandardLibrary(SHIPPED_SETS.map((s) => readStandardSet(s.id, s.text))));
+  }
+
+  /** The shipped sets and others (a province's, from the project), the others first: they win a name both use. */
+  static with(extra: { id: string; text: string }[]): StandardLibrary {
+    return new StandardLibrary([...extra.map((s) => readStandardSet(s.id, s.text)), ...StandardLibrary.shipped().sets]);
+  }
+
+  /**
+   * The sets a document follows: the one its header names (`标准表：…`), else the one `option` names (the project's
+   * `standardSet`), else every set of its 类型 (`auto`); none when either says `无` / `off`.
+   */
+  choose(header: Header, option?: string): SetChoice {
+    const field = header.fields.find((f) => SET_KEYS.has(norm(f.key)));
+    const choice = norm(field?.value ?? option ?? 'auto');
+    if (OFF.test(choice)) return { sets: [], field };
+    if (!choice || AUTO.test(choice)) {
+      const kind = header.kind ?? (/决算/.test(header.title ?? '') ? '决算' : /预算/.test(header.title ?? '') ? '预算' : undefined);
+      return { sets: this.sets.filter((s) => !kind || !s.kind || s.kind === kind), field };
+    }
+    const sets = this.sets.filter((s) => s.names.some((n) => norm(n) === choice));
+    return sets.length ? { sets: sets.slice(0, 1), field } : { sets: [], field, unknown: field?.value ?? option };
+  }
+}
+
+/**
+ * The standard table a document's table is, among `sets`: a table by its title's key (whatever its number, year
+ * or the department's name before it); a form (项目申报表 …) by a heading that starts or ends with a variant, the
+ * longest that fits.
+ */
+export function recognise(t: Table, sets: StandardSet[], department?: string): StandardTable | undefined {
+  if (t.kind === 'table') {
+    // A heading whose first word holds a digit gave it as the number (`2026年收支预算总表`): the key reads both.
+    const key = titleKey(`${t.number ?? ''}${t.title}`, department);
+    for (const set of sets) for (const st of set.tables) if (!st.form && st.keys.includes(key)) return st;
+    return undefined;
+  }
+  const key = titleKey(t.heading, department);
+  let best: StandardTable | undefined;
+  let length = 0;
+  for (const set of sets) for (const st of set.tables) {
+    if (!st.form) continue;
+    for (const k of st.keys) if (k.length > length && (key.startsWith(k) || key.endsWith(k))) { best = st; length = k.length; }
+  }
+  return best;
+}

@@ -1,0 +1,67 @@
+/**
+ * The keys under which standard tables, rows and columns are matched: what varies between documents that print the
+ * same thing (blanks, full- and half-width brackets, the kind of quotes, a leading number, a year) is taken out.
+ */
+
+/** What `nameKey` does to a character: `''` drops it, a string replaces it. */
+const KEY_CHARS = new Map<string, string>([
+  ['（', '('], ['〔', '('], ['［', '('], ['[', '('], ['）', ')'], ['〕', ')'], ['］', ')'], [']', ')'],
+  ['“', ''], ['”', ''], ['"', ''], ['‘', ''], ['’', ''], ["'", ''], ['「', ''], ['」', ''], ['『', ''], ['』', ''],
+  ['：', ':'], [' ', ''], ['\t', ''], ['\n', ''], ['\r', ''], ['\u3000', ''], ['\u00a0', ''],
+]);
+
+/** Whether a text holds any character `nameKey` changes (most names hold none). */
+const KEYED = /[（〔［[）〕］\]“”"‘’'「」『』： \t\n\r\u3000\u00a0]/;
+
+/**
+ * Blanks out, brackets half-width, quotes out (`“三公”` = `"三公"` = `三公`), `〔〕` as `()`. One pass over the text: it
+ * keys every row label and column name a standard identity looks for.
+ */
+export function nameKey(text: string): string {
+  if (!KEYED.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const r = KEY_CHARS.get(text[i]);
+    if (r === undefined) continue;
+    out += text.slice(from, i) + r;
+    from = i + 1;
+  }
+  return from ? out + text.slice(from) : text;
+}
+
+/** A leading item number: `一、`, `（一）`, `1.`, `1、`, `(1)`, `廿一、`. */
+const ITEM_NUMBER = /^(?:[一二三四五六七八九十廿]+[、.．]|\([一二三四五六七八九十廿\d]+\)|\d+[.、．](?!\d))/;
+
+/** A leading table number as printed before a title: `公开01表`, `附表4-1`, `表1`, `表一`, `表 1.`, `公开表3`. */
+const TABLE_NUMBER = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
+
+/** A year before a title: `2023年度`, `2023 年`. */
+const YEAR = /\d{4}年度?/g;
+
+/**
+ * The key of a table's title: blanks, quotes, a leading item or table number, years, the department's name (when it
+ * is given and the title starts with it) and a trailing bracketed number (`（公开01表）`) or qualifier
+ * (`（功能科目）`, `（经济科目）`) taken out. `一、2023 年度收入支出决算总表` and `收入支出决算总表` have the same key.
+ */
+export function titleKey(text: string, department?: string): string {
+  let k = nameKey(text);
+  for (let i = 0; i < 3; i++) {
+    const before = k;
+    k = k.replace(ITEM_NUMBER, '').replace(TABLE_NUMBER, '').replace(/^[.、．:]/, '');
+    if (department) {
+      const d = nameKey(department);
+      if (d && k.startsWith(d)) k = k.slice(d.length);
+    }
+    k = k.replace(/^\d{4}年度?/, '');
+    if (k === before) break;
+  }
+  k = k.replace(YEAR, '');
+  k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
+  return k;
+}
+
+/** A row's label as rules name it: its key without an item number. */
+export function labelKey(text: string): string {
+  return nameKey(text).replace(ITEM_NUMBER, '');
+}

@@ -1,0 +1,131 @@
+/**
+ * The document's hygiene (checks/hygiene.ts) and its completeness against its standard set and its 目录
+ * (standard/completeness.ts): each class of finding, with a failing and a passing example, at its place.
+ */
+import { strict as assert } from 'node:assert';
+import { generateBudget, generateFinal } from '../bench/standardDocs';
+import { analyze } from '../server/src/analysis';
+import type { Finding } from '../server/src/checks/finding';
+
+const HEAD = (kind = '决算', year = 2023) => `# ${year} 年度测试部门部门${kind}\n部门：测试部门\n年度：${year}\n类型：${kind}\n金额单位：万元\n\n`;
+const TABLE = `## 表 表1 测试表\n列：项目 | 金额\n甲 | 1.00\n`;
+
+/** `rule: text at the finding` for the findings of one rule. */
+function found(text: string, rule: Finding['rule']): string[] {
+  return analyze(text).findings.filter((f) => f.rule === rule).map((f) => `${f.severity}: ${text.slice(f.span.start, f.span.end)}`);
+}
+
+describe('hygiene: placeholders', () => {
+  it('XX, XXX, ××, ○○, 待填, 请填写 and （略） in a heading, a field, a cell, a note and the narrative, each at its place', () => {
+    const text = `${HEAD()}## 表 表1 XX局收入表\n部门：XXX\n列：项目 | 金额 | 备注\n××费 | 1.00 | 待填\n注：○○单位请填写。\n\n## 情况说明\n本年收入 1.00 万元（略）。\n`;
+    assert.deepEqual(found(text, 'placeholder'), ['error: XX', 'error: XXX', 'error: ××', 'error: 待填', 'error: ○○', 'error: 请填写', 'error: （略）']);
+  });
+  it('the template’s instructions left in, and its “…” example rows in a table (not in a form, where “……” means “and so on”)', () => {
+    const text = `${HEAD()}## 表 表1 支出表\n列：科目编码 | 科目名称 | 合计\n… | … | \n注：无此项支出的，仍保留该表格式，并在本表下方作下述说明：\n\n## 项目申报表 甲项目\n### 绩效指标\n列：一级指标 | 二级指标\n产出指标 | ……\n\n## 情况说明\n人员经费 1 万元（按“公开06表”中实际发生经济分类支出事项填写）。与上年持平（如持平作持平表述）。\n`;
+    assert.deepEqual(found(text, 'placeholder'), ['error: …', 'error: …', 'error: 仍保留该表格式', 'error: 并在本表下方作下述说明', 'error: （按“公开06表”中实际发生经济分类支出事项填写）', 'error: （如持平作持平表述）']);
+  });
+  it('a filled-in document has none; Latin words and codes are not placeholders', () => {
+    const text = `${HEAD()}## 表 表1 收入表\n部门：测试部门\n列：项目 | 金额\nXXL 型服务器 | 1.00\n注：采购 A4 纸。\n`;
+    assert.deepEqual(found(text, 'placeholder'), []);
+  });
+});
+
+describe('hygiene: years', () => {
+  it('the title, a part heading and a table heading name the 年度 (a range of years in a project name is left alone)', () => {
+    const text = `# 2022 年度测试部门部门决算\n部门：测试部门\n年度：2023\n类型：决算\n\n## 第一部分 2022 年度测试部门概况\n概况。\n\n## 表 公开03表 2023 年度支出决算表\n列：项目 | 金额\n甲 | 1.00\n\n## 表 表2 2021年度收入表\n列：项目 | 金额\n甲 | 1.00\n\n## 绩效自评表 视频监控系统租用费 (2021-2022 年度)项目自评表\n列：项目 | 金额\n年度财政资金总额 | 1.00\n`;
+    assert.deepEqual(found(text, 'year-mismatch'), ['error: 2022 年', 'error: 2022 年', 'error: 2021年']);
+  });
+  it('a 决算 of year Y speaks of 截至 Y 年 and compares with Y−1', () => {
+    const text = `${HEAD()}## 情况说明\n截至 2022 年 12 月 31 日，本部门共有车辆 1 辆。\n截至2023年12月31日，本部门共有车辆 1 辆。\n与 2022 年度相比，收入增加 1 万元；比 2021 年度减少 2 万元。\n截止 2023 年 9 月，完成项目 3 个。\n`;
+    assert.deepEqual(found(text, 'year-mismatch'), ['error: 截至 2022 年 12 月 31 日', 'error: 比 2021 年']);
+  });
+  it('a 预算 of year Y speaks of Y−1’s year end and compares with Y−1’s 预算: a 2026 budget comparing with 2026年预算 is an error', () => {
+    const text = `${HEAD('预算', 2026)}## 情况说明\n截至 2025 年 12 月 31 日，本部门共有车辆 2 辆。\n本年支出 10 万元，比 2026年预算增加 1 万元，比 2025 年预算增加 2 万元。\n截至 2024 年底，共有设备 3 台。\n`;
+    assert.deepEqual(found(text, 'year-mismatch'), ['error: 比 2026年', 'error: 截至 2024 年']);
+  });
+});
+
+describe('hygiene: the unit’s name', () => {
+  it('a table’s 部门 field or a heading naming another unit than the header’s 部门 (a shorter or longer form of the name agrees)', () => {
+    const text = `# 2023 年度测试部门部门决算\n部门：武汉市测试部门\n年度：2023\n类型：决算\n\n## 第一部分 测试部门概况\n概况。\n\n## 第三部分 另一部门 2023 年度部门决算情况说明\n说明。\n\n## 表 表1 收入表\n部门：另一部门\n主管部门：上级局\n列：项目 | 金额\n甲 | 1.00\n`;
+    assert.deepEqual(found(text, 'unit-name'), ['warning: 第三部分 另一部门 2023 年度部门决算情况说明', 'warning: 另一部门']);
+  });
+  it('the same unit everywhere: nothing', () => {
+    assert.deepEqual(found(`${HEAD()}## 第一部分 测试部门概况\n概况。\n\n## 表 表1 收入表\n部门：测试部门\n单位：万元\n列：项目 | 金额\n甲 | 1.00\n`, 'unit-name'), []);
+  });
+});
+
+describe('hygiene: repeated punctuation', () => {
+  it('。。 ，， 、、 in headings, notes and the narrative; an ellipsis …… is not repeated punctuation', () => {
+    const text = `${HEAD()}## 表 表1 收入表，，\n列：项目 | 金额\n甲 | 1.00\n注：本表反映收入情况。。\n\n## 情况说明\n主要用于办公、、差旅……等。\n`;
+    assert.deepEqual(found(text, 'repeated-punctuation'), ['warning: ，，', 'warning: 。。', 'warning: 、、']);
+    assert.deepEqual(found(`${HEAD()}${TABLE}注：本表反映收入情况。\n`, 'repeated-punctuation'), []);
+  });
+});
+
+describe('completeness against the standard set', () => {
+  const final = generateFinal();
+  const without = (text: string, heading: RegExp) => {
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => heading.test(l));
+    let end = at + 1;
+    while (end < lines.length && !/^## /.test(lines[end])) end++;
+    return [...lines.slice(0, at), ...lines.slice(end)].join('\n');
+  };
+
+  it('a complete document: nothing; a deleted mandatory table: at the heading of the table it should come before', () => {
+    assert.deepEqual(found(final, 'table-missing'), []);
+    const text = without(final, /^## 表 公开03表/);
+    const f = analyze(text).findings.filter((x) => x.rule === 'table-missing');
+    assert.equal(f.length, 1);
+    assert.match(text.slice(f[0].span.start, f[0].span.end), /公开04表/);
+    assert.match(f[0].message, /缺少标准表「支出决算表」（部门决算必备）：应在本表之前/);
+    // The 目录 still lists it.
+    assert.deepEqual(found(text, 'table-contents'), ['warning: 三、支出决算表']);
+  });
+
+  it('an excerpt of one table is not a disclosure: nothing is missing from it', () => {
+    assert.deepEqual(found(`${HEAD()}## 表 公开03表 支出决算表\n列：科目编码 | 科目名称 | 本年支出合计\n | 合计 | 1.00\n201 | 一般公共服务支出 | 1.00\n`, 'table-missing'), []);
+  });
+
+  it('tables out of every order the set allows: at the first table that comes too late; 上海’s order (三公 seventh) is one of them', () => {
+    const lines = final.split('\n');
+    const block = (re: RegExp) => {
+      const at = lines.findIndex((l) => re.test(l));
+      let end = at + 1;
+      while (end < lines.length && !/^## /.test(lines[end])) end++;
+      return lines.slice(at, end);
+    };
+    const t02 = block(/^## 表 公开02表/);
+    const t03 = block(/^## 表 公开03表/);
+    const swapped = final.replace(t02.join('\n'), '§').replace(t03.join('\n'), t02.join('\n')).replace('§', t03.join('\n'));
+    // With its 目录, the document is read against its own order first: one finding, of the 目录.
+    assert.deepEqual(found(swapped, 'table-order'), []);
+    assert.equal(found(swapped, 'table-contents').length, 1);
+    const f = analyze(without(swapped, /^## 目录/)).findings.filter((x) => x.rule === 'table-order');
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /本表「收入决算表」应在「支出决算表」之前/);
+    // 三公 before 政府性基金 and 国有资本经营, as 上海 prints them: allowed.
+    const t07 = block(/^## 表 公开07表/);
+    const t08 = block(/^## 表 公开08表/);
+    const t09 = block(/^## 表 公开09表/);
+    const shanghai = final.replace(`${t07.join('\n')}\n${t08.join('\n')}\n${t09.join('\n')}`, `${t09.join('\n')}\n${t07.join('\n')}\n${t08.join('\n')}`);
+    assert.notEqual(shanghai, final);
+    assert.deepEqual(found(without(shanghai, /^## 目录/), 'table-order'), []);
+  });
+
+  it('the document’s own 目录: a table it lists but the document does not print, one it prints but does not list, another order', () => {
+    const text = final.replace('二、收入决算表\n', '').replace('九、财政拨款“三公”经费支出决算表\n', '九、财政拨款“三公”经费支出决算表\n十、项目支出表\n');
+    const f = analyze(text).findings.filter((x) => x.rule === 'table-contents').map((x) => x.message);
+    assert.deepEqual(f, ['目录中没有本表「收入决算表」']);
+    const reordered = final.replace('三、支出决算表\n四、财政拨款收入支出决算总表\n', '四、财政拨款收入支出决算总表\n三、支出决算表\n');
+    assert.deepEqual(analyze(reordered).findings.filter((x) => x.rule === 'table-contents').map((x) => x.message), ['表序与目录不同：目录中「财政拨款收入支出决算总表」在「支出决算表」之前']);
+  });
+
+  it('an empty table says so under it (本表无数据 / 无…支出 / 没有…); without it, a warning at its heading', () => {
+    assert.deepEqual(found(final, 'table-empty'), []);
+    const text = final.replace('说明：本部门本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。\n', '');
+    assert.deepEqual(found(text, 'table-empty').map((x) => x.replace(/\d{4} 年度/, '')), ['warning: 表 公开07表 政府性基金预算财政拨款收入支出决算表']);
+    assert.deepEqual(found(generateBudget(), 'table-empty'), [], '注：本部门本年度没有政府性基金预算拨款安排的支出，故本表无数据。');
+  });
+});
