@@ -14,7 +14,7 @@
  */
 import { norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part } from '../model/document';
-import { cellOf, eachRowHead } from '../model/rows';
+import { cellOf, eachRowHead, indexOfHeads } from '../model/rows';
 import { trimEndChars } from '../util/text';
 import { MONEY_SCALE } from './lexicon';
 import type { Claim, Role } from './extract';
@@ -28,8 +28,15 @@ export interface Quantity {
 const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[①-⑳])/;
 const QUOTES = /[“”"‘’'「」『』]/g;
 
+/**
+ * What labelKey may change: a blank, a quote, a bracket, or a numeral that may start a numbering. A label without any
+ * is its own key (most labels of a long table: keying is done for each of its rows).
+ */
+const KEYED = /[\s\u3000“”"‘’'「」『』（()）]|^[一二三四五六七八九十\d①-⑳]/;
+
 /** The key a label is matched by: no spaces, quotes, numbering or level markers. */
 export function labelKey(s: string): string {
+  if (!KEYED.test(s)) return s;
   return norm(s).replace(QUOTES, '').replace(/[（(](?:类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 }
 
@@ -69,7 +76,9 @@ const TOTALS: { words: RegExp; rows: RegExp; fiscal?: boolean }[] = [
 ];
 
 /** A row of a part, by its number (its view is made only when one of its cells is wanted). */
-interface RowEntry { part: Part; index: number; label: string; code: string | undefined }
+interface RowEntry { part: Part; index: number; label: string; coded: boolean }
+/** A row as a part's row indexes keep it: without the part (they outlive it, see `partIndex`). */
+type RowKey = Omit<RowEntry, 'part'>;
 
 /** Every row name TOTALS may look for. */
 const TOTAL_ROW = /^(?:收入总计|支出总计|总计|(?:本年)?收入合计|(?:本年)?支出合计)$/;
@@ -77,50 +86,106 @@ const TOTAL_ROW = /^(?:收入总计|支出总计|总计|(?:本年)?收入合计|
 /** One part's rows by key, loose key and functional code, and its figure columns by name. */
 interface PartIndex {
   /** Rows that may be a named total (总计, 本年收入合计 …), by key. */
-  totals: Map<string, RowEntry[]>;
-  byKey: Map<string, RowEntry[]>;
-  byLoose: Map<string, RowEntry[]>;
-  byCode: Map<string, RowEntry[]>;
-  columns: Map<string, { part: Part; column: Column }[]>;
+  readonly totals: Map<string, RowKey[]>;
+  readonly byKey: Map<string, RowKey[]>;
+  readonly byLoose: Map<string, RowKey[]>;
+  readonly byCode: Map<string, RowKey[]>;
+  readonly columns: Map<string, { part: Part; column: Column }[]>;
   /** The columns that print a figure in some row (a 政府采购 table's 专项名称 is a column of text). */
-  figures: Set<number>;
+  readonly figures: ReadonlySet<number>;
+  readonly part: Part;
 }
 
 /** Kept per part: a part of a section an edit did not touch is indexed once. */
 const partIndexes = new WeakMap<Part, PartIndex>();
+/** Name a part's row indexes among those kept over its rows' heads (`indexOfHeads`). */
+const BY_KEYS = {};
+const BY_CODE = {};
+const FIGURES = {};
 
+/**
+ * A part's index. Its rows by key and by code, and the columns that print figures, are made when a claim first asks
+ * (a claim the standard table sets resolve needs none), and kept over the rows' heads (../model/rows `indexOfHeads`):
+ * every edit of a table's rows renews its part, and keying 10,000 labels again took longer than the edit itself.
+ */
 function partIndex(p: Part): PartIndex {
   let ix = partIndexes.get(p);
   if (ix) return ix;
-  ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map(), figures: new Set() };
-  partIndexes.set(p, ix);
-  const figures = ix.figures;
-  // The figure columns not yet seen printing a figure (usually none after the first rows).
-  let pending = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
-  eachRowHead(p, (r) => {
-    if (pending.length && pending.some((i) => r.kindAt(i) === 'figure')) {
-      for (const i of pending) if (r.kindAt(i) === 'figure') figures.add(i);
-      pending = pending.filter((i) => !figures.has(i));
-    }
-    // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
-    // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
-    const code = r.code;
-    if (r.codeKind === 'economic' && code && code.length > 3) return;
-    const e: RowEntry = { part: p, index: r.index, label: r.label, code };
-    const k = labelKey(r.label);
-    if (k) {
-      push(ix.byKey, k, e);
-      if (TOTAL_ROW.test(k)) push(ix.totals, k, e);
-      const l = looseKey(withoutCategoryLetter(r.label));
-      if (l !== k) push(ix.byLoose, l, e);
-    }
-    if (code && r.codeKind === 'functional') push(ix.byCode, code, e);
-  });
+  let keys: ReturnType<typeof rowsByKey> | undefined;
+  let codes: Map<string, RowKey[]> | undefined;
+  let figures: ReadonlySet<number> | undefined;
+  const byKeys = () => (keys ??= indexOfHeads(p, BY_KEYS, () => rowsByKey(p)));
+  const columns = new Map<string, { part: Part; column: Column }[]>();
   for (const c of p.columns) {
     if (c.role !== 'figure') continue;
-    for (const name of columnNames(c)) push(ix.columns, name, { part: p, column: c });
+    for (const name of columnNames(c)) push(columns, name, { part: p, column: c });
   }
+  ix = {
+    part: p,
+    columns,
+    get totals() { return byKeys().totals; },
+    get byKey() { return byKeys().byKey; },
+    get byLoose() { return byKeys().byLoose; },
+    get byCode() { return (codes ??= indexOfHeads(p, BY_CODE, () => rowsByCode(p), true)); },
+    get figures() { return (figures ??= indexOfHeads(p, FIGURES, () => figureColumns(p))); },
+  };
+  partIndexes.set(p, ix);
   return ix;
+}
+
+/** A label's key and loose key, by label: a row added to a long table keys its rows again, mostly the same labels. */
+const keysOfLabels = new Map<string, { key: string; loose: string }>();
+
+function keysOf(label: string): { key: string; loose: string } {
+  let k = keysOfLabels.get(label);
+  if (!k) {
+    if (keysOfLabels.size >= 100_000) keysOfLabels.clear();
+    keysOfLabels.set(label, (k = { key: labelKey(label), loose: looseKey(withoutCategoryLetter(label)) }));
+  }
+  return k;
+}
+
+/** A part's rows by label key, loose key and as named totals (what they read of a row stays while its heads stay). */
+function rowsByKey(p: Part): Pick<PartIndex, 'totals' | 'byKey' | 'byLoose'> {
+  const ix = { totals: new Map<string, RowKey[]>(), byKey: new Map<string, RowKey[]>(), byLoose: new Map<string, RowKey[]>() };
+  eachRowHead(p, (r) => {
+    // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
+    // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
+    if (r.codeKind === 'economic' && (r.code?.length ?? 0) > 3) return;
+    const { key: k, loose: l } = keysOf(r.label);
+    if (!k) return;
+    const e: RowKey = { index: r.index, label: r.label, coded: !!r.code };
+    push(ix.byKey, k, e);
+    if (TOTAL_ROW.test(k)) push(ix.totals, k, e);
+    if (l !== k) push(ix.byLoose, l, e);
+  });
+  return ix;
+}
+
+/** A part's rows by functional code. */
+function rowsByCode(p: Part): Map<string, RowKey[]> {
+  const byCode = new Map<string, RowKey[]>();
+  eachRowHead(p, (r) => {
+    const code = r.code;
+    if (code && r.codeKind === 'functional') push(byCode, code, { index: r.index, label: r.label, coded: true });
+  });
+  return byCode;
+}
+
+/** The figure columns of a part that print a figure in some row. */
+function figureColumns(p: Part): Set<number> {
+  const figures = new Set<number>();
+  const cols = p.columns.filter((c) => c.role === 'figure');
+  eachRowHead(p, (r) => {
+    for (const c of cols) if (r.kindAt(c.index) === 'figure') figures.add(c.index);
+    return figures.size < cols.length;
+  });
+  return figures;
+}
+
+/** Rows a part's index keeps, as rows of that part. */
+function entries(ix: PartIndex, rows: readonly RowKey[]): RowEntry[] {
+  return rows.map((r) => ({ part: ix.part, ...r }));
 }
 
 /**
@@ -178,6 +243,16 @@ export class QuantityIndex {
     return out;
   }
 
+  /** The rows of every part under a key (undefined when none). */
+  private rows(pick: (ix: PartIndex) => Map<string, RowKey[]>, key: string): RowEntry[] | undefined {
+    let out: RowEntry[] | undefined;
+    for (const ix of this.parts) {
+      const l = pick(ix).get(key);
+      if (l) (out ??= []).push(...entries(ix, l));
+    }
+    return out;
+  }
+
   /**
    * The table cells a claim restates, with the shift into the claim's unit; empty when it names none. A subject that
    * names what it belongs to (`一般公共预算拨款安排的会议费预算支出`) is tried by its last words too.
@@ -209,16 +284,16 @@ export class QuantityIndex {
     }
     // A subject that starts with its code (`2080505 机关事业单位基本养老保险缴费支出`): the rows printing that code.
     const code = /^(\d{7}|\d{5}|\d{3})(?!\d)/.exec(labelKey(claim.subject));
-    if (!cells.length && code) fromRows(this.all((ix) => ix.byCode, code[1]));
+    if (!cells.length && code) fromRows(this.rows((ix) => ix.byCode, code[1]));
     if (cells.length) return this.quantities(cells, claim.scale);
     if (claim.path) fromRows(this.byPath(claim.path, claim.levels ?? []));
     else {
       const k = labelKey(claim.subject);
       if (!k) return [];
       const loose = looseKey(claim.subject);
-      fromRows(this.all((ix) => ix.byKey, k));
+      fromRows(this.rows((ix) => ix.byKey, k));
       if (!cells.length) fromRows(this.totals(k));
-      if (!cells.length) fromRows(this.all((ix) => ix.byLoose, loose) ?? this.all((ix) => ix.byKey, loose));
+      if (!cells.length) fromRows(this.rows((ix) => ix.byLoose, loose) ?? this.rows((ix) => ix.byKey, loose));
       if (!cells.length) {
         // `公务用车购置` is the column `公务用车购置费`.
         const columns = this.all((ix) => ix.columns, k) ?? this.all((ix) => ix.columns, loose) ?? this.all((ix) => ix.columns, `${loose}费`);
@@ -259,12 +334,10 @@ export class QuantityIndex {
       const out: RowEntry[] = [];
       for (const ix of this.parts) for (const [k, rows] of ix.totals) {
         if (!t.rows.test(k)) continue;
-        for (const e of rows) {
-          const inFiscal = /财政拨款/.test(e.part.table.title);
-          // A bare 总计 row counts only on a side of a 收支总表 (`### 收入` / `### 支出`).
-          if (k === '总计' && !/^(收入|支出)/.test(labelKey(e.part.name ?? ''))) continue;
-          if (inFiscal === fiscal) out.push(e);
-        }
+        const inFiscal = /财政拨款/.test(ix.part.table.title);
+        // A bare 总计 row counts only on a side of a 收支总表 (`### 收入` / `### 支出`).
+        if (k === '总计' && !/^(收入|支出)/.test(labelKey(ix.part.name ?? ''))) continue;
+        if (inFiscal === fiscal) out.push(...entries(ix, rows));
       }
       return out;
     }
@@ -291,13 +364,13 @@ export class QuantityIndex {
           // An ancestor the table does not print cannot contradict the path.
           if (anc && !sameName(anc.label, path[i])) ok = false;
         }
-        if (ok) out.push(e);
+        if (ok) out.push({ part: ix.part, ...e });
       }
     }
     // Tables without codes (公开01表 `四、公共安全支出`) print a 类 by its name, possibly for other money than the coded
     // tables' (all funds against 财政拨款): both are candidates.
     if (level === '类') {
-      for (const e of this.all((ix) => ix.byKey, labelKey(last)) ?? this.all((ix) => ix.byLoose, looseKey(last)) ?? []) if (!e.code) out.push(e);
+      for (const e of this.rows((ix) => ix.byKey, labelKey(last)) ?? this.rows((ix) => ix.byLoose, looseKey(last)) ?? []) if (!e.coded) out.push(e);
     }
     return out;
   }
