@@ -6,9 +6,10 @@ import { strict as assert } from 'node:assert';
 import { CodeActionRequest } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { searches } from '../server/src/checks/localise';
 import type { Finding } from '../server/src/checks/finding';
 import { NARRATIVE_DOC, vary } from './fixtures/narrative/document';
-import { ONE_WRONG_TOTAL } from './support/docs';
+import { GOOD, ONE_WRONG_TOTAL, XINZHOU_HEAD } from './support/docs';
 import { TestClient } from './support/lsp';
 
 const errors = (text: string) => analyze(text).findings.filter((f) => f.severity === 'error');
@@ -82,6 +83,35 @@ describe('error localisation', () => {
     assert.ok(again.every((f) => !before.includes(f)));
     assert.deepEqual([...new Set(fixesOf(moved, again))], ['216.74→261.74']);
     assert.deepEqual(fixesOf(moved, again), fixesOf(moved, inTable05(moved, analyze(moved).findings)), 'as a fresh analysis');
+  });
+
+  it('a figure retyped searches again only the groups of failing relations its section holds; the others are taken as they were', () => {
+    // Three tables (three sections), each with one wrong 合计, and a paragraph: one group of failing relations each.
+    const table = GOOD.slice(XINZHOU_HEAD.length);
+    const text = `${XINZHOU_HEAD}${[1, 2, 3].map((n) => table.replace('附表4-5', `附表4-5-${n}`).replace(' | 合计 | 307.24 |', ` | 合计 | 30${n}.24 |`)).join('')}\n## 情况说明\n本年无变化。\n`;
+    const analyzer = new DocumentAnalyzer();
+    const localised = (fs: Finding[]) => fs.filter((f) => f.severity === 'error' && f.fixes?.length);
+    const before = localised(analyzer.analyze(text).findings);
+    assert.equal(new Set(before.map((f) => f.fixes![0].span.start)).size, 3, 'each table names its own culprit');
+    const searched = (next: string) => {
+      const was = searches.count;
+      const fs = localised(analyzer.analyze(next).findings);
+      const count = searches.count - was;
+      // As a fresh analysis says.
+      const fresh = localised(analyze(next).findings);
+      assert.deepEqual(fs.map((f) => [f.span, f.message, f.fixes]), fresh.map((f) => [f.span, f.message, f.fixes]));
+      return { count, fs };
+    };
+    // A figure of the third table retyped (the wrong 合计 itself): its group only.
+    const retyped = text.replace('303.24', '303.25');
+    const third = retyped.indexOf('附表4-5-3');
+    const r = searched(retyped);
+    assert.equal(r.count, 1);
+    const untouched = before.filter((f) => f.span.start < third);
+    assert.ok(untouched.length >= 2);
+    assert.deepEqual(untouched.map((f) => r.fs.includes(f)), untouched.map(() => true), 'the other tables keep their findings');
+    // The paragraph edited: nothing searched again.
+    assert.equal(searched(retyped.replace('本年无变化。', '本年支出无较大变化。')).count, 0);
   });
 
   it('when two figures explain it equally, says so and offers both', () => {

@@ -29,7 +29,7 @@ import { figureFindings, partFigureFindings } from './checks/figures';
 import { hygieneFindings } from './checks/hygiene';
 import { importDoubtFindings } from './checks/importDoubts';
 import { applyJustifications } from './checks/justifications';
-import { localise, type ExplanationCache, type RelationSource } from './checks/localise';
+import { explanationCache, localise, relationKey, type RelationSource } from './checks/localise';
 import { claimChecks } from './claims/checks';
 import { culpritOptions } from './claims/culprits';
 import type { Thresholds } from './claims/reasons';
@@ -162,7 +162,7 @@ export class DocumentAnalyzer {
   /** What the last edit reused. */
   lastReuse: Reuse = { sections: 0, reused: 0, full: true, unit: 'document' };
   /** Error localisation's explanations of the last version, reused where nothing they read changed. */
-  private readonly explanations: ExplanationCache = new Map();
+  private readonly explanations = explanationCache();
   /**
    * Counts the versions whose lines changed shape (a line break added or removed): while it stays the same, a span at
    * the same offsets stands at the same line and character.
@@ -689,6 +689,8 @@ function relationSource(sections: Section[], global: RelationList): RelationSour
     return had;
   };
   const all = new Map<Cell, Relation[]>();
+  let live: Set<number> | undefined;
+  let spanning: Map<string, string[]> | undefined;
   return {
     relationsOf(cell) {
       let had = all.get(cell);
@@ -705,9 +707,64 @@ function relationSource(sections: Section[], global: RelationList): RelationSour
     stamp(cell) {
       const p = cell.row.part;
       const s = p instanceof StoredPart ? sectionOf(p) : undefined;
-      return { own: s ? s.version : cell, shared: sharedOf(cell) };
+      return s ? s.version : cell;
     },
+    current(stamp) {
+      // A section's version is never given again: one that is still a section's was not edited since. A figure
+      // outside the sections' stores stands for itself.
+      if (typeof stamp !== 'number') return true;
+      live ??= new Set(sections.map((s) => s.version));
+      return live.has(stamp);
+    },
+    shared: () => (spanning ??= byContent(global, place)),
+    place,
   };
+}
+
+/** A figure's place: its stored part (by identity, kept while the part's rows keep their shape) and cell number. */
+function place(cell: Cell): string {
+  const p = cell.row.part;
+  const i = p instanceof StoredPart && p.columns.length ? cell.row.cells.indexOf(cell) : -1;
+  if (i >= 0) return `${partId(p as StoredPart)}.${(p as StoredPart).store.firstCell(cell.row.index) + i}`;
+  let id = looseIds.get(cell);
+  if (id === undefined) looseIds.set(cell, (id = nextLoose++));
+  return `c${id}`;
+}
+const looseIds = new WeakMap<Cell, number>();
+let nextLoose = 1;
+
+/**
+ * A relation list by content: each relation's key (kind, target and term places, signs; without making objects of
+ * those kept in the arrays) and its figures' places.
+ */
+function byContent(list: RelationList, placeOf: (cell: Cell) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < list.count; i++) {
+    const t = list.targetAt(i);
+    if (!t) {
+      const r = list.relation(i);
+      out.set(relationKey(r), [r.target, ...r.terms.map((x) => x.cell)].map(placeOf));
+      continue;
+    }
+    const places = [`${partId(t.part)}.${t.cell}`];
+    let k = `${list.kindOf(i)}:${places[0]}=`;
+    for (let j = 0, n = list.termsOf(i); j < n; j++) {
+      const x = list.termAt(i, j);
+      const at = `${partId(x.part)}.${x.cell}`;
+      places.push(at);
+      k += `${x.sign}${at},`;
+    }
+    out.set(k, places);
+  }
+  return out;
+}
+
+const partIds = new WeakMap<StoredPart, number>();
+let nextPart = 1;
+function partId(p: StoredPart): number {
+  let id = partIds.get(p);
+  if (id === undefined) partIds.set(p, (id = nextPart++));
+  return id;
 }
 
 /** Sections' versions (`Section.version`): one counter for all analyzers, so that no two states share a number. */

@@ -173,38 +173,66 @@ export interface Explanation {
 export function explain(failing: Relation[], src: RelationSource, weight: (cell: Cell) => number, cache?: ExplanationCache): Map<Relation, Explanation> {
   const out = new Map<Relation, Explanation>();
   // What this analysis used, which alone is kept for the next one (nothing of an older version stays alive).
-  const kept: ExplanationCache = new Map();
+  const kept: ExplanationCache['entries'] = new Map();
+  // The figures whose relations spanning sections changed since the last version (a relation added or gone).
+  const shared = src.shared();
+  const changed = new Set<string>();
+  if (cache?.shared) {
+    for (const [k, places] of shared) if (!cache.shared.has(k)) for (const p of places) changed.add(p);
+    for (const [k, places] of cache.shared) if (!shared.has(k)) for (const p of places) changed.add(p);
+  }
   for (const g of groupsOf(failing)) {
     if (g.cells.size > MAX_CELLS) continue;
-    const e = (cache && cached(g, src, cache, kept)) ?? remember(g, src, weight, kept);
+    const e = (cache && cached(g, src, cache.entries, kept, changed)) ?? remember(g, src, weight, kept);
     if (e) for (const r of g.failing) out.set(r, e);
   }
   if (cache) {
-    cache.clear();
-    for (const [k, v] of kept) cache.set(k, v);
+    cache.entries = kept;
+    cache.shared = shared;
   }
   return out;
 }
 
-/**
- * Explanations kept from one analysis of a document to the next (the caller's cache), by what their search read: the failing relations and, for every figure looked at,
- * its relations — compared by content (kind, figures, signs, shifts; a figure is the same object while its section
- * is kept, and a new one after any edit of it). So a reused explanation is exactly what a fresh search would find
- * (incremental equals fresh), and a keystroke in a document full of errors does not search them all again; relations
- * rebuilt for every version (rules naming other tables) still match when they read the same figures.
- */
-/** Where the relations of a figure come from. */
+/** Where the relations of a figure come from, and what tells that they or the figures are as in an earlier version. */
 export interface RelationSource {
   relationsOf(cell: Cell): readonly Relation[];
   /**
-   * What a figure's relations depend on: `own`, an object that stays the same while they do (its section, kept while
-   * an edit does not touch it), and `shared`, the relations built anew for every version (rules naming other tables,
-   * the narrative's), compared by content.
+   * What a figure's value and its relations within its section depend on: an object that stays the same while they
+   * do (its section's version, kept while an edit does not touch it).
    */
-  stamp(cell: Cell): { own: unknown; shared: readonly Relation[] };
+  stamp(cell: Cell): unknown;
+  /** Whether a stamp of an earlier version still stands (its section was not edited since). */
+  current(stamp: unknown): boolean;
+  /**
+   * The relations spanning sections, built anew for every version (rules naming other tables, the narrative's): each
+   * by content (a key equal from one version to the next while the relation is the same) with its figures' places.
+   */
+  shared(): ReadonlyMap<string, readonly string[]>;
+  /** Where a figure is, as `shared()` names it. */
+  place(cell: Cell): string;
 }
 
-export type ExplanationCache = Map<string, { seen: Map<Cell, { own: unknown; shared: string }>; explanation: Explanation | undefined }>;
+/**
+ * Explanations kept from one analysis of a document to the next (the caller's cache), by their failing relations, with
+ * what their search read: the stamps of every figure looked at, and the places of those whose relations it took. An
+ * explanation is reused while no section it read was edited and no relation spanning sections was added to or taken
+ * from a figure whose relations it took — so a reused explanation is exactly what a fresh search would find
+ * (incremental equals fresh), and a keystroke searches again only the groups it touched.
+ */
+interface Kept {
+  stamps: Set<unknown>;
+  places: string[];
+  explanation: Explanation | undefined;
+}
+
+export interface ExplanationCache { entries: Map<string, Kept>; shared?: ReadonlyMap<string, readonly string[]> }
+
+export function explanationCache(): ExplanationCache {
+  return { entries: new Map() };
+}
+
+/** How many groups have been searched rather than taken from the cache (tests count them). */
+export const searches = { count: 0 };
 
 let nextId = 1;
 const cellIds = new WeakMap<Cell, number>();
@@ -214,21 +242,20 @@ function idOf(c: Cell): number {
   return id;
 }
 const relationKeys = new WeakMap<Relation, string>();
-function keyOf(r: Relation): string {
+/** A relation by content: its kind, its figures (each by identity) with their signs and shifts. */
+export function relationKey(r: Relation): string {
   let k = relationKeys.get(r);
   if (k === undefined) relationKeys.set(r, (k = `${r.kind}:${idOf(r.target)}=${r.terms.map((t) => `${t.sign}${idOf(t.cell)}e${t.shift ?? 0}`).join(',')}`));
   return k;
 }
-const keysOf = (rels: readonly Relation[]) => rels.map(keyOf).join(';');
+const keysOf = (rels: readonly Relation[]) => rels.map(relationKey).join(';');
 
-function cached(g: Group, src: RelationSource, explanations: ExplanationCache, kept: ExplanationCache): Explanation | undefined {
+function cached(g: Group, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries'], changed: Set<string>): Explanation | undefined {
   const key = keysOf(g.failing);
   const c = explanations.get(key);
   if (!c) return undefined;
-  for (const [cell, was] of c.seen) {
-    const now = src.stamp(cell);
-    if (now.own !== was.own || keysOf(now.shared) !== was.shared) return undefined;
-  }
+  for (const s of c.stamps) if (!src.current(s)) return undefined;
+  if (changed.size) for (const p of c.places) if (changed.has(p)) return undefined;
   kept.set(key, c);
   return c.explanation ?? NONE;
 }
@@ -236,25 +263,33 @@ function cached(g: Group, src: RelationSource, explanations: ExplanationCache, k
 /** An explanation that could not be found, cached as such. */
 const NONE: Explanation = { sets: [], values: new Map() };
 
-function remember(g: Group, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache): Explanation | undefined {
-  const seen = new Map<Cell, { own: unknown; shared: string }>();
+function remember(g: Group, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries']): Explanation | undefined {
+  searches.count++;
+  const stamps = new Set<unknown>();
+  const places: string[] = [];
+  const took = new Set<Cell>();
   const watched = (cell: Cell) => {
-    const stamp = src.stamp(cell);
-    seen.set(cell, { own: stamp.own, shared: keysOf(stamp.shared) });
+    if (!took.has(cell)) {
+      took.add(cell);
+      stamps.add(src.stamp(cell));
+      places.push(src.place(cell));
+    }
     return src.relationsOf(cell);
   };
+  // A figure whose value the search read (a figure of a relation it took).
+  const read = (cell: Cell) => { stamps.add(src.stamp(cell)); };
   let explanation: Explanation | undefined;
   try {
-    explanation = explainGroup(g, watched, weight);
+    explanation = explainGroup(g, watched, weight, read);
   } catch {
     // A defect of the search must not cost the document its findings: they stay as judged, unexplained.
     explanation = undefined;
   }
-  kept.set(keysOf(g.failing), { seen, explanation });
+  kept.set(keysOf(g.failing), { stamps, places, explanation });
   return explanation;
 }
 
-function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number): Explanation | undefined {
+function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number, read: (cell: Cell) => void): Explanation | undefined {
   // Every relation a candidate takes part in constrains it: the failing ones and those that hold.
   // The relations that constrain a figure that may change: the failing ones and those that hold, which the change
   // must not break. A figure joins the search with all of its relations (`include`).
@@ -273,6 +308,8 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
   const addRelation = (r: Relation) => {
     if (rels.has(r)) return;
     rels.add(r);
+    // Its figures' values are read (or found blank): an explanation stands while they do.
+    for (const c of cellsOf(r)) read(c);
     // A relation over a cell that holds no figure is never judged; it constrains nothing.
     if (cellsOf(r).some((c) => !valueOf(c))) {
       if (g.failing.includes(r)) usable = false;
@@ -533,7 +570,7 @@ function placesOf(f: Finding, e: Explanation): number[] {
  */
 export function localise(findings: Finding[], src: RelationSource, o: LocaliseOptions, cache?: ExplanationCache): Finding[] {
   const failing = findings.filter((f) => f.relation && f.severity === 'error' && !f.roundingTail).map((f) => f.relation!);
-  if (!failing.length) { cache?.clear(); return findings; }
+  if (!failing.length) { cache?.entries.clear(); return findings; }
   const explained = explain(failing, src, o.weight, cache);
   return findings.map((f) => {
     const e = f.relation && explained.get(f.relation);
