@@ -280,8 +280,12 @@ describe('import: a two-sided table from pdftotext -layout text (columns aligned
   it('each side\'s rows in their part, no figure glued to the next side\'s label', () => {
     const r = ok(importTableText(fixture('jiangsu-shengwei-2018-财政拨款收支预算总表.txt')));
     const t = parsed(r);
-    assert.deepEqual(t.parts.map((p) => p.name), ['收入', '支出']);
+    // (收入 stands over the gap between its two columns; the 支出 side is named by both names over it, 支出 and
+    // 支出用途, as the PDF of the same page gives)
+    assert.deepEqual(t.parts.map((p) => p.name), ['收入', '支出 支出用途']);
     assert.deepEqual(labels(t.parts[0]), ['一、一般公共预算', '二、政府性基金预算']);
+    // (a table pasted at the cursor has no pages to speak of)
+    assert.doesNotMatch(r.text, /第 \d+ 页/);
     assert.deepEqual(figures(t.parts[0]).map((f) => f.filter((x) => x)), [['24,458.43'], []]);
     assert.deepEqual(labels(t.parts[1]), ['一、基本支出', '二、项目支出']);
     assert.deepEqual(figures(t.parts[1]).map((f) => f.filter((x) => x)), [['10,403.11'], ['12,081.46']]);

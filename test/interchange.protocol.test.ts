@@ -69,6 +69,19 @@ describe('import and export commands over stdio', function () {
     assert.deepEqual(bad, { ok: false, message: 'Not a PDF file (no %PDF- marker at its start), nor readable text' });
   });
 
+  it('stops a whole-document import when it is cancelled, between two pages of the PDF', async () => {
+    // The import read every page on the request path: a cancelled request still read the whole PDF.
+    const pdf = readFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'jiangsu-high-court-2019-budget.pdf'));
+    const cancel = new CancellationTokenSource();
+    const importing = client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'budgetTables.server.importDocument', arguments: [{ name: 'court.pdf', content: pdf.toString('base64') }] }, cancel.token)
+      .then(() => 'finished', (e: unknown) => e);
+    // Once the import is under way (a request sent after it is answered first), cancel it.
+    await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///tmp/interchange/none.budget' }, position: { line: 0, character: 0 } });
+    cancel.cancel();
+    const outcome = await importing;
+    assert.ok(outcome instanceof ResponseError && outcome.code === LSPErrorCodes.RequestCancelled, String(outcome));
+  });
+
   it('refuses bad input with a message (Chinese, or English for an English editor), never fails the request', async () => {
     const none = await importCmd(client, { name: 'a.txt', content: '没有表格', encoding: 'text' });
     assert.deepEqual(none, { ok: false, message: '没有找到表格：需要以制表符、逗号分隔的列，或 XLSX 工作表' });

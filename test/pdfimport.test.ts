@@ -14,9 +14,11 @@ import { markFurniture, pageLines } from '../server/src/interchange/layout';
 import { readPdf } from '../server/src/interchange/pdf';
 import { registerNodePdfEngine } from '../server/src/interchange/pdfNode';
 import { cli } from './support/cli';
-import { compareTables } from './support/importCompare';
+import { compareTables, silentMisplacements } from './support/importCompare';
+import type { Row, Table } from '../server/src/model/document';
+import { displayWidth } from '../server/src/format/width';
 import { ROOT } from './support/lsp';
-import { writePdf, type TextAt } from './support/pdfWriter';
+import { writePdf, type RuleAt, type TextAt } from './support/pdfWriter';
 
 registerNodePdfEngine();
 
@@ -35,23 +37,38 @@ function syntaxErrors(text: string): string[] {
 
 /** Lines the importer writes about its work (source, repairs, doubts), not text of the document (the lines it did
  * not place, `// 未导入…`, are the document's text, kept). */
-const OWN_COMMENT = /^\/\/ (?:导入自|导入修复|导入存疑)/;
+const OWN_COMMENT = /^\/\/ (?:导入自|导入修复|导入存疑|第 \d+ 页)/;
 
 /** Each transcription with its PDF in the fixtures. */
 const documents = readdirSync(PDFS).filter((f) => f.endsWith('.pdf')).map((f) => f.replace(/\.pdf$/, '')).filter((n) => existsSync(join(CORPUS, `${n}.budget`)));
 
 /**
  * Share of the transcription's table rows that the import gives exactly (code, label, every figure and blank in
- * order). The target is 98 %; these floors hold today and may only rise (see the report in docs/import.md).
+ * order), from the PDF and from its `pdftotext -layout` text, and the tables whose parts and columns are the
+ * transcription's (from the PDF). The target is 98 % of rows; these floors hold today and may only rise (see the
+ * report in docs/import.md). Where a table's shape differs, the transcription chose a name the page does not print
+ * (支出 for 支出 / 支出用途 in the 财政拨款收支总表; 人员经费 and 公用经费 for the two blocks of the Shanghai 基本支出表).
  */
-const FLOOR: Record<string, { pdf: number; text: number }> = {
-  'jiangsu-high-court-2019-budget': { pdf: 0.99, text: 0.45 },
-  'jiangsu-npc-office-2017-budget': { pdf: 0.88, text: 0.25 },
-  'jiangsu-procuratorate-2018-budget': { pdf: 0.975, text: 0 },
-  'jiangsu-party-office-2018-budget-文件': { pdf: 1, text: 1 },
-  'jiangsu-party-office-2018-budget-表': { pdf: 0.97, text: 0 },
-  'jiangsu-cppcc-office-2019-budget-表': { pdf: 0.98, text: 0 },
-  'shanghai-2024-final-template': { pdf: 0.87, text: 0 },
+const FLOOR: Record<string, { pdf: number; text: number; shape: number }> = {
+  'jiangsu-high-court-2019-budget': { pdf: 1, text: 0.85, shape: 12 / 13 },
+  'jiangsu-npc-office-2017-budget': { pdf: 1, text: 0.66, shape: 12 / 13 },
+  'jiangsu-procuratorate-2018-budget': { pdf: 1, text: 0.74, shape: 12 / 13 },
+  'jiangsu-party-office-2018-budget-文件': { pdf: 1, text: 1, shape: 1 },
+  'jiangsu-party-office-2018-budget-表': { pdf: 1, text: 0.8, shape: 12 / 13 },
+  'jiangsu-cppcc-office-2019-budget-表': { pdf: 1, text: 0.96, shape: 11 / 12 },
+  'shanghai-2024-final-template': { pdf: 0.98, text: 0.66, shape: 9 / 10 },
+};
+
+/** Rows of the layout text's import whose figures stand in other columns than the transcription's without a doubt
+ * mark: the most each document may have (they may only fall; the PDF's import has none). */
+const SILENT_IN_TEXT: Record<string, number> = {
+  'jiangsu-high-court-2019-budget': 0,
+  'jiangsu-npc-office-2017-budget': 6,
+  'jiangsu-procuratorate-2018-budget': 6,
+  'jiangsu-party-office-2018-budget-文件': 0,
+  'jiangsu-party-office-2018-budget-表': 36,
+  'jiangsu-cppcc-office-2019-budget-表': 2,
+  'shanghai-2024-final-template': 0,
 };
 
 describe('import of whole documents from PDF: real documents against their transcriptions by hand', function () {
@@ -83,6 +100,19 @@ describe('import of whole documents from PDF: real documents against their trans
         assert.ok(share >= FLOOR[name].pdf, `${c.exact}/${c.rows} = ${(share * 100).toFixed(1)}% (${detail})`);
       });
 
+      it('gives the tables\' parts and columns as transcribed (the parts\' names, each column\'s groups, name and 栏次)', () => {
+        const c = compareTables(truth(), analyze(doc.text).document);
+        const share = c.tables.length ? c.shaped / c.tables.length : 1;
+        const detail = c.tables.filter((t) => t.shape !== t.got).map((t) => `${t.key}:\n  ${t.shape}\n  ${t.got}`).join('\n');
+        assert.ok(share >= FLOOR[name].shape - 1e-9, `${c.shaped}/${c.tables.length}\n${detail}`);
+      });
+
+      it('places no figure in another column than the transcription without marking the row as a doubt', () => {
+        const a = analyze(doc.text).document;
+        const silent = silentMisplacements(truth(), a, doubtedIn(doc.text));
+        assert.deepEqual(silent.map((x) => `${x.table} ${x.row}: ${x.got} (want ${x.want})`), []);
+      });
+
       it('has every amount and percentage of the narrative, and every glossary term', () => {
         const t = truth();
         const a = analyze(doc.text).document;
@@ -92,25 +122,112 @@ describe('import of whole documents from PDF: real documents against their trans
         for (const g of t.glossary) assert.ok(terms.has(g.term), `glossary lacks ${g.term}`);
       });
 
-      it('loses and alters no number: the numbers printed on the pages are the numbers of the output', async () => {
+      it('loses and alters no number: the numbers printed on each page are the numbers of the output from that page', async () => {
         const r = await readPdf(new Uint8Array(readFileSync(join(PDFS, `${name}.pdf`))));
         assert.ok(r.ok);
         const pages = r.pages.map((page) => ({ page, lines: pageLines(page) }));
         markFurniture(pages);
-        const printed = pages.flatMap(({ lines }) => lines.filter((l) => !l.furniture).flatMap((l) => numbersIn(l.text)));
-        // (the header's fields are the importer's reading of the cover; a title taken from the file name is no text)
-        const lines = doc.text.split('\n');
-        const out = lines.filter((l, k) => !OWN_COMMENT.test(l) && !/^(年度|类型|金额单位)：/.test(l) && !(l.startsWith('# ') && /标题取自文件名/.test(lines[k + 1])))
-          .map((l) => l.replace(/（原文第 \d+ 页）$/, '')).flatMap((l) => numbersIn(l));
-        // A code printed in pieces over the 类/款/项 columns is one code in the output: count its pieces.
-        for (const x of doc.repairs.filter((y) => y.kind === 'code-space')) {
-          out.splice(out.indexOf(x.after), 1, ...numbersIn(x.before));
+        const printed: Record<number, string[]> = {};
+        for (const { page, lines } of pages) {
+          const nums = lines.filter((l) => !l.furniture).flatMap((l) => numbersIn(l.text));
+          if (nums.length) printed[page.number] = nums;
         }
-        assert.deepEqual(multiset(out), multiset(printed));
+        assert.deepEqual(perPage(numbersByPage(doc)), perPage(printed));
       });
     });
   }
 });
+
+describe('the check of silent misplacements (test/support/importCompare.ts)', () => {
+  const table = (rows: string[]) => ['# 测试', '年度：2019', '类型：预算', '金额单位：万元', '## 表 公开09表 “三公”经费支出预算表', '列：项目 | 合计 | 公务用车购置费 | 公务用车运行维护费', ...rows, ''].join('\n');
+  const truth = analyze(table(['三公经费 | 156.60 |  | 156.60'])).document;
+  it('finds a figure one column off with no doubt mark above its row', () => {
+    const text = table(['三公经费 | 156.60 | 156.60 |']);
+    const silent = silentMisplacements(truth, analyze(text).document, doubtedIn(text));
+    assert.deepEqual(silent.map((x) => `${x.row}: ${x.got} (want ${x.want})`), [' | 三公经费: 156.60 | 156.60 (want 156.60 |  | 156.60)']);
+  });
+  it('lets it pass when the row is marked as a doubt', () => {
+    const text = table(['// 导入存疑：“156.60”横跨「公务用车购置费」与「公务用车运行维护费」两栏，按位置放在「公务用车购置费」栏，请核对', '三公经费 | 156.60 | 156.60 |']);
+    assert.deepEqual(silentMisplacements(truth, analyze(text).document, doubtedIn(text)), []);
+  });
+});
+
+/**
+ * The numbers of an imported document's text by the page they come from, as its comments say: `// 第 N 页` above
+ * the lines from page N, `// 第 N 页（上一行自“X”起）` under a line that goes on with page N's text from X on (of a
+ * table row: its label from X on; the row's figures are printed with its first line), `（原文第 N 页）` at the end of a
+ * line left out of a table. The importer's own comments and the header's fields are not the document's text.
+ */
+function numbersByPage(doc: ImportedDocument): Record<number, string[]> {
+  const lines = doc.text.split('\n');
+  const rowAt = new Map<number, Row>();
+  const starts = [0];
+  for (let k = 0; k < doc.text.length; k++) if (doc.text.charCodeAt(k) === 10) starts.push(k + 1);
+  for (const t of analyze(doc.text).document.tables) for (const p of t.parts) for (const row of p.rows) rowAt.set(lineIndex(starts, row.span.start), row);
+  const out: Record<number, string[]> = {};
+  const add = (page: number, xs: string[]) => { (out[page] ??= []).push(...xs); };
+  const remove = (page: number, xs: string[]) => { for (const x of xs) { const k = (out[page] ?? []).indexOf(x); assert.ok(k >= 0, `${x} is not on page ${page}`); out[page].splice(k, 1); } };
+  let page = 0;
+  let last: { line: number; page: number } | undefined;
+  lines.forEach((l, k) => {
+    const at = /^\/\/ 第 (\d+) 页(?:（上一行自“(.*)”起）)?$/.exec(l);
+    if (at) {
+      const next = Number(at[1]);
+      if (at[2] !== undefined && last) {
+        // the line above goes on with this page's text from the quoted words on
+        const row = rowAt.get(last.line);
+        const text = row ? row.label : lines[last.line];
+        const from = text.indexOf(at[2]);
+        assert.ok(from >= 0, `“${at[2]}” is not in line ${last.line + 1}: ${lines[last.line]}`);
+        const moved = numbersIn(text.slice(from));
+        remove(last.page, moved);
+        add(next, moved);
+      }
+      page = next;
+      return;
+    }
+    if (OWN_COMMENT.test(l) || /^(年度|类型|金额单位)：/.test(l) || (l.startsWith('# ') && /标题取自文件名/.test(lines[k + 1]))) return;
+    const source = /（原文第 (\d+) 页）$/.exec(l);
+    const p = source ? Number(source[1]) : page;
+    add(p, numbersIn(source ? l.slice(0, source.index) : l));
+    last = { line: k, page: p };
+  });
+  // A code printed in pieces over the 类/款/项 columns is one code in the output: its pieces on its page.
+  for (const x of doc.repairs.filter((y) => y.kind === 'code-space')) {
+    remove(x.line, [x.after]);
+    add(x.line, numbersIn(x.before));
+  }
+  return out;
+}
+
+/** The line of the text at an offset (0-based), by the offsets where lines start. */
+function lineIndex(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether the import marked a row as uncertain: a `// 导入存疑：…` comment among the comments right above it. */
+function doubtedIn(text: string): (r: Row) => boolean {
+  const lines = text.split('\n');
+  const starts: number[] = [0];
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
+  const above = (r: Row) => {
+    const out: string[] = [];
+    for (let k = lineIndex(starts, r.span.start) - 1; k >= 0 && lines[k].startsWith('//'); k--) out.push(lines[k]);
+    return out;
+  };
+  return (r) => above(r).some((l) => l.startsWith('// 导入存疑：'));
+}
+
+/** Each page's numbers as a multiset (pages without numbers left out). */
+function perPage(byPage: Record<number, string[]>): Record<number, Record<string, number>> {
+  return Object.fromEntries(Object.entries(byPage).filter(([, xs]) => xs.length).map(([p, xs]) => [p, multiset(xs)]));
+}
 
 function multiset(xs: string[]): Record<string, number> {
   const m: Record<string, number> = {};
@@ -126,10 +243,135 @@ describe('import of whole documents from the text of pdftotext -layout', functio
       assert.ok(source, `no extracted text for ${name}`);
       const doc = await imported(new Uint8Array(readFileSync(join(CORPUS, 'extracted', source))), source);
       assert.deepEqual(syntaxErrors(doc.text), []);
-      const c = compareTables(analyze(readFileSync(join(CORPUS, `${name}.budget`), 'utf8')).document, analyze(doc.text).document);
+      const truth = analyze(readFileSync(join(CORPUS, `${name}.budget`), 'utf8')).document;
+      const c = compareTables(truth, analyze(doc.text).document);
       assert.ok((c.rows ? c.exact / c.rows : 1) >= FLOOR[name].text, `${c.exact}/${c.rows}`);
+      // Unlike the PDF, the layout text still misplaces figures in silence (docs/import.md): no more than today.
+      const silent = silentMisplacements(truth, analyze(doc.text).document, doubtedIn(doc.text));
+      assert.ok(silent.length <= SILENT_IN_TEXT[name], silent.map((x) => `${x.table} ${x.row}: ${x.got} (want ${x.want})`).join('\n'));
     });
   }
+});
+
+/** A line of layout text from cells at character places: `[place, text]` starts a text there, `right(place, text)`
+ * ends it there (figures are printed flush right). */
+function textLine(...cells: [number, string][]): string {
+  let s = '';
+  for (const [place, text] of cells) s = s.padEnd(place, ' ') + text;
+  return s;
+}
+const right = (place: number, text: string): [number, string] => [place - [...text].length, text];
+
+describe('import of layout text: generated layouts (pdftotext lays every character, a 汉字 as a digit, on one place of a grid)', () => {
+  /** A 支出预算表 whose labels differ in length, the second row's figures printed on the line under its label, and its
+   * next page laid on a grid of its own (columns at other places; the header repeated). */
+  const text = [
+    textLine([20, '某单位2019年度部门预算']),
+    textLine([0, '公开01表']),
+    textLine([30, '支出预算表']),
+    textLine([0, '部门名称：某单位'], [60, '单位：万元']),
+    textLine([5, '科目名称'], [32, '合计'], [46, '基本支出'], [62, '项目支出']),
+    textLine([5, '一、一般公共服务支出'], right(38, '300.00'), right(54, '200.00'), right(70, '100.00')),
+    textLine([5, '二、教育支出']),
+    textLine(right(38, '40.00'), right(54, '40.00')),
+    textLine([5, '三、科学技术支出'], right(38, '50.00'), right(70, '50.00')),
+    '\f' + textLine([2, '科目名称'], [26, '合计'], [38, '基本支出'], [52, '项目支出']),
+    textLine([2, '四、文化旅游体育与传媒支出'], right(30, '7.00'), right(45, '7.00')),
+    textLine([2, '五、社会保障和就业支出'], right(30, '60.00'), right(60, '60.00')),
+    textLine([2, '合计'], right(30, '457.00'), right(45, '247.00'), right(60, '210.00')),
+    '',
+  ].join('\n');
+  let doc: ImportedDocument;
+  before(async () => { doc = await imported(new TextEncoder().encode(text), 'x.txt'); });
+  const rows = () => analyze(doc.text).document.tables.flatMap((t) => t.parts.flatMap((p) => p.rows)).map((r) => [r.label, ...r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text)]);
+
+  it('one table, its figures in their columns on both pages however long the labels before them', () => {
+    assert.deepEqual(syntaxErrors(doc.text), []);
+    assert.equal(analyze(doc.text).document.tables.length, 1, doc.text);
+    assert.deepEqual(rows().filter(([label]) => label !== '二、教育支出'), [
+      ['一、一般公共服务支出', '300.00', '200.00', '100.00'],
+      ['三、科学技术支出', '50.00', '', '50.00'],
+      ['四、文化旅游体育与传媒支出', '7.00', '7.00', ''],
+      ['五、社会保障和就业支出', '60.00', '', '60.00'],
+      ['合计', '457.00', '247.00', '210.00'],
+    ], doc.text);
+  });
+
+  it('figures alone on the line right under a label go with that label, each in its column, and are marked as a doubt', () => {
+    assert.deepEqual(rows().find(([label]) => label === '二、教育支出'), ['二、教育支出', '40.00', '40.00', ''], doc.text);
+    const lines = doc.text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('二、教育支出 |'));
+    assert.match(lines[at - 1], /^\/\/ 导入存疑：“40\.00”的归属行不确定/);
+    assert.equal(analyze(doc.text).findings.filter((f) => f.rule === 'import-doubt').length, 2);
+  });
+
+  it('a note wrapped over lines with a blank line between them is one note of its table, not a paragraph after it', async () => {
+    const page = [
+      textLine([0, '公开11表']),
+      textLine([16, '机关运行经费支出预算表']),
+      textLine([0, '部门名称：某单位'], [40, '单位：万元']),
+      textLine([0, '科目编码'], [12, '科目名称'], [36, '机关运行经费支出']),
+      textLine([0, '302'], [12, '商品和服务支出'], right(46, '315.00')),
+      textLine([0, '30201'], [12, '办公费'], right(46, '315.00')),
+      textLine([0, '注：1.“机关运行经费”指行政单位使用一般公共预算安排的基本支出中']),
+      '',
+      textLine([0, '的日常公用经费支出。']),
+      '',
+      textLine([2, '2.“科目编码”和“科目名称”为必填项。']),
+      '\f' + textLine([0, '公开12表']),
+      textLine([16, '政府采购支出预算表']),
+      textLine([0, '科目名称'], [36, '总计']),
+      textLine([0, '合计'], right(40, '10.00')),
+      '',
+    ].join('\n');
+    const d = await imported(new TextEncoder().encode(page), 'x.txt');
+    assert.deepEqual(syntaxErrors(d.text), []);
+    assert.doesNotMatch(d.text, /^## 说明$/m, d.text);
+    assert.match(d.text, /^注：1\.“机关运行经费”指行政单位使用一般公共预算安排的基本支出中的日常公用经费支出。$/m, d.text);
+    assert.match(d.text, /^2\.“科目编码”和“科目名称”为必填项。$/m, d.text);
+    assert.deepEqual(analyze(d.text).document.tables.map((t) => t.number), ['公开11表', '公开12表']);
+  });
+
+  it('a text as wide as the one above it in a text column is a cell of its own, not the rest of a wrapped one', async () => {
+    const page = [
+      textLine([0, '公开12表']),
+      textLine([16, '政府采购支出预算表']),
+      textLine([0, '部门名称：某单位'], [40, '单位：万元']),
+      textLine([0, '采购品目'], [12, '采购物品名称'], [26, '采购组织形式'], [36, '总计']),
+      textLine([0, '一、货物'], right(40, '653.22')),
+      textLine([12, '其他办公设备'], [26, '分散自行组织'], right(40, '153.22')),
+      textLine([12, '其他通用设备'], [26, '政府集中采购'], right(40, '500.00')),
+      '',
+    ].join('\n');
+    const d = await imported(new TextEncoder().encode(page), 'x.txt');
+    const t = analyze(d.text).document.tables[0];
+    const rows = t.parts.flatMap((p) => p.rows).map((r) => [r.label, ...r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text)].join(' | '));
+    assert.deepEqual(rows, ['一、货物 |  |  | 653.22', ' | 其他办公设备 | 分散自行组织 | 153.22', ' | 其他通用设备 | 政府集中采购 | 500.00'], d.text);
+  });
+
+  it('a figure flush right and the next column\'s text flush left in places next to each other are two columns (a 收支总表 whose 支出 labels start a place further left where no 收入 figure stands)', async () => {
+    const page = [
+      textLine([0, '公开01表']),
+      textLine([30, '收支预算总表']),
+      textLine([0, '部门：某单位'], [60, '单位：万元']),
+      textLine([12, '收入'], [44, '支出']),
+      textLine([4, '项目名称'], [20, '金额'], [38, '功能科目名称'], [56, '金额']),
+      textLine([0, '一、财政拨款'], right(33, '13,297.11'), [34, '一、一般公共服务支出'], right(62, '10,271.56')),
+      textLine([1, '1.一般公共预算'], right(33, '13,297.11'), [34, '二、外交支出']),
+      textLine([0, '二、其他资金'], [33, '三、国防支出'], right(62, '3,025.55')),
+      textLine([33, '四、公共安全支出']),
+      textLine([33, '五、教育支出'], right(62, '80.00')),
+      textLine([4, '收入合计'], right(33, '13,377.11'), [36, '支出合计'], right(62, '13,377.11')),
+      '',
+    ].join('\n');
+    const d = await imported(new TextEncoder().encode(page), 'x.txt');
+    assert.deepEqual(syntaxErrors(d.text), []);
+    const t = analyze(d.text).document.tables[0];
+    const side = (k: number) => t.parts[k].rows.map((r) => [r.label, ...r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text)].join(' | '));
+    assert.deepEqual(t.parts.map((p) => p.name), ['收入', '支出'], d.text);
+    assert.deepEqual(side(0), ['一、财政拨款 | 13,297.11', '1.一般公共预算 | 13,297.11', '二、其他资金 | ', '收入合计 | 13,377.11'], d.text);
+    assert.deepEqual(side(1), ['一、一般公共服务支出 | 10,271.56', '二、外交支出 | ', '三、国防支出 | 3,025.55', '四、公共安全支出 | ', '五、教育支出 | 80.00', '支出合计 | 13,377.11'], d.text);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -247,7 +489,7 @@ describe('import of whole documents: generated layouts', function () {
         { text: '测试局 2024 年部门预算', x: 150, y: 100, size: 22 },
         { text: '第三部分 情况说明', x: 200, y: 200, size: 16 },
         para(240, '一、收支预算总体情况说明'),
-        para(260, '测试局2024年收、支总预算1,234.50万元。与上年相比收、支'),
+        para(260, '测试局2024年收、支总预算1,234.50万元。与上年相比收、支', 410 - displayWidth('测试局2024年收、支总预算1,234.50万元。与上年相比收、支') * 5),
         para(275, '预算总计各增加34.50万元，增长2.88%。', 60),
         para(295, '1.办公室'),
         para(310, '2.财务处'),
@@ -276,6 +518,210 @@ describe('import of whole documents: generated layouts', function () {
     assert.deepEqual(a.glossary.map((g) => g.term), ['财政拨款', '基本支出']);
     assert.equal(a.header.year, 2024);
     assert.equal(a.header.kind, '预算');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Tables drawn with their borders (as spreadsheet exports draw them), and the same without
+
+interface CellAt {
+  /** First and last column, first and last row of the cell (a merged cell spans several). */
+  at: [number, number, number, number];
+  /** Its lines of text, top to bottom: a figure flush right, text centred. */
+  text?: string | string[];
+  size?: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/**
+ * A table as a spreadsheet export prints it: each cell's borders (stroked lines, or thin filled rectangles with
+ * `fill`; none with `borders: false`) and its text centred in it top to bottom. `xs` are the column borders, `ys` the
+ * row borders, from the page's top-left corner.
+ */
+function ruled(xs: number[], ys: number[], cells: CellAt[], o: { fill?: boolean; borders?: boolean } = {}): { texts: TextAt[]; lines: RuleAt[] } {
+  const texts: TextAt[] = [];
+  const lines: RuleAt[] = [];
+  const fill = o.fill ?? false;
+  for (const cell of cells) {
+    const [c0, c1, r0, r1] = cell.at;
+    const [x0, x1, y0, y1] = [xs[c0], xs[c1 + 1], ys[r0], ys[r1 + 1]];
+    if (o.borders !== false) lines.push({ x0, y0, x1, y1: y0, fill }, { x0, y0: y1, x1, y1, fill }, { x0, y0, x1: x0, y1, fill }, { x0: x1, y0, x1, y1, fill });
+    const parts = cell.text === undefined ? [] : Array.isArray(cell.text) ? cell.text : [cell.text];
+    const size = cell.size ?? 8;
+    const top = (y0 + y1 - parts.length * size * 1.25) / 2;
+    parts.forEach((t, k) => {
+      const w = (displayWidth(t) / 2) * size;
+      const align = cell.align ?? (/^[\d,.]+$/.test(t) ? 'right' : 'center');
+      const x = align === 'left' ? x0 + 2 : align === 'right' ? x1 - 2 - w : (x0 + x1 - w) / 2;
+      texts.push({ text: t, x, y: top + k * size * 1.25, size });
+    });
+  }
+  return { texts, lines };
+}
+
+/** The figure cells of each row of a part, by the columns' names. */
+function figuresOf(t: Table, part = 0): string[][] {
+  return t.parts[part].rows.map((r) => r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text));
+}
+
+/** The 三公 table of a 部门预算: five levels of names over nine columns, the 公务用车购置费 column empty in the row. */
+function sanGong(o: { fill?: boolean; borders?: boolean } = {}): TextAt[] & { lines?: RuleAt[] } {
+  const xs = [40, 100, 160, 220, 280, 340, 400, 460, 520, 580];
+  const ys = [100, 120, 140, 175, 195];
+  const figures = ['2,382.02', '513.75', '160.00', '266.80', '', '266.80', '86.95', '271.02', '1,597.25'];
+  const t = ruled(xs, ys, [
+    { at: [0, 0, 0, 2], text: '合计' },
+    { at: [1, 6, 0, 0], text: '“三公”经费' },
+    { at: [1, 1, 1, 2], text: '小计' },
+    { at: [2, 2, 1, 2], text: ['因公出国', '（境）费'] },
+    { at: [3, 5, 1, 1], text: '公务用车购置及运行维护费' },
+    { at: [3, 3, 2, 2], text: '小计' },
+    { at: [4, 4, 2, 2], text: ['公务用车', '购置费'] },
+    { at: [5, 5, 2, 2], text: ['公务用车', '运行维护费'] },
+    { at: [6, 6, 1, 2], text: ['公务接待', '费'] },
+    { at: [7, 7, 0, 2], text: '会议费' },
+    { at: [8, 8, 0, 2], text: '培训费' },
+    ...figures.map((f, k): CellAt => ({ at: [k, k, 3, 3], ...(f ? { text: f } : {}), size: 6 })),
+  ], o);
+  return Object.assign([{ text: '公开09表 “三公”经费、会议费、培训费支出预算表', x: 60, y: 60, size: 12 }, ...row(85, [[500, '单位：万元']]), ...t.texts], { lines: t.lines });
+}
+
+describe('import of whole documents: tables drawn with their borders, and the same without', function () {
+  this.timeout(30000);
+
+  for (const [how, o] of [['stroked borders', {}], ['borders drawn as thin filled rectangles', { fill: true }]] as const) {
+    it(`${how}: a column no row fills keeps its place between its neighbours, and the names span the columns of their cells`, async () => {
+      const texts = sanGong(o);
+      const doc = await imported(await writePdf([{ texts, lines: texts.lines }]));
+      const t = analyze(doc.text).document.tables[0];
+      assert.match(doc.text, /^列：合计 \| “三公”经费\{小计 \| 因公出国（境）费 \| 公务用车购置及运行维护费\{小计 \| 公务用车购置费 \| 公务用车运行维护费\} \| 公务接待费\} \| 会议费 \| 培训费$/m, doc.text);
+      assert.deepEqual(figuresOf(t), [['2,382.02', '513.75', '160.00', '266.80', '', '266.80', '86.95', '271.02', '1,597.25']]);
+      assert.equal(doc.doubts.length, 0, doc.text);
+    });
+  }
+
+  it('without borders: the empty column is found from its name, standing over no figure beside a column named on its own', async () => {
+    const doc = await imported(await writePdf([{ texts: sanGong({ borders: false }) }]));
+    const t = analyze(doc.text).document.tables[0];
+    assert.deepEqual(t.parts[0].columns.map((c) => c.name), ['合计', '小计', '因公出国（境）费', '小计', '公务用车购置费', '公务用车运行维护费', '公务接待费', '会议费', '培训费']);
+    assert.deepEqual(figuresOf(t), [['2,382.02', '513.75', '160.00', '266.80', '', '266.80', '86.95', '271.02', '1,597.25']]);
+  });
+
+  it('a 收支总表 whose 支出 totals stand in cells merged over both 支出 blocks: each total goes with the block whose figures follow its cell', async () => {
+    const xs = [40, 140, 200, 300, 360, 460, 520];
+    const ys = [100, 115, 130, 145, 160, 175, 190, 205, 220];
+    const cells: CellAt[] = [
+      { at: [0, 1, 0, 0], text: '收入' }, { at: [2, 5, 0, 0], text: '支出' },
+      { at: [0, 0, 1, 2], text: '项目名称' }, { at: [1, 1, 1, 2], text: '金额' },
+      { at: [2, 3, 1, 1], text: '功能分类' }, { at: [4, 5, 1, 1], text: '支出用途' },
+      { at: [2, 2, 2, 2], text: '功能科目名称' }, { at: [3, 3, 2, 2], text: '金额' }, { at: [4, 4, 2, 2], text: '项目名称' }, { at: [5, 5, 2, 2], text: '金额' },
+      { at: [0, 0, 3, 3], text: '一、财政拨款', align: 'left' }, { at: [1, 1, 3, 3], text: '100.00' },
+      { at: [2, 2, 3, 3], text: '一、一般公共服务支出', align: 'left' }, { at: [3, 3, 3, 3], text: '80.00' },
+      { at: [4, 4, 3, 3], text: '一、基本支出', align: 'left' }, { at: [5, 5, 3, 3], text: '60.00' },
+      { at: [0, 0, 4, 4], text: '二、其他资金', align: 'left' }, { at: [1, 1, 4, 4] },
+      { at: [2, 2, 4, 4], text: '二、教育支出', align: 'left' }, { at: [3, 3, 4, 4], text: '20.00' },
+      { at: [4, 4, 4, 4], text: '二、项目支出', align: 'left' }, { at: [5, 5, 4, 4], text: '40.00' },
+      { at: [0, 0, 5, 5], text: '当年收入小计' }, { at: [1, 1, 5, 5], text: '100.00' }, { at: [2, 4, 5, 5], text: '当年支出小计' }, { at: [5, 5, 5, 5], text: '100.00' },
+      { at: [0, 0, 6, 6], text: '上年结转资金' }, { at: [1, 1, 6, 6] }, { at: [2, 4, 6, 6], text: '结转下年资金' }, { at: [5, 5, 6, 6] },
+      { at: [0, 0, 7, 7], text: '收入合计' }, { at: [1, 1, 7, 7], text: '100.00' }, { at: [2, 4, 7, 7], text: '支出合计' }, { at: [5, 5, 7, 7], text: '100.00' },
+    ];
+    const t = ruled(xs, ys, cells);
+    const doc = await imported(await writePdf([{ texts: [{ text: '公开01表 收支预算总表', x: 200, y: 60, size: 12 }, ...row(85, [[460, '单位：万元']]), ...t.texts], lines: t.lines }]));
+    const table = analyze(doc.text).document.tables[0];
+    assert.deepEqual(table.parts.map((p) => p.name), ['收入', '支出 功能分类', '支出 支出用途']);
+    const rows = (k: number) => table.parts[k].rows.map((r) => [r.label, ...figuresOf(table, k)[r.index]].join(' | '));
+    assert.deepEqual(rows(0), ['一、财政拨款 | 100.00', '二、其他资金 | ', '当年收入小计 | 100.00', '上年结转资金 | ', '收入合计 | 100.00']);
+    assert.deepEqual(rows(1), ['一、一般公共服务支出 | 80.00', '二、教育支出 | 20.00']);
+    assert.deepEqual(rows(2), ['一、基本支出 | 60.00', '二、项目支出 | 40.00', '当年支出小计 | 100.00', '结转下年资金 | ', '支出合计 | 100.00']);
+    assert.equal(doc.doubts.length, 0, doc.text);
+  });
+
+  it('a purchase table: one run of text across a cell border is two cells; a name wrapped in a cell merged over two rows goes with the first', async () => {
+    const xs = [40, 120, 220, 300, 380, 440];
+    const ys = [100, 115, 130, 145, 160, 175];
+    const t = ruled(xs, ys, [
+      { at: [0, 0, 0, 0], text: '采购品目大类' }, { at: [1, 1, 0, 0], text: '专项名称' }, { at: [2, 2, 0, 0], text: '采购物品名称' }, { at: [3, 3, 0, 0], text: '采购组织形式' }, { at: [4, 4, 0, 0], text: '总计' },
+      { at: [0, 0, 1, 1], text: '一、货物', align: 'left' }, { at: [1, 3, 1, 1] }, { at: [4, 4, 1, 1], text: '12.00' },
+      { at: [0, 0, 2, 2] }, { at: [1, 1, 2, 2], text: '办公费' }, { at: [2, 2, 2, 2] }, { at: [3, 3, 2, 2] }, { at: [4, 4, 2, 2], text: '12.00' },
+      { at: [0, 1, 3, 4], text: '二、服务', align: 'left' }, { at: [2, 2, 3, 4], text: ['物业管理服', '务'] },
+      { at: [3, 3, 3, 3], text: '部门集中采购' }, { at: [4, 4, 3, 3], text: '330.00' },
+      { at: [3, 3, 4, 4], text: '分散自行组织' }, { at: [4, 4, 4, 4], text: '20.00' },
+    ]);
+    // The PDF writes one run of text over the 采购物品名称 and 采购组织形式 cells of the second row, its blanks at the
+    // border between them.
+    const run: TextAt = { text: '台式计算机（20万以下）   分散自行组织', x: 300 - 3 * (displayWidth('台式计算机（20万以下）') + 1.5), y: 134, size: 6 };
+    const doc = await imported(await writePdf([{ texts: [{ text: '政府采购预算表', x: 200, y: 60, size: 12 }, ...row(85, [[400, '单位：万元']]), ...t.texts, run], lines: t.lines }]));
+    const table = analyze(doc.text).document.tables[0];
+    assert.deepEqual(table.parts[0].rows.map((r) => [r.label, ...r.cells.slice(1).map((c) => c.text)].join(' | ')), [
+      '一、货物 |  |  |  | 12.00',
+      ' | 办公费 | 台式计算机（20万以下） | 分散自行组织 | 12.00',
+      '二、服务 |  | 物业管理服务 | 部门集中采购 | 330.00',
+      ' |  |  | 分散自行组织 | 20.00',
+    ]);
+  });
+
+  it('groups of rows under a merged first cell go on over a page break; a label cut by the page break is joined, and the output says where page 2 begins in it', async () => {
+    const xs = [40, 100, 164, 240];
+    const head = (y0: number) => ruled(xs, [y0, y0 + 15], [{ at: [0, 1, 0, 0], text: '项目名称' }, { at: [2, 2, 0, 0], text: '金额' }]);
+    const ys1 = [115, 130, 145, 160, 175, 190];
+    const page1 = ruled(xs, ys1, [
+      { at: [0, 1, 0, 0], text: '收入总计' }, { at: [2, 2, 0, 0], text: '100.00' },
+      { at: [0, 0, 1, 2], text: ['一般公共预', '算资金'] }, { at: [1, 1, 1, 1], text: '小计' }, { at: [2, 2, 1, 1], text: '80.00' },
+      { at: [1, 1, 2, 2], text: '公共财政拨款' }, { at: [2, 2, 2, 2], text: '80.00' },
+      { at: [0, 0, 3, 4], text: '其他资金' }, { at: [1, 1, 3, 3], text: '小计' }, { at: [2, 2, 3, 3], text: '20.00' },
+      { at: [1, 1, 4, 4], text: '八、社会保障和', align: 'left' }, { at: [2, 2, 4, 4], text: '20.00' },
+    ]);
+    const page2 = ruled(xs, [60, 75, 90], [
+      { at: [0, 0, 0, 1] }, { at: [1, 1, 0, 0], text: '就业支出', align: 'left' }, { at: [2, 2, 0, 0] },
+      { at: [1, 1, 1, 1], text: '事业收入' }, { at: [2, 2, 1, 1], text: '0.00' },
+    ]);
+    const h = head(100);
+    const doc = await imported(await writePdf([
+      { texts: [{ text: '收入预算总表', x: 100, y: 60, size: 12 }, ...row(85, [[190, '单位：万元']]), ...h.texts, ...page1.texts], lines: [...h.lines, ...page1.lines] },
+      { texts: page2.texts, lines: page2.lines },
+    ]));
+    const table = analyze(doc.text).document.tables[0];
+    assert.deepEqual(table.parts.map((p) => [p.name ?? '', ...p.rows.map((r) => `${r.label} ${r.cells[1]?.text ?? ''}`.trim())]), [
+      ['', '收入总计 100.00'],
+      ['一般公共预算资金', '小计 80.00', '公共财政拨款 80.00'],
+      ['其他资金', '小计 20.00', '八、社会保障和就业支出 20.00', '事业收入 0.00'],
+    ]);
+    assert.match(doc.text, /^八、社会保障和就业支出 \| 20\.00\n\/\/ 第 2 页（上一行自“就业支出”起）$/m);
+  });
+
+  it('text in a bordered code column is that row\'s code; text under the last border is text under the table; a template\'s 合计 alone above its coded rows is a row', async () => {
+    const xs = [40, 120, 260, 340];
+    const a = ruled(xs, [100, 115, 130, 145, 160], [
+      { at: [0, 0, 0, 0], text: '科目编码' }, { at: [1, 1, 0, 0], text: '科目名称' }, { at: [2, 2, 0, 0], text: '金额' },
+      { at: [0, 1, 1, 1], text: '合计' }, { at: [2, 2, 1, 1] },
+      { at: [0, 0, 2, 2], text: '205', align: 'left' }, { at: [1, 1, 2, 2], text: '教育支出', align: 'left' }, { at: [2, 2, 2, 2] },
+      { at: [0, 0, 3, 3], text: '20502', align: 'left' }, { at: [1, 1, 3, 3], text: '普通教育', align: 'left' }, { at: [2, 2, 3, 3] },
+    ]);
+    const b = ruled(xs, [260, 275, 290, 305], [
+      { at: [0, 0, 0, 0], text: '功能科目代码' }, { at: [1, 1, 0, 0], text: '功能科目名称' }, { at: [2, 2, 0, 0], text: '金额' },
+      { at: [0, 1, 1, 1], text: '合计' }, { at: [2, 2, 1, 1] },
+      { at: [0, 0, 2, 2], text: '此表为空' }, { at: [1, 1, 2, 2] }, { at: [2, 2, 2, 2] },
+    ]);
+    const doc = await imported(await writePdf([{
+      texts: [
+        { text: '支出决算表', x: 150, y: 60, size: 12 }, ...row(85, [[300, '单位：万元']]), ...a.texts,
+        { text: '政府性基金支出预算表', x: 150, y: 220, size: 12 }, ...row(245, [[300, '单位：万元']]), ...b.texts,
+        ...row(315, [[40, '说明：本部门无相关收支项目。']]),
+      ],
+      lines: [...a.lines, ...b.lines],
+    }]));
+    const [ta, tb] = analyze(doc.text).document.tables;
+    assert.deepEqual(ta.parts[0].rows.map((r) => `${r.code ?? ''}|${r.label}`), ['|合计', '205|教育支出', '20502|普通教育']);
+    assert.deepEqual(tb.parts[0].rows.map((r) => `${r.code ?? ''}|${r.label}`), ['|合计', '此表为空|']);
+    assert.match(doc.text, /^说明：本部门无相关收支项目。$/m);
+  });
+
+  it('a paragraph going on on the next page: the output says where page 2 begins in it', async () => {
+    const doc = await imported(await writePdf([
+      { texts: [{ text: '第一部分 部门概况', x: 200, y: 100, size: 16 }, { text: '测试局2024年收、支总预算1,234.50万元。与上年相比收、支', x: 80, y: 780, size: 10 }] },
+      { texts: [{ text: '预算总计各增加34.50万元，增长2.88%。', x: 60, y: 60, size: 10 }] },
+    ]));
+    assert.match(doc.text, /^\/\/ 第 1 页\n## 第一部分 部门概况\n测试局2024年收、支总预算1,234\.50万元。与上年相比收、支预算总计各增加34\.50万元，增长2\.88%。\n\/\/ 第 2 页（上一行自“预算总计”起）$/m, doc.text);
   });
 });
 

@@ -10,9 +10,9 @@
 import { editorMessages, type EditorMessages } from '../i18n/editor';
 import type { Locale } from '../i18n/messages';
 import { parse } from '../syntax/parser';
-import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, type Doubt, type ImportOptions, type ImportOutcome, type Repair } from './import';
+import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, atPage, pageWithin, type Doubt, type ImportOptions, type ImportOutcome, type Repair } from './import';
 import { markFurniture, pageLines, type Line } from './layout';
-import { isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PdfFailure } from './pdf';
+import { TEXT_LINE, isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
 import { decode } from '../util/decode';
 import { clean, compact, joinCjk } from './repair';
 import { isRowLine, tableFromLines } from './tableGeometry';
@@ -21,6 +21,11 @@ export interface DocumentOptions {
   locale?: Locale;
   /** The file's name, for the summary and the source comment. */
   name?: string;
+  /**
+   * Awaited between two pages while a PDF is read (a server pauses there, so other requests are answered, and stops
+   * by rejecting when the request is cancelled).
+   */
+  checkpoint?: () => Promise<void>;
 }
 
 export interface DocumentSummary {
@@ -157,6 +162,10 @@ interface Ctx {
   doubts: Doubt[];
   summary: DocumentSummary;
   options: DocumentOptions;
+  /** The ruling lines of the pages that have them, by page number. */
+  rules: Map<number, Rules>;
+  /** The page the output is at: `// 第 N 页` is written where it changes. */
+  page?: number;
 }
 
 export function importPages(pages: Page[], options: DocumentOptions = {}): DocumentOutcome {
@@ -175,6 +184,7 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
 
   const ctx: Ctx = {
     m, out: [], repairs: [], doubts: [], options, fromText: pages.some((p) => p.fromText),
+    rules: new Map(pages.flatMap((p) => (p.rules ? [[p.number, p.rules] as const] : []))),
     summary: { tables: 0, rows: 0, figures: 0, paragraphs: 0, terms: 0, repairs: 0, doubts: 0, skipped: scanned.length },
   };
 
@@ -184,20 +194,27 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
   while (i < lines.length && !isContentsHeading(lines[i]) && !isPartHeading(lines[i]) && !isTableTitle(lines, i)) cover.push(lines[i++]);
   const header = documentHeader(cover, lines, options.name);
   ctx.out.push(`// ${m.docSource(options.name ?? 'PDF', pages.length)}`);
+  if (cover.length && !header.fromName) atPage(ctx, cover[0].page);
   ctx.out.push(`# ${header.title}`);
   if (header.fromName) ctx.out.push(`// ${m.docTitleFromName}`);
   if (header.department) ctx.out.push(`部门：${header.department}`);
   if (header.year) ctx.out.push(`年度：${header.year}`);
   ctx.out.push(`类型：${header.type}`);
   if (header.unit) ctx.out.push(`金额单位：${header.unit}`);
-  for (const l of cover) if (!header.used.has(l)) ctx.out.push(`// ${proseText(l)}`);
+  for (const l of cover) {
+    if (header.used.has(l)) continue;
+    atPage(ctx, l.page);
+    ctx.out.push(`// ${proseText(l)}`);
+  }
   for (const n of scanned) ctx.out.push(`// ${m.pdfImagePage(n)}`);
 
   let mode: 'main' | 'prose' | 'glossary' = 'main';
-  let paragraph: { text: string; last: Line } | undefined;
+  // A paragraph: its text, its last line, and where in the text each later page begins.
+  let paragraph: { text: string; last: Line; page: number; breaks: { page: number; at: number }[] } | undefined;
   const flush = () => {
     if (!paragraph) return;
-    const t = paragraph.text.trim();
+    const { text, page, breaks } = paragraph;
+    const t = text.trim();
     paragraph = undefined;
     if (!t) return;
     if (mode === 'main') {
@@ -205,17 +222,18 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
       ctx.out.push('## 说明');
       mode = 'prose';
     }
+    atPage(ctx, page);
     if (mode === 'glossary') {
       ctx.out.push(escapeProse(t));
       if (/[：:]/.test(t)) ctx.summary.terms++;
-      return;
-    }
-    if (t.length <= 40 && !/[。；]/.test(t) && HEADING1.test(t)) ctx.out.push(`### ${t}`);
+    } else if (t.length <= 40 && !/[。；]/.test(t) && HEADING1.test(t)) ctx.out.push(`### ${t}`);
     else if (t.length <= 40 && !/[。；]/.test(t) && HEADING2.test(t)) ctx.out.push(`#### ${t}`);
     else {
       ctx.out.push(escapeProse(t));
       ctx.summary.paragraphs++;
     }
+    // (a paragraph going on on the next page: where that page begins in it)
+    for (const b of breaks) pageWithin(ctx, b.page, text.slice(b.at).trim());
   };
 
   while (i < lines.length) {
@@ -228,7 +246,9 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
     if (isPartHeading(l)) {
       flush();
       const t = partText(l);
-      ctx.out.push('', `## ${t}`);
+      ctx.out.push('');
+      atPage(ctx, l.page);
+      ctx.out.push(`## ${t}`);
       mode = /名词解释/.test(t) ? 'glossary' : 'prose';
       i++;
       continue;
@@ -251,9 +271,11 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
     const far = prev && !newPage && l.y - prev.bottom > 1.6 * l.size;
     if (!paragraph || indented || prevShort || far || (marker && (prevShort || /[。；：:]$/.test(paragraph.text)))) {
       flush();
-      paragraph = { text: t, last: l };
+      paragraph = { text: t, last: l, page: l.page, breaks: [] };
     } else {
-      paragraph.text = joinPieces(paragraph.text, t);
+      const joined = joinPieces(paragraph.text, t);
+      if (l.page !== paragraph.last.page) paragraph.breaks.push({ page: l.page, at: joined.length - t.length });
+      paragraph.text = joined;
       paragraph.last = l;
     }
     i++;
@@ -328,7 +350,9 @@ function documentHeader(cover: Line[], lines: Line[], name: string | undefined):
 /** The contents: a `## 目录` section, one line per entry, until the page ends (or the body starts on the same page). */
 function contents(ctx: Ctx, lines: Line[], i: number): number {
   const start = lines[i];
-  ctx.out.push('', `## ${proseText(start)}`);
+  ctx.out.push('');
+  atPage(ctx, start.page);
+  ctx.out.push(`## ${proseText(start)}`);
   i++;
   const seen = new Set<string>();
   let last = '';
@@ -345,6 +369,7 @@ function contents(ctx: Ctx, lines: Line[], i: number): number {
       ctx.out[ctx.out.length - 1] = escapeProse(last);
     } else {
       last = t;
+      atPage(ctx, l.page);
       ctx.out.push(escapeProse(t));
     }
     i++;
@@ -402,7 +427,9 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
       while (i < lines.length) {
         const n = lines[i];
         const prev = trailer[trailer.length - 1];
-        const continues = prev && n.page === prev.page && n.y - prev.bottom < 1.2 * n.size && n.chunks.length === 1 && !isNoteLine(n) && !isPartHeading(n) && !isTableTitle(lines, i) && !HEADING1.test(compact(n.text));
+        // (a layout text leaves a blank line between lines printed a little apart)
+        const near = 1.2 * n.size + (ctx.fromText ? TEXT_LINE : 0);
+        const continues = prev && n.page === prev.page && n.y - prev.bottom < near && n.chunks.length === 1 && !isNoteLine(n) && !isPartHeading(n) && !isTableTitle(lines, i) && !HEADING1.test(compact(n.text));
         if (!isNoteLine(n) && !continues) break;
         if (continues && prev && !/^\d+[.、．]/.test(compact(n.text))) {
           // a note wrapped over lines is one line
@@ -429,15 +456,20 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
     body.push(l);
     i++;
   }
-  const r = tableFromLines({ preamble, body, trailer, dropped, ...(ctx.fromText ? { fromText: true } : {}) }, { ...(ctx.options.locale ? { locale: ctx.options.locale } : {}) });
+  ctx.out.push('');
+  atPage(ctx, title.page);
+  const r = tableFromLines({ preamble, body, trailer, dropped, page: title.page, ...(ctx.fromText ? { fromText: true } : { rules: ctx.rules }) }, { ...(ctx.options.locale ? { locale: ctx.options.locale } : {}) });
   if (!r.ok) {
     // Not a table after all: its lines are kept as comments.
-    for (const l of [...preamble, ...body, ...trailer]) ctx.out.push(`// ${l.text}`);
+    for (const l of [...preamble, ...body, ...trailer]) {
+      atPage(ctx, l.page);
+      ctx.out.push(`// ${l.text}`);
+    }
     return i;
   }
-  ctx.out.push('');
   const base = ctx.out.length;
   ctx.out.push(...r.text.replace(/\n$/, '').split('\n'));
+  if (r.page !== undefined) ctx.page = r.page;
   for (const x of r.repairs) ctx.repairs.push({ ...x, ...(x.outputLine !== undefined ? { outputLine: x.outputLine + base } : {}) });
   for (const d of r.doubts) ctx.doubts.push({ ...d, outputLine: d.outputLine + base });
   ctx.summary.tables++;
@@ -450,6 +482,23 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
 // Entry
 
 /**
+ * Whether a page may hold a table, so that its ruling lines are worth reading: at least two lines with a wide gap
+ * between two of their items (prose runs on, its items touch).
+ */
+function mayHoldTable(items: PageItem[]): boolean {
+  const perLine = new Map<number, PageItem[]>();
+  for (const it of items) {
+    const y = Math.round((it.y + it.height / 2) / 2);
+    perLine.set(y, [...(perLine.get(y) ?? []), it]);
+  }
+  const cells = [...perLine.values()].filter((line) => {
+    const sorted = line.sort((a, b) => a.x - b.x);
+    return sorted.some((it, k) => k > 0 && it.x - (sorted[k - 1].x + sorted[k - 1].width) > 2 * Math.max(it.height, sorted[k - 1].height));
+  });
+  return cells.length >= 2;
+}
+
+/**
  * A document file: a PDF, or the UTF-8 (or GB18030) text of `pdftotext -layout`. Anything else is refused with a
  * message (a non-PDF binary, a broken or encrypted PDF, a PDF without a text layer).
  */
@@ -457,7 +506,7 @@ export async function importDocument(data: Uint8Array, options: DocumentOptions 
   const m = editorMessages(options.locale);
   if (isPdf(data)) {
     if (!pdfSupported()) return { ok: false, failure: 'broken', message: m.pdfUnsupported };
-    const r = await readPdf(data);
+    const r = await readPdf(data, mayHoldTable, options.checkpoint);
     if (!r.ok) return { ok: false, failure: r.failure, message: r.failure === 'encrypted' ? m.pdfEncrypted : r.failure === 'not-pdf' ? m.pdfNotPdf : m.pdfBroken(r.detail) };
     return importPages(r.pages, options);
   }

@@ -59,6 +59,8 @@ export interface Imported {
   rows: number;
   title: string;
   doubts: Doubt[];
+  /** A PDF's table: the page its last lines come from (the text says where each page begins: `// 第 N 页`). */
+  page?: number;
 }
 
 export interface ImportRefused {
@@ -70,9 +72,11 @@ export type ImportOutcome = Imported | ImportRefused;
 
 /** A row of the input. */
 export interface SourceRow {
-  /** 1-based line or worksheet row. */
+  /** 1-based line or worksheet row (a PDF's page). */
   line: number;
   cells: string[];
+  /** A PDF's row whose label goes on on the next page: that page, and the label's text from there. */
+  continued?: { page: number; text: string };
 }
 
 export interface SourceGrid {
@@ -272,6 +276,9 @@ export interface Side {
   rows?: Set<SourceRow>;
   /** The label's column, relative to `start`, when the geometry knows it (else the first text cell is the label). */
   labelAt?: number;
+  /** The cells stand between the table's borders: a text in the code column is that row's code (`此表为空`), not a
+   * label printed off its column. */
+  bordered?: boolean;
 }
 
 interface ParsedRow {
@@ -283,6 +290,8 @@ interface ParsedRow {
   repairs: CellRepair[];
   /** Other lines joined into this one. */
   joined: { line: number; repairs: CellRepair[] }[];
+  /** The label goes on on the next page (a PDF). */
+  continued?: SourceRow['continued'];
   /** What the reconstruction is not sure of. */
   doubts?: string[];
 }
@@ -294,6 +303,35 @@ interface Context {
   out: string[];
   /** The input is a PDF: its "lines" are pages. */
   pages?: boolean;
+  /** A PDF: the page the output is at (said by `// 第 N 页` where it changes). */
+  page?: number;
+}
+
+/** Where the output is in a PDF's pages: what writes an import's lines, and the page they are at. */
+export interface PageTrail {
+  out: string[];
+  m: EditorMessages;
+  page?: number;
+}
+
+/** Says where a page's text begins, or resumes (the two sides of a table go down the same pages one after the other):
+ * `// 第 N 页` above the first line from page N after lines from another page. */
+export function atPage(c: PageTrail, page: number): void {
+  if (c.page === page) return;
+  c.out.push(`// ${c.m.docPage(page)}`);
+  c.page = page;
+}
+
+/**
+ * The line just written goes on from `rest` on with the text of page N (a paragraph, or a label, cut by the page
+ * break): `// 第 N 页（上一行自“…”起）`, quoting the shortest start of `rest` found only once in the line.
+ */
+export function pageWithin(c: PageTrail, page: number, rest: string): void {
+  const line = c.out[c.out.length - 1] ?? '';
+  let n = Math.min(4, rest.length);
+  while (n < rest.length && line.indexOf(rest.slice(0, n)) !== line.lastIndexOf(rest.slice(0, n))) n++;
+  c.out.push(`// ${c.m.docPageFrom(page, rest.slice(0, n))}`);
+  c.page = page;
 }
 
 /** The positions where the sides of a side-by-side table start: where the first column name repeats. */
@@ -500,7 +538,7 @@ function parseRow(row: SourceRow, side: Side, count: number): ParsedRow | undefi
       lineNo = c;
     } else if (codeLike(c) || /^[\d\s]+$/.test(c)) {
       codes.push(c);
-    } else if (!label && side.hasLabel) {
+    } else if (!label && side.hasLabel && !side.bordered) {
       const r = repairText(c);
       label = r.text;
       repairs.push(...r.repairs);
@@ -618,6 +656,8 @@ export interface TableZones {
   doubts?: Map<SourceRow, string[]>;
   /** Rows made of several lines of the input: the label pieces joined, and the lines. */
   joined?: Map<SourceRow, { lines: number[]; before: string; after: string }>;
+  /** A PDF's table in a document: the page the document's text is at before the table. */
+  page?: number;
 }
 
 export function importGrid(grid: SourceGrid, options: ImportOptions = {}): ImportOutcome {
@@ -699,7 +739,7 @@ export function importGrid(grid: SourceGrid, options: ImportOptions = {}): Impor
  */
 export function renderTable(grid: SourceGrid, zones: TableZones, layout: (headerRepairs: CellRepair[]) => Side[], options: ImportOptions = {}): ImportOutcome {
   const m = editorMessages(options.locale);
-  const ctx: Context = { m, repairs: [], doubts: [], out: [], ...(grid.kind === 'pdf' ? { pages: true } : {}) };
+  const ctx: Context = { m, repairs: [], doubts: [], out: [], ...(grid.kind === 'pdf' && zones.page !== undefined ? { pages: true, page: zones.page } : {}) };
   const { preamble, header, lanci, junk, data, dataJunk, trailer } = zones;
 
   // Above the table: 表号, title, 部门, 金额单位.
@@ -795,6 +835,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
       if (joined) p.repairs.push({ kind: 'joined-lines', before: joined.before, after: joined.after });
       const doubts = zones.doubts?.get(r);
       if (doubts) p.doubts = doubts;
+      if (r.continued) p.continued = r.continued;
       // Where the geometry made the rows, a row is never joined to the one above.
       const continuation = !zones.joined && prev && prev.label && p.label && !p.code && !p.lineNo && p.figures.every((f) => f === '')
         && (side.hasCode || side.hasLine) && !ENUMERATED.test(p.label) && !TOTAL.test(compact(p.label))
@@ -820,12 +861,14 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
     ctx.out.push(columnsLine(side));
     for (const r of parsed[k]) {
       const text = renderRow(side, r);
+      if (ctx.pages) atPage(ctx, r.line);
       note(ctx, r.line, r.repairs, r.joined);
       for (const d of r.doubts ?? []) {
         ctx.doubts.push({ line: r.line, message: d, outputLine: ctx.out.length });
         ctx.out.push(`// ${m.importDoubt(d)}`);
       }
       ctx.out.push(text);
+      if (r.continued) pageWithin(ctx, r.continued.page, r.continued.text);
       rowCount++;
     }
   });
@@ -835,6 +878,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
   let inNote = false;
   for (const r of trailer) {
     const t = clean(lineText(r));
+    if (ctx.pages) atPage(ctx, r.line);
     if (NOTE_START.test(t)) {
       ctx.out.push(t);
       inNote = true;
@@ -862,7 +906,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
     ctx.out = ctx.out.map((l, k) => (bad.has(k) ? `// ${l}` : l));
     text = ctx.out.join('\n') + '\n';
   }
-  return { ok: true, text, repairs: ctx.repairs, rows: rowCount, title: headingText, doubts: ctx.doubts };
+  return { ok: true, text, repairs: ctx.repairs, rows: rowCount, title: headingText, doubts: ctx.doubts, ...(ctx.page !== undefined ? { page: ctx.page } : {}) };
 }
 
 function ruleParses(t: string): boolean {

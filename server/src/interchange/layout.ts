@@ -4,6 +4,7 @@
  * apart. Pure: positions in, lines out.
  */
 import { displayWidth } from '../format/width';
+import { TABLE_NUMBER } from './import';
 import type { Page, PageItem } from './pdf';
 
 /** A run of text on one line: one table cell, or a piece of prose. */
@@ -74,9 +75,35 @@ function splitCells(item: PageItem): PageItem[] {
   return out;
 }
 
+/**
+ * Splits an item that runs across a cell border (one run of text in some PDFs: `便携式计算机（20万以下） 分散自行组织`
+ * over the 采购物品名称 and 采购组织形式 cells) at the blank that stands at the border.
+ */
+function splitAtBorders(item: PageItem, page: Page): PageItem[] {
+  const y = item.y + item.height / 2;
+  const border = page.rules?.v.find((v) => v.y0 <= y && y <= v.y1 && v.x > item.x + item.height && v.x < item.x + item.width - item.height);
+  if (!border || !/\S\s+\S/.test(item.text)) return [item];
+  const total = displayWidth(item.text) || 1;
+  const at = (k: number) => item.x + (item.width * displayWidth(item.text.slice(0, k))) / total;
+  let best = -1;
+  for (const m of item.text.matchAll(/\s+/g)) {
+    const k = m.index;
+    const gap = Math.abs((at(k) + at(k + m[0].length)) / 2 - border.x);
+    if (gap < item.height && (best < 0 || gap < Math.abs((at(best) + at(best + 1)) / 2 - border.x))) best = k;
+  }
+  if (best < 0) return [item];
+  const left = item.text.slice(0, best);
+  const rest = item.text.slice(best).trimStart();
+  const from = item.text.length - rest.length;
+  return [
+    { ...item, text: left, width: at(best) - item.x },
+    ...splitAtBorders({ ...item, text: rest, x: at(from), width: item.x + item.width - at(from) }, page),
+  ];
+}
+
 /** Groups a page's items into lines, top to bottom, each line's chunks left to right. */
 export function pageLines(page: Page): Line[] {
-  const items = page.items.flatMap(splitCells).filter((i) => i.text.trim()).sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
+  const items = page.items.flatMap((i) => splitAtBorders(i, page)).flatMap(splitCells).filter((i) => i.text.trim()).sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
   const groups: PageItem[][] = [];
   for (const it of items) {
     const c = it.y + it.height / 2;
@@ -91,17 +118,23 @@ export function pageLines(page: Page): Line[] {
     }
     groups.push([it]);
   }
-  return groups.map((g) => makeLine(page.number, g));
+  return groups.map((g) => makeLine(page, g));
 }
 
-function makeLine(page: number, items: PageItem[]): Line {
+/** Whether a vertical ruling line of the page stands between x0 and x1 at the height y (a cell border). */
+function ruledApart(page: Page, x0: number, x1: number, y: number): boolean {
+  return !!page.rules?.v.some((v) => v.x > x0 - 1 && v.x < x1 + 1 && v.y0 <= y && y <= v.y1);
+}
+
+function makeLine(page: Page, items: PageItem[]): Line {
   items.sort((a, b) => a.x - b.x);
   const chunks: Chunk[] = [];
   for (const it of items) {
     const size = it.height;
     const text = it.text.replace(/\s+/g, ' ').trim();
     const last = chunks[chunks.length - 1];
-    if (last) {
+    // (items on either side of a cell border are two cells, however close)
+    if (last && !ruledApart(page, last.x1, it.x, it.y + it.height / 2)) {
       const gap = it.x - last.x1;
       const unit = Math.max(size, last.size);
       // Items that touch are one run; a gap of half a character is a blank inside the run; more separates cells
@@ -122,7 +155,7 @@ function makeLine(page: number, items: PageItem[]): Line {
   const y = Math.min(...items.map((i) => i.y));
   const bottom = Math.max(...items.map((i) => i.y + i.height));
   const size = Math.max(...items.map((i) => i.height));
-  return { page, y, bottom, size, chunks, x0: chunks[0].x0, x1: chunks[chunks.length - 1].x1, text: chunks.map((c) => c.text).join(' ') };
+  return { page: page.number, y, bottom, size, chunks, x0: chunks[0].x0, x1: chunks[chunks.length - 1].x1, text: chunks.map((c) => c.text).join(' ') };
 }
 
 /** A lone 汉字 (not 类/款/项, which head columns of their own). */
@@ -163,7 +196,8 @@ export function markFurniture(pages: { page: Page; lines: Line[] }[]): void {
     const first = lines.slice(0, 2);
     const last = lines.slice(-2);
     for (const l of [...first, ...last]) {
-      if (!edge(page, l)) continue;
+      // (a table's number at the top of each page, `公开01表`, `公开02表` …, is its title, not a running header)
+      if (!edge(page, l) || TABLE_NUMBER.test(l.text)) continue;
       // A lone number is a page number only where nothing else stands beside it.
       if ((PAGE_NUMBER.test(l.text.trim()) && l.chunks.length <= 3) || repeated.has(key(l))) l.furniture = true;
     }

@@ -73,13 +73,14 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     return { ok: true, text: r.text, repairs: r.repairs, rows: r.rows, title: r.title, summary: m.importSummary(shown, r.rows, r.repairs.length) };
   };
 
-  const runImportDocument = async (arg: unknown): Promise<ImportDocumentCommandResult> => {
+  const runImportDocument = async (arg: unknown, token?: CancellationToken): Promise<ImportDocumentCommandResult> => {
     const m = editorMessages(ctx.locale);
     const a = record(arg);
     if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
     if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
     const name = typeof a.name === 'string' && a.name ? a.name.split(/[\\/]/).pop() ?? a.name : 'document.pdf';
-    const r = await importDocument(fromBase64(a.content), { locale: ctx.locale, name });
+    // A long PDF is read a page at a time, other requests answered between pages; a cancelled request stops it.
+    const r = await importDocument(fromBase64(a.content), { locale: ctx.locale, name, checkpoint: pause(token) });
     if (!r.ok) return { ok: false, message: r.message };
     return { ok: true, text: r.text, summary: r.message, doubts: r.doubts, skippedPages: r.skippedPages };
   };
