@@ -75,6 +75,22 @@ export class RelationList {
     }
   }
 
+  /** Empties the list to fill it again, keeping its arrays (a scratch list: nothing read from it before stays valid). */
+  clear(): void {
+    this.count = 0;
+    this.termCount = 0;
+    this.objects.length = 0;
+    this.parts.length = 0;
+    this.partIndex.clear();
+    this.titles.length = 0;
+    this.titleIndex.clear();
+    this.spans.length = 0;
+    this.spanIndex.clear();
+    this.lastTitle = undefined;
+    this.lastTitleId = -1;
+    this.byCell = undefined;
+  }
+
   part(p: StoredPart): number {
     let i = this.partIndex.get(p);
     if (i === undefined) {

@@ -93,20 +93,21 @@ function termKeys(list: RelationList, i: number): { key: number; sign: number; p
  * for every version): whether it is a sum or an equality, its target's number, and its only term's, when it has one.
  */
 interface Keys {
-  comparable: Uint8Array;
-  target: Float64Array;
+  comparable: boolean[];
+  target: number[];
   /** NaN: not one term. */
-  only: Float64Array;
-  sign: Int8Array;
+  only: number[];
+  sign: number[];
 }
 
+/** Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect). */
 function keysOf(list: RelationList): Keys {
   const n = list.count;
-  const keys: Keys = { comparable: new Uint8Array(n), target: new Float64Array(n), only: new Float64Array(n).fill(NaN), sign: new Int8Array(n) };
+  const keys: Keys = { comparable: new Array<boolean>(n).fill(false), target: new Array<number>(n).fill(0), only: new Array<number>(n).fill(NaN), sign: new Array<number>(n).fill(0) };
   for (let i = 0; i < n; i++) {
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
-    keys.comparable[i] = 1;
+    keys.comparable[i] = true;
     keys.target[i] = targetKey(list, i);
     const count = list.termsOf(i);
     if (count === 1) {
@@ -216,6 +217,8 @@ export type StandardCache = Map<Identity, Map<Table, Kept>>;
 class Applier {
   private readonly binder: Binder;
   private readonly index: RelationIndex;
+  /** Where an identity that is not kept is expanded (emptied for each: its relations are copied to `out`). */
+  private readonly scratch = new RelationList();
   /** What this pass applied, for the next one. */
   readonly kept: StandardCache = new Map();
 
@@ -235,7 +238,7 @@ class Applier {
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
-    const k = reuse && old ? old : { ...this.expand(identity, table), ...(stated === undefined ? {} : { stated }) };
+    const k = reuse && old ? old : { ...this.expand(identity, table, keep ? new RelationList() : this.scratch), ...(stated === undefined ? {} : { stated }) };
     if (keep) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
@@ -277,15 +280,16 @@ class Applier {
     return d.problems.length ? undefined : holds;
   }
 
-  private expand(identity: Identity, table: Table): Kept {
+  /** Expands an identity into `made` (emptied first). */
+  private expand(identity: Identity, table: Table, made: RelationList): Kept {
+    made.clear();
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows).
     const read = () => this.binder.touched.map((t): [Table, Part[]] => [t, t.parts.slice()]);
     const consulted = this.binder.consulted;
-    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made: new RelationList(), touched: read(), consulted };
-    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
+    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
+    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text), made);
     const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
-    const made = d.out;
     const missing = d.problems.length ? d.problems[0].message : undefined;
     for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
     const holds = !identity.rule.condition?.rhs.length ? {} : { holds: outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined };

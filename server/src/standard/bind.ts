@@ -63,42 +63,67 @@ function keysOf(c: Column): { name: string; path: string; parts: string[] } {
  * its parts are renewed — so nothing here is kept by table.
  */
 interface PartIndex {
-  /** How many rows print a figure. */
-  dataRows: number;
+  /** How many rows print a figure, counted up to 2 (a table of one row is all a binding asks about). */
+  dataRows?: number;
   /** The label of the first row by each label key. */
-  labels: Map<string, string>;
+  labels?: Map<string, string>;
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
-  projects: Map<string, string[]>;
-  projectKeys: [string, string][];
+  projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
 }
 
 const partIndexes = new WeakMap<Part, PartIndex>();
 
+/** A part's index, each piece built when first asked (most bindings find their rows by name and ask for none). */
 function partIndex(p: Part): PartIndex {
   let ix = partIndexes.get(p);
-  if (ix) return ix;
-  ix = { dataRows: 0, labels: new Map(), projects: new Map(), projectKeys: [] };
-  const width = p.columns.length;
-  eachRowHead(p, (r) => {
-    for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { ix.dataRows++; break; }
-    if (!r.label) return;
-    const k = labelKey(r.label);
-    if (!ix.labels.has(k)) ix.labels.set(k, r.label);
-    const name = r.code ?? r.label;
-    const pk = projectKey(r.label);
-    const list = ix.projects.get(pk);
-    if (list) list.push(name); else ix.projects.set(pk, [name]);
-    ix.projectKeys.push([pk, name]);
-  });
-  partIndexes.set(p, ix);
+  if (!ix) partIndexes.set(p, (ix = {}));
   return ix;
 }
 
-/** How many rows of a table print a figure. */
-function rowsDataOf(t: Table): number {
+function dataRowsOf(p: Part): number {
+  const ix = partIndex(p);
+  if (ix.dataRows !== undefined) return ix.dataRows;
   let n = 0;
-  for (const p of t.parts) n += partIndex(p).dataRows;
-  return n;
+  const width = p.columns.length;
+  eachRowHead(p, (r) => {
+    for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { n++; break; }
+    return n < 2;
+  });
+  return (ix.dataRows = n);
+}
+
+function labelsOf(p: Part): Map<string, string> {
+  const ix = partIndex(p);
+  if (ix.labels) return ix.labels;
+  const labels = new Map<string, string>();
+  eachRowHead(p, (r) => {
+    if (!r.label) return;
+    const k = labelKey(r.label);
+    if (!labels.has(k)) labels.set(k, r.label);
+  });
+  return (ix.labels = labels);
+}
+
+function projectsOf(p: Part): NonNullable<PartIndex['projects']> {
+  const ix = partIndex(p);
+  if (ix.projects) return ix.projects;
+  const projects: NonNullable<PartIndex['projects']> = { byKey: new Map(), keys: [] };
+  eachRowHead(p, (r) => {
+    if (!r.label) return;
+    const name = r.code ?? r.label;
+    const pk = projectKey(r.label);
+    const list = projects.byKey.get(pk);
+    if (list) list.push(name); else projects.byKey.set(pk, [name]);
+    projects.keys.push([pk, name]);
+  });
+  return (ix.projects = projects);
+}
+
+/** Whether more than one row of a table prints a figure. */
+function severalDataRows(t: Table): boolean {
+  let n = 0;
+  for (const p of t.parts) if ((n += dataRowsOf(p)) > 1) return true;
+  return false;
 }
 
 function fieldsOf(t: Table): Field[] {
@@ -118,10 +143,10 @@ function projectKey(s: string): string {
 function projectRow(of: Table | Part, name: string): string | undefined {
   const k = projectKey(name);
   if (!k) return undefined;
-  const parts = partsIn(of).map(partIndex);
-  const exact = parts.flatMap((ix) => ix.projects.get(k) ?? []);
+  const parts = partsIn(of).map(projectsOf);
+  const exact = parts.flatMap((ix) => ix.byKey.get(k) ?? []);
   if (exact.length) return exact.length === 1 ? exact[0] : undefined;
-  const near = parts.flatMap((ix) => ix.projectKeys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
+  const near = parts.flatMap((ix) => ix.keys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
   return near.length === 1 ? near[0][1] : undefined;
 }
 
@@ -260,7 +285,7 @@ export class Binder {
     if (!lhs) return missing();
     const rhs = this.sum(c.rhs, own, instance);
     if (!rhs) return missing();
-    if (lhs.length === 1 && lhs[0].operand.kind === 'ref' && columnOnly(lhs[0].operand) && rowsDataOf(instance) > 1
+    if (lhs.length === 1 && lhs[0].operand.kind === 'ref' && columnOnly(lhs[0].operand) && severalDataRows(instance)
       && rhs.some((t) => t.operand.kind === 'ref' && this.tableOf(t) !== instance && t.operand.atoms.some((a) => a.unit === 'row'))) {
       // A column equal to one figure of another table: a table of one row only (江苏 支出预算总表).
       return { missing: `${idn.table.title}（一行）` };
@@ -404,10 +429,10 @@ export class Binder {
       return row ?? this.fail(`「${value}」`);
     }
     for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
-    const parts = partsIn(part ?? t).map(partIndex);
+    const parts = partsIn(part ?? t).map(labelsOf);
     for (const k of a.rowKeys) {
-      for (const ix of parts) {
-        const label = ix.labels.get(k);
+      for (const labels of parts) {
+        const label = labels.get(k);
         if (label !== undefined) return label;
       }
     }
