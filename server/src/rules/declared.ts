@@ -95,7 +95,9 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
  */
 interface RowIndex {
   line?: Map<number, number[]>;
-  names?: { code: Map<string, number[]>; label: Map<string, number[]>; bare: Map<string, number[]> };
+  code?: Map<string, number[]>;
+  label?: Map<string, number[]>;
+  bare?: Map<string, number[]>;
 }
 
 /** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
@@ -134,21 +136,23 @@ function rowsNumbered(of: Table | Part, n: number): Row[] {
   return out;
 }
 
-/** A part's rows by code, label and label without numbering; built on first use. */
-function namesOf(p: Part): NonNullable<RowIndex['names']> {
+const NAME_KEYS = ['code', 'label', 'bare'] as const;
+type NameKey = (typeof NAME_KEYS)[number];
+
+/**
+ * A part's rows by code, by label, or by label without numbering; each built on first use (a name found by code or
+ * label never needs the next).
+ */
+function namesOf(p: Part, key: NameKey): Map<string, number[]> {
   const index = indexOf(p);
-  if (!index.names) {
-    const names = { code: new Map<string, number[]>(), label: new Map<string, number[]>(), bare: new Map<string, number[]>() };
-    eachRowHead(p, (r) => {
-      const code = r.code;
-      if (code !== undefined) add(names.code, code, r.index);
-      const label = norm(r.label);
-      add(names.label, label, r.index);
-      add(names.bare, label.replace(NUMBERING, ''), r.index);
-    });
-    index.names = names;
+  let names = index[key];
+  if (!names) {
+    const map = (names = index[key] = new Map<string, number[]>());
+    if (key === 'code') eachRowHead(p, (r) => { const code = r.code; if (code !== undefined) add(map, code, r.index); });
+    else if (key === 'label') eachRowHead(p, (r) => add(map, norm(r.label), r.index));
+    else eachRowHead(p, (r) => add(map, norm(r.label).replace(NUMBERING, ''), r.index));
   }
-  return index.names;
+  return names;
 }
 
 /** A row by its part and number (no row is made). */
@@ -174,8 +178,6 @@ function rowsNamed(of: Table | Part, name: string): Row[] {
   return positionsNamed(of, name).map((x) => rowOf(x.part, x.row));
 }
 
-const NAME_KEYS = ['code', 'label', 'bare'] as const;
-
 function positionsNamed(of: Table | Part, name: string): RowAt[] {
   const v = norm(name);
   const parts = partsOf(of);
@@ -183,12 +185,23 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
     const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
     let out: RowAt[] | undefined;
     for (const p of parts) {
-      const rows = namesOf(p)[key].get(k);
+      const rows = namesOf(p, key).get(k);
       if (rows) at(p, rows, (out ??= []));
     }
     if (out) return out;
   }
   return [];
+}
+
+/** Whether `positionsNamed` finds a row (none is listed). */
+function isNamed(of: Table | Part, name: string): boolean {
+  const v = norm(name);
+  const parts = partsOf(of);
+  for (const key of NAME_KEYS) {
+    const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
+    for (const p of parts) if (namesOf(p, key).has(k)) return true;
+  }
+  return false;
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
@@ -204,7 +217,7 @@ export function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undef
 
 /** Whether `findRows` finds a row, making none. */
 export function namesRow(table: Table, atom: AtomNode, part?: Part): boolean {
-  return atom.quoted ? positionsNamed(part ?? table, atom.value).length > 0 : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
+  return atom.quoted ? isNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
 }
 
 function partNamed(table: Table, name: string): Part | undefined {
@@ -276,9 +289,9 @@ function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined 
   const code = codeAt(p, r);
   if (code) {
     // A code its own table prints on several rows is no one quantity.
-    if ((namesOf(p).code.get(code)?.length ?? 0) > 1) return undefined;
+    if ((namesOf(p, 'code').get(code)?.length ?? 0) > 1) return undefined;
     const byCode: RowAt[] = [];
-    for (const q of partsOf(of)) at(q, namesOf(q).code.get(code), byCode);
+    for (const q of partsOf(of)) at(q, namesOf(q, 'code').get(code), byCode);
     if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
     if (code.length !== 3) return undefined;
   }

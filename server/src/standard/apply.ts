@@ -20,7 +20,7 @@ import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declar
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
-import { Binder, type Roles } from './bind';
+import { Binder, conditionIsShared, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { Identity, StandardSet, StandardTable } from './set';
 
@@ -219,6 +219,8 @@ class Applier {
   private readonly index: RelationIndex;
   /** Where an identity that is not kept is expanded (emptied for each: its relations are copied to `out`). */
   private readonly scratch = new RelationList();
+  /** Conditions that read the same for every instance (`conditionIsShared`), judged once in this pass. */
+  private readonly shared = new Map<Identity, boolean | undefined>();
   /** What this pass applied, for the next one. */
   readonly kept: StandardCache = new Map();
 
@@ -273,11 +275,19 @@ class Applier {
 
   /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
   private holds(identity: Identity, table: Table): boolean | undefined {
+    if (this.shared.has(identity)) return this.shared.get(identity);
     const b = this.binder.bind(identity, table);
-    if ('missing' in b) return undefined;
+    return 'missing' in b ? undefined : this.condition(identity, b);
+  }
+
+  /** Whether the condition of a bound identity holds (undefined: it names nothing); a shared one judged once. */
+  private condition(identity: Identity, b: Exclude<Binding, { missing: string }>): boolean | undefined {
+    if (this.shared.has(identity)) return this.shared.get(identity);
     const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
     const holds = d.conditionHolds({ node: b.rule, table: b.table });
-    return d.problems.length ? undefined : holds;
+    const result = d.problems.length ? undefined : holds;
+    if (conditionIsShared(identity)) this.shared.set(identity, result);
+    return result;
   }
 
   /** Expands an identity into `made` (emptied first). */
@@ -288,8 +298,12 @@ class Applier {
     const read = () => this.binder.touched.map((t): [Table, Part[]] => [t, t.parts.slice()]);
     const consulted = this.binder.consulted;
     if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
+    // A condition known to hold is not judged again; one known not to hold, not expanded at all.
+    const cond = b.rule.condition?.rhs.length ? this.condition(identity, b) : undefined;
+    if (cond === false) return { outcome: 'condition', made, touched: read(), consulted, holds: false };
     const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text), made);
-    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
+    const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;
+    const outcome = d.expand({ node, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
     const holds = !identity.rule.condition?.rhs.length ? {} : { holds: outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined };

@@ -252,6 +252,17 @@ function compile(idn: Identity): CompiledRule {
   return c;
 }
 
+/**
+ * Whether an identity's condition (`当 C=D`) reads the same wherever the identity is applied: each of its terms names
+ * another standard table, and none a form's field (`当 「收支总表」「一般公共预算拨款收入」行=「收支总表」「收入总计」行`,
+ * applied to each of 3,000 项目申报表). Its outcome, within one pass, is then the same for every instance.
+ */
+export function conditionIsShared(idn: Identity): boolean {
+  const c = compile(idn).condition;
+  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && ![...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
+  return !!c && c.lhs.every(shared) && c.rhs.every(shared);
+}
+
 /** Why a binding failed: a name or table the document does not print, or a term that stands for zero. */
 interface Failure {
   zero: boolean;
