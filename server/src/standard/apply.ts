@@ -213,6 +213,29 @@ interface Kept {
 /** The identities between tables applied to the last version of a document, by identity and table. */
 export type StandardCache = Map<Identity, Map<Table, Kept>>;
 
+/** Whether two lists hold the same objects in the same order. */
+function same<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** An identity as applied (a class: thousands are made per version, their relations made only when asked). */
+class Applied implements AppliedIdentity {
+  readonly outcome: AppliedIdentity['outcome'];
+  readonly missing?: string;
+  private made?: Relation[];
+
+  constructor(readonly identity: Identity, readonly table: Table, k: Kept, private readonly out: RelationList, private readonly ids: number[]) {
+    this.outcome = k.outcome;
+    if (k.missing) this.missing = k.missing;
+  }
+
+  get relations(): Relation[] {
+    return (this.made ??= this.ids.map((i) => this.out.relation(i)));
+  }
+}
+
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
   private readonly binder: Binder;
@@ -257,20 +280,16 @@ class Applier {
       out.copy(k.made, i, false);
       this.index.appended(k.made, i, keys);
     }
-    let relations: Relation[] | undefined;
-    return {
-      identity, table, outcome: k.outcome, ...(k.missing ? { missing: k.missing } : {}),
-      get relations() { return (relations ??= ids.map((i) => out.relation(i))); },
-    };
+    return new Applied(identity, table, k, out, ids);
   }
 
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
   private still(k: Kept, tables: Set<Table>): boolean {
-    if (!k.touched.every(([t, parts]) => tables.has(t) && t.parts.length === parts.length && t.parts.every((p, i) => p === parts[i]))) return false;
-    return k.consulted.every(([st, list]) => {
-      const now = this.roles.instances(st);
-      return now.length === list.length && now.every((t, i) => t === list[i]);
-    });
+    for (const [t, parts] of k.touched) {
+      if (!tables.has(t) || !same(t.parts, parts)) return false;
+    }
+    for (const [st, list] of k.consulted) if (!same(this.roles.instances(st), list)) return false;
+    return true;
   }
 
   /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
@@ -294,8 +313,8 @@ class Applier {
   private expand(identity: Identity, table: Table, made: RelationList): Kept {
     made.clear();
     const b = this.binder.bind(identity, table);
-    // What it read: the tables the binding read, and those the expansion finds (the binder's list grows).
-    const read = () => this.binder.touched.map((t): [Table, Part[]] => [t, t.parts.slice()]);
+    // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
+    const read = () => [...new Set(this.binder.touched)].map((t): [Table, Part[]] => [t, t.parts.slice()]);
     const consulted = this.binder.consulted;
     if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
