@@ -191,17 +191,18 @@ function sameTerms(a: { key: number; sign: number }[], b: { key: number; sign: n
 
 /**
  * What an identity applied between tables gave, and what it read: kept from one version of a document to the next,
- * and taken again while the tables it read are the same objects (their sections unchanged) and the roles it asked for
- * are played by the same tables.
+ * and taken again while the tables it read are the same objects with the same parts (their rows unchanged) and the
+ * roles it asked for are played by the same tables.
  */
 interface Kept {
   outcome: AppliedIdentity['outcome'];
   missing?: string;
   /** The relations it made (before the document's own equal ones were taken instead), without rule spans. */
   made: RelationList;
-  /** The tables it read, each with its parts as they were (a part whose rows change is a new part). */
-  touched: [Table, Part[]][];
-  consulted: [StandardTable, Table[]][];
+  /** The tables it read (a part whose rows change is a new part: `StandardCache.parts` says whether they did). */
+  touched: Table[];
+  /** The roles it asked who plays. */
+  consulted: StandardTable[];
   /** For a condition that is a phrase (`当「…」`): whether the document stated it. */
   stated?: boolean;
   /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
@@ -210,8 +211,22 @@ interface Kept {
   keys?: Keys;
 }
 
-/** The identities between tables applied to the last version of a document, by identity and table. */
-export type StandardCache = Map<Identity, Map<Table, Kept>>;
+/**
+ * The identities between tables applied to the last version of a document, by identity and table, with what they
+ * depend on as it was then: each table's parts, each role's tables. A kept identity whose tables and roles are as they
+ * were is taken again (a figure retyped renews no part: nothing is bound again).
+ */
+export interface StandardCache {
+  identities: Map<Identity, Map<Table, Kept>>;
+  parts: Map<Table, Part[]>;
+  roles: Map<StandardTable, Table[]>;
+}
+
+/** What is as it was in the last version: the tables with the same parts, the roles played by the same tables. */
+interface Unchanged {
+  tables: Set<Table>;
+  roles: Set<StandardTable>;
+}
 
 /** Whether two lists hold the same objects in the same order. */
 function same<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -245,21 +260,24 @@ class Applier {
   /** Conditions that read the same for every instance (`conditionIsShared`), judged once in this pass. */
   private readonly shared = new Map<Identity, boolean | undefined>();
   /** What this pass applied, for the next one. */
-  readonly kept: StandardCache = new Map();
+  readonly kept: StandardCache['identities'] = new Map();
 
-  constructor(private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList, private readonly previous?: StandardCache) {
+  constructor(
+    private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList,
+    private readonly previous?: StandardCache['identities'], private readonly unchanged?: Unchanged,
+  ) {
     this.binder = new Binder(roles);
     this.index = new RelationIndex(out);
   }
 
-  apply(identity: Identity, table: Table, tables?: Set<Table>): AppliedIdentity {
-    const keep = !!tables;
+  /** Applies `identity` for `table`; `keep`: taken from the last version when it can be, and kept for the next. */
+  apply(identity: Identity, table: Table, keep = false): AppliedIdentity {
     const old = keep ? this.previous?.get(identity)?.get(table) : undefined;
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
     const c = identity.rule.condition;
     const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
-    let reuse = !!old && old.stated === stated && this.still(old, tables!);
+    let reuse = !!old && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
@@ -284,11 +302,11 @@ class Applier {
   }
 
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
-  private still(k: Kept, tables: Set<Table>): boolean {
-    for (const [t, parts] of k.touched) {
-      if (!tables.has(t) || !same(t.parts, parts)) return false;
-    }
-    for (const [st, list] of k.consulted) if (!same(this.roles.instances(st), list)) return false;
+  private still(k: Kept): boolean {
+    const u = this.unchanged;
+    if (!u) return false;
+    for (const t of k.touched) if (!u.tables.has(t)) return false;
+    for (const st of k.consulted) if (!u.roles.has(st)) return false;
     return true;
   }
 
@@ -314,8 +332,8 @@ class Applier {
     made.clear();
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
-    const read = () => [...new Set(this.binder.touched)].map((t): [Table, Part[]] => [t, t.parts.slice()]);
-    const consulted = this.binder.consulted;
+    const read = () => [...new Set(this.binder.touched)];
+    const consulted = [...new Set(this.binder.consulted.map(([st]) => st))];
     if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
     const cond = b.rule.condition?.rhs.length ? this.condition(identity, b) : undefined;
@@ -384,14 +402,31 @@ export function applyDocument(
   }
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
-  let cache: StandardCache = new Map();
+  // What the next version compares with: each table's parts, each role's tables.
+  const cache: StandardCache = { identities: new Map(), parts: new Map(), roles: new Map() };
+  for (const t of doc.tables) cache.parts.set(t, t.parts.slice());
+  for (const s of ctx.sets) for (const st of s.tables) cache.roles.set(st, roles.instances(st));
   if (set && recognitions.size) {
-    const applier = new Applier(doc, roles, ctx, relations, previous);
-    const tables = new Set(doc.tables);
-    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, tables));
-    cache = applier.kept;
+    const applier = new Applier(doc, roles, ctx, relations, previous?.identities, previous && unchangedSince(previous, cache));
+    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, true));
+    cache.identities = applier.kept;
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), cache };
+}
+
+/** The tables and roles of `now` as they were in `before`. */
+function unchangedSince(before: StandardCache, now: StandardCache): Unchanged {
+  const tables = new Set<Table>();
+  for (const [t, parts] of now.parts) {
+    const was = before.parts.get(t);
+    if (was && same(parts, was)) tables.add(t);
+  }
+  const roles = new Set<StandardTable>();
+  for (const [st, list] of now.roles) {
+    const was = before.roles.get(st);
+    if (was && same(list, was)) roles.add(st);
+  }
+  return { tables, roles };
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
