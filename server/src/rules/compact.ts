@@ -174,6 +174,28 @@ export class RelationList {
     return p < 0 ? undefined : { part: this.parts[p], cell: this.rels[o + T_CELL] };
   }
 
+  /** Relation i's target as the list's part number (-1 for one kept as its object) and cell number (no object made). */
+  targetPartOf(i: number): number {
+    return this.rels[i * S + T_PART];
+  }
+
+  targetCellOf(i: number): number {
+    return this.rels[i * S + T_CELL];
+  }
+
+  /** Term k of relation i kept in the arrays: its part number in the list, its cell number, its sign (no object made). */
+  termPartOf(i: number, k: number): number {
+    return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS];
+  }
+
+  termCellOf(i: number, k: number): number {
+    return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS + 2];
+  }
+
+  termSignOf(i: number, k: number): 1 | -1 {
+    return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS + 3] as 1 | -1;
+  }
+
   /** The kind of relation i. */
   kindOf(i: number): Relation['kind'] {
     const o = i * S;

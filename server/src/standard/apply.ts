@@ -71,22 +71,43 @@ function cellKey(c: Cell): number {
 }
 
 function targetKey(list: RelationList, i: number): number {
-  const at = list.targetAt(i);
-  return at ? storedKey(at.part, at.cell) : cellKey(list.relation(i).target);
+  const p = list.targetPartOf(i);
+  return p >= 0 ? storedKey(list.parts[p], list.targetCellOf(i)) : cellKey(list.relation(i).target);
 }
 
-/** A relation's terms by cell number, and whether each cell prints a figure (blank and `—` cells add nothing). */
-function termKeys(list: RelationList, i: number): { key: number; sign: number; printed: boolean }[] {
+/**
+ * A relation's terms as cell numbers and signs, written into `keys` and `signs` (arrays reused from one relation to
+ * the next: thousands are compared per version); with `printed`, only the cells that print a figure (blank and `—`
+ * cells add nothing). Returns how many.
+ */
+function termsInto(list: RelationList, i: number, printed: boolean, keys: number[], signs: number[]): number {
   const n = list.termsOf(i);
-  if (n < 0) return list.relation(i).terms.map((t) => ({ key: cellKey(t.cell), sign: t.sign, printed: t.cell.kind !== 'empty' && t.cell.kind !== 'dash' }));
-  const out: { key: number; sign: number; printed: boolean }[] = [];
-  for (let k = 0; k < n; k++) {
-    const t = list.termAt(i, k);
-    const kind = t.part.store.kind(t.cell);
-    out.push({ key: storedKey(t.part, t.cell), sign: t.sign, printed: kind !== Kind.Empty && kind !== Kind.Dash });
+  let m = 0;
+  if (n < 0) {
+    for (const t of list.relation(i).terms) {
+      if (printed && (t.cell.kind === 'empty' || t.cell.kind === 'dash')) continue;
+      keys[m] = cellKey(t.cell);
+      signs[m++] = t.sign;
+    }
+    return m;
   }
-  return out;
+  for (let k = 0; k < n; k++) {
+    const part = list.parts[list.termPartOf(i, k)];
+    const cell = list.termCellOf(i, k);
+    if (printed) {
+      const kind = part.store.kind(cell);
+      if (kind === Kind.Empty || kind === Kind.Dash) continue;
+    }
+    keys[m] = storedKey(part, cell);
+    signs[m++] = list.termSignOf(i, k);
+  }
+  return m;
 }
+
+const ourKeys: number[] = [];
+const ourSigns: number[] = [];
+const theirKeys: number[] = [];
+const theirSigns: number[] = [];
 
 /**
  * What `RelationIndex.find` asks of each relation of a list, computed once for the list (a kept list is asked again
@@ -129,15 +150,23 @@ function keysOf(list: RelationList): Keys {
  * swapped. Cells are compared by number: no relation is made an object for it.
  */
 class RelationIndex {
-  private readonly byTarget = new Map<number, number[]>();
+  /** By target's number: the relation, or the relations in order (most targets have one: no array is made for it). */
+  private readonly byTarget = new Map<number, number | number[]>();
   private indexed = 0;
 
   constructor(private readonly list: RelationList) {}
 
   private index(key: number): void {
     const ids = this.byTarget.get(key);
-    if (ids) ids.push(this.indexed); else this.byTarget.set(key, [this.indexed]);
+    if (ids === undefined) this.byTarget.set(key, this.indexed);
+    else if (typeof ids === 'number') this.byTarget.set(key, [ids, this.indexed]);
+    else ids.push(this.indexed);
     this.indexed++;
+  }
+
+  private withTarget(key: number): readonly number[] {
+    const ids = this.byTarget.get(key);
+    return ids === undefined ? NONE : typeof ids === 'number' ? [ids] : ids;
   }
 
   /** The relations of the list not yet indexed, indexed. */
@@ -152,19 +181,19 @@ class RelationIndex {
     if (!keys.comparable[i]) return undefined;
     const list = this.list;
     const target = keys.target[i];
-    const same = this.byTarget.get(target);
-    if (same) {
-      const printed = termKeys(from, i).filter((t) => t.printed);
+    const same = this.withTarget(target);
+    if (same.length) {
+      const n = termsInto(from, i, true, ourKeys, ourSigns);
       for (const j of same) {
         const k = list.kindOf(j);
-        if ((k === 'sum' || k === 'same') && sameTerms(printed, termKeys(list, j).filter((t) => t.printed))) return j;
+        if ((k === 'sum' || k === 'same') && sameTerms(n, termsInto(list, j, true, theirKeys, theirSigns))) return j;
       }
     }
     const only = keys.only[i];
     if (!Number.isNaN(only)) {
-      for (const j of this.byTarget.get(only) ?? []) {
-        const theirs = list.termsOf(j) === 1 || list.termsOf(j) < 0 ? termKeys(list, j) : [];
-        if (theirs.length === 1 && theirs[0].key === target && theirs[0].sign === keys.sign[i]) return j;
+      for (const j of this.withTarget(only)) {
+        const count = list.termsOf(j);
+        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.sign[i]) return j;
       }
     }
     return undefined;
@@ -176,15 +205,24 @@ class RelationIndex {
   }
 }
 
-function sameTerms(a: { key: number; sign: number }[], b: { key: number; sign: number }[]): boolean {
-  if (a.length !== b.length) return false;
-  if (a.length <= 8) {
+const NONE: readonly number[] = [];
+
+/** Whether `a` terms (ourKeys/ourSigns) and `b` terms (theirKeys/theirSigns) are the same. */
+function sameTerms(a: number, b: number): boolean {
+  if (a !== b) return false;
+  const has = (keys: number[], signs: number[], n: number, key: number, sign: number) => {
+    for (let k = 0; k < n; k++) if (keys[k] === key && signs[k] === sign) return true;
+    return false;
+  };
+  if (a <= 8) {
     // Few terms (the common case): each of one side's terms on the other.
-    return a.every((t) => b.some((u) => u.key === t.key && u.sign === t.sign)) && b.every((u) => a.some((t) => t.key === u.key && t.sign === u.sign));
+    for (let k = 0; k < a; k++) if (!has(theirKeys, theirSigns, b, ourKeys[k], ourSigns[k])) return false;
+    for (let k = 0; k < b; k++) if (!has(ourKeys, ourSigns, a, theirKeys[k], theirSigns[k])) return false;
+    return true;
   }
   const left = new Map<number, number>();
-  for (const t of a) left.set(t.key, (left.get(t.key) ?? 0) + t.sign);
-  for (const t of b) left.set(t.key, (left.get(t.key) ?? 0) - t.sign);
+  for (let k = 0; k < a; k++) left.set(ourKeys[k], (left.get(ourKeys[k]) ?? 0) + ourSigns[k]);
+  for (let k = 0; k < b; k++) left.set(theirKeys[k], (left.get(theirKeys[k]) ?? 0) - theirSigns[k]);
   for (const v of left.values()) if (v !== 0) return false;
   return true;
 }
@@ -256,9 +294,17 @@ class Applier {
   private readonly binder: Binder;
   private readonly index: RelationIndex;
   /** Where an identity that is not kept is expanded (emptied for each: its relations are copied to `out`). */
-  private readonly scratch = new RelationList();
+  private scratchList?: RelationList;
   /** Conditions that read the same for every instance (`conditionIsShared`), judged once in this pass. */
-  private readonly shared = new Map<Identity, boolean | undefined>();
+  private sharedMap?: Map<Identity, boolean | undefined>;
+
+  private get scratch(): RelationList {
+    return (this.scratchList ??= new RelationList());
+  }
+
+  private get shared(): Map<Identity, boolean | undefined> {
+    return (this.sharedMap ??= new Map());
+  }
   /** What this pass applied, for the next one. */
   readonly kept: StandardCache['identities'] = new Map();
 
@@ -357,7 +403,8 @@ export function applySection(doc: BudgetDocument, ctx: StandardContext, relation
     const st = recognise(t, ctx.sets, ctx.department);
     if (st) recognitions.set(t, st);
   }
-  if (!recognitions.size) return out;
+  // Most sections have no table with an identity of its own (a project's form, a text): nothing more to make.
+  if (![...recognitions.values()].some((st) => st.identities.some((idn) => idn.local))) return out;
   const roles = rolesOf(ctx.sets[0], doc, recognitions);
   const applier = new Applier(doc, roles, ctx, relations);
   for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
