@@ -148,7 +148,11 @@ function namesOf(p: Part, key: NameKey): Map<string, number[]> {
   let names = index[key];
   if (!names) {
     const map = (names = index[key] = new Map<string, number[]>());
-    if (key === 'code') eachRowHead(p, (r) => { const code = r.code; if (code !== undefined) add(map, code, r.index); });
+    const store = storeOf(p);
+    if (key === 'code' && store) {
+      // From the store: no row's label is read.
+      for (let r = 0; r < store.count; r++) if (store.hasCode(r)) add(map, store.code(r)!, r);
+    } else if (key === 'code') eachRowHead(p, (r) => { const code = r.code; if (code !== undefined) add(map, code, r.index); });
     else if (key === 'label') eachRowHead(p, (r) => add(map, norm(r.label), r.index));
     else eachRowHead(p, (r) => add(map, norm(r.label).replace(NUMBERING, ''), r.index));
   }

@@ -8,7 +8,7 @@
  * not applicable.
  */
 import type { Column, Field, Part, Table } from '../model/document';
-import { eachRowHead, rowCount } from '../model/rows';
+import { eachRowHead, Kind, rowCount, storeOf } from '../model/rows';
 import { firstRow, namesRow } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
@@ -85,10 +85,21 @@ function dataRowsOf(p: Part): number {
   if (ix.dataRows !== undefined) return ix.dataRows;
   let n = 0;
   const width = p.columns.length;
-  eachRowHead(p, (r) => {
-    for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { n++; break; }
-    return n < 2;
-  });
+  const store = storeOf(p);
+  if (store) {
+    // From the store: no row's label is read.
+    for (let r = 0; r < store.count && n < 2; r++) {
+      for (let i = 0; i < width; i++) {
+        const c = store.cellAt(r, i);
+        if (c >= 0 && store.kind(c) === Kind.Figure) { n++; break; }
+      }
+    }
+  } else {
+    eachRowHead(p, (r) => {
+      for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { n++; break; }
+      return n < 2;
+    });
+  }
   return (ix.dataRows = n);
 }
 
