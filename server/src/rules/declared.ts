@@ -160,7 +160,7 @@ function namesOf(p: Part, key: NameKey): Map<string, number[]> {
 }
 
 /** A row by its part and number (no row is made). */
-interface RowAt { part: Part; row: number }
+export interface RowAt { part: Part; row: number }
 
 function at(p: Part, rows: number[] | undefined, out: RowAt[]): void {
   if (rows) for (const row of rows) out.push({ part: p, row });
@@ -212,11 +212,13 @@ export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
   return atom.quoted ? rowsNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value));
 }
 
-/** The first row `findRows` finds, making no other. */
-export function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
-  if (!atom.quoted) return rowsNumbered(part ?? table, Number(atom.value))[0];
-  const x = positionsNamed(part ?? table, atom.value)[0];
-  return x && rowOf(x.part, x.row);
+/** The first row `findRows` finds, by its part and number (no row is made for a quoted name). */
+export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | undefined {
+  if (!atom.quoted) {
+    const row = rowsNumbered(part ?? table, Number(atom.value))[0];
+    return row && { part: row.part, row: row.index };
+  }
+  return positionsNamed(part ?? table, atom.value)[0];
 }
 
 /** Whether `findRows` finds a row, making none. */

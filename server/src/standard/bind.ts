@@ -9,7 +9,7 @@
  */
 import type { Column, Field, Part, Table } from '../model/document';
 import { eachRowHead, Kind, rowCount, storeOf } from '../model/rows';
-import { firstRow, namesRow } from '../rules/declared';
+import { firstRowAt, namesRow } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -128,6 +128,17 @@ function projectsOf(p: Part): NonNullable<PartIndex['projects']> {
     projects.keys.push([pk, name]);
   });
   return (ix.projects = projects);
+}
+
+/** The kind of cell i of row r of a part, read from its store when it has one (no row is made); undefined: no cell. */
+function kindAt(p: Part, r: number, i: number): Kind | undefined {
+  const store = storeOf(p);
+  if (!store) {
+    const kind = p.rows[r]?.cells[i]?.kind;
+    return kind === undefined ? undefined : kind === 'text' ? Kind.Text : Kind.Figure;
+  }
+  const c = store.cellAt(r, i);
+  return c < 0 ? undefined : store.kind(c);
 }
 
 /** Whether more than one row of a table prints a figure. */
@@ -425,9 +436,9 @@ export class Binder {
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
-        const row = firstRow(t, rowAtom, part);
-        const cols = row?.part.columns.filter((c) => c.role === 'figure') ?? [];
-        const col = cols.find((c) => row!.cells[c.index]?.kind !== 'text');
+        const at = firstRowAt(t, rowAtom, part);
+        const cols = at?.part.columns.filter((c) => c.role === 'figure') ?? [];
+        const col = cols.find((c) => kindAt(at!.part, at!.row, c.index) !== Kind.Text);
         if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
       }
       out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
