@@ -130,15 +130,12 @@ function projectsOf(p: Part): NonNullable<PartIndex['projects']> {
   return (ix.projects = projects);
 }
 
-/** The kind of cell i of row r of a part, read from its store when it has one (no row is made); undefined: no cell. */
-function kindAt(p: Part, r: number, i: number): Kind | undefined {
+/** Whether cell i of row r of a part holds text, read from its store when it has one (no row is made). */
+function isTextAt(p: Part, r: number, i: number): boolean {
   const store = storeOf(p);
-  if (!store) {
-    const kind = p.rows[r]?.cells[i]?.kind;
-    return kind === undefined ? undefined : kind === 'text' ? Kind.Text : Kind.Figure;
-  }
+  if (!store) return p.rows[r]?.cells[i]?.kind === 'text';
   const c = store.cellAt(r, i);
-  return c < 0 ? undefined : store.kind(c);
+  return c >= 0 && store.kind(c) === Kind.Text;
 }
 
 /** Whether more than one row of a table prints a figure. */
@@ -438,7 +435,7 @@ export class Binder {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
         const at = firstRowAt(t, rowAtom, part);
         const cols = at?.part.columns.filter((c) => c.role === 'figure') ?? [];
-        const col = cols.find((c) => kindAt(at!.part, at!.row, c.index) !== Kind.Text);
+        const col = cols.find((c) => !isTextAt(at!.part, at!.row, c.index));
         if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
       }
       out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
