@@ -15,6 +15,8 @@ import { LineIndex } from '../server/src/syntax/positions';
 import { Catalog } from '../server/src/knowledge/catalog';
 import { shippedKnowledge } from '../server/src/knowledge/load';
 import { classifyCell } from '../server/src/model/classify';
+import type { Part } from '../server/src/model/document';
+import { eachRowHead, indexOfHeads, rowCount, type RowHead } from '../server/src/model/rows';
 import { generate } from '../bench/generate';
 import { dump, features } from './support/dump';
 import { ROOT } from './support/lsp';
@@ -159,6 +161,56 @@ describe('incremental analysis', () => {
       assert.ok(analyzer.lastReuse.unit === 'rows' || analyzer.lastReuse.unit === 'figures', `${JSON.stringify(typed.slice(0, i + 1))}: ${analyzer.lastReuse.unit}`);
       if (i % 6 === 0 || i === typed.length - 1) assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })));
     }
+  });
+
+  it('keeps an index over a table’s row heads while they stay the same, and makes it again when they change', () => {
+    let text = generate(3000, 4, 3000).text;
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(text);
+    const part = () => analyzer.analysis().document.tables.flatMap((t) => t.parts).find((p) => rowCount(p) > 2000)!;
+    // Labels by row, and codes by row (an index reading the codes' digits).
+    const LABELS = {};
+    const CODES = {};
+    const heads = (p: Part, f: (r: RowHead) => string) => {
+      const out: string[] = [];
+      eachRowHead(p, (r) => { out.push(f(r)); });
+      return out;
+    };
+    const labels = (p: Part) => heads(p, (r) => `${r.label}/${r.codeKind}/${r.code?.length ?? 0}`);
+    const codes = (p: Part) => heads(p, (r) => r.code ?? '');
+    const made = { labels: 0, codes: 0 };
+    const both = () => {
+      const p = part();
+      return {
+        labels: indexOfHeads(p, LABELS, () => (made.labels++, labels(p))),
+        codes: indexOfHeads(p, CODES, () => (made.codes++, codes(p)), true),
+      };
+    };
+    const expect = (kind: TableEdit | 'label', built: { labels: number; codes: number }) => {
+      const before = { ...made };
+      const ix = both();
+      assert.deepEqual({ labels: made.labels - before.labels, codes: made.codes - before.codes }, built, kind);
+      // Kept or made again, it is what an index made now would be.
+      assert.deepEqual(ix.labels, labels(part()), kind);
+      assert.deepEqual(ix.codes, codes(part()), kind);
+    };
+    both();
+    for (const [kind, pick, built] of [
+      ['retype', 0.3, { labels: 0, codes: 0 }],
+      ['code', 0.6, { labels: 0, codes: 1 }],
+      ['digit', 0.5, { labels: 0, codes: 0 }],
+      ['row', 0.9, { labels: 1, codes: 1 }],
+      ['unrow', 0.1, { labels: 1, codes: 1 }],
+    ] as [TableEdit, number, { labels: number; codes: number }][]) {
+      text = tableEdit(text, kind, pick).text;
+      analyzer.analyze(text);
+      expect(kind, built);
+    }
+    // A label retyped: both are made again.
+    const at = text.indexOf(' | ', text.indexOf('\n2010350 |') + 1) + 3;
+    text = `${text.slice(0, at)}新${text.slice(at)}`;
+    analyzer.analyze(text);
+    expect('label', { labels: 1, codes: 1 });
   });
 
   it('a knowledge change redoes the code findings only: the same parts, the findings of a fresh analysis', () => {

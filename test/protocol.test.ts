@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { generate } from '../bench/generate';
+import { analyze } from '../server/src/analysis';
+import { RELATED_UP_TO_FINDINGS } from '../server/src/lsp/diagnostics';
 import { GOOD, ONE_WRONG_TOTAL } from './support/docs';
 import { TestClient } from './support/lsp';
 
@@ -36,6 +39,21 @@ describe('language server over stdio', function () {
     assert.ok(col);
     assert.match(text(col), /^合计 ≠ 小计 \+ 项目支出：应为 307\.24，实为 317\.24，相差 10\.00/);
     assert.ok(col.relatedInformation?.some((r) => doc.getText(r.location.range) === '109.99'));
+  });
+
+  it('publishes a document of more findings than the cap without related information, the same findings otherwise', async () => {
+    const many = generate(6000, 3, 120, { mistakes: 0.12 }).text;
+    const uri = 'file:///tmp/many-findings.budget';
+    const p = await client.open(uri, many);
+    const fresh = analyze(many, { locale: 'zh' }).findings;
+    assert.ok(fresh.length > RELATED_UP_TO_FINDINGS && fresh.some((f) => f.related.length), `${fresh.length} findings`);
+    assert.equal(p.diagnostics.length, fresh.length);
+    assert.ok(p.diagnostics.every((d) => d.relatedInformation === undefined));
+    // Fixed down to a few findings: related information again.
+    const few = generate(300, 3, 120, { mistakes: 0.12 }).text;
+    const q = await client.change(uri, 2, [{ text: few }]);
+    assert.ok(q && q.diagnostics.length <= RELATED_UP_TO_FINDINGS);
+    assert.ok(q.diagnostics.some((d) => d.relatedInformation?.length));
   });
 
   it('re-analyses on incremental changes: fixing the figure clears the errors', async () => {

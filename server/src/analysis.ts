@@ -454,6 +454,7 @@ export class DocumentAnalyzer {
     // first row stands for the others depends on their figures).
     // A condition that is an equality may hold or not with other figures.
     const figures = !s.conditional && !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
+    const heads = store.headsChange(r0, removed, added);
     const delta = text.length - (to - from);
     // A header section after it must not move (the header's fields do not move with their section).
     if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
@@ -472,7 +473,7 @@ export class DocumentAnalyzer {
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shiftFrom(to, delta);
     // The new lines in.
     src.replace(l0, l1, lines);
-    store.splice(r0, removed, added, lines.length - (l1 - l0));
+    store.splice(r0, removed, added, lines.length - (l1 - l0), heads);
     let after = false;
     for (const t of s.document.tables) for (const p of t.parts) {
       if (!(p instanceof StoredPart)) continue;

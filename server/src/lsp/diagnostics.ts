@@ -15,7 +15,18 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: Locale = 'zh'): Diagnostic {
+/** Related locations one diagnostic carries at most. */
+const RELATED_PER_FINDING = 50;
+/**
+ * A document with more findings than this is published without related information: every publish sends all the
+ * document's diagnostics, and their related locations were half of the JSON (1,344 findings: 1.24 MB, of it 0.67 MB
+ * related locations) that the server writes and the editor reads again on each keystroke. The message of each still
+ * names the relation, the expected and the actual figure and the difference; hover, highlight and Find All References
+ * on a figure list its relations.
+ */
+export const RELATED_UP_TO_FINDINGS = 500;
+
+export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: Locale = 'zh', related = true): Diagnostic {
   const d: Diagnostic = {
     range: { start: lines.position(f.span.start), end: lines.position(f.span.end) },
     severity: SEVERITY[f.severity],
@@ -24,8 +35,8 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
     codeDescription: { href: ruleDocUrl(f.rule) },
     message: f.message,
   };
-  if (f.related.length) {
-    d.relatedInformation = f.related.slice(0, 50).map((r) => ({
+  if (related && f.related.length) {
+    d.relatedInformation = f.related.slice(0, RELATED_PER_FINDING).map((r) => ({
       location: { uri, range: { start: lines.position(r.span.start), end: lines.position(r.span.end) } },
       message: r.message,
     }));
@@ -42,6 +53,7 @@ interface Made {
   layout: number;
   uri: string;
   locale: Locale;
+  related: boolean;
   /** The finding's span and its related spans, as offsets. */
   at: number[];
 }
@@ -58,20 +70,22 @@ function sameSpans(at: number[], f: Finding): boolean {
  * A finding's diagnostic, made again only when the finding moved or the document's lines changed shape: a keystroke in
  * a document of a thousand findings converts the few that changed (a finding the analysis kept is the same object).
  */
-function diagnosticOf(f: Finding, lines: Positions, layout: number, uri: string, locale: Locale): Diagnostic {
+function diagnosticOf(f: Finding, lines: Positions, layout: number, uri: string, locale: Locale, related: boolean): Diagnostic {
   const had = made.get(f);
-  if (had && had.layout === layout && had.uri === uri && had.locale === locale && sameSpans(had.at, f)) return had.d;
-  const d = toDiagnostic(f, lines, uri, locale);
+  if (had && had.layout === layout && had.uri === uri && had.locale === locale && had.related === related && sameSpans(had.at, f)) return had.d;
+  const d = toDiagnostic(f, lines, uri, locale, related);
   const at = [f.span.start, f.span.end];
   for (const r of f.related) at.push(r.span.start, r.span.end);
-  made.set(f, { d, layout, uri, locale, at });
+  made.set(f, { d, layout, uri, locale, related, at });
   return d;
 }
 
 export function diagnosticsOf(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   const a = ctx.analyzed(doc);
   const show = ctx.roundingDiagnosticsFor(doc.uri);
-  return ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail).map((f) => diagnosticOf(f, a.lines, a.layout, doc.uri, ctx.locale));
+  const findings = ctx.configuredFindings(doc.uri, a.analysis.findings).filter((f) => show || !f.roundingTail);
+  const related = findings.length <= RELATED_UP_TO_FINDINGS;
+  return findings.map((f) => diagnosticOf(f, a.lines, a.layout, doc.uri, ctx.locale, related));
 }
 
 export function registerDiagnostics(ctx: ServerContext): { refresh(): void } {

@@ -175,9 +175,24 @@ const CS = 3;
  * dearly for, so a row's numbers and a cell's share one array each, at fixed strides). Rows are added in order by
  * the model builder.
  */
+/** How an edit changes rows' heads (`RowStore.headsChange`). */
+export const enum HeadsChange {
+  None,
+  /** Only codes' digits. */
+  Codes,
+  Heads,
+}
+
 export class RowStore {
   count = 0;
   cellCount = 0;
+  /**
+   * Changes whenever a row's head but its code's digits changes: the rows' count, a label, a code's kind or length, a
+   * cell's kind (`indexOfHeads`). Figures and the places of rows (lines, offsets) leave it.
+   */
+  heads = 0;
+  /** Changes whenever a row's code changes (as `heads` does, and for its digits too). */
+  codesChanged = 0;
   private rows = NO_I32;
   private rowNumbers = NO_F64;
   private cells = NO_I32;
@@ -343,9 +358,12 @@ export class RowStore {
 
   /**
    * Replaces rows [r0, r0 + removed) with the rows of `added` (a store of the same part's rows, read from the new
-   * lines), whose line keys start at the first removed row's; the rows after move by `lines` line keys.
+   * lines), whose line keys start at the first removed row's; the rows after move by `lines` line keys. `heads`:
+   * what `headsChange` said before the lines changed (else the heads count as changed).
    */
-  splice(r0: number, removed: number, added: RowStore, lines: number): void {
+  splice(r0: number, removed: number, added: RowStore, lines: number, heads: HeadsChange = HeadsChange.Heads): void {
+    if (heads === HeadsChange.Heads) this.heads++;
+    if (heads !== HeadsChange.None) this.codesChanged++;
     const r1 = r0 + removed;
     const c0 = r0 < this.count ? this.firstCell(r0) : this.cellCount;
     const c1 = r1 < this.count ? this.firstCell(r1) : this.cellCount;
@@ -430,6 +448,24 @@ export class RowStore {
       }
     }
     return true;
+  }
+
+  /**
+   * How the heads of rows [r0, r0 + removed) differ from the added ones' (labels, codes and their kinds, kinds of
+   * cells): asked before the lines' text is replaced (`splice` is told).
+   */
+  headsChange(r0: number, removed: number, added: RowStore): HeadsChange {
+    if (removed !== added.count) return HeadsChange.Heads;
+    let change = HeadsChange.None;
+    for (let k = 0; k < added.count; k++) {
+      const r = r0 + k;
+      if (this.codeKindId(r) !== added.codeKindId(k) || this.codeLen(r) !== added.codeLen(k) || this.label(r) !== added.label(k)) return HeadsChange.Heads;
+      const n = this.endCell(r) - this.firstCell(r);
+      if (n !== added.endCell(k) - added.firstCell(k)) return HeadsChange.Heads;
+      for (let i = 0; i < n; i++) if (this.kind(this.firstCell(r) + i) !== added.kind(added.firstCell(k) + i)) return HeadsChange.Heads;
+      if (this.code(r) !== added.code(k)) change = HeadsChange.Codes;
+    }
+    return change;
   }
 
   /** Whether the code of one of rows [r0, r1) is printed on another row too. */
@@ -833,6 +869,27 @@ export function eachRowHead(p: Part, fn: (head: RowHead) => boolean | void, from
     head.lineNo = Number.isNaN(n) ? undefined : n;
     if (fn(head) === false) return;
   }
+}
+
+const headIndexes = new WeakMap<RowStore, Map<object, { heads: number; codes: number; value: unknown }>>();
+
+/**
+ * An index over a part's row heads (`eachRowHead`: labels, kinds of code and cells, row numbers), made by `build` and
+ * kept while the part's heads stay the same, though the part is renewed (`StoredPart.renewed`): a figure typed in a
+ * 10k-row table leaves it, and so does a code's digit typed unless `codes` (the index reads the codes' digits).
+ * `key` names the index (one object per kind of index). The index must hold row numbers and what the heads say, never
+ * views or the part (a renewed part makes new ones). A plain part is indexed each time.
+ */
+export function indexOfHeads<T>(p: Part, key: object, build: () => T, codes = false): T {
+  const s = storeOf(p);
+  if (!s) return build();
+  let byKey = headIndexes.get(s);
+  if (!byKey) headIndexes.set(s, (byKey = new Map()));
+  const had = byKey.get(key);
+  if (had && had.heads === s.heads && (!codes || had.codes === s.codesChanged)) return had.value as T;
+  const value = build();
+  byKey.set(key, { heads: s.heads, codes: s.codesChanged, value });
+  return value;
 }
 
 /** How many rows of a part, from the first, end at or before `offset` (their rows are in document order). */
