@@ -182,11 +182,27 @@ function rowsNamed(of: Table | Part, name: string): Row[] {
   return positionsNamed(of, name).map((x) => rowOf(x.part, x.row));
 }
 
+/**
+ * A name's keys for the row indexes (without blanks; and without its numbering too), memoised: rules and standard
+ * identities name the same rows again and again, in every table.
+ */
+const nameKeys = new Map<string, [string, string]>();
+
+function keysOfName(name: string): [string, string] {
+  let k = nameKeys.get(name);
+  if (!k) {
+    if (nameKeys.size >= 4096) nameKeys.clear();
+    const v = norm(name);
+    nameKeys.set(name, (k = [v, v.replace(NUMBERING, '')]));
+  }
+  return k;
+}
+
 function positionsNamed(of: Table | Part, name: string): RowAt[] {
-  const v = norm(name);
+  const [v, bare] = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
+    const k = key === 'bare' ? bare : v;
     let out: RowAt[] | undefined;
     for (const p of parts) {
       const rows = namesOf(p, key).get(k);
@@ -199,10 +215,10 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
 
 /** Whether `positionsNamed` finds a row (none is listed). */
 function isNamed(of: Table | Part, name: string): boolean {
-  const v = norm(name);
+  const [v, bare] = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
+    const k = key === 'bare' ? bare : v;
     for (const p of parts) if (namesOf(p, key).has(k)) return true;
   }
   return false;
