@@ -327,7 +327,7 @@ class Applier {
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
-    const k = reuse && old ? old : { ...this.expand(identity, table, keep ? new RelationList() : this.scratch), ...(stated === undefined ? {} : { stated }) };
+    const k = reuse && old ? old : { ...this.expand(identity, table, keep), ...(stated === undefined ? {} : { stated }) };
     if (keep) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
@@ -373,13 +373,17 @@ class Applier {
     return result;
   }
 
-  /** Expands an identity into `made` (emptied first). */
-  private expand(identity: Identity, table: Table, made: RelationList): Kept {
+  /**
+   * Expands an identity: into a list of its own when it is kept for the next version (with what it read), else into
+   * the scratch list.
+   */
+  private expand(identity: Identity, table: Table, keep: boolean): Kept {
+    const made = keep ? new RelationList() : this.scratch;
     made.clear();
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
-    const read = () => [...new Set(this.binder.touched)];
-    const consulted = [...new Set(this.binder.consulted.map(([st]) => st))];
+    const read = () => (keep ? [...new Set(this.binder.touched)] : []);
+    const consulted = keep ? [...new Set(this.binder.consulted.map(([st]) => st))] : [];
     if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
     const cond = b.rule.condition?.rhs.length ? this.condition(identity, b) : undefined;
