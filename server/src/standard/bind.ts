@@ -57,6 +57,29 @@ function keysOf(c: Column): { name: string; path: string; parts: string[] } {
   return k;
 }
 
+/** A part's columns by name key and by path key (the first of each), and how many go by each name key. */
+interface ColumnIndex {
+  byName: Map<string, Column>;
+  byPath: Map<string, Column>;
+  named: Map<string, number>;
+}
+
+const columnIndexes = new WeakMap<Part, ColumnIndex>();
+
+function columnsOf(p: Part): ColumnIndex {
+  let ix = columnIndexes.get(p);
+  if (ix) return ix;
+  ix = { byName: new Map(), byPath: new Map(), named: new Map() };
+  for (const c of p.columns) {
+    const k = keysOf(c);
+    if (!ix.byName.has(k.name)) ix.byName.set(k.name, c);
+    if (!ix.byPath.has(k.path)) ix.byPath.set(k.path, c);
+    ix.named.set(k.name, (ix.named.get(k.name) ?? 0) + 1);
+  }
+  columnIndexes.set(p, ix);
+  return ix;
+}
+
 /**
  * What the bindings ask of a part's rows, read from their heads (no row is made) once per part: a part does not change
  * but for its figures (a part whose rows change is a new part, see model/rows), and a table keeps its object while
@@ -487,12 +510,12 @@ export class Binder {
             if (x.path.length < best) { best = x.path.length; c = x; ties = 0; } else if (x.path.length === best) ties++;
           }
           if (ties) c = undefined;
-        } else c = p.columns.find((x) => keysOf(x).name === cand.key) ?? p.columns.find((x) => keysOf(x).path === cand.key);
+        } else {
+          const ix = columnsOf(p);
+          c = ix.byName.get(cand.key) ?? ix.byPath.get(cand.key);
+        }
         if (!c) continue;
-        const own = keysOf(c).name;
-        let same = 0;
-        for (const x of p.columns) if (keysOf(x).name === own) same++;
-        return same === 1 ? c.name : c.path.join('');
+        return columnsOf(p).named.get(keysOf(c).name) === 1 ? c.name : c.path.join('');
       }
     }
     return this.fail(`「${a.node.value}」`);
