@@ -264,6 +264,8 @@ export interface StandardCache {
 interface Unchanged {
   tables: Set<Table>;
   roles: Set<StandardTable>;
+  /** Every table and every role (a figure retyped): every kept identity stands, none needs asking. */
+  all: boolean;
 }
 
 /** Whether two lists hold the same objects in the same order. */
@@ -351,6 +353,7 @@ class Applier {
   private still(k: Kept): boolean {
     const u = this.unchanged;
     if (!u) return false;
+    if (u.all) return true;
     for (const t of k.touched) if (!u.tables.has(t)) return false;
     for (const st of k.consulted) if (!u.roles.has(st)) return false;
     return true;
@@ -477,7 +480,7 @@ function unchangedSince(before: StandardCache, now: StandardCache): Unchanged {
     const was = before.roles.get(st);
     if (was && same(list, was)) roles.add(st);
   }
-  return { tables, roles };
+  return { tables, roles, all: tables.size === now.parts.size && roles.size === now.roles.size };
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
