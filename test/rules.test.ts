@@ -128,3 +128,25 @@ describe('rules', () => {
     assert.equal(errors(text.replace('| 1.00', '| 2.00')).length, 1);
   });
 });
+
+describe('rules: a figure’s precision is the finest printed in its column', () => {
+  it('17.5 among 10.49 is 17.50: a sum off by 0.06 is an error, not a 尾差', () => {
+    const doc = (total: string) => `# 某部门 2023 年度部门预算
+年度：2023
+类型：预算
+金额单位：万元
+
+## 表 表1 项目支出表
+列：项目 | 金额
+合计 | ${total}
+甲项目 | 10.49
+乙项目 | 17.5
+规则：「合计」行=(「甲项目」+「乙项目」)行
+`;
+    // Read as 17.5 ± 0.05, 10.49 + 17.5 could reach 28.045, and 28.05 would be a 尾差; as 17.50, it is 0.06 short.
+    const errs = errors(doc('28.05'));
+    assert.equal(errs.length, 1);
+    assert.match(errs[0].message, /应为 27\.99，实为 28\.05/);
+    assert.deepEqual(errors(doc('27.99')), []);
+  });
+});

@@ -180,6 +180,25 @@ describe('the workspace through the client', function () {
     assert.deepEqual([...new Set(await severities(101))], [1]);
   });
 
+  it('the narrative’s change thresholds come from budget-tables.json', async () => {
+    const config = `${A}/budget-tables.json`;
+    const doc = `${HEAD}## 情况说明\n2023 年度机关运行经费支出 145.6 万元，比上年增加 45.6 万元，增长 45.60%。\n`;
+    const files: Record<string, string> = { [config]: '{ "thresholds": { "changePercent": 50, "changeAmount": 10 } }' };
+    s = await start(files, [A]);
+    await s.client.connection.sendNotification(InitializedNotification.type, {});
+    await sleep(300);
+    const reasons = async (v: number) => {
+      const p = await s!.client.open(`${A}/reason.budget`, doc, v);
+      await s!.client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: `${A}/reason.budget` } });
+      return p.diagnostics.filter((d) => d.code === 'narrative-reason').length;
+    };
+    assert.equal(await reasons(1), 0, 'a 45.6% change is under the configured 50%');
+    s.files.readFile = memoryFileSystem({ [config]: '{}' }).readFile;
+    await s.client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: config, type: FileChangeType.Changed }] });
+    await sleep(300);
+    assert.equal(await reasons(2), 1, 'the default thresholds (10%, 10 万元) want a reason');
+  });
+
   it('takes the standard set budget-tables.json names (`standardSet`), and again for an open document when the file changes', async () => {
     // The generated 部门决算 with its 支出决算表 合计 typed 10.00 too high: only the set's identities between tables see it.
     const good = generateFinal();

@@ -23,12 +23,16 @@
  * Invariant (test/incremental.test.ts): whatever the edits, the analysis is exactly a fresh analysis of the text.
  * An `Analysis` is valid until the analyzer takes the next edit (its sections' objects are moved and updated).
  */
-import { judge } from './checks/evaluate';
+import { forgetColumnPrecision, columnPrecision, judge } from './checks/evaluate';
 import type { Finding } from './checks/finding';
 import { figureFindings, partFigureFindings } from './checks/figures';
 import { hygieneFindings } from './checks/hygiene';
 import { importDoubtFindings } from './checks/importDoubts';
-import { narrativeRelations } from './claims/narrative';
+import { applyJustifications } from './checks/justifications';
+import { localise, type ExplanationCache, type RelationSource } from './checks/localise';
+import { claimChecks } from './claims/checks';
+import { culpritOptions } from './claims/culprits';
+import type { Thresholds } from './claims/reasons';
 import { messages, type Locale, type Messages } from './i18n/messages';
 import { standardMessages, type StandardMessages } from './i18n/standard';
 import { buildSection, readTableLines } from './incremental/build';
@@ -65,6 +69,8 @@ export interface AnalysisOptions {
    * A document's own `标准表：` line wins over `set`. `false`: no standard set at all.
    */
   standard?: false | { library?: StandardLibrary; set?: string };
+  /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
+  thresholds?: Thresholds;
 }
 
 export interface Analysis {
@@ -129,6 +135,8 @@ interface Section {
    */
   conditional: boolean;
   found: Found;
+  /** Changes whenever its figures or relations may have (error localisation reuses an explanation only while it stays). */
+  version: number;
   /** The spans it holds (but its rows' views, which their parts move), collected when it first has to move. */
   spans?: Span[];
 }
@@ -153,13 +161,15 @@ export class DocumentAnalyzer {
   private lineIndex?: SectionPositions;
   /** What the last edit reused. */
   lastReuse: Reuse = { sections: 0, reused: 0, full: true, unit: 'document' };
+  /** Error localisation's explanations of the last version, reused where nothing they read changed. */
+  private readonly explanations: ExplanationCache = new Map();
   /**
    * Counts the versions whose lines changed shape (a line break added or removed): while it stays the same, a span at
    * the same offsets stands at the same line and character.
    */
   layout = 0;
 
-  constructor(private readonly options: AnalysisOptions = {}) {
+  constructor(readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
     this.sm = standardMessages(options.locale);
   }
@@ -209,6 +219,19 @@ export class DocumentAnalyzer {
     return (this.current ??= this.assemble());
   }
 
+  /**
+   * Options read live changed (the project's `thresholds`, `standard.set`): the next `analysis()` assembles again;
+   * when the standard sets the document follows changed, every section is checked afresh (a section applies its
+   * tables' own identities).
+   */
+  optionsChanged(): void {
+    this.current = undefined;
+    if (!this.sections.length) return;
+    const choice = this.chooseSets();
+    const was = this.choice;
+    if (choice.unknown !== was.unknown || choice.sets.length !== was.sets.length || choice.sets.some((x, i) => x !== was.sets[i])) this.open(this.text);
+  }
+
   /** The knowledge the code checks use changed (a catalog, the workspace's codes): only the code findings are redone. */
   knowledgeChanged(): void {
     if (!this.options.knowledge) return;
@@ -216,17 +239,6 @@ export class DocumentAnalyzer {
       s.found.codes = codeFindings(s.document, this.options.knowledge, this.options.locale);
       s.spans = undefined;
     }
-    this.current = undefined;
-  }
-
-  /**
-   * Options read live (the project's budget-tables.json) changed: the next analysis is assembled again, and a document
-   * for which they now choose other standard sets starts afresh (each section's tables are recognised against them).
-   */
-  optionsChanged(): void {
-    const was = this.choice;
-    const now = this.chooseSets();
-    if (now.unknown !== was.unknown || now.sets.length !== was.sets.length || now.sets.some((x, i) => x !== was.sets[i])) return this.open(this.text);
     this.current = undefined;
   }
 
@@ -329,6 +341,7 @@ export class DocumentAnalyzer {
     return {
       src, header, reused: false, lines: objects, errors, document, mainOnly, relations: new RelationList(), crossRules: [], conditional: false,
       found: { base: [], figures: [], codes: [], problems: [], hygiene: [], judged: [] },
+      version: 0,
     };
   }
 
@@ -376,6 +389,7 @@ export class DocumentAnalyzer {
     for (let i = 0; i < relations.count; i++) judged[i] = this.judged(relations, i);
     s.relations = relations;
     s.spans = undefined;
+    s.version = ++versions;
   }
 
   /** Relation i of a list judged: from the arrays when it holds exactly as printed, else on its object. */
@@ -473,7 +487,15 @@ export class DocumentAnalyzer {
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shiftFrom(to, delta);
     // The new lines in.
     src.replace(l0, l1, lines);
+    const precision = figures && columnPrecision(part);
     store.splice(r0, removed, added, lines.length - (l1 - l0), heads);
+    // A figure's precision is its column's finest (../checks/evaluate `valueOf`): when that changes, every relation
+    // of the column may be judged differently: all of the section's are judged again.
+    let rejudge = false;
+    if (precision) {
+      forgetColumnPrecision(part);
+      rejudge = !samePrecision(precision, columnPrecision(part));
+    }
     let after = false;
     for (const t of s.document.tables) for (const p of t.parts) {
       if (!(p instanceof StoredPart)) continue;
@@ -495,7 +517,9 @@ export class DocumentAnalyzer {
       insertAt(s.found.figures, partFigureFindings(part, this.m, r0, r0 + added.count), from);
       s.found.hygiene = hygieneFindings(s.lines, s.document.tables, this.header, this.sm);
       if (knowledge) insertAt(s.found.codes, partCodeFindings(s.document, part, knowledge, this.options.locale, r0, r0 + added.count, [], kindsBefore), from);
-      for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
+      if (rejudge) for (let i = 0; i < s.relations.count; i++) s.found.judged[i] = this.judged(s.relations, i);
+      else for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
+      s.version = ++versions;
     } else {
       // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
       // again from the arrays; the code findings of the other rows stay when the part lists the same kinds of codes.
@@ -576,21 +600,29 @@ export class DocumentAnalyzer {
       findings.push({ rule: 'standard-set', severity: 'error', span: field.valueSpan, message: this.sm.unknownSet(unknown, known.join('、')), related: [] });
     }
     for (const r of formRelations(document, m)) global.add(r);
-    for (const r of narrativeRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     for (let i = 0; i < global.count; i++) {
       const f = this.judged(global, i);
       if (f) findings.push(f);
     }
+    // The narrative's claims come judged (their findings word what the text says); their relations are objects.
+    const claims = claimChecks(document, m, { locale: this.options.locale, thresholds: this.options.thresholds, quantity: (name) => std.report.quantity(name) });
+    for (const r of claims.relations) global.add(r);
+    for (const f of claims.findings) findings.push(f);
     let relations: Relation[] | undefined;
     const allRelations = () => (relations ??= all((s) => s.relations.all()).concat(global.all()));
 
+    // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
+    // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
+    const sources = relationSource(parts, global);
+    const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
+
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
-    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
     let index: Map<Cell, Relation[]> | undefined;
     return {
-      tree, document, findings, standard: std.report,
+      tree, document, findings: localised, standard: std.report,
       headingAbove: (offset) => {
         for (let k = this.sectionAt(offset); k >= 0; k--) {
           const lines = parts[k].lines;
@@ -614,6 +646,77 @@ export class DocumentAnalyzer {
       },
     };
   }
+}
+
+/**
+ * Where error localisation finds a figure's relations: its section's (through the list's index by cell, no relation
+ * made but those it asks for) and those spanning sections. A figure's stamp is its section's version: an explanation
+ * is reused only while no figure it read was retyped or had its relations changed.
+ */
+function relationSource(sections: Section[], global: RelationList): RelationSource {
+  let sectionOfPart: Map<StoredPart, Section> | undefined;
+  const sectionOf = (p: StoredPart) => {
+    if (!sectionOfPart) {
+      sectionOfPart = new Map();
+      for (const s of sections) for (const t of s.document.tables) for (const q of t.parts) if (q instanceof StoredPart) sectionOfPart.set(q, s);
+    }
+    return sectionOfPart.get(p);
+  };
+  // Relations spanning sections about figures outside the stores (the narrative's own parts).
+  let loose: Map<Cell, Relation[]> | undefined;
+  const looseOf = (cell: Cell) => {
+    if (!loose) {
+      loose = new Map();
+      for (const r of global.all()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
+        if (c.row.part instanceof StoredPart) continue;
+        const list = loose.get(c);
+        if (list) { if (list[list.length - 1] !== r) list.push(r); } else loose.set(c, [r]);
+      }
+    }
+    return loose.get(cell) ?? [];
+  };
+  const touching = (list: RelationList, p: StoredPart, c: number) => list.touching(p, c, c + 1).map((i) => list.relation(i));
+  const shared = new Map<Cell, Relation[]>();
+  const sharedOf = (cell: Cell): Relation[] => {
+    let had = shared.get(cell);
+    if (had) return had;
+    const p = cell.row.part;
+    if (p instanceof StoredPart) {
+      const i = p.columns.length ? cell.row.cells.indexOf(cell) : -1;
+      had = i < 0 ? [] : touching(global, p, p.store.firstCell(cell.row.index) + i);
+    } else had = looseOf(cell);
+    shared.set(cell, had);
+    return had;
+  };
+  const all = new Map<Cell, Relation[]>();
+  return {
+    relationsOf(cell) {
+      let had = all.get(cell);
+      if (had) return had;
+      const p = cell.row.part;
+      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
+      const i = s ? cell.row.cells.indexOf(cell) : -1;
+      const own = s && i >= 0 ? touching(s.relations, p as StoredPart, (p as StoredPart).store.firstCell(cell.row.index) + i) : [];
+      const more = sharedOf(cell);
+      had = own.length && more.length ? own.concat(more) : own.length ? own : more;
+      all.set(cell, had);
+      return had;
+    },
+    stamp(cell) {
+      const p = cell.row.part;
+      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
+      return { own: s ? s.version : cell, shared: sharedOf(cell) };
+    },
+  };
+}
+
+/** Sections' versions (`Section.version`): one counter for all analyzers, so that no two states share a number. */
+let versions = 0;
+
+function samePrecision(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 /** Puts `items` into a list in document order, where those that start at `at` belong; returns the list. */

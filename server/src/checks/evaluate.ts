@@ -1,18 +1,67 @@
 /** Decides whether a relation between printed figures holds, with the rounding semantics of rounding.md. */
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
-import type { Cell } from '../model/document';
+import type { Cell, Part } from '../model/document';
+import { CellFlag, Kind, StoredPart } from '../model/rows';
 import type { Messages } from '../i18n/messages';
 import type { Relation, Term } from '../rules/relation';
-import type { Finding } from './finding';
+import { withRelation, type Finding } from './finding';
 import type { Span } from '../syntax/ast';
 import { maxOf } from '../util/arrays';
 import { headOf } from '../util/text';
 
-/** The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. */
+/**
+ * The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. A figure's precision
+ * is the finest printed in its column: printers drop trailing zeros, so `17.5` among `10.49` and `28.00` is 17.50
+ * (known to ±0.005, not ±0.05), and `3` beside `0.6716` is 3.0000.
+ */
 export function valueOf(cell: Cell): Figure | undefined {
-  if (cell.kind === 'figure') return cell.figure;
+  if (cell.kind === 'figure') {
+    const f = cell.figure!;
+    const d = cell.column ? columnDecimals(cell.row.part, cell.column.index, f.percent) : f.decimals;
+    return d > f.decimals ? { ...f, units: f.units * pow10(d - f.decimals), decimals: d } : f;
+  }
   if (cell.kind === 'empty' || cell.kind === 'dash') return ZERO;
   return undefined;
+}
+
+const finest = new WeakMap<Part, Map<string, number>>();
+
+/**
+ * The most decimals printed in each column of a part (percentages and amounts apart, keys `3` and `3%`), computed
+ * once per part; a stored part's from its arrays (no views made).
+ */
+export function columnPrecision(part: Part): ReadonlyMap<string, number> {
+  let m = finest.get(part);
+  if (m) return m;
+  const out = new Map<string, number>();
+  const note = (column: number, percent: boolean, decimals: number) => {
+    const key = percent ? `${column}%` : `${column}`;
+    if ((out.get(key) ?? -1) < decimals) out.set(key, decimals);
+  };
+  if (part instanceof StoredPart) {
+    const s = part.store;
+    const columns = part.columns.length;
+    for (let r = 0; r < s.count; r++) {
+      const first = s.firstCell(r);
+      const end = Math.min(s.endCell(r), first + columns);
+      for (let c = first; c < end; c++) {
+        if (s.kind(c) === Kind.Figure && s.flags(c) & CellFlag.FigureRole) note(c - first, (s.flags(c) & CellFlag.Percent) !== 0, s.decimals(c));
+      }
+    }
+  } else {
+    for (const r of part.rows) for (const c of r.cells) if (c.kind === 'figure' && c.column && c.figure) note(c.column.index, c.figure.percent, c.figure.decimals);
+  }
+  finest.set(part, (m = out));
+  return m;
+}
+
+/** A part's rows were retyped in place: its column precision is computed again when next asked. */
+export function forgetColumnPrecision(part: Part): void {
+  finest.delete(part);
+}
+
+function columnDecimals(part: Part, column: number, percent: boolean): number {
+  return columnPrecision(part).get(percent ? `${column}%` : `${column}`) ?? 0;
 }
 
 /**
@@ -231,18 +280,18 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');
     const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
-    return {
+    return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, m.context('', rel.title)),
-    };
+    }, rel);
   }
   if (!ev.holds) {
     const template = rel.kind === 'same' ? m.sameMismatch : m.sumMismatch;
-    return {
+    return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: template(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
       expected: ev.computed,
-    };
+    }, rel);
   }
   return {
     rule: rel.rule, severity: 'information', span: own(rel.target.span), related, roundingTail: true,

@@ -1,3 +1,4 @@
+import type { Relation } from '../rules/relation';
 import type { Span } from '../syntax/ast';
 import type { RuleId } from './ruleIds';
 
@@ -17,4 +18,24 @@ export interface Finding {
   expected?: string;
   /** Other quick-fix payloads (a catalog name …). */
   replacement?: { span: Span; text: string; title: string };
+  /**
+   * The relation a judged finding reports (error localisation reads it). Set with `withRelation`: not enumerable, so
+   * never serialised, copied by a spread, nor walked when a kept section's spans move (its cells are views).
+   */
+  relation?: Relation;
+  /**
+   * Edits that would mend the finding by changing the figure at fault (error localisation, ./localise): one when the
+   * culprit is known, several when explanations tie. When present, they replace `expected` (which would write into
+   * the finding's own figure, possibly not the one at fault). A fix at the finding's own figure has no title: the
+   * editor's usual one applies (`将此数改为计算值 …`).
+   */
+  fixes?: { span: Span; text: string; title?: string }[];
+  /** The author accepted the finding in the document (`说明：…`), with this reason (./justifications). */
+  acknowledged?: { reason: string; span: Span };
+}
+
+/** `f` reporting `rel` (`Finding.relation`, kept out of the finding's enumerable fields). */
+export function withRelation<T extends Finding>(f: T, rel: Relation): T {
+  Object.defineProperty(f, 'relation', { value: rel, enumerable: false, writable: true, configurable: true });
+  return f;
 }

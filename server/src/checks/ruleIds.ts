@@ -30,6 +30,8 @@ export const RULES = {
   'share': { severity: 'error', zh: '占比', en: 'Share' },
   'form': { severity: 'error', zh: '表单核对', en: 'Form check' },
   'narrative': { severity: 'error', zh: '情况说明核对', en: 'Narrative check' },
+  'narrative-reason': { severity: 'warning', zh: '变动原因', en: 'Reason for a change' },
+  'justification': { severity: 'warning', zh: '说明无对应结果', en: 'Justification without a finding' },
   'code-unknown': { severity: 'warning', zh: '未知科目编码', en: 'Unknown subject code' },
   'code-name': { severity: 'warning', zh: '科目名称与目录不一致', en: 'Subject name differs from the catalog' },
   'code-kind': { severity: 'warning', zh: '科目类别与表不符', en: 'Subject code of the wrong classification' },

@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { analyze } from '../analysis';
 import type { Finding } from '../checks/finding';
+import { shown as shownAs } from '../checks/justifications';
 import type { RuleId } from '../checks/ruleIds';
 import { applyRuleSettings, type ProjectConfig } from '../config/project';
 import { cliMessages } from '../i18n/cli';
@@ -22,6 +23,9 @@ export interface JsonFinding {
   severity: Finding['severity'];
   rule: RuleId;
   message: string;
+  /** The document accepts the finding (`说明：…`): the reason it gives. Shown as information unless
+   * `--count-acknowledged`. */
+  acknowledged?: string;
 }
 
 /** What checking one file gives: its findings and the codes it prints (for codes only other files know), or why it
@@ -40,6 +44,10 @@ export interface CheckOptions {
   /** The user's catalogs (the project configuration's, then `--catalog`), read by the main thread: the last read first. */
   userRecords: CatalogRecord[];
   rules: ProjectConfig['rules'];
+  /** The narrative's change thresholds (budget-tables.json). */
+  thresholds?: ProjectConfig['thresholds'];
+  /** Findings the document accepts (`说明：…`) keep their severity. */
+  countAcknowledged?: boolean;
   /** The project's standard table set (`auto`, `off`, a set's name: budget-tables.json's `standardSet`). */
   standardSet?: string;
 }
@@ -75,22 +83,28 @@ export function checkBytes(bytes: Uint8Array, shown: string, o: CheckOptions): F
   const text = d.text;
   try {
     const knowledge = knowledgeOf(o);
-    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, standard: { set: o.standardSet }, ...(knowledge ? { knowledge } : {}) });
+    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, standard: { set: o.standardSet }, ...(knowledge ? { knowledge } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}) });
     const codes = knowledge ? documentCodes(a.document, shown).codes.map((c) => c.code) : [];
-    return { findings: jsonFindings(applyRuleSettings(a.findings, o.rules), text, shown), codes };
+    return { findings: jsonFindings(applyRuleSettings(a.findings, o.rules), text, shown, o.locale, o.countAcknowledged), codes };
   } catch (e) {
     // A defect of the analysis: said plainly for this file (no stack trace), and the other files are still checked.
     return { findings: [], codes: [], failure: cliMessages(o.locale).fileProblem(shown, cliMessages(o.locale).internalError(e instanceof Error ? e.message : String(e))) };
   }
 }
 
-/** Findings with 1-based lines and columns (in UTF-16 code units, as editors count). */
-export function jsonFindings(findings: Finding[], text: string, shown: string): FileResult['findings'] {
+/**
+ * Findings with 1-based lines and columns (in UTF-16 code units, as editors count). A finding the document accepts
+ * (`说明：…`) says so, and counts as information unless `countAcknowledged`.
+ */
+export function jsonFindings(findings: Finding[], text: string, shown: string, locale?: Locale, countAcknowledged = false): FileResult['findings'] {
   const idx = new LineIndex(text);
   return findings.map((f) => {
     const s = idx.position(f.span.start);
     const e = idx.position(f.span.end);
-    const jf: JsonFinding = { file: shown, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity: f.severity, rule: f.rule, message: f.message };
+    const view = shownAs(f, locale);
+    const severity = countAcknowledged ? f.severity : view.severity;
+    const jf: JsonFinding = { file: shown, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, severity, rule: f.rule, message: view.message };
+    if (f.acknowledged) jf.acknowledged = f.acknowledged.reason;
     return f.rule === 'code-unknown' ? { f: jf, unknownCode: text.slice(f.span.start, f.span.end).replace(/\s/g, '') } : { f: jf };
   });
 }

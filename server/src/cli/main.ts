@@ -26,6 +26,8 @@ interface Options {
   paths: string[];
   format: OutputFormat;
   exitZero: boolean;
+  /** `--count-acknowledged`: findings the document accepts (`说明：…`) keep their severity and count. */
+  countAcknowledged: boolean;
   /** `--no-rounding`; else the configuration's `roundingDiagnostics`, else on. */
   roundingTails: boolean | undefined;
   catalog: boolean;
@@ -37,7 +39,7 @@ interface Options {
 type Parsed = Options | { help: true } | { version: true } | { problem: string };
 
 function parseArgs(argv: string[], m: CliMessages): Parsed {
-  const o: Options = { paths: [], format: 'text', exitZero: false, roundingTails: undefined, catalog: true, catalogFiles: [], config: undefined, stdinFilename: undefined };
+  const o: Options = { paths: [], format: 'text', exitZero: false, countAcknowledged: false, roundingTails: undefined, catalog: true, catalogFiles: [], config: undefined, stdinFilename: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -54,6 +56,7 @@ function parseArgs(argv: string[], m: CliMessages): Parsed {
     else if (a === '--config') o.config = v;
     else if (a === '--stdin-filename') o.stdinFilename = v;
     else if (a === '--exit-zero') o.exitZero = true;
+    else if (a === '--count-acknowledged') o.countAcknowledged = true;
     else if (a === '--no-rounding') o.roundingTails = false;
     else if (a === '--no-catalog') o.catalog = false;
     else if (a === '-h' || a === '--help') return { help: true };
@@ -153,6 +156,7 @@ export async function run(argv: string[], out: Write = (s) => process.stdout.wri
   const options: CheckOptions = {
     locale, catalog: o.catalog, userRecords, rules: project.config.rules, standardSet: project.config.standardSet,
     roundingTails: o.roundingTails ?? project.config.roundingDiagnostics ?? true,
+    thresholds: project.config.thresholds, countAcknowledged: o.countAcknowledged,
   };
   const results: FileResult[] = [];
   if (o.paths.includes('-')) {

@@ -65,6 +65,8 @@ export function sarifLog(findings: JsonFinding[], run: RunInfo): unknown {
         ruleIndex: index.get(f.rule),
         level: SARIF_LEVEL[f.severity],
         message: { text: f.message },
+        // A finding the document accepts (`说明：…`) is suppressed in source, with its justification.
+        ...(f.acknowledged !== undefined ? { suppressions: [{ kind: 'inSource', justification: f.acknowledged }] } : {}),
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: uriOf(f.file), uriBaseId: 'SRCROOT' },

@@ -8,8 +8,11 @@ import { parseFigure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
 import type { Fix } from './fix';
 
-/** The fix for a finding at `span` whose relation would hold with `expected`; none when it would change nothing. */
-export function setTotalFix(text: string, span: Span, expected: string, locale?: Locale): Fix | undefined {
+/**
+ * The fix for a finding at `span` whose relation would hold with `expected`; none when it would change nothing.
+ * `title` names the edit otherwise (error localisation's fix at the figure at fault: `将 公开05表「201」行… 改为 261.74`).
+ */
+export function setTotalFix(text: string, span: Span, expected: string, locale?: Locale, title?: string): Fix | undefined {
   if (span.start < 0 || span.end > text.length || span.end < span.start) return undefined;
   const stated = text.slice(span.start, span.end);
   if (!parseFigure(expected)) return undefined;
@@ -22,5 +25,5 @@ export function setTotalFix(text: string, span: Span, expected: string, locale?:
     if (/[|｜]/.test(text.charAt(span.start - 1))) insert = ' ' + insert;
     if (/[|｜]/.test(text.charAt(span.end))) insert += ' ';
   }
-  return { title: editorMessages(locale).setTotal(expected), edits: [{ span, text: insert }] };
+  return { title: title ?? editorMessages(locale).setTotal(expected), edits: [{ span, text: insert }] };
 }

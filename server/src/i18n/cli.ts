@@ -10,6 +10,7 @@ const zh = {
   路径                   .budget 文件或文件夹（递归查找 .budget）；- 为标准输入
   --format 格式          text（默认）、json、sarif（SARIF 2.1.0，供 GitHub 代码扫描）或 github（工作流注释）
   --exit-zero            有错误时也以 0 退出
+  --count-acknowledged   文档中已用“说明：”接受的结果仍按原级别计数（默认按提示计）
   --no-rounding          不报告尾差（information 级）
   --no-catalog           不按科目目录检查科目编码与名称
   --catalog 文件         另加一个科目目录（CSV 或 XLSX：编码,名称[,说明]；可重复）
@@ -96,6 +97,7 @@ const en: CliMessages = {
   PATH                   .budget files or folders (searched recursively for .budget); - reads standard input
   --format FORMAT        text (default), json, sarif (SARIF 2.1.0, for GitHub code scanning) or github (workflow annotations)
   --exit-zero            exit 0 even when errors are found
+  --count-acknowledged   count findings the document accepts with a justification line at their own severity (default: as information)
   --no-rounding          leave out the rounding tails (information level)
   --no-catalog           do not check subject codes and names against the catalogs
   --catalog FILE         one more subject-code catalog (CSV or XLSX: code,name[,description]; repeatable)

@@ -23,23 +23,6 @@ const FORM_CHECKS_EN: Record<FormCheck, string> = {
   budgetSum: 'the project’s budget for the year = Σ expenditure details',
 };
 
-/** The checks of the narrative (情况说明), named in the rule title of their findings. */
-const NARRATIVE_CHECKS = {
-  change: '变动率 = 变动额 ÷ 基数',
-  completion: '完成率 = 决算数 ÷ 预算数',
-  share: '占比 = 部分 ÷ 总数',
-  amount: '叙述金额 = 表中数额',
-  parts: '总数 = 其中各项之和',
-};
-export type NarrativeCheck = keyof typeof NARRATIVE_CHECKS;
-const NARRATIVE_CHECKS_EN: Record<NarrativeCheck, string> = {
-  change: 'rate of change = change ÷ base',
-  completion: 'completion rate = final amount ÷ budget',
-  share: 'share = part ÷ whole',
-  amount: 'amount in the text = amount in the table',
-  parts: 'total = sum of the items it lists',
-};
-
 const zh = {
   sumMismatch: (lhs: string, rhs: string, expected: string, actual: string, diff: string, ctx: string) =>
     `${lhs} ≠ ${rhs}：应为 ${expected}，实为 ${actual}，相差 ${diff}${ctx}`,
@@ -53,7 +36,6 @@ const zh = {
   ruleTotal: '合计 = Σ各顶层科目',
   ruleForm: (what: FormCheck) => `表单核对 ${FORM_CHECKS[what]}`,
   ruleShare: '占比 = 金额 ÷ 合计',
-  ruleNarrative: (what: NarrativeCheck) => `情况说明核对 ${NARRATIVE_CHECKS[what]}`,
   ratioMismatch: (pct: string, num: string, den: string, computed: string, diff: string, ctx: string) =>
     `比例不符：列示 ${pct}，按 ${num} ÷ ${den} 应为 ${computed}，相差 ${diff}${ctx}`,
   termRelated: (name: string, value: string) => `参与计算：${name} = ${value}`,
@@ -116,7 +98,6 @@ const en: Messages = {
   ruleTotal: 'total = Σ top-level codes',
   ruleForm: (what) => `form check: ${FORM_CHECKS_EN[what]}`,
   ruleShare: 'share = amount ÷ total',
-  ruleNarrative: (what) => `narrative check: ${NARRATIVE_CHECKS_EN[what]}`,
   ratioMismatch: (pct, num, den, computed, diff, ctx) => `Ratio mismatch: printed ${pct}, ${num} ÷ ${den} gives ${computed}, difference ${diff}${ctx}`,
   termRelated: (name, value) => `term: ${name} = ${value}`,
   targetRelated: (name, value) => `checked: ${name} = ${value}`,

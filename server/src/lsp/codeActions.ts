@@ -6,7 +6,7 @@
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { noteRuleFixes, parentRowFixes, setTotalFix, type Fix } from '../fixes/index';
+import { justifyFix, noteRuleFixes, parentRowFixes, setTotalFix, type Fix } from '../fixes/index';
 import type { Span } from '../syntax/ast';
 import type { ServerContext } from './context';
 import type { Feature } from './features';
@@ -33,6 +33,10 @@ function spanOf(data: unknown, length: number): Span | undefined {
   return { start: s.start, end: s.end };
 }
 
+/** The findings a quick fix offers to accept with a justification: those about figures (a code's name or a syntax
+ * error is mended, not accepted; a `说明：` line may still name any rule). */
+const JUSTIFIABLE = new Set(['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative', 'narrative-reason']);
+
 /** Each quick-fix kind: the actions a diagnostic offers. */
 const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeAction[])[] = [
   (ctx, doc, d) => {
@@ -57,6 +61,27 @@ const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeActi
     const span = spanOf(d.data, doc.getText().length) ?? { start: lines.offset(d.range.start), end: lines.offset(d.range.end) };
     const fix = setTotalFix(doc.getText(), span, expected, ctx.locale);
     return fix ? [toAction(ctx, doc, fix, [d])] : [];
+  },
+  // --- justification: accept a finding about figures in the document (`说明：<figure>：<reason>`) ---
+  (ctx, doc, d) => {
+    if ((d.severity !== 1 && d.severity !== 2) || typeof d.code !== 'string' || !JUSTIFIABLE.has(d.code)) return [];
+    const span = spanOf(d.data, doc.getText().length);
+    const fix = span && justifyFix(doc.getText(), span, typeof d.code === 'string' ? d.code : '', ctx.locale);
+    return fix ? [toAction(ctx, doc, fix, [d])] : [];
+  },
+  // --- error localisation: the figure at fault set to the value that makes every relation hold (data.fixes) ---
+  (ctx, doc, d) => {
+    const list = (d.data as { fixes?: unknown } | undefined)?.fixes;
+    if (!Array.isArray(list)) return [];
+    const text = doc.getText();
+    const out: CodeAction[] = [];
+    for (const x of list as Partial<Replacement>[]) {
+      if (!x || typeof x.text !== 'string') continue;
+      const span = spanOf(x, text.length);
+      const fix = span && setTotalFix(text, span, x.text, ctx.locale, typeof x.title === 'string' ? x.title : undefined);
+      if (fix) out.push(toAction(ctx, doc, { ...fix, preferred: list.length === 1 }, [d]));
+    }
+    return out;
   },
 ];
 
@@ -96,12 +121,17 @@ export function codeActionsFeature(ctx: ServerContext): Feature {
     const out: CodeAction[] = [];
     for (const d of params.context.diagnostics) for (const f of fixes) out.push(...f(ctx, doc, d));
     for (const f of rangeFixes) out.push(...f(ctx, doc, params.range));
-    // The same edit offered twice (two diagnostics of one cell expecting the same value): once.
-    const seen = new Set<string>();
+    // The same edit offered twice (two diagnostics of one cell expecting the same value, or naming the same figure at
+    // fault): once, for all of them.
+    const seen = new Map<string, CodeAction>();
     return out.filter((a) => {
       const key = `${a.title}\n${JSON.stringify(a.edit)}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
+      const first = seen.get(key);
+      if (first) {
+        if (a.diagnostics?.length) first.diagnostics = [...(first.diagnostics ?? []), ...a.diagnostics];
+        return false;
+      }
+      seen.set(key, a);
       return true;
     });
   });

@@ -76,7 +76,8 @@ export class ServerContext {
    * `file:` URIs; the web-worker server: the client)
    */
   constructor(readonly connection: Connection, readonly documents: TextDocuments<EditedDocument>, readonly files = new Workspace(NO_FILES)) {
-    // Options read live from budget-tables.json (the standard set): the documents are assembled again.
+    // Options read live from budget-tables.json (the narrative's thresholds, the standard set): the documents are
+    // assembled again, or started afresh.
     this.configListeners.push(() => {
       this.cache.clear();
       for (const d of this.documents.all()) d.optionsChanged();
@@ -85,7 +86,8 @@ export class ServerContext {
 
   /**
    * The options a document's analyzer is made with. The knowledge is read live: the folder's catalog is replaced as
-   * the catalogs are set, and `knowledgeChanged` tells the analyzers; so is the project's standard set.
+   * the catalogs are set, and `knowledgeChanged` tells the analyzers; so are the narrative's thresholds and the
+   * project's standard set.
    */
   private optionsFor(uri: string): AnalysisOptions {
     const catalog = () => this.catalogFor(uri);
@@ -99,7 +101,9 @@ export class ServerContext {
     const config = () => this.projectConfigOf(uri);
     return {
       locale: this.locale, roundingTails: true, knowledge,
-      // Read live: `configListeners` tells the analyzers when budget-tables.json changes.
+      // Read live: `configListeners` tells the analyzers when budget-tables.json changes (the thresholds are read as
+      // each version is assembled; a change of the standard set has the document checked afresh).
+      get thresholds() { return config()?.thresholds; },
       get standard() { return { set: config()?.standardSet }; },
     };
   }

@@ -2,6 +2,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
+import { shown } from '../checks/justifications';
 import { ruleDocUrl } from '../checks/ruleIds';
 import { diagnosticSource, type Locale } from '../i18n/messages';
 import type { Positions } from '../syntax/positions';
@@ -29,11 +30,11 @@ export const RELATED_UP_TO_FINDINGS = 500;
 export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: Locale = 'zh', related = true): Diagnostic {
   const d: Diagnostic = {
     range: { start: lines.position(f.span.start), end: lines.position(f.span.end) },
-    severity: SEVERITY[f.severity],
+    severity: SEVERITY[shown(f, locale).severity],
     source: diagnosticSource(locale),
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
-    message: f.message,
+    message: shown(f, locale).message,
   };
   if (related && f.related.length) {
     d.relatedInformation = f.related.slice(0, RELATED_PER_FINDING).map((r) => ({
@@ -43,7 +44,10 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
   }
   // What a quick fix needs, with the figure's own span: clients that send the diagnostic back with another range
   // (Neovim 0.7 counts columns in bytes) still get their fix (./codeActions).
-  if (f.expected !== undefined || f.replacement) d.data = { expected: f.expected, replacement: f.replacement, span: f.span };
+  // The span is there for every finding a justification may accept (`说明：…`, ./codeActions).
+  if (f.expected !== undefined || f.replacement || f.fixes?.length || (f.severity !== 'information' && f.severity !== 'hint' && !f.acknowledged)) {
+    d.data = { expected: f.expected, replacement: f.replacement, span: f.span, fixes: f.fixes };
+  }
   return d;
 }
 

@@ -68,7 +68,7 @@ export class EditedDocument implements TextDocument {
     return this.getText().slice(end, next);
   }
 
-  /** The options read live (budget-tables.json) changed: the analyzer assembles again, or starts afresh. */
+  /** The options read live (budget-tables.json: thresholds, standard set) changed: the analyzer assembles again, or starts afresh. */
   optionsChanged(): void {
     this.analyzer?.optionsChanged();
   }

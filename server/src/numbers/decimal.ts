@@ -112,10 +112,14 @@ export function roundUnits(units: bigint, from: number, to: number): bigint {
   return neg ? -q : q;
 }
 
-/** Formats scaled units with `decimals` decimals, with thousands separators when `grouping`. */
+/**
+ * Formats scaled units with `decimals` decimals, with thousands separators when `grouping`. Negative decimals (a 万元
+ * figure read in 元, Term.shift) print the value's zeros: 123 units at −2 decimals is 12300.
+ */
 export function formatUnits(units: bigint, decimals: number, grouping = true): string {
   const neg = units < 0n;
   let s = (neg ? -units : units).toString();
+  if (decimals < 0 && units !== 0n) s += '0'.repeat(-decimals);
   if (decimals > 0) {
     s = s.padStart(decimals + 1, '0');
     const int = s.slice(0, s.length - decimals);

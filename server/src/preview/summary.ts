@@ -14,6 +14,8 @@ export interface FindingCounts {
 export type Status = 'error' | 'warning' | 'tail' | 'info';
 
 export function statusOf(f: Finding): Status {
+  // A finding the document accepts (`说明：…`) is shown as information, not counted as an error.
+  if (f.acknowledged) return 'info';
   if (f.severity === 'error') return 'error';
   if (f.severity === 'warning') return 'warning';
   return f.roundingTail ? 'tail' : 'info';

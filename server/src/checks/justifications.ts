@@ -1,0 +1,143 @@
+/**
+ * Justifications (出错说明): the author records in the document why a finding is accepted, and the finding is then
+ * shown as acknowledged, with the reason, and not counted as an error (the CLI's `--count-acknowledged` counts it).
+ *
+ *     说明：95.22%：原文如此（应为 35.23%），照录
+ *     说明：narrative 49.98：表中 50.00 为准，正文笔误已报编制单位
+ *     说明：情况说明核对：本节金额均为年初预算口径
+ *
+ * A `说明：` line names what it accepts before a second colon — a figure as printed (with its unit or not), a rule
+ * (its id or its title), or both — and gives the reason after it. It applies to the matching findings of the line
+ * just above it (the row, the narrative line), else of its section (`##`). A `说明：` without a second colon, or whose
+ * first part names no figure or rule (`说明：本部门当年无政府性基金预算财政拨款收入支出。`), is a plain note. A
+ * justification that accepts nothing — its finding has gone, or it names what has none — is itself reported
+ * (rule `justification`), so a stale one cannot hide a new mistake.
+ */
+import type { Locale } from '../i18n/messages';
+import { justificationMessages } from '../i18n/justifications';
+import type { Span } from '../syntax/ast';
+import { LineIndex, type Positions } from '../syntax/positions';
+import type { Finding, Severity } from './finding';
+import { isRuleId, RULE_IDS, RULES, type RuleId } from './ruleIds';
+
+export interface Justification {
+  /** The whole `说明：…` line. */
+  span: Span;
+  rule?: RuleId;
+  /** The figure named, normalised (no spaces, thousands separators or unit). */
+  figure?: string;
+  reason: string;
+}
+
+const LINE = /^[ \t\u3000]*说明[ \t\u3000]*[：:]([^：:\n\r]{1,60})[：:](.*)$/;
+const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[ \t\u3000]*(?:%|％|万元|亿元|元)?$/;
+
+function figureKey(s: string): string {
+  return s.replace(/[\s,，]/g, '').replace(/(万元|亿元|元)$/, '').replace(/％/g, '%');
+}
+
+/** Whether a line of text is a justification (the narrative's claims leave it alone). */
+export function isJustification(line: string): boolean {
+  const m = LINE.exec(line);
+  return !!m && !!parseReference(m[1]) && !!m[2].trim();
+}
+
+/** What a `说明：` line's first part names, if it names a rule or a figure. */
+export function parseReference(ref: string): { rule?: RuleId; figure?: string } | undefined {
+  const t = ref.trim();
+  if (!t) return undefined;
+  if (FIGURE.test(t)) return { figure: figureKey(t) };
+  for (const id of [...RULE_IDS].sort((a, b) => b.length - a.length)) {
+    for (const name of [id, RULES[id].zh, RULES[id].en]) {
+      if (!t.startsWith(name)) continue;
+      const rest = t.slice(name.length).trim();
+      if (!rest) return { rule: id };
+      if (FIGURE.test(rest)) return { rule: id, figure: figureKey(rest) };
+    }
+  }
+  return isRuleId(t) ? { rule: t } : undefined;
+}
+
+/** The justifications written in a document (only the lines holding 说明 are read), each with its line. */
+function justificationsOf(lines: Positions): (Justification & { line: number })[] {
+  const out: (Justification & { line: number })[] = [];
+  for (let k = 0; k < lines.lineCount; k++) {
+    const line = lines.lineText(k);
+    if (!line.includes('说明')) continue;
+    const m = LINE.exec(line);
+    const ref = m && parseReference(m[1]);
+    if (!m || !ref || !m[2].trim()) continue;
+    const start = lines.offset({ line: k, character: 0 });
+    out.push({ span: { start, end: start + line.length }, ...ref, reason: m[2].trim(), line: k });
+  }
+  return out;
+}
+
+/** The line above line k that holds something (not blank, not a comment, not another 说明), within its heading. */
+function lineAbove(lines: Positions, k: number): Span | undefined {
+  for (let j = k - 1; j >= 0; j--) {
+    const line = lines.lineText(j);
+    if (line.startsWith('#')) return undefined;
+    if (line.trim() && !/^[ \t\u3000]*\/\//.test(line) && !LINE.test(line)) {
+      const start = lines.offset({ line: j, character: 0 });
+      return { start, end: start + line.length };
+    }
+  }
+  return undefined;
+}
+
+/** The `##` section line k is in. */
+function sectionOf(lines: Positions, k: number): Span {
+  let first = k;
+  while (first > 0 && !lines.lineText(first).startsWith('## ')) first--;
+  let next = k + 1;
+  while (next < lines.lineCount && !lines.lineText(next).startsWith('## ')) next++;
+  const end = next < lines.lineCount ? lines.offset({ line: next, character: 0 }) - 1 : lines.offset({ line: lines.lineCount, character: 0 });
+  return { start: lines.offset({ line: first, character: 0 }), end };
+}
+
+/** The text a span covers (a finding's: on one line). */
+function textOf(lines: Positions, span: Span): string {
+  const a = lines.position(span.start);
+  const b = lines.position(span.end);
+  const line = lines.lineText(a.line);
+  return line.slice(a.character, b.line === a.line ? b.character : line.length);
+}
+
+/**
+ * The findings with the justifications applied (accepted ones get `acknowledged`; new objects), and a finding for
+ * each justification that accepts nothing. `text`: the document's text, or its lines (the analyzer's, not joined).
+ */
+export function applyJustifications(findings: Finding[], text: string | Positions, locale?: Locale): Finding[] {
+  const lines = typeof text === 'string' ? new LineIndex(text) : text;
+  const list = justificationsOf(lines);
+  if (!list.length) return findings;
+  const jm = justificationMessages(locale);
+  const out = findings.slice();
+  // A figure names the findings that stand on it, and those whose one culprit it is (a sum that fails because of it).
+  const names = (f: Finding, figure: string) =>
+    figureKey(textOf(lines, f.span)) === figure || (f.fixes?.length === 1 && figureKey(textOf(lines, f.fixes[0].span)) === figure);
+  const matches = (f: Finding, j: Justification) =>
+    f.rule !== 'justification' && (!j.rule || f.rule === j.rule) && (!j.figure || names(f, j.figure));
+  for (const j of list) {
+    const above = lineAbove(lines, j.line);
+    const within = (s: Span) => (f: Finding) => f.span.start >= s.start && f.span.start <= s.end;
+    let hit = above ? out.map((f, i) => [f, i] as const).filter(([f]) => within(above)(f) && matches(f, j)) : [];
+    if (!hit.length) {
+      const section = sectionOf(lines, j.line);
+      hit = out.map((f, i) => [f, i] as const).filter(([f]) => within(section)(f) && matches(f, j));
+    }
+    if (!hit.length) {
+      out.push({ rule: 'justification', severity: 'warning', span: j.span, related: [], message: jm.unused(lines.lineText(j.line).trim()) });
+      continue;
+    }
+    for (const [f, i] of hit) out[i] = { ...f, acknowledged: { reason: j.reason, span: j.span }, related: [...f.related, { span: j.span, message: jm.related(j.reason) }] };
+  }
+  return out;
+}
+
+/** How a finding is shown: an acknowledged one as information, saying so and why. */
+export function shown(f: Finding, locale?: Locale): { severity: Severity; message: string } {
+  if (!f.acknowledged) return { severity: f.severity, message: f.message };
+  return { severity: f.severity === 'hint' ? 'hint' : 'information', message: justificationMessages(locale).acknowledged(f.message, f.acknowledged.reason) };
+}

@@ -1,0 +1,620 @@
+/**
+ * What the narrative's claims (./extract) must satisfy, as relations between printed figures (judged with the interval
+ * semantics of rounding.md, like every table relation) and as direct findings for what is not a relation between
+ * figures (a comparison word, a direction word, 持平):
+ * - an amount is the table quantity it restates (./link), after unit conversion (`Term.shift`);
+ * - a change is this year minus the base (when both are stated); its rate is change ÷ base, the base being this year ∓
+ *   the change, with this year's amount taken from the sentence, else the sentence before;
+ * - the direction words agree with the figures (增加 with a larger figure, and the rate's word with the change's);
+ * - `持平` means the two figures are equal at the printed precision;
+ * - `决算数大于/小于/等于预算数` agrees with the 年初预算 and 决算 stated before it;
+ * - a share is part ÷ whole (the whole named in the text, linked to a table, or the total the list is a breakdown of),
+ *   and the shares of one whole add up to no more than 100%;
+ * - a 完成率 is 决算 ÷ 预算;
+ * - a total followed by `其中：` (in its line, or as a list of lines below it) is the sum of its parts; a count of
+ *   things is at least the sum of its parts.
+ * Changes above the configured thresholds need a stated reason (./reasons).
+ */
+import { withRelation, type Finding } from '../checks/finding';
+import { isJustification } from '../checks/justifications';
+import { cellName, evaluate, own, termValue } from '../checks/evaluate';
+import { claimMessages, type ClaimMessages } from '../i18n/claims';
+import type { Locale, Messages } from '../i18n/messages';
+import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
+import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
+import type { Relation, Term } from '../rules/relation';
+import { extractStatements, type Claim, type SourceLine, type Statement } from './extract';
+import { labelKey, QuantityIndex, type Quantity } from './link';
+import { reasonFindings, type Thresholds } from './reasons';
+
+export interface ClaimOptions {
+  locale?: Locale;
+  /** Changes above both need a stated reason (budget-tables.json `thresholds`; default 10% and 10 万元). */
+  thresholds?: Thresholds;
+  /** The cells of a quantity the standard table sets name (`收入支出总计`, `公务接待费预算数` …). */
+  quantity?: (name: string) => readonly Cell[];
+}
+
+export interface ClaimResult {
+  /** Every relation the claims take part in, holding or not (hover, navigation and error localisation read them). */
+  relations: Relation[];
+  /** The relations that fail, judged, and the direct findings. */
+  findings: Finding[];
+}
+
+/** The tables the claims' cells belong to (one per analysis; never one of the document's tables). */
+const claimTables = new WeakSet<Table>();
+
+/** Whether a cell is a claim of the narrative or of a form's text (rather than a table's or a form's field). */
+export function isClaimCell(cell: Cell): boolean {
+  return claimTables.has(cell.row.part.table);
+}
+
+/** The synthetic part the claims' cells belong to: a form named 情况说明 that is not one of the document's tables. */
+function syntheticPart(doc: BudgetDocument): { part: Part; column: Column } {
+  const table: Table = {
+    kind: 'form', title: '情况说明', heading: '情况说明', headingSpan: { start: 0, end: 0 }, span: { start: 0, end: 0 },
+    parts: [], rules: [], notes: [], fields: [], texts: [], unit: doc.header.unit,
+  };
+  claimTables.add(table);
+  const column: Column = { name: '', path: [], role: 'figure', index: 0, span: { start: 0, end: 0 } };
+  const part: Part = { columns: [column], rows: [], table, fields: [] };
+  return { part, column };
+}
+
+/** The lines whose claims are read: the narrative, and each form's free text. */
+function sources(doc: BudgetDocument): SourceLine[][] {
+  // A justification (`说明：95.22%：原文如此`) quotes figures; it claims none.
+  const out: SourceLine[][] = [doc.narrative.filter((l) => !isJustification(l.text))];
+  for (const t of doc.tables) if (t.kind === 'form' && t.texts.length) out.push(t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })));
+  return out;
+}
+
+/** This year's amount, exact enough to compute with (an approximate one is only compared with its table figure). */
+const isThisYear = (c: Claim) => c.kind === 'amount' && !c.bound && !c.approx && (c.role === 'current' || c.role === 'final' || c.role === 'budget');
+
+export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOptions = {}): ClaimResult {
+  const cm = claimMessages(options.locale);
+  const result: ClaimResult = { relations: [], findings: [] };
+  const hasText = doc.narrative.length || doc.tables.some((t) => t.kind === 'form' && t.texts.length);
+  if (!hasText) return result;
+  const { part, column } = syntheticPart(doc);
+  const index = new QuantityIndex(doc, options.quantity);
+  const kind = doc.header.kind;
+
+  for (const lines of sources(doc)) {
+    // Figures inside a stated reason explain; they are not claims to check.
+    const statements = extractStatements(lines).map((st) => (st.claims.some((c) => c.inReason) ? { ...st, claims: st.claims.filter((c) => !c.inReason) } : st));
+    // The year an amount is of, against the document's: another year's amount is a base, this year's is current.
+    const year = doc.header.year;
+    if (year !== undefined) for (const st of statements) for (const c of st.claims) {
+      if (c.kind !== 'amount' || c.roleYear === undefined) continue;
+      if (c.role === 'base' && c.roleYear === year) c.role = 'current';
+      else if (c.role !== 'base' && c.roleYear !== year) c.role = 'base';
+    }
+    // Printers drop trailing zeros: `11 万元` among amounts printed to the 分 is 11.00 (the finest precision printed
+    // for that unit in this text, like a column's).
+    const finest = new Map<string, number>();
+    for (const st of statements) for (const c of st.claims) {
+      if (c.kind === 'percent' || c.kind === 'count' || c.approx || c.bound) continue;
+      if (c.unit !== '%') finest.set(c.unit, Math.max(finest.get(c.unit) ?? 0, c.figure.decimals));
+    }
+    const cells = new Map<Claim, Cell>();
+    const cellOf = (c: Claim): Cell => {
+      let cell = cells.get(c);
+      if (cell) return cell;
+      let figure: Figure = c.figure;
+      const d = finest.get(c.unit);
+      if (c.unit !== '%' && !c.approx && d !== undefined && d > figure.decimals) {
+        figure = { ...figure, units: figure.units * 10n ** BigInt(d - figure.decimals), decimals: d };
+      }
+      const row: Row = { label: c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
+      // A column of its own: a claim's precision is its own (padded above), not the finest of every claim's.
+      cell = { text: c.figure.text, span: c.unit === '%' ? c.span : c.numberSpan, kind: 'figure', figure, column: { ...column }, row };
+      row.cells.push(cell);
+      part.rows.push(row);
+      cells.set(c, cell);
+      return cell;
+    };
+    // The text of a claim's span, from its line (the document's text is not joined for it).
+    const slice = (span: { start: number; end: number }): string => {
+      const st = statements.find((x) => x.span.start <= span.start && span.end <= x.span.end);
+      return st ? st.text.slice(span.start - st.span.start, span.end - st.span.start) : '';
+    };
+    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, out: result, shares: new Map(), unresolved: new Map() };
+    let prev: Statement | undefined;
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i];
+      if (prev && (prev.heading !== st.heading || prev.section !== st.section)) prev = undefined;
+      amountChecks(ctx, st);
+      changeChecks(ctx, st, prev);
+      completionChecks(ctx, st, prev);
+      shareChecks(ctx, statements, i);
+      sumChecks(ctx, statements, i);
+      prev = st;
+    }
+    for (const [whole, shares] of ctx.shares) sharesTotal(ctx, shares, whole);
+    for (const shares of ctx.unresolved.values()) sharesTotal(ctx, shares);
+    result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
+  }
+  return result;
+}
+
+interface Ctx {
+  doc: BudgetDocument;
+  m: Messages;
+  cm: ClaimMessages;
+  index: QuantityIndex;
+  kind: '预算' | '决算' | undefined;
+  cellOf(c: Claim): Cell;
+  /** The text of a span of the lines read. */
+  slice(span: { start: number; end: number }): string;
+  out: ClaimResult;
+  /** The shares checked against each whole, in order (their sum must not pass 100%). */
+  shares: Map<Cell, Claim[]>;
+  /** The shares of a whole the text names but neither states nor a table prints, by line and name (`占“三公”经费的`). */
+  unresolved: Map<string, Claim[]>;
+}
+
+/** Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation). */
+function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeof evaluate>>) => string): void {
+  ctx.out.relations.push(rel);
+  const ev = evaluate(rel);
+  if (!ev || (ev.holds && (ev.exact || rel.kind !== 'sum'))) return;
+  const related = rel.terms.map((t) => ({ span: own(t.cell.span), message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) }));
+  if (ev.holds) {
+    // A sum that holds only within rounding: a 尾差, like the tables'.
+    const rhs = rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' ');
+    ctx.out.findings.push(withRelation({ rule: 'narrative', severity: 'information', roundingTail: true, span: own(rel.target.span), related, message: ctx.m.sumTail(nameOf(ctx, rel.target), rhs, ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title)) }, rel));
+    return;
+  }
+  let message: string;
+  if (say) message = say(ev);
+  else if (rel.kind === 'ratio' || rel.kind === 'change') {
+    const [a, b] = rel.terms.map((t) => printed(t));
+    const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
+    message = ctx.m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, ctx.m.context('', rel.title));
+  } else {
+    message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title));
+  }
+  const f: Finding = withRelation({ rule: 'narrative', severity: 'error', span: own(rel.target.span), related, message }, rel);
+  if (rel.kind === 'sum' || rel.kind === 'same') f.expected = ev.computed.replace(/,/g, '');
+  ctx.out.findings.push(f);
+}
+
+/** A term's figure as printed in the unit the relation compares in. */
+function printed(t: Term): string {
+  const f = termValue(t);
+  if (!f) return t.cell.text || '0';
+  if (!t.shift) return t.cell.text || '0';
+  return formatUnits(f.units, f.decimals, false);
+}
+
+function nameOf(ctx: Ctx, cell: Cell): string {
+  return isClaimCell(cell) ? ctx.cm.claim(cell.row.label) : cellName(cell, ctx.m, 'both');
+}
+
+function title(ctx: Ctx, key: keyof ClaimMessages['titles']): string {
+  return ctx.cm.rule(ctx.cm.titles[key]);
+}
+
+/** An amount is the table quantity it restates: any print of it that agrees will do; else the first. */
+function amountChecks(ctx: Ctx, st: Statement): void {
+  for (const c of st.claims) {
+    if (c.kind === 'amount' && c.approx && !c.bound) { approxCheck(ctx, c); continue; }
+    if (c.kind !== 'amount' || c.bound) continue;
+    const qs = ctx.index.resolve(c);
+    if (!qs.length) continue;
+    const cell = ctx.cellOf(c);
+    const agrees = (q: Quantity) => {
+      const f = termValue({ sign: 1, cell: q.cell, shift: q.shift });
+      return !!f && samePrint(f, cell.figure!);
+    };
+    const q = qs.find(agrees) ?? qs.find((x) => x.cell.kind === 'figure') ?? qs[0];
+    const rel: Relation = { rule: 'narrative', kind: 'same', title: title(ctx, 'amount'), target: cell, terms: [{ sign: 1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }] };
+    relate(ctx, rel, () => {
+      const where = cellName(q.cell, ctx.m, 'both');
+      const t = title(ctx, 'amount');
+      const claim = ctx.cm.claim(c.subject);
+      if (q.cell.kind !== 'figure' && c.figure.units !== 0n) return ctx.cm.amountBlank(claim, `${c.figure.text} ${c.unit}`, where, t);
+      // Both at the precision they share (the claim's, when the table's figure was converted to its unit).
+      const own = cell.figure!;
+      const other = termValue(rel.terms[0])!;
+      const d = Math.min(own.decimals, other.decimals);
+      const grouping = own.text.includes(',') || q.cell.text.includes(',');
+      const a = roundUnits(own.units, own.decimals, d);
+      const b = roundUnits(other.units, other.decimals, d);
+      const fmt = (u: bigint) => formatUnits(u, d, grouping);
+      if (c.figure.units === 0n) return ctx.cm.amountZero(claim, where, fmt(b), t);
+      return ctx.cm.amountMismatch(claim, fmt(a), where, fmt(b), fmt(a > b ? a - b : b - a), t);
+    });
+  }
+}
+
+/**
+ * `约 1.2 亿元`, `500 余万元`, `近 30 万元`: the claim speaks of its last significant digit, so it holds when the table's
+ * figure is within one unit of that digit of it (`余`/`多`: at or above it, less than one unit more).
+ */
+function approxCheck(ctx: Ctx, c: Claim): void {
+  const qs = ctx.index.resolve(c);
+  const q = qs.find((x) => x.cell.kind === 'figure');
+  const f = q && termValue({ sign: 1, cell: q.cell, shift: q.shift });
+  if (!q || !f) return;
+  // The unit of the last significant digit, at the claim's scale: 1.2 → 0.1, 900 → 100, 30 → 10.
+  let digit = 1n;
+  let units = c.figure.units < 0n ? -c.figure.units : c.figure.units;
+  while (units > 0n && units % 10n === 0n) { units /= 10n; digit *= 10n; }
+  const d = Math.max(c.figure.decimals, f.decimals);
+  const claimed = roundUnits(c.figure.units, c.figure.decimals, d);
+  const step = roundUnits(digit, c.figure.decimals, d);
+  const actual = roundUnits(f.units, f.decimals, d);
+  const above = /^[多余]/.test(ctx.slice({ start: c.numberSpan.end, end: c.span.end }).trim());
+  const ok = above ? actual >= claimed && actual < claimed + step : actual >= claimed - step && actual <= claimed + step;
+  if (ok) return;
+  const cell = ctx.cellOf(c);
+  ctx.out.relations.push({ rule: 'narrative', kind: 'same', title: title(ctx, 'amount'), target: cell, terms: [{ sign: 1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }] });
+  ctx.out.findings.push({
+    rule: 'narrative', severity: 'warning', span: cell.span,
+    related: [{ span: own(q.cell.span), message: ctx.m.termRelated(cellName(q.cell, ctx.m, 'both'), q.cell.text) }],
+    // The table's figure in the claim's unit, to the 分 at most.
+    message: ctx.cm.approxMismatch(ctx.cm.claim(c.subject), ctx.slice(c.span), cellName(q.cell, ctx.m, 'both'),
+      formatUnits(roundUnits(f.units, f.decimals, Math.min(f.decimals, Math.max(c.figure.decimals, 2))), Math.min(f.decimals, Math.max(c.figure.decimals, 2)), true), title(ctx, 'amount')),
+  });
+}
+
+function sameSubject(a: Claim, b: Claim): boolean {
+  if (!a.subject || !b.subject) return true;
+  const ka = labelKey(a.subject);
+  const kb = labelKey(b.subject);
+  return ka === kb || (ka.length >= 2 && kb.length >= 2 && (ka.includes(kb) || kb.includes(ka)));
+}
+
+/** This year's amount a change speaks of: before it in its sentence, else in the sentences before, else the line before. */
+function currentFor(st: Statement, change: Claim, prev: Statement | undefined, kind: '预算' | '决算' | undefined): Claim | undefined {
+  const before = st.claims.filter((x) => isThisYear(x) && x.span.start < change.span.start);
+  const own = !change.inherited && change.subject;
+  // In a 决算, this year's amount is the final one, not the 年初预算.
+  const pick = (list: Claim[]) => list.filter((x) => x.role !== 'budget' || kind !== '决算').reverse().find((x) => !own || sameSubject(x, change));
+  const same = pick(before.filter((x) => x.sentence === change.sentence));
+  if (same) return same;
+  const earlier = pick(before.filter((x) => x.sentence < change.sentence));
+  if (earlier) return earlier;
+  if (prev && !st.claims.some((x) => isThisYear(x) && x.span.start < change.span.start)) {
+    const last = prev.claims.filter(isThisYear);
+    return pick(last);
+  }
+  return undefined;
+}
+
+/** Changes, their rates, bases, direction words and 持平. */
+function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): void {
+  const claims = st.claims;
+  for (let i = 0; i < claims.length; i++) {
+    const r = claims[i];
+    if (r.kind !== 'rate' || r.bound || r.approx) continue;
+    // The change this rate is the rate of: the change before it in its sentence, else the sentence before.
+    let change: Claim | undefined;
+    for (let j = i - 1; j >= 0 && !change; j--) {
+      const x = claims[j];
+      if (x.kind === 'change' && !x.bound) change = x;
+      else if (x.kind === 'rate') break;
+    }
+    if (!change && prev && !claims.slice(0, i).some((x) => x.kind === 'amount' || x.kind === 'change')) {
+      const last = prev.claims.filter((x) => x.sentence === prev.claims[prev.claims.length - 1]?.sentence);
+      change = last.filter((x) => x.kind === 'change' && !x.bound).at(-1);
+      if (change && last.some((x) => x.kind === 'rate' && x.span.start > change!.span.start)) change = undefined;
+      if (change) {
+        const cur = currentFor(prev, change, undefined, ctx.kind);
+        if (cur) rateRelation(ctx, r, change, cur);
+        continue;
+      }
+    }
+    if (!change) continue;
+    if (change.direction !== r.direction) {
+      const words = ctx.cm.changeWords;
+      ctx.out.findings.push({
+        rule: 'narrative', severity: 'error', span: r.span, related: [{ span: change.span, message: ctx.m.termRelated(ctx.cm.claim(change.subject), change.figure.text) }],
+        message: ctx.cm.rateDirection(change.direction! > 0 ? words.up : words.down, r.direction! > 0 ? words.up : words.down, title(ctx, 'direction')),
+      });
+      continue;
+    }
+    const cur = currentFor(st, change, prev, ctx.kind);
+    if (cur) rateRelation(ctx, r, change, cur);
+  }
+  // A change against a stated base: this year − base; the direction word against the figures; 持平.
+  for (const c of claims) {
+    if (c.kind !== 'change' || c.bound || c.approx) continue;
+    const cur = currentFor(st, c, prev, ctx.kind);
+    const base = claims.find((x) => x.kind === 'amount' && x.role === 'base' && x.sentence <= c.sentence && sameSubject(x, c));
+    if (!cur || !base) continue;
+    const fc = ctx.cellOf(cur).figure!;
+    const fb = ctx.cellOf(base).figure!;
+    const diff = scaled(fc) - scaled(fb);
+    if (diff !== 0n && (diff > 0n ? 1 : -1) !== c.direction && !overlapZero(fc, fb)) {
+      ctx.out.findings.push({
+        rule: 'narrative', severity: 'error', span: c.numberSpan,
+        related: [cur, base].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
+        message: ctx.cm.directionMismatch(c.direction! > 0 ? ctx.cm.changeWords.up : ctx.cm.changeWords.down, cur.figure.text, base.figure.text, title(ctx, 'direction')),
+      });
+      continue;
+    }
+    const d = c.direction!;
+    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'change'), target: ctx.cellOf(c), terms: [{ sign: d, cell: ctx.cellOf(cur) }, { sign: d > 0 ? -1 : 1, cell: ctx.cellOf(base) }] }, (ev) =>
+      ctx.cm.changeMismatch(d > 0 ? ctx.cm.changeWords.up : ctx.cm.changeWords.down, ev.stated, cur.figure.text, base.figure.text, ev.computed, ev.difference, title(ctx, 'change')));
+  }
+  for (const f of st.flats) {
+    if (f.roughly) continue;
+    const inSentence = claims.filter((x) => x.sentence <= f.sentence && x.sentence >= f.sentence - 1);
+    const base = inSentence.filter((x) => x.kind === 'amount' && x.role === 'base').at(-1);
+    const cur = base && inSentence.filter((x) => isThisYear(x) && sameSubject(x, base)).at(-1);
+    if (!base || !cur) continue;
+    if (samePrint(ctx.cellOf(cur).figure!, ctx.cellOf(base).figure!)) continue;
+    ctx.out.findings.push({
+      rule: 'narrative', severity: 'error', span: f.span,
+      related: [cur, base].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
+      message: ctx.cm.flatMismatch(ctx.slice(f.span), cur.figure.text, base.figure.text, title(ctx, 'flat')),
+    });
+  }
+}
+
+/** A figure's value at a common scale for comparing signs (12 decimals is finer than anything printed). */
+function scaled(f: Figure): bigint {
+  return roundUnits(f.units, f.decimals, 12);
+}
+
+/** Two figures whose rounding intervals overlap: their difference's sign is not known. */
+function overlapZero(a: Figure, b: Figure): boolean {
+  const s = Math.max(a.decimals, b.decimals) + 1;
+  const ia = intervalOf(a, s);
+  const ib = intervalOf(b, s);
+  return ia.lo <= ib.hi && ib.lo <= ia.hi;
+}
+
+function rateRelation(ctx: Ctx, r: Claim, change: Claim, cur: Claim): void {
+  relate(ctx, {
+    rule: 'narrative', kind: 'change', title: title(ctx, 'rate'), target: ctx.cellOf(r),
+    terms: [{ sign: 1, cell: ctx.cellOf(change) }, { sign: change.direction! > 0 ? 1 : -1, cell: ctx.cellOf(cur) }],
+  });
+}
+
+/** The 年初预算 and 决算 a completion rate or a comparison speaks of: in its sentence, else before it in the line, else the line before. */
+function budgetPair(st: Statement, sentence: number, at: number, prev: Statement | undefined): { budget: Claim; final: Claim } | undefined {
+  const find = (list: Claim[]) => {
+    const budget = list.filter((x) => x.kind === 'amount' && x.role === 'budget' && !x.bound).at(-1);
+    const final = list.filter((x) => x.kind === 'amount' && x.role === 'final' && !x.bound).at(-1);
+    return budget && final ? { budget, final } : undefined;
+  };
+  const before = st.claims.filter((x) => x.span.start < at);
+  return find(before.filter((x) => x.sentence === sentence)) ?? find(before) ?? (prev && !before.length ? find(prev.claims) : undefined);
+}
+
+function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): void {
+  for (const p of st.claims) {
+    if (p.kind !== 'completion' || p.bound || p.approx) continue;
+    const pair = budgetPair(st, p.sentence, p.span.start, prev);
+    if (!pair) continue;
+    relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(pair.final) }, { sign: 1, cell: ctx.cellOf(pair.budget) }] });
+  }
+  for (const cmp of st.comparisons) {
+    const at = cmp.span.start;
+    const pair = budgetPair(st, cmp.sentence, at, prev);
+    if (!pair) continue;
+    const f = ctx.cellOf(pair.final).figure!;
+    const b = ctx.cellOf(pair.budget).figure!;
+    const dec = Math.min(f.decimals, b.decimals);
+    const d = roundUnits(f.units, f.decimals, dec) - roundUnits(b.units, b.decimals, dec);
+    const ok = cmp.relation === 'gt' ? d > 0n : cmp.relation === 'lt' ? d < 0n : d === 0n;
+    if (ok) continue;
+    ctx.out.findings.push({
+      rule: 'narrative', severity: 'error', span: cmp.span,
+      related: [pair.final, pair.budget].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
+      message: ctx.cm.compareMismatch(ctx.slice(cmp.span), pair.final.figure.text, pair.budget.figure.text, title(ctx, 'compare')),
+    });
+  }
+}
+
+/** The statement the i-th one is an item of: the nearest intro line above with a total, its items numbered alike. */
+function enumeration(ctx: Ctx, statements: Statement[], i: number): { intro: Statement; total: Claim; items: Statement[] } | undefined {
+  for (let j = i - 1; j >= 0 && i - j <= 40; j--) {
+    const s = statements[j];
+    if (s.heading !== statements[i].heading || s.section !== statements[i].section) return undefined;
+    if (!s.intro) continue;
+    const total = introTotal(ctx, s);
+    if (!total) return undefined;
+    const items = itemsOf(statements, j);
+    return items.includes(statements[i]) ? { intro: s, total, items } : undefined;
+  }
+  return undefined;
+}
+
+/** The items of the list an intro line opens: the lines below it numbered like the first, until a line numbered like the intro. */
+function itemsOf(statements: Statement[], j: number): Statement[] {
+  const intro = statements[j];
+  const first = statements[j + 1];
+  if (!first || first.heading !== intro.heading || first.section !== intro.section) return [];
+  const style = first.numbering;
+  const items: Statement[] = [];
+  for (let k = j + 1; k < statements.length; k++) {
+    const s = statements[k];
+    if (s.heading !== intro.heading || s.section !== intro.section) break;
+    if (intro.numbering && s.numbering === intro.numbering) break;
+    if (s.numbering === style) {
+      if (!style && !s.claims.some(isThisYear)) break;
+      items.push(s);
+    } else if (!style || !s.numbering) break;
+  }
+  return items;
+}
+
+/** Shares: part ÷ whole, and the shares of one whole together at most 100%. */
+function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
+  const st = statements[i];
+  for (const s of st.claims) {
+    if (s.kind !== 'share' || s.bound || s.approx) continue;
+    const part = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start).at(-1);
+    if (!part) continue;
+    if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
+    partOf.set(s, part);
+    const whole = wholeOf(ctx, statements, i, s, part);
+    if (!whole && s.whole) {
+      // Still, the shares of one named whole in a line cannot pass 100% together.
+      const key = `${i}:${labelKey(s.whole)}`;
+      const group = ctx.unresolved.get(key);
+      if (!group) ctx.unresolved.set(key, [s]);
+      else if (!restated(group, s, part)) group.push(s);
+    }
+    if (!whole || whole.cell === ctx.cellOf(part)) continue;
+    const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
+    relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'share'), target: ctx.cellOf(s), terms });
+    const group = ctx.shares.get(whole.cell);
+    if (!group) ctx.shares.set(whole.cell, [s]);
+    else if (!restated(group, s, part)) group.push(s);
+  }
+}
+
+/** The part each share was checked with (its amount tells a share restated in another section from another part's). */
+const partOf = new WeakMap<Claim, Claim>();
+
+/**
+ * Whether a share says again what one of a whole's shares said (`财政拨款支出 13,297.11 万元，占本年支出合计的 99.4%` in
+ * two sections): the same share of the same amount. Else the share joins the whole's.
+ */
+function restated(group: Claim[], share: Claim, part: Claim): boolean {
+  return group.some((x) => {
+    const p = partOf.get(x);
+    return !!p && samePrint(p.figure, part.figure) && samePrint(x.figure, share.figure);
+  });
+}
+
+/**
+ * The shares of one whole cannot add up to more than 100%: the smallest values their prints allow must not pass it.
+ * (Less than 100% is a list that names only some parts; each share is checked against its part on its own.)
+ */
+function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
+  const distinct = [...new Set(shares)];
+  if (distinct.length < 2) return;
+  const scale = Math.max(...distinct.map((s) => s.figure.decimals)) + 1;
+  let lo = 0n;
+  let printedSum = 0n;
+  for (const s of distinct) {
+    const iv = intervalOf(s.figure, scale);
+    lo += iv.lo;
+    printedSum += roundUnits(s.figure.units, s.figure.decimals, scale - 1);
+  }
+  const hundred = 100n * 10n ** BigInt(scale);
+  if (lo <= hundred) return;
+  const last = distinct[distinct.length - 1];
+  ctx.out.findings.push({
+    rule: 'narrative', severity: 'error', span: last.span,
+    related: [
+      ...distinct.slice(0, -1).map((s) => ({ span: s.span, message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) })),
+      ...(whole ? [{ span: own(whole.span), message: ctx.m.termRelated(nameOf(ctx, whole), whole.text || ctx.m.empty) }] : []),
+    ],
+    message: ctx.cm.sharesOver(formatUnits(printedSum, scale - 1, false) + '%', title(ctx, 'shares')),
+  });
+}
+
+function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, part: Claim): { cell: Cell; shift?: number } | undefined {
+  const st = statements[i];
+  const key = share.whole ? labelKey(share.whole) : '';
+  if (key) {
+    // An amount stated before, named like the whole (`政府采购支出总额 177.08 万元 … 占政府采购支出总额的 66%`).
+    for (let j = i; j >= 0 && i - j <= 8; j--) {
+      const s = statements[j];
+      const named = s.claims.filter((x) => isThisYear(x) && x !== part && x.span.start < share.span.start && x.subject.length >= 2)
+        .filter((x) => { const k = labelKey(x.subject); return k === key || k.includes(key) || key.includes(k); }).at(-1);
+      if (named) return { cell: ctx.cellOf(named) };
+    }
+    const q = ctx.index.resolve({ ...part, subject: share.whole!, path: undefined, levels: undefined, role: 'current' });
+    const agree = q.find((x) => x.cell.kind === 'figure');
+    return agree ? { cell: agree.cell, shift: agree.shift } : undefined;
+  }
+  // `其中基本支出 348.21 万元，占 16.6%`: the total before 其中 in the line, when the part is within its reach.
+  const rel = part.span.start - st.span.start;
+  for (let qi = st.text.indexOf('其中'); qi >= 0 && qi < rel; qi = st.text.indexOf('其中', qi + 2)) {
+    const total = st.claims.filter((x) => isThisYear(x) && x.span.start - st.span.start < qi).at(-1);
+    if (total && rel < qizhongEnd(st.text, qi, total.span.start - st.span.start)) return { cell: ctx.cellOf(total) };
+  }
+  // An item of a list: the intro's total (`…支出 2,098.74 万元，主要用于以下方面：` / `1. 一般公共服务（类）支出 261.74 万元，占 12.5%`).
+  const en = enumeration(ctx, statements, i);
+  if (en) return { cell: ctx.cellOf(en.total) };
+  return undefined;
+}
+
+/**
+ * Where the parts of a `其中` at `qi` (an offset in the line) run: to the end of its `；` segment when the total stands
+ * in that segment (`基本支出 X 万元，其中人员经费 a、公用经费 b；项目支出 Y 万元`), else to the end of the sentence
+ * (`总金额为 X 万元。其中拟采购货物 a；拟采购工程 b；拟采购服务 c。`).
+ */
+function qizhongEnd(text: string, qi: number, totalAt: number): number {
+  const stops = (chars: string, from: number) => {
+    let end = text.length;
+    for (const d of chars) { const k = text.indexOf(d, from); if (k >= 0 && k < end) end = k; }
+    return end;
+  };
+  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi));
+  const end = stops(sameSegment ? '。；;！？' : '。！？', qi);
+  const next = text.indexOf('其中', qi + 2);
+  return next >= 0 && next < end ? next : end;
+}
+
+/** The amounts a list's total and items are compared by: this year's, in a 决算 the final ones. */
+function listAmount(ctx: Ctx, c: Claim): boolean {
+  return isThisYear(c) && !(ctx.kind === '决算' && c.role === 'budget');
+}
+
+/** The total an intro line's list breaks down: its only amount of this year outside a `其中`, if it has one. */
+function introTotal(ctx: Ctx, st: Statement): Claim | undefined {
+  const qi = st.text.indexOf('其中');
+  const outside = st.claims.filter((x) => listAmount(ctx, x) && (qi < 0 || x.span.start - st.span.start < qi));
+  return outside.length === 1 && !outside[0].bound && !outside[0].approx ? outside[0] : undefined;
+}
+
+/** `其中`: a total and its parts in one line, or an intro line and the items below it. */
+function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
+  const st = statements[i];
+  const text = st.text;
+  // In the line: each `其中` after a total, its parts (see qizhongEnd), leaving out changes, shares, amounts in
+  // brackets and amounts of another role.
+  for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) {
+    const at = st.span.start + qi;
+    const total = st.claims.filter((x) => (isThisYear(x) || x.kind === 'count') && x.span.start < at).at(-1);
+    if (!total) continue;
+    const end = qizhongEnd(text, qi, total.span.start - st.span.start);
+    const inBrackets = (c: Claim) => {
+      const before = text.slice(qi, c.span.start - st.span.start);
+      return (before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length;
+    };
+    const parts = st.claims.filter((x) => x.span.start > at && x.span.start < st.span.start + end && x.kind === total.kind && x.unit === total.unit
+      && x.role === total.role && !x.bound && !x.approx && !inBrackets(x));
+    if (parts.length < 2 || total.bound || total.approx) continue;
+    if (total.kind === 'count') countCheck(ctx, total, parts);
+    else relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+  }
+  // A list: the intro line's total and its items' amounts of the same role, when every item states one.
+  if (!st.intro) return;
+  const total = introTotal(ctx, st);
+  if (!total) return;
+  const items = itemsOf(statements, i);
+  const amounts: Claim[] = [];
+  for (const it of items) {
+    const a = it.claims.find((x) => listAmount(ctx, x) && x.role === total.role && !x.bound);
+    if (!a || a.unit !== total.unit || a.approx) return;
+    amounts.push(a);
+  }
+  // Two views of one total (`其中：（一）收入预算总计 X。（二）支出预算总计 X。`) are not its parts.
+  if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
+  relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+}
+
+/** A count of things (车辆, 人员) is at least the sum of the parts listed after its `其中`: a list may be partial. */
+function countCheck(ctx: Ctx, total: Claim, parts: Claim[]): void {
+  if (parts.some((p) => p.figure.decimals || p.unit !== total.unit)) return;
+  const sum = parts.reduce((s, p) => s + p.figure.units, 0n);
+  if (sum <= total.figure.units || total.figure.decimals) return;
+  ctx.out.findings.push({
+    rule: 'narrative', severity: 'error', span: total.numberSpan,
+    related: parts.map((p) => ({ span: p.span, message: ctx.m.termRelated(ctx.cm.claim(p.subject), `${p.figure.text} ${p.unit}`) })),
+    message: ctx.cm.countOver(`${total.figure.text} ${total.unit}`, `${sum} ${total.unit}`, title(ctx, 'count')),
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * How error localisation (../checks/localise) names figures and weighs them. A percentage is derived and the first
+ * suspect; a figure typed again in the narrative (or a form's text) is likelier wrong than a form's, and a form's than a
+ * table's, which the accounting system printed (the guide: the real mistakes hide where figures are typed again).
+ */
+import { cellName } from '../checks/evaluate';
+import type { LocaliseOptions } from '../checks/localise';
+import { claimMessages } from '../i18n/claims';
+import type { Locale, Messages } from '../i18n/messages';
+import type { Cell } from '../model/document';
+import { isClaimCell } from './checks';
+
+export function culpritOptions(m: Messages, locale?: Locale): LocaliseOptions {
+  const cm = claimMessages(locale);
+  return {
+    name: (c: Cell, near?: Cell) => (isClaimCell(c) ? cm.claim(c.row.label, c.text) : cellName(c, m, near && near.row.part.table === c.row.part.table ? 'cell' : 'both')),
+    weight: (c: Cell) => (c.figure?.percent ? 1 : isClaimCell(c) ? 2 : c.row.part.table.kind === 'form' ? 3 : 4),
+    culprit: cm.culprit,
+    tie: (names) => cm.culpritTie(names.join(cm.or)),
+    fixTitle: cm.fixCulprit,
+  };
+}

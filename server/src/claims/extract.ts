@@ -1,0 +1,397 @@
+/**
+ * Reading the numeric claims of a narrative (情况说明) or of a form's text, with their context, the way a reviewer
+ * reads them: every amount with its unit, every change with its direction and base, every rate, share and 完成率,
+ * every count, and the words around them (持平, 决算数大于预算数, 主要原因…). Pure text in, plain data out: what the
+ * claims say is checked in ./checks, and linked to table quantities in ./link.
+ *
+ * A line is cut into sentences (at 。；！？) and clauses (at ，：). A claim's subject is the words of its clause
+ * before it, cleaned of numbering, years, verbs and direction words; a claim without one takes the subject of the
+ * claim before it in its sentence, else of the sentence before, else the line's topic (an item heading such as
+ * `1. 一般公共服务支出（类）网信事务（款）事业运行（项）。`), else a 类 named by a heading line above
+ * (`（一）一般公共服务支出（类）`).
+ */
+import { norm } from '../model/build';
+import { parseFigure, type Figure } from '../numbers/decimal';
+import type { Span } from '../syntax/ast';
+import * as L from './lexicon';
+
+export type ClaimKind = 'amount' | 'change' | 'rate' | 'share' | 'completion' | 'count' | 'percent';
+/** What an amount is: this year's (budget or final, by the document), 年初/全年预算, 决算/执行数, or a base year's. */
+export type Role = 'current' | 'budget' | 'final' | 'base';
+
+export interface Claim {
+  kind: ClaimKind;
+  /** The figure as printed (a percentage carries `%`). */
+  figure: Figure;
+  /** 元, 万元, 亿元, %, or a counter (辆, 人 …). */
+  unit: string;
+  /** For money: the unit's power of ten in 元 (万元 4). */
+  scale?: number;
+  /** The figure with its unit, and the figure alone (document offsets). */
+  span: Span;
+  numberSpan: Span;
+  /** `约`, `近`, `左右`, `多`, `余`: the claim is only as precise as the digit it speaks of, and then some. */
+  approx: boolean;
+  /** `以上`, `不低于`, `≥`: a bound, not a value; never checked. */
+  bound: boolean;
+  /** Changes and rates: +1 for an increase, −1 for a decrease. */
+  direction?: 1 | -1;
+  /** Amounts. */
+  role?: Role;
+  /** The year the amount is of, when the text names one (`2022 年预算数为 …`, `2023 年度收入合计 …`): a year other
+   * than the document's makes it a base year's amount. */
+  roleYear?: number;
+  /** The subject, normalised (no spaces, quotes, numbering, years, verbs). Empty when none could be found. */
+  subject: string;
+  /** The subject was taken from the context rather than the claim's own clause. */
+  inherited: boolean;
+  /** The 类/款/项 names when the subject is a `…（类）…（款）…（项）` path (outermost first). */
+  path?: string[];
+  /** The levels `path` names, in order (`类`, `款`, `项`). */
+  levels?: string[];
+  /** Shares: the whole's words (`本年支出合计`), '' when the text names none (`占 12.5%`). */
+  whole?: string;
+  /** The sentence names a base (`比 2022 年`, `与上年相比`, `同比`) before the claim. */
+  baseNamed: boolean;
+  baseYear?: number;
+  /** Index of the claim's sentence within its statement. */
+  sentence: number;
+  /** The normalised words between the claim's clause start (or the claim before) and the figure. */
+  lead: string;
+  /** Inside a stated reason (`主要原因是从会议费预算中调减 403.75 万元…`): an explanation, not a claim to check. */
+  inReason?: boolean;
+}
+
+export interface Comparison {
+  /** 决算数大于/小于/等于预算数. */
+  relation: 'gt' | 'lt' | 'eq';
+  span: Span;
+  sentence: number;
+}
+
+export interface Flat {
+  span: Span;
+  sentence: number;
+  /** `基本持平` allows a small difference. */
+  roughly: boolean;
+}
+
+export interface Reason {
+  span: Span;
+  /** The reason's words after `主要原因是`. */
+  text: string;
+  /** No reason at all (`主要原因：`, `主要原因是qq`, `主要原因是11`, `主要原因：XXXXXX`). */
+  placeholder: boolean;
+  sentence: number;
+}
+
+/** One line of narrative or form text with what it claims. */
+export interface Statement {
+  text: string;
+  span: Span;
+  heading?: string;
+  section?: string;
+  claims: Claim[];
+  /** Sentence bounds (offsets in `text`). */
+  sentences: { start: number; end: number }[];
+  /** A subject the line names without a figure (an item heading: `1. 住房保障支出（类）住房改革支出（款）提租补贴（项）。`). */
+  topic?: { subject: string; path?: string[]; levels?: string[] };
+  flats: Flat[];
+  comparisons: Comparison[];
+  reasons: Reason[];
+  /** The leading numbering's style (`1.`, `(一)` …), if the line is a numbered item. */
+  numbering?: string;
+  /** The line introduces what follows (`其中：`, `主要用于以下方面：`, `安排情况如下：`). */
+  intro: boolean;
+}
+
+export interface SourceLine {
+  text: string;
+  span: Span;
+  heading?: string;
+  section?: string;
+}
+
+const QUOTES = /[“”"‘’'「」『』《》]/g;
+const CJK = /[\u4e00-\u9fff]/;
+
+/** A subject's path of 类/款/项 names: `社会保障和就业支出（类）行政事业单位养老支出（款）…（项）`. */
+function pathOf(s: string): { path: string[]; levels: string[]; rest: string } | undefined {
+  const re = /[（(](类|款|项)[）)]/g;
+  const path: string[] = [];
+  const levels: string[] = [];
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const name = s.slice(last, m.index);
+    if (name) { path.push(name); levels.push(m[1]); }
+    last = m.index + m[0].length;
+  }
+  if (!path.length) return undefined;
+  return { path, levels, rest: s.slice(last) };
+}
+
+/** Words that name no quantity on their own (`支出决算为 …`: the subject is the item's). */
+const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数']);
+const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即)[:：]?/;
+const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
+const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较)?$/;
+
+/** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
+function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: string[]; levels?: string[] } {
+  let s = norm(raw).replace(QUOTES, '');
+  for (let i = 0; i < 4; i++) {
+    const before = s;
+    s = s.replace(/^[，,、；;：:。．.)）\]】]+/, '').replace(L.NUMBERING, '').replace(LEAD_PREFIX, '');
+    // An opening bracket that is not a numbering's: `（公务用车购置费 0 万元，…）`.
+    if (s === before) s = s.replace(/^[（(]+/, '');
+    if (s === before) break;
+  }
+  if (kind === 'change' || kind === 'rate') {
+    s = s.replace(L.CHANGE_UP, '').replace(L.CHANGE_DOWN, '');
+    // `与上年相比`, `比 2022 年预算`, `较上年`: the base, not the subject.
+    const b = /(?:与|和|比|较|同比)/.exec(s);
+    if (b) s = s.slice(0, b.index);
+  }
+  // A year and whatever precedes it (a department's name): `江苏省政协办公厅2019年度收入…` → `收入…`. Only when a subject
+  // remains after it.
+  const y = YEAR_PREFIX.exec(s);
+  if (y && y[0].length < s.length) s = s.slice(y[0].length);
+  if (kind === 'amount') {
+    s = s.replace(L.ROLE_WORDS, '');
+    s = s.replace(BASE_PHRASE, '').replace(/^(?:上年度?|去年|上一年度?)(?!结转|结余)/, '');
+  } else if (kind === 'completion') {
+    s = s.replace(L.COMPLETION, '');
+  } else if (kind === 'share') {
+    // `货物采购授予中小企业合同金额占货物支出金额的`: the part before `占`; the rest names the whole.
+    const at = s.lastIndexOf('占');
+    s = at >= 0 ? s.slice(0, at) : '';
+  } else if (kind === 'count') {
+    s = s.replace(/^(?:共有|现有|拥有|共)/, '');
+  }
+  s = s.replace(L.APPROX_BEFORE, '');
+  // `本年度机关运行经费支出`, `全年政府采购支出`: the year is this year (but `本年收入合计` is a row's name).
+  if (/^(本年度|本年|全年|当年度?)..../.test(s) && !/^本年(收入|支出)(预算)?合计$/.test(s)) s = s.replace(/^(本年度|本年|全年|当年度?)/, '');
+  for (let i = 0; i < 4; i++) {
+    const t = L.SUBJECT_TAILS.find((w) => s.length > w.length && s.endsWith(w));
+    if (!t) break;
+    s = s.slice(0, s.length - t.length);
+  }
+  let e = s.length;
+  while (e > 0 && '，,、；;：:（('.includes(s[e - 1])) e--;
+  s = s.slice(0, e);
+  if (GENERIC.has(s)) s = '';
+  const p = pathOf(s);
+  if (!p) return { subject: s };
+  // `一般公共服务（类）支出`: a 类 written with its `支出` after the marker.
+  const path = p.path.slice();
+  if (p.rest && path.length === 1 && p.levels[0] === '类' && /^支出/.test(p.rest) && !/支出$/.test(path[0])) path[0] += '支出';
+  return { subject: path[path.length - 1], path, levels: p.levels };
+}
+
+function isPercent(unit: string): boolean {
+  return unit === '%' || unit === '％';
+}
+
+/** The statement of one line: its sentences, claims, flats, comparisons and reasons. */
+function statementOf(line: SourceLine): Statement {
+  const text = line.text;
+  const base = line.span.start;
+  const sentences: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (L.SENTENCE_END.includes(text[i])) {
+      sentences.push({ start, end: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < text.length) sentences.push({ start, end: text.length });
+  if (!sentences.length) sentences.push({ start: 0, end: 0 });
+  const sentenceAt = (pos: number) => {
+    for (let i = 0; i < sentences.length; i++) if (pos < sentences[i].end) return i;
+    return sentences.length - 1;
+  };
+
+  const numbering = L.NUMBERING.exec(text);
+  const st: Statement = {
+    text, span: line.span, heading: line.heading, section: line.section, claims: [], sentences,
+    flats: [], comparisons: [], reasons: [],
+    numbering: numbering ? L.numberingStyle(numbering[1]) : undefined,
+    intro: /(其中|包括|如下|以下方面|主要为|具体为|主要安排为|主要用于)[^。；;，,]{0,6}[:：]?$/.test(norm(text)) || /[:：]$/.test(text.trim()),
+  };
+
+  let prevEnd = 0;
+  let prevSentence = -1;
+  const re = new RegExp(L.MENTION.source, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [matched, num, more] = m;
+    let unit = m[3];
+    if (unit === '％') unit = '%';
+    const after = text.slice(m.index + matched.length, m.index + matched.length + 8);
+    // `2 个百分点` is not a percentage of anything; `100 万人` is a count in 万 we do not read.
+    if (unit === '个' && /^百分点/.test(after)) continue;
+    if ((unit === '万' || unit === '亿') && /^[人个件次户]/.test(after)) continue;
+    if (unit === '万') unit = '万元';
+    if (unit === '亿') unit = '亿元';
+    const percent = isPercent(unit);
+    const figure = parseFigure(num + (percent ? '%' : ''));
+    if (!figure) continue;
+    const sentence = sentenceAt(m.index);
+    const s0 = sentences[sentence].start;
+    let clauseStart = s0;
+    for (let i = m.index - 1; i >= s0; i--) {
+      if (L.CLAUSE_MARKS.includes(text[i])) { clauseStart = i + 1; break; }
+    }
+    const leadStart = sentence === prevSentence ? Math.max(clauseStart, prevEnd) : clauseStart;
+    const rawLead = text.slice(leadStart, m.index);
+    const lead = norm(rawLead).replace(QUOTES, '');
+    const before = norm(text.slice(s0, m.index));
+
+    let kind: ClaimKind;
+    let direction: 1 | -1 | undefined;
+    let whole: string | undefined;
+    let role: Role | undefined;
+    let roleYear: number | undefined;
+    const up = L.CHANGE_UP.test(lead);
+    const down = !up && L.CHANGE_DOWN.test(lead);
+    if (percent) {
+      if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
+      else if (L.COMPLETION.test(lead)) kind = 'completion';
+      else {
+        const sh = L.SHARE.exec(lead);
+        if (sh) { kind = 'share'; whole = cleanWhole(sh[1]); }
+        else kind = 'percent';
+      }
+    } else if (unit in L.MONEY_SCALE) {
+      if (up || down) { kind = 'change'; direction = up ? 1 : -1; }
+      else {
+        kind = 'amount';
+        // The year the amount is of: named first (`2023 年度收入合计`, `上年机关运行经费支出`) or with its role
+        // (`2022 年预算数为`). A base year's amount is a base; this year's is current (decided against the header).
+        const core = lead.replace(/^[（(，,、；;：:]+/, '').replace(/^(?:其中|包括)[:：]?/, '');
+        const first = /^(?:截至|截止)?(\d{4})[ \t\u3000]*年度?(?!\d{1,2}月)/.exec(core);
+        const rb = L.ROLE_BASE.exec(lead);
+        const yr = rb && /(\d{4})/.exec(rb[1]);
+        if (first) roleYear = Number(first[1]);
+        if (rb && (rb[2] || rb[3] || rb[4] || rb[5] || !yr)) {
+          role = 'base';
+          if (yr) roleYear = Number(yr[1]);
+        } else if (/^(?:上年度?|去年|上一年度?)(?!结转|结余)/.test(core)) role = 'base';
+        else if (L.ROLE_BUDGET.test(lead)) role = 'budget';
+        else if (L.ROLE_FINAL.test(lead)) role = 'final';
+        else role = 'current';
+      }
+    } else kind = 'count';
+
+    const bound = L.BOUND_AFTER.test(after) || L.BOUND_BEFORE.test(lead);
+    const approx = !!more || L.APPROX_BEFORE.test(lead) || L.APPROX_AFTER.test(after);
+    const cleaned = cleanSubject(rawLead, kind);
+    const by = L.BASE_YEAR.exec(before);
+    const numStart = base + m.index;
+    const claim: Claim = {
+      kind, figure, unit,
+      span: { start: numStart, end: numStart + matched.length },
+      numberSpan: { start: numStart, end: numStart + num.length },
+      approx, bound, subject: cleaned.subject, inherited: false, sentence, lead,
+      baseNamed: L.BASE_NAMED.test(before), ...(by ? { baseYear: Number(by[1]) } : {}),
+    };
+    if (unit in L.MONEY_SCALE) claim.scale = L.MONEY_SCALE[unit];
+    if (direction) claim.direction = direction;
+    if (role) claim.role = role;
+    if (roleYear !== undefined) claim.roleYear = roleYear;
+    if (whole !== undefined) claim.whole = whole;
+    if (cleaned.path) { claim.path = cleaned.path; claim.levels = cleaned.levels; }
+    st.claims.push(claim);
+    prevEnd = m.index + matched.length;
+    prevSentence = sentence;
+  }
+
+  // The line's topic: its first sentence when it names a subject but no figure (`1. 一般公共服务支出（类）…（项）。`).
+  // Or, for a numbered item, its words before the first colon (`1. 某某项目绩效自评综述：项目全年预算数为 …`).
+  const first = sentences[0];
+  const colon = text.search(/[:：]/);
+  const firstFigure = st.claims.length ? st.claims[0].span.start - base : text.length;
+  const end = !st.claims.some((c) => c.sentence === 0) ? first.end : st.numbering && colon >= 0 && colon < firstFigure ? colon : -1;
+  if (end >= 0) {
+    const t = text.slice(first.start, end).replace(/[。；;！？!?：:]$/, '');
+    const c = cleanSubject(t, 'amount');
+    if (c.path || (st.numbering && c.subject && c.subject.length <= 40)) st.topic = c;
+  }
+
+  for (const m of text.matchAll(L.COMPARE)) {
+    const w = m[1];
+    const relation = /大于|超过|高于|多于/.test(w) ? 'gt' : /小于|低于|少于/.test(w) ? 'lt' : 'eq';
+    st.comparisons.push({ relation, span: { start: base + m.index!, end: base + m.index! + m[0].length }, sentence: sentenceAt(m.index!) });
+  }
+  for (const m of text.matchAll(L.FLAT)) {
+    // `决算数与预算数持平` is a comparison, not a change from last year.
+    const at = base + m.index!;
+    if (st.comparisons.some((c) => c.span.start <= at && at < c.span.end)) continue;
+    st.flats.push({ span: { start: base + m.index!, end: base + m.index! + m[0].length }, sentence: sentenceAt(m.index!), roughly: m[0].startsWith('基本') });
+  }
+  for (const m of text.matchAll(L.REASON)) {
+    const reason = m[1].trim();
+    const words = reason.replace(/[\s，,、。；;：:.!！?？（）()“”"']/g, '');
+    const placeholder = !CJK.test(words) || /^[Xx×＊*○〇…]+$/.test(words) || /^(XX|xx)/.test(words);
+    const span = { start: base + m.index!, end: base + m.index! + m[0].length };
+    st.reasons.push({ span, text: reason, placeholder, sentence: sentenceAt(m.index!) });
+    for (const c of st.claims) if (c.span.start >= span.start && c.span.start < span.end) c.inReason = true;
+  }
+  return st;
+}
+
+/** The whole of a share, as named: `本年支出合计的` → `本年支出合计`; quotes dropped. */
+function cleanWhole(raw: string): string {
+  return norm(raw).replace(QUOTES, '').replace(/的$/, '').replace(/^(其|该)/, '');
+}
+
+/**
+ * The statements of consecutive lines (a narrative, or a form's text), with subjects filled in from context.
+ * A line that names a 类 and nothing else (`（一）一般公共服务支出（类）`) gives that 类 to the 款/项 paths below it.
+ */
+export function extractStatements(lines: readonly SourceLine[]): Statement[] {
+  const out: Statement[] = [];
+  let classPath: string[] | undefined;
+  let heading: string | undefined;
+  let section: string | undefined;
+  for (const line of lines) {
+    if (line.heading !== heading || line.section !== section) {
+      heading = line.heading;
+      section = line.section;
+      // A heading naming a 类 (`#### （一）公共安全（类）`) gives it to the 款/项 paths below.
+      const h = heading ? cleanSubject(heading, 'amount') : undefined;
+      classPath = h?.levels?.length === 1 && h.levels[0] === '类' ? h.path : undefined;
+    }
+    const st = statementOf(line);
+    if (st.topic?.levels?.length === 1 && st.topic.levels[0] === '类' && !st.claims.length) classPath = st.topic.path;
+    const complete = (p: { path?: string[]; levels?: string[] }) => {
+      if (classPath && p.levels && p.levels[0] !== '类' && p.path) {
+        p.path = [...classPath, ...p.path];
+        p.levels = ['类', ...p.levels];
+      }
+    };
+    if (st.topic) complete(st.topic);
+    let sentenceSubject: { subject: string; path?: string[]; levels?: string[] } | undefined;
+    let lastSentence = -1;
+    let lastSubject: typeof sentenceSubject;
+    for (const c of st.claims) {
+      complete(c);
+      if (c.sentence !== lastSentence) {
+        sentenceSubject = undefined;
+        lastSentence = c.sentence;
+      }
+      if (c.subject) {
+        if (c.kind === 'amount' || c.kind === 'change' || c.kind === 'count') sentenceSubject = c;
+        lastSubject = c;
+        continue;
+      }
+      const from = sentenceSubject ?? lastSubject ?? st.topic;
+      if (from?.subject) {
+        c.subject = from.subject;
+        c.inherited = true;
+        if (from.path) { c.path = from.path; c.levels = from.levels; }
+      }
+    }
+    out.push(st);
+  }
+  return out;
+}

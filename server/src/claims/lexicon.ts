@@ -1,0 +1,88 @@
+/**
+ * The words of numeric claims in Chinese disclosure narratives (情况说明): units, directions, comparisons, roles,
+ * approximation, reasons. Collected from the seeds (Wuhan 2020–2023), the Jiangsu 2017–2019 部门预算 and the official
+ * Shanghai 2024 决算 template; test/fixtures/narrative/sentences.ts names each sentence's source.
+ * Every pattern is anchored or bounded, with no nested quantifiers: they run on every line of a narrative.
+ */
+
+/** Money units and their power of ten in 元. */
+export const MONEY_SCALE: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
+
+/** Counters of counts (车辆 N 辆, 项目 N 个, 人员 N 人 …), as an alternation (longest first where one starts another). */
+const COUNTERS = '人次|批次|台（套）|台\\(套\\)|辆|人|名|个|台|套|项|家|份|批|场|件|期|次';
+
+/**
+ * A number with its unit. Group 1 the number (thousands separators allowed), group 2 `多`/`余` between the number and
+ * its unit (`100 多期`, `10 余万元`), group 3 the unit. `百分点` is not a unit we check (`%` must not be followed by it).
+ */
+export const MENTION = new RegExp(
+  '(?<![\\d.,A-Za-z])(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)[ \\t\\u3000]*(?:(多|余)[ \\t\\u3000]*)?' +
+  '(亿元|万元|元|亿|万|%|％|' + COUNTERS + ')',
+  'g',
+);
+
+/** Ends of sentences: a claim's base, budget/final pair or comparison is looked for in its sentence, then before. */
+export const SENTENCE_END = '。！？!?；;';
+/** Clause boundaries inside a sentence: a subject runs from the last one to its figure. */
+export const CLAUSE_MARKS = '，,：:。；;！？!?';
+
+/** Words of approximation before a figure (`约 900 件`, `近 30 个`): they widen the claim to the digit they speak of. */
+export const APPROX_BEFORE = /(约|大约|近|将近|接近|逾|多达|约为|近乎)$/;
+/** …and after it (`20 件左右`). */
+export const APPROX_AFTER = /^(左右|上下|许)/;
+/** A bound, not a claim: `100 万元以上`, `20 万元（含）以上`, `≥99%`, `不低于 95%`. */
+export const BOUND_AFTER = /^[（(]?含?[）)]?(以上|以下|以内|及以上|及以下)/;
+export const BOUND_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不高于|不少于|不超过|不足|低于|高于|超过|大于|小于|控制在|以上|以下|每年递增|每年递减|递增|递减)$/;
+
+/** A change and its direction, at the end of the words before a figure (`增加 50.61 万元`, `减少了 3 万元`). */
+export const CHANGE_UP = /(增加|增长|上升|提高|新增|增|多|上涨|提升|增幅为|增幅|增长率为|(?:大于|高于|多于|超过)上年度?(?:预算|决算)?数?)了?$/;
+export const CHANGE_DOWN = /(减少|下降|降低|减|少|压减|节约|缩减|下调|回落|降幅为|降幅|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
+
+/** The base of a change named in the words before it: `比 2022 年预算`, `与上年相比`, `较上年`, `同比`. */
+export const BASE_NAMED = /比|较|与.{0,16}?相比|同比|上年|上一年|去年/;
+export const BASE_YEAR = /(?:比|较|与)[ \t\u3000]*(\d{4})[ \t\u3000]*年/;
+
+/** An amount's role, from the words right before it (after its subject). */
+export const ROLE_BUDGET = /(年初预算|全年预算|调整预算|预算)数?(为|是|安排)?$/;
+/** The role words removed from a subject: `因公出国(境)费全年预算为` → `因公出国(境)费`, but `部门收支总预算` stays. */
+export const ROLE_WORDS = /(?:年初预算|全年预算|调整预算|预算数|预算)(?:为|是)$|(?:年初预算|全年预算|调整预算|预算数)$|(?:决算|执行|实际支出|实际执行)数?(?:为|是)?$/;
+export const ROLE_FINAL = /(决算|执行数|执行|实际支出|实际执行)数?(为|是)?$/;
+export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000]*年度?)(年初)?(预算|决算)?数?(为|是)?$/;
+
+/** A share: `占本年支出合计的 100%`, `占 12.5%`, `占“三公”经费的 16.06%`. Group 1 names the whole. */
+export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?$/;
+/** A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`. */
+export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
+
+/** Words that say a quantity did not change (`与上年持平`, `与上年数一致`, `较上年无增减`). */
+export const FLAT = /基本持平|持平|无增减变化|无增减|无变化|未发生变化|与上年(?:度)?(?:预算|决算)?数?(?:保持)?(?:一致|相同|相等)|本年数?等于上年(?:度)?(?:预算|决算)?数?/g;
+
+/**
+ * `决算数大于预算数`, `支出决算数小于年初预算数`, `决算数与预算数持平`, `决算数与全年预算数持平`. Group 1 the comparison word.
+ * `大于（小于）` is a template's placeholder: the `（` after the word keeps it from matching.
+ */
+export const COMPARE = /决算数?(?:与(?:年初|全年|调整)?预算数?)?(大于|小于|等于|超过|低于|高于|少于|多于|基本持平|持平|相等|一致)(?![（(])(?:(?:年初|全年|调整)?预算数?)?/g;
+
+/**
+ * A stated reason (`主要原因是…`, `主要原因：…`, `主要是…`, `原因是…`). Group 1 the reason's text up to the end of
+ * its sentence.
+ */
+export const REASON = /(?:主要原因|变动原因|增加原因|减少原因|原因|主要是由于|主要是因为|主要是|主要为|主要系|系因|是由于|是因为|由于)(?:是|为|在于|有|如下)?[ \t\u3000]*[:：]?[ \t\u3000]*([^。；;]*)/g;
+
+/** Numbering at the start of an item (`1.`, `1、`, `（一）`, `(1)`, `一、`, `①`). */
+export const NUMBERING = /^[ \t\u3000]*(\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])[ \t\u3000]*/;
+
+/** The style of an item's numbering: `1.` and `1、` are one style, `（一）` and `(一)` another … */
+export function numberingStyle(n: string): string {
+  const s = n.trim();
+  if (/^\d/.test(s)) return '1.';
+  if (/^[（(][一二三四五六七八九十]/.test(s)) return '(一)';
+  if (/^[（(]\d/.test(s)) return '(1)';
+  if (/^[一二三四五六七八九十]/.test(s)) return '一、';
+  return '①';
+}
+
+/** Words between a subject and its figure, removed from the subject's end (longest first). */
+export const SUBJECT_TAILS = [
+  '合计为', '共计为', '总计为', '总额为', '共计', '均为', '分别为', '达到', '约为', '安排', '为', '是', '达', '共', '各', '均', '约',
+];

@@ -1,0 +1,366 @@
+/**
+ * Linking a claim to the table quantity it restates: the cells that print the same quantity.
+ *
+ * - A `…（类）…（款）…（项）` path, or a 类 name, finds the coded row of that level whose name and whose ancestors'
+ *   names (rows whose codes are its prefixes, in the same part) agree with the path.
+ * - A subject equal to a row's label (numbering dropped: `四、公共安全支出`, `1.一般公共预算`) finds that row.
+ * - A subject equal to a figure column's name finds that column's total row (`基本支出` → the 合计 row's 基本支出 cell;
+ *   `公务接待费` → the one row of a 三公 table).
+ * - The names documents use for totals (`收、支总计`, `本年支出`, …) find the 总计 and 合计 rows they mean.
+ *
+ * Which column of a row: the claim's role picks it. This year's amount (the budget in a 预算, the final amount in a 决算)
+ * is the first figure column not under a 预算数/上年 heading (in a 决算) or an 上年 heading (in a 预算); a 年初预算 in a
+ * 决算 is the column under 预算/年初预算; a base year's amount is the column under 上年.
+ */
+import { norm } from '../model/build';
+import type { BudgetDocument, Cell, Column, Part } from '../model/document';
+import { cellOf, eachRowHead } from '../model/rows';
+import { trimEndChars } from '../util/text';
+import { MONEY_SCALE } from './lexicon';
+import type { Claim, Role } from './extract';
+
+export interface Quantity {
+  cell: Cell;
+  /** The power of ten that brings the cell's figure into the claim's unit (a 元 table read for a 万元 claim: −4). */
+  shift: number;
+}
+
+const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[①-⑳])/;
+const QUOTES = /[“”"‘’'「」『』]/g;
+
+/** The key a label is matched by: no spaces, quotes, numbering or level markers. */
+export function labelKey(s: string): string {
+  return norm(s).replace(QUOTES, '').replace(/[（(](?:类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+}
+
+/**
+ * A looser key: without the words that only say what kind of amount it is (`支出`, `预算`, `总金额` at the end) or that
+ * it is planned (`拟采购货物支出` → `货物`).
+ */
+function looseKey(s: string): string {
+  let k = labelKey(s);
+  const planned = k.replace(/^(?:拟采购|拟购买|拟购置)/, '');
+  if (planned.length >= 2) k = planned;
+  for (let i = 0; i < 3; i++) {
+    const before = k;
+    k = k.replace(/(预算支出|支出预算|决算支出|支出决算|预算数|决算数|预算|决算|支出|资金|总金额|总额|金额)$/, '');
+    if (k === before || k.length < 2) { if (k.length < 2) k = before; break; }
+  }
+  return k;
+}
+
+/** A 政府采购 category printed with its catalogue letter (`一、货物 A`, `三、服务 C`): its name without the letter. */
+function withoutCategoryLetter(label: string): string {
+  const last = label.charCodeAt(label.length - 1);
+  if (last < 65 || last > 90) return label;
+  const name = trimEndChars(label.slice(0, -1), ' \t\u3000');
+  return name.length < label.length - 1 && name.length >= 2 ? name : label;
+}
+
+/**
+ * Names documents give the totals of the 收支总表 and 财政拨款收支总表, and the rows they mean (by key).
+ * The standard table sets (server/src/standard, issue #10) name these quantities too; these are the words of the narrative.
+ */
+const TOTALS: { words: RegExp; rows: RegExp; fiscal?: boolean }[] = [
+  { words: /^财政拨款收[、,，]?支(出)?(预算)?总(计|预算)$|^财政拨款收入(、|和|与)?支出(预算)?总计$|^财政拨款(收入|支出)(预算)?总计$/, rows: /^(收入总计|支出总计|总计)$/, fiscal: true },
+  { words: /^收[、,，]?支(出)?(预算)?总(计|预算)$|^收入(、|和|与)?支出(预算)?总计$|^部门收支总预算$|^(收入|支出)(预算)?总计$/, rows: /^(收入总计|支出总计|总计)$/ },
+  { words: /^(本年)?收入(预算)?合计$|^(部门)?(本年)?收入(预算)?$|^部门预算总收入$|^总收入$/, rows: /^(本年)?收入合计$/ },
+  { words: /^(本年)?支出(预算)?合计$|^(部门)?(本年)?支出(预算)?$|^部门预算总支出$|^总支出$/, rows: /^(本年)?支出合计$/ },
+];
+
+/** A row of a part, by its number (its view is made only when one of its cells is wanted). */
+interface RowEntry { part: Part; index: number; label: string; code: string | undefined }
+
+/** Every row name TOTALS may look for. */
+const TOTAL_ROW = /^(?:收入总计|支出总计|总计|(?:本年)?收入合计|(?:本年)?支出合计)$/;
+
+/** One part's rows by key, loose key and functional code, and its figure columns by name. */
+interface PartIndex {
+  /** Rows that may be a named total (总计, 本年收入合计 …), by key. */
+  totals: Map<string, RowEntry[]>;
+  byKey: Map<string, RowEntry[]>;
+  byLoose: Map<string, RowEntry[]>;
+  byCode: Map<string, RowEntry[]>;
+  columns: Map<string, { part: Part; column: Column }[]>;
+  /** The columns that print a figure in some row (a 政府采购 table's 专项名称 is a column of text). */
+  figures: Set<number>;
+}
+
+/** Kept per part: a part of a section an edit did not touch is indexed once. */
+const partIndexes = new WeakMap<Part, PartIndex>();
+
+function partIndex(p: Part): PartIndex {
+  let ix = partIndexes.get(p);
+  if (ix) return ix;
+  ix = { totals: new Map(), byKey: new Map(), byLoose: new Map(), byCode: new Map(), columns: new Map(), figures: new Set() };
+  partIndexes.set(p, ix);
+  const figures = ix.figures;
+  // The figure columns not yet seen printing a figure (usually none after the first rows).
+  let pending = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
+  eachRowHead(p, (r) => {
+    if (pending.length && pending.some((i) => r.kindAt(i) === 'figure')) {
+      for (const i of pending) if (r.kindAt(i) === 'figure') figures.add(i);
+      pending = pending.filter((i) => !figures.has(i));
+    }
+    // An economic 款 (30209 物业管理费, 30217 公务接待费) is too often a project's or a 三公 item's name in the
+    // narrative, and only a part of the quantity the text means: of economic rows only the 类 are matched.
+    const code = r.code;
+    if (r.codeKind === 'economic' && code && code.length > 3) return;
+    const e: RowEntry = { part: p, index: r.index, label: r.label, code };
+    const k = labelKey(r.label);
+    if (k) {
+      push(ix.byKey, k, e);
+      if (TOTAL_ROW.test(k)) push(ix.totals, k, e);
+      const l = looseKey(withoutCategoryLetter(r.label));
+      if (l !== k) push(ix.byLoose, l, e);
+    }
+    if (code && r.codeKind === 'functional') push(ix.byCode, code, e);
+  });
+  for (const c of p.columns) {
+    if (c.role !== 'figure') continue;
+    for (const name of columnNames(c)) push(ix.columns, name, { part: p, column: c });
+  }
+  return ix;
+}
+
+/**
+ * The names under which the standard table sets (server/src/standard) know a quantity a claim may restate, most
+ * specific first: `收、支总计` → 收入支出总计; a 三公 item with its role (`公务接待费` budgeted in a 决算 →
+ * 公务接待费预算数); the subject without the words that only say it is budgeted.
+ */
+function standardNames(subject: string, role: Role, kind: '预算' | '决算' | undefined): string[] {
+  const k = labelKey(subject).replace(/^(?:本部门|部门|本单位|单位)/, '').replace(/收[、,，]支/, '收支');
+  const names: string[] = [];
+  const add = (n: string) => { if (n && !names.includes(n)) names.push(n); };
+  const base = (n: string) => {
+    add(n);
+    add(n.replace('收支', '收入支出'));
+    add(n.replace(/(预算支出|支出预算|决算支出|支出决算|预算数|决算数|预算|决算)$/, '').replace(/总$/, '总计'));
+  };
+  // `三公经费财政拨款支出` is the 三公经费 of the 三公 table: the words that say it is spent or appropriated go.
+  const k0 = k.replace(/(全年|年初)?(预算数?|预算支出)$/, '');
+  const stems = [k0, k0.replace(/(财政拨款)?支出$/, ''), k0.replace(/(财政拨款)?(支出|费用)$/, '').replace(/^一般公共预算(财政拨款)?/, '')].filter((x) => x.length >= 2);
+  if (role === 'budget' && kind === '决算') {
+    // A 年初预算 in a 决算 is only ever its own quantity (`公务接待费预算数`), never this year's.
+    for (const st of stems) add(`${st}预算数`);
+    return names;
+  }
+  if (kind === '决算') for (const st of stems) add(`${st}决算数`);
+  base(k);
+  // `政府采购预算总金额` is the set's 政府采购.
+  add(looseKey(k));
+  return names;
+}
+
+export class QuantityIndex {
+  private readonly parts: PartIndex[] = [];
+  private readonly kind: '预算' | '决算' | undefined;
+
+  constructor(
+    private readonly doc: BudgetDocument,
+    /** The cells of a quantity the standard table sets name (analysis.standard), when the document follows one. */
+    private readonly standard?: (name: string) => readonly Cell[],
+  ) {
+    this.kind = doc.header.kind;
+    for (const t of doc.tables) {
+      if (t.kind !== 'table') continue;
+      for (const p of t.parts) if (p.columns.some((c) => c.role === 'figure')) this.parts.push(partIndex(p));
+    }
+  }
+
+  /** The entries of every part under a key (undefined when none). */
+  private all<V>(pick: (ix: PartIndex) => Map<string, V[]>, key: string): V[] | undefined {
+    let out: V[] | undefined;
+    for (const ix of this.parts) {
+      const l = pick(ix).get(key);
+      if (l) out = out ? out.concat(l) : l;
+    }
+    return out;
+  }
+
+  /**
+   * The table cells a claim restates, with the shift into the claim's unit; empty when it names none. A subject that
+   * names what it belongs to (`一般公共预算拨款安排的会议费预算支出`) is tried by its last words too.
+   */
+  resolve(claim: Claim): Quantity[] {
+    const found = this.resolveSubject(claim);
+    const de = claim.path ? -1 : claim.subject.lastIndexOf('的');
+    if (found.length || de < 0 || claim.subject.length - de < 3) return found;
+    return this.resolveSubject({ ...claim, subject: claim.subject.slice(de + 1) });
+  }
+
+  private resolveSubject(claim: Claim): Quantity[] {
+    const role = this.roleOf(claim);
+    if (!role || claim.scale === undefined) return [];
+    const cells: Cell[] = [];
+    const fromRows = (rows: RowEntry[] | undefined) => {
+      for (const e of rows ?? []) {
+        const col = pickColumn(e.part, role, this.kind, partIndex(e.part).figures);
+        const c = col && cellOf(e.part, e.index, col.index);
+        if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
+      }
+    };
+    // The quantity as the standard table sets name it, when the document follows one: the tables it is printed in.
+    if (this.standard && !claim.path && role !== 'base') {
+      for (const name of standardNames(claim.subject, role, this.kind)) {
+        const found = this.standard(name).filter((c) => c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash');
+        if (found.length) { cells.push(...found); break; }
+      }
+    }
+    // A subject that starts with its code (`2080505 机关事业单位基本养老保险缴费支出`): the rows printing that code.
+    const code = /^(\d{7}|\d{5}|\d{3})(?!\d)/.exec(labelKey(claim.subject));
+    if (!cells.length && code) fromRows(this.all((ix) => ix.byCode, code[1]));
+    if (cells.length) return this.quantities(cells, claim.scale);
+    if (claim.path) fromRows(this.byPath(claim.path, claim.levels ?? []));
+    else {
+      const k = labelKey(claim.subject);
+      if (!k) return [];
+      const loose = looseKey(claim.subject);
+      fromRows(this.all((ix) => ix.byKey, k));
+      if (!cells.length) fromRows(this.totals(k));
+      if (!cells.length) fromRows(this.all((ix) => ix.byLoose, loose) ?? this.all((ix) => ix.byKey, loose));
+      if (!cells.length) {
+        // `公务用车购置` is the column `公务用车购置费`.
+        const columns = this.all((ix) => ix.columns, k) ?? this.all((ix) => ix.columns, loose) ?? this.all((ix) => ix.columns, `${loose}费`);
+        for (const { part, column } of columns ?? []) {
+          if (!columnFits(column, role, this.kind)) continue;
+          const total = totalRow(part);
+          const c = total !== undefined ? cellOf(part, total, column.index) : undefined;
+          if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
+        }
+      }
+    }
+    return this.quantities(cells, claim.scale);
+  }
+
+  /** The cells with the shift that brings each table's unit into the claim's (`scale`: the claim's power of ten in 元). */
+  private quantities(cells: Cell[], scale: number): Quantity[] {
+    const out: Quantity[] = [];
+    for (const c of new Set(cells)) {
+      const unit = c.row.part.table.unit ?? this.doc.header.unit ?? '万元';
+      out.push({ cell: c, shift: MONEY_SCALE[unit] - scale });
+    }
+    return out;
+  }
+
+  /** This year's amount, a 年初预算 or a base year's, as the document's kind reads the claim's role. */
+  private roleOf(claim: Claim): Role | undefined {
+    if (claim.kind !== 'amount' || claim.bound || !claim.role) return undefined;
+    if (claim.role === 'base') return 'base';
+    if (claim.role === 'budget') return this.kind === '决算' ? 'budget' : 'current';
+    if (claim.role === 'final') return this.kind === '预算' ? undefined : 'current';
+    return 'current';
+  }
+
+  private totals(key: string): RowEntry[] | undefined {
+    const fiscal = /^财政拨款/.test(key);
+    for (const t of TOTALS) {
+      if (!t.words.test(key)) continue;
+      const out: RowEntry[] = [];
+      for (const ix of this.parts) for (const [k, rows] of ix.totals) {
+        if (!t.rows.test(k)) continue;
+        for (const e of rows) {
+          const inFiscal = /财政拨款/.test(e.part.table.title);
+          // A bare 总计 row counts only on a side of a 收支总表 (`### 收入` / `### 支出`).
+          if (k === '总计' && !/^(收入|支出)/.test(labelKey(e.part.name ?? ''))) continue;
+          if (inFiscal === fiscal) out.push(e);
+        }
+      }
+      return out;
+    }
+    return undefined;
+  }
+
+  /** Rows of the path's level whose names, and whose ancestors' names, agree with the path. */
+  private byPath(path: string[], levels: string[]): RowEntry[] {
+    const last = path[path.length - 1];
+    const level = levels[levels.length - 1];
+    const digits = level === '类' ? 3 : level === '款' ? 5 : 7;
+    const out: RowEntry[] = [];
+    for (const ix of this.parts) for (const [code, rows] of ix.byCode) {
+      if (code.length !== digits) continue;
+      for (const e of rows) {
+        // `人大事务行政运行（项）`: a 项 named after its 款 without the 款's marker.
+        const parent = !levels.includes('款') && digits === 7 ? ix.byCode.get(code.slice(0, 5))?.[0] : undefined;
+        const joined = parent && labelKey(last) === labelKey(parent.label) + labelKey(e.label);
+        if (!sameName(e.label, last) && !joined) continue;
+        let ok = true;
+        for (let i = 0; i < path.length - 1 && ok; i++) {
+          const d = levels[i] === '类' ? 3 : levels[i] === '款' ? 5 : 7;
+          const anc = ix.byCode.get(code.slice(0, d))?.[0];
+          // An ancestor the table does not print cannot contradict the path.
+          if (anc && !sameName(anc.label, path[i])) ok = false;
+        }
+        if (ok) out.push(e);
+      }
+    }
+    // Tables without codes (公开01表 `四、公共安全支出`) print a 类 by its name, possibly for other money than the coded
+    // tables' (all funds against 财政拨款): both are candidates.
+    if (level === '类') {
+      for (const e of this.all((ix) => ix.byKey, labelKey(last)) ?? this.all((ix) => ix.byLoose, looseKey(last)) ?? []) if (!e.code) out.push(e);
+    }
+    return out;
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v); else m.set(k, [v]);
+}
+
+/** Two names of one subject: equal as keys, or equal once `支出` and the like are dropped (`公共安全` / `公共安全支出`). */
+function sameName(a: string, b: string): boolean {
+  const ka = labelKey(a);
+  const kb = labelKey(b);
+  return ka === kb || looseKey(a) === looseKey(b);
+}
+
+/** The names a figure column is known by: its own, and its group's for a 小计/合计 under a group (`“三公”经费 小计`). */
+function columnNames(c: Column): string[] {
+  const own = labelKey(c.name);
+  const names = [own];
+  const groups = c.path.slice(0, -1).map(labelKey).filter((g) => g && !/^(预算数|决算数|本年|上年|本年支出|本年收入)$/.test(g));
+  if (/^(小计|合计)$/.test(own) && groups.length) names.push(groups[groups.length - 1]);
+  const l = looseKey(c.name);
+  if (l !== own && l.length >= 2) names.push(l);
+  return [...new Set(names)].filter((n) => n.length >= 2 && !/^(小计|合计|金额|总计)$/.test(n));
+}
+
+const BASE_HEAD = /上年|上一年|\d{4}年/;
+/** A budget column of a 决算 table (年初预算, 全年预算数, 预算数 …), not 一般公共预算 / 政府性基金预算 money. */
+const BUDGET_HEAD = /年初预算|全年预算|调整预算|预算数|(?:^|\/)预算(?:\/|$)/;
+const NOT_AMOUNT = /增减|变动|比例|占比|比重|率|%|％|结转|结余/;
+
+/** Whether a column holds the amount a role means. */
+function columnFits(c: Column, role: Role, kind: '预算' | '决算' | undefined): boolean {
+  const heads = c.path.map(labelKey).join('/');
+  if (NOT_AMOUNT.test(heads)) return false;
+  if (role === 'base') return BASE_HEAD.test(heads);
+  if (BASE_HEAD.test(heads)) return false;
+  if (kind === '决算') return role === 'budget' ? BUDGET_HEAD.test(heads) : !BUDGET_HEAD.test(heads) || /决算/.test(heads);
+  return role !== 'budget';
+}
+
+/** The column of a row that holds the amount a role means: the first that fits and prints figures (any that fits, when none does). */
+function pickColumn(p: Part, role: Role, kind: '预算' | '决算' | undefined, figures: ReadonlySet<number>): Column | undefined {
+  const fits = p.columns.filter((c) => c.role === 'figure' && columnFits(c, role, kind));
+  return fits.find((c) => figures.has(c.index)) ?? fits[0];
+}
+
+/** A part's total row (its number): its 合计/总计 row, or its only row. */
+function totalRow(p: Part): number | undefined {
+  let only: number | undefined;
+  let rows = 0;
+  let total: number | undefined;
+  eachRowHead(p, (r) => {
+    if (total === undefined && /^(合计|总计|小计)$/.test(labelKey(r.label))) total = r.index;
+    let figures = false;
+    for (let i = 0; !figures; i++) {
+      const k = r.kindAt(i);
+      if (k === undefined) break;
+      figures = k === 'figure' || k === 'empty';
+    }
+    if (figures && rows++ === 0) only = r.index;
+  });
+  return rows === 1 ? only : total;
+}

@@ -1,0 +1,107 @@
+/**
+ * Reasonableness (模板审核): a change above the thresholds — a change from the base year, or a 决算 away from its
+ * 年初预算 — must come with its main reason (`主要原因是…`), and a reason must be one (`主要原因是qq`, `主要原因是11`,
+ * an empty `主要原因：`, `XXXXXX` are placeholders). A change counts as explained when its sentence or the next one
+ * gives a reason, when the list it introduces explains its items, or when the same change (amount and direction) is
+ * explained elsewhere in the document (the 收支总计 and the 收入合计 usually share one change and one reason).
+ */
+import type { Finding } from '../checks/finding';
+import type { ClaimMessages } from '../i18n/claims';
+import type { BudgetDocument } from '../model/document';
+import { formatUnits, type Figure } from '../numbers/decimal';
+import type { Claim, Statement } from './extract';
+
+export interface Thresholds {
+  /** Percent of the base. */
+  changePercent: number;
+  /** 万元. */
+  changeAmount: number;
+}
+
+const DEFAULT_THRESHOLDS: Thresholds = { changePercent: 10, changeAmount: 10 };
+
+/** A figure in 万元 (money) as a float, for comparing with a threshold only (never for judging a relation). */
+function wan(c: Claim): number {
+  return Number(formatUnits(c.figure.units, c.figure.decimals, false)) * 10 ** ((c.scale ?? 4) - 4);
+}
+
+function value(f: Figure): number {
+  return Number(formatUnits(f.units, f.decimals, false));
+}
+
+const REASON_START = /^[ \t\u3000]*(?:主要原因|原因|主要是|变动原因)/;
+/** A sentence that explains without the word 原因: a subject new this year (`此项级科目为今年新增科目`). */
+const IMPLICIT = /(?:今年|本年|当年)新增|新增(?:科目|项目|单位)|新成立|新设立|首次安排/;
+
+export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm: ClaimMessages, thresholds: Thresholds = DEFAULT_THRESHOLDS): Finding[] {
+  const out: Finding[] = [];
+  for (const st of statements) {
+    for (const r of st.reasons) {
+      if (r.placeholder) out.push({ rule: 'narrative-reason', severity: 'warning', span: r.span, related: [], message: cm.reasonPlaceholder(r.text) });
+    }
+  }
+  const explained = (st: Statement, k: number, sentence: number): boolean => {
+    if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= sentence + 1)) return true;
+    for (const s of st.sentences.slice(sentence, sentence + 2)) if (IMPLICIT.test(st.text.slice(s.start, s.end))) return true;
+    const next = statements[k + 1];
+    if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
+    // The list below it (an intro line's, or numbered items that follow) explains its items; the items after a
+    // numbered item are its siblings, which explain themselves.
+    const first = statements[k + 1];
+    if (first && (st.intro || (first.numbering && first.numbering !== st.numbering))) {
+      for (let j = k + 1; j < statements.length && j <= k + 40; j++) {
+        const s = statements[j];
+        if (s.heading !== st.heading || s.section !== st.section) break;
+        if (!st.intro && s.numbering !== first.numbering) break;
+        if (s.reasons.some((r) => !r.placeholder)) return true;
+      }
+    }
+    return false;
+  };
+  // Changes explained somewhere, by amount and direction.
+  const explainedChanges = new Set<string>();
+  const keyOf = (c: Claim) => `${c.direction}:${wan(c)}`;
+  statements.forEach((st, k) => {
+    for (const c of st.claims) if (c.kind === 'change' && explained(st, k, c.sentence)) explainedChanges.add(keyOf(c));
+  });
+  const threshold = cm.threshold(String(thresholds.changePercent), String(thresholds.changeAmount));
+  statements.forEach((st, k) => {
+    for (let i = 0; i < st.claims.length; i++) {
+      const c = st.claims[i];
+      if (c.kind !== 'change' || c.bound || c.approx || c.scale === undefined || !c.direction) continue;
+      const amount = wan(c);
+      if (amount < thresholds.changeAmount) continue;
+      const rate = st.claims.slice(i + 1).find((x) => x.sentence === c.sentence && (x.kind === 'rate' || x.kind === 'change'));
+      let percent: number | undefined = rate?.kind === 'rate' ? value(rate.figure) : undefined;
+      if (percent === undefined) {
+        const cur = st.claims.slice(0, i).filter((x) => x.kind === 'amount' && x.sentence === c.sentence && !x.bound).at(-1);
+        if (cur && cur.scale !== undefined) {
+          const base = wan(cur) - c.direction * amount;
+          percent = base > 0 ? (amount / base) * 100 : Infinity;
+        }
+      }
+      if (percent !== undefined && percent < thresholds.changePercent) continue;
+      if (explained(st, k, c.sentence) || explainedChanges.has(keyOf(c))) continue;
+      // A placeholder where the reason should be is reported as such, once.
+      if (st.reasons.some((r) => r.placeholder && r.sentence >= c.sentence && r.sentence <= c.sentence + 1)) continue;
+      const words = c.direction > 0 ? cm.changeWords.up : cm.changeWords.down;
+      const what = `${words} ${c.figure.text} ${c.unit}${rate?.kind === 'rate' ? `，${rate.figure.text}` : ''}`;
+      out.push({ rule: 'narrative-reason', severity: 'warning', span: c.numberSpan, related: [], message: cm.reasonMissing(what, threshold) });
+    }
+    // A 决算 away from its 年初预算.
+    if (doc.header.kind !== '预算') {
+      const budget = st.claims.find((x) => x.kind === 'amount' && x.role === 'budget' && !x.bound && !x.approx);
+      const fin = budget && st.claims.find((x) => x.kind === 'amount' && x.role === 'final' && x.sentence === budget.sentence && !x.bound && !x.approx);
+      if (budget && fin) {
+        const b = wan(budget);
+        const diff = Math.abs(wan(fin) - b);
+        const percent = b > 0 ? (diff / b) * 100 : diff > 0 ? Infinity : 0;
+        if (diff >= thresholds.changeAmount && percent >= thresholds.changePercent && !explained(st, k, budget.sentence)) {
+          const what = `${budget.figure.text} → ${fin.figure.text} ${fin.unit}`;
+          out.push({ rule: 'narrative-reason', severity: 'warning', span: fin.numberSpan, related: [{ span: budget.span, message: budget.figure.text }], message: cm.reasonMissing(what, threshold) });
+        }
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,27 @@
+/**
+ * "Accept this finding": inserts a justification (`说明：95.22%：`) under the line of the finding, naming its figure
+ * (or, for a finding that stands on no figure, its rule), for the author to write the reason after the colon. Until a
+ * reason is written the line is not a justification (../checks/justifications), so the finding stays. Pure.
+ */
+import { justificationMessages } from '../i18n/justifications';
+import type { Locale } from '../i18n/messages';
+import { parseFigure } from '../numbers/decimal';
+import type { Span } from '../syntax/ast';
+import { eolOf, nextLineStart, type Fix } from './fix';
+
+export function justifyFix(text: string, span: Span, rule: string, locale?: Locale): Fix | undefined {
+  if (span.start < 0 || span.end > text.length || span.end < span.start) return undefined;
+  const said = text.slice(span.start, span.end).trim();
+  const unit = ['万元', '亿元', '元'].find((u) => said.endsWith(u));
+  const number = unit ? said.slice(0, said.length - unit.length).trim() : said;
+  const figure = number && parseFigure(number) ? said : '';
+  const ref = figure || rule;
+  if (!ref) return undefined;
+  const eol = eolOf(text);
+  const at = nextLineStart(text, span.start);
+  const atEnd = at === text.length && !/[\r\n]$/.test(text);
+  return {
+    title: justificationMessages(locale).addJustification,
+    edits: [{ span: { start: at, end: at }, text: `${atEnd ? eol : ''}说明：${ref}：${atEnd ? '' : eol}` }],
+  };
+}

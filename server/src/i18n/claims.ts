@@ -1,0 +1,101 @@
+/**
+ * The narrative checks' messages (情况说明核对, 变动原因, 说明), Chinese first. Names from the document stay as printed;
+ * in English they are quoted (“一般公共服务支出”).
+ */
+import type { Locale } from './messages';
+
+const zh = {
+  /** The title a narrative finding names its check by. */
+  rule: (what: string) => `情况说明核对 ${what}`,
+  titles: {
+    amount: '叙述金额 = 表中数额',
+    change: '增减额 = 本年 − 基数',
+    rate: '变动率 = 变动额 ÷ 基数',
+    share: '占比 = 部分 ÷ 总数',
+    shares: '同一总数的各项占比之和 = 100%',
+    completion: '完成率 = 决算数 ÷ 预算数',
+    sum: '总数 = 其中各项之和',
+    compare: '决算数与预算数的比较',
+    direction: '增减方向与数额相符',
+    flat: '“持平”即两数相同',
+    count: '总数 ≥ 其中各项之和',
+  },
+  /** `情况说明“基本支出”`, with its figure when given (`情况说明“基本支出” 16.6%`). */
+  claim: (subject: string, figure?: string) => `${subject ? `情况说明“${subject}”` : '情况说明所述金额'}${figure ? ` ${figure}` : ''}`,
+  amountMismatch: (claim: string, stated: string, where: string, expected: string, diff: string, title: string) =>
+    `${claim}为 ${stated}，${where}为 ${expected}：同一数额两处列示不一致，相差 ${diff}（${title}）`,
+  approxMismatch: (claim: string, stated: string, where: string, actual: string, title: string) =>
+    `${claim}约为 ${stated}，${where}为 ${actual}：相差超过所说的位数（${title}）`,
+  amountBlank: (claim: string, stated: string, where: string, title: string) =>
+    `${claim}为 ${stated}，${where}却为空（${title}）`,
+  amountZero: (claim: string, where: string, expected: string, title: string) =>
+    `${claim}为 0，${where}为 ${expected}（${title}）`,
+  changeMismatch: (word: string, stated: string, current: string, base: string, expected: string, diff: string, title: string) =>
+    `增减额不符：列示${word} ${stated}，按本年 ${current} 与基数 ${base} 应为 ${expected}，相差 ${diff}（${title}）`,
+  directionMismatch: (word: string, current: string, base: string, title: string) =>
+    `增减方向不符：本年 ${current}，基数 ${base}，却称“${word}”（${title}）`,
+  rateDirection: (changeWord: string, rateWord: string, title: string) =>
+    `增减方向前后矛盾：变动额称“${changeWord}”，变动率称“${rateWord}”（${title}）`,
+  compareMismatch: (word: string, finalAmount: string, budget: string, title: string) =>
+    `比较不符：决算数 ${finalAmount}，预算数 ${budget}，却称“${word}”（${title}）`,
+  flatMismatch: (word: string, current: string, base: string, title: string) =>
+    `称“${word}”，但本年 ${current} 与基数 ${base} 不同（${title}）`,
+  sharesOver: (sum: string, title: string) => `同一总数的各项占比之和为 ${sum}，超过 100%（${title}）`,
+  countOver: (total: string, sum: string, title: string) => `其中各项之和 ${sum} 大于总数 ${total}（${title}）`,
+  changeWords: { up: '增加', down: '减少', flat: '持平' },
+  compareWords: { gt: '大于', lt: '小于', eq: '等于' },
+  reasonMissing: (what: string, threshold: string) => `变动较大（${what}）但未说明原因：超过 ${threshold} 的变动应写明主要原因`,
+  reasonPlaceholder: (text: string) => `变动原因未填写：“${text || '（空）'}”不是原因`,
+  threshold: (percent: string, amount: string) => `${percent}% 且 ${amount} 万元`,
+  culprit: (name: string) => `；可能有误的是 ${name}`,
+  culpritTie: (names: string) => `；无法确定哪一个数有误：${names} 各自改动都可使核对成立`,
+  culpritSelf: '；有误的应是此数',
+  fixCulprit: (name: string, value: string) => `将 ${name} 改为 ${value}`,
+  or: ' 或 ',
+};
+export type ClaimMessages = typeof zh;
+
+const en: ClaimMessages = {
+  rule: (what) => `narrative check: ${what}`,
+  titles: {
+    amount: 'narrative amount = table figure',
+    change: 'change = this year − base',
+    rate: 'rate = change ÷ base',
+    share: 'share = part ÷ whole',
+    shares: 'the shares of one whole add up to 100%',
+    completion: 'completion = final ÷ budget',
+    sum: 'total = sum of its parts',
+    compare: 'final amount compared with the budget',
+    direction: 'the direction word agrees with the figures',
+    flat: '“unchanged” means the two figures are equal',
+    count: 'total ≥ sum of its parts',
+  },
+  claim: (subject, figure) => `${subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'}${figure ? ` ${figure}` : ''}`,
+  amountMismatch: (claim, stated, where, expected, diff, title) =>
+    `${claim} is ${stated}, ${where} is ${expected}: the same amount is printed differently, difference ${diff} (${title})`,
+  approxMismatch: (claim, stated, where, actual, title) => `${claim} is about ${stated}, but ${where} is ${actual}: further off than the digit it speaks of (${title})`,
+  amountBlank: (claim, stated, where, title) => `${claim} is ${stated}, but ${where} is blank (${title})`,
+  amountZero: (claim, where, expected, title) => `${claim} is 0, but ${where} is ${expected} (${title})`,
+  changeMismatch: (word, stated, current, base, expected, diff, title) =>
+    `Change mismatch: printed ${word} ${stated}, this year ${current} against the base ${base} gives ${expected}, difference ${diff} (${title})`,
+  directionMismatch: (word, current, base, title) => `Wrong direction: this year ${current}, base ${base}, yet the text says “${word}” (${title})`,
+  rateDirection: (changeWord, rateWord, title) => `Contradicting directions: the change says “${changeWord}”, its rate “${rateWord}” (${title})`,
+  compareMismatch: (word, finalAmount, budget, title) => `Wrong comparison: final ${finalAmount}, budget ${budget}, yet the text says “${word}” (${title})`,
+  flatMismatch: (word, current, base, title) => `The text says “${word}”, but this year ${current} differs from the base ${base} (${title})`,
+  sharesOver: (sum, title) => `The shares of one whole add up to ${sum}, over 100% (${title})`,
+  countOver: (total, sum, title) => `The parts add up to ${sum}, more than the total ${total} (${title})`,
+  changeWords: { up: 'increase', down: 'decrease', flat: 'unchanged' },
+  compareWords: { gt: 'greater than', lt: 'less than', eq: 'equal to' },
+  reasonMissing: (what, threshold) => `A large change (${what}) with no reason given: changes over ${threshold} need their main reason`,
+  reasonPlaceholder: (text) => `The reason for the change is not filled in: “${text || '(blank)'}” is not a reason`,
+  threshold: (percent, amount) => `${percent}% and ${amount} 万元`,
+  culprit: (name) => `; the figure likely at fault is ${name}`,
+  culpritTie: (names) => `; cannot tell which figure is at fault: changing either ${names} would make the checks hold`,
+  culpritSelf: '; this is the figure at fault',
+  fixCulprit: (name, value) => `Change ${name} to ${value}`,
+  or: ' or ',
+};
+
+export function claimMessages(locale: Locale = 'zh'): ClaimMessages {
+  return locale === 'en' ? en : zh;
+}

@@ -1,0 +1,299 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../server/src/analysis';
+import type { Finding } from '../server/src/checks/finding';
+import { extractStatements, type Claim, type Statement } from '../server/src/claims/extract';
+import { NARRATIVE_DOC, vary } from './fixtures/narrative/document';
+import { SENTENCES } from './fixtures/narrative/sentences';
+import { PINNED } from './seeds.findings';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** A claim as the fixture writes it (test/fixtures/narrative/sentences.ts). */
+function describeClaim(c: Claim): string {
+  const parts = [`${c.sentence} ${c.kind}${c.direction ? (c.direction > 0 ? '+' : '-') : ''}${c.role && c.role !== 'current' ? '/' + c.role : ''}`, `${c.figure.text}${c.unit === '%' ? '' : c.unit}`];
+  if (c.subject) parts.push(c.subject + (c.inherited ? '^' : ''));
+  if (c.path && c.path.length > 1) parts.push('path=' + c.path.map((p, i) => `${p}(${c.levels![i]})`).join(''));
+  if (c.whole !== undefined) parts.push(`whole=${c.whole}`);
+  if (c.baseYear) parts.push(`base=${c.baseYear}`);
+  else if (c.baseNamed && (c.kind === 'change' || c.kind === 'rate')) parts.push('base');
+  if (c.approx) parts.push('~');
+  if (c.bound) parts.push('bound');
+  if (c.inReason) parts.push('(in reason)');
+  return parts.join(' ');
+}
+
+function describe_(sts: Statement[]): string[] {
+  const out: string[] = [];
+  sts.forEach((st, i) => {
+    const p = sts.length > 1 ? `L${i + 1} ` : '';
+    if (st.topic) out.push(`${p}topic ${st.topic.path && st.topic.path.length > 1 ? st.topic.path.map((x, k) => `${x}(${st.topic!.levels![k]})`).join('') : st.topic.subject}`);
+    for (const c of st.claims) out.push(p + describeClaim(c));
+    for (const f of st.flats) out.push(`${p}${f.sentence} ${f.roughly ? '基本持平' : '持平'}`);
+    for (const c of st.comparisons) out.push(`${p}${c.sentence} 决算${c.relation}预算`);
+    for (const r of st.reasons) out.push(`${p}${r.sentence} reason${r.placeholder ? ' placeholder' : ''}`);
+  });
+  return out;
+}
+
+const narrative = (text: string) => analyze(text).findings.filter((f) => f.rule === 'narrative' || f.rule === 'narrative-reason');
+const errorsOf = (text: string) => narrative(text).filter((f) => f.severity === 'error');
+const said = (text: string, f: Finding) => text.slice(f.span.start, f.span.end);
+
+describe('claims: reading real sentences', () => {
+  for (const c of SENTENCES) {
+    it(`${c.source}: ${c.lines.join('').slice(0, 36)}…`, () => {
+      let offset = 0;
+      const lines = c.lines.map((text) => {
+        const l = { text, span: { start: offset, end: offset + text.length }, heading: c.heading, section: '情况说明' };
+        offset += text.length + 1;
+        return l;
+      });
+      assert.deepEqual(describe_(extractStatements(lines)), c.expect);
+    });
+  }
+
+  it('names where each sentence is printed, and covers every phrasing the issue lists', () => {
+    for (const c of SENTENCES) assert.match(c.source, /^(seeds\/|test\/fixtures\/corpus\/|\.\.\/shared\/corpus\/)\S+:\d+(-\d+)?$|^constructed /);
+    const all = SENTENCES.flatMap((c) => c.lines).join('\n');
+    for (const w of ['元，', '万元', '亿元', '%', '增加', '减少', '增长', '下降', '减少了', '同比', '持平', '基本持平', '大于', '小于', '等于', '占本年支出合计的', '完成年初预算的', '辆', '约', '左右', '近', '余', '超过', '低于', '（类）', '（款）', '（项）']) {
+      assert.ok(all.includes(w), `no sentence says “${w}”`);
+    }
+    // The seeds' sentences are copied as transcribed.
+    for (const c of SENTENCES) {
+      const m = /^(seeds\/\S+|test\/fixtures\/corpus\/\S+):(\d+)$/.exec(c.source);
+      if (!m) continue;
+      const line = readFileSync(join(ROOT, m[1]), 'utf8').split('\n')[Number(m[2]) - 1];
+      assert.equal(line, c.lines[c.lines.length - 1], c.source);
+    }
+  });
+});
+
+describe('claims: checks on a document that is not a seed (tables in 元, narrative in 万元)', () => {
+  it('finds nothing wrong in the correct document, and links its amounts across units', () => {
+    const a = analyze(NARRATIVE_DOC);
+    // An excerpt of a 决算: the standard set misses its other tables, and nothing else is wrong.
+    assert.deepEqual(a.findings.filter((f) => f.severity !== 'information' && f.rule !== 'table-missing').map((f) => f.message), []);
+    const same = a.relations.filter((r) => r.rule === 'narrative' && r.kind === 'same');
+    assert.ok(same.length >= 10, `${same.length} amounts linked`);
+    assert.ok(same.every((r) => r.terms[0].shift === -4), 'every table term is read in 万元');
+  });
+
+  it('an amount that differs from the table in another unit: 62 万元 against 620,000.00 元 agrees, 63 does not', () => {
+    const text = vary('社会保障和就业支出（类）62 万元', '社会保障和就业支出（类）63 万元');
+    const errs = errorsOf(text);
+    const f = errs.find((e) => said(text, e) === '63');
+    assert.ok(f, errs.map((e) => e.message).join('\n'));
+    assert.match(f.message, /“社会保障和就业支出”为 63\.00，公开05表「社会保障和就业支出」行「合计」栏为 62\.00/);
+  });
+
+  it('an approximate amount holds within the digit it speaks of: 约 580 万元 for 582, not 约 560 万元', () => {
+    const line = '一般公共预算财政拨款支出 582 万元，占本年支出合计的 100%。';
+    assert.deepEqual(narrative(vary(line, '一般公共预算财政拨款支出约 580 万元。')).filter((f) => f.severity !== 'information'), []);
+    const text = vary(line, '一般公共预算财政拨款支出约 560 万元。');
+    const w = narrative(text).find((f) => said(text, f) === '560');
+    assert.ok(w);
+    assert.equal(w.severity, 'warning');
+    assert.match(w.message, /约为 560 万元，公开05表「合计」行「合计」栏为 582\.00：相差超过所说的位数/);
+  });
+
+  it('a subject named by its code: 2080505 against that row', () => {
+    const text = vary('社会保障和就业支出（类）62 万元，占 10.65%；', '2080505 机关事业单位基本养老保险缴费支出 63 万元，占 10.65%；');
+    const f = errorsOf(text).find((e) => said(text, e) === '63');
+    assert.ok(f, errorsOf(text).map((e) => e.message).join('\n'));
+    assert.match(f.message, /公开05表「机关事业单位基本养老保险缴费支出」行「合计」栏为 62\.00/);
+  });
+
+  it('收入支出总计 0 万元 against a table total that is not 0', () => {
+    const text = vary('收入支出总计 582.00 万元。', '收入支出总计 0 万元。');
+    const f = errorsOf(text).find((e) => said(text, e) === '0');
+    assert.ok(f);
+    assert.match(f.message, /“收入支出总计”为 0，公开01表「总计」行「金额」栏为 582\.00/);
+  });
+
+  it('a 财政拨款 total stated as a tiny amount with 持平', () => {
+    const text = vary('财政拨款收入支出总计 582 万元，与上年相比增加 52 万元，增长 9.81%。', '财政拨款收入支出总计 0.58 万元，与上年持平。');
+    const f = errorsOf(text).find((e) => said(text, e) === '0.58');
+    assert.ok(f);
+    assert.match(f.message, /公开04表「总计」行「决算数」栏为 582\.00/);
+  });
+
+  it('决算数大于预算数 when the 决算 is smaller; 决算数等于预算数 for two different figures', () => {
+    let text = vary('决算数小于预算数的主要原因是人员调出', '决算数大于预算数的主要原因是人员调出');
+    let f = errorsOf(text).find((e) => said(text, e) === '决算数大于预算数');
+    assert.ok(f);
+    assert.match(f.message, /决算数 300，预算数 310，却称“决算数大于预算数”/);
+    text = vary('年初预算为 150 万元，支出决算为 150 万元。决算数等于预算数。', '年初预算为 155 万元，支出决算为 150 万元。决算数等于预算数。');
+    f = errorsOf(text).find((e) => said(text, e) === '决算数等于预算数');
+    assert.ok(f, 'the comparison in the sentence after the two figures');
+    assert.deepEqual(errorsOf(text).length, 1);
+  });
+
+  it('减少了 X 万元，减少 Y%: this year’s amount from the sentence before; a rate copied from elsewhere does not divide', () => {
+    const text = vary('减少 10.59%。', '减少 9.81%。');
+    const f = errorsOf(text).find((e) => said(text, e) === '9.81%');
+    assert.ok(f);
+    assert.match(f.message, /按 5\.4 ÷ \(45\.6 \+ 5\.4\) 应为 10\.59%/);
+  });
+
+  it('a growth rate that does not divide', () => {
+    const text = vary('增加 52 万元，增长 9.81%。', '增加 52 万元，增长 9.18%。');
+    const f = errorsOf(text).find((e) => said(text, e) === '9.18%');
+    assert.ok(f);
+    assert.match(f.message, /按 52 ÷ \(582 - 52\) 应为 9\.81%/);
+  });
+
+  it('a 三公 budget stated in the text whose table cell was left blank: one culprit, the blank cell', () => {
+    const text = vary('80,000.00 | | 50,000.00 | | 50,000.00 | 30,000.00 |', '80,000.00 | | 50,000.00 | | 50,000.00 | |');
+    const errs = errorsOf(text);
+    const f = errs.find((e) => said(text, e) === '3');
+    assert.ok(f, errs.map((e) => e.message).join('\n'));
+    assert.match(f.message, /“公务接待费”为 3 万元，公开09表「第1行」行「公务接待费」栏却为空/);
+  });
+
+  it('a quantity the standard table sets name (stdsets): 三公经费 年初预算 against the 三公 table’s 预算数 合计', () => {
+    const text = vary('“三公”经费财政拨款支出年初预算为 8 万元', '“三公”经费财政拨款支出年初预算为 9 万元');
+    const f = errorsOf(text).find((e) => said(text, e) === '9');
+    assert.ok(f, errorsOf(text).map((e) => e.message).join('\n'));
+    assert.match(f.message, /“三公经费财政拨款支出”为 9\.00，公开09表「第1行」行「合计」栏为 8\.00/);
+  });
+
+  it('a text that calls 0 what the table prints', () => {
+    const text = vary('住房保障支出（类）70 万元，占 12.03%。', '住房保障支出（类）0 万元，占 0%。');
+    const f = errorsOf(text).find((e) => said(text, e) === '0' && e.message.includes('住房保障支出'));
+    assert.ok(f);
+    assert.match(f.message, /“住房保障支出”为 0，公开05表「住房保障支出」行「合计」栏为 70\.00/);
+  });
+
+  it('a share that does not divide, and shares of one whole that pass 100%', () => {
+    let text = vary('占 77.32%', '占 72.32%');
+    assert.ok(errorsOf(text).some((e) => said(text, e) === '72.32%'));
+    text = vary('占 10.65%', '占 20.65%');
+    const errs = errorsOf(text);
+    assert.ok(errs.some((e) => said(text, e) === '20.65%' && /比例不符/.test(e.message)));
+    assert.ok(errs.some((e) => said(text, e) === '12.03%' && /各项占比之和为 110\.00%，超过 100%/.test(e.message)));
+  });
+
+  it('a completion rate that is not 决算 ÷ 预算', () => {
+    const text = vary('完成年初预算的 96.77%', '完成年初预算的 95.77%');
+    const f = errorsOf(text).find((e) => said(text, e) === '95.77%');
+    assert.ok(f);
+    assert.match(f.message, /300 ÷ 310 应为 96\.77%/);
+  });
+
+  it('a 其中 sum that does not add up, and a count whose parts exceed it', () => {
+    let text = vary('公务接待费支出决算为 1.7 万元。', '公务接待费支出决算为 1.5 万元。');
+    assert.ok(errorsOf(text).some((e) => said(text, e) === '6.2' && /总数 = 其中各项之和/.test(e.message)));
+    text = vary('执法执勤用车 2 辆', '执法执勤用车 3 辆');
+    const f = errorsOf(text).find((e) => said(text, e) === '5');
+    assert.ok(f);
+    assert.match(f.message, /其中各项之和 6 辆 大于总数 5 辆/);
+    // A list of parts may be partial: fewer is not an error.
+    assert.deepEqual(errorsOf(vary('执法执勤用车 2 辆', '执法执勤用车 1 辆')), []);
+  });
+
+  it('a change against a stated base: its amount, its direction word, 持平', () => {
+    const line = '2024 年度机关运行经费支出 45.6 万元。比上年减少了 5.4 万元，减少 10.59%。';
+    assert.deepEqual(errorsOf(vary(line, '上年机关运行经费支出 51 万元，本年机关运行经费支出 45.6 万元，比上年减少 5.4 万元。')), []);
+    let text = vary(line, '上年机关运行经费支出 51 万元，本年机关运行经费支出 45.6 万元，比上年减少 6.4 万元。');
+    let f = errorsOf(text).find((e) => said(text, e) === '6.4');
+    assert.ok(f);
+    assert.match(f.message, /增减额不符：列示减少 6\.40，按本年 45\.6 与基数 51 应为 5\.40/);
+    text = vary(line, '上年机关运行经费支出 51 万元，本年机关运行经费支出 45.6 万元，比上年增加 5.4 万元。');
+    f = errorsOf(text).find((e) => said(text, e) === '5.4');
+    assert.ok(f);
+    assert.match(f.message, /增减方向不符：本年 45\.6，基数 51，却称“增加”/);
+    text = vary(line, '2024 年度机关运行经费支出 45.6 万元，比上年增加 5.4 万元，下降 10.59%。');
+    assert.ok(errorsOf(text).some((e) => said(text, e) === '10.59%' && /增减方向前后矛盾/.test(e.message)));
+    assert.deepEqual(errorsOf(vary(line, '上年机关运行经费支出 45.6 万元，本年机关运行经费支出 45.6 万元，与上年持平。')), []);
+    text = vary(line, '上年机关运行经费支出 45 万元，本年机关运行经费支出 45.6 万元，与上年持平。');
+    f = errorsOf(text).find((e) => said(text, e) === '持平');
+    assert.ok(f);
+    assert.match(f.message, /称“持平”，但本年 45\.6 与基数 45 不同/);
+  });
+
+  it('a large change needs a reason, and a placeholder is none (thresholds configurable)', () => {
+    const line = '2024 年度机关运行经费支出 45.6 万元。比上年减少了 5.4 万元，减少 10.59%。';
+    const big = '2024 年度机关运行经费支出 145.6 万元，比上年增加 45.6 万元，增长 45.60%';
+    const warnings = (text: string, thresholds?: { changePercent: number; changeAmount: number }) =>
+      analyze(text, thresholds ? { thresholds } : {}).findings.filter((f) => f.rule === 'narrative-reason');
+    assert.deepEqual(warnings(NARRATIVE_DOC), [], 'changes under 10 万元 need no reason');
+    let text = vary(line, big + '。');
+    let w = warnings(text);
+    assert.equal(w.length, 1);
+    assert.equal(said(text, w[0]), '45.6');
+    assert.equal(w[0].severity, 'warning');
+    assert.match(w[0].message, /变动较大（增加 45\.6 万元，45\.60%）但未说明原因/);
+    assert.deepEqual(warnings(vary(line, big + '，主要原因是新增办公用房。')), []);
+    assert.deepEqual(warnings(text, { changePercent: 50, changeAmount: 10 }), [], 'under a higher threshold');
+    for (const placeholder of ['主要原因是qq。', '主要原因是11。', '主要原因：。', '主要原因：XXXXXX。']) {
+      text = vary(line, big + '，' + placeholder);
+      w = warnings(text);
+      assert.equal(w.length, 1, placeholder);
+      assert.match(w[0].message, /变动原因未填写/);
+    }
+  });
+});
+
+describe('claims: no false alarm on the seeds and the transcribed corpus', () => {
+  it('the narrative findings of the seeds are exactly the pinned ones', () => {
+    for (const f of readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.budget'))) {
+      const text = readFileSync(join(ROOT, 'seeds', f), 'utf8');
+      const lineOf = (o: number) => text.slice(0, o).split('\n').length;
+      const got = narrative(text).filter((x) => x.severity !== 'information').map((x) => `${lineOf(x.span.start)} ${x.rule} ${said(text, x)}`);
+      const pinned = (PINNED[f.replace(/\.budget$/, '')] ?? []).filter((p) => / narrative(-reason)? /.test(p));
+      assert.deepEqual(got, pinned, f);
+    }
+  });
+
+  it('on the transcribed corpus, exactly the narrative mistakes the hand audits list (test/fixtures/corpus/*.mistakes.md)', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'corpus');
+    /** `line figure` of each narrative finding, each confirmed by hand against the audit of its document. */
+    const EXPECTED: Record<string, string[]> = {
+      'jiangsu-npc-office-2017-budget.budget': [
+        // mistakes.md #2: “1. 人大事务行政运行（项）支出 10528.33 万元” — 2010101 行政运行 is 4,545.94; 10,528.33 is 201/20101.
+        '391 10528.33',
+        // mistakes.md #1: the 三公 shares are of the table's 合计 2,542.60, not of “三公”经费 833.60 (26.69%, 22.02%, 51.28%).
+        '415 8.75%', '415 7.22%', '415 16.81%',
+      ],
+      'jiangsu-procuratorate-2018-budget.budget': [
+        '440 21.95 %', // #1: 3958.67 ÷ 17996.68 = 22.00%
+        '447 9.1 %', // #3: 184.96 ÷ 2021.18 = 9.151% (truncated)
+        '454 99.94 %', '455 0.06 %', // #4: 99.934%, 0.066%
+        '458 63.75%', '460 10.87 %', // #5: 63.740%, 10.877%
+        '464 99.94 %', // #4, the same share in section 五
+        '467 36.58 %', // #6: 36.586%
+        '468 0.06 %', // #7: 0.598%, decimal point moved
+        '469 0.66 %', // #8: 6.604%, decimal point moved
+        // Not found: #2, the increase 3,959.28 printed 3,958.98 under other names (财政拨款 vs 一般公共预算): the same
+        // quantity only because this department has no other 财政拨款, which the text does not say.
+      ],
+    };
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.budget'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const lineOf = (o: number) => text.slice(0, o).split('\n').length;
+      const got = narrative(text).filter((x) => x.severity !== 'information').map((x) => `${lineOf(x.span.start)} ${said(text, x)}`);
+      assert.deepEqual(got, EXPECTED[f] ?? [], f);
+    }
+  });
+
+  it('a document published as two PDFs (text, tables) and read as one: exactly the narrative mistakes of its audit', () => {
+    const dir = join(ROOT, 'test', 'fixtures', 'corpus');
+    const EXPECTED: Record<string, string[]> = {
+      // mistakes.md #1: “公务用车购置及运行费支出411.20万元，占“三公”经费的80.92%” — 411.20 ÷ 508.20 (表: “三公”经费小计)
+      // = 80.913%, outside what 80.92% can mean. (The text PDF alone names the whole but does not print it.)
+      'jiangsu-party-office-2018-budget': ['108 80.92%'],
+      // Audit: “情况说明（全部成立）”. The share 99.4% said twice, of 财政拨款 and of 一般公共预算 (the same 13,297.11), is one share.
+      'jiangsu-cppcc-office-2019-budget': [],
+    };
+    for (const [name, expected] of Object.entries(EXPECTED)) {
+      const tables = readFileSync(join(dir, `${name}-表.budget`), 'utf8');
+      // The text's header, then the tables' document from its first section on.
+      const text = `${readFileSync(join(dir, `${name}-文件.budget`), 'utf8')}\n${tables.slice(tables.indexOf('\n## '))}`;
+      const lineOf = (o: number) => text.slice(0, o).split('\n').length;
+      const got = narrative(text).filter((x) => x.severity !== 'information').map((x) => `${lineOf(x.span.start)} ${said(text, x)}`);
+      assert.deepEqual(got, expected, name);
+    }
+  });
+});
