@@ -27,14 +27,24 @@ describe('navigation', () => {
     assert.ok(symbols.some((s) => s.name === '名词解释' && s.children.length > 10));
   });
 
-  it('goes from 公开05表「201」行1栏 to the cell 261.74', async () => {
+  it('goes from 公开05表「201」行1栏 (in a rule the user types) to the cell 261.74', async () => {
+    // The seed carries only the rules its document prints; a cross-table rule is what a user adds by hand.
     const doc = await open(info.qk.file);
-    const at = lineWith(doc, '公开05表「201」行1栏');
-    const links = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', doc.uri, at.translate(0, 6));
-    assert.ok(links.length === 1, JSON.stringify(links));
-    const target = links[0].targetSelectionRange ?? links[0].range;
-    assert.equal(doc.getText(target), '261.74');
-    assert.equal(doc.getText(links[0].originSelectionRange), '公开05表「201」行1栏');
+    const anchor = lineWith(doc, '规则：59行=（33+34+…+58）行；64行=（59+60）行。');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(anchor.line + 1, 0), '规则：33行3栏=公开05表「201」行1栏\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const at = lineWith(doc, '公开05表「201」行1栏');
+      const links = await vscode.commands.executeCommand('vscode.executeDefinitionProvider', doc.uri, at.translate(0, 6));
+      assert.ok(links.length === 1, JSON.stringify(links));
+      const target = links[0].targetSelectionRange ?? links[0].range;
+      assert.equal(doc.getText(target), '261.74');
+      assert.equal(doc.getText(links[0].originSelectionRange), '公开05表「201」行1栏');
+    } finally {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
   });
 
   it('colours 2150502 as a 项 code and figures as numbers (semantic tokens)', async () => {
