@@ -35,6 +35,11 @@ const REAL: Record<string, [string, string, [string, string][]]> = {
 };
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十', '二十一', '二十二', '二十三', '二十四', '二十五', '二十六'];
 
+/** A generated 项's two digits: 51–99, then 03–49 (01 and 02 are the real 项's), for up to 96 项 a 款 (the 50th had three). */
+function xiangDigits(x: number): string {
+  return String(x <= 49 ? x + 50 : x - 47).padStart(2, '0');
+}
+
 /** 1,234.56 from cents. */
 export function money(cents: number): string {
   const neg = cents < 0;
@@ -60,7 +65,7 @@ function spending(o: Required<StandardDocOptions>): { leis: Node[]; xiangs: Xian
       const kcode = real ? realKuan : `${code}${String(k + 50).padStart(2, '0')}`;
       const children: Node[] = [];
       for (let x = 1; x <= o.xiangPerKuan; x++) {
-        const [xcode, xname] = real && x <= realXiang.length ? realXiang[x - 1] : [`${kcode}${String(x + 50).padStart(2, '0')}`, `${name.slice(0, 2)}事务${k}-${x}`];
+        const [xcode, xname] = real && x <= realXiang.length ? realXiang[x - 1] : [`${kcode}${xiangDigits(x)}`, `${name.slice(0, 2)}事务${k}-${x}`];
         const xi: Xiang = { code: xcode, name: xname, basic: amount(), project: r() < 0.5 ? amount() : 0, own: 0 };
         xiangs.push(xi);
         children.push({ code: xcode, name: xi.name, children: [], xiang: xi });

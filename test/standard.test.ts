@@ -305,6 +305,22 @@ describe('standard sets, edit by edit', () => {
     }
   });
 
+  it('a condition naming only other tables, shared by every project form (judged once per version), follows a figure retyped, as a fresh analysis does', () => {
+    let text = generateBudget();
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(text);
+    const shared = (a: Analysis) => a.document.tables.flatMap((t) => a.standard.applied(t))
+      .filter((x) => x.identity.rule.condition?.text.includes('「收支总表」「一般公共预算拨款收入」行=「收支总表」「收入总计」行'));
+    const forms = (a: Analysis) => shared(a).filter((x) => x.identity.table.title === '项目申报表');
+    assert.ok(forms(analyze(text)).length >= 4 && shared(analyze(text)).every((x) => x.outcome === 'applied'));
+    for (const [what, from, to, outcome] of [['retyped: the condition no longer holds', '236,298.69', '236,298.60', 'condition'], ['as it was', '236,298.60', '236,298.69', 'applied']] as const) {
+      text = replace(text, '一、一般公共预算拨款收入 |', from, to);
+      const a = analyzer.analyze(text);
+      assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
+      assert.ok(forms(a).length >= 4 && shared(a).every((x) => x.outcome === outcome), what);
+    }
+  });
+
   it('a local rule with an equality for condition: a figure retyped rebuilds the section’s relations', () => {
     const HEAD = `# 测试\n部门：测试部门\n年度：2023\n类型：决算\n金额单位：万元\n标准表：无\n\n`;
     let text = `${HEAD}## 表 表1 收入表\n列：项目 | 金额\n甲 | 1.00\n乙 | 1.00\n丙 | 2.00\n规则：「甲」行=「丙」行 当 「甲」行=「乙」行\n`;

@@ -58,6 +58,53 @@ export function columnPrecision(part: Part): ReadonlyMap<string, number> {
 /** A part's rows were retyped in place: its column precision is computed again when next asked. */
 export function forgetColumnPrecision(part: Part): void {
   finest.delete(part);
+  styles.delete(part);
+}
+
+/** How the amounts (not the percentages) of a column, or of a whole part, are printed. */
+export interface PrintStyle {
+  /** The most decimals printed. */
+  decimals: number;
+  /** Whether any is printed with thousands separators. */
+  grouping: boolean;
+}
+
+const styles = new WeakMap<Part, Map<number, PrintStyle | undefined>>();
+
+/**
+ * How the amounts of column `column` of a part are printed (`-1`: of every column), or undefined when it prints
+ * none; computed once per part and column, a stored part's from its arrays (no views made).
+ */
+export function printStyle(part: Part, column: number): PrintStyle | undefined {
+  let m = styles.get(part);
+  if (!m) styles.set(part, (m = new Map()));
+  if (m.has(column)) return m.get(column);
+  let decimals = -1;
+  let grouping = false;
+  if (part instanceof StoredPart) {
+    const s = part.store;
+    for (let r = 0; r < s.count; r++) {
+      const first = s.firstCell(r);
+      const from = column < 0 ? first : first + column;
+      const end = column < 0 ? s.endCell(r) : Math.min(s.endCell(r), from + 1);
+      for (let c = from; c < end; c++) {
+        if (s.kind(c) !== Kind.Figure || s.flags(c) & CellFlag.Percent) continue;
+        decimals = Math.max(decimals, s.decimals(c));
+        if (s.flags(c) & CellFlag.Grouping) grouping = true;
+      }
+    }
+  } else {
+    for (const r of part.rows) {
+      for (const c of r.cells) {
+        if (c.kind !== 'figure' || !c.figure || c.figure.percent || (column >= 0 && c.column?.index !== column)) continue;
+        decimals = Math.max(decimals, c.figure.decimals);
+        if (c.text.includes(',')) grouping = true;
+      }
+    }
+  }
+  const style = decimals < 0 ? undefined : { decimals, grouping };
+  m.set(column, style);
+  return style;
 }
 
 function columnDecimals(part: Part, column: number, percent: boolean): number {

@@ -17,7 +17,7 @@
 import type { Cell } from '../model/document';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
 import type { Relation } from '../rules/relation';
-import { evaluate, termValue, valueOf } from './evaluate';
+import { evaluate, printStyle, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
 
 export interface LocaliseOptions {
@@ -543,15 +543,24 @@ function roundHalf(x: bigint, a: bigint): bigint {
   return neg ? -q : q;
 }
 
-/** How a blank cell would print a figure: like the figures of its column, else of its row, else of its part. */
-function neighbours(cell: Cell): { decimals: number; grouping: boolean } {
-  const col = cell.column;
-  const inColumn = col ? cell.row.part.rows.map((r) => r.cells[col.index]) : [];
-  for (const list of [inColumn, cell.row.cells, cell.row.part.rows.flatMap((r) => r.cells)]) {
-    const figs = list.filter((c): c is Cell => c?.kind === 'figure' && !!c.figure && !c.figure.percent);
-    if (figs.length) return { decimals: Math.max(...figs.map((c) => c.figure!.decimals)), grouping: figs.some((c) => c.text.includes(',')) };
+/**
+ * How a blank cell would print a figure: like the figures of its column, else of its row, else of its part (the
+ * column's and the part's style read once per part, from its arrays: a document of many failures in a long table
+ * made every row's view and spread every cell of the part for each culprit).
+ */
+function neighbours(cell: Cell): PrintStyle {
+  const part = cell.row.part;
+  const inColumn = cell.column ? printStyle(part, cell.column.index) : undefined;
+  if (inColumn) return inColumn;
+  let decimals = -1;
+  let grouping = false;
+  for (const c of cell.row.cells) {
+    if (c.kind !== 'figure' || !c.figure || c.figure.percent) continue;
+    decimals = Math.max(decimals, c.figure.decimals);
+    if (c.text.includes(',')) grouping = true;
   }
-  return { decimals: 2, grouping: false };
+  if (decimals >= 0) return { decimals, grouping };
+  return printStyle(part, -1) ?? { decimals: 2, grouping: false };
 }
 
 /** The localised finding made for a judged one (kept with its section while an edit does not touch it). */

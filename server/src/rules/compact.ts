@@ -75,6 +75,22 @@ export class RelationList {
     }
   }
 
+  /** Empties the list to fill it again, keeping its arrays (a scratch list: nothing read from it before stays valid). */
+  clear(): void {
+    this.count = 0;
+    this.termCount = 0;
+    this.objects.length = 0;
+    this.parts.length = 0;
+    this.partIndex.clear();
+    this.titles.length = 0;
+    this.titleIndex.clear();
+    this.spans.length = 0;
+    this.spanIndex.clear();
+    this.lastTitle = undefined;
+    this.lastTitleId = -1;
+    this.byCell = undefined;
+  }
+
   part(p: StoredPart): number {
     let i = this.partIndex.get(p);
     if (i === undefined) {
@@ -156,6 +172,28 @@ export class RelationList {
     const o = i * S;
     const p = this.rels[o + T_PART];
     return p < 0 ? undefined : { part: this.parts[p], cell: this.rels[o + T_CELL] };
+  }
+
+  /** Relation i's target as the list's part number (-1 for one kept as its object) and cell number (no object made). */
+  targetPartOf(i: number): number {
+    return this.rels[i * S + T_PART];
+  }
+
+  targetCellOf(i: number): number {
+    return this.rels[i * S + T_CELL];
+  }
+
+  /** Term k of relation i kept in the arrays: its part number in the list, its cell number, its sign (no object made). */
+  termPartOf(i: number, k: number): number {
+    return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS];
+  }
+
+  termCellOf(i: number, k: number): number {
+    return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS + 2];
+  }
+
+  termSignOf(i: number, k: number): 1 | -1 {
+    return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS + 3] as 1 | -1;
   }
 
   /** The kind of relation i. */

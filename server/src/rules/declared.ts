@@ -95,7 +95,9 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
  */
 interface RowIndex {
   line?: Map<number, number[]>;
-  names?: { code: Map<string, number[]>; label: Map<string, number[]>; bare: Map<string, number[]> };
+  code?: Map<string, number[]>;
+  label?: Map<string, number[]>;
+  bare?: Map<string, number[]>;
 }
 
 /** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
@@ -134,25 +136,31 @@ function rowsNumbered(of: Table | Part, n: number): Row[] {
   return out;
 }
 
-/** A part's rows by code, label and label without numbering; built on first use. */
-function namesOf(p: Part): NonNullable<RowIndex['names']> {
+const NAME_KEYS = ['code', 'label', 'bare'] as const;
+type NameKey = (typeof NAME_KEYS)[number];
+
+/**
+ * A part's rows by code, by label, or by label without numbering; each built on first use (a name found by code or
+ * label never needs the next).
+ */
+function namesOf(p: Part, key: NameKey): Map<string, number[]> {
   const index = indexOf(p);
-  if (!index.names) {
-    const names = { code: new Map<string, number[]>(), label: new Map<string, number[]>(), bare: new Map<string, number[]>() };
-    eachRowHead(p, (r) => {
-      const code = r.code;
-      if (code !== undefined) add(names.code, code, r.index);
-      const label = norm(r.label);
-      add(names.label, label, r.index);
-      add(names.bare, label.replace(NUMBERING, ''), r.index);
-    });
-    index.names = names;
+  let names = index[key];
+  if (!names) {
+    const map = (names = index[key] = new Map<string, number[]>());
+    const store = storeOf(p);
+    if (key === 'code' && store) {
+      // From the store: no row's label is read.
+      for (let r = 0; r < store.count; r++) if (store.hasCode(r)) add(map, store.code(r)!, r);
+    } else if (key === 'code') eachRowHead(p, (r) => { const code = r.code; if (code !== undefined) add(map, code, r.index); });
+    else if (key === 'label') eachRowHead(p, (r) => add(map, norm(r.label), r.index));
+    else eachRowHead(p, (r) => add(map, norm(r.label).replace(NUMBERING, ''), r.index));
   }
-  return index.names;
+  return names;
 }
 
 /** A row by its part and number (no row is made). */
-interface RowAt { part: Part; row: number }
+export interface RowAt { part: Part; row: number }
 
 function at(p: Part, rows: number[] | undefined, out: RowAt[]): void {
   if (rows) for (const row of rows) out.push({ part: p, row });
@@ -174,16 +182,30 @@ function rowsNamed(of: Table | Part, name: string): Row[] {
   return positionsNamed(of, name).map((x) => rowOf(x.part, x.row));
 }
 
-const NAME_KEYS = ['code', 'label', 'bare'] as const;
+/**
+ * A name's keys for the row indexes (without blanks; and without its numbering too), memoised: rules and standard
+ * identities name the same rows again and again, in every table.
+ */
+const nameKeys = new Map<string, [string, string]>();
+
+function keysOfName(name: string): [string, string] {
+  let k = nameKeys.get(name);
+  if (!k) {
+    if (nameKeys.size >= 4096) nameKeys.clear();
+    const v = norm(name);
+    nameKeys.set(name, (k = [v, v.replace(NUMBERING, '')]));
+  }
+  return k;
+}
 
 function positionsNamed(of: Table | Part, name: string): RowAt[] {
-  const v = norm(name);
+  const [v, bare] = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? v.replace(NUMBERING, '') : v;
+    const k = key === 'bare' ? bare : v;
     let out: RowAt[] | undefined;
     for (const p of parts) {
-      const rows = namesOf(p)[key].get(k);
+      const rows = namesOf(p, key).get(k);
       if (rows) at(p, rows, (out ??= []));
     }
     if (out) return out;
@@ -191,20 +213,33 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
   return [];
 }
 
+/** Whether `positionsNamed` finds a row (none is listed). */
+function isNamed(of: Table | Part, name: string): boolean {
+  const [v, bare] = keysOfName(name);
+  const parts = partsOf(of);
+  for (const key of NAME_KEYS) {
+    const k = key === 'bare' ? bare : v;
+    for (const p of parts) if (namesOf(p, key).has(k)) return true;
+  }
+  return false;
+}
+
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
   return atom.quoted ? rowsNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value));
 }
 
-/** The first row `findRows` finds, making no other. */
-export function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
-  if (!atom.quoted) return rowsNumbered(part ?? table, Number(atom.value))[0];
-  const x = positionsNamed(part ?? table, atom.value)[0];
-  return x && rowOf(x.part, x.row);
+/** The first row `findRows` finds, by its part and number (no row is made for a quoted name). */
+export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | undefined {
+  if (!atom.quoted) {
+    const row = rowsNumbered(part ?? table, Number(atom.value))[0];
+    return row && { part: row.part, row: row.index };
+  }
+  return positionsNamed(part ?? table, atom.value)[0];
 }
 
 /** Whether `findRows` finds a row, making none. */
 export function namesRow(table: Table, atom: AtomNode, part?: Part): boolean {
-  return atom.quoted ? positionsNamed(part ?? table, atom.value).length > 0 : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
+  return atom.quoted ? isNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
 }
 
 function partNamed(table: Table, name: string): Part | undefined {
@@ -276,9 +311,9 @@ function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined 
   const code = codeAt(p, r);
   if (code) {
     // A code its own table prints on several rows is no one quantity.
-    if ((namesOf(p).code.get(code)?.length ?? 0) > 1) return undefined;
+    if ((namesOf(p, 'code').get(code)?.length ?? 0) > 1) return undefined;
     const byCode: RowAt[] = [];
-    for (const q of partsOf(of)) at(q, namesOf(q).code.get(code), byCode);
+    for (const q of partsOf(of)) at(q, namesOf(q, 'code').get(code), byCode);
     if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
     if (code.length !== 3) return undefined;
   }

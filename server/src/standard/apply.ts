@@ -20,7 +20,7 @@ import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declar
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
-import { Binder, type Roles } from './bind';
+import { Binder, conditionIsShared, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { Identity, StandardSet, StandardTable } from './set';
 
@@ -71,42 +71,64 @@ function cellKey(c: Cell): number {
 }
 
 function targetKey(list: RelationList, i: number): number {
-  const at = list.targetAt(i);
-  return at ? storedKey(at.part, at.cell) : cellKey(list.relation(i).target);
+  const p = list.targetPartOf(i);
+  return p >= 0 ? storedKey(list.parts[p], list.targetCellOf(i)) : cellKey(list.relation(i).target);
 }
 
-/** A relation's terms by cell number, and whether each cell prints a figure (blank and `—` cells add nothing). */
-function termKeys(list: RelationList, i: number): { key: number; sign: number; printed: boolean }[] {
+/**
+ * A relation's terms as cell numbers and signs, written into `keys` and `signs` (arrays reused from one relation to
+ * the next: thousands are compared per version); with `printed`, only the cells that print a figure (blank and `—`
+ * cells add nothing). Returns how many.
+ */
+function termsInto(list: RelationList, i: number, printed: boolean, keys: number[], signs: number[]): number {
   const n = list.termsOf(i);
-  if (n < 0) return list.relation(i).terms.map((t) => ({ key: cellKey(t.cell), sign: t.sign, printed: t.cell.kind !== 'empty' && t.cell.kind !== 'dash' }));
-  const out: { key: number; sign: number; printed: boolean }[] = [];
-  for (let k = 0; k < n; k++) {
-    const t = list.termAt(i, k);
-    const kind = t.part.store.kind(t.cell);
-    out.push({ key: storedKey(t.part, t.cell), sign: t.sign, printed: kind !== Kind.Empty && kind !== Kind.Dash });
+  let m = 0;
+  if (n < 0) {
+    for (const t of list.relation(i).terms) {
+      if (printed && (t.cell.kind === 'empty' || t.cell.kind === 'dash')) continue;
+      keys[m] = cellKey(t.cell);
+      signs[m++] = t.sign;
+    }
+    return m;
   }
-  return out;
+  for (let k = 0; k < n; k++) {
+    const part = list.parts[list.termPartOf(i, k)];
+    const cell = list.termCellOf(i, k);
+    if (printed) {
+      const kind = part.store.kind(cell);
+      if (kind === Kind.Empty || kind === Kind.Dash) continue;
+    }
+    keys[m] = storedKey(part, cell);
+    signs[m++] = list.termSignOf(i, k);
+  }
+  return m;
 }
+
+const ourKeys: number[] = [];
+const ourSigns: number[] = [];
+const theirKeys: number[] = [];
+const theirSigns: number[] = [];
 
 /**
  * What `RelationIndex.find` asks of each relation of a list, computed once for the list (a kept list is asked again
  * for every version): whether it is a sum or an equality, its target's number, and its only term's, when it has one.
  */
 interface Keys {
-  comparable: Uint8Array;
-  target: Float64Array;
+  comparable: boolean[];
+  target: number[];
   /** NaN: not one term. */
-  only: Float64Array;
-  sign: Int8Array;
+  only: number[];
+  sign: number[];
 }
 
+/** Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect). */
 function keysOf(list: RelationList): Keys {
   const n = list.count;
-  const keys: Keys = { comparable: new Uint8Array(n), target: new Float64Array(n), only: new Float64Array(n).fill(NaN), sign: new Int8Array(n) };
+  const keys: Keys = { comparable: new Array<boolean>(n).fill(false), target: new Array<number>(n).fill(0), only: new Array<number>(n).fill(NaN), sign: new Array<number>(n).fill(0) };
   for (let i = 0; i < n; i++) {
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
-    keys.comparable[i] = 1;
+    keys.comparable[i] = true;
     keys.target[i] = targetKey(list, i);
     const count = list.termsOf(i);
     if (count === 1) {
@@ -128,15 +150,23 @@ function keysOf(list: RelationList): Keys {
  * swapped. Cells are compared by number: no relation is made an object for it.
  */
 class RelationIndex {
-  private readonly byTarget = new Map<number, number[]>();
+  /** By target's number: the relation, or the relations in order (most targets have one: no array is made for it). */
+  private readonly byTarget = new Map<number, number | number[]>();
   private indexed = 0;
 
   constructor(private readonly list: RelationList) {}
 
   private index(key: number): void {
     const ids = this.byTarget.get(key);
-    if (ids) ids.push(this.indexed); else this.byTarget.set(key, [this.indexed]);
+    if (ids === undefined) this.byTarget.set(key, this.indexed);
+    else if (typeof ids === 'number') this.byTarget.set(key, [ids, this.indexed]);
+    else ids.push(this.indexed);
     this.indexed++;
+  }
+
+  private withTarget(key: number): readonly number[] {
+    const ids = this.byTarget.get(key);
+    return ids === undefined ? NONE : typeof ids === 'number' ? [ids] : ids;
   }
 
   /** The relations of the list not yet indexed, indexed. */
@@ -151,19 +181,19 @@ class RelationIndex {
     if (!keys.comparable[i]) return undefined;
     const list = this.list;
     const target = keys.target[i];
-    const same = this.byTarget.get(target);
-    if (same) {
-      const printed = termKeys(from, i).filter((t) => t.printed);
+    const same = this.withTarget(target);
+    if (same.length) {
+      const n = termsInto(from, i, true, ourKeys, ourSigns);
       for (const j of same) {
         const k = list.kindOf(j);
-        if ((k === 'sum' || k === 'same') && sameTerms(printed, termKeys(list, j).filter((t) => t.printed))) return j;
+        if ((k === 'sum' || k === 'same') && sameTerms(n, termsInto(list, j, true, theirKeys, theirSigns))) return j;
       }
     }
     const only = keys.only[i];
     if (!Number.isNaN(only)) {
-      for (const j of this.byTarget.get(only) ?? []) {
-        const theirs = list.termsOf(j) === 1 || list.termsOf(j) < 0 ? termKeys(list, j) : [];
-        if (theirs.length === 1 && theirs[0].key === target && theirs[0].sign === keys.sign[i]) return j;
+      for (const j of this.withTarget(only)) {
+        const count = list.termsOf(j);
+        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.sign[i]) return j;
       }
     }
     return undefined;
@@ -175,32 +205,42 @@ class RelationIndex {
   }
 }
 
-function sameTerms(a: { key: number; sign: number }[], b: { key: number; sign: number }[]): boolean {
-  if (a.length !== b.length) return false;
-  if (a.length <= 8) {
+const NONE: readonly number[] = [];
+
+/** Whether `a` terms (ourKeys/ourSigns) and `b` terms (theirKeys/theirSigns) are the same. */
+function sameTerms(a: number, b: number): boolean {
+  if (a !== b) return false;
+  const has = (keys: number[], signs: number[], n: number, key: number, sign: number) => {
+    for (let k = 0; k < n; k++) if (keys[k] === key && signs[k] === sign) return true;
+    return false;
+  };
+  if (a <= 8) {
     // Few terms (the common case): each of one side's terms on the other.
-    return a.every((t) => b.some((u) => u.key === t.key && u.sign === t.sign)) && b.every((u) => a.some((t) => t.key === u.key && t.sign === u.sign));
+    for (let k = 0; k < a; k++) if (!has(theirKeys, theirSigns, b, ourKeys[k], ourSigns[k])) return false;
+    for (let k = 0; k < b; k++) if (!has(ourKeys, ourSigns, a, theirKeys[k], theirSigns[k])) return false;
+    return true;
   }
   const left = new Map<number, number>();
-  for (const t of a) left.set(t.key, (left.get(t.key) ?? 0) + t.sign);
-  for (const t of b) left.set(t.key, (left.get(t.key) ?? 0) - t.sign);
+  for (let k = 0; k < a; k++) left.set(ourKeys[k], (left.get(ourKeys[k]) ?? 0) + ourSigns[k]);
+  for (let k = 0; k < b; k++) left.set(theirKeys[k], (left.get(theirKeys[k]) ?? 0) - theirSigns[k]);
   for (const v of left.values()) if (v !== 0) return false;
   return true;
 }
 
 /**
  * What an identity applied between tables gave, and what it read: kept from one version of a document to the next,
- * and taken again while the tables it read are the same objects (their sections unchanged) and the roles it asked for
- * are played by the same tables.
+ * and taken again while the tables it read are the same objects with the same parts (their rows unchanged) and the
+ * roles it asked for are played by the same tables.
  */
 interface Kept {
   outcome: AppliedIdentity['outcome'];
   missing?: string;
   /** The relations it made (before the document's own equal ones were taken instead), without rule spans. */
   made: RelationList;
-  /** The tables it read, each with its parts as they were (a part whose rows change is a new part). */
-  touched: [Table, Part[]][];
-  consulted: [StandardTable, Table[]][];
+  /** The tables it read (a part whose rows change is a new part: `StandardCache.parts` says whether they did). */
+  touched: Table[];
+  /** The roles it asked who plays. */
+  consulted: StandardTable[];
   /** For a condition that is a phrase (`当「…」`): whether the document stated it. */
   stated?: boolean;
   /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
@@ -209,33 +249,87 @@ interface Kept {
   keys?: Keys;
 }
 
-/** The identities between tables applied to the last version of a document, by identity and table. */
-export type StandardCache = Map<Identity, Map<Table, Kept>>;
+/**
+ * The identities between tables applied to the last version of a document, by identity and table, with what they
+ * depend on as it was then: each table's parts, each role's tables. A kept identity whose tables and roles are as they
+ * were is taken again (a figure retyped renews no part: nothing is bound again).
+ */
+export interface StandardCache {
+  identities: Map<Identity, Map<Table, Kept>>;
+  parts: Map<Table, Part[]>;
+  roles: Map<StandardTable, Table[]>;
+}
+
+/** What is as it was in the last version: the tables with the same parts, the roles played by the same tables. */
+interface Unchanged {
+  tables: Set<Table>;
+  roles: Set<StandardTable>;
+  /** Every table and every role (a figure retyped): every kept identity stands, none needs asking. */
+  all: boolean;
+}
+
+/** Whether two lists hold the same objects in the same order. */
+function same<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** An identity as applied (a class: thousands are made per version, their relations made only when asked). */
+class Applied implements AppliedIdentity {
+  readonly outcome: AppliedIdentity['outcome'];
+  readonly missing?: string;
+  private made?: Relation[];
+
+  constructor(readonly identity: Identity, readonly table: Table, k: Kept, private readonly out: RelationList, private readonly ids: number[]) {
+    this.outcome = k.outcome;
+    if (k.missing) this.missing = k.missing;
+  }
+
+  get relations(): Relation[] {
+    return (this.made ??= this.ids.map((i) => this.out.relation(i)));
+  }
+}
 
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
   private readonly binder: Binder;
   private readonly index: RelationIndex;
-  /** What this pass applied, for the next one. */
-  readonly kept: StandardCache = new Map();
+  /** Where an identity that is not kept is expanded (emptied for each: its relations are copied to `out`). */
+  private scratchList?: RelationList;
+  /** Conditions that read the same for every instance (`conditionIsShared`), judged once in this pass. */
+  private sharedMap?: Map<Identity, boolean | undefined>;
 
-  constructor(private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList, private readonly previous?: StandardCache) {
+  private get scratch(): RelationList {
+    return (this.scratchList ??= new RelationList());
+  }
+
+  private get shared(): Map<Identity, boolean | undefined> {
+    return (this.sharedMap ??= new Map());
+  }
+  /** What this pass applied, for the next one. */
+  readonly kept: StandardCache['identities'] = new Map();
+
+  constructor(
+    private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList,
+    private readonly previous?: StandardCache['identities'], private readonly unchanged?: Unchanged,
+  ) {
     this.binder = new Binder(roles);
     this.index = new RelationIndex(out);
   }
 
-  apply(identity: Identity, table: Table, tables?: Set<Table>): AppliedIdentity {
-    const keep = !!tables;
+  /** Applies `identity` for `table`; `keep`: taken from the last version when it can be, and kept for the next. */
+  apply(identity: Identity, table: Table, keep = false): AppliedIdentity {
     const old = keep ? this.previous?.get(identity)?.get(table) : undefined;
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
     const c = identity.rule.condition;
     const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
-    let reuse = !!old && old.stated === stated && this.still(old, tables!);
+    let reuse = !!old && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
-    const k = reuse && old ? old : { ...this.expand(identity, table), ...(stated === undefined ? {} : { stated }) };
+    const k = reuse && old ? old : { ...this.expand(identity, table, keep), ...(stated === undefined ? {} : { stated }) };
     if (keep) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
@@ -252,40 +346,54 @@ class Applier {
       out.copy(k.made, i, false);
       this.index.appended(k.made, i, keys);
     }
-    let relations: Relation[] | undefined;
-    return {
-      identity, table, outcome: k.outcome, ...(k.missing ? { missing: k.missing } : {}),
-      get relations() { return (relations ??= ids.map((i) => out.relation(i))); },
-    };
+    return new Applied(identity, table, k, out, ids);
   }
 
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
-  private still(k: Kept, tables: Set<Table>): boolean {
-    if (!k.touched.every(([t, parts]) => tables.has(t) && t.parts.length === parts.length && t.parts.every((p, i) => p === parts[i]))) return false;
-    return k.consulted.every(([st, list]) => {
-      const now = this.roles.instances(st);
-      return now.length === list.length && now.every((t, i) => t === list[i]);
-    });
+  private still(k: Kept): boolean {
+    const u = this.unchanged;
+    if (!u) return false;
+    if (u.all) return true;
+    for (const t of k.touched) if (!u.tables.has(t)) return false;
+    for (const st of k.consulted) if (!u.roles.has(st)) return false;
+    return true;
   }
 
   /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
   private holds(identity: Identity, table: Table): boolean | undefined {
+    if (this.shared.has(identity)) return this.shared.get(identity);
     const b = this.binder.bind(identity, table);
-    if ('missing' in b) return undefined;
-    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
-    const holds = d.conditionHolds({ node: b.rule, table: b.table });
-    return d.problems.length ? undefined : holds;
+    return 'missing' in b ? undefined : this.condition(identity, b);
   }
 
-  private expand(identity: Identity, table: Table): Kept {
-    const b = this.binder.bind(identity, table);
-    // What it read: the tables the binding read, and those the expansion finds (the binder's list grows).
-    const read = () => this.binder.touched.map((t): [Table, Part[]] => [t, t.parts.slice()]);
-    const consulted = this.binder.consulted;
-    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made: new RelationList(), touched: read(), consulted };
+  /** Whether the condition of a bound identity holds (undefined: it names nothing); a shared one judged once. */
+  private condition(identity: Identity, b: Exclude<Binding, { missing: string }>): boolean | undefined {
+    if (this.shared.has(identity)) return this.shared.get(identity);
     const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
-    const outcome = d.expand({ node: b.rule, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
-    const made = d.out;
+    const holds = d.conditionHolds({ node: b.rule, table: b.table });
+    const result = d.problems.length ? undefined : holds;
+    if (conditionIsShared(identity)) this.shared.set(identity, result);
+    return result;
+  }
+
+  /**
+   * Expands an identity: into a list of its own when it is kept for the next version (with what it read), else into
+   * the scratch list.
+   */
+  private expand(identity: Identity, table: Table, keep: boolean): Kept {
+    const made = keep ? new RelationList() : this.scratch;
+    made.clear();
+    const b = this.binder.bind(identity, table);
+    // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
+    const read = () => (keep ? [...new Set(this.binder.touched)] : []);
+    const consulted = keep ? [...new Set(this.binder.consulted.map(([st]) => st))] : [];
+    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
+    // A condition known to hold is not judged again; one known not to hold, not expanded at all.
+    const cond = b.rule.condition?.rhs.length ? this.condition(identity, b) : undefined;
+    if (cond === false) return { outcome: 'condition', made, touched: read(), consulted, holds: false };
+    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text), made);
+    const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;
+    const outcome = d.expand({ node, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
     const holds = !identity.rule.condition?.rhs.length ? {} : { holds: outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined };
@@ -302,7 +410,8 @@ export function applySection(doc: BudgetDocument, ctx: StandardContext, relation
     const st = recognise(t, ctx.sets, ctx.department);
     if (st) recognitions.set(t, st);
   }
-  if (!recognitions.size) return out;
+  // Most sections have no table with an identity of its own (a project's form, a text): nothing more to make.
+  if (![...recognitions.values()].some((st) => st.identities.some((idn) => idn.local))) return out;
   const roles = rolesOf(ctx.sets[0], doc, recognitions);
   const applier = new Applier(doc, roles, ctx, relations);
   for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
@@ -347,14 +456,31 @@ export function applyDocument(
   }
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
-  let cache: StandardCache = new Map();
+  // What the next version compares with: each table's parts, each role's tables.
+  const cache: StandardCache = { identities: new Map(), parts: new Map(), roles: new Map() };
+  for (const t of doc.tables) cache.parts.set(t, t.parts.slice());
+  for (const s of ctx.sets) for (const st of s.tables) cache.roles.set(st, roles.instances(st));
   if (set && recognitions.size) {
-    const applier = new Applier(doc, roles, ctx, relations, previous);
-    const tables = new Set(doc.tables);
-    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, tables));
-    cache = applier.kept;
+    const applier = new Applier(doc, roles, ctx, relations, previous?.identities, previous && unchangedSince(previous, cache));
+    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, true));
+    cache.identities = applier.kept;
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), cache };
+}
+
+/** The tables and roles of `now` as they were in `before`. */
+function unchangedSince(before: StandardCache, now: StandardCache): Unchanged {
+  const tables = new Set<Table>();
+  for (const [t, parts] of now.parts) {
+    const was = before.parts.get(t);
+    if (was && same(parts, was)) tables.add(t);
+  }
+  const roles = new Set<StandardTable>();
+  for (const [st, list] of now.roles) {
+    const was = before.roles.get(st);
+    if (was && same(list, was)) roles.add(st);
+  }
+  return { tables, roles, all: tables.size === now.parts.size && roles.size === now.roles.size };
 }
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {

@@ -8,8 +8,8 @@
  * not applicable.
  */
 import type { Column, Field, Part, Table } from '../model/document';
-import { eachRowHead, rowCount } from '../model/rows';
-import { firstRow, namesRow } from '../rules/declared';
+import { eachRowHead, Kind, rowCount, storeOf } from '../model/rows';
+import { firstRowAt, namesRow } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -57,48 +57,115 @@ function keysOf(c: Column): { name: string; path: string; parts: string[] } {
   return k;
 }
 
+/** A part's columns by name key and by path key (the first of each), and how many go by each name key. */
+interface ColumnIndex {
+  byName: Map<string, Column>;
+  byPath: Map<string, Column>;
+  named: Map<string, number>;
+}
+
+const columnIndexes = new WeakMap<Part, ColumnIndex>();
+
+function columnsOf(p: Part): ColumnIndex {
+  let ix = columnIndexes.get(p);
+  if (ix) return ix;
+  ix = { byName: new Map(), byPath: new Map(), named: new Map() };
+  for (const c of p.columns) {
+    const k = keysOf(c);
+    if (!ix.byName.has(k.name)) ix.byName.set(k.name, c);
+    if (!ix.byPath.has(k.path)) ix.byPath.set(k.path, c);
+    ix.named.set(k.name, (ix.named.get(k.name) ?? 0) + 1);
+  }
+  columnIndexes.set(p, ix);
+  return ix;
+}
+
 /**
  * What the bindings ask of a part's rows, read from their heads (no row is made) once per part: a part does not change
  * but for its figures (a part whose rows change is a new part, see model/rows), and a table keeps its object while
  * its parts are renewed — so nothing here is kept by table.
  */
 interface PartIndex {
-  /** How many rows print a figure. */
-  dataRows: number;
+  /** How many rows print a figure, counted up to 2 (a table of one row is all a binding asks about). */
+  dataRows?: number;
   /** The label of the first row by each label key. */
-  labels: Map<string, string>;
+  labels?: Map<string, string>;
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
-  projects: Map<string, string[]>;
-  projectKeys: [string, string][];
+  projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
 }
 
 const partIndexes = new WeakMap<Part, PartIndex>();
 
+/** A part's index, each piece built when first asked (most bindings find their rows by name and ask for none). */
 function partIndex(p: Part): PartIndex {
   let ix = partIndexes.get(p);
-  if (ix) return ix;
-  ix = { dataRows: 0, labels: new Map(), projects: new Map(), projectKeys: [] };
-  const width = p.columns.length;
-  eachRowHead(p, (r) => {
-    for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { ix.dataRows++; break; }
-    if (!r.label) return;
-    const k = labelKey(r.label);
-    if (!ix.labels.has(k)) ix.labels.set(k, r.label);
-    const name = r.code ?? r.label;
-    const pk = projectKey(r.label);
-    const list = ix.projects.get(pk);
-    if (list) list.push(name); else ix.projects.set(pk, [name]);
-    ix.projectKeys.push([pk, name]);
-  });
-  partIndexes.set(p, ix);
+  if (!ix) partIndexes.set(p, (ix = {}));
   return ix;
 }
 
-/** How many rows of a table print a figure. */
-function rowsDataOf(t: Table): number {
+function dataRowsOf(p: Part): number {
+  const ix = partIndex(p);
+  if (ix.dataRows !== undefined) return ix.dataRows;
   let n = 0;
-  for (const p of t.parts) n += partIndex(p).dataRows;
-  return n;
+  const width = p.columns.length;
+  const store = storeOf(p);
+  if (store) {
+    // From the store: no row's label is read.
+    for (let r = 0; r < store.count && n < 2; r++) {
+      for (let i = 0; i < width; i++) {
+        const c = store.cellAt(r, i);
+        if (c >= 0 && store.kind(c) === Kind.Figure) { n++; break; }
+      }
+    }
+  } else {
+    eachRowHead(p, (r) => {
+      for (let i = 0; i < width; i++) if (r.kindAt(i) === 'figure') { n++; break; }
+      return n < 2;
+    });
+  }
+  return (ix.dataRows = n);
+}
+
+function labelsOf(p: Part): Map<string, string> {
+  const ix = partIndex(p);
+  if (ix.labels) return ix.labels;
+  const labels = new Map<string, string>();
+  eachRowHead(p, (r) => {
+    if (!r.label) return;
+    const k = labelKey(r.label);
+    if (!labels.has(k)) labels.set(k, r.label);
+  });
+  return (ix.labels = labels);
+}
+
+function projectsOf(p: Part): NonNullable<PartIndex['projects']> {
+  const ix = partIndex(p);
+  if (ix.projects) return ix.projects;
+  const projects: NonNullable<PartIndex['projects']> = { byKey: new Map(), keys: [] };
+  eachRowHead(p, (r) => {
+    if (!r.label) return;
+    const name = r.code ?? r.label;
+    const pk = projectKey(r.label);
+    const list = projects.byKey.get(pk);
+    if (list) list.push(name); else projects.byKey.set(pk, [name]);
+    projects.keys.push([pk, name]);
+  });
+  return (ix.projects = projects);
+}
+
+/** Whether cell i of row r of a part holds text, read from its store when it has one (no row is made). */
+function isTextAt(p: Part, r: number, i: number): boolean {
+  const store = storeOf(p);
+  if (!store) return p.rows[r]?.cells[i]?.kind === 'text';
+  const c = store.cellAt(r, i);
+  return c >= 0 && store.kind(c) === Kind.Text;
+}
+
+/** Whether more than one row of a table prints a figure. */
+function severalDataRows(t: Table): boolean {
+  let n = 0;
+  for (const p of t.parts) if ((n += dataRowsOf(p)) > 1) return true;
+  return false;
 }
 
 function fieldsOf(t: Table): Field[] {
@@ -118,10 +185,10 @@ function projectKey(s: string): string {
 function projectRow(of: Table | Part, name: string): string | undefined {
   const k = projectKey(name);
   if (!k) return undefined;
-  const parts = partsIn(of).map(partIndex);
-  const exact = parts.flatMap((ix) => ix.projects.get(k) ?? []);
+  const parts = partsIn(of).map(projectsOf);
+  const exact = parts.flatMap((ix) => ix.byKey.get(k) ?? []);
   if (exact.length) return exact.length === 1 ? exact[0] : undefined;
-  const near = parts.flatMap((ix) => ix.projectKeys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
+  const near = parts.flatMap((ix) => ix.keys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
   return near.length === 1 ? near[0][1] : undefined;
 }
 
@@ -227,6 +294,17 @@ function compile(idn: Identity): CompiledRule {
   return c;
 }
 
+/**
+ * Whether an identity's condition (`当 C=D`) reads the same wherever the identity is applied: each of its terms names
+ * another standard table, and none a form's field (`当 「收支总表」「一般公共预算拨款收入」行=「收支总表」「收入总计」行`,
+ * applied to each of 3,000 项目申报表). Its outcome, within one pass, is then the same for every instance.
+ */
+export function conditionIsShared(idn: Identity): boolean {
+  const c = compile(idn).condition;
+  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && ![...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
+  return !!c && c.lhs.every(shared) && c.rhs.every(shared);
+}
+
 /** Why a binding failed: a name or table the document does not print, or a term that stands for zero. */
 interface Failure {
   zero: boolean;
@@ -260,7 +338,7 @@ export class Binder {
     if (!lhs) return missing();
     const rhs = this.sum(c.rhs, own, instance);
     if (!rhs) return missing();
-    if (lhs.length === 1 && lhs[0].operand.kind === 'ref' && columnOnly(lhs[0].operand) && rowsDataOf(instance) > 1
+    if (lhs.length === 1 && lhs[0].operand.kind === 'ref' && columnOnly(lhs[0].operand) && severalDataRows(instance)
       && rhs.some((t) => t.operand.kind === 'ref' && this.tableOf(t) !== instance && t.operand.atoms.some((a) => a.unit === 'row'))) {
       // A column equal to one figure of another table: a table of one row only (江苏 支出预算总表).
       return { missing: `${idn.table.title}（一行）` };
@@ -378,9 +456,9 @@ export class Binder {
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
-        const row = firstRow(t, rowAtom, part);
-        const cols = row?.part.columns.filter((c) => c.role === 'figure') ?? [];
-        const col = cols.find((c) => row!.cells[c.index]?.kind !== 'text');
+        const at = firstRowAt(t, rowAtom, part);
+        const cols = at?.part.columns.filter((c) => c.role === 'figure') ?? [];
+        const col = cols.find((c) => !isTextAt(at!.part, at!.row, c.index));
         if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
       }
       out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
@@ -404,10 +482,10 @@ export class Binder {
       return row ?? this.fail(`「${value}」`);
     }
     for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
-    const parts = partsIn(part ?? t).map(partIndex);
+    const parts = partsIn(part ?? t).map(labelsOf);
     for (const k of a.rowKeys) {
-      for (const ix of parts) {
-        const label = ix.labels.get(k);
+      for (const labels of parts) {
+        const label = labels.get(k);
         if (label !== undefined) return label;
       }
     }
@@ -432,12 +510,12 @@ export class Binder {
             if (x.path.length < best) { best = x.path.length; c = x; ties = 0; } else if (x.path.length === best) ties++;
           }
           if (ties) c = undefined;
-        } else c = p.columns.find((x) => keysOf(x).name === cand.key) ?? p.columns.find((x) => keysOf(x).path === cand.key);
+        } else {
+          const ix = columnsOf(p);
+          c = ix.byName.get(cand.key) ?? ix.byPath.get(cand.key);
+        }
         if (!c) continue;
-        const own = keysOf(c).name;
-        let same = 0;
-        for (const x of p.columns) if (keysOf(x).name === own) same++;
-        return same === 1 ? c.name : c.path.join('');
+        return columnsOf(p).named.get(keysOf(c).name) === 1 ? c.name : c.path.join('');
       }
     }
     return this.fail(`「${a.node.value}」`);
