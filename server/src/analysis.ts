@@ -55,6 +55,7 @@ import { StandardLibrary, type SetChoice } from './standard/library';
 import { tableNamed } from './standard/set';
 import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import type { Position, Positions } from './syntax/positions';
+import { lastAtOrBefore } from './util/arrays';
 
 export interface AnalysisOptions {
   locale?: Locale;
@@ -316,13 +317,7 @@ export class DocumentAnalyzer {
   /** The section holding offset `at` (the last one starting at or before it). */
   private sectionAt(at: number): number {
     const s = this.sections;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid].src.base <= at) lo = mid; else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(s.length, (i) => s[i].src.base, at);
   }
 
   /** A new version: what was made of the last one goes. */
@@ -864,12 +859,7 @@ class SectionPositions implements Positions {
     const length = this.length;
     const o = Math.max(0, Math.min(offset, length));
     const ss = this.sections;
-    let lo = 0;
-    let hi = ss.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ss[mid].base <= o) lo = mid; else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(ss.length, (i) => ss[i].base, o);
     const s = ss[lo];
     if (!s || !s.count) return { line: this.firstLines[lo] ?? 0, character: 0 };
     if (o === length && this.lineCount > this.firstLines[lo] + s.count) return { line: this.lineCount - 1, character: 0 };
@@ -885,12 +875,7 @@ class SectionPositions implements Positions {
     if (p.line < 0) return 0;
     if (p.line >= this.lineCount) return this.length;
     const fl = this.firstLines;
-    let lo = 0;
-    let hi = fl.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (fl[mid] <= p.line) lo = mid; else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(fl.length, (i) => fl[i], p.line);
     const s = this.sections[lo];
     const k = p.line - fl[lo];
     if (!s || k >= s.count) return this.length;
@@ -903,12 +888,7 @@ class SectionPositions implements Positions {
   lineText(line: number): string {
     if (line < 0 || line >= this.lineCount) return '';
     const fl = this.firstLines;
-    let lo = 0;
-    let hi = fl.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (fl[mid] <= line) lo = mid; else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(fl.length, (i) => fl[i], line);
     const s = this.sections[lo];
     const k = line - fl[lo];
     if (!s || k >= s.count) return '';

@@ -11,6 +11,7 @@ import type { Span, SyntaxTree } from '../syntax/ast';
 import { ColumnsKw, Comment, Pipe, budgetLexer } from '../syntax/tokens';
 import { trimChars, trimEndChars } from '../util/text';
 import { displayWidth } from './width';
+import { lastAtOrBefore } from '../util/arrays';
 
 /** A cell as laid out: its text and display width, and for a figure the widths of its integer part and the rest. */
 interface GridCell {
@@ -59,13 +60,7 @@ export function textLines(text: string): TextLines {
 
 /** The line holding an offset (binary search). */
 export function lineOf(lines: TextLines, offset: number): number {
-  let lo = 0;
-  let hi = lines.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.starts[mid] <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(lines.starts.length, (i) => lines.starts[i], offset);
 }
 
 function textCell(text: string): GridCell {

@@ -6,6 +6,7 @@
  * all that changes when text before the section changes length.
  */
 import type { LineSource } from '../model/rows';
+import { lastAtOrBefore } from '../util/arrays';
 
 export class SectionLines implements LineSource {
   /** starts[k]: where line k starts in the section; starts[lines.length] is the section's length. */
@@ -40,13 +41,7 @@ export class SectionLines implements LineSource {
   /** The line holding section offset `at` (the last line when `at` is the section's length). */
   lineAt(at: number): number {
     const s = this.starts;
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid] <= at) lo = mid; else hi = mid - 1;
-    }
-    return Math.max(0, lo);
+    return lastAtOrBefore(this.lines.length, (i) => s[i], at);
   }
 
   /** Replaces lines [from, to) with `added`. */

@@ -4,6 +4,7 @@
  * part's store (./rows), with no syntax object made for them. Never throws; structural problems become findings.
  */
 import type { ColumnNode, HeadingLine, Line, RowLine, Span, SyntaxTree } from '../syntax/ast';
+import { lineStartOf } from '../syntax/positions';
 import { RowScan, scanRow } from '../syntax/reader';
 import { classifyCell, norm } from './classify';
 import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
@@ -386,14 +387,4 @@ export function scanned(text: string, base: number, scan: RowScan): RowLine | Li
     cells.push({ text: text.slice(a, b), span: { start: base + a, end: base + b } });
   }
   return { kind: 'row', cells, span: { start: base + scan.contentStart, end: base + scan.spanEnd }, comment };
-}
-
-function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 10 || c === 13) break;
-    i--;
-  }
-  return i;
 }

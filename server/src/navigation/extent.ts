@@ -4,19 +4,14 @@
  * (`// 二、收入决算表` above `## 表 公开02表 …`) stay outside it.
  */
 import type { Line, Span, SyntaxTree } from '../syntax/ast';
+import { lastAtOrBefore } from '../util/arrays';
 
 export const hasContent = (l: Line): boolean => l.kind !== 'blank' && l.kind !== 'comment';
 
 /** The index of the tree line holding `offset` (or the last line starting before it). */
 export function lineIndexAt(tree: SyntaxTree, offset: number): number {
   const lines = tree.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid].span.start <= offset) lo = mid; else hi = mid - 1;
-  }
-  return lo;
+  return lastAtOrBefore(lines.length, (i) => lines[i].span.start, offset);
 }
 
 /**

@@ -3,6 +3,7 @@
  * A broken line becomes a syntax error at its place; the lines after it are parsed as usual.
  */
 import { EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { lineStartOf } from './positions';
 import * as T from './tokens';
 import type {
   AtomNode, CellNode, ColumnNode, GroupItem, GroupNode, Line, RefNode, RuleNode, Span, SyntaxError, SyntaxTree, TermNode, Unit,
@@ -401,16 +402,6 @@ class BudgetParser extends EmbeddedActionsParser {
     });
     return { unit, eachRow, tokens };
   });
-}
-
-function lineStartOf(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 10 || c === 13) break;
-    i--;
-  }
-  return i;
 }
 
 let shared: BudgetParser | undefined;

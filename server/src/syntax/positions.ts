@@ -1,4 +1,6 @@
 /** Offsets ↔ line/character positions (0-based, UTF-16 code units; `\r\n`, `\r` and `\n` end a line, as in LSP). */
+import { lastAtOrBefore } from '../util/arrays';
+
 export interface Position {
   line: number;
   character: number;
@@ -34,12 +36,7 @@ export class LineIndex implements Positions {
     let o = Math.max(0, Math.min(offset, this.text.length));
     // Inside a `\r\n`: the position of the `\r` (as TextDocument answers).
     if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid; else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.starts.length, (i) => this.starts[i], o);
     return { line: lo, character: o - this.starts[lo] };
   }
 
@@ -57,4 +54,15 @@ export class LineIndex implements Positions {
     const start = this.starts[line] ?? this.text.length;
     return this.text.slice(start, this.offset({ line, character: Number.MAX_SAFE_INTEGER }));
   }
+}
+
+/** The offset where the line holding `offset` begins (after the `\n` or `\r` before it). */
+export function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 10 || c === 13) break;
+    i--;
+  }
+  return i;
 }

@@ -30,3 +30,17 @@ export function minOf(xs: Iterable<number>, empty = Infinity): number {
   }
   return m;
 }
+
+/**
+ * The last index in [0, count) whose key is ≤ x, the keys ascending (0 when none is, or when count is 0): the line,
+ * section or tree line holding an offset, by binary search.
+ */
+export function lastAtOrBefore(count: number, keyAt: (i: number) => number, x: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (keyAt(mid) <= x) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
