@@ -16,34 +16,20 @@ import { outline } from '../server/src/navigation/outline';
 import { semanticTokens } from '../server/src/navigation/tokens';
 import { TestClient } from '../test/support/lsp';
 import { generate } from './generate';
+import { timeAsync } from './timing';
 
 const ROWS = Number(process.argv[2] ?? 10000);
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function timed(reps: number, fn: () => unknown): Promise<number> {
-  const t: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    t.push(performance.now() - t0);
-  }
-  return median(t);
-}
 
 async function main(): Promise<void> {
   const g = generate(ROWS);
   const a = analyze(g.text);
   const m = editorMessages('zh');
   const lines: string[] = [`${g.rows} rows, ${g.text.length} characters`];
-  const analyzeMs = await timed(5, () => analyze(g.text));
+  const analyzeMs = await timeAsync(() => analyze(g.text), 5);
   lines.push(`analyze (for scale): ${analyzeMs.toFixed(1)} ms`);
-  lines.push(`outline: ${(await timed(15, () => outline(a, m))).toFixed(1)} ms (${count(outline(a, m))} symbols)`);
-  lines.push(`semantic tokens: ${(await timed(15, () => semanticTokens(a))).toFixed(1)} ms (${semanticTokens(a).length} tokens)`);
-  lines.push(`folding ranges: ${(await timed(15, () => foldingRanges(a))).toFixed(1)} ms (${foldingRanges(a).length} ranges)`);
+  lines.push(`outline: ${(await timeAsync(() => outline(a, m), 15)).toFixed(1)} ms (${count(outline(a, m))} symbols)`);
+  lines.push(`semantic tokens: ${(await timeAsync(() => semanticTokens(a), 15)).toFixed(1)} ms (${semanticTokens(a).length} tokens)`);
+  lines.push(`folding ranges: ${(await timeAsync(() => foldingRanges(a), 15)).toFixed(1)} ms (${foldingRanges(a).length} ranges)`);
 
   const client = new TestClient();
   await client.connection.sendRequest(InitializeRequest.type, {
@@ -55,17 +41,17 @@ async function main(): Promise<void> {
   await client.open(uri, g.text);
   const doc = TextDocument.create(uri, 'budget', 1, g.text);
   const id = { textDocument: { uri } };
-  lines.push(`documentSymbol round trip: ${(await timed(15, () => client.connection.sendRequest(DocumentSymbolRequest.type, id))).toFixed(1)} ms`);
-  lines.push(`semanticTokens/full round trip: ${(await timed(15, () => client.connection.sendRequest(SemanticTokensRequest.type, id))).toFixed(1)} ms`);
-  lines.push(`foldingRange round trip: ${(await timed(15, () => client.connection.sendRequest(FoldingRangeRequest.type, id))).toFixed(1)} ms`);
+  lines.push(`documentSymbol round trip: ${(await timeAsync(() => client.connection.sendRequest(DocumentSymbolRequest.type, id), 15)).toFixed(1)} ms`);
+  lines.push(`semanticTokens/full round trip: ${(await timeAsync(() => client.connection.sendRequest(SemanticTokensRequest.type, id), 15)).toFixed(1)} ms`);
+  lines.push(`foldingRange round trip: ${(await timeAsync(() => client.connection.sendRequest(FoldingRangeRequest.type, id), 15)).toFixed(1)} ms`);
   let last = await client.connection.sendRequest(SemanticTokensRequest.type, id);
   let version = 1;
   const at = doc.positionAt(g.text.indexOf(' | 合计 | ') + 9);
-  const delta = await timed(15, async () => {
+  const delta = await timeAsync(async () => {
     await client.change(uri, ++version, [{ range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: String(version % 10) }], false);
     const r = await client.connection.sendRequest(SemanticTokensDeltaRequest.type, { ...id, previousResultId: last?.resultId ?? '' });
     if (r && 'resultId' in r && r.resultId) last = { resultId: r.resultId, data: [] };
-  });
+  }, 15);
   lines.push(`edit + semanticTokens/full/delta round trip (re-analysis included): ${delta.toFixed(1)} ms`);
   await client.stop();
   process.stdout.write(lines.join('\n') + '\n');

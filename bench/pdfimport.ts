@@ -12,17 +12,7 @@ import { importDocument } from '../server/src/interchange/document';
 import { readPdf, readPdfText } from '../server/src/interchange/pdf';
 import { registerNodePdfEngine } from '../server/src/interchange/pdfNode';
 import { ROOT } from '../test/support/lsp';
-
-async function median(fn: () => Promise<unknown>, reps: number): Promise<number> {
-  const t: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    t.push(performance.now() - t0);
-  }
-  t.sort((a, b) => a - b);
-  return t[Math.floor(reps / 2)];
-}
+import { timeAsync } from './timing';
 
 async function main(): Promise<void> {
   registerNodePdfEngine();
@@ -34,10 +24,10 @@ async function main(): Promise<void> {
     // warm up: the first run loads pdf.js and its CMaps
     await readPdfText(data);
     await importDocument(data, { name });
-    const text = await median(() => readPdfText(data), 7);
+    const text = await timeAsync(() => readPdfText(data), 7);
     // (the text items alone: the import also reads the ruling lines of the pages that may hold a table)
-    const items = await median(() => readPdf(data, () => false), 7);
-    const whole = await median(() => importDocument(data, { name }), 7);
+    const items = await timeAsync(() => readPdf(data, () => false), 7);
+    const whole = await timeAsync(() => importDocument(data, { name }), 7);
     const verdict = whole < 2000 * Math.max(1, pages / 30) ? 'ok' : 'missed';
     rows.push(`| ${name}.pdf | ${pages} | ${text.toFixed(0)} ms | ${items.toFixed(0)} ms | ${whole.toFixed(0)} ms | ${(whole / text).toFixed(2)} | ${verdict} |`);
   }

@@ -19,3 +19,15 @@ export function time(fn: () => void, reps: number, warm = 3): number {
   }
   return median(t);
 }
+
+/** The median of `reps` runs of an asynchronous function, each awaited, after `warm` runs not counted. */
+export async function timeAsync(fn: () => unknown, reps: number, warm = 0): Promise<number> {
+  for (let i = 0; i < warm; i++) await fn();
+  const t: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
