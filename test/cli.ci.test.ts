@@ -14,6 +14,7 @@ import { Workbook } from 'exceljs';
 import { RULE_IDS } from '../server/src/checks/ruleIds';
 import { BIN, cli, cliEnv } from './support/cli';
 import { GOOD, ONE_WRONG_TOTAL, XINZHOU_HEAD } from './support/docs';
+import { vary } from './fixtures/narrative/document';
 import { gb18030 } from './support/gb18030';
 import { ROOT } from './support/lsp';
 
@@ -176,6 +177,22 @@ describe('budget-check in CI', function () {
     writeFileSync(join(project, 'other.json'), '{ "rules": { "code-name": "off" } }');
     assert.equal(cli(['--config', 'other.json', 'docs/deep'], project).code, 0);
     assert.equal(cli(['--config', 'none.json', 'docs/deep'], project).code, 2);
+  });
+
+  it('budget-tables.json: the narrative\'s thresholds and the standard set reach the CLI', () => {
+    const project = join(dir, 'project-options');
+    mkdirSync(project, { recursive: true });
+    // A change of 45.6 万元 (45.60%) stated without a reason.
+    const line = '2024 年度机关运行经费支出 45.6 万元。比上年减少了 5.4 万元，减少 10.59%。';
+    writeFileSync(join(project, 'doc.budget'), vary(line, '2024 年度机关运行经费支出 145.6 万元，比上年增加 45.6 万元，增长 45.60%。'));
+    const rules = () => (JSON.parse(cli(['--format', 'json', '.'], project).out) as { rule: string }[]).map((f) => f.rule);
+    const defaults = rules();
+    assert.ok(defaults.includes('narrative-reason'), defaults.join(' '));
+    assert.ok(defaults.some((r) => r.startsWith('table-')), 'the 决算 set finds its missing tables: ' + defaults.join(' '));
+    writeFileSync(join(project, 'budget-tables.json'), JSON.stringify({ thresholds: { changePercent: 50, changeAmount: 10 }, standardSet: 'off' }));
+    const configured = rules();
+    assert.ok(!configured.includes('narrative-reason'), configured.join(' '));
+    assert.ok(!configured.some((r) => r.startsWith('table-')), configured.join(' '));
   });
 
   it('ends quietly when the reader closes the pipe (budget-check … | head -1)', () => {
