@@ -3,9 +3,20 @@ import { parseFigure, type Figure } from '../numbers/decimal';
 import { trimEndChars } from '../util/text';
 import type { CellKind, CodeKind } from './document';
 
-/** The text without blanks (`\s` and the ideographic space): how names and codes compare. */
+/** Whether a UTF-16 code unit is a blank: one `\s` matches (the ideographic space U+3000 is one of them). */
+function isBlank(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The text without blanks (`\s` and the ideographic space): how names and codes compare. A text with no blank (most
+ * labels and names) is returned as it is, without a regular expression: every row label a rule names is normalised.
+ */
 export function norm(s: string): string {
-  return s.replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < s.length; i++) if (isBlank(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '');
+  return s;
 }
 
 export function classifyCode(code: string): CodeKind | undefined {

@@ -928,6 +928,16 @@ export function cellOf(p: Part, r: number, i: number): Cell | undefined {
   return p instanceof StoredPart ? p.cellOf(r, i) : p.rows[r]?.cells[i];
 }
 
+/** Row r's label (for a stored part, read from its store: no view is made). */
+export function rowLabel(p: Part, r: number): string {
+  return p instanceof StoredPart ? p.store.label(r) : p.rows[r].label;
+}
+
+/** Row r's code, if it has one (for a stored part, read from its store: no view is made). */
+export function rowCode(p: Part, r: number): string | undefined {
+  return p instanceof StoredPart ? p.store.code(r) : p.rows[r].code;
+}
+
 /** How many rows a part has (without making its rows' views). */
 export function rowCount(p: Part): number {
   return p instanceof StoredPart ? p.store.count : p.rows.length;

@@ -4,7 +4,7 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
-import { eachRowHead, Kind, rowOf, storeOf, type RowStore, type StoredPart } from '../model/rows';
+import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, type RowStore } from '../model/rows';
 import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll } from '../util/arrays';
@@ -15,11 +15,34 @@ export interface Target {
   /** The part a reference named (`「支出」「金额」栏各行`). */
   part?: Part;
   row?: Row;
+  /** The row named, by its part and number, when the reference was resolved so (`row` is its view, made when read). */
+  at?: RowAt;
   column?: Column;
   /** The column's 栏次 when named by number (resolved per row's part). */
   columnNumber?: number;
   columnName?: string;
   span: Span;
+}
+
+/**
+ * A target `resolveAtoms` resolved: the row it names kept by part and number, its view made only when read (a sum over
+ * 3,000 forms' rows goes in the arrays of a `RelationList`, and makes none).
+ */
+class ResolvedTarget implements Target {
+  declare part?: Part;
+  declare at?: RowAt;
+  declare column?: Column;
+  declare columnNumber?: number;
+  declare columnName?: string;
+  #row?: Row;
+
+  constructor(readonly table: Table, readonly span: Span, part?: Part) {
+    if (part) this.part = part;
+  }
+
+  get row(): Row | undefined {
+    return this.at && (this.#row ??= rowOf(this.at.part, this.at.row));
+  }
 }
 
 /**
@@ -139,24 +162,54 @@ function rowsNumbered(of: Table | Part, n: number): Row[] {
 const NAME_KEYS = ['code', 'label', 'bare'] as const;
 type NameKey = (typeof NAME_KEYS)[number];
 
+/** What `indexOfHeads` keeps each index of a stored part's names under. */
+const HEAD_KEYS: Record<NameKey, object> = { code: {}, label: {}, bare: {} };
+
+/** A part of at most this many rows (a form) is read row by row for a name: indexing it would cost more. */
+export const SCANNED_ROWS = 8;
+
+/** Row r's name of one kind: its code, its label without blanks, or that without its numbering. */
+function nameAt(p: Part, r: number, key: NameKey): string | undefined {
+  if (key === 'code') return rowCode(p, r);
+  const label = norm(rowLabel(p, r));
+  return key === 'label' ? label : label.replace(NUMBERING, '');
+}
+
 /**
  * A part's rows by code, by label, or by label without numbering; each built on first use (a name found by code or
- * label never needs the next).
+ * label never needs the next). A stored part's are kept while its rows' heads stay the same (`indexOfHeads`: a row
+ * added or a figure typed in a long table renews the part, not its names).
  */
 function namesOf(p: Part, key: NameKey): Map<string, number[]> {
   const index = indexOf(p);
-  let names = index[key];
-  if (!names) {
-    const map = (names = index[key] = new Map<string, number[]>());
-    const store = storeOf(p);
-    if (key === 'code' && store) {
-      // From the store: no row's label is read.
-      for (let r = 0; r < store.count; r++) if (store.hasCode(r)) add(map, store.code(r)!, r);
-    } else if (key === 'code') eachRowHead(p, (r) => { const code = r.code; if (code !== undefined) add(map, code, r.index); });
-    else if (key === 'label') eachRowHead(p, (r) => add(map, norm(r.label), r.index));
-    else eachRowHead(p, (r) => add(map, norm(r.label).replace(NUMBERING, ''), r.index));
+  return (index[key] ??= storeOf(p) ? indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code') : nameIndex(p, key));
+}
+
+function nameIndex(p: Part, key: NameKey): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  const n = rowCount(p);
+  for (let r = 0; r < n; r++) {
+    const name = nameAt(p, r, key);
+    if (name !== undefined) add(map, name, r);
   }
-  return names;
+  return map;
+}
+
+/** The rows of a part whose name of one kind is `k`, in order (undefined: none); a small part is read row by row. */
+function rowsKeyed(p: Part, key: NameKey, k: string): number[] | undefined {
+  const n = rowCount(p);
+  if (n > SCANNED_ROWS) return namesOf(p, key).get(k);
+  let out: number[] | undefined;
+  for (let r = 0; r < n; r++) if (nameAt(p, r, key) === k) (out ??= []).push(r);
+  return out;
+}
+
+/** Whether a row of a part has `k` for its name of one kind (`rowsKeyed`, listing none). */
+function hasKeyed(p: Part, key: NameKey, k: string): boolean {
+  const n = rowCount(p);
+  if (n > SCANNED_ROWS) return namesOf(p, key).has(k);
+  for (let r = 0; r < n; r++) if (nameAt(p, r, key) === k) return true;
+  return false;
 }
 
 /** A row by its part and number (no row is made). */
@@ -164,22 +217,6 @@ export interface RowAt { part: Part; row: number }
 
 function at(p: Part, rows: number[] | undefined, out: RowAt[]): void {
   if (rows) for (const row of rows) out.push({ part: p, row });
-}
-
-/** The code and the label of row r of a part (for a stored part, read from its store). */
-function codeAt(p: Part, r: number): string | undefined {
-  const s = storeOf(p);
-  return s ? s.code(r) : p.rows[r].code;
-}
-
-function labelAt(p: Part, r: number): string {
-  const s = storeOf(p);
-  return s ? s.label(r) : p.rows[r].label;
-}
-
-/** The rows a quoted name names: by code, else by label, else by label without numbering. */
-function rowsNamed(of: Table | Part, name: string): Row[] {
-  return positionsNamed(of, name).map((x) => rowOf(x.part, x.row));
 }
 
 /**
@@ -198,6 +235,7 @@ function keysOfName(name: string): [string, string] {
   return k;
 }
 
+/** The rows a quoted name names: by code, else by label, else by label without numbering. */
 function positionsNamed(of: Table | Part, name: string): RowAt[] {
   const [v, bare] = keysOfName(name);
   const parts = partsOf(of);
@@ -205,12 +243,26 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
     const k = key === 'bare' ? bare : v;
     let out: RowAt[] | undefined;
     for (const p of parts) {
-      const rows = namesOf(p, key).get(k);
+      const rows = rowsKeyed(p, key, k);
       if (rows) at(p, rows, (out ??= []));
     }
     if (out) return out;
   }
   return [];
+}
+
+/** The first row `positionsNamed` finds (none is listed). */
+function firstNamed(of: Table | Part, name: string): RowAt | undefined {
+  const [v, bare] = keysOfName(name);
+  const parts = partsOf(of);
+  for (const key of NAME_KEYS) {
+    const k = key === 'bare' ? bare : v;
+    for (const p of parts) {
+      const rows = rowsKeyed(p, key, k);
+      if (rows) return { part: p, row: rows[0] };
+    }
+  }
+  return undefined;
 }
 
 /** Whether `positionsNamed` finds a row (none is listed). */
@@ -219,13 +271,13 @@ function isNamed(of: Table | Part, name: string): boolean {
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
     const k = key === 'bare' ? bare : v;
-    for (const p of parts) if (namesOf(p, key).has(k)) return true;
+    for (const p of parts) if (hasKeyed(p, key, k)) return true;
   }
   return false;
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
-  return atom.quoted ? rowsNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value));
+  return atom.quoted ? positionsNamed(part ?? table, atom.value).map((x) => rowOf(x.part, x.row)) : rowsNumbered(part ?? table, Number(atom.value));
 }
 
 /** The first row `findRows` finds, by its part and number (no row is made for a quoted name). */
@@ -234,7 +286,13 @@ export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | u
     const row = rowsNumbered(part ?? table, Number(atom.value))[0];
     return row && { part: row.part, row: row.index };
   }
-  return positionsNamed(part ?? table, atom.value)[0];
+  return firstNamed(part ?? table, atom.value);
+}
+
+/** The first row `findRows` finds (only its view is made). */
+function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
+  const x = firstRowAt(table, atom, part);
+  return x && rowOf(x.part, x.row);
 }
 
 /** Whether `findRows` finds a row, making none. */
@@ -247,31 +305,23 @@ function partNamed(table: Table, name: string): Part | undefined {
   return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
 }
 
-/** A part's columns by name and by group path (blanks out), the first of each; built on first use. */
-const columnIndexes = new WeakMap<Part, { name: Map<string, Column>; path: Map<string, Column> }>();
-
-function columnIndex(part: Part): { name: Map<string, Column>; path: Map<string, Column> } {
-  let ix = columnIndexes.get(part);
-  if (ix) return ix;
-  ix = { name: new Map(), path: new Map() };
-  for (const c of part.columns) {
-    const n = norm(c.name);
-    const p = norm(c.path.join(''));
-    if (!ix.name.has(n)) ix.name.set(n, c);
-    if (!ix.path.has(p)) ix.path.set(p, c);
-  }
-  columnIndexes.set(part, ix);
-  return ix;
+/** A column's group path without blanks (most columns have no group: their path is their name). */
+function pathKey(c: Column): string {
+  return norm(c.path.length === 1 ? c.path[0] : c.path.join(''));
 }
 
-/** The column of a part that a reference's column names (by 栏次, else by name or group path). */
+/**
+ * The column of a part that a reference's column names (by 栏次, else by name, else by group path: the first that
+ * does, blanks aside). A part has few columns: they are read one by one, nothing is indexed.
+ */
 export function columnIn(part: Part, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
-    const ix = columnIndex(part);
-    return ix.name.get(v) ?? ix.path.get(v);
+    for (const c of cols) if (norm(c.name) === v) return c;
+    for (const c of cols) if (pathKey(c) === v) return c;
+    return undefined;
   }
   return t.column;
 }
@@ -308,19 +358,65 @@ function counterpart(row: Row, of: Table | Part): Row | undefined {
 
 /** `counterpart` of row r of part p, by part and number. */
 function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined {
-  const code = codeAt(p, r);
+  const code = rowCode(p, r);
   if (code) {
     // A code its own table prints on several rows is no one quantity.
-    if ((namesOf(p, 'code').get(code)?.length ?? 0) > 1) return undefined;
-    const byCode: RowAt[] = [];
-    for (const q of partsOf(of)) at(q, namesOf(q, 'code').get(code), byCode);
-    if (byCode.length) return byCode.length === 1 ? byCode[0] : undefined;
+    if ((rowsKeyed(p, 'code', code)?.length ?? 0) > 1) return undefined;
+    let found: RowAt | undefined;
+    let n = 0;
+    for (const q of partsOf(of)) {
+      const rows = rowsKeyed(q, 'code', code);
+      if (!rows) continue;
+      n += rows.length;
+      found ??= { part: q, row: rows[0] };
+    }
+    if (n) return n === 1 ? found : undefined;
     if (code.length !== 3) return undefined;
   }
-  const label = norm(labelAt(p, r)).replace(NUMBERING, '');
+  const label = norm(rowLabel(p, r)).replace(NUMBERING, '');
   if (!label) return undefined;
-  const named = positionsNamed(of, label).filter((x) => { const c = codeAt(x.part, x.row); return !c || c.length === 3; });
+  const named = positionsNamed(of, label).filter((x) => { const c = rowCode(x.part, x.row); return !c || c.length === 3; });
   return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * The counterparts in `of` (`counterpartAt`) of every row of a part, found once for the part and `of`'s parts (the
+ * identities over a table's rows read the same rows of the same other table, column after column): row r's is row
+ * `row[r]` of `of`'s part number `part[r]` (-1: it has none).
+ */
+interface Counterparts {
+  parts: readonly Part[];
+  part: Int32Array;
+  row: Int32Array;
+}
+
+const counterpartMaps = new WeakMap<Part, Map<Table | Part, Counterparts>>();
+
+function counterparts(p: Part, of: Table | Part): Counterparts {
+  let byOf = counterpartMaps.get(p);
+  if (!byOf) counterpartMaps.set(p, (byOf = new Map()));
+  const parts = partsOf(of);
+  let m = byOf.get(of);
+  if (m && sameItems(m.parts, parts)) return m;
+  const n = rowCount(p);
+  m = { parts: parts.slice(), part: new Int32Array(n).fill(-1), row: new Int32Array(n) };
+  for (let r = 0; r < n; r++) {
+    const x = counterpartAt(p, r, of);
+    if (!x) continue;
+    m.part[r] = parts.indexOf(x.part);
+    m.row[r] = x.row;
+  }
+  byOf.set(of, m);
+  return m;
+}
+
+const NO_COLUMNS = new Int32Array(0);
+
+/** Whether two lists hold the same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -435,6 +531,7 @@ export class DeclaredRules {
     if (lhs.row && lhsHasColumn(lhs)) {
       const col = columnOf(lhs.row, lhs);
       if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
+      if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
       emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, lhs.row, col)));
     } else if (lhs.row) {
       const cols = crossTable ? [firstFigureColumn(lhs.row)].filter((c): c is Column => !!c) : lhs.row.part.columns.filter((c) => c.role === 'figure');
@@ -473,12 +570,28 @@ export class DeclaredRules {
     if (!col) return true;
     // The column of each term of the row's own table (-1: of another table, found in the counterpart's part).
     const termCols: number[] = [];
+    // For a term of another table: the counterparts of the rows, the term's column in each of that table's parts
+    // (-1: none), and each part's number in the list (-1: not yet asked).
+    const maps: (Counterparts | undefined)[] = [];
+    const columns: Int32Array[] = [];
+    const listParts: Int32Array[] = [];
     for (let k = 0; k < rhs.length; k++) {
-      const t = rhs[k];
-      if (across[k]) { termCols.push(-1); continue; }
-      const c = lhsHasColumn(t.target) ? columnIn(part, t.target) : part.columns.find((x) => x.role === 'figure');
+      const t = rhs[k].target;
+      const of = across[k];
+      if (of) {
+        const m = counterparts(part, of);
+        termCols.push(-1);
+        maps.push(m);
+        columns.push(Int32Array.from(m.parts, (q) => (lhsHasColumn(t) ? columnIn(q, t) : q.columns.find((y) => y.role === 'figure'))?.index ?? -1));
+        listParts.push(new Int32Array(m.parts.length).fill(-1));
+        continue;
+      }
+      const c = lhsHasColumn(t) ? columnIn(part, t) : part.columns.find((x) => x.role === 'figure');
       if (!c) return true;
       termCols.push(c.index);
+      maps.push(undefined);
+      columns.push(NO_COLUMNS);
+      listParts.push(NO_COLUMNS);
     }
     const out = this.sink;
     const p = out.part(part);
@@ -498,17 +611,17 @@ export class DeclaredRules {
           if (c < 0) continue each;
           if (s.kind(c) !== Kind.Empty) empty = false;
         } else {
-          const x = counterpartAt(part, r, across[k]!);
-          if (!x) continue each;
-          const q = x.part as StoredPart;
-          const t = rhs[k].target;
-          const column = lhsHasColumn(t) ? columnIn(q, t) : q.columns.find((y) => y.role === 'figure');
-          if (!column) continue each;
-          c = q.store.cellAt(x.row, column.index);
+          const m = maps[k]!;
+          const j = m.part[r];
+          if (j < 0 || columns[k][j] < 0) continue each;
+          const q = m.parts[j] as StoredPart;
+          const row = m.row[r];
+          c = q.store.cellAt(row, columns[k][j]);
           if (c < 0) continue each;
           if (q.store.kind(c) !== Kind.Empty) empty = false;
-          parts[k] = out.part(q);
-          rows[k] = x.row;
+          if (listParts[k][j] < 0) listParts[k][j] = out.part(q);
+          parts[k] = listParts[k][j];
+          rows[k] = row;
         }
         cells[k] = c;
       }
@@ -517,6 +630,35 @@ export class DeclaredRules {
       for (let k = 0; k < n; k++) out.term(parts[k], rows[k], cells[k], rhs[k].sign);
       out.end();
     }
+    return true;
+  }
+
+  /**
+   * A cell equal to a sum of cells each named by its row and column (`「合计」行「项目支出」栏=` the 「执行数」 of 3,000
+   * forms), every one stored and in the relation's unit: the relation goes in the list's arrays, no row is made — the
+   * relation `emit` would make. False when one is not so (the relation is then made as an object).
+   */
+  private cellOver(lhs: Target, col: Column, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+    const at = lhs.at;
+    if (!at || !(at.part instanceof StoredPart)) return false;
+    for (const { target: t } of rhs) {
+      if (!t.at || !(t.at.part instanceof StoredPart) || !lhsHasColumn(t) || unitShift(t.table, lhs.table) !== 0) return false;
+    }
+    const target = at.part.store.cellAt(at.row, col.index);
+    if (target < 0) return true;
+    const n = rhs.length;
+    const cells = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const t = rhs[k].target;
+      const q = t.at!.part as StoredPart;
+      const c = columnIn(q, t);
+      cells[k] = c ? q.store.cellAt(t.at!.row, c.index) : -1;
+      if (cells[k] < 0) return true;
+    }
+    const out = this.sink;
+    out.begin(rule, kind, title, ruleSpan, out.part(at.part), at.row, target);
+    for (let k = 0; k < n; k++) out.term(out.part(rhs[k].target.at!.part as StoredPart), rhs[k].target.at!.row, cells[k], rhs[k].sign);
+    out.end();
     return true;
   }
 
@@ -575,7 +717,7 @@ export class DeclaredRules {
    * the rows numbered one level deeper (their items) and ending at a row numbered higher or not at all; else every row.
    */
   after(table: Table, a: AtomNode, g: GroupNode, stop?: Row): Target[] | undefined {
-    const ra = findRows(table, { ...a, unit: a.unit ?? g.unit })[0];
+    const ra = firstRow(table, { ...a, unit: a.unit ?? g.unit });
     if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
     const rows = ra.part.rows;
     const end = stop && stop.part === ra.part && stop.index > ra.index ? stop.index : rows.length;
@@ -603,8 +745,8 @@ export class DeclaredRules {
       }
       return out;
     }
-    const ra = findRows(table, a)[0];
-    const rb = findRows(table, b)[0];
+    const ra = firstRow(table, a);
+    const rb = firstRow(table, b);
     if (!ra || !rb || ra.part !== rb.part) { this.problem(this.m.rangeSamePart, g.span); return undefined; }
     return ra.part.rows.slice(ra.index + 1, rb.index).map((row) => ({ table, row, span: g.span }));
   }
@@ -658,13 +800,13 @@ export class DeclaredRules {
 
   /** What a row or column atom (`27行`, `「合计」行`, `1栏`) names in `table` (or one of its parts). */
   resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
-    const t: Target = part ? { table, part, span } : { table, span };
+    const t = new ResolvedTarget(table, span, part);
     for (const a of atoms) {
       const unit = axisOf(a);
       if (unit === 'row') {
-        const rows = findRows(table, a, part);
-        if (!rows.length) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
-        t.row = rows[0];
+        const at = firstRowAt(table, a, part);
+        if (!at) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
+        t.at = at;
       } else if (unit === 'column') {
         if (a.quoted) t.columnName = a.value;
         else t.columnNumber = Number(a.value);

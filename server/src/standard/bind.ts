@@ -8,8 +8,8 @@
  * not applicable.
  */
 import type { Column, Field, Part, Table } from '../model/document';
-import { eachRowHead, Kind, rowCount, storeOf } from '../model/rows';
-import { firstRowAt, namesRow } from '../rules/declared';
+import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
+import { firstRowAt, namesRow, SCANNED_ROWS } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -48,36 +48,35 @@ function dataKey(name: string): string {
   return k;
 }
 
-/** A column's name, path and path components as keys (names.ts), computed once per column. */
-const columnKeys = new WeakMap<Column, { name: string; path: string; parts: string[] }>();
+/** A column's group path as one text (most columns have no group: their path is their name). */
+function pathOf(c: Column): string {
+  return c.path.length === 1 ? c.path[0] : c.path.join('');
+}
 
-function keysOf(c: Column): { name: string; path: string; parts: string[] } {
-  let k = columnKeys.get(c);
-  if (!k) columnKeys.set(c, (k = { name: nameKey(c.name), path: nameKey(c.path.join('')), parts: c.path.map(nameKey) }));
+/** A column's path components as keys (names.ts), computed once per column (only `组/…/栏` names ask). */
+const pathKeys = new WeakMap<Column, string[]>();
+
+function pathKeysOf(c: Column): string[] {
+  let k = pathKeys.get(c);
+  if (!k) pathKeys.set(c, (k = c.path.map(nameKey)));
   return k;
 }
 
-/** A part's columns by name key and by path key (the first of each), and how many go by each name key. */
-interface ColumnIndex {
-  byName: Map<string, Column>;
-  byPath: Map<string, Column>;
-  named: Map<string, number>;
+/**
+ * The column of a part with this name key, else with this path key (the first of each). A part has few columns: they
+ * are read one by one, nothing is indexed (3,000 forms are each asked once or twice).
+ */
+function columnKeyed(p: Part, key: string): Column | undefined {
+  for (const c of p.columns) if (nameKey(c.name) === key) return c;
+  for (const c of p.columns) if (nameKey(pathOf(c)) === key) return c;
+  return undefined;
 }
 
-const columnIndexes = new WeakMap<Part, ColumnIndex>();
-
-function columnsOf(p: Part): ColumnIndex {
-  let ix = columnIndexes.get(p);
-  if (ix) return ix;
-  ix = { byName: new Map(), byPath: new Map(), named: new Map() };
-  for (const c of p.columns) {
-    const k = keysOf(c);
-    if (!ix.byName.has(k.name)) ix.byName.set(k.name, c);
-    if (!ix.byPath.has(k.path)) ix.byPath.set(k.path, c);
-    ix.named.set(k.name, (ix.named.get(k.name) ?? 0) + 1);
-  }
-  columnIndexes.set(p, ix);
-  return ix;
+/** Whether no other column of its part has a column's name (keys compared). */
+function uniquelyNamed(p: Part, c: Column): boolean {
+  const key = nameKey(c.name);
+  for (const x of p.columns) if (x !== c && nameKey(x.name) === key) return false;
+  return true;
 }
 
 /**
@@ -126,16 +125,31 @@ function dataRowsOf(p: Part): number {
   return (ix.dataRows = n);
 }
 
+/** What `indexOfHeads` keeps a stored part's labels by key under (kept while its rows' heads stay the same). */
+const LABELS = {};
+
 function labelsOf(p: Part): Map<string, string> {
   const ix = partIndex(p);
-  if (ix.labels) return ix.labels;
-  const labels = new Map<string, string>();
-  eachRowHead(p, (r) => {
-    if (!r.label) return;
-    const k = labelKey(r.label);
-    if (!labels.has(k)) labels.set(k, r.label);
-  });
-  return (ix.labels = labels);
+  return (ix.labels ??= indexOfHeads(p, LABELS, () => {
+    const labels = new Map<string, string>();
+    eachRowHead(p, (r) => {
+      if (!r.label) return;
+      const k = labelKey(r.label);
+      if (!labels.has(k)) labels.set(k, r.label);
+    });
+    return labels;
+  }));
+}
+
+/** The label of a part's first row whose label key is `k` (`labelKey`); a small part is read row by row. */
+function labelKeyed(p: Part, k: string): string | undefined {
+  const n = rowCount(p);
+  if (n > SCANNED_ROWS) return labelsOf(p).get(k);
+  for (let r = 0; r < n; r++) {
+    const label = rowLabel(p, r);
+    if (label && labelKey(label) === k) return label;
+  }
+  return undefined;
 }
 
 function projectsOf(p: Part): NonNullable<PartIndex['projects']> {
@@ -482,10 +496,10 @@ export class Binder {
       return row ?? this.fail(`「${value}」`);
     }
     for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
-    const parts = partsIn(part ?? t).map(labelsOf);
+    const parts = partsIn(part ?? t);
     for (const k of a.rowKeys) {
-      for (const labels of parts) {
-        const label = labels.get(k);
+      for (const p of parts) {
+        const label = labelKeyed(p, k);
         if (label !== undefined) return label;
       }
     }
@@ -505,17 +519,14 @@ export class Binder {
           let best = Infinity;
           let ties = 0;
           for (const x of p.columns) {
-            const path = keysOf(x).parts;
+            const path = pathKeysOf(x);
             if (!cand.parts.every((n) => path.includes(n))) continue;
             if (x.path.length < best) { best = x.path.length; c = x; ties = 0; } else if (x.path.length === best) ties++;
           }
           if (ties) c = undefined;
-        } else {
-          const ix = columnsOf(p);
-          c = ix.byName.get(cand.key) ?? ix.byPath.get(cand.key);
-        }
+        } else c = columnKeyed(p, cand.key);
         if (!c) continue;
-        return columnsOf(p).named.get(keysOf(c).name) === 1 ? c.name : c.path.join('');
+        return uniquelyNamed(p, c) ? c.name : c.path.join('');
       }
     }
     return this.fail(`「${a.node.value}」`);
