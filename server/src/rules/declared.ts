@@ -118,9 +118,9 @@ export function findTable(doc: BudgetDocument, text: string, current: Table): Ta
  */
 interface RowIndex {
   line?: Map<number, number[]>;
-  code?: Map<string, number[]>;
-  label?: Map<string, number[]>;
-  bare?: Map<string, number[]>;
+  code?: NameIndex;
+  label?: NameIndex;
+  bare?: NameIndex;
 }
 
 /** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
@@ -168,11 +168,72 @@ const HEAD_KEYS: Record<NameKey, object> = { code: {}, label: {}, bare: {} };
 /** A part of at most this many rows (a form) is read row by row for a name: indexing it would cost more. */
 export const SCANNED_ROWS = 8;
 
-/** Row r's name of one kind: its code, its label without blanks, or that without its numbering. */
-function nameAt(p: Part, r: number, key: NameKey): string | undefined {
-  if (key === 'code') return rowCode(p, r);
+/** A label without its numbering (`一、`, `（二）`, `3.`); a label that starts with none is not matched against it. */
+function unnumbered(label: string): string {
+  const c = label.charCodeAt(0);
+  if ((c < 48 || c > 57) && c !== 40 && c !== 0xff08 && !'一二三四五六七八九十廿'.includes(label.charAt(0))) return label;
+  return label.replace(NUMBERING, '');
+}
+
+/**
+ * A code as the code index's key: when it is all digits (most are), its digits and length as one number — read from
+ * a store without making the code's text —, else its text.
+ */
+type CodeKey = number | string;
+
+function codeKey(code: string): CodeKey {
+  if (!code.length || code.length > 14) return code;
+  let v = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return code;
+    v = v * 10 + (c - 48);
+  }
+  return v * 32 + code.length;
+}
+
+/** Row r's code as `codeKey` gives it (undefined: the row has none). */
+function codeKeyAt(p: Part, r: number): CodeKey | undefined {
+  const s = storeOf(p);
+  if (!s) {
+    const code = p.rows[r].code;
+    return code === undefined ? undefined : codeKey(code);
+  }
+  if (!s.hasCode(r)) return undefined;
+  const num = s.codeNum(r);
+  const len = s.codeLen(r);
+  return !Number.isNaN(num) && len > 0 && len <= 14 ? num * 32 + len : s.code(r);
+}
+
+/** The length of a code given as its key. */
+function codeLength(k: CodeKey): number {
+  return typeof k === 'number' ? k % 32 : k.length;
+}
+
+/** Row r's name of one kind, as its index keys it: its code, its label without blanks, or that without its numbering. */
+function nameAt(p: Part, r: number, key: NameKey): CodeKey | undefined {
+  if (key === 'code') return codeKeyAt(p, r);
   const label = norm(rowLabel(p, r));
-  return key === 'label' ? label : label.replace(NUMBERING, '');
+  return key === 'label' ? label : unnumbered(label);
+}
+
+/** The rows of a part under one name: one row's number, or the numbers of several in order (most names name one). */
+type Rows = number | number[];
+type NameIndex = Map<CodeKey, Rows>;
+
+function put(map: NameIndex, key: CodeKey, row: number): void {
+  const had = map.get(key);
+  if (had === undefined) map.set(key, row);
+  else if (typeof had === 'number') map.set(key, [had, row]);
+  else had.push(row);
+}
+
+function countOf(rows: Rows): number {
+  return typeof rows === 'number' ? 1 : rows.length;
+}
+
+function firstOf(rows: Rows): number {
+  return typeof rows === 'number' ? rows : rows[0];
 }
 
 /**
@@ -180,43 +241,84 @@ function nameAt(p: Part, r: number, key: NameKey): string | undefined {
  * label never needs the next). A stored part's are kept while its rows' heads stay the same (`indexOfHeads`: a row
  * added or a figure typed in a long table renews the part, not its names).
  */
-function namesOf(p: Part, key: NameKey): Map<string, number[]> {
+function namesOf(p: Part, key: NameKey): NameIndex {
   const index = indexOf(p);
   return (index[key] ??= storeOf(p) ? indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code') : nameIndex(p, key));
 }
 
-function nameIndex(p: Part, key: NameKey): Map<string, number[]> {
-  const map = new Map<string, number[]>();
+/**
+ * Builds a part's index of one kind. The index `bare` holds only the rows whose label is numbered (by the label
+ * without it), made from the index by label: a row whose label is not numbered is found there (`bareRows`).
+ */
+function nameIndex(p: Part, key: NameKey): NameIndex {
+  const map: NameIndex = new Map();
+  if (key === 'bare') {
+    for (const [label, rows] of namesOf(p, 'label')) {
+      const bare = unnumbered(label as string);
+      if (bare === label) continue;
+      if (typeof rows === 'number') put(map, bare, rows);
+      else for (const r of rows) put(map, bare, r);
+    }
+    // Rows put under one key from several labels: in order.
+    for (const rows of map.values()) if (typeof rows !== 'number') rows.sort((a, b) => a - b);
+    return map;
+  }
   const n = rowCount(p);
   for (let r = 0; r < n; r++) {
     const name = nameAt(p, r, key);
-    if (name !== undefined) add(map, name, r);
+    if (name !== undefined) put(map, name, r);
   }
   return map;
 }
 
-/** The rows of a part whose name of one kind is `k`, in order (undefined: none); a small part is read row by row. */
-function rowsKeyed(p: Part, key: NameKey, k: string): number[] | undefined {
+/**
+ * The rows of an indexed part whose label without numbering is `k`: those whose label is numbered (the index `bare`),
+ * and — when `k` is not numbered itself — those whose label is `k`, in order.
+ */
+function bareRows(p: Part, k: string): Rows | undefined {
+  const numbered = namesOf(p, 'bare').get(k);
+  if (unnumbered(k) !== k) return numbered;
+  const plain = namesOf(p, 'label').get(k);
+  if (plain === undefined || numbered === undefined) return plain ?? numbered;
+  const all = typeof plain === 'number' ? [plain] : plain.slice();
+  if (typeof numbered === 'number') all.push(numbered); else all.push(...numbered);
+  return all.sort((a, b) => a - b);
+}
+
+/** The rows of a part whose name of one kind has the key `k` (undefined: none); a small part is read row by row. */
+function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   const n = rowCount(p);
-  if (n > SCANNED_ROWS) return namesOf(p, key).get(k);
-  let out: number[] | undefined;
-  for (let r = 0; r < n; r++) if (nameAt(p, r, key) === k) (out ??= []).push(r);
+  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) : namesOf(p, key).get(k);
+  let out: Rows | undefined;
+  for (let r = 0; r < n; r++) {
+    if (nameAt(p, r, key) !== k) continue;
+    if (out === undefined) out = r;
+    else if (typeof out === 'number') out = [out, r];
+    else out.push(r);
+  }
   return out;
+}
+
+/** The rows of a part whose name of one kind is `k`, in order (undefined: none). */
+function rowsKeyed(p: Part, key: NameKey, k: string): Rows | undefined {
+  return rowsUnder(p, key, key === 'code' ? codeKey(k) : k);
 }
 
 /** Whether a row of a part has `k` for its name of one kind (`rowsKeyed`, listing none). */
 function hasKeyed(p: Part, key: NameKey, k: string): boolean {
+  const q = key === 'code' ? codeKey(k) : k;
   const n = rowCount(p);
-  if (n > SCANNED_ROWS) return namesOf(p, key).has(k);
-  for (let r = 0; r < n; r++) if (nameAt(p, r, key) === k) return true;
+  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k) !== undefined : namesOf(p, key).has(q);
+  for (let r = 0; r < n; r++) if (nameAt(p, r, key) === q) return true;
   return false;
 }
 
 /** A row by its part and number (no row is made). */
 export interface RowAt { part: Part; row: number }
 
-function at(p: Part, rows: number[] | undefined, out: RowAt[]): void {
-  if (rows) for (const row of rows) out.push({ part: p, row });
+function at(p: Part, rows: Rows, out: RowAt[]): void {
+  if (typeof rows === 'number') out.push({ part: p, row: rows });
+  else for (const row of rows) out.push({ part: p, row });
 }
 
 /**
@@ -230,7 +332,7 @@ function keysOfName(name: string): [string, string] {
   if (!k) {
     if (nameKeys.size >= 4096) nameKeys.clear();
     const v = norm(name);
-    nameKeys.set(name, (k = [v, v.replace(NUMBERING, '')]));
+    nameKeys.set(name, (k = [v, unnumbered(v)]));
   }
   return k;
 }
@@ -244,7 +346,7 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
     let out: RowAt[] | undefined;
     for (const p of parts) {
       const rows = rowsKeyed(p, key, k);
-      if (rows) at(p, rows, (out ??= []));
+      if (rows !== undefined) at(p, rows, (out ??= []));
     }
     if (out) return out;
   }
@@ -259,7 +361,7 @@ function firstNamed(of: Table | Part, name: string): RowAt | undefined {
     const k = key === 'bare' ? bare : v;
     for (const p of parts) {
       const rows = rowsKeyed(p, key, k);
-      if (rows) return { part: p, row: rows[0] };
+      if (rows !== undefined) return { part: p, row: firstOf(rows) };
     }
   }
   return undefined;
@@ -358,22 +460,23 @@ function counterpart(row: Row, of: Table | Part): Row | undefined {
 
 /** `counterpart` of row r of part p, by part and number. */
 function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined {
-  const code = rowCode(p, r);
-  if (code) {
+  const code = codeKeyAt(p, r);
+  if (code !== undefined && code !== '') {
     // A code its own table prints on several rows is no one quantity.
-    if ((rowsKeyed(p, 'code', code)?.length ?? 0) > 1) return undefined;
+    const own = rowsUnder(p, 'code', code);
+    if (own !== undefined && countOf(own) > 1) return undefined;
     let found: RowAt | undefined;
     let n = 0;
     for (const q of partsOf(of)) {
-      const rows = rowsKeyed(q, 'code', code);
-      if (!rows) continue;
-      n += rows.length;
-      found ??= { part: q, row: rows[0] };
+      const rows = rowsUnder(q, 'code', code);
+      if (rows === undefined) continue;
+      n += countOf(rows);
+      found ??= { part: q, row: firstOf(rows) };
     }
     if (n) return n === 1 ? found : undefined;
-    if (code.length !== 3) return undefined;
+    if (codeLength(code) !== 3) return undefined;
   }
-  const label = norm(rowLabel(p, r)).replace(NUMBERING, '');
+  const label = unnumbered(norm(rowLabel(p, r)));
   if (!label) return undefined;
   const named = positionsNamed(of, label).filter((x) => { const c = rowCode(x.part, x.row); return !c || c.length === 3; });
   return named.length === 1 ? named[0] : undefined;
