@@ -460,22 +460,47 @@ function counterpart(row: Row, of: Table | Part): Row | undefined {
 
 /** `counterpart` of row r of part p, by part and number. */
 function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined {
+  const parts = partsOf(of);
+  ONE.part[0] = -1;
+  if (!byCode(p, r, parts, ONE, 0)) return byLabel(p, r, of);
+  return ONE.part[0] < 0 ? undefined : { part: parts[ONE.part[0]], row: ONE.row[0] };
+}
+
+/** Where rows' counterparts are written: row `row[i]` of `of`'s part number `part[i]` (-1: none). */
+interface CounterpartRows {
+  part: Int32Array;
+  row: Int32Array;
+}
+
+const ONE: CounterpartRows = { part: new Int32Array(1), row: new Int32Array(1) };
+
+/**
+ * The first step of `counterpart`: row r's counterpart among `parts` by its code, written at `i` of `into` (left as it
+ * is when there is none). False when the row is to be found by its label instead (it has no code, or a 类's that
+ * `parts` do not print).
+ */
+function byCode(p: Part, r: number, parts: readonly Part[], into: CounterpartRows, i: number): boolean {
   const code = codeKeyAt(p, r);
-  if (code !== undefined && code !== '') {
-    // A code its own table prints on several rows is no one quantity.
-    const own = rowsUnder(p, 'code', code);
-    if (own !== undefined && countOf(own) > 1) return undefined;
-    let found: RowAt | undefined;
-    let n = 0;
-    for (const q of partsOf(of)) {
-      const rows = rowsUnder(q, 'code', code);
-      if (rows === undefined) continue;
-      n += countOf(rows);
-      found ??= { part: q, row: firstOf(rows) };
+  if (code === undefined || code === '') return false;
+  // A code its own table prints on several rows is no one quantity.
+  const own = rowsUnder(p, 'code', code);
+  if (own !== undefined && countOf(own) > 1) return true;
+  let n = 0;
+  for (let j = 0; j < parts.length; j++) {
+    const rows = rowsUnder(parts[j], 'code', code);
+    if (rows === undefined) continue;
+    if (!n) {
+      into.part[i] = j;
+      into.row[i] = firstOf(rows);
     }
-    if (n) return n === 1 ? found : undefined;
-    if (codeLength(code) !== 3) return undefined;
+    n += countOf(rows);
   }
+  if (n > 1) into.part[i] = -1;
+  return n > 0 || codeLength(code) !== 3;
+}
+
+/** The second step of `counterpart`: the one row of `of` with row r's label without numbering (a 类 or uncoded row). */
+function byLabel(p: Part, r: number, of: Table | Part): RowAt | undefined {
   const label = unnumbered(norm(rowLabel(p, r)));
   if (!label) return undefined;
   const named = positionsNamed(of, label).filter((x) => { const c = rowCode(x.part, x.row); return !c || c.length === 3; });
@@ -487,10 +512,8 @@ function counterpartAt(p: Part, r: number, of: Table | Part): RowAt | undefined 
  * identities over a table's rows read the same rows of the same other table, column after column): row r's is row
  * `row[r]` of `of`'s part number `part[r]` (-1: it has none).
  */
-interface Counterparts {
+interface Counterparts extends CounterpartRows {
   parts: readonly Part[];
-  part: Int32Array;
-  row: Int32Array;
 }
 
 const counterpartMaps = new WeakMap<Part, Map<Table | Part, Counterparts>>();
@@ -504,7 +527,8 @@ function counterparts(p: Part, of: Table | Part): Counterparts {
   const n = rowCount(p);
   m = { parts: parts.slice(), part: new Int32Array(n).fill(-1), row: new Int32Array(n) };
   for (let r = 0; r < n; r++) {
-    const x = counterpartAt(p, r, of);
+    if (byCode(p, r, parts, m, r)) continue;
+    const x = byLabel(p, r, of);
     if (!x) continue;
     m.part[r] = parts.indexOf(x.part);
     m.row[r] = x.row;

@@ -67,15 +67,23 @@ function pathKeysOf(c: Column): string[] {
  * are read one by one, nothing is indexed (3,000 forms are each asked once or twice).
  */
 function columnKeyed(p: Part, key: string): Column | undefined {
-  for (const c of p.columns) if (nameKey(c.name) === key) return c;
-  for (const c of p.columns) if (nameKey(pathOf(c)) === key) return c;
+  for (const c of p.columns) if (hasKey(c.name, key)) return c;
+  for (const c of p.columns) if (hasKey(pathOf(c), key)) return c;
   return undefined;
+}
+
+/**
+ * Whether `nameKey(text)` is `key` (a key, its own key): a text that is the key needs no keying, and one shorter than
+ * the key cannot have it (keying never lengthens a text).
+ */
+function hasKey(text: string, key: string): boolean {
+  return text === key || (text.length >= key.length && nameKey(text) === key);
 }
 
 /** Whether no other column of its part has a column's name (keys compared). */
 function uniquelyNamed(p: Part, c: Column): boolean {
   const key = nameKey(c.name);
-  for (const x of p.columns) if (x !== c && nameKey(x.name) === key) return false;
+  for (const x of p.columns) if (x !== c && hasKey(x.name, key)) return false;
   return true;
 }
 
