@@ -1,0 +1,120 @@
+/**
+ * The standard identities over large tables and many forms read names without indexing what they need not
+ * (rules/declared.ts, standard/bind.ts): `norm` answers a text with no blank without a regular expression; a small
+ * part (a form) is read row by row for a name and a large one is indexed, with the same answer; the indexes of a large
+ * part are kept over the versions of a document while its rows' heads stay the same; a sum over 3,000 forms' cells is
+ * kept in the arrays. Each gives what the plain reading gives.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { norm } from '../server/src/model/classify';
+import type { Row, Table } from '../server/src/model/document';
+import { findRows, firstRowAt, namesRow } from '../server/src/rules/declared';
+import type { AtomNode } from '../server/src/syntax/ast';
+import { generateFinal, generateJiangsu } from '../bench/standardDocs';
+import { dump } from './support/dump';
+
+/** Every code unit `\s` matches, and some it does not. */
+const BLANKS = [...'\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'];
+const OTHERS = [...'合计a1（）()、.\u200b\u180e\u0085\u2060'];
+
+describe('standard identities over large tables: names', () => {
+  it('norm takes out exactly the blanks the regular expression takes out, of any text', () => {
+    const slow = (s: string) => s.replace(/[\s\u3000]+/g, '');
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `甲${String.fromCharCode(c)}乙`;
+      assert.equal(norm(s), slow(s), `U+${c.toString(16)}`);
+    }
+    fc.assert(fc.property(fc.array(fc.constantFrom(...BLANKS, ...OTHERS), { maxLength: 10 }).map((a) => a.join('')), (s) => {
+      assert.equal(norm(s), slow(s));
+    }), { numRuns: 5000 });
+    const plain = '一般公共服务支出';
+    assert.equal(norm(plain), plain);
+  });
+
+  // A table's rows: a code (or none: an empty cell) and a label, from few values so that names repeat; labels numbered
+  // and not, with blanks; codes of digits with and without a leading zero, of 15 digits, with letters.
+  const CODES = ['', '', '201', '0201', '20101', '2010101', '301', '123456789012345', 'A2023001'];
+  const LABELS = ['合计', '一、支出', '支出', '（一）支出', '1.支出', '支 出', '二、收入', '收入', '行政运行', '201', '一、合计', '（二）行政运行'];
+  const NUMBERING = /^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．])\s*/;
+
+  /** What a quoted name names, read plainly: the rows with that code, else that label, else that label unnumbered. */
+  function reference(table: Table, name: string): Row[] {
+    const v = norm(name);
+    const bare = v.replace(NUMBERING, '');
+    const rows = table.parts.flatMap((p) => p.rows);
+    const tests = [(r: Row) => r.code === v, (r: Row) => norm(r.label) === v, (r: Row) => norm(r.label).replace(NUMBERING, '') === bare];
+    for (const t of tests) {
+      const found = rows.filter(t);
+      if (found.length) return found;
+    }
+    return [];
+  }
+
+  const row = fc.tuple(fc.constantFrom(...CODES), fc.constantFrom(...LABELS));
+
+  it('finds a name’s rows in a small part (read row by row) and in a large one (indexed) as a plain reading does', () => {
+    // One part of up to 8 rows is read row by row; of more, indexed.
+    fc.assert(fc.property(fc.array(fc.array(row, { minLength: 1, maxLength: 14 }), { minLength: 1, maxLength: 2 }), (parts) => {
+      const text = ['# 测试单位', '年度：2023', '', '## 表 表1 测试表', ...parts.flatMap((rows, i) => [
+        `### 部分${i + 1}`, '列：科目编码 | 科目名称 | 金额', ...rows.map(([code, label], k) => `${code} | ${label} | ${k}.00`),
+      ])].join('\n');
+      const table = analyze(text, { standard: false }).document.tables[0];
+      for (const name of [...LABELS, ...CODES.filter(Boolean), '三、支出', '（三）合计', '二、行政运行']) {
+        const atom: AtomNode = { value: name, quoted: true, unit: 'row', span: { start: 0, end: 0 } };
+        const want = reference(table, name).map((r) => `${table.parts.indexOf(r.part)}/${r.index}`);
+        assert.deepEqual(findRows(table, atom).map((r) => `${table.parts.indexOf(r.part)}/${r.index}`), want, name);
+        assert.equal(namesRow(table, atom), want.length > 0, name);
+        const first = firstRowAt(table, atom);
+        assert.equal(first && `${table.parts.indexOf(first.part)}/${first.row}`, want[0], name);
+      }
+    }), { numRuns: 300 });
+  });
+});
+
+describe('standard identities over large tables: relations', () => {
+  it('a sum over every project’s self-evaluation form fails at a form’s figure mistyped', () => {
+    const text = generateFinal({ kuanPerLei: 2, xiangPerKuan: 5 });
+    const a = analyze(text);
+    const forms = a.document.tables.filter((t) => /项目自评表/.test(t.title));
+    assert.ok(forms.length > 20, `${forms.length} forms`);
+    const sum = a.relations.find((r) => r.terms.length === forms.length && r.terms.every((t) => forms.includes(t.cell.row.part.table)));
+    assert.ok(sum, 'a relation summing one figure of every form');
+    assert.equal(sum.kind, 'sum');
+    assert.equal(a.findings.filter((f) => f.severity === 'error').length, 0);
+    // One form's figure retyped: the sum no longer holds, at its target.
+    const cell = sum.terms[7].cell;
+    const wrong = text.slice(0, cell.span.start) + '9' + text.slice(cell.span.start);
+    const b = analyze(wrong);
+    assert.ok(b.findings.some((f) => f.severity === 'error' && f.span.start === sum.target.span.start && f.message.includes('项目支出绩效自评表')),
+      b.findings.map((f) => f.message).join('\n'));
+  });
+
+  it('gives what a fresh analysis gives after rows, codes, labels and figures of large standard tables change', function () {
+    this.timeout(120_000);
+    for (const [make, heading] of [[generateFinal, '## 表 公开03表'], [generateJiangsu, '## 表 公开05表']] as const) {
+      let text = make({ kuanPerLei: 3, xiangPerKuan: 8 });
+      const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+      analyzer.analyze(text);
+      const rowAfter = (k: number) => {
+        let at = text.indexOf('\n', text.indexOf(heading)) + 1;
+        while (!/^\d{3,7} \|/.test(text.slice(at, at + 12))) at = text.indexOf('\n', at) + 1;
+        for (let i = 0; i < k; i++) at = text.indexOf('\n', at) + 1;
+        return { start: at, end: text.indexOf('\n', at) + 1 };
+      };
+      const edits: ((r: { start: number; end: number }) => string)[] = [
+        (r) => text.slice(0, r.end) + text.slice(r.start, r.end) + text.slice(r.end), // a row repeated: its code twice
+        (r) => text.slice(0, r.start) + text.slice(r.end), // a row deleted
+        (r) => text.slice(0, r.start + 1) + String((Number(text[r.start + 1]) + 1) % 10) + text.slice(r.start + 2), // a code's digit
+        (r) => text.slice(0, r.start) + text.slice(r.start, r.end).replace(/\| ([^|]+) \|/, '| 一、$1 |') + text.slice(r.end), // a label numbered
+        (r) => text.slice(0, r.end - 2) + String((Number(text[r.end - 2]) + 1) % 10) + text.slice(r.end - 1), // a figure retyped
+        (r) => text.slice(0, r.start) + '// 注\n' + text.slice(r.start), // a line added
+      ];
+      for (const [i, e] of edits.entries()) {
+        text = e(rowAfter(3 + i * 5));
+        assert.deepEqual(dump(analyzer.analyze(text)), dump(analyze(text, { locale: 'zh' })), `edit ${i}`);
+      }
+    }
+  });
+});
