@@ -3,7 +3,7 @@
  * (rules/declared.ts, standard/bind.ts): `norm` answers a text with no blank without a regular expression; a small
  * part (a form) is read row by row for a name and a large one is indexed, with the same answer; the indexes of a large
  * part are kept over the versions of a document while its rows' heads stay the same; a sum over 3,000 forms' cells is
- * kept in the arrays. Each gives what the plain reading gives.
+ * kept in the arrays; a title's key runs only the replacements that can apply. Each gives what the plain reading gives.
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import { norm } from '../server/src/model/classify';
 import type { Row, Table } from '../server/src/model/document';
 import { findRows, firstRowAt, namesRow } from '../server/src/rules/declared';
 import type { AtomNode } from '../server/src/syntax/ast';
+import { nameKey, titleKey } from '../server/src/standard/names';
 import { generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { dump } from './support/dump';
 
@@ -31,6 +32,31 @@ describe('standard identities over large tables: names', () => {
     }), { numRuns: 5000 });
     const plain = '一般公共服务支出';
     assert.equal(norm(plain), plain);
+  });
+
+  it('keys a title as every replacement run on it keys it', () => {
+    // titleKey as it was before each replacement was guarded by what the text starts or ends with.
+    const ITEM = /^(?:[一二三四五六七八九十廿]+[、.．]|\([一二三四五六七八九十廿\d]+\)|\d+[.、．](?!\d))/;
+    const TABLE = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
+    const full = (text: string, department?: string) => {
+      let k = nameKey(text);
+      for (let i = 0; i < 3; i++) {
+        const before = k;
+        k = k.replace(ITEM, '').replace(TABLE, '').replace(/^[.、．:]/, '');
+        if (department) {
+          const d = nameKey(department);
+          if (d && k.startsWith(d)) k = k.slice(d.length);
+        }
+        k = k.replace(/^\d{4}年度?/, '');
+        if (k === before) break;
+      }
+      k = k.replace(/\d{4}年度?/g, '');
+      return k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
+    };
+    const PIECES = ['一、', '（二）', '3.', '公开01表', '附表4-1', '表一', '表 1.', '2023', '年', '年度', ' ', '测试部门', '部门', '收支总表', '（公开01表）', '（功能科目）', ')', '(', '：', '项目1项目自评表', '12'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((a) => a.join('')), fc.constantFrom(undefined, '', '测试部门', '部门'), (title, department) => {
+      assert.equal(titleKey(title, department), full(title, department));
+    }), { numRuns: 20000 });
   });
 
   // A table's rows: a code (or none: an empty cell) and a label, from few values so that names repeat; labels numbered

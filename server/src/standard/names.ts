@@ -45,21 +45,25 @@ const YEAR = /\d{4}年度?/g;
  * (`（功能科目）`, `（经济科目）`) taken out. `一、2023 年度收入支出决算总表` and `收入支出决算总表` have the same key.
  */
 export function titleKey(text: string, department?: string): string {
+  // Every table and form of a document is keyed (3,000 project forms): each replacement runs only where the text can
+  // hold what it takes out.
   let k = nameKey(text);
+  const d = department ? nameKey(department) : '';
   for (let i = 0; i < 3; i++) {
     const before = k;
-    k = k.replace(ITEM_NUMBER, '').replace(TABLE_NUMBER, '').replace(/^[.、．:]/, '');
-    if (department) {
-      const d = nameKey(department);
-      if (d && k.startsWith(d)) k = k.slice(d.length);
-    }
-    k = k.replace(/^\d{4}年度?/, '');
+    if (NUMBER_START.test(k)) k = k.replace(ITEM_NUMBER, '').replace(TABLE_NUMBER, '').replace(/^[.、．:]/, '');
+    if (d && k.startsWith(d)) k = k.slice(d.length);
+    if (DIGIT_START.test(k)) k = k.replace(/^\d{4}年度?/, '');
     if (k === before) break;
   }
-  k = k.replace(YEAR, '');
-  k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
+  if (k.includes('年')) k = k.replace(YEAR, '');
+  if (k.endsWith(')')) k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
   return k;
 }
+
+/** What an item or table number (`ITEM_NUMBER`, `TABLE_NUMBER`) or the separator after one starts with. */
+const NUMBER_START = /^[\d一二三四五六七八九十廿(附公表.、．:]/;
+const DIGIT_START = /^\d/;
 
 /** A row's label as rules name it: its key without an item number. */
 export function labelKey(text: string): string {
