@@ -11,7 +11,7 @@ import type { Column, Field, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { firstRowAt, namesRow, SCANNED_ROWS } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
-import { labelKey, nameKey } from './names';
+import { hasKey, labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
 
 /** Which tables of the document play each standard table. */
@@ -70,14 +70,6 @@ function columnKeyed(p: Part, key: string): Column | undefined {
   for (const c of p.columns) if (hasKey(c.name, key)) return c;
   for (const c of p.columns) if (hasKey(pathOf(c), key)) return c;
   return undefined;
-}
-
-/**
- * Whether `nameKey(text)` is `key` (a key, its own key): a text that is the key needs no keying, and one shorter than
- * the key cannot have it (keying never lengthens a text).
- */
-function hasKey(text: string, key: string): boolean {
-  return text === key || (text.length >= key.length && nameKey(text) === key);
 }
 
 /** Whether no other column of its part has a column's name (keys compared). */
