@@ -16,12 +16,13 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { Kind, StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
-import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declared';
+import { columnIn, DeclaredRules, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
-import { Binder, conditionIsShared, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared, fieldRowsOf, type Binding, type Roles } from './bind';
 import { recognise } from './library';
+import type { ShapeTemplates } from './shapes';
 import type { Identity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
@@ -42,6 +43,8 @@ export interface StandardContext {
   department?: string;
   m: Messages;
   sm: StandardMessages;
+  /** Identities applied once per table shape (kept by the analyzer; none: each table bound on its own). */
+  shapes?: ShapeTemplates;
 }
 
 /** What one section gives: its tables' standard roles, its local identities applied (their relations in its list). */
@@ -247,6 +250,8 @@ interface Kept {
   holds?: boolean;
   /** What finding the document's equal relations asks of `made` (computed on first use). */
   keys?: Keys;
+  /** Made from the template of its table's shape (standard/shapes.ts): not kept, made again as cheaply. */
+  byShape?: boolean;
 }
 
 /**
@@ -330,7 +335,7 @@ class Applier {
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
     const k = reuse && old ? old : { ...this.expand(identity, table, keep), ...(stated === undefined ? {} : { stated }) };
-    if (keep) {
+    if (keep && !k.byShape) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
       byTable.set(table, k);
@@ -381,8 +386,46 @@ class Applier {
    * the scratch list.
    */
   private expand(identity: Identity, table: Table, keep: boolean): Kept {
+    // A table of a shape seen before: the relations of the first one of that shape, at this table's places (made
+    // again for the next version: nothing is kept per table).
+    const shape = this.shape(identity, table);
+    const players = (st: StandardTable) => this.roles.instances(st);
+    if (shape) {
+      const scratch = this.scratch;
+      scratch.clear();
+      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, scratch);
+      if (got) return { outcome: got.outcome, ...(got.missing !== undefined ? { missing: got.missing } : {}), made: scratch, touched: [], consulted: [], byShape: true };
+    }
     const made = keep ? new RelationList() : this.scratch;
     made.clear();
+    if (shape) {
+      const k = this.bindAndExpand(identity, table, keep, made);
+      // Kept for the next table of this shape: what the binding gave (a missing field's message names this form's
+      // project: not kept), and only with its condition met (a condition not met makes nothing).
+      if ((k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')) {
+        this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, [...new Set(this.binder.consulted.map(([st]) => st))], players);
+      }
+      return k;
+    }
+    return this.bindAndExpand(identity, table, keep, made);
+  }
+
+  /**
+   * The shape `table` is looked up by for `identity`, and the rows its fields name; undefined when the identity is
+   * not applied by shape: no templates kept, a condition that is a phrase or reads the table itself, or one that
+   * reads other tables not yet judged in this pass or judged not to hold (the identity then makes nothing).
+   */
+  private shape(identity: Identity, table: Table): { key: string; fields: RowAt[] } | undefined {
+    if (!this.ctx.shapes) return undefined;
+    const c = identity.rule.condition;
+    if (c && (!c.rhs.length || !conditionIsShared(identity) || this.shared.get(identity) !== true)) return undefined;
+    const fields = fieldRowsOf(identity, table, this.roles);
+    const key = fields && this.ctx.shapes.key(table, fields);
+    return key === undefined ? undefined : { key, fields: fields! };
+  }
+
+  /** Binds and expands an identity into `made` (emptied): what it gave, and what it read when `keep`. */
+  private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList): Kept {
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
     const read = () => (keep ? [...new Set(this.binder.touched)] : []);

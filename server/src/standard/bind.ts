@@ -9,7 +9,7 @@
  */
 import type { Column, Field, Part, Table } from '../model/document';
 import { eachRowHead, Kind, rowCount, storeOf } from '../model/rows';
-import { firstRowAt, namesRow } from '../rules/declared';
+import { firstRowAt, namesRow, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -524,4 +524,56 @@ export class Binder {
 
 function columnOnly(ref: RefNode): boolean {
   return ref.atoms.some((a) => a.unit === 'column' || a.eachRow) && !ref.atoms.some((a) => a.unit === 'row');
+}
+
+/**
+ * The rows of other tables a form's fields name for an identity (`「项目支出表」「{项目名称}」行`: the row of this
+ * form's project), by table, part and number, as the binding and the expansion find them: what changes in an
+ * identity's reading from one form to the next of the same shape (standard/shapes.ts). `[]` when the identity names
+ * no field; undefined when it names one otherwise than as the only row of a reference to one other table, or when
+ * the field or its row is not found (the identity is then bound as usual, and says what is missing).
+ */
+export function fieldRowsOf(idn: Identity, instance: Table, roles: Roles): RowAt[] | undefined {
+  const operands = withFields(idn);
+  if (!operands.length) return NO_ROWS;
+  const out: RowAt[] = [];
+  for (const o of operands) {
+    const fields = o.atoms.filter((a) => a.field !== undefined);
+    if (o.items.some((it) => it.atom?.field !== undefined)) return undefined;
+    if (!fields.length) continue;
+    if (!o.st || o.st === idn.table || o.kind !== 'ref' || fields.length > 1 || o.atoms.some((a) => a.axis === 'row' && a.field === undefined)) return undefined;
+    const tables = roles.instances(o.st);
+    if (tables.length !== 1) return undefined;
+    const t = tables[0];
+    const part = o.part ? t.parts.find((x) => x.name !== undefined && o.part!.keys.includes(nameKey(x.name))) : undefined;
+    if (o.part && !part) return undefined;
+    const value = fieldNamed(instance, fields[0].field!);
+    const name = value ? projectRow(part ?? t, value) : undefined;
+    const row = name === undefined ? undefined : firstRowAt(t, { value: name, quoted: true, unit: 'row', span: NOWHERE }, part);
+    if (!row) return undefined;
+    out.push(row);
+  }
+  return out;
+}
+
+const NO_ROWS: RowAt[] = [];
+
+/** The operands of an identity that name a form's field (most name none), found once per identity. */
+const fieldOperands = new WeakMap<Identity, CompiledOperand[]>();
+
+function withFields(idn: Identity): CompiledOperand[] {
+  let out = fieldOperands.get(idn);
+  if (!out) {
+    const c = compile(idn);
+    const all = [...c.lhs, ...c.rhs, ...(c.condition ? [...c.condition.lhs, ...c.condition.rhs] : [])];
+    fieldOperands.set(idn, (out = all.filter((o) => o.atoms.some((a) => a.field !== undefined) || o.items.some((it) => it.atom?.field !== undefined))));
+  }
+  return out;
+}
+
+/** The value of a table's field (its own or a part's) whose key is `key` (a name key). */
+function fieldNamed(t: Table, key: string): string | undefined {
+  for (const f of t.fields) if (nameKey(f.key) === key) return f.value;
+  for (const p of t.parts) for (const f of p.fields) if (nameKey(f.key) === key) return f.value;
+  return undefined;
 }
