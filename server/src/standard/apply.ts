@@ -412,11 +412,12 @@ class Applier {
 
   /**
    * The shape `table` is looked up by for `identity`, and the rows its fields name; undefined when the identity is
-   * not applied by shape: no templates kept, a condition that is a phrase or reads the table itself, or one that
+   * not applied by shape: no templates kept, a table that is not a form, a condition that is a phrase or reads the table itself, or one that
    * reads other tables not yet judged in this pass or judged not to hold (the identity then makes nothing).
    */
   private shape(identity: Identity, table: Table): { key: string; fields: RowAt[] } | undefined {
-    if (!this.ctx.shapes) return undefined;
+    // Forms are what a document repeats (a project's 申报表, its 绩效目标表); a table's shape would seldom be met again.
+    if (!this.ctx.shapes || table.kind !== 'form') return undefined;
     const c = identity.rule.condition;
     if (c && (!c.rhs.length || !conditionIsShared(identity) || this.shared.get(identity) !== true)) return undefined;
     const fields = fieldRowsOf(identity, table, this.roles);
