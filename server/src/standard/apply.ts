@@ -124,10 +124,18 @@ interface Keys {
   sign: number[];
 }
 
-/** Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect). */
-function keysOf(list: RelationList): Keys {
+/**
+ * Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect).
+ * `into`: keys to fill again (those of a scratch list, read before it is filled anew).
+ */
+function keysOf(list: RelationList, into?: Keys): Keys {
   const n = list.count;
-  const keys: Keys = { comparable: new Array<boolean>(n).fill(false), target: new Array<number>(n).fill(0), only: new Array<number>(n).fill(NaN), sign: new Array<number>(n).fill(0) };
+  const keys: Keys = into ?? { comparable: [], target: [], only: [], sign: [] };
+  keys.comparable.length = keys.target.length = keys.only.length = keys.sign.length = n;
+  keys.comparable.fill(false);
+  keys.target.fill(0);
+  keys.only.fill(NaN);
+  keys.sign.fill(0);
   for (let i = 0; i < n; i++) {
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
@@ -167,9 +175,15 @@ class RelationIndex {
     this.indexed++;
   }
 
+  /** A list of one relation, written over by each `withTarget` that finds one (read before the next call). */
+  private readonly one: number[] = [0];
+
   private withTarget(key: number): readonly number[] {
     const ids = this.byTarget.get(key);
-    return ids === undefined ? NONE : typeof ids === 'number' ? [ids] : ids;
+    if (ids === undefined) return NONE;
+    if (typeof ids !== 'number') return ids;
+    this.one[0] = ids;
+    return this.one;
   }
 
   /** The relations of the list not yet indexed, indexed. */
@@ -305,6 +319,11 @@ class Applier {
   /** Conditions that read the same for every instance (`conditionIsShared`), judged once in this pass. */
   private sharedMap?: Map<Identity, boolean | undefined>;
 
+  /** The rows the fields of the last form applied by shape name in other tables (bind.ts `fieldRowsOf`). */
+  private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
+  /** The keys of the scratch list, filled again for each identity expanded there. */
+  private readonly scratchKeys: Keys = { comparable: [], target: [], only: [], sign: [] };
+
   private get scratch(): RelationList {
     return (this.scratchList ??= new RelationList());
   }
@@ -343,7 +362,7 @@ class Applier {
     // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
     const out = this.out;
     const ids: number[] = [];
-    const keys = (k.keys ??= keysOf(k.made));
+    const keys = k.made === this.scratchList ? keysOf(k.made, this.scratchKeys) : (k.keys ??= keysOf(k.made));
     for (let i = 0; i < k.made.count; i++) {
       const same = this.index.find(k.made, i, keys);
       if (same !== undefined) { ids.push(same); continue; }
@@ -420,7 +439,9 @@ class Applier {
     if (!this.ctx.shapes || table.kind !== 'form') return undefined;
     const c = identity.rule.condition;
     if (c && (!c.rhs.length || !conditionIsShared(identity) || this.shared.get(identity) !== true)) return undefined;
-    const fields = fieldRowsOf(identity, table, this.roles);
+    // A form's identities name its project's row alike: found once for them all.
+    if (this.fieldRows?.table !== table) this.fieldRows = { table, rows: new Map() };
+    const fields = fieldRowsOf(identity, table, this.roles, this.fieldRows.rows);
     const key = fields && this.ctx.shapes.key(table, fields);
     return key === undefined ? undefined : { key, fields: fields! };
   }

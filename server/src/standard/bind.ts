@@ -533,42 +533,64 @@ function columnOnly(ref: RefNode): boolean {
  * no field; undefined when it names one otherwise than as the only row of a reference to one other table, or when
  * the field or its row is not found (the identity is then bound as usual, and says what is missing).
  */
-export function fieldRowsOf(idn: Identity, instance: Table, roles: Roles): RowAt[] | undefined {
-  const operands = withFields(idn);
-  if (!operands.length) return NO_ROWS;
+export function fieldRowsOf(idn: Identity, instance: Table, roles: Roles, memo?: Map<string, RowAt | undefined>): RowAt[] | undefined {
+  const refs = fieldRefs(idn);
+  if (!refs) return undefined;
+  if (!refs.length) return NO_ROWS;
   const out: RowAt[] = [];
-  for (const o of operands) {
-    const fields = o.atoms.filter((a) => a.field !== undefined);
-    if (o.items.some((it) => it.atom?.field !== undefined)) return undefined;
-    if (!fields.length) continue;
-    if (!o.st || o.st === idn.table || o.kind !== 'ref' || fields.length > 1 || o.atoms.some((a) => a.axis === 'row' && a.field === undefined)) return undefined;
-    const tables = roles.instances(o.st);
-    if (tables.length !== 1) return undefined;
-    const t = tables[0];
-    const part = o.part ? t.parts.find((x) => x.name !== undefined && o.part!.keys.includes(nameKey(x.name))) : undefined;
-    if (o.part && !part) return undefined;
-    const value = fieldNamed(instance, fields[0].field!);
-    const name = value ? projectRow(part ?? t, value) : undefined;
-    const row = name === undefined ? undefined : firstRowAt(t, { value: name, quoted: true, unit: 'row', span: NOWHERE }, part);
+  for (const ref of refs) {
+    let row = memo?.get(ref.key);
+    if (row === undefined && !memo?.has(ref.key)) {
+      row = fieldRow(ref, instance, roles);
+      memo?.set(ref.key, row);
+    }
     if (!row) return undefined;
     out.push(row);
   }
   return out;
 }
 
+/** A reference to another table's row by a form's field, as an identity writes it (`「项目支出表」「{项目名称}」行`). */
+interface FieldRef {
+  st: StandardTable;
+  part?: { keys: string[] };
+  /** The field's name key. */
+  field: string;
+  /** The same for any identity that writes it alike (a form's rows are looked up once for all its identities). */
+  key: string;
+}
+
 const NO_ROWS: RowAt[] = [];
 
-/** The operands of an identity that name a form's field (most name none), found once per identity. */
-const fieldOperands = new WeakMap<Identity, CompiledOperand[]>();
+/** An identity's references by a field, found once; undefined when it names a field in another way. */
+const fieldRefsOf = new WeakMap<Identity, FieldRef[] | undefined>();
 
-function withFields(idn: Identity): CompiledOperand[] {
-  let out = fieldOperands.get(idn);
-  if (!out) {
-    const c = compile(idn);
-    const all = [...c.lhs, ...c.rhs, ...(c.condition ? [...c.condition.lhs, ...c.condition.rhs] : [])];
-    fieldOperands.set(idn, (out = all.filter((o) => o.atoms.some((a) => a.field !== undefined) || o.items.some((it) => it.atom?.field !== undefined))));
+function fieldRefs(idn: Identity): FieldRef[] | undefined {
+  if (fieldRefsOf.has(idn)) return fieldRefsOf.get(idn);
+  const c = compile(idn);
+  let refs: FieldRef[] | undefined = [];
+  for (const o of [...c.lhs, ...c.rhs, ...(c.condition ? [...c.condition.lhs, ...c.condition.rhs] : [])]) {
+    const fields = o.atoms.filter((a) => a.field !== undefined);
+    if (o.items.some((it) => it.atom?.field !== undefined)) { refs = undefined; break; }
+    if (!fields.length) continue;
+    if (!o.st || o.st === idn.table || o.kind !== 'ref' || fields.length > 1 || o.atoms.some((a) => a.axis === 'row' && a.field === undefined)) { refs = undefined; break; }
+    const field = fields[0].field!;
+    refs.push({ st: o.st, ...(o.part ? { part: { keys: o.part.keys } } : {}), field, key: `${o.st.title}\u0001${o.part?.keys.join('\u0002') ?? ''}\u0001${field}` });
   }
-  return out;
+  fieldRefsOf.set(idn, refs);
+  return refs;
+}
+
+/** The row a field names in another table (as `Binder.rowName` and the expansion find it). */
+function fieldRow(ref: FieldRef, instance: Table, roles: Roles): RowAt | undefined {
+  const tables = roles.instances(ref.st);
+  if (tables.length !== 1) return undefined;
+  const t = tables[0];
+  const part = ref.part ? t.parts.find((x) => x.name !== undefined && ref.part!.keys.includes(nameKey(x.name))) : undefined;
+  if (ref.part && !part) return undefined;
+  const value = fieldNamed(instance, ref.field);
+  const name = value ? projectRow(part ?? t, value) : undefined;
+  return name === undefined ? undefined : firstRowAt(t, { value: name, quoted: true, unit: 'row', span: NOWHERE }, part);
 }
 
 /** The value of a table's field (its own or a part's) whose key is `key` (a name key). */
