@@ -348,7 +348,7 @@ class Applier {
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
     const c = identity.rule.condition;
-    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
+    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? this.states(c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
     let reuse = !!old && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
@@ -372,6 +372,15 @@ class Applier {
     }
     return new Applied(identity, table, k, out, ids);
   }
+
+  /** Whether the document states a phrase: read once per pass (the whole text is searched; 3,000 forms may ask). */
+  private states(phrase: string): boolean {
+    let had = (this.stated ??= new Map()).get(phrase);
+    if (had === undefined) this.stated.set(phrase, (had = states(this.doc, phrase)));
+    return had;
+  }
+
+  private stated?: Map<string, boolean>;
 
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
   private still(k: Kept): boolean {
