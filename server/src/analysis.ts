@@ -49,6 +49,7 @@ import { RelationList } from './rules/compact';
 import { DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
+import { ShapeTemplates } from './standard/shapes';
 import { applyDocument, applySection, type SectionStandard, type StandardCache, type StandardContext, type StandardReport } from './standard/apply';
 import { completenessFindings } from './standard/completeness';
 import { StandardLibrary, type SetChoice } from './standard/library';
@@ -69,7 +70,11 @@ export interface AnalysisOptions {
    * names (`auto` — chosen by each document's 类型 —, `off`, or a set's name: budget-tables.json's `standardSet`).
    * A document's own `标准表：` line wins over `set`. `false`: no standard set at all.
    */
-  standard?: false | { library?: StandardLibrary; set?: string };
+  standard?: false | {
+    library?: StandardLibrary; set?: string;
+    /** Apply each identity once per table shape and copy it to the tables of that shape (default true; standard/shapes.ts). */
+    byShape?: boolean;
+  };
   /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
   thresholds?: Thresholds;
 }
@@ -154,6 +159,8 @@ export class DocumentAnalyzer {
   private choice: SetChoice = { sets: [] };
   /** The identities between tables applied to the last version (taken again where their tables are unchanged). */
   private standardCache?: StandardCache;
+  /** Identities applied per table shape, for every version of the document (none: `standard.byShape` false). */
+  readonly shapes?: ShapeTemplates;
   private sections: Section[] = [];
   private header: Header = { fields: [] };
   private title?: string;
@@ -173,6 +180,8 @@ export class DocumentAnalyzer {
   constructor(readonly options: AnalysisOptions = {}) {
     this.m = messages(options.locale);
     this.sm = standardMessages(options.locale);
+    const o = options.standard;
+    if (o !== false && o?.byShape !== false) this.shapes = new ShapeTemplates();
   }
 
   /** The standard sets the header (or the options) choose. */
@@ -183,7 +192,7 @@ export class DocumentAnalyzer {
   }
 
   private standardContext(): StandardContext {
-    return { sets: this.choice.sets, department: this.header.department?.value, m: this.m, sm: this.sm };
+    return { sets: this.choice.sets, department: this.header.department?.value, m: this.m, sm: this.sm, ...(this.shapes ? { shapes: this.shapes } : {}) };
   }
 
   /** Analyses `text`: the first text afresh, a later one as the edit that turns the current text into it. */

@@ -25,7 +25,7 @@ export interface LineSource {
 
 export const enum Kind { Empty, Figure, Dash, Text, Broken }
 const KINDS: CellKind[] = ['empty', 'figure', 'dash', 'text', 'broken'];
-const KIND_OF: Record<CellKind, Kind> = { empty: Kind.Empty, figure: Kind.Figure, dash: Kind.Dash, text: Kind.Text, broken: Kind.Broken };
+export const KIND_OF: Record<CellKind, Kind> = { empty: Kind.Empty, figure: Kind.Figure, dash: Kind.Dash, text: Kind.Text, broken: Kind.Broken };
 
 /** Cell flags. */
 export const enum CellFlag {

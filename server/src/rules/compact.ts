@@ -22,7 +22,9 @@ const NO_I32: Int32Array = new Int32Array(0);
 
 function grow(a: Int32Array, need: number): Int32Array {
   if (need <= a.length) return a;
-  const next = new Int32Array(Math.max(need, a.length * 2, 256));
+  // A small first size: a list kept per identity holds one or two relations, and an array of 64 bytes or less is
+  // made in V8's heap (no backing store of its own to allocate and collect).
+  const next = new Int32Array(Math.max(need, a.length * 2, 16));
   next.set(a);
   return next;
 }

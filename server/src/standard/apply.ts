@@ -16,12 +16,13 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { Kind, StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
-import { columnIn, DeclaredRules, states, type Expansion } from '../rules/declared';
+import { columnIn, DeclaredRules, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
-import { Binder, conditionIsShared, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared, fieldRowsOf, type Binding, type Roles } from './bind';
 import { recognise } from './library';
+import type { ShapeTemplates } from './shapes';
 import type { Identity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
@@ -42,6 +43,8 @@ export interface StandardContext {
   department?: string;
   m: Messages;
   sm: StandardMessages;
+  /** Identities applied once per table shape (kept by the analyzer; none: each table bound on its own). */
+  shapes?: ShapeTemplates;
 }
 
 /** What one section gives: its tables' standard roles, its local identities applied (their relations in its list). */
@@ -121,10 +124,18 @@ interface Keys {
   sign: number[];
 }
 
-/** Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect). */
-function keysOf(list: RelationList): Keys {
+/**
+ * Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect).
+ * `into`: keys to fill again (those of a scratch list, read before it is filled anew).
+ */
+function keysOf(list: RelationList, into?: Keys): Keys {
   const n = list.count;
-  const keys: Keys = { comparable: new Array<boolean>(n).fill(false), target: new Array<number>(n).fill(0), only: new Array<number>(n).fill(NaN), sign: new Array<number>(n).fill(0) };
+  const keys: Keys = into ?? { comparable: [], target: [], only: [], sign: [] };
+  keys.comparable.length = keys.target.length = keys.only.length = keys.sign.length = n;
+  keys.comparable.fill(false);
+  keys.target.fill(0);
+  keys.only.fill(NaN);
+  keys.sign.fill(0);
   for (let i = 0; i < n; i++) {
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
@@ -164,9 +175,15 @@ class RelationIndex {
     this.indexed++;
   }
 
+  /** A list of one relation, written over by each `withTarget` that finds one (read before the next call). */
+  private readonly one: number[] = [0];
+
   private withTarget(key: number): readonly number[] {
     const ids = this.byTarget.get(key);
-    return ids === undefined ? NONE : typeof ids === 'number' ? [ids] : ids;
+    if (ids === undefined) return NONE;
+    if (typeof ids !== 'number') return ids;
+    this.one[0] = ids;
+    return this.one;
   }
 
   /** The relations of the list not yet indexed, indexed. */
@@ -247,6 +264,8 @@ interface Kept {
   holds?: boolean;
   /** What finding the document's equal relations asks of `made` (computed on first use). */
   keys?: Keys;
+  /** Made from the template of its table's shape (standard/shapes.ts): not kept, made again as cheaply. */
+  byShape?: boolean;
 }
 
 /**
@@ -300,6 +319,11 @@ class Applier {
   /** Conditions that read the same for every instance (`conditionIsShared`), judged once in this pass. */
   private sharedMap?: Map<Identity, boolean | undefined>;
 
+  /** The rows the fields of the last form applied by shape name in other tables (bind.ts `fieldRowsOf`). */
+  private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
+  /** The keys of the scratch list, filled again for each identity expanded there. */
+  private readonly scratchKeys: Keys = { comparable: [], target: [], only: [], sign: [] };
+
   private get scratch(): RelationList {
     return (this.scratchList ??= new RelationList());
   }
@@ -324,13 +348,13 @@ class Applier {
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
     const c = identity.rule.condition;
-    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? states(this.doc, c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
+    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? this.states(c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
     let reuse = !!old && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
     const k = reuse && old ? old : { ...this.expand(identity, table, keep), ...(stated === undefined ? {} : { stated }) };
-    if (keep) {
+    if (keep && !k.byShape) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
       byTable.set(table, k);
@@ -338,7 +362,7 @@ class Applier {
     // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
     const out = this.out;
     const ids: number[] = [];
-    const keys = (k.keys ??= keysOf(k.made));
+    const keys = k.made === this.scratchList ? keysOf(k.made, this.scratchKeys) : (k.keys ??= keysOf(k.made));
     for (let i = 0; i < k.made.count; i++) {
       const same = this.index.find(k.made, i, keys);
       if (same !== undefined) { ids.push(same); continue; }
@@ -348,6 +372,15 @@ class Applier {
     }
     return new Applied(identity, table, k, out, ids);
   }
+
+  /** Whether the document states a phrase: read once per pass (the whole text is searched; 3,000 forms may ask). */
+  private states(phrase: string): boolean {
+    let had = (this.stated ??= new Map()).get(phrase);
+    if (had === undefined) this.stated.set(phrase, (had = states(this.doc, phrase)));
+    return had;
+  }
+
+  private stated?: Map<string, boolean>;
 
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
   private still(k: Kept): boolean {
@@ -381,8 +414,49 @@ class Applier {
    * the scratch list.
    */
   private expand(identity: Identity, table: Table, keep: boolean): Kept {
+    // A table of a shape seen before: the relations of the first one of that shape, at this table's places (made
+    // again for the next version: nothing is kept per table).
+    const shape = this.shape(identity, table);
+    const players = (st: StandardTable) => this.roles.instances(st);
+    if (shape) {
+      const scratch = this.scratch;
+      scratch.clear();
+      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, scratch);
+      if (got) return { outcome: got.outcome, ...(got.missing !== undefined ? { missing: got.missing } : {}), made: scratch, touched: [], consulted: [], byShape: true };
+    }
     const made = keep ? new RelationList() : this.scratch;
     made.clear();
+    if (shape) {
+      const k = this.bindAndExpand(identity, table, keep, made);
+      // Kept for the next table of this shape: what the binding gave (a missing field's message names this form's
+      // project: not kept), and only with its condition met (a condition not met makes nothing).
+      if ((k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')) {
+        this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, [...new Set(this.binder.consulted.map(([st]) => st))], players);
+      }
+      return k;
+    }
+    return this.bindAndExpand(identity, table, keep, made);
+  }
+
+  /**
+   * The shape `table` is looked up by for `identity`, and the rows its fields name; undefined when the identity is
+   * not applied by shape: no templates kept, a table that is not a form, a condition that is a phrase or reads the table itself, or one that
+   * reads other tables not yet judged in this pass or judged not to hold (the identity then makes nothing).
+   */
+  private shape(identity: Identity, table: Table): { key: string; fields: RowAt[] } | undefined {
+    // Forms are what a document repeats (a project's 申报表, its 绩效目标表); a table's shape would seldom be met again.
+    if (!this.ctx.shapes || table.kind !== 'form') return undefined;
+    const c = identity.rule.condition;
+    if (c && (!c.rhs.length || !conditionIsShared(identity) || this.shared.get(identity) !== true)) return undefined;
+    // A form's identities name its project's row alike: found once for them all.
+    if (this.fieldRows?.table !== table) this.fieldRows = { table, rows: new Map() };
+    const fields = fieldRowsOf(identity, table, this.roles, this.fieldRows.rows);
+    const key = fields && this.ctx.shapes.key(table, fields);
+    return key === undefined ? undefined : { key, fields: fields! };
+  }
+
+  /** Binds and expands an identity into `made` (emptied): what it gave, and what it read when `keep`. */
+  private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList): Kept {
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
     const read = () => (keep ? [...new Set(this.binder.touched)] : []);

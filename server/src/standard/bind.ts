@@ -9,7 +9,7 @@
  */
 import type { Column, Field, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
-import { firstRowAt, namesRow, SCANNED_ROWS } from '../rules/declared';
+import { firstRowAt, namesRow, SCANNED_ROWS, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { hasKey, labelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -535,4 +535,78 @@ export class Binder {
 
 function columnOnly(ref: RefNode): boolean {
   return ref.atoms.some((a) => a.unit === 'column' || a.eachRow) && !ref.atoms.some((a) => a.unit === 'row');
+}
+
+/**
+ * The rows of other tables a form's fields name for an identity (`「项目支出表」「{项目名称}」行`: the row of this
+ * form's project), by table, part and number, as the binding and the expansion find them: what changes in an
+ * identity's reading from one form to the next of the same shape (standard/shapes.ts). `[]` when the identity names
+ * no field; undefined when it names one otherwise than as the only row of a reference to one other table, or when
+ * the field or its row is not found (the identity is then bound as usual, and says what is missing).
+ */
+export function fieldRowsOf(idn: Identity, instance: Table, roles: Roles, memo?: Map<string, RowAt | undefined>): RowAt[] | undefined {
+  const refs = fieldRefs(idn);
+  if (!refs) return undefined;
+  if (!refs.length) return NO_ROWS;
+  const out: RowAt[] = [];
+  for (const ref of refs) {
+    let row = memo?.get(ref.key);
+    if (row === undefined && !memo?.has(ref.key)) {
+      row = fieldRow(ref, instance, roles);
+      memo?.set(ref.key, row);
+    }
+    if (!row) return undefined;
+    out.push(row);
+  }
+  return out;
+}
+
+/** A reference to another table's row by a form's field, as an identity writes it (`「项目支出表」「{项目名称}」行`). */
+interface FieldRef {
+  st: StandardTable;
+  part?: { keys: string[] };
+  /** The field's name key. */
+  field: string;
+  /** The same for any identity that writes it alike (a form's rows are looked up once for all its identities). */
+  key: string;
+}
+
+const NO_ROWS: RowAt[] = [];
+
+/** An identity's references by a field, found once; undefined when it names a field in another way. */
+const fieldRefsOf = new WeakMap<Identity, FieldRef[] | undefined>();
+
+function fieldRefs(idn: Identity): FieldRef[] | undefined {
+  if (fieldRefsOf.has(idn)) return fieldRefsOf.get(idn);
+  const c = compile(idn);
+  let refs: FieldRef[] | undefined = [];
+  for (const o of [...c.lhs, ...c.rhs, ...(c.condition ? [...c.condition.lhs, ...c.condition.rhs] : [])]) {
+    const fields = o.atoms.filter((a) => a.field !== undefined);
+    if (o.items.some((it) => it.atom?.field !== undefined)) { refs = undefined; break; }
+    if (!fields.length) continue;
+    if (!o.st || o.st === idn.table || o.kind !== 'ref' || fields.length > 1 || o.atoms.some((a) => a.axis === 'row' && a.field === undefined)) { refs = undefined; break; }
+    const field = fields[0].field!;
+    refs.push({ st: o.st, ...(o.part ? { part: { keys: o.part.keys } } : {}), field, key: `${o.st.title}\u0001${o.part?.keys.join('\u0002') ?? ''}\u0001${field}` });
+  }
+  fieldRefsOf.set(idn, refs);
+  return refs;
+}
+
+/** The row a field names in another table (as `Binder.rowName` and the expansion find it). */
+function fieldRow(ref: FieldRef, instance: Table, roles: Roles): RowAt | undefined {
+  const tables = roles.instances(ref.st);
+  if (tables.length !== 1) return undefined;
+  const t = tables[0];
+  const part = ref.part ? t.parts.find((x) => x.name !== undefined && ref.part!.keys.includes(nameKey(x.name))) : undefined;
+  if (ref.part && !part) return undefined;
+  const value = fieldNamed(instance, ref.field);
+  const name = value ? projectRow(part ?? t, value) : undefined;
+  return name === undefined ? undefined : firstRowAt(t, { value: name, quoted: true, unit: 'row', span: NOWHERE }, part);
+}
+
+/** The value of a table's field (its own or a part's) whose key is `key` (a name key). */
+function fieldNamed(t: Table, key: string): string | undefined {
+  for (const f of t.fields) if (nameKey(f.key) === key) return f.value;
+  for (const p of t.parts) for (const f of p.fields) if (nameKey(f.key) === key) return f.value;
+  return undefined;
 }

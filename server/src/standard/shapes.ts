@@ -1,0 +1,263 @@
+/**
+ * Identities applied once per table shape. A 部门预算 prints hundreds or thousands of forms of one kind (3,000
+ * 项目申报表), each with the same parts, rows, columns and kinds of cells and other figures: binding an identity to each
+ * (./bind) and expanding it (../rules/declared) reads the same names and finds the same places every time. A
+ * `ShapeTemplates` (one per analyzer: a fresh analysis starts empty) keeps, per identity and table shape, what the
+ * first table of that shape gave — its relations as places: a part of the table, or of another table it read, by
+ * number, then a row and a column — and makes the same relations for every other table of that shape, without binding.
+ *
+ * What differs between two forms of one shape is the row of their project in another table (`「项目支出表」「{项目名称}」行`):
+ * found for each form (bind.ts `fieldRowsOf`) and put in place of the first form's. A template is taken again only
+ * while the other tables it read are the same objects with the same parts and the roles it asked for are played by
+ * the same tables; a shape is everything the binding and the expansion read of a table but its figures' values (the
+ * parts' names and columns, the rows' labels, codes and 行次, the kinds of their cells, the table's kind and unit).
+ */
+import type { Cell, Column, Part, Table } from '../model/document';
+import { KIND_OF, storeOf, type StoredPart } from '../model/rows';
+import type { RelationList } from '../rules/compact';
+import type { Expansion, RowAt } from '../rules/declared';
+import type { Relation } from '../rules/relation';
+import type { Identity, StandardTable } from './set';
+
+/**
+ * A cell's place: `slot` 0 is the table the identity is applied for, k the k-th other table it read; `part` the part's
+ * number in that table; `row` its row (−1 − j: the row of the j-th field, `fieldRowsOf`); `col` its column's index.
+ */
+interface Place { slot: number; part: number; row: number; col: number }
+
+interface MadeRelation {
+  rule: Relation['rule'];
+  kind: Relation['kind'];
+  title: string;
+  target: Place;
+  terms: { place: Place; sign: 1 | -1; shift?: number }[];
+  /** The target's place, then the terms'. */
+  places: Place[];
+  /** Whether a term is read in another unit (the relation is then made as an object). */
+  shifted: boolean;
+}
+
+/** What an identity gave for the first table of a shape. */
+interface Template {
+  outcome: Expansion | 'missing';
+  missing?: string;
+  relations: MadeRelation[];
+  /** The other tables it read, and their parts then. */
+  others: Table[];
+  parts: Part[][];
+  /** The roles it asked who plays, and who played them then. */
+  consulted: StandardTable[];
+  players: Table[][];
+}
+
+/** What a template gives for a table: as `Applier.expand` returns it (without what it read, which the caller adds). */
+export interface Instance {
+  outcome: Template['outcome'];
+  missing?: string;
+  /** The other tables it read (the table itself is not listed). */
+  others: Table[];
+  consulted: StandardTable[];
+}
+
+const SEP = '\u0001';
+
+/** A column as its shape: name, path, 栏次, role, index. */
+function columnShape(c: Column): string {
+  return `${c.name}\u0002${c.path.join('\u0003')}\u0002${c.number ?? ''}\u0002${c.role}\u0002${c.index}`;
+}
+
+/** A part's shape (made once per part: a part whose rows change is a new part). */
+const partShapes = new WeakMap<Part, string>();
+
+function partShape(p: Part): string {
+  let k = partShapes.get(p);
+  if (k !== undefined) return k;
+  k = `${p.name ?? ''}${SEP}`;
+  for (const c of p.columns) k += `${columnShape(c)}\u0004`;
+  for (const f of p.fields) k += `${f.key}\u0004`;
+  const width = p.columns.length;
+  const store = storeOf(p);
+  const rows = store ? store.count : p.rows.length;
+  for (let r = 0; r < rows; r++) {
+    const row = store ? undefined : p.rows[r];
+    k += `${SEP}${store ? store.label(r) : row!.label}\u0002${(store ? store.code(r) : row!.code) ?? ''}\u0002${store ? store.lineNo(r) : row!.lineNo ?? NaN}\u0002${rowKinds(p, r, Math.max(width, row?.cells.length ?? 0))}`;
+  }
+  partShapes.set(p, k);
+  return k;
+}
+
+/**
+ * The kinds of a row's cells, a digit of base 6 per cell (none, or 1 + its `Kind`), 18 digits to a number: a row of a
+ * field in another table is part of a shape too (which column a binding reads of it may depend on them).
+ */
+function rowKinds(p: Part, r: number, width = p.columns.length): string {
+  const store = storeOf(p);
+  let out = '';
+  let kinds = 0;
+  for (let i = 0; i < width; i++) {
+    let kind: number;
+    if (store) {
+      const c = store.cellAt(r, i);
+      kind = c < 0 ? 0 : 1 + store.kind(c);
+    } else {
+      const cell = p.rows[r]?.cells[i];
+      kind = cell ? 1 + KIND_OF[cell.kind] : 0;
+    }
+    kinds = kinds * 6 + kind;
+    if (i % 18 === 17) { out += `${kinds},`; kinds = 0; }
+  }
+  return out + kinds;
+}
+
+/** A table's shape, kept while its parts are the same (a table keeps its object while its parts are renewed). */
+const tableShapes = new WeakMap<Table, { parts: Part[]; key: string }>();
+
+/** A table's shape, with the kinds of the rows its fields name (`fields`). */
+function shapeOf(t: Table, fields: readonly RowAt[]): string {
+  let had = tableShapes.get(t);
+  if (!had || !same(had.parts, t.parts)) {
+    let key = `${t.kind}${SEP}${t.unit ?? ''}`;
+    for (const p of t.parts) key += `\u0005${partShape(p)}`;
+    tableShapes.set(t, (had = { parts: t.parts.slice(), key }));
+  }
+  let k = had.key;
+  for (const f of fields) k += `\u0006${f.part.table.parts.indexOf(f.part)}:${rowKinds(f.part, f.row)}`;
+  return k;
+}
+
+/** Whether two lists hold the same objects in the same order. */
+function same<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The largest number of shapes kept per identity (a document's forms are of a few shapes; a pathological one of many). */
+const SHAPES_PER_IDENTITY = 64;
+
+/**
+ * The most rows a table applied by shape may have: a larger one is seldom repeated, and its key would cost about what
+ * binding it does.
+ */
+const MOST_ROWS = 200;
+
+/** A shape seen once: its template is made the second time (most tables of a document are the only ones of theirs). */
+const SEEN_ONCE = 'seen once';
+
+export class ShapeTemplates {
+  private readonly byIdentity = new WeakMap<Identity, Map<string, Template | typeof SEEN_ONCE>>();
+  /** How many times an identity was applied from a template (what a test or a bench reads). */
+  uses = 0;
+  /** The places of a template resolved in a table (reused from one table to the next). */
+  private readonly resolved: Resolved[] = [];
+
+  /** The key a table and its fields' rows are looked up by; undefined for a table too large to be applied by shape. */
+  key(t: Table, fields: readonly RowAt[]): string | undefined {
+    let rows = 0;
+    for (const p of t.parts) if ((rows += storeOf(p)?.count ?? p.rows.length) > MOST_ROWS) return undefined;
+    return shapeOf(t, fields);
+  }
+
+  /**
+   * The relations an identity gives for `t` (whose shape is `key`, its fields naming `fields`), appended to `made`;
+   * undefined when no table of this shape has been seen with these other tables and roles (nothing is appended).
+   */
+  apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList): Instance | undefined {
+    const tpl = this.byIdentity.get(idn)?.get(key);
+    if (!tpl || tpl === SEEN_ONCE) return undefined;
+    for (let k = 0; k < tpl.others.length; k++) if (!same(tpl.others[k].parts, tpl.parts[k])) return undefined;
+    for (let k = 0; k < tpl.consulted.length; k++) if (!same(players(tpl.consulted[k]), tpl.players[k])) return undefined;
+    const tables = [t, ...tpl.others];
+    // Every place first (a table with a row its twin lacks makes nothing: it is bound as usual), then the relations.
+    const at = this.resolved;
+    let n = 0;
+    for (const rel of tpl.relations) {
+      for (const place of rel.places) {
+        const x = resolve(tables, place, fields);
+        if (!x) return undefined;
+        at[n++] = x;
+      }
+    }
+    n = 0;
+    for (const rel of tpl.relations) {
+      const from = n;
+      n += rel.places.length;
+      let stored = !rel.shifted;
+      for (let k = from; k < n && stored; k++) stored = typeof at[k].cell === 'number';
+      if (stored) {
+        const target = at[from];
+        made.begin(rel.rule, rel.kind, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
+        for (let k = from + 1; k < n; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
+        made.end();
+        continue;
+      }
+      const cellOf = (x: Resolved): Cell => (typeof x.cell === 'number' ? (x.part as StoredPart).cellAt(x.row, x.cell) : x.cell);
+      made.add({
+        rule: rel.rule, kind: rel.kind, title: rel.title, target: cellOf(at[from]),
+        terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
+      });
+    }
+    this.uses++;
+    return { outcome: tpl.outcome, ...(tpl.missing !== undefined ? { missing: tpl.missing } : {}), others: tpl.others, consulted: tpl.consulted };
+  }
+
+  /**
+   * Keeps what `idn` gave for `t` (bound and expanded): its relations in `made`, having read the tables `read` and
+   * asked for the roles `consulted`. Nothing is kept when a relation names a cell of a table it did not read.
+   */
+  keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], players: (st: StandardTable) => Table[]): void {
+    let byKey = this.byIdentity.get(idn);
+    if (!byKey) this.byIdentity.set(idn, (byKey = new Map()));
+    if (byKey.size >= SHAPES_PER_IDENTITY) byKey.clear();
+    if (!byKey.has(key)) {
+      byKey.set(key, SEEN_ONCE);
+      return;
+    }
+    const others = [...new Set(read)].filter((x) => x !== t);
+    const tables = [t, ...others];
+    const placeOf = (c: Cell): Place | undefined => {
+      const part = c.row.part;
+      const slot = tables.indexOf(part.table);
+      if (slot < 0) return undefined;
+      const p = part.table.parts.indexOf(part);
+      const col = c.row.cells.indexOf(c);
+      if (p < 0 || col < 0) return undefined;
+      const j = fields.findIndex((f) => f.part === part && f.row === c.row.index);
+      return { slot, part: p, row: j >= 0 ? -1 - j : c.row.index, col };
+    };
+    const relations: MadeRelation[] = [];
+    for (let i = 0; i < made.count; i++) {
+      const r = made.relation(i);
+      const target = placeOf(r.target);
+      if (!target) return;
+      const terms: MadeRelation['terms'] = [];
+      for (const x of r.terms) {
+        const place = placeOf(x.cell);
+        if (!place) return;
+        terms.push(x.shift ? { place, sign: x.sign, shift: x.shift } : { place, sign: x.sign });
+      }
+      relations.push({ rule: r.rule, kind: r.kind, title: r.title, target, terms, places: [target, ...terms.map((x) => x.place)], shifted: terms.some((x) => x.shift) });
+    }
+    byKey.set(key, {
+      outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), relations,
+      others, parts: others.map((x) => x.parts.slice()), consulted: [...consulted], players: consulted.map((st) => players(st).slice()),
+    });
+  }
+}
+
+/** A place in the tables now: its part, row, and cell (a number in a stored part's store, else the cell). */
+interface Resolved { part: Part; row: number; cell: number | Cell }
+
+function resolve(tables: Table[], place: Place, fields: readonly RowAt[]): Resolved | undefined {
+  const field = place.row < 0 ? fields[-1 - place.row] : undefined;
+  const part = field ? field.part : tables[place.slot]?.parts[place.part];
+  const row = field ? field.row : place.row;
+  if (!part) return undefined;
+  const store = storeOf(part);
+  if (store) {
+    const c = row < store.count ? store.cellAt(row, place.col) : -1;
+    return c < 0 ? undefined : { part, row, cell: c };
+  }
+  const cell = part.rows[row]?.cells[place.col];
+  return cell && { part, row, cell };
+}

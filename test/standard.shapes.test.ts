@@ -1,0 +1,127 @@
+/**
+ * Identities applied once per table shape (server/src/standard/shapes.ts): a document's forms of one shape get from
+ * the first one's template exactly what binding each of them gives — relations, findings, identity states —, fresh and
+ * edit by edit; a form that differs (a row more, its project's row printed otherwise) is bound on its own.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateBudget } from '../bench/standardDocs';
+import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
+import { StandardLibrary } from '../server/src/standard/library';
+import { dump } from './support/dump';
+import { ROOT } from './support/lsp';
+
+const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
+const errors = (a: Analysis) => a.findings.filter((f) => f.severity === 'error');
+
+/** Replaces the first `from` after `after` with `to`. */
+function replace(text: string, after: string, from: string, to: string): string {
+  const a = text.indexOf(after);
+  const at = text.indexOf(from, a);
+  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** A 部门预算 with many project forms of one shape (bench/standardDocs: one form per 项 with a project). */
+const budget = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
+const forms = (budget.match(/^## 项目申报表/gm) ?? []).length;
+
+/** Analyses `text` with a fresh analyzer, returning it with the analysis (the analyzer says what its templates did). */
+function fresh(text: string): { a: Analysis; analyzer: DocumentAnalyzer } {
+  const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+  return { a: analyzer.analyze(text), analyzer };
+}
+
+describe('standard sets: identities applied per table shape', () => {
+  it('the generated 部门预算’s project forms: taken from the templates, exactly what binding each gives', () => {
+    assert.ok(forms >= 10, `${forms} forms`);
+    const { a, analyzer } = fresh(budget);
+    // Three identities per form: the local one (资金来源 合计) and two with the project's row in the 项目支出表; the first
+    // two forms of a shape are bound (the first marks the shape, the second makes the template).
+    assert.ok(analyzer.shapes!.uses >= 3 * (forms - 2), `${analyzer.shapes!.uses} identities taken from a template`);
+    assert.deepEqual(dump(a), dump(analyze(budget, BOUND)));
+  });
+
+  it('the seeds and the corpus documents: the same analysis with or without templates', () => {
+    const files = [
+      ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
+      ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
+    ];
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      assert.deepEqual(dump(fresh(text).a), dump(analyze(text, BOUND)), f);
+    }
+  });
+
+  it('a mistake in one form of many is found at that form, as binding it finds it', () => {
+    // The 9th form's 资金来源 合计 one cent off: the local identity (from the template) fails there.
+    const text = replace(budget, '## 项目申报表 项目9\n', '合计 | ', '合计 | 1');
+    const { a, analyzer } = fresh(text);
+    assert.ok(analyzer.shapes!.uses > 0);
+    const at = text.indexOf('合计 | 1', text.indexOf('## 项目申报表 项目9\n'));
+    const found = errors(a).filter((f) => f.span.start === at + '合计 | '.length);
+    assert.equal(found.length, 1, errors(a).map((f) => f.message).join('\n'));
+    assert.deepEqual(dump(a), dump(analyze(text, BOUND)));
+  });
+
+  it('a form whose project row prints text where the first prints a figure reads the column binding finds for it', () => {
+    // 项目2's 合计 in the 项目支出表 is text: its forms' identities read the next figure column (一般公共预算), a
+    // template made from 项目1 (合计) must not be taken for it.
+    const row = budget.split('\n').find((l) => l.includes('| 2023年项目2 |'))!;
+    const cells = row.split(' | ');
+    const text = budget.replace(row, [...cells.slice(0, 3), '见说明', ...cells.slice(4)].join(' | '));
+    const { a } = fresh(text);
+    assert.deepEqual(dump(a), dump(analyze(text, BOUND)));
+    const reads = (x: Analysis) => x.document.tables.filter((t) => t.heading.includes('项目2') && !t.heading.includes('项目2'.concat('0')))
+      .flatMap((t) => x.standard.applied(t)).flatMap((ap) => ap.relations).flatMap((r) => r.terms.map((t) => t.cell.row.part.columns[t.cell.row.cells.indexOf(t.cell)]?.name));
+    assert.ok(reads(a).includes('一般公共预算'), reads(a).join(','));
+  });
+
+  it('edit by edit: a figure retyped, a row added to a form and deleted, a project renamed in the 项目支出表, as a fresh analysis and as binding give', () => {
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    let text = budget;
+    analyzer.analyze(text);
+    const edits: [string, (t: string) => string][] = [
+      ['a figure of the 5th form retyped', (t) => replace(t, '## 项目申报表 项目5\n', '1. 一般公共预算财政拨款收入 | ', '1. 一般公共预算财政拨款收入 | 9')],
+      ['a row added to the 6th form (a shape of its own)', (t) => replace(t, '## 项目申报表 项目6\n', '4. 单位资金 |', '5. 其他资金 | 1.00\n4. 单位资金 |')],
+      ['that row deleted', (t) => replace(t, '## 项目申报表 项目6\n', '5. 其他资金 | 1.00\n', '')],
+      ['the 3rd project renamed in the 项目支出表 (its form no longer finds its row)', (t) => replace(t, '## 表 项目支出表', '2023年项目3 |', '2023年工程3 |')],
+      ['its name back', (t) => replace(t, '## 表 项目支出表', '2023年工程3 |', '2023年项目3 |')],
+    ];
+    for (const [what, edit] of edits) {
+      text = edit(text);
+      const a = analyzer.analyze(text);
+      assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
+      assert.deepEqual(dump(a), dump(analyze(text, BOUND)), what);
+    }
+    assert.ok(analyzer.shapes!.uses > 0);
+  });
+});
+
+describe('standard sets: a template reads another table’s named row again once that table changed', () => {
+  // A province's set whose form identity names a row of another table by name (not by the form's field): a template
+  // keeps its place as a row number, which an inserted row moves.
+  const library = StandardLibrary.with([{ id: 'sheng', text: [
+    '# 某省预算', '标准表套：某省预算', '类型：预算', '',
+    '## 表 公开01表 限额表', '', '## 项目表', '来源：省表式', '规则：「上限」行=「限额表」「单项上限」行', '',
+  ].join('\n') }]);
+  const form = (name: string, cap: string) => [`## 项目表 ${name}`, `项目名称：${name}`, '列：项目 | 金额', `上限 | ${cap}`, `支出 | 1.00`, ''];
+  const doc = (limits: string[]) => [
+    '# 某部门 2024 年预算', '部门：某部门', '年度：2024', '类型：预算', '金额单位：万元', '',
+    '## 表 公开01表 限额表', '列：项目 | 金额', ...limits, '',
+    ...form('甲', '5.00'), ...form('乙', '5.00'), ...form('丙', '5.00'), ...form('丁', '6.00'),
+  ].join('\n');
+  it('a row inserted above it: the forms read the named row where it now is', () => {
+    const options = { locale: 'zh', standard: { library } } as const;
+    const analyzer = new DocumentAnalyzer(options);
+    let text = doc(['总额 | 20.00', '单项上限 | 5.00']);
+    const first = analyzer.analyze(text);
+    assert.ok(analyzer.shapes!.uses >= 1, 'the third and fourth forms from the template');
+    assert.equal(errors(first).length, 1, errors(first).map((f) => f.message).join('\n'));
+    text = doc(['总额 | 20.00', '其中：专项 | 6.00', '单项上限 | 5.00']);
+    const a = analyzer.analyze(text);
+    assert.deepEqual(dump(a), dump(analyze(text, { ...options, standard: { library, byShape: false } })));
+    assert.equal(errors(a).length, 1, errors(a).map((f) => f.message).join('\n'));
+  });
+});
