@@ -168,7 +168,7 @@ const HEAD_KEYS: Record<NameKey, object> = { code: {}, label: {}, bare: {} };
 /** A part of at most this many rows (a form) is read row by row for a name: indexing it would cost more. */
 export const SCANNED_ROWS = 8;
 
-/** A label without its numbering (`一、`, `（二）`, `3.`); a label that starts with none is not matched against it. */
+/** A label without its numbering (`一、`, `（二）`, `3.`); the expression runs only on a label that can start with one. */
 function unnumbered(label: string): string {
   const c = label.charCodeAt(0);
   if ((c < 48 || c > 57) && c !== 40 && c !== 0xff08 && !'一二三四五六七八九十廿'.includes(label.charAt(0))) return label;
@@ -254,6 +254,7 @@ function nameIndex(p: Part, key: NameKey): NameIndex {
   const map: NameIndex = new Map();
   if (key === 'bare') {
     for (const [label, rows] of namesOf(p, 'label')) {
+      // A label index is keyed by labels (text): only the code index has numbers.
       const bare = unnumbered(label as string);
       if (bare === label) continue;
       if (typeof rows === 'number') put(map, bare, rows);
@@ -516,11 +517,12 @@ interface Counterparts extends CounterpartRows {
   parts: readonly Part[];
 }
 
-const counterpartMaps = new WeakMap<Part, Map<Table | Part, Counterparts>>();
+/** By part, then by the table or part read (both weakly: a section read again makes new tables and parts). */
+const counterpartMaps = new WeakMap<Part, WeakMap<Table | Part, Counterparts>>();
 
 function counterparts(p: Part, of: Table | Part): Counterparts {
   let byOf = counterpartMaps.get(p);
-  if (!byOf) counterpartMaps.set(p, (byOf = new Map()));
+  if (!byOf) counterpartMaps.set(p, (byOf = new WeakMap()));
   const parts = partsOf(of);
   let m = byOf.get(of);
   if (m && sameItems(m.parts, parts)) return m;
