@@ -3,9 +3,11 @@
  * without them), as ratios within one run (the machine is shared and noisy): complete generated documents of growing
  * size in the three layouts (bench/standardDocs.ts), the seeds and the corpus, and a keystroke in a large document
  * (incremental analysis: a section's own identities are kept with it, the ones between tables are applied again).
- * Each pair is measured alternately, so that both sides see the same load. Printed, never asserted.
+ * Each pair is measured alternately, so that both sides see the same load. Printed and written to
+ * bench/results/standard.md, never asserted.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { analyze, DocumentAnalyzer, type AnalysisOptions } from '../server/src/analysis';
 import { ROOT } from '../test/support/lsp';
@@ -39,11 +41,16 @@ function pair(a: () => void, b: () => void, reps: number): [number, number, numb
 }
 
 const rows = (text: string) => text.split('\n').filter((l) => l.includes('|')).length;
+const out: string[] = [
+  `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}, load average (1 min) at the start: ${loadavg()[0].toFixed(1)}`,
+  '',
+];
+const print = (s: string) => { console.log(s); out.push(s); };
 const line = (what: string, [on, off, ratio]: [number, number, number]) =>
-  console.log(`| ${what} | ${off.toFixed(1)} ms | ${on.toFixed(1)} ms | ${((ratio - 1) * 100).toFixed(0)} % |`);
+  print(`| ${what} | ${off.toFixed(1)} ms | ${on.toFixed(1)} ms | ${((ratio - 1) * 100).toFixed(0)} % |`);
 
-console.log('| document | full pass without standard sets | with them | added (median of paired ratios) |');
-console.log('|---|---|---|---|');
+print('| document | full pass without standard sets | with them | added (median of paired ratios) |');
+print('|---|---|---|---|');
 for (const [name, make] of [['部门决算 (湖北)', generateFinal], ['部门预算 (湖北)', generateBudget], ['部门预算 (江苏)', generateJiangsu]] as const) {
   for (const [kuan, xiang] of [[2, 5], [10, 20], [20, 60]]) {
     const text = make({ kuanPerLei: kuan, xiangPerKuan: xiang });
@@ -86,3 +93,18 @@ function keystrokes(what: string, big: string, heading: string): void {
 }
 keystrokes('a keystroke in the 部门决算', generateFinal({ kuanPerLei: 20, xiangPerKuan: 60 }), '## 表 公开03表');
 keystrokes('a keystroke in the 部门预算 (湖北)', generateBudget({ kuanPerLei: 20, xiangPerKuan: 60 }), '## 表 附表4-3');
+
+// What applying the identities once per shape of form brings (standard/shapes.ts): the same document with the standard
+// sets, each form bound on its own, then the forms of one shape taking the first one's relations.
+{
+  const text = generateBudget({ kuanPerLei: 20, xiangPerKuan: 60 });
+  const forms = (text.match(/^## 项目申报表/gm) ?? []).length;
+  const [shaped, bound, ratio] = pair(() => analyze(text), () => analyze(text, { standard: { byShape: false } }), 9);
+  print('');
+  print('| document | each form bound on its own | forms applied by shape | change (median of paired ratios) |');
+  print('|---|---|---|---|');
+  print(`| 部门预算 (湖北), ${rows(text)} rows, ${forms} project forms | ${bound.toFixed(1)} ms | ${shaped.toFixed(1)} ms | ${((ratio - 1) * 100).toFixed(0)} % |`);
+}
+
+out.push('', `Load average (1 min) at the end: ${loadavg()[0].toFixed(1)}.`);
+writeFileSync(join(ROOT, 'bench', 'results', 'standard.md'), `${out.join('\n')}\n`);

@@ -321,6 +321,8 @@ class Applier {
 
   /** The rows the fields of the last form applied by shape name in other tables (bind.ts `fieldRowsOf`). */
   private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
+  /** Who plays a role (for the templates). */
+  private readonly players = (st: StandardTable): Table[] => this.roles.instances(st);
   /** The keys of the scratch list, filled again for each identity expanded there. */
   private readonly scratchKeys: Keys = { comparable: [], target: [], only: [], sign: [] };
 
@@ -353,7 +355,8 @@ class Applier {
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
-    const k = reuse && old ? old : { ...this.expand(identity, table, keep), ...(stated === undefined ? {} : { stated }) };
+    let k = reuse && old ? old : this.expand(identity, table, keep);
+    if (k !== old && stated !== undefined) k = { ...k, stated };
     if (keep && !k.byShape) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
@@ -417,7 +420,7 @@ class Applier {
     // A table of a shape seen before: the relations of the first one of that shape, at this table's places (made
     // again for the next version: nothing is kept per table).
     const shape = this.shape(identity, table);
-    const players = (st: StandardTable) => this.roles.instances(st);
+    const players = this.players;
     if (shape) {
       const scratch = this.scratch;
       scratch.clear();

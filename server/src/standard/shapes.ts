@@ -148,6 +148,8 @@ export class ShapeTemplates {
   private readonly byIdentity = new WeakMap<Identity, Map<string, Template | typeof SEEN_ONCE>>();
   /** How many times an identity was applied from a template (what a test or a bench reads). */
   uses = 0;
+  /** The table and the other tables a template is resolved in (reused from one table to the next). */
+  private readonly tables: Table[] = [];
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
 
@@ -167,7 +169,9 @@ export class ShapeTemplates {
     if (!tpl || tpl === SEEN_ONCE) return undefined;
     for (let k = 0; k < tpl.others.length; k++) if (!same(tpl.others[k].parts, tpl.parts[k])) return undefined;
     for (let k = 0; k < tpl.consulted.length; k++) if (!same(players(tpl.consulted[k]), tpl.players[k])) return undefined;
-    const tables = [t, ...tpl.others];
+    const tables = this.tables;
+    tables.length = 0;
+    tables.push(t, ...tpl.others);
     // Every place first (a table with a row its twin lacks makes nothing: it is bound as usual), then the relations.
     const at = this.resolved;
     let n = 0;
