@@ -171,9 +171,12 @@ export const SCANNED_ROWS = 8;
 /** A label without its numbering (`一、`, `（二）`, `3.`); the expression runs only on a label that can start with one. */
 function unnumbered(label: string): string {
   const c = label.charCodeAt(0);
-  if ((c < 48 || c > 57) && c !== 40 && c !== 0xff08 && !'一二三四五六七八九十廿'.includes(label.charAt(0))) return label;
+  if ((c < 48 || c > 57) && c !== 40 && c !== 0xff08 && !NUMERALS.has(c)) return label;
   return label.replace(NUMBERING, '');
 }
+
+/** The numerals a label's numbering may start with (`NUMBERING`), as code units. */
+const NUMERALS = new Set([...'一二三四五六七八九十廿'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * A code as the code index's key: when it is all digits (most are), its digits and length as one number — read from
