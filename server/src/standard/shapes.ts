@@ -10,9 +10,10 @@
  * found for each form (bind.ts `fieldRowsOf`) and put in place of the first form's. A template is taken again only
  * while the other tables it read are the same objects with the same parts and the roles it asked for are played by
  * the same tables; a shape is everything the binding and the expansion read of a table but its figures' values (the
- * parts' names and columns, the rows' labels, codes and 行次, the kinds of their cells, the table's kind and unit).
+ * parts' names and columns, the rows' labels, codes and 行次, the kinds of their cells, the table's kind and unit),
+ * known by a 64-bit hash of it (`ShapeHash`).
  */
-import type { Cell, Column, Part, Table } from '../model/document';
+import type { Cell, Part, Table } from '../model/document';
 import { KIND_OF, storeOf, type StoredPart } from '../model/rows';
 import type { RelationList } from '../rules/compact';
 import type { Expansion, RowAt } from '../rules/declared';
@@ -61,9 +62,45 @@ export interface Instance {
 
 const SEP = '\u0001';
 
-/** A column as its shape: name, path, 栏次, role, index. */
-function columnShape(c: Column): string {
-  return `${c.name}\u0002${c.path.join('\u0003')}\u0002${c.number ?? ''}\u0002${c.role}\u0002${c.index}`;
+/**
+ * A running hash of what a shape holds: two 32-bit lanes over UTF-16 code units (FNV-1a, and a multiply-xorshift),
+ * and how many units went in. A part's shape is its 64 bits and its length: two parts that differ share one with a
+ * probability of about 2^-64 (at most 64 shapes are kept per identity), and building it allocates no text.
+ */
+class ShapeHash {
+  private a = 0x811c9dc5 | 0;
+  private b = 0x2545f491 | 0;
+  private n = 0;
+
+  unit(c: number): void {
+    this.a = Math.imul(this.a ^ c, 16777619);
+    this.b = Math.imul(this.b ^ c, 0x5bd1e995);
+    this.b ^= this.b >>> 13;
+    this.n++;
+  }
+
+  /** A text, then an end (no two lists of texts hash alike by moving a boundary). */
+  text(s: string): void {
+    for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i));
+    this.unit(0xfffe);
+  }
+
+  /** A whole number below 2^32, or none (NaN, undefined). */
+  int(x: number | undefined): void {
+    if (x === undefined || Number.isNaN(x)) { this.unit(0xffff); this.unit(0xffff); return; }
+    this.unit(x & 0xffff);
+    this.unit((x >>> 16) & 0xffff);
+  }
+
+  done(): string {
+    let a = this.a;
+    let b = this.b;
+    a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+    a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+    b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
+    b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+    return `${(a ^ (a >>> 16)) >>> 0}.${(b ^ (b >>> 16)) >>> 0}.${this.n}`;
+  }
 }
 
 /** A part's shape (made once per part: a part whose rows change is a new part). */
@@ -72,41 +109,57 @@ const partShapes = new WeakMap<Part, string>();
 function partShape(p: Part): string {
   let k = partShapes.get(p);
   if (k !== undefined) return k;
-  k = `${p.name ?? ''}${SEP}`;
-  for (const c of p.columns) k += `${columnShape(c)}\u0004`;
-  for (const f of p.fields) k += `${f.key}\u0004`;
+  const h = new ShapeHash();
+  h.text(p.name ?? SEP);
+  for (const c of p.columns) {
+    h.text(c.name);
+    for (const x of c.path) h.text(x);
+    h.int(c.number);
+    h.text(c.role);
+    h.int(c.index);
+  }
+  h.unit(0xfffd);
+  for (const f of p.fields) h.text(f.key);
+  h.unit(0xfffd);
   const width = p.columns.length;
   const store = storeOf(p);
-  const rows = store ? store.count : p.rows.length;
-  for (let r = 0; r < rows; r++) {
-    const row = store ? undefined : p.rows[r];
-    k += `${SEP}${store ? store.label(r) : row!.label}\u0002${(store ? store.code(r) : row!.code) ?? ''}\u0002${store ? store.lineNo(r) : row!.lineNo ?? NaN}\u0002${rowKinds(p, r, Math.max(width, row?.cells.length ?? 0))}`;
+  if (store) {
+    for (let r = 0; r < store.count; r++) {
+      h.text(store.label(r));
+      const code = store.code(r);
+      if (code === undefined) h.unit(0xfffc); else h.text(code);
+      h.int(store.lineNo(r));
+      rowKinds(p, r, width, h);
+    }
+  } else {
+    for (const row of p.rows) {
+      h.text(row.label);
+      if (row.code === undefined) h.unit(0xfffc); else h.text(row.code);
+      h.int(row.lineNo);
+      rowKinds(p, row.index, Math.max(width, row.cells.length), h);
+    }
   }
+  k = h.done();
   partShapes.set(p, k);
   return k;
 }
 
 /**
- * The kinds of a row's cells, a digit of base 6 per cell (none, or 1 + its `Kind`), 18 digits to a number: a row of a
- * field in another table is part of a shape too (which column a binding reads of it may depend on them).
+ * The kinds of a row's cells (none, or its `Kind`) into a shape's hash: a row of a field in another table is part of
+ * a shape too (which column a binding reads of it may depend on them).
  */
-function rowKinds(p: Part, r: number, width = p.columns.length): string {
+function rowKinds(p: Part, r: number, width: number, h: ShapeHash): void {
   const store = storeOf(p);
-  let out = '';
-  let kinds = 0;
   for (let i = 0; i < width; i++) {
-    let kind: number;
     if (store) {
       const c = store.cellAt(r, i);
-      kind = c < 0 ? 0 : 1 + store.kind(c);
+      h.unit(c < 0 ? 0xfff0 : 0xfff1 + store.kind(c));
     } else {
       const cell = p.rows[r]?.cells[i];
-      kind = cell ? 1 + KIND_OF[cell.kind] : 0;
+      h.unit(cell ? 0xfff1 + KIND_OF[cell.kind] : 0xfff0);
     }
-    kinds = kinds * 6 + kind;
-    if (i % 18 === 17) { out += `${kinds},`; kinds = 0; }
   }
-  return out + kinds;
+  h.unit(0xfffb);
 }
 
 /** A table's shape, kept while its parts are the same (a table keeps its object while its parts are renewed). */
@@ -121,7 +174,11 @@ function shapeOf(t: Table, fields: readonly RowAt[]): string {
     tableShapes.set(t, (had = { parts: t.parts.slice(), key }));
   }
   let k = had.key;
-  for (const f of fields) k += `\u0006${f.part.table.parts.indexOf(f.part)}:${rowKinds(f.part, f.row)}`;
+  for (const f of fields) {
+    const h = new ShapeHash();
+    rowKinds(f.part, f.row, f.part.columns.length, h);
+    k += `\u0006${f.part.table.parts.indexOf(f.part)}:${h.done()}`;
+  }
   return k;
 }
 
