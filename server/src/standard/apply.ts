@@ -59,10 +59,13 @@ const cellNumbers = new WeakMap<Cell, number>();
 let parts = 0;
 let cells = 0;
 
+/** How many cells a part's numbers leave room for (a cell's number is its part's times this, plus the cell). */
+const CELLS = 2 ** 26;
+
 function storedKey(part: StoredPart, cell: number): number {
   let n = partNumbers.get(part);
   if (n === undefined) partNumbers.set(part, (n = ++parts));
-  return n * 2 ** 26 + cell;
+  return n * CELLS + cell;
 }
 
 function cellKey(c: Cell): number {
@@ -126,30 +129,32 @@ interface Keys {
 
 /**
  * Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect).
- * `into`: keys to fill again (those of a scratch list, read before it is filled anew).
+ * Relations [from, to) of the list, at [0, to − from) of the keys; `into`: keys to fill again (those of a scratch
+ * list, read before it is filled anew).
  */
-function keysOf(list: RelationList, into?: Keys): Keys {
-  const n = list.count;
+function keysOf(list: RelationList, into?: Keys, from = 0, to = list.count): Keys {
+  const n = to - from;
   const keys: Keys = into ?? { comparable: [], target: [], only: [], sign: [] };
   keys.comparable.length = keys.target.length = keys.only.length = keys.sign.length = n;
   keys.comparable.fill(false);
   keys.target.fill(0);
   keys.only.fill(NaN);
   keys.sign.fill(0);
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = from + k;
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
-    keys.comparable[i] = true;
-    keys.target[i] = targetKey(list, i);
+    keys.comparable[k] = true;
+    keys.target[k] = targetKey(list, i);
     const count = list.termsOf(i);
     if (count === 1) {
       const t = list.termAt(i, 0);
-      keys.only[i] = storedKey(t.part, t.cell);
-      keys.sign[i] = t.sign;
+      keys.only[k] = storedKey(t.part, t.cell);
+      keys.sign[k] = t.sign;
     } else if (count < 0 && list.relation(i).terms.length === 1) {
       const t = list.relation(i).terms[0];
-      keys.only[i] = cellKey(t.cell);
-      keys.sign[i] = t.sign;
+      keys.only[k] = cellKey(t.cell);
+      keys.sign[k] = t.sign;
     }
   }
   return keys;
@@ -161,16 +166,24 @@ function keysOf(list: RelationList, into?: Keys): Keys {
  * swapped. Cells are compared by number: no relation is made an object for it.
  */
 class RelationIndex {
-  /** By target's number: the relation, or the relations in order (most targets have one: no array is made for it). */
-  private readonly byTarget = new Map<number, number | number[]>();
+  /**
+   * By target's number — its part's, then its cell's (each a small integer: a cell's number is a double past 2^31, and
+   * a map keyed by doubles boxes each one it is asked for) —: the relation, or the relations in order (most targets
+   * have one: no array is made for it).
+   */
+  private readonly byTarget = new Map<number, Map<number, number | number[]>>();
   private indexed = 0;
 
   constructor(private readonly list: RelationList) {}
 
   private index(key: number): void {
-    const ids = this.byTarget.get(key);
-    if (ids === undefined) this.byTarget.set(key, this.indexed);
-    else if (typeof ids === 'number') this.byTarget.set(key, [ids, this.indexed]);
+    const hi = Math.floor(key / CELLS);
+    const lo = key - hi * CELLS;
+    let cells = this.byTarget.get(hi);
+    if (!cells) this.byTarget.set(hi, (cells = new Map()));
+    const ids = cells.get(lo);
+    if (ids === undefined) cells.set(lo, this.indexed);
+    else if (typeof ids === 'number') cells.set(lo, [ids, this.indexed]);
     else ids.push(this.indexed);
     this.indexed++;
   }
@@ -179,7 +192,8 @@ class RelationIndex {
   private readonly one: number[] = [0];
 
   private withTarget(key: number): readonly number[] {
-    const ids = this.byTarget.get(key);
+    const hi = Math.floor(key / CELLS);
+    const ids = this.byTarget.get(hi)?.get(key - hi * CELLS);
     if (ids === undefined) return NONE;
     if (typeof ids !== 'number') return ids;
     this.one[0] = ids;
@@ -192,33 +206,33 @@ class RelationIndex {
     while (this.indexed < list.count) this.index(targetKey(list, this.indexed));
   }
 
-  /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys`) says. */
-  find(from: RelationList, i: number, keys: Keys): number | undefined {
+  /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys` at `k`) says. */
+  find(from: RelationList, i: number, keys: Keys, k: number): number | undefined {
     this.update();
-    if (!keys.comparable[i]) return undefined;
+    if (!keys.comparable[k]) return undefined;
     const list = this.list;
-    const target = keys.target[i];
+    const target = keys.target[k];
     const same = this.withTarget(target);
     if (same.length) {
       const n = termsInto(from, i, true, ourKeys, ourSigns);
       for (const j of same) {
-        const k = list.kindOf(j);
-        if ((k === 'sum' || k === 'same') && sameTerms(n, termsInto(list, j, true, theirKeys, theirSigns))) return j;
+        const kind = list.kindOf(j);
+        if ((kind === 'sum' || kind === 'same') && sameTerms(n, termsInto(list, j, true, theirKeys, theirSigns))) return j;
       }
     }
-    const only = keys.only[i];
+    const only = keys.only[k];
     if (!Number.isNaN(only)) {
       for (const j of this.withTarget(only)) {
         const count = list.termsOf(j);
-        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.sign[i]) return j;
+        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.sign[k]) return j;
       }
     }
     return undefined;
   }
 
-  /** Relation i of `from` was appended to the list. */
-  appended(from: RelationList, i: number, keys: Keys): void {
-    this.index(keys.comparable[i] ? keys.target[i] : targetKey(from, i));
+  /** Relation i of `from` (its keys at `k`) was appended to the list. */
+  appended(from: RelationList, i: number, keys: Keys, k: number): void {
+    this.index(keys.comparable[k] ? keys.target[k] : targetKey(from, i));
   }
 }
 
@@ -264,7 +278,13 @@ interface Kept {
   holds?: boolean;
   /** What finding the document's equal relations asks of `made` (computed on first use). */
   keys?: Keys;
-  /** Made from the template of its table's shape (standard/shapes.ts): not kept, made again as cheaply. */
+  /**
+   * Its relations are [from, to) of `made` (a form's, made from the template of its shape, go into one list for all
+   * the forms of a pass: no list of its own per form).
+   */
+  from?: number;
+  to?: number;
+  /** Made in the scratch list from the template of its table's shape: not kept (an identity within one section). */
   byShape?: boolean;
 }
 
@@ -323,6 +343,8 @@ class Applier {
   private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
   /** Who plays a role (for the templates). */
   private readonly players = (st: StandardTable): Table[] => this.roles.instances(st);
+  /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
+  private shapeList?: RelationList;
   /** The keys of the scratch list, filled again for each identity expanded there. */
   private readonly scratchKeys: Keys = { comparable: [], target: [], only: [], sign: [] };
 
@@ -365,13 +387,15 @@ class Applier {
     // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
     const out = this.out;
     const ids: number[] = [];
-    const keys = k.made === this.scratchList ? keysOf(k.made, this.scratchKeys) : (k.keys ??= keysOf(k.made));
-    for (let i = 0; i < k.made.count; i++) {
-      const same = this.index.find(k.made, i, keys);
+    const from = k.from ?? 0;
+    const to = k.to ?? k.made.count;
+    const keys = k.made === this.scratchList ? keysOf(k.made, this.scratchKeys) : (k.keys ??= keysOf(k.made, undefined, from, to));
+    for (let i = from; i < to; i++) {
+      const same = this.index.find(k.made, i, keys, i - from);
       if (same !== undefined) { ids.push(same); continue; }
       ids.push(out.count);
       out.copy(k.made, i, false);
-      this.index.appended(k.made, i, keys);
+      this.index.appended(k.made, i, keys, i - from);
     }
     return new Applied(identity, table, k, out, ids);
   }
@@ -422,10 +446,21 @@ class Applier {
     const shape = this.shape(identity, table);
     const players = this.players;
     if (shape) {
-      const scratch = this.scratch;
-      scratch.clear();
-      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, scratch);
-      if (got) return { outcome: got.outcome, ...(got.missing !== undefined ? { missing: got.missing } : {}), made: scratch, touched: [], consulted: [], byShape: true };
+      // Kept for the next version: appended to the pass's list of forms' relations; else made in the scratch list.
+      const list = keep ? (this.shapeList ??= new RelationList()) : this.scratch;
+      if (!keep) list.clear();
+      const from = list.count;
+      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, list);
+      if (got) {
+        const k: Kept = { outcome: got.outcome, made: list, touched: keep ? [table, ...got.others] : [], consulted: keep ? got.consulted : [] };
+        if (got.missing !== undefined) k.missing = got.missing;
+        if (keep) {
+          k.from = from;
+          k.to = list.count;
+          if (identity.rule.condition?.rhs.length) k.holds = true;
+        } else k.byShape = true;
+        return k;
+      }
     }
     const made = keep ? new RelationList() : this.scratch;
     made.clear();
