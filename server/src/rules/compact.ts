@@ -6,7 +6,8 @@
  * printed (its finding needs names and figures), or when a feature asks (`relation`, `all`).
  * A relation with a cell outside the stores (a form's field, a narrative claim) is kept as its object.
  */
-import { CellFlag, Kind, type StoredPart } from '../model/rows';
+import type { Cell } from '../model/document';
+import { CellFlag, Kind, storeOf, type StoredPart } from '../model/rows';
 import type { Span } from '../syntax/ast';
 import type { Relation, RelationRuleId, Term } from './relation';
 
@@ -91,6 +92,7 @@ export class RelationList {
     this.lastTitle = undefined;
     this.lastTitleId = -1;
     this.byCell = undefined;
+    this.byObjectCell = undefined;
   }
 
   part(p: StoredPart): number {
@@ -262,17 +264,40 @@ export class RelationList {
       const { starts, ids } = (this.byCell ??= this.cellIndex())[p];
       for (let c = from; c < Math.min(to, starts.length - 1); c++) for (let k = starts[c]; k < starts[c + 1]; k++) out.add(ids[k]);
     }
-    // Relations kept as objects (rules naming rows one by one) may hold the cells too.
-    for (let i = 0; i < this.count; i++) {
-      const rel = this.rels[i * S + T_PART] < 0 ? this.objects[i] : undefined;
-      if (!rel) continue;
-      for (const cell of [rel.target, ...rel.terms.map((t) => t.cell)]) {
-        if (cell.row.part !== part) continue;
-        const c = part.store.firstCell(cell.row.index) + cell.row.cells.indexOf(cell);
-        if (c >= from && c < to) { out.add(i); break; }
+    // Relations kept as objects (rules naming rows one by one, a form's field against a table) may hold the cells too.
+    const objects = (this.byObjectCell ??= this.objectCellIndex()).get(part);
+    if (objects) {
+      for (let c = from; c < to; c++) {
+        const ids = objects.get(c);
+        if (ids) for (const i of ids) out.add(i);
       }
     }
     return [...out].sort((a, b) => a - b);
+  }
+
+  /** The relations kept as objects by the stored cells they hold: per part, by cell number (made with `byCell`). */
+  private byObjectCell?: Map<StoredPart, Map<number, number[]>>;
+
+  private objectCellIndex(): Map<StoredPart, Map<number, number[]>> {
+    const index = new Map<StoredPart, Map<number, number[]>>();
+    const add = (cell: Cell, i: number) => {
+      const part = cell.row.part;
+      const store = storeOf(part);
+      if (!store) return;
+      const c = store.firstCell(cell.row.index) + cell.row.cells.indexOf(cell);
+      let cells = index.get(part as StoredPart);
+      if (!cells) index.set(part as StoredPart, (cells = new Map()));
+      const ids = cells.get(c);
+      if (!ids) cells.set(c, [i]);
+      else if (ids[ids.length - 1] !== i) ids.push(i);
+    };
+    for (let i = 0; i < this.count; i++) {
+      const rel = this.rels[i * S + T_PART] < 0 ? this.objects[i] : undefined;
+      if (!rel) continue;
+      add(rel.target, i);
+      for (const t of rel.terms) add(t.cell, i);
+    }
+    return index;
   }
 
   private cellIndex(): { starts: Int32Array; ids: Int32Array }[] {
