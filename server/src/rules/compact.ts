@@ -230,6 +230,78 @@ export class RelationList {
     this.end();
   }
 
+  /**
+   * Appends relations [start, end) of another list, without their rule spans (as `copy` does one by one): a list's
+   * parts and titles are mapped once, not per relation.
+   */
+  copyRange(from: RelationList, start: number, end: number): void {
+    const parts = from.parts.map((p) => this.part(p));
+    const titles = from.titles.map((t) => this.titleId(t));
+    const R = from.rels;
+    const T = from.terms;
+    for (let i = start; i < end; i++) {
+      const o = i * S;
+      if (R[o + T_PART] < 0) { this.add(from.relation(i)); continue; }
+      const n = this.count * S;
+      if (n + S > this.rels.length) this.rels = grow(this.rels, n + S);
+      const k0 = R[o + TERM_FROM];
+      const k1 = R[o + TERM_TO];
+      const t = this.termCount * TS;
+      if (t + (k1 - k0) * TS > this.terms.length) this.terms = grow(this.terms, t + (k1 - k0) * TS);
+      const W = this.rels;
+      W[n + RULE_KIND] = R[o + RULE_KIND];
+      W[n + TITLE] = titles[R[o + TITLE]];
+      W[n + SPAN] = -1;
+      W[n + T_PART] = parts[R[o + T_PART]];
+      W[n + T_ROW] = R[o + T_ROW];
+      W[n + T_CELL] = R[o + T_CELL];
+      W[n + TERM_FROM] = this.termCount;
+      const X = this.terms;
+      for (let k = k0, w = t; k < k1; k++, w += TS) {
+        X[w] = parts[T[k * TS]];
+        X[w + 1] = T[k * TS + 1];
+        X[w + 2] = T[k * TS + 2];
+        X[w + 3] = T[k * TS + 3];
+      }
+      this.termCount += k1 - k0;
+      W[n + TERM_TO] = this.termCount;
+      this.count++;
+    }
+  }
+
+  /**
+   * Whether relations [0, n) of this list and of `other` are the same: the same cells of the same parts (or the same
+   * cells, for relations kept as objects), rules, kinds, titles and signs.
+   */
+  samePrefix(other: RelationList, n: number): boolean {
+    if (this.count < n || other.count < n) return false;
+    for (let i = 0; i < n; i++) {
+      const o = i * S;
+      const a = this.rels;
+      const b = other.rels;
+      if ((a[o + T_PART] < 0) !== (b[o + T_PART] < 0)) return false;
+      if (a[o + T_PART] < 0) {
+        const x = this.objects[i]!;
+        const y = other.objects[i]!;
+        if (x !== y && (x.rule !== y.rule || x.kind !== y.kind || x.title !== y.title || x.target !== y.target || x.terms.length !== y.terms.length
+          || x.terms.some((t, k) => t.cell !== y.terms[k].cell || t.sign !== y.terms[k].sign || t.shift !== y.terms[k].shift))) return false;
+        continue;
+      }
+      if (a[o + RULE_KIND] !== b[o + RULE_KIND] || this.titles[a[o + TITLE]] !== other.titles[b[o + TITLE]]) return false;
+      if (this.parts[a[o + T_PART]] !== other.parts[b[o + T_PART]] || a[o + T_ROW] !== b[o + T_ROW] || a[o + T_CELL] !== b[o + T_CELL]) return false;
+      const ka = a[o + TERM_FROM];
+      const kb = b[o + TERM_FROM];
+      const len = a[o + TERM_TO] - ka;
+      if (b[o + TERM_TO] - kb !== len) return false;
+      for (let k = 0; k < len; k++) {
+        const p = (ka + k) * TS;
+        const q = (kb + k) * TS;
+        if (this.parts[this.terms[p]] !== other.parts[other.terms[q]] || this.terms[p + 1] !== other.terms[q + 1] || this.terms[p + 2] !== other.terms[q + 2] || this.terms[p + 3] !== other.terms[q + 3]) return false;
+      }
+    }
+    return true;
+  }
+
   /** Relation i as an object (made once). */
   relation(i: number): Relation {
     const had = this.objects[i];

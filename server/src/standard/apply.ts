@@ -297,6 +297,11 @@ export interface StandardCache {
   identities: Map<Identity, Map<Table, Kept>>;
   parts: Map<Table, Part[]>;
   roles: Map<StandardTable, Table[]>;
+  /**
+   * Where the identities between tables put their relations in the document's list: after the relations `before` it
+   * held ([0, from) of `list`), at [from, to); and what each applied identity took there, in order.
+   */
+  segment?: { list: RelationList; from: number; to: number; applied: Applied[] };
 }
 
 /** What is as it was in the last version: the tables with the same parts, the roles played by the same tables. */
@@ -320,13 +325,18 @@ class Applied implements AppliedIdentity {
   readonly missing?: string;
   private made?: Relation[];
 
-  constructor(readonly identity: Identity, readonly table: Table, k: Kept, private readonly out: RelationList, private readonly ids: number[]) {
+  constructor(readonly identity: Identity, readonly table: Table, k: Pick<Kept, 'outcome' | 'missing'>, private readonly out: RelationList, private readonly ids: number[]) {
     this.outcome = k.outcome;
     if (k.missing) this.missing = k.missing;
   }
 
   get relations(): Relation[] {
     return (this.made ??= this.ids.map((i) => this.out.relation(i)));
+  }
+
+  /** The same, its relations at the same numbers of another list. */
+  in(out: RelationList): Applied {
+    return new Applied(this.identity, this.table, this, out, this.ids);
   }
 }
 
@@ -367,7 +377,7 @@ class Applier {
   }
 
   /** Applies `identity` for `table`; `keep`: taken from the last version when it can be, and kept for the next. */
-  apply(identity: Identity, table: Table, keep = false): AppliedIdentity {
+  apply(identity: Identity, table: Table, keep = false): Applied {
     const old = keep ? this.previous?.get(identity)?.get(table) : undefined;
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
@@ -408,6 +418,23 @@ class Applier {
   }
 
   private stated?: Map<string, boolean>;
+
+  /**
+   * Whether every identity kept from the last version stands as it was (its tables and roles unchanged, which the
+   * caller knows): a phrase its condition asks for still stated or not as it was, an equality still holding or not.
+   */
+  standsAsItWas(kept: StandardCache['identities']): boolean {
+    for (const [identity, byTable] of kept) {
+      const c = identity.rule.condition;
+      if (!c) continue;
+      for (const [table, k] of byTable) {
+        if (k.stated !== undefined && this.states(c.lhs[0]?.operand.kind === 'ref' ? c.lhs[0].operand.atoms[0]?.value ?? '' : '') !== k.stated) return false;
+        // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures.
+        if (c.rhs.length && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
+      }
+    }
+    return true;
+  }
 
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
   private still(k: Kept): boolean {
@@ -573,9 +600,24 @@ export function applyDocument(
   for (const t of doc.tables) cache.parts.set(t, t.parts.slice());
   for (const s of ctx.sets) for (const st of s.tables) cache.roles.set(st, roles.instances(st));
   if (set && recognitions.size) {
-    const applier = new Applier(doc, roles, ctx, relations, previous?.identities, previous && unchangedSince(previous, cache));
-    for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) push(applied, t, applier.apply(idn, t, true));
-    cache.identities = applier.kept;
+    const unchanged = previous && unchangedSince(previous, cache);
+    const applier = new Applier(doc, roles, ctx, relations, previous?.identities, unchanged);
+    const from = relations.count;
+    const segment = previous?.segment;
+    if (unchanged?.all && segment && segment.from === from && relations.samePrefix(segment.list, from) && applier.standsAsItWas(previous!.identities)) {
+      // Only figures changed, none that a condition reads differently: the identities give what they gave, at the same
+      // numbers of the list (nothing bound, nothing looked up relation by relation).
+      relations.copyRange(segment.list, segment.from, segment.to);
+      const moved = segment.applied.map((a) => a.in(relations));
+      for (const a of moved) push(applied, a.table, a);
+      cache.identities = previous!.identities;
+      cache.segment = { list: relations, from, to: relations.count, applied: moved };
+    } else {
+      const made: Applied[] = [];
+      for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); push(applied, t, a); }
+      cache.identities = applier.kept;
+      cache.segment = { list: relations, from, to: relations.count, applied: made };
+    }
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), cache };
 }
