@@ -468,8 +468,7 @@ class Applier {
    * the scratch list.
    */
   private expand(identity: Identity, table: Table, keep: boolean): Kept {
-    // A table of a shape seen before: the relations of the first one of that shape, at this table's places (made
-    // again for the next version: nothing is kept per table).
+    // A form of a shape seen before: the relations of the first one of that shape, at this form's places.
     const shape = this.shape(identity, table);
     const players = this.players;
     if (shape) {
@@ -505,8 +504,9 @@ class Applier {
 
   /**
    * The shape `table` is looked up by for `identity`, and the rows its fields name; undefined when the identity is
-   * not applied by shape: no templates kept, a table that is not a form, a condition that is a phrase or reads the table itself, or one that
-   * reads other tables not yet judged in this pass or judged not to hold (the identity then makes nothing).
+   * not applied by shape: no templates kept, a table that is not a form, a condition that is a phrase or reads the
+   * table itself, or one that reads other tables not yet judged in this pass or judged not to hold (the identity then
+   * makes nothing).
    */
   private shape(identity: Identity, table: Table): { key: string; fields: RowAt[] } | undefined {
     // Forms are what a document repeats (a project's 申报表, its 绩效目标表); a table's shape would seldom be met again.
