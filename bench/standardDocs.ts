@@ -101,14 +101,20 @@ function codeRows(leis: Node[], cols: ((x: Xiang) => number)[], blankZero = fals
 
 const all = (leis: Node[]): Node => ({ code: '', name: '', children: leis });
 
-/** A 部门决算 in 湖北's layout: 公开01—09表, 目录, the 整体 and project self-evaluations, a narrative. */
-export function generateFinal(options: StandardDocOptions = {}): string {
-  const o = { seed: 1, kuanPerLei: 1, xiangPerKuan: 2, ownIncome: false, year: 2023, ...options };
+/** What every layout starts from: the options with their defaults, the spending, and its sums. */
+function documentOf(options: StandardDocOptions, year: number) {
+  const o = { seed: 1, kuanPerLei: 1, xiangPerKuan: 2, ownIncome: false, year, ...options };
   const { leis, xiangs } = spending(o);
   const total = (f: (x: Xiang) => number) => sumOf(all(leis), f);
   const spend = (x: Xiang) => x.basic + x.project;
   const gpb = (x: Xiang) => x.basic + x.project - x.own;
   const gpbProject = (x: Xiang) => x.project - x.own;
+  return { o, leis, xiangs, total, spend, gpb, gpbProject };
+}
+
+/** A 部门决算 in 湖北's layout: 公开01—09表, 目录, the 整体 and project self-evaluations, a narrative. */
+export function generateFinal(options: StandardDocOptions = {}): string {
+  const { o, leis, xiangs, total, spend, gpb, gpbProject } = documentOf(options, 2023);
   const S = total(spend);
   const G = total(gpb);
   const E = S - G;
@@ -187,18 +193,13 @@ export function generateFinal(options: StandardDocOptions = {}): string {
 
 /** A 部门预算 in 湖北's layout: 附表4-1 … 4-8, the 项目支出表, the 部门整体 and project forms. */
 export function generateBudget(options: StandardDocOptions = {}): string {
-  const o = { seed: 1, kuanPerLei: 1, xiangPerKuan: 2, ownIncome: false, year: 2023, ...options };
-  const { leis, xiangs } = spending(o);
-  const total = (f: (x: Xiang) => number) => sumOf(all(leis), f);
-  const spend = (x: Xiang) => x.basic + x.project;
-  const gpb = (x: Xiang) => x.basic + x.project - x.own;
+  const { o, leis, xiangs, total, spend, gpb, gpbProject } = documentOf(options, 2023);
   const S = total(spend);
   const G = total(gpb);
   const E = S - G;
   const basic = total((x) => x.basic);
   const staff = (x: Xiang) => Math.floor(x.basic * 0.7);
   const office = (x: Xiang) => x.basic - staff(x);
-  const gpbProject = (x: Xiang) => x.project - x.own;
   const people = total(staff);
   const b301 = Math.floor(people * 0.9);
   const b303 = people - b301;
@@ -263,12 +264,8 @@ export function generateBudget(options: StandardDocOptions = {}): string {
 
 /** A 部门预算 in 江苏's layout (公开01—12表, as the 2019 省级部门预算 print them). */
 export function generateJiangsu(options: StandardDocOptions = {}): string {
-  const o = { seed: 1, kuanPerLei: 1, xiangPerKuan: 2, ownIncome: false, year: 2019, ...options };
   // The 2019 classes have no 抗疫 class; the reserve goes to 201.
-  const { leis } = spending(o);
-  const total = (f: (x: Xiang) => number) => sumOf(all(leis), f);
-  const spend = (x: Xiang) => x.basic + x.project;
-  const gpb = (x: Xiang) => x.basic + x.project - x.own;
+  const { o, leis, total, spend, gpb } = documentOf(options, 2019);
   const S = total(spend);
   const basic = total((x) => x.basic);
   const project = total((x) => x.project);
