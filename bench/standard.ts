@@ -49,6 +49,8 @@ const print = (s: string) => { console.log(s); out.push(s); };
 const line = (what: string, [on, off, ratio]: [number, number, number]) =>
   print(`| ${what} | ${off.toFixed(1)} ms | ${on.toFixed(1)} ms | ${((ratio - 1) * 100).toFixed(0)} % |`);
 
+/** The fresh passes measured, for what the standard sets applied in them (printed after the first table). */
+const applied: [string, string, [number, number, number]][] = [];
 print('| document | full pass without standard sets | with them | added (median of paired ratios) |');
 print('|---|---|---|---|');
 for (const [name, make] of [['部门决算 (湖北)', generateFinal], ['部门预算 (湖北)', generateBudget], ['部门预算 (江苏)', generateJiangsu]] as const) {
@@ -56,7 +58,9 @@ for (const [name, make] of [['部门决算 (湖北)', generateFinal], ['部门�
     const text = make({ kuanPerLei: kuan, xiangPerKuan: xiang });
     // Small documents take a few milliseconds: more pairs, for a steadier median on a shared machine (a large one is
     // measured 21 times: its garbage collections land on either side of a pair).
-    line(`${name}, ${rows(text)} rows`, pair(() => analyze(text), () => analyze(text, OFF), kuan > 10 ? 21 : kuan > 2 ? 31 : 61));
+    const measured = pair(() => analyze(text), () => analyze(text, OFF), kuan > 10 ? 21 : kuan > 2 ? 31 : 61);
+    line(`${name}, ${rows(text)} rows`, measured);
+    applied.push([`${name}, ${rows(text)} rows`, text, measured]);
   }
 }
 const real = [
@@ -94,6 +98,17 @@ function keystrokes(what: string, big: string, heading: string): void {
 }
 keystrokes('a keystroke in the 部门决算', generateFinal({ kuanPerLei: 20, xiangPerKuan: 60 }), '## 表 公开03表');
 keystrokes('a keystroke in the 部门预算 (湖北)', generateBudget({ kuanPerLei: 20, xiangPerKuan: 60 }), '## 表 附表4-3');
+
+// What the time added went to: how many identities were applied, how many relations they added, and the time added per
+// identity applied (the cost that does not shrink with the document).
+print('');
+print('| document | identities applied | relations without / with the standard sets | time added per identity applied |');
+print('|---|---|---|---|');
+for (const [what, text, [on, off]] of applied) {
+  const a = analyze(text);
+  const n = a.document.tables.reduce((k, t) => k + a.standard.applied(t).length, 0);
+  print(`| ${what} | ${n} | ${analyze(text, OFF).relations.length} / ${a.relations.length} | ${((on - off) / n * 1000).toFixed(0)} µs |`);
+}
 
 // What applying the identities once per shape of form brings (standard/shapes.ts): the same document with the standard
 // sets, each form bound on its own, then the forms of one shape taking the first one's relations.

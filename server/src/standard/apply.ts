@@ -298,8 +298,8 @@ export interface StandardCache {
   parts: Map<Table, Part[]>;
   roles: Map<StandardTable, Table[]>;
   /**
-   * Where the identities between tables put their relations in the document's list: after the relations `before` it
-   * held ([0, from) of `list`), at [from, to); and what each applied identity took there, in order.
+   * Where the identities between tables put their relations in the document's list `list`: at [from, to), after the
+   * relations it held before them ([0, from)); and what each applied identity took there, in order.
    */
   segment?: { list: RelationList; from: number; to: number; applied: Applied[] };
 }
