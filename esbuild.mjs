@@ -29,7 +29,10 @@ const excelApart = {
   },
 };
 
-/** `budget-tables:data`: every file of data/ but the notes (*.md), by its path there. */
+/**
+ * `budget-tables:data`: every file of data/ but the notes (*.md), by its path there, and but the standard sets
+ * (data/standard: the server has them embedded, server/src/standard/shipped.ts, and never reads them as data).
+ */
 const dataModule = {
   name: 'budget-tables-data',
   setup(b) {
@@ -39,7 +42,7 @@ const dataModule = {
       const walk = (dir) => {
         for (const e of readdirSync(dir).sort()) {
           const p = join(dir, e);
-          if (statSync(p).isDirectory()) walk(p);
+          if (statSync(p).isDirectory()) { if (p !== join('data', 'standard')) walk(p); }
           else if (!e.endsWith('.md')) files[relative('data', p).split('\\').join('/')] = readFileSync(p, 'utf8');
         }
       };

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { analyze, DocumentAnalyzer, type AnalysisOptions } from '../server/src/analysis';
 import { ROOT } from '../test/support/lsp';
 import { generate } from './generate';
+import { median } from './timing';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
 
 const OFF: AnalysisOptions = { standard: false };
@@ -36,8 +37,7 @@ function pair(a: () => void, b: () => void, reps: number): [number, number, numb
     tb.push(y);
     ratios.push(x / y);
   }
-  const med = (xs: number[]) => xs.sort((p, q) => p - q)[Math.floor(xs.length / 2)];
-  return [med(ta), med(tb), med(ratios)];
+  return [median(ta), median(tb), median(ratios)];
 }
 
 const rows = (text: string) => text.split('\n').filter((l) => l.includes('|')).length;
@@ -93,7 +93,7 @@ function keystrokes(what: string, big: string, heading: string): void {
     off.analyze(big);
     let i = 0;
     const edit = (an: DocumentAnalyzer, k: number) => an.analyze(k % 2 ? big : edited(k));
-    line(`${what} of ${rows(big)} rows: ${kind} (incremental)`, pair(() => edit(on, i++), () => edit(off, i), 41));
+    line(`${what} of ${rows(big)} rows: ${kind} (incremental)`, pair(() => edit(on, i), () => edit(off, i++), 41));
   }
 }
 keystrokes('a keystroke in the 部门决算', generateFinal({ kuanPerLei: 20, xiangPerKuan: 60 }), '## 表 公开03表');

@@ -41,7 +41,7 @@ function xiangDigits(x: number): string {
 }
 
 /** 1,234.56 from cents. */
-export function money(cents: number): string {
+function money(cents: number): string {
   const neg = cents < 0;
   const s = (Math.abs(cents) / 100).toFixed(2);
   const [i, f] = s.split('.');

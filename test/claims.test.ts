@@ -238,7 +238,10 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
 
 describe('claims: no false alarm on the seeds and the transcribed corpus', () => {
   it('the narrative findings of the seeds are exactly the pinned ones', () => {
-    for (const f of readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.budget'))) {
+    const seeds = readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.budget'));
+    // Every pinned seed is read (a seed renamed would otherwise drop its pins unseen).
+    assert.deepEqual(seeds.map((f) => f.replace(/\.budget$/, '')).sort(), Object.keys(PINNED).sort());
+    for (const f of seeds) {
       const text = readFileSync(join(ROOT, 'seeds', f), 'utf8');
       const lineOf = (o: number) => text.slice(0, o).split('\n').length;
       const got = narrative(text).filter((x) => x.severity !== 'information').map((x) => `${lineOf(x.span.start)} ${x.rule} ${said(text, x)}`);
@@ -270,7 +273,10 @@ describe('claims: no false alarm on the seeds and the transcribed corpus', () =>
         // quantity only because this department has no other 财政拨款, which the text does not say.
       ],
     };
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.budget'))) {
+    const files = readdirSync(dir).filter((x) => x.endsWith('.budget'));
+    // Every document with expected mistakes is read (one renamed would otherwise drop them unseen).
+    assert.deepEqual(Object.keys(EXPECTED).filter((k) => !files.includes(k)), []);
+    for (const f of files) {
       const text = readFileSync(join(dir, f), 'utf8');
       const lineOf = (o: number) => text.slice(0, o).split('\n').length;
       const got = narrative(text).filter((x) => x.severity !== 'information').map((x) => `${lineOf(x.span.start)} ${said(text, x)}`);

@@ -153,7 +153,7 @@ describe('preview view model', () => {
   });
 
   it('places every finding somewhere and counts them all', () => {
-    // 10 errors: the 9 pinned in seeds.findings.ts and the 电子政务项目预审 资金来源 35 (also pinned there); the warning:
+    // 10 errors: the 10 pinned for xinzhou in seeds.findings.ts; the warning:
     // 附表4-8 has no figures and no note saying so.
     assert.deepEqual(m.counts, { errors: 10, warnings: 1, tails: 13, information: 0 });
     assert.deepEqual(m.other, []);

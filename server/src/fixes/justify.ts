@@ -1,4 +1,14 @@
 /**
+ * The findings a quick fix offers to accept with a justification: those about figures (a code's name or a syntax
+ * error is mended, not accepted; a `说明：` line typed by hand may still name any rule).
+ */
+const JUSTIFIABLE = new Set(['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative', 'narrative-reason']);
+
+export function justifiable(rule: string): boolean {
+  return JUSTIFIABLE.has(rule);
+}
+
+/**
  * "Accept this finding": inserts a justification (`说明：95.22%：`) under the line of the finding, naming its figure
  * (or, for a finding that stands on no figure, its rule), for the author to write the reason after the colon. Until a
  * reason is written the line is not a justification (../checks/justifications), so the finding stays. Pure.
@@ -10,6 +20,7 @@ import type { Span } from '../syntax/ast';
 import { eolOf, nextLineStart, type Fix } from './fix';
 
 export function justifyFix(text: string, span: Span, rule: string, locale?: Locale): Fix | undefined {
+  if (!justifiable(rule)) return undefined;
   if (span.start < 0 || span.end > text.length || span.end < span.start) return undefined;
   const said = text.slice(span.start, span.end).trim();
   const unit = ['万元', '亿元', '元'].find((u) => said.endsWith(u));

@@ -33,10 +33,6 @@ function spanOf(data: unknown, length: number): Span | undefined {
   return { start: s.start, end: s.end };
 }
 
-/** The findings a quick fix offers to accept with a justification: those about figures (a code's name or a syntax
- * error is mended, not accepted; a `说明：` line may still name any rule). */
-const JUSTIFIABLE = new Set(['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative', 'narrative-reason']);
-
 /** Each quick-fix kind: the actions a diagnostic offers. */
 const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeAction[])[] = [
   (ctx, doc, d) => {
@@ -64,9 +60,9 @@ const fixes: ((ctx: ServerContext, doc: TextDocument, d: Diagnostic) => CodeActi
   },
   // --- justification: accept a finding about figures in the document (`说明：<figure>：<reason>`) ---
   (ctx, doc, d) => {
-    if ((d.severity !== 1 && d.severity !== 2) || typeof d.code !== 'string' || !JUSTIFIABLE.has(d.code)) return [];
+    if ((d.severity !== 1 && d.severity !== 2) || typeof d.code !== 'string') return [];
     const span = spanOf(d.data, doc.getText().length);
-    const fix = span && justifyFix(doc.getText(), span, typeof d.code === 'string' ? d.code : '', ctx.locale);
+    const fix = span && justifyFix(doc.getText(), span, d.code, ctx.locale);
     return fix ? [toAction(ctx, doc, fix, [d])] : [];
   },
   // --- error localisation: the figure at fault set to the value that makes every relation hold (data.fixes) ---

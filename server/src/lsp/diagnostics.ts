@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../checks/finding';
 import { shown } from '../checks/justifications';
 import { ruleDocUrl } from '../checks/ruleIds';
+import { justifiable } from '../fixes/index';
 import { diagnosticSource, type Locale } from '../i18n/messages';
 import type { Positions } from '../syntax/positions';
 import type { ServerContext } from './context';
@@ -28,13 +29,14 @@ const RELATED_PER_FINDING = 50;
 export const RELATED_UP_TO_FINDINGS = 500;
 
 export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: Locale = 'zh', related = true): Diagnostic {
+  const view = shown(f, locale);
   const d: Diagnostic = {
     range: { start: lines.position(f.span.start), end: lines.position(f.span.end) },
-    severity: SEVERITY[shown(f, locale).severity],
+    severity: SEVERITY[view.severity],
     source: diagnosticSource(locale),
     code: f.rule,
     codeDescription: { href: ruleDocUrl(f.rule) },
-    message: shown(f, locale).message,
+    message: view.message,
   };
   if (related && f.related.length) {
     d.relatedInformation = f.related.slice(0, RELATED_PER_FINDING).map((r) => ({
@@ -45,7 +47,7 @@ export function toDiagnostic(f: Finding, lines: Positions, uri: string, locale: 
   // What a quick fix needs, with the figure's own span: clients that send the diagnostic back with another range
   // (Neovim 0.7 counts columns in bytes) still get their fix (./codeActions).
   // The span is there for every finding a justification may accept (`说明：…`, ./codeActions).
-  if (f.expected !== undefined || f.replacement || f.fixes?.length || (f.severity !== 'information' && f.severity !== 'hint' && !f.acknowledged)) {
+  if (f.expected !== undefined || f.replacement || f.fixes?.length || ((f.severity === 'error' || f.severity === 'warning') && !f.acknowledged && justifiable(f.rule))) {
     d.data = { expected: f.expected, replacement: f.replacement, span: f.span, fixes: f.fixes };
   }
   return d;

@@ -140,7 +140,7 @@ const MARK: Record<IdentityStateName, string> = { holds: '✓', tail: '≈', fai
 const MAX_IDENTITIES = 40;
 
 /** On a table's heading: the standard table it was recognised as, and each identity applied with its state. */
-export function standardHover(a: Analysis, t: Table, locale?: Locale): string | undefined {
+function standardHover(a: Analysis, t: Table, locale?: Locale): string | undefined {
   const st = a.standard.tableOf(t);
   if (!st) return undefined;
   const sm = standardMessages(locale);

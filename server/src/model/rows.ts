@@ -170,11 +170,6 @@ const RN = 2;
 // A cell's numbers in `RowStore.cells`: start, end, and its kind | decimals << 8 | flags << 16.
 const CS = 3;
 
-/**
- * The rows of one part, in typed arrays (a few per part: each typed array costs an allocation the engine pays
- * dearly for, so a row's numbers and a cell's share one array each, at fixed strides). Rows are added in order by
- * the model builder.
- */
 /** How an edit changes rows' heads (`RowStore.headsChange`). */
 export const enum HeadsChange {
   None,
@@ -183,6 +178,11 @@ export const enum HeadsChange {
   Heads,
 }
 
+/**
+ * The rows of one part, in typed arrays (a few per part: each typed array costs an allocation the engine pays
+ * dearly for, so a row's numbers and a cell's share one array each, at fixed strides). Rows are added in order by
+ * the model builder.
+ */
 export class RowStore {
   count = 0;
   cellCount = 0;

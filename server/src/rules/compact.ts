@@ -218,13 +218,12 @@ export class RelationList {
     return { part: this.parts[this.terms[t]], cell: this.terms[t + 2], sign: this.terms[t + 3] as 1 | -1 };
   }
 
-  /** Appends relation i of another list (without its rule span unless `withSpan`); one kept as its object, as it. */
-  copy(from: RelationList, i: number, withSpan = true): void {
+  /** Appends relation i of another list, without its rule span; one kept as its object, as it. */
+  copy(from: RelationList, i: number): void {
     const R = from.rels;
     const o = i * S;
     if (R[o + T_PART] < 0) return this.add(from.relation(i));
-    const span = withSpan && R[o + SPAN] >= 0 ? from.spans[R[o + SPAN]] : undefined;
-    this.begin(RULES[R[o + RULE_KIND] & 0xff], KINDS[R[o + RULE_KIND] >> 8], from.titles[R[o + TITLE]], span, this.part(from.parts[R[o + T_PART]]), R[o + T_ROW], R[o + T_CELL]);
+    this.begin(RULES[R[o + RULE_KIND] & 0xff], KINDS[R[o + RULE_KIND] >> 8], from.titles[R[o + TITLE]], undefined, this.part(from.parts[R[o + T_PART]]), R[o + T_ROW], R[o + T_CELL]);
     const T = from.terms;
     for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) this.term(this.part(from.parts[T[k * TS]]), T[k * TS + 1], T[k * TS + 2], T[k * TS + 3] as 1 | -1);
     this.end();

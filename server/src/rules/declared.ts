@@ -7,7 +7,7 @@ import type { Messages } from '../i18n/messages';
 import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, type RowStore } from '../model/rows';
 import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
-import { pushAll } from '../util/arrays';
+import { pushAll, sameItems } from '../util/arrays';
 
 /** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
 export interface Target {
@@ -137,7 +137,8 @@ function indexOf(p: Part): RowIndex {
   return index;
 }
 
-function partsOf(of: Table | Part): Part[] {
+/** A table's parts, or the one part. */
+export function partsOf(of: Table | Part): Part[] {
   return 'parts' in of ? of.parts : [of];
 }
 
@@ -246,7 +247,8 @@ function firstOf(rows: Rows): number {
  */
 function namesOf(p: Part, key: NameKey): NameIndex {
   const index = indexOf(p);
-  return (index[key] ??= storeOf(p) ? indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code') : nameIndex(p, key));
+  // A plain part (`indexOfHeads` builds its index each time) is asked once: the index is kept in `index`.
+  return (index[key] ??= indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code'));
 }
 
 /**
@@ -446,7 +448,7 @@ function unitPower(u: MoneyUnit | undefined): number | undefined {
 }
 
 /** The unit shift of a figure of `from` read in a relation of `to` (0 when either unit is unknown). */
-export function unitShift(from: Table, to: Table): number {
+function unitShift(from: Table, to: Table): number {
   const a = unitPower(from.unit);
   const b = unitPower(to.unit);
   return a === undefined || b === undefined ? 0 : a - b;
@@ -544,13 +546,6 @@ function counterparts(p: Part, of: Table | Part): Counterparts {
 
 const NO_COLUMNS = new Int32Array(0);
 
-/** Whether two lists hold the same objects in the same order. */
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * How `expand` went: the rule gave relations; its condition did not hold; a reference named nothing (a problem says
  * what); or every cell it names is blank, so there was nothing to check.
@@ -558,7 +553,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 export type Expansion = 'applied' | 'condition' | 'unresolved' | 'empty';
 
 /** Finds the table a rule names (a standard role, a table of the document by its key …); undefined: not found. */
-export type TableResolver = (text: string, current: Table) => Table | undefined;
+type TableResolver = (text: string, current: Table) => Table | undefined;
 
 export class DeclaredRules {
   readonly problems: RuleProblem[] = [];

@@ -20,6 +20,7 @@ import { columnIn, DeclaredRules, states, type Expansion, type RowAt } from '../
 import type { Relation } from '../rules/relation';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
+import { sameItems } from '../util/arrays';
 import { Binder, conditionIsShared, fieldRowsOf, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
@@ -312,13 +313,6 @@ interface Unchanged {
   all: boolean;
 }
 
-/** Whether two lists hold the same objects in the same order. */
-function same<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** An identity as applied (a class: thousands are made per version, their relations made only when asked). */
 class Applied implements AppliedIdentity {
   readonly outcome: AppliedIdentity['outcome'];
@@ -404,7 +398,7 @@ class Applier {
       const same = this.index.find(k.made, i, keys, i - from);
       if (same !== undefined) { ids.push(same); continue; }
       ids.push(out.count);
-      out.copy(k.made, i, false);
+      out.copy(k.made, i);
       this.index.appended(k.made, i, keys, i - from);
     }
     return new Applied(identity, table, k, out, ids);
@@ -627,12 +621,12 @@ function unchangedSince(before: StandardCache, now: StandardCache): Unchanged {
   const tables = new Set<Table>();
   for (const [t, parts] of now.parts) {
     const was = before.parts.get(t);
-    if (was && same(parts, was)) tables.add(t);
+    if (was && sameItems(parts, was)) tables.add(t);
   }
   const roles = new Set<StandardTable>();
   for (const [st, list] of now.roles) {
     const was = before.roles.get(st);
-    if (was && same(list, was)) roles.add(st);
+    if (was && sameItems(list, was)) roles.add(st);
   }
   return { tables, roles, all: tables.size === now.parts.size && roles.size === now.roles.size };
 }

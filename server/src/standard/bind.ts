@@ -7,11 +7,11 @@
  * line. What the document does not print is left as written: the expansion then names nothing, and the identity is
  * not applicable.
  */
-import type { Column, Field, Part, Table } from '../model/document';
+import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
-import { firstRowAt, namesRow, SCANNED_ROWS, type RowAt } from '../rules/declared';
+import { firstRowAt, namesRow, partsOf, SCANNED_ROWS, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
-import { hasKey, labelKey, nameKey } from './names';
+import { hasKey, ruleLabelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
 
 /** Which tables of the document play each standard table. */
@@ -32,11 +32,6 @@ const nameAtom = (a: AtomNode | undefined): a is AtomNode => !!a && a.quoted && 
 /** A quoted subject code (`「301」`). */
 function isCode(a: AtomNode): boolean {
   return a.quoted && /^\d{3}(?:\d{2}){0,2}$/.test(a.value.trim());
-}
-
-/** A table's parts, or the one part. */
-function partsIn(of: Table | Part): readonly Part[] {
-  return 'parts' in of ? of.parts : [of];
 }
 
 /** The keys of the names a set's rules use (few, looked up for every binding): computed once each. */
@@ -134,20 +129,20 @@ function labelsOf(p: Part): Map<string, string> {
     const labels = new Map<string, string>();
     eachRowHead(p, (r) => {
       if (!r.label) return;
-      const k = labelKey(r.label);
+      const k = ruleLabelKey(r.label);
       if (!labels.has(k)) labels.set(k, r.label);
     });
     return labels;
   }));
 }
 
-/** The label of a part's first row whose label key is `k` (`labelKey`); a small part is read row by row. */
+/** The label of a part's first row whose label key is `k` (`ruleLabelKey`); a small part is read row by row. */
 function labelKeyed(p: Part, k: string): string | undefined {
   const n = rowCount(p);
   if (n > SCANNED_ROWS) return labelsOf(p).get(k);
   for (let r = 0; r < n; r++) {
     const label = rowLabel(p, r);
-    if (label && labelKey(label) === k) return label;
+    if (label && ruleLabelKey(label) === k) return label;
   }
   return undefined;
 }
@@ -182,10 +177,6 @@ function severalDataRows(t: Table): boolean {
   return false;
 }
 
-function fieldsOf(t: Table): Field[] {
-  return [...t.fields, ...t.parts.flatMap((p) => p.fields)];
-}
-
 /** A project's name as tables print it: blanks, quotes and a leading year (`2022年`) out. */
 function projectKey(s: string): string {
   return nameKey(s).replace(/^\d{4}年度?/, '');
@@ -199,7 +190,7 @@ function projectKey(s: string): string {
 function projectRow(of: Table | Part, name: string): string | undefined {
   const k = projectKey(name);
   if (!k) return undefined;
-  const parts = partsIn(of).map(projectsOf);
+  const parts = partsOf(of).map(projectsOf);
   const exact = parts.flatMap((ix) => ix.byKey.get(k) ?? []);
   if (exact.length) return exact.length === 1 ? exact[0] : undefined;
   const near = parts.flatMap((ix) => ix.keys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
@@ -254,7 +245,7 @@ function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   if (axis === 'row') {
     const names = [a.value, ...(st.rowNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
     out.rows = names.map((value) => ({ value, quoted: true, unit: 'row', span: NOWHERE }));
-    out.rowKeys = names.map(labelKey);
+    out.rowKeys = names.map(ruleLabelKey);
   } else if (axis === 'column') {
     const names = [a.value, ...(st.columnNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
     out.columns = names.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
@@ -454,7 +445,7 @@ export class Binder {
       const atoms: AtomNode[] = [];
       let part: Part | undefined;
       if (o.part) {
-        part = t.parts.find((x) => x.name !== undefined && o.part!.keys.includes(nameKey(x.name)));
+        part = partKeyed(t, o.part.keys);
         if (!part) return this.fail(`「${o.part.value}」`);
         atoms.push({ value: part.name!, quoted: true, span: NOWHERE });
       }
@@ -490,13 +481,13 @@ export class Binder {
   /** The name this document prints for a row (or, `{字段}`, the row of the form's project). */
   private rowName(a: CompiledAtom, t: Table, part: Part | undefined, instance: Table): string | undefined {
     if (a.field) {
-      const value = fieldsOf(instance).find((f) => nameKey(f.key) === a.field)?.value;
+      const value = fieldNamed(instance, a.field);
       if (!value) return this.fail(a.node.value);
       const row = projectRow(part ?? t, value);
       return row ?? this.fail(`「${value}」`);
     }
     for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
-    const parts = partsIn(part ?? t);
+    const parts = partsOf(part ?? t);
     for (const k of a.rowKeys) {
       for (const p of parts) {
         const label = labelKeyed(p, k);
@@ -597,11 +588,16 @@ function fieldRow(ref: FieldRef, instance: Table, roles: Roles): RowAt | undefin
   const tables = roles.instances(ref.st);
   if (tables.length !== 1) return undefined;
   const t = tables[0];
-  const part = ref.part ? t.parts.find((x) => x.name !== undefined && ref.part!.keys.includes(nameKey(x.name))) : undefined;
+  const part = ref.part ? partKeyed(t, ref.part.keys) : undefined;
   if (ref.part && !part) return undefined;
   const value = fieldNamed(instance, ref.field);
   const name = value ? projectRow(part ?? t, value) : undefined;
   return name === undefined ? undefined : firstRowAt(t, { value: name, quoted: true, unit: 'row', span: NOWHERE }, part);
+}
+
+/** The part of a table whose name has one of these keys (names.ts `nameKey`). */
+function partKeyed(t: Table, keys: readonly string[]): Part | undefined {
+  return t.parts.find((x) => x.name !== undefined && keys.includes(nameKey(x.name)));
 }
 
 /** The value of a table's field (its own or a part's) whose key is `key` (a name key). */

@@ -13,7 +13,7 @@ import { nameKey, titleKey } from './names';
 import type { StandardSet, StandardTable } from './set';
 
 /** A table of contents: a section headed `目录` (or `目 录`). */
-export function contentsOf(doc: BudgetDocument): Table | undefined {
+function contentsOf(doc: BudgetDocument): Table | undefined {
   return doc.tables.find((t) => nameKey(t.heading) === '目录');
 }
 
@@ -116,7 +116,8 @@ export function completenessFindings(
   }
   const orders = [set.tables, ...set.orders];
   // The document's own 目录 first: where it says another order, that finding is the one to read.
-  const contentsFindings = contentsOf(doc) ? contentsCheck(doc, contentsOf(doc)!, set, recognitions, firsts, present, printed.length > 0, sm) : [];
+  const contents = contentsOf(doc);
+  const contentsFindings = contents ? contentsCheck(doc, contents, set, recognitions, firsts, present, printed.length > 0, sm) : [];
   const inOrder = (order: StandardTable[]) => {
     const pos = new Map(order.map((st, i) => [st, i]));
     let last = -1;

@@ -81,7 +81,10 @@ export function titleKey(text: string, department?: string): string {
 const NUMBER_START = /^[\d一二三四五六七八九十廿(附公表.、．:]/;
 const DIGIT_START = /^\d/;
 
-/** A row's label as rules name it: its key without an item number. */
-export function labelKey(text: string): string {
+/**
+ * A row's label as the standard sets' rules name it: its `nameKey` without an item number (not claims/link.ts
+ * `labelKey`, which also drops level markers and circled numerals for the narrative's words).
+ */
+export function ruleLabelKey(text: string): string {
   return nameKey(text).replace(ITEM_NUMBER, '');
 }

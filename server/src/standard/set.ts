@@ -114,7 +114,7 @@ export function parseReference(text: string): RefNode | undefined {
 }
 
 /** The operands of a rule and of its condition. */
-export function operandsOf(rule: RuleNode): TermNode[] {
+function operandsOf(rule: RuleNode): TermNode[] {
   const c = rule.condition;
   return [...rule.lhs, ...rule.rhs, ...(c ? [...c.lhs, ...c.rhs] : [])];
 }

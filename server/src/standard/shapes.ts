@@ -14,10 +14,11 @@
  * known by a 64-bit hash of it (`ShapeHash`).
  */
 import type { Cell, Part, Table } from '../model/document';
-import { KIND_OF, storeOf, type StoredPart } from '../model/rows';
+import { eachRowHead, KIND_OF, storeOf, type RowHead, type StoredPart } from '../model/rows';
 import type { RelationList } from '../rules/compact';
 import type { Expansion, RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
+import { sameItems } from '../util/arrays';
 import type { Identity, StandardTable } from './set';
 
 /**
@@ -30,12 +31,10 @@ interface MadeRelation {
   rule: Relation['rule'];
   kind: Relation['kind'];
   title: string;
-  target: Place;
-  terms: { place: Place; sign: 1 | -1; shift?: number }[];
   /** The target's place, then the terms'. */
   places: Place[];
-  /** Whether a term is read in another unit (the relation is then made as an object). */
-  shifted: boolean;
+  /** Each term's sign, and its unit shift when it is read in another unit (the relation is then made as an object). */
+  terms: { sign: 1 | -1; shift?: number }[];
 }
 
 /** What an identity gave for the first table of a shape. */
@@ -52,7 +51,7 @@ interface Template {
 }
 
 /** What a template gives for a table: as `Applier.expand` returns it (without what it read, which the caller adds). */
-export interface Instance {
+interface Instance {
   outcome: Template['outcome'];
   missing?: string;
   /** The other tables it read (the table itself is not listed). */
@@ -122,42 +121,27 @@ function partShape(p: Part): string {
   for (const f of p.fields) h.text(f.key);
   h.unit(0xfffd);
   const width = p.columns.length;
-  const store = storeOf(p);
-  if (store) {
-    for (let r = 0; r < store.count; r++) {
-      h.text(store.label(r));
-      const code = store.code(r);
-      if (code === undefined) h.unit(0xfffc); else h.text(code);
-      h.int(store.lineNo(r));
-      rowKinds(p, r, width, h);
-    }
-  } else {
-    for (const row of p.rows) {
-      h.text(row.label);
-      if (row.code === undefined) h.unit(0xfffc); else h.text(row.code);
-      h.int(row.lineNo);
-      rowKinds(p, row.index, Math.max(width, row.cells.length), h);
-    }
-  }
+  eachRowHead(p, (r) => {
+    h.text(r.label);
+    const code = r.code;
+    if (code === undefined) h.unit(0xfffc); else h.text(code);
+    h.int(r.lineNo);
+    rowKinds(r, width, h);
+  });
   k = h.done();
   partShapes.set(p, k);
   return k;
 }
 
 /**
- * The kinds of a row's cells (none, or its `Kind`) into a shape's hash: a row of a field in another table is part of
- * a shape too (which column a binding reads of it may depend on them).
+ * The kinds of a row's cells (none, or its `Kind`), its columns' and any it prints past them, into a shape's hash: a
+ * row of a field in another table is part of a shape too (which column a binding reads of it may depend on them).
  */
-function rowKinds(p: Part, r: number, width: number, h: ShapeHash): void {
-  const store = storeOf(p);
-  for (let i = 0; i < width; i++) {
-    if (store) {
-      const c = store.cellAt(r, i);
-      h.unit(c < 0 ? 0xfff0 : 0xfff1 + store.kind(c));
-    } else {
-      const cell = p.rows[r]?.cells[i];
-      h.unit(cell ? 0xfff1 + KIND_OF[cell.kind] : 0xfff0);
-    }
+function rowKinds(r: RowHead, width: number, h: ShapeHash): void {
+  for (let i = 0; ; i++) {
+    const kind = r.kindAt(i);
+    if (kind === undefined && i >= width) break;
+    h.unit(kind === undefined ? 0xfff0 : 0xfff1 + KIND_OF[kind]);
   }
   h.unit(0xfffb);
 }
@@ -168,7 +152,7 @@ const tableShapes = new WeakMap<Table, { parts: Part[]; key: string }>();
 /** A table's shape, with the kinds of the rows its fields name (`fields`). */
 function shapeOf(t: Table, fields: readonly RowAt[]): string {
   let had = tableShapes.get(t);
-  if (!had || !same(had.parts, t.parts)) {
+  if (!had || !sameItems(had.parts, t.parts)) {
     let key = `${t.kind}${SEP}${t.unit ?? ''}`;
     for (const p of t.parts) key += `\u0005${partShape(p)}`;
     tableShapes.set(t, (had = { parts: t.parts.slice(), key }));
@@ -176,17 +160,10 @@ function shapeOf(t: Table, fields: readonly RowAt[]): string {
   let k = had.key;
   for (const f of fields) {
     const h = new ShapeHash();
-    rowKinds(f.part, f.row, f.part.columns.length, h);
+    eachRowHead(f.part, (r) => { rowKinds(r, f.part.columns.length, h); return false; }, f.row);
     k += `\u0006${f.part.table.parts.indexOf(f.part)}:${h.done()}`;
   }
   return k;
-}
-
-/** Whether two lists hold the same objects in the same order. */
-function same<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** The largest number of shapes kept per identity (a document's forms are of a few shapes; a pathological one of many). */
@@ -224,8 +201,8 @@ export class ShapeTemplates {
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList): Instance | undefined {
     const tpl = this.byIdentity.get(idn)?.get(key);
     if (!tpl || tpl === SEEN_ONCE) return undefined;
-    for (let k = 0; k < tpl.others.length; k++) if (!same(tpl.others[k].parts, tpl.parts[k])) return undefined;
-    for (let k = 0; k < tpl.consulted.length; k++) if (!same(players(tpl.consulted[k]), tpl.players[k])) return undefined;
+    for (let k = 0; k < tpl.others.length; k++) if (!sameItems(tpl.others[k].parts, tpl.parts[k])) return undefined;
+    for (let k = 0; k < tpl.consulted.length; k++) if (!sameItems(players(tpl.consulted[k]), tpl.players[k])) return undefined;
     const tables = this.tables;
     tables.length = 0;
     tables.push(t, ...tpl.others);
@@ -243,7 +220,7 @@ export class ShapeTemplates {
     for (const rel of tpl.relations) {
       const from = n;
       n += rel.places.length;
-      let stored = !rel.shifted;
+      let stored = !rel.terms.some((x) => x.shift);
       for (let k = from; k < n && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
         const target = at[from];
@@ -289,15 +266,13 @@ export class ShapeTemplates {
     const relations: MadeRelation[] = [];
     for (let i = 0; i < made.count; i++) {
       const r = made.relation(i);
-      const target = placeOf(r.target);
-      if (!target) return;
-      const terms: MadeRelation['terms'] = [];
-      for (const x of r.terms) {
-        const place = placeOf(x.cell);
+      const places: Place[] = [];
+      for (const c of [r.target, ...r.terms.map((x) => x.cell)]) {
+        const place = placeOf(c);
         if (!place) return;
-        terms.push(x.shift ? { place, sign: x.sign, shift: x.shift } : { place, sign: x.sign });
+        places.push(place);
       }
-      relations.push({ rule: r.rule, kind: r.kind, title: r.title, target, terms, places: [target, ...terms.map((x) => x.place)], shifted: terms.some((x) => x.shift) });
+      relations.push({ rule: r.rule, kind: r.kind, title: r.title, places, terms: r.terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })) });
     }
     byKey.set(key, {
       outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), relations,
