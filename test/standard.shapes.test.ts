@@ -43,7 +43,7 @@ describe('standard sets: identities applied per table shape', () => {
     assert.deepEqual(dump(a), dump(analyze(budget, BOUND)));
   });
 
-  it('the seeds and the corpus documents: the same analysis with or without templates', () => {
+  it('the seeds and the corpus documents: the same analysis with or without templates (their forms differ: none is taken from one)', () => {
     const files = [
       ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
@@ -52,6 +52,18 @@ describe('standard sets: identities applied per table shape', () => {
       const text = readFileSync(f, 'utf8');
       assert.deepEqual(dump(fresh(text).a), dump(analyze(text, BOUND)), f);
     }
+  });
+
+  it('a real form (新洲 2023, with its 测算 and 绩效 parts) printed three times: the third taken from a template, as binding gives', () => {
+    const seed = readFileSync(join(ROOT, 'seeds', 'xinzhou-2023-budget.budget'), 'utf8');
+    const start = seed.indexOf('## 项目申报表');
+    const end = seed.indexOf('\n## ', start + 1);
+    assert.ok(start > 0 && end > start);
+    const form = seed.slice(start, end + 1);
+    const text = seed.slice(0, end + 1) + form + form + seed.slice(end + 1);
+    const { a, analyzer } = fresh(text);
+    assert.ok(analyzer.shapes!.uses > 0, 'no identity taken from a template');
+    assert.deepEqual(dump(a), dump(analyze(text, BOUND)));
   });
 
   it('a mistake in one form of many is found at that form, as binding it finds it', () => {
