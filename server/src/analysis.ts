@@ -56,7 +56,7 @@ import { StandardLibrary, type SetChoice } from './standard/library';
 import { tableNamed } from './standard/set';
 import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import type { Position, Positions } from './syntax/positions';
-import { lastAtOrBefore } from './util/arrays';
+import { lastAtOrBefore, sameItems } from './util/arrays';
 
 export interface AnalysisOptions {
   locale?: Locale;
@@ -239,7 +239,7 @@ export class DocumentAnalyzer {
     if (!this.sections.length) return;
     const choice = this.chooseSets();
     const was = this.choice;
-    if (choice.unknown !== was.unknown || choice.sets.length !== was.sets.length || choice.sets.some((x, i) => x !== was.sets[i])) this.open(this.text);
+    if (choice.unknown !== was.unknown || !sameItems(choice.sets, was.sets)) this.open(this.text);
   }
 
   /** The knowledge the code checks use changed (a catalog, the workspace's codes): only the code findings are redone. */

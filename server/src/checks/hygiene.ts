@@ -12,6 +12,7 @@
  */
 import type { Finding } from './finding';
 import type { StandardMessages } from '../i18n/standard';
+import { norm } from '../model/classify';
 import type { Header, Table } from '../model/document';
 import { Kind, StoredPart } from '../model/rows';
 import type { Line, Span } from '../syntax/ast';
@@ -41,14 +42,10 @@ const UNIT_HEADINGS = [
 ];
 const UNIT_FIELDS = new Set(['部门', '单位', '部门名称', '单位名称', '部门(单位)名称', '部门（单位）名称', '部门/单位', '预算单位', '填报单位']);
 
-function cut(text: string): string {
-  return text.replace(/[\s\u3000]+/g, '');
-}
-
 /** Whether two printings of a unit's name are the same unit (one may leave out the city or the party prefix). */
 function sameUnit(a: string, b: string): boolean {
-  const x = cut(a).replace(/[（）()]/g, '');
-  const y = cut(b).replace(/[（）()]/g, '');
+  const x = norm(a).replace(/[（）()]/g, '');
+  const y = norm(b).replace(/[（）()]/g, '');
   return !x || !y || x === y || x.includes(y) || y.includes(x);
 }
 
@@ -98,7 +95,7 @@ export function hygieneFindings(lines: readonly Line[], tables: readonly Table[]
     }
     if (unit && level <= 2) {
       // Blanks out (the patterns then need none); the finding goes at the heading.
-      const t = cut(text.replace(/^(?:表|情况说明|说明|概况)[ \t\u3000]+/, ''));
+      const t = norm(text.replace(/^(?:表|情况说明|说明|概况)[ \t\u3000]+/, ''));
       for (const re of UNIT_HEADINGS) {
         const m = re.exec(t);
         if (!m || /^(?:第[一二三四五六七八九十]+部分|\d{4})/.test(m[1]) || /^[（(一二三四五六七八九十\d]/.test(m[1]) || /^(?:本?部门|本?单位|机构)$/.test(m[1])) continue;
@@ -142,7 +139,7 @@ export function hygieneFindings(lines: readonly Line[], tables: readonly Table[]
         dates(line.text, line.span.start);
         const f = /^([^：:|]{1,24})[：:](.*)$/.exec(line.text);
         const value = f?.[2].trim();
-        if (f && value && unit && UNIT_FIELDS.has(cut(f[1])) && !/^(万元|元)$/.test(cut(value)) && !sameUnit(value, unit)) {
+        if (f && value && unit && UNIT_FIELDS.has(norm(f[1])) && !/^(万元|元)$/.test(norm(value)) && !sameUnit(value, unit)) {
           const start = line.span.start + line.text.lastIndexOf(value);
           say('unit-name', 'warning', { start, end: start + value.length }, sm.unitName(value, unit));
         }

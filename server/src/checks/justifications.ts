@@ -42,12 +42,15 @@ export function isJustification(line: string): boolean {
   return !!m && !!parseReference(m[1]) && !!m[2].trim();
 }
 
+/** The rule ids, longest first (a reference names the longest that it starts with). */
+const IDS_LONGEST_FIRST = [...RULE_IDS].sort((a, b) => b.length - a.length);
+
 /** What a `说明：` line's first part names, if it names a rule or a figure. */
 export function parseReference(ref: string): { rule?: RuleId; figure?: string } | undefined {
   const t = ref.trim();
   if (!t) return undefined;
   if (FIGURE.test(t)) return { figure: figureKey(t) };
-  for (const id of [...RULE_IDS].sort((a, b) => b.length - a.length)) {
+  for (const id of IDS_LONGEST_FIRST) {
     for (const name of [id, RULES[id].zh, RULES[id].en]) {
       if (!t.startsWith(name)) continue;
       const rest = t.slice(name.length).trim();

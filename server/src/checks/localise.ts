@@ -599,7 +599,7 @@ export function localise(findings: Finding[], src: RelationSource, o: LocaliseOp
       return sameSpan(c.span, f.span) ? [{ span, text: v }] : [{ span, text: v, title: o.fixTitle(o.name(c), v) }];
     });
     const note = (c: Cell) => {
-      if (!g.related.some((r) => r.span.start === c.span.start && r.span.end === c.span.end)) g.related.push({ span: { start: c.span.start, end: c.span.end }, message: o.culprit(o.name(c)).replace(/^[；;]\s*/, '') });
+      if (!g.related.some((r) => sameSpan(r.span, c.span))) g.related.push({ span: { start: c.span.start, end: c.span.end }, message: o.culprit(o.name(c)).replace(/^[；;]\s*/, '') });
     };
     const target = f.relation!.target;
     const name = (c: Cell) => o.name(c, target);

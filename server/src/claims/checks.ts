@@ -27,7 +27,7 @@ import { extractStatements, type Claim, type SourceLine, type Statement } from '
 import { labelKey, QuantityIndex, type Quantity } from './link';
 import { reasonFindings, type Thresholds } from './reasons';
 
-export interface ClaimOptions {
+interface ClaimOptions {
   locale?: Locale;
   /** Changes above both need a stated reason (budget-tables.json `thresholds`; default 10% and 10 万元). */
   thresholds?: Thresholds;

@@ -69,7 +69,7 @@ export interface Comparison {
   sentence: number;
 }
 
-export interface Flat {
+interface Flat {
   span: Span;
   sentence: number;
   /** `基本持平` allows a small difference. */

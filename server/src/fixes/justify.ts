@@ -1,14 +1,4 @@
 /**
- * The findings a quick fix offers to accept with a justification: those about figures (a code's name or a syntax
- * error is mended, not accepted; a `说明：` line typed by hand may still name any rule).
- */
-const JUSTIFIABLE = new Set(['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative', 'narrative-reason']);
-
-export function justifiable(rule: string): boolean {
-  return JUSTIFIABLE.has(rule);
-}
-
-/**
  * "Accept this finding": inserts a justification (`说明：95.22%：`) under the line of the finding, naming its figure
  * (or, for a finding that stands on no figure, its rule), for the author to write the reason after the colon. Until a
  * reason is written the line is not a justification (../checks/justifications), so the finding stays. Pure.
@@ -16,8 +6,20 @@ export function justifiable(rule: string): boolean {
 import { justificationMessages } from '../i18n/justifications';
 import type { Locale } from '../i18n/messages';
 import { parseFigure } from '../numbers/decimal';
+import { RELATION_RULES } from '../rules/relation';
+import type { RuleId } from '../checks/ruleIds';
 import type { Span } from '../syntax/ast';
 import { eolOf, nextLineStart, type Fix } from './fix';
+
+/**
+ * The findings a quick fix offers to accept with a justification: those about figures (a code's name or a syntax
+ * error is mended, not accepted; a `说明：` line typed by hand may still name any rule).
+ */
+const JUSTIFIABLE = new Set<string>([...RELATION_RULES, 'narrative-reason' satisfies RuleId]);
+
+export function justifiable(rule: string): boolean {
+  return JUSTIFIABLE.has(rule);
+}
 
 export function justifyFix(text: string, span: Span, rule: string, locale?: Locale): Fix | undefined {
   if (!justifiable(rule)) return undefined;
@@ -27,7 +29,6 @@ export function justifyFix(text: string, span: Span, rule: string, locale?: Loca
   const number = unit ? said.slice(0, said.length - unit.length).trim() : said;
   const figure = number && parseFigure(number) ? said : '';
   const ref = figure || rule;
-  if (!ref) return undefined;
   const eol = eolOf(text);
   const at = nextLineStart(text, span.start);
   const atEnd = at === text.length && !/[\r\n]$/.test(text);

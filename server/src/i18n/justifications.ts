@@ -6,7 +6,6 @@ const zh = {
   related: (reason: string) => `说明：${reason}`,
   unused: (line: string) => `此说明没有对应的核对结果（所说的数或规则在此处没有出错，或已改正），请删除：“${line}”`,
   addJustification: '记录说明：接受此结果（说明：…）',
-  reasonPlaceholder: '（请写明原因）',
 };
 export type JustificationMessages = typeof zh;
 
@@ -15,7 +14,6 @@ const en: JustificationMessages = {
   related: (reason) => `justified: ${reason}`,
   unused: (line) => `This justification accepts no finding (what it names has no finding here, or was corrected): remove “${line}”`,
   addJustification: 'Accept this finding with a justification (说明：…)',
-  reasonPlaceholder: '(write the reason)',
 };
 
 export function justificationMessages(locale: Locale = 'zh'): JustificationMessages {

@@ -9,9 +9,9 @@
 import type { Cell } from '../model/document';
 import { CellFlag, Kind, storeOf, type StoredPart } from '../model/rows';
 import type { Span } from '../syntax/ast';
-import type { Relation, RelationRuleId, Term } from './relation';
+import { RELATION_RULES, type Relation, type RelationRuleId, type Term } from './relation';
 
-const RULES: RelationRuleId[] = ['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative'];
+const RULES = RELATION_RULES;
 const RULE_ID = new Map<RelationRuleId, number>(RULES.map((r, i) => [r, i]));
 const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change'];
 const KIND_ID = new Map<Relation['kind'], number>(KINDS.map((k, i) => [k, i]));

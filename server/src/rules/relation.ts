@@ -9,6 +9,9 @@ export type RelationRuleId = Extract<RuleId,
   | 'column-formula' | 'row-formula' | 'cell-formula' | 'cross-table'
   | 'code-hierarchy' | 'total-row' | 'share' | 'form' | 'narrative'>;
 
+/** Every relation rule, once (a compact relation stores its rule as its number here). */
+export const RELATION_RULES: readonly RelationRuleId[] = ['column-formula', 'row-formula', 'cell-formula', 'cross-table', 'code-hierarchy', 'total-row', 'share', 'form', 'narrative'];
+
 export interface Term {
   sign: 1 | -1;
   cell: Cell;
