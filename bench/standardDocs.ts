@@ -109,16 +109,15 @@ function documentOf(options: StandardDocOptions, year: number) {
   const spend = (x: Xiang) => x.basic + x.project;
   const gpb = (x: Xiang) => x.basic + x.project - x.own;
   const gpbProject = (x: Xiang) => x.project - x.own;
-  return { o, leis, xiangs, total, spend, gpb, gpbProject };
+  // All spending, what 一般公共预算 pays of it, what 事业收入 pays, and the basic spending.
+  const S = total(spend);
+  const G = total(gpb);
+  return { o, leis, xiangs, total, spend, gpb, gpbProject, S, G, E: S - G, basic: total((x) => x.basic) };
 }
 
 /** A 部门决算 in 湖北's layout: 公开01—09表, 目录, the 整体 and project self-evaluations, a narrative. */
 export function generateFinal(options: StandardDocOptions = {}): string {
-  const { o, leis, xiangs, total, spend, gpb, gpbProject } = documentOf(options, 2023);
-  const S = total(spend);
-  const G = total(gpb);
-  const E = S - G;
-  const basic = total((x) => x.basic);
+  const { o, leis, xiangs, total, spend, gpb, gpbProject, S, G, E, basic } = documentOf(options, 2023);
   const b301 = Math.floor(basic * 0.6);
   const b303 = Math.floor(basic * 0.1);
   const b302 = basic - b301 - b303;
@@ -193,11 +192,7 @@ export function generateFinal(options: StandardDocOptions = {}): string {
 
 /** A 部门预算 in 湖北's layout: 附表4-1 … 4-8, the 项目支出表, the 部门整体 and project forms. */
 export function generateBudget(options: StandardDocOptions = {}): string {
-  const { o, leis, xiangs, total, spend, gpb, gpbProject } = documentOf(options, 2023);
-  const S = total(spend);
-  const G = total(gpb);
-  const E = S - G;
-  const basic = total((x) => x.basic);
+  const { o, leis, xiangs, total, spend, gpb, gpbProject, S, G, E, basic } = documentOf(options, 2023);
   const staff = (x: Xiang) => Math.floor(x.basic * 0.7);
   const office = (x: Xiang) => x.basic - staff(x);
   const people = total(staff);
@@ -265,9 +260,7 @@ export function generateBudget(options: StandardDocOptions = {}): string {
 /** A 部门预算 in 江苏's layout (公开01—12表, as the 2019 省级部门预算 print them). */
 export function generateJiangsu(options: StandardDocOptions = {}): string {
   // The 2019 classes have no 抗疫 class; the reserve goes to 201.
-  const { o, leis, total, spend, gpb } = documentOf(options, 2019);
-  const S = total(spend);
-  const basic = total((x) => x.basic);
+  const { o, leis, total, spend, gpb, S, basic } = documentOf(options, 2019);
   const project = total((x) => x.project);
   const reserve = 500_000;
   const T = S + reserve;

@@ -23,11 +23,8 @@ const WRONG = good
   .replace('本部门在部门决算中反映所有项目绩效自评结果。', '本部门在部门决算中反映所有项目绩效自评结果。截至 2022 年 12 月 31 日，XX 单位共有车辆 1 辆。');
 
 describe('standard sets in the editor and the CLI', function () {
-  let client: TestClient;
-  before(async () => {
-    client = new TestClient();
-    await client.initialize();
-  });
+  const client = new TestClient();
+  before(() => client.initialize());
   after(() => client.stop());
 
   it('diagnostics: the identities between tables, the cut-off year and the placeholder, each at its place with its rule', async () => {
