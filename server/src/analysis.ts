@@ -181,7 +181,7 @@ export class DocumentAnalyzer {
     this.m = messages(options.locale);
     this.sm = standardMessages(options.locale);
     const o = options.standard;
-    if (o !== false && o?.byShape !== false) this.shapes = new ShapeTemplates();
+    if (o !== false && o?.byShape !== false) this.shapes = ShapeTemplates.shared(this.sm);
   }
 
   /** The standard sets the header (or the options) choose. */

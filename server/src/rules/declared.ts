@@ -2,7 +2,7 @@
 import { norm } from '../model/build';
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
-import type { AtomNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
+import type { AtomNode, ConditionNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, type RowStore } from '../model/rows';
 import { RelationList } from './compact';
@@ -552,6 +552,14 @@ const NO_COLUMNS = new Int32Array(0);
  */
 export type Expansion = 'applied' | 'condition' | 'unresolved' | 'empty';
 
+/** The phrase a condition `当「短语」` asks the document to state; undefined for an equality, or a condition of no such shape. */
+export function conditionPhrase(c: ConditionNode): string | undefined {
+  if (c.rhs.length) return undefined;
+  const op = c.lhs.length === 1 ? c.lhs[0].operand : undefined;
+  const atom = op?.kind === 'ref' && !op.table && op.atoms.length === 1 ? op.atoms[0] : undefined;
+  return atom?.quoted && !atom.unit && !atom.eachRow ? atom.value : undefined;
+}
+
 /** Finds the table a rule names (a standard role, a table of the document by its key …); undefined: not found. */
 type TableResolver = (text: string, current: Table) => Table | undefined;
 
@@ -601,10 +609,9 @@ export class DeclaredRules {
   conditionHolds(rule: Rule): boolean {
     const c = rule.node.condition!;
     if (!c.rhs.length) {
-      const op = c.lhs.length === 1 ? c.lhs[0].operand : undefined;
-      const atom = op?.kind === 'ref' && !op.table && op.atoms.length === 1 ? op.atoms[0] : undefined;
-      if (!atom?.quoted || atom.unit || atom.eachRow) { this.problem(this.m.conditionShape, c.span); return false; }
-      return states(this.doc, atom.value);
+      const phrase = conditionPhrase(c);
+      if (phrase === undefined) { this.problem(this.m.conditionShape, c.span); return false; }
+      return states(this.doc, phrase);
     }
     const judged = new RelationList();
     this.sink = judged;

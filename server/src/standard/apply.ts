@@ -16,8 +16,9 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { Kind, StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
-import { columnIn, DeclaredRules, states, type Expansion, type RowAt } from '../rules/declared';
+import { columnIn, conditionPhrase, DeclaredRules, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
+import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
@@ -340,8 +341,8 @@ class Applier {
   private readonly index: RelationIndex;
   /** Where an identity that is not kept is expanded (emptied for each: its relations are copied to `out`). */
   private scratchList?: RelationList;
-  /** Conditions that read the same for every instance (`conditionIsShared`), judged once in this pass. */
-  private sharedMap?: Map<Identity, boolean | undefined>;
+  /** Conditions that read the same for every instance (`conditionIsShared`), by set and text, judged once in this pass. */
+  private sharedMap?: Map<StandardSet, Map<string, boolean | undefined>>;
 
   /** The rows the fields of the last form applied by shape name in other tables (bind.ts `fieldRowsOf`). */
   private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
@@ -356,7 +357,7 @@ class Applier {
     return (this.scratchList ??= new RelationList());
   }
 
-  private get shared(): Map<Identity, boolean | undefined> {
+  private get shared(): Map<StandardSet, Map<string, boolean | undefined>> {
     return (this.sharedMap ??= new Map());
   }
   /** What this pass applied, for the next one. */
@@ -376,7 +377,8 @@ class Applier {
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
     const c = identity.rule.condition;
-    const stated = c && !c.rhs.length && c.lhs[0]?.operand.kind === 'ref' ? this.states(c.lhs[0].operand.atoms[0]?.value ?? '') : undefined;
+    const phrase = c && conditionPhrase(c);
+    const stated = phrase !== undefined ? this.states(phrase) : undefined;
     let reuse = !!old && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
@@ -422,7 +424,7 @@ class Applier {
       const c = identity.rule.condition;
       if (!c) continue;
       for (const [table, k] of byTable) {
-        if (k.stated !== undefined && this.states(c.lhs[0]?.operand.kind === 'ref' ? c.lhs[0].operand.atoms[0]?.value ?? '' : '') !== k.stated) return false;
+        if (k.stated !== undefined && this.states(conditionPhrase(c) ?? '') !== k.stated) return false;
         // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures.
         if (c.rhs.length && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
       }
@@ -442,19 +444,43 @@ class Applier {
 
   /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
   private holds(identity: Identity, table: Table): boolean | undefined {
-    if (this.shared.has(identity)) return this.shared.get(identity);
+    if (conditionIsShared(identity)) return this.sharedHolds(identity, table);
     const b = this.binder.bind(identity, table);
     return 'missing' in b ? undefined : this.condition(identity, b);
   }
 
-  /** Whether the condition of a bound identity holds (undefined: it names nothing); a shared one judged once. */
+  /** Whether the condition of a bound identity holds (undefined: it names nothing). */
   private condition(identity: Identity, b: Exclude<Binding, { missing: string }>): boolean | undefined {
-    if (this.shared.has(identity)) return this.shared.get(identity);
-    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
-    const holds = d.conditionHolds({ node: b.rule, table: b.table });
-    const result = d.problems.length ? undefined : holds;
-    if (conditionIsShared(identity)) this.shared.set(identity, result);
+    return conditionIsShared(identity) ? this.sharedHolds(identity, b.table) : this.judge(b.rule.condition!, b.table);
+  }
+
+  /**
+   * Whether a condition that names only other tables holds (`conditionIsShared`): judged once per pass for every
+   * identity of a set that writes it alike (most of a 部门预算's conditional identities ask whether all its money is
+   * 一般公共预算), for every table they are applied to.
+   */
+  private sharedHolds(identity: Identity, table: Table): boolean | undefined {
+    const set = identity.table.set;
+    let byText = this.shared.get(set);
+    if (!byText) this.shared.set(set, (byText = new Map()));
+    const text = identity.rule.condition!.text;
+    if (byText.has(text)) return byText.get(text);
+    const result = this.judgeBound(identity, table);
+    byText.set(text, result);
     return result;
+  }
+
+  /** Whether an identity's condition holds for `table`, only the condition bound (undefined: it names nothing). */
+  private judgeBound(identity: Identity, table: Table): boolean | undefined {
+    const c = this.binder.bindCondition(identity, table);
+    return c && this.judge(c, table);
+  }
+
+  /** Whether a bound condition holds (undefined: it names nothing). */
+  private judge(condition: ConditionNode, table: Table): boolean | undefined {
+    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
+    const holds = d.conditionHolds({ node: { lhs: [], rhs: [], text: condition.text, span: condition.span, condition }, table });
+    return d.problems.length ? undefined : holds;
   }
 
   /**
@@ -477,7 +503,7 @@ class Applier {
         if (keep) {
           k.from = from;
           k.to = list.count;
-          if (identity.rule.condition?.rhs.length) k.holds = true;
+          if (identity.rule.condition?.rhs.length) k.holds = holdsBy(got.outcome);
         } else k.byShape = true;
         return k;
       }
@@ -487,31 +513,40 @@ class Applier {
     if (shape) {
       const k = this.bindAndExpand(identity, table, keep, made);
       // Kept for the next table of this shape: what the binding gave (a missing field's message names this form's
-      // project: not kept), and only with its condition met (a condition not met makes nothing).
-      if ((k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')) {
-        this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, [...new Set(this.binder.consulted.map(([st]) => st))], players);
-      }
+      // project: not kept); with its condition met, what it made; not met, that it made nothing.
+      const kept = shape.holds
+        ? (k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')
+        : (shape.holds === false && k.outcome === 'condition') || (!shape.fields.length && k.outcome === 'missing');
+      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, [...new Set(this.binder.consulted.map(([st]) => st))], players);
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);
   }
 
   /**
-   * The shape `table` is looked up by for `identity`, and the rows its fields name; undefined when the identity is
-   * not applied by shape: no templates kept, a table that is not a form, a condition that is a phrase or reads the
-   * table itself, or one that reads other tables not yet judged in this pass or judged not to hold (the identity then
-   * makes nothing).
+   * The shape `table` is looked up by for `identity`, the rows its fields name, and whether its condition holds
+   * (undefined: it names nothing) — a template is kept for each: what it made, or that it made nothing. Undefined when
+   * no templates are kept. A condition is a phrase the document states or not, or an equality (judged once per pass
+   * for all tables when it names only other tables: `当 收支总表的一般公共预算拨款收入 = 收入总计`).
    */
-  private shape(identity: Identity, table: Table): { key: string; fields: RowAt[] } | undefined {
-    // Forms are what a document repeats (a project's 申报表, its 绩效目标表); a table's shape would seldom be met again.
-    if (!this.ctx.shapes || table.kind !== 'form') return undefined;
+  private shape(identity: Identity, table: Table): { key: string; fields: RowAt[]; holds: boolean | undefined } | undefined {
+    if (!this.ctx.shapes) return undefined;
     const c = identity.rule.condition;
-    if (c && (!c.rhs.length || !conditionIsShared(identity) || this.shared.get(identity) !== true)) return undefined;
+    let holds: boolean | undefined = true;
+    if (c && !c.rhs.length) {
+      const phrase = conditionPhrase(c);
+      if (phrase === undefined) return undefined;
+      holds = this.states(phrase);
+    } else if (c) {
+      // Only the condition bound: judged for this table when it reads it, once per pass for all when it does not.
+      holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
+    }
     // A form's identities name its project's row alike: found once for them all.
     if (this.fieldRows?.table !== table) this.fieldRows = { table, rows: new Map() };
     const fields = fieldRowsOf(identity, table, this.roles, this.fieldRows.rows);
-    const key = fields && this.ctx.shapes.key(table, fields);
-    return key === undefined ? undefined : { key, fields: fields! };
+    if (!fields) return undefined;
+    const key = this.ctx.shapes.key(table, fields);
+    return { key: holds ? key : `${key}${holds === false ? '\u0007' : '\u0008'}`, fields, holds };
   }
 
   /** Binds and expands an identity into `made` (emptied): what it gave, and what it read when `keep`. */
@@ -529,9 +564,14 @@ class Applier {
     const outcome = d.expand({ node, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
-    const holds = !identity.rule.condition?.rhs.length ? {} : { holds: outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined };
+    const holds = !identity.rule.condition?.rhs.length ? {} : { holds: holdsBy(outcome) };
     return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted, ...holds };
   }
+}
+
+/** Whether the equality an identity's condition is held, by what the identity gave (undefined: it named nothing). */
+function holdsBy(outcome: Kept['outcome']): boolean | undefined {
+  return outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined;
 }
 
 /** The local part, for one section: its tables recognised, the identities that need no other table applied. */

@@ -350,10 +350,8 @@ export class Binder {
     }
     let condition: ConditionNode | undefined;
     if (c.condition) {
-      const cl = this.operands(c.condition.lhs, own, instance);
-      const cr = cl && this.operands(c.condition.rhs, own, instance);
-      if (!cl || !cr) return missing();
-      condition = { lhs: cl, rhs: cr, text: rule.condition!.text, span: NOWHERE };
+      condition = this.equality(idn, c.condition, instance);
+      if (!condition) return missing();
     } else if (rule.condition) condition = rule.condition;
     let node: RuleNode = { lhs, rhs, text: idn.text, span: NOWHERE, ...(condition ? { condition } : {}) };
     // One quantity printed in a table and typed again in a form: the form's figure is the one to check.
@@ -362,6 +360,21 @@ export class Binder {
     }
     const table = this.tableOf(node.lhs[0]) ?? instance;
     return { rule: node, table };
+  }
+
+  /**
+   * Only the condition of an identity whose condition is an equality (`当 C=D`), bound for `instance`; undefined when
+   * it has none or the document does not print what it names.
+   */
+  bindCondition(idn: Identity, instance: Table): ConditionNode | undefined {
+    const c = compile(idn).condition;
+    return c && this.equality(idn, c, instance);
+  }
+
+  private equality(idn: Identity, c: NonNullable<CompiledRule['condition']>, instance: Table): ConditionNode | undefined {
+    const cl = this.operands(c.lhs, idn.table, instance);
+    const cr = cl && this.operands(c.rhs, idn.table, instance);
+    return cl && cr ? { lhs: cl, rhs: cr, text: idn.rule.condition!.text, span: NOWHERE } : undefined;
   }
 
   /** A reference (a quantity's place) in the document's terms, for the instance `instance` of `own`. */

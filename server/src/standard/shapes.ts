@@ -22,32 +22,49 @@ import { sameItems } from '../util/arrays';
 import type { Identity, StandardTable } from './set';
 
 /**
- * A cell's place: `slot` 0 is the table the identity is applied for, k the k-th other table it read; `part` the part's
- * number in that table; `row` its row (−1 − j: the row of the j-th field, `fieldRowsOf`); `col` its column's index.
+ * A cell's place, as four numbers in a template's `places`: its slot (0 the table the identity is applied for, k the
+ * k-th other table it read), its part's number in that table, its row (−1 − j: the row of the j-th field,
+ * `fieldRowsOf`) and its column's index.
  */
-interface Place { slot: number; part: number; row: number; col: number }
+const PLACE = 4;
 
 interface MadeRelation {
   rule: Relation['rule'];
   kind: Relation['kind'];
   title: string;
-  /** The target's place, then the terms'. */
-  places: Place[];
+  /** Its target's place is the `at`-th of the template's places, its terms' the next ones. */
+  at: number;
   /** Each term's sign, and its unit shift when it is read in another unit (the relation is then made as an object). */
-  terms: { sign: 1 | -1; shift?: number }[];
+  terms: readonly { sign: 1 | -1; shift?: number }[];
+  /** Whether a term has a unit shift. */
+  shifted: boolean;
 }
 
-/** What an identity gave for the first table of a shape. */
+/**
+ * Another table a template read: a role it asked who plays (the first such role this table plays) and its place among
+ * the role's tables. The binding reads another table only as the player of a role (bind.ts `term`).
+ */
+interface Other { st: StandardTable; index: number }
+
+/**
+ * A role a template asked who plays, and its tables then: each as its slot among the template's tables (0 the table
+ * itself, k the k-th other; −1 one it did not read) and its shape (`tableKey`): how many play it, and what they hold,
+ * decide the binding as much as the tables it read (a role of two tables cannot be read as one figure; a role whose
+ * tables print no row stands for zero).
+ */
+interface Asked { st: StandardTable; slots: number[]; keys: string[] }
+
+/** What an identity gave for the second table of a shape (the first marks it, `SEEN_ONCE`). */
 interface Template {
   outcome: Expansion | 'missing';
   missing?: string;
   relations: MadeRelation[];
-  /** The other tables it read, and their parts then. */
-  others: Table[];
-  parts: Part[][];
-  /** The roles it asked who plays, and who played them then. */
-  consulted: StandardTable[];
-  players: Table[][];
+  /** Every relation's places, `PLACE` numbers each. */
+  places: Int32Array;
+  /** The other tables it read. */
+  others: Other[];
+  /** The roles it asked who plays (every other table it read plays one of them). */
+  asked: Asked[];
 }
 
 /** What a template gives for a table: as `Applier.expand` returns it (without what it read, which the caller adds). */
@@ -64,7 +81,7 @@ const SEP = '\u0001';
 /**
  * A running hash of what a shape holds: two 32-bit lanes over UTF-16 code units (FNV-1a, and a multiply-xorshift),
  * and how many units went in. A part's shape is its 64 bits and its length: two parts that differ share one with a
- * probability of about 2^-64 (at most 64 shapes are kept per identity), and building it allocates no text.
+ * probability of about 2^-64 (at most 1,024 shapes are kept per identity), and building it allocates no text.
  */
 class ShapeHash {
   private a = 0x811c9dc5 | 0;
@@ -121,13 +138,29 @@ function partShape(p: Part): string {
   for (const f of p.fields) h.text(f.key);
   h.unit(0xfffd);
   const width = p.columns.length;
-  eachRowHead(p, (r) => {
-    h.text(r.label);
-    const code = r.code;
-    if (code === undefined) h.unit(0xfffc); else h.text(code);
-    h.int(r.lineNo);
-    rowKinds(r, width, h);
-  });
+  const s = storeOf(p);
+  if (s) {
+    // From the store's arrays (what `eachRowHead` and `rowKinds` read, without a call per cell).
+    for (let r = 0; r < s.count; r++) {
+      h.text(s.label(r));
+      const code = s.code(r);
+      if (code === undefined) h.unit(0xfffc); else h.text(code);
+      h.int(s.lineNo(r));
+      const from = s.firstCell(r);
+      const to = s.endCell(r);
+      for (let c = from; c < to; c++) h.unit(0xfff1 + s.kind(c));
+      for (let i = to - from; i < width; i++) h.unit(0xfff0);
+      h.unit(0xfffb);
+    }
+  } else {
+    eachRowHead(p, (r) => {
+      h.text(r.label);
+      const code = r.code;
+      if (code === undefined) h.unit(0xfffc); else h.text(code);
+      h.int(r.lineNo);
+      rowKinds(r, width, h);
+    });
+  }
   k = h.done();
   partShapes.set(p, k);
   return k;
@@ -149,15 +182,20 @@ function rowKinds(r: RowHead, width: number, h: ShapeHash): void {
 /** A table's shape, kept while its parts are the same (a table keeps its object while its parts are renewed). */
 const tableShapes = new WeakMap<Table, { parts: Part[]; key: string }>();
 
-/** A table's shape, with the kinds of the rows its fields name (`fields`). */
-function shapeOf(t: Table, fields: readonly RowAt[]): string {
+/** A table's shape, without its fields' rows. */
+function tableKey(t: Table): string {
   let had = tableShapes.get(t);
   if (!had || !sameItems(had.parts, t.parts)) {
     let key = `${t.kind}${SEP}${t.unit ?? ''}`;
     for (const p of t.parts) key += `\u0005${partShape(p)}`;
     tableShapes.set(t, (had = { parts: t.parts.slice(), key }));
   }
-  let k = had.key;
+  return had.key;
+}
+
+/** A table's shape, with the kinds of the rows its fields name (`fields`). */
+function shapeOf(t: Table, fields: readonly RowAt[]): string {
+  let k = tableKey(t);
   for (const f of fields) {
     const h = new ShapeHash();
     eachRowHead(f.part, (r) => { rowKinds(r, f.part.columns.length, h); return false; }, f.row);
@@ -166,134 +204,236 @@ function shapeOf(t: Table, fields: readonly RowAt[]): string {
   return k;
 }
 
-/** The largest number of shapes kept per identity (a document's forms are of a few shapes; a pathological one of many). */
-const SHAPES_PER_IDENTITY = 64;
+/**
+ * The largest number of shapes kept per identity (and language): a document's forms are of a few shapes, a session's
+ * documents of some hundreds; past it, the identity's are dropped and made again.
+ */
+const SHAPES_PER_IDENTITY = 1024;
 
 /**
- * The most rows a table applied by shape may have: a larger one is seldom repeated, and its key would cost about what
- * binding it does.
+ * The most places the templates of one language keep (about 16 bytes each, with a relation's entry per 3 or 4):
+ * past it, all are dropped and made again as tables are met (a session that opens many large documents).
  */
-const MOST_ROWS = 200;
+const MOST_PLACES = 2_000_000;
 
 /** A shape seen once: its template is made the second time (most tables of a document are the only ones of theirs). */
 const SEEN_ONCE = 'seen once';
 
+/**
+ * The most templates kept for one identity and shape: one per set of other tables of other shapes it was met with
+ * (a 江苏 财政拨款收支总表 prints the same rows in every department's document, beside each department's own 收支总表).
+ */
+const CONTEXTS = 8;
+
+/** The templates of one identity and shape (the latest first), or that the shape was seen once. */
+type Kept = Template[] | typeof SEEN_ONCE;
+
+/** The templates of one language (their relations' titles and their messages are in it), for every analyzer. */
+class TemplateStore {
+  byIdentity = new WeakMap<Identity, Map<string, Kept>>();
+  places = 0;
+
+  get(idn: Identity): Map<string, Kept> {
+    let byKey = this.byIdentity.get(idn);
+    if (!byKey) this.byIdentity.set(idn, (byKey = new Map()));
+    return byKey;
+  }
+
+  /** Drops an identity's templates. */
+  clear(byKey: Map<string, Kept>): void {
+    for (const list of byKey.values()) if (list !== SEEN_ONCE) for (const t of list) this.places -= t.places.length / PLACE;
+    byKey.clear();
+  }
+
+  /** Files a template, before the others of its shape (the oldest beyond `CONTEXTS` dropped). */
+  add(idn: Identity, key: string, tpl: Template): void {
+    const size = (t: Template) => t.places.length / PLACE;
+    let list = this.byIdentity.get(idn)?.get(key);
+    if (list === SEEN_ONCE || !list) list = [];
+    if (list.length >= CONTEXTS) this.places -= size(list.pop()!);
+    if ((this.places += size(tpl)) > MOST_PLACES) {
+      this.byIdentity = new WeakMap();
+      this.places = size(tpl);
+      list = [];
+    }
+    list.unshift(tpl);
+    this.get(idn).set(key, list);
+  }
+}
+
+/** The stores, by the language's messages (a module's constant per locale, i18n/standard). */
+const stores = new WeakMap<object, TemplateStore>();
+
 export class ShapeTemplates {
-  private readonly byIdentity = new WeakMap<Identity, Map<string, Template | typeof SEEN_ONCE>>();
-  /** How many times an identity was applied from a template (what a test or a bench reads). */
+  /**
+   * Templates shared by every analyzer of one language: a document opened again, another document of the same
+   * province (its 收支总表, 三公 and form tables print the same rows) and each edit's tables whose shapes are as they
+   * were take them. `messages`: the language's standard messages.
+   */
+  static shared(messages: object): ShapeTemplates {
+    let store = stores.get(messages);
+    if (!store) stores.set(messages, (store = new TemplateStore()));
+    return new ShapeTemplates(store);
+  }
+
+  constructor(private readonly store = new TemplateStore()) {}
+
+  /** How many times an identity was applied from a template by this analyzer (what a test or a bench reads). */
   uses = 0;
   /** The table and the other tables a template is resolved in (reused from one table to the next). */
   private readonly tables: Table[] = [];
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
 
-  /** The key a table and its fields' rows are looked up by; undefined for a table too large to be applied by shape. */
-  key(t: Table, fields: readonly RowAt[]): string | undefined {
-    let rows = 0;
-    for (const p of t.parts) if ((rows += storeOf(p)?.count ?? p.rows.length) > MOST_ROWS) return undefined;
+  /** The key a table and its fields' rows are looked up by. */
+  key(t: Table, fields: readonly RowAt[]): string {
     return shapeOf(t, fields);
   }
 
   /**
    * The relations an identity gives for `t` (whose shape is `key`, its fields naming `fields`), appended to `made`;
-   * undefined when no table of this shape has been seen with these other tables and roles (nothing is appended).
+   * undefined when no table of this shape has been seen with other tables and roles of these shapes (nothing is
+   * appended).
    */
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList): Instance | undefined {
-    const tpl = this.byIdentity.get(idn)?.get(key);
-    if (!tpl || tpl === SEEN_ONCE) return undefined;
-    for (let k = 0; k < tpl.others.length; k++) if (!sameItems(tpl.others[k].parts, tpl.parts[k])) return undefined;
-    for (let k = 0; k < tpl.consulted.length; k++) if (!sameItems(players(tpl.consulted[k]), tpl.players[k])) return undefined;
+    const kept = this.store.byIdentity.get(idn)?.get(key);
+    if (!kept || kept === SEEN_ONCE) return undefined;
+    const tpl = kept.find((x) => this.fits(x, t, players));
+    if (!tpl) return undefined;
     const tables = this.tables;
-    tables.length = 0;
-    tables.push(t, ...tpl.others);
     // Every place first (a table with a row its twin lacks makes nothing: it is bound as usual), then the relations.
     const at = this.resolved;
-    let n = 0;
+    const places = tpl.places;
+    const n = places.length / PLACE;
+    for (let k = 0; k < n; k++) if (!resolve(tables, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
     for (const rel of tpl.relations) {
-      for (const place of rel.places) {
-        const x = resolve(tables, place, fields);
-        if (!x) return undefined;
-        at[n++] = x;
-      }
-    }
-    n = 0;
-    for (const rel of tpl.relations) {
-      const from = n;
-      n += rel.places.length;
-      let stored = !rel.terms.some((x) => x.shift);
-      for (let k = from; k < n && stored; k++) stored = typeof at[k].cell === 'number';
+      const from = rel.at;
+      const to = from + 1 + rel.terms.length;
+      let stored = !rel.shifted;
+      for (let k = from; k < to && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
         const target = at[from];
         made.begin(rel.rule, rel.kind, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
-        for (let k = from + 1; k < n; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
+        for (let k = from + 1; k < to; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
         made.end();
         continue;
       }
-      const cellOf = (x: Resolved): Cell => (typeof x.cell === 'number' ? (x.part as StoredPart).cellAt(x.row, x.cell) : x.cell);
       made.add({
         rule: rel.rule, kind: rel.kind, title: rel.title, target: cellOf(at[from]),
         terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
       });
     }
     this.uses++;
-    return { outcome: tpl.outcome, ...(tpl.missing !== undefined ? { missing: tpl.missing } : {}), others: tpl.others, consulted: tpl.consulted };
+    return { outcome: tpl.outcome, ...(tpl.missing !== undefined ? { missing: tpl.missing } : {}), others: tables.slice(1), consulted: tpl.asked.map((a) => a.st) };
+  }
+
+  /**
+   * Whether a template was made beside other tables of the shapes `t`'s have, asked for roles played as they are now:
+   * its tables (`t`, then the others it read) are then in `tables`.
+   */
+  private fits(tpl: Template, t: Table, players: (st: StandardTable) => Table[]): boolean {
+    const tables = this.tables;
+    tables.length = 0;
+    tables.push(t);
+    for (const o of tpl.others) {
+      const x = players(o.st)[o.index];
+      if (!x || tables.includes(x)) return false;
+      tables.push(x);
+    }
+    for (const a of tpl.asked) {
+      const list = players(a.st);
+      if (list.length !== a.slots.length) return false;
+      for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
+    }
+    return true;
   }
 
   /**
    * Keeps what `idn` gave for `t` (bound and expanded): its relations in `made`, having read the tables `read` and
-   * asked for the roles `consulted`. Nothing is kept when a relation names a cell of a table it did not read.
+   * asked for the roles `consulted`. Nothing is kept when a relation names a cell of a table it did not read, or it read
+   * a table that plays none of those roles.
    */
   keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], players: (st: StandardTable) => Table[]): void {
-    let byKey = this.byIdentity.get(idn);
-    if (!byKey) this.byIdentity.set(idn, (byKey = new Map()));
-    if (byKey.size >= SHAPES_PER_IDENTITY) byKey.clear();
+    const byKey = this.store.get(idn);
+    if (byKey.size >= SHAPES_PER_IDENTITY) this.store.clear(byKey);
     if (!byKey.has(key)) {
       byKey.set(key, SEEN_ONCE);
       return;
     }
-    const others = [...new Set(read)].filter((x) => x !== t);
-    const tables = [t, ...others];
-    const placeOf = (c: Cell): Place | undefined => {
+    const others: Other[] = [];
+    const tables = [t];
+    for (const x of read) {
+      if (tables.includes(x)) continue;
+      let other: Other | undefined;
+      for (const st of consulted) {
+        const index = players(st).indexOf(x);
+        if (index >= 0) { other = { st, index }; break; }
+      }
+      if (!other) return;
+      others.push(other);
+      tables.push(x);
+    }
+    const asked = consulted.map((st): Asked => {
+      const list = players(st);
+      return { st, slots: list.map((x) => tables.indexOf(x)), keys: list.map(tableKey) };
+    });
+    let n = 0;
+    for (let i = 0; i < made.count; i++) n += 1 + made.relation(i).terms.length;
+    const places = new Int32Array(n * PLACE);
+    n = 0;
+    const place = (c: Cell): boolean => {
       const part = c.row.part;
       const slot = tables.indexOf(part.table);
-      if (slot < 0) return undefined;
+      if (slot < 0) return false;
       const p = part.table.parts.indexOf(part);
       const col = c.row.cells.indexOf(c);
-      if (p < 0 || col < 0) return undefined;
+      if (p < 0 || col < 0) return false;
       const j = fields.findIndex((f) => f.part === part && f.row === c.row.index);
-      return { slot, part: p, row: j >= 0 ? -1 - j : c.row.index, col };
+      const o = n++ * PLACE;
+      places[o] = slot;
+      places[o + 1] = p;
+      places[o + 2] = j >= 0 ? -1 - j : c.row.index;
+      places[o + 3] = col;
+      return true;
     };
     const relations: MadeRelation[] = [];
     for (let i = 0; i < made.count; i++) {
       const r = made.relation(i);
-      const places: Place[] = [];
-      for (const c of [r.target, ...r.terms.map((x) => x.cell)]) {
-        const place = placeOf(c);
-        if (!place) return;
-        places.push(place);
-      }
-      relations.push({ rule: r.rule, kind: r.kind, title: r.title, places, terms: r.terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })) });
+      const at = n;
+      if (!place(r.target)) return;
+      for (const x of r.terms) if (!place(x.cell)) return;
+      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: r.terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })), shifted: r.terms.some((x) => !!x.shift) });
     }
-    byKey.set(key, {
-      outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), relations,
-      others, parts: others.map((x) => x.parts.slice()), consulted: [...consulted], players: consulted.map((st) => players(st).slice()),
-    });
+    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), relations, places, others, asked };
+    this.store.add(idn, key, tpl);
   }
+}
+
+/** A place resolved, as a cell (its view is made). */
+function cellOf(x: Resolved): Cell {
+  return typeof x.cell === 'number' ? (x.part as StoredPart).cellAt(x.row, x.cell) : x.cell;
 }
 
 /** A place in the tables now: its part, row, and cell (a number in a stored part's store, else the cell). */
 interface Resolved { part: Part; row: number; cell: number | Cell }
 
-function resolve(tables: Table[], place: Place, fields: readonly RowAt[]): Resolved | undefined {
-  const field = place.row < 0 ? fields[-1 - place.row] : undefined;
-  const part = field ? field.part : tables[place.slot]?.parts[place.part];
-  const row = field ? field.row : place.row;
-  if (!part) return undefined;
+/** The place at `o` of `places`, in `tables`, written into `x` (one object per place, reused); false: not there. */
+function resolve(tables: Table[], places: Int32Array, o: number, fields: readonly RowAt[], x: Resolved): boolean {
+  const at = places[o + 2];
+  const col = places[o + 3];
+  const field = at < 0 ? fields[-1 - at] : undefined;
+  const part = field ? field.part : tables[places[o]]?.parts[places[o + 1]];
+  const row = field ? field.row : at;
+  if (!part) return false;
   const store = storeOf(part);
+  let cell: number | Cell | undefined;
   if (store) {
-    const c = row < store.count ? store.cellAt(row, place.col) : -1;
-    return c < 0 ? undefined : { part, row, cell: c };
-  }
-  const cell = part.rows[row]?.cells[place.col];
-  return cell && { part, row, cell };
+    const c = row < store.count ? store.cellAt(row, col) : -1;
+    if (c >= 0) cell = c;
+  } else cell = part.rows[row]?.cells[col];
+  if (cell === undefined) return false;
+  x.part = part;
+  x.row = row;
+  x.cell = cell;
+  return true;
 }
