@@ -552,6 +552,12 @@ const NO_COLUMNS = new Int32Array(0);
  */
 export type Expansion = 'applied' | 'condition' | 'unresolved' | 'empty';
 
+/** Whether an equality condition expanded to these relations holds: each does (as printed or within rounding), and there is one. */
+export function holdsAll(judged: RelationList): boolean {
+  const relations = judged.all();
+  return relations.length > 0 && relations.every((r) => evaluate(r)?.holds === true);
+}
+
 /** The phrase a condition `当「短语」` asks the document to state; undefined for an equality, or a condition of no such shape. */
 export function conditionPhrase(c: ConditionNode): string | undefined {
   if (c.rhs.length) return undefined;
@@ -604,24 +610,22 @@ export class DeclaredRules {
   /**
    * Whether a rule's condition holds: `当 C=D`, every relation it expands to holds (as printed or within rounding);
    * `当「短语」`, the document states the phrase (or one of `「甲｜乙」`) in its narrative, notes, texts or fields.
-   * A condition naming nothing adds a problem.
+   * A condition naming nothing adds a problem. An equality's relations are made in `judged`.
    */
-  conditionHolds(rule: Rule): boolean {
+  conditionHolds(rule: Rule, judged = new RelationList()): boolean {
     const c = rule.node.condition!;
     if (!c.rhs.length) {
       const phrase = conditionPhrase(c);
       if (phrase === undefined) { this.problem(this.m.conditionShape, c.span); return false; }
       return states(this.doc, phrase);
     }
-    const judged = new RelationList();
     this.sink = judged;
     try {
       this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
     } finally {
       this.sink = this.out;
     }
-    const relations = judged.all();
-    return relations.length > 0 && relations.every((r) => evaluate(r)?.holds === true);
+    return holdsAll(judged);
   }
 
   private expandEquation(rule: Rule, node: RuleNode, title: string): void {

@@ -16,7 +16,7 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { Kind, StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
-import { columnIn, conditionPhrase, DeclaredRules, states, type Expansion, type RowAt } from '../rules/declared';
+import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
@@ -470,16 +470,35 @@ class Applier {
     return result;
   }
 
-  /** Whether an identity's condition holds for `table`, only the condition bound (undefined: it names nothing). */
+  /**
+   * Whether an identity's condition holds for `table` (undefined: it names nothing): only the condition bound, or its
+   * relations taken from the template of the table's shape (the condition is an identity of its own there), judged
+   * with the figures of now.
+   */
   private judgeBound(identity: Identity, table: Table): boolean | undefined {
-    const c = this.binder.bindCondition(identity, table);
-    return c && this.judge(c, table);
+    const shapes = this.ctx.shapes;
+    const list = (this.conditionList ??= new RelationList());
+    list.clear();
+    const cid = shapes && conditionIdentity(identity);
+    const key = shapes && shapes.key(table, NO_FIELDS);
+    if (cid && key !== undefined) {
+      const got = shapes.apply(cid, key, table, NO_FIELDS, this.players, list);
+      if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
+    }
+    const b = this.binder.bindCondition(identity, table);
+    const holds = b.condition && this.judge(b.condition, table, list);
+    if (cid && key !== undefined && (holds !== undefined || !b.condition)) {
+      shapes.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.players);
+    }
+    return holds;
   }
 
-  /** Whether a bound condition holds (undefined: it names nothing). */
-  private judge(condition: ConditionNode, table: Table): boolean | undefined {
+  private conditionList?: RelationList;
+
+  /** Whether a bound condition holds (undefined: it names nothing); its relations made in `judged`. */
+  private judge(condition: ConditionNode, table: Table, judged?: RelationList): boolean | undefined {
     const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
-    const holds = d.conditionHolds({ node: { lhs: [], rhs: [], text: condition.text, span: condition.span, condition }, table });
+    const holds = d.conditionHolds({ node: { lhs: [], rhs: [], text: condition.text, span: condition.span, condition }, table }, judged);
     return d.problems.length ? undefined : holds;
   }
 
@@ -567,6 +586,20 @@ class Applier {
     const holds = !identity.rule.condition?.rhs.length ? {} : { holds: holdsBy(outcome) };
     return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted, ...holds };
   }
+}
+
+const NO_FIELDS: RowAt[] = [];
+
+/**
+ * An identity's condition (`当 C=D`) as an identity of its own, for the templates of table shapes (./shapes): its
+ * relations, made once per shape, are judged with each version's figures.
+ */
+const conditions = new WeakMap<Identity, Identity>();
+
+function conditionIdentity(idn: Identity): Identity {
+  let c = conditions.get(idn);
+  if (!c) conditions.set(idn, (c = { ...idn }));
+  return c;
 }
 
 /** Whether the equality an identity's condition is held, by what the identity gave (undefined: it named nothing). */

@@ -363,12 +363,21 @@ export class Binder {
   }
 
   /**
-   * Only the condition of an identity whose condition is an equality (`当 C=D`), bound for `instance`; undefined when
-   * it has none or the document does not print what it names.
+   * Only the condition of an identity whose condition is an equality (`当 C=D`), bound for `instance` (none when it has
+   * none or the document does not print what it names), with the tables and roles it read.
    */
-  bindCondition(idn: Identity, instance: Table): ConditionNode | undefined {
+  bindCondition(idn: Identity, instance: Table): { condition?: ConditionNode; touched: Table[]; consulted: StandardTable[] } {
+    // What the condition reads is its own (the identity's binding, which may be under way, keeps its lists).
+    const touched = this.touched;
+    const consulted = this.consulted;
+    this.touched = [instance];
+    this.consulted = [];
     const c = compile(idn).condition;
-    return c && this.equality(idn, c, instance);
+    const condition = c && this.equality(idn, c, instance);
+    const read = { ...(condition ? { condition } : {}), touched: this.touched, consulted: [...new Set(this.consulted.map(([st]) => st))] };
+    this.touched = touched;
+    this.consulted = consulted;
+    return read;
   }
 
   private equality(idn: Identity, c: NonNullable<CompiledRule['condition']>, instance: Table): ConditionNode | undefined {
