@@ -15,8 +15,10 @@
  */
 import type { Locale } from '../i18n/messages';
 import { justificationMessages } from '../i18n/justifications';
+import { formatUnits, parseFigure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
 import { LineIndex, type Positions } from '../syntax/positions';
+import { trimChars } from '../util/text';
 import type { Finding, Severity } from './finding';
 import { isRuleId, RULE_IDS, RULES, type RuleId } from './ruleIds';
 
@@ -30,10 +32,33 @@ export interface Justification {
 }
 
 const LINE = /^[ \t\u3000]*说明[ \t\u3000]*[：:]([^：:\n\r]{1,60})[：:](.*)$/;
-const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[ \t\u3000]*(?:%|％|万元|亿元|元)?$/;
 
-function figureKey(s: string): string {
-  return s.replace(/[\s,，]/g, '').replace(/(万元|亿元|元)$/, '').replace(/％/g, '%');
+const BLANKS = ' \t\u3000';
+/** The units a figure may be written with; a 说明 names the figure without it (the narrative abbreviates 万元 as 万). */
+const UNITS = ['万元', '亿元', '元', '万', '亿'];
+
+/**
+ * The one test of "this text is a figure" for justifications: the figure a text names, as a `说明：` line and the
+ * findings it accepts compare it, or undefined when the text is not one figure. A figure is what `parseFigure` reads
+ * (`2,108.74`, `−3.50`, `.56`), as it is printed or typed: with `％` or `%`, or with a unit (元, 万元, 亿元, 万, 亿), blanks
+ * before either, a sign `+`, `，` for a thousands separator (grouped as with `,`). The key is the number as printed
+ * without separators, sign `+` or unit, with `%` for a percentage: `2,108.74 万元` → `2108.74`, `95.22％` → `95.22%`,
+ * `－3.50` → `-3.50` (`1.5` and `1.50` are two prints, two keys). The quick fix (../fixes/justify) names a finding's
+ * figure only when this reads it, so the line it writes accepts that finding.
+ */
+export function figureKey(text: string): string | undefined {
+  let t = trimChars(text, BLANKS);
+  const percent = t.endsWith('%') || t.endsWith('％');
+  const unit = percent ? '%' : UNITS.find((u) => t.endsWith(u));
+  if (unit) t = trimChars(t.slice(0, t.length - unit.length), BLANKS);
+  if (t.startsWith('+')) {
+    t = t.slice(1);
+    if (!/^[\d.]/.test(t)) return undefined;
+  }
+  const f = parseFigure(t.replace(/，/g, ','));
+  // A second `%` (`5%%`) is not a figure's.
+  if (!f || f.percent) return undefined;
+  return formatUnits(f.units, f.decimals, false) + (percent ? '%' : '');
 }
 
 /** Whether a line of text is a justification (the narrative's claims leave it alone). */
@@ -49,13 +74,15 @@ const IDS_LONGEST_FIRST = [...RULE_IDS].sort((a, b) => b.length - a.length);
 export function parseReference(ref: string): { rule?: RuleId; figure?: string } | undefined {
   const t = ref.trim();
   if (!t) return undefined;
-  if (FIGURE.test(t)) return { figure: figureKey(t) };
+  const figure = figureKey(t);
+  if (figure !== undefined) return { figure };
   for (const id of IDS_LONGEST_FIRST) {
     for (const name of [id, RULES[id].zh, RULES[id].en]) {
       if (!t.startsWith(name)) continue;
       const rest = t.slice(name.length).trim();
       if (!rest) return { rule: id };
-      if (FIGURE.test(rest)) return { rule: id, figure: figureKey(rest) };
+      const named = figureKey(rest);
+      if (named !== undefined) return { rule: id, figure: named };
     }
   }
   return isRuleId(t) ? { rule: t } : undefined;
