@@ -18,6 +18,7 @@ import { justificationMessages } from '../i18n/justifications';
 import { formatUnits, parseFigure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
 import { LineIndex, type Positions } from '../syntax/positions';
+import { lastAtOrBefore } from '../util/arrays';
 import { trimChars } from '../util/text';
 import type { Finding, Severity } from './finding';
 import { isRuleId, RULE_IDS, RULES, type RuleId } from './ruleIds';
@@ -88,12 +89,14 @@ export function parseReference(ref: string): { rule?: RuleId; figure?: string } 
   return isRuleId(t) ? { rule: t } : undefined;
 }
 
-/** The justifications written in a document (only the lines holding 说明 are read), each with its line. */
+/**
+ * The justifications written in a document, each with its line: only the lines that begin as `LINE` does are read
+ * (looked for on every version among all the document's lines, without making their text).
+ */
 function justificationsOf(lines: Positions): (Justification & { line: number })[] {
   const out: (Justification & { line: number })[] = [];
-  for (let k = 0; k < lines.lineCount; k++) {
+  for (const k of lines.linesBeginning('说明', BLANKS)) {
     const line = lines.lineText(k);
-    if (!line.includes('说明')) continue;
     const m = LINE.exec(line);
     const ref = m && parseReference(m[1]);
     if (!m || !ref || !m[2].trim()) continue;
@@ -116,12 +119,12 @@ function lineAbove(lines: Positions, k: number): Span | undefined {
   return undefined;
 }
 
-/** The `##` section line k is in. */
-function sectionOf(lines: Positions, k: number): Span {
-  let first = k;
-  while (first > 0 && !lines.lineText(first).startsWith('## ')) first--;
-  let next = k + 1;
-  while (next < lines.lineCount && !lines.lineText(next).startsWith('## ')) next++;
+/** The `##` section line k is in (`headings`: the lines that begin with `## `, in order). */
+function sectionOf(lines: Positions, headings: number[], k: number): Span {
+  const h = lastAtOrBefore(headings.length, (i) => headings[i], k);
+  const under = headings.length > 0 && headings[h] <= k;
+  const first = under ? headings[h] : 0;
+  const next = (under ? headings[h + 1] : headings[0]) ?? lines.lineCount;
   const end = next < lines.lineCount ? lines.offset({ line: next, character: 0 }) - 1 : lines.offset({ line: lines.lineCount, character: 0 });
   return { start: lines.offset({ line: first, character: 0 }), end };
 }
@@ -149,12 +152,13 @@ export function applyJustifications(findings: Finding[], text: string | Position
     figureKey(textOf(lines, f.span)) === figure || (f.fixes?.length === 1 && figureKey(textOf(lines, f.fixes[0].span)) === figure);
   const matches = (f: Finding, j: Justification) =>
     f.rule !== 'justification' && (!j.rule || f.rule === j.rule) && (!j.figure || names(f, j.figure));
+  const headings = lines.linesBeginning('## ');
   for (const j of list) {
     const above = lineAbove(lines, j.line);
     const within = (s: Span) => (f: Finding) => f.span.start >= s.start && f.span.start <= s.end;
     let hit = above ? out.map((f, i) => [f, i] as const).filter(([f]) => within(above)(f) && matches(f, j)) : [];
     if (!hit.length) {
-      const section = sectionOf(lines, j.line);
+      const section = sectionOf(lines, headings, j.line);
       hit = out.map((f, i) => [f, i] as const).filter(([f]) => within(section)(f) && matches(f, j));
     }
     if (!hit.length) {
