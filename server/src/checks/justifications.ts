@@ -42,10 +42,10 @@ const UNITS = ['万元', '亿元', '元', '万', '亿'];
  * The one test of "this text is a figure" for justifications: the figure a text names, as a `说明：` line and the
  * findings it accepts compare it, or undefined when the text is not one figure. A figure is what `parseFigure` reads
  * (`2,108.74`, `−3.50`, `.56`), as it is printed or typed: with `％` or `%`, or with a unit (元, 万元, 亿元, 万, 亿), blanks
- * before either, a sign `+`, `，` for a thousands separator (grouped as with `,`). The key is the number as printed
- * without separators, sign `+` or unit, with `%` for a percentage: `2,108.74 万元` → `2108.74`, `95.22％` → `95.22%`,
- * `－3.50` → `-3.50` (`1.5` and `1.50` are two prints, two keys). The quick fix (../fixes/justify) names a finding's
- * figure only when this reads it, so the line it writes accepts that finding.
+ * before either, a sign `+`, `，` for a thousands separator (grouped as with `,`). The key is the number with its
+ * decimals as printed, without separators, sign `+` or unit, with `%` for a percentage: `2,108.74 万元` → `2108.74`,
+ * `95.22％` → `95.22%`, `－3.50` → `-3.50`, `.56` → `0.56` (`1.5` and `1.50` are two prints, two keys). The quick fix
+ * (../fixes/justify) names a finding's figure only when this reads it, so the line it writes accepts that finding.
  */
 export function figureKey(text: string): string | undefined {
   let t = trimChars(text, BLANKS);

@@ -1,6 +1,5 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
-import { norm } from '../model/build';
-import { itemLevel, withoutItemNumber } from '../model/classify';
+import { itemLevel, norm, withoutItemNumber } from '../model/classify';
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
