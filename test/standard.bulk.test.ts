@@ -8,7 +8,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
-import { norm } from '../server/src/model/classify';
+import { norm, withoutItemNumber } from '../server/src/model/classify';
 import type { Row, Table } from '../server/src/model/document';
 import { findRows, firstRowAt, namesRow } from '../server/src/rules/declared';
 import type { AtomNode } from '../server/src/syntax/ast';
@@ -48,13 +48,12 @@ describe('standard identities over large tables: names', () => {
 
   it('keys a title as every replacement run on it keys it', () => {
     // titleKey as it was before each replacement was guarded by what the text starts or ends with.
-    const ITEM = /^(?:[一二三四五六七八九十廿]+[、.．]|\([一二三四五六七八九十廿\d]+\)|\d+[.、．](?!\d))/;
     const TABLE = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
     const full = (text: string, department?: string) => {
       let k = nameKey(text);
       for (let i = 0; i < 3; i++) {
         const before = k;
-        k = k.replace(ITEM, '').replace(TABLE, '').replace(/^[.、．:]/, '');
+        k = withoutItemNumber(k).replace(TABLE, '').replace(/^[.、．:]/, '');
         if (department) {
           const d = nameKey(department);
           if (d && k.startsWith(d)) k = k.slice(d.length);
@@ -75,14 +74,13 @@ describe('standard identities over large tables: names', () => {
   // and not, with blanks; codes of digits with and without a leading zero, of 15 digits, with letters.
   const CODES = ['', '', '201', '0201', '20101', '2010101', '301', '123456789012345', 'A2023001'];
   const LABELS = ['合计', '一、支出', '支出', '（一）支出', '1.支出', '支 出', '二、收入', '收入', '行政运行', '201', '一、合计', '（二）行政运行'];
-  const NUMBERING = /^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．])\s*/;
 
   /** What a quoted name names, read plainly: the rows with that code, else that label, else that label unnumbered. */
   function reference(table: Table, name: string): Row[] {
     const v = norm(name);
-    const bare = v.replace(NUMBERING, '');
+    const bare = withoutItemNumber(v);
     const rows = table.parts.flatMap((p) => p.rows);
-    const tests = [(r: Row) => r.code === v, (r: Row) => norm(r.label) === v, (r: Row) => norm(r.label).replace(NUMBERING, '') === bare];
+    const tests = [(r: Row) => r.code === v, (r: Row) => norm(r.label) === v, (r: Row) => withoutItemNumber(norm(r.label)) === bare];
     for (const t of tests) {
       const found = rows.filter(t);
       if (found.length) return found;

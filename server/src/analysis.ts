@@ -55,7 +55,7 @@ import { completenessFindings } from './standard/completeness';
 import { StandardLibrary, type SetChoice } from './standard/library';
 import { tableNamed } from './standard/set';
 import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
-import type { Position, Positions } from './syntax/positions';
+import { beginsAt, type Position, type Positions } from './syntax/positions';
 import { lastAtOrBefore, sameItems } from './util/arrays';
 
 export interface AnalysisOptions {
@@ -902,5 +902,14 @@ class SectionPositions implements Positions {
     const k = line - fl[lo];
     if (!s || k >= s.count) return '';
     return s.lines[k].slice(0, contentEnd(s.lines[k]));
+  }
+
+  linesBeginning(prefix: string, skip = ''): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.sections.length; i++) {
+      const lines = this.sections[i].lines;
+      for (let k = 0; k < lines.length; k++) if (beginsAt(lines[k], 0, prefix, skip)) out.push(this.firstLines[i] + k);
+    }
+    return out;
   }
 }

@@ -15,8 +15,11 @@
  */
 import type { Locale } from '../i18n/messages';
 import { justificationMessages } from '../i18n/justifications';
+import { formatUnits, parseFigure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
 import { LineIndex, type Positions } from '../syntax/positions';
+import { lastAtOrBefore } from '../util/arrays';
+import { trimChars } from '../util/text';
 import type { Finding, Severity } from './finding';
 import { isRuleId, RULE_IDS, RULES, type RuleId } from './ruleIds';
 
@@ -30,10 +33,33 @@ export interface Justification {
 }
 
 const LINE = /^[ \t\u3000]*说明[ \t\u3000]*[：:]([^：:\n\r]{1,60})[：:](.*)$/;
-const FIGURE = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[ \t\u3000]*(?:%|％|万元|亿元|元)?$/;
 
-function figureKey(s: string): string {
-  return s.replace(/[\s,，]/g, '').replace(/(万元|亿元|元)$/, '').replace(/％/g, '%');
+const BLANKS = ' \t\u3000';
+/** The units a figure may be written with; a 说明 names the figure without it (the narrative abbreviates 万元 as 万). */
+const UNITS = ['万元', '亿元', '元', '万', '亿'];
+
+/**
+ * The one test of "this text is a figure" for justifications: the figure a text names, as a `说明：` line and the
+ * findings it accepts compare it, or undefined when the text is not one figure. A figure is what `parseFigure` reads
+ * (`2,108.74`, `−3.50`, `.56`), as it is printed or typed: with `％` or `%`, or with a unit (元, 万元, 亿元, 万, 亿), blanks
+ * before either, a sign `+`, `，` for a thousands separator (grouped as with `,`). The key is the number with its
+ * decimals as printed, without separators, sign `+` or unit, with `%` for a percentage: `2,108.74 万元` → `2108.74`,
+ * `95.22％` → `95.22%`, `－3.50` → `-3.50`, `.56` → `0.56` (`1.5` and `1.50` are two prints, two keys). The quick fix
+ * (../fixes/justify) names a finding's figure only when this reads it, so the line it writes accepts that finding.
+ */
+export function figureKey(text: string): string | undefined {
+  let t = trimChars(text, BLANKS);
+  const percent = t.endsWith('%') || t.endsWith('％');
+  const unit = percent ? '%' : UNITS.find((u) => t.endsWith(u));
+  if (unit) t = trimChars(t.slice(0, t.length - unit.length), BLANKS);
+  if (t.startsWith('+')) {
+    t = t.slice(1);
+    if (!/^[\d.]/.test(t)) return undefined;
+  }
+  const f = parseFigure(t.replace(/，/g, ','));
+  // A second `%` (`5%%`) is not a figure's.
+  if (!f || f.percent) return undefined;
+  return formatUnits(f.units, f.decimals, false) + (percent ? '%' : '');
 }
 
 /** Whether a line of text is a justification (the narrative's claims leave it alone). */
@@ -49,24 +75,28 @@ const IDS_LONGEST_FIRST = [...RULE_IDS].sort((a, b) => b.length - a.length);
 export function parseReference(ref: string): { rule?: RuleId; figure?: string } | undefined {
   const t = ref.trim();
   if (!t) return undefined;
-  if (FIGURE.test(t)) return { figure: figureKey(t) };
+  const figure = figureKey(t);
+  if (figure !== undefined) return { figure };
   for (const id of IDS_LONGEST_FIRST) {
     for (const name of [id, RULES[id].zh, RULES[id].en]) {
       if (!t.startsWith(name)) continue;
       const rest = t.slice(name.length).trim();
       if (!rest) return { rule: id };
-      if (FIGURE.test(rest)) return { rule: id, figure: figureKey(rest) };
+      const named = figureKey(rest);
+      if (named !== undefined) return { rule: id, figure: named };
     }
   }
   return isRuleId(t) ? { rule: t } : undefined;
 }
 
-/** The justifications written in a document (only the lines holding 说明 are read), each with its line. */
+/**
+ * The justifications written in a document, each with its line: only the lines that begin as `LINE` does are read
+ * (looked for on every version among all the document's lines, without making their text).
+ */
 function justificationsOf(lines: Positions): (Justification & { line: number })[] {
   const out: (Justification & { line: number })[] = [];
-  for (let k = 0; k < lines.lineCount; k++) {
+  for (const k of lines.linesBeginning('说明', BLANKS)) {
     const line = lines.lineText(k);
-    if (!line.includes('说明')) continue;
     const m = LINE.exec(line);
     const ref = m && parseReference(m[1]);
     if (!m || !ref || !m[2].trim()) continue;
@@ -89,12 +119,12 @@ function lineAbove(lines: Positions, k: number): Span | undefined {
   return undefined;
 }
 
-/** The `##` section line k is in. */
-function sectionOf(lines: Positions, k: number): Span {
-  let first = k;
-  while (first > 0 && !lines.lineText(first).startsWith('## ')) first--;
-  let next = k + 1;
-  while (next < lines.lineCount && !lines.lineText(next).startsWith('## ')) next++;
+/** The `##` section line k is in (`headings`: the lines that begin with `## `, in order). */
+function sectionOf(lines: Positions, headings: number[], k: number): Span {
+  const h = lastAtOrBefore(headings.length, (i) => headings[i], k);
+  const under = headings.length > 0 && headings[h] <= k;
+  const first = under ? headings[h] : 0;
+  const next = (under ? headings[h + 1] : headings[0]) ?? lines.lineCount;
   const end = next < lines.lineCount ? lines.offset({ line: next, character: 0 }) - 1 : lines.offset({ line: lines.lineCount, character: 0 });
   return { start: lines.offset({ line: first, character: 0 }), end };
 }
@@ -122,12 +152,13 @@ export function applyJustifications(findings: Finding[], text: string | Position
     figureKey(textOf(lines, f.span)) === figure || (f.fixes?.length === 1 && figureKey(textOf(lines, f.fixes[0].span)) === figure);
   const matches = (f: Finding, j: Justification) =>
     f.rule !== 'justification' && (!j.rule || f.rule === j.rule) && (!j.figure || names(f, j.figure));
+  const headings = lines.linesBeginning('## ');
   for (const j of list) {
     const above = lineAbove(lines, j.line);
     const within = (s: Span) => (f: Finding) => f.span.start >= s.start && f.span.start <= s.end;
     let hit = above ? out.map((f, i) => [f, i] as const).filter(([f]) => within(above)(f) && matches(f, j)) : [];
     if (!hit.length) {
-      const section = sectionOf(lines, j.line);
+      const section = sectionOf(lines, headings, j.line);
       hit = out.map((f, i) => [f, i] as const).filter(([f]) => within(section)(f) && matches(f, j));
     }
     if (!hit.length) {

@@ -5,8 +5,8 @@
  */
 import { justificationMessages } from '../i18n/justifications';
 import type { Locale } from '../i18n/messages';
-import { parseFigure } from '../numbers/decimal';
 import { RELATION_RULES } from '../rules/relation';
+import { figureKey } from '../checks/justifications';
 import type { RuleId } from '../checks/ruleIds';
 import type { Span } from '../syntax/ast';
 import { eolOf, nextLineStart, type Fix } from './fix';
@@ -25,10 +25,8 @@ export function justifyFix(text: string, span: Span, rule: string, locale?: Loca
   if (!justifiable(rule)) return undefined;
   if (span.start < 0 || span.end > text.length || span.end < span.start) return undefined;
   const said = text.slice(span.start, span.end).trim();
-  const unit = ['万元', '亿元', '元'].find((u) => said.endsWith(u));
-  const number = unit ? said.slice(0, said.length - unit.length).trim() : said;
-  const figure = number && parseFigure(number) ? said : '';
-  const ref = figure || rule;
+  // The figure as printed when the 说明 line will read it as one (it then accepts this finding), else the rule.
+  const ref = figureKey(said) !== undefined ? said : rule;
   const eol = eolOf(text);
   const at = nextLineStart(text, span.start);
   const atEnd = at === text.length && !/[\r\n]$/.test(text);

@@ -19,6 +19,39 @@ export function norm(s: string): string {
   return s;
 }
 
+/**
+ * A row label's item number, as these documents print it: `一、` (`一.`, `一．`), `（一）` or `(一)`, `1.` (`1．`, `1、`),
+ * `（1）` or `(1)` — `廿一、` too —, with the blanks around it. A digit after `1.` makes a decimal, not an item number
+ * (`1.5万元以下`, `2.0`), unless it begins a year (`4.2020年12月前…`). Blanks (`\s`) inside change nothing, so a label
+ * and its `norm` have the same number. Groups: 1 `一、`, 2 `（一）`, 3 `1.`, else `（1）`.
+ */
+const ITEM_NUMBER =
+  /^\s*(?:([一二三四五六七八九十廿]+\s*[、.．])|[（(]\s*(?:([一二三四五六七八九十廿]+)|\d+)\s*[）)]|(\d+\s*(?:、|[.．](?!\s*\d)|[.．](?=\s*\d{4}\s*年))))\s*/;
+
+/** What an item number (`ITEM_NUMBER`) may start with besides a digit or a blank, as code units. */
+const ITEM_START = new Set([...'一二三四五六七八九十廿（('].map((ch) => ch.charCodeAt(0)));
+
+/** The item number of a label; the expression runs only on a label that can start with one. */
+function itemNumber(label: string): RegExpExecArray | null {
+  const c = label.charCodeAt(0);
+  return (c >= 48 && c <= 57) || ITEM_START.has(c) || isBlank(c) ? ITEM_NUMBER.exec(label) : null;
+}
+
+/** A row label without its item number (`ITEM_NUMBER`) and the blanks after it; the label itself when it has none. */
+export function withoutItemNumber(label: string): string {
+  const m = itemNumber(label);
+  return m ? label.slice(m[0].length) : label;
+}
+
+/**
+ * The level of a label's item number, outermost first: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4; undefined without one
+ * (siblings are the rows numbered alike, their items one level deeper).
+ */
+export function itemLevel(label: string): 1 | 2 | 3 | 4 | undefined {
+  const m = itemNumber(label);
+  return !m ? undefined : m[1] ? 1 : m[2] ? 2 : m[3] ? 3 : 4;
+}
+
 export function classifyCode(code: string): CodeKind | undefined {
   if (/^\d{7}$/.test(code)) return 'functional';
   if (/^[2]\d{2}(\d{2})?$/.test(code)) return 'functional';

@@ -1,5 +1,5 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
-import { norm } from '../model/build';
+import { itemLevel, norm, withoutItemNumber } from '../model/classify';
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, ConditionNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
@@ -78,8 +78,6 @@ export function axisOf(a: AtomNode): 'row' | 'column' | undefined {
 function isNameAtom(a: AtomNode | undefined): a is AtomNode {
   return !!a && a.quoted && !a.unit && !a.eachRow;
 }
-
-const NUMBERING = /^(?:[一二三四五六七八九十廿]+、|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．])\s*/;
 
 /** A document's tables by number, by title or heading, and by number without 公开; the first of each, in order. */
 interface TableIndex { number: Map<string, Table>; title: Map<string, Table>; bareNumber: Map<string, Table> }
@@ -169,16 +167,6 @@ const HEAD_KEYS: Record<NameKey, object> = { code: {}, label: {}, bare: {} };
 /** A part of at most this many rows (a form) is read row by row for a name: indexing it would cost more. */
 export const SCANNED_ROWS = 8;
 
-/** A label without its numbering (`一、`, `（二）`, `3.`); the expression runs only on a label that can start with one. */
-function unnumbered(label: string): string {
-  const c = label.charCodeAt(0);
-  if ((c < 48 || c > 57) && c !== 40 && c !== 0xff08 && !NUMERALS.has(c)) return label;
-  return label.replace(NUMBERING, '');
-}
-
-/** The numerals a label's numbering may start with (`NUMBERING`), as code units. */
-const NUMERALS = new Set([...'一二三四五六七八九十廿'].map((ch) => ch.charCodeAt(0)));
-
 /**
  * A code as the code index's key: when it is all digits (most are), its digits and length as one number — read from
  * a store without making the code's text —, else its text.
@@ -218,7 +206,7 @@ function codeLength(k: CodeKey): number {
 function nameAt(p: Part, r: number, key: NameKey): CodeKey | undefined {
   if (key === 'code') return codeKeyAt(p, r);
   const label = norm(rowLabel(p, r));
-  return key === 'label' ? label : unnumbered(label);
+  return key === 'label' ? label : withoutItemNumber(label);
 }
 
 /** The rows of a part under one name: one row's number, or the numbers of several in order (most names name one). */
@@ -260,7 +248,7 @@ function nameIndex(p: Part, key: NameKey): NameIndex {
   if (key === 'bare') {
     for (const [label, rows] of namesOf(p, 'label')) {
       // A label index is keyed by labels (text): only the code index has numbers.
-      const bare = unnumbered(label as string);
+      const bare = withoutItemNumber(label as string);
       if (bare === label) continue;
       if (typeof rows === 'number') put(map, bare, rows);
       else for (const r of rows) put(map, bare, r);
@@ -283,7 +271,7 @@ function nameIndex(p: Part, key: NameKey): NameIndex {
  */
 function bareRows(p: Part, k: string): Rows | undefined {
   const numbered = namesOf(p, 'bare').get(k);
-  if (unnumbered(k) !== k) return numbered;
+  if (withoutItemNumber(k) !== k) return numbered;
   const plain = namesOf(p, 'label').get(k);
   if (plain === undefined || numbered === undefined) return plain ?? numbered;
   const all = typeof plain === 'number' ? [plain] : plain.slice();
@@ -338,7 +326,7 @@ function keysOfName(name: string): [string, string] {
   if (!k) {
     if (nameKeys.size >= 4096) nameKeys.clear();
     const v = norm(name);
-    nameKeys.set(name, (k = [v, unnumbered(v)]));
+    nameKeys.set(name, (k = [v, withoutItemNumber(v)]));
   }
   return k;
 }
@@ -507,7 +495,7 @@ function byCode(p: Part, r: number, parts: readonly Part[], into: CounterpartRow
 
 /** The second step of `counterpart`: the one row of `of` with row r's label without numbering (a 类 or uncoded row). */
 function byLabel(p: Part, r: number, of: Table | Part): RowAt | undefined {
-  const label = unnumbered(norm(rowLabel(p, r)));
+  const label = withoutItemNumber(norm(rowLabel(p, r)));
   if (!label) return undefined;
   const named = positionsNamed(of, label).filter((x) => { const c = rowCode(x.part, x.row); return !c || c.length === 3; });
   return named.length === 1 ? named[0] : undefined;
@@ -859,10 +847,10 @@ export class DeclaredRules {
     if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
     const rows = ra.part.rows;
     const end = stop && stop.part === ra.part && stop.index > ra.index ? stop.index : rows.length;
-    const level = numbering(ra.label);
+    const level = itemLevel(ra.label);
     const out: Target[] = [];
     for (let i = ra.index + 1; i < end; i++) {
-      const l = numbering(rows[i].label);
+      const l = itemLevel(rows[i].label);
       if (level !== undefined && (l === undefined || l < level)) break;
       if (level !== undefined && l! > level) continue;
       out.push({ table, row: rows[i], span: g.span });
@@ -962,16 +950,6 @@ export class DeclaredRules {
     this.problems.push({ rule: 'rule-reference', message, span, severity: 'error' });
     return undefined;
   }
-}
-
-/** The level of a label's number, outermost first: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4; undefined without one. */
-function numbering(label: string): number | undefined {
-  const l = norm(label);
-  if (/^[一二三四五六七八九十廿]+[、.．]/.test(l)) return 1;
-  if (/^[（(][一二三四五六七八九十廿]+[）)]/.test(l)) return 2;
-  if (/^\d+[.、．]/.test(l)) return 3;
-  if (/^[（(]\d+[）)]/.test(l)) return 4;
-  return undefined;
 }
 
 /** Whether the document states a phrase (one of `甲｜乙`) anywhere in its words: narrative, notes, texts, fields. */

@@ -2,6 +2,7 @@
  * The keys under which standard tables, rows and columns are matched: what varies between documents that print the
  * same thing (blanks, full- and half-width brackets, the kind of quotes, a leading number, a year) is taken out.
  */
+import { withoutItemNumber } from '../model/classify';
 
 /** What `nameKey` does to a character: `''` drops it, a string replaces it. */
 const KEY_CHARS = new Map<string, string>([
@@ -46,9 +47,6 @@ export function hasKey(text: string, key: string): boolean {
   return nameKey(text) === key;
 }
 
-/** A leading item number: `一、`, `（一）`, `1.`, `1、`, `(1)`, `廿一、`. */
-const ITEM_NUMBER = /^(?:[一二三四五六七八九十廿]+[、.．]|\([一二三四五六七八九十廿\d]+\)|\d+[.、．](?!\d))/;
-
 /** A leading table number as printed before a title: `公开01表`, `附表4-1`, `表1`, `表一`, `表 1.`, `公开表3`. */
 const TABLE_NUMBER = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
 
@@ -67,7 +65,7 @@ export function titleKey(text: string, department?: string): string {
   const d = department ? nameKey(department) : '';
   for (let i = 0; i < 3; i++) {
     const before = k;
-    if (NUMBER_START.test(k)) k = k.replace(ITEM_NUMBER, '').replace(TABLE_NUMBER, '').replace(/^[.、．:]/, '');
+    if (NUMBER_START.test(k)) k = withoutItemNumber(k).replace(TABLE_NUMBER, '').replace(/^[.、．:]/, '');
     if (d && k.startsWith(d)) k = k.slice(d.length);
     if (DIGIT_START.test(k)) k = k.replace(/^\d{4}年度?/, '');
     if (k === before) break;
@@ -77,7 +75,7 @@ export function titleKey(text: string, department?: string): string {
   return k;
 }
 
-/** What an item or table number (`ITEM_NUMBER`, `TABLE_NUMBER`) or the separator after one starts with. */
+/** What an item or table number (model/classify.ts `withoutItemNumber`, `TABLE_NUMBER`) or the separator after one starts with. */
 const NUMBER_START = /^[\d一二三四五六七八九十廿(附公表.、．:]/;
 const DIGIT_START = /^\d/;
 
@@ -86,5 +84,5 @@ const DIGIT_START = /^\d/;
  * `labelKey`, which also drops level markers and circled numerals for the narrative's words).
  */
 export function ruleLabelKey(text: string): string {
-  return nameKey(text).replace(ITEM_NUMBER, '');
+  return withoutItemNumber(nameKey(text));
 }
