@@ -530,7 +530,7 @@ class Applier {
     const made = keep ? new RelationList() : this.scratch;
     made.clear();
     if (shape) {
-      const k = this.bindAndExpand(identity, table, keep, made);
+      const k = this.bindAndExpand(identity, table, keep, made, shape.holds);
       // Kept for the next table of this shape: what the binding gave (a missing field's message names this form's
       // project: not kept); with its condition met, what it made; not met, that it made nothing.
       const kept = shape.holds
@@ -568,15 +568,18 @@ class Applier {
     return { key: holds ? key : `${key}${holds === false ? '\u0007' : '\u0008'}`, fields, holds };
   }
 
-  /** Binds and expands an identity into `made` (emptied): what it gave, and what it read when `keep`. */
-  private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList): Kept {
+  /**
+   * Binds and expands an identity into `made` (emptied): what it gave, and what it read when `keep`. `judged`: whether its
+   * equality condition holds, when that was judged already (`shape`).
+   */
+  private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList, judged?: boolean): Kept {
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
     const read = () => (keep ? [...new Set(this.binder.touched)] : []);
     const consulted = keep ? [...new Set(this.binder.consulted.map(([st]) => st))] : [];
     if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
-    const cond = b.rule.condition?.rhs.length ? this.condition(identity, b) : undefined;
+    const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
     if (cond === false) return { outcome: 'condition', made, touched: read(), consulted, holds: false };
     const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text), made);
     const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;

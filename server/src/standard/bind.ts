@@ -461,7 +461,12 @@ export class Binder {
           items.push({ sign: it.sign, atom });
         }
         if (!items.some((it) => it.atom)) return this.fail(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
-        out.push({ sign: o.sign, operand: { ...o.group!, table, items } });
+        const g = o.group!;
+        // Named field by field: a spread of the parsed node was most of the time of binding a term.
+        const operand: GroupNode = { kind: 'group', table, items, span: g.span };
+        if (g.unit !== undefined) operand.unit = g.unit;
+        if (g.eachRow !== undefined) operand.eachRow = g.eachRow;
+        out.push({ sign: o.sign, operand });
         continue;
       }
       const atoms: AtomNode[] = [];

@@ -1,17 +1,24 @@
 /**
  * Identities applied once per table shape. A 部门预算 prints hundreds or thousands of forms of one kind (3,000
- * 项目申报表), each with the same parts, rows, columns and kinds of cells and other figures: binding an identity to each
- * (./bind) and expanding it (../rules/declared) reads the same names and finds the same places every time. A
- * `ShapeTemplates` (one per analyzer: a fresh analysis starts empty) keeps, per identity and table shape, what the
- * first table of that shape gave — its relations as places: a part of the table, or of another table it read, by
- * number, then a row and a column — and makes the same relations for every other table of that shape, without binding.
+ * 项目申报表), each with the same parts, rows, columns and kinds of cells and other figures; a province prints its
+ * 收支总表, 三公 table and forms alike in every department's document; a document reopened, or analysed again after an
+ * edit, prints most of its tables as they were. Binding an identity to each (./bind) and expanding it
+ * (../rules/declared) reads the same names and finds the same places every time. The templates keep, per identity and
+ * table shape, what the second table of that shape gave (the first marks the shape: most shapes are met once) — its
+ * relations as places: a part of the table, or of another table it read, by number, then a row and a column — and
+ * make the same relations for every other table of that shape, without binding. They are kept per language (a
+ * relation's title and a missing name's message are in it) for every analyzer of the process, bounded in number and
+ * size.
  *
- * What differs between two forms of one shape is the row of their project in another table (`「项目支出表」「{项目名称}」行`):
- * found for each form (bind.ts `fieldRowsOf`) and put in place of the first form's. A template is taken again only
- * while the other tables it read are the same objects with the same parts and the roles it asked for are played by
- * the same tables; a shape is everything the binding and the expansion read of a table but its figures' values (the
- * parts' names and columns, the rows' labels, codes and 行次, the kinds of their cells, the table's kind and unit),
- * known by a 64-bit hash of it (`ShapeHash`).
+ * A template is taken only beside other tables like those it was made beside: each other table it read is found again
+ * as the player of the same role, and every role it asked for is played by as many tables, of the same shapes, standing
+ * where they stood (the table itself, an other it read, or one it did not read); a shape may keep a template for each
+ * of a few such contexts. Its identity's condition must read as it did (the caller keys the shape by it: stated or
+ * not, holding, not holding, naming nothing). What differs between two forms of one shape is the row of their
+ * project in another table (`「项目支出表」「{项目名称}」行`): found for each form (bind.ts `fieldRowsOf`) and put in
+ * place of the first form's. A shape is everything the binding and the expansion read of a table but its figures'
+ * values (the parts' names and columns, the rows' labels, codes and 行次, the kinds of their cells, the table's kind
+ * and unit), known by a 64-bit hash of it (`ShapeHash`).
  */
 import type { Cell, Part, Table } from '../model/document';
 import { eachRowHead, KIND_OF, storeOf, type RowHead, type StoredPart } from '../model/rows';
