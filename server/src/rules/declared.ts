@@ -209,6 +209,27 @@ function nameAt(p: Part, r: number, key: NameKey): CodeKey | undefined {
   return key === 'label' ? label : withoutItemNumber(label);
 }
 
+/**
+ * A small part's labels' keys (`SCANNED_ROWS`), by row: its label at 2r, without numbering at 2r + 1. Made once per
+ * part: every name asked of the part reads them all.
+ */
+const scannedKeys = new WeakMap<Part, string[]>();
+
+/** `nameAt` for a small part read row by row. */
+function scannedName(p: Part, r: number, key: NameKey): CodeKey | undefined {
+  if (key === 'code') return codeKeyAt(p, r);
+  let keys = scannedKeys.get(p);
+  if (!keys) {
+    keys = [];
+    for (let i = 0, n = rowCount(p); i < n; i++) {
+      const label = norm(rowLabel(p, i));
+      keys.push(label, withoutItemNumber(label));
+    }
+    scannedKeys.set(p, keys);
+  }
+  return keys[2 * r + (key === 'label' ? 0 : 1)];
+}
+
 /** The rows of a part under one name: one row's number, or the numbers of several in order (most names name one). */
 type Rows = number | number[];
 type NameIndex = Map<CodeKey, Rows>;
@@ -285,7 +306,7 @@ function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) : namesOf(p, key).get(k);
   let out: Rows | undefined;
   for (let r = 0; r < n; r++) {
-    if (nameAt(p, r, key) !== k) continue;
+    if (scannedName(p, r, key) !== k) continue;
     if (out === undefined) out = r;
     else if (typeof out === 'number') out = [out, r];
     else out.push(r);
@@ -303,7 +324,7 @@ function hasKeyed(p: Part, key: NameKey, k: string): boolean {
   const q = key === 'code' ? codeKey(k) : k;
   const n = rowCount(p);
   if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k) !== undefined : namesOf(p, key).has(q);
-  for (let r = 0; r < n; r++) if (nameAt(p, r, key) === q) return true;
+  for (let r = 0; r < n; r++) if (scannedName(p, r, key) === q) return true;
   return false;
 }
 
