@@ -171,6 +171,8 @@ export class DocumentAnalyzer {
   lastReuse: Reuse = { sections: 0, reused: 0, full: true, unit: 'document' };
   /** Error localisation's explanations of the last version, reused where nothing they read changed. */
   private readonly explanations = explanationCache();
+  /** The relations spanning sections of the last version (what its explanations were searched with). */
+  private spanning?: Spanning;
   /**
    * Counts the versions whose lines changed shape (a line break added or removed): while it stays the same, a span at
    * the same offsets stands at the same line and character.
@@ -596,6 +598,7 @@ export class DocumentAnalyzer {
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
     const std = applyDocument(document, ctx, sectionStandards, global, this.standardCache);
     this.standardCache = std.cache;
+    const standardEnd = global.count;
     if (std.report.set) for (const f of completenessFindings(document, std.report.set, std.report.recognitions, this.sm)) findings.push(f);
     const { unknown, field } = this.choice;
     if (unknown !== undefined && field) {
@@ -618,7 +621,9 @@ export class DocumentAnalyzer {
 
     // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
-    const sources = relationSource(parts, global);
+    const before = this.spanning;
+    const spanning: Spanning = (this.spanning = { list: global, kept: standardEnd });
+    const sources = relationSource(parts, spanning, before);
     const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
@@ -657,7 +662,8 @@ export class DocumentAnalyzer {
  * made but those it asks for) and those spanning sections. A figure's stamp is its section's version: an explanation
  * is reused only while no figure it read was retyped or had its relations changed.
  */
-function relationSource(sections: Section[], global: RelationList): RelationSource {
+function relationSource(sections: Section[], spanning: Spanning, before: Spanning | undefined): RelationSource {
+  const global = spanning.list;
   let sectionOfPart: Map<StoredPart, Section> | undefined;
   const sectionOf = (p: StoredPart) => {
     if (!sectionOfPart) {
@@ -694,7 +700,7 @@ function relationSource(sections: Section[], global: RelationList): RelationSour
   };
   const all = new Map<Cell, Relation[]>();
   let live: Set<number> | undefined;
-  let spanning: Map<string, string[]> | undefined;
+  let changed: Set<string> | undefined;
   return {
     relationsOf(cell) {
       let had = all.get(cell);
@@ -720,9 +726,39 @@ function relationSource(sections: Section[], global: RelationList): RelationSour
       live ??= new Set(sections.map((s) => s.version));
       return live.has(stamp);
     },
-    shared: () => (spanning ??= byContent(global, place)),
+    spanningChanged: () => (changed ??= spanningChanged(before, spanning)),
     place,
   };
+}
+
+/**
+ * The relations spanning sections of one version: the list, and where the rules naming other tables and the standard
+ * identities between tables end in it (the forms' and the narrative's, made anew for every version, follow).
+ */
+interface Spanning { list: RelationList; kept: number }
+
+/** How many relations spanning sections were keyed by content to tell what changed (tests count them). */
+export const spanningKeyed = { count: 0 };
+
+/**
+ * The places of the figures whose relations spanning sections were added or taken between two versions. The lists
+ * are compared as they stand (`samePrefix`: the same cells of the same parts, kinds and signs) — a figure retyped
+ * copies the rules and standard identities unchanged (`RelationList.copyRange`), and the forms' and the narrative's
+ * are made again over the same figures — and keyed by content (`byContent`) only from where they differ: what an edit
+ * costs here is what it changed, not every relation of the document.
+ */
+function spanningChanged(before: Spanning | undefined, now: Spanning): Set<string> {
+  const out = new Set<string>();
+  if (!before) return out;
+  const a = before.list;
+  const b = now.list;
+  if (a.count === b.count && b.samePrefix(a, b.count)) return out;
+  const from = before.kept === now.kept && b.samePrefix(a, now.kept) ? now.kept : 0;
+  const was = byContent(a, from);
+  const is = byContent(b, from);
+  for (const [k, places] of is) if (!was.has(k)) for (const p of places) out.add(p);
+  for (const [k, places] of was) if (!is.has(k)) for (const p of places) out.add(p);
+  return out;
 }
 
 /** A figure's place: its stored part (by identity, kept while the part's rows keep their shape) and cell number. */
@@ -738,16 +774,17 @@ const looseIds = new WeakMap<Cell, number>();
 let nextLoose = 1;
 
 /**
- * A relation list by content: each relation's key (kind, target and term places, signs; without making objects of
- * those kept in the arrays) and its figures' places.
+ * Relations [from, count) of a list by content: each relation's key (kind, target and term places, signs; without
+ * making objects of those kept in the arrays) and its figures' places.
  */
-function byContent(list: RelationList, placeOf: (cell: Cell) => string): Map<string, string[]> {
+function byContent(list: RelationList, from: number): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (let i = 0; i < list.count; i++) {
+  spanningKeyed.count += list.count - from;
+  for (let i = from; i < list.count; i++) {
     const t = list.targetAt(i);
     if (!t) {
       const r = list.relation(i);
-      out.set(relationKey(r), [r.target, ...r.terms.map((x) => x.cell)].map(placeOf));
+      out.set(relationKey(r), [r.target, ...r.terms.map((x) => x.cell)].map(place));
       continue;
     }
     const places = [`${partId(t.part)}.${t.cell}`];

@@ -174,22 +174,12 @@ export function explain(failing: Relation[], src: RelationSource, weight: (cell:
   const out = new Map<Relation, Explanation>();
   // What this analysis used, which alone is kept for the next one (nothing of an older version stays alive).
   const kept: ExplanationCache['entries'] = new Map();
-  // The figures whose relations spanning sections changed since the last version (a relation added or gone).
-  const shared = src.shared();
-  const changed = new Set<string>();
-  if (cache?.shared) {
-    for (const [k, places] of shared) if (!cache.shared.has(k)) for (const p of places) changed.add(p);
-    for (const [k, places] of cache.shared) if (!shared.has(k)) for (const p of places) changed.add(p);
-  }
   for (const g of groupsOf(failing)) {
     if (g.cells.size > MAX_CELLS) continue;
-    const e = (cache && cached(g, src, cache.entries, kept, changed)) ?? remember(g, src, weight, kept);
+    const e = (cache && cached(g, src, cache.entries, kept)) ?? remember(g, src, weight, kept);
     if (e) for (const r of g.failing) out.set(r, e);
   }
-  if (cache) {
-    cache.entries = kept;
-    cache.shared = shared;
-  }
+  if (cache) cache.entries = kept;
   return out;
 }
 
@@ -204,11 +194,12 @@ export interface RelationSource {
   /** Whether a stamp of an earlier version still stands (its section was not edited since). */
   current(stamp: unknown): boolean;
   /**
-   * The relations spanning sections, built anew for every version (rules naming other tables, the narrative's): each
-   * by content (a key equal from one version to the next while the relation is the same) with its figures' places.
+   * The figures whose relations spanning sections (rules naming other tables, the standard identities between tables,
+   * the narrative's) are not those of the version localised before — a relation added or gone — by `place`. Asked only
+   * when an explanation kept from that version may stand (every figure it read unchanged), and at most once.
    */
-  shared(): ReadonlyMap<string, readonly string[]>;
-  /** Where a figure is, as `shared()` names it. */
+  spanningChanged(): ReadonlySet<string>;
+  /** Where a figure is, as `spanningChanged()` names it. */
   place(cell: Cell): string;
 }
 
@@ -225,7 +216,7 @@ interface Kept {
   explanation: Explanation | undefined;
 }
 
-export interface ExplanationCache { entries: Map<string, Kept>; shared?: ReadonlyMap<string, readonly string[]> }
+export interface ExplanationCache { entries: Map<string, Kept> }
 
 export function explanationCache(): ExplanationCache {
   return { entries: new Map() };
@@ -250,12 +241,15 @@ export function relationKey(r: Relation): string {
 }
 const keysOf = (rels: readonly Relation[]) => rels.map(relationKey).join(';');
 
-function cached(g: Group, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries'], changed: Set<string>): Explanation | undefined {
+function cached(g: Group, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries']): Explanation | undefined {
   const key = keysOf(g.failing);
   const c = explanations.get(key);
   if (!c) return undefined;
   for (const s of c.stamps) if (!src.current(s)) return undefined;
-  if (changed.size) for (const p of c.places) if (changed.has(p)) return undefined;
+  if (c.places.length) {
+    const changed = src.spanningChanged();
+    if (changed.size) for (const p of c.places) if (changed.has(p)) return undefined;
+  }
   kept.set(key, c);
   return c.explanation ?? NONE;
 }
