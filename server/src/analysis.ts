@@ -43,7 +43,7 @@ import { codeFindings, partCodeFindings, partKinds, sameKinds } from './knowledg
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
-import { rowCount, StoredPart } from './model/rows';
+import { cellNumber, rowCount, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList } from './rules/compact';
 import { DeclaredRules, findTable } from './rules/declared';
@@ -692,8 +692,8 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     if (had) return had;
     const p = cell.row.part;
     if (p instanceof StoredPart) {
-      const i = p.columns.length ? cell.row.cells.indexOf(cell) : -1;
-      had = i < 0 ? [] : touching(global, p, p.store.firstCell(cell.row.index) + i);
+      const c = cellNumber(cell);
+      had = c < 0 ? [] : touching(global, p, c);
     } else had = looseOf(cell);
     shared.set(cell, had);
     return had;
@@ -707,8 +707,8 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
       if (had) return had;
       const p = cell.row.part;
       const s = p instanceof StoredPart ? sectionOf(p) : undefined;
-      const i = s ? cell.row.cells.indexOf(cell) : -1;
-      const own = s && i >= 0 ? touching(s.relations, p as StoredPart, (p as StoredPart).store.firstCell(cell.row.index) + i) : [];
+      const c = s ? cellNumber(cell) : -1;
+      const own = s && c >= 0 ? touching(s.relations, p as StoredPart, c) : [];
       const more = sharedOf(cell);
       had = own.length && more.length ? own.concat(more) : own.length ? own : more;
       all.set(cell, had);
@@ -763,9 +763,8 @@ function spanningChanged(before: Spanning | undefined, now: Spanning): Set<strin
 
 /** A figure's place: its stored part (by identity, kept while the part's rows keep their shape) and cell number. */
 function place(cell: Cell): string {
-  const p = cell.row.part;
-  const i = p instanceof StoredPart && p.columns.length ? cell.row.cells.indexOf(cell) : -1;
-  if (i >= 0) return `${partId(p as StoredPart)}.${(p as StoredPart).store.firstCell(cell.row.index) + i}`;
+  const c = cellNumber(cell);
+  if (c >= 0) return `${partId(cell.row.part as StoredPart)}.${c}`;
   let id = looseIds.get(cell);
   if (id === undefined) looseIds.set(cell, (id = nextLoose++));
   return `c${id}`;

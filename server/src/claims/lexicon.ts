@@ -69,7 +69,10 @@ export const COMPARE = /决算数?(?:与(?:年初|全年|调整)?预算数?)?(�
  */
 export const REASON = /(?:主要原因|变动原因|增加原因|减少原因|原因|主要是由于|主要是因为|主要是|主要为|主要系|系因|是由于|是因为|由于)(?:是|为|在于|有|如下)?[ \t\u3000]*[:：]?[ \t\u3000]*([^。；;]*)/g;
 
-/** Numbering at the start of an item (`1.`, `1、`, `（一）`, `(1)`, `一、`, `①`). */
+/**
+ * Numbering at the start of an item (`1.`, `1、`, `（一）`, `(1)`, `一、`, `①`). The narrative's own enumeration, whose
+ * style tells which items are siblings (`numberingStyle`): not a row label's item number (model/classify.ts).
+ */
 export const NUMBERING = /^[ \t\u3000]*(\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])[ \t\u3000]*/;
 
 /** The style of an item's numbering: `1.` and `1、` are one style, `（一）` and `(一)` another … */

@@ -13,6 +13,7 @@
  * 决算 is the column under 预算/年初预算; a base year's amount is the column under 上年.
  */
 import { norm } from '../model/build';
+import { withoutItemNumber } from '../model/classify';
 import type { BudgetDocument, Cell, Column, Part } from '../model/document';
 import { cellOf, eachRowHead, indexOfHeads } from '../model/rows';
 import { trimEndChars } from '../util/text';
@@ -25,19 +26,18 @@ export interface Quantity {
   shift: number;
 }
 
-const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[①-⑳])/;
 const QUOTES = /[“”"‘’'「」『』]/g;
 
 /**
  * What labelKey may change: a blank, a quote, a bracket, or a numeral that may start a numbering. A label without any
  * is its own key (most labels of a long table: keying is done for each of its rows).
  */
-const KEYED = /[\s\u3000“”"‘’'「」『』（()）]|^[一二三四五六七八九十\d①-⑳]/;
+const KEYED = /[\s\u3000“”"‘’'「」『』（()）]|^[一二三四五六七八九十廿\d]/;
 
-/** The key a label is matched by: no spaces, quotes, numbering or level markers. */
+/** The key a label is matched by: no spaces, quotes, item number (`withoutItemNumber`) or level markers. */
 export function labelKey(s: string): string {
   if (!KEYED.test(s)) return s;
-  return norm(s).replace(QUOTES, '').replace(/[（(](?:类|款|项)[）)]/g, '').replace(NUMBERING, '').replace(/[（(]/g, '(').replace(/[）)]/g, ')');
+  return withoutItemNumber(norm(s).replace(QUOTES, '').replace(/[（(](?:类|款|项)[）)]/g, '')).replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 }
 
 /**

@@ -19,6 +19,7 @@ import { initialsOf } from '../knowledge/pinyin';
 import { searchCodes, type CodeMatch, type Origin } from '../knowledge/search';
 import { asRecords, type WorkspaceIndex } from '../knowledge/workspace';
 import type { Part, Table } from '../model/document';
+import { glossaryTermStart } from '../model/glossaryLine';
 import { eachRowHead, rowCount, rowsEndingBy } from '../model/rows';
 import type { Span } from '../syntax/ast';
 import type { Positions } from '../syntax/positions';
@@ -350,7 +351,8 @@ function ruleEntries(a: Analysis, line: LineInfo, offset: number): Completion | 
 
 function glossaryEntries(q: CompletionRequest, line: LineInfo, m: KnowledgeMessages): Completion | null {
   const doc = q.analysis.document;
-  const lead = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])?[\s\u3000]*/.exec(line.text)?.[0].length ?? 0;
+  // A glossary term's enumerator, as the glossary reads it (not a row label's item number).
+  const lead = glossaryTermStart(line.text);
   if (line.before.length < lead) return null;
   const query = line.before.slice(lead).trim();
   const span = { start: line.start + lead, end: line.end };

@@ -10,6 +10,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { editorMessages, type EditorMessages } from '../i18n/editor';
 import type { Locale } from '../i18n/messages';
+import { hasItemNumber } from '../model/classify';
 import { parse } from '../syntax/parser';
 import {
   clean, codeLike, compact, escapeCell, escapeLineStart, figureLike, isDash, joinCjk, repairCode, repairColumnName,
@@ -165,7 +166,6 @@ export async function importXlsx(data: Uint8Array, options: ImportOptions = {}):
 // ---------------------------------------------------------------------------------------------------------------
 // Classifying lines and names
 
-export const ENUMERATED = /^(?:[一二三四五六七八九十廿]+[、.．]|[（(][一二三四五六七八九十廿\d]+[）)]|\d+[.、．](?!\d))/;
 const TOTAL = /^(合计|总计|小计|本年收入合计|本年支出合计|收入总计|支出总计|其中[：:]?)$/;
 export const NOTE_START = /^(?:备注|注)[ \t\u3000]*(?:[0-9.]+[ \t\u3000]*)?[：:]/;
 export const RULE_START = /^规则[ \t\u3000]*[：:]/;
@@ -233,7 +233,7 @@ function isDataRow(r: SourceRow): boolean {
   const cells = r.cells.filter((c) => c);
   if (cells.some((c) => figureLike(c) || isDash(c))) return true;
   const first = cells[0] ?? '';
-  return codeLike(first) || ENUMERATED.test(first);
+  return codeLike(first) || hasItemNumber(first);
 }
 
 function isPreambleLine(r: SourceRow): boolean {
@@ -769,7 +769,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
     }
     if (/表(?:[（(][^）)]{1,8}[）)])?$/.test(compact(t)) && /[\u4e00-\u9fff]{2,}/.test(t) && !NOTE_START.test(t)) {
       const rt = repairText(t);
-      titles.push({ text: rt.text, enumerated: ENUMERATED.test(t), line: r.line, repairs: rt.repairs, row: r });
+      titles.push({ text: rt.text, enumerated: hasItemNumber(t), line: r.line, repairs: rt.repairs, row: r });
       continue;
     }
     droppedAbove.push(r);
@@ -838,7 +838,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
       if (r.continued) p.continued = r.continued;
       // Where the geometry made the rows, a row is never joined to the one above.
       const continuation = !zones.joined && prev && prev.label && p.label && !p.code && !p.lineNo && p.figures.every((f) => f === '')
-        && (side.hasCode || side.hasLine) && !ENUMERATED.test(p.label) && !TOTAL.test(compact(p.label))
+        && (side.hasCode || side.hasLine) && !hasItemNumber(p.label) && !TOTAL.test(compact(p.label))
         && p.repairs.every((x) => x.kind === 'cjk-space' || x.kind === 'extra-cells');
       if (continuation) {
         const before = `${prev.label} / ${p.label}`;

@@ -72,7 +72,10 @@ function codeText(t: string): boolean {
 
 const TOTAL_LABEL = /(合计|小计|总计|结转|结余)/;
 
-/** How a row's label starts (an enumeration, a total), never a column's name. */
+/**
+ * How a row's label starts (an enumeration, a total), never a column's name. Not the row labels' item number
+ * (model/classify.ts `hasItemNumber`): a PDF chunk that may begin a data row, so `1.5万元以下` and `合计` begin one too.
+ */
 const DATA_START = /^(?:[一二三四五六七八九十]+[、.．]|\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|合计|总计)/;
 
 const HEADER_WORD = /^(栏次|行次|[类款项]|科目编码|科目名称|项目|金额|合计|小计|编码|名称)$/;

@@ -87,6 +87,17 @@ function parseTableHeading(text: string): { number?: string; title: string } {
 /** The name of the part that holds a table's or form's figure fields. */
 export const FIELD_PART = '（字段）';
 
+/**
+ * A table's fields (`键：值` lines): its own, printed before its first part, then each part's, in document order. Read
+ * by what looks for a field anywhere in a table (a stated phrase, a form's 项目名称, a 目录's entries).
+ */
+export function fieldsOf(t: Table): readonly Field[] {
+  if (!t.parts.some((p) => p.fields.length)) return t.fields;
+  const out = t.fields.slice();
+  for (const p of t.parts) for (const f of p.fields) out.push(f);
+  return out;
+}
+
 
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
   const source = new TextLines(tree.text, tree.base ?? 0);

@@ -43,6 +43,11 @@ export function withoutItemNumber(label: string): string {
   return m ? label.slice(m[0].length) : label;
 }
 
+/** Whether a label begins with an item number (`ITEM_NUMBER`). */
+export function hasItemNumber(label: string): boolean {
+  return itemNumber(label) !== null;
+}
+
 /**
  * The level of a label's item number, outermost first: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4; undefined without one
  * (siblings are the rows numbered alike, their items one level deeper).

@@ -41,6 +41,20 @@ function enumeratorEnd(s: string, i: number, end: number): number {
   return -1;
 }
 
+/**
+ * Where the term of a glossary line being typed begins (no `：` yet): after the blanks, the enumerator (`一、` `（一）`
+ * `(3)` `1.`) and the blanks after it, as `glossaryLineOf` reads the term.
+ */
+export function glossaryTermStart(text: string): number {
+  let start = 0;
+  while (start < text.length && isBlank(text[start])) start++;
+  const e = enumeratorEnd(text, start, text.length);
+  if (e < 0) return start;
+  let s = e;
+  while (s < text.length && isBlank(text[s])) s++;
+  return s;
+}
+
 /** The line as a glossary entry, or undefined (no `：`, no term, or a term longer than MAX_TERM). */
 export function glossaryLineOf(text: string): GlossaryLine | undefined {
   const a = text.indexOf('：');

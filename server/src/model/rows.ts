@@ -943,6 +943,17 @@ export function rowCount(p: Part): number {
   return p instanceof StoredPart ? p.store.count : p.rows.length;
 }
 
+/**
+ * A cell's number in its part's store (its row's first cell and its place in the row: the number relations and
+ * indexes by cell use), or -1 when its part's rows are not stored (a narrative claim's) or it is none of its row's cells.
+ */
+export function cellNumber(cell: Cell): number {
+  const p = cell.row.part;
+  if (!(p instanceof StoredPart)) return -1;
+  const i = cell.row.cells.indexOf(cell);
+  return i < 0 ? -1 : p.store.firstCell(cell.row.index) + i;
+}
+
 /** The store of a part, when its rows are stored (parts made by other code, like the narrative's, are plain). */
 export function storeOf(p: Part): RowStore | undefined {
   return p instanceof StoredPart ? p.store : undefined;

@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../checks/finding';
 import type { StandardMessages } from '../i18n/standard';
+import { fieldsOf } from '../model/build';
 import type { BudgetDocument, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
 import { nameKey, titleKey } from './names';
@@ -19,7 +20,7 @@ function contentsOf(doc: BudgetDocument): Table | undefined {
 
 /** The entries of a 目录, as printed, each with where it is. */
 function entries(contents: Table): { text: string; span: { start: number; end: number } }[] {
-  const lines = [...contents.texts, ...[...contents.fields, ...contents.parts.flatMap((p) => p.fields)].map((f) => ({ text: `${f.key}：${f.value}`, span: f.span }))];
+  const lines = [...contents.texts, ...fieldsOf(contents).map((f) => ({ text: `${f.key}：${f.value}`, span: f.span }))];
   return lines.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -76,7 +77,7 @@ function isEmpty(t: Table): boolean {
 }
 
 function saysEmpty(t: Table): boolean {
-  const texts = [...t.notes.map((n) => n.text), ...t.texts.map((x) => x.text), ...[...t.fields, ...t.parts.flatMap((p) => p.fields)].map((f) => `${f.key}：${f.value}`)];
+  const texts = [...t.notes.map((n) => n.text), ...t.texts.map((x) => x.text), ...fieldsOf(t).map((f) => `${f.key}：${f.value}`)];
   return texts.some((x) => SAYS_EMPTY.test(x.replace(/\s+/g, '')));
 }
 
