@@ -1,11 +1,12 @@
 /**
  * Error localisation across keystrokes (server/src/checks/localise.ts with analysis.ts's relation source): an
  * explanation kept from the last version stands while nothing it read changed — no figure, and no relation spanning
- * sections at a figure whose relations it took — and telling that costs what the edit changed, not every relation of
- * the document (the standard identities between tables are thousands; a figure retyped copies them unchanged).
+ * sections at a figure whose relations it took — and telling that, or finding a figure's relations for a search, costs
+ * what the edit changed, not every relation of the document (the standard identities between tables are thousands; a
+ * figure retyped copies them unchanged).
  */
 import { strict as assert } from 'node:assert';
-import { analyze, DocumentAnalyzer, spanningKeyed } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer, spanningIndexed, spanningKeyed } from '../server/src/analysis';
 import { searches } from '../server/src/checks/localise';
 import type { Finding } from '../server/src/checks/finding';
 import { generateBudget } from '../bench/standardDocs';
@@ -28,7 +29,7 @@ function figureAt(text: string, heading: string, n: number, first: boolean): num
 const typed = (text: string, at: number, digit: string) => `${text.slice(0, at)}${digit}${text.slice(at + 1)}`;
 
 describe('error localisation across keystrokes', () => {
-  it('a figure retyped in a document of standard identities and a finding keys none of the relations between tables again, and finds what a fresh analysis finds', () => {
+  it('a figure retyped in a document of standard identities and a finding keys and indexes none of the relations between tables again, and finds what a fresh analysis finds', () => {
     // The generated 部门预算 (its tables bound by the standard set's identities) with 附表4-6's 302 公用经费 off by
     // 100,000.00: two findings, localised.
     const good = generateBudget({ kuanPerLei: 2, xiangPerKuan: 5 });
@@ -44,9 +45,12 @@ describe('error localisation across keystrokes', () => {
     let now = text;
     for (const d of ['1', '2', '3']) {
       now = typed(now, at, d);
-      const keyed = spanningKeyed.count;
+      const [keyed, indexed, searched] = [spanningKeyed.count, spanningIndexed.count, searches.count];
       const incremental = analyzer.analyze(now);
       assert.equal(spanningKeyed.count - keyed, 0, 'nothing keyed: the relations between tables are those of the last version');
+      // The figure retyped breaks a relation of 附表4-3: its group is searched, with the last version's index.
+      assert.equal(searches.count - searched, 1);
+      assert.equal(spanningIndexed.count - indexed, 0, 'nor indexed by figure again');
       assert.deepEqual(localised.map((f) => incremental.findings.includes(f)), [true, true], 'their explanation kept');
       assert.deepEqual(shown(incremental.findings), shown(analyze(now).findings));
     }

@@ -29,7 +29,7 @@ import { figureFindings, partFigureFindings } from './checks/figures';
 import { hygieneFindings } from './checks/hygiene';
 import { importDoubtFindings } from './checks/importDoubts';
 import { applyJustifications } from './checks/justifications';
-import { explanationCache, localise, relationKey, type RelationSource } from './checks/localise';
+import { cellsOf, explanationCache, localise, relationKey, type RelationSource } from './checks/localise';
 import { claimChecks } from './claims/checks';
 import { culpritOptions } from './claims/culprits';
 import type { Thresholds } from './claims/reasons';
@@ -672,29 +672,33 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     }
     return sectionOfPart.get(p);
   };
-  // Relations spanning sections about figures outside the stores (the narrative's own parts).
-  let loose: Map<Cell, Relation[]> | undefined;
-  const looseOf = (cell: Cell) => {
-    if (!loose) {
-      loose = new Map();
-      for (const r of global.all()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
-        if (c.row.part instanceof StoredPart) continue;
-        const list = loose.get(c);
-        if (list) { if (list[list.length - 1] !== r) list.push(r); } else loose.set(c, [r]);
+  const touching = (list: RelationList, p: StoredPart, c: number) => list.touching(p, c, c + 1).map((i) => list.relation(i));
+  // The relations spanning sections by figure: the rules and standard identities through their index (kept while
+  // they stay the same), the forms' and the narrative's (made for every version) by their cells.
+  let rest: Map<Cell, number[]> | undefined;
+  const restOf = (cell: Cell): readonly number[] | undefined => {
+    if (!rest) {
+      rest = new Map();
+      for (let i = spanning.kept; i < global.count; i++) {
+        const r = global.relation(i);
+        for (const c of cellsOf(r)) push(rest, c, i);
       }
     }
-    return loose.get(cell) ?? [];
+    return rest.get(cell);
   };
-  const touching = (list: RelationList, p: StoredPart, c: number) => list.touching(p, c, c + 1).map((i) => list.relation(i));
   const shared = new Map<Cell, Relation[]>();
   const sharedOf = (cell: Cell): Relation[] => {
     let had = shared.get(cell);
     if (had) return had;
     const p = cell.row.part;
-    if (p instanceof StoredPart) {
-      const c = cellNumber(cell);
-      had = c < 0 ? [] : touching(global, p, c);
-    } else had = looseOf(cell);
+    const c = cellNumber(cell);
+    if (p instanceof StoredPart && c < 0) had = [];
+    else {
+      const index = keptIndex(before, spanning);
+      const kept = p instanceof StoredPart ? index.list.touching(p, c, c + 1) : looseOf(index).get(cell) ?? [];
+      const more = restOf(cell);
+      had = (more ? kept.concat(more) : kept).map((i) => global.relation(i));
+    }
     shared.set(cell, had);
     return had;
   };
@@ -735,7 +739,58 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
  * The relations spanning sections of one version: the list, and where the rules naming other tables and the standard
  * identities between tables end in it (the forms' and the narrative's, made anew for every version, follow).
  */
-interface Spanning { list: RelationList; kept: number }
+interface Spanning {
+  list: RelationList;
+  kept: number;
+  /** Whether its first `kept` relations are the last version's (compared when first asked). */
+  asBefore?: boolean;
+  /** Its first `kept` relations by figure: made when first asked, taken by the next versions while they stay the same. */
+  index?: KeptIndex;
+}
+
+/** Relations [0, kept) of a version's list, alone (`touching` indexes them by stored cell), and by figure outside the stores. */
+interface KeptIndex { list: RelationList; loose?: Map<Cell, number[]> }
+
+/** How many relations spanning sections were indexed by figure for error localisation (tests count them). */
+export const spanningIndexed = { count: 0 };
+
+/** Whether the first `kept` relations of `now` are those of `before` (`samePrefix`: a figure retyped copies them). */
+function keptAsBefore(before: Spanning | undefined, now: Spanning): boolean {
+  return (now.asBefore ??= !!before && before.kept === now.kept && now.list.samePrefix(before.list, now.kept));
+}
+
+/** The index of the rules and standard identities of `now`: the last version's while they are the same, else made. */
+function keptIndex(before: Spanning | undefined, now: Spanning): KeptIndex {
+  if (!now.index) {
+    if (before?.index && keptAsBefore(before, now)) now.index = before.index;
+    else {
+      const list = new RelationList();
+      list.copyRange(now.list, 0, now.kept);
+      spanningIndexed.count += now.kept;
+      now.index = { list };
+    }
+  }
+  return now.index;
+}
+
+/** The relations of an index kept as objects, by their figures outside the stores (the narrative's own parts). */
+function looseOf(index: KeptIndex): Map<Cell, number[]> {
+  if (!index.loose) {
+    index.loose = new Map();
+    for (let i = 0; i < index.list.count; i++) {
+      if (index.list.termsOf(i) >= 0) continue;
+      for (const c of cellsOf(index.list.relation(i))) if (!(c.row.part instanceof StoredPart)) push(index.loose, c, i);
+    }
+  }
+  return index.loose;
+}
+
+/** Adds relation i to a figure's list (once, though the relation holds the figure twice). */
+function push(map: Map<Cell, number[]>, c: Cell, i: number): void {
+  const list = map.get(c);
+  if (!list) map.set(c, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
 
 /** How many relations spanning sections were keyed by content to tell what changed (tests count them). */
 export const spanningKeyed = { count: 0 };
@@ -752,8 +807,11 @@ function spanningChanged(before: Spanning | undefined, now: Spanning): Set<strin
   if (!before) return out;
   const a = before.list;
   const b = now.list;
-  if (a.count === b.count && b.samePrefix(a, b.count)) return out;
-  const from = before.kept === now.kept && b.samePrefix(a, now.kept) ? now.kept : 0;
+  if (a.count === b.count && b.samePrefix(a, b.count)) {
+    now.asBefore ??= before.kept === now.kept;
+    return out;
+  }
+  const from = keptAsBefore(before, now) ? now.kept : 0;
   const was = byContent(a, from);
   const is = byContent(b, from);
   for (const [k, places] of is) if (!was.has(k)) for (const p of places) out.add(p);
@@ -783,7 +841,7 @@ function byContent(list: RelationList, from: number): Map<string, string[]> {
     const t = list.targetAt(i);
     if (!t) {
       const r = list.relation(i);
-      out.set(relationKey(r), [r.target, ...r.terms.map((x) => x.cell)].map(place));
+      out.set(relationKey(r), cellsOf(r).map(place));
       continue;
     }
     const places = [`${partId(t.part)}.${t.cell}`];

@@ -47,9 +47,10 @@ interface Linear {
   coef: Map<Cell, bigint>;
 }
 
-const cellLists = new WeakMap<Relation, Cell[]>();
+const cellLists = new WeakMap<Relation, readonly Cell[]>();
 
-function cellsOf(rel: Relation): Cell[] {
+/** A relation's figures: its target, then its terms' (one list per relation, made once). */
+export function cellsOf(rel: Relation): readonly Cell[] {
   let l = cellLists.get(rel);
   if (!l) cellLists.set(rel, (l = [rel.target, ...rel.terms.map((t) => t.cell)]));
   return l;
@@ -395,7 +396,7 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
     if (visited.has(key)) return true;
     visited.add(key);
     const missed = g.failing.find((r) => !cellsOf(r).some((c) => set.includes(c)));
-    let next: Cell[];
+    let next: readonly Cell[];
     if (!missed) {
       let ok = tested.get(key);
       if (ok === undefined) {
@@ -408,8 +409,9 @@ function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[]
         }
       }
       if (ok) return true;
-      next = [];
-      for (const c of set) for (const r of relationsOf(c)) for (const x of cellsOf(r)) if (!set.includes(x) && changeable(x)) next.push(x);
+      const more: Cell[] = [];
+      for (const c of set) for (const r of relationsOf(c)) for (const x of cellsOf(r)) if (!set.includes(x) && changeable(x)) more.push(x);
+      next = more;
     } else next = cellsOf(missed);
     if (set.length >= size) return true;
     for (const c of new Set(next)) {
