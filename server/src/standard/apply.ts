@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { Kind, StoredPart } from '../model/rows';
+import { eachRowHead, Kind, StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -536,7 +536,7 @@ class Applier {
       const kept = shape.holds
         ? (k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')
         : (shape.holds === false && k.outcome === 'condition') || (!shape.fields.length && k.outcome === 'missing');
-      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, [...new Set(this.binder.consulted.map(([st]) => st))], players);
+      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, this.binder.consulted, players);
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);
@@ -576,7 +576,7 @@ class Applier {
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
     const read = () => (keep ? [...new Set(this.binder.touched)] : []);
-    const consulted = keep ? [...new Set(this.binder.consulted.map(([st]) => st))] : [];
+    const consulted = keep ? this.binder.consulted.slice() : [];
     if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
     const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
@@ -774,11 +774,18 @@ export class StandardReport {
       if (!target) continue;
       const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
       // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
-      const rows = target.row ? [target.row] : (target.part ? [target.part] : t.parts).flatMap((p) => p.rows);
-      for (const row of rows) {
-        const col = named_ ? columnIn(row.part, target) : row.part.columns.find((c) => c.role === 'figure');
-        const cell = col && row.cells[col.index];
-        if (cell?.kind === 'figure') { push(named, q.name, cell); break; }
+      // Rows are read by their heads (no view is made but the found cell's).
+      const at = target.at ?? (target.row && { part: target.row.part, row: target.row.index });
+      for (const p of at ? [at.part] : target.part ? [target.part] : t.parts) {
+        const col = named_ ? columnIn(p, target) : p.columns.find((c) => c.role === 'figure');
+        if (!col) continue;
+        let cell: Cell | undefined;
+        eachRowHead(p, (h) => {
+          if (h.kindAt(col.index) === 'figure') cell = h.cell(col.index);
+          return !at && !cell;
+        }, at?.row ?? 0);
+        if (cell) { push(named, q.name, cell); break; }
+        if (at) break;
       }
     }
     return named;

@@ -329,7 +329,8 @@ export class Binder {
 
   /** The tables the last `bind` read, and the roles it asked for (what its result depends on). */
   touched: Table[] = [];
-  consulted: [StandardTable, Table[]][] = [];
+  /** Each role asked for, once. */
+  consulted: StandardTable[] = [];
 
   /** Binds `idn` for `instance`, the document's table that plays the identity's own standard table. */
   bind(idn: Identity, instance: Table): Binding {
@@ -374,7 +375,7 @@ export class Binder {
     this.consulted = [];
     const c = compile(idn).condition;
     const condition = c && this.equality(idn, c, instance);
-    const read = { ...(condition ? { condition } : {}), touched: this.touched, consulted: [...new Set(this.consulted.map(([st]) => st))] };
+    const read = { ...(condition ? { condition } : {}), touched: this.touched, consulted: this.consulted };
     this.touched = touched;
     this.consulted = consulted;
     return read;
@@ -440,7 +441,7 @@ export class Binder {
     if (st === own) tables = [instance];
     else {
       tables = this.roles.instances(st);
-      this.consulted.push([st, tables]);
+      if (!this.consulted.includes(st)) this.consulted.push(st);
       if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.fail(`「${st.title}」`, true);
       if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.fail(`「${st.title}」`);
     }
