@@ -84,6 +84,8 @@ interface PartIndex {
   dataRows?: number;
   /** The label of the first row by each label key. */
   labels?: Map<string, string>;
+  /** A small part's rows' label keys, by row (none for a row without label). */
+  keys?: (string | undefined)[];
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
   projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
 }
@@ -136,14 +138,22 @@ function labelsOf(p: Part): Map<string, string> {
   }));
 }
 
-/** The label of a part's first row whose label key is `k` (`ruleLabelKey`); a small part is read row by row. */
+/**
+ * The label of a part's first row whose label key is `k` (`ruleLabelKey`); a small part is read row by row, its rows'
+ * keys made once (every name asked of a form reads them all).
+ */
 function labelKeyed(p: Part, k: string): string | undefined {
   const n = rowCount(p);
   if (n > SCANNED_ROWS) return labelsOf(p).get(k);
-  for (let r = 0; r < n; r++) {
-    const label = rowLabel(p, r);
-    if (label && ruleLabelKey(label) === k) return label;
+  const ix = partIndex(p);
+  if (!ix.keys) {
+    ix.keys = [];
+    for (let r = 0; r < n; r++) {
+      const label = rowLabel(p, r);
+      ix.keys.push(label ? ruleLabelKey(label) : undefined);
+    }
   }
+  for (let r = 0; r < n; r++) if (ix.keys[r] === k) return rowLabel(p, r);
   return undefined;
 }
 
@@ -400,6 +410,19 @@ export class Binder {
 
   private readonly byKey = new Map<string, Table>();
 
+  /** The reference a bound rule names a table by (one per table: its key, resolved by `table`). */
+  private tableRef(t: Table): { text: string; span: Span } {
+    let ref = this.refs.get(t);
+    if (!ref) {
+      const key = this.roles.keyOf(t);
+      this.byKey.set(key, t);
+      this.refs.set(t, (ref = { text: key, span: NOWHERE }));
+    }
+    return ref;
+  }
+
+  private readonly refs = new Map<Table, { text: string; span: Span }>();
+
   /** The table a bound operand names. */
   private tableOf(term: TermNode): Table | undefined {
     const text = term.operand.table?.text;
@@ -447,10 +470,8 @@ export class Binder {
     }
     const out: TermNode[] = [];
     for (const t of tables) {
-      const key = this.roles.keyOf(t);
-      this.byKey.set(key, t);
       this.touched.push(t);
-      const table = { text: key, span: NOWHERE };
+      const table = this.tableRef(t);
       if (o.kind === 'group') {
         const items: GroupItem[] = [];
         for (const it of o.items) {
@@ -503,7 +524,7 @@ export class Binder {
   private atom(a: CompiledAtom, t: Table, part: Part | undefined, instance: Table): AtomNode | undefined {
     if (!a.node.quoted) return a.node;
     const value = a.axis === 'row' ? this.rowName(a, t, part, instance) : a.axis === 'column' ? this.columnName(a, t, part) : a.node.value;
-    return value === undefined ? undefined : value === a.node.value ? a.node : { ...a.node, value };
+    return value === undefined ? undefined : value === a.node.value ? a.node : renamed(a.node, value);
   }
 
   /** The name this document prints for a row (or, `{字段}`, the row of the form's project). */
@@ -550,6 +571,14 @@ export class Binder {
     }
     return this.fail(`「${a.node.value}」`);
   }
+}
+
+/** An atom with another name (field by field: a spread of a parsed node is slow). */
+function renamed(a: AtomNode, value: string): AtomNode {
+  const out: AtomNode = { value, quoted: a.quoted, span: a.span };
+  if (a.unit !== undefined) out.unit = a.unit;
+  if (a.eachRow !== undefined) out.eachRow = a.eachRow;
+  return out;
 }
 
 function columnOnly(ref: RefNode): boolean {
