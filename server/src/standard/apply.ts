@@ -605,7 +605,7 @@ function conditionIdentity(idn: Identity): Identity {
   return c;
 }
 
-/** Whether the equality an identity's condition is held, by what the identity gave (undefined: it named nothing). */
+/** Whether an identity's equality condition held, by what the identity gave (undefined: it named nothing). */
 function holdsBy(outcome: Kept['outcome']): boolean | undefined {
   return outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined;
 }
