@@ -25,7 +25,7 @@ import { sameItems } from '../util/arrays';
 import { Binder, conditionIsShared, fieldRowsOf, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
-import type { Identity, StandardSet, StandardTable } from './set';
+import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
 export interface AppliedIdentity {
@@ -765,13 +765,24 @@ export class StandardReport {
     if (this.named) return this.named;
     const named = new Map<string, Cell[]>();
     this.named = named;
-    const binder = new Binder(this.roles);
-    const declared = new DeclaredRules(this.doc, this.ctx.m, (text) => binder.table(text));
+    let found: ((q: Quantity, st: StandardTable, t: Table) => Cell | undefined) | undefined;
     const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
     for (const [t, st] of entries) for (const q of st.quantities) {
+      const find = () => (found ??= this.finder())(q, st, t);
+      const cell = this.ctx.shapes ? this.ctx.shapes.cellOf(q, t, find) : find();
+      if (cell) push(named, q.name, cell);
+    }
+    return named;
+  }
+
+  /** What finds a quantity's cell in a table: its reference bound and resolved, then the first figure it names. */
+  private finder(): (q: Quantity, st: StandardTable, t: Table) => Cell | undefined {
+    const binder = new Binder(this.roles);
+    const declared = new DeclaredRules(this.doc, this.ctx.m, (text) => binder.table(text));
+    return (q, st, t) => {
       const ref = binder.bindRef(q.ref, st, t);
       const target = ref && declared.resolveRef(ref, t);
-      if (!target) continue;
+      if (!target) return undefined;
       const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
       // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
       // Rows are read by their heads (no view is made but the found cell's).
@@ -784,10 +795,9 @@ export class StandardReport {
           if (h.kindAt(col.index) === 'figure') cell = h.cell(col.index);
           return !at && !cell;
         }, at?.row ?? 0);
-        if (cell) { push(named, q.name, cell); break; }
-        if (at) break;
+        if (cell || at) return cell;
       }
-    }
-    return named;
+      return undefined;
+    };
   }
 }

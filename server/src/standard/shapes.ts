@@ -239,6 +239,8 @@ type Kept = Template[] | typeof SEEN_ONCE;
 class TemplateStore {
   byIdentity = new WeakMap<Identity, Map<string, Kept>>();
   places = 0;
+  /** The cells shapes decide (`cellOf`), by what they are and shape: part, row and column; null: none. */
+  readonly cells = new WeakMap<object, Map<string, [number, number, number] | null>>();
 
   get(idn: Identity): Map<string, Kept> {
     let byKey = this.byIdentity.get(idn);
@@ -340,6 +342,30 @@ export class ShapeTemplates {
     }
     this.uses++;
     return { outcome: tpl.outcome, ...(tpl.missing !== undefined ? { missing: tpl.missing } : {}), others: tables.slice(1), consulted: tpl.asked.map((a) => a.st) };
+  }
+
+  /**
+   * A cell of `t` that its shape decides (a named quantity's figure: `key`), found by `find` once per shape and then
+   * read at its place (part, row, column) in every table of that shape.
+   */
+  cellOf(key: object, t: Table, find: () => Cell | undefined): Cell | undefined {
+    const shape = tableKey(t);
+    let byShape = this.store.cells.get(key);
+    if (!byShape) this.store.cells.set(key, (byShape = new Map()));
+    const had = byShape.get(shape);
+    if (had === null) return undefined;
+    if (had) {
+      const part = t.parts[had[0]];
+      const store = part && storeOf(part);
+      if (store) return had[1] < store.count && store.firstCell(had[1]) + had[2] < store.endCell(had[1]) ? (part as StoredPart).cellAt(had[1], store.firstCell(had[1]) + had[2]) : undefined;
+      return part?.rows[had[1]]?.cells[had[2]];
+    }
+    const cell = find();
+    const part = cell && t.parts.indexOf(cell.row.part);
+    if (byShape.size >= SHAPES_PER_IDENTITY) byShape.clear();
+    if (!cell) byShape.set(shape, null);
+    else if (part !== undefined && part >= 0) byShape.set(shape, [part, cell.row.index, cell.row.cells.indexOf(cell)]);
+    return cell;
   }
 
   /**
