@@ -233,23 +233,23 @@ const SEEN_ONCE = 'seen once';
 const CONTEXTS = 8;
 
 /** The templates of one identity and shape (the latest first), or that the shape was seen once. */
-type Kept = Template[] | typeof SEEN_ONCE;
+type ShapeEntry = Template[] | typeof SEEN_ONCE;
 
 /** The templates of one language (their relations' titles and their messages are in it), for every analyzer. */
 class TemplateStore {
-  byIdentity = new WeakMap<Identity, Map<string, Kept>>();
+  byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
   places = 0;
   /** The cells shapes decide (`cellOf`), by what they are and shape: part, row and column; null: none. */
   readonly cells = new WeakMap<object, Map<string, [number, number, number] | null>>();
 
-  get(idn: Identity): Map<string, Kept> {
+  get(idn: Identity): Map<string, ShapeEntry> {
     let byKey = this.byIdentity.get(idn);
     if (!byKey) this.byIdentity.set(idn, (byKey = new Map()));
     return byKey;
   }
 
   /** Drops an identity's templates. */
-  clear(byKey: Map<string, Kept>): void {
+  clear(byKey: Map<string, ShapeEntry>): void {
     for (const list of byKey.values()) if (list !== SEEN_ONCE) for (const t of list) this.places -= t.places.length / PLACE;
     byKey.clear();
   }
