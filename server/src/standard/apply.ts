@@ -22,7 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
-import { Binder, conditionIsShared, fieldRowsOf, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
@@ -479,16 +479,18 @@ class Applier {
     const shapes = this.ctx.shapes;
     const list = (this.conditionList ??= new RelationList());
     list.clear();
-    const cid = shapes && conditionIdentity(identity);
-    const key = shapes && shapes.key(table, NO_FIELDS);
-    if (cid && key !== undefined) {
-      const got = shapes.apply(cid, key, table, NO_FIELDS, this.players, list);
+    // Not for a condition naming a row by the form's field: its place differs from form to form.
+    const templates = shapes && !conditionNamesField(identity) ? shapes : undefined;
+    const cid = conditionIdentity(identity);
+    const key = templates?.key(table, NO_FIELDS);
+    if (templates && key !== undefined) {
+      const got = templates.apply(cid, key, table, NO_FIELDS, this.players, list);
       if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
-    if (cid && key !== undefined && (holds !== undefined || !b.condition)) {
-      shapes.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.players);
+    if (templates && key !== undefined && (holds !== undefined || !b.condition)) {
+      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.players);
     }
     return holds;
   }

@@ -316,8 +316,18 @@ function compile(idn: Identity): CompiledRule {
  */
 export function conditionIsShared(idn: Identity): boolean {
   const c = compile(idn).condition;
-  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && ![...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
+  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && !namesField(o);
   return !!c && c.lhs.every(shared) && c.rhs.every(shared);
+}
+
+/** Whether an identity's equality condition names a row by a form's field (`「项目支出表」「{项目名称}」行`). */
+export function conditionNamesField(idn: Identity): boolean {
+  const c = compile(idn).condition;
+  return !!c && (c.lhs.some(namesField) || c.rhs.some(namesField));
+}
+
+function namesField(o: CompiledOperand): boolean {
+  return [...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
 }
 
 /** Why a binding failed: a name or table the document does not print, or a term that stands for zero. */
