@@ -22,7 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
-import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refNamesField, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
@@ -771,7 +771,8 @@ export class StandardReport {
     const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
     for (const [t, st] of entries) for (const q of st.quantities) {
       const find = () => (found ??= this.finder())(q, st, t);
-      const cell = this.ctx.shapes ? this.ctx.shapes.cellOf(q, t, find) : find();
+      // Found once per table shape, unless it names a form's field (the row of the form's own project).
+      const cell = this.ctx.shapes && !refNamesField(q.ref) ? this.ctx.shapes.cellOf(q, t, find) : find();
       if (cell) push(named, q.name, cell);
     }
     return named;

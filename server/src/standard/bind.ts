@@ -246,9 +246,19 @@ interface CompiledRule {
 
 const compiled = new WeakMap<Identity, CompiledRule>();
 
+/** The form's field an atom names (`「{项目名称}」`), if it names one. */
+function fieldOf(a: AtomNode): string | undefined {
+  return a.quoted ? /^\{(.+)\}$/.exec(a.value.trim())?.[1] : undefined;
+}
+
+/** Whether a reference names a row by a form's field: what it names differs from form to form. */
+export function refNamesField(ref: RefNode): boolean {
+  return ref.atoms.some((a) => fieldOf(a) !== undefined);
+}
+
 function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   const axis = a.unit ?? (a.eachRow ? 'column' : undefined);
-  const field = a.quoted ? /^\{(.+)\}$/.exec(a.value.trim())?.[1] : undefined;
+  const field = fieldOf(a);
   const out: CompiledAtom = { node: a, axis, code: isCode(a), rows: [], rowKeys: [], columns: [] };
   if (field) out.field = nameKey(field);
   if (!a.quoted || field) return out;
