@@ -218,10 +218,11 @@ function shapeOf(t: Table, fields: readonly RowAt[]): string {
 const SHAPES_PER_IDENTITY = 1024;
 
 /**
- * The most places the templates of one language keep (about 16 bytes each, with a relation's entry per 3 or 4):
- * past it, all are dropped and made again as tables are met (a session that opens many large documents).
+ * The most places the templates of one language keep (16 bytes each, and a relation's entry of some 50 bytes per 3 or
+ * 4: some 15 MB at most; a 部门预算 of 33,000 rows needs about 175,000): past it, all are dropped and made again as
+ * tables are met (a session that opens many large documents).
  */
-const MOST_PLACES = 2_000_000;
+const MOST_PLACES = 500_000;
 
 /** A shape seen once: its template is made the second time (most tables of a document are the only ones of theirs). */
 const SEEN_ONCE = 'seen once';
@@ -443,11 +444,28 @@ export class ShapeTemplates {
       const at = n;
       if (!place(r.target)) return;
       for (const x of r.terms) if (!place(x.cell)) return;
-      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: r.terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })), shifted: r.terms.some((x) => !!x.shift) });
+      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: termsLike(r.terms), shifted: r.terms.some((x) => !!x.shift) });
     }
     const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), relations, places, others, asked };
     this.store.add(idn, key, tpl);
   }
+}
+
+/**
+ * A relation's terms' signs and shifts, one list for every relation that has the same (a template of a column rule
+ * over 6,000 rows holds 6,000 relations of one kind of terms).
+ */
+const termLists = new Map<string, MadeRelation['terms']>();
+
+function termsLike(terms: readonly { sign: 1 | -1; shift?: number }[]): MadeRelation['terms'] {
+  let key = '';
+  for (const x of terms) key += `${x.sign}${x.shift ?? ''},`;
+  let had = termLists.get(key);
+  if (!had) {
+    if (termLists.size >= 4096) termLists.clear();
+    termLists.set(key, (had = Object.freeze(terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })))));
+  }
+  return had;
 }
 
 /** A place resolved, as a cell (its view is made). */
