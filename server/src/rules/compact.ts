@@ -47,6 +47,41 @@ const S = 8;
 // A term's in `RelationList.terms`: part, row, cell, sign.
 const TS = 4;
 
+/**
+ * Numbers for the items of a list (its parts, titles, rule spans): an item's place in it, appended when new. A short
+ * list is searched item by item, a longer one through a map made for it (most lists are an identity's few relations:
+ * three maps each were most of what a list cost to make).
+ */
+class Numbering<T> {
+  private map?: Map<T, number>;
+
+  constructor(private readonly items: T[]) {}
+
+  /** The item's number, or undefined when it has none. */
+  get(x: T): number | undefined {
+    if (this.map) return this.map.get(x);
+    const i = this.items.indexOf(x);
+    return i < 0 ? undefined : i;
+  }
+
+  /** The item's number, given now when it has none. */
+  of(x: T): number {
+    const had = this.get(x);
+    if (had !== undefined) return had;
+    const items = this.items;
+    items.push(x);
+    if (this.map) this.map.set(x, items.length - 1);
+    else if (items.length > 8) this.map = new Map(items.map((y, k) => [y, k]));
+    return items.length - 1;
+  }
+
+  /** No item any more (the list is emptied). */
+  clear(): void {
+    this.items.length = 0;
+    this.map = undefined;
+  }
+}
+
 export class RelationList {
   count = 0;
   private rels: Int32Array = NO_I32;
@@ -55,11 +90,11 @@ export class RelationList {
   /** Relations kept as objects, and those made from the arrays (once each). */
   private readonly objects: (Relation | undefined)[] = [];
   readonly parts: StoredPart[] = [];
-  private readonly partIndex = new Map<StoredPart, number>();
+  private readonly partIndex = new Numbering<StoredPart>(this.parts);
   private readonly titles: string[] = [];
-  private readonly titleIndex = new Map<string, number>();
+  private readonly titleIndex = new Numbering<string>(this.titles);
   private readonly spans: Span[] = [];
-  private readonly spanIndex = new Map<Span, number>();
+  private readonly spanIndex = new Numbering<Span>(this.spans);
 
   /**
    * `rows`: the rows the relations will be about, to make room for them at once (a guess: 2 relations a row).
@@ -83,11 +118,8 @@ export class RelationList {
     this.count = 0;
     this.termCount = 0;
     this.objects.length = 0;
-    this.parts.length = 0;
     this.partIndex.clear();
-    this.titles.length = 0;
     this.titleIndex.clear();
-    this.spans.length = 0;
     this.spanIndex.clear();
     this.lastTitle = undefined;
     this.lastTitleId = -1;
@@ -96,13 +128,7 @@ export class RelationList {
   }
 
   part(p: StoredPart): number {
-    let i = this.partIndex.get(p);
-    if (i === undefined) {
-      i = this.parts.length;
-      this.parts.push(p);
-      this.partIndex.set(p, i);
-    }
-    return i;
+    return this.partIndex.of(p);
   }
 
   private lastTitle?: string;
@@ -111,24 +137,12 @@ export class RelationList {
   private titleId(t: string): number {
     if (t === this.lastTitle) return this.lastTitleId;
     this.lastTitle = t;
-    let i = this.titleIndex.get(t);
-    if (i === undefined) {
-      i = this.titles.length;
-      this.titles.push(t);
-      this.titleIndex.set(t, i);
-    }
-    return (this.lastTitleId = i);
+    return (this.lastTitleId = this.titleIndex.of(t));
   }
 
   private spanId(s: Span | undefined): number {
     if (!s) return -1;
-    let i = this.spanIndex.get(s);
-    if (i === undefined) {
-      i = this.spans.length;
-      this.spans.push(s);
-      this.spanIndex.set(s, i);
-    }
-    return i;
+    return this.spanIndex.of(s);
   }
 
   /** Starts a relation from the arrays: its terms follow (`term`), then `end`. */

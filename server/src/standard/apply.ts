@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { Kind, StoredPart } from '../model/rows';
+import { eachRowHead, Kind, StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -22,10 +22,10 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
-import { Binder, conditionIsShared, fieldRowsOf, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refNamesField, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
-import type { Identity, StandardSet, StandardTable } from './set';
+import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
 export interface AppliedIdentity {
@@ -479,16 +479,18 @@ class Applier {
     const shapes = this.ctx.shapes;
     const list = (this.conditionList ??= new RelationList());
     list.clear();
-    const cid = shapes && conditionIdentity(identity);
-    const key = shapes && shapes.key(table, NO_FIELDS);
-    if (cid && key !== undefined) {
-      const got = shapes.apply(cid, key, table, NO_FIELDS, this.players, list);
+    // Not for a condition naming a row by the form's field: its place differs from form to form.
+    const templates = shapes && !conditionNamesField(identity) ? shapes : undefined;
+    const cid = conditionIdentity(identity);
+    const key = templates?.key(table, NO_FIELDS);
+    if (templates && key !== undefined) {
+      const got = templates.apply(cid, key, table, NO_FIELDS, this.players, list);
       if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
-    if (cid && key !== undefined && (holds !== undefined || !b.condition)) {
-      shapes.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.players);
+    if (templates && key !== undefined && (holds !== undefined || !b.condition)) {
+      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.players);
     }
     return holds;
   }
@@ -536,7 +538,7 @@ class Applier {
       const kept = shape.holds
         ? (k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')
         : (shape.holds === false && k.outcome === 'condition') || (!shape.fields.length && k.outcome === 'missing');
-      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, [...new Set(this.binder.consulted.map(([st]) => st))], players);
+      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, this.binder.consulted, players);
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);
@@ -576,7 +578,7 @@ class Applier {
     const b = this.binder.bind(identity, table);
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
     const read = () => (keep ? [...new Set(this.binder.touched)] : []);
-    const consulted = keep ? [...new Set(this.binder.consulted.map(([st]) => st))] : [];
+    const consulted = keep ? this.binder.consulted.slice() : [];
     if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
     const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
@@ -605,7 +607,7 @@ function conditionIdentity(idn: Identity): Identity {
   return c;
 }
 
-/** Whether the equality an identity's condition is held, by what the identity gave (undefined: it named nothing). */
+/** Whether an identity's equality condition held, by what the identity gave (undefined: it named nothing). */
 function holdsBy(outcome: Kept['outcome']): boolean | undefined {
   return outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined;
 }
@@ -765,22 +767,40 @@ export class StandardReport {
     if (this.named) return this.named;
     const named = new Map<string, Cell[]>();
     this.named = named;
-    const binder = new Binder(this.roles);
-    const declared = new DeclaredRules(this.doc, this.ctx.m, (text) => binder.table(text));
+    let found: ((q: Quantity, st: StandardTable, t: Table) => Cell | undefined) | undefined;
     const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
     for (const [t, st] of entries) for (const q of st.quantities) {
-      const ref = binder.bindRef(q.ref, st, t);
-      const target = ref && declared.resolveRef(ref, t);
-      if (!target) continue;
-      const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
-      // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
-      const rows = target.row ? [target.row] : (target.part ? [target.part] : t.parts).flatMap((p) => p.rows);
-      for (const row of rows) {
-        const col = named_ ? columnIn(row.part, target) : row.part.columns.find((c) => c.role === 'figure');
-        const cell = col && row.cells[col.index];
-        if (cell?.kind === 'figure') { push(named, q.name, cell); break; }
-      }
+      const find = () => (found ??= this.finder())(q, st, t);
+      // Found once per table shape, unless it names a form's field (the row of the form's own project).
+      const cell = this.ctx.shapes && !refNamesField(q.ref) ? this.ctx.shapes.cellOf(q, t, find) : find();
+      if (cell) push(named, q.name, cell);
     }
     return named;
+  }
+
+  /** What finds a quantity's cell in a table: its reference bound and resolved, then the first figure it names. */
+  private finder(): (q: Quantity, st: StandardTable, t: Table) => Cell | undefined {
+    const binder = new Binder(this.roles);
+    const declared = new DeclaredRules(this.doc, this.ctx.m, (text) => binder.table(text));
+    return (q, st, t) => {
+      const ref = binder.bindRef(q.ref, st, t);
+      const target = ref && declared.resolveRef(ref, t);
+      if (!target) return undefined;
+      const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
+      // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
+      // Rows are read by their heads (no view is made but the found cell's).
+      const at = target.at ?? (target.row && { part: target.row.part, row: target.row.index });
+      for (const p of at ? [at.part] : target.part ? [target.part] : t.parts) {
+        const col = named_ ? columnIn(p, target) : p.columns.find((c) => c.role === 'figure');
+        if (!col) continue;
+        let cell: Cell | undefined;
+        eachRowHead(p, (h) => {
+          if (h.kindAt(col.index) === 'figure') cell = h.cell(col.index);
+          return !at && !cell;
+        }, at?.row ?? 0);
+        if (cell || at) return cell;
+      }
+      return undefined;
+    };
   }
 }

@@ -84,6 +84,8 @@ interface PartIndex {
   dataRows?: number;
   /** The label of the first row by each label key. */
   labels?: Map<string, string>;
+  /** A small part's rows' label keys, by row (none for a row without label). */
+  keys?: (string | undefined)[];
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
   projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
 }
@@ -136,14 +138,22 @@ function labelsOf(p: Part): Map<string, string> {
   }));
 }
 
-/** The label of a part's first row whose label key is `k` (`ruleLabelKey`); a small part is read row by row. */
+/**
+ * The label of a part's first row whose label key is `k` (`ruleLabelKey`); a small part is read row by row, its rows'
+ * keys made once (every name asked of a form reads them all).
+ */
 function labelKeyed(p: Part, k: string): string | undefined {
   const n = rowCount(p);
   if (n > SCANNED_ROWS) return labelsOf(p).get(k);
-  for (let r = 0; r < n; r++) {
-    const label = rowLabel(p, r);
-    if (label && ruleLabelKey(label) === k) return label;
+  const ix = partIndex(p);
+  if (!ix.keys) {
+    ix.keys = [];
+    for (let r = 0; r < n; r++) {
+      const label = rowLabel(p, r);
+      ix.keys.push(label ? ruleLabelKey(label) : undefined);
+    }
   }
+  for (let r = 0; r < n; r++) if (ix.keys[r] === k) return rowLabel(p, r);
   return undefined;
 }
 
@@ -236,9 +246,19 @@ interface CompiledRule {
 
 const compiled = new WeakMap<Identity, CompiledRule>();
 
+/** The form's field an atom names (`「{项目名称}」`), if it names one. */
+function fieldOf(a: AtomNode): string | undefined {
+  return a.quoted ? /^\{(.+)\}$/.exec(a.value.trim())?.[1] : undefined;
+}
+
+/** Whether a reference names a row by a form's field: what it names differs from form to form. */
+export function refNamesField(ref: RefNode): boolean {
+  return ref.atoms.some((a) => fieldOf(a) !== undefined);
+}
+
 function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   const axis = a.unit ?? (a.eachRow ? 'column' : undefined);
-  const field = a.quoted ? /^\{(.+)\}$/.exec(a.value.trim())?.[1] : undefined;
+  const field = fieldOf(a);
   const out: CompiledAtom = { node: a, axis, code: isCode(a), rows: [], rowKeys: [], columns: [] };
   if (field) out.field = nameKey(field);
   if (!a.quoted || field) return out;
@@ -306,8 +326,18 @@ function compile(idn: Identity): CompiledRule {
  */
 export function conditionIsShared(idn: Identity): boolean {
   const c = compile(idn).condition;
-  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && ![...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
+  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && !namesField(o);
   return !!c && c.lhs.every(shared) && c.rhs.every(shared);
+}
+
+/** Whether an identity's equality condition names a row by a form's field (`「项目支出表」「{项目名称}」行`). */
+export function conditionNamesField(idn: Identity): boolean {
+  const c = compile(idn).condition;
+  return !!c && (c.lhs.some(namesField) || c.rhs.some(namesField));
+}
+
+function namesField(o: CompiledOperand): boolean {
+  return [...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
 }
 
 /** Why a binding failed: a name or table the document does not print, or a term that stands for zero. */
@@ -329,7 +359,8 @@ export class Binder {
 
   /** The tables the last `bind` read, and the roles it asked for (what its result depends on). */
   touched: Table[] = [];
-  consulted: [StandardTable, Table[]][] = [];
+  /** Each role asked for, once. */
+  consulted: StandardTable[] = [];
 
   /** Binds `idn` for `instance`, the document's table that plays the identity's own standard table. */
   bind(idn: Identity, instance: Table): Binding {
@@ -374,7 +405,7 @@ export class Binder {
     this.consulted = [];
     const c = compile(idn).condition;
     const condition = c && this.equality(idn, c, instance);
-    const read = { ...(condition ? { condition } : {}), touched: this.touched, consulted: [...new Set(this.consulted.map(([st]) => st))] };
+    const read = { ...(condition ? { condition } : {}), touched: this.touched, consulted: this.consulted };
     this.touched = touched;
     this.consulted = consulted;
     return read;
@@ -398,6 +429,19 @@ export class Binder {
   }
 
   private readonly byKey = new Map<string, Table>();
+
+  /** The reference a bound rule names a table by (one per table: its key, resolved by `table`). */
+  private tableRef(t: Table): { text: string; span: Span } {
+    let ref = this.refs.get(t);
+    if (!ref) {
+      const key = this.roles.keyOf(t);
+      this.byKey.set(key, t);
+      this.refs.set(t, (ref = { text: key, span: NOWHERE }));
+    }
+    return ref;
+  }
+
+  private readonly refs = new Map<Table, { text: string; span: Span }>();
 
   /** The table a bound operand names. */
   private tableOf(term: TermNode): Table | undefined {
@@ -440,16 +484,14 @@ export class Binder {
     if (st === own) tables = [instance];
     else {
       tables = this.roles.instances(st);
-      this.consulted.push([st, tables]);
+      if (!this.consulted.includes(st)) this.consulted.push(st);
       if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.fail(`「${st.title}」`, true);
       if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.fail(`「${st.title}」`);
     }
     const out: TermNode[] = [];
     for (const t of tables) {
-      const key = this.roles.keyOf(t);
-      this.byKey.set(key, t);
       this.touched.push(t);
-      const table = { text: key, span: NOWHERE };
+      const table = this.tableRef(t);
       if (o.kind === 'group') {
         const items: GroupItem[] = [];
         for (const it of o.items) {
@@ -502,7 +544,7 @@ export class Binder {
   private atom(a: CompiledAtom, t: Table, part: Part | undefined, instance: Table): AtomNode | undefined {
     if (!a.node.quoted) return a.node;
     const value = a.axis === 'row' ? this.rowName(a, t, part, instance) : a.axis === 'column' ? this.columnName(a, t, part) : a.node.value;
-    return value === undefined ? undefined : value === a.node.value ? a.node : { ...a.node, value };
+    return value === undefined ? undefined : value === a.node.value ? a.node : renamed(a.node, value);
   }
 
   /** The name this document prints for a row (or, `{字段}`, the row of the form's project). */
@@ -549,6 +591,14 @@ export class Binder {
     }
     return this.fail(`「${a.node.value}」`);
   }
+}
+
+/** An atom with another name (field by field: a spread of a parsed node is slow). */
+function renamed(a: AtomNode, value: string): AtomNode {
+  const out: AtomNode = { value, quoted: a.quoted, span: a.span };
+  if (a.unit !== undefined) out.unit = a.unit;
+  if (a.eachRow !== undefined) out.eachRow = a.eachRow;
+  return out;
 }
 
 function columnOnly(ref: RefNode): boolean {

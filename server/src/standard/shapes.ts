@@ -218,10 +218,11 @@ function shapeOf(t: Table, fields: readonly RowAt[]): string {
 const SHAPES_PER_IDENTITY = 1024;
 
 /**
- * The most places the templates of one language keep (about 16 bytes each, with a relation's entry per 3 or 4):
- * past it, all are dropped and made again as tables are met (a session that opens many large documents).
+ * The most places the templates of one language keep (16 bytes each, and a relation's entry of some 50 bytes per 3 or
+ * 4: some 15 MB at most; a 部门预算 of 33,000 rows needs about 175,000): past it, all are dropped and made again as
+ * tables are met (a session that opens many large documents).
  */
-const MOST_PLACES = 2_000_000;
+const MOST_PLACES = 500_000;
 
 /** A shape seen once: its template is made the second time (most tables of a document are the only ones of theirs). */
 const SEEN_ONCE = 'seen once';
@@ -233,21 +234,23 @@ const SEEN_ONCE = 'seen once';
 const CONTEXTS = 8;
 
 /** The templates of one identity and shape (the latest first), or that the shape was seen once. */
-type Kept = Template[] | typeof SEEN_ONCE;
+type ShapeEntry = Template[] | typeof SEEN_ONCE;
 
 /** The templates of one language (their relations' titles and their messages are in it), for every analyzer. */
 class TemplateStore {
-  byIdentity = new WeakMap<Identity, Map<string, Kept>>();
+  byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
   places = 0;
+  /** The cells shapes decide (`cellOf`), by what they are and shape: part, row and column; null: none. */
+  readonly cells = new WeakMap<object, Map<string, [number, number, number] | null>>();
 
-  get(idn: Identity): Map<string, Kept> {
+  get(idn: Identity): Map<string, ShapeEntry> {
     let byKey = this.byIdentity.get(idn);
     if (!byKey) this.byIdentity.set(idn, (byKey = new Map()));
     return byKey;
   }
 
   /** Drops an identity's templates. */
-  clear(byKey: Map<string, Kept>): void {
+  clear(byKey: Map<string, ShapeEntry>): void {
     for (const list of byKey.values()) if (list !== SEEN_ONCE) for (const t of list) this.places -= t.places.length / PLACE;
     byKey.clear();
   }
@@ -343,6 +346,30 @@ export class ShapeTemplates {
   }
 
   /**
+   * A cell of `t` that its shape decides (a named quantity's figure: `key`), found by `find` once per shape and then
+   * read at its place (part, row, column) in every table of that shape.
+   */
+  cellOf(key: object, t: Table, find: () => Cell | undefined): Cell | undefined {
+    const shape = tableKey(t);
+    let byShape = this.store.cells.get(key);
+    if (!byShape) this.store.cells.set(key, (byShape = new Map()));
+    const had = byShape.get(shape);
+    if (had === null) return undefined;
+    if (had) {
+      const part = t.parts[had[0]];
+      const store = part && storeOf(part);
+      if (store) return had[1] < store.count && store.firstCell(had[1]) + had[2] < store.endCell(had[1]) ? (part as StoredPart).cellAt(had[1], store.firstCell(had[1]) + had[2]) : undefined;
+      return part?.rows[had[1]]?.cells[had[2]];
+    }
+    const cell = find();
+    const part = cell && t.parts.indexOf(cell.row.part);
+    if (byShape.size >= SHAPES_PER_IDENTITY) byShape.clear();
+    if (!cell) byShape.set(shape, null);
+    else if (part !== undefined && part >= 0) byShape.set(shape, [part, cell.row.index, cell.row.cells.indexOf(cell)]);
+    return cell;
+  }
+
+  /**
    * Whether a template was made beside other tables of the shapes `t`'s have, asked for roles played as they are now:
    * its tables (`t`, then the others it read) are then in `tables`.
    */
@@ -417,11 +444,28 @@ export class ShapeTemplates {
       const at = n;
       if (!place(r.target)) return;
       for (const x of r.terms) if (!place(x.cell)) return;
-      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: r.terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })), shifted: r.terms.some((x) => !!x.shift) });
+      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: termsLike(r.terms), shifted: r.terms.some((x) => !!x.shift) });
     }
     const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), relations, places, others, asked };
     this.store.add(idn, key, tpl);
   }
+}
+
+/**
+ * A relation's terms' signs and shifts, one list for every relation that has the same (a template of a column rule
+ * over 6,000 rows holds 6,000 relations of one kind of terms).
+ */
+const termLists = new Map<string, MadeRelation['terms']>();
+
+function termsLike(terms: readonly { sign: 1 | -1; shift?: number }[]): MadeRelation['terms'] {
+  let key = '';
+  for (const x of terms) key += `${x.sign}${x.shift ?? ''},`;
+  let had = termLists.get(key);
+  if (!had) {
+    if (termLists.size >= 4096) termLists.clear();
+    termLists.set(key, (had = Object.freeze(terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })))));
+  }
+  return had;
 }
 
 /** A place resolved, as a cell (its view is made). */
