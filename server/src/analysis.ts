@@ -800,7 +800,8 @@ export const spanningKeyed = { count: 0 };
  * are compared as they stand (`samePrefix`: the same cells of the same parts, kinds and signs) — a figure retyped
  * copies the rules and standard identities unchanged (`RelationList.copyRange`), and the forms' and the narrative's
  * are made again over the same figures — and keyed by content (`byContent`) only from where they differ: what an edit
- * costs here is what it changed, not every relation of the document.
+ * costs here is what it changed, not every relation of the document. The last version's list is keyed now, as its
+ * arrays and objects hold it; a figure of a part renewed since is named by that part, which no current figure is.
  */
 function spanningChanged(before: Spanning | undefined, now: Spanning): Set<string> {
   const out = new Set<string>();

@@ -98,7 +98,6 @@ export function fieldsOf(t: Table): readonly Field[] {
   return out;
 }
 
-
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
   const source = new TextLines(tree.text, tree.base ?? 0);
   const b = new ModelBuilder({ fields: [] }, source, source);
