@@ -33,7 +33,7 @@ export function dump(a: Analysis): Dumped {
     structure: d.structureErrors.map((e) => `${e.rule}@${sp(e.span)}`),
     relations: a.relations.map((r) => `${r.rule} ${r.kind} ${r.title} ${sp(r.target.span)} = ${r.terms.map((t) => `${t.sign}${sp(t.cell.span)}`).join(' ')} ${sp(r.ruleSpan)}`).sort(),
     // Each table's standard role, and the identities applied to it with what they gave.
-    standard: d.tables.map((t) => `${a.standard.tableOf(t)?.title ?? ''}: ${a.standard.applied(t).map((x) => `${x.identity.text} ${x.outcome} ${identityState(x)} ${x.relations.length}`).join('; ')}`),
+    standard: d.tables.map((t) => `${a.standard.tableOf(t)?.title ?? ''}: ${a.standard.applied(t).map((x) => `${x.identity.text} ${x.outcome} ${x.missing ?? ''} ${identityState(x)} ${x.relations.length}`).join('; ')}`),
     findings: a.findings.map((f) => ({
       at: `${f.rule} ${f.severity} ${sp(f.span)}`, message: f.message, related: f.related.map((r) => `${sp(r.span)} ${r.message}`),
       expected: f.expected, replacement: f.replacement && `${sp(f.replacement.span)} ${f.replacement.text}`, tail: f.roundingTail,

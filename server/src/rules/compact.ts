@@ -201,6 +201,19 @@ export class RelationList {
     return this.rels[i * S + T_CELL];
   }
 
+  targetRowOf(i: number): number {
+    return this.rels[i * S + T_ROW];
+  }
+
+  /** Relation i's rule and title, when it is kept in the arrays (no object made). */
+  ruleOf(i: number): RelationRuleId {
+    return RULES[this.rels[i * S + RULE_KIND] & 0xff];
+  }
+
+  titleOf(i: number): string {
+    return this.titles[this.rels[i * S + TITLE]];
+  }
+
   /** Term k of relation i kept in the arrays: its part number in the list, its cell number, its sign (no object made). */
   termPartOf(i: number, k: number): number {
     return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS];
@@ -208,6 +221,10 @@ export class RelationList {
 
   termCellOf(i: number, k: number): number {
     return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS + 2];
+  }
+
+  termRowOf(i: number, k: number): number {
+    return this.terms[(this.rels[i * S + TERM_FROM] + k) * TS + 1];
   }
 
   termSignOf(i: number, k: number): 1 | -1 {

@@ -22,7 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
-import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refNamesField, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
@@ -444,9 +444,7 @@ class Applier {
 
   /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
   private holds(identity: Identity, table: Table): boolean | undefined {
-    if (conditionIsShared(identity)) return this.sharedHolds(identity, table);
-    const b = this.binder.bind(identity, table);
-    return 'missing' in b ? undefined : this.condition(identity, b);
+    return conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
   }
 
   /** Whether the condition of a bound identity holds (undefined: it names nothing). */
@@ -484,7 +482,7 @@ class Applier {
     const cid = conditionIdentity(identity);
     const key = templates?.key(table, NO_FIELDS);
     if (templates && key !== undefined) {
-      const got = templates.apply(cid, key, table, NO_FIELDS, this.players, list);
+      const got = templates.apply(cid, key, table, NO_FIELDS, this.players, list, true);
       if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
     }
     const b = this.binder.bindCondition(identity, table);
@@ -771,8 +769,9 @@ export class StandardReport {
     const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
     for (const [t, st] of entries) for (const q of st.quantities) {
       const find = () => (found ??= this.finder())(q, st, t);
-      // Found once per table shape, unless it names a form's field (the row of the form's own project).
-      const cell = this.ctx.shapes && !refNamesField(q.ref) ? this.ctx.shapes.cellOf(q, t, find) : find();
+      // Found once per table shape when it names a place of its own table by names alone (not another table, which may
+      // be missing or of another shape; not a form's field, the row of the form's own project).
+      const cell = this.ctx.shapes && refIsOwnByName(q.ref, st) ? this.ctx.shapes.decidedCell(q, t, find) : find();
       if (cell) push(named, q.name, cell);
     }
     return named;

@@ -48,8 +48,8 @@ interface MadeRelation {
 }
 
 /**
- * Another table a template read: a role it asked who plays (the first such role this table plays) and its place among
- * the role's tables. The binding reads another table only as the player of a role (bind.ts `term`).
+ * Another table a template read: a role it asked who plays (the one this table plays) and its place among the role's
+ * tables. The binding reads another table only as the player of a role (bind.ts `term`).
  */
 interface Other { st: StandardTable; index: number }
 
@@ -61,7 +61,7 @@ interface Other { st: StandardTable; index: number }
  */
 interface Asked { st: StandardTable; slots: number[]; keys: string[] }
 
-/** What an identity gave for the second table of a shape (the first marks it, `SEEN_ONCE`). */
+/** What an identity gave for a table of a shape, beside other tables (its context) met once before. */
 interface Template {
   outcome: Expansion | 'missing';
   missing?: string;
@@ -74,7 +74,7 @@ interface Template {
   asked: Asked[];
 }
 
-/** What a template gives for a table: as `Applier.expand` returns it (without what it read, which the caller adds). */
+/** What a template gives for a table: its outcome, and what it read (the other tables, the roles it asked for). */
 interface Instance {
   outcome: Template['outcome'];
   missing?: string;
@@ -218,56 +218,71 @@ function shapeOf(t: Table, fields: readonly RowAt[]): string {
 const SHAPES_PER_IDENTITY = 1024;
 
 /**
- * The most places the templates of one language keep (16 bytes each, and a relation's entry of some 50 bytes per 3 or
- * 4: some 15 MB at most; a 部门预算 of 33,000 rows needs about 175,000): past it, all are dropped and made again as
- * tables are met (a session that opens many large documents).
+ * The most the templates of one language may hold, in bytes as `cost` counts them (a 部门预算 of 33,000 rows needs
+ * about 5 MB): past it, all are dropped and made again as tables are met (a session that opens many large documents).
  */
-const MOST_PLACES = 500_000;
-
-/** A shape seen once: its template is made the second time (most tables of a document are the only ones of theirs). */
-const SEEN_ONCE = 'seen once';
+const MOST_BYTES = 16_000_000;
 
 /**
- * The most templates kept for one identity and shape: one per set of other tables of other shapes it was met with
- * (a 江苏 财政拨款收支总表 prints the same rows in every department's document, beside each department's own 收支总表).
+ * The most contexts kept for one identity and shape, met once or with a template: one per set of other tables of other
+ * shapes it was met with (a 江苏 财政拨款收支总表 prints the same rows in every department's document, beside each
+ * department's own 收支总表).
  */
 const CONTEXTS = 8;
 
-/** The templates of one identity and shape (the latest first), or that the shape was seen once. */
-type ShapeEntry = Template[] | typeof SEEN_ONCE;
+/**
+ * What one identity keeps for one shape: its templates (the latest first) and the contexts met only once. A template
+ * is made the second time a table of this shape is met in one context: most are met once (a table's only shape in
+ * its document), and while a row is typed into a table the tables that read it are met in a new context each key.
+ */
+interface ShapeEntry {
+  templates: Template[];
+  once: string[];
+}
+
+/** About what a template holds, in bytes: its places, its relations' entries, the shapes of the roles it asked about. */
+function cost(t: Template): number {
+  let n = 200 + 4 * t.places.length + 48 * t.relations.length;
+  for (const a of t.asked) n += 16 * a.keys.length;
+  return n;
+}
 
 /** The templates of one language (their relations' titles and their messages are in it), for every analyzer. */
 class TemplateStore {
   byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
-  places = 0;
-  /** The cells shapes decide (`cellOf`), by what they are and shape: part, row and column; null: none. */
+  /**
+   * What the templates hold (`cost`). An identity collected with its templates (a province's set read again) is not
+   * taken off: the count is reset when everything is dropped.
+   */
+  bytes = 0;
+  /** The cells shapes decide (`decidedCell`), by what they are and shape: part, row and column; null: none. */
   readonly cells = new WeakMap<object, Map<string, [number, number, number] | null>>();
 
-  get(idn: Identity): Map<string, ShapeEntry> {
+  /** What `idn` keeps for a shape, made empty when new (the identity's all dropped when it keeps too many). */
+  entry(idn: Identity, key: string): ShapeEntry {
     let byKey = this.byIdentity.get(idn);
     if (!byKey) this.byIdentity.set(idn, (byKey = new Map()));
-    return byKey;
-  }
-
-  /** Drops an identity's templates. */
-  clear(byKey: Map<string, ShapeEntry>): void {
-    for (const list of byKey.values()) if (list !== SEEN_ONCE) for (const t of list) this.places -= t.places.length / PLACE;
-    byKey.clear();
-  }
-
-  /** Files a template, before the others of its shape (the oldest beyond `CONTEXTS` dropped). */
-  add(idn: Identity, key: string, tpl: Template): void {
-    const size = (t: Template) => t.places.length / PLACE;
-    let list = this.byIdentity.get(idn)?.get(key);
-    if (list === SEEN_ONCE || !list) list = [];
-    if (list.length >= CONTEXTS) this.places -= size(list.pop()!);
-    if ((this.places += size(tpl)) > MOST_PLACES) {
-      this.byIdentity = new WeakMap();
-      this.places = size(tpl);
-      list = [];
+    let e = byKey.get(key);
+    if (!e) {
+      if (byKey.size >= SHAPES_PER_IDENTITY) {
+        for (const x of byKey.values()) for (const t of x.templates) this.bytes -= cost(t);
+        byKey.clear();
+      }
+      byKey.set(key, (e = { templates: [], once: [] }));
     }
-    list.unshift(tpl);
-    this.get(idn).set(key, list);
+    return e;
+  }
+
+  /** Files a template before the others of its shape (the oldest beyond `CONTEXTS` dropped). */
+  add(idn: Identity, key: string, e: ShapeEntry, tpl: Template): void {
+    e.templates.unshift(tpl);
+    this.bytes += cost(tpl);
+    if (e.templates.length > CONTEXTS) this.bytes -= cost(e.templates.pop()!);
+    if (this.bytes > MOST_BYTES) {
+      this.byIdentity = new WeakMap();
+      this.entry(idn, key).templates.push(tpl);
+      this.bytes = cost(tpl);
+    }
   }
 }
 
@@ -294,14 +309,16 @@ export class ShapeTemplates {
     return new ShapeTemplates(store);
   }
 
-  constructor(private readonly store = new TemplateStore()) {}
+  constructor(private readonly store: TemplateStore) {}
 
-  /** How many times an identity was applied from a template by this analyzer (what a test or a bench reads). */
+  /** How many times an identity (not a condition) was applied from a template by this analyzer (for tests and benches). */
   uses = 0;
   /** The table and the other tables a template is resolved in (reused from one table to the next). */
   private readonly tables: Table[] = [];
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
+  /** Each of `tables` by its number there (reused). */
+  private readonly slots = new Map<Table, number>();
 
   /** The key a table and its fields' rows are looked up by. */
   key(t: Table, fields: readonly RowAt[]): string {
@@ -310,13 +327,12 @@ export class ShapeTemplates {
 
   /**
    * The relations an identity gives for `t` (whose shape is `key`, its fields naming `fields`), appended to `made`;
-   * undefined when no table of this shape has been seen with other tables and roles of these shapes (nothing is
-   * appended).
+   * undefined when no table of this shape has been seen twice with other tables and roles of these shapes (nothing is
+   * appended). `condition`: the identity is a condition's (not counted in `uses`).
    */
-  apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList): Instance | undefined {
-    const kept = this.store.byIdentity.get(idn)?.get(key);
-    if (!kept || kept === SEEN_ONCE) return undefined;
-    const tpl = kept.find((x) => this.fits(x, t, players));
+  apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList, condition = false): Instance | undefined {
+    const e = this.store.byIdentity.get(idn)?.get(key);
+    const tpl = e?.templates.find((x) => this.fits(x, t, players));
     if (!tpl) return undefined;
     const tables = this.tables;
     // Every place first (a table with a row its twin lacks makes nothing: it is bound as usual), then the relations.
@@ -341,15 +357,15 @@ export class ShapeTemplates {
         terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
       });
     }
-    this.uses++;
+    if (!condition) this.uses++;
     return { outcome: tpl.outcome, ...(tpl.missing !== undefined ? { missing: tpl.missing } : {}), others: tables.slice(1), consulted: tpl.asked.map((a) => a.st) };
   }
 
   /**
-   * A cell of `t` that its shape decides (a named quantity's figure: `key`), found by `find` once per shape and then
-   * read at its place (part, row, column) in every table of that shape.
+   * A cell of `t` that its shape decides (a named quantity's figure in its own table: `key`), found by `find` once per
+   * shape and then read at its place (part, row, column) in every table of that shape.
    */
-  cellOf(key: object, t: Table, find: () => Cell | undefined): Cell | undefined {
+  decidedCell(key: object, t: Table, find: () => Cell | undefined): Cell | undefined {
     const shape = tableKey(t);
     let byShape = this.store.cells.get(key);
     if (!byShape) this.store.cells.set(key, (byShape = new Map()));
@@ -358,7 +374,7 @@ export class ShapeTemplates {
     if (had) {
       const part = t.parts[had[0]];
       const store = part && storeOf(part);
-      if (store) return had[1] < store.count && store.firstCell(had[1]) + had[2] < store.endCell(had[1]) ? (part as StoredPart).cellAt(had[1], store.firstCell(had[1]) + had[2]) : undefined;
+      if (store) return had[1] < store.count && store.cellAt(had[1], had[2]) >= 0 ? (part as StoredPart).cellAt(had[1], store.firstCell(had[1]) + had[2]) : undefined;
       return part?.rows[had[1]]?.cells[had[2]];
     }
     const cell = find();
@@ -377,78 +393,121 @@ export class ShapeTemplates {
     const tables = this.tables;
     tables.length = 0;
     tables.push(t);
+    const slots = this.slots;
+    slots.clear();
+    slots.set(t, 0);
     for (const o of tpl.others) {
       const x = players(o.st)[o.index];
-      if (!x || tables.includes(x)) return false;
+      if (!x || slots.has(x)) return false;
+      slots.set(x, tables.length);
       tables.push(x);
     }
     for (const a of tpl.asked) {
       const list = players(a.st);
       if (list.length !== a.slots.length) return false;
-      for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
+      for (let i = 0; i < list.length; i++) if ((slots.get(list[i]) ?? -1) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
     }
     return true;
   }
 
   /**
    * Keeps what `idn` gave for `t` (bound and expanded): its relations in `made`, having read the tables `read` and
-   * asked for the roles `consulted`. Nothing is kept when a relation names a cell of a table it did not read, or it read
-   * a table that plays none of those roles.
+   * asked for the roles `consulted` — the second time it is met in that context. Nothing is kept when a relation names
+   * a cell of a table it did not read, or it read a table that plays none of those roles.
    */
   keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], players: (st: StandardTable) => Table[]): void {
-    const byKey = this.store.get(idn);
-    if (byKey.size >= SHAPES_PER_IDENTITY) this.store.clear(byKey);
-    if (!byKey.has(key)) {
-      byKey.set(key, SEEN_ONCE);
-      return;
-    }
+    const e = this.store.entry(idn, key);
+    // Who the other tables are: each by the role it plays (a table of 3,000 forms is looked up by a map, not searched).
     const others: Other[] = [];
     const tables = [t];
+    const slots = new Map<Table, number>([[t, 0]]);
+    const indexes = consulted.map((st) => new Map(players(st).map((x, i) => [x, i])));
     for (const x of read) {
-      if (tables.includes(x)) continue;
-      let other: Other | undefined;
-      for (const st of consulted) {
-        const index = players(st).indexOf(x);
-        if (index >= 0) { other = { st, index }; break; }
-      }
-      if (!other) return;
-      others.push(other);
+      if (slots.has(x)) continue;
+      const k = indexes.findIndex((m) => m.has(x));
+      if (k < 0) return;
+      others.push({ st: consulted[k], index: indexes[k].get(x)! });
+      slots.set(x, tables.length);
       tables.push(x);
     }
     const asked = consulted.map((st): Asked => {
       const list = players(st);
-      return { st, slots: list.map((x) => tables.indexOf(x)), keys: list.map(tableKey) };
+      return { st, slots: list.map((x) => slots.get(x) ?? -1), keys: list.map(tableKey) };
     });
-    let n = 0;
-    for (let i = 0; i < made.count; i++) n += 1 + made.relation(i).terms.length;
-    const places = new Int32Array(n * PLACE);
-    n = 0;
-    const place = (c: Cell): boolean => {
-      const part = c.row.part;
-      const slot = tables.indexOf(part.table);
-      if (slot < 0) return false;
-      const p = part.table.parts.indexOf(part);
-      const col = c.row.cells.indexOf(c);
-      if (p < 0 || col < 0) return false;
-      const j = fields.findIndex((f) => f.part === part && f.row === c.row.index);
-      const o = n++ * PLACE;
-      places[o] = slot;
-      places[o + 1] = p;
-      places[o + 2] = j >= 0 ? -1 - j : c.row.index;
-      places[o + 3] = col;
-      return true;
-    };
-    const relations: MadeRelation[] = [];
-    for (let i = 0; i < made.count; i++) {
-      const r = made.relation(i);
-      const at = n;
-      if (!place(r.target)) return;
-      for (const x of r.terms) if (!place(x.cell)) return;
-      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: termsLike(r.terms), shifted: r.terms.some((x) => !!x.shift) });
+    // The context: the other tables by role and place, the roles' tables by slot and shape.
+    const h = new ShapeHash();
+    for (const o of others) { h.text(o.st.title); h.int(o.index); }
+    for (const a of asked) {
+      h.text(a.st.title);
+      for (const x of a.slots) h.int(x + 1);
+      for (const x of a.keys) h.text(x);
     }
-    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), relations, places, others, asked };
-    this.store.add(idn, key, tpl);
+    const context = h.done();
+    const seen = e.once.indexOf(context);
+    if (seen < 0) {
+      e.once.push(context);
+      if (e.once.length > CONTEXTS) e.once.shift();
+      return;
+    }
+    e.once.splice(seen, 1);
+    const built = placesOf(made, tables, slots, fields);
+    if (!built) return;
+    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked };
+    this.store.add(idn, key, e, tpl);
   }
+}
+
+/**
+ * A list's relations as a template's: each cell as its place in `tables` (`slots`: each table's number there), a
+ * field's row as the field's; read from the arrays for the relations kept there (no row or cell is made). Undefined
+ * when a cell is in none of the tables.
+ */
+function placesOf(made: RelationList, tables: Table[], slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places'> | undefined {
+  let n = 0;
+  for (let i = 0; i < made.count; i++) {
+    const k = made.termsOf(i);
+    n += 1 + (k < 0 ? made.relation(i).terms.length : k);
+  }
+  const places = new Int32Array(n * PLACE);
+  n = 0;
+  const place = (part: Part, row: number, col: number): boolean => {
+    const slot = slots.get(part.table);
+    const p = part.table.parts.indexOf(part);
+    if (slot === undefined || p < 0 || col < 0) return false;
+    const j = fields.findIndex((f) => f.part === part && f.row === row);
+    const o = n++ * PLACE;
+    places[o] = slot;
+    places[o + 1] = p;
+    places[o + 2] = j >= 0 ? -1 - j : row;
+    places[o + 3] = col;
+    return true;
+  };
+  const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c));
+  const relations: MadeRelation[] = [];
+  for (let i = 0; i < made.count; i++) {
+    const at = n;
+    const k = made.termsOf(i);
+    if (k < 0) {
+      // Kept as its object (a form's field, a unit shift): its cells are made already.
+      const r = made.relation(i);
+      if (!ofCell(r.target)) return undefined;
+      for (const x of r.terms) if (!ofCell(x.cell)) return undefined;
+      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: termsLike(r.terms), shifted: r.terms.some((x) => !!x.shift) });
+      continue;
+    }
+    const tp = made.parts[made.targetPartOf(i)];
+    const tr = made.targetRowOf(i);
+    if (!place(tp, tr, made.targetCellOf(i) - tp.store.firstCell(tr))) return undefined;
+    let key = '';
+    for (let j = 0; j < k; j++) {
+      const p = made.parts[made.termPartOf(i, j)];
+      const r = made.termRowOf(i, j);
+      if (!place(p, r, made.termCellOf(i, j) - p.store.firstCell(r))) return undefined;
+      key += `${made.termSignOf(i, j)},`;
+    }
+    relations.push({ rule: made.ruleOf(i), kind: made.kindOf(i), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false });
+  }
+  return { relations, places };
 }
 
 /**
@@ -457,15 +516,19 @@ export class ShapeTemplates {
  */
 const termLists = new Map<string, MadeRelation['terms']>();
 
-function termsLike(terms: readonly { sign: 1 | -1; shift?: number }[]): MadeRelation['terms'] {
-  let key = '';
-  for (const x of terms) key += `${x.sign}${x.shift ?? ''},`;
+function signsLike(key: string, make: () => { sign: 1 | -1; shift?: number }[]): MadeRelation['terms'] {
   let had = termLists.get(key);
   if (!had) {
     if (termLists.size >= 4096) termLists.clear();
-    termLists.set(key, (had = Object.freeze(terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })))));
+    termLists.set(key, (had = Object.freeze(make())));
   }
   return had;
+}
+
+function termsLike(terms: readonly { sign: 1 | -1; shift?: number }[]): MadeRelation['terms'] {
+  let key = '';
+  for (const x of terms) key += `${x.sign}${x.shift ?? ''},`;
+  return signsLike(key, () => terms.map((x) => (x.shift ? { sign: x.sign, shift: x.shift } : { sign: x.sign })));
 }
 
 /** A place resolved, as a cell (its view is made). */
