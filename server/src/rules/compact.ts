@@ -7,7 +7,7 @@
  * A relation with a cell outside the stores (a form's field, a narrative claim) is kept as its object.
  */
 import type { Cell } from '../model/document';
-import { CellFlag, Kind, storeOf, type StoredPart } from '../model/rows';
+import { CellFlag, cellNumber, Kind, type StoredPart } from '../model/rows';
 import type { Span } from '../syntax/ast';
 import { RELATION_RULES, type Relation, type RelationRuleId, type Term } from './relation';
 
@@ -384,9 +384,8 @@ export class RelationList {
     const index = new Map<StoredPart, Map<number, number[]>>();
     const add = (cell: Cell, i: number) => {
       const part = cell.row.part;
-      const store = storeOf(part);
-      if (!store) return;
-      const c = store.firstCell(cell.row.index) + cell.row.cells.indexOf(cell);
+      const c = cellNumber(cell);
+      if (c < 0) return;
       let cells = index.get(part as StoredPart);
       if (!cells) index.set(part as StoredPart, (cells = new Map()));
       const ids = cells.get(c);

@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { eachRowHead, Kind, StoredPart } from '../model/rows';
+import { cellNumber, eachRowHead, Kind, type StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -71,8 +71,8 @@ function storedKey(part: StoredPart, cell: number): number {
 }
 
 function cellKey(c: Cell): number {
-  const p = c.row.part;
-  if (p instanceof StoredPart) return storedKey(p, p.store.firstCell(c.row.index) + c.row.cells.indexOf(c));
+  const i = cellNumber(c);
+  if (i >= 0) return storedKey(c.row.part as StoredPart, i);
   let n = cellNumbers.get(c);
   if (n === undefined) cellNumbers.set(c, (n = -++cells));
   return n;

@@ -7,6 +7,7 @@
  * line. What the document does not print is left as written: the expansion then names nothing, and the identity is
  * not applicable.
  */
+import { fieldsOf } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { firstRowAt, namesRow, partsOf, SCANNED_ROWS, type RowAt } from '../rules/declared';
@@ -688,7 +689,5 @@ function partKeyed(t: Table, keys: readonly string[]): Part | undefined {
 
 /** The value of a table's field (its own or a part's) whose key is `key` (a name key). */
 function fieldNamed(t: Table, key: string): string | undefined {
-  for (const f of t.fields) if (nameKey(f.key) === key) return f.value;
-  for (const p of t.parts) for (const f of p.fields) if (nameKey(f.key) === key) return f.value;
-  return undefined;
+  return fieldsOf(t).find((f) => nameKey(f.key) === key)?.value;
 }
