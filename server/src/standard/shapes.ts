@@ -4,7 +4,8 @@
  * 收支总表, 三公 table and forms alike in every department's document; a document reopened, or analysed again after an
  * edit, prints most of its tables as they were. Binding an identity to each (./bind) and expanding it
  * (../rules/declared) reads the same names and finds the same places every time. The templates keep, per identity and
- * table shape, what the second table of that shape gave (the first marks the shape: most shapes are met once) — its
+ * table shape, what a table of that shape gave the second time one was met beside other tables of the same shapes (the
+ * first time only marks it: most shapes are met once, and while a row is typed each key makes a new one) — its
  * relations as places: a part of the table, or of another table it read, by number, then a row and a column — and
  * make the same relations for every other table of that shape, without binding. They are kept per language (a
  * relation's title and a missing name's message are in it) for every analyzer of the process, bounded in number and
