@@ -61,8 +61,8 @@ const applied: [string, string, [number, number, number]][] = [];
 /** A fresh pass of a document whose tables' shapes no analysis met before: the templates forgotten first. */
 const cold = (text: string) => { forgetTemplates(); analyze(text); };
 print('A fresh full pass (a new analyzer over the whole text), without the standard sets and with them: the first time its');
-print('tables’ shapes are met in the session (templates forgotten before each pass), and when they were met before (the');
-print('document reopened, another of the same province, and at every edit the tables it left as they were).');
+print('tables’ shapes are met in the process (templates forgotten before each pass), and when they were met before (the');
+print('document reopened; at every edit, the tables it left as they were).');
 print('');
 print('| document | shapes met for the first time: without → with the standard sets | added | shapes met before: without → with | added |');
 print('|---|---|---|---|---|');
