@@ -56,6 +56,26 @@ describe('error localisation across keystrokes', () => {
     }
   });
 
+  it('a version that searches nothing passes the index on: the next search indexes none of the relations between tables again', () => {
+    // The same document: a figure of 附表4-3 broken (searched), retyped (searched), put back (nothing to search), broken
+    // again (searched): the index made by the first search serves the last.
+    const good = generateBudget({ kuanPerLei: 2, xiangPerKuan: 5 });
+    const wrong = figureAt(good, '## 表 附表4-6', 5, true);
+    const text = typed(good, wrong, String((Number(good[wrong]) + 1) % 10));
+    const analyzer = new DocumentAnalyzer();
+    analyzer.analyze(text);
+    const at = figureAt(text, '## 表 附表4-3', 12, false);
+    let now = typed(text, at, String((Number(text[at]) + 1) % 10));
+    analyzer.analyze(now);
+    for (const d of [String((Number(text[at]) + 2) % 10), text[at], String((Number(text[at]) + 3) % 10)]) {
+      now = typed(now, at, d);
+      const indexed = spanningIndexed.count;
+      const incremental = analyzer.analyze(now);
+      assert.equal(spanningIndexed.count - indexed, 0, `${d}: indexed by the first search, and never again`);
+      assert.deepEqual(shown(incremental.findings), shown(analyze(now).findings), d);
+    }
+  });
+
   it('a relation spanning sections added at a figure an explanation took searches it again: a tie becomes one culprit, as a fresh analysis finds', () => {
     // 合计 ≠ 201 and nothing else binds either: either figure explains it (a tie).
     const head = `# 某局 2023 年度部门决算

@@ -622,7 +622,8 @@ export class DocumentAnalyzer {
     // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
     const before = this.spanning;
-    const spanning: Spanning = (this.spanning = { list: global, kept: standardEnd });
+    const carried = before?.index ?? before?.carried;
+    const spanning: Spanning = (this.spanning = { list: global, kept: standardEnd, ...(carried ? { carried } : {}) });
     const sources = relationSource(parts, spanning, before);
     const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
 
@@ -694,7 +695,7 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     const c = cellNumber(cell);
     if (p instanceof StoredPart && c < 0) had = [];
     else {
-      const index = keptIndex(before, spanning);
+      const index = keptIndex(spanning);
       const kept = p instanceof StoredPart ? index.list.touching(p, c, c + 1) : looseOf(index).get(cell) ?? [];
       const more = restOf(cell);
       had = (more ? kept.concat(more) : kept).map((i) => global.relation(i));
@@ -746,6 +747,8 @@ interface Spanning {
   asBefore?: boolean;
   /** Its first `kept` relations by figure: made when first asked, taken by the next versions while they stay the same. */
   index?: KeptIndex;
+  /** The last index an earlier version made (a version that searched nothing made none, and passes this one on). */
+  carried?: KeptIndex;
 }
 
 /** Relations [0, kept) of a version's list, alone (`touching` indexes them by stored cell), and by figure outside the stores. */
@@ -759,10 +762,14 @@ function keptAsBefore(before: Spanning | undefined, now: Spanning): boolean {
   return (now.asBefore ??= !!before && before.kept === now.kept && now.list.samePrefix(before.list, now.kept));
 }
 
-/** The index of the rules and standard identities of `now`: the last version's while they are the same, else made. */
-function keptIndex(before: Spanning | undefined, now: Spanning): KeptIndex {
+/**
+ * The index of the rules and standard identities of `now`: the last one made while they are the same as the relations
+ * it was made of (compared with its own list: versions between may have made none), else made.
+ */
+function keptIndex(now: Spanning): KeptIndex {
   if (!now.index) {
-    if (before?.index && keptAsBefore(before, now)) now.index = before.index;
+    const last = now.carried;
+    if (last && last.list.count === now.kept && now.list.samePrefix(last.list, now.kept)) now.index = last;
     else {
       const list = new RelationList();
       list.copyRange(now.list, 0, now.kept);

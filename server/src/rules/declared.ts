@@ -1,5 +1,6 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
 import { itemLevel, norm, withoutItemNumber } from '../model/classify';
+import { fieldsOf } from '../model/build';
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, ConditionNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
@@ -980,7 +981,7 @@ export function states(doc: BudgetDocument, phrase: string): boolean {
   if (doc.narrative.some((l) => has(l.text))) return true;
   for (const t of doc.tables) {
     if (t.notes.some((n) => has(n.text)) || t.texts.some((x) => has(x.text))) return true;
-    if ([...t.fields, ...t.parts.flatMap((p) => p.fields)].some((f) => has(f.value))) return true;
+    if (fieldsOf(t).some((f) => has(f.value))) return true;
   }
   return false;
 }

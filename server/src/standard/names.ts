@@ -81,7 +81,7 @@ const DIGIT_START = /^\d/;
 
 /**
  * A row's label as the standard sets' rules name it: its `nameKey` without an item number (not claims/link.ts
- * `labelKey`, which also drops level markers and circled numerals for the narrative's words).
+ * `labelKey`, which also drops level markers for the narrative's words).
  */
 export function ruleLabelKey(text: string): string {
   return withoutItemNumber(nameKey(text));

@@ -9,7 +9,7 @@
  * document quantities it holds (`数量：本年收入合计＝「本年收入合计」行`) and its identities as `规则：` lines naming
  * rows and columns by name and other tables by their standard title, each under the `来源：` that justifies it.
  */
-import { buildDocument, norm } from '../model/build';
+import { buildDocument, fieldsOf, norm } from '../model/build';
 import type { BudgetDocument, DocumentKind, Field, Table } from '../model/document';
 import type { RefNode, RuleNode, TermNode } from '../syntax/ast';
 import { parse } from '../syntax/parser';
@@ -130,7 +130,7 @@ export function readStandardSet(id: string, text: string): StandardSet {
     source: fieldValue(hf, '来源'), tables: [], orders: [], document, problems: [],
   };
   for (const t of document.tables) {
-    const fields = [...t.fields, ...t.parts.flatMap((p) => p.fields)].sort((a, b) => a.span.start - b.span.start);
+    const fields = fieldsOf(t).slice().sort((a, b) => a.span.start - b.span.start);
     const title = t.title || t.heading;
     const variants = [title, ...split(fieldValue(fields, '别名'), NAME_SEPARATOR)];
     const form = t.kind === 'form';
