@@ -22,23 +22,26 @@
  * and unit), known by a 64-bit hash of it (`ShapeHash`).
  */
 import type { Cell, Part, Table } from '../model/document';
-import { eachRowHead, KIND_OF, storeOf, type RowHead, type StoredPart } from '../model/rows';
-import type { RelationList } from '../rules/compact';
+import { cellNumber, eachRowHead, KIND_OF, storeOf, type RowHead, type StoredPart } from '../model/rows';
+import { ruleKindOf, type RelationList } from '../rules/compact';
 import type { Expansion, RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import { sameItems } from '../util/arrays';
 import type { Identity, StandardTable } from './set';
 
 /**
- * A cell's place, as four numbers in a template's `places`: its slot (0 the table the identity is applied for, k the
- * k-th other table it read), its part's number in that table, its row (−1 − j: the row of the j-th field,
- * `fieldRowsOf`) and its column's index.
+ * A cell's place, as four numbers in a template's `places`: its part (the number of its table's slot and part in the
+ * template's `parts`), its row (−1 − j: the row of the j-th field, `fieldRowsOf`), its column's index, and its number
+ * in its part's store (−1: the part is not stored, or the row is a field's). Two tables of one shape print the same
+ * cells in the same rows: a cell's number in one is its number in the other.
  */
 const PLACE = 4;
 
 interface MadeRelation {
   rule: Relation['rule'];
   kind: Relation['kind'];
+  /** Its rule and kind as a list's arrays code them (`ruleKindOf`). */
+  code: number;
   title: string;
   /** Its target's place is the `at`-th of the template's places, its terms' the next ones. */
   at: number;
@@ -46,6 +49,8 @@ interface MadeRelation {
   terms: readonly { sign: 1 | -1; shift?: number }[];
   /** Whether a term has a unit shift. */
   shifted: boolean;
+  /** Whether every place is a cell of a stored part by its number, none a field's: made from the numbers alone. */
+  direct: boolean;
 }
 
 /**
@@ -69,6 +74,10 @@ interface Template {
   relations: MadeRelation[];
   /** Every relation's places, `PLACE` numbers each. */
   places: Int32Array;
+  /** The parts its places are in: each as its table's slot (0 the table itself, k the k-th other), then its number there. */
+  parts: Int32Array;
+  /** The places to find in the tables before a relation is made (a field's row, a cell of a part not stored). */
+  checked: Int32Array;
   /** The other tables it read. */
   others: Other[];
   /** The roles it asked who plays (every other table it read plays one of them). */
@@ -147,6 +156,8 @@ function partShape(p: Part): string {
   h.unit(0xfffd);
   const width = p.columns.length;
   const s = storeOf(p);
+  // A stored part and a plain one are of different shapes: a template reads a stored part's cells by their numbers.
+  h.unit(s ? 0xfffa : 0xfff9);
   if (s) {
     // From the store's arrays (what `eachRowHead` and `rowKinds` read, without a call per cell).
     for (let r = 0; r < s.count; r++) {
@@ -318,6 +329,9 @@ export class ShapeTemplates {
   private readonly tables: Table[] = [];
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
+  /** A template's parts in the tables it is applied to, and their numbers in the list made (reused). */
+  private readonly parts: Part[] = [];
+  private readonly numbers: number[] = [];
   /** Each of `tables` by its number there (reused). */
   private readonly slots = new Map<Table, number>();
 
@@ -336,19 +350,45 @@ export class ShapeTemplates {
     const tpl = e?.templates.find((x) => this.fits(x, t, players));
     if (!tpl) return undefined;
     const tables = this.tables;
-    // Every place first (a table with a row its twin lacks makes nothing: it is bound as usual), then the relations.
-    const at = this.resolved;
+    // Its parts in these tables (their numbers in `made` given on first use), then the places that are not found by
+    // number alone: a table with a row its twin lacks, or a field naming no row, makes nothing (it is bound as usual).
+    const parts = this.parts;
+    const numbers = this.numbers;
+    const refs = tpl.parts;
+    for (let i = 0; i < refs.length; i += 2) {
+      const part = tables[refs[i]]?.parts[refs[i + 1]];
+      if (!part) return undefined;
+      parts[i >> 1] = part;
+      numbers[i >> 1] = -1;
+    }
     const places = tpl.places;
-    const n = places.length / PLACE;
-    for (let k = 0; k < n; k++) if (!resolve(tables, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
+    const at = this.resolved;
+    for (const k of tpl.checked) if (!resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
+    const number = (ref: number) => {
+      const n = numbers[ref];
+      return n >= 0 ? n : (numbers[ref] = made.part(parts[ref] as StoredPart));
+    };
     for (const rel of tpl.relations) {
       const from = rel.at;
       const to = from + 1 + rel.terms.length;
+      if (rel.direct) {
+        // Every cell by its number: the same in every table of the shape.
+        let o = from * PLACE;
+        made.beginCoded(rel.code, rel.title, undefined, number(places[o]), places[o + 1], places[o + 3]);
+        for (let k = 0; k < rel.terms.length; k++) {
+          o += PLACE;
+          made.term(number(places[o]), places[o + 1], places[o + 3], rel.terms[k].sign);
+        }
+        made.end();
+        continue;
+      }
+      // A unit shift, a field's row, a part not stored: each place found (those that may be missing were found above).
+      for (let k = from; k < to; k++) resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
       let stored = !rel.shifted;
       for (let k = from; k < to && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
         const target = at[from];
-        made.begin(rel.rule, rel.kind, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
+        made.beginCoded(rel.code, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
         for (let k = from + 1; k < to; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
         made.end();
         continue;
@@ -463,52 +503,76 @@ export class ShapeTemplates {
  * field's row as the field's; read from the arrays for the relations kept there (no row or cell is made). Undefined
  * when a cell is in none of the tables.
  */
-function placesOf(made: RelationList, tables: Table[], slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places'> | undefined {
+function placesOf(made: RelationList, tables: Table[], slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places' | 'parts' | 'checked'> | undefined {
   let n = 0;
   for (let i = 0; i < made.count; i++) {
     const k = made.termsOf(i);
     n += 1 + (k < 0 ? made.relation(i).terms.length : k);
   }
   const places = new Int32Array(n * PLACE);
+  const refs: number[] = [];
+  const refOf = new Map<Part, number>();
+  const checked: number[] = [];
   n = 0;
-  const place = (part: Part, row: number, col: number): boolean => {
+  /** Whether the last place was a cell of a stored part by its number (none a field's). */
+  let direct = true;
+  const place = (part: Part, row: number, col: number, cell: number): boolean => {
     const slot = slots.get(part.table);
     const p = part.table.parts.indexOf(part);
     if (slot === undefined || p < 0 || col < 0) return false;
     const j = fields.findIndex((f) => f.part === part && f.row === row);
-    const o = n++ * PLACE;
-    places[o] = slot;
-    places[o + 1] = p;
-    places[o + 2] = j >= 0 ? -1 - j : row;
-    places[o + 3] = col;
+    let ref = -1;
+    if (j < 0) {
+      ref = refOf.get(part) ?? -1;
+      if (ref < 0) {
+        refOf.set(part, (ref = refs.length / 2));
+        refs.push(slot, p);
+      }
+    }
+    const o = n * PLACE;
+    places[o] = ref;
+    places[o + 1] = j >= 0 ? -1 - j : row;
+    places[o + 2] = col;
+    places[o + 3] = j >= 0 ? -1 : cell;
+    if (j >= 0 || cell < 0) {
+      checked.push(n);
+      direct = false;
+    }
+    n++;
     return true;
   };
-  const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c));
+  const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c), cellNumber(c));
   const relations: MadeRelation[] = [];
   for (let i = 0; i < made.count; i++) {
     const at = n;
+    direct = true;
     const k = made.termsOf(i);
     if (k < 0) {
       // Kept as its object (a form's field, a unit shift): its cells are made already.
       const r = made.relation(i);
       if (!ofCell(r.target)) return undefined;
       for (const x of r.terms) if (!ofCell(x.cell)) return undefined;
-      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: termsLike(r.terms), shifted: r.terms.some((x) => !!x.shift) });
+      const shifted = r.terms.some((x) => !!x.shift);
+      relations.push({ rule: r.rule, kind: r.kind, code: ruleKindOf(r.rule, r.kind), title: r.title, at, terms: termsLike(r.terms), shifted, direct: direct && !shifted });
       continue;
     }
     const tp = made.parts[made.targetPartOf(i)];
     const tr = made.targetRowOf(i);
-    if (!place(tp, tr, made.targetCellOf(i) - tp.store.firstCell(tr))) return undefined;
+    const tc = made.targetCellOf(i);
+    if (!place(tp, tr, tc - tp.store.firstCell(tr), tc)) return undefined;
     let key = '';
     for (let j = 0; j < k; j++) {
       const p = made.parts[made.termPartOf(i, j)];
       const r = made.termRowOf(i, j);
-      if (!place(p, r, made.termCellOf(i, j) - p.store.firstCell(r))) return undefined;
+      const c = made.termCellOf(i, j);
+      if (!place(p, r, c - p.store.firstCell(r), c)) return undefined;
       key += `${made.termSignOf(i, j)},`;
     }
-    relations.push({ rule: made.ruleOf(i), kind: made.kindOf(i), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false });
+    const rule = made.ruleOf(i);
+    const kind = made.kindOf(i);
+    relations.push({ rule, kind, code: ruleKindOf(rule, kind), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false, direct });
   }
-  return { relations, places };
+  return { relations, places, parts: Int32Array.from(refs), checked: Int32Array.from(checked) };
 }
 
 /**
@@ -540,12 +604,12 @@ function cellOf(x: Resolved): Cell {
 /** A place in the tables now: its part, row, and cell (a number in a stored part's store, else the cell). */
 interface Resolved { part: Part; row: number; cell: number | Cell }
 
-/** The place at `o` of `places`, in `tables`, written into `x` (one object per place, reused); false: not there. */
-function resolve(tables: Table[], places: Int32Array, o: number, fields: readonly RowAt[], x: Resolved): boolean {
-  const at = places[o + 2];
-  const col = places[o + 3];
+/** The place at `o` of `places`, in the template's `parts` (or a field's row), written into `x` (one object per place, reused); false: not there. */
+function resolve(parts: Part[], places: Int32Array, o: number, fields: readonly RowAt[], x: Resolved): boolean {
+  const at = places[o + 1];
+  const col = places[o + 2];
   const field = at < 0 ? fields[-1 - at] : undefined;
-  const part = field ? field.part : tables[places[o]]?.parts[places[o + 1]];
+  const part = field ? field.part : parts[places[o]];
   const row = field ? field.row : at;
   if (!part) return false;
   const store = storeOf(part);
