@@ -22,7 +22,7 @@
  * and unit), known by a 64-bit hash of it (`ShapeHash`).
  */
 import type { Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, KIND_OF, storeOf, type RowHead, type StoredPart } from '../model/rows';
+import { cellNumber, eachRowHead, KIND_OF, rowCount, storeOf, type RowHead, type RowStore, type StoredPart } from '../model/rows';
 import { ruleKindOf, type RelationList } from '../rules/compact';
 import type { Expansion, RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -82,7 +82,11 @@ interface Template {
   others: Other[];
   /** The roles it asked who plays (every other table it read plays one of them). */
   asked: Asked[];
+  /** The standard tables of those roles. */
+  consulted: StandardTable[];
 }
+
+const NO_TABLES: Table[] = [];
 
 /** What a template gives for a table: its outcome, and what it read (the other tables, the roles it asked for). */
 interface Instance {
@@ -106,9 +110,8 @@ class ShapeHash {
   private n = 0;
 
   unit(c: number): void {
-    this.a = Math.imul(this.a ^ c, 16777619);
-    this.b = Math.imul(this.b ^ c, 0x5bd1e995);
-    this.b ^= this.b >>> 13;
+    this.a = laneA(this.a, c);
+    this.b = laneB(this.b, c);
     this.n++;
   }
 
@@ -125,6 +128,17 @@ class ShapeHash {
     this.unit((x >>> 16) & 0xffff);
   }
 
+  /** Its lanes and count, for a loop that hashes in locals (`storedRows`), then set back. */
+  lanes(): [number, number, number] {
+    return [this.a, this.b, this.n];
+  }
+
+  setLanes(a: number, b: number, n: number): void {
+    this.a = a;
+    this.b = b;
+    this.n = n;
+  }
+
   done(): string {
     let a = this.a;
     let b = this.b;
@@ -136,13 +150,27 @@ class ShapeHash {
   }
 }
 
-/** A part's shape (made once per part: a part whose rows change is a new part). */
+/**
+ * A large part's shape, kept while the part is (a part whose rows change is a new part): a table of 10,000 rows whose
+ * other part is edited is not read again. A small part (a form's) is read into its table's hash, with nothing kept.
+ */
 const partShapes = new WeakMap<Part, string>();
+
+/** A part of more rows than this has its shape kept (`partShapes`). */
+const KEPT_PART = 32;
 
 function partShape(p: Part): string {
   let k = partShapes.get(p);
-  if (k !== undefined) return k;
-  const h = new ShapeHash();
+  if (k === undefined) {
+    const h = new ShapeHash();
+    partInto(p, h);
+    partShapes.set(p, (k = h.done()));
+  }
+  return k;
+}
+
+/** What a part's shape holds, into `h`. */
+function partInto(p: Part, h: ShapeHash): void {
   h.text(p.name ?? SEP);
   for (const c of p.columns) {
     h.text(c.name);
@@ -158,20 +186,8 @@ function partShape(p: Part): string {
   const s = storeOf(p);
   // A stored part and a plain one are of different shapes: a template reads a stored part's cells by their numbers.
   h.unit(s ? 0xfffa : 0xfff9);
-  if (s) {
-    // From the store's arrays (what `eachRowHead` and `rowKinds` read, without a call per cell).
-    for (let r = 0; r < s.count; r++) {
-      h.text(s.label(r));
-      const code = s.code(r);
-      if (code === undefined) h.unit(0xfffc); else h.text(code);
-      h.int(s.lineNo(r));
-      const from = s.firstCell(r);
-      const to = s.endCell(r);
-      for (let c = from; c < to; c++) h.unit(0xfff1 + s.kind(c));
-      for (let i = to - from; i < width; i++) h.unit(0xfff0);
-      h.unit(0xfffb);
-    }
-  } else {
+  if (s) storedRows(s, width, h);
+  else {
     eachRowHead(p, (r) => {
       h.text(r.label);
       const code = r.code;
@@ -180,9 +196,89 @@ function partShape(p: Part): string {
       rowKinds(r, width, h);
     });
   }
-  k = h.done();
-  partShapes.set(p, k);
-  return k;
+}
+
+/**
+ * A stored part's rows into a shape's hash, from the store's arrays: each label's characters read in its line (no
+ * text made), a code of digits as its number and length, the kinds of a row's cells eight to a unit. The hash's lanes
+ * are kept in locals here (most of a shape is its rows: 24,000 of them in a large 部门决算).
+ */
+function storedRows(s: RowStore, width: number, h: ShapeHash): void {
+  let [a, b, n] = h.lanes();
+  const src = s.source;
+  for (let r = 0; r < s.count; r++) {
+    const start = s.labelStart(r);
+    if (start >= 0) {
+      const line = s.line(r);
+      const text = src.lineString(line);
+      const at = src.lineStart(line);
+      const end = at + s.labelEnd(r);
+      for (let i = at + start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        a = laneA(a, c);
+        b = laneB(b, c);
+      }
+      n += end - at - start;
+    }
+    a = laneA(a, 0xfffe);
+    b = laneB(b, 0xfffe);
+    let code: number;
+    if (!s.hasCode(r)) code = -1;
+    else {
+      const num = s.codeNum(r);
+      if (Number.isNaN(num)) {
+        const text = s.code(r)!;
+        for (let i = 0; i < text.length; i++) {
+          a = laneA(a, text.charCodeAt(i));
+          b = laneB(b, text.charCodeAt(i));
+        }
+        n += text.length;
+        code = -2;
+      } else {
+        // Below 2^50 (at most 15 digits): its low and high 25 bits, and its length.
+        code = num % 0x2000000;
+        a = laneA(a, Math.floor(num / 0x2000000));
+        b = laneB(b, Math.floor(num / 0x2000000));
+        a = laneA(a, s.codeLen(r));
+        b = laneB(b, s.codeLen(r));
+        n += 2;
+      }
+    }
+    a = laneA(a, code);
+    b = laneB(b, code);
+    const line = s.lineNo(r);
+    const no = Number.isNaN(line) ? -1 : line;
+    a = laneA(a, no);
+    b = laneB(b, no);
+    // The kinds of its cells (3 bits each, 0 none) to the part's width or its last cell, eight to a unit.
+    const from = s.firstCell(r);
+    const cells = s.endCell(r) - from;
+    const count = Math.max(cells, width);
+    let packed = count;
+    for (let i = 0; i < count; i++) {
+      packed = packed * 8 + (i < cells ? 1 + s.kind(from + i) : 0);
+      if ((i & 7) === 7) {
+        a = laneA(a, packed);
+        b = laneB(b, packed);
+        packed = 0;
+        n++;
+      }
+    }
+    a = laneA(a, packed);
+    b = laneB(b, packed);
+    n += 4;
+  }
+  h.setLanes(a, b, n);
+}
+
+/** The hash's two lanes, one unit on (`ShapeHash.unit`). */
+function laneA(a: number, c: number): number {
+  return Math.imul(a ^ c, 16777619);
+}
+
+function laneB(b: number, c: number): number {
+  const x = Math.imul(b ^ c, 0x5bd1e995);
+  return x ^ (x >>> 13);
 }
 
 /**
@@ -205,9 +301,14 @@ const tableShapes = new WeakMap<Table, { parts: Part[]; key: string }>();
 function tableKey(t: Table): string {
   let had = tableShapes.get(t);
   if (!had || !sameItems(had.parts, t.parts)) {
-    let key = `${t.kind}${SEP}${t.unit ?? ''}`;
-    for (const p of t.parts) key += `\u0005${partShape(p)}`;
-    tableShapes.set(t, (had = { parts: t.parts.slice(), key }));
+    const h = new ShapeHash();
+    h.text(t.kind);
+    h.text(t.unit ?? '');
+    for (const p of t.parts) {
+      if (rowCount(p) > KEPT_PART) h.text(partShape(p)); else partInto(p, h);
+      h.unit(0xfff7);
+    }
+    tableShapes.set(t, (had = { parts: t.parts.slice(), key: h.done() }));
   }
   return had.key;
 }
@@ -364,20 +465,16 @@ export class ShapeTemplates {
     const places = tpl.places;
     const at = this.resolved;
     for (const k of tpl.checked) if (!resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
-    const number = (ref: number) => {
-      const n = numbers[ref];
-      return n >= 0 ? n : (numbers[ref] = made.part(parts[ref] as StoredPart));
-    };
     for (const rel of tpl.relations) {
       const from = rel.at;
       const to = from + 1 + rel.terms.length;
       if (rel.direct) {
         // Every cell by its number: the same in every table of the shape.
         let o = from * PLACE;
-        made.beginCoded(rel.code, rel.title, undefined, number(places[o]), places[o + 1], places[o + 3]);
+        made.beginCoded(rel.code, rel.title, undefined, this.number(places[o], made), places[o + 1], places[o + 3]);
         for (let k = 0; k < rel.terms.length; k++) {
           o += PLACE;
-          made.term(number(places[o]), places[o + 1], places[o + 3], rel.terms[k].sign);
+          made.term(this.number(places[o], made), places[o + 1], places[o + 3], rel.terms[k].sign);
         }
         made.end();
         continue;
@@ -399,7 +496,15 @@ export class ShapeTemplates {
       });
     }
     if (!condition) this.uses++;
-    return { outcome: tpl.outcome, ...(tpl.missing !== undefined ? { missing: tpl.missing } : {}), others: tables.slice(1), consulted: tpl.asked.map((a) => a.st) };
+    const got: Instance = { outcome: tpl.outcome, others: tpl.others.length ? tables.slice(1) : NO_TABLES, consulted: tpl.consulted };
+    if (tpl.missing !== undefined) got.missing = tpl.missing;
+    return got;
+  }
+
+  /** The number in `made` of the template's part `ref` in the tables it is applied to (given on first use). */
+  private number(ref: number, made: RelationList): number {
+    const n = this.numbers[ref];
+    return n >= 0 ? n : (this.numbers[ref] = made.part(this.parts[ref] as StoredPart));
   }
 
   /**
@@ -493,7 +598,7 @@ export class ShapeTemplates {
     e.once.splice(seen, 1);
     const built = placesOf(made, tables, slots, fields);
     if (!built) return;
-    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked };
+    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked, consulted: asked.map((a) => a.st) };
     this.store.add(idn, key, e, tpl);
   }
 }
