@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, Kind, type StoredPart } from '../model/rows';
+import { cellNumber, eachRowHead, Kind, storeOf, type StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -150,9 +150,8 @@ function keysOf(list: RelationList, into?: Keys, from = 0, to = list.count): Key
     keys.target[k] = targetKey(list, i);
     const count = list.termsOf(i);
     if (count === 1) {
-      const t = list.termAt(i, 0);
-      keys.only[k] = storedKey(t.part, t.cell);
-      keys.sign[k] = t.sign;
+      keys.only[k] = storedKey(list.parts[list.termPartOf(i, 0)], list.termCellOf(i, 0));
+      keys.sign[k] = list.termSignOf(i, 0);
     } else if (count < 0 && list.relation(i).terms.length === 1) {
       const t = list.relation(i).terms[0];
       keys.only[k] = cellKey(t.cell);
@@ -169,43 +168,74 @@ function keysOf(list: RelationList, into?: Keys, from = 0, to = list.count): Key
  */
 class RelationIndex {
   /**
-   * By target's number — its part's, then its cell's (each a small integer: a cell's number is a double past 2^31, and
-   * a map keyed by doubles boxes each one it is asked for) —: the relation, or the relations in order (most targets
-   * have one: no array is made for it).
+   * By target: a stored cell's relations by its part's number (`storedKey`) — for each cell of the part, its first and
+   * last relation (each plus one, 0: none) at 2c and 2c + 1 — and a cell outside the stores' by its number; each
+   * relation's next one of the same target in `next` (plus one). No object is made per relation.
    */
-  private readonly byTarget = new Map<number, Map<number, number | number[]>>();
+  private readonly byPart = new Map<number, Int32Array>();
+  private readonly byObject = new Map<number, number[]>();
+  private next = new Int32Array(64);
   private indexed = 0;
+  /** The last part's number looked up, and its cells (most relations in a row are about one part). */
+  private lastHi = -1;
+  private lastCells?: Int32Array;
 
   constructor(private readonly list: RelationList) {}
 
-  private index(key: number): void {
-    const hi = Math.floor(key / CELLS);
-    const lo = key - hi * CELLS;
-    let cells = this.byTarget.get(hi);
-    if (!cells) this.byTarget.set(hi, (cells = new Map()));
-    const ids = cells.get(lo);
-    if (ids === undefined) cells.set(lo, this.indexed);
-    else if (typeof ids === 'number') cells.set(lo, [ids, this.indexed]);
-    else ids.push(this.indexed);
-    this.indexed++;
+  private cells(hi: number, size?: number): Int32Array | undefined {
+    if (hi === this.lastHi) return this.lastCells;
+    let cells = this.byPart.get(hi);
+    if (!cells && size !== undefined) this.byPart.set(hi, (cells = new Int32Array(2 * size)));
+    if (cells) {
+      this.lastHi = hi;
+      this.lastCells = cells;
+    }
+    return cells;
   }
 
-  /** A list of one relation, written over by each `withTarget` that finds one (read before the next call). */
-  private readonly one: number[] = [0];
+  /** Relation `indexed` of the list, whose target is `key` (`size`: how many cells its part's store holds). */
+  private index(key: number, size: number): void {
+    const id = this.indexed++;
+    const hi = Math.floor(key / CELLS);
+    const lo = key - hi * CELLS;
+    const cells = key < 0 ? undefined : this.cells(hi, size);
+    if (!cells || 2 * lo >= cells.length) {
+      // A cell outside the stores (or past its part's cells: not met) by its number.
+      const ids = this.byObject.get(key);
+      if (ids) ids.push(id); else this.byObject.set(key, [id]);
+      return;
+    }
+    if (id >= this.next.length) {
+      const next = new Int32Array(Math.max(2 * this.next.length, id + 1));
+      next.set(this.next);
+      this.next = next;
+    }
+    this.next[id] = 0;
+    const last = cells[2 * lo + 1];
+    if (last) this.next[last - 1] = id + 1; else cells[2 * lo] = id + 1;
+    cells[2 * lo + 1] = id + 1;
+  }
+
+  /** The relations found by `withTarget`, in order (written over by each call: read before the next). */
+  private readonly found: number[] = [];
 
   private withTarget(key: number): readonly number[] {
     const hi = Math.floor(key / CELLS);
-    const ids = this.byTarget.get(hi)?.get(key - hi * CELLS);
-    if (ids === undefined) return NONE;
-    if (typeof ids !== 'number') return ids;
-    this.one[0] = ids;
-    return this.one;
+    const cells = key < 0 ? undefined : this.cells(hi);
+    const lo = key - hi * CELLS;
+    if (!cells || 2 * lo >= cells.length) return this.byObject.get(key) ?? NONE;
+    let id = cells[2 * lo];
+    if (!id) return NONE;
+    const found = this.found;
+    found.length = 0;
+    for (; id; id = this.next[id - 1]) found.push(id - 1);
+    return found;
   }
 
   /** The relations of the list not yet indexed, indexed. */
   private update(): void {
     const list = this.list;
-    while (this.indexed < list.count) this.index(targetKey(list, this.indexed));
+    while (this.indexed < list.count) this.index(targetKey(list, this.indexed), cellsOfTarget(list, this.indexed));
   }
 
   /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys` at `k`) says. */
@@ -234,11 +264,18 @@ class RelationIndex {
 
   /** Relation i of `from` (its keys at `k`) was appended to the list. */
   appended(from: RelationList, i: number, keys: Keys, k: number): void {
-    this.index(keys.comparable[k] ? keys.target[k] : targetKey(from, i));
+    this.index(keys.comparable[k] ? keys.target[k] : targetKey(from, i), cellsOfTarget(from, i));
   }
 }
 
 const NONE: readonly number[] = [];
+
+/** How many cells the store of relation i's target holds (0: the target is not a stored cell). */
+function cellsOfTarget(list: RelationList, i: number): number {
+  const p = list.targetPartOf(i);
+  if (p >= 0) return list.parts[p].store.cellCount;
+  return storeOf(list.relation(i).target.row.part)?.cellCount ?? 0;
+}
 
 /** Whether `a` terms (ourKeys/ourSigns) and `b` terms (theirKeys/theirSigns) are the same. */
 function sameTerms(a: number, b: number): boolean {
