@@ -181,9 +181,9 @@ class RelationIndex {
    * last relation (each plus one, 0: none) at 2c and 2c + 1 — and a cell outside the stores' by its number; each
    * relation's next one of the same target in `next` (plus one). No object is made per relation.
    */
-  private readonly byPart = new Map<number, Int32Array>();
-  private readonly byObject = new Map<number, number[]>();
-  private next = new Int32Array(64);
+  private byPartMap?: Map<number, Int32Array>;
+  private byObjectMap?: Map<number, number[]>;
+  private next: Int32Array = NO_IDS;
   private indexed = 0;
   /** The last part's number looked up, and its cells (most relations in a row are about one part). */
   private lastHi = -1;
@@ -193,8 +193,10 @@ class RelationIndex {
 
   private cells(hi: number, size?: number): Int32Array | undefined {
     if (hi === this.lastHi) return this.lastCells;
-    let cells = this.byPart.get(hi);
-    if (!cells && size !== undefined) this.byPart.set(hi, (cells = new Int32Array(2 * size)));
+    if (size === undefined && !this.byPartMap) return undefined;
+    const byPart = (this.byPartMap ??= new Map());
+    let cells = byPart.get(hi);
+    if (!cells && size !== undefined) byPart.set(hi, (cells = new Int32Array(2 * size)));
     if (cells) {
       this.lastHi = hi;
       this.lastCells = cells;
@@ -210,12 +212,13 @@ class RelationIndex {
     const cells = key < 0 ? undefined : this.cells(hi, size);
     if (!cells || 2 * lo >= cells.length) {
       // A cell outside the stores (or past its part's cells: not met) by its number.
-      const ids = this.byObject.get(key);
-      if (ids) ids.push(id); else this.byObject.set(key, [id]);
+      const byObject = (this.byObjectMap ??= new Map());
+      const ids = byObject.get(key);
+      if (ids) ids.push(id); else byObject.set(key, [id]);
       return;
     }
     if (id >= this.next.length) {
-      const next = new Int32Array(Math.max(2 * this.next.length, id + 1));
+      const next = new Int32Array(Math.max(2 * this.next.length, id + 1, 16));
       next.set(this.next);
       this.next = next;
     }
@@ -232,7 +235,7 @@ class RelationIndex {
     const hi = Math.floor(key / CELLS);
     const cells = key < 0 ? undefined : this.cells(hi);
     const lo = key - hi * CELLS;
-    if (!cells || 2 * lo >= cells.length) return this.byObject.get(key) ?? NONE;
+    if (!cells || 2 * lo >= cells.length) return this.byObjectMap?.get(key) ?? NONE;
     let id = cells[2 * lo];
     if (!id) return NONE;
     const found = this.found;
@@ -278,6 +281,7 @@ class RelationIndex {
 }
 
 const NONE: readonly number[] = [];
+const NO_IDS = new Int32Array(0);
 
 /** How many cells the store of relation i's target holds (0: the target is not a stored cell). */
 function cellsOfTarget(list: RelationList, i: number): number {

@@ -117,8 +117,16 @@ class ShapeHash {
 
   /** A text, then an end (no two lists of texts hash alike by moving a boundary). */
   text(s: string): void {
-    for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i));
-    this.unit(0xfffe);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = laneA(a, c);
+      b = laneB(b, c);
+    }
+    this.a = laneA(a, 0xfffe);
+    this.b = laneB(b, 0xfffe);
+    this.n += s.length + 1;
   }
 
   /** A whole number below 2^32, or none (NaN, undefined). */
