@@ -185,22 +185,32 @@ class RelationIndex {
   private byObjectMap?: Map<number, number[]>;
   private next: Int32Array = NO_IDS;
   private indexed = 0;
-  /** The last part's number looked up, and its cells (most relations in a row are about one part). */
+  /**
+   * The last two parts' numbers looked up, and their cells (most relations in a row are about one or two parts: a
+   * form's, and the table that prints its project).
+   */
   private lastHi = -1;
   private lastCells?: Int32Array;
+  private otherHi = -1;
+  private otherCells?: Int32Array;
 
   constructor(private readonly list: RelationList) {}
 
   private cells(hi: number, size?: number): Int32Array | undefined {
     if (hi === this.lastHi) return this.lastCells;
-    if (size === undefined && !this.byPartMap) return undefined;
-    const byPart = (this.byPartMap ??= new Map());
-    let cells = byPart.get(hi);
-    if (!cells && size !== undefined) byPart.set(hi, (cells = new Int32Array(2 * size)));
-    if (cells) {
-      this.lastHi = hi;
-      this.lastCells = cells;
+    let cells: Int32Array | undefined;
+    if (hi === this.otherHi) cells = this.otherCells;
+    else {
+      if (size === undefined && !this.byPartMap) return undefined;
+      const byPart = (this.byPartMap ??= new Map());
+      cells = byPart.get(hi);
+      if (!cells && size !== undefined) byPart.set(hi, (cells = new Int32Array(2 * size)));
+      if (!cells) return undefined;
     }
+    this.otherHi = this.lastHi;
+    this.otherCells = this.lastCells;
+    this.lastHi = hi;
+    this.lastCells = cells;
     return cells;
   }
 
