@@ -77,7 +77,7 @@ class Numbering<T> {
 
   /** No item any more (the list is emptied). */
   clear(): void {
-    this.items.length = 0;
+    if (this.items.length) this.items.length = 0;
     this.map = undefined;
   }
 }
@@ -149,7 +149,7 @@ export class RelationList {
     this.version++;
     this.count = 0;
     this.termCount = 0;
-    this.objects.length = 0;
+    if (this.objects.length) this.objects.length = 0;
     this.partIndex.clear();
     this.titleIndex.clear();
     this.spanIndex.clear();

@@ -130,35 +130,44 @@ interface Keys {
 }
 
 /**
- * Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect).
- * Relations [from, to) of the list, at [0, to − from) of the keys; `into`: keys to fill again (those of a scratch
- * list, read before it is filled anew).
+ * Fills the keys of relations [from, to) of a list, relation i at place i (the arrays made that long). Plain arrays:
+ * most lists are of a few relations (a typed array each would be a buffer of its own to collect).
  */
-function keysOf(list: RelationList, into?: Keys, from = 0, to = list.count): Keys {
-  const n = to - from;
-  const keys: Keys = into ?? { comparable: [], target: [], only: [], sign: [] };
-  keys.comparable.length = keys.target.length = keys.only.length = keys.sign.length = n;
-  keys.comparable.fill(false);
-  keys.target.fill(0);
-  keys.only.fill(NaN);
-  keys.sign.fill(0);
-  for (let k = 0; k < n; k++) {
-    const i = from + k;
+function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Keys {
+  keys.comparable.length = keys.target.length = keys.only.length = keys.sign.length = to;
+  for (let i = from; i < to; i++) {
+    keys.comparable[i] = false;
+    keys.target[i] = 0;
+    keys.only[i] = NaN;
+    keys.sign[i] = 0;
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
-    keys.comparable[k] = true;
-    keys.target[k] = targetKey(list, i);
+    keys.comparable[i] = true;
+    keys.target[i] = targetKey(list, i);
     const count = list.termsOf(i);
     if (count === 1) {
-      keys.only[k] = storedKey(list.parts[list.termPartOf(i, 0)], list.termCellOf(i, 0));
-      keys.sign[k] = list.termSignOf(i, 0);
+      keys.only[i] = storedKey(list.parts[list.termPartOf(i, 0)], list.termCellOf(i, 0));
+      keys.sign[i] = list.termSignOf(i, 0);
     } else if (count < 0 && list.relation(i).terms.length === 1) {
       const t = list.relation(i).terms[0];
-      keys.only[k] = cellKey(t.cell);
-      keys.sign[k] = t.sign;
+      keys.only[i] = cellKey(t.cell);
+      keys.sign[i] = t.sign;
     }
   }
   return keys;
+}
+
+/**
+ * The keys of a list that is only appended to (an identity's own, kept; the pass's list of forms' relations made by
+ * shape), for its relations up to `to`: made as they are first asked for, and kept with the list.
+ */
+const listKeys = new WeakMap<RelationList, Keys>();
+
+function keysFor(list: RelationList, to: number): Keys {
+  let keys = listKeys.get(list);
+  if (!keys) listKeys.set(list, (keys = { comparable: [], target: [], only: [], sign: [] }));
+  const had = keys.target.length;
+  return to > had ? fillKeys(list, keys, had, to) : keys;
 }
 
 /**
@@ -172,24 +181,36 @@ class RelationIndex {
    * last relation (each plus one, 0: none) at 2c and 2c + 1 — and a cell outside the stores' by its number; each
    * relation's next one of the same target in `next` (plus one). No object is made per relation.
    */
-  private readonly byPart = new Map<number, Int32Array>();
-  private readonly byObject = new Map<number, number[]>();
-  private next = new Int32Array(64);
+  private byPartMap?: Map<number, Int32Array>;
+  private byObjectMap?: Map<number, number[]>;
+  private next: Int32Array = NO_IDS;
   private indexed = 0;
-  /** The last part's number looked up, and its cells (most relations in a row are about one part). */
+  /**
+   * The last two parts' numbers looked up, and their cells (most relations in a row are about one or two parts: a
+   * form's, and the table that prints its project).
+   */
   private lastHi = -1;
   private lastCells?: Int32Array;
+  private otherHi = -1;
+  private otherCells?: Int32Array;
 
   constructor(private readonly list: RelationList) {}
 
   private cells(hi: number, size?: number): Int32Array | undefined {
     if (hi === this.lastHi) return this.lastCells;
-    let cells = this.byPart.get(hi);
-    if (!cells && size !== undefined) this.byPart.set(hi, (cells = new Int32Array(2 * size)));
-    if (cells) {
-      this.lastHi = hi;
-      this.lastCells = cells;
+    let cells: Int32Array | undefined;
+    if (hi === this.otherHi) cells = this.otherCells;
+    else {
+      if (size === undefined && !this.byPartMap) return undefined;
+      const byPart = (this.byPartMap ??= new Map());
+      cells = byPart.get(hi);
+      if (!cells && size !== undefined) byPart.set(hi, (cells = new Int32Array(2 * size)));
+      if (!cells) return undefined;
     }
+    this.otherHi = this.lastHi;
+    this.otherCells = this.lastCells;
+    this.lastHi = hi;
+    this.lastCells = cells;
     return cells;
   }
 
@@ -201,12 +222,13 @@ class RelationIndex {
     const cells = key < 0 ? undefined : this.cells(hi, size);
     if (!cells || 2 * lo >= cells.length) {
       // A cell outside the stores (or past its part's cells: not met) by its number.
-      const ids = this.byObject.get(key);
-      if (ids) ids.push(id); else this.byObject.set(key, [id]);
+      const byObject = (this.byObjectMap ??= new Map());
+      const ids = byObject.get(key);
+      if (ids) ids.push(id); else byObject.set(key, [id]);
       return;
     }
     if (id >= this.next.length) {
-      const next = new Int32Array(Math.max(2 * this.next.length, id + 1));
+      const next = new Int32Array(Math.max(2 * this.next.length, id + 1, 16));
       next.set(this.next);
       this.next = next;
     }
@@ -223,7 +245,7 @@ class RelationIndex {
     const hi = Math.floor(key / CELLS);
     const cells = key < 0 ? undefined : this.cells(hi);
     const lo = key - hi * CELLS;
-    if (!cells || 2 * lo >= cells.length) return this.byObject.get(key) ?? NONE;
+    if (!cells || 2 * lo >= cells.length) return this.byObjectMap?.get(key) ?? NONE;
     let id = cells[2 * lo];
     if (!id) return NONE;
     const found = this.found;
@@ -269,6 +291,7 @@ class RelationIndex {
 }
 
 const NONE: readonly number[] = [];
+const NO_IDS = new Int32Array(0);
 
 /** How many cells the store of relation i's target holds (0: the target is not a stored cell). */
 function cellsOfTarget(list: RelationList, i: number): number {
@@ -315,8 +338,6 @@ interface Kept {
   stated?: boolean;
   /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
   holds?: boolean;
-  /** What finding the document's equal relations asks of `made` (computed on first use). */
-  keys?: Keys;
   /**
    * Its relations are [from, to) of `made` (a form's, made from the template of its shape, go into one list for all
    * the forms of a pass: no list of its own per form).
@@ -432,13 +453,14 @@ class Applier {
     const ids: number[] = [];
     const from = k.from ?? 0;
     const to = k.to ?? k.made.count;
-    const keys = k.made === this.scratchList ? keysOf(k.made, this.scratchKeys) : (k.keys ??= keysOf(k.made, undefined, from, to));
+    // The keys of a relation are at its number in its list (a scratch list's filled again for each identity).
+    const keys = k.made === this.scratchList ? fillKeys(k.made, this.scratchKeys, 0, to) : keysFor(k.made, to);
     for (let i = from; i < to; i++) {
-      const same = this.index.find(k.made, i, keys, i - from);
+      const same = this.index.find(k.made, i, keys, i);
       if (same !== undefined) { ids.push(same); continue; }
       ids.push(out.count);
       out.copy(k.made, i);
-      this.index.appended(k.made, i, keys, i - from);
+      this.index.appended(k.made, i, keys, i);
     }
     return new Applied(identity, table, k, out, ids);
   }

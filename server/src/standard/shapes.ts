@@ -117,8 +117,16 @@ class ShapeHash {
 
   /** A text, then an end (no two lists of texts hash alike by moving a boundary). */
   text(s: string): void {
-    for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i));
-    this.unit(0xfffe);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = laneA(a, c);
+      b = laneB(b, c);
+    }
+    this.a = laneA(a, 0xfffe);
+    this.b = laneB(b, 0xfffe);
+    this.n += s.length + 1;
   }
 
   /** A whole number below 2^32, or none (NaN, undefined). */
@@ -316,12 +324,26 @@ function tableKey(t: Table): string {
 /** A table's shape, with the kinds of the rows its fields name (`fields`). */
 function shapeOf(t: Table, fields: readonly RowAt[]): string {
   let k = tableKey(t);
-  for (const f of fields) {
-    const h = new ShapeHash();
-    eachRowHead(f.part, (r) => { rowKinds(r, f.part.columns.length, h); return false; }, f.row);
-    k += `\u0006${f.part.table.parts.indexOf(f.part)}:${h.done()}`;
+  if (fields.length === 1) {
+    // A form's identities name its project's row alike (one `RowAt` for them all, bind.ts `fieldRowsOf`): its key once.
+    const had = fieldKeys.get(fields[0]);
+    if (had?.table === t && had.base === k) return had.key;
+    const key = k + fieldKey(fields[0]);
+    fieldKeys.set(fields[0], { table: t, base: k, key });
+    return key;
   }
+  for (const f of fields) k += fieldKey(f);
   return k;
+}
+
+/** The shape of a table with one field's row, by that row (`shapeOf`). */
+const fieldKeys = new WeakMap<RowAt, { table: Table; base: string; key: string }>();
+
+/** What a field's row adds to its table's shape: the kinds of its cells, and its part. */
+function fieldKey(f: RowAt): string {
+  const h = new ShapeHash();
+  eachRowHead(f.part, (r) => { rowKinds(r, f.part.columns.length, h); return false; }, f.row);
+  return `\u0006${f.part.table.parts.indexOf(f.part)}:${h.done()}`;
 }
 
 /**
