@@ -858,28 +858,48 @@ export class StandardReport {
     return this.appliedTo.get(t) ?? [];
   }
 
-  private named?: Map<string, Cell[]>;
+  /** The quantities found so far, by name (a claim asks for a few of the set's hundreds). */
+  private readonly named = new Map<string, Cell[]>();
+  private found?: (q: Quantity, st: StandardTable, t: Table) => Cell | undefined;
+  /** The document's standard tables in the set's order. */
+  private ordered?: [Table, StandardTable][];
 
   /** The cells of a named quantity (`本年收入合计`, `一般公共预算财政拨款支出` …), from the tables that print it, in the set's order. */
   quantity(name: string): Cell[] {
-    return this.quantities().get(name) ?? [];
+    let cells = this.named.get(name);
+    if (cells) return cells;
+    cells = [];
+    for (const [t, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
+      for (const q of st.quantities) {
+        if (q.name !== name) continue;
+        const cell = this.cellOf(q, st, t);
+        if (cell) cells.push(cell);
+      }
+    }
+    this.named.set(name, cells);
+    return cells;
   }
 
   /** Every named quantity the document prints, with its cells. */
   quantities(): Map<string, Cell[]> {
-    if (this.named) return this.named;
-    const named = new Map<string, Cell[]>();
-    this.named = named;
-    let found: ((q: Quantity, st: StandardTable, t: Table) => Cell | undefined) | undefined;
-    const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
-    for (const [t, st] of entries) for (const q of st.quantities) {
-      const find = () => (found ??= this.finder())(q, st, t);
-      // Found once per table shape when it names a place of its own table by names alone (not another table, which may
-      // be missing or of another shape; not a form's field, the row of the form's own project).
-      const cell = this.ctx.shapes && refIsOwnByName(q.ref, st) ? this.ctx.shapes.decidedCell(q, t, find) : find();
-      if (cell) push(named, q.name, cell);
+    // In the set's order of the tables that print them, each name once.
+    const out = new Map<string, Cell[]>();
+    for (const [, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
+      for (const q of st.quantities) {
+        if (out.has(q.name)) continue;
+        const cells = this.quantity(q.name);
+        if (cells.length) out.set(q.name, cells);
+      }
     }
-    return named;
+    return out;
+  }
+
+  /** A quantity's cell in a table. */
+  private cellOf(q: Quantity, st: StandardTable, t: Table): Cell | undefined {
+    const find = () => (this.found ??= this.finder())(q, st, t);
+    // Found once per table shape when it names a place of its own table by names alone (not another table, which may
+    // be missing or of another shape; not a form's field, the row of the form's own project).
+    return this.ctx.shapes && refIsOwnByName(q.ref, st) ? this.ctx.shapes.decidedCell(q, t, find) : find();
   }
 
   /** What finds a quantity's cell in a table: its reference bound and resolved, then the first figure it names. */
