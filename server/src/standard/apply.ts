@@ -22,7 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
-import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared as isShared, conditionNamesField as namesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
@@ -122,6 +122,8 @@ const theirSigns: number[] = [];
  * for every version): whether it is a sum or an equality, its target's number, and its only term's, when it has one.
  */
 interface Keys {
+  /** How many relations' keys are filled (the arrays may be longer: a scratch list's are not shrunk). */
+  count: number;
   comparable: boolean[];
   target: number[];
   /** NaN: not one term. */
@@ -134,7 +136,7 @@ interface Keys {
  * most lists are of a few relations (a typed array each would be a buffer of its own to collect).
  */
 function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Keys {
-  keys.comparable.length = keys.target.length = keys.only.length = keys.sign.length = to;
+  keys.count = to;
   for (let i = from; i < to; i++) {
     keys.comparable[i] = false;
     keys.target[i] = 0;
@@ -165,9 +167,8 @@ const listKeys = new WeakMap<RelationList, Keys>();
 
 function keysFor(list: RelationList, to: number): Keys {
   let keys = listKeys.get(list);
-  if (!keys) listKeys.set(list, (keys = { comparable: [], target: [], only: [], sign: [] }));
-  const had = keys.target.length;
-  return to > had ? fillKeys(list, keys, had, to) : keys;
+  if (!keys) listKeys.set(list, (keys = { count: 0, comparable: [], target: [], only: [], sign: [] }));
+  return to > keys.count ? fillKeys(list, keys, keys.count, to) : keys;
 }
 
 /**
@@ -378,27 +379,40 @@ class Applied implements AppliedIdentity {
   readonly missing?: string;
   private made?: Relation[];
 
-  constructor(readonly identity: Identity, readonly table: Table, k: Pick<Kept, 'outcome' | 'missing'>, private readonly out: RelationList, private readonly ids: number[]) {
+  /**
+   * `ids`: its relations' numbers in `out`, or (a number) the first of `count` in a row — most identities take none of
+   * the document's (no array per identity).
+   */
+  constructor(readonly identity: Identity, readonly table: Table, k: Pick<Kept, 'outcome' | 'missing'>, private readonly out: RelationList, private readonly ids: number[] | number, private readonly count = 0) {
     this.outcome = k.outcome;
     if (k.missing) this.missing = k.missing;
   }
 
   get relations(): Relation[] {
-    return (this.made ??= this.ids.map((i) => this.out.relation(i)));
+    if (this.made) return this.made;
+    const ids = this.ids;
+    if (typeof ids !== 'number') return (this.made = ids.map((i) => this.out.relation(i)));
+    const out: Relation[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.out.relation(ids + i));
+    return (this.made = out);
   }
 
   /** The same, its relations at the same numbers of another list. */
   in(out: RelationList): Applied {
-    return new Applied(this.identity, this.table, this, out, this.ids);
+    return new Applied(this.identity, this.table, this, out, this.ids, this.count);
   }
 }
 
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
-  private readonly binder: Binder;
+  private binderMade?: Binder;
+
+  /** The binder, made when an identity is first bound (most are applied from templates of their tables' shapes). */
+  private get binder(): Binder {
+    return (this.binderMade ??= new Binder(this.roles));
+  }
+
   private readonly index: RelationIndex;
-  /** Where an identity that is not kept is expanded (emptied for each: its relations are copied to `out`). */
-  private scratchList?: RelationList;
   /** Conditions that read the same for every instance (`conditionIsShared`), by set and text, judged once in this pass. */
   private sharedMap?: Map<StandardSet, Map<string, boolean | undefined>>;
 
@@ -409,10 +423,11 @@ class Applier {
   /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
   private shapeList?: RelationList;
   /** The keys of the scratch list, filled again for each identity expanded there. */
-  private readonly scratchKeys: Keys = { comparable: [], target: [], only: [], sign: [] };
+  private readonly scratchKeys: Keys = SCRATCH_KEYS;
 
+  /** Where an identity that is not kept is expanded (`SCRATCH`, emptied for each: its relations are copied to `out`). */
   private get scratch(): RelationList {
-    return (this.scratchList ??= new RelationList());
+    return SCRATCH;
   }
 
   private get shared(): Map<StandardSet, Map<string, boolean | undefined>> {
@@ -425,7 +440,6 @@ class Applier {
     private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList,
     private readonly previous?: StandardCache['identities'], private readonly unchanged?: Unchanged,
   ) {
-    this.binder = new Binder(roles);
     this.index = new RelationIndex(out);
   }
 
@@ -450,19 +464,25 @@ class Applier {
     }
     // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
     const out = this.out;
-    const ids: number[] = [];
     const from = k.from ?? 0;
     const to = k.to ?? k.made.count;
     // The keys of a relation are at its number in its list (a scratch list's filled again for each identity).
-    const keys = k.made === this.scratchList ? fillKeys(k.made, this.scratchKeys, 0, to) : keysFor(k.made, to);
+    const keys = k.made === SCRATCH ? fillKeys(k.made, this.scratchKeys, 0, to) : keysFor(k.made, to);
+    // Its relations' numbers: while none is the document's, the first and how many (appended in a row).
+    const first = out.count;
+    let ids: number[] | undefined;
     for (let i = from; i < to; i++) {
       const same = this.index.find(k.made, i, keys, i);
-      if (same !== undefined) { ids.push(same); continue; }
-      ids.push(out.count);
+      if (same !== undefined) {
+        ids ??= Array.from({ length: i - from }, (_, j) => first + j);
+        ids.push(same);
+        continue;
+      }
+      ids?.push(out.count);
       out.copy(k.made, i);
       this.index.appended(k.made, i, keys, i);
     }
-    return new Applied(identity, table, k, out, ids);
+    return new Applied(identity, table, k, out, ids ?? first, to - from);
   }
 
   /** Whether the document states a phrase: read once per pass (the whole text is searched; 3,000 forms may ask). */
@@ -534,7 +554,7 @@ class Applier {
    */
   private judgeBound(identity: Identity, table: Table): boolean | undefined {
     const shapes = this.ctx.shapes;
-    const list = (this.conditionList ??= new RelationList());
+    const list = CONDITION;
     list.clear();
     // Not for a condition naming a row by the form's field: its place differs from form to form.
     const templates = shapes && !conditionNamesField(identity) ? shapes : undefined;
@@ -552,7 +572,6 @@ class Applier {
     return holds;
   }
 
-  private conditionList?: RelationList;
 
   /** Whether a bound condition holds (undefined: it names nothing); its relations made in `judged`. */
   private judge(condition: ConditionNode, table: Table, judged?: RelationList): boolean | undefined {
@@ -651,6 +670,33 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
+/** The tables of a role no table plays (never written to). */
+const NO_TABLES: Table[] = [];
+
+/** What bind.ts says of an identity's condition, once per identity (asked for each of 3,000 forms per pass). */
+const sharedConditions = new WeakMap<Identity, boolean>();
+const fieldConditions = new WeakMap<Identity, boolean>();
+
+function conditionIsShared(idn: Identity): boolean {
+  let had = sharedConditions.get(idn);
+  if (had === undefined) sharedConditions.set(idn, (had = isShared(idn)));
+  return had;
+}
+
+function conditionNamesField(idn: Identity): boolean {
+  let had = fieldConditions.get(idn);
+  if (had === undefined) fieldConditions.set(idn, (had = namesField(idn)));
+  return had;
+}
+
+/**
+ * The lists every applier expands an identity that is not kept into, and judges a condition in (each emptied first;
+ * what is made there is copied or judged before the next identity: appliers run one at a time). One for the process:
+ * a document of 3,000 form sections makes an applier per section.
+ */
+const SCRATCH = new RelationList();
+const CONDITION = new RelationList();
+const SCRATCH_KEYS: Keys = { count: 0, comparable: [], target: [], only: [], sign: [] };
 
 /**
  * An identity's condition (`当 C=D`) as an identity of its own, for the templates of table shapes (./shapes): its
@@ -689,7 +735,7 @@ function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table,
   }
   const keys = new Map<Table, string>();
   doc.tables.forEach((t, i) => keys.set(t, `#表${i}`));
-  return { set, instances: (st) => byStandard.get(st) ?? [], keyOf: (t) => keys.get(t) ?? `#表?` };
+  return { set, instances: (st) => byStandard.get(st) ?? NO_TABLES, keyOf: (t) => keys.get(t) ?? `#表?` };
 }
 
 /** The set the document follows most: of the chosen sets, the one most of its tables belong to. */
@@ -807,28 +853,48 @@ export class StandardReport {
     return this.appliedTo.get(t) ?? [];
   }
 
-  private named?: Map<string, Cell[]>;
+  /** The quantities found so far, by name (a claim asks for a few of the set's hundreds). */
+  private readonly named = new Map<string, Cell[]>();
+  private found?: (q: Quantity, st: StandardTable, t: Table) => Cell | undefined;
+  /** The document's standard tables in the set's order. */
+  private ordered?: [Table, StandardTable][];
 
   /** The cells of a named quantity (`本年收入合计`, `一般公共预算财政拨款支出` …), from the tables that print it, in the set's order. */
   quantity(name: string): Cell[] {
-    return this.quantities().get(name) ?? [];
+    let cells = this.named.get(name);
+    if (cells) return cells;
+    cells = [];
+    for (const [t, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
+      for (const q of st.quantities) {
+        if (q.name !== name) continue;
+        const cell = this.cellOf(q, st, t);
+        if (cell) cells.push(cell);
+      }
+    }
+    this.named.set(name, cells);
+    return cells;
   }
 
   /** Every named quantity the document prints, with its cells. */
   quantities(): Map<string, Cell[]> {
-    if (this.named) return this.named;
-    const named = new Map<string, Cell[]>();
-    this.named = named;
-    let found: ((q: Quantity, st: StandardTable, t: Table) => Cell | undefined) | undefined;
-    const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
-    for (const [t, st] of entries) for (const q of st.quantities) {
-      const find = () => (found ??= this.finder())(q, st, t);
-      // Found once per table shape when it names a place of its own table by names alone (not another table, which may
-      // be missing or of another shape; not a form's field, the row of the form's own project).
-      const cell = this.ctx.shapes && refIsOwnByName(q.ref, st) ? this.ctx.shapes.decidedCell(q, t, find) : find();
-      if (cell) push(named, q.name, cell);
+    // In the set's order of the tables that print them, each name once.
+    const out = new Map<string, Cell[]>();
+    for (const [, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
+      for (const q of st.quantities) {
+        if (out.has(q.name)) continue;
+        const cells = this.quantity(q.name);
+        if (cells.length) out.set(q.name, cells);
+      }
     }
-    return named;
+    return out;
+  }
+
+  /** A quantity's cell in a table. */
+  private cellOf(q: Quantity, st: StandardTable, t: Table): Cell | undefined {
+    const find = () => (this.found ??= this.finder())(q, st, t);
+    // Found once per table shape when it names a place of its own table by names alone (not another table, which may
+    // be missing or of another shape; not a form's field, the row of the form's own project).
+    return this.ctx.shapes && refIsOwnByName(q.ref, st) ? this.ctx.shapes.decidedCell(q, t, find) : find();
   }
 
   /** What finds a quantity's cell in a table: its reference bound and resolved, then the first figure it names. */

@@ -455,8 +455,6 @@ export class ShapeTemplates {
   /** A template's parts in the tables it is applied to, and their numbers in the list made (reused). */
   private readonly parts: Part[] = [];
   private readonly numbers: number[] = [];
-  /** Each of `tables` by its number there (reused). */
-  private readonly slots = new Map<Table, number>();
 
   /** The key a table and its fields' rows are looked up by. */
   key(t: Table, fields: readonly RowAt[]): string {
@@ -470,7 +468,9 @@ export class ShapeTemplates {
    */
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList, condition = false): Instance | undefined {
     const e = this.store.byIdentity.get(idn)?.get(key);
-    const tpl = e?.templates.find((x) => this.fits(x, t, players));
+    if (!e) return undefined;
+    let tpl: Template | undefined;
+    for (const x of e.templates) if (this.fits(x, t, players)) { tpl = x; break; }
     if (!tpl) return undefined;
     const tables = this.tables;
     // Its parts in these tables (their numbers in `made` given on first use), then the places that are not found by
@@ -561,19 +561,16 @@ export class ShapeTemplates {
     const tables = this.tables;
     tables.length = 0;
     tables.push(t);
-    const slots = this.slots;
-    slots.clear();
-    slots.set(t, 0);
     for (const o of tpl.others) {
       const x = players(o.st)[o.index];
-      if (!x || slots.has(x)) return false;
-      slots.set(x, tables.length);
+      // Its slot is its place in `tables` (a few: searched, no map made per call).
+      if (!x || tables.includes(x)) return false;
       tables.push(x);
     }
     for (const a of tpl.asked) {
       const list = players(a.st);
       if (list.length !== a.slots.length) return false;
-      for (let i = 0; i < list.length; i++) if ((slots.get(list[i]) ?? -1) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
+      for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
     }
     return true;
   }
