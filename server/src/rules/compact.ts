@@ -87,7 +87,7 @@ export function ruleKindOf(rule: RelationRuleId, kind: Relation['kind']): number
   return RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
 }
 
-/** Another list's part and title numbers in a list, each found on first use (-1: not yet). */
+/** Another list's part and title numbers in a list, each found on first use (unset: not yet). */
 class ListMap {
   private readonly parts: number[] = [];
   private readonly titles: number[] = [];
@@ -140,13 +140,28 @@ export class RelationList {
 
   /**
    * Renewed each time the list is emptied: its parts' and titles' numbers are then given anew (`copy` keeps a list's
-   * numbers in another's only for one version of it).
+   * numbers in another's only for one version of it; what is kept of a list's relations elsewhere is of one version).
    */
-  private version = 0;
+  private emptied = 0;
+
+  get version(): number {
+    return this.emptied;
+  }
+
+  /**
+   * Empties the list and lets go of what it held (a list used again and again, for the process: the parts it named,
+   * and its arrays when they grew large), so that a document analysed is not kept alive by it.
+   */
+  release(): void {
+    this.clear();
+    if (this.rels.length > 4096) this.rels = NO_I32;
+    if (this.terms.length > 4096) this.terms = NO_I32;
+    this.copied = undefined;
+  }
 
   /** Empties the list to fill it again, keeping its arrays (a scratch list: nothing read from it before stays valid). */
   clear(): void {
-    this.version++;
+    this.emptied++;
     this.count = 0;
     this.termCount = 0;
     if (this.objects.length) this.objects.length = 0;
@@ -301,10 +316,19 @@ export class RelationList {
    * and title numbers are mapped to this one's once per version of it (`version`), not per relation.
    */
   copy(from: RelationList, i: number): void {
+    this.copyWith(from, i, this.mapOf(from));
+  }
+
+  /** Appends relations [start, end) of another list, as `copy` does. */
+  copyRange(from: RelationList, start: number, end: number): void {
+    const map = this.mapOf(from);
+    for (let i = start; i < end; i++) this.copyWith(from, i, map);
+  }
+
+  private copyWith(from: RelationList, i: number, map: ListMap): void {
     const R = from.rels;
     const o = i * S;
     if (R[o + T_PART] < 0) return this.add(from.relation(i));
-    const map = this.mapOf(from);
     const n = this.count * S;
     if (n + S > this.rels.length) this.rels = grow(this.rels, n + S);
     const k0 = R[o + TERM_FROM];
@@ -339,45 +363,6 @@ export class RelationList {
     let m = this.copied;
     if (!m || m.from !== from || m.version !== from.version || m.intoVersion !== this.version) this.copied = m = new ListMap(this, from, from.version, this.version);
     return m;
-  }
-
-  /**
-   * Appends relations [start, end) of another list, without their rule spans (as `copy` does one by one): a list's
-   * parts and titles are mapped once, not per relation.
-   */
-  copyRange(from: RelationList, start: number, end: number): void {
-    const parts = from.parts.map((p) => this.part(p));
-    const titles = from.titles.map((t) => this.titleId(t));
-    const R = from.rels;
-    const T = from.terms;
-    for (let i = start; i < end; i++) {
-      const o = i * S;
-      if (R[o + T_PART] < 0) { this.add(from.relation(i)); continue; }
-      const n = this.count * S;
-      if (n + S > this.rels.length) this.rels = grow(this.rels, n + S);
-      const k0 = R[o + TERM_FROM];
-      const k1 = R[o + TERM_TO];
-      const t = this.termCount * TS;
-      if (t + (k1 - k0) * TS > this.terms.length) this.terms = grow(this.terms, t + (k1 - k0) * TS);
-      const W = this.rels;
-      W[n + RULE_KIND] = R[o + RULE_KIND];
-      W[n + TITLE] = titles[R[o + TITLE]];
-      W[n + SPAN] = -1;
-      W[n + T_PART] = parts[R[o + T_PART]];
-      W[n + T_ROW] = R[o + T_ROW];
-      W[n + T_CELL] = R[o + T_CELL];
-      W[n + TERM_FROM] = this.termCount;
-      const X = this.terms;
-      for (let k = k0, w = t; k < k1; k++, w += TS) {
-        X[w] = parts[T[k * TS]];
-        X[w + 1] = T[k * TS + 1];
-        X[w + 2] = T[k * TS + 2];
-        X[w + 3] = T[k * TS + 3];
-      }
-      this.termCount += k1 - k0;
-      W[n + TERM_TO] = this.termCount;
-      this.count++;
-    }
   }
 
   /**

@@ -24,7 +24,7 @@ import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
 import { Binder, conditionIsShared as isShared, conditionNamesField as namesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
-import type { ShapeTemplates } from './shapes';
+import { NO_TABLES, type ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
@@ -124,6 +124,8 @@ const theirSigns: number[] = [];
 interface Keys {
   /** How many relations' keys are filled (the arrays may be longer: a scratch list's are not shrunk). */
   count: number;
+  /** The version of the list they were filled for (`RelationList.version`): a list emptied since is filled anew. */
+  version: number;
   comparable: boolean[];
   target: number[];
   /** NaN: not one term. */
@@ -137,6 +139,7 @@ interface Keys {
  */
 function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Keys {
   keys.count = to;
+  keys.version = list.version;
   for (let i = from; i < to; i++) {
     keys.comparable[i] = false;
     keys.target[i] = 0;
@@ -167,7 +170,8 @@ const listKeys = new WeakMap<RelationList, Keys>();
 
 function keysFor(list: RelationList, to: number): Keys {
   let keys = listKeys.get(list);
-  if (!keys) listKeys.set(list, (keys = { count: 0, comparable: [], target: [], only: [], sign: [] }));
+  if (!keys) listKeys.set(list, (keys = { count: 0, version: list.version, comparable: [], target: [], only: [], sign: [] }));
+  if (keys.version !== list.version) keys.count = 0;
   return to > keys.count ? fillKeys(list, keys, keys.count, to) : keys;
 }
 
@@ -262,11 +266,11 @@ class RelationIndex {
   }
 
   /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys` at `k`) says. */
-  find(from: RelationList, i: number, keys: Keys, k: number): number | undefined {
+  find(from: RelationList, i: number, keys: Keys): number | undefined {
     this.update();
-    if (!keys.comparable[k]) return undefined;
+    if (!keys.comparable[i]) return undefined;
     const list = this.list;
-    const target = keys.target[k];
+    const target = keys.target[i];
     const same = this.withTarget(target);
     if (same.length) {
       const n = termsInto(from, i, true, ourKeys, ourSigns);
@@ -275,19 +279,19 @@ class RelationIndex {
         if ((kind === 'sum' || kind === 'same') && sameTerms(n, termsInto(list, j, true, theirKeys, theirSigns))) return j;
       }
     }
-    const only = keys.only[k];
+    const only = keys.only[i];
     if (!Number.isNaN(only)) {
       for (const j of this.withTarget(only)) {
         const count = list.termsOf(j);
-        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.sign[k]) return j;
+        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.sign[i]) return j;
       }
     }
     return undefined;
   }
 
   /** Relation i of `from` (its keys at `k`) was appended to the list. */
-  appended(from: RelationList, i: number, keys: Keys, k: number): void {
-    this.index(keys.comparable[k] ? keys.target[k] : targetKey(from, i), cellsOfTarget(from, i));
+  appended(from: RelationList, i: number, keys: Keys): void {
+    this.index(keys.comparable[i] ? keys.target[i] : targetKey(from, i), cellsOfTarget(from, i));
   }
 }
 
@@ -422,13 +426,6 @@ class Applier {
   private readonly players = (st: StandardTable): Table[] => this.roles.instances(st);
   /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
   private shapeList?: RelationList;
-  /** The keys of the scratch list, filled again for each identity expanded there. */
-  private readonly scratchKeys: Keys = SCRATCH_KEYS;
-
-  /** Where an identity that is not kept is expanded (`SCRATCH`, emptied for each: its relations are copied to `out`). */
-  private get scratch(): RelationList {
-    return SCRATCH;
-  }
 
   private get shared(): Map<StandardSet, Map<string, boolean | undefined>> {
     return (this.sharedMap ??= new Map());
@@ -467,12 +464,12 @@ class Applier {
     const from = k.from ?? 0;
     const to = k.to ?? k.made.count;
     // The keys of a relation are at its number in its list (a scratch list's filled again for each identity).
-    const keys = k.made === SCRATCH ? fillKeys(k.made, this.scratchKeys, 0, to) : keysFor(k.made, to);
+    const keys = k.made === SCRATCH ? fillKeys(k.made, SCRATCH_KEYS, 0, to) : keysFor(k.made, to);
     // Its relations' numbers: while none is the document's, the first and how many (appended in a row).
     const first = out.count;
     let ids: number[] | undefined;
     for (let i = from; i < to; i++) {
-      const same = this.index.find(k.made, i, keys, i);
+      const same = this.index.find(k.made, i, keys);
       if (same !== undefined) {
         ids ??= Array.from({ length: i - from }, (_, j) => first + j);
         ids.push(same);
@@ -480,7 +477,7 @@ class Applier {
       }
       ids?.push(out.count);
       out.copy(k.made, i);
-      this.index.appended(k.made, i, keys, i);
+      this.index.appended(k.made, i, keys);
     }
     return new Applied(identity, table, k, out, ids ?? first, to - from);
   }
@@ -590,7 +587,7 @@ class Applier {
     const players = this.players;
     if (shape) {
       // Kept for the next version: appended to the pass's list of forms' relations; else made in the scratch list.
-      const list = keep ? (this.shapeList ??= new RelationList()) : this.scratch;
+      const list = keep ? (this.shapeList ??= new RelationList()) : SCRATCH;
       if (!keep) list.clear();
       const from = list.count;
       const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, list);
@@ -605,7 +602,7 @@ class Applier {
         return k;
       }
     }
-    const made = keep ? new RelationList() : this.scratch;
+    const made = keep ? new RelationList() : SCRATCH;
     made.clear();
     if (shape) {
       const k = this.bindAndExpand(identity, table, keep, made, shape.holds);
@@ -670,8 +667,6 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
-/** The tables of a role no table plays (never written to). */
-const NO_TABLES: Table[] = [];
 
 /** What bind.ts says of an identity's condition, once per identity (asked for each of 3,000 forms per pass). */
 const sharedConditions = new WeakMap<Identity, boolean>();
@@ -696,7 +691,13 @@ function conditionNamesField(idn: Identity): boolean {
  */
 const SCRATCH = new RelationList();
 const CONDITION = new RelationList();
-const SCRATCH_KEYS: Keys = { count: 0, comparable: [], target: [], only: [], sign: [] };
+const SCRATCH_KEYS: Keys = { count: 0, version: 0, comparable: [], target: [], only: [], sign: [] };
+
+/** Lets go of what the shared lists hold once an applier is done (they must not keep a document alive). */
+function releaseShared(): void {
+  SCRATCH.release();
+  CONDITION.release();
+}
 
 /**
  * An identity's condition (`当 C=D`) as an identity of its own, for the templates of table shapes (./shapes): its
@@ -712,6 +713,14 @@ function conditionIdentity(idn: Identity): Identity {
 
 /** The local part, for one section: its tables recognised, the identities that need no other table applied. */
 export function applySection(doc: BudgetDocument, ctx: StandardContext, relations: RelationList): SectionStandard {
+  try {
+    return sectionStandard(doc, ctx, relations);
+  } finally {
+    releaseShared();
+  }
+}
+
+function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: RelationList): SectionStandard {
   const recognitions = new Map<Table, StandardTable>();
   const out: SectionStandard = { recognitions, applied: [] };
   if (!ctx.sets.length) return out;
@@ -755,6 +764,16 @@ function mainSet(sets: StandardSet[], recognitions: Map<Table, StandardTable>): 
  * appended to `relations`.
  */
 export function applyDocument(
+  doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], relations: RelationList, previous?: StandardCache,
+): { report: StandardReport; cache: StandardCache } {
+  try {
+    return documentStandard(doc, ctx, sections, relations, previous);
+  } finally {
+    releaseShared();
+  }
+}
+
+function documentStandard(
   doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], relations: RelationList, previous?: StandardCache,
 ): { report: StandardReport; cache: StandardCache } {
   const recognitions = new Map<Table, StandardTable>();
@@ -877,7 +896,7 @@ export class StandardReport {
 
   /** Every named quantity the document prints, with its cells. */
   quantities(): Map<string, Cell[]> {
-    // In the set's order of the tables that print them, each name once.
+    // Each name once, where a table (in the set's order) first names it — whether or not that table prints it.
     const out = new Map<string, Cell[]>();
     for (const [, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
       for (const q of st.quantities) {

@@ -86,7 +86,8 @@ interface Template {
   consulted: StandardTable[];
 }
 
-const NO_TABLES: Table[] = [];
+/** No table (never written to: a role no table plays, a template that read no other table). */
+export const NO_TABLES = Object.freeze([]) as readonly Table[] as Table[];
 
 /** What a template gives for a table: its outcome, and what it read (the other tables, the roles it asked for). */
 interface Instance {
@@ -377,7 +378,7 @@ interface ShapeEntry {
 
 /** About what a template holds, in bytes: its places, its relations' entries, the shapes of the roles it asked about. */
 function cost(t: Template): number {
-  let n = 200 + 4 * t.places.length + 48 * t.relations.length;
+  let n = 200 + 4 * (t.places.length + t.parts.length + t.checked.length) + 48 * t.relations.length;
   for (const a of t.asked) n += 16 * a.keys.length;
   return n;
 }
