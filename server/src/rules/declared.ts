@@ -47,6 +47,15 @@ class ResolvedTarget implements Target {
 }
 
 /**
+ * A reference whose names a binder (standard/bind.ts) looked up as it wrote it: what `resolveRef` finds for it — its
+ * table, the part it names, the row its row atom names (by part and number), its column's name —, so the expansion
+ * does not look the same names up again. Only for a reference whose every atom names a row or a column by name.
+ */
+export interface BoundRef extends RefNode {
+  found?: { table: Table; part?: Part; at?: RowAt; columnName?: string };
+}
+
+/**
  * How a reference named what it names, recorded as it is resolved (for navigation): the table it refers to (when
  * found) and the atoms naming that table, a part, a row and a column.
  */
@@ -211,24 +220,25 @@ function nameAt(p: Part, r: number, key: NameKey): CodeKey | undefined {
 }
 
 /**
- * A small part's labels' keys (`SCANNED_ROWS`), by row: its label at 2r, without numbering at 2r + 1. Made once per
- * part: every name asked of the part reads them all.
+ * A small part's names (`SCANNED_ROWS`) as its indexes key them, by row: its code at 3r, its label at 3r + 1, that
+ * without numbering at 3r + 2. Made once per part: every name asked of the part reads them all.
  */
-const scannedKeys = new WeakMap<Part, string[]>();
+const scannedKeys = new WeakMap<Part, (CodeKey | undefined)[]>();
 
-/** `nameAt` for a small part read row by row. */
-function scannedName(p: Part, r: number, key: NameKey): CodeKey | undefined {
-  if (key === 'code') return codeKeyAt(p, r);
+/** The place of a kind of name among a small part's keys (`scannedOf`). */
+const SCANNED_AT: Record<NameKey, number> = { code: 0, label: 1, bare: 2 };
+
+function scannedOf(p: Part): (CodeKey | undefined)[] {
   let keys = scannedKeys.get(p);
   if (!keys) {
     keys = [];
-    for (let i = 0, n = rowCount(p); i < n; i++) {
-      const label = norm(rowLabel(p, i));
-      keys.push(label, withoutItemNumber(label));
+    for (let r = 0, n = rowCount(p); r < n; r++) {
+      const label = norm(rowLabel(p, r));
+      keys.push(codeKeyAt(p, r), label, withoutItemNumber(label));
     }
     scannedKeys.set(p, keys);
   }
-  return keys[2 * r + (key === 'label' ? 0 : 1)];
+  return keys;
 }
 
 /** The rows of a part under one name: one row's number, or the numbers of several in order (most names name one). */
@@ -305,9 +315,10 @@ function bareRows(p: Part, k: string): Rows | undefined {
 function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   const n = rowCount(p);
   if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) : namesOf(p, key).get(k);
+  const keys = scannedOf(p);
   let out: Rows | undefined;
-  for (let r = 0; r < n; r++) {
-    if (scannedName(p, r, key) !== k) continue;
+  for (let r = 0, i = SCANNED_AT[key]; r < n; r++, i += 3) {
+    if (keys[i] !== k) continue;
     if (out === undefined) out = r;
     else if (typeof out === 'number') out = [out, r];
     else out.push(r);
@@ -315,17 +326,12 @@ function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   return out;
 }
 
-/** The rows of a part whose name of one kind is `k`, in order (undefined: none). */
-function rowsKeyed(p: Part, key: NameKey, k: string): Rows | undefined {
-  return rowsUnder(p, key, key === 'code' ? codeKey(k) : k);
-}
-
-/** Whether a row of a part has `k` for its name of one kind (`rowsKeyed`, listing none). */
-function hasKeyed(p: Part, key: NameKey, k: string): boolean {
-  const q = key === 'code' ? codeKey(k) : k;
+/** Whether a row of a part has `k` for its name of one kind (`rowsUnder`, listing none). */
+function hasKeyed(p: Part, key: NameKey, k: CodeKey): boolean {
   const n = rowCount(p);
-  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k) !== undefined : namesOf(p, key).has(q);
-  for (let r = 0; r < n; r++) if (scannedName(p, r, key) === q) return true;
+  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) !== undefined : namesOf(p, key).has(k);
+  const keys = scannedOf(p);
+  for (let r = 0, i = SCANNED_AT[key]; r < n; r++, i += 3) if (keys[i] === k) return true;
   return false;
 }
 
@@ -337,31 +343,30 @@ function at(p: Part, rows: Rows, out: RowAt[]): void {
   else for (const row of rows) out.push({ part: p, row });
 }
 
-/**
- * A name's keys for the row indexes (without blanks; and without its numbering too), memoised: rules and standard
- * identities name the same rows again and again, in every table.
- */
-const nameKeys = new Map<string, [string, string]>();
+/** A name's keys for the row indexes, one per kind of name (`NAME_KEYS`): as a code, without blanks, and that without its numbering. */
+type NameKeys = Record<NameKey, CodeKey>;
 
-function keysOfName(name: string): [string, string] {
+/** Memoised: rules and standard identities name the same rows again and again, in every table. */
+const nameKeys = new Map<string, NameKeys>();
+
+function keysOfName(name: string): NameKeys {
   let k = nameKeys.get(name);
   if (!k) {
     if (nameKeys.size >= 4096) nameKeys.clear();
     const v = norm(name);
-    nameKeys.set(name, (k = [v, withoutItemNumber(v)]));
+    nameKeys.set(name, (k = { code: codeKey(v), label: v, bare: withoutItemNumber(v) }));
   }
   return k;
 }
 
 /** The rows a quoted name names: by code, else by label, else by label without numbering. */
 function positionsNamed(of: Table | Part, name: string): RowAt[] {
-  const [v, bare] = keysOfName(name);
+  const keys = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? bare : v;
     let out: RowAt[] | undefined;
     for (const p of parts) {
-      const rows = rowsKeyed(p, key, k);
+      const rows = rowsUnder(p, key, keys[key]);
       if (rows !== undefined) at(p, rows, (out ??= []));
     }
     if (out) return out;
@@ -371,12 +376,11 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
 
 /** The first row `positionsNamed` finds (none is listed). */
 function firstNamed(of: Table | Part, name: string): RowAt | undefined {
-  const [v, bare] = keysOfName(name);
+  const keys = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? bare : v;
     for (const p of parts) {
-      const rows = rowsKeyed(p, key, k);
+      const rows = rowsUnder(p, key, keys[key]);
       if (rows !== undefined) return { part: p, row: firstOf(rows) };
     }
   }
@@ -385,11 +389,10 @@ function firstNamed(of: Table | Part, name: string): RowAt | undefined {
 
 /** Whether `positionsNamed` finds a row (none is listed). */
 function isNamed(of: Table | Part, name: string): boolean {
-  const [v, bare] = keysOfName(name);
+  const keys = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? bare : v;
-    for (const p of parts) if (hasKeyed(p, key, k)) return true;
+    for (const p of parts) if (hasKeyed(p, key, keys[key])) return true;
   }
   return false;
 }
@@ -418,7 +421,7 @@ export function namesRow(table: Table, atom: AtomNode, part?: Part): boolean {
   return atom.quoted ? isNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
 }
 
-function partNamed(table: Table, name: string): Part | undefined {
+export function partNamed(table: Table, name: string): Part | undefined {
   const n = norm(name);
   return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
 }
@@ -823,7 +826,10 @@ export class DeclaredRules {
     const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
-    for (const item of this.groupItems(g, table, stop)) {
+    // Item by item, stopping at the first that fails (as `groupItems` yields them).
+    for (let i = 0; i < g.items.length; i++) {
+      const item = this.groupItem(g, i, table, stop);
+      if (!item) continue;
       if (!item.targets) return undefined;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
@@ -837,26 +843,32 @@ export class DeclaredRules {
    * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
   *groupItems(g: GroupNode, table: Table | undefined, stop?: Row): Generator<GroupItem> {
-    const items = g.items;
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      if (it.ellipsis) {
-        const a = items[i - 1]?.atom;
-        const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-        const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
-        const trailing = !!a && !b && i === items.length - 1;
-        if (trailing) {
-          if (table) item.targets = this.after(table, a!, g, stop);
-        } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
-        else if (table) item.targets = this.between(table, a, b, g);
-        yield item;
-        continue;
-      }
-      if (!it.atom) continue;
-      const atom: AtomNode = { ...it.atom, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow };
-      const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
-      yield { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
+    for (let i = 0; i < g.items.length; i++) {
+      const item = this.groupItem(g, i, table, stop);
+      if (item) yield item;
     }
+  }
+
+  /** Item i of a group resolved (`groupItems`); undefined for an item that is neither an atom nor a `…`. */
+  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: Row): GroupItem | undefined {
+    const items = g.items;
+    const it = items[i];
+    if (it.ellipsis) {
+      const a = items[i - 1]?.atom;
+      const b = items.slice(i + 1).find((x) => x.atom)?.atom;
+      const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
+      const trailing = !!a && !b && i === items.length - 1;
+      if (trailing) {
+        if (table) item.targets = this.after(table, a!, g, stop);
+      } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
+      else if (table) item.targets = this.between(table, a, b, g);
+      return item;
+    }
+    if (!it.atom) return undefined;
+    // Field by field: a spread of the parsed node is slow.
+    const atom: AtomNode = { value: it.atom.value, quoted: it.atom.quoted, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow, span: it.atom.span };
+    const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
+    return { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
   }
 
   /**
@@ -901,9 +913,18 @@ export class DeclaredRules {
 
   /**
    * What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to;
-   * `naming` records how it named them, as far as it got.
+   * `naming` records how it named them, as far as it got. A reference a binder resolved (`BoundRef`) is taken as it
+   * found it, unless its table is not the one its key names here, or the naming is asked for.
    */
-  resolveRef(ref: RefNode, current: Table, naming: Naming = {}): Target | undefined {
+  resolveRef(ref: RefNode, current: Table, asked?: Naming): Target | undefined {
+    const found = (ref as BoundRef).found;
+    if (found && !asked && ref.table && this.findTable(ref.table.text, current) === found.table) {
+      const t = new ResolvedTarget(found.table, ref.span, found.part);
+      if (found.at) t.at = found.at;
+      if (found.columnName !== undefined) t.columnName = found.columnName;
+      return t;
+    }
+    const naming = asked ?? {};
     for (const a of ref.atoms) {
       const axis = axisOf(a);
       if (axis === 'row') naming.rowAtom = a;

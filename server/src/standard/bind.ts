@@ -10,7 +10,7 @@
 import { fieldsOf } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
-import { firstRowAt, namesRow, partsOf, SCANNED_ROWS, type RowAt } from '../rules/declared';
+import { axisOf, firstRowAt, namesRow, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { hasKey, ruleLabelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -530,22 +530,38 @@ export class Binder {
       }
       let rowAtom: AtomNode | undefined;
       let column = false;
+      // What the expansion finds for the reference (declared.ts `BoundRef`): the rows and columns looked up here, when
+      // each atom names one by name and the part is the one its name names there.
+      let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t } : undefined;
+      if (found && part) found.part = part;
       for (const a of o.atoms) {
         if (zero && a.axis === 'row' && a.code && !namesRow(t, a.node, part)) return this.fail(`「${a.node.value}」`, true);
+        this.row = undefined;
         const bound = this.atom(a, t, part, instance);
         if (!bound) return undefined;
         if (bound.unit === 'row') rowAtom = bound;
         if (bound.unit === 'column' || bound.eachRow) column = true;
         atoms.push(bound);
+        if (!found) continue;
+        const axis = axisOf(bound);
+        if (!bound.quoted || !axis || (axis === 'row' && !this.row)) found = undefined;
+        else if (axis === 'row') found.at = this.row;
+        else found.columnName = bound.value;
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
-        const at = firstRowAt(t, rowAtom, part);
+        const at = found?.at ?? firstRowAt(t, rowAtom, part);
         const cols = at?.part.columns.filter((c) => c.role === 'figure') ?? [];
         const col = cols.find((c) => !isTextAt(at!.part, at!.row, c.index));
-        if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
+        if (col && col !== cols[0]) {
+          const value = col.path.join('');
+          atoms.push({ value, quoted: true, unit: 'column', span: NOWHERE });
+          if (found) found.columnName = value;
+        }
       }
-      out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
+      const ref: BoundRef = { kind: 'ref', table, atoms, span: o.span };
+      if (found) ref.found = found;
+      out.push({ sign: o.sign, operand: ref });
     }
     return out;
   }
@@ -563,18 +579,31 @@ export class Binder {
       const value = fieldNamed(instance, a.field);
       if (!value) return this.fail(a.node.value);
       const row = projectRow(part ?? t, value);
-      return row ?? this.fail(`「${value}」`);
+      if (row === undefined) return this.fail(`「${value}」`);
+      this.row = firstRowAt(t, { value: row, quoted: true, unit: 'row', span: NOWHERE }, part);
+      return row;
     }
-    for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
+    for (const cand of a.rows) {
+      const at = firstRowAt(t, cand, part);
+      if (at) {
+        this.row = at;
+        return cand.value;
+      }
+    }
     const parts = partsOf(part ?? t);
     for (const k of a.rowKeys) {
       for (const p of parts) {
         const label = labelKeyed(p, k);
-        if (label !== undefined) return label;
+        if (label === undefined) continue;
+        this.row = firstRowAt(t, { value: label, quoted: true, unit: 'row', span: NOWHERE }, part);
+        return label;
       }
     }
     return this.fail(`「${a.node.value}」`);
   }
+
+  /** The row the last name `rowName` found names, as the expansion finds it (by part and number). */
+  private row?: RowAt;
 
   /**
    * The name this document prints for a column (or `组/…/栏`: the column whose group path holds these names, in any
