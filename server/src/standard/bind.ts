@@ -12,7 +12,7 @@ import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { axisOf, firstRowAt, namesRow, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
-import { hasKey, ruleLabelKey, nameKey } from './names';
+import { ruleLabelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
 
 /** Which tables of the document play each standard table. */
@@ -49,29 +49,20 @@ function pathOf(c: Column): string {
   return c.path.length === 1 ? c.path[0] : c.path.join('');
 }
 
-/** A column's path components as keys (names.ts), computed once per column (only `组/…/栏` names ask). */
-const pathKeys = new WeakMap<Column, string[]>();
-
-function pathKeysOf(c: Column): string[] {
-  let k = pathKeys.get(c);
-  if (!k) pathKeys.set(c, (k = c.path.map(nameKey)));
-  return k;
-}
-
 /**
- * The column of a part with this name key, else with this path key (the first of each). A part has few columns: they
- * are read one by one, nothing is indexed (3,000 forms are each asked once or twice).
+ * The place in its part's columns of the column with this name key, else with this path key (the first of each; -1:
+ * none). A part has few columns: they are read one by one, their keys made once per part.
  */
-function columnKeyed(p: Part, key: string): Column | undefined {
-  for (const c of p.columns) if (hasKey(c.name, key)) return c;
-  for (const c of p.columns) if (hasKey(pathOf(c), key)) return c;
-  return undefined;
+function columnKeyed(p: Part, key: string): number {
+  const keys = columnKeysOf(p);
+  const i = keys.names.indexOf(key);
+  return i < 0 ? keys.paths.indexOf(key) : i;
 }
 
-/** Whether no other column of its part has a column's name (keys compared). */
-function uniquelyNamed(p: Part, c: Column): boolean {
-  const key = nameKey(c.name);
-  for (const x of p.columns) if (x !== c && hasKey(x.name, key)) return false;
+/** Whether no other column of its part has the name of its column number i (keys compared). */
+function uniquelyNamed(p: Part, i: number): boolean {
+  const names = columnKeysOf(p).names;
+  for (let j = 0; j < names.length; j++) if (j !== i && names[j] === names[i]) return false;
   return true;
 }
 
@@ -87,6 +78,8 @@ interface PartIndex {
   labels?: Map<string, string>;
   /** A small part's rows' label keys, by row (none for a row without label). */
   keys?: (string | undefined)[];
+  /** Its columns' keys (names.ts), by place in `columns`: of their names, of their group paths, of each path's components. */
+  columns?: { names: string[]; paths: string[]; groups?: string[][] };
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
   projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
 }
@@ -98,6 +91,26 @@ function partIndex(p: Part): PartIndex {
   let ix = partIndexes.get(p);
   if (!ix) partIndexes.set(p, (ix = {}));
   return ix;
+}
+
+function columnKeysOf(p: Part): NonNullable<PartIndex['columns']> {
+  const ix = partIndex(p);
+  if (ix.columns) return ix.columns;
+  const names: string[] = [];
+  const paths: string[] = [];
+  for (const c of p.columns) {
+    const name = nameKey(c.name);
+    const path = pathOf(c);
+    names.push(name);
+    paths.push(path === c.name ? name : nameKey(path));
+  }
+  return (ix.columns = { names, paths });
+}
+
+/** The keys of each column's path components (only `组/…/栏` names ask). */
+function groupKeysOf(p: Part): string[][] {
+  const keys = columnKeysOf(p);
+  return (keys.groups ??= p.columns.map((c) => c.path.map(nameKey)));
 }
 
 function dataRowsOf(p: Part): number {
@@ -313,6 +326,15 @@ function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
   return co;
 }
 
+/** A reference of a standard table (a quantity's place) compiled, once per reference. */
+const compiledRefs = new WeakMap<RefNode, { own: StandardTable; operand: CompiledOperand }>();
+
+function compileRef(ref: RefNode, own: StandardTable): CompiledOperand {
+  let c = compiledRefs.get(ref);
+  if (c?.own !== own) compiledRefs.set(ref, (c = { own, operand: compileOperand({ sign: 1, operand: ref }, own) }));
+  return c.operand;
+}
+
 /** An identity's rule compiled against its set: done once, on first use. */
 function compile(idn: Identity): CompiledRule {
   let c = compiled.get(idn);
@@ -360,10 +382,11 @@ export class Binder {
   constructor(private readonly roles: Roles) {}
 
   /** The failure of the last step that returned undefined (no exception: most identities of a set do not fit a layout). */
-  private failure: Failure = { zero: false, what: '' };
+  private readonly failure: Failure = { zero: false, what: '' };
 
   private fail(what: string, zero = false): undefined {
-    this.failure = { zero, what };
+    this.failure.zero = zero;
+    this.failure.what = what;
     return undefined;
   }
 
@@ -415,7 +438,8 @@ export class Binder {
     this.consulted = [];
     const c = compile(idn).condition;
     const condition = c && this.equality(idn, c, instance);
-    const read = { ...(condition ? { condition } : {}), touched: this.touched, consulted: this.consulted };
+    const read: { condition?: ConditionNode; touched: Table[]; consulted: StandardTable[] } = { touched: this.touched, consulted: this.consulted };
+    if (condition) read.condition = condition;
     this.touched = touched;
     this.consulted = consulted;
     return read;
@@ -429,7 +453,7 @@ export class Binder {
 
   /** A reference (a quantity's place) in the document's terms, for the instance `instance` of `own`. */
   bindRef(ref: RefNode, own: StandardTable, instance: Table): RefNode | undefined {
-    const t = this.term(compileOperand({ sign: 1, operand: ref }, own), own, instance, 'one');
+    const t = this.term(compileRef(ref, own), own, instance, 'one');
     return t?.[0].operand.kind === 'ref' ? t[0].operand : undefined;
   }
 
@@ -613,19 +637,21 @@ export class Binder {
     const parts = part ? [part] : t.parts;
     for (const cand of a.columns) {
       for (const p of parts) {
-        let c: Column | undefined;
+        let i = -1;
         if (cand.parts.length > 1) {
+          const groups = groupKeysOf(p);
           let best = Infinity;
           let ties = 0;
-          for (const x of p.columns) {
-            const path = pathKeysOf(x);
+          for (let j = 0; j < groups.length; j++) {
+            const path = groups[j];
             if (!cand.parts.every((n) => path.includes(n))) continue;
-            if (x.path.length < best) { best = x.path.length; c = x; ties = 0; } else if (x.path.length === best) ties++;
+            if (path.length < best) { best = path.length; i = j; ties = 0; } else if (path.length === best) ties++;
           }
-          if (ties) c = undefined;
-        } else c = columnKeyed(p, cand.key);
-        if (!c) continue;
-        return uniquelyNamed(p, c) ? c.name : c.path.join('');
+          if (ties) i = -1;
+        } else i = columnKeyed(p, cand.key);
+        if (i < 0) continue;
+        const c = p.columns[i];
+        return uniquelyNamed(p, i) ? c.name : c.path.join('');
       }
     }
     return this.fail(`「${a.node.value}」`);
