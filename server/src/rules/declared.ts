@@ -326,15 +326,6 @@ function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   return out;
 }
 
-/** Whether a row of a part has `k` for its name of one kind (`rowsUnder`, listing none). */
-function hasKeyed(p: Part, key: NameKey, k: CodeKey): boolean {
-  const n = rowCount(p);
-  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) !== undefined : namesOf(p, key).has(k);
-  const keys = scannedOf(p);
-  for (let r = 0, i = SCANNED_AT[key]; r < n; r++, i += 3) if (keys[i] === k) return true;
-  return false;
-}
-
 /** A row by its part and number (no row is made). */
 export interface RowAt { part: Part; row: number }
 
@@ -375,7 +366,7 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
 }
 
 /** The first row `positionsNamed` finds (none is listed). */
-function firstNamed(of: Table | Part, name: string): RowAt | undefined {
+export function firstNamed(of: Table | Part, name: string): RowAt | undefined {
   const keys = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
@@ -385,16 +376,6 @@ function firstNamed(of: Table | Part, name: string): RowAt | undefined {
     }
   }
   return undefined;
-}
-
-/** Whether `positionsNamed` finds a row (none is listed). */
-function isNamed(of: Table | Part, name: string): boolean {
-  const keys = keysOfName(name);
-  const parts = partsOf(of);
-  for (const key of NAME_KEYS) {
-    for (const p of parts) if (hasKeyed(p, key, keys[key])) return true;
-  }
-  return false;
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
@@ -414,11 +395,6 @@ export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | u
 function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
   const x = firstRowAt(table, atom, part);
   return x && rowOf(x.part, x.row);
-}
-
-/** Whether `findRows` finds a row, making none. */
-export function namesRow(table: Table, atom: AtomNode, part?: Part): boolean {
-  return atom.quoted ? isNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
 }
 
 export function partNamed(table: Table, name: string): Part | undefined {

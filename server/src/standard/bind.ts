@@ -10,7 +10,7 @@
 import { fieldsOf } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
-import { axisOf, firstRowAt, namesRow, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
+import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { ruleLabelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -531,7 +531,7 @@ export class Binder {
         for (const it of o.items) {
           if (!it.atom) { items.push({ sign: it.sign, ellipsis: it.ellipsis }); continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
-          if (it.atom.code && it.atom.axis === 'row' && !namesRow(t, it.atom.node)) continue;
+          if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
           const atom = this.atom(it.atom, t, undefined, instance);
           if (!atom) return undefined;
           items.push({ sign: it.sign, atom });
@@ -559,7 +559,7 @@ export class Binder {
       let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t } : undefined;
       if (found && part) found.part = part;
       for (const a of o.atoms) {
-        if (zero && a.axis === 'row' && a.code && !namesRow(t, a.node, part)) return this.fail(`「${a.node.value}」`, true);
+        if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.fail(`「${a.node.value}」`, true);
         this.row = undefined;
         const bound = this.atom(a, t, part, instance);
         if (!bound) return undefined;
@@ -604,11 +604,11 @@ export class Binder {
       if (!value) return this.fail(a.node.value);
       const row = projectRow(part ?? t, value);
       if (row === undefined) return this.fail(`「${value}」`);
-      this.row = firstRowAt(t, { value: row, quoted: true, unit: 'row', span: NOWHERE }, part);
+      this.row = this.rowAt(t, row, part);
       return row;
     }
     for (const cand of a.rows) {
-      const at = firstRowAt(t, cand, part);
+      const at = this.rowAt(t, cand.value, part);
       if (at) {
         this.row = at;
         return cand.value;
@@ -619,7 +619,7 @@ export class Binder {
       for (const p of parts) {
         const label = labelKeyed(p, k);
         if (label === undefined) continue;
-        this.row = firstRowAt(t, { value: label, quoted: true, unit: 'row', span: NOWHERE }, part);
+        this.row = this.rowAt(t, label, part);
         return label;
       }
     }
@@ -628,6 +628,22 @@ export class Binder {
 
   /** The row the last name `rowName` found names, as the expansion finds it (by part and number). */
   private row?: RowAt;
+
+  /**
+   * The row a quoted name names in a table or one of its parts (declared.ts `firstNamed`, as the expansion finds it),
+   * looked up once per binder: identities name the same rows, under the same other names, again and again, and the
+   * tables do not change while a binder binds (one per pass).
+   */
+  private rowAt(t: Table, name: string, part?: Part): RowAt | undefined {
+    const of = part ?? t;
+    let byName = this.rows.get(of);
+    if (!byName) this.rows.set(of, (byName = new Map()));
+    let at = byName.get(name);
+    if (at === undefined) byName.set(name, (at = firstNamed(of, name) ?? null));
+    return at ?? undefined;
+  }
+
+  private readonly rows = new Map<Table | Part, Map<string, RowAt | null>>();
 
   /**
    * The name this document prints for a column (or `组/…/栏`: the column whose group path holds these names, in any
