@@ -390,6 +390,11 @@ export class Binder {
     return undefined;
   }
 
+  private failed(what: string, zero = false): false {
+    this.fail(what, zero);
+    return false;
+  }
+
   /** The tables the last `bind` read, and the roles it asked for (what its result depends on). */
   touched: Table[] = [];
   /** Each role asked for, once. */
@@ -417,10 +422,12 @@ export class Binder {
       condition = this.equality(idn, c.condition, instance);
       if (!condition) return missing();
     } else if (rule.condition) condition = rule.condition;
-    let node: RuleNode = { lhs, rhs, text: idn.text, span: NOWHERE, ...(condition ? { condition } : {}) };
+    const node: RuleNode = { lhs, rhs, text: idn.text, span: NOWHERE };
+    if (condition) node.condition = condition;
     // One quantity printed in a table and typed again in a form: the form's figure is the one to check.
     if (lhs.length === 1 && rhs.length === 1 && rhs[0].sign === 1 && this.tableOf(lhs[0])?.kind === 'table' && this.tableOf(rhs[0])?.kind === 'form') {
-      node = { ...node, lhs: rhs, rhs: lhs };
+      node.lhs = rhs;
+      node.rhs = lhs;
     }
     const table = this.tableOf(node.lhs[0]) ?? instance;
     return { rule: node, table };
@@ -453,8 +460,9 @@ export class Binder {
 
   /** A reference (a quantity's place) in the document's terms, for the instance `instance` of `own`. */
   bindRef(ref: RefNode, own: StandardTable, instance: Table): RefNode | undefined {
-    const t = this.term(compileRef(ref, own), own, instance, 'one');
-    return t?.[0].operand.kind === 'ref' ? t[0].operand : undefined;
+    const out: TermNode[] = [];
+    if (!this.term(compileRef(ref, own), own, instance, 'one', false, out)) return undefined;
+    return out[0].operand.kind === 'ref' ? out[0].operand : undefined;
   }
 
   /** The table a key names (for the expansion's table resolver). */
@@ -487,9 +495,7 @@ export class Binder {
   private operands(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
     const out: TermNode[] = [];
     for (const o of operands) {
-      const t = this.term(o, own, instance, 'one');
-      if (!t) return this.failure.zero ? this.fail(this.failure.what) : undefined;
-      out.push(...t);
+      if (!this.term(o, own, instance, 'one', false, out)) return this.failure.zero ? this.fail(this.failure.what) : undefined;
     }
     return out;
   }
@@ -503,27 +509,31 @@ export class Binder {
     const out: TermNode[] = [];
     const several = operands.length > 1 || operands.some((o) => o.kind === 'group');
     for (const o of operands) {
-      const t = this.term(o, own, instance, 'sum', several);
-      if (t) out.push(...t);
-      else if (!this.failure.zero || !several) return this.fail(this.failure.what);
+      const had = out.length;
+      if (this.term(o, own, instance, 'sum', several, out)) continue;
+      // What a term left out had bound for the tables before the one that failed.
+      out.length = had;
+      if (!this.failure.zero || !several) return this.fail(this.failure.what);
     }
     return out.length ? out : this.fail('…');
   }
 
-  /** A term bound: one term, or (a role several tables play, on a side that sums) one per table. */
-  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero = false): TermNode[] | undefined {
-    if (o.unknown) return this.fail(o.unknown);
+  /**
+   * A term bound, appended to `out`: one term, or (a role several tables play, on a side that sums) one per table.
+   * False when it cannot be (`failure` says why).
+   */
+  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero: boolean, out: TermNode[]): boolean {
+    if (o.unknown) return this.failed(o.unknown);
     const st = o.st ?? own;
-    let tables: Table[];
-    if (st === own) tables = [instance];
-    else {
+    let tables: Table[] | undefined;
+    if (st !== own) {
       tables = this.roles.instances(st);
       if (!this.consulted.includes(st)) this.consulted.push(st);
-      if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.fail(`「${st.title}」`, true);
-      if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.fail(`「${st.title}」`);
+      if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.failed(`「${st.title}」`, true);
+      if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.failed(`「${st.title}」`);
     }
-    const out: TermNode[] = [];
-    for (const t of tables) {
+    for (let k = 0, n = tables ? tables.length : 1; k < n; k++) {
+      const t = tables ? tables[k] : instance;
       this.touched.push(t);
       const table = this.tableRef(t);
       if (o.kind === 'group') {
@@ -533,10 +543,10 @@ export class Binder {
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
           if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
           const atom = this.atom(it.atom, t, undefined, instance);
-          if (!atom) return undefined;
+          if (!atom) return false;
           items.push({ sign: it.sign, atom });
         }
-        if (!items.some((it) => it.atom)) return this.fail(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
+        if (!items.some((it) => it.atom)) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
         const g = o.group!;
         // Named field by field: a spread of the parsed node was most of the time of binding a term.
         const operand: GroupNode = { kind: 'group', table, items, span: g.span };
@@ -549,7 +559,7 @@ export class Binder {
       let part: Part | undefined;
       if (o.part) {
         part = partKeyed(t, o.part.keys);
-        if (!part) return this.fail(`「${o.part.value}」`);
+        if (!part) return this.failed(`「${o.part.value}」`);
         atoms.push({ value: part.name!, quoted: true, span: NOWHERE });
       }
       let rowAtom: AtomNode | undefined;
@@ -559,10 +569,10 @@ export class Binder {
       let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t } : undefined;
       if (found && part) found.part = part;
       for (const a of o.atoms) {
-        if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.fail(`「${a.node.value}」`, true);
+        if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.failed(`「${a.node.value}」`, true);
         this.row = undefined;
         const bound = this.atom(a, t, part, instance);
-        if (!bound) return undefined;
+        if (!bound) return false;
         if (bound.unit === 'row') rowAtom = bound;
         if (bound.unit === 'column' || bound.eachRow) column = true;
         atoms.push(bound);
@@ -587,7 +597,7 @@ export class Binder {
       if (found) ref.found = found;
       out.push({ sign: o.sign, operand: ref });
     }
-    return out;
+    return true;
   }
 
   /** A row or column atom in the document's words; undefined when the document does not print the name. */
