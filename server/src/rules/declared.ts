@@ -329,6 +329,9 @@ function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
 /** A row by its part and number (no row is made). */
 export interface RowAt { part: Part; row: number }
 
+/** A row's place: its part and number (a `Row`, or where a row named by part and number is). */
+type RowPlace = Pick<Row, 'part' | 'index'>;
+
 function at(p: Part, rows: Rows, out: RowAt[]): void {
   if (typeof rows === 'number') out.push({ part: p, row: rows });
   else for (const row of rows) out.push({ part: p, row });
@@ -627,16 +630,19 @@ export class DeclaredRules {
     }
     // Expand the right-hand side into signed references.
     const rhs: { sign: 1 | -1; target: Target }[] = [];
+    // Where the rule's own row is (a `…` ending a group stops there), without making its view.
+    const stop: RowPlace | undefined = lhs.at ? { part: lhs.at.part, index: lhs.at.row } : lhs.row;
     for (const term of node.rhs) {
-      const expanded = this.expandTerm(term, lhs.table, lhs.row);
+      const expanded = this.expandTerm(term, lhs.table, stop);
       if (!expanded) return;
       pushAll(rhs, expanded);
     }
     const crossTable = rhs.some((r) => r.target.table !== lhs.table);
     const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
+    const hasRow = !!(lhs.at || lhs.row);
     const ruleId: Relation['rule'] = crossTable ? 'cross-table'
-      : lhs.row && lhsHasColumn(lhs) ? 'cell-formula'
-      : lhs.row ? 'row-formula' : 'column-formula';
+      : hasRow && lhsHasColumn(lhs) ? 'cell-formula'
+      : hasRow ? 'row-formula' : 'column-formula';
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       if (!targetCell || terms.some((t) => !t)) return;
@@ -655,14 +661,17 @@ export class DeclaredRules {
       return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
 
-    if (lhs.row && lhsHasColumn(lhs)) {
-      const col = columnOf(lhs.row, lhs);
+    if (hasRow && lhsHasColumn(lhs)) {
+      const col = columnIn(lhs.at?.part ?? lhs.row!.part, lhs);
       if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
       if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
-      emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, lhs.row, col)));
-    } else if (lhs.row) {
-      const cols = crossTable ? [firstFigureColumn(lhs.row)].filter((c): c is Column => !!c) : lhs.row.part.columns.filter((c) => c.role === 'figure');
-      for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
+      const row = lhs.row!;
+      emit(row.cells[col.index], rhs.map((t) => termCell(t, row, col)));
+    } else if (hasRow) {
+      if (this.rowOver(lhs, rhs, crossTable, ruleId, kind, title, node.span)) return;
+      const row = lhs.row!;
+      const cols = crossTable ? [firstFigureColumn(row)].filter((c): c is Column => !!c) : row.part.columns.filter((c) => c.role === 'figure');
+      for (const col of cols) emit(row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
       for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
         const store = storeOf(part);
@@ -761,6 +770,49 @@ export class DeclaredRules {
   }
 
   /**
+   * A row formula (`「本年支出合计」行=（「一般公共服务支出」+…）行`, each figure column — only the first for one between
+   * tables) whose rows are all stored and whose terms are in its unit: its relations go in the list's arrays, no row is
+   * made — the relations `emit` would make. False when one is not so (the relations are then made as objects).
+   */
+  private rowOver(lhs: Target, rhs: { sign: 1 | -1; target: Target }[], crossTable: boolean, rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+    const own = lhs.at;
+    if (!own || !(own.part instanceof StoredPart)) return false;
+    const n = rhs.length;
+    // Each term's row: its own, else (a term of the rule's own table that names no row) the rule's; none, for a term
+    // of another table naming no row (no relation then).
+    const rows: (RowAt | undefined)[] = [];
+    for (const { target: t } of rhs) {
+      const at = t.at ?? (t.row ? { part: t.row.part, row: t.row.index } : t.table === lhs.table ? own : undefined);
+      if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
+      rows.push(at);
+    }
+    if (rows.some((at) => !at)) return true;
+    const s = own.part.store;
+    const figures = own.part.columns.filter((c) => c.role === 'figure');
+    const cols = crossTable ? figures.slice(0, 1) : figures;
+    const out = this.sink;
+    const parts = new Int32Array(n);
+    const cells = new Int32Array(n);
+    each: for (const col of cols) {
+      const target = s.cellAt(own.row, col.index);
+      if (target < 0) continue;
+      for (let k = 0; k < n; k++) {
+        const t = rhs[k].target;
+        const at = rows[k]!;
+        const q = at.part as StoredPart;
+        const c = lhsHasColumn(t) ? columnIn(q, t) : t.table === lhs.table ? matchColumnIn(q, col) : q.columns.find((x) => x.role === 'figure');
+        cells[k] = c ? q.store.cellAt(at.row, c.index) : -1;
+        if (cells[k] < 0) continue each;
+      }
+      for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);
+      out.begin(rule, kind, title, ruleSpan, out.part(own.part), own.row, target);
+      for (let k = 0; k < n; k++) out.term(parts[k], rows[k]!.row, cells[k], rhs[k].sign);
+      out.end();
+    }
+    return true;
+  }
+
+  /**
    * A cell equal to a sum of cells each named by its row and column (`「合计」行「项目支出」栏=` the 「执行数」 of 3,000
    * forms), every one stored and in the relation's unit: the relation goes in the list's arrays, no row is made — the
    * relation `emit` would make. False when one is not so (the relation is then made as an object).
@@ -789,7 +841,7 @@ export class DeclaredRules {
     return true;
   }
 
-  private expandTerm(term: TermNode, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandTerm(term: TermNode, current: Table, stop?: RowPlace): { sign: 1 | -1; target: Target }[] | undefined {
     const op = term.operand;
     if (op.kind === 'ref') {
       const t = this.resolveRef(op, current);
@@ -798,7 +850,7 @@ export class DeclaredRules {
     return this.expandGroup(op, term.sign, current, stop);
   }
 
-  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: RowPlace): { sign: 1 | -1; target: Target }[] | undefined {
     const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
@@ -818,7 +870,7 @@ export class DeclaredRules {
    * neighbours. A `…` that ends the group (`（「一般公共服务支出」+…）行`) names the rows after its left neighbour, up to
    * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
-  *groupItems(g: GroupNode, table: Table | undefined, stop?: Row): Generator<GroupItem> {
+  *groupItems(g: GroupNode, table: Table | undefined, stop?: RowPlace): Generator<GroupItem> {
     for (let i = 0; i < g.items.length; i++) {
       const item = this.groupItem(g, i, table, stop);
       if (item) yield item;
@@ -826,7 +878,7 @@ export class DeclaredRules {
   }
 
   /** Item i of a group resolved (`groupItems`); undefined for an item that is neither an atom nor a `…`. */
-  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: Row): GroupItem | undefined {
+  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: RowPlace): GroupItem | undefined {
     const items = g.items;
     const it = items[i];
     if (it.ellipsis) {
@@ -852,18 +904,21 @@ export class DeclaredRules {
    * end: when `a` is numbered (`一、`, `（一）`, `1.`, `（1）`), the rows numbered alike — its siblings —, passing over
    * the rows numbered one level deeper (their items) and ending at a row numbered higher or not at all; else every row.
    */
-  after(table: Table, a: AtomNode, g: GroupNode, stop?: Row): Target[] | undefined {
-    const ra = firstRow(table, { ...a, unit: a.unit ?? g.unit });
+  after(table: Table, a: AtomNode, g: GroupNode, stop?: RowPlace): Target[] | undefined {
+    const ra = firstRowAt(table, a);
     if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
-    const rows = ra.part.rows;
-    const end = stop && stop.part === ra.part && stop.index > ra.index ? stop.index : rows.length;
-    const level = itemLevel(ra.label);
+    // The rows' labels read from the part's store: only the rows named are made.
+    const p = ra.part;
+    const end = stop && stop.part === p && stop.index > ra.row ? stop.index : rowCount(p);
+    const level = itemLevel(rowLabel(p, ra.row));
     const out: Target[] = [];
-    for (let i = ra.index + 1; i < end; i++) {
-      const l = itemLevel(rows[i].label);
+    for (let i = ra.row + 1; i < end; i++) {
+      const l = itemLevel(rowLabel(p, i));
       if (level !== undefined && (l === undefined || l < level)) break;
       if (level !== undefined && l! > level) continue;
-      out.push({ table, row: rows[i], span: g.span });
+      const t = new ResolvedTarget(table, g.span);
+      t.at = { part: p, row: i };
+      out.push(t);
     }
     return out;
   }
@@ -993,7 +1048,12 @@ function describeColumn(t: Target): string {
 
 /** The column of `row` that corresponds to `col` (same 栏次, else same position among figure columns). */
 function matchColumn(row: Row, col: Column): Column | undefined {
-  const cols = row.part.columns;
+  return matchColumnIn(row.part, col);
+}
+
+/** The column of a part that corresponds to `col` (`matchColumn`). */
+function matchColumnIn(part: Part, col: Column): Column | undefined {
+  const cols = part.columns;
   if (cols.includes(col)) return col;
   if (col.number !== undefined) {
     const byNumber = cols.find((c) => c.number === col.number);
