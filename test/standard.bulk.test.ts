@@ -12,7 +12,7 @@ import { norm, withoutItemNumber } from '../server/src/model/classify';
 import type { Row, Table } from '../server/src/model/document';
 import { findRows, firstRowAt } from '../server/src/rules/declared';
 import type { AtomNode } from '../server/src/syntax/ast';
-import { nameKey, titleKey } from '../server/src/standard/names';
+import { hasKey, nameKey, titleKey } from '../server/src/standard/names';
 import { generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { dump } from './support/dump';
 
@@ -34,14 +34,15 @@ describe('standard identities over large tables: names', () => {
     assert.equal(norm(plain), plain);
   });
 
-  it('keys a name character by character', () => {
+  it('keys a name character by character, and tells whether a text has a key without keying most texts', () => {
     const KEYED: Record<string, string> = { '（': '(', '〔': '(', '［': '(', '[': '(', '）': ')', '〕': ')', '］': ')', ']': ')', '：': ':' };
     for (const ch of '“”"‘’\'「」『』 \t\n\r\u3000\u00a0') KEYED[ch] = '';
     const slow = (s: string) => [...s].map((ch) => KEYED[ch] ?? ch).join('');
     const CHARS = [...Object.keys(KEYED), ...'执行数预算A（B）()aZ09:：、一'];
     const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 8 }).map((a) => a.join(''));
-    fc.assert(fc.property(text, (a) => {
+    fc.assert(fc.property(text, text, (a, b) => {
       assert.equal(nameKey(a), slow(a));
+      assert.equal(hasKey(a, nameKey(b)), slow(a) === slow(b));
     }), { numRuns: 20000 });
   });
 

@@ -12,7 +12,7 @@ import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
-import { ruleLabelKey, nameKey } from './names';
+import { hasKey, ruleLabelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
 
 /** Which tables of the document play each standard table. */
@@ -51,18 +51,20 @@ function pathOf(c: Column): string {
 
 /**
  * The place in its part's columns of the column with this name key, else with this path key (the first of each; -1:
- * none). A part has few columns: they are read one by one, their keys made once per part.
+ * none). A part has few columns: they are read one by one, nothing is indexed (3,000 forms are each asked once or twice).
  */
 function columnKeyed(p: Part, key: string): number {
-  const keys = columnKeysOf(p);
-  const i = keys.names.indexOf(key);
-  return i < 0 ? keys.paths.indexOf(key) : i;
+  const cols = p.columns;
+  for (let i = 0; i < cols.length; i++) if (hasKey(cols[i].name, key)) return i;
+  for (let i = 0; i < cols.length; i++) if (hasKey(pathOf(cols[i]), key)) return i;
+  return -1;
 }
 
 /** Whether no other column of its part has the name of its column number i (keys compared). */
 function uniquelyNamed(p: Part, i: number): boolean {
-  const names = columnKeysOf(p).names;
-  for (let j = 0; j < names.length; j++) if (j !== i && names[j] === names[i]) return false;
+  const cols = p.columns;
+  const key = nameKey(cols[i].name);
+  for (let j = 0; j < cols.length; j++) if (j !== i && hasKey(cols[j].name, key)) return false;
   return true;
 }
 
@@ -78,8 +80,8 @@ interface PartIndex {
   labels?: Map<string, string>;
   /** A small part's rows' label keys, by row (none for a row without label). */
   keys?: (string | undefined)[];
-  /** Its columns' keys (names.ts), by place in `columns`: of their names, of their group paths, of each path's components. */
-  columns?: { names: string[]; paths: string[]; groups?: string[][] };
+  /** The keys of each column's group path components, by place in `columns`. */
+  groups?: string[][];
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
   projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
 }
@@ -93,24 +95,10 @@ function partIndex(p: Part): PartIndex {
   return ix;
 }
 
-function columnKeysOf(p: Part): NonNullable<PartIndex['columns']> {
-  const ix = partIndex(p);
-  if (ix.columns) return ix.columns;
-  const names: string[] = [];
-  const paths: string[] = [];
-  for (const c of p.columns) {
-    const name = nameKey(c.name);
-    const path = pathOf(c);
-    names.push(name);
-    paths.push(path === c.name ? name : nameKey(path));
-  }
-  return (ix.columns = { names, paths });
-}
-
-/** The keys of each column's path components (only `组/…/栏` names ask). */
+/** The keys (names.ts) of the components of each column's group path, made once per part (only `组/…/栏` names ask). */
 function groupKeysOf(p: Part): string[][] {
-  const keys = columnKeysOf(p);
-  return (keys.groups ??= p.columns.map((c) => c.path.map(nameKey)));
+  const ix = partIndex(p);
+  return (ix.groups ??= p.columns.map((c) => c.path.map(nameKey)));
 }
 
 function dataRowsOf(p: Part): number {
@@ -532,6 +520,7 @@ export class Binder {
       if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.failed(`「${st.title}」`, true);
       if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.failed(`「${st.title}」`);
     }
+    this.many = !!tables && tables.length > 1;
     for (let k = 0, n = tables ? tables.length : 1; k < n; k++) {
       const t = tables ? tables[k] : instance;
       this.touched.push(t);
@@ -646,6 +635,8 @@ export class Binder {
    */
   private rowAt(t: Table, name: string, part?: Part): RowAt | undefined {
     const of = part ?? t;
+    // A term over the tables of a role many play (3,000 forms) asks each once: nothing to keep.
+    if (this.many) return firstNamed(of, name);
     let byName = this.rows.get(of);
     if (!byName) this.rows.set(of, (byName = new Map()));
     let at = byName.get(name);
@@ -654,6 +645,9 @@ export class Binder {
   }
 
   private readonly rows = new Map<Table | Part, Map<string, RowAt | null>>();
+
+  /** Whether the term being bound is over several tables (`rowAt` keeps nothing then). */
+  private many = false;
 
   /**
    * The name this document prints for a column (or `组/…/栏`: the column whose group path holds these names, in any

@@ -34,6 +34,19 @@ export function nameKey(text: string): string {
   return from ? out + text.slice(from) : text;
 }
 
+/**
+ * Whether `nameKey(text)` is `key` (a key: its own key), keying only a text that may have it: one that is the key needs
+ * no keying, one shorter than the key cannot have it (keying never lengthens a text), nor one whose first character is
+ * neither the key's nor one keying drops or replaces (3,000 forms' columns are each compared with a name).
+ */
+export function hasKey(text: string, key: string): boolean {
+  if (text === key) return true;
+  if (text.length < key.length) return false;
+  const first = text.charAt(0);
+  if (first !== key.charAt(0) && !KEY_CHARS.has(first)) return false;
+  return nameKey(text) === key;
+}
+
 /** A leading table number as printed before a title: `公开01表`, `附表4-1`, `表1`, `表一`, `表 1.`, `公开表3`. */
 const TABLE_NUMBER = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
 
