@@ -33,6 +33,14 @@ export class SectionLines implements LineSource {
     return this.lines[line - this.first].slice(from, to);
   }
 
+  lineString(line: number): string {
+    return this.lines[line - this.first];
+  }
+
+  lineStart(): number {
+    return 0;
+  }
+
   /** Line k's text without its line break ends here (an offset in the line). */
   contentEnd(k: number): number {
     return contentEnd(this.lines[k]);

@@ -21,6 +21,9 @@ export interface LineSource {
   offsetOf(line: number): number;
   /** The text [from, to) of line `line`, offsets from the line's start. */
   slice(line: number, from: number, to: number): string;
+  /** A text holding line `line` (no text is made: a reader of its characters needs no slice), and where the line starts in it. */
+  lineString(line: number): string;
+  lineStart(line: number): number;
 }
 
 export const enum Kind { Empty, Figure, Dash, Text, Broken }
@@ -973,5 +976,13 @@ export class TextLines implements LineSource {
 
   slice(line: number, from: number, to: number): string {
     return this.text.slice(line + from, line + to);
+  }
+
+  lineString(): string {
+    return this.text;
+  }
+
+  lineStart(line: number): number {
+    return line;
   }
 }

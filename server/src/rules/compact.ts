@@ -77,8 +77,33 @@ class Numbering<T> {
 
   /** No item any more (the list is emptied). */
   clear(): void {
-    this.items.length = 0;
+    if (this.items.length) this.items.length = 0;
     this.map = undefined;
+  }
+}
+
+/** A relation's rule and kind as one number of a list's arrays. */
+export function ruleKindOf(rule: RelationRuleId, kind: Relation['kind']): number {
+  return RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
+}
+
+/** Another list's part and title numbers in a list, each found on first use (-1: not yet). */
+class ListMap {
+  private readonly parts: number[] = [];
+  private readonly titles: number[] = [];
+
+  constructor(private readonly into: RelationList, readonly from: RelationList, readonly version: number, readonly intoVersion: number) {}
+
+  part(p: number): number {
+    const had = this.parts[p];
+    if (had !== undefined) return had;
+    return (this.parts[p] = this.into.part(this.from.parts[p]));
+  }
+
+  title(t: number): number {
+    const had = this.titles[t];
+    if (had !== undefined) return had;
+    return (this.titles[t] = this.into.titleNumber(this.from.titleAt(t)));
   }
 }
 
@@ -113,11 +138,18 @@ export class RelationList {
     }
   }
 
+  /**
+   * Renewed each time the list is emptied: its parts' and titles' numbers are then given anew (`copy` keeps a list's
+   * numbers in another's only for one version of it).
+   */
+  private version = 0;
+
   /** Empties the list to fill it again, keeping its arrays (a scratch list: nothing read from it before stays valid). */
   clear(): void {
+    this.version++;
     this.count = 0;
     this.termCount = 0;
-    this.objects.length = 0;
+    if (this.objects.length) this.objects.length = 0;
     this.partIndex.clear();
     this.titleIndex.clear();
     this.spanIndex.clear();
@@ -134,6 +166,16 @@ export class RelationList {
   private lastTitle?: string;
   private lastTitleId = -1;
 
+  /** A title's number in this list (given now when it has none). */
+  titleNumber(t: string): number {
+    return this.titleId(t);
+  }
+
+  /** The title numbered `t`. */
+  titleAt(t: number): string {
+    return this.titles[t];
+  }
+
   private titleId(t: string): number {
     if (t === this.lastTitle) return this.lastTitleId;
     this.lastTitle = t;
@@ -147,10 +189,15 @@ export class RelationList {
 
   /** Starts a relation from the arrays: its terms follow (`term`), then `end`. */
   begin(rule: RelationRuleId, kind: Relation['kind'], title: string, ruleSpan: Span | undefined, part: number, row: number, cell: number): void {
+    this.beginCoded(ruleKindOf(rule, kind), title, ruleSpan, part, row, cell);
+  }
+
+  /** `begin`, with the rule and kind as `ruleKindOf` codes them (a template's relations are coded once). */
+  beginCoded(ruleKind: number, title: string, ruleSpan: Span | undefined, part: number, row: number, cell: number): void {
     const o = this.count * S;
     if (o + S > this.rels.length) this.rels = grow(this.rels, o + S);
     const R = this.rels;
-    R[o + RULE_KIND] = RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
+    R[o + RULE_KIND] = ruleKind;
     R[o + TITLE] = this.titleId(title);
     R[o + SPAN] = this.spanId(ruleSpan);
     R[o + T_PART] = part;
@@ -249,15 +296,49 @@ export class RelationList {
     return { part: this.parts[this.terms[t]], cell: this.terms[t + 2], sign: this.terms[t + 3] as 1 | -1 };
   }
 
-  /** Appends relation i of another list, without its rule span; one kept as its object, as it. */
+  /**
+   * Appends relation i of another list, without its rule span; one kept as its object, as it. The other list's part
+   * and title numbers are mapped to this one's once per version of it (`version`), not per relation.
+   */
   copy(from: RelationList, i: number): void {
     const R = from.rels;
     const o = i * S;
     if (R[o + T_PART] < 0) return this.add(from.relation(i));
-    this.begin(RULES[R[o + RULE_KIND] & 0xff], KINDS[R[o + RULE_KIND] >> 8], from.titles[R[o + TITLE]], undefined, this.part(from.parts[R[o + T_PART]]), R[o + T_ROW], R[o + T_CELL]);
+    const map = this.mapOf(from);
+    const n = this.count * S;
+    if (n + S > this.rels.length) this.rels = grow(this.rels, n + S);
+    const k0 = R[o + TERM_FROM];
+    const k1 = R[o + TERM_TO];
+    const t = this.termCount * TS;
+    if (t + (k1 - k0) * TS > this.terms.length) this.terms = grow(this.terms, t + (k1 - k0) * TS);
+    const W = this.rels;
+    W[n + RULE_KIND] = R[o + RULE_KIND];
+    W[n + TITLE] = map.title(R[o + TITLE]);
+    W[n + SPAN] = -1;
+    W[n + T_PART] = map.part(R[o + T_PART]);
+    W[n + T_ROW] = R[o + T_ROW];
+    W[n + T_CELL] = R[o + T_CELL];
+    W[n + TERM_FROM] = this.termCount;
     const T = from.terms;
-    for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) this.term(this.part(from.parts[T[k * TS]]), T[k * TS + 1], T[k * TS + 2], T[k * TS + 3] as 1 | -1);
-    this.end();
+    const X = this.terms;
+    for (let k = k0, w = t; k < k1; k++, w += TS) {
+      X[w] = map.part(T[k * TS]);
+      X[w + 1] = T[k * TS + 1];
+      X[w + 2] = T[k * TS + 2];
+      X[w + 3] = T[k * TS + 3];
+    }
+    this.termCount += k1 - k0;
+    W[n + TERM_TO] = this.termCount;
+    this.count++;
+  }
+
+  /** The numbers of the last list copied from (`copy`), in this one. */
+  private copied?: ListMap;
+
+  private mapOf(from: RelationList): ListMap {
+    let m = this.copied;
+    if (!m || m.from !== from || m.version !== from.version || m.intoVersion !== this.version) this.copied = m = new ListMap(this, from, from.version, this.version);
+    return m;
   }
 
   /**

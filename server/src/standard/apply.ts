@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, Kind, type StoredPart } from '../model/rows';
+import { cellNumber, eachRowHead, Kind, storeOf, type StoredPart } from '../model/rows';
 import { RelationList } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -22,7 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
-import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared as isShared, conditionNamesField as namesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import type { ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
@@ -122,6 +122,8 @@ const theirSigns: number[] = [];
  * for every version): whether it is a sum or an equality, its target's number, and its only term's, when it has one.
  */
 interface Keys {
+  /** How many relations' keys are filled (the arrays may be longer: a scratch list's are not shrunk). */
+  count: number;
   comparable: boolean[];
   target: number[];
   /** NaN: not one term. */
@@ -130,36 +132,43 @@ interface Keys {
 }
 
 /**
- * Plain arrays: most lists are of a few relations (a typed array each would be a buffer of its own to collect).
- * Relations [from, to) of the list, at [0, to − from) of the keys; `into`: keys to fill again (those of a scratch
- * list, read before it is filled anew).
+ * Fills the keys of relations [from, to) of a list, relation i at place i (the arrays made that long). Plain arrays:
+ * most lists are of a few relations (a typed array each would be a buffer of its own to collect).
  */
-function keysOf(list: RelationList, into?: Keys, from = 0, to = list.count): Keys {
-  const n = to - from;
-  const keys: Keys = into ?? { comparable: [], target: [], only: [], sign: [] };
-  keys.comparable.length = keys.target.length = keys.only.length = keys.sign.length = n;
-  keys.comparable.fill(false);
-  keys.target.fill(0);
-  keys.only.fill(NaN);
-  keys.sign.fill(0);
-  for (let k = 0; k < n; k++) {
-    const i = from + k;
+function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Keys {
+  keys.count = to;
+  for (let i = from; i < to; i++) {
+    keys.comparable[i] = false;
+    keys.target[i] = 0;
+    keys.only[i] = NaN;
+    keys.sign[i] = 0;
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
-    keys.comparable[k] = true;
-    keys.target[k] = targetKey(list, i);
+    keys.comparable[i] = true;
+    keys.target[i] = targetKey(list, i);
     const count = list.termsOf(i);
     if (count === 1) {
-      const t = list.termAt(i, 0);
-      keys.only[k] = storedKey(t.part, t.cell);
-      keys.sign[k] = t.sign;
+      keys.only[i] = storedKey(list.parts[list.termPartOf(i, 0)], list.termCellOf(i, 0));
+      keys.sign[i] = list.termSignOf(i, 0);
     } else if (count < 0 && list.relation(i).terms.length === 1) {
       const t = list.relation(i).terms[0];
-      keys.only[k] = cellKey(t.cell);
-      keys.sign[k] = t.sign;
+      keys.only[i] = cellKey(t.cell);
+      keys.sign[i] = t.sign;
     }
   }
   return keys;
+}
+
+/**
+ * The keys of a list that is only appended to (an identity's own, kept; the pass's list of forms' relations made by
+ * shape), for its relations up to `to`: made as they are first asked for, and kept with the list.
+ */
+const listKeys = new WeakMap<RelationList, Keys>();
+
+function keysFor(list: RelationList, to: number): Keys {
+  let keys = listKeys.get(list);
+  if (!keys) listKeys.set(list, (keys = { count: 0, comparable: [], target: [], only: [], sign: [] }));
+  return to > keys.count ? fillKeys(list, keys, keys.count, to) : keys;
 }
 
 /**
@@ -169,43 +178,87 @@ function keysOf(list: RelationList, into?: Keys, from = 0, to = list.count): Key
  */
 class RelationIndex {
   /**
-   * By target's number — its part's, then its cell's (each a small integer: a cell's number is a double past 2^31, and
-   * a map keyed by doubles boxes each one it is asked for) —: the relation, or the relations in order (most targets
-   * have one: no array is made for it).
+   * By target: a stored cell's relations by its part's number (`storedKey`) — for each cell of the part, its first and
+   * last relation (each plus one, 0: none) at 2c and 2c + 1 — and a cell outside the stores' by its number; each
+   * relation's next one of the same target in `next` (plus one). No object is made per relation.
    */
-  private readonly byTarget = new Map<number, Map<number, number | number[]>>();
+  private byPartMap?: Map<number, Int32Array>;
+  private byObjectMap?: Map<number, number[]>;
+  private next: Int32Array = NO_IDS;
   private indexed = 0;
+  /**
+   * The last two parts' numbers looked up, and their cells (most relations in a row are about one or two parts: a
+   * form's, and the table that prints its project).
+   */
+  private lastHi = -1;
+  private lastCells?: Int32Array;
+  private otherHi = -1;
+  private otherCells?: Int32Array;
 
   constructor(private readonly list: RelationList) {}
 
-  private index(key: number): void {
-    const hi = Math.floor(key / CELLS);
-    const lo = key - hi * CELLS;
-    let cells = this.byTarget.get(hi);
-    if (!cells) this.byTarget.set(hi, (cells = new Map()));
-    const ids = cells.get(lo);
-    if (ids === undefined) cells.set(lo, this.indexed);
-    else if (typeof ids === 'number') cells.set(lo, [ids, this.indexed]);
-    else ids.push(this.indexed);
-    this.indexed++;
+  private cells(hi: number, size?: number): Int32Array | undefined {
+    if (hi === this.lastHi) return this.lastCells;
+    let cells: Int32Array | undefined;
+    if (hi === this.otherHi) cells = this.otherCells;
+    else {
+      if (size === undefined && !this.byPartMap) return undefined;
+      const byPart = (this.byPartMap ??= new Map());
+      cells = byPart.get(hi);
+      if (!cells && size !== undefined) byPart.set(hi, (cells = new Int32Array(2 * size)));
+      if (!cells) return undefined;
+    }
+    this.otherHi = this.lastHi;
+    this.otherCells = this.lastCells;
+    this.lastHi = hi;
+    this.lastCells = cells;
+    return cells;
   }
 
-  /** A list of one relation, written over by each `withTarget` that finds one (read before the next call). */
-  private readonly one: number[] = [0];
+  /** Relation `indexed` of the list, whose target is `key` (`size`: how many cells its part's store holds). */
+  private index(key: number, size: number): void {
+    const id = this.indexed++;
+    const hi = Math.floor(key / CELLS);
+    const lo = key - hi * CELLS;
+    const cells = key < 0 ? undefined : this.cells(hi, size);
+    if (!cells || 2 * lo >= cells.length) {
+      // A cell outside the stores (or past its part's cells: not met) by its number.
+      const byObject = (this.byObjectMap ??= new Map());
+      const ids = byObject.get(key);
+      if (ids) ids.push(id); else byObject.set(key, [id]);
+      return;
+    }
+    if (id >= this.next.length) {
+      const next = new Int32Array(Math.max(2 * this.next.length, id + 1, 16));
+      next.set(this.next);
+      this.next = next;
+    }
+    this.next[id] = 0;
+    const last = cells[2 * lo + 1];
+    if (last) this.next[last - 1] = id + 1; else cells[2 * lo] = id + 1;
+    cells[2 * lo + 1] = id + 1;
+  }
+
+  /** The relations found by `withTarget`, in order (written over by each call: read before the next). */
+  private readonly found: number[] = [];
 
   private withTarget(key: number): readonly number[] {
     const hi = Math.floor(key / CELLS);
-    const ids = this.byTarget.get(hi)?.get(key - hi * CELLS);
-    if (ids === undefined) return NONE;
-    if (typeof ids !== 'number') return ids;
-    this.one[0] = ids;
-    return this.one;
+    const cells = key < 0 ? undefined : this.cells(hi);
+    const lo = key - hi * CELLS;
+    if (!cells || 2 * lo >= cells.length) return this.byObjectMap?.get(key) ?? NONE;
+    let id = cells[2 * lo];
+    if (!id) return NONE;
+    const found = this.found;
+    found.length = 0;
+    for (; id; id = this.next[id - 1]) found.push(id - 1);
+    return found;
   }
 
   /** The relations of the list not yet indexed, indexed. */
   private update(): void {
     const list = this.list;
-    while (this.indexed < list.count) this.index(targetKey(list, this.indexed));
+    while (this.indexed < list.count) this.index(targetKey(list, this.indexed), cellsOfTarget(list, this.indexed));
   }
 
   /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys` at `k`) says. */
@@ -234,11 +287,19 @@ class RelationIndex {
 
   /** Relation i of `from` (its keys at `k`) was appended to the list. */
   appended(from: RelationList, i: number, keys: Keys, k: number): void {
-    this.index(keys.comparable[k] ? keys.target[k] : targetKey(from, i));
+    this.index(keys.comparable[k] ? keys.target[k] : targetKey(from, i), cellsOfTarget(from, i));
   }
 }
 
 const NONE: readonly number[] = [];
+const NO_IDS = new Int32Array(0);
+
+/** How many cells the store of relation i's target holds (0: the target is not a stored cell). */
+function cellsOfTarget(list: RelationList, i: number): number {
+  const p = list.targetPartOf(i);
+  if (p >= 0) return list.parts[p].store.cellCount;
+  return storeOf(list.relation(i).target.row.part)?.cellCount ?? 0;
+}
 
 /** Whether `a` terms (ourKeys/ourSigns) and `b` terms (theirKeys/theirSigns) are the same. */
 function sameTerms(a: number, b: number): boolean {
@@ -278,8 +339,6 @@ interface Kept {
   stated?: boolean;
   /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
   holds?: boolean;
-  /** What finding the document's equal relations asks of `made` (computed on first use). */
-  keys?: Keys;
   /**
    * Its relations are [from, to) of `made` (a form's, made from the template of its shape, go into one list for all
    * the forms of a pass: no list of its own per form).
@@ -320,27 +379,40 @@ class Applied implements AppliedIdentity {
   readonly missing?: string;
   private made?: Relation[];
 
-  constructor(readonly identity: Identity, readonly table: Table, k: Pick<Kept, 'outcome' | 'missing'>, private readonly out: RelationList, private readonly ids: number[]) {
+  /**
+   * `ids`: its relations' numbers in `out`, or (a number) the first of `count` in a row — most identities take none of
+   * the document's (no array per identity).
+   */
+  constructor(readonly identity: Identity, readonly table: Table, k: Pick<Kept, 'outcome' | 'missing'>, private readonly out: RelationList, private readonly ids: number[] | number, private readonly count = 0) {
     this.outcome = k.outcome;
     if (k.missing) this.missing = k.missing;
   }
 
   get relations(): Relation[] {
-    return (this.made ??= this.ids.map((i) => this.out.relation(i)));
+    if (this.made) return this.made;
+    const ids = this.ids;
+    if (typeof ids !== 'number') return (this.made = ids.map((i) => this.out.relation(i)));
+    const out: Relation[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.out.relation(ids + i));
+    return (this.made = out);
   }
 
   /** The same, its relations at the same numbers of another list. */
   in(out: RelationList): Applied {
-    return new Applied(this.identity, this.table, this, out, this.ids);
+    return new Applied(this.identity, this.table, this, out, this.ids, this.count);
   }
 }
 
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
-  private readonly binder: Binder;
+  private binderMade?: Binder;
+
+  /** The binder, made when an identity is first bound (most are applied from templates of their tables' shapes). */
+  private get binder(): Binder {
+    return (this.binderMade ??= new Binder(this.roles));
+  }
+
   private readonly index: RelationIndex;
-  /** Where an identity that is not kept is expanded (emptied for each: its relations are copied to `out`). */
-  private scratchList?: RelationList;
   /** Conditions that read the same for every instance (`conditionIsShared`), by set and text, judged once in this pass. */
   private sharedMap?: Map<StandardSet, Map<string, boolean | undefined>>;
 
@@ -351,10 +423,11 @@ class Applier {
   /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
   private shapeList?: RelationList;
   /** The keys of the scratch list, filled again for each identity expanded there. */
-  private readonly scratchKeys: Keys = { comparable: [], target: [], only: [], sign: [] };
+  private readonly scratchKeys: Keys = SCRATCH_KEYS;
 
+  /** Where an identity that is not kept is expanded (`SCRATCH`, emptied for each: its relations are copied to `out`). */
   private get scratch(): RelationList {
-    return (this.scratchList ??= new RelationList());
+    return SCRATCH;
   }
 
   private get shared(): Map<StandardSet, Map<string, boolean | undefined>> {
@@ -367,7 +440,6 @@ class Applier {
     private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList,
     private readonly previous?: StandardCache['identities'], private readonly unchanged?: Unchanged,
   ) {
-    this.binder = new Binder(roles);
     this.index = new RelationIndex(out);
   }
 
@@ -392,18 +464,25 @@ class Applier {
     }
     // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
     const out = this.out;
-    const ids: number[] = [];
     const from = k.from ?? 0;
     const to = k.to ?? k.made.count;
-    const keys = k.made === this.scratchList ? keysOf(k.made, this.scratchKeys) : (k.keys ??= keysOf(k.made, undefined, from, to));
+    // The keys of a relation are at its number in its list (a scratch list's filled again for each identity).
+    const keys = k.made === SCRATCH ? fillKeys(k.made, this.scratchKeys, 0, to) : keysFor(k.made, to);
+    // Its relations' numbers: while none is the document's, the first and how many (appended in a row).
+    const first = out.count;
+    let ids: number[] | undefined;
     for (let i = from; i < to; i++) {
-      const same = this.index.find(k.made, i, keys, i - from);
-      if (same !== undefined) { ids.push(same); continue; }
-      ids.push(out.count);
+      const same = this.index.find(k.made, i, keys, i);
+      if (same !== undefined) {
+        ids ??= Array.from({ length: i - from }, (_, j) => first + j);
+        ids.push(same);
+        continue;
+      }
+      ids?.push(out.count);
       out.copy(k.made, i);
-      this.index.appended(k.made, i, keys, i - from);
+      this.index.appended(k.made, i, keys, i);
     }
-    return new Applied(identity, table, k, out, ids);
+    return new Applied(identity, table, k, out, ids ?? first, to - from);
   }
 
   /** Whether the document states a phrase: read once per pass (the whole text is searched; 3,000 forms may ask). */
@@ -475,7 +554,7 @@ class Applier {
    */
   private judgeBound(identity: Identity, table: Table): boolean | undefined {
     const shapes = this.ctx.shapes;
-    const list = (this.conditionList ??= new RelationList());
+    const list = CONDITION;
     list.clear();
     // Not for a condition naming a row by the form's field: its place differs from form to form.
     const templates = shapes && !conditionNamesField(identity) ? shapes : undefined;
@@ -493,7 +572,6 @@ class Applier {
     return holds;
   }
 
-  private conditionList?: RelationList;
 
   /** Whether a bound condition holds (undefined: it names nothing); its relations made in `judged`. */
   private judge(condition: ConditionNode, table: Table, judged?: RelationList): boolean | undefined {
@@ -592,6 +670,33 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
+/** The tables of a role no table plays (never written to). */
+const NO_TABLES: Table[] = [];
+
+/** What bind.ts says of an identity's condition, once per identity (asked for each of 3,000 forms per pass). */
+const sharedConditions = new WeakMap<Identity, boolean>();
+const fieldConditions = new WeakMap<Identity, boolean>();
+
+function conditionIsShared(idn: Identity): boolean {
+  let had = sharedConditions.get(idn);
+  if (had === undefined) sharedConditions.set(idn, (had = isShared(idn)));
+  return had;
+}
+
+function conditionNamesField(idn: Identity): boolean {
+  let had = fieldConditions.get(idn);
+  if (had === undefined) fieldConditions.set(idn, (had = namesField(idn)));
+  return had;
+}
+
+/**
+ * The lists every applier expands an identity that is not kept into, and judges a condition in (each emptied first;
+ * what is made there is copied or judged before the next identity: appliers run one at a time). One for the process:
+ * a document of 3,000 form sections makes an applier per section.
+ */
+const SCRATCH = new RelationList();
+const CONDITION = new RelationList();
+const SCRATCH_KEYS: Keys = { count: 0, comparable: [], target: [], only: [], sign: [] };
 
 /**
  * An identity's condition (`当 C=D`) as an identity of its own, for the templates of table shapes (./shapes): its
@@ -635,7 +740,7 @@ function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table,
   }
   const keys = new Map<Table, string>();
   doc.tables.forEach((t, i) => keys.set(t, `#表${i}`));
-  return { set, instances: (st) => byStandard.get(st) ?? [], keyOf: (t) => keys.get(t) ?? `#表?` };
+  return { set, instances: (st) => byStandard.get(st) ?? NO_TABLES, keyOf: (t) => keys.get(t) ?? `#表?` };
 }
 
 /** The set the document follows most: of the chosen sets, the one most of its tables belong to. */
@@ -753,28 +858,48 @@ export class StandardReport {
     return this.appliedTo.get(t) ?? [];
   }
 
-  private named?: Map<string, Cell[]>;
+  /** The quantities found so far, by name (a claim asks for a few of the set's hundreds). */
+  private readonly named = new Map<string, Cell[]>();
+  private found?: (q: Quantity, st: StandardTable, t: Table) => Cell | undefined;
+  /** The document's standard tables in the set's order. */
+  private ordered?: [Table, StandardTable][];
 
   /** The cells of a named quantity (`本年收入合计`, `一般公共预算财政拨款支出` …), from the tables that print it, in the set's order. */
   quantity(name: string): Cell[] {
-    return this.quantities().get(name) ?? [];
+    let cells = this.named.get(name);
+    if (cells) return cells;
+    cells = [];
+    for (const [t, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
+      for (const q of st.quantities) {
+        if (q.name !== name) continue;
+        const cell = this.cellOf(q, st, t);
+        if (cell) cells.push(cell);
+      }
+    }
+    this.named.set(name, cells);
+    return cells;
   }
 
   /** Every named quantity the document prints, with its cells. */
   quantities(): Map<string, Cell[]> {
-    if (this.named) return this.named;
-    const named = new Map<string, Cell[]>();
-    this.named = named;
-    let found: ((q: Quantity, st: StandardTable, t: Table) => Cell | undefined) | undefined;
-    const entries = [...this.recognitions].sort((a, b) => a[1].index - b[1].index);
-    for (const [t, st] of entries) for (const q of st.quantities) {
-      const find = () => (found ??= this.finder())(q, st, t);
-      // Found once per table shape when it names a place of its own table by names alone (not another table, which may
-      // be missing or of another shape; not a form's field, the row of the form's own project).
-      const cell = this.ctx.shapes && refIsOwnByName(q.ref, st) ? this.ctx.shapes.decidedCell(q, t, find) : find();
-      if (cell) push(named, q.name, cell);
+    // In the set's order of the tables that print them, each name once.
+    const out = new Map<string, Cell[]>();
+    for (const [, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
+      for (const q of st.quantities) {
+        if (out.has(q.name)) continue;
+        const cells = this.quantity(q.name);
+        if (cells.length) out.set(q.name, cells);
+      }
     }
-    return named;
+    return out;
+  }
+
+  /** A quantity's cell in a table. */
+  private cellOf(q: Quantity, st: StandardTable, t: Table): Cell | undefined {
+    const find = () => (this.found ??= this.finder())(q, st, t);
+    // Found once per table shape when it names a place of its own table by names alone (not another table, which may
+    // be missing or of another shape; not a form's field, the row of the form's own project).
+    return this.ctx.shapes && refIsOwnByName(q.ref, st) ? this.ctx.shapes.decidedCell(q, t, find) : find();
   }
 
   /** What finds a quantity's cell in a table: its reference bound and resolved, then the first figure it names. */

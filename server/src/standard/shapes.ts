@@ -22,23 +22,26 @@
  * and unit), known by a 64-bit hash of it (`ShapeHash`).
  */
 import type { Cell, Part, Table } from '../model/document';
-import { eachRowHead, KIND_OF, storeOf, type RowHead, type StoredPart } from '../model/rows';
-import type { RelationList } from '../rules/compact';
+import { cellNumber, eachRowHead, KIND_OF, rowCount, storeOf, type RowHead, type RowStore, type StoredPart } from '../model/rows';
+import { ruleKindOf, type RelationList } from '../rules/compact';
 import type { Expansion, RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import { sameItems } from '../util/arrays';
 import type { Identity, StandardTable } from './set';
 
 /**
- * A cell's place, as four numbers in a template's `places`: its slot (0 the table the identity is applied for, k the
- * k-th other table it read), its part's number in that table, its row (−1 − j: the row of the j-th field,
- * `fieldRowsOf`) and its column's index.
+ * A cell's place, as four numbers in a template's `places`: its part (the number of its table's slot and part in the
+ * template's `parts`), its row (−1 − j: the row of the j-th field, `fieldRowsOf`), its column's index, and its number
+ * in its part's store (−1: the part is not stored, or the row is a field's). Two tables of one shape print the same
+ * cells in the same rows: a cell's number in one is its number in the other.
  */
 const PLACE = 4;
 
 interface MadeRelation {
   rule: Relation['rule'];
   kind: Relation['kind'];
+  /** Its rule and kind as a list's arrays code them (`ruleKindOf`). */
+  code: number;
   title: string;
   /** Its target's place is the `at`-th of the template's places, its terms' the next ones. */
   at: number;
@@ -46,6 +49,8 @@ interface MadeRelation {
   terms: readonly { sign: 1 | -1; shift?: number }[];
   /** Whether a term has a unit shift. */
   shifted: boolean;
+  /** Whether every place is a cell of a stored part by its number, none a field's: made from the numbers alone. */
+  direct: boolean;
 }
 
 /**
@@ -69,11 +74,19 @@ interface Template {
   relations: MadeRelation[];
   /** Every relation's places, `PLACE` numbers each. */
   places: Int32Array;
+  /** The parts its places are in: each as its table's slot (0 the table itself, k the k-th other), then its number there. */
+  parts: Int32Array;
+  /** The places to find in the tables before a relation is made (a field's row, a cell of a part not stored). */
+  checked: Int32Array;
   /** The other tables it read. */
   others: Other[];
   /** The roles it asked who plays (every other table it read plays one of them). */
   asked: Asked[];
+  /** The standard tables of those roles. */
+  consulted: StandardTable[];
 }
+
+const NO_TABLES: Table[] = [];
 
 /** What a template gives for a table: its outcome, and what it read (the other tables, the roles it asked for). */
 interface Instance {
@@ -97,16 +110,23 @@ class ShapeHash {
   private n = 0;
 
   unit(c: number): void {
-    this.a = Math.imul(this.a ^ c, 16777619);
-    this.b = Math.imul(this.b ^ c, 0x5bd1e995);
-    this.b ^= this.b >>> 13;
+    this.a = laneA(this.a, c);
+    this.b = laneB(this.b, c);
     this.n++;
   }
 
   /** A text, then an end (no two lists of texts hash alike by moving a boundary). */
   text(s: string): void {
-    for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i));
-    this.unit(0xfffe);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = laneA(a, c);
+      b = laneB(b, c);
+    }
+    this.a = laneA(a, 0xfffe);
+    this.b = laneB(b, 0xfffe);
+    this.n += s.length + 1;
   }
 
   /** A whole number below 2^32, or none (NaN, undefined). */
@@ -114,6 +134,17 @@ class ShapeHash {
     if (x === undefined || Number.isNaN(x)) { this.unit(0xffff); this.unit(0xffff); return; }
     this.unit(x & 0xffff);
     this.unit((x >>> 16) & 0xffff);
+  }
+
+  /** Its lanes and count, for a loop that hashes in locals (`storedRows`), then set back. */
+  lanes(): [number, number, number] {
+    return [this.a, this.b, this.n];
+  }
+
+  setLanes(a: number, b: number, n: number): void {
+    this.a = a;
+    this.b = b;
+    this.n = n;
   }
 
   done(): string {
@@ -127,13 +158,27 @@ class ShapeHash {
   }
 }
 
-/** A part's shape (made once per part: a part whose rows change is a new part). */
+/**
+ * A large part's shape, kept while the part is (a part whose rows change is a new part): a table of 10,000 rows whose
+ * other part is edited is not read again. A small part (a form's) is read into its table's hash, with nothing kept.
+ */
 const partShapes = new WeakMap<Part, string>();
+
+/** A part of more rows than this has its shape kept (`partShapes`). */
+const KEPT_PART = 32;
 
 function partShape(p: Part): string {
   let k = partShapes.get(p);
-  if (k !== undefined) return k;
-  const h = new ShapeHash();
+  if (k === undefined) {
+    const h = new ShapeHash();
+    partInto(p, h);
+    partShapes.set(p, (k = h.done()));
+  }
+  return k;
+}
+
+/** What a part's shape holds, into `h`. */
+function partInto(p: Part, h: ShapeHash): void {
   h.text(p.name ?? SEP);
   for (const c of p.columns) {
     h.text(c.name);
@@ -147,20 +192,10 @@ function partShape(p: Part): string {
   h.unit(0xfffd);
   const width = p.columns.length;
   const s = storeOf(p);
-  if (s) {
-    // From the store's arrays (what `eachRowHead` and `rowKinds` read, without a call per cell).
-    for (let r = 0; r < s.count; r++) {
-      h.text(s.label(r));
-      const code = s.code(r);
-      if (code === undefined) h.unit(0xfffc); else h.text(code);
-      h.int(s.lineNo(r));
-      const from = s.firstCell(r);
-      const to = s.endCell(r);
-      for (let c = from; c < to; c++) h.unit(0xfff1 + s.kind(c));
-      for (let i = to - from; i < width; i++) h.unit(0xfff0);
-      h.unit(0xfffb);
-    }
-  } else {
+  // A stored part and a plain one are of different shapes: a template reads a stored part's cells by their numbers.
+  h.unit(s ? 0xfffa : 0xfff9);
+  if (s) storedRows(s, width, h);
+  else {
     eachRowHead(p, (r) => {
       h.text(r.label);
       const code = r.code;
@@ -169,9 +204,89 @@ function partShape(p: Part): string {
       rowKinds(r, width, h);
     });
   }
-  k = h.done();
-  partShapes.set(p, k);
-  return k;
+}
+
+/**
+ * A stored part's rows into a shape's hash, from the store's arrays: each label's characters read in its line (no
+ * text made), a code of digits as its number and length, the kinds of a row's cells eight to a unit. The hash's lanes
+ * are kept in locals here (most of a shape is its rows: 24,000 of them in a large 部门决算).
+ */
+function storedRows(s: RowStore, width: number, h: ShapeHash): void {
+  let [a, b, n] = h.lanes();
+  const src = s.source;
+  for (let r = 0; r < s.count; r++) {
+    const start = s.labelStart(r);
+    if (start >= 0) {
+      const line = s.line(r);
+      const text = src.lineString(line);
+      const at = src.lineStart(line);
+      const end = at + s.labelEnd(r);
+      for (let i = at + start; i < end; i++) {
+        const c = text.charCodeAt(i);
+        a = laneA(a, c);
+        b = laneB(b, c);
+      }
+      n += end - at - start;
+    }
+    a = laneA(a, 0xfffe);
+    b = laneB(b, 0xfffe);
+    let code: number;
+    if (!s.hasCode(r)) code = -1;
+    else {
+      const num = s.codeNum(r);
+      if (Number.isNaN(num)) {
+        const text = s.code(r)!;
+        for (let i = 0; i < text.length; i++) {
+          a = laneA(a, text.charCodeAt(i));
+          b = laneB(b, text.charCodeAt(i));
+        }
+        n += text.length;
+        code = -2;
+      } else {
+        // Below 2^50 (at most 15 digits): its low and high 25 bits, and its length.
+        code = num % 0x2000000;
+        a = laneA(a, Math.floor(num / 0x2000000));
+        b = laneB(b, Math.floor(num / 0x2000000));
+        a = laneA(a, s.codeLen(r));
+        b = laneB(b, s.codeLen(r));
+        n += 2;
+      }
+    }
+    a = laneA(a, code);
+    b = laneB(b, code);
+    const line = s.lineNo(r);
+    const no = Number.isNaN(line) ? -1 : line;
+    a = laneA(a, no);
+    b = laneB(b, no);
+    // The kinds of its cells (3 bits each, 0 none) to the part's width or its last cell, eight to a unit.
+    const from = s.firstCell(r);
+    const cells = s.endCell(r) - from;
+    const count = Math.max(cells, width);
+    let packed = count;
+    for (let i = 0; i < count; i++) {
+      packed = packed * 8 + (i < cells ? 1 + s.kind(from + i) : 0);
+      if ((i & 7) === 7) {
+        a = laneA(a, packed);
+        b = laneB(b, packed);
+        packed = 0;
+        n++;
+      }
+    }
+    a = laneA(a, packed);
+    b = laneB(b, packed);
+    n += 4;
+  }
+  h.setLanes(a, b, n);
+}
+
+/** The hash's two lanes, one unit on (`ShapeHash.unit`). */
+function laneA(a: number, c: number): number {
+  return Math.imul(a ^ c, 16777619);
+}
+
+function laneB(b: number, c: number): number {
+  const x = Math.imul(b ^ c, 0x5bd1e995);
+  return x ^ (x >>> 13);
 }
 
 /**
@@ -194,9 +309,14 @@ const tableShapes = new WeakMap<Table, { parts: Part[]; key: string }>();
 function tableKey(t: Table): string {
   let had = tableShapes.get(t);
   if (!had || !sameItems(had.parts, t.parts)) {
-    let key = `${t.kind}${SEP}${t.unit ?? ''}`;
-    for (const p of t.parts) key += `\u0005${partShape(p)}`;
-    tableShapes.set(t, (had = { parts: t.parts.slice(), key }));
+    const h = new ShapeHash();
+    h.text(t.kind);
+    h.text(t.unit ?? '');
+    for (const p of t.parts) {
+      if (rowCount(p) > KEPT_PART) h.text(partShape(p)); else partInto(p, h);
+      h.unit(0xfff7);
+    }
+    tableShapes.set(t, (had = { parts: t.parts.slice(), key: h.done() }));
   }
   return had.key;
 }
@@ -204,12 +324,26 @@ function tableKey(t: Table): string {
 /** A table's shape, with the kinds of the rows its fields name (`fields`). */
 function shapeOf(t: Table, fields: readonly RowAt[]): string {
   let k = tableKey(t);
-  for (const f of fields) {
-    const h = new ShapeHash();
-    eachRowHead(f.part, (r) => { rowKinds(r, f.part.columns.length, h); return false; }, f.row);
-    k += `\u0006${f.part.table.parts.indexOf(f.part)}:${h.done()}`;
+  if (fields.length === 1) {
+    // A form's identities name its project's row alike (one `RowAt` for them all, bind.ts `fieldRowsOf`): its key once.
+    const had = fieldKeys.get(fields[0]);
+    if (had?.table === t && had.base === k) return had.key;
+    const key = k + fieldKey(fields[0]);
+    fieldKeys.set(fields[0], { table: t, base: k, key });
+    return key;
   }
+  for (const f of fields) k += fieldKey(f);
   return k;
+}
+
+/** The shape of a table with one field's row, by that row (`shapeOf`). */
+const fieldKeys = new WeakMap<RowAt, { table: Table; base: string; key: string }>();
+
+/** What a field's row adds to its table's shape: the kinds of its cells, and its part. */
+function fieldKey(f: RowAt): string {
+  const h = new ShapeHash();
+  eachRowHead(f.part, (r) => { rowKinds(r, f.part.columns.length, h); return false; }, f.row);
+  return `\u0006${f.part.table.parts.indexOf(f.part)}:${h.done()}`;
 }
 
 /**
@@ -318,8 +452,9 @@ export class ShapeTemplates {
   private readonly tables: Table[] = [];
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
-  /** Each of `tables` by its number there (reused). */
-  private readonly slots = new Map<Table, number>();
+  /** A template's parts in the tables it is applied to, and their numbers in the list made (reused). */
+  private readonly parts: Part[] = [];
+  private readonly numbers: number[] = [];
 
   /** The key a table and its fields' rows are looked up by. */
   key(t: Table, fields: readonly RowAt[]): string {
@@ -333,22 +468,46 @@ export class ShapeTemplates {
    */
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList, condition = false): Instance | undefined {
     const e = this.store.byIdentity.get(idn)?.get(key);
-    const tpl = e?.templates.find((x) => this.fits(x, t, players));
+    if (!e) return undefined;
+    let tpl: Template | undefined;
+    for (const x of e.templates) if (this.fits(x, t, players)) { tpl = x; break; }
     if (!tpl) return undefined;
     const tables = this.tables;
-    // Every place first (a table with a row its twin lacks makes nothing: it is bound as usual), then the relations.
-    const at = this.resolved;
+    // Its parts in these tables (their numbers in `made` given on first use), then the places that are not found by
+    // number alone: a table with a row its twin lacks, or a field naming no row, makes nothing (it is bound as usual).
+    const parts = this.parts;
+    const numbers = this.numbers;
+    const refs = tpl.parts;
+    for (let i = 0; i < refs.length; i += 2) {
+      const part = tables[refs[i]]?.parts[refs[i + 1]];
+      if (!part) return undefined;
+      parts[i >> 1] = part;
+      numbers[i >> 1] = -1;
+    }
     const places = tpl.places;
-    const n = places.length / PLACE;
-    for (let k = 0; k < n; k++) if (!resolve(tables, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
+    const at = this.resolved;
+    for (const k of tpl.checked) if (!resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
     for (const rel of tpl.relations) {
       const from = rel.at;
       const to = from + 1 + rel.terms.length;
+      if (rel.direct) {
+        // Every cell by its number: the same in every table of the shape.
+        let o = from * PLACE;
+        made.beginCoded(rel.code, rel.title, undefined, this.number(places[o], made), places[o + 1], places[o + 3]);
+        for (let k = 0; k < rel.terms.length; k++) {
+          o += PLACE;
+          made.term(this.number(places[o], made), places[o + 1], places[o + 3], rel.terms[k].sign);
+        }
+        made.end();
+        continue;
+      }
+      // A unit shift, a field's row, a part not stored: each place found (those that may be missing were found above).
+      for (let k = from; k < to; k++) resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
       let stored = !rel.shifted;
       for (let k = from; k < to && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
         const target = at[from];
-        made.begin(rel.rule, rel.kind, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
+        made.beginCoded(rel.code, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
         for (let k = from + 1; k < to; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
         made.end();
         continue;
@@ -359,7 +518,15 @@ export class ShapeTemplates {
       });
     }
     if (!condition) this.uses++;
-    return { outcome: tpl.outcome, ...(tpl.missing !== undefined ? { missing: tpl.missing } : {}), others: tables.slice(1), consulted: tpl.asked.map((a) => a.st) };
+    const got: Instance = { outcome: tpl.outcome, others: tpl.others.length ? tables.slice(1) : NO_TABLES, consulted: tpl.consulted };
+    if (tpl.missing !== undefined) got.missing = tpl.missing;
+    return got;
+  }
+
+  /** The number in `made` of the template's part `ref` in the tables it is applied to (given on first use). */
+  private number(ref: number, made: RelationList): number {
+    const n = this.numbers[ref];
+    return n >= 0 ? n : (this.numbers[ref] = made.part(this.parts[ref] as StoredPart));
   }
 
   /**
@@ -394,19 +561,16 @@ export class ShapeTemplates {
     const tables = this.tables;
     tables.length = 0;
     tables.push(t);
-    const slots = this.slots;
-    slots.clear();
-    slots.set(t, 0);
     for (const o of tpl.others) {
       const x = players(o.st)[o.index];
-      if (!x || slots.has(x)) return false;
-      slots.set(x, tables.length);
+      // Its slot is its place in `tables` (a few: searched, no map made per call).
+      if (!x || tables.includes(x)) return false;
       tables.push(x);
     }
     for (const a of tpl.asked) {
       const list = players(a.st);
       if (list.length !== a.slots.length) return false;
-      for (let i = 0; i < list.length; i++) if ((slots.get(list[i]) ?? -1) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
+      for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
     }
     return true;
   }
@@ -453,7 +617,7 @@ export class ShapeTemplates {
     e.once.splice(seen, 1);
     const built = placesOf(made, tables, slots, fields);
     if (!built) return;
-    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked };
+    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked, consulted: asked.map((a) => a.st) };
     this.store.add(idn, key, e, tpl);
   }
 }
@@ -463,52 +627,76 @@ export class ShapeTemplates {
  * field's row as the field's; read from the arrays for the relations kept there (no row or cell is made). Undefined
  * when a cell is in none of the tables.
  */
-function placesOf(made: RelationList, tables: Table[], slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places'> | undefined {
+function placesOf(made: RelationList, tables: Table[], slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places' | 'parts' | 'checked'> | undefined {
   let n = 0;
   for (let i = 0; i < made.count; i++) {
     const k = made.termsOf(i);
     n += 1 + (k < 0 ? made.relation(i).terms.length : k);
   }
   const places = new Int32Array(n * PLACE);
+  const refs: number[] = [];
+  const refOf = new Map<Part, number>();
+  const checked: number[] = [];
   n = 0;
-  const place = (part: Part, row: number, col: number): boolean => {
+  /** Whether the last place was a cell of a stored part by its number (none a field's). */
+  let direct = true;
+  const place = (part: Part, row: number, col: number, cell: number): boolean => {
     const slot = slots.get(part.table);
     const p = part.table.parts.indexOf(part);
     if (slot === undefined || p < 0 || col < 0) return false;
     const j = fields.findIndex((f) => f.part === part && f.row === row);
-    const o = n++ * PLACE;
-    places[o] = slot;
-    places[o + 1] = p;
-    places[o + 2] = j >= 0 ? -1 - j : row;
-    places[o + 3] = col;
+    let ref = -1;
+    if (j < 0) {
+      ref = refOf.get(part) ?? -1;
+      if (ref < 0) {
+        refOf.set(part, (ref = refs.length / 2));
+        refs.push(slot, p);
+      }
+    }
+    const o = n * PLACE;
+    places[o] = ref;
+    places[o + 1] = j >= 0 ? -1 - j : row;
+    places[o + 2] = col;
+    places[o + 3] = j >= 0 ? -1 : cell;
+    if (j >= 0 || cell < 0) {
+      checked.push(n);
+      direct = false;
+    }
+    n++;
     return true;
   };
-  const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c));
+  const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c), cellNumber(c));
   const relations: MadeRelation[] = [];
   for (let i = 0; i < made.count; i++) {
     const at = n;
+    direct = true;
     const k = made.termsOf(i);
     if (k < 0) {
       // Kept as its object (a form's field, a unit shift): its cells are made already.
       const r = made.relation(i);
       if (!ofCell(r.target)) return undefined;
       for (const x of r.terms) if (!ofCell(x.cell)) return undefined;
-      relations.push({ rule: r.rule, kind: r.kind, title: r.title, at, terms: termsLike(r.terms), shifted: r.terms.some((x) => !!x.shift) });
+      const shifted = r.terms.some((x) => !!x.shift);
+      relations.push({ rule: r.rule, kind: r.kind, code: ruleKindOf(r.rule, r.kind), title: r.title, at, terms: termsLike(r.terms), shifted, direct: direct && !shifted });
       continue;
     }
     const tp = made.parts[made.targetPartOf(i)];
     const tr = made.targetRowOf(i);
-    if (!place(tp, tr, made.targetCellOf(i) - tp.store.firstCell(tr))) return undefined;
+    const tc = made.targetCellOf(i);
+    if (!place(tp, tr, tc - tp.store.firstCell(tr), tc)) return undefined;
     let key = '';
     for (let j = 0; j < k; j++) {
       const p = made.parts[made.termPartOf(i, j)];
       const r = made.termRowOf(i, j);
-      if (!place(p, r, made.termCellOf(i, j) - p.store.firstCell(r))) return undefined;
+      const c = made.termCellOf(i, j);
+      if (!place(p, r, c - p.store.firstCell(r), c)) return undefined;
       key += `${made.termSignOf(i, j)},`;
     }
-    relations.push({ rule: made.ruleOf(i), kind: made.kindOf(i), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false });
+    const rule = made.ruleOf(i);
+    const kind = made.kindOf(i);
+    relations.push({ rule, kind, code: ruleKindOf(rule, kind), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false, direct });
   }
-  return { relations, places };
+  return { relations, places, parts: Int32Array.from(refs), checked: Int32Array.from(checked) };
 }
 
 /**
@@ -540,12 +728,12 @@ function cellOf(x: Resolved): Cell {
 /** A place in the tables now: its part, row, and cell (a number in a stored part's store, else the cell). */
 interface Resolved { part: Part; row: number; cell: number | Cell }
 
-/** The place at `o` of `places`, in `tables`, written into `x` (one object per place, reused); false: not there. */
-function resolve(tables: Table[], places: Int32Array, o: number, fields: readonly RowAt[], x: Resolved): boolean {
-  const at = places[o + 2];
-  const col = places[o + 3];
+/** The place at `o` of `places`, in the template's `parts` (or a field's row), written into `x` (one object per place, reused); false: not there. */
+function resolve(parts: Part[], places: Int32Array, o: number, fields: readonly RowAt[], x: Resolved): boolean {
+  const at = places[o + 1];
+  const col = places[o + 2];
   const field = at < 0 ? fields[-1 - at] : undefined;
-  const part = field ? field.part : tables[places[o]]?.parts[places[o + 1]];
+  const part = field ? field.part : parts[places[o]];
   const row = field ? field.row : at;
   if (!part) return false;
   const store = storeOf(part);
