@@ -51,17 +51,27 @@ function pathOf(c: Column): string {
 
 /**
  * The place in its part's columns of the column with this name key, else with this path key (the first of each; -1:
- * none). A part has few columns: they are read one by one, nothing is indexed (3,000 forms are each asked once or twice).
+ * none). A part has few columns: they are read one by one — `keyed`, their keys made once for the part (most parts are
+ * asked for many names); else nothing is kept (3,000 forms are each asked once or twice).
  */
-function columnKeyed(p: Part, key: string): number {
+function columnKeyed(p: Part, key: string, keyed: boolean): number {
+  if (keyed) {
+    const keys = columnKeysOf(p);
+    const i = keys.names.indexOf(key);
+    return i < 0 ? keys.paths.indexOf(key) : i;
+  }
   const cols = p.columns;
   for (let i = 0; i < cols.length; i++) if (hasKey(cols[i].name, key)) return i;
   for (let i = 0; i < cols.length; i++) if (hasKey(pathOf(cols[i]), key)) return i;
   return -1;
 }
 
-/** Whether no other column of its part has the name of its column number i (keys compared). */
-function uniquelyNamed(p: Part, i: number): boolean {
+/** Whether no other column of its part has the name of its column number i (keys compared; `keyed`: see `columnKeyed`). */
+function uniquelyNamed(p: Part, i: number, keyed: boolean): boolean {
+  if (keyed) {
+    const names = columnKeysOf(p).names;
+    return names.indexOf(names[i]) === i && names.indexOf(names[i], i + 1) < 0;
+  }
   const cols = p.columns;
   const key = nameKey(cols[i].name);
   for (let j = 0; j < cols.length; j++) if (j !== i && hasKey(cols[j].name, key)) return false;
@@ -80,6 +90,8 @@ interface PartIndex {
   labels?: Map<string, string>;
   /** A small part's rows' label keys, by row (none for a row without label). */
   keys?: (string | undefined)[];
+  /** Its columns' keys (names.ts), by place in `columns`: of their names and of their group paths. */
+  columns?: { names: string[]; paths: string[] };
   /** The keys of each column's group path components, by place in `columns`. */
   groups?: string[][];
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
@@ -93,6 +105,21 @@ function partIndex(p: Part): PartIndex {
   let ix = partIndexes.get(p);
   if (!ix) partIndexes.set(p, (ix = {}));
   return ix;
+}
+
+/** The keys (names.ts) of a part's columns' names and group paths, by place, made once per part. */
+function columnKeysOf(p: Part): NonNullable<PartIndex['columns']> {
+  const ix = partIndex(p);
+  if (ix.columns) return ix.columns;
+  const names: string[] = [];
+  const paths: string[] = [];
+  for (const c of p.columns) {
+    const name = nameKey(c.name);
+    const path = pathOf(c);
+    names.push(name);
+    paths.push(path === c.name ? name : nameKey(path));
+  }
+  return (ix.columns = { names, paths });
 }
 
 /** The keys (names.ts) of the components of each column's group path, made once per part (only `组/…/栏` names ask). */
@@ -131,11 +158,13 @@ function labelsOf(p: Part): Map<string, string> {
   const ix = partIndex(p);
   return (ix.labels ??= indexOfHeads(p, LABELS, () => {
     const labels = new Map<string, string>();
-    eachRowHead(p, (r) => {
-      if (!r.label) return;
-      const k = ruleLabelKey(r.label);
-      if (!labels.has(k)) labels.set(k, r.label);
-    });
+    // Only the labels are read (from the store: no head is filled).
+    for (let r = 0, n = rowCount(p); r < n; r++) {
+      const label = rowLabel(p, r);
+      if (!label) continue;
+      const k = ruleLabelKey(label);
+      if (!labels.has(k)) labels.set(k, label);
+    }
     return labels;
   }));
 }
@@ -668,10 +697,10 @@ export class Binder {
             if (path.length < best) { best = path.length; i = j; ties = 0; } else if (path.length === best) ties++;
           }
           if (ties) i = -1;
-        } else i = columnKeyed(p, cand.key);
+        } else i = columnKeyed(p, cand.key, !this.many);
         if (i < 0) continue;
         const c = p.columns[i];
-        return uniquelyNamed(p, i) ? c.name : c.path.join('');
+        return uniquelyNamed(p, i, !this.many) ? c.name : c.path.join('');
       }
     }
     return this.fail(`「${a.node.value}」`);
