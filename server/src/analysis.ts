@@ -815,11 +815,9 @@ function spanningChanged(before: Spanning | undefined, now: Spanning): Set<strin
   if (!before) return out;
   const a = before.list;
   const b = now.list;
-  if (a.count === b.count && b.samePrefix(a, b.count)) {
-    now.asBefore ??= before.kept === now.kept;
-    return out;
-  }
+  // The rules and standard identities compared once: the rest, when as many, from where they end.
   const from = keptAsBefore(before, now) ? now.kept : 0;
+  if (a.count === b.count && b.samePrefix(a, b.count, from)) return out;
   const was = byContent(a, from);
   const is = byContent(b, from);
   for (const [k, places] of is) if (!was.has(k)) for (const p of places) out.add(p);

@@ -31,6 +31,19 @@ export function dump(a: Analysis): Dumped {
     glossary: d.glossary.map((g) => `${g.term}=${g.definition}@${sp(g.span)} ${sp(g.termSpan)}`),
     narrative: d.narrative.map((n) => `${n.section}/${n.heading ?? ''}:${n.text}@${sp(n.span)}`),
     structure: d.structureErrors.map((e) => `${e.rule}@${sp(e.span)}`),
+    ...judgement(a),
+  };
+}
+
+export type Dumped = Record<string, unknown>;
+
+/**
+ * What an analysis judged: its relations, each table's standard role with the identities applied to it and what they
+ * gave, and its findings (the part of `dump` that does not read the model line by line, for large documents).
+ */
+export function judgement(a: Analysis): Dumped {
+  const d = a.document;
+  return {
     relations: a.relations.map((r) => `${r.rule} ${r.kind} ${r.title} ${sp(r.target.span)} = ${r.terms.map((t) => `${t.sign}${sp(t.cell.span)}`).join(' ')} ${sp(r.ruleSpan)}`).sort(),
     // Each table's standard role, and the identities applied to it with what they gave.
     standard: d.tables.map((t) => `${a.standard.tableOf(t)?.title ?? ''}: ${a.standard.applied(t).map((x) => `${x.identity.text} ${x.outcome} ${x.missing ?? ''} ${identityState(x)} ${x.relations.length}`).join('; ')}`),
@@ -40,8 +53,6 @@ export function dump(a: Analysis): Dumped {
     })),
   };
 }
-
-export type Dumped = Record<string, unknown>;
 
 /** What the editor features show of an analysis: the outline, folding ranges, semantic tokens and inlay hints. */
 export function features(a: Analysis): unknown {

@@ -37,10 +37,18 @@ function itemNumber(label: string): RegExpExecArray | null {
   return (c >= 48 && c <= 57) || ITEM_START.has(c) || isBlank(c) ? ITEM_NUMBER.exec(label) : null;
 }
 
+/**
+ * How long the item number (`ITEM_NUMBER`) a text begins with is, with the blanks around it; 0 without one. A row
+ * label's, and a 名词解释 line's before its term (model/glossaryLine.ts): the documents number both alike.
+ */
+export function itemNumberLength(text: string): number {
+  return itemNumber(text)?.[0].length ?? 0;
+}
+
 /** A row label without its item number (`ITEM_NUMBER`) and the blanks after it; the label itself when it has none. */
 export function withoutItemNumber(label: string): string {
-  const m = itemNumber(label);
-  return m ? label.slice(m[0].length) : label;
+  const n = itemNumberLength(label);
+  return n ? label.slice(n) : label;
 }
 
 /** Whether a label begins with an item number (`ITEM_NUMBER`). */

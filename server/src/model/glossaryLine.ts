@@ -3,6 +3,7 @@
  * `…(类)…(款)…(项)` term names. Read by scanning, in time linear in the line: the regular expression this replaces
  * backtracked over blanks before a missing `：` (800 blanks took 44 s, issue #15).
  */
+import { itemNumberLength } from './classify';
 
 /** A term is at most this long (a longer text before the first `：` is a sentence, not a term). */
 export const MAX_TERM = 80;
@@ -18,41 +19,18 @@ export interface GlossaryLine {
 }
 
 const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\u3000';
-const isHanNumeral = (c: string) => '一二三四五六七八九十'.includes(c);
-const isDigit = (c: string) => c >= '0' && c <= '9';
-
-/** The end of the enumerator (`一、` `（一）` `(3)` `1.`) at `i`, or -1. */
-function enumeratorEnd(s: string, i: number, end: number): number {
-  let j = i;
-  if (j < end && isHanNumeral(s[j])) {
-    while (j < end && isHanNumeral(s[j])) j++;
-    return j < end && '、.．'.includes(s[j]) ? j + 1 : -1;
-  }
-  if (j < end && '（('.includes(s[j])) {
-    j++;
-    const from = j;
-    while (j < end && (isHanNumeral(s[j]) || isDigit(s[j]))) j++;
-    return j > from && j < end && '）)'.includes(s[j]) ? j + 1 : -1;
-  }
-  if (j < end && isDigit(s[j])) {
-    while (j < end && isDigit(s[j])) j++;
-    return j < end && '.、．'.includes(s[j]) ? j + 1 : -1;
-  }
-  return -1;
-}
 
 /**
- * Where the term of a glossary line being typed begins (no `：` yet): after the blanks, the enumerator (`一、` `（一）`
- * `(3)` `1.`) and the blanks after it, as `glossaryLineOf` reads the term.
+ * Where the term of a glossary line being typed begins (no `：` yet): after the blanks, the item number (`一、`
+ * `（一）` `(3)` `1.`: model/classify.ts `itemNumberLength`, a row label's) and the blanks after it, as
+ * `glossaryLineOf` reads the term.
  */
 export function glossaryTermStart(text: string): number {
+  const n = itemNumberLength(text);
+  if (n) return n;
   let start = 0;
   while (start < text.length && isBlank(text[start])) start++;
-  const e = enumeratorEnd(text, start, text.length);
-  if (e < 0) return start;
-  let s = e;
-  while (s < text.length && isBlank(text[s])) s++;
-  return s;
+  return start;
 }
 
 /** The line as a glossary entry, or undefined (no `：`, no term, or a term longer than MAX_TERM). */
@@ -65,15 +43,11 @@ export function glossaryLineOf(text: string): GlossaryLine | undefined {
   while (end > 0 && isBlank(text[end - 1])) end--;
   let start = 0;
   while (start < end && isBlank(text[start])) start++;
-  // The term follows the enumerator. Nothing but an enumerator before the `：`: directly before it, it is the term
-  // (`一、：…`); with blanks between, the line names no term (as the pattern this replaces read them).
-  const e = enumeratorEnd(text, start, end);
-  if (e >= 0) {
-    let s = e;
-    while (s < colon && isBlank(text[s])) s++;
-    if (s < end) start = s;
-    else if (s > e) return undefined;
-  }
+  // The term follows the item number and the blanks after it. Nothing but an item number before the `：`: directly
+  // before it, it is the term (`一、：…`); with blanks between, the line names no term.
+  const n = itemNumberLength(text.slice(0, colon));
+  if (n && n < end) start = n;
+  else if (n && /\s/.test(text[n - 1])) return undefined;
   if (end - start > MAX_TERM) return undefined;
   // Other white space (U+FEFF, no-break space) is not part of the term either.
   const raw = text.slice(start, end);

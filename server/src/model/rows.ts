@@ -941,6 +941,21 @@ export function rowCode(p: Part, r: number): string | undefined {
   return p instanceof StoredPart ? p.store.code(r) : p.rows[r].code;
 }
 
+/**
+ * Whether cell i of row r of a part prints a figure other than zero (for a stored part, read from its store: no view
+ * is made).
+ */
+export function isNonZeroFigure(p: Part, r: number, i: number): boolean {
+  if (!(p instanceof StoredPart)) {
+    const cell = p.rows[r]?.cells[i];
+    return cell?.kind === 'figure' && !!cell.figure && cell.figure.units !== 0n;
+  }
+  const s = p.store;
+  const c = s.cellAt(r, i);
+  // A figure's `Exact` flag: its units are zero.
+  return c >= 0 && s.kind(c) === Kind.Figure && (s.flags(c) & CellFlag.Exact) === 0;
+}
+
 /** How many rows a part has (without making its rows' views). */
 export function rowCount(p: Part): number {
   return p instanceof StoredPart ? p.store.count : p.rows.length;

@@ -381,12 +381,13 @@ export class RelationList {
   }
 
   /**
-   * Whether relations [0, n) of this list and of `other` are the same: the same cells of the same parts (or the same
-   * cells, for relations kept as objects), rules, kinds, titles and signs.
+   * Whether relations [from, n) of this list and of `other` are the same (`from`: where relations known to be the same
+   * end): the same cells of the same parts (or the same cells, for relations kept as objects), rules, kinds, titles and
+   * signs.
    */
-  samePrefix(other: RelationList, n: number): boolean {
+  samePrefix(other: RelationList, n: number, from = 0): boolean {
     if (this.count < n || other.count < n) return false;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const o = i * S;
       const a = this.rels;
       const b = other.rels;

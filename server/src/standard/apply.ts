@@ -600,7 +600,7 @@ class Applier {
         if (keep) {
           k.from = from;
           k.to = list.count;
-          if (identity.rule.condition?.rhs.length) k.holds = holdsBy(got.outcome);
+          if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
         } else k.byShape = true;
         return k;
       }
@@ -664,7 +664,7 @@ class Applier {
     const outcome = d.expand({ node, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
-    const holds = !identity.rule.condition?.rhs.length ? {} : { holds: holdsBy(outcome) };
+    const holds = !identity.rule.condition?.rhs.length ? {} : { holds: cond };
     return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted, ...holds };
   }
 }
@@ -708,11 +708,6 @@ function conditionIdentity(idn: Identity): Identity {
   let c = conditions.get(idn);
   if (!c) conditions.set(idn, (c = { ...idn }));
   return c;
-}
-
-/** Whether an identity's equality condition held, by what the identity gave (undefined: it named nothing). */
-function holdsBy(outcome: Kept['outcome']): boolean | undefined {
-  return outcome === 'condition' ? false : outcome === 'applied' || outcome === 'empty' ? true : undefined;
 }
 
 /** The local part, for one section: its tables recognised, the identities that need no other table applied. */

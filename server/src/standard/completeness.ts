@@ -9,7 +9,7 @@ import type { Finding } from '../checks/finding';
 import type { StandardMessages } from '../i18n/standard';
 import { fieldsOf } from '../model/build';
 import type { BudgetDocument, Table } from '../model/document';
-import { eachRowHead } from '../model/rows';
+import { isNonZeroFigure, rowCount } from '../model/rows';
 import { nameKey, titleKey } from './names';
 import type { StandardSet, StandardTable } from './set';
 
@@ -66,12 +66,7 @@ function contentsCheck(
 function isEmpty(t: Table): boolean {
   for (const p of t.parts) {
     const figures = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
-    let printed = false;
-    eachRowHead(p, (r) => {
-      // Only a figure's cell is made (a table that is not empty has one soon).
-      for (const i of figures) if (r.kindAt(i) === 'figure' && r.cell(i)?.figure?.units) return !(printed = true);
-    });
-    if (printed) return false;
+    for (let r = 0, n = rowCount(p); r < n; r++) for (const i of figures) if (isNonZeroFigure(p, r, i)) return false;
   }
   return true;
 }
