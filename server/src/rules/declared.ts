@@ -47,6 +47,15 @@ class ResolvedTarget implements Target {
 }
 
 /**
+ * A reference whose names a binder (standard/bind.ts) looked up as it wrote it: what `resolveRef` finds for it — its
+ * table, the part it names, the row its row atom names (by part and number), its column's name —, so the expansion
+ * does not look the same names up again. Only for a reference whose every atom names a row or a column by name.
+ */
+export interface BoundRef extends RefNode {
+  found?: { table: Table; part?: Part; at?: RowAt; columnName?: string };
+}
+
+/**
  * How a reference named what it names, recorded as it is resolved (for navigation): the table it refers to (when
  * found) and the atoms naming that table, a part, a row and a column.
  */
@@ -211,24 +220,25 @@ function nameAt(p: Part, r: number, key: NameKey): CodeKey | undefined {
 }
 
 /**
- * A small part's labels' keys (`SCANNED_ROWS`), by row: its label at 2r, without numbering at 2r + 1. Made once per
- * part: every name asked of the part reads them all.
+ * A small part's names (`SCANNED_ROWS`) as its indexes key them, by row: its code at 3r, its label at 3r + 1, that
+ * without numbering at 3r + 2. Made once per part: every name asked of the part reads them all.
  */
-const scannedKeys = new WeakMap<Part, string[]>();
+const scannedKeys = new WeakMap<Part, (CodeKey | undefined)[]>();
 
-/** `nameAt` for a small part read row by row. */
-function scannedName(p: Part, r: number, key: NameKey): CodeKey | undefined {
-  if (key === 'code') return codeKeyAt(p, r);
+/** The place of a kind of name among a small part's keys (`scannedOf`). */
+const SCANNED_AT: Record<NameKey, number> = { code: 0, label: 1, bare: 2 };
+
+function scannedOf(p: Part): (CodeKey | undefined)[] {
   let keys = scannedKeys.get(p);
   if (!keys) {
     keys = [];
-    for (let i = 0, n = rowCount(p); i < n; i++) {
-      const label = norm(rowLabel(p, i));
-      keys.push(label, withoutItemNumber(label));
+    for (let r = 0, n = rowCount(p); r < n; r++) {
+      const label = norm(rowLabel(p, r));
+      keys.push(codeKeyAt(p, r), label, withoutItemNumber(label));
     }
     scannedKeys.set(p, keys);
   }
-  return keys[2 * r + (key === 'label' ? 0 : 1)];
+  return keys;
 }
 
 /** The rows of a part under one name: one row's number, or the numbers of several in order (most names name one). */
@@ -305,9 +315,10 @@ function bareRows(p: Part, k: string): Rows | undefined {
 function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   const n = rowCount(p);
   if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) : namesOf(p, key).get(k);
+  const keys = scannedOf(p);
   let out: Rows | undefined;
-  for (let r = 0; r < n; r++) {
-    if (scannedName(p, r, key) !== k) continue;
+  for (let r = 0, i = SCANNED_AT[key]; r < n; r++, i += 3) {
+    if (keys[i] !== k) continue;
     if (out === undefined) out = r;
     else if (typeof out === 'number') out = [out, r];
     else out.push(r);
@@ -315,53 +326,41 @@ function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   return out;
 }
 
-/** The rows of a part whose name of one kind is `k`, in order (undefined: none). */
-function rowsKeyed(p: Part, key: NameKey, k: string): Rows | undefined {
-  return rowsUnder(p, key, key === 'code' ? codeKey(k) : k);
-}
-
-/** Whether a row of a part has `k` for its name of one kind (`rowsKeyed`, listing none). */
-function hasKeyed(p: Part, key: NameKey, k: string): boolean {
-  const q = key === 'code' ? codeKey(k) : k;
-  const n = rowCount(p);
-  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k) !== undefined : namesOf(p, key).has(q);
-  for (let r = 0; r < n; r++) if (scannedName(p, r, key) === q) return true;
-  return false;
-}
-
 /** A row by its part and number (no row is made). */
 export interface RowAt { part: Part; row: number }
+
+/** A row's place: its part and number (a `Row`, or where a row named by part and number is). */
+type RowPlace = Pick<Row, 'part' | 'index'>;
 
 function at(p: Part, rows: Rows, out: RowAt[]): void {
   if (typeof rows === 'number') out.push({ part: p, row: rows });
   else for (const row of rows) out.push({ part: p, row });
 }
 
-/**
- * A name's keys for the row indexes (without blanks; and without its numbering too), memoised: rules and standard
- * identities name the same rows again and again, in every table.
- */
-const nameKeys = new Map<string, [string, string]>();
+/** A name's keys for the row indexes, one per kind of name (`NAME_KEYS`): as a code, without blanks, and that without its numbering. */
+type NameKeys = Record<NameKey, CodeKey>;
 
-function keysOfName(name: string): [string, string] {
+/** Memoised: rules and standard identities name the same rows again and again, in every table. */
+const nameKeys = new Map<string, NameKeys>();
+
+function keysOfName(name: string): NameKeys {
   let k = nameKeys.get(name);
   if (!k) {
     if (nameKeys.size >= 4096) nameKeys.clear();
     const v = norm(name);
-    nameKeys.set(name, (k = [v, withoutItemNumber(v)]));
+    nameKeys.set(name, (k = { code: codeKey(v), label: v, bare: withoutItemNumber(v) }));
   }
   return k;
 }
 
 /** The rows a quoted name names: by code, else by label, else by label without numbering. */
 function positionsNamed(of: Table | Part, name: string): RowAt[] {
-  const [v, bare] = keysOfName(name);
+  const keys = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? bare : v;
     let out: RowAt[] | undefined;
     for (const p of parts) {
-      const rows = rowsKeyed(p, key, k);
+      const rows = rowsUnder(p, key, keys[key]);
       if (rows !== undefined) at(p, rows, (out ??= []));
     }
     if (out) return out;
@@ -370,28 +369,16 @@ function positionsNamed(of: Table | Part, name: string): RowAt[] {
 }
 
 /** The first row `positionsNamed` finds (none is listed). */
-function firstNamed(of: Table | Part, name: string): RowAt | undefined {
-  const [v, bare] = keysOfName(name);
+export function firstNamed(of: Table | Part, name: string): RowAt | undefined {
+  const keys = keysOfName(name);
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? bare : v;
     for (const p of parts) {
-      const rows = rowsKeyed(p, key, k);
+      const rows = rowsUnder(p, key, keys[key]);
       if (rows !== undefined) return { part: p, row: firstOf(rows) };
     }
   }
   return undefined;
-}
-
-/** Whether `positionsNamed` finds a row (none is listed). */
-function isNamed(of: Table | Part, name: string): boolean {
-  const [v, bare] = keysOfName(name);
-  const parts = partsOf(of);
-  for (const key of NAME_KEYS) {
-    const k = key === 'bare' ? bare : v;
-    for (const p of parts) if (hasKeyed(p, key, k)) return true;
-  }
-  return false;
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
@@ -413,12 +400,7 @@ function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
   return x && rowOf(x.part, x.row);
 }
 
-/** Whether `findRows` finds a row, making none. */
-export function namesRow(table: Table, atom: AtomNode, part?: Part): boolean {
-  return atom.quoted ? isNamed(part ?? table, atom.value) : rowsNumbered(part ?? table, Number(atom.value)).length > 0;
-}
-
-function partNamed(table: Table, name: string): Part | undefined {
+export function partNamed(table: Table, name: string): Part | undefined {
   const n = norm(name);
   return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
 }
@@ -648,16 +630,19 @@ export class DeclaredRules {
     }
     // Expand the right-hand side into signed references.
     const rhs: { sign: 1 | -1; target: Target }[] = [];
+    // Where the rule's own row is (a `…` ending a group stops there), without making its view.
+    const stop: RowPlace | undefined = lhs.at ? { part: lhs.at.part, index: lhs.at.row } : lhs.row;
     for (const term of node.rhs) {
-      const expanded = this.expandTerm(term, lhs.table, lhs.row);
+      const expanded = this.expandTerm(term, lhs.table, stop);
       if (!expanded) return;
       pushAll(rhs, expanded);
     }
     const crossTable = rhs.some((r) => r.target.table !== lhs.table);
     const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
+    const hasRow = !!(lhs.at || lhs.row);
     const ruleId: Relation['rule'] = crossTable ? 'cross-table'
-      : lhs.row && lhsHasColumn(lhs) ? 'cell-formula'
-      : lhs.row ? 'row-formula' : 'column-formula';
+      : hasRow && lhsHasColumn(lhs) ? 'cell-formula'
+      : hasRow ? 'row-formula' : 'column-formula';
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       if (!targetCell || terms.some((t) => !t)) return;
@@ -676,14 +661,17 @@ export class DeclaredRules {
       return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
 
-    if (lhs.row && lhsHasColumn(lhs)) {
-      const col = columnOf(lhs.row, lhs);
+    if (hasRow && lhsHasColumn(lhs)) {
+      const col = columnIn(lhs.at?.part ?? lhs.row!.part, lhs);
       if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
       if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
-      emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, lhs.row, col)));
-    } else if (lhs.row) {
-      const cols = crossTable ? [firstFigureColumn(lhs.row)].filter((c): c is Column => !!c) : lhs.row.part.columns.filter((c) => c.role === 'figure');
-      for (const col of cols) emit(lhs.row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? lhs.row : undefined, col)));
+      const row = lhs.row!;
+      emit(row.cells[col.index], rhs.map((t) => termCell(t, row, col)));
+    } else if (hasRow) {
+      if (this.rowOver(lhs, rhs, crossTable, ruleId, kind, title, node.span)) return;
+      const row = lhs.row!;
+      const cols = crossTable ? [firstFigureColumn(row)].filter((c): c is Column => !!c) : row.part.columns.filter((c) => c.role === 'figure');
+      for (const col of cols) emit(row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
       for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
         const store = storeOf(part);
@@ -782,6 +770,49 @@ export class DeclaredRules {
   }
 
   /**
+   * A row formula (`「本年支出合计」行=（「一般公共服务支出」+…）行`, each figure column — only the first for one between
+   * tables) whose rows are all stored and whose terms are in its unit: its relations go in the list's arrays, no row is
+   * made — the relations `emit` would make. False when one is not so (the relations are then made as objects).
+   */
+  private rowOver(lhs: Target, rhs: { sign: 1 | -1; target: Target }[], crossTable: boolean, rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+    const own = lhs.at;
+    if (!own || !(own.part instanceof StoredPart)) return false;
+    const n = rhs.length;
+    // Each term's row: its own, else (a term of the rule's own table that names no row) the rule's; none, for a term
+    // of another table naming no row (no relation then).
+    const rows: (RowAt | undefined)[] = [];
+    for (const { target: t } of rhs) {
+      const at = t.at ?? (t.row ? { part: t.row.part, row: t.row.index } : t.table === lhs.table ? own : undefined);
+      if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
+      rows.push(at);
+    }
+    if (rows.some((at) => !at)) return true;
+    const s = own.part.store;
+    const figures = own.part.columns.filter((c) => c.role === 'figure');
+    const cols = crossTable ? figures.slice(0, 1) : figures;
+    const out = this.sink;
+    const parts = new Int32Array(n);
+    const cells = new Int32Array(n);
+    each: for (const col of cols) {
+      const target = s.cellAt(own.row, col.index);
+      if (target < 0) continue;
+      for (let k = 0; k < n; k++) {
+        const t = rhs[k].target;
+        const at = rows[k]!;
+        const q = at.part as StoredPart;
+        const c = lhsHasColumn(t) ? columnIn(q, t) : t.table === lhs.table ? matchColumnIn(q, col) : q.columns.find((x) => x.role === 'figure');
+        cells[k] = c ? q.store.cellAt(at.row, c.index) : -1;
+        if (cells[k] < 0) continue each;
+      }
+      for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);
+      out.begin(rule, kind, title, ruleSpan, out.part(own.part), own.row, target);
+      for (let k = 0; k < n; k++) out.term(parts[k], rows[k]!.row, cells[k], rhs[k].sign);
+      out.end();
+    }
+    return true;
+  }
+
+  /**
    * A cell equal to a sum of cells each named by its row and column (`「合计」行「项目支出」栏=` the 「执行数」 of 3,000
    * forms), every one stored and in the relation's unit: the relation goes in the list's arrays, no row is made — the
    * relation `emit` would make. False when one is not so (the relation is then made as an object).
@@ -810,7 +841,7 @@ export class DeclaredRules {
     return true;
   }
 
-  private expandTerm(term: TermNode, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandTerm(term: TermNode, current: Table, stop?: RowPlace): { sign: 1 | -1; target: Target }[] | undefined {
     const op = term.operand;
     if (op.kind === 'ref') {
       const t = this.resolveRef(op, current);
@@ -819,11 +850,14 @@ export class DeclaredRules {
     return this.expandGroup(op, term.sign, current, stop);
   }
 
-  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: Row): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: RowPlace): { sign: 1 | -1; target: Target }[] | undefined {
     const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
-    for (const item of this.groupItems(g, table, stop)) {
+    // Item by item, stopping at the first that fails (as `groupItems` yields them).
+    for (let i = 0; i < g.items.length; i++) {
+      const item = this.groupItem(g, i, table, stop);
+      if (!item) continue;
       if (!item.targets) return undefined;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
@@ -836,27 +870,33 @@ export class DeclaredRules {
    * neighbours. A `…` that ends the group (`（「一般公共服务支出」+…）行`) names the rows after its left neighbour, up to
    * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
-  *groupItems(g: GroupNode, table: Table | undefined, stop?: Row): Generator<GroupItem> {
-    const items = g.items;
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      if (it.ellipsis) {
-        const a = items[i - 1]?.atom;
-        const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-        const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
-        const trailing = !!a && !b && i === items.length - 1;
-        if (trailing) {
-          if (table) item.targets = this.after(table, a!, g, stop);
-        } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
-        else if (table) item.targets = this.between(table, a, b, g);
-        yield item;
-        continue;
-      }
-      if (!it.atom) continue;
-      const atom: AtomNode = { ...it.atom, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow };
-      const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
-      yield { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
+  *groupItems(g: GroupNode, table: Table | undefined, stop?: RowPlace): Generator<GroupItem> {
+    for (let i = 0; i < g.items.length; i++) {
+      const item = this.groupItem(g, i, table, stop);
+      if (item) yield item;
     }
+  }
+
+  /** Item i of a group resolved (`groupItems`); undefined for an item that is neither an atom nor a `…`. */
+  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: RowPlace): GroupItem | undefined {
+    const items = g.items;
+    const it = items[i];
+    if (it.ellipsis) {
+      const a = items[i - 1]?.atom;
+      const b = items.slice(i + 1).find((x) => x.atom)?.atom;
+      const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
+      const trailing = !!a && !b && i === items.length - 1;
+      if (trailing) {
+        if (table) item.targets = this.after(table, a!, g, stop);
+      } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
+      else if (table) item.targets = this.between(table, a, b, g);
+      return item;
+    }
+    if (!it.atom) return undefined;
+    // Field by field: a spread of the parsed node is slow.
+    const atom: AtomNode = { value: it.atom.value, quoted: it.atom.quoted, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow, span: it.atom.span };
+    const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
+    return { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
   }
 
   /**
@@ -864,18 +904,21 @@ export class DeclaredRules {
    * end: when `a` is numbered (`一、`, `（一）`, `1.`, `（1）`), the rows numbered alike — its siblings —, passing over
    * the rows numbered one level deeper (their items) and ending at a row numbered higher or not at all; else every row.
    */
-  after(table: Table, a: AtomNode, g: GroupNode, stop?: Row): Target[] | undefined {
-    const ra = firstRow(table, { ...a, unit: a.unit ?? g.unit });
+  after(table: Table, a: AtomNode, g: GroupNode, stop?: RowPlace): Target[] | undefined {
+    const ra = firstRowAt(table, a);
     if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
-    const rows = ra.part.rows;
-    const end = stop && stop.part === ra.part && stop.index > ra.index ? stop.index : rows.length;
-    const level = itemLevel(ra.label);
+    // The rows' labels read from the part's store: only the rows named are made.
+    const p = ra.part;
+    const end = stop && stop.part === p && stop.index > ra.row ? stop.index : rowCount(p);
+    const level = itemLevel(rowLabel(p, ra.row));
     const out: Target[] = [];
-    for (let i = ra.index + 1; i < end; i++) {
-      const l = itemLevel(rows[i].label);
+    for (let i = ra.row + 1; i < end; i++) {
+      const l = itemLevel(rowLabel(p, i));
       if (level !== undefined && (l === undefined || l < level)) break;
       if (level !== undefined && l! > level) continue;
-      out.push({ table, row: rows[i], span: g.span });
+      const t = new ResolvedTarget(table, g.span);
+      t.at = { part: p, row: i };
+      out.push(t);
     }
     return out;
   }
@@ -901,9 +944,18 @@ export class DeclaredRules {
 
   /**
    * What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to;
-   * `naming` records how it named them, as far as it got.
+   * `naming` records how it named them, as far as it got. A reference a binder resolved (`BoundRef`) is taken as it
+   * found it, unless its table is not the one its key names here, or the naming is asked for.
    */
-  resolveRef(ref: RefNode, current: Table, naming: Naming = {}): Target | undefined {
+  resolveRef(ref: RefNode, current: Table, asked?: Naming): Target | undefined {
+    const found = (ref as BoundRef).found;
+    if (found && !asked && ref.table && this.findTable(ref.table.text, current) === found.table) {
+      const t = new ResolvedTarget(found.table, ref.span, found.part);
+      if (found.at) t.at = found.at;
+      if (found.columnName !== undefined) t.columnName = found.columnName;
+      return t;
+    }
+    const naming = asked ?? {};
     for (const a of ref.atoms) {
       const axis = axisOf(a);
       if (axis === 'row') naming.rowAtom = a;
@@ -996,7 +1048,12 @@ function describeColumn(t: Target): string {
 
 /** The column of `row` that corresponds to `col` (same 栏次, else same position among figure columns). */
 function matchColumn(row: Row, col: Column): Column | undefined {
-  const cols = row.part.columns;
+  return matchColumnIn(row.part, col);
+}
+
+/** The column of a part that corresponds to `col` (`matchColumn`). */
+function matchColumnIn(part: Part, col: Column): Column | undefined {
+  const cols = part.columns;
   if (cols.includes(col)) return col;
   if (col.number !== undefined) {
     const byNumber = cols.find((c) => c.number === col.number);

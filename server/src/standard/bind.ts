@@ -10,7 +10,7 @@
 import { fieldsOf } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
-import { firstRowAt, namesRow, partsOf, SCANNED_ROWS, type RowAt } from '../rules/declared';
+import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { hasKey, ruleLabelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -49,29 +49,32 @@ function pathOf(c: Column): string {
   return c.path.length === 1 ? c.path[0] : c.path.join('');
 }
 
-/** A column's path components as keys (names.ts), computed once per column (only `组/…/栏` names ask). */
-const pathKeys = new WeakMap<Column, string[]>();
-
-function pathKeysOf(c: Column): string[] {
-  let k = pathKeys.get(c);
-  if (!k) pathKeys.set(c, (k = c.path.map(nameKey)));
-  return k;
-}
-
 /**
- * The column of a part with this name key, else with this path key (the first of each). A part has few columns: they
- * are read one by one, nothing is indexed (3,000 forms are each asked once or twice).
+ * The place in its part's columns of the column with this name key, else with this path key (the first of each; -1:
+ * none). A part has few columns: they are read one by one — `keyed`, their keys made once for the part (most parts are
+ * asked for many names); else nothing is kept (3,000 forms are each asked once or twice).
  */
-function columnKeyed(p: Part, key: string): Column | undefined {
-  for (const c of p.columns) if (hasKey(c.name, key)) return c;
-  for (const c of p.columns) if (hasKey(pathOf(c), key)) return c;
-  return undefined;
+function columnKeyed(p: Part, key: string, keyed: boolean): number {
+  if (keyed) {
+    const keys = columnKeysOf(p);
+    const i = keys.names.indexOf(key);
+    return i < 0 ? keys.paths.indexOf(key) : i;
+  }
+  const cols = p.columns;
+  for (let i = 0; i < cols.length; i++) if (hasKey(cols[i].name, key)) return i;
+  for (let i = 0; i < cols.length; i++) if (hasKey(pathOf(cols[i]), key)) return i;
+  return -1;
 }
 
-/** Whether no other column of its part has a column's name (keys compared). */
-function uniquelyNamed(p: Part, c: Column): boolean {
-  const key = nameKey(c.name);
-  for (const x of p.columns) if (x !== c && hasKey(x.name, key)) return false;
+/** Whether no other column of its part has the name of its column number i (keys compared; `keyed`: see `columnKeyed`). */
+function uniquelyNamed(p: Part, i: number, keyed: boolean): boolean {
+  if (keyed) {
+    const names = columnKeysOf(p).names;
+    return names.indexOf(names[i]) === i && names.indexOf(names[i], i + 1) < 0;
+  }
+  const cols = p.columns;
+  const key = nameKey(cols[i].name);
+  for (let j = 0; j < cols.length; j++) if (j !== i && hasKey(cols[j].name, key)) return false;
   return true;
 }
 
@@ -87,6 +90,10 @@ interface PartIndex {
   labels?: Map<string, string>;
   /** A small part's rows' label keys, by row (none for a row without label). */
   keys?: (string | undefined)[];
+  /** Its columns' keys (names.ts), by place in `columns`: of their names and of their group paths. */
+  columns?: { names: string[]; paths: string[] };
+  /** The keys of each column's group path components, by place in `columns`. */
+  groups?: string[][];
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
   projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
 }
@@ -98,6 +105,27 @@ function partIndex(p: Part): PartIndex {
   let ix = partIndexes.get(p);
   if (!ix) partIndexes.set(p, (ix = {}));
   return ix;
+}
+
+/** The keys (names.ts) of a part's columns' names and group paths, by place, made once per part. */
+function columnKeysOf(p: Part): NonNullable<PartIndex['columns']> {
+  const ix = partIndex(p);
+  if (ix.columns) return ix.columns;
+  const names: string[] = [];
+  const paths: string[] = [];
+  for (const c of p.columns) {
+    const name = nameKey(c.name);
+    const path = pathOf(c);
+    names.push(name);
+    paths.push(path === c.name ? name : nameKey(path));
+  }
+  return (ix.columns = { names, paths });
+}
+
+/** The keys (names.ts) of the components of each column's group path, made once per part (only `组/…/栏` names ask). */
+function groupKeysOf(p: Part): string[][] {
+  const ix = partIndex(p);
+  return (ix.groups ??= p.columns.map((c) => c.path.map(nameKey)));
 }
 
 function dataRowsOf(p: Part): number {
@@ -130,11 +158,13 @@ function labelsOf(p: Part): Map<string, string> {
   const ix = partIndex(p);
   return (ix.labels ??= indexOfHeads(p, LABELS, () => {
     const labels = new Map<string, string>();
-    eachRowHead(p, (r) => {
-      if (!r.label) return;
-      const k = ruleLabelKey(r.label);
-      if (!labels.has(k)) labels.set(k, r.label);
-    });
+    // Only the labels are read (from the store: no head is filled).
+    for (let r = 0, n = rowCount(p); r < n; r++) {
+      const label = rowLabel(p, r);
+      if (!label) continue;
+      const k = ruleLabelKey(label);
+      if (!labels.has(k)) labels.set(k, label);
+    }
     return labels;
   }));
 }
@@ -313,6 +343,15 @@ function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
   return co;
 }
 
+/** A reference of a standard table (a quantity's place) compiled, once per reference. */
+const compiledRefs = new WeakMap<RefNode, { own: StandardTable; operand: CompiledOperand }>();
+
+function compileRef(ref: RefNode, own: StandardTable): CompiledOperand {
+  let c = compiledRefs.get(ref);
+  if (c?.own !== own) compiledRefs.set(ref, (c = { own, operand: compileOperand({ sign: 1, operand: ref }, own) }));
+  return c.operand;
+}
+
 /** An identity's rule compiled against its set: done once, on first use. */
 function compile(idn: Identity): CompiledRule {
   let c = compiled.get(idn);
@@ -360,11 +399,17 @@ export class Binder {
   constructor(private readonly roles: Roles) {}
 
   /** The failure of the last step that returned undefined (no exception: most identities of a set do not fit a layout). */
-  private failure: Failure = { zero: false, what: '' };
+  private readonly failure: Failure = { zero: false, what: '' };
 
   private fail(what: string, zero = false): undefined {
-    this.failure = { zero, what };
+    this.failure.zero = zero;
+    this.failure.what = what;
     return undefined;
+  }
+
+  private failed(what: string, zero = false): false {
+    this.fail(what, zero);
+    return false;
   }
 
   /** The tables the last `bind` read, and the roles it asked for (what its result depends on). */
@@ -394,10 +439,12 @@ export class Binder {
       condition = this.equality(idn, c.condition, instance);
       if (!condition) return missing();
     } else if (rule.condition) condition = rule.condition;
-    let node: RuleNode = { lhs, rhs, text: idn.text, span: NOWHERE, ...(condition ? { condition } : {}) };
+    const node: RuleNode = { lhs, rhs, text: idn.text, span: NOWHERE };
+    if (condition) node.condition = condition;
     // One quantity printed in a table and typed again in a form: the form's figure is the one to check.
     if (lhs.length === 1 && rhs.length === 1 && rhs[0].sign === 1 && this.tableOf(lhs[0])?.kind === 'table' && this.tableOf(rhs[0])?.kind === 'form') {
-      node = { ...node, lhs: rhs, rhs: lhs };
+      node.lhs = rhs;
+      node.rhs = lhs;
     }
     const table = this.tableOf(node.lhs[0]) ?? instance;
     return { rule: node, table };
@@ -415,7 +462,8 @@ export class Binder {
     this.consulted = [];
     const c = compile(idn).condition;
     const condition = c && this.equality(idn, c, instance);
-    const read = { ...(condition ? { condition } : {}), touched: this.touched, consulted: this.consulted };
+    const read: { condition?: ConditionNode; touched: Table[]; consulted: StandardTable[] } = { touched: this.touched, consulted: this.consulted };
+    if (condition) read.condition = condition;
     this.touched = touched;
     this.consulted = consulted;
     return read;
@@ -429,8 +477,9 @@ export class Binder {
 
   /** A reference (a quantity's place) in the document's terms, for the instance `instance` of `own`. */
   bindRef(ref: RefNode, own: StandardTable, instance: Table): RefNode | undefined {
-    const t = this.term(compileOperand({ sign: 1, operand: ref }, own), own, instance, 'one');
-    return t?.[0].operand.kind === 'ref' ? t[0].operand : undefined;
+    const out: TermNode[] = [];
+    if (!this.term(compileRef(ref, own), own, instance, 'one', false, out)) return undefined;
+    return out[0].operand.kind === 'ref' ? out[0].operand : undefined;
   }
 
   /** The table a key names (for the expansion's table resolver). */
@@ -463,9 +512,7 @@ export class Binder {
   private operands(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
     const out: TermNode[] = [];
     for (const o of operands) {
-      const t = this.term(o, own, instance, 'one');
-      if (!t) return this.failure.zero ? this.fail(this.failure.what) : undefined;
-      out.push(...t);
+      if (!this.term(o, own, instance, 'one', false, out)) return this.failure.zero ? this.fail(this.failure.what) : undefined;
     }
     return out;
   }
@@ -479,27 +526,32 @@ export class Binder {
     const out: TermNode[] = [];
     const several = operands.length > 1 || operands.some((o) => o.kind === 'group');
     for (const o of operands) {
-      const t = this.term(o, own, instance, 'sum', several);
-      if (t) out.push(...t);
-      else if (!this.failure.zero || !several) return this.fail(this.failure.what);
+      const had = out.length;
+      if (this.term(o, own, instance, 'sum', several, out)) continue;
+      // What a term left out had bound for the tables before the one that failed.
+      out.length = had;
+      if (!this.failure.zero || !several) return this.fail(this.failure.what);
     }
     return out.length ? out : this.fail('…');
   }
 
-  /** A term bound: one term, or (a role several tables play, on a side that sums) one per table. */
-  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero = false): TermNode[] | undefined {
-    if (o.unknown) return this.fail(o.unknown);
+  /**
+   * A term bound, appended to `out`: one term, or (a role several tables play, on a side that sums) one per table.
+   * False when it cannot be (`failure` says why).
+   */
+  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero: boolean, out: TermNode[]): boolean {
+    if (o.unknown) return this.failed(o.unknown);
     const st = o.st ?? own;
-    let tables: Table[];
-    if (st === own) tables = [instance];
-    else {
+    let tables: Table[] | undefined;
+    if (st !== own) {
       tables = this.roles.instances(st);
       if (!this.consulted.includes(st)) this.consulted.push(st);
-      if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.fail(`「${st.title}」`, true);
-      if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.fail(`「${st.title}」`);
+      if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.failed(`「${st.title}」`, true);
+      if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.failed(`「${st.title}」`);
     }
-    const out: TermNode[] = [];
-    for (const t of tables) {
+    this.many = !!tables && tables.length > 1;
+    for (let k = 0, n = tables ? tables.length : 1; k < n; k++) {
+      const t = tables ? tables[k] : instance;
       this.touched.push(t);
       const table = this.tableRef(t);
       if (o.kind === 'group') {
@@ -507,12 +559,12 @@ export class Binder {
         for (const it of o.items) {
           if (!it.atom) { items.push({ sign: it.sign, ellipsis: it.ellipsis }); continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
-          if (it.atom.code && it.atom.axis === 'row' && !namesRow(t, it.atom.node)) continue;
+          if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
           const atom = this.atom(it.atom, t, undefined, instance);
-          if (!atom) return undefined;
+          if (!atom) return false;
           items.push({ sign: it.sign, atom });
         }
-        if (!items.some((it) => it.atom)) return this.fail(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
+        if (!items.some((it) => it.atom)) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
         const g = o.group!;
         // Named field by field: a spread of the parsed node was most of the time of binding a term.
         const operand: GroupNode = { kind: 'group', table, items, span: g.span };
@@ -525,29 +577,45 @@ export class Binder {
       let part: Part | undefined;
       if (o.part) {
         part = partKeyed(t, o.part.keys);
-        if (!part) return this.fail(`「${o.part.value}」`);
+        if (!part) return this.failed(`「${o.part.value}」`);
         atoms.push({ value: part.name!, quoted: true, span: NOWHERE });
       }
       let rowAtom: AtomNode | undefined;
       let column = false;
+      // What the expansion finds for the reference (declared.ts `BoundRef`): the rows and columns looked up here, when
+      // each atom names one by name and the part is the one its name names there.
+      let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t } : undefined;
+      if (found && part) found.part = part;
       for (const a of o.atoms) {
-        if (zero && a.axis === 'row' && a.code && !namesRow(t, a.node, part)) return this.fail(`「${a.node.value}」`, true);
+        if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.failed(`「${a.node.value}」`, true);
+        this.row = undefined;
         const bound = this.atom(a, t, part, instance);
-        if (!bound) return undefined;
+        if (!bound) return false;
         if (bound.unit === 'row') rowAtom = bound;
         if (bound.unit === 'column' || bound.eachRow) column = true;
         atoms.push(bound);
+        if (!found) continue;
+        const axis = axisOf(bound);
+        if (!bound.quoted || !axis || (axis === 'row' && !this.row)) found = undefined;
+        else if (axis === 'row') found.at = this.row;
+        else found.columnName = bound.value;
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
-        const at = firstRowAt(t, rowAtom, part);
+        const at = found?.at ?? firstRowAt(t, rowAtom, part);
         const cols = at?.part.columns.filter((c) => c.role === 'figure') ?? [];
         const col = cols.find((c) => !isTextAt(at!.part, at!.row, c.index));
-        if (col && col !== cols[0]) atoms.push({ value: col.path.join(''), quoted: true, unit: 'column', span: NOWHERE });
+        if (col && col !== cols[0]) {
+          const value = col.path.join('');
+          atoms.push({ value, quoted: true, unit: 'column', span: NOWHERE });
+          if (found) found.columnName = value;
+        }
       }
-      out.push({ sign: o.sign, operand: { kind: 'ref', table, atoms, span: o.span } });
+      const ref: BoundRef = { kind: 'ref', table, atoms, span: o.span };
+      if (found) ref.found = found;
+      out.push({ sign: o.sign, operand: ref });
     }
-    return out;
+    return true;
   }
 
   /** A row or column atom in the document's words; undefined when the document does not print the name. */
@@ -563,18 +631,52 @@ export class Binder {
       const value = fieldNamed(instance, a.field);
       if (!value) return this.fail(a.node.value);
       const row = projectRow(part ?? t, value);
-      return row ?? this.fail(`「${value}」`);
+      if (row === undefined) return this.fail(`「${value}」`);
+      this.row = this.rowAt(t, row, part);
+      return row;
     }
-    for (const cand of a.rows) if (namesRow(t, cand, part)) return cand.value;
+    for (const cand of a.rows) {
+      const at = this.rowAt(t, cand.value, part);
+      if (at) {
+        this.row = at;
+        return cand.value;
+      }
+    }
     const parts = partsOf(part ?? t);
     for (const k of a.rowKeys) {
       for (const p of parts) {
         const label = labelKeyed(p, k);
-        if (label !== undefined) return label;
+        if (label === undefined) continue;
+        this.row = this.rowAt(t, label, part);
+        return label;
       }
     }
     return this.fail(`「${a.node.value}」`);
   }
+
+  /** The row the last name `rowName` found names, as the expansion finds it (by part and number). */
+  private row?: RowAt;
+
+  /**
+   * The row a quoted name names in a table or one of its parts (declared.ts `firstNamed`, as the expansion finds it),
+   * looked up once per binder: identities name the same rows, under the same other names, again and again, and the
+   * tables do not change while a binder binds (one per pass).
+   */
+  private rowAt(t: Table, name: string, part?: Part): RowAt | undefined {
+    const of = part ?? t;
+    // A term over the tables of a role many play (3,000 forms) asks each once: nothing to keep.
+    if (this.many) return firstNamed(of, name);
+    let byName = this.rows.get(of);
+    if (!byName) this.rows.set(of, (byName = new Map()));
+    let at = byName.get(name);
+    if (at === undefined) byName.set(name, (at = firstNamed(of, name) ?? null));
+    return at ?? undefined;
+  }
+
+  private readonly rows = new Map<Table | Part, Map<string, RowAt | null>>();
+
+  /** Whether the term being bound is over several tables (`rowAt` keeps nothing then). */
+  private many = false;
 
   /**
    * The name this document prints for a column (or `组/…/栏`: the column whose group path holds these names, in any
@@ -584,19 +686,21 @@ export class Binder {
     const parts = part ? [part] : t.parts;
     for (const cand of a.columns) {
       for (const p of parts) {
-        let c: Column | undefined;
+        let i = -1;
         if (cand.parts.length > 1) {
+          const groups = groupKeysOf(p);
           let best = Infinity;
           let ties = 0;
-          for (const x of p.columns) {
-            const path = pathKeysOf(x);
+          for (let j = 0; j < groups.length; j++) {
+            const path = groups[j];
             if (!cand.parts.every((n) => path.includes(n))) continue;
-            if (x.path.length < best) { best = x.path.length; c = x; ties = 0; } else if (x.path.length === best) ties++;
+            if (path.length < best) { best = path.length; i = j; ties = 0; } else if (path.length === best) ties++;
           }
-          if (ties) c = undefined;
-        } else c = columnKeyed(p, cand.key);
-        if (!c) continue;
-        return uniquelyNamed(p, c) ? c.name : c.path.join('');
+          if (ties) i = -1;
+        } else i = columnKeyed(p, cand.key, !this.many);
+        if (i < 0) continue;
+        const c = p.columns[i];
+        return uniquelyNamed(p, i, !this.many) ? c.name : c.path.join('');
       }
     }
     return this.fail(`「${a.node.value}」`);

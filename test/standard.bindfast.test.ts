@@ -1,0 +1,114 @@
+/**
+ * The first sight of an identity, looked up once (rules/declared.ts, standard/bind.ts): a reference the binder resolved
+ * carries what it found (`BoundRef`), and the expansion takes it instead of looking its names up again; a row formula
+ * over stored rows goes into the relation list's arrays (`rowOver`). Both must give exactly what the plain way gives.
+ */
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
+import { analyze } from '../server/src/analysis';
+import { DeclaredRules, type BoundRef, type Naming, type Target } from '../server/src/rules/declared';
+import { forgetTemplates } from '../server/src/standard/shapes';
+import type { Table } from '../server/src/model/document';
+import type { RefNode } from '../server/src/syntax/ast';
+import { dump } from './support/dump';
+import { ROOT } from './support/lsp';
+
+/** The seeds, the corpus documents and small generated documents of each set, as text. */
+const documents = (): [string, string][] => [
+  ...[
+    ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
+    ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
+  ].map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
+  ['generateFinal', generateFinal({ kuanPerLei: 2, xiangPerKuan: 3 })],
+  ['generateBudget', generateBudget({ kuanPerLei: 2, xiangPerKuan: 3 })],
+  ['generateJiangsu', generateJiangsu({ kuanPerLei: 2, xiangPerKuan: 3 })],
+];
+
+/** A target as plain data: its table, part, row (by part and number) and column. */
+function described(t: Target | undefined): string {
+  if (!t) return 'none';
+  const part = t.at?.part ?? t.row?.part ?? t.part;
+  const row = t.at?.row ?? t.row?.index;
+  return [t.table.title, t.part?.name ?? '', part?.name ?? '', row ?? '', t.columnName ?? '', t.columnNumber ?? '', t.column?.index ?? ''].join('|');
+}
+
+/** The private expansion step a test turns off. */
+type RowOver = { rowOver: (...args: unknown[]) => boolean };
+
+describe('standard identities: the first sight, looked up once', () => {
+  afterEach(() => forgetTemplates());
+
+  it('a reference the binder resolved names what its names name (seeds, corpus, generated documents of each set)', () => {
+    const proto = DeclaredRules.prototype;
+    const plain = proto.resolveRef;
+    let checked = 0;
+    proto.resolveRef = function (this: DeclaredRules, ref: RefNode, current: Table, naming?: Naming) {
+      const got = plain.call(this, ref, current, naming);
+      const found = (ref as BoundRef).found;
+      if (found && !naming) {
+        // The same reference without what the binder found: resolved by its names.
+        const bare: RefNode = { kind: ref.kind, atoms: ref.atoms, span: ref.span, ...(ref.table ? { table: ref.table } : {}) };
+        assert.equal(described(got), described(plain.call(this, bare, current, naming)), ref.atoms.map((a) => a.value).join(' '));
+        checked++;
+      }
+      return got;
+    };
+    try {
+      for (const [name, text] of documents()) {
+        forgetTemplates();
+        assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
+      }
+    } finally {
+      proto.resolveRef = plain;
+    }
+    assert.ok(checked > 500, `${checked} bound references checked`);
+  });
+
+  it('a row formula over stored rows gives in the arrays the relations and findings it gives as objects', () => {
+    const proto = DeclaredRules.prototype as unknown as RowOver;
+    const arrays = proto.rowOver;
+    let used = 0;
+    const counted = function (this: DeclaredRules, ...args: unknown[]): boolean {
+      const done = arrays.apply(this, args);
+      if (done) used++;
+      return done;
+    };
+    // A copy with one figure mistyped: the first one printed after the first table's heading.
+    const mistyped = (text: string) => {
+      const at = text.indexOf('## 表');
+      const digit = at + text.slice(at).search(/\d\.\d\d/);
+      return text.slice(0, digit) + ((Number(text[digit]) + 1) % 10) + text.slice(digit + 1);
+    };
+    const analysed = (text: string, way: RowOver['rowOver']) => {
+      proto.rowOver = way;
+      forgetTemplates();
+      return dump(analyze(text, { locale: 'zh' }));
+    };
+    try {
+      for (const [name, text] of documents()) {
+        for (const t of [text, mistyped(text)]) assert.deepEqual(analysed(t, counted), analysed(t, () => false), name);
+      }
+    } finally {
+      proto.rowOver = arrays;
+    }
+    assert.ok(used > 100, `${used} row formulas expanded in the arrays`);
+  });
+
+  it('a row formula between tables in other units still compares after conversion', () => {
+    const text = [
+      '# 测试单位', '年度：2023', '',
+      '## 表 表1 甲表', '金额单位：万元', '列：项目 | 金额', '合计 | 3.00', '其一 | 1.00', '其二 | 2.00',
+      '规则：「合计」行=（「其一」+「其二」）行', '',
+      '## 表 表2 乙表', '金额单位：元', '列：项目 | 金额', '合计 | 30000.00',
+      '规则：「合计」行=「表1」「合计」行', '',
+      '## 表 表3 丙表', '金额单位：元', '列：项目 | 金额', '合计 | 30100.00',
+      '规则：「合计」行=「表1」「合计」行',
+    ].join('\n');
+    const a = analyze(text, { locale: 'zh', standard: false });
+    const failing = a.findings.filter((f) => f.severity === 'error').map((f) => f.span.start);
+    assert.deepEqual(failing, [text.indexOf('30100.00')]);
+    assert.equal(a.relations.filter((r) => r.terms.some((t) => t.shift)).length, 2);
+  });
+});
