@@ -22,7 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { sameItems } from '../util/arrays';
-import { Binder, conditionIsShared as isShared, conditionNamesField as namesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
+import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { NO_TABLES, type ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
@@ -667,22 +667,6 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
-
-/** What bind.ts says of an identity's condition, once per identity (asked for each of 3,000 forms per pass). */
-const sharedConditions = new WeakMap<Identity, boolean>();
-const fieldConditions = new WeakMap<Identity, boolean>();
-
-function conditionIsShared(idn: Identity): boolean {
-  let had = sharedConditions.get(idn);
-  if (had === undefined) sharedConditions.set(idn, (had = isShared(idn)));
-  return had;
-}
-
-function conditionNamesField(idn: Identity): boolean {
-  let had = fieldConditions.get(idn);
-  if (had === undefined) fieldConditions.set(idn, (had = namesField(idn)));
-  return had;
-}
 
 /**
  * The lists every applier expands an identity that is not kept into, and judges a condition in (each emptied first;

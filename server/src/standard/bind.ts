@@ -273,6 +273,9 @@ interface CompiledRule {
   lhs: CompiledOperand[];
   rhs: CompiledOperand[];
   condition?: { lhs: CompiledOperand[]; rhs: CompiledOperand[] };
+  /** `conditionIsShared` and `conditionNamesField`, known once the rule is compiled (asked for each of 3,000 forms). */
+  sharedCondition: boolean;
+  fieldCondition: boolean;
 }
 
 const compiled = new WeakMap<Identity, CompiledRule>();
@@ -359,10 +362,14 @@ function compile(idn: Identity): CompiledRule {
   const own = idn.table;
   const rule = idn.rule;
   const cond = rule.condition;
+  const condition = cond?.rhs.length ? { lhs: cond.lhs.map((t) => compileOperand(t, own)), rhs: cond.rhs.map((t) => compileOperand(t, own)) } : undefined;
+  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && !namesField(o);
   c = {
     lhs: rule.lhs.map((t) => compileOperand(t, own)),
     rhs: rule.rhs.map((t) => compileOperand(t, own)),
-    ...(cond?.rhs.length ? { condition: { lhs: cond.lhs.map((t) => compileOperand(t, own)), rhs: cond.rhs.map((t) => compileOperand(t, own)) } } : {}),
+    ...(condition ? { condition } : {}),
+    sharedCondition: !!condition && condition.lhs.every(shared) && condition.rhs.every(shared),
+    fieldCondition: !!condition && (condition.lhs.some(namesField) || condition.rhs.some(namesField)),
   };
   compiled.set(idn, c);
   return c;
@@ -374,15 +381,12 @@ function compile(idn: Identity): CompiledRule {
  * applied to each of 3,000 项目申报表). Its outcome, within one pass, is then the same for every instance.
  */
 export function conditionIsShared(idn: Identity): boolean {
-  const c = compile(idn).condition;
-  const shared = (o: CompiledOperand) => !!o.st && !o.unknown && !namesField(o);
-  return !!c && c.lhs.every(shared) && c.rhs.every(shared);
+  return compile(idn).sharedCondition;
 }
 
 /** Whether an identity's equality condition names a row by a form's field (`「项目支出表」「{项目名称}」行`). */
 export function conditionNamesField(idn: Identity): boolean {
-  const c = compile(idn).condition;
-  return !!c && (c.lhs.some(namesField) || c.rhs.some(namesField));
+  return compile(idn).fieldCondition;
 }
 
 function namesField(o: CompiledOperand): boolean {
