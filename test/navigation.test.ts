@@ -249,6 +249,15 @@ describe('navigation: rule references and go to definition', () => {
     assert.deepEqual(d.targets.map((x) => slice(t, x.selection)), Array.from({ length: 23 }, (_, i) => String(34 + i)));
   });
 
+  it('a … ending a group names the rows up to the rule’s own row, as the check sums them (not the rows after it)', () => {
+    const text = ['# 测试单位', '', '## 表 表1 甲表', '列：项目 | 金额', '甲 | 1.00', '乙 | 2.00', '合计 | 3.00', '其他 | 4.00', '规则：「合计」行=（「甲」+…）行', ''].join('\n');
+    const an = analyze(text, { standard: false });
+    assert.deepEqual(an.findings.filter((f) => f.severity === 'error'), [], 'the check sums 甲 and 乙 only');
+    const d = definitionAt(an, text.indexOf('…'));
+    assert.ok(d);
+    assert.deepEqual(d.targets.map((x) => slice(text, x.span)), ['乙 | 2.00']);
+  });
+
   it('1栏 → the column 本年收入合计[1] in the 列 line; 公开05表「201」行1栏 → the cell 261.74 of 公开05表', () => {
     const t2 = at(t, '## 表 公开02表');
     const d = def(at(t, '1栏各行', t2));

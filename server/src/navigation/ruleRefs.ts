@@ -70,18 +70,21 @@ function resolveRule(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule): 
   const { node } = rule;
   // The right-hand side is resolved in the left-hand side's table (`公开05表 1行=2行` means 公开05表 2行).
   let current = rule.table;
+  // The rule's own row: a `…` ending a group stops there, as in the expansion.
+  let own: Row | undefined;
   for (const term of node.lhs) {
     const op = term.operand;
     if (op.kind === 'ref') {
       const r = resolveRef(resolver, rule, 'target', op, rule.table);
       if (node.lhs.length === 1 && r.table) current = r.table;
+      if (node.lhs.length === 1 && r.rows.length === 1) own = r.rows[0];
       out.push(r);
     } else pushAll(out, resolveGroup(doc, resolver, rule, 'target', op, rule.table));
   }
   for (const term of node.rhs) {
     const op = term.operand;
     if (op.kind === 'ref') out.push(resolveRef(resolver, rule, 'term', op, current));
-    else pushAll(out, resolveGroup(doc, resolver, rule, 'term', op, current));
+    else pushAll(out, resolveGroup(doc, resolver, rule, 'term', op, current, own));
   }
   return out;
 }
@@ -110,11 +113,11 @@ function resolveRef(resolver: DeclaredRules, rule: Rule, side: RuleReference['si
   return r;
 }
 
-function resolveGroup(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], g: GroupNode, current: Table): RuleReference[] {
+function resolveGroup(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], g: GroupNode, current: Table, own?: Row): RuleReference[] {
   const out: RuleReference[] = [];
   const table = g.table ? findTable(doc, g.table.text, current) : current;
   if (g.table) out.push({ rule, side, span: g.table.span, table, tableSpan: g.table.span, rows: [], columns: [], unresolved: !table });
-  for (const item of resolver.groupItems(g, table)) {
+  for (const item of resolver.groupItems(g, table, own)) {
     const r: RuleReference = { rule, side, span: item.span, table, rows: [], columns: [], unresolved: !item.targets };
     const first = item.range ? item.range.a : item.atom;
     const axis = (first && axisOf(first)) ?? g.unit ?? (g.eachRow ? 'column' : undefined);
