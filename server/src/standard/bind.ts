@@ -35,12 +35,16 @@ function isCode(a: AtomNode): boolean {
   return a.quoted && /^\d{3}(?:\d{2}){0,2}$/.test(a.value.trim());
 }
 
-/** The keys of the names a set's rules use (few, looked up for every binding): computed once each. */
+/** The keys of the names a set's rules and a form's fields use (few, looked up for every binding): computed once each. */
 const dataKeys = new Map<string, string>();
 
 function dataKey(name: string): string {
   let k = dataKeys.get(name);
-  if (k === undefined) dataKeys.set(name, (k = nameKey(name)));
+  if (k === undefined) {
+    // Documents' field names are open-ended: the memo is bounded.
+    if (dataKeys.size >= 4096) dataKeys.clear();
+    dataKeys.set(name, (k = nameKey(name)));
+  }
   return k;
 }
 
@@ -797,5 +801,6 @@ function partKeyed(t: Table, keys: readonly string[]): Part | undefined {
 
 /** The value of a table's field (its own or a part's) whose key is `key` (a name key). */
 function fieldNamed(t: Table, key: string): string | undefined {
-  return fieldsOf(t).find((f) => nameKey(f.key) === key)?.value;
+  // A form's field names are few and the same in every form (项目名称, 主管部门 …): each keyed once.
+  return fieldsOf(t).find((f) => dataKey(f.key) === key)?.value;
 }
