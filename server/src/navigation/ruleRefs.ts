@@ -8,7 +8,7 @@ import type { Analysis } from '../analysis';
 import { messages } from '../i18n/messages';
 import { norm } from '../model/build';
 import type { BudgetDocument, Column, Part, Row, Rule, Table } from '../model/document';
-import { axisOf, columnIn, DeclaredRules, findRows, findTable, type Naming, type Target } from '../rules/declared';
+import { axisOf, columnIn, DeclaredRules, findRows, findTable, type Naming, type RowAt, type Target } from '../rules/declared';
 import type { AtomNode, GroupNode, RefNode, Span } from '../syntax/ast';
 import { pushAll } from '../util/arrays';
 
@@ -71,13 +71,13 @@ function resolveRule(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule): 
   // The right-hand side is resolved in the left-hand side's table (`公开05表 1行=2行` means 公开05表 2行).
   let current = rule.table;
   // The rule's own row: a `…` ending a group stops there, as in the expansion.
-  let own: Row | undefined;
+  let own: RowAt | undefined;
   for (const term of node.lhs) {
     const op = term.operand;
     if (op.kind === 'ref') {
       const r = resolveRef(resolver, rule, 'target', op, rule.table);
       if (node.lhs.length === 1 && r.table) current = r.table;
-      if (node.lhs.length === 1 && r.rows.length === 1) own = r.rows[0];
+      if (node.lhs.length === 1 && r.rows.length === 1) own = { part: r.rows[0].part, row: r.rows[0].index };
       out.push(r);
     } else pushAll(out, resolveGroup(doc, resolver, rule, 'target', op, rule.table));
   }
@@ -113,7 +113,7 @@ function resolveRef(resolver: DeclaredRules, rule: Rule, side: RuleReference['si
   return r;
 }
 
-function resolveGroup(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], g: GroupNode, current: Table, own?: Row): RuleReference[] {
+function resolveGroup(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule, side: RuleReference['side'], g: GroupNode, current: Table, own?: RowAt): RuleReference[] {
   const out: RuleReference[] = [];
   const table = g.table ? findTable(doc, g.table.text, current) : current;
   if (g.table) out.push({ rule, side, span: g.table.span, table, tableSpan: g.table.span, rows: [], columns: [], unresolved: !table });

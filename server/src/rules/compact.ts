@@ -181,17 +181,13 @@ export class RelationList {
   private lastTitle?: string;
   private lastTitleId = -1;
 
-  /** A title's number in this list (given now when it has none). */
-  titleNumber(t: string): number {
-    return this.titleId(t);
-  }
-
   /** The title numbered `t`. */
   titleAt(t: number): string {
     return this.titles[t];
   }
 
-  private titleId(t: string): number {
+  /** A title's number in this list (given now when it has none). */
+  titleNumber(t: string): number {
     if (t === this.lastTitle) return this.lastTitleId;
     this.lastTitle = t;
     return (this.lastTitleId = this.titleIndex.of(t));
@@ -213,7 +209,7 @@ export class RelationList {
     if (o + S > this.rels.length) this.rels = grow(this.rels, o + S);
     const R = this.rels;
     R[o + RULE_KIND] = ruleKind;
-    R[o + TITLE] = this.titleId(title);
+    R[o + TITLE] = this.titleNumber(title);
     R[o + SPAN] = this.spanId(ruleSpan);
     R[o + T_PART] = part;
     R[o + T_ROW] = row;

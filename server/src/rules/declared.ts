@@ -329,9 +329,6 @@ function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
 /** A row by its part and number (no row is made). */
 export interface RowAt { part: Part; row: number }
 
-/** A row's place: its part and number (a `Row`, or where a row named by part and number is). */
-type RowPlace = Pick<Row, 'part' | 'index'>;
-
 function at(p: Part, rows: Rows, out: RowAt[]): void {
   if (typeof rows === 'number') out.push({ part: p, row: rows });
   else for (const row of rows) out.push({ part: p, row });
@@ -631,7 +628,7 @@ export class DeclaredRules {
     // Expand the right-hand side into signed references.
     const rhs: { sign: 1 | -1; target: Target }[] = [];
     // Where the rule's own row is (a `…` ending a group stops there), without making its view.
-    const stop: RowPlace | undefined = lhs.at ? { part: lhs.at.part, index: lhs.at.row } : lhs.row;
+    const stop: RowAt | undefined = lhs.at ?? (lhs.row && { part: lhs.row.part, row: lhs.row.index });
     for (const term of node.rhs) {
       const expanded = this.expandTerm(term, lhs.table, stop);
       if (!expanded) return;
@@ -653,7 +650,7 @@ export class DeclaredRules {
       const r = t.target.row ?? (row && t.target.table !== row.part.table ? counterpart(row, t.target.part ?? t.target.table) : row);
       if (!r) return undefined;
       const c = lhsHasColumn(t.target) ? columnOf(r, t.target)
-        : col && t.target.table === lhs.table ? matchColumn(r, col) : firstFigureColumn(r);
+        : col && t.target.table === lhs.table ? matchColumnIn(r.part, col) : firstFigureColumn(r);
       if (!c) return undefined;
       const cell = r.cells[c.index];
       if (!cell) return undefined;
@@ -841,7 +838,7 @@ export class DeclaredRules {
     return true;
   }
 
-  private expandTerm(term: TermNode, current: Table, stop?: RowPlace): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandTerm(term: TermNode, current: Table, stop?: RowAt): { sign: 1 | -1; target: Target }[] | undefined {
     const op = term.operand;
     if (op.kind === 'ref') {
       const t = this.resolveRef(op, current);
@@ -850,7 +847,7 @@ export class DeclaredRules {
     return this.expandGroup(op, term.sign, current, stop);
   }
 
-  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: RowPlace): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: RowAt): { sign: 1 | -1; target: Target }[] | undefined {
     const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
@@ -870,7 +867,7 @@ export class DeclaredRules {
    * neighbours. A `…` that ends the group (`（「一般公共服务支出」+…）行`) names the rows after its left neighbour, up to
    * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
-  *groupItems(g: GroupNode, table: Table | undefined, stop?: RowPlace): Generator<GroupItem> {
+  *groupItems(g: GroupNode, table: Table | undefined, stop?: RowAt): Generator<GroupItem> {
     for (let i = 0; i < g.items.length; i++) {
       const item = this.groupItem(g, i, table, stop);
       if (item) yield item;
@@ -878,7 +875,7 @@ export class DeclaredRules {
   }
 
   /** Item i of a group resolved (`groupItems`); undefined for an item that is neither an atom nor a `…`. */
-  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: RowPlace): GroupItem | undefined {
+  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: RowAt): GroupItem | undefined {
     const items = g.items;
     const it = items[i];
     if (it.ellipsis) {
@@ -904,12 +901,12 @@ export class DeclaredRules {
    * end: when `a` is numbered (`一、`, `（一）`, `1.`, `（1）`), the rows numbered alike — its siblings —, passing over
    * the rows numbered one level deeper (their items) and ending at a row numbered higher or not at all; else every row.
    */
-  after(table: Table, a: AtomNode, g: GroupNode, stop?: RowPlace): Target[] | undefined {
+  after(table: Table, a: AtomNode, g: GroupNode, stop?: RowAt): Target[] | undefined {
     const ra = firstRowAt(table, a);
     if (!ra) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
     // The rows' labels read from the part's store: only the rows named are made.
     const p = ra.part;
-    const end = stop && stop.part === p && stop.index > ra.row ? stop.index : rowCount(p);
+    const end = stop && stop.part === p && stop.row > ra.row ? stop.row : rowCount(p);
     const level = itemLevel(rowLabel(p, ra.row));
     const out: Target[] = [];
     for (let i = ra.row + 1; i < end; i++) {
@@ -1046,12 +1043,7 @@ function describeColumn(t: Target): string {
   return t.columnNumber !== undefined ? `${t.columnNumber}栏` : `「${t.columnName}」`;
 }
 
-/** The column of `row` that corresponds to `col` (same 栏次, else same position among figure columns). */
-function matchColumn(row: Row, col: Column): Column | undefined {
-  return matchColumnIn(row.part, col);
-}
-
-/** The column of a part that corresponds to `col` (`matchColumn`). */
+/** The column of a part that corresponds to `col` (same 栏次, else same position among figure columns). */
 function matchColumnIn(part: Part, col: Column): Column | undefined {
   const cols = part.columns;
   if (cols.includes(col)) return col;

@@ -291,17 +291,9 @@ function fieldOf(a: AtomNode): string | undefined {
 
 /** Whether a reference of `own`'s names a place of its own table by names alone: no other table, no form's field. */
 export function refIsOwnByName(ref: RefNode, own: StandardTable): boolean {
-  let byRef = ownRefs.get(own);
-  if (!byRef) ownRefs.set(own, (byRef = new WeakMap()));
-  let is = byRef.get(ref);
-  if (is === undefined) {
-    const o = compileOperand({ sign: 1, operand: ref }, own);
-    byRef.set(ref, (is = !o.st && !o.unknown && !namesField(o)));
-  }
-  return is;
+  const o = compileRef(ref, own);
+  return !o.st && !o.unknown && !namesField(o);
 }
-
-const ownRefs = new WeakMap<StandardTable, WeakMap<RefNode, boolean>>();
 
 function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   const axis = a.unit ?? (a.eachRow ? 'column' : undefined);
