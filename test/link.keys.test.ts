@@ -10,6 +10,9 @@ import { norm } from '../server/src/model/build';
 import { withoutItemNumber } from '../server/src/model/classify';
 
 // The normalisation labelKey stands for, written out: blanks, quotes, level markers, a leading item number, brackets.
+// The item number is read by the same `withoutItemNumber` labelKey calls: this property checks the fast path (a label
+// with nothing to normalise is its own key), not the reading of item numbers (test/regex.test.ts and
+// test/numbering.uses.test.ts check that).
 const full = (s: string): string =>
   withoutItemNumber(norm(s).replace(/[“”"‘’'「」『』]/g, '').replace(/[（(](?:类|款|项)[）)]/g, '')).replace(/[（(]/g, '(').replace(/[）)]/g, ')');
 

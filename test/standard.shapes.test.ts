@@ -203,11 +203,17 @@ describe('standard sets: templates shared by every analyzer of one language', ()
     const at = seed.indexOf('\n', seed.indexOf('列：', seed.indexOf('## 表 公开03表'))) + 1;
     const variant = (i: number) => `${seed.slice(0, at)}2010399 | 其他事务支出${i} | 1.00 | | 1.00 | | |\n${seed.slice(at)}`;
     for (let i = 0; i < 10; i++) { fresh(variant(i)); fresh(variant(i)); }
-    for (const i of [0, 1, 9]) {
+    const uses = (i: number) => {
       const { a, analyzer } = fresh(variant(i));
       assert.deepEqual(dump(a), dump(analyze(variant(i), BOUND)), `variant ${i}`);
-      assert.ok(analyzer.shapes!.uses > 0);
-    }
+      return analyzer.shapes!.uses;
+    };
+    // The latest variant's templates are kept; the first's were dropped: its tables that read 公开03表 bind again,
+    // and take templates again once it is met twice more.
+    const latest = uses(9);
+    assert.ok(uses(0) < latest, 'the oldest context was dropped');
+    uses(0);
+    assert.equal(uses(0), latest, 'met twice again (a template is made the second time), it has its templates back');
   });
 
   it('a quantity naming another table is found in each document: a document without that table changes nothing for the next', () => {

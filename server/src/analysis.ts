@@ -56,7 +56,7 @@ import { StandardLibrary, type SetChoice } from './standard/library';
 import { tableNamed } from './standard/set';
 import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import { beginsAt, type Position, type Positions } from './syntax/positions';
-import { lastAtOrBefore, sameItems } from './util/arrays';
+import { lastAtOrBefore, pushTo, sameItems } from './util/arrays';
 
 export interface AnalysisOptions {
   locale?: Locale;
@@ -682,7 +682,7 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
       rest = new Map();
       for (let i = spanning.kept; i < global.count; i++) {
         const r = global.relation(i);
-        for (const c of cellsOf(r)) push(rest, c, i);
+        for (const c of cellsOf(r)) pushTo(rest, c, i, true);
       }
     }
     return rest.get(cell);
@@ -743,8 +743,6 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
 interface Spanning {
   list: RelationList;
   kept: number;
-  /** Whether its first `kept` relations are the last version's (compared when first asked). */
-  asBefore?: boolean;
   /** Its first `kept` relations by figure: made when first asked, taken by the next versions while they stay the same. */
   index?: KeptIndex;
   /** The last index an earlier version made (a version that searched nothing made none, and passes this one on). */
@@ -759,7 +757,7 @@ export const spanningIndexed = { count: 0 };
 
 /** Whether the first `kept` relations of `now` are those of `before` (`samePrefix`: a figure retyped copies them). */
 function keptAsBefore(before: Spanning | undefined, now: Spanning): boolean {
-  return (now.asBefore ??= !!before && before.kept === now.kept && now.list.samePrefix(before.list, now.kept));
+  return !!before && before.kept === now.kept && now.list.samePrefix(before.list, now.kept);
 }
 
 /**
@@ -786,17 +784,10 @@ function looseOf(index: KeptIndex): Map<Cell, number[]> {
     index.loose = new Map();
     for (let i = 0; i < index.list.count; i++) {
       if (index.list.termsOf(i) >= 0) continue;
-      for (const c of cellsOf(index.list.relation(i))) if (!(c.row.part instanceof StoredPart)) push(index.loose, c, i);
+      for (const c of cellsOf(index.list.relation(i))) if (!(c.row.part instanceof StoredPart)) pushTo(index.loose, c, i, true);
     }
   }
   return index.loose;
-}
-
-/** Adds relation i to a figure's list (once, though the relation holds the figure twice). */
-function push(map: Map<Cell, number[]>, c: Cell, i: number): void {
-  const list = map.get(c);
-  if (!list) map.set(c, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
 }
 
 /** How many relations spanning sections were keyed by content to tell what changed (tests count them). */

@@ -19,6 +19,7 @@ import { cellOf, eachRowHead, indexOfHeads } from '../model/rows';
 import { trimEndChars } from '../util/text';
 import { MONEY_SCALE } from './lexicon';
 import type { Claim, Role } from './extract';
+import { pushTo } from '../util/arrays';
 
 export interface Quantity {
   cell: Cell;
@@ -118,7 +119,7 @@ function partIndex(p: Part): PartIndex {
   const columns = new Map<string, { part: Part; column: Column }[]>();
   for (const c of p.columns) {
     if (c.role !== 'figure') continue;
-    for (const name of columnNames(c)) push(columns, name, { part: p, column: c });
+    for (const name of columnNames(c)) pushTo(columns, name, { part: p, column: c });
   }
   ix = {
     part: p,
@@ -155,9 +156,9 @@ function rowsByKey(p: Part): Pick<PartIndex, 'totals' | 'byKey' | 'byLoose'> {
     const { key: k, loose: l } = keysOf(r.label);
     if (!k) return;
     const e: RowKey = { index: r.index, label: r.label, coded: !!r.code };
-    push(ix.byKey, k, e);
-    if (TOTAL_ROW.test(k)) push(ix.totals, k, e);
-    if (l !== k) push(ix.byLoose, l, e);
+    pushTo(ix.byKey, k, e);
+    if (TOTAL_ROW.test(k)) pushTo(ix.totals, k, e);
+    if (l !== k) pushTo(ix.byLoose, l, e);
   });
   return ix;
 }
@@ -167,7 +168,7 @@ function rowsByCode(p: Part): Map<string, RowKey[]> {
   const byCode = new Map<string, RowKey[]>();
   eachRowHead(p, (r) => {
     const code = r.code;
-    if (code && r.codeKind === 'functional') push(byCode, code, { index: r.index, label: r.label, coded: true });
+    if (code && r.codeKind === 'functional') pushTo(byCode, code, { index: r.index, label: r.label, coded: true });
   });
   return byCode;
 }
@@ -376,10 +377,6 @@ export class QuantityIndex {
   }
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v); else m.set(k, [v]);
-}
 
 /** Two names of one subject: equal as keys, or equal once `支出` and the like are dropped (`公共安全` / `公共安全支出`). */
 function sameName(a: string, b: string): boolean {

@@ -351,7 +351,7 @@ function ruleEntries(a: Analysis, line: LineInfo, offset: number): Completion | 
 
 function glossaryEntries(q: CompletionRequest, line: LineInfo, m: KnowledgeMessages): Completion | null {
   const doc = q.analysis.document;
-  // A glossary term's enumerator, as the glossary reads it (not a row label's item number).
+  // A glossary term's enumerator: a row label's item number, as the glossary reads it (model/glossaryLine.ts).
   const lead = glossaryTermStart(line.text);
   if (line.before.length < lead) return null;
   const query = line.before.slice(lead).trim();

@@ -5,6 +5,7 @@
 import type { BudgetDocument, GlossaryEntry } from '../model/document';
 import type { Span } from '../syntax/ast';
 import { nameKey, sameName } from './catalog';
+import { pushTo } from '../util/arrays';
 
 export interface GlossaryDocument {
   id: string;
@@ -41,8 +42,8 @@ export class GlossaryLibrary {
   constructor(documents: GlossaryDocument[] = [], readonly entries: LibraryEntry[] = []) {
     for (const d of documents) this.docs.set(d.id, d);
     for (const e of entries) {
-      if (!e.path) push(this.byTerm, termKey(e.term), e);
-      for (const c of e.codes ?? []) push(this.byCode, c, e);
+      if (!e.path) pushTo(this.byTerm, termKey(e.term), e);
+      for (const c of e.codes ?? []) pushTo(this.byCode, c, e);
     }
   }
 
@@ -70,10 +71,6 @@ export class GlossaryLibrary {
   }
 }
 
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const l = m.get(k);
-  if (l) l.push(v); else m.set(k, [v]);
-}
 
 /**
  * The entry of a glossary that explains a code, given the names along the code's path (类, 款, 项; any may be unknown).

@@ -45,7 +45,7 @@ export function glossaryLineOf(text: string): GlossaryLine | undefined {
   while (start < end && isBlank(text[start])) start++;
   // The term follows the item number and the blanks after it. Nothing but an item number before the `：`: directly
   // before it, it is the term (`一、：…`); with blanks between, the line names no term.
-  const n = itemNumberLength(text.slice(0, colon));
+  const n = itemNumberLength(text);
   if (n && n < end) start = n;
   else if (n && /\s/.test(text[n - 1])) return undefined;
   if (end - start > MAX_TERM) return undefined;

@@ -21,7 +21,7 @@ import type { Relation } from '../rules/relation';
 import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
-import { sameItems } from '../util/arrays';
+import { pushTo, sameItems } from '../util/arrays';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { NO_TABLES, type ShapeTemplates } from './shapes';
@@ -764,7 +764,7 @@ function documentStandard(
   const applied = new Map<Table, AppliedIdentity[]>();
   for (const s of sections) {
     for (const [t, st] of s.recognitions) recognitions.set(t, st);
-    for (const a of s.applied) push(applied, a.table, a);
+    for (const a of s.applied) pushTo(applied, a.table, a);
   }
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
@@ -782,12 +782,12 @@ function documentStandard(
       // numbers of the list (nothing bound, nothing looked up relation by relation).
       relations.copyRange(segment.list, segment.from, segment.to);
       const moved = segment.applied.map((a) => a.in(relations));
-      for (const a of moved) push(applied, a.table, a);
+      for (const a of moved) pushTo(applied, a.table, a);
       cache.identities = previous!.identities;
       cache.segment = { list: relations, from, to: relations.count, applied: moved };
     } else {
       const made: Applied[] = [];
-      for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); push(applied, t, a); }
+      for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
       cache.identities = applier.kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
     }
@@ -810,10 +810,6 @@ function unchangedSince(before: StandardCache, now: StandardCache): Unchanged {
   return { tables, roles, all: tables.size === now.parts.size && roles.size === now.roles.size };
 }
 
-function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
-  const list = map.get(k);
-  if (list) list.push(v); else map.set(k, [v]);
-}
 
 /** An applied identity's state: holds, holds within rounding, fails, condition not met, not applicable, no figures. */
 export function identityState(a: AppliedIdentity): IdentityStateName {

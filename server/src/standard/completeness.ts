@@ -10,21 +10,13 @@ import type { StandardMessages } from '../i18n/standard';
 import { fieldsOf } from '../model/build';
 import type { BudgetDocument, Table } from '../model/document';
 import { isNonZeroFigure, rowCount } from '../model/rows';
-import { nameKey, titleKey } from './names';
+import { hasKey, titleKey } from './names';
 import type { StandardSet, StandardTable } from './set';
 
 /** A table of contents: a section headed `目录` (or `目 录`). */
 function contentsOf(doc: BudgetDocument): Table | undefined {
-  return doc.tables.find(isContents);
-}
-
-/** Whether a table is a 目录, kept while the table is (asked for each of 3,000 forms at every keystroke). */
-const contentsTables = new WeakMap<Table, boolean>();
-
-function isContents(t: Table): boolean {
-  let had = contentsTables.get(t);
-  if (had === undefined) contentsTables.set(t, (had = nameKey(t.heading) === '目录'));
-  return had;
+  // `hasKey` keys no heading that cannot be 目录 (3,000 forms' headings are asked at every keystroke).
+  return doc.tables.find((t) => hasKey(t.heading, '目录'));
 }
 
 /** The entries of a 目录, as printed, each with where it is. */

@@ -80,7 +80,7 @@ export interface Quantity {
 const NAME_SEPARATOR = /[；;]/;
 const ALIAS_SEPARATOR = /[＝=]/;
 
-function fieldValue(fields: Field[], key: string): string | undefined {
+function fieldValue(fields: readonly Field[], key: string): string | undefined {
   return fields.find((f) => norm(f.key) === key)?.value;
 }
 
@@ -94,7 +94,7 @@ function split(v: string | undefined, sep: RegExp): string[] {
 }
 
 /** `行名：A＝B＝C` lines into a map from each name's key to all the names, the one the rules use first. */
-function aliases(fields: Field[], key: string): Map<string, string[]> {
+function aliases(fields: readonly Field[], key: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const f of fields) {
     if (norm(f.key) !== key) continue;
@@ -130,7 +130,7 @@ export function readStandardSet(id: string, text: string): StandardSet {
     source: fieldValue(hf, '来源'), tables: [], orders: [], document, problems: [],
   };
   for (const t of document.tables) {
-    const fields = fieldsOf(t).slice().sort((a, b) => a.span.start - b.span.start);
+    const fields = fieldsOf(t);
     const title = t.title || t.heading;
     const variants = [title, ...split(fieldValue(fields, '别名'), NAME_SEPARATOR)];
     const form = t.kind === 'form';

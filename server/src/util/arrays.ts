@@ -9,6 +9,16 @@ export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   return target;
 }
 
+/**
+ * Appends `v` to the list `map` holds under `k` (made when new). `once`: not when it is that list's last item already
+ * (a relation that holds one figure twice is listed once under it).
+ */
+export function pushTo<K, V>(map: Map<K, V[]>, k: K, v: V, once = false): void {
+  const list = map.get(k);
+  if (!list) map.set(k, [v]);
+  else if (!once || list[list.length - 1] !== v) list.push(v);
+}
+
 /** Whether two lists hold the same objects in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
