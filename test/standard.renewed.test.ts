@@ -61,6 +61,8 @@ describe('standard sets: a table read again as it was keeps its identities betwe
     follow(generateBudget(), [
       ['a comment line in 支出总表', (t) => replace(t, '## 表 附表4-3', '\n', '\n// 校对中\n'), 'renewed'],
       ['a comment line in 项目1’s form', (t) => replace(t, '## 项目申报表 项目1', '\n', '\n// 待核\n'), 'renewed'],
+      // Only figures changed: the relations between tables copied as they were (a form's field kept as an object too).
+      ['a figure of 支出总表 retyped', (t) => replace(t, '## 表 附表4-3', '| 3,590.93 |', '| 3,590.94 |'), 'figures'],
       ['项目2’s form names 项目3 (its field’s row another: applied again)', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目2', '项目名称：项目3'), undefined],
       ['and 项目2 again', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目3', '项目名称：项目2'), undefined],
       ['the 一般公共预算 income retyped', (t) => replace(t, '一、一般公共预算拨款收入 |', '236,298.69', '236,298.60'), undefined],

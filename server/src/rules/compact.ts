@@ -340,6 +340,7 @@ export class RelationList {
    * its cells is outside them in a renewed table).
    */
   copyRange(from: RelationList, start: number, end: number, swap?: PartSwap): void {
+    if (!swap && start === 0 && end > 0 && !this.count && !this.parts.length && !this.titles.length && from !== this) return this.copyHead(from, end);
     const map = this.mapOf(from, swap);
     // Room for them all at once (a document's 15,000 relations between tables are copied at each keystroke).
     if (end > start) {
@@ -348,6 +349,28 @@ export class RelationList {
       this.terms = grow(this.terms, (this.termCount + Math.max(terms, 0)) * TS);
     }
     for (let i = start; i < end; i++) this.copyWith(from, i, map);
+  }
+
+  /**
+   * An empty list made the first `end` relations of another, as `copyRange` does, its arrays copied whole: its parts
+   * and titles get the numbers they have there (a document's relations between tables, copied at each keystroke).
+   */
+  private copyHead(from: RelationList, end: number): void {
+    for (const p of from.parts) this.partIndex.of(p);
+    for (const t of from.titles) this.titleIndex.of(t);
+    const terms = from.rels[(end - 1) * S + TERM_TO];
+    this.rels = grow(this.rels, end * S);
+    this.terms = grow(this.terms, terms * TS);
+    this.rels.set(from.rels.subarray(0, end * S));
+    this.terms.set(from.terms.subarray(0, terms * TS));
+    const R = this.rels;
+    for (let i = 0; i < end; i++) {
+      const o = i * S;
+      if (R[o + T_PART] < 0) this.objects[i] = from.relation(i);
+      R[o + SPAN] = -1;
+    }
+    this.count = end;
+    this.termCount = terms;
   }
 
   private copyWith(from: RelationList, i: number, map: ListMap): void {
