@@ -17,16 +17,22 @@ function replace(text: string, after: string, from: string, to: string): string 
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
-type Edit = [what: string, edit: (t: string) => string, reused: 'figures' | 'renewed' | undefined];
+/**
+ * An edit, what the identities between tables are had by (`StandardReport.reused`), and whether nothing is applied
+ * from a template at all (every identity, its table's own too, carried over: `carried`).
+ */
+type Edit = [what: string, edit: (t: string) => string, reused: 'figures' | 'renewed' | undefined, carried?: boolean];
 
 function follow(text: string, edits: Edit[]): void {
   const analyzer = new DocumentAnalyzer({ locale: 'zh' });
   analyzer.analyze(text);
-  for (const [what, edit, reused] of edits) {
+  for (const [what, edit, reused, carried] of edits) {
     text = edit(text);
+    const uses = analyzer.shapes!.uses;
     const a = analyzer.analyze(text);
     assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
     assert.equal(a.standard.reused, reused, what);
+    if (carried !== undefined) assert.equal(analyzer.shapes!.uses === uses, carried, what);
   }
 }
 
@@ -34,14 +40,14 @@ describe('standard sets: a table read again as it was keeps its identities betwe
   it('部门决算: a comment line and a note in 支出决算表, a condition turned after them, a row renamed', () => {
     follow(generateFinal(), [
       // Its section is read again: new tables, new parts, of the shapes they had.
-      ['a comment line after the heading of 支出决算表', (t) => replace(t, '## 表 公开03表', '\n', '\n// 校对中\n'), 'renewed'],
+      ['a comment line after the heading of 支出决算表', (t) => replace(t, '## 表 公开03表', '\n', '\n// 校对中\n'), 'renewed', true],
       ['a note typed among its rows (its part renewed, the table the same object)', (t) => replace(t, '公开03表', '2010102 |', '本表含追加数\n2010102 |'), 'renewed'],
       ['the note typed on', (t) => replace(t, '公开03表', '本表含追加数', '本表含追加数据'), 'renewed'],
       // The identities carried over keep what their conditions read: a figure retyped that turns one is seen.
       ['the 一般公共预算 income retyped: the identities conditioned on it no longer apply', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
       ['the income as it was', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
       ['a figure retyped', (t) => replace(t, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'figures'],
-      ['the comment line gone again', (t) => replace(t, '## 表 公开03表', '// 校对中\n', ''), 'renewed'],
+      ['the comment line gone again', (t) => replace(t, '## 表 公开03表', '// 校对中\n', ''), 'renewed', true],
       // Another table's shape changed: the identities that read only 支出决算表 stand, but not from their own lists, which
       // are about its parts before it was read again.
       ['a row of 收入支出决算总表 quoted', (t) => replace(t, '公开01表', '本年收入合计 | 27 |', '“本年收入合计” | 27 |'), undefined],
@@ -50,6 +56,9 @@ describe('standard sets: a table read again as it was keeps its identities betwe
       ['a row renamed', (t) => replace(t, '公开03表', '| 一般行政管理事务 |', '| 一般行政管理事务（调整） |'), undefined],
       ['its name back, and a comment line in 收入支出决算总表', (t) => replace(replace(t, '公开03表', '| 一般行政管理事务（调整） |', '| 一般行政管理事务 |'), '## 表 公开01表', '\n', '\n// 核对\n'), undefined],
       ['a comment line in 收入支出决算总表 taken out', (t) => replace(t, '## 表 公开01表', '// 核对\n', ''), 'renewed'],
+      // Read again, a row its identities name renamed: another shape, applied again.
+      ['in one edit, a comment line in 收入支出决算总表 and its 本年收入合计 renamed', (t) => replace(replace(t, '## 表 公开01表', '\n', '\n// 核对\n'), '公开01表', '本年收入合计 | 27 |', '收入合计本年 | 27 |'), undefined],
+      ['in one edit, the comment line gone and the name back', (t) => replace(replace(t, '## 表 公开01表', '// 核对\n', ''), '公开01表', '收入合计本年 | 27 |', '本年收入合计 | 27 |'), undefined],
       // Read again alike, but a figure a condition reads is another: applied again.
       ['in one edit, a comment line in 收入支出决算总表 and its 一般公共预算 income retyped', (t) => replace(replace(t, '## 表 公开01表', '\n', '\n// 核对\n'), '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
       ['in one edit, the comment line gone and the income as it was', (t) => replace(replace(t, '## 表 公开01表', '// 核对\n', ''), '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
@@ -59,7 +68,7 @@ describe('standard sets: a table read again as it was keeps its identities betwe
 
   it('部门预算: a comment line in 支出总表 and in a project form; a form naming another project is applied again', () => {
     follow(generateBudget(), [
-      ['a comment line in 支出总表', (t) => replace(t, '## 表 附表4-3', '\n', '\n// 校对中\n'), 'renewed'],
+      ['a comment line in 支出总表', (t) => replace(t, '## 表 附表4-3', '\n', '\n// 校对中\n'), 'renewed', true],
       ['a comment line in 项目1’s form', (t) => replace(t, '## 项目申报表 项目1', '\n', '\n// 待核\n'), 'renewed'],
       // Only figures changed: the relations between tables copied as they were (a form's field kept as an object too).
       ['a figure of 支出总表 retyped', (t) => replace(t, '## 表 附表4-3', '| 3,590.93 |', '| 3,590.94 |'), 'figures'],

@@ -291,9 +291,11 @@ export class DocumentAnalyzer {
       if (list) list.push(s); else byText.set(t, [s]);
     }
     const next: Section[] = [];
+    const blocks = text || sections.length > old.length ? cutSections(text).filter((b) => b.start !== b.end) : [];
+    // One section read again in place of one: its tables' identities may be carried over (standard/apply.ts).
+    const before = old.length === 1 && blocks.length === 1 ? old[0] : undefined;
     // A text gone entirely (a section deleted) leaves no section, unless it was the whole document.
-    if (text || sections.length > old.length) for (const b of cutSections(text)) {
-      if (b.start === b.end) continue;
+    for (const b of blocks) {
       const t = text.slice(b.start, b.end);
       const same = byText.get(t)?.shift();
       if (same) {
@@ -305,7 +307,7 @@ export class DocumentAnalyzer {
       }
       const s = this.build(splitLines(t), from + b.start);
       if (s.header) return this.open(this.edited(start, end, inserted));
-      this.check(s);
+      this.check(s, undefined, before);
       next.push(s);
     }
     for (const s of sections) s.reused = true;
@@ -361,8 +363,11 @@ export class DocumentAnalyzer {
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shift(delta);
   }
 
-  /** A section's own checks, once the whole header is known (its code findings given, when they are known). */
-  private check(s: Section, codes?: Finding[]): void {
+  /**
+   * A section's own checks, once the whole header is known (its code findings given, when they are known). `before`:
+   * the section it replaces, read again after an edit (its lists as they were).
+   */
+  private check(s: Section, codes?: Finding[], before?: Section): void {
     const m = this.m;
     const { document } = s;
     inheritUnits(document.tables, this.header);
@@ -385,7 +390,8 @@ export class DocumentAnalyzer {
       }
     }
     s.found.problems = declared.problems.map((p) => ({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] }));
-    s.standard = applySection(document, this.standardContext(), relations);
+    const was = before?.standard && { document: before.document, relations: before.relations, standard: before.standard };
+    s.standard = applySection(document, this.standardContext(), relations, was);
     if (s.standard.applied.some((a) => a.identity.rule.condition)) s.conditional = true;
     s.found.hygiene = hygieneFindings(s.lines, document.tables, this.header, this.sm);
     // The last list of judged relations is written over (a new array of a table's 20,000 relations per edit is a large

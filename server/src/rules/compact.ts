@@ -340,11 +340,35 @@ export class RelationList {
    * its cells is outside them in a renewed table).
    */
   copyRange(from: RelationList, start: number, end: number, swap?: PartSwap): void {
-    if (!swap && start === 0 && end > 0 && !this.count && !this.parts.length && !this.titles.length && from !== this) return this.copyHead(from, end);
+    if (end <= start) return;
     const map = this.mapOf(from, swap);
-    // Room for them all at once (a document's 15,000 relations between tables are copied at each keystroke).
-    this.reserve(end - start, from.termsIn(start, end));
-    for (let i = start; i < end; i++) this.copyWith(from, i, map);
+    if (from === this) {
+      for (let i = start; i < end; i++) this.copyWith(from, i, map);
+      return;
+    }
+    // The arrays copied whole (a document's 15,000 relations between tables are copied at each keystroke), then each
+    // relation's and term's numbers made this list's.
+    const t0 = from.rels[start * S + TERM_FROM];
+    const t1 = from.rels[(end - 1) * S + TERM_TO];
+    this.reserve(end - start, t1 - t0);
+    const n0 = this.count;
+    const w0 = this.termCount;
+    const W = this.rels;
+    const X = this.terms;
+    W.set(from.rels.subarray(start * S, end * S), n0 * S);
+    X.set(from.terms.subarray(t0 * TS, t1 * TS), w0 * TS);
+    const shift = w0 - t0;
+    for (let i = 0, n = n0 * S; i < end - start; i++, n += S) {
+      W[n + TITLE] = map.title(W[n + TITLE]);
+      W[n + SPAN] = -1;
+      W[n + TERM_FROM] += shift;
+      W[n + TERM_TO] += shift;
+      if (W[n + T_PART] >= 0) W[n + T_PART] = map.part(W[n + T_PART]);
+      else this.objects[n0 + i] = swap ? swapped(from.relation(start + i), swap) : from.relation(start + i);
+    }
+    for (let w = w0 * TS, e = (w0 + t1 - t0) * TS; w < e; w += TS) X[w] = map.part(X[w]);
+    this.count += end - start;
+    this.termCount += t1 - t0;
   }
 
   /** Makes room for `count` more relations of `terms` terms in all (a list about to be filled as the last one was). */
@@ -356,27 +380,6 @@ export class RelationList {
   /** How many terms relations [start, end) hold in the arrays. */
   termsIn(start: number, end: number): number {
     return end > start ? this.rels[(end - 1) * S + TERM_TO] - this.rels[start * S + TERM_FROM] : 0;
-  }
-
-  /**
-   * An empty list made the first `end` relations of another, as `copyRange` does, its arrays copied whole: its parts
-   * and titles get the numbers they have there (a document's relations between tables, copied at each keystroke).
-   */
-  private copyHead(from: RelationList, end: number): void {
-    for (const p of from.parts) this.partIndex.of(p);
-    for (const t of from.titles) this.titleIndex.of(t);
-    const terms = from.termsIn(0, end);
-    this.reserve(end, terms);
-    this.rels.set(from.rels.subarray(0, end * S));
-    this.terms.set(from.terms.subarray(0, terms * TS));
-    const R = this.rels;
-    for (let i = 0; i < end; i++) {
-      const o = i * S;
-      if (R[o + T_PART] < 0) this.objects[i] = from.relation(i);
-      R[o + SPAN] = -1;
-    }
-    this.count = end;
-    this.termCount = terms;
   }
 
   private copyWith(from: RelationList, i: number, map: ListMap): void {

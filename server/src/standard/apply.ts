@@ -54,6 +54,16 @@ export interface StandardContext {
 export interface SectionStandard {
   recognitions: Map<Table, StandardTable>;
   applied: AppliedIdentity[];
+  /** Where its identities' relations are in its list: [from, to), after the section's own. */
+  from?: number;
+  to?: number;
+}
+
+/** A section's last version, which a section read again may carry its identities over from (`applySection`). */
+export interface SectionBefore {
+  document: BudgetDocument;
+  relations: RelationList;
+  standard: SectionStandard;
 }
 
 /** A number for each cell: a stored cell by its part and its number in the store, any other cell by itself. */
@@ -757,16 +767,19 @@ function conditionIdentity(idn: Identity): Identity {
   return c;
 }
 
-/** The local part, for one section: its tables recognised, the identities that need no other table applied. */
-export function applySection(doc: BudgetDocument, ctx: StandardContext, relations: RelationList): SectionStandard {
+/**
+ * The local part, for one section: its tables recognised, the identities that need no other table applied.
+ * `before`: the section's last version, when this one replaces it (read again after an edit).
+ */
+export function applySection(doc: BudgetDocument, ctx: StandardContext, relations: RelationList, before?: SectionBefore): SectionStandard {
   try {
-    return sectionStandard(doc, ctx, relations);
+    return sectionStandard(doc, ctx, relations, before);
   } finally {
     releaseShared();
   }
 }
 
-function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: RelationList): SectionStandard {
+function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: RelationList, before?: SectionBefore): SectionStandard {
   const recognitions = new Map<Table, StandardTable>();
   const out: SectionStandard = { recognitions, applied: [] };
   if (!ctx.sets.length) return out;
@@ -776,10 +789,59 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   }
   // Most sections have no table with an identity of its own (a project's form, a text): nothing more to make.
   if (![...recognitions.values()].some((st) => st.identities.some((idn) => idn.local))) return out;
-  const roles = rolesOf(ctx.sets[0], doc, recognitions);
-  const applier = new Applier(doc, roles, ctx, relations);
-  for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
+  out.from = relations.count;
+  // Read again as it was (a comment line or a note typed in a table): what the identities gave, about the new parts.
+  const alike = before && sectionAlike(before, doc, recognitions, relations);
+  if (alike) {
+    relations.copyRange(before!.relations, before!.standard.from!, before!.standard.to!, alike.parts);
+    for (const a of before!.standard.applied) out.applied.push((a as Applied).in(relations, alike.tables.get(a.table)));
+  } else {
+    const roles = rolesOf(ctx.sets[0], doc, recognitions);
+    const applier = new Applier(doc, roles, ctx, relations);
+    for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
+  }
+  out.to = relations.count;
   return out;
+}
+
+/**
+ * A section's tables as they were in its last version (`before`), when each is the same standard table of the same
+ * shape (./shapes) with the same fields, the section's own relations are the same (about the new parts), and none of
+ * its identities has a condition (whether it holds may have changed): the old parts by the new, the old tables by the
+ * new.
+ */
+function sectionAlike(before: SectionBefore, doc: BudgetDocument, recognitions: ReadonlyMap<Table, StandardTable>, relations: RelationList): Renewed | undefined {
+  const was = before.standard;
+  if (was.from === undefined || was.to === undefined || was.from !== relations.count) return undefined;
+  if (was.applied.some((a) => a.identity.rule.condition || !(a instanceof Applied))) return undefined;
+  const old = before.document.tables;
+  if (old.length !== doc.tables.length) return undefined;
+  const out: Renewed = { parts: new Map(), tables: new Map(), renewed: new Set() };
+  for (let i = 0; i < old.length; i++) {
+    const o = old[i];
+    const t = doc.tables[i];
+    const st = recognitions.get(t);
+    if (st !== was.recognitions.get(o) || o.parts.length !== t.parts.length) return undefined;
+    if (st && (shapeWas(o, o.parts) !== tableKey(t) || !sameFields(o, t))) return undefined;
+    out.tables.set(o, t);
+    out.renewed.add(o);
+    for (let k = 0; k < o.parts.length; k++) {
+      if (o.parts[k] instanceof StoredPart !== t.parts[k] instanceof StoredPart) return undefined;
+      out.parts.set(o.parts[k], t.parts[k]);
+    }
+  }
+  if (!relations.samePrefix(before.relations, was.from, 0, out.parts) || !swappable(before.relations, was.from, was.to, out.parts)) return undefined;
+  return out;
+}
+
+/** Whether every relation of [from, to) kept as its object has each of its cells in the parts that replace theirs. */
+function swappable(list: RelationList, from: number, to: number, parts: ReadonlyMap<Part, Part>): boolean {
+  for (let i = from; i < to; i++) {
+    if (list.termsOf(i) >= 0) continue;
+    const r = list.relation(i);
+    if (!swapCell(r.target, parts) || r.terms.some((x) => !swapCell(x.cell, parts))) return false;
+  }
+  return true;
 }
 
 function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table, StandardTable>): Roles {
@@ -912,13 +974,7 @@ function renewedAlike(before: StandardCache, now: StandardCache, recognitions: R
     for (let i = 0; i < list.length; i++) if ((out.tables.get(was[i]) ?? was[i]) !== list[i]) return undefined;
   }
   // A relation kept as its object (a field's figure, a unit shift): each of its cells found in the new parts.
-  const list = segment.list;
-  for (let i = segment.from; i < segment.to; i++) {
-    if (list.termsOf(i) >= 0) continue;
-    const r = list.relation(i);
-    if (!swapCell(r.target, out.parts) || r.terms.some((x) => !swapCell(x.cell, out.parts))) return undefined;
-  }
-  return out;
+  return swappable(segment.list, segment.from, segment.to, out.parts) ? out : undefined;
 }
 
 /** Whether two tables print the same fields (a form's 项目名称 names the row of its project in another table). */
