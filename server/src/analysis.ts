@@ -87,7 +87,7 @@ export interface Analysis {
   /** What the standard sets say: each table's standard role, the identities applied, the named quantities. */
   standard: StandardReport;
   /** The relations each cell takes part in (as target or term). */
-  relationsOf(cell: Cell): Relation[];
+  relationsOf(cell: Cell): readonly Relation[];
   /** The last `#` or `##` heading that ends at or before `offset` (the section a line belongs to), without making the tree's lines. */
   headingAbove(offset: number): HeadingLine | undefined;
 }
@@ -629,7 +629,6 @@ export class DocumentAnalyzer {
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
     localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
-    let index: Map<Cell, Relation[]> | undefined;
     return {
       tree, document, findings: localised, standard: std.report,
       headingAbove: (offset) => {
@@ -643,36 +642,38 @@ export class DocumentAnalyzer {
         return undefined;
       },
       get relations() { return allRelations(); },
-      relationsOf(cell) {
-        if (!index) {
-          index = new Map();
-          for (const r of allRelations()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
-            const list = index.get(c);
-            if (list) list.push(r); else index.set(c, [r]);
-          }
-        }
-        return index.get(cell) ?? [];
-      },
+      relationsOf: (cell) => sources.relationsOf(cell),
     };
   }
 }
 
 /**
- * Where error localisation finds a figure's relations: its section's (through the list's index by cell, no relation
- * made but those it asks for) and those spanning sections. A figure's stamp is its section's version: an explanation
- * is reused only while no figure it read was retyped or had its relations changed.
+ * Where a figure's relations are (error localisation's source, and `Analysis.relationsOf`): its section's (through the
+ * list's index by cell, no relation made but those it asks for) and those spanning sections. A figure's stamp is its
+ * section's version: an explanation is reused only while no figure it read was retyped or had its relations changed.
  */
 function relationSource(sections: Section[], spanning: Spanning, before: Spanning | undefined): RelationSource {
   const global = spanning.list;
-  let sectionOfPart: Map<StoredPart, Section> | undefined;
-  const sectionOf = (p: StoredPart) => {
-    if (!sectionOfPart) {
-      sectionOfPart = new Map();
-      for (const s of sections) for (const t of s.document.tables) for (const q of t.parts) if (q instanceof StoredPart) sectionOfPart.set(q, s);
+  let sectionOfTable: Map<Table, Section> | undefined;
+  const sectionOf = (t: Table) => {
+    if (!sectionOfTable) {
+      sectionOfTable = new Map();
+      for (const s of sections) for (const x of s.document.tables) sectionOfTable.set(x, s);
     }
-    return sectionOfPart.get(p);
+    return sectionOfTable.get(t);
   };
-  const touching = (list: RelationList, p: StoredPart, c: number) => list.touching(p, c, c + 1).map((i) => list.relation(i));
+  // A section's relations kept as objects by their figures outside the stores (a form's fields), when first asked.
+  const looseOfSection = new Map<Section, Map<Cell, number[]>>();
+  const ownOf = (s: Section, cell: Cell): readonly number[] => {
+    const p = cell.row.part;
+    if (p instanceof StoredPart) {
+      const c = cellNumber(cell);
+      return c < 0 ? [] : s.relations.touching(p, c, c + 1);
+    }
+    let loose = looseOfSection.get(s);
+    if (!loose) looseOfSection.set(s, (loose = byFigure(s.relations, 0, true)));
+    return loose.get(cell) ?? [];
+  };
   // How many relations spanning sections this version and the last begin with alike: compared once, when first asked.
   let common: number | undefined;
   const commonPrefix = () => (common ??= before ? global.commonPrefix(before.list) : 0);
@@ -702,23 +703,19 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     relationsOf(cell) {
       let had = all.get(cell);
       if (had) return had;
-      const p = cell.row.part;
-      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
-      const c = s ? cellNumber(cell) : -1;
-      const own = s && c >= 0 ? touching(s.relations, p as StoredPart, c) : [];
+      const s = sectionOf(cell.row.part.table);
+      const own = s ? ownOf(s, cell).map((i) => s.relations.relation(i)) : [];
       const more = sharedOf(cell);
       had = own.length && more.length ? own.concat(more) : own.length ? own : more;
       all.set(cell, had);
       return had;
     },
     stamp(cell) {
-      const p = cell.row.part;
-      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
-      return s ? s.version : cell;
+      return sectionOf(cell.row.part.table)?.version ?? cell;
     },
     current(stamp) {
-      // A section's version is never given again: one that is still a section's was not edited since. A figure
-      // outside the sections' stores stands for itself.
+      // A section's version is never given again: one that is still a section's was not edited since. A figure of no
+      // section (a claim of the narrative) stands for itself.
       if (typeof stamp !== 'number') return true;
       live ??= new Set(sections.map((s) => s.version));
       return live.has(stamp);
