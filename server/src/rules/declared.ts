@@ -851,10 +851,8 @@ export class DeclaredRules {
     const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
-    // Item by item, stopping at the first that fails (as `groupItems` yields them).
-    for (let i = 0; i < g.items.length; i++) {
-      const item = this.groupItem(g, i, table, stop);
-      if (!item) continue;
+    // Item by item, stopping at the first that fails.
+    for (const item of this.groupItems(g, table, stop)) {
       if (!item.targets) return undefined;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
