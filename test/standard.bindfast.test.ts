@@ -29,7 +29,8 @@ const documents = (): [string, string][] => [
 /**
  * Row formulas the documents above do not write (a review found mistakes in `rowOver` that they let pass): a minus
  * sign, a trailing `…` that stops at the rule's own row with rows after it, rows of another table with two figure
- * columns, a blank and a dash among the terms.
+ * columns, a blank and a dash among the terms, rows of another part of the rule's own table whose columns stand
+ * elsewhere (matched by 栏次: the same position would read the other year's figure).
  */
 const FORMULAS = [
   '# 测试单位', '年度：2023', '',
@@ -38,6 +39,9 @@ const FORMULAS = [
   '规则：「合计」行=（「甲」+…）行', '规则：「差额」行=（「甲」-「乙」）行', '规则：「其他」行=（「合计」+「丙」-「甲」+「甲」）行', '',
   '## 表 表2 乙表', '金额单位：万元', '列：项目 | 本年 | 上年', '合计 | 3.00 | 5.00', '差额 | -1.00 | -1.00',
   '规则：「合计」行=「表1」「合计」行', '规则：「差额」行=「表1」「差额」行', '',
+  '## 表 表3 丙表', '金额单位：万元', '### 收入', '列：项目 | 本年[1] | 上年[2]', '收入合计 | 5.00 | 7.00',
+  '### 支出', '列：项目 | 上年[2] | 本年[1]', '基本支出 | 3.00 | 2.00', '项目支出 | 4.00 | 3.00',
+  '规则：「收入合计」行=（「基本支出」+「项目支出」）行', '',
 ].join('\n');
 
 /** A target as plain data: its table, part, row (by part and number) and column. */
