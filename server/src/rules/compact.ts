@@ -6,8 +6,8 @@
  * printed (its finding needs names and figures), or when a feature asks (`relation`, `all`).
  * A relation with a cell outside the stores (a form's field, a narrative claim) is kept as its object.
  */
-import type { Cell } from '../model/document';
-import { CellFlag, cellNumber, Kind, type StoredPart } from '../model/rows';
+import type { Cell, Part } from '../model/document';
+import { CellFlag, cellNumber, Kind, StoredPart } from '../model/rows';
 import type { Span } from '../syntax/ast';
 import { RELATION_RULES, type Relation, type RelationRuleId, type Term } from './relation';
 
@@ -87,17 +87,36 @@ export function ruleKindOf(rule: RelationRuleId, kind: Relation['kind']): number
   return RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
 }
 
-/** Another list's part and title numbers in a list, each found on first use (unset: not yet). */
+/**
+ * Parts renewed since a list was made, each by the part that replaces it (of the same kind, with the same rows and
+ * cells: a stored part's by number): a list's relations copied with them swapped are about the new parts.
+ */
+export type PartSwap = ReadonlyMap<Part, Part>;
+
+/** A cell, or the cell at its place in the part that replaces its own (undefined: no such cell there). */
+export function swapCell(c: Cell, swap: PartSwap): Cell | undefined {
+  const to = swap.get(c.row.part);
+  if (!to) return c;
+  if (to instanceof StoredPart) return to.cellAt(c.row.index, cellNumber(c));
+  return to.rows[c.row.index]?.cells[c.row.cells.indexOf(c)];
+}
+
+/** Another list's part and title numbers in a list, each found on first use (unset: not yet); its parts swapped by `swap`. */
 class ListMap {
   private readonly parts: number[] = [];
   private readonly titles: number[] = [];
 
-  constructor(private readonly into: RelationList, readonly from: RelationList, readonly version: number, readonly intoVersion: number) {}
+  constructor(
+    private readonly into: RelationList, readonly from: RelationList, readonly version: number, readonly intoVersion: number,
+    readonly swap: PartSwap | undefined,
+  ) {}
 
   part(p: number): number {
     const had = this.parts[p];
     if (had !== undefined) return had;
-    return (this.parts[p] = this.into.part(this.from.parts[p]));
+    const part = this.from.parts[p];
+    // A stored part is swapped for a stored one (`PartSwap`).
+    return (this.parts[p] = this.into.part((this.swap?.get(part) as StoredPart | undefined) ?? part));
   }
 
   title(t: number): number {
@@ -312,19 +331,52 @@ export class RelationList {
    * and title numbers are mapped to this one's once per version of it (`version`), not per relation.
    */
   copy(from: RelationList, i: number): void {
-    this.copyWith(from, i, this.mapOf(from));
+    this.copyWith(from, i, this.mapOf(from, undefined));
   }
 
-  /** Appends relations [start, end) of another list, as `copy` does. */
-  copyRange(from: RelationList, start: number, end: number): void {
-    const map = this.mapOf(from);
+  /**
+   * Appends relations [start, end) of another list, as `copy` does; with `swap`, about the parts that replace those
+   * it names (a relation kept as its object too: its stored cells taken from the new parts — the caller knows none of
+   * its cells is outside them in a renewed table).
+   */
+  copyRange(from: RelationList, start: number, end: number, swap?: PartSwap): void {
+    if (!swap && start === 0 && end > 0 && !this.count && !this.parts.length && !this.titles.length && from !== this) return this.copyHead(from, end);
+    const map = this.mapOf(from, swap);
+    // Room for them all at once (a document's 15,000 relations between tables are copied at each keystroke).
+    if (end > start) {
+      this.rels = grow(this.rels, (this.count + end - start) * S);
+      const terms = from.rels[(end - 1) * S + TERM_TO] - from.rels[start * S + TERM_FROM];
+      this.terms = grow(this.terms, (this.termCount + Math.max(terms, 0)) * TS);
+    }
     for (let i = start; i < end; i++) this.copyWith(from, i, map);
+  }
+
+  /**
+   * An empty list made the first `end` relations of another, as `copyRange` does, its arrays copied whole: its parts
+   * and titles get the numbers they have there (a document's relations between tables, copied at each keystroke).
+   */
+  private copyHead(from: RelationList, end: number): void {
+    for (const p of from.parts) this.partIndex.of(p);
+    for (const t of from.titles) this.titleIndex.of(t);
+    const terms = from.rels[(end - 1) * S + TERM_TO];
+    this.rels = grow(this.rels, end * S);
+    this.terms = grow(this.terms, terms * TS);
+    this.rels.set(from.rels.subarray(0, end * S));
+    this.terms.set(from.terms.subarray(0, terms * TS));
+    const R = this.rels;
+    for (let i = 0; i < end; i++) {
+      const o = i * S;
+      if (R[o + T_PART] < 0) this.objects[i] = from.relation(i);
+      R[o + SPAN] = -1;
+    }
+    this.count = end;
+    this.termCount = terms;
   }
 
   private copyWith(from: RelationList, i: number, map: ListMap): void {
     const R = from.rels;
     const o = i * S;
-    if (R[o + T_PART] < 0) return this.add(from.relation(i));
+    if (R[o + T_PART] < 0) return this.add(map.swap ? swapped(from.relation(i), map.swap) : from.relation(i));
     const n = this.count * S;
     if (n + S > this.rels.length) this.rels = grow(this.rels, n + S);
     const k0 = R[o + TERM_FROM];
@@ -355,19 +407,21 @@ export class RelationList {
   /** The numbers of the last list copied from (`copy`), in this one. */
   private copied?: ListMap;
 
-  private mapOf(from: RelationList): ListMap {
+  private mapOf(from: RelationList, swap: PartSwap | undefined): ListMap {
     let m = this.copied;
-    if (!m || m.from !== from || m.version !== from.version || m.intoVersion !== this.version) this.copied = m = new ListMap(this, from, from.version, this.version);
+    if (!m || m.from !== from || m.version !== from.version || m.intoVersion !== this.version || m.swap !== swap) {
+      this.copied = m = new ListMap(this, from, from.version, this.version, swap);
+    }
     return m;
   }
 
   /**
    * Whether relations [from, n) of this list and of `other` are the same (`from`: where relations known to be the same
-   * end), as `sameAt` compares them.
+   * end), as `sameAt` compares them; with `swap`, `other`'s parts as swapped.
    */
-  samePrefix(other: RelationList, n: number, from = 0): boolean {
+  samePrefix(other: RelationList, n: number, from = 0, swap?: PartSwap): boolean {
     if (this.count < n || other.count < n) return false;
-    for (let i = from; i < n; i++) if (!this.sameAt(other, i)) return false;
+    for (let i = from; i < n; i++) if (!this.sameAt(other, i, swap)) return false;
     return true;
   }
 
@@ -384,9 +438,10 @@ export class RelationList {
 
   /**
    * Whether relation i of this list and of `other` is the same: the same cells of the same parts (or the same cells,
-   * for relations kept as objects), rules, kinds, titles and signs.
+   * for relations kept as objects), rules, kinds, titles and signs; with `swap`, `other`'s parts as swapped (relations
+   * kept as objects are then the same only with no cell in a swapped part).
    */
-  private sameAt(other: RelationList, i: number): boolean {
+  private sameAt(other: RelationList, i: number, swap?: PartSwap): boolean {
     const o = i * S;
     const a = this.rels;
     const b = other.rels;
@@ -398,7 +453,8 @@ export class RelationList {
         && x.terms.every((t, k) => t.cell === y.terms[k].cell && t.sign === y.terms[k].sign && t.shift === y.terms[k].shift));
     }
     if (a[o + RULE_KIND] !== b[o + RULE_KIND] || this.titles[a[o + TITLE]] !== other.titles[b[o + TITLE]]) return false;
-    if (this.parts[a[o + T_PART]] !== other.parts[b[o + T_PART]] || a[o + T_ROW] !== b[o + T_ROW] || a[o + T_CELL] !== b[o + T_CELL]) return false;
+    const target = other.parts[b[o + T_PART]];
+    if (this.parts[a[o + T_PART]] !== (swap?.get(target) ?? target) || a[o + T_ROW] !== b[o + T_ROW] || a[o + T_CELL] !== b[o + T_CELL]) return false;
     const ka = a[o + TERM_FROM];
     const kb = b[o + TERM_FROM];
     const len = a[o + TERM_TO] - ka;
@@ -406,7 +462,8 @@ export class RelationList {
     for (let k = 0; k < len; k++) {
       const p = (ka + k) * TS;
       const q = (kb + k) * TS;
-      if (this.parts[this.terms[p]] !== other.parts[other.terms[q]] || this.terms[p + 1] !== other.terms[q + 1] || this.terms[p + 2] !== other.terms[q + 2] || this.terms[p + 3] !== other.terms[q + 3]) return false;
+      const term = other.parts[other.terms[q]];
+      if (this.parts[this.terms[p]] !== (swap?.get(term) ?? term) || this.terms[p + 1] !== other.terms[q + 1] || this.terms[p + 2] !== other.terms[q + 2] || this.terms[p + 3] !== other.terms[q + 3]) return false;
     }
     return true;
   }
@@ -569,4 +626,13 @@ export class RelationList {
     return sum === stated;
   }
 
+}
+
+/**
+ * A relation kept as its object, its cells in swapped parts taken from the parts that replace them (the caller knows
+ * each is there: `swapCell`).
+ */
+function swapped(rel: Relation, swap: PartSwap): Relation {
+  const cell = (c: Cell): Cell => swapCell(c, swap)!;
+  return { ...rel, target: cell(rel.target), terms: rel.terms.map((t) => ({ ...t, cell: cell(t.cell) })) };
 }

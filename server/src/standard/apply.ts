@@ -14,17 +14,18 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, Kind, storeOf, type StoredPart } from '../model/rows';
-import { RelationList } from '../rules/compact';
+import { cellNumber, eachRowHead, Kind, StoredPart, storeOf } from '../model/rows';
+import { RelationList, swapCell } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { pushTo, sameItems } from '../util/arrays';
+import { fieldsOf } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
-import { NO_TABLES, type ShapeTemplates } from './shapes';
+import { NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
@@ -351,6 +352,11 @@ interface Kept {
   to?: number;
   /** Made in the scratch list from the template of its table's shape: not kept (an identity within one section). */
   byShape?: boolean;
+  /**
+   * A table it read was renewed since `made` was made (its relations went on through the segment, about the new
+   * parts): `made` is not taken again.
+   */
+  renewed?: boolean;
 }
 
 /**
@@ -369,12 +375,59 @@ export interface StandardCache {
   segment?: { list: RelationList; from: number; to: number; applied: Applied[] };
 }
 
-/** What is as it was in the last version: the tables with the same parts, the roles played by the same tables. */
-interface Unchanged {
-  tables: Set<Table>;
-  roles: Set<StandardTable>;
+/**
+ * What is as it was in the last version: the tables with the same parts, the roles played by the same tables — known
+ * one by one only when asked (a keystroke that renews nothing, or tables read again alike, asks only for `all`).
+ */
+class Unchanged {
   /** Every table and every role (a figure retyped): every kept identity stands, none needs asking. */
-  all: boolean;
+  readonly all: boolean;
+  private tablesKnown?: Set<Table>;
+  private rolesKnown?: Set<StandardTable>;
+
+  constructor(private readonly before: StandardCache, private readonly now: StandardCache) {
+    this.all = allAsBefore(before.parts, now.parts) && allAsBefore(before.roles, now.roles);
+  }
+
+  get tables(): Set<Table> {
+    return (this.tablesKnown ??= asBefore(this.before.parts, this.now.parts));
+  }
+
+  get roles(): Set<StandardTable> {
+    return (this.rolesKnown ??= asBefore(this.before.roles, this.now.roles));
+  }
+}
+
+/**
+ * Whether every key of `now` was in `before` with the same items. Most often each stands where it stood: compared in
+ * step, no key looked up (a table renewed answers at once); out of step (a table gone or moved), by key.
+ */
+function allAsBefore<K, V>(before: ReadonlyMap<K, readonly V[]>, now: ReadonlyMap<K, readonly V[]>): boolean {
+  const was = before.entries();
+  let inStep = true;
+  for (const [k, list] of now) {
+    if (inStep) {
+      const next = was.next();
+      if (!next.done && next.value[0] === k) {
+        if (sameItems(list, next.value[1])) continue;
+        return false;
+      }
+      inStep = false;
+    }
+    const old = before.get(k);
+    if (!old || !sameItems(list, old)) return false;
+  }
+  return true;
+}
+
+/** The keys of `now` whose lists are as they were in `before`. */
+function asBefore<K, V>(before: ReadonlyMap<K, readonly V[]>, now: ReadonlyMap<K, readonly V[]>): Set<K> {
+  const out = new Set<K>();
+  for (const [k, list] of now) {
+    const was = before.get(k);
+    if (was && sameItems(list, was)) out.add(k);
+  }
+  return out;
 }
 
 /** An identity as applied (a class: thousands are made per version, their relations made only when asked). */
@@ -401,9 +454,9 @@ class Applied implements AppliedIdentity {
     return (this.made = out);
   }
 
-  /** The same, its relations at the same numbers of another list. */
-  in(out: RelationList): Applied {
-    return new Applied(this.identity, this.table, this, out, this.ids, this.count);
+  /** The same, for `table` (the one it was applied for, or the one that replaced it), its relations at the same numbers of another list. */
+  in(out: RelationList, table = this.table): Applied {
+    return new Applied(this.identity, table, this, out, this.ids, this.count);
   }
 }
 
@@ -448,7 +501,7 @@ class Applier {
     const c = identity.rule.condition;
     const phrase = c && conditionPhrase(c);
     const stated = phrase !== undefined ? this.states(phrase) : undefined;
-    let reuse = !!old && old.stated === stated && this.still(old);
+    let reuse = !!old && !old.renewed && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
@@ -770,21 +823,27 @@ function documentStandard(
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
   // What the next version compares with: each table's parts, each role's tables.
   const cache: StandardCache = { identities: new Map(), parts: new Map(), roles: new Map() };
+  let reused: StandardReport['reused'];
   for (const t of doc.tables) cache.parts.set(t, t.parts.slice());
   for (const s of ctx.sets) for (const st of s.tables) cache.roles.set(st, roles.instances(st));
   if (set && recognitions.size) {
-    const unchanged = previous && unchangedSince(previous, cache);
+    const unchanged = previous && new Unchanged(previous, cache);
     const applier = new Applier(doc, roles, ctx, relations, previous?.identities, unchanged);
     const from = relations.count;
     const segment = previous?.segment;
-    if (unchanged?.all && segment && segment.from === from && relations.samePrefix(segment.list, from) && applier.standsAsItWas(previous!.identities)) {
-      // Only figures changed, none that a condition reads differently: the identities give what they gave, at the same
-      // numbers of the list (nothing bound, nothing looked up relation by relation).
-      relations.copyRange(segment.list, segment.from, segment.to);
-      const moved = segment.applied.map((a) => a.in(relations));
+    // Only figures changed (`unchanged.all`), or tables were read again as they were (a comment or a note typed in a
+    // table: its parts renewed, its shape, fields and role the same): the identities give what they gave, at the same
+    // numbers of the list, about the new parts — nothing bound, nothing looked up relation by relation —, unless a
+    // condition reads differently now.
+    const alike = unchanged?.all ? NOT_RENEWED : previous && segment && renewedAlike(previous, cache, recognitions, segment);
+    const kept = alike && (alike === NOT_RENEWED ? previous!.identities : keptAcross(previous!.identities, alike));
+    if (alike && kept && segment && segment.from === from && relations.samePrefix(segment.list, from, 0, alike.parts) && applier.standsAsItWas(kept)) {
+      relations.copyRange(segment.list, segment.from, segment.to, alike.parts.size ? alike.parts : undefined);
+      const moved = segment.applied.map((a) => a.in(relations, alike.tables.get(a.table)));
       for (const a of moved) pushTo(applied, a.table, a);
-      cache.identities = previous!.identities;
+      cache.identities = kept;
       cache.segment = { list: relations, from, to: relations.count, applied: moved };
+      reused = alike === NOT_RENEWED ? 'figures' : 'renewed';
     } else {
       const made: Applied[] = [];
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
@@ -792,22 +851,89 @@ function documentStandard(
       cache.segment = { list: relations, from, to: relations.count, applied: made };
     }
   }
-  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles), cache };
+  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };
 }
 
-/** The tables and roles of `now` as they were in `before`. */
-function unchangedSince(before: StandardCache, now: StandardCache): Unchanged {
-  const tables = new Set<Table>();
+/**
+ * Tables of the last version read again as they were: the parts that replace theirs (`parts`), the tables that
+ * replace them (`tables`, by the old table; one that kept its object is not listed), the old tables whose parts were
+ * renewed (`renewed`).
+ */
+interface Renewed {
+  parts: Map<Part, Part>;
+  tables: Map<Table, Table>;
+  renewed: Set<Table>;
+}
+
+const NOT_RENEWED: Renewed = { parts: new Map(), tables: new Map(), renewed: new Set() };
+
+/**
+ * The tables of `now` that replace those of `before` alike, when each standard table whose parts were renewed (a
+ * comment line or a note typed in it, its section read again) kept its shape (./shapes: everything binding and
+ * expansion read but figures), its fields, its place and its role, and the identities' relations name none of its
+ * cells but stored ones: then they are the same relations about the new parts. Undefined when a table came or went,
+ * changed otherwise, or its old shape is not known.
+ */
+function renewedAlike(before: StandardCache, now: StandardCache, recognitions: ReadonlyMap<Table, StandardTable>, segment: NonNullable<StandardCache['segment']>): Renewed | undefined {
+  if (before.parts.size !== now.parts.size) return undefined;
+  const out: Renewed = { parts: new Map(), tables: new Map(), renewed: new Set() };
+  const old = before.parts.entries();
   for (const [t, parts] of now.parts) {
-    const was = before.parts.get(t);
-    if (was && sameItems(parts, was)) tables.add(t);
+    const [o, was] = old.next().value as [Table, Part[]];
+    if (o === t && sameItems(parts, was)) continue;
+    if (o !== t) out.tables.set(o, t);
+    // A table no set knows is read by no identity (the roles below say whether it became one).
+    if (!recognitions.has(t)) continue;
+    out.renewed.add(o);
+    const key = shapeWas(o, was);
+    if (key === undefined || key !== tableKey(t) || was.length !== parts.length || !sameFields(o, t)) return undefined;
+    for (let k = 0; k < parts.length; k++) {
+      const a = was[k];
+      const b = parts[k];
+      if (a === b) continue;
+      if (a instanceof StoredPart !== b instanceof StoredPart) return undefined;
+      out.parts.set(a, b);
+    }
   }
-  const roles = new Set<StandardTable>();
   for (const [st, list] of now.roles) {
     const was = before.roles.get(st);
-    if (was && sameItems(list, was)) roles.add(st);
+    if (!was || was.length !== list.length) return undefined;
+    for (let i = 0; i < list.length; i++) if ((out.tables.get(was[i]) ?? was[i]) !== list[i]) return undefined;
   }
-  return { tables, roles, all: tables.size === now.parts.size && roles.size === now.roles.size };
+  // A relation kept as its object (a field's figure, a unit shift): each of its cells found in the new parts.
+  const list = segment.list;
+  for (let i = segment.from; i < segment.to; i++) {
+    if (list.termsOf(i) >= 0) continue;
+    const r = list.relation(i);
+    if (!swapCell(r.target, out.parts) || r.terms.some((x) => !swapCell(x.cell, out.parts))) return undefined;
+  }
+  return out;
+}
+
+/** Whether two tables print the same fields (a form's 项目名称 names the row of its project in another table). */
+function sameFields(a: Table, b: Table): boolean {
+  const x = fieldsOf(a);
+  const y = fieldsOf(b);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i].key !== y[i].key || x[i].value !== y[i].value) return false;
+  return true;
+}
+
+/**
+ * The identities kept from the last version, for the tables that replace theirs (`Renewed`): one that read a renewed
+ * table stands through the segment only (its own list is about the old parts).
+ */
+function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] {
+  const out: StandardCache['identities'] = new Map();
+  for (const [identity, byTable] of kept) {
+    const next = new Map<Table, Kept>();
+    for (const [t, k] of byTable) {
+      const stale = r.renewed.has(t) || k.touched.some((x) => r.renewed.has(x));
+      next.set(r.tables.get(t) ?? t, stale && !k.renewed ? { ...k, renewed: true } : k);
+    }
+    out.set(identity, next);
+  }
+  return out;
 }
 
 
@@ -840,6 +966,11 @@ export class StandardReport {
     readonly recognitions: ReadonlyMap<Table, StandardTable>,
     private readonly appliedTo: ReadonlyMap<Table, AppliedIdentity[]>,
     private readonly roles: Roles,
+    /**
+     * How the identities between tables were had from the last version: as they were (only figures changed), about
+     * the renewed parts of tables read again alike (`renewedAlike`), or (undefined) applied.
+     */
+    readonly reused?: 'figures' | 'renewed',
   ) {}
 
   /** The standard table a table of the document was recognised as. */

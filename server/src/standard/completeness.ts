@@ -83,17 +83,27 @@ export function completenessFindings(
   const out: Finding[] = [];
   const say = (rule: Finding['rule'], span: { start: number; end: number }, message: string) =>
     out.push({ rule, severity: 'warning', span, message, related: [] });
-  const printed = doc.tables.filter((t) => recognitions.get(t)?.set === set);
+  // The set's tables the document prints, in its order (each recognition read once: 3,000 forms are asked at every
+  // keystroke).
+  const printed: Table[] = [];
+  const printedAs: StandardTable[] = [];
+  for (const t of doc.tables) {
+    const st = recognitions.get(t);
+    if (st?.set !== set) continue;
+    printed.push(t);
+    printedAs.push(st);
+  }
 
   // Mandatory tables. A document that prints at most one of them is an excerpt (a draft of one table), not a
   // disclosure: what it leaves out is not missing.
-  const present = new Set(printed.map((t) => recognitions.get(t)!));
+  const present = new Set(printedAs);
   const missing = set.tables.filter((st) => st.mandatory && !present.has(st));
   if (set.tables.filter((st) => st.mandatory && present.has(st)).length >= 2) {
     // One finding per place: the tables missing before one printed table (or after the last), together.
     const groups = new Map<Table, { where: 'before' | 'after'; titles: string[] }>();
     for (const st of missing) {
-      const after = printed.find((t) => recognitions.get(t)!.index > st.index);
+      const k = printedAs.findIndex((x) => x.index > st.index);
+      const after = k < 0 ? undefined : printed[k];
       const at = after ?? printed[printed.length - 1];
       const g = groups.get(at) ?? { where: after ? 'before' as const : 'after' as const, titles: [] };
       g.titles.push(st.title);
@@ -105,12 +115,12 @@ export function completenessFindings(
   // The set's order (any of its orders): the first table that comes after one it should precede.
   const firsts: Table[] = [];
   const seen = new Set<StandardTable>();
-  for (const t of printed) {
-    const st = recognitions.get(t)!;
-    if (st.many || seen.has(st)) continue;
+  printed.forEach((t, k) => {
+    const st = printedAs[k];
+    if (st.many || seen.has(st)) return;
     seen.add(st);
     firsts.push(t);
-  }
+  });
   const orders = [set.tables, ...set.orders];
   // The document's own 目录 first: where it says another order, that finding is the one to read.
   const contents = contentsOf(doc);
@@ -140,9 +150,8 @@ export function completenessFindings(
   out.push(...contentsFindings);
 
   // Empty tables say so.
-  for (const t of printed) {
-    if (t.kind !== 'table' || !isEmpty(t) || saysEmpty(t)) continue;
-    say('table-empty', t.headingSpan, sm.emptyTable(recognitions.get(t)!.title));
-  }
+  printed.forEach((t, k) => {
+    if (t.kind === 'table' && isEmpty(t) && !saysEmpty(t)) say('table-empty', t.headingSpan, sm.emptyTable(printedAs[k].title));
+  });
   return out;
 }

@@ -62,8 +62,11 @@ export class StandardLibrary {
 export function recognise(t: Table, sets: StandardSet[], department?: string): StandardTable | undefined {
   if (t.kind === 'table') {
     // A heading whose first word holds a digit gave it as the number (`2026年收支预算总表`): the key reads both.
-    const key = titleKey(`${t.number ?? ''}${t.title}`, department);
-    for (const set of sets) for (const st of set.tables) if (!st.form && st.keys.includes(key)) return st;
+    const key = titleKey(t.number ? t.number + t.title : t.title, department);
+    for (const set of sets) {
+      const st = tablesByKey(set).get(key);
+      if (st) return st;
+    }
     return undefined;
   }
   const key = titleKey(t.heading, department);
@@ -74,4 +77,16 @@ export function recognise(t: Table, sets: StandardSet[], department?: string): S
     for (const k of st.keys) if (k.length > length && (key.startsWith(k) || key.endsWith(k))) { best = st; length = k.length; }
   }
   return best;
+}
+
+/** A set's tables (not forms) by each of their keys, the first table of a key (made once per set). */
+const byKey = new WeakMap<StandardSet, Map<string, StandardTable>>();
+
+function tablesByKey(set: StandardSet): Map<string, StandardTable> {
+  let m = byKey.get(set);
+  if (!m) {
+    byKey.set(set, (m = new Map()));
+    for (const st of set.tables) if (!st.form) for (const k of st.keys) if (!m.has(k)) m.set(k, st);
+  }
+  return m;
 }

@@ -59,8 +59,29 @@ const YEAR = /\d{4}年度?/g;
  * (`（功能科目）`, `（经济科目）`) taken out. `一、2023 年度收入支出决算总表` and `收入支出决算总表` have the same key.
  */
 export function titleKey(text: string, department?: string): string {
-  // Every table and form of a document is keyed (3,000 project forms): each replacement runs only where the text can
-  // hold what it takes out.
+  // Every table and form of a document is keyed at each pass, most as they were keyed before (the same headings in
+  // the next version, and in a document opened again): kept by department and text, a bounded number.
+  const d = department ?? '';
+  let keys = TITLE_KEYS.get(d);
+  if (!keys) {
+    if (TITLE_KEYS.size >= KEPT_DEPARTMENTS) TITLE_KEYS.clear();
+    TITLE_KEYS.set(d, (keys = new Map()));
+  }
+  let k = keys.get(text);
+  if (k === undefined) {
+    if (keys.size >= KEPT_TITLES) keys.clear();
+    keys.set(text, (k = keyOfTitle(text, department)));
+  }
+  return k;
+}
+
+/** Title keys made, by department and text (`titleKey`): at most this many departments, and titles per department. */
+const TITLE_KEYS = new Map<string, Map<string, string>>();
+const KEPT_DEPARTMENTS = 64;
+const KEPT_TITLES = 20_000;
+
+function keyOfTitle(text: string, department?: string): string {
+  // Each replacement runs only where the text can hold what it takes out.
   let k = nameKey(text);
   const d = department ? nameKey(department) : '';
   for (let i = 0; i < 3; i++) {

@@ -303,11 +303,16 @@ function rowKinds(r: RowHead, width: number, h: ShapeHash): void {
   h.unit(0xfffb);
 }
 
-/** A table's shape, kept while its parts are the same (a table keeps its object while its parts are renewed). */
-const tableShapes = new WeakMap<Table, { parts: Part[]; key: string }>();
+/**
+ * A table's shape, kept while its parts are the same (a table keeps its object while its parts are renewed), and the
+ * one it had with the parts before (`shapeWas`).
+ */
+interface KnownShape { parts: Part[]; key: string; was?: { parts: Part[]; key: string } }
+
+const tableShapes = new WeakMap<Table, KnownShape>();
 
 /** A table's shape, without its fields' rows. */
-function tableKey(t: Table): string {
+export function tableKey(t: Table): string {
   let had = tableShapes.get(t);
   if (!had || !sameItems(had.parts, t.parts)) {
     const h = new ShapeHash();
@@ -317,9 +322,21 @@ function tableKey(t: Table): string {
       if (rowCount(p) > KEPT_PART) h.text(partShape(p)); else partInto(p, h);
       h.unit(0xfff7);
     }
-    tableShapes.set(t, (had = { parts: t.parts.slice(), key: h.done() }));
+    const was = had && { parts: had.parts, key: had.key };
+    tableShapes.set(t, (had = { parts: t.parts.slice(), key: h.done(), ...(was ? { was } : {}) }));
   }
   return had.key;
+}
+
+/**
+ * The shape a table had when its parts were `parts` (its parts since renewed, or the table replaced), when it was
+ * known then; undefined when not.
+ */
+export function shapeWas(t: Table, parts: readonly Part[]): string | undefined {
+  const had = tableShapes.get(t);
+  if (!had) return undefined;
+  if (sameItems(had.parts, parts)) return had.key;
+  return had.was && sameItems(had.was.parts, parts) ? had.was.key : undefined;
 }
 
 /** A table's shape, with the kinds of the rows its fields name (`fields`). */

@@ -1,0 +1,72 @@
+/**
+ * The identities between tables across a table read again as it was (standard/apply.ts `renewedAlike`): a comment
+ * line or a note typed in a table renews its parts (or its whole section), but not its shape; the identities' relations
+ * are then copied about the new parts, not applied again. Each version must give exactly what a fresh analysis gives,
+ * and the ones that can be carried over must be.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { generateBudget, generateFinal } from '../bench/standardDocs';
+import { dump } from './support/dump';
+
+/** Replaces the first `from` after `after` with `to`. */
+function replace(text: string, after: string, from: string, to: string): string {
+  const a = text.indexOf(after);
+  const at = text.indexOf(from, a);
+  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+type Edit = [what: string, edit: (t: string) => string, reused: 'figures' | 'renewed' | undefined];
+
+function follow(text: string, edits: Edit[]): void {
+  const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+  analyzer.analyze(text);
+  for (const [what, edit, reused] of edits) {
+    text = edit(text);
+    const a = analyzer.analyze(text);
+    assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
+    assert.equal(a.standard.reused, reused, what);
+  }
+}
+
+describe('standard sets: a table read again as it was keeps its identities between tables', () => {
+  it('部门决算: a comment line and a note in 支出决算表, a condition turned after them, a row renamed', () => {
+    follow(generateFinal(), [
+      // Its section is read again: new tables, new parts, of the shapes they had.
+      ['a comment line after the heading of 支出决算表', (t) => replace(t, '## 表 公开03表', '\n', '\n// 校对中\n'), 'renewed'],
+      ['a note typed among its rows (its part renewed, the table the same object)', (t) => replace(t, '公开03表', '2010102 |', '本表含追加数\n2010102 |'), 'renewed'],
+      ['the note typed on', (t) => replace(t, '公开03表', '本表含追加数', '本表含追加数据'), 'renewed'],
+      // The identities carried over keep what their conditions read: a figure retyped that turns one is seen.
+      ['the 一般公共预算 income retyped: the identities conditioned on it no longer apply', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
+      ['the income as it was', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
+      ['a figure retyped', (t) => replace(t, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'figures'],
+      ['the comment line gone again', (t) => replace(t, '## 表 公开03表', '// 校对中\n', ''), 'renewed'],
+      // Another table's shape changed: the identities that read only 支出决算表 stand, but not from their own lists, which
+      // are about its parts before it was read again.
+      ['a row of 收入支出决算总表 quoted', (t) => replace(t, '公开01表', '本年收入合计 | 27 |', '“本年收入合计” | 27 |'), undefined],
+      ['its quotes gone', (t) => replace(t, '公开01表', '“本年收入合计” | 27 |', '本年收入合计 | 27 |'), undefined],
+      // Another shape: applied again (and nothing carried over from the renewed tables' own lists).
+      ['a row renamed', (t) => replace(t, '公开03表', '| 一般行政管理事务 |', '| 一般行政管理事务（调整） |'), undefined],
+      ['its name back, and a comment line in 收入支出决算总表', (t) => replace(replace(t, '公开03表', '| 一般行政管理事务（调整） |', '| 一般行政管理事务 |'), '## 表 公开01表', '\n', '\n// 核对\n'), undefined],
+      ['a comment line in 收入支出决算总表 taken out', (t) => replace(t, '## 表 公开01表', '// 核对\n', ''), 'renewed'],
+      // Read again alike, but a figure a condition reads is another: applied again.
+      ['in one edit, a comment line in 收入支出决算总表 and its 一般公共预算 income retyped', (t) => replace(replace(t, '## 表 公开01表', '\n', '\n// 核对\n'), '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
+      ['in one edit, the comment line gone and the income as it was', (t) => replace(replace(t, '## 表 公开01表', '// 核对\n', ''), '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
+      ['a comment line again', (t) => replace(t, '## 表 公开01表', '\n', '\n// 核对\n'), 'renewed'],
+    ]);
+  });
+
+  it('部门预算: a comment line in 支出总表 and in a project form; a form naming another project is applied again', () => {
+    follow(generateBudget(), [
+      ['a comment line in 支出总表', (t) => replace(t, '## 表 附表4-3', '\n', '\n// 校对中\n'), 'renewed'],
+      ['a comment line in 项目1’s form', (t) => replace(t, '## 项目申报表 项目1', '\n', '\n// 待核\n'), 'renewed'],
+      // Only figures changed: the relations between tables copied as they were (a form's field kept as an object too).
+      ['a figure of 支出总表 retyped', (t) => replace(t, '## 表 附表4-3', '| 3,590.93 |', '| 3,590.94 |'), 'figures'],
+      ['项目2’s form names 项目3 (its field’s row another: applied again)', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目2', '项目名称：项目3'), undefined],
+      ['and 项目2 again', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目3', '项目名称：项目2'), undefined],
+      ['the 一般公共预算 income retyped', (t) => replace(t, '一、一般公共预算拨款收入 |', '236,298.69', '236,298.60'), undefined],
+      ['a comment line in 支出总表 gone again, the condition still not met', (t) => replace(t, '## 表 附表4-3', '// 校对中\n', ''), 'renewed'],
+    ]);
+  });
+});
