@@ -14,6 +14,7 @@ import { FIELD_PART } from '../server/src/model/build';
 import type { Cell } from '../server/src/model/document';
 import { StoredPart } from '../server/src/model/rows';
 import { generateBudget } from '../bench/standardDocs';
+import { FIELD_RULE_TABLE } from './support/docs';
 
 const root = join(__dirname, '..', '..');
 
@@ -44,15 +45,7 @@ describe('Analysis.relationsOf', () => {
   const good = generateBudget({ kuanPerLei: 2, xiangPerKuan: 5 });
   const total = good.slice(good.indexOf('收入总计 | ') + '收入总计 | '.length).split('\n')[0];
   const text = `${good}
-## 表 核对表
-项目总预算：100.00
-列：项目 | 金额
-合计 | 90.00
-甲 | 40.00
-乙 | 50.00
-规则：「项目总预算」行=「合计」行「金额」栏
-规则：「合计」行=（「甲」+「乙」）行
-
+${FIELD_RULE_TABLE}
 ## 部门预算情况说明
 2023年收支总预算${total}万元。一般公共预算拨款收入${total}万元，本年支出合计${total}万元。
 `;
@@ -62,7 +55,7 @@ describe('Analysis.relationsOf', () => {
     const stored = rels.find((r) => r.rule === 'cross-table' && r.target.row.part instanceof StoredPart)!.target;
     const fields = rels.flatMap((r) => cellsOf(r)).filter((c) => c.row.part.name === FIELD_PART);
     const readBetween = fields.find((c) => scan(a, c).some((r) => r.rule === 'cross-table'));
-    const ownRule = fields.find((c) => c.row.part.table.heading.includes('核对表'));
+    const ownRule = fields.find((c) => c.row.part.table.heading.includes('项目核对表'));
     const claim = rels.flatMap((r) => cellsOf(r)).find(isClaimCell);
     assert.ok(stored && readBetween && ownRule && claim, 'each kind of figure is there');
     assert.ok(scan(a, stored).length >= 2, 'the stored figure takes part in its section’s relations and in one between tables');

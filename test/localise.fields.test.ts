@@ -6,22 +6,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis';
+import { FIELD_RULE_TABLE, XINZHOU_HEAD } from './support/docs';
 
-const text = `# 某局 2023 年部门预算
-部门：某局
-年度：2023
-类型：预算
-金额单位：万元
-
-## 表 项目核对表
-项目总预算：100.00
-列：项目 | 金额
-合计 | 90.00
-甲 | 40.00
-乙 | 50.00
-规则：「项目总预算」行=「合计」行「金额」栏
-规则：「合计」行=（「甲」+「乙」）行
-`;
+const text = `${XINZHOU_HEAD}
+${FIELD_RULE_TABLE}`;
 
 describe('error localisation at a table’s field', () => {
   it('a field that disagrees with the 合计 its rows add up to is the culprit: the fix is offered there alone', () => {
