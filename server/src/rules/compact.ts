@@ -343,12 +343,19 @@ export class RelationList {
     if (!swap && start === 0 && end > 0 && !this.count && !this.parts.length && !this.titles.length && from !== this) return this.copyHead(from, end);
     const map = this.mapOf(from, swap);
     // Room for them all at once (a document's 15,000 relations between tables are copied at each keystroke).
-    if (end > start) {
-      this.rels = grow(this.rels, (this.count + end - start) * S);
-      const terms = from.rels[(end - 1) * S + TERM_TO] - from.rels[start * S + TERM_FROM];
-      this.terms = grow(this.terms, (this.termCount + Math.max(terms, 0)) * TS);
-    }
+    this.reserve(end - start, from.termsIn(start, end));
     for (let i = start; i < end; i++) this.copyWith(from, i, map);
+  }
+
+  /** Makes room for `count` more relations of `terms` terms in all (a list about to be filled as the last one was). */
+  reserve(count: number, terms: number): void {
+    this.rels = grow(this.rels, (this.count + count) * S);
+    this.terms = grow(this.terms, (this.termCount + Math.max(terms, 0)) * TS);
+  }
+
+  /** How many terms relations [start, end) hold in the arrays. */
+  termsIn(start: number, end: number): number {
+    return end > start ? this.rels[(end - 1) * S + TERM_TO] - this.rels[start * S + TERM_FROM] : 0;
   }
 
   /**
@@ -358,9 +365,8 @@ export class RelationList {
   private copyHead(from: RelationList, end: number): void {
     for (const p of from.parts) this.partIndex.of(p);
     for (const t of from.titles) this.titleIndex.of(t);
-    const terms = from.rels[(end - 1) * S + TERM_TO];
-    this.rels = grow(this.rels, end * S);
-    this.terms = grow(this.terms, terms * TS);
+    const terms = from.termsIn(0, end);
+    this.reserve(end, terms);
     this.rels.set(from.rels.subarray(0, end * S));
     this.terms.set(from.terms.subarray(0, terms * TS));
     const R = this.rels;

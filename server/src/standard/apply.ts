@@ -65,10 +65,18 @@ let cells = 0;
 /** How many cells a part's numbers leave room for (a cell's number is its part's times this, plus the cell). */
 const CELLS = 2 ** 26;
 
+/** The part last numbered, and its number (most relations in a row are about one part: no map asked). */
+let lastPart: StoredPart | undefined;
+let lastNumber = 0;
+
 function storedKey(part: StoredPart, cell: number): number {
-  let n = partNumbers.get(part);
-  if (n === undefined) partNumbers.set(part, (n = ++parts));
-  return n * CELLS + cell;
+  if (part !== lastPart) {
+    let n = partNumbers.get(part);
+    if (n === undefined) partNumbers.set(part, (n = ++parts));
+    lastPart = part;
+    lastNumber = n;
+  }
+  return lastNumber * CELLS + cell;
 }
 
 function cellKey(c: Cell): number {
@@ -734,6 +742,7 @@ const SCRATCH_KEYS: Keys = { count: 0, version: 0, comparable: [], target: [], o
 function releaseShared(): void {
   SCRATCH.release();
   CONDITION.release();
+  lastPart = undefined;
 }
 
 /**
@@ -845,6 +854,8 @@ function documentStandard(
       cache.segment = { list: relations, from, to: relations.count, applied: moved };
       reused = alike === NOT_RENEWED ? 'figures' : 'renewed';
     } else {
+      // Room for what the last version made (most of it is made again, relation by relation).
+      if (segment) relations.reserve(segment.to - segment.from, segment.list.termsIn(segment.from, segment.to));
       const made: Applied[] = [];
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
       cache.identities = applier.kept;
