@@ -1,19 +1,23 @@
 /**
  * What changed among the relations spanning sections between two versions (analysis.ts `spanningChanged`, asked by
- * error localisation when a kept explanation may stand), when the two versions have as many of them: the rules and
- * standard identities between tables compared once, and keyed by content only from where they end when they are the
- * last version's; every one keyed when they are not. Either way the findings are those of a fresh analysis.
+ * error localisation when a kept explanation may stand), when the two versions have as many of them: the two lists
+ * compared once as they stand (`RelationList.commonPrefix`), and keyed by content only from the first relation that
+ * differs — the first that reads a figure of a part renewed, or a claim of a paragraph made again. Either way the
+ * findings are those of a fresh analysis.
  */
 import { strict as assert } from 'node:assert';
 import { analyze, DocumentAnalyzer, spanningKeyed, type Analysis } from '../server/src/analysis';
 import type { Finding } from '../server/src/checks/finding';
-import { searches } from '../server/src/checks/localise';
+import { cellsOf, searches } from '../server/src/checks/localise';
+import type { Relation } from '../server/src/rules/relation';
 import { generateBudget } from '../bench/standardDocs';
 
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === 'error');
 const shown = (fs: Finding[]) => errors(fs).map((f) => [f.span, f.message, f.fixes, f.related]);
 /** The relations made anew for every version after the rules and standard identities: the forms' and the narrative's. */
 const madeAnew = (a: Analysis) => a.relations.filter((r) => r.rule === 'form' || r.rule === 'narrative').length;
+/** This document's relations spanning sections: the standard identities between tables, the forms', the narrative's (last in `relations`). */
+const spanning = (a: Analysis): Relation[] => a.relations.slice(a.relations.length - a.relations.filter((r) => r.rule === 'cross-table').length - madeAnew(a));
 
 describe('error localisation: relations spanning sections, as many as before', () => {
   // The generated 部门预算 with 附表4-6's 302 公用经费 off by 100,000.00 (its findings localised with the relations
@@ -37,31 +41,37 @@ describe('error localisation: relations spanning sections, as many as before', (
     return { analyzer, first };
   }
 
-  it('the paragraph edited: only the forms’ and the narrative’s relations keyed, the explanations kept, as a fresh analysis finds', () => {
+  it('the paragraph edited: only the narrative’s relations keyed, the explanations kept, as a fresh analysis finds', () => {
     const { analyzer, first } = start();
-    // A word typed in the paragraph: its section (and its claims' figures) made anew; no table touched.
+    // A word typed in the paragraph: its section (and its claims' figures) made anew; no table touched. The forms'
+    // relations are made again over the same figures: alike, they are not keyed.
     const now = text.replace('2023年收支总预算', '2023年部门收支总预算');
     const [keyed, searched] = [spanningKeyed.count, searches.count];
     const a = analyzer.analyze(now);
     assert.equal(a.relations.length, first.relations.length, 'as many relations');
-    assert.equal(spanningKeyed.count - keyed, 2 * madeAnew(a), 'both versions keyed from where the relations between tables end');
+    const claims = a.relations.filter((r) => r.rule === 'narrative').length;
+    assert.ok(claims > 0 && madeAnew(a) > claims);
+    assert.equal(spanningKeyed.count - keyed, 2 * claims, 'both versions keyed from the first claim');
     assert.equal(searches.count - searched, 0, 'no explanation read a claim’s figure: none searched again');
     assert.deepEqual(shown(a.findings), shown(analyze(now).findings));
   });
 
-  it('a table’s part renewed: every relation spanning sections keyed, as a fresh analysis finds', () => {
-    const { analyzer, first } = start();
-    // A blank line between two rows of 附表4-3 renews its part: the relations between tables that read it are others.
-    const at = text.indexOf('\n201 | ', text.indexOf('## 表 附表4-3')) + 1;
-    const now = `${text.slice(0, at)}\n${text.slice(at)}`;
-    const keyed = spanningKeyed.count;
-    const a = analyzer.analyze(now);
-    assert.equal(analyzer.lastReuse.unit, 'rows');
-    assert.equal(a.relations.length, first.relations.length, 'as many relations');
-    // This document's relations between tables are all the standard identities' (in the list before the forms').
-    const between = a.relations.filter((r) => r.rule === 'cross-table').length;
-    assert.ok(between > 200);
-    assert.equal(spanningKeyed.count - keyed, 2 * (between + madeAnew(a)), 'both versions keyed whole');
-    assert.deepEqual(shown(a.findings), shown(analyze(now).findings));
-  });
+  for (const [table, row, readFirst] of [['附表4-3', '201', true], ['项目支出表', '420117221300000000001', false]] as const) {
+    it(`a table’s part renewed (${table}, read ${readFirst ? 'by the first relation between tables' : 'past the 200th'}): the relations spanning sections keyed from the first that reads it, as a fresh analysis finds`, () => {
+      const { analyzer, first } = start();
+      // A blank line between two rows of the table renews its part: the relations between tables that read it are others.
+      const at = text.indexOf(`\n${row} | `, text.indexOf(`## 表 ${table}`)) + 1;
+      const now = `${text.slice(0, at)}\n${text.slice(at)}`;
+      const keyed = spanningKeyed.count;
+      const a = analyzer.analyze(now);
+      assert.equal(analyzer.lastReuse.unit, 'rows');
+      assert.equal(a.relations.length, first.relations.length, 'as many relations');
+      const list = spanning(a);
+      assert.ok(list.filter((r) => r.rule === 'cross-table').length > 200);
+      const from = list.findIndex((r) => cellsOf(r).some((c) => c.row.part.table.heading.includes(table)));
+      assert.ok(readFirst ? from === 0 : from > 200, String(from));
+      assert.equal(spanningKeyed.count - keyed, 2 * (list.length - from), 'both versions keyed from the first relation reading the part');
+      assert.deepEqual(shown(a.findings), shown(analyze(now).findings));
+    });
+  }
 });

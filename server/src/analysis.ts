@@ -87,7 +87,7 @@ export interface Analysis {
   /** What the standard sets say: each table's standard role, the identities applied, the named quantities. */
   standard: StandardReport;
   /** The relations each cell takes part in (as target or term). */
-  relationsOf(cell: Cell): Relation[];
+  relationsOf(cell: Cell): readonly Relation[];
   /** The last `#` or `##` heading that ends at or before `offset` (the section a line belongs to), without making the tree's lines. */
   headingAbove(offset: number): HeadingLine | undefined;
 }
@@ -628,15 +628,13 @@ export class DocumentAnalyzer {
     // Which figure is wrong: each failing relation's finding names the culprit and offers the fix only there.
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
     const before = this.spanning;
-    const carried = before?.index ?? before?.carried;
-    const spanning: Spanning = (this.spanning = { list: global, kept: standardEnd, ...(carried ? { carried } : {}) });
+    const spanning: Spanning = (this.spanning = { list: global, kept: standardEnd, ...(before?.index ? { index: before.index } : {}) });
     const sources = relationSource(parts, spanning, before);
     const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
     localised.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 
-    let index: Map<Cell, Relation[]> | undefined;
     return {
       tree, document, findings: localised, standard: std.report,
       headingAbove: (offset) => {
@@ -650,49 +648,44 @@ export class DocumentAnalyzer {
         return undefined;
       },
       get relations() { return allRelations(); },
-      relationsOf(cell) {
-        if (!index) {
-          index = new Map();
-          for (const r of allRelations()) for (const c of [r.target, ...r.terms.map((t) => t.cell)]) {
-            const list = index.get(c);
-            if (list) list.push(r); else index.set(c, [r]);
-          }
-        }
-        return index.get(cell) ?? [];
-      },
+      relationsOf: (cell) => sources.relationsOf(cell),
     };
   }
 }
 
 /**
- * Where error localisation finds a figure's relations: its section's (through the list's index by cell, no relation
- * made but those it asks for) and those spanning sections. A figure's stamp is its section's version: an explanation
- * is reused only while no figure it read was retyped or had its relations changed.
+ * Where a figure's relations are (error localisation's source, and `Analysis.relationsOf`): its section's (through the
+ * list's index by cell, no relation made but those it asks for) and those spanning sections. A figure's stamp is its
+ * section's version: an explanation is reused only while no figure it read was retyped or had its relations changed.
  */
 function relationSource(sections: Section[], spanning: Spanning, before: Spanning | undefined): RelationSource {
   const global = spanning.list;
-  let sectionOfPart: Map<StoredPart, Section> | undefined;
-  const sectionOf = (p: StoredPart) => {
-    if (!sectionOfPart) {
-      sectionOfPart = new Map();
-      for (const s of sections) for (const t of s.document.tables) for (const q of t.parts) if (q instanceof StoredPart) sectionOfPart.set(q, s);
+  let sectionOfTable: Map<Table, Section> | undefined;
+  const sectionOf = (t: Table) => {
+    if (!sectionOfTable) {
+      sectionOfTable = new Map();
+      for (const s of sections) for (const x of s.document.tables) sectionOfTable.set(x, s);
     }
-    return sectionOfPart.get(p);
+    return sectionOfTable.get(t);
   };
-  const touching = (list: RelationList, p: StoredPart, c: number) => list.touching(p, c, c + 1).map((i) => list.relation(i));
+  // A section's relations kept as objects by their figures outside the stores (a form's fields), when first asked.
+  const looseOfSection = new Map<Section, Map<Cell, number[]>>();
+  const ownOf = (s: Section, cell: Cell): readonly number[] => {
+    const p = cell.row.part;
+    if (p instanceof StoredPart) {
+      const c = cellNumber(cell);
+      return c < 0 ? [] : s.relations.touching(p, c, c + 1);
+    }
+    let loose = looseOfSection.get(s);
+    if (!loose) looseOfSection.set(s, (loose = byFigure(s.relations, 0, true)));
+    return loose.get(cell) ?? [];
+  };
+  // How many relations spanning sections this version and the last begin with alike: compared once, when first asked.
+  let common: number | undefined;
+  const commonPrefix = () => (common ??= before ? global.commonPrefix(before.list) : 0);
   // The relations spanning sections by figure: the rules and standard identities through their index (kept while
   // they stay the same), the forms' and the narrative's (made for every version) by their cells.
   let rest: Map<Cell, number[]> | undefined;
-  const restOf = (cell: Cell): readonly number[] | undefined => {
-    if (!rest) {
-      rest = new Map();
-      for (let i = spanning.kept; i < global.count; i++) {
-        const r = global.relation(i);
-        for (const c of cellsOf(r)) pushTo(rest, c, i, true);
-      }
-    }
-    return rest.get(cell);
-  };
   const shared = new Map<Cell, Relation[]>();
   const sharedOf = (cell: Cell): Relation[] => {
     let had = shared.get(cell);
@@ -701,9 +694,9 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     const c = cellNumber(cell);
     if (p instanceof StoredPart && c < 0) had = [];
     else {
-      const index = keptIndex(spanning);
-      const kept = p instanceof StoredPart ? index.list.touching(p, c, c + 1) : looseOf(index).get(cell) ?? [];
-      const more = restOf(cell);
+      const index = keptIndex(spanning, before, commonPrefix);
+      const kept = p instanceof StoredPart ? index.list.touching(p, c, c + 1) : (index.loose ??= byFigure(index.list, 0, true)).get(cell) ?? [];
+      const more = (rest ??= byFigure(global, spanning.kept, false)).get(cell);
       had = (more ? kept.concat(more) : kept).map((i) => global.relation(i));
     }
     shared.set(cell, had);
@@ -716,28 +709,24 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     relationsOf(cell) {
       let had = all.get(cell);
       if (had) return had;
-      const p = cell.row.part;
-      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
-      const c = s ? cellNumber(cell) : -1;
-      const own = s && c >= 0 ? touching(s.relations, p as StoredPart, c) : [];
+      const s = sectionOf(cell.row.part.table);
+      const own = s ? ownOf(s, cell).map((i) => s.relations.relation(i)) : [];
       const more = sharedOf(cell);
       had = own.length && more.length ? own.concat(more) : own.length ? own : more;
       all.set(cell, had);
       return had;
     },
     stamp(cell) {
-      const p = cell.row.part;
-      const s = p instanceof StoredPart ? sectionOf(p) : undefined;
-      return s ? s.version : cell;
+      return sectionOf(cell.row.part.table)?.version ?? cell;
     },
     current(stamp) {
-      // A section's version is never given again: one that is still a section's was not edited since. A figure
-      // outside the sections' stores stands for itself.
+      // A section's version is never given again: one that is still a section's was not edited since. A figure of no
+      // section (a claim of the narrative) stands for itself.
       if (typeof stamp !== 'number') return true;
       live ??= new Set(sections.map((s) => s.version));
       return live.has(stamp);
     },
-    spanningChanged: () => (changed ??= spanningChanged(before, spanning)),
+    spanningChanged: () => (changed ??= spanningChanged(before, spanning, commonPrefix())),
     place,
   };
 }
@@ -749,51 +738,57 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
 interface Spanning {
   list: RelationList;
   kept: number;
-  /** Its first `kept` relations by figure: made when first asked, taken by the next versions while they stay the same. */
+  /**
+   * Its first `kept` relations by figure: the index last made, by this version or an earlier one (one that searched
+   * nothing passes it on), this version's once `keptIndex` checked it.
+   */
   index?: KeptIndex;
-  /** The last index an earlier version made (a version that searched nothing made none, and passes this one on). */
-  carried?: KeptIndex;
 }
 
-/** Relations [0, kept) of a version's list, alone (`touching` indexes them by stored cell), and by figure outside the stores. */
-interface KeptIndex { list: RelationList; loose?: Map<Cell, number[]> }
+/**
+ * Relations [0, kept) of a version's list, alone (`touching` indexes them by stored cell), and by figure outside the
+ * stores; `of`: the list of the latest version they were found to be the first relations of.
+ */
+interface KeptIndex { list: RelationList; loose?: Map<Cell, number[]>; of: RelationList }
 
 /** How many relations spanning sections were indexed by figure for error localisation (tests count them). */
 export const spanningIndexed = { count: 0 };
 
-/** Whether the first `kept` relations of `now` are those of `before` (`samePrefix`: a figure retyped copies them). */
-function keptAsBefore(before: Spanning | undefined, now: Spanning): boolean {
-  return !!before && before.kept === now.kept && now.list.samePrefix(before.list, now.kept);
+/**
+ * The index of the rules and standard identities of `now`: the last one made while they are the relations it was made
+ * of — known without comparing again when it was the last version's and this version begins as that one did
+ * (`commonPrefix`, compared once per version), else compared with its own list (versions between may have made none
+ * and checked none) — else made.
+ */
+function keptIndex(now: Spanning, before: Spanning | undefined, commonPrefix: () => number): KeptIndex {
+  let index = now.index;
+  if (index && index.of !== now.list) {
+    const same = before && index.of === before.list
+      ? before.kept === now.kept && commonPrefix() >= now.kept
+      : index.list.count === now.kept && now.list.commonPrefix(index.list) === now.kept;
+    if (same) index.of = now.list;
+    else index = undefined;
+  }
+  if (!index) {
+    const list = new RelationList();
+    list.copyRange(now.list, 0, now.kept);
+    spanningIndexed.count += now.kept;
+    index = { list, of: now.list };
+  }
+  return (now.index = index);
 }
 
 /**
- * The index of the rules and standard identities of `now`: the last one made while they are the same as the relations
- * it was made of (compared with its own list: versions between may have made none), else made.
+ * Relations [from, count) of a list by their figures (`loose`: only those kept as objects, by their figures outside the
+ * stores — the narrative's own parts, a form's fields).
  */
-function keptIndex(now: Spanning): KeptIndex {
-  if (!now.index) {
-    const last = now.carried;
-    if (last && last.list.count === now.kept && now.list.samePrefix(last.list, now.kept)) now.index = last;
-    else {
-      const list = new RelationList();
-      list.copyRange(now.list, 0, now.kept);
-      spanningIndexed.count += now.kept;
-      now.index = { list };
-    }
+function byFigure(list: RelationList, from: number, loose: boolean): Map<Cell, number[]> {
+  const out = new Map<Cell, number[]>();
+  for (let i = from; i < list.count; i++) {
+    if (loose && list.termsOf(i) >= 0) continue;
+    for (const c of cellsOf(list.relation(i))) if (!loose || !(c.row.part instanceof StoredPart)) pushTo(out, c, i, true);
   }
-  return now.index;
-}
-
-/** The relations of an index kept as objects, by their figures outside the stores (the narrative's own parts). */
-function looseOf(index: KeptIndex): Map<Cell, number[]> {
-  if (!index.loose) {
-    index.loose = new Map();
-    for (let i = 0; i < index.list.count; i++) {
-      if (index.list.termsOf(i) >= 0) continue;
-      for (const c of cellsOf(index.list.relation(i))) if (!(c.row.part instanceof StoredPart)) pushTo(index.loose, c, i, true);
-    }
-  }
-  return index.loose;
+  return out;
 }
 
 /** How many relations spanning sections were keyed by content to tell what changed (tests count them). */
@@ -801,22 +796,19 @@ export const spanningKeyed = { count: 0 };
 
 /**
  * The places of the figures whose relations spanning sections were added or taken between two versions. The lists
- * are compared as they stand (`samePrefix`: the same cells of the same parts, kinds and signs) — a figure retyped
+ * are compared as they stand (`commonPrefix`: the same cells of the same parts, kinds and signs) — a figure retyped
  * copies the rules and standard identities unchanged (`RelationList.copyRange`), and the forms' and the narrative's
  * are made again over the same figures — and keyed by content (`byContent`) only from where they differ: what an edit
- * costs here is what it changed, not every relation of the document. The last version's list is keyed now, as its
- * arrays and objects hold it; a figure of a part renewed since is named by that part, which no current figure is.
+ * costs here is what it changed, not every relation of the document. The relations both lists begin with cancel, so
+ * one that moved across that point is keyed on one side only and its figures are named, which costs a search, never a
+ * miss. The last version's list is keyed now, as its arrays and objects hold it; a figure of a part renewed since is
+ * named by that part, which no current figure is.
  */
-function spanningChanged(before: Spanning | undefined, now: Spanning): Set<string> {
+function spanningChanged(before: Spanning | undefined, now: Spanning, common: number): Set<string> {
   const out = new Set<string>();
   if (!before) return out;
-  const a = before.list;
-  const b = now.list;
-  // The rules and standard identities compared once: the rest, when as many, from where they end.
-  const from = keptAsBefore(before, now) ? now.kept : 0;
-  if (a.count === b.count && b.samePrefix(a, b.count, from)) return out;
-  const was = byContent(a, from);
-  const is = byContent(b, from);
+  const was = byContent(before.list, common);
+  const is = byContent(now.list, common);
   for (const [k, places] of is) if (!was.has(k)) for (const p of places) out.add(p);
   for (const [k, places] of was) if (!is.has(k)) for (const p of places) out.add(p);
   return out;

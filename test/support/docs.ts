@@ -33,3 +33,17 @@ export const GOOD = `${XINZHOU_HEAD}
 
 /** GOOD with one wrong 合计 figure: 307.24 typed as 317.24. */
 export const ONE_WRONG_TOTAL = GOOD.replace(' | 合计 | 307.24 |', ' | 合计 | 317.24 |');
+
+/**
+ * A table whose field (`项目总预算：100.00`: a row of the table's field part, which is not stored) a rule of its own
+ * reads: the field disagrees with the 合计 its rows add up to (the field is wrong).
+ */
+export const FIELD_RULE_TABLE = `## 表 项目核对表
+项目总预算：100.00
+列：项目 | 金额
+合计 | 90.00
+甲 | 40.00
+乙 | 50.00
+规则：「项目总预算」行=「合计」行「金额」栏
+规则：「合计」行=（「甲」+「乙」）行
+`;

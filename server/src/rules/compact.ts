@@ -426,36 +426,53 @@ export class RelationList {
 
   /**
    * Whether relations [from, n) of this list and of `other` are the same (`from`: where relations known to be the same
-   * end): the same cells of the same parts (or the same cells, for relations kept as objects), rules, kinds, titles and
-   * signs; with `swap`, `other`'s parts as swapped (relations kept as objects are then the same only with no cell in a
-   * swapped part).
+   * end), as `sameAt` compares them; with `swap`, `other`'s parts as swapped.
    */
   samePrefix(other: RelationList, n: number, from = 0, swap?: PartSwap): boolean {
     if (this.count < n || other.count < n) return false;
-    const part = (q: number) => (swap ? swap.get(other.parts[q]) ?? other.parts[q] : other.parts[q]);
-    for (let i = from; i < n; i++) {
-      const o = i * S;
-      const a = this.rels;
-      const b = other.rels;
-      if ((a[o + T_PART] < 0) !== (b[o + T_PART] < 0)) return false;
-      if (a[o + T_PART] < 0) {
-        const x = this.objects[i]!;
-        const y = other.objects[i]!;
-        if (x !== y && (x.rule !== y.rule || x.kind !== y.kind || x.title !== y.title || x.target !== y.target || x.terms.length !== y.terms.length
-          || x.terms.some((t, k) => t.cell !== y.terms[k].cell || t.sign !== y.terms[k].sign || t.shift !== y.terms[k].shift))) return false;
-        continue;
-      }
-      if (a[o + RULE_KIND] !== b[o + RULE_KIND] || this.titles[a[o + TITLE]] !== other.titles[b[o + TITLE]]) return false;
-      if (this.parts[a[o + T_PART]] !== part(b[o + T_PART]) || a[o + T_ROW] !== b[o + T_ROW] || a[o + T_CELL] !== b[o + T_CELL]) return false;
-      const ka = a[o + TERM_FROM];
-      const kb = b[o + TERM_FROM];
-      const len = a[o + TERM_TO] - ka;
-      if (b[o + TERM_TO] - kb !== len) return false;
-      for (let k = 0; k < len; k++) {
-        const p = (ka + k) * TS;
-        const q = (kb + k) * TS;
-        if (this.parts[this.terms[p]] !== part(other.terms[q]) || this.terms[p + 1] !== other.terms[q + 1] || this.terms[p + 2] !== other.terms[q + 2] || this.terms[p + 3] !== other.terms[q + 3]) return false;
-      }
+    for (let i = from; i < n; i++) if (!this.sameAt(other, i, swap)) return false;
+    return true;
+  }
+
+  /**
+   * How many relations this list and `other` begin with alike, as `sameAt` compares them (`from`: where relations known
+   * to be the same end).
+   */
+  commonPrefix(other: RelationList, from = 0): number {
+    const n = Math.min(this.count, other.count);
+    let i = from;
+    while (i < n && this.sameAt(other, i)) i++;
+    return i;
+  }
+
+  /**
+   * Whether relation i of this list and of `other` is the same: the same cells of the same parts (or the same cells,
+   * for relations kept as objects), rules, kinds, titles and signs; with `swap`, `other`'s parts as swapped (relations
+   * kept as objects are then the same only with no cell in a swapped part).
+   */
+  private sameAt(other: RelationList, i: number, swap?: PartSwap): boolean {
+    const o = i * S;
+    const a = this.rels;
+    const b = other.rels;
+    if ((a[o + T_PART] < 0) !== (b[o + T_PART] < 0)) return false;
+    if (a[o + T_PART] < 0) {
+      const x = this.objects[i]!;
+      const y = other.objects[i]!;
+      return x === y || (x.rule === y.rule && x.kind === y.kind && x.title === y.title && x.target === y.target && x.terms.length === y.terms.length
+        && x.terms.every((t, k) => t.cell === y.terms[k].cell && t.sign === y.terms[k].sign && t.shift === y.terms[k].shift));
+    }
+    if (a[o + RULE_KIND] !== b[o + RULE_KIND] || this.titles[a[o + TITLE]] !== other.titles[b[o + TITLE]]) return false;
+    const target = other.parts[b[o + T_PART]];
+    if (this.parts[a[o + T_PART]] !== (swap?.get(target) ?? target) || a[o + T_ROW] !== b[o + T_ROW] || a[o + T_CELL] !== b[o + T_CELL]) return false;
+    const ka = a[o + TERM_FROM];
+    const kb = b[o + TERM_FROM];
+    const len = a[o + TERM_TO] - ka;
+    if (b[o + TERM_TO] - kb !== len) return false;
+    for (let k = 0; k < len; k++) {
+      const p = (ka + k) * TS;
+      const q = (kb + k) * TS;
+      const term = other.parts[other.terms[q]];
+      if (this.parts[this.terms[p]] !== (swap?.get(term) ?? term) || this.terms[p + 1] !== other.terms[q + 1] || this.terms[p + 2] !== other.terms[q + 2] || this.terms[p + 3] !== other.terms[q + 3]) return false;
     }
     return true;
   }

@@ -851,10 +851,8 @@ export class DeclaredRules {
     const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
-    // Item by item, stopping at the first that fails (as `groupItems` yields them).
-    for (let i = 0; i < g.items.length; i++) {
-      const item = this.groupItem(g, i, table, stop);
-      if (!item) continue;
+    // Item by item, stopping at the first that fails.
+    for (const item of this.groupItems(g, table, stop)) {
       if (!item.targets) return undefined;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
@@ -942,11 +940,14 @@ export class DeclaredRules {
   /**
    * What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to;
    * `naming` records how it named them, as far as it got. A reference a binder resolved (`BoundRef`) is taken as it
-   * found it, unless its table is not the one its key names here, or the naming is asked for.
+   * found it, unless the naming is asked for. Its table is the one its key names: a binder names a table by a key of
+   * its own (standard/bind.ts `tableRef`: the table's place in the document, one per table), and a bound rule is
+   * expanded only by rules that resolve tables through that binder (standard/apply.ts) — the key, looked up again,
+   * would find the same table.
    */
   resolveRef(ref: RefNode, current: Table, asked?: Naming): Target | undefined {
     const found = (ref as BoundRef).found;
-    if (found && !asked && ref.table && this.findTable(ref.table.text, current) === found.table) {
+    if (found && !asked) {
       const t = new ResolvedTarget(found.table, ref.span, found.part);
       if (found.at) t.at = found.at;
       if (found.columnName !== undefined) t.columnName = found.columnName;
