@@ -72,6 +72,12 @@ describe('standard sets: a table read again as it was keeps its identities betwe
       ['a comment line in 项目1’s form', (t) => replace(t, '## 项目申报表 项目1', '\n', '\n// 待核\n'), 'renewed'],
       // Only figures changed: the relations between tables copied as they were (a form's field kept as an object too).
       ['a figure of 支出总表 retyped', (t) => replace(t, '## 表 附表4-3', '| 3,590.93 |', '| 3,590.94 |'), 'figures'],
+      // The relations between tables that read a figure retyped are judged again, the others not (their findings kept).
+      ['项目1’s row of 项目支出表 retyped: its form’s 项目当年预算 (a field, its relation an object) no longer agrees', (t) => replace(t, '## 表 项目支出表', '| 2023年项目1 | 测试部门本级 | 30,830.20 |', '| 2023年项目1 | 测试部门本级 | 30,830.21 |'), 'figures'],
+      ['and 项目2’s', (t) => replace(t, '## 表 项目支出表', '| 2023年项目2 | 测试部门本级 | 5,082.86 |', '| 2023年项目2 | 测试部门本级 | 5,082.87 |'), 'figures'],
+      ['项目1’s as it was', (t) => replace(t, '## 表 项目支出表', '| 2023年项目1 | 测试部门本级 | 30,830.21 |', '| 2023年项目1 | 测试部门本级 | 30,830.20 |'), 'figures'],
+      ['a figure of 支出总表 with a third decimal: its column’s precision is another, every figure of it judged again', (t) => replace(t, '## 表 附表4-3', '| 3,590.94 |', '| 3,590.935 |'), 'figures'],
+      ['and as it was', (t) => replace(t, '## 表 附表4-3', '| 3,590.935 |', '| 3,590.93 |'), 'figures'],
       ['项目2’s form names 项目3 (its field’s row another: applied again)', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目2', '项目名称：项目3'), undefined],
       ['and 项目2 again', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目3', '项目名称：项目2'), undefined],
       ['the 一般公共预算 income retyped', (t) => replace(t, '一、一般公共预算拨款收入 |', '236,298.69', '236,298.60'), undefined],

@@ -45,7 +45,7 @@ import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
 import { cellNumber, rowCount, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
-import { RelationList } from './rules/compact';
+import { RelationList, type CellRange } from './rules/compact';
 import { DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
@@ -174,6 +174,15 @@ export class DocumentAnalyzer {
   /** The relations spanning sections of the last version (what its explanations were searched with). */
   private spanning?: Spanning;
   /**
+   * The figures retyped since the last version was assembled (by `editRows`, in place); undefined when anything else
+   * changed: the relations between tables that hold none of them, and held then, are not judged again.
+   */
+  private retyped?: CellRange[];
+  /** The last version's findings of the relations between tables up to the end of the standard identities', by number. */
+  private judgedBetween?: { end: number; found: (Finding | undefined)[] };
+  /** The list of relations between tables of the version before the last: its arrays are taken over by the next one. */
+  private spareList?: RelationList;
+  /**
    * Counts the versions whose lines changed shape (a line break added or removed): while it stays the same, a span at
    * the same offsets stands at the same line and character.
    */
@@ -238,6 +247,7 @@ export class DocumentAnalyzer {
    */
   optionsChanged(): void {
     this.current = undefined;
+    this.retyped = undefined;
     if (!this.sections.length) return;
     const choice = this.chooseSets();
     const was = this.choice;
@@ -257,6 +267,7 @@ export class DocumentAnalyzer {
   /** Starts afresh with `text`. */
   open(text: string): void {
     this.layout++;
+    this.retyped = undefined;
     this.header = { fields: [] };
     this.title = undefined;
     this.sections = cutSections(text).map((b) => this.build(splitLines(text, b.start, b.end), b.start));
@@ -278,6 +289,7 @@ export class DocumentAnalyzer {
     if (k0 > 0 && start === sections[k0].src.base) k0--;
     const k1 = this.sectionAt(end);
     if (k0 === k1 && this.editRows(k0, start, end, inserted)) return;
+    this.retyped = undefined;
     if (sections.slice(k0, k1 + 1).some((s) => s.header)) return this.open(this.edited(start, end, inserted));
     // The sections it touches, built again from their new text; the rest reused.
     const from = sections[k0].src.base;
@@ -531,8 +543,12 @@ export class DocumentAnalyzer {
       if (knowledge) insertAt(s.found.codes, partCodeFindings(s.document, part, knowledge, this.options.locale, r0, r0 + added.count, [], kindsBefore), from);
       if (rejudge) for (let i = 0; i < s.relations.count; i++) s.found.judged[i] = this.judged(s.relations, i);
       else for (const i of s.relations.touching(part, store.firstCell(r0), store.endCell(r0 + added.count - 1))) s.found.judged[i] = this.judged(s.relations, i);
+      // The relations between tables that read these figures; every figure of the part when its column's precision
+      // changed (a share's or a change's tolerance is its figures' precision).
+      this.retyped?.push(rejudge ? { part, from: 0, to: store.cellCount } : { part, from: store.firstCell(r0), to: store.endCell(r0 + added.count - 1) });
       s.version = ++versions;
     } else {
+      this.retyped = undefined;
       // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
       // again from the arrays; the code findings of the other rows stay when the part lists the same kinds of codes.
       const renewed = part.renewed();
@@ -580,8 +596,9 @@ export class DocumentAnalyzer {
       header: this.header, title: this.title, tables, glossary, narrative, structureErrors,
     };
 
-    // What spans sections.
-    const global = new RelationList();
+    // What spans sections (in the arrays of the list of the version before the last, which nothing reads any more).
+    const global = new RelationList(0, this.spareList);
+    this.spareList = this.spanning?.list;
     const ctx = this.standardContext();
     const sectionStandards = parts.map((s) => s.standard ?? { recognitions: new Map(), applied: [] });
     // A rule may name a table by its standard title (「收入决算表」) when the document's own titles do not name it.
@@ -614,10 +631,22 @@ export class DocumentAnalyzer {
     }
     for (const r of formRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
+    // Only figures retyped, and the identities between tables give what they gave: those that held and read none of
+    // them hold still (a figure's precision is its column's: `retyped` names every figure of a part whose column's
+    // precision changed — a rounding tail hidden, a share's tolerance, depend on it).
+    const was = this.judgedBetween;
+    const last = this.spanning?.list;
+    const asBefore = std.report.reused === 'figures' || (!!last && global.samePrefix(last, standardEnd));
+    const retyped = was?.end === standardEnd && asBefore ? this.retyped : undefined;
+    const again = retyped && global.marksTouching(retyped, standardEnd);
+    const between: (Finding | undefined)[] = new Array<Finding | undefined>(standardEnd);
     for (let i = 0; i < global.count; i++) {
-      const f = this.judged(global, i);
+      const f = again && i < standardEnd && !again[i] && !was!.found[i] ? undefined : this.judged(global, i);
+      if (i < standardEnd) between[i] = f;
       if (f) findings.push(f);
     }
+    this.judgedBetween = { end: standardEnd, found: between };
+    this.retyped = [];
     // The narrative's claims come judged (their findings word what the text says); their relations are objects.
     const claims = claimChecks(document, m, { locale: this.options.locale, thresholds: this.options.thresholds, quantity: (name) => std.report.quantity(name) });
     for (const r of claims.relations) global.add(r);

@@ -93,6 +93,9 @@ export function ruleKindOf(rule: RelationRuleId, kind: Relation['kind']): number
  */
 export type PartSwap = ReadonlyMap<Part, Part>;
 
+/** Cells [from, to) of a stored part, by their numbers in its store. */
+export interface CellRange { part: StoredPart; from: number; to: number }
+
 /** A cell, or the cell at its place in the part that replaces its own (undefined: no such cell there). */
 export function swapCell(c: Cell, swap: PartSwap): Cell | undefined {
   const to = swap.get(c.row.part);
@@ -145,7 +148,7 @@ export class RelationList {
    * `old`: a list this one replaces, whose arrays it takes over (it must not be read again).
    */
   constructor(rows = 0, old?: RelationList) {
-    if (!rows) return;
+    if (!rows && !old) return;
     const rels = rows * 2 * S;
     const terms = rows * 6 * TS;
     this.rels = old && old.rels.length >= rels ? old.rels : new Int32Array(rels);
@@ -520,6 +523,38 @@ export class RelationList {
       }
     }
     return [...out].sort((a, b) => a - b);
+  }
+
+  /**
+   * Which of relations [0, end) hold a cell of `ranges` (cells [from, to) of a part), as a mark per relation: the
+   * arrays read once, no index made (a figure retyped asks it of a document's relations between tables).
+   */
+  marksTouching(ranges: readonly CellRange[], end: number): Uint8Array {
+    const marks = new Uint8Array(end);
+    const R = this.rels;
+    const T = this.terms;
+    for (const range of ranges) {
+      const p = this.partIndex.get(range.part);
+      const inside = (q: number, c: number) => q === p && c >= range.from && c < range.to;
+      const cellInside = (c: Cell) => {
+        if (c.row.part !== range.part) return false;
+        const n = cellNumber(c);
+        return n >= range.from && n < range.to;
+      };
+      for (let i = 0; i < end; i++) {
+        if (marks[i]) continue;
+        const o = i * S;
+        if (R[o + T_PART] < 0) {
+          const rel = this.objects[i]!;
+          if (cellInside(rel.target) || rel.terms.some((t) => cellInside(t.cell))) marks[i] = 1;
+          continue;
+        }
+        if (p === undefined) continue;
+        if (inside(R[o + T_PART], R[o + T_CELL])) { marks[i] = 1; continue; }
+        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) if (inside(T[k * TS], T[k * TS + 2])) { marks[i] = 1; break; }
+      }
+    }
+    return marks;
   }
 
   /** The relations kept as objects by the stored cells they hold: per part, by cell number (made with `byCell`). */
