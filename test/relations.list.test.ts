@@ -56,6 +56,21 @@ describe('RelationList.copyRange', () => {
     assert.equal(show(b.relation(2)), show(a.relation(2)));
   });
 
+  it('into an empty list, from the first: the same relations, numbered as there', () => {
+    const a = source();
+    const b = new RelationList();
+    b.copyRange(a, 0, 3);
+    assert.equal(b.count, 3);
+    for (let i = 0; i < 3; i++) assert.equal(show(b.relation(i)), show(a.relation(i)));
+    assert.ok(b.samePrefix(a, 3));
+    // Appended after: its own numbers go on from there.
+    const n = b.part(p);
+    b.begin('row-formula', 'same', '其后', undefined, n, 0, at(p, 0, 1));
+    b.term(n, 1, at(p, 1, 1), 1);
+    b.end();
+    assert.equal(show(b.relation(3)), 'row-formula/same/其后 测试表:0.1 = +测试表:1.1');
+  });
+
   it('with a part swapped, names the cells of the part that replaces it (the object relation too)', () => {
     const a = source();
     const q = partOf(TEXT);

@@ -59,9 +59,16 @@ class Numbering<T> {
 
   /** The item's number, or undefined when it has none. */
   get(x: T): number | undefined {
+    const items = this.items;
+    if (!this.map && items.length > 8) this.map = new Map(items.map((y, k) => [y, k]));
     if (this.map) return this.map.get(x);
-    const i = this.items.indexOf(x);
+    const i = items.indexOf(x);
     return i < 0 ? undefined : i;
+  }
+
+  /** Every item of `items`, numbered as there (the list is empty: its map made when first asked). */
+  assign(items: readonly T[]): void {
+    for (const x of items) this.items.push(x);
   }
 
   /** The item's number, given now when it has none. */
@@ -71,7 +78,6 @@ class Numbering<T> {
     const items = this.items;
     items.push(x);
     if (this.map) this.map.set(x, items.length - 1);
-    else if (items.length > 8) this.map = new Map(items.map((y, k) => [y, k]));
     return items.length - 1;
   }
 
@@ -349,6 +355,13 @@ export class RelationList {
       for (let i = start; i < end; i++) this.copyWith(from, i, map);
       return;
     }
+    // An empty list made the head of another (a document's relations between tables at a figure retyped): its parts
+    // and titles numbered as there, nothing renumbered.
+    const same = !swap && start === 0 && !this.count && !this.parts.length && !this.titles.length;
+    if (same) {
+      this.partIndex.assign(from.parts);
+      this.titleIndex.assign(from.titles);
+    }
     // The arrays copied whole (a document's 15,000 relations between tables are copied at each keystroke), then each
     // relation's and term's numbers made this list's.
     const t0 = from.rels[start * S + TERM_FROM];
@@ -362,14 +375,15 @@ export class RelationList {
     X.set(from.terms.subarray(t0 * TS, t1 * TS), w0 * TS);
     const shift = w0 - t0;
     for (let i = 0, n = n0 * S; i < end - start; i++, n += S) {
-      W[n + TITLE] = map.title(W[n + TITLE]);
       W[n + SPAN] = -1;
+      if (W[n + T_PART] < 0) this.objects[n0 + i] = swap ? swapped(from.relation(start + i), swap) : from.relation(start + i);
+      if (same) continue;
+      W[n + TITLE] = map.title(W[n + TITLE]);
       W[n + TERM_FROM] += shift;
       W[n + TERM_TO] += shift;
       if (W[n + T_PART] >= 0) W[n + T_PART] = map.part(W[n + T_PART]);
-      else this.objects[n0 + i] = swap ? swapped(from.relation(start + i), swap) : from.relation(start + i);
     }
-    for (let w = w0 * TS, e = (w0 + t1 - t0) * TS; w < e; w += TS) X[w] = map.part(X[w]);
+    if (!same) for (let w = w0 * TS, e = (w0 + t1 - t0) * TS; w < e; w += TS) X[w] = map.part(X[w]);
     this.count += end - start;
     this.termCount += t1 - t0;
   }
