@@ -43,6 +43,9 @@ describe('standard sets: a table read again as it was keeps its identities betwe
       ['a comment line after the heading of 支出决算表', (t) => replace(t, '## 表 公开03表', '\n', '\n// 校对中\n'), 'renewed', true],
       ['a note typed among its rows (its part renewed, the table the same object)', (t) => replace(t, '公开03表', '2010102 |', '本表含追加数\n2010102 |'), 'renewed'],
       ['the note typed on', (t) => replace(t, '公开03表', '本表含追加数', '本表含追加数据'), 'renewed'],
+      // Read again alike with a figure of its own retyped: the relations that read its figures judged again.
+      ['in one edit, a comment line in 支出决算表 and one of its figures retyped', (t) => replace(replace(t, '## 表 公开03表', '\n', '\n// 再核\n'), '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'renewed'],
+      ['in one edit, that comment line gone and the figure as it was', (t) => replace(replace(t, '## 表 公开03表', '// 再核\n', ''), '公开03表', '| 30,843.35 | 13.14', '| 30,843.34 | 13.14'), 'renewed'],
       // The identities carried over keep what their conditions read: a figure retyped that turns one is seen.
       ['the 一般公共预算 income retyped: the identities conditioned on it no longer apply', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
       ['the income as it was', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
@@ -70,6 +73,9 @@ describe('standard sets: a table read again as it was keeps its identities betwe
     follow(generateBudget(), [
       ['a comment line in 支出总表', (t) => replace(t, '## 表 附表4-3', '\n', '\n// 校对中\n'), 'renewed', true],
       ['a comment line in 项目1’s form', (t) => replace(t, '## 项目申报表 项目1', '\n', '\n// 待核\n'), 'renewed'],
+      ['in one edit, a comment line in 项目3’s form and a figure of its 项目资金来源 retyped', (t) => replace(replace(t, '## 项目申报表 项目3', '\n', '\n// 待核\n'), '## 项目申报表 项目3', '1. 一般公共预算财政拨款收入 | 35,306.85', '1. 一般公共预算财政拨款收入 | 35,306.86'), 'renewed'],
+      // A field's figure is part of what a form is read by (its fields): applied again.
+      ['in one edit, the comment line gone and its 项目当年预算 retyped', (t) => replace(replace(t, '## 项目申报表 项目3', '// 待核\n', ''), '## 项目申报表 项目3', '项目当年预算：35,306.85', '项目当年预算：35,306.86'), undefined],
       // Only figures changed: the relations between tables copied as they were (a form's field kept as an object too).
       ['a figure of 支出总表 retyped', (t) => replace(t, '## 表 附表4-3', '| 3,590.93 |', '| 3,590.94 |'), 'figures'],
       // The relations between tables that read a figure retyped are judged again, the others not (their findings kept).

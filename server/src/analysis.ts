@@ -174,10 +174,16 @@ export class DocumentAnalyzer {
   /** The relations spanning sections of the last version (what its explanations were searched with). */
   private spanning?: Spanning;
   /**
-   * The figures retyped since the last version was assembled (by `editRows`, in place); undefined when anything else
-   * changed: the relations between tables that hold none of them, and held then, are not judged again.
+   * The cells whose figures may have changed since the last version was assembled: figures retyped in place
+   * (`editRows`), every cell of a section read again; undefined when anything else changed. The relations between
+   * tables that read none of them, and held then, are not judged again when they are the same relations.
    */
   private retyped?: CellRange[];
+
+  /** Every cell of a section read again, as changed (`retyped`). */
+  private readAgain(s: Section): void {
+    if (this.retyped) for (const t of s.document.tables) for (const part of t.parts) this.retyped.push({ part, from: -1, to: Infinity });
+  }
   /** The last version's findings of the relations between tables up to the end of the standard identities', by number. */
   private judgedBetween?: { end: number; found: (Finding | undefined)[] };
   /** The list of relations between tables of the version before the last: its arrays are taken over by the next one. */
@@ -289,7 +295,6 @@ export class DocumentAnalyzer {
     if (k0 > 0 && start === sections[k0].src.base) k0--;
     const k1 = this.sectionAt(end);
     if (k0 === k1 && this.editRows(k0, start, end, inserted)) return;
-    this.retyped = undefined;
     if (sections.slice(k0, k1 + 1).some((s) => s.header)) return this.open(this.edited(start, end, inserted));
     // The sections it touches, built again from their new text; the rest reused.
     const from = sections[k0].src.base;
@@ -320,6 +325,7 @@ export class DocumentAnalyzer {
       const s = this.build(splitLines(t), from + b.start);
       if (s.header) return this.open(this.edited(start, end, inserted));
       this.check(s, undefined, before);
+      this.readAgain(s);
       next.push(s);
     }
     for (const s of sections) s.reused = true;
@@ -548,7 +554,6 @@ export class DocumentAnalyzer {
       this.retyped?.push(rejudge ? { part, from: 0, to: store.cellCount } : { part, from: store.firstCell(r0), to: store.endCell(r0 + added.count - 1) });
       s.version = ++versions;
     } else {
-      this.retyped = undefined;
       // The part's rows changed: a new part (views, and every index kept on the old one, go), the section's checks
       // again from the arrays; the code findings of the other rows stay when the part lists the same kinds of codes.
       const renewed = part.renewed();
@@ -558,6 +563,7 @@ export class DocumentAnalyzer {
         ? insertAt(s.found.codes, partCodeFindings(s.document, renewed, knowledge, this.options.locale, r0, r0 + added.count, [], kinds), from)
         : undefined;
       this.check(s, codes);
+      this.readAgain(s);
     }
     s.spans = undefined;
     s.reused = false;
@@ -631,12 +637,13 @@ export class DocumentAnalyzer {
     }
     for (const r of formRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
-    // Only figures retyped, and the identities between tables give what they gave: those that held and read none of
-    // them hold still (a figure's precision is its column's: `retyped` names every figure of a part whose column's
-    // precision changed — a rounding tail hidden, a share's tolerance, depend on it).
+    // The same relations between tables as in the last version (the identities' taken as they were, or about the
+    // parts of tables read again alike): those that held and read no figure changed since hold still (a figure's
+    // precision is its column's: `retyped` names every figure of a part whose column's precision changed — a rounding
+    // tail hidden, a share's tolerance, depend on it).
     const was = this.judgedBetween;
     const last = this.spanning?.list;
-    const asBefore = std.report.reused === 'figures' || (!!last && global.samePrefix(last, standardEnd));
+    const asBefore = std.report.reused !== undefined || (!!last && global.samePrefix(last, standardEnd));
     const retyped = was?.end === standardEnd && asBefore ? this.retyped : undefined;
     const again = retyped && global.marksTouching(retyped, standardEnd);
     const between: (Finding | undefined)[] = new Array<Finding | undefined>(standardEnd);

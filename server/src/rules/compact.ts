@@ -99,8 +99,8 @@ export function ruleKindOf(rule: RelationRuleId, kind: Relation['kind']): number
  */
 export type PartSwap = ReadonlyMap<Part, Part>;
 
-/** Cells [from, to) of a stored part, by their numbers in its store. */
-export interface CellRange { part: StoredPart; from: number; to: number }
+/** Cells [from, to) of a part by their numbers in its store (every cell of a part: from −1 to Infinity). */
+export interface CellRange { part: Part; from: number; to: number }
 
 /** A cell, or the cell at its place in the part that replaces its own (undefined: no such cell there). */
 export function swapCell(c: Cell, swap: PartSwap): Cell | undefined {
@@ -540,32 +540,46 @@ export class RelationList {
   }
 
   /**
-   * Which of relations [0, end) hold a cell of `ranges` (cells [from, to) of a part), as a mark per relation: the
-   * arrays read once, no index made (a figure retyped asks it of a document's relations between tables).
+   * Which of relations [0, end) hold a cell of `ranges` (cells [from, to) of a part) — or may: a part's ranges are
+   * taken as one, from the first to the last —, as a mark per relation. The arrays are read once, no index made (a
+   * figure retyped asks it of a document's relations between tables).
    */
   marksTouching(ranges: readonly CellRange[], end: number): Uint8Array {
     const marks = new Uint8Array(end);
+    if (!ranges.length) return marks;
+    // Each part's cells as one range: by its number in this list (stored), by itself (a relation kept as its object).
+    const lo = new Float64Array(this.parts.length).fill(Infinity);
+    const hi = new Float64Array(this.parts.length).fill(-Infinity);
+    const byPart = new Map<Part, { from: number; to: number }>();
+    for (const r of ranges) {
+      const had = byPart.get(r.part);
+      if (had) { had.from = Math.min(had.from, r.from); had.to = Math.max(had.to, r.to); } else byPart.set(r.part, { from: r.from, to: r.to });
+      const p = r.part instanceof StoredPart ? this.partIndex.get(r.part) : undefined;
+      if (p === undefined) continue;
+      lo[p] = Math.min(lo[p], r.from);
+      hi[p] = Math.max(hi[p], r.to);
+    }
+    const cellInside = (c: Cell) => {
+      const r = byPart.get(c.row.part);
+      if (!r) return false;
+      const n = cellNumber(c);
+      return n >= r.from && n < r.to;
+    };
     const R = this.rels;
     const T = this.terms;
-    for (const range of ranges) {
-      const p = this.partIndex.get(range.part);
-      const inside = (q: number, c: number) => q === p && c >= range.from && c < range.to;
-      const cellInside = (c: Cell) => {
-        if (c.row.part !== range.part) return false;
-        const n = cellNumber(c);
-        return n >= range.from && n < range.to;
-      };
-      for (let i = 0; i < end; i++) {
-        if (marks[i]) continue;
-        const o = i * S;
-        if (R[o + T_PART] < 0) {
-          const rel = this.objects[i]!;
-          if (cellInside(rel.target) || rel.terms.some((t) => cellInside(t.cell))) marks[i] = 1;
-          continue;
-        }
-        if (p === undefined) continue;
-        if (inside(R[o + T_PART], R[o + T_CELL])) { marks[i] = 1; continue; }
-        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) if (inside(T[k * TS], T[k * TS + 2])) { marks[i] = 1; break; }
+    for (let i = 0; i < end; i++) {
+      const o = i * S;
+      const p = R[o + T_PART];
+      if (p < 0) {
+        const rel = this.objects[i]!;
+        if (cellInside(rel.target) || rel.terms.some((t) => cellInside(t.cell))) marks[i] = 1;
+        continue;
+      }
+      if (R[o + T_CELL] >= lo[p] && R[o + T_CELL] < hi[p]) { marks[i] = 1; continue; }
+      for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) {
+        const c = T[k * TS + 2];
+        const q = T[k * TS];
+        if (c >= lo[q] && c < hi[q]) { marks[i] = 1; break; }
       }
     }
     return marks;
@@ -691,6 +705,8 @@ export class RelationList {
  * each is there: `swapCell`).
  */
 function swapped(rel: Relation, swap: PartSwap): Relation {
+  // Most name no swapped part (a form's field against a table that was not read again): the same object.
+  if (!swap.has(rel.target.row.part) && !rel.terms.some((t) => swap.has(t.cell.row.part))) return rel;
   const cell = (c: Cell): Cell => swapCell(c, swap)!;
   return { ...rel, target: cell(rel.target), terms: rel.terms.map((t) => ({ ...t, cell: cell(t.cell) })) };
 }

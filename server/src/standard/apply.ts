@@ -992,12 +992,17 @@ function sameFields(a: Table, b: Table): boolean {
  */
 function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] {
   const out: StandardCache['identities'] = new Map();
+  const stale = (t: Table, k: Kept) => r.renewed.has(t) || k.touched.some((x) => r.renewed.has(x));
   for (const [identity, byTable] of kept) {
-    const next = new Map<Table, Kept>();
-    for (const [t, k] of byTable) {
-      const stale = r.renewed.has(t) || k.touched.some((x) => r.renewed.has(x));
-      next.set(r.tables.get(t) ?? t, stale && !k.renewed ? { ...k, renewed: true } : k);
+    // An identity none of whose tables was read again keeps its map (3,000 forms' identities at a table's comment).
+    let changed = false;
+    for (const [t, k] of byTable) if (stale(t, k)) { changed = true; break; }
+    if (!changed) {
+      out.set(identity, byTable);
+      continue;
     }
+    const next = new Map<Table, Kept>();
+    for (const [t, k] of byTable) next.set(r.tables.get(t) ?? t, stale(t, k) && !k.renewed ? { ...k, renewed: true } : k);
     out.set(identity, next);
   }
   return out;
