@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
-import { generateBudget, generateFinal } from '../bench/standardDocs';
+import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { dump } from './support/dump';
 
 /** Replaces the first `from` after `after` with `to`. */
@@ -89,5 +89,28 @@ describe('standard sets: a table read again as it was keeps its identities betwe
       ['the 一般公共预算 income retyped', (t) => replace(t, '一、一般公共预算拨款收入 |', '236,298.69', '236,298.60'), undefined],
       ['a comment line in 支出总表 gone again, the condition still not met', (t) => replace(t, '## 表 附表4-3', '// 校对中\n', ''), 'renewed'],
     ]);
+  });
+
+  // From a review: tables that moved past each other were taken for tables read again alike (paired by place), or for
+  // tables as they were (their identities' relations copied in the old order).
+  it('two forms of one project moved past each other: each is read as itself', () => {
+    const text = generateBudget();
+    const a = text.indexOf('## 项目申报表 项目1\n');
+    const b = text.indexOf('## 项目申报表 项目2\n');
+    const form = text.slice(a, b);
+    // A copy of 项目1's form whose figure disagrees with 项目支出表, after the original; then moved before it.
+    const copy = form.replace('1. 一般公共预算财政拨款收入 | 30,830.20', '1. 一般公共预算财政拨款收入 | 30,830.23');
+    follow(text.slice(0, b) + copy + text.slice(b), [
+      ['the copy moved before the original', (t) => t.slice(0, a) + copy + form + t.slice(a + form.length + copy.length), undefined],
+    ]);
+  });
+
+  it('two standard tables moved past each other: the identities applied in the new order', () => {
+    const text = generateJiangsu();
+    const swap = (t: string) => {
+      const [a, b, c] = ['## 表 公开01表', '## 表 公开02表', '## 表 公开03表'].map((h) => t.indexOf(h));
+      return t.slice(0, a) + t.slice(b, c) + t.slice(a, b) + t.slice(c);
+    };
+    follow(text, [['公开01表 and 公开02表 swapped', swap, undefined]]);
   });
 });

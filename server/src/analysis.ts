@@ -175,15 +175,12 @@ export class DocumentAnalyzer {
   private spanning?: Spanning;
   /**
    * The cells whose figures may have changed since the last version was assembled: figures retyped in place
-   * (`editRows`), every cell of a section read again; undefined when anything else changed. The relations between
-   * tables that read none of them, and held then, are not judged again when they are the same relations.
+   * (`editRows`), every cell of a section read again (`readAgain`); a section moved or deleted adds none (what it
+   * held is the same, or gone with its relations). Undefined after the document was read afresh or the options
+   * changed. The relations between tables that read none of them, and held then, are not judged again when they
+   * are the same relations (`assemble`).
    */
   private retyped?: CellRange[];
-
-  /** Every cell of a section read again, as changed (`retyped`). */
-  private readAgain(s: Section): void {
-    if (this.retyped) for (const t of s.document.tables) for (const part of t.parts) this.retyped.push({ part, from: -1, to: Infinity });
-  }
   /** The last version's findings of the relations between tables up to the end of the standard identities', by number. */
   private judgedBetween?: { end: number; found: (Finding | undefined)[] };
   /** The list of relations between tables of the version before the last: its arrays are taken over by the next one. */
@@ -379,6 +376,11 @@ export class DocumentAnalyzer {
     shiftSpans(s.spans, delta);
     s.src.base = to;
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shift(delta);
+  }
+
+  /** Every cell of a section read again, as changed (`retyped`). */
+  private readAgain(s: Section): void {
+    if (this.retyped) for (const t of s.document.tables) for (const part of t.parts) this.retyped.push({ part, from: -1, to: Infinity });
   }
 
   /**
@@ -638,7 +640,8 @@ export class DocumentAnalyzer {
     for (const r of formRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });
     // The same relations between tables as in the last version (the identities' taken as they were, or about the
-    // parts of tables read again alike): those that held and read no figure changed since hold still (a figure's
+    // parts of tables read again alike — `reused`: every part swapped in is of a section read again, whose cells
+    // `retyped` holds — or the same list): those that held and read no figure changed since hold still (a figure's
     // precision is its column's: `retyped` names every figure of a part whose column's precision changed — a rounding
     // tail hidden, a share's tolerance, depend on it).
     const was = this.judgedBetween;
@@ -648,7 +651,9 @@ export class DocumentAnalyzer {
     const again = retyped && global.marksTouching(retyped, standardEnd);
     const between: (Finding | undefined)[] = new Array<Finding | undefined>(standardEnd);
     for (let i = 0; i < global.count; i++) {
-      const f = again && i < standardEnd && !again[i] && !was!.found[i] ? undefined : this.judged(global, i);
+      const skip = again && i < standardEnd && !again[i] && !was!.found[i];
+      if (!skip && i < standardEnd) betweenJudged.count++;
+      const f = skip ? undefined : this.judged(global, i);
       if (i < standardEnd) between[i] = f;
       if (f) findings.push(f);
     }
@@ -789,6 +794,9 @@ interface KeptIndex { list: RelationList; loose?: Map<Cell, number[]>; of: Relat
 
 /** How many relations spanning sections were indexed by figure for error localisation (tests count them). */
 export const spanningIndexed = { count: 0 };
+
+/** How many relations between tables (rules and standard identities) were judged, for tests. */
+export const betweenJudged = { count: 0 };
 
 /**
  * The index of the rules and standard identities of `now`: the last one made while they are the relations it was made

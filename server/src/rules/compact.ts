@@ -355,17 +355,17 @@ export class RelationList {
       for (let i = start; i < end; i++) this.copyWith(from, i, map);
       return;
     }
-    // An empty list made the head of another (a document's relations between tables at a figure retyped): its parts
-    // and titles numbered as there, nothing renumbered.
-    const same = !swap && start === 0 && !this.count && !this.parts.length && !this.titles.length;
-    if (same) {
-      this.partIndex.assign(from.parts);
-      this.titleIndex.assign(from.titles);
-    }
     // The arrays copied whole (a document's 15,000 relations between tables are copied at each keystroke), then each
     // relation's and term's numbers made this list's.
     const t0 = from.rels[start * S + TERM_FROM];
     const t1 = from.rels[(end - 1) * S + TERM_TO];
+    // An empty list made the head of another (a document's relations between tables at a figure retyped): its parts,
+    // titles and terms numbered as there, nothing renumbered.
+    const same = !swap && start === 0 && t0 === 0 && !this.count && !this.termCount && !this.parts.length && !this.titles.length;
+    if (same) {
+      this.partIndex.assign(from.parts);
+      this.titleIndex.assign(from.titles);
+    }
     this.reserve(end - start, t1 - t0);
     const n0 = this.count;
     const w0 = this.termCount;

@@ -417,23 +417,16 @@ class Unchanged {
 }
 
 /**
- * Whether every key of `now` was in `before` with the same items. Most often each stands where it stood: compared in
- * step, no key looked up (a table renewed answers at once); out of step (a table gone or moved), by key.
+ * Whether `now` holds the keys of `before`, in the same order, each with the same items (a table renewed answers at
+ * once). Tables moved past each other are not as they were: the identities are applied in the document's order, and
+ * where two give the same relation the first one applied keeps it.
  */
 function allAsBefore<K, V>(before: ReadonlyMap<K, readonly V[]>, now: ReadonlyMap<K, readonly V[]>): boolean {
+  if (before.size !== now.size) return false;
   const was = before.entries();
-  let inStep = true;
   for (const [k, list] of now) {
-    if (inStep) {
-      const next = was.next();
-      if (!next.done && next.value[0] === k) {
-        if (sameItems(list, next.value[1])) continue;
-        return false;
-      }
-      inStep = false;
-    }
-    const old = before.get(k);
-    if (!old || !sameItems(list, old)) return false;
+    const [j, old] = was.next().value as [K, readonly V[]];
+    if (j !== k || !sameItems(list, old)) return false;
   }
   return true;
 }
@@ -821,20 +814,17 @@ function sectionAlike(before: SectionBefore, doc: BudgetDocument, recognitions: 
     const o = old[i];
     const t = doc.tables[i];
     const st = recognitions.get(t);
-    if (st !== was.recognitions.get(o) || o.parts.length !== t.parts.length) return undefined;
-    if (st && (shapeWas(o, o.parts) !== tableKey(t) || !sameFields(o, t))) return undefined;
+    if (st !== was.recognitions.get(o) || !replacesAlike(o, o.parts, t, !!st, out)) return undefined;
     out.tables.set(o, t);
-    out.renewed.add(o);
-    for (let k = 0; k < o.parts.length; k++) {
-      if (o.parts[k] instanceof StoredPart !== t.parts[k] instanceof StoredPart) return undefined;
-      out.parts.set(o.parts[k], t.parts[k]);
-    }
   }
   if (!relations.samePrefix(before.relations, was.from, 0, out.parts) || !swappable(before.relations, was.from, was.to, out.parts)) return undefined;
   return out;
 }
 
-/** Whether every relation of [from, to) kept as its object has each of its cells in the parts that replace theirs. */
+/**
+ * Whether every relation of [from, to) kept as its object has each of its cells in the parts that replace theirs —
+ * a guard: parts of one shape print the same cells, so it holds while `replacesAlike` does.
+ */
 function swappable(list: RelationList, from: number, to: number, parts: ReadonlyMap<Part, Part>): boolean {
   for (let i = from; i < to; i++) {
     if (list.termsOf(i) >= 0) continue;
@@ -954,27 +944,41 @@ function renewedAlike(before: StandardCache, now: StandardCache, recognitions: R
   for (const [t, parts] of now.parts) {
     const [o, was] = old.next().value as [Table, Part[]];
     if (o === t && sameItems(parts, was)) continue;
+    // A table of the last version that stands elsewhere now (sections moved past each other): not read again, its
+    // relations are not those of the table that stood here.
+    if (o !== t && before.parts.has(t)) return undefined;
     if (o !== t) out.tables.set(o, t);
     // A table no set knows is read by no identity (the roles below say whether it became one).
-    if (!recognitions.has(t)) continue;
-    out.renewed.add(o);
-    const key = shapeWas(o, was);
-    if (key === undefined || key !== tableKey(t) || was.length !== parts.length || !sameFields(o, t)) return undefined;
-    for (let k = 0; k < parts.length; k++) {
-      const a = was[k];
-      const b = parts[k];
-      if (a === b) continue;
-      if (a instanceof StoredPart !== b instanceof StoredPart) return undefined;
-      out.parts.set(a, b);
-    }
+    if (!replacesAlike(o, was, t, recognitions.has(t), out)) return undefined;
   }
   for (const [st, list] of now.roles) {
     const was = before.roles.get(st);
     if (!was || was.length !== list.length) return undefined;
     for (let i = 0; i < list.length; i++) if ((out.tables.get(was[i]) ?? was[i]) !== list[i]) return undefined;
   }
-  // A relation kept as its object (a field's figure, a unit shift): each of its cells found in the new parts.
   return swappable(segment.list, segment.from, segment.to, out.parts) ? out : undefined;
+}
+
+/**
+ * Whether `t` replaces `o`, whose parts were `was`, as it was: parts of the same kinds (each added to `out`, with `o`
+ * as renewed) and, when it plays a standard table (`standard`), the same shape (./shapes: everything binding and
+ * expansion read of it but its figures) and the same fields (a form's 项目名称 names its project's row elsewhere).
+ */
+function replacesAlike(o: Table, was: readonly Part[], t: Table, standard: boolean, out: Renewed): boolean {
+  if (was.length !== t.parts.length) return false;
+  if (standard) {
+    const key = shapeWas(o, was);
+    if (key === undefined || key !== tableKey(t) || !sameFields(o, t)) return false;
+  }
+  out.renewed.add(o);
+  for (let k = 0; k < was.length; k++) {
+    const a = was[k];
+    const b = t.parts[k];
+    if (a === b) continue;
+    if (a instanceof StoredPart !== b instanceof StoredPart) return false;
+    out.parts.set(a, b);
+  }
+  return true;
 }
 
 /** Whether two tables print the same fields (a form's 项目名称 names the row of its project in another table). */
