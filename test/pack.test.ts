@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliEnv } from './support/cli';
@@ -16,6 +16,9 @@ describe('npm pack: the CLI and the language server outside the checkout', funct
   const base = mkdtempSync(join(tmpdir(), 'budget-pack-'));
   const empty = join(base, 'empty');
   mkdirSync(empty);
+  // A project of its own: npm installs into the nearest folder above with a package.json or a node_modules, which a
+  // machine may have in its temporary folder.
+  writeFileSync(join(empty, 'package.json'), `${JSON.stringify({ name: 'empty', version: '1.0.0', private: true })}\n`);
   // Offline, with a cache that holds nothing: any dependency to fetch would fail the install.
   const env = cliEnv({ npm_config_offline: 'true', npm_config_cache: join(base, 'cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
   const sh = (cmd: string, args: string[], cwd: string, o: SpawnSyncOptions = {}) => spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 180000, ...o });
