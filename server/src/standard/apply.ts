@@ -933,9 +933,9 @@ const NOT_RENEWED: Renewed = { parts: new Map(), tables: new Map(), renewed: new
 /**
  * The tables of `now` that replace those of `before` alike, when each standard table whose parts were renewed (a
  * comment line or a note typed in it, its section read again) kept its shape (./shapes: everything binding and
- * expansion read but figures), its fields, its place and its role, and the identities' relations name none of its
- * cells but stored ones: then they are the same relations about the new parts. Undefined when a table came or went,
- * changed otherwise, or its old shape is not known.
+ * expansion read but figures), its fields, its place and its role (and every relation kept as its object finds its
+ * cells in the new parts): then they are the same relations about the new parts. Undefined when a table came, went
+ * or moved, changed otherwise, or its old shape is not known.
  */
 function renewedAlike(before: StandardCache, now: StandardCache, recognitions: ReadonlyMap<Table, StandardTable>, segment: NonNullable<StandardCache['segment']>): Renewed | undefined {
   if (before.parts.size !== now.parts.size) return undefined;
