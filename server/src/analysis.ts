@@ -646,7 +646,10 @@ export class DocumentAnalyzer {
     // tail hidden, a share's tolerance, depend on it).
     const was = this.judgedBetween;
     const last = this.spanning?.list;
-    const asBefore = std.report.reused !== undefined || (!!last && global.samePrefix(last, standardEnd));
+    // Relations this list and the last begin with alike, when compared here (error localisation goes on from there).
+    let known = 0;
+    const asBefore = std.report.reused !== undefined
+      || (!!last && !!this.retyped && was?.end === standardEnd && (known = global.commonPrefix(last)) >= standardEnd);
     const retyped = was?.end === standardEnd && asBefore ? this.retyped : undefined;
     const again = retyped && global.marksTouching(retyped, standardEnd);
     const between: (Finding | undefined)[] = new Array<Finding | undefined>(standardEnd);
@@ -670,7 +673,7 @@ export class DocumentAnalyzer {
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
     const before = this.spanning;
     const spanning: Spanning = (this.spanning = { list: global, kept: standardEnd, ...(before?.index ? { index: before.index } : {}) });
-    const sources = relationSource(parts, spanning, before);
+    const sources = relationSource(parts, spanning, before, known);
     const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
@@ -698,8 +701,9 @@ export class DocumentAnalyzer {
  * Where a figure's relations are (error localisation's source, and `Analysis.relationsOf`): its section's (through the
  * list's index by cell, no relation made but those it asks for) and those spanning sections. A figure's stamp is its
  * section's version: an explanation is reused only while no figure it read was retyped or had its relations changed.
+ * `known`: how many relations spanning sections this version and `before` were found to begin with alike already.
  */
-function relationSource(sections: Section[], spanning: Spanning, before: Spanning | undefined): RelationSource {
+function relationSource(sections: Section[], spanning: Spanning, before: Spanning | undefined, known = 0): RelationSource {
   const global = spanning.list;
   let sectionOfTable: Map<Table, Section> | undefined;
   const sectionOf = (t: Table) => {
@@ -723,7 +727,7 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
   };
   // How many relations spanning sections this version and the last begin with alike: compared once, when first asked.
   let common: number | undefined;
-  const commonPrefix = () => (common ??= before ? global.commonPrefix(before.list) : 0);
+  const commonPrefix = () => (common ??= before ? global.commonPrefix(before.list, known) : 0);
   // The relations spanning sections by figure: the rules and standard identities through their index (kept while
   // they stay the same), the forms' and the narrative's (made for every version) by their cells.
   let rest: Map<Cell, number[]> | undefined;

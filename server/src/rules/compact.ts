@@ -351,10 +351,6 @@ export class RelationList {
   copyRange(from: RelationList, start: number, end: number, swap?: PartSwap): void {
     if (end <= start) return;
     const map = this.mapOf(from, swap);
-    if (from === this) {
-      for (let i = start; i < end; i++) this.copyWith(from, i, map);
-      return;
-    }
     // The arrays copied whole (a document's 15,000 relations between tables are copied at each keystroke), then each
     // relation's and term's numbers made this list's.
     const t0 = from.rels[start * S + TERM_FROM];
@@ -391,7 +387,7 @@ export class RelationList {
   /** Makes room for `count` more relations of `terms` terms in all (a list about to be filled as the last one was). */
   reserve(count: number, terms: number): void {
     this.rels = grow(this.rels, (this.count + count) * S);
-    this.terms = grow(this.terms, (this.termCount + Math.max(terms, 0)) * TS);
+    this.terms = grow(this.terms, (this.termCount + terms) * TS);
   }
 
   /** How many terms relations [start, end) hold in the arrays. */
