@@ -866,32 +866,28 @@ export class DeclaredRules {
    * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
   *groupItems(g: GroupNode, table: Table | undefined, stop?: RowAt): Generator<GroupItem> {
-    for (let i = 0; i < g.items.length; i++) {
-      const item = this.groupItem(g, i, table, stop);
-      if (item) yield item;
-    }
-  }
-
-  /** Item i of a group resolved (`groupItems`); undefined for an item that is neither an atom nor a `…`. */
-  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: RowAt): GroupItem | undefined {
     const items = g.items;
-    const it = items[i];
-    if (it.ellipsis) {
-      const a = items[i - 1]?.atom;
-      const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-      const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
-      const trailing = !!a && !b && i === items.length - 1;
-      if (trailing) {
-        if (table) item.targets = this.after(table, a!, g, stop);
-      } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
-      else if (table) item.targets = this.between(table, a, b, g);
-      return item;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i];
+      if (it.ellipsis) {
+        const a = items[i - 1]?.atom;
+        const b = items.slice(i + 1).find((x) => x.atom)?.atom;
+        const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
+        const trailing = !!a && !b && i === items.length - 1;
+        if (trailing) {
+          if (table) item.targets = this.after(table, a!, g, stop);
+        } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
+        else if (table) item.targets = this.between(table, a, b, g);
+        yield item;
+        continue;
+      }
+      // Neither an atom nor a `…`: nothing.
+      if (!it.atom) continue;
+      // Field by field: a spread of the parsed node is slow.
+      const atom: AtomNode = { value: it.atom.value, quoted: it.atom.quoted, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow, span: it.atom.span };
+      const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
+      yield { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
     }
-    if (!it.atom) return undefined;
-    // Field by field: a spread of the parsed node is slow.
-    const atom: AtomNode = { value: it.atom.value, quoted: it.atom.quoted, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow, span: it.atom.span };
-    const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
-    return { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
   }
 
   /**

@@ -519,8 +519,9 @@ export class ShapeTemplates {
         made.end();
         continue;
       }
-      // A unit shift, a field's row, a part not stored: each place found (those that may be missing were found above).
-      for (let k = from; k < to; k++) resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
+      // A unit shift, a field's row, a part not stored: each place found (those that may be missing — a field's row, a
+      // cell of a part not stored, numbered −1 — were found above, `checked`).
+      for (let k = from; k < to; k++) if (places[k * PLACE + 3] >= 0) resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
       let stored = !rel.shifted;
       for (let k = from; k < to && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
@@ -633,7 +634,7 @@ export class ShapeTemplates {
       return;
     }
     e.once.splice(seen, 1);
-    const built = placesOf(made, tables, slots, fields);
+    const built = placesOf(made, slots, fields);
     if (!built) return;
     const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked, consulted: asked.map((a) => a.st) };
     this.store.add(idn, key, e, tpl);
@@ -641,11 +642,11 @@ export class ShapeTemplates {
 }
 
 /**
- * A list's relations as a template's: each cell as its place in `tables` (`slots`: each table's number there), a
- * field's row as the field's; read from the arrays for the relations kept there (no row or cell is made). Undefined
- * when a cell is in none of the tables.
+ * A list's relations as a template's: each cell as its place — its part as an entry of the template's `parts` (its
+ * table's slot, `slots`, and its number there), a field's row as the field's; read from the arrays for the relations
+ * kept there (no row or cell is made). Undefined when a cell is in none of the tables.
  */
-function placesOf(made: RelationList, tables: Table[], slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places' | 'parts' | 'checked'> | undefined {
+function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places' | 'parts' | 'checked'> | undefined {
   let n = 0;
   for (let i = 0; i < made.count; i++) {
     const k = made.termsOf(i);
@@ -656,7 +657,7 @@ function placesOf(made: RelationList, tables: Table[], slots: Map<Table, number>
   const refOf = new Map<Part, number>();
   const checked: number[] = [];
   n = 0;
-  /** Whether the last place was a cell of a stored part by its number (none a field's). */
+  /** Whether every place of the relation read so far is a cell of a stored part by its number (none a field's). */
   let direct = true;
   const place = (part: Part, row: number, col: number, cell: number): boolean => {
     const slot = slots.get(part.table);
