@@ -1,0 +1,167 @@
+/**
+ * Error localisation (server/src/checks/localise.ts), old build against new: the same answers, and the time.
+ *
+ *   node out/bench/localise.js dump [OUT_DIR] > file   every finding (message, related notes, fixes) of every document
+ *                                                      below, standard sets on and off, fresh and through edits (with
+ *                                                      the number of groups searched), by the build in OUT_DIR
+ *                                                      (default: this one's `out/`); compare two builds' files byte
+ *                                                      for byte.
+ *   node out/bench/localise.js time OLD_OUT_DIR [reps]  per-document time of `analyze(text)`, this build and the one
+ *                                                      in OLD_OUT_DIR alternately in one process (each build's own
+ *                                                      modules and caches), medians in µs.
+ *
+ * The documents: the seeds, the corpus transcriptions (test/fixtures/corpus), each also with figures changed at random;
+ * the bench's document full of findings (bench/generate.ts with mistakes, as bench/run.ts); the generated standard
+ * documents (bench/standardDocs.ts) with figures changed at random — the standard identities join tables, so their
+ * groups of failing relations take in many relations that hold.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type * as AnalysisModule from '../server/src/analysis';
+import type * as LocaliseModule from '../server/src/checks/localise';
+import type { Finding } from '../server/src/checks/finding';
+import { ROOT } from '../test/support/lsp';
+import { generate, rng } from './generate';
+import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
+import { median } from './timing';
+
+interface Build { analysis: typeof AnalysisModule; localise: typeof LocaliseModule }
+
+/** The analysis and localisation modules of the build compiled into `out` (its own module instances). */
+function load(out: string): Build {
+  const req = createRequire(join(resolve(out), 'bench', 'localise.js'));
+  return {
+    analysis: req(join(resolve(out), 'server', 'src', 'analysis.js')) as typeof AnalysisModule,
+    localise: req(join(resolve(out), 'server', 'src', 'checks', 'localise.js')) as typeof LocaliseModule,
+  };
+}
+
+/** `text` with about `count` of its figures (`1,234.56`, in table rows) changed by a cent or by a hundred, at random. */
+function mistaken(text: string, count: number, seed: number): string {
+  const r = rng(seed);
+  const figures: { at: number; text: string }[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (line.includes('|')) for (const m of line.matchAll(/(?<![\d,])\d[\d,]*\.\d{2}\b/g)) figures.push({ at: offset + m.index, text: m[0] });
+    offset += line.length + 1;
+  }
+  const chosen = new Set<number>();
+  for (let i = 0; i < count && figures.length; i++) chosen.add(Math.floor(r() * figures.length));
+  let out = text;
+  for (const i of [...chosen].sort((a, b) => b - a)) {
+    const f = figures[i];
+    const cents = Math.round(Number(f.text.replace(/,/g, '')) * 100) + (r() < 0.5 ? 1 : 10000);
+    out = out.slice(0, f.at) + (cents / 100).toFixed(2) + out.slice(f.at + f.text.length);
+  }
+  return out;
+}
+
+export function documents(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const dirs = [join(ROOT, 'seeds'), join(ROOT, 'test', 'fixtures', 'corpus')];
+  let seed = 1;
+  for (const dir of dirs) {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.budget')).sort()) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      out.push({ name: f, text }, { name: `${f} mistaken`, text: mistaken(text, 6, seed++) });
+    }
+  }
+  out.push({ name: 'generate 10k, mistakes 0.12 (bench/run.ts)', text: generate(10000, 3, 120, { mistakes: 0.12 }).text });
+  out.push({ name: 'generate 2k, mistakes 0.3', text: generate(2000, 5, 120, { mistakes: 0.3 }).text });
+  const makers: [string, typeof generateFinal][] = [['final', generateFinal], ['budget', generateBudget], ['jiangsu', generateJiangsu]];
+  for (const [name, make] of makers) {
+    out.push({ name: `${name} small mistaken`, text: mistaken(make(), 8, seed++) });
+    out.push({ name: `${name} 3×4 mistaken`, text: mistaken(make({ kuanPerLei: 3, xiangPerKuan: 4, seed: 2 }), 30, seed++) });
+    out.push({ name: `${name} ownIncome mistaken`, text: mistaken(make({ ownIncome: true, seed: 3 }), 10, seed++) });
+  }
+  return out;
+}
+
+const sp = (s: { start: number; end: number }) => `${s.start}-${s.end}`;
+
+function lines(findings: Finding[]): string[] {
+  return findings.map((f) => [
+    `${f.rule} ${f.severity} ${sp(f.span)}${f.roundingTail ? ' tail' : ''} ${f.message}`,
+    ...f.related.map((r) => `  related ${sp(r.span)} ${r.message}`),
+    ...(f.fixes ?? []).map((x) => `  fix ${sp(x.span)} ${x.text} ${x.title ?? ''}`),
+    ...(f.expected !== undefined ? [`  expected ${f.expected}`] : []),
+    ...(f.acknowledged ? [`  acknowledged ${sp(f.acknowledged.span)} ${f.acknowledged.reason}`] : []),
+  ].join('\n'));
+}
+
+/** Every finding of each document, fresh and through edits of failing figures and back, with the groups searched. */
+function dump(b: Build): void {
+  for (const { name, text } of documents()) {
+    for (const options of [{}, { standard: false as const }]) {
+      const head = `## ${name} ${options.standard === false ? 'standard off' : 'standard on'}`;
+      const searched = () => b.localise.searches.count;
+      let n = searched();
+      const fresh = b.analysis.analyze(text, options);
+      const out = [head, `fresh searched ${searched() - n}`, ...lines(fresh.findings)];
+      // Through an analyzer: the text, then a failing figure retyped (a few, one after the other), then the text again.
+      const analyzer = new b.analysis.DocumentAnalyzer(options);
+      analyzer.analyze(text);
+      const edits = fresh.findings.filter((f) => f.severity === 'error' && f.fixes?.length).slice(0, 3);
+      let now = text;
+      for (const f of edits) {
+        const fix = f.fixes![0];
+        now = now.slice(0, fix.span.start) + fix.text + now.slice(fix.span.end);
+        n = searched();
+        const a = analyzer.analyze(now);
+        out.push(`edit ${sp(fix.span)} ${fix.text} searched ${searched() - n}`, ...lines(a.findings));
+      }
+      n = searched();
+      const back = analyzer.analyze(text);
+      out.push(`back searched ${searched() - n}`, ...lines(back.findings));
+      const all = out.join('\n');
+      console.log(all);
+      console.error(`${head}: ${fresh.findings.length} findings, ${createHash('sha256').update(all).digest('hex').slice(0, 16)}`);
+    }
+  }
+}
+
+/** Each document's fresh analysis by both builds alternately: medians in µs, and the sums. */
+function time(now: Build, old: Build, reps: number): void {
+  const docs = documents();
+  let sumOld = 0;
+  let sumNew = 0;
+  console.log('| document | standard | before µs | after µs | after/before |');
+  console.log('|---|---|---|---|---|');
+  for (const { name, text } of docs) {
+    for (const options of [{}, { standard: false as const }]) {
+      const big = text.length > 200000;
+      const n = big ? Math.max(3, Math.floor(reps / 8)) : reps;
+      for (let i = 0; i < 2; i++) { old.analysis.analyze(text, options); now.analysis.analyze(text, options); }
+      const a: number[] = [];
+      const b: number[] = [];
+      const ratios: number[] = [];
+      for (let i = 0; i < n; i++) {
+        let t0 = performance.now();
+        old.analysis.analyze(text, options);
+        const x = performance.now() - t0;
+        t0 = performance.now();
+        now.analysis.analyze(text, options);
+        const y = performance.now() - t0;
+        a.push(x);
+        b.push(y);
+        ratios.push(y / x);
+      }
+      const [ma, mb] = [median(a) * 1000, median(b) * 1000];
+      sumOld += ma;
+      sumNew += mb;
+      console.log(`| ${name} | ${options.standard === false ? 'off' : 'on'} | ${ma.toFixed(0)} | ${mb.toFixed(0)} | ${median(ratios).toFixed(3)} |`);
+    }
+  }
+  console.log(`| sum of medians | | ${sumOld.toFixed(0)} | ${sumNew.toFixed(0)} | ${(sumNew / sumOld).toFixed(3)} |`);
+}
+
+const [mode, dir, reps] = process.argv.slice(2);
+const here = join(__dirname, '..');
+if (mode === 'dump') dump(load(dir ?? here));
+else if (mode === 'time' && dir) time(load(here), load(dir), Number(reps ?? 20));
+else {
+  console.error('usage: node out/bench/localise.js dump [OUT_DIR] | time OLD_OUT_DIR [reps]');
+  process.exitCode = 2;
+}
