@@ -38,14 +38,11 @@ const MAX_TRIES = 1500;
 const MAX_NODES = 40000;
 const MAX_CELLS = 80;
 
-/** c + Σ coef·x ≥ 0 over free cells (x at the group's scale, in each cell's own unit). */
-interface Ineq { coef: Map<Cell, bigint>; c: bigint }
-
-interface Linear {
-  rel: Relation;
-  /** Integer coefficients of target − Σ sign·10^shift·term = 0, scaled so every shift is an integer factor. */
-  coef: Map<Cell, bigint>;
-}
+/**
+ * c + Σ coef[i]·x_i ≥ 0 over the free figures x_0 … x_{k−1} of a candidate set, in the set's order (each at the group's
+ * scale, in its own unit): one coefficient per free figure, 0n for a figure the inequality does not bound.
+ */
+export interface Ineq { coef: bigint[]; c: bigint }
 
 const cellLists = new WeakMap<Relation, readonly Cell[]>();
 
@@ -54,16 +51,6 @@ export function cellsOf(rel: Relation): readonly Cell[] {
   let l = cellLists.get(rel);
   if (!l) cellLists.set(rel, (l = [rel.target, ...rel.terms.map((t) => t.cell)]));
   return l;
-}
-
-function linearOf(rel: Relation): Linear | undefined {
-  if (rel.kind !== 'sum' && rel.kind !== 'same') return undefined;
-  const m = Math.max(0, ...rel.terms.map((t) => -(t.shift ?? 0)));
-  const coef = new Map<Cell, bigint>();
-  const add = (c: Cell, k: bigint) => coef.set(c, (coef.get(c) ?? 0n) + k);
-  add(rel.target, pow10(m));
-  for (const t of rel.terms) add(t.cell, -BigInt(t.sign) * pow10(m + (t.shift ?? 0)));
-  return { rel, coef };
 }
 
 /** Floor and ceiling of a ÷ b for bigints (b ≠ 0). */
@@ -75,53 +62,95 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   return -floorDiv(-a, b);
 }
 
+const abs = (x: bigint) => (x < 0n ? -x : x);
+
+/** The one figure an inequality bounds (its index), -1 when it bounds none, -2 when it bounds several. */
+function single(r: Ineq): number {
+  let at = -1;
+  for (let i = 0; i < r.coef.length; i++) {
+    if (r.coef[i] === 0n) continue;
+    if (at >= 0) return -2;
+    at = i;
+  }
+  return at;
+}
+
 /**
- * Whether the inequalities admit a solution: the one-variable ones reduced to the tightest bound each way, the rest by
- * Fourier–Motzkin elimination, exact in integers. Undefined when the elimination would grow past its budget.
+ * Whether inequalities over k figures admit a solution (in rationals; exact integer arithmetic). Undefined when the
+ * elimination would grow past its budget (callers take only `true` for a yes).
+ *
+ * One figure (`k = 1`: every candidate set of one figure, and every value proposed for a lone culprit) is interval
+ * arithmetic, with the verdict of the general elimination (`eliminate`): there each inequality c + a·x ≥ 0 with a ≠ 0
+ * is a bound — from below (a > 0, x ≥ −c/a) or above (a < 0, x ≤ c/|a|) — of which only the tightest each way is
+ * kept; a constant one (a = 0) is set aside (no figure to eliminate) and must hold, c ≥ 0. Eliminating x pairs the
+ * lower bound with the upper one into c_l·|a_u| + c_u·a_l ≥ 0 (i.e. −c_l/a_l ≤ c_u/|a_u|: the interval is not empty)
+ * and drops a bound without a partner; the budgets count the one pair (≤ 4,000) and the rows left, the constants and
+ * that one (> 3,000: undefined). So: undefined past that count, else false when a constant fails, else whether the
+ * tightest bounds meet — what is computed here without building the rows. Tested against `eliminate` on random systems
+ * (test/localise.feasible.test.ts).
  */
-function feasible(ineqs: Ineq[], vars: Cell[]): boolean | undefined {
+export function feasible(ineqs: Ineq[], k: number): boolean | undefined {
+  if (k !== 1) return eliminate(ineqs, k);
+  let lower: Ineq | undefined;
+  let upper: Ineq | undefined;
+  let constants = 0;
+  let failed = false;
+  for (const r of ineqs) {
+    const a = r.coef[0];
+    if (a === 0n) {
+      constants++;
+      if (r.c < 0n) failed = true;
+    } else if (a > 0n) {
+      if (!lower || r.c * lower.coef[0] < lower.c * a) lower = r;
+    } else if (!upper || r.c * -upper.coef[0] < upper.c * -a) upper = r;
+  }
+  if (constants + (lower && upper ? 1 : 0) > 3000) return undefined;
+  if (failed) return false;
+  return !lower || !upper || lower.c * -upper.coef[0] + upper.c * lower.coef[0] >= 0n;
+}
+
+/**
+ * Whether inequalities over k figures admit a solution: the one-figure ones reduced to the tightest bound each way, the
+ * rest by Fourier–Motzkin elimination (figure 0, then 1 …), exact in integers. Undefined when the elimination would
+ * grow past its budget. The verdict depends on the inequalities, not on their order (each step pairs every lower bound
+ * of the figure with every upper one; the budgets count them).
+ */
+export function eliminate(ineqs: Ineq[], k: number): boolean | undefined {
   // c + a·v ≥ 0: a lower bound −c/a when a > 0, an upper bound c/|a| when a < 0; only the tightest of each matters.
-  const lower = new Map<Cell, Ineq>();
-  const upper = new Map<Cell, Ineq>();
+  const lower: (Ineq | undefined)[] = new Array<Ineq | undefined>(k);
+  const upper: (Ineq | undefined)[] = new Array<Ineq | undefined>(k);
   let rows: Ineq[] = [];
   for (const r of ineqs) {
-    if (r.coef.size !== 1) { rows.push(r); continue; }
-    const [[v, a]] = r.coef;
-    if (a === 0n) { if (r.c < 0n) return false; continue; }
+    const v = single(r);
+    if (v < 0) { rows.push(r); continue; }
+    const a = r.coef[v];
     const side = a > 0n ? lower : upper;
-    const was = side.get(v);
-    // Tighter: a larger lower bound (−c/a), a smaller upper bound (c/|a|); compare c/|a| as fractions.
-    const abs = (x: bigint) => (x < 0n ? -x : x);
-    if (!was) side.set(v, r);
-    else {
-      const [wa, ra] = [abs(was.coef.get(v)!), abs(a)];
-      // Either way the tighter bound has the smaller c/|a|.
-      if (r.c * wa < was.c * ra) side.set(v, r);
-    }
+    const was = side[v];
+    // Tighter: a larger lower bound (−c/a), a smaller upper bound (c/|a|); either way the smaller c/|a|.
+    if (!was || r.c * abs(was.coef[v]) < was.c * abs(a)) side[v] = r;
   }
-  rows = rows.concat([...lower.values()], [...upper.values()]);
-  for (const v of vars) {
+  for (const r of lower) if (r) rows.push(r);
+  for (const r of upper) if (r) rows.push(r);
+  for (let v = 0; v < k; v++) {
     const pos: Ineq[] = [];
     const neg: Ineq[] = [];
     const rest: Ineq[] = [];
     for (const r of rows) {
-      const a = r.coef.get(v) ?? 0n;
+      const a = r.coef[v];
       (a > 0n ? pos : a < 0n ? neg : rest).push(r);
     }
     if (pos.length * neg.length > 4000) return undefined;
     for (const p of pos) for (const n of neg) {
-      const ap = p.coef.get(v)!;
-      const an = -n.coef.get(v)!;
-      const coef = new Map<Cell, bigint>();
-      for (const [k, x] of p.coef) if (k !== v) coef.set(k, x * an);
-      for (const [k, x] of n.coef) if (k !== v) coef.set(k, (coef.get(k) ?? 0n) + x * ap);
-      for (const [k, x] of coef) if (x === 0n) coef.delete(k);
+      const ap = p.coef[v];
+      const an = -n.coef[v];
+      const coef = new Array<bigint>(k);
+      for (let i = 0; i < k; i++) coef[i] = i === v ? 0n : p.coef[i] * an + n.coef[i] * ap;
       rest.push({ coef, c: p.c * an + n.c * ap });
     }
     if (rest.length > 3000) return undefined;
     rows = rest;
   }
-  return rows.every((r) => r.coef.size > 0 || r.c >= 0n);
+  return rows.every((r) => r.c >= 0n || single(r) !== -1);
 }
 
 interface Group {
@@ -158,11 +187,6 @@ function groupsOf(failing: Relation[]): Group[] {
   return [...groups.values()];
 }
 
-/** A figure that may be changed: a figure, or a blank or dash (a cell left blank may be the one at fault). */
-function changeable(c: Cell): boolean {
-  return c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash';
-}
-
 export interface Explanation {
   /** The sets of figures that explain the group, smallest and least reliable first; several when they tie. */
   sets: Cell[][];
@@ -177,7 +201,8 @@ export function explain(failing: Relation[], src: RelationSource, weight: (cell:
   const kept: ExplanationCache['entries'] = new Map();
   for (const g of groupsOf(failing)) {
     if (g.cells.size > MAX_CELLS) continue;
-    const e = (cache && cached(g, src, cache.entries, kept)) ?? remember(g, src, weight, kept);
+    const key = keysOf(g.failing);
+    const e = (cache && cached(key, src, cache.entries, kept)) ?? remember(g, key, src, weight, kept);
     if (e) for (const r of g.failing) out.set(r, e);
   }
   if (cache) cache.entries = kept;
@@ -242,8 +267,7 @@ export function relationKey(r: Relation): string {
 }
 const keysOf = (rels: readonly Relation[]) => rels.map(relationKey).join(';');
 
-function cached(g: Group, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries']): Explanation | undefined {
-  const key = keysOf(g.failing);
+function cached(key: string, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries']): Explanation | undefined {
   const c = explanations.get(key);
   if (!c) return undefined;
   for (const s of c.stamps) if (!src.current(s)) return undefined;
@@ -258,276 +282,509 @@ function cached(g: Group, src: RelationSource, explanations: ExplanationCache['e
 /** An explanation that could not be found, cached as such. */
 const NONE: Explanation = { sets: [], values: new Map() };
 
-function remember(g: Group, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries']): Explanation | undefined {
+function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries']): Explanation | undefined {
   searches.count++;
   const stamps = new Set<unknown>();
   const places: string[] = [];
-  const took = new Set<Cell>();
-  const watched = (cell: Cell) => {
-    if (!took.has(cell)) {
-      took.add(cell);
+  const watch: Watch = {
+    // A figure whose relations the search took: their stamps and places.
+    take(cell) {
       stamps.add(src.stamp(cell));
       places.push(src.place(cell));
-    }
-    return src.relationsOf(cell);
+      return src.relationsOf(cell);
+    },
+    // A figure whose value the search read (a figure of a relation it took).
+    read(cell) { stamps.add(src.stamp(cell)); },
+    weight,
   };
-  // A figure whose value the search read (a figure of a relation it took).
-  const read = (cell: Cell) => { stamps.add(src.stamp(cell)); };
   let explanation: Explanation | undefined;
   try {
-    explanation = explainGroup(g, watched, weight, read);
+    explanation = new GroupSearch(watch).explain(g);
   } catch {
     // A defect of the search must not cost the document its findings: they stay as judged, unexplained.
     explanation = undefined;
   }
-  kept.set(keysOf(g.failing), { stamps, places, explanation });
+  kept.set(key, { stamps, places, explanation });
   return explanation;
 }
 
-function explainGroup(g: Group, relationsOf: (cell: Cell) => readonly Relation[], weight: (cell: Cell) => number, read: (cell: Cell) => void): Explanation | undefined {
-  // Every relation a candidate takes part in constrains it: the failing ones and those that hold.
-  // The relations that constrain a figure that may change: the failing ones and those that hold, which the change
-  // must not break. A figure joins the search with all of its relations (`include`).
-  const all: Relation[] = [];
-  const rels = new Set<Relation>();
-  const values = new Map<Cell, Figure>();
-  const iv = new Map<Cell, { lo: bigint; hi: bigint }>();
-  const linear = new Map<Relation, Linear>();
-  const included = new Set<Cell>();
-  /** The relations judged (all of `all`), and those that do not hold as printed. */
-  const active = new Set<Relation>();
-  const broken: Relation[] = [];
-  // One scale for all: one more decimal than the finest figure, so every half unit is an integer.
-  let scale = 1;
-  let usable = true;
-  const addRelation = (r: Relation) => {
-    if (rels.has(r)) return;
-    rels.add(r);
+/** What a search asks of its figures: each one's relations (once), that its value was read (once), its weight. */
+interface Watch {
+  take(cell: Cell): readonly Relation[];
+  read(cell: Cell): void;
+  weight(cell: Cell): number;
+}
+
+/** A relation's state in a search: not taken yet; taken, but over a cell that holds no figure (never judged); judged. */
+const enum Taken { No, Unjudged, Judged }
+
+/**
+ * The search over one group of failing relations. Every figure and relation it meets is numbered once, in the order
+ * met, and what the search asks of it is kept in arrays by that number: a figure's value and interval, its relations,
+ * the changeable figures of those (`near`); a relation's figures, its equation's coefficients (merged by figure), the
+ * sum over its figures of their interval times their coefficient (`fixedLo`/`fixedHi`: a candidate set's bounds are that
+ * sum less its own figures' share, not a sum over every figure of the relation per set). The order of every step is the
+ * order the figures and relations were met in, so the sets, their order, the ties and the fixes do not depend on how
+ * they are stored.
+ */
+class GroupSearch {
+  // Figures, by number.
+  private readonly cells: Cell[] = [];
+  private readonly cellNumbers = new Map<Cell, number>();
+  /** The figure each stands for (`valueOf`), or undefined; null until asked. */
+  private readonly value: (Figure | undefined | null)[] = [];
+  private readonly wasRead: boolean[] = [];
+  private readonly changeable: boolean[] = [];
+  private readonly weights: (number | undefined)[] = [];
+  /** Its relations (by number), once its relations were taken (`include`). */
+  private readonly relsOf: (number[] | undefined)[] = [];
+  /** The changeable figures of its relations, first met first, once asked. */
+  private readonly near: (number[] | undefined)[] = [];
+  /** A figure of a judged relation (errorlocate's values): its rounding interval at `scale`. */
+  private readonly valued: boolean[] = [];
+  private readonly valuedList: number[] = [];
+  private readonly lo: bigint[] = [];
+  private readonly hi: bigint[] = [];
+  /** Its place in the candidate set being tested, else -1. */
+  private readonly freeAt: number[] = [];
+
+  // Relations, by number.
+  private readonly rels: Relation[] = [];
+  private readonly relNumbers = new Map<Relation, number>();
+  private readonly relCells: number[][] = [];
+  private readonly taken: Taken[] = [];
+  private readonly failing: boolean[] = [];
+  /** A sum's or equality's equation target − Σ sign·10^shift·term = 0 (integer coefficients: `linearOf`). */
+  private readonly linCells: (number[] | undefined)[] = [];
+  private readonly linCoef: bigint[][] = [];
+  /** −Σ max(a·lo, a·hi) and −Σ min(a·lo, a·hi) over the equation's figures, at `fixedScale`. */
+  private readonly fixedLo: bigint[] = [];
+  private readonly fixedHi: bigint[] = [];
+  private readonly fixedScale: number[] = [];
+  private readonly touchedIn: number[] = [];
+  private touchRound = 0;
+  /** Marks of figures met while listing a node's next figures. */
+  private readonly seenIn: number[] = [];
+  private seenRound = 0;
+
+  /** The relations judged, in the order taken, and those that do not hold as printed. */
+  private readonly all: number[] = [];
+  private readonly broken: number[] = [];
+  /** One scale for all: one more decimal than the finest figure, so every half unit is an integer. */
+  private scale = 1;
+  private usable = true;
+
+  constructor(private readonly watch: Watch) {}
+
+  private cellNo(c: Cell): number {
+    let n = this.cellNumbers.get(c);
+    if (n !== undefined) return n;
+    n = this.cells.length;
+    this.cellNumbers.set(c, n);
+    this.cells.push(c);
+    this.value.push(null);
+    this.wasRead.push(false);
+    this.changeable.push(c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash');
+    this.weights.push(undefined);
+    this.relsOf.push(undefined);
+    this.near.push(undefined);
+    this.valued.push(false);
+    this.lo.push(0n);
+    this.hi.push(0n);
+    this.freeAt.push(-1);
+    this.seenIn.push(0);
+    return n;
+  }
+
+  private relNo(r: Relation): number {
+    let n = this.relNumbers.get(r);
+    if (n !== undefined) return n;
+    n = this.rels.length;
+    this.relNumbers.set(r, n);
+    this.rels.push(r);
+    const cells = [this.cellNo(r.target)];
+    for (const t of r.terms) cells.push(this.cellNo(t.cell));
+    this.relCells.push(cells);
+    this.taken.push(Taken.No);
+    this.failing.push(false);
+    this.linCells.push(undefined);
+    this.linCoef.push([]);
+    this.fixedLo.push(0n);
+    this.fixedHi.push(0n);
+    this.fixedScale.push(0);
+    this.touchedIn.push(0);
+    return n;
+  }
+
+  private valueAt(c: number): Figure | undefined {
+    let v = this.value[c];
+    if (v === null) this.value[c] = v = valueOf(this.cells[c]);
+    return v;
+  }
+
+  private weightAt(c: number): number {
+    return (this.weights[c] ??= this.watch.weight(this.cells[c]));
+  }
+
+  /** Takes a relation: every relation a candidate takes part in constrains it, the failing ones and those that hold. */
+  private addRelation(r: number): void {
+    if (this.taken[r] !== Taken.No) return;
+    this.taken[r] = Taken.Unjudged;
+    const cells = this.relCells[r];
     // Its figures' values are read (or found blank): an explanation stands while they do.
-    for (const c of cellsOf(r)) read(c);
+    for (const c of cells) {
+      if (this.wasRead[c]) continue;
+      this.wasRead[c] = true;
+      this.watch.read(this.cells[c]);
+    }
     // A relation over a cell that holds no figure is never judged; it constrains nothing.
-    if (cellsOf(r).some((c) => !valueOf(c))) {
-      if (g.failing.includes(r)) usable = false;
+    for (const c of cells) {
+      if (this.valueAt(c)) continue;
+      if (this.failing[r]) this.usable = false;
       return;
     }
-    all.push(r);
-    active.add(r);
-    for (const c of cellsOf(r)) {
-      if (values.has(c)) continue;
-      const f = valueOf(c)!;
-      values.set(c, f);
-      if (f.decimals + 1 > scale) {
-        scale = f.decimals + 1;
-        for (const [x, fx] of values) iv.set(x, intervalOf(fx, scale));
-      } else iv.set(c, intervalOf(f, scale));
+    this.taken[r] = Taken.Judged;
+    this.all.push(r);
+    for (const c of cells) {
+      if (this.valued[c]) continue;
+      this.valued[c] = true;
+      this.valuedList.push(c);
+      const f = this.value[c]!;
+      if (f.decimals + 1 > this.scale) {
+        this.scale = f.decimals + 1;
+        for (const x of this.valuedList) this.setInterval(x);
+      } else this.setInterval(c);
     }
-    if (g.failing.includes(r) || !(evaluate(r)?.holds ?? true)) broken.push(r);
-    const l = linearOf(r);
-    if (l) linear.set(r, l);
-  };
-  const include = (c: Cell) => {
-    if (included.has(c)) return;
-    included.add(c);
-    for (const r of relationsOf(c)) addRelation(r);
-  };
-  for (const r of g.failing) addRelation(r);
-  for (const c of g.cells) include(c);
-  if (!usable) return undefined;
+    const rel = this.rels[r];
+    if (this.failing[r] || !(evaluate(rel)?.holds ?? true)) this.broken.push(r);
+    if (rel.kind === 'sum' || rel.kind === 'same') this.linearOf(r, rel);
+  }
 
-  const candidates = [...g.cells].filter(changeable);
-  /** The inequalities (c − Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
-  const constraints = (free: Set<Cell>): Ineq[] | false => {
+  private setInterval(c: number): void {
+    const { lo, hi } = intervalOf(this.value[c]!, this.scale);
+    this.lo[c] = lo;
+    this.hi[c] = hi;
+  }
+
+  /** Integer coefficients of target − Σ sign·10^shift·term = 0, scaled so every shift is an integer factor, by figure. */
+  private linearOf(r: number, rel: Relation): void {
+    let m = 0;
+    for (const t of rel.terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+    const cells: number[] = [];
+    const coef: bigint[] = [];
+    const add = (c: number, k: bigint) => {
+      const at = cells.indexOf(c);
+      if (at < 0) { cells.push(c); coef.push(k); } else coef[at] += k;
+    };
+    const rc = this.relCells[r];
+    add(rc[0], pow10(m));
+    rel.terms.forEach((t, i) => add(rc[i + 1], -BigInt(t.sign) * pow10(m + (t.shift ?? 0))));
+    this.linCells[r] = cells;
+    this.linCoef[r] = coef;
+  }
+
+  /** Takes a figure's relations (once). */
+  private include(c: number): void {
+    if (this.relsOf[c]) return;
+    const rels: number[] = [];
+    this.relsOf[c] = rels;
+    for (const r of this.watch.take(this.cells[c])) {
+      const n = this.relNo(r);
+      rels.push(n);
+      this.addRelation(n);
+    }
+  }
+
+  /** The changeable figures of a figure's relations, each once, first met first. */
+  private nearOf(c: number): number[] {
+    let out = this.near[c];
+    if (out) return out;
+    const seen = new Set<number>();
+    out = [];
+    for (const r of this.relsOf[c]!) for (const x of this.relCells[r]) if (this.changeable[x] && !seen.has(x)) { seen.add(x); out.push(x); }
+    return (this.near[c] = out);
+  }
+
+  explain(g: Group): Explanation | undefined {
+    const failing = g.failing.map((r) => this.relNo(r));
+    for (const r of failing) this.failing[r] = true;
+    for (const r of failing) this.addRelation(r);
+    const groupCells: number[] = [];
+    for (const c of g.cells) groupCells.push(this.cellNo(c));
+    for (const c of groupCells) this.include(c);
+    if (!this.usable) return undefined;
+
+    // Hitting sets of the failing relations (a set must hold a figure of every failing relation), smallest first (each
+    // size a bounded depth-first search), up to MAX_SIZE figures; of the feasible ones, the least total weight wins
+    // (errorlocate's objective), then the fewest figures. A hitting set that breaks a relation that held grows by a
+    // figure of that relation. A set is grown in place (`set`), its weight summed as it grows (in its order).
+    let tries = 0;
+    let nodes = 0;
+    const found: { set: number[]; weight: number }[] = [];
+    const tested = new Map<number | string, boolean>();
+    let bestWeight = Infinity;
+    const set: number[] = [];
+    const grow = (w: number, size: number, visited: Set<number | string>): boolean => {
+      if (++nodes > MAX_NODES || tries > MAX_TRIES) return false;
+      // A set already heavier than the best explanation cannot win.
+      if (w > bestWeight) return true;
+      const key = keyOf(set);
+      if (visited.has(key)) return true;
+      visited.add(key);
+      const missed = failing.find((r) => !this.relCells[r].some((c) => set.includes(c)));
+      let from: readonly number[];
+      if (missed === undefined) {
+        let ok = tested.get(key);
+        if (ok === undefined) {
+          tries++;
+          ok = this.test(set) === true;
+          tested.set(key, ok);
+          if (ok) {
+            found.push({ set: [...set], weight: w });
+            bestWeight = Math.min(bestWeight, w);
+          }
+        }
+        if (ok) return true;
+        if (set.length >= size) return true;
+        // The changeable figures of the relations the set's figures take part in.
+        from = set.length === 1 ? this.nearOf(set[0]) : set.flatMap((c) => this.nearOf(c));
+      } else {
+        if (set.length >= size) return true;
+        from = this.relCells[missed];
+      }
+      // Each once, first met first, changeable and not in the set.
+      const round = ++this.seenRound;
+      const next: number[] = [];
+      for (const x of from) {
+        if (this.seenIn[x] === round || !this.changeable[x] || set.includes(x)) continue;
+        this.seenIn[x] = round;
+        next.push(x);
+      }
+      for (const c of next) {
+        this.include(c);
+        if (!this.usable) return false;
+        set.push(c);
+        const more = grow(w + this.weightAt(c), size, visited);
+        set.pop();
+        if (!more) return false;
+      }
+      return true;
+    };
+    const lightest = Math.min(...groupCells.filter((c) => this.changeable[c]).map((c) => this.weightAt(c)));
+    for (let size = 1; size <= MAX_SIZE; size++) {
+      // No set of this size can be lighter than the best explanation found.
+      if (size * lightest > bestWeight) break;
+      if (!grow(0, size, new Set())) return undefined;
+    }
+    if (!found.length) return undefined;
+    const light = found.filter((s) => s.weight === bestWeight);
+    const fewest = Math.min(...light.map((s) => s.set.length));
+    const sets = light.filter((s) => s.set.length === fewest).map((s) => s.set);
+    const fixes = new Map<Cell, string>();
+    for (const s of sets) if (s.length === 1) {
+      const domain = this.constraints(s);
+      const v = domain ? this.valueFor(s[0], domain) : undefined;
+      if (v !== undefined) fixes.set(this.cells[s[0]], v);
+    }
+    return { sets: sets.map((s) => s.map((c) => this.cells[c])), values: fixes };
+  }
+
+  private test(free: number[]): boolean | undefined {
+    const ineqs = this.constraints(free);
+    return ineqs && feasible(ineqs, free.length);
+  }
+
+  /** The inequalities (c + Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
+  private constraints(free: number[]): Ineq[] | false {
+    free.forEach((c, i) => (this.freeAt[c] = i));
+    try {
+      return this.constraintsOfFree(free);
+    } finally {
+      for (const c of free) this.freeAt[c] = -1;
+    }
+  }
+
+  private constraintsOfFree(free: number[]): Ineq[] | false {
+    const k = free.length;
     const ineqs: Ineq[] = [];
     // The relations the free figures take part in; every other relation stays as it is, so it must hold.
-    const touched = new Set<Relation>();
-    for (const c of free) for (const r of relationsOf(c)) if (active.has(r)) touched.add(r);
-    for (const r of broken) if (!touched.has(r)) return false;
+    const round = ++this.touchRound;
+    const touched: number[] = [];
+    for (const c of free) for (const r of this.relsOf[c]!) {
+      if (this.taken[r] === Taken.Judged && this.touchedIn[r] !== round) {
+        this.touchedIn[r] = round;
+        touched.push(r);
+      }
+    }
+    for (const r of this.broken) if (this.touchedIn[r] !== round) return false;
     for (const r of touched) {
-      const l = linear.get(r);
-      if (!l) {
-        const b = ratioBound(r, free, values, scale);
-        if (b === false) return false;
+      const cells = this.linCells[r];
+      if (!cells) {
+        const b = this.ratioBound(r, k);
         if (b) ineqs.push(...b);
         continue;
       }
-      const coef = new Map<Cell, bigint>();
-      let lo = 0n;
-      let hi = 0n;
-      for (const [c, a] of l.coef) {
-        if (free.has(c)) { if (a !== 0n) coef.set(c, (coef.get(c) ?? 0n) + a); continue; }
-        const { lo: x, hi: y } = iv.get(c)!;
-        const p = a * x;
-        const q = a * y;
-        lo -= p > q ? p : q;
-        hi -= p < q ? p : q;
+      // Σ coef·x ∈ [lo, hi]: the fixed figures' interval sum, the free ones' share taken out.
+      this.fix(r);
+      const a = this.linCoef[r];
+      const coef = new Array<bigint>(k).fill(0n);
+      let lo = this.fixedLo[r];
+      let hi = this.fixedHi[r];
+      for (let j = 0; j < cells.length; j++) {
+        const c = cells[j];
+        const at = this.freeAt[c];
+        if (at < 0) continue;
+        coef[at] += a[j];
+        const p = a[j] * this.lo[c];
+        const q = a[j] * this.hi[c];
+        lo += p > q ? p : q;
+        hi += p < q ? p : q;
       }
-      // Σ coef·x ∈ [lo, hi]: two inequalities of the form Σ·x ≤ c, written as c − Σ ≥ 0.
-      const neg = new Map<Cell, bigint>();
-      for (const [c, a] of coef) neg.set(c, -a);
-      ineqs.push({ coef: neg, c: hi }, { coef, c: -lo });
+      // Two inequalities of the form Σ·x ≤ c, written as c − Σ ≥ 0.
+      ineqs.push({ coef: coef.map((x) => -x), c: hi }, { coef, c: -lo });
     }
     // A figure printed as an amount of money or a share stays one: not below zero (errorlocate's domain rules).
-    for (const c of free) if (values.get(c)!.units >= 0n) ineqs.push({ coef: new Map([[c, 1n]]), c: 0n });
+    free.forEach((c, i) => {
+      // A figure of no relation judged has no value here: the search of its group ends unexplained (as it always has).
+      if (!this.valued[c]) throw new Error('a free figure of no judged relation');
+      if (this.value[c]!.units >= 0n) ineqs.push({ coef: unit(k, i, 1n), c: 0n });
+    });
     return ineqs;
-  };
-  const test = (free: Set<Cell>): boolean | undefined => {
-    const ineqs = constraints(free);
-    return ineqs && feasible(ineqs, [...free]);
-  };
+  }
 
-  // Hitting sets of the failing relations (a set must hold a figure of every failing relation), smallest first (each
-  // size a bounded depth-first search), up to MAX_SIZE figures; of the feasible ones, the least total weight wins
-  // (errorlocate's objective), then the fewest figures. A hitting set that breaks a relation that held grows by a
-  // figure of that relation.
-  let tries = 0;
-  let nodes = 0;
-  const found: Cell[][] = [];
-  const tested = new Map<string, boolean>();
-  const ids = new Map<Cell, number>();
-  candidates.forEach((c, i) => ids.set(c, i));
-  const w = (set: Cell[]) => set.reduce((x, c) => x + weight(c), 0);
-  const keyOf = (set: Cell[]) => set.map((c) => ids.get(c)!).sort((x, y) => x - y).join(',');
-  let bestWeight = Infinity;
-  const grow = (set: Cell[], size: number, visited: Set<string>): boolean => {
-    if (++nodes > MAX_NODES || tries > MAX_TRIES) return false;
-    // A set already heavier than the best explanation cannot win.
-    if (w(set) > bestWeight) return true;
-    const key = keyOf(set);
-    if (visited.has(key)) return true;
-    visited.add(key);
-    const missed = g.failing.find((r) => !cellsOf(r).some((c) => set.includes(c)));
-    let next: readonly Cell[];
-    if (!missed) {
-      let ok = tested.get(key);
-      if (ok === undefined) {
-        tries++;
-        ok = test(new Set(set)) === true;
-        tested.set(key, ok);
-        if (ok) {
-          found.push([...set]);
-          bestWeight = Math.min(bestWeight, w(set));
-        }
+  /** The interval sum of a relation's figures at the current scale (made again when the scale grew). */
+  private fix(r: number): void {
+    if (this.fixedScale[r] === this.scale) return;
+    const cells = this.linCells[r]!;
+    const a = this.linCoef[r];
+    let lo = 0n;
+    let hi = 0n;
+    for (let j = 0; j < cells.length; j++) {
+      const p = a[j] * this.lo[cells[j]];
+      const q = a[j] * this.hi[cells[j]];
+      lo -= p > q ? p : q;
+      hi -= p < q ? p : q;
+    }
+    this.fixedLo[r] = lo;
+    this.fixedHi[r] = hi;
+    this.fixedScale[r] = this.scale;
+  }
+
+  /**
+   * A ratio with free figures: with one free amount, the bounds the ratio sets on it (x ≥ lo, x ≤ hi, as inequalities);
+   * with a free percentage or several free figures, no bound (a percentage can take the value the ratio gives).
+   */
+  private ratioBound(r: number, k: number): Ineq[] | undefined {
+    const rel = this.rels[r];
+    const cells = this.relCells[r];
+    if (rel.kind !== 'ratio' || this.freeAt[cells[0]] >= 0 || rel.terms.length < 2) return undefined;
+    const [ta, tb] = rel.terms;
+    const freeA = this.freeAt[cells[1]] >= 0;
+    const freeB = this.freeAt[cells[2]] >= 0;
+    if (freeA === freeB) return undefined;
+    const fixedT = freeA ? tb : ta;
+    const fixed = termValue(fixedT);
+    const pct = this.value[cells[0]]!;
+    if (!fixed) return undefined;
+    // A working scale fine enough for both prints (a term read in another unit has more decimals).
+    const scale = this.scale;
+    const w = Math.max(scale, pct.decimals + 1, fixed.decimals + 1);
+    const p = intervalOf(pct, w); // percent × 10^w
+    const f = intervalOf(fixed, w); // in the relation's unit × 10^w
+    const hundred = 100n * pow10(w);
+    const freeT = freeA ? ta : tb;
+    const shift = freeT.shift ?? 0;
+    // x (own unit × 10^scale) × 10^shift = the free term in the relation's unit.
+    const toOwn = (num: bigint, den: bigint, up: boolean) => {
+      let n = num;
+      let d = den * pow10(w - scale);
+      if (shift > 0) d *= pow10(shift); else n *= pow10(-shift);
+      return up ? ceilDiv(n, d) : floorDiv(n, d);
+    };
+    const v = this.freeAt[cells[freeA ? 1 : 2]];
+    const out: Ineq[] = [];
+    if (freeA) {
+      // a = p · b / 100: between p_lo·b_lo and p_hi·b_hi (b ≥ 0, p ≥ 0).
+      if (f.lo < 0n || p.lo < 0n) return undefined;
+      const lo = toOwn(p.lo * f.lo, hundred, true);
+      const hi = toOwn(p.hi * f.hi, hundred, false);
+      out.push({ coef: unit(k, v, 1n), c: -lo }, { coef: unit(k, v, -1n), c: hi });
+    } else {
+      // b = a · 100 / p: between a_lo·100/p_hi and a_hi·100/p_lo.
+      if (f.lo < 0n || p.hi <= 0n) return undefined;
+      const lo = toOwn(f.lo * hundred, p.hi, true);
+      out.push({ coef: unit(k, v, 1n), c: -lo });
+      if (p.lo > 0n) out.push({ coef: unit(k, v, -1n), c: toOwn(f.hi * hundred, p.lo, false) });
+    }
+    return out;
+  }
+
+  /**
+   * The value a lone culprit should print: the one that makes a relation it takes part in hold exactly as printed
+   * (the failing relations first), at the culprit's precision, when it lets every relation hold (`domain`: the
+   * constraints on the culprit alone).
+   */
+  private valueFor(c: number, domain: Ineq[]): string | undefined {
+    const cell = this.cells[c];
+    const scale = this.scale;
+    const own = this.value[c]!;
+    const decimals = Math.min(scale - 1, cell.kind === 'figure' ? own.decimals : neighbours(cell).decimals);
+    const grouping = cell.text.includes(',') || (cell.kind !== 'figure' && neighbours(cell).grouping);
+    // As the figure is printed: `62` rather than `62.00` where the text wrote whole numbers and the value is one.
+    const printedDecimals = cell.kind === 'figure' ? (/\.(\d+)/.exec(cell.text)?.[1].length ?? 0) : decimals;
+    const show = (u: bigint) => {
+      const d = printedDecimals < decimals && u % pow10(decimals - printedDecimals) === 0n ? printedDecimals : decimals;
+      return formatUnits(d === decimals ? u : u / pow10(decimals - d), d, grouping);
+    };
+    // The relations with the fewest terms first (their exact value carries the least rounding: 197.25 + 109.99 before
+    // a sum of four 类), the failing ones before those that hold.
+    const ordered = this.all.filter((r) => this.relCells[r].includes(c)).sort((a, b) => this.rels[a].terms.length - this.rels[b].terms.length);
+    for (const r of ordered) {
+      const cells = this.linCells[r];
+      if (!cells) {
+        // A percentage: the ratio its relation gives.
+        if (this.rels[r].target !== cell) continue;
+        const ev = evaluate(this.rels[r]);
+        if (ev && !ev.holds) return ev.computed;
+        continue;
       }
-      if (ok) return true;
-      const more: Cell[] = [];
-      for (const c of set) for (const r of relationsOf(c)) for (const x of cellsOf(r)) if (!set.includes(x) && changeable(x)) more.push(x);
-      next = more;
-    } else next = cellsOf(missed);
-    if (set.length >= size) return true;
-    for (const c of new Set(next)) {
-      if (!changeable(c) || set.includes(c)) continue;
-      if (!ids.has(c)) ids.set(c, ids.size);
-      include(c);
-      if (!usable) return false;
-      if (!grow([...set, c], size, visited)) return false;
+      // a·x + Σ others = 0, the others as printed.
+      const coef = this.linCoef[r];
+      const a = coef[cells.indexOf(c)];
+      if (!a) continue;
+      let rest = 0n;
+      cells.forEach((x, j) => {
+        if (x !== c) rest += coef[j] * roundUnits(this.value[x]!.units, this.value[x]!.decimals, scale);
+      });
+      const printed = roundUnits(roundHalf(-rest, a), scale, decimals);
+      // Its rounding interval must meet the culprit's domain.
+      const f: Figure = { units: printed, decimals, percent: own.percent, exact: false, text: '' };
+      const { lo, hi } = intervalOf(f, scale);
+      if (feasible([...domain, { coef: [1n], c: -lo }, { coef: [-1n], c: hi }], 1)) return show(printed);
     }
-    return true;
-  };
-  const lightest = Math.min(...candidates.map(weight));
-  for (let size = 1; size <= MAX_SIZE; size++) {
-    // No set of this size can be lighter than the best explanation found.
-    if (size * lightest > bestWeight) break;
-    if (!grow([], size, new Set())) return undefined;
+    return undefined;
   }
-  if (!found.length) return undefined;
-  const light = found.filter((s) => w(s) === bestWeight);
-  const fewest = Math.min(...light.map((s) => s.length));
-  const sets = light.filter((s) => s.length === fewest);
-  const fixes = new Map<Cell, string>();
-  for (const s of sets) if (s.length === 1) {
-    const domain = constraints(new Set(s));
-    const v = domain ? valueFor(s[0], all, linear, values, scale, domain) : undefined;
-    if (v !== undefined) fixes.set(s[0], v);
-  }
-  return { sets, values: fixes };
 }
 
-/**
- * A ratio with free figures: with one free amount, the bounds the ratio sets on it (x ≥ lo, x ≤ hi, as inequalities);
- * with a free percentage or several free figures, no bound (a percentage can take the value the ratio gives).
- */
-function ratioBound(r: Relation, free: Set<Cell>, values: Map<Cell, Figure>, scale: number): Ineq[] | false | undefined {
-  if (r.kind !== 'ratio' || free.has(r.target) || r.terms.length < 2) return undefined;
-  const [ta, tb] = r.terms;
-  const freeA = free.has(ta.cell);
-  const freeB = free.has(tb.cell);
-  if (freeA === freeB) return undefined;
-  const fixedT = freeA ? tb : ta;
-  const fixed = termValue(fixedT);
-  const pct = values.get(r.target)!;
-  if (!fixed) return undefined;
-  // A working scale fine enough for both prints (a term read in another unit has more decimals).
-  const w = Math.max(scale, pct.decimals + 1, fixed.decimals + 1);
-  const p = intervalOf(pct, w); // percent × 10^w
-  const f = intervalOf(fixed, w); // in the relation's unit × 10^w
-  const hundred = 100n * pow10(w);
-  const freeT = freeA ? ta : tb;
-  const shift = freeT.shift ?? 0;
-  // x (own unit × 10^scale) × 10^shift = the free term in the relation's unit.
-  const toOwn = (num: bigint, den: bigint, up: boolean) => {
-    let n = num;
-    let d = den * pow10(w - scale);
-    if (shift > 0) d *= pow10(shift); else n *= pow10(-shift);
-    return up ? ceilDiv(n, d) : floorDiv(n, d);
-  };
-  const v = freeT.cell;
-  const out: Ineq[] = [];
-  if (freeA) {
-    // a = p · b / 100: between p_lo·b_lo and p_hi·b_hi (b ≥ 0, p ≥ 0).
-    if (f.lo < 0n || p.lo < 0n) return undefined;
-    const lo = toOwn(p.lo * f.lo, hundred, true);
-    const hi = toOwn(p.hi * f.hi, hundred, false);
-    out.push({ coef: new Map([[v, 1n]]), c: -lo }, { coef: new Map([[v, -1n]]), c: hi });
-  } else {
-    // b = a · 100 / p: between a_lo·100/p_hi and a_hi·100/p_lo.
-    if (f.lo < 0n || p.hi <= 0n) return undefined;
-    const lo = toOwn(f.lo * hundred, p.hi, true);
-    out.push({ coef: new Map([[v, 1n]]), c: -lo });
-    if (p.lo > 0n) out.push({ coef: new Map([[v, -1n]]), c: toOwn(f.hi * hundred, p.lo, false) });
-  }
-  return out;
+/** The inequality vector of k figures with `a` at figure i. */
+function unit(k: number, i: number, a: bigint): bigint[] {
+  const coef = new Array<bigint>(k).fill(0n);
+  coef[i] = a;
+  return coef;
 }
 
-/**
- * The value a lone culprit should print: the one that makes a relation it takes part in hold exactly as printed
- * (the failing relations first), at the culprit's precision, when it lets every relation hold (`domain`: the
- * constraints on the culprit alone).
- */
-function valueFor(cell: Cell, all: Relation[], linear: Map<Relation, Linear>, values: Map<Cell, Figure>, scale: number, domain: Ineq[]): string | undefined {
-  const own = values.get(cell)!;
-  const decimals = Math.min(scale - 1, cell.kind === 'figure' ? own.decimals : neighbours(cell).decimals);
-  const grouping = cell.text.includes(',') || (cell.kind !== 'figure' && neighbours(cell).grouping);
-  // As the figure is printed: `62` rather than `62.00` where the text wrote whole numbers and the value is one.
-  const printedDecimals = cell.kind === 'figure' ? (/\.(\d+)/.exec(cell.text)?.[1].length ?? 0) : decimals;
-  const show = (u: bigint) => {
-    const d = printedDecimals < decimals && u % pow10(decimals - printedDecimals) === 0n ? printedDecimals : decimals;
-    return formatUnits(d === decimals ? u : u / pow10(decimals - d), d, grouping);
-  };
-  // The relations with the fewest terms first (their exact value carries the least rounding: 197.25 + 109.99 before
-  // a sum of four 类), the failing ones before those that hold.
-  const ordered = all.filter((r) => cellsOf(r).includes(cell)).sort((a, b) => a.terms.length - b.terms.length);
-  for (const r of ordered) {
-    const l = linear.get(r);
-    if (!l) {
-      // A percentage: the ratio its relation gives.
-      if (r.target !== cell) continue;
-      const ev = evaluate(r);
-      if (ev && !ev.holds) return ev.computed;
-      continue;
-    }
-    // a·x + Σ others = 0, the others as printed.
-    const a = l.coef.get(cell)!;
-    if (!a) continue;
-    let rest = 0n;
-    for (const [c, k] of l.coef) if (c !== cell) rest += k * roundUnits(values.get(c)!.units, values.get(c)!.decimals, scale);
-    const printed = roundUnits(roundHalf(-rest, a), scale, decimals);
-    // Its rounding interval must meet the culprit's domain.
-    const f: Figure = { units: printed, decimals, percent: own.percent, exact: false, text: '' };
-    const { lo, hi } = intervalOf(f, scale);
-    const bounds: Ineq[] = [{ coef: new Map([[cell, 1n]]), c: -lo }, { coef: new Map([[cell, -1n]]), c: hi }];
-    if (feasible([...domain, ...bounds], [cell])) return show(printed);
+/** Figure numbers below this make a set's key a number (four of 13 bits); a larger one, a string. */
+const KEY_BASE = 8192;
+
+/** A set's key, whatever its order: its figures' numbers, sorted. */
+function keyOf(set: number[]): number | string {
+  const s = set.length > 1 ? [...set].sort((x, y) => x - y) : set;
+  let key = 0;
+  for (const x of s) {
+    if (x >= KEY_BASE - 1) return s.join(',');
+    key = key * KEY_BASE + x + 1;
   }
-  return undefined;
+  return key;
 }
 
 /** x / a rounded half away from zero (x and the result at the same scale). */
