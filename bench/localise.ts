@@ -9,6 +9,9 @@
  *   node out/bench/localise.js time OLD_OUT_DIR [reps]  per-document time of `analyze(text)`, this build and the one
  *                                                      in OLD_OUT_DIR alternately in one process (each build's own
  *                                                      modules and caches), medians in µs.
+ *   node out/bench/localise.js search OLD_OUT_DIR [reps]  the same for the search alone: `explain` of each document's
+ *                                                      failing relations, its relations' index made (the analysis's
+ *                                                      `relationsOf` asked once before), no cache.
  *
  * The documents: the seeds, the corpus transcriptions (test/fixtures/corpus), each also with figures changed at random;
  * the bench's document full of findings (bench/generate.ts with mistakes, as bench/run.ts); the generated standard
@@ -20,21 +23,36 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type * as AnalysisModule from '../server/src/analysis';
+import type { AnalysisOptions } from '../server/src/analysis';
+import type * as CulpritsModule from '../server/src/claims/culprits';
+import type * as EvaluateModule from '../server/src/checks/evaluate';
 import type * as LocaliseModule from '../server/src/checks/localise';
+import type * as MessagesModule from '../server/src/i18n/messages';
+import type { Relation } from '../server/src/rules/relation';
 import type { Finding } from '../server/src/checks/finding';
 import { ROOT } from '../test/support/lsp';
 import { generate, rng } from './generate';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
 import { median } from './timing';
 
-interface Build { analysis: typeof AnalysisModule; localise: typeof LocaliseModule }
+interface Build {
+  analysis: typeof AnalysisModule;
+  localise: typeof LocaliseModule;
+  evaluate: typeof EvaluateModule;
+  messages: typeof MessagesModule;
+  culprits: typeof CulpritsModule;
+}
 
 /** The analysis and localisation modules of the build compiled into `out` (its own module instances). */
 function load(out: string): Build {
   const req = createRequire(join(resolve(out), 'bench', 'localise.js'));
+  const src = (...path: string[]) => join(resolve(out), 'server', 'src', ...path);
   return {
-    analysis: req(join(resolve(out), 'server', 'src', 'analysis.js')) as typeof AnalysisModule,
-    localise: req(join(resolve(out), 'server', 'src', 'checks', 'localise.js')) as typeof LocaliseModule,
+    analysis: req(src('analysis.js')) as typeof AnalysisModule,
+    localise: req(src('checks', 'localise.js')) as typeof LocaliseModule,
+    evaluate: req(src('checks', 'evaluate.js')) as typeof EvaluateModule,
+    messages: req(src('i18n', 'messages.js')) as typeof MessagesModule,
+    culprits: req(src('claims', 'culprits.js')) as typeof CulpritsModule,
   };
 }
 
@@ -122,8 +140,22 @@ function dump(b: Build): void {
   }
 }
 
-/** Each document's fresh analysis by both builds alternately: medians in µs, and the sums. */
-function time(now: Build, old: Build, reps: number): void {
+/**
+ * A document's search alone, by one build: `explain` of the relations whose findings are errors (not 尾差), over the
+ * analysis's `relationsOf` (asked for every figure once before, so its index is made), with no cache.
+ */
+function searchOf(b: Build, text: string, options: AnalysisOptions): () => void {
+  const a = b.analysis.analyze(text, options);
+  const m = b.messages.messages();
+  const failing: Relation[] = a.relations.filter((r) => b.evaluate.judge(r, m)?.severity === 'error');
+  const src = { relationsOf: a.relationsOf, stamp: () => 0, current: () => true, spanningChanged: () => new Set<string>(), place: () => '' };
+  const weight = b.culprits.culpritOptions(m).weight;
+  for (const r of failing) for (const c of b.localise.cellsOf(r)) for (const q of a.relationsOf(c)) for (const x of b.localise.cellsOf(q)) a.relationsOf(x);
+  return () => b.localise.explain(failing, src, weight);
+}
+
+/** Each document's fresh analysis (or search alone) by both builds alternately: medians in µs, and the sums. */
+function time(now: Build, old: Build, reps: number, searchAlone: boolean): void {
   const docs = documents();
   let sumOld = 0;
   let sumNew = 0;
@@ -131,18 +163,20 @@ function time(now: Build, old: Build, reps: number): void {
   console.log('|---|---|---|---|---|');
   for (const { name, text } of docs) {
     for (const options of [{}, { standard: false as const }]) {
-      const big = text.length > 200000;
+      const big = text.length > 200000 && !searchAlone;
       const n = big ? Math.max(3, Math.floor(reps / 8)) : reps;
-      for (let i = 0; i < 2; i++) { old.analysis.analyze(text, options); now.analysis.analyze(text, options); }
+      const before = searchAlone ? searchOf(old, text, options) : () => old.analysis.analyze(text, options);
+      const after = searchAlone ? searchOf(now, text, options) : () => now.analysis.analyze(text, options);
+      for (let i = 0; i < 2; i++) { before(); after(); }
       const a: number[] = [];
       const b: number[] = [];
       const ratios: number[] = [];
       for (let i = 0; i < n; i++) {
         let t0 = performance.now();
-        old.analysis.analyze(text, options);
+        before();
         const x = performance.now() - t0;
         t0 = performance.now();
-        now.analysis.analyze(text, options);
+        after();
         const y = performance.now() - t0;
         a.push(x);
         b.push(y);
@@ -157,11 +191,15 @@ function time(now: Build, old: Build, reps: number): void {
   console.log(`| sum of medians | | ${sumOld.toFixed(0)} | ${sumNew.toFixed(0)} | ${(sumNew / sumOld).toFixed(3)} |`);
 }
 
-const [mode, dir, reps] = process.argv.slice(2);
-const here = join(__dirname, '..');
-if (mode === 'dump') dump(load(dir ?? here));
-else if (mode === 'time' && dir) time(load(here), load(dir), Number(reps ?? 20));
-else {
-  console.error('usage: node out/bench/localise.js dump [OUT_DIR] | time OLD_OUT_DIR [reps]');
-  process.exitCode = 2;
+function main(): void {
+  const [mode, dir, reps] = process.argv.slice(2);
+  const here = join(__dirname, '..');
+  if (mode === 'dump') dump(load(dir ?? here));
+  else if ((mode === 'time' || mode === 'search') && dir) time(load(here), load(dir), Number(reps ?? 20), mode === 'search');
+  else {
+    console.error('usage: node out/bench/localise.js dump [OUT_DIR] | time OLD_OUT_DIR [reps] | search OLD_OUT_DIR [reps]');
+    process.exitCode = 2;
+  }
 }
+
+if (require.main === module) main();

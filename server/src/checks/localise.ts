@@ -509,6 +509,16 @@ class GroupSearch {
     const failing = g.failing.map((r) => this.relNo(r));
     for (const r of failing) this.failing[r] = true;
     for (const r of failing) this.addRelation(r);
+    // Which failing relations (by place in `failing`) each figure is in, and how many figures of the set each holds.
+    const failingOf = new Map<number, number[]>();
+    failing.forEach((r, i) => {
+      for (const c of this.relCells[r]) {
+        const of = failingOf.get(c);
+        if (!of) failingOf.set(c, [i]);
+        else if (of[of.length - 1] !== i) of.push(i);
+      }
+    });
+    const hits = new Array<number>(failing.length).fill(0);
     const groupCells: number[] = [];
     for (const c of g.cells) groupCells.push(this.cellNo(c));
     for (const c of groupCells) this.include(c);
@@ -531,7 +541,9 @@ class GroupSearch {
       const key = keyOf(set);
       if (visited.has(key)) return true;
       visited.add(key);
-      const missed = failing.find((r) => !this.relCells[r].some((c) => set.includes(c)));
+      // The first failing relation the set holds no figure of.
+      const unhit = hits.indexOf(0);
+      const missed = unhit < 0 ? undefined : failing[unhit];
       let from: readonly number[];
       if (missed === undefined) {
         let ok = tested.get(key);
@@ -563,9 +575,12 @@ class GroupSearch {
       for (const c of next) {
         this.include(c);
         if (!this.usable) return false;
+        const of = failingOf.get(c);
         set.push(c);
+        if (of) for (const i of of) hits[i]++;
         const more = grow(w + this.weightAt(c), size, visited);
         set.pop();
+        if (of) for (const i of of) hits[i]--;
         if (!more) return false;
       }
       return true;
@@ -778,13 +793,25 @@ const KEY_BASE = 8192;
 
 /** A set's key, whatever its order: its figures' numbers, sorted. */
 function keyOf(set: number[]): number | string {
-  const s = set.length > 1 ? [...set].sort((x, y) => x - y) : set;
+  const s = set.length > 1 ? sorted(set) : set;
   let key = 0;
   for (const x of s) {
     if (x >= KEY_BASE - 1) return s.join(',');
     key = key * KEY_BASE + x + 1;
   }
   return key;
+}
+
+/** A few numbers sorted (insertion: a set holds at most MAX_SIZE). */
+function sorted(set: number[]): number[] {
+  const s = [set[0]];
+  for (let i = 1; i < set.length; i++) {
+    const x = set[i];
+    let j = i;
+    while (j > 0 && s[j - 1] > x) { s[j] = s[j - 1]; j--; }
+    s[j] = x;
+  }
+  return s;
 }
 
 /** x / a rounded half away from zero (x and the result at the same scale). */
