@@ -154,6 +154,19 @@ export interface Evaluation {
  * Every figure is an interval; the relation holds when the ratio's interval meets the percentage's.
  */
 function evaluateRatio(rel: Relation): Evaluation | undefined {
+  const r = ratioArithmetic(rel);
+  if (!r) return undefined;
+  const diff = r.p.units - r.computed;
+  return {
+    holds: r.holds, exact: r.computed === r.p.units,
+    computed: formatUnits(r.computed, r.p.decimals, false) + '%',
+    stated: r.p.text.replace(/\s+/g, ''),
+    difference: formatUnits(diff < 0n ? -diff : diff, r.p.decimals, false) + '%',
+  };
+}
+
+/** A ratio's verdict, its printed percentage and the ratio of its printed figures in that percentage's last digit. */
+function ratioArithmetic(rel: Relation): { holds: boolean; p: Figure; computed: bigint } | undefined {
   const p = valueOf(rel.target);
   const a = termValue(rel.terms[0]);
   const b = rel.terms[1] && termValue(rel.terms[1]);
@@ -190,19 +203,38 @@ function evaluateRatio(rel: Relation): Evaluation | undefined {
   if (den <= 0n) return undefined;
   const k = p.decimals;
   const num = an * 100n * pow10(k);
-  const computedUnits = (2n * num + den) / (2n * den);
-  const diff = p.units - computedUnits;
-  return {
-    holds, exact: computedUnits === p.units,
-    computed: formatUnits(computedUnits, k, false) + '%',
-    stated: p.text.replace(/\s+/g, ''),
-    difference: formatUnits(diff < 0n ? -diff : diff, k, false) + '%',
-  };
+  return { holds, p, computed: (2n * num + den) / (2n * den) };
 }
 
 /** The arithmetic of a relation; undefined when a cell holds no figure or every cell is blank. */
 export function evaluate(rel: Relation): Evaluation | undefined {
   if (rel.kind === 'ratio' || rel.kind === 'change') return evaluateRatio(rel);
+  const s = sumArithmetic(rel);
+  if (!s) return undefined;
+  const grouping = s.target.text.includes(',') || s.terms.some((t) => t.f.text.includes(','));
+  const pct = s.target.percent ? '%' : '';
+  const diff = s.stated - s.expected;
+  return {
+    holds: s.holds, exact: s.exact,
+    computed: formatUnits(s.expected, s.dec, grouping) + pct,
+    stated: formatUnits(s.stated, s.dec, grouping) + pct,
+    difference: formatUnits(diff < 0n ? -diff : diff, s.dec, grouping) + pct,
+  };
+}
+
+/**
+ * Whether a relation holds as printed: `evaluate`'s verdict without its text (error localisation asks it of every
+ * relation its search takes); undefined when the relation is not judged.
+ */
+export function holdsAsPrinted(rel: Relation): boolean | undefined {
+  return (rel.kind === 'ratio' || rel.kind === 'change' ? ratioArithmetic(rel) : sumArithmetic(rel))?.holds;
+}
+
+/**
+ * A sum's or equality's verdict, and what its text is made of: the expected and stated values at `dec` decimals, and
+ * its figures.
+ */
+function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expected: bigint; stated: bigint; dec: number; target: Figure; terms: { sign: 1 | -1; f: Figure }[] } | undefined {
   const target = valueOf(rel.target);
   if (!target) return undefined;
   const terms: { sign: 1 | -1; f: Figure }[] = [];
@@ -214,8 +246,6 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   if (rel.target.kind !== 'figure' && rel.terms.every((t) => t.cell.kind !== 'figure')) return undefined;
   if (terms.some((t) => t.f.percent !== target.percent && !t.f.exact) && !target.exact) return undefined;
   const dec = Math.max(target.decimals, maxOf(terms.map((t) => t.f.decimals)));
-  const grouping = [target, ...terms.map((t) => t.f)].some((f) => f.text.includes(','));
-  const pct = target.percent ? '%' : '';
   let printed = 0n;
   for (const t of terms) printed += BigInt(t.sign) * roundUnits(t.f.units, t.f.decimals, dec);
   const stated = roundUnits(target.units, target.decimals, dec);
@@ -237,13 +267,7 @@ export function evaluate(rel: Relation): Evaluation | undefined {
     holds = meets({ lo, hi }, intervalOf(target, scale));
     exact = printed === stated;
   }
-  const diff = stated - expectedUnits;
-  return {
-    holds, exact,
-    computed: formatUnits(expectedUnits, dec, grouping) + pct,
-    stated: formatUnits(stated, dec, grouping) + pct,
-    difference: formatUnits(diff < 0n ? -diff : diff, dec, grouping) + pct,
-  };
+  return { holds, exact, expected: expectedUnits, stated, dec, target, terms };
 }
 
 /** True when the printed figures of a sum or equality agree exactly (the common case; nothing to report). */

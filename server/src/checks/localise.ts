@@ -17,7 +17,7 @@
 import type { Cell } from '../model/document';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
 import type { Relation } from '../rules/relation';
-import { evaluate, printStyle, termValue, valueOf, type PrintStyle } from './evaluate';
+import { evaluate, holdsAsPrinted, printStyle, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
 
 export interface LocaliseOptions {
@@ -456,7 +456,7 @@ class GroupSearch {
       } else this.setInterval(c);
     }
     const rel = this.rels[r];
-    if (this.failing[r] || !(evaluate(rel)?.holds ?? true)) this.broken.push(r);
+    if (this.failing[r] || !(holdsAsPrinted(rel) ?? true)) this.broken.push(r);
     if (rel.kind === 'sum' || rel.kind === 'same') this.linearOf(r, rel);
   }
 
