@@ -76,81 +76,161 @@ function single(r: Ineq): number {
 }
 
 /**
- * Whether inequalities over k figures admit a solution (in rationals; exact integer arithmetic). Undefined when the
- * elimination would grow past its budget (callers take only `true` for a yes).
- *
- * One figure (`k = 1`: every candidate set of one figure, and every value proposed for a lone culprit) is interval
- * arithmetic, with the verdict of the general elimination (`eliminate`): there each inequality c + a·x ≥ 0 with a ≠ 0
- * is a bound — from below (a > 0, x ≥ −c/a) or above (a < 0, x ≤ c/|a|) — of which only the tightest each way is
- * kept; a constant one (a = 0) is set aside (no figure to eliminate) and must hold, c ≥ 0. Eliminating x pairs the
- * lower bound with the upper one into c_l·|a_u| + c_u·a_l ≥ 0 (i.e. −c_l/a_l ≤ c_u/|a_u|: the interval is not empty)
- * and drops a bound without a partner; the budgets count the one pair (≤ 4,000) and the rows left, the constants and
- * that one (> 3,000: undefined). So: undefined past that count, else false when a constant fails, else whether the
- * tightest bounds meet — what is computed here without building the rows. Tested against `eliminate` on random systems
- * (test/localise.feasible.test.ts).
+ * Inequalities over k figures as the elimination takes them in: one that bounds a single figure, c + a·x ≥ 0, is a
+ * bound from below (a > 0: x ≥ −c/a) or from above (a < 0: x ≤ c/|a|), of which only the tightest each way is kept (the
+ * others are implied; of equal ones, the first); one that bounds none is a constant, only counted (it stays as it is
+ * through every step) and checked (c ≥ 0); the others are kept as they come. Built without an array per bound: most
+ * inequalities of a candidate set bound one figure (a relation with one free figure, a figure's sign).
  */
-export function feasible(ineqs: Ineq[], k: number): boolean | undefined {
-  if (k !== 1) return eliminate(ineqs, k);
-  let lower: Ineq | undefined;
-  let upper: Ineq | undefined;
-  let constants = 0;
-  let failed = false;
-  for (const r of ineqs) {
-    const a = r.coef[0];
-    if (a === 0n) {
-      constants++;
-      if (r.c < 0n) failed = true;
-    } else if (a > 0n) {
-      if (!lower || r.c * lower.coef[0] < lower.c * a) lower = r;
-    } else if (!upper || r.c * -upper.coef[0] < upper.c * -a) upper = r;
+export class System {
+  /** The tightest bound of each figure from below and from above: c + a·x ≥ 0 as a and c (a undefined: none). */
+  private readonly lowA: (bigint | undefined)[];
+  private readonly lowC: bigint[];
+  private readonly upA: (bigint | undefined)[];
+  private readonly upC: bigint[];
+  /** The inequalities of several figures. */
+  private readonly rows: Ineq[] = [];
+  private constants = 0;
+  /** Whether a constant fails (c < 0). */
+  private failed = false;
+
+  constructor(readonly k: number, from?: System) {
+    this.lowA = from ? [...from.lowA] : new Array<bigint | undefined>(k);
+    this.lowC = from ? [...from.lowC] : new Array<bigint>(k).fill(0n);
+    this.upA = from ? [...from.upA] : new Array<bigint | undefined>(k);
+    this.upC = from ? [...from.upC] : new Array<bigint>(k).fill(0n);
+    if (from) {
+      this.rows = [...from.rows];
+      this.constants = from.constants;
+      this.failed = from.failed;
+    }
   }
-  if (constants + (lower && upper ? 1 : 0) > 3000) return undefined;
-  if (failed) return false;
-  return !lower || !upper || lower.c * -upper.coef[0] + upper.c * lower.coef[0] >= 0n;
+
+  add(r: Ineq): void {
+    const v = single(r);
+    if (v === -1) this.constant(r.c);
+    else if (v >= 0) this.bound(v, r.coef[v], r.c);
+    else this.rows.push(r);
+  }
+
+  /** c ≥ 0. */
+  constant(c: bigint): void {
+    this.constants++;
+    if (c < 0n) this.failed = true;
+  }
+
+  /** c + a·x_v ≥ 0, a ≠ 0: tighter than the bound that way so far when c/|a| is smaller. */
+  bound(v: number, a: bigint, c: bigint): void {
+    const [as, cs] = a > 0n ? [this.lowA, this.lowC] : [this.upA, this.upC];
+    const was = as[v];
+    if (was === undefined || c * abs(was) < cs[v] * abs(a)) {
+      as[v] = a;
+      cs[v] = c;
+    }
+  }
+
+  /**
+   * Whether the inequalities admit a solution (in rationals; exact integer arithmetic): Fourier–Motzkin elimination of
+   * figure 0, then 1 …, each step pairing every inequality that bounds the figure from below with every one that bounds
+   * it from above and keeping those that do not bound it. Undefined when a step would pair more than 4,000 or leave more
+   * than 3,000 inequalities (constants included). The verdict does not depend on the order of the inequalities.
+   *
+   * The last step needs no pairs made: every inequality left bounds only the last figure, so each pair is a constant,
+   * p.c·|a_n| + n.c·a_p ≥ 0, i.e. −p.c/a_p ≤ n.c/|a_n| (dividing by a_p·|a_n| > 0); all pairs hold exactly when the pair
+   * of the largest lower bound and the smallest upper one does (the smallest c/|a| each way). One figure (`interval`)
+   * is that last step alone.
+   */
+  eliminate(): boolean | undefined {
+    const k = this.k;
+    let rows = [...this.rows];
+    for (let v = 0; v < k; v++) {
+      if (this.lowA[v] !== undefined) rows.push({ coef: unitVector(k, v, this.lowA[v]!), c: this.lowC[v] });
+      if (this.upA[v] !== undefined) rows.push({ coef: unitVector(k, v, this.upA[v]!), c: this.upC[v] });
+    }
+    let constants = this.constants;
+    let failed = this.failed;
+    for (let v = 0; v < k; v++) {
+      const pos: Ineq[] = [];
+      const neg: Ineq[] = [];
+      const rest: Ineq[] = [];
+      for (const r of rows) {
+        const a = r.coef[v];
+        (a > 0n ? pos : a < 0n ? neg : rest).push(r);
+      }
+      const pairs = pos.length * neg.length;
+      if (pairs > 4000 || constants + rest.length + pairs > 3000) return undefined;
+      if (v === k - 1) {
+        // (`rest` is empty: a row left bounds the last figure, a constant was counted as it was made.)
+        if (failed || !pairs) return !failed;
+        const p = tightest(pos, v);
+        const n = tightest(neg, v);
+        return p.c * -n.coef[v] + n.c * p.coef[v] >= 0n;
+      }
+      for (const p of pos) for (const n of neg) {
+        const ap = p.coef[v];
+        const an = -n.coef[v];
+        const coef = new Array<bigint>(k);
+        let bounds = false;
+        for (let i = 0; i < k; i++) {
+          coef[i] = i === v ? 0n : p.coef[i] * an + n.coef[i] * ap;
+          if (coef[i] !== 0n) bounds = true;
+        }
+        const c = p.c * an + n.c * ap;
+        if (bounds) rest.push({ coef, c });
+        else {
+          constants++;
+          if (c < 0n) failed = true;
+        }
+      }
+      rows = rest;
+    }
+    return !failed;
+  }
+
+  /**
+   * The last step of the elimination for one figure (k = 1), without making its rows: every inequality is a bound kept
+   * (`bound`) or a constant, and the step pairs the one lower bound with the one upper bound — the verdict of
+   * `eliminate`, budgets included (tested against it on random systems: test/localise.feasible.test.ts).
+   */
+  interval(): boolean | undefined {
+    const lo = this.lowA[0];
+    const up = this.upA[0];
+    const paired = lo !== undefined && up !== undefined;
+    if (this.constants + (paired ? 1 : 0) > 3000) return undefined;
+    return !this.failed && (!paired || this.lowC[0] * -up + this.upC[0] * lo >= 0n);
+  }
+
+  solve(): boolean | undefined {
+    return this.k === 1 ? this.interval() : this.eliminate();
+  }
 }
 
-/**
- * Whether inequalities over k figures admit a solution: the one-figure ones reduced to the tightest bound each way, the
- * rest by Fourier–Motzkin elimination (figure 0, then 1 …), exact in integers. Undefined when the elimination would
- * grow past its budget. The verdict depends on the inequalities, not on their order (each step pairs every lower bound
- * of the figure with every upper one; the budgets count them).
- */
+/** Of inequalities bounding figure v one way, the tightest: the smallest c/|a|. */
+function tightest(rows: Ineq[], v: number): Ineq {
+  let best = rows[0];
+  for (const r of rows) if (r.c * abs(best.coef[v]) < best.c * abs(r.coef[v])) best = r;
+  return best;
+}
+
+/** The coefficients over k figures with `a` at figure i. */
+function unitVector(k: number, i: number, a: bigint): bigint[] {
+  const coef = new Array<bigint>(k).fill(0n);
+  coef[i] = a;
+  return coef;
+}
+
+/** Whether inequalities over k figures admit a solution (`System.solve`); undefined past the elimination's budget. */
+export function feasible(ineqs: Ineq[], k: number): boolean | undefined {
+  const s = new System(k);
+  for (const r of ineqs) s.add(r);
+  return s.solve();
+}
+
+/** The same by the general elimination, whatever k (`System.eliminate`). */
 export function eliminate(ineqs: Ineq[], k: number): boolean | undefined {
-  // c + a·v ≥ 0: a lower bound −c/a when a > 0, an upper bound c/|a| when a < 0; only the tightest of each matters.
-  const lower: (Ineq | undefined)[] = new Array<Ineq | undefined>(k);
-  const upper: (Ineq | undefined)[] = new Array<Ineq | undefined>(k);
-  let rows: Ineq[] = [];
-  for (const r of ineqs) {
-    const v = single(r);
-    if (v < 0) { rows.push(r); continue; }
-    const a = r.coef[v];
-    const side = a > 0n ? lower : upper;
-    const was = side[v];
-    // Tighter: a larger lower bound (−c/a), a smaller upper bound (c/|a|); either way the smaller c/|a|.
-    if (!was || r.c * abs(was.coef[v]) < was.c * abs(a)) side[v] = r;
-  }
-  for (const r of lower) if (r) rows.push(r);
-  for (const r of upper) if (r) rows.push(r);
-  for (let v = 0; v < k; v++) {
-    const pos: Ineq[] = [];
-    const neg: Ineq[] = [];
-    const rest: Ineq[] = [];
-    for (const r of rows) {
-      const a = r.coef[v];
-      (a > 0n ? pos : a < 0n ? neg : rest).push(r);
-    }
-    if (pos.length * neg.length > 4000) return undefined;
-    for (const p of pos) for (const n of neg) {
-      const ap = p.coef[v];
-      const an = -n.coef[v];
-      const coef = new Array<bigint>(k);
-      for (let i = 0; i < k; i++) coef[i] = i === v ? 0n : p.coef[i] * an + n.coef[i] * ap;
-      rest.push({ coef, c: p.c * an + n.c * ap });
-    }
-    if (rest.length > 3000) return undefined;
-    rows = rest;
-  }
-  return rows.every((r) => r.c >= 0n || single(r) !== -1);
+  const s = new System(k);
+  for (const r of ineqs) s.add(r);
+  return s.eliminate();
 }
 
 interface Group {
@@ -363,6 +443,8 @@ class GroupSearch {
   private readonly fixedScale: number[] = [];
   private readonly touchedIn: number[] = [];
   private touchRound = 0;
+  /** A ratio's bounds on its free amount, by relation and free term (`ratioBound`). */
+  private readonly ratioBounds = new Map<number, { scale: number; lo?: bigint; hi?: bigint }>();
   /** Marks of figures met while listing a node's next figures. */
   private readonly seenIn: number[] = [];
   private seenRound = 0;
@@ -605,12 +687,12 @@ class GroupSearch {
   }
 
   private test(free: number[]): boolean | undefined {
-    const ineqs = this.constraints(free);
-    return ineqs && feasible(ineqs, free.length);
+    const system = this.constraints(free);
+    return system && system.solve();
   }
 
   /** The inequalities (c + Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
-  private constraints(free: number[]): Ineq[] | false {
+  private constraints(free: number[]): System | false {
     free.forEach((c, i) => (this.freeAt[c] = i));
     try {
       return this.constraintsOfFree(free);
@@ -619,9 +701,9 @@ class GroupSearch {
     }
   }
 
-  private constraintsOfFree(free: number[]): Ineq[] | false {
+  private constraintsOfFree(free: number[]): System | false {
     const k = free.length;
-    const ineqs: Ineq[] = [];
+    const system = new System(k);
     // The relations the free figures take part in; every other relation stays as it is, so it must hold.
     const round = ++this.touchRound;
     const touched: number[] = [];
@@ -635,36 +717,47 @@ class GroupSearch {
     for (const r of touched) {
       const cells = this.linCells[r];
       if (!cells) {
-        const b = this.ratioBound(r, k);
-        if (b) ineqs.push(...b);
+        this.ratioBound(r, system);
         continue;
       }
       // Σ coef·x ∈ [lo, hi]: the fixed figures' interval sum, the free ones' share taken out.
       this.fix(r);
       const a = this.linCoef[r];
-      const coef = new Array<bigint>(k).fill(0n);
+      let coef: bigint[] | undefined;
+      // The free figure of a relation with one (the most common), else -1 (none) or -2 (several).
+      let one = -1;
+      let oneA = 0n;
       let lo = this.fixedLo[r];
       let hi = this.fixedHi[r];
       for (let j = 0; j < cells.length; j++) {
         const c = cells[j];
         const at = this.freeAt[c];
         if (at < 0) continue;
-        coef[at] += a[j];
+        if (a[j] !== 0n) {
+          if (one === -1) { one = at; oneA = a[j]; } else {
+            if (!coef) { coef = new Array<bigint>(k).fill(0n); coef[one] = oneA; }
+            one = -2;
+            coef[at] = a[j];
+          }
+        }
         const p = a[j] * this.lo[c];
         const q = a[j] * this.hi[c];
         lo += p > q ? p : q;
         hi += p < q ? p : q;
       }
       // Two inequalities of the form Σ·x ≤ c, written as c − Σ ≥ 0.
-      ineqs.push({ coef: coef.map((x) => -x), c: hi }, { coef, c: -lo });
+      if (one === -1) { system.constant(hi); system.constant(-lo); } else if (one >= 0) { system.bound(one, -oneA, hi); system.bound(one, oneA, -lo); } else {
+        system.add({ coef: coef!.map((x) => -x), c: hi });
+        system.add({ coef: coef!, c: -lo });
+      }
     }
     // A figure printed as an amount of money or a share stays one: not below zero (errorlocate's domain rules).
     free.forEach((c, i) => {
       // A figure of no relation judged has no value here: the search of its group ends unexplained (as it always has).
       if (!this.valued[c]) throw new Error('a free figure of no judged relation');
-      if (this.value[c]!.units >= 0n) ineqs.push({ coef: unit(k, i, 1n), c: 0n });
+      if (this.value[c]!.units >= 0n) system.bound(i, 1n, 0n);
     });
-    return ineqs;
+    return system;
   }
 
   /** The interval sum of a relation's figures at the current scale (made again when the scale grew). */
@@ -686,29 +779,37 @@ class GroupSearch {
   }
 
   /**
-   * A ratio with free figures: with one free amount, the bounds the ratio sets on it (x ≥ lo, x ≤ hi, as inequalities);
-   * with a free percentage or several free figures, no bound (a percentage can take the value the ratio gives).
+   * A ratio with free figures: with one free amount, the bounds the ratio sets on it (x ≥ lo, x ≤ hi); with a free
+   * percentage or several free figures, no bound (a percentage can take the value the ratio gives). Worked out once per
+   * relation, free term and scale.
    */
-  private ratioBound(r: number, k: number): Ineq[] | undefined {
+  private ratioBound(r: number, system: System): void {
     const rel = this.rels[r];
     const cells = this.relCells[r];
-    if (rel.kind !== 'ratio' || this.freeAt[cells[0]] >= 0 || rel.terms.length < 2) return undefined;
-    const [ta, tb] = rel.terms;
+    if (rel.kind !== 'ratio' || this.freeAt[cells[0]] >= 0 || rel.terms.length < 2) return;
     const freeA = this.freeAt[cells[1]] >= 0;
     const freeB = this.freeAt[cells[2]] >= 0;
-    if (freeA === freeB) return undefined;
-    const fixedT = freeA ? tb : ta;
-    const fixed = termValue(fixedT);
-    const pct = this.value[cells[0]]!;
-    if (!fixed) return undefined;
+    if (freeA === freeB) return;
+    const key = 2 * r + (freeA ? 0 : 1);
+    let b = this.ratioBounds.get(key);
+    if (!b || b.scale !== this.scale) this.ratioBounds.set(key, (b = { scale: this.scale, ...this.ratioBoundsOf(rel, this.value[cells[0]]!, freeA) }));
+    const v = this.freeAt[cells[freeA ? 1 : 2]];
+    if (b.lo !== undefined) system.bound(v, 1n, -b.lo);
+    if (b.hi !== undefined) system.bound(v, -1n, b.hi);
+  }
+
+  /** The bounds a ratio sets on its free amount (term a when `freeA`, else b), at the current scale. */
+  private ratioBoundsOf(rel: Relation, pct: Figure, freeA: boolean): { lo?: bigint; hi?: bigint } {
+    const [ta, tb] = rel.terms;
+    const fixed = termValue(freeA ? tb : ta);
+    if (!fixed) return {};
     // A working scale fine enough for both prints (a term read in another unit has more decimals).
     const scale = this.scale;
     const w = Math.max(scale, pct.decimals + 1, fixed.decimals + 1);
     const p = intervalOf(pct, w); // percent × 10^w
     const f = intervalOf(fixed, w); // in the relation's unit × 10^w
     const hundred = 100n * pow10(w);
-    const freeT = freeA ? ta : tb;
-    const shift = freeT.shift ?? 0;
+    const shift = (freeA ? ta : tb).shift ?? 0;
     // x (own unit × 10^scale) × 10^shift = the free term in the relation's unit.
     const toOwn = (num: bigint, den: bigint, up: boolean) => {
       let n = num;
@@ -716,22 +817,14 @@ class GroupSearch {
       if (shift > 0) d *= pow10(shift); else n *= pow10(-shift);
       return up ? ceilDiv(n, d) : floorDiv(n, d);
     };
-    const v = this.freeAt[cells[freeA ? 1 : 2]];
-    const out: Ineq[] = [];
     if (freeA) {
       // a = p · b / 100: between p_lo·b_lo and p_hi·b_hi (b ≥ 0, p ≥ 0).
-      if (f.lo < 0n || p.lo < 0n) return undefined;
-      const lo = toOwn(p.lo * f.lo, hundred, true);
-      const hi = toOwn(p.hi * f.hi, hundred, false);
-      out.push({ coef: unit(k, v, 1n), c: -lo }, { coef: unit(k, v, -1n), c: hi });
-    } else {
-      // b = a · 100 / p: between a_lo·100/p_hi and a_hi·100/p_lo.
-      if (f.lo < 0n || p.hi <= 0n) return undefined;
-      const lo = toOwn(f.lo * hundred, p.hi, true);
-      out.push({ coef: unit(k, v, 1n), c: -lo });
-      if (p.lo > 0n) out.push({ coef: unit(k, v, -1n), c: toOwn(f.hi * hundred, p.lo, false) });
+      if (f.lo < 0n || p.lo < 0n) return {};
+      return { lo: toOwn(p.lo * f.lo, hundred, true), hi: toOwn(p.hi * f.hi, hundred, false) };
     }
-    return out;
+    // b = a · 100 / p: between a_lo·100/p_hi and a_hi·100/p_lo.
+    if (f.lo < 0n || p.hi <= 0n) return {};
+    return { lo: toOwn(f.lo * hundred, p.hi, true), ...(p.lo > 0n ? { hi: toOwn(f.hi * hundred, p.lo, false) } : {}) };
   }
 
   /**
@@ -739,7 +832,7 @@ class GroupSearch {
    * (the failing relations first), at the culprit's precision, when it lets every relation hold (`domain`: the
    * constraints on the culprit alone).
    */
-  private valueFor(c: number, domain: Ineq[]): string | undefined {
+  private valueFor(c: number, domain: System): string | undefined {
     const cell = this.cells[c];
     const scale = this.scale;
     const own = this.value[c]!;
@@ -775,17 +868,13 @@ class GroupSearch {
       // Its rounding interval must meet the culprit's domain.
       const f: Figure = { units: printed, decimals, percent: own.percent, exact: false, text: '' };
       const { lo, hi } = intervalOf(f, scale);
-      if (feasible([...domain, { coef: [1n], c: -lo }, { coef: [-1n], c: hi }], 1)) return show(printed);
+      const within = new System(1, domain);
+      within.bound(0, 1n, -lo);
+      within.bound(0, -1n, hi);
+      if (within.solve()) return show(printed);
     }
     return undefined;
   }
-}
-
-/** The inequality vector of k figures with `a` at figure i. */
-function unit(k: number, i: number, a: bigint): bigint[] {
-  const coef = new Array<bigint>(k).fill(0n);
-  coef[i] = a;
-  return coef;
 }
 
 /** Figure numbers below this make a set's key a number (four of 13 bits); a larger one, a string. */
