@@ -112,7 +112,9 @@ describe('error localisation: feasibility', () => {
       const ineqs = system(r, k, big ? 150 + Math.floor(r() * 100) : Math.floor(r() * 25), big ? k : 1 + Math.floor(r() * k), 1 + Math.floor(r() * 40));
       const want = reference(ineqs.map(asMap), Array.from({ length: k }, (_, j) => j));
       assert.equal(eliminate(ineqs, k), want);
-      assert.equal(feasible(ineqs, k), want);
+      // A yes exactly when the reference's is (a no found before the elimination may be one it ran out of budget on).
+      assert.equal(feasible(ineqs, k) === true, want === true);
+      if (want !== undefined) assert.equal(feasible(ineqs, k), want);
       seen.push(want);
     }
     const v = verdicts(seen);

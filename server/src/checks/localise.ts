@@ -200,8 +200,20 @@ export class System {
     return !this.failed && (!paired || this.lowC[0] * -up + this.upC[0] * lo >= 0n);
   }
 
+  /**
+   * Whether the inequalities admit a solution: `interval` for one figure, else false at once when a constant fails or
+   * the bounds of one figure cross (no solution: the elimination would say no, or run out of its budget first — never
+   * yes), else `eliminate`. Undefined only past the elimination's budget; callers take only `true` for a yes.
+   */
   solve(): boolean | undefined {
-    return this.k === 1 ? this.interval() : this.eliminate();
+    if (this.k === 1) return this.interval();
+    if (this.failed) return false;
+    for (let v = 0; v < this.k; v++) {
+      const lo = this.lowA[v];
+      const up = this.upA[v];
+      if (lo !== undefined && up !== undefined && this.lowC[v] * -up + this.upC[v] * lo < 0n) return false;
+    }
+    return this.eliminate();
   }
 }
 
@@ -219,7 +231,7 @@ function unitVector(k: number, i: number, a: bigint): bigint[] {
   return coef;
 }
 
-/** Whether inequalities over k figures admit a solution (`System.solve`); undefined past the elimination's budget. */
+/** Whether inequalities over k figures admit a solution (`System.solve`). */
 export function feasible(ineqs: Ineq[], k: number): boolean | undefined {
   const s = new System(k);
   for (const r of ineqs) s.add(r);
