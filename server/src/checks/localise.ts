@@ -410,179 +410,189 @@ interface Watch {
 /** A relation's state in a search: not taken yet; taken, but over a cell that holds no figure (never judged); judged. */
 const enum Taken { No, Unjudged, Judged }
 
+/** A figure of a search, and what the search asked of it (each once). */
+class Fig {
+  /** The figure it stands for (`valueOf`), or undefined; null until asked. */
+  value: Figure | undefined | null = null;
+  /** Whether its value was read (its stamp taken). */
+  read = false;
+  readonly changeable: boolean;
+  weight: number | undefined = undefined;
+  /** Its relations (by number), once taken (`include`). */
+  rels: number[] | undefined = undefined;
+  /** The changeable figures of its relations, each once, first met first (once asked). */
+  near: number[] | undefined = undefined;
+  /** A figure of a judged relation (errorlocate's values), with its rounding interval at the search's scale. */
+  valued = false;
+  lo = 0n;
+  hi = 0n;
+  /** Its place in the candidate set being tested, else -1. */
+  freeAt = -1;
+  /** The last round of marks it was met in (listing a node's next figures; an equation's figures), and where. */
+  seen = 0;
+  seenAt = 0;
+
+  constructor(readonly cell: Cell) {
+    this.changeable = cell.kind === 'figure' || cell.kind === 'empty' || cell.kind === 'dash';
+  }
+}
+
+/** A relation of a search (its figures by number: target, then terms) and what the search made of it. */
+class Rel {
+  taken = Taken.No;
+  failing = false;
+  /** A sum's or equality's equation target − Σ sign·10^shift·term = 0 (`linearOf`): its figures, each once, and their integer coefficients. */
+  lin: number[] | undefined = undefined;
+  coef: bigint[] = NO_COEFFICIENTS;
+  /** −Σ max(a·lo, a·hi) and −Σ min(a·lo, a·hi) over the equation's figures, at `fixedScale` (`fix`). */
+  fixedLo = 0n;
+  fixedHi = 0n;
+  fixedScale = 0;
+  /** The last test that took it (`constraints`). */
+  touchedIn = 0;
+  /** A ratio's bounds on its free amount, term a's and term b's, at a scale (`ratioBound`). */
+  boundsA: RatioBounds | undefined = undefined;
+  boundsB: RatioBounds | undefined = undefined;
+
+  constructor(readonly rel: Relation, readonly cells: number[]) {}
+}
+
+const NO_COEFFICIENTS: bigint[] = [];
+
+/** The bounds a ratio sets on its free amount (x ≥ lo, x ≤ hi; none when undefined), worked out at `scale`. */
+interface RatioBounds { scale: number; lo?: bigint; hi?: bigint }
+
 /**
  * The search over one group of failing relations. Every figure and relation it meets is numbered once, in the order
- * met, and what the search asks of it is kept in arrays by that number: a figure's value and interval, its relations,
- * the changeable figures of those (`near`); a relation's figures, its equation's coefficients (merged by figure), the
- * sum over its figures of their interval times their coefficient (`fixedLo`/`fixedHi`: a candidate set's bounds are that
+ * met, and what the search asks of it is kept with it (`Fig`, `Rel`): a figure's value and interval, its relations, the
+ * changeable figures of those (`near`); a relation's figures, its equation's coefficients (merged by figure), the sum
+ * over its figures of their interval times their coefficient (`fixedLo`/`fixedHi`: a candidate set's bounds are that
  * sum less its own figures' share, not a sum over every figure of the relation per set). The order of every step is the
  * order the figures and relations were met in, so the sets, their order, the ties and the fixes do not depend on how
  * they are stored.
  */
 class GroupSearch {
-  // Figures, by number.
-  private readonly cells: Cell[] = [];
-  private readonly cellNumbers = new Map<Cell, number>();
-  /** The figure each stands for (`valueOf`), or undefined; null until asked. */
-  private readonly value: (Figure | undefined | null)[] = [];
-  private readonly wasRead: boolean[] = [];
-  private readonly changeable: boolean[] = [];
-  private readonly weights: (number | undefined)[] = [];
-  /** Its relations (by number), once its relations were taken (`include`). */
-  private readonly relsOf: (number[] | undefined)[] = [];
-  /** The changeable figures of its relations, first met first, once asked. */
-  private readonly near: (number[] | undefined)[] = [];
-  /** A figure of a judged relation (errorlocate's values): its rounding interval at `scale`. */
-  private readonly valued: boolean[] = [];
-  private readonly valuedList: number[] = [];
-  private readonly lo: bigint[] = [];
-  private readonly hi: bigint[] = [];
-  /** Its place in the candidate set being tested, else -1. */
-  private readonly freeAt: number[] = [];
-
-  // Relations, by number.
-  private readonly rels: Relation[] = [];
+  private readonly figs: Fig[] = [];
+  private readonly figNumbers = new Map<Cell, number>();
+  private readonly rels: Rel[] = [];
   private readonly relNumbers = new Map<Relation, number>();
-  private readonly relCells: number[][] = [];
-  private readonly taken: Taken[] = [];
-  private readonly failing: boolean[] = [];
-  /** A sum's or equality's equation target − Σ sign·10^shift·term = 0 (integer coefficients: `linearOf`). */
-  private readonly linCells: (number[] | undefined)[] = [];
-  private readonly linCoef: bigint[][] = [];
-  /** −Σ max(a·lo, a·hi) and −Σ min(a·lo, a·hi) over the equation's figures, at `fixedScale`. */
-  private readonly fixedLo: bigint[] = [];
-  private readonly fixedHi: bigint[] = [];
-  private readonly fixedScale: number[] = [];
-  private readonly touchedIn: number[] = [];
-  private touchRound = 0;
-  /** A ratio's bounds on its free amount, by relation and free term (`ratioBound`). */
-  private readonly ratioBounds = new Map<number, { scale: number; lo?: bigint; hi?: bigint }>();
-  /** Marks of figures met while listing a node's next figures. */
-  private readonly seenIn: number[] = [];
-  private seenRound = 0;
-
+  /** The figures of judged relations, in the order met (their intervals are made again when the scale grows). */
+  private readonly valued: Fig[] = [];
   /** The relations judged, in the order taken, and those that do not hold as printed. */
   private readonly all: number[] = [];
   private readonly broken: number[] = [];
   /** One scale for all: one more decimal than the finest figure, so every half unit is an integer. */
   private scale = 1;
   private usable = true;
+  private touchRound = 0;
+  private seenRound = 0;
 
   constructor(private readonly watch: Watch) {}
 
   private cellNo(c: Cell): number {
-    let n = this.cellNumbers.get(c);
-    if (n !== undefined) return n;
-    n = this.cells.length;
-    this.cellNumbers.set(c, n);
-    this.cells.push(c);
-    this.value.push(null);
-    this.wasRead.push(false);
-    this.changeable.push(c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash');
-    this.weights.push(undefined);
-    this.relsOf.push(undefined);
-    this.near.push(undefined);
-    this.valued.push(false);
-    this.lo.push(0n);
-    this.hi.push(0n);
-    this.freeAt.push(-1);
-    this.seenIn.push(0);
+    let n = this.figNumbers.get(c);
+    if (n === undefined) {
+      this.figNumbers.set(c, (n = this.figs.length));
+      this.figs.push(new Fig(c));
+    }
     return n;
   }
 
   private relNo(r: Relation): number {
     let n = this.relNumbers.get(r);
-    if (n !== undefined) return n;
-    n = this.rels.length;
-    this.relNumbers.set(r, n);
-    this.rels.push(r);
-    const cells = [this.cellNo(r.target)];
-    for (const t of r.terms) cells.push(this.cellNo(t.cell));
-    this.relCells.push(cells);
-    this.taken.push(Taken.No);
-    this.failing.push(false);
-    this.linCells.push(undefined);
-    this.linCoef.push([]);
-    this.fixedLo.push(0n);
-    this.fixedHi.push(0n);
-    this.fixedScale.push(0);
-    this.touchedIn.push(0);
+    if (n === undefined) {
+      this.relNumbers.set(r, (n = this.rels.length));
+      const cells = [this.cellNo(r.target)];
+      for (const t of r.terms) cells.push(this.cellNo(t.cell));
+      this.rels.push(new Rel(r, cells));
+    }
     return n;
   }
 
-  private valueAt(c: number): Figure | undefined {
-    let v = this.value[c];
-    if (v === null) this.value[c] = v = valueOf(this.cells[c]);
-    return v;
+  private valueAt(f: Fig): Figure | undefined {
+    if (f.value === null) f.value = valueOf(f.cell);
+    return f.value;
   }
 
   private weightAt(c: number): number {
-    return (this.weights[c] ??= this.watch.weight(this.cells[c]));
+    const f = this.figs[c];
+    return (f.weight ??= this.watch.weight(f.cell));
   }
 
   /** Takes a relation: every relation a candidate takes part in constrains it, the failing ones and those that hold. */
   private addRelation(r: number): void {
-    if (this.taken[r] !== Taken.No) return;
-    this.taken[r] = Taken.Unjudged;
-    const cells = this.relCells[r];
+    const rel = this.rels[r];
+    if (rel.taken !== Taken.No) return;
+    rel.taken = Taken.Unjudged;
     // Its figures' values are read (or found blank): an explanation stands while they do.
-    for (const c of cells) {
-      if (this.wasRead[c]) continue;
-      this.wasRead[c] = true;
-      this.watch.read(this.cells[c]);
+    for (const c of rel.cells) {
+      const f = this.figs[c];
+      if (f.read) continue;
+      f.read = true;
+      this.watch.read(f.cell);
     }
     // A relation over a cell that holds no figure is never judged; it constrains nothing.
-    for (const c of cells) {
-      if (this.valueAt(c)) continue;
-      if (this.failing[r]) this.usable = false;
+    for (const c of rel.cells) {
+      if (this.valueAt(this.figs[c])) continue;
+      if (rel.failing) this.usable = false;
       return;
     }
-    this.taken[r] = Taken.Judged;
+    rel.taken = Taken.Judged;
     this.all.push(r);
-    for (const c of cells) {
-      if (this.valued[c]) continue;
-      this.valued[c] = true;
-      this.valuedList.push(c);
-      const f = this.value[c]!;
-      if (f.decimals + 1 > this.scale) {
-        this.scale = f.decimals + 1;
-        for (const x of this.valuedList) this.setInterval(x);
-      } else this.setInterval(c);
+    for (const c of rel.cells) {
+      const f = this.figs[c];
+      if (f.valued) continue;
+      f.valued = true;
+      this.valued.push(f);
+      if (f.value!.decimals + 1 > this.scale) {
+        this.scale = f.value!.decimals + 1;
+        for (const x of this.valued) this.setInterval(x);
+      } else this.setInterval(f);
     }
-    const rel = this.rels[r];
-    if (this.failing[r] || !(holdsAsPrinted(rel) ?? true)) this.broken.push(r);
-    if (rel.kind === 'sum' || rel.kind === 'same') this.linearOf(r, rel);
+    if (rel.failing || !(holdsAsPrinted(rel.rel) ?? true)) this.broken.push(r);
+    if (rel.rel.kind === 'sum' || rel.rel.kind === 'same') this.linearOf(rel);
   }
 
-  private setInterval(c: number): void {
-    const { lo, hi } = intervalOf(this.value[c]!, this.scale);
-    this.lo[c] = lo;
-    this.hi[c] = hi;
+  private setInterval(f: Fig): void {
+    const { lo, hi } = intervalOf(f.value!, this.scale);
+    f.lo = lo;
+    f.hi = hi;
   }
 
   /** Integer coefficients of target − Σ sign·10^shift·term = 0, scaled so every shift is an integer factor, by figure. */
-  private linearOf(r: number, rel: Relation): void {
+  private linearOf(rel: Rel): void {
+    const terms = rel.rel.terms;
     let m = 0;
-    for (const t of rel.terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+    for (const t of terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
     const cells: number[] = [];
     const coef: bigint[] = [];
+    const round = ++this.seenRound;
     const add = (c: number, k: bigint) => {
-      const at = cells.indexOf(c);
-      if (at < 0) { cells.push(c); coef.push(k); } else coef[at] += k;
+      const f = this.figs[c];
+      if (f.seen === round) coef[f.seenAt] += k;
+      else {
+        f.seen = round;
+        f.seenAt = cells.length;
+        cells.push(c);
+        coef.push(k);
+      }
     };
-    const rc = this.relCells[r];
-    add(rc[0], pow10(m));
-    rel.terms.forEach((t, i) => add(rc[i + 1], -BigInt(t.sign) * pow10(m + (t.shift ?? 0))));
-    this.linCells[r] = cells;
-    this.linCoef[r] = coef;
+    add(rel.cells[0], pow10(m));
+    for (let i = 0; i < terms.length; i++) {
+      const p = pow10(m + (terms[i].shift ?? 0));
+      add(rel.cells[i + 1], terms[i].sign > 0 ? -p : p);
+    }
+    rel.lin = cells;
+    rel.coef = coef;
   }
 
   /** Takes a figure's relations (once). */
   private include(c: number): void {
-    if (this.relsOf[c]) return;
+    const f = this.figs[c];
+    if (f.rels) return;
     const rels: number[] = [];
-    this.relsOf[c] = rels;
-    for (const r of this.watch.take(this.cells[c])) {
+    f.rels = rels;
+    for (const r of this.watch.take(f.cell)) {
       const n = this.relNo(r);
       rels.push(n);
       this.addRelation(n);
@@ -591,22 +601,29 @@ class GroupSearch {
 
   /** The changeable figures of a figure's relations, each once, first met first. */
   private nearOf(c: number): number[] {
-    let out = this.near[c];
-    if (out) return out;
-    const seen = new Set<number>();
-    out = [];
-    for (const r of this.relsOf[c]!) for (const x of this.relCells[r]) if (this.changeable[x] && !seen.has(x)) { seen.add(x); out.push(x); }
-    return (this.near[c] = out);
+    const f = this.figs[c];
+    if (f.near) return f.near;
+    const round = ++this.seenRound;
+    const out: number[] = [];
+    for (const r of f.rels!) {
+      for (const x of this.rels[r].cells) {
+        const g = this.figs[x];
+        if (!g.changeable || g.seen === round) continue;
+        g.seen = round;
+        out.push(x);
+      }
+    }
+    return (f.near = out);
   }
 
   explain(g: Group): Explanation | undefined {
     const failing = g.failing.map((r) => this.relNo(r));
-    for (const r of failing) this.failing[r] = true;
+    for (const r of failing) this.rels[r].failing = true;
     for (const r of failing) this.addRelation(r);
     // Which failing relations (by place in `failing`) each figure is in, and how many figures of the set each holds.
     const failingOf = new Map<number, number[]>();
     failing.forEach((r, i) => {
-      for (const c of this.relCells[r]) {
+      for (const c of this.rels[r].cells) {
         const of = failingOf.get(c);
         if (!of) failingOf.set(c, [i]);
         else if (of[of.length - 1] !== i) of.push(i);
@@ -637,9 +654,8 @@ class GroupSearch {
       visited.add(key);
       // The first failing relation the set holds no figure of.
       const unhit = hits.indexOf(0);
-      const missed = unhit < 0 ? undefined : failing[unhit];
       let from: readonly number[];
-      if (missed === undefined) {
+      if (unhit < 0) {
         let ok = tested.get(key);
         if (ok === undefined) {
           tries++;
@@ -656,14 +672,15 @@ class GroupSearch {
         from = set.length === 1 ? this.nearOf(set[0]) : set.flatMap((c) => this.nearOf(c));
       } else {
         if (set.length >= size) return true;
-        from = this.relCells[missed];
+        from = this.rels[failing[unhit]].cells;
       }
       // Each once, first met first, changeable and not in the set.
       const round = ++this.seenRound;
       const next: number[] = [];
       for (const x of from) {
-        if (this.seenIn[x] === round || !this.changeable[x] || set.includes(x)) continue;
-        this.seenIn[x] = round;
+        const f = this.figs[x];
+        if (f.seen === round || !f.changeable || set.includes(x)) continue;
+        f.seen = round;
         next.push(x);
       }
       for (const c of next) {
@@ -679,7 +696,7 @@ class GroupSearch {
       }
       return true;
     };
-    const lightest = Math.min(...groupCells.filter((c) => this.changeable[c]).map((c) => this.weightAt(c)));
+    const lightest = Math.min(...groupCells.filter((c) => this.figs[c].changeable).map((c) => this.weightAt(c)));
     for (let size = 1; size <= MAX_SIZE; size++) {
       // No set of this size can be lighter than the best explanation found.
       if (size * lightest > bestWeight) break;
@@ -693,9 +710,9 @@ class GroupSearch {
     for (const s of sets) if (s.length === 1) {
       const domain = this.constraints(s);
       const v = domain ? this.valueFor(s[0], domain) : undefined;
-      if (v !== undefined) fixes.set(this.cells[s[0]], v);
+      if (v !== undefined) fixes.set(this.figs[s[0]].cell, v);
     }
-    return { sets: sets.map((s) => s.map((c) => this.cells[c])), values: fixes };
+    return { sets: sets.map((s) => s.map((c) => this.figs[c].cell)), values: fixes };
   }
 
   private test(free: number[]): boolean | undefined {
@@ -705,11 +722,11 @@ class GroupSearch {
 
   /** The inequalities (c + Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
   private constraints(free: number[]): System | false {
-    free.forEach((c, i) => (this.freeAt[c] = i));
+    free.forEach((c, i) => (this.figs[c].freeAt = i));
     try {
       return this.constraintsOfFree(free);
     } finally {
-      for (const c of free) this.freeAt[c] = -1;
+      for (const c of free) this.figs[c].freeAt = -1;
     }
   }
 
@@ -718,32 +735,33 @@ class GroupSearch {
     const system = new System(k);
     // The relations the free figures take part in; every other relation stays as it is, so it must hold.
     const round = ++this.touchRound;
-    const touched: number[] = [];
-    for (const c of free) for (const r of this.relsOf[c]!) {
-      if (this.taken[r] === Taken.Judged && this.touchedIn[r] !== round) {
-        this.touchedIn[r] = round;
-        touched.push(r);
+    const touched: Rel[] = [];
+    for (const c of free) for (const r of this.figs[c].rels!) {
+      const rel = this.rels[r];
+      if (rel.taken === Taken.Judged && rel.touchedIn !== round) {
+        rel.touchedIn = round;
+        touched.push(rel);
       }
     }
-    for (const r of this.broken) if (this.touchedIn[r] !== round) return false;
-    for (const r of touched) {
-      const cells = this.linCells[r];
+    for (const r of this.broken) if (this.rels[r].touchedIn !== round) return false;
+    for (const rel of touched) {
+      const cells = rel.lin;
       if (!cells) {
-        this.ratioBound(r, system);
+        this.ratioBound(rel, system);
         continue;
       }
       // Σ coef·x ∈ [lo, hi]: the fixed figures' interval sum, the free ones' share taken out.
-      this.fix(r);
-      const a = this.linCoef[r];
+      this.fix(rel);
+      const a = rel.coef;
       let coef: bigint[] | undefined;
       // The free figure of a relation with one (the most common), else -1 (none) or -2 (several).
       let one = -1;
       let oneA = 0n;
-      let lo = this.fixedLo[r];
-      let hi = this.fixedHi[r];
+      let lo = rel.fixedLo;
+      let hi = rel.fixedHi;
       for (let j = 0; j < cells.length; j++) {
-        const c = cells[j];
-        const at = this.freeAt[c];
+        const f = this.figs[cells[j]];
+        const at = f.freeAt;
         if (at < 0) continue;
         if (a[j] !== 0n) {
           if (one === -1) { one = at; oneA = a[j]; } else {
@@ -752,8 +770,8 @@ class GroupSearch {
             coef[at] = a[j];
           }
         }
-        const p = a[j] * this.lo[c];
-        const q = a[j] * this.hi[c];
+        const p = a[j] * f.lo;
+        const q = a[j] * f.hi;
         lo += p > q ? p : q;
         hi += p < q ? p : q;
       }
@@ -765,29 +783,31 @@ class GroupSearch {
     }
     // A figure printed as an amount of money or a share stays one: not below zero (errorlocate's domain rules).
     free.forEach((c, i) => {
+      const f = this.figs[c];
       // A figure of no relation judged has no value here: the search of its group ends unexplained (as it always has).
-      if (!this.valued[c]) throw new Error('a free figure of no judged relation');
-      if (this.value[c]!.units >= 0n) system.bound(i, 1n, 0n);
+      if (!f.valued) throw new Error('a free figure of no judged relation');
+      if (f.value!.units >= 0n) system.bound(i, 1n, 0n);
     });
     return system;
   }
 
   /** The interval sum of a relation's figures at the current scale (made again when the scale grew). */
-  private fix(r: number): void {
-    if (this.fixedScale[r] === this.scale) return;
-    const cells = this.linCells[r]!;
-    const a = this.linCoef[r];
+  private fix(rel: Rel): void {
+    if (rel.fixedScale === this.scale) return;
+    const cells = rel.lin!;
+    const a = rel.coef;
     let lo = 0n;
     let hi = 0n;
     for (let j = 0; j < cells.length; j++) {
-      const p = a[j] * this.lo[cells[j]];
-      const q = a[j] * this.hi[cells[j]];
+      const f = this.figs[cells[j]];
+      const p = a[j] * f.lo;
+      const q = a[j] * f.hi;
       lo -= p > q ? p : q;
       hi -= p < q ? p : q;
     }
-    this.fixedLo[r] = lo;
-    this.fixedHi[r] = hi;
-    this.fixedScale[r] = this.scale;
+    rel.fixedLo = lo;
+    rel.fixedHi = hi;
+    rel.fixedScale = this.scale;
   }
 
   /**
@@ -795,19 +815,22 @@ class GroupSearch {
    * percentage or several free figures, no bound (a percentage can take the value the ratio gives). Worked out once per
    * relation, free term and scale.
    */
-  private ratioBound(r: number, system: System): void {
-    const rel = this.rels[r];
-    const cells = this.relCells[r];
-    if (rel.kind !== 'ratio' || this.freeAt[cells[0]] >= 0 || rel.terms.length < 2) return;
-    const freeA = this.freeAt[cells[1]] >= 0;
-    const freeB = this.freeAt[cells[2]] >= 0;
-    if (freeA === freeB) return;
-    const key = 2 * r + (freeA ? 0 : 1);
-    let b = this.ratioBounds.get(key);
-    if (!b || b.scale !== this.scale) this.ratioBounds.set(key, (b = { scale: this.scale, ...this.ratioBoundsOf(rel, this.value[cells[0]]!, freeA) }));
-    const v = this.freeAt[cells[freeA ? 1 : 2]];
-    if (b.lo !== undefined) system.bound(v, 1n, -b.lo);
-    if (b.hi !== undefined) system.bound(v, -1n, b.hi);
+  private ratioBound(rel: Rel, system: System): void {
+    const r = rel.rel;
+    const target = this.figs[rel.cells[0]];
+    if (r.kind !== 'ratio' || target.freeAt >= 0 || r.terms.length < 2) return;
+    const a = this.figs[rel.cells[1]];
+    const b = this.figs[rel.cells[2]];
+    const freeA = a.freeAt >= 0;
+    if (freeA === b.freeAt >= 0) return;
+    let bounds = freeA ? rel.boundsA : rel.boundsB;
+    if (!bounds || bounds.scale !== this.scale) {
+      bounds = { scale: this.scale, ...this.ratioBoundsOf(r, target.value!, freeA) };
+      if (freeA) rel.boundsA = bounds; else rel.boundsB = bounds;
+    }
+    const v = (freeA ? a : b).freeAt;
+    if (bounds.lo !== undefined) system.bound(v, 1n, -bounds.lo);
+    if (bounds.hi !== undefined) system.bound(v, -1n, bounds.hi);
   }
 
   /** The bounds a ratio sets on its free amount (term a when `freeA`, else b), at the current scale. */
@@ -845,9 +868,9 @@ class GroupSearch {
    * constraints on the culprit alone).
    */
   private valueFor(c: number, domain: System): string | undefined {
-    const cell = this.cells[c];
+    const cell = this.figs[c].cell;
     const scale = this.scale;
-    const own = this.value[c]!;
+    const own = this.figs[c].value!;
     const decimals = Math.min(scale - 1, cell.kind === 'figure' ? own.decimals : neighbours(cell).decimals);
     const grouping = cell.text.includes(',') || (cell.kind !== 'figure' && neighbours(cell).grouping);
     // As the figure is printed: `62` rather than `62.00` where the text wrote whole numbers and the value is one.
@@ -858,23 +881,24 @@ class GroupSearch {
     };
     // The relations with the fewest terms first (their exact value carries the least rounding: 197.25 + 109.99 before
     // a sum of four 类), the failing ones before those that hold.
-    const ordered = this.all.filter((r) => this.relCells[r].includes(c)).sort((a, b) => this.rels[a].terms.length - this.rels[b].terms.length);
+    const ordered = this.all.map((r) => this.rels[r]).filter((r) => r.cells.includes(c)).sort((a, b) => a.rel.terms.length - b.rel.terms.length);
     for (const r of ordered) {
-      const cells = this.linCells[r];
+      const cells = r.lin;
       if (!cells) {
         // A percentage: the ratio its relation gives.
-        if (this.rels[r].target !== cell) continue;
-        const ev = evaluate(this.rels[r]);
+        if (r.rel.target !== cell) continue;
+        const ev = evaluate(r.rel);
         if (ev && !ev.holds) return ev.computed;
         continue;
       }
       // a·x + Σ others = 0, the others as printed.
-      const coef = this.linCoef[r];
+      const coef = r.coef;
       const a = coef[cells.indexOf(c)];
       if (!a) continue;
       let rest = 0n;
       cells.forEach((x, j) => {
-        if (x !== c) rest += coef[j] * roundUnits(this.value[x]!.units, this.value[x]!.decimals, scale);
+        const v = this.figs[x].value!;
+        if (x !== c) rest += coef[j] * roundUnits(v.units, v.decimals, scale);
       });
       const printed = roundUnits(roundHalf(-rest, a), scale, decimals);
       // Its rounding interval must meet the culprit's domain.
