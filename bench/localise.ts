@@ -1,15 +1,17 @@
 /**
  * Error localisation (server/src/checks/localise.ts), old build against new: the same answers, and the time.
  *
- *   node out/bench/localise.js dump [OUT_DIR] > file   every finding (message, related notes, fixes) of every document
+ *   node out/bench/localise.js dump [OUT_DIR] [copies] > file   every finding (message, related notes, fixes) of every document
  *                                                      below, standard sets on and off, fresh and through edits (with
  *                                                      the number of groups searched), by the build in OUT_DIR
  *                                                      (default: this one's `out/`); compare two builds' files byte
- *                                                      for byte.
- *   node out/bench/localise.js time OLD_OUT_DIR [reps]  per-document time of `analyze(text)`, this build and the one
+ *                                                      for byte (`copies`: of each seed and corpus document with
+ *                                                      figures changed, 1 by default).
+ *   node out/bench/localise.js time OLD_OUT_DIR [reps] [name]  per-document time of `analyze(text)`, this build and the one
  *                                                      in OLD_OUT_DIR alternately in one process (each build's own
- *                                                      modules and caches), medians in µs.
- *   node out/bench/localise.js search OLD_OUT_DIR [reps]  the same for the search alone: `explain` of each document's
+ *                                                      modules and caches), medians in µs; `name`: only the
+ *                                                      documents whose name holds it.
+ *   node out/bench/localise.js search OLD_OUT_DIR [reps] [name]  the same for the search alone: `explain` of each document's
  *                                                      failing relations, its relations' index made (the analysis's
  *                                                      `relationsOf` asked once before), no cache.
  *
@@ -76,14 +78,16 @@ function mistaken(text: string, count: number, seed: number): string {
   return out;
 }
 
-export function documents(): { name: string; text: string }[] {
+/** The documents compared; `copies`: how many copies with figures changed at random of each seed and corpus document. */
+export function documents(copies = 1): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const dirs = [join(ROOT, 'seeds'), join(ROOT, 'test', 'fixtures', 'corpus')];
   let seed = 1;
   for (const dir of dirs) {
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.budget')).sort()) {
       const text = readFileSync(join(dir, f), 'utf8');
-      out.push({ name: f, text }, { name: `${f} mistaken`, text: mistaken(text, 6, seed++) });
+      out.push({ name: f, text });
+      for (let i = 0; i < copies; i++) out.push({ name: `${f} mistaken${i ? ` ${i + 1}` : ''}`, text: mistaken(text, 6 + 4 * i, seed++) });
     }
   }
   out.push({ name: 'generate 10k, mistakes 0.12 (bench/run.ts)', text: generate(10000, 3, 120, { mistakes: 0.12 }).text });
@@ -110,21 +114,22 @@ function lines(findings: Finding[]): string[] {
 }
 
 /** Every finding of each document, fresh and through edits of failing figures and back, with the groups searched. */
-function dump(b: Build): void {
-  for (const { name, text } of documents()) {
+function dump(b: Build, copies: number): void {
+  for (const { name, text } of documents(copies)) {
     for (const options of [{}, { standard: false as const }]) {
       const head = `## ${name} ${options.standard === false ? 'standard off' : 'standard on'}`;
       const searched = () => b.localise.searches.count;
       let n = searched();
       const fresh = b.analysis.analyze(text, options);
       const out = [head, `fresh searched ${searched() - n}`, ...lines(fresh.findings)];
-      // Through an analyzer: the text, then a failing figure retyped (a few, one after the other), then the text again.
+      // Through an analyzer: the text, then a failing figure retyped (a few, one after the other, from the last), then the
+      // text again.
       const analyzer = new b.analysis.DocumentAnalyzer(options);
       analyzer.analyze(text);
-      const edits = fresh.findings.filter((f) => f.severity === 'error' && f.fixes?.length).slice(0, 3);
+      const fixes = fresh.findings.flatMap((f) => (f.severity === 'error' && f.fixes?.length ? [f.fixes[0]] : []));
+      const edits = [...new Map(fixes.map((x) => [x.span.start, x])).values()].slice(0, 3).sort((x, y) => y.span.start - x.span.start);
       let now = text;
-      for (const f of edits) {
-        const fix = f.fixes![0];
+      for (const fix of edits) {
         now = now.slice(0, fix.span.start) + fix.text + now.slice(fix.span.end);
         n = searched();
         const a = analyzer.analyze(now);
@@ -155,8 +160,8 @@ function searchOf(b: Build, text: string, options: AnalysisOptions): () => void 
 }
 
 /** Each document's fresh analysis (or search alone) by both builds alternately: medians in µs, and the sums. */
-function time(now: Build, old: Build, reps: number, searchAlone: boolean): void {
-  const docs = documents();
+function time(now: Build, old: Build, reps: number, searchAlone: boolean, name = ''): void {
+  const docs = documents().filter((d) => d.name.includes(name));
   let sumOld = 0;
   let sumNew = 0;
   console.log('| document | standard | before µs | after µs | after/before |');
@@ -192,12 +197,12 @@ function time(now: Build, old: Build, reps: number, searchAlone: boolean): void 
 }
 
 function main(): void {
-  const [mode, dir, reps] = process.argv.slice(2);
+  const [mode, dir, reps, name] = process.argv.slice(2);
   const here = join(__dirname, '..');
-  if (mode === 'dump') dump(load(dir ?? here));
-  else if ((mode === 'time' || mode === 'search') && dir) time(load(here), load(dir), Number(reps ?? 20), mode === 'search');
+  if (mode === 'dump') dump(load(dir || here), Number(reps ?? 1));
+  else if ((mode === 'time' || mode === 'search') && dir) time(load(here), load(dir), Number(reps ?? 20), mode === 'search', name);
   else {
-    console.error('usage: node out/bench/localise.js dump [OUT_DIR] | time OLD_OUT_DIR [reps] | search OLD_OUT_DIR [reps]');
+    console.error('usage: node out/bench/localise.js dump [OUT_DIR] [copies] | time OLD_OUT_DIR [reps] [name] | search OLD_OUT_DIR [reps] [name]');
     process.exitCode = 2;
   }
 }
