@@ -14,6 +14,8 @@
  *   node out/bench/localise.js search OLD_OUT_DIR [reps] [name]  the same for the search alone: `explain` of each document's
  *                                                      failing relations, its relations' index made (the analysis's
  *                                                      `relationsOf` asked once before), no cache.
+ *   node out/bench/localise.js keystroke OLD_OUT_DIR [reps] [name]  a figure at fault retyped and back through an
+ *                                                      analyzer of each build alternately: µs per edit.
  *
  * The documents: the seeds, the corpus transcriptions (test/fixtures/corpus), each also with figures changed at random;
  * the bench's document full of findings (bench/generate.ts with mistakes, as bench/run.ts); the generated standard
@@ -196,13 +198,49 @@ function time(now: Build, old: Build, reps: number, searchAlone: boolean, name =
   console.log(`| sum of medians | | ${sumOld.toFixed(0)} | ${sumNew.toFixed(0)} | ${(sumNew / sumOld).toFixed(3)} |`);
 }
 
+/**
+ * A figure at fault retyped and back, again and again, in each document with findings, through an analyzer of each build
+ * alternately (the edits of a user mending a culprit: its group is searched again, the others taken from the cache):
+ * medians in µs per edit.
+ */
+function keystrokes(now: Build, old: Build, reps: number, name = ''): void {
+  console.log('| document | standard | before µs | after µs | after/before |');
+  console.log('|---|---|---|---|---|');
+  for (const { name: doc, text } of documents().filter((d) => d.name.includes(name))) {
+    const fix = now.analysis.analyze(text).findings.find((f) => f.severity === 'error' && f.fixes?.length)?.fixes?.[0];
+    if (!fix) continue;
+    const mended = text.slice(0, fix.span.start) + fix.text + text.slice(fix.span.end);
+    for (const options of [{}, { standard: false as const }]) {
+      const analyzers = [new old.analysis.DocumentAnalyzer(options), new now.analysis.DocumentAnalyzer(options)];
+      for (const a of analyzers) a.analyze(text);
+      const times: number[][] = [[], []];
+      const ratios: number[] = [];
+      for (let i = 0; i < reps + 4; i++) {
+        const next = i % 2 ? text : mended;
+        const took = analyzers.map((a) => {
+          const t0 = performance.now();
+          a.analyze(next);
+          return performance.now() - t0;
+        });
+        if (i < 4) continue;
+        times[0].push(took[0]);
+        times[1].push(took[1]);
+        ratios.push(took[1] / took[0]);
+      }
+      const [a, b] = times.map((t) => median(t) * 1000);
+      console.log(`| ${doc} | ${options.standard === false ? 'off' : 'on'} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${median(ratios).toFixed(3)} |`);
+    }
+  }
+}
+
 function main(): void {
   const [mode, dir, reps, name] = process.argv.slice(2);
   const here = join(__dirname, '..');
   if (mode === 'dump') dump(load(dir || here), Number(reps ?? 1));
   else if ((mode === 'time' || mode === 'search') && dir) time(load(here), load(dir), Number(reps ?? 20), mode === 'search', name);
+  else if (mode === 'keystroke' && dir) keystrokes(load(here), load(dir), Number(reps ?? 20), name);
   else {
-    console.error('usage: node out/bench/localise.js dump [OUT_DIR] [copies] | time OLD_OUT_DIR [reps] [name] | search OLD_OUT_DIR [reps] [name]');
+    console.error('usage: node out/bench/localise.js dump [OUT_DIR] [copies] | time|search|keystroke OLD_OUT_DIR [reps] [name]');
     process.exitCode = 2;
   }
 }
