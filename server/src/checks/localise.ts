@@ -423,6 +423,7 @@ class Fig {
   value: Figure | undefined | null = null;
   /** Whether its value was read (its stamp taken). */
   read = false;
+  /** Whether it may be changed: a figure, or a blank or dash (a cell left blank may be the one at fault). */
   readonly changeable: boolean;
   weight: number | undefined = undefined;
   /** Its relations (by number), once taken (`include`). */
