@@ -148,6 +148,30 @@ function dump(b: Build, copies: number): void {
 }
 
 /**
+ * `before` and `after` run alternately `reps` times after two warm-up pairs (an even number: a keystroke's versions
+ * alternate): their median times in µs, and the median of the ratios after/before of each pair (a ratio of two runs a
+ * few milliseconds apart moves much less with the machine's load than either time).
+ */
+function alternately(before: () => void, after: () => void, reps: number): [number, number, number] {
+  for (let i = 0; i < 2; i++) { before(); after(); }
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    let t0 = performance.now();
+    before();
+    const x = performance.now() - t0;
+    t0 = performance.now();
+    after();
+    const y = performance.now() - t0;
+    a.push(x);
+    b.push(y);
+    ratios.push(y / x);
+  }
+  return [median(a) * 1000, median(b) * 1000, median(ratios)];
+}
+
+/**
  * A document's search alone, by one build: `explain` of the relations whose findings are errors (not 尾差), over the
  * analysis's `relationsOf` (asked for every figure once before, so its index is made), with no cache.
  */
@@ -174,25 +198,10 @@ function time(now: Build, old: Build, reps: number, searchAlone: boolean, name =
       const n = big ? Math.max(3, Math.floor(reps / 8)) : reps;
       const before = searchAlone ? searchOf(old, text, options) : () => old.analysis.analyze(text, options);
       const after = searchAlone ? searchOf(now, text, options) : () => now.analysis.analyze(text, options);
-      for (let i = 0; i < 2; i++) { before(); after(); }
-      const a: number[] = [];
-      const b: number[] = [];
-      const ratios: number[] = [];
-      for (let i = 0; i < n; i++) {
-        let t0 = performance.now();
-        before();
-        const x = performance.now() - t0;
-        t0 = performance.now();
-        after();
-        const y = performance.now() - t0;
-        a.push(x);
-        b.push(y);
-        ratios.push(y / x);
-      }
-      const [ma, mb] = [median(a) * 1000, median(b) * 1000];
+      const [ma, mb, ratio] = alternately(before, after, n);
       sumOld += ma;
       sumNew += mb;
-      console.log(`| ${name} | ${options.standard === false ? 'off' : 'on'} | ${ma.toFixed(0)} | ${mb.toFixed(0)} | ${median(ratios).toFixed(3)} |`);
+      console.log(`| ${name} | ${options.standard === false ? 'off' : 'on'} | ${ma.toFixed(0)} | ${mb.toFixed(0)} | ${ratio.toFixed(3)} |`);
     }
   }
   console.log(`| sum of medians | | ${sumOld.toFixed(0)} | ${sumNew.toFixed(0)} | ${(sumNew / sumOld).toFixed(3)} |`);
@@ -211,24 +220,13 @@ function keystrokes(now: Build, old: Build, reps: number, name = ''): void {
     if (!fix) continue;
     const mended = text.slice(0, fix.span.start) + fix.text + text.slice(fix.span.end);
     for (const options of [{}, { standard: false as const }]) {
-      const analyzers = [new old.analysis.DocumentAnalyzer(options), new now.analysis.DocumentAnalyzer(options)];
-      for (const a of analyzers) a.analyze(text);
-      const times: number[][] = [[], []];
-      const ratios: number[] = [];
-      for (let i = 0; i < reps + 4; i++) {
-        const next = i % 2 ? text : mended;
-        const took = analyzers.map((a) => {
-          const t0 = performance.now();
-          a.analyze(next);
-          return performance.now() - t0;
-        });
-        if (i < 4) continue;
-        times[0].push(took[0]);
-        times[1].push(took[1]);
-        ratios.push(took[1] / took[0]);
-      }
-      const [a, b] = times.map((t) => median(t) * 1000);
-      console.log(`| ${doc} | ${options.standard === false ? 'off' : 'on'} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${median(ratios).toFixed(3)} |`);
+      const [was, is] = [new old.analysis.DocumentAnalyzer(options), new now.analysis.DocumentAnalyzer(options)];
+      was.analyze(text);
+      is.analyze(text);
+      // Both analyzers take the same version in a pair: the mended text, then the text again, …
+      let edits = 0;
+      const [a, b, ratio] = alternately(() => was.analyze(edits % 2 ? text : mended), () => is.analyze(edits++ % 2 ? text : mended), reps);
+      console.log(`| ${doc} | ${options.standard === false ? 'off' : 'on'} | ${a.toFixed(0)} | ${b.toFixed(0)} | ${ratio.toFixed(3)} |`);
     }
   }
 }
