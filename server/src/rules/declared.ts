@@ -150,20 +150,17 @@ export function partsOf(of: Table | Part): Part[] {
   return 'parts' in of ? of.parts : [of];
 }
 
-function rowsAt(p: Part, rows: number[] | undefined, out: Row[]): void {
-  if (rows) for (const r of rows) out.push(rowOf(p, r));
-}
-
-/** The rows with this 行次. */
-function rowsNumbered(of: Table | Part, n: number): Row[] {
-  const out: Row[] = [];
+/** The rows with this 行次, by part and number (no row is made). */
+function positionsNumbered(of: Table | Part, n: number): RowAt[] {
+  const out: RowAt[] = [];
   for (const p of partsOf(of)) {
     const index = indexOf(p);
     if (!index.line) {
       const line = (index.line = new Map<number, number[]>());
       eachRowHead(p, (r) => { if (r.lineNo !== undefined) add(line, r.lineNo, r.index); });
     }
-    rowsAt(p, index.line.get(n), out);
+    const rows = index.line.get(n);
+    if (rows) for (const row of rows) out.push({ part: p, row });
   }
   return out;
 }
@@ -379,22 +376,13 @@ export function firstNamed(of: Table | Part, name: string): RowAt | undefined {
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
-  return atom.quoted ? positionsNamed(part ?? table, atom.value).map((x) => rowOf(x.part, x.row)) : rowsNumbered(part ?? table, Number(atom.value));
+  const of = part ?? table;
+  return (atom.quoted ? positionsNamed(of, atom.value) : positionsNumbered(of, Number(atom.value))).map((x) => rowOf(x.part, x.row));
 }
 
-/** The first row `findRows` finds, by its part and number (no row is made for a quoted name). */
+/** The first row `findRows` finds, by its part and number (no row is made). */
 export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | undefined {
-  if (!atom.quoted) {
-    const row = rowsNumbered(part ?? table, Number(atom.value))[0];
-    return row && { part: row.part, row: row.index };
-  }
-  return firstNamed(part ?? table, atom.value);
-}
-
-/** The first row `findRows` finds (only its view is made). */
-function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
-  const x = firstRowAt(table, atom, part);
-  return x && rowOf(x.part, x.row);
+  return atom.quoted ? firstNamed(part ?? table, atom.value) : positionsNumbered(part ?? table, Number(atom.value))[0];
 }
 
 export function partNamed(table: Table, name: string): Part | undefined {
@@ -914,23 +902,33 @@ export class DeclaredRules {
     return out;
   }
 
-  /** The references strictly between `a` and `b` in a range `a+…+b`. */
+  /**
+   * The references strictly between `a` and `b` in a range `a+…+b`: the columns numbered between, or the rows (by part
+   * and number, as `after` gives them: only the rows named are made).
+   */
   between(table: Table, a: AtomNode, b: AtomNode, g: GroupNode): Target[] | undefined {
     const unit = a.unit ?? g.unit;
+    const out: Target[] = [];
+    const row = (at: RowAt) => {
+      const t = new ResolvedTarget(table, g.span);
+      t.at = at;
+      out.push(t);
+    };
     if (!a.quoted && !b.quoted) {
-      const out: Target[] = [];
       for (let n = Number(a.value) + 1; n < Number(b.value); n++) {
-        if (unit === 'column') out.push({ table, columnNumber: n, span: g.span });
-        else {
-          for (const row of rowsNumbered(table, n)) out.push({ table, row, span: g.span });
-        }
+        if (unit === 'column') {
+          const t = new ResolvedTarget(table, g.span);
+          t.columnNumber = n;
+          out.push(t);
+        } else for (const at of positionsNumbered(table, n)) row(at);
       }
       return out;
     }
-    const ra = firstRow(table, a);
-    const rb = firstRow(table, b);
+    const ra = firstRowAt(table, a);
+    const rb = firstRowAt(table, b);
     if (!ra || !rb || ra.part !== rb.part) { this.problem(this.m.rangeSamePart, g.span); return undefined; }
-    return ra.part.rows.slice(ra.index + 1, rb.index).map((row) => ({ table, row, span: g.span }));
+    for (let r = ra.row + 1; r < rb.row; r++) row({ part: ra.part, row: r });
+    return out;
   }
 
   /**
