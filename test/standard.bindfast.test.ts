@@ -61,9 +61,7 @@ const TWIN_PARTS = [
 /** A target as plain data: its table, part, row (by part and number) and column. */
 function described(t: Target | undefined): string {
   if (!t) return 'none';
-  const part = t.at?.part ?? t.row?.part ?? t.part;
-  const row = t.at?.row ?? t.row?.index;
-  return [t.table.title, t.part?.name ?? '', part?.name ?? '', row ?? '', t.columnName ?? '', t.columnNumber ?? '', t.column?.index ?? ''].join('|');
+  return [t.table.title, t.part?.name ?? '', (t.at?.part ?? t.part)?.name ?? '', t.at?.row ?? '', t.columnName ?? '', t.columnNumber ?? ''].join('|');
 }
 
 /** The private expansion step a test turns off. */

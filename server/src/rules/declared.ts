@@ -10,40 +10,56 @@ import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll, sameItems } from '../util/arrays';
 
-/** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
-export interface Target {
-  table: Table;
+/** What a resolved reference names but a row: its table, maybe a part, maybe a column. */
+interface Reach {
+  readonly table: Table;
   /** The part a reference named (`「支出」「金额」栏各行`). */
-  part?: Part;
-  row?: Row;
-  /** The row named, by its part and number, when the reference was resolved so (`row` is its view, made when read). */
-  at?: RowAt;
-  column?: Column;
-  /** The column's 栏次 when named by number (resolved per row's part). */
-  columnNumber?: number;
-  columnName?: string;
-  span: Span;
+  readonly part?: Part;
+  /** The column's 栏次 when named by number (found per row's part: `columnIn`). */
+  readonly columnNumber?: number;
+  /** The column's name when named so (found per row's part: `columnIn`). */
+  readonly columnName?: string;
+  /** No target holds a column itself (it names one by 栏次 or name); navigation/ruleRefs.ts still asks. */
+  readonly column?: undefined;
+  readonly span: Span;
+}
+
+/** A reference naming no row: a column over a table's or part's rows (`1栏各行`), or a table or part whole. */
+export interface TableTarget extends Reach {
+  readonly at?: undefined;
+  readonly row?: undefined;
+}
+
+/** A reference naming a row: by its part and number (`at`); `row` is its view, made when first read. */
+export interface RowTarget extends Reach {
+  readonly at: RowAt;
+  readonly row: Row;
 }
 
 /**
- * A target `resolveAtoms` resolved: the row it names kept by part and number, its view made only when read (a sum over
- * 3,000 forms' rows goes in the arrays of a `RelationList`, and makes none).
+ * A reference resolved as far as the rule says: a table, maybe a row, maybe a column. A row is named by its part and
+ * number, and has a view only with them, made when read (a sum over 3,000 forms' rows goes in the arrays of a
+ * `RelationList`, and makes none).
  */
-class ResolvedTarget implements Target {
-  declare part?: Part;
-  declare at?: RowAt;
-  declare column?: Column;
-  declare columnNumber?: number;
-  declare columnName?: string;
+export type Target = TableTarget | RowTarget;
+
+class ResolvedTable implements TableTarget {
+  constructor(readonly table: Table, readonly span: Span, readonly part?: Part, readonly columnName?: string, readonly columnNumber?: number) {}
+}
+
+class ResolvedRow implements RowTarget {
   #row?: Row;
 
-  constructor(readonly table: Table, readonly span: Span, part?: Part) {
-    if (part) this.part = part;
-  }
+  constructor(readonly table: Table, readonly span: Span, readonly at: RowAt, readonly part?: Part, readonly columnName?: string, readonly columnNumber?: number) {}
 
-  get row(): Row | undefined {
-    return this.at && (this.#row ??= rowOf(this.at.part, this.at.row));
+  get row(): Row {
+    return (this.#row ??= rowOf(this.at.part, this.at.row));
   }
+}
+
+/** A target of `table` naming the row `at` when there is one, and the column so named when there is one. */
+function targetOf(table: Table, span: Span, part: Part | undefined, at: RowAt | undefined, columnName?: string, columnNumber?: number): Target {
+  return at ? new ResolvedRow(table, span, at, part, columnName, columnNumber) : new ResolvedTable(table, span, part, columnName, columnNumber);
 }
 
 /**
@@ -399,19 +415,18 @@ function pathKey(c: Column): string {
  * The column of a part that a reference's column names (by 栏次, else by name, else by group path: the first that
  * does, blanks aside). A part has few columns: they are read one by one, nothing is indexed.
  */
-export function columnIn(part: Part, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
+export function columnIn(part: Part, t: { columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
     for (const c of cols) if (norm(c.name) === v) return c;
     for (const c of cols) if (pathKey(c) === v) return c;
-    return undefined;
   }
-  return t.column;
+  return undefined;
 }
 
-function columnOf(row: Row, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
+function columnOf(row: Row, t: { columnNumber?: number; columnName?: string }): Column | undefined {
   return columnIn(row.part, t);
 }
 
@@ -615,16 +630,15 @@ export class DeclaredRules {
     }
     // Expand the right-hand side into signed references.
     const rhs: { sign: 1 | -1; target: Target }[] = [];
-    // Where the rule's own row is (a `…` ending a group stops there), without making its view.
-    const stop: RowAt | undefined = lhs.at ?? (lhs.row && { part: lhs.row.part, row: lhs.row.index });
     for (const term of node.rhs) {
-      const expanded = this.expandTerm(term, lhs.table, stop);
+      // A `…` ending a group stops at the rule's own row.
+      const expanded = this.expandTerm(term, lhs.table, lhs.at);
       if (!expanded) return;
       pushAll(rhs, expanded);
     }
     const crossTable = rhs.some((r) => r.target.table !== lhs.table);
     const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
-    const hasRow = !!(lhs.at || lhs.row);
+    const hasRow = lhs.at !== undefined;
     const ruleId: Relation['rule'] = crossTable ? 'cross-table'
       : hasRow && lhsHasColumn(lhs) ? 'cell-formula'
       : hasRow ? 'row-formula' : 'column-formula';
@@ -646,15 +660,15 @@ export class DeclaredRules {
       return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
 
-    if (hasRow && lhsHasColumn(lhs)) {
-      const col = columnIn(lhs.at?.part ?? lhs.row!.part, lhs);
+    if (lhs.at && lhsHasColumn(lhs)) {
+      const col = columnIn(lhs.at.part, lhs);
       if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
       if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
-      const row = lhs.row!;
+      const row = lhs.row;
       emit(row.cells[col.index], rhs.map((t) => termCell(t, row, col)));
-    } else if (hasRow) {
+    } else if (lhs.at) {
       if (this.rowOver(lhs, rhs, crossTable, ruleId, kind, title, node.span)) return;
-      const row = lhs.row!;
+      const row = lhs.row;
       const cols = crossTable ? [firstFigureColumn(row)].filter((c): c is Column => !!c) : row.part.columns.filter((c) => c.role === 'figure');
       for (const col of cols) emit(row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? row : undefined, col)));
     } else if (lhsHasColumn(lhs)) {
@@ -680,7 +694,7 @@ export class DeclaredRules {
    * in the same unit); false when one does not (the rows are then taken one by one).
    */
   private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
-    if (rhs.some((t) => t.target.row)) return false;
+    if (rhs.some((t) => t.target.at)) return false;
     // What a term of another table reads: the counterpart of each row in it.
     const across = rhs.map((t) => (t.target.table === lhs.table ? undefined : t.target.part ?? t.target.table));
     for (let k = 0; k < rhs.length; k++) {
@@ -759,15 +773,15 @@ export class DeclaredRules {
    * tables) whose rows are all stored and whose terms are in its unit: its relations go in the list's arrays, no row is
    * made — the relations `emit` would make. False when one is not so (the relations are then made as objects).
    */
-  private rowOver(lhs: Target, rhs: { sign: 1 | -1; target: Target }[], crossTable: boolean, rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+  private rowOver(lhs: RowTarget, rhs: { sign: 1 | -1; target: Target }[], crossTable: boolean, rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
     const own = lhs.at;
-    if (!own || !(own.part instanceof StoredPart)) return false;
+    if (!(own.part instanceof StoredPart)) return false;
     const n = rhs.length;
     // Each term's row: its own, else (a term of the rule's own table that names no row) the rule's; none, for a term
     // of another table naming no row (no relation then).
     const rows: (RowAt | undefined)[] = [];
     for (const { target: t } of rhs) {
-      const at = t.at ?? (t.row ? { part: t.row.part, row: t.row.index } : t.table === lhs.table ? own : undefined);
+      const at = t.at ?? (t.table === lhs.table ? own : undefined);
       if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
       rows.push(at);
     }
@@ -802,9 +816,9 @@ export class DeclaredRules {
    * forms), every one stored and in the relation's unit: the relation goes in the list's arrays, no row is made — the
    * relation `emit` would make. False when one is not so (the relation is then made as an object).
    */
-  private cellOver(lhs: Target, col: Column, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+  private cellOver(lhs: RowTarget, col: Column, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
     const at = lhs.at;
-    if (!at || !(at.part instanceof StoredPart)) return false;
+    if (!(at.part instanceof StoredPart)) return false;
     for (const { target: t } of rhs) {
       if (!t.at || !(t.at.part instanceof StoredPart) || !lhsHasColumn(t) || unitShift(t.table, lhs.table) !== 0) return false;
     }
@@ -895,9 +909,7 @@ export class DeclaredRules {
       const l = itemLevel(rowLabel(p, i));
       if (level !== undefined && (l === undefined || l < level)) break;
       if (level !== undefined && l! > level) continue;
-      const t = new ResolvedTarget(table, g.span);
-      t.at = { part: p, row: i };
-      out.push(t);
+      out.push(new ResolvedRow(table, g.span, { part: p, row: i }));
     }
     return out;
   }
@@ -909,25 +921,17 @@ export class DeclaredRules {
   between(table: Table, a: AtomNode, b: AtomNode, g: GroupNode): Target[] | undefined {
     const unit = a.unit ?? g.unit;
     const out: Target[] = [];
-    const row = (at: RowAt) => {
-      const t = new ResolvedTarget(table, g.span);
-      t.at = at;
-      out.push(t);
-    };
     if (!a.quoted && !b.quoted) {
       for (let n = Number(a.value) + 1; n < Number(b.value); n++) {
-        if (unit === 'column') {
-          const t = new ResolvedTarget(table, g.span);
-          t.columnNumber = n;
-          out.push(t);
-        } else for (const at of positionsNumbered(table, n)) row(at);
+        if (unit === 'column') out.push(new ResolvedTable(table, g.span, undefined, undefined, n));
+        else for (const at of positionsNumbered(table, n)) out.push(new ResolvedRow(table, g.span, at));
       }
       return out;
     }
     const ra = firstRowAt(table, a);
     const rb = firstRowAt(table, b);
     if (!ra || !rb || ra.part !== rb.part) { this.problem(this.m.rangeSamePart, g.span); return undefined; }
-    for (let r = ra.row + 1; r < rb.row; r++) row({ part: ra.part, row: r });
+    for (let r = ra.row + 1; r < rb.row; r++) out.push(new ResolvedRow(table, g.span, { part: ra.part, row: r }));
     return out;
   }
 
@@ -941,12 +945,7 @@ export class DeclaredRules {
    */
   resolveRef(ref: RefNode, current: Table, asked?: Naming): Target | undefined {
     const found = (ref as BoundRef).found;
-    if (found && !asked) {
-      const t = new ResolvedTarget(found.table, ref.span, found.part);
-      if (found.at) t.at = found.at;
-      if (found.columnName !== undefined) t.columnName = found.columnName;
-      return t;
-    }
+    if (found && !asked) return targetOf(found.table, ref.span, found.part, found.at, found.columnName);
     const naming = asked ?? {};
     for (const a of ref.atoms) {
       const axis = axisOf(a);
@@ -992,24 +991,26 @@ export class DeclaredRules {
 
   /** What a row or column atom (`27行`, `「合计」行`, `1栏`) names in `table` (or one of its parts). */
   resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
-    const t = new ResolvedTarget(table, span, part);
+    let at: RowAt | undefined;
+    let columnName: string | undefined;
+    let columnNumber: number | undefined;
     for (const a of atoms) {
       const unit = axisOf(a);
       if (unit === 'row') {
-        const at = firstRowAt(table, a, part);
+        at = firstRowAt(table, a, part);
         if (!at) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
-        t.at = at;
       } else if (unit === 'column') {
-        if (a.quoted) t.columnName = a.value;
-        else t.columnNumber = Number(a.value);
-        const exists = (part ? [part] : table.parts).some((p) => !!columnIn(p, t));
+        if (a.quoted) columnName = a.value;
+        else columnNumber = Number(a.value);
+        const named = { columnName, columnNumber };
+        const exists = (part ? [part] : table.parts).some((p) => !!columnIn(p, named));
         if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
       } else {
         this.problem(this.m.needsAxis(a.value), a.span);
         return undefined;
       }
     }
-    return t;
+    return targetOf(table, span, part, at, columnName, columnNumber);
   }
 
   private problem(message: string, span: Span): undefined {
@@ -1030,8 +1031,8 @@ export function states(doc: BudgetDocument, phrase: string): boolean {
   return false;
 }
 
-function lhsHasColumn(t: { columnNumber?: number; columnName?: string; column?: Column }): boolean {
-  return t.columnNumber !== undefined || t.columnName !== undefined || t.column !== undefined;
+function lhsHasColumn(t: Target): boolean {
+  return t.columnNumber !== undefined || t.columnName !== undefined;
 }
 
 function describeColumn(t: Target): string {
