@@ -426,12 +426,44 @@ export function columnIn(part: Part, t: { columnNumber?: number; columnName?: st
   return undefined;
 }
 
-function columnOf(row: Row, t: { columnNumber?: number; columnName?: string }): Column | undefined {
-  return columnIn(row.part, t);
+/** Whether a target names a column (by 栏次 or name). */
+function namesColumn(t: Target): boolean {
+  return t.columnNumber !== undefined || t.columnName !== undefined;
 }
 
-function firstFigureColumn(row: Row): Column | undefined {
-  return row.part.columns.find((c) => c.role === 'figure');
+function figureColumns(p: Part): Column[] {
+  return p.columns.filter((c) => c.role === 'figure');
+}
+
+function firstFigureColumn(p: Part): Column | undefined {
+  return p.columns.find((c) => c.role === 'figure');
+}
+
+/** The column of a part that corresponds to `col` (same 栏次, else same position among figure columns). */
+function matchColumnIn(part: Part, col: Column): Column | undefined {
+  const cols = part.columns;
+  if (cols.includes(col)) return col;
+  if (col.number !== undefined) {
+    const byNumber = cols.find((c) => c.number === col.number);
+    if (byNumber) return byNumber;
+  }
+  return figureColumns(part)[col.figureIndex ?? -1];
+}
+
+/**
+ * The column a term reads in `q`, the part of the row it reads: the column it names; else, for a term of the rule's
+ * own table (`ruleTable`) in a formula checked column by column, the column matching the one checked (`col`); else the
+ * part's first figure column.
+ */
+function termColumnIn(q: Part, t: Target, ruleTable: Table, col?: Column): Column | undefined {
+  return namesColumn(t) ? columnIn(q, t) : col && t.table === ruleTable ? matchColumnIn(q, col) : firstFigureColumn(q);
+}
+
+/** The columns a row formula checks in its row's part: each figure column; between tables, only the first. */
+function formulaColumns(p: Part, crossTable: boolean): Column[] {
+  if (!crossTable) return figureColumns(p);
+  const first = firstFigureColumn(p);
+  return first ? [first] : [];
 }
 
 /** The power of ten of a money unit, relative to 元. */
@@ -640,7 +672,7 @@ export class DeclaredRules {
     const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
     const hasRow = lhs.at !== undefined;
     const ruleId: Relation['rule'] = crossTable ? 'cross-table'
-      : hasRow && lhsHasColumn(lhs) ? 'cell-formula'
+      : hasRow && namesColumn(lhs) ? 'cell-formula'
       : hasRow ? 'row-formula' : 'column-formula';
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
@@ -651,8 +683,7 @@ export class DeclaredRules {
       // A row of the rule's own table stands for itself; in another table, for the row with its code or label.
       const r = t.target.row ?? (row && t.target.table !== row.part.table ? counterpart(row, t.target.part ?? t.target.table) : row);
       if (!r) return undefined;
-      const c = lhsHasColumn(t.target) ? columnOf(r, t.target)
-        : col && t.target.table === lhs.table ? matchColumnIn(r.part, col) : firstFigureColumn(r);
+      const c = termColumnIn(r.part, t.target, lhs.table, col);
       if (!c) return undefined;
       const cell = r.cells[c.index];
       if (!cell) return undefined;
@@ -660,7 +691,7 @@ export class DeclaredRules {
       return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
 
-    if (lhs.at && lhsHasColumn(lhs)) {
+    if (lhs.at && namesColumn(lhs)) {
       const col = columnIn(lhs.at.part, lhs);
       if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
       if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
@@ -669,14 +700,14 @@ export class DeclaredRules {
     } else if (lhs.at) {
       if (this.rowOver(lhs, rhs, crossTable, ruleId, kind, title, node.span)) return;
       const row = lhs.row;
-      const cols = crossTable ? [firstFigureColumn(row)].filter((c): c is Column => !!c) : row.part.columns.filter((c) => c.role === 'figure');
+      const cols = formulaColumns(row.part, crossTable);
       for (const col of cols) emit(row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? row : undefined, col)));
-    } else if (lhsHasColumn(lhs)) {
+    } else if (namesColumn(lhs)) {
       for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
         const store = storeOf(part);
         if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
         for (const row of part.rows) {
-          const col = columnOf(row, lhs);
+          const col = columnIn(row.part, lhs);
           if (!col) continue;
           const target = row.cells[col.index];
           const terms = rhs.map((t) => termCell(t, row, undefined));
@@ -717,11 +748,11 @@ export class DeclaredRules {
         const m = counterparts(part, of);
         termCols.push(-1);
         maps.push(m);
-        columns.push(Int32Array.from(m.parts, (q) => (lhsHasColumn(t) ? columnIn(q, t) : q.columns.find((y) => y.role === 'figure'))?.index ?? -1));
+        columns.push(Int32Array.from(m.parts, (q) => termColumnIn(q, t, lhs.table)?.index ?? -1));
         listParts.push(new Int32Array(m.parts.length).fill(-1));
         continue;
       }
-      const c = lhsHasColumn(t) ? columnIn(part, t) : part.columns.find((x) => x.role === 'figure');
+      const c = termColumnIn(part, t, lhs.table);
       if (!c) return true;
       termCols.push(c.index);
       maps.push(undefined);
@@ -787,24 +818,26 @@ export class DeclaredRules {
     }
     if (rows.some((at) => !at)) return true;
     const s = own.part.store;
-    const figures = own.part.columns.filter((c) => c.role === 'figure');
-    const cols = crossTable ? figures.slice(0, 1) : figures;
     const out = this.sink;
+    // The parts' numbers in the list, asked at the first relation (terms first, then the rule's own, as always).
     const parts = new Int32Array(n);
+    let ownPart = -1;
     const cells = new Int32Array(n);
-    each: for (const col of cols) {
+    each: for (const col of formulaColumns(own.part, crossTable)) {
       const target = s.cellAt(own.row, col.index);
       if (target < 0) continue;
       for (let k = 0; k < n; k++) {
-        const t = rhs[k].target;
         const at = rows[k]!;
         const q = at.part as StoredPart;
-        const c = lhsHasColumn(t) ? columnIn(q, t) : t.table === lhs.table ? matchColumnIn(q, col) : q.columns.find((x) => x.role === 'figure');
+        const c = termColumnIn(q, rhs[k].target, lhs.table, col);
         cells[k] = c ? q.store.cellAt(at.row, c.index) : -1;
         if (cells[k] < 0) continue each;
       }
-      for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);
-      out.begin(rule, kind, title, ruleSpan, out.part(own.part), own.row, target);
+      if (ownPart < 0) {
+        for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);
+        ownPart = out.part(own.part);
+      }
+      out.begin(rule, kind, title, ruleSpan, ownPart, own.row, target);
       for (let k = 0; k < n; k++) out.term(parts[k], rows[k]!.row, cells[k], rhs[k].sign);
       out.end();
     }
@@ -820,7 +853,7 @@ export class DeclaredRules {
     const at = lhs.at;
     if (!(at.part instanceof StoredPart)) return false;
     for (const { target: t } of rhs) {
-      if (!t.at || !(t.at.part instanceof StoredPart) || !lhsHasColumn(t) || unitShift(t.table, lhs.table) !== 0) return false;
+      if (!t.at || !(t.at.part instanceof StoredPart) || !namesColumn(t) || unitShift(t.table, lhs.table) !== 0) return false;
     }
     const target = at.part.store.cellAt(at.row, col.index);
     if (target < 0) return true;
@@ -1031,21 +1064,6 @@ export function states(doc: BudgetDocument, phrase: string): boolean {
   return false;
 }
 
-function lhsHasColumn(t: Target): boolean {
-  return t.columnNumber !== undefined || t.columnName !== undefined;
-}
-
 function describeColumn(t: Target): string {
   return t.columnNumber !== undefined ? `${t.columnNumber}栏` : `「${t.columnName}」`;
-}
-
-/** The column of a part that corresponds to `col` (same 栏次, else same position among figure columns). */
-function matchColumnIn(part: Part, col: Column): Column | undefined {
-  const cols = part.columns;
-  if (cols.includes(col)) return col;
-  if (col.number !== undefined) {
-    const byNumber = cols.find((c) => c.number === col.number);
-    if (byNumber) return byNumber;
-  }
-  return cols.filter((c) => c.role === 'figure')[col.figureIndex ?? -1];
 }
