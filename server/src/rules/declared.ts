@@ -828,7 +828,7 @@ export class DeclaredRules {
     if (rows.some((at) => !at)) return true;
     const s = own.part.store;
     const out = this.sink;
-    // The parts' numbers in the list, asked at the first relation (terms first, then the rule's own, as always).
+    // The list's numbers of the parts, asked at the first relation only (the terms' parts, then the rule's own).
     const parts = new Int32Array(n);
     let ownPart = -1;
     const cells = new Int32Array(n);
@@ -958,7 +958,7 @@ export class DeclaredRules {
 
   /**
    * The references strictly between `a` and `b` in a range `a+…+b`: the columns numbered between, or the rows (by part
-   * and number, as `after` gives them: only the rows named are made).
+   * and number, as `after` gives them: no row's view is made).
    */
   between(table: Table, a: AtomNode, b: AtomNode, g: GroupNode): Target[] | undefined {
     const unit = a.unit ?? g.unit;
@@ -980,7 +980,8 @@ export class DeclaredRules {
   /**
    * What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to;
    * `naming` records how it named them, as far as it got. A reference a binder resolved (`BoundRef`) is taken as it
-   * found it, unless the naming is asked for. Its table is the one its key names: a binder names a table by a key of
+   * found it, unless the naming is asked for or the column's name it hands over does not name the column it found.
+   * Its table is the one its key names: a binder names a table by a key of
    * its own (standard/bind.ts `tableRef`: the table's place in the document, one per table), and a bound rule is
    * expanded only by rules that resolve tables through that binder (standard/apply.ts) — the key, looked up again,
    * would find the same table.
