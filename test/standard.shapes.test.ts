@@ -27,9 +27,12 @@ function replace(text: string, after: string, from: string, to: string): string 
 const budget = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
 const forms = (budget.match(/^## 项目申报表/gm) ?? []).length;
 
-/** Analyses `text` with a fresh analyzer, returning it with the analysis (the analyzer says what its templates did). */
+/**
+ * Analyses `text` with a fresh analyzer, returning it with the analysis (the analyzer says what its templates did):
+ * nothing recalled from the documents read before (standard/recall.ts; test/standard.recall.test.ts), the templates alone.
+ */
 function fresh(text: string): { a: Analysis; analyzer: DocumentAnalyzer } {
-  const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+  const analyzer = new DocumentAnalyzer({ locale: 'zh', standard: { recall: false } });
   return { a: analyzer.analyze(text), analyzer };
 }
 

@@ -74,6 +74,11 @@ export interface AnalysisOptions {
     library?: StandardLibrary; set?: string;
     /** Apply each identity once per table shape and copy it to the tables of that shape (default true; standard/shapes.ts). */
     byShape?: boolean;
+    /**
+     * With `byShape`: what a document read afresh was given is recalled when a document of the same tables is read
+     * afresh again (default true; standard/recall.ts). False: the templates alone (their tests, the bench).
+     */
+    recall?: boolean;
   };
   /** The narrative's change thresholds above which a reason is required (budget-tables.json `thresholds`). */
   thresholds?: Thresholds;
@@ -206,7 +211,9 @@ export class DocumentAnalyzer {
   }
 
   private standardContext(): StandardContext {
-    return { sets: this.choice.sets, department: this.header.department?.value, m: this.m, sm: this.sm, ...(this.shapes ? { shapes: this.shapes } : {}) };
+    const o = this.options.standard;
+    const recall = !!this.shapes && !(o && o.recall === false);
+    return { sets: this.choice.sets, department: this.header.department?.value, m: this.m, sm: this.sm, ...(this.shapes ? { shapes: this.shapes } : {}), recall };
   }
 
   /** Analyses `text`: the first text afresh, a later one as the edit that turns the current text into it. */
@@ -648,7 +655,7 @@ export class DocumentAnalyzer {
     const last = this.spanning?.list;
     // Relations this list and the last begin with alike, when compared here (error localisation goes on from there).
     let known = 0;
-    const asBefore = std.report.reused !== undefined
+    const asBefore = (std.report.reused !== undefined && std.report.reused !== 'recalled')
       || (!!last && !!this.retyped && was?.end === standardEnd && (known = global.commonPrefix(last)) >= standardEnd);
     const retyped = was?.end === standardEnd && asBefore ? this.retyped : undefined;
     const again = retyped && global.marksTouching(retyped, standardEnd);

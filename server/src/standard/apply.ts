@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, Kind, StoredPart, storeOf } from '../model/rows';
+import { cellNumber, eachRowHead, Kind, rowCount, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swapCell } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -25,6 +25,7 @@ import { pushTo, sameItems } from '../util/arrays';
 import { fieldsOf } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
+import { Recall } from './recall';
 import { NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
@@ -48,6 +49,8 @@ export interface StandardContext {
   sm: StandardMessages;
   /** Identities applied once per table shape (kept by the analyzer; none: each table bound on its own). */
   shapes?: ShapeTemplates;
+  /** With `shapes`: what a document read afresh gave is recalled for a document of the same tables read afresh (./recall). */
+  recall?: boolean;
 }
 
 /** What one section gives: its tables' standard roles, its local identities applied (their relations in its list). */
@@ -784,17 +787,61 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   if (![...recognitions.values()].some((st) => st.identities.some((idn) => idn.local))) return out;
   out.from = relations.count;
   // Read again as it was (a comment line or a note typed in a table): what the identities gave, about the new parts.
-  const alike = before && sectionAlike(before, doc, recognitions, relations);
+  // Read afresh: what a section of the same tables gave when last read afresh (the document reopened).
+  const recall = !before && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
+  const key = recall && tablesKey(doc.tables, recognitions);
+  const source = before ?? (key !== undefined ? recall!.sections.get(key) : undefined);
+  const alike = source && sectionAlike(source, doc, recognitions, relations);
   if (alike) {
-    relations.copyRange(before!.relations, before!.standard.from!, before!.standard.to!, alike.parts);
-    for (const a of before!.standard.applied) out.applied.push((a as Applied).in(relations, alike.tables.get(a.table)));
+    relations.copyRange(source!.relations, source!.standard.from!, source!.standard.to!, alike.parts);
+    for (const a of source!.standard.applied) out.applied.push((a as Applied).in(relations, alike.tables.get(a.table)));
   } else {
     const roles = rolesOf(ctx.sets[0], doc, recognitions);
     const applier = new Applier(doc, roles, ctx, relations);
     for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
   }
   out.to = relations.count;
+  if (key !== undefined && !alike && !out.applied.some((a) => a.identity.rule.condition)) {
+    recall!.sections.set(key, { document: doc, relations, standard: out }, rowsOf(doc.tables));
+  }
   return out;
+}
+
+function rowsOf(tables: readonly Table[]): number {
+  let rows = 0;
+  for (const t of tables) for (const p of t.parts) rows += rowCount(p);
+  return rows;
+}
+
+/** What is recalled across analyzers, per scope of the templates (one language's, until they are forgotten). */
+const recalls = new WeakMap<object, Recall<SectionBefore, StandardCache>>();
+
+function recallOf(shapes: ShapeTemplates): Recall<SectionBefore, StandardCache> {
+  let r = recalls.get(shapes.scope);
+  if (!r) recalls.set(shapes.scope, (r = new Recall()));
+  return r;
+}
+
+/** A number for each standard table (of every set loaded in the process). */
+const standardIds = new WeakMap<StandardTable, number>();
+let nextStandardId = 0;
+
+/**
+ * What tables are, as `sectionAlike` and `renewedAlike` compare them: each one's standard table, shape and fields (a
+ * table no set knows, by its number of parts).
+ */
+function tablesKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string {
+  let key = '';
+  for (const t of tables) {
+    const st = recognitions.get(t);
+    if (!st) { key += `-${t.parts.length}\u0002`; continue; }
+    let id = standardIds.get(st);
+    if (id === undefined) standardIds.set(st, (id = nextStandardId++));
+    key += `${id}:${tableKey(t)}`;
+    for (const f of fieldsOf(t)) key += `\u0003${f.key}\u0004${f.value}`;
+    key += '\u0002';
+  }
+  return key;
 }
 
 /**
@@ -805,7 +852,8 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
  */
 function sectionAlike(before: SectionBefore, doc: BudgetDocument, recognitions: ReadonlyMap<Table, StandardTable>, relations: RelationList): Renewed | undefined {
   const was = before.standard;
-  if (was.from === undefined || was.to === undefined || was.from !== relations.count) return undefined;
+  // A list its analyzer has since taken over (./recall) is empty.
+  if (was.from === undefined || was.to === undefined || was.from !== relations.count || before.relations.count < was.to) return undefined;
   if (was.applied.some((a) => a.identity.rule.condition || !(a instanceof Applied))) return undefined;
   const old = before.document.tables;
   if (old.length !== doc.tables.length) return undefined;
@@ -892,19 +940,33 @@ function documentStandard(
     const applier = new Applier(doc, roles, ctx, relations, previous?.identities, unchanged);
     const from = relations.count;
     const segment = previous?.segment;
-    // Only figures changed (`unchanged.all`), or tables were read again as they were (a comment or a note typed in a
-    // table: its parts renewed, its shape, fields and role the same): the identities give what they gave, at the same
-    // numbers of the list, about the new parts — nothing bound, nothing looked up relation by relation —, unless a
-    // condition reads differently now.
-    const alike = unchanged?.all ? NOT_RENEWED : previous && segment && renewedAlike(previous, cache, recognitions, segment);
-    const kept = alike && (alike === NOT_RENEWED ? previous!.identities : keptAcross(previous!.identities, alike));
-    if (alike && kept && segment && segment.from === from && relations.samePrefix(segment.list, from, 0, alike.parts) && applier.standsAsItWas(kept)) {
+    /**
+     * Whether what the identities gave in `before` (the last version, or a document read afresh before: `recalled`) is
+     * what they give now, then carried over. Only figures changed (`unchanged.all`), or tables were read again as they
+     * were (a comment or a note typed in a table: its parts renewed, its shape, fields and role the same): the
+     * identities give what they gave, at the same numbers of the list, about the new parts — nothing bound, nothing
+     * looked up relation by relation —, unless a condition reads differently now.
+     */
+    const carried = (before: StandardCache, recalled: boolean): boolean => {
+      const segment = before.segment;
+      // A list its analyzer has since taken over (./recall) is empty.
+      if (!segment || segment.from !== from || segment.list.count < segment.to) return false;
+      const alike = !recalled && unchanged?.all ? NOT_RENEWED : renewedAlike(before, cache, recognitions, segment);
+      const kept = alike && (alike === NOT_RENEWED ? before.identities : recalled ? keptRecalled(before.identities, alike) : keptAcross(before.identities, alike));
+      if (!alike || !kept || !relations.samePrefix(segment.list, from, 0, alike.parts) || !applier.standsAsItWas(kept)) return false;
       relations.copyRange(segment.list, segment.from, segment.to, alike.parts.size ? alike.parts : undefined);
       const moved = segment.applied.map((a) => a.in(relations, alike.tables.get(a.table)));
       for (const a of moved) pushTo(applied, a.table, a);
       cache.identities = kept;
       cache.segment = { list: relations, from, to: relations.count, applied: moved };
-      reused = alike === NOT_RENEWED ? 'figures' : 'renewed';
+      reused = recalled ? 'recalled' : alike === NOT_RENEWED ? 'figures' : 'renewed';
+      return true;
+    };
+    const recall = !previous && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
+    const key = recall && tablesKey(doc.tables, recognitions);
+    const recalled = key !== undefined ? recall!.documents.get(key) : undefined;
+    if (previous ? carried(previous, false) : !!recalled && carried(recalled, true)) {
+      // Carried over.
     } else {
       // Room for what the last version made (most of it is made again, relation by relation).
       if (segment) relations.reserve(segment.to - segment.from, segment.list.termsIn(segment.from, segment.to));
@@ -912,6 +974,7 @@ function documentStandard(
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
       cache.identities = applier.kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
+      if (key !== undefined) recall!.documents.set(key, cache, rowsOf(doc.tables));
     }
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };
@@ -1013,6 +1076,33 @@ function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCach
 }
 
 
+/**
+ * The identities kept by a document read afresh before, for the tables of this one (every table replaces one of
+ * it: `Renewed`): each as renewed, with what its condition read — its relations and what it read are not kept (they
+ * are the other document's, which they would keep alive).
+ */
+function keptRecalled(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] | undefined {
+  const out: StandardCache['identities'] = new Map();
+  for (const [identity, byTable] of kept) {
+    const next = new Map<Table, Kept>();
+    for (const [t, k] of byTable) {
+      const now = r.tables.get(t);
+      if (!now) return undefined;
+      const x: Kept = { outcome: k.outcome, made: NO_LIST, touched: NO_TABLES, consulted: NO_ROLES, renewed: true };
+      if (k.missing !== undefined) x.missing = k.missing;
+      if (k.stated !== undefined) x.stated = k.stated;
+      if (k.holds !== undefined) x.holds = k.holds;
+      next.set(now, x);
+    }
+    out.set(identity, next);
+  }
+  return out;
+}
+
+/** No relation, no role (a recalled identity's: never read, it is renewed). */
+const NO_LIST = new RelationList();
+const NO_ROLES: StandardTable[] = [];
+
 /** An applied identity's state: holds, holds within rounding, fails, condition not met, not applicable, no figures. */
 export function identityState(a: AppliedIdentity): IdentityStateName {
   if (a.outcome === 'missing' || a.outcome === 'unresolved') return 'missing';
@@ -1044,9 +1134,10 @@ export class StandardReport {
     private readonly roles: Roles,
     /**
      * How the identities between tables were had from the last version: as they were (only figures changed), about
-     * the renewed parts of tables read again alike (`renewedAlike`), or (undefined) applied.
+     * the renewed parts of tables read again alike (`renewedAlike`); from a document of the same tables read afresh
+     * before, about this one's parts (`recalled`, ./recall); or (undefined) applied.
      */
-    readonly reused?: 'figures' | 'renewed',
+    readonly reused?: 'figures' | 'renewed' | 'recalled',
   ) {}
 
   /** The standard table a table of the document was recognised as. */

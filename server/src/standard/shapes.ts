@@ -330,13 +330,13 @@ export function tableKey(t: Table): string {
 
 /**
  * The shape a table had when its parts were `parts` (its parts since renewed, or the table replaced), when it was
- * known then; undefined when not.
+ * known then or they are its parts still; undefined when not.
  */
 export function shapeWas(t: Table, parts: readonly Part[]): string | undefined {
   const had = tableShapes.get(t);
-  if (!had) return undefined;
-  if (sameItems(had.parts, parts)) return had.key;
-  return had.was && sameItems(had.was.parts, parts) ? had.was.key : undefined;
+  if (had && sameItems(had.parts, parts)) return had.key;
+  if (had?.was && sameItems(had.was.parts, parts)) return had.was.key;
+  return sameItems(t.parts, parts) ? tableKey(t) : undefined;
 }
 
 /** A table's shape, with the kinds of the rows its fields name (`fields`). */
@@ -463,6 +463,14 @@ export class ShapeTemplates {
   }
 
   constructor(private readonly store: TemplateStore) {}
+
+  /**
+   * What the templates are kept for (one language's, until `forgetTemplates`): whatever else is kept across analyzers
+   * alongside them is kept per scope (./recall).
+   */
+  get scope(): object {
+    return this.store;
+  }
 
   /** How many times an identity (not a condition) was applied from a template by this analyzer (for tests and benches). */
   uses = 0;

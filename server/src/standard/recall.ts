@@ -1,0 +1,42 @@
+/**
+ * What the standard sets gave a document analysed afresh, recalled when a document of the same tables is analysed
+ * afresh again (the document reopened, the workspace checked again, the CLI run over it twice in one process): its
+ * sections' own identities, and its identities between tables, by what its tables are (their roles, shapes and
+ * fields). The caller (./apply) carries them over only after the checks it makes when a section is read again as it
+ * was (`sectionAlike`, `renewedAlike`: the tables' shapes, fields, roles, the relations before them, the conditions
+ * read again): a recalled result is exactly what applying the identities would make.
+ *
+ * Bounded: sections and documents of at most `ROWS` rows each (past it, all of that kind are dropped). What is kept
+ * holds the analysis it came from alive (its tables and relation lists) until it is dropped; a list taken over since
+ * by its analyzer's next version is found empty, and is then not carried over.
+ */
+const ROWS = 40_000;
+
+/** Values by key, of at most `ROWS` rows in all. */
+class Bounded<V> {
+  private readonly byKey = new Map<string, { value: V; rows: number }>();
+  private rows = 0;
+
+  get(key: string): V | undefined {
+    return this.byKey.get(key)?.value;
+  }
+
+  /** Keeps `value` (of `rows` rows) under `key`; past the bound, all are dropped first. */
+  set(key: string, value: V, rows: number): void {
+    if (rows > ROWS) return;
+    const had = this.byKey.get(key)?.rows ?? 0;
+    if (this.rows - had + rows > ROWS) {
+      this.byKey.clear();
+      this.rows = 0;
+    } else this.rows -= had;
+    this.byKey.set(key, { value, rows });
+    this.rows += rows;
+  }
+}
+
+export class Recall<Section, Document> {
+  /** Sections by their tables. */
+  readonly sections = new Bounded<Section>();
+  /** Documents by their tables. */
+  readonly documents = new Bounded<Document>();
+}

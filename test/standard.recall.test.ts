@@ -1,0 +1,109 @@
+/**
+ * What the standard sets gave a document read afresh, recalled when a document of the same tables is read afresh again
+ * (standard/recall.ts; standard/apply.ts `sectionAlike`, `renewedAlike`): a recalled result must be exactly what
+ * applying the identities gives (`byShape: false`, which keeps nothing across analyzers), and what cannot be carried
+ * over (a condition that reads differently, a list its analyzer took over since) must not be.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { Recall } from '../server/src/standard/recall';
+import { forgetTemplates } from '../server/src/standard/shapes';
+import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
+import { judgement } from './support/dump';
+
+const root = path.join(__dirname, '..', '..');
+const read = (dir: string) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.budget')).map((f) => [f, fs.readFileSync(path.join(root, dir, f), 'utf8')] as const);
+
+/** What applying every identity gives, nothing kept across analyzers. */
+const applied = (text: string) => judgement(analyze(text, { locale: 'zh', standard: { byShape: false } }));
+
+/** Replaces the first `from` after `after` with `to`. */
+function replace(text: string, after: string, from: string, to: string): string {
+  const a = text.indexOf(after);
+  const at = text.indexOf(from, a);
+  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+describe('standard sets: recalled across analyzers', () => {
+  beforeEach(() => forgetTemplates());
+  after(() => forgetTemplates());
+
+  it('a document read afresh again takes its identities between tables as the first reading gave them, as applying gives them', () => {
+    const docs = [...read('seeds'), ...read('test/fixtures/corpus'), ['部门决算', generateFinal()], ['部门预算', generateBudget()], ['江苏', generateJiangsu()]] as const;
+    let recalled = 0;
+    for (const [name, text] of docs) {
+      const first = analyze(text, { locale: 'zh' });
+      const again = analyze(text, { locale: 'zh' });
+      const want = applied(text);
+      assert.deepEqual(judgement(first), want, name);
+      assert.deepEqual(judgement(again), want, name);
+      assert.equal(first.standard.reused, undefined, name);
+      // A document of the sets' tables (the 江苏 文件 print only narrative) is recalled.
+      if (first.standard.recognitions.size) {
+        assert.equal(again.standard.reused, 'recalled', name);
+        recalled++;
+      }
+    }
+    assert.ok(recalled >= 14, `${recalled}`);
+  });
+
+  it('another document of the same tables with other figures is recalled; one whose condition reads otherwise is applied', () => {
+    const text = generateFinal();
+    analyze(text, { locale: 'zh' });
+    const retyped = replace(text, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14');
+    const a = analyze(retyped, { locale: 'zh' });
+    assert.equal(a.standard.reused, 'recalled');
+    assert.deepEqual(judgement(a), applied(retyped));
+    // The 一般公共预算 income retyped: the identities conditioned on "all money is 一般公共预算" no longer apply.
+    const turned = replace(text, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60');
+    const b = analyze(turned, { locale: 'zh' });
+    assert.equal(b.standard.reused, undefined);
+    assert.deepEqual(judgement(b), applied(turned));
+    assert.notDeepEqual(judgement(b).standard, judgement(a).standard);
+  });
+
+  it('what an analyzer took over since (its lists, as it went on editing) is not carried over', () => {
+    const text = generateBudget();
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(text);
+    // Two figures retyped: the document's list is taken over by the one two versions on (its tables stay as they were).
+    const figure = /\| (\d[\d,]*\.\d\d) \|/.exec(text.slice(text.indexOf('2010102 |')))!;
+    const at = text.indexOf('2010102 |') + figure.index + 2;
+    const retype = (t: string, digit: string) => t.slice(0, at) + digit + t.slice(at + 1);
+    analyzer.analyze(retype(text, '9'));
+    assert.equal(analyzer.analyze(retype(text, '8')).standard.reused, 'figures');
+    const again = analyze(text, { locale: 'zh' });
+    assert.deepEqual(judgement(again), applied(text));
+    assert.notEqual(again.standard.reused, 'recalled');
+    // Read afresh now, it is kept again.
+    assert.equal(analyze(text, { locale: 'zh' }).standard.reused, 'recalled');
+  });
+
+  it('nothing is recalled without the templates (byShape: false)', () => {
+    const text = generateJiangsu();
+    analyze(text, { locale: 'zh', standard: { byShape: false } });
+    assert.equal(analyze(text, { locale: 'zh', standard: { byShape: false } }).standard.reused, undefined);
+  });
+
+  it('keeps at most 40,000 rows of sections or documents: past it, what it kept is dropped', () => {
+    const r = new Recall<string, string>();
+    r.sections.set('a', 'A', 30_000);
+    r.sections.set('b', 'B', 9_000);
+    assert.equal(r.sections.get('a'), 'A');
+    // Kept again under its key: counted once.
+    r.sections.set('a', 'A2', 30_000);
+    assert.equal(r.sections.get('b'), 'B');
+    r.sections.set('c', 'C', 2_000);
+    assert.equal(r.sections.get('a'), undefined);
+    assert.equal(r.sections.get('b'), undefined);
+    assert.equal(r.sections.get('c'), 'C');
+    // One larger than the bound is not kept (nothing is dropped for it).
+    r.documents.set('d', 'D', 10);
+    r.documents.set('huge', 'H', 50_000);
+    assert.equal(r.documents.get('huge'), undefined);
+    assert.equal(r.documents.get('d'), 'D');
+  });
+});
