@@ -4,9 +4,6 @@
  * found only when the column name it hands over names the column it found.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { analyze } from '../server/src/analysis';
 import { messages } from '../server/src/i18n/messages';
 import type { Relation } from '../server/src/rules/relation';
@@ -14,7 +11,7 @@ import { columnIn, DeclaredRules, type BoundRef, type Naming } from '../server/s
 import { forgetTemplates } from '../server/src/standard/shapes';
 import type { Table } from '../server/src/model/document';
 import type { RefNode, Span } from '../server/src/syntax/ast';
-import { ROOT } from './support/lsp';
+import { realAndGenerated } from './support/documents';
 
 /**
  * Ranges of every kind, each formula holding as printed: rows between two quoted names, rows numbered between two
@@ -43,16 +40,6 @@ function described(r: Relation): string {
 /** The private expansion step a test turns off (the relations are then made as objects). */
 type RowOver = { rowOver: (...args: unknown[]) => boolean };
 
-/** The seeds, the corpus documents and small generated documents of each set, as text. */
-const documents = (): [string, string][] => [
-  ...[
-    ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
-    ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
-  ].map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
-  ['generateFinal', generateFinal({ kuanPerLei: 2, xiangPerKuan: 3 })],
-  ['generateBudget', generateBudget({ kuanPerLei: 2, xiangPerKuan: 3 })],
-  ['generateJiangsu', generateJiangsu({ kuanPerLei: 2, xiangPerKuan: 3 })],
-];
 
 const NOWHERE: Span = { start: 0, end: 0 };
 
@@ -154,7 +141,7 @@ describe('rule references: what a binder found', () => {
       return plain.call(this, ref, current, naming);
     };
     try {
-      for (const [name, text] of documents()) {
+      for (const [name, text] of realAndGenerated()) {
         forgetTemplates();
         assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
       }

@@ -4,27 +4,14 @@
  * over stored rows goes into the relation list's arrays (`rowOver`). Both must give exactly what the plain way gives.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { analyze } from '../server/src/analysis';
 import { DeclaredRules, type BoundRef, type Naming, type Target } from '../server/src/rules/declared';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import type { Table } from '../server/src/model/document';
 import type { RefNode } from '../server/src/syntax/ast';
 import { dump } from './support/dump';
-import { ROOT } from './support/lsp';
+import { realAndGenerated } from './support/documents';
 
-/** The seeds, the corpus documents and small generated documents of each set, as text. */
-const documents = (): [string, string][] => [
-  ...[
-    ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
-    ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
-  ].map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
-  ['generateFinal', generateFinal({ kuanPerLei: 2, xiangPerKuan: 3 })],
-  ['generateBudget', generateBudget({ kuanPerLei: 2, xiangPerKuan: 3 })],
-  ['generateJiangsu', generateJiangsu({ kuanPerLei: 2, xiangPerKuan: 3 })],
-];
 
 /**
  * Row formulas the documents above do not write (a review found mistakes in `rowOver` that they let pass): a minus
@@ -88,7 +75,7 @@ describe('standard identities: the first sight, looked up once', () => {
       return got;
     };
     try {
-      for (const [name, text] of documents()) {
+      for (const [name, text] of realAndGenerated()) {
         forgetTemplates();
         assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
       }
@@ -129,7 +116,7 @@ describe('standard identities: the first sight, looked up once', () => {
       return { dump: dump(a), order: a.relations.map((r) => `${r.title} ${r.target.span.start} ${r.terms.map((t) => `${t.sign}${t.cell.span.start}`).join(' ')}`) };
     };
     try {
-      for (const [name, text] of [...documents(), ['row formulas', FORMULAS] as [string, string]]) {
+      for (const [name, text] of [...realAndGenerated(), ['row formulas', FORMULAS] as [string, string]]) {
         for (const t of [text, mistyped(text)]) assert.deepEqual(analysed(t, counted), analysed(t, () => false), name);
       }
       // Every formula of the hand-written tables holds as printed: a mistake of the arrays' would be a finding.
