@@ -40,7 +40,6 @@ function described(r: Relation): string {
 /** The private expansion step a test turns off (the relations are then made as objects). */
 type RowOver = { rowOver: (...args: unknown[]) => boolean };
 
-
 const NOWHERE: Span = { start: 0, end: 0 };
 
 describe('rule references: rows by part and number', () => {
@@ -50,20 +49,18 @@ describe('rule references: rows by part and number', () => {
     let used = 0;
     const analysed = (way: RowOver['rowOver']) => {
       proto.rowOver = way;
-      return analyze(RANGES, { locale: 'zh', standard: false });
+      try {
+        return analyze(RANGES, { locale: 'zh', standard: false });
+      } finally {
+        proto.rowOver = arrays;
+      }
     };
-    let a;
-    let objects;
-    try {
-      a = analysed(function (this: DeclaredRules, ...args: unknown[]) {
-        const done = arrays.apply(this, args);
-        if (done) used++;
-        return done;
-      });
-      objects = analysed(() => false);
-    } finally {
-      proto.rowOver = arrays;
-    }
+    const a = analysed(function (this: DeclaredRules, ...args: unknown[]) {
+      const done = arrays.apply(this, args);
+      if (done) used++;
+      return done;
+    });
+    const objects = analysed(() => false);
     // Four row formulas over stored rows went into the arrays: 表1's two, 表2's two.
     assert.equal(used, 4);
     assert.deepEqual(a.relations.map(described), objects.relations.map(described));

@@ -12,12 +12,11 @@ import type { RefNode } from '../server/src/syntax/ast';
 import { dump } from './support/dump';
 import { realAndGenerated } from './support/documents';
 
-
 /**
- * Row formulas the documents above do not write (a review found mistakes in `rowOver` that they let pass): a minus
- * sign, a trailing `…` that stops at the rule's own row with rows after it, rows of another table with two figure
- * columns, a blank and a dash among the terms, rows of another part of the rule's own table whose columns stand
- * elsewhere (matched by 栏次: the same position would read the other year's figure).
+ * Row formulas the documents of `realAndGenerated` do not write (a review found mistakes in `rowOver` that they let
+ * pass): a minus sign, a trailing `…` that stops at the rule's own row with rows after it, rows of another table with
+ * two figure columns, a blank and a dash among the terms, rows of another part of the rule's own table whose columns
+ * stand elsewhere (matched by 栏次: the same position would read the other year's figure).
  */
 const FORMULAS = [
   '# 测试单位', '年度：2023', '',
