@@ -696,13 +696,34 @@ export class RelationList {
 
 }
 
+/** The relations `swappedRelation` made, per swap (asked first whether a relation can be swapped, then to swap it). */
+const swaps = new WeakMap<PartSwap, Map<Relation, Relation | null>>();
+
 /**
- * A relation kept as its object, its cells in swapped parts taken from the parts that replace them (the caller knows
- * each is there: `swapCell`).
+ * A relation kept as its object, its cells in swapped parts taken from the parts that replace them; null when a cell
+ * is not there (`swapCell`). Made once per swap: the caller asks before it copies a list (a row's view is made for
+ * each cell taken from a stored part).
  */
-function swapped(rel: Relation, swap: PartSwap): Relation {
+export function swappedRelation(rel: Relation, swap: PartSwap): Relation | null {
   // Most name no swapped part (a form's field against a table that was not read again): the same object.
   if (!swap.has(rel.target.row.part) && !rel.terms.some((t) => swap.has(t.cell.row.part))) return rel;
-  const cell = (c: Cell): Cell => swapCell(c, swap)!;
-  return { ...rel, target: cell(rel.target), terms: rel.terms.map((t) => ({ ...t, cell: cell(t.cell) })) };
+  let made = swaps.get(swap);
+  if (!made) swaps.set(swap, (made = new Map()));
+  let had = made.get(rel);
+  if (had === undefined) {
+    const target = swapCell(rel.target, swap);
+    const terms: Relation['terms'] = [];
+    for (const t of rel.terms) {
+      const cell = swapCell(t.cell, swap);
+      if (!cell) break;
+      terms.push({ ...t, cell });
+    }
+    made.set(rel, (had = target && terms.length === rel.terms.length ? { ...rel, target, terms } : null));
+  }
+  return had;
+}
+
+/** `swappedRelation`, for a relation the caller knows can be swapped. */
+function swapped(rel: Relation, swap: PartSwap): Relation {
+  return swappedRelation(rel, swap)!;
 }

@@ -15,7 +15,7 @@
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { cellNumber, eachRowHead, Kind, rowCount, StoredPart, storeOf } from '../model/rows';
-import { RelationList, swapCell } from '../rules/compact';
+import { RelationList, swappedRelation } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { ConditionNode } from '../syntax/ast';
@@ -877,7 +877,7 @@ function swappable(list: RelationList, from: number, to: number, parts: Readonly
   for (let i = from; i < to; i++) {
     if (list.termsOf(i) >= 0) continue;
     const r = list.relation(i);
-    if (!swapCell(r.target, parts) || r.terms.some((x) => !swapCell(x.cell, parts))) return false;
+    if (!swappedRelation(r, parts)) return false;
   }
   return true;
 }
