@@ -19,8 +19,6 @@ interface Reach {
   readonly columnNumber?: number;
   /** The column's name when named so (found per row's part: `columnIn`). */
   readonly columnName?: string;
-  /** No target holds a column itself (it names one by 栏次 or name); navigation/ruleRefs.ts still asks. */
-  readonly column?: undefined;
   readonly span: Span;
 }
 
