@@ -4,33 +4,19 @@
  * over stored rows goes into the relation list's arrays (`rowOver`). Both must give exactly what the plain way gives.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { analyze } from '../server/src/analysis';
 import { DeclaredRules, type BoundRef, type Naming, type Target } from '../server/src/rules/declared';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import type { Table } from '../server/src/model/document';
 import type { RefNode } from '../server/src/syntax/ast';
 import { dump } from './support/dump';
-import { ROOT } from './support/lsp';
-
-/** The seeds, the corpus documents and small generated documents of each set, as text. */
-const documents = (): [string, string][] => [
-  ...[
-    ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
-    ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
-  ].map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
-  ['generateFinal', generateFinal({ kuanPerLei: 2, xiangPerKuan: 3 })],
-  ['generateBudget', generateBudget({ kuanPerLei: 2, xiangPerKuan: 3 })],
-  ['generateJiangsu', generateJiangsu({ kuanPerLei: 2, xiangPerKuan: 3 })],
-];
+import { realAndGenerated } from './support/documents';
 
 /**
- * Row formulas the documents above do not write (a review found mistakes in `rowOver` that they let pass): a minus
- * sign, a trailing `…` that stops at the rule's own row with rows after it, rows of another table with two figure
- * columns, a blank and a dash among the terms, rows of another part of the rule's own table whose columns stand
- * elsewhere (matched by 栏次: the same position would read the other year's figure).
+ * Row formulas the documents of `realAndGenerated` do not write (a review found mistakes in `rowOver` that they let
+ * pass): a minus sign, a trailing `…` that stops at the rule's own row with rows after it, rows of another table with
+ * two figure columns, a blank and a dash among the terms, rows of another part of the rule's own table whose columns
+ * stand elsewhere (matched by 栏次: the same position would read the other year's figure).
  */
 const FORMULAS = [
   '# 测试单位', '年度：2023', '',
@@ -61,9 +47,7 @@ const TWIN_PARTS = [
 /** A target as plain data: its table, part, row (by part and number) and column. */
 function described(t: Target | undefined): string {
   if (!t) return 'none';
-  const part = t.at?.part ?? t.row?.part ?? t.part;
-  const row = t.at?.row ?? t.row?.index;
-  return [t.table.title, t.part?.name ?? '', part?.name ?? '', row ?? '', t.columnName ?? '', t.columnNumber ?? '', t.column?.index ?? ''].join('|');
+  return [t.table.title, t.part?.name ?? '', (t.at?.part ?? t.part)?.name ?? '', t.at?.row ?? '', t.columnName ?? '', t.columnNumber ?? ''].join('|');
 }
 
 /** The private expansion step a test turns off. */
@@ -90,7 +74,7 @@ describe('standard identities: the first sight, looked up once', () => {
       return got;
     };
     try {
-      for (const [name, text] of documents()) {
+      for (const [name, text] of realAndGenerated()) {
         forgetTemplates();
         assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
       }
@@ -131,7 +115,7 @@ describe('standard identities: the first sight, looked up once', () => {
       return { dump: dump(a), order: a.relations.map((r) => `${r.title} ${r.target.span.start} ${r.terms.map((t) => `${t.sign}${t.cell.span.start}`).join(' ')}`) };
     };
     try {
-      for (const [name, text] of [...documents(), ['row formulas', FORMULAS] as [string, string]]) {
+      for (const [name, text] of [...realAndGenerated(), ['row formulas', FORMULAS] as [string, string]]) {
         for (const t of [text, mistyped(text)]) assert.deepEqual(analysed(t, counted), analysed(t, () => false), name);
       }
       // Every formula of the hand-written tables holds as printed: a mistake of the arrays' would be a finding.

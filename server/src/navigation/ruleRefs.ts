@@ -91,7 +91,7 @@ function resolveRule(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule): 
 
 /** The columns a target names: in its row's part when it names a row, else in every part of its table that has one. */
 function columnsOf(t: Target): Column[] {
-  if (t.columnNumber === undefined && t.columnName === undefined && !t.column) return [];
+  if (t.columnNumber === undefined && t.columnName === undefined) return [];
   const parts = t.row ? [t.row.part] : t.table.parts;
   return parts.map((p) => columnIn(p, t)).filter((c): c is Column => !!c);
 }

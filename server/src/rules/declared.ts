@@ -10,49 +10,66 @@ import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { pushAll, sameItems } from '../util/arrays';
 
-/** A reference resolved as far as the rule says: a table, maybe a row, maybe a column. */
-export interface Target {
-  table: Table;
+/** What a resolved reference names but a row: its table, maybe a part, maybe a column. */
+interface Reach {
+  readonly table: Table;
   /** The part a reference named (`「支出」「金额」栏各行`). */
-  part?: Part;
-  row?: Row;
-  /** The row named, by its part and number, when the reference was resolved so (`row` is its view, made when read). */
-  at?: RowAt;
-  column?: Column;
-  /** The column's 栏次 when named by number (resolved per row's part). */
-  columnNumber?: number;
-  columnName?: string;
-  span: Span;
+  readonly part?: Part;
+  /** The column's 栏次 when named by number (found per row's part: `columnIn`). */
+  readonly columnNumber?: number;
+  /** The column's name when named so (found per row's part: `columnIn`). */
+  readonly columnName?: string;
+  readonly span: Span;
+}
+
+/** A reference naming no row: a column over a table's or part's rows (`1栏各行`), or a table or part whole. */
+export interface TableTarget extends Reach {
+  readonly at?: undefined;
+  readonly row?: undefined;
+}
+
+/** A reference naming a row: by its part and number (`at`); `row` is its view, made when first read. */
+export interface RowTarget extends Reach {
+  readonly at: RowAt;
+  readonly row: Row;
 }
 
 /**
- * A target `resolveAtoms` resolved: the row it names kept by part and number, its view made only when read (a sum over
- * 3,000 forms' rows goes in the arrays of a `RelationList`, and makes none).
+ * A reference resolved as far as the rule says: a table, maybe a row, maybe a column. A row is named by its part and
+ * number, and has a view only with them, made when read (a sum over 3,000 forms' rows goes in the arrays of a
+ * `RelationList`, and makes none).
  */
-class ResolvedTarget implements Target {
-  declare part?: Part;
-  declare at?: RowAt;
-  declare column?: Column;
-  declare columnNumber?: number;
-  declare columnName?: string;
+export type Target = TableTarget | RowTarget;
+
+class ResolvedTable implements TableTarget {
+  constructor(readonly table: Table, readonly span: Span, readonly part?: Part, readonly columnName?: string, readonly columnNumber?: number) {}
+}
+
+class ResolvedRow implements RowTarget {
   #row?: Row;
 
-  constructor(readonly table: Table, readonly span: Span, part?: Part) {
-    if (part) this.part = part;
-  }
+  constructor(readonly table: Table, readonly span: Span, readonly at: RowAt, readonly part?: Part, readonly columnName?: string, readonly columnNumber?: number) {}
 
-  get row(): Row | undefined {
-    return this.at && (this.#row ??= rowOf(this.at.part, this.at.row));
+  get row(): Row {
+    return (this.#row ??= rowOf(this.at.part, this.at.row));
   }
+}
+
+/** A target of `table` naming the row `at` when there is one, and the column so named when there is one. */
+function targetOf(table: Table, span: Span, part: Part | undefined, at: RowAt | undefined, columnName?: string, columnNumber?: number): Target {
+  return at ? new ResolvedRow(table, span, at, part, columnName, columnNumber) : new ResolvedTable(table, span, part, columnName, columnNumber);
 }
 
 /**
  * A reference whose names a binder (standard/bind.ts) looked up as it wrote it: what `resolveRef` finds for it — its
  * table, the part it names, the row its row atom names (by part and number), its column's name —, so the expansion
  * does not look the same names up again. Only for a reference whose every atom names a row or a column by name.
+ * With a column's name comes the column the binder found under it (in the part named, else in one of the table's):
+ * `resolveRef` takes what was found only when that column's name or group path is the name handed over (`columnIn`
+ * then finds a column by it), instead of looking for the column in every part.
  */
 export interface BoundRef extends RefNode {
-  found?: { table: Table; part?: Part; at?: RowAt; columnName?: string };
+  found?: { table: Table; part?: Part; at?: RowAt; columnName?: string; column?: Column };
 }
 
 /**
@@ -150,20 +167,17 @@ export function partsOf(of: Table | Part): Part[] {
   return 'parts' in of ? of.parts : [of];
 }
 
-function rowsAt(p: Part, rows: number[] | undefined, out: Row[]): void {
-  if (rows) for (const r of rows) out.push(rowOf(p, r));
-}
-
-/** The rows with this 行次. */
-function rowsNumbered(of: Table | Part, n: number): Row[] {
-  const out: Row[] = [];
+/** The rows with this 行次, by part and number (no row is made). */
+function positionsNumbered(of: Table | Part, n: number): RowAt[] {
+  const out: RowAt[] = [];
   for (const p of partsOf(of)) {
     const index = indexOf(p);
     if (!index.line) {
       const line = (index.line = new Map<number, number[]>());
       eachRowHead(p, (r) => { if (r.lineNo !== undefined) add(line, r.lineNo, r.index); });
     }
-    rowsAt(p, index.line.get(n), out);
+    const rows = index.line.get(n);
+    if (rows) for (const row of rows) out.push({ part: p, row });
   }
   return out;
 }
@@ -379,22 +393,13 @@ export function firstNamed(of: Table | Part, name: string): RowAt | undefined {
 }
 
 export function findRows(table: Table, atom: AtomNode, part?: Part): Row[] {
-  return atom.quoted ? positionsNamed(part ?? table, atom.value).map((x) => rowOf(x.part, x.row)) : rowsNumbered(part ?? table, Number(atom.value));
+  const of = part ?? table;
+  return (atom.quoted ? positionsNamed(of, atom.value) : positionsNumbered(of, Number(atom.value))).map((x) => rowOf(x.part, x.row));
 }
 
-/** The first row `findRows` finds, by its part and number (no row is made for a quoted name). */
+/** The first row `findRows` finds, by its part and number (no row is made). */
 export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | undefined {
-  if (!atom.quoted) {
-    const row = rowsNumbered(part ?? table, Number(atom.value))[0];
-    return row && { part: row.part, row: row.index };
-  }
-  return firstNamed(part ?? table, atom.value);
-}
-
-/** The first row `findRows` finds (only its view is made). */
-function firstRow(table: Table, atom: AtomNode, part?: Part): Row | undefined {
-  const x = firstRowAt(table, atom, part);
-  return x && rowOf(x.part, x.row);
+  return atom.quoted ? firstNamed(part ?? table, atom.value) : positionsNumbered(part ?? table, Number(atom.value))[0];
 }
 
 export function partNamed(table: Table, name: string): Part | undefined {
@@ -407,28 +412,65 @@ function pathKey(c: Column): string {
   return norm(c.path.length === 1 ? c.path[0] : c.path.join(''));
 }
 
+/** Whether `columnIn` finds a column by this name in the part of `c`: c's own name or group path is it (blanks aside). */
+function isNamed(c: Column, name: string): boolean {
+  const v = norm(name);
+  return norm(c.name) === v || pathKey(c) === v;
+}
+
 /**
  * The column of a part that a reference's column names (by 栏次, else by name, else by group path: the first that
  * does, blanks aside). A part has few columns: they are read one by one, nothing is indexed.
  */
-export function columnIn(part: Part, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
+export function columnIn(part: Part, t: { columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
     for (const c of cols) if (norm(c.name) === v) return c;
     for (const c of cols) if (pathKey(c) === v) return c;
-    return undefined;
   }
-  return t.column;
+  return undefined;
 }
 
-function columnOf(row: Row, t: { column?: Column; columnNumber?: number; columnName?: string }): Column | undefined {
-  return columnIn(row.part, t);
+/** Whether a target names a column (by 栏次 or name). */
+function namesColumn(t: Target): boolean {
+  return t.columnNumber !== undefined || t.columnName !== undefined;
 }
 
-function firstFigureColumn(row: Row): Column | undefined {
-  return row.part.columns.find((c) => c.role === 'figure');
+function figureColumns(p: Part): Column[] {
+  return p.columns.filter((c) => c.role === 'figure');
+}
+
+function firstFigureColumn(p: Part): Column | undefined {
+  return p.columns.find((c) => c.role === 'figure');
+}
+
+/** The column of a part that corresponds to `col` (same 栏次, else same position among figure columns). */
+function matchColumnIn(part: Part, col: Column): Column | undefined {
+  const cols = part.columns;
+  if (cols.includes(col)) return col;
+  if (col.number !== undefined) {
+    const byNumber = cols.find((c) => c.number === col.number);
+    if (byNumber) return byNumber;
+  }
+  return figureColumns(part)[col.figureIndex ?? -1];
+}
+
+/**
+ * The column a term reads in `q`, the part of the row it reads: the column it names; else, for a term of the rule's
+ * own table (`ruleTable`) in a formula checked column by column, the column matching the one checked (`col`); else the
+ * part's first figure column.
+ */
+function termColumnIn(q: Part, t: Target, ruleTable: Table, col?: Column): Column | undefined {
+  return namesColumn(t) ? columnIn(q, t) : col && t.table === ruleTable ? matchColumnIn(q, col) : firstFigureColumn(q);
+}
+
+/** The columns a row formula checks in its row's part: each figure column; between tables, only the first. */
+function formulaColumns(p: Part, crossTable: boolean): Column[] {
+  if (!crossTable) return figureColumns(p);
+  const first = firstFigureColumn(p);
+  return first ? [first] : [];
 }
 
 /** The power of ten of a money unit, relative to 元. */
@@ -627,18 +669,17 @@ export class DeclaredRules {
     }
     // Expand the right-hand side into signed references.
     const rhs: { sign: 1 | -1; target: Target }[] = [];
-    // Where the rule's own row is (a `…` ending a group stops there), without making its view.
-    const stop: RowAt | undefined = lhs.at ?? (lhs.row && { part: lhs.row.part, row: lhs.row.index });
     for (const term of node.rhs) {
-      const expanded = this.expandTerm(term, lhs.table, stop);
+      // A `…` ending a group stops at the rule's own row.
+      const expanded = this.expandTerm(term, lhs.table, lhs.at);
       if (!expanded) return;
       pushAll(rhs, expanded);
     }
     const crossTable = rhs.some((r) => r.target.table !== lhs.table);
     const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
-    const hasRow = !!(lhs.at || lhs.row);
+    const hasRow = lhs.at !== undefined;
     const ruleId: Relation['rule'] = crossTable ? 'cross-table'
-      : hasRow && lhsHasColumn(lhs) ? 'cell-formula'
+      : hasRow && namesColumn(lhs) ? 'cell-formula'
       : hasRow ? 'row-formula' : 'column-formula';
 
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
@@ -649,8 +690,7 @@ export class DeclaredRules {
       // A row of the rule's own table stands for itself; in another table, for the row with its code or label.
       const r = t.target.row ?? (row && t.target.table !== row.part.table ? counterpart(row, t.target.part ?? t.target.table) : row);
       if (!r) return undefined;
-      const c = lhsHasColumn(t.target) ? columnOf(r, t.target)
-        : col && t.target.table === lhs.table ? matchColumnIn(r.part, col) : firstFigureColumn(r);
+      const c = termColumnIn(r.part, t.target, lhs.table, col);
       if (!c) return undefined;
       const cell = r.cells[c.index];
       if (!cell) return undefined;
@@ -658,23 +698,23 @@ export class DeclaredRules {
       return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
 
-    if (hasRow && lhsHasColumn(lhs)) {
-      const col = columnIn(lhs.at?.part ?? lhs.row!.part, lhs);
+    if (lhs.at && namesColumn(lhs)) {
+      const col = columnIn(lhs.at.part, lhs);
       if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
       if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
-      const row = lhs.row!;
+      const row = lhs.row;
       emit(row.cells[col.index], rhs.map((t) => termCell(t, row, col)));
-    } else if (hasRow) {
+    } else if (lhs.at) {
       if (this.rowOver(lhs, rhs, crossTable, ruleId, kind, title, node.span)) return;
-      const row = lhs.row!;
-      const cols = crossTable ? [firstFigureColumn(row)].filter((c): c is Column => !!c) : row.part.columns.filter((c) => c.role === 'figure');
+      const row = lhs.row;
+      const cols = formulaColumns(row.part, crossTable);
       for (const col of cols) emit(row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? row : undefined, col)));
-    } else if (lhsHasColumn(lhs)) {
+    } else if (namesColumn(lhs)) {
       for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
         const store = storeOf(part);
         if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
         for (const row of part.rows) {
-          const col = columnOf(row, lhs);
+          const col = columnIn(row.part, lhs);
           if (!col) continue;
           const target = row.cells[col.index];
           const terms = rhs.map((t) => termCell(t, row, undefined));
@@ -692,7 +732,7 @@ export class DeclaredRules {
    * in the same unit); false when one does not (the rows are then taken one by one).
    */
   private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
-    if (rhs.some((t) => t.target.row)) return false;
+    if (rhs.some((t) => t.target.at)) return false;
     // What a term of another table reads: the counterpart of each row in it.
     const across = rhs.map((t) => (t.target.table === lhs.table ? undefined : t.target.part ?? t.target.table));
     for (let k = 0; k < rhs.length; k++) {
@@ -715,11 +755,11 @@ export class DeclaredRules {
         const m = counterparts(part, of);
         termCols.push(-1);
         maps.push(m);
-        columns.push(Int32Array.from(m.parts, (q) => (lhsHasColumn(t) ? columnIn(q, t) : q.columns.find((y) => y.role === 'figure'))?.index ?? -1));
+        columns.push(Int32Array.from(m.parts, (q) => termColumnIn(q, t, lhs.table)?.index ?? -1));
         listParts.push(new Int32Array(m.parts.length).fill(-1));
         continue;
       }
-      const c = lhsHasColumn(t) ? columnIn(part, t) : part.columns.find((x) => x.role === 'figure');
+      const c = termColumnIn(part, t, lhs.table);
       if (!c) return true;
       termCols.push(c.index);
       maps.push(undefined);
@@ -771,38 +811,40 @@ export class DeclaredRules {
    * tables) whose rows are all stored and whose terms are in its unit: its relations go in the list's arrays, no row is
    * made — the relations `emit` would make. False when one is not so (the relations are then made as objects).
    */
-  private rowOver(lhs: Target, rhs: { sign: 1 | -1; target: Target }[], crossTable: boolean, rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+  private rowOver(lhs: RowTarget, rhs: { sign: 1 | -1; target: Target }[], crossTable: boolean, rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
     const own = lhs.at;
-    if (!own || !(own.part instanceof StoredPart)) return false;
+    if (!(own.part instanceof StoredPart)) return false;
     const n = rhs.length;
     // Each term's row: its own, else (a term of the rule's own table that names no row) the rule's; none, for a term
     // of another table naming no row (no relation then).
     const rows: (RowAt | undefined)[] = [];
     for (const { target: t } of rhs) {
-      const at = t.at ?? (t.row ? { part: t.row.part, row: t.row.index } : t.table === lhs.table ? own : undefined);
+      const at = t.at ?? (t.table === lhs.table ? own : undefined);
       if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
       rows.push(at);
     }
     if (rows.some((at) => !at)) return true;
     const s = own.part.store;
-    const figures = own.part.columns.filter((c) => c.role === 'figure');
-    const cols = crossTable ? figures.slice(0, 1) : figures;
     const out = this.sink;
+    // The list's numbers of the parts, asked at the first relation only (the terms' parts, then the rule's own).
     const parts = new Int32Array(n);
+    let ownPart = -1;
     const cells = new Int32Array(n);
-    each: for (const col of cols) {
+    each: for (const col of formulaColumns(own.part, crossTable)) {
       const target = s.cellAt(own.row, col.index);
       if (target < 0) continue;
       for (let k = 0; k < n; k++) {
-        const t = rhs[k].target;
         const at = rows[k]!;
         const q = at.part as StoredPart;
-        const c = lhsHasColumn(t) ? columnIn(q, t) : t.table === lhs.table ? matchColumnIn(q, col) : q.columns.find((x) => x.role === 'figure');
+        const c = termColumnIn(q, rhs[k].target, lhs.table, col);
         cells[k] = c ? q.store.cellAt(at.row, c.index) : -1;
         if (cells[k] < 0) continue each;
       }
-      for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);
-      out.begin(rule, kind, title, ruleSpan, out.part(own.part), own.row, target);
+      if (ownPart < 0) {
+        for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);
+        ownPart = out.part(own.part);
+      }
+      out.begin(rule, kind, title, ruleSpan, ownPart, own.row, target);
       for (let k = 0; k < n; k++) out.term(parts[k], rows[k]!.row, cells[k], rhs[k].sign);
       out.end();
     }
@@ -814,11 +856,11 @@ export class DeclaredRules {
    * forms), every one stored and in the relation's unit: the relation goes in the list's arrays, no row is made — the
    * relation `emit` would make. False when one is not so (the relation is then made as an object).
    */
-  private cellOver(lhs: Target, col: Column, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+  private cellOver(lhs: RowTarget, col: Column, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
     const at = lhs.at;
-    if (!at || !(at.part instanceof StoredPart)) return false;
+    if (!(at.part instanceof StoredPart)) return false;
     for (const { target: t } of rhs) {
-      if (!t.at || !(t.at.part instanceof StoredPart) || !lhsHasColumn(t) || unitShift(t.table, lhs.table) !== 0) return false;
+      if (!t.at || !(t.at.part instanceof StoredPart) || !namesColumn(t) || unitShift(t.table, lhs.table) !== 0) return false;
     }
     const target = at.part.store.cellAt(at.row, col.index);
     if (target < 0) return true;
@@ -907,47 +949,45 @@ export class DeclaredRules {
       const l = itemLevel(rowLabel(p, i));
       if (level !== undefined && (l === undefined || l < level)) break;
       if (level !== undefined && l! > level) continue;
-      const t = new ResolvedTarget(table, g.span);
-      t.at = { part: p, row: i };
-      out.push(t);
+      out.push(new ResolvedRow(table, g.span, { part: p, row: i }));
     }
     return out;
   }
 
-  /** The references strictly between `a` and `b` in a range `a+…+b`. */
+  /**
+   * The references strictly between `a` and `b` in a range `a+…+b`: the columns numbered between, or the rows (by part
+   * and number, as `after` gives them: no row's view is made).
+   */
   between(table: Table, a: AtomNode, b: AtomNode, g: GroupNode): Target[] | undefined {
     const unit = a.unit ?? g.unit;
+    const out: Target[] = [];
     if (!a.quoted && !b.quoted) {
-      const out: Target[] = [];
       for (let n = Number(a.value) + 1; n < Number(b.value); n++) {
-        if (unit === 'column') out.push({ table, columnNumber: n, span: g.span });
-        else {
-          for (const row of rowsNumbered(table, n)) out.push({ table, row, span: g.span });
-        }
+        if (unit === 'column') out.push(new ResolvedTable(table, g.span, undefined, undefined, n));
+        else for (const at of positionsNumbered(table, n)) out.push(new ResolvedRow(table, g.span, at));
       }
       return out;
     }
-    const ra = firstRow(table, a);
-    const rb = firstRow(table, b);
+    const ra = firstRowAt(table, a);
+    const rb = firstRowAt(table, b);
     if (!ra || !rb || ra.part !== rb.part) { this.problem(this.m.rangeSamePart, g.span); return undefined; }
-    return ra.part.rows.slice(ra.index + 1, rb.index).map((row) => ({ table, row, span: g.span }));
+    for (let r = ra.row + 1; r < rb.row; r++) out.push(new ResolvedRow(table, g.span, { part: ra.part, row: r }));
+    return out;
   }
 
   /**
    * What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to;
    * `naming` records how it named them, as far as it got. A reference a binder resolved (`BoundRef`) is taken as it
-   * found it, unless the naming is asked for. Its table is the one its key names: a binder names a table by a key of
+   * found it, unless the naming is asked for or the column's name it hands over does not name the column it found.
+   * Its table is the one its key names: a binder names a table by a key of
    * its own (standard/bind.ts `tableRef`: the table's place in the document, one per table), and a bound rule is
    * expanded only by rules that resolve tables through that binder (standard/apply.ts) — the key, looked up again,
    * would find the same table.
    */
   resolveRef(ref: RefNode, current: Table, asked?: Naming): Target | undefined {
     const found = (ref as BoundRef).found;
-    if (found && !asked) {
-      const t = new ResolvedTarget(found.table, ref.span, found.part);
-      if (found.at) t.at = found.at;
-      if (found.columnName !== undefined) t.columnName = found.columnName;
-      return t;
+    if (found && !asked && (found.columnName === undefined || (found.column && isNamed(found.column, found.columnName)))) {
+      return targetOf(found.table, ref.span, found.part, found.at, found.columnName);
     }
     const naming = asked ?? {};
     for (const a of ref.atoms) {
@@ -994,24 +1034,26 @@ export class DeclaredRules {
 
   /** What a row or column atom (`27行`, `「合计」行`, `1栏`) names in `table` (or one of its parts). */
   resolveAtoms(table: Table, atoms: AtomNode[], span: Span, part?: Part): Target | undefined {
-    const t = new ResolvedTarget(table, span, part);
+    let at: RowAt | undefined;
+    let columnName: string | undefined;
+    let columnNumber: number | undefined;
     for (const a of atoms) {
       const unit = axisOf(a);
       if (unit === 'row') {
-        const at = firstRowAt(table, a, part);
+        at = firstRowAt(table, a, part);
         if (!at) { this.problem(this.m.rowNotFound(a.quoted ? `「${a.value}」` : `${a.value}行`), a.span); return undefined; }
-        t.at = at;
       } else if (unit === 'column') {
-        if (a.quoted) t.columnName = a.value;
-        else t.columnNumber = Number(a.value);
-        const exists = (part ? [part] : table.parts).some((p) => !!columnIn(p, t));
+        if (a.quoted) columnName = a.value;
+        else columnNumber = Number(a.value);
+        const named = { columnName, columnNumber };
+        const exists = (part ? [part] : table.parts).some((p) => !!columnIn(p, named));
         if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
       } else {
         this.problem(this.m.needsAxis(a.value), a.span);
         return undefined;
       }
     }
-    return t;
+    return targetOf(table, span, part, at, columnName, columnNumber);
   }
 
   private problem(message: string, span: Span): undefined {
@@ -1032,21 +1074,6 @@ export function states(doc: BudgetDocument, phrase: string): boolean {
   return false;
 }
 
-function lhsHasColumn(t: { columnNumber?: number; columnName?: string; column?: Column }): boolean {
-  return t.columnNumber !== undefined || t.columnName !== undefined || t.column !== undefined;
-}
-
 function describeColumn(t: Target): string {
   return t.columnNumber !== undefined ? `${t.columnNumber}栏` : `「${t.columnName}」`;
-}
-
-/** The column of a part that corresponds to `col` (same 栏次, else same position among figure columns). */
-function matchColumnIn(part: Part, col: Column): Column | undefined {
-  const cols = part.columns;
-  if (cols.includes(col)) return col;
-  if (col.number !== undefined) {
-    const byNumber = cols.find((c) => c.number === col.number);
-    if (byNumber) return byNumber;
-  }
-  return cols.filter((c) => c.role === 'figure')[col.figureIndex ?? -1];
 }

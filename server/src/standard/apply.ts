@@ -1205,7 +1205,7 @@ export class StandardReport {
       const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
       // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
       // Rows are read by their heads (no view is made but the found cell's).
-      const at = target.at ?? (target.row && { part: target.row.part, row: target.row.index });
+      const at = target.at;
       for (const p of at ? [at.part] : target.part ? [target.part] : t.parts) {
         const col = named_ ? columnIn(p, target) : p.columns.find((c) => c.role === 'figure');
         if (!col) continue;

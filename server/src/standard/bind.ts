@@ -589,6 +589,7 @@ export class Binder {
       for (const a of o.atoms) {
         if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.failed(`「${a.node.value}」`, true);
         this.row = undefined;
+        this.column = undefined;
         const bound = this.atom(a, t, part, instance);
         if (!bound) return false;
         if (bound.unit === 'row') rowAtom = bound;
@@ -598,7 +599,10 @@ export class Binder {
         const axis = axisOf(bound);
         if (!bound.quoted || !axis || (axis === 'row' && !this.row)) found = undefined;
         else if (axis === 'row') found.at = this.row;
-        else found.columnName = bound.value;
+        else {
+          found.columnName = bound.value;
+          found.column = this.column;
+        }
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
@@ -608,7 +612,10 @@ export class Binder {
         if (col && col !== cols[0]) {
           const value = col.path.join('');
           atoms.push({ value, quoted: true, unit: 'column', span: NOWHERE });
-          if (found) found.columnName = value;
+          if (found) {
+            found.columnName = value;
+            found.column = col;
+          }
         }
       }
       const ref: BoundRef = { kind: 'ref', table, atoms, span: o.span };
@@ -657,6 +664,9 @@ export class Binder {
   /** The row the last name `rowName` found names, as the expansion finds it (by part and number). */
   private row?: RowAt;
 
+  /** The column the last name `columnName` found (the expansion checks that the name it gives names it). */
+  private column?: Column;
+
   /**
    * The row a quoted name names in a table or one of its parts (declared.ts `firstNamed`, as the expansion finds it),
    * looked up once per binder: identities name the same rows, under the same other names, again and again, and the
@@ -699,7 +709,7 @@ export class Binder {
           if (ties) i = -1;
         } else i = columnKeyed(p, cand.key, !this.many);
         if (i < 0) continue;
-        const c = p.columns[i];
+        const c = (this.column = p.columns[i]);
         return uniquelyNamed(p, i, !this.many) ? c.name : c.path.join('');
       }
     }
