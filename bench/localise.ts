@@ -1,21 +1,16 @@
 /**
- * Error localisation (server/src/checks/localise.ts), old build against new: the same answers, and the time.
+ * Error localisation (server/src/checks/localise.ts), one build against another: the same answers, and the time.
  *
- *   node out/bench/localise.js dump [OUT_DIR] [copies] > file   every finding (message, related notes, fixes) of every document
- *                                                      below, standard sets on and off, fresh and through edits (with
- *                                                      the number of groups searched), by the build in OUT_DIR
- *                                                      (default: this one's `out/`); compare two builds' files byte
- *                                                      for byte (`copies`: of each seed and corpus document with
- *                                                      figures changed, 1 by default).
- *   node out/bench/localise.js time OLD_OUT_DIR [reps] [name]  per-document time of `analyze(text)`, this build and the one
- *                                                      in OLD_OUT_DIR alternately in one process (each build's own
- *                                                      modules and caches), medians in µs; `name`: only the
- *                                                      documents whose name holds it.
- *   node out/bench/localise.js search OLD_OUT_DIR [reps] [name]  the same for the search alone: `explain` of each document's
- *                                                      failing relations, its relations' index made (the analysis's
- *                                                      `relationsOf` asked once before), no cache.
- *   node out/bench/localise.js keystroke OLD_OUT_DIR [reps] [name]  a figure at fault retyped and back through an
- *                                                      analyzer of each build alternately: µs per edit.
+ * - `node out/bench/localise.js dump [OUT_DIR] [copies] > file`: every finding (message, related notes, fixes) of
+ *   every document below, standard sets on and off, fresh and through edits (with the number of groups searched), by
+ *   the build compiled in OUT_DIR (default: this one's `out/`); compare two builds' files byte for byte. `copies`: how
+ *   many copies with figures changed of each seed and corpus document (1 by default).
+ * - `node out/bench/localise.js time OLD_OUT_DIR [reps] [name]`: each document's `analyze(text)` by this build and the
+ *   one in OLD_OUT_DIR alternately, in one process (each build its own modules and caches): medians in µs, and the
+ *   median ratio; `name`: only the documents whose name holds it.
+ * - `… search OLD_OUT_DIR [reps] [name]`: the same for the search alone (`explain` of each document's failing
+ *   relations, over the analysis's `relationsOf` asked once before, so its index is made; no cache).
+ * - `… keystroke OLD_OUT_DIR [reps] [name]`: a figure at fault retyped and back through an analyzer of each build.
  *
  * The documents: the seeds, the corpus transcriptions (test/fixtures/corpus), each also with figures changed at random;
  * the bench's document full of findings (bench/generate.ts with mistakes, as bench/run.ts); the generated standard
