@@ -137,15 +137,16 @@ class System {
   }
 
   /**
-   * Whether the inequalities admit a solution (in rationals; exact integer arithmetic): Fourier–Motzkin elimination of
-   * figure 0, then 1 …, each step pairing every inequality that bounds the figure from below with every one that bounds
-   * it from above and keeping those that do not bound it. Undefined when a step would pair more than 4,000 or leave more
-   * than 3,000 inequalities (constants included). The verdict does not depend on the order of the inequalities.
+   * Whether the inequalities admit a solution (in rationals; exact integer arithmetic): Fourier–Motzkin elimination
+   * of figure 0, then 1 …, each step pairing every inequality that bounds the figure from below with every one that
+   * bounds it from above and keeping those that do not bound it. Undefined when a step would pair more than 4,000 or
+   * leave more than 3,000 inequalities (constants included). The verdict does not depend on the order of the
+   * inequalities.
    *
    * The last step needs no pairs made: every inequality left bounds only the last figure, so each pair is a constant,
-   * p.c·|a_n| + n.c·a_p ≥ 0, i.e. −p.c/a_p ≤ n.c/|a_n| (dividing by a_p·|a_n| > 0); all pairs hold exactly when the pair
-   * of the largest lower bound and the smallest upper one does (the smallest c/|a| each way). One figure (`interval`)
-   * is that last step alone.
+   * p.c·|a_n| + n.c·a_p ≥ 0, i.e. −p.c/a_p ≤ n.c/|a_n| (dividing by a_p·|a_n| > 0); all pairs hold exactly when the
+   * pair of the largest lower bound and the smallest upper one does (the smallest c/|a| each way). One figure
+   * (`interval`) is that last step alone.
    */
   eliminate(): boolean | undefined {
     const k = this.k;
@@ -414,7 +415,7 @@ interface Watch {
   weight(cell: Cell): number;
 }
 
-/** A relation's state in a search: not taken yet; taken, but over a cell that holds no figure (never judged); judged. */
+/** A relation's state in a search: not taken yet; taken but over a cell that holds no figure (never judged); judged. */
 const enum Taken { No, Unjudged, Judged }
 
 /** A figure of a search, and what the search asked of it (each once). */
@@ -449,7 +450,10 @@ class Fig {
 class Rel {
   taken = Taken.No;
   failing = false;
-  /** A sum's or equality's equation target − Σ sign·10^shift·term = 0 (`linearOf`): its figures, each once, and their integer coefficients. */
+  /**
+   * A sum's or equality's equation target − Σ sign·10^shift·term = 0 (`linearOf`): its figures, each once, and their
+   * integer coefficients.
+   */
   lin: number[] | undefined = undefined;
   coef: bigint[] = NO_COEFFICIENTS;
   /** −Σ max(a·lo, a·hi) and −Σ min(a·lo, a·hi) over the equation's figures, at `fixedScale` (`fix`). */
@@ -567,7 +571,7 @@ class GroupSearch {
     f.hi = hi;
   }
 
-  /** Integer coefficients of target − Σ sign·10^shift·term = 0, scaled so every shift is an integer factor, by figure. */
+  /** The integer coefficients of target − Σ sign·10^shift·term = 0 (every shift an integer factor), by figure. */
   private linearOf(rel: Rel): void {
     const terms = rel.rel.terms;
     let m = 0;
