@@ -784,7 +784,9 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
     if (st) recognitions.set(t, st);
   }
   // Most sections have no table with an identity of its own (a project's form, a text): nothing more to make.
-  if (![...recognitions.values()].some((st) => st.identities.some((idn) => idn.local))) return out;
+  let local = false;
+  for (const st of recognitions.values()) if ((local = hasLocal(st))) break;
+  if (!local) return out;
   out.from = relations.count;
   // Read again as it was (a comment line or a note typed in a table): what the identities gave, about the new parts.
   // Read afresh: what a section of the same tables gave when last read afresh (the document reopened).
@@ -805,6 +807,15 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
     recall!.sections.set(key, { document: doc, relations, standard: out }, rowsOf(doc.tables));
   }
   return out;
+}
+
+/** Whether a standard table has an identity of its own (one that names no other table). */
+const locals = new WeakMap<StandardTable, boolean>();
+
+function hasLocal(st: StandardTable): boolean {
+  let had = locals.get(st);
+  if (had === undefined) locals.set(st, (had = st.identities.some((idn) => idn.local)));
+  return had;
 }
 
 function rowsOf(tables: readonly Table[]): number {
@@ -1077,13 +1088,15 @@ function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCach
 
 
 /**
- * The identities kept by a document read afresh before, for the tables of this one (every table replaces one of
- * it: `Renewed`): each as renewed, with what its condition read — its relations and what it read are not kept (they
- * are the other document's, which they would keep alive).
+ * The identities with a condition kept by a document read afresh before, for the tables of this one (every table
+ * replaces one of it: `Renewed`): each as renewed, with what its condition read, which the next version reads again
+ * (`standsAsItWas`) — its relations and what it read are not kept (they are the other document's, which they would
+ * keep alive). An identity without a condition is not listed: renewed, it would be applied again all the same.
  */
 function keptRecalled(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] | undefined {
   const out: StandardCache['identities'] = new Map();
   for (const [identity, byTable] of kept) {
+    if (!identity.rule.condition) continue;
     const next = new Map<Table, Kept>();
     for (const [t, k] of byTable) {
       const now = r.tables.get(t);
