@@ -985,7 +985,7 @@ function documentStandard(
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
       cache.identities = applier.kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
-      if (key !== undefined) recall!.documents.set(key, cache, rowsOf(doc.tables));
+      if (key !== undefined) recall!.documents.set(key, { ...cache, identities: conditioned(cache.identities) }, rowsOf(doc.tables));
     }
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };
@@ -1088,24 +1088,40 @@ function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCach
 
 
 /**
- * The identities with a condition kept by a document read afresh before, for the tables of this one (every table
- * replaces one of it: `Renewed`): each as renewed, with what its condition read, which the next version reads again
- * (`standsAsItWas`) — its relations and what it read are not kept (they are the other document's, which they would
- * keep alive). An identity without a condition is not listed: renewed, it would be applied again all the same.
+ * The identities with a condition, each with what its condition read and no more (what a recalled document needs:
+ * `keptRecalled`; not the relations each made, which the recall would keep alive).
  */
-function keptRecalled(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] | undefined {
+function conditioned(kept: StandardCache['identities']): StandardCache['identities'] {
   const out: StandardCache['identities'] = new Map();
   for (const [identity, byTable] of kept) {
     if (!identity.rule.condition) continue;
     const next = new Map<Table, Kept>();
     for (const [t, k] of byTable) {
-      const now = r.tables.get(t);
-      if (!now) return undefined;
       const x: Kept = { outcome: k.outcome, made: NO_LIST, touched: NO_TABLES, consulted: NO_ROLES, renewed: true };
       if (k.missing !== undefined) x.missing = k.missing;
       if (k.stated !== undefined) x.stated = k.stated;
       if (k.holds !== undefined) x.holds = k.holds;
-      next.set(now, x);
+      next.set(t, x);
+    }
+    out.set(identity, next);
+  }
+  return out;
+}
+
+/**
+ * The identities a document read afresh before kept (`conditioned`: those with a condition, each renewed, with what
+ * its condition read, which the next version reads again — `standsAsItWas`), for the tables of this one (every table
+ * replaces one of it: `Renewed`). An identity without a condition is not listed: renewed, it would be applied again
+ * all the same.
+ */
+function keptRecalled(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] | undefined {
+  const out: StandardCache['identities'] = new Map();
+  for (const [identity, byTable] of kept) {
+    const next = new Map<Table, Kept>();
+    for (const [t, k] of byTable) {
+      const now = r.tables.get(t);
+      if (!now) return undefined;
+      next.set(now, k);
     }
     out.set(identity, next);
   }
