@@ -655,6 +655,8 @@ export class DocumentAnalyzer {
     const last = this.spanning?.list;
     // Relations this list and the last begin with alike, when compared here (error localisation goes on from there).
     let known = 0;
+    // (A recalled document's relations are another analysis's: never this analyzer's last version's — a fresh
+    // analyzer has judged none, and `open` forgets what was retyped.)
     const asBefore = (std.report.reused !== undefined && std.report.reused !== 'recalled')
       || (!!last && !!this.retyped && was?.end === standardEnd && (known = global.commonPrefix(last)) >= standardEnd);
     const retyped = was?.end === standardEnd && asBefore ? this.retyped : undefined;

@@ -962,6 +962,9 @@ function documentStandard(
       const segment = before.segment;
       // A list its analyzer has since taken over (./recall) is empty.
       if (!segment || segment.from !== from || segment.list.count < segment.to) return false;
+      // A recalled document whose analyzer has since renewed a part of it (a row typed: the part's store is spliced
+      // in place, and the old part reads the edited rows) is not what it was.
+      if (recalled) for (const [o, was] of before.parts) if (!sameItems(o.parts, was)) return false;
       const alike = !recalled && unchanged?.all ? NOT_RENEWED : renewedAlike(before, cache, recognitions, segment);
       const kept = alike && (alike === NOT_RENEWED ? before.identities : recalled ? keptRecalled(before.identities, alike) : keptAcross(before.identities, alike));
       if (!alike || !kept || !relations.samePrefix(segment.list, from, 0, alike.parts) || !applier.standsAsItWas(kept)) return false;

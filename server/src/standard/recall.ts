@@ -7,8 +7,10 @@
  * read again): a recalled result is exactly what applying the identities would make.
  *
  * Bounded: sections and documents of at most `ROWS` rows each (past it, all of that kind are dropped). What is kept
- * holds the analysis it came from alive (its tables and relation lists) until it is dropped; a list taken over since
- * by its analyzer's next version is found empty, and is then not carried over.
+ * holds the analysis it came from alive (its tables and relation lists) until it is dropped. Its analyzer may go on
+ * editing that analysis: a list it has taken over since (a section's at its next version, the document's two
+ * versions on) is found empty, and a table whose part it renewed (a row typed splices the part's store in place) no
+ * longer has the parts it had; neither is carried over (./apply).
  */
 const ROWS = 40_000;
 
@@ -21,9 +23,13 @@ class Bounded<V> {
     return this.byKey.get(key)?.value;
   }
 
-  /** Keeps `value` (of `rows` rows) under `key`; past the bound, all are dropped first. */
+  /** Keeps `value` (of `rows` rows) under `key`; past the bound, all are dropped first (one past it alone: not kept). */
   set(key: string, value: V, rows: number): void {
-    if (rows > ROWS) return;
+    if (rows > ROWS) {
+      this.rows -= this.byKey.get(key)?.rows ?? 0;
+      this.byKey.delete(key);
+      return;
+    }
     const had = this.byKey.get(key)?.rows ?? 0;
     if (this.rows - had + rows > ROWS) {
       this.byKey.clear();
