@@ -32,7 +32,7 @@ import type { Finding } from '../server/src/checks/finding';
 import { ROOT } from '../test/support/lsp';
 import { generate, rng } from './generate';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
-import { median } from './timing';
+import { paired } from './timing';
 
 interface Build {
   analysis: typeof AnalysisModule;
@@ -143,27 +143,12 @@ function dump(b: Build, copies: number): void {
 }
 
 /**
- * `before` and `after` run alternately `reps` times after two warm-up pairs (an even number: a keystroke's versions
- * alternate): their median times in µs, and the median of the ratios after/before of each pair (a ratio of two runs a
- * few milliseconds apart moves much less with the machine's load than either time).
+ * `before` and `after` run alternately (`paired`, after two warm-up pairs: an even number, a keystroke's versions
+ * alternate): their median times in µs, and the median of the ratios after/before of each pair.
  */
 function alternately(before: () => void, after: () => void, reps: number): [number, number, number] {
-  for (let i = 0; i < 2; i++) { before(); after(); }
-  const a: number[] = [];
-  const b: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    let t0 = performance.now();
-    before();
-    const x = performance.now() - t0;
-    t0 = performance.now();
-    after();
-    const y = performance.now() - t0;
-    a.push(x);
-    b.push(y);
-    ratios.push(y / x);
-  }
-  return [median(a) * 1000, median(b) * 1000, median(ratios)];
+  const p = paired(before, after, reps, 2);
+  return [p.first * 1000, p.second * 1000, p.inverse];
 }
 
 /**

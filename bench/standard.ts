@@ -15,33 +15,16 @@ import { join } from 'node:path';
 import { analyze, DocumentAnalyzer, type AnalysisOptions } from '../server/src/analysis';
 import { ROOT } from '../test/support/lsp';
 import { generate } from './generate';
-import { median } from './timing';
+import { paired } from './timing';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
 import { forgetTemplates } from '../server/src/standard/shapes';
 
 const OFF: AnalysisOptions = { standard: false };
 
-/**
- * `a` and `b` run alternately `reps` times after a warm-up: their median times, and the median of the ratios of each
- * pair (a ratio of two runs a few milliseconds apart moves much less with the machine's load than either time).
- */
+/** `a` beside `b` (`paired`): their median times, and the median of the ratios a/b of each pair. */
 function pair(a: () => void, b: () => void, reps: number): [number, number, number] {
-  for (let i = 0; i < 3; i++) { a(); b(); }
-  const ta: number[] = [];
-  const tb: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    let t0 = performance.now();
-    a();
-    const x = performance.now() - t0;
-    t0 = performance.now();
-    b();
-    const y = performance.now() - t0;
-    ta.push(x);
-    tb.push(y);
-    ratios.push(x / y);
-  }
-  return [median(ta), median(tb), median(ratios)];
+  const p = paired(a, b, reps, 3);
+  return [p.first, p.second, p.ratio];
 }
 
 const rows = (text: string) => text.split('\n').filter((l) => l.includes('|')).length;

@@ -8,6 +8,32 @@ export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
+/**
+ * `first` and `second` run alternately `reps` times after `warm` pairs not counted: their median times in ms, and the
+ * medians of the ratios of each pair, first/second and second/first (a ratio of two runs a few milliseconds apart moves
+ * much less with the machine's load than either time).
+ */
+export function paired(first: () => void, second: () => void, reps: number, warm = 2): { first: number; second: number; ratio: number; inverse: number } {
+  for (let i = 0; i < warm; i++) { first(); second(); }
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  const inverses: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    let t0 = performance.now();
+    first();
+    const x = performance.now() - t0;
+    t0 = performance.now();
+    second();
+    const y = performance.now() - t0;
+    a.push(x);
+    b.push(y);
+    ratios.push(x / y);
+    inverses.push(y / x);
+  }
+  return { first: median(a), second: median(b), ratio: median(ratios), inverse: median(inverses) };
+}
+
 /** The median of `reps` runs, after `warm` runs not counted. */
 export function time(fn: () => void, reps: number, warm = 3): number {
   for (let i = 0; i < warm; i++) fn();
