@@ -43,7 +43,7 @@ import { codeFindings, partCodeFindings, partKinds, sameKinds } from './knowledg
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
-import { cellNumber, rowCount, StoredPart } from './model/rows';
+import { cellNumber, rowsIn, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList, type CellRange } from './rules/compact';
 import { DeclaredRules, findTable } from './rules/declared';
@@ -401,8 +401,7 @@ export class DocumentAnalyzer {
     s.found.base = baseFindings(s, m);
     s.found.figures = figureFindings(document, m);
     s.found.codes = codes ?? (this.options.knowledge ? codeFindings(document, this.options.knowledge, this.options.locale) : []);
-    let rows = 0;
-    for (const t of document.tables) for (const p of t.parts) rows += rowCount(p);
+    const rows = rowsIn(document.tables);
     // The section's last list is replaced: its arrays are taken over (an Analysis is valid until the next edit).
     const relations = new RelationList(rows, s.relations);
     builtinInto(document, m, relations);

@@ -961,6 +961,13 @@ export function rowCount(p: Part): number {
   return p instanceof StoredPart ? p.store.count : p.rows.length;
 }
 
+/** How many rows tables print in all (their parts'). */
+export function rowsIn(tables: readonly Table[]): number {
+  let rows = 0;
+  for (const t of tables) for (const p of t.parts) rows += rowCount(p);
+  return rows;
+}
+
 /**
  * A cell's number in its part's store (its row's first cell and its place in the row: the number relations and
  * indexes by cell use), or -1 when its part's rows are not stored (a narrative claim's) or it is none of its row's cells.

@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, Kind, rowCount, StoredPart, storeOf } from '../model/rows';
+import { cellNumber, eachRowHead, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -804,7 +804,7 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   }
   out.to = relations.count;
   if (key !== undefined && !alike && !out.applied.some((a) => a.identity.rule.condition)) {
-    recall!.sections.set(key, { document: doc, relations, standard: out }, rowsOf(doc.tables));
+    recall!.sections.set(key, { document: doc, relations, standard: out }, rowsIn(doc.tables));
   }
   return out;
 }
@@ -816,12 +816,6 @@ function hasLocal(st: StandardTable): boolean {
   let had = locals.get(st);
   if (had === undefined) locals.set(st, (had = st.identities.some((idn) => idn.local)));
   return had;
-}
-
-function rowsOf(tables: readonly Table[]): number {
-  let rows = 0;
-  for (const t of tables) for (const p of t.parts) rows += rowCount(p);
-  return rows;
 }
 
 /** What is recalled across analyzers, per scope of the templates (one language's, until they are forgotten). */
@@ -988,7 +982,7 @@ function documentStandard(
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
       cache.identities = applier.kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
-      if (key !== undefined) recall!.documents.set(key, { ...cache, identities: conditioned(cache.identities) }, rowsOf(doc.tables));
+      if (key !== undefined) recall!.documents.set(key, { ...cache, identities: conditioned(cache.identities) }, rowsIn(doc.tables));
     }
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };
