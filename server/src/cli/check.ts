@@ -83,7 +83,9 @@ export function checkBytes(bytes: Uint8Array, shown: string, o: CheckOptions): F
   const text = d.text;
   try {
     const knowledge = knowledgeOf(o);
-    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, standard: { set: o.standardSet }, ...(knowledge ? { knowledge } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}) });
+    // Each file is read once: nothing of it is kept to be recalled (standard/recall.ts would hold analyses of up to
+    // 40,000 rows alive in a worker's bounded heap).
+    const a = analyze(text, { locale: o.locale, roundingTails: o.roundingTails, standard: { set: o.standardSet, recall: false }, ...(knowledge ? { knowledge } : {}), ...(o.thresholds ? { thresholds: o.thresholds } : {}) });
     const codes = knowledge ? documentCodes(a.document, shown).codes.map((c) => c.code) : [];
     return { findings: jsonFindings(applyRuleSettings(a.findings, o.rules), text, shown, o.locale, o.countAcknowledged), codes };
   } catch (e) {

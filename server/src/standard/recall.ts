@@ -1,6 +1,6 @@
 /**
  * What the standard sets gave a document analysed afresh, recalled when a document of the same tables is analysed
- * afresh again (the document reopened, the workspace checked again, the CLI run over it twice in one process): its
+ * afresh again (the document reopened in the language server; the CLI reads each file once and asks for none): its
  * sections' own identities, and its identities between tables, by what its tables are (their roles, shapes and
  * fields). The caller (./apply) carries them over only after the checks it makes when a section is read again as it
  * was (`sectionAlike`, `renewedAlike`: the tables' shapes, fields, roles, the relations before them, the conditions
