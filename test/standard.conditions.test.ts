@@ -8,14 +8,8 @@ import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import { identityState } from '../server/src/standard/apply';
 import { dump } from './support/dump';
+import { replaceAfter } from './support/docs';
 
-/** Replaces the first `from` after `after` with `to`. */
-function replace(text: string, after: string, from: string, to: string): string {
-  const a = text.indexOf(after);
-  const at = text.indexOf(from, a);
-  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
 
 /** How an identity of the 部门整体支出绩效目标申报表 was applied: its outcome and its state. */
 function whole(a: Analysis, identity: string): string {
@@ -36,11 +30,11 @@ describe('standard sets: an identity whose condition holds but whose expansion n
   const sections = generated.split(/^(?=## )/m);
   const kept = sections.filter((s, i) => i === 0 || /^## (表 附表4-1 收支总表|表 附表4-5 一般公共预算支出表|绩效目标表 部门整体)/.test(s));
   assert.equal(kept.length, 4);
-  const base = replace(kept.join(''), '### 部门总体资金情况 支出构成', '列：项目 | 当年金额', '列：项目 | 本年金额');
+  const base = replaceAfter(kept.join(''), '### 部门总体资金情况 支出构成', '列：项目 | 当年金额', '列：项目 | 本年金额');
   const IDENTITY = '「人员类项目支出」行「当年金额」栏';
   const total = base.slice(base.indexOf('收入总计 | ') + '收入总计 | '.length).split('\n')[0];
   /** The 收支总表's 收入总计 with its first digit `d`: no longer the 一般公共预算拨款收入 (unless `d` is its own). */
-  const totalWith = (d: string) => replace(base, '## 表 附表4-1 收支总表', `收入总计 | ${total}`, `收入总计 | ${d}${total.slice(1)}`);
+  const totalWith = (d: string) => replaceAfter(base, '## 表 附表4-1 收支总表', `收入总计 | ${total}`, `收入总计 | ${d}${total.slice(1)}`);
   const other = (n: number) => String((Number(total[0]) + n) % 9 + 1);
   const notHolding = totalWith(other(0));
 

@@ -12,6 +12,7 @@ import { Recall } from '../server/src/standard/recall';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { judgement } from './support/dump';
+import { replaceAfter } from './support/docs';
 
 const root = path.join(__dirname, '..', '..');
 const read = (dir: string) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.budget')).map((f) => [f, fs.readFileSync(path.join(root, dir, f), 'utf8')] as const);
@@ -19,13 +20,6 @@ const read = (dir: string) => fs.readdirSync(path.join(root, dir)).filter((f) =>
 /** What applying every identity gives, nothing kept across analyzers. */
 const applied = (text: string) => judgement(analyze(text, { locale: 'zh', standard: { byShape: false } }));
 
-/** Replaces the first `from` after `after` with `to`. */
-function replace(text: string, after: string, from: string, to: string): string {
-  const a = text.indexOf(after);
-  const at = text.indexOf(from, a);
-  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
 
 describe('standard sets: recalled across analyzers', () => {
   beforeEach(() => forgetTemplates());
@@ -53,12 +47,12 @@ describe('standard sets: recalled across analyzers', () => {
   it('another document of the same tables with other figures is recalled; one whose condition reads otherwise is applied', () => {
     const text = generateFinal();
     analyze(text, { locale: 'zh' });
-    const retyped = replace(text, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14');
+    const retyped = replaceAfter(text, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14');
     const a = analyze(retyped, { locale: 'zh' });
     assert.equal(a.standard.reused, 'recalled');
     assert.deepEqual(judgement(a), applied(retyped));
     // The 一般公共预算 income retyped: the identities conditioned on "all money is 一般公共预算" no longer apply.
-    const turned = replace(text, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60');
+    const turned = replaceAfter(text, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60');
     const b = analyze(turned, { locale: 'zh' });
     assert.equal(b.standard.reused, undefined);
     assert.deepEqual(judgement(b), applied(turned));

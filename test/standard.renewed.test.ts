@@ -8,14 +8,8 @@ import * as assert from 'node:assert/strict';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { dump } from './support/dump';
+import { replaceAfter } from './support/docs';
 
-/** Replaces the first `from` after `after` with `to`. */
-function replace(text: string, after: string, from: string, to: string): string {
-  const a = text.indexOf(after);
-  const at = text.indexOf(from, a);
-  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
 
 /**
  * An edit, what the identities between tables are had by (`StandardReport.reused`), and whether nothing is applied
@@ -40,54 +34,54 @@ describe('standard sets: a table read again as it was keeps its identities betwe
   it('部门决算: a comment line and a note in 支出决算表, a condition turned after them, a row renamed', () => {
     follow(generateFinal(), [
       // Its section is read again: new tables, new parts, of the shapes they had.
-      ['a comment line after the heading of 支出决算表', (t) => replace(t, '## 表 公开03表', '\n', '\n// 校对中\n'), 'renewed', true],
-      ['a note typed among its rows (its part renewed, the table the same object)', (t) => replace(t, '公开03表', '2010102 |', '本表含追加数\n2010102 |'), 'renewed'],
-      ['the note typed on', (t) => replace(t, '公开03表', '本表含追加数', '本表含追加数据'), 'renewed'],
+      ['a comment line after the heading of 支出决算表', (t) => replaceAfter(t, '## 表 公开03表', '\n', '\n// 校对中\n'), 'renewed', true],
+      ['a note typed among its rows (its part renewed, the table the same object)', (t) => replaceAfter(t, '公开03表', '2010102 |', '本表含追加数\n2010102 |'), 'renewed'],
+      ['the note typed on', (t) => replaceAfter(t, '公开03表', '本表含追加数', '本表含追加数据'), 'renewed'],
       // Read again alike with a figure of its own retyped: the relations that read its figures judged again.
-      ['in one edit, a comment line in 支出决算表 and one of its figures retyped', (t) => replace(replace(t, '## 表 公开03表', '\n', '\n// 再核\n'), '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'renewed'],
-      ['in one edit, that comment line gone and the figure as it was', (t) => replace(replace(t, '## 表 公开03表', '// 再核\n', ''), '公开03表', '| 30,843.35 | 13.14', '| 30,843.34 | 13.14'), 'renewed'],
+      ['in one edit, a comment line in 支出决算表 and one of its figures retyped', (t) => replaceAfter(replaceAfter(t, '## 表 公开03表', '\n', '\n// 再核\n'), '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'renewed'],
+      ['in one edit, that comment line gone and the figure as it was', (t) => replaceAfter(replaceAfter(t, '## 表 公开03表', '// 再核\n', ''), '公开03表', '| 30,843.35 | 13.14', '| 30,843.34 | 13.14'), 'renewed'],
       // The identities carried over keep what their conditions read: a figure retyped that turns one is seen.
-      ['the 一般公共预算 income retyped: the identities conditioned on it no longer apply', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
-      ['the income as it was', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
-      ['a figure retyped', (t) => replace(t, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'figures'],
-      ['the comment line gone again', (t) => replace(t, '## 表 公开03表', '// 校对中\n', ''), 'renewed', true],
+      ['the 一般公共预算 income retyped: the identities conditioned on it no longer apply', (t) => replaceAfter(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
+      ['the income as it was', (t) => replaceAfter(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
+      ['a figure retyped', (t) => replaceAfter(t, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'figures'],
+      ['the comment line gone again', (t) => replaceAfter(t, '## 表 公开03表', '// 校对中\n', ''), 'renewed', true],
       // Another table's shape changed: the identities that read only 支出决算表 stand, but not from their own lists, which
       // are about its parts before it was read again.
-      ['a row of 收入支出决算总表 quoted', (t) => replace(t, '公开01表', '本年收入合计 | 27 |', '“本年收入合计” | 27 |'), undefined],
-      ['its quotes gone', (t) => replace(t, '公开01表', '“本年收入合计” | 27 |', '本年收入合计 | 27 |'), undefined],
+      ['a row of 收入支出决算总表 quoted', (t) => replaceAfter(t, '公开01表', '本年收入合计 | 27 |', '“本年收入合计” | 27 |'), undefined],
+      ['its quotes gone', (t) => replaceAfter(t, '公开01表', '“本年收入合计” | 27 |', '本年收入合计 | 27 |'), undefined],
       // Another shape: applied again (and nothing carried over from the renewed tables' own lists).
-      ['a row renamed', (t) => replace(t, '公开03表', '| 一般行政管理事务 |', '| 一般行政管理事务（调整） |'), undefined],
-      ['its name back, and a comment line in 收入支出决算总表', (t) => replace(replace(t, '公开03表', '| 一般行政管理事务（调整） |', '| 一般行政管理事务 |'), '## 表 公开01表', '\n', '\n// 核对\n'), undefined],
-      ['a comment line in 收入支出决算总表 taken out', (t) => replace(t, '## 表 公开01表', '// 核对\n', ''), 'renewed'],
+      ['a row renamed', (t) => replaceAfter(t, '公开03表', '| 一般行政管理事务 |', '| 一般行政管理事务（调整） |'), undefined],
+      ['its name back, and a comment line in 收入支出决算总表', (t) => replaceAfter(replaceAfter(t, '公开03表', '| 一般行政管理事务（调整） |', '| 一般行政管理事务 |'), '## 表 公开01表', '\n', '\n// 核对\n'), undefined],
+      ['a comment line in 收入支出决算总表 taken out', (t) => replaceAfter(t, '## 表 公开01表', '// 核对\n', ''), 'renewed'],
       // Read again, a row its identities name renamed: another shape, applied again.
-      ['in one edit, a comment line in 收入支出决算总表 and its 本年收入合计 renamed', (t) => replace(replace(t, '## 表 公开01表', '\n', '\n// 核对\n'), '公开01表', '本年收入合计 | 27 |', '收入合计本年 | 27 |'), undefined],
-      ['in one edit, the comment line gone and the name back', (t) => replace(replace(t, '## 表 公开01表', '// 核对\n', ''), '公开01表', '收入合计本年 | 27 |', '本年收入合计 | 27 |'), undefined],
+      ['in one edit, a comment line in 收入支出决算总表 and its 本年收入合计 renamed', (t) => replaceAfter(replaceAfter(t, '## 表 公开01表', '\n', '\n// 核对\n'), '公开01表', '本年收入合计 | 27 |', '收入合计本年 | 27 |'), undefined],
+      ['in one edit, the comment line gone and the name back', (t) => replaceAfter(replaceAfter(t, '## 表 公开01表', '// 核对\n', ''), '公开01表', '收入合计本年 | 27 |', '本年收入合计 | 27 |'), undefined],
       // Read again alike, but a figure a condition reads is another: applied again.
-      ['in one edit, a comment line in 收入支出决算总表 and its 一般公共预算 income retyped', (t) => replace(replace(t, '## 表 公开01表', '\n', '\n// 核对\n'), '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
-      ['in one edit, the comment line gone and the income as it was', (t) => replace(replace(t, '## 表 公开01表', '// 核对\n', ''), '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
-      ['a comment line again', (t) => replace(t, '## 表 公开01表', '\n', '\n// 核对\n'), 'renewed'],
+      ['in one edit, a comment line in 收入支出决算总表 and its 一般公共预算 income retyped', (t) => replaceAfter(replaceAfter(t, '## 表 公开01表', '\n', '\n// 核对\n'), '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), undefined],
+      ['in one edit, the comment line gone and the income as it was', (t) => replaceAfter(replaceAfter(t, '## 表 公开01表', '// 核对\n', ''), '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), undefined],
+      ['a comment line again', (t) => replaceAfter(t, '## 表 公开01表', '\n', '\n// 核对\n'), 'renewed'],
     ]);
   });
 
   it('部门预算: a comment line in 支出总表 and in a project form; a form naming another project is applied again', () => {
     follow(generateBudget(), [
-      ['a comment line in 支出总表', (t) => replace(t, '## 表 附表4-3', '\n', '\n// 校对中\n'), 'renewed', true],
-      ['a comment line in 项目1’s form', (t) => replace(t, '## 项目申报表 项目1', '\n', '\n// 待核\n'), 'renewed'],
-      ['in one edit, a comment line in 项目3’s form and a figure of its 项目资金来源 retyped', (t) => replace(replace(t, '## 项目申报表 项目3', '\n', '\n// 待核\n'), '## 项目申报表 项目3', '1. 一般公共预算财政拨款收入 | 35,306.85', '1. 一般公共预算财政拨款收入 | 35,306.86'), 'renewed'],
+      ['a comment line in 支出总表', (t) => replaceAfter(t, '## 表 附表4-3', '\n', '\n// 校对中\n'), 'renewed', true],
+      ['a comment line in 项目1’s form', (t) => replaceAfter(t, '## 项目申报表 项目1', '\n', '\n// 待核\n'), 'renewed'],
+      ['in one edit, a comment line in 项目3’s form and a figure of its 项目资金来源 retyped', (t) => replaceAfter(replaceAfter(t, '## 项目申报表 项目3', '\n', '\n// 待核\n'), '## 项目申报表 项目3', '1. 一般公共预算财政拨款收入 | 35,306.85', '1. 一般公共预算财政拨款收入 | 35,306.86'), 'renewed'],
       // A field's figure is part of what a form is read by (its fields): applied again.
-      ['in one edit, the comment line gone and its 项目当年预算 retyped', (t) => replace(replace(t, '## 项目申报表 项目3', '// 待核\n', ''), '## 项目申报表 项目3', '项目当年预算：35,306.85', '项目当年预算：35,306.86'), undefined],
+      ['in one edit, the comment line gone and its 项目当年预算 retyped', (t) => replaceAfter(replaceAfter(t, '## 项目申报表 项目3', '// 待核\n', ''), '## 项目申报表 项目3', '项目当年预算：35,306.85', '项目当年预算：35,306.86'), undefined],
       // Only figures changed: the relations between tables copied as they were (a form's field kept as an object too).
-      ['a figure of 支出总表 retyped', (t) => replace(t, '## 表 附表4-3', '| 3,590.93 |', '| 3,590.94 |'), 'figures'],
+      ['a figure of 支出总表 retyped', (t) => replaceAfter(t, '## 表 附表4-3', '| 3,590.93 |', '| 3,590.94 |'), 'figures'],
       // The relations between tables that read a figure retyped are judged again, the others not (their findings kept).
-      ['项目1’s row of 项目支出表 retyped: its form’s 项目当年预算 (a field, its relation an object) no longer agrees', (t) => replace(t, '## 表 项目支出表', '| 2023年项目1 | 测试部门本级 | 30,830.20 |', '| 2023年项目1 | 测试部门本级 | 30,830.21 |'), 'figures'],
-      ['and 项目2’s', (t) => replace(t, '## 表 项目支出表', '| 2023年项目2 | 测试部门本级 | 5,082.86 |', '| 2023年项目2 | 测试部门本级 | 5,082.87 |'), 'figures'],
-      ['项目1’s as it was', (t) => replace(t, '## 表 项目支出表', '| 2023年项目1 | 测试部门本级 | 30,830.21 |', '| 2023年项目1 | 测试部门本级 | 30,830.20 |'), 'figures'],
-      ['a figure of 支出总表 with a third decimal: its column’s precision is another, every figure of it judged again', (t) => replace(t, '## 表 附表4-3', '| 3,590.94 |', '| 3,590.935 |'), 'figures'],
-      ['and as it was', (t) => replace(t, '## 表 附表4-3', '| 3,590.935 |', '| 3,590.93 |'), 'figures'],
-      ['项目2’s form names 项目3 (its field’s row another: applied again)', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目2', '项目名称：项目3'), undefined],
-      ['and 项目2 again', (t) => replace(t, '## 项目申报表 项目2', '项目名称：项目3', '项目名称：项目2'), undefined],
-      ['the 一般公共预算 income retyped', (t) => replace(t, '一、一般公共预算拨款收入 |', '236,298.69', '236,298.60'), undefined],
-      ['a comment line in 支出总表 gone again, the condition still not met', (t) => replace(t, '## 表 附表4-3', '// 校对中\n', ''), 'renewed'],
+      ['项目1’s row of 项目支出表 retyped: its form’s 项目当年预算 (a field, its relation an object) no longer agrees', (t) => replaceAfter(t, '## 表 项目支出表', '| 2023年项目1 | 测试部门本级 | 30,830.20 |', '| 2023年项目1 | 测试部门本级 | 30,830.21 |'), 'figures'],
+      ['and 项目2’s', (t) => replaceAfter(t, '## 表 项目支出表', '| 2023年项目2 | 测试部门本级 | 5,082.86 |', '| 2023年项目2 | 测试部门本级 | 5,082.87 |'), 'figures'],
+      ['项目1’s as it was', (t) => replaceAfter(t, '## 表 项目支出表', '| 2023年项目1 | 测试部门本级 | 30,830.21 |', '| 2023年项目1 | 测试部门本级 | 30,830.20 |'), 'figures'],
+      ['a figure of 支出总表 with a third decimal: its column’s precision is another, every figure of it judged again', (t) => replaceAfter(t, '## 表 附表4-3', '| 3,590.94 |', '| 3,590.935 |'), 'figures'],
+      ['and as it was', (t) => replaceAfter(t, '## 表 附表4-3', '| 3,590.935 |', '| 3,590.93 |'), 'figures'],
+      ['项目2’s form names 项目3 (its field’s row another: applied again)', (t) => replaceAfter(t, '## 项目申报表 项目2', '项目名称：项目2', '项目名称：项目3'), undefined],
+      ['and 项目2 again', (t) => replaceAfter(t, '## 项目申报表 项目2', '项目名称：项目3', '项目名称：项目2'), undefined],
+      ['the 一般公共预算 income retyped', (t) => replaceAfter(t, '一、一般公共预算拨款收入 |', '236,298.69', '236,298.60'), undefined],
+      ['a comment line in 支出总表 gone again, the condition still not met', (t) => replaceAfter(t, '## 表 附表4-3', '// 校对中\n', ''), 'renewed'],
     ]);
   });
 

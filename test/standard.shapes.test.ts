@@ -10,18 +10,12 @@ import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import { StandardLibrary } from '../server/src/standard/library';
 import { dump, sp } from './support/dump';
+import { replaceAfter } from './support/docs';
 import { ROOT } from './support/lsp';
 
 const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
 const errors = (a: Analysis) => a.findings.filter((f) => f.severity === 'error');
 
-/** Replaces the first `from` after `after` with `to`. */
-function replace(text: string, after: string, from: string, to: string): string {
-  const a = text.indexOf(after);
-  const at = text.indexOf(from, a);
-  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
-}
 
 /** A 部门预算 with many project forms of one shape (bench/standardDocs: one form per 项 with a project). */
 const budget = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
@@ -66,7 +60,7 @@ describe('standard sets: identities applied per table shape', () => {
 
   it('a mistake in one form of many is found at that form, as binding it finds it', () => {
     // The 9th form's 资金来源 合计 one cent off: the local identity (from the template) fails there.
-    const text = replace(budget, '## 项目申报表 项目9\n', '合计 | ', '合计 | 1');
+    const text = replaceAfter(budget, '## 项目申报表 项目9\n', '合计 | ', '合计 | 1');
     const { a, analyzer } = fresh(text);
     assert.ok(analyzer.shapes!.uses > 0);
     const at = text.indexOf('合计 | 1', text.indexOf('## 项目申报表 项目9\n'));
@@ -93,11 +87,11 @@ describe('standard sets: identities applied per table shape', () => {
     let text = budget;
     analyzer.analyze(text);
     const edits: [string, (t: string) => string][] = [
-      ['a figure of the 5th form retyped', (t) => replace(t, '## 项目申报表 项目5\n', '1. 一般公共预算财政拨款收入 | ', '1. 一般公共预算财政拨款收入 | 9')],
-      ['a row added to the 6th form (a shape of its own)', (t) => replace(t, '## 项目申报表 项目6\n', '4. 单位资金 |', '5. 其他资金 | 1.00\n4. 单位资金 |')],
-      ['that row deleted', (t) => replace(t, '## 项目申报表 项目6\n', '5. 其他资金 | 1.00\n', '')],
-      ['the 3rd project renamed in the 项目支出表 (its form no longer finds its row)', (t) => replace(t, '## 表 项目支出表', '2023年项目3 |', '2023年工程3 |')],
-      ['its name back', (t) => replace(t, '## 表 项目支出表', '2023年工程3 |', '2023年项目3 |')],
+      ['a figure of the 5th form retyped', (t) => replaceAfter(t, '## 项目申报表 项目5\n', '1. 一般公共预算财政拨款收入 | ', '1. 一般公共预算财政拨款收入 | 9')],
+      ['a row added to the 6th form (a shape of its own)', (t) => replaceAfter(t, '## 项目申报表 项目6\n', '4. 单位资金 |', '5. 其他资金 | 1.00\n4. 单位资金 |')],
+      ['that row deleted', (t) => replaceAfter(t, '## 项目申报表 项目6\n', '5. 其他资金 | 1.00\n', '')],
+      ['the 3rd project renamed in the 项目支出表 (its form no longer finds its row)', (t) => replaceAfter(t, '## 表 项目支出表', '2023年项目3 |', '2023年工程3 |')],
+      ['its name back', (t) => replaceAfter(t, '## 表 项目支出表', '2023年工程3 |', '2023年项目3 |')],
     ];
     for (const [what, edit] of edits) {
       text = edit(text);

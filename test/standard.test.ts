@@ -16,6 +16,7 @@ import { titleKey } from '../server/src/standard/names';
 import type { Identity } from '../server/src/standard/set';
 import { LineIndex } from '../server/src/syntax/positions';
 import { dump } from './support/dump';
+import { replaceAfter } from './support/docs';
 import { ROOT } from './support/lsp';
 
 const library = StandardLibrary.shipped();
@@ -272,13 +273,7 @@ describe('the rule notation the standard sets use, open to every document', () =
 });
 
 describe('standard sets, edit by edit', () => {
-  /** Replaces the first `from` after `after` with `to`. */
-  const replace = (text: string, after: string, from: string, to: string) => {
-    const at = text.indexOf(from, text.indexOf(after));
-    assert.ok(text.indexOf(after) >= 0 && at >= 0, `${after} … ${from}`);
-    return text.slice(0, at) + to + text.slice(at + from.length);
-  };
-
+  
   it('give what a fresh analysis gives: a figure retyped (a condition of an identity between tables now false, then true again), a row added and deleted, a row renamed, the stated phrase removed', () => {
     let text = generateFinal();
     const analyzer = new DocumentAnalyzer({ locale: 'zh' });
@@ -286,15 +281,15 @@ describe('standard sets, edit by edit', () => {
     const conditioned = (a: Analysis) => a.document.tables.flatMap((t) => a.standard.applied(t)).filter((x) => x.identity.rule.condition?.rhs.length);
     assert.ok(conditioned(analyze(text)).length && conditioned(analyze(text)).every((x) => x.outcome === 'applied'));
     const edits: [string, (t: string) => string, Reuse['unit'] | undefined][] = [
-      ['the 一般公共预算 income retyped', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), 'figures'],
-      ['a figure of 支出决算表 retyped (its identities between tables taken again with the new figure)', (t) => replace(t, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'figures'],
-      ['the income as it was', (t) => replace(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), 'figures'],
-      ['a row added to 支出决算表 (a new part: nothing taken from the last version)', (t) => replace(t, '公开03表', '2010102 |', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n2010102 |'), 'rows'],
-      ['that row deleted', (t) => replace(t, '公开03表', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n', ''), 'rows'],
-      ['a row of 收支总表 quoted (found by its key only)', (t) => replace(t, '公开01表', '本年收入合计 | 27 |', '“本年收入合计” | 27 |'), 'rows'],
-      ['then named otherwise (the names a binding finds are of the new part)', (t) => replace(t, '公开01表', '“本年收入合计” | 27 |', '收入合计本年 | 27 |'), 'rows'],
-      ['its name back', (t) => replace(t, '公开01表', '收入合计本年 | 27 |', '本年收入合计 | 27 |'), 'rows'],
-      ['the phrase 「反映所有项目绩效自评结果」 no longer stated', (t) => replace(t, '本部门在部门决算中', '反映所有项目绩效自评结果', '反映项目绩效自评结果'), undefined],
+      ['the 一般公共预算 income retyped', (t) => replaceAfter(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), 'figures'],
+      ['a figure of 支出决算表 retyped (its identities between tables taken again with the new figure)', (t) => replaceAfter(t, '公开03表', '| 30,843.34 | 13.14', '| 30,843.35 | 13.14'), 'figures'],
+      ['the income as it was', (t) => replaceAfter(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.60', '236,298.69'), 'figures'],
+      ['a row added to 支出决算表 (a new part: nothing taken from the last version)', (t) => replaceAfter(t, '公开03表', '2010102 |', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n2010102 |'), 'rows'],
+      ['that row deleted', (t) => replaceAfter(t, '公开03表', '2010199 | 其他人大事务支出 | 1.00 | 1.00 |  |  |  | \n', ''), 'rows'],
+      ['a row of 收支总表 quoted (found by its key only)', (t) => replaceAfter(t, '公开01表', '本年收入合计 | 27 |', '“本年收入合计” | 27 |'), 'rows'],
+      ['then named otherwise (the names a binding finds are of the new part)', (t) => replaceAfter(t, '公开01表', '“本年收入合计” | 27 |', '收入合计本年 | 27 |'), 'rows'],
+      ['its name back', (t) => replaceAfter(t, '公开01表', '收入合计本年 | 27 |', '本年收入合计 | 27 |'), 'rows'],
+      ['the phrase 「反映所有项目绩效自评结果」 no longer stated', (t) => replaceAfter(t, '本部门在部门决算中', '反映所有项目绩效自评结果', '反映项目绩效自评结果'), undefined],
     ];
     for (const [what, edit, unit] of edits) {
       text = edit(text);
@@ -314,7 +309,7 @@ describe('standard sets, edit by edit', () => {
     const forms = (a: Analysis) => shared(a).filter((x) => x.identity.table.title === '项目申报表');
     assert.ok(forms(analyze(text)).length >= 4 && shared(analyze(text)).every((x) => x.outcome === 'applied'));
     for (const [what, from, to, outcome] of [['retyped: the condition no longer holds', '236,298.69', '236,298.60', 'condition'], ['as it was', '236,298.60', '236,298.69', 'applied']] as const) {
-      text = replace(text, '一、一般公共预算拨款收入 |', from, to);
+      text = replaceAfter(text, '一、一般公共预算拨款收入 |', from, to);
       const a = analyzer.analyze(text);
       assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
       assert.ok(forms(a).length >= 4 && shared(a).every((x) => x.outcome === outcome), what);

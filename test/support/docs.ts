@@ -1,4 +1,14 @@
-/** Small documents the tests share. */
+/** Small documents the tests share, and how tests edit them. */
+import * as assert from 'node:assert/strict';
+
+/** `text` with the first `from` after `after` replaced by `to` (both must be there). */
+export function replaceAfter(text: string, after: string, from: string, to: string): string {
+  const a = text.indexOf(after);
+  const at = text.indexOf(from, a);
+  assert.ok(a >= 0 && at >= 0, `${after} … ${from}`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
 export const XINZHOU_HEAD = `# 新洲区大数据中心 2023 年部门预算
 部门：新洲区大数据中心
 年度：2023
