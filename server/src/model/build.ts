@@ -98,6 +98,16 @@ export function fieldsOf(t: Table): readonly Field[] {
   return out;
 }
 
+/** A part's columns of figures (not its text columns: 科目编码, 科目名称, 单位名称), in order. */
+export function figureColumns(p: Part): Column[] {
+  return p.columns.filter((c) => c.role === 'figure');
+}
+
+/** A part's first column of figures. */
+export function firstFigureColumn(p: Part): Column | undefined {
+  return p.columns.find((c) => c.role === 'figure');
+}
+
 export function buildDocument(tree: SyntaxTree): BudgetDocument {
   const source = new TextLines(tree.text, tree.base ?? 0);
   const b = new ModelBuilder({ fields: [] }, source, source);

@@ -1,5 +1,5 @@
 /** Rules that need no declaration: the 类/款/项 hierarchy and the 合计 row. */
-import { norm } from '../model/build';
+import { figureColumns, norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row } from '../model/document';
 import { CodeKindId, Kind, storeOf, type RowStore, type StoredPart } from '../model/rows';
 import type { Messages } from '../i18n/messages';
@@ -8,9 +8,6 @@ import type { Relation } from './relation';
 import { scaleTo, ZERO, type Figure } from '../numbers/decimal';
 import { maxOf, pushAll } from '../util/arrays';
 
-function figureColumns(p: Part): Column[] {
-  return p.columns.filter((c) => c.role === 'figure');
-}
 
 function cellAt(row: Row, col: Column): Cell | undefined {
   return row.cells[col.index];

@@ -1,6 +1,6 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
 import { itemLevel, norm, withoutItemNumber } from '../model/classify';
-import { fieldsOf } from '../model/build';
+import { fieldsOf, figureColumns, firstFigureColumn } from '../model/build';
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, ConditionNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
@@ -436,14 +436,6 @@ export function columnIn(part: Part, t: { columnNumber?: number; columnName?: st
 /** Whether a target names a column (by 栏次 or name). */
 function namesColumn(t: Target): boolean {
   return t.columnNumber !== undefined || t.columnName !== undefined;
-}
-
-function figureColumns(p: Part): Column[] {
-  return p.columns.filter((c) => c.role === 'figure');
-}
-
-function firstFigureColumn(p: Part): Column | undefined {
-  return p.columns.find((c) => c.role === 'figure');
 }
 
 /** The column of a part that corresponds to `col` (same 栏次, else same position among figure columns). */

@@ -4,7 +4,7 @@
  * - the 资金来源 合计 equals the sum of the 支出明细 amounts;
  * - each 占比 cell is its amount divided by the part's 合计 amount.
  */
-import { FIELD_PART, norm } from '../model/build';
+import { FIELD_PART, figureColumns, norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
@@ -15,7 +15,7 @@ const DETAIL = /支出明细|明细测算/;
 const AMOUNT = /^(金额|合计|预算数|决算数|当年金额|金额（万元）|金额\(万元\))$/;
 
 function amountColumn(p: Part): Column | undefined {
-  const figs = p.columns.filter((c) => c.role === 'figure');
+  const figs = figureColumns(p);
   return figs.find((c) => AMOUNT.test(norm(c.name))) ?? (figs.length === 1 ? figs[0] : undefined);
 }
 

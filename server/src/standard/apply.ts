@@ -22,7 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { pushTo, sameItems } from '../util/arrays';
-import { fieldsOf } from '../model/build';
+import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { Recall } from './recall';
@@ -1233,7 +1233,7 @@ export class StandardReport {
       // Rows are read by their heads (no view is made but the found cell's).
       const at = target.at;
       for (const p of at ? [at.part] : target.part ? [target.part] : t.parts) {
-        const col = named_ ? columnIn(p, target) : p.columns.find((c) => c.role === 'figure');
+        const col = named_ ? columnIn(p, target) : firstFigureColumn(p);
         if (!col) continue;
         let cell: Cell | undefined;
         eachRowHead(p, (h) => {

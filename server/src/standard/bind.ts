@@ -7,7 +7,7 @@
  * line. What the document does not print is left as written: the expansion then names nothing, and the identity is
  * not applicable.
  */
-import { fieldsOf } from '../model/build';
+import { fieldsOf, figureColumns } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
@@ -607,7 +607,7 @@ export class Binder {
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
         const at = found?.at ?? firstRowAt(t, rowAtom, part);
-        const cols = at?.part.columns.filter((c) => c.role === 'figure') ?? [];
+        const cols = at ? figureColumns(at.part) : [];
         const col = cols.find((c) => !isTextAt(at!.part, at!.row, c.index));
         if (col && col !== cols[0]) {
           const value = col.path.join('');

@@ -7,7 +7,7 @@
  */
 import type { Finding } from '../checks/finding';
 import type { StandardMessages } from '../i18n/standard';
-import { fieldsOf } from '../model/build';
+import { fieldsOf, figureColumns } from '../model/build';
 import type { BudgetDocument, Table } from '../model/document';
 import { isNonZeroFigure, rowCount } from '../model/rows';
 import { hasKey, titleKey } from './names';
@@ -66,7 +66,7 @@ function contentsCheck(
 
 function isEmpty(t: Table): boolean {
   for (const p of t.parts) {
-    const figures = p.columns.filter((c) => c.role === 'figure').map((c) => c.index);
+    const figures = figureColumns(p).map((c) => c.index);
     for (let r = 0, n = rowCount(p); r < n; r++) for (const i of figures) if (isNonZeroFigure(p, r, i)) return false;
   }
   return true;
