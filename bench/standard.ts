@@ -143,5 +143,32 @@ for (const [what, text, [on, off]] of applied) {
   print(`| 部门预算 (湖北), ${rows(text)} rows, ${forms} project forms | ${b1.toFixed(1)} → ${first.toFixed(1)} ms | ${added(r1)} | ${b2.toFixed(1)} → ${again.toFixed(1)} ms | ${added(r2)} |`);
 }
 
+// What the recall keeps alive (standard/recall.ts): the heap after an analysis is dropped, with the recall and without
+// it (the templates kept either way), for a seed and the largest 部门预算. Needs `node --expose-gc`.
+{
+  const gc = (globalThis as { gc?: () => void }).gc;
+  print('');
+  if (!gc) print('What the recall keeps alive: not measured (run with `node --expose-gc`, as `npm run bench:standard` does).');
+  else {
+    print('| document | heap after its analysis is dropped: without the recall → with it | kept by the recall |');
+    print('|---|---|---|');
+    const heapAfter = (text: string, options?: AnalysisOptions) => {
+      forgetTemplates();
+      analyze(text, options);
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed / 1e6;
+    };
+    const seed = readFileSync(join(ROOT, 'seeds', 'xinzhou-2023-budget.budget'), 'utf8');
+    const big = generateBudget({ kuanPerLei: 20, xiangPerKuan: 60 });
+    for (const [what, text] of [['the seed xinzhou-2023-budget', seed], [`部门预算 (湖北), ${rows(big)} rows`, big]] as const) {
+      const without = heapAfter(text, TEMPLATES);
+      const withIt = heapAfter(text);
+      print(`| ${what} | ${without.toFixed(1)} → ${withIt.toFixed(1)} MB | ${(withIt - without).toFixed(1)} MB |`);
+    }
+    forgetTemplates();
+  }
+}
+
 out.push('', `Load average (1 min) at the end: ${loadavg()[0].toFixed(1)}.`);
 writeFileSync(join(ROOT, 'bench', 'results', 'standard.md'), `${out.join('\n')}\n`);

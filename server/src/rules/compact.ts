@@ -103,7 +103,7 @@ export type PartSwap = ReadonlyMap<Part, Part>;
 export interface CellRange { part: Part; from: number; to: number }
 
 /** A cell, or the cell at its place in the part that replaces its own (undefined: no such cell there). */
-export function swapCell(c: Cell, swap: PartSwap): Cell | undefined {
+function swapCell(c: Cell, swap: PartSwap): Cell | undefined {
   const to = swap.get(c.row.part);
   if (!to) return c;
   if (to instanceof StoredPart) return to.cellAt(c.row.index, cellNumber(c));
