@@ -59,3 +59,23 @@ describe('error localisation: the search when its scale grows', () => {
     assert.deepEqual(system(5, '9.05', '60%'), { sets: ['BD'], values: [] });
   });
 });
+
+describe('error localisation: a figure whose every relation reads a text cell', () => {
+  it('is no candidate: the group is still explained (it was left unexplained)', () => {
+    // T = A + B fails; A = C and B = D hold; Z = A + X reads a text cell X (never judged): Z constrains nothing.
+    const names = ['T 10.00', 'A 3.00', 'B 6.00', 'C 3.00', 'D 6.00', 'Z 5.00'];
+    const c = Object.fromEntries(names.map((n, i) => [n.split(' ')[0], figure(n.split(' ')[1], n.split(' ')[0], 10 * i)]));
+    const x = figure('说明', 'X', 100);
+    (x as { kind: string; figure?: unknown }).kind = 'text';
+    (x as { figure?: unknown }).figure = undefined;
+    const failing = relation('sum', c.T, c.A, c.B);
+    const all = [failing, relation('same', c.A, c.C), relation('same', c.B, c.D), relation('sum', c.Z, c.A, x)];
+    const of = new Map<Cell, Relation[]>();
+    for (const r of all) for (const y of [r.target, ...r.terms.map((t) => t.cell)]) of.set(y, [...(of.get(y) ?? []), r]);
+    const src: RelationSource = {
+      relationsOf: (y) => of.get(y) ?? [], stamp: () => 0, current: () => true, spanningChanged: () => new Set(), place: (y) => y.row.label,
+    };
+    const e = explain([failing], src, (y) => (y === c.T ? 5 : 1)).get(failing);
+    assert.deepEqual(e?.sets.map((s) => s.map((y) => y.row.label).join('')), ['AC', 'BD']);
+  });
+});

@@ -698,6 +698,8 @@ class GroupSearch {
       for (const c of next) {
         this.include(c);
         if (!this.usable) return false;
+        // A figure of no relation judged (each reads a text cell) constrains nothing: changing it mends nothing.
+        if (!this.figs[c].valued) continue;
         const of = failingOf.get(c);
         set.push(c);
         if (of) for (const i of of) hits[i]++;
@@ -796,8 +798,6 @@ class GroupSearch {
     // A figure printed as an amount of money or a share stays one: not below zero (errorlocate's domain rules).
     free.forEach((c, i) => {
       const f = this.figs[c];
-      // A figure of no relation judged has no value here: the search of its group ends unexplained (as it always has).
-      if (!f.valued) throw new Error('a free figure of no judged relation');
       if (f.value!.units >= 0n) system.bound(i, 1n, 0n);
     });
     return system;
