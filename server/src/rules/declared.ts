@@ -63,13 +63,13 @@ function targetOf(table: Table, span: Span, part: Part | undefined, at: RowAt | 
 /**
  * A reference whose names a binder (standard/bind.ts) looked up as it wrote it: what `resolveRef` finds for it — its
  * table, the part it names, the row its row atom names (by part and number), its column's name —, so the expansion
- * does not look the same names up again. Only for a reference whose every atom names a row or a column by name.
- * With a column's name comes the column the binder found under it (in the part named, else in one of the table's):
- * `resolveRef` takes what was found only when that column's name or group path is the name handed over (`columnIn`
- * then finds a column by it), instead of looking for the column in every part.
+ * does not look the same names up again. Only for a reference whose every atom names a row or a column by name. The
+ * column's name is the one the binder found a column by (its own name, or its group path), in the part named, else in
+ * one of the table's: `columnIn` finds it there (test/rules.targets.test.ts checks it over the seeds, the corpus and
+ * generated documents).
  */
 export interface BoundRef extends RefNode {
-  found?: { table: Table; part?: Part; at?: RowAt; columnName?: string; column?: Column };
+  found?: { table: Table; part?: Part; at?: RowAt; columnName?: string };
 }
 
 /**
@@ -410,12 +410,6 @@ export function partNamed(table: Table, name: string): Part | undefined {
 /** A column's group path without blanks (most columns have no group: their path is their name). */
 function pathKey(c: Column): string {
   return norm(c.path.length === 1 ? c.path[0] : c.path.join(''));
-}
-
-/** Whether `columnIn` finds a column by this name in the part of `c`: c's own name or group path is it (blanks aside). */
-function isNamed(c: Column, name: string): boolean {
-  const v = norm(name);
-  return norm(c.name) === v || pathKey(c) === v;
 }
 
 /**
@@ -978,7 +972,7 @@ export class DeclaredRules {
    */
   resolveRef(ref: RefNode, current: Table, asked?: Naming): Target | undefined {
     const found = (ref as BoundRef).found;
-    if (found && !asked && (found.columnName === undefined || (found.column && isNamed(found.column, found.columnName)))) {
+    if (found && !asked) {
       return targetOf(found.table, ref.span, found.part, found.at, found.columnName);
     }
     const naming = asked ?? {};

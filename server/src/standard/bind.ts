@@ -589,7 +589,6 @@ export class Binder {
       for (const a of o.atoms) {
         if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.failed(`「${a.node.value}」`, true);
         this.row = undefined;
-        this.column = undefined;
         const bound = this.atom(a, t, part, instance);
         if (!bound) return false;
         if (bound.unit === 'row') rowAtom = bound;
@@ -599,10 +598,7 @@ export class Binder {
         const axis = axisOf(bound);
         if (!bound.quoted || !axis || (axis === 'row' && !this.row)) found = undefined;
         else if (axis === 'row') found.at = this.row;
-        else {
-          found.columnName = bound.value;
-          found.column = this.column;
-        }
+        else found.columnName = bound.value;
       }
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
@@ -612,10 +608,7 @@ export class Binder {
         if (col && col !== cols[0]) {
           const value = col.path.join('');
           atoms.push({ value, quoted: true, unit: 'column', span: NOWHERE });
-          if (found) {
-            found.columnName = value;
-            found.column = col;
-          }
+          if (found) found.columnName = value;
         }
       }
       const ref: BoundRef = { kind: 'ref', table, atoms, span: o.span };
@@ -664,9 +657,6 @@ export class Binder {
   /** The row the last name `rowName` found names, as the expansion finds it (by part and number). */
   private row?: RowAt;
 
-  /** The column the last name `columnName` found (the expansion checks that the name it gives names it). */
-  private column?: Column;
-
   /**
    * The row a quoted name names in a table or one of its parts (declared.ts `firstNamed`, as the expansion finds it),
    * looked up once per binder: identities name the same rows, under the same other names, again and again, and the
@@ -709,7 +699,7 @@ export class Binder {
           if (ties) i = -1;
         } else i = columnKeyed(p, cand.key, !this.many);
         if (i < 0) continue;
-        const c = (this.column = p.columns[i]);
+        const c = p.columns[i];
         return uniquelyNamed(p, i, !this.many) ? c.name : c.path.join('');
       }
     }
