@@ -18,7 +18,6 @@
  * groups of failing relations take in many relations that hold.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type * as AnalysisModule from '../server/src/analysis';
@@ -29,7 +28,7 @@ import type * as LocaliseModule from '../server/src/checks/localise';
 import type * as MessagesModule from '../server/src/i18n/messages';
 import type { Relation } from '../server/src/rules/relation';
 import type { Finding } from '../server/src/checks/finding';
-import { ROOT } from '../test/support/lsp';
+import { realDocuments } from '../test/support/documents';
 import { generate, rng } from './generate';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
 import { paired } from './timing';
@@ -78,14 +77,10 @@ function mistaken(text: string, count: number, seed: number): string {
 /** The documents compared; `copies`: how many copies with figures changed at random of each seed and corpus document. */
 export function documents(copies = 1): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
-  const dirs = [join(ROOT, 'seeds'), join(ROOT, 'test', 'fixtures', 'corpus')];
   let seed = 1;
-  for (const dir of dirs) {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.budget')).sort()) {
-      const text = readFileSync(join(dir, f), 'utf8');
-      out.push({ name: f, text });
-      for (let i = 0; i < copies; i++) out.push({ name: `${f} mistaken${i ? ` ${i + 1}` : ''}`, text: mistaken(text, 6 + 4 * i, seed++) });
-    }
+  for (const [f, text] of realDocuments()) {
+    out.push({ name: f, text });
+    for (let i = 0; i < copies; i++) out.push({ name: `${f} mistaken${i ? ` ${i + 1}` : ''}`, text: mistaken(text, 6 + 4 * i, seed++) });
   }
   out.push({ name: 'generate 10k, mistakes 0.12 (bench/run.ts)', text: generate(10000, 3, 120, { mistakes: 0.12 }).text });
   out.push({ name: 'generate 2k, mistakes 0.3', text: generate(2000, 5, 120, { mistakes: 0.3 }).text });

@@ -4,28 +4,23 @@
  * as printed and with figures changed (sums, equalities, shares and changes; relations that are not judged).
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
 import { evaluate, holdsAsPrinted } from '../server/src/checks/evaluate';
-import { ROOT } from './support/lsp';
+import { realDocuments } from './support/documents';
 
 describe('a relation’s verdict alone', () => {
   it('is evaluate’s, for every relation of the seeds and the corpus, as printed and with figures changed', () => {
     const seen = new Map<string, number>();
-    for (const dir of [join(ROOT, 'seeds'), join(ROOT, 'test', 'fixtures', 'corpus')]) {
-      for (const f of readdirSync(dir).filter((x) => x.endsWith('.budget'))) {
-        const text = readFileSync(join(dir, f), 'utf8');
-        // Every tenth figure with two decimals one cent up: relations that failed and relations that held change sides.
-        let n = 0;
-        const changed = text.replace(/(?<=\d\.\d)\d(?=\s*(?:\||$))/gm, (d) => (n++ % 10 === 0 ? String((Number(d) + 1) % 10) : d));
-        for (const version of [text, changed]) {
-          for (const r of analyze(version).relations) {
-            const want = evaluate(r)?.holds;
-            assert.equal(holdsAsPrinted(r), want, `${f}: ${r.kind} ${r.title}`);
-            const key = `${r.kind} ${want}`;
-            seen.set(key, (seen.get(key) ?? 0) + 1);
-          }
+    for (const [f, text] of realDocuments()) {
+      // Every tenth figure with two decimals one cent up: relations that failed and relations that held change sides.
+      let n = 0;
+      const changed = text.replace(/(?<=\d\.\d)\d(?=\s*(?:\||$))/gm, (d) => (n++ % 10 === 0 ? String((Number(d) + 1) % 10) : d));
+      for (const version of [text, changed]) {
+        for (const r of analyze(version).relations) {
+          const want = evaluate(r)?.holds;
+          assert.equal(holdsAsPrinted(r), want, `${f}: ${r.kind} ${r.title}`);
+          const key = `${r.kind} ${want}`;
+          seen.set(key, (seen.get(key) ?? 0) + 1);
         }
       }
     }

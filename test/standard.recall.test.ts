@@ -5,17 +5,14 @@
  * over (a condition that reads differently, a list its analyzer took over since) must not be.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import { Recall } from '../server/src/standard/recall';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import { generateBudget, generateFinal, generateJiangsu } from '../bench/standardDocs';
+import { realDocuments } from './support/documents';
 import { judgement } from './support/dump';
 import { replaceAfter } from './support/docs';
 
-const root = path.join(__dirname, '..', '..');
-const read = (dir: string) => fs.readdirSync(path.join(root, dir)).filter((f) => f.endsWith('.budget')).map((f) => [f, fs.readFileSync(path.join(root, dir, f), 'utf8')] as const);
 
 /** What applying every identity gives, nothing kept across analyzers. */
 const applied = (text: string) => judgement(analyze(text, { locale: 'zh', standard: { byShape: false } }));
@@ -26,7 +23,7 @@ describe('standard sets: recalled across analyzers', () => {
   after(() => forgetTemplates());
 
   it('a document read afresh again takes its identities between tables as the first reading gave them, as applying gives them', () => {
-    const docs = [...read('seeds'), ...read('test/fixtures/corpus'), ['部门决算', generateFinal()], ['部门预算', generateBudget()], ['江苏', generateJiangsu()]] as const;
+    const docs = [...realDocuments(), ['部门决算', generateFinal()], ['部门预算', generateBudget()], ['江苏', generateJiangsu()]] as const;
     let recalled = 0;
     for (const [name, text] of docs) {
       const first = analyze(text, { locale: 'zh' });
