@@ -206,9 +206,14 @@ function ratioArithmetic(rel: Relation): { holds: boolean; p: Figure; computed: 
   return { holds, p, computed: (2n * num + den) / (2n * den) };
 }
 
+/** Whether a relation is judged as a ratio (a share, a change), not as a sum. */
+function isRatio(rel: Relation): boolean {
+  return rel.kind === 'ratio' || rel.kind === 'change';
+}
+
 /** The arithmetic of a relation; undefined when a cell holds no figure or every cell is blank. */
 export function evaluate(rel: Relation): Evaluation | undefined {
-  if (rel.kind === 'ratio' || rel.kind === 'change') return evaluateRatio(rel);
+  if (isRatio(rel)) return evaluateRatio(rel);
   const s = sumArithmetic(rel);
   if (!s) return undefined;
   const grouping = s.target.text.includes(',') || s.terms.some((t) => t.f.text.includes(','));
@@ -227,7 +232,7 @@ export function evaluate(rel: Relation): Evaluation | undefined {
  * relation its search takes); undefined when the relation is not judged.
  */
 export function holdsAsPrinted(rel: Relation): boolean | undefined {
-  return (rel.kind === 'ratio' || rel.kind === 'change' ? ratioArithmetic(rel) : sumArithmetic(rel))?.holds;
+  return (isRatio(rel) ? ratioArithmetic(rel) : sumArithmetic(rel))?.holds;
 }
 
 /**
@@ -334,7 +339,7 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   if (printedExactly(rel)) return undefined;
   const ev = evaluate(rel);
   if (!ev || (ev.holds && ev.exact)) return undefined;
-  if ((rel.kind === 'ratio' || rel.kind === 'change') && ev.holds) return undefined;
+  if (isRatio(rel) && ev.holds) return undefined;
   const cells = [rel.target, ...rel.terms.map((t) => t.cell)];
   const sameRow = cells.every((c) => c.row === rel.target.row);
   const sameColumn = cells.every((c) => c.column === rel.target.column);
@@ -348,7 +353,7 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   // At most RELATED terms, their text made when first read (a finding many terms long is mostly read as its message).
   const related: Finding['related'] = rel.terms.slice(0, RELATED).map((t) => new TermNote(own(t.cell.span), t.cell, by, m));
   if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
-  if (!ev.holds && (rel.kind === 'ratio' || rel.kind === 'change')) {
+  if (!ev.holds && isRatio(rel)) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');
     const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
     return withRelation({

@@ -8,7 +8,7 @@ import type { Analysis } from '../analysis';
 import { messages } from '../i18n/messages';
 import { norm } from '../model/build';
 import type { BudgetDocument, Column, Part, Row, Rule, Table } from '../model/document';
-import { axisOf, columnIn, DeclaredRules, findRows, findTable, type Naming, type RowAt, type Target } from '../rules/declared';
+import { axisOf, columnIn, DeclaredRules, findRows, findTable, namesColumn, type Naming, type RowAt, type Target } from '../rules/declared';
 import type { AtomNode, GroupNode, RefNode, Span } from '../syntax/ast';
 import { pushAll } from '../util/arrays';
 
@@ -91,7 +91,7 @@ function resolveRule(doc: BudgetDocument, resolver: DeclaredRules, rule: Rule): 
 
 /** The columns a target names: in its row's part when it names a row, else in every part of its table that has one. */
 function columnsOf(t: Target): Column[] {
-  if (t.columnNumber === undefined && t.columnName === undefined) return [];
+  if (!namesColumn(t)) return [];
   const parts = t.row ? [t.row.part] : t.table.parts;
   return parts.map((p) => columnIn(p, t)).filter((c): c is Column => !!c);
 }

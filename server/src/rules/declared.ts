@@ -428,7 +428,7 @@ export function columnIn(part: Part, t: { columnNumber?: number; columnName?: st
 }
 
 /** Whether a target names a column (by 栏次 or name). */
-function namesColumn(t: Target): boolean {
+export function namesColumn(t: Target): boolean {
   return t.columnNumber !== undefined || t.columnName !== undefined;
 }
 
