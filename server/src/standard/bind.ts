@@ -246,9 +246,9 @@ function projectRow(of: Table | Part, name: string): string | undefined {
 interface CompiledAtom {
   /** As written, with the group's axis (the result when it names nothing quoted). */
   node: AtomNode;
-  axis?: 'row' | 'column';
+  axis: 'row' | 'column' | undefined;
   /** `{字段}`: the key of the form's field whose value names the row (a project in the 项目支出表). */
-  field?: string;
+  field: string | undefined;
   code: boolean;
   /** A row's names, as atoms to look up (the set's name first, then its other names), and their label keys. */
   rows: AtomNode[];
@@ -262,14 +262,14 @@ interface CompiledOperand {
   sign: 1 | -1;
   kind: 'ref' | 'group';
   /** The standard table it names; undefined: the identity's own. */
-  st?: StandardTable;
+  st: StandardTable | undefined;
   /** A table name the set does not know. */
-  unknown?: string;
+  unknown: string | undefined;
   /** `「部分」` before the row: the part's names (keys). */
-  part?: { value: string; keys: string[] };
+  part: { value: string; keys: string[] } | undefined;
   atoms: CompiledAtom[];
-  items: { sign: 1 | -1; atom?: CompiledAtom; ellipsis?: Span }[];
-  group?: GroupNode;
+  items: { sign: 1 | -1; atom: CompiledAtom | undefined; ellipsis: Span | undefined }[];
+  group: GroupNode | undefined;
   span: Span;
 }
 
@@ -298,39 +298,44 @@ export function refIsOwnByName(ref: RefNode, own: StandardTable): boolean {
 function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   const axis = a.unit ?? (a.eachRow ? 'column' : undefined);
   const field = fieldOf(a);
-  const out: CompiledAtom = { node: a, axis, code: isCode(a), rows: [], rowKeys: [], columns: [] };
-  if (field) out.field = nameKey(field);
-  if (!a.quoted || field) return out;
-  if (axis === 'row') {
+  let rows: AtomNode[] = NO_ATOMS;
+  let rowKeys: string[] = NO_KEYS;
+  let columns: CompiledAtom['columns'] = [];
+  if (a.quoted && !field && axis === 'row') {
     const names = [a.value, ...(st.rowNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
-    out.rows = names.map((value) => ({ value, quoted: true, unit: 'row', span: NOWHERE }));
-    out.rowKeys = names.map(ruleLabelKey);
-  } else if (axis === 'column') {
+    rows = names.map((value) => ({ value, quoted: true, unit: 'row', span: NOWHERE }));
+    rowKeys = names.map(ruleLabelKey);
+  } else if (a.quoted && !field && axis === 'column') {
     const names = [a.value, ...(st.columnNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
-    out.columns = names.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
+    columns = names.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
   }
-  return out;
+  // Every field set, in one order: the binder reads thousands of these (one hidden class).
+  return { node: a, axis, field: field ? nameKey(field) : undefined, code: isCode(a), rows, rowKeys, columns };
 }
+
+const NO_ATOMS: AtomNode[] = [];
+const NO_KEYS: string[] = [];
 
 function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
   const op = term.operand;
   const set = own.set;
-  const co: CompiledOperand = { sign: term.sign, kind: op.kind, atoms: [], items: [], span: op.span };
+  let unknown: string | undefined;
   let st = own;
   let atoms = op.kind === 'ref' ? op.atoms : [];
   if (op.table && op.table.text.replace(/\s+/g, '') !== '本表') {
     const named = tableNamed(set, op.table.text);
-    if (named) st = named; else co.unknown = op.table.text;
+    if (named) st = named; else unknown = op.table.text;
   } else if (op.kind === 'ref' && atoms.length > 1 && nameAtom(atoms[0])) {
     const named = tableNamed(set, atoms[0].value);
     if (named) { st = named; atoms = atoms.slice(1); }
   }
-  if (st !== own) co.st = st;
+  // Every field set, in one order (one hidden class for all operands).
+  const co: CompiledOperand = { sign: term.sign, kind: op.kind, st: st !== own ? st : undefined, unknown, part: undefined, atoms: [], items: [], group: undefined, span: op.span };
   if (op.kind === 'group') {
     co.group = op;
     co.items = op.items.map((it) => (it.atom
-      ? { sign: it.sign, atom: compileAtom({ ...it.atom, unit: it.atom.unit ?? op.unit, eachRow: it.atom.eachRow ?? op.eachRow }, st) }
-      : { sign: it.sign, ellipsis: it.ellipsis }));
+      ? { sign: it.sign, atom: compileAtom({ ...it.atom, unit: it.atom.unit ?? op.unit, eachRow: it.atom.eachRow ?? op.eachRow }, st), ellipsis: undefined }
+      : { sign: it.sign, atom: undefined, ellipsis: it.ellipsis }));
     return co;
   }
   if (atoms.length > 1 && nameAtom(atoms[0])) {
