@@ -5,8 +5,10 @@
  * (`一、`, `（一）`, `(一)`, `1.`, `1．`, `1、`, `（1）`, `(1)`), and `一.`/`一．` as other provinces print them.
  */
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { analyze } from '../server/src/analysis';
-import { itemLevel, norm, withoutItemNumber } from '../server/src/model/classify';
+import { hasItemNumber, ITEM_NUMBER, itemLevel, itemNumberLength, norm, withoutItemNumber } from '../server/src/model/classify';
+import { realDocuments } from './support/documents';
 import { findRows } from '../server/src/rules/declared';
 import { nameKey, ruleLabelKey, titleKey } from '../server/src/standard/names';
 import type { AtomNode } from '../server/src/syntax/ast';
@@ -87,5 +89,31 @@ describe('item numbering of row labels: one pattern', () => {
     const errors = (text: string) => analyze(text, { standard: false }).findings.filter((f) => f.severity === 'error').map((f) => f.message);
     assert.deepEqual(errors(doc('1.5万元以下')), [], '1.5万元以下 is not a third item');
     assert.equal(errors(doc('3.丙')).length, 1, '3.丙 is a third item: 6 + 4 + 3 ≠ 10');
+  });
+
+  it('is read code unit by code unit as the pattern ITEM_NUMBER reads it: the same length and level', () => {
+    const byPattern = (s: string) => {
+      const m = ITEM_NUMBER.exec(s);
+      return m ? { length: m[0].length, level: m[1] ? 1 : m[2] ? 2 : m[3] ? 3 : 4 } : undefined;
+    };
+    const check = (s: string) => {
+      const want = byPattern(s);
+      assert.equal(itemNumberLength(s), want?.length ?? 0, JSON.stringify(s));
+      assert.equal(itemLevel(s), want?.level, JSON.stringify(s));
+      assert.equal(hasItemNumber(s), !!want, JSON.stringify(s));
+    };
+    // Every row label of the seeds and the corpus …
+    for (const [, text] of realDocuments()) for (const line of text.split('\n')) check(line.split('|')[0]);
+    // … every text of up to 4 pieces of what an item number is made of, and of 5 of fewer pieces (each way of ending
+    // one — `1.5`, `1.2020年`, `1.202 年`, `（ 1 ）` — is met) …
+    const every = (pieces: string[], n: number, prefix = ''): void => {
+      check(prefix);
+      if (n) for (const p of pieces) every(pieces, n - 1, prefix + p);
+    };
+    every(['一', '廿', '1', '12', '2020', '202', '.', '．', '、', '（', '(', '）', ')', ' ', '\u3000', '年', 'a'], 4);
+    every(['一', '1', '202', '2020', '.', '、', '（', '）', ' ', '年'], 5);
+    // … and random texts of more symbols.
+    const texts = fc.array(fc.constantFrom('一', '十', '廿', '二', '〇', '、', '.', '．', '。', '（', '(', '）', ')', '0', '1', '9', '年', '月', 'a', ' ', '\t', '\u3000', '\u00a0', '\u2002', '\ufeff', '\n', '\v'), { maxLength: 12 });
+    fc.assert(fc.property(texts.map((a) => a.join('')), check), { numRuns: 50000 });
   });
 });

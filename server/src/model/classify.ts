@@ -7,7 +7,9 @@ import type { CellKind, CodeKind } from './document';
 function isBlank(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  // Most characters of a label are ideographs (above U+3000): one comparison more.
+  if (c > 0x3000) return c === 0xfeff;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /**
@@ -23,18 +25,81 @@ export function norm(s: string): string {
  * A row label's item number, as these documents print it: `一、` (`一.`, `一．`), `（一）` or `(一)`, `1.` (`1．`, `1、`),
  * `（1）` or `(1)` — `廿一、` too —, with the blanks around it. A digit after `1.` makes a decimal, not an item number
  * (`1.5万元以下`, `2.0`), unless it begins a year (`4.2020年12月前…`). Blanks (`\s`) inside change nothing, so a label
- * and its `norm` have the same number. Groups: 1 `一、`, 2 `（一）`, 3 `1.`, else `（1）`.
+ * and its `norm` have the same number. Groups: 1 `一、`, 2 `（一）`, 3 `1.`, else `（1）`. The specification of
+ * `itemNumberAt`, which reads it without a regular expression (every row label a rule or a standard identity looks
+ * for is read): test/numbering.test.ts checks that both agree.
  */
-const ITEM_NUMBER =
+export const ITEM_NUMBER =
   /^\s*(?:([一二三四五六七八九十廿]+\s*[、.．])|[（(]\s*(?:([一二三四五六七八九十廿]+)|\d+)\s*[）)]|(\d+\s*(?:、|[.．](?!\s*\d)|[.．](?=\s*\d{4}\s*年))))\s*/;
 
-/** What an item number (`ITEM_NUMBER`) may start with besides a digit or a blank, as code units. */
-const ITEM_START = new Set([...'一二三四五六七八九十廿（('].map((ch) => ch.charCodeAt(0)));
+/** Whether a code unit is a Chinese numeral of an item number (`一` … `十`, `廿`). */
+function isNumeral(c: number): boolean {
+  // 一 二 三 四 五 六 七 八 九 十 廿
+  return c === 0x4e00 || c === 0x4e8c || c === 0x4e09 || c === 0x56db || c === 0x4e94 || c === 0x516d || c === 0x4e03 || c === 0x516b || c === 0x4e5d || c === 0x5341 || c === 0x5eff;
+}
 
-/** The item number of a label; the expression runs only on a label that can start with one. */
-function itemNumber(label: string): RegExpExecArray | null {
-  const c = label.charCodeAt(0);
-  return (c >= 48 && c <= 57) || ITEM_START.has(c) || isBlank(c) ? ITEM_NUMBER.exec(label) : null;
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** The place of the first code unit at or after i that is not a blank. */
+function blanksFrom(s: string, i: number): number {
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The item number a label begins with (`ITEM_NUMBER`, read code unit by code unit, nothing allocated): its length
+ * with the blanks around it times 8, plus its level (1 `一、`, 2 `（一）`, 3 `1.`, 4 `（1）`); 0 without one.
+ */
+function itemNumberAt(s: string): number {
+  const i = blanksFrom(s, 0);
+  const c = s.charCodeAt(i);
+  let end: number;
+  let level: number;
+  if (isNumeral(c)) {
+    let j = i + 1;
+    while (isNumeral(s.charCodeAt(j))) j++;
+    j = blanksFrom(s, j);
+    const d = s.charCodeAt(j);
+    // 、 . ．
+    if (d !== 0x3001 && d !== 0x2e && d !== 0xff0e) return 0;
+    end = j + 1;
+    level = 1;
+  } else if (c === 0xff08 || c === 0x28) {
+    // （ (
+    let j = blanksFrom(s, i + 1);
+    if (isNumeral(s.charCodeAt(j))) {
+      level = 2;
+      while (isNumeral(s.charCodeAt(j))) j++;
+    } else if (isDigit(s.charCodeAt(j))) {
+      level = 4;
+      while (isDigit(s.charCodeAt(j))) j++;
+    } else return 0;
+    j = blanksFrom(s, j);
+    const d = s.charCodeAt(j);
+    // ） )
+    if (d !== 0xff09 && d !== 0x29) return 0;
+    end = j + 1;
+  } else if (isDigit(c)) {
+    let j = i + 1;
+    while (isDigit(s.charCodeAt(j))) j++;
+    j = blanksFrom(s, j);
+    const d = s.charCodeAt(j);
+    if (d === 0x3001) end = j + 1;
+    else if (d === 0x2e || d === 0xff0e) {
+      // Not before a digit (`1.5`), unless four digits and 年 follow (`4.2020年`).
+      const k = blanksFrom(s, j + 1);
+      if (isDigit(s.charCodeAt(k))) {
+        let n = 0;
+        while (n < 4 && isDigit(s.charCodeAt(k + n))) n++;
+        if (n < 4 || s.charCodeAt(blanksFrom(s, k + 4)) !== 0x5e74) return 0;
+      }
+      end = j + 1;
+    } else return 0;
+    level = 3;
+  } else return 0;
+  return blanksFrom(s, end) * 8 + level;
 }
 
 /**
@@ -42,7 +107,7 @@ function itemNumber(label: string): RegExpExecArray | null {
  * label's, and a 名词解释 line's before its term (model/glossaryLine.ts): the documents number both alike.
  */
 export function itemNumberLength(text: string): number {
-  return itemNumber(text)?.[0].length ?? 0;
+  return itemNumberAt(text) >> 3;
 }
 
 /** A row label without its item number (`ITEM_NUMBER`) and the blanks after it; the label itself when it has none. */
@@ -53,7 +118,7 @@ export function withoutItemNumber(label: string): string {
 
 /** Whether a label begins with an item number (`ITEM_NUMBER`). */
 export function hasItemNumber(label: string): boolean {
-  return itemNumber(label) !== null;
+  return itemNumberAt(label) !== 0;
 }
 
 /**
@@ -61,8 +126,8 @@ export function hasItemNumber(label: string): boolean {
  * (siblings are the rows numbered alike, their items one level deeper).
  */
 export function itemLevel(label: string): 1 | 2 | 3 | 4 | undefined {
-  const m = itemNumber(label);
-  return !m ? undefined : m[1] ? 1 : m[2] ? 2 : m[3] ? 3 : 4;
+  const m = itemNumberAt(label);
+  return m ? ((m & 7) as 1 | 2 | 3 | 4) : undefined;
 }
 
 export function classifyCode(code: string): CodeKind | undefined {
