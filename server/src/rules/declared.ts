@@ -412,17 +412,29 @@ function pathKey(c: Column): string {
   return norm(c.path.length === 1 ? c.path[0] : c.path.join(''));
 }
 
+/** A part's columns' names and group paths without blanks, by place: made once per part (its columns do not change). */
+const columnKeys = new WeakMap<Part, { names: string[]; paths: string[] }>();
+
+function columnKeysOf(p: Part): { names: string[]; paths: string[] } {
+  let keys = columnKeys.get(p);
+  if (!keys) columnKeys.set(p, (keys = { names: p.columns.map((c) => norm(c.name)), paths: p.columns.map(pathKey) }));
+  return keys;
+}
+
 /**
  * The column of a part that a reference's column names (by 栏次, else by name, else by group path: the first that
- * does, blanks aside). A part has few columns: they are read one by one, nothing is indexed.
+ * does, blanks aside).
  */
 export function columnIn(part: Part, t: { columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
-    for (const c of cols) if (norm(c.name) === v) return c;
-    for (const c of cols) if (pathKey(c) === v) return c;
+    const keys = columnKeysOf(part);
+    const i = keys.names.indexOf(v);
+    if (i >= 0) return cols[i];
+    const j = keys.paths.indexOf(v);
+    if (j >= 0) return cols[j];
   }
   return undefined;
 }
@@ -526,8 +538,26 @@ function byCode(p: Part, r: number, parts: readonly Part[], into: CounterpartRow
 function byLabel(p: Part, r: number, of: Table | Part): RowAt | undefined {
   const label = withoutItemNumber(norm(rowLabel(p, r)));
   if (!label) return undefined;
-  const named = positionsNamed(of, label).filter((x) => { const c = rowCode(x.part, x.row); return !c || c.length === 3; });
-  return named.length === 1 ? named[0] : undefined;
+  // The rows `positionsNamed` finds, counted (nothing is listed: every row of a table without code asks).
+  const keys = keysOfName(label);
+  const parts = partsOf(of);
+  for (const key of NAME_KEYS) {
+    let named = false;
+    let one: RowAt | undefined;
+    let n = 0;
+    for (const q of parts) {
+      const rows = rowsUnder(q, key, keys[key]);
+      if (rows === undefined) continue;
+      named = true;
+      for (let k = 0, m = countOf(rows); k < m; k++) {
+        const row = typeof rows === 'number' ? rows : rows[k];
+        const c = rowCode(q, row);
+        if (!c || c.length === 3) { n++; one = { part: q, row }; }
+      }
+    }
+    if (named) return n === 1 ? one : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -879,8 +909,10 @@ export class DeclaredRules {
     const table = g.table ? this.findTable(g.table.text, current) : current;
     if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
     const out: { sign: 1 | -1; target: Target }[] = [];
-    // Item by item, stopping at the first that fails.
-    for (const item of this.groupItems(g, table, stop)) {
+    // Item by item, stopping at the first that fails (as `groupItems` gives them, without a generator).
+    for (let i = 0; i < g.items.length; i++) {
+      const item = this.groupItem(g, i, table, stop);
+      if (!item) continue;
       if (!item.targets) return undefined;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
@@ -894,28 +926,34 @@ export class DeclaredRules {
    * `stop` (the rule's own row) when it follows in the same part, else to the end of the part.
    */
   *groupItems(g: GroupNode, table: Table | undefined, stop?: RowAt): Generator<GroupItem> {
-    const items = g.items;
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      if (it.ellipsis) {
-        const a = items[i - 1]?.atom;
-        const b = items.slice(i + 1).find((x) => x.atom)?.atom;
-        const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
-        const trailing = !!a && !b && i === items.length - 1;
-        if (trailing) {
-          if (table) item.targets = this.after(table, a!, g, stop);
-        } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
-        else if (table) item.targets = this.between(table, a, b, g);
-        yield item;
-        continue;
-      }
-      // Neither an atom nor a `…`: nothing.
-      if (!it.atom) continue;
-      // Field by field: a spread of the parsed node is slow.
-      const atom: AtomNode = { value: it.atom.value, quoted: it.atom.quoted, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow, span: it.atom.span };
-      const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
-      yield { sign: it.sign, span: it.atom.span, atom, ...(t ? { targets: [t] } : {}) };
+    for (let i = 0; i < g.items.length; i++) {
+      const item = this.groupItem(g, i, table, stop);
+      if (item) yield item;
     }
+  }
+
+  /** Item i of a group resolved (`groupItems`); undefined when it is neither an atom nor a `…`. */
+  private groupItem(g: GroupNode, i: number, table: Table | undefined, stop?: RowAt): GroupItem | undefined {
+    const items = g.items;
+    const it = items[i];
+    if (it.ellipsis) {
+      const a = items[i - 1]?.atom;
+      const b = items.slice(i + 1).find((x) => x.atom)?.atom;
+      const item: GroupItem = { sign: 1, span: it.ellipsis, range: { a, b } };
+      const trailing = !!a && !b && i === items.length - 1;
+      if (trailing) {
+        if (table) item.targets = this.after(table, a!, g, stop);
+      } else if (!a || !b) this.problem(this.m.ellipsisNeedsEnds, it.ellipsis);
+      else if (table) item.targets = this.between(table, a, b, g);
+      return item;
+    }
+    if (!it.atom) return undefined;
+    // Field by field: a spread of the parsed node is slow.
+    const atom: AtomNode = { value: it.atom.value, quoted: it.atom.quoted, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow, span: it.atom.span };
+    const item: GroupItem = { sign: it.sign, span: it.atom.span, atom };
+    const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
+    if (t) item.targets = [t];
+    return item;
   }
 
   /**
@@ -1032,7 +1070,8 @@ export class DeclaredRules {
         if (a.quoted) columnName = a.value;
         else columnNumber = Number(a.value);
         const named = { columnName, columnNumber };
-        const exists = (part ? [part] : table.parts).some((p) => !!columnIn(p, named));
+        let exists = part ? !!columnIn(part, named) : false;
+        for (let k = 0; !part && !exists && k < table.parts.length; k++) exists = !!columnIn(table.parts[k], named);
         if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
       } else {
         this.problem(this.m.needsAxis(a.value), a.span);

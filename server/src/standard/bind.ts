@@ -589,8 +589,8 @@ export class Binder {
       let column = false;
       // What the expansion finds for the reference (declared.ts `BoundRef`): the rows and columns looked up here, when
       // each atom names one by name and the part is the one its name names there.
-      let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t } : undefined;
-      if (found && part) found.part = part;
+      // Every field set, in one order (one hidden class).
+      let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t, part, at: undefined, columnName: undefined } : undefined;
       for (const a of o.atoms) {
         if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.failed(`「${a.node.value}」`, true);
         this.row = undefined;
@@ -616,8 +616,7 @@ export class Binder {
           if (found) found.columnName = value;
         }
       }
-      const ref: BoundRef = { kind: 'ref', table, atoms, span: o.span };
-      if (found) ref.found = found;
+      const ref: BoundRef = { kind: 'ref', table, atoms, span: o.span, found };
       out.push({ sign: o.sign, operand: ref });
     }
     return true;
