@@ -46,6 +46,13 @@ describe('standard identities over large tables: names', () => {
     }), { numRuns: 20000 });
   });
 
+  it('tells whether a text has a key alike whatever code unit it begins with (the first is tested without keying)', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = `${String.fromCharCode(c)}数`;
+      for (const key of ['数', '(数', ')数', ':数']) assert.equal(hasKey(text, key), nameKey(text) === key, `U+${c.toString(16)} ${key}`);
+    }
+  });
+
   it('keys a title as every replacement run on it keys it', () => {
     // titleKey as it was before each replacement was guarded by what the text starts or ends with.
     const TABLE = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
