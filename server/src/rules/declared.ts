@@ -1070,8 +1070,7 @@ export class DeclaredRules {
         if (a.quoted) columnName = a.value;
         else columnNumber = Number(a.value);
         const named = { columnName, columnNumber };
-        let exists = part ? !!columnIn(part, named) : false;
-        for (let k = 0; !part && !exists && k < table.parts.length; k++) exists = !!columnIn(table.parts[k], named);
+        const exists = part ? !!columnIn(part, named) : table.parts.some((p) => !!columnIn(p, named));
         if (!exists) { this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span); return undefined; }
       } else {
         this.problem(this.m.needsAxis(a.value), a.span);
