@@ -301,11 +301,8 @@ function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   let rows: AtomNode[] = NO_ATOMS;
   let rowKeys: string[] = NO_KEYS;
   let columns: CompiledAtom['columns'] = [];
-  if (a.quoted && !field && axis === 'row') {
-    const names = [a.value, ...(st.rowNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
-    rows = names.map((value) => ({ value, quoted: true, unit: 'row', span: NOWHERE }));
-    rowKeys = names.map(ruleLabelKey);
-  } else if (a.quoted && !field && axis === 'column') {
+  if (a.quoted && !field && axis === 'row') ({ rows, rowKeys } = rowNamesOf(st, a.value));
+  else if (a.quoted && !field && axis === 'column') {
     const names = [a.value, ...(st.columnNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
     columns = names.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
   }
@@ -315,6 +312,25 @@ function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
 
 const NO_ATOMS: AtomNode[] = [];
 const NO_KEYS: string[] = [];
+
+/**
+ * The names a row named `value` in a standard table may go by (the set's name first, then its other names), as atoms
+ * to look up and as label keys: one list per table and name, shared by every identity that names the row (a binder
+ * keeps what it found by the list: `Binder.rowName`).
+ */
+const rowNameLists = new WeakMap<StandardTable, Map<string, { rows: AtomNode[]; rowKeys: string[] }>>();
+
+function rowNamesOf(st: StandardTable, value: string): { rows: AtomNode[]; rowKeys: string[] } {
+  let byValue = rowNameLists.get(st);
+  if (!byValue) rowNameLists.set(st, (byValue = new Map()));
+  let names = byValue.get(value);
+  if (!names) {
+    const all = [value, ...(st.rowNames.get(dataKey(value)) ?? []).filter((n) => n !== value)];
+    names = { rows: all.map((v): AtomNode => ({ value: v, quoted: true, unit: 'row', span: NOWHERE })), rowKeys: all.map(ruleLabelKey) };
+    byValue.set(value, names);
+  }
+  return names;
+}
 
 function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
   const op = term.operand;
@@ -639,6 +655,29 @@ export class Binder {
       this.row = this.rowAt(t, row, part);
       return row;
     }
+    // A term over the tables of a role many play asks each once: nothing is kept.
+    if (this.many) return this.rowNamed(a, t, part);
+    const of = part ?? t;
+    let byList = this.named.get(of);
+    if (!byList) this.named.set(of, (byList = new Map()));
+    let got = byList.get(a.rows);
+    if (got === undefined) {
+      const value = this.rowNamed(a, t, part);
+      byList.set(a.rows, (got = value === undefined ? null : { value, row: this.row }));
+    }
+    if (!got) return this.fail(`「${a.node.value}」`);
+    this.row = got.row;
+    return got.value;
+  }
+
+  /**
+   * What a row's names (`rowNamesOf`) find in a table or one of its parts, kept by the list of names (identities name
+   * the same rows again and again): the name the document prints, and its row.
+   */
+  private readonly named = new Map<Table | Part, Map<AtomNode[], { value: string; row: RowAt | undefined } | null>>();
+
+  /** `rowName` for a row's names: the first the table prints, else the first label with one of their keys. */
+  private rowNamed(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
     for (const cand of a.rows) {
       const at = this.rowAt(t, cand.value, part);
       if (at) {
