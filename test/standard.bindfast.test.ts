@@ -5,10 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis';
-import { DeclaredRules, type BoundRef, type Naming, type Target } from '../server/src/rules/declared';
+import { DeclaredRules, type BoundItem, type BoundRef, type GroupItem, type Naming, type RowAt, type Target } from '../server/src/rules/declared';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import type { Table } from '../server/src/model/document';
-import type { RefNode } from '../server/src/syntax/ast';
+import type { GroupNode, RefNode } from '../server/src/syntax/ast';
 import { dump } from './support/dump';
 import { realAndGenerated } from './support/documents';
 
@@ -90,6 +90,35 @@ describe('standard identities: the first sight, looked up once', () => {
       proto.resolveRef = plain;
     }
     assert.ok(checked > 500, `${checked} bound references checked`);
+  });
+
+  it('a group’s item whose row the binder found names what its name names (seeds, corpus, generated documents of each set)', () => {
+    type Items = { groupItem: (g: GroupNode, i: number, table: Table | undefined, stop?: RowAt) => GroupItem | undefined };
+    const proto = DeclaredRules.prototype as unknown as Items;
+    const plain = proto.groupItem;
+    let checked = 0;
+    proto.groupItem = function (this: DeclaredRules, g, i, table, stop) {
+      const got = plain.call(this, g, i, table, stop);
+      const at = (g.items[i] as BoundItem).at;
+      if (at && table) {
+        // The same item without what the binder found: resolved by its name.
+        const bare: GroupNode = { ...g, items: g.items.map((it, k) => (k === i ? { sign: it.sign, atom: it.atom } : it)) };
+        const again = plain.call(this, bare, i, table, stop);
+        assert.equal(described(got?.targets?.[0]), described(again?.targets?.[0]), got?.atom?.value);
+        assert.equal(got?.targets?.length, 1);
+        checked++;
+      }
+      return got;
+    };
+    try {
+      for (const [name, text] of realAndGenerated()) {
+        forgetTemplates();
+        assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
+      }
+    } finally {
+      proto.groupItem = plain;
+    }
+    assert.ok(checked > 300, `${checked} bound items checked`);
   });
 
   it('a row formula over stored rows gives in the arrays the relations and findings it gives as objects', () => {

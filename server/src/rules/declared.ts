@@ -3,7 +3,7 @@ import { itemLevel, norm, withoutItemNumber } from '../model/classify';
 import { fieldsOf, figureColumns, firstFigureColumn } from '../model/build';
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
-import type { AtomNode, ConditionNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
+import type { AtomNode, ConditionNode, GroupItem as ItemNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, type RowStore } from '../model/rows';
 import { RelationList } from './compact';
@@ -70,6 +70,14 @@ function targetOf(table: Table, span: Span, part: Part | undefined, at: RowAt | 
  */
 export interface BoundRef extends RefNode {
   found?: { table: Table; part?: Part; at?: RowAt; columnName?: string };
+}
+
+/**
+ * A group's item a binder wrote (standard/bind.ts): with the row its atom names, when it names one by name, found as
+ * the expansion finds it (`firstRowAt` in the group's table) — taken as `BoundRef`'s are.
+ */
+export interface BoundItem extends ItemNode {
+  at?: RowAt;
 }
 
 /**
@@ -951,7 +959,9 @@ export class DeclaredRules {
     // Field by field: a spread of the parsed node is slow.
     const atom: AtomNode = { value: it.atom.value, quoted: it.atom.quoted, unit: it.atom.unit ?? g.unit, eachRow: it.atom.eachRow ?? g.eachRow, span: it.atom.span };
     const item: GroupItem = { sign: it.sign, span: it.atom.span, atom };
-    const t = table ? this.resolveAtoms(table, [atom], atom.span) : undefined;
+    // A row a binder found is taken as found (`BoundItem`).
+    const at = (it as BoundItem).at;
+    const t = !table ? undefined : at ? new ResolvedRow(table, atom.span, at) : this.resolveAtoms(table, [atom], atom.span);
     if (t) item.targets = [t];
     return item;
   }

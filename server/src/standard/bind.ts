@@ -10,7 +10,7 @@
 import { fieldsOf, figureColumns } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
-import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundRef, type RowAt } from '../rules/declared';
+import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { hasKey, ruleLabelKey, nameKey } from './names';
 import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -581,9 +581,13 @@ export class Binder {
           if (!it.atom) { items.push({ sign: it.sign, ellipsis: it.ellipsis }); continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
           if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
+          this.row = undefined;
           const atom = this.atom(it.atom, t, undefined, instance);
           if (!atom) return false;
-          items.push({ sign: it.sign, atom });
+          // The row its name names, for the expansion (`BoundItem`).
+          const item: BoundItem = { sign: it.sign, atom };
+          if (this.row) item.at = this.row;
+          items.push(item);
         }
         if (!items.some((it) => it.atom)) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
         const g = o.group!;
