@@ -546,15 +546,16 @@ function byCode(p: Part, r: number, parts: readonly Part[], into: CounterpartRow
 function byLabel(p: Part, r: number, of: Table | Part): RowAt | undefined {
   const label = withoutItemNumber(norm(rowLabel(p, r)));
   if (!label) return undefined;
-  // The rows `positionsNamed` finds, counted (nothing is listed: every row of a table without code asks).
-  const keys = keysOfName(label);
+  // The rows `positionsNamed` finds, counted (nothing is listed: every row of a table without code asks). The label has
+  // no blank: its keys are made here, not kept (`keysOfName` keeps the names rules and identities ask again and again).
   const parts = partsOf(of);
   for (const key of NAME_KEYS) {
+    const k = key === 'code' ? codeKey(label) : key === 'label' ? label : withoutItemNumber(label);
     let named = false;
     let one: RowAt | undefined;
     let n = 0;
     for (const q of parts) {
-      const rows = rowsUnder(q, key, keys[key]);
+      const rows = rowsUnder(q, key, k);
       if (rows === undefined) continue;
       named = true;
       for (let k = 0, m = countOf(rows); k < m; k++) {
