@@ -154,6 +154,10 @@ interface RowIndex {
   code?: NameIndex;
   label?: NameIndex;
   bare?: NameIndex;
+  /** A small part's names, by row (`scannedOf`). */
+  scanned?: (CodeKey | undefined)[];
+  /** Its columns' names and group paths without blanks, by place (`columnKeysOf`). */
+  columns?: { names: string[]; paths: string[] };
 }
 
 /** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
@@ -241,24 +245,22 @@ function nameAt(p: Part, r: number, key: NameKey): CodeKey | undefined {
   return key === 'label' ? label : withoutItemNumber(label);
 }
 
+/** The place of a kind of name among a small part's keys (`scannedOf`). */
+const SCANNED_AT: Record<NameKey, number> = { code: 0, label: 1, bare: 2 };
+
 /**
  * A small part's names (`SCANNED_ROWS`) as its indexes key them, by row: its code at 3r, its label at 3r + 1, that
  * without numbering at 3r + 2. Made once per part: every name asked of the part reads them all.
  */
-const scannedKeys = new WeakMap<Part, (CodeKey | undefined)[]>();
-
-/** The place of a kind of name among a small part's keys (`scannedOf`). */
-const SCANNED_AT: Record<NameKey, number> = { code: 0, label: 1, bare: 2 };
-
 function scannedOf(p: Part): (CodeKey | undefined)[] {
-  let keys = scannedKeys.get(p);
+  const index = indexOf(p);
+  let keys = index.scanned;
   if (!keys) {
-    keys = [];
+    keys = index.scanned = [];
     for (let r = 0, n = rowCount(p); r < n; r++) {
       const label = norm(rowLabel(p, r));
       keys.push(codeKeyAt(p, r), label, withoutItemNumber(label));
     }
-    scannedKeys.set(p, keys);
   }
   return keys;
 }
@@ -421,12 +423,8 @@ function pathKey(c: Column): string {
 }
 
 /** A part's columns' names and group paths without blanks, by place: made once per part (its columns do not change). */
-const columnKeys = new WeakMap<Part, { names: string[]; paths: string[] }>();
-
-function columnKeysOf(p: Part): { names: string[]; paths: string[] } {
-  let keys = columnKeys.get(p);
-  if (!keys) columnKeys.set(p, (keys = { names: p.columns.map((c) => norm(c.name)), paths: p.columns.map(pathKey) }));
-  return keys;
+function columnKeysOf(p: Part): NonNullable<RowIndex['columns']> {
+  return (indexOf(p).columns ??= { names: p.columns.map((c) => norm(c.name)), paths: p.columns.map(pathKey) });
 }
 
 /**
