@@ -290,9 +290,13 @@ function firstOf(rows: Rows): number {
  * added or a figure typed in a long table renews the part, not its names).
  */
 function namesOf(p: Part, key: NameKey): NameIndex {
-  const index = indexOf(p);
   // A plain part (`indexOfHeads` builds its index each time) is asked once: the index is kept in `index`.
-  return (index[key] ??= indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code'));
+  return indexOf(p)[key] ?? (indexOf(p)[key] = keptNames(p, key));
+}
+
+/** A part's index of one kind, kept while its rows' heads stay (apart from `namesOf`: asked at every name, it makes no closure). */
+function keptNames(p: Part, key: NameKey): NameIndex {
+  return indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code');
 }
 
 /**

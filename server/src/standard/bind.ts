@@ -160,17 +160,24 @@ const LABELS = {};
 
 function labelsOf(p: Part): Map<string, string> {
   const ix = partIndex(p);
-  return (ix.labels ??= indexOfHeads(p, LABELS, () => {
-    const labels = new Map<string, string>();
-    // Only the labels are read (from the store: no head is filled).
-    for (let r = 0, n = rowCount(p); r < n; r++) {
-      const label = rowLabel(p, r);
-      if (!label) continue;
-      const k = ruleLabelKey(label);
-      if (!labels.has(k)) labels.set(k, label);
-    }
-    return labels;
-  }));
+  return ix.labels ?? (ix.labels = keptLabels(p));
+}
+
+/** A part's labels by their key, kept while its rows' heads stay (apart from `labelsOf`: asked at every name, it makes no closure). */
+function keptLabels(p: Part): Map<string, string> {
+  return indexOfHeads(p, LABELS, () => labelsRead(p));
+}
+
+function labelsRead(p: Part): Map<string, string> {
+  const labels = new Map<string, string>();
+  // Only the labels are read (from the store: no head is filled).
+  for (let r = 0, n = rowCount(p); r < n; r++) {
+    const label = rowLabel(p, r);
+    if (!label) continue;
+    const k = ruleLabelKey(label);
+    if (!labels.has(k)) labels.set(k, label);
+  }
+  return labels;
 }
 
 /**
@@ -445,20 +452,18 @@ export class Binder {
     const rule = idn.rule;
     const own = idn.table;
     const c = compile(idn);
-    const missing = (): Binding => ({ missing: this.failure.what });
     const lhs = this.operands(c.lhs, own, instance);
-    if (!lhs) return missing();
+    if (!lhs) return { missing: this.failure.what };
     const rhs = this.sum(c.rhs, own, instance);
-    if (!rhs) return missing();
-    if (lhs.length === 1 && lhs[0].operand.kind === 'ref' && columnOnly(lhs[0].operand) && severalDataRows(instance)
-      && rhs.some((t) => t.operand.kind === 'ref' && this.tableOf(t) !== instance && t.operand.atoms.some((a) => a.unit === 'row'))) {
+    if (!rhs) return { missing: this.failure.what };
+    if (lhs.length === 1 && lhs[0].operand.kind === 'ref' && columnOnly(lhs[0].operand) && severalDataRows(instance) && this.readsRowElsewhere(rhs, instance)) {
       // A column equal to one figure of another table: a table of one row only (江苏 支出预算总表).
       return { missing: `${idn.table.title}（一行）` };
     }
     let condition: ConditionNode | undefined;
     if (c.condition) {
       condition = this.equality(idn, c.condition, instance);
-      if (!condition) return missing();
+      if (!condition) return { missing: this.failure.what };
     } else if (rule.condition) condition = rule.condition;
     const node: RuleNode = { lhs, rhs, text: idn.text, span: NOWHERE };
     if (condition) node.condition = condition;
@@ -469,6 +474,12 @@ export class Binder {
     }
     const table = this.tableOf(node.lhs[0]) ?? instance;
     return { rule: node, table };
+  }
+
+  /** Whether a bound side names a row of a table other than `instance` (no closure: `bind` runs for every identity). */
+  private readsRowElsewhere(terms: TermNode[], instance: Table): boolean {
+    for (const t of terms) if (t.operand.kind === 'ref' && this.tableOf(t) !== instance && t.operand.atoms.some((a) => a.unit === 'row')) return true;
+    return false;
   }
 
   /**
