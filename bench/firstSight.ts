@@ -1,0 +1,65 @@
+/**
+ * The first sight of a document's tables, this build beside another (`npx tsc -p .` in a worktree of the other
+ * commit): each build's fresh pass with the standard sets, its tables' shapes met for the first time (the templates
+ * forgotten before each pass, as bench/standard.ts `cold`), beside its pass without them, the four run in turn (the
+ * order reversed every other round, so that each sees the same load), in one process. Prints the medians, the 10th
+ * percentiles (on a loaded machine the least disturbed runs) and the medians of the ratios of each round.
+ *
+ *   node out/bench/firstSight.js OTHER_ROOT [real|final|jiangsu|budget] [rounds]
+ *
+ * real: the seeds and the corpus one after the other; final: the 24k-row generated 部门决算; jiangsu: the 12k-row
+ * generated 江苏 部门预算; budget: the generated 湖北 部门预算 of 3,000 project forms.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
+import { median, percentile } from './timing';
+
+interface Build {
+  analyze: (text: string, options?: { standard?: boolean }) => unknown;
+  forgetTemplates: () => void;
+}
+
+// A build's modules, by path: the other build is not this one's code (no import can name it).
+function load(root: string): Build {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build named at run time
+  const analysis = require(join(root, 'out', 'server', 'src', 'analysis.js')) as Pick<Build, 'analyze'>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build named at run time
+  const shapes = require(join(root, 'out', 'server', 'src', 'standard', 'shapes.js')) as Pick<Build, 'forgetTemplates'>;
+  return { analyze: analysis.analyze, forgetTemplates: shapes.forgetTemplates };
+}
+
+const ROOT = resolve(__dirname, '..', '..');
+const [other, which = 'real', rounds = '31'] = process.argv.slice(2);
+if (!other) throw new Error('usage: node out/bench/firstSight.js OTHER_ROOT [real|final|jiangsu|budget] [rounds]');
+const large = { kuanPerLei: 20, xiangPerKuan: 60 };
+const docs = which === 'final' ? [generateFinal(large)]
+  : which === 'jiangsu' ? [generateJiangsu(large)]
+  : which === 'budget' ? [generateBudget(large)]
+  : [join(ROOT, 'seeds'), join(ROOT, 'test', 'fixtures', 'corpus')].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.budget')).sort().map((f) => readFileSync(join(d, f), 'utf8')));
+const builds: [string, Build][] = [['other', load(resolve(other))], ['this', load(ROOT)]];
+const runs = new Map<string, () => void>();
+for (const [name, b] of builds) {
+  runs.set(`${name} with the sets`, () => { b.forgetTemplates(); for (const t of docs) b.analyze(t); });
+  runs.set(`${name} without`, () => { for (const t of docs) b.analyze(t, { standard: false }); });
+}
+const names = [...runs.keys()];
+const times = new Map<string, number[]>(names.map((n) => [n, []]));
+for (let i = 0; i < 3; i++) for (const run of runs.values()) run();
+for (let i = 0; i < Number(rounds); i++) {
+  for (const n of i % 2 ? names : [...names].reverse()) {
+    const t0 = performance.now();
+    runs.get(n)!();
+    times.get(n)!.push(performance.now() - t0);
+  }
+}
+const t = (n: string) => times.get(n)!;
+const ratios = (a: string, b: string) => median(t(a).map((x, i) => x / t(b)[i]));
+const rows = docs.reduce((k, d) => k + d.split('\n').filter((l) => l.includes('|')).length, 0);
+console.log(`${which}: ${docs.length} document(s), ${rows} table rows, ${rounds} rounds`);
+for (const n of names) console.log(`${n.padEnd(24)} median ${median(t(n)).toFixed(2)} ms, 10th percentile ${percentile(t(n), 10).toFixed(2)} ms`);
+for (const [name] of builds) {
+  const p = (percentile(t(`${name} with the sets`), 10) / percentile(t(`${name} without`), 10) - 1) * 100;
+  console.log(`${name}: the sets add ${((ratios(`${name} with the sets`, `${name} without`) - 1) * 100).toFixed(0)} % (median of ratios), ${p.toFixed(0)} % (10th percentiles)`);
+}
+console.log(`this / other, with the sets: ${ratios('this with the sets', 'other with the sets').toFixed(3)} (median of ratios), ${(percentile(t('this with the sets'), 10) / percentile(t('other with the sets'), 10)).toFixed(3)} (10th percentiles)`);
