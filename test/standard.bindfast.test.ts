@@ -50,6 +50,14 @@ function described(t: Target | undefined): string {
   return [t.table.title, t.part?.name ?? '', (t.at?.part ?? t.part)?.name ?? '', t.at?.row ?? '', t.columnName ?? '', t.columnNumber ?? ''].join('|');
 }
 
+/** Analyses the seeds, the corpus and small generated documents of each set, every identity bound (no template). */
+function bindEvery(): void {
+  for (const [name, text] of realAndGenerated()) {
+    forgetTemplates();
+    assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
+  }
+}
+
 /** The private expansion step a test turns off. */
 type RowOver = { rowOver: (...args: unknown[]) => boolean };
 
@@ -74,10 +82,7 @@ describe('standard identities: the first sight, looked up once', () => {
       return got;
     };
     try {
-      for (const [name, text] of realAndGenerated()) {
-        forgetTemplates();
-        assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
-      }
+      bindEvery();
       // The binder's part is not the one its name names: nothing found is taken (no reference checked), and the
       // identity reads what its names name.
       const was = checked;
@@ -111,10 +116,7 @@ describe('standard identities: the first sight, looked up once', () => {
       return got;
     };
     try {
-      for (const [name, text] of realAndGenerated()) {
-        forgetTemplates();
-        assert.ok(analyze(text, { standard: { byShape: false } }).document.tables.length, name);
-      }
+      bindEvery();
     } finally {
       proto.groupItem = plain;
     }
