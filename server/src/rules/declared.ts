@@ -156,8 +156,6 @@ interface RowIndex {
   bare?: NameIndex;
   /** A small part's names, by row (`scannedOf`). */
   scanned?: (CodeKey | undefined)[];
-  /** Its columns' names and group paths without blanks, by place (`columnKeysOf`). */
-  columns?: { names: string[]; paths: string[] };
 }
 
 /** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
@@ -426,25 +424,17 @@ function pathKey(c: Column): string {
   return norm(c.path.length === 1 ? c.path[0] : c.path.join(''));
 }
 
-/** A part's columns' names and group paths without blanks, by place: made once per part (its columns do not change). */
-function columnKeysOf(p: Part): NonNullable<RowIndex['columns']> {
-  return (indexOf(p).columns ??= { names: p.columns.map((c) => norm(c.name)), paths: p.columns.map(pathKey) });
-}
-
 /**
  * The column of a part that a reference's column names (by 栏次, else by name, else by group path: the first that
- * does, blanks aside).
+ * does, blanks aside). A part has few columns: they are read one by one, nothing is indexed.
  */
 export function columnIn(part: Part, t: { columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
   if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
-    const keys = columnKeysOf(part);
-    const i = keys.names.indexOf(v);
-    if (i >= 0) return cols[i];
-    const j = keys.paths.indexOf(v);
-    if (j >= 0) return cols[j];
+    for (const c of cols) if (norm(c.name) === v) return c;
+    for (const c of cols) if (pathKey(c) === v) return c;
   }
   return undefined;
 }
