@@ -402,13 +402,20 @@ class Kept {
    * Every field is always present, set in this order (one hidden class: thousands are read per keystroke).
    * `made`: the relations it made (before the document's own equal ones were taken instead), without rule spans;
    * `touched`: the tables it read (a part whose rows change is a new part: `StandardCache.parts` says whether they
-   * did) — tables of the version it was applied to; `consulted`: the roles it asked who plays.
+   * did) — tables of the version it was applied to — but `table`; `consulted`: the roles it asked who plays.
    */
+  /**
+   * Made from a template (./shapes) for this table, which it read besides `touched` (then the other tables it read:
+   * one list for the forms that read the same, not one per form).
+   */
+  table: Table | undefined = undefined;
+
   constructor(readonly outcome: AppliedIdentity['outcome'], readonly made: RelationList, readonly touched: readonly Table[], readonly consulted: readonly StandardTable[]) {}
 
   /** The same, marked renewed. */
   renewedCopy(): Kept {
     const k = new Kept(this.outcome, this.made, this.touched, this.consulted);
+    k.table = this.table;
     k.missing = this.missing;
     k.stated = this.stated;
     k.holds = this.holds;
@@ -453,12 +460,13 @@ class Unchanged {
   }
 
   /**
-   * Whether each of `tables` has the parts it had, and each role of `roles` the tables that played it. The tables a
+   * Whether `table` and each of `tables` have the parts they had, and each role of `roles` the tables that played it. The tables a
    * kept identity read are tables of the last version (it was applied to it, and they were as they were then): one
    * is as it was unless it is among the tables that changed.
    */
-  stand(tables: readonly Table[], roles: readonly StandardTable[]): boolean {
-    return !(this.tablesChanged ??= changed(this.before.parts, this.now.parts)).any(tables)
+  stand(table: Table | undefined, tables: readonly Table[], roles: readonly StandardTable[]): boolean {
+    const changedTables = (this.tablesChanged ??= changed(this.before.parts, this.now.parts));
+    return !(table && changedTables.has(table)) && !changedTables.any(tables)
       && !(this.rolesChanged ??= changed(this.before.roles, this.now.roles)).any(roles);
   }
 }
@@ -471,12 +479,14 @@ class Changed<K> {
     if (keys.length > 8) this.set = new Set(keys);
   }
 
+  has(x: K): boolean {
+    return this.set ? this.set.has(x) : this.keys.length > 0 && this.keys.includes(x);
+  }
+
   /** Whether one of `xs` is among them. */
   any(xs: readonly K[]): boolean {
-    const keys = this.keys;
-    if (!keys.length) return false;
-    const set = this.set;
-    for (const x of xs) if (set ? set.has(x) : keys.includes(x)) return true;
+    if (!this.keys.length) return false;
+    for (const x of xs) if (this.has(x)) return true;
     return false;
   }
 }
@@ -642,7 +652,7 @@ class Applier {
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
   private still(k: Kept): boolean {
     const u = this.unchanged;
-    return !!u && (u.all || u.stand(k.touched, k.consulted));
+    return !!u && (u.all || u.stand(k.table, k.touched, k.consulted));
   }
 
   /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
@@ -719,9 +729,10 @@ class Applier {
       const from = list.count;
       const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, list);
       if (got) {
-        const k = new Kept(got.outcome, list, keep ? [table, ...got.others] : NO_TABLES, keep ? got.consulted : NO_ROLES);
+        const k = new Kept(got.outcome, list, keep ? got.others : NO_TABLES, keep ? got.consulted : NO_ROLES);
         k.missing = got.missing;
         if (keep) {
+          k.table = table;
           k.from = from;
           k.to = list.count;
           if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
@@ -1139,7 +1150,7 @@ function sameFields(a: Table, b: Table): boolean {
  */
 function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] {
   const out: StandardCache['identities'] = new Map();
-  const stale = (t: Table, k: Kept) => r.renewed.has(t) || k.touched.some((x) => r.renewed.has(x));
+  const stale = (t: Table, k: Kept) => r.renewed.has(t) || (!!k.table && r.renewed.has(k.table)) || k.touched.some((x) => r.renewed.has(x));
   for (const [identity, byTable] of kept) {
     // An identity none of whose tables was read again keeps its map (3,000 forms' identities at a table's comment).
     let changed = false;
