@@ -1229,6 +1229,20 @@ export function identityState(a: AppliedIdentity): IdentityStateName {
   return !judged ? 'empty' : tail ? 'tail' : 'holds';
 }
 
+/** A standard table's quantities by name, in its order (a claim asks for a few names of the hundreds a set holds). */
+const quantitiesByName = new WeakMap<StandardTable, Map<string, Quantity[]>>();
+const NO_QUANTITIES: readonly Quantity[] = [];
+
+function quantitiesNamed(st: StandardTable): Map<string, Quantity[]> {
+  let byName = quantitiesByName.get(st);
+  if (!byName) {
+    byName = new Map();
+    for (const q of st.quantities) pushTo(byName, q.name, q);
+    quantitiesByName.set(st, byName);
+  }
+  return byName;
+}
+
 /**
  * What the standard sets say of a document: the set it follows, the standard table each table is, the identities
  * applied to each, and the document's named quantities (for the narrative's claims: `本年收入合计` → its cells).
@@ -1272,8 +1286,7 @@ export class StandardReport {
     if (cells) return cells;
     cells = [];
     for (const [t, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
-      for (const q of st.quantities) {
-        if (q.name !== name) continue;
+      for (const q of quantitiesNamed(st).get(name) ?? NO_QUANTITIES) {
         const cell = this.cellOf(q, st, t);
         if (cell) cells.push(cell);
       }
