@@ -265,7 +265,7 @@ class RelationIndex {
     return at;
   }
 
-  /** Relation `indexed` of the list, whose target is `key` (relation i of `list`'s: the store its part's cells are counted in). */
+  /** Relation `indexed` of the list, whose target is `key`: relation i of `list`'s (its part's cells are counted there). */
   private index(key: number, list: RelationList, i: number): void {
     const id = this.indexed++;
     const hi = Math.floor(key / CELLS);
@@ -399,17 +399,17 @@ class Kept {
   renewed = false;
 
   /**
-   * Every field is always present, set in this order (one hidden class: thousands are read per keystroke).
-   * `made`: the relations it made (before the document's own equal ones were taken instead), without rule spans;
-   * `touched`: the tables it read (a part whose rows change is a new part: `StandardCache.parts` says whether they
-   * did) — tables of the version it was applied to — but `table`; `consulted`: the roles it asked who plays.
-   */
-  /**
    * Made from a template (./shapes) for this table, which it read besides `touched` (then the other tables it read:
    * one list for the forms that read the same, not one per form).
    */
   table: Table | undefined = undefined;
 
+  /**
+   * Every field is always present, set in this order (one hidden class: thousands are read per keystroke).
+   * `made`: the relations it made (before the document's own equal ones were taken instead), without rule spans;
+   * `touched`: the tables it read (a part whose rows change is a new part: `StandardCache.parts` says whether they
+   * did) — tables of the version it was applied to — but `table`; `consulted`: the roles it asked who plays.
+   */
   constructor(readonly outcome: AppliedIdentity['outcome'], readonly made: RelationList, readonly touched: readonly Table[], readonly consulted: readonly StandardTable[]) {}
 
   /** The same, marked renewed. */
@@ -460,9 +460,9 @@ class Unchanged {
   }
 
   /**
-   * Whether `table` and each of `tables` have the parts they had, and each role of `roles` the tables that played it. The tables a
-   * kept identity read are tables of the last version (it was applied to it, and they were as they were then): one
-   * is as it was unless it is among the tables that changed.
+   * Whether `table` and each of `tables` have the parts they had, and each role of `roles` the tables that played it.
+   * The tables a kept identity read are tables of the last version (it was applied to it, and they were as they were
+   * then): one is as it was unless it is among the tables that changed.
    */
   stand(table: Table | undefined, tables: readonly Table[], roles: readonly StandardTable[]): boolean {
     const changedTables = (this.tablesChanged ??= changed(this.before.parts, this.now.parts));
