@@ -249,7 +249,7 @@ class RelationIndex {
         const size = 2 * cellsOfTarget(list, i);
         at = this.pooled;
         if (at + 1 + size > this.pool.length) {
-          const pool = new Int32Array(Math.max(2 * this.pool.length, at + 1 + size, 256));
+          const pool = new Int32Array(Math.max(2 * this.pool.length, at + 1 + size));
           pool.set(this.pool.subarray(0, at));
           this.pool = pool;
         }
