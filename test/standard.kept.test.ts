@@ -67,3 +67,34 @@ describe('standard sets: identities between tables kept from one version to the 
     for (const t of [text, budget, text, both, text]) assert.deepEqual(dump(analyzer.analyze(t)), dump(analyze(t, BOUND)));
   });
 });
+
+describe('standard sets: an identity of many relations, one of which the document’s own rule gives', () => {
+  // The 支出总表's 「合计」栏 against the 一般公共预算支出表's, row by row (46 relations): the document's own rule for its
+  // sixth row is taken in place of the identity's (copied at once, then dropped from that row on: apply.ts `BULK`).
+  const budget = generateBudget({ kuanPerLei: 2, xiangPerKuan: 3 });
+  const at = budget.indexOf('## 表 附表4-4');
+  const rule = '规则：「一般事务1-3」行「合计」栏=附表4-5「一般事务1-3」行「合计」栏';
+  const text = `${budget.slice(0, at)}${rule}\n\n${budget.slice(at)}`;
+  const between = (a: ReturnType<typeof analyze>) => {
+    const table = a.document.tables.find((t) => t.title === '支出总表')!;
+    return a.standard!.applied(table).find((x) => !x.identity.local && x.identity.text.startsWith('「合计」栏各行=「一般公共预算支出表」'))!;
+  };
+
+  it('takes the document’s relation for that row, its own for the others, in their order', () => {
+    const without = analyze(budget, { locale: 'zh' });
+    const a = analyze(text, { locale: 'zh' });
+    const applied = between(a);
+    assert.ok(applied.relations.length >= 16, `${applied.relations.length} relations`);
+    assert.deepEqual(applied.relations.map((r, i) => (r.ruleSpan ? i : -1)).filter((i) => i >= 0), [5]);
+    assert.equal(applied.relations[5].target.row.label, '一般事务1-3');
+    assert.deepEqual(applied.relations.map((r) => r.target.row.label), between(without).relations.map((r) => r.target.row.label));
+    // The rule's relation stands for the identity's: no relation more.
+    assert.equal(a.relations.length, without.relations.length);
+    assert.deepEqual(dump(a), dump(analyze(text, BOUND)));
+  });
+
+  it('edit by edit, as a fresh analysis gives', () => {
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    for (const t of [budget, text, rowTyped(text, '## 表 附表4-3', 6, '临时'), text, budget]) assert.deepEqual(dump(analyzer.analyze(t)), dump(analyze(t, { locale: 'zh' })));
+  });
+});

@@ -414,6 +414,16 @@ export class RelationList {
     this.termCount += t1 - t0;
   }
 
+  /** Drops relations [n, count): the last appended, nothing read from them since. */
+  truncate(n: number): void {
+    if (n >= this.count) return;
+    this.termCount = this.rels[n * S + TERM_FROM];
+    this.count = n;
+    if (this.objects.length > n) this.objects.length = n;
+    this.byCell = undefined;
+    this.byObjectCell = undefined;
+  }
+
   /** Makes room for `count` more relations of `terms` terms in all (a list about to be filled as the last one was). */
   reserve(count: number, terms: number): void {
     this.rels = grow(this.rels, (this.count + count) * S);

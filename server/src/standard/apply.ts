@@ -308,7 +308,7 @@ class RelationIndex {
   }
 
   /** The relations of the list not yet indexed, indexed. */
-  private update(): void {
+  update(): void {
     const list = this.list;
     while (this.indexed < list.count) this.index(targetKey(list, this.indexed), list, this.indexed);
   }
@@ -316,6 +316,11 @@ class RelationIndex {
   /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys` at `k`) says. */
   find(from: RelationList, i: number, keys: Keys): number | undefined {
     this.update();
+    return this.lookUp(from, i, keys);
+  }
+
+  /** `find`, among the relations indexed (those of the list past them are not looked at). */
+  lookUp(from: RelationList, i: number, keys: Keys): number | undefined {
     if (!keys.comparable[i]) return undefined;
     const list = this.list;
     const target = keys.target[i];
@@ -609,7 +614,17 @@ class Applier {
     // Its relations' numbers: while none is the document's, the first and how many (appended in a row).
     const first = out.count;
     let ids: number[] | undefined;
-    for (let i = from; i < to; i++) {
+    let i = from;
+    if (to - from >= BULK) {
+      // Many (an identity over a table's rows): copied at once, then each looked up among the relations before it and
+      // indexed, as if appended one by one — the index holds `out` up to it, and nothing past it is looked at
+      // (`lookUp`). From the first the list holds already, the rest are dropped and taken one by one below.
+      this.index.update();
+      out.copyRange(k.made, from, to);
+      for (; i < to && this.index.lookUp(k.made, i, keys) === undefined; i++) this.index.appended(k.made, i, keys);
+      out.truncate(first + i - from);
+    }
+    for (; i < to; i++) {
       const same = this.index.find(k.made, i, keys);
       if (same !== undefined) {
         ids ??= Array.from({ length: i - from }, (_, j) => first + j);
@@ -815,6 +830,9 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
+
+/** From how many relations an identity's are copied into the document's list at once (`Applier.apply`). */
+const BULK = 16;
 
 /**
  * The lists every applier expands an identity that is not kept into, and judges a condition in (each emptied first;
