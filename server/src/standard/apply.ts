@@ -471,9 +471,24 @@ class Unchanged {
    */
   stand(table: Table | undefined, tables: readonly Table[], roles: readonly StandardTable[]): boolean {
     const changedTables = (this.tablesChanged ??= changed(this.before.parts, this.now.parts));
-    return !(table && changedTables.has(table)) && !changedTables.any(tables)
-      && !(this.rolesChanged ??= changed(this.before.roles, this.now.roles)).any(roles);
+    if (table && changedTables.has(table)) return false;
+    // The forms' identities share their lists of other tables and of roles (./shapes): each list answered once.
+    if (tables !== this.lastTables) {
+      this.lastTables = tables;
+      this.lastTablesStand = !changedTables.any(tables);
+    }
+    if (roles !== this.lastRoles) {
+      this.lastRoles = roles;
+      this.lastRolesStand = !(this.rolesChanged ??= changed(this.before.roles, this.now.roles)).any(roles);
+    }
+    return this.lastTablesStand && this.lastRolesStand;
   }
+
+  /** The lists of tables and of roles last asked about, and the answers. */
+  private lastTables?: readonly Table[];
+  private lastTablesStand = false;
+  private lastRoles?: readonly StandardTable[];
+  private lastRolesStand = false;
 }
 
 /** Keys that changed: a few listed, more in a set. */
