@@ -1009,9 +1009,16 @@ function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table,
     const list = byStandard.get(st);
     if (list) list.push(t); else byStandard.set(st, [t]);
   }
-  const keys = new Map<Table, string>();
-  doc.tables.forEach((t, i) => keys.set(t, `#表${i}`));
-  return { set, instances: (st) => byStandard.get(st) ?? NO_TABLES, keyOf: (t) => keys.get(t) ?? `#表?` };
+  // Each table's key, made when first asked (only binding asks: most tables are applied from templates or kept).
+  let keys: Map<Table, string> | undefined;
+  const keyOf = (t: Table): string => {
+    if (!keys) {
+      keys = new Map();
+      for (let i = 0; i < doc.tables.length; i++) keys.set(doc.tables[i], `#表${i}`);
+    }
+    return keys.get(t) ?? `#表?`;
+  };
+  return { set, instances: (st) => byStandard.get(st) ?? NO_TABLES, keyOf };
 }
 
 /** The set the document follows most: of the chosen sets, the one most of its tables belong to. */
