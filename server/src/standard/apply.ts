@@ -190,7 +190,7 @@ function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Key
  */
 const listKeys = new WeakMap<RelationList, Keys>();
 
-/** The list last asked for, and its keys (the forms' identities of a pass are asked for one list, one after the other). */
+/** The list last asked for, and its keys (the forms' identities of a pass ask for one list, one after the other). */
 let lastKeyed: RelationList | undefined;
 let lastKeys: Keys | undefined;
 
@@ -265,7 +265,7 @@ class RelationIndex {
     return at;
   }
 
-  /** Relation `indexed` of the list, whose target is `key`: relation i of `list`'s (its part's cells are counted there). */
+  /** Relation `indexed` of the list, whose target is `key`: relation i of `list`'s (its part's cells counted there). */
   private index(key: number, list: RelationList, i: number): void {
     const id = this.indexed++;
     const hi = Math.floor(key / CELLS);

@@ -93,7 +93,7 @@ export const NO_TABLES = Object.freeze([]) as readonly Table[] as Table[];
 interface Instance {
   outcome: Template['outcome'];
   missing?: string;
-  /** The other tables it read (the table itself is not listed; one list for the instances that read the same: read only). */
+  /** The other tables it read, not the table itself (one list for the instances that read the same: read only). */
   others: readonly Table[];
   consulted: StandardTable[];
 }
