@@ -54,16 +54,22 @@ const TS = 4;
  */
 class Numbering<T> {
   private map?: Map<T, number>;
+  /** The item last found or numbered, and its number (a relation's terms are mostly of its target's part). */
+  private last?: T;
+  private lastAt = -1;
 
   constructor(private readonly items: T[]) {}
 
   /** The item's number, or undefined when it has none. */
   get(x: T): number | undefined {
+    if (this.lastAt >= 0 && x === this.last) return this.lastAt;
     const items = this.items;
     if (!this.map && items.length > 8) this.map = new Map(items.map((y, k) => [y, k]));
-    if (this.map) return this.map.get(x);
-    const i = items.indexOf(x);
-    return i < 0 ? undefined : i;
+    const i = this.map ? this.map.get(x) ?? -1 : items.indexOf(x);
+    if (i < 0) return undefined;
+    this.last = x;
+    this.lastAt = i;
+    return i;
   }
 
   /** Every item of `items`, numbered as there (the list is empty: its map made when first asked). */
@@ -78,19 +84,33 @@ class Numbering<T> {
     const items = this.items;
     items.push(x);
     if (this.map) this.map.set(x, items.length - 1);
-    return items.length - 1;
+    this.last = x;
+    this.lastAt = items.length - 1;
+    return this.lastAt;
   }
 
   /** No item any more (the list is emptied). */
   clear(): void {
     if (this.items.length) this.items.length = 0;
     this.map = undefined;
+    this.last = undefined;
+    this.lastAt = -1;
   }
 }
 
+/** The rule and kind last coded, and their code (a list is mostly filled with relations of one rule in a row). */
+let lastRule: RelationRuleId | undefined;
+let lastKind: Relation['kind'] | undefined;
+let lastCode = 0;
+
 /** A relation's rule and kind as one number of a list's arrays. */
 export function ruleKindOf(rule: RelationRuleId, kind: Relation['kind']): number {
-  return RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
+  if (rule !== lastRule || kind !== lastKind) {
+    lastRule = rule;
+    lastKind = kind;
+    lastCode = RULE_ID.get(rule)! | (KIND_ID.get(kind)! << 8);
+  }
+  return lastCode;
 }
 
 /**
@@ -264,8 +284,18 @@ export class RelationList {
   /** A relation kept as its object. */
   add(rel: Relation): void {
     this.begin(rel.rule, rel.kind, '', undefined, -1, -1, -1);
-    this.objects[this.count] = rel;
+    this.setObject(this.count, rel);
     this.end();
+  }
+
+  /**
+   * Keeps relation i's object. The array is kept without holes: one written far past its end (a form's field relation
+   * after 15,000 relations in the arrays) would turn it into a dictionary, each read and write then a lookup.
+   */
+  private setObject(i: number, rel: Relation): void {
+    const objects = this.objects;
+    while (objects.length < i) objects.push(undefined);
+    objects[i] = rel;
   }
 
   /**
@@ -372,7 +402,7 @@ export class RelationList {
     const shift = w0 - t0;
     for (let i = 0, n = n0 * S; i < end - start; i++, n += S) {
       W[n + SPAN] = -1;
-      if (W[n + T_PART] < 0) this.objects[n0 + i] = swap ? swapped(from.relation(start + i), swap) : from.relation(start + i);
+      if (W[n + T_PART] < 0) this.setObject(n0 + i, swap ? swapped(from.relation(start + i), swap) : from.relation(start + i));
       if (same) continue;
       W[n + TITLE] = map.title(W[n + TITLE]);
       W[n + TERM_FROM] += shift;
@@ -382,6 +412,16 @@ export class RelationList {
     if (!same) for (let w = w0 * TS, e = (w0 + t1 - t0) * TS; w < e; w += TS) X[w] = map.part(X[w]);
     this.count += end - start;
     this.termCount += t1 - t0;
+  }
+
+  /** Drops relations [n, count): the last appended, nothing read from them since. */
+  truncate(n: number): void {
+    if (n >= this.count) return;
+    this.termCount = this.rels[n * S + TERM_FROM];
+    this.count = n;
+    if (this.objects.length > n) this.objects.length = n;
+    this.byCell = undefined;
+    this.byObjectCell = undefined;
   }
 
   /** Makes room for `count` more relations of `terms` terms in all (a list about to be filled as the last one was). */
@@ -505,7 +545,7 @@ export class RelationList {
       target: parts[R[o + T_PART]].cellAt(R[o + T_ROW], R[o + T_CELL]), terms,
     };
     if (R[o + SPAN] >= 0) rel.ruleSpan = this.spans[R[o + SPAN]];
-    this.objects[i] = rel;
+    this.setObject(i, rel);
     return rel;
   }
 

@@ -190,9 +190,15 @@ function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Key
  */
 const listKeys = new WeakMap<RelationList, Keys>();
 
+/** The list last asked for, and its keys (the forms' identities of a pass ask for one list, one after the other). */
+let lastKeyed: RelationList | undefined;
+let lastKeys: Keys | undefined;
+
 function keysFor(list: RelationList, to: number): Keys {
-  let keys = listKeys.get(list);
+  let keys = list === lastKeyed ? lastKeys : listKeys.get(list);
   if (!keys) listKeys.set(list, (keys = { count: 0, version: list.version, comparable: [], target: [], only: [], sign: [] }));
+  lastKeyed = list;
+  lastKeys = keys;
   if (keys.version !== list.version) keys.count = 0;
   return to > keys.count ? fillKeys(list, keys, keys.count, to) : keys;
 }
@@ -205,49 +211,67 @@ function keysFor(list: RelationList, to: number): Keys {
 class RelationIndex {
   /**
    * By target: a stored cell's relations by its part's number (`storedKey`) — for each cell of the part, its first and
-   * last relation (each plus one, 0: none) at 2c and 2c + 1 — and a cell outside the stores' by its number; each
-   * relation's next one of the same target in `next` (plus one). No object is made per relation.
+   * last relation (each plus one, 0: none) at 2c and 2c + 1 of the part's run of `pool`, which `byPartMap` gives (its
+   * length first) — and a cell outside the stores' by its number; each relation's next one of the same target in
+   * `next` (plus one). No object is made per relation, nor an array per part (3,000 forms' parts at each keystroke).
    */
-  private byPartMap?: Map<number, Int32Array>;
+  private byPartMap?: Map<number, number>;
+  private pool: Int32Array = NO_IDS;
+  private pooled = 0;
   private byObjectMap?: Map<number, number[]>;
   private next: Int32Array = NO_IDS;
   private indexed = 0;
   /**
-   * The last two parts' numbers looked up, and their cells (most relations in a row are about one or two parts: a
-   * form's, and the table that prints its project).
+   * The last two parts' numbers looked up, and where their cells are in `pool` (most relations in a row are about one
+   * or two parts: a form's, and the table that prints its project).
    */
   private lastHi = -1;
-  private lastCells?: Int32Array;
+  private lastAt = -1;
   private otherHi = -1;
-  private otherCells?: Int32Array;
+  private otherAt = -1;
 
   constructor(private readonly list: RelationList) {}
 
-  private cells(hi: number, size?: number): Int32Array | undefined {
-    if (hi === this.lastHi) return this.lastCells;
-    let cells: Int32Array | undefined;
-    if (hi === this.otherHi) cells = this.otherCells;
+  /**
+   * Where the cells of the part numbered `hi` are in `pool` (its length at that place, its cells after it): −1 when
+   * it has none yet and `list` is not given, else made for the store of relation `i` of `list`'s target.
+   */
+  private cells(hi: number, list?: RelationList, i = 0): number {
+    if (hi === this.lastHi) return this.lastAt;
+    let at: number;
+    if (hi === this.otherHi) at = this.otherAt;
     else {
-      if (size === undefined && !this.byPartMap) return undefined;
+      if (!list && !this.byPartMap) return -1;
       const byPart = (this.byPartMap ??= new Map());
-      cells = byPart.get(hi);
-      if (!cells && size !== undefined) byPart.set(hi, (cells = new Int32Array(2 * size)));
-      if (!cells) return undefined;
+      at = byPart.get(hi) ?? -1;
+      if (at < 0) {
+        if (!list) return -1;
+        const size = 2 * cellsOfTarget(list, i);
+        at = this.pooled;
+        if (at + 1 + size > this.pool.length) {
+          const pool = new Int32Array(Math.max(2 * this.pool.length, at + 1 + size));
+          pool.set(this.pool.subarray(0, at));
+          this.pool = pool;
+        }
+        this.pool[at] = size;
+        this.pooled = at + 1 + size;
+        byPart.set(hi, at);
+      }
     }
     this.otherHi = this.lastHi;
-    this.otherCells = this.lastCells;
+    this.otherAt = this.lastAt;
     this.lastHi = hi;
-    this.lastCells = cells;
-    return cells;
+    this.lastAt = at;
+    return at;
   }
 
-  /** Relation `indexed` of the list, whose target is `key` (`size`: how many cells its part's store holds). */
-  private index(key: number, size: number): void {
+  /** Relation `indexed` of the list, whose target is `key`: relation i of `list`'s (its part's cells counted there). */
+  private index(key: number, list: RelationList, i: number): void {
     const id = this.indexed++;
     const hi = Math.floor(key / CELLS);
     const lo = key - hi * CELLS;
-    const cells = key < 0 ? undefined : this.cells(hi, size);
-    if (!cells || 2 * lo >= cells.length) {
+    const at = key < 0 ? -1 : this.cells(hi, list, i);
+    if (at < 0 || 2 * lo >= this.pool[at]) {
       // A cell outside the stores (or past its part's cells: not met) by its number.
       const byObject = (this.byObjectMap ??= new Map());
       const ids = byObject.get(key);
@@ -260,9 +284,11 @@ class RelationIndex {
       this.next = next;
     }
     this.next[id] = 0;
-    const last = cells[2 * lo + 1];
-    if (last) this.next[last - 1] = id + 1; else cells[2 * lo] = id + 1;
-    cells[2 * lo + 1] = id + 1;
+    const pool = this.pool;
+    const c = at + 1 + 2 * lo;
+    const last = pool[c + 1];
+    if (last) this.next[last - 1] = id + 1; else pool[c] = id + 1;
+    pool[c + 1] = id + 1;
   }
 
   /** The relations found by `withTarget`, in order (written over by each call: read before the next). */
@@ -270,10 +296,10 @@ class RelationIndex {
 
   private withTarget(key: number): readonly number[] {
     const hi = Math.floor(key / CELLS);
-    const cells = key < 0 ? undefined : this.cells(hi);
+    const at = key < 0 ? -1 : this.cells(hi);
     const lo = key - hi * CELLS;
-    if (!cells || 2 * lo >= cells.length) return this.byObjectMap?.get(key) ?? NONE;
-    let id = cells[2 * lo];
+    if (at < 0 || 2 * lo >= this.pool[at]) return this.byObjectMap?.get(key) ?? NONE;
+    let id = this.pool[at + 1 + 2 * lo];
     if (!id) return NONE;
     const found = this.found;
     found.length = 0;
@@ -282,14 +308,19 @@ class RelationIndex {
   }
 
   /** The relations of the list not yet indexed, indexed. */
-  private update(): void {
+  update(): void {
     const list = this.list;
-    while (this.indexed < list.count) this.index(targetKey(list, this.indexed), cellsOfTarget(list, this.indexed));
+    while (this.indexed < list.count) this.index(targetKey(list, this.indexed), list, this.indexed);
   }
 
   /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys` at `k`) says. */
   find(from: RelationList, i: number, keys: Keys): number | undefined {
     this.update();
+    return this.lookUp(from, i, keys);
+  }
+
+  /** `find`, among the relations indexed (those of the list past them are not looked at). */
+  lookUp(from: RelationList, i: number, keys: Keys): number | undefined {
     if (!keys.comparable[i]) return undefined;
     const list = this.list;
     const target = keys.target[i];
@@ -313,7 +344,7 @@ class RelationIndex {
 
   /** Relation i of `from` (its keys at `k`) was appended to the list. */
   appended(from: RelationList, i: number, keys: Keys): void {
-    this.index(keys.comparable[i] ? keys.target[i] : targetKey(from, i), cellsOfTarget(from, i));
+    this.index(keys.comparable[i] ? keys.target[i] : targetKey(from, i), from, i);
   }
 }
 
@@ -352,32 +383,53 @@ function sameTerms(a: number, b: number): boolean {
  * and taken again while the tables it read are the same objects with the same parts (their rows unchanged) and the
  * roles it asked for are played by the same tables.
  */
-interface Kept {
-  outcome: AppliedIdentity['outcome'];
-  missing?: string;
-  /** The relations it made (before the document's own equal ones were taken instead), without rule spans. */
-  made: RelationList;
-  /** The tables it read (a part whose rows change is a new part: `StandardCache.parts` says whether they did). */
-  touched: Table[];
-  /** The roles it asked who plays. */
-  consulted: StandardTable[];
+class Kept {
+  missing: string | undefined = undefined;
   /** For a condition that is a phrase (`当「…」`): whether the document stated it. */
-  stated?: boolean;
+  stated: boolean | undefined = undefined;
   /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
-  holds?: boolean;
+  holds: boolean | undefined = undefined;
   /**
    * Its relations are [from, to) of `made` (a form's, made from the template of its shape, go into one list for all
-   * the forms of a pass: no list of its own per form).
+   * the forms of a pass: no list of its own per form); `to` −1: to the end of `made`.
    */
-  from?: number;
-  to?: number;
+  from = 0;
+  to = -1;
   /** Made in the scratch list from the template of its table's shape: not kept (an identity within one section). */
-  byShape?: boolean;
+  byShape = false;
   /**
    * A table it read was renewed since `made` was made (its relations went on through the segment, about the new
    * parts): `made` is not taken again.
    */
-  renewed?: boolean;
+  renewed = false;
+
+  /**
+   * Made from a template (./shapes) for this table, which it read besides `touched` (then the other tables it read:
+   * one list for the forms that read the same, not one per form).
+   */
+  table: Table | undefined = undefined;
+
+  /**
+   * Every field is always present, set in this order (one hidden class: thousands are read per keystroke).
+   * `made`: the relations it made (before the document's own equal ones were taken instead), without rule spans;
+   * `touched`: the tables it read (a part whose rows change is a new part: `StandardCache.parts` says whether they
+   * did) — tables of the version it was applied to — but `table`; `consulted`: the roles it asked who plays.
+   */
+  constructor(readonly outcome: AppliedIdentity['outcome'], readonly made: RelationList, readonly touched: readonly Table[], readonly consulted: readonly StandardTable[]) {}
+
+  /** The same, marked renewed. */
+  renewedCopy(): Kept {
+    const k = new Kept(this.outcome, this.made, this.touched, this.consulted);
+    k.table = this.table;
+    k.missing = this.missing;
+    k.stated = this.stated;
+    k.holds = this.holds;
+    k.from = this.from;
+    k.to = this.to;
+    k.byShape = this.byShape;
+    k.renewed = true;
+    return k;
+  }
 }
 
 /**
@@ -397,25 +449,65 @@ export interface StandardCache {
 }
 
 /**
- * What is as it was in the last version: the tables with the same parts, the roles played by the same tables — known
- * one by one only when asked (a keystroke that renews nothing, or tables read again alike, asks only for `all`).
+ * What is not as it was in the last version: the tables whose parts were renewed (or that came or went), the roles
+ * played by other tables — known only when asked (a keystroke that renews nothing, or tables read again alike, asks
+ * only for `all`). Listed, not indexed: an edit changes a table or two, and thousands of kept identities ask whether
+ * theirs is among them (their few tables compared with the few changed, no table hashed).
  */
 class Unchanged {
   /** Every table and every role (a figure retyped): every kept identity stands, none needs asking. */
   readonly all: boolean;
-  private tablesKnown?: Set<Table>;
-  private rolesKnown?: Set<StandardTable>;
+  private tablesChanged?: Changed<Table>;
+  private rolesChanged?: Changed<StandardTable>;
 
   constructor(private readonly before: StandardCache, private readonly now: StandardCache) {
     this.all = allAsBefore(before.parts, now.parts) && allAsBefore(before.roles, now.roles);
   }
 
-  get tables(): Set<Table> {
-    return (this.tablesKnown ??= asBefore(this.before.parts, this.now.parts));
+  /**
+   * Whether `table` and each of `tables` have the parts they had, and each role of `roles` the tables that played it.
+   * The tables a kept identity read are tables of the last version (it was applied to it, and they were as they were
+   * then): one is as it was unless it is among the tables that changed.
+   */
+  stand(table: Table | undefined, tables: readonly Table[], roles: readonly StandardTable[]): boolean {
+    const changedTables = (this.tablesChanged ??= changed(this.before.parts, this.now.parts));
+    if (table && changedTables.has(table)) return false;
+    // The forms' identities share their lists of other tables and of roles (./shapes): each list answered once.
+    if (tables !== this.lastTables) {
+      this.lastTables = tables;
+      this.lastTablesStand = !changedTables.any(tables);
+    }
+    if (roles !== this.lastRoles) {
+      this.lastRoles = roles;
+      this.lastRolesStand = !(this.rolesChanged ??= changed(this.before.roles, this.now.roles)).any(roles);
+    }
+    return this.lastTablesStand && this.lastRolesStand;
   }
 
-  get roles(): Set<StandardTable> {
-    return (this.rolesKnown ??= asBefore(this.before.roles, this.now.roles));
+  /** The lists of tables and of roles last asked about, and the answers. */
+  private lastTables?: readonly Table[];
+  private lastTablesStand = false;
+  private lastRoles?: readonly StandardTable[];
+  private lastRolesStand = false;
+}
+
+/** Keys that changed: a few listed, more in a set. */
+class Changed<K> {
+  private set?: Set<K>;
+
+  constructor(private readonly keys: readonly K[]) {
+    if (keys.length > 8) this.set = new Set(keys);
+  }
+
+  has(x: K): boolean {
+    return this.set ? this.set.has(x) : this.keys.length > 0 && this.keys.includes(x);
+  }
+
+  /** Whether one of `xs` is among them. */
+  any(xs: readonly K[]): boolean {
+    if (!this.keys.length) return false;
+    for (const x of xs) if (this.has(x)) return true;
+    return false;
   }
 }
 
@@ -434,14 +526,15 @@ function allAsBefore<K, V>(before: ReadonlyMap<K, readonly V[]>, now: ReadonlyMa
   return true;
 }
 
-/** The keys of `now` whose lists are as they were in `before`. */
-function asBefore<K, V>(before: ReadonlyMap<K, readonly V[]>, now: ReadonlyMap<K, readonly V[]>): Set<K> {
-  const out = new Set<K>();
-  for (const [k, list] of now) {
-    const was = before.get(k);
-    if (was && sameItems(list, was)) out.add(k);
+/** The keys of `before` and `now` whose lists are not as they were: gone, new, or with other items. */
+function changed<K, V>(before: ReadonlyMap<K, readonly V[]>, now: ReadonlyMap<K, readonly V[]>): Changed<K> {
+  const out: K[] = [];
+  for (const [k, was] of before) {
+    const list = now.get(k);
+    if (!list || !sameItems(list, was)) out.push(k);
   }
-  return out;
+  for (const k of now.keys()) if (!before.has(k)) out.push(k);
+  return new Changed(out);
 }
 
 /** An identity as applied (a class: thousands are made per version, their relations made only when asked). */
@@ -454,7 +547,7 @@ class Applied implements AppliedIdentity {
    * `ids`: its relations' numbers in `out`, or (a number) the first of `count` in a row — most identities take none of
    * the document's (no array per identity).
    */
-  constructor(readonly identity: Identity, readonly table: Table, k: Pick<Kept, 'outcome' | 'missing'>, private readonly out: RelationList, private readonly ids: number[] | number, private readonly count = 0) {
+  constructor(readonly identity: Identity, readonly table: Table, k: { readonly outcome: AppliedIdentity['outcome']; readonly missing?: string }, private readonly out: RelationList, private readonly ids: number[] | number, private readonly count = 0) {
     this.outcome = k.outcome;
     if (k.missing) this.missing = k.missing;
   }
@@ -519,8 +612,9 @@ class Applier {
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
-    let k = reuse && old ? old : this.expand(identity, table, keep);
-    if (k !== old && stated !== undefined) k = { ...k, stated };
+    const k = reuse && old ? old : this.expand(identity, table, keep);
+    // (One made now is its own: `expand` makes a new one each time.)
+    if (k !== old && stated !== undefined) k.stated = stated;
     if (keep && !k.byShape) {
       let byTable = this.kept.get(identity);
       if (!byTable) this.kept.set(identity, (byTable = new Map()));
@@ -528,14 +622,24 @@ class Applier {
     }
     // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
     const out = this.out;
-    const from = k.from ?? 0;
-    const to = k.to ?? k.made.count;
+    const from = k.from;
+    const to = k.to < 0 ? k.made.count : k.to;
     // The keys of a relation are at its number in its list (a scratch list's filled again for each identity).
     const keys = k.made === SCRATCH ? fillKeys(k.made, SCRATCH_KEYS, 0, to) : keysFor(k.made, to);
     // Its relations' numbers: while none is the document's, the first and how many (appended in a row).
     const first = out.count;
     let ids: number[] | undefined;
-    for (let i = from; i < to; i++) {
+    let i = from;
+    if (to - from >= BULK) {
+      // Many (an identity over a table's rows): copied at once, then each looked up among the relations before it and
+      // indexed, as if appended one by one — the index holds `out` up to it, and nothing past it is looked at
+      // (`lookUp`). From the first the list holds already, the rest are dropped and taken one by one below.
+      this.index.update();
+      out.copyRange(k.made, from, to);
+      for (; i < to && this.index.lookUp(k.made, i, keys) === undefined; i++) this.index.appended(k.made, i, keys);
+      out.truncate(first + i - from);
+    }
+    for (; i < to; i++) {
       const same = this.index.find(k.made, i, keys);
       if (same !== undefined) {
         ids ??= Array.from({ length: i - from }, (_, j) => first + j);
@@ -578,11 +682,7 @@ class Applier {
   /** Whether a kept result still holds: the tables it read are all still there, the roles it asked for unchanged. */
   private still(k: Kept): boolean {
     const u = this.unchanged;
-    if (!u) return false;
-    if (u.all) return true;
-    for (const t of k.touched) if (!u.tables.has(t)) return false;
-    for (const st of k.consulted) if (!u.roles.has(st)) return false;
-    return true;
+    return !!u && (u.all || u.stand(k.table, k.touched, k.consulted));
   }
 
   /** Whether an identity's condition holds for `table` now (undefined: it names nothing). */
@@ -659,9 +759,10 @@ class Applier {
       const from = list.count;
       const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, list);
       if (got) {
-        const k: Kept = { outcome: got.outcome, made: list, touched: keep ? [table, ...got.others] : [], consulted: keep ? got.consulted : [] };
-        if (got.missing !== undefined) k.missing = got.missing;
+        const k = new Kept(got.outcome, list, keep ? got.others : NO_TABLES, keep ? got.consulted : NO_ROLES);
+        k.missing = got.missing;
         if (keep) {
+          k.table = table;
           k.from = from;
           k.to = list.count;
           if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
@@ -719,21 +820,34 @@ class Applier {
     // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
     const read = () => (keep ? [...new Set(this.binder.touched)] : []);
     const consulted = keep ? this.binder.consulted.slice() : [];
-    if ('missing' in b) return { outcome: 'missing', missing: b.missing, made, touched: read(), consulted };
+    if ('missing' in b) {
+      const k = new Kept('missing', made, read(), consulted);
+      k.missing = b.missing;
+      return k;
+    }
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
     const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
-    if (cond === false) return { outcome: 'condition', made, touched: read(), consulted, holds: false };
+    if (cond === false) {
+      const k = new Kept('condition', made, read(), consulted);
+      k.holds = false;
+      return k;
+    }
     const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text), made);
     const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;
     const outcome = d.expand({ node, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
-    const holds = !identity.rule.condition?.rhs.length ? {} : { holds: cond };
-    return { outcome, ...(missing ? { missing } : {}), made, touched: read(), consulted, ...holds };
+    const k = new Kept(outcome, made, read(), consulted);
+    if (missing) k.missing = missing;
+    if (identity.rule.condition?.rhs.length) k.holds = cond;
+    return k;
   }
 }
 
 const NO_FIELDS: RowAt[] = [];
+
+/** From how many relations an identity's are copied into the document's list at once (`Applier.apply`). */
+const BULK = 16;
 
 /**
  * The lists every applier expands an identity that is not kept into, and judges a condition in (each emptied first;
@@ -749,6 +863,8 @@ function releaseShared(): void {
   SCRATCH.release();
   CONDITION.release();
   lastPart = undefined;
+  lastKeyed = undefined;
+  lastKeys = undefined;
 }
 
 /**
@@ -893,9 +1009,16 @@ function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table,
     const list = byStandard.get(st);
     if (list) list.push(t); else byStandard.set(st, [t]);
   }
-  const keys = new Map<Table, string>();
-  doc.tables.forEach((t, i) => keys.set(t, `#表${i}`));
-  return { set, instances: (st) => byStandard.get(st) ?? NO_TABLES, keyOf: (t) => keys.get(t) ?? `#表?` };
+  // Each table's key, made when first asked (only binding asks: most tables are applied from templates or kept).
+  let keys: Map<Table, string> | undefined;
+  const keyOf = (t: Table): string => {
+    if (!keys) {
+      keys = new Map();
+      for (let i = 0; i < doc.tables.length; i++) keys.set(doc.tables[i], `#表${i}`);
+    }
+    return keys.get(t) ?? `#表?`;
+  };
+  return { set, instances: (st) => byStandard.get(st) ?? NO_TABLES, keyOf };
 }
 
 /** The set the document follows most: of the chosen sets, the one most of its tables belong to. */
@@ -1067,7 +1190,7 @@ function sameFields(a: Table, b: Table): boolean {
  */
 function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] {
   const out: StandardCache['identities'] = new Map();
-  const stale = (t: Table, k: Kept) => r.renewed.has(t) || k.touched.some((x) => r.renewed.has(x));
+  const stale = (t: Table, k: Kept) => r.renewed.has(t) || (!!k.table && r.renewed.has(k.table)) || k.touched.some((x) => r.renewed.has(x));
   for (const [identity, byTable] of kept) {
     // An identity none of whose tables was read again keeps its map (3,000 forms' identities at a table's comment).
     let changed = false;
@@ -1077,7 +1200,7 @@ function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCach
       continue;
     }
     const next = new Map<Table, Kept>();
-    for (const [t, k] of byTable) next.set(r.tables.get(t) ?? t, stale(t, k) && !k.renewed ? { ...k, renewed: true } : k);
+    for (const [t, k] of byTable) next.set(r.tables.get(t) ?? t, stale(t, k) && !k.renewed ? k.renewedCopy() : k);
     out.set(identity, next);
   }
   return out;
@@ -1094,10 +1217,11 @@ function conditioned(kept: StandardCache['identities']): StandardCache['identiti
     if (!identity.rule.condition) continue;
     const next = new Map<Table, Kept>();
     for (const [t, k] of byTable) {
-      const x: Kept = { outcome: k.outcome, made: NO_LIST, touched: NO_TABLES, consulted: NO_ROLES, renewed: true };
-      if (k.missing !== undefined) x.missing = k.missing;
-      if (k.stated !== undefined) x.stated = k.stated;
-      if (k.holds !== undefined) x.holds = k.holds;
+      const x = new Kept(k.outcome, NO_LIST, NO_TABLES, NO_ROLES);
+      x.missing = k.missing;
+      x.stated = k.stated;
+      x.holds = k.holds;
+      x.renewed = true;
       next.set(t, x);
     }
     out.set(identity, next);

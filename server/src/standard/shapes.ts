@@ -93,8 +93,8 @@ export const NO_TABLES = Object.freeze([]) as readonly Table[] as Table[];
 interface Instance {
   outcome: Template['outcome'];
   missing?: string;
-  /** The other tables it read (the table itself is not listed). */
-  others: Table[];
+  /** The other tables it read, not the table itself (one list for the instances that read the same: read only). */
+  others: readonly Table[];
   consulted: StandardTable[];
 }
 
@@ -545,9 +545,23 @@ export class ShapeTemplates {
       });
     }
     if (!condition) this.uses++;
-    const got: Instance = { outcome: tpl.outcome, others: tpl.others.length ? tables.slice(1) : NO_TABLES, consulted: tpl.consulted };
+    const got: Instance = { outcome: tpl.outcome, others: tpl.others.length ? this.othersOf(tables) : NO_TABLES, consulted: tpl.consulted };
     if (tpl.missing !== undefined) got.missing = tpl.missing;
     return got;
+  }
+
+  /** The other tables an instance read, the last given. */
+  private lastOthers: Table[] = NO_TABLES;
+
+  /**
+   * `tables` but the first (the table itself), as the last instance's list when it read the same (the forms of a
+   * document read the same table that prints their projects: one list for them all, which their callers keep).
+   */
+  private othersOf(tables: readonly Table[]): Table[] {
+    const last = this.lastOthers;
+    let same = last.length === tables.length - 1;
+    for (let i = 1; same && i < tables.length; i++) same = last[i - 1] === tables[i];
+    return same ? last : (this.lastOthers = tables.slice(1));
   }
 
   /** The number in `made` of the template's part `ref` in the tables it is applied to (given on first use). */

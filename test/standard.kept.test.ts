@@ -1,0 +1,100 @@
+/**
+ * Identities between tables kept from one version to the next (server/src/standard/apply.ts `Kept`, `Unchanged`): a
+ * kept identity is taken again while the tables it read have their parts and the roles it asked for their tables —
+ * asked of the few tables and roles that changed. A form's identities read its own table and the one that prints its
+ * project (one list of those for all the forms: shapes.ts `othersOf`): a row typed elsewhere keeps them, a row typed
+ * into the table they read applies them again; either way what a fresh analysis and binding each table give.
+ */
+import { strict as assert } from 'node:assert';
+import { generateBudget } from '../bench/standardDocs';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { dump } from './support/dump';
+import { replaceAfter } from './support/docs';
+
+const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
+
+/** A 部门预算 with many project forms (bench/standardDocs: one form per 项 with a project). */
+const budget = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
+const forms = (budget.match(/^## 项目申报表/gm) ?? []).length;
+
+/** `text` with a data row typed into the table headed `heading`: its `n`-th row again, labelled `label`. */
+function rowTyped(text: string, heading: string, n: number, label: string): string {
+  let at = text.indexOf('\n', text.indexOf(heading)) + 1;
+  for (let k = 0; k < n; k++) at = text.indexOf('\n', at) + 1;
+  const row = text.slice(at, text.indexOf('\n', at)).split('|');
+  assert.ok(row.length > 2, `a row of figures under ${heading}`);
+  return `${text.slice(0, at)}${[row[0], ` ${label} `, ...row.slice(2)].join('|')}\n${text.slice(at)}`;
+}
+
+describe('standard sets: identities between tables kept from one version to the next', () => {
+  it('a row typed into a table no form reads keeps the forms’ identities (none applied again), as a fresh analysis and binding give', () => {
+    assert.ok(forms >= 10, `${forms} forms`);
+    const analyzer = new DocumentAnalyzer({ locale: 'zh', standard: { recall: false } });
+    analyzer.analyze(budget);
+    // Twice the same text: every form's identities are then kept (the first pass made them, the second took them).
+    analyzer.analyze(budget);
+    let uses = analyzer.shapes!.uses;
+    for (let i = 0; i < 4; i++) {
+      const text = i % 2 ? budget : rowTyped(budget, '## 表 附表4-3', 12, `其他支出${i}`);
+      const a = analyzer.analyze(text);
+      assert.deepEqual(dump(a), dump(analyze(text, BOUND)), `keystroke ${i}`);
+      // The forms' identities were taken as they were, not made again from their templates.
+      assert.ok(analyzer.shapes!.uses - uses < forms, `keystroke ${i}: ${analyzer.shapes!.uses - uses} identities made from templates`);
+      uses = analyzer.shapes!.uses;
+    }
+  });
+
+  it('a row typed into the 项目支出表, which every form reads, applies the forms’ identities again: about its new rows', () => {
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(budget);
+    analyzer.analyze(budget);
+    for (let i = 0; i < 4; i++) {
+      // Above the projects' rows: every project's row moves down one (a kept identity would read the old places).
+      const text = i % 2 ? budget : rowTyped(budget, '## 表 项目支出表', 1, `临时项目${i}`);
+      const a = analyzer.analyze(text);
+      assert.deepEqual(dump(a), dump(analyze(text, BOUND)), `keystroke ${i}`);
+    }
+  });
+
+  it('many tables renewed at once (a row typed into a dozen forms, then one into the 项目支出表): their forms’ identities applied again', () => {
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(budget);
+    analyzer.analyze(budget);
+    let text = budget;
+    // Above the rows its identities read: a kept identity would read the old places.
+    for (let i = 1; i <= 12; i++) text = replaceAfter(text, `## 项目申报表 项目${i}\n`, '合计 |', '其他资金 | 0.00\n合计 |');
+    const both = rowTyped(text, '## 表 项目支出表', 1, '临时项目');
+    for (const t of [text, budget, text, both, text]) assert.deepEqual(dump(analyzer.analyze(t)), dump(analyze(t, BOUND)));
+  });
+});
+
+describe('standard sets: an identity of many relations, one of which the document’s own rule gives', () => {
+  // The 支出总表's 「合计」栏 against the 一般公共预算支出表's, row by row (46 relations): the document's own rule for its
+  // sixth row is taken in place of the identity's (copied at once, then dropped from that row on: apply.ts `BULK`).
+  const budget = generateBudget({ kuanPerLei: 2, xiangPerKuan: 3 });
+  const at = budget.indexOf('## 表 附表4-4');
+  const rule = '规则：「一般事务1-3」行「合计」栏=附表4-5「一般事务1-3」行「合计」栏';
+  const text = `${budget.slice(0, at)}${rule}\n\n${budget.slice(at)}`;
+  const between = (a: ReturnType<typeof analyze>) => {
+    const table = a.document.tables.find((t) => t.title === '支出总表')!;
+    return a.standard!.applied(table).find((x) => !x.identity.local && x.identity.text.startsWith('「合计」栏各行=「一般公共预算支出表」'))!;
+  };
+
+  it('takes the document’s relation for that row, its own for the others, in their order', () => {
+    const without = analyze(budget, { locale: 'zh' });
+    const a = analyze(text, { locale: 'zh' });
+    const applied = between(a);
+    assert.ok(applied.relations.length >= 16, `${applied.relations.length} relations`);
+    assert.deepEqual(applied.relations.map((r, i) => (r.ruleSpan ? i : -1)).filter((i) => i >= 0), [5]);
+    assert.equal(applied.relations[5].target.row.label, '一般事务1-3');
+    assert.deepEqual(applied.relations.map((r) => r.target.row.label), between(without).relations.map((r) => r.target.row.label));
+    // The rule's relation stands for the identity's: no relation more.
+    assert.equal(a.relations.length, without.relations.length);
+    assert.deepEqual(dump(a), dump(analyze(text, BOUND)));
+  });
+
+  it('edit by edit, as a fresh analysis gives', () => {
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    for (const t of [budget, text, rowTyped(text, '## 表 附表4-3', 6, '临时'), text, budget]) assert.deepEqual(dump(analyzer.analyze(t)), dump(analyze(t, { locale: 'zh' })));
+  });
+});
