@@ -550,8 +550,8 @@ function byLabel(p: Part, r: number, of: Table | Part): RowAt | undefined {
       const rows = rowsUnder(q, key, k);
       if (rows === undefined) continue;
       named = true;
-      for (let k = 0, m = countOf(rows); k < m; k++) {
-        const row = typeof rows === 'number' ? rows : rows[k];
+      for (let j = 0, m = countOf(rows); j < m; j++) {
+        const row = typeof rows === 'number' ? rows : rows[j];
         const c = rowCode(q, row);
         if (!c || c.length === 3) { n++; one = { part: q, row }; }
       }
