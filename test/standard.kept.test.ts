@@ -6,10 +6,13 @@
  * into the table they read applies them again; either way what a fresh analysis and binding each table give.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import { dump } from './support/dump';
 import { replaceAfter } from './support/docs';
+import { ROOT } from './support/lsp';
 
 const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
 
@@ -96,5 +99,25 @@ describe('standard sets: an identity of many relations, one of which the documen
   it('edit by edit, as a fresh analysis gives', () => {
     const analyzer = new DocumentAnalyzer({ locale: 'zh' });
     for (const t of [budget, text, rowTyped(text, '## 表 附表4-3', 6, '临时'), text, budget]) assert.deepEqual(dump(analyzer.analyze(t)), dump(analyze(t, { locale: 'zh' })));
+  });
+});
+
+describe('standard sets: a kept identity whose own table changed', () => {
+  // Found by the session-8 review's differential fuzzer (test/fixtures/kept/forms-edited.budget: a generated 部门预算,
+  // edited and shortened): one form's row renumbered (`2. ` → `十八、`) renews that form's table but no table its
+  // identities read besides it; a comment typed into another form next. The renumbered form's kept identities must not
+  // be taken again (apply.ts `Unchanged.stand`: its own table is among those that changed).
+  const text = readFileSync(join(ROOT, 'test', 'fixtures', 'kept', 'forms-edited.budget'), 'utf8');
+  const lines = text.split('\n');
+
+  it('is applied again, as a fresh analysis and binding give, version by version', () => {
+    assert.equal(lines[577], '2. 政府性基金预算财政拨款收入 | ');
+    assert.equal(lines[433], '项目名称：项目7');
+    const renumbered = [...lines.slice(0, 577), '十八、政府性基金预算财政拨款收入 | ', ...lines.slice(578)];
+    const commented = [...renumbered.slice(0, 433), '// 核', ...renumbered.slice(433)];
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    for (const [i, t] of [text, renumbered.join('\n'), commented.join('\n')].entries()) {
+      assert.deepEqual(dump(analyzer.analyze(t)), dump(analyze(t, BOUND)), `version ${i}`);
+    }
   });
 });

@@ -419,14 +419,8 @@ class Kept {
 
   /** The same, marked renewed. */
   renewedCopy(): Kept {
-    const k = new Kept(this.outcome, this.made, this.touched, this.consulted);
-    k.table = this.table;
-    k.missing = this.missing;
-    k.stated = this.stated;
-    k.holds = this.holds;
-    k.from = this.from;
-    k.to = this.to;
-    k.byShape = this.byShape;
+    // Every field copied (one added later too), in the order the constructor set them: the same hidden class.
+    const k = Object.assign(new Kept(this.outcome, this.made, this.touched, this.consulted), this);
     k.renewed = true;
     return k;
   }
@@ -451,8 +445,9 @@ export interface StandardCache {
 /**
  * What is not as it was in the last version: the tables whose parts were renewed (or that came or went), the roles
  * played by other tables — known only when asked (a keystroke that renews nothing, or tables read again alike, asks
- * only for `all`). Listed, not indexed: an edit changes a table or two, and thousands of kept identities ask whether
- * theirs is among them (their few tables compared with the few changed, no table hashed).
+ * only for `all`). The changed are listed (a set past 8: `Changed`), not the unchanged: an edit changes a table or
+ * two, and thousands of kept identities ask whether theirs is among them (their few tables compared with the few
+ * changed, no unchanged table hashed).
  */
 class Unchanged {
   /** Every table and every role (a figure retyped): every kept identity stands, none needs asking. */
@@ -500,7 +495,7 @@ class Changed<K> {
   }
 
   has(x: K): boolean {
-    return this.set ? this.set.has(x) : this.keys.length > 0 && this.keys.includes(x);
+    return this.set ? this.set.has(x) : this.keys.includes(x);
   }
 
   /** Whether one of `xs` is among them. */
