@@ -10,23 +10,22 @@
  * real: the seeds and the corpus one after the other; final: the 24k-row generated 部门决算; jiangsu: the 12k-row
  * generated 江苏 部门预算; budget: the generated 湖北 部门预算 of 3,000 project forms.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { realDocuments } from '../test/support/documents';
+import { moduleOf } from './builds';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
-import { median, percentile } from './timing';
+import { inTurn, median, percentile } from './timing';
 
 interface Build {
   analyze: (text: string, options?: { standard?: boolean }) => unknown;
   forgetTemplates: () => void;
 }
 
-// A build's modules, by path: the other build is not this one's code (no import can name it).
 function load(root: string): Build {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build named at run time
-  const analysis = require(join(root, 'out', 'server', 'src', 'analysis.js')) as Pick<Build, 'analyze'>;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build named at run time
-  const shapes = require(join(root, 'out', 'server', 'src', 'standard', 'shapes.js')) as Pick<Build, 'forgetTemplates'>;
-  return { analyze: analysis.analyze, forgetTemplates: shapes.forgetTemplates };
+  const out = join(root, 'out');
+  const { analyze } = moduleOf<Pick<Build, 'analyze'>>(out, 'server', 'src', 'analysis.js');
+  const { forgetTemplates } = moduleOf<Pick<Build, 'forgetTemplates'>>(out, 'server', 'src', 'standard', 'shapes.js');
+  return { analyze, forgetTemplates };
 }
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -36,7 +35,7 @@ const large = { kuanPerLei: 20, xiangPerKuan: 60 };
 const docs = which === 'final' ? [generateFinal(large)]
   : which === 'jiangsu' ? [generateJiangsu(large)]
   : which === 'budget' ? [generateBudget(large)]
-  : [join(ROOT, 'seeds'), join(ROOT, 'test', 'fixtures', 'corpus')].flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.budget')).sort().map((f) => readFileSync(join(d, f), 'utf8')));
+  : realDocuments().map(([, text]) => text);
 const builds: [string, Build][] = [['other', load(resolve(other))], ['this', load(ROOT)]];
 const runs = new Map<string, () => void>();
 for (const [name, b] of builds) {
@@ -44,15 +43,7 @@ for (const [name, b] of builds) {
   runs.set(`${name} without`, () => { for (const t of docs) b.analyze(t, { standard: false }); });
 }
 const names = [...runs.keys()];
-const times = new Map<string, number[]>(names.map((n) => [n, []]));
-for (let i = 0; i < 3; i++) for (const run of runs.values()) run();
-for (let i = 0; i < Number(rounds); i++) {
-  for (const n of i % 2 ? names : [...names].reverse()) {
-    const t0 = performance.now();
-    runs.get(n)!();
-    times.get(n)!.push(performance.now() - t0);
-  }
-}
+const times = inTurn(runs, Number(rounds));
 const t = (n: string) => times.get(n)!;
 const ratios = (a: string, b: string) => median(t(a).map((x, i) => x / t(b)[i]));
 const rows = docs.reduce((k, d) => k + d.split('\n').filter((l) => l.includes('|')).length, 0);

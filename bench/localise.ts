@@ -18,8 +18,7 @@
  * groups of failing relations take in many relations that hold.
  */
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type * as AnalysisModule from '../server/src/analysis';
 import type { AnalysisOptions } from '../server/src/analysis';
 import type * as CulpritsModule from '../server/src/claims/culprits';
@@ -31,6 +30,7 @@ import type { Finding } from '../server/src/checks/finding';
 import { realDocuments } from '../test/support/documents';
 import { generate, rng } from './generate';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
+import { moduleOf } from './builds';
 import { paired } from './timing';
 
 interface Build {
@@ -43,14 +43,12 @@ interface Build {
 
 /** The analysis and localisation modules of the build compiled into `out` (its own module instances). */
 function load(out: string): Build {
-  const req = createRequire(join(resolve(out), 'bench', 'localise.js'));
-  const src = (...path: string[]) => join(resolve(out), 'server', 'src', ...path);
   return {
-    analysis: req(src('analysis.js')) as typeof AnalysisModule,
-    localise: req(src('checks', 'localise.js')) as typeof LocaliseModule,
-    evaluate: req(src('checks', 'evaluate.js')) as typeof EvaluateModule,
-    messages: req(src('i18n', 'messages.js')) as typeof MessagesModule,
-    culprits: req(src('claims', 'culprits.js')) as typeof CulpritsModule,
+    analysis: moduleOf<typeof AnalysisModule>(out, 'server', 'src', 'analysis.js'),
+    localise: moduleOf<typeof LocaliseModule>(out, 'server', 'src', 'checks', 'localise.js'),
+    evaluate: moduleOf<typeof EvaluateModule>(out, 'server', 'src', 'checks', 'evaluate.js'),
+    messages: moduleOf<typeof MessagesModule>(out, 'server', 'src', 'i18n', 'messages.js'),
+    culprits: moduleOf<typeof CulpritsModule>(out, 'server', 'src', 'claims', 'culprits.js'),
   };
 }
 

@@ -9,7 +9,7 @@
  * Each pair is measured alternately, so that both sides see the same load. Printed and written to
  * bench/results/standard.md, never asserted.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { analyze, DocumentAnalyzer, type AnalysisOptions } from '../server/src/analysis';
@@ -17,6 +17,7 @@ import { ROOT } from '../test/support/lsp';
 import { generate } from './generate';
 import { paired } from './timing';
 import { pairedStages, type Stages } from './profile';
+import { realDocuments } from '../test/support/documents';
 import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
 import { forgetTemplates } from '../server/src/standard/shapes';
 
@@ -72,10 +73,7 @@ for (const [name, make] of [['部门决算 (湖北)', generateFinal], ['部门�
     applied.push([`${name}, ${rows(text)} rows`, text, first]);
   }
 }
-const real = [
-  ...readdirSync(join(ROOT, 'seeds')).map((f) => join(ROOT, 'seeds', f)),
-  ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => join(ROOT, 'test', 'fixtures', 'corpus', f)),
-].map((f) => readFileSync(f, 'utf8'));
+const real = realDocuments().map(([, text]) => text);
 three(`the seeds and the corpus (${real.length} documents, one after the other)`, pair(() => { forgetTemplates(); real.forEach((t) => analyze(t)); }, () => real.forEach((t) => analyze(t, OFF)), 31),
   pair(() => real.forEach((t) => analyze(t, TEMPLATES)), () => real.forEach((t) => analyze(t, OFF)), 31),
   pair(() => real.forEach((t) => analyze(t)), () => real.forEach((t) => analyze(t, OFF)), 31));

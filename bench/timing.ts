@@ -34,6 +34,24 @@ export function paired(first: () => void, second: () => void, reps: number, warm
   return { first: median(a), second: median(b), ratio: median(ratios), inverse: median(inverses) };
 }
 
+/**
+ * Functions run in turn, `rounds` times after `warm` rounds not counted, the order reversed every other round (each
+ * sees the same load): each one's times in ms, by name, round by round.
+ */
+export function inTurn(runs: ReadonlyMap<string, () => void>, rounds: number, warm = 3): Map<string, number[]> {
+  const names = [...runs.keys()];
+  const times = new Map<string, number[]>(names.map((n) => [n, []]));
+  for (let i = 0; i < warm; i++) for (const run of runs.values()) run();
+  for (let i = 0; i < rounds; i++) {
+    for (const n of i % 2 ? names : [...names].reverse()) {
+      const t0 = performance.now();
+      runs.get(n)!();
+      times.get(n)!.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
 /** The median of `reps` runs, after `warm` runs not counted. */
 export function time(fn: () => void, reps: number, warm = 3): number {
   for (let i = 0; i < warm; i++) fn();

@@ -12,7 +12,7 @@
  * is the first figure column not under a 预算数/上年 heading (in a 决算) or an 上年 heading (in a 预算); a 年初预算 in a
  * 决算 is the column under 预算/年初预算; a base year's amount is the column under 上年.
  */
-import { norm } from '../model/build';
+import { figureColumns, norm } from '../model/build';
 import { withoutItemNumber } from '../model/classify';
 import type { BudgetDocument, Cell, Column, Part } from '../model/document';
 import { cellOf, eachRowHead, indexOfHeads } from '../model/rows';
@@ -128,7 +128,7 @@ function partIndex(p: Part): PartIndex {
     get byKey() { return byKeys().byKey; },
     get byLoose() { return byKeys().byLoose; },
     get byCode() { return (codes ??= indexOfHeads(p, BY_CODE, () => rowsByCode(p), true)); },
-    get figures() { return (figures ??= indexOfHeads(p, FIGURES, () => figureColumns(p))); },
+    get figures() { return (figures ??= indexOfHeads(p, FIGURES, () => printingColumns(p))); },
   };
   partIndexes.set(p, ix);
   return ix;
@@ -174,9 +174,9 @@ function rowsByCode(p: Part): Map<string, RowKey[]> {
 }
 
 /** The figure columns of a part that print a figure in some row. */
-function figureColumns(p: Part): Set<number> {
+function printingColumns(p: Part): Set<number> {
   const figures = new Set<number>();
-  const cols = p.columns.filter((c) => c.role === 'figure');
+  const cols = figureColumns(p);
   eachRowHead(p, (r) => {
     for (const c of cols) if (r.kindAt(c.index) === 'figure') figures.add(c.index);
     return figures.size < cols.length;

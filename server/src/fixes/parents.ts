@@ -5,6 +5,7 @@
  */
 import { editorMessages } from '../i18n/editor';
 import type { Locale } from '../i18n/messages';
+import { figureColumns } from '../model/build';
 import type { Cell, CodeKind, Column, Part, Row } from '../model/document';
 import { formatUnits, scaleTo, type Figure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
@@ -97,7 +98,7 @@ function aboveComments(text: string, at: number): number {
 /** The missing parent rows of a part, 类 rows first, in document order. */
 export function missingParents(text: string, part: Part, nameOf?: NameOf): MissingParent[] {
   const cols = part.columns;
-  const figureCols = cols.filter((c) => c.role === 'figure');
+  const figureCols = figureColumns(part);
   if (!figureCols.length) return [];
   const codeCol = cols.find((c) => c.role === 'code');
   const labelCol = cols.find((c) => c.role === 'label');

@@ -8,7 +8,6 @@ import type { Relation } from './relation';
 import { scaleTo, ZERO, type Figure } from '../numbers/decimal';
 import { maxOf, pushAll } from '../util/arrays';
 
-
 function cellAt(row: Row, col: Column): Cell | undefined {
   return row.cells[col.index];
 }

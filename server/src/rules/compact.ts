@@ -415,9 +415,9 @@ export class RelationList {
   }
 
   /**
- * Drops relations [n, count): the last appended, nothing read from them since. The parts and titles only they
- * numbered stay listed (harmless: a number no relation holds).
- */
+   * Drops relations [n, count): the last appended, nothing read from them since. The parts and titles only they
+   * numbered stay listed (harmless: a number no relation holds).
+   */
   truncate(n: number): void {
     if (n >= this.count) return;
     this.termCount = this.rels[n * S + TERM_FROM];

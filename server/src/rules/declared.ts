@@ -289,7 +289,8 @@ function firstOf(rows: Rows): number {
  */
 function namesOf(p: Part, key: NameKey): NameIndex {
   // A plain part (`indexOfHeads` builds its index each time) is asked once: the index is kept in `index`.
-  return indexOf(p)[key] ?? (indexOf(p)[key] = keptNames(p, key));
+  const index = indexOf(p);
+  return index[key] ?? (index[key] = keptNames(p, key));
 }
 
 /** A part's index of one kind, kept while its rows' heads stay (apart from `namesOf`: asked at every name, it makes no closure). */
@@ -1005,17 +1006,14 @@ export class DeclaredRules {
   /**
    * What one reference names (`公开03表「201」行1栏`), `current` being the table `本表` and bare atoms refer to;
    * `naming` records how it named them, as far as it got. A reference a binder resolved (`BoundRef`) is taken as it
-   * found it, unless the naming is asked for or the column's name it hands over does not name the column it found.
-   * Its table is the one its key names: a binder names a table by a key of
+   * found it, unless the naming is asked for. Its table is the one its key names: a binder names a table by a key of
    * its own (standard/bind.ts `tableRef`: the table's place in the document, one per table), and a bound rule is
    * expanded only by rules that resolve tables through that binder (standard/apply.ts) — the key, looked up again,
    * would find the same table.
    */
   resolveRef(ref: RefNode, current: Table, asked?: Naming): Target | undefined {
     const found = (ref as BoundRef).found;
-    if (found && !asked) {
-      return targetOf(found.table, ref.span, found.part, found.at, found.columnName);
-    }
+    if (found && !asked) return targetOf(found.table, ref.span, found.part, found.at, found.columnName);
     const naming = asked ?? {};
     for (const a of ref.atoms) {
       const axis = axisOf(a);

@@ -1185,7 +1185,9 @@ function sameFields(a: Table, b: Table): boolean {
  */
 function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCache['identities'] {
   const out: StandardCache['identities'] = new Map();
-  const stale = (t: Table, k: Kept) => r.renewed.has(t) || (!!k.table && r.renewed.has(k.table)) || k.touched.some((x) => r.renewed.has(x));
+  // A kept identity is under its own table (`k.table`, when it has one, is `t`): only a renewed one, whose copy is
+  // taken as it is, sits under the table that replaced it.
+  const stale = (t: Table, k: Kept) => r.renewed.has(t) || k.touched.some((x) => r.renewed.has(x));
   for (const [identity, byTable] of kept) {
     // An identity none of whose tables was read again keeps its map (3,000 forms' identities at a table's comment).
     let changed = false;
@@ -1200,7 +1202,6 @@ function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCach
   }
   return out;
 }
-
 
 /**
  * The identities with a condition, each with what its condition read and no more (what a recalled document needs:
