@@ -13,7 +13,7 @@
  * `27行=（1+2+…+8）行`) is not given twice: the identity takes the document's.
  */
 import { evaluate } from '../checks/evaluate';
-import type { BudgetDocument, Cell, Part, Table } from '../model/document';
+import type { BudgetDocument, Cell, Field, Part, Table } from '../model/document';
 import { cellNumber, eachRowHead, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
@@ -904,7 +904,7 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   const recall = !before && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
   const key = recall && tablesKey(doc.tables, recognitions);
   const source = before ?? (key !== undefined ? recall!.sections.get(key) : undefined);
-  const alike = source && sectionAlike(source, doc, recognitions, relations);
+  const alike = source && sectionAlike(source, doc, recognitions, relations, !before);
   if (alike) {
     relations.copyRange(source!.relations, source!.standard.from!, source!.standard.to!, alike.parts);
     for (const a of source!.standard.applied) out.applied.push((a as Applied).in(relations, alike.tables.get(a.table)));
@@ -930,9 +930,14 @@ function hasLocal(st: StandardTable): boolean {
 }
 
 /** What is recalled across analyzers, per scope of the templates (one language's, until they are forgotten). */
-const recalls = new WeakMap<object, Recall<SectionBefore, StandardCache>>();
+const recalls = new WeakMap<object, Recall<SectionBefore, RecalledDocument>>();
 
-function recallOf(shapes: ShapeTemplates): Recall<SectionBefore, StandardCache> {
+/** What a document read afresh gave (`conditioned`), and its text: a document of the same text reads every condition alike. */
+interface RecalledDocument extends StandardCache {
+  text: string;
+}
+
+function recallOf(shapes: ShapeTemplates): Recall<SectionBefore, RecalledDocument> {
   let r = recalls.get(shapes.scope);
   if (!r) recalls.set(shapes.scope, (r = new Recall()));
   return r;
@@ -943,30 +948,58 @@ const standardIds = new WeakMap<StandardTable, number>();
 let nextStandardId = 0;
 
 /**
- * What tables are, as `sectionAlike` and `renewedAlike` compare them: each one's standard table, shape and fields (a
- * table no set knows, by its number of parts).
+ * What tables are, as `sectionAlike` and `renewedAlike` compare them: each one's piece (`pieceOf`), in order. Short
+ * (a number per table): the recall looks it up by its whole text.
  */
 function tablesKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string {
   let key = '';
-  for (const t of tables) {
-    const st = recognitions.get(t);
-    if (!st) { key += `-${t.parts.length}\u0002`; continue; }
-    let id = standardIds.get(st);
-    if (id === undefined) standardIds.set(st, (id = nextStandardId++));
-    key += `${id}:${tableKey(t)}`;
-    for (const f of fieldsOf(t)) key += `\u0003${f.key}\u0004${f.value}`;
-    key += '\u0002';
-  }
+  for (const t of tables) key += `${pieceOf(t, recognitions.get(t))},`;
   return key;
 }
+
+/**
+ * What a table is, as a number: the same for two tables that play the same standard table (`st`) with the same shape
+ * (./shapes) and fields, another for each; a table no set knows, by its number of parts (−1 − it). Kept per table
+ * while it plays `st` with the same parts and fields (a document's sections, then the document, ask for each of its
+ * tables in one pass).
+ */
+function pieceOf(t: Table, st: StandardTable | undefined): number {
+  if (!st) return -1 - t.parts.length;
+  const had = pieces.get(t);
+  if (had && had.st === st && had.fields === t.fields && sameItems(had.parts, t.parts)) return had.n;
+  let id = standardIds.get(st);
+  if (id === undefined) standardIds.set(st, (id = nextStandardId++));
+  let text = `${id}:${tableKey(t)}`;
+  for (const f of fieldsOf(t)) text += `\u0003${f.key}\u0004${f.value}`;
+  let n = pieceNumbers.get(text);
+  if (n === undefined) {
+    // Numbers are never given twice: a key made before the numbers were dropped names nothing met since.
+    if (pieceNumbers.size >= PIECES) pieceNumbers.clear();
+    pieceNumbers.set(text, (n = nextPiece++));
+  }
+  pieces.set(t, { st, parts: t.parts.slice(), fields: t.fields, n });
+  return n;
+}
+
+/** Each table's piece, with what it was made of (its parts' fields are their own: a part renewed is a new part). */
+const pieces = new WeakMap<Table, { st: StandardTable; parts: Part[]; fields: readonly Field[]; n: number }>();
+/** The pieces' numbers by what they are (at most `PIECES`, then dropped). */
+const pieceNumbers = new Map<string, number>();
+const PIECES = 100_000;
+let nextPiece = 0;
 
 /**
  * A section's tables as they were in its last version (`before`), when each is the same standard table of the same
  * shape (./shapes) with the same fields, the section's own relations are the same (about the new parts), and none of
  * its identities has a condition (whether it holds may have changed): the old parts by the new, the old tables by the
- * new.
+ * new. `recalled`: `before` was found by the key of these tables (`tablesKey`), which says that already — made of the
+ * tables `before` recorded, with the parts they have still (a section its analyzer read again since has taken its
+ * list over: found empty here) — and, as each relation of its identities reads only its own table, that they find
+ * their cells in the new parts (`swappable`).
  */
-function sectionAlike(before: SectionBefore, doc: BudgetDocument, recognitions: ReadonlyMap<Table, StandardTable>, relations: RelationList): Renewed | undefined {
+function sectionAlike(
+  before: SectionBefore, doc: BudgetDocument, recognitions: ReadonlyMap<Table, StandardTable>, relations: RelationList, recalled: boolean,
+): Renewed | undefined {
   const was = before.standard;
   // A list its analyzer has since taken over (./recall) is empty.
   if (was.from === undefined || was.to === undefined || was.from !== relations.count || before.relations.count < was.to) return undefined;
@@ -978,11 +1011,12 @@ function sectionAlike(before: SectionBefore, doc: BudgetDocument, recognitions: 
     const o = old[i];
     const t = doc.tables[i];
     const st = recognitions.get(t);
-    if (st !== was.recognitions.get(o) || !replacesAlike(o, o.parts, t, !!st, out)) return undefined;
+    if (!recalled && st !== was.recognitions.get(o)) return undefined;
+    if (!replacesAlike(o, o.parts, t, !!st && !recalled, out)) return undefined;
     out.tables.set(o, t);
   }
-  if (!relations.samePrefix(before.relations, was.from, 0, out.parts) || !swappable(before.relations, was.from, was.to, out.parts)) return undefined;
-  return out;
+  if (!relations.samePrefix(before.relations, was.from, 0, out.parts)) return undefined;
+  return recalled || swappable(before.relations, was.from, was.to, out.parts) ? out : undefined;
 }
 
 /**
@@ -1070,16 +1104,20 @@ function documentStandard(
      * identities give what they gave, at the same numbers of the list, about the new parts — nothing bound, nothing
      * looked up relation by relation —, unless a condition reads differently now.
      */
-    const carried = (before: StandardCache, recalled: boolean): boolean => {
+    const carried = (before: StandardCache | RecalledDocument, recalled: boolean): boolean => {
       const segment = before.segment;
       // A list its analyzer has since taken over (./recall) is empty.
       if (!segment || segment.from !== from || segment.list.count < segment.to) return false;
       // A recalled document whose analyzer has since renewed a part of it (a row typed: the part's store is spliced
       // in place, and the old part reads the edited rows) is not what it was.
       if (recalled) for (const [o, was] of before.parts) if (!sameItems(o.parts, was)) return false;
-      const alike = !recalled && unchanged?.all ? NOT_RENEWED : renewedAlike(before, cache, recognitions, segment);
+      const alike = !recalled && unchanged?.all ? NOT_RENEWED : renewedAlike(before, cache, recognitions, segment, recalled);
       const kept = alike && (alike === NOT_RENEWED ? before.identities : recalled ? keptRecalled(before.identities, alike) : keptAcross(before.identities, alike));
-      if (!alike || !kept || !relations.samePrefix(segment.list, from, 0, alike.parts) || !applier.standsAsItWas(kept)) return false;
+      if (!alike || !kept || !relations.samePrefix(segment.list, from, 0, alike.parts)) return false;
+      // A condition reads the document's figures and text (a phrase it states), which decide nothing else it reads
+      // (its tables are those of `before`, alike): a document read afresh of the same text as the one recalled (a
+      // document reopened) reads each as that one did, with nothing judged again.
+      if (!(recalled && 'text' in before && before.text === doc.text) && !applier.standsAsItWas(kept)) return false;
       relations.copyRange(segment.list, segment.from, segment.to, alike.parts.size ? alike.parts : undefined);
       const moved = segment.applied.map((a) => a.in(relations, alike.tables.get(a.table)));
       for (const a of moved) pushTo(applied, a.table, a);
@@ -1100,7 +1138,7 @@ function documentStandard(
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
       cache.identities = applier.kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
-      if (key !== undefined) recall!.documents.set(key, { ...cache, identities: conditioned(cache.identities) }, rowsIn(doc.tables));
+      if (key !== undefined) recall!.documents.set(key, { ...cache, identities: conditioned(cache.identities), text: doc.text }, rowsIn(doc.tables));
     }
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };
@@ -1124,9 +1162,15 @@ const NOT_RENEWED: Renewed = { parts: new Map(), tables: new Map(), renewed: new
  * comment line or a note typed in it, its section read again) kept its shape (./shapes: everything binding and
  * expansion read but figures), its fields, its place and its role (and every relation kept as its object finds its
  * cells in the new parts): then they are the same relations about the new parts. Undefined when a table came, went
- * or moved, changed otherwise, or its old shape is not known.
+ * or moved, changed otherwise, or its old shape is not known. `recalled`: `before` is a document read afresh, found by
+ * the key of these tables (`tablesKey`), which says that each table plays the same standard table with the same shape
+ * and fields as the one it replaces (made of those tables when their parts were `before.parts`, the caller's check),
+ * and so that the identities' relations, which read only tables playing a standard table, find their cells in the
+ * new parts.
  */
-function renewedAlike(before: StandardCache, now: StandardCache, recognitions: ReadonlyMap<Table, StandardTable>, segment: NonNullable<StandardCache['segment']>): Renewed | undefined {
+function renewedAlike(
+  before: StandardCache, now: StandardCache, recognitions: ReadonlyMap<Table, StandardTable>, segment: NonNullable<StandardCache['segment']>, recalled: boolean,
+): Renewed | undefined {
   if (before.parts.size !== now.parts.size) return undefined;
   const out: Renewed = { parts: new Map(), tables: new Map(), renewed: new Set() };
   const old = before.parts.entries();
@@ -1138,24 +1182,25 @@ function renewedAlike(before: StandardCache, now: StandardCache, recognitions: R
     if (o !== t && before.parts.has(t)) return undefined;
     if (o !== t) out.tables.set(o, t);
     // A table no set knows is read by no identity (the roles below say whether it became one).
-    if (!replacesAlike(o, was, t, recognitions.has(t), out)) return undefined;
+    if (!replacesAlike(o, was, t, !recalled && recognitions.has(t), out)) return undefined;
   }
   for (const [st, list] of now.roles) {
     const was = before.roles.get(st);
     if (!was || was.length !== list.length) return undefined;
     for (let i = 0; i < list.length; i++) if ((out.tables.get(was[i]) ?? was[i]) !== list[i]) return undefined;
   }
-  return swappable(segment.list, segment.from, segment.to, out.parts) ? out : undefined;
+  return recalled || swappable(segment.list, segment.from, segment.to, out.parts) ? out : undefined;
 }
 
 /**
  * Whether `t` replaces `o`, whose parts were `was`, as it was: parts of the same kinds (each added to `out`, with `o`
- * as renewed) and, when it plays a standard table (`standard`), the same shape (./shapes: everything binding and
- * expansion read of it but its figures) and the same fields (a form's 项目名称 names its project's row elsewhere).
+ * as renewed) and, when `shaped` (it plays a standard table, and the caller does not know its shape already), the
+ * same shape (./shapes: everything binding and expansion read of it but its figures) and the same fields (a form's
+ * 项目名称 names its project's row elsewhere).
  */
-function replacesAlike(o: Table, was: readonly Part[], t: Table, standard: boolean, out: Renewed): boolean {
+function replacesAlike(o: Table, was: readonly Part[], t: Table, shaped: boolean, out: Renewed): boolean {
   if (was.length !== t.parts.length) return false;
-  if (standard) {
+  if (shaped) {
     const key = shapeWas(o, was);
     if (key === undefined || key !== tableKey(t) || !sameFields(o, t)) return false;
   }

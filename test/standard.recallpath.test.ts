@@ -1,0 +1,73 @@
+/**
+ * The recall's shortcuts (standard/apply.ts): a document or section found by the key of its tables (`tablesKey`) is
+ * not compared table by table again (the key says each plays the same standard table with the same shape and fields),
+ * and a recalled document of the same text judges none of its conditions again. Each case here is one the key or the
+ * text must tell apart: a recalled result must be exactly what applying the identities gives (`byShape: false`).
+ */
+import * as assert from 'node:assert/strict';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { forgetTemplates } from '../server/src/standard/shapes';
+import { generateBudget, generateFinal } from '../bench/standardDocs';
+import { judgement } from './support/dump';
+import { replaceAfter } from './support/docs';
+
+/** What applying every identity gives, nothing kept across analyzers. */
+const applied = (text: string) => judgement(analyze(text, { locale: 'zh', standard: { byShape: false } }));
+
+describe('standard sets: the recall\'s shortcuts', () => {
+  beforeEach(() => forgetTemplates());
+  after(() => forgetTemplates());
+
+  it('two forms\' project names swapped: their tables are not those recalled (a form\'s fields are in its key)', () => {
+    const first = generateBudget();
+    analyze(first, { locale: 'zh' });
+    const swapped = first.replace('项目名称：项目1\n', '项目名称：项目#\n').replace('项目名称：项目2\n', '项目名称：项目1\n').replace('项目名称：项目#\n', '项目名称：项目2\n');
+    assert.notEqual(swapped, first);
+    const a = analyze(swapped, { locale: 'zh' });
+    assert.notEqual(a.standard.reused, 'recalled');
+    const want = applied(swapped);
+    assert.deepEqual(judgement(a), want);
+    // The forms now name each other's project: their identities fail where the first document's held.
+    assert.notDeepEqual(want.findings, applied(first).findings);
+  });
+
+  it('a table\'s unit changed: not recalled (its shape is in its key), its identities compared after conversion', () => {
+    const first = generateFinal();
+    analyze(first, { locale: 'zh' });
+    const at = first.indexOf('单位：万元', first.indexOf('公开03表'));
+    assert.ok(at > 0);
+    const yuan = first.slice(0, at) + '单位：元' + first.slice(at + '单位：万元'.length);
+    const a = analyze(yuan, { locale: 'zh' });
+    assert.notEqual(a.standard.reused, 'recalled');
+    assert.deepEqual(judgement(a), applied(yuan));
+  });
+
+  it('a document of the same text is recalled with its conditions as they read; a figure that turns one is judged', () => {
+    const text = generateFinal();
+    analyze(text, { locale: 'zh' });
+    const again = new DocumentAnalyzer({ locale: 'zh' }).analyze(text);
+    assert.equal(again.standard.reused, 'recalled');
+    assert.ok(again.document.tables.some((t) => again.standard.applied(t).some((x) => x.identity.rule.condition && x.outcome === 'applied')));
+    assert.deepEqual(judgement(again), applied(text));
+    // Recalled by the key of its tables (the same shapes), but not by its text: its conditions are judged again, and
+    // the one it turned is not carried over.
+    const turned = replaceAfter(text, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60');
+    const b = analyze(turned, { locale: 'zh' });
+    assert.notEqual(b.standard.reused, 'recalled');
+    assert.deepEqual(judgement(b), applied(turned));
+    // The first text again: the recall now holds the turned one's (one per key), whose text and condition are other.
+    const c = analyze(text, { locale: 'zh' });
+    assert.notEqual(c.standard.reused, 'recalled');
+    assert.deepEqual(judgement(c), applied(text));
+  });
+
+  it('a document of the same tables whose narrative no longer states a condition\'s phrase: judged again', () => {
+    const phrase = '本部门在部门决算中反映所有项目绩效自评结果。';
+    const stated = generateFinal();
+    analyze(stated, { locale: 'zh' });
+    const unstated = stated.replace(phrase, '本部门情况。');
+    const a = analyze(unstated, { locale: 'zh' });
+    assert.deepEqual(judgement(a), applied(unstated));
+    assert.notDeepEqual(judgement(a).standard, applied(stated).standard);
+  });
+});
