@@ -13,7 +13,7 @@
  * `27行=（1+2+…+8）行`) is not given twice: the identity takes the document's.
  */
 import { evaluate } from '../checks/evaluate';
-import type { BudgetDocument, Cell, Field, Part, Table } from '../model/document';
+import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { cellNumber, eachRowHead, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
@@ -27,6 +27,7 @@ import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnBy
 import { recognise } from './library';
 import { Recall } from './recall';
 import { NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
+import { SectionLines } from '../incremental/lines';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
@@ -901,9 +902,12 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   out.from = relations.count;
   // Read again as it was (a comment line or a note typed in a table): what the identities gave, about the new parts.
   // Read afresh: what a section of the same tables gave when last read afresh (the document reopened).
+  // Found by its text first (a document reopened: no table's shape is made), then by its tables (./recall).
   const recall = !before && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
-  const key = recall && tablesKey(doc.tables, recognitions);
-  const source = before ?? (key !== undefined ? recall!.sections.get(key) : undefined);
+  const text = recall && sectionTextKey(doc.tables, recognitions);
+  let source = before ?? (text !== undefined ? recall!.sectionTexts.get(text) : undefined);
+  let key: string | undefined;
+  if (recall && !source) source = recall.sections.get((key = tablesKey(doc.tables, recognitions)));
   const alike = source && sectionAlike(source, doc, recognitions, relations, !before);
   if (alike) {
     relations.copyRange(source!.relations, source!.standard.from!, source!.standard.to!, alike.parts);
@@ -914,10 +918,54 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
     for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
   }
   out.to = relations.count;
-  if (key !== undefined && !alike && !out.applied.some((a) => a.identity.rule.condition)) {
-    recall!.sections.set(key, { document: doc, relations, standard: out }, rowsIn(doc.tables));
+  if (recall && (!alike || key !== undefined) && !out.applied.some((a) => a.identity.rule.condition)) {
+    const rows = rowsIn(doc.tables);
+    const kept = { document: doc, relations, standard: out };
+    // Kept by its tables when applied, by its text when not found by it.
+    if (!alike) recall.sections.set(key ?? tablesKey(doc.tables, recognitions), kept, rows);
+    if (text !== undefined) recall.sectionTexts.set(text, kept, rows);
   }
   return out;
+}
+
+/**
+ * What a section is, by its text: the standard table and unit of each of its tables (their unit may be the header's),
+ * then the section's lines (read from its stored parts' source; undefined when it has none, or more than one). Two
+ * sections of one text and of the same standard tables and units are the same tables, figures and all.
+ */
+function sectionTextKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string | undefined {
+  let src: SectionLines | undefined;
+  let key = '';
+  for (const t of tables) {
+    const st = recognitions.get(t);
+    key += `${st ? standardId(st) : -1}\u0003${t.unit ?? ''}\u0002`;
+    for (const p of t.parts) {
+      const s = storeOf(p)?.source;
+      if (!(s instanceof SectionLines) || (src && s !== src)) return undefined;
+      src = s;
+    }
+  }
+  return src && `${key}\u0001${src.text()}`;
+}
+
+/** The standard table each table plays, by number (−1: none), in order. */
+function standardIdsOf(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string {
+  let ids = '';
+  for (const t of tables) {
+    const st = recognitions.get(t);
+    ids += `${st ? standardId(st) : -1},`;
+  }
+  return ids;
+}
+
+/** A number for each standard table (of every set loaded in the process). */
+const standardIds = new WeakMap<StandardTable, number>();
+let nextStandardId = 0;
+
+function standardId(st: StandardTable): number {
+  let id = standardIds.get(st);
+  if (id === undefined) standardIds.set(st, (id = nextStandardId++));
+  return id;
 }
 
 /** Whether a standard table has an identity of its own (one that names no other table). */
@@ -943,10 +991,6 @@ function recallOf(shapes: ShapeTemplates): Recall<SectionBefore, RecalledDocumen
   return r;
 }
 
-/** A number for each standard table (of every set loaded in the process). */
-const standardIds = new WeakMap<StandardTable, number>();
-let nextStandardId = 0;
-
 /**
  * What tables are, as `sectionAlike` and `renewedAlike` compare them: each one's piece (`pieceOf`), in order. Short
  * (a number per table): the recall looks it up by its whole text.
@@ -959,34 +1003,35 @@ function tablesKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, St
 
 /**
  * What a table is, as a number: the same for two tables that play the same standard table (`st`) with the same shape
- * (./shapes) and fields, another for each; a table no set knows, by its number of parts (−1 − it). Kept per table
- * while it plays `st` with the same parts and fields (a document's sections, then the document, ask for each of its
- * tables in one pass).
+ * (./shapes) and fields, another for each; a table no set knows, by its number of parts (−1 − it). Looked up by the
+ * shape's text, which the shapes keep per table (one text: hashed once), then by the fields' (most tables have none).
  */
 function pieceOf(t: Table, st: StandardTable | undefined): number {
   if (!st) return -1 - t.parts.length;
-  const had = pieces.get(t);
-  if (had && had.st === st && had.fields === t.fields && sameItems(had.parts, t.parts)) return had.n;
-  let id = standardIds.get(st);
-  if (id === undefined) standardIds.set(st, (id = nextStandardId++));
-  let text = `${id}:${tableKey(t)}`;
-  for (const f of fieldsOf(t)) text += `\u0003${f.key}\u0004${f.value}`;
-  let n = pieceNumbers.get(text);
+  let byShape = pieceNumbers.get(st);
+  if (!byShape) pieceNumbers.set(st, (byShape = new Map()));
+  const shape = tableKey(t);
+  let byFields = byShape.get(shape);
+  if (!byFields) byShape.set(shape, (byFields = new Map()));
+  let fields = '';
+  for (const f of fieldsOf(t)) fields += `\u0003${f.key}\u0004${f.value}`;
+  let n = byFields.get(fields);
   if (n === undefined) {
-    // Numbers are never given twice: a key made before the numbers were dropped names nothing met since.
-    if (pieceNumbers.size >= PIECES) pieceNumbers.clear();
-    pieceNumbers.set(text, (n = nextPiece++));
+    byFields.set(fields, (n = nextPiece++));
+    // Past the bound, all are dropped; numbers are never given twice (a key made before names nothing met since).
+    if (++pieceCount > PIECES) {
+      pieceNumbers = new WeakMap();
+      pieceCount = 0;
+    }
   }
-  pieces.set(t, { st, parts: t.parts.slice(), fields: t.fields, n });
   return n;
 }
 
-/** Each table's piece, with what it was made of (its parts' fields are their own: a part renewed is a new part). */
-const pieces = new WeakMap<Table, { st: StandardTable; parts: Part[]; fields: readonly Field[]; n: number }>();
-/** The pieces' numbers by what they are (at most `PIECES`, then dropped). */
-const pieceNumbers = new Map<string, number>();
-const PIECES = 100_000;
+/** The pieces' numbers, by standard table, shape and fields (at most `PIECES`, then dropped). */
+let pieceNumbers = new WeakMap<StandardTable, Map<string, Map<string, number>>>();
+let pieceCount = 0;
 let nextPiece = 0;
+const PIECES = 100_000;
 
 /**
  * A section's tables as they were in its last version (`before`), when each is the same standard table of the same
@@ -1126,19 +1171,27 @@ function documentStandard(
       reused = recalled ? 'recalled' : alike === NOT_RENEWED ? 'figures' : 'renewed';
       return true;
     };
+    // Found by its text first (a document reopened: no table's shape is made), then by its tables (./recall).
     const recall = !previous && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
-    const key = recall && tablesKey(doc.tables, recognitions);
-    const recalled = key !== undefined ? recall!.documents.get(key) : undefined;
-    if (previous ? carried(previous, false) : !!recalled && carried(recalled, true)) {
-      // Carried over.
-    } else {
+    const text = recall && `${standardIdsOf(doc.tables, recognitions)}\u0001${doc.text}`;
+    let key: string | undefined;
+    let recalled = text !== undefined ? recall!.documentTexts.get(text) : undefined;
+    if (recall && !recalled) recalled = recall.documents.get((key = tablesKey(doc.tables, recognitions)));
+    const wasCarried = previous ? carried(previous, false) : !!recalled && carried(recalled, true);
+    if (!wasCarried) {
       // Room for what the last version made (most of it is made again, relation by relation).
       if (segment) relations.reserve(segment.to - segment.from, segment.list.termsIn(segment.from, segment.to));
       const made: Applied[] = [];
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
       cache.identities = applier.kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
-      if (key !== undefined) recall!.documents.set(key, { ...cache, identities: conditioned(cache.identities), text: doc.text }, rowsIn(doc.tables));
+    }
+    // Kept by its tables when applied, by its text when not found by it.
+    if (recall && (!wasCarried || key !== undefined)) {
+      const kept: RecalledDocument = { ...cache, identities: conditioned(cache.identities), text: doc.text };
+      const rows = rowsIn(doc.tables);
+      if (!wasCarried) recall.documents.set(key ?? tablesKey(doc.tables, recognitions), kept, rows);
+      recall.documentTexts.set(text!, kept, rows);
     }
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };

@@ -45,4 +45,8 @@ export class Recall<Section, Document> {
   readonly sections = new Bounded<Section>();
   /** Documents by their tables. */
   readonly documents = new Bounded<Document>();
+  /** Sections by their text (and their tables' standard tables and units): the same tables, figures and all. */
+  readonly sectionTexts = new Bounded<Section>();
+  /** Documents by their text (and their tables' standard tables). */
+  readonly documentTexts = new Bounded<Document>();
 }
