@@ -931,7 +931,8 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
 /**
  * What a section is, by its text: the standard table and unit of each of its tables (their unit may be the header's),
  * then the section's lines (read from its stored parts' source; undefined when it has none, or more than one). Two
- * sections of one text and of the same standard tables and units are the same tables, figures and all.
+ * sections of one text and of the same standard tables and units are the same tables, figures and all (every part is
+ * built from the section's lines: a part not stored, a form's list of fields, too).
  */
 function sectionTextKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string | undefined {
   let src: SectionLines | undefined;
@@ -940,9 +941,10 @@ function sectionTextKey(tables: readonly Table[], recognitions: ReadonlyMap<Tabl
     const st = recognitions.get(t);
     key += `${st ? standardId(st) : -1}\u0003${t.unit ?? ''}\u0002`;
     for (const p of t.parts) {
-      const s = storeOf(p)?.source;
-      if (!(s instanceof SectionLines) || (src && s !== src)) return undefined;
-      src = s;
+      const store = storeOf(p);
+      if (!store) continue;
+      if (!(store.source instanceof SectionLines) || (src && store.source !== src)) return undefined;
+      src = store.source;
     }
   }
   return src && `${key}\u0001${src.text()}`;
