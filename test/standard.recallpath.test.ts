@@ -66,10 +66,26 @@ describe('standard sets: the recall\'s shortcuts', () => {
     const b = analyze(turned, { locale: 'zh' });
     assert.notEqual(b.standard.reused, 'recalled');
     assert.deepEqual(judgement(b), applied(turned));
-    // The first text again: found by its text (the turned one took the place of its tables' key), as it was.
+    // The first text again: the turned one, of the same tables and length, took both its places (one per key).
     const c = analyze(text, { locale: 'zh' });
-    assert.equal(c.standard.reused, 'recalled');
+    assert.notEqual(c.standard.reused, 'recalled');
     assert.deepEqual(judgement(c), applied(text));
+  });
+
+  it('a document read after another of the same tables is found by its text again, as it was', () => {
+    const text = generateFinal();
+    analyze(text, { locale: 'zh' });
+    // Another narrative (and length): found by its tables, its conditions judged as they read, kept by its text.
+    const other = text.replace('### 一、预算绩效情况说明\n', '### 一、预算绩效情况说明\n本部门情况见下。\n');
+    assert.notEqual(other, text);
+    const a = analyze(other, { locale: 'zh' });
+    assert.equal(a.standard.reused, 'recalled');
+    assert.deepEqual(judgement(a), applied(other));
+    for (const t of [text, other]) {
+      const b = analyze(t, { locale: 'zh' });
+      assert.equal(b.standard.reused, 'recalled');
+      assert.deepEqual(judgement(b), applied(t));
+    }
   });
 
   it('a document of the same tables whose narrative no longer states a condition\'s phrase: judged again', () => {

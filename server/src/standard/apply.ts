@@ -904,8 +904,12 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   // Read afresh: what a section of the same tables gave when last read afresh (the document reopened).
   // Found by its text first (a document reopened: no table's shape is made), then by its tables (./recall).
   const recall = !before && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
-  const text = recall && sectionTextKey(doc.tables, recognitions);
-  let source = before ?? (text !== undefined ? recall!.sectionTexts.get(text) : undefined);
+  const text = recall && sectionText(doc.tables, recognitions);
+  let source: SectionBefore | undefined = before;
+  if (text) {
+    const found = recall!.sectionTexts.get(text.key);
+    if (found?.lines && sameItems(found.lines, text.lines)) source = found;
+  }
   let key: string | undefined;
   if (recall && !source) source = recall.sections.get((key = tablesKey(doc.tables, recognitions)));
   const alike = source && sectionAlike(source, doc, recognitions, relations, !before);
@@ -920,21 +924,28 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   out.to = relations.count;
   if (recall && (!alike || key !== undefined) && !out.applied.some((a) => a.identity.rule.condition)) {
     const rows = rowsIn(doc.tables);
-    const kept = { document: doc, relations, standard: out };
+    // Its lines as they are now (an analyzer edits its section's lines in place).
+    const kept: RecalledSection = { document: doc, relations, standard: out, ...(text ? { lines: text.lines.slice() } : {}) };
     // Kept by its tables when applied, by its text when not found by it.
     if (!alike) recall.sections.set(key ?? tablesKey(doc.tables, recognitions), kept, rows);
-    if (text !== undefined) recall.sectionTexts.set(text, kept, rows);
+    if (text) recall.sectionTexts.set(text.key, kept, rows);
   }
   return out;
 }
 
+/** A section kept by the recall, with its lines when it is kept by its text. */
+interface RecalledSection extends SectionBefore {
+  lines?: readonly string[];
+}
+
 /**
- * What a section is, by its text: the standard table and unit of each of its tables (their unit may be the header's),
- * then the section's lines (read from its stored parts' source; undefined when it has none, or more than one). Two
- * sections of one text and of the same standard tables and units are the same tables, figures and all (every part is
- * built from the section's lines: a part not stored, a form's list of fields, too).
+ * What a section is, by its text: its lines (read from its stored parts' source; undefined when it has none, or more
+ * than one), and a key of the standard table and unit of each of its tables (their unit may be the header's) and the
+ * lines' number and length — the lines themselves are compared, not hashed. Two sections of the same lines and of the
+ * same standard tables and units are the same tables, figures and all (every part is built from the section's lines:
+ * a part not stored, a form's list of fields, too).
  */
-function sectionTextKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string | undefined {
+function sectionText(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): { key: string; lines: readonly string[] } | undefined {
   let src: SectionLines | undefined;
   let key = '';
   for (const t of tables) {
@@ -947,7 +958,7 @@ function sectionTextKey(tables: readonly Table[], recognitions: ReadonlyMap<Tabl
       src = store.source;
     }
   }
-  return src && `${key}\u0001${src.text()}`;
+  return src && { key: `${key}\u0001${src.count}:${src.length}`, lines: src.lines };
 }
 
 /** The standard table each table plays, by number (−1: none), in order. */
@@ -980,14 +991,14 @@ function hasLocal(st: StandardTable): boolean {
 }
 
 /** What is recalled across analyzers, per scope of the templates (one language's, until they are forgotten). */
-const recalls = new WeakMap<object, Recall<SectionBefore, RecalledDocument>>();
+const recalls = new WeakMap<object, Recall<RecalledSection, RecalledDocument>>();
 
 /** What a document read afresh gave (`conditioned`), and its text: a document of the same text reads every condition alike. */
 interface RecalledDocument extends StandardCache {
   text: string;
 }
 
-function recallOf(shapes: ShapeTemplates): Recall<SectionBefore, RecalledDocument> {
+function recallOf(shapes: ShapeTemplates): Recall<RecalledSection, RecalledDocument> {
   let r = recalls.get(shapes.scope);
   if (!r) recalls.set(shapes.scope, (r = new Recall()));
   return r;
@@ -1175,9 +1186,11 @@ function documentStandard(
     };
     // Found by its text first (a document reopened: no table's shape is made), then by its tables (./recall).
     const recall = !previous && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
-    const text = recall && `${standardIdsOf(doc.tables, recognitions)}\u0001${doc.text}`;
+    // By the standard tables its tables play and its text's length; then its text is compared (not hashed).
+    const text = recall && `${standardIdsOf(doc.tables, recognitions)}\u0001${doc.text.length}`;
     let key: string | undefined;
     let recalled = text !== undefined ? recall!.documentTexts.get(text) : undefined;
+    if (recalled && recalled.text !== doc.text) recalled = undefined;
     if (recall && !recalled) recalled = recall.documents.get((key = tablesKey(doc.tables, recognitions)));
     const wasCarried = previous ? carried(previous, false) : !!recalled && carried(recalled, true);
     if (!wasCarried) {
