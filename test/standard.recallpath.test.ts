@@ -97,4 +97,14 @@ describe('standard sets: the recall\'s shortcuts', () => {
     assert.deepEqual(judgement(a), applied(unstated));
     assert.notDeepEqual(judgement(a).standard, applied(stated).standard);
   });
+
+  it('completeness: a 目录 entry naming the department is read with each document\'s department (entries are kept per set)', () => {
+    const contents = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'table-contents').map((f) => f.message);
+    const own = generateFinal().replace('三、支出决算表\n', '三、测试部门支出决算表\n');
+    assert.deepEqual(contents(own), []);
+    // Another department's document: the entry names another unit's table, and 支出决算表 is not listed.
+    const other = own.replace('部门：测试部门\n', '部门：其他部门\n');
+    assert.deepEqual(contents(other), ['目录中没有本表「支出决算表」']);
+    assert.deepEqual(contents(own), []);
+  });
 });

@@ -27,8 +27,40 @@ function entries(contents: Table): { text: string; span: { start: number; end: n
 
 /** A 目录 entry's standard table: its text as a title (`五、一般公共预算财政拨款支出决算表`, `表 5. 一般公共预算支出表`). */
 function entryTable(text: string, set: StandardSet, department?: string): StandardTable | undefined {
+  // Asked again for each document of the same 目录 (a document reopened, a province's documents): kept per set.
+  const read = readOf(set);
+  const had = read.entries.get(text);
+  if (had && had.department === department) return had.st;
   const k = titleKey(text, department);
-  return set.tables.find((t) => t.keys.includes(k)) ?? set.tables.find((t) => t.form && t.keys.some((x) => k.startsWith(x) || k.endsWith(x)));
+  const st = read.byKey.get(k) ?? read.forms.find((t) => t.keys.some((x) => k.startsWith(x) || k.endsWith(x)));
+  if (read.entries.size >= ENTRIES) read.entries.clear();
+  read.entries.set(text, { department, st });
+  return st;
+}
+
+/**
+ * What completeness reads of a set, made once: its tables by each key (the first that has it), its forms, the
+ * position of each table in each of its orders, and the 目录 entries met (at most `ENTRIES`) with their table.
+ */
+interface SetRead {
+  byKey: Map<string, StandardTable>;
+  forms: StandardTable[];
+  orders: Map<StandardTable, number>[];
+  entries: Map<string, { department: string | undefined; st: StandardTable | undefined }>;
+}
+
+const reads = new WeakMap<StandardSet, SetRead>();
+const ENTRIES = 4096;
+
+function readOf(set: StandardSet): SetRead {
+  let r = reads.get(set);
+  if (!r) {
+    const byKey = new Map<string, StandardTable>();
+    for (const st of set.tables) for (const k of st.keys) if (!byKey.has(k)) byKey.set(k, st);
+    const orders = [set.tables, ...set.orders].map((order) => new Map(order.map((st, i) => [st, i])));
+    reads.set(set, (r = { byKey, forms: set.tables.filter((st) => st.form), orders, entries: new Map() }));
+  }
+  return r;
 }
 
 /** What an empty table says of itself: `本表无数据`, `无此项支出`, `没有…`, `不涉及`, `未发生`. */
@@ -66,15 +98,15 @@ function contentsCheck(
 
 function isEmpty(t: Table): boolean {
   for (const p of t.parts) {
-    const figures = figureColumns(p).map((c) => c.index);
-    for (let r = 0, n = rowCount(p); r < n; r++) for (const i of figures) if (isNonZeroFigure(p, r, i)) return false;
+    const figures = figureColumns(p);
+    for (let r = 0, n = rowCount(p); r < n; r++) for (const c of figures) if (isNonZeroFigure(p, r, c.index)) return false;
   }
   return true;
 }
 
 function saysEmpty(t: Table): boolean {
-  const texts = [...t.notes.map((n) => n.text), ...t.texts.map((x) => x.text), ...fieldsOf(t).map((f) => `${f.key}：${f.value}`)];
-  return texts.some((x) => SAYS_EMPTY.test(x.replace(/\s+/g, '')));
+  const says = (x: string) => SAYS_EMPTY.test(x.replace(/\s+/g, ''));
+  return t.notes.some((n) => says(n.text)) || t.texts.some((x) => says(x.text)) || fieldsOf(t).some((f) => says(`${f.key}：${f.value}`));
 }
 
 export function completenessFindings(
@@ -121,12 +153,10 @@ export function completenessFindings(
     seen.add(st);
     firsts.push(t);
   });
-  const orders = [set.tables, ...set.orders];
   // The document's own 目录 first: where it says another order, that finding is the one to read.
   const contents = contentsOf(doc);
   const contentsFindings = contents ? contentsCheck(doc, contents, set, recognitions, firsts, present, printed.length > 0, sm) : [];
-  const inOrder = (order: StandardTable[]) => {
-    const pos = new Map(order.map((st, i) => [st, i]));
+  const inOrder = (pos: Map<StandardTable, number>) => {
     let last = -1;
     for (const t of firsts) {
       const p = pos.get(recognitions.get(t)!);
@@ -136,8 +166,9 @@ export function completenessFindings(
     }
     return true;
   };
+  const orders = readOf(set).orders;
   if (!orders.some(inOrder)) {
-    const pos = new Map(set.tables.map((st, i) => [st, i]));
+    const pos = orders[0];
     for (let i = 1; i < firsts.length; i++) {
       const earlier = firsts.slice(0, i).find((t) => pos.get(recognitions.get(t)!)! > pos.get(recognitions.get(firsts[i])!)!);
       if (!earlier) continue;
