@@ -1152,7 +1152,9 @@ function documentStandard(
   for (const s of ctx.sets) for (const st of s.tables) cache.roles.set(st, roles.instances(st));
   if (set && recognitions.size) {
     const unchanged = previous && new Unchanged(previous, cache);
-    const applier = new Applier(doc, roles, ctx, relations, previous?.identities, unchanged);
+    // Made when first asked (a document carried over by its text asks nothing of it).
+    let applierMade: Applier | undefined;
+    const applier = (): Applier => (applierMade ??= new Applier(doc, roles, ctx, relations, previous?.identities, unchanged));
     const from = relations.count;
     const segment = previous?.segment;
     /**
@@ -1175,7 +1177,7 @@ function documentStandard(
       // A condition reads the document's figures and text (a phrase it states), which decide nothing else it reads
       // (its tables are those of `before`, alike): a document read afresh of the same text as the one recalled (a
       // document reopened) reads each as that one did, with nothing judged again.
-      if (!(recalled && 'text' in before && before.text === doc.text) && !applier.standsAsItWas(kept)) return false;
+      if (!(recalled && 'text' in before && before.text === doc.text) && !applier().standsAsItWas(kept)) return false;
       relations.copyRange(segment.list, segment.from, segment.to, alike.parts.size ? alike.parts : undefined);
       const moved = segment.applied.map((a) => a.in(relations, alike.tables.get(a.table)));
       for (const a of moved) pushTo(applied, a.table, a);
@@ -1197,8 +1199,8 @@ function documentStandard(
       // Room for what the last version made (most of it is made again, relation by relation).
       if (segment) relations.reserve(segment.to - segment.from, segment.list.termsIn(segment.from, segment.to));
       const made: Applied[] = [];
-      for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier.apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
-      cache.identities = applier.kept;
+      for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier().apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
+      cache.identities = applier().kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
     }
     // Kept by its tables when applied, by its text when not found by it.
