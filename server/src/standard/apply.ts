@@ -906,8 +906,8 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
   const recall = !before && ctx.shapes && ctx.recall ? recallOf(ctx.shapes) : undefined;
   const text = recall && sectionText(doc.tables, recognitions);
   let source: SectionBefore | undefined = before;
-  if (text) {
-    const found = recall!.sectionTexts.get(text.key);
+  if (recall && text) {
+    const found = recall.sectionTexts.get(text.key);
     if (found?.lines && sameItems(found.lines, text.lines)) source = found;
   }
   let key: string | undefined;
@@ -1204,11 +1204,11 @@ function documentStandard(
       cache.segment = { list: relations, from, to: relations.count, applied: made };
     }
     // Kept by its tables when applied, by its text when not found by it.
-    if (recall && (!wasCarried || key !== undefined)) {
+    if (recall && text !== undefined && (!wasCarried || key !== undefined)) {
       const kept: RecalledDocument = { ...cache, identities: conditioned(cache.identities), text: doc.text };
       const rows = rowsIn(doc.tables);
       if (!wasCarried) recall.documents.set(key ?? tablesKey(doc.tables, recognitions), kept, rows);
-      recall.documentTexts.set(text!, kept, rows);
+      recall.documentTexts.set(text, kept, rows);
     }
   }
   return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };

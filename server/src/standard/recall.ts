@@ -2,11 +2,12 @@
  * What the standard sets gave a document analysed afresh, recalled when a document of the same tables is analysed
  * afresh again (the document reopened in the language server; the CLI reads each file once and asks for none): its
  * sections' own identities, and its identities between tables, by what its tables are (their roles, shapes and
- * fields). The caller (./apply) carries them over only after the checks it makes when a section is read again as it
- * was (`sectionAlike`, `renewedAlike`: the tables' shapes, fields, roles, the relations before them, the conditions
- * read again): a recalled result is exactly what applying the identities would make.
+ * fields), and by their text (a document reopened: its tables are not even hashed). The caller (./apply) carries
+ * them over only after the checks it makes when a section is read again as it was, but those the key says already
+ * (`sectionAlike`, `renewedAlike`: the roles, the relations before them, the conditions read again unless the text
+ * is the same): a recalled result is exactly what applying the identities would make.
  *
- * Bounded: sections and documents of at most `ROWS` rows each (past it, all of that kind are dropped). What is kept
+ * Bounded: each way of keeping them holds at most `ROWS` rows (past it, all it holds are dropped). What is kept
  * holds the analysis it came from alive (its tables and relation lists) until it is dropped. Its analyzer may go on
  * editing that analysis: a list it has taken over since (a section's at its next version, the document's two
  * versions on) is found empty, and a table whose part it renewed (a row typed splices the part's store in place) no
