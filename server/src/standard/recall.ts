@@ -46,8 +46,11 @@ export class Recall<Section, Document> {
   readonly sections = new Bounded<Section>();
   /** Documents by their tables. */
   readonly documents = new Bounded<Document>();
-  /** Sections by their text (and their tables' standard tables and units): the same tables, figures and all. */
+  /**
+   * Sections by their text: their tables' standard tables and units, and their lines' number and length (the caller
+   * compares the lines: of the same lines, the same tables, figures and all).
+   */
   readonly sectionTexts = new Bounded<Section>();
-  /** Documents by their text (and their tables' standard tables). */
+  /** Documents by their text: their tables' standard tables and their text's length (the caller compares the text). */
   readonly documentTexts = new Bounded<Document>();
 }
