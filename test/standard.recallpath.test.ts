@@ -1,8 +1,11 @@
 /**
  * The recall's shortcuts (standard/apply.ts): a document or section found by the key of its tables (`tablesKey`) is
- * not compared table by table again (the key says each plays the same standard table with the same shape and fields),
- * and a recalled document of the same text judges none of its conditions again. Each case here is one the key or the
- * text must tell apart: a recalled result must be exactly what applying the identities gives (`byShape: false`).
+ * not compared table by table again (the key says each plays the same standard table with the same shape and fields);
+ * one found by its text (a section's lines, a document's text, compared) is made no shape of, and a recalled document
+ * of the same text judges none of its conditions again. Each case here is one the keys or the comparisons must tell
+ * apart (each fails with its key or comparison left out): a recalled result must be exactly what applying the
+ * identities gives (`byShape: false`). And completeness's 目录 entries, kept per set, are read with each document's
+ * department.
  */
 import * as assert from 'node:assert/strict';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
@@ -72,7 +75,7 @@ describe('standard sets: the recall\'s shortcuts', () => {
     assert.deepEqual(judgement(c), applied(text));
   });
 
-  it('a document read after another of the same tables is found by its text again, as it was', () => {
+  it('a document read after another of the same tables: each recalled as applying gives it (kept by its text when carried)', () => {
     const text = generateFinal();
     analyze(text, { locale: 'zh' });
     // Another narrative (and length): found by its tables, its conditions judged as they read, kept by its text.
