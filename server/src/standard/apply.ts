@@ -26,7 +26,7 @@ import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { Recall } from './recall';
-import { NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
+import { Fitting, NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
 /** An identity as applied to one table of the document. */
@@ -577,8 +577,8 @@ class Applier {
 
   /** The rows the fields of the last form applied by shape name in other tables (bind.ts `fieldRowsOf`). */
   private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
-  /** Who plays a role (for the templates). */
-  private readonly players = (st: StandardTable): Table[] => this.roles.instances(st);
+  /** Who plays a role, and which tables fit the templates' contexts (for the templates). */
+  private readonly fitting = new Fitting((st) => this.roles.instances(st));
   /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
   private shapeList?: RelationList;
 
@@ -720,13 +720,13 @@ class Applier {
     const cid = conditionIdentity(identity);
     const key = templates?.key(table, NO_FIELDS);
     if (templates && key !== undefined) {
-      const got = templates.apply(cid, key, table, NO_FIELDS, this.players, list, true);
+      const got = templates.apply(cid, key, table, NO_FIELDS, this.fitting, list, true);
       if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
     if (templates && key !== undefined && (holds !== undefined || !b.condition)) {
-      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.players);
+      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.fitting);
     }
     return holds;
   }
@@ -746,13 +746,12 @@ class Applier {
   private expand(identity: Identity, table: Table, keep: boolean): Kept {
     // A form of a shape seen before: the relations of the first one of that shape, at this form's places.
     const shape = this.shape(identity, table);
-    const players = this.players;
     if (shape) {
       // Kept for the next version: appended to the pass's list of forms' relations; else made in the scratch list.
       const list = keep ? (this.shapeList ??= new RelationList()) : SCRATCH;
       if (!keep) list.clear();
       const from = list.count;
-      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, list);
+      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, this.fitting, list);
       if (got) {
         const k = new Kept(got.outcome, list, keep ? got.others : NO_TABLES, keep ? got.consulted : NO_ROLES);
         k.missing = got.missing;
@@ -774,7 +773,7 @@ class Applier {
       const kept = shape.holds
         ? (k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')
         : (shape.holds === false && k.outcome === 'condition') || (!shape.fields.length && k.outcome === 'missing');
-      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, this.binder.consulted, players);
+      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, this.binder.consulted, this.fitting);
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);

@@ -67,6 +67,20 @@ interface Other { st: StandardTable; index: number }
  */
 interface Asked { st: StandardTable; slots: number[]; keys: string[] }
 
+/**
+ * What a template read beside its table (its context): the other tables it read, the roles it asked who plays. One
+ * object for every template made in the same context (`TemplateStore.context`): a table's identities mostly read the
+ * same, and whether the table's tables fit it is asked once per table and pass (`Fitting`), not once per identity.
+ */
+interface Context {
+  /** The other tables it read. */
+  others: Other[];
+  /** The roles it asked who plays (every other table it read plays one of them). */
+  asked: Asked[];
+  /** The standard tables of those roles. */
+  consulted: StandardTable[];
+}
+
 /** What an identity gave for a table of a shape, beside other tables (its context) met once before. */
 interface Template {
   outcome: Expansion | 'missing';
@@ -78,12 +92,7 @@ interface Template {
   parts: Int32Array;
   /** The places to find in the tables before a relation is made (a field's row, a cell of a part not stored). */
   checked: Int32Array;
-  /** The other tables it read. */
-  others: Other[];
-  /** The roles it asked who plays (every other table it read plays one of them). */
-  asked: Asked[];
-  /** The standard tables of those roles. */
-  consulted: StandardTable[];
+  context: Context;
 }
 
 /** No table (never written to: a role no table plays, a template that read no other table). */
@@ -393,10 +402,13 @@ interface ShapeEntry {
   once: string[];
 }
 
+/** The most contexts shared by the templates of one language (`TemplateStore.context`). */
+const CONTEXTS_SHARED = 4096;
+
 /** About what a template holds, in bytes: its places, its relations' entries, the shapes of the roles it asked about. */
 function cost(t: Template): number {
   let n = 200 + 4 * (t.places.length + t.parts.length + t.checked.length) + 48 * t.relations.length;
-  for (const a of t.asked) n += 16 * a.keys.length;
+  for (const a of t.context.asked) n += 16 * a.keys.length;
   return n;
 }
 
@@ -410,6 +422,20 @@ class TemplateStore {
   bytes = 0;
   /** The cells shapes decide (`decidedCell`), by what they are and shape: part, row and column; null: none. */
   readonly cells = new WeakMap<object, Map<string, [number, number, number] | null>>();
+
+  /** The contexts of the templates, by their hash (`keep`): one object for equal ones, the first made. */
+  private contexts = new Map<string, Context>();
+
+  /** The context hashed `hash`: the one kept when it is known, else `others` and `asked`, kept. */
+  context(hash: string, others: Other[], asked: Asked[]): Context {
+    let c = this.contexts.get(hash);
+    if (!c) {
+      // Bounded: past it, new templates get new objects (those kept keep theirs; equal contexts are merely not shared).
+      if (this.contexts.size >= CONTEXTS_SHARED) this.contexts = new Map();
+      this.contexts.set(hash, (c = { others, asked, consulted: asked.map((a) => a.st) }));
+    }
+    return c;
+  }
 
   /** What `idn` keeps for a shape, made empty when new (the identity's all dropped when it keeps too many). */
   entry(idn: Identity, key: string): ShapeEntry {
@@ -450,6 +476,76 @@ export function forgetTemplates(): void {
   stores = new WeakMap();
 }
 
+/** A context's tables found for a table: the table, then the others it reads; and those others, as an instance gives them. */
+interface Fit {
+  tables: Table[];
+  others: readonly Table[];
+}
+
+/**
+ * Which tables fit a template's context, as the identities of one table ask one after the other in a pass (a
+ * section's, then the document's, apply a table's identities in a row): for the table last asked about, the answer
+ * per context. One per pass (an applier's): who plays a role is fixed in it, and so are the tables' shapes.
+ */
+export class Fitting {
+  private table: Table | undefined = undefined;
+  private readonly contexts: Context[] = [];
+  private readonly fits: (Fit | undefined)[] = [];
+  /** The other tables an instance read, the last given. */
+  private lastOthers: Table[] = NO_TABLES;
+
+  /** `players`: who plays a role in this pass. */
+  constructor(readonly players: (st: StandardTable) => Table[]) {}
+
+  /**
+   * The tables `t` is read beside when a template of context `c` is taken for it: undefined unless it was made beside
+   * other tables of the shapes `t`'s have, asked for roles played as they are now.
+   */
+  fit(c: Context, t: Table): Fit | undefined {
+    if (t !== this.table) {
+      this.table = t;
+      this.contexts.length = 0;
+      this.fits.length = 0;
+    }
+    // A table meets a few contexts: searched.
+    const i = this.contexts.indexOf(c);
+    if (i >= 0) return this.fits[i];
+    const tables = tablesFitting(c, t, this.players);
+    const fit = tables && { tables, others: c.others.length ? this.othersOf(tables) : NO_TABLES };
+    this.contexts.push(c);
+    this.fits.push(fit);
+    return fit;
+  }
+
+  /**
+   * `tables` but the first (the table itself), as the last instance's list when it read the same (the forms of a
+   * document read the same table that prints their projects: one list for them all, which their callers keep).
+   */
+  private othersOf(tables: readonly Table[]): Table[] {
+    const last = this.lastOthers;
+    let same = last.length === tables.length - 1;
+    for (let i = 1; same && i < tables.length; i++) same = last[i - 1] === tables[i];
+    return same ? last : (this.lastOthers = tables.slice(1));
+  }
+}
+
+/** `t`, then the other tables context `c` read, as `players` plays their roles; undefined when they do not fit `c`. */
+function tablesFitting(c: Context, t: Table, players: (st: StandardTable) => Table[]): Table[] | undefined {
+  const tables = [t];
+  for (const o of c.others) {
+    const x = players(o.st)[o.index];
+    // Its slot is its place in `tables` (a few: searched, no map made per call).
+    if (!x || tables.includes(x)) return undefined;
+    tables.push(x);
+  }
+  for (const a of c.asked) {
+    const list = players(a.st);
+    if (list.length !== a.slots.length) return undefined;
+    for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return undefined;
+  }
+  return tables;
+}
+
 export class ShapeTemplates {
   /**
    * Templates shared by every analyzer of one language: a document opened again, another document of the same
@@ -474,8 +570,6 @@ export class ShapeTemplates {
 
   /** How many times an identity (not a condition) was applied from a template by this analyzer (for tests and benches). */
   uses = 0;
-  /** The table and the other tables a template is resolved in (reused from one table to the next). */
-  private readonly tables: Table[] = [];
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
   /** A template's parts in the tables it is applied to, and their numbers in the list made (reused). */
@@ -492,13 +586,14 @@ export class ShapeTemplates {
    * undefined when no table of this shape has been seen twice with other tables and roles of these shapes (nothing is
    * appended). `condition`: the identity is a condition's (not counted in `uses`).
    */
-  apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList, condition = false): Instance | undefined {
+  apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], fitting: Fitting, made: RelationList, condition = false): Instance | undefined {
     const e = this.store.byIdentity.get(idn)?.get(key);
     if (!e) return undefined;
     let tpl: Template | undefined;
-    for (const x of e.templates) if (this.fits(x, t, players)) { tpl = x; break; }
-    if (!tpl) return undefined;
-    const tables = this.tables;
+    let fit: Fit | undefined;
+    for (const x of e.templates) if ((fit = fitting.fit(x.context, t))) { tpl = x; break; }
+    if (!tpl || !fit) return undefined;
+    const tables = fit.tables;
     // Its parts in these tables (their numbers in `made` given on first use), then the places that are not found by
     // number alone: a table with a row its twin lacks, or a field naming no row, makes nothing (it is bound as usual).
     const parts = this.parts;
@@ -545,23 +640,9 @@ export class ShapeTemplates {
       });
     }
     if (!condition) this.uses++;
-    const got: Instance = { outcome: tpl.outcome, others: tpl.others.length ? this.othersOf(tables) : NO_TABLES, consulted: tpl.consulted };
+    const got: Instance = { outcome: tpl.outcome, others: fit.others, consulted: tpl.context.consulted };
     if (tpl.missing !== undefined) got.missing = tpl.missing;
     return got;
-  }
-
-  /** The other tables an instance read, the last given. */
-  private lastOthers: Table[] = NO_TABLES;
-
-  /**
-   * `tables` but the first (the table itself), as the last instance's list when it read the same (the forms of a
-   * document read the same table that prints their projects: one list for them all, which their callers keep).
-   */
-  private othersOf(tables: readonly Table[]): Table[] {
-    const last = this.lastOthers;
-    let same = last.length === tables.length - 1;
-    for (let i = 1; same && i < tables.length; i++) same = last[i - 1] === tables[i];
-    return same ? last : (this.lastOthers = tables.slice(1));
   }
 
   /** The number in `made` of the template's part `ref` in the tables it is applied to (given on first use). */
@@ -595,34 +676,13 @@ export class ShapeTemplates {
   }
 
   /**
-   * Whether a template was made beside other tables of the shapes `t`'s have, asked for roles played as they are now:
-   * its tables (`t`, then the others it read) are then in `tables`.
-   */
-  private fits(tpl: Template, t: Table, players: (st: StandardTable) => Table[]): boolean {
-    const tables = this.tables;
-    tables.length = 0;
-    tables.push(t);
-    for (const o of tpl.others) {
-      const x = players(o.st)[o.index];
-      // Its slot is its place in `tables` (a few: searched, no map made per call).
-      if (!x || tables.includes(x)) return false;
-      tables.push(x);
-    }
-    for (const a of tpl.asked) {
-      const list = players(a.st);
-      if (list.length !== a.slots.length) return false;
-      for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
-    }
-    return true;
-  }
-
-  /**
    * Keeps what `idn` gave for `t` (bound and expanded): its relations in `made`, having read the tables `read` and
    * asked for the roles `consulted` — the second time it is met in that context. Nothing is kept when a relation names
    * a cell of a table it did not read, or it read a table that plays none of those roles.
    */
-  keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], players: (st: StandardTable) => Table[]): void {
+  keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], fitting: Fitting): void {
     const e = this.store.entry(idn, key);
+    const players = fitting.players;
     // Who the other tables are: each by the role it plays (a table of 3,000 forms is looked up by a map, not searched).
     const others: Other[] = [];
     const tables = [t];
@@ -658,7 +718,7 @@ export class ShapeTemplates {
     e.once.splice(seen, 1);
     const built = placesOf(made, slots, fields);
     if (!built) return;
-    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked, consulted: asked.map((a) => a.st) };
+    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, context: this.store.context(context, others, asked) };
     this.store.add(idn, key, e, tpl);
   }
 }
