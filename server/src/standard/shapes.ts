@@ -85,7 +85,7 @@ interface Context {
 interface Template {
   outcome: Expansion | 'missing';
   missing?: string;
-  relations: MadeRelation[];
+  relations: readonly MadeRelation[];
   /** Every relation's places, `PLACE` numbers each. */
   places: Int32Array;
   /** The parts its places are in: each as its table's slot (0 the table itself, k the k-th other), then its number there. */
@@ -734,7 +734,7 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
     const k = made.termsOf(i);
     n += 1 + (k < 0 ? made.relation(i).terms.length : k);
   }
-  const places = new Int32Array(n * PLACE);
+  const places = n ? new Int32Array(n * PLACE) : NO_INTS;
   const refs: number[] = [];
   const refOf = new Map<Part, number>();
   const checked: number[] = [];
@@ -797,8 +797,14 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
     const kind = made.kindOf(i);
     relations.push({ rule, kind, code: ruleKindOf(rule, kind), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false, direct });
   }
-  return { relations, places, parts: Int32Array.from(refs), checked: Int32Array.from(checked) };
+  // A template that makes nothing (an identity not applicable, or whose condition does not hold: most) holds the
+  // shared empty lists, none of its own to read.
+  if (!relations.length) return { relations: NO_RELATIONS, places: NO_INTS, parts: NO_INTS, checked: NO_INTS };
+  return { relations, places, parts: refs.length ? Int32Array.from(refs) : NO_INTS, checked: checked.length ? Int32Array.from(checked) : NO_INTS };
 }
+
+const NO_INTS = new Int32Array(0);
+const NO_RELATIONS: readonly MadeRelation[] = Object.freeze([]);
 
 /**
  * A relation's terms' signs and shifts, one list for every relation that has the same (a template of a column rule
