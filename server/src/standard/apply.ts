@@ -78,14 +78,25 @@ let cells = 0;
 /** How many cells a part's numbers leave room for (a cell's number is its part's times this, plus the cell). */
 const CELLS = 2 ** 26;
 
-/** The part last numbered, and its number (most relations in a row are about one part: no map asked). */
+/**
+ * The last two parts numbered, and their numbers (most relations in a row are about one part, or two: a form's and
+ * the table that prints its project — no map asked).
+ */
 let lastPart: StoredPart | undefined;
 let lastNumber = 0;
+let otherPart: StoredPart | undefined;
+let otherNumber = 0;
 
 function storedKey(part: StoredPart, cell: number): number {
   if (part !== lastPart) {
-    let n = partNumbers.get(part);
-    if (n === undefined) partNumbers.set(part, (n = ++parts));
+    let n: number | undefined;
+    if (part === otherPart) n = otherNumber;
+    else {
+      n = partNumbers.get(part);
+      if (n === undefined) partNumbers.set(part, (n = ++parts));
+    }
+    otherPart = lastPart;
+    otherNumber = lastNumber;
     lastPart = part;
     lastNumber = n;
   }
@@ -857,6 +868,7 @@ function releaseShared(): void {
   SCRATCH.release();
   CONDITION.release();
   lastPart = undefined;
+  otherPart = undefined;
   lastKeyed = undefined;
   lastKeys = undefined;
 }
