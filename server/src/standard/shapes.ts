@@ -420,6 +420,15 @@ interface ShapeEntry {
 /** The most contexts shared by the templates of one language (`TemplateStore.context`). */
 const CONTEXTS_SHARED = 4096;
 
+/**
+ * The entries of one shape, by identity, and how many (an identity's entries are dropped with its shapes: the shape is
+ * forgotten with its last; an identity collected leaves its count, bounded as the store's bytes are).
+ */
+interface ShapeIdentities {
+  entries: WeakMap<Identity, ShapeEntry>;
+  count: number;
+}
+
 /** About what a template holds, in bytes: its places, its relations' entries, the shapes of the roles it asked about. */
 function cost(t: Template): number {
   let n = 200 + 4 * (t.places.length + t.parts.length + t.checked.length) + 48 * t.relations.length;
@@ -429,7 +438,15 @@ function cost(t: Template): number {
 
 /** The templates of one language (their relations' titles and their messages are in it), for every analyzer. */
 class TemplateStore {
-  byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
+  /** What each identity keeps, by shape (the bounds are counted per identity). */
+  private byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
+  /**
+   * The same entries by shape, then identity: a table's identities are looked up one after the other under its shape
+   * (`Fitting.entries`: the shape's found once per table and pass, not once per identity).
+   */
+  byShape = new Map<string, ShapeIdentities>();
+  /** Renewed whenever an entry is dropped: a shape's identities found before are then looked up again. */
+  generation = 0;
   /**
    * What the templates hold (`cost`). An identity collected with its templates (a province's set read again) is not
    * taken off: the count is reset when everything is dropped.
@@ -459,10 +476,19 @@ class TemplateStore {
     let e = byKey.get(key);
     if (!e) {
       if (byKey.size >= SHAPES_PER_IDENTITY) {
-        for (const x of byKey.values()) for (const t of x.templates) this.bytes -= cost(t);
+        for (const [k, x] of byKey) {
+          for (const t of x.templates) this.bytes -= cost(t);
+          const shape = this.byShape.get(k);
+          if (shape?.entries.delete(idn) && --shape.count === 0) this.byShape.delete(k);
+        }
         byKey.clear();
+        this.generation++;
       }
       byKey.set(key, (e = { templates: [], once: [] }));
+      let shape = this.byShape.get(key);
+      if (!shape) this.byShape.set(key, (shape = { entries: new WeakMap(), count: 0 }));
+      shape.entries.set(idn, e);
+      shape.count++;
     }
     return e;
   }
@@ -474,6 +500,8 @@ class TemplateStore {
     if (e.templates.length > CONTEXTS) this.bytes -= cost(e.templates.pop()!);
     if (this.bytes > MOST_BYTES) {
       this.byIdentity = new WeakMap();
+      this.byShape = new Map();
+      this.generation++;
       this.entry(idn, key).templates.push(tpl);
       this.bytes = cost(tpl);
     }
@@ -511,6 +539,23 @@ export class Fitting {
 
   /** `players`: who plays a role in this pass. */
   constructor(readonly players: (st: StandardTable) => Table[]) {}
+
+  /** The shape last looked up, in which store and generation of it, and its entries (none: the shape was not known). */
+  private shapeKey: string | undefined = undefined;
+  private shapeStore: TemplateStore | undefined = undefined;
+  private shapeGeneration = -1;
+  private shapeEntries: WeakMap<Identity, ShapeEntry> | undefined = undefined;
+
+  /** The entries of shape `key` in `store`, by identity (looked up when the shape is not the last one's). */
+  entries(store: TemplateStore, key: string): WeakMap<Identity, ShapeEntry> | undefined {
+    if (key !== this.shapeKey || store !== this.shapeStore || store.generation !== this.shapeGeneration || !this.shapeEntries) {
+      this.shapeKey = key;
+      this.shapeStore = store;
+      this.shapeGeneration = store.generation;
+      this.shapeEntries = store.byShape.get(key)?.entries;
+    }
+    return this.shapeEntries;
+  }
 
   /**
    * The tables `t` is read beside when a template of context `c` is taken for it: undefined unless it was made beside
@@ -602,7 +647,7 @@ export class ShapeTemplates {
    * appended). `condition`: the identity is a condition's (not counted in `uses`).
    */
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], fitting: Fitting, made: RelationList, condition = false): Instance | undefined {
-    const e = this.store.byIdentity.get(idn)?.get(key);
+    const e = fitting.entries(this.store, key)?.get(idn);
     if (!e) return undefined;
     let tpl: Template | undefined;
     let fit: Fit | undefined;
