@@ -320,21 +320,6 @@ interface KnownShape { parts: Part[]; key: string; was?: { parts: Part[]; key: s
 
 const tableShapes = new WeakMap<Table, KnownShape>();
 
-/**
- * One text for each shape key met lately: the templates are looked up by key for each identity of each table, and a
- * key that is the very text they were filed under is found without reading its characters (bounded: past it, keys are
- * merely compared by their characters).
- */
-let keys = new Map<string, string>();
-
-function canonical(key: string): string {
-  const had = keys.get(key);
-  if (had !== undefined) return had;
-  if (keys.size >= 16384) keys = new Map();
-  keys.set(key, key);
-  return key;
-}
-
 /** A table's shape, without its fields' rows. */
 export function tableKey(t: Table): string {
   let had = tableShapes.get(t);
@@ -347,7 +332,7 @@ export function tableKey(t: Table): string {
       h.unit(0xfff7);
     }
     const was = had && { parts: had.parts, key: had.key };
-    tableShapes.set(t, (had = { parts: t.parts.slice(), key: canonical(h.done()), ...(was ? { was } : {}) }));
+    tableShapes.set(t, (had = { parts: t.parts.slice(), key: h.done(), ...(was ? { was } : {}) }));
   }
   return had.key;
 }
@@ -370,7 +355,7 @@ function shapeOf(t: Table, fields: readonly RowAt[]): string {
     // A form's identities name its project's row alike (one `RowAt` for them all, bind.ts `fieldRowsOf`): its key once.
     const had = fieldKeys.get(fields[0]);
     if (had?.table === t && had.base === k) return had.key;
-    const key = canonical(k + fieldKey(fields[0]));
+    const key = k + fieldKey(fields[0]);
     fieldKeys.set(fields[0], { table: t, base: k, key });
     return key;
   }
