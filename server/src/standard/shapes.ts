@@ -398,6 +398,8 @@ const CONTEXTS = 8;
  * its document), and while a row is typed into a table the tables that read it are met in a new context each key.
  */
 interface ShapeEntry {
+  /** The latest template (`templates[0]`), read without its list: most shapes keep one. */
+  latest: Template | undefined;
   templates: Template[];
   once: string[];
 }
@@ -469,7 +471,7 @@ class TemplateStore {
         byKey.clear();
         this.generation++;
       }
-      byKey.set(key, (e = { templates: [], once: [] }));
+      byKey.set(key, (e = { latest: undefined, templates: [], once: [] }));
       let shape = this.byShape.get(key);
       if (!shape) this.byShape.set(key, (shape = { entries: new WeakMap(), count: 0 }));
       shape.entries.set(idn, e);
@@ -481,13 +483,16 @@ class TemplateStore {
   /** Files a template before the others of its shape (the oldest beyond `CONTEXTS` dropped). */
   add(idn: Identity, key: string, e: ShapeEntry, tpl: Template): void {
     e.templates.unshift(tpl);
+    e.latest = tpl;
     this.bytes += cost(tpl);
     if (e.templates.length > CONTEXTS) this.bytes -= cost(e.templates.pop()!);
     if (this.bytes > MOST_BYTES) {
       this.byIdentity = new WeakMap();
       this.byShape = new Map();
       this.generation++;
-      this.entry(idn, key).templates.push(tpl);
+      const now = this.entry(idn, key);
+      now.templates.push(tpl);
+      now.latest = tpl;
       this.bytes = cost(tpl);
     }
   }
@@ -634,10 +639,11 @@ export class ShapeTemplates {
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], fitting: Fitting, made: RelationList, condition = false): Instance | undefined {
     const e = fitting.entries(this.store, key)?.get(idn);
     if (!e) return undefined;
-    let tpl: Template | undefined;
-    let fit: Fit | undefined;
-    for (const x of e.templates) if ((fit = fitting.fit(x.context, t))) { tpl = x; break; }
-    if (!tpl || !fit) return undefined;
+    let tpl = e.latest;
+    if (!tpl) return undefined;
+    let fit = fitting.fit(tpl.context, t);
+    for (let i = 1; !fit && i < e.templates.length; i++) fit = fitting.fit((tpl = e.templates[i]).context, t);
+    if (!fit) return undefined;
     const tables = fit.tables;
     // Its parts in these tables (their numbers in `made` given on first use), then the places that are not found by
     // number alone: a table with a row its twin lacks, or a field naming no row, makes nothing (it is bound as usual).
