@@ -30,21 +30,20 @@ import { sameItems } from '../util/arrays';
 import type { Identity, StandardTable } from './set';
 
 /**
- * A cell's place, as four numbers in a template's `places`: its part (the number of its table's slot and part in the
- * template's `parts`), its row (−1 − j: the row of the j-th field, `fieldRowsOf`), its column's index, and its number
+ * A cell's place, as four numbers in a template's `ints`: its part (the number of its table's slot and part in the
+ * template's parts), its row (−1 − j: the row of the j-th field, `fieldRowsOf`), its column's index, and its number
  * in its part's store (−1: the part is not stored, or the row is a field's). Two tables of one shape print the same
  * cells in the same rows: a cell's number in one is its number in the other.
  */
 const PLACE = 4;
 
+/** A relation of a template, as it was made (a template keeps its numbers in `ints`, and this for one not made from them alone). */
 interface MadeRelation {
   rule: Relation['rule'];
   kind: Relation['kind'];
   /** Its rule and kind as a list's arrays code them (`ruleKindOf`). */
   code: number;
   title: string;
-  /** Its target's place is the `at`-th of the template's places, its terms' the next ones. */
-  at: number;
   /** Each term's sign, and its unit shift when it is read in another unit (the relation is then made as an object). */
   terms: readonly { sign: 1 | -1; shift?: number }[];
   /** Whether a term has a unit shift. */
@@ -85,13 +84,25 @@ interface Context {
 interface Template {
   outcome: Expansion | 'missing';
   missing?: string;
-  relations: readonly MadeRelation[];
-  /** Every relation's places, `PLACE` numbers each. */
-  places: Int32Array;
-  /** The parts its places are in: each as its table's slot (0 the table itself, k the k-th other), then its number there. */
-  parts: Int32Array;
-  /** The places to find in the tables before a relation is made (a field's row, a cell of a part not stored). */
-  checked: Int32Array;
+  /**
+   * Its numbers, in one array (one object to read, not one per relation and list: a pass reads thousands of
+   * templates, each once): every relation's places, `PLACE` numbers each, from 0; the parts they are in, from
+   * `partsAt`, each as its table's slot (0 the table itself, k the k-th other) then its number there; the places to
+   * find in the tables before a relation is made (a field's row, a cell of a part not stored), from `checkedAt`; from
+   * `relationsAt`, each relation: its rule and kind (`ruleKindOf`), its number of terms, 1 when it is made from the
+   * numbers alone (`MadeRelation.direct`) else 0, then its terms' signs.
+   */
+  ints: readonly number[];
+  partsAt: number;
+  checkedAt: number;
+  relationsAt: number;
+  /** How many relations it makes. */
+  count: number;
+  /** Their title (one identity's relations share one), or each one's when they differ. */
+  title: string;
+  titles: readonly string[] | undefined;
+  /** The relations not made from the numbers alone, at their numbers (none for most templates). */
+  indirect: readonly (MadeRelation | undefined)[];
   context: Context;
 }
 
@@ -418,7 +429,7 @@ interface ShapeIdentities {
 
 /** About what a template holds, in bytes: its places, its relations' entries, the shapes of the roles it asked about. */
 function cost(t: Template): number {
-  let n = 200 + 4 * (t.places.length + t.parts.length + t.checked.length) + 48 * t.relations.length;
+  let n = 200 + 4 * t.ints.length + 48 * t.count;
   for (const a of t.context.asked) n += 16 * a.keys.length;
   return n;
 }
@@ -649,46 +660,57 @@ export class ShapeTemplates {
     // number alone: a table with a row its twin lacks, or a field naming no row, makes nothing (it is bound as usual).
     const parts = this.parts;
     const numbers = this.numbers;
-    const refs = tpl.parts;
-    for (let i = 0; i < refs.length; i += 2) {
-      const part = tables[refs[i]]?.parts[refs[i + 1]];
+    const ints = tpl.ints;
+    for (let i = tpl.partsAt, j = 0; i < tpl.checkedAt; i += 2, j++) {
+      const part = tables[ints[i]]?.parts[ints[i + 1]];
       if (!part) return undefined;
-      parts[i >> 1] = part;
-      numbers[i >> 1] = -1;
+      parts[j] = part;
+      numbers[j] = -1;
     }
-    const places = tpl.places;
     const at = this.resolved;
-    for (const k of tpl.checked) if (!resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
-    for (const rel of tpl.relations) {
-      const from = rel.at;
-      const to = from + 1 + rel.terms.length;
-      if (rel.direct) {
+    for (let i = tpl.checkedAt; i < tpl.relationsAt; i++) {
+      const k = ints[i];
+      if (!resolve(parts, ints, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
+    }
+    // Relation r's places are [from, to), its numbers at `o`.
+    for (let r = 0, o = tpl.relationsAt, from = 0; r < tpl.count; r++) {
+      const code = ints[o];
+      const count = ints[o + 1];
+      const signs = o + 3;
+      const direct = ints[o + 2] === 1;
+      o = signs + count;
+      const to = from + 1 + count;
+      const title = tpl.titles ? tpl.titles[r] : tpl.title;
+      if (direct) {
         // Every cell by its number: the same in every table of the shape.
-        let o = from * PLACE;
-        made.beginCoded(rel.code, rel.title, undefined, this.number(places[o], made), places[o + 1], places[o + 3]);
-        for (let k = 0; k < rel.terms.length; k++) {
-          o += PLACE;
-          made.term(this.number(places[o], made), places[o + 1], places[o + 3], rel.terms[k].sign);
+        let p = from * PLACE;
+        made.beginCoded(code, title, undefined, this.number(ints[p], made), ints[p + 1], ints[p + 3]);
+        for (let k = 0; k < count; k++) {
+          p += PLACE;
+          made.term(this.number(ints[p], made), ints[p + 1], ints[p + 3], ints[signs + k] as 1 | -1);
         }
         made.end();
+        from = to;
         continue;
       }
+      const rel = tpl.indirect[r]!;
       // A unit shift, a field's row, a part not stored: each place found (those that may be missing — a field's row, a
-      // cell of a part not stored, numbered −1 — were found above, `checked`).
-      for (let k = from; k < to; k++) if (places[k * PLACE + 3] >= 0) resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
+      // cell of a part not stored, numbered −1 — were found above, `checkedAt`).
+      for (let k = from; k < to; k++) if (ints[k * PLACE + 3] >= 0) resolve(parts, ints, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
       let stored = !rel.shifted;
       for (let k = from; k < to && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
         const target = at[from];
-        made.beginCoded(rel.code, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
+        made.beginCoded(code, title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
         for (let k = from + 1; k < to; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
         made.end();
-        continue;
+      } else {
+        made.add({
+          rule: rel.rule, kind: rel.kind, title, target: cellOf(at[from]),
+          terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
+        });
       }
-      made.add({
-        rule: rel.rule, kind: rel.kind, title: rel.title, target: cellOf(at[from]),
-        terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
-      });
+      from = to;
     }
     if (!condition) this.uses++;
     const got: Instance = { outcome: tpl.outcome, others: fit.others, consulted: tpl.context.consulted };
@@ -779,17 +801,13 @@ export class ShapeTemplates {
  * table's slot, `slots`, and its number there), a field's row as the field's; read from the arrays for the relations
  * kept there (no row or cell is made). Undefined when a cell is in none of the tables.
  */
-function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places' | 'parts' | 'checked'> | undefined {
+function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'ints' | 'partsAt' | 'checkedAt' | 'relationsAt' | 'count' | 'title' | 'titles' | 'indirect'> | undefined {
+  /** The places, in order (`place` appends each), and how many. */
+  const places: number[] = [];
   let n = 0;
-  for (let i = 0; i < made.count; i++) {
-    const k = made.termsOf(i);
-    n += 1 + (k < 0 ? made.relation(i).terms.length : k);
-  }
-  const places = n ? new Int32Array(n * PLACE) : NO_INTS;
   const refs: number[] = [];
   const refOf = new Map<Part, number>();
   const checked: number[] = [];
-  n = 0;
   /** Whether every place of the relation read so far is a cell of a stored part by its number (none a field's). */
   let direct = true;
   const place = (part: Part, row: number, col: number, cell: number): boolean => {
@@ -805,11 +823,7 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
         refs.push(slot, p);
       }
     }
-    const o = n * PLACE;
-    places[o] = ref;
-    places[o + 1] = j >= 0 ? -1 - j : row;
-    places[o + 2] = col;
-    places[o + 3] = j >= 0 ? -1 : cell;
+    places.push(ref, j >= 0 ? -1 - j : row, col, j >= 0 ? -1 : cell);
     if (j >= 0 || cell < 0) {
       checked.push(n);
       direct = false;
@@ -820,7 +834,6 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
   const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c), cellNumber(c));
   const relations: MadeRelation[] = [];
   for (let i = 0; i < made.count; i++) {
-    const at = n;
     direct = true;
     const k = made.termsOf(i);
     if (k < 0) {
@@ -829,7 +842,7 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
       if (!ofCell(r.target)) return undefined;
       for (const x of r.terms) if (!ofCell(x.cell)) return undefined;
       const shifted = r.terms.some((x) => !!x.shift);
-      relations.push({ rule: r.rule, kind: r.kind, code: ruleKindOf(r.rule, r.kind), title: r.title, at, terms: termsLike(r.terms), shifted, direct: direct && !shifted });
+      relations.push({ rule: r.rule, kind: r.kind, code: ruleKindOf(r.rule, r.kind), title: r.title, terms: termsLike(r.terms), shifted, direct: direct && !shifted });
       continue;
     }
     const tp = made.parts[made.targetPartOf(i)];
@@ -846,15 +859,31 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
     }
     const rule = made.ruleOf(i);
     const kind = made.kindOf(i);
-    relations.push({ rule, kind, code: ruleKindOf(rule, kind), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false, direct });
+    relations.push({ rule, kind, code: ruleKindOf(rule, kind), title: made.titleOf(i), terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false, direct });
   }
   // A template that makes nothing (an identity not applicable, or whose condition does not hold: most) holds the
   // shared empty lists, none of its own to read.
-  if (!relations.length) return { relations: NO_RELATIONS, places: NO_INTS, parts: NO_INTS, checked: NO_INTS };
-  return { relations, places, parts: refs.length ? Int32Array.from(refs) : NO_INTS, checked: checked.length ? Int32Array.from(checked) : NO_INTS };
+  if (!relations.length) return { ints: NO_INTS, partsAt: 0, checkedAt: 0, relationsAt: 0, count: 0, title: '', titles: undefined, indirect: NO_RELATIONS };
+  const records: number[] = [];
+  for (const r of relations) {
+    records.push(r.code, r.terms.length, r.direct ? 1 : 0);
+    for (const x of r.terms) records.push(x.sign);
+  }
+  const title = relations[0].title;
+  return {
+    // One array, made at once (its numbers beside it).
+    ints: places.concat(refs, checked, records),
+    partsAt: places.length,
+    checkedAt: places.length + refs.length,
+    relationsAt: places.length + refs.length + checked.length,
+    count: relations.length,
+    title,
+    titles: relations.every((r) => r.title === title) ? undefined : relations.map((r) => r.title),
+    indirect: relations.every((r) => r.direct) ? NO_RELATIONS : relations.map((r) => (r.direct ? undefined : r)),
+  };
 }
 
-const NO_INTS = new Int32Array(0);
+const NO_INTS: readonly number[] = Object.freeze([]);
 const NO_RELATIONS: readonly MadeRelation[] = Object.freeze([]);
 
 /**
@@ -886,8 +915,8 @@ function cellOf(x: Resolved): Cell {
 /** A place in the tables now: its part, row, and cell (a number in a stored part's store, else the cell). */
 interface Resolved { part: Part; row: number; cell: number | Cell }
 
-/** The place at `o` of `places`, in the template's `parts` (or a field's row), written into `x` (one object per place, reused); false: not there. */
-function resolve(parts: Part[], places: Int32Array, o: number, fields: readonly RowAt[], x: Resolved): boolean {
+/** The place at `o` of `places` (a template's `ints`), in the template's parts (or a field's row), written into `x` (one object per place, reused); false: not there. */
+function resolve(parts: Part[], places: readonly number[], o: number, fields: readonly RowAt[], x: Resolved): boolean {
   const at = places[o + 1];
   const col = places[o + 2];
   const field = at < 0 ? fields[-1 - at] : undefined;
