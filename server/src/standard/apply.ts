@@ -586,8 +586,11 @@ class Applier {
   /** Conditions that read the same for every instance (`conditionIsShared`), by set and text, judged once in this pass. */
   private sharedMap?: Map<StandardSet, Map<string, boolean | undefined>>;
 
-  /** The rows the fields of the last form applied by shape name in other tables (bind.ts `fieldRowsOf`). */
-  private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
+  /**
+   * The last table applied by shape: the rows its fields name in other tables (bind.ts `fieldRowsOf`), and its shape
+   * (`key`, with no field's row: made when first asked) — the same for each of its identities.
+   */
+  private tableAsked?: { table: Table; rows: Map<string, RowAt | undefined>; key: string | undefined };
   /** Who plays a role, and which tables fit the templates' contexts (for the templates). */
   private readonly fitting = new Fitting((st) => this.roles.instances(st));
   /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
@@ -729,7 +732,7 @@ class Applier {
     // Not for a condition naming a row by the form's field: its place differs from form to form.
     const templates = shapes && !conditionNamesField(identity) ? shapes : undefined;
     const cid = conditionIdentity(identity);
-    const key = templates?.key(table, NO_FIELDS);
+    const key = templates && this.shapeOf(table, templates);
     if (templates && key !== undefined) {
       const got = templates.apply(cid, key, table, NO_FIELDS, this.fitting, list, true);
       if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
@@ -809,11 +812,22 @@ class Applier {
       holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
     }
     // A form's identities name its project's row alike: found once for them all.
-    if (this.fieldRows?.table !== table) this.fieldRows = { table, rows: new Map() };
-    const fields = fieldRowsOf(identity, table, this.roles, this.fieldRows.rows);
+    const fields = fieldRowsOf(identity, table, this.roles, this.asked(table).rows);
     if (!fields) return undefined;
-    const key = this.ctx.shapes.key(table, fields);
+    const key = fields.length ? this.ctx.shapes.key(table, fields) : this.shapeOf(table, this.ctx.shapes);
     return { key: holds ? key : `${key}${holds === false ? '\u0007' : '\u0008'}`, fields, holds };
+  }
+
+  /** What is asked alike for each identity of `table` (the last table asked about). */
+  private asked(table: Table): NonNullable<Applier['tableAsked']> {
+    if (this.tableAsked?.table !== table) this.tableAsked = { table, rows: new Map(), key: undefined };
+    return this.tableAsked;
+  }
+
+  /** The shape of `table`, with no field's row. */
+  private shapeOf(table: Table, templates: ShapeTemplates): string {
+    const asked = this.asked(table);
+    return (asked.key ??= templates.key(table, NO_FIELDS));
   }
 
   /**

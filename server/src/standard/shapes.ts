@@ -83,7 +83,7 @@ interface Context {
 /** What an identity gave for a table of a shape, beside other tables (its context) met once before. */
 interface Template {
   outcome: Expansion | 'missing';
-  missing?: string;
+  missing: string | undefined;
   /**
    * Its numbers, in one array (one object to read, not one per relation and list: a pass reads thousands of
    * templates, each once): every relation's places, `PLACE` numbers each, from 0; the parts they are in, from
@@ -791,7 +791,11 @@ export class ShapeTemplates {
     e.once.splice(seen, 1);
     const built = placesOf(made, slots, fields);
     if (!built) return;
-    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, context: this.store.context(context, others, asked) };
+    // Every field set, in one order (one hidden class for every template: each is read once per table it is taken for).
+    const tpl: Template = {
+      outcome: result.outcome, missing: result.missing, ints: built.ints, partsAt: built.partsAt, checkedAt: built.checkedAt, relationsAt: built.relationsAt,
+      count: built.count, title: built.title, titles: built.titles, indirect: built.indirect, context: this.store.context(context, others, asked),
+    };
     this.store.add(idn, key, e, tpl);
   }
 }
