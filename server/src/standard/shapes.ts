@@ -98,9 +98,8 @@ interface Template {
   relationsAt: number;
   /** How many relations it makes. */
   count: number;
-  /** Their title (one identity's relations share one), or each one's when they differ. */
+  /** Their title (one identity's relations share one: a template is kept only then). */
   title: string;
-  titles: readonly string[] | undefined;
   /** The relations not made from the numbers alone, at their numbers (none for most templates). */
   indirect: readonly (MadeRelation | undefined)[];
   context: Context;
@@ -680,11 +679,10 @@ export class ShapeTemplates {
       const direct = ints[o + 2] === 1;
       o = signs + count;
       const to = from + 1 + count;
-      const title = tpl.titles ? tpl.titles[r] : tpl.title;
       if (direct) {
         // Every cell by its number: the same in every table of the shape.
         let p = from * PLACE;
-        made.beginCoded(code, title, undefined, this.number(ints[p], made), ints[p + 1], ints[p + 3]);
+        made.beginCoded(code, tpl.title, undefined, this.number(ints[p], made), ints[p + 1], ints[p + 3]);
         for (let k = 0; k < count; k++) {
           p += PLACE;
           made.term(this.number(ints[p], made), ints[p + 1], ints[p + 3], ints[signs + k] as 1 | -1);
@@ -701,12 +699,12 @@ export class ShapeTemplates {
       for (let k = from; k < to && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
         const target = at[from];
-        made.beginCoded(code, title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
+        made.beginCoded(code, tpl.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
         for (let k = from + 1; k < to; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
         made.end();
       } else {
         made.add({
-          rule: rel.rule, kind: rel.kind, title, target: cellOf(at[from]),
+          rule: rel.rule, kind: rel.kind, title: tpl.title, target: cellOf(at[from]),
           terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
         });
       }
@@ -794,7 +792,7 @@ export class ShapeTemplates {
     // Every field set, in one order (one hidden class for every template: each is read once per table it is taken for).
     const tpl: Template = {
       outcome: result.outcome, missing: result.missing, ints: built.ints, partsAt: built.partsAt, checkedAt: built.checkedAt, relationsAt: built.relationsAt,
-      count: built.count, title: built.title, titles: built.titles, indirect: built.indirect, context: this.store.context(context, others, asked),
+      count: built.count, title: built.title, indirect: built.indirect, context: this.store.context(context, others, asked),
     };
     this.store.add(idn, key, e, tpl);
   }
@@ -803,9 +801,9 @@ export class ShapeTemplates {
 /**
  * A list's relations as a template's: each cell as its place — its part as an entry of the template's `parts` (its
  * table's slot, `slots`, and its number there), a field's row as the field's; read from the arrays for the relations
- * kept there (no row or cell is made). Undefined when a cell is in none of the tables.
+ * kept there (no row or cell is made). Undefined when a cell is in none of the tables, or the relations' titles differ.
  */
-function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'ints' | 'partsAt' | 'checkedAt' | 'relationsAt' | 'count' | 'title' | 'titles' | 'indirect'> | undefined {
+function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'ints' | 'partsAt' | 'checkedAt' | 'relationsAt' | 'count' | 'title' | 'indirect'> | undefined {
   /** The places, in order (`place` appends each), and how many. */
   const places: number[] = [];
   let n = 0;
@@ -867,13 +865,14 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
   }
   // A template that makes nothing (an identity not applicable, or whose condition does not hold: most) holds the
   // shared empty lists, none of its own to read.
-  if (!relations.length) return { ints: NO_INTS, partsAt: 0, checkedAt: 0, relationsAt: 0, count: 0, title: '', titles: undefined, indirect: NO_RELATIONS };
+  if (!relations.length) return { ints: NO_INTS, partsAt: 0, checkedAt: 0, relationsAt: 0, count: 0, title: '', indirect: NO_RELATIONS };
+  const title = relations[0].title;
+  if (relations.some((r) => r.title !== title)) return undefined;
   const records: number[] = [];
   for (const r of relations) {
     records.push(r.code, r.terms.length, r.direct ? 1 : 0);
     for (const x of r.terms) records.push(x.sign);
   }
-  const title = relations[0].title;
   return {
     // One array, made at once (its numbers beside it).
     ints: places.concat(refs, checked, records),
@@ -882,7 +881,6 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
     relationsAt: places.length + refs.length + checked.length,
     count: relations.length,
     title,
-    titles: relations.every((r) => r.title === title) ? undefined : relations.map((r) => r.title),
     indirect: relations.every((r) => r.direct) ? NO_RELATIONS : relations.map((r) => (r.direct ? undefined : r)),
   };
 }
