@@ -406,7 +406,7 @@ class Kept {
    */
   from = 0;
   to = -1;
-  /** Made in the scratch list from the template of its table's shape: not kept (an identity within one section). */
+  /** Made in `SHAPED` from the template of its table's shape: not kept (an identity within one section). */
   byShape = false;
   /**
    * A table it read was renewed since `made` was made (its relations went on through the segment, about the new
@@ -761,18 +761,18 @@ class Applier {
     // A form of a shape seen before: the relations of the first one of that shape, at this form's places.
     const shape = this.shape(identity, table);
     if (shape) {
-      // Kept for the next version: appended to the pass's list of forms' relations; else made in the scratch list.
-      const list = keep ? (this.shapeList ??= new RelationList()) : SCRATCH;
-      if (!keep) list.clear();
+      // Kept for the next version: appended to the pass's list of forms' relations; else to the applier's list of
+      // relations made by shape (`SHAPED`).
+      const list = keep ? (this.shapeList ??= new RelationList()) : SHAPED;
       const from = list.count;
       const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, this.fitting, list);
       if (got) {
         const k = new Kept(got.outcome, list, keep ? got.others : NO_TABLES, keep ? got.consulted : NO_ROLES);
         k.missing = got.missing;
+        k.from = from;
+        k.to = list.count;
         if (keep) {
           k.table = table;
-          k.from = from;
-          k.to = list.count;
           if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
         } else k.byShape = true;
         return k;
@@ -875,12 +875,19 @@ const BULK = 16;
  */
 const SCRATCH = new RelationList();
 const CONDITION = new RelationList();
+/**
+ * The relations of the identities applied from templates and not kept, appended one after the other while an applier
+ * runs (not emptied per identity: their copies into the applier's list number each part of it once, not once per
+ * identity); emptied when it is done.
+ */
+const SHAPED = new RelationList();
 const SCRATCH_KEYS: Keys = { count: 0, version: 0, comparable: [], target: [], only: [], sign: [] };
 
 /** Lets go of what the shared lists hold once an applier is done (they must not keep a document alive). */
 function releaseShared(): void {
   SCRATCH.release();
   CONDITION.release();
+  SHAPED.release();
   lastPart = undefined;
   otherPart = undefined;
   lastKeyed = undefined;
