@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
+import { StandardLibrary } from '../server/src/standard/library';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import { dump } from './support/dump';
 import { ROOT } from './support/lsp';
@@ -58,5 +59,22 @@ describe('standard sets: what a table’s identities ask alike, asked once per t
     const { a, uses } = fresh(copy);
     assert.ok(uses > 0 && uses < unchanged, `${uses} of ${unchanged} identities taken from templates`);
     assert.deepEqual(dump(a), dump(analyze(copy, BOUND)));
+  });
+
+  it('two sets whose tables share their titles (a province’s copy of 部门预算 beside the shipped one): each set’s templates read its own tables', () => {
+    // Found by review (review9): templates made in contexts that name tables of the same titles, of two sets, shared
+    // one context — the first set's tables — and the second set's then fitted where no table plays those roles.
+    const yusuan = readFileSync(join(ROOT, 'data', 'standard', 'yusuan.budget'), 'utf8')
+      .replace('标准表套：部门预算', '标准表套：某省预算').replace('别名：单位预算；预算', '别名：某省单位预算').replace(/^# 部门预算 标准表套/m, '# 某省预算 标准表套');
+    assert.ok(yusuan.includes('标准表套：某省预算'));
+    const library = StandardLibrary.with([{ id: 'sheng', text: yusuan }]);
+    const seed = readFileSync(join(ROOT, 'seeds', 'xinzhou-2023-budget.budget'), 'utf8');
+    const heading = '## 表 附表4-6 一般公共预算基本支出表';
+    assert.ok(seed.includes(heading));
+    const without = seed.replace(heading, '## 表 某某附表');
+    const shipped = without.replace(/^(年度：.*)$/m, '$1\n标准表：部门预算');
+    const options = { locale: 'zh', standard: { recall: false, library } } as const;
+    for (const text of [shipped, shipped, without, without]) analyze(text, options);
+    assert.deepEqual(dump(analyze(seed, options)), dump(analyze(seed, { locale: 'zh', standard: { byShape: false, library } })));
   });
 });

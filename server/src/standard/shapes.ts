@@ -414,6 +414,13 @@ interface ShapeEntry {
   once: string[];
 }
 
+/** Whether a context read the same other tables and asked for the same roles, played alike. */
+function sameContext(c: Context, others: readonly Other[], asked: readonly Asked[]): boolean {
+  return c.others.length === others.length && c.asked.length === asked.length
+    && c.others.every((o, i) => o.st === others[i].st && o.index === others[i].index)
+    && c.asked.every((a, i) => a.st === asked[i].st && sameItems(a.slots, asked[i].slots) && sameItems(a.keys, asked[i].keys));
+}
+
 /** The most contexts shared by the templates of one language (`TemplateStore.context`). */
 const CONTEXTS_SHARED = 4096;
 
@@ -452,17 +459,22 @@ class TemplateStore {
   /** The cells shapes decide (`decidedCell`), by what they are and shape: part, row and column; null: none. */
   readonly cells = new WeakMap<object, Map<string, [number, number, number] | null>>();
 
-  /** The contexts of the templates, by their hash (`keep`): one object for equal ones, the first made. */
-  private contexts = new Map<string, Context>();
+  /**
+   * The contexts of the templates, by their hash (`keep`), then compared: one object for equal ones, the first made.
+   * The hash names a standard table by its title, which two sets may share (a province's copy of the shipped set).
+   */
+  private contexts = new Map<string, Context[]>();
 
-  /** The context hashed `hash`: the one kept when it is known, else `others` and `asked`, kept. */
+  /** The context hashed `hash` of these tables: the one kept when it is known, else `others` and `asked`, kept. */
   context(hash: string, others: Other[], asked: Asked[]): Context {
-    let c = this.contexts.get(hash);
-    if (!c) {
+    let list = this.contexts.get(hash);
+    if (!list) {
       // Bounded: past it, new templates get new objects (those kept keep theirs; equal contexts are merely not shared).
       if (this.contexts.size >= CONTEXTS_SHARED) this.contexts = new Map();
-      this.contexts.set(hash, (c = { others, asked, consulted: asked.map((a) => a.st) }));
+      this.contexts.set(hash, (list = []));
     }
+    let c = list.find((x) => sameContext(x, others, asked));
+    if (!c) list.push((c = { others, asked, consulted: asked.map((a) => a.st) }));
     return c;
   }
 
