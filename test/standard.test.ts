@@ -213,6 +213,7 @@ describe('standard sets: the seeds', () => {
     assert.deepEqual(q('三公经费预算数'), ['公开09表 0.81']);
     assert.deepEqual(q('公务接待费预算数'), ['公开09表 0.81']);
     assert.deepEqual(q('三公经费决算数'), [], 'printed blank: no figure');
+    assert.deepEqual(q('本年收入'), [], 'a name no set knows (the narrative asks for hundreds): none');
   });
 
   it('name the quantities of a budget too: 新洲 (湖北) and 江苏省高院', () => {

@@ -1301,6 +1301,19 @@ export function identityState(a: AppliedIdentity): IdentityStateName {
 const quantitiesByName = new WeakMap<StandardTable, Map<string, Quantity[]>>();
 const NO_QUANTITIES: readonly Quantity[] = [];
 
+/** Every name a set's quantities go by (most names a claim asks for are none of them: one lookup says so). */
+const setQuantityNames = new WeakMap<StandardSet, Set<string>>();
+
+function quantityNamesOf(set: StandardSet): Set<string> {
+  let names = setQuantityNames.get(set);
+  if (!names) {
+    names = new Set();
+    for (const st of set.tables) for (const q of st.quantities) names.add(q.name);
+    setQuantityNames.set(set, names);
+  }
+  return names;
+}
+
 function quantitiesNamed(st: StandardTable): Map<string, Quantity[]> {
   let byName = quantitiesByName.get(st);
   if (!byName) {
@@ -1353,6 +1366,13 @@ export class StandardReport {
     let cells = this.named.get(name);
     if (cells) return cells;
     cells = [];
+    // A name no set of the document's tables knows names nothing (9 in 10 of those the narrative asks for).
+    let known = false;
+    for (const set of this.ctx.sets) if ((known = quantityNamesOf(set).has(name))) break;
+    if (!known) {
+      this.named.set(name, cells);
+      return cells;
+    }
     for (const [t, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
       for (const q of quantitiesNamed(st).get(name) ?? NO_QUANTITIES) {
         const cell = this.cellOf(q, st, t);
