@@ -225,12 +225,16 @@ class RelationIndex {
    * last relation (each plus one, 0: none) at 2c and 2c + 1 of the part's run of `pool`, which `byPartMap` gives (its
    * length first) — and a cell outside the stores' by its number; each relation's next one of the same target in
    * `next` (plus one). No object is made per relation, nor an array per part (3,000 forms' parts at each keystroke).
+   * The arrays are the process's (`POOL`, `MARKS`, `NEXT`: appliers run one at a time); a cell's pair is this index's
+   * only when its mark is `mark` — a part's run is not emptied when it is given, however many cells the part has.
    */
   private byPartMap?: Map<number, number>;
-  private pool: Int32Array = NO_IDS;
+  private pool = POOL;
+  private marks = MARKS;
+  private readonly mark = nextMark();
   private pooled = 0;
   private byObjectMap?: Map<number, number[]>;
-  private next: Int32Array = NO_IDS;
+  private next = NEXT;
   private indexed = 0;
   /**
    * The last two parts' numbers looked up, and where their cells are in `pool` (most relations in a row are about one
@@ -260,9 +264,13 @@ class RelationIndex {
         const size = 2 * cellsOfTarget(list, i);
         at = this.pooled;
         if (at + 1 + size > this.pool.length) {
-          const pool = new Int32Array(Math.max(2 * this.pool.length, at + 1 + size));
+          const length = Math.max(2 * this.pool.length, at + 1 + size);
+          const pool = new Int32Array(length);
+          const marks = new Int32Array(length);
           pool.set(this.pool.subarray(0, at));
-          this.pool = pool;
+          marks.set(this.marks.subarray(0, at));
+          this.pool = POOL = pool;
+          this.marks = MARKS = marks;
         }
         this.pool[at] = size;
         this.pooled = at + 1 + size;
@@ -291,14 +299,18 @@ class RelationIndex {
     }
     if (id >= this.next.length) {
       const next = new Int32Array(Math.max(2 * this.next.length, id + 1, 16));
-      next.set(this.next);
-      this.next = next;
+      next.set(this.next.subarray(0, id));
+      this.next = NEXT = next;
     }
     this.next[id] = 0;
     const pool = this.pool;
     const c = at + 1 + 2 * lo;
-    const last = pool[c + 1];
-    if (last) this.next[last - 1] = id + 1; else pool[c] = id + 1;
+    const last = this.marks[c] === this.mark ? pool[c + 1] : 0;
+    if (last) this.next[last - 1] = id + 1;
+    else {
+      pool[c] = id + 1;
+      this.marks[c] = this.mark;
+    }
     pool[c + 1] = id + 1;
   }
 
@@ -310,7 +322,8 @@ class RelationIndex {
     const at = key < 0 ? -1 : this.cells(hi);
     const lo = key - hi * CELLS;
     if (at < 0 || 2 * lo >= this.pool[at]) return this.byObjectMap?.get(key) ?? NONE;
-    let id = this.pool[at + 1 + 2 * lo];
+    const c = at + 1 + 2 * lo;
+    let id = this.marks[c] === this.mark ? this.pool[c] : 0;
     if (!id) return NONE;
     const found = this.found;
     found.length = 0;
@@ -360,7 +373,22 @@ class RelationIndex {
 }
 
 const NONE: readonly number[] = [];
-const NO_IDS = new Int32Array(0);
+
+/** The relation indexes' arrays (`RelationIndex`), kept from one applier to the next unless longer than `KEPT_IDS`. */
+let POOL = new Int32Array(0);
+let MARKS = new Int32Array(0);
+let NEXT = new Int32Array(0);
+const KEPT_IDS = 1 << 19;
+let marked = 0;
+
+/** A mark no pair of `POOL` holds yet (all cleared when they run out). */
+function nextMark(): number {
+  if (marked === 0x7fffffff) {
+    MARKS.fill(0);
+    marked = 0;
+  }
+  return ++marked;
+}
 
 /** How many cells the store of relation i's target holds (0: the target is not a stored cell). */
 function cellsOfTarget(list: RelationList, i: number): number {
@@ -890,6 +918,11 @@ function releaseShared(): void {
   SHAPED.release();
   lastPart = undefined;
   otherPart = undefined;
+  if (POOL.length > KEPT_IDS) {
+    POOL = new Int32Array(0);
+    MARKS = new Int32Array(0);
+  }
+  if (NEXT.length > KEPT_IDS) NEXT = new Int32Array(0);
   lastKeyed = undefined;
   lastKeys = undefined;
 }
