@@ -552,21 +552,37 @@ export class Fitting {
   /** `players`: who plays a role in this pass. */
   constructor(readonly players: (st: StandardTable) => Table[]) {}
 
-  /** The shape last looked up, in which store and generation of it, and its entries (none: the shape was not known). */
-  private shapeKey: string | undefined = undefined;
-  private shapeStore: TemplateStore | undefined = undefined;
-  private shapeGeneration = -1;
-  private shapeEntries: WeakMap<Identity, ShapeEntry> | undefined = undefined;
+  /**
+   * The shapes found in this pass (a table's identities look theirs up one after the other, some under its shape as a
+   * condition reads it), valid for one store and generation of it, and the last one found.
+   */
+  private readonly found = new Map<string, WeakMap<Identity, ShapeEntry>>();
+  private foundIn: TemplateStore | undefined = undefined;
+  private foundGeneration = -1;
+  private lastKey: string | undefined = undefined;
+  private lastEntries: WeakMap<Identity, ShapeEntry> | undefined = undefined;
 
-  /** The entries of shape `key` in `store`, by identity (looked up when the shape is not the last one's). */
+  /**
+   * The entries of shape `key` in `store`, by identity; undefined when the shape has none (asked of the store each time:
+   * a shape met for the first time in a pass may be given entries in it, a form's for the next form).
+   */
   entries(store: TemplateStore, key: string): WeakMap<Identity, ShapeEntry> | undefined {
-    if (key !== this.shapeKey || store !== this.shapeStore || store.generation !== this.shapeGeneration || !this.shapeEntries) {
-      this.shapeKey = key;
-      this.shapeStore = store;
-      this.shapeGeneration = store.generation;
-      this.shapeEntries = store.byShape.get(key)?.entries;
+    if (store !== this.foundIn || store.generation !== this.foundGeneration) {
+      this.found.clear();
+      this.foundIn = store;
+      this.foundGeneration = store.generation;
+      this.lastKey = undefined;
     }
-    return this.shapeEntries;
+    if (key === this.lastKey) return this.lastEntries;
+    let entries = this.found.get(key);
+    if (!entries) {
+      entries = store.byShape.get(key)?.entries;
+      if (!entries) return undefined;
+      this.found.set(key, entries);
+    }
+    this.lastKey = key;
+    this.lastEntries = entries;
+    return entries;
   }
 
   /**
