@@ -449,8 +449,6 @@ class TemplateStore {
    * (`Fitting.entries`: the shape's found once per table and pass, not once per identity).
    */
   byShape = new Map<string, ShapeIdentities>();
-  /** Renewed whenever an entry is dropped: a shape's identities found before are then looked up again. */
-  generation = 0;
   /**
    * What the templates hold (`cost`). An identity collected with its templates (a province's set read again) is not
    * taken off: the count is reset when everything is dropped.
@@ -491,7 +489,6 @@ class TemplateStore {
           if (shape?.entries.delete(idn) && --shape.count === 0) this.byShape.delete(k);
         }
         byKey.clear();
-        this.generation++;
       }
       byKey.set(key, (e = { latest: undefined, templates: [], once: [] }));
       let shape = this.byShape.get(key);
@@ -511,7 +508,6 @@ class TemplateStore {
     if (this.bytes > MOST_BYTES) {
       this.byIdentity = new WeakMap();
       this.byShape = new Map();
-      this.generation++;
       const now = this.entry(idn, key);
       now.templates.push(tpl);
       now.latest = tpl;
@@ -554,11 +550,11 @@ export class Fitting {
 
   /**
    * The shapes found in this pass (a table's identities look theirs up one after the other, some under its shape as a
-   * condition reads it), valid for one store and generation of it, and the last one found.
+   * condition reads it), and the last one found — in the store of the pass's templates (one: an applier's). A shape's
+   * entries dropped from the store meanwhile (its bounds) may still be found here until the pass ends: their templates
+   * are what binding gives all the same.
    */
   private readonly found = new Map<string, WeakMap<Identity, ShapeEntry>>();
-  private foundIn: TemplateStore | undefined = undefined;
-  private foundGeneration = -1;
   private lastKey: string | undefined = undefined;
   private lastEntries: WeakMap<Identity, ShapeEntry> | undefined = undefined;
 
@@ -567,12 +563,6 @@ export class Fitting {
    * a shape met for the first time in a pass may be given entries in it, a form's for the next form).
    */
   entries(store: TemplateStore, key: string): WeakMap<Identity, ShapeEntry> | undefined {
-    if (store !== this.foundIn || store.generation !== this.foundGeneration) {
-      this.found.clear();
-      this.foundIn = store;
-      this.foundGeneration = store.generation;
-      this.lastKey = undefined;
-    }
     if (key === this.lastKey) return this.lastEntries;
     let entries = this.found.get(key);
     if (!entries) {
