@@ -26,7 +26,7 @@ import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { Recall } from './recall';
-import { NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
+import { Fitting, NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
 import { SectionLines } from '../incremental/lines';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
@@ -79,14 +79,25 @@ let cells = 0;
 /** How many cells a part's numbers leave room for (a cell's number is its part's times this, plus the cell). */
 const CELLS = 2 ** 26;
 
-/** The part last numbered, and its number (most relations in a row are about one part: no map asked). */
+/**
+ * The last two parts numbered, and their numbers (most relations in a row are about one part, or two: a form's and
+ * the table that prints its project — no map asked).
+ */
 let lastPart: StoredPart | undefined;
 let lastNumber = 0;
+let otherPart: StoredPart | undefined;
+let otherNumber = 0;
 
 function storedKey(part: StoredPart, cell: number): number {
   if (part !== lastPart) {
-    let n = partNumbers.get(part);
-    if (n === undefined) partNumbers.set(part, (n = ++parts));
+    let n: number | undefined;
+    if (part === otherPart) n = otherNumber;
+    else {
+      n = partNumbers.get(part);
+      if (n === undefined) partNumbers.set(part, (n = ++parts));
+    }
+    otherPart = lastPart;
+    otherNumber = lastNumber;
     lastPart = part;
     lastNumber = n;
   }
@@ -215,12 +226,16 @@ class RelationIndex {
    * last relation (each plus one, 0: none) at 2c and 2c + 1 of the part's run of `pool`, which `byPartMap` gives (its
    * length first) — and a cell outside the stores' by its number; each relation's next one of the same target in
    * `next` (plus one). No object is made per relation, nor an array per part (3,000 forms' parts at each keystroke).
+   * The arrays are the process's (`POOL`, `MARKS`, `NEXT`: appliers run one at a time); a cell's pair is this index's
+   * only when its mark is `mark` — a part's run is not emptied when it is given, however many cells the part has.
    */
   private byPartMap?: Map<number, number>;
-  private pool: Int32Array = NO_IDS;
+  private pool = POOL;
+  private marks = MARKS;
+  private readonly mark = nextMark();
   private pooled = 0;
   private byObjectMap?: Map<number, number[]>;
-  private next: Int32Array = NO_IDS;
+  private next = NEXT;
   private indexed = 0;
   /**
    * The last two parts' numbers looked up, and where their cells are in `pool` (most relations in a row are about one
@@ -250,9 +265,13 @@ class RelationIndex {
         const size = 2 * cellsOfTarget(list, i);
         at = this.pooled;
         if (at + 1 + size > this.pool.length) {
-          const pool = new Int32Array(Math.max(2 * this.pool.length, at + 1 + size));
+          const length = Math.max(2 * this.pool.length, at + 1 + size);
+          const pool = new Int32Array(length);
+          const marks = new Int32Array(length);
           pool.set(this.pool.subarray(0, at));
-          this.pool = pool;
+          marks.set(this.marks.subarray(0, at));
+          this.pool = POOL = pool;
+          this.marks = MARKS = marks;
         }
         this.pool[at] = size;
         this.pooled = at + 1 + size;
@@ -281,14 +300,18 @@ class RelationIndex {
     }
     if (id >= this.next.length) {
       const next = new Int32Array(Math.max(2 * this.next.length, id + 1, 16));
-      next.set(this.next);
-      this.next = next;
+      next.set(this.next.subarray(0, id));
+      this.next = NEXT = next;
     }
     this.next[id] = 0;
     const pool = this.pool;
     const c = at + 1 + 2 * lo;
-    const last = pool[c + 1];
-    if (last) this.next[last - 1] = id + 1; else pool[c] = id + 1;
+    const last = this.marks[c] === this.mark ? pool[c + 1] : 0;
+    if (last) this.next[last - 1] = id + 1;
+    else {
+      pool[c] = id + 1;
+      this.marks[c] = this.mark;
+    }
     pool[c + 1] = id + 1;
   }
 
@@ -300,7 +323,8 @@ class RelationIndex {
     const at = key < 0 ? -1 : this.cells(hi);
     const lo = key - hi * CELLS;
     if (at < 0 || 2 * lo >= this.pool[at]) return this.byObjectMap?.get(key) ?? NONE;
-    let id = this.pool[at + 1 + 2 * lo];
+    const c = at + 1 + 2 * lo;
+    let id = this.marks[c] === this.mark ? this.pool[c] : 0;
     if (!id) return NONE;
     const found = this.found;
     found.length = 0;
@@ -350,7 +374,22 @@ class RelationIndex {
 }
 
 const NONE: readonly number[] = [];
-const NO_IDS = new Int32Array(0);
+
+/** The relation indexes' arrays (`RelationIndex`), kept from one applier to the next unless longer than `KEPT_IDS`. */
+let POOL = new Int32Array(0);
+let MARKS = new Int32Array(0);
+let NEXT = new Int32Array(0);
+const KEPT_IDS = 1 << 19;
+let marked = 0;
+
+/** A mark no pair of `POOL` holds yet (all cleared when they run out). */
+function nextMark(): number {
+  if (marked === 0x7fffffff) {
+    MARKS.fill(0);
+    marked = 0;
+  }
+  return ++marked;
+}
 
 /** How many cells the store of relation i's target holds (0: the target is not a stored cell). */
 function cellsOfTarget(list: RelationList, i: number): number {
@@ -396,7 +435,7 @@ class Kept {
    */
   from = 0;
   to = -1;
-  /** Made in the scratch list from the template of its table's shape: not kept (an identity within one section). */
+  /** Made in `SHAPED` from the template of its table's shape: not kept (an identity within one section). */
   byShape = false;
   /**
    * A table it read was renewed since `made` was made (its relations went on through the segment, about the new
@@ -576,10 +615,13 @@ class Applier {
   /** Conditions that read the same for every instance (`conditionIsShared`), by set and text, judged once in this pass. */
   private sharedMap?: Map<StandardSet, Map<string, boolean | undefined>>;
 
-  /** The rows the fields of the last form applied by shape name in other tables (bind.ts `fieldRowsOf`). */
-  private fieldRows?: { table: Table; rows: Map<string, RowAt | undefined> };
-  /** Who plays a role (for the templates). */
-  private readonly players = (st: StandardTable): Table[] => this.roles.instances(st);
+  /**
+   * The last table applied by shape: the rows its fields name in other tables (bind.ts `fieldRowsOf`), and its shape
+   * (`key`, with no field's row: made when first asked) — the same for each of its identities.
+   */
+  private tableAsked?: { table: Table; rows: Map<string, RowAt | undefined>; key: string | undefined };
+  /** Who plays a role, and which tables fit the templates' contexts (for the templates). */
+  private readonly fitting = new Fitting((st) => this.roles.instances(st));
   /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
   private shapeList?: RelationList;
 
@@ -719,15 +761,15 @@ class Applier {
     // Not for a condition naming a row by the form's field: its place differs from form to form.
     const templates = shapes && !conditionNamesField(identity) ? shapes : undefined;
     const cid = conditionIdentity(identity);
-    const key = templates?.key(table, NO_FIELDS);
+    const key = templates && this.shapeOf(table, templates);
     if (templates && key !== undefined) {
-      const got = templates.apply(cid, key, table, NO_FIELDS, this.players, list, true);
+      const got = templates.apply(cid, key, table, NO_FIELDS, this.fitting, list, true);
       if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
     if (templates && key !== undefined && (holds !== undefined || !b.condition)) {
-      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.players);
+      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.fitting);
     }
     return holds;
   }
@@ -747,20 +789,19 @@ class Applier {
   private expand(identity: Identity, table: Table, keep: boolean): Kept {
     // A form of a shape seen before: the relations of the first one of that shape, at this form's places.
     const shape = this.shape(identity, table);
-    const players = this.players;
     if (shape) {
-      // Kept for the next version: appended to the pass's list of forms' relations; else made in the scratch list.
-      const list = keep ? (this.shapeList ??= new RelationList()) : SCRATCH;
-      if (!keep) list.clear();
+      // Kept for the next version: appended to the pass's list of forms' relations; else to the applier's list of
+      // relations made by shape (`SHAPED`).
+      const list = keep ? (this.shapeList ??= new RelationList()) : SHAPED;
       const from = list.count;
-      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, players, list);
+      const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, this.fitting, list);
       if (got) {
         const k = new Kept(got.outcome, list, keep ? got.others : NO_TABLES, keep ? got.consulted : NO_ROLES);
         k.missing = got.missing;
+        k.from = from;
+        k.to = list.count;
         if (keep) {
           k.table = table;
-          k.from = from;
-          k.to = list.count;
           if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
         } else k.byShape = true;
         return k;
@@ -775,7 +816,7 @@ class Applier {
       const kept = shape.holds
         ? (k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')
         : (shape.holds === false && k.outcome === 'condition') || (!shape.fields.length && k.outcome === 'missing');
-      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, this.binder.consulted, players);
+      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, this.binder.consulted, this.fitting);
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);
@@ -800,11 +841,22 @@ class Applier {
       holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
     }
     // A form's identities name its project's row alike: found once for them all.
-    if (this.fieldRows?.table !== table) this.fieldRows = { table, rows: new Map() };
-    const fields = fieldRowsOf(identity, table, this.roles, this.fieldRows.rows);
+    const fields = fieldRowsOf(identity, table, this.roles, this.asked(table).rows);
     if (!fields) return undefined;
-    const key = this.ctx.shapes.key(table, fields);
+    const key = fields.length ? this.ctx.shapes.key(table, fields) : this.shapeOf(table, this.ctx.shapes);
     return { key: holds ? key : `${key}${holds === false ? '\u0007' : '\u0008'}`, fields, holds };
+  }
+
+  /** What is asked alike for each identity of `table` (the last table asked about). */
+  private asked(table: Table): NonNullable<Applier['tableAsked']> {
+    if (this.tableAsked?.table !== table) this.tableAsked = { table, rows: new Map(), key: undefined };
+    return this.tableAsked;
+  }
+
+  /** The shape of `table`, with no field's row. */
+  private shapeOf(table: Table, templates: ShapeTemplates): string {
+    const asked = this.asked(table);
+    return (asked.key ??= templates.key(table, NO_FIELDS));
   }
 
   /**
@@ -852,13 +904,26 @@ const BULK = 16;
  */
 const SCRATCH = new RelationList();
 const CONDITION = new RelationList();
+/**
+ * The relations of the identities applied from templates and not kept, appended one after the other while an applier
+ * runs (not emptied per identity: their copies into the applier's list number each part of it once, not once per
+ * identity); emptied when it is done.
+ */
+const SHAPED = new RelationList();
 const SCRATCH_KEYS: Keys = { count: 0, version: 0, comparable: [], target: [], only: [], sign: [] };
 
 /** Lets go of what the shared lists hold once an applier is done (they must not keep a document alive). */
 function releaseShared(): void {
   SCRATCH.release();
   CONDITION.release();
+  SHAPED.release();
   lastPart = undefined;
+  otherPart = undefined;
+  if (POOL.length > KEPT_IDS) {
+    POOL = new Int32Array(0);
+    MARKS = new Int32Array(0);
+  }
+  if (NEXT.length > KEPT_IDS) NEXT = new Int32Array(0);
   lastKeyed = undefined;
   lastKeys = undefined;
 }

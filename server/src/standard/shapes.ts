@@ -30,21 +30,20 @@ import { sameItems } from '../util/arrays';
 import type { Identity, StandardTable } from './set';
 
 /**
- * A cell's place, as four numbers in a template's `places`: its part (the number of its table's slot and part in the
- * template's `parts`), its row (−1 − j: the row of the j-th field, `fieldRowsOf`), its column's index, and its number
+ * A cell's place, as four numbers in a template's `ints`: its part (the number of its table's slot and part in the
+ * template's parts), its row (−1 − j: the row of the j-th field, `fieldRowsOf`), its column's index, and its number
  * in its part's store (−1: the part is not stored, or the row is a field's). Two tables of one shape print the same
  * cells in the same rows: a cell's number in one is its number in the other.
  */
 const PLACE = 4;
 
+/** A relation of a template, as it was made (a template keeps its numbers in `ints`, and this for one not made from them alone). */
 interface MadeRelation {
   rule: Relation['rule'];
   kind: Relation['kind'];
   /** Its rule and kind as a list's arrays code them (`ruleKindOf`). */
   code: number;
   title: string;
-  /** Its target's place is the `at`-th of the template's places, its terms' the next ones. */
-  at: number;
   /** Each term's sign, and its unit shift when it is read in another unit (the relation is then made as an object). */
   terms: readonly { sign: 1 | -1; shift?: number }[];
   /** Whether a term has a unit shift. */
@@ -67,23 +66,43 @@ interface Other { st: StandardTable; index: number }
  */
 interface Asked { st: StandardTable; slots: number[]; keys: string[] }
 
-/** What an identity gave for a table of a shape, beside other tables (its context) met once before. */
-interface Template {
-  outcome: Expansion | 'missing';
-  missing?: string;
-  relations: MadeRelation[];
-  /** Every relation's places, `PLACE` numbers each. */
-  places: Int32Array;
-  /** The parts its places are in: each as its table's slot (0 the table itself, k the k-th other), then its number there. */
-  parts: Int32Array;
-  /** The places to find in the tables before a relation is made (a field's row, a cell of a part not stored). */
-  checked: Int32Array;
+/**
+ * What a template read beside its table (its context): the other tables it read, the roles it asked who plays. One
+ * object for every template made in the same context (`TemplateStore.context`): a table's identities mostly read the
+ * same, and whether the table's tables fit it is asked once per table and pass (`Fitting`), not once per identity.
+ */
+interface Context {
   /** The other tables it read. */
   others: Other[];
   /** The roles it asked who plays (every other table it read plays one of them). */
   asked: Asked[];
   /** The standard tables of those roles. */
   consulted: StandardTable[];
+}
+
+/** What an identity gave for a table of a shape, beside other tables (its context) met once before. */
+interface Template {
+  outcome: Expansion | 'missing';
+  missing: string | undefined;
+  /**
+   * Its numbers, in one array (one object to read, not one per relation and list: a pass reads thousands of
+   * templates, each once): every relation's places, `PLACE` numbers each, from 0; the parts they are in, from
+   * `partsAt`, each as its table's slot (0 the table itself, k the k-th other) then its number there; the places to
+   * find in the tables before a relation is made (a field's row, a cell of a part not stored), from `checkedAt`; from
+   * `relationsAt`, each relation: its rule and kind (`ruleKindOf`), its number of terms, 1 when it is made from the
+   * numbers alone (`MadeRelation.direct`) else 0, then its terms' signs.
+   */
+  ints: readonly number[];
+  partsAt: number;
+  checkedAt: number;
+  relationsAt: number;
+  /** How many relations it makes. */
+  count: number;
+  /** Their title (one identity's relations share one: a template is kept only then). */
+  title: string;
+  /** The relations not made from the numbers alone, at their numbers (none for most templates). */
+  indirect: readonly (MadeRelation | undefined)[];
+  context: Context;
 }
 
 /** No table (never written to: a role no table plays, a template that read no other table). */
@@ -389,20 +408,47 @@ const CONTEXTS = 8;
  * its document), and while a row is typed into a table the tables that read it are met in a new context each key.
  */
 interface ShapeEntry {
+  /** The latest template (`templates[0]`), read without its list: most shapes keep one. */
+  latest: Template | undefined;
   templates: Template[];
   once: string[];
 }
 
+/** Whether a context read the same other tables and asked for the same roles, played alike. */
+function sameContext(c: Context, others: readonly Other[], asked: readonly Asked[]): boolean {
+  return c.others.length === others.length && c.asked.length === asked.length
+    && c.others.every((o, i) => o.st === others[i].st && o.index === others[i].index)
+    && c.asked.every((a, i) => a.st === asked[i].st && sameItems(a.slots, asked[i].slots) && sameItems(a.keys, asked[i].keys));
+}
+
+/** The most contexts shared by the templates of one language (`TemplateStore.context`). */
+const CONTEXTS_SHARED = 4096;
+
+/**
+ * The entries of one shape, by identity, and how many (an identity's entries are dropped with its shapes: the shape is
+ * forgotten with its last; an identity collected leaves its count, bounded as the store's bytes are).
+ */
+interface ShapeIdentities {
+  entries: WeakMap<Identity, ShapeEntry>;
+  count: number;
+}
+
 /** About what a template holds, in bytes: its places, its relations' entries, the shapes of the roles it asked about. */
 function cost(t: Template): number {
-  let n = 200 + 4 * (t.places.length + t.parts.length + t.checked.length) + 48 * t.relations.length;
-  for (const a of t.asked) n += 16 * a.keys.length;
+  let n = 200 + 4 * t.ints.length + 48 * t.count;
+  for (const a of t.context.asked) n += 16 * a.keys.length;
   return n;
 }
 
 /** The templates of one language (their relations' titles and their messages are in it), for every analyzer. */
 class TemplateStore {
-  byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
+  /** What each identity keeps, by shape (the bounds are counted per identity). */
+  private byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
+  /**
+   * The same entries by shape, then identity: a table's identities are looked up one after the other under its shape
+   * (`Fitting.entries`: the shape's found once per table and pass, not once per identity).
+   */
+  byShape = new Map<string, ShapeIdentities>();
   /**
    * What the templates hold (`cost`). An identity collected with its templates (a province's set read again) is not
    * taken off: the count is reset when everything is dropped.
@@ -411,6 +457,25 @@ class TemplateStore {
   /** The cells shapes decide (`decidedCell`), by what they are and shape: part, row and column; null: none. */
   readonly cells = new WeakMap<object, Map<string, [number, number, number] | null>>();
 
+  /**
+   * The contexts of the templates, by their hash (`keep`), then compared: one object for equal ones, the first made.
+   * The hash names a standard table by its title, which two sets may share (a province's copy of the shipped set).
+   */
+  private contexts = new Map<string, Context[]>();
+
+  /** The context hashed `hash` of these tables: the one kept when it is known, else `others` and `asked`, kept. */
+  context(hash: string, others: Other[], asked: Asked[]): Context {
+    let list = this.contexts.get(hash);
+    if (!list) {
+      // Bounded: past it, new templates get new objects (those kept keep theirs; equal contexts are merely not shared).
+      if (this.contexts.size >= CONTEXTS_SHARED) this.contexts = new Map();
+      this.contexts.set(hash, (list = []));
+    }
+    let c = list.find((x) => sameContext(x, others, asked));
+    if (!c) list.push((c = { others, asked, consulted: asked.map((a) => a.st) }));
+    return c;
+  }
+
   /** What `idn` keeps for a shape, made empty when new (the identity's all dropped when it keeps too many). */
   entry(idn: Identity, key: string): ShapeEntry {
     let byKey = this.byIdentity.get(idn);
@@ -418,10 +483,18 @@ class TemplateStore {
     let e = byKey.get(key);
     if (!e) {
       if (byKey.size >= SHAPES_PER_IDENTITY) {
-        for (const x of byKey.values()) for (const t of x.templates) this.bytes -= cost(t);
+        for (const [k, x] of byKey) {
+          for (const t of x.templates) this.bytes -= cost(t);
+          const shape = this.byShape.get(k);
+          if (shape?.entries.delete(idn) && --shape.count === 0) this.byShape.delete(k);
+        }
         byKey.clear();
       }
-      byKey.set(key, (e = { templates: [], once: [] }));
+      byKey.set(key, (e = { latest: undefined, templates: [], once: [] }));
+      let shape = this.byShape.get(key);
+      if (!shape) this.byShape.set(key, (shape = { entries: new WeakMap(), count: 0 }));
+      shape.entries.set(idn, e);
+      shape.count++;
     }
     return e;
   }
@@ -429,11 +502,15 @@ class TemplateStore {
   /** Files a template before the others of its shape (the oldest beyond `CONTEXTS` dropped). */
   add(idn: Identity, key: string, e: ShapeEntry, tpl: Template): void {
     e.templates.unshift(tpl);
+    e.latest = tpl;
     this.bytes += cost(tpl);
     if (e.templates.length > CONTEXTS) this.bytes -= cost(e.templates.pop()!);
     if (this.bytes > MOST_BYTES) {
       this.byIdentity = new WeakMap();
-      this.entry(idn, key).templates.push(tpl);
+      this.byShape = new Map();
+      const now = this.entry(idn, key);
+      now.templates.push(tpl);
+      now.latest = tpl;
       this.bytes = cost(tpl);
     }
   }
@@ -448,6 +525,103 @@ let stores = new WeakMap<object, TemplateStore>();
  */
 export function forgetTemplates(): void {
   stores = new WeakMap();
+}
+
+/** A context's tables found for a table: the table, then the others it reads; and those others, as an instance gives them. */
+interface Fit {
+  tables: Table[];
+  others: readonly Table[];
+}
+
+/**
+ * Which tables fit a template's context, as the identities of one table ask one after the other in a pass (a
+ * section's, then the document's, apply a table's identities in a row): for the table last asked about, the answer
+ * per context. One per pass (an applier's): who plays a role is fixed in it, and so are the tables' shapes.
+ */
+export class Fitting {
+  private table: Table | undefined = undefined;
+  private readonly contexts: Context[] = [];
+  private readonly fits: (Fit | undefined)[] = [];
+  /** The other tables an instance read, the last given. */
+  private lastOthers: Table[] = NO_TABLES;
+
+  /** `players`: who plays a role in this pass. */
+  constructor(readonly players: (st: StandardTable) => Table[]) {}
+
+  /**
+   * The shapes found in this pass (a table's identities look theirs up one after the other, some under its shape as a
+   * condition reads it), and the last one found — in the store of the pass's templates (one: an applier's). A shape's
+   * entries dropped from the store meanwhile (its bounds) may still be found here until the pass ends: their templates
+   * are what binding gives all the same.
+   */
+  private readonly found = new Map<string, WeakMap<Identity, ShapeEntry>>();
+  private lastKey: string | undefined = undefined;
+  private lastEntries: WeakMap<Identity, ShapeEntry> | undefined = undefined;
+
+  /**
+   * The entries of shape `key` in `store`, by identity; undefined when the shape has none (asked of the store each time:
+   * a shape met for the first time in a pass may be given entries in it, a form's for the next form).
+   */
+  entries(store: TemplateStore, key: string): WeakMap<Identity, ShapeEntry> | undefined {
+    if (key === this.lastKey) return this.lastEntries;
+    let entries = this.found.get(key);
+    if (!entries) {
+      entries = store.byShape.get(key)?.entries;
+      if (!entries) return undefined;
+      this.found.set(key, entries);
+    }
+    this.lastKey = key;
+    this.lastEntries = entries;
+    return entries;
+  }
+
+  /**
+   * The tables `t` is read beside when a template of context `c` is taken for it: undefined unless it was made beside
+   * other tables of the shapes `t`'s have, asked for roles played as they are now.
+   */
+  fit(c: Context, t: Table): Fit | undefined {
+    if (t !== this.table) {
+      this.table = t;
+      this.contexts.length = 0;
+      this.fits.length = 0;
+    }
+    // A table meets a few contexts: searched.
+    const i = this.contexts.indexOf(c);
+    if (i >= 0) return this.fits[i];
+    const tables = tablesFitting(c, t, this.players);
+    const fit = tables && { tables, others: c.others.length ? this.othersOf(tables) : NO_TABLES };
+    this.contexts.push(c);
+    this.fits.push(fit);
+    return fit;
+  }
+
+  /**
+   * `tables` but the first (the table itself), as the last instance's list when it read the same (the forms of a
+   * document read the same table that prints their projects: one list for them all, which their callers keep).
+   */
+  private othersOf(tables: readonly Table[]): Table[] {
+    const last = this.lastOthers;
+    let same = last.length === tables.length - 1;
+    for (let i = 1; same && i < tables.length; i++) same = last[i - 1] === tables[i];
+    return same ? last : (this.lastOthers = tables.slice(1));
+  }
+}
+
+/** `t`, then the other tables context `c` read, as `players` plays their roles; undefined when they do not fit `c`. */
+function tablesFitting(c: Context, t: Table, players: (st: StandardTable) => Table[]): Table[] | undefined {
+  const tables = [t];
+  for (const o of c.others) {
+    const x = players(o.st)[o.index];
+    // Its slot is its place in `tables` (a few: searched, no map made per call).
+    if (!x || tables.includes(x)) return undefined;
+    tables.push(x);
+  }
+  for (const a of c.asked) {
+    const list = players(a.st);
+    if (list.length !== a.slots.length) return undefined;
+    for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return undefined;
+  }
+  return tables;
 }
 
 export class ShapeTemplates {
@@ -474,8 +648,6 @@ export class ShapeTemplates {
 
   /** How many times an identity (not a condition) was applied from a template by this analyzer (for tests and benches). */
   uses = 0;
-  /** The table and the other tables a template is resolved in (reused from one table to the next). */
-  private readonly tables: Table[] = [];
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
   /** A template's parts in the tables it is applied to, and their numbers in the list made (reused). */
@@ -492,76 +664,74 @@ export class ShapeTemplates {
    * undefined when no table of this shape has been seen twice with other tables and roles of these shapes (nothing is
    * appended). `condition`: the identity is a condition's (not counted in `uses`).
    */
-  apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], players: (st: StandardTable) => Table[], made: RelationList, condition = false): Instance | undefined {
-    const e = this.store.byIdentity.get(idn)?.get(key);
+  apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], fitting: Fitting, made: RelationList, condition = false): Instance | undefined {
+    const e = fitting.entries(this.store, key)?.get(idn);
     if (!e) return undefined;
-    let tpl: Template | undefined;
-    for (const x of e.templates) if (this.fits(x, t, players)) { tpl = x; break; }
+    let tpl = e.latest;
     if (!tpl) return undefined;
-    const tables = this.tables;
+    let fit = fitting.fit(tpl.context, t);
+    for (let i = 1; !fit && i < e.templates.length; i++) fit = fitting.fit((tpl = e.templates[i]).context, t);
+    if (!fit) return undefined;
+    const tables = fit.tables;
     // Its parts in these tables (their numbers in `made` given on first use), then the places that are not found by
     // number alone: a table with a row its twin lacks, or a field naming no row, makes nothing (it is bound as usual).
     const parts = this.parts;
     const numbers = this.numbers;
-    const refs = tpl.parts;
-    for (let i = 0; i < refs.length; i += 2) {
-      const part = tables[refs[i]]?.parts[refs[i + 1]];
+    const ints = tpl.ints;
+    for (let i = tpl.partsAt, j = 0; i < tpl.checkedAt; i += 2, j++) {
+      const part = tables[ints[i]]?.parts[ints[i + 1]];
       if (!part) return undefined;
-      parts[i >> 1] = part;
-      numbers[i >> 1] = -1;
+      parts[j] = part;
+      numbers[j] = -1;
     }
-    const places = tpl.places;
     const at = this.resolved;
-    for (const k of tpl.checked) if (!resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
-    for (const rel of tpl.relations) {
-      const from = rel.at;
-      const to = from + 1 + rel.terms.length;
-      if (rel.direct) {
+    for (let i = tpl.checkedAt; i < tpl.relationsAt; i++) {
+      const k = ints[i];
+      if (!resolve(parts, ints, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }))) return undefined;
+    }
+    // Relation r's places are [from, to), its numbers at `o`.
+    for (let r = 0, o = tpl.relationsAt, from = 0; r < tpl.count; r++) {
+      const code = ints[o];
+      const count = ints[o + 1];
+      const signs = o + 3;
+      const direct = ints[o + 2] === 1;
+      o = signs + count;
+      const to = from + 1 + count;
+      if (direct) {
         // Every cell by its number: the same in every table of the shape.
-        let o = from * PLACE;
-        made.beginCoded(rel.code, rel.title, undefined, this.number(places[o], made), places[o + 1], places[o + 3]);
-        for (let k = 0; k < rel.terms.length; k++) {
-          o += PLACE;
-          made.term(this.number(places[o], made), places[o + 1], places[o + 3], rel.terms[k].sign);
+        let p = from * PLACE;
+        made.beginCoded(code, tpl.title, undefined, this.number(ints[p], made), ints[p + 1], ints[p + 3]);
+        for (let k = 0; k < count; k++) {
+          p += PLACE;
+          made.term(this.number(ints[p], made), ints[p + 1], ints[p + 3], ints[signs + k] as 1 | -1);
         }
         made.end();
+        from = to;
         continue;
       }
+      const rel = tpl.indirect[r]!;
       // A unit shift, a field's row, a part not stored: each place found (those that may be missing — a field's row, a
-      // cell of a part not stored, numbered −1 — were found above, `checked`).
-      for (let k = from; k < to; k++) if (places[k * PLACE + 3] >= 0) resolve(parts, places, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
+      // cell of a part not stored, numbered −1 — were found above, `checkedAt`).
+      for (let k = from; k < to; k++) if (ints[k * PLACE + 3] >= 0) resolve(parts, ints, k * PLACE, fields, (at[k] ??= { part: t.parts[0], row: 0, cell: 0 }));
       let stored = !rel.shifted;
       for (let k = from; k < to && stored; k++) stored = typeof at[k].cell === 'number';
       if (stored) {
         const target = at[from];
-        made.beginCoded(rel.code, rel.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
+        made.beginCoded(code, tpl.title, undefined, made.part(target.part as StoredPart), target.row, target.cell as number);
         for (let k = from + 1; k < to; k++) made.term(made.part(at[k].part as StoredPart), at[k].row, at[k].cell as number, rel.terms[k - from - 1].sign);
         made.end();
-        continue;
+      } else {
+        made.add({
+          rule: rel.rule, kind: rel.kind, title: tpl.title, target: cellOf(at[from]),
+          terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
+        });
       }
-      made.add({
-        rule: rel.rule, kind: rel.kind, title: rel.title, target: cellOf(at[from]),
-        terms: rel.terms.map((x, k) => (x.shift ? { sign: x.sign, cell: cellOf(at[from + k + 1]), shift: x.shift } : { sign: x.sign, cell: cellOf(at[from + k + 1]) })),
-      });
+      from = to;
     }
     if (!condition) this.uses++;
-    const got: Instance = { outcome: tpl.outcome, others: tpl.others.length ? this.othersOf(tables) : NO_TABLES, consulted: tpl.consulted };
+    const got: Instance = { outcome: tpl.outcome, others: fit.others, consulted: tpl.context.consulted };
     if (tpl.missing !== undefined) got.missing = tpl.missing;
     return got;
-  }
-
-  /** The other tables an instance read, the last given. */
-  private lastOthers: Table[] = NO_TABLES;
-
-  /**
-   * `tables` but the first (the table itself), as the last instance's list when it read the same (the forms of a
-   * document read the same table that prints their projects: one list for them all, which their callers keep).
-   */
-  private othersOf(tables: readonly Table[]): Table[] {
-    const last = this.lastOthers;
-    let same = last.length === tables.length - 1;
-    for (let i = 1; same && i < tables.length; i++) same = last[i - 1] === tables[i];
-    return same ? last : (this.lastOthers = tables.slice(1));
   }
 
   /** The number in `made` of the template's part `ref` in the tables it is applied to (given on first use). */
@@ -595,34 +765,13 @@ export class ShapeTemplates {
   }
 
   /**
-   * Whether a template was made beside other tables of the shapes `t`'s have, asked for roles played as they are now:
-   * its tables (`t`, then the others it read) are then in `tables`.
-   */
-  private fits(tpl: Template, t: Table, players: (st: StandardTable) => Table[]): boolean {
-    const tables = this.tables;
-    tables.length = 0;
-    tables.push(t);
-    for (const o of tpl.others) {
-      const x = players(o.st)[o.index];
-      // Its slot is its place in `tables` (a few: searched, no map made per call).
-      if (!x || tables.includes(x)) return false;
-      tables.push(x);
-    }
-    for (const a of tpl.asked) {
-      const list = players(a.st);
-      if (list.length !== a.slots.length) return false;
-      for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return false;
-    }
-    return true;
-  }
-
-  /**
    * Keeps what `idn` gave for `t` (bound and expanded): its relations in `made`, having read the tables `read` and
    * asked for the roles `consulted` — the second time it is met in that context. Nothing is kept when a relation names
    * a cell of a table it did not read, or it read a table that plays none of those roles.
    */
-  keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], players: (st: StandardTable) => Table[]): void {
+  keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], fitting: Fitting): void {
     const e = this.store.entry(idn, key);
+    const players = fitting.players;
     // Who the other tables are: each by the role it plays (a table of 3,000 forms is looked up by a map, not searched).
     const others: Other[] = [];
     const tables = [t];
@@ -658,7 +807,11 @@ export class ShapeTemplates {
     e.once.splice(seen, 1);
     const built = placesOf(made, slots, fields);
     if (!built) return;
-    const tpl: Template = { outcome: result.outcome, ...(result.missing !== undefined ? { missing: result.missing } : {}), ...built, others, asked, consulted: asked.map((a) => a.st) };
+    // Every field set, in one order (one hidden class for every template: each is read once per table it is taken for).
+    const tpl: Template = {
+      outcome: result.outcome, missing: result.missing, ints: built.ints, partsAt: built.partsAt, checkedAt: built.checkedAt, relationsAt: built.relationsAt,
+      count: built.count, title: built.title, indirect: built.indirect, context: this.store.context(context, others, asked),
+    };
     this.store.add(idn, key, e, tpl);
   }
 }
@@ -666,19 +819,15 @@ export class ShapeTemplates {
 /**
  * A list's relations as a template's: each cell as its place — its part as an entry of the template's `parts` (its
  * table's slot, `slots`, and its number there), a field's row as the field's; read from the arrays for the relations
- * kept there (no row or cell is made). Undefined when a cell is in none of the tables.
+ * kept there (no row or cell is made). Undefined when a cell is in none of the tables, or the relations' titles differ.
  */
-function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'relations' | 'places' | 'parts' | 'checked'> | undefined {
+function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'ints' | 'partsAt' | 'checkedAt' | 'relationsAt' | 'count' | 'title' | 'indirect'> | undefined {
+  /** The places, in order (`place` appends each), and how many. */
+  const places: number[] = [];
   let n = 0;
-  for (let i = 0; i < made.count; i++) {
-    const k = made.termsOf(i);
-    n += 1 + (k < 0 ? made.relation(i).terms.length : k);
-  }
-  const places = new Int32Array(n * PLACE);
   const refs: number[] = [];
   const refOf = new Map<Part, number>();
   const checked: number[] = [];
-  n = 0;
   /** Whether every place of the relation read so far is a cell of a stored part by its number (none a field's). */
   let direct = true;
   const place = (part: Part, row: number, col: number, cell: number): boolean => {
@@ -694,11 +843,7 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
         refs.push(slot, p);
       }
     }
-    const o = n * PLACE;
-    places[o] = ref;
-    places[o + 1] = j >= 0 ? -1 - j : row;
-    places[o + 2] = col;
-    places[o + 3] = j >= 0 ? -1 : cell;
+    places.push(ref, j >= 0 ? -1 - j : row, col, j >= 0 ? -1 : cell);
     if (j >= 0 || cell < 0) {
       checked.push(n);
       direct = false;
@@ -709,7 +854,6 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
   const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c), cellNumber(c));
   const relations: MadeRelation[] = [];
   for (let i = 0; i < made.count; i++) {
-    const at = n;
     direct = true;
     const k = made.termsOf(i);
     if (k < 0) {
@@ -718,7 +862,7 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
       if (!ofCell(r.target)) return undefined;
       for (const x of r.terms) if (!ofCell(x.cell)) return undefined;
       const shifted = r.terms.some((x) => !!x.shift);
-      relations.push({ rule: r.rule, kind: r.kind, code: ruleKindOf(r.rule, r.kind), title: r.title, at, terms: termsLike(r.terms), shifted, direct: direct && !shifted });
+      relations.push({ rule: r.rule, kind: r.kind, code: ruleKindOf(r.rule, r.kind), title: r.title, terms: termsLike(r.terms), shifted, direct: direct && !shifted });
       continue;
     }
     const tp = made.parts[made.targetPartOf(i)];
@@ -735,10 +879,32 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
     }
     const rule = made.ruleOf(i);
     const kind = made.kindOf(i);
-    relations.push({ rule, kind, code: ruleKindOf(rule, kind), title: made.titleOf(i), at, terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false, direct });
+    relations.push({ rule, kind, code: ruleKindOf(rule, kind), title: made.titleOf(i), terms: signsLike(key, () => Array.from({ length: k }, (_, j) => ({ sign: made.termSignOf(i, j) }))), shifted: false, direct });
   }
-  return { relations, places, parts: Int32Array.from(refs), checked: Int32Array.from(checked) };
+  // A template that makes nothing (an identity not applicable, or whose condition does not hold: most) holds the
+  // shared empty lists, none of its own to read.
+  if (!relations.length) return { ints: NO_INTS, partsAt: 0, checkedAt: 0, relationsAt: 0, count: 0, title: '', indirect: NO_RELATIONS };
+  const title = relations[0].title;
+  if (relations.some((r) => r.title !== title)) return undefined;
+  const records: number[] = [];
+  for (const r of relations) {
+    records.push(r.code, r.terms.length, r.direct ? 1 : 0);
+    for (const x of r.terms) records.push(x.sign);
+  }
+  return {
+    // One array, made at once (its numbers beside it).
+    ints: places.concat(refs, checked, records),
+    partsAt: places.length,
+    checkedAt: places.length + refs.length,
+    relationsAt: places.length + refs.length + checked.length,
+    count: relations.length,
+    title,
+    indirect: relations.every((r) => r.direct) ? NO_RELATIONS : relations.map((r) => (r.direct ? undefined : r)),
+  };
 }
+
+const NO_INTS: readonly number[] = Object.freeze([]);
+const NO_RELATIONS: readonly MadeRelation[] = Object.freeze([]);
 
 /**
  * A relation's terms' signs and shifts, one list for every relation that has the same (a template of a column rule
@@ -769,8 +935,8 @@ function cellOf(x: Resolved): Cell {
 /** A place in the tables now: its part, row, and cell (a number in a stored part's store, else the cell). */
 interface Resolved { part: Part; row: number; cell: number | Cell }
 
-/** The place at `o` of `places`, in the template's `parts` (or a field's row), written into `x` (one object per place, reused); false: not there. */
-function resolve(parts: Part[], places: Int32Array, o: number, fields: readonly RowAt[], x: Resolved): boolean {
+/** The place at `o` of `places` (a template's `ints`), in the template's parts (or a field's row), written into `x` (one object per place, reused); false: not there. */
+function resolve(parts: Part[], places: readonly number[], o: number, fields: readonly RowAt[], x: Resolved): boolean {
   const at = places[o + 1];
   const col = places[o + 2];
   const field = at < 0 ? fields[-1 - at] : undefined;
