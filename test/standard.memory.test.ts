@@ -1,9 +1,9 @@
 /**
  * What the standard sets keep for the process (templates of table shapes, the appliers' shared lists) must not keep a
- * document alive — but the recall (standard/recall.ts), which keeps what a document read afresh was given, bounded in
- * rows, until the templates are forgotten: a language server opens and closes documents for hours, and the CLI's worker checks thousands in a
- * bounded heap. Each seed is analysed, every reference to the analysis dropped, and its tables' parts must then be
- * collectable.
+ * document alive — except the recall (standard/recall.ts), which keeps what a document read afresh was given, bounded
+ * in rows, until the templates are forgotten: a language server opens and closes documents for hours, and the CLI's
+ * worker checks thousands in a bounded heap. Each seed is analysed, every reference to the analysis dropped, and its
+ * tables' parts must then be collectable.
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -8,7 +8,11 @@
  * department.
  */
 import * as assert from 'node:assert/strict';
-import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, DocumentAnalyzer, type AnalysisOptions } from '../server/src/analysis';
+import { StandardLibrary } from '../server/src/standard/library';
+import { ROOT } from './support/lsp';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import { generateBudget, generateFinal } from '../bench/standardDocs';
 import { judgement } from './support/dump';
@@ -99,6 +103,23 @@ describe('standard sets: the recall\'s shortcuts', () => {
     const a = analyze(unstated, { locale: 'zh' });
     assert.deepEqual(judgement(a), applied(unstated));
     assert.notDeepEqual(judgement(a).standard, applied(stated).standard);
+  });
+
+  it('the same section lines under another set: not recalled from the first set\'s (a section\'s text key names its standard tables)', () => {
+    // A province's 部门预算 whose 收支总表 checks more (review9's reproduction): the seed read under it, then the same
+    // text naming the shipped set — every section but the header's of the same lines.
+    const shipped = readFileSync(join(ROOT, 'data', 'standard', 'yusuan.budget'), 'utf8');
+    const province = shipped.replace('标准表套：部门预算', '标准表套：某省预算').replace('别名：单位预算；预算', '别名：某省单位预算')
+      .replace(/^# 部门预算 标准表套/m, '# 某省预算 标准表套')
+      .replace('规则：「本年收入合计」行=（「一般公共预算拨款收入」+…）行\n', (m) => `${m}规则：「收入总计」行=「支出总计」行\n规则：「本年支出合计」行=（「一、一般公共服务支出」+…+「廿五、债务发行费用支出」）行\n`);
+    const library = StandardLibrary.with([{ id: 'sheng-y', text: province }]);
+    const o: AnalysisOptions = { locale: 'zh', standard: { library } };
+    const first = readFileSync(join(ROOT, 'seeds', 'xinzhou-2023-budget.budget'), 'utf8');
+    const named = first.replace(/^(年度：.*)$/m, '$1\n标准表：部门预算');
+    const bySets = (text: string) => judgement(new DocumentAnalyzer({ ...o, standard: { library, byShape: false } }).analyze(text)).standard;
+    assert.notDeepEqual(bySets(first), bySets(named), 'the two sets apply different identities to these tables');
+    new DocumentAnalyzer(o).analyze(first);
+    assert.deepEqual(judgement(new DocumentAnalyzer(o).analyze(named)).standard, bySets(named));
   });
 
   it('completeness: a 目录 entry naming the department is read with each document\'s department (entries are kept per set)', () => {
