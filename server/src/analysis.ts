@@ -57,6 +57,7 @@ import { tableNamed } from './standard/set';
 import type { HeadingLine, Line, Span, SyntaxError, SyntaxTree } from './syntax/ast';
 import { beginsAt, type Position, type Positions } from './syntax/positions';
 import { lastAtOrBefore, pushTo, sameItems } from './util/arrays';
+import { Numbering } from './util/numbering';
 
 export interface AnalysisOptions {
   locale?: Locale;
@@ -874,12 +875,9 @@ function spanningChanged(before: Spanning | undefined, now: Spanning, common: nu
 function place(cell: Cell): string {
   const c = cellNumber(cell);
   if (c >= 0) return `${partId(cell.row.part as StoredPart)}.${c}`;
-  let id = looseIds.get(cell);
-  if (id === undefined) looseIds.set(cell, (id = nextLoose++));
-  return `c${id}`;
+  return `c${looseIds.of(cell)}`;
 }
-const looseIds = new WeakMap<Cell, number>();
-let nextLoose = 1;
+const looseIds = new Numbering<Cell>();
 
 /**
  * Relations [from, count) of a list by content: each relation's key (kind, target and term places, signs; without
@@ -908,12 +906,9 @@ function byContent(list: RelationList, from: number): Map<string, string[]> {
   return out;
 }
 
-const partIds = new WeakMap<StoredPart, number>();
-let nextPart = 1;
+const partIds = new Numbering<StoredPart>();
 function partId(p: StoredPart): number {
-  let id = partIds.get(p);
-  if (id === undefined) partIds.set(p, (id = nextPart++));
-  return id;
+  return partIds.of(p);
 }
 
 /** Sections' versions (`Section.version`): one counter for all analyzers, so that no two states share a number. */

@@ -19,6 +19,7 @@ import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numb
 import type { Relation } from '../rules/relation';
 import { evaluate, holdsAsPrinted, printStyle, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
+import { Numbering } from '../util/numbering';
 
 export interface LocaliseOptions {
   /** How a figure is named in a message (a table cell by table, row and column; a narrative claim by its subject);
@@ -351,12 +352,9 @@ export function explanationCache(): ExplanationCache {
 /** How many groups have been searched rather than taken from the cache (tests count them). */
 export const searches = { count: 0 };
 
-let nextId = 1;
-const cellIds = new WeakMap<Cell, number>();
+const cellIds = new Numbering<Cell>();
 function idOf(c: Cell): number {
-  let id = cellIds.get(c);
-  if (id === undefined) cellIds.set(c, (id = nextId++));
-  return id;
+  return cellIds.of(c);
 }
 const relationKeys = new WeakMap<Relation, string>();
 /** A relation by content: its kind, its figures (each by identity) with their signs and shifts. */

@@ -22,6 +22,7 @@ import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { pushTo, sameItems } from '../util/arrays';
+import { Numbering } from '../util/numbering';
 import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
@@ -71,10 +72,8 @@ export interface SectionBefore {
 }
 
 /** A number for each cell: a stored cell by its part and its number in the store, any other cell by itself. */
-const partNumbers = new WeakMap<StoredPart, number>();
-const cellNumbers = new WeakMap<Cell, number>();
-let parts = 0;
-let cells = 0;
+const partNumbers = new Numbering<StoredPart>();
+const cellNumbers = new Numbering<Cell>();
 
 /** How many cells a part's numbers leave room for (a cell's number is its part's times this, plus the cell). */
 const CELLS = 2 ** 26;
@@ -93,8 +92,7 @@ function storedKey(part: StoredPart, cell: number): number {
     let n: number | undefined;
     if (part === otherPart) n = otherNumber;
     else {
-      n = partNumbers.get(part);
-      if (n === undefined) partNumbers.set(part, (n = ++parts));
+      n = partNumbers.of(part);
     }
     otherPart = lastPart;
     otherNumber = lastNumber;
@@ -107,9 +105,7 @@ function storedKey(part: StoredPart, cell: number): number {
 function cellKey(c: Cell): number {
   const i = cellNumber(c);
   if (i >= 0) return storedKey(c.row.part as StoredPart, i);
-  let n = cellNumbers.get(c);
-  if (n === undefined) cellNumbers.set(c, (n = -++cells));
-  return n;
+  return -cellNumbers.of(c);
 }
 
 function targetKey(list: RelationList, i: number): number {
@@ -1037,13 +1033,10 @@ function standardIdsOf(tables: readonly Table[], recognitions: ReadonlyMap<Table
 }
 
 /** A number for each standard table (of every set loaded in the process). */
-const standardIds = new WeakMap<StandardTable, number>();
-let nextStandardId = 0;
+const standardIds = new Numbering<StandardTable>(0);
 
 function standardId(st: StandardTable): number {
-  let id = standardIds.get(st);
-  if (id === undefined) standardIds.set(st, (id = nextStandardId++));
-  return id;
+  return standardIds.of(st);
 }
 
 /** Whether a standard table has an identity of its own (one that names no other table). */
