@@ -1108,7 +1108,8 @@ const PIECES = 100_000;
  * A section's tables as they were in its last version (`before`), when each is the same standard table of the same
  * shape (./shapes) with the same fields, the section's own relations are the same (about the new parts), and none of
  * its identities has a condition (whether it holds may have changed): the old parts by the new, the old tables by the
- * new. `recalled`: `before` was found by the key of these tables (`tablesKey`), which says that already — made of the
+ * new. `recalled`: `before` was found by the recall — by the key of these tables (`tablesKey`), or by the section's
+ * text (the same lines, of the same standard tables and units) — either of which says that already — made of the
  * tables `before` recorded, with the parts they have still (a section its analyzer read again since has taken its
  * list over: found empty here) — and, as each relation of its identities reads only its own table, that they find
  * their cells in the new parts (`swappable`).
@@ -1291,10 +1292,10 @@ const NOT_RENEWED: Renewed = { parts: new Map(), tables: new Map(), renewed: new
  * expansion read but figures), its fields, its place and its role (and every relation kept as its object finds its
  * cells in the new parts): then they are the same relations about the new parts. Undefined when a table came, went
  * or moved, changed otherwise, or its old shape is not known. `recalled`: `before` is a document read afresh, found by
- * the key of these tables (`tablesKey`), which says that each table plays the same standard table with the same shape
- * and fields as the one it replaces (made of those tables when their parts were `before.parts`, the caller's check),
- * and so that the identities' relations, which read only tables playing a standard table, find their cells in the
- * new parts.
+ * the key of these tables (`tablesKey`) or by its text (the same text, of the same standard tables), either of which
+ * says that each table plays the same standard table with the same shape and fields as the one it replaces (made of
+ * those tables when their parts were `before.parts`, the caller's check), and so that the identities' relations,
+ * which read only tables playing a standard table, find their cells in the new parts.
  */
 function renewedAlike(
   before: StandardCache, now: StandardCache, recognitions: ReadonlyMap<Table, StandardTable>, segment: NonNullable<StandardCache['segment']>, recalled: boolean,

@@ -426,7 +426,8 @@ const CONTEXTS_SHARED = 4096;
 
 /**
  * The entries of one shape, by identity, and how many (an identity's entries are dropped with its shapes: the shape is
- * forgotten with its last; an identity collected leaves its count, bounded as the store's bytes are).
+ * forgotten with its last; an identity collected — a province's set read again — leaves its shapes' keys and counts
+ * here until everything is dropped, `MOST_BYTES`).
  */
 interface ShapeIdentities {
   entries: WeakMap<Identity, ShapeEntry>;
@@ -508,6 +509,7 @@ class TemplateStore {
     if (this.bytes > MOST_BYTES) {
       this.byIdentity = new WeakMap();
       this.byShape = new Map();
+      this.contexts = new Map();
       const now = this.entry(idn, key);
       now.templates.push(tpl);
       now.latest = tpl;
