@@ -1,11 +1,12 @@
 /**
- * The first sight of a document's tables, this build beside another (`npx tsc -p .` in a worktree of the other
- * commit): each build's fresh pass with the standard sets, its tables' shapes met for the first time (the templates
- * forgotten before each pass, as bench/standard.ts `cold`), beside its pass without them, the four run in turn (the
+ * A document's fresh pass, this build beside another (`npx tsc -p .` in a worktree of the other commit): each build's
+ * pass with the standard sets — its tables' shapes met for the first time (`first`: the templates forgotten before each
+ * pass, as bench/standard.ts `cold`), met before in other documents (`met`: the templates alone), or the document read
+ * afresh before (`again`: what the sets gave recalled) — beside its pass without them, the four run in turn (the
  * order reversed every other round, so that each sees the same load), in one process. Prints the medians, the 10th
  * percentiles (on a loaded machine the least disturbed runs) and the medians of the ratios of each round.
  *
- *   node out/bench/firstSight.js OTHER_ROOT [real|final|jiangsu|budget] [rounds]
+ *   node out/bench/firstSight.js OTHER_ROOT [real|final|jiangsu|budget] [rounds] [first|met|again]
  *
  * real: the seeds and the corpus one after the other; final: the 24k-row generated 部门决算; jiangsu: the 12k-row
  * generated 江苏 部门预算; budget: the generated 湖北 部门预算 of 3,000 project forms.
@@ -17,7 +18,7 @@ import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
 import { inTurn, median, percentile } from './timing';
 
 interface Build {
-  analyze: (text: string, options?: { standard?: boolean }) => unknown;
+  analyze: (text: string, options?: { standard?: false | { recall?: boolean } }) => unknown;
   forgetTemplates: () => void;
 }
 
@@ -29,8 +30,10 @@ function load(root: string): Build {
 }
 
 const ROOT = resolve(__dirname, '..', '..');
-const [other, which = 'real', rounds = '31'] = process.argv.slice(2);
-if (!other) throw new Error('usage: node out/bench/firstSight.js OTHER_ROOT [real|final|jiangsu|budget] [rounds]');
+const [other, which = 'real', rounds = '31', mode = 'first'] = process.argv.slice(2);
+if (!other || !['first', 'met', 'again'].includes(mode)) {
+  throw new Error('usage: node out/bench/firstSight.js OTHER_ROOT [real|final|jiangsu|budget] [rounds] [first|met|again]');
+}
 const large = { kuanPerLei: 20, xiangPerKuan: 60 };
 const docs = which === 'final' ? [generateFinal(large)]
   : which === 'jiangsu' ? [generateJiangsu(large)]
@@ -39,7 +42,8 @@ const docs = which === 'final' ? [generateFinal(large)]
 const builds: [string, Build][] = [['other', load(resolve(other))], ['this', load(ROOT)]];
 const runs = new Map<string, () => void>();
 for (const [name, b] of builds) {
-  runs.set(`${name} with the sets`, () => { b.forgetTemplates(); for (const t of docs) b.analyze(t); });
+  const options = mode === 'met' ? { standard: { recall: false } } : {};
+  runs.set(`${name} with the sets`, () => { if (mode === 'first') b.forgetTemplates(); for (const t of docs) b.analyze(t, options); });
   runs.set(`${name} without`, () => { for (const t of docs) b.analyze(t, { standard: false }); });
 }
 const names = [...runs.keys()];
@@ -47,7 +51,7 @@ const times = inTurn(runs, Number(rounds));
 const t = (n: string) => times.get(n)!;
 const ratios = (a: string, b: string) => median(t(a).map((x, i) => x / t(b)[i]));
 const rows = docs.reduce((k, d) => k + d.split('\n').filter((l) => l.includes('|')).length, 0);
-console.log(`${which}: ${docs.length} document(s), ${rows} table rows, ${rounds} rounds`);
+console.log(`${which} (${mode}): ${docs.length} document(s), ${rows} table rows, ${rounds} rounds`);
 for (const n of names) console.log(`${n.padEnd(24)} median ${median(t(n)).toFixed(2)} ms, 10th percentile ${percentile(t(n), 10).toFixed(2)} ms`);
 for (const [name] of builds) {
   const p = (percentile(t(`${name} with the sets`), 10) / percentile(t(`${name} without`), 10) - 1) * 100;
