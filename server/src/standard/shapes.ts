@@ -162,6 +162,11 @@ class ShapeHash {
     this.unit((x >>> 16) & 0xffff);
   }
 
+  /**
+   * The shape: its two lanes and its count, 16 bits to a code unit (six units, made flat at once: it is looked up in
+   * maps and compared for every identity of a table, which a longer text, joined from parts, made slower to hash).
+   * An internal key, never shown or written.
+   */
   done(): string {
     let a = this.a;
     let b = this.b;
@@ -169,7 +174,10 @@ class ShapeHash {
     a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
     b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
     b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-    return `${(a ^ (a >>> 16)) >>> 0}.${(b ^ (b >>> 16)) >>> 0}.${this.n}`;
+    a ^= a >>> 16;
+    b ^= b >>> 16;
+    const n = this.n;
+    return String.fromCharCode(a & 0xffff, (a >>> 16) & 0xffff, b & 0xffff, (b >>> 16) & 0xffff, n & 0xffff, (n >>> 16) & 0xffff);
   }
 }
 
