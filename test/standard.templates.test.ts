@@ -10,8 +10,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
+import type { Table } from '../server/src/model/document';
 import { StandardLibrary } from '../server/src/standard/library';
-import { forgetTemplates } from '../server/src/standard/shapes';
+import { forgetTemplates, tableKey } from '../server/src/standard/shapes';
 import { dump } from './support/dump';
 import { ROOT } from './support/lsp';
 
@@ -59,6 +60,25 @@ describe('standard sets: what a table’s identities ask alike, asked once per t
     const { a, uses } = fresh(copy);
     assert.ok(uses > 0 && uses < unchanged, `${uses} of ${unchanged} identities taken from templates`);
     assert.deepEqual(dump(a), dump(analyze(copy, BOUND)));
+  });
+
+  it('forms that differ only in a short text (a plain row’s label, a column’s name) are of other shapes: each read as binding reads it', () => {
+    // A shape numbers its short texts (shapes.ts `textNumber`): two texts must never share a number. Every third form
+    // calls its 项目当年预算 otherwise (an identity names that row: not applicable there), every third its first column.
+    const budget = generateBudget({ kuanPerLei: 2, xiangPerKuan: 4 });
+    let n = 0;
+    let m = 0;
+    const text = budget
+      .replace(/^项目当年预算：/gm, (line) => (n++ % 3 === 1 ? '项目本年预算：' : line))
+      .replace(/^列：来源项目 \| 金额$/gm, (line) => (m++ % 3 === 2 ? '列：资金来源 | 金额' : line));
+    assert.ok(n >= 9 && m >= 9, `${n}, ${m} forms`);
+    const bound = dump(analyze(text, BOUND));
+    for (let pass = 0; pass < 3; pass++) assert.deepEqual(dump(fresh(text).a), bound, `pass ${pass}`);
+    // The forms' shapes: one for each of their three kinds, as their columns and rows tell them apart.
+    const forms = analyze(text, BOUND).document.tables.filter((t) => t.heading.startsWith('项目申报表'));
+    const kind = (t: Table) => t.parts.map((p) => `${p.columns.map((c) => c.name).join('|')}/${p.rows.map((r) => r.label).join('|')}`).join('//');
+    assert.equal(new Set(forms.map(kind)).size, 3);
+    for (const a of forms) for (const b of forms) assert.equal(tableKey(a) === tableKey(b), kind(a) === kind(b), `${a.heading}, ${b.heading}`);
   });
 
   it('two sets whose tables share their titles (a province’s copy of 部门预算 beside the shipped one): each set’s templates read its own tables', () => {

@@ -22,7 +22,7 @@
  * and unit), known by a 64-bit hash of it (`ShapeHash`).
  */
 import type { Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, KIND_OF, rowCount, storeOf, type RowHead, type RowStore, type StoredPart } from '../model/rows';
+import { cellNumber, KIND_OF, rowCount, storeOf, type RowStore, type StoredPart } from '../model/rows';
 import { ruleKindOf, type RelationList } from '../rules/compact';
 import type { Expansion, RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -125,9 +125,10 @@ const SEP = '\u0001';
  * probability of about 2^-64 (at most 1,024 shapes are kept per identity), and building it allocates no text.
  */
 class ShapeHash {
-  private a = 0x811c9dc5 | 0;
-  private b = 0x2545f491 | 0;
-  private n = 0;
+  /** The lanes and the count (read and written in place by `storedRows`, which hashes in locals). */
+  a = 0x811c9dc5 | 0;
+  b = 0x2545f491 | 0;
+  n = 0;
 
   unit(c: number): void {
     this.a = laneA(this.a, c);
@@ -149,6 +150,11 @@ class ShapeHash {
     this.n += s.length + 1;
   }
 
+  /** A short text by its number (`textNumber`): the same text, the same number; another text, another. */
+  name(s: string): void {
+    this.int(textNumber(s));
+  }
+
   /** A whole number below 2^32, or none (NaN, undefined). */
   int(x: number | undefined): void {
     if (x === undefined || Number.isNaN(x)) { this.unit(0xffff); this.unit(0xffff); return; }
@@ -156,17 +162,11 @@ class ShapeHash {
     this.unit((x >>> 16) & 0xffff);
   }
 
-  /** Its lanes and count, for a loop that hashes in locals (`storedRows`), then set back. */
-  lanes(): [number, number, number] {
-    return [this.a, this.b, this.n];
-  }
-
-  setLanes(a: number, b: number, n: number): void {
-    this.a = a;
-    this.b = b;
-    this.n = n;
-  }
-
+  /**
+   * The shape: its two lanes and its count, 16 bits to a code unit (six units, made flat at once: it is looked up in
+   * maps and compared for every identity of a table, which a longer text, joined from parts, made slower to hash).
+   * An internal key, never shown or written.
+   */
   done(): string {
     let a = this.a;
     let b = this.b;
@@ -174,8 +174,34 @@ class ShapeHash {
     a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
     b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
     b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-    return `${(a ^ (a >>> 16)) >>> 0}.${(b ^ (b >>> 16)) >>> 0}.${this.n}`;
+    a ^= a >>> 16;
+    b ^= b >>> 16;
+    const n = this.n;
+    return String.fromCharCode(a & 0xffff, (a >>> 16) & 0xffff, b & 0xffff, (b >>> 16) & 0xffff, n & 0xffff, (n >>> 16) & 0xffff);
   }
+}
+
+/**
+ * The short texts of a shape (a part's name, its columns' names, groups and roles, its fields' keys, a plain part's
+ * rows' labels and codes, a table's kind and unit), each by a number: the next one when the text is first met, never
+ * given to another text. A text is hashed by the engine's map (natively, once per string) rather than character by
+ * character here: a table's columns and their groups were most of what hashing a table cost (thousands of forms, each
+ * with its columns). Past `TEXTS`, the texts are dropped and numbered anew when met again: a shape made before then
+ * differs from the same shape made after (its templates are made again, as for a shape not met), and never equals
+ * another's, since no number is given twice.
+ */
+const textNumbers = new Map<string, number>();
+let nextText = 0;
+const TEXTS = 65_536;
+
+function textNumber(s: string): number {
+  let n = textNumbers.get(s);
+  if (n === undefined) {
+    if (textNumbers.size >= TEXTS) textNumbers.clear();
+    // A copy of its own: the text may be a slice of a document's, which the map must not keep alive.
+    textNumbers.set(JSON.parse(JSON.stringify(s)) as string, (n = nextText++));
+  }
+  return n;
 }
 
 /**
@@ -199,30 +225,44 @@ function partShape(p: Part): string {
 
 /** What a part's shape holds, into `h`. */
 function partInto(p: Part, h: ShapeHash): void {
-  h.text(p.name ?? SEP);
-  for (const c of p.columns) {
-    h.text(c.name);
-    for (const x of c.path) h.text(x);
+  h.name(p.name ?? SEP);
+  // Each list with its length first (its items are numbers, which an end mark could equal).
+  const columns = p.columns;
+  h.int(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    h.name(c.name);
+    const path = c.path;
+    h.int(path.length);
+    for (let k = 0; k < path.length; k++) h.name(path[k]);
     h.int(c.number);
-    h.text(c.role);
+    h.name(c.role);
     h.int(c.index);
   }
   h.unit(0xfffd);
-  for (const f of p.fields) h.text(f.key);
+  const fields = p.fields;
+  h.int(fields.length);
+  for (let i = 0; i < fields.length; i++) h.name(fields[i].key);
   h.unit(0xfffd);
-  const width = p.columns.length;
+  const width = columns.length;
   const s = storeOf(p);
   // A stored part and a plain one are of different shapes: a template reads a stored part's cells by their numbers.
   h.unit(s ? 0xfffa : 0xfff9);
-  if (s) storedRows(s, width, h);
-  else {
-    eachRowHead(p, (r) => {
-      h.text(r.label);
+  if (s) {
+    h.int(s.count);
+    storedRows(s, width, h);
+  } else {
+    // A plain part's rows read as they are (what `eachRowHead` would give of each, without a head made per row).
+    const rows = p.rows;
+    h.int(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      h.name(r.label);
       const code = r.code;
-      if (code === undefined) h.unit(0xfffc); else h.text(code);
+      h.int(code === undefined ? undefined : textNumber(code));
       h.int(r.lineNo);
-      rowKinds(r, width, h);
-    });
+      cellKinds(r.cells, width, h);
+    }
   }
 }
 
@@ -232,7 +272,9 @@ function partInto(p: Part, h: ShapeHash): void {
  * are kept in locals here (most of a shape is its rows: 24,000 of them in a large 部门决算).
  */
 function storedRows(s: RowStore, width: number, h: ShapeHash): void {
-  let [a, b, n] = h.lanes();
+  let a = h.a;
+  let b = h.b;
+  let n = h.n;
   const src = s.source;
   for (let r = 0; r < s.count; r++) {
     const start = s.labelStart(r);
@@ -296,7 +338,9 @@ function storedRows(s: RowStore, width: number, h: ShapeHash): void {
     b = laneB(b, packed);
     n += 4;
   }
-  h.setLanes(a, b, n);
+  h.a = a;
+  h.b = b;
+  h.n = n;
 }
 
 /** The hash's two lanes, one unit on (`ShapeHash.unit`). */
@@ -312,10 +356,21 @@ function laneB(b: number, c: number): number {
 /**
  * The kinds of a row's cells (none, or its `Kind`), its columns' and any it prints past them, into a shape's hash: a
  * row of a field in another table is part of a shape too (which column a binding reads of it may depend on them).
+ * This for row `r` of a store, from its arrays; `cellKinds` for a plain part's row.
  */
-function rowKinds(r: RowHead, width: number, h: ShapeHash): void {
+function storedKinds(s: RowStore, r: number, width: number, h: ShapeHash): void {
   for (let i = 0; ; i++) {
-    const kind = r.kindAt(i);
+    const c = s.cellAt(r, i);
+    if (c < 0 && i >= width) break;
+    h.unit(c < 0 ? 0xfff0 : 0xfff1 + s.kind(c));
+  }
+  h.unit(0xfffb);
+}
+
+/** `storedKinds`, for a plain part's row, from its cells. */
+function cellKinds(cells: readonly Cell[], width: number, h: ShapeHash): void {
+  for (let i = 0; ; i++) {
+    const kind = cells[i]?.kind;
     if (kind === undefined && i >= width) break;
     h.unit(kind === undefined ? 0xfff0 : 0xfff1 + KIND_OF[kind]);
   }
@@ -326,7 +381,7 @@ function rowKinds(r: RowHead, width: number, h: ShapeHash): void {
  * A table's shape, kept while its parts are the same (a table keeps its object while its parts are renewed), and the
  * one it had with the parts before (`shapeWas`).
  */
-interface KnownShape { parts: Part[]; key: string; was?: { parts: Part[]; key: string } }
+interface KnownShape { parts: Part[]; key: string; was: { parts: Part[]; key: string } | undefined }
 
 const tableShapes = new WeakMap<Table, KnownShape>();
 
@@ -335,14 +390,15 @@ export function tableKey(t: Table): string {
   let had = tableShapes.get(t);
   if (!had || !sameItems(had.parts, t.parts)) {
     const h = new ShapeHash();
-    h.text(t.kind);
-    h.text(t.unit ?? '');
+    h.name(t.kind);
+    h.name(t.unit ?? '');
     for (const p of t.parts) {
       if (rowCount(p) > KEPT_PART) h.text(partShape(p)); else partInto(p, h);
       h.unit(0xfff7);
     }
-    const was = had && { parts: had.parts, key: had.key };
-    tableShapes.set(t, (had = { parts: t.parts.slice(), key: h.done(), ...(was ? { was } : {}) }));
+    // Every field set, in one order (one hidden class).
+    const was = had ? { parts: had.parts, key: had.key } : undefined;
+    tableShapes.set(t, (had = { parts: t.parts.slice(), key: h.done(), was }));
   }
   return had.key;
 }
@@ -379,7 +435,15 @@ const fieldKeys = new WeakMap<RowAt, { table: Table; base: string; key: string }
 /** What a field's row adds to its table's shape: the kinds of its cells, and its part. */
 function fieldKey(f: RowAt): string {
   const h = new ShapeHash();
-  eachRowHead(f.part, (r) => { rowKinds(r, f.part.columns.length, h); return false; }, f.row);
+  const width = f.part.columns.length;
+  const s = storeOf(f.part);
+  // Its cells' kinds (`storedKinds`, `cellKinds`): no row's head made.
+  if (s) {
+    if (f.row < s.count) storedKinds(s, f.row, width, h);
+  } else {
+    const r = f.part.rows[f.row];
+    if (r) cellKinds(r.cells, width, h);
+  }
   return `\u0006${f.part.table.parts.indexOf(f.part)}:${h.done()}`;
 }
 
