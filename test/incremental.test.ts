@@ -64,6 +64,24 @@ describe('incremental analysis', () => {
     }), { numRuns: 60 });
   });
 
+  it('gives what a fresh analysis gives when an edit in a heading line makes it no heading, or a heading again', () => {
+    // review10's case: a third `#` typed into `## 表 表2 乙` makes its table a part of the table before.
+    for (const text of [SEEDS[0], '# 某单位\n年度：2023\n\n## 表 表1 甲\n列：科目名称 | 合计\n合计 | 1.00\n\n## 表 表2 乙\n列：科目名称 | 合计\n合计 | 2.00\n']) {
+      const headings = [...text.matchAll(/^##? /gm)].map((m) => m.index!).filter((at) => at > 0).slice(0, 12);
+      for (const at of headings) {
+        for (const [offset, remove, insert] of [[2, 0, '#'], [1, 0, '#'], [1, 1, ''], [3, 0, 'x'], [0, 0, 'x']] as const) {
+          const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+          analyzer.analyze(text);
+          const edited = text.slice(0, at + offset) + insert + text.slice(at + offset + remove);
+          const back = analyzer.analyze(edited);
+          assert.deepEqual(dump(back), dump(analyze(edited, { locale: 'zh' })), `${JSON.stringify(insert)} at ${at + offset}`);
+          // And taken back: a heading again.
+          assert.deepEqual(dump(analyzer.analyze(text)), dump(analyze(text, { locale: 'zh' })), `undone at ${at + offset}`);
+        }
+      }
+    }
+  });
+
   it('moves a part whose 列： line lists no usable column with its section, as a fresh analysis places it', () => {
     // The empty column of `列：` stood at offset 0 of the document: moved with its section after an edit above it,
     // the part (its outline symbol, its folding range) then disagreed with a fresh analysis of the same text.

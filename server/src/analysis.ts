@@ -296,8 +296,9 @@ export class DocumentAnalyzer {
     if (/[\r\n]/.test(inserted) || (end > start && this.positions().position(start).line !== this.positions().position(end).line)) this.layout++;
     const sections = this.sections;
     let k0 = this.sectionAt(start);
-    // Text put before a section's heading may join the section before.
-    if (k0 > 0 && start === sections[k0].src.base) k0--;
+    // An edit in a section's heading line (text put before it, a third `#` typed into `## 表…`, a `#` deleted) may
+    // make it no heading: the section before may take its lines, and is read with it (unchanged, it is reused).
+    if (k0 > 0 && start - sections[k0].src.base < (sections[k0].src.lines[0]?.length ?? 0)) k0--;
     const k1 = this.sectionAt(end);
     if (k0 === k1 && this.editRows(k0, start, end, inserted)) return;
     if (sections.slice(k0, k1 + 1).some((s) => s.header)) return this.open(this.edited(start, end, inserted));
