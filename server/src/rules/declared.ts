@@ -417,7 +417,9 @@ export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | u
 
 export function partNamed(table: Table, name: string): Part | undefined {
   const n = norm(name);
-  return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
+  // No closure: asked for every reference that names a part (a binder's too).
+  for (const p of table.parts) if (p.name !== undefined && norm(p.name) === n) return p;
+  return undefined;
 }
 
 /** A column's group path without blanks (most columns have no group: their path is their name). */
@@ -628,8 +630,26 @@ export class DeclaredRules {
    * Relations go to `out` (compact where their cells are stored). `tables`, when given, is asked first for every
    * table a rule names (see `findTable` for the default).
    */
-  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver, readonly out = new RelationList()) {
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver, out = new RelationList()) {
+    this.outList = out;
     this.sink = out;
+  }
+
+  /** Where relations go (`restart` changes it). */
+  get out(): RelationList {
+    return this.outList;
+  }
+
+  private outList: RelationList;
+
+  /**
+   * Starts again: relations to `out`, no problem. An expansion keeps nothing else from one rule to the next, so one
+   * serves every rule of a pass (standard/apply.ts: the identities bound one after the other).
+   */
+  restart(out: RelationList): void {
+    this.outList = out;
+    this.sink = out;
+    this.problems.length = 0;
   }
 
   /** The relations expanded so far, as objects. */
