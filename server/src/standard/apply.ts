@@ -880,7 +880,7 @@ class Applier {
     }
     const d = this.expansion(made);
     const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;
-    const outcome = d.expand({ node, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
+    const outcome = d.expand({ node, table: b.table }, titleOf(identity, this.ctx.sm));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     // The relations made as objects lose their rule's span (a bound rule's is nowhere); those in the arrays have none to lose.
     for (let i = 0; i < made.count; i++) if (made.targetPartOf(i) < 0) delete made.relation(i).ruleSpan;
@@ -905,6 +905,20 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
+
+/**
+ * The title of an identity's relations in a language (`identityTitle`): made once per identity and language, not once
+ * per table it is bound for (the last language's kept).
+ */
+function titleOf(identity: Identity, sm: StandardMessages): string {
+  const had = titles.get(identity);
+  if (had?.sm === sm) return had.title;
+  const title = sm.identityTitle(identity.table.title, identity.text);
+  titles.set(identity, { sm, title });
+  return title;
+}
+
+const titles = new WeakMap<Identity, { sm: StandardMessages; title: string }>();
 
 /**
  * A list's items, each once, in the order first met (a new array: a binder's lists are its next binding's). A few are
