@@ -474,22 +474,17 @@ export class Binder {
   }
 
   /**
-   * The tables the last `bind` read, and the roles it asked for (what its result depends on). The binder's own lists,
-   * emptied at the next binding (one per identity: most are read and dropped at once): read them before, copy to keep.
+   * The tables the last `bind` read, and the roles it asked for (what its result depends on). New lists per binding:
+   * lists of the binder's emptied with `length = 0` (V8 drops their store) and copied to size made binding slower.
    */
   touched: Table[] = [];
   /** Each role asked for, once. */
   consulted: StandardTable[] = [];
 
-  /** The lists a condition's binding reads into (`bindCondition`), reused as the identity's are. */
-  private readonly conditionTouched: Table[] = [];
-  private readonly conditionConsulted: StandardTable[] = [];
-
   /** Binds `idn` for `instance`, the document's table that plays the identity's own standard table. */
   bind(idn: Identity, instance: Table): Binding {
-    this.touched.length = 0;
-    this.touched.push(instance);
-    this.consulted.length = 0;
+    this.touched = [instance];
+    this.consulted = [];
     const rule = idn.rule;
     const own = idn.table;
     const c = compile(idn);
@@ -531,15 +526,11 @@ export class Binder {
    * none or the document does not print what it names), with the tables and roles it read.
    */
   bindCondition(idn: Identity, instance: Table): { condition?: ConditionNode; touched: Table[]; consulted: StandardTable[] } {
-    // What the condition reads is its own (the identity's binding, which may be under way, keeps its lists); its lists,
-    // like the identity's, are emptied at its next binding.
+    // What the condition reads is its own (the identity's binding, which may be under way, keeps its lists).
     const touched = this.touched;
     const consulted = this.consulted;
-    this.touched = this.conditionTouched;
-    this.consulted = this.conditionConsulted;
-    this.touched.length = 0;
-    this.touched.push(instance);
-    this.consulted.length = 0;
+    this.touched = [instance];
+    this.consulted = [];
     const c = compile(idn).condition;
     const condition = c && this.equality(idn, c, instance);
     const read: { condition?: ConditionNode; touched: Table[]; consulted: StandardTable[] } = { touched: this.touched, consulted: this.consulted };
@@ -590,18 +581,12 @@ export class Binder {
 
   /** Operands that must each be one term (a left-hand side, a condition). */
   private operands(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
-    const out = this.terms;
-    out.length = 0;
+    const out: TermNode[] = [];
     for (let i = 0; i < operands.length; i++) {
       if (!this.term(operands[i], own, instance, 'one', false, out)) return this.failure.zero ? this.fail(this.failure.what) : undefined;
     }
-    return out.slice();
+    return out;
   }
-
-  /** The terms of the side being bound (`operands`, `sum`), copied when done: a side holds a few, a list grown holds more. */
-  private readonly terms: TermNode[] = [];
-  /** The items of the group being bound (`term`), copied when done. */
-  private readonly items: GroupItem[] = [];
 
   /**
    * The right-hand side bound. In a sum of several terms, a term that names a subject code the table does not print,
@@ -609,8 +594,7 @@ export class Binder {
    * left out. A term whose code row is missing is left out in a group too (`（「301」+「303」）行`).
    */
   private sum(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
-    const out = this.terms;
-    out.length = 0;
+    const out: TermNode[] = [];
     let several = operands.length > 1;
     for (let i = 0; !several && i < operands.length; i++) several = operands[i].kind === 'group';
     for (let i = 0; i < operands.length; i++) {
@@ -620,7 +604,7 @@ export class Binder {
       out.length = had;
       if (!this.failure.zero || !several) return this.fail(this.failure.what);
     }
-    return out.length ? out.slice() : this.fail('…');
+    return out.length ? out : this.fail('…');
   }
 
   /**
@@ -643,9 +627,7 @@ export class Binder {
       this.touched.push(t);
       const table = this.tableRef(t);
       if (o.kind === 'group') {
-        // Gathered in the binder's list, copied when done (a group's are a few).
-        const items = this.items;
-        items.length = 0;
+        const items: GroupItem[] = [];
         let atoms = false;
         for (const it of o.items) {
           if (!it.atom) { items.push(it.bound!); continue; }
@@ -663,7 +645,7 @@ export class Binder {
         if (!atoms) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
         const g = o.group!;
         // Named field by field: a spread of the parsed node was most of the time of binding a term.
-        const operand: GroupNode = { kind: 'group', table, items: items.slice(), span: g.span };
+        const operand: GroupNode = { kind: 'group', table, items, span: g.span };
         if (g.unit !== undefined) operand.unit = g.unit;
         if (g.eachRow !== undefined) operand.eachRow = g.eachRow;
         out.push({ sign: o.sign, operand });
