@@ -8,7 +8,7 @@ import type { Messages } from '../i18n/messages';
 import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, type RowStore } from '../model/rows';
 import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
-import { pushAll, sameItems } from '../util/arrays';
+import { sameItems } from '../util/arrays';
 
 /** What a resolved reference names but a row: its table, maybe a part, maybe a column. */
 interface Reach {
@@ -417,7 +417,9 @@ export function firstRowAt(table: Table, atom: AtomNode, part?: Part): RowAt | u
 
 export function partNamed(table: Table, name: string): Part | undefined {
   const n = norm(name);
-  return table.parts.find((p) => p.name !== undefined && norm(p.name) === n);
+  // No closure: asked for every reference that names a part (a binder's too).
+  for (const p of table.parts) if (p.name !== undefined && norm(p.name) === n) return p;
+  return undefined;
 }
 
 /** A column's group path without blanks (most columns have no group: their path is their name). */
@@ -431,14 +433,39 @@ function pathKey(c: Column): string {
  */
 export function columnIn(part: Part, t: { columnNumber?: number; columnName?: string }): Column | undefined {
   const cols = part.columns;
-  if (t.columnNumber !== undefined) return cols.find((c) => c.number === t.columnNumber);
+  if (t.columnNumber !== undefined) {
+    for (const c of cols) if (c.number === t.columnNumber) return c;
+    return undefined;
+  }
   if (t.columnName !== undefined) {
     const v = norm(t.columnName);
-    for (const c of cols) if (norm(c.name) === v) return c;
-    for (const c of cols) if (pathKey(c) === v) return c;
+    const keys = columnKeysOf(cols);
+    const i = keys.names.indexOf(v);
+    const j = i < 0 ? keys.paths.indexOf(v) : i;
+    return j < 0 ? undefined : cols[j];
   }
   return undefined;
 }
+
+/**
+ * A part's columns' names and group paths without blanks (`norm`, `pathKey`), by place: made once per list of columns
+ * (a part's are set when its `列：` line is read and not changed after; a part renewed keeps the list), not once per
+ * reference (every term of a rule between tables asks, and binders' bound references too).
+ */
+function columnKeysOf(cols: readonly Column[]): { names: string[]; paths: string[] } {
+  let keys = columnKeyLists.get(cols);
+  if (!keys) {
+    keys = { names: [], paths: [] };
+    for (const c of cols) {
+      keys.names.push(norm(c.name));
+      keys.paths.push(pathKey(c));
+    }
+    columnKeyLists.set(cols, keys);
+  }
+  return keys;
+}
+
+const columnKeyLists = new WeakMap<readonly Column[], { names: string[]; paths: string[] }>();
 
 /** Whether a target names a column (by 栏次 or name). */
 export function namesColumn(t: Target): boolean {
@@ -596,6 +623,19 @@ function counterparts(p: Part, of: Table | Part): Counterparts {
 const NO_COLUMNS = new Int32Array(0);
 
 /**
+ * Numbers an expansion from the parts' arrays works in (`columnsOver`, `rowOver`, `cellOver`: a few per term), reused
+ * from one rule to the next: three lists, grown when a rule has more terms, never shrunk. One such expansion runs at a
+ * time, and reads only the first `n` of each.
+ */
+const SCRATCH: Int32Array[] = [new Int32Array(16), new Int32Array(16), new Int32Array(16)];
+
+/** Scratch list `i`, of at least `n` numbers (those past `n` are of no use). */
+function scratch(i: number, n: number): Int32Array {
+  if (SCRATCH[i].length < n) SCRATCH[i] = new Int32Array(2 * n);
+  return SCRATCH[i];
+}
+
+/**
  * How `expand` went: the rule gave relations; its condition did not hold; a reference named nothing (a problem says
  * what); or every cell it names is blank, so there was nothing to check.
  */
@@ -628,8 +668,26 @@ export class DeclaredRules {
    * Relations go to `out` (compact where their cells are stored). `tables`, when given, is asked first for every
    * table a rule names (see `findTable` for the default).
    */
-  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver, readonly out = new RelationList()) {
+  constructor(private readonly doc: BudgetDocument, private readonly m: Messages, private readonly tables?: TableResolver, out = new RelationList()) {
+    this.outList = out;
     this.sink = out;
+  }
+
+  /** Where relations go (`restart` changes it). */
+  get out(): RelationList {
+    return this.outList;
+  }
+
+  private outList: RelationList;
+
+  /**
+   * Starts again: relations to `out`, no problem. An expansion keeps nothing else from one rule to the next, so one
+   * serves every rule of a pass (standard/apply.ts: the identities bound one after the other).
+   */
+  restart(out: RelationList): void {
+    this.outList = out;
+    this.sink = out;
+    this.problems.length = 0;
   }
 
   /** The relations expanded so far, as objects. */
@@ -689,20 +747,61 @@ export class DeclaredRules {
     const rhs: { sign: 1 | -1; target: Target }[] = [];
     for (const term of node.rhs) {
       // A `…` ending a group stops at the rule's own row.
-      const expanded = this.expandTerm(term, lhs.table, lhs.at);
-      if (!expanded) return;
-      pushAll(rhs, expanded);
+      if (!this.expandTerm(term, lhs.table, lhs.at, rhs)) return;
     }
-    const crossTable = rhs.some((r) => r.target.table !== lhs.table);
+    let crossTable = false;
+    for (let i = 0; i < rhs.length && !crossTable; i++) crossTable = rhs[i].target.table !== lhs.table;
     const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
     const hasRow = lhs.at !== undefined;
     const ruleId: Relation['rule'] = crossTable ? 'cross-table'
       : hasRow && namesColumn(lhs) ? 'cell-formula'
       : hasRow ? 'row-formula' : 'column-formula';
 
+    if (lhs.at && namesColumn(lhs)) {
+      const col = columnIn(lhs.at.part, lhs);
+      if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
+      if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
+      const { emit, termCell } = this.objectsOf(lhs, ruleId, kind, title, node.span);
+      const row = lhs.row;
+      emit(row.cells[col.index], rhs.map((t) => termCell(t, row, col)));
+    } else if (lhs.at) {
+      if (this.rowOver(lhs, rhs, crossTable, ruleId, kind, title, node.span)) return;
+      const { emit, termCell } = this.objectsOf(lhs, ruleId, kind, title, node.span);
+      const row = lhs.row;
+      const cols = formulaColumns(row.part, crossTable);
+      for (const col of cols) emit(row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? row : undefined, col)));
+    } else if (namesColumn(lhs)) {
+      const parts = lhs.table.parts;
+      for (let k = 0, n = lhs.part ? 1 : parts.length; k < n; k++) {
+        const part = lhs.part ?? parts[k];
+        const store = storeOf(part);
+        if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
+        const { emit, termCell } = this.objectsOf(lhs, ruleId, kind, title, node.span);
+        for (const row of part.rows) {
+          const col = columnIn(row.part, lhs);
+          if (!col) continue;
+          const target = row.cells[col.index];
+          const terms = rhs.map((t) => termCell(t, row, undefined));
+          if (!target || terms.some((t) => !t)) continue;
+          if (target.kind === 'empty' && terms.every((t) => t!.cell.kind === 'empty')) continue;
+          emit(target, terms);
+        }
+      }
+    } else this.problem(this.m.ruleNeedsAxis, lhs.span);
+  }
+
+  /**
+   * How a rule's relations are made as objects, when they are not made from the parts' arrays (`cellOver`, `rowOver`,
+   * `columnsOver`: most are): `emit` adds one whose target and terms are all found, `termCell` finds a term's cell for
+   * a row and column of the rule's own table. Made only then (two closures: not for every rule expanded).
+   */
+  private objectsOf(lhs: Target, ruleId: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): {
+    emit: (targetCell: Cell | undefined, terms: (Term | undefined)[]) => void;
+    termCell: (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined) => Term | undefined;
+  } {
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       if (!targetCell || terms.some((t) => !t)) return;
-      this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan: node.span });
+      this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
       // A row of the rule's own table stands for itself; in another table, for the row with its code or label.
@@ -715,33 +814,7 @@ export class DeclaredRules {
       const shift = unitShift(t.target.table, lhs.table);
       return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
-
-    if (lhs.at && namesColumn(lhs)) {
-      const col = columnIn(lhs.at.part, lhs);
-      if (!col) return this.problem(this.m.columnNotFound(describeColumn(lhs)), lhs.span);
-      if (this.cellOver(lhs, col, rhs, ruleId, kind, title, node.span)) return;
-      const row = lhs.row;
-      emit(row.cells[col.index], rhs.map((t) => termCell(t, row, col)));
-    } else if (lhs.at) {
-      if (this.rowOver(lhs, rhs, crossTable, ruleId, kind, title, node.span)) return;
-      const row = lhs.row;
-      const cols = formulaColumns(row.part, crossTable);
-      for (const col of cols) emit(row.cells[col.index], rhs.map((t) => termCell(t, t.target.table === lhs.table ? row : undefined, col)));
-    } else if (namesColumn(lhs)) {
-      for (const part of lhs.part ? [lhs.part] : lhs.table.parts) {
-        const store = storeOf(part);
-        if (store && this.columnsOver(part as StoredPart, store, lhs, rhs, ruleId, kind, title, node.span)) continue;
-        for (const row of part.rows) {
-          const col = columnIn(row.part, lhs);
-          if (!col) continue;
-          const target = row.cells[col.index];
-          const terms = rhs.map((t) => termCell(t, row, undefined));
-          if (!target || terms.some((t) => !t)) continue;
-          if (target.kind === 'empty' && terms.every((t) => t!.cell.kind === 'empty')) continue;
-          emit(target, terms);
-        }
-      }
-    } else this.problem(this.m.ruleNeedsAxis, lhs.span);
+    return { emit, termCell };
   }
 
   /**
@@ -787,9 +860,9 @@ export class DeclaredRules {
     const out = this.sink;
     const p = out.part(part);
     const n = termCols.length;
-    const cells = new Int32Array(n);
-    const parts = new Int32Array(n).fill(p);
-    const rows = new Int32Array(n);
+    const cells = scratch(0, n);
+    const parts = scratch(1, n).fill(p, 0, n);
+    const rows = scratch(2, n);
     each: for (let r = 0; r < s.count; r++) {
       const target = s.cellAt(r, col.index);
       if (target < 0) continue;
@@ -841,14 +914,20 @@ export class DeclaredRules {
       if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
       rows.push(at);
     }
-    if (rows.some((at) => !at)) return true;
+    for (let k = 0; k < n; k++) if (!rows[k]) return true;
     const s = own.part.store;
     const out = this.sink;
     // The list's numbers of the parts, asked at the first relation only (the terms' parts, then the rule's own).
-    const parts = new Int32Array(n);
+    const parts = scratch(0, n);
     let ownPart = -1;
-    const cells = new Int32Array(n);
-    each: for (const col of formulaColumns(own.part, crossTable)) {
+    const cells = scratch(1, n);
+    // The columns `formulaColumns` gives, read in place: each figure column, only the first between tables.
+    const columns = own.part.columns;
+    let figures = 0;
+    each: for (let j = 0; j < columns.length; j++) {
+      const col = columns[j];
+      if (col.role !== 'figure') continue;
+      if (crossTable && figures++) break;
       const target = s.cellAt(own.row, col.index);
       if (target < 0) continue;
       for (let k = 0; k < n; k++) {
@@ -883,7 +962,7 @@ export class DeclaredRules {
     const target = at.part.store.cellAt(at.row, col.index);
     if (target < 0) return true;
     const n = rhs.length;
-    const cells = new Int32Array(n);
+    const cells = scratch(0, n);
     for (let k = 0; k < n; k++) {
       const t = rhs[k].target;
       const q = t.at!.part as StoredPart;
@@ -898,27 +977,29 @@ export class DeclaredRules {
     return true;
   }
 
-  private expandTerm(term: TermNode, current: Table, stop?: RowAt): { sign: 1 | -1; target: Target }[] | undefined {
+  /** A term's signed references, appended to `out`; false when something is missing (a problem says what). */
+  private expandTerm(term: TermNode, current: Table, stop: RowAt | undefined, out: { sign: 1 | -1; target: Target }[]): boolean {
     const op = term.operand;
     if (op.kind === 'ref') {
       const t = this.resolveRef(op, current);
-      return t ? [{ sign: term.sign, target: t }] : undefined;
+      if (t) out.push({ sign: term.sign, target: t });
+      return !!t;
     }
-    return this.expandGroup(op, term.sign, current, stop);
+    return this.expandGroup(op, term.sign, current, stop, out);
   }
 
-  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop?: RowAt): { sign: 1 | -1; target: Target }[] | undefined {
+  private expandGroup(g: GroupNode, sign: 1 | -1, current: Table, stop: RowAt | undefined, out: { sign: 1 | -1; target: Target }[]): boolean {
     const table = g.table ? this.findTable(g.table.text, current) : current;
-    if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return undefined; }
-    const out: { sign: 1 | -1; target: Target }[] = [];
-    // Item by item, stopping at the first that fails (as `groupItems` gives them, without a generator).
+    if (!table) { this.problem(this.m.tableNotFound(g.table!.text), g.table!.span); return false; }
+    // Item by item, stopping at the first that fails (as `groupItems` gives them, without a generator); what the
+    // group appended is then of no use (the rule gives nothing).
     for (let i = 0; i < g.items.length; i++) {
       const item = this.groupItem(g, i, table, stop);
       if (!item) continue;
-      if (!item.targets) return undefined;
+      if (!item.targets) return false;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
-    return out;
+    return true;
   }
 
   /**

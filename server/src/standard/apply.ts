@@ -773,7 +773,8 @@ class Applier {
 
   /** Whether a bound condition holds (undefined: it names nothing); its relations made in `judged`. */
   private judge(condition: ConditionNode, table: Table, judged?: RelationList): boolean | undefined {
-    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text));
+    // A condition's relations go to a list of their own (`conditionHolds`): nothing to `out`.
+    const d = this.expansion(NO_LIST);
     const holds = d.conditionHolds({ node: { lhs: [], rhs: [], text: condition.text, span: condition.span, condition }, table }, judged);
     return d.problems.length ? undefined : holds;
   }
@@ -860,35 +861,75 @@ class Applier {
    * equality condition holds, when that was judged already (`shape`).
    */
   private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList, judged?: boolean): Kept {
-    const b = this.binder.bind(identity, table);
-    // What it read: the tables the binding read, and those the expansion finds (the binder's list grows); each once.
-    const read = () => (keep ? [...new Set(this.binder.touched)] : []);
-    const consulted = keep ? this.binder.consulted.slice() : [];
+    const binder = this.binder;
+    const b = binder.bind(identity, table);
+    // What it read, when kept: the tables the binding read, each once, and the roles it asked for (copied: the binder's
+    // lists are its next binding's). Not kept, it keeps none.
+    const consulted = keep ? binder.consulted.slice() : NO_ROLES;
     if ('missing' in b) {
-      const k = new Kept('missing', made, read(), consulted);
+      const k = new Kept('missing', made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
       k.missing = b.missing;
       return k;
     }
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
     const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
     if (cond === false) {
-      const k = new Kept('condition', made, read(), consulted);
+      const k = new Kept('condition', made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
       k.holds = false;
       return k;
     }
-    const d = new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text), made);
+    const d = this.expansion(made);
     const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;
-    const outcome = d.expand({ node, table: b.table }, this.ctx.sm.identityTitle(identity.table.title, identity.text));
+    const outcome = d.expand({ node, table: b.table }, titleOf(identity, this.ctx.sm));
     const missing = d.problems.length ? d.problems[0].message : undefined;
-    for (let i = 0; i < made.count; i++) if (!made.targetAt(i)) delete made.relation(i).ruleSpan;
-    const k = new Kept(outcome, made, read(), consulted);
+    // The relations made as objects lose their rule's span (a bound rule's is nowhere); those in the arrays have none to lose.
+    for (let i = 0; i < made.count; i++) if (made.targetPartOf(i) < 0) delete made.relation(i).ruleSpan;
+    const k = new Kept(outcome, made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
     if (missing) k.missing = missing;
     if (identity.rule.condition?.rhs.length) k.holds = cond;
     return k;
   }
+
+  /**
+   * The expansion of this applier's bound rules, into `out` (emptied of problems): one for all of them, their tables
+   * resolved by the binder (`Binder.table`). An expansion keeps nothing from one rule to the next but its problems.
+   */
+  private expansion(out: RelationList): DeclaredRules {
+    const d = (this.expander ??= new DeclaredRules(this.doc, this.ctx.m, (text) => this.binder.table(text), out));
+    d.restart(out);
+    return d;
+  }
+
+  private expander?: DeclaredRules;
+
 }
 
 const NO_FIELDS: RowAt[] = [];
+
+/**
+ * The title of an identity's relations in a language (`identityTitle`): made once per identity and language, not once
+ * per table it is bound for (the last language's kept).
+ */
+function titleOf(identity: Identity, sm: StandardMessages): string {
+  const had = titles.get(identity);
+  if (had?.sm === sm) return had.title;
+  const title = sm.identityTitle(identity.table.title, identity.text);
+  titles.set(identity, { sm, title });
+  return title;
+}
+
+const titles = new WeakMap<Identity, { sm: StandardMessages; title: string }>();
+
+/**
+ * A list's items, each once, in the order first met (a new array: a binder's lists are its next binding's). A few are
+ * searched; many (a term over 3,000 forms) go through a set.
+ */
+function distinct<T>(list: readonly T[]): T[] {
+  if (list.length > 16) return [...new Set(list)];
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) if (!out.includes(list[i])) out.push(list[i]);
+  return out;
+}
 
 /** From how many relations an identity's are copied into the document's list at once (`Applier.apply`). */
 const BULK = 16;

@@ -7,7 +7,7 @@
  * line. What the document does not print is left as written: the expansion then names nothing, and the identity is
  * not applicable.
  */
-import { fieldsOf, figureColumns } from '../model/build';
+import { fieldsOf, firstFigureColumn } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
@@ -100,7 +100,16 @@ interface PartIndex {
   groups?: string[][];
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
   projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
+  /**
+   * What binders found in the part, or in its table when it is the table's only part (the same rows), for every binder:
+   * the row each name names (`Binder.rowAt`; null: none), and what each list of a row's names finds (`Binder.rowName`).
+   */
+  rows?: Map<string, RowAt | null>;
+  named?: Map<AtomNode[], Named | null>;
 }
+
+/** What a row's names (`rowNamesOf`) find in a table or part: the name the document prints, and its row. */
+interface Named { value: string; row: RowAt | undefined }
 
 const partIndexes = new WeakMap<Part, PartIndex>();
 
@@ -214,12 +223,29 @@ function projectsOf(p: Part): NonNullable<PartIndex['projects']> {
   return (ix.projects = projects);
 }
 
+/**
+ * A table's only part, else the table: a name looked up in a table of one part finds what it finds in that part (the
+ * same rows, read in the same order: declared.ts `partsOf`), and is kept by the part (`PartIndex.rows`).
+ */
+function onlyPart(t: Table): Table | Part {
+  return t.parts.length === 1 ? t.parts[0] : t;
+}
+
 /** Whether cell i of row r of a part holds text, read from its store when it has one (no row is made). */
 function isTextAt(p: Part, r: number, i: number): boolean {
   const store = storeOf(p);
   if (!store) return p.rows[r]?.cells[i]?.kind === 'text';
   const c = store.cellAt(r, i);
   return c >= 0 && store.kind(c) === Kind.Text;
+}
+
+/**
+ * The first figure column whose cell in row `at` holds no text (`figureColumns`, read without a list or a closure: asked
+ * for each term that reads a row of another table without naming its column).
+ */
+function firstFigureNotText(at: RowAt): Column | undefined {
+  for (const c of at.part.columns) if (c.role === 'figure' && !isTextAt(at.part, at.row, c.index)) return c;
+  return undefined;
 }
 
 /** Whether more than one row of a table prints a figure. */
@@ -275,7 +301,13 @@ interface CompiledOperand {
   /** `「部分」` before the row: the part's names (keys). */
   part: { value: string; keys: string[] } | undefined;
   atoms: CompiledAtom[];
-  items: { sign: 1 | -1; atom: CompiledAtom | undefined; ellipsis: Span | undefined }[];
+  /**
+   * Each atom's node as written (`atoms[i].node`): the bound reference's atoms when the document prints every name as
+   * the set writes it (most do), shared by those references (read only).
+   */
+  nodes: AtomNode[];
+  /** A group's items; a `…` with its bound item, the same wherever it is bound (read only). */
+  items: { sign: 1 | -1; atom: CompiledAtom | undefined; ellipsis: Span | undefined; bound: GroupItem | undefined }[];
   group: GroupNode | undefined;
   span: Span;
 }
@@ -353,12 +385,12 @@ function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
     if (named) { st = named; atoms = atoms.slice(1); }
   }
   // Every field set, in one order (one hidden class for all operands).
-  const co: CompiledOperand = { sign: term.sign, kind: op.kind, st: st !== own ? st : undefined, unknown, part: undefined, atoms: [], items: [], group: undefined, span: op.span };
+  const co: CompiledOperand = { sign: term.sign, kind: op.kind, st: st !== own ? st : undefined, unknown, part: undefined, atoms: [], nodes: NO_ATOMS, items: [], group: undefined, span: op.span };
   if (op.kind === 'group') {
     co.group = op;
     co.items = op.items.map((it) => (it.atom
-      ? { sign: it.sign, atom: compileAtom({ ...it.atom, unit: it.atom.unit ?? op.unit, eachRow: it.atom.eachRow ?? op.eachRow }, st), ellipsis: undefined }
-      : { sign: it.sign, atom: undefined, ellipsis: it.ellipsis }));
+      ? { sign: it.sign, atom: compileAtom({ ...it.atom, unit: it.atom.unit ?? op.unit, eachRow: it.atom.eachRow ?? op.eachRow }, st), ellipsis: undefined, bound: undefined }
+      : { sign: it.sign, atom: undefined, ellipsis: it.ellipsis, bound: { sign: it.sign, ellipsis: it.ellipsis } }));
     return co;
   }
   if (atoms.length > 1 && nameAtom(atoms[0])) {
@@ -367,6 +399,7 @@ function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
     atoms = atoms.slice(1);
   }
   co.atoms = atoms.map((a) => compileAtom(a, st));
+  co.nodes = co.atoms.map((a) => a.node);
   return co;
 }
 
@@ -440,7 +473,10 @@ export class Binder {
     return false;
   }
 
-  /** The tables the last `bind` read, and the roles it asked for (what its result depends on). */
+  /**
+   * The tables the last `bind` read, and the roles it asked for (what its result depends on). New lists per binding:
+   * lists of the binder's emptied with `length = 0` (V8 drops their store) and copied to size made binding slower.
+   */
   touched: Table[] = [];
   /** Each role asked for, once. */
   consulted: StandardTable[] = [];
@@ -478,7 +514,10 @@ export class Binder {
 
   /** Whether a bound side names a row of a table other than `instance` (no closure: `bind` runs for every identity). */
   private readsRowElsewhere(terms: TermNode[], instance: Table): boolean {
-    for (const t of terms) if (t.operand.kind === 'ref' && this.tableOf(t) !== instance && t.operand.atoms.some((a) => a.unit === 'row')) return true;
+    for (const t of terms) {
+      if (t.operand.kind !== 'ref' || this.tableOf(t) === instance) continue;
+      for (const a of t.operand.atoms) if (a.unit === 'row') return true;
+    }
     return false;
   }
 
@@ -543,8 +582,8 @@ export class Binder {
   /** Operands that must each be one term (a left-hand side, a condition). */
   private operands(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
     const out: TermNode[] = [];
-    for (const o of operands) {
-      if (!this.term(o, own, instance, 'one', false, out)) return this.failure.zero ? this.fail(this.failure.what) : undefined;
+    for (let i = 0; i < operands.length; i++) {
+      if (!this.term(operands[i], own, instance, 'one', false, out)) return this.failure.zero ? this.fail(this.failure.what) : undefined;
     }
     return out;
   }
@@ -556,10 +595,11 @@ export class Binder {
    */
   private sum(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
     const out: TermNode[] = [];
-    const several = operands.length > 1 || operands.some((o) => o.kind === 'group');
-    for (const o of operands) {
+    let several = operands.length > 1;
+    for (let i = 0; !several && i < operands.length; i++) several = operands[i].kind === 'group';
+    for (let i = 0; i < operands.length; i++) {
       const had = out.length;
-      if (this.term(o, own, instance, 'sum', several, out)) continue;
+      if (this.term(operands[i], own, instance, 'sum', several, out)) continue;
       // What a term left out had bound for the tables before the one that failed.
       out.length = had;
       if (!this.failure.zero || !several) return this.fail(this.failure.what);
@@ -588,8 +628,9 @@ export class Binder {
       const table = this.tableRef(t);
       if (o.kind === 'group') {
         const items: GroupItem[] = [];
+        let atoms = false;
         for (const it of o.items) {
-          if (!it.atom) { items.push({ sign: it.sign, ellipsis: it.ellipsis }); continue; }
+          if (!it.atom) { items.push(it.bound!); continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
           if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
           this.row = undefined;
@@ -599,8 +640,9 @@ export class Binder {
           const item: BoundItem = { sign: it.sign, atom };
           if (this.row) item.at = this.row;
           items.push(item);
+          atoms = true;
         }
-        if (!items.some((it) => it.atom)) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
+        if (!atoms) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
         const g = o.group!;
         // Named field by field: a spread of the parsed node was most of the time of binding a term.
         const operand: GroupNode = { kind: 'group', table, items, span: g.span };
@@ -609,12 +651,13 @@ export class Binder {
         out.push({ sign: o.sign, operand });
         continue;
       }
-      const atoms: AtomNode[] = [];
+      // Its atoms: the operand's as written (`nodes`) until one is not (a part named, a name the document prints otherwise).
+      let atoms: AtomNode[] | undefined;
       let part: Part | undefined;
       if (o.part) {
         part = partKeyed(t, o.part.keys);
         if (!part) return this.failed(`「${o.part.value}」`);
-        atoms.push({ value: part.name!, quoted: true, span: NOWHERE });
+        atoms = [{ value: part.name!, quoted: true, span: NOWHERE } as AtomNode].concat(o.nodes);
       }
       let rowAtom: AtomNode | undefined;
       let column = false;
@@ -622,14 +665,17 @@ export class Binder {
       // each atom names one by name and the part is the one its name names there.
       // Every field set, in one order (one hidden class).
       let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t, part, at: undefined, columnName: undefined } : undefined;
-      for (const a of o.atoms) {
+      for (let i = 0; i < o.atoms.length; i++) {
+        const a = o.atoms[i];
         if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.failed(`「${a.node.value}」`, true);
         this.row = undefined;
         const bound = this.atom(a, t, part, instance);
         if (!bound) return false;
         if (bound.unit === 'row') rowAtom = bound;
         if (bound.unit === 'column' || bound.eachRow) column = true;
-        atoms.push(bound);
+        // (Copied whole when first needed, each atom then put at its place: no list grown.)
+        if (atoms) atoms[part ? i + 1 : i] = bound;
+        else if (bound !== a.node) (atoms = o.nodes.slice())[i] = bound;
         if (!found) continue;
         const axis = axisOf(bound);
         if (!bound.quoted || !axis || (axis === 'row' && !this.row)) found = undefined;
@@ -639,15 +685,14 @@ export class Binder {
       if (t !== instance && rowAtom && !column) {
         // No column named: the row's first column that prints a figure (a text column — 单位名称 — is not one).
         const at = found?.at ?? firstRowAt(t, rowAtom, part);
-        const cols = at ? figureColumns(at.part) : [];
-        const col = cols.find((c) => !isTextAt(at!.part, at!.row, c.index));
-        if (col && col !== cols[0]) {
+        const col = at && firstFigureNotText(at);
+        if (col && col !== firstFigureColumn(at.part)) {
           const value = col.path.join('');
-          atoms.push({ value, quoted: true, unit: 'column', span: NOWHERE });
+          (atoms ??= o.nodes.slice()).push({ value, quoted: true, unit: 'column', span: NOWHERE });
           if (found) found.columnName = value;
         }
       }
-      const ref: BoundRef = { kind: 'ref', table, atoms, span: o.span, found };
+      const ref: BoundRef = { kind: 'ref', table, atoms: atoms ?? o.nodes, span: o.span, found };
       out.push({ sign: o.sign, operand: ref });
     }
     return true;
@@ -672,9 +717,12 @@ export class Binder {
     }
     // A term over the tables of a role many play asks each once: nothing is kept.
     if (this.many) return this.rowNamed(a, t, part);
-    const of = part ?? t;
-    let byList = this.named.get(of);
-    if (!byList) this.named.set(of, (byList = new Map()));
+    const of = part ?? onlyPart(t);
+    let byList: Map<AtomNode[], Named | null> | undefined;
+    if ('parts' in of) {
+      byList = this.named.get(of);
+      if (!byList) this.named.set(of, (byList = new Map()));
+    } else byList = (partIndex(of).named ??= new Map());
     let got = byList.get(a.rows);
     if (got === undefined) {
       const value = this.rowNamed(a, t, part);
@@ -686,10 +734,11 @@ export class Binder {
   }
 
   /**
-   * What a row's names (`rowNamesOf`) find in a table or one of its parts, kept by the list of names (identities name
-   * the same rows again and again): the name the document prints, and its row.
+   * What a row's names (`rowNamesOf`) find in a table of several parts, kept by the list of names (identities name
+   * the same rows again and again) while this binder binds (the tables do not change meanwhile: one per pass). A part,
+   * or a table's only part, keeps its own for every binder (`PartIndex.named`: its rows' names do not change).
    */
-  private readonly named = new Map<Table | Part, Map<AtomNode[], { value: string; row: RowAt | undefined } | null>>();
+  private readonly named = new Map<Table, Map<AtomNode[], Named | null>>();
 
   /** `rowName` for a row's names: the first the table prints, else the first label with one of their keys. */
   private rowNamed(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
@@ -717,21 +766,25 @@ export class Binder {
 
   /**
    * The row a quoted name names in a table or one of its parts (declared.ts `firstNamed`, as the expansion finds it),
-   * looked up once per binder: identities name the same rows, under the same other names, again and again, and the
-   * tables do not change while a binder binds (one per pass).
+   * looked up once: identities name the same rows, under the same other names, again and again. Kept by the part (or a
+   * table's only part) for every binder (`PartIndex.rows`: a part's rows do not change but for their figures), by the
+   * table of several parts for this binder (the tables do not change while a binder binds: one per pass).
    */
   private rowAt(t: Table, name: string, part?: Part): RowAt | undefined {
-    const of = part ?? t;
     // A term over the tables of a role many play (3,000 forms) asks each once: nothing to keep.
-    if (this.many) return firstNamed(of, name);
-    let byName = this.rows.get(of);
-    if (!byName) this.rows.set(of, (byName = new Map()));
+    if (this.many) return firstNamed(part ?? t, name);
+    const of = part ?? onlyPart(t);
+    let byName: Map<string, RowAt | null> | undefined;
+    if ('parts' in of) {
+      byName = this.rows.get(of);
+      if (!byName) this.rows.set(of, (byName = new Map()));
+    } else byName = (partIndex(of).rows ??= new Map());
     let at = byName.get(name);
     if (at === undefined) byName.set(name, (at = firstNamed(of, name) ?? null));
     return at ?? undefined;
   }
 
-  private readonly rows = new Map<Table | Part, Map<string, RowAt | null>>();
+  private readonly rows = new Map<Table, Map<string, RowAt | null>>();
 
   /** Whether the term being bound is over several tables (`rowAt` keeps nothing then). */
   private many = false;
@@ -741,9 +794,10 @@ export class Binder {
    * order — `预算数/合计` is 预算数{合计 …} and 合计{预算数 …} alike): its own name when unique in its part, else its path.
    */
   private columnName(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
-    const parts = part ? [part] : t.parts;
+    const parts = t.parts;
     for (const cand of a.columns) {
-      for (const p of parts) {
+      for (let k = 0, n = part ? 1 : parts.length; k < n; k++) {
+        const p = part ?? parts[k];
         let i = -1;
         if (cand.parts.length > 1) {
           const groups = groupKeysOf(p);
@@ -751,7 +805,7 @@ export class Binder {
           let ties = 0;
           for (let j = 0; j < groups.length; j++) {
             const path = groups[j];
-            if (!cand.parts.every((n) => path.includes(n))) continue;
+            if (!includesAll(path, cand.parts)) continue;
             if (path.length < best) { best = path.length; i = j; ties = 0; } else if (path.length === best) ties++;
           }
           if (ties) i = -1;
@@ -765,6 +819,12 @@ export class Binder {
   }
 }
 
+/** Whether `list` holds each of `items` (no closure: asked for each column of a part, for each `组/…/栏` name). */
+function includesAll(list: readonly string[], items: readonly string[]): boolean {
+  for (let i = 0; i < items.length; i++) if (!list.includes(items[i])) return false;
+  return true;
+}
+
 /** An atom with another name (field by field: a spread of a parsed node is slow). */
 function renamed(a: AtomNode, value: string): AtomNode {
   const out: AtomNode = { value, quoted: a.quoted, span: a.span };
@@ -774,7 +834,13 @@ function renamed(a: AtomNode, value: string): AtomNode {
 }
 
 function columnOnly(ref: RefNode): boolean {
-  return ref.atoms.some((a) => a.unit === 'column' || a.eachRow) && !ref.atoms.some((a) => a.unit === 'row');
+  // No closure: asked for every identity bound.
+  let column = false;
+  for (const a of ref.atoms) {
+    if (a.unit === 'row') return false;
+    if (a.unit === 'column' || a.eachRow) column = true;
+  }
+  return column;
 }
 
 /**
@@ -846,7 +912,9 @@ function fieldRow(ref: FieldRef, instance: Table, roles: Roles): RowAt | undefin
 
 /** The part of a table whose name has one of these keys (names.ts `nameKey`). */
 function partKeyed(t: Table, keys: readonly string[]): Part | undefined {
-  return t.parts.find((x) => x.name !== undefined && keys.includes(nameKey(x.name)));
+  // No closure: asked for every term that names a part.
+  for (const x of t.parts) if (x.name !== undefined && keys.includes(nameKey(x.name))) return x;
+  return undefined;
 }
 
 /** The value of a table's field (its own or a part's) whose key is `key` (a name key). */

@@ -181,6 +181,9 @@ class ShapeHash {
   }
 }
 
+/** The hash of the context of a template that read no other table and asked for no role (`keep`): most are. */
+const EMPTY_CONTEXT = new ShapeHash().done();
+
 /**
  * The short texts of a shape (a part's name, its columns' names, groups and roles, its fields' keys, a plain part's
  * rows' labels and codes, a table's kind and unit), each by a number: the next one when the text is first met, never
@@ -838,32 +841,57 @@ export class ShapeTemplates {
   keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], fitting: Fitting): void {
     const e = this.store.entry(idn, key);
     const players = fitting.players;
-    // Who the other tables are: each by the role it plays (a table of 3,000 forms is looked up by a map, not searched).
-    const others: Other[] = [];
+    // Who the other tables are: each by the role it plays (the first role consulted that it plays) and its place among
+    // the role's tables. The tables read, each once, by slot: 0 the table itself, k the k-th other.
+    let others: Other[] = NO_OTHERS;
     const tables = [t];
-    const slots = new Map<Table, number>([[t, 0]]);
-    const indexes = consulted.map((st) => new Map(players(st).map((x, i) => [x, i])));
-    for (const x of read) {
-      if (slots.has(x)) continue;
-      const k = indexes.findIndex((m) => m.has(x));
-      if (k < 0) return;
-      others.push({ st: consulted[k], index: indexes[k].get(x)! });
-      slots.set(x, tables.length);
+    // Past a few tables (a term over the 3,000 forms of a role), their slots are found by a map.
+    let slotMap: Map<Table, number> | undefined;
+    // A role of many tables (3,000 forms) is looked up by a map, made on its first use in this call.
+    let maps: (Map<Table, number> | undefined)[] | undefined;
+    for (let i = 0; i < read.length; i++) {
+      const x = read[i];
+      if ((slotMap ? slotMap.get(x) ?? -1 : tables.indexOf(x)) >= 0) continue;
+      let k = 0;
+      let index = -1;
+      for (; k < consulted.length && index < 0; k++) {
+        const list = players(consulted[k]);
+        if (list.length <= SEARCHED) index = list.indexOf(x);
+        else index = ((maps ??= [])[k] ??= slotsOf(list)).get(x) ?? -1;
+      }
+      if (index < 0) return;
+      if (others === NO_OTHERS) others = [];
+      others.push({ st: consulted[k - 1], index });
       tables.push(x);
+      if (slotMap) slotMap.set(x, tables.length - 1);
+      else if (tables.length > SEARCHED) slotMap = slotsOf(tables);
     }
-    const asked = consulted.map((st): Asked => {
-      const list = players(st);
-      return { st, slots: list.map((x) => slots.get(x) ?? -1), keys: list.map(tableKey) };
-    });
-    // The context: the other tables by role and place, the roles' tables by slot and shape.
-    const h = new ShapeHash();
-    for (const o of others) { h.text(o.st.title); h.int(o.index); }
-    for (const a of asked) {
-      h.text(a.st.title);
-      for (const x of a.slots) h.int(x + 1);
-      for (const x of a.keys) h.text(x);
+    // Most identities read no other table and ask for no role: their context's hash is always the same.
+    let context = EMPTY_CONTEXT;
+    let asked: Asked[] = NO_ASKED;
+    if (consulted.length || others.length) {
+      asked = [];
+      for (let k = 0; k < consulted.length; k++) {
+        const st = consulted[k];
+        const list = players(st);
+        const slots: number[] = [];
+        const keys: string[] = [];
+        for (let i = 0; i < list.length; i++) {
+          slots.push(slotMap ? slotMap.get(list[i]) ?? -1 : tables.indexOf(list[i]));
+          keys.push(tableKey(list[i]));
+        }
+        asked.push({ st, slots, keys });
+      }
+      // The context: the other tables by role and place, the roles' tables by slot and shape.
+      const h = new ShapeHash();
+      for (const o of others) { h.text(o.st.title); h.int(o.index); }
+      for (const a of asked) {
+        h.text(a.st.title);
+        for (const x of a.slots) h.int(x + 1);
+        for (const x of a.keys) h.text(x);
+      }
+      context = h.done();
     }
-    const context = h.done();
     const seen = e.once.indexOf(context);
     if (seen < 0) {
       e.once.push(context);
@@ -871,7 +899,7 @@ export class ShapeTemplates {
       return;
     }
     e.once.splice(seen, 1);
-    const built = placesOf(made, slots, fields);
+    const built = placesOf(made, slotMap ?? slotsOf(tables), fields);
     if (!built) return;
     // Every field set, in one order (one hidden class for every template: each is read once per table it is taken for).
     const tpl: Template = {
@@ -970,6 +998,21 @@ function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonl
 }
 
 const NO_INTS: readonly number[] = Object.freeze([]);
+
+/** Each table of a list by its place in it (the first, as `indexOf` finds it): the slots of a template's tables, or a role's tables. */
+function slotsOf(tables: readonly Table[]): Map<Table, number> {
+  const m = new Map<Table, number>();
+  for (let i = tables.length - 1; i >= 0; i--) m.set(tables[i], i);
+  return m;
+}
+
+/** How many tables are searched one by one for one of them (`keep`); past it, they are found by a map. */
+const SEARCHED = 16;
+
+
+/** No other table, no role asked for (never written to: a context that read none). */
+const NO_OTHERS = Object.freeze([]) as readonly Other[] as Other[];
+const NO_ASKED = Object.freeze([]) as readonly Asked[] as Asked[];
 const NO_RELATIONS: readonly MadeRelation[] = Object.freeze([]);
 
 /**
