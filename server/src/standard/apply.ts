@@ -863,8 +863,8 @@ class Applier {
   private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList, judged?: boolean): Kept {
     const binder = this.binder;
     const b = binder.bind(identity, table);
-    // What it read, when kept: the tables the binding read, each once, and the roles it asked for (copied: the binder's
-    // lists are its next binding's). Not kept, it keeps none.
+    // What it read, when kept: the tables the binding read, each once, and the roles it asked for (copies: a kept
+    // result shares no list with the binder, though each binding makes its own). Not kept, it keeps none.
     const consulted = keep ? binder.consulted.slice() : NO_ROLES;
     if ('missing' in b) {
       const k = new Kept('missing', made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
@@ -921,7 +921,7 @@ function titleOf(identity: Identity, sm: StandardMessages): string {
 const titles = new WeakMap<Identity, { sm: StandardMessages; title: string }>();
 
 /**
- * A list's items, each once, in the order first met (a new array: a binder's lists are its next binding's). A few are
+ * A list's items, each once, in the order first met (a new array, shared with no binder). A few are
  * searched; many (a term over 3,000 forms) go through a set.
  */
 function distinct<T>(list: readonly T[]): T[] {

@@ -354,8 +354,9 @@ const NO_KEYS: string[] = [];
 
 /**
  * The names a row named `value` in a standard table may go by (the set's name first, then its other names), as atoms
- * to look up and as label keys: one list per table and name, shared by every identity that names the row (a binder
- * keeps what it found by the list: `Binder.rowName`).
+ * to look up and as label keys: one list per table and name, shared by every identity that names the row (what is
+ * found by the list is kept: by the part, or a table's only part, for every binder — `PartIndex.named` —, and by the
+ * table per binder for a table of several parts: `Binder.rowName`).
  */
 const rowNameLists = new WeakMap<StandardTable, Map<string, { rows: AtomNode[]; rowKeys: string[] }>>();
 
