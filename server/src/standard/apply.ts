@@ -1460,9 +1460,10 @@ function keptRecalled(kept: StandardCache['identities'], r: Renewed): StandardCa
   return out;
 }
 
-/** No relation, no role (a recalled identity's: never read, it is renewed). */
+/** No relation (a recalled identity's: never read, it is renewed). */
 const NO_LIST = new RelationList();
-const NO_ROLES: StandardTable[] = [];
+/** No role: a recalled identity's, and what a result not kept read (shared by all: frozen). */
+const NO_ROLES = Object.freeze([]) as readonly StandardTable[] as StandardTable[];
 
 /** An applied identity's state: holds, holds within rounding, fails, condition not met, not applicable, no figures. */
 export function identityState(a: AppliedIdentity): IdentityStateName {
