@@ -21,7 +21,7 @@ import type { Relation } from '../rules/relation';
 import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
-import { pushTo, sameItems } from '../util/arrays';
+import { distinct, pushTo, sameItems } from '../util/arrays';
 import { Numbering } from '../util/numbering';
 import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
@@ -863,9 +863,9 @@ class Applier {
   private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList, judged?: boolean): Kept {
     const binder = this.binder;
     const b = binder.bind(identity, table);
-    // What it read, when kept: the tables the binding read, each once, and the roles it asked for (copies: a kept
-    // result shares no list with the binder, though each binding makes its own). Not kept, it keeps none.
-    const consulted = keep ? binder.consulted.slice() : NO_ROLES;
+    // What it read, when kept: the tables the binding read, each once, and the roles it asked for (the binding's own
+    // list: each binding makes new ones, `Binder.touched`). Not kept, it keeps none.
+    const consulted = keep ? binder.consulted : NO_ROLES;
     if ('missing' in b) {
       const k = new Kept('missing', made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
       k.missing = b.missing;
@@ -919,17 +919,6 @@ function titleOf(identity: Identity, sm: StandardMessages): string {
 }
 
 const titles = new WeakMap<Identity, { sm: StandardMessages; title: string }>();
-
-/**
- * A list's items, each once, in the order first met (a new array, shared with no binder). A few are
- * searched; many (a term over 3,000 forms) go through a set.
- */
-function distinct<T>(list: readonly T[]): T[] {
-  if (list.length > 16) return [...new Set(list)];
-  const out: T[] = [];
-  for (let i = 0; i < list.length; i++) if (!out.includes(list[i])) out.push(list[i]);
-  return out;
-}
 
 /** From how many relations an identity's are copied into the document's list at once (`Applier.apply`). */
 const BULK = 16;

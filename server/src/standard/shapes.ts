@@ -851,7 +851,7 @@ export class ShapeTemplates {
     let maps: (Map<Table, number> | undefined)[] | undefined;
     for (let i = 0; i < read.length; i++) {
       const x = read[i];
-      if ((slotMap ? slotMap.get(x) ?? -1 : tables.indexOf(x)) >= 0) continue;
+      if (slotIn(tables, slotMap, x) >= 0) continue;
       let k = 0;
       let index = -1;
       for (; k < consulted.length && index < 0; k++) {
@@ -877,7 +877,7 @@ export class ShapeTemplates {
         const slots: number[] = [];
         const keys: string[] = [];
         for (let i = 0; i < list.length; i++) {
-          slots.push(slotMap ? slotMap.get(list[i]) ?? -1 : tables.indexOf(list[i]));
+          slots.push(slotIn(tables, slotMap, list[i]));
           keys.push(tableKey(list[i]));
         }
         asked.push({ st, slots, keys });
@@ -1009,6 +1009,10 @@ function slotsOf(tables: readonly Table[]): Map<Table, number> {
 /** How many tables are searched one by one for one of them (`keep`); past it, they are found by a map. */
 const SEARCHED = 16;
 
+/** A table's slot among `tables` (−1: none), by `map` when they are many (`slotsOf` of them), else searched. */
+function slotIn(tables: readonly Table[], map: Map<Table, number> | undefined, x: Table): number {
+  return map ? map.get(x) ?? -1 : tables.indexOf(x);
+}
 
 /** No other table, no role asked for (never written to: a context that read none). */
 const NO_OTHERS = Object.freeze([]) as readonly Other[] as Other[];

@@ -19,6 +19,17 @@ export function pushTo<K, V>(map: Map<K, V[]>, k: K, v: V, once = false): void {
   else if (!once || list[list.length - 1] !== v) list.push(v);
 }
 
+/**
+ * A list's items, each once, in the order first met (a new array). A short list is searched (no set made: asked for
+ * what each identity bound read); a long one goes through a set.
+ */
+export function distinct<T>(list: readonly T[]): T[] {
+  if (list.length > 16) return [...new Set(list)];
+  const out: T[] = [];
+  for (let i = 0; i < list.length; i++) if (!out.includes(list[i])) out.push(list[i]);
+  return out;
+}
+
 /** Whether two lists hold the same objects in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
