@@ -520,6 +520,47 @@ describe('import of whole documents: generated layouts', function () {
     assert.equal(a.header.year, 2024);
     assert.equal(a.header.kind, '预算');
   });
+
+  it('a line that ends short because the number after it did not fit goes on in the next line; a short line before a list item or after a heading does not', async () => {
+    // 江苏省人民检察院 2017 年部门预算 (../shared/corpus/jiangsu, page 23 of the PDF): `…拟购买工程 0 万元；拟购买服务` ends
+    // 2.2 em short of the margin, and `2555.8 万元。` (3 em for the number) begins the next line: one sentence, whose 其中
+    // items the narrative checks add up (split in two, the total missed an item: a false finding).
+    const para = (y: number, text: string, x = 60): TextAt => ({ text, x, y, size: 10 });
+    const right = 410;
+    // How far short of the margin a line set from the left margin ends (a 汉字 10 pt, a digit 5 pt).
+    const short = (text: string) => right - (60 + displayWidth(text) * 5);
+    const line1 = '测试局2024年政府采购预算总金额为2889.8万元。其中';
+    const line2 = '拟购买货物334万元；拟购买工程0万元；拟购买各类信息系统运行维护服务';
+    // A list item's line ending as short as that: the next item's `10、` (20 pt) would have fit.
+    const item = '9、民事审判第一庭负责审理各类民事案件的一审二审及再审工作和执行2项';
+    assert.equal(short(line2), 20, 'the sentence\'s line ends 20 pt short of the margin: `2555.8` (30 pt) did not fit');
+    assert.equal(short(item), 20, 'the list item\'s line ends as short');
+    const pdf = await writePdf([{
+      texts: [
+        { text: '测试局 2024 年部门预算', x: 150, y: 100, size: 22 },
+        { text: '第三部分 情况说明', x: 200, y: 200, size: 16 },
+        para(240, '十二、政府采购预算情况说明', 80),
+        para(260, line1, right - displayWidth(line1) * 5),
+        para(275, line2),
+        para(290, '2555.8万元。'),
+        para(310, '所属单位包括：办公室、财务处、人事处、后勤服务中心、信息中心。', 80),
+        para(325, item),
+        para(340, '10、民事审判第二庭'),
+      ],
+    }]);
+    const doc = await imported(pdf);
+    const body = doc.text.slice(doc.text.indexOf('## 第三部分'));
+    assert.equal(body.trim(), [
+      '## 第三部分 情况说明',
+      '### 十二、政府采购预算情况说明',
+      `${line1}${line2} 2555.8万元。`,
+      '所属单位包括：办公室、财务处、人事处、后勤服务中心、信息中心。',
+      item,
+      '10、民事审判第二庭',
+    ].join('\n'));
+    // Read as one sentence, the 其中 items add up to the total: no narrative finding.
+    assert.deepEqual(analyze(doc.text).findings.filter((f) => f.rule === 'narrative').map((f) => f.message), []);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { markFurniture, pageLines, type Line } from './layout';
 import { TEXT_LINE, isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
 import { decode } from '../util/decode';
 import { clean, compact, joinCjk } from './repair';
+import { displayWidth } from '../format/width';
 import { isRowLine, tableFromLines } from './tableGeometry';
 
 export interface DocumentOptions {
@@ -148,6 +149,18 @@ function proseText(l: Line): string {
   return joinCjk(clean(l.text));
 }
 
+/**
+ * The width of the number or word of letters a line starts with (`2555.8`, `PPP`), with the punctuation after it (0:
+ * it starts otherwise). A line above that ends short of the margin by less than this may not have ended its paragraph:
+ * the number did not fit (`拟购买服务` / `2555.8 万元。`).
+ */
+function leadWidth(l: Line): number {
+  const c = l.chunks[0];
+  const lead = /^(?:[-−－]?[0-9０-９][0-9０-９.,，．%％]*|[A-Za-z][A-Za-z0-9.-]*)[。，、；：！？）」』”’.,;:!?)]*/u.exec(c.text.trimStart())?.[0] ?? '';
+  const all = displayWidth(c.text);
+  return all ? ((c.x1 - c.x0) * displayWidth(lead)) / all : 0;
+}
+
 /** A prose line safe in a prose section: a leading `#` or `//` would be a heading or a comment. */
 function escapeProse(t: string): string {
   return t.replace(/^#/, '＃').replace(/^\/\//, '/ /');
@@ -265,8 +278,13 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
     const prev = paragraph?.last;
     const prevMg = prev ? margins.get(prev.page)! : mg;
     const indented = l.x0 > mg.left + 1.2 * l.size;
-    const prevShort = prev ? prev.x1 < prevMg.right - 1.5 * prev.size : true;
-    const marker = HEADING1.test(t) || HEADING2.test(t) || /^\d+[、.．]/.test(t) || /^[（(]\d+[）)]/.test(t);
+    const marker = HEADING1.test(t) || HEADING2.test(t) || /^\d+[、.．](?!\d)/.test(t) || /^[（(]\d+[）)]/.test(t);
+    // A line ending short of the margin ends its paragraph, unless what the next line starts with did not fit there (a
+    // number or word is not broken): within a sentence, not after a heading, not before a list item.
+    const gap = prev ? prevMg.right - prev.x1 : Infinity;
+    const forced = !!paragraph && !marker && !/[。；：:！？!?]$/.test(paragraph.text) && !HEADING1.test(paragraph.text) && !HEADING2.test(paragraph.text)
+      && gap < leadWidth(l) + 0.5 * l.size;
+    const prevShort = prev ? gap > 1.5 * prev.size && !forced : true;
     const newPage = prev && prev.page !== l.page;
     const far = prev && !newPage && l.y - prev.bottom > 1.6 * l.size;
     if (!paragraph || indented || prevShort || far || (marker && (prevShort || /[。；：:]$/.test(paragraph.text)))) {
