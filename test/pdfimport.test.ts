@@ -521,6 +521,38 @@ describe('import of whole documents: generated layouts', function () {
     assert.equal(a.header.kind, '预算');
   });
 
+  it('a sentence of the narrative that names a table (`本表（公开 02 表）反映…`) is prose, not the table\'s title', async () => {
+    // 江苏省政协办公厅 2018 年度部门预算 (../shared/corpus/jiangsu, pages 9–15 of the PDF): each 情况说明 opens with such a
+    // sentence; read as a title, the paragraph under it became a table (`## 表 公开02表 导入的表`) and its 其中 list lost
+    // its total.
+    const para = (y: number, text: string, x = 60): TextAt => ({ text, x, y, size: 10 });
+    const pdf = await writePdf([{
+      texts: [
+        { text: '测试局 2024 年部门预算', x: 150, y: 100, size: 22 },
+        { text: '第三部分 情况说明', x: 200, y: 200, size: 16 },
+        para(240, '二、收入预算情况说明', 80),
+        // Justified: the sentence's first line ends at the right margin.
+        para(260, '本表（公开 02 表）反映部门年度总体收入预算情况。填列', 410 - displayWidth('本表（公开 02 表）反映部门年度总体收入预算情况。填列') * 5),
+        para(275, '数应与《收支预算总表》收入数一致。'),
+        // The amount apart from the words (a chunk of its own), as the PDF sets it.
+        para(295, '测试局本年收入预算合计', 80), para(295, '10,150.48', 200), para(295, '万元，其中：', 260),
+        para(310, '一般公共预算收入 10,070.48 万元，占 99.21%；', 80),
+        para(325, '其他资金 80 万元，占 0.79%。', 80),
+      ],
+    }]);
+    const doc = await imported(pdf);
+    const body = doc.text.slice(doc.text.indexOf('## 第三部分'));
+    assert.equal(body.trim(), [
+      '## 第三部分 情况说明',
+      '### 二、收入预算情况说明',
+      '本表（公开 02 表）反映部门年度总体收入预算情况。填列数应与《收支预算总表》收入数一致。',
+      '测试局本年收入预算合计 10,150.48 万元，其中：',
+      '一般公共预算收入 10,070.48 万元，占 99.21%；',
+      '其他资金 80 万元，占 0.79%。',
+    ].join('\n'));
+    assert.deepEqual(analyze(doc.text).document.tables.map((t) => t.title), []);
+  });
+
   it('a line that ends short because the number after it did not fit goes on in the next line; a short line before a list item or after a heading does not', async () => {
     // 江苏省人民检察院 2017 年部门预算 (../shared/corpus/jiangsu, page 23 of the PDF): `…拟购买工程 0 万元；拟购买服务` ends
     // 2.2 em short of the margin, and `2555.8 万元。` (3 em for the number) begins the next line: one sentence, whose 其中

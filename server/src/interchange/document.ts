@@ -85,6 +85,8 @@ function isTableTitle(lines: Line[], i: number): boolean {
   const t = compact(l.text);
   if (t.length > 50 || l.chunks.length > 3) return false;
   if (NOTE_START.test(t) || PART.test(t)) return false;
+  // A sentence that names a table (`本表（公开 02 表）反映部门年度总体收入预算情况。填列`) is prose, not its title.
+  if (/[。；，]/.test(t) || /^本表/.test(t)) return false;
   const numbered = TABLE_NUMBER.test(t.replace(/^[：:]/, ''));
   // (a title wrapped over two lines: `“三公”经费、会议费、培训费支出预算` / `表`)
   const below = lines[i + 1];
