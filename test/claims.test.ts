@@ -144,6 +144,24 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.match(f.message, /按 52 ÷ \(582 - 52\) 应为 9\.81%/);
   });
 
+  it('a rate printed to fewer decimals than the rates before it is known to its own last digit, whatever came first', () => {
+    // 江苏省委办公厅 2017 年部门预算 (../shared/corpus/jiangsu): `增加 65.88 万元，增长 3.4%` after `增长 10.87%`; 65.88 ÷
+    // 1,934.51 is 3.4055 %, which is 3.4 % to one decimal. It was read as 3.40 % when a rate of two decimals had been
+    // judged before it (the claims shared one column's precision), and not when it came first.
+    const head = '# 测试局 2017 年部门预算\n部门：测试局\n年度：2017\n类型：预算\n金额单位：万元\n\n## 情况说明\n';
+    const total = '测试局 2017 年度收入、支出预算总计 20849.45 万元，与上年相比增加 2043.58 万元，增长 10.87%。主要原因是政策性调资。\n';
+    const line = (rate: string) => `社会保障和就业支出 2000.39 万元。与上年相比增加 65.88 万元，增长 ${rate}。\n`;
+    assert.deepEqual(errorsOf(head + total + line('3.4%')).map((f) => f.message), []);
+    assert.deepEqual(errorsOf(head + line('3.4%') + total).map((f) => f.message), []);
+    // Its own last digit still counts: 3.3 % is not 3.4055 %, and 3.40 % is not either.
+    for (const [rate, computed] of [['3.3%', '3.4%'], ['3.40%', '3.41%']]) {
+      const text = head + total + line(rate);
+      const f = errorsOf(text).find((e) => said(text, e) === rate);
+      assert.ok(f, rate);
+      assert.match(f.message, new RegExp(`应为 ${computed.replace('.', '\\.')}`));
+    }
+  });
+
   it('a 三公 budget stated in the text whose table cell was left blank: one culprit, the blank cell', () => {
     const text = vary('80,000.00 | | 50,000.00 | | 50,000.00 | 30,000.00 |', '80,000.00 | | 50,000.00 | | 50,000.00 | |');
     const errs = errorsOf(text);
