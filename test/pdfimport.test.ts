@@ -521,6 +521,41 @@ describe('import of whole documents: generated layouts', function () {
     assert.equal(a.header.kind, '预算');
   });
 
+  it('a 目录 that goes on at the top of the next page is read to its end there; one that ended on its page is not joined to the next page\'s table', async () => {
+    // 江苏省人大常委会办公厅 2017 年度预算公开 (../shared/corpus/jiangsu, pages 1–2): `十一、…会议费、培训费支` / (page 2)
+    // `出预算表`, `十二、政府采购支出预算表`, `第三部分 …`, `第四部分 …`; read on page 1 only, the 目录 lacked two tables
+    // (two false `table-contents` warnings). 中共江苏省委办公厅 2018 年度部门预算公开表: the 目录 ends on page 2 with a whole
+    // entry, and page 3 starts with the title `收支预算总表`.
+    const entry = (y: number, text: string): TextAt => ({ text, x: 80, y, size: 12 });
+    const cover = (page: string[]) => ({ texts: [{ text: '测试局 2017 年度部门预算', x: 150, y: 100, size: 22 }, { text: '目录', x: 280, y: 200, size: 16 },
+      ...page.map((t, k) => entry(240 + 25 * k, t))] });
+    const pdf = await writePdf([
+      cover(['第一部分 部门概况', '第二部分 测试局 2017 年度部门预算表', '十、一般公共预算机关运行经费支出预算表', '十一、一般公共预算“三公”经费、会议费、培训费支']),
+      { texts: [entry(80, '出预算表'), entry(110, '十二、政府采购支出预算表'), entry(140, '第三部分 测试局 2017 年度部门预算情况说明'),
+        { text: '第一部分 部门概况', x: 200, y: 240, size: 16 }, entry(320, '一、主要职能'),
+        entry(350, '负责测试工作的组织实施和监督检查，承办上级交办的其他事项。')] },
+    ]);
+    const doc = await imported(pdf);
+    const contents = doc.text.slice(doc.text.indexOf('## 目录'), doc.text.indexOf('## 第一部分'));
+    assert.deepEqual(contents.split('\n').filter((l) => l && !l.startsWith('//')), [
+      '## 目录', '第一部分 部门概况', '第二部分 测试局 2017 年度部门预算表', '十、一般公共预算机关运行经费支出预算表',
+      '十一、一般公共预算“三公”经费、会议费、培训费支出预算表', '十二、政府采购支出预算表', '第三部分 测试局 2017 年度部门预算情况说明',
+    ]);
+    assert.match(doc.text, /### 一、主要职能\n负责测试工作/);
+
+    // Ended on its page: the next page's table is a table.
+    const table = (y: number, cells: [string, number][]): TextAt[] => cells.map(([text, x]) => ({ text, x, y, size: 10 }));
+    const pdf2 = await writePdf([
+      cover(['第二部分 测试局 2017 年度部门预算表', '一、收支预算总表', '十二、政府采购支出预算表']),
+      { texts: [{ text: '收支预算总表', x: 240, y: 80, size: 18 }, { text: '部门：测试局', x: 60, y: 110, size: 10 }, { text: '单位：万元', x: 450, y: 110, size: 10 },
+        ...table(140, [['项目名称', 60], ['金额', 450]]), ...table(160, [['一、财政拨款', 60], ['24,458.43', 440]]), ...table(180, [['收入合计', 60], ['24,458.43', 440]])] },
+    ]);
+    const doc2 = await imported(pdf2);
+    assert.match(doc2.text, /## 目录\n第二部分 测试局 2017 年度部门预算表\n一、收支预算总表\n十二、政府采购支出预算表\n/);
+    assert.deepEqual(analyze(doc2.text).document.tables.map((t) => t.title), ['目录', '收支预算总表']);
+    assert.match(doc2.text, /## 表 收支预算总表\n/);
+  });
+
   it('a sentence of the narrative that names a table (`本表（公开 02 表）反映…`) is prose, not the table\'s title', async () => {
     // 江苏省政协办公厅 2018 年度部门预算 (../shared/corpus/jiangsu, pages 9–15 of the PDF): each 情况说明 opens with such a
     // sentence; read as a title, the paragraph under it became a table (`## 表 公开02表 导入的表`) and its 其中 list lost

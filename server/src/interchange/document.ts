@@ -14,6 +14,7 @@ import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, atPage, pageWit
 import { markFurniture, pageLines, type Line } from './layout';
 import { TEXT_LINE, isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
 import { decode } from '../util/decode';
+import { chineseNumeral } from '../util/text';
 import { clean, compact, joinCjk } from './repair';
 import { displayWidth } from '../format/width';
 import { isRowLine, tableFromLines } from './tableGeometry';
@@ -376,7 +377,30 @@ function contents(ctx: Ctx, lines: Line[], i: number): number {
   i++;
   const seen = new Set<string>();
   let last = '';
-  while (i < lines.length && lines[i].page === start.page) {
+  let page = start.page;
+  // The 目录 goes on at the top of the next page when that page starts with the rest of its last entry
+  // (`…培训费支` / `出预算表`), its next numbered entry (`十二、…` after `十一、…`) or a part not listed yet; and there,
+  // only while each line is such an entry (the page's body starts at the first line that is not).
+  const numeral = /^([一二三四五六七八九十]+)[、.．]/;
+  const entryHere = (l: Line, first: boolean): boolean => {
+    const key = compact(l.text);
+    if (/[。；，]/.test(key) || key.length > 50 || l.chunks.length > 2) return false;
+    if (isPartHeading(l)) return !seen.has(key);
+    const b = numeral.exec(key)?.[1];
+    if (b) {
+      const a = numeral.exec(compact(last))?.[1];
+      return !first || (a !== undefined && chineseNumeral(b) === (chineseNumeral(a) ?? NaN) + 1);
+    }
+    // The rest of an entry cut by the break: the entry unfinished, the two a title.
+    return !/^\d/.test(key) && !titleLike(compact(last)) && titleLike(compact(last) + key);
+  };
+  const goesOn = (l: Line): boolean => {
+    if (l.page === page) return page === start.page || entryHere(l, false);
+    if (l.page !== page + 1 || !last || !entryHere(l, true)) return false;
+    page = l.page;
+    return true;
+  };
+  while (i < lines.length && goesOn(lines[i])) {
     const l = lines[i];
     const key = compact(l.text);
     // The body on the same page: the first entry printed again as a heading.
@@ -387,6 +411,7 @@ function contents(ctx: Ctx, lines: Line[], i: number): number {
     if (last && !PART.test(key) && !HEADING1.test(key) && !/^序号/.test(key) && !/^\d/.test(key)) {
       last = joinPieces(last, t);
       ctx.out[ctx.out.length - 1] = escapeProse(last);
+      if (l.page !== ctx.page) pageWithin(ctx, l.page, t);
     } else {
       last = t;
       atPage(ctx, l.page);

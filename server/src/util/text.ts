@@ -23,3 +23,17 @@ export function headOf(s: string, n: number): string {
   const c = s.charCodeAt(n - 1);
   return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n);
 }
+
+const DIGITS = '一二三四五六七八九';
+
+/**
+ * The value of an item number written in Chinese numerals, 一 to 九十九 (`十二` 12, `二十` 20, `二十一` 21); undefined
+ * for anything else.
+ */
+export function chineseNumeral(s: string): number | undefined {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s);
+  if (!m || !s || (m[1] && m[3] && !m[2])) return undefined;
+  const tens = m[2] ? (m[1] ? DIGITS.indexOf(m[1]) + 1 : 1) : 0;
+  const ones = m[2] ? (m[3] ? DIGITS.indexOf(m[3]) + 1 : 0) : DIGITS.indexOf(m[1]!) + 1;
+  return tens * 10 + ones;
+}
