@@ -556,6 +556,29 @@ describe('import of whole documents: generated layouts', function () {
     assert.match(doc2.text, /## 表 收支预算总表\n/);
   });
 
+  it('a table number in Chinese numerals printed apart under the title (`公开表九`) is the table\'s number, not a line of its header', async () => {
+    // 江苏省人大常委会办公厅 2019 年部门预算公开表 (../shared/corpus/jiangsu): every table's number, 公开表一 … 公开表十二, on
+    // its own line between the title and the 部门/单位 line; read as header, with 部门 and 单位 after it, every table's
+    // columns were wrong (`列：公开表九部门：{合计} | 江苏省人大常委会办公厅{…}`) and the 三公 table failed its sums.
+    const t = (text: string, x: number, y: number, size = 10): TextAt => ({ text, x, y, size });
+    const pdf = await writePdf([{
+      texts: [
+        t('测试局 2019 年部门预算公开表', 150, 60, 22),
+        t('收支预算总表', 240, 120, 18), t('公开表一', 45, 150),
+        t('部门：', 45, 175), t('测试局', 138, 175), t('单位：万元', 455, 175),
+        t('项目名称', 80, 205), t('金额', 460, 205),
+        t('一、财政拨款', 80, 225), t('24,458.43', 450, 225),
+        t('收入合计', 80, 245), t('24,458.43', 450, 245),
+      ],
+    }]);
+    const doc = await imported(pdf);
+    assert.match(doc.text, /## 表 公开表一 收支预算总表\n部门：\s*测试局\n金额单位：万元\n列：项目名称 \| 金额\n一、财政拨款 \| 24,458\.43\n收入合计 \| 24,458\.43/);
+    const a = analyze(doc.text);
+    const table = a.document.tables.find((x) => x.kind === 'table')!;
+    assert.equal(table.number, '公开表一');
+    assert.equal(a.standard.tableOf(table)?.title, '收支总表');
+  });
+
   it('a sentence of the narrative that names a table (`本表（公开 02 表）反映…`) is prose, not the table\'s title', async () => {
     // 江苏省政协办公厅 2018 年度部门预算 (../shared/corpus/jiangsu, pages 9–15 of the PDF): each 情况说明 opens with such a
     // sentence; read as a title, the paragraph under it became a table (`## 表 公开02表 导入的表`) and its 其中 list lost

@@ -13,6 +13,7 @@ import type { Row, Table } from '../server/src/model/document';
 import { findRows, firstRowAt } from '../server/src/rules/declared';
 import type { AtomNode } from '../server/src/syntax/ast';
 import { hasKey, nameKey, titleKey } from '../server/src/standard/names';
+import { chineseNumeral } from '../server/src/util/text';
 import { generateFinal, generateJiangsu } from '../bench/standardDocs';
 import { dump } from './support/dump';
 
@@ -53,14 +54,33 @@ describe('standard identities over large tables: names', () => {
     }
   });
 
+  it('takes a table number in Chinese numerals off a title, though blanks are out of its key (公开表七 一般…, 公开表十一 一般…)', () => {
+    // 江苏省人大常委会办公厅 2019 年部门预算公开表 (../shared/corpus/jiangsu) numbers its tables 公开表一 … 公开表十二.
+    const cases: [string, string][] = [
+      ['公开表七 一般公共预算支出预算表（功能科目）', '一般公共预算支出预算表'], ['公开表十一 一般公共预算机关运行经费支出预算表', '一般公共预算机关运行经费支出预算表'],
+      ['公开表九 “三公”经费、会议费、培训费支出预算表', '三公经费、会议费、培训费支出预算表'], ['公开表十二 2019年政府采购预算表', '政府采购预算表'],
+      ['表一 收支总表', '收支总表'], ['公开一表收支总表', '收支总表'], ['公开表二十一 一般公共预算支出表', '一般公共预算支出表'],
+    ];
+    for (const [title, key] of cases) assert.equal(titleKey(title), key, title);
+  });
+
   it('keys a title as every replacement run on it keys it', () => {
     // titleKey as it was before each replacement was guarded by what the text starts or ends with.
     const TABLE = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\d{1,2})?(?!\d)|[一二三四五六七八九十]+)表?|\d{1,2}(?:[-－—]\d{1,2})?表)[.、．:]?/;
+    // A number in Chinese numerals is the longest run that is a number (`公开表七一般…`: 七, not 七一).
+    const dropTableNumber = (k: string) => {
+      const m = TABLE.exec(k);
+      if (!m) return k;
+      const cn = /^(附表|公开表|公开|表)([一二三四五六七八九十]+)/.exec(m[0]);
+      if (!cn) return k.slice(m[0].length);
+      for (let n = cn[2].length; n > 1; n--) if (chineseNumeral(cn[2].slice(0, n)) !== undefined) return k.slice(n === cn[2].length ? m[0].length : cn[1].length + n);
+      return k.slice(cn[2].length === 1 ? m[0].length : cn[1].length + 1);
+    };
     const full = (text: string, department?: string) => {
       let k = nameKey(text);
       for (let i = 0; i < 3; i++) {
         const before = k;
-        k = withoutItemNumber(k).replace(TABLE, '').replace(/^[.、．:]/, '');
+        k = dropTableNumber(withoutItemNumber(k)).replace(/^[.、．:]/, '');
         if (department) {
           const d = nameKey(department);
           if (d && k.startsWith(d)) k = k.slice(d.length);
@@ -71,7 +91,7 @@ describe('standard identities over large tables: names', () => {
       k = k.replace(/\d{4}年度?/g, '');
       return k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
     };
-    const PIECES = ['一、', '（二）', '3.', '公开01表', '附表4-1', '表一', '表 1.', '2023', '年', '年度', ' ', '测试部门', '部门', '收支总表', '（公开01表）', '（功能科目）', ')', '(', '：', '项目1项目自评表', '12'];
+    const PIECES = ['一、', '（二）', '3.', '公开01表', '附表4-1', '表一', '表 1.', '2023', '年', '年度', ' ', '测试部门', '部门', '收支总表', '（公开01表）', '（功能科目）', ')', '(', '：', '项目1项目自评表', '12', '公开表十一', '一般公共预算支出表', '三公'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((a) => a.join('')), fc.constantFrom(undefined, '', '测试部门', '部门'), (title, department) => {
       assert.equal(titleKey(title, department), full(title, department));
     }), { numRuns: 20000 });

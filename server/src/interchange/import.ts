@@ -172,7 +172,7 @@ export const RULE_START = /^规则[ \t\u3000]*[：:]/;
 // `(?=(…))\1` takes the run once, without backtracking into it (a long run of digits and blanks was quadratic).
 const RULE_LIKE = /^(?=([\d\s²³¹⁰-⁹]*))\1(?<=\d[\d\s]*)[行栏].*[=＝]|^[「“"](?=(.*?[」”"][ \t]*[行栏]))\2.*[=＝]/;
 const PAGE_NUMBER = /^[-—–－]\s*\d+\s*[-—–－]$|^第\s*\d+\s*页/;
-export const TABLE_NUMBER = /(公开\s*\d+\s*表|公开表\s*\d+|附表\s*\d+(?:\s*[-－—]\s*\d+)?|^表\s*\d+(?:\s*[-－]\s*\d+)?(?=\s|$|\.))/;
+export const TABLE_NUMBER = /(公开\s*\d+\s*表|公开表\s*(?:\d+|[一二三四五六七八九十]+)|附表\s*\d+(?:\s*[-－—]\s*\d+)?|^表\s*\d+(?:\s*[-－]\s*\d+)?(?=\s|$|\.))/;
 export const UNIT = /(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万[ \t\u3000]*元|元)(?![\u4e00-\u9fff])/;
 export const DEPARTMENT = /^(部[ \t\u3000]*门|单[ \t\u3000]*位|部门\/单位|部门（单位）|部门\(单位\)|编制单位|单位名称|部门名称)[ \t\u3000]*[：:]/;
 

@@ -70,7 +70,7 @@ function assignRoles(cols: Column[]): void {
   if (!cols.some((c) => c.number !== undefined)) figures.forEach((c, i) => { c.number = i + 1; });
 }
 
-const TABLE_NUMBER = /^(?:[^\s\d]*\d\S*|公开表\s*\d+)$/;
+const TABLE_NUMBER = /^(?:[^\s\d]*\d\S*|公开表\s*\d+|(?:公开表|附表|表)[一二三四五六七八九十]+)$/;
 
 /** A title that starts with its year (`2017 年政府采购预算表`, `2017年…`): the year is not a table number. */
 const YEAR_TITLE = /^\d{4}(?:[ \t\u3000]*年|$)/;

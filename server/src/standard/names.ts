@@ -3,6 +3,7 @@
  * same thing (blanks, full- and half-width brackets, the kind of quotes, a leading number, a year) is taken out.
  */
 import { withoutItemNumber } from '../model/classify';
+import { chineseNumeral } from '../util/text';
 
 /** What `nameKey` does to a character: `''` drops it, a string replaces it. */
 const KEY_CHARS = new Map<string, string>([
@@ -98,7 +99,7 @@ function keyOfTitle(text: string, department?: string): string {
   const d = department ? nameKey(department) : '';
   for (let i = 0; i < 3; i++) {
     const before = k;
-    if (NUMBER_START.test(k)) k = withoutItemNumber(k).replace(TABLE_NUMBER, '').replace(/^[.、．:]/, '');
+    if (NUMBER_START.test(k)) k = withoutTableNumber(withoutItemNumber(k)).replace(/^[.、．:]/, '');
     if (d && k.startsWith(d)) k = k.slice(d.length);
     if (DIGIT_START.test(k)) k = k.replace(/^\d{4}年度?/, '');
     if (k === before) break;
@@ -106,6 +107,23 @@ function keyOfTitle(text: string, department?: string): string {
   if (k.includes('年')) k = k.replace(YEAR, '');
   if (k.endsWith(')')) k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
   return k;
+}
+
+/**
+ * A key without its leading table number (`TABLE_NUMBER`). Blanks are out of a key, so a number in Chinese numerals
+ * meets the title's first character: `公开表七一般公共预算支出表` is 七 and 一般…, `公开表十一一般…` 十一 and 一般…, `表九三公…` 九
+ * and 三公… — the longest run of numerals that is a number (`chineseNumeral`) is the table's.
+ */
+function withoutTableNumber(k: string): string {
+  const m = TABLE_NUMBER.exec(k);
+  if (!m) return k;
+  const cn = /^(附表|公开表|公开|表)([一二三四五六七八九十]+)/.exec(m[0]);
+  if (!cn) return k.slice(m[0].length);
+  let n = cn[2].length;
+  while (n > 1 && chineseNumeral(cn[2].slice(0, n)) === undefined) n--;
+  // (`公开一表…`: the 表 after the whole number is the number's, as the pattern reads it.)
+  const end = n === cn[2].length ? m[0].length : cn[1].length + n;
+  return k.slice(end);
 }
 
 /** What an item or table number (model/classify.ts `withoutItemNumber`, `TABLE_NUMBER`) or the separator after one starts with. */
