@@ -158,19 +158,22 @@ interface Keys {
   version: number;
   /**
    * Relation i's at `KEYS` i: its target's number (NaN: neither a sum nor an equality, not compared), its only term's
-   * (NaN: not one term) and that term's sign (0: none). One array of numbers, made as long as the relations asked for
-   * (most lists are of a few relations, each list's keys made once: four arrays grown one number at a time were most
-   * of what the keys allocated; a typed array would be a buffer of its own to collect).
+   * (NaN: not one term) and that term's sign (0: none). One typed array, made as long as the relations asked for:
+   * four plain arrays grown a number at a time were most of what the keys allocated, and an array made by its length
+   * alone has holes, from which every number read is boxed (`lookUp` allocated twice what it did).
    */
-  at: number[];
+  at: Float64Array;
 }
+
+/** No number (a list's keys before it is first asked for; it has no room to write to). */
+const NO_NUMBERS = new Float64Array(0);
 
 /** How many numbers a relation's keys take in `Keys.at`. */
 const KEYS = 3;
 
 /** Keys of no relation (a list's, before it is first asked for). */
 function noKeys(version: number): Keys {
-  return { count: 0, version, at: [] };
+  return { count: 0, version, at: NO_NUMBERS };
 }
 
 /** Fills the keys of relations [from, to) of a list, relation i at `KEYS` i (the array made that long, at once). */
@@ -180,8 +183,8 @@ function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Key
   let at = keys.at;
   if (at.length < KEYS * to) {
     // A list asked for again as it grows (the pass's forms' list) grows its keys by half again, not by what it asks.
-    const grown: number[] = new Array<number>(at.length ? Math.max(KEYS * to, at.length + (at.length >> 1)) : KEYS * to);
-    for (let k = 0; k < KEYS * from; k++) grown[k] = at[k];
+    const grown = new Float64Array(at.length ? Math.max(KEYS * to, at.length + (at.length >> 1)) : KEYS * to);
+    grown.set(at.subarray(0, KEYS * from));
     keys.at = at = grown;
   }
   for (let i = from, o = KEYS * from; i < to; i++, o += KEYS) {
