@@ -152,41 +152,56 @@ const theirSigns: number[] = [];
  * for every version): whether it is a sum or an equality, its target's number, and its only term's, when it has one.
  */
 interface Keys {
-  /** How many relations' keys are filled (the arrays may be longer: a scratch list's are not shrunk). */
+  /** How many relations' keys are filled (the array may be longer: a scratch list's is not shrunk). */
   count: number;
   /** The version of the list they were filled for (`RelationList.version`): a list emptied since is filled anew. */
   version: number;
-  comparable: boolean[];
-  target: number[];
-  /** NaN: not one term. */
-  only: number[];
-  sign: number[];
+  /**
+   * Relation i's at `KEYS` i: its target's number (NaN: neither a sum nor an equality, not compared), its only term's
+   * (NaN: not one term) and that term's sign (0: none). One typed array, made as long as the relations asked for:
+   * four plain arrays grown a number at a time were most of what the keys allocated, and an array made by its length
+   * alone has holes, from which every number read is boxed (`lookUp` allocated twice what it did).
+   */
+  at: Float64Array;
 }
 
-/**
- * Fills the keys of relations [from, to) of a list, relation i at place i (the arrays made that long). Plain arrays:
- * most lists are of a few relations (a typed array each would be a buffer of its own to collect).
- */
+/** No number (a list's keys before it is first asked for; it has no room to write to). */
+const NO_NUMBERS = new Float64Array(0);
+
+/** How many numbers a relation's keys take in `Keys.at`. */
+const KEYS = 3;
+
+/** Keys of no relation (a list's, before it is first asked for). */
+function noKeys(version: number): Keys {
+  return { count: 0, version, at: NO_NUMBERS };
+}
+
+/** Fills the keys of relations [from, to) of a list, relation i at `KEYS` i (the array made that long, at once). */
 function fillKeys(list: RelationList, keys: Keys, from: number, to: number): Keys {
   keys.count = to;
   keys.version = list.version;
-  for (let i = from; i < to; i++) {
-    keys.comparable[i] = false;
-    keys.target[i] = 0;
-    keys.only[i] = NaN;
-    keys.sign[i] = 0;
+  let at = keys.at;
+  if (at.length < KEYS * to) {
+    // A list asked for again as it grows (the pass's forms' list) grows its keys by half again, not by what it asks.
+    const grown = new Float64Array(at.length ? Math.max(KEYS * to, at.length + (at.length >> 1)) : KEYS * to);
+    grown.set(at.subarray(0, KEYS * from));
+    keys.at = at = grown;
+  }
+  for (let i = from, o = KEYS * from; i < to; i++, o += KEYS) {
+    at[o] = NaN;
+    at[o + 1] = NaN;
+    at[o + 2] = 0;
     const kind = list.kindOf(i);
     if (kind !== 'sum' && kind !== 'same') continue;
-    keys.comparable[i] = true;
-    keys.target[i] = targetKey(list, i);
+    at[o] = targetKey(list, i);
     const count = list.termsOf(i);
     if (count === 1) {
-      keys.only[i] = storedKey(list.parts[list.termPartOf(i, 0)], list.termCellOf(i, 0));
-      keys.sign[i] = list.termSignOf(i, 0);
+      at[o + 1] = storedKey(list.parts[list.termPartOf(i, 0)], list.termCellOf(i, 0));
+      at[o + 2] = list.termSignOf(i, 0);
     } else if (count < 0 && list.relation(i).terms.length === 1) {
       const t = list.relation(i).terms[0];
-      keys.only[i] = cellKey(t.cell);
-      keys.sign[i] = t.sign;
+      at[o + 1] = cellKey(t.cell);
+      at[o + 2] = t.sign;
     }
   }
   return keys;
@@ -204,7 +219,7 @@ let lastKeys: Keys | undefined;
 
 function keysFor(list: RelationList, to: number): Keys {
   let keys = list === lastKeyed ? lastKeys : listKeys.get(list);
-  if (!keys) listKeys.set(list, (keys = { count: 0, version: list.version, comparable: [], target: [], only: [], sign: [] }));
+  if (!keys) listKeys.set(list, (keys = noKeys(list.version)));
   lastKeyed = list;
   lastKeys = keys;
   if (keys.version !== list.version) keys.count = 0;
@@ -342,9 +357,9 @@ class RelationIndex {
 
   /** `find`, among the relations indexed (those of the list past them are not looked at). */
   lookUp(from: RelationList, i: number, keys: Keys): number | undefined {
-    if (!keys.comparable[i]) return undefined;
+    const target = keys.at[KEYS * i];
+    if (Number.isNaN(target)) return undefined;
     const list = this.list;
-    const target = keys.target[i];
     const same = this.withTarget(target);
     if (same.length) {
       const n = termsInto(from, i, true, ourKeys, ourSigns);
@@ -353,11 +368,11 @@ class RelationIndex {
         if ((kind === 'sum' || kind === 'same') && sameTerms(n, termsInto(list, j, true, theirKeys, theirSigns))) return j;
       }
     }
-    const only = keys.only[i];
+    const only = keys.at[KEYS * i + 1];
     if (!Number.isNaN(only)) {
       for (const j of this.withTarget(only)) {
         const count = list.termsOf(j);
-        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.sign[i]) return j;
+        if ((count === 1 || count < 0) && termsInto(list, j, false, theirKeys, theirSigns) === 1 && theirKeys[0] === target && theirSigns[0] === keys.at[KEYS * i + 2]) return j;
       }
     }
     return undefined;
@@ -365,7 +380,8 @@ class RelationIndex {
 
   /** Relation i of `from` (its keys at `k`) was appended to the list. */
   appended(from: RelationList, i: number, keys: Keys): void {
-    this.index(keys.comparable[i] ? keys.target[i] : targetKey(from, i), from, i);
+    const target = keys.at[KEYS * i];
+    this.index(Number.isNaN(target) ? targetKey(from, i) : target, from, i);
   }
 }
 
@@ -936,7 +952,7 @@ const CONDITION = new RelationList();
  * identity); emptied when it is done.
  */
 const SHAPED = new RelationList();
-const SCRATCH_KEYS: Keys = { count: 0, version: 0, comparable: [], target: [], only: [], sign: [] };
+const SCRATCH_KEYS: Keys = noKeys(0);
 
 /** Lets go of what the shared lists hold once an applier is done (they must not keep a document alive). */
 function releaseShared(): void {

@@ -130,6 +130,13 @@ class ShapeHash {
   b = 0x2545f491 | 0;
   n = 0;
 
+  /** As new (a hash used again: `keep`'s). */
+  reset(): void {
+    this.a = 0x811c9dc5 | 0;
+    this.b = 0x2545f491 | 0;
+    this.n = 0;
+  }
+
   unit(c: number): void {
     this.a = laneA(this.a, c);
     this.b = laneB(this.b, c);
@@ -477,9 +484,20 @@ const CONTEXTS = 8;
 interface ShapeEntry {
   /** The latest template (`templates[0]`), read without its list: most shapes keep one. */
   latest: Template | undefined;
+  /** Its templates, latest first (`NO_TEMPLATES` until it has one). */
   templates: Template[];
+  /** The contexts it was met in once (`NO_MARKS` until it is). */
   once: string[];
+  /**
+   * Whether it is in the store's `byShape` (filed with its first template: a shape met only once, as most are, is
+   * looked up there for nothing — its entries there, a weak map per shape, were most of what marking it cost).
+   */
+  filed: boolean;
 }
+
+/** No template, no context met once: an entry's lists until it has some (never written to). */
+const NO_TEMPLATES = Object.freeze([]) as readonly Template[] as Template[];
+const NO_MARKS = Object.freeze([]) as readonly string[] as string[];
 
 /** Whether a context read the same other tables and asked for the same roles, played alike. */
 function sameContext(c: Context, others: readonly Other[], asked: readonly Asked[]): boolean {
@@ -513,8 +531,9 @@ class TemplateStore {
   /** What each identity keeps, by shape (the bounds are counted per identity). */
   private byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
   /**
-   * The same entries by shape, then identity: a table's identities are looked up one after the other under its shape
-   * (`Fitting.entries`: the shape's found once per table and pass, not once per identity).
+   * The same entries by shape, then identity, those with a template (`ShapeEntry.filed`): a table's identities are
+   * looked up one after the other under its shape (`Fitting.entries`: the shape's found once per table and pass, not
+   * once per identity).
    */
   byShape = new Map<string, ShapeIdentities>();
   /**
@@ -558,17 +577,25 @@ class TemplateStore {
         }
         byKey.clear();
       }
-      byKey.set(key, (e = { latest: undefined, templates: [], once: [] }));
-      let shape = this.byShape.get(key);
-      if (!shape) this.byShape.set(key, (shape = { entries: new WeakMap(), count: 0 }));
-      shape.entries.set(idn, e);
-      shape.count++;
+      // Every field set, in one order (one hidden class).
+      byKey.set(key, (e = { latest: undefined, templates: NO_TEMPLATES, once: NO_MARKS, filed: false }));
     }
     return e;
   }
 
+  /** Files `idn`'s entry `e` of shape `key` under the shape (`byShape`): it has a template. */
+  private file(idn: Identity, key: string, e: ShapeEntry): void {
+    let shape = this.byShape.get(key);
+    if (!shape) this.byShape.set(key, (shape = { entries: new WeakMap(), count: 0 }));
+    shape.entries.set(idn, e);
+    shape.count++;
+    e.filed = true;
+  }
+
   /** Files a template before the others of its shape (the oldest beyond `CONTEXTS` dropped). */
   add(idn: Identity, key: string, e: ShapeEntry, tpl: Template): void {
+    if (e.templates === NO_TEMPLATES) e.templates = [];
+    if (!e.filed) this.file(idn, key, e);
     e.templates.unshift(tpl);
     e.latest = tpl;
     this.bytes += cost(tpl);
@@ -578,8 +605,9 @@ class TemplateStore {
       this.byShape = new Map();
       this.contexts = new Map();
       const now = this.entry(idn, key);
-      now.templates.push(tpl);
+      now.templates = [tpl];
       now.latest = tpl;
+      this.file(idn, key, now);
       this.bytes = cost(tpl);
     }
   }
@@ -842,72 +870,123 @@ export class ShapeTemplates {
     const e = this.store.entry(idn, key);
     const players = fitting.players;
     // Who the other tables are: each by the role it plays (the first role consulted that it plays) and its place among
-    // the role's tables. The tables read, each once, by slot: 0 the table itself, k the k-th other.
-    let others: Other[] = NO_OTHERS;
-    const tables = [t];
+    // the role's tables. The tables read, each once, by slot: 0 the table itself, k the k-th other — in the scratch
+    // lists (`KEPT`): most contexts are only marked, their lists never kept.
+    // (Read only below the count `n`, where each is set.)
+    const tables = KEPT.tables as Table[];
+    const roles = KEPT.roles as StandardTable[];
+    const places = KEPT.places;
+    tables[0] = t;
+    let n = 1;
     // Past a few tables (a term over the 3,000 forms of a role), their slots are found by a map.
     let slotMap: Map<Table, number> | undefined;
     // A role of many tables (3,000 forms) is looked up by a map, made on its first use in this call.
     let maps: (Map<Table, number> | undefined)[] | undefined;
-    for (let i = 0; i < read.length; i++) {
-      const x = read[i];
-      if (slotIn(tables, slotMap, x) >= 0) continue;
-      let k = 0;
-      let index = -1;
-      for (; k < consulted.length && index < 0; k++) {
-        const list = players(consulted[k]);
-        if (list.length <= SEARCHED) index = list.indexOf(x);
-        else index = ((maps ??= [])[k] ??= slotsOf(list)).get(x) ?? -1;
-      }
-      if (index < 0) return;
-      if (others === NO_OTHERS) others = [];
-      others.push({ st: consulted[k - 1], index });
-      tables.push(x);
-      if (slotMap) slotMap.set(x, tables.length - 1);
-      else if (tables.length > SEARCHED) slotMap = slotsOf(tables);
-    }
-    // Most identities read no other table and ask for no role: their context's hash is always the same.
-    let context = EMPTY_CONTEXT;
-    let asked: Asked[] = NO_ASKED;
-    if (consulted.length || others.length) {
-      asked = [];
-      for (let k = 0; k < consulted.length; k++) {
-        const st = consulted[k];
-        const list = players(st);
-        const slots: number[] = [];
-        const keys: string[] = [];
-        for (let i = 0; i < list.length; i++) {
-          slots.push(slotIn(tables, slotMap, list[i]));
-          keys.push(tableKey(list[i]));
+    try {
+      for (let i = 0; i < read.length; i++) {
+        const x = read[i];
+        if (slotAmong(tables, n, slotMap, x) >= 0) continue;
+        let k = 0;
+        let index = -1;
+        for (; k < consulted.length && index < 0; k++) {
+          const list = players(consulted[k]);
+          if (list.length <= SEARCHED) index = list.indexOf(x);
+          else index = ((maps ??= [])[k] ??= slotsOf(list)).get(x) ?? -1;
         }
-        asked.push({ st, slots, keys });
+        if (index < 0) return;
+        roles[n] = consulted[k - 1];
+        places[n] = index;
+        tables[n++] = x;
+        if (slotMap) slotMap.set(x, n - 1);
+        else if (n > SEARCHED) slotMap = slotsOf(tables.slice(0, n));
       }
-      // The context: the other tables by role and place, the roles' tables by slot and shape.
-      const h = new ShapeHash();
-      for (const o of others) { h.text(o.st.title); h.int(o.index); }
-      for (const a of asked) {
-        h.text(a.st.title);
-        for (const x of a.slots) h.int(x + 1);
-        for (const x of a.keys) h.text(x);
+      // Most identities read no other table and ask for no role: their context's hash is always the same. Else it is
+      // read from the roles' tables as they are, with no list made: most contexts are met once, and only marked.
+      let context = EMPTY_CONTEXT;
+      if (consulted.length || n > 1) {
+        // The context: the other tables by role and place, the roles' tables by slot and shape (`askedOf`'s lists).
+        const h = KEPT.hash;
+        h.reset();
+        for (let j = 1; j < n; j++) { h.text(roles[j].title); h.int(places[j]); }
+        for (let k = 0; k < consulted.length; k++) {
+          const st = consulted[k];
+          const list = players(st);
+          h.text(st.title);
+          for (let i = 0; i < list.length; i++) h.int(slotAmong(tables, n, slotMap, list[i]) + 1);
+          for (let i = 0; i < list.length; i++) h.text(tableKey(list[i]));
+        }
+        context = h.done();
       }
-      context = h.done();
+      const seen = e.once.indexOf(context);
+      if (seen < 0) {
+        if (e.once === NO_MARKS) e.once = [context];
+        else {
+          e.once.push(context);
+          if (e.once.length > CONTEXTS) e.once.shift();
+        }
+        return;
+      }
+      e.once.splice(seen, 1);
+      // A template: its lists made.
+      const kept = tables.slice(0, n);
+      const built = placesOf(made, slotMap ?? slotsOf(kept), fields);
+      if (!built) return;
+      let others: Other[] = NO_OTHERS;
+      if (n > 1) {
+        others = [];
+        for (let j = 1; j < n; j++) others.push({ st: roles[j], index: places[j] });
+      }
+      // Every field set, in one order (one hidden class for every template: each is read once per table it is taken for).
+      const tpl: Template = {
+        outcome: result.outcome, missing: result.missing, ints: built.ints, partsAt: built.partsAt, checkedAt: built.checkedAt, relationsAt: built.relationsAt,
+        count: built.count, title: built.title, indirect: built.indirect, context: this.store.context(context, others, askedOf(consulted, players, kept, slotMap)),
+      };
+      this.store.add(idn, key, e, tpl);
+    } finally {
+      // The scratch lists let go of the tables (they must not keep a document alive).
+      KEPT.tables.fill(undefined, 0, n);
+      KEPT.roles.fill(undefined, 1, n);
     }
-    const seen = e.once.indexOf(context);
-    if (seen < 0) {
-      e.once.push(context);
-      if (e.once.length > CONTEXTS) e.once.shift();
-      return;
-    }
-    e.once.splice(seen, 1);
-    const built = placesOf(made, slotMap ?? slotsOf(tables), fields);
-    if (!built) return;
-    // Every field set, in one order (one hidden class for every template: each is read once per table it is taken for).
-    const tpl: Template = {
-      outcome: result.outcome, missing: result.missing, ints: built.ints, partsAt: built.partsAt, checkedAt: built.checkedAt, relationsAt: built.relationsAt,
-      count: built.count, title: built.title, indirect: built.indirect, context: this.store.context(context, others, asked),
-    };
-    this.store.add(idn, key, e, tpl);
   }
+}
+
+/**
+ * `keep`'s scratch lists (it runs once at a time, and lets go of what they hold before it returns): the tables a
+ * binding read by slot, each other one's role and place among the role's tables; the hash of its context.
+ */
+const KEPT = {
+  tables: [] as (Table | undefined)[],
+  roles: [] as (StandardTable | undefined)[],
+  places: [] as number[],
+  hash: new ShapeHash(),
+};
+
+/** `slotIn`, among the first `n` of `tables`. */
+function slotAmong(tables: readonly Table[], n: number, map: Map<Table, number> | undefined, x: Table): number {
+  if (map) return map.get(x) ?? -1;
+  for (let i = 0; i < n; i++) if (tables[i] === x) return i;
+  return -1;
+}
+
+/**
+ * The roles a template asked who plays, and their tables then: each by its slot among the template's `tables` (found
+ * by `slotMap` when they are many) and its shape — what `keep` hashed as its context.
+ */
+function askedOf(consulted: readonly StandardTable[], players: (st: StandardTable) => Table[], tables: readonly Table[], slotMap: Map<Table, number> | undefined): Asked[] {
+  if (!consulted.length) return NO_ASKED;
+  const asked: Asked[] = [];
+  for (let k = 0; k < consulted.length; k++) {
+    const st = consulted[k];
+    const list = players(st);
+    const slots: number[] = [];
+    const keys: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      slots.push(slotIn(tables, slotMap, list[i]));
+      keys.push(tableKey(list[i]));
+    }
+    asked.push({ st, slots, keys });
+  }
+  return asked;
 }
 
 /**
