@@ -158,7 +158,8 @@ function proseText(l: Line): string {
  * the number did not fit (`拟购买服务` / `2555.8 万元。`).
  */
 function leadWidth(l: Line): number {
-  const c = l.chunks[0];
+  const c = l.chunks[0] as (typeof l.chunks)[number] | undefined;
+  if (!c) return 0;
   const lead = /^(?:[-−－]?[0-9０-９][0-9０-９.,，．%％]*|[A-Za-z][A-Za-z0-9.-]*)[。，、；：！？）」』”’.,;:!?)]*/u.exec(c.text.trimStart())?.[0] ?? '';
   const all = displayWidth(c.text);
   return all ? ((c.x1 - c.x0) * displayWidth(lead)) / all : 0;
