@@ -579,6 +579,33 @@ describe('import of whole documents: generated layouts', function () {
     assert.equal(a.standard.tableOf(table)?.title, '收支总表');
   });
 
+  it('a figure column the header does not name is an import doubt at its `列：` line (a second level of row names, `项目名称 |  | 金额`)', async () => {
+    // 江苏省人民检察院 2017 年部门预算 (../shared/corpus/jiangsu), 二、收入预算总表: the row names in two columns (一般公共预算资金 /
+    // 公共财政拨款(补助)资金 …) under one 项目名称; the second column has no name of its own and reads as figures, and a
+    // standard identity compared the blank cell of its 收入总计 row (a false error). The import cannot know; it says so.
+    const t = (text: string, x: number, y: number, size = 10): TextAt => ({ text, x, y, size });
+    const pdf = await writePdf([{
+      texts: [
+        t('测试局 2017 年部门预算', 150, 60, 22),
+        t('二、收入预算总表', 220, 120, 18), t('部门：测试局', 45, 150), t('金额单位：万元', 440, 150),
+        t('项目名称', 80, 180), t('金额', 460, 180),
+        t('收入总计', 60, 200), t('17,996.68', 450, 200),
+        t('一般公共预算资金', 60, 220), t('小计', 220, 220), t('17,981.68', 450, 220),
+        t('公共财政拨款(补助)资金', 220, 240), t('17,981.68', 450, 240),
+        t('其他资金', 60, 260), t('其他收入', 220, 260), t('15.00', 462, 260),
+      ],
+    }]);
+    const doc = await imported(pdf);
+    const lines = doc.text.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('列：'));
+    assert.match(lines[at], /^列：项目名称 \|\s*\| 金额$/, doc.text);
+    assert.equal(lines[at - 1], '// 导入存疑：表头中有 1 栏没有栏名（原文可能是分两级的行名，或横排的表），请对照原文核对各栏');
+    assert.equal(doc.doubts.length, 1, doc.text);
+    assert.equal(doc.doubts[0].outputLine, at - 1);
+    // The editor and the CLI show it (rule import-doubt).
+    assert.deepEqual(analyze(doc.text).findings.filter((f) => f.rule === 'import-doubt').map((f) => f.severity), ['information']);
+  });
+
   it('a sentence of the narrative that names a table (`本表（公开 02 表）反映…`) is prose, not the table\'s title', async () => {
     // 江苏省政协办公厅 2018 年度部门预算 (../shared/corpus/jiangsu, pages 9–15 of the PDF): each 情况说明 opens with such a
     // sentence; read as a title, the paragraph under it became a table (`## 表 公开02表 导入的表`) and its 其中 list lost

@@ -858,6 +858,14 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
       const unique = headerRepairs.filter((r) => (seen.has(r.before) ? false : (seen.add(r.before), true)));
       note(ctx, header[0]?.line ?? lanci?.line ?? 1, unique);
     }
+    // A figure column the header names not (a second level of row names read as figures, `项目名称 |  | 金额`; a table
+    // laid out across, its names in the rows): said at the `列：` line — what the checks read of it may be wrong.
+    const unnamed = side.leaves.filter((path) => !path.some((x) => x.name.trim())).length;
+    if (unnamed) {
+      const d = m.doubtUnnamedColumns(unnamed);
+      ctx.doubts.push({ line: header[0]?.line ?? lanci?.line ?? 1, message: d, outputLine: ctx.out.length });
+      ctx.out.push(`// ${m.importDoubt(d)}`);
+    }
     ctx.out.push(columnsLine(side));
     for (const r of parsed[k]) {
       const text = renderRow(side, r);
