@@ -25,6 +25,9 @@ registerNodePdfEngine();
 const PDFS = join(ROOT, 'test', 'fixtures', 'pdf');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');
 
+/** A text at (x, y) from the page's top-left corner, in points (10 pt unless given). */
+const textAt = (text: string, x: number, y: number, size = 10): TextAt => ({ text, x, y, size });
+
 async function imported(data: Uint8Array, name = 'x.pdf'): Promise<ImportedDocument> {
   const r = await importDocument(data, { name });
   assert.ok(r.ok, r.ok ? '' : r.message);
@@ -560,7 +563,7 @@ describe('import of whole documents: generated layouts', function () {
     // 江苏省人大常委会办公厅 2019 年部门预算公开表 (../shared/corpus/jiangsu): every table's number, 公开表一 … 公开表十二, on
     // its own line between the title and the 部门/单位 line; read as header, with 部门 and 单位 after it, every table's
     // columns were wrong (`列：公开表九部门：{合计} | 江苏省人大常委会办公厅{…}`) and the 三公 table failed its sums.
-    const t = (text: string, x: number, y: number, size = 10): TextAt => ({ text, x, y, size });
+    const t = textAt;
     const pdf = await writePdf([{
       texts: [
         t('测试局 2019 年部门预算公开表', 150, 60, 22),
@@ -583,7 +586,7 @@ describe('import of whole documents: generated layouts', function () {
     // 江苏省人民检察院 2017 年部门预算 (../shared/corpus/jiangsu), 二、收入预算总表: the row names in two columns (一般公共预算资金 /
     // 公共财政拨款(补助)资金 …) under one 项目名称; the second column has no name of its own and reads as figures, and a
     // standard identity compared the blank cell of its 收入总计 row (a false error). The import cannot know; it says so.
-    const t = (text: string, x: number, y: number, size = 10): TextAt => ({ text, x, y, size });
+    const t = textAt;
     const pdf = await writePdf([{
       texts: [
         t('测试局 2017 年部门预算', 150, 60, 22),
@@ -610,7 +613,7 @@ describe('import of whole documents: generated layouts', function () {
     // 江苏省政协办公厅 2018 年度部门预算 (../shared/corpus/jiangsu, pages 9–15 of the PDF): each 情况说明 opens with such a
     // sentence; read as a title, the paragraph under it became a table (`## 表 公开02表 导入的表`) and its 其中 list lost
     // its total.
-    const para = (y: number, text: string, x = 60): TextAt => ({ text, x, y, size: 10 });
+    const para = (y: number, text: string, x = 60) => textAt(text, x, y);
     const pdf = await writePdf([{
       texts: [
         { text: '测试局 2024 年部门预算', x: 150, y: 100, size: 22 },
@@ -642,7 +645,7 @@ describe('import of whole documents: generated layouts', function () {
     // 江苏省人民检察院 2017 年部门预算 (../shared/corpus/jiangsu, page 23 of the PDF): `…拟购买工程 0 万元；拟购买服务` ends
     // 2.2 em short of the margin, and `2555.8 万元。` (3 em for the number) begins the next line: one sentence, whose 其中
     // items the narrative checks add up (split in two, the total missed an item: a false finding).
-    const para = (y: number, text: string, x = 60): TextAt => ({ text, x, y, size: 10 });
+    const para = (y: number, text: string, x = 60) => textAt(text, x, y);
     const right = 410;
     // How far short of the margin a line set from the left margin ends (a 汉字 10 pt, a digit 5 pt).
     const short = (text: string) => right - (60 + displayWidth(text) * 5);

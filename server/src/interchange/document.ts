@@ -63,7 +63,8 @@ export interface DocumentRefused {
 export type DocumentOutcome = ImportedDocument | DocumentRefused;
 
 const PART = /^第[一二三四五六七八九十]+部分/;
-const HEADING1 = /^[一二三四五六七八九十]+[、.．]/;
+/** A numbered heading `十二、…`; its numeral captured. */
+const HEADING1 = /^([一二三四五六七八九十]+)[、.．]/;
 const HEADING2 = /^[（(][一二三四五六七八九十]+[）)]/;
 const FIGURES = /[-−－]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?/g;
 
@@ -382,14 +383,13 @@ function contents(ctx: Ctx, lines: Line[], i: number): number {
   // The 目录 goes on at the top of the next page when that page starts with the rest of its last entry
   // (`…培训费支` / `出预算表`), its next numbered entry (`十二、…` after `十一、…`) or a part not listed yet; and there,
   // only while each line is such an entry (the page's body starts at the first line that is not).
-  const numeral = /^([一二三四五六七八九十]+)[、.．]/;
   const entryHere = (l: Line, first: boolean): boolean => {
     const key = compact(l.text);
     if (/[。；，]/.test(key) || key.length > 50 || l.chunks.length > 2) return false;
     if (isPartHeading(l)) return !seen.has(key);
-    const b = numeral.exec(key)?.[1];
+    const b = HEADING1.exec(key)?.[1];
     if (b) {
-      const a = numeral.exec(compact(last))?.[1];
+      const a = HEADING1.exec(compact(last))?.[1];
       return !first || (a !== undefined && chineseNumeral(b) === (chineseNumeral(a) ?? NaN) + 1);
     }
     // The rest of an entry cut by the break: the entry unfinished, the two a title.

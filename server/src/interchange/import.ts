@@ -457,6 +457,12 @@ function buildTree(placed: { row: number; rel: number; name: string; span?: numb
   return leaves;
 }
 
+/** A doubt about source line `line`: listed, and written as a `// 导入存疑：…` comment where the output stands. */
+function doubt(ctx: Context, line: number, message: string): void {
+  ctx.doubts.push({ line, message, outputLine: ctx.out.length });
+  ctx.out.push(`// ${ctx.m.importDoubt(message)}`);
+}
+
 /** `列：` text of one side. */
 function columnsLine(side: Side): string {
   const nonfig: string[] = [];
@@ -853,28 +859,22 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
   let rowCount = 0;
   sides.forEach((side, k) => {
     if (sides.length > 1 && side.name) ctx.out.push(`### ${escapeCell(side.name).text}`);
+    const headerLine = header[0]?.line ?? lanci?.line ?? 1;
     if (headerRepairs.length && k === 0) {
       const seen = new Set<string>();
       const unique = headerRepairs.filter((r) => (seen.has(r.before) ? false : (seen.add(r.before), true)));
-      note(ctx, header[0]?.line ?? lanci?.line ?? 1, unique);
+      note(ctx, headerLine, unique);
     }
     // A figure column the header names not (a second level of row names read as figures, `项目名称 |  | 金额`; a table
     // laid out across, its names in the rows): said at the `列：` line — what the checks read of it may be wrong.
     const unnamed = side.leaves.filter((path) => !path.some((x) => x.name.trim())).length;
-    if (unnamed) {
-      const d = m.doubtUnnamedColumns(unnamed);
-      ctx.doubts.push({ line: header[0]?.line ?? lanci?.line ?? 1, message: d, outputLine: ctx.out.length });
-      ctx.out.push(`// ${m.importDoubt(d)}`);
-    }
+    if (unnamed) doubt(ctx, headerLine, m.doubtUnnamedColumns(unnamed));
     ctx.out.push(columnsLine(side));
     for (const r of parsed[k]) {
       const text = renderRow(side, r);
       if (ctx.pages) atPage(ctx, r.line);
       note(ctx, r.line, r.repairs, r.joined);
-      for (const d of r.doubts ?? []) {
-        ctx.doubts.push({ line: r.line, message: d, outputLine: ctx.out.length });
-        ctx.out.push(`// ${m.importDoubt(d)}`);
-      }
+      for (const d of r.doubts ?? []) doubt(ctx, r.line, d);
       ctx.out.push(text);
       if (r.continued) pageWithin(ctx, r.continued.page, r.continued.text);
       rowCount++;
