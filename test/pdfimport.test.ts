@@ -336,6 +336,26 @@ describe('import of layout text: generated layouts (pdftotext lays every charact
     assert.deepEqual(analyze(d.text).document.tables.map((t) => t.number), ['公开11表', '公开12表']);
   });
 
+  it('a 金额单位 wrapped in a narrow cell (`单位：万` over `元`, the 元 at the end of the 部门 line) is one unit, the 部门 whole', async () => {
+    // 江苏省高级人民法院 2019 部门预算, 公开 09 表: `单位：万` printed above the 部门名称 line, `元` at its right end.
+    const page = [
+      textLine([0, '公开09表']),
+      textLine([16, '“三公”经费支出预算表']),
+      textLine([60, '单位：万']),
+      textLine([0, '部门名称：某单位'], [64, '元']),
+      textLine([0, '项目'], [20, '合计'], [34, '公务接待费']),
+      textLine([0, '“三公”经费'], right(26, '30.00'), right(44, '30.00')),
+      '',
+    ].join('\n');
+    const d = await imported(new TextEncoder().encode(page), 'x.txt');
+    assert.deepEqual(syntaxErrors(d.text), []);
+    assert.match(d.text, /^金额单位：万元$/m, d.text);
+    assert.match(d.text, /^部门名称：某单位$/m, d.text);
+    assert.doesNotMatch(d.text, /^单位：万$/m, d.text);
+    assert.deepEqual(analyze(d.text).findings.filter((f) => f.rule === 'unit-name'), []);
+    assert.equal(analyze(d.text).document.tables[0].unit, '万元');
+  });
+
   it('a text as wide as the one above it in a text column is a cell of its own, not the rest of a wrapped one', async () => {
     const page = [
       textLine([0, '公开12表']),

@@ -755,8 +755,22 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
   let unit: string | undefined;
   const headRepairs: { line: number; repairs: CellRepair[] }[] = [];
   const droppedAbove: SourceRow[] = [];
-  for (const r of preamble) {
-    let t = clean(lineText(r));
+  const texts = preamble.map((r) => clean(lineText(r)));
+  // 金额单位 wrapped in a narrow cell of its own, the rest printed at the end of the next line (`单位：万` over
+  // `部门名称：某单位 … 元`): one unit, and the other line without it.
+  for (let k = 0; k + 1 < preamble.length && !unit; k++) {
+    const piece = /^(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万?)$/.exec(texts[k]);
+    const rest = piece && /[ \t\u3000]((?:万[ \t\u3000]*)?元)$/.exec(texts[k + 1]);
+    if (!rest || !/^(万元|元)$/.test(compact(piece[1] + rest[1]))) continue;
+    unit = compact(piece[1] + rest[1]);
+    headRepairs.push({ line: preamble[k].line, repairs: [{ kind: 'joined-lines', before: `${texts[k]} / ${rest[1]}`, after: `金额单位：${unit}` }] });
+    texts[k] = '';
+    texts[k + 1] = clean(texts[k + 1].slice(0, rest.index));
+  }
+  for (let k = 0; k < preamble.length; k++) {
+    const r = preamble[k];
+    let t = texts[k];
+    if (!t) continue;
     const u = UNIT.exec(t);
     if (u) {
       unit = compact(u[1]);

@@ -105,9 +105,18 @@ function keyOfTitle(text: string, department?: string): string {
     if (k === before) break;
   }
   if (k.includes('年')) k = k.replace(YEAR, '');
-  if (k.endsWith(')')) k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
+  if (k.endsWith(')')) {
+    k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
+    // The money a table is of, printed after its title rather than before it: `“三公”经费…支出预算表（一般公共预算）`
+    // is `一般公共预算“三公”经费…支出预算表` (江苏省政协办公厅 2017).
+    const fund = FUND_AFTER.exec(k);
+    if (fund) k = k.startsWith(fund[1]) ? k.slice(0, fund.index) : fund[1] + k.slice(0, fund.index);
+  }
   return k;
 }
+
+/** A kind of money in brackets at the end of a title's key. */
+const FUND_AFTER = /\((一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政拨款)\)$/;
 
 /**
  * A key without its leading table number (`TABLE_NUMBER`). Blanks are out of a key, so a number in Chinese numerals
