@@ -86,12 +86,16 @@ describe('standard identities over large tables: names', () => {
           if (d && k.startsWith(d)) k = k.slice(d.length);
         }
         k = k.replace(/^\d{4}年度?/, '');
+        k = k.replace(/^(?:部门\(单位\)|单位\(部门\)|部门|单位)/, '');
         if (k === before) break;
       }
       k = k.replace(/\d{4}年度?/g, '');
-      return k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
+      k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '').replace(/\((?:部门|单位)(?:预算|决算)?\)$/, '');
+      const fund = /\((一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政拨款)\)$/.exec(k);
+      if (fund) k = k.startsWith(fund[1]) ? k.slice(0, fund.index) : fund[1] + k.slice(0, fund.index);
+      return k.replace(/(?:明细情况|明细|情况)表$/, '表');
     };
-    const PIECES = ['一、', '（二）', '3.', '公开01表', '附表4-1', '表一', '表 1.', '2023', '年', '年度', ' ', '测试部门', '部门', '收支总表', '（公开01表）', '（功能科目）', ')', '(', '：', '项目1项目自评表', '12', '公开表十一', '一般公共预算支出表', '三公'];
+    const PIECES = ['一、', '（二）', '3.', '公开01表', '附表4-1', '表一', '表 1.', '2023', '年', '年度', ' ', '测试部门', '部门', '收支总表', '（公开01表）', '（功能科目）', ')', '(', '：', '项目1项目自评表', '12', '公开表十一', '一般公共预算支出表', '三公', '单位', '(部门)', '（一般公共预算）', '情况表', '明细', '一般公共预算'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((a) => a.join('')), fc.constantFrom(undefined, '', '测试部门', '部门'), (title, department) => {
       assert.equal(titleKey(title, department), full(title, department));
     }), { numRuns: 20000 });

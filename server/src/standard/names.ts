@@ -102,18 +102,27 @@ function keyOfTitle(text: string, department?: string): string {
     if (NUMBER_START.test(k)) k = withoutTableNumber(withoutItemNumber(k)).replace(/^[.、．:]/, '');
     if (d && k.startsWith(d)) k = k.slice(d.length);
     if (DIGIT_START.test(k)) k = k.replace(/^\d{4}年度?/, '');
+    // Whose table it is, said before its title: `部门收支总体情况表`, `部门（单位）收支预算总表`, `单位收入决算表`.
+    if (OWNER_START.test(k)) k = k.replace(OWNER, '');
     if (k === before) break;
   }
   if (k.includes('年')) k = k.replace(YEAR, '');
   if (k.endsWith(')')) {
-    k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '');
+    k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '')
+      .replace(/\((?:部门|单位)(?:预算|决算)?\)$/, '');
     // The money a table is of, printed after its title rather than before it: `“三公”经费…支出预算表（一般公共预算）`
     // is `一般公共预算“三公”经费…支出预算表` (江苏省政协办公厅 2017).
     const fund = FUND_AFTER.exec(k);
     if (fund) k = k.startsWith(fund[1]) ? k.slice(0, fund.index) : fund[1] + k.slice(0, fund.index);
   }
+  // `…情况表`, `…明细表`: the national templates' wording (`一般公共预算支出情况表`, `…基本支出决算明细表`) for the table.
+  if (k.endsWith('情况表') || k.endsWith('明细表')) k = k.replace(/(?:明细情况|明细|情况)表$/, '表');
   return k;
 }
+
+/** Whose table a title says it is, before it (blanks out and brackets half-width: a key). */
+const OWNER = /^(?:部门\(单位\)|单位\(部门\)|部门|单位)/;
+const OWNER_START = /^[部单]/;
 
 /** A kind of money in brackets at the end of a title's key. */
 const FUND_AFTER = /\((一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政拨款)\)$/;
