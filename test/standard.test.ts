@@ -167,9 +167,47 @@ function completeDocument(name: string, make: (o?: StandardDocOptions) => string
   });
 }
 
+/**
+ * The generated documents with their tables titled as the national templates (财政部's 部门预算/决算公开 tables) and
+ * other provinces word them: `表1 部门收支总体情况表`, `…情况表`, `…决算明细表`, `部门…`, `（部门决算）`.
+ */
+function nationalWording(text: string, titles: [string, string][]): string {
+  for (const [from, to] of titles) {
+    assert.ok(text.includes(`## 表 ${from}\n`), from);
+    text = text.replace(`## 表 ${from}\n`, `## 表 ${to}\n`);
+  }
+  return text;
+}
+
+const NATIONAL_BUDGET: [string, string][] = [
+  ['附表4-1 收支总表', '表1 部门收支总体情况表'], ['附表4-2 收入总表', '表2 部门收入总体情况表'], ['附表4-3 支出总表', '表3 部门支出总体情况表'],
+  ['附表4-4 财政拨款收支总表', '表4 财政拨款收支总体情况表'], ['附表4-5 一般公共预算支出表', '表5 一般公共预算支出情况表'],
+  ['附表4-6 一般公共预算基本支出表', '表6 一般公共预算基本支出情况表'], ['附表4-7 一般公共预算“三公”经费支出表', '表7 一般公共预算“三公”经费支出情况表'],
+  ['附表4-8 政府性基金预算支出表', '表8 政府性基金预算支出情况表'], ['附表4-9 国有资本经营预算支出表', '表9 国有资本经营预算支出情况表'],
+];
+const NATIONAL_FINAL = (y: number): [string, string][] => [
+  [`公开01表 ${y} 年度收入支出决算总表`, `表一 部门收入支出决算总表（部门决算）`], [`公开02表 ${y} 年度收入决算表`, '表二 部门收入决算表'],
+  [`公开03表 ${y} 年度支出决算表`, '表三 部门支出决算表'], [`公开05表 ${y}年度一般公共预算财政拨款支出决算表`, '表五 一般公共预算财政拨款支出决算明细表'],
+  [`公开09表 ${y} 年度财政拨款“三公”经费支出决算表`, '表九 一般公共预算财政拨款“三公”经费支出决算情况表'],
+];
+
+for (const [name, make, titles] of [
+  ['部门预算', generateBudget, NATIONAL_BUDGET], ['部门决算', generateFinal, NATIONAL_FINAL(2023)],
+] as const) {
+  it(`standard sets: a ${name} titled in the national templates' wording gets every identity the set's own titles get`, () => {
+    const own = analyze(make());
+    const national = analyze(nationalWording(make(), [...titles]));
+    const states = (a: Analysis) => a.document.tables.map((t) => `${a.standard.tableOf(t)?.title ?? '—'}: ${a.standard.applied(t).map(identityState).join(' ')}`);
+    assert.deepEqual(states(national), states(own));
+    assert.ok(national.document.tables.every((t) => t.kind !== 'table' || national.standard.tableOf(t)), 'every table recognised');
+  });
+}
+
 completeDocument('部门决算 (湖北 公开01—09表)', generateFinal);
 completeDocument('部门预算 (湖北 附表4-1 … 4-8 and forms)', generateBudget);
 completeDocument('部门预算 (江苏 公开01—12表)', generateJiangsu);
+completeDocument('部门预算 in the national templates\' wording (表1 部门收支总体情况表 …)', (o) => nationalWording(generateBudget(o), NATIONAL_BUDGET));
+completeDocument('部门决算 in the national templates\' wording (表一 部门收入支出决算总表 …)', (o) => nationalWording(generateFinal(o), NATIONAL_FINAL(2023)));
 
 describe('standard sets: choosing the set', () => {
   const final = generateFinal();
