@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { generateBudget } from '../bench/standardDocs';
 import { analyze } from '../server/src/analysis';
 import type { Finding } from '../server/src/checks/finding';
 import { extractStatements, type Claim, type Statement } from '../server/src/claims/extract';
@@ -160,6 +161,21 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
       assert.ok(f, rate);
       assert.match(f.message, new RegExp(`应为 ${computed.replace('.', '\\.')}`));
     }
+  });
+
+  it('a change whose amount this year the text does not state: its rate against the tables\' figure of its subject', () => {
+    // The national templates' narratives often say `项目支出比上年减少 X 万元，下降 Y%` with 项目支出's amount only in the
+    // tables. Generated 部门预算 (bench/standardDocs): 项目支出 110,637.70, 基本支出 125,660.99 (支出总表 合计 row).
+    const doc = (sentence: string) => generateBudget().replace('## 表 附表4-1', `## 第二部分 情况说明\n${sentence}\n\n## 表 附表4-1`);
+    const wrong = doc('项目支出比2022年预算减少1,000.00万元，下降0.95%。');
+    const f = errorsOf(wrong).find((e) => said(wrong, e) === '0.95%');
+    assert.ok(f, JSON.stringify(narrative(wrong).map((x) => x.message)));
+    assert.match(f.message, /按 1,000\.00 ÷ \(110,637\.70 \+ 1,000\.00\) 应为 0\.90%/);
+    assert.deepEqual(errorsOf(doc('项目支出比2022年预算减少1,000.00万元，下降0.90%。')).map((x) => x.message), []);
+    assert.equal(errorsOf(doc('基本支出比上年增加5,000.00万元，增长4.12%。')).length, 1);
+    assert.deepEqual(errorsOf(doc('基本支出比上年增加5,000.00万元，增长4.14%。')).map((x) => x.message), []);
+    // A subject the tables do not print, or one taken from the sentence before: not guessed.
+    assert.deepEqual(errorsOf(doc('调研经费比上年增加5,000.00万元，增长4.12%。')).map((x) => x.message), []);
   });
 
   it('a 三公 budget stated in the text whose table cell was left blank: one culprit, the blank cell', () => {

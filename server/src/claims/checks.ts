@@ -308,6 +308,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       if (change) {
         const cur = currentFor(prev, change, undefined, ctx.kind);
         if (cur) rateRelation(ctx, r, change, cur);
+        else tableRate(ctx, r, change);
         continue;
       }
     }
@@ -322,6 +323,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     }
     const cur = currentFor(st, change, prev, ctx.kind);
     if (cur) rateRelation(ctx, r, change, cur);
+    else tableRate(ctx, r, change);
   }
   // A change against a stated base: this year − base; the direction word against the figures; 持平.
   for (const c of claims) {
@@ -376,6 +378,27 @@ function rateRelation(ctx: Ctx, r: Claim, change: Claim, cur: Claim): void {
   relate(ctx, {
     rule: 'narrative', kind: 'change', title: title(ctx, 'rate'), target: ctx.cellOf(r),
     terms: [{ sign: 1, cell: ctx.cellOf(change) }, { sign: change.direction! > 0 ? 1 : -1, cell: ctx.cellOf(cur) }],
+  });
+}
+
+/**
+ * A rate of a change whose amount this year the narrative does not state (`项目支出比上年减少 1,000 万元，下降 0.95%`):
+ * against the tables' figure of the change's subject, found as an amount of that subject would be — only when the
+ * change names its subject in its own clause and every print of it found is a figure and agrees.
+ */
+function tableRate(ctx: Ctx, r: Claim, change: Claim): void {
+  if (change.inherited || !change.subject || change.scale === undefined || change.approx) return;
+  const qs = ctx.index.resolve({ ...change, kind: 'amount', role: 'current' });
+  const first = qs[0] && termValue({ sign: 1, cell: qs[0].cell, shift: qs[0].shift });
+  if (!first) return;
+  for (const q of qs) {
+    const f = q.cell.kind === 'figure' ? termValue({ sign: 1, cell: q.cell, shift: q.shift }) : undefined;
+    if (!f || !samePrint(f, first)) return;
+  }
+  const q = qs[0];
+  relate(ctx, {
+    rule: 'narrative', kind: 'change', title: title(ctx, 'rate'), target: ctx.cellOf(r),
+    terms: [{ sign: 1, cell: ctx.cellOf(change) }, { sign: change.direction! > 0 ? 1 : -1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }],
   });
 }
 
