@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateBudget } from '../bench/standardDocs';
+import { generateBudget, generateFinal } from '../bench/standardDocs';
 import { analyze } from '../server/src/analysis';
 import type { Finding } from '../server/src/checks/finding';
 import { extractStatements, type Claim, type Statement } from '../server/src/claims/extract';
@@ -176,6 +176,19 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(errorsOf(doc('基本支出比上年增加5,000.00万元，增长4.14%。')).map((x) => x.message), []);
     // A subject the tables do not print, or one taken from the sentence before: not guessed.
     assert.deepEqual(errorsOf(doc('调研经费比上年增加5,000.00万元，增长4.12%。')).map((x) => x.message), []);
+  });
+
+  it('shares of one whole in two lines are two breakdowns of it, not one list that passes 100%', () => {
+    // A 决算's 支出决算 section breaks 本年支出合计 down into 基本支出 and 项目支出; its 财政拨款支出 section says what part of
+    // it 一般公共预算财政拨款 paid (100 %). Summed as one list they made 153.18 %, a false 各项占比之和超过 100%.
+    const text = (lines: string[]) => generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', ...lines, '', '## 表 公开01表'].join('\n'));
+    const parts = '2023年度本年支出合计236,298.69万元，其中：基本支出125,660.99万元，占53.18%；项目支出110,637.70万元，占46.82%。';
+    const paid = '2023年度一般公共预算财政拨款支出236,298.69万元，占本年支出合计的100%。';
+    for (const lines of [['### 三、支出决算情况说明', parts, '### 四、一般公共预算财政拨款支出决算情况说明', paid], ['### 三、支出决算情况说明', parts, paid]]) {
+      assert.deepEqual(errorsOf(text(lines)).map((f) => f.message), [], lines.join('\n'));
+    }
+    // In one line they are one list: 153.18 % is over.
+    assert.match(errorsOf(text([parts.replace('。', '；') + paid])).map((f) => f.message).join('\n'), /各项占比之和为 1[0-9]{2}\.[0-9]{2}%/);
   });
 
   it('a 三公 budget stated in the text whose table cell was left blank: one culprit, the blank cell', () => {

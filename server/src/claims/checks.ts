@@ -135,7 +135,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       sumChecks(ctx, statements, i);
       prev = st;
     }
-    for (const [whole, shares] of ctx.shares) sharesTotal(ctx, shares, whole);
+    for (const [whole, byList] of ctx.shares) for (const shares of byList.values()) sharesTotal(ctx, shares, whole);
     for (const shares of ctx.unresolved.values()) sharesTotal(ctx, shares);
     result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
@@ -152,8 +152,13 @@ interface Ctx {
   /** The text of a span of the lines read. */
   slice(span: { start: number; end: number }): string;
   out: ClaimResult;
-  /** The shares checked against each whole, in order (their sum must not pass 100%). */
-  shares: Map<Cell, Claim[]>;
+  /**
+   * The shares checked against each whole, in order, by the list they are stated in — a line, or the items of an
+   * intro line (`…主要用于以下方面：` / `1. …，占 12.5%`) — their sum must not pass 100%. Each list breaks the whole down
+   * one way: `基本支出 … 占 53.18%；项目支出 … 占 46.82%` and, in another line, `财政拨款支出 … 占本年支出合计的 100%` are
+   * two breakdowns of 本年支出合计, not one (each share is checked against its part and whole on its own anyway).
+   */
+  shares: Map<Cell, Map<Statement, Claim[]>>;
   /** The shares of a whole the text names but neither states nor a table prints, by line and name (`占“三公”经费的`). */
   unresolved: Map<string, Claim[]>;
 }
@@ -491,8 +496,11 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'share'), target: ctx.cellOf(s), terms });
-    const group = ctx.shares.get(whole.cell);
-    if (!group) ctx.shares.set(whole.cell, [s]);
+    let byList = ctx.shares.get(whole.cell);
+    if (!byList) ctx.shares.set(whole.cell, (byList = new Map()));
+    const list = whole.list ?? st;
+    const group = byList.get(list);
+    if (!group) byList.set(list, [s]);
     else if (!restated(group, s, part)) group.push(s);
   }
 }
@@ -539,7 +547,8 @@ function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
   });
 }
 
-function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, part: Claim): { cell: Cell; shift?: number } | undefined {
+/** A share's whole: its cell, and (`list`) the intro line whose items the share is one of, when it is the intro's total. */
+function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, part: Claim): { cell: Cell; shift?: number; list?: Statement } | undefined {
   const st = statements[i];
   const key = share.whole ? labelKey(share.whole) : '';
   if (key) {
@@ -562,7 +571,7 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
   }
   // An item of a list: the intro's total (`…支出 2,098.74 万元，主要用于以下方面：` / `1. 一般公共服务（类）支出 261.74 万元，占 12.5%`).
   const en = enumeration(ctx, statements, i);
-  if (en) return { cell: ctx.cellOf(en.total) };
+  if (en) return { cell: ctx.cellOf(en.total), list: en.intro };
   return undefined;
 }
 
