@@ -191,6 +191,28 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.match(errorsOf(text([parts.replace('。', '；') + paid])).map((f) => f.message).join('\n'), /各项占比之和为 1[0-9]{2}\.[0-9]{2}%/);
   });
 
+  it('a list of 项 items that names only some of its total\'s parts is not their sum, unless its total is not the table\'s', () => {
+    // Generated 部门决算 (bench/standardDocs): 公开05表 prints eleven 项, 236,298.69 in all. A narrative that details two of
+    // them under the total was read as their sum (a false 总数 ≠ 其中各项之和).
+    const text = (total: string, items: string[]) => generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', '### 五、一般公共预算财政拨款支出决算情况说明',
+      `2023年度一般公共预算财政拨款支出年初预算为230,000.00万元，支出决算为${total}万元，完成年初预算的102.74%。其中：`, ...items, '', '## 表 公开01表'].join('\n'));
+    const two = [
+      '1.一般公共服务支出（类）人大事务（款）行政运行（项）。年初预算为30,000.00万元，支出决算为30,843.34万元，完成年初预算的102.81%。',
+      '2.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为14,000.00万元，支出决算为13,771.56万元，完成年初预算的98.37%。',
+    ];
+    const sums = (t: string) => analyze(t).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum');
+    assert.deepEqual(errorsOf(text('236,298.69', two)).map((f) => f.message), []);
+    assert.equal(sums(text('236,298.69', two)).length, 0);
+    // A total the table does not support is still the sum's to answer for.
+    assert.ok(errorsOf(text('236,928.69', two)).some((f) => /其中各项之和/.test(f.message)));
+    // Every 项 of a 款 listed under the 款's total: a sum, checked.
+    const all = generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', '### 五、一般公共预算财政拨款支出决算情况说明',
+      '住房改革支出（款）支出决算为43,970.69万元。其中：', '1.住房保障支出（类）住房改革支出（款）住房公积金（项）。支出决算为27,758.28万元。',
+      '2.住房保障支出（类）住房改革支出（款）提租补贴（项）。支出决算为16,212.41万元。', '', '## 表 公开01表'].join('\n'));
+    assert.equal(sums(all).length, 1);
+    assert.ok(errorsOf(all.replace('支出决算为43,970.69万元', '支出决算为43,907.69万元')).some((f) => /其中各项之和/.test(f.message)));
+  });
+
   it('a 三公 budget stated in the text whose table cell was left blank: one culprit, the blank cell', () => {
     const text = vary('80,000.00 | | 50,000.00 | | 50,000.00 | 30,000.00 |', '80,000.00 | | 50,000.00 | | 50,000.00 | |');
     const errs = errorsOf(text);

@@ -638,7 +638,65 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   }
   // Two views of one total (`其中：（一）收入预算总计 X。（二）支出预算总计 X。`) are not its parts.
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
+  if (partialList(ctx, total, amounts)) return;
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+}
+
+/**
+ * Whether a list of 类/款/项 items (`1. 一般公共服务支出（类）…（款）…（项）。…支出决算为 X 万元`) names only some of its
+ * total's parts, and says so consistently: its items name rows of one table, level and column, the table prints other
+ * rows of that level, not zero, within the items' 类 or 款 (or the whole table when they span several 类), and the
+ * total is what the table's rows of that level there add up to. Such a list is not a sum of its items (each item is
+ * checked against its row on its own); a total the table does not support still is.
+ */
+function partialList(ctx: Ctx, total: Claim, amounts: Claim[]): boolean {
+  if (!amounts.every((a) => a.path && a.path.length > 1)) return false;
+  let part: Part | undefined;
+  let column = -1;
+  let shift = 0;
+  let length = -1;
+  let prefix: string | undefined;
+  const named = new Set<number>();
+  for (const a of amounts) {
+    const qs = ctx.index.resolve(a);
+    const q = part ? qs.find((x) => x.cell.row.part === part && x.cell.column?.index === column) : qs[0];
+    const code = q?.cell.row.code;
+    if (!q || !code || !q.cell.column || (length >= 0 && code.length !== length)) return false;
+    part ??= q.cell.row.part;
+    column = q.cell.column.index;
+    shift = q.shift;
+    length = code.length;
+    named.add(q.cell.row.index);
+    let k = 0;
+    while (prefix !== undefined && k < prefix.length && prefix[k] === code[k]) k++;
+    prefix = prefix === undefined ? code : prefix.slice(0, k);
+  }
+  if (!part || prefix === undefined) return false;
+  // The scope: the 款 or 类 the items share (a prefix of 5 or 3 digits shorter than their codes), else the table.
+  const scope = [5, 3, 0].find((n) => n <= prefix!.length && n < length) ?? 0;
+  const within = prefix.slice(0, scope);
+  let left = false;
+  const figures: Figure[] = [];
+  for (const r of part.rows) {
+    if (r.code?.length !== length || !r.code.startsWith(within)) continue;
+    const c = r.cells[column];
+    const f = c?.kind === 'figure' ? termValue({ sign: 1, cell: c, shift }) : undefined;
+    if (!f) continue;
+    figures.push(f);
+    if (!named.has(r.index) && f.units !== 0n) left = true;
+  }
+  if (!left) return false;
+  // The total within the rounding of the rows' figures and its own (rounding.md: a computed relation).
+  const scale = Math.max(total.figure.decimals, ...figures.map((f) => f.decimals)) + 1;
+  let lo = 0n;
+  let hi = 0n;
+  for (const f of figures) {
+    const iv = intervalOf(f, scale);
+    lo += iv.lo;
+    hi += iv.hi;
+  }
+  const t = intervalOf(total.figure, scale);
+  return t.lo <= hi && lo <= t.hi;
 }
 
 /** A count of things (车辆, 人员) is at least the sum of the parts listed after its `其中`: a list may be partial. */
