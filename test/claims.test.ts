@@ -213,6 +213,27 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.ok(errorsOf(all.replace('支出决算为43,970.69万元', '支出决算为43,907.69万元')).some((f) => /其中各项之和/.test(f.message)));
   });
 
+  it('a share of a part of another share (after its 其中) is not one more share of the whole', () => {
+    // The national templates' 政府采购 sentence: 小微企业 are among the 中小企业 (60 % of the total within their 80 %).
+    const doc = (line: string) => generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', '### 九、政府采购支出说明', line, '', '## 表 公开01表'].join('\n'));
+    const nestedLine = '2023年度政府采购支出总额500.00万元，其中：政府采购货物支出200.00万元、政府采购工程支出100.00万元、政府采购服务支出200.00万元。授予中小企业合同金额400.00万元，占政府采购支出总额的80%，其中：授予小微企业合同金额300.00万元，占政府采购支出总额的60%。';
+    assert.deepEqual(errorsOf(doc(nestedLine)).map((f) => f.message), []);
+    // Two shares side by side still add up: 80 % and 30 % of one whole is over.
+    const side = '2023年度政府采购支出总额500.00万元。授予中小企业合同金额400.00万元，占政府采购支出总额的80%；授予大型企业合同金额150.00万元，占政府采购支出总额的30%。';
+    assert.ok(errorsOf(doc(side)).some((f) => /各项占比之和为 110%/.test(f.message)));
+  });
+
+  it('a 决算 away from its 年初预算 is explained by a reason further on in its line that names it', () => {
+    const doc = (reason: string) => generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', '### 七、财政拨款“三公”经费支出决算情况说明',
+      `2023年度“三公”经费财政拨款支出预算为1,950.00万元，支出决算为1,700.00万元，完成预算的87.18%。其中：因公出国（境）费支出预算为300.00万元，支出决算为200.00万元，完成预算的66.67%；公务接待费支出预算为450.00万元，支出决算为400.00万元，完成预算的88.89%。${reason}`,
+      '', '## 表 公开01表'].join('\n'));
+    const reasons = (t: string) => narrative(t).filter((f) => f.rule === 'narrative-reason').map((f) => f.message);
+    assert.deepEqual(reasons(doc('2023年度“三公”经费财政拨款支出决算数小于预算数的主要原因是厉行节约。')), []);
+    assert.equal(reasons(doc('')).length, 1);
+    // A reason of another subject does not explain it.
+    assert.equal(reasons(doc('2023年度会议费决算数小于预算数的主要原因是会议减少。')).length, 1);
+  });
+
   it('a 三公 budget stated in the text whose table cell was left blank: one culprit, the blank cell', () => {
     const text = vary('80,000.00 | | 50,000.00 | | 50,000.00 | 30,000.00 |', '80,000.00 | | 50,000.00 | | 50,000.00 | |');
     const errs = errorsOf(text);

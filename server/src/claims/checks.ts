@@ -501,8 +501,17 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     const list = whole.list ?? st;
     const group = byList.get(list);
     if (!group) byList.set(list, [s]);
-    else if (!restated(group, s, part)) group.push(s);
+    else if (!restated(group, s, part) && !nested(st, group, part)) group.push(s);
   }
+}
+
+/**
+ * Whether a share's part is one of the parts of a share before it in its line — a `其中` stands between them (`授予中小
+ * 企业合同金额 400 万元，占 80%，其中：授予小微企业合同金额 300 万元，占 60%`): it is not added to the whole's shares.
+ */
+function nested(st: Statement, group: Claim[], part: Claim): boolean {
+  const at = (x: number) => x - st.span.start;
+  return group.some((x) => x.span.start >= st.span.start && x.span.end <= part.span.start && st.text.slice(at(x.span.end), at(part.span.start)).includes('其中'));
 }
 
 /** The part each share was checked with (its amount tells a share restated in another section from another part's). */

@@ -10,6 +10,7 @@ import type { ClaimMessages } from '../i18n/claims';
 import type { BudgetDocument } from '../model/document';
 import { formatUnits, type Figure } from '../numbers/decimal';
 import type { Claim, Statement } from './extract';
+import { labelKey } from './link';
 
 export interface Thresholds {
   /** Percent of the base. */
@@ -33,6 +34,12 @@ const REASON_START = /^[ \t\u3000]*(?:主要原因|原因|主要是|变动原因
 /** A sentence that explains without the word 原因: a subject new this year (`此项级科目为今年新增科目`). */
 const IMPLICIT = /(?:今年|本年|当年)新增|新增(?:科目|项目|单位)|新成立|新设立|首次安排/;
 
+/** Whether sentence `n` of a line names `subject` (both keyed as labels are). */
+function names(st: Statement, n: number, subject: string): boolean {
+  const s = st.sentences[n];
+  return !!s && labelKey(st.text.slice(s.start, s.end)).includes(labelKey(subject));
+}
+
 export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm: ClaimMessages, thresholds: Thresholds = DEFAULT_THRESHOLDS): Finding[] {
   const out: Finding[] = [];
   for (const st of statements) {
@@ -40,8 +47,11 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
       if (r.placeholder) out.push({ rule: 'narrative-reason', severity: 'warning', span: r.span, related: [], message: cm.reasonPlaceholder(r.text) });
     }
   }
-  const explained = (st: Statement, k: number, sentence: number): boolean => {
+  const explained = (st: Statement, k: number, sentence: number, subject?: string): boolean => {
     if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= sentence + 1)) return true;
+    // A reason further on in the line that names what changed (`…预算为 1,950 万元，支出决算为 1,700 万元。其中：…。
+    // “三公”经费财政拨款支出决算数小于预算数的主要原因是…`): after the items, of the total.
+    if (subject && subject.length >= 2 && st.reasons.some((r) => !r.placeholder && r.sentence > sentence + 1 && names(st, r.sentence, subject))) return true;
     for (const s of st.sentences.slice(sentence, sentence + 2)) if (IMPLICIT.test(st.text.slice(s.start, s.end))) return true;
     const next = statements[k + 1];
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
@@ -96,7 +106,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
         const b = wan(budget);
         const diff = Math.abs(wan(fin) - b);
         const percent = b > 0 ? (diff / b) * 100 : diff > 0 ? Infinity : 0;
-        if (diff >= thresholds.changeAmount && percent >= thresholds.changePercent && !explained(st, k, budget.sentence)) {
+        if (diff >= thresholds.changeAmount && percent >= thresholds.changePercent && !explained(st, k, budget.sentence, fin.subject || budget.subject)) {
           const what = `${budget.figure.text} → ${fin.figure.text} ${fin.unit}`;
           out.push({ rule: 'narrative-reason', severity: 'warning', span: fin.numberSpan, related: [{ span: budget.span, message: budget.figure.text }], message: cm.reasonMissing(what, threshold) });
         }
