@@ -486,12 +486,13 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
     const whole = wholeOf(ctx, statements, i, s, part);
-    if (!whole && s.whole) {
-      // Still, the shares of one named whole in a line cannot pass 100% together.
+    if (!whole && s.whole !== undefined) {
+      // Still, the shares of one whole in a line — one it names, or none (`一般公共服务支出 34,434.27 万元，占 14.57%；
+      // 社会保障和就业支出 …，占 15.71%；…` under a heading that names it) — cannot pass 100% together.
       const key = `${i}:${labelKey(s.whole)}`;
       const group = ctx.unresolved.get(key);
       if (!group) ctx.unresolved.set(key, [s]);
-      else if (!restated(group, s, part)) group.push(s);
+      else if (!restated(group, s, part) && !nested(st, group, part)) group.push(s);
     }
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
@@ -589,16 +590,41 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
  * in that segment (`基本支出 X 万元，其中人员经费 a、公用经费 b；项目支出 Y 万元`), else to the end of the sentence
  * (`总金额为 X 万元。其中拟采购货物 a；拟采购工程 b；拟采购服务 c。`).
  */
-function qizhongEnd(text: string, qi: number, totalAt: number): number {
+function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [number, number][]): number {
   const stops = (chars: string, from: number) => {
     let end = text.length;
     for (const d of chars) { const k = text.indexOf(d, from); if (k >= 0 && k < end) end = k; }
     return end;
   };
-  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi));
+  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && !shareList(text, qi, stops('。！？', qi));
   const end = stops(sameSegment ? '。；;！？' : '。！？', qi);
-  const next = text.indexOf('其中', qi + 2);
-  return next >= 0 && next < end ? next : end;
+  if (!nestedOut) {
+    const next = text.indexOf('其中', qi + 2);
+    return next >= 0 && next < end ? next : end;
+  }
+  // The parts of a `其中` inside (to the end of its `；` segment) are not its own: left out.
+  for (let n = text.indexOf('其中', qi + 2); n >= 0 && n < end; n = text.indexOf('其中', n + 2)) nestedOut.push([n, stops('。；;！？', n)]);
+  return end;
+}
+
+/**
+ * Whether the `其中` at `qi` opens a list of shares to `end` (`…236,298.69 万元，其中：一般公共预算拨款收入 236,298.69 万元，
+ * 占 100%；政府性基金预算拨款收入 0 万元，占 0%；…。`): every `；` segment from it holds a share. Its parts are those of
+ * every segment, not of the first alone (as in `基本支出 X 万元，其中人员经费 a、公用经费 b；项目支出 Y 万元`).
+ */
+function shareList(text: string, qi: number, end: number): boolean {
+  const segments = text.slice(qi, end).split(/[；;]/);
+  return segments.length > 1 && segments.every((x) => SHARE.test(x));
+}
+
+const SHARE = /占[^；;。]{0,16}?\d+(?:\.\d+)?[ \t\u3000]*[%％]/;
+
+/**
+ * A claim's role as this year's amounts go: in a 预算 its budget is this year's, in a 决算 its final figure is
+ * (`收入预算 X 万元，其中：…收入 a 万元` and `支出决算 X 万元，其中：…支出 a 万元` state parts of one role).
+ */
+function yearRole(ctx: Ctx, c: Claim): Claim['role'] {
+  return (ctx.kind === '预算' && c.role === 'budget') || (ctx.kind === '决算' && c.role === 'final') ? 'current' : c.role;
 }
 
 /** The amounts a list's total and items are compared by: this year's, in a 决算 the final ones. */
@@ -623,13 +649,16 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     const at = st.span.start + qi;
     const total = st.claims.filter((x) => (isThisYear(x) || x.kind === 'count') && x.span.start < at).at(-1);
     if (!total) continue;
-    const end = qizhongEnd(text, qi, total.span.start - st.span.start);
+    const nested: [number, number][] = [];
+    const end = qizhongEnd(text, qi, total.span.start - st.span.start, nested);
+    const inNested = (c: Claim) => nested.some(([a, b]) => c.span.start - st.span.start >= a && c.span.start - st.span.start < b);
     const inBrackets = (c: Claim) => {
       const before = text.slice(qi, c.span.start - st.span.start);
       return (before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length;
     };
     const parts = st.claims.filter((x) => x.span.start > at && x.span.start < st.span.start + end && x.kind === total.kind && x.unit === total.unit
-      && x.role === total.role && !x.bound && !x.approx && !inBrackets(x));
+      && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !inBrackets(x) && !inNested(x));
+    if (parts.length === 1 && total.kind === 'amount' && !total.bound && !total.approx) partOver(ctx, total, parts[0]);
     if (parts.length < 2 || total.bound || total.approx) continue;
     if (total.kind === 'count') countCheck(ctx, total, parts);
     else relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
@@ -641,7 +670,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const items = itemsOf(statements, i);
   const amounts: Claim[] = [];
   for (const it of items) {
-    const a = it.claims.find((x) => listAmount(ctx, x) && x.role === total.role && !x.bound);
+    const a = it.claims.find((x) => listAmount(ctx, x) && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound);
     if (!a || a.unit !== total.unit || a.approx) return;
     amounts.push(a);
   }
@@ -706,6 +735,22 @@ function partialList(ctx: Ctx, total: Claim, amounts: Claim[]): boolean {
   }
   const t = intervalOf(total.figure, scale);
   return t.lo <= hi && lo <= t.hi;
+}
+
+/**
+ * An amount is at least the one part named after its `其中` (`公务接待费支出决算为 400 万元。其中：国内公务接待支出 401
+ * 万元`): one part may be all of it, never more (beyond what rounding allows).
+ */
+function partOver(ctx: Ctx, total: Claim, part: Claim): void {
+  const t = ctx.cellOf(total).figure!;
+  const p = ctx.cellOf(part).figure!;
+  const scale = Math.max(t.decimals, p.decimals) + 1;
+  if (intervalOf(p, scale).lo <= intervalOf(t, scale).hi) return;
+  ctx.out.findings.push({
+    rule: 'narrative', severity: 'error', span: total.numberSpan,
+    related: [{ span: part.span, message: ctx.m.termRelated(ctx.cm.claim(part.subject), `${part.figure.text} ${part.unit}`) }],
+    message: ctx.cm.countOver(`${total.figure.text} ${total.unit}`, `${part.figure.text} ${part.unit}`, title(ctx, 'sum')),
+  });
 }
 
 /** A count of things (车辆, 人员) is at least the sum of the parts listed after its `其中`: a list may be partial. */

@@ -213,8 +213,12 @@ function standardNames(subject: string, role: Role, kind: '预算' | '决算' | 
   }
   if (kind === '决算') for (const st of stems) add(`${st}决算数`);
   base(k);
+  // `一般公共预算当年拨款` (the national templates' words) is the 收支总表's 一般公共预算拨款收入.
+  if (k.endsWith('当年拨款')) add(k.replace(/当年拨款$/, '拨款收入'));
   // `政府采购预算总金额` is the set's 政府采购.
   add(looseKey(k));
+  // `一般公共预算“三公”经费预算数` in a 预算 is the set's 三公经费: the subject without what says it is budgeted or paid.
+  for (const st of stems) add(st);
   return names;
 }
 
