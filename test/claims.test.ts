@@ -223,6 +223,16 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.ok(errorsOf(doc(side)).some((f) => /各项占比之和为 110%/.test(f.message)));
   });
 
+  it('one part named after a 其中 is not more than its total', () => {
+    const doc = (part: string) => generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', '### 七、“三公”经费',
+      `3.公务接待费支出决算为400.00万元。其中：国内公务接待支出${part}万元，主要用于执行公务。`, '', '## 表 公开01表'].join('\n'));
+    assert.deepEqual(errorsOf(doc('400.00')).map((f) => f.message), []);
+    assert.deepEqual(errorsOf(doc('380.00')).map((f) => f.message), [], 'a part may be less: the list may name only some');
+    const f = errorsOf(doc('401.00'));
+    assert.equal(f.length, 1);
+    assert.match(f[0].message, /^其中一项 401\.00 万元 大于总数 400\.00 万元，超出 1\.00 万元（情况说明核对 总数 = 其中各项之和）$/);
+  });
+
   it('a 决算 away from its 年初预算 is explained by a reason further on in its line that names it', () => {
     const doc = (reason: string) => generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', '### 七、财政拨款“三公”经费支出决算情况说明',
       `2023年度“三公”经费财政拨款支出预算为1,950.00万元，支出决算为1,700.00万元，完成预算的87.18%。其中：因公出国（境）费支出预算为300.00万元，支出决算为200.00万元，完成预算的66.67%；公务接待费支出预算为450.00万元，支出决算为400.00万元，完成预算的88.89%。${reason}`,

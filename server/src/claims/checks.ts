@@ -725,7 +725,7 @@ function partialList(ctx: Ctx, total: Claim, amounts: Claim[]): boolean {
   }
   if (!left) return false;
   // The total within the rounding of the rows' figures and its own (rounding.md: a computed relation).
-  const scale = Math.max(total.figure.decimals, ...figures.map((f) => f.decimals)) + 1;
+  const scale = Math.max(ctx.cellOf(total).figure!.decimals, ...figures.map((f) => f.decimals)) + 1;
   let lo = 0n;
   let hi = 0n;
   for (const f of figures) {
@@ -733,7 +733,7 @@ function partialList(ctx: Ctx, total: Claim, amounts: Claim[]): boolean {
     lo += iv.lo;
     hi += iv.hi;
   }
-  const t = intervalOf(total.figure, scale);
+  const t = intervalOf(ctx.cellOf(total).figure!, scale);
   return t.lo <= hi && lo <= t.hi;
 }
 
@@ -746,10 +746,12 @@ function partOver(ctx: Ctx, total: Claim, part: Claim): void {
   const p = ctx.cellOf(part).figure!;
   const scale = Math.max(t.decimals, p.decimals) + 1;
   if (intervalOf(p, scale).lo <= intervalOf(t, scale).hi) return;
+  const d = Math.max(t.decimals, p.decimals);
+  const over = formatUnits(roundUnits(p.units, p.decimals, d) - roundUnits(t.units, t.decimals, d), d, p.text.includes(',') || t.text.includes(','));
   ctx.out.findings.push({
     rule: 'narrative', severity: 'error', span: total.numberSpan,
     related: [{ span: part.span, message: ctx.m.termRelated(ctx.cm.claim(part.subject), `${part.figure.text} ${part.unit}`) }],
-    message: ctx.cm.countOver(`${total.figure.text} ${total.unit}`, `${part.figure.text} ${part.unit}`, title(ctx, 'sum')),
+    message: ctx.cm.partOver(`${part.figure.text} ${part.unit}`, `${total.figure.text} ${total.unit}`, `${over} ${total.unit}`, title(ctx, 'sum')),
   });
 }
 
