@@ -413,6 +413,27 @@ export function tableKey(t: Table): string {
   return had.key;
 }
 
+/** A hash used again and again (`fieldsKey`: one call at a time, nothing it calls hashes). */
+const FIELDS = new ShapeHash();
+
+/**
+ * What a table's fields print (its own, then each part's, in order: `fieldsOf`), as a 64-bit hash of their keys and
+ * values, read in place (no text joined): six code units, or none when it prints no field (most tables). Not part of
+ * its shape (a form's 项目名称 differs from form to form); the recall keys a table by both (./apply `tablesKey`), and
+ * compares the fields themselves of a table it finds (a hash may, rarely, give two lists of fields one key).
+ */
+export function fieldsKey(t: Table): string {
+  let count = t.fields.length;
+  for (const p of t.parts) count += p.fields.length;
+  if (!count) return '';
+  const h = FIELDS;
+  h.reset();
+  h.int(count);
+  for (const f of t.fields) { h.text(f.key); h.text(f.value); }
+  for (const p of t.parts) for (const f of p.fields) { h.text(f.key); h.text(f.value); }
+  return h.done();
+}
+
 /**
  * The shape a table had when its parts were `parts` (its parts since renewed, or the table replaced), when it was
  * known then or they are its parts still; undefined when not.
