@@ -27,7 +27,7 @@ import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { Recall } from './recall';
-import { fieldsKey, Fitting, NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
+import { fieldsKey, Fitting, NO_TABLES, shapeAsBefore, shapeWas, tableKey, type ShapeTemplates } from './shapes';
 import { SectionLines } from '../incremental/lines';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
@@ -1273,7 +1273,10 @@ function documentStandard(
       // A condition reads the document's figures and text (a phrase it states), which decide nothing else it reads
       // (its tables are those of `before`, alike): a document read afresh of the same text as the one recalled (a
       // document reopened) reads each as that one did, with nothing judged again.
-      if (!(recalled && 'text' in before && before.text === doc.text) && !applier().standsAsItWas(kept)) return false;
+      const sameText = recalled && 'text' in before && before.text === doc.text;
+      if (!sameText && !applier().standsAsItWas(kept)) return false;
+      // Of the same text, each table is of the shape of the one it replaces (asked of by the named quantities).
+      if (sameText) for (const [o, t] of alike.tables) if (recognitions.has(t)) shapeAsBefore(t, o, before.parts.get(o)!);
       relations.copyRange(segment.list, segment.from, segment.to, alike.parts.size ? alike.parts : undefined);
       const moved = segment.applied.map((a) => a.in(relations, alike.tables.get(a.table)));
       for (const a of moved) pushTo(applied, a.table, a);
