@@ -1124,7 +1124,8 @@ function tablesKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, St
     const st = recognitions.get(t);
     const n = st ? standardId(st) : t.parts.length;
     const fields = st ? fieldsKey(t) : '';
-    // A mark (S: a standard table, with fields F or without N; U: none), the number in two units, then the shapes.
+    // A mark (F: a standard table with fields, N: one without, U: no standard table), the number (the standard
+    // table's, or the parts') in two units, then the shape and the fields' hash.
     key += String.fromCharCode(st ? (fields ? 0x46 : 0x4e) : 0x55, n & 0xffff, n >>> 16);
     if (st) key += tableKey(t) + fields;
   }
