@@ -105,6 +105,22 @@ describe('standard sets: the recall\'s shortcuts', () => {
     assert.notDeepEqual(judgement(a).standard, applied(stated).standard);
   });
 
+  it('a document reopened by its text: each table takes the shape of the one it replaces (its named quantities\' cells as found afresh)', () => {
+    // Two 收支总表 of different shapes (a row more before 收入总计 in the second): a quantity's cell is kept per shape.
+    const first = generateBudget();
+    const at = first.indexOf('## 表 附表4-2');
+    const block = first.slice(first.indexOf('## 表 附表4-1'), at);
+    const text = first.slice(0, at) + block.replace('收入总计 | 236,298.69', '补充行 | 0.00\n收入总计 | 236,298.69') + first.slice(at);
+    const cells = (a: ReturnType<typeof analyze>) => [...a.standard.quantities()].map(([name, list]) => `${name} ${list.map((c) => `${c.span.start}-${c.span.end}`).join(',')}`);
+    const want = cells(analyze(text, { locale: 'zh', standard: { byShape: false } }));
+    assert.ok(want.some((x) => x.startsWith('收入支出总计 ') && x.includes(',')), 'both tables print 收入总计');
+    // Read afresh: each shape's cells found, kept by shape; reopened: each table finds its own shape's.
+    assert.deepEqual(cells(analyze(text, { locale: 'zh' })), want);
+    const again = new DocumentAnalyzer({ locale: 'zh' }).analyze(text);
+    assert.equal(again.standard.reused, 'recalled');
+    assert.deepEqual(cells(again), want);
+  });
+
   it('the same section lines under another set: not recalled from the first set\'s (a section\'s text key names its standard tables)', () => {
     // A province's 部门预算 whose 收支总表 checks more (review9's reproduction): the seed read under it, then the same
     // text naming the shipped set — every section but the header's of the same lines.

@@ -27,7 +27,7 @@ import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { Recall } from './recall';
-import { Fitting, NO_TABLES, shapeWas, tableKey, type ShapeTemplates } from './shapes';
+import { fieldsKey, Fitting, NO_TABLES, shapeAsBefore, shapeWas, tableKey, type ShapeTemplates } from './shapes';
 import { SectionLines } from '../incremental/lines';
 import type { Identity, Quantity, StandardSet, StandardTable } from './set';
 
@@ -1018,7 +1018,10 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
     if (found?.lines && sameItems(found.lines, text.lines)) source = found;
   }
   let key: string | undefined;
-  if (recall && !source) source = recall.sections.get((key = tablesKey(doc.tables, recognitions)));
+  if (recall && !source) {
+    source = recall.sections.get((key = tablesKey(doc.tables, recognitions)));
+    if (source && !sameFieldsAll(source.document.tables, doc.tables)) source = undefined;
+  }
   const alike = source && sectionAlike(source, doc, recognitions, relations, !before);
   if (alike) {
     relations.copyRange(source!.relations, source!.standard.from!, source!.standard.to!, alike.parts);
@@ -1109,46 +1112,35 @@ function recallOf(shapes: ShapeTemplates): Recall<RecalledSection, RecalledDocum
 }
 
 /**
- * What tables are, as `sectionAlike` and `renewedAlike` compare them: each one's piece (`pieceOf`), in order. Short
- * (a number per table): the recall looks it up by its whole text.
+ * What tables are, as `sectionAlike` and `renewedAlike` compare them: for each one, in order, the standard table it
+ * plays with its shape (./shapes `tableKey`) and the hash of its fields (`fieldsKey`), or that it plays none and its
+ * number of parts. Each table's piece is of fixed length (a mark, then code units), so that no two lists of tables
+ * join into one key. Made of numbers only (no field's text joined: a form's 项目名称 and 项目概述 are hundreds of
+ * characters); a recall found by it compares the tables' fields (`sameFieldsAll`).
  */
 function tablesKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string {
   let key = '';
-  for (const t of tables) key += `${pieceOf(t, recognitions.get(t))},`;
+  for (const t of tables) {
+    const st = recognitions.get(t);
+    const n = st ? standardId(st) : t.parts.length;
+    const fields = st ? fieldsKey(t) : '';
+    // A mark (F: a standard table with fields, N: one without, U: no standard table), the number (the standard
+    // table's, or the parts') in two units, then the shape and the fields' hash.
+    key += String.fromCharCode(st ? (fields ? 0x46 : 0x4e) : 0x55, n & 0xffff, n >>> 16);
+    if (st) key += tableKey(t) + fields;
+  }
   return key;
 }
 
 /**
- * What a table is, as a number: the same for two tables that play the same standard table (`st`) with the same shape
- * (./shapes) and fields, another for each; a table no set knows, by its number of parts (−1 − it). Looked up by the
- * shape's text, which the shapes keep per table (one text: hashed once), then by the fields' (most tables have none).
+ * Whether each table of `now` prints the same fields as the one of `old` at its place (as many tables): what the key
+ * of the tables says only by a hash (`tablesKey`).
  */
-function pieceOf(t: Table, st: StandardTable | undefined): number {
-  if (!st) return -1 - t.parts.length;
-  let byShape = pieceNumbers.get(st);
-  if (!byShape) pieceNumbers.set(st, (byShape = new Map()));
-  const shape = tableKey(t);
-  let byFields = byShape.get(shape);
-  if (!byFields) byShape.set(shape, (byFields = new Map()));
-  let fields = '';
-  for (const f of fieldsOf(t)) fields += `\u0003${f.key}\u0004${f.value}`;
-  let n = byFields.get(fields);
-  if (n === undefined) {
-    byFields.set(fields, (n = nextPiece++));
-    // Past the bound, all are dropped; numbers are never given twice (a key made before names nothing met since).
-    if (++pieceCount > PIECES) {
-      pieceNumbers = new WeakMap();
-      pieceCount = 0;
-    }
-  }
-  return n;
+function sameFieldsAll(old: Iterable<Table>, now: readonly Table[]): boolean {
+  let i = 0;
+  for (const o of old) if (i >= now.length || !sameFields(o, now[i++])) return false;
+  return i === now.length;
 }
-
-/** The pieces' numbers, by standard table, shape and fields (at most `PIECES`, then dropped). */
-let pieceNumbers = new WeakMap<StandardTable, Map<string, Map<string, number>>>();
-let pieceCount = 0;
-let nextPiece = 0;
-const PIECES = 100_000;
 
 /**
  * A section's tables as they were in its last version (`before`), when each is the same standard table of the same
@@ -1282,7 +1274,10 @@ function documentStandard(
       // A condition reads the document's figures and text (a phrase it states), which decide nothing else it reads
       // (its tables are those of `before`, alike): a document read afresh of the same text as the one recalled (a
       // document reopened) reads each as that one did, with nothing judged again.
-      if (!(recalled && 'text' in before && before.text === doc.text) && !applier().standsAsItWas(kept)) return false;
+      const sameText = recalled && 'text' in before && before.text === doc.text;
+      if (!sameText && !applier().standsAsItWas(kept)) return false;
+      // Of the same text, each table is of the shape of the one it replaces (asked of by the named quantities).
+      if (sameText) for (const [o, t] of alike.tables) if (recognitions.has(t)) shapeAsBefore(t, o, before.parts.get(o)!);
       relations.copyRange(segment.list, segment.from, segment.to, alike.parts.size ? alike.parts : undefined);
       const moved = segment.applied.map((a) => a.in(relations, alike.tables.get(a.table)));
       for (const a of moved) pushTo(applied, a.table, a);
@@ -1298,7 +1293,10 @@ function documentStandard(
     let key: string | undefined;
     let recalled = text !== undefined ? recall!.documentTexts.get(text) : undefined;
     if (recalled && recalled.text !== doc.text) recalled = undefined;
-    if (recall && !recalled) recalled = recall.documents.get((key = tablesKey(doc.tables, recognitions)));
+    if (recall && !recalled) {
+      recalled = recall.documents.get((key = tablesKey(doc.tables, recognitions)));
+      if (recalled && !sameFieldsAll(recalled.parts.keys(), doc.tables)) recalled = undefined;
+    }
     const wasCarried = previous ? carried(previous, false) : !!recalled && carried(recalled, true);
     if (!wasCarried) {
       // Room for what the last version made (most of it is made again, relation by relation).

@@ -226,12 +226,20 @@ const KEPT_PART = 32;
 function partShape(p: Part): string {
   let k = partShapes.get(p);
   if (k === undefined) {
-    const h = new ShapeHash();
+    const h = PART;
+    h.reset();
     partInto(p, h);
     partShapes.set(p, (k = h.done()));
   }
   return k;
 }
+
+/**
+ * The hashes `partShape` and `tableKey` use again and again (one call at a time each: `tableKey` calls `partShape`,
+ * which hashes no table).
+ */
+const PART = new ShapeHash();
+const TABLE = new ShapeHash();
 
 /** What a part's shape holds, into `h`. */
 function partInto(p: Part, h: ShapeHash): void {
@@ -399,7 +407,8 @@ const tableShapes = new WeakMap<Table, KnownShape>();
 export function tableKey(t: Table): string {
   let had = tableShapes.get(t);
   if (!had || !sameItems(had.parts, t.parts)) {
-    const h = new ShapeHash();
+    const h = TABLE;
+    h.reset();
     h.name(t.kind);
     h.name(t.unit ?? '');
     for (const p of t.parts) {
@@ -413,6 +422,27 @@ export function tableKey(t: Table): string {
   return had.key;
 }
 
+/** A hash used again and again (`fieldsKey`: one call at a time, nothing it calls hashes). */
+const FIELDS = new ShapeHash();
+
+/**
+ * What a table's fields print (its own, then each part's, in order: `fieldsOf`), as a 64-bit hash of their keys and
+ * values, read in place (no text joined): six code units, or none when it prints no field (most tables). Not part of
+ * its shape (a form's 项目名称 differs from form to form); the recall keys a table by both (./apply `tablesKey`), and
+ * compares the fields themselves of a table it finds (a hash may, rarely, give two lists of fields one key).
+ */
+export function fieldsKey(t: Table): string {
+  let count = t.fields.length;
+  for (const p of t.parts) count += p.fields.length;
+  if (!count) return '';
+  const h = FIELDS;
+  h.reset();
+  h.int(count);
+  for (const f of t.fields) { h.text(f.key); h.text(f.value); }
+  for (const p of t.parts) for (const f of p.fields) { h.text(f.key); h.text(f.value); }
+  return h.done();
+}
+
 /**
  * The shape a table had when its parts were `parts` (its parts since renewed, or the table replaced), when it was
  * known then or they are its parts still; undefined when not.
@@ -422,6 +452,20 @@ export function shapeWas(t: Table, parts: readonly Part[]): string | undefined {
   if (had && sameItems(had.parts, parts)) return had.key;
   if (had?.was && sameItems(had.was.parts, parts)) return had.was.key;
   return sameItems(t.parts, parts) ? tableKey(t) : undefined;
+}
+
+/**
+ * Gives `t` the shape `o` had when its parts were `parts`, when that is known (it is not made here): `t` is read from
+ * the same text as `o` was then (a document recalled by its text, ./apply), so every part of it is of the same shape
+ * — a document read again whose tables are carried over asks its tables' shapes only of its named quantities' cells
+ * (`decidedCell`), which then hash nothing.
+ */
+export function shapeAsBefore(t: Table, o: Table, parts: readonly Part[]): void {
+  const had = tableShapes.get(o);
+  if (!had || tableShapes.has(t)) return;
+  const key = sameItems(had.parts, parts) ? had.key : had.was && sameItems(had.was.parts, parts) ? had.was.key : undefined;
+  // Every field set, in one order (one hidden class).
+  if (key !== undefined) tableShapes.set(t, { parts: t.parts.slice(), key, was: undefined });
 }
 
 /** A table's shape, with the kinds of the rows its fields name (`fields`). */
