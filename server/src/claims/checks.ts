@@ -21,6 +21,7 @@ import { cellName, evaluate, own, termValue } from '../checks/evaluate';
 import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
+import { eachRowHead } from '../model/rows';
 import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { extractStatements, type Claim, type SourceLine, type Statement } from './extract';
@@ -676,8 +677,28 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   }
   // Two views of one total (`其中：（一）收入预算总计 X。（二）支出预算总计 X。`) are not its parts.
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
-  if (partialList(ctx, total, amounts)) return;
+  // (Asked only of a list whose items do not add up to its total: most do.)
+  if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+}
+
+/** Whether amounts add up to a total within the rounding of their prints (rounding.md: a computed relation). */
+function addsUp(ctx: Ctx, total: Claim, parts: Claim[]): boolean {
+  return within(ctx.cellOf(total).figure!, parts.map((p) => ctx.cellOf(p).figure!));
+}
+
+/** Whether a total's print and the sum of its parts' prints can be the same amount. */
+function within(total: Figure, parts: readonly Figure[]): boolean {
+  const scale = Math.max(total.decimals, ...parts.map((f) => f.decimals)) + 1;
+  let lo = 0n;
+  let hi = 0n;
+  for (const f of parts) {
+    const iv = intervalOf(f, scale);
+    lo += iv.lo;
+    hi += iv.hi;
+  }
+  const t = intervalOf(total, scale);
+  return t.lo <= hi && lo <= t.hi;
 }
 
 /**
@@ -711,30 +732,20 @@ function partialList(ctx: Ctx, total: Claim, amounts: Claim[]): boolean {
   }
   if (!part || prefix === undefined) return false;
   // The scope: the 款 or 类 the items share (a prefix of 5 or 3 digits shorter than their codes), else the table.
-  const scope = [5, 3, 0].find((n) => n <= prefix!.length && n < length) ?? 0;
-  const within = prefix.slice(0, scope);
+  const scope = prefix.slice(0, [5, 3, 0].find((n) => n <= prefix!.length && n < length) ?? 0);
   let left = false;
   const figures: Figure[] = [];
-  for (const r of part.rows) {
-    if (r.code?.length !== length || !r.code.startsWith(within)) continue;
-    const c = r.cells[column];
-    const f = c?.kind === 'figure' ? termValue({ sign: 1, cell: c, shift }) : undefined;
-    if (!f) continue;
+  // Rows read by their heads (no view is made but a figure cell's).
+  eachRowHead(part, (h) => {
+    const code = h.code;
+    if (code?.length !== length || !code.startsWith(scope) || h.kindAt(column) !== 'figure') return;
+    const f = termValue({ sign: 1, cell: h.cell(column)!, shift });
+    if (!f) return;
     figures.push(f);
-    if (!named.has(r.index) && f.units !== 0n) left = true;
-  }
-  if (!left) return false;
-  // The total within the rounding of the rows' figures and its own (rounding.md: a computed relation).
-  const scale = Math.max(ctx.cellOf(total).figure!.decimals, ...figures.map((f) => f.decimals)) + 1;
-  let lo = 0n;
-  let hi = 0n;
-  for (const f of figures) {
-    const iv = intervalOf(f, scale);
-    lo += iv.lo;
-    hi += iv.hi;
-  }
-  const t = intervalOf(ctx.cellOf(total).figure!, scale);
-  return t.lo <= hi && lo <= t.hi;
+    if (!named.has(h.index) && f.units !== 0n) left = true;
+  });
+  // The total within the rounding of the rows' figures and its own.
+  return left && within(ctx.cellOf(total).figure!, figures);
 }
 
 /**

@@ -1114,8 +1114,8 @@ function recallOf(shapes: ShapeTemplates): Recall<RecalledSection, RecalledDocum
 /**
  * What tables are, as `sectionAlike` and `renewedAlike` compare them: for each one, in order, the standard table it
  * plays with its shape (./shapes `tableKey`) and the hash of its fields (`fieldsKey`), or that it plays none and its
- * number of parts. Each table's piece is of fixed length (a mark, then code units), so that no two lists of tables
- * join into one key. Made of numbers only (no field's text joined: a form's 项目名称 and 项目概述 are hundreds of
+ * number of parts. Each table's piece is a mark, then as many code units as that mark says (3, 9 or 15): it delimits
+ * itself, so that no two lists of tables join into one key. Made of numbers only (no field's text joined: a form's 项目名称 and 项目概述 are hundreds of
  * characters); a recall found by it compares the tables' fields (`sameFieldsAll`).
  */
 function tablesKey(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): string {
