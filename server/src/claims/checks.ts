@@ -22,7 +22,7 @@ import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
-import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, meets, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { extractStatements, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, type Quantity } from './link';
@@ -697,8 +697,7 @@ function within(total: Figure, parts: readonly Figure[]): boolean {
     lo += iv.lo;
     hi += iv.hi;
   }
-  const t = intervalOf(total, scale);
-  return t.lo <= hi && lo <= t.hi;
+  return meets({ lo, hi }, intervalOf(total, scale));
 }
 
 /**
