@@ -25,7 +25,7 @@ import { eachRowHead } from '../model/rows';
 import { formatUnits, intervalOf, meets, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { extractStatements, type Claim, type SourceLine, type Statement } from './extract';
-import { labelKey, QuantityIndex, type Quantity } from './link';
+import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -621,11 +621,11 @@ function shareList(text: string, qi: number, end: number): boolean {
 const SHARE = /占[^；;。]{0,16}?\d+(?:\.\d+)?[ \t\u3000]*[%％]/;
 
 /**
- * A claim's role as this year's amounts go: in a 预算 its budget is this year's, in a 决算 its final figure is
- * (`收入预算 X 万元，其中：…收入 a 万元` and `支出决算 X 万元，其中：…支出 a 万元` state parts of one role).
+ * A claim's role as the document's kind reads it (link.ts `roleIn`: a 预算's budget and a 决算's final figure are this
+ * year's — `收入预算 X 万元，其中：…收入 a 万元` states parts of one role), else as written.
  */
 function yearRole(ctx: Ctx, c: Claim): Claim['role'] {
-  return (ctx.kind === '预算' && c.role === 'budget') || (ctx.kind === '决算' && c.role === 'final') ? 'current' : c.role;
+  return (c.role && roleIn(c.role, ctx.kind)) ?? c.role;
 }
 
 /** The amounts a list's total and items are compared by: this year's, in a 决算 the final ones. */

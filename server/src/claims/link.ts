@@ -213,13 +213,22 @@ function standardNames(subject: string, role: Role, kind: '预算' | '决算' | 
   }
   if (kind === '决算') for (const st of stems) add(`${st}决算数`);
   base(k);
-  // `一般公共预算当年拨款` (the national templates' words) is the 收支总表's 一般公共预算拨款收入.
-  if (k.endsWith('当年拨款')) add(k.replace(/当年拨款$/, '拨款收入'));
   // `政府采购预算总金额` is the set's 政府采购.
   add(looseKey(k));
   // `一般公共预算“三公”经费预算数` in a 预算 is the set's 三公经费: the subject without what says it is budgeted or paid.
   for (const st of stems) add(st);
   return names;
+}
+
+/**
+ * A role as a document of `kind` reads it: this year's amount (`current`) — a 预算's budget, a 决算's final figure —,
+ * a 决算's 年初预算 (`budget`), a base year's (`base`); undefined for a final figure in a 预算.
+ */
+export function roleIn(role: Role, kind: '预算' | '决算' | undefined): Role | undefined {
+  if (role === 'base') return 'base';
+  if (role === 'budget') return kind === '决算' ? 'budget' : 'current';
+  if (role === 'final') return kind === '预算' ? undefined : 'current';
+  return 'current';
 }
 
 export class QuantityIndex {
@@ -326,10 +335,7 @@ export class QuantityIndex {
   /** This year's amount, a 年初预算 or a base year's, as the document's kind reads the claim's role. */
   private roleOf(claim: Claim): Role | undefined {
     if (claim.kind !== 'amount' || claim.bound || !claim.role) return undefined;
-    if (claim.role === 'base') return 'base';
-    if (claim.role === 'budget') return this.kind === '决算' ? 'budget' : 'current';
-    if (claim.role === 'final') return this.kind === '预算' ? undefined : 'current';
-    return 'current';
+    return roleIn(claim.role, this.kind);
   }
 
   private totals(key: string): RowEntry[] | undefined {
