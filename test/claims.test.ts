@@ -233,6 +233,28 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.match(f[0].message, /^其中一项 401\.00 万元 大于总数 400\.00 万元，超出 1\.00 万元（情况说明核对 总数 = 其中各项之和）$/);
   });
 
+  it('parts of a 其中 written one to a ；segment after their total in one clause are summed; a sibling after a ；is not a part', () => {
+    // As seeds/wuhan-info-center-2022-budget.budget writes its 三公 (`…经费支出 12 万元，其中：因公出国（境）经费 0 万元；
+    // 公务用车购置及运行维护费 12 万元（…）；公务接待费 0 万元。`) and seeds/qiaokou-2023-final.budget its 公务用车运行费:
+    // only the first segment's part was read, so no such list was ever summed.
+    const from = '“三公”经费财政拨款支出年初预算为 8 万元，支出决算为 6.2 万元，完成年初预算的 77.5%。其中：公务用车购置及运行维护费支出决算为 4.5 万元，公务接待费支出决算为 1.7 万元。';
+    const sums = (line: string) => analyze(vary(from, line)).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum')
+      .map((r) => `${r.target.figure!.text} = ${r.terms.map((t) => t.cell.figure!.text).join(' + ')}`).filter((x) => x !== '582 = 450 + 62 + 70');
+    const list = (a: string, b: string) => `“三公”经费财政拨款支出决算为 6.2 万元，其中：公务用车购置及运行维护费支出决算为 ${a} 万元（公务用车购置费 0 万元，公务用车运行维护费 ${a} 万元）；公务接待费支出决算为 ${b} 万元。`;
+    assert.deepEqual(sums(list('4.5', '1.7')), ['6.2 = 4.5 + 1.7']);
+    assert.deepEqual(errorsOf(vary(from, list('4.5', '1.7'))), []);
+    const text = vary(from, list('4.5', '1.8'));
+    const f = errorsOf(text).find((e) => said(text, e) === '6.2');
+    assert.match(f?.message ?? '', /应为 6\.30，实为 6\.20，相差 0\.10（情况说明核对 总数 = 其中各项之和）/);
+    // The `；` ends the `其中`: a segment naming the total's sibling (its subject ends as the total's, the first part's
+    // does not), an amount larger than the total, a segment of two amounts.
+    assert.deepEqual(sums('基本支出 432 万元，其中：人员经费 400 万元；项目支出 150 万元。'), []);
+    assert.deepEqual(sums('“三公”经费财政拨款支出决算为 6.2 万元，其中：公务用车购置及运行维护费支出决算为 4.5 万元；机关运行经费 45.6 万元。'), []);
+    assert.deepEqual(sums('“三公”经费财政拨款支出决算为 6.2 万元，其中：公务用车购置及运行维护费支出决算为 4.5 万元；公务接待费 1.7 万元、机关运行经费 4 万元。'), []);
+    // A part of the same head as the total's, like the first part's, is a part (`本年支出合计 …，其中：基本支出 …；项目支出 …`).
+    assert.deepEqual(sums('本年支出合计 582 万元，其中：基本支出 432 万元；项目支出 150 万元。'), ['582 = 432 + 150']);
+  });
+
   it('a 决算 away from its 年初预算 is explained by a reason further on in its line that names it', () => {
     const doc = (reason: string) => generateFinal().replace('## 表 公开01表', ['## 第二部分 情况说明', '### 七、财政拨款“三公”经费支出决算情况说明',
       `2023年度“三公”经费财政拨款支出预算为1,950.00万元，支出决算为1,700.00万元，完成预算的87.18%。其中：因公出国（境）费支出预算为300.00万元，支出决算为200.00万元，完成预算的66.67%；公务接待费支出预算为450.00万元，支出决算为400.00万元，完成预算的88.89%。${reason}`,

@@ -657,8 +657,9 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
       const before = text.slice(qi, c.span.start - st.span.start);
       return (before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length;
     };
-    const parts = st.claims.filter((x) => x.span.start > at && x.span.start < st.span.start + end && x.kind === total.kind && x.unit === total.unit
-      && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !inBrackets(x) && !inNested(x));
+    const candidate = (x: Claim) => x.kind === total.kind && x.unit === total.unit && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !inBrackets(x);
+    let parts = st.claims.filter((x) => x.span.start > at && x.span.start < st.span.start + end && candidate(x) && !inNested(x));
+    if (parts.length === 1) parts = semicolonList(text, st, total, parts[0], end, candidate, inBrackets) ?? parts;
     if (parts.length === 1 && total.kind === 'amount' && !total.bound && !total.approx) partOver(ctx, total, parts[0]);
     if (parts.length < 2 || total.bound || total.approx) continue;
     if (total.kind === 'count') countCheck(ctx, total, parts);
@@ -680,6 +681,38 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+}
+
+/**
+ * The parts of a `其中` written one to a `；` segment after its total in one clause (`“三公”经费支出 12 万元，其中：因公出国
+ * （境）经费 0 万元；公务用车购置及运行维护费 12 万元；公务接待费 0 万元。`): `first`, the one part of its own segment (which
+ * ends at `end`), and one part in each segment after it to the sentence's end. Undefined — the `；` ends the `其中`, as
+ * in `基本支出 X 万元，其中人员经费 a、公用经费 b；项目支出 Y 万元` — when a segment after it holds no part or more than
+ * one (amounts in brackets detail a part), opens a `其中` of its own, holds an amount larger than the total (no part is), or names what reads as the total's
+ * sibling rather than its part: a subject ending as the total's (`…支出`) when the first part's does not (`基本支出 X
+ * 万元，其中：人员经费 a；项目支出 Y 万元`).
+ */
+function semicolonList(text: string, st: Statement, total: Claim, first: Claim, end: number, candidate: (c: Claim) => boolean, inBrackets: (c: Claim) => boolean): Claim[] | undefined {
+  if (!/^[；;]/.test(text.slice(end, end + 1))) return undefined;
+  let stop = text.length;
+  for (const d of '。！？') { const k = text.indexOf(d, end); if (k >= 0 && k < stop) stop = k; }
+  const rest = text.slice(end + 1, stop);
+  if (rest.includes('其中')) return undefined;
+  const head = (c: Claim) => c.subject.slice(-2);
+  const sibling = (c: Claim) => !!c.subject && head(c) === head(total) && head(first) !== head(total);
+  const out = [first];
+  let from = end + 1;
+  for (const segment of rest.split(/[；;]/)) {
+    const to = from + segment.length;
+    const inside = st.claims.filter((x) => x.span.start >= st.span.start + from && x.span.start < st.span.start + to);
+    const found = inside.filter(candidate);
+    if (found.length !== 1 || inside.some((x) => x.kind === 'amount' && x !== found[0] && !x.bound && x.role === found[0].role && !inBrackets(x))) return undefined;
+    const c = found[0];
+    if (sibling(c) || (total.kind === 'amount' && scaled(c.figure) > scaled(total.figure) && !overlapZero(c.figure, total.figure))) return undefined;
+    out.push(c);
+    from = to + 1;
+  }
+  return out;
 }
 
 /** Whether amounts add up to a total within the rounding of their prints (rounding.md: a computed relation). */
