@@ -637,6 +637,36 @@ describe('import of whole documents: generated layouts', function () {
     }
   });
 
+  it('without borders, first-level names of groups of one or two rows (five names beside eight second-level ones) are still a second level of row names: the column beside them has no name in the header and no figure', async () => {
+    // A name beside as many as 0.6 of the next column's is read as a second level only because the header does not
+    // name that column and it holds names only (a named text column beside is a column of its own, as before).
+    const left = { align: 'left' as const };
+    const group = (name: string, r0: number, items: [string, string?][]): CellAt[] => [
+      { at: [0, 0, r0, r0 + items.length - 1], text: name },
+      ...items.flatMap(([label, figure], i): CellAt[] => [{ at: [1, 1, r0 + i, r0 + i], text: label, ...left }, { at: [2, 2, r0 + i, r0 + i], ...(figure ? { text: figure } : {}) }]),
+    ];
+    const head = ruled([90, 204, 388, 506], [117, 139], [{ at: [0, 0, 0, 0], text: '项目名称' }, { at: [2, 2, 0, 0], text: '金额' }], { borders: false });
+    const body = ruled([90, 218, 388, 506], [139, 160, 181, 202, 223, 244, 265, 286, 307, 328], [
+      { at: [0, 1, 0, 0], text: '收入总计' }, { at: [2, 2, 0, 0], text: '115.00' },
+      ...group('一般公共预算资金', 1, [['小计', '100.00'], ['公共财政拨款(补助)资金', '100.00']]),
+      ...group('政府性基金', 3, [['小计']]),
+      ...group('财政专户管理资金', 4, [['小计']]),
+      ...group('其他资金', 5, [['小计', '15.00'], ['其他收入', '15.00']]),
+      ...group('上年结转和结余资金', 7, [['小计']]),
+    ], { borders: false });
+    const doc = await imported(await writePdf([{ texts: [{ text: '二、收入预算总表', x: 90, y: 77, size: 14 }, ...row(102, [[459, '单位：万元']]), ...head.texts, ...body.texts] }]));
+    const table = analyze(doc.text).document.tables[0];
+    assert.deepEqual(table.parts.map((p) => [p.name ?? '', ...p.rows.map((r) => `${r.label} ${r.cells.filter((c) => c.column?.role === 'figure').map((c) => c.text).join(' ')}`.trim())]), [
+      ['', '收入总计 115.00'],
+      ['一般公共预算资金', '小计 100.00', '公共财政拨款(补助)资金 100.00'],
+      ['政府性基金', '小计'],
+      ['财政专户管理资金', '小计'],
+      ['其他资金', '小计 15.00', '其他收入 15.00'],
+      ['上年结转和结余资金', '小计'],
+    ], doc.text);
+    assert.deepEqual(doc.doubts, [], doc.text);
+  });
+
   it('a column the header does not name with a figure in one of its rows stays a figure column, with its doubt at the `列：` line (not a second level of row names)', async () => {
     // The same 收入预算总表 with `3.00` printed in the unnamed column of the 专项收入 row: the column holds a figure, so
     // it may be a column of figures (a table laid across); the import cannot tell and says so.

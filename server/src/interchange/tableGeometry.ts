@@ -631,8 +631,8 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
   }
   // A text column printed once for each group of rows of the next text column (a second level of row names under
   // one 项目名称): categories. Between borders: some of its cells are merged over several rows, none of the next
-  // column's, and it holds fewer texts; else it holds far fewer texts than the next. A next column the header does not
-  // name holds no figure.
+  // column's, and it holds fewer texts; else it holds far fewer texts than the next, or fewer than a next column the
+  // header does not name and that holds names only. A next column the header does not name holds no figure.
   const mergedOverRows = (j: number) => placedRows.some((p, i) => p.some((x) => {
     if (x.band !== j || !grid) return false;
     const box = grid.cell(rows[i].page, x.chunk, rows[i].y, rows[i].bottom);
@@ -646,13 +646,16 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const n0 = count(k);
     // (a category's line prints no figure of its own: a row with a figure and nothing in the next column is a row)
     const rowOfItsOwn = placedRows.filter((p) => p.some((x) => x.band === k) && !p.some((x) => x.band === k + 1) && p.some((x) => figureText(x.chunk.text))).length >= 2;
-    const fewer = grid ? mergedOverRows(k) && !mergedOverRows(k + 1) && n0 < count(k + 1) : n0 <= 0.6 * count(k + 1);
     // (a next column the header does not name holds names only: a figure in it, `3.00` where a name would be, may make
     // it a column of figures — a table laid across — and it stays a column, with the doubt of a column the header does
     // not name; a named one is read as before)
-    const unnamedWithFigure = !hcells.some((c) => c.first <= k + 1 && k + 1 <= c.last && compact(c.text))
-      && placedRows.some((p) => p.some((x) => x.band === k + 1 && figureText(x.chunk.text)));
-    if (n0 >= 2 && fewer && !rowOfItsOwn && !unnamedWithFigure) {
+    const nextUnnamed = !hcells.some((c) => c.first <= k + 1 && k + 1 <= c.last && compact(c.text));
+    const figureInNext = placedRows.some((p) => p.some((x) => x.band === k + 1 && figureText(x.chunk.text)));
+    // (without borders, a next column of names only that the header does not name is a second level however few rows
+    // each group has: fewer names than it is enough)
+    const fewer = grid ? mergedOverRows(k) && !mergedOverRows(k + 1) && n0 < count(k + 1)
+      : n0 <= 0.6 * count(k + 1) || (nextUnnamed && !figureInNext && n0 < count(k + 1));
+    if (n0 >= 2 && fewer && !rowOfItsOwn && !(nextUnnamed && figureInNext)) {
       bands[k].kind = 'category';
       bands[k + 1].kind = 'label';
     }
