@@ -879,8 +879,9 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
       const unique = headerRepairs.filter((r) => (seen.has(r.before) ? false : (seen.add(r.before), true)));
       note(ctx, headerLine, unique);
     }
-    // A figure column the header names not (a second level of row names read as figures, `项目名称 |  | 金额`; a table
-    // laid out across, its names in the rows): said at the `列：` line — what the checks read of it may be wrong.
+    // A figure column the header names not (a table laid out across, its names in the rows; a second level of row
+    // names the geometry did not take for one — with a figure in it —, `项目名称 |  | 金额`): said at the `列：` line —
+    // what the checks read of it may be wrong.
     const unnamed = side.leaves.filter((path) => !path.some((x) => x.name.trim())).length;
     if (unnamed) doubt(ctx, headerLine, m.doubtUnnamedColumns(unnamed));
     ctx.out.push(columnsLine(side));

@@ -629,14 +629,16 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const laterFigure = kinds0.slice(k + 1).some((x) => x === 'figure');
     if (j >= 0 && (kinds0[j] === 'label' || !laterFigure)) bands[k].kind = 'figure';
   }
-  // A text column printed once for each group of rows of the next text column: categories. Between borders: some of
-  // its cells are merged over several rows, none of the next column's, and it holds fewer texts; else it holds far
-  // fewer texts than the next.
+  // A text column printed once for each group of rows of the next text column (a second level of row names under
+  // one 项目名称): categories. Between borders: some of its cells are merged over several rows, none of the next
+  // column's, and it holds fewer texts; else it holds far fewer texts than the next, or fewer than a next column the
+  // header does not name and that holds names only. A next column the header does not name holds no figure.
   const mergedOverRows = (j: number) => placedRows.some((p, i) => p.some((x) => {
     if (x.band !== j || !grid) return false;
     const box = grid.cell(rows[i].page, x.chunk, rows[i].y, rows[i].bottom);
-    // (a cell of this column alone, not one merged over several columns)
-    return !!box && box.x0 > bands[j].x0 - 2 && box.x1 < bands[j].x1 + 2 && grid.spansRows(rows[i].page, box);
+    // (a cell of this column alone, not one merged over several columns: it reaches into no other band — a border
+    // with no text between it and the next band's, drawn by a header cell only, makes no column)
+    return !!box && box.x0 > bands[j].x0 - 2 && bands.every((b, i2) => i2 === j || overlap(box.x0, box.x1, b.x0, b.x1) < 2) && grid.spansRows(rows[i].page, box);
   }));
   for (let k = 0; k + 1 < bands.length; k++) {
     if (kinds0[k] !== 'label' || kinds0[k + 1] !== 'label') continue;
@@ -644,8 +646,16 @@ export function tableFromLines(t: TableLines, options: ImportOptions = {}): Impo
     const n0 = count(k);
     // (a category's line prints no figure of its own: a row with a figure and nothing in the next column is a row)
     const rowOfItsOwn = placedRows.filter((p) => p.some((x) => x.band === k) && !p.some((x) => x.band === k + 1) && p.some((x) => figureText(x.chunk.text))).length >= 2;
-    const fewer = grid ? mergedOverRows(k) && !mergedOverRows(k + 1) && n0 < count(k + 1) : n0 <= 0.6 * count(k + 1);
-    if (n0 >= 2 && fewer && !rowOfItsOwn) {
+    // (a next column the header does not name holds names only: a figure in it, `3.00` where a name would be, may make
+    // it a column of figures — a table laid across — and it stays a column, with the doubt of a column the header does
+    // not name; a named one is read as before)
+    const nextUnnamed = !hcells.some((c) => c.first <= k + 1 && k + 1 <= c.last && compact(c.text));
+    const figureInNext = placedRows.some((p) => p.some((x) => x.band === k + 1 && figureText(x.chunk.text)));
+    // (without borders, a next column of names only that the header does not name is a second level however few rows
+    // each group has: fewer names than it is enough)
+    const fewer = grid ? mergedOverRows(k) && !mergedOverRows(k + 1) && n0 < count(k + 1)
+      : n0 <= 0.6 * count(k + 1) || (nextUnnamed && !figureInNext && n0 < count(k + 1));
+    if (n0 >= 2 && fewer && !rowOfItsOwn && !(nextUnnamed && figureInNext)) {
       bands[k].kind = 'category';
       bands[k + 1].kind = 'label';
     }
