@@ -97,4 +97,27 @@ describe('standard sets: what a table’s identities ask alike, asked once per t
     for (const text of [shipped, shipped, without, without]) analyze(text, options);
     assert.deepEqual(dump(analyze(seed, options)), dump(analyze(seed, { locale: 'zh', standard: { byShape: false, library } })));
   });
+  it('forms whose project table no table plays take templates as identities that name no field — only where it is still missing', () => {
+    // Without a 项目支出表, the forms' identities naming 「项目支出表」「{项目名称}」行 read no field (bind.ts
+    // `noneIsPlayed`): bound once per shape, then taken from a template like any other. The document that prints the
+    // 项目支出表 again, read with those templates kept, must bind each form's own project row: a template made without
+    // the table is not taken beside it (its context records the role asked for, played by none).
+    const budget = generateBudget({ kuanPerLei: 2, xiangPerKuan: 4 });
+    const at = budget.indexOf('## 表 项目支出表');
+    const end = budget.indexOf('\n## ', at + 1);
+    assert.ok(at > 0 && end > at);
+    const without = budget.slice(0, at) + budget.slice(end + 1);
+    const bound = dump(analyze(without, BOUND));
+    assert.ok((bound.standard as string[]).some((line) => line.includes('「项目支出表」「{项目名称}」行 missing 「项目支出表」')), 'the forms’ identities not applicable');
+    for (let pass = 0; pass < 3; pass++) {
+      const { a, uses } = fresh(without);
+      if (pass === 2) assert.equal(uses, a.document.tables.reduce((k, t) => k + a.standard.applied(t).length, 0), 'identities taken from templates');
+      assert.deepEqual(dump(a), bound, `pass ${pass}`);
+    }
+    // The table back: each form's identities read its own project's row (a template of the forms without it would give
+    // every form the same, or nothing).
+    const withTable = dump(analyze(budget, BOUND));
+    for (let pass = 0; pass < 3; pass++) assert.deepEqual(dump(fresh(budget).a), withTable, `with the table, pass ${pass}`);
+    assert.deepEqual(dump(fresh(without).a), bound, 'without it again');
+  });
 });

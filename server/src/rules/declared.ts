@@ -1,7 +1,7 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
 import { itemLevel, norm, withoutItemNumber } from '../model/classify';
 import { fieldsOf, figureColumns, firstFigureColumn } from '../model/build';
-import { evaluate } from '../checks/evaluate';
+import { holdsAsPrinted } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, ConditionNode, GroupItem as ItemNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
@@ -643,8 +643,11 @@ export type Expansion = 'applied' | 'condition' | 'unresolved' | 'empty';
 
 /** Whether an equality condition expanded to these relations holds: each does (as printed or within rounding), and there is one. */
 export function holdsAll(judged: RelationList): boolean {
-  const relations = judged.all();
-  return relations.length > 0 && relations.every((r) => evaluate(r)?.holds === true);
+  // The verdict alone (`holdsAsPrinted`: `evaluate`'s, without the texts it formats), relation by relation until one
+  // does not hold (each made as it is judged; a condition is judged for every table that reads it, each pass).
+  const n = judged.count;
+  for (let i = 0; i < n; i++) if (holdsAsPrinted(judged.relation(i)) !== true) return false;
+  return n > 0;
 }
 
 /** The phrase a condition `当「短语」` asks the document to state; undefined for an equality, or a condition of no such shape. */

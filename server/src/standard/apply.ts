@@ -343,10 +343,29 @@ class RelationIndex {
     return found;
   }
 
-  /** The relations of the list not yet indexed, indexed. */
+  /**
+   * The relations of the list not yet indexed, indexed. Most are the document's own (thousands, at the applier's first
+   * look-up), whose targets' parts alternate past `storedKey`'s two last ones: each of the list's parts is numbered
+   * once here (`PART_KEYS`, by its number in the list), not once per relation.
+   */
   update(): void {
     const list = this.list;
-    while (this.indexed < list.count) this.index(targetKey(list, this.indexed), list, this.indexed);
+    if (this.indexed >= list.count) return;
+    const parts = list.parts;
+    let numbers = PART_KEYS;
+    if (numbers.length < parts.length) numbers = PART_KEYS = new Float64Array(Math.max(parts.length, 2 * numbers.length));
+    numbers.fill(-1, 0, parts.length);
+    while (this.indexed < list.count) {
+      const i = this.indexed;
+      const p = list.targetPartOf(i);
+      let key: number;
+      if (p >= 0) {
+        let n = numbers[p];
+        if (n < 0) numbers[p] = n = partNumbers.of(parts[p]);
+        key = n * CELLS + list.targetCellOf(i);
+      } else key = cellKey(list.relation(i).target);
+      this.index(key, list, i);
+    }
   }
 
   /** The number in the list of a relation saying what relation i of `from` (whose keys are `keys` at `k`) says. */
@@ -386,6 +405,12 @@ class RelationIndex {
 }
 
 const NONE: readonly number[] = [];
+
+/**
+ * The numbers of a list's parts (`partNumbers`), by their number in the list, while `RelationIndex.update` indexes it
+ * (−1: not asked yet; filled anew at each call, appliers run one at a time).
+ */
+let PART_KEYS = new Float64Array(64);
 
 /** The relation indexes' arrays (`RelationIndex`), kept from one applier to the next unless longer than `KEPT_IDS`. */
 let POOL = new Int32Array(0);

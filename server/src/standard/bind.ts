@@ -848,13 +848,13 @@ function columnOnly(ref: RefNode): boolean {
  * The rows of other tables a form's fields name for an identity (`「项目支出表」「{项目名称}」行`: the row of this
  * form's project), by table, part and number, as the binding and the expansion find them: what changes in an
  * identity's reading from one form to the next of the same shape (standard/shapes.ts). `[]` when the identity names
- * no field; undefined when it names one otherwise than as the only row of a reference to one other table, or when
+ * no field, or no table plays a role whose rows its fields name (`noneIsPlayed`); undefined when it names one otherwise than as the only row of a reference to one other table, or when
  * the field or its row is not found (the identity is then bound as usual, and says what is missing).
  */
 export function fieldRowsOf(idn: Identity, instance: Table, roles: Roles, memo?: Map<string, RowAt | undefined>): RowAt[] | undefined {
   const refs = fieldRefs(idn);
   if (!refs) return undefined;
-  if (!refs.length) return NO_ROWS;
+  if (!refs.length || noneIsPlayed(refs, roles)) return NO_ROWS;
   const out: RowAt[] = [];
   for (const ref of refs) {
     let row = memo?.get(ref.key);
@@ -866,6 +866,17 @@ export function fieldRowsOf(idn: Identity, instance: Table, roles: Roles, memo?:
     out.push(row);
   }
   return out;
+}
+
+/**
+ * Whether no table plays the role of any table an identity's fields name rows of (a document without a 项目支出表):
+ * then the binding reads no field — a term whose role no table plays fails, or stands for zero, before its atoms are
+ * read (`Binder.term`) —, and binds the identity alike for every form of one shape (its template is kept, and taken, as
+ * for an identity that names no field; its context records each role asked for with no player, ./shapes).
+ */
+function noneIsPlayed(refs: readonly FieldRef[], roles: Roles): boolean {
+  for (const ref of refs) if (roles.instances(ref.st).length) return false;
+  return true;
 }
 
 /** A reference to another table's row by a form's field, as an identity writes it (`「项目支出表」「{项目名称}」行`). */
