@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
+import { cellNumber, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -1526,6 +1526,28 @@ function quantitiesNamed(st: StandardTable): Map<string, Quantity[]> {
 }
 
 /**
+ * The figure in column i of a part's first row from row `from` on that prints one there (`one`: of row `from` alone),
+ * its kind read from the part's store (no row's head is read, no view made but the found cell's).
+ */
+function figureIn(p: Part, i: number, from: number, one: boolean): Cell | undefined {
+  const s = storeOf(p);
+  if (!s) {
+    for (let r = from; r < p.rows.length; r++) {
+      const cell = p.rows[r].cells[i];
+      if (cell?.kind === 'figure') return cell;
+      if (one) break;
+    }
+    return undefined;
+  }
+  for (let r = from; r < s.count; r++) {
+    const c = s.cellAt(r, i);
+    if (c >= 0 && s.kind(c) === Kind.Figure) return (p as StoredPart).cellOf(r, i);
+    if (one) break;
+  }
+  return undefined;
+}
+
+/**
  * What the standard sets say of a document: the set it follows, the standard table each table is, the identities
  * applied to each, and the document's named quantities (for the narrative's claims: `本年收入合计` → its cells).
  */
@@ -1636,16 +1658,11 @@ export class StandardReport {
       if (!target) return undefined;
       const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
       // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
-      // Rows are read by their heads (no view is made but the found cell's).
       const at = target.at;
       for (const p of at ? [at.part] : target.part ? [target.part] : t.parts) {
         const col = named_ ? columnIn(p, target) : firstFigureColumn(p);
         if (!col) continue;
-        let cell: Cell | undefined;
-        eachRowHead(p, (h) => {
-          if (h.kindAt(col.index) === 'figure') cell = h.cell(col.index);
-          return !at && !cell;
-        }, at?.row ?? 0);
+        const cell = figureIn(p, col.index, at?.row ?? 0, !!at);
         if (cell || at) return cell;
       }
       return undefined;
