@@ -146,5 +146,10 @@ describe('standard sets: the recall\'s shortcuts', () => {
     const other = own.replace('部门：测试部门\n', '部门：其他部门\n');
     assert.deepEqual(contents(other), ['目录中没有本表「支出决算表」']);
     assert.deepEqual(contents(own), []);
+    // Each department's reading kept beside the other's (documents of a province read one after the other).
+    assert.deepEqual(contents(other), ['目录中没有本表「支出决算表」']);
+    assert.deepEqual(contents(own.replace('部门：测试部门\n', '')), ['目录中没有本表「支出决算表」'], 'no department');
+    assert.deepEqual(contents(own), []);
+    assert.deepEqual(contents(other), ['目录中没有本表「支出决算表」']);
   });
 });

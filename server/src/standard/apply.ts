@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, eachRowHead, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
+import { cellNumber, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -1513,17 +1513,31 @@ export function identityState(a: AppliedIdentity): IdentityStateName {
 const quantitiesByName = new WeakMap<StandardTable, Map<string, Quantity[]>>();
 const NO_QUANTITIES: readonly Quantity[] = [];
 
-/** Every name a set's quantities go by (most names a claim asks for are none of them: one lookup says so). */
-const setQuantityNames = new WeakMap<StandardSet, Set<string>>();
+/**
+ * A set's standard tables that hold a quantity, by the quantity's name, in the set's order (most names a claim asks
+ * for are none of them: one lookup says so; the others are held by a table or three of the set's tens).
+ */
+const setQuantityHolders = new WeakMap<StandardSet, Map<string, StandardTable[]>>();
+const NO_HOLDERS: readonly StandardTable[] = [];
 
-function quantityNamesOf(set: StandardSet): Set<string> {
-  let names = setQuantityNames.get(set);
-  if (!names) {
-    names = new Set();
-    for (const st of set.tables) for (const q of st.quantities) names.add(q.name);
-    setQuantityNames.set(set, names);
+function holdersOf(set: StandardSet): Map<string, StandardTable[]> {
+  let holders = setQuantityHolders.get(set);
+  if (!holders) {
+    holders = new Map();
+    for (const st of set.tables) for (const name of quantitiesNamed(st).keys()) pushTo(holders, name, st);
+    setQuantityHolders.set(set, holders);
   }
-  return names;
+  return holders;
+}
+
+/** The standard tables of `sets` that hold a quantity named `name` (a new list only when two sets both do). */
+function quantityHolders(sets: readonly StandardSet[], name: string): readonly StandardTable[] {
+  let out: readonly StandardTable[] = NO_HOLDERS;
+  for (const set of sets) {
+    const of = holdersOf(set).get(name);
+    if (of) out = out.length ? out.concat(of) : of;
+  }
+  return out;
 }
 
 function quantitiesNamed(st: StandardTable): Map<string, Quantity[]> {
@@ -1534,6 +1548,28 @@ function quantitiesNamed(st: StandardTable): Map<string, Quantity[]> {
     quantitiesByName.set(st, byName);
   }
   return byName;
+}
+
+/**
+ * The figure in column i of a part's first row from row `from` on that prints one there (`one`: of row `from` alone),
+ * its kind read from the part's store (no row's head is read, no view made but the found cell's).
+ */
+function figureIn(p: Part, i: number, from: number, one: boolean): Cell | undefined {
+  const s = storeOf(p);
+  if (!s) {
+    for (let r = from; r < p.rows.length; r++) {
+      const cell = p.rows[r].cells[i];
+      if (cell?.kind === 'figure') return cell;
+      if (one) break;
+    }
+    return undefined;
+  }
+  for (let r = from; r < s.count; r++) {
+    const c = s.cellAt(r, i);
+    if (c >= 0 && s.kind(c) === Kind.Figure) return (p as StoredPart).cellOf(r, i);
+    if (one) break;
+  }
+  return undefined;
 }
 
 /**
@@ -1572,6 +1608,23 @@ export class StandardReport {
   private found?: (q: Quantity, st: StandardTable, t: Table) => Cell | undefined;
   /** The document's standard tables in the set's order. */
   private ordered?: [Table, StandardTable][];
+  /**
+   * `ordered` as runs of one standard table ([from, to) in it: the 3,000 forms of a role are one run), so that a
+   * name is looked for only in the runs of the tables that hold it (`quantityHolders`), in the same order.
+   */
+  private runs?: { st: StandardTable; from: number; to: number }[];
+
+  private orderedRuns(): { st: StandardTable; from: number; to: number }[] {
+    if (this.runs) return this.runs;
+    const ordered = (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index));
+    const runs: { st: StandardTable; from: number; to: number }[] = [];
+    for (let i = 0; i < ordered.length; i++) {
+      const last = runs[runs.length - 1];
+      if (last?.st === ordered[i][1]) last.to = i + 1;
+      else runs.push({ st: ordered[i][1], from: i, to: i + 1 });
+    }
+    return (this.runs = runs);
+  }
 
   /** The cells of a named quantity (`本年收入合计`, `一般公共预算财政拨款支出` …), from the tables that print it, in the set's order. */
   quantity(name: string): Cell[] {
@@ -1579,16 +1632,19 @@ export class StandardReport {
     if (cells) return cells;
     cells = [];
     // A name no set of the document's tables knows names nothing (9 in 10 of those the narrative asks for).
-    let known = false;
-    for (const set of this.ctx.sets) if ((known = quantityNamesOf(set).has(name))) break;
-    if (!known) {
-      this.named.set(name, cells);
-      return cells;
-    }
-    for (const [t, st] of (this.ordered ??= [...this.recognitions].sort((a, b) => a[1].index - b[1].index))) {
-      for (const q of quantitiesNamed(st).get(name) ?? NO_QUANTITIES) {
-        const cell = this.cellOf(q, st, t);
-        if (cell) cells.push(cell);
+    const holders = quantityHolders(this.ctx.sets, name);
+    if (holders.length) {
+      const runs = this.orderedRuns();
+      const ordered = this.ordered!;
+      for (const run of runs) {
+        if (!holders.includes(run.st)) continue;
+        const qs = quantitiesNamed(run.st).get(name) ?? NO_QUANTITIES;
+        for (let i = run.from; i < run.to; i++) {
+          for (const q of qs) {
+            const cell = this.cellOf(q, run.st, ordered[i][0]);
+            if (cell) cells.push(cell);
+          }
+        }
       }
     }
     this.named.set(name, cells);
@@ -1627,16 +1683,11 @@ export class StandardReport {
       if (!target) return undefined;
       const named_ = target.columnName !== undefined || target.columnNumber !== undefined;
       // A column without a row (`「预算数/合计」栏`) names the figure of a table of one row: its first row printing one.
-      // Rows are read by their heads (no view is made but the found cell's).
       const at = target.at;
       for (const p of at ? [at.part] : target.part ? [target.part] : t.parts) {
         const col = named_ ? columnIn(p, target) : firstFigureColumn(p);
         if (!col) continue;
-        let cell: Cell | undefined;
-        eachRowHead(p, (h) => {
-          if (h.kindAt(col.index) === 'figure') cell = h.cell(col.index);
-          return !at && !cell;
-        }, at?.row ?? 0);
+        const cell = figureIn(p, col.index, at?.row ?? 0, !!at);
         if (cell || at) return cell;
       }
       return undefined;

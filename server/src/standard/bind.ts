@@ -328,10 +328,12 @@ function fieldOf(a: AtomNode): string | undefined {
   return a.quoted ? /^\{(.+)\}$/.exec(a.value.trim())?.[1] : undefined;
 }
 
-/** Whether a reference of `own`'s names a place of its own table by names alone: no other table, no form's field. */
+/**
+ * Whether a reference of `own`'s names a place of its own table by names alone: no other table, no form's field
+ * (known once the reference is compiled: asked for every named quantity a table holds, at every pass).
+ */
 export function refIsOwnByName(ref: RefNode, own: StandardTable): boolean {
-  const o = compileRef(ref, own);
-  return !o.st && !o.unknown && !namesField(o);
+  return compiledRef(ref, own).ownByName;
 }
 
 function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
@@ -404,13 +406,23 @@ function compileOperand(term: TermNode, own: StandardTable): CompiledOperand {
   return co;
 }
 
-/** A reference of a standard table (a quantity's place) compiled, once per reference. */
-const compiledRefs = new WeakMap<RefNode, { own: StandardTable; operand: CompiledOperand }>();
+/**
+ * A reference of a standard table (a quantity's place) compiled, once per reference, with whether it names a place of
+ * its own table by names alone (`refIsOwnByName`).
+ */
+const compiledRefs = new WeakMap<RefNode, { own: StandardTable; operand: CompiledOperand; ownByName: boolean }>();
+
+function compiledRef(ref: RefNode, own: StandardTable): { own: StandardTable; operand: CompiledOperand; ownByName: boolean } {
+  let c = compiledRefs.get(ref);
+  if (c?.own !== own) {
+    const operand = compileOperand({ sign: 1, operand: ref }, own);
+    compiledRefs.set(ref, (c = { own, operand, ownByName: !operand.st && !operand.unknown && !namesField(operand) }));
+  }
+  return c;
+}
 
 function compileRef(ref: RefNode, own: StandardTable): CompiledOperand {
-  let c = compiledRefs.get(ref);
-  if (c?.own !== own) compiledRefs.set(ref, (c = { own, operand: compileOperand({ sign: 1, operand: ref }, own) }));
-  return c.operand;
+  return compiledRef(ref, own).operand;
 }
 
 /** An identity's rule compiled against its set: done once, on first use. */

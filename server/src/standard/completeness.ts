@@ -27,30 +27,39 @@ function entries(contents: Table): { text: string; span: { start: number; end: n
 
 /** A 目录 entry's standard table: its text as a title (`五、一般公共预算财政拨款支出决算表`, `表 5. 一般公共预算支出表`). */
 function entryTable(text: string, set: StandardSet, department?: string): StandardTable | undefined {
-  // Asked again for each document of the same 目录 (a document reopened, a province's documents): kept per set.
+  // Asked again for each document of the same 目录 (a document reopened, a province's documents): kept per set, by
+  // text and department (a province's documents print the same entries under their own departments, one after the
+  // other: one department per text would make each the last's miss).
   const read = readOf(set);
-  const had = read.entries.get(text);
-  if (had && had.department === department) return had.st;
+  let byDepartment = read.entries.get(text);
+  if (byDepartment?.has(department)) return byDepartment.get(department);
   const k = titleKey(text, department);
   const st = read.byKey.get(k) ?? read.forms.find((t) => t.keys.some((x) => k.startsWith(x) || k.endsWith(x)));
-  if (read.entries.size >= ENTRIES) read.entries.clear();
-  read.entries.set(text, { department, st });
+  if (!byDepartment) {
+    if (read.entries.size >= ENTRIES) read.entries.clear();
+    read.entries.set(text, (byDepartment = new Map()));
+  } else if (byDepartment.size >= DEPARTMENTS) byDepartment.clear();
+  byDepartment.set(department, st);
   return st;
 }
 
 /**
  * What completeness reads of a set, made once: its tables by each key (the first that has it), its forms, the
- * position of each table in each of its orders, and the 目录 entries met (at most `ENTRIES`) with their table.
+ * position of each table in each of its orders, and the 目录 entries met (at most `ENTRIES` texts, `DEPARTMENTS`
+ * departments each) with their table.
  */
 interface SetRead {
   byKey: Map<string, StandardTable>;
   forms: StandardTable[];
   orders: Map<StandardTable, number>[];
-  entries: Map<string, { department: string | undefined; st: StandardTable | undefined }>;
+  /** By entry text, then by department (undefined: the document names none); the value undefined: no table. */
+  entries: Map<string, Map<string | undefined, StandardTable | undefined>>;
 }
 
 const reads = new WeakMap<StandardSet, SetRead>();
+/** At most this many entry texts are kept per set, and departments per text. */
 const ENTRIES = 4096;
+const DEPARTMENTS = 64;
 
 function readOf(set: StandardSet): SetRead {
   let r = reads.get(set);
