@@ -747,7 +747,8 @@ class Applier {
       if (!c) continue;
       for (const [table, k] of byTable) {
         if (k.stated !== undefined && this.states(conditionPhrase(c) ?? '') !== k.stated) return false;
-        // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures.
+        // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures. (A
+        // result taken from a template carries its shape's `holds` even when it is `missing`: stricter, not wrong.)
         if (c.rhs.length && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
       }
     }

@@ -860,8 +860,9 @@ function columnOnly(ref: RefNode): boolean {
  * The rows of other tables a form's fields name for an identity (`「项目支出表」「{项目名称}」行`: the row of this
  * form's project), by table, part and number, as the binding and the expansion find them: what changes in an
  * identity's reading from one form to the next of the same shape (standard/shapes.ts). `[]` when the identity names
- * no field, or no table plays a role whose rows its fields name (`noneIsPlayed`); undefined when it names one otherwise than as the only row of a reference to one other table, or when
- * the field or its row is not found (the identity is then bound as usual, and says what is missing).
+ * no field, or no table plays a role whose rows its fields name (`noneIsPlayed`); undefined when it names one otherwise
+ * than as the only row of a reference to one other table, or when the field or its row is not found (the identity is
+ * then bound as usual, and says what is missing).
  */
 export function fieldRowsOf(idn: Identity, instance: Table, roles: Roles, memo?: Map<string, RowAt | undefined>): RowAt[] | undefined {
   const refs = fieldRefs(idn);
