@@ -17,12 +17,12 @@
  */
 import { withRelation, type Finding } from '../checks/finding';
 import { isJustification } from '../checks/justifications';
-import { cellName, evaluate, own, termValue } from '../checks/evaluate';
+import { cellName, evaluate, holdsAsPrinted, own, termValue } from '../checks/evaluate';
 import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
-import { formatUnits, intervalOf, meets, roundUnits, samePrint, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { extractStatements, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
@@ -592,19 +592,21 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
  * (`总金额为 X 万元。其中拟采购货物 a；拟采购工程 b；拟采购服务 c。`).
  */
 function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [number, number][]): number {
-  const stops = (chars: string, from: number) => {
-    let end = text.length;
-    for (const d of chars) { const k = text.indexOf(d, from); if (k >= 0 && k < end) end = k; }
-    return end;
-  };
-  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && !shareList(text, qi, stops('。！？', qi));
-  const end = stops(sameSegment ? '。；;！？' : '。！？', qi);
+  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && !shareList(text, qi, stopAt(text, '。！？', qi));
+  const end = stopAt(text, sameSegment ? '。；;！？' : '。！？', qi);
   if (!nestedOut) {
     const next = text.indexOf('其中', qi + 2);
     return next >= 0 && next < end ? next : end;
   }
   // The parts of a `其中` inside (to the end of its `；` segment) are not its own: left out.
-  for (let n = text.indexOf('其中', qi + 2); n >= 0 && n < end; n = text.indexOf('其中', n + 2)) nestedOut.push([n, stops('。；;！？', n)]);
+  for (let n = text.indexOf('其中', qi + 2); n >= 0 && n < end; n = text.indexOf('其中', n + 2)) nestedOut.push([n, stopAt(text, '。；;！？', n)]);
+  return end;
+}
+
+/** Where the first of `chars` stands in `text` from `from` on (the text's end when none does). */
+function stopAt(text: string, chars: string, from: number): number {
+  let end = text.length;
+  for (const d of chars) { const k = text.indexOf(d, from); if (k >= 0 && k < end) end = k; }
   return end;
 }
 
@@ -688,15 +690,13 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
  * （境）经费 0 万元；公务用车购置及运行维护费 12 万元；公务接待费 0 万元。`): `first`, the one part of its own segment (which
  * ends at `end`), and one part in each segment after it to the sentence's end. Undefined — the `；` ends the `其中`, as
  * in `基本支出 X 万元，其中人员经费 a、公用经费 b；项目支出 Y 万元` — when a segment after it holds no part or more than
- * one (amounts in brackets detail a part), opens a `其中` of its own, holds an amount larger than the total (no part is), or names what reads as the total's
- * sibling rather than its part: a subject ending as the total's (`…支出`) when the first part's does not (`基本支出 X
- * 万元，其中：人员经费 a；项目支出 Y 万元`).
+ * one (amounts in brackets detail a part), opens a `其中` of its own, holds an amount larger than the total (no part
+ * is), or names what reads as the total's sibling rather than its part: a subject ending as the total's (`…支出`)
+ * when the first part's does not (`基本支出 X 万元，其中：人员经费 a；项目支出 Y 万元`).
  */
 function semicolonList(text: string, st: Statement, total: Claim, first: Claim, end: number, candidate: (c: Claim) => boolean, inBrackets: (c: Claim) => boolean): Claim[] | undefined {
   if (!/^[；;]/.test(text.slice(end, end + 1))) return undefined;
-  let stop = text.length;
-  for (const d of '。！？') { const k = text.indexOf(d, end); if (k >= 0 && k < stop) stop = k; }
-  const rest = text.slice(end + 1, stop);
+  const rest = text.slice(end + 1, stopAt(text, '。！？', end));
   if (rest.includes('其中')) return undefined;
   const head = (c: Claim) => c.subject.slice(-2);
   const sibling = (c: Claim) => !!c.subject && head(c) === head(total) && head(first) !== head(total);
@@ -708,7 +708,7 @@ function semicolonList(text: string, st: Statement, total: Claim, first: Claim, 
     const found = inside.filter(candidate);
     if (found.length !== 1 || inside.some((x) => x.kind === 'amount' && x !== found[0] && !x.bound && x.role === found[0].role && !inBrackets(x))) return undefined;
     const c = found[0];
-    if (sibling(c) || (total.kind === 'amount' && scaled(c.figure) > scaled(total.figure) && !overlapZero(c.figure, total.figure))) return undefined;
+    if (sibling(c) || (total.kind === 'amount' && exceeds(c.figure, total.figure))) return undefined;
     out.push(c);
     from = to + 1;
   }
@@ -717,20 +717,18 @@ function semicolonList(text: string, st: Statement, total: Claim, first: Claim, 
 
 /** Whether amounts add up to a total within the rounding of their prints (rounding.md: a computed relation). */
 function addsUp(ctx: Ctx, total: Claim, parts: Claim[]): boolean {
-  return within(ctx.cellOf(total).figure!, parts.map((p) => ctx.cellOf(p).figure!));
+  return sumHolds(ctx.cellOf(total), parts.map((p) => ({ sign: 1, cell: ctx.cellOf(p) })));
 }
 
-/** Whether a total's print and the sum of its parts' prints can be the same amount. */
-function within(total: Figure, parts: readonly Figure[]): boolean {
-  const scale = Math.max(total.decimals, ...parts.map((f) => f.decimals)) + 1;
-  let lo = 0n;
-  let hi = 0n;
-  for (const f of parts) {
-    const iv = intervalOf(f, scale);
-    lo += iv.lo;
-    hi += iv.hi;
-  }
-  return meets({ lo, hi }, intervalOf(total, scale));
+/** Whether a total and its terms can be one amount: the verdict of the sum relation they make (checks/evaluate.ts). */
+function sumHolds(target: Cell, terms: Term[]): boolean {
+  return holdsAsPrinted({ rule: 'narrative', kind: 'sum', title: '', target, terms }) === true;
+}
+
+/** Whether `a` is larger than `b` beyond what their prints' rounding allows. */
+function exceeds(a: Figure, b: Figure): boolean {
+  const scale = Math.max(a.decimals, b.decimals) + 1;
+  return intervalOf(a, scale).lo > intervalOf(b, scale).hi;
 }
 
 /**
@@ -766,18 +764,19 @@ function partialList(ctx: Ctx, total: Claim, amounts: Claim[]): boolean {
   // The scope: the 款 or 类 the items share (a prefix of 5 or 3 digits shorter than their codes), else the table.
   const scope = prefix.slice(0, [5, 3, 0].find((n) => n <= prefix!.length && n < length) ?? 0);
   let left = false;
-  const figures: Figure[] = [];
+  const terms: Term[] = [];
   // Rows read by their heads (no view is made but a figure cell's).
   eachRowHead(part, (h) => {
     const code = h.code;
     if (code?.length !== length || !code.startsWith(scope) || h.kindAt(column) !== 'figure') return;
-    const f = termValue({ sign: 1, cell: h.cell(column)!, shift });
+    const term: Term = shift ? { sign: 1, cell: h.cell(column)!, shift } : { sign: 1, cell: h.cell(column)! };
+    const f = termValue(term);
     if (!f) return;
-    figures.push(f);
+    terms.push(term);
     if (!named.has(h.index) && f.units !== 0n) left = true;
   });
   // The total within the rounding of the rows' figures and its own.
-  return left && within(ctx.cellOf(total).figure!, figures);
+  return left && sumHolds(ctx.cellOf(total), terms);
 }
 
 /**
@@ -787,8 +786,7 @@ function partialList(ctx: Ctx, total: Claim, amounts: Claim[]): boolean {
 function partOver(ctx: Ctx, total: Claim, part: Claim): void {
   const t = ctx.cellOf(total).figure!;
   const p = ctx.cellOf(part).figure!;
-  const scale = Math.max(t.decimals, p.decimals) + 1;
-  if (intervalOf(p, scale).lo <= intervalOf(t, scale).hi) return;
+  if (!exceeds(p, t)) return;
   const d = Math.max(t.decimals, p.decimals);
   const over = formatUnits(roundUnits(p.units, p.decimals, d) - roundUnits(t.units, t.decimals, d), d, p.text.includes(',') || t.text.includes(','));
   ctx.out.findings.push({

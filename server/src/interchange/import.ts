@@ -761,8 +761,9 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
   for (let k = 0; k + 1 < preamble.length && !unit; k++) {
     const piece = /^(?:金额)?单[ \t\u3000]*位[ \t\u3000]*[：:][ \t\u3000]*(万?)$/.exec(texts[k]);
     const rest = piece && /[ \t\u3000]((?:万[ \t\u3000]*)?元)$/.exec(texts[k + 1]);
-    if (!rest || !/^(万元|元)$/.test(compact(piece[1] + rest[1]))) continue;
-    unit = compact(piece[1] + rest[1]);
+    const joined = rest ? compact(piece[1] + rest[1]) : '';
+    if (!rest || (joined !== '万元' && joined !== '元')) continue;
+    unit = joined;
     headRepairs.push({ line: preamble[k].line, repairs: [{ kind: 'joined-lines', before: `${texts[k]} / ${rest[1]}`, after: `金额单位：${unit}` }] });
     texts[k] = '';
     texts[k + 1] = clean(texts[k + 1].slice(0, rest.index));

@@ -956,6 +956,13 @@ export function isNonZeroFigure(p: Part, r: number, i: number): boolean {
   return c >= 0 && s.kind(c) === Kind.Figure && (s.flags(c) & CellFlag.Exact) === 0;
 }
 
+/** Whether cell i of row r of a part prints a figure (for a stored part, read from its store: no view is made). */
+export function isFigure(p: Part, r: number, i: number): boolean {
+  if (!(p instanceof StoredPart)) return p.rows[r]?.cells[i]?.kind === 'figure';
+  const c = p.store.cellAt(r, i);
+  return c >= 0 && p.store.kind(c) === Kind.Figure;
+}
+
 /** How many rows a part has (without making its rows' views). */
 export function rowCount(p: Part): number {
   return p instanceof StoredPart ? p.store.count : p.rows.length;

@@ -14,7 +14,7 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, Kind, rowsIn, StoredPart, storeOf } from '../model/rows';
+import { cellNumber, cellOf, isFigure, Kind, rowCount, rowsIn, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
 import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
@@ -1556,18 +1556,8 @@ function quantitiesNamed(st: StandardTable): Map<string, Quantity[]> {
  * its kind read from the part's store (no row's head is read, no view made but the found cell's).
  */
 function figureIn(p: Part, i: number, from: number, one: boolean): Cell | undefined {
-  const s = storeOf(p);
-  if (!s) {
-    for (let r = from; r < p.rows.length; r++) {
-      const cell = p.rows[r].cells[i];
-      if (cell?.kind === 'figure') return cell;
-      if (one) break;
-    }
-    return undefined;
-  }
-  for (let r = from; r < s.count; r++) {
-    const c = s.cellAt(r, i);
-    if (c >= 0 && s.kind(c) === Kind.Figure) return (p as StoredPart).cellOf(r, i);
+  for (let r = from, n = rowCount(p); r < n; r++) {
+    if (isFigure(p, r, i)) return cellOf(p, r, i);
     if (one) break;
   }
   return undefined;

@@ -103,7 +103,7 @@ function keyOfTitle(text: string, department?: string): string {
     if (d && k.startsWith(d)) k = k.slice(d.length);
     if (DIGIT_START.test(k)) k = k.replace(/^\d{4}年度?/, '');
     // Whose table it is, said before its title: `部门收支总体情况表`, `部门（单位）收支预算总表`, `单位收入决算表`.
-    if (OWNER_START.test(k)) k = k.replace(OWNER, '');
+    k = k.replace(OWNER, '');
     if (k === before) break;
   }
   if (k.includes('年')) k = k.replace(YEAR, '');
@@ -122,7 +122,6 @@ function keyOfTitle(text: string, department?: string): string {
 
 /** Whose table a title says it is, before it (blanks out and brackets half-width: a key). */
 const OWNER = /^(?:部门\(单位\)|单位\(部门\)|部门|单位)/;
-const OWNER_START = /^[部单]/;
 
 /** A kind of money in brackets at the end of a title's key. */
 const FUND_AFTER = /\((一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政拨款)\)$/;
