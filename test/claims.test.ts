@@ -58,7 +58,7 @@ describe('claims: reading real sentences', () => {
   it('names where each sentence is printed, and covers every phrasing the issue lists', () => {
     for (const c of SENTENCES) assert.match(c.source, /^(seeds\/|test\/fixtures\/corpus\/|\.\.\/shared\/corpus\/)\S+:\d+(-\d+)?$|^constructed /);
     const all = SENTENCES.flatMap((c) => c.lines).join('\n');
-    for (const w of ['元，', '万元', '亿元', '%', '增加', '减少', '增长', '下降', '减少了', '同比', '持平', '基本持平', '大于', '小于', '等于', '占本年支出合计的', '完成年初预算的', '辆', '约', '左右', '近', '余', '超过', '低于', '（类）', '（款）', '（项）']) {
+    for (const w of ['元，', '万元', '亿元', '%', '增加', '减少', '增长', '下降', '减少了', '同比', '持平', '基本持平', '大于', '小于', '等于', '占本年支出合计的', '完成年初预算的', '辆', '约', '左右', '近', '余', '超过', '低于', '（类）', '（款）', '（项）', '增收', '减收', '减支', '负增长', '完成年初预算数', '比上年的']) {
       assert.ok(all.includes(w), `no sentence says “${w}”`);
     }
     // The seeds' sentences are copied as transcribed.
@@ -355,6 +355,84 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
       assert.equal(w.length, 1, placeholder);
       assert.match(w[0].message, /变动原因未填写/);
     }
+  });
+});
+
+describe('claims: phrasings of other provinces and of 财政收支 reports (never seen in the seeds or the corpus)', () => {
+  // A document with no table: only what the text says of itself is checked.
+  const doc = (line: string) => `# 某区财政局2023年度部门决算\n类型：部门决算\n年度：2023\n单位：万元\n\n## 情况说明\n${line}\n`;
+  const relations = (text: string) => analyze(text).relations.filter((r) => r.rule === 'narrative')
+    .map((r) => `${r.kind} ${r.target.text} ~ ${r.terms.map((t) => (t.sign < 0 ? '-' : '') + t.cell.text + (t.shift ? `<<${t.shift}` : '')).join(' ')}`).sort();
+  const at = (text: string, figure: string) => errorsOf(text).filter((e) => said(text, e) === figure);
+  const revenue = '一般公共预算收入累计完成 24627 万元，完成年初预算数 60999 万元的 40.4%，比上年减收 1070 万元，下降 4.2%。其中：税收收入 8103 万元，比上年增收 1284 万元，增长 18.8%；非税收入 16524 万元，比上年减收 2354 万元，下降 12.5%。';
+
+  it('增收/减收 are changes, not parts of the 其中 (was: a false sum error), and the budget between 完成 and its rate is read', () => {
+    const text = doc(revenue);
+    assert.deepEqual(errorsOf(text), []);
+    assert.deepEqual(relations(text), [
+      'change 12.5% ~ 2354 -16524', 'change 18.8% ~ 1284 8103', 'change 4.2% ~ 1070 -24627',
+      'ratio 40.4% ~ 24627 60999', 'sum 24627 ~ 8103 16524',
+    ]);
+  });
+
+  it('each of those figures mistyped alone is found at it', () => {
+    for (const [from, to, message] of [
+      ['的 40.4%', '的 45.4%', /按 24627 ÷ 60999 应为 40\.4%/],
+      ['下降 4.2%', '下降 5.2%', /按 1070 ÷ \(24627 \+ 1070\) 应为 4\.2%/],
+      ['增长 18.8%', '增长 28.8%', /按 1284 ÷ \(8103 - 1284\) 应为 18\.8%/],
+      ['下降 12.5%', '下降 22.5%', /按 2354 ÷ \(16524 \+ 2354\) 应为 12\.5%/],
+    ] as const) {
+      const text = doc(revenue.replace(from, to));
+      const found = at(text, to.replace(/^\S+ /, ''));
+      assert.equal(found.length, 1, to);
+      assert.match(found[0].message, message);
+    }
+    const text = doc(revenue.replace('非税收入 16524', '非税收入 16624'));
+    assert.ok(at(text, '24627 万元').length + at(text, '24627').length === 1, 'the 其中 sum');
+  });
+
+  it('负增长 is a decrease; a change in 万元 of an amount in 亿元 is read in one unit (was: 766 ÷ (8.09 + 766))', () => {
+    const line = (p: string) => `上划中央收入 37.78 亿元，减少 0.46 亿元，负增长 1.21%；上划省级收入 8.09 亿元，减少 766 万元，负增长 ${p}%。`;
+    assert.deepEqual(errorsOf(doc(line('0.94'))), []);
+    assert.deepEqual(relations(doc(line('0.94'))), ['change 0.94% ~ 766 -8.09<<4', 'change 1.21% ~ 0.46 -37.78']);
+    const text = doc(line('1.94'));
+    assert.match(at(text, '1.94%')[0]?.message ?? '', /按 766 ÷ \(80900 \+ 766\) 应为 0\.94%/);
+  });
+
+  it('a 其中 inside a ；list ends where the arithmetic says (the national 三公 wording): no false sum, each mistake found', () => {
+    // The wording of the 三公 explanation of the national 决算 template (as a provincial department prints it): the
+    // text alone does not say whether 公务接待费 is a part of 公务用车购置及运行维护费 or of the “三公”经费; read to the
+    // end of the sentence, both sums failed.
+    const line = (a: string, b: string) => `“三公”经费财政拨款支出决算为 62.07 万元，完成全年预算 84.82 万元的 73.2%。其中：因公出国（境）费支出决算为 12.02 万元；公务用车购置及运行维护费支出决算为 27.46 万元；其中：公务用车购置支出决算为 0 万元；公务用车运行维护费支出决算为 ${a} 万元；公务接待费支出决算为 ${b} 万元，完成预算 43.2 万元的 52.3%。`;
+    const sums = (text: string) => relations(text).filter((r) => r.startsWith('sum'));
+    assert.deepEqual(errorsOf(doc(line('27.46', '22.59'))), []);
+    assert.deepEqual(sums(doc(line('27.46', '22.59'))), ['sum 27.46 ~ 0 27.46', 'sum 62.07 ~ 12.02 27.46 22.59']);
+    // A part of the inner list mistyped: the inner sum fails, the outer holds.
+    const inner = doc(line('27.36', '22.59'));
+    assert.deepEqual(errorsOf(inner).map((e) => said(inner, e)), ['27.46']);
+    // A part of the outer list after the inner one mistyped: the outer sum fails (and its rate), the inner holds.
+    const outer = doc(line('27.46', '23.59'));
+    assert.deepEqual(errorsOf(outer).map((e) => said(outer, e)).sort(), ['52.3%', '62.07']);
+    assert.deepEqual(sums(outer), ['sum 27.46 ~ 0 27.46', 'sum 62.07 ~ 12.02 27.46 23.59']);
+  });
+
+  it('figures said respectively (`分别为 a、b 和 c，占…的 x、y 和 z`): each share of the amount at its place (was: all of the last)', () => {
+    const line = (z: string) => `政府采购支出总额 36399 万元。货物、工程、服务政府采购支出分别为 9399.2 万元、16961.2 万元和 10038.6 万元，占政府采购支出总额的 25.8%、46.6%和 ${z}%。`;
+    assert.deepEqual(errorsOf(doc(line('27.6'))), []);
+    assert.deepEqual(relations(doc(line('27.6'))), ['ratio 25.8% ~ 9399.2 36399', 'ratio 27.6% ~ 10038.6 36399', 'ratio 46.6% ~ 16961.2 36399']);
+    const text = doc(line('37.6'));
+    assert.deepEqual(errorsOf(text).map((e) => e.message.replace(/（.*/, '')), ['比例不符：列示 37.6%，按 10038.6 ÷ 36399 应为 27.6%，相差 10.0%', '同一总数的各项占比之和为 110.0%，超过 100%']);
+    // Runs of different lengths are not paired: a single share is of the amount right before it.
+    assert.deepEqual(relations(doc('政府采购支出 26360.4 万元，其中：货物 9399.2 万元、工程 16961.2 万元，占 64.3%。')), ['ratio 64.3% ~ 16961.2 26360.4', 'sum 26360.4 ~ 9399.2 16961.2']);
+  });
+
+  it('a rate before its change (`较上年增长 15.35%，增收 25457 万元`); a base year\'s amount after 比上年的 is not this year\'s', () => {
+    const line = (p: string) => `财政总收入 191347 万元，较上年增长 ${p}%，增收 25457 万元；一般公共预算支出 5308 万元，比上年的 32888 万元减支 27580 万元。`;
+    assert.deepEqual(errorsOf(doc(line('15.35'))), []);
+    assert.deepEqual(relations(doc(line('15.35'))), ['change 15.35% ~ 25457 191347', 'sum 27580 ~ -5308 32888']);
+    assert.match(at(doc(line('17.35')), '17.35%')[0]?.message ?? '', /按 25457 ÷ \(191347 - 25457\) 应为 15\.35%/);
+    const wrong = doc(line('15.35').replace('减支 27580', '减支 27480'));
+    assert.equal(at(wrong, '27480').length, 1);
   });
 });
 

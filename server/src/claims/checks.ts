@@ -24,7 +24,7 @@ import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/do
 import { eachRowHead } from '../model/rows';
 import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { extractStatements, type Claim, type SourceLine, type Statement } from './extract';
+import { extractStatements, isCompletionBudget, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { reasonFindings, type Thresholds } from './reasons';
 
@@ -307,6 +307,10 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       if (x.kind === 'change' && !x.bound) change = x;
       else if (x.kind === 'rate') break;
     }
+    // Or the rate first, its change right after it in its sentence (`较上年同期增长 15.35%，增收 25457 万元`) — when no
+    // change of its own stands before it.
+    const next = claims[i + 1];
+    if (!change && next?.kind === 'change' && !next.bound && next.sentence === r.sentence && !claims.slice(0, i).some((x) => x.kind === 'change' && x.sentence === r.sentence)) change = next;
     if (!change && prev && !claims.slice(0, i).some((x) => x.kind === 'amount' || x.kind === 'change')) {
       const last = prev.claims.filter((x) => x.sentence === prev.claims[prev.claims.length - 1]?.sentence);
       change = last.filter((x) => x.kind === 'change' && !x.bound).at(-1);
@@ -337,8 +341,8 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     const cur = currentFor(st, c, prev, ctx.kind);
     const base = claims.find((x) => x.kind === 'amount' && x.role === 'base' && x.sentence <= c.sentence && sameSubject(x, c));
     if (!cur || !base) continue;
-    const fc = ctx.cellOf(cur).figure!;
-    const fb = ctx.cellOf(base).figure!;
+    const fc = termValue(claimTerm(ctx, 1, cur, c.scale))!;
+    const fb = termValue(claimTerm(ctx, 1, base, c.scale))!;
     const diff = scaled(fc) - scaled(fb);
     if (diff !== 0n && (diff > 0n ? 1 : -1) !== c.direction && !overlapZero(fc, fb)) {
       ctx.out.findings.push({
@@ -349,7 +353,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       continue;
     }
     const d = c.direction!;
-    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'change'), target: ctx.cellOf(c), terms: [{ sign: d, cell: ctx.cellOf(cur) }, { sign: d > 0 ? -1 : 1, cell: ctx.cellOf(base) }] }, (ev) =>
+    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'change'), target: ctx.cellOf(c), terms: [claimTerm(ctx, d, cur, c.scale), claimTerm(ctx, d > 0 ? -1 : 1, base, c.scale)] }, (ev) =>
       ctx.cm.changeMismatch(d > 0 ? ctx.cm.changeWords.up : ctx.cm.changeWords.down, ev.stated, cur.figure.text, base.figure.text, ev.computed, ev.difference, title(ctx, 'change')));
   }
   for (const f of st.flats) {
@@ -383,8 +387,18 @@ function overlapZero(a: Figure, b: Figure): boolean {
 function rateRelation(ctx: Ctx, r: Claim, change: Claim, cur: Claim): void {
   relate(ctx, {
     rule: 'narrative', kind: 'change', title: title(ctx, 'rate'), target: ctx.cellOf(r),
-    terms: [{ sign: 1, cell: ctx.cellOf(change) }, { sign: change.direction! > 0 ? 1 : -1, cell: ctx.cellOf(cur) }],
+    terms: [{ sign: 1, cell: ctx.cellOf(change) }, claimTerm(ctx, change.direction! > 0 ? 1 : -1, cur, change.scale)],
   });
+}
+
+/**
+ * A claim as a term of a relation whose amounts are in the unit of power `scale` (`MONEY_SCALE`): a claim in another
+ * unit is shifted to it (`上划省级收入完成 8.09 亿元，减少 766 万元，负增长 0.94%`: the 亿元 read as 80,900 万元).
+ */
+function claimTerm(ctx: Ctx, sign: 1 | -1, c: Claim, scale: number | undefined): Term {
+  const cell = ctx.cellOf(c);
+  const shift = c.scale !== undefined && scale !== undefined ? c.scale - scale : 0;
+  return shift ? { sign, cell, shift } : { sign, cell };
 }
 
 /**
@@ -419,12 +433,24 @@ function budgetPair(st: Statement, sentence: number, at: number, prev: Statement
   return find(before.filter((x) => x.sentence === sentence)) ?? find(before) ?? (prev && !before.length ? find(prev.claims) : undefined);
 }
 
+/**
+ * The pair of a rate that follows its budget (`一般公共预算收入累计完成 24627 万元，完成年初预算数 60999 万元的 40.4%`):
+ * the budget right before the rate, and this year's amount before the budget in the sentence.
+ */
+function inlinePair(st: Statement, p: Claim): { budget: Claim; final: Claim } | undefined {
+  const at = st.claims.indexOf(p);
+  const budget = st.claims[at - 1];
+  if (budget?.kind !== 'amount' || budget.role !== 'budget' || budget.bound || budget.sentence !== p.sentence) return undefined;
+  const final = st.claims.slice(0, at - 1).filter((x) => x.kind === 'amount' && (x.role === 'current' || x.role === 'final') && !x.bound && x.sentence === p.sentence).at(-1);
+  return final && { budget, final };
+}
+
 function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): void {
   for (const p of st.claims) {
     if (p.kind !== 'completion' || p.bound || p.approx) continue;
-    const pair = budgetPair(st, p.sentence, p.span.start, prev);
+    const pair = budgetPair(st, p.sentence, p.span.start, prev) ?? inlinePair(st, p);
     if (!pair) continue;
-    relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(pair.final) }, { sign: 1, cell: ctx.cellOf(pair.budget) }] });
+    relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(pair.final) }, claimTerm(ctx, 1, pair.budget, pair.final.scale)] });
   }
   for (const cmp of st.comparisons) {
     const at = cmp.span.start;
@@ -482,7 +508,9 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
   for (const s of st.claims) {
     if (s.kind !== 'share' || s.bound || s.approx) continue;
-    const part = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start).at(-1);
+    const before = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start);
+    // A share said respectively is of the amount at its place in the run of amounts (extract.ts `respectively`).
+    const part = s.respective === undefined ? before.at(-1) : before.find((x) => x.respective === s.respective);
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
@@ -562,13 +590,18 @@ function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
 function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, part: Claim): { cell: Cell; shift?: number; list?: Statement } | undefined {
   const st = statements[i];
   const key = share.whole ? labelKey(share.whole) : '';
+  // A whole stated in the text, in the part's unit.
+  const stated = (c: Claim) => {
+    const t = claimTerm(ctx, 1, c, part.scale);
+    return t.shift ? { cell: t.cell, shift: t.shift } : { cell: t.cell };
+  };
   if (key) {
     // An amount stated before, named like the whole (`政府采购支出总额 177.08 万元 … 占政府采购支出总额的 66%`).
     for (let j = i; j >= 0 && i - j <= 8; j--) {
       const s = statements[j];
       const named = s.claims.filter((x) => isThisYear(x) && x !== part && x.span.start < share.span.start && x.subject.length >= 2)
         .filter((x) => { const k = labelKey(x.subject); return k === key || k.includes(key) || key.includes(k); }).at(-1);
-      if (named) return { cell: ctx.cellOf(named) };
+      if (named) return stated(named);
     }
     const q = ctx.index.resolve({ ...part, subject: share.whole!, path: undefined, levels: undefined, role: 'current' });
     const agree = q.find((x) => x.cell.kind === 'figure');
@@ -578,11 +611,11 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
   const rel = part.span.start - st.span.start;
   for (let qi = st.text.indexOf('其中'); qi >= 0 && qi < rel; qi = st.text.indexOf('其中', qi + 2)) {
     const total = st.claims.filter((x) => isThisYear(x) && x.span.start - st.span.start < qi).at(-1);
-    if (total && rel < qizhongEnd(st.text, qi, total.span.start - st.span.start)) return { cell: ctx.cellOf(total) };
+    if (total && rel < qizhongEnd(st.text, qi, total.span.start - st.span.start)) return stated(total);
   }
   // An item of a list: the intro's total (`…支出 2,098.74 万元，主要用于以下方面：` / `1. 一般公共服务（类）支出 261.74 万元，占 12.5%`).
   const en = enumeration(ctx, statements, i);
-  if (en) return { cell: ctx.cellOf(en.total), list: en.intro };
+  if (en) return { ...stated(en.total), list: en.intro };
   return undefined;
 }
 
@@ -598,7 +631,8 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
     const next = text.indexOf('其中', qi + 2);
     return next >= 0 && next < end ? next : end;
   }
-  // The parts of a `其中` inside (to the end of its `；` segment) are not its own: left out.
+  // The parts of a `其中` inside are not its own: left out, to the end of its first `；` segment (sumChecks moves the
+  // end to where `nestedEnd` finds it).
   for (let n = text.indexOf('其中', qi + 2); n >= 0 && n < end; n = text.indexOf('其中', n + 2)) nestedOut.push([n, stopAt(text, '。；;！？', n)]);
   return end;
 }
@@ -647,21 +681,20 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
   const text = st.text;
   // In the line: each `其中` after a total, its parts (see qizhongEnd), leaving out changes, shares, amounts in
-  // brackets and amounts of another role.
+  // brackets and amounts of another role, and the parts of a `其中` inside it (to where `nestedEnd` says it ends).
+  const ends = new Map<number, number>();
   for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) {
-    const at = st.span.start + qi;
-    const total = st.claims.filter((x) => (isThisYear(x) || x.kind === 'count') && x.span.start < at).at(-1);
+    const total = qizhongTotal(ctx, st, qi);
     if (!total) continue;
     const nested: [number, number][] = [];
-    const end = qizhongEnd(text, qi, total.span.start - st.span.start, nested);
-    const inNested = (c: Claim) => nested.some(([a, b]) => c.span.start - st.span.start >= a && c.span.start - st.span.start < b);
-    const inBrackets = (c: Claim) => {
-      const before = text.slice(qi, c.span.start - st.span.start);
-      return (before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length;
-    };
-    const candidate = (x: Claim) => x.kind === total.kind && x.unit === total.unit && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !inBrackets(x);
-    let parts = st.claims.filter((x) => x.span.start > at && x.span.start < st.span.start + end && candidate(x) && !inNested(x));
-    if (parts.length === 1) parts = semicolonList(text, st, total, parts[0], end, candidate, inBrackets) ?? parts;
+    const end = ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
+    for (const range of nested) {
+      range[1] = nestedEnd(ctx, st, qi, end, range[0], nested);
+      ends.set(range[0], range[1]);
+    }
+    const list = qizhongParts(ctx, st, qi, total, end, nested);
+    let parts = list.parts;
+    if (parts.length === 1 && !ends.has(qi)) parts = semicolonList(text, st, total, parts[0], end, list.candidate, list.inBrackets) ?? parts;
     if (parts.length === 1 && total.kind === 'amount' && !total.bound && !total.approx) partOver(ctx, total, parts[0]);
     if (parts.length < 2 || total.bound || total.approx) continue;
     if (total.kind === 'count') countCheck(ctx, total, parts);
@@ -683,6 +716,58 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+}
+
+/** The total a `其中` at `qi` (an offset in the line) breaks down: the last amount of this year (or count) before it. */
+function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
+  const at = st.span.start + qi;
+  return st.claims.filter((x) => (isThisYear(x) || x.kind === 'count') && x.span.start < at && !isCompletionBudget(x)).at(-1);
+}
+
+/**
+ * The parts of the `其中` at `qi` to `end` (offsets in the line): its total's kind, unit and role, neither bounds nor
+ * approximations, not in brackets, not inside the ranges `out` (the lists of `其中`s inside it).
+ */
+function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: number, out: readonly [number, number][]) {
+  const text = st.text;
+  const inBrackets = (c: Claim) => {
+    const before = text.slice(qi, c.span.start - st.span.start);
+    return (before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length;
+  };
+  const candidate = (x: Claim) => x.kind === total.kind && x.unit === total.unit && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !inBrackets(x);
+  const inside = (c: Claim) => out.some(([a, b]) => c.span.start - st.span.start >= a && c.span.start - st.span.start < b);
+  const parts = st.claims.filter((x) => x.span.start > st.span.start + qi && x.span.start < st.span.start + end && candidate(x) && !inside(x));
+  return { parts, candidate, inBrackets };
+}
+
+/**
+ * Where the list of a `其中` at `n` inside the list of the `其中` at `qi` (to `end`) ends: after as many `；` segments
+ * from it as make its parts add up to its total, and the outer list's what is left of theirs
+ * (`“三公”经费 62.07 万元。其中：因公出国（境）费 12.02 万元；公务用车购置及运行维护费 27.46 万元；其中：公务用车购置支出 0
+ * 万元；公务用车运行维护费支出 27.46 万元；公务接待费 22.59 万元。` — the text alone does not say whether 公务接待费 is
+ * a part of 公务用车… or of the “三公”经费: the arithmetic does). Else as many as make its own add up, else as make the
+ * outer's, else its first segment. `lists` holds the ranges of every `其中` inside, this one's last end among them.
+ */
+function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, lists: [number, number][]): number {
+  const text = st.text;
+  const outer = qizhongTotal(ctx, st, qi);
+  const inner = qizhongTotal(ctx, st, n);
+  const stops: number[] = [];
+  for (let k = n; k < end; k++) if (text[k] === '；' || text[k] === ';') stops.push(k);
+  stops.push(end);
+  const first = stops[0];
+  if (!outer || !inner || inner === outer || stops.length < 2) return first;
+  const holds = (total: Claim, parts: Claim[]) => parts.length >= 2 && !total.bound && !total.approx && total.kind === 'amount' &&
+    sumHolds(ctx.cellOf(total), parts.map((p) => ({ sign: 1, cell: ctx.cellOf(p) })));
+  const verdicts = stops.map((stop) => {
+    const others = lists.filter(([a]) => a !== n);
+    return {
+      stop,
+      inner: holds(inner, qizhongParts(ctx, st, n, inner, stop, []).parts),
+      outer: holds(outer, qizhongParts(ctx, st, qi, outer, end, [...others, [n, stop]]).parts),
+    };
+  });
+  return (verdicts.find((v) => v.inner && v.outer) ?? verdicts.find((v) => v.inner) ?? verdicts.find((v) => v.outer))?.stop ?? first;
 }
 
 /**

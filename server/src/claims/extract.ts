@@ -60,6 +60,8 @@ export interface Claim {
   lead: string;
   /** Inside a stated reason (`主要原因是从会议费预算中调减 403.75 万元…`): an explanation, not a claim to check. */
   inReason?: boolean;
+  /** Its place in a run of figures said respectively (`分别为 a、b 和 c，占 x、y 和 z`), paired with the other run's. */
+  respective?: number;
 }
 
 export interface Comparison {
@@ -130,11 +132,25 @@ function pathOf(s: string): { path: string[]; levels: string[]; rest: string } |
   return { path, levels, rest: s.slice(last) };
 }
 
+/**
+ * Whether a percentage completes a budget stated right before it in its clause: `完成年初预算数 60999 万元的 40.4%`
+ * (the budget's amount between `完成…预算` and its rate). `prev` is the claim before the percentage, `lead` the words
+ * between them.
+ */
+function inlineCompletion(prev: Claim | undefined, sentence: number, lead: string): boolean {
+  return !!prev && prev.sentence === sentence && (lead === '' || lead === '的') && isCompletionBudget(prev);
+}
+
+/** A budget named only as what an amount completes (`完成年初预算数 60999 万元的 40.4%`): no total of a `其中`. */
+export function isCompletionBudget(c: Claim): boolean {
+  return c.kind === 'amount' && L.COMPLETION_OF.test(c.lead);
+}
+
 /** Words that name no quantity on their own (`支出决算为 …`: the subject is the item's). */
 const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数']);
 const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
-const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较)?$/;
+const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
 
 /** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
 function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: string[]; levels?: string[] } {
@@ -157,10 +173,11 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
   const y = YEAR_PREFIX.exec(s);
   if (y && y[0].length < s.length) s = s.slice(y[0].length);
   if (kind === 'amount') {
-    s = s.replace(L.ROLE_WORDS, '');
+    // `完成年初预算数 60999 万元的 40.4%`: the budget of the amount before it, not a subject of its own.
+    s = s.replace(L.COMPLETION_OF, '').replace(L.ROLE_WORDS, '');
     s = s.replace(BASE_PHRASE, '').replace(/^(?:上年度?|去年|上一年度?)(?!结转|结余)/, '');
   } else if (kind === 'completion') {
-    s = s.replace(L.COMPLETION, '');
+    s = s.replace(L.COMPLETION, '').replace(/^的$/, '');
   } else if (kind === 'share') {
     // `货物采购授予中小企业合同金额占货物支出金额的`: the part before `占`; the rest names the whole.
     const at = s.lastIndexOf('占');
@@ -255,7 +272,7 @@ function statementOf(line: SourceLine): Statement {
     const down = !up && L.CHANGE_DOWN.test(lead);
     if (percent) {
       if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
-      else if (L.COMPLETION.test(lead)) kind = 'completion';
+      else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
         const sh = L.SHARE.exec(lead);
         if (sh) { kind = 'share'; whole = cleanWhole(sh[1]); }
@@ -336,7 +353,49 @@ function statementOf(line: SourceLine): Statement {
     st.reasons.push({ span, text: reason, placeholder, sentence: sentenceAt(m.index!) });
     for (const c of st.claims) if (c.span.start >= span.start && c.span.start < span.end) c.inReason = true;
   }
+  respectively(st);
   return st;
+}
+
+/** The words between two figures of one run: `、`, `和`, `及`, `与`, `以及`. */
+const RUN_JOIN = /^(?:、|和|及|与|以及)$/;
+
+/** The runs of claims of one unit in one sentence, each joined to the one before by `RUN_JOIN` (`a 万元、b 万元和 c 万元`). */
+function runsOf(claims: Claim[]): Claim[][] {
+  const runs: Claim[][] = [];
+  for (const c of claims) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && last.sentence === c.sentence && last.unit === c.unit && RUN_JOIN.test(c.lead)) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+/**
+ * Figures said respectively (`货物、工程、服务采购支出分别为 9399.2 万元、16961.2 万元和 10038.6 万元，占政府采购支出总额的
+ * 25.8%、46.6%和 27.6%`): a run of amounts and, after it in its sentence, a run of as many shares are paired in order.
+ * Each share after the first takes the first's whole (it was read as a bare percentage), the members after the first
+ * of both runs the first amount's subject, and every member its place (`respective`): the share checks pair by it.
+ */
+function respectively(st: Statement): void {
+  const runs = runsOf(st.claims);
+  for (let i = 0; i < runs.length; i++) {
+    const amounts = runs[i];
+    const first = amounts[0];
+    if (amounts.length < 2 || first.kind !== 'amount') continue;
+    const shares = runs.slice(i + 1).find((r) => r[0].sentence === first.sentence && r[0].kind === 'share');
+    if (!shares || shares.length !== amounts.length || shares.slice(1).some((c) => c.kind !== 'percent' && c.kind !== 'share')) continue;
+    shares.forEach((c, k) => {
+      if (k > 0) {
+        c.kind = 'share';
+        c.whole = shares[0].whole;
+        for (const x of [c, amounts[k]]) Object.assign(x, { subject: first.subject, inherited: true });
+      }
+      c.respective = k;
+      amounts[k].respective = k;
+    });
+  }
 }
 
 /** The whole of a share, as named: `本年支出合计的` → `本年支出合计`; quotes dropped. */

@@ -34,9 +34,12 @@ export const APPROX_AFTER = /^(左右|上下|许)/;
 export const BOUND_AFTER = /^[（(]?含?[）)]?(以上|以下|以内|及以上|及以下)/;
 export const BOUND_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不高于|不少于|不超过|不足|低于|高于|超过|大于|小于|控制在|以上|以下|每年递增|每年递减|递增|递减)$/;
 
-/** A change and its direction, at the end of the words before a figure (`增加 50.61 万元`, `减少了 3 万元`). */
-export const CHANGE_UP = /(增加|增长|上升|提高|新增|增|多|上涨|提升|增幅为|增幅|增长率为|(?:大于|高于|多于|超过)上年度?(?:预算|决算)?数?)了?$/;
-export const CHANGE_DOWN = /(减少|下降|降低|减|少|压减|节约|缩减|下调|回落|降幅为|降幅|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
+/**
+ * A change and its direction, at the end of the words before a figure (`增加 50.61 万元`, `减少了 3 万元`); revenue and
+ * spending reports say `增收`/`减收`, `增支`/`减支` (`比上年减收 1070 万元`), and `负增长 1.21%` is a decrease.
+ */
+export const CHANGE_UP = /(?<!负)(增加|增长|上升|提高|新增|增收|增支|增|多|上涨|提升|增幅为|增幅|增长率为|(?:大于|高于|多于|超过)上年度?(?:预算|决算)?数?)了?$/;
+export const CHANGE_DOWN = /(减少|下降|降低|负增长|减收|减支|节支|减|少|压减|节约|缩减|下调|回落|降幅为|降幅|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
 
 /** The base of a change named in the words before it: `比 2022 年预算`, `与上年相比`, `较上年`, `同比`. */
 export const BASE_NAMED = /比|较|与.{0,16}?相比|同比|上年|上一年|去年/;
@@ -47,12 +50,14 @@ export const ROLE_BUDGET = /(年初预算|全年预算|调整预算|预算)数?(
 /** The role words removed from a subject: `因公出国(境)费全年预算为` → `因公出国(境)费`, but `部门收支总预算` stays. */
 export const ROLE_WORDS = /(?:年初预算|全年预算|调整预算|预算数|预算)(?:为|是)$|(?:年初预算|全年预算|调整预算|预算数)$|(?:决算|执行|实际支出|实际执行)数?(?:为|是)?$/;
 export const ROLE_FINAL = /(决算|执行数|执行|实际支出|实际执行)数?(为|是)?$/;
-export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000]*年度?)(年初)?(预算|决算)?数?(为|是)?$/;
+export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000]*年度?)(年初)?(预算|决算)?数?(为|是|的)?$/;
 
 /** A share: `占本年支出合计的 100%`, `占 12.5%`, `占“三公”经费的 16.06%`. Group 1 names the whole. */
 export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?$/;
 /** A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`. */
 export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
+/** …or the budget's amount between the words and the rate: `完成年初预算数 60999 万元的 40.4%` (the words before the amount). */
+export const COMPLETION_OF = /完成(?:年初|全年|调整)?预算数?(?:为|是)?$/;
 
 /** Words that say a quantity did not change (`与上年持平`, `与上年数一致`, `较上年无增减`). */
 export const FLAT = /基本持平|持平|无增减变化|无增减|无变化|未发生变化|与上年(?:度)?(?:预算|决算)?数?(?:保持)?(?:一致|相同|相等)|本年数?等于上年(?:度)?(?:预算|决算)?数?/g;
@@ -87,5 +92,5 @@ export function numberingStyle(n: string): string {
 
 /** Words between a subject and its figure, removed from the subject's end (longest first). */
 export const SUBJECT_TAILS = [
-  '合计为', '共计为', '总计为', '总额为', '共计', '均为', '分别为', '达到', '约为', '安排', '为', '是', '达', '共', '各', '均', '约',
+  '合计为', '共计为', '总计为', '总额为', '累计完成', '共计', '均为', '分别为', '达到', '约为', '安排', '完成', '为', '是', '达', '共', '各', '均', '约',
 ];
