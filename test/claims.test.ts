@@ -426,6 +426,24 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('政府采购支出 26360.4 万元，其中：货物 9399.2 万元、工程 16961.2 万元，占 64.3%。')), ['ratio 64.3% ~ 16961.2 26360.4', 'sum 26360.4 ~ 9399.2 16961.2']);
   });
 
+  it('shares of one whole in the numbered items of one list cannot pass 100% (a published 预算: 84.06% + 19.62%)', () => {
+    // A county department's 2024 部门预算 (Guangxi), its 一般公共预算支出 by structure: 2,476,260.58 + 469,500 元, so
+    // 项目支出 is 15.94%, printed 19.62%. The text states no 一般公共预算支出 total, so neither share can be divided.
+    const items = (p: string) => [
+      '1. 基本支出预算 2476260.58 元，占一般公共预算支出的84.06%，同比减少 4966.66 元，下降 0.2%。其中：',
+      '工资福利支出预算 2016908.34 元，占基本支出预算81.45%，同比增加 33279.22 元，增长 1.68%。',
+      '商品和服务支出预算 445372.24 元，占基本支出预算17.99%，同比减少 36235.88 元，下降 7.52%。',
+      '对个人和家庭补助支出预算 13980 元，占基本支出预算0.56%，同比减少 2010 元，下降 12.57%。',
+      `2. 项目支出 469500 元，占一般公共预算支出的 ${p}%，同比增加 70100 元，增长 17.55%。`,
+    ].join('\n');
+    const budget = (body: string) => `# 某单位2024年度部门预算\n类型：部门预算\n年度：2024\n单位：元\n\n## 情况说明\n${body}\n`;
+    const text = budget(items('19.62'));
+    assert.deepEqual(errorsOf(text).map((e) => `${said(text, e)} ${e.message.replace(/（.*/, '')}`), ['19.62% 同一总数的各项占比之和为 103.68%，超过 100%']);
+    assert.deepEqual(errorsOf(budget(items('15.94'))), []);
+    // Items of two lists (another numbering between them) are two breakdowns.
+    assert.deepEqual(errorsOf(budget(items('19.62').replace('2. 项目支出', '（二）按功能分类\n1. 项目支出'))), []);
+  });
+
   it('a rate before its change (`较上年增长 15.35%，增收 25457 万元`); a base year\'s amount after 比上年的 is not this year\'s', () => {
     const line = (p: string) => `财政总收入 191347 万元，较上年增长 ${p}%，增收 25457 万元；一般公共预算支出 5308 万元，比上年的 32888 万元减支 27580 万元。`;
     assert.deepEqual(errorsOf(doc(line('15.35'))), []);

@@ -503,6 +503,24 @@ function itemsOf(statements: Statement[], j: number): Statement[] {
   return items;
 }
 
+/**
+ * The first item of the numbered list a line is an item of (the first line before it numbered in its style, under its
+ * heading, with no line numbered in another style between them; lines without a number may stand between items): the
+ * line itself when it is no numbered item.
+ */
+function firstItem(statements: Statement[], i: number): number {
+  const st = statements[i];
+  if (!st.numbering) return i;
+  let first = i;
+  for (let k = i - 1; k >= 0; k--) {
+    const x = statements[k];
+    if (x.heading !== st.heading || x.section !== st.section) break;
+    if (x.numbering === st.numbering) first = k;
+    else if (x.numbering) break;
+  }
+  return first;
+}
+
 /** Shares: part ÷ whole, and the shares of one whole together at most 100%. */
 function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
@@ -517,8 +535,9 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     const whole = wholeOf(ctx, statements, i, s, part);
     if (!whole && s.whole !== undefined) {
       // Still, the shares of one whole in a line — one it names, or none (`一般公共服务支出 34,434.27 万元，占 14.57%；
-      // 社会保障和就业支出 …，占 15.71%；…` under a heading that names it) — cannot pass 100% together.
-      const key = `${i}:${labelKey(s.whole)}`;
+      // 社会保障和就业支出 …，占 15.71%；…` under a heading that names it) — cannot pass 100% together; nor in the
+      // numbered items of one list (`1. 基本支出 … 占一般公共预算支出的 84.06%` … `2. 项目支出 … 占一般公共预算支出的 19.62%`).
+      const key = `${firstItem(statements, i)}:${labelKey(s.whole)}`;
       const group = ctx.unresolved.get(key);
       if (!group) ctx.unresolved.set(key, [s]);
       else if (!restated(group, s, part) && !nested(st, group, part)) group.push(s);
