@@ -444,6 +444,21 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(errorsOf(budget(items('19.62').replace('2. 项目支出', '（二）按功能分类\n1. 项目支出'))), []);
   });
 
+  it('runs said respectively with one unit for all (`各是 a，b 万元 … 各减少 c，d 万元，各下降 x%、y%`): each figure with its own', () => {
+    // The wording of a 决算 explanation of Sichuan (2022): 收、支总计 and their changes in one run each. 2,570.97 ÷
+    // (4,143.91 + 2,570.97) is 38.288 %: the printed 38.28% is cut, not rounded — a mistake in its last digit.
+    const line = (y: string) => `2023年度收、支总计各是4125.49，4143.91万元。与上年相比，收、支总计各减少1267.86，2570.97万元，各下降23.51%、${y}%。`;
+    assert.deepEqual(relations(doc(line('38.29'))), ['change 23.51% ~ 1267.86 -4125.49', 'change 38.29% ~ 2570.97 -4143.91']);
+    assert.deepEqual(errorsOf(doc(line('38.29'))), []);
+    const text = doc(line('38.28'));
+    assert.deepEqual(errorsOf(text).map((e) => `${said(text, e)} ${e.message.replace(/（.*/, '')}`), ['38.28% 比例不符：列示 38.28%，按 2570.97 ÷ (4143.91 + 2570.97) 应为 38.29%，相差 0.01%']);
+    // `分别为 a、b 和 c 万元`: the unit printed once, after the last.
+    const shares = doc('全部采购 33066.9 万元。货物、工程、服务采购分别为 8607.0、15004.3 和 9455.6 万元，占全部采购的 26.0%、45.4%和 28.6%。');
+    assert.deepEqual(relations(shares), ['ratio 26.0% ~ 8607.0 33066.9', 'ratio 28.6% ~ 9455.6 33066.9', 'ratio 45.4% ~ 15004.3 33066.9']);
+    // Bare numbers not said respectively are no figures.
+    assert.deepEqual(relations(doc('全部采购 33066.9 万元，货物采购 8607.0、15004.3 万元，占全部采购的 45.4%。')), ['ratio 45.4% ~ 15004.3 33066.9']);
+  });
+
   it('a rate before its change (`较上年增长 15.35%，增收 25457 万元`); a base year\'s amount after 比上年的 is not this year\'s', () => {
     const line = (p: string) => `财政总收入 191347 万元，较上年增长 ${p}%，增收 25457 万元；一般公共预算支出 5308 万元，比上年的 32888 万元减支 27580 万元。`;
     assert.deepEqual(errorsOf(doc(line('15.35'))), []);

@@ -24,7 +24,7 @@ import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/do
 import { eachRowHead } from '../model/rows';
 import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { extractStatements, isCompletionBudget, type Claim, type SourceLine, type Statement } from './extract';
+import { counterpart, extractStatements, isCompletionBudget, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { reasonFindings, type Thresholds } from './reasons';
 
@@ -280,6 +280,9 @@ function sameSubject(a: Claim, b: Claim): boolean {
 /** This year's amount a change speaks of: before it in its sentence, else in the sentences before, else the line before. */
 function currentFor(st: Statement, change: Claim, prev: Statement | undefined, kind: '预算' | '决算' | undefined): Claim | undefined {
   const before = st.claims.filter((x) => isThisYear(x) && x.span.start < change.span.start);
+  // A change said respectively is of the amount at its place in a run of as many amounts before it.
+  const paired = counterpart(change, before, () => true);
+  if (paired) return paired;
   const own = !change.inherited && change.subject;
   // In a 决算, this year's amount is the final one, not the 年初预算.
   const pick = (list: Claim[]) => list.filter((x) => x.role !== 'budget' || kind !== '决算').reverse().find((x) => !own || sameSubject(x, change));
@@ -301,7 +304,8 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     const r = claims[i];
     if (r.kind !== 'rate' || r.bound || r.approx) continue;
     // The change this rate is the rate of: the change before it in its sentence, else the sentence before.
-    let change: Claim | undefined;
+    // A rate said respectively is of the change at its place in a run of as many changes before it.
+    let change: Claim | undefined = counterpart(r, claims.slice(0, i), (x) => x.kind === 'change' && !x.bound);
     for (let j = i - 1; j >= 0 && !change; j--) {
       const x = claims[j];
       if (x.kind === 'change' && !x.bound) change = x;
@@ -527,8 +531,8 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   for (const s of st.claims) {
     if (s.kind !== 'share' || s.bound || s.approx) continue;
     const before = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start);
-    // A share said respectively is of the amount at its place in the run of amounts (extract.ts `respectively`).
-    const part = s.respective === undefined ? before.at(-1) : before.find((x) => x.respective === s.respective);
+    // A share said respectively is of the amount at its place in a run of as many amounts (extract.ts `respectively`).
+    const part = s.respective ? counterpart(s, before, () => true) : before.at(-1);
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);

@@ -60,8 +60,8 @@ export interface Claim {
   lead: string;
   /** Inside a stated reason (`主要原因是从会议费预算中调减 403.75 万元…`): an explanation, not a claim to check. */
   inReason?: boolean;
-  /** Its place in a run of figures said respectively (`分别为 a、b 和 c，占 x、y 和 z`), paired with the other run's. */
-  respective?: number;
+  /** Its place in a run of figures said respectively (`分别为 a、b 和 c，占 x、y 和 z`) and the run's length. */
+  respective?: { at: number; of: number };
 }
 
 export interface Comparison {
@@ -147,7 +147,7 @@ export function isCompletionBudget(c: Claim): boolean {
 }
 
 /** Words that name no quantity on their own (`支出决算为 …`: the subject is the item's). */
-const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数']);
+const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数', '各', '分别']);
 const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
 const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
@@ -238,10 +238,9 @@ function statementOf(line: SourceLine): Statement {
 
   let prevEnd = 0;
   let prevSentence = -1;
-  const re = new RegExp(L.MENTION.source, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const [matched, num, more] = m;
-    let unit = m[3];
+  for (const m of mentionsOf(text)) {
+    const { matched, num, more } = m;
+    let unit = m.unit;
     if (unit === '％') unit = '%';
     const after = text.slice(m.index + matched.length, m.index + matched.length + 8);
     // `2 个百分点` is not a percentage of anything; `100 万人` is a count in 万 we do not read.
@@ -357,16 +356,86 @@ function statementOf(line: SourceLine): Statement {
   return st;
 }
 
+/** A number with its unit in a line (`MENTION`), or a bare number its run's last figure gives a unit (`bareRun`). */
+interface Mention {
+  index: number;
+  /** The text of the number and unit (the number alone for a bare one). */
+  matched: string;
+  num: string;
+  more: string | undefined;
+  unit: string;
+}
+
+/** The mentions of a line, in order: each `MENTION`, after the bare numbers of its run (`bareRun`). */
+function mentionsOf(text: string): Mention[] {
+  const out: Mention[] = [];
+  const re = new RegExp(L.MENTION.source, 'g');
+  let prevEnd = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const [start, end] of bareRun(text, prevEnd, m.index)) {
+      out.push({ index: start, matched: text.slice(start, end), num: text.slice(start, end), more: undefined, unit: m[3] });
+    }
+    out.push({ index: m.index, matched: m[0], num: m[1], more: m[2], unit: m[3] });
+    prevEnd = m.index + m[0].length;
+  }
+  return out;
+}
+
+/** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
+const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;
+
+/** A blank `MENTION` allows between a number and its unit (and here around a run's joins). */
+function isBlankUnit(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\u3000';
+}
+
+/**
+ * The bare numbers before a figure at `at` (between `from` and it) that share its unit: a run joined by `、`, `，`, `和`
+ * (`收、支总计各减少 1267.86，2570.97 万元`, `分别为 8607.0、15004.3 和 9455.6 亿元`), after the words of a run said
+ * respectively. Their [start, end) offsets, in order; none when the words before them are not such. Read backwards
+ * code unit by code unit: it is asked of every figure of every line.
+ */
+function bareRun(text: string, from: number, at: number): [number, number][] {
+  const out: [number, number][] = [];
+  let i = at;
+  for (;;) {
+    let j = i;
+    while (j > from && isBlankUnit(text[j - 1])) j--;
+    if (j <= from || !'，,、和及与'.includes(text[j - 1])) break;
+    j--;
+    while (j > from && isBlankUnit(text[j - 1])) j--;
+    // A number without a unit: digits, at most one point between digits, a minus before them.
+    let k = j;
+    let point = false;
+    while (k > from) {
+      const c = text.charCodeAt(k - 1);
+      if (c >= 48 && c <= 57) k--;
+      else if (c === 46 && !point && k < j && k - 1 > from && text.charCodeAt(k - 2) >= 48 && text.charCodeAt(k - 2) <= 57) { point = true; k--; }
+      else break;
+    }
+    if (k === j) break;
+    if (k > from && text[k - 1] === '-') k--;
+    // A digit, letter or separator right before it makes it part of something else (`1,234`, `A1`).
+    if (k > from && /[\d.,A-Za-z]/.test(text[k - 1])) break;
+    out.unshift([k, j]);
+    i = k;
+  }
+  return out.length && RESPECTIVELY.test(text.slice(Math.max(from, out[0][0] - 14), out[0][0])) ? out : [];
+}
+
 /** The words between two figures of one run: `、`, `和`, `及`, `与`, `以及`. */
 const RUN_JOIN = /^(?:、|和|及|与|以及)$/;
 
-/** The runs of claims of one unit in one sentence, each joined to the one before by `RUN_JOIN` (`a 万元、b 万元和 c 万元`). */
+/**
+ * The runs of claims of one unit in one sentence, each joined to the one before by `RUN_JOIN` (`a 万元、b 万元和 c 万元`),
+ * or by a comma alone after words that say the run respectively (`各是 4125.49，4143.91 万元`).
+ */
 function runsOf(claims: Claim[]): Claim[][] {
   const runs: Claim[][] = [];
   for (const c of claims) {
     const run = runs.at(-1);
     const last = run?.at(-1);
-    if (run && last && last.sentence === c.sentence && last.unit === c.unit && RUN_JOIN.test(c.lead)) run.push(c);
+    if (run && last && last.sentence === c.sentence && last.unit === c.unit && (RUN_JOIN.test(c.lead) || (c.lead === '' && RESPECTIVELY.test(run[0].lead)))) run.push(c);
     else runs.push([c]);
   }
   return runs;
@@ -374,28 +443,38 @@ function runsOf(claims: Claim[]): Claim[][] {
 
 /**
  * Figures said respectively (`货物、工程、服务采购支出分别为 9399.2 万元、16961.2 万元和 10038.6 万元，占政府采购支出总额的
- * 25.8%、46.6%和 27.6%`): a run of amounts and, after it in its sentence, a run of as many shares are paired in order.
- * Each share after the first takes the first's whole (it was read as a bare percentage), the members after the first
- * of both runs the first amount's subject, and every member its place (`respective`): the share checks pair by it.
+ * 25.8%、46.6%和 27.6%`; `收、支总计各是 4125.49，4143.91 万元。…各减少 1267.86，2570.97 万元，各下降 23.51%、38.28%`):
+ * each figure of a run after the first that says nothing of its own (read as a bare amount or percentage) takes the
+ * first's reading — its kind, direction, role, whole and subject —, and every member of a run its place in it
+ * (`respective`, with the run's length): the checks pair a share, a change and a rate with the amount (or change) at its
+ * place in a run of as many before it.
  */
 function respectively(st: Statement): void {
-  const runs = runsOf(st.claims);
-  for (let i = 0; i < runs.length; i++) {
-    const amounts = runs[i];
-    const first = amounts[0];
-    if (amounts.length < 2 || first.kind !== 'amount') continue;
-    const shares = runs.slice(i + 1).find((r) => r[0].sentence === first.sentence && r[0].kind === 'share');
-    if (!shares || shares.length !== amounts.length || shares.slice(1).some((c) => c.kind !== 'percent' && c.kind !== 'share')) continue;
-    shares.forEach((c, k) => {
-      if (k > 0) {
-        c.kind = 'share';
-        c.whole = shares[0].whole;
-        for (const x of [c, amounts[k]]) Object.assign(x, { subject: first.subject, inherited: true });
+  for (const run of runsOf(st.claims)) {
+    if (run.length < 2) continue;
+    const first = run[0];
+    run.forEach((c, k) => {
+      if (k > 0 && (c.kind === 'amount' || c.kind === 'percent') && c.kind !== first.kind) {
+        c.kind = first.kind;
+        if (first.direction) c.direction = first.direction;
+        if (first.whole !== undefined) c.whole = first.whole;
       }
-      c.respective = k;
-      amounts[k].respective = k;
+      if (k > 0 && c.kind === first.kind) {
+        if (first.role) c.role = first.role;
+        if (first.roleYear !== undefined) c.roleYear = first.roleYear;
+        c.baseNamed ||= first.baseNamed;
+        c.subject = first.subject;
+        c.inherited = true;
+      }
+      c.respective = { at: k, of: run.length };
     });
   }
+}
+
+/** The member of a run at `c`'s place in a run of as many (`respectively`), the last such in `list` that `ok` takes. */
+export function counterpart(c: Claim, list: readonly Claim[], ok: (x: Claim) => boolean): Claim | undefined {
+  const r = c.respective;
+  return r && list.filter((x) => x.respective?.at === r.at && x.respective.of === r.of && ok(x)).at(-1);
 }
 
 /** The whole of a share, as named: `本年支出合计的` → `本年支出合计`; quotes dropped. */
