@@ -15,6 +15,11 @@ export interface StandardDocOptions {
   /** Part of the money is 事业收入 (the conditions "all money is 一般公共预算" then do not hold). */
   ownIncome?: boolean;
   year?: number;
+  /**
+   * 部门决算: the 三公 table titled as Yunnan's documents title it (`“三公”经费、行政参公单位机关运行经费情况表`), its
+   * items as rows and 预算数, 决算数 as columns.
+   */
+  verticalSanGong?: boolean;
 }
 
 /** The 2023 functional classes as the 收支总表 prints them, in order. */
@@ -103,7 +108,7 @@ const all = (leis: Node[]): Node => ({ code: '', name: '', children: leis });
 
 /** What every layout starts from: the options with their defaults, the spending, and its sums. */
 function documentOf(options: StandardDocOptions, year: number) {
-  const o = { seed: 1, kuanPerLei: 1, xiangPerKuan: 2, ownIncome: false, year, ...options };
+  const o = { seed: 1, kuanPerLei: 1, xiangPerKuan: 2, ownIncome: false, year, verticalSanGong: false, ...options };
   const { leis, xiangs } = spending(o);
   const total = (f: (x: Xiang) => number) => sumOf(all(leis), f);
   const spend = (x: Xiang) => x.basic + x.project;
@@ -176,10 +181,18 @@ export function generateFinal(options: StandardDocOptions = {}): string {
     '注：本表反映部门本年度国有资本经营预算财政拨款支出情况。', '说明：本部门本年度没有国有资本经营预算财政拨款支出，故本表无数据。', '');
   const [trip, buy, run, host] = [30_000, 0, 120_000, 45_000];
   const [trip2, buy2, run2, host2] = [20_000, 0, 110_000, 40_000];
-  L.push(`## 表 公开09表 ${y} 年度财政拨款“三公”经费支出决算表`, '部门：测试部门', '金额单位：万元',
-    '列：预算数{合计[1] | 因公出国(境)费[2] | 公务用车购置及运行维护费{小计[3] | 公务用车购置费[4] | 公务用车运行维护费[5]} | 公务接待费[6]} | 决算数{合计[7] | 因公出国(境)费[8] | 公务用车购置及运行维护费{小计[9] | 公务用车购置费[10] | 公务用车运行维护费[11]} | 公务接待费[12]}',
-    [trip + buy + run + host, trip, buy + run, buy, run, host, trip2 + buy2 + run2 + host2, trip2, buy2 + run2, buy2, run2, host2].map(money).join(' | '),
-    '注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。', '');
+  if (options.verticalSanGong) {
+    const row = (name: string, a: number, b: number) => `${name} | ${money(a)} | ${money(b)}`;
+    L.push(`## 表 九、${y} 年度财政拨款“三公”经费、行政参公单位机关运行经费情况表`, '部门：测试部门', '金额单位：万元', '列：项目 | 预算数 | 决算数',
+      row('一、“三公”经费支出', trip + buy + run + host, trip2 + buy2 + run2 + host2), row('（一）因公出国（境）费', trip, trip2),
+      row('（二）公务用车购置及运行费', buy + run, buy2 + run2), row('1.公务用车购置费', buy, buy2), row('2.公务用车运行费', run, run2),
+      row('（三）公务接待费', host, host2), '二、行政参公单位机关运行经费 | | ', '');
+  } else {
+    L.push(`## 表 公开09表 ${y} 年度财政拨款“三公”经费支出决算表`, '部门：测试部门', '金额单位：万元',
+      '列：预算数{合计[1] | 因公出国(境)费[2] | 公务用车购置及运行维护费{小计[3] | 公务用车购置费[4] | 公务用车运行维护费[5]} | 公务接待费[6]} | 决算数{合计[7] | 因公出国(境)费[8] | 公务用车购置及运行维护费{小计[9] | 公务用车购置费[10] | 公务用车运行维护费[11]} | 公务接待费[12]}',
+      [trip + buy + run + host, trip, buy + run, buy, run, host, trip2 + buy2 + run2 + host2, trip2, buy2 + run2, buy2, run2, host2].map(money).join(' | '),
+      '注：本表反映部门本年度财政拨款“三公”经费支出预决算情况。', '');
+  }
   L.push(`## 情况说明 第三部分 测试部门 ${y} 年度部门决算情况说明`, '### 一、预算绩效情况说明', '本部门在部门决算中反映所有项目绩效自评结果。', '');
   L.push(`## 绩效自评表 ${y}年度测试部门部门整体绩效自评表`, '单位名称：测试部门', '列：项目 | 金额', `基本支出总额 | ${money(basic)}`, `项目支出总额 | ${money(total((x) => x.project))}`,
     '### 预算执行情况 (万元)', '列：项目 | 预算数(A)[1] | 执行数(B)[2] | 执行率(B/A)[3] | 得分[4]', `部门整体支出总额 | ${money(S)} | ${money(S)} | 100% | 20`, '');

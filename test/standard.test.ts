@@ -45,7 +45,7 @@ describe('standard sets: the shipped files', () => {
 
   it('every identity is applied somewhere: in a generated document, a seed or a corpus document', () => {
     const texts = [
-      generateFinal(), generateFinal({ ownIncome: true }), generateBudget(), generateJiangsu(),
+      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateBudget(), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
     ];
@@ -53,6 +53,21 @@ describe('standard sets: the shipped files', () => {
     for (const text of texts) for (const x of applied(analyze(text))) if (x.outcome !== 'missing' && x.outcome !== 'unresolved') used.add(x.identity);
     const unused = library.sets.flatMap((s) => s.tables.flatMap((t) => t.identities.filter((i) => !used.has(i)).map((i) => `${t.title}: ${i.text}`)));
     assert.deepEqual(unused, []);
+  });
+});
+
+describe('standard sets: the 三公 table printed as rows (Yunnan\'s 决算 title it “三公”经费、行政参公单位机关运行经费情况表)', () => {
+  it('is recognised (no table missing), its row identities hold, and a mistyped figure fails them', () => {
+    const text = generateFinal({ verticalSanGong: true });
+    const a = analyze(text);
+    assert.deepEqual(a.findings.filter((f) => f.severity !== 'hint').map((f) => f.rule), []);
+    const table = a.document.tables.find((t) => t.title.includes('机关运行经费情况表'))!;
+    assert.equal(a.standard.tableOf(table)?.title, '财政拨款“三公”经费支出决算表');
+    assert.equal(a.standard.applied(table).filter((x) => x.outcome !== 'missing' && x.outcome !== 'unresolved').length, 2);
+    const wrong = text.replace('2.公务用车运行费 | 1,200.00 | 1,100.00', '2.公务用车运行费 | 1,200.00 | 1,150.00');
+    const errors = analyze(wrong).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => f.rule), ['row-formula']);
+    assert.ok(errors.every((f) => f.message.includes('标准表「财政拨款“三公”经费支出决算表」')), errors.map((f) => f.message).join('\n'));
   });
 });
 
@@ -67,6 +82,11 @@ describe('standard sets: recognition by title', () => {
     ['决算', '## 表 公开09表 2023 年度财政拨款"三公"经费支出决算表', '财政拨款“三公”经费支出决算表'],
     ['决算', '## 表 七、财政拨款“三公”经费支出决算表', '财政拨款“三公”经费支出决算表'],
     ['决算', '## 表 国有资本经营预算财政拨款收入支出决算表', '国有资本经营预算财政拨款支出决算表'],
+    // Yunnan's titles (腾冲市 2019, 维西县 2023) and Hefei's (2023).
+    ['决算', '## 表 五、一般公共预算财政拨款收入支出决算表', '一般公共预算财政拨款支出决算表'],
+    ['决算', '## 表 八、“三公”经费、行政参公单位机关运行经费情况表', '财政拨款“三公”经费支出决算表'],
+    ['决算', '## 表 十、财政拨款“三公”经费、行政参公单位机关运行经费情况表', '财政拨款“三公”经费支出决算表'],
+    ['决算', '## 表 2023年度一般公共预算及政府性基金财政拨款“三公”经费支出决算表', '财政拨款“三公”经费支出决算表'],
     ['决算', '## 绩效自评表 2023年度某中心部门整体绩效自评表', '部门整体绩效自评表'],
     ['决算', '## 绩效自评表 2023 年度网络运行维护费项目自评表', '项目支出绩效自评表'],
     ['预算', '## 表 附表4-1 收支总表', '收支总表'],
