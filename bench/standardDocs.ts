@@ -16,8 +16,8 @@ export interface StandardDocOptions {
   ownIncome?: boolean;
   year?: number;
   /**
-   * 部门决算: the 三公 table titled as Yunnan's documents title it (`“三公”经费、行政参公单位机关运行经费情况表`), its
-   * items as rows and 预算数, 决算数 as columns.
+   * The 三公 table with its items as rows: in a 部门决算 titled as Yunnan's documents title it (`“三公”经费、行政参公单位机关
+   * 运行经费情况表`), 预算数 and 决算数 as columns; in a 部门预算 as Yueyang's (`部门“三公”经费预算情况表`).
    */
   verticalSanGong?: boolean;
 }
@@ -248,9 +248,17 @@ export function generateBudget(options: StandardDocOptions = {}): string {
     '列：部门预算支出经济分类科目{科目编码 | 科目名称} | 本年一般公共预算基本支出{合计 | 人员经费 | 公用经费}',
     ` | 合计 | ${money(basic)} | ${money(people)} | ${money(b302)}`, `301 | 工资福利支出 | ${money(b301)} | ${money(b301)} | ${z}`,
     `302 | 商品和服务支出 | ${money(b302)} | ${z} | ${money(b302)}`, `303 | 对个人和家庭的补助 | ${money(b303)} | ${money(b303)} | ${z}`, '');
-  L.push('## 表 附表4-7 一般公共预算“三公”经费支出表', '部门：测试部门', '单位：万元',
-    '列：“三公”经费合计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费',
-    [195_000, 30_000, 120_000, 0, 120_000, 45_000].map(money).join(' | '), '');
+  if (options.verticalSanGong) {
+    // As Chongqing's, Guilin's and Yueyang's (2015–2021) print it: the items as rows, numbered.
+    L.push('## 表 附表4-7 部门“三公”经费预算情况表', '部门：测试部门', '单位：万元', '列：项目 | 上年执行数 | 本年预算数',
+      `一、支出合计 | ${money(180_000)} | ${money(195_000)}`, `1、因公出国(境)费用 | ${money(20_000)} | ${money(30_000)}`,
+      `2、公务接待费 | ${money(40_000)} | ${money(45_000)}`, `3、公务用车费 | ${money(120_000)} | ${money(120_000)}`,
+      `(1)公务用车运行维护费 | ${money(110_000)} | ${money(120_000)}`, `(2)公务用车购置 | ${money(10_000)} | ${money(0)}`, '');
+  } else {
+    L.push('## 表 附表4-7 一般公共预算“三公”经费支出表', '部门：测试部门', '单位：万元',
+      '列：“三公”经费合计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费',
+      [195_000, 30_000, 120_000, 0, 120_000, 45_000].map(money).join(' | '), '');
+  }
   L.push('## 表 附表4-8 政府性基金预算支出表', '部门：测试部门', '单位：万元', '列：科目编码 | 科目名称 | 本年政府性基金预算支出{合计 | 基本支出 | 项目支出}',
     '注：本部门本年度没有政府性基金预算拨款安排的支出，故本表无数据。', '');
   L.push('## 表 附表4-9 国有资本经营预算支出表', '部门：测试部门', '单位：万元', '列：科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出', ' | 合计 | | | ',

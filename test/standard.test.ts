@@ -45,7 +45,7 @@ describe('standard sets: the shipped files', () => {
 
   it('every identity is applied somewhere: in a generated document, a seed or a corpus document', () => {
     const texts = [
-      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateBudget(), generateJiangsu(),
+      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateBudget(), generateBudget({ verticalSanGong: true }), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
     ];
@@ -56,7 +56,7 @@ describe('standard sets: the shipped files', () => {
   });
 });
 
-describe('standard sets: the 三公 table printed as rows (Yunnan\'s 决算 title it “三公”经费、行政参公单位机关运行经费情况表)', () => {
+describe('standard sets: the 三公 table printed as rows (Yunnan\'s 决算 title it “三公”经费、行政参公单位机关运行经费情况表; Chongqing, Guilin, Yueyang print it so)', () => {
   it('is recognised (no table missing), its row identities hold, and a mistyped figure fails them', () => {
     const text = generateFinal({ verticalSanGong: true });
     const a = analyze(text);
@@ -68,6 +68,18 @@ describe('standard sets: the 三公 table printed as rows (Yunnan\'s 决算 titl
     const errors = analyze(wrong).findings.filter((f) => f.severity === 'error');
     assert.deepEqual(errors.map((f) => f.rule), ['row-formula']);
     assert.ok(errors.every((f) => f.message.includes('标准表「财政拨款“三公”经费支出决算表」')), errors.map((f) => f.message).join('\n'));
+  });
+
+  it('in a 部门预算 too (Yueyang\'s 部门“三公”经费预算情况表: 支出合计, 因公出国(境)费用, 公务用车费, 公务用车购置 as rows)', () => {
+    const text = generateBudget({ verticalSanGong: true });
+    const a = analyze(text);
+    assert.deepEqual(a.findings.filter((f) => f.severity !== 'hint').map((f) => f.rule), []);
+    const table = a.document.tables.find((t) => t.title.includes('三公'))!;
+    assert.equal(a.standard.tableOf(table)?.title, '一般公共预算“三公”经费支出表');
+    assert.equal(a.standard.applied(table).filter((x) => x.outcome !== 'missing' && x.outcome !== 'unresolved').length, 2);
+    const errors = analyze(text.replace('(2)公务用车购置 | 100.00', '(2)公务用车购置 | 120.00')).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => f.rule), ['row-formula']);
+    assert.match(errors[0].message, /应为 1,220\.00，实为 1,200\.00/);
   });
 });
 
