@@ -459,6 +459,17 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('全部采购 33066.9 万元，货物采购 8607.0、15004.3 万元，占全部采购的 45.4%。')), ['ratio 45.4% ~ 15004.3 33066.9']);
   });
 
+  it('a change after brackets is of the amount before them, not of one inside (was: a false rate error)', () => {
+    // As the seeds print a 三公 item (`公务用车购置及运行维护费 12 万元（公务用车购置费 0 万元，公务用车运行维护费 12 万元）`)
+    // with its change after the brackets.
+    const line = (p: string) => `公务用车购置及运行维护费 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元，增长 ${p}%。`;
+    assert.deepEqual(relations(doc(line('25'))), ['change 25% ~ 3 15']);
+    assert.deepEqual(errorsOf(doc(line('25'))), []);
+    assert.match(at(doc(line('35')), '35%')[0]?.message ?? '', /按 3 ÷ \(15 - 3\) 应为 25%/);
+    // A change inside the brackets is of the amount right before it there.
+    assert.deepEqual(relations(doc('“三公”经费 40 万元（公务用车运行维护费 10 万元，比上年增加 2 万元，增长 25%）。')), ['change 25% ~ 2 10']);
+  });
+
   it('a rate before its change (`较上年增长 15.35%，增收 25457 万元`); a base year\'s amount after 比上年的 is not this year\'s', () => {
     const line = (p: string) => `财政总收入 191347 万元，较上年增长 ${p}%，增收 25457 万元；一般公共预算支出 5308 万元，比上年的 32888 万元减支 27580 万元。`;
     assert.deepEqual(errorsOf(doc(line('15.35'))), []);

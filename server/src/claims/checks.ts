@@ -279,7 +279,7 @@ function sameSubject(a: Claim, b: Claim): boolean {
 
 /** This year's amount a change speaks of: before it in its sentence, else in the sentences before, else the line before. */
 function currentFor(st: Statement, change: Claim, prev: Statement | undefined, kind: '预算' | '决算' | undefined): Claim | undefined {
-  const before = st.claims.filter((x) => isThisYear(x) && x.span.start < change.span.start);
+  const before = st.claims.filter((x) => isThisYear(x) && x.span.start < change.span.start && !bracketedBefore(st, x, change.span.start));
   // A change said respectively is of the amount at its place in a run of as many amounts before it.
   const paired = counterpart(change, before, () => true);
   if (paired) return paired;
@@ -295,6 +295,21 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
     return pick(last);
   }
   return undefined;
+}
+
+/**
+ * Whether a claim stands inside brackets that close before `at` (a document offset in its line): `公务用车购置及运行维护费
+ * 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元` — the change and a share after the
+ * brackets speak of the amount before them, not of one inside.
+ */
+function bracketedBefore(st: Statement, c: Claim, at: number): boolean {
+  let depth = 0;
+  for (let i = c.span.end - st.span.start; i < at - st.span.start && i < st.text.length; i++) {
+    const ch = st.text[i];
+    if (ch === '（' || ch === '(') depth++;
+    else if ((ch === '）' || ch === ')') && --depth < 0) return true;
+  }
+  return false;
 }
 
 /** Changes, their rates, bases, direction words and 持平. */
@@ -530,7 +545,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
   for (const s of st.claims) {
     if (s.kind !== 'share' || s.bound || s.approx) continue;
-    const before = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start);
+    const before = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start && !bracketedBefore(st, x, s.span.start));
     // A share said respectively is of the amount at its place in a run of as many amounts (extract.ts `respectively`).
     const part = s.respective ? counterpart(s, before, () => true) : before.at(-1);
     if (!part) continue;
