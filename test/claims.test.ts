@@ -241,7 +241,8 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     const sums = (line: string) => analyze(vary(from, line)).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum')
       .map((r) => `${r.target.figure!.text} = ${r.terms.map((t) => t.cell.figure!.text).join(' + ')}`).filter((x) => x !== '582 = 450 + 62 + 70');
     const list = (a: string, b: string) => `“三公”经费财政拨款支出决算为 6.2 万元，其中：公务用车购置及运行维护费支出决算为 ${a} 万元（公务用车购置费 0 万元，公务用车运行维护费 ${a} 万元）；公务接待费支出决算为 ${b} 万元。`;
-    assert.deepEqual(sums(list('4.5', '1.7')), ['6.2 = 4.5 + 1.7']);
+    // (and the breakdown in brackets, bracketParts)
+    assert.deepEqual(sums(list('4.5', '1.7')), ['6.2 = 4.5 + 1.7', '4.5 = 0 + 4.5']);
     assert.deepEqual(errorsOf(vary(from, list('4.5', '1.7'))), []);
     const text = vary(from, list('4.5', '1.8'));
     const f = errorsOf(text).find((e) => said(text, e) === '6.2');
@@ -397,6 +398,9 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc(line('0.94'))), ['change 0.94% ~ 766 -8.09<<4', 'change 1.21% ~ 0.46 -37.78']);
     const text = doc(line('1.94'));
     assert.match(at(text, '1.94%')[0]?.message ?? '', /按 766 ÷ \(80900 \+ 766\) 应为 0\.94%/);
+    // A rate of 0.00% is rounded, not exact (a zero amount is nothing, a zero rate a small one): was a false error.
+    assert.deepEqual(errorsOf(doc('上划省级收入 42.44 亿元，减少 11 万元，负增长 0.00%。')), []);
+    assert.equal(errorsOf(doc('支出 100 万元，比上年增加 5 万元，增长 0%。')).length, 1);
   });
 
   it('a 其中 inside a ；list ends where the arithmetic says (the national 三公 wording): no false sum, each mistake found', () => {
@@ -463,7 +467,9 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     // As the seeds print a 三公 item (`公务用车购置及运行维护费 12 万元（公务用车购置费 0 万元，公务用车运行维护费 12 万元）`)
     // with its change after the brackets.
     const line = (p: string) => `公务用车购置及运行维护费 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元，增长 ${p}%。`;
-    assert.deepEqual(relations(doc(line('25'))), ['change 25% ~ 3 15']);
+    assert.deepEqual(relations(doc(line('25'))), ['change 25% ~ 3 15', 'sum 15 ~ 5 10']);
+    // The breakdown in brackets is summed (without a 其中): a part mistyped is found.
+    assert.equal(errorsOf(doc(line('25').replace('运行维护费 10 万元', '运行维护费 13 万元'))).length, 1);
     assert.deepEqual(errorsOf(doc(line('25'))), []);
     assert.match(at(doc(line('35')), '35%')[0]?.message ?? '', /按 3 ÷ \(15 - 3\) 应为 25%/);
     // A change inside the brackets is of the amount right before it there.

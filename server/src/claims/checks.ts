@@ -109,6 +109,8 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       if (c.unit !== '%' && !c.approx && d !== undefined && d > figure.decimals) {
         figure = { ...figure, units: figure.units * 10n ** BigInt(d - figure.decimals), decimals: d };
       }
+      // A zero amount is nothing spent (exact), a rate of 0% a rounded one (`减少 11 万元，负增长 0.00%` of 42.44 亿元).
+      if (c.unit === '%' && figure.exact) figure = { ...figure, exact: false };
       const row: Row = { label: c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
       // A column of its own, numbered apart (a figure's precision is its column's, checks/evaluate.ts `valueOf`, by
       // the column's index): a claim's precision is its own (padded above), not the finest of the claims made before
@@ -738,6 +740,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (total.kind === 'count') countCheck(ctx, total, parts);
     else relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
   }
+  bracketParts(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
   if (!st.intro) return;
   const total = introTotal(ctx, st);
@@ -806,6 +809,44 @@ function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, 
     };
   });
   return (verdicts.find((v) => v.inner && v.outer) ?? verdicts.find((v) => v.inner) ?? verdicts.find((v) => v.outer))?.stop ?? first;
+}
+
+/**
+ * A total broken down in brackets right after it, without `其中` (`公务用车购置及运行维护费 15 万元（公务用车购置费 5 万元，
+ * 公务用车运行维护费 10 万元）`, as the seeds print their 三公 items): two or more amounts of its kind, unit and role in
+ * the brackets (not in brackets inside them), none larger than it, are its parts — unless the brackets say they list
+ * only some (`主要`, `等`) or hold a `其中` of their own (read as any `其中`).
+ */
+function bracketParts(ctx: Ctx, st: Statement): void {
+  const text = st.text;
+  for (const total of st.claims) {
+    if (!isThisYear(total) || total.bound || total.approx) continue;
+    let open = total.span.end - st.span.start;
+    while (open < text.length && (text[open] === ' ' || text[open] === '\u3000')) open++;
+    if (text[open] !== '（' && text[open] !== '(') continue;
+    let depth = 0;
+    let close = -1;
+    for (let i = open; i < text.length && close < 0; i++) {
+      if (text[i] === '（' || text[i] === '(') depth++;
+      else if ((text[i] === '）' || text[i] === ')') && --depth === 0) close = i;
+    }
+    if (close < 0) continue;
+    const inside = text.slice(open + 1, close);
+    if (/其中|主要|等/.test(inside)) continue;
+    const at = (c: Claim) => c.span.start - st.span.start;
+    const nestedDeeper = (c: Claim) => {
+      let d = 0;
+      for (let i = open + 1; i < at(c); i++) {
+        if (text[i] === '（' || text[i] === '(') d++;
+        else if (text[i] === '）' || text[i] === ')') d--;
+      }
+      return d > 0;
+    };
+    const parts = st.claims.filter((x) => at(x) > open && at(x) < close && x.kind === total.kind && x.unit === total.unit &&
+      yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !nestedDeeper(x));
+    if (parts.length < 2 || parts.some((x) => exceeds(x.figure, total.figure))) continue;
+    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((x) => ({ sign: 1 as const, cell: ctx.cellOf(x) })) });
+  }
 }
 
 /**
