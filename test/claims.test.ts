@@ -476,6 +476,12 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('“三公”经费 40 万元（公务用车运行维护费 10 万元，比上年增加 2 万元，增长 25%）。')), ['change 25% ~ 2 10']);
   });
 
+  it('a part\'s own list inside a 其中 (`人员经费 a 万元，主要包括基本工资 a1 万元、津贴补贴 a2 万元；公用经费 b 万元`) is not the 其中\'s', () => {
+    // Was: 基本支出 ≠ 人员经费 + 基本工资 + 津贴补贴 (a false sum error); `其中包括 …` still introduces the 其中's own parts.
+    assert.deepEqual(relations(doc('基本支出 30 万元，其中：人员经费 20 万元，主要包括基本工资 15 万元、津贴补贴 5 万元；公用经费 10 万元。')), ['sum 30 ~ 20 10']);
+    assert.deepEqual(relations(doc('基本支出 30 万元，其中包括人员经费 20 万元、公用经费 10 万元。')), ['sum 30 ~ 20 10']);
+  });
+
   it('a rate before its change (`较上年增长 15.35%，增收 25457 万元`); a base year\'s amount after 比上年的 is not this year\'s', () => {
     const line = (p: string) => `财政总收入 191347 万元，较上年增长 ${p}%，增收 25457 万元；一般公共预算支出 5308 万元，比上年的 32888 万元减支 27580 万元。`;
     assert.deepEqual(errorsOf(doc(line('15.35'))), []);

@@ -674,8 +674,19 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
   // The parts of a `其中` inside are not its own: left out, to the end of its first `；` segment (sumChecks moves the
   // end to where `nestedEnd` finds it).
   for (let n = text.indexOf('其中', qi + 2); n >= 0 && n < end; n = text.indexOf('其中', n + 2)) nestedOut.push([n, stopAt(text, '。；;！？', n)]);
+  // So are the items a part's own list introduces (`其中：人员经费 a 万元，主要包括基本工资 a1 万元、津贴补贴 a2 万元；
+  // 公用经费 b 万元`): a list that may name only some of them, never summed itself.
+  INTRODUCER.lastIndex = qi + 2;
+  for (let m = INTRODUCER.exec(text); m && m.index < end; m = INTRODUCER.exec(text)) {
+    // After a part (`其中包括 A a 万元、B b 万元` introduces the 其中's own parts).
+    if (/\d/.test(text.slice(qi, m.index))) nestedOut.push([m.index, stopAt(text, '。；;！？', m.index)]);
+  }
+  nestedOut.sort((a, b) => a[0] - b[0]);
   return end;
 }
+
+/** Words that open a part's own list of items inside a `其中` (`主要包括`, `具体包括`, `包括`, `主要有`). */
+const INTRODUCER = /主要包括|具体包括|包括|主要有/g;
 
 /** Where the first of `chars` stands in `text` from `from` on (the text's end when none does). */
 function stopAt(text: string, chars: string, from: number): number {
