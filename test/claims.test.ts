@@ -492,6 +492,47 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
   });
 });
 
+describe('claims: a project\'s amounts in the narrative against its form (the figures typed again)', () => {
+  const form = (name: string, budget: string, done: string) => [
+    `## 绩效自评表 2023 年度${name}项目自评表`, `项目名称：${name}`, '### 预算执行情况 (万元)',
+    '列：项目 | 预算数 (A)[1] | 执行数 (B)[2] | 执行率 (B/A)[3] | 得分[4]', `年度财政资金总额 | ${budget} | ${done} | 100% | 20`, ''];
+  const final = (lines: string[], forms: string[][]) =>
+    ['# 某中心2023年度部门决算', '类型：部门决算', '年度：2023', '单位：万元', '', '## 情况说明', ...lines, '', ...forms.flat()].join('\n');
+  const item = (n: number, name: string, budget: string, done: string) =>
+    `${n}. ${name}项目绩效自评综述：项目全年预算数为 ${budget} 万元，执行数为 ${done} 万元，完成预算的 100%。`;
+
+  it('an item naming its project (qiaokou\'s wording): its 预算数 and 执行数 against the form\'s 年度财政资金总额', () => {
+    const forms = [form('信息化项目维护及运行', '331.37', '331.37'), form('信息化项目管理与服务', '14.95', '14.95')];
+    const good = final([item(1, '信息化项目维护及运行', '331.37', '331.37'), item(2, '信息化项目管理与服务', '14.95', '14.95')], forms);
+    const same = analyze(good).relations.filter((r) => r.rule === 'narrative' && r.kind === 'same');
+    assert.deepEqual(same.map((r) => `${r.target.text} ~ ${r.terms[0].cell.text} ${r.terms[0].cell.column?.name}`), [
+      '331.37 ~ 331.37 预算数 (A)', '331.37 ~ 331.37 执行数 (B)', '14.95 ~ 14.95 预算数 (A)', '14.95 ~ 14.95 执行数 (B)']);
+    assert.deepEqual(errorsOf(good), []);
+    const bad = final([item(1, '信息化项目维护及运行', '331.37', '331.37'), item(2, '信息化项目管理与服务', '14.95', '14.59')], forms);
+    // (and the item's 完成预算的 100%, now 14.59 ÷ 14.95)
+    const f = errorsOf(bad);
+    assert.equal(f.length, 2);
+    assert.match(f[0].message, /情况说明“信息化项目管理与服务（执行数）”为 14\.59，绩效自评表 2023 年度信息化项目管理与服务项目自评表「年度财政资金总额」行「执行数 \(B\)」栏为 14\.95/);
+  });
+
+  it('a document of one project: its line about 项目 without the name (huangpi\'s wording); other subjects never', () => {
+    const forms = [form('网络运行维护费', '10', '0')];
+    const text = final(['项目绩效自评综述：项目全年预算数为 11 万元，执行数为 11 万元，完成预算的 100%。'], forms);
+    assert.deepEqual(errorsOf(text).map((e) => e.message.replace(/：同一数额.*/, '')), [
+      '情况说明“网络运行维护费（预算数）”为 11，绩效自评表 2023 年度网络运行维护费项目自评表「年度财政资金总额」行「预算数 (A)」栏为 10',
+      '情况说明“网络运行维护费（执行数）”为 11，绩效自评表 2023 年度网络运行维护费项目自评表「年度财政资金总额」行「执行数 (B)」栏为 0']);
+    assert.deepEqual(errorsOf(final(['本年项目支出 11 万元，其中：信息化 6 万元，运维 5 万元。'], forms)), []);
+  });
+
+  it('a 预算\'s item naming its project (dongxihu\'s wording): against the 项目申报表\'s 项目当年预算', () => {
+    const text = (n: string) => ['# 某中心2020年部门预算', '类型：部门预算', '年度：2020', '单位：万元', '', '## 情况说明',
+      `（1）网络传输建设运行费项目 ${n} 万元，主要用于网络运维。`, '', '## 项目绩效目标申报表 网络传输建设运行费', '项目名称：网络传输建设运行费',
+      '项目总预算：481.74', '项目当年预算：481.7400', ''].join('\n');
+    assert.deepEqual(errorsOf(text('481.74')), []);
+    assert.match(errorsOf(text('418.74'))[0]?.message ?? '', /“网络传输建设运行费（当年预算）”为 418\.74，.*「项目当年预算」行「值」栏为 481\.74/);
+  });
+});
+
 describe('claims: no false alarm on the seeds and the transcribed corpus', () => {
   it('the narrative findings of the seeds are exactly the pinned ones', () => {
     const seeds = readdirSync(join(ROOT, 'seeds')).filter((x) => x.endsWith('.budget'));

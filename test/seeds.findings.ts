@@ -1,14 +1,17 @@
 /**
  * The error-level findings of the audit over the five seeds, pinned as `line rule figure` (line in the `.budget` file).
  * Each entry was checked by hand against the extracted text in ../shared/seeds; the comment quotes those lines.
- * The seeds carry no cross-table rule of their transcribers' (one exception in huangpi, explained there): every
- * cross-table finding below comes from the standard table sets (data/standard).
+ * The seeds carry no cross-table rule of their transcribers': every cross-table finding below comes from the standard
+ * table sets (data/standard).
  */
 export const PINNED: Record<string, string[]> = {
   'xinzhou-2023-budget': [
     // 000_c11ced0713adf71c.txt L80: "(三)其他运转类项目和特定目标类项目支出 109.99 万元，比 2022 年预算减少 59.82 万元，下降 95.22%"
     // 59.82 ÷ (109.99 + 59.82) = 35.23%, not 95.22%.
     '51 narrative 95.22%',
+    // L94 "(4)区电子政务项目预审工作经费 33 万元" against the project's form (its 项目名称 电子政务项目预审), L724 "项目当年预算
+    // 35": found at the narrative's figure, naming the form's 35 as the one at fault (the 项目支出表 prints 33, see 680).
+    '58 narrative 33',
     // L418-423 (部门整体支出绩效目标申报表, 收入构成): "财政拨款 307.24 100% 377.66" (no 2021 figure), "财政专户管理资金 0 … 0",
     // "单位资金 0 … 0", "合计 307.24 100% 377.66 370.56": the 2021 合计 370.56 has no parts.
     '380 row-formula 370.56',
@@ -45,7 +48,11 @@ export const PINNED: Record<string, string[]> = {
     // L443 (国有资产占用情况): "截至 2022 年 12 月 31 日,武汉市黄陂区网络运维服务中心共有车辆 1 辆" in the 2023 决算 (cover L2:
     // "2023 年度…部门决算"): the cut-off date of last year's document, not 截至 2023 年 12 月 31 日.
     '476 year-mismatch 截至 2022 年 12 月 31 日',
-    '618 cross-table 10 万元',
+    // The narrative's 预算数 11 and 执行数 11 of the department's only project against its 自评表 (L604 "10 万元 0"):
+    // found at the narrative's figures, each naming the form's as the one at fault (the 执行数 0 also fails the set's
+    // identity 各项目执行数之和 = 项目支出, below).
+    '484 narrative 11',
+    '484 narrative 11',
     '618 cross-table 0',
   ],
 };

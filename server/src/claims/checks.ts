@@ -213,7 +213,9 @@ function amountChecks(ctx: Ctx, st: Statement): void {
   for (const c of st.claims) {
     if (c.kind === 'amount' && c.approx && !c.bound) { approxCheck(ctx, c); continue; }
     if (c.kind !== 'amount' || c.bound) continue;
-    const qs = ctx.index.resolve(c);
+    let qs = ctx.index.resolve(c);
+    // An amount said of a project: its form's (link.ts `resolveProject`).
+    if (!qs.length) qs = ctx.index.resolveProject(c, st.topic?.subject);
     if (!qs.length) continue;
     const cell = ctx.cellOf(c);
     const agrees = (q: Quantity) => {
@@ -225,7 +227,7 @@ function amountChecks(ctx: Ctx, st: Statement): void {
     relate(ctx, rel, () => {
       const where = cellName(q.cell, ctx.m, 'both');
       const t = title(ctx, 'amount');
-      const claim = ctx.cm.claim(c.subject);
+      const claim = ctx.cm.claim(q.subject ?? c.subject);
       if (q.cell.kind !== 'figure' && c.figure.units !== 0n) return ctx.cm.amountBlank(claim, `${c.figure.text} ${c.unit}`, where, t);
       // Both at the precision they share (the claim's, when the table's figure was converted to its unit).
       const own = cell.figure!;

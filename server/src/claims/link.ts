@@ -12,9 +12,9 @@
  * is the first figure column not under a 预算数/上年 heading (in a 决算) or an 上年 heading (in a 预算); a 年初预算 in a
  * 决算 is the column under 预算/年初预算; a base year's amount is the column under 上年.
  */
-import { figureColumns, norm } from '../model/build';
+import { FIELD_PART, fieldsOf, figureColumns, norm } from '../model/build';
 import { withoutItemNumber } from '../model/classify';
-import type { BudgetDocument, Cell, Column, Part } from '../model/document';
+import type { BudgetDocument, Cell, Column, Part, Table } from '../model/document';
 import { cellOf, eachRowHead, indexOfHeads } from '../model/rows';
 import { trimEndChars } from '../util/text';
 import { MONEY_SCALE } from './lexicon';
@@ -25,6 +25,8 @@ export interface Quantity {
   cell: Cell;
   /** The power of ten that brings the cell's figure into the claim's unit (a 元 table read for a 万元 claim: −4). */
   shift: number;
+  /** What the claim is of, when its own words say less (`项目全年` of the project 网络运行维护费: `网络运行维护费项目预算数`). */
+  subject?: string;
 }
 
 const QUOTES = /[“”"‘’'「」『』]/g;
@@ -231,9 +233,18 @@ export function roleIn(role: Role, kind: '预算' | '决算' | undefined): Role 
   return 'current';
 }
 
+/** A subject that says no more than that an amount is a project's (`项目`, `项目全年`, `项目当年`): its line names which. */
+const PROJECT_OWN = /^(项目)?(全年|当年|本年|年初|年度)?(财政)?(资金|资金总额)?$/;
+/** A 项目申报表's field of its amount this year. */
+const PROJECT_BUDGET_FIELD = /^(项目)?(当年|本年)预算(数)?$/;
+/** A 绩效自评表's row of the project's funds (`年度财政资金总额`, `年度资金总额`). */
+const FUNDS_TOTAL = /^年度(财政)?资金总额$/;
+
 export class QuantityIndex {
   private readonly parts: PartIndex[] = [];
   private readonly kind: '预算' | '决算' | undefined;
+  /** The project forms by the key of their 项目名称, the longest first (made when a claim first asks). */
+  private projects?: { key: string; form: Table }[];
 
   constructor(
     private readonly doc: BudgetDocument,
@@ -320,6 +331,68 @@ export class QuantityIndex {
       }
     }
     return this.quantities(cells, claim.scale);
+  }
+
+  /**
+   * What an amount said of a project restates in the project's form, the form found by its 项目名称 in the words of
+   * the claim's subject or of its line's topic (`2. 信息化项目维护及运行项目绩效自评综述：项目全年预算数为 331.37 万元，执行数为
+   * 331.37 万元`; `（1）网络传输建设运行费项目 481.74 万元`): in a 绩效自评表 the 年度财政资金总额 row's 预算数 (a 年初/全年
+   * 预算) or 执行数 (this year's amount of a 决算); in a 项目申报表 its 项目当年预算 field (this year's amount of a 预算).
+   * Only when the subject says no more than that it is the project's (`项目`, `项目全年`, the project's own name).
+   */
+  resolveProject(claim: Claim, topic: string | undefined): Quantity[] {
+    const role = this.roleOf(claim);
+    if (!role || role === 'base' || claim.scale === undefined || claim.path) return [];
+    const own = labelKey(claim.subject);
+    const generic = PROJECT_OWN.test(own);
+    // Named in the subject or the line's topic; or, in a document of one project, any line about 项目 (`项目绩效自评综述：
+    // 项目全年预算数为 11 万元`).
+    const form = this.projectNamed(own) ?? (generic && topic ? this.projectNamed(labelKey(topic)) : undefined) ??
+      (generic && (own.startsWith('项目') || (topic ?? '').includes('项目')) ? this.onlyProject() : undefined);
+    if (!form) return [];
+    const cells: Cell[] = [];
+    for (const p of form.parts) {
+      if (p.name === FIELD_PART) {
+        if (role !== 'current' || this.kind !== '预算') continue;
+        eachRowHead(p, (r) => {
+          if (!PROJECT_BUDGET_FIELD.test(labelKey(r.label))) return;
+          const c = cellOf(p, r.index, 1);
+          if (c) cells.push(c);
+        });
+        continue;
+      }
+      const col = p.columns.find((c) => c.role === 'figure' && (role === 'budget' ? /^预算数/ : /^(执行数|决算数|实际支出)/).test(labelKey(c.name)));
+      if (!col || (role === 'current' && this.kind !== '决算')) continue;
+      eachRowHead(p, (r) => {
+        if (!FUNDS_TOTAL.test(labelKey(r.label))) return;
+        const c = cellOf(p, r.index, col.index);
+        if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
+      });
+    }
+    const name = fieldsOf(form).find((f) => norm(f.key) === '项目名称')!.value.trim();
+    const what = role === 'budget' ? '预算数' : this.kind === '预算' ? '当年预算' : '执行数';
+    return this.quantities(cells, claim.scale).map((q) => ({ ...q, subject: `${name}（${what}）` }));
+  }
+
+  /** The project form whose 项目名称 the words hold, the longest such name (none for words that hold none). */
+  private projectNamed(words: string): Table | undefined {
+    return words ? this.projectForms().find((x) => words.includes(x.key))?.form : undefined;
+  }
+
+  /** The project form of a document that has one. */
+  private onlyProject(): Table | undefined {
+    const forms = this.projectForms();
+    return forms.length === 1 ? forms[0].form : undefined;
+  }
+
+  /** The forms with a 项目名称, by its key, the longest first. */
+  private projectForms(): { key: string; form: Table }[] {
+    return (this.projects ??= this.doc.tables.flatMap((t) => {
+      if (t.kind !== 'form') return [];
+      const name = fieldsOf(t).find((f) => norm(f.key) === '项目名称')?.value;
+      const key = name ? labelKey(name) : '';
+      return key.length >= 2 ? [{ key, form: t }] : [];
+    }).sort((a, b) => b.key.length - a.key.length));
   }
 
   /** The cells with the shift that brings each table's unit into the claim's (`scale`: the claim's power of ten in 元). */
