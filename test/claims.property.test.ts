@@ -95,6 +95,15 @@ const templates: fc.Arbitrary<Made>[] = [
     line: `一般公共预算财政拨款基本支出 ${f2(a + b + c)} 万元，其中：人员经费 ${f2(a + b)} 万元，主要包括基本工资 ${f2(a)} 万元、津贴补贴 ${f2(b)} 万元；公用经费 ${f2(c)} 万元。`,
     checked: [f2(a + b + c), f2(c)],
   })),
+  // A total after its parts, and one standing for them in a 其中 list; a list opened by 包括.
+  fc.tuple(cents, cents, cents).map(([a, b, c]) => ({
+    line: `本年支出合计 ${f2(a + b + c)} 万元，其中人员经费 ${f2(a)} 万元、公用经费 ${f2(b)} 万元，合计 ${f2(a + b)} 万元；项目支出 ${f2(c)} 万元。`,
+    checked: [f2(a + b + c), f2(a + b), f2(c)],
+  })),
+  fc.tuple(cents, cents).map(([a, b]) => ({
+    line: `基本支出 ${f2(a + b)} 万元，包括人员经费 ${f2(a)} 万元、公用经费 ${f2(b)} 万元。`,
+    checked: [f2(a + b), f2(a), f2(b)],
+  })),
   // Two totals and their changes said with 各 (Sichuan's wording).
   fc.tuple(cents, cents, share, share).map(([x, y, p, q]) => {
     const cx = Math.max(1, Math.round((x * p) / 100));

@@ -482,6 +482,17 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('基本支出 30 万元，其中包括人员经费 20 万元、公用经费 10 万元。')), ['sum 30 ~ 20 10']);
   });
 
+  it('a total after its parts (`…，合计 c 万元`), standing for them in a 其中 list; a list opened by 包括 (not 主要包括, nor one with 等)', () => {
+    assert.deepEqual(relations(doc('人员经费 120.5 万元、公用经费 30.2 万元，合计 150.7 万元。')), ['sum 150.7 ~ 120.5 30.2']);
+    // Was: 200 = 120.5 + 30.2 + 150.7, a false sum error.
+    const line = '支出 200 万元，其中人员经费 120.5 万元、公用经费 30.2 万元，合计 150.7 万元；项目支出 49.3 万元。';
+    assert.deepEqual(relations(doc(line)), ['sum 150.7 ~ 120.5 30.2', 'sum 200 ~ 150.7 49.3']);
+    assert.deepEqual(errorsOf(doc(line)), []);
+    assert.deepEqual(relations(doc('基本支出 150.7 万元，包括人员经费 120.5 万元、公用经费 30.2 万元。')), ['sum 150.7 ~ 120.5 30.2']);
+    assert.deepEqual(relations(doc('基本支出 150.7 万元，包括人员经费 120.5 万元、公用经费 20.2 万元等。')), []);
+    assert.deepEqual(relations(doc('基本支出 150.7 万元，主要包括人员经费 120.5 万元、公用经费 20.2 万元。')), []);
+  });
+
   it('a rate before its change (`较上年增长 15.35%，增收 25457 万元`); a base year\'s amount after 比上年的 is not this year\'s', () => {
     const line = (p: string) => `财政总收入 191347 万元，较上年增长 ${p}%，增收 25457 万元；一般公共预算支出 5308 万元，比上年的 32888 万元减支 27580 万元。`;
     assert.deepEqual(errorsOf(doc(line('15.35'))), []);

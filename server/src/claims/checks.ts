@@ -24,7 +24,7 @@ import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/do
 import { eachRowHead } from '../model/rows';
 import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { counterpart, extractStatements, isCompletionBudget, type Claim, type SourceLine, type Statement } from './extract';
+import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { reasonFindings, type Thresholds } from './reasons';
 
@@ -736,11 +736,13 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // In the line: each `其中` after a total, its parts (see qizhongEnd), leaving out changes, shares, amounts in
   // brackets and amounts of another role, and the parts of a `其中` inside it (to where `nestedEnd` says it ends).
   const ends = new Map<number, number>();
-  for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) {
+  for (const qi of listMarkers(st)) {
     const total = qizhongTotal(ctx, st, qi);
     if (!total) continue;
     const nested: [number, number][] = [];
     const end = ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
+    // `包括 A a、B b 等`: some of the parts only.
+    if (text.startsWith('包括', qi) && text.slice(qi, end).includes('等')) continue;
     for (const range of nested) {
       range[1] = nestedEnd(ctx, st, qi, end, range[0], nested);
       ends.set(range[0], range[1]);
@@ -754,6 +756,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     else relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
   }
   bracketParts(ctx, st);
+  trailingTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
   if (!st.intro) return;
   const total = introTotal(ctx, st);
@@ -790,7 +793,13 @@ function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: nu
   };
   const candidate = (x: Claim) => x.kind === total.kind && x.unit === total.unit && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !inBrackets(x);
   const inside = (c: Claim) => out.some(([a, b]) => c.span.start - st.span.start >= a && c.span.start - st.span.start < b);
-  const parts = st.claims.filter((x) => x.span.start > st.span.start + qi && x.span.start < st.span.start + end && candidate(x) && !inside(x));
+  const all = st.claims.filter((x) => x.span.start > st.span.start + qi && x.span.start < st.span.start + end && candidate(x) && !inside(x));
+  // A total after some parts (`其中人员经费 a、公用经费 b，合计 c；项目支出 d`) stands for them.
+  const parts: Claim[] = [];
+  for (const x of all) {
+    if (isTrailingTotal(x)) while (parts.length && parts[parts.length - 1].sentence === x.sentence && !isTrailingTotal(parts[parts.length - 1])) parts.pop();
+    parts.push(x);
+  }
   return { parts, candidate, inBrackets };
 }
 
@@ -822,6 +831,43 @@ function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, 
     };
   });
   return (verdicts.find((v) => v.inner && v.outer) ?? verdicts.find((v) => v.inner) ?? verdicts.find((v) => v.outer))?.stop ?? first;
+}
+
+/**
+ * Where a line's lists of parts open (offsets in it): each `其中`, and each `包括` right after an amount (`基本支出 150.7 万元，
+ * 包括人员经费 120.5 万元、公用经费 30.2 万元`) — not `主要包括` (some of them) nor one after a part (a part's own list,
+ * `INTRODUCER`, inside a `其中`'s).
+ */
+function listMarkers(st: Statement): number[] {
+  const text = st.text;
+  const out: number[] = [];
+  for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) out.push(qi);
+  for (let qi = text.indexOf('包括'); qi >= 0; qi = text.indexOf('包括', qi + 2)) {
+    if (text.slice(Math.max(0, qi - 2), qi) === '主要' || text.slice(Math.max(0, qi - 2), qi) === '其中') continue;
+    // Right after an amount's clause: `X 万元，包括…` (nothing but a comma or colon between).
+    const last = st.claims.filter((c) => c.span.end - st.span.start <= qi).at(-1);
+    if (last?.kind === 'amount' && /^[，,：:]$/.test(text.slice(last.span.end - st.span.start, qi).replace(/[ \t\u3000]/g, ''))) out.push(qi);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * A total after its parts (`人员经费 120.5 万元、公用经费 30.2 万元，合计 150.7 万元`): an amount whose words are only
+ * `合计`, `共计` or `总计` (`为`), and the amounts of its kind, unit and role before it in its sentence — after a `其中` there
+ * if one stands before them, none in brackets —, two or more, none larger than it.
+ */
+function trailingTotal(ctx: Ctx, st: Statement): void {
+  for (let k = 0; k < st.claims.length; k++) {
+    const total = st.claims[k];
+    if (!isThisYear(total) || total.bound || total.approx || !isTrailingTotal(total)) continue;
+    const startOf = st.sentences[total.sentence].start;
+    const q = st.text.lastIndexOf('其中', total.span.start - st.span.start);
+    const from = st.span.start + Math.max(startOf, q >= 0 ? q : 0);
+    const parts = st.claims.slice(0, k).filter((x) => x.span.start >= from && x.kind === total.kind && x.unit === total.unit &&
+      yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !bracketedBefore(st, x, total.span.start));
+    if (parts.length < 2 || parts.some((x) => exceeds(x.figure, total.figure))) continue;
+    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((x) => ({ sign: 1 as const, cell: ctx.cellOf(x) })) });
+  }
 }
 
 /**

@@ -141,6 +141,13 @@ function inlineCompletion(prev: Claim | undefined, sentence: number, lead: strin
   return !!prev && prev.sentence === sentence && (lead === '' || lead === '的') && isCompletionBudget(prev);
 }
 
+/** An amount whose words are only a total's (`人员经费 a 万元、公用经费 b 万元，合计 c 万元`): the total of those before it. */
+export function isTrailingTotal(c: Claim): boolean {
+  return c.kind === 'amount' && TRAILING_TOTAL.test(c.lead);
+}
+
+const TRAILING_TOTAL = /^[，,；;、]?(合计|共计|总计|总额)(为|是)?$/;
+
 /** A budget named only as what an amount completes (`完成年初预算数 60999 万元的 40.4%`): no total of a `其中`. */
 export function isCompletionBudget(c: Claim): boolean {
   return c.kind === 'amount' && L.COMPLETION_OF.test(c.lead);
@@ -522,6 +529,8 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
         lastSubject = c;
         continue;
       }
+      // A total after its parts (`…，合计 150.7 万元`) is none of them.
+      if (isTrailingTotal(c)) continue;
       const from = sentenceSubject ?? lastSubject ?? st.topic;
       if (from?.subject) {
         c.subject = from.subject;
