@@ -70,6 +70,33 @@ describe('standard sets: the 三公 table printed as rows (Yunnan\'s 决算 titl
     assert.ok(errors.every((f) => f.message.includes('标准表「财政拨款“三公”经费支出决算表」')), errors.map((f) => f.message).join('\n'));
   });
 
+  it('a row named after 其中 (Guilin\'s `其中:(1)公务用车运行维护费`) is found by its name', () => {
+    const text = (car: string) => {
+      const t = generateFinal({ verticalSanGong: true });
+      const i = t.indexOf('## 表 九、');
+      const j = t.indexOf('\n## ', i + 5);
+      return `${t.slice(0, i)}## 表 九、2023 年度“三公”经费、行政参公单位机关运行经费情况表
+部门：测试部门
+金额单位：万元
+列：项 目 | 预算数 | 决算数
+合 计 | 1,950.00 | 1,700.00
+1.因公出国(境)费用 | 300.00 | 200.00
+2.公务接待费 | 450.00 | 400.00
+3.公务用车费 | 1,200.00 | ${car}
+其中:(1)公务用车运行维护费 | 1,200.00 | 1,100.00
+(2)公务用车购置 | 0.00 | 0.00
+${t.slice(j)}`;
+    };
+    const a = analyze(text('1,100.00'));
+    const table = a.document.tables.find((t) => t.title.includes('三公'))!;
+    assert.equal(a.standard.applied(table).filter((x) => x.outcome !== 'missing' && x.outcome !== 'unresolved').length, 2);
+    assert.deepEqual(a.findings.filter((f) => f.severity === 'error'), []);
+    // The mistyped 公务用车费 fails both, and is named the one at fault.
+    const errors = analyze(text('1,150.00')).findings.filter((f) => f.severity === 'error');
+    assert.equal(errors.length, 2);
+    assert.match(errors[0].message, /可能有误的是 「3\.公务用车费」行「决算数」栏/);
+  });
+
   it('in a 部门预算 too (Yueyang\'s 部门“三公”经费预算情况表: 支出合计, 因公出国(境)费用, 公务用车费, 公务用车购置 as rows)', () => {
     const text = generateBudget({ verticalSanGong: true });
     const a = analyze(text);

@@ -148,9 +148,11 @@ const NUMBER_START = /^[\d一二三四五六七八九十廿(附公表.、．:]/;
 const DIGIT_START = /^\d/;
 
 /**
- * A row's label as the standard sets' rules name it: its `nameKey` without an item number (not claims/link.ts
- * `labelKey`, which also drops level markers for the narrative's words).
+ * A row's label as the standard sets' rules name it: its `nameKey` without a leading `其中：` (a part's row is named
+ * by what it is: `其中：(1)公务用车运行维护费`) and an item number (not claims/link.ts `labelKey`, which also drops
+ * level markers for the narrative's words).
  */
 export function ruleLabelKey(text: string): string {
-  return withoutItemNumber(nameKey(text));
+  const k = nameKey(text);
+  return withoutItemNumber(k.startsWith('其中:') && k.length > 5 ? k.slice(3) : k);
 }
