@@ -677,7 +677,8 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
   // end to where `nestedEnd` finds it).
   for (let n = text.indexOf('其中', qi + 2); n >= 0 && n < end; n = text.indexOf('其中', n + 2)) nestedOut.push([n, stopAt(text, '。；;！？', n)]);
   // So are the items a part's own list introduces (`其中：人员经费 a 万元，主要包括基本工资 a1 万元、津贴补贴 a2 万元；
-  // 公用经费 b 万元`): a list that may name only some of them, never summed itself.
+  // 公用经费 b 万元`), left out of this one's parts: `主要…` may name only some of them; one opened by `包括` right after
+  // its amount is summed as a list of its own (`listMarkers`).
   INTRODUCER.lastIndex = qi + 2;
   for (let m = INTRODUCER.exec(text); m && m.index < end; m = INTRODUCER.exec(text)) {
     // After a part (`其中包括 A a 万元、B b 万元` introduces the 其中's own parts).
