@@ -110,7 +110,8 @@ export const NO_TABLES = Object.freeze([]) as readonly Table[] as Table[];
 
 /**
  * What a template gives for a table: its outcome, and what it read (the other tables, the roles it asked for). One
- * object, written over by each `ShapeTemplates.apply` (its callers read it at once: a pass applies hundreds).
+ * object per `Fitting`, written over by each `ShapeTemplates.apply` (its callers read it at once: a pass applies
+ * hundreds).
  */
 interface Instance {
   outcome: Template['outcome'];
@@ -693,6 +694,11 @@ export class Fitting {
   private asked = 0;
   /** The other tables an instance read, the last given. */
   private lastOthers: Table[] = NO_TABLES;
+  /**
+   * What `ShapeTemplates.apply` gave last with this fitting (written over by the next: its callers read it at once). The
+   * fitting's, as the lists above are: an applier's, let go with it after its pass.
+   */
+  readonly instance: Instance = { outcome: 'applied', missing: undefined, others: NO_TABLES, consulted: [] };
 
   /** `players`: who plays a role in this pass. */
   constructor(readonly players: (st: StandardTable) => Table[]) {}
@@ -804,8 +810,6 @@ export class ShapeTemplates {
   uses = 0;
   /** The places of a template resolved in a table (reused from one table to the next). */
   private readonly resolved: Resolved[] = [];
-  /** What `apply` gave last (written over by the next: read at once). */
-  private readonly instance: Instance = { outcome: 'applied', missing: undefined, others: NO_TABLES, consulted: [] };
   /** A template's parts in the tables it is applied to, and their numbers in the list made (reused). */
   private readonly parts: Part[] = [];
   private readonly numbers: number[] = [];
@@ -818,8 +822,8 @@ export class ShapeTemplates {
   /**
    * The relations an identity gives for `t` (whose shape is `key`, its fields naming `fields`), appended to `made`;
    * undefined when no table of this shape has been seen twice with other tables and roles of these shapes (nothing is
-   * appended). `condition`: the identity is a condition's (not counted in `uses`). The object given is this one's, written
-   * over by its next call (`instance`).
+   * appended). `condition`: the identity is a condition's (not counted in `uses`). The object given is the fitting's,
+   * written over by the next call with it (`Fitting.instance`).
    */
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], fitting: Fitting, made: RelationList, condition = false): Instance | undefined {
     const e = fitting.entries(this.store, key)?.get(idn);
@@ -886,7 +890,7 @@ export class ShapeTemplates {
       from = to;
     }
     if (!condition) this.uses++;
-    const got = this.instance;
+    const got = fitting.instance;
     got.outcome = tpl.outcome;
     got.missing = tpl.missing;
     got.others = fit.others;
