@@ -674,17 +674,14 @@ export class RelationList {
     const at = new Int32Array(parts.length + 1);
     for (let p = 0; p < parts.length; p++) at[p + 1] = at[p] + parts[p].store.cellCount + 1;
     const starts = new Int32Array(at[parts.length] + 1);
-    // (A cell past its part's store, were there one, is in no part's cells: not counted.)
+    // (A cell outside its part's store, were there one, is in no part's cells: not counted.)
+    const inPart = (p: number, c: number) => c >= 0 && c < at[p + 1] - at[p] - 1;
     const each = (f: (p: number, c: number, i: number) => void) => {
       for (let i = 0; i < this.count; i++) {
         const o = i * S;
         if (R[o + T_PART] < 0) continue;
-        const tp = R[o + T_PART];
-        if (R[o + T_CELL] < at[tp + 1] - at[tp] - 1) f(tp, R[o + T_CELL], i);
-        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) {
-          const q = T[k * TS];
-          if (T[k * TS + 2] < at[q + 1] - at[q] - 1) f(q, T[k * TS + 2], i);
-        }
+        if (inPart(R[o + T_PART], R[o + T_CELL])) f(R[o + T_PART], R[o + T_CELL], i);
+        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) if (inPart(T[k * TS], T[k * TS + 2])) f(T[k * TS], T[k * TS + 2], i);
       }
     };
     each((p, c) => { starts[at[p] + c + 1]++; });
