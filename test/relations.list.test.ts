@@ -87,3 +87,53 @@ describe('RelationList.copyRange', () => {
     assert.ok(!b.samePrefix(a, 2, 0), 'without the swap, the parts differ');
   });
 });
+
+describe('RelationList.touching', () => {
+  /**
+   * Every cell's relations, and every range's, against a scan of the list: each relation once, in the list's order —
+   * over two parts, a relation holding one cell twice (its target and a term, and two terms), and relations kept as
+   * objects (the one-cell path of error localisation reads the index alone when no object relation holds the cell).
+   */
+  it('gives the relations a scan of the list gives, each once, in order, for every cell and range', () => {
+    const p = partOf(TEXT);
+    const q = partOf(TEXT.replace('1.00', '5.00'));
+    const list = new RelationList();
+    const np = list.part(p);
+    const nq = list.part(q);
+    list.begin('column-formula', 'sum', '甲', undefined, np, 2, at(p, 2, 1));
+    list.term(np, 0, at(p, 0, 1), 1);
+    list.term(np, 1, at(p, 1, 1), 1);
+    list.end();
+    // Its target is a term too, and a term twice.
+    list.begin('row-formula', 'sum', '乙', undefined, nq, 0, at(q, 0, 2));
+    list.term(nq, 0, at(q, 0, 2), 1);
+    list.term(nq, 1, at(q, 1, 1), 1);
+    list.term(nq, 1, at(q, 1, 1), -1);
+    list.end();
+    list.add({ rule: 'row-formula', kind: 'same', title: '对象', target: p.cellAt(1, at(p, 1, 1)), terms: [{ sign: -1, cell: q.cellAt(1, at(q, 1, 1)) }] });
+    list.begin('column-formula', 'same', '丙', undefined, nq, 1, at(q, 1, 1));
+    list.term(np, 2, at(p, 2, 1), 1);
+    list.end();
+    const scan = (part: StoredPart, from: number, to: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < list.count; i++) {
+        const r = list.relation(i);
+        if ([r.target, ...r.terms.map((t) => t.cell)].some((c) => c.row.part === part && storeOf(part)!.cellAt(c.row.index, c.row.cells.indexOf(c)) >= from && storeOf(part)!.cellAt(c.row.index, c.row.cells.indexOf(c)) < to)) out.push(i);
+      }
+      return out;
+    };
+    let asked = 0;
+    for (const part of [p, q, partOf(TEXT)]) {
+      const cells = storeOf(part)!.cellCount;
+      for (let from = 0; from <= cells; from++) {
+        for (let to = from + 1; to <= cells + 1; to++) {
+          assert.deepEqual(list.touching(part, from, to), scan(part, from, to), `cells [${from}, ${to})`);
+          asked++;
+        }
+      }
+    }
+    assert.ok(asked > 50);
+    assert.deepEqual(list.touching(q, at(q, 1, 1), at(q, 1, 1) + 1), [1, 2, 3]);
+    assert.deepEqual(list.touching(q, at(q, 0, 2), at(q, 0, 2) + 1), [1]);
+  });
+});

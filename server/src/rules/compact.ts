@@ -552,8 +552,13 @@ export class RelationList {
     return rel;
   }
 
-  /** Relations by cell, per part: the relations cell c of part p takes part in are ids[starts[c], starts[c + 1]). */
-  private byCell?: { starts: Int32Array; ids: Int32Array }[];
+  /**
+   * Relations by cell, for every part in three arrays (error localisation asks for the relations of a few cells of
+   * lists of many small parts, the forms': three arrays per part were most of what the index cost): the relations
+   * cell c of part p takes part in are ids[starts[at[p] + c], starts[at[p] + c + 1]), each once per place it holds
+   * (twice when it holds the cell twice), in the order of the list; part p's cells are at[p + 1] − at[p] − 1.
+   */
+  private byCell?: { at: Int32Array; starts: Int32Array; ids: Int32Array };
 
   /**
    * The relations that cells [from, to) of a stored part take part in (as target or term), by number: for a figure
@@ -562,13 +567,26 @@ export class RelationList {
    */
   touching(part: StoredPart, from: number, to: number): number[] {
     const p = this.partIndex.get(part);
-    const out = new Set<number>();
-    if (p !== undefined) {
-      const { starts, ids } = (this.byCell ??= this.cellIndex())[p];
-      for (let c = from; c < Math.min(to, starts.length - 1); c++) for (let k = starts[c]; k < starts[c + 1]; k++) out.add(ids[k]);
-    }
     // Relations kept as objects (rules naming rows one by one, a form's field against a table) may hold the cells too.
     const objects = (this.byObjectCell ??= this.objectCellIndex()).get(part);
+    const index = p === undefined ? undefined : (this.byCell ??= this.cellIndex());
+    const base = index ? index.at[p!] : 0;
+    const end = index ? Math.min(to, index.at[p! + 1] - base - 1) : from;
+    if (to === from + 1 && !objects?.has(from)) {
+      // One cell held by no relation kept as an object (error localisation asks cell by cell): its relations are in
+      // the list's order already, a relation holding it twice next to itself.
+      const out: number[] = [];
+      if (end > from) {
+        const { starts, ids } = index!;
+        for (let k = starts[base + from], last = -1; k < starts[base + from + 1]; k++) if (ids[k] !== last) out.push((last = ids[k]));
+      }
+      return out;
+    }
+    const out = new Set<number>();
+    if (index) {
+      const { starts, ids } = index;
+      for (let c = from; c < end; c++) for (let k = starts[base + c]; k < starts[base + c + 1]; k++) out.add(ids[k]);
+    }
     if (objects) {
       for (let c = from; c < to; c++) {
         const ids = objects.get(c);
@@ -648,26 +666,30 @@ export class RelationList {
     return index;
   }
 
-  private cellIndex(): { starts: Int32Array; ids: Int32Array }[] {
+  private cellIndex(): { at: Int32Array; starts: Int32Array; ids: Int32Array } {
     const R = this.rels;
     const T = this.terms;
-    const counts = this.parts.map((p) => new Int32Array(p.store.cellCount + 1));
+    const parts = this.parts;
+    // Part p's cells' counts, then starts, at at[p] …: one more place per part (its end).
+    const at = new Int32Array(parts.length + 1);
+    for (let p = 0; p < parts.length; p++) at[p + 1] = at[p] + parts[p].store.cellCount + 1;
+    const starts = new Int32Array(at[parts.length] + 1);
+    // (A cell outside its part's store, were there one, is in no part's cells: not counted.)
+    const inPart = (p: number, c: number) => c >= 0 && c < at[p + 1] - at[p] - 1;
     const each = (f: (p: number, c: number, i: number) => void) => {
       for (let i = 0; i < this.count; i++) {
         const o = i * S;
         if (R[o + T_PART] < 0) continue;
-        f(R[o + T_PART], R[o + T_CELL], i);
-        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) f(T[k * TS], T[k * TS + 2], i);
+        if (inPart(R[o + T_PART], R[o + T_CELL])) f(R[o + T_PART], R[o + T_CELL], i);
+        for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) if (inPart(T[k * TS], T[k * TS + 2])) f(T[k * TS], T[k * TS + 2], i);
       }
     };
-    each((p, c) => { counts[p][c + 1]++; });
-    const index = counts.map((starts) => {
-      for (let c = 1; c < starts.length; c++) starts[c] += starts[c - 1];
-      return { starts, ids: new Int32Array(starts[starts.length - 1]) };
-    });
-    const fill = counts.map((starts) => starts.slice(0, starts.length - 1));
-    each((p, c, i) => { index[p].ids[fill[p][c]++] = i; });
-    return index;
+    each((p, c) => { starts[at[p] + c + 1]++; });
+    for (let k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+    const ids = new Int32Array(starts[starts.length - 1]);
+    const fill = starts.slice(0, starts.length - 1);
+    each((p, c, i) => { ids[fill[at[p] + c]++] = i; });
+    return { at, starts, ids };
   }
 
   all(): Relation[] {

@@ -108,10 +108,14 @@ interface Template {
 /** No table (never written to: a role no table plays, a template that read no other table). */
 export const NO_TABLES = Object.freeze([]) as readonly Table[] as Table[];
 
-/** What a template gives for a table: its outcome, and what it read (the other tables, the roles it asked for). */
+/**
+ * What a template gives for a table: its outcome, and what it read (the other tables, the roles it asked for). One
+ * object per `Fitting`, written over by each `ShapeTemplates.apply` (its callers read it at once: a pass applies
+ * hundreds).
+ */
 interface Instance {
   outcome: Template['outcome'];
-  missing?: string;
+  missing: string | undefined;
   /** The other tables it read, not the table itself (one list for the instances that read the same: read only). */
   others: readonly Table[];
   consulted: StandardTable[];
@@ -681,10 +685,20 @@ interface Fit {
  */
 export class Fitting {
   private table: Table | undefined = undefined;
+  /**
+   * The contexts asked about for `table`, and their answers: the first `asked` of each (written over for the next
+   * table, not emptied: an array emptied gives up its room, and each table's first answer made it again).
+   */
   private readonly contexts: Context[] = [];
   private readonly fits: (Fit | undefined)[] = [];
+  private asked = 0;
   /** The other tables an instance read, the last given. */
   private lastOthers: Table[] = NO_TABLES;
+  /**
+   * What `ShapeTemplates.apply` gave last with this fitting (written over by the next: its callers read it at once). The
+   * fitting's, as the lists above are: an applier's, let go with it after its pass.
+   */
+  readonly instance: Instance = { outcome: 'applied', missing: undefined, others: NO_TABLES, consulted: [] };
 
   /** `players`: who plays a role in this pass. */
   constructor(readonly players: (st: StandardTable) => Table[]) {}
@@ -723,16 +737,15 @@ export class Fitting {
   fit(c: Context, t: Table): Fit | undefined {
     if (t !== this.table) {
       this.table = t;
-      this.contexts.length = 0;
-      this.fits.length = 0;
+      this.asked = 0;
     }
     // A table meets a few contexts: searched.
-    const i = this.contexts.indexOf(c);
-    if (i >= 0) return this.fits[i];
+    const contexts = this.contexts;
+    for (let i = 0; i < this.asked; i++) if (contexts[i] === c) return this.fits[i];
     const tables = tablesFitting(c, t, this.players);
     const fit = tables && { tables, others: c.others.length ? this.othersOf(tables) : NO_TABLES };
-    this.contexts.push(c);
-    this.fits.push(fit);
+    contexts[this.asked] = c;
+    this.fits[this.asked++] = fit;
     return fit;
   }
 
@@ -748,19 +761,25 @@ export class Fitting {
   }
 }
 
-/** `t`, then the other tables context `c` read, as `players` plays their roles; undefined when they do not fit `c`. */
+/**
+ * `t`, then the other tables context `c` read, as `players` plays their roles; undefined when they do not fit `c`. A
+ * table's slot is its place among them (a few: searched, no map made per call).
+ */
 function tablesFitting(c: Context, t: Table, players: (st: StandardTable) => Table[]): Table[] | undefined {
-  const tables = [t];
-  for (const o of c.others) {
+  const others = c.others;
+  // Made at its length (grown by pushes, a list of two took room for seventeen).
+  const tables = new Array<Table>(others.length + 1);
+  tables[0] = t;
+  for (let j = 0; j < others.length; j++) {
+    const o = others[j];
     const x = players(o.st)[o.index];
-    // Its slot is its place in `tables` (a few: searched, no map made per call).
-    if (!x || tables.includes(x)) return undefined;
-    tables.push(x);
+    if (!x || slotAmong(tables, j + 1, undefined, x) >= 0) return undefined;
+    tables[j + 1] = x;
   }
   for (const a of c.asked) {
     const list = players(a.st);
     if (list.length !== a.slots.length) return undefined;
-    for (let i = 0; i < list.length; i++) if (tables.indexOf(list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return undefined;
+    for (let i = 0; i < list.length; i++) if (slotAmong(tables, tables.length, undefined, list[i]) !== a.slots[i] || tableKey(list[i]) !== a.keys[i]) return undefined;
   }
   return tables;
 }
@@ -803,7 +822,8 @@ export class ShapeTemplates {
   /**
    * The relations an identity gives for `t` (whose shape is `key`, its fields naming `fields`), appended to `made`;
    * undefined when no table of this shape has been seen twice with other tables and roles of these shapes (nothing is
-   * appended). `condition`: the identity is a condition's (not counted in `uses`).
+   * appended). `condition`: the identity is a condition's (not counted in `uses`). The object given is the fitting's,
+   * written over by the next call with it (`Fitting.instance`).
    */
   apply(idn: Identity, key: string, t: Table, fields: readonly RowAt[], fitting: Fitting, made: RelationList, condition = false): Instance | undefined {
     const e = fitting.entries(this.store, key)?.get(idn);
@@ -870,8 +890,11 @@ export class ShapeTemplates {
       from = to;
     }
     if (!condition) this.uses++;
-    const got: Instance = { outcome: tpl.outcome, others: fit.others, consulted: tpl.context.consulted };
-    if (tpl.missing !== undefined) got.missing = tpl.missing;
+    const got = fitting.instance;
+    got.outcome = tpl.outcome;
+    got.missing = tpl.missing;
+    got.others = fit.others;
+    got.consulted = tpl.context.consulted;
     return got;
   }
 
