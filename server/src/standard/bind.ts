@@ -561,9 +561,10 @@ export class Binder {
 
   /** A reference (a quantity's place) in the document's terms, for the instance `instance` of `own`. */
   bindRef(ref: RefNode, own: StandardTable, instance: Table): RefNode | undefined {
-    const out: TermNode[] = [];
-    if (!this.term(compileRef(ref, own), own, instance, 'one', false, out)) return undefined;
-    return out[0].operand.kind === 'ref' ? out[0].operand : undefined;
+    const from = this.termCount;
+    const bound = this.term(compileRef(ref, own), own, instance, 'one', false) ? this.terms[from].operand : undefined;
+    this.termCount = from;
+    return bound?.kind === 'ref' ? bound : undefined;
   }
 
   /** The table a key names (for the expansion's table resolver). */
@@ -594,10 +595,29 @@ export class Binder {
 
   /** Operands that must each be one term (a left-hand side, a condition). */
   private operands(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
-    const out: TermNode[] = [];
+    const from = this.termCount;
     for (let i = 0; i < operands.length; i++) {
-      if (!this.term(operands[i], own, instance, 'one', false, out)) return this.failure.zero ? this.fail(this.failure.what) : undefined;
+      if (this.term(operands[i], own, instance, 'one', false)) continue;
+      this.termCount = from;
+      return this.failure.zero ? this.fail(this.failure.what) : undefined;
     }
+    return this.boundSince(from);
+  }
+
+  /**
+   * The terms a side is bound to, appended by `term` (at `termCount`) to a list of the binder's that is never emptied;
+   * each side's are copied out at their size (`boundSince`): a list grown from empty by `push` takes room for 16, and a
+   * side has one term or a few.
+   */
+  private readonly terms: TermNode[] = [];
+  private termCount = 0;
+  /** A group's items as they are bound (`term`; one group at a time). */
+  private readonly items: GroupItem[] = [];
+
+  /** The terms bound since `from`, as a list of their own (the binder's is left to the next side). */
+  private boundSince(from: number): TermNode[] {
+    const out = this.terms.slice(from, this.termCount);
+    this.termCount = from;
     return out;
   }
 
@@ -607,24 +627,27 @@ export class Binder {
    * left out. A term whose code row is missing is left out in a group too (`（「301」+「303」）行`).
    */
   private sum(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
-    const out: TermNode[] = [];
+    const from = this.termCount;
     let several = operands.length > 1;
     for (let i = 0; !several && i < operands.length; i++) several = operands[i].kind === 'group';
     for (let i = 0; i < operands.length; i++) {
-      const had = out.length;
-      if (this.term(operands[i], own, instance, 'sum', several, out)) continue;
+      const had = this.termCount;
+      if (this.term(operands[i], own, instance, 'sum', several)) continue;
       // What a term left out had bound for the tables before the one that failed.
-      out.length = had;
-      if (!this.failure.zero || !several) return this.fail(this.failure.what);
+      this.termCount = had;
+      if (!this.failure.zero || !several) {
+        this.termCount = from;
+        return this.fail(this.failure.what);
+      }
     }
-    return out.length ? out : this.fail('…');
+    return this.termCount > from ? this.boundSince(from) : this.fail('…');
   }
 
   /**
-   * A term bound, appended to `out`: one term, or (a role several tables play, on a side that sums) one per table.
-   * False when it cannot be (`failure` says why).
+   * A term bound, appended to the binder's `terms`: one term, or (a role several tables play, on a side that sums) one
+   * per table. False when it cannot be (`failure` says why; what it appended is then the caller's to drop).
    */
-  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero: boolean, out: TermNode[]): boolean {
+  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero: boolean): boolean {
     if (o.unknown) return this.failed(o.unknown);
     const st = o.st ?? own;
     let tables: Table[] | undefined;
@@ -637,13 +660,16 @@ export class Binder {
     this.many = !!tables && tables.length > 1;
     for (let k = 0, n = tables ? tables.length : 1; k < n; k++) {
       const t = tables ? tables[k] : instance;
-      this.touched.push(t);
+      // (Not again when it is the last one read: most terms read the identity's own table, the list's first.)
+      if (this.touched[this.touched.length - 1] !== t) this.touched.push(t);
       const table = this.tableRef(t);
       if (o.kind === 'group') {
-        const items: GroupItem[] = [];
+        // The items bound, in the binder's list (copied out at their number, as a side's terms: `boundSince`).
+        const items = this.items;
+        let count = 0;
         let atoms = false;
         for (const it of o.items) {
-          if (!it.atom) { items.push(it.bound!); continue; }
+          if (!it.atom) { items[count++] = it.bound!; continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
           if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
           this.row = undefined;
@@ -652,16 +678,16 @@ export class Binder {
           // The row its name names, for the expansion (`BoundItem`).
           const item: BoundItem = { sign: it.sign, atom };
           if (this.row) item.at = this.row;
-          items.push(item);
+          items[count++] = item;
           atoms = true;
         }
         if (!atoms) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
         const g = o.group!;
         // Named field by field: a spread of the parsed node was most of the time of binding a term.
-        const operand: GroupNode = { kind: 'group', table, items, span: g.span };
+        const operand: GroupNode = { kind: 'group', table, items: items.slice(0, count), span: g.span };
         if (g.unit !== undefined) operand.unit = g.unit;
         if (g.eachRow !== undefined) operand.eachRow = g.eachRow;
-        out.push({ sign: o.sign, operand });
+        this.terms[this.termCount++] = { sign: o.sign, operand };
         continue;
       }
       // Its atoms: the operand's as written (`nodes`) until one is not (a part named, a name the document prints otherwise).
@@ -706,7 +732,7 @@ export class Binder {
         }
       }
       const ref: BoundRef = { kind: 'ref', table, atoms: atoms ?? o.nodes, span: o.span, found };
-      out.push({ sign: o.sign, operand: ref });
+      this.terms[this.termCount++] = { sign: o.sign, operand: ref };
     }
     return true;
   }
