@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis';
 import { DeclaredRules, type BoundItem, type BoundRef, type GroupItem, type Naming, type RowAt, type Target } from '../server/src/rules/declared';
 import { forgetTemplates } from '../server/src/standard/shapes';
-import type { Table } from '../server/src/model/document';
+import type { Part, Table } from '../server/src/model/document';
+import { Binder } from '../server/src/standard/bind';
 import type { GroupNode, RefNode } from '../server/src/syntax/ast';
 import { dump } from './support/dump';
 import { realAndGenerated } from './support/documents';
@@ -141,6 +142,32 @@ describe('standard identities: the first sight, looked up once', () => {
     }
     // (`groupItem` is asked for a bound item only by navigation, which these passes do not ask: `checked` may be 0.)
     assert.ok(taken > 300, `${taken} bound items taken; ${checked} read by groupItem`);
+  });
+
+  it('a column’s names find, kept by part and list, what reading the columns finds (seeds, corpus, generated documents)', () => {
+    // bind.ts `columnName` keeps what a list of a column's names found by the part, or the table per binder (helper
+    // firstbind): each call's answer must be what `columnFound` reads from the columns then.
+    type Columns = {
+      columnName: (a: unknown, t: Table, part: Part | undefined) => string | undefined;
+      columnFound: (a: unknown, t: Table, part: Part | undefined) => string | undefined;
+    };
+    const proto = Binder.prototype as unknown as Columns;
+    const plain = proto.columnName;
+    let checked = 0;
+    let found = 0;
+    proto.columnName = function (this: Columns, a, t, part) {
+      const got = plain.call(this, a, t, part);
+      assert.equal(got, proto.columnFound.call(this, a, t, part), `${t.title} ${part?.name ?? ''}`);
+      checked++;
+      if (got !== undefined) found++;
+      return got;
+    };
+    try {
+      bindEvery();
+    } finally {
+      proto.columnName = plain;
+    }
+    assert.ok(checked > 500 && found > 300, `${checked} column names asked, ${found} found`);
   });
 
   it('a row formula over stored rows gives in the arrays the relations and findings it gives as objects', () => {

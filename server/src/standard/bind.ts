@@ -106,6 +106,8 @@ interface PartIndex {
    */
   rows?: Map<string, RowAt | null>;
   named?: Map<AtomNode[], Named | null>;
+  /** The same for a column's names (`columnNamesOf`): the name the document prints (null: none), for every binder. */
+  columnsNamed?: Map<ColumnNames, string | null>;
 }
 
 /** What a row's names (`rowNamesOf`) find in a table or part: the name the document prints, and its row. */
@@ -286,8 +288,8 @@ interface CompiledAtom {
   /** A row's names, as atoms to look up (the set's name first, then its other names), and their label keys. */
   rows: AtomNode[];
   rowKeys: string[];
-  /** A column's names: each one's key, and its group path's components when written `组/…/栏`. */
-  columns: { key: string; parts: string[] }[];
+  /** A column's names: each one's key, and its group path's components when written `组/…/栏` (`columnNamesOf`). */
+  columns: ColumnNames;
 }
 
 /** An operand of a standard rule, compiled once. */
@@ -341,18 +343,39 @@ function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   const field = fieldOf(a);
   let rows: AtomNode[] = NO_ATOMS;
   let rowKeys: string[] = NO_KEYS;
-  let columns: CompiledAtom['columns'] = [];
+  let columns: ColumnNames = NO_COLUMNS;
   if (a.quoted && !field && axis === 'row') ({ rows, rowKeys } = rowNamesOf(st, a.value));
-  else if (a.quoted && !field && axis === 'column') {
-    const names = [a.value, ...(st.columnNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
-    columns = names.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
-  }
+  else if (a.quoted && !field && axis === 'column') columns = columnNamesOf(st, a.value);
   // Every field set, in one order: the binder reads thousands of these (one hidden class).
   return { node: a, axis, field: field ? nameKey(field) : undefined, code: isCode(a), rows, rowKeys, columns };
 }
 
 const NO_ATOMS: AtomNode[] = [];
 const NO_KEYS: string[] = [];
+const NO_COLUMNS: ColumnNames = [];
+
+/** A column's names (the set's name first, then its other names): each one's key, and its group path's when `组/…/栏`. */
+type ColumnNames = { key: string; parts: string[] }[];
+
+/**
+ * The names a column named `value` in a standard table may go by, one list per table and name, shared by every
+ * identity that names the column (as `rowNamesOf`'s): what a part's columns give for the list is kept by the part, or
+ * a table's only part, for every binder (`PartIndex.columnsNamed`: a part's columns do not change), and by the table
+ * per binder for a table of several parts (`Binder.columnName`).
+ */
+const columnNameLists = new WeakMap<StandardTable, Map<string, ColumnNames>>();
+
+function columnNamesOf(st: StandardTable, value: string): ColumnNames {
+  let byValue = columnNameLists.get(st);
+  if (!byValue) columnNameLists.set(st, (byValue = new Map()));
+  let names = byValue.get(value);
+  if (!names) {
+    const all = [value, ...(st.columnNames.get(dataKey(value)) ?? []).filter((n) => n !== value)];
+    names = all.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
+    byValue.set(value, names);
+  }
+  return names;
+}
 
 /**
  * The names a row named `value` in a standard table may go by (the set's name first, then its other names), as atoms
@@ -833,6 +856,27 @@ export class Binder {
    * order — `预算数/合计` is 预算数{合计 …} and 合计{预算数 …} alike): its own name when unique in its part, else its path.
    */
   private columnName(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
+    // A term over the tables of a role many play asks each once: nothing is kept.
+    if (this.many) return this.columnFound(a, t, part);
+    const of = part ?? onlyPart(t);
+    let byList: Map<ColumnNames, string | null> | undefined;
+    if ('parts' in of) {
+      byList = this.columnsNamed.get(of);
+      if (!byList) this.columnsNamed.set(of, (byList = new Map()));
+    } else byList = (partIndex(of).columnsNamed ??= new Map());
+    let got = byList.get(a.columns);
+    if (got === undefined) byList.set(a.columns, (got = this.columnFound(a, t, part) ?? null));
+    return got ?? this.fail(`「${a.node.value}」`);
+  }
+
+  /**
+   * What a column's names (`columnNamesOf`) find in a table of several parts, kept by the list of names while this
+   * binder binds (as `named`); a part, or a table's only part, keeps its own (`PartIndex.columnsNamed`).
+   */
+  private readonly columnsNamed = new Map<Table, Map<ColumnNames, string | null>>();
+
+  /** `columnName` read from the columns (nothing kept). */
+  private columnFound(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
     const parts = t.parts;
     for (const cand of a.columns) {
       for (let k = 0, n = part ? 1 : parts.length; k < n; k++) {
