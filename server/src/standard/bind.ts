@@ -676,15 +676,24 @@ export class Binder {
     let tables: Table[] | undefined;
     if (st !== own) {
       tables = this.roles.instances(st);
-      if (!this.consulted.includes(st)) this.consulted.push(st);
+      // (The first made at its size: a list grown from empty takes room for 16.)
+      if (!this.consulted.includes(st)) {
+        if (this.consulted.length) this.consulted.push(st);
+        else this.consulted = [st];
+      }
       if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.failed(`「${st.title}」`, true);
       if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.failed(`「${st.title}」`);
     }
     this.many = !!tables && tables.length > 1;
     for (let k = 0, n = tables ? tables.length : 1; k < n; k++) {
       const t = tables ? tables[k] : instance;
-      // (Not again when it is the last one read: most terms read the identity's own table, the list's first.)
-      if (this.touched[this.touched.length - 1] !== t) this.touched.push(t);
+      // Not again when it is the last one read (most terms read the identity's own table, the list's first); the
+      // second made at its size (most identities between tables read two).
+      const touched = this.touched;
+      if (touched[touched.length - 1] !== t) {
+        if (touched.length === 1) this.touched = [touched[0], t];
+        else touched.push(t);
+      }
       const table = this.tableRef(t);
       if (o.kind === 'group') {
         // The items bound, in the binder's list (copied out at their number, as a side's terms: `boundSince`).
@@ -782,8 +791,9 @@ export class Binder {
     const of = part ?? onlyPart(t);
     let byList: Map<AtomNode[], Named | null> | undefined;
     if ('parts' in of) {
-      byList = this.named.get(of);
-      if (!byList) this.named.set(of, (byList = new Map()));
+      const named = (this.named ??= new Map());
+      byList = named.get(of);
+      if (!byList) named.set(of, (byList = new Map()));
     } else byList = (partIndex(of).named ??= new Map());
     let got = byList.get(a.rows);
     if (got === undefined) {
@@ -800,7 +810,7 @@ export class Binder {
    * the same rows again and again) while this binder binds (the tables do not change meanwhile: one per pass). A part,
    * or a table's only part, keeps its own for every binder (`PartIndex.named`: its rows' names do not change).
    */
-  private readonly named = new Map<Table, Map<AtomNode[], Named | null>>();
+  private named?: Map<Table, Map<AtomNode[], Named | null>>;
 
   /** `rowName` for a row's names: the first the table prints, else the first label with one of their keys. */
   private rowNamed(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
@@ -838,15 +848,16 @@ export class Binder {
     const of = part ?? onlyPart(t);
     let byName: Map<string, RowAt | null> | undefined;
     if ('parts' in of) {
-      byName = this.rows.get(of);
-      if (!byName) this.rows.set(of, (byName = new Map()));
+      const rows = (this.rows ??= new Map());
+      byName = rows.get(of);
+      if (!byName) rows.set(of, (byName = new Map()));
     } else byName = (partIndex(of).rows ??= new Map());
     let at = byName.get(name);
     if (at === undefined) byName.set(name, (at = firstNamed(of, name) ?? null));
     return at ?? undefined;
   }
 
-  private readonly rows = new Map<Table, Map<string, RowAt | null>>();
+  private rows?: Map<Table, Map<string, RowAt | null>>;
 
   /** Whether the term being bound is over several tables (`rowAt` keeps nothing then). */
   private many = false;
@@ -861,8 +872,9 @@ export class Binder {
     const of = part ?? onlyPart(t);
     let byList: Map<ColumnNames, string | null> | undefined;
     if ('parts' in of) {
-      byList = this.columnsNamed.get(of);
-      if (!byList) this.columnsNamed.set(of, (byList = new Map()));
+      const columnsNamed = (this.columnsNamed ??= new Map());
+      byList = columnsNamed.get(of);
+      if (!byList) columnsNamed.set(of, (byList = new Map()));
     } else byList = (partIndex(of).columnsNamed ??= new Map());
     let got = byList.get(a.columns);
     if (got === undefined) byList.set(a.columns, (got = this.columnFound(a, t, part) ?? null));
@@ -873,7 +885,7 @@ export class Binder {
    * What a column's names (`columnNamesOf`) find in a table of several parts, kept by the list of names while this
    * binder binds (as `named`); a part, or a table's only part, keeps its own (`PartIndex.columnsNamed`).
    */
-  private readonly columnsNamed = new Map<Table, Map<ColumnNames, string | null>>();
+  private columnsNamed?: Map<Table, Map<ColumnNames, string | null>>;
 
   /** `columnName` read from the columns (nothing kept). */
   private columnFound(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
