@@ -4,7 +4,8 @@
  * What a name finds must be what reading every row would find, in a part of a few rows (read row by row) and in a long
  * one (indexed), in one part and over a table's parts, and after edits that keep or change the rows' heads. (Written by
  * the helper nameidx for a one-pass index that was not kept: it measured no faster. The code index kept across a
- * code's edit, and a short part's label and bare keys swapped, each fail it.)
+ * code's edit, and a short part's label and bare keys swapped, each fail it; so does the text-code index — helper firstbind —
+ * made empty, or read for a numeric code.)
  */
 import { strict as assert } from 'node:assert';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
@@ -78,9 +79,15 @@ const ROWS = [
   ' | 合计 | 15.00',
   ' | 2.合计 | 15.00',
   '303 | 奖金 | 1.00',
+  // Codes that are not numbers (looked up by text, without the part's numeric codes: declared.ts `textCodeRows`).
+  'A0101 | 项目甲 | 1.00',
+  '42000021Y0001 | 项目丙 | 3.00',
+  ' | A0101 | 1.00',
+  '2023420000000000123 | 项目乙 | 2.00',
+  'A0101 | 项目丁 | 1.00',
 ];
 
-const EXTRA = ['合 计', '（一）工资福利支出', '二、办公费', '一、奖金', '津贴补贴', '三、其他', '999', ''];
+const EXTRA = ['合 计', '（一）工资福利支出', '二、办公费', '一、奖金', '津贴补贴', '三、其他', '999', '', 'A 0101', '项目乙', 'A0102', '20234200000000001234'];
 
 function doc(rows: readonly string[], parts: number): string {
   const body = parts === 1 ? ['列：科目编码 | 科目名称 | 金额', ...rows] : rows.length ? Array.from({ length: parts }, (_, i) => [`### 部分${i + 1}`, '列：科目编码 | 科目名称 | 金额', ...rows.filter((_, j) => j % parts === i)]).flat() : [];
@@ -96,6 +103,15 @@ describe('rules: a part’s rows by name, as reading every row finds them', () =
       const names = [...namesIn(t.parts), ...EXTRA];
       findsAsRead(t, names, undefined, `${rows.length} rows, table:`);
       findsAsRead(t, names, t.parts[0], `${rows.length} rows, part:`);
+    }
+  });
+
+  it('a code that is not a number, asked before any numeric code (the part’s numeric codes not indexed), then after', () => {
+    const text = ['A0101', 'A 0101', '42000021Y0001', '2023420000000000123', '项目甲', 'A0102', '20234200000000001234'];
+    for (const parts of [1, 2]) {
+      const t = analyze(doc(ROWS, parts), { standard: false }).document.tables[0];
+      findsAsRead(t, text, undefined, `${parts} parts, text codes first:`);
+      findsAsRead(t, [...text, ...namesIn(t.parts)], undefined, `${parts} parts, then all:`);
     }
   });
 

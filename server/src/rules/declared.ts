@@ -156,6 +156,8 @@ interface RowIndex {
   bare?: NameIndex;
   /** A small part's names, by row (`scannedOf`). */
   scanned?: (CodeKey | undefined)[];
+  /** The text keys of `code` alone, when only they were asked for (`textCodeRows`). */
+  textCodes?: NameIndex;
 }
 
 /** Built on first use: a part's rows do not change (a part whose rows change is a new part). */
@@ -338,10 +340,42 @@ function bareRows(p: Part, k: string): Rows | undefined {
   return all.sort((a, b) => a - b);
 }
 
+/** What `indexOfHeads` keeps a stored part's text codes under (`textCodeRows`). */
+const TEXT_CODES = {};
+const NO_NAMES: NameIndex = new Map();
+
+/**
+ * The rows of an indexed part whose code key is the text `k` (`codeKey`: a code not all digits, or of more than 14 —
+ * few parts print one): the text keys of the code index alone, read without putting every numeric code in a map. Every
+ * name a rule or an identity asks is looked up as a code first (`firstNamed`), and most are labels: each part asked
+ * would otherwise index all its codes for a name none of them can be. The code index itself is read when it is made
+ * already (its text keys are these, in the same order).
+ */
+function textCodeRows(p: Part, k: string): Rows | undefined {
+  const index = indexOf(p);
+  if (index.code) return index.code.get(k);
+  return (index.textCodes ??= keptTextCodes(p)).get(k);
+}
+
+/** A part's rows by text code, kept while its rows' heads and codes stay (as the code index: `keptNames`). */
+function keptTextCodes(p: Part): NameIndex {
+  return indexOfHeads(p, TEXT_CODES, () => textCodes(p), true);
+}
+
+/** The rows whose code key is text, by it (`nameIndex`'s `code` without the numeric keys); most parts have none. */
+function textCodes(p: Part): NameIndex {
+  let map: NameIndex | undefined;
+  for (let r = 0, n = rowCount(p); r < n; r++) {
+    const code = codeKeyAt(p, r);
+    if (typeof code === 'string') put((map ??= new Map()), code, r);
+  }
+  return map ?? NO_NAMES;
+}
+
 /** The rows of a part whose name of one kind has the key `k` (undefined: none); a small part is read row by row. */
 function rowsUnder(p: Part, key: NameKey, k: CodeKey): Rows | undefined {
   const n = rowCount(p);
-  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) : namesOf(p, key).get(k);
+  if (n > SCANNED_ROWS) return key === 'bare' ? bareRows(p, k as string) : key === 'code' && typeof k === 'string' ? textCodeRows(p, k) : namesOf(p, key).get(k);
   const keys = scannedOf(p);
   let out: Rows | undefined;
   for (let r = 0, i = SCANNED_AT[key]; r < n; r++, i += 3) {
@@ -836,29 +870,30 @@ export class DeclaredRules {
     const col = columnIn(part, lhs);
     if (!col) return true;
     // The column of each term of the row's own table (-1: of another table, found in the counterpart's part).
-    const termCols: number[] = [];
+    // (Each list at its size: one grown from empty takes room for 16.)
+    const termCols = new Array<number>(rhs.length);
     // For a term of another table: the counterparts of the rows, the term's column in each of that table's parts
     // (-1: none), and each part's number in the list (-1: not yet asked).
-    const maps: (Counterparts | undefined)[] = [];
-    const columns: Int32Array[] = [];
-    const listParts: Int32Array[] = [];
+    const maps = new Array<Counterparts | undefined>(rhs.length);
+    const columns = new Array<Int32Array>(rhs.length);
+    const listParts = new Array<Int32Array>(rhs.length);
     for (let k = 0; k < rhs.length; k++) {
       const t = rhs[k].target;
       const of = across[k];
       if (of) {
         const m = counterparts(part, of);
-        termCols.push(-1);
-        maps.push(m);
-        columns.push(Int32Array.from(m.parts, (q) => termColumnIn(q, t, lhs.table)?.index ?? -1));
-        listParts.push(new Int32Array(m.parts.length).fill(-1));
+        termCols[k] = -1;
+        maps[k] = m;
+        columns[k] = Int32Array.from(m.parts, (q) => termColumnIn(q, t, lhs.table)?.index ?? -1);
+        listParts[k] = new Int32Array(m.parts.length).fill(-1);
         continue;
       }
       const c = termColumnIn(part, t, lhs.table);
       if (!c) return true;
-      termCols.push(c.index);
-      maps.push(undefined);
-      columns.push(NO_COLUMNS);
-      listParts.push(NO_COLUMNS);
+      termCols[k] = c.index;
+      maps[k] = undefined;
+      columns[k] = NO_COLUMNS;
+      listParts[k] = NO_COLUMNS;
     }
     const out = this.sink;
     const p = out.part(part);
@@ -911,11 +946,13 @@ export class DeclaredRules {
     const n = rhs.length;
     // Each term's row: its own, else (a term of the rule's own table that names no row) the rule's; none, for a term
     // of another table naming no row (no relation then).
-    const rows: (RowAt | undefined)[] = [];
-    for (const { target: t } of rhs) {
+    // (At its size: a list grown from empty takes room for 16.)
+    const rows = new Array<RowAt | undefined>(n);
+    for (let k = 0; k < n; k++) {
+      const t = rhs[k].target;
       const at = t.at ?? (t.table === lhs.table ? own : undefined);
       if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
-      rows.push(at);
+      rows[k] = at;
     }
     for (let k = 0; k < n; k++) if (!rows[k]) return true;
     const s = own.part.store;
@@ -997,12 +1034,28 @@ export class DeclaredRules {
     // Item by item, stopping at the first that fails (as `groupItems` gives them, without a generator); what the
     // group appended is then of no use (the rule gives nothing).
     for (let i = 0; i < g.items.length; i++) {
+      const bound = this.boundTarget(g, i, table);
+      if (bound) {
+        out.push({ sign: (sign * g.items[i].sign) as 1 | -1, target: bound });
+        continue;
+      }
       const item = this.groupItem(g, i, table, stop);
       if (!item) continue;
       if (!item.targets) return false;
       for (const t of item.targets) out.push({ sign: (sign * item.sign) as 1 | -1, target: t });
     }
     return true;
+  }
+
+  /**
+   * The one target of item i of a group whose row a binder found (`BoundItem`), as `groupItem` gives it, without the
+   * item and its atom (the expansion reads only its target: two objects and a list fewer an item); undefined when no
+   * binder found it.
+   */
+  private boundTarget(g: GroupNode, i: number, table: Table): Target | undefined {
+    const it = g.items[i];
+    const at = (it as BoundItem).at;
+    return at && it.atom && !it.ellipsis ? new ResolvedRow(table, it.atom.span, at) : undefined;
   }
 
   /**

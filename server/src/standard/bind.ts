@@ -106,6 +106,8 @@ interface PartIndex {
    */
   rows?: Map<string, RowAt | null>;
   named?: Map<AtomNode[], Named | null>;
+  /** The same for a column's names (`columnNamesOf`): the name the document prints (null: none), for every binder. */
+  columnsNamed?: Map<ColumnNames, string | null>;
 }
 
 /** What a row's names (`rowNamesOf`) find in a table or part: the name the document prints, and its row. */
@@ -286,8 +288,8 @@ interface CompiledAtom {
   /** A row's names, as atoms to look up (the set's name first, then its other names), and their label keys. */
   rows: AtomNode[];
   rowKeys: string[];
-  /** A column's names: each one's key, and its group path's components when written `组/…/栏`. */
-  columns: { key: string; parts: string[] }[];
+  /** A column's names: each one's key, and its group path's components when written `组/…/栏` (`columnNamesOf`). */
+  columns: ColumnNames;
 }
 
 /** An operand of a standard rule, compiled once. */
@@ -341,18 +343,39 @@ function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   const field = fieldOf(a);
   let rows: AtomNode[] = NO_ATOMS;
   let rowKeys: string[] = NO_KEYS;
-  let columns: CompiledAtom['columns'] = [];
+  let columns: ColumnNames = NO_COLUMNS;
   if (a.quoted && !field && axis === 'row') ({ rows, rowKeys } = rowNamesOf(st, a.value));
-  else if (a.quoted && !field && axis === 'column') {
-    const names = [a.value, ...(st.columnNames.get(dataKey(a.value)) ?? []).filter((n) => n !== a.value)];
-    columns = names.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
-  }
+  else if (a.quoted && !field && axis === 'column') columns = columnNamesOf(st, a.value);
   // Every field set, in one order: the binder reads thousands of these (one hidden class).
   return { node: a, axis, field: field ? nameKey(field) : undefined, code: isCode(a), rows, rowKeys, columns };
 }
 
 const NO_ATOMS: AtomNode[] = [];
 const NO_KEYS: string[] = [];
+const NO_COLUMNS: ColumnNames = [];
+
+/** A column's names (the set's name first, then its other names): each one's key, and its group path's when `组/…/栏`. */
+type ColumnNames = { key: string; parts: string[] }[];
+
+/**
+ * The names a column named `value` in a standard table may go by, one list per table and name, shared by every
+ * identity that names the column (as `rowNamesOf`'s): what a part's columns give for the list is kept by the part, or
+ * a table's only part, for every binder (`PartIndex.columnsNamed`: a part's columns do not change), and by the table
+ * per binder for a table of several parts (`Binder.columnName`).
+ */
+const columnNameLists = new WeakMap<StandardTable, Map<string, ColumnNames>>();
+
+function columnNamesOf(st: StandardTable, value: string): ColumnNames {
+  let byValue = columnNameLists.get(st);
+  if (!byValue) columnNameLists.set(st, (byValue = new Map()));
+  let names = byValue.get(value);
+  if (!names) {
+    const all = [value, ...(st.columnNames.get(dataKey(value)) ?? []).filter((n) => n !== value)];
+    names = all.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
+    byValue.set(value, names);
+  }
+  return names;
+}
 
 /**
  * The names a row named `value` in a standard table may go by (the set's name first, then its other names), as atoms
@@ -561,9 +584,10 @@ export class Binder {
 
   /** A reference (a quantity's place) in the document's terms, for the instance `instance` of `own`. */
   bindRef(ref: RefNode, own: StandardTable, instance: Table): RefNode | undefined {
-    const out: TermNode[] = [];
-    if (!this.term(compileRef(ref, own), own, instance, 'one', false, out)) return undefined;
-    return out[0].operand.kind === 'ref' ? out[0].operand : undefined;
+    const from = this.termCount;
+    const bound = this.term(compileRef(ref, own), own, instance, 'one', false) ? this.terms[from].operand : undefined;
+    this.termCount = from;
+    return bound?.kind === 'ref' ? bound : undefined;
   }
 
   /** The table a key names (for the expansion's table resolver). */
@@ -594,10 +618,29 @@ export class Binder {
 
   /** Operands that must each be one term (a left-hand side, a condition). */
   private operands(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
-    const out: TermNode[] = [];
+    const from = this.termCount;
     for (let i = 0; i < operands.length; i++) {
-      if (!this.term(operands[i], own, instance, 'one', false, out)) return this.failure.zero ? this.fail(this.failure.what) : undefined;
+      if (this.term(operands[i], own, instance, 'one', false)) continue;
+      this.termCount = from;
+      return this.failure.zero ? this.fail(this.failure.what) : undefined;
     }
+    return this.boundSince(from);
+  }
+
+  /**
+   * The terms a side is bound to, appended by `term` (at `termCount`) to a list of the binder's that is never emptied;
+   * each side's are copied out at their size (`boundSince`): a list grown from empty by `push` takes room for 16, and a
+   * side has one term or a few.
+   */
+  private readonly terms: TermNode[] = [];
+  private termCount = 0;
+  /** A group's items as they are bound (`term`; one group at a time). */
+  private readonly items: GroupItem[] = [];
+
+  /** The terms bound since `from`, as a list of their own (the binder's is left to the next side). */
+  private boundSince(from: number): TermNode[] {
+    const out = this.terms.slice(from, this.termCount);
+    this.termCount = from;
     return out;
   }
 
@@ -607,43 +650,58 @@ export class Binder {
    * left out. A term whose code row is missing is left out in a group too (`（「301」+「303」）行`).
    */
   private sum(operands: CompiledOperand[], own: StandardTable, instance: Table): TermNode[] | undefined {
-    const out: TermNode[] = [];
+    const from = this.termCount;
     let several = operands.length > 1;
     for (let i = 0; !several && i < operands.length; i++) several = operands[i].kind === 'group';
     for (let i = 0; i < operands.length; i++) {
-      const had = out.length;
-      if (this.term(operands[i], own, instance, 'sum', several, out)) continue;
+      const had = this.termCount;
+      if (this.term(operands[i], own, instance, 'sum', several)) continue;
       // What a term left out had bound for the tables before the one that failed.
-      out.length = had;
-      if (!this.failure.zero || !several) return this.fail(this.failure.what);
+      this.termCount = had;
+      if (!this.failure.zero || !several) {
+        this.termCount = from;
+        return this.fail(this.failure.what);
+      }
     }
-    return out.length ? out : this.fail('…');
+    return this.termCount > from ? this.boundSince(from) : this.fail('…');
   }
 
   /**
-   * A term bound, appended to `out`: one term, or (a role several tables play, on a side that sums) one per table.
-   * False when it cannot be (`failure` says why).
+   * A term bound, appended to the binder's `terms`: one term, or (a role several tables play, on a side that sums) one
+   * per table. False when it cannot be (`failure` says why; what it appended is then the caller's to drop).
    */
-  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero: boolean, out: TermNode[]): boolean {
+  private term(o: CompiledOperand, own: StandardTable, instance: Table, many: 'one' | 'sum', zero: boolean): boolean {
     if (o.unknown) return this.failed(o.unknown);
     const st = o.st ?? own;
     let tables: Table[] | undefined;
     if (st !== own) {
       tables = this.roles.instances(st);
-      if (!this.consulted.includes(st)) this.consulted.push(st);
+      // (The first made at its size: a list grown from empty takes room for 16.)
+      if (!this.consulted.includes(st)) {
+        if (this.consulted.length) this.consulted.push(st);
+        else this.consulted = [st];
+      }
       if (zero && (!tables.length ? !st.mandatory : tables.every((x) => x.parts.every((p) => !rowCount(p))))) return this.failed(`「${st.title}」`, true);
       if (!tables.length || (tables.length > 1 && (many === 'one' || o.kind !== 'ref'))) return this.failed(`「${st.title}」`);
     }
     this.many = !!tables && tables.length > 1;
     for (let k = 0, n = tables ? tables.length : 1; k < n; k++) {
       const t = tables ? tables[k] : instance;
-      this.touched.push(t);
+      // Not again when it is the last one read (most terms read the identity's own table, the list's first); the
+      // second made at its size (most identities between tables read two).
+      const touched = this.touched;
+      if (touched[touched.length - 1] !== t) {
+        if (touched.length === 1) this.touched = [touched[0], t];
+        else touched.push(t);
+      }
       const table = this.tableRef(t);
       if (o.kind === 'group') {
-        const items: GroupItem[] = [];
+        // The items bound, in the binder's list (copied out at their number, as a side's terms: `boundSince`).
+        const items = this.items;
+        let count = 0;
         let atoms = false;
         for (const it of o.items) {
-          if (!it.atom) { items.push(it.bound!); continue; }
+          if (!it.atom) { items[count++] = it.bound!; continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
           if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
           this.row = undefined;
@@ -652,16 +710,16 @@ export class Binder {
           // The row its name names, for the expansion (`BoundItem`).
           const item: BoundItem = { sign: it.sign, atom };
           if (this.row) item.at = this.row;
-          items.push(item);
+          items[count++] = item;
           atoms = true;
         }
         if (!atoms) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
         const g = o.group!;
         // Named field by field: a spread of the parsed node was most of the time of binding a term.
-        const operand: GroupNode = { kind: 'group', table, items, span: g.span };
+        const operand: GroupNode = { kind: 'group', table, items: items.slice(0, count), span: g.span };
         if (g.unit !== undefined) operand.unit = g.unit;
         if (g.eachRow !== undefined) operand.eachRow = g.eachRow;
-        out.push({ sign: o.sign, operand });
+        this.terms[this.termCount++] = { sign: o.sign, operand };
         continue;
       }
       // Its atoms: the operand's as written (`nodes`) until one is not (a part named, a name the document prints otherwise).
@@ -706,7 +764,7 @@ export class Binder {
         }
       }
       const ref: BoundRef = { kind: 'ref', table, atoms: atoms ?? o.nodes, span: o.span, found };
-      out.push({ sign: o.sign, operand: ref });
+      this.terms[this.termCount++] = { sign: o.sign, operand: ref };
     }
     return true;
   }
@@ -733,8 +791,9 @@ export class Binder {
     const of = part ?? onlyPart(t);
     let byList: Map<AtomNode[], Named | null> | undefined;
     if ('parts' in of) {
-      byList = this.named.get(of);
-      if (!byList) this.named.set(of, (byList = new Map()));
+      const named = (this.named ??= new Map());
+      byList = named.get(of);
+      if (!byList) named.set(of, (byList = new Map()));
     } else byList = (partIndex(of).named ??= new Map());
     let got = byList.get(a.rows);
     if (got === undefined) {
@@ -751,7 +810,7 @@ export class Binder {
    * the same rows again and again) while this binder binds (the tables do not change meanwhile: one per pass). A part,
    * or a table's only part, keeps its own for every binder (`PartIndex.named`: its rows' names do not change).
    */
-  private readonly named = new Map<Table, Map<AtomNode[], Named | null>>();
+  private named?: Map<Table, Map<AtomNode[], Named | null>>;
 
   /** `rowName` for a row's names: the first the table prints, else the first label with one of their keys. */
   private rowNamed(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
@@ -789,15 +848,16 @@ export class Binder {
     const of = part ?? onlyPart(t);
     let byName: Map<string, RowAt | null> | undefined;
     if ('parts' in of) {
-      byName = this.rows.get(of);
-      if (!byName) this.rows.set(of, (byName = new Map()));
+      const rows = (this.rows ??= new Map());
+      byName = rows.get(of);
+      if (!byName) rows.set(of, (byName = new Map()));
     } else byName = (partIndex(of).rows ??= new Map());
     let at = byName.get(name);
     if (at === undefined) byName.set(name, (at = firstNamed(of, name) ?? null));
     return at ?? undefined;
   }
 
-  private readonly rows = new Map<Table, Map<string, RowAt | null>>();
+  private rows?: Map<Table, Map<string, RowAt | null>>;
 
   /** Whether the term being bound is over several tables (`rowAt` keeps nothing then). */
   private many = false;
@@ -807,6 +867,28 @@ export class Binder {
    * order — `预算数/合计` is 预算数{合计 …} and 合计{预算数 …} alike): its own name when unique in its part, else its path.
    */
   private columnName(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
+    // A term over the tables of a role many play asks each once: nothing is kept.
+    if (this.many) return this.columnFound(a, t, part);
+    const of = part ?? onlyPart(t);
+    let byList: Map<ColumnNames, string | null> | undefined;
+    if ('parts' in of) {
+      const columnsNamed = (this.columnsNamed ??= new Map());
+      byList = columnsNamed.get(of);
+      if (!byList) columnsNamed.set(of, (byList = new Map()));
+    } else byList = (partIndex(of).columnsNamed ??= new Map());
+    let got = byList.get(a.columns);
+    if (got === undefined) byList.set(a.columns, (got = this.columnFound(a, t, part) ?? null));
+    return got ?? this.fail(`「${a.node.value}」`);
+  }
+
+  /**
+   * What a column's names (`columnNamesOf`) find in a table of several parts, kept by the list of names while this
+   * binder binds (as `named`); a part, or a table's only part, keeps its own (`PartIndex.columnsNamed`).
+   */
+  private columnsNamed?: Map<Table, Map<ColumnNames, string | null>>;
+
+  /** `columnName` read from the columns (nothing kept). */
+  private columnFound(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
     const parts = t.parts;
     for (const cand of a.columns) {
       for (let k = 0, n = part ? 1 : parts.length; k < n; k++) {
