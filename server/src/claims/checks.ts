@@ -22,10 +22,12 @@ import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
+import { isBlank } from '../syntax/reader';
 import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
+import { INTRODUCER } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -307,13 +309,33 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
  * brackets speak of the amount before them, not of one inside.
  */
 function bracketedBefore(st: Statement, c: Claim, at: number): boolean {
-  let depth = 0;
-  for (let i = c.span.end - st.span.start; i < at - st.span.start && i < st.text.length; i++) {
-    const ch = st.text[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if ((ch === '）' || ch === ')') && --depth < 0) return true;
+  return bracketDepth(st.text, c.span.end - st.span.start, at - st.span.start).least < 0;
+}
+
+/**
+ * The brackets between offsets `from` and `to` of a text: how many more open than close (`net`: > 0, what stands at
+ * `to` is inside brackets opened after `from`), and the least that count reached on the way (`least` < 0: brackets
+ * opened before `from` closed before `to`). Full- and half-width alike.
+ */
+function bracketDepth(text: string, from: number, to: number): { net: number; least: number } {
+  let net = 0;
+  let least = 0;
+  for (let i = from; i < to && i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') net++;
+    else if ((ch === '）' || ch === ')') && --net < least) least = net;
   }
-  return false;
+  return { net, least };
+}
+
+/** The offset of the bracket that closes the one opened at `open` (−1 when none does). */
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '（' || text[i] === '(') depth++;
+    else if ((text[i] === '）' || text[i] === ')') && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Changes, their rates, bases, direction words and 持平. */
@@ -688,9 +710,6 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
   return end;
 }
 
-/** Words that open a part's own list of items inside a `其中` (`主要包括`, `具体包括`, `包括`, `主要有`). */
-const INTRODUCER = /主要包括|具体包括|包括|主要有/g;
-
 /** Where the first of `chars` stands in `text` from `from` on (the text's end when none does). */
 function stopAt(text: string, chars: string, from: number): number {
   let end = text.length;
@@ -754,7 +773,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (parts.length === 1 && total.kind === 'amount' && !total.bound && !total.approx) partOver(ctx, total, parts[0]);
     if (parts.length < 2 || total.bound || total.approx) continue;
     if (total.kind === 'count') countCheck(ctx, total, parts);
-    else relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+    else sumRelation(ctx, total, parts);
   }
   bracketParts(ctx, st);
   trailingTotal(ctx, st);
@@ -773,7 +792,17 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
-  relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+  sumRelation(ctx, total, amounts);
+}
+
+/** A total is the sum of its parts: the relation, judged (`relate`). */
+function sumRelation(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
+  relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+}
+
+/** Whether a claim can be a part of a total: of its kind, unit and role (as the document's kind reads it), exact. */
+function partOfTotal(ctx: Ctx, total: Claim, x: Claim): boolean {
+  return x.kind === total.kind && x.unit === total.unit && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx;
 }
 
 /** The total a `其中` at `qi` (an offset in the line) breaks down: the last amount of this year (or count) before it. */
@@ -787,12 +816,8 @@ function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
  * approximations, not in brackets, not inside the ranges `out` (the lists of `其中`s inside it).
  */
 function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: number, out: readonly [number, number][]) {
-  const text = st.text;
-  const inBrackets = (c: Claim) => {
-    const before = text.slice(qi, c.span.start - st.span.start);
-    return (before.match(/[（(]/g) ?? []).length > (before.match(/[）)]/g) ?? []).length;
-  };
-  const candidate = (x: Claim) => x.kind === total.kind && x.unit === total.unit && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !inBrackets(x);
+  const inBrackets = (c: Claim) => bracketDepth(st.text, qi, c.span.start - st.span.start).net > 0;
+  const candidate = (x: Claim) => partOfTotal(ctx, total, x) && !inBrackets(x);
   const inside = (c: Claim) => out.some(([a, b]) => c.span.start - st.span.start >= a && c.span.start - st.span.start < b);
   const all = st.claims.filter((x) => x.span.start > st.span.start + qi && x.span.start < st.span.start + end && candidate(x) && !inside(x));
   // A total after some parts (`其中人员经费 a、公用经费 b，合计 c；项目支出 d`) stands for them.
@@ -810,7 +835,8 @@ function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: nu
  * (`“三公”经费 62.07 万元。其中：因公出国（境）费 12.02 万元；公务用车购置及运行维护费 27.46 万元；其中：公务用车购置支出 0
  * 万元；公务用车运行维护费支出 27.46 万元；公务接待费 22.59 万元。` — the text alone does not say whether 公务接待费 is
  * a part of 公务用车… or of the “三公”经费: the arithmetic does). Else as many as make its own add up, else as make the
- * outer's, else its first segment. `lists` holds the ranges of every `其中` inside, this one's last end among them.
+ * outer's, else its first segment. So too for a part's own list (`INTRODUCER`). `lists` holds the ranges of every list
+ * inside, this one's among them.
  */
 function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, lists: [number, number][]): number {
   const text = st.text;
@@ -823,8 +849,8 @@ function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, 
   if (!outer || !inner || inner === outer || stops.length < 2) return first;
   const holds = (total: Claim, parts: Claim[]) => parts.length >= 2 && !total.bound && !total.approx && total.kind === 'amount' &&
     sumHolds(ctx.cellOf(total), parts.map((p) => ({ sign: 1, cell: ctx.cellOf(p) })));
+  const others = lists.filter(([a]) => a !== n);
   const verdicts = stops.map((stop) => {
-    const others = lists.filter(([a]) => a !== n);
     return {
       stop,
       inner: holds(inner, qizhongParts(ctx, st, n, inner, stop, []).parts),
@@ -847,7 +873,7 @@ function listMarkers(st: Statement): number[] {
     if (text.slice(Math.max(0, qi - 2), qi) === '主要' || text.slice(Math.max(0, qi - 2), qi) === '其中') continue;
     // Right after an amount's clause: `X 万元，包括…` (nothing but a comma or colon between).
     const last = st.claims.filter((c) => c.span.end - st.span.start <= qi).at(-1);
-    if (last?.kind === 'amount' && /^[，,：:]$/.test(text.slice(last.span.end - st.span.start, qi).replace(/[ \t\u3000]/g, ''))) out.push(qi);
+    if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
   }
   return out.sort((a, b) => a - b);
 }
@@ -864,10 +890,9 @@ function trailingTotal(ctx: Ctx, st: Statement): void {
     const startOf = st.sentences[total.sentence].start;
     const q = st.text.lastIndexOf('其中', total.span.start - st.span.start);
     const from = st.span.start + Math.max(startOf, q >= 0 ? q : 0);
-    const parts = st.claims.slice(0, k).filter((x) => x.span.start >= from && x.kind === total.kind && x.unit === total.unit &&
-      yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !bracketedBefore(st, x, total.span.start));
+    const parts = st.claims.slice(0, k).filter((x) => x.span.start >= from && partOfTotal(ctx, total, x) && !bracketedBefore(st, x, total.span.start));
     if (parts.length < 2 || parts.some((x) => exceeds(x.figure, total.figure))) continue;
-    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((x) => ({ sign: 1 as const, cell: ctx.cellOf(x) })) });
+    sumRelation(ctx, total, parts);
   }
 }
 
@@ -882,30 +907,14 @@ function bracketParts(ctx: Ctx, st: Statement): void {
   for (const total of st.claims) {
     if (!isThisYear(total) || total.bound || total.approx) continue;
     let open = total.span.end - st.span.start;
-    while (open < text.length && (text[open] === ' ' || text[open] === '\u3000')) open++;
+    while (open < text.length && isBlank(text.charCodeAt(open))) open++;
     if (text[open] !== '（' && text[open] !== '(') continue;
-    let depth = 0;
-    let close = -1;
-    for (let i = open; i < text.length && close < 0; i++) {
-      if (text[i] === '（' || text[i] === '(') depth++;
-      else if ((text[i] === '）' || text[i] === ')') && --depth === 0) close = i;
-    }
-    if (close < 0) continue;
-    const inside = text.slice(open + 1, close);
-    if (/其中|主要|等/.test(inside)) continue;
+    const close = closingBracket(text, open);
+    if (close < 0 || /其中|主要|等/.test(text.slice(open + 1, close))) continue;
     const at = (c: Claim) => c.span.start - st.span.start;
-    const nestedDeeper = (c: Claim) => {
-      let d = 0;
-      for (let i = open + 1; i < at(c); i++) {
-        if (text[i] === '（' || text[i] === '(') d++;
-        else if (text[i] === '）' || text[i] === ')') d--;
-      }
-      return d > 0;
-    };
-    const parts = st.claims.filter((x) => at(x) > open && at(x) < close && x.kind === total.kind && x.unit === total.unit &&
-      yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx && !nestedDeeper(x));
+    const parts = st.claims.filter((x) => at(x) > open && at(x) < close && partOfTotal(ctx, total, x) && bracketDepth(text, open + 1, at(x)).net === 0);
     if (parts.length < 2 || parts.some((x) => exceeds(x.figure, total.figure))) continue;
-    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((x) => ({ sign: 1 as const, cell: ctx.cellOf(x) })) });
+    sumRelation(ctx, total, parts);
   }
 }
 

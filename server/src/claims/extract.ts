@@ -13,6 +13,7 @@
 import { norm } from '../model/build';
 import { parseFigure, type Figure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
+import { isBlank } from '../syntax/reader';
 import * as L from './lexicon';
 
 export type ClaimKind = 'amount' | 'change' | 'rate' | 'share' | 'completion' | 'count' | 'percent';
@@ -143,10 +144,8 @@ function inlineCompletion(prev: Claim | undefined, sentence: number, lead: strin
 
 /** An amount whose words are only a total's (`人员经费 a 万元、公用经费 b 万元，合计 c 万元`): the total of those before it. */
 export function isTrailingTotal(c: Claim): boolean {
-  return c.kind === 'amount' && TRAILING_TOTAL.test(c.lead);
+  return c.kind === 'amount' && L.TRAILING_TOTAL.test(c.lead);
 }
-
-const TRAILING_TOTAL = /^[，,；;、]?(合计|共计|总计|总额)(为|是)?$/;
 
 /** A budget named only as what an amount completes (`完成年初预算数 60999 万元的 40.4%`): no total of a `其中`. */
 export function isCompletionBudget(c: Claim): boolean {
@@ -388,14 +387,6 @@ function mentionsOf(text: string): Mention[] {
   return out;
 }
 
-/** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
-const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;
-
-/** A blank `MENTION` allows between a number and its unit (and here around a run's joins). */
-function isBlankUnit(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\u3000';
-}
-
 /**
  * The bare numbers before a figure at `at` (between `from` and it) that share its unit: a run joined by `、`, `，`, `和`
  * (`收、支总计各减少 1267.86，2570.97 万元`, `分别为 8607.0、15004.3 和 9455.6 亿元`), after the words of a run said
@@ -407,10 +398,10 @@ function bareRun(text: string, from: number, at: number): [number, number][] {
   let i = at;
   for (;;) {
     let j = i;
-    while (j > from && isBlankUnit(text[j - 1])) j--;
+    while (j > from && isBlank(text.charCodeAt(j - 1))) j--;
     if (j <= from || !'，,、和及与'.includes(text[j - 1])) break;
     j--;
-    while (j > from && isBlankUnit(text[j - 1])) j--;
+    while (j > from && isBlank(text.charCodeAt(j - 1))) j--;
     // A number without a unit: digits, at most one point between digits, a minus before them.
     let k = j;
     let point = false;
@@ -427,11 +418,8 @@ function bareRun(text: string, from: number, at: number): [number, number][] {
     out.unshift([k, j]);
     i = k;
   }
-  return out.length && RESPECTIVELY.test(text.slice(Math.max(from, out[0][0] - 14), out[0][0])) ? out : [];
+  return out.length && L.RESPECTIVELY.test(text.slice(Math.max(from, out[0][0] - 14), out[0][0])) ? out : [];
 }
-
-/** The words between two figures of one run: `、`, `和`, `及`, `与`, `以及`. */
-const RUN_JOIN = /^(?:、|和|及|与|以及)$/;
 
 /**
  * The runs of claims of one unit in one sentence, each joined to the one before by `RUN_JOIN` (`a 万元、b 万元和 c 万元`),
@@ -442,7 +430,7 @@ function runsOf(claims: Claim[]): Claim[][] {
   for (const c of claims) {
     const run = runs.at(-1);
     const last = run?.at(-1);
-    if (run && last && last.sentence === c.sentence && last.unit === c.unit && (RUN_JOIN.test(c.lead) || (c.lead === '' && RESPECTIVELY.test(run[0].lead)))) run.push(c);
+    if (run && last && last.sentence === c.sentence && last.unit === c.unit && (L.RUN_JOIN.test(c.lead) || (c.lead === '' && L.RESPECTIVELY.test(run[0].lead)))) run.push(c);
     else runs.push([c]);
   }
   return runs;

@@ -59,6 +59,15 @@ export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|预算
 /** …or the budget's amount between the words and the rate: `完成年初预算数 60999 万元的 40.4%` (the words before the amount). */
 export const COMPLETION_OF = /完成(?:年初|全年|调整)?预算数?(?:为|是)?$/;
 
+/** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
+export const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;
+/** The words between two figures of one run: `、`, `和`, `及`, `与`, `以及`. */
+export const RUN_JOIN = /^(?:、|和|及|与|以及)$/;
+/** The words of a total after its parts (`人员经费 a 万元、公用经费 b 万元，合计 c 万元`). */
+export const TRAILING_TOTAL = /^[，,；;、]?(合计|共计|总计|总额)(为|是)?$/;
+/** Words that open a part's own list of items inside a `其中` (`主要包括`, `具体包括`, `包括`, `主要有`). */
+export const INTRODUCER = /主要包括|具体包括|包括|主要有/g;
+
 /** Words that say a quantity did not change (`与上年持平`, `与上年数一致`, `较上年无增减`). */
 export const FLAT = /基本持平|持平|无增减变化|无增减|无变化|未发生变化|与上年(?:度)?(?:预算|决算)?数?(?:保持)?(?:一致|相同|相等)|本年数?等于上年(?:度)?(?:预算|决算)?数?/g;
 

@@ -7,6 +7,8 @@
  * - A subject equal to a figure column's name finds that column's total row (`基本支出` → the 合计 row's 基本支出 cell;
  *   `公务接待费` → the one row of a 三公 table).
  * - The names documents use for totals (`收、支总计`, `本年支出`, …) find the 总计 and 合计 rows they mean.
+ * - An amount said of a project (`resolveProject`) finds its form's: the 绩效自评表's 预算数/执行数, the 项目申报表's
+ *   项目当年预算.
  *
  * Which column of a row: the claim's role picks it. This year's amount (the budget in a 预算, the final amount in a 决算)
  * is the first figure column not under a 预算数/上年 heading (in a 决算) or an 上年 heading (in a 预算); a 年初预算 in a
@@ -25,7 +27,7 @@ export interface Quantity {
   cell: Cell;
   /** The power of ten that brings the cell's figure into the claim's unit (a 元 table read for a 万元 claim: −4). */
   shift: number;
-  /** What the claim is of, when its own words say less (`项目全年` of the project 网络运行维护费: `网络运行维护费项目预算数`). */
+  /** What the claim is of, when its own words say less (`项目全年` of the project 网络运行维护费: `网络运行维护费（预算数）`). */
   subject?: string;
 }
 
@@ -244,7 +246,7 @@ export class QuantityIndex {
   private readonly parts: PartIndex[] = [];
   private readonly kind: '预算' | '决算' | undefined;
   /** The project forms by the key of their 项目名称, the longest first (made when a claim first asks). */
-  private projects?: { key: string; form: Table }[];
+  private projects?: { key: string; name: string; form: Table }[];
 
   constructor(
     private readonly doc: BudgetDocument,
@@ -347,13 +349,16 @@ export class QuantityIndex {
     const generic = PROJECT_OWN.test(own);
     // Named in the subject or the line's topic; or, in a document of one project, any line about 项目 (`项目绩效自评综述：
     // 项目全年预算数为 11 万元`).
-    const form = this.projectNamed(own) ?? (generic && topic ? this.projectNamed(labelKey(topic)) : undefined) ??
+    const project = this.projectNamed(own) ?? (generic && topic ? this.projectNamed(labelKey(topic)) : undefined) ??
       (generic && (own.startsWith('项目') || (topic ?? '').includes('项目')) ? this.onlyProject() : undefined);
-    if (!form) return [];
+    if (!project) return [];
+    // A 预算's amount this year is its form's field; a 决算's, or a 年初/全年预算, the 自评表's column.
+    const field = role === 'current' && this.kind === '预算';
+    const column = role === 'budget' ? /^预算数/ : role === 'current' && this.kind === '决算' ? /^(执行数|决算数|实际支出)/ : undefined;
     const cells: Cell[] = [];
-    for (const p of form.parts) {
+    for (const p of project.form.parts) {
       if (p.name === FIELD_PART) {
-        if (role !== 'current' || this.kind !== '预算') continue;
+        if (!field) continue;
         eachRowHead(p, (r) => {
           if (!PROJECT_BUDGET_FIELD.test(labelKey(r.label))) return;
           const c = cellOf(p, r.index, 1);
@@ -361,37 +366,43 @@ export class QuantityIndex {
         });
         continue;
       }
-      const col = p.columns.find((c) => c.role === 'figure' && (role === 'budget' ? /^预算数/ : /^(执行数|决算数|实际支出)/).test(labelKey(c.name)));
-      if (!col || (role === 'current' && this.kind !== '决算')) continue;
+      const col = column && p.columns.find((c) => c.role === 'figure' && column.test(labelKey(c.name)));
+      if (!col) continue;
       eachRowHead(p, (r) => {
         if (!FUNDS_TOTAL.test(labelKey(r.label))) return;
         const c = cellOf(p, r.index, col.index);
         if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
       });
     }
-    const name = fieldsOf(form).find((f) => norm(f.key) === '项目名称')!.value.trim();
     const what = role === 'budget' ? '预算数' : this.kind === '预算' ? '当年预算' : '执行数';
-    return this.quantities(cells, claim.scale).map((q) => ({ ...q, subject: `${name}（${what}）` }));
+    return this.quantities(cells, claim.scale).map((q) => ({ ...q, subject: `${project.name}（${what}）` }));
   }
 
   /** The project form whose 项目名称 the words hold, the longest such name (none for words that hold none). */
-  private projectNamed(words: string): Table | undefined {
-    return words ? this.projectForms().find((x) => words.includes(x.key))?.form : undefined;
+  private projectNamed(words: string): { name: string; form: Table } | undefined {
+    if (!words) return undefined;
+    // Asked of every amount no table quantity restates, against every form (3,000 in a large 部门预算): once per words.
+    let found = this.named.get(words);
+    if (found === undefined) this.named.set(words, (found = this.projectForms().find((x) => words.includes(x.key)) ?? null));
+    return found ?? undefined;
   }
 
+  /** The project each subject or topic named (`projectNamed`), null for none. */
+  private readonly named = new Map<string, { name: string; form: Table } | null>();
+
   /** The project form of a document that has one. */
-  private onlyProject(): Table | undefined {
+  private onlyProject(): { name: string; form: Table } | undefined {
     const forms = this.projectForms();
-    return forms.length === 1 ? forms[0].form : undefined;
+    return forms.length === 1 ? forms[0] : undefined;
   }
 
   /** The forms with a 项目名称, by its key, the longest first. */
-  private projectForms(): { key: string; form: Table }[] {
+  private projectForms(): { key: string; name: string; form: Table }[] {
     return (this.projects ??= this.doc.tables.flatMap((t) => {
       if (t.kind !== 'form') return [];
-      const name = fieldsOf(t).find((f) => norm(f.key) === '项目名称')?.value;
-      const key = name ? labelKey(name) : '';
-      return key.length >= 2 ? [{ key, form: t }] : [];
+      const name = fieldsOf(t).find((f) => norm(f.key) === '项目名称')?.value.trim() ?? '';
+      const key = labelKey(name);
+      return key.length >= 2 ? [{ key, name, form: t }] : [];
     }).sort((a, b) => b.key.length - a.key.length));
   }
 

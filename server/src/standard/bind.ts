@@ -354,6 +354,22 @@ const NO_ATOMS: AtomNode[] = [];
 const NO_KEYS: string[] = [];
 const NO_COLUMNS: ColumnNames = [];
 
+/**
+ * The map what a binder found in `of` is kept in: the part's own (or a table's only part's), for every binder
+ * (`PartIndex`: a part's rows and columns do not change but for their figures), else — a table of several parts — the
+ * binder's, by table (the tables do not change while a binder binds). `rowAt` and `columnName` keep their look-ups so.
+ */
+function keptIn<K, V>(of: Table | Part, byTable: Map<Table, Map<K, V>>, ofPart: (ix: PartIndex) => Map<K, V>): Map<K, V> {
+  if (!('parts' in of)) return ofPart(partIndex(of));
+  let m = byTable.get(of);
+  if (!m) byTable.set(of, (m = new Map()));
+  return m;
+}
+
+/** A part's kept row and column look-ups (`keptIn`: functions of the module, no closure per look-up). */
+const ROWS_OF = (ix: PartIndex) => (ix.rows ??= new Map());
+const COLUMNS_OF = (ix: PartIndex) => (ix.columnsNamed ??= new Map());
+
 /** A column's names (the set's name first, then its other names): each one's key, and its group path's when `组/…/栏`. */
 type ColumnNames = { key: string; parts: string[] }[];
 
@@ -846,12 +862,7 @@ export class Binder {
     // A term over the tables of a role many play (3,000 forms) asks each once: nothing to keep.
     if (this.many) return firstNamed(part ?? t, name);
     const of = part ?? onlyPart(t);
-    let byName: Map<string, RowAt | null> | undefined;
-    if ('parts' in of) {
-      const rows = (this.rows ??= new Map());
-      byName = rows.get(of);
-      if (!byName) rows.set(of, (byName = new Map()));
-    } else byName = (partIndex(of).rows ??= new Map());
+    const byName = keptIn(of, (this.rows ??= new Map()), ROWS_OF);
     let at = byName.get(name);
     if (at === undefined) byName.set(name, (at = firstNamed(of, name) ?? null));
     return at ?? undefined;
@@ -869,13 +880,7 @@ export class Binder {
   private columnName(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
     // A term over the tables of a role many play asks each once: nothing is kept.
     if (this.many) return this.columnFound(a, t, part);
-    const of = part ?? onlyPart(t);
-    let byList: Map<ColumnNames, string | null> | undefined;
-    if ('parts' in of) {
-      const columnsNamed = (this.columnsNamed ??= new Map());
-      byList = columnsNamed.get(of);
-      if (!byList) columnsNamed.set(of, (byList = new Map()));
-    } else byList = (partIndex(of).columnsNamed ??= new Map());
+    const byList = keptIn(part ?? onlyPart(t), (this.columnsNamed ??= new Map()), COLUMNS_OF);
     let got = byList.get(a.columns);
     if (got === undefined) byList.set(a.columns, (got = this.columnFound(a, t, part) ?? null));
     return got ?? this.fail(`「${a.node.value}」`);
