@@ -113,6 +113,23 @@ const templates: fc.Arbitrary<Made>[] = [
       checked: [`${pct(cx, x + cx)}%`, `${pct(cy, y + cy)}%`],
     };
   }),
+  // Shares of a whole the sentence opens with (`…决算中，`), its amount stated before (the national 三公 wording).
+  fc.tuple(cents, cents, cents).map(([a, b, c]) => {
+    const t = a + b + c;
+    return {
+      line: `2023年度“三公”经费财政拨款支出决算为${f2(t)}万元。2023年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算${f2(a)}万元，占${pct(a, t)}%；公务用车购置及运行维护费支出决算${f2(b)}万元，占${pct(b, t)}%；公务接待费支出决算${f2(c)}万元，占${pct(c, t)}%。`,
+      checked: [`${pct(a, t)}%`, `${pct(b, t)}%`, `${pct(c, t)}%`],
+    };
+  }),
+  // A total before `中，` and its parts; `分项情况是：` after a total, with a nested 其中.
+  fc.tuple(cents, cents, cents).map(([a, b, c]) => ({
+    line: `2023年“三公经费”财政拨款预算${f2(a + b + c)}万元中，因公出国(境)费${f2(a)}万元，公务用车购置及运行费${f2(b)}万元，公务接待费${f2(c)}万元。`,
+    checked: [f2(a + b + c), f2(a), f2(b), f2(c)],
+  })),
+  fc.tuple(cents, cents, cents, cents).map(([a, b, c1, c2]) => ({
+    line: `2023年“三公”经费决算总额${f2(a + b + c1 + c2)}万元。分项情况是：因公出国(境)经费决算${f2(a)}万元；公务接待费决算${f2(b)}万元；公务用车购置及运行费决算${f2(c1 + c2)}万元，其中：公务用车购置费决算${f2(c1)}万元；公务用车运行费决算${f2(c2)}万元。`,
+    checked: [f2(a + b + c1 + c2), f2(a), f2(b), f2(c1 + c2), f2(c1), f2(c2)],
+  })),
 ];
 
 /** A 决算 of 2023 whose narrative is the line (no table: the text is checked against itself). */

@@ -501,6 +501,36 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     const wrong = doc(line('15.35').replace('减支 27580', '减支 27480'));
     assert.equal(at(wrong, '27480').length, 1);
   });
+  it('a sentence opening `X中，` names the whole of its shares (the national 三公 wording); `W 万元中，` opens a list as 其中 does', () => {
+    // The 中央部门决算 template's 三公 sentence: the whole is named, its amount stated in the sentence before.
+    const sanGong = (p: string) => `2023年度“三公”经费财政拨款支出决算为8.52万元。2023年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费支出决算6.32万元，占${p}%；公务接待费支出决算2.20万元，占25.82%。`;
+    assert.deepEqual(relations(doc(sanGong('74.18'))), ['ratio 0% ~ 0 8.52', 'ratio 25.82% ~ 2.20 8.52', 'ratio 74.18% ~ 6.32 8.52']);
+    assert.deepEqual(errorsOf(doc(sanGong('74.18'))), []);
+    // Was unchecked: 71.18% + 25.82% is under 100%, and no whole was known.
+    assert.match(at(doc(sanGong('71.18')), '71.18%')[0]?.message ?? '', /按 6\.32 ÷ 8\.52 应为 74\.18%/);
+    // A total before `中，` (a 2013 中央 budget's wording, in a 决算: the parts of the 预算 are the 预算's).
+    const central = (c: string) => `2023年“三公经费”财政拨款预算79.69亿元中，因公出国(境)费21.36亿元，公务用车购置及运行费43.99亿元，公务接待费${c}亿元。`;
+    assert.deepEqual(relations(doc(central('14.34'))), ['sum 79.69 ~ 21.36 43.99 14.34']);
+    assert.equal(at(doc(central('14.43')), '79.69').length, 1);
+    const shares = (p: string) => `2023年一般公共预算财政拨款支出决算6,421.52万元中，基本支出2,321.50万元，占36.15%；项目支出4,100.02万元，占${p}%。`;
+    assert.deepEqual(errorsOf(doc(shares('63.85'))), []);
+    assert.match(at(doc(shares('61.85')), '61.85%')[0]?.message ?? '', /按 4,100\.02 ÷ 6,421\.52 应为 63\.85%/);
+  });
+
+  it('`分项情况是：` lists a total\'s parts; a nested 其中 whose parts are named like their total is summed when they add up (Zhejiang, 2018)', () => {
+    const line = (c2: string) => `2018年“三公”经费决算总额2771万元，比上年下降1.8%。分项情况是：因公出国(境)经费决算120万元，比上年增长79.1%，主要是对外交流任务增加；公务接待费决算1033万元，与上年下降7.6%；公务用车购置及运行费决算1618万元，比上年下降1.2%，其中：公务用车购置费决算414万元，比上年增长7.5%；公务用车运行费决算${c2}万元，与上年下降3.9%。`;
+    const y2018 = (l: string) => doc(l).replace(/2023/g, '2018');
+    assert.deepEqual(relations(y2018(line('1204'))), ['sum 1618 ~ 414 1204', 'sum 2771 ~ 120 1033 1618']);
+    assert.deepEqual(errorsOf(y2018(line('1204'))), []);
+    // Mistyped, the nested part reads as the total's sibling again (the words say so): the outer list finds it.
+    assert.ok(errorsOf(y2018(line('1240'))).length >= 1);
+  });
+
+  it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
+    const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
+    assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);
+    assert.match(at(doc(line('5.6')), '5.6%')[0]?.message ?? '', /按 63\.96 ÷ \(1165\.08 \+ 63\.96\) 应为 5\.2%/);
+  });
 });
 
 describe('claims: a project\'s amounts in the narrative against its form (the figures typed again)', () => {

@@ -27,7 +27,7 @@ import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../
 import type { Relation, Term } from '../rules/relation';
 import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
-import { INTRODUCER } from './lexicon';
+import { INTRODUCER, LIST_OPENER } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -673,7 +673,8 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
   }
   // `其中基本支出 348.21 万元，占 16.6%`: the total before 其中 in the line, when the part is within its reach.
   const rel = part.span.start - st.span.start;
-  for (let qi = st.text.indexOf('其中'); qi >= 0 && qi < rel; qi = st.text.indexOf('其中', qi + 2)) {
+  for (const qi of listMarkers(st)) {
+    if (qi >= rel) break;
     const total = st.claims.filter((x) => isThisYear(x) && x.span.start - st.span.start < qi).at(-1);
     if (total && rel < qizhongEnd(st.text, qi, total.span.start - st.span.start)) return stated(total);
   }
@@ -761,15 +762,15 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!total) continue;
     const nested: [number, number][] = [];
     const end = ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
-    // `包括 A a、B b 等`: some of the parts only.
-    if (text.startsWith('包括', qi) && text.slice(qi, end).includes('等')) continue;
+    // `包括 A a、B b 等` (or after `中，`, `具体如下：`): some of the parts only.
+    if (!text.startsWith('其中', qi) && text.slice(qi, end).includes('等')) continue;
     for (const range of nested) {
       range[1] = nestedEnd(ctx, st, qi, end, range[0], nested);
       ends.set(range[0], range[1]);
     }
     const list = qizhongParts(ctx, st, qi, total, end, nested);
     let parts = list.parts;
-    if (parts.length === 1 && !ends.has(qi)) parts = semicolonList(text, st, total, parts[0], end, list.candidate, list.inBrackets) ?? parts;
+    if (parts.length === 1 && !ends.has(qi)) parts = semicolonList(ctx, text, st, total, parts[0], end, list.candidate, list.inBrackets) ?? parts;
     if (parts.length === 1 && total.kind === 'amount' && !total.bound && !total.approx) partOver(ctx, total, parts[0]);
     if (parts.length < 2 || total.bound || total.approx) continue;
     if (total.kind === 'count') countCheck(ctx, total, parts);
@@ -800,9 +801,14 @@ function sumRelation(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
 }
 
-/** Whether a claim can be a part of a total: of its kind, unit and role (as the document's kind reads it), exact. */
+/**
+ * Whether a claim can be a part of a total: of its kind, unit and role (as the document's kind reads it), exact. A part
+ * that names no role of its own takes its total's (`“三公经费”财政拨款预算 79.69 亿元中，因公出国(境)费 21.36 亿元，…` in a
+ * 决算: the parts of a 预算 are its own).
+ */
 function partOfTotal(ctx: Ctx, total: Claim, x: Claim): boolean {
-  return x.kind === total.kind && x.unit === total.unit && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound && !x.approx;
+  if (x.kind !== total.kind || x.unit !== total.unit || x.bound || x.approx) return false;
+  return yearRole(ctx, x) === yearRole(ctx, total) || (x.role === 'current' && x.roleYear === undefined && total.role !== 'base');
 }
 
 /** The total a `其中` at `qi` (an offset in the line) breaks down: the last amount of this year (or count) before it. */
@@ -875,6 +881,15 @@ function listMarkers(st: Statement): number[] {
     const last = st.claims.filter((c) => c.span.end - st.span.start <= qi).at(-1);
     if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
   }
+  // `X 万元中，A a，B b`: the amount right before `中` is the total (`“三公经费”财政拨款预算 79.69 亿元中，因公出国(境)费
+  // 21.36 亿元，…`).
+  for (const c of st.claims) {
+    const after = c.span.end - st.span.start;
+    if (c.kind === 'amount' && text[after] === '中' && /[，,：:]/.test(text[after + 1] ?? '')) out.push(after);
+  }
+  // `分项情况是：`, `具体如下：` after a total (`LIST_OPENER`).
+  LIST_OPENER.lastIndex = 0;
+  for (let m = LIST_OPENER.exec(text); m; m = LIST_OPENER.exec(text)) out.push(m.index);
   return out.sort((a, b) => a - b);
 }
 
@@ -927,7 +942,7 @@ function bracketParts(ctx: Ctx, st: Statement): void {
  * is), or names what reads as the total's sibling rather than its part: a subject ending as the total's (`…支出`)
  * when the first part's does not (`基本支出 X 万元，其中：人员经费 a；项目支出 Y 万元`).
  */
-function semicolonList(text: string, st: Statement, total: Claim, first: Claim, end: number, candidate: (c: Claim) => boolean, inBrackets: (c: Claim) => boolean): Claim[] | undefined {
+function semicolonList(ctx: Ctx, text: string, st: Statement, total: Claim, first: Claim, end: number, candidate: (c: Claim) => boolean, inBrackets: (c: Claim) => boolean): Claim[] | undefined {
   if (!/^[；;]/.test(text.slice(end, end + 1))) return undefined;
   const rest = text.slice(end + 1, stopAt(text, '。！？', end));
   if (rest.includes('其中')) return undefined;
@@ -935,16 +950,21 @@ function semicolonList(text: string, st: Statement, total: Claim, first: Claim, 
   const sibling = (c: Claim) => !!c.subject && head(c) === head(total) && head(first) !== head(total);
   const out = [first];
   let from = end + 1;
+  let siblings = false;
   for (const segment of rest.split(/[；;]/)) {
     const to = from + segment.length;
     const inside = st.claims.filter((x) => x.span.start >= st.span.start + from && x.span.start < st.span.start + to);
     const found = inside.filter(candidate);
     if (found.length !== 1 || inside.some((x) => x.kind === 'amount' && x !== found[0] && !x.bound && x.role === found[0].role && !inBrackets(x))) return undefined;
     const c = found[0];
-    if (sibling(c) || (total.kind === 'amount' && exceeds(c.figure, total.figure))) return undefined;
+    if (total.kind === 'amount' && exceeds(c.figure, total.figure)) return undefined;
+    siblings ||= sibling(c);
     out.push(c);
     from = to + 1;
   }
+  // A part named like its total (`公务用车购置及运行费 1618 万元，其中：公务用车购置费 414 万元；公务用车运行费 1204 万元`)
+  // is one when the parts add up to it: the arithmetic, not the words, says which.
+  if (siblings && !(total.kind === 'amount' && addsUp(ctx, total, out))) return undefined;
   return out;
 }
 

@@ -173,6 +173,7 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
     // `与上年相比`, `比 2022 年预算`, `较上年`: the base, not the subject.
     const b = /(?:与|和|比|较|同比)/.exec(s);
     if (b) s = s.slice(0, b.index);
+    s = s.replace(L.COMPARABLE_BASIS, '');
   }
   // A year and whatever precedes it (a department's name): `江苏省政协办公厅2019年度收入…` → `收入…`. Only when a subject
   // remains after it.
@@ -280,7 +281,7 @@ function statementOf(line: SourceLine): Statement {
       else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
         const sh = L.SHARE.exec(lead);
-        if (sh) { kind = 'share'; whole = cleanWhole(sh[1]); }
+        if (sh) { kind = 'share'; whole = cleanWhole(sh[1]) || openingWhole(text, m.index, st.claims, base); }
         else kind = 'percent';
       }
     } else if (unit in L.MONEY_SCALE) {
@@ -476,6 +477,26 @@ export function counterpart(c: Claim, list: readonly Claim[], ok: (x: Claim) => 
 function cleanWhole(raw: string): string {
   return norm(raw).replace(QUOTES, '').replace(/的$/, '').replace(/^(其|该)/, '');
 }
+
+/**
+ * The whole a sentence opens with, for a share that names none (`2023 年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算
+ * 0 万元，占 0%；公务用车购置及运行维护费支出决算 6.32 万元，占 74.18%；…`): its words before `中，`, no figure standing
+ * before them in the sentence (`X 万元中，…` is a total and its parts: checks.ts `listMarkers`), cleaned as a subject;
+ * '' when the sentence opens otherwise. `at`: the share's offset in the line; `claims`: the line's claims before it.
+ */
+function openingWhole(text: string, at: number, claims: readonly Claim[], base: number): string {
+  let s = at;
+  while (s > 0 && !'。！？!?'.includes(text[s - 1])) s--;
+  const m = OPENING.exec(text.slice(s, at));
+  if (!m || /其$/.test(m[1])) return '';
+  const end = base + s + m[0].length;
+  if (claims.some((c) => c.span.start >= base + s && c.span.start < end)) return '';
+  const subject = cleanSubject(m[1], 'amount').subject;
+  return subject.length >= 2 ? subject : '';
+}
+
+/** A sentence's opening `<words>中，` (`在…中：` too). */
+const OPENING = /^[ \t\u3000]*(?:在)?([^，,。；;：:]{2,40}?)中[，,：:]/;
 
 /**
  * The statements of consecutive lines (a narrative, or a form's text), with subjects filled in from context.

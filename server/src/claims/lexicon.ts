@@ -68,6 +68,15 @@ export const TRAILING_TOTAL = /^[，,；;、]?(合计|共计|总计|总额)(为|
 /** Words that open a part's own list of items inside a `其中` (`主要包括`, `具体包括`, `包括`, `主要有`). */
 export const INTRODUCER = /主要包括|具体包括|包括|主要有/g;
 
+/**
+ * Words that open a total's list of parts in a sentence of their own (`“三公”经费决算总额 2771 万元，比上年下降 1.8%。分项情况是：
+ * 因公出国(境)经费 120 万元，…；公务接待费 1033 万元，…`), read as a `其中` there.
+ */
+export const LIST_OPENER = /(?:分项|具体|明细|构成)情况(?:是|为|如下)?[:：]|具体(?:是|为|如下)[:：]/g;
+
+/** A change said on a comparable basis (`按同口径同比减少 63.96 万元`): the qualifier is no subject of the change. */
+export const COMPARABLE_BASIS = /(?:按|以)?(?:同|可比)口径(?:计算)?$/;
+
 /** Words that say a quantity did not change (`与上年持平`, `与上年数一致`, `较上年无增减`). */
 export const FLAT = /基本持平|持平|无增减变化|无增减|无变化|未发生变化|与上年(?:度)?(?:预算|决算)?数?(?:保持)?(?:一致|相同|相等)|本年数?等于上年(?:度)?(?:预算|决算)?数?/g;
 
