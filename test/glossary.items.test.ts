@@ -59,3 +59,35 @@ describe('glossary lines: the item number is a row label’s', () => {
     assert.deepEqual(analyze(text).document.glossary.map((g) => g.term), LINES.map(([, t]) => t));
   });
 });
+
+describe('glossary lines in other provinces’ forms', () => {
+  // Entries without a colon (`是指`), after a bullet, the term in 【】 (Gansu, Guangxi and Yunnan 决算 glossaries).
+  const FORMS: [string, string, string][] = [
+    ['（1）基本支出，是指为保障机构正常运转、完成日常工作任务而发生的支出。', '基本支出', '是指为保障机构正常运转、完成日常工作任务而发生的支出。'],
+    ['财政拨款收入是指单位从同级财政部门取得的财政预算资金。', '财政拨款收入', '是指单位从同级财政部门取得的财政预算资金。'],
+    ['3. 事业收入系指事业单位开展专业业务活动及辅助活动所取得的收入。', '事业收入', '系指事业单位开展专业业务活动及辅助活动所取得的收入。'],
+    ['● 经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。', '经营收入', '指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。'],
+    ['【“三公”经费】：指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。', '“三公”经费', '指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。'],
+  ];
+
+  it('reads the term and its definition', () => {
+    for (const [line, term, definition] of FORMS) {
+      const g = glossaryLineOf(line);
+      assert.equal(g?.term, term, line);
+      assert.equal(line.slice(g.termStart, g.termEnd), term);
+      assert.equal(g.definition, definition);
+    }
+  });
+
+  it('a definition’s next line that says `是指` after other words is its continuation, not an entry', () => {
+    assert.equal(glossaryLineOf('其中，人员经费是指工资福利支出和对个人和家庭的补助。'), undefined);
+    const text = `# 某部门 2023 年部门决算\n部门：某部门\n年度：2023\n类型：决算\n\n## 名词解释\n${FORMS.map(([l]) => l).join('\n')}\n其中，人员经费是指工资福利支出。\n`;
+    const glossary = analyze(text).document.glossary;
+    assert.deepEqual(glossary.map((g) => g.term), FORMS.map(([, t]) => t));
+    assert.match(glossary.at(-1)!.definition, /其中，人员经费是指工资福利支出。$/);
+  });
+
+  it('completion’s term begins after a bullet', () => {
+    assert.equal(glossaryTermStart('● 经营收入'), 2);
+  });
+});

@@ -30,15 +30,26 @@ export function glossaryTermStart(text: string): number {
   if (n) return n;
   let start = 0;
   while (start < text.length && isBlank(text[start])) start++;
-  return start;
+  return afterBullet(text, start, text.length);
 }
 
-/** The line as a glossary entry, or undefined (no `：`, no term, or a term longer than MAX_TERM). */
+/**
+ * The line as a glossary entry, or undefined (no `：`, no term, or a term longer than MAX_TERM). Other provinces write
+ * an entry without a colon (`（1）基本支出，是指…`, `财政拨款收入是指…`: the definition from `是指`/`系指`/`即指`, the term
+ * before it holding no punctuation — a definition's continuation line `其中，人员经费是指…` is none), after a bullet
+ * (`● 事业收入：…`) or with the term in lenticular brackets (`【财政拨款收入】：…`).
+ */
 export function glossaryLineOf(text: string): GlossaryLine | undefined {
   const a = text.indexOf('：');
   const b = text.indexOf(':');
-  const colon = a < 0 ? b : b < 0 ? a : Math.min(a, b);
-  if (colon < 0) return undefined;
+  let colon = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  let definitionStart = colon + 1;
+  if (colon < 0) {
+    const w = DEFINES.exec(text.length > MAX_TERM + 3 ? text.slice(0, MAX_TERM + 3) : text);
+    if (!w) return undefined;
+    colon = w.index;
+    definitionStart = w.index + w[0].length - 2;
+  }
   let end = colon;
   while (end > 0 && isBlank(text[end - 1])) end--;
   let start = 0;
@@ -48,13 +59,31 @@ export function glossaryLineOf(text: string): GlossaryLine | undefined {
   const n = itemNumberLength(text);
   if (n && n < end) start = n;
   else if (n && /\s/.test(text[n - 1])) return undefined;
+  else start = afterBullet(text, start, end);
   if (end - start > MAX_TERM) return undefined;
   // Other white space (U+FEFF, no-break space) is not part of the term either.
   const raw = text.slice(start, end);
-  const term = raw.trim();
-  if (!term) return undefined;
-  const termStart = start + raw.indexOf(term);
-  return { term, termStart, termEnd: termStart + term.length, definition: text.slice(colon + 1).trim() };
+  let term = raw.trim();
+  let termStart = start + raw.indexOf(term);
+  if (term.length > 2 && term[0] === '【' && term[term.length - 1] === '】') {
+    term = term.slice(1, -1).trim();
+    termStart = text.indexOf(term, termStart);
+  }
+  if (!term || (definitionStart !== colon + 1 && /[。；;，,：:]/.test(term))) return undefined;
+  return { term, termStart, termEnd: termStart + term.length, definition: text.slice(definitionStart).trim() };
+}
+
+/** The words that define a term written without a colon (a comma before them is no part of the term). */
+const DEFINES = /[，,]?(?:是指|系指|即指)/;
+/** Bullets an entry may start with. */
+const BULLETS = '●•■◆▲★□○◇➢►▪·';
+
+/** Past a bullet and the blanks after it, from `start` (not beyond `end`). */
+function afterBullet(text: string, start: number, end: number): number {
+  if (start >= end || !BULLETS.includes(text[start])) return start;
+  let i = start + 1;
+  while (i < end && isBlank(text[i])) i++;
+  return i;
 }
 
 /** A `(类)` / `(款)` / `(项)` mark (either kind of bracket) at `i`. */
