@@ -107,6 +107,8 @@ function keyOfTitle(text: string, department?: string): string {
     if (k === before) break;
   }
   if (k.includes('年')) k = k.replace(YEAR, '');
+  // A word printed twice (`国有资本经营预算预算支出表`, 贵州省德江县 2025): once.
+  if (k.includes('预算预算') || k.includes('决算决算')) k = k.replace(/(预算|决算)\1+/g, '$1');
   if (k.endsWith(')')) {
     k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '')
       .replace(/\((?:部门|单位)(?:预算|决算)?\)$/, '');
