@@ -526,6 +526,17 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.ok(errorsOf(y2018(line('1240'))).length >= 1);
   });
 
+  it('a change whose sentence opens with its subject and base (`收入支出总体与上年相比，增加 …`) is not of the amount before (Xinjiang, 2023)', () => {
+    // Was: 58.21 ÷ (100.56 − 58.21), the 年初结转和结余 the sentence before ended with — a false rate error.
+    const line = '2023年度收入总计434.72万元，其中：本年收入合计334.16万元，年初结转和结余100.56万元。收入支出总体与上年相比，增加58.21万元，增长15.46%，主要原因是人员增加。';
+    assert.deepEqual(errorsOf(doc(line)), []);
+    assert.deepEqual(relations(doc(line)), ['sum 434.72 ~ 334.16 100.56']);
+    // With the tables, it is the 收支总表's 总计 (434.72): 58.21 ÷ (434.72 − 58.21) is 15.46%.
+    const tables = (p: string) => doc(line.replace('15.46', p)) + '\n## 表 收入支出决算总表\n### 收入\n列：项目 | 金额\n本年收入合计 | 334.16\n年初结转和结余 | 100.56\n总计 | 434.72\n### 支出\n列：项目 | 金额\n本年支出合计 | 434.72\n年末结转和结余 | 0\n总计 | 434.72\n';
+    assert.deepEqual(errorsOf(tables('15.46')), []);
+    assert.equal(at(tables('16.46'), '16.46%').length, 1);
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);

@@ -495,6 +495,22 @@ function openingWhole(text: string, at: number, claims: readonly Claim[], base: 
   return subject.length >= 2 ? subject : '';
 }
 
+/**
+ * The subject a sentence names before its base, ahead of a change that names none in its own clause (`收入支出总体与上年
+ * 相比，增加 58.21 万元`, `“三公”经费比上年减少 2 万元`): undefined when the sentence opens otherwise (`与上年相比，…`).
+ */
+function comparedSubject(st: Statement, c: Claim): { subject: string; path?: string[]; levels?: string[] } | undefined {
+  const s0 = st.sentences[c.sentence].start;
+  const before = st.text.slice(s0, c.span.start - st.span.start);
+  const m = COMPARED.exec(before);
+  if (!m) return undefined;
+  const cleaned = cleanSubject(m[1], 'amount');
+  return cleaned.subject.length >= 2 ? cleaned : undefined;
+}
+
+/** A subject, then its base (`与上年相比`, `比上年`, `较 2022 年`, `同比`), at a sentence's start. */
+const COMPARED = /^[ \t\u3000]*([^，,。；;：:\d与比较]{2,30})(?:与|比|较)/;
+
 /** A sentence's opening `<words>中，` (`在…中：` too). */
 const OPENING = /^[ \t\u3000]*(?:在)?([^，,。；;：:]{2,40}?)中[，,：:]/;
 
@@ -540,6 +556,18 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
       }
       // A total after its parts (`…，合计 150.7 万元`) is none of them.
       if (isTrailingTotal(c)) continue;
+      // A change the sentence opens with its subject and base (`收入支出总体与上年相比，增加 58.21 万元，增长 15.46%`): of
+      // that subject, not of the amount the sentence before ended with (was: 58.21 ÷ (年末结转和结余 − 58.21)).
+      if (!sentenceSubject && (c.kind === 'change' || c.kind === 'rate')) {
+        const opening = comparedSubject(st, c);
+        if (opening) {
+          c.subject = opening.subject;
+          if (opening.path) { c.path = opening.path; c.levels = opening.levels; }
+          sentenceSubject = c;
+          lastSubject = c;
+          continue;
+        }
+      }
       const from = sentenceSubject ?? lastSubject ?? st.topic;
       if (from?.subject) {
         c.subject = from.subject;
