@@ -204,6 +204,8 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
   while (e > 0 && '，,、；;：:（('.includes(s[e - 1])) e--;
   s = s.slice(0, e);
   if (GENERIC.has(s)) s = '';
+  // `文化旅游体育与传媒支出类科目 850088.3 元` (a 广西 2025 部门预算): the 类 of that name.
+  if (s.endsWith('类科目') && s.length > 5) s = s.slice(0, -3) + '（类）';
   const p = pathOf(s);
   if (!p) return { subject: s };
   // `一般公共服务（类）支出`: a 类 written with its `支出` after the marker.
