@@ -558,6 +558,19 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(errorsOf(budget).map((e) => said(budget, e).replace(/\s/g, '')).sort(), ['14.43%', '4.04%', '6.00%', '6.90%']);
   });
 
+  it('a 2023 部门预算 of 梧州 (Guangxi, in 元): a 基本支出 that is the whole 一般公共预算支出, and a share made to add up to 100', () => {
+    const budget = ['# 某中心2023年部门预算', '类型：部门预算', '年度：2023', '单位：元', '', '## 情况说明',
+      '1. 基本支出预算 881300.39 元，占一般公共预算支出的96.74%，同比减少 166271.4 元，下降 15.87 %。其中：',
+      '工资福利支出预算 716052.51 元，占基本支出预算81.25%，同比减少 148979.48 元，下降 17.22%。',
+      '商品和服务支出预算 165247.88 元，占基本支出预算18.76%，同比减少 17291.92 元，下降 9.47%。',
+      '六、一般公共预算基本支出情况说明',
+      '2023 年本年一般公共预算基本支出 911000.39 元，其中：',
+      '人员经费 809961.19 元，主要包括：基本工资、津贴补贴、伙食补助费、绩效工资、住房公积金、委托业务费。',
+      '公用经费 71339.2 元，主要包括：办公费、工会经费、其他商品服务和支出。', ''].join('\n');
+    // 165,247.88 ÷ 881,300.39 is 18.750 %; 911,000.39 is the 基本支出 and the 项目支出 (29,700) together.
+    assert.deepEqual(errorsOf(budget).map((e) => said(budget, e)).sort(), ['18.76%', '911000.39']);
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);
