@@ -44,11 +44,13 @@ export function glossaryLineOf(text: string): GlossaryLine | undefined {
   const b = text.indexOf(':');
   let colon = a < 0 ? b : b < 0 ? a : Math.min(a, b);
   let definitionStart = colon + 1;
-  if (colon < 0) {
+  // No colon: the term ends where `是指` (or a comma before it) begins, the definition is from `是指` on.
+  const byWord = colon < 0;
+  if (byWord) {
     const w = DEFINES.exec(text.length > MAX_TERM + 3 ? text.slice(0, MAX_TERM + 3) : text);
     if (!w) return undefined;
     colon = w.index;
-    definitionStart = w.index + w[0].length - 2;
+    definitionStart = w.index + w[1].length;
   }
   let end = colon;
   while (end > 0 && isBlank(text[end - 1])) end--;
@@ -69,12 +71,12 @@ export function glossaryLineOf(text: string): GlossaryLine | undefined {
     term = term.slice(1, -1).trim();
     termStart = text.indexOf(term, termStart);
   }
-  if (!term || (definitionStart !== colon + 1 && /[。；;，,：:]/.test(term))) return undefined;
+  if (!term || (byWord && /[。；;，,：:]/.test(term))) return undefined;
   return { term, termStart, termEnd: termStart + term.length, definition: text.slice(definitionStart).trim() };
 }
 
 /** The words that define a term written without a colon (a comma before them is no part of the term). */
-const DEFINES = /[，,]?(?:是指|系指|即指)/;
+const DEFINES = /([，,]?)(?:是指|系指|即指)/;
 /** Bullets an entry may start with. */
 const BULLETS = '●•■◆▲★□○◇➢►▪·';
 
