@@ -50,6 +50,14 @@ describe('hygiene: the unit’s name', () => {
     const text = `# 2023 年度测试部门部门决算\n部门：武汉市测试部门\n年度：2023\n类型：决算\n\n## 第一部分 测试部门概况\n概况。\n\n## 第三部分 另一部门 2023 年度部门决算情况说明\n说明。\n\n## 表 表1 收入表\n部门：另一部门\n主管部门：上级局\n列：项目 | 金额\n甲 | 1.00\n`;
     assert.deepEqual(found(text, 'unit-name'), ['warning: 第三部分 另一部门 2023 年度部门决算情况说明', 'warning: 另一部门']);
   });
+  it('a body’s short name is its own (`滑县政协` of `政协滑县委员会`, 河南省滑县 2016; `…人大常委会`, `…政府办公室`)', () => {
+    const doc = (department: string, heading: string) => `# 2016 年度部门决算\n部门：${department}\n年度：2016\n类型：决算\n\n## 第一部分 ${heading}概况\n概况。\n`;
+    assert.deepEqual(found(doc('政协滑县委员会', '滑县政协'), 'unit-name'), []);
+    assert.deepEqual(found(doc('中国人民政治协商会议滑县委员会', '滑县政协'), 'unit-name'), []);
+    assert.deepEqual(found(doc('滑县人民代表大会常务委员会', '滑县人大常委会'), 'unit-name'), []);
+    assert.deepEqual(found(doc('滑县人民政府办公室', '滑县政府办公室'), 'unit-name'), []);
+    assert.deepEqual(found(doc('政协滑县委员会', '浚县政协'), 'unit-name'), ['warning: 第一部分 浚县政协概况']);
+  });
   it('the same unit everywhere: nothing', () => {
     assert.deepEqual(found(`${HEAD()}## 第一部分 测试部门概况\n概况。\n\n## 表 表1 收入表\n部门：测试部门\n单位：万元\n列：项目 | 金额\n甲 | 1.00\n`, 'unit-name'), []);
   });

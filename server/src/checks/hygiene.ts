@@ -44,9 +44,17 @@ const UNIT_FIELDS = new Set(['部门', '单位', '部门名称', '单位名称',
 
 /** Whether two printings of a unit's name are the same unit (one may leave out the city or the party prefix). */
 function sameUnit(a: string, b: string): boolean {
-  const x = norm(a).replace(/[（）()]/g, '');
-  const y = norm(b).replace(/[（）()]/g, '');
+  const x = shortName(norm(a).replace(/[（）()]/g, ''));
+  const y = shortName(norm(b).replace(/[（）()]/g, ''));
   return !x || !y || x === y || x.includes(y) || y.includes(x);
+}
+
+/**
+ * A body's name as it is also written for short (`政协滑县委员会` and `滑县政协`, `XX县人民代表大会常务委员会` and
+ * `XX县人大常委会`, `XX县人民政府办公室` and `XX县政府办公室`): one document says both, neither another unit's.
+ */
+function shortName(s: string): string {
+  return s.replace(/^(?:中国人民政治协商会议|政协)(.+?)委员会/, '$1政协').replace(/人民代表大会常务委员会/, '人大常委会').replace(/人民政府/, '政府');
 }
 
 /**
