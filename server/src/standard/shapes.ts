@@ -407,10 +407,18 @@ interface KnownShape { parts: Part[]; key: string; was: { parts: Part[]; key: st
 
 const tableShapes = new WeakMap<Table, KnownShape>();
 
+/** How many tables' shapes were hashed in the process (for tests: a document reopened hashes none). */
+let hashedTables = 0;
+
+export function tablesHashed(): number {
+  return hashedTables;
+}
+
 /** A table's shape, without its fields' rows. */
 export function tableKey(t: Table): string {
   let had = tableShapes.get(t);
   if (!had || !sameItems(had.parts, t.parts)) {
+    hashedTables++;
     const h = TABLE;
     h.reset();
     h.name(t.kind);
