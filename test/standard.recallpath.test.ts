@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { analyze, DocumentAnalyzer, type AnalysisOptions } from '../server/src/analysis';
 import { StandardLibrary } from '../server/src/standard/library';
 import { ROOT } from './support/lsp';
-import { forgetTemplates } from '../server/src/standard/shapes';
+import { forgetTemplates, tablesHashed } from '../server/src/standard/shapes';
 import { generateBudget, generateFinal } from '../bench/standardDocs';
 import { judgement } from './support/dump';
 import { replaceAfter } from './support/docs';
@@ -136,6 +136,19 @@ describe('standard sets: the recall\'s shortcuts', () => {
     assert.notDeepEqual(bySets(first), bySets(named), 'the two sets apply different identities to these tables');
     new DocumentAnalyzer(o).analyze(first);
     assert.deepEqual(judgement(new DocumentAnalyzer(o).analyze(named)).standard, bySets(named));
+  });
+
+  it('forms of one length reopened: each found by its text (its lines\' head in its key), no table hashed', () => {
+    const text = generateBudget({ kuanPerLei: 2, xiangPerKuan: 4 });
+    // Forms of the same number of lines and length (a key of those alone kept one of them, the last read).
+    const lengths = text.split(/\n(?=## )/).filter((s) => s.startsWith('## 项目申报表')).map((s) => s.length);
+    assert.ok(lengths.length > new Set(lengths).size, 'two forms of one length');
+    analyze(text, { locale: 'zh' });
+    const before = tablesHashed();
+    const again = new DocumentAnalyzer({ locale: 'zh' }).analyze(text);
+    assert.equal(again.standard.reused, 'recalled');
+    assert.equal(tablesHashed() - before, 0);
+    assert.deepEqual(judgement(again), applied(text));
   });
 
   it('completeness: a 目录 entry naming the department is read with each document\'s department (entries are kept per set)', () => {

@@ -639,6 +639,16 @@ class Applied implements AppliedIdentity {
   }
 }
 
+/**
+ * `count` numbers from `first`, in a list (apart from `Applier.apply`: a closure there reading its `first` made every
+ * call allocate a context for it, twelve thousand a met pass of the 33k-row 部门预算).
+ */
+function numbersFrom(first: number, count: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < count; j++) out.push(first + j);
+  return out;
+}
+
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
   private binderMade?: Binder;
@@ -717,7 +727,7 @@ class Applier {
     for (; i < to; i++) {
       const same = this.index.find(k.made, i, keys);
       if (same !== undefined) {
-        ids ??= Array.from({ length: i - from }, (_, j) => first + j);
+        ids ??= numbersFrom(first, i - from);
         ids.push(same);
         continue;
       }
@@ -1076,10 +1086,10 @@ interface RecalledSection extends SectionBefore {
 
 /**
  * What a section is, by its text: its lines (read from its stored parts' source; undefined when it has none, or more
- * than one), and a key of the standard table and unit of each of its tables (their unit may be the header's) and the
- * lines' number and length — the lines themselves are compared, not hashed. Two sections of the same lines and of the
- * same standard tables and units are the same tables, figures and all (every part is built from the section's lines:
- * a part not stored, a form's list of fields, too).
+ * than one), and a key of the standard table and unit of each of its tables (their unit may be the header's), the
+ * lines' number and length, and a hash of their first characters (`headHash`) — the lines themselves are compared
+ * when found. Two sections of the same lines and of the same standard tables and units are the same tables, figures
+ * and all (every part is built from the section's lines: a part not stored, a form's list of fields, too).
  */
 function sectionText(tables: readonly Table[], recognitions: ReadonlyMap<Table, StandardTable>): { key: string; lines: readonly string[] } | undefined {
   let src: SectionLines | undefined;
@@ -1094,7 +1104,32 @@ function sectionText(tables: readonly Table[], recognitions: ReadonlyMap<Table, 
       src = store.source;
     }
   }
-  return src && { key: `${key}\u0001${src.count}:${src.length}`, lines: src.lines };
+  return src && { key: `${key}\u0001${src.count}:${src.length}:${headHash(src.lines)}`, lines: src.lines };
+}
+
+/**
+ * How many of a section's first code units `headHash` reads: a form's title and first fields (its project's name),
+ * a bounded part of a large table's (whose number of lines and length few other sections share). Two sections alike
+ * that far and of one length are told apart by their lines when found (one kept per key: the other is found by its
+ * tables, `tablesKey`).
+ */
+const HEAD = 512;
+
+/**
+ * A 32-bit hash (FNV-1a) of a section's first `HEAD` code units, in its key by text: the forms of a 部门预算 are of a
+ * few lengths (3,011 generated 项目申报表 of 10 numbers of lines and lengths), and a key of those alone kept one
+ * section each — each form read afresh again took the place of another of its length, and none was found by its text.
+ */
+function headHash(lines: readonly string[]): number {
+  let h = 0x811c9dc5 | 0;
+  let left = HEAD;
+  for (let k = 0; k < lines.length && left > 0; k++) {
+    const s = lines[k];
+    const n = Math.min(s.length, left);
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    left -= n;
+  }
+  return h >>> 0;
 }
 
 /** The standard table each table plays, by number (−1: none), in order. */
