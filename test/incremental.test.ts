@@ -18,6 +18,8 @@ import { classifyCell } from '../server/src/model/classify';
 import type { Part } from '../server/src/model/document';
 import { eachRowHead, indexOfHeads, rowCount, type RowHead } from '../server/src/model/rows';
 import { generate } from '../bench/generate';
+import { generateBudget, generateFinal } from '../bench/standardDocs';
+import { counterpartsCarried, namesCarried } from '../server/src/rules/declared';
 import { dump, features } from './support/dump';
 import { ROOT } from './support/lsp';
 
@@ -229,6 +231,67 @@ describe('incremental analysis', () => {
     text = `${text.slice(0, at)}新${text.slice(at)}`;
     analyzer.analyze(text);
     expect('label', { labels: 1, codes: 1 });
+  });
+
+  it('carries a long table’s indexes of names, and the rows other tables find in it, over rows typed and deleted: what a fresh analysis finds', function () {
+    this.timeout(120_000);
+    const docs: [string, string][] = [[generateFinal({ kuanPerLei: 3, xiangPerKuan: 6 }), '## 表 公开03表'], [generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 }), '## 表 附表4-3']];
+    const carriedBefore = namesCarried.count;
+    const counterpartsBefore = counterpartsCarried.count;
+    for (const [doc, heading] of docs) {
+      const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+      let text = doc;
+      analyzer.analyze(text);
+      const check = (what: string) => {
+        const a = analyzer.analyze(text);
+        assert.ok(analyzer.lastReuse.unit === 'rows' || analyzer.lastReuse.unit === 'figures', `${what}: ${analyzer.lastReuse.unit}`);
+        assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
+      };
+      // The table's rows: the lines of figures after its 列： line, to the next blank line.
+      const start = text.indexOf('\n', text.indexOf('\n列：', text.indexOf(heading)) + 1) + 1;
+      const rowAt = (k: number) => {
+        let at = start;
+        for (let i = 0; i < k; i++) at = text.indexOf('\n', at) + 1;
+        return { at, line: text.slice(at, text.indexOf('\n', at) + 1) };
+      };
+      const cells = (k: number) => rowAt(k).line.split('|');
+      const put = (k: number, line: string) => { const { at } = rowAt(k); text = text.slice(0, at) + line + text.slice(at); };
+      const drop = (k: number) => { const { at, line } = rowAt(k); text = text.slice(0, at) + text.slice(at + line.length); };
+      // The bench's keystroke, done and taken back: the 12th row again with a label of its own (its code repeated).
+      for (let i = 0; i < 3; i++) {
+        const was = text;
+        put(12, [cells(12)[0], ` 其他支出${i} `, ...cells(12).slice(2)].join('|'));
+        check(`typed ${i}`);
+        text = was;
+        check(`taken back ${i}`);
+      }
+      // A row of a new code typed key by key before the 8th (a name index carried over each keystroke, and over those
+      // before it no look-up read).
+      const typed = `${cells(8).map((c, i) => (i === 0 ? '2019999 ' : i === 1 ? ' 新增支出 ' : c)).join('|')}`;
+      for (let i = 1; i <= typed.length; i++) {
+        const { at } = rowAt(8);
+        text = text.slice(0, at) + typed.slice(0, i) + (i === 1 ? '\n' : '') + text.slice(at + (i === 1 ? 0 : i - 1));
+        if (i % 5 === 0 || i === typed.length) check(`key ${i}`);
+      }
+      // A row labelled 合计 before the table's own, a 类's code again, a row's label made another's, rows deleted.
+      put(3, [cells(3)[0].replace(/\d+/, ''), ' 合计 ', ...cells(3).slice(2)].join('|'));
+      check('合计 again');
+      put(5, [` ${cells(2)[0].trim().slice(0, 3)} `, ' 又一类 ', ...cells(5).slice(2)].join('|'));
+      check('a 类 code again');
+      const label = cells(7)[1];
+      const six = cells(6);
+      drop(6);
+      put(6, [six[0], label, ...six.slice(2)].join('|'));
+      check('a label made another’s');
+      drop(3);
+      check('合计 deleted');
+      drop(1);
+      drop(1);
+      check('two rows deleted');
+    }
+    // The carried indexes and counterparts were read (else this checks nothing of them).
+    assert.ok(namesCarried.count > carriedBefore + 10, `${namesCarried.count - carriedBefore} indexes carried`);
+    assert.ok(counterpartsCarried.count > counterpartsBefore + 10, `${counterpartsCarried.count - counterpartsBefore} counterparts carried`);
   });
 
   it('a knowledge change redoes the code findings only: the same parts, the findings of a fresh analysis', () => {

@@ -43,7 +43,7 @@ import { codeFindings, partCodeFindings, partKinds, sameKinds } from './knowledg
 import type { CodeKnowledge } from './knowledge/index';
 import { inheritUnits } from './model/build';
 import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document';
-import { cellNumber, rowsIn, StoredPart } from './model/rows';
+import { cellNumber, HeadsChange, rowsIn, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList, type CellRange } from './rules/compact';
 import { DeclaredRules, findTable } from './rules/declared';
@@ -509,6 +509,9 @@ export class DocumentAnalyzer {
     // A condition that is an equality may hold or not with other figures.
     const figures = !s.conditional && !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
     const heads = store.headsChange(r0, removed, added);
+    // What the removed rows were called, read while their lines are there (what other tables found by those names
+    // is carried over the splice: ./rules/declared `counterparts`).
+    const removedNames = heads !== HeadsChange.None ? store.namesOf(r0, removed) : undefined;
     const delta = text.length - (to - from);
     // A header section after it must not move (the header's fields do not move with their section).
     if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
@@ -528,7 +531,7 @@ export class DocumentAnalyzer {
     // The new lines in.
     src.replace(l0, l1, lines);
     const precision = figures && columnPrecision(part);
-    store.splice(r0, removed, added, lines.length - (l1 - l0), heads);
+    store.splice(r0, removed, added, lines.length - (l1 - l0), heads, removedNames);
     // A figure's precision is its column's finest (../checks/evaluate `valueOf`): when that changes, every relation
     // of the column may be judged differently: all of the section's are judged again.
     let rejudge = false;

@@ -173,6 +173,58 @@ const RN = 2;
 // A cell's numbers in `RowStore.cells`: start, end, and its kind | decimals << 8 | flags << 16.
 const CS = 3;
 
+/**
+ * A splice of a store's rows that changed their heads or codes (`RowStore.splice`): rows [r0, r0 + removed) replaced by
+ * `added` rows; every other row keeps its head, those from r0 + removed on moved by added − removed. With the store's
+ * `heads` and `codesChanged` before it and after it: an index made over the heads just before it, when it is the last
+ * change of heads since, may be carried over it (`indexOfHeads`) instead of made again.
+ */
+export interface HeadsSplice {
+  readonly r0: number;
+  readonly removed: number;
+  readonly added: number;
+  readonly heads: number;
+  readonly codes: number;
+  readonly headsAfter: number;
+  readonly codesAfter: number;
+  /** What the removed rows were called, when the caller read it before their lines were replaced (`RowStore.namesOf`). */
+  readonly removedNames: readonly RowName[] | undefined;
+}
+
+/** A row's code (undefined: none; its digits and length as the store holds them) and label. */
+export interface RowName {
+  readonly code: string | undefined;
+  readonly codeNum: number;
+  readonly codeLen: number;
+  readonly label: string;
+}
+
+/**
+ * The splices of a store since its `codesChanged` was `codes` (each changed it by one: those since are the last ones
+ * listed from the one made at `codes`), oldest first; undefined when one since is no longer listed.
+ */
+export function splicesSince(s: RowStore, codes: number): readonly HeadsSplice[] | undefined {
+  if (codes === s.codesChanged) return NO_SPLICES;
+  const list = s.splices;
+  let i = list.length;
+  while (i > 0 && list[i - 1].codes >= codes) i--;
+  if (i === list.length || list[i].codes !== codes || list[list.length - 1].codesAfter !== s.codesChanged) return undefined;
+  return i ? list.slice(i) : list;
+}
+
+/** Where row r stands after `splices` (−1: one of them removed it). */
+export function rowAfter(splices: readonly HeadsSplice[], r: number, from = 0): number {
+  for (let k = from; k < splices.length && r >= 0; k++) {
+    const x = splices[k];
+    if (r >= x.r0) r = r < x.r0 + x.removed ? -1 : r + x.added - x.removed;
+  }
+  return r;
+}
+
+/** How many of a store's last splices it lists (`RowStore.splices`). */
+const SPLICES_KEPT = 8;
+const NO_SPLICES: HeadsSplice[] = [];
+
 /** How an edit changes rows' heads (`RowStore.headsChange`). */
 export const enum HeadsChange {
   None,
@@ -196,6 +248,11 @@ export class RowStore {
   heads = 0;
   /** Changes whenever a row's code changes (as `heads` does, and for its digits too). */
   codesChanged = 0;
+  /**
+   * The last splices that changed `heads` or `codesChanged` (at most `SPLICES_KEPT`, oldest first): an index over the
+   * heads made before them may be carried over them (`indexOfHeads`).
+   */
+  splices: HeadsSplice[] = NO_SPLICES;
   private rows = NO_I32;
   private rowNumbers = NO_F64;
   private cells = NO_I32;
@@ -364,9 +421,17 @@ export class RowStore {
    * lines), whose line keys start at the first removed row's; the rows after move by `lines` line keys. `heads`:
    * what `headsChange` said before the lines changed (else the heads count as changed).
    */
-  splice(r0: number, removed: number, added: RowStore, lines: number, heads: HeadsChange = HeadsChange.Heads): void {
+  splice(r0: number, removed: number, added: RowStore, lines: number, heads: HeadsChange = HeadsChange.Heads, removedNames?: readonly RowName[]): void {
+    const headsBefore = this.heads;
+    const codesBefore = this.codesChanged;
     if (heads === HeadsChange.Heads) this.heads++;
-    if (heads !== HeadsChange.None) this.codesChanged++;
+    if (heads !== HeadsChange.None) {
+      this.codesChanged++;
+      const splice: HeadsSplice = {
+        r0, removed, added: added.count, heads: headsBefore, codes: codesBefore, headsAfter: this.heads, codesAfter: this.codesChanged, removedNames,
+      };
+      this.splices = this.splices.length < SPLICES_KEPT ? this.splices.concat(splice) : this.splices.slice(1).concat(splice);
+    }
     const r1 = r0 + removed;
     const c0 = r0 < this.count ? this.firstCell(r0) : this.cellCount;
     const c1 = r1 < this.count ? this.firstCell(r1) : this.cellCount;
@@ -405,6 +470,13 @@ export class RowStore {
     rekey(this.codes, r0, r1, dr, added.codes);
     this.count = count;
     this.cellCount = cells;
+  }
+
+  /** What rows [r0, r0 + n) are called (read before their lines are replaced: `splice` is told). */
+  namesOf(r0: number, n: number): RowName[] {
+    const out: RowName[] = [];
+    for (let r = r0; r < r0 + n; r++) out.push({ code: this.code(r), codeNum: this.codeNum(r), codeLen: this.codeLen(r), label: this.label(r) });
+    return out;
   }
 
   /** Moves the line keys of every row from row r0 on by `lines` (lines were added or removed before them). */
@@ -877,20 +949,49 @@ export function eachRowHead(p: Part, fn: (head: RowHead) => boolean | void, from
 const headIndexes = new WeakMap<RowStore, Map<object, { heads: number; codes: number; value: unknown }>>();
 
 /**
+ * An index made when the store's counters were `had`'s, carried over every splice since — each changed the codes
+ * counter by one, so those since are the last ones listed from the one made at `had`'s — to what it is now (`carry`
+ * over each in turn); undefined when a splice since is no longer listed, or `carry` gives up.
+ */
+function carried<T>(s: RowStore, had: { heads: number; codes: number; value: unknown }, carry: Carry<T>): T | undefined {
+  const list = splicesSince(s, had.codes);
+  if (!list?.length || list[0].heads !== had.heads) return undefined;
+  let value = had.value as T;
+  for (let i = 0; i < list.length; i++) {
+    const after = i + 1;
+    // A row as it stood right after splice i, where it stands now (−1: a splice since removed it).
+    const now = (r: number): number => rowAfter(list, r, after);
+    const next = carry(value, list[i], now);
+    if (next === undefined) return undefined;
+    value = next;
+  }
+  return value;
+}
+
+/**
+ * Makes an index after `splice` from the one just before it (`was`). The store holds the rows as they are now, after
+ * every later splice: the rows `splice` put in are read where `now` says they stand (−1: removed since — what such a
+ * row was called no later index holds, and no index is read between the splices).
+ */
+export type Carry<T> = (was: T, splice: HeadsSplice, now: (r: number) => number) => T | undefined;
+
+/**
  * An index over a part's row heads (`eachRowHead`: labels, kinds of code and cells, row numbers), made by `build` and
  * kept while the part's heads stay the same, though the part is renewed (`StoredPart.renewed`): a figure typed in a
  * 10k-row table leaves it, and so does a code's digit typed unless `codes` (the index reads the codes' digits).
  * `key` names the index (one object per kind of index). The index must hold row numbers and what the heads say, never
- * views or the part (a renewed part makes new ones). A plain part is indexed each time.
+ * views or the part (a renewed part makes new ones). A plain part is indexed each time. `carry`, when given, makes
+ * the index after a row added or removed from the one before (`HeadsSplice`: what a made index would be, without
+ * reading every row's head again); undefined from it, the index is made.
  */
-export function indexOfHeads<T>(p: Part, key: object, build: () => T, codes = false): T {
+export function indexOfHeads<T>(p: Part, key: object, build: () => T, codes = false, carry?: Carry<T>): T {
   const s = storeOf(p);
   if (!s) return build();
   let byKey = headIndexes.get(s);
   if (!byKey) headIndexes.set(s, (byKey = new Map()));
   const had = byKey.get(key);
   if (had && had.heads === s.heads && (!codes || had.codes === s.codesChanged)) return had.value as T;
-  const value = build();
+  const value = (had && carry && carried(s, had, carry)) ?? build();
   byKey.set(key, { heads: s.heads, codes: s.codesChanged, value });
   return value;
 }

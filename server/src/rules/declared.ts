@@ -5,7 +5,7 @@ import { holdsAsPrinted } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, ConditionNode, GroupItem as ItemNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
-import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, type RowStore } from '../model/rows';
+import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, rowAfter, splicesSince, type HeadsSplice, type RowStore } from '../model/rows';
 import { RelationList } from './compact';
 import type { Relation, RuleProblem, Term } from './relation';
 import { sameItems } from '../util/arrays';
@@ -267,9 +267,10 @@ function scannedOf(p: Part): (CodeKey | undefined)[] {
 
 /** The rows of a part under one name: one row's number, or the numbers of several in order (most names name one). */
 type Rows = number | number[];
-type NameIndex = Map<CodeKey, Rows>;
+/** A part's rows by name: a map made from its rows (`nameIndex`), or one carried over rows added or removed (`Carried`). */
+type NameIndex = Iterable<[CodeKey, Rows]> & { get(k: CodeKey): Rows | undefined };
 
-function put(map: NameIndex, key: CodeKey, row: number): void {
+function put(map: Map<CodeKey, Rows>, key: CodeKey, row: number): void {
   const had = map.get(key);
   if (had === undefined) map.set(key, row);
   else if (typeof had === 'number') map.set(key, [had, row]);
@@ -295,9 +296,91 @@ function namesOf(p: Part, key: NameKey): NameIndex {
   return index[key] ?? (index[key] = keptNames(p, key));
 }
 
-/** A part's index of one kind, kept while its rows' heads stay (apart from `namesOf`: asked at every name, it makes no closure). */
+/**
+ * A part's index of one kind, kept while its rows' heads stay, carried over a row added or removed (apart from
+ * `namesOf`: asked at every name, it makes no closure).
+ */
 function keptNames(p: Part, key: NameKey): NameIndex {
-  return indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code');
+  return indexOfHeads(p, HEAD_KEYS[key], () => nameIndex(p, key), key === 'code', (was, splice, now) => carried(was, splice, now, p, key));
+}
+
+/** How many name indexes were carried over rows added or removed instead of made again (tests count them). */
+export const namesCarried = { count: 0 };
+
+/** How many carried indexes deep an index may be before it is made again (each level is a look-up more per name). */
+const CARRIED_DEPTH = 8;
+
+/**
+ * The index of a part's rows by one kind of name (`text`: its codes that are text, `textCodes`) after a splice of its
+ * rows, from the index `was` made just before it: every row but those the splice put in keeps its name, and those
+ * after them moved by as many rows as it added less those it removed (../model/rows `HeadsSplice`); the rows it put
+ * in are named as `nameIndex` names them (read where `now` says they stand: ../model/rows `Carry`). Undefined (made
+ * again) past `CARRIED_DEPTH`.
+ */
+function carried(was: NameIndex, splice: HeadsSplice, now: (r: number) => number, p: Part, key: NameKey | 'text'): NameIndex | undefined {
+  const depth = was instanceof Carried ? was.depth + 1 : 1;
+  if (depth > CARRIED_DEPTH) return undefined;
+  const added = new Map<CodeKey, Rows>();
+  for (let r = splice.r0, end = splice.r0 + splice.added; r < end; r++) {
+    // Read where it stands now (a later splice moved it, or removed it: then the later index drops it, named or not).
+    const q = now(r);
+    if (q < 0) continue;
+    const name = key === 'text' ? textCodeAt(p, q) : key === 'bare' ? numberedAt(p, q) : nameAt(p, q, key);
+    if (name !== undefined) put(added, name, r);
+  }
+  namesCarried.count++;
+  return new Carried(was, splice.r0, splice.r0 + splice.removed, splice.added - splice.removed, added, depth);
+}
+
+/** Row r's label without its numbering, when it is numbered (the key the index `bare` holds it under: `nameIndex`). */
+function numberedAt(p: Part, r: number): string | undefined {
+  const label = norm(rowLabel(p, r));
+  const bare = withoutItemNumber(label);
+  return bare === label ? undefined : bare;
+}
+
+/** Row r's code key when it is text (the key `textCodes` holds it under). */
+function textCodeAt(p: Part, r: number): string | undefined {
+  const code = codeKeyAt(p, r);
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * An index after a splice, read through the one before it (`carried`): a name's rows are its rows before the splice
+ * that were not removed (those after the removed ones moved by `moved`), with the rows put in under it (`added`,
+ * all between the two) — in order, as a made index holds them. Nothing is copied: a keystroke costs the rows it typed.
+ */
+class Carried {
+  constructor(
+    private readonly was: NameIndex, private readonly r0: number, private readonly r1: number, private readonly moved: number,
+    private readonly added: ReadonlyMap<CodeKey, Rows>, readonly depth: number,
+  ) {}
+
+  get(k: CodeKey): Rows | undefined {
+    const b = this.was.get(k);
+    const a = this.added.get(k);
+    if (b === undefined) return a;
+    const { r0, r1, moved } = this;
+    // Most names name one row, and no row was put in under them: no list made.
+    if (typeof b === 'number' && a === undefined) return b < r0 ? b : b >= r1 ? b + moved : undefined;
+    const out: number[] = [];
+    const n = typeof b === 'number' ? 1 : b.length;
+    const at = (i: number) => (typeof b === 'number' ? b : b[i]);
+    for (let i = 0; i < n; i++) if (at(i) < r0) out.push(at(i));
+    if (typeof a === 'number') out.push(a);
+    else if (a) for (const r of a) out.push(r);
+    for (let i = 0; i < n; i++) if (at(i) >= r1) out.push(at(i) + moved);
+    return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;
+  }
+
+  /** Every name with its rows (`nameIndex` makes `bare` from `label` so), in no particular order. */
+  *[Symbol.iterator](): Iterator<[CodeKey, Rows]> {
+    for (const [k] of this.was) {
+      const rows = this.get(k);
+      if (rows !== undefined) yield [k, rows];
+    }
+    for (const [k, rows] of this.added) if (this.was.get(k) === undefined) yield [k, rows];
+  }
 }
 
 /**
@@ -305,7 +388,7 @@ function keptNames(p: Part, key: NameKey): NameIndex {
  * without it), made from the index by label: a row whose label is not numbered is found there (`bareRows`).
  */
 function nameIndex(p: Part, key: NameKey): NameIndex {
-  const map: NameIndex = new Map();
+  const map = new Map<CodeKey, Rows>();
   if (key === 'bare') {
     for (const [label, rows] of namesOf(p, 'label')) {
       // A label index is keyed by labels (text): only the code index has numbers.
@@ -342,7 +425,7 @@ function bareRows(p: Part, k: string): Rows | undefined {
 
 /** What `indexOfHeads` keeps a stored part's text codes under (`textCodeRows`). */
 const TEXT_CODES = {};
-const NO_NAMES: NameIndex = new Map();
+const NO_NAMES: NameIndex = new Map<CodeKey, Rows>();
 
 /**
  * The rows of an indexed part whose code key is the text `k` (`codeKey`: a code not all digits, or of more than 14 —
@@ -359,12 +442,12 @@ function textCodeRows(p: Part, k: string): Rows | undefined {
 
 /** A part's rows by text code, kept while its rows' heads and codes stay (as the code index: `keptNames`). */
 function keptTextCodes(p: Part): NameIndex {
-  return indexOfHeads(p, TEXT_CODES, () => textCodes(p), true);
+  return indexOfHeads(p, TEXT_CODES, () => textCodes(p), true, (was, splice, now) => carried(was, splice, now, p, 'text'));
 }
 
 /** The rows whose code key is text, by it (`nameIndex`'s `code` without the numeric keys); most parts have none. */
 function textCodes(p: Part): NameIndex {
-  let map: NameIndex | undefined;
+  let map: Map<CodeKey, Rows> | undefined;
   for (let r = 0, n = rowCount(p); r < n; r++) {
     const code = codeKeyAt(p, r);
     if (typeof code === 'string') put((map ??= new Map()), code, r);
@@ -630,6 +713,8 @@ function byLabel(p: Part, r: number, of: Table | Part): RowAt | undefined {
  */
 interface Counterparts extends CounterpartRows {
   parts: readonly Part[];
+  /** Each part's store's `codesChanged` when they were found (−1: not stored): what `carriedCounterparts` goes on from. */
+  codes: Int32Array;
 }
 
 /** By part, then by the table or part read (both weakly: a section read again makes new tables and parts). */
@@ -641,17 +726,99 @@ function counterparts(p: Part, of: Table | Part): Counterparts {
   const parts = partsOf(of);
   let m = byOf.get(of);
   if (m && sameItems(m.parts, parts)) return m;
+  const was = m;
   const n = rowCount(p);
-  m = { parts: parts.slice(), part: new Int32Array(n).fill(-1), row: new Int32Array(n) };
-  for (let r = 0; r < n; r++) {
-    if (byCode(p, r, parts, m, r)) continue;
-    const x = byLabel(p, r, of);
-    if (!x) continue;
-    m.part[r] = parts.indexOf(x.part);
-    m.row[r] = x.row;
+  m = { parts: parts.slice(), part: new Int32Array(n).fill(-1), row: new Int32Array(n), codes: Int32Array.from(parts, (q) => storeOf(q)?.codesChanged ?? -1) };
+  if (was && carriedCounterparts(p, of, was, m)) {
+    byOf.set(of, m);
+    return m;
   }
+  for (let r = 0; r < n; r++) counterpartInto(p, r, of, parts, m);
   byOf.set(of, m);
   return m;
+}
+
+/** Row r's counterpart in `of` (whose parts are `parts`) written at r of `m` (left −1: none). */
+function counterpartInto(p: Part, r: number, of: Table | Part, parts: readonly Part[], m: CounterpartRows): void {
+  if (byCode(p, r, parts, m, r)) return;
+  const x = byLabel(p, r, of);
+  if (!x) return;
+  m.part[r] = parts.indexOf(x.part);
+  m.row[r] = x.row;
+}
+
+/** How many rows' counterparts were carried over rows added or removed in the table they are found in (tests count them). */
+export const counterpartsCarried = { count: 0 };
+
+/**
+ * The counterparts of a part's rows in `of` (into `m`, emptied), from those found before rows were added to or removed
+ * from `of`'s parts (`was`: of the same part `p`, whose rows' names are as they were — a part whose rows change is a
+ * new part): each of `of`'s parts the same, or one renewed over splices of its store still listed (../model/rows
+ * `splicesSince`) that say what the rows they removed were called. A row's counterpart is found by the names of its own
+ * (`byCode`: its code, looked up in `p` and in `of`'s parts; `byLabel`, for a row without code or of a 类's code: its
+ * label without numbering, looked up as a code, a label and a label without numbering), so it changes only when a row
+ * named so was removed or put in: such a row's counterpart is found again, every other one is the row it was, moved
+ * as the splices moved it. False (nothing carried) when that cannot be said.
+ */
+function carriedCounterparts(p: Part, of: Table | Part, was: Counterparts, m: Counterparts): boolean {
+  const parts = m.parts;
+  const n = m.part.length;
+  if (was.parts.length !== parts.length || was.part.length !== n) return false;
+  // The splices of each part's rows since (undefined: the same part), and the names of the rows they removed or put in:
+  // code keys, and labels with and without numbering.
+  const since: (readonly HeadsSplice[] | undefined)[] = [];
+  const codes = new Set<CodeKey>();
+  const labels = new Set<string>();
+  const label = (text: string) => {
+    const v = norm(text);
+    labels.add(v);
+    labels.add(withoutItemNumber(v));
+  };
+  for (let j = 0; j < parts.length; j++) {
+    const q = parts[j];
+    if (q === was.parts[j]) { since.push(undefined); continue; }
+    const s = storeOf(q);
+    const list = s && storeOf(was.parts[j]) === s && was.codes[j] >= 0 ? splicesSince(s, was.codes[j]) : undefined;
+    if (!list) return false;
+    for (let k = 0; k < list.length; k++) {
+      const x = list[k];
+      if (!x.removedNames) return false;
+      for (const h of x.removedNames) {
+        const c = h.code === undefined ? undefined : !Number.isNaN(h.codeNum) && h.codeLen > 0 && h.codeLen <= 14 ? h.codeNum * 32 + h.codeLen : h.code;
+        if (c !== undefined) codes.add(c);
+        label(h.label);
+      }
+      // The rows it put in, where they stand now (one a later splice removed is among that one's removed names).
+      for (let r = x.r0; r < x.r0 + x.added; r++) {
+        const now = rowAfter(list, r, k + 1);
+        if (now < 0) continue;
+        const c = codeKeyAt(q, now);
+        if (c !== undefined) codes.add(c);
+        label(rowLabel(q, now));
+      }
+    }
+    since.push(list);
+  }
+  for (let r = 0; r < n; r++) {
+    const code = codeKeyAt(p, r);
+    let named = code !== undefined && codes.has(code);
+    // A row that may be found by its label (`byCode` gives way to `byLabel`: no code, or a 类's).
+    if (!named && (code === undefined || code === '' || codeLength(code) === 3)) {
+      const bare = withoutItemNumber(norm(rowLabel(p, r)));
+      named = bare !== '' && (codes.has(codeKey(bare)) || labels.has(bare));
+    }
+    const j = was.part[r];
+    const list = j >= 0 ? since[j] : undefined;
+    const row = j < 0 ? 0 : list ? rowAfter(list, was.row[r]) : was.row[r];
+    if (named || row < 0) {
+      counterpartInto(p, r, of, parts, m);
+      continue;
+    }
+    m.part[r] = j;
+    m.row[r] = row;
+  }
+  counterpartsCarried.count++;
+  return true;
 }
 
 const NO_COLUMNS = new Int32Array(0);
