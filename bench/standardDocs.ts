@@ -17,9 +17,10 @@ export interface StandardDocOptions {
   year?: number;
   /**
    * The 三公 table with its items as rows: in a 部门决算 titled as Yunnan's documents title it (`“三公”经费、行政参公单位机关
-   * 运行经费情况表`), 预算数 and 决算数 as columns; in a 部门预算 as Yueyang's (`部门“三公”经费预算情况表`).
+   * 运行经费情况表`), 预算数 and 决算数 as columns; in a 部门预算 as Yueyang's (`部门“三公”经费预算情况表`), or — `byFund` —
+   * as a Guangdong 2019 预算 prints it, its money by fund as columns (合计, 一般公共预算, 政府性基金预算, 国有资本经营预算).
    */
-  verticalSanGong?: boolean;
+  verticalSanGong?: boolean | 'byFund';
 }
 
 /** The 2023 functional classes as the 收支总表 prints them, in order. */
@@ -248,7 +249,13 @@ export function generateBudget(options: StandardDocOptions = {}): string {
     '列：部门预算支出经济分类科目{科目编码 | 科目名称} | 本年一般公共预算基本支出{合计 | 人员经费 | 公用经费}',
     ` | 合计 | ${money(basic)} | ${money(people)} | ${money(b302)}`, `301 | 工资福利支出 | ${money(b301)} | ${money(b301)} | ${z}`,
     `302 | 商品和服务支出 | ${money(b302)} | ${z} | ${money(b302)}`, `303 | 对个人和家庭的补助 | ${money(b303)} | ${money(b303)} | ${z}`, '');
-  if (options.verticalSanGong) {
+  if (options.verticalSanGong === 'byFund') {
+    const row = (label: string, v: number) => `${label} | ${money(v)} | ${money(v)} | ${z} | ${z}`;
+    L.push('## 表 附表4-7 财政拨款安排的行政经费及“三公”经费预算情况表', '部门：测试部门', '单位：万元',
+      '列：项目 | 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算', row('行政经费', 312_23), row('“三公”经费', 195_000),
+      row('其中:(一)因公出国(境)支出', 30_000), row('(二)公务用车购置及运行维护支出', 120_000), row('1.公务用车购置', 0),
+      row('2.公务用车运行维护费', 120_000), row('(三)公务接待费支出', 45_000), '');
+  } else if (options.verticalSanGong) {
     // As Chongqing's, Guilin's and Yueyang's (2015–2021) print it: the items as rows, numbered.
     L.push('## 表 附表4-7 部门“三公”经费预算情况表', '部门：测试部门', '单位：万元', '列：项目 | 上年执行数 | 本年预算数',
       `一、支出合计 | ${money(180_000)} | ${money(195_000)}`, `1、因公出国(境)费用 | ${money(20_000)} | ${money(30_000)}`,

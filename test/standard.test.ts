@@ -45,7 +45,7 @@ describe('standard sets: the shipped files', () => {
 
   it('every identity is applied somewhere: in a generated document, a seed or a corpus document', () => {
     const texts = [
-      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateBudget(), generateBudget({ verticalSanGong: true }), generateJiangsu(),
+      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
     ];
@@ -106,6 +106,21 @@ ${t.slice(j)}`;
     const errors = analyze(text('1,150.00')).findings.filter((f) => f.severity === 'error');
     assert.equal(errors.length, 2);
     assert.match(errors[0].message, /可能有误的是 「3\.公务用车费」行「决算数」栏/);
+  });
+
+  it('a 三公 table with its items as rows and its money by fund as columns (a Guangdong 2019 预算): both kinds of identity', () => {
+    const text = (fund: string, reception: string) => [
+      '# 某局2019年部门预算', '类型：部门预算', '年度：2019', '部门：某局', '',
+      '## 表 财政拨款安排的行政经费及“三公”经费预算情况表', '单位：万元', '列：项目 | 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算',
+      '行政经费 | 312.23 | 312.23 | 0.00 | 0.00', `“三公”经费 | 29.00 | ${fund} | 0.00 | 0.00`, '其中:(一)因公出国(境)支出 | 0.00 | 0.00 | 0.00 | 0.00',
+      '(二)公务用车购置及运行维护支出 | 28.00 | 28.00 | 0.00 | 0.00', '1.公务用车购置 | 0.00 | 0.00 | 0.00 | 0.00', '2.公务用车运行维护费 | 28.00 | 28.00 | 0.00 | 0.00',
+      `(三)公务接待费支出 | 1.00 | ${reception} | 0.00 | 0.00`, ''].join('\n');
+    const a = analyze(text('29.00', '1'));
+    assert.equal(a.standard.tableOf(a.document.tables[0])?.title, '一般公共预算“三公”经费支出表');
+    assert.deepEqual(a.findings.filter((f) => f.severity === 'error'), []);
+    // The 一般公共预算 column's 三公 total mistyped: the fund columns and the items each find it.
+    const errors = analyze(text('28.00', '1')).findings.filter((f) => f.severity === 'error').map((f) => f.rule).sort();
+    assert.deepEqual(errors, ['column-formula', 'row-formula']);
   });
 
 });
