@@ -510,8 +510,9 @@ export class DocumentAnalyzer {
     const figures = !s.conditional && !oldLines.length && !read.lines.length && added.count === removed && store.sameShape(r0, added) && !store.repeatsCode(r0, r0 + removed);
     const heads = store.headsChange(r0, removed, added);
     // What the removed rows were called, read while their lines are there (what other tables found by those names
-    // is carried over the splice: ./rules/declared `counterparts`).
-    const removedNames = heads !== HeadsChange.None ? store.namesOf(r0, removed) : undefined;
+    // is carried over the splice: ./rules/declared `counterparts`); not for a block of rows deleted at once, whose
+    // names the store would keep through its next splices (those counterparts are found again).
+    const removedNames = heads !== HeadsChange.None && removed <= NAMED_REMOVALS ? store.namesOf(r0, removed) : undefined;
     const delta = text.length - (to - from);
     // A header section after it must not move (the header's fields do not move with their section).
     if (delta && this.sections.slice(k + 1).some((x) => x.header)) return false;
@@ -914,6 +915,9 @@ const partIds = new Numbering<StoredPart>();
 function partId(p: StoredPart): number {
   return partIds.of(p);
 }
+
+/** How many rows removed at once a splice keeps the names of (`editRows`). */
+const NAMED_REMOVALS = 256;
 
 /** Sections' versions (`Section.version`): one counter for all analyzers, so that no two states share a number. */
 let versions = 0;
