@@ -666,7 +666,13 @@ class Applier {
    * The last table applied by shape: the rows its fields name in other tables (bind.ts `fieldRowsOf`), and its shape
    * (`key`, with no field's row: made when first asked) — the same for each of its identities.
    */
-  private tableAsked?: { table: Table; rows: Map<string, RowAt | undefined>; key: string | undefined };
+  private tableAsked?: { table: Table; rows: Map<string, RowAt | undefined> | undefined; key: string | undefined };
+  /**
+   * The rows the last table's fields name (`tableAsked.rows` once asked for): one map for the applier, emptied for each
+   * table whose identities name a field of another (a map per table was 3,011 maps a pass of a 部门预算's forms, and
+   * one per form's section; only `fieldRowsOf` reads it, for that table).
+   */
+  private askedRows?: Map<string, RowAt | undefined>;
   /** Who plays a role, and which tables fit the templates' contexts (for the templates). */
   private readonly fitting = new Fitting((st) => this.roles.instances(st));
   /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
@@ -675,8 +681,12 @@ class Applier {
   private get shared(): Map<StandardSet, Map<string, boolean | undefined>> {
     return (this.sharedMap ??= new Map());
   }
-  /** What this pass applied, for the next one. */
-  readonly kept: StandardCache['identities'] = new Map();
+  /** What this pass applied, for the next one (made when first asked: a section's applier keeps nothing). */
+  get kept(): StandardCache['identities'] {
+    return (this.keptMade ??= new Map());
+  }
+
+  private keptMade?: StandardCache['identities'];
 
   constructor(
     private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList,
@@ -890,7 +900,8 @@ class Applier {
       holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
     }
     // A form's identities name its project's row alike: found once for them all.
-    const fields = fieldRowsOf(identity, table, this.roles, this.asked(table).rows);
+    // An identity of its own table's names no field of another (`fieldRowsOf` reads no row for it): no map asked for.
+    const fields = fieldRowsOf(identity, table, this.roles, identity.local ? undefined : this.rowsAsked(table));
     if (!fields) return undefined;
     const key = fields.length ? this.ctx.shapes.key(table, fields) : this.shapeOf(table, this.ctx.shapes);
     return { key: holds ? key : `${key}${holds === false ? '\u0007' : '\u0008'}`, fields, holds };
@@ -898,8 +909,24 @@ class Applier {
 
   /** What is asked alike for each identity of `table` (the last table asked about). */
   private asked(table: Table): NonNullable<Applier['tableAsked']> {
-    if (this.tableAsked?.table !== table) this.tableAsked = { table, rows: new Map(), key: undefined };
-    return this.tableAsked;
+    const asked = this.tableAsked;
+    if (asked?.table === table) return asked;
+    if (!asked) return (this.tableAsked = { table, rows: undefined, key: undefined });
+    // Written over (nothing keeps it: its callers read it at once).
+    asked.table = table;
+    asked.rows = undefined;
+    asked.key = undefined;
+    return asked;
+  }
+
+  /** The rows `table`'s fields name, found so far (`tableAsked.rows`, the applier's map emptied for it). */
+  private rowsAsked(table: Table): Map<string, RowAt | undefined> {
+    const asked = this.asked(table);
+    if (!asked.rows) {
+      asked.rows = this.askedRows ??= new Map();
+      asked.rows.clear();
+    }
+    return asked.rows;
   }
 
   /** The shape of `table`, with no field's row. */

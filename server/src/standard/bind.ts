@@ -99,7 +99,7 @@ interface PartIndex {
   /** The keys of each column's group path components, by place in `columns`. */
   groups?: string[][];
   /** The names (code, else label) of the rows by project key, and every (key, name) for the near matches. */
-  projects?: { byKey: Map<string, string[]>; keys: [string, string][] };
+  projects?: { byKey: Map<string, string[]>; keys: [string, string][]; pairs?: Map<number, number[]>; longest?: number };
   /**
    * What binders found in the part, or in its table when it is the table's only part (the same rows), for every binder:
    * the row each name names (`Binder.rowAt`; null: none), and what each list of a row's names finds (`Binder.rowName`).
@@ -273,8 +273,89 @@ function projectRow(of: Table | Part, name: string): string | undefined {
   const parts = partsOf(of).map(projectsOf);
   const exact = parts.flatMap((ix) => ix.byKey.get(k) ?? []);
   if (exact.length) return exact.length === 1 ? exact[0] : undefined;
-  const near = parts.flatMap((ix) => ix.keys.filter(([l]) => l.length > 1 && (l.includes(k) || k.includes(l))));
-  return near.length === 1 ? near[0][1] : undefined;
+  // The rows whose key is in `k` or holds it (none is `k`: no exact match), found without reading every row's key
+  // (a scan of the 项目支出表 for each form was forms × rows: 2.5 s a pass of 3,011 forms whose names it prints
+  // otherwise): the keys in `k` among its substrings, those holding it among the rows that hold its rarest pair of
+  // characters (`pairsOf`). Only whether there is exactly one matters.
+  let found: string | undefined;
+  let count = 0;
+  for (const ix of parts) {
+    for (const name of keysIn(ix, k)) {
+      found = name;
+      if (++count > 1) return undefined;
+    }
+    for (const name of keysHolding(ix, k)) {
+      found = name;
+      if (++count > 1) return undefined;
+    }
+  }
+  return count === 1 ? found : undefined;
+}
+
+type Projects = NonNullable<PartIndex['projects']>;
+
+/**
+ * The names of the rows whose key (of more than one character) is a part of `k`, each row once (none is `k` itself:
+ * the caller looked it up).
+ */
+function keysIn(ix: Projects, k: string): string[] {
+  const out: string[] = [];
+  // No longer than the longest key; a part of `k` found at two places counted once (`hits`).
+  const longest = (ix.longest ??= ix.keys.reduce((n, [l]) => Math.max(n, l.length), 0));
+  let hits: string[] | undefined;
+  for (let i = 0; i < k.length; i++) {
+    for (let j = i + 2, end = Math.min(k.length, i + longest); j <= end; j++) {
+      const sub = k.slice(i, j);
+      const names = ix.byKey.get(sub);
+      if (!names || hits?.includes(sub)) continue;
+      (hits ??= []).push(sub);
+      for (const n of names) out.push(n);
+    }
+  }
+  return out;
+}
+
+/** The names of the rows whose key holds `k` and is longer, each row once. */
+function keysHolding(ix: Projects, k: string): string[] {
+  const out: string[] = [];
+  if (k.length < 2) {
+    // One character: every row's key read (no pair to look up).
+    for (const [l, name] of ix.keys) if (l.length > 1 && l !== k && l.includes(k)) out.push(name);
+    return out;
+  }
+  const pairs = pairsOf(ix);
+  let rarest: number[] | undefined;
+  for (let i = 0; i + 1 < k.length; i++) {
+    const rows = pairs.get(pairCode(k, i));
+    if (!rows) return out;
+    if (!rarest || rows.length < rarest.length) rarest = rows;
+  }
+  for (const r of rarest!) {
+    const [l, name] = ix.keys[r];
+    if (l !== k && l.includes(k)) out.push(name);
+  }
+  return out;
+}
+
+/** Two characters of a text from `i`, as one number. */
+function pairCode(s: string, i: number): number {
+  return s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1);
+}
+
+/** The rows (by place in `keys`) whose key holds each pair of characters, each row once per pair; made when first asked. */
+function pairsOf(ix: Projects): Map<number, number[]> {
+  if (ix.pairs) return ix.pairs;
+  const pairs = new Map<number, number[]>();
+  for (let r = 0; r < ix.keys.length; r++) {
+    const l = ix.keys[r][0];
+    for (let i = 0; i + 1 < l.length; i++) {
+      const c = pairCode(l, i);
+      const rows = pairs.get(c);
+      if (!rows) pairs.set(c, [r]);
+      else if (rows[rows.length - 1] !== r) rows.push(r);
+    }
+  }
+  return (ix.pairs = pairs);
 }
 
 /** A row or column atom of a standard rule, compiled once: the names it may go by in a document, as keys. */

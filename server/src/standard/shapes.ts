@@ -717,7 +717,7 @@ export class Fitting {
    * entries dropped from the store meanwhile (its bounds) may still be found here until the pass ends: their templates
    * are what binding gives all the same.
    */
-  private readonly found = new Map<string, WeakMap<Identity, ShapeEntry>>();
+  private found?: Map<string, WeakMap<Identity, ShapeEntry>>;
   private lastKey: string | undefined = undefined;
   private lastEntries: WeakMap<Identity, ShapeEntry> | undefined = undefined;
 
@@ -727,12 +727,14 @@ export class Fitting {
    */
   entries(store: TemplateStore, key: string): WeakMap<Identity, ShapeEntry> | undefined {
     if (key === this.lastKey) return this.lastEntries;
-    let entries = this.found.get(key);
+    let entries = this.found?.get(key);
     if (!entries) {
       entries = store.byShape.get(key)?.entries;
       if (!entries) return undefined;
-      this.found.set(key, entries);
     }
+    // The shapes found are those listed and the last: the last listed when another is found (the list made then — a
+    // section's applier, one per form, mostly asks of one shape).
+    if (this.lastKey !== undefined) (this.found ??= new Map()).set(this.lastKey, this.lastEntries!);
     this.lastKey = key;
     this.lastEntries = entries;
     return entries;
