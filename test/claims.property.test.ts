@@ -113,6 +113,12 @@ const templates: fc.Arbitrary<Made>[] = [
       checked: [`${pct(cx, x + cx)}%`, `${pct(cy, y + cy)}%`],
     };
   }),
+  // A rate of this year's amount and the base's, the change not stated.
+  fc.tuple(cents, share, fc.boolean()).map(([base, p, up]) => {
+    const cur = up ? base + Math.max(1, Math.round((base * p) / 100)) : base - Math.max(1, Math.round((base * p) / 100));
+    const rate = pct(Math.abs(cur - base), base);
+    return { line: `一般公共预算财政拨款支出 ${f2(cur)} 万元，比上年的 ${f2(base)} 万元${up ? '增长' : '下降'} ${rate}%。`, checked: [`${rate}%`] };
+  }),
   // Shares of a whole the sentence opens with (`…决算中，`), its amount stated before (the national 三公 wording).
   fc.tuple(cents, cents, cents).map(([a, b, c]) => {
     const t = a + b + c;

@@ -571,6 +571,21 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(errorsOf(budget).map((e) => said(budget, e)).sort(), ['18.76%', '911000.39']);
   });
 
+  it('a rate of this year\'s amount and a base\'s, the change not stated (`比上年的 X 万元增长 P%`): s·(this year − base) ÷ base', () => {
+    const line = (p: string, word = '增长', cur = '1,234.00') => `2023年度一般公共预算财政拨款支出${cur}万元，比上年的1,100.00万元${word}${p}%。`;
+    assert.deepEqual(relations(doc(line('12.18'))), ['growth 12.18% ~ 1,234.00 1,100.00']);
+    assert.deepEqual(errorsOf(doc(line('12.18'))), []);
+    assert.match(at(doc(line('12.81')), '12.81%')[0]?.message ?? '', /按 \(1,234\.00 - 1,100\.00\) ÷ 1,100\.00 应为 12\.18%/);
+    // A decrease, and a decrease said to be an increase.
+    assert.deepEqual(errorsOf(doc(line('9.09', '下降', '1,000.00'))), []);
+    assert.match(at(doc(line('9.09', '增长', '1,000.00')), '9.09%')[0]?.message ?? '', /应为 -9\.09%/);
+    // In two units (a revenue report's 亿元 against 万元 is read in one).
+    assert.deepEqual(errorsOf(doc('上划省级收入 8.09 亿元，比上年的 78,600 万元增长 2.93%。')), []);
+    assert.equal(errorsOf(doc('上划省级收入 8.09 亿元，比上年的 78,600 万元增长 3.93%。')).length, 1);
+    // With the change stated, the change's own relation (not this one).
+    assert.deepEqual(relations(doc('2023年度一般公共预算财政拨款支出1,234.00万元，比上年的1,100.00万元增加134.00万元，增长12.18%。')).filter((r) => r.startsWith('growth')), []);
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);

@@ -184,6 +184,15 @@ function ratioArithmetic(rel: Relation): { holds: boolean; p: Figure; computed: 
     if (ia.lo < 0n || ib.lo <= 0n) return undefined;
     lo = [ia.lo, ib.hi];
     hi = [ia.hi, ib.lo];
+  } else if (rel.kind === 'growth') {
+    // s·(a − b) ÷ b, a this year's amount, b the base, s the direction said (terms[0]'s sign): the difference of two
+    // intervals over an interval (a decrease larger than said, or an increase said of a decrease, reaches below 0).
+    if (ib.lo <= 0n) return undefined;
+    const up = rel.terms[0].sign > 0;
+    const nLo = up ? ia.lo - ib.hi : ib.lo - ia.hi;
+    const nHi = up ? ia.hi - ib.lo : ib.hi - ia.lo;
+    lo = [nLo, nLo >= 0n ? ib.hi : ib.lo];
+    hi = [nHi, nHi >= 0n ? ib.lo : ib.hi];
   } else {
     // The base (last year's figure) was printed too: it is v − s·c of the printed figures, known to ±½ unit like any
     // printed figure (rounding.md: 70.42 ÷ 377.66 printed as 18.64% reaches 18.6448%).
@@ -199,16 +208,28 @@ function ratioArithmetic(rel: Relation): { holds: boolean; p: Figure; computed: 
   // The ratio of the printed figures, in units of the printed percentage's last digit.
   const an = scaleTo(a, dec);
   const bn = scaleTo(b, dec);
-  const den = rel.kind === 'ratio' ? bn : bn - BigInt(rel.terms[1].sign) * an;
+  const den = rel.kind === 'ratio' || rel.kind === 'growth' ? bn : bn - BigInt(rel.terms[1].sign) * an;
   if (den <= 0n) return undefined;
   const k = p.decimals;
-  const num = an * 100n * pow10(k);
-  return { holds, p, computed: (2n * num + den) / (2n * den) };
+  const num = (rel.kind === 'growth' ? BigInt(rel.terms[0].sign) * (an - bn) : an) * 100n * pow10(k);
+  // Rounded half away from zero (a growth's may be negative).
+  const computed = num < 0n ? -((-2n * num + den) / (2n * den)) : (2n * num + den) / (2n * den);
+  return { holds, p, computed };
+}
+
+/**
+ * A ratio relation's numerator and denominator as its message writes them, from its two figures as printed: `a ÷ b`,
+ * a change's `c ÷ (v − c)`, a growth's `(a − b) ÷ b` (terms in the order the relation holds them).
+ */
+export function ratioTexts(rel: Relation, a: string, b: string): [string, string] {
+  if (rel.kind === 'ratio') return [a, b];
+  if (rel.kind === 'growth') return [rel.terms[0].sign > 0 ? `(${a} - ${b})` : `(${b} - ${a})`, b];
+  return [a, `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`];
 }
 
 /** Whether a relation is judged as a ratio (a share, a change), not as a sum. */
 function isRatio(rel: Relation): boolean {
-  return rel.kind === 'ratio' || rel.kind === 'change';
+  return rel.kind === 'ratio' || rel.kind === 'change' || rel.kind === 'growth';
 }
 
 /** The arithmetic of a relation; undefined when a cell holds no figure or every cell is blank. */
@@ -355,10 +376,10 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && isRatio(rel)) {
     const [a, b] = rel.terms.map((t) => t.cell.text || '0');
-    const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
+    const [num, den] = ratioTexts(rel, a, b);
     return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
-      message: m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, m.context('', rel.title)),
+      message: m.ratioMismatch(ev.stated, num, den, ev.computed, ev.difference, m.context('', rel.title)),
     }, rel);
   }
   if (!ev.holds) {

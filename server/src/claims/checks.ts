@@ -17,7 +17,7 @@
  */
 import { withRelation, type Finding } from '../checks/finding';
 import { isJustification } from '../checks/justifications';
-import { cellName, evaluate, holdsAsPrinted, own, termValue } from '../checks/evaluate';
+import { cellName, evaluate, holdsAsPrinted, own, ratioTexts, termValue } from '../checks/evaluate';
 import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
@@ -182,10 +182,10 @@ function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeo
   }
   let message: string;
   if (say) message = say(ev);
-  else if (rel.kind === 'ratio' || rel.kind === 'change') {
+  else if (rel.kind === 'ratio' || rel.kind === 'change' || rel.kind === 'growth') {
     const [a, b] = rel.terms.map((t) => printed(t));
-    const den = rel.kind === 'ratio' ? b : `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`;
-    message = ctx.m.ratioMismatch(ev.stated, a, den, ev.computed, ev.difference, ctx.m.context('', rel.title));
+    const [num, den] = ratioTexts(rel, a, b);
+    message = ctx.m.ratioMismatch(ev.stated, num, den, ev.computed, ev.difference, ctx.m.context('', rel.title));
   } else {
     message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title));
   }
@@ -367,7 +367,10 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
         continue;
       }
     }
-    if (!change) continue;
+    if (!change) {
+      growthCheck(ctx, st, r, prev);
+      continue;
+    }
     if (change.direction !== r.direction) {
       const words = ctx.cm.changeWords;
       ctx.out.findings.push({
@@ -414,6 +417,22 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       message: ctx.cm.flatMismatch(ctx.slice(f.span), cur.figure.text, base.figure.text, title(ctx, 'flat')),
     });
   }
+}
+
+/**
+ * A rate said of this year's amount and a base's, the change between them not stated (`一般公共预算支出 1,234 万元，比上年的
+ * 1,100 万元增长 12.18%`): s·(this year − base) ÷ base. The base is an amount of a base year in the rate's sentence before
+ * it; this year's, as a change's would be (`currentFor`).
+ */
+function growthCheck(ctx: Ctx, st: Statement, r: Claim, prev: Statement | undefined): void {
+  const base = st.claims.filter((x) => x.kind === 'amount' && x.role === 'base' && x.sentence === r.sentence && x.span.start < r.span.start).at(-1);
+  if (!base || base.bound || base.approx || !sameSubject(base, r)) return;
+  const cur = currentFor(st, r, prev, ctx.kind);
+  if (!cur || cur.scale === undefined) return;
+  relate(ctx, {
+    rule: 'narrative', kind: 'growth', title: title(ctx, 'rate'), target: ctx.cellOf(r),
+    terms: [{ sign: r.direction! > 0 ? 1 : -1, cell: ctx.cellOf(cur) }, claimTerm(ctx, 1, base, cur.scale)],
+  });
 }
 
 /** A figure's value at a common scale for comparing signs (12 decimals is finer than anything printed). */

@@ -13,7 +13,7 @@ import { RELATION_RULES, type Relation, type RelationRuleId, type Term } from '.
 
 const RULES = RELATION_RULES;
 const RULE_ID = new Map<RelationRuleId, number>(RULES.map((r, i) => [r, i]));
-const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change'];
+const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change', 'growth'];
 const KIND_ID = new Map<Relation['kind'], number>(KINDS.map((k, i) => [k, i]));
 
 const SUM = 0;

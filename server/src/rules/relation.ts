@@ -26,9 +26,11 @@ export interface Relation {
   rule: RelationRuleId;
   /**
    * `sum`: target = Σ terms, each figure an interval. `same`: one quantity printed twice.
-   * `ratio`: target (a percentage) = terms[0] ÷ terms[1]; `change`: target (a percentage) = terms[0] ÷ (terms[1] − terms[0]).
+   * `ratio`: target (a percentage) = terms[0] ÷ terms[1]; `change`: target (a percentage) = terms[0] ÷ (terms[1] − terms[0]);
+   * `growth`: target (a percentage) = s·(terms[0] − terms[1]) ÷ terms[1], s terms[0]'s sign (this year's amount and the
+   * base, the change not stated).
    */
-  kind: 'sum' | 'same' | 'ratio' | 'change';
+  kind: 'sum' | 'same' | 'ratio' | 'change' | 'growth';
   /** How the rule reads (`规则 1栏各行=(2+3)栏各行`, `类 = Σ款`). */
   title: string;
   target: Cell;
