@@ -227,7 +227,7 @@ export function ratioTexts(rel: Relation, a: string, b: string): [string, string
   return [a, `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`];
 }
 
-/** Whether a relation is judged as a ratio (a share, a change), not as a sum. */
+/** Whether a relation is judged as a ratio (a share, a change, a growth), not as a sum. */
 function isRatio(rel: Relation): boolean {
   return rel.kind === 'ratio' || rel.kind === 'change' || rel.kind === 'growth';
 }
