@@ -556,6 +556,11 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     // 54,357.12 ÷ 904,445.42 is 6.010 %; 16,803.36 ÷ 99,629.76 is 16.87 %; 43,897.73 ÷ 1,085,203.63 is 4.0451 %;
     // 74,784.48 ÷ 1,085,203.63 is 6.8913 % — the shares were made to add up to 100.
     assert.deepEqual(errorsOf(budget).map((e) => said(budget, e).replace(/\s/g, '')).sort(), ['14.43%', '4.04%', '6.00%', '6.90%']);
+    // The 类 below the bare `其中：` line are the parts of the line before's total; one mistyped is found.
+    const sums = analyze(budget).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum').map((r) => `${r.target.text} ~ ${r.terms.map((t) => t.cell.text).join(' ')}`);
+    assert.deepEqual(sums, ['1085203.63 ~ 1037103.63 48100', '1085203.63 ~ 850088.3 116433.12 43897.73 74784.48']);
+    const typo = budget.replace('住房保障支出类科目 74784.48', '住房保障支出类科目 74884.48');
+    assert.ok(errorsOf(typo).some((e) => said(typo, e) === '1085203.63'));
   });
 
   it('a 2023 部门预算 of 梧州 (Guangxi, in 元): a 基本支出 that is the whole 一般公共预算支出, and a share made to add up to 100', () => {

@@ -540,7 +540,7 @@ function enumeration(ctx: Ctx, statements: Statement[], i: number): { intro: Sta
     const s = statements[j];
     if (s.heading !== statements[i].heading || s.section !== statements[i].section) return undefined;
     if (!s.intro) continue;
-    const total = introTotal(ctx, s);
+    const total = listTotal(ctx, statements, j);
     if (!total) return undefined;
     const items = itemsOf(statements, j);
     return items.includes(statements[i]) ? { intro: s, total, items } : undefined;
@@ -769,6 +769,19 @@ function introTotal(ctx: Ctx, st: Statement): Claim | undefined {
   return outside.length === 1 && !outside[0].bound && !outside[0].approx ? outside[0] : undefined;
 }
 
+/**
+ * The total the list an intro line opens breaks down: its own (`introTotal`), or — a line that is only `其中：` — the
+ * one of the line before it, under the same heading (`2025 年本年一般公共预算支出 1085203.63 元，…。其中：基本支出 …；项目
+ * 支出 …。` / `其中：` / `(一)文化旅游体育与传媒支出类科目 850088.3 元，…`, a 梧州 2025 部门预算).
+ */
+function listTotal(ctx: Ctx, statements: Statement[], i: number): Claim | undefined {
+  const st = statements[i];
+  const own = introTotal(ctx, st);
+  if (own || i === 0 || !/^[ \t\u3000]*其中[:：]?[ \t\u3000]*$/.test(st.text)) return own;
+  const prev = statements[i - 1];
+  return prev.heading === st.heading && prev.section === st.section ? introTotal(ctx, prev) : undefined;
+}
+
 /** `其中`: a total and its parts in one line, or an intro line and the items below it. */
 function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
@@ -799,7 +812,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   trailingTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
   if (!st.intro) return;
-  const total = introTotal(ctx, st);
+  const total = listTotal(ctx, statements, i);
   if (!total) return;
   const items = itemsOf(statements, i);
   const amounts: Claim[] = [];
