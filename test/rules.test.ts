@@ -150,3 +150,24 @@ describe('rules: a figure’s precision is the finest printed in its column', ()
     assert.deepEqual(errors(doc('27.99')), []);
   });
 });
+
+describe('rules: a column name that prints its formula (`执行率(B/A)`)', () => {
+  // The 项目支出绩效自评表 of every 决算 (the seeds' 硚口 and 黄陂 print it so; 河北省廊坊市 2019's as `执行率`, its
+  // columns `预算数(A)`, `执行数(B)`): each row's rate is B ÷ A, with no 规则 line.
+  const form = (rate: string, head = '执行率(B/A)') => `# 2023 年度某单位部门决算\n类型：决算\n年度：2023\n\n## 绩效自评表 2023 年度某项目自评表\n项目名称：某项目\n### 预算执行情况 (万元)\n列：项目 | 预算数(A) | 执行数(B) | ${head} | 得分\n年度财政资金总额 | 43.20 | 37.24 | ${rate} | 9\n`;
+  const at = (text: string) => analyze(text).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+
+  it('holds within the rounding of the rate: no finding; a rate mistyped is found at the rate', () => {
+    // 37.24 ÷ 43.20 is 86.2 %.
+    assert.deepEqual(at(form('86%')), []);
+    assert.deepEqual(at(form('86.20%')), []);
+    assert.deepEqual(at(form('96%')), ['column-formula 96%']);
+    assert.match(analyze(form('96%')).findings.find((f) => f.severity === 'error')!.message, /按 37\.24 ÷ 43\.20 应为 86%.*栏名所示公式 执行率\(B\/A\)/);
+  });
+
+  it('the formula written `(C=B/A)` or with full-width brackets; a rate without its % sign, or a name without letters, is not judged', () => {
+    assert.deepEqual(at(form('96%', '执行率（C=B/A）')), ['column-formula 96%']);
+    assert.deepEqual(at(form('96', '执行率(B/A)')), []);
+    assert.deepEqual(at(form('96%', '执行率')), []);
+  });
+});

@@ -2,7 +2,8 @@
  * Relations inside forms (项目申报表) and share columns, which the documents never print as rules:
  * - a project's 当年预算 is the same amount as its 资金来源 合计;
  * - the 资金来源 合计 equals the sum of the 支出明细 amounts;
- * - each 占比 cell is its amount divided by the part's 合计 amount.
+ * - each 占比 cell is its amount divided by the part's 合计 amount;
+ * - a column whose name prints its formula (`执行率(B/A)`) is that ratio of the columns tagged with those letters.
  */
 import { FIELD_PART, figureColumns, norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
@@ -53,9 +54,42 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
         out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(funded === fundCell ? 'fundsSum' : 'budgetSum'), target: funded, terms: cells.map((cell) => ({ sign: 1, cell })) });
       }
     }
-    for (const p of t.parts) shareRelations(p, m, out);
+    for (const p of t.parts) {
+      shareRelations(p, m, out);
+      headerRatios(p, m, out);
+    }
   }
   return out;
+}
+
+/** A column name that prints its formula: `执行率(B/A)`, `执行率 （B/A）`, `完成率(C=B/A)` (groups: numerator, denominator). */
+const HEADER_RATIO = /[（(]\s*(?:[A-Z]\s*=\s*)?([A-Z])\s*[/÷]\s*([A-Z])\s*[）)]/;
+/** A column name tagged with its letter: `预算数(A)`, `执行数 (B)`. */
+const HEADER_TAG = /[（(]\s*([A-Z])\s*[）)]/;
+
+/**
+ * Columns whose name prints their formula (the 绩效自评表's `执行率(B/A)` beside `预算数(A)` and `执行数(B)`): each row's
+ * percentage is the one tagged column's figure ÷ the other's (a rate printed without `%`, or a row with a blank, is
+ * not judged).
+ */
+function headerRatios(p: Part, m: Messages, out: Relation[]): void {
+  for (const c of p.columns) {
+    if (c.role !== 'figure') continue;
+    const f = HEADER_RATIO.exec(c.name);
+    if (!f) continue;
+    const tagged = (letter: string) => p.columns.find((x) => x !== c && x.role === 'figure' && HEADER_TAG.exec(x.name)?.[1] === letter);
+    const num = tagged(f[1]);
+    const den = tagged(f[2]);
+    if (!num || !den) continue;
+    for (const r of p.rows) {
+      const target = r.cells[c.index];
+      const a = r.cells[num.index];
+      const b = r.cells[den.index];
+      if (target?.kind === 'figure' && target.figure?.percent && a?.kind === 'figure' && b?.kind === 'figure') {
+        out.push({ rule: 'column-formula', kind: 'ratio', title: m.ruleHeaderRatio(c.name), target, terms: [{ sign: 1, cell: a }, { sign: 1, cell: b }] });
+      }
+    }
+  }
 }
 
 /** 占比 columns: each share = amount ÷ the part's 合计 amount. */
