@@ -1057,6 +1057,26 @@ export function isNonZeroFigure(p: Part, r: number, i: number): boolean {
   return c >= 0 && s.kind(c) === Kind.Figure && (s.flags(c) & CellFlag.Exact) === 0;
 }
 
+/**
+ * Cell i of row r's figure as a number (its printed value; a percentage in percent) and whether it is a percentage —
+ * for a stored part read from its store, no view made; undefined when it holds no figure (or one past 2^53 units).
+ */
+export function figureNumber(p: Part, r: number, i: number): { value: number; decimals: number; percent: boolean } | undefined {
+  if (!(p instanceof StoredPart)) {
+    const f = p.rows[r]?.cells[i]?.figure;
+    return f && p.rows[r].cells[i].kind === 'figure' ? { value: Number(f.units) / 10 ** f.decimals, decimals: f.decimals, percent: f.percent } : undefined;
+  }
+  const s = p.store;
+  const c = s.cellAt(r, i);
+  if (c < 0 || s.kind(c) !== Kind.Figure || !s.isSmall(c)) return undefined;
+  const flags = s.flags(c);
+  if (flags & CellFlag.Object) {
+    const f = s.figures.get(c);
+    return f ? { value: Number(f.units) / 10 ** f.decimals, decimals: f.decimals, percent: f.percent } : undefined;
+  }
+  return { value: s.units(c) / 10 ** s.decimals(c), decimals: s.decimals(c), percent: (flags & CellFlag.Percent) !== 0 };
+}
+
 /** Whether cell i of row r of a part prints a figure (for a stored part, read from its store: no view is made). */
 export function isFigure(p: Part, r: number, i: number): boolean {
   if (!(p instanceof StoredPart)) return p.rows[r]?.cells[i]?.kind === 'figure';

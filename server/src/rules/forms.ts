@@ -9,6 +9,8 @@ import { FIELD_PART, figureColumns, norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
+import { eachRowHead, figureNumber } from '../model/rows';
+import { holdsAsPrinted } from '../checks/evaluate';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
 const FUNDING = /资金来源/;
@@ -70,7 +72,7 @@ const HEADER_TAG = /[（(]\s*([A-Z])\s*[）)]/;
 /**
  * Columns whose name prints their formula (the 绩效自评表's `执行率(B/A)` beside `预算数(A)` and `执行数(B)`): each row's
  * percentage is the one tagged column's figure ÷ the other's (a rate printed without `%`, or a row with a blank, is
- * not judged).
+ * not judged); the relations of the rates that do not hold.
  */
 function headerRatios(p: Part, m: Messages, out: Relation[]): void {
   for (const c of p.columns) {
@@ -81,14 +83,20 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
     const num = tagged(f[1]);
     const den = tagged(f[2]);
     if (!num || !den) continue;
-    for (const r of p.rows) {
-      const target = r.cells[c.index];
-      const a = r.cells[num.index];
-      const b = r.cells[den.index];
-      if (target?.kind === 'figure' && target.figure?.percent && a?.kind === 'figure' && b?.kind === 'figure') {
-        out.push({ rule: 'column-formula', kind: 'ratio', title: m.ruleHeaderRatio(c.name), target, terms: [{ sign: 1, cell: a }, { sign: 1, cell: b }] });
-      }
-    }
+    // Rows read by their heads, a view made only of the three cells of a row that prints all three. Only a rate that
+    // does not hold is kept as a relation (a ratio within its rounding gives no finding): a document of 3,000 forms
+    // made, listed and judged 3,000 relation objects at every keystroke (about a fifth of its pass).
+    eachRowHead(p, (h) => {
+      const r = h.index;
+      const rate = figureNumber(p, r, c.index);
+      const a = figureNumber(p, r, num.index);
+      const b = figureNumber(p, r, den.index);
+      if (!rate?.percent || !a || !b || a.percent || b.percent) return;
+      // The printed figures' own ratio inside the rate's rounding: it holds (`holdsAsPrinted` would say so), no view made.
+      if (b.value > 0 && Math.abs((a.value / b.value) * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
+      const rel: Relation = { rule: 'column-formula', kind: 'ratio', title: m.ruleHeaderRatio(c.name), target: h.cell(c.index)!, terms: [{ sign: 1, cell: h.cell(num.index)! }, { sign: 1, cell: h.cell(den.index)! }] };
+      if (holdsAsPrinted(rel) === false) out.push(rel);
+    });
   }
 }
 
