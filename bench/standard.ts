@@ -174,7 +174,7 @@ for (const [what, text, [on, off]] of applied) {
 async function whereItGoes(): Promise<void> {
   const STAGES = [
     'sectionStandard', 'standard/library:recognise', 'documentStandard', 'bindAndExpand', 'standard/shapes:apply', 'standard/shapes:key',
-    'sectionAlike', 'carried', 'completenessFindings', 'localise', 'standard/apply:quantity',
+    'sectionAlike', 'carried', 'completenessFindings', 'localise', 'standard/apply:quantity', 'claimChecks',
   ] as const;
   type Stage = (typeof STAGES)[number];
   const modes: [string, () => void][] = [
@@ -217,6 +217,9 @@ async function whereItGoes(): Promise<void> {
   row('garbage collection (with − without)', (m, pass) => of(m.on.gc - m.off.gc, pass));
   row('the rest: judging the relations added, the report — and what sampling leaves unattributed (moves with the load; may be negative)', (m, pass) =>
     of(m.on.total - m.off.total - (get(m.on, 'sectionStandard', 'documentStandard', 'completenessFindings', 'standard/apply:quantity') ?? 0) - localised(m) - (m.on.gc - m.off.gc), pass));
+  // What the ratio is of: the narrative's share of the pass without the sets (a faster narrative makes the same sets a
+  // larger share of it).
+  row('for scale: the narrative\'s claims in the pass without the sets (`claimChecks`)', (m, pass) => of(get(m.off, 'claimChecks'), pass));
   // A stage no mode called was renamed or removed: say so loudly, the table would lie.
   const lost = STAGES.filter((n) => measured.every((m) => m.on.byName.get(n) === undefined));
   if (lost.length) print(`**Stages never met: ${lost.join(', ')} — renamed? Mend bench/standard.ts.**`);

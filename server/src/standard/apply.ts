@@ -21,7 +21,7 @@ import type { Relation } from '../rules/relation';
 import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
-import { distinct, pushTo, sameItems } from '../util/arrays';
+import { distinct, pushTo, range, sameItems } from '../util/arrays';
 import { Numbering } from '../util/numbering';
 import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
@@ -639,16 +639,6 @@ class Applied implements AppliedIdentity {
   }
 }
 
-/**
- * `count` numbers from `first`, in a list (apart from `Applier.apply`: a closure there reading its `first` made every
- * call allocate a context for it, twelve thousand a met pass of the 33k-row 部门预算).
- */
-function numbersFrom(first: number, count: number): number[] {
-  const out: number[] = [];
-  for (let j = 0; j < count; j++) out.push(first + j);
-  return out;
-}
-
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
   private binderMade?: Binder;
@@ -737,7 +727,7 @@ class Applier {
     for (; i < to; i++) {
       const same = this.index.find(k.made, i, keys);
       if (same !== undefined) {
-        ids ??= numbersFrom(first, i - from);
+        ids ??= range(first, i - from);
         ids.push(same);
         continue;
       }

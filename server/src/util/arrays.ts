@@ -30,6 +30,16 @@ export function distinct<T>(list: readonly T[]): T[] {
   return out;
 }
 
+/**
+ * `count` numbers from `first`, in a list (a loop: `Array.from` with a callback reading `first` allocated a closure
+ * context at each call, twelve thousand a met pass of the 33k-row 部门预算 in standard/apply.ts).
+ */
+export function range(first: number, count: number): number[] {
+  const out: number[] = [];
+  for (let j = 0; j < count; j++) out.push(first + j);
+  return out;
+}
+
 /** Whether two lists hold the same objects in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a.length !== b.length) return false;
