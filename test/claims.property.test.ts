@@ -104,12 +104,12 @@ const templates: fc.Arbitrary<Made>[] = [
     line: `基本支出 ${f2(a + b)} 万元，包括人员经费 ${f2(a)} 万元、公用经费 ${f2(b)} 万元。`,
     checked: [f2(a + b), f2(a), f2(b)],
   })),
-  // Two totals and their changes said with 各 (Sichuan's wording).
-  fc.tuple(cents, cents, share, share).map(([x, y, p, q]) => {
+  // Two totals and their changes said with 各 (Sichuan's wording), the commas full- or half-width (as web pages print them).
+  fc.tuple(cents, cents, share, share, fc.constantFrom('，', ',', ', '), fc.constantFrom('、', ',')).map(([x, y, p, q, c, r]) => {
     const cx = Math.max(1, Math.round((x * p) / 100));
     const cy = Math.max(1, Math.round((y * q) / 100));
     return {
-      line: `收、支总计各是 ${f2(x)}，${f2(y)} 万元。与上年相比，收、支总计各减少 ${f2(cx)}，${f2(cy)} 万元，各下降 ${pct(cx, x + cx)}%、${pct(cy, y + cy)}%。`,
+      line: `收、支总计各是 ${f2(x)}${c}${f2(y)} 万元。与上年相比${c}收、支总计各减少 ${f2(cx)}${c}${f2(cy)} 万元${c}各下降 ${pct(cx, x + cx)}%${r}${pct(cy, y + cy)}%。`,
       checked: [`${pct(cx, x + cx)}%`, `${pct(cy, y + cy)}%`],
     };
   }),

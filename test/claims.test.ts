@@ -591,6 +591,32 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('2023年度一般公共预算财政拨款支出1,234.00万元，比上年的1,100.00万元增加134.00万元，增长12.18%。')).filter((r) => r.startsWith('growth')), []);
   });
 
+  it('runs said respectively with half-width commas (`各是4125.49,4143.91万元`; a 2022 单位决算 of Sichuan as a web page prints it): its 38.28 % is found', () => {
+    // The page's text, figures kept (its years one later, as this test's documents are of 2023). 2,570.97 ÷ (4,143.91 +
+    // 2,570.97) is 38.2877 %: 38.29 %, printed 38.28 %.
+    const line = '2023年度收、支总计各是4125.49,4143.91万元。与2022年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。主要变动原因是天府旅游名县创建工作完成,项目收入减少。';
+    assert.deepEqual(relations(doc(line)), ['change 23.51% ~ 1267.86 -4125.49', 'change 38.28% ~ 2570.97 -4143.91']);
+    assert.deepEqual(errorsOf(doc(line)).map((e) => said(doc(line), e)), ['38.28%']);
+    // The rates joined by a half-width comma too; a thousands separator is still one number.
+    assert.deepEqual(relations(doc(line.replace('23.51%、', '23.51%,'))), ['change 23.51% ~ 1267.86 -4125.49', 'change 38.28% ~ 2570.97 -4143.91']);
+    assert.deepEqual(relations(doc('本年支出合计4,143.91万元，其中基本支出1,140.27万元、项目支出3,003.64万元。')), ['sum 4,143.91 ~ 1,140.27 3,003.64']);
+    // Without a reason, each change's warning names its own rate.
+    const bare = doc(line.replace(/主要变动原因.*$/, ''));
+    assert.deepEqual(analyze(bare).findings.filter((f) => f.rule === 'narrative-reason').map((f) => /（(.*)）/.exec(f.message)?.[1]), ['减少 1267.86 万元，23.51%', '减少 2570.97 万元，38.28%']);
+  });
+
+  it('shares joined by commas after a run said respectively (`分别为a，b，c万元，占总额的x%，y%，z%`) are each of their own amount', () => {
+    // Was: only the first share read, and of the run's last amount — a false error.
+    const line = (c: string) => `政府采购支出总额36399万元，其中：货物、工程、服务采购支出分别为9399.2${c}16961.2${c}10038.6万元，占政府采购支出总额的25.8%${c}46.6%${c}27.6%。`;
+    for (const c of ['，', ',']) {
+      assert.deepEqual(relations(doc(line(c))), ['ratio 25.8% ~ 9399.2 36399', 'ratio 27.6% ~ 10038.6 36399', 'ratio 46.6% ~ 16961.2 36399', 'sum 36399 ~ 9399.2 16961.2 10038.6']);
+      assert.deepEqual(errorsOf(doc(line(c))), []);
+      // One share mistyped: its ratio, and the shares' sum (101 %) at the last.
+      const typo = doc(line(c).replace('46.6%', '47.6%'));
+      assert.deepEqual(errorsOf(typo).map((e) => `${said(typo, e)} ${/（情况说明核对 (.*)）/.exec(e.message)?.[1]}`), ['47.6% 占比 = 部分 ÷ 总数', '27.6% 同一总数的各项占比之和 = 100%']);
+    }
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);

@@ -416,8 +416,11 @@ function bareRun(text: string, from: number, at: number): [number, number][] {
     }
     if (k === j) break;
     if (k > from && text[k - 1] === '-') k--;
-    // A digit, letter or separator right before it makes it part of something else (`1,234`, `A1`).
-    if (k > from && /[\d.,A-Za-z]/.test(text[k - 1])) break;
+    // A digit, letter or point right before it makes it part of something else (`A1`), and so does a half-width comma
+    // that can be a thousands separator (`1,234`: three digits without decimals after a digit and the comma, as
+    // MENTION reads it); after any other comma it is the next of the run (`各是1.5,2.5,3.5万元`).
+    if (k > from && /[\d.A-Za-z]/.test(text[k - 1])) break;
+    if (k > from && text[k - 1] === ',' && !point && j - k === 3 && k - 1 > from && /\d/.test(text[k - 2])) break;
     out.unshift([k, j]);
     i = k;
   }
@@ -426,15 +429,23 @@ function bareRun(text: string, from: number, at: number): [number, number][] {
 
 /**
  * The runs of claims of one unit in one sentence, each joined to the one before by `RUN_JOIN` (`a 万元、b 万元和 c 万元`),
- * or by a comma alone after words that say the run respectively (`各是 4125.49，4143.91 万元`).
+ * or by a comma alone after words that say the run respectively (`各是 4125.49，4143.91 万元`) or after a run said
+ * respectively earlier in the sentence, up to its length (`分别为 a，b，c 万元，占总额的 x%，y%，z%`).
  */
 function runsOf(claims: Claim[]): Claim[][] {
   const runs: Claim[][] = [];
+  // The longest run said respectively so far in the current sentence.
+  let said = 0;
+  let saidSentence = -1;
   for (const c of claims) {
     const run = runs.at(-1);
     const last = run?.at(-1);
-    if (run && last && last.sentence === c.sentence && last.unit === c.unit && (L.RUN_JOIN.test(c.lead) || (c.lead === '' && L.RESPECTIVELY.test(run[0].lead)))) run.push(c);
+    if (c.sentence !== saidSentence) { said = 0; saidSentence = c.sentence; }
+    const commaJoined = c.lead === '' && !!run && (L.RESPECTIVELY.test(run[0].lead) || run.length < said);
+    if (run && last && last.sentence === c.sentence && last.unit === c.unit && (L.RUN_JOIN.test(c.lead) || commaJoined)) run.push(c);
     else runs.push([c]);
+    const now = runs.at(-1)!;
+    if (now.length > said && L.RESPECTIVELY.test(now[0].lead)) said = now.length;
   }
   return runs;
 }

@@ -14,9 +14,12 @@ const COUNTERS = '人次|批次|台（套）|台\\(套\\)|辆|人|名|个|台|�
 /**
  * A number with its unit. Group 1 the number (thousands separators allowed), group 2 `多`/`余` between the number and
  * its unit (`100 多期`, `10 余万元`), group 3 the unit. `百分点` is not a unit we check (`%` must not be followed by it).
+ * Not inside another word or number (`A1`, the `234` of `1,234`); after a digit and a half-width comma only when that
+ * comma cannot be a thousands separator: the number before it has decimals, or more or fewer than three digits follow
+ * it (`收、支总计各是4125.49,4143.91万元`, `各下降23.51%,38.28%`, as web pages and some PDFs print the comma).
  */
 export const MENTION = new RegExp(
-  '(?<![\\d.,A-Za-z])(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)[ \\t\\u3000]*(?:(多|余)[ \\t\\u3000]*)?' +
+  '(?:(?<![\\d.A-Za-z])(?<!\\d,)|(?<=\\d\\.\\d+,)|(?<=\\d,)(?!\\d{3}(?!\\d)))(-?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|-?\\d+(?:\\.\\d+)?)[ \\t\\u3000]*(?:(多|余)[ \\t\\u3000]*)?' +
   '(亿元|万元|元|亿|万|%|％|' + COUNTERS + ')',
   'g',
 );

@@ -81,7 +81,11 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
       if (c.kind !== 'change' || c.bound || c.approx || c.scale === undefined || !c.direction) continue;
       const amount = wan(c);
       if (amount < thresholds.changeAmount) continue;
-      const rate = st.claims.slice(i + 1).find((x) => x.sentence === c.sentence && (x.kind === 'rate' || x.kind === 'change'));
+      // Its rate: the next rate or change of its sentence — in a run said respectively (`各减少 a，b 万元，各下降 p%、q%`),
+      // the rate at its own place, past the other changes of its run.
+      const own = c.respective;
+      const later = st.claims.slice(i + 1).filter((x) => x.sentence === c.sentence && (x.kind === 'rate' || x.kind === 'change') && !(own && x.kind === 'change' && x.respective?.of === own.of && x.respective.at > own.at));
+      const rate = (own && later.find((x) => x.kind === 'rate' && x.respective?.of === own.of && x.respective.at === own.at)) || later[0];
       let percent: number | undefined = rate?.kind === 'rate' ? value(rate.figure) : undefined;
       if (percent === undefined) {
         const cur = st.claims.slice(0, i).filter((x) => x.kind === 'amount' && x.sentence === c.sentence && !x.bound).at(-1);
