@@ -171,3 +171,37 @@ describe('rules: a column name that prints its formula (`执行率(B/A)`)', () =
     assert.deepEqual(at(form('96%', '执行率')), []);
   });
 });
+
+describe('rules: a performance form\'s 总分 is the sum of its scores (绩效自评表)', () => {
+  // Every 决算's 绩效自评表 (the seeds' 硚口 and 黄陂; Anhui's 池州 and Sichuan's 大英 print 得分 and 总分/合计 alike):
+  // the 预算执行情况 score and each 年度目标's indicator scores add up to the 总分, with no 规则 line.
+  const form = (scores: string[], total: string, tail = `总分：${total}`) => [
+    '# 2023 年度某单位部门决算', '类型：决算', '年度：2023', '', '## 绩效自评表 2023 年度某项目自评表', '项目名称：某项目',
+    '### 预算执行情况 (万元) (20分)', '列：项目 | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率)', `年度财政资金总额 | 10.00 | 10.00 | 100% | ${scores[0]}`,
+    '### 年度绩效目标 1 (80分)', '列：一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分',
+    ...scores.slice(1).map((s, i) => `${i ? '' : '产出指标'} | 数量指标 | 指标${i + 1} | 1份 | 1份 | ${s}`), tail, ''].join('\n');
+  const found = (text: string) => analyze(text).findings.filter((f) => f.rule === 'form').map((f) => `${f.severity} ${text.slice(f.span.start, f.span.end)}`);
+
+  it('adds up: nothing; one score mistyped or left blank: an error at the 总分, named by the rule', () => {
+    assert.deepEqual(found(form(['20', '40', '30', '10'], '100')), []);
+    assert.deepEqual(found(form(['20', '40', '30', '10'], '95')), ['error 95']);
+    assert.deepEqual(found(form(['20', '40', '', '10'], '100')), ['error 100']);
+    const f = analyze(form(['20', '40', '30', '12'], '100')).findings.find((x) => x.rule === 'form')!;
+    assert.match(f.message, /应为 102，实为 100，相差 2（表单核对 总分 = Σ各项得分）/);
+  });
+
+  it('whole scores are whole points (not ±0.5 each); scores with decimals are judged with their rounding', () => {
+    // 72 scores of 1 would reach ±36 points as rounded amounts: 71 against 72 is an error, not a 尾差.
+    assert.deepEqual(found(form(['1', ...Array(71).fill('1')], '71')), ['error 71']);
+    // 20/3 printed 6.67 three times: 20.01 against 20 (黄陂's 80.02 against 80) is a 尾差.
+    assert.deepEqual(found(form(['0', '6.67', '6.67', '6.67'], '20')), ['information 20']);
+    assert.deepEqual(found(form(['0', '6.67', '6.67', '6.67'], '21')), ['error 21']);
+  });
+
+  it('the total as a 合计 row of the scores, or 总得分; a rate column (得分率) and a form without a total are not judged', () => {
+    assert.deepEqual(found(form(['20', '40', '30', '10'], '', '合计 | | | | | 90')), ['error 90']);
+    assert.deepEqual(found(form(['20', '40', '30', '10'], '', '总得分：100')), []);
+    assert.deepEqual(found(form(['20', '40', '30', '10'], '', '')), []);
+    assert.deepEqual(found(form(['20', '40', '30', '10'], '95').replace(/\| 得分$/m, '| 得分率')), []);
+  });
+});

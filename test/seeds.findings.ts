@@ -35,7 +35,13 @@ export const PINNED: Record<string, string[]> = {
     // 项目支出表 row L401 "2022年物 业管理经 费 … 0.4 9" (10.49; first digit lost): the form keeps the 2022 amount.
     '749 cross-table 9.81',
   ],
-  'qiaokou-2023-final': [],
+  'qiaokou-2023-final': [
+    // 001_3d9117acb7238360.txt L791 (整体绩效自评表, 年度目标2 first row): "…全年总计12份。	12份	12" — no 得分 cell, left blank
+    // in the transcription (b:607), where every other row prints its score. 总分 100 (b:692) against the scores as they
+    // stand, 20 + 4 + 27 + 5 + 8 + 9 + 8 + 7 + 10 = 98: the 2 this 29-point goal lacks. Whether the PDF's cell was lost in
+    // extraction or never printed cannot be told from the text; the form as transcribed does not add up, and says so.
+    '692 form 100',
+  ],
   'dongxihu-2020-budget': [],
   'wuhan-info-center-2022-budget': [
     // 003_977aee08196e84ac.txt L577: "…机关事业单位基本养老保险缴费支出（项）49.98万元，比2021年预算减少0.02万元" against

@@ -12,6 +12,7 @@ const FORM_CHECKS = {
   detailBudget: '支出明细合计 = 项目当年预算',
   fundsSum: '资金来源合计 = Σ支出明细',
   budgetSum: '项目当年预算 = Σ支出明细',
+  scoreSum: '总分 = Σ各项得分',
 };
 export type FormCheck = keyof typeof FORM_CHECKS;
 const FORM_CHECKS_EN: Record<FormCheck, string> = {
@@ -21,6 +22,7 @@ const FORM_CHECKS_EN: Record<FormCheck, string> = {
   detailBudget: 'total of the expenditure details = the project’s budget for the year',
   fundsSum: 'total funding = Σ expenditure details',
   budgetSum: 'the project’s budget for the year = Σ expenditure details',
+  scoreSum: 'total score = Σ scores',
 };
 
 const zh = {

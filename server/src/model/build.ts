@@ -99,6 +99,15 @@ export function fieldsOf(t: Table): readonly Field[] {
 }
 
 /** A part's columns of figures (not its text columns: 科目编码, 科目名称, 单位名称), in order. */
+/**
+ * A score column of a performance form (绩效自评表): `得分`, `自评得分`, `得分 (20分*执行率)`, not a rate (`得分率`). Its
+ * figures are points: one printed without decimals is a whole number of points, not an amount rounded to one.
+ */
+export function isScoreColumn(name: string): boolean {
+  return SCORE_COLUMN.test(norm(name));
+}
+const SCORE_COLUMN = /^(?:自评|评价)?得分(?!率)/;
+
 export function figureColumns(p: Part): Column[] {
   return p.columns.filter((c) => c.role === 'figure');
 }

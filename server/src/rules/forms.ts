@@ -3,13 +3,14 @@
  * - a project's 当年预算 is the same amount as its 资金来源 合计;
  * - the 资金来源 合计 equals the sum of the 支出明细 amounts;
  * - each 占比 cell is its amount divided by the part's 合计 amount;
- * - a column whose name prints its formula (`执行率(B/A)`) is that ratio of the columns tagged with those letters.
+ * - a column whose name prints its formula (`执行率(B/A)`) is that ratio of the columns tagged with those letters;
+ * - a performance form's (绩效自评表) 总分 is the sum of the 得分 of its rows.
  */
-import { FIELD_PART, figureColumns, norm } from '../model/build';
+import { FIELD_PART, figureColumns, isScoreColumn, norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
-import { eachRowHead, figureNumber } from '../model/rows';
+import { cellOf, eachRowHead, figureNumber } from '../model/rows';
 import { holdsAsPrinted } from '../checks/evaluate';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
@@ -60,8 +61,64 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       shareRelations(p, m, out);
       headerRatios(p, m, out);
     }
+    scoreSum(t, fields, m, out);
   }
   return out;
+}
+
+/** A form's total score, as a field (`总分：100`) or a row's label. */
+const TOTAL_SCORE = /^(?:总分|总得分|自评总分|自评得分|综合得分|得分合计|合计得分|总计得分|总计|合计)$/;
+/** Rows that are not an indicator's own score: a subtotal (`小计`, `产出指标合计`). */
+const SUBTOTAL = /小计|合计|总计|总分/;
+
+/**
+ * A performance form's (绩效自评表: 预算执行情况 and each 年度目标's indicators) total score — a field `总分` or a
+ * `总分`/`合计` row with a figure in a score column — is the sum of the score cells of every other row (a blank score
+ * counts as nothing scored: a form whose scores are printed but one is as wrong as one mistyped). Read from the store;
+ * a relation only when the printed figures do not add up exactly (as `headerRatios`: thousands of forms).
+ */
+function scoreSum(t: Table, fields: Part | undefined, m: Messages, out: Relation[]): void {
+  const scored: [Part, Column][] = [];
+  for (const p of t.parts) {
+    if (p === fields) continue;
+    const c = p.columns.find((x) => x.role === 'figure' && isScoreColumn(x.name));
+    if (c) scored.push([p, c]);
+  }
+  if (!scored.length) return;
+  let total: Cell | undefined;
+  const field = fields?.rows.find((r) => TOTAL_SCORE.test(norm(r.label)) && r.cells[1]?.kind === 'figure');
+  if (field) total = field.cells[1];
+  // Terms by (part, row, column); the sum of their printed values and the finest decimals among them.
+  const terms: [Part, number, number][] = [];
+  let sum = 0;
+  let decimals = 0;
+  let figures = 0;
+  for (const [p, c] of scored) {
+    eachRowHead(p, (h) => {
+      const label = norm(h.label);
+      const kind = h.kindAt(c.index);
+      if (SUBTOTAL.test(label)) {
+        if (!total && TOTAL_SCORE.test(label) && kind === 'figure') total = h.cell(c.index);
+        return;
+      }
+      if (kind !== 'figure' && kind !== 'empty' && kind !== 'dash') return;
+      terms.push([p, h.index, c.index]);
+      const f = figureNumber(p, h.index, c.index);
+      if (!f) return;
+      if (f.percent) { figures = -Infinity; return; }
+      sum += f.value;
+      decimals = Math.max(decimals, f.decimals);
+      figures++;
+    });
+  }
+  const target = total?.figure;
+  if (!total || !target || target.percent || figures < 2 || terms.length < 2) return;
+  // Printed exactly: nothing to find (a tail or a mismatch is judged by the relation).
+  if (Math.abs(sum - Number(target.units) / 10 ** target.decimals) < 0.5 * 10 ** -Math.max(decimals, target.decimals) / 10) return;
+  out.push({
+    rule: 'form', kind: 'sum', title: m.ruleForm('scoreSum'), target: total,
+    terms: terms.map(([p, r, i]) => ({ sign: 1, cell: cellOf(p, r, i)! })),
+  });
 }
 
 /** A column name that prints its formula: `执行率(B/A)`, `执行率 （B/A）`, `完成率(C=B/A)` (groups: numerator, denominator). */
