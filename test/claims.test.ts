@@ -617,6 +617,17 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     }
   });
 
+  it('a rate followed by its parts\' changes after `其中` is not of a part\'s change (Chongqing, 2024)', () => {
+    // 涪陵 2024 预算 (the page's text, figures kept, its years one earlier as this test's documents are of 2023, 因公出国
+    // made non-zero): the 16.75% is the total's (14.01 − 2.01 = 12.00 last year); it was read as the rate of 因公出国's
+    // change, 1 ÷ (2 − 1).
+    const line = '2023年一般公共预算“三公”经费支出预算为14.01万元,其中:因公出国(境)费用2万元,公务用车运行维护费12.01万元,公务接待费0万元。与2022年预算相比增长16.75%,其中因公出国(境)费增加1万元,公务用车运行维护费增加1.01万元,原因是系统卡顿。';
+    assert.deepEqual(relations(doc(line)).filter((r) => r.startsWith('change')), []);
+    assert.deepEqual(errorsOf(doc(line)), []);
+    // Said of the total, it is checked.
+    assert.deepEqual(relations(doc('2023年一般公共预算“三公”经费支出决算为14.01万元。与2022年相比增长16.75%,增加2.01万元,原因是系统卡顿。')), ['change 16.75% ~ 2.01 14.01']);
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);

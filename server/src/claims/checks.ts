@@ -354,8 +354,10 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     }
     // Or the rate first, its change right after it in its sentence (`较上年同期增长 15.35%，增收 25457 万元`) — when no
     // change of its own stands before it.
+    // Not a part's change after `其中` (`与上年相比增长 16.75%，其中因公出国(境)费增加 0 万元`: the rate is the total's).
     const next = claims[i + 1];
-    if (!change && next?.kind === 'change' && !next.bound && next.sentence === r.sentence && !claims.slice(0, i).some((x) => x.kind === 'change' && x.sentence === r.sentence)) change = next;
+    if (!change && next?.kind === 'change' && !next.bound && next.sentence === r.sentence && !claims.slice(0, i).some((x) => x.kind === 'change' && x.sentence === r.sentence)
+      && !st.text.slice(r.span.end - st.span.start, next.span.start - st.span.start).includes('其中')) change = next;
     if (!change && prev && !claims.slice(0, i).some((x) => x.kind === 'amount' || x.kind === 'change')) {
       const last = prev.claims.filter((x) => x.sentence === prev.claims[prev.claims.length - 1]?.sentence);
       change = last.filter((x) => x.kind === 'change' && !x.bound).at(-1);
