@@ -628,6 +628,21 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('2023年一般公共预算“三公”经费支出决算为14.01万元。与2022年相比增长16.75%,增加2.01万元,原因是系统卡顿。')), ['change 16.75% ~ 2.01 14.01']);
   });
 
+  it('a change after the last part of a `其中` list is the total\'s when the arithmetic says so (梧州 2025, in 元)', () => {
+    // The page's text (梧州市民政局 2025 部门预算, blanks of its PDF kept, years one earlier). 27,125,219.46 ÷
+    // (37,337,407.64 − 27,125,219.46) is 265.6 %; read as the 项目支出's change it was a false error (279.0 %).
+    const budget = (p: string) => ['# 某局2023年部门预算', '类型：部门预算', '年度：2023', '单位：元', '', '## 情况说明',
+      `另外,梧州市民政局下属共有 6 个事业单位,事业运行经 费 总预 算 安 排 37337407.64 元 , 其中 : 基 本 支出 预 算488180.64 元 , 项 目 支 出 预 算 36849227 元 , 同 比 增 加27125219.46 元,增长 ${p}%,增加主要原因为提高民政事业发展。`, ''].join('\n');
+    const rel = (text: string) => analyze(text).relations.filter((r) => r.rule === 'narrative' && r.kind === 'change').map((r) => `${r.target.text} ~ ${r.terms.map((t) => t.cell.text).join(' ')}`);
+    assert.deepEqual(rel(budget('265.6')), ['265.6% ~ 27125219.46 37337407.64']);
+    assert.deepEqual(errorsOf(budget('265.6')), []);
+    // Mistyped, it is an error (of the total: the part is smaller than the change, so it cannot be the part's).
+    assert.deepEqual(errorsOf(budget('256.6')).map((e) => said(budget('256.6'), e)), ['256.6%']);
+    // A rate that holds with the last part stays the part's.
+    const part = doc('2023年支出合计1,000.00万元，其中：基本支出600.00万元，项目支出400.00万元，同比增加100.00万元，增长33.33%，主要原因是项目增加。');
+    assert.deepEqual(relations(part).filter((r) => r.startsWith('change')), ['change 33.33% ~ 100.00 400.00']);
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);

@@ -382,7 +382,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       continue;
     }
     const cur = currentFor(st, change, prev, ctx.kind);
-    if (cur) rateRelation(ctx, r, change, cur);
+    if (cur) rateRelation(ctx, r, change, totalOfList(ctx, st, r, change, cur) ?? cur);
     else tableRate(ctx, r, change);
   }
   // A change against a stated base: this year − base; the direction word against the figures; 持平.
@@ -451,10 +451,34 @@ function overlapZero(a: Figure, b: Figure): boolean {
 }
 
 function rateRelation(ctx: Ctx, r: Claim, change: Claim, cur: Claim): void {
-  relate(ctx, {
+  relate(ctx, rateOf(ctx, r, change, cur));
+}
+
+function rateOf(ctx: Ctx, r: Claim, change: Claim, cur: Claim): Relation {
+  return {
     rule: 'narrative', kind: 'change', title: title(ctx, 'rate'), target: ctx.cellOf(r),
     terms: [{ sign: 1, cell: ctx.cellOf(change) }, claimTerm(ctx, change.direction! > 0 ? 1 : -1, cur, change.scale)],
-  });
+  };
+}
+
+/**
+ * A change naming no subject after the last part of a `其中` list (`事业运行经费总预算安排 T 元，其中：基本支出预算 a 元，
+ * 项目支出预算 b 元，同比增加 c 元，增长 p%`, 梧州 2025) may be the list's total's as well as its last part's: the
+ * total before the `其中` in its sentence when the rate holds with it and not with the part, or the part cannot be its
+ * base (the arithmetic decides, as for a nested 其中); else undefined (the part, as read).
+ */
+function totalOfList(ctx: Ctx, st: Statement, r: Claim, change: Claim, cur: Claim): Claim | undefined {
+  if ((change.subject && !change.inherited) || cur.sentence !== change.sentence) return undefined;
+  const at = (x: number) => x - st.span.start;
+  const total = st.claims.find((x) => isThisYear(x) && x.sentence === cur.sentence && x.span.end <= cur.span.start && x.unit === cur.unit
+    && st.text.slice(at(x.span.end), at(cur.span.start)).includes('其中'));
+  if (!total) return undefined;
+  const part = holdsAsPrinted(rateOf(ctx, r, change, cur));
+  if (part === true) return undefined;
+  const whole = holdsAsPrinted(rateOf(ctx, r, change, total));
+  // The total when the rate holds with it; also when the part cannot have been last year's amount less the change (a
+  // change larger than the part: its base is not positive) and the total can.
+  return whole === true || (part === undefined && whole === false) ? total : undefined;
 }
 
 /**
