@@ -1,7 +1,7 @@
 /**
  * The document's hygiene (模板审核): what a reviewer checks before reading a single figure.
  * - placeholders of the template left in (`XX`, `XXX`, `××`, `○○`, `待填`, `请填写`, `（略）`) in any heading, field, cell
- *   or text;
+ *   or text, and figures it left blank (`占 %`, `比上年减少 万元`);
  * - years: the title, the part and table headings name the document's 年度; a 截至 date is within it (a 决算 of year Y
  *   speaks of 截至 Y 年…; a 预算 of year Y of Y−1's year end, or of Y); a comparison (`比 Y−1 年预算`, `与 Y−1 年度相比`)
  *   is with the year before;
@@ -20,11 +20,18 @@ import type { Line, Span } from '../syntax/ast';
 const PLACEHOLDER = /(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,})(?![A-Za-z0-9])|×{2,}|○{2,}|待填|请填写|[（(]\s*略\s*[）)]/g;
 /** The template's instructions to whoever fills it in, left in the text: `（按“…”中实际发生…填写）`, `（如持平作持平表述）`. */
 const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持平表述|不涉及的不列)[^（）()\n]{0,20}[）)]|并在本表下方作下述说明|仍保留该表格式/g;
+/**
+ * A figure the template left blank: a unit right after the word that states its amount, with no number between
+ * (`占 %`, `比上年减少 万元`, `为 元`; 湛江市委宣传部 2017 printed `因公出国(境)费 0 万元，占 %，比上年减少 万元`). Not a
+ * unit named (`单位为万元`, `金额单位是元`).
+ */
+const BLANK_FIGURE = /(?<!单位[ \t\u3000]{0,3})(?:占|增加|减少|增长|下降|降低|上升|提高|节约|为|是|达|共计|合计|安排)[ \t\u3000]{0,3}(?:万元|亿元|元|%|％)/g;
 /** What any of the patterns above needs: a text without it (most texts) is not searched at all. */
-const SUSPECT = /[XxＸｘ×○待请略填持涉仍并]|([。，、；：！？,;])\1/;
+const SUSPECT = /[XxＸｘ×○待请略填持涉仍并元%％]|([。，、；：！？,;])\1/;
 /** A character each pattern above needs: a text without one is not searched for it. */
 const SUSPECT_PLACEHOLDER = /[XxＸｘ×○待请略]/;
 const SUSPECT_INSTRUCTION = /[填持涉仍并]/;
+const SUSPECT_BLANK = /[元%％]/;
 /**
  * A cell of a table (`## 表 …`) that is only an ellipsis: the template's example row (`… | …`). Forms are left alone:
  * their indicator lists print `……` for “and so on” in published documents.
@@ -74,6 +81,7 @@ export function hygieneFindings(lines: readonly Line[], tables: readonly Table[]
     if (!SUSPECT.test(text)) return;
     if (SUSPECT_PLACEHOLDER.test(text)) for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
     if (SUSPECT_INSTRUCTION.test(text)) for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
+    if (SUSPECT_BLANK.test(text)) for (const m of text.matchAll(BLANK_FIGURE)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.blankFigure(m[0]));
     if (punctuation) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
   };
 
