@@ -176,6 +176,9 @@ describe('standard sets: recognition by title', () => {
     ['预算', '## 表 五、政府性基金预算拨款支出预算表', '政府性基金预算支出表'],
     ['预算', '## 表 十、2025年一般公共预算项目支出表', '项目支出表'],
     ['预算', '## 表 九、2025年国有资本经营预算预算支出表', '国有资本经营预算支出表'],
+    // 广西梧州市 (2023, 2024): the 三公 table with 会议费 and 培训费, the later one's title without 表.
+    ['预算', '## 表 七、一般公共预算“三公”经费、会议费和培训费支出情况表', '一般公共预算“三公”经费支出表'],
+    ['预算', '## 表 七、财政拨款“三公”经费、会议费和培训费支出情况', '一般公共预算“三公”经费支出表'],
     ['预算', '## 表 部门（单位）收支预算总表', '收支总表'],
     ['预算', '## 表 附表1 部门财务收支预算总表', '收支总表'],
     ['预算', '## 表 部门支出预算表', '支出总表'],
@@ -371,6 +374,23 @@ describe('standard sets: the seeds', () => {
     assert.deepEqual(j.standard.quantity('机关运行经费').map((c) => c.text), ['3,580.05']);
     assert.deepEqual(j.standard.quantity('三公经费').map((c) => c.text), ['513.75']);
     assert.deepEqual(j.standard.quantity('政府采购').map((c) => c.text), ['5,227.59']);
+  });
+});
+
+describe('standard sets: a rule whose names find one figure on both sides gives no relation there', () => {
+  it('a 三公 table with 会议费 and 培训费 and no 三公 subtotal: 合计 is not read as 合计 + 会议费 + 培训费', () => {
+    const doc = (total: string) => ['# 某局2023年部门预算', '类型：部门预算', '年度：2023', '单位：万元', '',
+      '## 表 七、一般公共预算“三公”经费、会议费和培训费支出情况表',
+      '列：合计 | “三公”经费{小计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费} | 会议费 | 培训费',
+      `${total} | 12.00 | 0 | 8.00 | 0 | 8.00 | 4.00 | 2.50 | 4.00`, ''].join('\n');
+    const titles = (text: string) => analyze(text).relations.filter((r) => r.rule === 'column-formula').map((r) => `${r.target.text} = ${r.terms.map((t) => t.cell.text).join(' + ')}`);
+    // With its subtotal: the 三公 subtotal and the whole, each checked.
+    assert.deepEqual(titles(doc('18.50')), ['12.00 = 0 + 8.00 + 4.00', '8.00 = 0 + 8.00', '18.50 = 12.00 + 2.50 + 4.00']);
+    assert.deepEqual(errors(analyze(doc('18.50'))), []);
+    assert.equal(errors(analyze(doc('19.50'))).length, 1);
+    // Without it, `“三公”经费/小计` finds the 合计 too: 合计 = 合计 + 会议费 + 培训费 is not made.
+    const flat = doc('18.50').replace('“三公”经费{小计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费}', '因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费').replace('18.50 | 12.00 |', '18.50 |');
+    assert.ok(!titles(flat).includes('18.50 = 18.50 + 2.50 + 4.00'), titles(flat).join('; '));
   });
 });
 

@@ -837,6 +837,11 @@ function scratch(i: number, n: number): Int32Array {
 }
 
 /**
+ * `DEGENERATE`: a rule whose names find one figure on both sides (a 三公 table's `合计` read as its `“三公”经费合计` and as
+ * the `“三公”经费/小计` of `合计 = 小计 + 会议费 + 培训费`, when it prints no 三公 subtotal) says nothing of that figure:
+ * it gives no relation there (a figure equal to itself plus others would only say the others are zero). A condition
+ * so written (`当 「合计」行=「合计」行`) still holds.
+ *
  * How `expand` went: the rule gave relations; its condition did not hold; a reference named nothing (a problem says
  * what); or every cell it names is blank, so there was nothing to check.
  */
@@ -867,6 +872,11 @@ export class DeclaredRules {
 
   /** Where relations go: `out`, but for a condition's while it is judged. */
   private sink: RelationList;
+
+  /** Whether a rule (not its condition: `当 X=X` holds) is being expanded: a `DEGENERATE` relation is then left out. */
+  private get ruling(): boolean {
+    return this.sink === this.outList;
+  }
 
   /**
    * Relations go to `out` (compact where their cells are stored). `tables`, when given, is asked first for every
@@ -1004,7 +1014,8 @@ export class DeclaredRules {
     termCell: (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined) => Term | undefined;
   } {
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
-      if (!targetCell || terms.some((t) => !t)) return;
+      // A figure found among its own terms (`DEGENERATE`) gives no relation.
+      if (!targetCell || terms.some((t) => !t || (t.cell === targetCell && this.ruling))) return;
       this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
@@ -1056,7 +1067,8 @@ export class DeclaredRules {
         continue;
       }
       const c = termColumnIn(part, t, lhs.table);
-      if (!c) return true;
+      // None, or the rule's own column (`DEGENERATE`): no relation.
+      if (!c || (c.index === col.index && this.ruling)) return true;
       termCols[k] = c.index;
       maps[k] = undefined;
       columns[k] = NO_COLUMNS;
@@ -1121,7 +1133,7 @@ export class DeclaredRules {
       if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
       rows[k] = at;
     }
-    for (let k = 0; k < n; k++) if (!rows[k]) return true;
+    for (let k = 0; k < n; k++) if (!rows[k] || (rows[k]!.part === own.part && rows[k]!.row === own.row && this.ruling)) return true;
     const s = own.part.store;
     const out = this.sink;
     // The list's numbers of the parts, asked at the first relation only (the terms' parts, then the rule's own).
@@ -1175,7 +1187,7 @@ export class DeclaredRules {
       const q = t.at!.part as StoredPart;
       const c = columnIn(q, t);
       cells[k] = c ? q.store.cellAt(t.at!.row, c.index) : -1;
-      if (cells[k] < 0) return true;
+      if (cells[k] < 0 || (q === at.part && cells[k] === target && this.ruling)) return true;
     }
     const out = this.sink;
     out.begin(rule, kind, title, ruleSpan, out.part(at.part), at.row, target);
