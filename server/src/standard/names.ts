@@ -110,7 +110,7 @@ function keyOfTitle(text: string, department?: string): string {
   // A word printed twice (`国有资本经营预算预算支出表`, 贵州省德江县 2025): once.
   if (k.includes('预算预算') || k.includes('决算决算')) k = k.replace(/(预算|决算)\1+/g, '$1');
   if (k.endsWith(')')) {
-    k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '')
+    k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类|功能分类科目|经济分类科目)\)$/, '')
       .replace(/\((?:部门|单位)(?:预算|决算)?\)$/, '');
     // The money a table is of, printed after its title rather than before it: `“三公”经费…支出预算表（一般公共预算）`
     // is `一般公共预算“三公”经费…支出预算表` (江苏省政协办公厅 2017).
