@@ -316,6 +316,17 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(errorsOf(vary('执法执勤用车 2 辆', '执法执勤用车 1 辆')), []);
   });
 
+  it('a count whose list ends with `其他…` names every kind: its parts add up to it (the national template\'s 车辆 list)', () => {
+    // A 2023 预算 of 梧州 (the page's text): `共有车辆 1 辆,其中:一般公务用车 0 辆、…、其他用车 0 辆`.
+    const line = (n: number, kinds = '、其他用车 0 辆') => ('# 某局2023年度部门决算\n类型：部门决算\n年度：2023\n单位：万元\n\n## 情况说明\n') + (`截至2023年12月31日，共有车辆 ${n} 辆,其中:一般公务用车 0 辆、一般执法执勤用车 1 辆、特种专业技术用车 1 辆${kinds}。\n`);
+    assert.deepEqual(errorsOf(line(2)), []);
+    const f = errorsOf(line(3));
+    assert.deepEqual(f.map((e) => said(line(3), e)), ['3']);
+    assert.match(f[0].message, /其中各项（列至“其他用车”，已含全部类别）之和 2 辆 小于总数 3 辆（情况说明核对 总数 = 其中各项之和（列至“其他”））/);
+    // Without 其他, the list may be partial.
+    assert.deepEqual(errorsOf(line(3, '')), []);
+  });
+
   it('a change against a stated base: its amount, its direction word, 持平', () => {
     const line = '2024 年度机关运行经费支出 45.6 万元。比上年减少了 5.4 万元，减少 10.59%。';
     assert.deepEqual(errorsOf(vary(line, '上年机关运行经费支出 51 万元，本年机关运行经费支出 45.6 万元，比上年减少 5.4 万元。')), []);

@@ -1107,14 +1107,21 @@ function partOver(ctx: Ctx, total: Claim, part: Claim): void {
   });
 }
 
-/** A count of things (车辆, 人员) is at least the sum of the parts listed after its `其中`: a list may be partial. */
+/**
+ * A count of things (车辆, 人员) is at least the sum of the parts listed after its `其中`: a list may be partial — but
+ * one that ends with `其他…` (the national template's 车辆 list: 一般公务用车、一般执法执勤用车、特种专业技术用车、其他用车)
+ * names every kind, and its parts add up to the count.
+ */
 function countCheck(ctx: Ctx, total: Claim, parts: Claim[]): void {
-  if (parts.some((p) => p.figure.decimals || p.unit !== total.unit)) return;
+  if (parts.some((p) => p.figure.decimals || p.unit !== total.unit) || total.figure.decimals) return;
   const sum = parts.reduce((s, p) => s + p.figure.units, 0n);
-  if (sum <= total.figure.units || total.figure.decimals) return;
+  const whole = parts.length > 1 && parts[parts.length - 1].subject.startsWith('其他');
+  if (sum === total.figure.units || (sum < total.figure.units && !whole)) return;
   ctx.out.findings.push({
     rule: 'narrative', severity: 'error', span: total.numberSpan,
     related: parts.map((p) => ({ span: p.span, message: ctx.m.termRelated(ctx.cm.claim(p.subject), `${p.figure.text} ${p.unit}`) })),
-    message: ctx.cm.countOver(`${total.figure.text} ${total.unit}`, `${sum} ${total.unit}`, title(ctx, 'count')),
+    message: sum > total.figure.units
+      ? ctx.cm.countOver(`${total.figure.text} ${total.unit}`, `${sum} ${total.unit}`, title(ctx, 'count'))
+      : ctx.cm.countUnder(`${total.figure.text} ${total.unit}`, `${sum} ${total.unit}`, parts[parts.length - 1].subject, title(ctx, 'countAll')),
   });
 }

@@ -19,6 +19,7 @@ const zh = {
     direction: '增减方向与数额相符',
     flat: '“持平”即两数相同',
     count: '总数 ≥ 其中各项之和',
+    countAll: '总数 = 其中各项之和（列至“其他”）',
   },
   /** `情况说明“基本支出”`, with its figure when given (`情况说明“基本支出” 16.6%`). */
   claim: (subject: string, figure?: string) => `${subject ? `情况说明“${subject}”` : '情况说明所述金额'}${figure ? ` ${figure}` : ''}`,
@@ -42,6 +43,7 @@ const zh = {
     `称“${word}”，但本年 ${current} 与基数 ${base} 不同（${title}）`,
   sharesOver: (sum: string, title: string) => `同一总数的各项占比之和为 ${sum}，超过 100%（${title}）`,
   countOver: (total: string, sum: string, title: string) => `其中各项之和 ${sum} 大于总数 ${total}（${title}）`,
+  countUnder: (total: string, sum: string, last: string, title: string) => `其中各项（列至“${last}”，已含全部类别）之和 ${sum} 小于总数 ${total}（${title}）`,
   partOver: (part: string, total: string, difference: string, title: string) => `其中一项 ${part} 大于总数 ${total}，超出 ${difference}（${title}）`,
   changeWords: { up: '增加', down: '减少', flat: '持平' },
   reasonMissing: (what: string, threshold: string) => `变动较大（${what}）但未说明原因：超过 ${threshold} 的变动应写明主要原因`,
@@ -68,6 +70,7 @@ const en: ClaimMessages = {
     direction: 'the direction word agrees with the figures',
     flat: '“unchanged” means the two figures are equal',
     count: 'total ≥ sum of its parts',
+    countAll: 'total = sum of its parts (listed down to “other”)',
   },
   claim: (subject, figure) => `${subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim, stated, where, expected, diff, title) =>
@@ -83,6 +86,7 @@ const en: ClaimMessages = {
   flatMismatch: (word, current, base, title) => `The text says “${word}”, but this year ${current} differs from the base ${base} (${title})`,
   sharesOver: (sum, title) => `The shares of one whole add up to ${sum}, over 100% (${title})`,
   countOver: (total, sum, title) => `The parts add up to ${sum}, more than the total ${total} (${title})`,
+  countUnder: (total, sum, last, title) => `The parts, every kind listed (down to “${last}”), add up to ${sum}, less than the total ${total} (${title})`,
   partOver: (part, total, difference, title) => `One part, ${part}, is more than the total ${total}, by ${difference} (${title})`,
   changeWords: { up: 'increase', down: 'decrease', flat: 'unchanged' },
   reasonMissing: (what, threshold) => `A large change (${what}) with no reason given: changes over ${threshold} need their main reason`,
