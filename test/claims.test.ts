@@ -654,6 +654,18 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(part).filter((r) => r.startsWith('change')), ['change 33.33% ~ 100.00 400.00']);
   });
 
+  it('`收支总预算 T。收入包括：…。支出包括：…。` (the national 部门预算 template): each side adds up to the total', () => {
+    // The seeds print it (seeds/wuhan-info-center-2022-budget.budget b:518, 梧州 2025 too); a side mistyped is found.
+    const line = '2023 年财政拨款收支总预算 2692.18 万元。收入包括：一般公共预算拨款本年收入 2692.18 万元。支出包括：一般公共服务支出 2143.62 万元、社会保障和就业支出 262.34 万元、卫生健康支出 115.45 万元、住房保障支出 170.77 万元。';
+    assert.deepEqual(relations(doc(line)), ['sum 2692.18 ~ 2143.62 262.34 115.45 170.77', 'sum 2692.18 ~ 2692.18']);
+    assert.deepEqual(errorsOf(doc(line)), []);
+    const typo = doc(line.replace('卫生健康支出 115.45', '卫生健康支出 125.45'));
+    assert.deepEqual(errorsOf(typo).map((e) => said(typo, e)), ['2692.18']);
+    // A list ending in 等 names some of them; a list before the total is not its.
+    assert.deepEqual(relations(doc(line.replace('住房保障支出 170.77 万元。', '住房保障支出 170.77 万元等。'))), ['sum 2692.18 ~ 2692.18']);
+    assert.deepEqual(relations(doc('收入包括：一般公共预算拨款 10.00 万元。2023 年财政拨款收支总预算 12.00 万元。')), []);
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);

@@ -836,6 +836,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   }
   bracketParts(ctx, st);
   trailingTotal(ctx, st);
+  sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
   if (!st.intro) return;
   const total = listTotal(ctx, statements, i);
@@ -853,6 +854,29 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
   sumRelation(ctx, total, amounts);
 }
+
+/**
+ * A total of both sides (`财政拨款收支总预算 T 元。收入包括：A a 元。支出包括：B b 元、C c 元…`, the national 部门预算
+ * template's 财政拨款收支 paragraph): each side's list, to the end of its sentence, adds up to it — unless it ends in `等`.
+ */
+function sidesOfTotal(ctx: Ctx, st: Statement): void {
+  if (!st.text.includes('包括')) return;
+  const total = st.claims.find((x) => x.kind === 'amount' && isThisYear(x) && !x.bound && !x.approx && BOTH_SIDES.test(x.subject));
+  if (!total) return;
+  SIDE_LIST.lastIndex = 0;
+  for (let m = SIDE_LIST.exec(st.text); m; m = SIDE_LIST.exec(st.text)) {
+    const from = st.span.start + m.index;
+    if (from < total.span.end) continue;
+    const end = st.span.start + stopAt(st.text, '。！？', m.index);
+    if (st.text.slice(m.index, end - st.span.start).includes('等')) continue;
+    const parts = st.claims.filter((x) => x.span.start > from && x.span.start < end && partOfTotal(ctx, total, x) && !bracketedBefore(st, x, end));
+    if (parts.length) sumRelation(ctx, total, parts);
+  }
+}
+/** A total of income and spending alike (`收支总预算`, `收支总计`, `收支预算总额`). */
+const BOTH_SIDES = /收支(?:总预算|总计|预算总计|预算总额|总额)$/;
+/** A side's list after such a total: `收入包括：`, `支出预算包括：`. */
+const SIDE_LIST = /(?:收入|支出)(?:预算)?包括[:：]/g;
 
 /** A total is the sum of its parts: the relation, judged (`relate`). */
 function sumRelation(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
