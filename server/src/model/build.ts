@@ -98,7 +98,6 @@ export function fieldsOf(t: Table): readonly Field[] {
   return out;
 }
 
-/** A part's columns of figures (not its text columns: 科目编码, 科目名称, 单位名称), in order. */
 /**
  * A score column of a performance form (绩效自评表): `得分`, `自评得分`, `得分 (20分*执行率)`, not a rate (`得分率`). Its
  * figures are points: one printed without decimals is a whole number of points, not an amount rounded to one.
@@ -108,6 +107,7 @@ export function isScoreColumn(name: string): boolean {
 }
 const SCORE_COLUMN = /^(?:自评|评价)?得分(?!率)/;
 
+/** A part's columns of figures (not its text columns: 科目编码, 科目名称, 单位名称), in order. */
 export function figureColumns(p: Part): Column[] {
   return p.columns.filter((c) => c.role === 'figure');
 }

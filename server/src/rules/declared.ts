@@ -1133,7 +1133,7 @@ export class DeclaredRules {
       if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
       rows[k] = at;
     }
-    for (let k = 0; k < n; k++) if (!rows[k] || (rows[k]!.part === own.part && rows[k]!.row === own.row && this.ruling)) return true;
+    for (let k = 0; k < n; k++) if (!rows[k]) return true;
     const s = own.part.store;
     const out = this.sink;
     // The list's numbers of the parts, asked at the first relation only (the terms' parts, then the rule's own).
@@ -1154,7 +1154,8 @@ export class DeclaredRules {
         const q = at.part as StoredPart;
         const c = termColumnIn(q, rhs[k].target, lhs.table, col);
         cells[k] = c ? q.store.cellAt(at.row, c.index) : -1;
-        if (cells[k] < 0) continue each;
+        // None, or the rule's own figure (`DEGENERATE`): no relation in this column.
+        if (cells[k] < 0 || (q === own.part && cells[k] === target && this.ruling)) continue each;
       }
       if (ownPart < 0) {
         for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);

@@ -93,6 +93,7 @@ function scoreSum(t: Table, fields: Part | undefined, m: Messages, out: Relation
   let sum = 0;
   let decimals = 0;
   let figures = 0;
+  let percent = false;
   for (const [p, c] of scored) {
     eachRowHead(p, (h) => {
       const label = norm(h.label);
@@ -105,14 +106,15 @@ function scoreSum(t: Table, fields: Part | undefined, m: Messages, out: Relation
       terms.push([p, h.index, c.index]);
       const f = figureNumber(p, h.index, c.index);
       if (!f) return;
-      if (f.percent) { figures = -Infinity; return; }
+      if (f.percent) { percent = true; return; }
       sum += f.value;
       decimals = Math.max(decimals, f.decimals);
       figures++;
     });
   }
   const target = total?.figure;
-  if (!total || !target || target.percent || figures < 2 || terms.length < 2) return;
+  // (A score printed as a percentage is no number of points: not judged.)
+  if (!total || !target || target.percent || percent || figures < 2 || terms.length < 2) return;
   // Printed exactly: nothing to find (a tail or a mismatch is judged by the relation).
   if (Math.abs(sum - Number(target.units) / 10 ** target.decimals) < 0.5 * 10 ** -Math.max(decimals, target.decimals) / 10) return;
   out.push({
