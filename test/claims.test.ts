@@ -666,6 +666,16 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('收入包括：一般公共预算拨款 10.00 万元。2023 年财政拨款收支总预算 12.00 万元。')), []);
   });
 
+  it('a base named with its year after 比 (`比 2022 年度决算总收入 1058.51 万元增加了 185.76 万元`, 忻州 2018) is the change\'s base', () => {
+    // The page's text, years one later (this test's documents are of 2023).
+    const line = (d: string) => `2023年度决算总收入1244.27万元,比2022年度决算总收入1058.51万元增加了${d}万元 ,主要原因是本年度增加拆迁补偿款。`;
+    assert.deepEqual(relations(doc(line('185.76'))), ['sum 185.76 ~ 1244.27 -1058.51']);
+    assert.deepEqual(errorsOf(doc(line('185.76'))), []);
+    assert.deepEqual(errorsOf(doc(line('195.76'))).map((e) => said(doc(line('195.76')), e)), ['195.76']);
+    // …and with 上年度 after 比.
+    assert.deepEqual(relations(doc('2023年度总支出1095.67万元,比上年度总支出1060.87万元增加34.80万元,主要是绿化工程。')), ['sum 34.80 ~ 1095.67 -1060.87']);
+  });
+
   it('a change said on a comparable basis (`按同口径同比减少 63.96 万元，下降 5.2%`) is of the amount before it', () => {
     const line = (p: string) => `2023年，各乡(镇)、县本级一般公共预算拨款安排的“三公”经费决算支出数为1165.08万元，按同口径同比减少63.96万元，下降${p}%。`;
     assert.deepEqual(relations(doc(line('5.2'))), ['change 5.2% ~ 63.96 -1165.08']);

@@ -182,7 +182,7 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
   if (kind === 'amount') {
     // `完成年初预算数 60999 万元的 40.4%`: the budget of the amount before it, not a subject of its own.
     s = s.replace(L.COMPLETION_OF, '').replace(L.ROLE_WORDS, '');
-    s = s.replace(BASE_PHRASE, '').replace(/^(?:上年度?|去年|上一年度?)(?!结转|结余)/, '');
+    s = s.replace(BASE_PHRASE, '').replace(/^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/, '');
   } else if (kind === 'completion') {
     s = s.replace(L.COMPLETION, '').replace(/^的$/, '');
   } else if (kind === 'share') {
@@ -293,14 +293,15 @@ function statementOf(line: SourceLine): Statement {
         // The year the amount is of: named first (`2023 年度收入合计`, `上年机关运行经费支出`) or with its role
         // (`2022 年预算数为`). A base year's amount is a base; this year's is current (decided against the header).
         const core = lead.replace(/^[（(，,、；;：:]+/, '').replace(/^(?:其中|包括)[:：]?/, '');
-        const first = /^(?:截至|截止)?(\d{4})[ \t\u3000]*年度?(?!\d{1,2}月)/.exec(core);
+        // (`比 2017 年度决算总收入 1058.51 万元`: the year after 比/较 is the amount's too.)
+        const first = /^(?:截至|截止|比|较)?(\d{4})[ \t\u3000]*年度?(?!\d{1,2}月)/.exec(core);
         const rb = L.ROLE_BASE.exec(lead);
         const yr = rb && /(\d{4})/.exec(rb[1]);
         if (first) roleYear = Number(first[1]);
         if (rb && (rb[2] || rb[3] || rb[4] || rb[5] || !yr)) {
           role = 'base';
           if (yr) roleYear = Number(yr[1]);
-        } else if (/^(?:上年度?|去年|上一年度?)(?!结转|结余)/.test(core)) role = 'base';
+        } else if (/^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/.test(core)) role = 'base';
         else if (L.ROLE_BUDGET.test(lead)) role = 'budget';
         else if (L.ROLE_FINAL.test(lead)) role = 'final';
         else role = 'current';
