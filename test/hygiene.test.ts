@@ -29,6 +29,10 @@ describe('hygiene: placeholders', () => {
     assert.deepEqual(found(text, 'placeholder'), ['error: 占 %', 'error: 减少 万元']);
     assert.match(analyze(text).findings.find((f) => f.rule === 'placeholder')!.message, /模板留空的数字未填写：“占 %”/);
   });
+  it('asterisks for the words the template left to fill (`********支出 2 万元`), not a masked number (`0898-****1234`)', () => {
+    const text = `${HEAD()}## 情况说明\n按功能分类科目，********支出 2 万元，＊＊＊＊支出 2.06 万元。联系电话：0898-****1234，联系人：张**。\n`;
+    assert.deepEqual(found(text, 'placeholder'), ['error: ********', 'error: ＊＊＊＊']);
+  });
   it('a filled-in document has none; Latin words and codes are not placeholders', () => {
     const text = `${HEAD()}## 表 表1 收入表\n部门：测试部门\n列：项目 | 金额\nXXL 型服务器 | 1.00\n注：采购 A4 纸。\n`;
     assert.deepEqual(found(text, 'placeholder'), []);

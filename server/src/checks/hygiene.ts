@@ -1,6 +1,6 @@
 /**
  * The document's hygiene (模板审核): what a reviewer checks before reading a single figure.
- * - placeholders of the template left in (`XX`, `XXX`, `××`, `○○`, `待填`, `请填写`, `（略）`) in any heading, field, cell
+ * - placeholders of the template left in (`XX`, `XXX`, `××`, `○○`, `****` not in a number, `待填`, `请填写`, `（略）`) in any heading, field, cell
  *   or text, and figures it left blank (`占 %`, `比上年减少 万元`);
  * - years: the title, the part and table headings name the document's 年度; a 截至 date is within it (a 决算 of year Y
  *   speaks of 截至 Y 年…; a 预算 of year Y of Y−1's year end, or of Y); a comparison (`比 Y−1 年预算`, `与 Y−1 年度相比`)
@@ -17,7 +17,7 @@ import type { Header, Table } from '../model/document';
 import { Kind, StoredPart } from '../model/rows';
 import type { Line, Span } from '../syntax/ast';
 
-const PLACEHOLDER = /(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,})(?![A-Za-z0-9])|×{2,}|○{2,}|待填|请填写|[（(]\s*略\s*[）)]/g;
+const PLACEHOLDER = /(?<![A-Za-z0-9])(?:[XＸ]{2,}|[xｘ]{2,})(?![A-Za-z0-9])|×{2,}|○{2,}|(?<![\d*＊])[*＊]{4,}(?![\d*＊])|待填|请填写|[（(]\s*略\s*[）)]/g;
 /** The template's instructions to whoever fills it in, left in the text: `（按“…”中实际发生…填写）`, `（如持平作持平表述）`. */
 const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持平表述|不涉及的不列)[^（）()\n]{0,20}[）)]|并在本表下方作下述说明|仍保留该表格式/g;
 /**
@@ -27,9 +27,9 @@ const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持�
  */
 const BLANK_FIGURE = /(?<!单位[ \t\u3000]{0,3})(?:占|增加|减少|增长|下降|降低|上升|提高|节约|为|是|达|共计|合计|安排)[ \t\u3000]{0,3}(?:万元|亿元|元|%|％)/g;
 /** What any of the patterns above needs: a text without it (most texts) is not searched at all. */
-const SUSPECT = /[XxＸｘ×○待请略填持涉仍并元%％]|([。，、；：！？,;])\1/;
+const SUSPECT = /[XxＸｘ×○*＊待请略填持涉仍并元%％]|([。，、；：！？,;])\1/;
 /** A character each pattern above needs: a text without one is not searched for it. */
-const SUSPECT_PLACEHOLDER = /[XxＸｘ×○待请略]/;
+const SUSPECT_PLACEHOLDER = /[XxＸｘ×○*＊待请略]/;
 const SUSPECT_INSTRUCTION = /[填持涉仍并]/;
 const SUSPECT_BLANK = /[元%％]/;
 /**
