@@ -68,6 +68,8 @@ describe('glossary lines in other provinces’ forms', () => {
     ['3. 事业收入系指事业单位开展专业业务活动及辅助活动所取得的收入。', '事业收入', '系指事业单位开展专业业务活动及辅助活动所取得的收入。'],
     ['● 经营收入：指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。', '经营收入', '指事业单位在专业业务活动及其辅助活动之外开展非独立核算经营活动取得的收入。'],
     ['【“三公”经费】：指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。', '“三公”经费', '指用财政拨款安排的因公出国（境）费、公务用车购置及运行费和公务接待费。'],
+    // 梧州 2023 (a 部门预算's glossary): a 科目 that says what it covers, numbered.
+    ['8.文化旅游体育与传媒支出反映政府在文化、旅游、体育、广播影视、新闻出版等方面的支出。', '文化旅游体育与传媒支出', '反映政府在文化、旅游、体育、广播影视、新闻出版等方面的支出。'],
   ];
 
   it('reads the term and its definition', () => {
@@ -85,6 +87,11 @@ describe('glossary lines in other provinces’ forms', () => {
     const glossary = analyze(text).document.glossary;
     assert.deepEqual(glossary.map((g) => g.term), FORMS.map(([, t]) => t));
     assert.match(glossary.at(-1)!.definition, /其中，人员经费是指工资福利支出。$/);
+  });
+
+  it('an unnumbered line that says `反映` continues the entry before it (the 三公 entry\'s items)', () => {
+    assert.equal(glossaryLineOf('公务用车购置及运行费反映单位公务用车车辆购置支出及租用费、燃料费等支出。'), undefined);
+    assert.equal(glossaryLineOf('9.商品和服务支出反映单位购买商品和服务的支出。')?.term, '商品和服务支出');
   });
 
   it('completion’s term begins after a bullet', () => {

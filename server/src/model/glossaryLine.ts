@@ -35,7 +35,8 @@ export function glossaryTermStart(text: string): number {
 
 /**
  * The line as a glossary entry, or undefined (no `：`, no term, or a term longer than MAX_TERM). Other provinces write
- * an entry without a colon (`（1）基本支出，是指…`, `财政拨款收入是指…`: the definition from `是指`/`系指`/`即指`, the term
+ * an entry without a colon (`（1）基本支出，是指…`, `财政拨款收入是指…`: the definition from `是指`/`系指`/`即指` — or, on
+ * a numbered line, `反映` (`8.文化旅游体育与传媒支出反映政府在…`) —, the term
  * before it holding no punctuation — a definition's continuation line `其中，人员经费是指…` is none), after a bullet
  * (`● 事业收入：…`) or with the term in lenticular brackets (`【财政拨款收入】：…`).
  */
@@ -47,7 +48,10 @@ export function glossaryLineOf(text: string): GlossaryLine | undefined {
   // No colon: the term ends where `是指` (or a comma before it) begins, the definition is from `是指` on.
   const byWord = colon < 0;
   if (byWord) {
-    const w = DEFINES.exec(text.length > MAX_TERM + 3 ? text.slice(0, MAX_TERM + 3) : text);
+    // A numbered line may also say what a 科目 covers (`8.文化旅游体育与传媒支出反映政府在…方面的支出`); an unnumbered
+    // one so worded continues the entry before it (`公务用车购置及运行费反映单位…`, in the 三公 entry).
+    const words = itemNumberLength(text) ? DEFINES_NUMBERED : DEFINES;
+    const w = words.exec(text.length > MAX_TERM + 3 ? text.slice(0, MAX_TERM + 3) : text);
     if (!w) return undefined;
     colon = w.index;
     definitionStart = w.index + w[1].length;
@@ -77,6 +81,7 @@ export function glossaryLineOf(text: string): GlossaryLine | undefined {
 
 /** The words that define a term written without a colon (a comma before them is no part of the term). */
 const DEFINES = /([，,]?)(?:是指|系指|即指)/;
+const DEFINES_NUMBERED = /([，,]?)(?:是指|系指|即指|反映)/;
 /** Bullets an entry may start with. */
 const BULLETS = '●•■◆▲★□○◇➢►▪·';
 
