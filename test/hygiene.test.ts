@@ -28,6 +28,8 @@ describe('hygiene: placeholders', () => {
     const text = `${HEAD()}## 情况说明\n“三公”经费支出合计35万元。其中：因公出国（境）费 0 万元，占 %，比上年减少 万元；公务接待费30万元，占 85.71%，比上年减少2 万元。\n本表金额单位为万元，计量单位是元；增长 0%。\n`;
     assert.deepEqual(found(text, 'placeholder'), ['error: 占 %', 'error: 减少 万元']);
     assert.match(analyze(text).findings.find((f) => f.rule === 'placeholder')!.message, /模板留空的数字未填写：“占 %”/);
+    // A table's row named by its unit is no blank.
+    assert.deepEqual(found(`${HEAD()}## 表 表1 测试表\n列：项目 | 金额\n比上年增长% | 5.00\n`, 'placeholder'), []);
   });
   it('asterisks for the words the template left to fill (`********支出 2 万元`), not a masked number (`0898-****1234`)', () => {
     const text = `${HEAD()}## 情况说明\n按功能分类科目，********支出 2 万元，＊＊＊＊支出 2.06 万元。联系电话：0898-****1234，联系人：张**。\n`;

@@ -81,7 +81,8 @@ export function hygieneFindings(lines: readonly Line[], tables: readonly Table[]
     if (!SUSPECT.test(text)) return;
     if (SUSPECT_PLACEHOLDER.test(text)) for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
     if (SUSPECT_INSTRUCTION.test(text)) for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
-    if (SUSPECT_BLANK.test(text)) for (const m of text.matchAll(BLANK_FIGURE)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.blankFigure(m[0]));
+    // (In prose only: a table's label may name a unit, `比上年增长%`.)
+    if (punctuation && SUSPECT_BLANK.test(text)) for (const m of text.matchAll(BLANK_FIGURE)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.blankFigure(m[0]));
     if (punctuation) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
   };
 
