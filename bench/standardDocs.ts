@@ -21,6 +21,12 @@ export interface StandardDocOptions {
    * as a Guangdong 2019 预算 prints it, its money by fund as columns (合计, 一般公共预算, 政府性基金预算, 国有资本经营预算).
    */
   verticalSanGong?: boolean | 'byFund';
+  /**
+   * The 项目支出绩效自评表 with its sources of money as rows: the national form's (`年度资金总额`, `其中：当年财政拨款`,
+   * `上年结转资金`, `其他资金`; 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分) or Sichuan's (`总额`, `财政资金`,
+   * `财政专户管理资金`, `单位资金`, `其他资金`; 年初预算, 调整后预算数, 预算执行数, 预算执行率, 权重, 得分).
+   */
+  selfEvaluation?: 'national' | 'sichuan';
 }
 
 /** The 2023 functional classes as the 收支总表 prints them, in order. */
@@ -58,7 +64,7 @@ interface Xiang { code: string; name: string; basic: number; project: number; ow
 interface Node { code: string; name: string; children: Node[]; xiang?: Xiang }
 
 /** The spending of a document: 类 → 款 → 项, each 项 with its basic and project spending (and what 事业收入 pays). */
-function spending(o: Required<StandardDocOptions>): { leis: Node[]; xiangs: Xiang[] } {
+function spending(o: Required<Omit<StandardDocOptions, 'selfEvaluation'>>): { leis: Node[]; xiangs: Xiang[] } {
   const r = rng(o.seed);
   const amount = () => 1000 + Math.floor(r() * 5_000_000);
   const xiangs: Xiang[] = [];
@@ -198,8 +204,19 @@ export function generateFinal(options: StandardDocOptions = {}): string {
   L.push(`## 绩效自评表 ${y}年度测试部门部门整体绩效自评表`, '单位名称：测试部门', '列：项目 | 金额', `基本支出总额 | ${money(basic)}`, `项目支出总额 | ${money(total((x) => x.project))}`,
     '### 预算执行情况 (万元)', '列：项目 | 预算数(A)[1] | 执行数(B)[2] | 执行率(B/A)[3] | 得分[4]', `部门整体支出总额 | ${money(S)} | ${money(S)} | 100% | 20`, '');
   xiangs.filter((x) => x.project).forEach((x, i) => {
-    L.push(`## 绩效自评表 ${y} 年度项目${i + 1}项目自评表`, `项目名称：项目${i + 1}`, '### 预算执行情况 (万元)',
-      '列：项目 | 预算数(A)[1] | 执行数(B)[2] | 执行率(B/A)[3] | 得分[4]', `年度财政资金总额 | ${money(gpbProject(x))} | ${money(gpbProject(x))} | 100% | 20`, '');
+    const a = money(gpbProject(x));
+    if (options.selfEvaluation === 'national') {
+      L.push(`## 绩效自评表 项目支出绩效自评表（${y}年度）`, `项目名称：项目${i + 1}`, '### 项目资金（万元）',
+        '列：项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分', `年度资金总额 | ${a} | ${a} | ${a} | 10 | 100% | 10`,
+        `其中：当年财政拨款 | ${a} | ${a} | ${a} | | |`, '上年结转资金 | 0.00 | 0.00 | 0.00 | | |', '其他资金 | 0.00 | 0.00 | 0.00 | | |', '');
+    } else if (options.selfEvaluation === 'sichuan') {
+      L.push(`## 绩效自评表 部门预算项目支出绩效自评表(${y}年度)`, `项目名称：项目${i + 1}`, '### 预算执行情况(10分)',
+        '列：年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分', `总额 | ${a} | ${a} | ${a} | 100.00% | 10 | 10`,
+        `其中:财政资金 | ${a} | ${a} | ${a} | 100.00% | / | /`, '财政专户管理资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | /', '单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | /', '其他资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | /', '');
+    } else {
+      L.push(`## 绩效自评表 ${y} 年度项目${i + 1}项目自评表`, `项目名称：项目${i + 1}`, '### 预算执行情况 (万元)',
+        '列：项目 | 预算数(A)[1] | 执行数(B)[2] | 执行率(B/A)[3] | 得分[4]', `年度财政资金总额 | ${a} | ${a} | 100% | 20`, '');
+    }
   });
   return L.join('\n');
 }

@@ -165,10 +165,21 @@ describe('rules: a column name that prints its formula (`执行率(B/A)`)', () =
     assert.match(analyze(form('96%')).findings.find((f) => f.severity === 'error')!.message, /按 37\.24 ÷ 43\.20 应为 86%.*栏名所示公式 执行率\(B\/A\)/);
   });
 
-  it('the formula written `(C=B/A)` or with full-width brackets; a rate without its % sign, or a name without letters, is not judged', () => {
+  it('the formula written `(C=B/A)` or with full-width brackets; a rate without its % sign, or a name without letters beside columns without them, is not judged', () => {
     assert.deepEqual(at(form('96%', '执行率（C=B/A）')), ['column-formula 96%']);
     assert.deepEqual(at(form('96', '执行率(B/A)')), []);
     assert.deepEqual(at(form('96%', '执行率')), []);
+  });
+
+  it('a rate named without its formula beside the national form\'s (全年执行数 ÷ 全年预算数) or Sichuan\'s (预算执行数 ÷ 调整后预算数) columns', () => {
+    const named = (head: string, rate: string) => `# 2023 年度某单位部门决算\n类型：决算\n年度：2023\n\n## 绩效自评表 项目支出绩效自评表（2023年度）\n项目名称：某项目\n### 项目资金（万元）\n列：${head}\n年度资金总额 | 43.20 | 43.20 | 37.24 | 10 | ${rate} | 8.62\n`;
+    const national = '项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分';
+    const sichuan = '年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 权重 | 预算执行率 | 得分';
+    for (const head of [national, sichuan]) {
+      assert.deepEqual(at(named(head, '86.20%')), []);
+      assert.deepEqual(at(named(head, '96.20%')), ['column-formula 96.20%']);
+    }
+    assert.match(analyze(named(sichuan, '96.20%')).findings.find((f) => f.severity === 'error')!.message, /（预算执行率 = 预算执行数 ÷ 调整后预算数）/);
   });
 });
 
@@ -203,5 +214,22 @@ describe('rules: a performance form\'s 总分 is the sum of its scores (绩效�
     assert.deepEqual(found(form(['20', '40', '30', '10'], '', '总得分：100')), []);
     assert.deepEqual(found(form(['20', '40', '30', '10'], '', '')), []);
     assert.deepEqual(found(form(['20', '40', '30', '10'], '95').replace(/\| 得分$/m, '| 得分率')), []);
+  });
+});
+
+describe('rules: a sum of references in brackets (`(「基本支出」行1栏+「项目支出」行1栏)`)', () => {
+  // docs/rules.md's cell-formula example: its atoms were read one by one, `1栏` the rule's own cell (4.00 = 1.00 + 4.00
+  // + 2.00 + 4.00, a false 应为 11.00).
+  const doc = (rule: string) => `# 测试\n年度：2023\n标准表：无\n\n## 表 表1 测试\n列：项目 | 金额\n基本支出 | 1.00\n项目支出 | 2.00\n合计 | 4.00\n规则：${rule}\n`;
+  const rels = (text: string) => analyze(text).relations.map((r) => `${r.target.text} = ${r.terms.map((t) => `${t.sign < 0 ? '-' : ''}${t.cell.text}`).join(' + ')} :: ${r.title}`);
+
+  it('is the same sum without them, its rule text whole', () => {
+    assert.deepEqual(rels(doc('「合计」行1栏=(「基本支出」行1栏+「项目支出」行1栏)')), ['4.00 = 1.00 + 2.00 :: 规则 「合计」行1栏=(「基本支出」行1栏+「项目支出」行1栏)']);
+    assert.deepEqual(rels(doc('「合计」行1栏=（「基本支出」行1栏-「项目支出」行1栏）')), ['4.00 = 1.00 + -2.00 :: 规则 「合计」行1栏=（「基本支出」行1栏-「项目支出」行1栏）']);
+    assert.deepEqual(rels(doc('「合计」行1栏=-(「基本支出」行1栏+「项目支出」行1栏)')).map((r) => r.split(' :: ')[0]), ['4.00 = -1.00 + -2.00']);
+  });
+
+  it('a group with a unit after it is read as before (`（「基本支出」+「项目支出」）行`)', () => {
+    assert.deepEqual(rels(doc('「合计」行=（「基本支出」+「项目支出」）行')).map((r) => r.split(' :: ')[0]), ['4.00 = 1.00 + 2.00']);
   });
 });

@@ -89,8 +89,8 @@ describe('standard identities over large tables: names', () => {
         k = k.replace(/^(?:部门\(单位\)|单位\(部门\)|部门|单位)/, '');
         if (k === before) break;
       }
-      k = k.replace(/\d{4}年度?/g, '');
-      k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类)\)$/, '').replace(/\((?:部门|单位)(?:预算|决算)?\)$/, '');
+      k = k.replace(/\(\d{4}年度?\)/g, '').replace(/\d{4}年度?/g, '');
+      k = k.replace(/\((?:公开|附表|表)[^)]*\)$/, '').replace(/\((?:功能科目|经济科目|功能分类|经济分类|按功能分类|按经济分类|功能分类科目|经济分类科目)\)$/, '').replace(/\((?:部门|单位)(?:预算|决算)?\)$/, '');
       const fund = /\((一般公共预算|政府性基金预算|政府性基金|国有资本经营预算|财政拨款)\)$/.exec(k);
       if (fund) k = k.startsWith(fund[1]) ? k.slice(0, fund.index) : fund[1] + k.slice(0, fund.index);
       return k.replace(/(?:明细情况|明细|情况)表$/, '表');

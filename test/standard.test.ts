@@ -45,7 +45,7 @@ describe('standard sets: the shipped files', () => {
 
   it('every identity is applied somewhere: in a generated document, a seed or a corpus document', () => {
     const texts = [
-      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateJiangsu(),
+      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateFinal({ selfEvaluation: 'national' }), generateFinal({ selfEvaluation: 'sichuan' }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
     ];
@@ -184,6 +184,9 @@ describe('standard sets: recognition by title', () => {
     ['预算', '## 表 七、财政拨款安排的基本支出预算表', '财政拨款基本支出表'],
     ['预算', '## 表 一、2016年收支预算总表（功能分类科目）', '收支总表'],
     ['预算', '## 表 部门（单位）收支预算总表', '收支总表'],
+    // A year in brackets after a form's title (安徽省池州市, 四川省大英县).
+    ['决算', '## 绩效自评表 项目支出绩效自评表（2022年度）', '项目支出绩效自评表'],
+    ['决算', '## 绩效自评表 部门预算项目支出绩效自评表(2023年度)', '项目支出绩效自评表'],
     ['预算', '## 表 附表1 部门财务收支预算总表', '收支总表'],
     ['预算', '## 表 部门支出预算表', '支出总表'],
     ['决算', '## 表 部门收入支出决算总表', '收入支出决算总表'],
@@ -395,6 +398,28 @@ describe('standard sets: a rule whose names find one figure on both sides gives 
     // Without it, `“三公”经费/小计` finds the 合计 too: 合计 = 合计 + 会议费 + 培训费 is not made.
     const flat = doc('18.50').replace('“三公”经费{小计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费}', '因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费').replace('18.50 | 12.00 |', '18.50 |');
     assert.ok(!titles(flat).includes('18.50 = 18.50 + 2.50 + 4.00'), titles(flat).join('; '));
+  });
+});
+
+describe('standard sets: a 项目支出绩效自评表\'s 年度资金总额 is the sum of its sources', () => {
+  // The national form (安徽省池州市贵池区棠溪镇 2022: its 年度资金总额 printed 0 over 本年财政拨款 90 / 89.974 / 89.974) and
+  // Sichuan's (大英县 2023: 总额 = 财政资金 + 财政专户管理资金 + 单位资金 + 其他资金, 其他资金 printed `/`).
+  const doc = (total: string) => ['# 2022 年度棠溪镇人民政府部门决算', '类型：部门决算', '年度：2022', '部门：棠溪镇人民政府', '',
+    '## 绩效自评表 项目支出绩效自评表（2022年度）', '项目名称：委托业务项目', '### 项目资金（万元）',
+    '列：项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分',
+    `年度资金总额 | ${total} | 10 | 0 | 0`, '其中：本年财政拨款 | 90 | 89.974 | 89.974 | | |', '上年结转资金 | | | | | |', '其他资金 | | | | | |', '',
+    '## 绩效自评表 部门预算项目支出绩效自评表(2023年度)', '项目名称：安可替代补助资金项目', '### 预算执行情况(10分)',
+    '列：年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分',
+    '总额 | 0.00 | 3.36 | 3.36 | 100.00% | 10 | 10', '其中:财政资金 | 0.00 | 3.36 | 3.36 | 100.00% | / | /',
+    '财政专户管理资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | /', '单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | /', '其他资金 | / | / | | | |', ''].join('\n');
+  const at = (text: string) => errors(analyze(text)).map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+
+  it('each of 年初预算数, 全年预算数 and 全年执行数; not 分值, 执行率 or 得分', () => {
+    assert.deepEqual(at(doc('90 | 89.974 | 89.974')), []);
+    // As published: 0 | 0 | 0 — three errors, at the 年度资金总额 row.
+    assert.deepEqual(at(doc('0 | 0 | 0')), ['cell-formula 0', 'cell-formula 0', 'cell-formula 0']);
+    const a = analyze(doc('0 | 0 | 0'));
+    assert.match(errors(a)[0].message, /应为 90，实为 0，相差 90（「年初预算数」栏；标准表「项目支出绩效自评表」/);
   });
 });
 

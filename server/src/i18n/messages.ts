@@ -39,6 +39,7 @@ const zh = {
   ruleForm: (what: FormCheck) => `表单核对 ${FORM_CHECKS[what]}`,
   ruleShare: '占比 = 金额 ÷ 合计',
   ruleHeaderRatio: (column: string) => `栏名所示公式 ${column}`,
+  ruleNamedRatio: (rate: string, num: string, den: string) => `${rate} = ${num} ÷ ${den}`,
   ratioMismatch: (pct: string, num: string, den: string, computed: string, diff: string, ctx: string) =>
     `比例不符：列示 ${pct}，按 ${num} ÷ ${den} 应为 ${computed}，相差 ${diff}${ctx}`,
   termRelated: (name: string, value: string) => `参与计算：${name} = ${value}`,
@@ -102,6 +103,7 @@ const en: Messages = {
   ruleForm: (what) => `form check: ${FORM_CHECKS_EN[what]}`,
   ruleShare: 'share = amount ÷ total',
   ruleHeaderRatio: (column) => `the formula in the column name ${column}`,
+  ruleNamedRatio: (rate, num, den) => `${rate} = ${num} ÷ ${den}`,
   ratioMismatch: (pct, num, den, computed, diff, ctx) => `Ratio mismatch: printed ${pct}, ${num} ÷ ${den} gives ${computed}, difference ${diff}${ctx}`,
   termRelated: (name, value) => `term: ${name} = ${value}`,
   targetRelated: (name, value) => `checked: ${name} = ${value}`,

@@ -3,7 +3,8 @@
  * - a project's 当年预算 is the same amount as its 资金来源 合计;
  * - the 资金来源 合计 equals the sum of the 支出明细 amounts;
  * - each 占比 cell is its amount divided by the part's 合计 amount;
- * - a column whose name prints its formula (`执行率(B/A)`) is that ratio of the columns tagged with those letters;
+ * - a column whose name prints its formula (`执行率(B/A)`) is that ratio of the columns tagged with those letters, and
+ *   a `执行率` (`预算执行率`) column the ratio of the 全年执行数 (预算执行数) and 全年预算数 (调整后预算数) beside it;
  * - a performance form's (绩效自评表) 总分 is the sum of the 得分 of its rows.
  */
 import { FIELD_PART, figureColumns, isScoreColumn, norm } from '../model/build';
@@ -125,6 +126,19 @@ function scoreSum(t: Table, fields: Part | undefined, m: Messages, out: Relation
 
 /** A column name that prints its formula: `执行率(B/A)`, `执行率 （B/A）`, `完成率(C=B/A)` (groups: numerator, denominator). */
 const HEADER_RATIO = /[（(]\s*(?:[A-Z]\s*=\s*)?([A-Z])\s*[/÷]\s*([A-Z])\s*[）)]/;
+/** A rate column named without its formula, and the columns it is the ratio of (the first name a part prints). */
+const RATE_NAMED = /^(?:预算)?执行率$/;
+const EXECUTED = ['全年执行数', '预算执行数'];
+const BUDGETED = ['全年预算数', '调整后预算数'];
+
+function namedColumn(p: Part, not: Column, names: readonly string[]): Column | undefined {
+  for (const n of names) {
+    const c = p.columns.find((x) => x !== not && x.role === 'figure' && norm(x.name) === n);
+    if (c) return c;
+  }
+  return undefined;
+}
+
 /** A column name tagged with its letter: `预算数(A)`, `执行数 (B)`. */
 const HEADER_TAG = /[（(]\s*([A-Z])\s*[）)]/;
 
@@ -137,10 +151,18 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
   for (const c of p.columns) {
     if (c.role !== 'figure') continue;
     const f = HEADER_RATIO.exec(c.name);
-    if (!f) continue;
-    const tagged = (letter: string) => p.columns.find((x) => x !== c && x.role === 'figure' && HEADER_TAG.exec(x.name)?.[1] === letter);
-    const num = tagged(f[1]);
-    const den = tagged(f[2]);
+    let num: Column | undefined;
+    let den: Column | undefined;
+    if (f) {
+      const tagged = (letter: string) => p.columns.find((x) => x !== c && x.role === 'figure' && HEADER_TAG.exec(x.name)?.[1] === letter);
+      num = tagged(f[1]);
+      den = tagged(f[2]);
+    } else if (RATE_NAMED.test(norm(c.name))) {
+      // The national form's `执行率` beside `全年执行数` and `全年预算数`; Sichuan's `预算执行率` beside `预算执行数` and
+      // `调整后预算数` (its note: 预算执行率=预算执行数/调整后预算数).
+      num = namedColumn(p, c, EXECUTED);
+      den = namedColumn(p, c, BUDGETED);
+    }
     if (!num || !den) continue;
     // Rows read by their heads, a view made only of the three cells of a row that prints all three. Only a rate that
     // does not hold is kept as a relation (a ratio within its rounding gives no finding): a document of 3,000 forms
@@ -153,7 +175,7 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
       if (!rate?.percent || !a || !b || a.percent || b.percent) return;
       // The printed figures' own ratio inside the rate's rounding: it holds (`holdsAsPrinted` would say so), no view made.
       if (b.value > 0 && Math.abs((a.value / b.value) * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
-      const rel: Relation = { rule: 'column-formula', kind: 'ratio', title: m.ruleHeaderRatio(c.name), target: h.cell(c.index)!, terms: [{ sign: 1, cell: h.cell(num.index)! }, { sign: 1, cell: h.cell(den.index)! }] };
+      const rel: Relation = { rule: 'column-formula', kind: 'ratio', title: f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, num.name, den.name), target: h.cell(c.index)!, terms: [{ sign: 1, cell: h.cell(num.index)! }, { sign: 1, cell: h.cell(den.index)! }] };
       if (holdsAsPrinted(rel) === false) out.push(rel);
     });
   }

@@ -61,6 +61,7 @@ const TABLE_NUMBER = /^(?:(?:附表|公开表|公开|表)(?:\d{1,2}(?:[-－—]\
 
 /** A year before a title: `2023年度`, `2023 年`. */
 const YEAR = /\d{4}年度?/g;
+const BRACKETED_YEAR = /\(\d{4}年度?\)/g;
 
 /**
  * The key of a table's title: blanks, quotes, a leading item or table number, years, the department's name (when it
@@ -106,7 +107,8 @@ function keyOfTitle(text: string, department?: string): string {
     k = k.replace(OWNER, '');
     if (k === before) break;
   }
-  if (k.includes('年')) k = k.replace(YEAR, '');
+  // (A year in brackets goes with them: `项目支出绩效自评表（2022年度）`.)
+  if (k.includes('年')) k = k.replace(BRACKETED_YEAR, '').replace(YEAR, '');
   // A word printed twice (`国有资本经营预算预算支出表`, 贵州省德江县 2025): once.
   if (k.includes('预算预算') || k.includes('决算决算')) k = k.replace(/(预算|决算)\1+/g, '$1');
   if (k.endsWith(')')) {

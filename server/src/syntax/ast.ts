@@ -68,6 +68,11 @@ export interface GroupNode {
   unit?: Unit;
   eachRow?: boolean;
   span: Span;
+  /**
+   * A sum of references in brackets with no unit after them (`(「基本支出」行1栏+「项目支出」行1栏)`): each reference's
+   * atoms, with its sign. The parser writes such a group as its terms (`expr`); it is set on no node it returns.
+   */
+  sum?: { sign: 1 | -1; atoms: AtomNode[] }[];
 }
 export interface TermNode {
   sign: 1 | -1;

@@ -311,14 +311,29 @@ class BudgetParser extends EmbeddedActionsParser {
   private expr = this.RULE('expr', (): TermNode[] => {
     const terms: TermNode[] = [];
     let sign: 1 | -1 = 1;
+    // A sum of references in brackets is its references (`(「甲」行1栏+「乙」行1栏)` = `「甲」行1栏+「乙」行1栏`).
+    const push = (s: 1 | -1, operand: RefNode | GroupNode) => {
+      // (A recovered parse may give no operand: kept, as before, for the rule to be dropped.)
+      if (!operand || operand.kind !== 'group' || !operand.sum) { terms.push({ sign: s, operand }); return; }
+      const sum = operand.sum;
+      for (let i = 0; i < sum.length; i++) {
+        const r = sum[i];
+        // The brackets go with the first and the last reference (the rule's text is read from its terms' spans).
+        const atoms = r.atoms.map((a) => a.span).reduce(join);
+        const span = { start: i === 0 ? operand.span.start : atoms.start, end: i === sum.length - 1 ? operand.span.end : atoms.end };
+        const ref: RefNode = { kind: 'ref', atoms: r.atoms, span };
+        if (operand.table) ref.table = operand.table;
+        terms.push({ sign: (s * r.sign) as 1 | -1, operand: ref });
+      }
+    };
     this.OPTION(() => { this.CONSUME(T.Minus); sign = -1; });
-    terms.push({ sign, operand: this.SUBRULE(this.operand) });
+    push(sign, this.SUBRULE(this.operand));
     this.MANY(() => {
       const s = this.OR([
         { ALT: () => { this.CONSUME(T.Plus); return 1 as const; } },
         { ALT: () => { this.CONSUME2(T.Minus); return -1 as const; } },
       ]);
-      terms.push({ sign: s, operand: this.SUBRULE2(this.operand) });
+      push(s, this.SUBRULE2(this.operand));
     });
     return terms;
   });
@@ -335,13 +350,25 @@ class BudgetParser extends EmbeddedActionsParser {
   private group = this.RULE('group', (table: IToken | undefined): GroupNode => {
     const open = this.CONSUME(T.LParen);
     const items: GroupItem[] = [];
+    // The references between the signs: atoms written one after the other (`「甲」行1栏`) are one reference.
+    const refs: { sign: 1 | -1; atoms: AtomNode[] }[] = [];
     let sign: 1 | -1 = 1;
+    let joined = false;
     this.MANY(() => {
       this.OR([
-        { ALT: () => { this.CONSUME(T.Plus); sign = 1; } },
-        { ALT: () => { this.CONSUME(T.Minus); sign = -1; } },
-        { ALT: () => { const e = this.CONSUME(T.Ellipsis); items.push({ sign: 1, ellipsis: tokSpan(e) }); } },
-        { ALT: () => { const a = this.SUBRULE(this.atom); if (a) items.push({ sign, atom: a }); sign = 1; } },
+        { ALT: () => { this.CONSUME(T.Plus); sign = 1; joined = false; } },
+        { ALT: () => { this.CONSUME(T.Minus); sign = -1; joined = false; } },
+        { ALT: () => { const e = this.CONSUME(T.Ellipsis); items.push({ sign: 1, ellipsis: tokSpan(e) }); joined = false; } },
+        { ALT: () => {
+          const a = this.SUBRULE(this.atom);
+          if (a) {
+            items.push({ sign, atom: a });
+            if (joined && refs.length) refs[refs.length - 1].atoms.push(a);
+            else refs.push({ sign, atoms: [a] });
+            joined = true;
+          }
+          sign = 1;
+        } },
       ]);
     });
     const close = this.CONSUME(T.RParen);
@@ -351,6 +378,8 @@ class BudgetParser extends EmbeddedActionsParser {
       if (valid(table)) g.table = { text: table.image.trim(), span: tokSpan(table) };
       if (unit.unit) g.unit = unit.unit;
       if (unit.eachRow) g.eachRow = true;
+      // No unit after it, no `…`, a reference of two atoms or more: a sum of references (`expr` writes it out).
+      if (!unit.unit && !unit.eachRow && items.every((i) => i.atom) && refs.some((r) => r.atoms.length > 1)) g.sum = refs;
       return g;
     });
   });
