@@ -209,6 +209,16 @@ describe('rules: a performance form\'s 总分 is the sum of its scores (绩效�
     assert.deepEqual(found(form(['0', '6.67', '6.67', '6.67'], '21')), ['error 21']);
   });
 
+  it('a 总分 row\'s weight (`分值`, `权重`) is the sum of the weights, whole weights whole points (安徽池州\'s form)', () => {
+    const weights = (w: string) => ['# 2022 年度某镇部门决算', '类型：决算', '年度：2022', '', '## 绩效自评表 项目支出绩效自评表（2022年度）', '项目名称：某项目',
+      '### 项目资金（万元）', '列：项目 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分', '年度资金总额 | 90 | 90 | 10 | 100% | 10',
+      '### 绩效指标', '列：一级指标 | 三级指标 | 分值 | 得分', ...Array.from({ length: 9 }, (_, i) => `${i ? '' : '产出指标(90分)'} | 指标${i + 1} | 10 | 10`),
+      `总分 | | ${w} | 100`, ''].join('\n');
+    assert.deepEqual(found(weights('100')), []);
+    assert.deepEqual(found(weights('105')), ['error 105']);
+    assert.match(analyze(weights('105')).findings.find((f) => f.rule === 'form')!.message, /应为 100，实为 105，相差 5（表单核对 总分值 = Σ各项分值）/);
+  });
+
   it('the total as a 合计 row of the scores, or 总得分; a rate column (得分率) and a form without a total are not judged', () => {
     assert.deepEqual(found(form(['20', '40', '30', '10'], '', '合计 | | | | | 90')), ['error 90']);
     assert.deepEqual(found(form(['20', '40', '30', '10'], '', '总得分：100')), []);

@@ -2,7 +2,7 @@
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
 import type { Cell, Part } from '../model/document';
 import { CellFlag, Kind, StoredPart } from '../model/rows';
-import { isScoreColumn } from '../model/build';
+import { isPointsColumn } from '../model/build';
 import type { Messages } from '../i18n/messages';
 import type { Relation, Term } from '../rules/relation';
 import { withRelation, type Finding } from './finding';
@@ -13,8 +13,8 @@ import { headOf } from '../util/text';
 /**
  * The figure a cell stands for in a relation: blanks and dashes are exact zeros; text has none. A figure's precision
  * is the finest printed in its column: printers drop trailing zeros, so `17.5` among `10.49` and `28.00` is 17.50
- * (known to ±0.005, not ±0.05), and `3` beside `0.6716` is 3.0000. In a score column (`得分`) whose figures are all
- * whole, each is a whole number of points, exact (72 indicators' scores of 1 and 2 are not ±36 points).
+ * (known to ±0.005, not ±0.05), and `3` beside `0.6716` is 3.0000. In a score or weight column (`得分`, `分值`) whose
+ * figures are all whole, each is a whole number of points, exact (72 indicators' scores of 1 and 2 are not ±36 points).
  */
 export function valueOf(cell: Cell): Figure | undefined {
   if (cell.kind === 'figure') {
@@ -56,8 +56,8 @@ export function columnPrecision(part: Part): ReadonlyMap<string, number> {
   } else {
     for (const r of part.rows) for (const c of r.cells) if (c.kind === 'figure' && c.column && c.figure) note(c.column.index, c.figure.percent, c.figure.decimals);
   }
-  // Score columns (`${column}p`): their whole figures are exact points (`valueOf`).
-  for (const c of part.columns) if (c.role === 'figure' && isScoreColumn(c.name)) out.set(`${c.index}p`, 1);
+  // Score and weight columns (`${column}p`): their whole figures are exact points (`valueOf`).
+  for (const c of part.columns) if (c.role === 'figure' && isPointsColumn(c.name)) out.set(`${c.index}p`, 1);
   finest.set(part, (m = out));
   return m;
 }

@@ -13,6 +13,7 @@ const FORM_CHECKS = {
   fundsSum: '资金来源合计 = Σ支出明细',
   budgetSum: '项目当年预算 = Σ支出明细',
   scoreSum: '总分 = Σ各项得分',
+  weightSum: '总分值 = Σ各项分值',
 };
 export type FormCheck = keyof typeof FORM_CHECKS;
 const FORM_CHECKS_EN: Record<FormCheck, string> = {
@@ -23,6 +24,7 @@ const FORM_CHECKS_EN: Record<FormCheck, string> = {
   fundsSum: 'total funding = Σ expenditure details',
   budgetSum: 'the project’s budget for the year = Σ expenditure details',
   scoreSum: 'total score = Σ scores',
+  weightSum: 'total weight = Σ weights',
 };
 
 const zh = {

@@ -107,6 +107,17 @@ export function isScoreColumn(name: string): boolean {
 }
 const SCORE_COLUMN = /^(?:自评|评价)?得分(?!率)/;
 
+/** A weight column of a performance form (`分值`, `权重`): points too (`isPointsColumn`). */
+export function isWeightColumn(name: string): boolean {
+  return WEIGHT_COLUMN.test(norm(name));
+}
+const WEIGHT_COLUMN = /^(?:分值|权重)$/;
+
+/** A column of points: a score or a weight (whole figures in it are whole points: checks/evaluate `valueOf`). */
+export function isPointsColumn(name: string): boolean {
+  return isScoreColumn(name) || isWeightColumn(name);
+}
+
 /** A part's columns of figures (not its text columns: 科目编码, 科目名称, 单位名称), in order. */
 export function figureColumns(p: Part): Column[] {
   return p.columns.filter((c) => c.role === 'figure');

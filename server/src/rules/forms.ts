@@ -7,7 +7,7 @@
  *   a `执行率` (`预算执行率`) column the ratio of the 全年执行数 (预算执行数) and 全年预算数 (调整后预算数) beside it;
  * - a performance form's (绩效自评表) 总分 is the sum of the 得分 of its rows.
  */
-import { FIELD_PART, figureColumns, isScoreColumn, norm } from '../model/build';
+import { FIELD_PART, figureColumns, isScoreColumn, isWeightColumn, norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
@@ -62,7 +62,8 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       shareRelations(p, m, out);
       headerRatios(p, m, out);
     }
-    scoreSum(t, fields, m, out);
+    pointsSum(t, fields, 'score', m, out);
+    pointsSum(t, fields, 'weight', m, out);
   }
   return out;
 }
@@ -75,19 +76,22 @@ const SUBTOTAL = /小计|合计|总计|总分/;
 /**
  * A performance form's (绩效自评表: 预算执行情况 and each 年度目标's indicators) total score — a field `总分` or a
  * `总分`/`合计` row with a figure in a score column — is the sum of the score cells of every other row (a blank score
- * counts as nothing scored: a form whose scores are printed but one is as wrong as one mistyped). Read from the store;
- * a relation only when the printed figures do not add up exactly (as `headerRatios`: thousands of forms).
+ * counts as nothing scored: a form whose scores are printed but one is as wrong as one mistyped); so is its total
+ * weight (`分值`, `权重`: a `总分`/`合计` row's figure in that column) of the weights. Read from the store; a relation only
+ * when the printed figures do not add up exactly (as `headerRatios`: thousands of forms).
  */
-function scoreSum(t: Table, fields: Part | undefined, m: Messages, out: Relation[]): void {
+function pointsSum(t: Table, fields: Part | undefined, of: 'score' | 'weight', m: Messages, out: Relation[]): void {
   const scored: [Part, Column][] = [];
+  const isColumn = of === 'score' ? isScoreColumn : isWeightColumn;
   for (const p of t.parts) {
     if (p === fields) continue;
-    const c = p.columns.find((x) => x.role === 'figure' && isScoreColumn(x.name));
+    const c = p.columns.find((x) => x.role === 'figure' && isColumn(x.name));
     if (c) scored.push([p, c]);
   }
   if (!scored.length) return;
   let total: Cell | undefined;
-  const field = fields?.rows.find((r) => TOTAL_SCORE.test(norm(r.label)) && r.cells[1]?.kind === 'figure');
+  // (`总分：100` is the score a form was given, never its weights'.)
+  const field = of === 'score' ? fields?.rows.find((r) => TOTAL_SCORE.test(norm(r.label)) && r.cells[1]?.kind === 'figure') : undefined;
   if (field) total = field.cells[1];
   // Terms by (part, row, column); the sum of their printed values and the finest decimals among them.
   const terms: [Part, number, number][] = [];
@@ -119,7 +123,7 @@ function scoreSum(t: Table, fields: Part | undefined, m: Messages, out: Relation
   // Printed exactly: nothing to find (a tail or a mismatch is judged by the relation).
   if (Math.abs(sum - Number(target.units) / 10 ** target.decimals) < 0.5 * 10 ** -Math.max(decimals, target.decimals) / 10) return;
   out.push({
-    rule: 'form', kind: 'sum', title: m.ruleForm('scoreSum'), target: total,
+    rule: 'form', kind: 'sum', title: m.ruleForm(of === 'score' ? 'scoreSum' : 'weightSum'), target: total,
     terms: terms.map(([p, r, i]) => ({ sign: 1, cell: cellOf(p, r, i)! })),
   });
 }
