@@ -608,7 +608,9 @@ export class Binder {
 
   /**
    * The tables the last `bind` read, and the roles it asked for (what its result depends on). New lists per binding:
-   * lists of the binder's emptied with `length = 0` (V8 drops their store) and copied to size made binding slower.
+   * lists of the binder's emptied with `length = 0` (V8 drops their store) and copied to size made binding slower. Not
+   * written to once their binding is done (`bindCondition` reads into lists of its own): an identity kept for the next
+   * version holds its binding's `touched` as it is (./apply `tablesOnce`).
    */
   touched: Table[] = [];
   /** Each role asked for, once. */
