@@ -856,8 +856,12 @@ class Applier {
         return k;
       }
     }
-    const made = keep ? new RelationList() : SCRATCH;
-    made.clear();
+    // Kept for the next version, its relations go into a list of its own, made only once its binding gives something to
+    // expand (`bindAndExpand`): of the 329 lists a first pass of the 13 real documents made so (beyond a pass with their
+    // shapes met before), 123 stayed empty — the identity named what the document does not print, or its condition did
+    // not hold.
+    const made = keep ? undefined : SCRATCH;
+    made?.clear();
     if (shape) {
       const k = this.bindAndExpand(identity, table, keep, made, shape.holds);
       // Kept for the next table of this shape: what the binding gave (a missing field's message names this form's
@@ -865,7 +869,7 @@ class Applier {
       const kept = shape.holds
         ? (k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')
         : (shape.holds === false && k.outcome === 'condition') || (!shape.fields.length && k.outcome === 'missing');
-      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, made, this.binder.touched, this.binder.consulted, this.fitting);
+      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, k.made, this.binder.touched, this.binder.consulted, this.fitting);
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);
@@ -926,34 +930,37 @@ class Applier {
   }
 
   /**
-   * Binds and expands an identity into `made` (emptied): what it gave, and what it read when `keep`. `judged`: whether its
-   * equality condition holds, when that was judged already (`shape`).
+   * Binds and expands an identity into `into` (emptied; undefined: a list of its own, made when the binding gives
+   * something to expand — one that makes no relation holds `NO_MADE` instead): what it gave, and what it read when
+   * `keep`. `judged`: whether its equality condition holds, when that was judged already (`shape`).
    */
-  private bindAndExpand(identity: Identity, table: Table, keep: boolean, made: RelationList, judged?: boolean): Kept {
+  private bindAndExpand(identity: Identity, table: Table, keep: boolean, into: RelationList | undefined, judged?: boolean): Kept {
     const binder = this.binder;
     const b = binder.bind(identity, table);
     // What it read, when kept: the tables the binding read, each once, and the roles it asked for (the binding's own
     // list: each binding makes new ones, `Binder.touched`). Not kept, it keeps none.
     const consulted = keep ? binder.consulted : NO_ROLES;
     if ('missing' in b) {
-      const k = new Kept('missing', made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
+      const k = new Kept('missing', into ?? NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
       k.missing = b.missing;
       return k;
     }
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
     const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
     if (cond === false) {
-      const k = new Kept('condition', made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
+      const k = new Kept('condition', into ?? NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
       k.holds = false;
       return k;
     }
+    const made = into ?? new RelationList();
     const d = this.expansion(made);
     const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;
     const outcome = d.expand({ node, table: b.table }, titleOf(identity, this.ctx.sm));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     // The relations made as objects lose their rule's span (a bound rule's is nowhere); those in the arrays have none to lose.
     for (let i = 0; i < made.count; i++) if (made.targetPartOf(i) < 0) delete made.relation(i).ruleSpan;
-    const k = new Kept(outcome, made, keep ? distinct(binder.touched) : NO_TABLES, consulted);
+    // A list of its own that stayed empty is let go at once (a `Kept` lives to the next version: its list would be promoted).
+    const k = new Kept(outcome, into || made.count ? made : NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
     if (missing) k.missing = missing;
     if (identity.rule.condition?.rhs.length) k.holds = cond;
     return k;
@@ -974,6 +981,18 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
+
+/**
+ * The tables a binding read, each once: its own list (`Binder.touched`, a new one per binding and not written to once
+ * it is bound) when no table is in it twice — most: the binder lists a table read right after itself once —, else a
+ * copy without the repeats (an array made for each kept identity, held to the next version, was most of what `distinct`
+ * cost).
+ */
+function tablesOnce(touched: Table[]): Table[] {
+  if (touched.length > 16) return distinct(touched);
+  for (let i = 1; i < touched.length; i++) if (touched.indexOf(touched[i]) < i) return distinct(touched);
+  return touched;
+}
 
 /**
  * The title of an identity's relations in a language (`identityTitle`): made once per identity and language, not once
@@ -1005,6 +1024,12 @@ const CONDITION = new RelationList();
  * identity); emptied when it is done.
  */
 const SHAPED = new RelationList();
+/**
+ * The relations of every kept identity that made none (its binding named what the document does not print, its
+ * condition did not hold, or it expanded to nothing): one list, never written to — a kept result's list is only read
+ * (copied into the applier's list, made a template of), and an empty one has nothing to read.
+ */
+const NO_MADE = new RelationList();
 const SCRATCH_KEYS: Keys = noKeys(0);
 
 /** Lets go of what the shared lists hold once an applier is done (they must not keep a document alive). */

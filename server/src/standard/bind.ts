@@ -583,6 +583,9 @@ function namesField(o: CompiledOperand): boolean {
   return [...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
 }
 
+/** No role asked for (a binding's `consulted` until it asks for one; frozen: never pushed to, see `Binder.term`). */
+const NONE_ASKED = Object.freeze([]) as readonly StandardTable[] as StandardTable[];
+
 /** Why a binding failed: a name or table the document does not print, or a term that stands for zero. */
 interface Failure {
   zero: boolean;
@@ -608,16 +611,21 @@ export class Binder {
 
   /**
    * The tables the last `bind` read, and the roles it asked for (what its result depends on). New lists per binding:
-   * lists of the binder's emptied with `length = 0` (V8 drops their store) and copied to size made binding slower.
+   * lists of the binder's emptied with `length = 0` (V8 drops their store) and copied to size made binding slower. Not
+   * written to once their binding is done (`bindCondition` reads into lists of its own): an identity kept for the next
+   * version holds its binding's `touched` as it is (./apply `tablesOnce`).
    */
   touched: Table[] = [];
-  /** Each role asked for, once. */
-  consulted: StandardTable[] = [];
+  /**
+   * Each role asked for, once: `NONE_ASKED` until one is (most identities bound read their own table alone, and an
+   * empty list made for each was held by its kept result to the next version); the first one asked makes the list.
+   */
+  consulted: StandardTable[] = NONE_ASKED;
 
   /** Binds `idn` for `instance`, the document's table that plays the identity's own standard table. */
   bind(idn: Identity, instance: Table): Binding {
     this.touched = [instance];
-    this.consulted = [];
+    this.consulted = NONE_ASKED;
     const rule = idn.rule;
     const own = idn.table;
     const c = compile(idn);
@@ -663,7 +671,7 @@ export class Binder {
     const touched = this.touched;
     const consulted = this.consulted;
     this.touched = [instance];
-    this.consulted = [];
+    this.consulted = NONE_ASKED;
     const c = compile(idn).condition;
     const condition = c && this.equality(idn, c, instance);
     const read: { condition?: ConditionNode; touched: Table[]; consulted: StandardTable[] } = { touched: this.touched, consulted: this.consulted };

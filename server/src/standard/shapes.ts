@@ -549,6 +549,14 @@ interface ShapeEntry {
    * looked up there for nothing — its entries there, a weak map per shape, were most of what marking it cost).
    */
   filed: boolean;
+  /** The shape it is kept for (an identity that keeps one shape holds its entry alone: `TemplateStore.entry`). */
+  key: string;
+}
+
+/** An entry of no template, met in no context yet, for the shape `key`. */
+function newEntry(key: string): ShapeEntry {
+  // Every field set, in one order (one hidden class).
+  return { latest: undefined, templates: NO_TEMPLATES, once: NO_MARKS, filed: false, key };
 }
 
 /** No template, no context met once: an entry's lists until it has some (never written to). */
@@ -584,8 +592,12 @@ function cost(t: Template): number {
 
 /** The templates of one language (their relations' titles and their messages are in it), for every analyzer. */
 class TemplateStore {
-  /** What each identity keeps, by shape (the bounds are counted per identity). */
-  private byIdentity = new WeakMap<Identity, Map<string, ShapeEntry>>();
+  /**
+   * What each identity keeps, by shape (the bounds are counted per identity): its one entry while it keeps one shape
+   * (a first pass marks each identity's shape once — a map per identity was most of what marking allocated), a map by
+   * shape from its second.
+   */
+  private byIdentity = new WeakMap<Identity, ShapeEntry | Map<string, ShapeEntry>>();
   /**
    * The same entries by shape, then identity, those with a template (`ShapeEntry.filed`): a table's identities are
    * looked up one after the other under its shape (`Fitting.entries`: the shape's found once per table and pass, not
@@ -621,8 +633,16 @@ class TemplateStore {
 
   /** What `idn` keeps for a shape, made empty when new (the identity's all dropped when it keeps too many). */
   entry(idn: Identity, key: string): ShapeEntry {
-    let byKey = this.byIdentity.get(idn);
-    if (!byKey) this.byIdentity.set(idn, (byKey = new Map()));
+    const had = this.byIdentity.get(idn);
+    if (!had) {
+      const e = newEntry(key);
+      this.byIdentity.set(idn, e);
+      return e;
+    }
+    let byKey: Map<string, ShapeEntry>;
+    if (had instanceof Map) byKey = had;
+    else if (had.key === key) return had;
+    else this.byIdentity.set(idn, (byKey = new Map([[had.key, had]])));
     let e = byKey.get(key);
     if (!e) {
       if (byKey.size >= SHAPES_PER_IDENTITY) {
@@ -633,8 +653,7 @@ class TemplateStore {
         }
         byKey.clear();
       }
-      // Every field set, in one order (one hidden class).
-      byKey.set(key, (e = { latest: undefined, templates: NO_TEMPLATES, once: NO_MARKS, filed: false }));
+      byKey.set(key, (e = newEntry(key)));
     }
     return e;
   }
