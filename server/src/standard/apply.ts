@@ -541,6 +541,11 @@ class Unchanged {
    * The tables a kept identity read are tables of the last version (it was applied to it, and they were as they were
    * then): one is as it was unless it is among the tables that changed.
    */
+  /** Whether `table` is not as it was: its parts renewed, or it came or went. */
+  tableChanged(table: Table): boolean {
+    return (this.tablesChanged ??= changed(this.before.parts, this.now.parts)).has(table);
+  }
+
   stand(table: Table | undefined, tables: readonly Table[], roles: readonly StandardTable[]): boolean {
     const changedTables = (this.tablesChanged ??= changed(this.before.parts, this.now.parts));
     if (table && changedTables.has(table)) return false;
@@ -624,6 +629,14 @@ class Applied implements AppliedIdentity {
     if (k.missing) this.missing = k.missing;
   }
 
+  /**
+   * How many relations it appended to its list, when every relation it made was its own there (none was equal to one
+   * the list held before it: appended in a row); −1 when one was taken from the list.
+   */
+  get ownCount(): number {
+    return typeof this.ids === 'number' ? this.count : -1;
+  }
+
   get relations(): Relation[] {
     if (this.made) return this.made;
     const ids = this.ids;
@@ -639,8 +652,76 @@ class Applied implements AppliedIdentity {
   }
 }
 
+/**
+ * The last version's identities between tables, walked in step with this pass's (both apply them in the document's
+ * order of tables, and of each table's identities), so that a kept identity's relations are copied into the
+ * document's list without looking each up (`Applier.apply`). Its relations are its own again — none equal to one the
+ * list holds before them — when they were its own then (`Applied.ownCount`: none was equal to one the list held
+ * before them), none holds a cell of a changed table, and every relation the list holds before them now that it did
+ * not hold then is anchored in a changed table: its target there, or a term there that prints a figure. An equal
+ * relation has the same target and the same printed terms, or is the one-term equality with its two cells swapped
+ * (`RelationIndex.lookUp`): it would hold that cell too. Cells of the tables that stand keep their kinds (a blank
+ * cell typed into, or a figure blanked, reads its row again: a new part, its table changed: `RowStore.sameShape`), so
+ * relations of theirs that differed then differ now.
+ */
+class Walk {
+  /** The next of the last version's applied identities. */
+  at = 0;
+  /** False once a relation appended is not known to be anchored in a changed table, or the walk lost step: no more copied. */
+  on = true;
+
+  constructor(readonly applied: readonly Applied[], private readonly unchanged: Unchanged) {}
+
+  changed(p: Part): boolean {
+    return this.unchanged.tableChanged(p.table);
+  }
+
+  /** Whether relations [from, to) of `list` hold no cell of a changed table. */
+  clean(list: RelationList, from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const p = list.targetPartOf(i);
+      if (p < 0) {
+        const rel = list.relation(i);
+        if (this.changed(rel.target.row.part) || rel.terms.some((t) => this.changed(t.cell.row.part))) return false;
+        continue;
+      }
+      if (this.changed(list.parts[p])) return false;
+      for (let k = 0, n = list.termsOf(i); k < n; k++) if (this.changed(list.parts[list.termPartOf(i, k)])) return false;
+    }
+    return true;
+  }
+
+  /** Whether every relation [from, count) of `list` is anchored in a changed table (its target, or a printed term). */
+  anchored(list: RelationList, from: number): boolean {
+    for (let i = from; i < list.count; i++) {
+      const p = list.targetPartOf(i);
+      if (p < 0) {
+        const rel = list.relation(i);
+        if (!this.changed(rel.target.row.part) && !rel.terms.some((t) => t.cell.kind !== 'empty' && t.cell.kind !== 'dash' && this.changed(t.cell.row.part))) return false;
+        continue;
+      }
+      if (this.changed(list.parts[p])) continue;
+      let found = false;
+      for (let k = 0, n = list.termsOf(i); k < n && !found; k++) {
+        const q = list.parts[list.termPartOf(i, k)];
+        if (!this.changed(q)) continue;
+        const kind = q.store.kind(list.termCellOf(i, k));
+        found = kind !== Kind.Empty && kind !== Kind.Dash;
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+}
+
+/** How many relations kept identities had copied without look-ups (`Walk`): what the tests ask was done. */
+export const ownCopied = { count: 0 };
+
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
+  /** The last version's identities, walked in step with this pass's (`Walk`); none: every relation looked up. */
+  walk?: Walk;
+
   private binderMade?: Binder;
 
   /** The binder, made when an identity is first bound (most are applied from templates of their tables' shapes). */
@@ -709,6 +790,26 @@ class Applier {
     const out = this.out;
     const from = k.from;
     const to = k.to < 0 ? k.made.count : k.to;
+    // Kept as it was, and its relations were its own then: its own now (`Walk`), copied at once.
+    const walk = this.walk;
+    if (walk?.on) {
+      const was = walk.applied[walk.at++];
+      if (!was || was.identity !== identity || was.table !== table) walk.on = false;
+      else if (k === old && was.ownCount === to - from && walk.clean(k.made, from, to)) {
+        // Copied with those before it when they follow one another in one list (the forms' identities, made from
+        // templates into one list a pass): one copy for thousands.
+        const at = out.count + this.pendingTo - this.pendingFrom;
+        if (this.pending !== k.made || this.pendingTo !== from) {
+          this.flush();
+          this.pending = k.made;
+          this.pendingFrom = from;
+        }
+        this.pendingTo = to;
+        ownCopied.count += to - from;
+        return new Applied(identity, table, k, out, at, to - from);
+      }
+    }
+    this.flush();
     // The keys of a relation are at its number in its list (a scratch list's filled again for each identity).
     const keys = k.made === SCRATCH ? fillKeys(k.made, SCRATCH_KEYS, 0, to) : keysFor(k.made, to);
     // Its relations' numbers: while none is the document's, the first and how many (appended in a row).
@@ -735,7 +836,25 @@ class Applier {
       out.copy(k.made, i);
       this.index.appended(k.made, i, keys);
     }
+    // What it appended may be equal to a later kept identity's relation unless anchored in a changed table.
+    if (walk?.on && !walk.anchored(out, first)) walk.on = false;
     return new Applied(identity, table, k, out, ids ?? first, to - from);
+  }
+
+  /**
+   * Relations [pendingFrom, pendingTo) of `pending`, copied without look-ups (`Walk`) and not yet appended to `out`:
+   * appended before anything else is (`flush`), and when the pass is done.
+   */
+  private pending?: RelationList;
+  private pendingFrom = 0;
+  private pendingTo = 0;
+
+  /** Appends the relations pending (nothing reads `out` before: the look-ups come after a flush). */
+  flush(): void {
+    if (!this.pending) return;
+    this.out.copyRange(this.pending, this.pendingFrom, this.pendingTo);
+    this.pending = undefined;
+    this.pendingFrom = this.pendingTo = 0;
   }
 
   /** Whether the document states a phrase: read once per pass (the whole text is searched; 3,000 forms may ask). */
@@ -1380,7 +1499,10 @@ function documentStandard(
       // Room for what the last version made (most of it is made again, relation by relation).
       if (segment) relations.reserve(segment.to - segment.from, segment.list.termsIn(segment.from, segment.to));
       const made: Applied[] = [];
+      // The last version's identities walked in step (`Walk`): its list began as this one does.
+      if (segment && unchanged && segment.from === from && relations.samePrefix(segment.list, from)) applier().walk = new Walk(segment.applied, unchanged);
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier().apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
+      applierMade?.flush();
       cache.identities = applier().kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
     }
