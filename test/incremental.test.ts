@@ -19,8 +19,8 @@ import type { Part } from '../server/src/model/document';
 import { eachRowHead, indexOfHeads, rowCount, type RowHead } from '../server/src/model/rows';
 import { generate } from '../bench/generate';
 import { generateBudget, generateFinal } from '../bench/standardDocs';
-import { counterpartsCarried, namesCarried } from '../server/src/rules/declared';
-import { ownCopied } from '../server/src/standard/apply';
+import { counterpartsCarried, namesCarried, splicesCarried } from '../server/src/rules/declared';
+import { ownCopied, rowsMoved } from '../server/src/standard/apply';
 import { StandardLibrary } from '../server/src/standard/library';
 import { dump, features } from './support/dump';
 import { ROOT } from './support/lsp';
@@ -334,6 +334,58 @@ describe('incremental analysis', () => {
     assert.equal(a.relations.length, 1);
     assert.deepEqual(dump(a), dump(analyze(typed, options)));
     assert.deepEqual(dump(own.analyze(text)), dump(analyze(text, options)));
+  });
+
+  it('moves the relations of an identity over the typed table’s rows past the rows typed or deleted, making only theirs and those of rows of their codes: what a fresh analysis gives', function () {
+    this.timeout(60_000);
+    const doc = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
+    const options = { locale: 'zh' as const };
+    const fresh = analyze(doc, options);
+    // 支出总表's 「合计」栏各行=「一般公共预算支出表」「合计」栏各行: the rows it reads a counterpart of.
+    const table = fresh.document.tables.find((t) => fresh.standard.tableOf(t)?.title === '支出总表')!;
+    const identity = fresh.standard.applied(table).find((x) => x.identity.text.startsWith('「合计」栏各行=「一般公共预算支出表」'))!;
+    const rows = identity.relations.map((r) => r.target.row.index);
+    const start = doc.indexOf('\n', doc.indexOf('\n列：', doc.indexOf('## 表 附表4-3')) + 1) + 1;
+    const lineAt = (text: string, k: number) => {
+      let at = start;
+      for (let i = 0; i < k; i++) at = text.indexOf('\n', at) + 1;
+      return { at, line: text.slice(at, text.indexOf('\n', at) + 1) };
+    };
+    const moved = rowsMoved.count;
+    const carried = splicesCarried.count;
+    const analyzer = new DocumentAnalyzer(options);
+    let text = doc;
+    analyzer.analyze(text);
+    const check = (what: string) => {
+      const a = analyzer.analyze(text);
+      assert.ok(analyzer.lastReuse.unit === 'rows' || analyzer.lastReuse.unit === 'figures', `${what}: ${analyzer.lastReuse.unit}`);
+      assert.deepEqual(dump(a), dump(analyze(text, options)), what);
+    };
+    for (const k of [rows[5], rows[9], rows[rows.length - 2]]) {
+      const { at, line } = lineAt(text, k);
+      const cells = line.split('|');
+      const was = text;
+      // A row of that row's code typed after it (neither has a counterpart now), then taken back.
+      text = `${text.slice(0, at + line.length)}${[cells[0], ' 重复 ', ...cells.slice(2)].join('|')}${text.slice(at + line.length)}`;
+      check(`row ${k}'s code again`);
+      text = was;
+      check(`row ${k}'s code again, taken back`);
+      // A row of a new code typed before it key by key, then deleted.
+      const typed = `${['2019998 ', ' 新增 ', ...cells.slice(2)].join('|')}`;
+      for (let i = 1; i <= typed.length; i += 7) {
+        text = `${was.slice(0, at)}${typed.slice(0, i)}\n${was.slice(at)}`;
+        check(`key ${i} before row ${k}`);
+      }
+      text = was;
+      check(`typed before row ${k}, deleted`);
+      // The row itself deleted, and put back.
+      text = `${was.slice(0, at)}${was.slice(at + line.length)}`;
+      check(`row ${k} deleted`);
+      text = was;
+      check(`row ${k} put back`);
+    }
+    assert.ok(rowsMoved.count > moved + 20, `${rowsMoved.count - moved} identities moved`);
+    assert.ok(splicesCarried.count > carried + 10, `${splicesCarried.count - carried} counterparts carried over a splice of their own rows`);
   });
 
   it('a knowledge change redoes the code findings only: the same parts, the findings of a fresh analysis', () => {
