@@ -19,7 +19,9 @@ import type { Part } from '../server/src/model/document';
 import { eachRowHead, indexOfHeads, rowCount, type RowHead } from '../server/src/model/rows';
 import { generate } from '../bench/generate';
 import { generateBudget, generateFinal } from '../bench/standardDocs';
-import { counterpartsCarried, namesCarried } from '../server/src/rules/declared';
+import { counterpartsCarried, namesCarried, splicesCarried } from '../server/src/rules/declared';
+import { ownCopied, rowsMoved } from '../server/src/standard/apply';
+import { StandardLibrary } from '../server/src/standard/library';
 import { dump, features } from './support/dump';
 import { ROOT } from './support/lsp';
 
@@ -292,6 +294,98 @@ describe('incremental analysis', () => {
     // The carried indexes and counterparts were read (else this checks nothing of them).
     assert.ok(namesCarried.count > carriedBefore + 10, `${namesCarried.count - carriedBefore} indexes carried`);
     assert.ok(counterpartsCarried.count > counterpartsBefore + 10, `${counterpartsCarried.count - counterpartsBefore} counterparts carried`);
+  });
+
+  it('copies the relations of the identities a typed row leaves standing without looking each up, unless one could now be taken from before: what a fresh analysis gives', function () {
+    this.timeout(60_000);
+    // The bench's keystroke in a 部门预算 of forms: the identities of the forms stand, theirs are copied at once.
+    const doc = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(doc);
+    const start = doc.indexOf('\n', doc.indexOf('\n列：', doc.indexOf('## 表 附表4-3')) + 1) + 1;
+    let at = start;
+    for (let k = 0; k < 12; k++) at = doc.indexOf('\n', at) + 1;
+    const cells = doc.slice(at, doc.indexOf('\n', at)).split('|');
+    const copied = ownCopied.count;
+    for (let i = 0; i < 3; i++) {
+      for (const text of [`${doc.slice(0, at)}${[cells[0], ` 其他支出${i} `, ...cells.slice(2)].join('|')}\n${doc.slice(at)}`, doc]) {
+        const a = analyzer.analyze(text);
+        assert.equal(analyzer.lastReuse.unit, 'rows');
+        assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), `typed ${i}`);
+      }
+    }
+    assert.ok(ownCopied.count > copied + 100, `${ownCopied.count - copied} relations copied`);
+    // An identity whose condition reads the typed table (甲 typed: 合计 = 甲 holds) now makes a relation of another
+    // table, equal to the one a later identity made alone: the later one takes it, as in a fresh analysis (its own
+    // copied, the two would both be listed).
+    const set = [
+      '# 测试 标准表套', '标准表套：测试决算', '类型：决算', '',
+      '## 表 测试甲表', '列：项目 | 金额', '合计 |', '甲 |', '乙 |', '',
+      '## 表 测试乙表', '列：项目 | 金额', 'X |', 'Y |', '规则：「X」行=「Y」行 当 「测试甲表」「合计」行=「测试甲表」「甲」行', '',
+      '## 表 测试丙表', '列：项目 | 金额', 'Z |', '规则：「测试乙表」「X」行=「测试乙表」「Y」行', ''].join('\n');
+    const options = { locale: 'zh' as const, standard: { library: StandardLibrary.with([{ id: 'ce', text: set }]) } };
+    const text = ['类型：决算', '标准表：测试决算', '', '## 表 测试甲表', '列：项目 | 金额', '合计 | 10.00', '乙 | 3.00', '',
+      '## 表 测试乙表', '列：项目 | 金额', 'X | 5.00', 'Y | 5.00', '', '## 表 测试丙表', '列：项目 | 金额', 'Z | 1.00', ''].join('\n');
+    const own = new DocumentAnalyzer(options);
+    assert.equal(own.analyze(text).relations.length, 1);
+    const typed = text.replace('乙 | 3.00\n', '乙 | 3.00\n甲 | 10.00\n');
+    const a = own.analyze(typed);
+    assert.equal(own.lastReuse.unit, 'rows');
+    assert.equal(a.relations.length, 1);
+    assert.deepEqual(dump(a), dump(analyze(typed, options)));
+    assert.deepEqual(dump(own.analyze(text)), dump(analyze(text, options)));
+  });
+
+  it('moves the relations of an identity over the typed table’s rows past the rows typed or deleted, making only theirs and those of rows of their codes: what a fresh analysis gives', function () {
+    this.timeout(60_000);
+    const doc = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
+    const options = { locale: 'zh' as const };
+    const fresh = analyze(doc, options);
+    // 支出总表's 「合计」栏各行=「一般公共预算支出表」「合计」栏各行: the rows it reads a counterpart of.
+    const table = fresh.document.tables.find((t) => fresh.standard.tableOf(t)?.title === '支出总表')!;
+    const identity = fresh.standard.applied(table).find((x) => x.identity.text.startsWith('「合计」栏各行=「一般公共预算支出表」'))!;
+    const rows = identity.relations.map((r) => r.target.row.index);
+    const start = doc.indexOf('\n', doc.indexOf('\n列：', doc.indexOf('## 表 附表4-3')) + 1) + 1;
+    const lineAt = (text: string, k: number) => {
+      let at = start;
+      for (let i = 0; i < k; i++) at = text.indexOf('\n', at) + 1;
+      return { at, line: text.slice(at, text.indexOf('\n', at) + 1) };
+    };
+    const moved = rowsMoved.count;
+    const carried = splicesCarried.count;
+    const analyzer = new DocumentAnalyzer(options);
+    let text = doc;
+    analyzer.analyze(text);
+    const check = (what: string) => {
+      const a = analyzer.analyze(text);
+      assert.ok(analyzer.lastReuse.unit === 'rows' || analyzer.lastReuse.unit === 'figures', `${what}: ${analyzer.lastReuse.unit}`);
+      assert.deepEqual(dump(a), dump(analyze(text, options)), what);
+    };
+    for (const k of [rows[5], rows[9], rows[rows.length - 2]]) {
+      const { at, line } = lineAt(text, k);
+      const cells = line.split('|');
+      const was = text;
+      // A row of that row's code typed after it (neither has a counterpart now), then taken back.
+      text = `${text.slice(0, at + line.length)}${[cells[0], ' 重复 ', ...cells.slice(2)].join('|')}${text.slice(at + line.length)}`;
+      check(`row ${k}'s code again`);
+      text = was;
+      check(`row ${k}'s code again, taken back`);
+      // A row of a new code typed before it key by key, then deleted.
+      const typed = `${['2019998 ', ' 新增 ', ...cells.slice(2)].join('|')}`;
+      for (let i = 1; i <= typed.length; i += 7) {
+        text = `${was.slice(0, at)}${typed.slice(0, i)}\n${was.slice(at)}`;
+        check(`key ${i} before row ${k}`);
+      }
+      text = was;
+      check(`typed before row ${k}, deleted`);
+      // The row itself deleted, and put back.
+      text = `${was.slice(0, at)}${was.slice(at + line.length)}`;
+      check(`row ${k} deleted`);
+      text = was;
+      check(`row ${k} put back`);
+    }
+    assert.ok(rowsMoved.count > moved + 20, `${rowsMoved.count - moved} identities moved`);
+    assert.ok(splicesCarried.count > carried + 10, `${splicesCarried.count - carried} counterparts carried over a splice of their own rows`);
   });
 
   it('a knowledge change redoes the code findings only: the same parts, the findings of a fresh analysis', () => {

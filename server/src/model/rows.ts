@@ -189,6 +189,13 @@ export interface HeadsSplice {
   readonly codesAfter: number;
   /** What the removed rows were called, when the caller read it before their lines were replaced (`RowStore.namesOf`). */
   readonly removedNames: readonly RowName[] | undefined;
+  /**
+   * The cells the splice moved: cells [c0, c0 + cellsRemoved) (the removed rows') replaced by `cellsAdded`; those after
+   * moved by cellsAdded − cellsRemoved (a splice that changes no head changes no row's cell count: cells stay).
+   */
+  readonly c0: number;
+  readonly cellsRemoved: number;
+  readonly cellsAdded: number;
 }
 
 /** A row's code (undefined: none; its digits and length as the store holds them) and label. */
@@ -424,17 +431,18 @@ export class RowStore {
   splice(r0: number, removed: number, added: RowStore, lines: number, heads: HeadsChange = HeadsChange.Heads, removedNames?: readonly RowName[]): void {
     const headsBefore = this.heads;
     const codesBefore = this.codesChanged;
+    const r1 = r0 + removed;
+    const c0 = r0 < this.count ? this.firstCell(r0) : this.cellCount;
+    const c1 = r1 < this.count ? this.firstCell(r1) : this.cellCount;
     if (heads === HeadsChange.Heads) this.heads++;
     if (heads !== HeadsChange.None) {
       this.codesChanged++;
       const splice: HeadsSplice = {
         r0, removed, added: added.count, heads: headsBefore, codes: codesBefore, headsAfter: this.heads, codesAfter: this.codesChanged, removedNames,
+        c0, cellsRemoved: c1 - c0, cellsAdded: added.cellCount,
       };
       this.splices = this.splices.length < SPLICES_KEPT ? this.splices.concat(splice) : this.splices.slice(1).concat(splice);
     }
-    const r1 = r0 + removed;
-    const c0 = r0 < this.count ? this.firstCell(r0) : this.cellCount;
-    const c1 = r1 < this.count ? this.firstCell(r1) : this.cellCount;
     const dr = added.count - removed;
     const dc = added.cellCount - (c1 - c0);
     const count = this.count + dr;
@@ -741,15 +749,36 @@ export class StoredPart implements Part {
   #rows?: Row[];
   /** Every span a view of this part holds (each once), to move them with the section. */
   #spans: Span[] = [];
+  /** The store's `codesChanged` when the part was made (a part renewed after each splice of its rows: `codes`). */
+  readonly #codes: number;
+  /** The part this one renewed (`renewed`), until this one is renewed in turn. */
+  #was?: StoredPart;
 
   constructor(public table: Table, store: RowStore, name?: string, nameSpan?: Span) {
     this.#store = store;
+    this.#codes = store.codesChanged;
     if (name !== undefined) this.name = name;
     if (nameSpan !== undefined) this.nameSpan = nameSpan;
   }
 
   get store(): RowStore {
     return this.#store;
+  }
+
+  /**
+   * The store's `codesChanged` when the part was made: the rows it read then are the store's rows moved back over
+   * `splicesSince(store, codes)` (every splice that moves rows or cells renews the part: ../analysis `editRows`).
+   */
+  get codes(): number {
+    return this.#codes;
+  }
+
+  /**
+   * The part of the same store this one renewed (its rows then: the store's moved back over `splicesSince(store,
+   * was.codes)`); undefined once this one is renewed too, or when it was made otherwise.
+   */
+  get was(): StoredPart | undefined {
+    return this.#was;
   }
 
   get rows(): Row[] {
@@ -839,6 +868,9 @@ export class StoredPart implements Part {
   /** The same part with no views made yet (its rows changed: every view and index kept on this one goes). */
   renewed(): StoredPart {
     const p = new StoredPart(this.table, this.#store, this.name, this.nameSpan);
+    // One step back only: the part before this one is let go.
+    p.#was = this;
+    this.#was = undefined;
     p.columns = this.columns;
     if (this.columnsSpan) p.columnsSpan = this.columnsSpan;
     p.fields = this.fields;

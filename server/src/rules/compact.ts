@@ -427,6 +427,28 @@ export class RelationList {
     this.byObjectCell = undefined;
   }
 
+  /**
+   * Moves the cells of part `part` (its number in this list) that relations [from, count) hold in the arrays, from row
+   * `r` and cell `c` on, by `dr` rows and `dc` cells: the relations copied from a list about the part's rows before
+   * rows were put in or taken out before them (../standard/apply `Applier.moved`).
+   */
+  moveCells(from: number, part: number, r: number, dr: number, c: number, dc: number): void {
+    const R = this.rels;
+    const T = this.terms;
+    for (let i = from; i < this.count; i++) {
+      const o = i * S;
+      if (R[o + T_PART] === part) {
+        if (R[o + T_ROW] >= r) R[o + T_ROW] += dr;
+        if (R[o + T_CELL] >= c) R[o + T_CELL] += dc;
+      }
+      for (let k = R[o + TERM_FROM]; k < R[o + TERM_TO]; k++) {
+        if (T[k * TS] !== part) continue;
+        if (T[k * TS + 1] >= r) T[k * TS + 1] += dr;
+        if (T[k * TS + 2] >= c) T[k * TS + 2] += dc;
+      }
+    }
+  }
+
   /** Makes room for `count` more relations of `terms` terms in all (a list about to be filled as the last one was). */
   reserve(count: number, terms: number): void {
     this.rels = grow(this.rels, (this.count + count) * S);

@@ -233,6 +233,34 @@ function codeKeyAt(p: Part, r: number): CodeKey | undefined {
   return !Number.isNaN(num) && len > 0 && len <= 14 ? num * 32 + len : s.code(r);
 }
 
+/**
+ * The rows of `p`, not put in by splice `x` (its last splice of rows), whose code is that of a row `x` removed or put
+ * in: their counterparts in another table may be others now (`byCode`: a code its own table prints on several rows
+ * stands for no one row), every other row's are what they were (its code's rows in `p` are its own, and `byLabel`
+ * reads only the other table). Undefined when the removed rows' names are not known.
+ */
+export function rowsCodedAsSpliced(p: StoredPart, x: HeadsSplice): number[] | undefined {
+  if (!x.removedNames) return undefined;
+  const codes = new Set<CodeKey>();
+  for (const h of x.removedNames) {
+    const c = h.code === undefined ? undefined : !Number.isNaN(h.codeNum) && h.codeLen > 0 && h.codeLen <= 14 ? h.codeNum * 32 + h.codeLen : h.code;
+    if (c !== undefined) codes.add(c);
+  }
+  for (let r = x.r0; r < x.r0 + x.added; r++) {
+    const c = codeKeyAt(p, r);
+    if (c !== undefined) codes.add(c);
+  }
+  const out: number[] = [];
+  if (!codes.size) return out;
+  for (let r = 0, n = p.store.count; r < n; r++) {
+    if (r === x.r0) r += x.added;
+    if (r >= n) break;
+    const c = codeKeyAt(p, r);
+    if (c !== undefined && codes.has(c)) out.push(r);
+  }
+  return out;
+}
+
 /** The length of a code given as its key. */
 function codeLength(k: CodeKey): number {
   return typeof k === 'number' ? k % 32 : k.length;
@@ -715,6 +743,8 @@ interface Counterparts extends CounterpartRows {
   parts: readonly Part[];
   /** Each part's store's `codesChanged` when they were found (−1: not stored): what `carriedCounterparts` goes on from. */
   codes: Int32Array;
+  /** The `codesChanged` of the store of the part whose rows they are, when they were found (−1: not stored). */
+  own: number;
 }
 
 /** By part, then by the table or part read (both weakly: a section read again makes new tables and parts). */
@@ -728,8 +758,8 @@ function counterparts(p: Part, of: Table | Part): Counterparts {
   if (m && sameItems(m.parts, parts)) return m;
   const was = m;
   const n = rowCount(p);
-  m = { parts: parts.slice(), part: new Int32Array(n).fill(-1), row: new Int32Array(n), codes: Int32Array.from(parts, (q) => storeOf(q)?.codesChanged ?? -1) };
-  if (was && carriedCounterparts(p, of, was, m)) {
+  m = { parts: parts.slice(), part: new Int32Array(n).fill(-1), row: new Int32Array(n), codes: Int32Array.from(parts, (q) => storeOf(q)?.codesChanged ?? -1), own: storeOf(p)?.codesChanged ?? -1 };
+  if (was ? carriedCounterparts(p, of, was, m) : p instanceof StoredPart && spliceCarried(p, of, m)) {
     byOf.set(of, m);
     return m;
   }
@@ -746,6 +776,54 @@ function counterpartInto(p: Part, r: number, of: Table | Part, parts: readonly P
   m.part[r] = parts.indexOf(x.part);
   m.row[r] = x.row;
 }
+
+/**
+ * The counterparts of a renewed part's rows (into `m`, emptied), from those of the part it renewed (`StoredPart.was`)
+ * in the same parts of `of` (each as it was: its store's codes unchanged), over the one splice of its rows since: a
+ * row's counterpart reads the row's own names, the rows of `p` of its code, and `of` (`byCode`, `byLabel`), so only the
+ * rows put in and those of a code a row removed or put in bore (`rowsCodedAsSpliced`) are found again; every other
+ * row's is the one it had, read at its row before the splice. False (nothing carried) when that cannot be said.
+ */
+function spliceCarried(p: StoredPart, of: Table | Part, m: Counterparts): boolean {
+  const q = p.was;
+  const had = q && q.store === p.store ? counterpartMaps.get(q)?.get(of) : undefined;
+  // (Found while `q` read the store's rows: before the splice.)
+  if (!had || had.own !== q!.codes || !sameItems(had.parts, m.parts) || had.codes.length !== m.codes.length) return false;
+  for (let j = 0; j < m.codes.length; j++) if (had.codes[j] !== m.codes[j]) return false;
+  const list = splicesSince(p.store, q!.codes);
+  if (!list || list.length > 1) return false;
+  const x = list[0];
+  const n = m.part.length;
+  if (!x) {
+    if (had.part.length !== n) return false;
+    m.part.set(had.part);
+    m.row.set(had.row);
+    splicesCarried.count++;
+    return true;
+  }
+  const again = rowsCodedAsSpliced(p, x);
+  if (!again || had.part.length !== n - x.added + x.removed) return false;
+  // Rows before the splice as they were, those after it moved as the store moved them.
+  m.part.set(had.part.subarray(0, x.r0));
+  m.row.set(had.row.subarray(0, x.r0));
+  m.part.set(had.part.subarray(x.r0 + x.removed), x.r0 + x.added);
+  m.row.set(had.row.subarray(x.r0 + x.removed), x.r0 + x.added);
+  const parts = m.parts;
+  for (let r = x.r0; r < x.r0 + x.added; r++) {
+    m.part[r] = -1;
+    counterpartInto(p, r, of, parts, m);
+  }
+  for (const r of again) {
+    m.part[r] = -1;
+    m.row[r] = 0;
+    counterpartInto(p, r, of, parts, m);
+  }
+  splicesCarried.count++;
+  return true;
+}
+
+/** How many renewed parts' counterparts were carried over a splice of their own rows (`spliceCarried`). */
+export const splicesCarried = { count: 0 };
 
 /** How many rows' counterparts were carried over rows added or removed in the table they are found in (tests count them). */
 export const counterpartsCarried = { count: 0 };
@@ -864,6 +942,14 @@ export function conditionPhrase(c: ConditionNode): string | undefined {
   return atom?.quoted && !atom.unit && !atom.eachRow ? atom.value : undefined;
 }
 
+/**
+ * The rows [from, to) of one stored part a rule over a column's rows (`「X」栏各行=…`) is expanded for alone
+ * (`DeclaredRules.window`): the relations of its other rows, and of the table's other parts, are had already (each
+ * row's relation reads that row and its counterparts in other tables, nothing else: `columnsOver`). `ok` turns false
+ * when the rule is not such a rule (nothing is then made for it: the caller expands it whole).
+ */
+export interface RowWindow { readonly part: StoredPart; readonly from: number; readonly to: number; ok: boolean }
+
 /** Finds the table a rule names (a standard role, a table of the document by its key …); undefined: not found. */
 type TableResolver = (text: string, current: Table) => Table | undefined;
 
@@ -877,6 +963,9 @@ export class DeclaredRules {
   private get ruling(): boolean {
     return this.sink === this.outList;
   }
+
+  /** Rows the next rules are expanded for alone (`RowWindow`; not a condition's, which is judged whole). */
+  window?: RowWindow;
 
   /**
    * Relations go to `out` (compact where their cells are stored). `tables`, when given, is asked first for every
@@ -970,6 +1059,16 @@ export class DeclaredRules {
     const ruleId: Relation['rule'] = crossTable ? 'cross-table'
       : hasRow && namesColumn(lhs) ? 'cell-formula'
       : hasRow ? 'row-formula' : 'column-formula';
+    // Rows of one part alone: only a rule over a column's rows, each part's made from the arrays.
+    const window = this.sink === this.outList ? this.window : undefined;
+    if (window) {
+      if (hasRow || !namesColumn(lhs) || (lhs.part && lhs.part !== window.part) || !lhs.table.parts.includes(window.part)) {
+        window.ok = false;
+        return;
+      }
+      if (!this.columnsOver(window.part, window.part.store, lhs, rhs, ruleId, kind, title, node.span, window.from, window.to)) window.ok = false;
+      return;
+    }
 
     if (lhs.at && namesColumn(lhs)) {
       const col = columnIn(lhs.at.part, lhs);
@@ -1037,7 +1136,10 @@ export class DeclaredRules {
    * columns of the row itself (no row of its own) or of its counterpart in another table (`counterpart`: stored too,
    * in the same unit); false when one does not (the rows are then taken one by one).
    */
-  private columnsOver(part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
+  private columnsOver(
+    part: StoredPart, s: RowStore, lhs: Target, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span,
+    from = 0, to = s.count,
+  ): boolean {
     if (rhs.some((t) => t.target.at)) return false;
     // What a term of another table reads: the counterpart of each row in it.
     const across = rhs.map((t) => (t.target.table === lhs.table ? undefined : t.target.part ?? t.target.table));
@@ -1080,7 +1182,7 @@ export class DeclaredRules {
     const cells = scratch(0, n);
     const parts = scratch(1, n).fill(p, 0, n);
     const rows = scratch(2, n);
-    each: for (let r = 0; r < s.count; r++) {
+    each: for (let r = from; r < to; r++) {
       const target = s.cellAt(r, col.index);
       if (target < 0) continue;
       let empty = s.kind(target) === Kind.Empty;

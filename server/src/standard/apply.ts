@@ -14,9 +14,9 @@
  */
 import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
-import { cellNumber, cellOf, isFigure, Kind, rowCount, rowsIn, StoredPart, storeOf } from '../model/rows';
+import { cellNumber, cellOf, isFigure, Kind, rowCount, rowsIn, splicesSince, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
-import { columnIn, conditionPhrase, DeclaredRules, holdsAll, states, type Expansion, type RowAt } from '../rules/declared';
+import { columnIn, conditionPhrase, DeclaredRules, holdsAll, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { ConditionNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
@@ -536,6 +536,16 @@ class Unchanged {
     this.all = allAsBefore(before.parts, now.parts) && allAsBefore(before.roles, now.roles);
   }
 
+  /** Whether each of `roles` is played by the tables that played it. */
+  rolesStand(roles: readonly StandardTable[]): boolean {
+    return !(this.rolesChanged ??= changed(this.before.roles, this.now.roles)).any(roles);
+  }
+
+  /** Whether `table` is not as it was: its parts renewed, or it came or went. */
+  tableChanged(table: Table): boolean {
+    return (this.tablesChanged ??= changed(this.before.parts, this.now.parts)).has(table);
+  }
+
   /**
    * Whether `table` and each of `tables` have the parts they had, and each role of `roles` the tables that played it.
    * The tables a kept identity read are tables of the last version (it was applied to it, and they were as they were
@@ -624,6 +634,14 @@ class Applied implements AppliedIdentity {
     if (k.missing) this.missing = k.missing;
   }
 
+  /**
+   * How many relations it appended to its list, when every relation it made was its own there (none was equal to one
+   * the list held before it: appended in a row); −1 when one was taken from the list.
+   */
+  get ownCount(): number {
+    return typeof this.ids === 'number' ? this.count : -1;
+  }
+
   get relations(): Relation[] {
     if (this.made) return this.made;
     const ids = this.ids;
@@ -639,8 +657,78 @@ class Applied implements AppliedIdentity {
   }
 }
 
+/**
+ * The last version's identities between tables, walked in step with this pass's (both apply them in the document's
+ * order of tables, and of each table's identities), so that a kept identity's relations are copied into the
+ * document's list without looking each up (`Applier.apply`). Its relations are its own again — none equal to one the
+ * list holds before them — when they were its own then (`Applied.ownCount`: none was equal to one the list held
+ * before them), none holds a cell of a changed table, and every relation the list holds before them now that it did
+ * not hold then is anchored in a changed table: its target there, or a term there that prints a figure. An equal
+ * relation has the same target and the same printed terms, or is the one-term equality with its two cells swapped
+ * (`RelationIndex.lookUp`): it would hold that cell too. Cells of the tables that stand keep their kinds (a blank
+ * cell typed into, or a figure blanked, reads its row again: a new part, its table changed: `RowStore.sameShape`), so
+ * relations of theirs that differed then differ now.
+ */
+class Walk {
+  /** The next of the last version's applied identities. */
+  at = 0;
+  /** False once a relation appended is not known to be anchored in a changed table, or the walk lost step: no more copied. */
+  on = true;
+
+  constructor(readonly applied: readonly Applied[], private readonly unchanged: Unchanged) {}
+
+  changed(p: Part): boolean {
+    return this.unchanged.tableChanged(p.table);
+  }
+
+  /** Whether relations [from, to) of `list` hold no cell of a changed table. */
+  clean(list: RelationList, from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const p = list.targetPartOf(i);
+      if (p < 0) {
+        const rel = list.relation(i);
+        if (this.changed(rel.target.row.part) || rel.terms.some((t) => this.changed(t.cell.row.part))) return false;
+        continue;
+      }
+      if (this.changed(list.parts[p])) return false;
+      for (let k = 0, n = list.termsOf(i); k < n; k++) if (this.changed(list.parts[list.termPartOf(i, k)])) return false;
+    }
+    return true;
+  }
+
+  /** Whether every relation [from, count) of `list` is anchored in a changed table (its target, or a printed term). */
+  anchored(list: RelationList, from: number): boolean {
+    for (let i = from; i < list.count; i++) {
+      const p = list.targetPartOf(i);
+      if (p < 0) {
+        const rel = list.relation(i);
+        if (!this.changed(rel.target.row.part) && !rel.terms.some((t) => t.cell.kind !== 'empty' && t.cell.kind !== 'dash' && this.changed(t.cell.row.part))) return false;
+        continue;
+      }
+      if (this.changed(list.parts[p])) continue;
+      let found = false;
+      for (let k = 0, n = list.termsOf(i); k < n && !found; k++) {
+        const q = list.parts[list.termPartOf(i, k)];
+        if (!this.changed(q)) continue;
+        const kind = q.store.kind(list.termCellOf(i, k));
+        found = kind !== Kind.Empty && kind !== Kind.Dash;
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+}
+
+/** How many relations kept identities had copied without look-ups (`Walk`): what the tests ask was done. */
+export const ownCopied = { count: 0 };
+/** How many kept identities had their relations moved past a splice of their table's rows (`Applier.moved`). */
+export const rowsMoved = { count: 0 };
+
 /** Expands bound identities into relations appended to `out`, taking the equal relations it already holds. */
 class Applier {
+  /** The last version's identities, walked in step with this pass's (`Walk`); none: every relation looked up. */
+  walk?: Walk;
+
   private binderMade?: Binder;
 
   /** The binder, made when an identity is first bound (most are applied from templates of their tables' shapes). */
@@ -697,7 +785,7 @@ class Applier {
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
-    const k = reuse && old ? old : this.expand(identity, table, keep);
+    const k = reuse && old ? old : (keep && old && this.moved(identity, table, old, stated)) || this.expand(identity, table, keep);
     // (One made now is its own: `expand` makes a new one each time.)
     if (k !== old && stated !== undefined) k.stated = stated;
     if (keep && !k.byShape) {
@@ -709,6 +797,26 @@ class Applier {
     const out = this.out;
     const from = k.from;
     const to = k.to < 0 ? k.made.count : k.to;
+    // Kept as it was, and its relations were its own then: its own now (`Walk`), copied at once.
+    const walk = this.walk;
+    if (walk?.on) {
+      const was = walk.applied[walk.at++];
+      if (!was || was.identity !== identity || was.table !== table) walk.on = false;
+      else if (k === old && was.ownCount === to - from && walk.clean(k.made, from, to)) {
+        // Copied with those before it when they follow one another in one list (the forms' identities, made from
+        // templates into one list a pass): one copy for thousands.
+        const at = out.count + this.pendingTo - this.pendingFrom;
+        if (this.pending !== k.made || this.pendingTo !== from) {
+          this.flush();
+          this.pending = k.made;
+          this.pendingFrom = from;
+        }
+        this.pendingTo = to;
+        ownCopied.count += to - from;
+        return new Applied(identity, table, k, out, at, to - from);
+      }
+    }
+    this.flush();
     // The keys of a relation are at its number in its list (a scratch list's filled again for each identity).
     const keys = k.made === SCRATCH ? fillKeys(k.made, SCRATCH_KEYS, 0, to) : keysFor(k.made, to);
     // Its relations' numbers: while none is the document's, the first and how many (appended in a row).
@@ -735,7 +843,141 @@ class Applier {
       out.copy(k.made, i);
       this.index.appended(k.made, i, keys);
     }
+    // What it appended may be equal to a later kept identity's relation unless anchored in a changed table.
+    if (walk?.on && !walk.anchored(out, first)) walk.on = false;
     return new Applied(identity, table, k, out, ids ?? first, to - from);
+  }
+
+  /**
+   * Relations [pendingFrom, pendingTo) of `pending`, copied without look-ups (`Walk`) and not yet appended to `out`:
+   * appended before anything else is (`flush`), and when the pass is done.
+   */
+  private pending?: RelationList;
+  private pendingFrom = 0;
+  private pendingTo = 0;
+
+  /** Appends the relations pending (nothing reads `out` before: the look-ups come after a flush). */
+  flush(): void {
+    if (!this.pending) return;
+    this.out.copyRange(this.pending, this.pendingFrom, this.pendingTo);
+    this.pending = undefined;
+    this.pendingFrom = this.pendingTo = 0;
+  }
+
+  /** Each table's parts in the last version (`moved`): none, nothing moved. */
+  previousParts?: ReadonlyMap<Table, readonly Part[]>;
+
+  /**
+   * A kept identity whose only table changed is its own, one part of which had its rows spliced (a row typed, put in
+   * or taken out: `HeadsSplice`), and which is a rule over a column's rows (`「X」栏各行=…`, whose relation for a row
+   * reads that row and its counterparts in other tables alone — rules/declared `columnsOver` —, each made in the
+   * arrays): its relations of the last version moved past the splice (their cells in the part taken to the new part,
+   * those after the rows put in moved by their rows and cells), those of the rows removed dropped, those of the rows
+   * put in made (`RowWindow`). Its tables and roles are otherwise as they were, its condition reads as it did: the
+   * relations of the rows not spliced are those it made then. Undefined when it is not so (bound and expanded again).
+   */
+  private moved(identity: Identity, table: Table, old: Kept, stated: boolean | undefined): Kept | undefined {
+    const u = this.unchanged;
+    const parts = this.previousParts?.get(table);
+    if (!u || !parts || old.renewed || old.table || old.byShape || old.outcome !== 'applied' || old.missing !== undefined || old.stated !== stated) return undefined;
+    if (!u.tableChanged(table) || old.touched.some((t) => t !== table && u.tableChanged(t)) || !u.rolesStand(old.consulted)) return undefined;
+    // The one part renewed, over one splice of its store's rows at most.
+    const now = table.parts;
+    if (parts.length !== now.length) return undefined;
+    let j = -1;
+    for (let k = 0; k < now.length; k++) {
+      if (parts[k] === now[k]) continue;
+      if (j >= 0) return undefined;
+      j = k;
+    }
+    const a = parts[j];
+    const b = now[j];
+    if (!(a instanceof StoredPart) || !(b instanceof StoredPart) || a.store !== b.store) return undefined;
+    const splices = splicesSince(b.store, a.codes);
+    if (!splices || splices.length > 1) return undefined;
+    const c = identity.rule.condition;
+    const cond = c?.rhs.length ? this.holds(identity, table) : undefined;
+    if (c?.rhs.length && (old.holds === undefined || cond !== old.holds)) return undefined;
+    // Its relations then: each in the arrays, about a row of that part, in the order of its rows.
+    const list = old.made;
+    const from = old.from;
+    const to = old.to < 0 ? list.count : old.to;
+    const x = splices[0];
+    const r0 = x ? x.r0 : Infinity;
+    const r1 = x ? x.r0 + x.removed : Infinity;
+    for (let i = from, last = -1; i < to; i++) {
+      const p = list.targetPartOf(i);
+      if (p < 0 || list.parts[p] !== a) return undefined;
+      const r = list.targetRowOf(i);
+      if (r < last) return undefined;
+      last = r;
+    }
+    // The rows whose relations are made: those put in, and those whose code a row removed or put in bore.
+    const remake: number[] = [];
+    if (x) {
+      const alike = rowsCodedAsSpliced(b, x);
+      if (!alike) return undefined;
+      for (const r of alike) if (r < x.r0) remake.push(r);
+      for (let r = x.r0; r < x.r0 + x.added; r++) remake.push(r);
+      for (const r of alike) if (r >= x.r0) remake.push(r);
+    }
+    const binder = this.binder;
+    const bound = binder.bind(identity, table);
+    if ('missing' in bound || bound.table !== table) return undefined;
+    const made = new RelationList();
+    const swap = new Map<Part, Part>([[a, b]]);
+    const dr = x ? x.added - x.removed : 0;
+    const dc = x ? x.cellsAdded - x.cellsRemoved : 0;
+    const c1 = x ? x.c0 + x.cellsRemoved : Infinity;
+    // An old row's number now (−1: removed).
+    const rowNow = (r: number) => (r < r0 ? r : r < r1 ? -1 : r + dr);
+    let i = from;
+    // The old relations of the rows now before `limit` (none of a row removed), copied: moved when after the splice.
+    const copyBefore = (limit: number) => {
+      while (i < to) {
+        const r = list.targetRowOf(i);
+        const now = rowNow(r);
+        if (now >= limit) return;
+        if (now < 0) { i++; continue; }
+        let j = i + 1;
+        for (; j < to; j++) {
+          const q = list.targetRowOf(j);
+          const n = rowNow(q);
+          if (n < 0 || n >= limit || (q >= r1) !== (r >= r1)) break;
+        }
+        const at = made.count;
+        made.copyRange(list, i, j, swap);
+        if (r >= r1) made.moveCells(at, made.part(b), r1, dr, c1, dc);
+        i = j;
+      }
+    };
+    const d = remake.length ? this.expansion(made) : undefined;
+    const node = cond ? { lhs: bound.rule.lhs, rhs: bound.rule.rhs, text: bound.rule.text, span: bound.rule.span } : bound.rule;
+    const title = titleOf(identity, this.ctx.sm);
+    for (let k = 0; k < remake.length;) {
+      // A run of rows made at once.
+      let e = k + 1;
+      while (e < remake.length && remake[e] === remake[e - 1] + 1) e++;
+      const ra = remake[k];
+      const rb = remake[e - 1] + 1;
+      copyBefore(ra);
+      while (i < to && rowNow(list.targetRowOf(i)) < rb) i++;
+      const window: RowWindow = { part: b, from: ra, to: rb, ok: true };
+      d!.window = window;
+      try {
+        d!.expand({ node, table: bound.table }, title);
+      } finally {
+        d!.window = undefined;
+      }
+      if (!window.ok || d!.problems.length) return undefined;
+      k = e;
+    }
+    copyBefore(Infinity);
+    if (!made.count) return undefined;
+    rowsMoved.count++;
+    const k = new Kept('applied', made, distinct(binder.touched), binder.consulted);
+    if (c?.rhs.length) k.holds = cond;
+    return k;
   }
 
   /** Whether the document states a phrase: read once per pass (the whole text is searched; 3,000 forms may ask). */
@@ -1405,7 +1647,11 @@ function documentStandard(
       // Room for what the last version made (most of it is made again, relation by relation).
       if (segment) relations.reserve(segment.to - segment.from, segment.list.termsIn(segment.from, segment.to));
       const made: Applied[] = [];
+      // The last version's identities walked in step (`Walk`): its list began as this one does.
+      if (segment && unchanged && segment.from === from && relations.samePrefix(segment.list, from)) applier().walk = new Walk(segment.applied, unchanged);
+      if (previous && unchanged) applier().previousParts = previous.parts;
       for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier().apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
+      applierMade?.flush();
       cache.identities = applier().kept;
       cache.segment = { list: relations, from, to: relations.count, applied: made };
     }
