@@ -239,6 +239,14 @@ describe('rules: a sum of references in brackets (`(「基本支出」行1栏+�
     assert.deepEqual(rels(doc('「合计」行1栏=-(「基本支出」行1栏+「项目支出」行1栏)')).map((r) => r.split(' :: ')[0]), ['4.00 = -1.00 + -2.00']);
   });
 
+  it('a rule of the document\'s that reads one figure on both sides says so at the rule; a condition so written holds', () => {
+    const text = doc('「合计」行1栏=「合计」行1栏+「项目支出」行1栏');
+    const f = analyze(text).findings.filter((x) => x.rule === 'rule-reference');
+    assert.deepEqual(f.map((x) => text.slice(x.span.start, x.span.end)), ['「合计」行1栏=「合计」行1栏+「项目支出」行1栏']);
+    assert.match(f[0].message, /规则两边读到同一个数/);
+    assert.deepEqual(analyze(doc('「合计」行1栏=「基本支出」行1栏+「项目支出」行1栏 当 「合计」行=「合计」行')).findings.filter((x) => x.rule === 'rule-reference'), []);
+  });
+
   it('a group with a unit after it is read as before (`（「基本支出」+「项目支出」）行`)', () => {
     assert.deepEqual(rels(doc('「合计」行=（「基本支出」+「项目支出」）行')).map((r) => r.split(' :: ')[0]), ['4.00 = 1.00 + 2.00']);
   });

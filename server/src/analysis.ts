@@ -408,6 +408,7 @@ export class DocumentAnalyzer {
     const relations = new RelationList(rows, s.relations);
     builtinInto(document, m, relations);
     const declared = new DeclaredRules(document, m, undefined, relations);
+    declared.reportDegenerate = true;
     s.crossRules = [];
     s.conditional = false;
     for (const t of document.tables) for (const r of t.rules) {
@@ -638,6 +639,7 @@ export class DocumentAnalyzer {
       return undefined;
     };
     const declared = new DeclaredRules(document, m, byRole, global);
+    declared.reportDegenerate = true;
     for (const s of parts) for (const r of s.crossRules) declared.expand(r);
     const std = applyDocument(document, ctx, sectionStandards, global, this.standardCache);
     this.standardCache = std.cache;

@@ -959,10 +959,24 @@ export class DeclaredRules {
   /** Where relations go: `out`, but for a condition's while it is judged. */
   private sink: RelationList;
 
-  /** Whether a rule (not its condition: `当 X=X` holds) is being expanded: a `DEGENERATE` relation is then left out. */
-  private get ruling(): boolean {
-    return this.sink === this.outList;
+  /**
+   * Asked of a figure found among its own terms (`DEGENERATE`): whether that relation is left out — it is of a rule, not
+   * of its condition (`当 X=X` holds) —, counted.
+   */
+  private leftOut(): boolean {
+    if (this.sink !== this.outList) return false;
+    this.degenerate++;
+    return true;
   }
+
+  /** How many relations `leftOut` left out. */
+  private degenerate = 0;
+
+  /**
+   * Whether a rule of the document's own that gives nothing because every figure it names is on both sides says so
+   * (a problem at the rule): a set's identity is silently not applicable there (`DEGENERATE`).
+   */
+  reportDegenerate = false;
 
   /** Rows the next rules are expanded for alone (`RowWindow`; not a condition's, which is judged whole). */
   window?: RowWindow;
@@ -1012,9 +1026,12 @@ export class DeclaredRules {
       if (!holds) return 'condition';
     }
     const before = this.out.count;
+    const degenerate = this.degenerate;
     this.expandEquation(rule, node, title);
     if (this.problems.length > problems) return 'unresolved';
-    return this.out.count > before ? 'applied' : 'empty';
+    if (this.out.count > before) return 'applied';
+    if (this.reportDegenerate && this.degenerate > degenerate) this.problem(this.m.ruleDegenerate, node.span);
+    return 'empty';
   }
 
   /**
@@ -1114,7 +1131,7 @@ export class DeclaredRules {
   } {
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       // A figure found among its own terms (`DEGENERATE`) gives no relation.
-      if (!targetCell || terms.some((t) => !t || (t.cell === targetCell && this.ruling))) return;
+      if (!targetCell || terms.some((t) => !t || (t.cell === targetCell && this.leftOut()))) return;
       this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
@@ -1170,7 +1187,7 @@ export class DeclaredRules {
       }
       const c = termColumnIn(part, t, lhs.table);
       // None, or the rule's own column (`DEGENERATE`): no relation.
-      if (!c || (c.index === col.index && this.ruling)) return true;
+      if (!c || (c.index === col.index && this.leftOut())) return true;
       termCols[k] = c.index;
       maps[k] = undefined;
       columns[k] = NO_COLUMNS;
@@ -1257,7 +1274,7 @@ export class DeclaredRules {
         const c = termColumnIn(q, rhs[k].target, lhs.table, col);
         cells[k] = c ? q.store.cellAt(at.row, c.index) : -1;
         // None, or the rule's own figure (`DEGENERATE`): no relation in this column.
-        if (cells[k] < 0 || (q === own.part && cells[k] === target && this.ruling)) continue each;
+        if (cells[k] < 0 || (q === own.part && cells[k] === target && this.leftOut())) continue each;
       }
       if (ownPart < 0) {
         for (let k = 0; k < n; k++) parts[k] = out.part(rows[k]!.part as StoredPart);
@@ -1290,7 +1307,7 @@ export class DeclaredRules {
       const q = t.at!.part as StoredPart;
       const c = columnIn(q, t);
       cells[k] = c ? q.store.cellAt(t.at!.row, c.index) : -1;
-      if (cells[k] < 0 || (q === at.part && cells[k] === target && this.ruling)) return true;
+      if (cells[k] < 0 || (q === at.part && cells[k] === target && this.leftOut())) return true;
     }
     const out = this.sink;
     out.begin(rule, kind, title, ruleSpan, out.part(at.part), at.row, target);
