@@ -20,8 +20,11 @@ export function valueOf(cell: Cell): Figure | undefined {
   if (cell.kind === 'figure') {
     const f = cell.figure!;
     if (!cell.column) return f;
-    const d = columnDecimals(cell.row.part, cell.column.index, f.percent);
-    if (d === 0 && !f.exact && !f.percent && columnPrecision(cell.row.part).has(`${cell.column.index}p`)) return { ...f, exact: true };
+    const precision = columnPrecision(cell.row.part);
+    const i = cell.column.index;
+    const d = precision.get(f.percent ? `${i}%` : `${i}`) ?? 0;
+    // (`p`: the part has a column of points at all — most parts have none, and their whole figures, 元, ask no more.)
+    if (d === 0 && !f.exact && !f.percent && precision.has('p') && precision.has(`${i}p`)) return { ...f, exact: true };
     return d > f.decimals ? { ...f, units: f.units * pow10(d - f.decimals), decimals: d } : f;
   }
   if (cell.kind === 'empty' || cell.kind === 'dash') return ZERO;
@@ -32,7 +35,7 @@ const finest = new WeakMap<Part, Map<string, number>>();
 
 /**
  * The most decimals printed in each column of a part (percentages and amounts apart, keys `3` and `3%`; a score
- * column's key `3p` marks it), computed
+ * column's key `3p` marks it, and `p` a part that has one), computed
  * once per part; a stored part's from its arrays (no views made).
  */
 export function columnPrecision(part: Part): ReadonlyMap<string, number> {
@@ -57,7 +60,7 @@ export function columnPrecision(part: Part): ReadonlyMap<string, number> {
     for (const r of part.rows) for (const c of r.cells) if (c.kind === 'figure' && c.column && c.figure) note(c.column.index, c.figure.percent, c.figure.decimals);
   }
   // Score and weight columns (`${column}p`): their whole figures are exact points (`valueOf`).
-  for (const c of part.columns) if (c.role === 'figure' && isPointsColumn(c.name)) out.set(`${c.index}p`, 1);
+  for (const c of part.columns) if (c.role === 'figure' && isPointsColumn(c.name)) out.set(`${c.index}p`, 1).set('p', 1);
   finest.set(part, (m = out));
   return m;
 }
@@ -112,10 +115,6 @@ export function printStyle(part: Part, column: number): PrintStyle | undefined {
   const style = decimals < 0 ? undefined : { decimals, grouping };
   m.set(column, style);
   return style;
-}
-
-function columnDecimals(part: Part, column: number, percent: boolean): number {
-  return columnPrecision(part).get(percent ? `${column}%` : `${column}`) ?? 0;
 }
 
 /**

@@ -32,6 +32,7 @@ const SUSPECT = /[XxＸｘ×○*＊待请略填持涉仍并元%％]|([。，、�
 const SUSPECT_PLACEHOLDER = /[XxＸｘ×○*＊待请略]/;
 const SUSPECT_INSTRUCTION = /[填持涉仍并]/;
 const SUSPECT_BLANK = /[元%％]/;
+const SUSPECT_REPEATED = /([。，、；：！？,;])\1/;
 /**
  * A cell of a table (`## 表 …`) that is only an ellipsis: the template's example row (`… | …`). Forms are left alone:
  * their indicator lists print `……` for “and so on” in published documents.
@@ -76,14 +77,17 @@ export function hygieneFindings(lines: readonly Line[], tables: readonly Table[]
   const say = (rule: Finding['rule'], severity: Finding['severity'], span: Span, message: string) =>
     out.push({ rule, severity, span, message, related: [] });
 
-  /** Placeholders and repeated punctuation in a text printed at `at` (most texts hold none of their characters). */
-  const words = (text: string, at: number, punctuation = true) => {
+  /**
+   * Placeholders and repeated punctuation in a text printed at `at` (most texts hold none of their characters); blank
+   * figures and repeated punctuation in prose only (`prose`: not a table's cell).
+   */
+  const words = (text: string, at: number, prose = true) => {
     if (!SUSPECT.test(text)) return;
     if (SUSPECT_PLACEHOLDER.test(text)) for (const m of text.matchAll(PLACEHOLDER)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.placeholder(m[0]));
     if (SUSPECT_INSTRUCTION.test(text)) for (const m of text.matchAll(INSTRUCTION)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.instruction(m[0]));
     // (In prose only: a table's label may name a unit, `比上年增长%`.)
-    if (punctuation && SUSPECT_BLANK.test(text)) for (const m of text.matchAll(BLANK_FIGURE)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.blankFigure(m[0]));
-    if (punctuation) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
+    if (prose && SUSPECT_BLANK.test(text)) for (const m of text.matchAll(BLANK_FIGURE)) say('placeholder', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.blankFigure(m[0]));
+    if (prose && SUSPECT_REPEATED.test(text)) for (const m of text.matchAll(REPEATED)) say('repeated-punctuation', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedPunctuation(m[0]));
   };
 
   /** 截至 dates and compared years in prose. */

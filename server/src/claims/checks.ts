@@ -382,7 +382,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       continue;
     }
     const cur = currentFor(st, change, prev, ctx.kind);
-    if (cur) rateRelation(ctx, r, change, totalOfList(ctx, st, r, change, cur) ?? cur);
+    if (cur) rateRelation(ctx, r, change, changeOfListTotal(ctx, st, r, change, cur) ?? cur);
     else tableRate(ctx, r, change);
   }
   // A change against a stated base: this year − base; the direction word against the figures; 持平.
@@ -467,7 +467,7 @@ function rateOf(ctx: Ctx, r: Claim, change: Claim, cur: Claim): Relation {
  * total before the `其中` in its sentence when the rate holds with it and not with the part, or the part cannot be its
  * base (the arithmetic decides, as for a nested 其中); else undefined (the part, as read).
  */
-function totalOfList(ctx: Ctx, st: Statement, r: Claim, change: Claim, cur: Claim): Claim | undefined {
+function changeOfListTotal(ctx: Ctx, st: Statement, r: Claim, change: Claim, cur: Claim): Claim | undefined {
   if ((change.subject && !change.inherited) || cur.sentence !== change.sentence) return undefined;
   const at = (x: number) => x - st.span.start;
   const total = st.claims.find((x) => isThisYear(x) && x.sentence === cur.sentence && x.span.end <= cur.span.start && x.unit === cur.unit

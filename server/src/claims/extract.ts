@@ -156,6 +156,8 @@ export function isCompletionBudget(c: Claim): boolean {
 const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数', '各', '分别']);
 const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
+/** Words that open with last year (after `比`/`较`), not its carried-over money: `上年度总支出`, `比上年度总支出`. */
+const LAST_YEAR_FIRST = /^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/;
 const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
 
 /** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
@@ -182,7 +184,7 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
   if (kind === 'amount') {
     // `完成年初预算数 60999 万元的 40.4%`: the budget of the amount before it, not a subject of its own.
     s = s.replace(L.COMPLETION_OF, '').replace(L.ROLE_WORDS, '');
-    s = s.replace(BASE_PHRASE, '').replace(/^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/, '');
+    s = s.replace(BASE_PHRASE, '').replace(LAST_YEAR_FIRST, '');
   } else if (kind === 'completion') {
     s = s.replace(L.COMPLETION, '').replace(/^的$/, '');
   } else if (kind === 'share') {
@@ -301,7 +303,7 @@ function statementOf(line: SourceLine): Statement {
         if (rb && (rb[2] || rb[3] || rb[4] || rb[5] || !yr)) {
           role = 'base';
           if (yr) roleYear = Number(yr[1]);
-        } else if (/^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/.test(core)) role = 'base';
+        } else if (LAST_YEAR_FIRST.test(core)) role = 'base';
         else if (L.ROLE_BUDGET.test(lead)) role = 'budget';
         else if (L.ROLE_FINAL.test(lead)) role = 'final';
         else role = 'current';
