@@ -22,6 +22,11 @@ export interface StandardDocOptions {
    */
   verticalSanGong?: boolean | 'byFund';
   /**
+   * A 部门预算's 三公 table as 广西梧州市's (2023, 2024) prints it: with 会议费 and 培训费 and no 三公 subtotal, its 合计 the
+   * whole — the items as columns, or (`rows`) as rows.
+   */
+  sanGongWithMeetings?: 'columns' | 'rows';
+  /**
    * The 项目支出绩效自评表 with its sources of money as rows: the national form's (`年度资金总额`, `其中：当年财政拨款`,
    * `上年结转资金`, `其他资金`; 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分) or Sichuan's (`总额`, `财政资金`,
    * `财政专户管理资金`, `单位资金`, `其他资金`; 年初预算, 调整后预算数, 预算执行数, 预算执行率, 权重, 得分).
@@ -64,7 +69,7 @@ interface Xiang { code: string; name: string; basic: number; project: number; ow
 interface Node { code: string; name: string; children: Node[]; xiang?: Xiang }
 
 /** The spending of a document: 类 → 款 → 项, each 项 with its basic and project spending (and what 事业收入 pays). */
-function spending(o: Required<Omit<StandardDocOptions, 'selfEvaluation'>>): { leis: Node[]; xiangs: Xiang[] } {
+function spending(o: Required<Omit<StandardDocOptions, 'selfEvaluation' | 'sanGongWithMeetings'>>): { leis: Node[]; xiangs: Xiang[] } {
   const r = rng(o.seed);
   const amount = () => 1000 + Math.floor(r() * 5_000_000);
   const xiangs: Xiang[] = [];
@@ -278,6 +283,15 @@ export function generateBudget(options: StandardDocOptions = {}): string {
       `一、支出合计 | ${money(180_000)} | ${money(195_000)}`, `1、因公出国(境)费用 | ${money(20_000)} | ${money(30_000)}`,
       `2、公务接待费 | ${money(40_000)} | ${money(45_000)}`, `3、公务用车费 | ${money(120_000)} | ${money(120_000)}`,
       `(1)公务用车运行维护费 | ${money(110_000)} | ${money(120_000)}`, `(2)公务用车购置 | ${money(10_000)} | ${money(0)}`, '');
+  } else if (options.sanGongWithMeetings === 'columns') {
+    L.push('## 表 附表4-7 一般公共预算“三公”经费、会议费和培训费支出情况表', '部门：测试部门', '单位：万元',
+      '列：合计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费 | 会议费 | 培训费',
+      [225_000, 30_000, 120_000, 0, 120_000, 45_000, 12_000, 18_000].map(money).join(' | '), '');
+  } else if (options.sanGongWithMeetings === 'rows') {
+    L.push('## 表 附表4-7 一般公共预算“三公”经费、会议费和培训费支出情况表', '部门：测试部门', '单位：万元', '列：项目 | 本年预算数',
+      `合计 | ${money(225_000)}`, `因公出国(境)费 | ${money(30_000)}`, `公务用车购置及运行费 | ${money(120_000)}`,
+      `公务用车购置费 | ${money(0)}`, `公务用车运行费 | ${money(120_000)}`, `公务接待费 | ${money(45_000)}`,
+      `会议费 | ${money(12_000)}`, `培训费 | ${money(18_000)}`, '');
   } else {
     L.push('## 表 附表4-7 一般公共预算“三公”经费支出表', '部门：测试部门', '单位：万元',
       '列：“三公”经费合计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费',

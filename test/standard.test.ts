@@ -45,7 +45,7 @@ describe('standard sets: the shipped files', () => {
 
   it('every identity is applied somewhere: in a generated document, a seed or a corpus document', () => {
     const texts = [
-      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateFinal({ selfEvaluation: 'national' }), generateFinal({ selfEvaluation: 'sichuan' }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateJiangsu(),
+      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateFinal({ selfEvaluation: 'national' }), generateFinal({ selfEvaluation: 'sichuan' }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateBudget({ sanGongWithMeetings: 'columns' }), generateBudget({ sanGongWithMeetings: 'rows' }), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
     ];
@@ -398,6 +398,49 @@ describe('standard sets: a rule whose names find one figure on both sides gives 
     // Without it, `“三公”经费/小计` finds the 合计 too: 合计 = 合计 + 会议费 + 培训费 is not made.
     const flat = doc('18.50').replace('“三公”经费{小计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费}', '因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费').replace('18.50 | 12.00 |', '18.50 |');
     assert.ok(!titles(flat).includes('18.50 = 18.50 + 2.50 + 4.00'), titles(flat).join('; '));
+  });
+
+  it('nor its 合计 as the 三公 total (广西梧州市): `合计（无「会议费」「培训费」时）` — the whole against all five items instead', () => {
+    // The 梧州 layout: 合计, the three 三公 items, 会议费, 培训费 — no 三公 subtotal. Its 合计 is not the 三公 total
+    // (was: 合计 18.50 ≠ 0 + 8.00 + 4.00, a false error), and it is checked against the five items.
+    const flat = (total: string) => ['# 某局2023年部门预算', '类型：部门预算', '年度：2023', '单位：万元', '',
+      '## 表 七、一般公共预算“三公”经费、会议费和培训费支出情况表',
+      '列：合计 | 因公出国(境)费 | 公务用车购置及运行费{小计 | 公务用车购置费 | 公务用车运行费} | 公务接待费 | 会议费 | 培训费',
+      `${total} | 0 | 8.00 | 0 | 8.00 | 4.00 | 2.50 | 4.00`, ''].join('\n');
+    const sums = (text: string) => analyze(text).relations.filter((r) => r.rule === 'column-formula').map((r) => `${r.target.text} = ${r.terms.map((t) => t.cell.text).join(' + ')}`);
+    assert.deepEqual(sums(flat('18.50')), ['8.00 = 0 + 8.00', '18.50 = 0 + 8.00 + 4.00 + 2.50 + 4.00']);
+    assert.deepEqual(errors(analyze(flat('18.50'))), []);
+    const wrong = errors(analyze(flat('19.50')));
+    assert.equal(wrong.length, 1);
+    assert.match(wrong[0].message, /应为 18\.50，实为 19\.50/);
+    // The narrative's 三公经费 is not that 合计 either.
+    assert.deepEqual(analyze(flat('18.50')).standard.quantity('三公经费'), []);
+    // The same table printed with its items as rows.
+    const rows = (total: string) => ['# 某局2023年部门预算', '类型：部门预算', '年度：2023', '单位：万元', '',
+      '## 表 八、“三公”经费预算情况表', '列：项目 | 预算数', `合计 | ${total}`, '因公出国(境)费 | 0', '公务用车购置及运行费 | 8.00',
+      '公务接待费 | 4.00', '会议费 | 2.50', '培训费 | 4.00', ''].join('\n');
+    assert.deepEqual(errors(analyze(rows('18.50'))), []);
+    assert.match(errors(analyze(rows('12.50')))[0]?.message ?? '', /应为 18\.50，实为 12\.50/);
+    // A national table (no 会议费): its 合计 is the 三公 total, as before.
+    const national = rows('12.50').replace('会议费 | 2.50\n培训费 | 4.00\n', '').replace('合计 | 12.50', '合计 | 13.00');
+    assert.match(errors(analyze(national))[0]?.message ?? '', /应为 12\.00，实为 13\.00/);
+    // A 决算's 三公 table printing 会议费 and 培训费 beside the items (陕西柞水's title): its 合计s are not the 三公 totals.
+    const final = ['# 某局2023年度部门决算', '类型：部门决算', '年度：2023', '单位：万元', '',
+      '## 表 九、一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表',
+      '列：预算数{合计 | 因公出国(境)费 | 公务用车购置及运行维护费{小计 | 公务用车购置费 | 公务用车运行维护费} | 公务接待费 | 会议费 | 培训费} | 决算数{合计 | 因公出国(境)费 | 公务用车购置及运行维护费{小计 | 公务用车购置费 | 公务用车运行维护费} | 公务接待费 | 会议费 | 培训费}',
+      '18.50 | 0 | 8.00 | 0 | 8.00 | 4.00 | 2.50 | 4.00 | 17.50 | 0 | 8.00 | 0 | 8.00 | 3.00 | 2.50 | 4.00', ''].join('\n');
+    assert.deepEqual(sums(final), ['8.00 = 0 + 8.00', '8.00 = 0 + 8.00']);
+    assert.deepEqual(errors(analyze(final)), []);
+    assert.deepEqual(analyze(final).standard.quantity('三公经费决算数'), []);
+    // A whole generated 部门预算 printing it either way: nothing to say; its 合计 mistyped, one error at it.
+    for (const layout of ['columns', 'rows'] as const) {
+      const text = generateBudget({ sanGongWithMeetings: layout });
+      assert.deepEqual(notInformation(analyze(text)).map((f) => f.message), [], layout);
+      const at = text.indexOf('2,250.00', text.indexOf('会议费和培训费支出情况表'));
+      const found = errors(analyze(text.slice(0, at) + '2,260.00' + text.slice(at + 8)));
+      assert.deepEqual(found.map((f) => [f.rule, text.slice(0, at).split('\n').length]), [[layout === 'rows' ? 'row-formula' : 'column-formula', found[0] && text.slice(0, found[0].span.start).split('\n').length]], layout);
+      assert.match(found[0].message, /会议费和培训费合计/);
+    }
   });
 });
 

@@ -13,7 +13,7 @@ import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '..
 import { axisOf, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { hasKey, ruleLabelKey, nameKey } from './names';
-import { tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
+import { guardKey, tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
 
 /** Which tables of the document play each standard table. */
 export interface Roles {
@@ -369,6 +369,8 @@ interface CompiledAtom {
   /** A row's names, as atoms to look up (the set's name first, then its other names), and their label keys. */
   rows: AtomNode[];
   rowKeys: string[];
+  /** By place in `rows`: the label keys of the rows whose presence forbids taking that name (set.ts `rowGuards`). */
+  rowUnless: readonly (readonly string[] | undefined)[];
   /** A column's names: each one's key, and its group path's components when written `组/…/栏` (`columnNamesOf`). */
   columns: ColumnNames;
 }
@@ -424,12 +426,15 @@ function compileAtom(a: AtomNode, st: StandardTable): CompiledAtom {
   const field = fieldOf(a);
   let rows: AtomNode[] = NO_ATOMS;
   let rowKeys: string[] = NO_KEYS;
+  let rowUnless: readonly (readonly string[] | undefined)[] = NO_GUARDS;
   let columns: ColumnNames = NO_COLUMNS;
-  if (a.quoted && !field && axis === 'row') ({ rows, rowKeys } = rowNamesOf(st, a.value));
+  if (a.quoted && !field && axis === 'row') ({ rows, rowKeys, unless: rowUnless } = rowNamesOf(st, a.value));
   else if (a.quoted && !field && axis === 'column') columns = columnNamesOf(st, a.value);
   // Every field set, in one order: the binder reads thousands of these (one hidden class).
-  return { node: a, axis, field: field ? nameKey(field) : undefined, code: isCode(a), rows, rowKeys, columns };
+  return { node: a, axis, field: field ? nameKey(field) : undefined, code: isCode(a), rows, rowKeys, rowUnless, columns };
 }
+
+const NO_GUARDS: readonly (readonly string[] | undefined)[] = [];
 
 const NO_ATOMS: AtomNode[] = [];
 const NO_KEYS: string[] = [];
@@ -451,8 +456,16 @@ function keptIn<K, V>(of: Table | Part, byTable: Map<Table, Map<K, V>>, ofPart: 
 const ROWS_OF = (ix: PartIndex) => (ix.rows ??= new Map());
 const COLUMNS_OF = (ix: PartIndex) => (ix.columnsNamed ??= new Map());
 
-/** A column's names (the set's name first, then its other names): each one's key, and its group path's when `组/…/栏`. */
-type ColumnNames = { key: string; parts: string[] }[];
+/**
+ * A column's names (the set's name first, then its other names): each one's key, and its group path's when `组/…/栏`;
+ * for another name written with a guard (set.ts `columnGuards`), the columns whose presence in its part forbids it.
+ */
+type ColumnNames = ColumnName[];
+interface ColumnName { key: string; parts: string[]; unless: { key: string; parts: string[] }[] | undefined }
+
+function columnNameOf(n: string): { key: string; parts: string[] } {
+  return { key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] };
+}
 
 /**
  * The names a column named `value` in a standard table may go by, one list per table and name, shared by every
@@ -468,7 +481,11 @@ function columnNamesOf(st: StandardTable, value: string): ColumnNames {
   let names = byValue.get(value);
   if (!names) {
     const all = [value, ...(st.columnNames.get(dataKey(value)) ?? []).filter((n) => n !== value)];
-    names = all.map((n) => ({ key: dataKey(n), parts: n.includes('/') ? n.split('/').map(dataKey).filter(Boolean) : [] }));
+    // A guard holds for another name only: the rule's own name is taken whatever it says.
+    names = all.map((n, i): ColumnName => {
+      const guard = i ? st.columnGuards.get(guardKey(value, n)) : undefined;
+      return { ...columnNameOf(n), unless: guard?.map(columnNameOf) };
+    });
     byValue.set(value, names);
   }
   return names;
@@ -480,15 +497,21 @@ function columnNamesOf(st: StandardTable, value: string): ColumnNames {
  * found by the list is kept: by the part, or a table's only part, for every binder — `PartIndex.named` —, and by the
  * table per binder for a table of several parts: `Binder.rowName`).
  */
-const rowNameLists = new WeakMap<StandardTable, Map<string, { rows: AtomNode[]; rowKeys: string[] }>>();
+type RowNames = { rows: AtomNode[]; rowKeys: string[]; unless: readonly (readonly string[] | undefined)[] };
+const rowNameLists = new WeakMap<StandardTable, Map<string, RowNames>>();
 
-function rowNamesOf(st: StandardTable, value: string): { rows: AtomNode[]; rowKeys: string[] } {
+function rowNamesOf(st: StandardTable, value: string): RowNames {
   let byValue = rowNameLists.get(st);
   if (!byValue) rowNameLists.set(st, (byValue = new Map()));
   let names = byValue.get(value);
   if (!names) {
     const all = [value, ...(st.rowNames.get(dataKey(value)) ?? []).filter((n) => n !== value)];
-    names = { rows: all.map((v): AtomNode => ({ value: v, quoted: true, unit: 'row', span: NOWHERE })), rowKeys: all.map(ruleLabelKey) };
+    // A guard holds for another name only (as a column's: `columnNamesOf`).
+    const unless = all.map((n, i) => (i ? st.rowGuards.get(guardKey(value, n))?.map(ruleLabelKey) : undefined));
+    names = {
+      rows: all.map((v): AtomNode => ({ value: v, quoted: true, unit: 'row', span: NOWHERE })), rowKeys: all.map(ruleLabelKey),
+      unless: unless.some(Boolean) ? unless : NO_GUARDS,
+    };
     byValue.set(value, names);
   }
   return names;
@@ -919,15 +942,18 @@ export class Binder {
 
   /** `rowName` for a row's names: the first the table prints, else the first label with one of their keys. */
   private rowNamed(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
-    for (const cand of a.rows) {
-      const at = this.rowAt(t, cand.value, part);
-      if (at) {
+    const rows = a.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const at = this.rowAt(t, rows[i].value, part);
+      if (at && !rowGuarded(a, i, t, part)) {
         this.row = at;
-        return cand.value;
+        return rows[i].value;
       }
     }
     const parts = partsOf(part ?? t);
-    for (const k of a.rowKeys) {
+    for (let i = 0; i < a.rowKeys.length; i++) {
+      const k = a.rowKeys[i];
+      if (rowGuarded(a, i, t, part)) continue;
       for (const p of parts) {
         const label = labelKeyed(p, k);
         if (label === undefined) continue;
@@ -984,28 +1010,44 @@ export class Binder {
   /** `columnName` read from the columns (nothing kept). */
   private columnFound(a: CompiledAtom, t: Table, part: Part | undefined): string | undefined {
     const parts = t.parts;
+    const keyed = !this.many;
     for (const cand of a.columns) {
       for (let k = 0, n = part ? 1 : parts.length; k < n; k++) {
         const p = part ?? parts[k];
-        let i = -1;
-        if (cand.parts.length > 1) {
-          const groups = groupKeysOf(p);
-          let best = Infinity;
-          let ties = 0;
-          for (let j = 0; j < groups.length; j++) {
-            const path = groups[j];
-            if (!includesAll(path, cand.parts)) continue;
-            if (path.length < best) { best = path.length; i = j; ties = 0; } else if (path.length === best) ties++;
-          }
-          if (ties) i = -1;
-        } else i = columnKeyed(p, cand.key, !this.many);
-        if (i < 0) continue;
+        const i = columnIn(p, cand, keyed);
+        if (i < 0 || (cand.unless && cand.unless.some((u) => columnIn(p, u, keyed) >= 0))) continue;
         const c = p.columns[i];
-        return uniquelyNamed(p, i, !this.many) ? c.name : c.path.join('');
+        return uniquelyNamed(p, i, keyed) ? c.name : c.path.join('');
       }
     }
     return this.fail(`「${a.node.value}」`);
   }
+}
+
+/**
+ * The place in a part's columns of the column a name finds (-1: none): by its key (`columnKeyed`), or, `组/…/栏`, the
+ * column of the shortest group path holding every component (none when two are as short).
+ */
+function columnIn(p: Part, cand: { key: string; parts: string[] }, keyed: boolean): number {
+  if (cand.parts.length <= 1) return columnKeyed(p, cand.key, keyed);
+  const groups = groupKeysOf(p);
+  let i = -1;
+  let best = Infinity;
+  let ties = 0;
+  for (let j = 0; j < groups.length; j++) {
+    const path = groups[j];
+    if (!includesAll(path, cand.parts)) continue;
+    if (path.length < best) { best = path.length; i = j; ties = 0; } else if (path.length === best) ties++;
+  }
+  return ties ? -1 : i;
+}
+
+/** Whether the table (or the part) prints a row whose presence forbids the i-th of an atom's row names (`rowUnless`). */
+function rowGuarded(a: CompiledAtom, i: number, t: Table, part: Part | undefined): boolean {
+  const unless = a.rowUnless[i];
+  if (!unless) return false;
+  for (const p of partsOf(part ?? t)) for (const k of unless) if (labelKeyed(p, k) !== undefined) return true;
+  return false;
 }
 
 /** Whether `list` holds each of `items` (no closure: asked for each column of a part, for each `组/…/栏` name). */

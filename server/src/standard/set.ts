@@ -52,6 +52,13 @@ export interface StandardTable {
   rowNames: Map<string, string[]>;
   columnNames: Map<string, string[]>;
   partNames: Map<string, string[]>;
+  /**
+   * Other names taken only where the table prints none of some rows (columns), by the name a rule writes and the other
+   * name (`guardKey`): `行名：“三公”经费支出＝合计（无「会议费」「培训费」时）` — a 合计 is the 三公 total only in a table
+   * that prints nothing else (`aliases`). The guard is its line's: another line may take the same name unguarded.
+   */
+  rowGuards: Map<string, string[]>;
+  columnGuards: Map<string, string[]>;
   identities: Identity[];
   quantities: Quantity[];
   /** The template as the set file prints it: parts, columns, rows, 注. */
@@ -93,13 +100,36 @@ function split(v: string | undefined, sep: RegExp): string[] {
   return (v ?? '').split(sep).map((x) => x.trim()).filter(Boolean);
 }
 
-/** `行名：A＝B＝C` lines into a map from each name's key to all the names, the one the rules use first. */
-function aliases(fields: readonly Field[], key: string): Map<string, string[]> {
+/** Where `StandardTable.rowGuards`/`columnGuards` keep the guard of `other` standing for `name` (both as written). */
+export function guardKey(name: string, other: string): string {
+  return `${nameKey(name)}\u0001${nameKey(other)}`;
+}
+
+/** A guard after another name: `合计（无「会议费」「培训费」时）`, the names it lists. */
+const GUARD = /[（(]无((?:「[^」]+」)+)时[）)]$/;
+
+/**
+ * `行名：A＝B＝C` lines into a map from each name's key to all the names, the one the rules use first; a name written
+ * with a guard (`GUARD`) goes in without it, and the names of its guard into `guards` by its key: it stands for the
+ * others only where the table prints none of them (bind.ts). A rule that names it itself takes it whatever the guard.
+ */
+function aliases(fields: readonly Field[], key: string, guards?: Map<string, string[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const f of fields) {
     if (norm(f.key) !== key) continue;
-    const names = split(f.value, ALIAS_SEPARATOR);
-    for (const n of names) out.set(nameKey(n), [n, ...names.filter((x) => x !== n)]);
+    const guarded: [string, string[]][] = [];
+    const names = split(f.value, ALIAS_SEPARATOR).map((n) => {
+      const g = GUARD.exec(n);
+      if (!g) return n;
+      const name = n.slice(0, g.index).trim();
+      // `「会议费」「培训费」` (GUARD's group: names in corner brackets, one after the other).
+      guarded.push([name, g[1].slice(1, -1).split('」「')]);
+      return name;
+    });
+    for (const n of names) {
+      out.set(nameKey(n), [n, ...names.filter((x) => x !== n)]);
+      for (const [g, unless] of guarded) if (g !== n) guards?.set(guardKey(n, g), unless);
+    }
   }
   return out;
 }
@@ -134,11 +164,13 @@ export function readStandardSet(id: string, text: string): StandardSet {
     const title = t.title || t.heading;
     const variants = [title, ...split(fieldValue(fields, '别名'), NAME_SEPARATOR)];
     const form = t.kind === 'form';
+    const rowGuards = new Map<string, string[]>();
+    const columnGuards = new Map<string, string[]>();
     const st: StandardTable = {
       set, index: set.tables.length, title, number: t.number, keys: [...new Set(variants.map((v) => titleKey(v)))], form,
       mandatory: yes(fieldValue(fields, '必备'), !form), many: yes(fieldValue(fields, '多张'), form),
-      rowNames: aliases(fields, '行名'), columnNames: aliases(fields, '栏名'), partNames: aliases(fields, '部分名'),
-      identities: [], quantities: [], template: t,
+      rowNames: aliases(fields, '行名', rowGuards), columnNames: aliases(fields, '栏名', columnGuards),
+      partNames: aliases(fields, '部分名'), rowGuards, columnGuards, identities: [], quantities: [], template: t,
     };
     for (const f of fields) {
       if (norm(f.key) !== '数量') continue;
