@@ -587,6 +587,20 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(errorsOf(budget).map((e) => said(budget, e)).sort(), ['18.76%', '911000.39']);
   });
 
+  it('a list whose item says more on a line of its own (江苏省委办公厅 2017): the items still add up to the intro\'s total', () => {
+    const text = (second: string, numbered = '2．') => ['# 某厅2017年部门预算', '类型：部门预算', '年度：2017', '单位：万元', '', '## 情况说明',
+      '（一）收入预算总计 20849.45 万元。包括：', '1．财政拨款收入预算总计 20702.25 万元。',
+      '一般公共预算收入 20702.25 万元，与上年相比增加 2043.58 万元，增长 10.95%。主要原因是政策性调资。',
+      `${numbered}财政专户管理资金收入预算总计 ${second} 万元。与上年保持一致。`, '（二）支出预算总计 20849.45 万元。', ''].join('\n');
+    const sums = (t: string) => analyze(t).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum').map((r) => `${r.target.text} ~ ${r.terms.map((x) => x.cell.text).join(' ')}`);
+    assert.deepEqual(sums(text('147.20')), ['20849.45 ~ 20702.25 147.20']);
+    assert.deepEqual(errorsOf(text('147.20')), []);
+    assert.deepEqual(errorsOf(text('174.20')).map((e) => said(text('174.20'), e)), ['20849.45']);
+    // The line after the detail numbered as no next item (a `3．`, or another style): the list ended at the detail.
+    assert.deepEqual(sums(text('147.20', '3．')), []);
+    assert.deepEqual(sums(text('147.20', '(2)')), []);
+  });
+
   it('a rate of this year\'s amount and a base\'s, the change not stated (`比上年的 X 万元增长 P%`): s·(this year − base) ÷ base', () => {
     const line = (p: string, word = '增长', cur = '1,234.00') => `2023年度一般公共预算财政拨款支出${cur}万元，比上年的1,100.00万元${word}${p}%。`;
     assert.deepEqual(relations(doc(line('12.18'))), ['growth 12.18% ~ 1,234.00 1,100.00']);

@@ -574,7 +574,12 @@ function enumeration(ctx: Ctx, statements: Statement[], i: number): { intro: Sta
   return undefined;
 }
 
-/** The items of the list an intro line opens: the lines below it numbered like the first, until a line numbered like the intro. */
+/**
+ * The items of the list an intro line opens: the lines below it numbered like the first, until a line numbered like
+ * the intro. Lines numbered in another style are an item's own list; a line without a number ends the list, unless
+ * the next numbered line goes on with it (`1．财政拨款收入预算总计 a。` / `一般公共预算收入 a，与上年相比…` / `2．财政专户
+ * 管理资金收入预算总计 b。`, a 江苏 2017 部门预算: the line between says more of item 1).
+ */
 function itemsOf(statements: Statement[], j: number): Statement[] {
   const intro = statements[j];
   const first = statements[j + 1];
@@ -588,9 +593,21 @@ function itemsOf(statements: Statement[], j: number): Statement[] {
     if (s.numbering === style) {
       if (!style && !s.claims.some(isThisYear)) break;
       items.push(s);
-    } else if (!style || !s.numbering) break;
+    } else if (!style) break;
+    else if (!s.numbering && !goesOn(statements, k, intro, items[items.length - 1])) break;
   }
   return items;
+}
+
+/** Whether the next numbered line after the k-th (under the intro's heading) is the item after `last`, in its style. */
+function goesOn(statements: Statement[], k: number, intro: Statement, last: Statement | undefined): boolean {
+  if (last?.ordinal === undefined) return false;
+  for (let n = k + 1; n < statements.length; n++) {
+    const s = statements[n];
+    if (s.heading !== intro.heading || s.section !== intro.section) return false;
+    if (s.numbering) return s.numbering === last.numbering && s.ordinal === last.ordinal + 1;
+  }
+  return false;
 }
 
 /**

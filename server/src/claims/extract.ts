@@ -104,6 +104,8 @@ export interface Statement {
   reasons: Reason[];
   /** The leading numbering's style (`1.`, `(一)` …), if the line is a numbered item. */
   numbering?: string;
+  /** The number it says (`2．` 2), when read. */
+  ordinal?: number;
   /** The line introduces what follows (`其中：`, `主要用于以下方面：`, `安排情况如下：`). */
   intro: boolean;
 }
@@ -244,6 +246,7 @@ function statementOf(line: SourceLine): Statement {
     text, span: line.span, heading: line.heading, section: line.section, claims: [], sentences,
     flats: [], comparisons: [], reasons: [],
     numbering: numbering ? L.numberingStyle(numbering[1]) : undefined,
+    ordinal: numbering ? L.numberingOrdinal(numbering[1]) : undefined,
     intro: /(其中|包括|如下|以下方面|主要为|具体为|主要安排为|主要用于)[^。；;，,]{0,6}[:：]?$/.test(norm(text)) || /[:：]$/.test(text.trim()),
   };
 

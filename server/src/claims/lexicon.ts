@@ -5,6 +5,8 @@
  * Every pattern is anchored or bounded, with no nested quantifiers: they run on every line of a narrative.
  */
 
+import { chineseNumeral } from '../util/text';
+
 /** Money units and their power of ten in 元. */
 export const MONEY_SCALE: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
 
@@ -100,6 +102,17 @@ export const REASON = /(?:主要原因|变动原因|增加原因|减少原因|�
  * style tells which items are siblings (`numberingStyle`): not a row label's item number (model/classify.ts).
  */
 export const NUMBERING = /^[ \t\u3000]*(\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])[ \t\u3000]*/;
+
+/** The number an item's numbering says (`3.` 3, `（三）` 3, `③` 3; undefined: none read). */
+export function numberingOrdinal(n: string): number | undefined {
+  const s = n.trim();
+  const circled = s.charCodeAt(0) - 0x2460;
+  if (circled >= 0 && circled < 20) return circled + 1;
+  const digits = /\d{1,2}/.exec(s);
+  if (digits) return Number(digits[0]);
+  const cn = /[一二三四五六七八九十]{1,3}/.exec(s);
+  return cn ? chineseNumeral(cn[0]) : undefined;
+}
 
 /** The style of an item's numbering: `1.` and `1、` are one style, `（一）` and `(一)` another … */
 export function numberingStyle(n: string): string {
