@@ -61,8 +61,9 @@ export class StandardLibrary {
  */
 export function recognise(t: Table, sets: StandardSet[], department?: string): StandardTable | undefined {
   if (t.kind === 'table') {
-    // A heading whose first word holds a digit gave it as the number (`2026年收支预算总表`): the key reads both.
-    const key = titleKey(t.number ? t.number + t.title : t.title, department);
+    // A heading whose first word holds a digit gave it as the number (`2026年收支预算总表`): the key reads both, the
+    // blank between them kept (`附表2 2023年度…`: a number and a year, names.ts `NUMBER_THEN_YEAR`).
+    const key = titleKey(t.number ? `${t.number} ${t.title}` : t.title, department);
     for (const set of sets) {
       const st = tablesByKey(set).get(key);
       if (st) return st;

@@ -94,9 +94,15 @@ const TITLE_KEYS = new Map<string, Map<string, string>>();
 const KEPT_DEPARTMENTS = 64;
 const KEPT_TITLES = 20_000;
 
+/**
+ * A table number and a year set apart by a blank (`附表2 2023年度…`, `表1 2024年…`): the year out before the blanks are
+ * (in the key `附表22023年度…` the number would not end).
+ */
+const NUMBER_THEN_YEAR = /^((?:附表|公开表|公开|表)[ \u3000]?\d{1,2}(?:[-－—]\d{1,2})?表?[.、．:：]?)[ \t\u3000]+\d{4}[ \u3000]?年度?/;
+
 function keyOfTitle(text: string, department?: string): string {
   // Each replacement runs only where the text can hold what it takes out.
-  let k = nameKey(text);
+  let k = nameKey(text.replace(NUMBER_THEN_YEAR, '$1'));
   const d = department ? nameKey(department) : '';
   for (let i = 0; i < 3; i++) {
     const before = k;
