@@ -68,6 +68,10 @@ describe('hygiene: the unit’s name', () => {
     assert.deepEqual(found(doc('滑县人民代表大会常务委员会', '滑县人大常委会'), 'unit-name'), []);
     assert.deepEqual(found(doc('滑县人民政府办公室', '滑县政府办公室'), 'unit-name'), []);
     assert.deepEqual(found(doc('政协滑县委员会', '浚县政协'), 'unit-name'), ['warning: 第一部分 浚县政协概况']);
+    // The party's bodies (江苏省委办公厅 2017, its tables' 部门 in full): `中国共产党X委员会` is `X委`, `中共X委` too.
+    assert.deepEqual(found(doc('江苏省委办公厅', '中国共产党江苏省委员会办公厅'), 'unit-name'), []);
+    assert.deepEqual(found(doc('中共江苏省委办公厅', '江苏省委办公厅'), 'unit-name'), []);
+    assert.deepEqual(found(doc('江苏省委办公厅', '中国共产党南京市委员会办公厅'), 'unit-name'), ['warning: 第一部分 中国共产党南京市委员会办公厅概况']);
   });
   it('the same unit everywhere: nothing', () => {
     assert.deepEqual(found(`${HEAD()}## 第一部分 测试部门概况\n概况。\n\n## 表 表1 收入表\n部门：测试部门\n单位：万元\n列：项目 | 金额\n甲 | 1.00\n`, 'unit-name'), []);

@@ -69,6 +69,18 @@ describe('import and export commands over stdio', function () {
     assert.deepEqual(bad, { ok: false, message: 'Not a PDF file (no %PDF- marker at its start), nor readable text' });
   });
 
+  it('imports a document published as two PDFs (its text, its tables) as one, when both are sent', async () => {
+    const pdf = (name: string) => ({ name, content: readFileSync(join(ROOT, 'test', 'fixtures', 'pdf', name)).toString('base64') });
+    const r = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'budgetTables.server.importDocument', arguments: [pdf('jiangsu-party-office-2018-budget-表.pdf'), pdf('jiangsu-party-office-2018-budget-文件.pdf')],
+    }) as ImportDocumentCommandResult;
+    assert.ok(r.ok, r.ok ? '' : r.message);
+    assert.match(r.summary, /^已合为一份文档：正文取自 jiangsu-party-office-2018-budget-文件\.pdf，/);
+    const a = analyze(r.text);
+    assert.equal(a.document.tables.filter((t) => t.kind === 'table').length, 12);
+    assert.deepEqual(a.findings.filter((f) => f.severity === 'error').map((f) => r.text.slice(f.span.start, f.span.end)), ['80.92%']);
+  });
+
   it('stops a whole-document import when it is cancelled, between two pages of the PDF', async () => {
     // The import read every page on the request path: a cancelled request still read the whole PDF.
     const pdf = readFileSync(join(ROOT, 'test', 'fixtures', 'pdf', 'jiangsu-high-court-2019-budget.pdf'));

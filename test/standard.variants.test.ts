@@ -74,7 +74,7 @@ function reworded(original: Original, pick: (n: number) => number): string {
       }
     }
     if (line.startsWith('列：')) {
-      out.push(`列：${line.slice(2).split(' | ').map((c) => { const m = /^([^{[]*)(.*)$/.exec(c)!; return label(m[1], true) + m[2]; }).join(' | ')}`);
+      out.push(`列：${line.slice(2).split(' | ').map((c) => { const at = c.search(/[{[]/); return at < 0 ? label(c, true) : label(c.slice(0, at), true) + c.slice(at); }).join(' | ')}`);
     } else if (line.includes(' | ') && !/^[#/]/.test(line)) {
       const cells = line.split(' | ');
       if (cells[0].trim() && !/^\d/.test(cells[0])) cells[0] = label(cells[0], false);

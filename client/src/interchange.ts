@@ -15,16 +15,17 @@ type ExportResult = { ok: true; format: 'csv' | 'xlsx'; encoding: 'text' | 'base
 
 const messages = (): EditorMessages => editorMessages(/^en\b/i.test(env.language) ? 'en' : 'zh');
 
-async function request<T>(client: LanguageClient, command: string, arg: unknown): Promise<T> {
+async function request<T>(client: LanguageClient, command: string, ...args: unknown[]): Promise<T> {
   if (!client.isRunning()) await client.start();
-  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [arg] })) as T;
+  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
 }
 
 export function registerInterchange(context: ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
     commands.registerCommand('budgetTables.importTable', () => importTable(client)),
     commands.registerCommand('budgetTables.exportTable', () => exportTable(client)),
-    commands.registerCommand('budgetTables.importDocument', (file?: Uri) => importDocument(client, file)),
+    // From the explorer, the file clicked and every file selected with it (one document published as several PDFs).
+    commands.registerCommand('budgetTables.importDocument', (file?: Uri, selected?: Uri[]) => importDocument(client, file, selected)),
   );
 }
 
@@ -103,21 +104,22 @@ async function importTable(client: LanguageClient): Promise<void> {
 
 /**
  * 从 PDF 导入整份文档…: a PDF (or the text of `pdftotext -layout`) becomes a new `.budget` document, opened in an
- * editor; its doubts are listed on request, each a jump to its line. From the explorer's context menu the file is
- * given; else it is picked.
+ * editor; its doubts are listed on request, each a jump to its line. From the explorer's context menu the files are
+ * given (the one clicked and those selected with it); else they are picked. Several files are one document published
+ * as several (its text and its tables): the server joins them.
  */
-async function importDocument(client: LanguageClient, given?: Uri): Promise<void> {
+async function importDocument(client: LanguageClient, given?: Uri, selected?: Uri[]): Promise<void> {
   const m = messages();
-  let file = given instanceof Uri ? given : undefined;
-  if (!file) {
-    const picked = await window.showOpenDialog({ canSelectMany: false, title: m.importDocumentPick, filters: { PDF: ['pdf'], 'pdftotext -layout': ['txt'] } });
+  let files = Array.isArray(selected) && selected.length > 1 ? selected.filter((u) => u instanceof Uri) : given instanceof Uri ? [given] : [];
+  if (!files.length) {
+    const picked = await window.showOpenDialog({ canSelectMany: true, title: m.importDocumentPick, filters: { PDF: ['pdf'], 'pdftotext -layout': ['txt'] } });
     if (!picked?.length) return;
-    file = picked[0];
+    files = picked;
   }
-  const bytes = await workspace.fs.readFile(file);
-  const name = baseName(file.toString());
+  const contents = await Promise.all(files.map(async (f) => ({ name: baseName(f.toString()), content: toBase64(await workspace.fs.readFile(f)) })));
+  const name = contents.map((c) => c.name).join('、');
   const r = await window.withProgress({ location: ProgressLocation.Notification, title: m.importDocumentProgress(name) }, () =>
-    request<ImportDocumentResult>(client, 'budgetTables.server.importDocument', { name, content: toBase64(bytes) }));
+    request<ImportDocumentResult>(client, 'budgetTables.server.importDocument', ...contents));
   if (!r.ok) {
     void window.showErrorMessage(r.message);
     return;

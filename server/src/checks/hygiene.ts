@@ -12,7 +12,7 @@
  */
 import type { Finding } from './finding';
 import type { StandardMessages } from '../i18n/standard';
-import { norm } from '../model/classify';
+import { norm, sameUnit } from '../model/classify';
 import type { Header, Table } from '../model/document';
 import { Kind, StoredPart } from '../model/rows';
 import type { Line, Span } from '../syntax/ast';
@@ -49,21 +49,6 @@ const UNIT_HEADINGS = [
   /^(?:第[一二三四五六七八九十]+部分)?(.{2,40}?)(?:19|20)\d{2}年度?(?:部门|单位)?(?:预算|决算)/,
 ];
 const UNIT_FIELDS = new Set(['部门', '单位', '部门名称', '单位名称', '部门(单位)名称', '部门（单位）名称', '部门/单位', '预算单位', '填报单位']);
-
-/** Whether two printings of a unit's name are the same unit (one may leave out the city or the party prefix). */
-function sameUnit(a: string, b: string): boolean {
-  const x = shortName(norm(a).replace(/[（）()]/g, ''));
-  const y = shortName(norm(b).replace(/[（）()]/g, ''));
-  return !x || !y || x === y || x.includes(y) || y.includes(x);
-}
-
-/**
- * A body's name as it is also written for short (`政协滑县委员会` and `滑县政协`, `XX县人民代表大会常务委员会` and
- * `XX县人大常委会`, `XX县人民政府办公室` and `XX县政府办公室`): one document says both, neither another unit's.
- */
-function shortName(s: string): string {
-  return s.replace(/^(?:中国人民政治协商会议|政协)(.+?)委员会/, '$1政协').replace(/人民代表大会常务委员会/, '人大常委会').replace(/人民政府/, '政府');
-}
 
 /**
  * `lines`: a section's lines (those of its tables' stored rows may be left out: `tables`' stored parts are read for

@@ -9,7 +9,8 @@
 import { basename } from 'node:path';
 import { cliLocale, cliMessages } from '../i18n/cli';
 import { editorMessages } from '../i18n/editor';
-import { importDocument } from '../interchange/document';
+import { importDocument, type ImportedDocument } from '../interchange/document';
+import { joinImported } from '../interchange/join';
 import { importFile } from '../interchange/table';
 import { isPdf } from '../interchange/pdf';
 import { registerNodePdfEngine } from '../interchange/pdfNode';
@@ -33,7 +34,7 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
   const a = subcommandArgs(argv, { values: ['--sheet', '--title', '-o', '--output', '--lang'], flags: ['--force', '--document'] }, m);
   if ('help' in a) { out(m.importUsage); return 0; }
   if ('problem' in a) return fail(a.problem);
-  if (a.positional.length > 1) return fail(m.importOneFile);
+  if (a.positional.length > 1) return runImportDocuments(a.positional, { output: a.values['-o'] ?? a.values['--output'], force: a.flags.has('--force'), document: a.flags.has('--document'), locale }, out, err);
   const file = a.positional[0];
   if (!file) return fail(m.importNoFile);
   const output = a.values['-o'] ?? a.values['--output'];
@@ -68,5 +69,37 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
   if (code !== undefined || !r.ok) return code ?? 1;
   err(`${e.importSummary(basename(file), r.rows, r.repairs.length)}\n`);
   for (const x of r.repairs) err(`  ${e.importSourceLine(x.line)}${locale === 'en' ? ': ' : '：'}${x.message}\n`);
+  return 0;
+}
+
+/**
+ * `budget-check import A.pdf B.pdf … [-o OUT]`: one document published as several files (its text and its tables),
+ * each imported as a whole document and joined (../interchange/join.ts). Every file must be a document (a PDF or the
+ * text of `pdftotext -layout`); one that cannot be imported stops it (exit 1).
+ */
+async function runImportDocuments(files: string[], o: { output?: string; force: boolean; document: boolean; locale: ReturnType<typeof cliLocale> }, out: Write, err: Write): Promise<number> {
+  const m = cliMessages(o.locale);
+  const e = editorMessages(o.locale);
+  registerNodePdfEngine();
+  const imported: { name: string; document: ImportedDocument }[] = [];
+  for (const file of files) {
+    const read = readRegularFile(file, m);
+    if (!read.ok) { err(`budget-check import: ${read.message}\n${m.importUsage}`); return 2; }
+    if (!(isPdf(read.bytes) || /\.pdf$/i.test(file) || o.document || hasPageBreaks(file, read.bytes))) {
+      err(`budget-check import: ${m.importOneFile}\n${m.importUsage}`);
+      return 2;
+    }
+    const d = await importDocument(read.bytes, { locale: o.locale, name: basename(file) });
+    if (!d.ok) { err(`budget-check import: ${m.fileProblem(file, d.message)}\n`); return 1; }
+    imported.push({ name: basename(file), document: d });
+  }
+  const d = joinImported(imported, o.locale);
+  if (!o.output) out(d.text);
+  else {
+    const why = writeOutput(o.output, d.text, { force: o.force, sources: files }, m);
+    if (why) { err(`budget-check import: ${why}\n${m.importUsage}`); return 2; }
+  }
+  err(`${d.message}\n`);
+  for (const x of d.doubts) err(`  ${o.output ?? '-'}:${x.outputLine + 1}: ${e.importDoubt(x.message)}\n`);
   return 0;
 }

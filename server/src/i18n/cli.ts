@@ -77,9 +77,10 @@ const zh = {
   exportOneFile: '只能导出一个文件',
   exportNoFile: '请给出 .budget 文件',
   exportBadTo: '--to 只能是 csv 或 xlsx',
-  importUsage: `用法：budget-check import 文件 [--document] [--sheet 序号|名称] [--title 标题] [-o 输出.budget] [--force] [--lang zh|en]
+  importUsage: `用法：budget-check import 文件… [--document] [--sheet 序号|名称] [--title 标题] [-o 输出.budget] [--force] [--lang zh|en]
   文件            .pdf：整份文档（表头、目录、各部分、全部表格、情况说明、名词解释）；
                   pdftotext -layout 导出的整份文本（含分页符）同样；
+                  一份文档分成几个 PDF 发布（正文一个、公开表一个）时一并给出：合为一份文档，各表插在正文说明附表之处；
                   其他：一张表，来自 PDF 提取的文本（.txt，制表符分隔）、.csv 或 .xlsx
   --document      把文本文件当作整份文档（pdftotext -layout 的输出）导入
   --sheet         XLSX 的工作表（从 1 起的序号或名称；默认第一张）
@@ -87,7 +88,7 @@ const zh = {
   -o, --output    写入该文件（默认输出到标准输出）；修复清单输出到标准错误
   --force         覆盖已存在的输出文件
 `,
-  importOneFile: '只能导入一个文件',
+  importOneFile: '一次只能导入一个表格文件；整份文档（PDF 或 pdftotext -layout 的文本）可一次导入几个，合为一份',
   importNoFile: '请给出要导入的文件',
 };
 export type CliMessages = typeof zh;
@@ -159,9 +160,11 @@ Symbolic links found in folders are never rewritten; files not in UTF-8 are neve
   exportOneFile: 'Only one file can be exported',
   exportNoFile: 'Give a .budget file',
   exportBadTo: '--to must be csv or xlsx',
-  importUsage: `Usage: budget-check import FILE [--document] [--sheet N|NAME] [--title TITLE] [-o OUTPUT.budget] [--force] [--lang zh|en]
+  importUsage: `Usage: budget-check import FILE… [--document] [--sheet N|NAME] [--title TITLE] [-o OUTPUT.budget] [--force] [--lang zh|en]
   FILE            .pdf: the whole document (header, contents, parts, every table, narrative, glossary);
                   the same from the whole text of pdftotext -layout (with its page breaks);
+                  a document published as several PDFs (its text, its tables): give them all, they are joined into
+                  one document, the tables where the text says they follow;
                   else one table, from text extracted from a PDF (.txt, tab-separated), .csv or .xlsx
   --document      import a text file as a whole document (the output of pdftotext -layout)
   --sheet         the XLSX worksheet (number from 1, or name; default the first)
@@ -169,7 +172,7 @@ Symbolic links found in folders are never rewritten; files not in UTF-8 are neve
   -o, --output    write to this file (default: standard output); the repairs go to standard error
   --force         overwrite an existing output file
 `,
-  importOneFile: 'Only one file can be imported',
+  importOneFile: 'Only one table file can be imported at a time; whole documents (PDF or the text of pdftotext -layout) can be imported several at once, joined into one',
   importNoFile: 'Give the file to import',
 };
 

@@ -95,6 +95,10 @@ const zh = {
   docSummary: (file: string, s: { tables: number; rows: number; figures: number; paragraphs: number; terms: number; repairs: number; doubts: number; skipped: number }) =>
     `导入自 ${file}：${s.tables} 张表、${s.rows} 行、${s.figures} 个数字，${s.paragraphs} 段文字，${s.terms} 条名词解释；修复 ${s.repairs} 处，存疑 ${s.doubts} 处，跳过 ${s.skipped} 页`,
   docEmptyTable: '本表无数据行（原表为空）',
+  joinedFrom: (file: string) => `以下导入自 ${file}`,
+  joinedHeaderDiffers: (file: string, theirs: string, ours: string) => `${file} 的表头为「${theirs}」，与本文档的「${ours}」不同：是否同一份文档？`,
+  joinedSummary: (main: string, others: string[], where: string | undefined) =>
+    `已合为一份文档：正文取自 ${main}，${others.join('、')} 的各表${where ? `插在「${where}」之后` : '附在文末'}`,
   importDocumentPick: '选择要导入的 PDF 文件（或 pdftotext -layout 导出的文本）',
   importDocumentShowDoubts: '查看存疑之处',
   importDocumentProgress: (file: string) => `正在导入 ${file}…`,
@@ -228,6 +232,10 @@ const en: EditorMessages = {
   docSummary: (file, s) =>
     `Imported from ${file}: ${s.tables} tables, ${s.rows} rows, ${s.figures} figures, ${s.paragraphs} paragraphs, ${s.terms} glossary terms; ${s.repairs} repairs, ${s.doubts} doubts, ${s.skipped} pages skipped`,
   docEmptyTable: 'this table has no rows (printed empty)',
+  joinedFrom: (file) => `imported from ${file}`,
+  joinedHeaderDiffers: (file, theirs, ours) => `${file}'s header says “${theirs}”, this document's “${ours}”: is it the same document?`,
+  joinedSummary: (main, others, where) =>
+    `Joined into one document: the text from ${main}, the tables of ${others.join(', ')} ${where ? `after “${where}”` : 'at the end'}`,
   importDocumentPick: 'Choose the PDF to import (or the text of pdftotext -layout)',
   importDocumentShowDoubts: 'Show the doubts',
   importDocumentProgress: (file) => `Importing ${file}…`,

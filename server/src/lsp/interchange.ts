@@ -5,7 +5,8 @@
  *
  * - `budgetTables.server.import` `[{ name, content, encoding?: 'base64' | 'text', sheet?, title? }]`
  *   → `{ ok: true, text, repairs, rows, title, summary }` or `{ ok: false, message }`
- * - `budgetTables.server.importDocument` `[{ name, content }]` (content: base64 of a PDF, or of the text of `pdftotext -layout`)
+ * - `budgetTables.server.importDocument` `[{ name, content }, …]` (content: base64 of a PDF, or of the text of
+ *   `pdftotext -layout`; several: one document published as several files, joined by ../interchange/join.ts)
  *   → `{ ok: true, text, summary, doubts, skippedPages }` or `{ ok: false, message }`
  * - `budgetTables.server.export` `[{ uri, format: 'csv' | 'xlsx', offset?, table? }]` (without offset and table: every
  *   table) → `{ ok: true, format, encoding: 'text' | 'base64', data, tables, fileName }` or `{ ok: false, message }`
@@ -14,6 +15,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
 import { editorMessages } from '../i18n/editor';
 import { exportDocument, exportFileName } from '../interchange/export';
 import { importDocument } from '../interchange/document';
+import { joinImported, type ImportedFile } from '../interchange/join';
 import type { Doubt, Repair } from '../interchange/import';
 import { importFile } from '../interchange/table';
 import { fromBase64, toBase64 } from '../util/base64';
@@ -73,15 +75,21 @@ export function interchangeFeature(ctx: ServerContext): Feature {
     return { ok: true, text: r.text, repairs: r.repairs, rows: r.rows, title: r.title, summary: m.importSummary(shown, r.rows, r.repairs.length) };
   };
 
-  const runImportDocument = async (arg: unknown, token?: CancellationToken): Promise<ImportDocumentCommandResult> => {
+  /** Each argument a file (`{ name, content }`); several are one document published as several files, joined. */
+  const runImportDocument = async (args: unknown[], token?: CancellationToken): Promise<ImportDocumentCommandResult> => {
     const m = editorMessages(ctx.locale);
-    const a = record(arg);
-    if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
-    if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
-    const name = typeof a.name === 'string' && a.name ? a.name.split(/[\\/]/).pop() ?? a.name : 'document.pdf';
-    // A long PDF is read a page at a time, other requests answered between pages; a cancelled request stops it.
-    const r = await importDocument(fromBase64(a.content), { locale: ctx.locale, name, checkpoint: pause(token) });
-    if (!r.ok) return { ok: false, message: r.message };
+    const files: ImportedFile[] = [];
+    for (const arg of args.length ? args : [undefined]) {
+      const a = record(arg);
+      if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
+      if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };
+      const name = typeof a.name === 'string' && a.name ? a.name.split(/[\\/]/).pop() ?? a.name : 'document.pdf';
+      // A long PDF is read a page at a time, other requests answered between pages; a cancelled request stops it.
+      const r = await importDocument(fromBase64(a.content), { locale: ctx.locale, name, checkpoint: pause(token) });
+      if (!r.ok) return { ok: false, message: args.length > 1 ? `${name}：${r.message}` : r.message };
+      files.push({ name, document: r });
+    }
+    const r = joinImported(files, ctx.locale);
     return { ok: true, text: r.text, summary: r.message, doubts: r.doubts, skippedPages: r.skippedPages };
   };
 
@@ -107,17 +115,20 @@ export function interchangeFeature(ctx: ServerContext): Feature {
       : { ok: true, format: r.format, encoding: 'base64', data: toBase64(r.data), tables: r.tables, fileName };
   };
 
-  const guarded = (run: (arg: unknown, token?: CancellationToken) => Promise<unknown>) => async (args: unknown[], token?: CancellationToken) => {
-    try {
-      return await run(args[0], token);
-    } catch (e) {
-      if (e === CANCELLED) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-      // Never a crash: whatever went wrong is the answer.
-      return { ok: false, message: editorMessages(ctx.locale).interchangeFailed(e instanceof Error ? e.message : String(e)) };
-    }
-  };
+  const guarded = (run: (arg: unknown, token?: CancellationToken) => Promise<unknown>) => guardedAll((args, token) => run(args[0], token));
+  function guardedAll(run: (args: unknown[], token?: CancellationToken) => Promise<unknown>) {
+    return async (args: unknown[], token?: CancellationToken) => {
+      try {
+        return await run(args, token);
+      } catch (e) {
+        if (e === CANCELLED) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        // Never a crash: whatever went wrong is the answer.
+        return { ok: false, message: editorMessages(ctx.locale).interchangeFailed(e instanceof Error ? e.message : String(e)) };
+      }
+    };
+  }
   ctx.commands.set(IMPORT_COMMAND, guarded(runImport));
   ctx.commands.set(EXPORT_COMMAND, guarded(runExport));
-  ctx.commands.set(IMPORT_DOCUMENT_COMMAND, guarded(runImportDocument));
+  ctx.commands.set(IMPORT_DOCUMENT_COMMAND, guardedAll(runImportDocument));
   return { capabilities: {} };
 }

@@ -21,6 +21,23 @@ export function norm(s: string): string {
   return s;
 }
 
+/** Whether two printings of a unit's name are the same unit (one may leave out the city or the party prefix). */
+export function sameUnit(a: string, b: string): boolean {
+  const x = shortName(norm(a).replace(/[（）()]/g, ''));
+  const y = shortName(norm(b).replace(/[（）()]/g, ''));
+  return !x || !y || x === y || x.includes(y) || y.includes(x);
+}
+
+/**
+ * A body's name as it is also written for short (`政协滑县委员会` and `滑县政协`, `XX县人民代表大会常务委员会` and
+ * `XX县人大常委会`, `XX县人民政府办公室` and `XX县政府办公室`, `中国共产党江苏省委员会办公厅` and `江苏省委办公厅`): one
+ * document says both, neither another unit's.
+ */
+function shortName(s: string): string {
+  return s.replace(/^(?:中国人民政治协商会议|政协)(.+?)委员会/, '$1政协').replace(/人民代表大会常务委员会/, '人大常委会').replace(/人民政府/, '政府')
+    .replace(/^中国共产党(.{1,12}?[省市县区州旗])委员会/, '$1委').replace(/^中共/, '');
+}
+
 /**
  * A row label's item number, as these documents print it: `一、` (`一.`, `一．`), `（一）` or `(一)`, `1.` (`1．`, `1、`),
  * `（1）` or `(1)` — `廿一、` too —, with the blanks around it. A digit after `1.` makes a decimal, not an item number
