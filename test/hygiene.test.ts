@@ -152,3 +152,26 @@ describe('completeness against the standard set', () => {
     assert.deepEqual(found(generateBudget(), 'table-empty'), [], '注：本部门本年度没有政府性基金预算拨款安排的支出，故本表无数据。');
   });
 });
+
+describe('the 目录 against the document\'s parts and sections (contents-heading)', () => {
+  // As 黄陂 2023 prints it: the 目录 lists a 十四 the 第三部分 does not have, and a 第四部分 the body titles otherwise.
+  const doc = (part4: string, extra = '') => `${HEAD()}## 目录\n第一部分 测试部门概况\n一、部门主要职责\n第三部分 测试部门 2023 年度部门决算情况说明\n一、收入支出决算总体情况说明\n二、收入决算情况说明\n十四、专项支出、转移支付支出情况说明\n第四部分 其他需要说明的情况\n第五部分 名词解释\n\n`
+    + '## 第一部分 测试部门概况\n### 一、部门主要职责\n负责测试。\n\n'
+    + `## 情况说明 第三部分 2023 年度部门决算情况说明\n### 一、收入支出决算总体情况说明\n收入 1.00 万元。\n### 二、收入决算情况说明\n收入 1.00 万元。\n${extra}\n`
+    + `## 说明 第四部分 ${part4}\n内容。\n\n## 名词解释\n1.财政拨款收入：指财政拨款。\n`;
+  it('a part titled otherwise and a section missing are found, at the 目录 entry', () => {
+    assert.deepEqual(found(doc('2023 年重点工作完成情况'), 'contents-heading'), ['warning: 十四、专项支出、转移支付支出情况说明', 'warning: 第四部分 其他需要说明的情况']);
+    const f = analyze(doc('2023 年重点工作完成情况')).findings.filter((x) => x.rule === 'contents-heading').map((x) => x.message);
+    assert.deepEqual(f, ['目录列有「十四、专项支出、转移支付支出情况说明」，正文「第三部分 测试部门 2023 年度部门决算情况说明」中没有这一节', '目录列的「第四部分 其他需要说明的情况」，正文第四部分为「重点工作完成情况」：标题不同']);
+  });
+  it('nothing when they agree: the part so titled (its year and unit aside), the section as a heading or a paragraph; a part found by its title', () => {
+    assert.deepEqual(found(doc('其他需要说明的情况', '### 十四、专项支出、转移支付支出情况说明\n无。\n'), 'contents-heading'), []);
+    assert.deepEqual(found(doc('2023 年度其他需要说明的情况', '十四、专项支出、转移支付支出情况说明：无。\n'), 'contents-heading'), []);
+    // 第五部分 名词解释 is the body's `## 名词解释` (no number); a 第二部分 of tables is table-contents' to judge.
+    assert.ok(!found(doc('其他需要说明的情况'), 'contents-heading').some((x) => x.includes('名词解释')));
+  });
+  it('a body that marks no part is not judged (a transcription that keeps its parts as comments)', () => {
+    const text = doc('2023 年重点工作完成情况').replace(/^## (?:说明|情况说明) 第[三四]部分 /gm, '## 说明 ').replace('## 第一部分 测试部门概况', '## 概况');
+    assert.deepEqual(found(text, 'contents-heading'), []);
+  });
+});

@@ -14,7 +14,7 @@ import { LineIndex } from '../server/src/syntax/positions';
 import { ROOT } from './support/lsp';
 
 /** The rules of completeness and hygiene; and any finding of a standard identity (its message names 标准表). */
-const RULES = new Set(['standard-set', 'table-missing', 'table-order', 'table-contents', 'table-empty', 'placeholder', 'year-mismatch', 'unit-name', 'repeated-punctuation']);
+const RULES = new Set(['standard-set', 'table-missing', 'table-order', 'table-contents', 'contents-heading', 'table-empty', 'placeholder', 'year-mismatch', 'unit-name', 'repeated-punctuation']);
 
 const EXPECTED: Record<string, string[]> = {
   'seeds/qiaokou-2023-final.budget': [],
@@ -38,6 +38,10 @@ const EXPECTED: Record<string, string[]> = {
     '748 error row-formula ', '749 error cross-table 9.81',
   ],
   'seeds/huangpi-2023-final.budget': [
+    // 004_3ec73e31864cf5c6.txt L40/L42 (目录): "十四、专项支出、转移支付支出情况说明", "第四部分 其他需要说明的情况"; the body's
+    // 第三部分 ends at 十三、预算绩效情况说明, its 第四部分 is "2023 年重点工作完成情况" (L461) — the audit's 目录 finding.
+    '42 warning contents-heading 十四、专项支出、转移支付支出情况说明',
+    '43 warning contents-heading 第四部分 其他需要说明的情况',
     '476 error year-mismatch 截至 2022 年 12 月 31 日',
     // 004_3ec73e31864cf5c6.txt 整体绩效自评表: "部门(单位)名称 五 汉市黄阪 支 区大数据中心" (OCR of 武汉市黄陂区大数据中心) in the
     // self-evaluation of 武汉市黄陂区网络运维服务中心 (the header, the cover, every table): another unit's name.
@@ -50,6 +54,8 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'test/fixtures/corpus/jiangsu-npc-office-2017-budget.budget': [
     // Audit: "表的次序：目录“四、财政拨款收支预算总表”“五、财政拨款支出预算表”（txt 第 16–17 行），正文先印“财政拨款支出预算表”".
+    // Audit: "目录“第四部分 名称解释”↔ 正文“第四部分 名词解释”（第 1077 行）" (txt L27 / L1077).
+    '38 warning contents-heading 第四部分 名称解释',
     '192 warning table-contents 表 财政拨款收支预算总表',
   ],
   // The text PDF: its 目录 lists twelve tables printed in the other PDF; it prints none, so nothing is missing.
@@ -73,7 +79,11 @@ const EXPECTED: Record<string, string[]> = {
     // Audit "占位符": "XX" in the title and header (8, 9), the 目录 (15, 18, 28), the 第二部分 heading (43), the 说明 under the
     // two fund tables (274, 283); the "…" example rows (102, 105, 116, 119, 175, 178); the fill-in instruction left under
     // those tables (273, 282); and "空白金额": seven tables without a figure and without the note the template prescribes.
-    '8 error placeholder XX', '9 error placeholder XX', '15 error placeholder XX', '18 error placeholder XX', '28 error placeholder XX',
+    // The 目录 lists 第一、三、四部分, which this transcription of the template's tables leaves out (their pages are the
+    // template's instructions, see the file's head): the document as transcribed has only its 第二部分.
+    '8 error placeholder XX', '9 error placeholder XX', '15 warning contents-heading 第一部分 上海市 XX 局概况', '15 error placeholder XX',
+    '18 error placeholder XX', '28 warning contents-heading 第三部分 上海市 XX 局 2024 年度部门决算情况说明', '28 error placeholder XX',
+    '40 warning contents-heading 第四部分 名词解释',
     '43 error placeholder XX', '46 warning table-empty 表 收入支出决算总表', '95 warning table-empty 表 收入决算表',
     '102 error placeholder …', '102 error placeholder …', '105 error placeholder …', '109 warning table-empty 表 支出决算表',
     '116 error placeholder …', '116 error placeholder …', '119 error placeholder …', '124 warning table-empty 表 财政拨款收入支出决算总表',

@@ -151,6 +151,8 @@ interface Section {
   version: number;
   /** The spans it holds (but its rows' views, which their parts move), collected when it first has to move. */
   spans?: Span[];
+  /** Its heading lines, when first asked (`sectionHeadings`). */
+  headings?: HeadingLine[];
 }
 
 export function analyze(text: string, options: AnalysisOptions = {}): Analysis {
@@ -526,6 +528,7 @@ export class DocumentAnalyzer {
     s.found.figures = s.found.figures.filter((f) => !inside(f.span));
     s.found.codes = s.found.codes.filter((f) => !inside(f.span));
     s.lines = s.lines.filter((l) => !inside(l.span));
+    s.headings = undefined;
     table.texts = table.texts.filter((x) => !inside(x.span));
     s.spans ??= collectSpans(roots(s));
     moveSpans(s.spans, to, delta);
@@ -612,9 +615,12 @@ export class DocumentAnalyzer {
       get lines() { return (lines ??= all(sectionLines)); },
       get errors() { return (errors ??= all((s) => s.errors)); },
     };
+    let headings: HeadingLine[] | undefined;
     const document: BudgetDocument = {
       get text() { return text(); },
       header: this.header, title: this.title, tables, glossary, narrative, structureErrors,
+      // Asked by completeness when a 目录 lists the document's parts: each section's taken from its lines once.
+      get headings() { return (headings ??= all(sectionHeadings)); },
     };
 
     // What spans sections (in the arrays of the list of the version before the last, which nothing reads any more).
@@ -959,6 +965,11 @@ function roots(s: Section): unknown[] {
 }
 
 /** A section's lines in order: its lines made as objects, and the rows of its tables as lines (made now). */
+/** A section's heading lines (its lines hold every heading: only table rows are left out of them), kept with it. */
+function sectionHeadings(s: Section): HeadingLine[] {
+  return (s.headings ??= s.lines.filter((l): l is HeadingLine => l.kind === 'heading'));
+}
+
 function sectionLines(s: Section): Line[] {
   const out: Line[] = [];
   const lines = s.lines;

@@ -40,6 +40,7 @@ export const RULES = {
   'table-missing': { severity: 'warning', zh: '缺少标准表', en: 'Standard table missing' },
   'table-order': { severity: 'warning', zh: '表序与标准不同', en: 'Tables out of the standard order' },
   'table-contents': { severity: 'warning', zh: '表与目录不符', en: 'Tables differ from the table of contents' },
+  'contents-heading': { severity: 'warning', zh: '目录与正文标题不符', en: 'Parts differ from the table of contents' },
   'table-empty': { severity: 'warning', zh: '空表未注明', en: 'Empty table not explained' },
   'placeholder': { severity: 'error', zh: '模板占位符未替换', en: 'Template placeholder left in' },
   'year-mismatch': { severity: 'error', zh: '年份与年度不符', en: 'Year differs from the document\'s year' },

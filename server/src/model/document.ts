@@ -1,6 +1,6 @@
 /** The document model: what a `.budget` text says, in the domain's terms. */
 import type { Figure } from '../numbers/decimal';
-import type { RuleNode, Say, Span } from '../syntax/ast';
+import type { HeadingLine, RuleNode, Say, Span } from '../syntax/ast';
 import type { RuleId } from '../checks/ruleIds';
 
 export type DocumentKind = '预算' | '决算';
@@ -132,6 +132,11 @@ export interface BudgetDocument {
   tables: Table[];
   glossary: GlossaryEntry[];
   narrative: NarrativeLine[];
+  /**
+   * Every heading line (`##`, `###` …), in order, when the document was assembled from its sections (analysis.ts;
+   * made when first asked). A section built alone has none.
+   */
+  readonly headings?: readonly HeadingLine[];
   /** Problems the model builder finds in the structure (a row before any 列, …). */
   structureErrors: { say: Say; span: Span; rule: RuleId; severity: 'error' | 'warning' }[];
 }

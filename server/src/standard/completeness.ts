@@ -8,6 +8,7 @@
 import type { Finding } from '../checks/finding';
 import type { StandardMessages } from '../i18n/standard';
 import { fieldsOf, figureColumns } from '../model/build';
+import { norm } from '../model/classify';
 import type { BudgetDocument, Table } from '../model/document';
 import { isNonZeroFigure, rowCount } from '../model/rows';
 import { hasKey, titleKey } from './names';
@@ -105,6 +106,99 @@ function contentsCheck(
   return out;
 }
 
+/** A part of the document as a 目录 or a heading names it: `第四部分 其他需要说明的情况` (anywhere in a heading). */
+const PART = /第([一二三四五六七八九十]{1,3})部分[\s\u3000:：]*(.*)$/;
+/** A numbered section: `十四、专项支出、转移支付支出情况说明`. */
+const SECTION = /^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$/;
+/** What a 目录 line ends with besides its title: a page number, dot leaders, Word's field codes. */
+const PAGE_END = /(?:PAGEREF\s+\S+(?:\s+\S+)?|[.…·．\s\u3000]*\d{0,3})$/;
+
+/** A title as compared between a 目录 and the body: the unit's name, years, blanks and punctuation out. */
+function titleWords(text: string, department: string | undefined): string {
+  let k = norm(text).replace(/[“”"「」『』：:，,、（）()《》.．·]/g, '');
+  if (department) k = k.split(norm(department)).join('');
+  return k.replace(/(?:19|20)\d{2}年度?/g, '').replace(/^(?:部门|单位)/, '');
+}
+
+/** Whether two titles share most of their words (their two-character pieces): `其他需要说明的情况` and `重点工作完成情况` do not. */
+function alike(a: string, b: string): boolean {
+  if (!a || !b || a === b) return true;
+  // One inside the other, not a word inside a title (`支出` in `专项支出、转移支付支出情况说明`).
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.includes(short) && short.length >= 4 && short.length >= 0.4 * long.length) return true;
+  // Its end, the words before it left out (`预算表` of `省人大办公厅部门预算表`, the unit as the 目录 says it).
+  if (short.length >= 2 && long.endsWith(short)) return true;
+  const pieces = (x: string) => new Set(Array.from({ length: Math.max(0, x.length - 1) }, (_, i) => x.slice(i, i + 2)));
+  const pa = pieces(a);
+  const pb = pieces(b);
+  let shared = 0;
+  for (const x of pa) if (pb.has(x)) shared++;
+  return shared >= 0.6 * Math.max(pa.size, pb.size);
+}
+
+/**
+ * The document's own 目录 against its headings (`contents-heading`): a part it lists (`第四部分 其他需要说明的情况`) is a
+ * part of the body, under that title, and a numbered section it lists under a part (`十四、专项支出、转移支付支出情况说明`)
+ * is a section of that part. A part whose entries are tables is left to `contentsCheck`; a part or section is found by
+ * its number or by its title; a body that prints no part (a transcription that keeps its parts as comments) is not
+ * judged, nor a part that numbers none of its sections.
+ */
+function headingsCheck(doc: BudgetDocument, contents: Table, set: StandardSet, sm: StandardMessages): Finding[] {
+  const headings = doc.headings;
+  if (!headings) return [];
+  const department = doc.header.department?.value;
+  // The body: its parts by number (title, and the numbers and titles of the sections under it), every title.
+  const bodyParts = new Map<string, { title: string; raw: string; sections: Map<string, string> }>();
+  const titles: string[] = [];
+  let part: { title: string; raw: string; sections: Map<string, string> } | undefined;
+  let inTable = false;
+  for (const h of headings) {
+    if (h.level === 2) inTable = /^(?:表|项目申报表|绩效自评表|绩效目标表)[\s\u3000]/.test(h.text);
+    // A table's own headings (`### 收入`) name no part or section of the document.
+    if (hasKey(h.text, '目录') || (inTable && h.level > 2)) continue;
+    titles.push(titleWords(h.text.replace(PART, '$2'), department));
+    const p = PART.exec(h.text);
+    if (p && h.level === 2) {
+      part = { title: titleWords(p[2], department), raw: norm(p[2]), sections: new Map() };
+      if (!bodyParts.has(p[1])) bodyParts.set(p[1], part);
+      continue;
+    }
+    if (h.level === 2) part = undefined;
+    const sec = SECTION.exec(h.text);
+    if (sec && part) part.sections.set(sec[1], titleWords(sec[2], department));
+  }
+  // Sections written as text lines (`十四、…` opening a paragraph) are sections too.
+  for (const l of doc.narrative) {
+    const sec = SECTION.exec(l.text);
+    const p = PART.exec(l.section);
+    if (sec && p) bodyParts.get(p[1])?.sections.set(sec[1], titleWords(sec[2], department));
+  }
+  if (!bodyParts.size) return [];
+  const out: Finding[] = [];
+  const say = (span: { start: number; end: number }, message: string) => out.push({ rule: 'contents-heading', severity: 'warning', span, message, related: [] });
+  let listed: { number: string; text: string; body: (typeof bodyParts extends Map<string, infer V> ? V : never) | undefined } | undefined;
+  for (const e of entries(contents)) {
+    const text = e.text.replace(PAGE_END, '').trim();
+    const p = PART.exec(text);
+    if (p && text.startsWith('第')) {
+      const title = titleWords(p[2], department);
+      const body = bodyParts.get(p[1]);
+      listed = { number: p[1], text, body };
+      if (body) {
+        // (A heading the import cut short, `第三部分 江苏省高级人民法院 2018`, is the start of the entry's.)
+        if (!alike(title, body.title) && !(body.raw && norm(p[2]).startsWith(body.raw))) say(e.span, sm.contentsPartDiffers(text, `第${p[1]}部分`, body.title));
+      } else if (title && !titles.some((t) => alike(title, t)) && !/表$/.test(title)) say(e.span, sm.contentsPartMissing(text));
+      continue;
+    }
+    const sec = SECTION.exec(text);
+    if (!sec || !listed?.body || !listed.body.sections.size || entryTable(text, set, department)) continue;
+    const title = titleWords(sec[2], department);
+    const there = listed.body.sections.get(sec[1]);
+    if (there === undefined && !titles.some((t) => alike(title, t))) say(e.span, sm.contentsSectionMissing(text, listed.text));
+  }
+  return out;
+}
+
 function isEmpty(t: Table): boolean {
   for (const p of t.parts) {
     const figures = figureColumns(p);
@@ -165,6 +259,7 @@ export function completenessFindings(
   // The document's own 目录 first: where it says another order, that finding is the one to read.
   const contents = contentsOf(doc);
   const contentsFindings = contents ? contentsCheck(doc, contents, set, recognitions, firsts, present, printed.length > 0, sm) : [];
+  if (contents) out.push(...headingsCheck(doc, contents, set, sm));
   const inOrder = (pos: Map<StandardTable, number>) => {
     let last = -1;
     for (const t of firsts) {
