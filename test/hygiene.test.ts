@@ -170,6 +170,10 @@ describe('the 目录 against the document\'s parts and sections (contents-headin
     // 第五部分 名词解释 is the body's `## 名词解释` (no number); a 第二部分 of tables is table-contents' to judge.
     assert.ok(!found(doc('其他需要说明的情况'), 'contents-heading').some((x) => x.includes('名词解释')));
   });
+  it('an entry read without its page number, dot leaders or Word\'s field codes (泸州 2023: `PAGEREF _Toc2776 h 4`)', () => {
+    const paged = doc('其他需要说明的情况').replace('第四部分 其他需要说明的情况\n', '第四部分 其他需要说明的情况……………12\n').replace('二、收入决算情况说明\n', '二、收入决算情况说明 PAGEREF _Toc21777 h 4\n');
+    assert.deepEqual(found(paged, 'contents-heading'), ['warning: 十四、专项支出、转移支付支出情况说明']);
+  });
   it('a body that marks no part is not judged (a transcription that keeps its parts as comments)', () => {
     const text = doc('2023 年重点工作完成情况').replace(/^## (?:说明|情况说明) 第[三四]部分 /gm, '## 说明 ').replace('## 第一部分 测试部门概况', '## 概况');
     assert.deepEqual(found(text, 'contents-heading'), []);

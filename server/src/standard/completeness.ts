@@ -110,8 +110,21 @@ function contentsCheck(
 const PART = /第([一二三四五六七八九十]{1,3})部分[\s\u3000:：]*(.*)$/;
 /** A numbered section: `十四、专项支出、转移支付支出情况说明`. */
 const SECTION = /^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$/;
-/** What a 目录 line ends with besides its title: a page number, dot leaders, Word's field codes. */
-const PAGE_END = /(?:PAGEREF\s+\S+(?:\s+\S+)?|[.…·．\s\u3000]*\d{0,3})$/;
+/** What a 目录 line may end with besides its title: Word's field codes (`PAGEREF _Toc25831 h 3`), dot leaders. */
+const LEADERS = '.…·．． \t\u3000';
+
+/** A 目录 line without its page number, dot leaders and field codes (read from the end: no pattern backtracks). */
+function withoutPageEnd(text: string): string {
+  const ref = text.indexOf('PAGEREF');
+  const t = ref >= 0 ? text.slice(0, ref) : text;
+  let end = t.length;
+  let digits = end;
+  while (digits > 0 && end - digits < 3 && t.charCodeAt(digits - 1) >= 48 && t.charCodeAt(digits - 1) <= 57) digits--;
+  // A page number stands after leaders or a blank (a title's own digits do not).
+  if (digits < end && digits > 0 && LEADERS.includes(t[digits - 1])) end = digits;
+  while (end > 0 && LEADERS.includes(t[end - 1])) end--;
+  return t.slice(0, end);
+}
 
 /** A title as compared between a 目录 and the body: the unit's name, years, blanks and punctuation out. */
 function titleWords(text: string, department: string | undefined): string {
@@ -178,7 +191,7 @@ function headingsCheck(doc: BudgetDocument, contents: Table, set: StandardSet, s
   const say = (span: { start: number; end: number }, message: string) => out.push({ rule: 'contents-heading', severity: 'warning', span, message, related: [] });
   let listed: { number: string; text: string; body: (typeof bodyParts extends Map<string, infer V> ? V : never) | undefined } | undefined;
   for (const e of entries(contents)) {
-    const text = e.text.replace(PAGE_END, '').trim();
+    const text = withoutPageEnd(e.text).trim();
     const p = PART.exec(text);
     if (p && text.startsWith('第')) {
       const title = titleWords(p[2], department);
