@@ -40,6 +40,21 @@ describe('import of a whole document from a PDF (budgetTables.importDocument)', 
     assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'syntax').map((d) => d.message), []);
   });
 
+  it('two PDFs selected together (the text and the tables of one document) open as one document', async () => {
+    const pdf = (name) => vscode.Uri.file(path.join(info.root, 'test', 'fixtures', 'pdf', name));
+    const tables = pdf('jiangsu-party-office-2018-budget-表.pdf');
+    const text = pdf('jiangsu-party-office-2018-budget-文件.pdf');
+    // As the Explorer calls it: the file clicked, then every file selected.
+    await vscode.commands.executeCommand('budgetTables.importDocument', tables, [tables, text]);
+    const editor = await importedEditor('jiangsu-party-office-2018-budget-文件.pdf');
+    const joined = editor.document.getText();
+    assert.match(joined, /^\/\/ 以下导入自 jiangsu-party-office-2018-budget-表\.pdf$/m);
+    assert.ok(joined.indexOf('## 第二部分') < joined.indexOf('## 表 ') && joined.indexOf('## 表 ') < joined.indexOf('## 第三部分'));
+    // The narrative checked against the tables: the published 80.92 % (411.20 ÷ 508.20 is 80.91 %).
+    const diagnostics = await diagnosticsOf(editor.document);
+    assert.ok(diagnostics.some((d) => codeOf(d) === 'narrative' && editor.document.getText(d.range) === '80.92%'), diagnostics.map((d) => d.message).join('\n'));
+  });
+
   it('a figure between two columns: an information diagnostic at its doubt, and the list of doubts puts the cursor there', async () => {
     // A PDF whose 科学技术支出 row prints its figure between the 合计 and 基本支出 columns (the writer of the tests).
     const { writePdf } = require(path.join(info.root, 'out', 'test', 'support', 'pdfWriter.js'));
