@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import type { Table } from '../server/src/model/document';
+import { columnRules } from '../server/src/standard/apply';
 import { StandardLibrary } from '../server/src/standard/library';
 import { forgetTemplates, tableKey } from '../server/src/standard/shapes';
 import { dump } from './support/dump';
@@ -18,11 +19,15 @@ import { ROOT } from './support/lsp';
 
 const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
 
-/** A fresh analyzer's analysis of `text` (nothing recalled: the templates alone), and how many identities it took from them. */
+/**
+ * A fresh analyzer's analysis of `text` (nothing recalled: the templates alone), and how many identities it took from
+ * them or applied as column formulas of their own tables (standard/apply.ts `columnRule`: no template, nothing bound).
+ */
 function fresh(text: string): { a: Analysis; uses: number } {
   const analyzer = new DocumentAnalyzer({ locale: 'zh', standard: { recall: false } });
+  const columns = columnRules.count;
   const a = analyzer.analyze(text);
-  return { a, uses: analyzer.shapes!.uses };
+  return { a, uses: analyzer.shapes!.uses + columnRules.count - columns };
 }
 
 describe('standard sets: what a table’s identities ask alike, asked once per table', () => {
