@@ -7,7 +7,6 @@
  */
 import { strict as assert } from 'node:assert';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
-import { columnRules } from '../server/src/standard/apply';
 import { forgetTemplates } from '../server/src/standard/shapes';
 import { dump, judgement, type Dumped } from './support/dump';
 
@@ -43,9 +42,6 @@ function uses(text: string, digest: (a: Analysis) => Dumped = dump): number {
 describe('standard sets: the bounds of the templates of table shapes', () => {
   // Each test starts from no template: what others analysed before must not move the bound.
   beforeEach(() => forgetTemplates());
-  afterEach(() => {
-    columnRules.on = true;
-  });
   after(() => {
     forgetTemplates();
     bound.clear();
@@ -80,9 +76,6 @@ describe('standard sets: the bounds of the templates of table shapes', () => {
 
   it('templates past ~16 MB drop them all: a large table met before binds again, as binding gives', function () {
     this.timeout(180_000);
-    // Its identities are column formulas of their own table, which take no template (standard/apply.ts `columnRule`):
-    // bound as any other here, to make the templates this test weighs (`afterEach` turns the path on again).
-    columnRules.on = false;
     // Large documents of one 收入总表 of `ROWS` rows, each with its own label of the first row: its three 栏各行
     // identities (合计 = 本年收入小计 + 上年结转结余小计, each 小计 = Σ its columns) keep 19 places and 3 relations a
     // row — about 448 bytes as `cost` counts them today, 2.7 MB a shape: the sixth shape's templates pass 16 MB.

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import type { Table } from '../server/src/model/document';
-import { columnRules } from '../server/src/standard/apply';
 import { StandardLibrary } from '../server/src/standard/library';
 import { forgetTemplates, tableKey } from '../server/src/standard/shapes';
 import { dump } from './support/dump';
@@ -19,15 +18,11 @@ import { ROOT } from './support/lsp';
 
 const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
 
-/**
- * A fresh analyzer's analysis of `text` (nothing recalled: the templates alone), and how many identities it took from
- * them or applied as column formulas of their own tables (standard/apply.ts `columnRule`: no template, nothing bound).
- */
+/** A fresh analyzer's analysis of `text` (nothing recalled: the templates alone), and how many identities it took from them. */
 function fresh(text: string): { a: Analysis; uses: number } {
   const analyzer = new DocumentAnalyzer({ locale: 'zh', standard: { recall: false } });
-  const columns = columnRules.count;
   const a = analyzer.analyze(text);
-  return { a, uses: analyzer.shapes!.uses + columnRules.count - columns };
+  return { a, uses: analyzer.shapes!.uses };
 }
 
 describe('standard sets: what a table’s identities ask alike, asked once per table', () => {

@@ -612,15 +612,6 @@ function columnKeysOf(cols: readonly Column[]): { names: string[]; paths: string
 
 const columnKeyLists = new WeakMap<readonly Column[], { names: string[]; paths: string[] }>();
 
-/** Whether a column of one of these parts has this name (`columnIn`). */
-function someColumnNamed(parts: readonly Part[], columnName: string): boolean {
-  for (let k = 0; k < parts.length; k++) if (columnIn(parts[k], { columnName })) return true;
-  return false;
-}
-
-/** The span of a target made for a rule that is written nowhere (`columnRule`: a binder's; nothing reads it there). */
-const NO_SPAN: Span = Object.freeze({ start: 0, end: 0 });
-
 /** Whether a target names a column (by 栏次 or name). */
 export function namesColumn(t: Target): boolean {
   return t.columnNumber !== undefined || t.columnName !== undefined;
@@ -1041,32 +1032,6 @@ export class DeclaredRules {
     if (this.out.count > before) return 'applied';
     if (this.reportDegenerate && this.degenerate > degenerate) this.problem(this.m.ruleDegenerate, node.span);
     return 'empty';
-  }
-
-  /**
-   * A column formula over `table`'s rows whose columns a binder named (standard/bind.ts `ColumnFormula`): `lhs` the
-   * column checked, `terms` the columns summed with `signs` — what `expand` gives for the rule bound so
-   * (`「lhs」栏各行=（±「term」…）栏各行`, every name as the binder found it, the table by its key): for each part, the
-   * relations `columnsOver` makes from its arrays. Undefined, with nothing made, when it would not be only that: a part
-   * not stored (its rows made one by one), a name no part's column has (the reference would be a problem), rows of one
-   * part alone (`window`).
-   */
-  columnRule(table: Table, lhs: string, terms: readonly string[], signs: readonly (1 | -1)[], title: string): Expansion | undefined {
-    if (this.window) return undefined;
-    const parts = table.parts;
-    for (let k = 0; k < parts.length; k++) if (!storeOf(parts[k])) return undefined;
-    // As `resolveAtoms` asks of each column a reference names: a column of one of the table's parts.
-    if (!someColumnNamed(parts, lhs)) return undefined;
-    for (let k = 0; k < terms.length; k++) if (!someColumnNamed(parts, terms[k])) return undefined;
-    const target = new ResolvedTable(table, NO_SPAN, undefined, lhs);
-    // (At its size: a list grown from empty takes room for 16.)
-    const rhs = new Array<{ sign: 1 | -1; target: Target }>(terms.length);
-    for (let k = 0; k < terms.length; k++) rhs[k] = { sign: signs[k], target: new ResolvedTable(table, NO_SPAN, undefined, terms[k]) };
-    const kind: Relation['kind'] = rhs.length === 1 && rhs[0].sign === 1 ? 'same' : 'sum';
-    const before = this.out.count;
-    // (`columnsOver` of a rule of its own table's columns reads every part: it gives true.)
-    for (let k = 0; k < parts.length; k++) this.columnsOver(parts[k] as StoredPart, storeOf(parts[k])!, target, rhs, 'column-formula', kind, title, NO_SPAN);
-    return this.out.count > before ? 'applied' : 'empty';
   }
 
   /**

@@ -24,7 +24,7 @@ import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { distinct, pushTo, range, sameItems } from '../util/arrays';
 import { Numbering } from '../util/numbering';
 import { fieldsOf, firstFigureColumn } from '../model/build';
-import { Binder, columnFormulaOf, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type ColumnFormula, type Roles } from './bind';
+import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
 import { recognise } from './library';
 import { Recall } from './recall';
 import { fieldsKey, Fitting, NO_TABLES, shapeAsBefore, shapeWas, tableKey, type ShapeTemplates } from './shapes';
@@ -721,24 +721,6 @@ class Walk {
 
 /** How many relations kept identities had copied without look-ups (`Walk`): what the tests ask was done. */
 export const ownCopied = { count: 0 };
-/**
- * Identities applied as column formulas, past the binding (`Applier.columnRule`): how many (what the tests ask was
- * done), and whether the path is taken at all (`on` false: every identity bound and expanded — the tests compare the
- * two ways).
- */
-export const columnRules = { count: 0, on: true };
-/** What `Binder.columnNames` found for a column formula in a table: its columns' names, or what the table lacks. */
-interface ColumnNamesFound { readonly names: readonly string[]; readonly missing: string | undefined }
-
-const NO_NAMES: readonly string[] = [];
-
-/**
- * What a column formula's names found (`Applier.columnRule`), by the templates' scope (forgotten with them:
- * `forgetTemplates`), identity and table shape; at most `COLUMN_SHAPES` shapes per identity (as many as the
- * templates keep).
- */
-const columnNamesKept = new WeakMap<object, WeakMap<Identity, Map<string, ColumnNamesFound>>>();
-const COLUMN_SHAPES = 1024;
 /** How many kept identities had their relations moved past a splice of their table's rows (`Applier.moved`). */
 export const rowsMoved = { count: 0 };
 
@@ -1096,12 +1078,6 @@ class Applier {
    * the scratch list.
    */
   private expand(identity: Identity, table: Table, keep: boolean): Kept {
-    // A column formula of its own table: its columns' names and the arrays, no binding, no template (`columnRule`).
-    if (!keep && columnRules.on) {
-      const f = columnFormulaOf(identity);
-      const k = f && this.columnRule(identity, f, table);
-      if (k) return k;
-    }
     // A form of a shape seen before: the relations of the first one of that shape, at this form's places.
     const shape = this.shape(identity, table);
     if (shape) {
@@ -1139,53 +1115,6 @@ class Applier {
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);
-  }
-
-  /**
-   * A column formula of the identity's own table (bind.ts `ColumnFormula`, an identity applied within its section: not
-   * kept) applied as `bindAndExpand` would into `SCRATCH` — the same outcome, what is missing and relations — from its
-   * columns' names alone (`Binder.columnNames`, kept by part as binding keeps them) and the parts' arrays
-   * (`DeclaredRules.columnRule`), with no rule bound, expanded or kept as a template of its table's shape (a template
-   * would give the same relations, made by the same reading of the same columns). Undefined when the expansion cannot
-   * be only that (a part not stored …): bound and expanded as usual.
-   */
-  private columnRule(identity: Identity, f: ColumnFormula, table: Table): Kept | undefined {
-    // What the names found is the same for every table of one shape (which holds its parts' columns' names and
-    // paths, all the binder reads: ./shapes): kept by shape, for the templates' time (a table of a shape met before
-    // reads no column's name).
-    const templates = this.ctx.shapes;
-    let byShape: Map<string, ColumnNamesFound> | undefined;
-    let shape: string | undefined;
-    let found: ColumnNamesFound | undefined;
-    if (templates) {
-      let byIdentity = columnNamesKept.get(templates.scope);
-      if (!byIdentity) columnNamesKept.set(templates.scope, (byIdentity = new WeakMap()));
-      byShape = byIdentity.get(identity);
-      if (!byShape) byIdentity.set(identity, (byShape = new Map()));
-      found = byShape.get((shape = this.shapeOf(table, templates)));
-    }
-    if (!found) {
-      const names: string[] = [];
-      const missing = this.binder.columnNames(f, table, names);
-      found = missing === undefined ? { names, missing } : { names: NO_NAMES, missing };
-      if (byShape) {
-        if (byShape.size >= COLUMN_SHAPES) byShape.clear();
-        byShape.set(shape!, found);
-      }
-    }
-    const { names, missing } = found;
-    SCRATCH.clear();
-    if (missing !== undefined) {
-      const k = new Kept('missing', SCRATCH, NO_TABLES, NO_ROLES);
-      k.missing = missing;
-      columnRules.count++;
-      return k;
-    }
-    const d = this.expansion(SCRATCH);
-    const outcome = d.columnRule(table, names[0], names.slice(1, f.atoms.length), f.signs, titleOf(identity, this.ctx.sm));
-    if (outcome === undefined) return undefined;
-    columnRules.count++;
-    return new Kept(outcome, SCRATCH, NO_TABLES, NO_ROLES);
   }
 
   /**

@@ -583,57 +583,6 @@ function namesField(o: CompiledOperand): boolean {
   return [...o.atoms, ...o.items.map((it) => it.atom)].some((a) => a?.field !== undefined);
 }
 
-/**
- * An identity that is a column formula over its own table's rows (`「合计」栏各行=（「基本支出」+「项目支出」）栏各行`):
- * its left-hand side one column of its own table, its right-hand side columns of that table alone (a group of column
- * names, or column references), each named by a quoted name — no part, no other table, no row, no field, no `…`, no
- * condition. Its binding is only its columns' names (`Binder.columnNames`) and its expansion, for each part, the
- * relations `DeclaredRules.columnsOver` makes from the arrays (`DeclaredRules.columnRule`): standard/apply.ts takes
- * that path, past the general binding and the templates of table shapes.
- */
-export interface ColumnFormula {
-  /** The left-hand side's column, then each term's, in the order `Binder.bind` looks them up. */
-  atoms: CompiledAtom[];
-  /** Each term's sign (the operand's times the item's), by place in `atoms` less one. */
-  signs: (1 | -1)[];
-}
-
-const columnFormulas = new WeakMap<Identity, ColumnFormula | null>();
-
-/** The identity as a column formula of its own table (`ColumnFormula`), found once; undefined when it is not one. */
-export function columnFormulaOf(idn: Identity): ColumnFormula | undefined {
-  let f = columnFormulas.get(idn);
-  if (f === undefined) columnFormulas.set(idn, (f = columnFormulaRead(idn) ?? null));
-  return f ?? undefined;
-}
-
-function columnFormulaRead(idn: Identity): ColumnFormula | undefined {
-  if (!idn.local || idn.rule.condition) return undefined;
-  const c = compile(idn);
-  const own = (o: CompiledOperand) => !o.st && !o.unknown && !o.part;
-  const column = (a: CompiledAtom | undefined): a is CompiledAtom => !!a && a.axis === 'column' && a.node.quoted && a.field === undefined && a.columns.length > 0;
-  if (c.lhs.length !== 1 || c.lhs[0].sign !== 1 || c.lhs[0].kind !== 'ref' || !own(c.lhs[0]) || c.lhs[0].atoms.length !== 1) return undefined;
-  const atoms: CompiledAtom[] = [c.lhs[0].atoms[0]];
-  const signs: (1 | -1)[] = [];
-  if (!column(atoms[0])) return undefined;
-  for (const o of c.rhs) {
-    if (!own(o)) return undefined;
-    if (o.kind === 'ref') {
-      if (o.atoms.length !== 1 || !column(o.atoms[0])) return undefined;
-      atoms.push(o.atoms[0]);
-      signs.push(o.sign);
-      continue;
-    }
-    if (!o.items.length) return undefined;
-    for (const it of o.items) {
-      if (it.ellipsis || !column(it.atom)) return undefined;
-      atoms.push(it.atom);
-      signs.push((o.sign * it.sign) as 1 | -1);
-    }
-  }
-  return signs.length ? { atoms, signs } : undefined;
-}
-
 /** No role asked for (a binding's `consulted` until it asks for one; frozen: never pushed to, see `Binder.term`). */
 const NONE_ASKED = Object.freeze([]) as readonly StandardTable[] as StandardTable[];
 
@@ -645,22 +594,6 @@ interface Failure {
 
 export class Binder {
   constructor(private readonly roles: Roles) {}
-
-  /**
-   * The names this document prints for a column formula's columns (`ColumnFormula`: the left-hand side's, then each
-   * term's), found as `bind` finds them — its look-ups kept alike (`columnName`) — into `names`; or, when one is not
-   * printed, what `bind` says the document lacks (the first such name, in `bind`'s order).
-   */
-  columnNames(f: ColumnFormula, instance: Table, names: string[]): string | undefined {
-    // Terms of the identity's own table (`term`: one table, its look-ups kept).
-    this.many = false;
-    for (let i = 0; i < f.atoms.length; i++) {
-      const name = this.columnName(f.atoms[i], instance, undefined);
-      if (name === undefined) return this.failure.what;
-      names[i] = name;
-    }
-    return undefined;
-  }
 
   /** The failure of the last step that returned undefined (no exception: most identities of a set do not fit a layout). */
   private readonly failure: Failure = { zero: false, what: '' };
