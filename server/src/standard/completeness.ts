@@ -9,6 +9,7 @@ import type { Finding } from '../checks/finding';
 import type { StandardMessages } from '../i18n/standard';
 import { fieldsOf, figureColumns } from '../model/build';
 import { norm } from '../model/classify';
+import { trimChars } from '../util/text';
 import type { BudgetDocument, Table } from '../model/document';
 import { isNonZeroFigure, rowCount } from '../model/rows';
 import { hasKey, titleKey } from './names';
@@ -107,7 +108,7 @@ function contentsCheck(
 }
 
 /** A part of the document as a 目录 or a heading names it: `第四部分 其他需要说明的情况` (anywhere in a heading). */
-const PART = /第([一二三四五六七八九十]{1,3})部分[\s\u3000:：]*(.*)$/;
+const PART = /第([一二三四五六七八九十]{1,3})部分(.*)$/;
 /** A numbered section: `十四、专项支出、转移支付支出情况说明`. */
 const SECTION = /^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$/;
 /** What a 目录 line may end with besides its title: Word's field codes (`PAGEREF _Toc25831 h 3`), dot leaders. */
@@ -133,21 +134,37 @@ function titleWords(text: string, department: string | undefined): string {
   return k.replace(/(?:19|20)\d{2}年度?/g, '').replace(/^(?:部门|单位)/, '');
 }
 
-/** Whether two titles share most of their words (their two-character pieces): `其他需要说明的情况` and `重点工作完成情况` do not. */
-function alike(a: string, b: string): boolean {
+/** A title's two-character pieces (what `alike` compares). */
+function piecesOf(x: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < x.length; i++) out.add(x.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * Whether two titles share most of their words (their two-character pieces): `其他需要说明的情况` and `重点工作完成情况`
+ * do not. `pb`: b's pieces, when kept.
+ */
+function alike(a: string, b: string, pb?: () => Set<string>): boolean {
   if (!a || !b || a === b) return true;
   // One inside the other, not a word inside a title (`支出` in `专项支出、转移支付支出情况说明`).
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   if (long.includes(short) && short.length >= 4 && short.length >= 0.4 * long.length) return true;
   // Its end, the words before it left out (`预算表` of `省人大办公厅部门预算表`, the unit as the 目录 says it).
   if (short.length >= 2 && long.endsWith(short)) return true;
-  const pieces = (x: string) => new Set(Array.from({ length: Math.max(0, x.length - 1) }, (_, i) => x.slice(i, i + 2)));
-  const pa = pieces(a);
-  const pb = pieces(b);
+  // The pieces shared are at most the shorter's: too short a title shares too few (no piece made).
+  if (short.length - 1 < 0.6 * (long.length - 1)) return false;
+  const pa = piecesOf(a);
+  const pbs = pb ? pb() : piecesOf(b);
   let shared = 0;
-  for (const x of pa) if (pb.has(x)) shared++;
-  return shared >= 0.6 * Math.max(pa.size, pb.size);
+  for (const x of pa) if (pbs.has(x)) shared++;
+  return shared >= 0.6 * Math.max(pa.size, pbs.size);
 }
+
+/** The numerals a section's number starts with (a paragraph that starts otherwise is no section: no pattern run). */
+const NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+/** A 目录 entry that names a part. */
+const PART_ENTRY = /^[\s\u3000]*第[一二三四五六七八九十]{1,3}部分/;
 
 /**
  * The document's own 目录 against its headings (`contents-heading`): a part it lists (`第四部分 其他需要说明的情况`) is a
@@ -159,55 +176,105 @@ function alike(a: string, b: string): boolean {
 function headingsCheck(doc: BudgetDocument, contents: Table, set: StandardSet, sm: StandardMessages): Finding[] {
   const headings = doc.headings;
   if (!headings) return [];
+  const list = entries(contents);
+  // Only a 目录 that lists the document's parts is read against its headings.
+  if (!list.some((e) => PART_ENTRY.test(e.text))) return [];
   const department = doc.header.department?.value;
-  // The body: its parts by number (title, and the numbers and titles of the sections under it), every title.
-  const bodyParts = new Map<string, { title: string; raw: string; sections: Map<string, string> }>();
-  const titles: string[] = [];
-  let part: { title: string; raw: string; sections: Map<string, string> } | undefined;
+  // What the check reads, as one text: the same 目录 and headings (a keystroke elsewhere, the document read again)
+  // give the same findings, at the entries' places now.
+  let key = `${set.id}\u0001${department ?? ''}\u0001${list.map((e) => e.text).join('\u0002')}\u0001`;
+  for (const h of headings) key += `${h.level}${h.text}\u0002`;
+  for (const l of doc.narrative) if (NUMERALS.has(l.text.charCodeAt(0))) key += `${l.section}\u0003${l.text.slice(0, 4)}\u0002`;
+  let bySm = checked.get(sm);
+  if (!bySm) checked.set(sm, (bySm = new Map()));
+  const known = bySm.get(key);
+  if (known) return known.map(({ at, message }) => ({ rule: 'contents-heading', severity: 'warning', span: list[at].span, message, related: [] }));
+  const found = headingsFound(doc, list, headings, department, set, sm);
+  if (bySm.size >= CHECKED) bySm.clear();
+  bySm.set(key, found);
+  return found.map(({ at, message }) => ({ rule: 'contents-heading', severity: 'warning', span: list[at].span, message, related: [] }));
+}
+
+/** The findings `headingsCheck` made, by what it read (at most `CHECKED` per language). */
+let checked = new WeakMap<StandardMessages, Map<string, { at: number; message: string }[]>>();
+const CHECKED = 256;
+
+/** Forgets what `headingsCheck` found (with the templates: what a document never seen has not had, shapes.ts). */
+export function forgetContentsChecks(): void {
+  checked = new WeakMap();
+}
+
+/** The entries of the 目录 whose part or section the body does not have or titles otherwise, by their place in `list`. */
+function headingsFound(
+  doc: BudgetDocument, list: readonly { text: string }[], headings: NonNullable<BudgetDocument['headings']>, department: string | undefined,
+  set: StandardSet, sm: StandardMessages,
+): { at: number; message: string }[] {
+  // The body: its parts by number (title, and the numbers of the sections under it); every title, made when asked.
+  type BodyPart = { title: string; raw: string; sections: Set<string> };
+  const bodyParts = new Map<string, BodyPart>();
+  const named: string[] = [];
+  let part: BodyPart | undefined;
   let inTable = false;
   for (const h of headings) {
     if (h.level === 2) inTable = /^(?:表|项目申报表|绩效自评表|绩效目标表)[\s\u3000]/.test(h.text);
     // A table's own headings (`### 收入`) name no part or section of the document.
     if (hasKey(h.text, '目录') || (inTable && h.level > 2)) continue;
-    titles.push(titleWords(h.text.replace(PART, '$2'), department));
-    const p = PART.exec(h.text);
-    if (p && h.level === 2) {
-      part = { title: titleWords(p[2], department), raw: norm(p[2]), sections: new Map() };
+    named.push(norm(h.text));
+    const p = h.level === 2 ? PART.exec(h.text) : null;
+    if (p) {
+      part = { title: titleWords(p[2], department), raw: trimChars(norm(p[2]), ':：'), sections: new Set() };
       if (!bodyParts.has(p[1])) bodyParts.set(p[1], part);
       continue;
     }
     if (h.level === 2) part = undefined;
-    const sec = SECTION.exec(h.text);
-    if (sec && part) part.sections.set(sec[1], titleWords(sec[2], department));
-  }
-  // Sections written as text lines (`十四、…` opening a paragraph) are sections too.
-  for (const l of doc.narrative) {
-    const sec = SECTION.exec(l.text);
-    const p = PART.exec(l.section);
-    if (sec && p) bodyParts.get(p[1])?.sections.set(sec[1], titleWords(sec[2], department));
+    const sec = part && NUMERALS.has(h.text.charCodeAt(0)) ? SECTION.exec(h.text) : null;
+    if (sec) part!.sections.add(sec[1]);
   }
   if (!bodyParts.size) return [];
-  const out: Finding[] = [];
-  const say = (span: { start: number; end: number }, message: string) => out.push({ rule: 'contents-heading', severity: 'warning', span, message, related: [] });
-  let listed: { number: string; text: string; body: (typeof bodyParts extends Map<string, infer V> ? V : never) | undefined } | undefined;
-  for (const e of entries(contents)) {
+  // Sections written as text lines (`十四、…` opening a paragraph) are sections too.
+  const partOfSection = new Map<string, BodyPart | undefined>();
+  for (const l of doc.narrative) {
+    if (!NUMERALS.has(l.text.charCodeAt(0))) continue;
+    const sec = SECTION.exec(l.text);
+    if (!sec) continue;
+    let bp = partOfSection.get(l.section);
+    if (!partOfSection.has(l.section)) partOfSection.set(l.section, (bp = bodyParts.get(PART.exec(l.section)?.[1] ?? '')));
+    bp?.sections.add(sec[1]);
+  }
+  let titles: { words: string; pieces: () => Set<string> }[] | undefined;
+  /** Whether some heading of the body has this title (the headings' words and pieces made once, when first asked). */
+  const somewhere = (title: string) => {
+    // Most are found whole in a heading (`名词解释` under `## 名词解释`): no heading's words made.
+    if (title.length >= 2 && named.some((t) => t.includes(title))) return true;
+    titles ??= named.map((t) => {
+      const words = titleWords(t.replace(PART, '$2'), department);
+      let pieces: Set<string> | undefined;
+      return { words, pieces: () => (pieces ??= piecesOf(words)) };
+    });
+    return titles.some((t) => alike(title, t.words, t.pieces));
+  };
+  const out: { at: number; message: string }[] = [];
+  let at = -1;
+  const say = (_e: unknown, message: string) => out.push({ at, message });
+  let listed: { text: string; body: BodyPart | undefined } | undefined;
+  for (const e of list) {
+    at++;
     const text = withoutPageEnd(e.text).trim();
-    const p = PART.exec(text);
-    if (p && text.startsWith('第')) {
+    const p = text.startsWith('第') ? PART.exec(text) : null;
+    if (p) {
       const title = titleWords(p[2], department);
       const body = bodyParts.get(p[1]);
-      listed = { number: p[1], text, body };
+      listed = { text, body };
       if (body) {
         // (A heading the import cut short, `第三部分 江苏省高级人民法院 2018`, is the start of the entry's.)
-        if (!alike(title, body.title) && !(body.raw && norm(p[2]).startsWith(body.raw))) say(e.span, sm.contentsPartDiffers(text, `第${p[1]}部分`, body.title));
-      } else if (title && !titles.some((t) => alike(title, t)) && !/表$/.test(title)) say(e.span, sm.contentsPartMissing(text));
+        if (!alike(title, body.title) && !(body.raw && trimChars(norm(p[2]), ':：').startsWith(body.raw))) say(e, sm.contentsPartDiffers(text, `第${p[1]}部分`, body.title));
+      } else if (title && !/表$/.test(title) && !somewhere(title)) say(e, sm.contentsPartMissing(text));
       continue;
     }
+    if (!listed?.body?.sections.size || !NUMERALS.has(text.charCodeAt(0))) continue;
     const sec = SECTION.exec(text);
-    if (!sec || !listed?.body || !listed.body.sections.size || entryTable(text, set, department)) continue;
-    const title = titleWords(sec[2], department);
-    const there = listed.body.sections.get(sec[1]);
-    if (there === undefined && !titles.some((t) => alike(title, t))) say(e.span, sm.contentsSectionMissing(text, listed.text));
+    if (!sec || listed.body.sections.has(sec[1]) || entryTable(text, set, department)) continue;
+    if (!somewhere(titleWords(sec[2], department))) say(e, sm.contentsSectionMissing(text, listed.text));
   }
   return out;
 }

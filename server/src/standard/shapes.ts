@@ -27,6 +27,7 @@ import { ruleKindOf, type RelationList } from '../rules/compact';
 import type { Expansion, RowAt } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import { sameItems } from '../util/arrays';
+import { forgetContentsChecks } from './completeness';
 import type { Identity, StandardTable } from './set';
 
 /**
@@ -697,6 +698,7 @@ let stores = new WeakMap<object, TemplateStore>();
  */
 export function forgetTemplates(): void {
   stores = new WeakMap();
+  forgetContentsChecks();
 }
 
 /** A context's tables found for a table: the table, then the others it reads; and those others, as an instance gives them. */
