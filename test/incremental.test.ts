@@ -43,6 +43,17 @@ function apply(text: string, e: Edit): string {
 }
 
 describe('incremental analysis', () => {
+  it('a line typed right after a blank line inside a table: the blank line keeps its span (review17; it stretched over the new line)', () => {
+    const text = ['## 表 甲表', '列：科目编码 | 科目名称 | 金额', '201 | 一 | 1.00', '', '202 | 二 | 2.00', ''].join('\n');
+    for (const typed of ['203 | 三 | 3.00\n', 'x\n', '\n']) {
+      const z = new DocumentAnalyzer({ locale: 'zh' });
+      z.analyze(text);
+      const at = text.indexOf('202 |');
+      z.edit(at, at, typed);
+      assert.deepEqual(dump(z.analysis()), dump(analyze(text.slice(0, at) + typed + text.slice(at), { locale: 'zh' })), JSON.stringify(typed));
+    }
+  });
+
   it('cuts a text into sections that parse exactly as the whole text does', () => {
     for (const text of [...SEEDS, generate(600).text]) {
       const whole = parse(text);

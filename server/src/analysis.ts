@@ -531,7 +531,9 @@ export class DocumentAnalyzer {
     s.headings = undefined;
     table.texts = table.texts.filter((x) => !inside(x.span));
     s.spans ??= collectSpans(roots(s));
-    moveSpans(s.spans, to, delta);
+    // A blank line's span holds its line break: one ending where the rows go in is before them, not stretched over
+    // them (moveSpans moves every end at or after `to`).
+    moveSpans(s.spans, to, delta, s.lines.filter((l) => l.kind === 'blank' && l.span.end === to && l.span.start < to).map((l) => l.span));
     for (const t of s.document.tables) for (const p of t.parts) if (p instanceof StoredPart) p.shiftFrom(to, delta);
     // The new lines in.
     src.replace(l0, l1, lines);

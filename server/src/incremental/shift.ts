@@ -43,10 +43,12 @@ export function shiftSpans(spans: readonly Span[], delta: number): void {
  * Moves spans as an edit moves the text: what starts at or after `at` (where the replaced text ended) moves by
  * `delta`, and so does what ends there or after (a table's span around the edit grows with it).
  */
-export function moveSpans(spans: readonly Span[], at: number, delta: number): void {
+export function moveSpans(spans: readonly Span[], at: number, delta: number, keepEnds?: readonly Span[]): void {
   if (!delta) return;
   for (const s of spans as Mutable[]) {
     if (s.start >= at) s.start += delta;
     if (s.end >= at) s.end += delta;
   }
+  // Spans that end where the text goes in and stay before it (a blank line's, which holds its line break).
+  if (keepEnds) for (const s of keepEnds as Mutable[]) s.end -= delta;
 }
