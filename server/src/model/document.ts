@@ -133,8 +133,9 @@ export interface BudgetDocument {
   glossary: GlossaryEntry[];
   narrative: NarrativeLine[];
   /**
-   * Every heading line (`##`, `###` …), in order, when the document was assembled from its sections (analysis.ts;
-   * made when first asked). A section built alone has none.
+   * The heading lines (`##`, `###` …) of the text outside its tables and forms — its parts, narrative sections,
+   * glossary —, in order, when the document was assembled from its sections (analysis.ts; made when first asked). A
+   * section built alone has none.
    */
   readonly headings?: readonly HeadingLine[];
   /** Problems the model builder finds in the structure (a row before any 列, …). */

@@ -214,11 +214,9 @@ function headingsFound(
   const bodyParts = new Map<string, BodyPart>();
   const named: string[] = [];
   let part: BodyPart | undefined;
-  let inTable = false;
+  // (No table's or form's heading is among them: `### 收入` names no part or section of the document.)
   for (const h of headings) {
-    if (h.level === 2) inTable = /^(?:表|项目申报表|绩效自评表|绩效目标表)[\s\u3000]/.test(h.text);
-    // A table's own headings (`### 收入`) name no part or section of the document.
-    if (hasKey(h.text, '目录') || (inTable && h.level > 2)) continue;
+    if (hasKey(h.text, '目录')) continue;
     named.push(norm(h.text));
     const p = h.level === 2 ? PART.exec(h.text) : null;
     if (p) {
