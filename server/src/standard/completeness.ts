@@ -112,7 +112,7 @@ const PART = /第([一二三四五六七八九十]{1,3})部分(.*)$/;
 /** A numbered section: `十四、专项支出、转移支付支出情况说明`. */
 const SECTION = /^([一二三四五六七八九十]{1,3})[、.．]\s*(\S.*)$/;
 /** What a 目录 line may end with besides its title: Word's field codes (`PAGEREF _Toc25831 h 3`), dot leaders. */
-const LEADERS = '.…·．． \t\u3000';
+const LEADERS = '.…·． \t\u3000';
 
 /** A 目录 line without its page number, dot leaders and field codes (read from the end: no pattern backtracks). */
 function withoutPageEnd(text: string): string {
@@ -253,7 +253,7 @@ function headingsFound(
   };
   const out: { at: number; message: string }[] = [];
   let at = -1;
-  const say = (_e: unknown, message: string) => out.push({ at, message });
+  const say = (message: string) => out.push({ at, message });
   let listed: { text: string; body: BodyPart | undefined } | undefined;
   for (const e of list) {
     at++;
@@ -265,14 +265,14 @@ function headingsFound(
       listed = { text, body };
       if (body) {
         // (A heading the import cut short, `第三部分 江苏省高级人民法院 2018`, is the start of the entry's.)
-        if (!alike(title, body.title) && !(body.raw && trimChars(norm(p[2]), ':：').startsWith(body.raw))) say(e, sm.contentsPartDiffers(text, `第${p[1]}部分`, body.title));
-      } else if (title && !/表$/.test(title) && !somewhere(title)) say(e, sm.contentsPartMissing(text));
+        if (!alike(title, body.title) && !(body.raw && trimChars(norm(p[2]), ':：').startsWith(body.raw))) say(sm.contentsPartDiffers(text, `第${p[1]}部分`, body.title));
+      } else if (title && !/表$/.test(title) && !somewhere(title)) say(sm.contentsPartMissing(text));
       continue;
     }
     if (!listed?.body?.sections.size || !NUMERALS.has(text.charCodeAt(0))) continue;
     const sec = SECTION.exec(text);
     if (!sec || listed.body.sections.has(sec[1]) || entryTable(text, set, department)) continue;
-    if (!somewhere(titleWords(sec[2], department))) say(e, sm.contentsSectionMissing(text, listed.text));
+    if (!somewhere(titleWords(sec[2], department))) say(sm.contentsSectionMissing(text, listed.text));
   }
   return out;
 }
