@@ -1,6 +1,7 @@
 /**
- * `budget-check import FILE [--document] [--sheet N|NAME] [--title T] [-o OUT] [--force]`: a whole document from a
- * PDF (or from the text of `pdftotext -layout`), or one table from a PDF text extraction, a CSV or an XLSX sheet, as
+ * `budget-check import FILE… [--document] [--sheet N|NAME] [--title T] [-o OUT] [--force]`: a whole document from a
+ * PDF (or from the text of `pdftotext -layout`) — from several, one document published as several files, joined
+ * (../interchange/join.ts) —, or one table from a PDF text extraction, a CSV or an XLSX sheet, as
  * `.budget` text, on standard output or in OUT (an existing OUT only with `--force`, never the input itself); the
  * summary, the repairs and the doubts go to standard error.
  * Exit codes: 0 imported, 1 nothing to import (no table; not a PDF, a broken PDF, no text layer), 2 bad usage or a
@@ -9,8 +10,8 @@
 import { basename } from 'node:path';
 import { cliLocale, cliMessages } from '../i18n/cli';
 import { editorMessages } from '../i18n/editor';
-import { importDocument, type ImportedDocument } from '../interchange/document';
-import { joinImported } from '../interchange/join';
+import { importDocument } from '../interchange/document';
+import { joinImported, type ImportedFile } from '../interchange/join';
 import { importFile } from '../interchange/table';
 import { isPdf } from '../interchange/pdf';
 import { registerNodePdfEngine } from '../interchange/pdfNode';
@@ -34,72 +35,52 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
   const a = subcommandArgs(argv, { values: ['--sheet', '--title', '-o', '--output', '--lang'], flags: ['--force', '--document'] }, m);
   if ('help' in a) { out(m.importUsage); return 0; }
   if ('problem' in a) return fail(a.problem);
-  if (a.positional.length > 1) return runImportDocuments(a.positional, { output: a.values['-o'] ?? a.values['--output'], force: a.flags.has('--force'), document: a.flags.has('--document'), locale }, out, err);
-  const file = a.positional[0];
-  if (!file) return fail(m.importNoFile);
+  const files = a.positional;
+  if (!files.length) return fail(m.importNoFile);
   const output = a.values['-o'] ?? a.values['--output'];
   const title = a.values['--title'];
   const sheet = a.values['--sheet'];
-  const read = readRegularFile(file, m);
-  if (!read.ok) return fail(read.message, false);
+  const reads: { file: string; bytes: Uint8Array }[] = [];
+  for (const file of files) {
+    const read = readRegularFile(file, m);
+    if (!read.ok) return fail(read.message, false);
+    reads.push({ file, bytes: read.bytes });
+  }
   const e = editorMessages(locale);
-  /** Refuses (exit 1) or writes the text to OUT or standard output; undefined when written. */
-  const deliver = (r: { ok: true; text: string } | { ok: false; message: string }): number | undefined => {
-    if (!r.ok) {
-      err(`budget-check import: ${m.fileProblem(file, r.message)}\n`);
-      return 1;
-    }
-    if (!output) { out(r.text); return undefined; }
-    const why = writeOutput(output, r.text, { force: a.flags.has('--force'), sources: [file] }, m);
+  /** Writes the text to OUT or standard output; an exit code when it cannot. */
+  const deliver = (text: string): number | undefined => {
+    if (!output) { out(text); return undefined; }
+    const why = writeOutput(output, text, { force: a.flags.has('--force'), sources: files }, m);
     return why ? fail(why, false) : undefined;
   };
-  if (isPdf(read.bytes) || /\.pdf$/i.test(file) || a.flags.has('--document') || hasPageBreaks(file, read.bytes)) {
+  const isDocument = ({ file, bytes }: { file: string; bytes: Uint8Array }) =>
+    isPdf(bytes) || /\.pdf$/i.test(file) || a.flags.has('--document') || hasPageBreaks(file, bytes);
+  if (reads.every(isDocument)) {
+    // A whole document; several files are one document published as several (its text, its tables), joined.
     registerNodePdfEngine();
-    const d = await importDocument(read.bytes, { locale, name: basename(file) });
-    const code = deliver(d);
-    if (code !== undefined || !d.ok) return code ?? 1;
+    const imported: ImportedFile[] = [];
+    for (const { file, bytes } of reads) {
+      const d = await importDocument(bytes, { locale, name: basename(file) });
+      if (!d.ok) { err(`budget-check import: ${m.fileProblem(file, d.message)}\n`); return 1; }
+      imported.push({ name: basename(file), document: d });
+    }
+    const d = joinImported(imported, locale);
+    const code = deliver(d.text);
+    if (code !== undefined) return code;
     err(`${d.message}\n`);
     if (d.skippedPages.length) err(`  ${e.pdfImagePages(d.skippedPages.join('、'))}\n`);
     // Where to look: each doubt at its line of the output (1-based, as editors count).
     for (const x of d.doubts) err(`  ${output ?? '-'}:${x.outputLine + 1}: ${e.importDoubt(x.message)}\n`);
     return 0;
   }
-  const r = await importFile(file, read.bytes, { locale, ...(title ? { title } : {}), ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}) });
-  const code = deliver(r);
-  if (code !== undefined || !r.ok) return code ?? 1;
+  if (reads.length > 1) return fail(m.importOneFile);
+  const { file, bytes } = reads[0];
+  const r = await importFile(file, bytes, { locale, ...(title ? { title } : {}), ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}) });
+  if (!r.ok) { err(`budget-check import: ${m.fileProblem(file, r.message)}\n`); return 1; }
+  const code = deliver(r.text);
+  if (code !== undefined) return code;
   err(`${e.importSummary(basename(file), r.rows, r.repairs.length)}\n`);
   for (const x of r.repairs) err(`  ${e.importSourceLine(x.line)}${locale === 'en' ? ': ' : '：'}${x.message}\n`);
   return 0;
 }
 
-/**
- * `budget-check import A.pdf B.pdf … [-o OUT]`: one document published as several files (its text and its tables),
- * each imported as a whole document and joined (../interchange/join.ts). Every file must be a document (a PDF or the
- * text of `pdftotext -layout`); one that cannot be imported stops it (exit 1).
- */
-async function runImportDocuments(files: string[], o: { output?: string; force: boolean; document: boolean; locale: ReturnType<typeof cliLocale> }, out: Write, err: Write): Promise<number> {
-  const m = cliMessages(o.locale);
-  const e = editorMessages(o.locale);
-  registerNodePdfEngine();
-  const imported: { name: string; document: ImportedDocument }[] = [];
-  for (const file of files) {
-    const read = readRegularFile(file, m);
-    if (!read.ok) { err(`budget-check import: ${read.message}\n${m.importUsage}`); return 2; }
-    if (!(isPdf(read.bytes) || /\.pdf$/i.test(file) || o.document || hasPageBreaks(file, read.bytes))) {
-      err(`budget-check import: ${m.importOneFile}\n${m.importUsage}`);
-      return 2;
-    }
-    const d = await importDocument(read.bytes, { locale: o.locale, name: basename(file) });
-    if (!d.ok) { err(`budget-check import: ${m.fileProblem(file, d.message)}\n`); return 1; }
-    imported.push({ name: basename(file), document: d });
-  }
-  const d = joinImported(imported, o.locale);
-  if (!o.output) out(d.text);
-  else {
-    const why = writeOutput(o.output, d.text, { force: o.force, sources: files }, m);
-    if (why) { err(`budget-check import: ${why}\n${m.importUsage}`); return 2; }
-  }
-  err(`${d.message}\n`);
-  for (const x of d.doubts) err(`  ${o.output ?? '-'}:${x.outputLine + 1}: ${e.importDoubt(x.message)}\n`);
-  return 0;
-}

@@ -14,7 +14,11 @@
  * Pure text in, text out: no file is read here (the CLI and the language server read them).
  */
 import { editorMessages, type EditorMessages } from '../i18n/editor';
-import { norm, sameUnit } from '../model/classify';
+import { buildDocument } from '../model/build';
+import { sameUnit } from '../model/classify';
+import type { BudgetDocument, Header } from '../model/document';
+import { parse } from '../syntax/parser';
+import { LineIndex } from '../syntax/positions';
 import { trimEndChars } from '../util/text';
 import type { DocumentSummary, ImportedDocument } from './document';
 import type { Doubt } from './import';
@@ -24,15 +28,21 @@ export interface ImportedFile {
   document: ImportedDocument;
 }
 
-/** The header fields compared between the files (the unit is carried, not compared). */
-const COMPARED = ['部门', '年度', '类型'] as const;
-const UNIT = /^(?:金额)?单位[：:]\s*(万元|元|亿元|千元)\s*$/;
-const FIELD = /^([^：:|]{1,12})[：:](.*)$/;
+/** A file as the language reads it (its header, its tables' units), and its lines by section. */
+interface Read {
+  lines: string[];
+  /** The lines before the first `## `: title, header fields, comments. */
+  header: number[];
+  sections: Section[];
+  document: BudgetDocument;
+  /** The first lines of its tables and forms that declare no unit of their own. */
+  unitless: Set<number>;
+}
 
 interface Section { heading: string; lines: number[] }
 
-/** A file's lines: its header (before the first `## `) and its sections, by line number. */
-function sectionsOf(lines: string[]): { header: number[]; sections: Section[] } {
+function read(text: string): Read {
+  const lines = trimEndChars(text, '\n').split('\n');
   const header: number[] = [];
   const sections: Section[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -40,34 +50,22 @@ function sectionsOf(lines: string[]): { header: number[]; sections: Section[] } 
     else if (sections.length) sections[sections.length - 1].lines.push(i);
     else header.push(i);
   }
-  return { header, sections };
+  const document = buildDocument(parse(text));
+  const at = new LineIndex(text);
+  const unitless = new Set(document.tables.filter((t) => !t.unitField).map((t) => at.position(t.headingSpan.start).line));
+  return { lines, header, sections, document, unitless };
 }
 
-function headerFields(lines: string[], header: number[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const i of header) {
-    const f = FIELD.exec(lines[i]);
-    if (f && !lines[i].startsWith('//') && !lines[i].startsWith('#')) out.set(f[1].trim(), f[2].trim());
-  }
-  return out;
-}
-
-function unitOf(fields: Map<string, string>): string | undefined {
-  return fields.get('金额单位') ?? (/^(万元|元|亿元|千元)$/.test(fields.get('单位') ?? '') ? fields.get('单位') : undefined);
-}
-
-/** Whether a section is a table (or form) that prints its own unit among its fields (before its columns). */
-function printsUnit(lines: string[], s: Section): boolean {
-  for (const i of s.lines.slice(1)) {
-    const l = lines[i];
-    if (l.startsWith('列：') || l.startsWith('### ') || l.includes(' | ')) return false;
-    if (UNIT.test(l)) return true;
-  }
-  return false;
-}
+/** The header fields compared between the files (the unit is carried, not compared): how each is the same. */
+const COMPARED: { key: string; value: (h: Header) => string | number | undefined; same: (a: string, b: string) => boolean }[] = [
+  // A unit's name said in full in one file, for short in the other (`中国共产党江苏省委员会办公厅`, `江苏省委办公厅`) is one unit.
+  { key: '部门', value: (h) => h.department?.value, same: sameUnit },
+  { key: '年度', value: (h) => h.year, same: (a, b) => a === b },
+  { key: '类型', value: (h) => h.kind, same: (a, b) => a === b },
+];
 
 /** The main file's section after which the other files' tables go: a part naming 表 that holds no table, else none. */
-function announcing(lines: string[], sections: Section[]): Section | undefined {
+function announcing({ lines, sections }: Read): Section | undefined {
   return sections.find((s) => /^## (?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)?.*表/.test(s.heading) && !s.heading.startsWith('## 表 ')
     && !s.lines.some((i) => lines[i].startsWith('列：')));
 }
@@ -81,56 +79,51 @@ export function joinImported(files: readonly ImportedFile[], locale?: EditorMess
   if (files.length === 1) return files[0].document;
   let main = 0;
   files.forEach((f, k) => { if (f.document.summary.paragraphs > files[main].document.summary.paragraphs) main = k; });
-  const texts = files.map((f) => trimEndChars(f.document.text, '\n').split('\n'));
-  const parsed = texts.map(sectionsOf);
-  const fields = texts.map((lines, k) => headerFields(lines, parsed[k].header));
-  const mainUnit = unitOf(fields[main]);
+  const reads = files.map((f) => read(f.document.text));
+  const ours = reads[main].document.header;
 
   const out: string[] = [];
   const doubts: Doubt[] = [];
   /** Where each file's lines went: file → its line → the joined text's line. */
-  const placed = texts.map(() => new Map<number, number>());
-  const put = (k: number, i: number, text = texts[k][i]) => { placed[k].set(i, out.length); out.push(text); };
+  const placed = reads.map(() => new Map<number, number>());
+  const put = (k: number, i: number, text = reads[k].lines[i]) => { placed[k].set(i, out.length); out.push(text); };
   /** One blank line (no more: the joined text is not collapsed afterwards, its doubts keep their lines). */
   const blank = () => { if (out.length && out[out.length - 1] !== '') out.push(''); };
 
   const others = (): void => {
     for (let k = 0; k < files.length; k++) {
       if (k === main) continue;
-      const lines = texts[k];
+      const { lines, header, sections, document, unitless } = reads[k];
+      const theirs = document.header;
       blank();
       out.push(`// ${m.joinedFrom(files[k].name)}`);
       // What its header said that is not the main file's.
-      const differ = COMPARED.filter((f) => {
-        const theirs = fields[k].get(f);
-        const ours = fields[main].get(f);
-        // A unit's name said in full in one file, for short in the other (`中国共产党江苏省委员会办公厅`, `江苏省委办公厅`) is one unit.
-        return theirs !== undefined && ours !== undefined && (f === '部门' ? !sameUnit(theirs, ours) : norm(theirs) !== norm(ours));
-      });
-      for (const f of differ) {
-        const message = m.joinedHeaderDiffers(files[k].name, `${f}：${fields[k].get(f)}`, `${f}：${fields[main].get(f)}`);
+      for (const f of COMPARED) {
+        const a = f.value(theirs);
+        const b = f.value(ours);
+        if (a === undefined || b === undefined || f.same(String(a), String(b))) continue;
+        const message = m.joinedHeaderDiffers(files[k].name, `${f.key}：${a}`, `${f.key}：${b}`);
         doubts.push({ line: 1, message, outputLine: out.length });
         out.push(`// ${m.importDoubt(message)}`);
       }
       // Its title and header fields as comments, its comments as they are (nothing is lost; the document has one header).
-      for (const i of parsed[k].header) if (texts[k][i].trim()) put(k, i, texts[k][i].startsWith('//') ? texts[k][i] : `// ${texts[k][i]}`);
-      const unit = unitOf(fields[k]);
-      for (const s of parsed[k].sections) {
+      for (const i of header) if (lines[i].trim()) put(k, i, lines[i].startsWith('//') ? lines[i] : `// ${lines[i]}`);
+      // Its unit, under each of its tables that does not print one, where the main file's is another.
+      const unit = theirs.unit !== ours.unit ? theirs.unit : undefined;
+      for (const s of sections) {
         const contents = /^## 目录\s*$/.test(s.heading);
         for (const i of s.lines) {
           put(k, i, contents && !lines[i].startsWith('//') && lines[i].trim() ? `// ${lines[i]}` : lines[i]);
-          // Its unit, where the main file's is another and the table does not print its own.
-          if (i === s.lines[0] && unit && unit !== mainUnit && (s.heading.startsWith('## 表 ') || !contents) && !printsUnit(lines, s)) out.push(`金额单位：${unit}`);
+          if (unit && i === s.lines[0] && unitless.has(i)) out.push(`金额单位：${unit}`);
         }
       }
     }
     blank();
   };
 
-  const lines = texts[main];
-  const { header, sections } = parsed[main];
+  const { header, sections } = reads[main];
   for (const i of header) put(main, i);
-  const at = announcing(lines, sections);
+  const at = announcing(reads[main]);
   for (const s of sections) {
     for (const i of s.lines) put(main, i);
     if (s === at) others();

@@ -78,8 +78,9 @@ export function interchangeFeature(ctx: ServerContext): Feature {
   /** Each argument a file (`{ name, content }`); several are one document published as several files, joined. */
   const runImportDocument = async (args: unknown[], token?: CancellationToken): Promise<ImportDocumentCommandResult> => {
     const m = editorMessages(ctx.locale);
+    if (!args.length) return { ok: false, message: m.interchangeFailed('content') };
     const files: ImportedFile[] = [];
-    for (const arg of args.length ? args : [undefined]) {
+    for (const arg of args) {
       const a = record(arg);
       if (!a || typeof a.content !== 'string') return { ok: false, message: m.interchangeFailed('content') };
       if (a.content.length > MAX_BYTES * 1.4) return { ok: false, message: m.interchangeFailed('> 32 MB') };

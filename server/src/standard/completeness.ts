@@ -21,8 +21,11 @@ function contentsOf(doc: BudgetDocument): Table | undefined {
   return doc.tables.find((t) => hasKey(t.heading, '目录'));
 }
 
+/** A 目录 entry as printed, and where it is. */
+interface Entry { text: string; span: { start: number; end: number } }
+
 /** The entries of a 目录, as printed, each with where it is. */
-function entries(contents: Table): { text: string; span: { start: number; end: number } }[] {
+function entries(contents: Table): Entry[] {
   const lines = [...contents.texts, ...fieldsOf(contents).map((f) => ({ text: `${f.key}：${f.value}`, span: f.span }))];
   return lines.sort((a, b) => a.span.start - b.span.start);
 }
@@ -82,13 +85,13 @@ const SAYS_EMPTY = /无数据|本表为空|空表|无[^。，；]{0,30}(?:收入
  * whose tables are in another file says nothing of them), a table printed is listed, in the 目录's order.
  */
 function contentsCheck(
-  doc: BudgetDocument, contents: Table, set: StandardSet, recognitions: ReadonlyMap<Table, StandardTable>, firsts: Table[],
+  doc: BudgetDocument, list: readonly Entry[], set: StandardSet, recognitions: ReadonlyMap<Table, StandardTable>, firsts: Table[],
   present: Set<StandardTable>, printsTables: boolean, sm: StandardMessages,
 ): Finding[] {
   const out: Finding[] = [];
   const say = (span: { start: number; end: number }, message: string) => out.push({ rule: 'table-contents', severity: 'warning', span, message, related: [] });
   const listed: { st: StandardTable; span: { start: number; end: number } }[] = [];
-  for (const e of entries(contents)) {
+  for (const e of list) {
     const st = entryTable(e.text, set, doc.header.department?.value);
     if (st && !listed.some((x) => x.st === st)) listed.push({ st, span: e.span });
   }
@@ -173,10 +176,9 @@ const PART_ENTRY = /^[\s\u3000]*第[一二三四五六七八九十]{1,3}部分/;
  * its number or by its title; a body that prints no part (a transcription that keeps its parts as comments) is not
  * judged, nor a part that numbers none of its sections.
  */
-function headingsCheck(doc: BudgetDocument, contents: Table, set: StandardSet, sm: StandardMessages): Finding[] {
+function headingsCheck(doc: BudgetDocument, list: readonly Entry[], set: StandardSet, sm: StandardMessages): Finding[] {
   const headings = doc.headings;
   if (!headings) return [];
-  const list = entries(contents);
   // Only a 目录 that lists the document's parts is read against its headings.
   if (!list.some((e) => PART_ENTRY.test(e.text))) return [];
   const department = doc.header.department?.value;
@@ -336,8 +338,10 @@ export function completenessFindings(
   });
   // The document's own 目录 first: where it says another order, that finding is the one to read.
   const contents = contentsOf(doc);
-  const contentsFindings = contents ? contentsCheck(doc, contents, set, recognitions, firsts, present, printed.length > 0, sm) : [];
-  if (contents) out.push(...headingsCheck(doc, contents, set, sm));
+  // Its entries, read once for both checks.
+  const list = contents ? entries(contents) : [];
+  const contentsFindings = contents ? contentsCheck(doc, list, set, recognitions, firsts, present, printed.length > 0, sm) : [];
+  if (contents) out.push(...headingsCheck(doc, list, set, sm));
   const inOrder = (pos: Map<StandardTable, number>) => {
     let last = -1;
     for (const t of firsts) {
