@@ -165,6 +165,39 @@ export async function poll(fn, ms, what, every = 150) {
   throw new Error(`timed out after ${ms / 1000} s waiting for ${what}`);
 }
 
+/**
+ * Shows the editor's hover over a target as a person would and returns `{ text, how }` once a hover whose text `accept`s
+ * is visible. `target()` gives the target's box (`{ x, y, width, height }`) afresh each try: the editor may re-render
+ * it. The mouse moves off the target and onto it, up to `tries` times (a move made while the workbench is still laying
+ * out or re-rendering can be lost: seen in CI, where one move gave no hover in 10 s); then the hover is asked for with
+ * the keyboard: `placeCursor()` (by default a click on the target) and Ctrl+K Ctrl+I, VS Code's "show hover" at the
+ * cursor. Throws with the hover texts it saw.
+ */
+export async function hoverText(page, target, accept, { selector = '.monaco-hover:not(.hidden)', tries = 3, each = 4_000, placeCursor } = {}) {
+  let seenTexts = [];
+  const shown = async () => {
+    seenTexts = await visibleTexts(page, selector);
+    const text = seenTexts.join(' ');
+    return text && accept(text) ? text : null;
+  };
+  for (let i = 1; i <= tries; i++) {
+    const b = await target();
+    await page.mouse.move(b.x + b.width + 300, b.y + 200);
+    await sleep(200);
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+    const text = await poll(shown, each, 'a hover').catch(() => null);
+    if (text) return { text, how: i === 1 ? 'mouse' : `mouse (try ${i})` };
+  }
+  if (placeCursor) await placeCursor();
+  else { const b = await target(); await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2); }
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const text = await poll(shown, each, `a hover (${tries} mouse moves, then Ctrl+K Ctrl+I)`).catch((e) => {
+    throw new Error(`${e.message}; hover texts seen: ${JSON.stringify(seenTexts).slice(0, 300)}`);
+  });
+  return { text, how: 'keyboard (Ctrl+K Ctrl+I)' };
+}
+
 /** Opens the quick input with `opener` (F1, Ctrl+G …) and types `text` into it. */
 export async function quickInput(page, opener, text) {
   await page.keyboard.press('Escape');

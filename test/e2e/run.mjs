@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CODE_SERVER_VERSION, E2E_HOME, findCodeServer, freePort, installExtensions, launchChromium, loud,
-  makeProfile, poll, quickInput, sleep, startCodeServer, visibleTexts } from './harness.mjs';
+  hoverText, makeProfile, poll, quickInput, sleep, startCodeServer, visibleTexts } from './harness.mjs';
 import { buildWorkspace, glossaryFor } from './workspace.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -336,23 +336,14 @@ async function main() {
   await record('(b) hover on 2150502 shows 一般行政管理事务', async () => {
     await openFile(page, qk.file);
     await gotoLine(page, qk.row.line, qk.row.col);
-    const r = await poll(() => textRect(page, qk.row.lineText, '2150502'), 10_000, 'the rendered 2150502');
-    const hoverSel = '.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden)';
-    let how = 'mouse';
-    await page.mouse.move(r.x + r.w + 300, r.y + 200);
-    await sleep(200);
-    await page.mouse.move(r.x + r.w / 2, r.y + r.h / 2, { steps: 4 });
-    let text = await poll(async () => (await visibleTexts(page, hoverSel)).find((t) => t.includes('一般行政管理事务')), 6_000, 'hover').catch(() => null);
-    if (!text) { // a second try with the keyboard (Ctrl+K Ctrl+I: show hover at the cursor)
-      how = 'keyboard (Ctrl+K Ctrl+I)';
-      await gotoLine(page, qk.row.line, qk.row.col + 2);
-      await page.keyboard.press('Control+K'); await page.keyboard.press('Control+I');
-      text = await poll(async () => (await visibleTexts(page, hoverSel)).find((t) => t.includes('一般行政管理事务')), 6_000,
-        'a hover containing 一般行政管理事务').catch(async (e) => {
-        await shot(page, 'e2e-hover.png');
-        throw new Error(`${e.message}; hover texts: ${JSON.stringify(await visibleTexts(page, hoverSel))}`);
-      });
-    }
+    const target = async () => {
+      const r = await poll(() => textRect(page, qk.row.lineText, '2150502'), 10_000, 'the rendered 2150502');
+      return { x: r.x, y: r.y, width: r.w, height: r.h };
+    };
+    const { text, how } = await hoverText(page, target, (t) => t.includes('一般行政管理事务'), {
+      selector: '.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden)', tries: 2, each: 6_000,
+      placeCursor: () => gotoLine(page, qk.row.line, qk.row.col + 2),
+    }).catch(async (e) => { await shot(page, 'e2e-hover.png'); throw e; });
     await sleep(200);
     await shot(page, 'e2e-hover.png');
     const def = glossaryFor(qk.text, '一般行政管理事务');
