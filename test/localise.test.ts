@@ -136,6 +136,32 @@ describe('error localisation', () => {
     assert.deepEqual(fixesOf(text, [e]).sort(), ['12.50→12.80', '12.80→12.50']);
   });
 
+  it('a tie of many figures names the first four and counts them all; each stays a related location', () => {
+    // A 总分 of seven 得分 (a 绩效自评表's, printed 100 where they add up to 98): any one of the eight may be wrong.
+    const rows = ['产出指标', '质量指标', '时效指标', '成本指标', '效益指标', '满意度指标', '社会效益指标'];
+    const text = `# 某局 2023 年度部门决算
+年度：2023
+类型：决算
+金额单位：万元
+
+## 表 表1 甲表
+列：项目 | 行次 | 金额
+${rows.map((r, i) => `${r} | ${i + 1} | 14.00`).join('\n')}
+合计 | 8 | 100.00
+规则：8行=（1+2+3+4+5+6+7）行
+`;
+    const [e] = errors(text);
+    assert.ok(e, 'the 合计 of seven rows printed 100 where they add up to 98');
+    assert.match(e.message, /无法确定哪一个数有误：(?:[^或]+ 或 ){3}[^或]+ 等 8 处 各自改动都可使核对成立/, e.message);
+    assert.equal(e.message.split(' 或 ').length, 4, e.message);
+    // every figure of the eight, named or not, is a related location (the addends as 参与计算, the total as 可能有误的是)
+    const figures = new Set(e.related.filter((r) => /参与计算|可能有误的是/.test(r.message)).map((r) => said(text, r)));
+    assert.equal(e.related.filter((r) => /参与计算|可能有误的是/.test(r.message)).length, 8, JSON.stringify(e.related));
+    assert.deepEqual([...figures].sort(), ['100.00', '14.00']);
+    const en = analyze(text, { locale: 'en' }).findings.find((f) => f.severity === 'error')!;
+    assert.match(en.message, /\(8 figures in all\) would make the checks hold/, en.message);
+  });
+
   it('two wrong figures: both named, no fix (their values depend on each other)', () => {
     const text = TWO_TABLES.replace('20103 | 政府办公厅（室）及相关机构事务 | 261.74 | 250.03 | 11.71', '20103 | 政府办公厅（室）及相关机构事务 | 261.74 | 205.03 | 11.71')
       .replace('2010350 | 事业运行 | 261.74 | 250.03 | 11.71', '2010350 | 事业运行 | 261.74 | 250.03 | 17.11');

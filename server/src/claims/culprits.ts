@@ -10,13 +10,18 @@ import type { Locale, Messages } from '../i18n/messages';
 import type { Cell } from '../model/document';
 import { isClaimCell } from './checks';
 
+/** How many of the figures that tie a message names (`tie`). */
+const TIE_NAMED = 4;
+
 export function culpritOptions(m: Messages, locale?: Locale): LocaliseOptions {
   const cm = claimMessages(locale);
   return {
     name: (c: Cell, near?: Cell) => (isClaimCell(c) ? cm.claim(c.row.label, c.text) : cellName(c, m, near && near.row.part.table === c.row.part.table ? 'cell' : 'both')),
     weight: (c: Cell) => (c.figure?.percent ? 1 : isClaimCell(c) ? 2 : c.row.part.table.kind === 'form' ? 3 : 4),
     culprit: cm.culprit,
-    tie: (names) => cm.culpritTie(names.join(cm.or)),
+    // A sum of many addends that one figure alone can set right ties them all (a 绩效自评表's 总分 and its 80 得分): the
+    // first few are named, the rest counted; each is a related location of the finding all the same.
+    tie: (names) => cm.culpritTie(names.slice(0, TIE_NAMED).join(cm.or) + (names.length > TIE_NAMED ? cm.tieMore(names.length) : '')),
     fixTitle: cm.fixCulprit,
   };
 }

@@ -51,6 +51,8 @@ const zh = {
   threshold: (percent: string, amount: string) => `${percent}% 且 ${amount} 万元`,
   culprit: (name: string) => `；可能有误的是 ${name}`,
   culpritTie: (names: string) => `；无法确定哪一个数有误：${names} 各自改动都可使核对成立`,
+  /** After the first few figures a tie names, how many it names in all (each is a related location of the finding). */
+  tieMore: (count: number) => ` 等 ${count} 处`,
   fixCulprit: (name: string, value: string) => `将 ${name} 改为 ${value}`,
   or: ' 或 ',
 };
@@ -94,6 +96,7 @@ const en: ClaimMessages = {
   threshold: (percent, amount) => `${percent}% and ${amount} 万元`,
   culprit: (name) => `; the figure likely at fault is ${name}`,
   culpritTie: (names) => `; cannot tell which figure is at fault: changing either ${names} would make the checks hold`,
+  tieMore: (count) => ` (${count} figures in all)`,
   fixCulprit: (name, value) => `Change ${name} to ${value}`,
   or: ' or ',
 };
