@@ -8,7 +8,7 @@ import type { LocaliseOptions } from '../checks/localise';
 import { claimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { Cell } from '../model/document';
-import { isClaimCell } from './checks';
+import { impliedList, isClaimCell } from './checks';
 
 export function culpritOptions(m: Messages, locale?: Locale): LocaliseOptions {
   const cm = claimMessages(locale);
@@ -18,5 +18,7 @@ export function culpritOptions(m: Messages, locale?: Locale): LocaliseOptions {
     culprit: cm.culprit,
     tie: (names) => cm.culpritTie(names.join(cm.or)),
     fixTitle: cm.fixCulprit,
+    // The shares of one list whose whole is the sum of its parts: a part typed again wrongly breaks them all.
+    together: impliedList,
   };
 }
