@@ -164,6 +164,15 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     assert.deepEqual((errs[0].fixes ?? []).map((x) => `${said(text, x)}→${x.text}`), ['160→106']);
   });
 
+  it('the 2017 省检察院 三公 sentence (../shared/corpus/jiangsu/江苏省人民检察院__2017年省检察院部门预算.txt:888-893): found', () => {
+    // Its 表 (same file, line 628) prints the 小计 584.35 = 110 + 317.80 + 156.55: 18.82 %, 54.39 %, 26.79 % — no printed
+    // share is its part of it. The text alone finds the list wrong; the lightest explanation it allows is 18.85 % and 156.55.
+    const text = doc('2017 年度一般公共预算拨款安排的“三公”经费预算支出中，因公出国（境）费支出 110 万元，占“三公”经费的 18.85 %；公务用车购置及运行费支出 317.8 万元，占“三公”经费的 54.43 %；公务接待费支出 156.55 万元，占“三公”经费的 26.72 %。具体情况如下：');
+    const errs = errorsOf(text);
+    assert.deepEqual(errs.map((e) => said(text, e)), ['18.85 %']);
+    assert.match(errs[0].message, /^比例不符：列示 18\.85%，按 110 ÷ \(110 \+ 317\.8 \+ 156\.55\) 应为 18\.82%，相差 0\.03%/);
+  });
+
   it('the part counted once: a ÷ (a + rest) is bounded by a’s interval at both ends together', () => {
     // 99.5 ÷ (99.5 + 0.5): with 99.5 known to ±0.05 the share lies in [99.45%, 99.55%]; counting its rounding twice,
     // apart in numerator and denominator, would allow [99.40%, 99.60%] and take 99.58%.
