@@ -173,6 +173,7 @@ function evaluateRatio(rel: Relation): Evaluation | undefined {
 
 /** A ratio's verdict, its printed percentage and the ratio of its printed figures in that percentage's last digit. */
 function ratioArithmetic(rel: Relation): { holds: boolean; p: Figure; computed: bigint } | undefined {
+  if (rel.kind === 'ratio' && rel.terms.length > 2) return partArithmetic(rel);
   const p = valueOf(rel.target);
   const a = termValue(rel.terms[0]);
   const b = rel.terms[1] && termValue(rel.terms[1]);
@@ -224,10 +225,56 @@ function ratioArithmetic(rel: Relation): { holds: boolean; p: Figure; computed: 
 }
 
 /**
- * A ratio relation's numerator and denominator as its message writes them, from its two figures as printed: `a ÷ b`,
- * a change's `c ÷ (v − c)`, a growth's `(a − b) ÷ b` (terms in the order the relation holds them).
+ * A ratio whose whole is a sum (`ratio` with more than two terms): p = terms[0] ÷ Σ terms[1…] — a share of a whole the
+ * text implies by its parts (`因公出国（境）费 106 万元，占 16.06%；公务用车… 156.6 万元，占 23.72%；公务接待费 397.5 万元，
+ * 占 60.22%`: 106 ÷ (106 + 156.6 + 397.5)). When the part is one of the sum's terms (the same cell and shift), it is taken
+ * once: a ÷ (a + r) grows with a and falls with r, so its bounds are a_lo ÷ (a_lo + r_hi) and a_hi ÷ (a_hi + r_lo) — the
+ * part's rounding counted once, not in the numerator and the denominator apart.
  */
-export function ratioTexts(rel: Relation, a: string, b: string): [string, string] {
+function partArithmetic(rel: Relation): { holds: boolean; p: Figure; computed: bigint } | undefined {
+  const p = valueOf(rel.target);
+  if (!p || !p.percent) return undefined;
+  const values: Figure[] = [];
+  for (const t of rel.terms) {
+    const v = termValue(t);
+    if (!v || v.percent) return undefined;
+    values.push(v);
+  }
+  let dec = 0;
+  for (const v of values) if (v.decimals > dec) dec = v.decimals;
+  const scale = dec + 1;
+  const a = rel.terms[0];
+  const ia = intervalOf(values[0], scale);
+  if (ia.lo < 0n) return undefined;
+  // The part's own term in the sum, if it is one; the rest summed as intervals (a subtracted term swaps its bounds).
+  const self = rel.terms.findIndex((t, i) => i > 0 && t.cell === a.cell && (t.shift ?? 0) === (a.shift ?? 0) && t.sign > 0);
+  let rLo = 0n;
+  let rHi = 0n;
+  let den = 0n;
+  for (let i = 1; i < rel.terms.length; i++) {
+    den += BigInt(rel.terms[i].sign) * scaleTo(values[i], dec);
+    if (i === self) continue;
+    const iv = intervalOf(values[i], scale);
+    if (rel.terms[i].sign > 0) { rLo += iv.lo; rHi += iv.hi; } else { rLo -= iv.hi; rHi -= iv.lo; }
+  }
+  const lo: [bigint, bigint] = self > 0 ? [ia.lo, ia.lo + rHi] : [ia.lo, rHi];
+  const hi: [bigint, bigint] = self > 0 ? [ia.hi, ia.hi + rLo] : [ia.hi, rLo];
+  if (lo[1] <= 0n || hi[1] <= 0n || den <= 0n) return undefined;
+  const ip = intervalOf(p, p.decimals + 1);
+  const P = pow10(p.decimals + 1) * 100n;
+  const holds = lo[0] * P <= ip.hi * lo[1] && ip.lo * hi[1] <= hi[0] * P;
+  const num = scaleTo(values[0], dec) * 100n * pow10(p.decimals);
+  return { holds, p, computed: (2n * num + den) / (2n * den) };
+}
+
+/**
+ * A ratio relation's numerator and denominator as its message writes them, from its figures as printed: `a ÷ b`, a
+ * whole that is a sum `a ÷ (b + c + d)`, a change's `c ÷ (v − c)`, a growth's `(a − b) ÷ b` (terms in the order the
+ * relation holds them).
+ */
+export function ratioTexts(rel: Relation, a: string, b: string, ...rest: string[]): [string, string] {
+  // A whole that is a sum: `a ÷ (b + c + d)`.
+  if (rel.kind === 'ratio' && rest.length) return [a, `(${[b, ...rest].map((x, i) => (i && rel.terms[i + 1]?.sign < 0 ? `- ${x}` : i ? `+ ${x}` : x)).join(' ')})`];
   if (rel.kind === 'ratio') return [a, b];
   if (rel.kind === 'growth') return [rel.terms[0].sign > 0 ? `(${a} - ${b})` : `(${b} - ${a})`, b];
   return [a, `(${b} ${rel.terms[1].sign > 0 ? '-' : '+'} ${a})`];
@@ -381,8 +428,8 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   const related: Finding['related'] = rel.terms.slice(0, RELATED).map((t) => new TermNote(own(t.cell.span), t.cell, by, m));
   if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && isRatio(rel)) {
-    const [a, b] = rel.terms.map((t) => t.cell.text || '0');
-    const [num, den] = ratioTexts(rel, a, b);
+    const [a, b, ...rest] = rel.terms.map((t) => t.cell.text || '0');
+    const [num, den] = ratioTexts(rel, a, b, ...rest);
     return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: m.ratioMismatch(ev.stated, num, den, ev.computed, ev.difference, m.context('', rel.title)),

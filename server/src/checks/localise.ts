@@ -31,6 +31,11 @@ export interface LocaliseOptions {
   culprit(name: string): string;
   tie(names: string[]): string;
   fixTitle(name: string, value: string): string;
+  /**
+   * Failing relations stated together (the same key: the shares of one list) that one explanation accounts for are
+   * one mistake, found once (`once`); undefined: a relation stated on its own.
+   */
+  together?(rel: Relation): unknown;
 }
 
 /** The most figures a wrong explanation may change; the most candidate sets tried per group. */
@@ -201,6 +206,13 @@ class System {
    * (`bound`) or a constant, and the step pairs the one lower bound with the one upper bound — the verdict of
    * `eliminate`, budgets included (tested against it on random systems: test/localise.feasible.test.ts).
    */
+  /** The bounds of a system of one figure (x ≥ lo, x ≤ hi; undefined where none), rounded inwards to integers. */
+  range(): { lo?: bigint; hi?: bigint } {
+    const lo = this.lowA[0];
+    const up = this.upA[0];
+    return { ...(lo !== undefined ? { lo: ceilDiv(-this.lowC[0], lo) } : {}), ...(up !== undefined ? { hi: floorDiv(this.upC[0], -up) } : {}) };
+  }
+
   interval(): boolean | undefined {
     const lo = this.lowA[0];
     const up = this.upA[0];
@@ -829,6 +841,7 @@ class GroupSearch {
     const r = rel.rel;
     const target = this.figs[rel.cells[0]];
     if (r.kind !== 'ratio' || target.freeAt >= 0 || r.terms.length < 2) return;
+    if (r.terms.length > 2) { this.partBound(rel, system); return; }
     const a = this.figs[rel.cells[1]];
     const b = this.figs[rel.cells[2]];
     const freeA = a.freeAt >= 0;
@@ -841,6 +854,67 @@ class GroupSearch {
     const v = (freeA ? a : b).freeAt;
     if (bounds.lo !== undefined) system.bound(v, 1n, -bounds.lo);
     if (bounds.hi !== undefined) system.bound(v, -1n, bounds.hi);
+  }
+
+  /**
+   * A ratio whose whole is a sum (p = a ÷ Σ terms[1…], evaluate.ts `partArithmetic`) with its percentage fixed and any
+   * free amounts: p_lo·D ≤ 100·N ≤ p_hi·D, two inequalities linear in its figures (N the part, D the sum), each fixed
+   * figure taken at the end of its interval that favours it.
+   */
+  private partBound(rel: Rel, system: System): void {
+    const r = rel.rel;
+    const pct = this.figs[rel.cells[0]].value!;
+    const k = system.k;
+    let m = 0;
+    for (const t of r.terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+    const w = pct.decimals + 1;
+    const p = intervalOf(pct, w);
+    const hundred = 100n * pow10(w);
+    // 100·N − p_lo·D ≥ 0 and p_hi·D − 100·N ≥ 0, with every figure at the search's scale in its own unit × 10^(m + shift).
+    for (const [pn, pd] of [[hundred, -p.lo], [-hundred, p.hi]] as const) {
+      const coef = new Array<bigint>(k).fill(0n);
+      const fixed = new Map<number, bigint>();
+      r.terms.forEach((t, i) => {
+        const u = pow10(m + (t.shift ?? 0));
+        const a = (i === 0 ? pn : 0n) + (i > 0 ? pd * BigInt(t.sign) : 0n);
+        const c = rel.cells[i + 1];
+        const f = this.figs[c];
+        if (f.freeAt >= 0) coef[f.freeAt] += a * u;
+        else fixed.set(c, (fixed.get(c) ?? 0n) + a * u);
+      });
+      let c = 0n;
+      for (const [x, a] of fixed) {
+        const f = this.figs[x];
+        c += a * f.lo > a * f.hi ? a * f.lo : a * f.hi;
+      }
+      system.add({ coef, c });
+    }
+  }
+
+  /**
+   * 100·N − p·D = 0 of a ratio whose whole is a sum (`partBound`), every figure as printed but the amount `c`: its
+   * coefficient and the rest, at the search's scale (undefined: not such a ratio, or `c` drops out of it).
+   */
+  private partEquation(rel: Rel, c: number): { a: bigint; rest: bigint } | undefined {
+    const r = rel.rel;
+    if (r.kind !== 'ratio' || r.terms.length <= 2) return undefined;
+    const pct = this.figs[rel.cells[0]].value;
+    if (!pct) return undefined;
+    let m = 0;
+    for (const t of r.terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+    const w = pct.decimals + 1;
+    const p = roundUnits(pct.units, pct.decimals, w);
+    const hundred = 100n * pow10(w);
+    let a = 0n;
+    let rest = 0n;
+    r.terms.forEach((t, i) => {
+      const k = ((i === 0 ? hundred : 0n) - (i > 0 ? p * BigInt(t.sign) : 0n)) * pow10(m + (t.shift ?? 0));
+      const x = rel.cells[i + 1];
+      if (x === c) { a += k; return; }
+      const v = this.figs[x].value!;
+      rest += k * roundUnits(v.units, v.decimals, this.scale);
+    });
+    return a ? { a, rest } : undefined;
   }
 
   /** The bounds a ratio sets on its free amount (term a when `freeA`, else b), at the current scale. */
@@ -892,32 +966,51 @@ class GroupSearch {
     // The relations with the fewest terms first (their exact value carries the least rounding: 197.25 + 109.99 before
     // a sum of four 类), the failing ones before those that hold.
     const ordered = this.all.map((r) => this.rels[r]).filter((r) => r.cells.includes(c)).sort((a, b) => a.rel.terms.length - b.rel.terms.length);
-    for (const r of ordered) {
-      const cells = r.lin;
-      if (!cells) {
-        // A percentage: the ratio its relation gives.
-        if (r.rel.target !== cell) continue;
-        const ev = evaluate(r.rel);
-        if (ev && !ev.holds) return ev.computed;
-        continue;
-      }
-      // a·x + Σ others = 0, the others as printed.
-      const coef = r.coef;
-      const a = coef[cells.indexOf(c)];
-      if (!a) continue;
-      let rest = 0n;
-      cells.forEach((x, j) => {
-        const v = this.figs[x].value!;
-        if (x !== c) rest += coef[j] * roundUnits(v.units, v.decimals, scale);
-      });
-      const printed = roundUnits(roundHalf(-rest, a), scale, decimals);
-      // Its rounding interval must meet the culprit's domain.
+    // A value at the culprit's precision whose rounding interval meets the culprit's domain.
+    const fits = (printed: bigint) => {
       const f: Figure = { units: printed, decimals, percent: own.percent, exact: false, text: '' };
       const { lo, hi } = intervalOf(f, scale);
       const within = new System(1, domain);
       within.bound(0, 1n, -lo);
       within.bound(0, -1n, hi);
-      if (within.solve()) return show(printed);
+      return within.solve();
+    };
+    for (const r of ordered) {
+      const cells = r.lin;
+      let a: bigint;
+      let rest = 0n;
+      if (!cells) {
+        // A percentage: the ratio its relation gives.
+        if (r.rel.target === cell) {
+          const ev = evaluate(r.rel);
+          if (ev && !ev.holds) return ev.computed;
+          continue;
+        }
+        // An amount of a whole that is a sum: the value that makes its share hold exactly as printed.
+        const eq = this.partEquation(r, c);
+        if (!eq) continue;
+        ({ a, rest } = eq);
+      } else {
+        // a·x + Σ others = 0, the others as printed.
+        const coef = r.coef;
+        a = coef[cells.indexOf(c)];
+        if (!a) continue;
+        cells.forEach((x, j) => {
+          const v = this.figs[x].value!;
+          if (x !== c) rest += coef[j] * roundUnits(v.units, v.decimals, scale);
+        });
+      }
+      const printed = roundUnits(roundHalf(-rest, a), scale, decimals);
+      if (fits(printed)) return show(printed);
+    }
+    // A part of a whole that is a sum, whose shares are printed more coarsely than it: the value no one share makes
+    // exact may still be pinned by all of them together — the middle of what they allow.
+    if (ordered.some((r) => !r.lin && r.rel.kind === 'ratio' && r.rel.terms.length > 2 && r.rel.target !== cell)) {
+      const { lo, hi } = domain.range();
+      if (lo !== undefined && hi !== undefined && lo <= hi) {
+        const printed = roundUnits((lo + hi) / 2n, scale, decimals);
+        if (fits(printed)) return show(printed);
+      }
     }
     return undefined;
   }
@@ -996,7 +1089,7 @@ export function localise(findings: Finding[], src: RelationSource, o: LocaliseOp
   const failing = findings.filter((f) => f.relation && f.severity === 'error' && !f.roundingTail).map((f) => f.relation!);
   if (!failing.length) { cache?.entries.clear(); return findings; }
   const explained = explain(failing, src, o.weight, cache);
-  return findings.map((f) => {
+  const out = findings.map((f) => {
     const e = f.relation && explained.get(f.relation);
     if (!e || !e.sets.length || f.severity !== 'error' || f.roundingTail) return f;
     // The same finding explained the same way, nothing it names moved: the same localised finding (the editor
@@ -1033,6 +1126,35 @@ export function localise(findings: Finding[], src: RelationSource, o: LocaliseOp
     }
     return g;
   });
+  return o.together ? once(out, findings, explained, o.together) : out;
+}
+
+/**
+ * Of the findings of failing relations stated together and explained alike (one mistake: a part of a list of shares
+ * typed again wrongly breaks every share of the list), those at a figure the explanation names stand, else the first
+ * alone — `localised` the findings as `localise` made them, `judged` as they came, in the same order.
+ */
+function once(localised: Finding[], judged: Finding[], explained: Map<Relation, Explanation>, together: (rel: Relation) => unknown): Finding[] {
+  const lists = new Map<unknown, Map<Explanation, number[]>>();
+  judged.forEach((f, i) => {
+    if (!f.relation || f.severity !== 'error' || f.roundingTail) return;
+    const key = together(f.relation);
+    const e = key === undefined ? undefined : explained.get(f.relation);
+    if (!e || !e.sets.length) return;
+    let byE = lists.get(key);
+    if (!byE) lists.set(key, (byE = new Map()));
+    const at = byE.get(e);
+    if (at) at.push(i); else byE.set(e, [i]);
+  });
+  const drop = new Set<number>();
+  for (const byE of lists.values()) for (const [e, at] of byE) {
+    if (at.length < 2) continue;
+    const named = new Set(e.sets.flat());
+    const on = at.filter((i) => named.has(judged[i].relation!.target));
+    const keep = new Set(on.length ? on : [at[0]]);
+    for (const i of at) if (!keep.has(i)) drop.add(i);
+  }
+  return drop.size ? localised.filter((_, i) => !drop.has(i)) : localised;
 }
 
 function sameSpan(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

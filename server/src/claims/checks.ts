@@ -141,7 +141,10 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       prev = st;
     }
     for (const [whole, byList] of ctx.shares) for (const shares of byList.values()) sharesTotal(ctx, shares, whole);
-    for (const shares of ctx.unresolved.values()) sharesTotal(ctx, shares);
+    for (const shares of ctx.unresolved.values()) {
+      sharesTotal(ctx, shares);
+      impliedShares(ctx, shares);
+    }
     result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
   return result;
@@ -171,6 +174,11 @@ interface Ctx {
 /** Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation). */
 function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeof evaluate>>) => string): void {
   ctx.out.relations.push(rel);
+  judge(ctx, rel, say);
+}
+
+/** The finding of a relation already added (`relate`), when it fails or holds only within rounding. */
+function judge(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeof evaluate>>) => string): void {
   const ev = evaluate(rel);
   if (!ev || (ev.holds && (ev.exact || rel.kind !== 'sum'))) return;
   const related = rel.terms.map((t) => ({ span: own(t.cell.span), message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) }));
@@ -183,8 +191,8 @@ function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeo
   let message: string;
   if (say) message = say(ev);
   else if (rel.kind === 'ratio' || rel.kind === 'change' || rel.kind === 'growth') {
-    const [a, b] = rel.terms.map((t) => printed(t));
-    const [num, den] = ratioTexts(rel, a, b);
+    const [a, b, ...rest] = rel.terms.map((t) => printed(t));
+    const [num, den] = ratioTexts(rel, a, b, ...rest);
     message = ctx.m.ratioMismatch(ev.stated, num, den, ev.computed, ev.difference, ctx.m.context('', rel.title));
   } else {
     message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title));
@@ -710,6 +718,54 @@ function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
     ],
     message: ctx.cm.sharesOver(formatUnits(printedSum, scale - 1, false) + '%', title(ctx, 'shares')),
   });
+}
+
+/**
+ * The shares of a whole no table prints and the text does not state (`ctx.unresolved`: `“三公”经费预算支出中，因公出国（境）
+ * 费支出 106 万元，占“三公”经费的 16.06%；公务用车购置及运行维护费支出 156.6 万元，占“三公”经费的 23.72%；公务接待费支出
+ * 397.5 万元，占“三公”经费的 60.22%`, or `其中：基本支出 X 万元，占 a%；项目支出 Y 万元，占 b%` under no total): when they
+ * add up to 100% within their rounding (n shares may miss it by n·½ of their last digit), the parts listed are the whole,
+ * and each share is its part ÷ the sum of the parts (evaluate.ts `partArithmetic`, judged like any ratio). Less than
+ * 100% is a list of some parts only (not checked); more is `sharesTotal`'s. A mistake breaks several of these relations
+ * at once (a part typed again wrongly is in every sum): error localisation names the figure likeliest wrong and keeps
+ * one finding per mistake (culprits.ts `together`).
+ */
+function impliedShares(ctx: Ctx, shares: Claim[]): void {
+  const distinct = [...new Set(shares)];
+  if (distinct.length < 2) return;
+  const parts: Claim[] = [];
+  for (const s of distinct) {
+    const p = partOf.get(s);
+    if (!p || p.scale === undefined || parts.includes(p)) return;
+    parts.push(p);
+  }
+  const cells = distinct.map((s) => ctx.cellOf(s));
+  const scale = Math.max(...cells.map((c) => c.figure!.decimals)) + 1;
+  let lo = 0n;
+  let hi = 0n;
+  for (const c of cells) {
+    const iv = intervalOf(c.figure!, scale);
+    lo += iv.lo;
+    hi += iv.hi;
+  }
+  const hundred = 100n * 10n ** BigInt(scale);
+  if (lo > hundred || hi < hundred) return;
+  // Every part in the first's unit (`106 万元` beside `1,566,000 元`).
+  const whole = parts.map((p) => claimTerm(ctx, 1, p, parts[0].scale));
+  const list = {};
+  cells.forEach((target, i) => {
+    const rel: Relation = { rule: 'narrative', kind: 'ratio', title: title(ctx, 'impliedShare'), target, terms: [whole[i], ...whole] };
+    impliedLists.set(rel, list);
+    relate(ctx, rel);
+  });
+}
+
+/** The list each implied share's relation belongs to (`impliedShares`): error localisation finds its mistake once. */
+const impliedLists = new WeakMap<Relation, object>();
+
+/** The list of shares a relation of `impliedShares` belongs to (culprits.ts `together`), else undefined. */
+export function impliedList(rel: Relation): object | undefined {
+  return impliedLists.get(rel);
 }
 
 /** A share's whole: its cell, and (`list`) the intro line whose items the share is one of, when it is the intro's total. */

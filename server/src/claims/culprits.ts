@@ -8,7 +8,7 @@ import type { LocaliseOptions } from '../checks/localise';
 import { claimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
 import type { Cell } from '../model/document';
-import { isClaimCell } from './checks';
+import { impliedList, isClaimCell } from './checks';
 
 /** How many of the figures that tie a message names (`tie`). */
 const TIE_NAMED = 4;
@@ -23,5 +23,7 @@ export function culpritOptions(m: Messages, locale?: Locale): LocaliseOptions {
     // first few are named, the rest counted; each is a related location of the finding all the same.
     tie: (names) => cm.culpritTie(names.slice(0, TIE_NAMED).join(cm.or) + (names.length > TIE_NAMED ? cm.tieMore(names.length) : '')),
     fixTitle: cm.fixCulprit,
+    // The shares of one list whose whole is the sum of its parts: a part typed again wrongly breaks them all.
+    together: impliedList,
   };
 }

@@ -190,9 +190,10 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
   } else if (kind === 'completion') {
     s = s.replace(L.COMPLETION, '').replace(/^的$/, '');
   } else if (kind === 'share') {
-    // `货物采购授予中小企业合同金额占货物支出金额的`: the part before `占`; the rest names the whole.
+    // `货物采购授予中小企业合同金额占货物支出金额的`: the part before `占`; the rest names the whole. `所占比重为` names
+    // neither: the part is the amount before it.
     const at = s.lastIndexOf('占');
-    s = at >= 0 ? s.slice(0, at) : '';
+    s = at >= 0 ? s.slice(0, at).replace(/所$/, '') : '';
   } else if (kind === 'count') {
     s = s.replace(/^(?:共有|现有|拥有|共)/, '');
   }
@@ -492,9 +493,10 @@ export function counterpart(c: Claim, list: readonly Claim[], ok: (x: Claim) => 
   return r && list.filter((x) => x.respective?.at === r.at && x.respective.of === r.of && ok(x)).at(-1);
 }
 
-/** The whole of a share, as named: `本年支出合计的` → `本年支出合计`; quotes dropped. */
+/** The whole of a share, as named: `本年支出合计的` → `本年支出合计`; quotes dropped; `占比` names none. */
 function cleanWhole(raw: string): string {
-  return norm(raw).replace(QUOTES, '').replace(/的$/, '').replace(/^(其|该)/, '');
+  // `占比 12.5%`, `占比为 12.5%`: no whole named.
+  return norm(raw).replace(QUOTES, '').replace(/的$/, '').replace(/^(其|该)/, '').replace(/^比$/, '');
 }
 
 /**

@@ -26,7 +26,8 @@ export interface Relation {
   rule: RelationRuleId;
   /**
    * `sum`: target = Σ terms, each figure an interval. `same`: one quantity printed twice.
-   * `ratio`: target (a percentage) = terms[0] ÷ terms[1]; `change`: target (a percentage) = terms[0] ÷ (terms[1] − terms[0]);
+   * `ratio`: target (a percentage) = terms[0] ÷ terms[1], or with more terms ÷ Σ terms[1…] (a whole implied by its parts,
+   * terms[0] one of them: checks/evaluate.ts `partArithmetic`); `change`: target (a percentage) = terms[0] ÷ (terms[1] − terms[0]);
    * `growth`: target (a percentage) = s·(terms[0] − terms[1]) ÷ terms[1], s terms[0]'s sign (this year's amount and the
    * base, the change not stated).
    */
