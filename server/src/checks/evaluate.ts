@@ -1,5 +1,5 @@
 /** Decides whether a relation between printed figures holds, with the rounding semantics of rounding.md. */
-import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Decimal, type Figure } from '../numbers/decimal';
 import type { Cell, Part } from '../model/document';
 import { CellFlag, Kind, StoredPart } from '../model/rows';
 import { isPointsColumn } from '../model/build';
@@ -285,9 +285,77 @@ function isRatio(rel: Relation): boolean {
   return rel.kind === 'ratio' || rel.kind === 'change' || rel.kind === 'growth';
 }
 
+/**
+ * A score's figures as the relation reads them: its points and its rate as a fraction (a percentage's decimals two
+ * more: 95.5% is 0.955), each known to its printed precision — a whole score here is a rounded product (20 × 95.5% =
+ * 19.1 printed 19), not the exact points of a sum of scores (`valueOf`), and a rate printed 0 may be 0.3%. Undefined
+ * when either cell holds no figure, the score is a percentage or the rate is negative.
+ */
+export function scoreFigures(rel: Relation): { score: Figure; rate: Figure; weight: Decimal } | undefined {
+  const weight = rel.factor;
+  const t = rel.terms[0];
+  if (rel.kind !== 'score' || !weight || !t || rel.target.kind !== 'figure' || t.cell.kind !== 'figure') return undefined;
+  const s = valueOf(rel.target);
+  const r = termValue(t);
+  if (!s || !r || s.percent || r.units < 0n || weight.units <= 0n) return undefined;
+  return {
+    score: { ...s, exact: false },
+    rate: { ...r, decimals: r.decimals + (r.percent ? 2 : 0), percent: false, exact: false },
+    weight,
+  };
+}
+
+/**
+ * A score's verdict (rounding.md, case 1 with a product): the weight × min(rate, 1) over the rate's interval meets the
+ * score's; the product of the printed figures, in the score's last printed digit (`computed`), and whether the rate
+ * exceeds 100 % (the full weight scored).
+ */
+function scoreArithmetic(rel: Relation): { holds: boolean; exact: boolean; product: bigint; pScale: number; computed: bigint; stated: bigint; dec: number } | undefined {
+  const f = scoreFigures(rel);
+  if (!f) return undefined;
+  const { score, rate, weight } = f;
+  const k = rate.decimals + 1;
+  const one = pow10(k);
+  const r = intervalOf(rate, k);
+  const cap = (x: bigint) => (x < one ? x : one);
+  // The product's interval at wd + k decimals; the score's at a scale fine enough for both.
+  const pScale = weight.decimals + k;
+  const scale = Math.max(pScale, score.decimals + 1);
+  const up = pow10(scale - pScale);
+  const s = intervalOf(score, scale);
+  const holds = weight.units * cap(r.lo) * up <= s.hi && s.lo <= weight.units * cap(r.hi) * up;
+  // The product as printed, at the score's decimals (rounded half up: both are non-negative).
+  const printedRate = cap(scaleTo(rate, k));
+  const dec = score.decimals;
+  const product = weight.units * printedRate;
+  const computed = roundUnits(product, pScale, dec);
+  const L = Math.max(dec, pScale);
+  const exact = product * pow10(L - pScale) === score.units * pow10(L - dec);
+  return { holds, exact, product, pScale, computed, stated: score.units, dec };
+}
+
+/** The score a `score` relation gives, at the score's precision (20 × 97.6% = 19.52 printed 20): a fix's value. */
+export function scoreExpected(rel: Relation): string | undefined {
+  const a = rel.kind === 'score' ? scoreArithmetic(rel) : undefined;
+  return a && formatUnits(a.computed, a.dec, false);
+}
+
 /** The arithmetic of a relation; undefined when a cell holds no figure or every cell is blank. */
 export function evaluate(rel: Relation): Evaluation | undefined {
   if (isRatio(rel)) return evaluateRatio(rel);
+  if (rel.kind === 'score') {
+    const a = scoreArithmetic(rel);
+    if (!a) return undefined;
+    // The product as it is (20 × 97.6% = 19.52), at no fewer decimals than the score's.
+    let d = a.pScale;
+    let product = a.product;
+    while (d > a.dec && product % 10n === 0n) { product /= 10n; d--; }
+    const diff = a.stated * pow10(d - a.dec) - product;
+    return {
+      holds: a.holds, exact: a.exact, computed: formatUnits(product, d, false), stated: rel.target.text.trim(),
+      difference: formatUnits(diff < 0n ? -diff : diff, d, false),
+    };
+  }
   const s = sumArithmetic(rel);
   if (!s) return undefined;
   const grouping = s.target.text.includes(',') || s.terms.some((t) => t.f.text.includes(','));
@@ -306,7 +374,7 @@ export function evaluate(rel: Relation): Evaluation | undefined {
  * relation its search takes); undefined when the relation is not judged.
  */
 export function holdsAsPrinted(rel: Relation): boolean | undefined {
-  return (isRatio(rel) ? ratioArithmetic(rel) : sumArithmetic(rel))?.holds;
+  return (isRatio(rel) ? ratioArithmetic(rel) : rel.kind === 'score' ? scoreArithmetic(rel) : sumArithmetic(rel))?.holds;
 }
 
 /**
@@ -413,7 +481,7 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   if (printedExactly(rel)) return undefined;
   const ev = evaluate(rel);
   if (!ev || (ev.holds && ev.exact)) return undefined;
-  if (isRatio(rel) && ev.holds) return undefined;
+  if ((isRatio(rel) || rel.kind === 'score') && ev.holds) return undefined;
   const cells = [rel.target, ...rel.terms.map((t) => t.cell)];
   const sameRow = cells.every((c) => c.row === rel.target.row);
   const sameColumn = cells.every((c) => c.column === rel.target.column);
@@ -433,6 +501,16 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
     return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: m.ratioMismatch(ev.stated, num, den, ev.computed, ev.difference, m.context('', rel.title)),
+    }, rel);
+  }
+  if (rel.kind === 'score') {
+    const f = scoreFigures(rel)!;
+    const t = rel.terms[0].cell;
+    const rate = t.figure!.percent || !rel.terms[0].shift ? t.text.trim() : `${t.text.trim()}%`;
+    const capped = f.rate.units > pow10(f.rate.decimals);
+    return withRelation({
+      rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
+      message: m.scoreMismatch(ev.stated, formatUnits(f.weight.units, f.weight.decimals, false), capped ? m.scoreCapped(rate) : rate, ev.computed, ev.difference, m.context(where, rel.title)),
     }, rel);
   }
   if (!ev.holds) {

@@ -11,13 +11,13 @@
  * failing relations (a set that misses one cannot mend it), grown by a figure of any relation they would break, up
  * to four figures; a set is feasible when the linear relations (sums, equalities, each fixed figure its rounding
  * interval, every changed figure non-negative) admit values for its figures — decided by Fourier–Motzkin elimination
- * in exact integers — and each ratio with one free amount bounds it. No solver dependency: the groups are small, and
+ * in exact integers — and each ratio or score with one free figure bounds it. No solver dependency: the groups are small, and
  * exact integer elimination over one to four unknowns is a few dozen lines (a MIP solver such as HiGHS compiled to
  * WebAssembly would add megabytes to the server for no case these groups need). */
 import type { Cell } from '../model/document';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
 import type { Relation } from '../rules/relation';
-import { evaluate, holdsAsPrinted, printStyle, termValue, valueOf, type PrintStyle } from './evaluate';
+import { evaluate, holdsAsPrinted, printStyle, scoreExpected, scoreFigures, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
 import { Numbering } from '../util/numbering';
 
@@ -369,10 +369,10 @@ function idOf(c: Cell): number {
   return cellIds.of(c);
 }
 const relationKeys = new WeakMap<Relation, string>();
-/** A relation by content: its kind, its figures (each by identity) with their signs and shifts. */
+/** A relation by content: its kind (a score's with its weight), its figures (each by identity) with their signs and shifts. */
 export function relationKey(r: Relation): string {
   let k = relationKeys.get(r);
-  if (k === undefined) relationKeys.set(r, (k = `${r.kind}:${idOf(r.target)}=${r.terms.map((t) => `${t.sign}${idOf(t.cell)}e${t.shift ?? 0}`).join(',')}`));
+  if (k === undefined) relationKeys.set(r, (k = `${r.kind}${r.factor ? `*${r.factor.units}e${r.factor.decimals}` : ''}:${idOf(r.target)}=${r.terms.map((t) => `${t.sign}${idOf(t.cell)}e${t.shift ?? 0}`).join(',')}`));
   return k;
 }
 const keysOf = (rels: readonly Relation[]) => rels.map(relationKey).join(';');
@@ -475,6 +475,8 @@ class Rel {
   /** A ratio's bounds on its free amount, term a's and term b's, at a scale (`ratioBound`). */
   boundsA: RatioBounds | undefined = undefined;
   boundsB: RatioBounds | undefined = undefined;
+  /** A ratio's bounds on its free percentage, a score's on its free score (a score's on its free rate are `boundsA`). */
+  boundsP: RatioBounds | undefined = undefined;
 
   constructor(readonly rel: Relation, readonly cells: number[]) {}
 }
@@ -834,16 +836,32 @@ class GroupSearch {
 
   /**
    * A ratio with free figures: with one free amount, the bounds the ratio sets on it (x ≥ lo, x ≤ hi); with a free
-   * percentage or several free figures, no bound (a percentage can take the value the ratio gives). Worked out once per
-   * relation, free term and scale.
+   * percentage of fixed amounts, the ratio's interval; with several free figures, no bound. A score (`scoreBound`)
+   * likewise. Worked out once per relation, free term and scale.
    */
   private ratioBound(rel: Rel, system: System): void {
     const r = rel.rel;
     const target = this.figs[rel.cells[0]];
-    if (r.kind !== 'ratio' || target.freeAt >= 0 || r.terms.length < 2) return;
-    if (r.terms.length > 2) { this.partBound(rel, system); return; }
+    if (r.kind === 'score') {
+      this.scoreBound(rel, system);
+      return;
+    }
+    if (r.kind !== 'ratio' || r.terms.length < 2) return;
+    // A whole that is a sum: its amounts bounded while its percentage is fixed (a free share of it, none).
+    if (r.terms.length > 2) {
+      if (target.freeAt < 0) this.partBound(rel, system);
+      return;
+    }
     const a = this.figs[rel.cells[1]];
     const b = this.figs[rel.cells[2]];
+    if (target.freeAt >= 0) {
+      // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too).
+      if (a.freeAt >= 0 || b.freeAt >= 0) return;
+      if (!rel.boundsP || rel.boundsP.scale !== this.scale) rel.boundsP = { scale: this.scale, ...this.percentBoundsOf(r) };
+      if (rel.boundsP.lo !== undefined) system.bound(target.freeAt, 1n, -rel.boundsP.lo);
+      if (rel.boundsP.hi !== undefined) system.bound(target.freeAt, -1n, rel.boundsP.hi);
+      return;
+    }
     const freeA = a.freeAt >= 0;
     if (freeA === b.freeAt >= 0) return;
     let bounds = freeA ? rel.boundsA : rel.boundsB;
@@ -917,6 +935,70 @@ class GroupSearch {
     return a ? { a, rest } : undefined;
   }
 
+  /** The bounds a ratio of two fixed amounts sets on its free percentage, at the current scale. */
+  private percentBoundsOf(rel: Relation): { lo?: bigint; hi?: bigint } {
+    const a = termValue(rel.terms[0]);
+    const b = termValue(rel.terms[1]);
+    if (!a || !b || a.percent || b.percent) return {};
+    const w = Math.max(this.scale, a.decimals + 1, b.decimals + 1);
+    const ia = intervalOf(a, w);
+    const ib = intervalOf(b, w);
+    if (ia.lo < 0n || ib.lo <= 0n) return {};
+    // x (percent × 10^scale) between 100·a_lo/b_hi and 100·a_hi/b_lo, each rounded outwards to the scale (the ratio's
+    // interval may be narrower than one step of it: 21,940.96 ÷ 21,955.35 lies within 0.00003% of 99.93439%).
+    const k = 100n * pow10(this.scale);
+    return { lo: floorDiv(ia.lo * k, ib.hi), hi: ceilDiv(ia.hi * k, ib.lo) };
+  }
+
+  /**
+   * A score (`得分 (20分*执行率)`: score = weight × min(rate, 1)) with one free figure: the free score between the weight
+   * times the fixed rate's bounds (each capped at 1); the free rate between the fixed score's bounds over the weight,
+   * with no upper bound when the score may be the full weight, none at all when the score exceeds it.
+   */
+  private scoreBound(rel: Rel, system: System): void {
+    const score = this.figs[rel.cells[0]];
+    const rate = this.figs[rel.cells[1]];
+    if ((score.freeAt >= 0) === (rate.freeAt >= 0)) return;
+    const freeScore = score.freeAt >= 0;
+    let bounds = freeScore ? rel.boundsP : rel.boundsA;
+    if (!bounds || bounds.scale !== this.scale) {
+      bounds = { scale: this.scale, ...this.scoreBoundsOf(rel.rel, freeScore) };
+      if (freeScore) rel.boundsP = bounds; else rel.boundsA = bounds;
+    }
+    const v = (freeScore ? score : rate).freeAt;
+    if (bounds.lo !== undefined) system.bound(v, 1n, -bounds.lo);
+    if (bounds.hi !== undefined) system.bound(v, -1n, bounds.hi);
+  }
+
+  private scoreBoundsOf(rel: Relation, freeScore: boolean): { lo?: bigint; hi?: bigint } {
+    const f = scoreFigures(rel);
+    if (!f) return {};
+    const { weight, rate, score } = f;
+    const scale = this.scale;
+    if (freeScore) {
+      const k = rate.decimals + 1;
+      const one = pow10(k);
+      const r = intervalOf(rate, k);
+      const cap = (x: bigint) => (x < one ? x : one);
+      const den = pow10(weight.decimals + k);
+      return { lo: floorDiv(weight.units * cap(r.lo) * pow10(scale), den), hi: ceilDiv(weight.units * cap(r.hi) * pow10(scale), den) };
+    }
+    const ks = score.decimals + 1;
+    const s = intervalOf(score, ks);
+    // Over the full weight: no rate gives it.
+    const full = weight.units * pow10(ks);
+    if (s.lo * pow10(weight.decimals) > full) return { lo: 1n, hi: 0n };
+    // The rate in its own unit (a percentage's, or a fraction's read with its shift): own = fraction · c · 10^−shift.
+    const t = rel.terms[0];
+    const shift = t.shift ?? 0;
+    let num = pow10(weight.decimals) * pow10(scale) * (t.cell.figure?.percent ? 100n : 1n);
+    let den = weight.units * pow10(ks);
+    if (shift < 0) num *= pow10(-shift); else den *= pow10(shift);
+    // (Rounded outwards to the scale, as a ratio's percentage.)
+    const lo = floorDiv(s.lo * num, den);
+    return s.hi * pow10(weight.decimals) >= full ? { lo } : { lo, hi: ceilDiv(s.hi * num, den) };
+  }
+
   /** The bounds a ratio sets on its free amount (term a when `freeA`, else b), at the current scale. */
   private ratioBoundsOf(rel: Relation, pct: Figure, freeA: boolean): { lo?: bigint; hi?: bigint } {
     const [ta, tb] = rel.terms;
@@ -980,10 +1062,10 @@ class GroupSearch {
       let a: bigint;
       let rest = 0n;
       if (!cells) {
-        // A percentage: the ratio its relation gives.
+        // A percentage: the ratio its relation gives; a score: its weight × its rate, at its precision.
         if (r.rel.target === cell) {
           const ev = evaluate(r.rel);
-          if (ev && !ev.holds) return ev.computed;
+          if (ev && !ev.holds) return r.rel.kind === 'score' ? scoreExpected(r.rel) : ev.computed;
           continue;
         }
         // An amount of a whole that is a sum: the value that makes its share hold exactly as printed.

@@ -13,7 +13,7 @@ import { RELATION_RULES, type Relation, type RelationRuleId, type Term } from '.
 
 const RULES = RELATION_RULES;
 const RULE_ID = new Map<RelationRuleId, number>(RULES.map((r, i) => [r, i]));
-const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change', 'growth'];
+const KINDS: Relation['kind'][] = ['sum', 'same', 'ratio', 'change', 'growth', 'score'];
 const KIND_ID = new Map<Relation['kind'], number>(KINDS.map((k, i) => [k, i]));
 
 const SUM = 0;
@@ -537,6 +537,7 @@ export class RelationList {
       const x = this.objects[i]!;
       const y = other.objects[i]!;
       return x === y || (x.rule === y.rule && x.kind === y.kind && x.title === y.title && x.target === y.target && x.terms.length === y.terms.length
+        && x.factor?.units === y.factor?.units && x.factor?.decimals === y.factor?.decimals
         && x.terms.every((t, k) => t.cell === y.terms[k].cell && t.sign === y.terms[k].sign && t.shift === y.terms[k].shift));
     }
     if (a[o + RULE_KIND] !== b[o + RULE_KIND] || this.titles[a[o + TITLE]] !== other.titles[b[o + TITLE]]) return false;

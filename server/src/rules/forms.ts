@@ -5,14 +5,16 @@
  * - each 占比 cell is its amount divided by the part's 合计 amount;
  * - a column whose name prints its formula (`执行率(B/A)`) is that ratio of the columns tagged with those letters, and
  *   a `执行率` (`预算执行率`) column the ratio of the 全年执行数 (预算执行数) and 全年预算数 (调整后预算数) beside it;
- * - a performance form's (绩效自评表) 总分 is the sum of the 得分 of its rows.
+ * - a performance form's (绩效自评表) 总分 is the sum of the 得分 of its rows;
+ * - a score column whose name prints its formula (`得分 (20分*执行率)`) is that weight times the row's rate, capped.
  */
 import { FIELD_PART, figureColumns, isScoreColumn, isWeightColumn, norm } from '../model/build';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber } from '../model/rows';
-import { holdsAsPrinted } from '../checks/evaluate';
+import { columnPrecision, holdsAsPrinted } from '../checks/evaluate';
+import { formatUnits, parseFigure, type Decimal } from '../numbers/decimal';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
 const FUNDING = /资金来源/;
@@ -61,6 +63,7 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
     for (const p of t.parts) {
       shareRelations(p, m, out);
       headerRatios(p, m, out);
+      scoreRelations(p, m, out);
     }
     pointsSum(t, fields, 'score', m, out);
     pointsSum(t, fields, 'weight', m, out);
@@ -147,27 +150,38 @@ function namedColumn(p: Part, not: Column, names: readonly string[]): Column | u
 const HEADER_TAG = /[（(]\s*([A-Z])\s*[）)]/;
 
 /**
+ * The columns a rate column is the ratio of, and the title of that ratio: the letters its name prints (`执行率(B/A)`
+ * beside `预算数(A)` and `执行数(B)`), or the national form's `执行率` beside `全年执行数` and `全年预算数` (Sichuan's
+ * `预算执行率` beside `预算执行数` and `调整后预算数`, its note: 预算执行率=预算执行数/调整后预算数).
+ */
+function rateOperands(p: Part, c: Column): { num: Column; den: Column; title: (m: Messages) => string } | undefined {
+  if (c.role !== 'figure') return undefined;
+  const f = HEADER_RATIO.exec(c.name);
+  let num: Column | undefined;
+  let den: Column | undefined;
+  if (f) {
+    const tagged = (letter: string) => p.columns.find((x) => x !== c && x.role === 'figure' && HEADER_TAG.exec(x.name)?.[1] === letter);
+    num = tagged(f[1]);
+    den = tagged(f[2]);
+  } else if (RATE_NAMED.test(norm(c.name))) {
+    num = namedColumn(p, c, EXECUTED);
+    den = namedColumn(p, c, BUDGETED);
+  }
+  if (!num || !den) return undefined;
+  const [n, d] = [num, den];
+  return { num, den, title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
+}
+
+/**
  * Columns whose name prints their formula (the 绩效自评表's `执行率(B/A)` beside `预算数(A)` and `执行数(B)`): each row's
  * percentage is the one tagged column's figure ÷ the other's (a rate printed without `%`, or a row with a blank, is
  * not judged); the relations of the rates that do not hold.
  */
 function headerRatios(p: Part, m: Messages, out: Relation[]): void {
   for (const c of p.columns) {
-    if (c.role !== 'figure') continue;
-    const f = HEADER_RATIO.exec(c.name);
-    let num: Column | undefined;
-    let den: Column | undefined;
-    if (f) {
-      const tagged = (letter: string) => p.columns.find((x) => x !== c && x.role === 'figure' && HEADER_TAG.exec(x.name)?.[1] === letter);
-      num = tagged(f[1]);
-      den = tagged(f[2]);
-    } else if (RATE_NAMED.test(norm(c.name))) {
-      // The national form's `执行率` beside `全年执行数` and `全年预算数`; Sichuan's `预算执行率` beside `预算执行数` and
-      // `调整后预算数` (its note: 预算执行率=预算执行数/调整后预算数).
-      num = namedColumn(p, c, EXECUTED);
-      den = namedColumn(p, c, BUDGETED);
-    }
-    if (!num || !den) continue;
+    const operands = rateOperands(p, c);
+    if (!operands) continue;
+    const { num, den, title } = operands;
     // Rows read by their heads, a view made only of the three cells of a row that prints all three. Only a rate that
     // does not hold is kept as a relation (a ratio within its rounding gives no finding): a document of 3,000 forms
     // made, listed and judged 3,000 relation objects at every keystroke (about a fifth of its pass).
@@ -179,8 +193,117 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
       if (!rate?.percent || !a || !b || a.percent || b.percent) return;
       // The printed figures' own ratio inside the rate's rounding: it holds (`holdsAsPrinted` would say so), no view made.
       if (b.value > 0 && Math.abs((a.value / b.value) * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
-      const rel: Relation = { rule: 'column-formula', kind: 'ratio', title: f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, num.name, den.name), target: h.cell(c.index)!, terms: [{ sign: 1, cell: h.cell(num.index)! }, { sign: 1, cell: h.cell(den.index)! }] };
+      const rel: Relation = { rule: 'column-formula', kind: 'ratio', title: title(m), target: h.cell(c.index)!, terms: [{ sign: 1, cell: h.cell(num.index)! }, { sign: 1, cell: h.cell(den.index)! }] };
       if (holdsAsPrinted(rel) === false) out.push(rel);
+    });
+  }
+}
+
+/** A score column's formula once `得分` is read: `(20分*执行率)`, `（10分×执行率）`, `(分值×执行率)`, `=执行率×20`. */
+const SCORE_FORMULA = /^(?:[（(](.+)[）)]|[=＝](.+))$/;
+const TIMES = /[*×xX✕·＊]/;
+const RATE_FACTOR = /^(?:预算|资金)?执行率(?:[（(][A-Z]\/[A-Z][）)])?$/;
+const POINTS_FACTOR = /^(\d+(?:\.\d+)?)分?$/;
+const WEIGHT_FACTOR = /^(?:分值|权重|满分|标准分)$/;
+/** A rate column: `执行率(B/A)`, `预算执行率`, `资金执行率`. */
+const RATE_COLUMN = /^(?:预算|资金)?执行率/;
+/** A section's weight in its title: `预算执行情况 (万元) (20分)`. */
+const TITLE_POINTS = /[（(](\d+(?:\.\d+)?)分[）)]/;
+
+/**
+ * The weight a score column's name says its score is of, times the rate: the points it prints (`得分 (20分*执行率)`),
+ * or `weight` for one named (`自评得分(分值×执行率)`: the row's 分值 or 权重, else the section's title); undefined for a
+ * score column that prints no formula of the rate.
+ */
+export function scoreFormula(name: string): Decimal | 'weight' | undefined {
+  const n = norm(name);
+  if (!isScoreColumn(n) || !n.includes('执行率')) return undefined;
+  const f = SCORE_FORMULA.exec(n.replace(/^(?:自评|评价)?得分/, ''));
+  const body = f && (f[1] ?? f[2]);
+  if (!body) return undefined;
+  const sides = body.split(TIMES);
+  if (sides.length !== 2) return undefined;
+  const [rate, weight] = RATE_FACTOR.test(sides[0]) ? sides : [sides[1], sides[0]];
+  if (!RATE_FACTOR.test(rate)) return undefined;
+  if (WEIGHT_FACTOR.test(weight)) return 'weight';
+  const points = POINTS_FACTOR.exec(weight);
+  const fig = points ? parseFigure(points[1]) : undefined;
+  return fig && fig.units > 0n ? { units: fig.units, decimals: fig.decimals } : undefined;
+}
+
+/**
+ * A performance form's score of the budget's execution (绩效自评表's 预算执行情况: `得分 (20分*执行率)`): each row's score
+ * is its weight times its rate, a rate above 100 % scoring the full weight (the seeds' and corpus's forms print no rule
+ * for it; the national 绩效自评 practice caps the score at the weight). A rate printed without `%` is a percentage or a
+ * fraction as the row's own ratio (`执行数(B)` ÷ `预算数(A)`) reads it, else a percentage when above 1.5, else not
+ * judged; a blank, dash or text rate or score is not judged. Read from the store, a relation (and the rate's own ratio
+ * beside it, which holds, for error localisation to weigh) only for a score that does not hold.
+ */
+function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
+  for (const c of p.columns) {
+    // (Most parts of a document of 3,000 forms print no rate: one look at each name.)
+    if (c.role !== 'figure' || !c.name.includes('执行率')) continue;
+    const formula = scoreFormula(c.name);
+    if (!formula) continue;
+    const rateColumn = p.columns.find((x) => x !== c && x.role === 'figure' && RATE_COLUMN.test(norm(x.name)) && !isScoreColumn(x.name));
+    if (!rateColumn) continue;
+    let weightColumn: Column | undefined;
+    let titled: Decimal | undefined;
+    if (formula === 'weight') {
+      weightColumn = p.columns.find((x) => x.role === 'figure' && isWeightColumn(x.name));
+      const t = p.name !== undefined ? TITLE_POINTS.exec(norm(p.name)) : null;
+      const fig = t ? parseFigure(t[1]) : undefined;
+      if (fig && fig.units > 0n) titled = { units: fig.units, decimals: fig.decimals };
+      if (!weightColumn && !titled) continue;
+    }
+    const operands = rateOperands(p, rateColumn);
+    const precision = columnPrecision(p);
+    const scoreDecimals = precision.get(`${c.index}`) ?? 0;
+    eachRowHead(p, (h) => {
+      const r = h.index;
+      const score = figureNumber(p, r, c.index);
+      const rate = figureNumber(p, r, rateColumn.index);
+      if (!score || !rate || score.percent || rate.value < 0) return;
+      let weight: Decimal | undefined = formula === 'weight' ? undefined : formula;
+      if (!weight && weightColumn) {
+        const w = figureNumber(p, r, weightColumn.index);
+        if (w && !w.percent && w.value > 0) weight = h.cell(weightColumn.index)?.figure;
+      }
+      weight ??= titled;
+      if (!weight) return;
+      // The rate as a fraction: a percentage's value ÷ 100; one printed without `%` read as the row's ratio reads it.
+      let shift = 0;
+      if (!rate.percent) {
+        const a = operands && figureNumber(p, r, operands.num.index);
+        const b = operands && figureNumber(p, r, operands.den.index);
+        const q = a && b && !a.percent && !b.percent && b.value > 0 ? a.value / b.value : undefined;
+        if (q !== undefined) shift = Math.abs(rate.value / 100 - q) <= Math.abs(rate.value - q) ? -2 : 0;
+        else if (rate.value > 1.5) shift = -2;
+        else return;
+      }
+      const fraction = rate.percent || shift ? rate.value / 100 : rate.value;
+      const rateDecimals = Math.max(rate.decimals, precision.get(rate.percent ? `${rateColumn.index}%` : `${rateColumn.index}`) ?? 0) + (rate.percent || shift ? 2 : 0);
+      const w = Number(weight.units) / 10 ** weight.decimals;
+      // The score's interval meets the weight times the rate's, capped, by a tenth of the score's rounding at least
+      // (`holdsAsPrinted` would say it holds): no view made.
+      const half = 0.45 * 10 ** -Math.max(score.decimals, scoreDecimals);
+      const around = 0.5 * 10 ** -rateDecimals;
+      if (score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1)) return;
+      const rel: Relation = {
+        rule: 'column-formula', kind: 'score', title: m.ruleHeaderScore(c.name, formatUnits(weight.units, weight.decimals, false)),
+        target: h.cell(c.index)!, terms: [shift ? { sign: 1, cell: h.cell(rateColumn.index)!, shift } : { sign: 1, cell: h.cell(rateColumn.index)! }],
+        factor: { units: weight.units, decimals: weight.decimals },
+      };
+      if (holdsAsPrinted(rel) !== false) return;
+      out.push(rel);
+      // The rate's own ratio, when it holds (one that does not is a relation already, `headerRatios`): error
+      // localisation then knows the rate is as its columns give it, and names the score.
+      if (!operands || !h.cell(operands.num.index) || !h.cell(operands.den.index)) return;
+      const ratio: Relation = {
+        rule: 'column-formula', kind: 'ratio', title: operands.title(m), target: h.cell(rateColumn.index)!,
+        terms: [{ sign: 1, cell: h.cell(operands.num.index)! }, { sign: 1, cell: h.cell(operands.den.index)! }],
+      };
+      if (holdsAsPrinted(ratio) === true) out.push(ratio);
     });
   }
 }

@@ -1,5 +1,6 @@
 /** A relation between printed figures: a stated figure and the figures it is computed from. */
 import type { Cell } from '../model/document';
+import type { Decimal } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
 
 import type { RuleId } from '../checks/ruleIds';
@@ -30,8 +31,12 @@ export interface Relation {
    * terms[0] one of them: checks/evaluate.ts `partArithmetic`); `change`: target (a percentage) = terms[0] ÷ (terms[1] − terms[0]);
    * `growth`: target (a percentage) = s·(terms[0] − terms[1]) ÷ terms[1], s terms[0]'s sign (this year's amount and the
    * base, the change not stated).
+   * `score`: target (points) = factor × min(terms[0], 100 %), a performance form's score of its weight (`factor`) and a
+   * rate (`得分 (20分*执行率)`: a percentage, or a fraction; a rate above 100 % scores the full weight).
    */
-  kind: 'sum' | 'same' | 'ratio' | 'change' | 'growth';
+  kind: 'sum' | 'same' | 'ratio' | 'change' | 'growth' | 'score';
+  /** A `score`'s weight: exact, as the form prints it (in the column's name, a 分值 cell or the section's title). */
+  factor?: Decimal;
   /** How the rule reads (`规则 1栏各行=(2+3)栏各行`, `类 = Σ款`). */
   title: string;
   target: Cell;

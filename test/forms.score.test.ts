@@ -1,0 +1,223 @@
+/**
+ * A performance form's score column that prints its formula (`得分 (20分*执行率)`, 绩效自评表's 预算执行情况): each row's
+ * score is the weight times its rate, a rate above 100 % scoring the full weight, judged with the rounding of the rate
+ * and of the score (rules/forms.ts `scoreRelations`, checks/evaluate.ts `scoreArithmetic`).
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../server/src/analysis';
+import { scoreFormula } from '../server/src/rules/forms';
+import { TestClient } from './support/lsp';
+
+const root = join(__dirname, '..', '..');
+
+/** A form of one 预算执行情况 row (`cells` after its label) under the columns `head`, in a section titled `title`. */
+const form = (head: string, cells: string, title = '预算执行情况 (万元) (20分)') => [
+  '# 2023 年度某单位部门决算', '类型：决算', '年度：2023', '', '## 绩效自评表 2023 年度某项目自评表', '项目名称：某项目',
+  `### ${title}`, `列：项目 | ${head}`, `年度财政资金总额 | ${cells}`, ''].join('\n');
+
+/** The qiaokou seed's columns (`预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率)`). */
+const QIAOKOU = '预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率)';
+const seedForm = (budget: string, spent: string, rate: string, score: string) => form(QIAOKOU, `${budget} | ${spent} | ${rate} | ${score}`);
+
+/** Error findings as `rule text`, the text the finding stands at. */
+const errors = (text: string, locale?: 'zh' | 'en') =>
+  analyze(text, locale ? { locale } : {}).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+const firstError = (text: string, locale?: 'zh' | 'en') => analyze(text, locale ? { locale } : {}).findings.find((f) => f.severity === 'error');
+
+describe('forms: a score column that prints its formula (`得分 (20分*执行率)`)', () => {
+  it('reads the weight of each wording of the formula, and nothing of a score column without one', () => {
+    const w = (name: string) => {
+      const f = scoreFormula(name);
+      return f === undefined || f === 'weight' ? f : `${f.units}e-${f.decimals}`;
+    };
+    assert.equal(w('得分 (20分*执行率)'), '20e-0');
+    assert.equal(w('得分(20 分*执行率)'), '20e-0');
+    assert.equal(w('得分（10分×执行率）'), '10e-0');
+    assert.equal(w('得分(执行率×10)'), '10e-0');
+    assert.equal(w('得分（2.5分×预算执行率）'), '25e-1');
+    assert.equal(w('得分=执行率*20分'), '20e-0');
+    assert.equal(w('自评得分(分值×执行率)'), 'weight');
+    assert.equal(w('得分（权重×资金执行率）'), 'weight');
+    for (const name of ['得分', '得分率', '执行率(B/A)', '得分(20分)', '得分(20分*完成率)', '得分(20分*执行率*2)', '分值']) assert.equal(w(name), undefined, name);
+  });
+
+  it('a score typed wrongly is an error at the score, naming the rule, expected, printed and difference; the score is the culprit', () => {
+    // 95.00 ÷ 100.00 = 95 %: 20 × 95 % = 19, printed 20 (the full weight typed out of habit).
+    const text = seedForm('100.00', '95.00', '95%', '20');
+    assert.deepEqual(errors(text), ['column-formula 20']);
+    const f = firstError(text)!;
+    assert.equal(text.slice(f.span.start, f.span.end), '20');
+    assert.equal(f.span.start, text.lastIndexOf('20'));
+    assert.match(f.message, /^得分不符：列示 20，按 20 × 95% 应为 19，相差 1（「年度财政资金总额」行；栏名所示公式 得分 \(20分\*执行率\)（分值 20，执行率超过 100% 的得满分））$/);
+    // (Error localisation finds the score itself at fault — the rate is its amounts' ratio — so it names no other figure.)
+    assert.deepEqual(f.fixes?.map((x) => x.text), ['19']);
+    assert.match(firstError(text, 'en')!.message, /^Score mismatch: printed 20, 20 × 95% gives 19, difference 1 \(row “年度财政资金总额”; the formula in the column name 得分 \(20分\*执行率\) \(weight 20; a rate above 100% scores the full weight\)\)/);
+    // Too low as well; a score with decimals.
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '95%', '17')), ['column-formula 17']);
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '95.00%', '18.50')), ['column-formula 18.50']);
+    assert.match(firstError(seedForm('100.00', '95.00', '95.00%', '18.50'))!.message, /按 20 × 95\.00% 应为 19\.00，相差 0\.50/);
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '95%', '19')), []);
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '95.00%', '19.00')), []);
+  });
+
+  it('a rate mistyped (its own ratio fails too) is found at the rate, the score holding with the true rate', () => {
+    // 86.20 ÷ 100.00 = 86.2 %, typed 96.2 %: the score 17.24 = 20 × 86.2 % is right; the rate is the one figure at fault.
+    const text = seedForm('100.00', '86.20', '96.20%', '17.24');
+    assert.deepEqual(errors(text), ['column-formula 96.20%', 'column-formula 17.24']);
+    const [rate, score] = analyze(text).findings.filter((x) => x.severity === 'error');
+    assert.match(rate.message, /^比例不符：列示 96\.20%，按 86\.20 ÷ 100\.00 应为 86\.20%/);
+    assert.match(score.message, /^得分不符：列示 17\.24，按 20 × 96\.20% 应为 19\.24，相差 2\.00.*；可能有误的是 「年度财政资金总额」行「执行率\(B\/A\)」栏$/);
+    for (const f of [rate, score]) assert.deepEqual(f.fixes?.map((x) => `${text.slice(x.span.start, x.span.end)}→${x.text}`), ['96.20%→86.20%']);
+  });
+
+  it('a rate above 100 % scores the full weight: no finding; more than the weight is an error, the capped rate said', () => {
+    assert.deepEqual(errors(seedForm('100.00', '105.00', '105%', '20')), []);
+    assert.deepEqual(errors(seedForm('100.00', '130.00', '130.00%', '20.00')), []);
+    const over = seedForm('100.00', '105.00', '105%', '21');
+    assert.deepEqual(errors(over), ['column-formula 21']);
+    assert.match(firstError(over)!.message, /按 20 × 100%（执行率 105% 超过 100%，按 100% 计） 应为 20，相差 1/);
+    assert.deepEqual(errors(seedForm('100.00', '105.00', '105%', '19')), ['column-formula 19']);
+  });
+
+  it('holds within the rounding of the rate and of the score; beyond it, an error', () => {
+    // 20 × 95.5 % = 19.1, printed 19 (whole points): within the score's ±0.5.
+    assert.deepEqual(errors(seedForm('100.00', '95.50', '95.5%', '19')), []);
+    assert.deepEqual(errors(seedForm('100.00', '95.50', '95.5%', '19.1')), []);
+    // 97.5 % printed is 97.45 %–97.55 %: 19.49–19.51, meeting 19 (18.5–19.5) and 20 (19.5–20.5).
+    assert.deepEqual(errors(seedForm('100.00', '97.50', '97.5%', '19')), []);
+    assert.deepEqual(errors(seedForm('100.00', '97.50', '97.5%', '20')), []);
+    // 97.6 % gives 19.52: 19 is out of reach; 19.5 is not (a score with a decimal is known to ±0.05).
+    assert.deepEqual(errors(seedForm('100.00', '97.60', '97.6%', '19')), ['column-formula 19']);
+    assert.match(firstError(seedForm('100.00', '97.60', '97.6%', '19'))!.message, /按 20 × 97\.6% 应为 19\.52，相差 0\.52/);
+    // The fix writes the score at its own precision.
+    assert.deepEqual(firstError(seedForm('100.00', '97.60', '97.6%', '19'))!.fixes?.map((x) => x.text), ['20']);
+    assert.deepEqual(errors(seedForm('100.00', '97.60', '97.6%', '19.5')), []);
+    assert.deepEqual(errors(seedForm('100.00', '97.60', '97.6%', '19.4')), ['column-formula 19.4']);
+    // A rate printed whole is known to ±0.5 %: 99.6 % is printed 100 % and scores 19.92, printed 20.
+    assert.deepEqual(errors(seedForm('100.00', '99.60', '100%', '20')), []);
+    // …but no rate scores more than the weight: 20.01 against a rate of 100 % (at most 20) is an error.
+    assert.deepEqual(errors(seedForm('100.00', '100.00', '100%', '20.01')), ['column-formula 20.01']);
+    assert.deepEqual(errors(seedForm('100.00', '100.00', '100%', '20.00')), []);
+  });
+
+  it('a blank, dash or text rate or score, or a score column without its formula, is not judged', () => {
+    for (const [rate, score] of [['', '20'], ['95%', ''], ['-', '20'], ['95%', '—'], ['约95%', '20'], ['95%', '满分'], ['95%', '20%']]) {
+      assert.deepEqual(errors(seedForm('100.00', '95.00', rate, score)), [], `${rate} ${score}`);
+    }
+    assert.deepEqual(errors(form('预算数(A) | 执行数(B) | 执行率(B/A) | 得分', '100.00 | 95.00 | 95% | 20')), []);
+    // No rate column beside the score: nothing to read the formula with.
+    assert.deepEqual(errors(form('预算数 | 执行数 | 得分 (20分*执行率)', '100.00 | 95.00 | 20')), []);
+  });
+
+  it('a rate without `%`: a percentage or a fraction as the row\'s own ratio reads it, else a percentage above 1.5, else not judged', () => {
+    // The 硚口 整体自评表 prints `100` beside 2,098.74 and 2,098.74 (seeds/qiaokou-2023-final.budget line 595).
+    assert.deepEqual(errors(seedForm('2,098.74', '2,098.74', '100', '20')), []);
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '95', '20')), ['column-formula 20']);
+    assert.match(firstError(seedForm('100.00', '95.00', '95', '20'))!.message, /按 20 × 95% 应为 19/);
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '0.95', '19')), []);
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '0.95', '20')), ['column-formula 20']);
+    assert.match(firstError(seedForm('100.00', '95.00', '0.95', '20'))!.message, /按 20 × 0\.95 应为 19/);
+    assert.deepEqual(errors(seedForm('100.00', '100.00', '1', '20')), []);
+    assert.deepEqual(errors(seedForm('100.00', '1.00', '1', '0.2')), []);
+    // Without the amounts: 95 is a percentage; 1 could be either, and is not judged.
+    const bare = (rate: string, score: string) => form('执行率 | 得分(20分*执行率)', `${rate} | ${score}`);
+    assert.deepEqual(errors(bare('95', '20')), ['column-formula 20']);
+    assert.deepEqual(errors(bare('95', '19')), []);
+    assert.deepEqual(errors(bare('1', '20')), []);
+    assert.deepEqual(errors(bare('1', '7')), []);
+  });
+
+  it('random rates, scores and weights: an error exactly when no rate and score within their rounding fit (the store\'s quick test hides none)', () => {
+    // An independent judgement in integers of 10^-7: the score's interval against weight × min(rate, 1) over the rate's.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const E = 10_000_000;
+    let errorsSeen = 0;
+    for (let i = 0; i < 400; i++) {
+      const weight = [20, 10, 5, 2.5][rnd(4)];
+      const rd = rnd(3);
+      const sd = rnd(3);
+      const rate = rnd(12000) / 100;
+      const rateText = `${rate.toFixed(rd)}%`;
+      // Near the right score most of the time, off by a little or a lot otherwise.
+      const right = weight * Math.min(Number(rate.toFixed(rd)) / 100, 1);
+      const score = Math.max(0, right + [0, 0, 0.004, -0.004, 0.05, -0.05, 0.3, -0.6, 1, 0.5][rnd(10)]);
+      const scoreText = score.toFixed(sd);
+      const text = form(`执行率 | 得分(${weight}分*执行率)`, `${rateText} | ${scoreText}`);
+      const r = Math.round(Number(rate.toFixed(rd)) * E / 100);
+      const hr = 0.5 * 10 ** -rd * E / 100;
+      const s = Math.round(Number(scoreText) * E);
+      const hs = 0.5 * 10 ** -sd * E;
+      const lo = weight * Math.min(r - hr, E);
+      const hi = weight * Math.min(r + hr, E);
+      const holds = s + hs >= lo && s - hs <= hi;
+      if (!holds) errorsSeen++;
+      assert.deepEqual(errors(text), holds ? [] : [`column-formula ${scoreText}`], `${rateText} × ${weight} against ${scoreText}`);
+    }
+    assert.ok(errorsSeen > 50 && errorsSeen < 350, `${errorsSeen} errors`);
+  });
+
+  it('each wording: the weight in the column name, in a 分值 column, or in the section\'s title', () => {
+    const cases: [string, string, string, string?][] = [
+      ['预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20 分*执行率)', '100.00 | 90.00 | 90% | {s}', '18'],
+      ['预算数(A) | 执行数(B) | 执行率(B/A) | 得分（10分×执行率）', '100.00 | 90.00 | 90% | {s}', '9'],
+      ['预算数(A) | 执行数(B) | 执行率(B/A) | 得分（执行率×10分）', '100.00 | 90.00 | 90% | {s}', '9'],
+      ['全年预算数 | 全年执行数 | 分值 | 执行率 | 自评得分(分值×执行率)', '100.00 | 90.00 | 10 | 90% | {s}', '9'],
+      ['预算数(A) | 执行数(B) | 执行率(B/A) | 得分（分值×执行率）', '100.00 | 90.00 | 90% | {s}', '18', '预算执行情况（20分）'],
+      ['预算数(A) | 执行数(B) | 执行率(B/A) | 得分(权重×执行率)', '100.00 | 90.00 | 90% | {s}', '4.5', '预算执行情况 (5分)'],
+    ];
+    for (const [head, cells, right, title] of cases) {
+      assert.deepEqual(errors(form(head, cells.replace('{s}', right), title)), [], head);
+      const wrong = form(head, cells.replace('{s}', '20'), title);
+      assert.deepEqual(errors(wrong), ['column-formula 20'], head);
+      assert.match(firstError(wrong)!.message, new RegExp(`应为 ${right.replace('.', '\\.')}，`), head);
+    }
+    // `分值×执行率` with no 分值 column and no weight in the title: no weight, not judged.
+    assert.deepEqual(errors(form('预算数(A) | 执行数(B) | 执行率(B/A) | 得分（分值×执行率）', '100.00 | 90.00 | 90% | 20', '预算执行情况')), []);
+  });
+
+  it('the seeds\' forms hold (findings unchanged); a score retyped in the 硚口 seed is found at it, and named in the 总分\'s finding', () => {
+    const text = readFileSync(join(root, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
+    const scored = (t: string) => analyze(t).findings.filter((f) => f.message.includes('得分不符'));
+    assert.deepEqual(scored(text), []);
+    assert.deepEqual(scored(readFileSync(join(root, 'seeds', 'huangpi-2023-final.budget'), 'utf8')), []);
+    const row = '年度财政资金总额 | 11.71 | 11.71 | 100% | 20';
+    assert.equal(text.split(row).length, 2, 'the 党政综合事务管理及专业服务 form\'s row, once');
+    const typed = text.replace(row, row.replace(/20$/, '19'));
+    const at = typed.indexOf(row.replace(/20$/, '19')) + row.length - 2;
+    const found = analyze(typed).findings.filter((f) => f.severity === 'error' && f.span.start === at);
+    assert.deepEqual(found.map((f) => f.rule), ['column-formula']);
+    assert.match(found[0].message, /列示 19，按 20 × 100% 应为 20，相差 1/);
+    // The form's 总分 (100) no longer adds up either: error localisation names the one score that explains both.
+    const before = new Set(analyze(text).findings.map((f) => f.message));
+    const added = analyze(typed).findings.filter((f) => !before.has(f.message)).map((f) => f.message);
+    assert.equal(added.length, 2, added.join('\n'));
+    assert.match(added[1], /^「总分」行「值」栏 ≠ 「年度财政资金总额」行「得分 \(20分\*执行率\)」栏 \+ .*应为 99，实为 100，相差 1（表单核对 总分 = Σ各项得分）；可能有误的是 「年度财政资金总额」行「得分 \(20分\*执行率\)」栏$/);
+  });
+});
+
+describe('forms: a score\'s formula in the hover, over stdio', function () {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.stop());
+
+  it('hovering a score that does not hold names the formula, the expected and the printed score', async () => {
+    const text = seedForm('100.00', '95.00', '95%', '20');
+    const uri = 'file:///tmp/forms-score-hover.budget';
+    await client.open(uri, text);
+    const doc = TextDocument.create(uri, 'budget', 1, text);
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.lastIndexOf('20') + 1) });
+    assert.ok(h, 'a hover');
+    const v = (h.contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+    assert.ok(v.includes('栏名所示公式 得分 (20分*执行率)（分值 20，执行率超过 100% 的得满分）'), v);
+    assert.match(v, /✗/);
+    assert.ok(v.includes('计算值 19，列示 20，相差 1'), v);
+  });
+});
