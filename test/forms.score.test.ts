@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { dump } from './support/dump';
 import { scoreFormula } from '../server/src/rules/forms';
 import { TestClient } from './support/lsp';
 
@@ -197,6 +198,32 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     const added = analyze(typed).findings.filter((f) => !before.has(f.message)).map((f) => f.message);
     assert.equal(added.length, 2, added.join('\n'));
     assert.match(added[1], /^「总分」行「值」栏 ≠ 「年度财政资金总额」行「得分 \(20分\*执行率\)」栏 \+ .*应为 99，实为 100，相差 1（表单核对 总分 = Σ各项得分）；可能有误的是 「年度财政资金总额」行「得分 \(20分\*执行率\)」栏$/);
+  });
+});
+
+describe('forms: a score retyped, edit by edit', () => {
+  it('each version of the 硚口 seed gives what a fresh analysis gives: the score wrong, the rate retyped, both as they were', () => {
+    const text0 = readFileSync(join(root, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
+    const row = '年度财政资金总额 | 331.37 | 331.37 | 100% | 20';
+    assert.equal(text0.split(row).length, 2);
+    const steps: [string, string][] = [
+      [row, '年度财政资金总额 | 331.37 | 331.37 | 100% | 19'],
+      ['年度财政资金总额 | 331.37 | 331.37 | 100% | 19', '年度财政资金总额 | 331.37 | 331.37 | 95% | 19'],
+      ['年度财政资金总额 | 331.37 | 331.37 | 95% | 19', '年度财政资金总额 | 331.37 | 314.80 | 95% | 19'],
+      ['年度财政资金总额 | 331.37 | 314.80 | 95% | 19', row],
+    ];
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    let text = text0;
+    analyzer.analyze(text);
+    const scores: number[] = [];
+    for (const [from, to] of steps) {
+      text = text.replace(from, to);
+      const a = analyzer.analyze(text);
+      assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), to);
+      scores.push(a.findings.filter((f) => f.message.startsWith('得分不符')).length);
+    }
+    // 19 at 100 %: wrong; 19 at 95 % is right but 95 % is not 331.37 ÷ 331.37; with 314.80 spent, all hold.
+    assert.deepEqual(scores, [1, 0, 0, 0]);
   });
 });
 

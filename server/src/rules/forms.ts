@@ -12,7 +12,7 @@ import { FIELD_PART, figureColumns, isScoreColumn, isWeightColumn, norm } from '
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
-import { cellOf, eachRowHead, figureNumber } from '../model/rows';
+import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
 import { columnPrecision, holdsAsPrinted } from '../checks/evaluate';
 import { formatUnits, parseFigure, type Decimal } from '../numbers/decimal';
 
@@ -216,6 +216,16 @@ const TITLE_POINTS = /[（(](\d+(?:\.\d+)?)分[）)]/;
  * score column that prints no formula of the rate.
  */
 export function scoreFormula(name: string): Decimal | 'weight' | undefined {
+  // (A document of 3,000 forms prints the same few names: each read once, the memory bounded.)
+  if (formulas.has(name)) return formulas.get(name);
+  if (formulas.size >= 256) formulas.clear();
+  const f = readScoreFormula(name);
+  formulas.set(name, f);
+  return f;
+}
+const formulas = new Map<string, Decimal | 'weight' | undefined>();
+
+function readScoreFormula(name: string): Decimal | 'weight' | undefined {
   const n = norm(name);
   if (!isScoreColumn(n) || !n.includes('执行率')) return undefined;
   const f = SCORE_FORMULA.exec(n.replace(/^(?:自评|评价)?得分/, ''));
@@ -256,55 +266,62 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       if (fig && fig.units > 0n) titled = { units: fig.units, decimals: fig.decimals };
       if (!weightColumn && !titled) continue;
     }
-    const operands = rateOperands(p, rateColumn);
+    // (The rate's operands are read when a row needs them: a rate without `%`, a score that does not hold.)
+    let operands: ReturnType<typeof rateOperands> | null = null;
+    const operandsOf = () => (operands === null ? (operands = rateOperands(p, rateColumn)) : operands);
     const precision = columnPrecision(p);
     const scoreDecimals = precision.get(`${c.index}`) ?? 0;
-    eachRowHead(p, (h) => {
-      const r = h.index;
+    const ratePercentDecimals = precision.get(`${rateColumn.index}%`) ?? 0;
+    const rateFigureDecimals = precision.get(`${rateColumn.index}`) ?? 0;
+    // Rows by number (no row's head read: a 3,000-form document's 预算执行情况 rows are one each, and the head's label
+    // was most of the pass), a view made only of the cells of a score that does not hold.
+    for (let r = 0, rows = rowCount(p); r < rows; r++) {
       const score = figureNumber(p, r, c.index);
       const rate = figureNumber(p, r, rateColumn.index);
-      if (!score || !rate || score.percent || rate.value < 0) return;
+      if (!score || !rate || score.percent || rate.value < 0) continue;
       let weight: Decimal | undefined = formula === 'weight' ? undefined : formula;
       if (!weight && weightColumn) {
         const w = figureNumber(p, r, weightColumn.index);
-        if (w && !w.percent && w.value > 0) weight = h.cell(weightColumn.index)?.figure;
+        if (w && !w.percent && w.value > 0) weight = cellOf(p, r, weightColumn.index)?.figure;
       }
       weight ??= titled;
-      if (!weight) return;
+      if (!weight) continue;
       // The rate as a fraction: a percentage's value ÷ 100; one printed without `%` read as the row's ratio reads it.
       let shift = 0;
       if (!rate.percent) {
-        const a = operands && figureNumber(p, r, operands.num.index);
-        const b = operands && figureNumber(p, r, operands.den.index);
+        const o = operandsOf();
+        const a = o && figureNumber(p, r, o.num.index);
+        const b = o && figureNumber(p, r, o.den.index);
         const q = a && b && !a.percent && !b.percent && b.value > 0 ? a.value / b.value : undefined;
         if (q !== undefined) shift = Math.abs(rate.value / 100 - q) <= Math.abs(rate.value - q) ? -2 : 0;
         else if (rate.value > 1.5) shift = -2;
-        else return;
+        else continue;
       }
       const fraction = rate.percent || shift ? rate.value / 100 : rate.value;
-      const rateDecimals = Math.max(rate.decimals, precision.get(rate.percent ? `${rateColumn.index}%` : `${rateColumn.index}`) ?? 0) + (rate.percent || shift ? 2 : 0);
+      const rateDecimals = Math.max(rate.decimals, rate.percent ? ratePercentDecimals : rateFigureDecimals) + (rate.percent || shift ? 2 : 0);
       const w = Number(weight.units) / 10 ** weight.decimals;
       // The score's interval meets the weight times the rate's, capped, by a tenth of the score's rounding at least
       // (`holdsAsPrinted` would say it holds): no view made.
       const half = 0.45 * 10 ** -Math.max(score.decimals, scoreDecimals);
       const around = 0.5 * 10 ** -rateDecimals;
-      if (score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1)) return;
+      if (score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1)) continue;
       const rel: Relation = {
         rule: 'column-formula', kind: 'score', title: m.ruleHeaderScore(c.name, formatUnits(weight.units, weight.decimals, false)),
-        target: h.cell(c.index)!, terms: [shift ? { sign: 1, cell: h.cell(rateColumn.index)!, shift } : { sign: 1, cell: h.cell(rateColumn.index)! }],
+        target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
         factor: { units: weight.units, decimals: weight.decimals },
       };
-      if (holdsAsPrinted(rel) !== false) return;
+      if (holdsAsPrinted(rel) !== false) continue;
       out.push(rel);
       // The rate's own ratio, when it holds (one that does not is a relation already, `headerRatios`): error
       // localisation then knows the rate is as its columns give it, and names the score.
-      if (!operands || !h.cell(operands.num.index) || !h.cell(operands.den.index)) return;
+      const o = operandsOf();
+      if (!o || !cellOf(p, r, o.num.index) || !cellOf(p, r, o.den.index)) continue;
       const ratio: Relation = {
-        rule: 'column-formula', kind: 'ratio', title: operands.title(m), target: h.cell(rateColumn.index)!,
-        terms: [{ sign: 1, cell: h.cell(operands.num.index)! }, { sign: 1, cell: h.cell(operands.den.index)! }],
+        rule: 'column-formula', kind: 'ratio', title: o.title(m), target: cellOf(p, r, rateColumn.index)!,
+        terms: [{ sign: 1, cell: cellOf(p, r, o.num.index)! }, { sign: 1, cell: cellOf(p, r, o.den.index)! }],
       };
       if (holdsAsPrinted(ratio) === true) out.push(ratio);
-    });
+    }
   }
 }
 
