@@ -114,7 +114,7 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     assert.deepEqual(errors(form('预算数 | 执行数 | 得分 (20分*执行率)', '100.00 | 95.00 | 20')), []);
   });
 
-  it('a rate without `%`: a percentage or a fraction as the row\'s own ratio reads it, else a percentage above 1.5, else not judged', () => {
+  it('a rate without `%`: a percentage or a fraction as the row\'s own ratio reads it, else a percentage above 1.5 (or 0), else not judged', () => {
     // The 硚口 整体自评表 prints `100` beside 2,098.74 and 2,098.74 (seeds/qiaokou-2023-final.budget line 595).
     assert.deepEqual(errors(seedForm('2,098.74', '2,098.74', '100', '20')), []);
     assert.deepEqual(errors(seedForm('100.00', '95.00', '95', '20')), ['column-formula 20']);
@@ -185,7 +185,12 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     const text = readFileSync(join(root, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
     const scored = (t: string) => analyze(t).findings.filter((f) => f.message.includes('得分不符'));
     assert.deepEqual(scored(text), []);
-    assert.deepEqual(scored(readFileSync(join(root, 'seeds', 'huangpi-2023-final.budget'), 'utf8')), []);
+    const huangpi = readFileSync(join(root, 'seeds', 'huangpi-2023-final.budget'), 'utf8');
+    assert.deepEqual(scored(huangpi), []);
+    // 黄陂's form: nothing spent, rate 0 (no `%`, its 预算数 printed `10 万元`), score 0; a score of 20 there is wrong.
+    const zero = '年度财政资金总额 | 10 万元 | 0 | 0 | 0';
+    assert.equal(huangpi.split(zero).length, 2);
+    assert.deepEqual(scored(huangpi.replace(zero, zero.replace(/0$/, '20'))).map((f) => f.message.split('（')[0]), ['得分不符：列示 20，按 20 × 0% 应为 0，相差 20']);
     const row = '年度财政资金总额 | 11.71 | 11.71 | 100% | 20';
     assert.equal(text.split(row).length, 2, 'the 党政综合事务管理及专业服务 form\'s row, once');
     const typed = text.replace(row, row.replace(/20$/, '19'));

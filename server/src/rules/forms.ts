@@ -245,8 +245,8 @@ function readScoreFormula(name: string): Decimal | 'weight' | undefined {
  * A performance form's score of the budget's execution (绩效自评表's 预算执行情况: `得分 (20分*执行率)`): each row's score
  * is its weight times its rate, a rate above 100 % scoring the full weight (the seeds' and corpus's forms print no rule
  * for it; the national 绩效自评 practice caps the score at the weight). A rate printed without `%` is a percentage or a
- * fraction as the row's own ratio (`执行数(B)` ÷ `预算数(A)`) reads it, else a percentage when above 1.5, else not
- * judged; a blank, dash or text rate or score is not judged. Read from the store, a relation (and the rate's own ratio
+ * fraction as the row's own ratio (`执行数(B)` ÷ `预算数(A)`) reads it, else a percentage when above 1.5 (or 0), else
+ * not judged; a blank, dash or text rate or score is not judged. Read from the store, a relation (and the rate's own ratio
  * beside it, which holds, for error localisation to weigh) only for a score that does not hold.
  */
 function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
@@ -294,7 +294,8 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
         const b = o && figureNumber(p, r, o.den.index);
         const q = a && b && !a.percent && !b.percent && b.value > 0 ? a.value / b.value : undefined;
         if (q !== undefined) shift = Math.abs(rate.value / 100 - q) <= Math.abs(rate.value - q) ? -2 : 0;
-        else if (rate.value > 1.5) shift = -2;
+        // (0 reads alike either way.)
+        else if (rate.value > 1.5 || rate.value === 0) shift = -2;
         else continue;
       }
       const fraction = rate.percent || shift ? rate.value / 100 : rate.value;
