@@ -204,6 +204,20 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     assert.equal(added.length, 2, added.join('\n'));
     assert.match(added[1], /^「总分」行「值」栏 ≠ 「年度财政资金总额」行「得分 \(20分\*执行率\)」栏 \+ .*应为 99，实为 100，相差 1（表单核对 总分 = Σ各项得分）；可能有误的是 「年度财政资金总额」行「得分 \(20分\*执行率\)」栏$/);
   });
+
+  it('a score over its weight is no explanation with any rate: a score and its rate are never offered together to reach it', () => {
+    // 硚口's 部门整体 form: its 总分 100 is already 2 over its scores; a score of 21 there makes it 1 over. Changing the
+    // score to 22 (and its rate with it) would make the 总分 hold, but no rate gives 22 of a weight of 20.
+    const text = readFileSync(join(root, 'seeds', 'qiaokou-2023-final.budget'), 'utf8');
+    const row = '部门整体支出总额 | 2,098.74 | 2,098.74 | 100 | 20';
+    assert.equal(text.split(row).length, 2);
+    const typed = text.replace(row, row.replace(/20$/, '21'));
+    const at = typed.indexOf(row.replace(/20$/, '21')) + row.length - 2;
+    const [score] = analyze(typed).findings.filter((f) => f.severity === 'error' && f.span.start === at);
+    assert.ok(score, 'the score of 21 is found');
+    assert.match(score.message, /列示 21，按 20 × 100% 应为 20，相差 1/);
+    assert.doesNotMatch(score.message, /「部门整体支出总额」行「得分 \(20分\*执行率\)」栏、「部门整体支出总额」行「执行率\(B\/A\)」栏/, score.message);
+  });
 });
 
 describe('forms: a score retyped, edit by edit', () => {

@@ -958,7 +958,16 @@ class GroupSearch {
   private scoreBound(rel: Rel, system: System): void {
     const score = this.figs[rel.cells[0]];
     const rate = this.figs[rel.cells[1]];
-    if ((score.freeAt >= 0) === (rate.freeAt >= 0)) return;
+    if (score.freeAt >= 0 && rate.freeAt >= 0) {
+      // Both free: whatever the rate, the score is between 0 and the weight (a rate above 100 % scores the weight), and
+      // a rate is not negative — a score over its weight is no explanation, with any rate.
+      const w = rel.rel.factor;
+      system.bound(score.freeAt, 1n, 0n);
+      if (w) system.bound(score.freeAt, -1n, ceilDiv(w.units * pow10(this.scale), pow10(w.decimals)));
+      system.bound(rate.freeAt, 1n, 0n);
+      return;
+    }
+    if (score.freeAt < 0 && rate.freeAt < 0) return;
     const freeScore = score.freeAt >= 0;
     let bounds = freeScore ? rel.boundsP : rel.boundsA;
     if (!bounds || bounds.scale !== this.scale) {
