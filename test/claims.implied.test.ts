@@ -166,7 +166,7 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     // In English, and with parts in 元 and 万元.
     const en = analyze(doc('其中：因公出国（境）费支出 1,060,000 元，占 16.06%；公务用车购置及运行维护费支出 156.6 万元，占 23.72%；公务接待费支出 397.5 万元，占 50.22%。'), { locale: 'en' })
       .findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => f.message);
-    assert.deepEqual(en, ['A share that does not fit the other shares of its whole: printed 50.22%; the others make the whole about 6,600,416, and 3,975,000 ÷ 6,600,416 gives 60.22%, difference 10.00% (narrative check: the shares of one whole are each part ÷ that one whole)']);
+    assert.deepEqual(en, ['A share that does not fit the other shares of its whole: printed 50.22%; the others make the whole about 6,600,000, and 3,975,000 ÷ 6,600,000 gives 60.22%, difference 10.00% (narrative check: the shares of one whole are each part ÷ that one whole)']);
   });
 
   it('a whole the text states, or a table prints: the share of it is checked, not the implied one (one finding)', () => {

@@ -23,7 +23,7 @@ import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
 import { isBlank } from '../syntax/reader';
-import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
@@ -845,13 +845,19 @@ function commonWhole(ctx: Ctx, shares: Claim[]): void {
   const only = apart.filter((x) => x && x.hi).length === 1 ? apart.findIndex((x) => x && x.hi) : -1;
   if (only < 0 || apart.some((x, i) => x && i !== only)) return;
   const w = apart[only]!;
-  // The whole the others give, at the parts' precision (the middle of what they allow), and the share it makes.
+  // The whole the others give (the middle of what they allow, in units of 10^-ad), and the share it makes.
   const mid: Fraction = [w.lo[0] * w.hi![1] + w.hi![0] * w.lo[1], 2n * w.lo[1] * w.hi![1]];
-  const whole = (mid[0] + mid[1] * 5n) / (mid[1] * 10n);
+  if (mid[0] <= 0n) return;
   const share = cells[only].figure!;
-  const a = roundUnits(amounts[only].units, amounts[only].decimals, ad - 1);
-  if (whole <= 0n) return;
-  const expected = (2n * a * 100n * 10n ** BigInt(share.decimals) + whole) / (2n * whole);
+  const a = scaleTo(amounts[only], ad);
+  const expected = (2n * a * 100n * 10n ** BigInt(share.decimals) * mid[1] + mid[0]) / (2n * mid[0]);
+  // Printed to the digit the others pin it to: a power of ten no more than half the width of what they allow, at
+  // least the parts' last digit (`about 660.2`, not `6,600,416` 元 when the shares fix it to some thousand 元).
+  const width = (w.hi![0] * w.lo[1] - w.lo[0] * w.hi![1]) / (w.lo[1] * w.hi![1]);
+  let k = 1;
+  while (10n ** BigInt(k + 1) * 2n <= width) k++;
+  const step = 10n ** BigInt(k);
+  const whole = (2n * mid[0] + step * mid[1]) / (2n * step * mid[1]);
   const stated = roundUnits(share.units, share.decimals, share.decimals);
   const diff = stated > expected ? stated - expected : expected - stated;
   const pct = (u: bigint) => formatUnits(u, share.decimals, false) + '%';
@@ -860,7 +866,7 @@ function commonWhole(ctx: Ctx, shares: Claim[]): void {
     rule: 'narrative', severity: 'error', span: own(cells[only].span),
     related: list.shares.flatMap((s, i) => (i === only ? [] : [{ span: own(cells[i].span), message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) }]))
       .concat([{ span: own(ctx.cellOf(list.parts[only]).span), message: ctx.m.termRelated(ctx.cm.claim(list.parts[only].subject), list.parts[only].figure.text) }]),
-    message: ctx.cm.sharesApart(pct(stated), printedAmount(amounts[only], ad - 1, grouping), formatUnits(whole, ad - 1, grouping), pct(expected), pct(diff), title(ctx, 'sharesWhole')),
+    message: ctx.cm.sharesApart(pct(stated), printedAmount(amounts[only], ad - 1, grouping), formatUnits(whole, ad - k, grouping), pct(expected), pct(diff), title(ctx, 'sharesWhole')),
   });
 }
 
