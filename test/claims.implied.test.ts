@@ -146,6 +146,29 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     assert.deepEqual(errorsOf(over).map((e) => `${said(over, e)} ${e.message.replace(/（.*/, '')}`), ['40.00% 同一总数的各项占比之和为 102.00%，超过 100%']);
   });
 
+  it('one share mistyped lower (the sum short of 100%): the others still fix the whole, and that share is found alone', () => {
+    fc.assert(fc.property(list(3, 5), fc.nat(), fc.integer({ min: 3, max: 8 }), ({ parts, wording, opening, decimals }, which, tenths) => {
+      const m0 = make(parts, wording, opening, decimals);
+      const shares = m0.shares.map((x) => x.replace('%', ''));
+      const i = which % parts.length;
+      // Share i printed at three to eight tenths of itself (`60.22%` typed `50.22%` or copied from another list).
+      const lower = ((Number(shares[i]) * tenths) / 10).toFixed(decimals);
+      const changed = [...shares];
+      changed[i] = lower;
+      const m = make(parts, wording, opening, decimals, changed);
+      const text = doc(m.line);
+      const errs = errorsOf(text);
+      assert.deepEqual(errs.map((e) => said(text, e)), [`${lower}%`], `${m.line}\n${errs.map((e) => e.message).join('\n')}`);
+      assert.match(errs[0].message, new RegExp(`^占比与同一总数的其他各项不符：列示 ${lower.replace('.', '\\.')}%，按其余各项的占比总数约为 [0-9.]+，${m.parts[i].replace('.', '\\.')} ÷ [0-9.]+ 应为 [0-9.]+%`));
+      // The implied check does not apply (the parts are not the whole by their shares).
+      assert.deepEqual(implied(text), []);
+    }), { numRuns: 150, seed: 18 });
+    // In English, and with parts in 元 and 万元.
+    const en = analyze(doc('其中：因公出国（境）费支出 1,060,000 元，占 16.06%；公务用车购置及运行维护费支出 156.6 万元，占 23.72%；公务接待费支出 397.5 万元，占 50.22%。'), { locale: 'en' })
+      .findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => f.message);
+    assert.deepEqual(en, ['A share that does not fit the other shares of its whole: printed 50.22%; the others make the whole about 6,600,000, and 3,975,000 ÷ 6,600,000 gives 60.22%, difference 10.00% (narrative check: the shares of one whole are each part ÷ that one whole)']);
+  });
+
   it('a whole the text states, or a table prints: the share of it is checked, not the implied one (one finding)', () => {
     const stated = doc('“三公”经费预算 660.10 万元。“三公”经费预算支出中，因公出国（境）费支出 160 万元，占“三公”经费的 16.06%；公务用车购置及运行维护费支出 156.6 万元，占“三公”经费的 23.72%；公务接待费支出 397.5 万元，占“三公”经费的 60.22%。');
     assert.deepEqual(implied(stated), []);
@@ -171,6 +194,29 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     const errs = errorsOf(text);
     assert.deepEqual(errs.map((e) => said(text, e)), ['18.85 %']);
     assert.match(errs[0].message, /^比例不符：列示 18\.85%，按 110 ÷ \(110 \+ 317\.8 \+ 156\.55\) 应为 18\.82%，相差 0\.03%/);
+  });
+
+  it('the items of an intro line that states no total are one list, numbered or not', () => {
+    for (const n of [['', ''], ['1. ', '2. ']]) {
+      const line = (a: string, b: string) => `支出预算情况如下：\n${n[0]}基本支出 300.00 万元，占 ${a}%；\n${n[1]}项目支出 250.00 万元，占 ${b}%。`;
+      assert.equal(implied(doc(line('54.55', '45.45'))).length, 2);
+      assert.deepEqual(errorsOf(doc(line('54.55', '45.45'))), []);
+      const text = doc(line('60.00', '40.00'));
+      assert.deepEqual(errorsOf(text).map((e) => said(text, e)), ['60.00%']);
+    }
+  });
+
+  it('a whole named like one of the parts (`占支出的`) is not that part: the shares are of the whole their parts make', () => {
+    // Was: 项目支出's share read as of 基本支出 (its name holds 支出): 250.00 ÷ 300.00, a false error.
+    const line = (a: string, b: string) => doc(`基本支出 300.00 万元，占支出的 ${a}%；项目支出 250.00 万元，占支出的 ${b}%。`);
+    assert.deepEqual(errorsOf(line('54.55', '45.45')), []);
+    assert.equal(implied(line('54.55', '45.45')).length, 2);
+    const wrong = line('60.00', '40.00');
+    assert.deepEqual(errorsOf(wrong).map((e) => said(wrong, e)), ['60.00%']);
+    // A part that is all of the whole (100%) may still be it: 基本支出's share is of 支出合计.
+    const all = doc('支出合计 550.00 万元，占支出的 100%；基本支出 300.00 万元，占支出的 54.55%。');
+    assert.deepEqual(errorsOf(all), []);
+    assert.deepEqual(analyze(all).relations.filter((r) => r.kind === 'ratio').map((r) => `${r.target.text} ${r.terms.map((t) => t.cell.text).join(' ')}`), ['54.55% 300.00 550.00']);
   });
 
   it('the part counted once: a ÷ (a + rest) is bounded by a’s interval at both ends together', () => {

@@ -23,7 +23,7 @@ import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
 import { isBlank } from '../syntax/reader';
-import { formatUnits, intervalOf, roundUnits, samePrint, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
@@ -128,7 +128,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       const st = statements.find((x) => x.span.start <= span.start && span.end <= x.span.end);
       return st ? st.text.slice(span.start - st.span.start, span.end - st.span.start) : '';
     };
-    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, out: result, shares: new Map(), unresolved: new Map() };
+    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, out: result, shares: new Map(), unresolved: new Map(), siblings: new Map() };
     let prev: Statement | undefined;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
@@ -144,6 +144,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
     for (const shares of ctx.unresolved.values()) {
       sharesTotal(ctx, shares);
       impliedShares(ctx, shares);
+      commonWhole(ctx, shares);
     }
     result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
@@ -169,6 +170,11 @@ interface Ctx {
   shares: Map<Cell, Map<Statement, Claim[]>>;
   /** The shares of a whole the text names but neither states nor a table prints, by line and name (`占“三公”经费的`). */
   unresolved: Map<string, Claim[]>;
+  /**
+   * The parts of the shares said of each whole named (by its key) that are less than all of it: none of them is that
+   * whole (`基本支出 a 万元，占支出的 p%；项目支出 b 万元，占支出的 q%`: 基本支出 names 支出 but is the other part).
+   */
+  siblings: Map<string, Set<Claim>>;
 }
 
 /** Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation). */
@@ -636,6 +642,22 @@ function firstItem(statements: Statement[], i: number): number {
   return first;
 }
 
+/**
+ * Where the list a line's shares are stated in starts: the first item of its numbered list (`firstItem`), or the intro
+ * line whose items they are — one that states no total (`支出预算情况如下：` / `基本支出 a 万元，占 p%；` / `项目支出 b 万元，
+ * 占 q%。`: the shares' whole is printed nowhere, and they are one list) —, else the line itself.
+ */
+function listStart(statements: Statement[], i: number): number {
+  const first = firstItem(statements, i);
+  const st = statements[first];
+  for (let j = first - 1; j >= 0 && first - j <= 40; j--) {
+    const s = statements[j];
+    if (s.heading !== st.heading || s.section !== st.section) break;
+    if (s.intro) return itemsOf(statements, j).includes(st) ? j : first;
+  }
+  return first;
+}
+
 /** Shares: part ÷ whole, and the shares of one whole together at most 100%. */
 function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
@@ -648,11 +670,16 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
     const whole = wholeOf(ctx, statements, i, s, part);
+    if (s.whole && !mayBeAll(s)) {
+      const key = labelKey(s.whole);
+      const parts = ctx.siblings.get(key);
+      if (parts) parts.add(part); else ctx.siblings.set(key, new Set([part]));
+    }
     if (!whole && s.whole !== undefined) {
       // Still, the shares of one whole in a line — one it names, or none (`一般公共服务支出 34,434.27 万元，占 14.57%；
       // 社会保障和就业支出 …，占 15.71%；…` under a heading that names it) — cannot pass 100% together; nor in the
       // numbered items of one list (`1. 基本支出 … 占一般公共预算支出的 84.06%` … `2. 项目支出 … 占一般公共预算支出的 19.62%`).
-      const key = `${firstItem(statements, i)}:${labelKey(s.whole)}`;
+      const key = `${listStart(statements, i)}:${labelKey(s.whole)}`;
       const group = ctx.unresolved.get(key);
       if (!group) ctx.unresolved.set(key, [s]);
       else if (!restated(group, s, part) && !nested(st, group, part)) group.push(s);
@@ -667,6 +694,12 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!group) byList.set(list, [s]);
     else if (!restated(group, s, part) && !nested(st, group, part)) group.push(s);
   }
+}
+
+/** Whether a share may be 100% (its part may be all of its whole). */
+function mayBeAll(s: Claim): boolean {
+  const { hi } = intervalOf(s.figure.exact ? { ...s.figure, exact: false } : s.figure, s.figure.decimals + 1);
+  return hi >= 100n * 10n ** BigInt(s.figure.decimals + 1);
 }
 
 /**
@@ -731,15 +764,10 @@ function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
  * one finding per mistake (culprits.ts `together`).
  */
 function impliedShares(ctx: Ctx, shares: Claim[]): void {
-  const distinct = [...new Set(shares)];
-  if (distinct.length < 2) return;
-  const parts: Claim[] = [];
-  for (const s of distinct) {
-    const p = partOf.get(s);
-    if (!p || p.scale === undefined || parts.includes(p)) return;
-    parts.push(p);
-  }
-  const cells = distinct.map((s) => ctx.cellOf(s));
+  const list = listParts(shares);
+  if (!list || list.shares.length < 2) return;
+  const { parts } = list;
+  const cells = list.shares.map((s) => ctx.cellOf(s));
   const scale = Math.max(...cells.map((c) => c.figure!.decimals)) + 1;
   let lo = 0n;
   let hi = 0n;
@@ -752,12 +780,99 @@ function impliedShares(ctx: Ctx, shares: Claim[]): void {
   if (lo > hundred || hi < hundred) return;
   // Every part in the first's unit (`106 万元` beside `1,566,000 元`).
   const whole = parts.map((p) => claimTerm(ctx, 1, p, parts[0].scale));
-  const list = {};
+  const key = {};
   cells.forEach((target, i) => {
     const rel: Relation = { rule: 'narrative', kind: 'ratio', title: title(ctx, 'impliedShare'), target, terms: [whole[i], ...whole] };
-    impliedLists.set(rel, list);
+    impliedLists.set(rel, key);
     relate(ctx, rel);
   });
+}
+
+/** The shares of a list (each once) and their parts, all distinct amounts of money; undefined when not so. */
+function listParts(shares: Claim[]): { shares: Claim[]; parts: Claim[] } | undefined {
+  const distinct = [...new Set(shares)];
+  const parts: Claim[] = [];
+  for (const s of distinct) {
+    const p = partOf.get(s);
+    if (!p || p.scale === undefined || parts.includes(p)) return undefined;
+    parts.push(p);
+  }
+  return { shares: distinct, parts };
+}
+
+/** A fraction n ÷ d of bigints (d > 0). */
+type Fraction = [bigint, bigint];
+const below = (a: Fraction, b: Fraction) => a[0] * b[1] < b[0] * a[1];
+
+/**
+ * The shares of a whole printed nowhere that add up to less than 100% (some parts listed): each still says what the
+ * whole is (its part ÷ its share), and one whole must fit them all, at least the parts listed. When none does, but one
+ * does once a single share is left out, that share (or its part) is wrong: `A 100 万元，占 10%；B 200 万元，占 20%；C 300
+ * 万元，占 60%` — A and B make the whole 1,000, C 500. (At 100% the whole is the sum of the parts: `impliedShares`; past it,
+ * `sharesTotal`.) A direct finding at the share, with the whole the others give, the share it gives and the difference.
+ */
+function commonWhole(ctx: Ctx, shares: Claim[]): void {
+  const list = listParts(shares);
+  if (!list || list.shares.length < 3) return;
+  const cells = list.shares.map((s) => ctx.cellOf(s));
+  const pd = Math.max(...cells.map((c) => c.figure!.decimals)) + 1;
+  const hundred = 100n * 10n ** BigInt(pd);
+  const ip = cells.map((c) => intervalOf(c.figure!, pd));
+  let hi = 0n;
+  for (const x of ip) hi += x.hi;
+  if (hi >= hundred) return;
+  // The parts in the first's unit, at one scale.
+  const amounts = list.parts.map((p) => termValue(claimTerm(ctx, 1, p, list.parts[0].scale))!);
+  const ad = Math.max(0, ...amounts.map((f) => f.decimals)) + 1;
+  const ia = amounts.map((f) => intervalOf(f, ad));
+  // The wholes every share but `skip` allows (in units of 10^-ad), at least the sum of their parts: [lo, hi].
+  const fit = (skip: number): { lo: Fraction; hi?: Fraction } | undefined => {
+    let sum = 0n;
+    ia.forEach((x, i) => { if (i !== skip) sum += x.lo; });
+    let lo: Fraction = [sum, 1n];
+    let top: Fraction | undefined;
+    for (let i = 0; i < ip.length; i++) {
+      if (i === skip || ip[i].lo <= 0n) continue;
+      const l: Fraction = [ia[i].lo * hundred, ip[i].hi];
+      const h: Fraction = [ia[i].hi * hundred, ip[i].lo];
+      if (below(lo, l)) lo = l;
+      if (!top || below(h, top)) top = h;
+    }
+    return top && below(top, lo) ? undefined : { lo, ...(top ? { hi: top } : {}) };
+  };
+  if (fit(-1)) return;
+  const apart = list.shares.map((_, i) => fit(i));
+  const only = apart.filter((x) => x && x.hi).length === 1 ? apart.findIndex((x) => x && x.hi) : -1;
+  if (only < 0 || apart.some((x, i) => x && i !== only)) return;
+  const w = apart[only]!;
+  // The whole the others give (the middle of what they allow, in units of 10^-ad), and the share it makes.
+  const mid: Fraction = [w.lo[0] * w.hi![1] + w.hi![0] * w.lo[1], 2n * w.lo[1] * w.hi![1]];
+  if (mid[0] <= 0n) return;
+  const share = cells[only].figure!;
+  const a = scaleTo(amounts[only], ad);
+  const expected = (2n * a * 100n * 10n ** BigInt(share.decimals) * mid[1] + mid[0]) / (2n * mid[0]);
+  // Printed to the digit the others pin it to: a power of ten no more than half the width of what they allow, at
+  // least the parts' last digit (`about 660.2`, not `6,600,416` 元 when the shares fix it to some thousand 元).
+  const width = (w.hi![0] * w.lo[1] - w.lo[0] * w.hi![1]) / (w.lo[1] * w.hi![1]);
+  let k = 1;
+  while (10n ** BigInt(k + 1) * 2n <= width) k++;
+  const step = 10n ** BigInt(k);
+  const whole = (2n * mid[0] + step * mid[1]) / (2n * step * mid[1]);
+  const stated = roundUnits(share.units, share.decimals, share.decimals);
+  const diff = stated > expected ? stated - expected : expected - stated;
+  const pct = (u: bigint) => formatUnits(u, share.decimals, false) + '%';
+  const grouping = list.parts.some((p) => p.figure.text.includes(','));
+  ctx.out.findings.push({
+    rule: 'narrative', severity: 'error', span: own(cells[only].span),
+    related: list.shares.flatMap((s, i) => (i === only ? [] : [{ span: own(cells[i].span), message: ctx.m.termRelated(ctx.cm.claim(s.subject), s.figure.text) }]))
+      .concat([{ span: own(ctx.cellOf(list.parts[only]).span), message: ctx.m.termRelated(ctx.cm.claim(list.parts[only].subject), list.parts[only].figure.text) }]),
+    message: ctx.cm.sharesApart(pct(stated), printedAmount(amounts[only], ad - 1, grouping), formatUnits(whole, ad - k, grouping), pct(expected), pct(diff), title(ctx, 'sharesWhole')),
+  });
+}
+
+/** An amount as printed, at `d` decimals when it has more (a 元 amount read in 万元). */
+function printedAmount(f: Figure, d: number, grouping: boolean): string {
+  return f.decimals <= d ? formatUnits(f.units, f.decimals, grouping) : formatUnits(roundUnits(f.units, f.decimals, d), d, grouping);
 }
 
 /** The list each implied share's relation belongs to (`impliedShares`): error localisation finds its mistake once. */
@@ -781,7 +896,8 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
     // An amount stated before, named like the whole (`政府采购支出总额 177.08 万元 … 占政府采购支出总额的 66%`).
     for (let j = i; j >= 0 && i - j <= 8; j--) {
       const s = statements[j];
-      const named = s.claims.filter((x) => isThisYear(x) && x !== part && x.span.start < share.span.start && x.subject.length >= 2)
+      const siblings = ctx.siblings.get(key);
+      const named = s.claims.filter((x) => isThisYear(x) && x !== part && !siblings?.has(x) && x.span.start < share.span.start && x.subject.length >= 2)
         .filter((x) => { const k = labelKey(x.subject); return k === key || k.includes(key) || key.includes(k); }).at(-1);
       if (named) return stated(named);
     }

@@ -14,6 +14,7 @@ const zh = {
     share: '占比 = 部分 ÷ 总数',
     shares: '同一总数的各项占比之和 = 100%',
     impliedShare: '各项占比合计 100% 即所列各项为总数：占比 = 部分 ÷ 各部分之和',
+    sharesWhole: '同一总数的各项占比 = 各部分 ÷ 同一个总数',
     completion: '完成率 = 决算数 ÷ 预算数',
     sum: '总数 = 其中各项之和',
     compare: '决算数与预算数的比较',
@@ -43,6 +44,8 @@ const zh = {
   flatMismatch: (word: string, current: string, base: string, title: string) =>
     `称“${word}”，但本年 ${current} 与基数 ${base} 不同（${title}）`,
   sharesOver: (sum: string, title: string) => `同一总数的各项占比之和为 ${sum}，超过 100%（${title}）`,
+  sharesApart: (stated: string, part: string, whole: string, expected: string, diff: string, title: string) =>
+    `占比与同一总数的其他各项不符：列示 ${stated}，按其余各项的占比总数约为 ${whole}，${part} ÷ ${whole} 应为 ${expected}，相差 ${diff}（${title}）`,
   countOver: (total: string, sum: string, title: string) => `其中各项之和 ${sum} 大于总数 ${total}（${title}）`,
   countUnder: (total: string, sum: string, last: string, title: string) => `其中各项（列至“${last}”，已含全部类别）之和 ${sum} 小于总数 ${total}（${title}）`,
   partOver: (part: string, total: string, difference: string, title: string) => `其中一项 ${part} 大于总数 ${total}，超出 ${difference}（${title}）`,
@@ -68,6 +71,7 @@ const en: ClaimMessages = {
     share: 'share = part ÷ whole',
     shares: 'the shares of one whole add up to 100%',
     impliedShare: 'shares adding up to 100% make the parts listed the whole: share = part ÷ the sum of the parts',
+    sharesWhole: 'the shares of one whole are each part ÷ that one whole',
     completion: 'completion = final ÷ budget',
     sum: 'total = sum of its parts',
     compare: 'final amount compared with the budget',
@@ -89,6 +93,8 @@ const en: ClaimMessages = {
   compareMismatch: (word, finalAmount, budget, title) => `Wrong comparison: final ${finalAmount}, budget ${budget}, yet the text says “${word}” (${title})`,
   flatMismatch: (word, current, base, title) => `The text says “${word}”, but this year ${current} differs from the base ${base} (${title})`,
   sharesOver: (sum, title) => `The shares of one whole add up to ${sum}, over 100% (${title})`,
+  sharesApart: (stated, part, whole, expected, diff, title) =>
+    `A share that does not fit the other shares of its whole: printed ${stated}; the others make the whole about ${whole}, and ${part} ÷ ${whole} gives ${expected}, difference ${diff} (${title})`,
   countOver: (total, sum, title) => `The parts add up to ${sum}, more than the total ${total} (${title})`,
   countUnder: (total, sum, last, title) => `The parts, every kind listed (down to “${last}”), add up to ${sum}, less than the total ${total} (${title})`,
   partOver: (part, total, difference, title) => `One part, ${part}, is more than the total ${total}, by ${difference} (${title})`,
