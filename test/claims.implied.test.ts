@@ -33,7 +33,6 @@ const WORDINGS: Record<string, Wording> = {
   '占…的': (n, a, s) => `${n} ${a} 万元，占“三公”经费的 ${s}%`,
   '占比': (n, a, s) => `${n} ${a} 万元，占比 ${s}%`,
   '所占比重为': (n, a, s) => `${n} ${a} 万元，所占比重为 ${s}%`,
-  '约占': (n, a, s) => `${n} ${a} 万元，约占 ${s}%`,
   '占': (n, a, s) => `${n} ${a} 万元，占 ${s}%`,
 };
 /** How a list opens: the whole named (`…预算支出中，`) or a `其中：` under no total. */
@@ -228,6 +227,16 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     assert.equal(evaluate(rel)?.computed, '99.50%');
     // Within the rounding it holds: 99.55% is reached by 99.55 ÷ (99.55 + 0.45).
     assert.deepEqual(errorsOf(doc('其中：基本支出 99.5 万元，占 99.55%；项目支出 0.5 万元，占 0.45%。')), []);
+  });
+
+  it('shares said approximately (`约占`) are not judged: no implied relation, no finding', () => {
+    // 300 ÷ 490 = 61.2 %: `约占 60%` is an approximation (as `约 300 万元` is), not a share printed at whole percent.
+    const text = doc('本年支出预算中，基本支出 300 万元，约占 60%；项目支出 190 万元，约占 40%。');
+    assert.deepEqual(errorsOf(text).map((e) => e.message), []);
+    assert.equal(implied(text).length, 0);
+    // The same list said exactly is judged.
+    const exact = doc('本年支出预算中，基本支出 300 万元，占 60%；项目支出 190 万元，占 40%。');
+    assert.equal(errorsOf(exact).length, 1, errorsOf(exact).map((e) => e.message).join('\n'));
   });
 
   it('parts printed in 元 and in 万元 are summed in one unit', () => {

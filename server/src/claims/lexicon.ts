@@ -31,8 +31,11 @@ export const SENTENCE_END = '。！？!?；;';
 /** Clause boundaries inside a sentence: a subject runs from the last one to its figure. */
 export const CLAUSE_MARKS = '，,：:。；;！？!?';
 
-/** Words of approximation before a figure (`约 900 件`, `近 30 个`): they widen the claim to the digit they speak of. */
-export const APPROX_BEFORE = /(约|大约|近|将近|接近|逾|多达|约为|近乎)$/;
+/**
+ * Words of approximation before a figure (`约 900 件`, `近 30 个`, a share `约占 60%`, `接近占 1/3`): they widen the claim
+ * to the digit they speak of.
+ */
+export const APPROX_BEFORE = /(约|大约|近|将近|接近|逾|多达|约为|近乎)占?$/;
 /** …and after it (`20 件左右`). */
 export const APPROX_AFTER = /^(左右|上下|许)/;
 /** A bound, not a claim: `100 万元以上`, `20 万元（含）以上`, `≥99%`, `不低于 95%`. */
