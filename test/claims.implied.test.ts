@@ -239,6 +239,18 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     assert.equal(errorsOf(exact).length, 1, errorsOf(exact).map((e) => e.message).join('\n'));
   });
 
+  it('shares of a change (`比上年增长 20 万元，占增长总额的 40%`) are not read as shares of the amounts before it', () => {
+    for (const line of [
+      '基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%；项目支出 200 万元，比上年增长 30 万元，占增长总额的 60%。',
+      '基本支出 300 万元，比上年增加 20 万元，占增加额的 40%；项目支出 200 万元，比上年增加 30 万元，占增加额的 60%。',
+      '基本支出 300 万元，比上年增加 20 万元，占 40%；项目支出 200 万元，比上年增加 30 万元，占 60%。',
+    ]) {
+      const text = doc(line);
+      assert.deepEqual(errorsOf(text).map((e) => e.message), [], line);
+      assert.equal(implied(text).length, 0, line);
+    }
+  });
+
   it('parts printed in 元 and in 万元 are summed in one unit', () => {
     const text = doc('其中：基本支出 1,060,000 元，占 16.06%；项目支出 156.6 万元，占 23.72%；其他支出 397.5 万元，占 60.22%。');
     assert.deepEqual(errorsOf(text).map((e: Finding) => e.message), []);

@@ -669,6 +669,9 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
+    // (Another figure between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
+    // may be of that one: not a part the implied checks may sum.)
+    if (st.claims.some((x) => x !== part && x !== s && x.span.start > part.span.start && x.span.start < s.span.start)) apart.add(s);
     const whole = wholeOf(ctx, statements, i, s, part);
     if (s.whole && !mayBeAll(s)) {
       const key = labelKey(s.whole);
@@ -713,6 +716,8 @@ function nested(st: Statement, group: Claim[], part: Claim): boolean {
 
 /** The part each share was checked with (its amount tells a share restated in another section from another part's). */
 const partOf = new WeakMap<Claim, Claim>();
+/** The shares with another figure between them and their part (`partOf`): the implied checks leave their lists alone. */
+const apart = new WeakSet<Claim>();
 
 /**
  * Whether a share says again what one of a whole's shares said (`财政拨款支出 13,297.11 万元，占本年支出合计的 99.4%` in
@@ -794,7 +799,7 @@ function listParts(shares: Claim[]): { shares: Claim[]; parts: Claim[] } | undef
   const parts: Claim[] = [];
   for (const s of distinct) {
     const p = partOf.get(s);
-    if (!p || p.scale === undefined || parts.includes(p)) return undefined;
+    if (!p || p.scale === undefined || parts.includes(p) || apart.has(s)) return undefined;
     parts.push(p);
   }
   return { shares: distinct, parts };
