@@ -251,6 +251,16 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     }
   });
 
+  it('a rate between a part and its share, or a change said of one item only, leaves the list judged', () => {
+    // 300 ÷ 500 = 60 %, not 70 %: a growth rate is no amount the share could be of.
+    const rate = doc('基本支出 300 万元，增长 7.1%，占 70%；项目支出 200 万元，下降 2.5%，占 30%。');
+    assert.equal(errorsOf(rate).length, 1, errorsOf(rate).map((e) => e.message).join('\n'));
+    // 100 + 200 + 200 = 500: 20 %, 40 %, 40 % — the 50 % and 30 % are wrong, one item's change said beside it or not.
+    const one = doc('因公出国（境）费 100 万元，占 20%；公务用车 200 万元，比上年增加 10 万元，占 50%；公务接待费 200 万元，占 30%。');
+    assert.ok(errorsOf(one).length >= 1, 'the list is still judged');
+    assert.ok(implied(one).length === 3);
+  });
+
   it('parts printed in 元 and in 万元 are summed in one unit', () => {
     const text = doc('其中：基本支出 1,060,000 元，占 16.06%；项目支出 156.6 万元，占 23.72%；其他支出 397.5 万元，占 60.22%。');
     assert.deepEqual(errorsOf(text).map((e: Finding) => e.message), []);

@@ -669,9 +669,9 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
-    // (Another figure between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
-    // may be of that one: not a part the implied checks may sum.)
-    if (st.claims.some((x) => x !== part && x !== s && x.span.start > part.span.start && x.span.start < s.span.start)) apart.add(s);
+    // (Another amount between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
+    // may be of that one: `listParts`. A rate between them is no amount a share could be of.)
+    if (st.claims.some((x) => x !== part && x !== s && x.unit !== '%' && x.span.start > part.span.start && x.span.start < s.span.start)) apart.add(s);
     const whole = wholeOf(ctx, statements, i, s, part);
     if (s.whole && !mayBeAll(s)) {
       const key = labelKey(s.whole);
@@ -716,7 +716,7 @@ function nested(st: Statement, group: Claim[], part: Claim): boolean {
 
 /** The part each share was checked with (its amount tells a share restated in another section from another part's). */
 const partOf = new WeakMap<Claim, Claim>();
-/** The shares with another figure between them and their part (`partOf`): the implied checks leave their lists alone. */
+/** The shares with another amount between them and their part (`partOf`): perhaps shares of that amount (`listParts`). */
 const apart = new WeakSet<Claim>();
 
 /**
@@ -793,13 +793,19 @@ function impliedShares(ctx: Ctx, shares: Claim[]): void {
   });
 }
 
+/** A whole that is a change: `增长总额`, `增加额`, `减少部分`, `增量`. */
+const CHANGE_WHOLE = /增长|增加|减少|下降|增减|变动|增量|增幅|减幅/;
+
 /** The shares of a list (each once) and their parts, all distinct amounts of money; undefined when not so. */
 function listParts(shares: Claim[]): { shares: Claim[]; parts: Claim[] } | undefined {
   const distinct = [...new Set(shares)];
   const parts: Claim[] = [];
+  // A list whose every share has another amount before it (`比上年增长 20 万元，占 40%`), or whose whole is a change
+  // (`占增长总额的 40%`), may be of the changes: left to the sum check.
+  if (distinct.every((s) => apart.has(s)) || distinct.some((s) => s.whole && CHANGE_WHOLE.test(s.whole))) return undefined;
   for (const s of distinct) {
     const p = partOf.get(s);
-    if (!p || p.scale === undefined || parts.includes(p) || apart.has(s)) return undefined;
+    if (!p || p.scale === undefined || parts.includes(p)) return undefined;
     parts.push(p);
   }
   return { shares: distinct, parts };
