@@ -16,7 +16,7 @@
  * WebAssembly would add megabytes to the server for no case these groups need). */
 import type { Cell } from '../model/document';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
-import type { Relation } from '../rules/relation';
+import type { Relation, Term } from '../rules/relation';
 import { evaluate, holdsAsPrinted, printStyle, scoreExpected, scoreFigures, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
 import { Numbering } from '../util/numbering';
@@ -586,8 +586,7 @@ class GroupSearch {
   /** The integer coefficients of target − Σ sign·10^shift·term = 0 (every shift an integer factor), by figure. */
   private linearOf(rel: Rel): void {
     const terms = rel.rel.terms;
-    let m = 0;
-    for (const t of terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+    const m = deepestShift(terms);
     const cells: number[] = [];
     const coef: bigint[] = [];
     const round = ++this.seenRound;
@@ -883,8 +882,7 @@ class GroupSearch {
     const r = rel.rel;
     const pct = this.figs[rel.cells[0]].value!;
     const k = system.k;
-    let m = 0;
-    for (const t of r.terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+    const m = deepestShift(r.terms);
     const w = pct.decimals + 1;
     const p = intervalOf(pct, w);
     const hundred = 100n * pow10(w);
@@ -918,8 +916,7 @@ class GroupSearch {
     if (r.kind !== 'ratio' || r.terms.length <= 2) return undefined;
     const pct = this.figs[rel.cells[0]].value;
     if (!pct) return undefined;
-    let m = 0;
-    for (const t of r.terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+    const m = deepestShift(r.terms);
     const w = pct.decimals + 1;
     const p = roundUnits(pct.units, pct.decimals, w);
     const hundred = 100n * pow10(w);
@@ -1246,6 +1243,13 @@ function once(localised: Finding[], judged: Finding[], explained: Map<Relation, 
     for (const i of at) if (!keep.has(i)) drop.add(i);
   }
   return drop.size ? localised.filter((_, i) => !drop.has(i)) : localised;
+}
+
+/** The most decimal places a relation's terms are shifted down (a 元 figure beside 万元 ones): what puts them on one integer scale. */
+function deepestShift(terms: readonly Term[]): number {
+  let m = 0;
+  for (const t of terms) if (-(t.shift ?? 0) > m) m = -(t.shift ?? 0);
+  return m;
 }
 
 function sameSpan(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -23,7 +23,7 @@ import type { Locale, Messages } from '../i18n/messages';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
 import { isBlank } from '../syntax/reader';
-import { formatUnits, intervalOf, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
@@ -109,7 +109,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       let figure: Figure = c.figure;
       const d = finest.get(c.unit);
       if (c.unit !== '%' && !c.approx && d !== undefined && d > figure.decimals) {
-        figure = { ...figure, units: figure.units * 10n ** BigInt(d - figure.decimals), decimals: d };
+        figure = { ...figure, units: figure.units * pow10(d - figure.decimals), decimals: d };
       }
       // A zero amount is nothing spent (exact), a rate of 0% a rounded one (`减少 11 万元，负增长 0.00%` of 42.44 亿元).
       if (c.unit === '%' && figure.exact) figure = { ...figure, exact: false };
@@ -180,11 +180,6 @@ interface Ctx {
 /** Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation). */
 function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeof evaluate>>) => string): void {
   ctx.out.relations.push(rel);
-  judge(ctx, rel, say);
-}
-
-/** The finding of a relation already added (`relate`), when it fails or holds only within rounding. */
-function judge(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeof evaluate>>) => string): void {
   const ev = evaluate(rel);
   if (!ev || (ev.holds && (ev.exact || rel.kind !== 'sum'))) return;
   const related = rel.terms.map((t) => ({ span: own(t.cell.span), message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) }));
@@ -702,7 +697,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
 /** Whether a share may be 100% (its part may be all of its whole). */
 function mayBeAll(s: Claim): boolean {
   const { hi } = intervalOf(s.figure.exact ? { ...s.figure, exact: false } : s.figure, s.figure.decimals + 1);
-  return hi >= 100n * 10n ** BigInt(s.figure.decimals + 1);
+  return hi >= 100n * pow10(s.figure.decimals + 1);
 }
 
 /**
@@ -745,7 +740,7 @@ function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
     lo += iv.lo;
     printedSum += roundUnits(s.figure.units, s.figure.decimals, scale - 1);
   }
-  const hundred = 100n * 10n ** BigInt(scale);
+  const hundred = 100n * pow10(scale);
   if (lo <= hundred) return;
   const last = distinct[distinct.length - 1];
   ctx.out.findings.push({
@@ -781,7 +776,7 @@ function impliedShares(ctx: Ctx, shares: Claim[]): void {
     lo += iv.lo;
     hi += iv.hi;
   }
-  const hundred = 100n * 10n ** BigInt(scale);
+  const hundred = 100n * pow10(scale);
   if (lo > hundred || hi < hundred) return;
   // Every part in the first's unit (`106 万元` beside `1,566,000 元`).
   const whole = parts.map((p) => claimTerm(ctx, 1, p, parts[0].scale));
@@ -827,7 +822,7 @@ function commonWhole(ctx: Ctx, shares: Claim[]): void {
   if (!list || list.shares.length < 3) return;
   const cells = list.shares.map((s) => ctx.cellOf(s));
   const pd = Math.max(...cells.map((c) => c.figure!.decimals)) + 1;
-  const hundred = 100n * 10n ** BigInt(pd);
+  const hundred = 100n * pow10(pd);
   const ip = cells.map((c) => intervalOf(c.figure!, pd));
   let hi = 0n;
   for (const x of ip) hi += x.hi;
@@ -861,13 +856,13 @@ function commonWhole(ctx: Ctx, shares: Claim[]): void {
   if (mid[0] <= 0n) return;
   const share = cells[only].figure!;
   const a = scaleTo(amounts[only], ad);
-  const expected = (2n * a * 100n * 10n ** BigInt(share.decimals) * mid[1] + mid[0]) / (2n * mid[0]);
+  const expected = (2n * a * 100n * pow10(share.decimals) * mid[1] + mid[0]) / (2n * mid[0]);
   // Printed to the digit the others pin it to: a power of ten no more than half the width of what they allow, at
   // least the parts' last digit (`about 660.2`, not `6,600,416` 元 when the shares fix it to some thousand 元).
   const width = (w.hi![0] * w.lo[1] - w.lo[0] * w.hi![1]) / (w.lo[1] * w.hi![1]);
   let k = 1;
-  while (10n ** BigInt(k + 1) * 2n <= width) k++;
-  const step = 10n ** BigInt(k);
+  while (pow10(k + 1) * 2n <= width) k++;
+  const step = pow10(k);
   const whole = (2n * mid[0] + step * mid[1]) / (2n * step * mid[1]);
   const stated = roundUnits(share.units, share.decimals, share.decimals);
   const diff = stated > expected ? stated - expected : expected - stated;
