@@ -316,14 +316,14 @@ function scoreArithmetic(rel: Relation): { holds: boolean; exact: boolean; produ
   const { score, rate, weight } = f;
   const k = rate.decimals + 1;
   const one = pow10(k);
-  const r = intervalOf(rate, k);
   const cap = (x: bigint) => (x < one ? x : one);
   // The product's interval at wd + k decimals; the score's at a scale fine enough for both.
-  const pScale = weight.decimals + k;
+  const p = scoreInterval(f);
+  const pScale = p.scale;
   const scale = Math.max(pScale, score.decimals + 1);
   const up = pow10(scale - pScale);
   const s = intervalOf(score, scale);
-  const holds = weight.units * cap(r.lo) * up <= s.hi && s.lo <= weight.units * cap(r.hi) * up;
+  const holds = p.lo * up <= s.hi && s.lo <= p.hi * up;
   // The product as printed, at the score's decimals (rounded half up: both are non-negative).
   const printedRate = cap(scaleTo(rate, k));
   const dec = score.decimals;
@@ -332,6 +332,18 @@ function scoreArithmetic(rel: Relation): { holds: boolean; exact: boolean; produ
   const L = Math.max(dec, pScale);
   const exact = product * pow10(L - pScale) === score.units * pow10(L - dec);
   return { holds, exact, product, pScale, computed, stated: score.units, dec };
+}
+
+/**
+ * The scores a rate's rounding interval allows: weight × min(rate, 100 %) at both ends of it, in units of 10^−scale
+ * (scale: the weight's decimals and one more than the rate's, as a fraction).
+ */
+export function scoreInterval(f: { rate: Figure; weight: Decimal }): { lo: bigint; hi: bigint; scale: number } {
+  const k = f.rate.decimals + 1;
+  const one = pow10(k);
+  const r = intervalOf(f.rate, k);
+  const cap = (x: bigint) => (x < one ? x : one);
+  return { lo: f.weight.units * cap(r.lo), hi: f.weight.units * cap(r.hi), scale: f.weight.decimals + k };
 }
 
 /** The score a `score` relation gives, at the score's precision (20 × 97.6% = 19.52 printed 20): a fix's value. */

@@ -17,7 +17,7 @@
 import type { Cell } from '../model/document';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { evaluate, holdsAsPrinted, printStyle, scoreExpected, scoreFigures, termValue, valueOf, type PrintStyle } from './evaluate';
+import { evaluate, holdsAsPrinted, printStyle, scoreExpected, scoreFigures, scoreInterval, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
 import { Numbering } from '../util/numbering';
 
@@ -979,15 +979,12 @@ class GroupSearch {
   private scoreBoundsOf(rel: Relation, freeScore: boolean): { lo?: bigint; hi?: bigint } {
     const f = scoreFigures(rel);
     if (!f) return {};
-    const { weight, rate, score } = f;
+    const { weight, score } = f;
     const scale = this.scale;
     if (freeScore) {
-      const k = rate.decimals + 1;
-      const one = pow10(k);
-      const r = intervalOf(rate, k);
-      const cap = (x: bigint) => (x < one ? x : one);
-      const den = pow10(weight.decimals + k);
-      return { lo: floorDiv(weight.units * cap(r.lo) * pow10(scale), den), hi: ceilDiv(weight.units * cap(r.hi) * pow10(scale), den) };
+      const p = scoreInterval(f);
+      const den = pow10(p.scale);
+      return { lo: floorDiv(p.lo * pow10(scale), den), hi: ceilDiv(p.hi * pow10(scale), den) };
     }
     const ks = score.decimals + 1;
     const s = intervalOf(score, ks);
