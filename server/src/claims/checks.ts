@@ -716,12 +716,14 @@ const apart = new WeakSet<Claim>();
 
 /**
  * Whether a share says again what one of a whole's shares said (`财政拨款支出 13,297.11 万元，占本年支出合计的 99.4%` in
- * two sections): the same share of the same amount. Else the share joins the whole's.
+ * two sections): the same share of the same amount of the same subject (`sameSubject`: one unnamed is taken as the
+ * same). Two items of a list that happen to print the same amount and share are two parts (`公务接待费 10 万元，占 25%；
+ * 会议费 10 万元，占 25%`). Else the share joins the whole's.
  */
 function restated(group: Claim[], share: Claim, part: Claim): boolean {
   return group.some((x) => {
     const p = partOf.get(x);
-    return !!p && samePrint(p.figure, part.figure) && samePrint(x.figure, share.figure);
+    return !!p && samePrint(p.figure, part.figure) && samePrint(x.figure, share.figure) && sameSubject(p, part);
   });
 }
 
