@@ -93,8 +93,8 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     assert.deepEqual(errors(seedForm('100.00', '97.50', '97.5%', '20')), []);
     // 97.6 % gives 19.52: 19 is out of reach; 19.5 is not (a score with a decimal is known to ±0.05).
     assert.deepEqual(errors(seedForm('100.00', '97.60', '97.6%', '19')), ['column-formula 19']);
-    assert.match(firstError(seedForm('100.00', '97.60', '97.6%', '19'))!.message, /按 20 × 97\.6% 应为 19\.52，相差 0\.52/);
-    // The fix writes the score at its own precision.
+    // The expected score at the printed score's precision (19.52 printed whole is 20), as the fix writes it.
+    assert.match(firstError(seedForm('100.00', '97.60', '97.6%', '19'))!.message, /按 20 × 97\.6% 应为 20，相差 1（/);
     assert.deepEqual(firstError(seedForm('100.00', '97.60', '97.6%', '19'))!.fixes?.map((x) => x.text), ['20']);
     assert.deepEqual(errors(seedForm('100.00', '97.60', '97.6%', '19.5')), []);
     assert.deepEqual(errors(seedForm('100.00', '97.60', '97.6%', '19.4')), ['column-formula 19.4']);
@@ -103,6 +103,20 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     // …but no rate scores more than the weight: 20.01 against a rate of 100 % (at most 20) is an error.
     assert.deepEqual(errors(seedForm('100.00', '100.00', '100%', '20.01')), ['column-formula 20.01']);
     assert.deepEqual(errors(seedForm('100.00', '100.00', '100%', '20.00')), []);
+  });
+
+  it('the expected score is said at the printed score\'s precision, as its fix writes it (as a ratio\'s percentage is)', () => {
+    // 20 × 95.64 % = 19.128, a score printed with one decimal: 19.1 (was: 应为 19.128, 相差 0.872, the fix 19.1).
+    const text = seedForm('100.00', '95.64', '95.64%', '20.0');
+    const f = firstError(text)!;
+    assert.match(f.message, /^得分不符：列示 20\.0，按 20 × 95\.64% 应为 19\.1，相差 0\.9（/);
+    assert.deepEqual(f.fixes?.map((x) => x.text), ['19.1']);
+    assert.match(firstError(text, 'en')!.message, /^Score mismatch: printed 20\.0, 20 × 95\.64% gives 19\.1, difference 0\.9 \(/);
+    // Two decimals: 19.13 (rounded half up); whole points: 19; 20 × 99.995 % = 19.999 printed 20.00 against 19.00.
+    assert.match(firstError(seedForm('100.00', '95.64', '95.64%', '20.00'))!.message, /应为 19\.13，相差 0\.87（/);
+    assert.match(firstError(seedForm('100.00', '95.64', '95.64%', '17'))!.message, /应为 19，相差 2（/);
+    assert.match(firstError(seedForm('100.00', '99.995', '99.995%', '19.00'))!.message, /应为 20\.00，相差 1\.00（/);
+    assert.deepEqual(firstError(seedForm('100.00', '99.995', '99.995%', '19.00'))!.fixes?.map((x) => x.text), ['20.00']);
   });
 
   it('a blank, dash or text rate or score, or a score column without its formula, is not judged', () => {
@@ -175,7 +189,8 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
       assert.deepEqual(errors(form(head, cells.replace('{s}', right), title)), [], head);
       const wrong = form(head, cells.replace('{s}', '20'), title);
       assert.deepEqual(errors(wrong), ['column-formula 20'], head);
-      assert.match(firstError(wrong)!.message, new RegExp(`应为 ${right.replace('.', '\\.')}，`), head);
+      // (Said at the printed score's precision: 5 × 90 % = 4.5 beside a whole score of 20 is 5.)
+      assert.match(firstError(wrong)!.message, new RegExp(`应为 ${right === '4.5' ? '5' : right}，`), head);
     }
     // `分值×执行率` with no 分值 column and no weight in the title: no weight, not judged.
     assert.deepEqual(errors(form('预算数(A) | 执行数(B) | 执行率(B/A) | 得分（分值×执行率）', '100.00 | 90.00 | 90% | 20', '预算执行情况')), []);
@@ -265,5 +280,16 @@ describe('forms: a score\'s formula in the hover, over stdio', function () {
     assert.ok(v.includes('栏名所示公式 得分 (20分*执行率)（分值 20，执行率超过 100% 的得满分）'), v);
     assert.match(v, /✗/);
     assert.ok(v.includes('计算值 19，列示 20，相差 1'), v);
+  });
+
+  it('the hover says the expected score as the message and the fix do: at the printed score\'s precision', async () => {
+    const text = seedForm('100.00', '95.64', '95.64%', '20.0');
+    const uri = 'file:///tmp/forms-score-hover-precision.budget';
+    await client.open(uri, text);
+    const doc = TextDocument.create(uri, 'budget', 1, text);
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.lastIndexOf('20.0') + 1) });
+    assert.ok(h, 'a hover');
+    const v = (h.contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+    assert.ok(v.includes('计算值 19.1，列示 20.0，相差 0.9'), v);
   });
 });

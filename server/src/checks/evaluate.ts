@@ -346,26 +346,19 @@ export function scoreInterval(f: { rate: Figure; weight: Decimal }): { lo: bigin
   return { lo: f.weight.units * cap(r.lo), hi: f.weight.units * cap(r.hi), scale: f.weight.decimals + k };
 }
 
-/** The score a `score` relation gives, at the score's precision (20 × 97.6% = 19.52 printed 20): a fix's value. */
-export function scoreExpected(rel: Relation): string | undefined {
-  const a = rel.kind === 'score' ? scoreArithmetic(rel) : undefined;
-  return a && formatUnits(a.computed, a.dec, false);
-}
-
 /** The arithmetic of a relation; undefined when a cell holds no figure or every cell is blank. */
 export function evaluate(rel: Relation): Evaluation | undefined {
   if (isRatio(rel)) return evaluateRatio(rel);
   if (rel.kind === 'score') {
     const a = scoreArithmetic(rel);
     if (!a) return undefined;
-    // The product as it is (20 × 97.6% = 19.52), at no fewer decimals than the score's.
-    let d = a.pScale;
-    let product = a.product;
-    while (d > a.dec && product % 10n === 0n) { product /= 10n; d--; }
-    const diff = a.stated * pow10(d - a.dec) - product;
+    // The score the printed figures give at the printed score's precision (20 × 95.64% = 19.128, printed 19.1 beside
+    // a score of 20.0), as a ratio's percentage is said at the printed one's: the message, the hover and the fix
+    // (error localisation's value) say the same figure, and the difference is the printed score's against it.
+    const diff = a.stated - a.computed;
     return {
-      holds: a.holds, exact: a.exact, computed: formatUnits(product, d, false), stated: rel.target.text.trim(),
-      difference: formatUnits(diff < 0n ? -diff : diff, d, false),
+      holds: a.holds, exact: a.exact, computed: formatUnits(a.computed, a.dec, false), stated: rel.target.text.trim(),
+      difference: formatUnits(diff < 0n ? -diff : diff, a.dec, false),
     };
   }
   const s = sumArithmetic(rel);

@@ -17,7 +17,7 @@
 import type { Cell } from '../model/document';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { evaluate, holdsAsPrinted, printStyle, scoreExpected, scoreFigures, scoreInterval, termValue, valueOf, type PrintStyle } from './evaluate';
+import { evaluate, holdsAsPrinted, printStyle, scoreFigures, scoreInterval, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
 import { Numbering } from '../util/numbering';
 
@@ -1068,7 +1068,7 @@ class GroupSearch {
         // A percentage: the ratio its relation gives; a score: its weight × its rate, at its precision.
         if (r.rel.target === cell) {
           const ev = evaluate(r.rel);
-          if (ev && !ev.holds) return r.rel.kind === 'score' ? scoreExpected(r.rel) : ev.computed;
+          if (ev && !ev.holds) return ev.computed;
           continue;
         }
         // An amount of a whole that is a sum: the value that makes its share hold exactly as printed.
