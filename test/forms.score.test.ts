@@ -75,6 +75,57 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     for (const f of [rate, score]) assert.deepEqual(f.fixes?.map((x) => `${text.slice(x.span.start, x.span.end)}→${x.text}`), ['96.20%→86.20%']);
   });
 
+  it('a rate named without its formula (`执行率` beside `预算数 | 执行数`): its amounts say whether the score or the rate is wrong, as the tagged rate\'s do', () => {
+    const fixes = (text: string, f: { fixes?: { span: { start: number; end: number }; text: string }[] }) => f.fixes?.map((x) => `${text.slice(x.span.start, x.span.end)}→${x.text}`);
+    const heads = [
+      '预算数 | 执行数 | 分值 | 执行率 | 自评得分(分值×执行率)',
+      '预算数 | 执行数 | 执行率 | 得分(20分*执行率)',
+      // 河北省廊坊市 2019's: the amounts tagged, the rate not; amounts with their unit.
+      '预算数(A) | 执行数(B) | 执行率 | 得分(20分*执行率)',
+      '预算数（万元） | 执行数（万元） | 执行率 | 得分(20分*执行率)',
+    ];
+    const row = (head: string, budget: string, spent: string, rate: string, score: string) =>
+      form(head, (head.includes('分值 |') ? [budget, spent, '20', rate, score] : [budget, spent, rate, score]).join(' | '));
+    for (const head of heads) {
+      // 95.00 ÷ 100.00 = 95 %, the rate confirmed: the score 17.0 is wrong (20 × 95 % = 19.0), found at it with its fix
+      // (was: blamed on the rate, a percentage, with no fix).
+      const wrongScore = row(head, '100.00', '95.00', '95.00%', '17.0');
+      assert.deepEqual(errors(wrongScore), ['column-formula 17.0'], head);
+      const f = firstError(wrongScore)!;
+      assert.doesNotMatch(f.message, /可能有误|无法确定/, head);
+      assert.deepEqual(fixes(wrongScore, f), ['17.0→19.0'], head);
+      // 86.20 ÷ 100.00 = 86.2 %, typed 96.20 %; the score 17.24 is 20 × 86.2 %: the rate alone is wrong, found at it and
+      // named by the score's finding, both fixing it (was: the score's finding alone, with no fix).
+      const wrongRate = row(head, '100.00', '86.20', '96.20%', '17.24');
+      assert.deepEqual(errors(wrongRate), ['column-formula 96.20%', 'column-formula 17.24'], head);
+      const [rate, score] = analyze(wrongRate).findings.filter((x) => x.severity === 'error');
+      assert.match(rate.message, /^比例不符：列示 96\.20%，按 86\.20 ÷ 100\.00 应为 86\.20%，相差 10\.00%（执行率 = 执行数(?:\(B\)|（万元）)? ÷ 预算数(?:\(A\)|（万元）)?）/, head);
+      assert.match(score.message, /；可能有误的是 「年度财政资金总额」行「执行率」栏$/, head);
+      for (const x of [rate, score]) assert.deepEqual(fixes(wrongRate, x), ['96.20%→86.20%'], head);
+      // The rate not its amounts' ratio, the score neither its weight times the rate nor times the ratio (95.00 ÷
+      // 100.00 = 95 %, typed 85.00 %; 18.00, neither 17.00 nor 19.00): two figures wrong, the rate in every
+      // explanation — found at the rate and at the score, as with a tagged rate.
+      const both = row(head, '100.00', '95.00', '85.00%', '18.00');
+      assert.deepEqual(errors(both), ['column-formula 85.00%', 'column-formula 18.00'], head);
+      for (const x of analyze(both).findings.filter((y) => y.severity === 'error')) {
+        const tie = x.message.split('无法确定哪一个数有误：')[1]?.split(' 各自改动')[0].split(' 或 ') ?? [];
+        assert.equal(tie.length, 3, x.message);
+        for (const set of tie) assert.ok(set.includes('「年度财政资金总额」行「执行率」栏、') || set.endsWith('「年度财政资金总额」行「执行率」栏'), set);
+      }
+      // The rate not its amounts' ratio, the score following the printed rate (20 × 85 % = 17): the score holds; a
+      // rate that prints no formula is not judged alone (rules.test), so nothing is found.
+      assert.deepEqual(errors(row(head, '100.00', '95.00', '85.00%', '17.00')), [], head);
+    }
+    // The tagged rate finds that one alone.
+    assert.deepEqual(errors(seedForm('100.00', '95.00', '85.00%', '17.00')), ['column-formula 85.00%']);
+    // A rate without `%` is read as its amounts' ratio reads it: 0.95 beside 95.00 ÷ 100.00 is a fraction (was: not judged).
+    assert.deepEqual(errors(row(heads[1], '100.00', '95.00', '0.95', '19')), []);
+    assert.deepEqual(errors(row(heads[1], '100.00', '95.00', '0.95', '20')), ['column-formula 20']);
+    assert.match(firstError(row(heads[1], '100.00', '95.00', '0.95', '20'))!.message, /按 20 × 0\.95 应为 19，/);
+    // Amounts named otherwise (预算数 beside 决算数): no operands, the score blamed on nothing else than before.
+    assert.deepEqual(errors(form('预算数 | 决算数 | 执行率 | 得分(20分*执行率)', '100.00 | 95.00 | 95.00% | 17.0')), ['column-formula 17.0']);
+  });
+
   it('a rate above 100 % scores the full weight: no finding; more than the weight is an error, the capped rate said', () => {
     assert.deepEqual(errors(seedForm('100.00', '105.00', '105%', '20')), []);
     assert.deepEqual(errors(seedForm('100.00', '130.00', '130.00%', '20.00')), []);

@@ -172,6 +172,29 @@ function rateOperands(p: Part, c: Column): { num: Column; den: Column; title: (m
   return { num, den, title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
 }
 
+/** A column's name without its letter (`(A)`), its unit (`（万元）`) or its footnote mark (`[1]`): `预算数 (A)[1]` → `预算数`. */
+function bareName(name: string): string {
+  return norm(name).replace(/[（(](?:[A-Z]|万?元)[）)]|\[\d+\]/g, '');
+}
+
+/**
+ * The columns a score's rate is the ratio of, for the score's relations only: those `rateOperands` finds (whose rate
+ * `headerRatios` judges on its own, `judged`), else, for a rate that prints no formula (`执行率`, `预算执行率` beside
+ * `预算数 | 执行数`, tagged or not), the 执行数 and the 预算数 beside it. An untagged rate there is not judged on its own
+ * (its name says no formula: rules.test's `执行率` beside `预算数(A)`, `执行数(B)`), but a score that does not hold asks
+ * which figure is wrong, and the rate's amounts answer it (`scoreRelations`).
+ */
+function scoreRateOperands(p: Part, rate: Column): { num: Column; den: Column; title: (m: Messages) => string; judged: boolean } | undefined {
+  const named = rateOperands(p, rate);
+  if (named) return { ...named, judged: true };
+  if (rate.role !== 'figure' || HEADER_RATIO.test(rate.name)) return undefined;
+  const bare = (names: readonly string[]) => p.columns.find((x) => x !== rate && x.role === 'figure' && names.includes(bareName(x.name)));
+  const num = bare([...EXECUTED, '执行数']);
+  const den = bare([...BUDGETED, '预算数']);
+  if (!num || !den) return undefined;
+  return { num, den, title: (m) => m.ruleNamedRatio(rate.name, num.name, den.name), judged: false };
+}
+
 /**
  * Columns whose name prints their formula (the 绩效自评表's `执行率(B/A)` beside `预算数(A)` and `执行数(B)`): each row's
  * percentage is the one tagged column's figure ÷ the other's (a rate printed without `%`, or a row with a blank, is
@@ -267,8 +290,8 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       if (!weightColumn && !titled) continue;
     }
     // (The rate's operands are read when a row needs them: a rate without `%`, a score that does not hold.)
-    let operands: ReturnType<typeof rateOperands> | null = null;
-    const operandsOf = () => (operands === null ? (operands = rateOperands(p, rateColumn)) : operands);
+    let operands: ReturnType<typeof scoreRateOperands> | null = null;
+    const operandsOf = () => (operands === null ? (operands = scoreRateOperands(p, rateColumn)) : operands);
     const precision = columnPrecision(p);
     const scoreDecimals = precision.get(`${c.index}`) ?? 0;
     const ratePercentDecimals = precision.get(`${rateColumn.index}%`) ?? 0;
@@ -313,15 +336,27 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       };
       if (holdsAsPrinted(rel) !== false) continue;
       out.push(rel);
-      // The rate's own ratio, when it holds (one that does not is a relation already, `headerRatios`): error
-      // localisation then knows the rate is as its columns give it, and names the score.
+      // Which figure is wrong, the score or its rate: the rate's own ratio (its 执行数 ÷ 预算数) says, as a second
+      // relation of the rate for error localisation to weigh (alone, a score that does not hold blames its rate, a
+      // percentage being the likelier culprit, and offers no fix):
+      // - the rate is its amounts' ratio (the relation holds): the rate is confirmed, the score is wrong — found at the
+      //   score, with the score the rate gives as its fix;
+      // - it is not, and the score is the weight times their ratio: the rate alone is wrong (one figure explains both),
+      //   found at the rate and named in the score's finding, its fix the amounts' ratio;
+      // - it is not, and the score is neither: two figures are wrong, the rate one of them — found at the rate and at the
+      //   score (judged against the printed rate, as every relation is judged as printed), each naming the explanations
+      //   error localisation finds (the rate with the score, or with an amount) as a tie.
+      // (A rate that is not its amounts' ratio beside a score that follows it is found by `headerRatios` when its name
+      // or its columns say its formula, `rateOperands`; an untagged rate beside `预算数 | 执行数` is not judged alone.)
+      // The ratio is added when it holds, and when it does not unless `headerRatios` has made it already (`judged`).
       const o = operandsOf();
       if (!o || !cellOf(p, r, o.num.index) || !cellOf(p, r, o.den.index)) continue;
       const ratio: Relation = {
         rule: 'column-formula', kind: 'ratio', title: o.title(m), target: cellOf(p, r, rateColumn.index)!,
         terms: [{ sign: 1, cell: cellOf(p, r, o.num.index)! }, { sign: 1, cell: cellOf(p, r, o.den.index)! }],
       };
-      if (holdsAsPrinted(ratio) === true) out.push(ratio);
+      const holds = holdsAsPrinted(ratio);
+      if (holds === true || (holds === false && !o.judged)) out.push(ratio);
     }
   }
 }
