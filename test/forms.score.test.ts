@@ -122,6 +122,12 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     assert.deepEqual(errors(row(heads[1], '100.00', '95.00', '0.95', '19')), []);
     assert.deepEqual(errors(row(heads[1], '100.00', '95.00', '0.95', '20')), ['column-formula 20']);
     assert.match(firstError(row(heads[1], '100.00', '95.00', '0.95', '20'))!.message, /按 20 × 0\.95 应为 19，/);
+    // Two budgets printed (`预算数 | 调整后预算数 | 执行数`): the rate is of the adjusted one, whatever the columns' order
+    // (90.00 ÷ 100.00 = 90 %, not ÷ 80.00): the score alone is wrong, fixed 10→9 (review19: the first budget column
+    // was taken, the rate blamed and "fixed" to 113 %).
+    const adjusted = form('分值 | 预算数 | 调整后预算数 | 执行数 | 执行率 | 得分(分值×执行率)', '10 | 80.00 | 100.00 | 90.00 | 90% | 10');
+    assert.deepEqual(errors(adjusted), ['column-formula 10']);
+    assert.deepEqual(fixes(adjusted, firstError(adjusted)!), ['10→9']);
     // Amounts named otherwise (预算数 beside 决算数): no operands, the score blamed on nothing else than before.
     assert.deepEqual(errors(form('预算数 | 决算数 | 执行率 | 得分(20分*执行率)', '100.00 | 95.00 | 95.00% | 17.0')), ['column-formula 17.0']);
   });

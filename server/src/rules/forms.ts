@@ -138,9 +138,10 @@ const RATE_NAMED = /^(?:预算)?执行率$/;
 const EXECUTED = ['全年执行数', '预算执行数'];
 const BUDGETED = ['全年预算数', '调整后预算数'];
 
-function namedColumn(p: Part, not: Column, names: readonly string[]): Column | undefined {
+/** The first of `names` (in their order: `调整后预算数` before `预算数`) a figure column of `p` other than `not` is named, as `key` reads a name. */
+function namedColumn(p: Part, not: Column, names: readonly string[], key: (name: string) => string = norm): Column | undefined {
   for (const n of names) {
-    const c = p.columns.find((x) => x !== not && x.role === 'figure' && norm(x.name) === n);
+    const c = p.columns.find((x) => x !== not && x.role === 'figure' && key(x.name) === n);
     if (c) return c;
   }
   return undefined;
@@ -188,9 +189,9 @@ function scoreRateOperands(p: Part, rate: Column): { num: Column; den: Column; t
   const named = rateOperands(p, rate);
   if (named) return { ...named, judged: true };
   if (rate.role !== 'figure' || HEADER_RATIO.test(rate.name)) return undefined;
-  const bare = (names: readonly string[]) => p.columns.find((x) => x !== rate && x.role === 'figure' && names.includes(bareName(x.name)));
-  const num = bare([...EXECUTED, '执行数']);
-  const den = bare([...BUDGETED, '预算数']);
+  // By the names' order, not the columns': `预算数 | 调整后预算数 | 执行数` rates the adjusted budget.
+  const num = namedColumn(p, rate, [...EXECUTED, '执行数'], bareName);
+  const den = namedColumn(p, rate, [...BUDGETED, '预算数'], bareName);
   if (!num || !den) return undefined;
   return { num, den, title: (m) => m.ruleNamedRatio(rate.name, num.name, den.name), judged: false };
 }
