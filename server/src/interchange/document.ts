@@ -12,7 +12,7 @@ import type { Locale } from '../i18n/messages';
 import { parse } from '../syntax/parser';
 import { DEPARTMENT, NOTE_START, RULE_START, TABLE_NUMBER, UNIT, atPage, pageWithin, type Doubt, type ImportOptions, type ImportOutcome, type Repair } from './import';
 import { markFurniture, pageLines, type Line } from './layout';
-import { TEXT_LINE, isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
+import { TEXT_COLUMN, TEXT_LINE, isPdf, layoutTextPages, pdfSupported, readPdf, type Page, type PageItem, type PdfFailure, type Rules } from './pdf';
 import { decode } from '../util/decode';
 import { chineseNumeral } from '../util/text';
 import { clean, compact, joinCjk } from './repair';
@@ -115,25 +115,64 @@ function isNoteLine(l: Line): boolean {
 }
 
 /** A line of prose: one run of text, long, with no cell beside it. */
-function isProseLine(l: Line, width: number): boolean {
+function isProseLine(l: Line, width: number, fromText: boolean): boolean {
   const continuous = l.chunks.every((c, k) => k === 0 || c.x0 - l.chunks[k - 1].x1 < 1.5 * c.size);
-  return continuous && compact(l.text).length >= 18 && l.x1 - l.x0 > width * 0.45 && !(l.chunks.length > 1 && isRowLine(l));
+  const { x0, x1 } = printed(l, fromText);
+  return continuous && compact(l.text).length >= 18 && x1 - x0 > width * 0.45 && !(l.chunks.length > 1 && isRowLine(l));
 }
 
-interface Margins { left: number; right: number; width: number }
+/**
+ * Where a line's text starts and ends as printed, for the joining of prose (where a line ends short of the margin,
+ * where one is indented), in the units of its page.
+ *
+ * A PDF's line is where it was printed. A layout text's is not: `pdftotext -layout` gives every character one column
+ * of its grid, a 汉字 as a digit (poppler's TextLine: one column per character), but a 汉字 is printed about twice as
+ * wide as a digit, so a line of 汉字 takes fewer columns than a line of the same printed width that holds figures, and
+ * looks short. So a layout text's line is measured in display columns (TEXT_COLUMN each, two to a 汉字, which is about
+ * as wide as a text line's size): its width is its display width; its start is its grid column counted as a 汉字's
+ * (pdftotext indents a paragraph's two 汉字 by two columns; a line above that starts with figures may push that
+ * indent a column or three further, never less, so an indented line's end may be counted too far, not too short).
+ */
+function printed(l: Line, fromText: boolean): { x0: number; x1: number } {
+  if (!fromText) return { x0: l.x0, x1: l.x1 };
+  // (the blanks between its runs a column each, as wide as a digit)
+  const width = l.chunks.reduce((w, c, k) => w + displayWidth(c.text) * TEXT_COLUMN + (k ? c.x0 - l.chunks[k - 1].x1 : 0), 0);
+  return { x0: 2 * l.x0, x1: 2 * l.x0 + width };
+}
+
+interface Margins {
+  left: number;
+  right: number;
+  width: number;
+  /** A layout text's page with too few lines at its left margin to measure its right one by (a page of short items). */
+  unmeasured?: boolean;
+}
 
 function marginsOf(lines: Line[], page: Page): Margins {
-  const single = lines.filter((l) => l.chunks.length === 1 && compact(l.text).length >= 10);
-  const lefts = single.map((l) => Math.round(l.x0));
-  const rights = single.map((l) => l.x1).sort((a, b) => a - b);
+  const fromText = !!page.fromText;
+  const long = lines.filter((l) => compact(l.text).length >= 10);
+  const single = long.filter((l) => l.chunks.length === 1).map((l) => printed(l, fromText));
+  const lefts = single.map((e) => Math.round(e.x0));
   const count = new Map<number, number>();
   for (const x of lefts) count.set(x, (count.get(x) ?? 0) + 1);
   let left = lefts.length ? lefts[0] : 0;
   for (const [x, n] of count) if (n > (count.get(left) ?? 0) || (n === count.get(left) && x < left)) left = x;
+  if (fromText) {
+    // A layout text's lines at its grid's first column are at the left margin (pdftotext puts a line there when no
+    // text stands left of it), the lines of prose that hold amounts counted too (runs a blank apart: `支出 1305.25 万元`);
+    // a page of indented lines keeps the most common edge.
+    const starts = long.filter((l) => l.chunks.every((c, k) => k === 0 || c.x0 - l.chunks[k - 1].x1 <= TEXT_COLUMN)).map((l) => printed(l, true).x0);
+    const first = Math.min(...starts);
+    if (starts.filter((x) => x === first).length >= 3) left = first;
+  }
   // Lines within a character of the most common left edge count as at the margin.
   const minLeft = Math.min(left, ...lefts.filter((x) => Math.abs(x - left) < 4));
+  // (a layout text's right margin from its lines at the left one, whose ends are measured best: an indented line's may
+  // be counted too far; too few of them, and the page takes the document's)
+  const atLeft = fromText ? single.filter((e) => Math.abs(e.x0 - minLeft) < 4) : single;
+  const rights = (atLeft.length >= 3 ? atLeft : single).map((e) => e.x1).sort((a, b) => a - b);
   const right = rights.length ? rights[Math.floor(rights.length * 0.9)] : page.width;
-  return { left: minLeft, right, width: Math.max(1, right - minLeft) };
+  return { left: minLeft, right, width: Math.max(1, right - minLeft), ...(fromText && atLeft.length < 3 ? { unmeasured: true } : {}) };
 }
 
 /** Joins two pieces of one paragraph: no blank between 汉字 (or CJK punctuation), a blank between two words. */
@@ -158,10 +197,12 @@ function proseText(l: Line): string {
  * it starts otherwise). A line above that ends short of the margin by less than this may not have ended its paragraph:
  * the number did not fit (`拟购买服务` / `2555.8 万元。`).
  */
-function leadWidth(l: Line): number {
+function leadWidth(l: Line, fromText: boolean): number {
   const c = l.chunks[0] as (typeof l.chunks)[number] | undefined;
   if (!c) return 0;
   const lead = /^(?:[-−－]?[0-9０-９][0-9０-９.,，．%％]*|[A-Za-z][A-Za-z0-9.-]*)[。，、；：！？）」』”’.,;:!?)]*/u.exec(c.text.trimStart())?.[0] ?? '';
+  // (a layout text's in display columns, as `printed` measures its lines)
+  if (fromText) return displayWidth(lead) * TEXT_COLUMN;
   const all = displayWidth(c.text);
   return all ? ((c.x1 - c.x0) * displayWidth(lead)) / all : 0;
 }
@@ -198,6 +239,18 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
   const perPage = pages.map((page) => ({ page, lines: pageLines(page) }));
   markFurniture(perPage);
   const margins = new Map(perPage.map(({ page, lines }) => [page.number, marginsOf(lines.filter((l) => !l.furniture), page)]));
+  // A layout text's page of short lines (a list of names) has no right margin of its own (its longest lines end a fifth
+  // or more short of the document's): it takes the document's, the median of its other pages'.
+  const measured = perPage.filter(({ page }) => page.fromText && !margins.get(page.number)!.unmeasured).map(({ page }) => margins.get(page.number)!.right).sort((a, b) => a - b);
+  if (measured.length) {
+    const shared = measured[Math.floor(measured.length / 2)];
+    for (const { page } of perPage) {
+      const mg = margins.get(page.number)!;
+      if (!page.fromText || (!mg.unmeasured && mg.right >= 0.8 * shared)) continue;
+      mg.right = shared;
+      mg.width = Math.max(1, shared - mg.left);
+    }
+  }
   const lines = perPage.flatMap(({ lines: ls }) => ls.filter((l) => !l.furniture));
 
   const ctx: Ctx = {
@@ -282,14 +335,16 @@ export function importPages(pages: Page[], options: DocumentOptions = {}): Docum
     const t = proseText(l);
     const prev = paragraph?.last;
     const prevMg = prev ? margins.get(prev.page)! : mg;
-    const indented = l.x0 > mg.left + 1.2 * l.size;
+    const indented = printed(l, ctx.fromText).x0 > mg.left + 1.2 * l.size;
     const marker = HEADING1.test(t) || HEADING2.test(t) || /^\d+[、.．](?!\d)/.test(t) || /^[（(]\d+[）)]/.test(t);
     // A line ending short of the margin ends its paragraph, unless what the next line starts with did not fit there (a
     // number or word is not broken): within a sentence, not after a heading, not before a list item.
-    const gap = prev ? prevMg.right - prev.x1 : Infinity;
+    const gap = prev ? prevMg.right - printed(prev, ctx.fromText).x1 : Infinity;
     const forced = !!paragraph && !marker && !/[。；：:！？!?]$/.test(paragraph.text) && !HEADING1.test(paragraph.text) && !HEADING2.test(paragraph.text)
-      && gap < leadWidth(l) + 0.5 * l.size;
-    const prevShort = prev ? gap > 1.5 * prev.size && !forced : true;
+      && gap < leadWidth(l, ctx.fromText) + 0.5 * l.size;
+    // (a layout text gives a line's natural width, not its printed one: a PDF's prose is justified to the margin, and
+    // a full line of it, with a figure that did not break, may end up to 2 or 3 汉字 short of it in the text)
+    const prevShort = prev ? gap > (ctx.fromText ? 3 : 1.5) * prev.size && !forced : true;
     const newPage = prev && prev.page !== l.page;
     const far = prev && !newPage && l.y - prev.bottom > 1.6 * l.size;
     if (!paragraph || indented || prevShort || far || (marker && (prevShort || /[。；：:]$/.test(paragraph.text)))) {
@@ -485,7 +540,7 @@ function table(ctx: Ctx, lines: Line[], i: number, margins: Map<number, Margins>
       }
       break;
     }
-    if (isProseLine(l, mg.width)) break;
+    if (isProseLine(l, mg.width, ctx.fromText)) break;
     // A repeated header at the top of a continuation page.
     if (body.length && l.page !== body[body.length - 1].page) {
       const firstRow = body.findIndex(isRowLine);

@@ -166,7 +166,7 @@ function lastToken(t: string): string {
   return parts[parts.length - 1];
 }
 
-const PAGE_NUMBER = /^(?:[-—–－] ?\d{1,4} ?[-—–－]|\d{1,4}|第 ?\d{1,4} ?页(?:[，,]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?\/ ?\d{1,4})$/;
+const PAGE_NUMBER = /^(?:[-—–－─] ?\d{1,4} ?[-—–－─]|\d{1,4}|第 ?\d{1,4} ?页(?:[，,]? ?共 ?\d{1,4} ?页)?|\d{1,4} ?\/ ?\d{1,4})$/;
 
 /**
  * Marks page numbers (a lone number at the top or bottom of a page) and running headers and footers (the same text at
