@@ -119,3 +119,22 @@ describe('import of layout text: a paragraph read across a page break (a 汉字 
     }
   });
 });
+
+/**
+ * Cut from ../shared/corpus/jiangsu/江苏省人民检察院__2017年省检察院部门预算.txt, lines 905–945, unchanged: the end of its 情况说明 and its 名词解释,
+ * where pdftotext cut a printed page in two — a text page of three lines (`直发展项目支出安排数等。`, `七、…用于年度`, a
+ * blank) and the page number `23` as its last but one line, two form feeds around it.
+ */
+const GLOSSARY_CUT = join(ROOT, 'test', 'fixtures', 'import', 'jiangsu-procuratorate-2017-名词解释.txt');
+
+describe('import of layout text: a page number on a page pdftotext cut short', function () {
+  this.timeout(60000);
+
+  it('the lone `23` at the foot of a three-line text page is the page\'s number, not a line of the glossary', async () => {
+    const doc = await imported(GLOSSARY_CUT, 'jiangsu-procuratorate-2017-名词解释.txt');
+    const lines = section(doc.text, '## 第四部分 名词解释');
+    // (a text page is as high as its lines: `23` stood at 60 % of its height, not at its foot, and was kept)
+    assert.ok(!lines.some((l) => l.trim() === '23'), lines.join('\n'));
+    assert.ok(lines.includes('七、单位预留机动经费：指预算单位年初预留用于年度执行中增人、增资等不可预见支出的经费。'), lines.join('\n'));
+  });
+});

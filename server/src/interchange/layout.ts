@@ -173,7 +173,10 @@ const PAGE_NUMBER = /^(?:[-—–－─] ?\d{1,4} ?[-—–－─]|\d{1,4}|第 ?
  * the same height on several pages) as furniture.
  */
 export function markFurniture(pages: { page: Page; lines: Line[] }[]): void {
-  const edge = (p: Page, l: Line) => l.y < p.height * 0.12 || l.bottom > p.height * 0.88;
+  // A layout text's page is as high as its lines, blank ones included, and pdftotext may cut a page of text in two (江苏省
+  // 人民检察院 2017: a page of three lines, its page number `23` the last but one): there, a page's first and last two
+  // lines (the candidates below) are its edges.
+  const edge = (p: Page, l: Line) => !!p.fromText || l.y < p.height * 0.12 || l.bottom > p.height * 0.88;
   const key = (l: Line) => l.text.replace(/\d+/g, '#').replace(/\s+/g, '');
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
   for (const { page, lines } of pages) {
