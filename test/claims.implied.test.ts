@@ -274,6 +274,10 @@ describe('claims: shares of a whole implied by its parts (the shares add up to 1
     // 培训费's share typed 60 %: 110 % in all, over 100 % (was: 85 %, nothing found).
     const over = doc(same.replace('占 50%', '占 60%'));
     assert.deepEqual(errorsOf(over).map((e) => `${said(over, e)} ${e.message.replace(/（.*/, '')}`), ['60% 同一总数的各项占比之和为 110%，超过 100%']);
+    // One subject inside the other, in one list (`会议费`, `国际会议费`): two items too (review19: merged, the list 75 %).
+    const qualified = doc('会议费 10 万元，占 25%；国际会议费 10 万元，占 25%；培训费 30 万元，占 50%。');
+    assert.deepEqual(errorsOf(qualified).map((e) => said(qualified, e)), ['25%'], '10 ÷ 50 = 20 %');
+    assert.deepEqual(implied(qualified).map((r) => r.terms.length), [4, 4, 4]);
     // The same subject said again with its amount and share, in the list or in the sentence after it: one part.
     for (const again of ['；公务接待费 10 万元，占 25%。', '。公务接待费 10 万元，占 25%，主要用于接待上级检查。', '。公务接待费支出 10 万元，占 25%。']) {
       const text = doc('公务接待费 10 万元，占 25%；会议费 12 万元，占 30%；培训费 18 万元，占 45%' + again);

@@ -680,7 +680,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
       const key = `${listStart(statements, i)}:${labelKey(s.whole)}`;
       const group = ctx.unresolved.get(key);
       if (!group) ctx.unresolved.set(key, [s]);
-      else if (!restated(group, s, part) && !nested(st, group, part)) group.push(s);
+      else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
     }
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
@@ -690,7 +690,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     const list = whole.list ?? st;
     const group = byList.get(list);
     if (!group) byList.set(list, [s]);
-    else if (!restated(group, s, part) && !nested(st, group, part)) group.push(s);
+    else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
   }
 }
 
@@ -717,13 +717,19 @@ const apart = new WeakSet<Claim>();
 /**
  * Whether a share says again what one of a whole's shares said (`财政拨款支出 13,297.11 万元，占本年支出合计的 99.4%` in
  * two sections): the same share of the same amount of the same subject (`sameSubject`: one unnamed is taken as the
- * same). Two items of a list that happen to print the same amount and share are two parts (`公务接待费 10 万元，占 25%；
- * 会议费 10 万元，占 25%`). Else the share joins the whole's.
+ * same; in one line, one starting as the other). Two items of a list that happen to print the same amount and share are two
+ * parts (`公务接待费 10 万元，占 25%；会议费 10 万元，占 25%`; in one line, `会议费` and `国际会议费` too). Else the share joins
+ * the whole's.
  */
-function restated(group: Claim[], share: Claim, part: Claim): boolean {
+function restated(group: Claim[], share: Claim, part: Claim, st: Statement): boolean {
   return group.some((x) => {
     const p = partOf.get(x);
-    return !!p && samePrint(p.figure, part.figure) && samePrint(x.figure, share.figure) && sameSubject(p, part);
+    if (!p || !samePrint(p.figure, part.figure) || !samePrint(x.figure, share.figure) || !sameSubject(p, part)) return false;
+    // In one line, an item said again starts as it did (`公务接待费` again as `公务接待费支出`); one qualified before it is
+    // another item: `会议费 10 万元，占 25%；国际会议费 10 万元，占 25%` are two parts, though one subject holds the other.
+    if (!st.claims.includes(x) || !p.subject || !part.subject) return true;
+    const [a, b] = [labelKey(p.subject), labelKey(part.subject)];
+    return a.startsWith(b) || b.startsWith(a);
   });
 }
 
