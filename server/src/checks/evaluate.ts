@@ -307,10 +307,10 @@ export function scoreFigures(rel: Relation): { score: Figure; rate: Figure; weig
 
 /**
  * A score's verdict (rounding.md, case 1 with a product): the weight × min(rate, 1) over the rate's interval meets the
- * score's; the product of the printed figures, in the score's last printed digit (`computed`), and whether the rate
- * exceeds 100 % (the full weight scored).
+ * score's; the product of the printed figures (the rate capped at 100 %), rounded to the score's last printed digit
+ * (`computed`, in units of 10^−dec), and whether it is the score exactly.
  */
-function scoreArithmetic(rel: Relation): { holds: boolean; exact: boolean; product: bigint; pScale: number; computed: bigint; stated: bigint; dec: number } | undefined {
+function scoreArithmetic(rel: Relation): { holds: boolean; exact: boolean; computed: bigint; stated: bigint; dec: number } | undefined {
   const f = scoreFigures(rel);
   if (!f) return undefined;
   const { score, rate, weight } = f;
@@ -331,7 +331,7 @@ function scoreArithmetic(rel: Relation): { holds: boolean; exact: boolean; produ
   const computed = roundUnits(product, pScale, dec);
   const L = Math.max(dec, pScale);
   const exact = product * pow10(L - pScale) === score.units * pow10(L - dec);
-  return { holds, exact, product, pScale, computed, stated: score.units, dec };
+  return { holds, exact, computed, stated: score.units, dec };
 }
 
 /**

@@ -734,22 +734,29 @@ function restated(group: Claim[], share: Claim, part: Claim, st: Statement): boo
 }
 
 /**
+ * Shares as their prints allow them (rounding.md), at one decimal finer than the finest printed: each one's interval,
+ * their sum's ends, and 100% at that scale — what the checks of a list's shares together compare.
+ */
+function sharesSum(figures: readonly Figure[]): { each: { lo: bigint; hi: bigint }[]; lo: bigint; hi: bigint; scale: number; hundred: bigint } {
+  const scale = Math.max(...figures.map((f) => f.decimals)) + 1;
+  const each = figures.map((f) => intervalOf(f, scale));
+  let lo = 0n;
+  let hi = 0n;
+  for (const x of each) { lo += x.lo; hi += x.hi; }
+  return { each, lo, hi, scale, hundred: 100n * pow10(scale) };
+}
+
+/**
  * The shares of one whole cannot add up to more than 100%: the smallest values their prints allow must not pass it.
  * (Less than 100% is a list that names only some parts; each share is checked against its part on its own.)
  */
 function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
   const distinct = [...new Set(shares)];
   if (distinct.length < 2) return;
-  const scale = Math.max(...distinct.map((s) => s.figure.decimals)) + 1;
-  let lo = 0n;
-  let printedSum = 0n;
-  for (const s of distinct) {
-    const iv = intervalOf(s.figure, scale);
-    lo += iv.lo;
-    printedSum += roundUnits(s.figure.units, s.figure.decimals, scale - 1);
-  }
-  const hundred = 100n * pow10(scale);
+  const { lo, scale, hundred } = sharesSum(distinct.map((s) => s.figure));
   if (lo <= hundred) return;
+  let printedSum = 0n;
+  for (const s of distinct) printedSum += roundUnits(s.figure.units, s.figure.decimals, scale - 1);
   const last = distinct[distinct.length - 1];
   ctx.out.findings.push({
     rule: 'narrative', severity: 'error', span: last.span,
@@ -776,15 +783,7 @@ function impliedShares(ctx: Ctx, shares: Claim[]): void {
   if (!list || list.shares.length < 2) return;
   const { parts } = list;
   const cells = list.shares.map((s) => ctx.cellOf(s));
-  const scale = Math.max(...cells.map((c) => c.figure!.decimals)) + 1;
-  let lo = 0n;
-  let hi = 0n;
-  for (const c of cells) {
-    const iv = intervalOf(c.figure!, scale);
-    lo += iv.lo;
-    hi += iv.hi;
-  }
-  const hundred = 100n * pow10(scale);
+  const { lo, hi, hundred } = sharesSum(cells.map((c) => c.figure!));
   if (lo > hundred || hi < hundred) return;
   // Every part in the first's unit (`106 万元` beside `1,566,000 元`).
   const whole = parts.map((p) => claimTerm(ctx, 1, p, parts[0].scale));
@@ -829,11 +828,7 @@ function commonWhole(ctx: Ctx, shares: Claim[]): void {
   const list = listParts(shares);
   if (!list || list.shares.length < 3) return;
   const cells = list.shares.map((s) => ctx.cellOf(s));
-  const pd = Math.max(...cells.map((c) => c.figure!.decimals)) + 1;
-  const hundred = 100n * pow10(pd);
-  const ip = cells.map((c) => intervalOf(c.figure!, pd));
-  let hi = 0n;
-  for (const x of ip) hi += x.hi;
+  const { each: ip, hi, hundred } = sharesSum(cells.map((c) => c.figure!));
   if (hi >= hundred) return;
   // The parts in the first's unit, at one scale.
   const amounts = list.parts.map((p) => termValue(claimTerm(ctx, 1, p, list.parts[0].scale))!);
