@@ -17,6 +17,7 @@ import { decode } from '../util/decode';
 import { chineseNumeral } from '../util/text';
 import { clean, compact, joinCjk } from './repair';
 import { displayWidth } from '../format/width';
+import { minOf } from '../util/arrays';
 import { isRowLine, tableFromLines } from './tableGeometry';
 
 export interface DocumentOptions {
@@ -116,9 +117,13 @@ function isNoteLine(l: Line): boolean {
 
 /** A line of prose: one run of text, long, with no cell beside it. */
 function isProseLine(l: Line, width: number, fromText: boolean): boolean {
-  const continuous = l.chunks.every((c, k) => k === 0 || c.x0 - l.chunks[k - 1].x1 < 1.5 * c.size);
   const { x0, x1 } = printed(l, fromText);
-  return continuous && compact(l.text).length >= 18 && x1 - x0 > width * 0.45 && !(l.chunks.length > 1 && isRowLine(l));
+  return oneRun(l) && compact(l.text).length >= 18 && x1 - x0 > width * 0.45 && !(l.chunks.length > 1 && isRowLine(l));
+}
+
+/** A line of one run of text: no wider gap between its pieces than a blank or two (`支出 1305.25 万元`), no cells. */
+function oneRun(l: Line): boolean {
+  return l.chunks.every((c, k) => k === 0 || c.x0 - l.chunks[k - 1].x1 < 1.5 * c.size);
 }
 
 /**
@@ -157,14 +162,15 @@ function marginsOf(lines: Line[], page: Page): Margins {
   for (const x of lefts) count.set(x, (count.get(x) ?? 0) + 1);
   let left = lefts.length ? lefts[0] : 0;
   for (const [x, n] of count) if (n > (count.get(left) ?? 0) || (n === count.get(left) && x < left)) left = x;
-  if (fromText) {
-    // A layout text's lines at its grid's first column are at the left margin (pdftotext puts a line there when no
-    // text stands left of it), the lines of prose that hold amounts counted too (runs a blank apart: `支出 1305.25 万元`);
-    // a page of indented lines keeps the most common edge.
-    const starts = long.filter((l) => l.chunks.every((c, k) => k === 0 || c.x0 - l.chunks[k - 1].x1 <= TEXT_COLUMN)).map((l) => printed(l, true).x0);
-    const first = Math.min(...starts);
-    if (starts.filter((x) => x === first).length >= 3) left = first;
-  }
+  // Three or more lines of prose at the page's leftmost edge (within 4: a PDF's points; a layout text's columns are
+  // 10 apart) are at the left margin, however many more start at a paragraph's indent right of it: a page of short
+  // paragraphs — a total and its `其中：` items one a line, at the indent, among paragraphs whose later lines are at
+  // the margin — has more lines at the indent than at the margin, and its items would be read as one paragraph. The
+  // lines that hold amounts count too (runs a blank apart: `支出 1305.25 万元`); a page of indented lines keeps the
+  // most common edge. (pdftotext puts a line at its grid's first column when no text stands left of it.)
+  const starts = long.filter(oneRun).map((l) => printed(l, fromText).x0);
+  const first = minOf(starts);
+  if (starts.filter((x) => x - first < 4).length >= 3) left = Math.round(first);
   // Lines within a character of the most common left edge count as at the margin.
   const minLeft = Math.min(left, ...lefts.filter((x) => Math.abs(x - left) < 4));
   // (a layout text's right margin from its lines at the left one, whose ends are measured best: an indented line's may
