@@ -7,7 +7,7 @@
  * missed on the text path; the PDF path found it.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
@@ -41,6 +41,11 @@ function section(text: string, heading: string): string[] {
 
 describe('import of layout text: a paragraph read across a page break (a 汉字 is one column of the text, two in print)', function () {
   this.timeout(60000);
+  /** Where the generated layout is written (removed when the tests are done). */
+  let dir: string | undefined;
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('the corpus cut: the “三公” paragraph is one across pages 10 and 11; headings, list items and paragraphs stay apart', async () => {
     const doc = await imported(FIXTURE, 'jiangsu-shengwei-2018-三公经费说明.txt');
@@ -101,7 +106,7 @@ describe('import of layout text: a paragraph read across a page break (a 汉字 
       figures,
       '',
     ].join('\n');
-    const dir = mkdtempSync(join(tmpdir(), 'pagebreak-'));
+    dir = mkdtempSync(join(tmpdir(), 'pagebreak-'));
     writeFileSync(join(dir, 'x.txt'), text);
     const doc = await imported(join(dir, 'x.txt'), 'x.txt');
     const body = section(doc.text, '### 一、');
