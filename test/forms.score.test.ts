@@ -112,9 +112,12 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
         assert.equal(tie.length, 3, x.message);
         for (const set of tie) assert.ok(set.includes('「年度财政资金总额」行「执行率」栏、') || set.endsWith('「年度财政资金总额」行「执行率」栏'), set);
       }
-      // The rate not its amounts' ratio, the score following the printed rate (20 × 85 % = 17): the score holds; a
-      // rate that prints no formula is not judged alone (rules.test), so nothing is found.
-      assert.deepEqual(errors(row(head, '100.00', '95.00', '85.00%', '17.00')), [], head);
+      // The rate not its amounts' ratio, the score following the printed rate (20 × 85 % = 17, not 19): the score holds,
+      // and it shows the rate was typed as printed — the rate is found at it, with the ratio as its fix, as the tagged
+      // rate is (was: nothing, a rate that prints no formula not being judged alone).
+      const typedAgain = row(head, '100.00', '95.00', '85.00%', '17.00');
+      assert.deepEqual(errors(typedAgain), ['column-formula 85.00%'], head);
+      assert.deepEqual(fixes(typedAgain, firstError(typedAgain)!), ['85.00%→95.00%'], head);
     }
     // The tagged rate finds that one alone.
     assert.deepEqual(errors(seedForm('100.00', '95.00', '85.00%', '17.00')), ['column-formula 85.00%']);
@@ -130,6 +133,42 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     assert.deepEqual(fixes(adjusted, firstError(adjusted)!), ['10→9']);
     // Amounts named otherwise (预算数 beside 决算数): no operands, the score blamed on nothing else than before.
     assert.deepEqual(errors(form('预算数 | 决算数 | 执行率 | 得分(20分*执行率)', '100.00 | 95.00 | 95.00% | 17.0')), ['column-formula 17.0']);
+  });
+
+  it('a rate that prints no formula, wrong while its score follows it: found at the rate (the score shows the rate was typed as printed)', () => {
+    const head = '分值 | 预算数 | 执行数 | 执行率 | 得分(分值×执行率)';
+    const row = (cells: string) => form(head, `10 | ${cells}`);
+    // Rate right, score right: nothing.
+    assert.deepEqual(errors(row('100.00 | 90.00 | 90% | 9')), []);
+    // Rate wrong (90.00 ÷ 100.00 = 90 %, printed 80 %), the score 10 × 80 % = 8 following it, not the amounts (9): the rate.
+    const typed = row('100.00 | 90.00 | 80% | 8');
+    assert.deepEqual(errors(typed), ['column-formula 80%']);
+    const f = firstError(typed)!;
+    assert.equal(f.severity, 'error');
+    assert.equal(f.message, '比例不符：列示 80%，按 90.00 ÷ 100.00 应为 90%，相差 10%（执行率 = 执行数 ÷ 预算数）');
+    assert.deepEqual(f.fixes?.map((x) => `${typed.slice(x.span.start, x.span.end)}→${x.text}`), ['80%→90%']);
+    assert.match(firstError(typed, 'en')!.message, /^Ratio mismatch: printed 80%, 90\.00 ÷ 100\.00 gives 90%, difference 10% \(执行率 = 执行数 ÷ 预算数\)/);
+    // At the rate's printed precision: 95.64 ÷ 100.00 beside 85.6 %, scored 8.56.
+    assert.match(firstError(row('100.00 | 95.64 | 85.6% | 8.56'))!.message, /^比例不符：列示 85\.6%，按 95\.64 ÷ 100\.00 应为 95\.6%，相差 10\.0%/);
+    // Rate right, score wrong: the score, as before (fixed 10 → 9).
+    assert.deepEqual(errors(row('100.00 | 90.00 | 90% | 10')), ['column-formula 10']);
+    // Both wrong, each on its own (80 % for 90 %; 10, neither 8 nor 9): both found, as before.
+    assert.deepEqual(errors(row('100.00 | 90.00 | 80% | 10')), ['column-formula 80%', 'column-formula 10']);
+    // A rate capped at 100 % (110.00 ÷ 100.00 = 110 %): the score is the full weight either way, nothing says the rate
+    // was mistyped; printed above its ratio (120 % for 110 %) alike.
+    assert.deepEqual(errors(row('100.00 | 110.00 | 100% | 10')), []);
+    assert.deepEqual(errors(row('100.00 | 110.00 | 120% | 10')), []);
+    // The score within its rounding of both the rate and the ratio (whole points: 10 × 86 % and 10 × 94 % both 9):
+    // it does not tell the rate was typed as printed — not judged alone.
+    assert.deepEqual(errors(row('100.00 | 94.00 | 86% | 9')), []);
+    // Amounts missing (a blank, a dash): nothing to judge the rate by.
+    assert.deepEqual(errors(row('100.00 |  | 80% | 8')), []);
+    assert.deepEqual(errors(row('— | 90.00 | 80% | 8')), []);
+    // No score beside the rate (blank), or a score column that prints no formula: the rate is not judged alone (rules.test).
+    assert.deepEqual(errors(row('100.00 | 90.00 | 80% | ')), []);
+    assert.deepEqual(errors(form('分值 | 预算数 | 执行数 | 执行率 | 得分', '10 | 100.00 | 90.00 | 80% | 8')), []);
+    // A rate without `%` is not judged as a ratio (as a tagged one is not).
+    assert.deepEqual(errors(row('100.00 | 90.00 | 80 | 8')), []);
   });
 
   it('a rate above 100 % scores the full weight: no finding; more than the weight is an error, the capped rate said', () => {

@@ -183,7 +183,8 @@ function bareName(name: string): string {
  * `headerRatios` judges on its own, `judged`), else, for a rate that prints no formula (`执行率`, `预算执行率` beside
  * `预算数 | 执行数`, tagged or not), the 执行数 and the 预算数 beside it. An untagged rate there is not judged on its own
  * (its name says no formula: rules.test's `执行率` beside `预算数(A)`, `执行数(B)`), but a score that does not hold asks
- * which figure is wrong, and the rate's amounts answer it (`scoreRelations`).
+ * which figure is wrong, and the rate's amounts answer it (`scoreRelations`); a score that holds with the rate and not
+ * with its amounts' ratio says the rate was typed as printed (`typedAsPrinted`).
  */
 function scoreRateOperands(p: Part, rate: Column): { num: Column; den: Column; title: (m: Messages) => string; judged: boolean } | undefined {
   const named = rateOperands(p, rate);
@@ -327,16 +328,24 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       const w = Number(weight.units) / 10 ** weight.decimals;
       // The score's interval meets the weight times the rate's, capped, by a tenth of the score's rounding at least
       // (`holdsAsPrinted` would say it holds): no view made.
-      const half = 0.45 * 10 ** -Math.max(score.decimals, scoreDecimals);
+      const places = Math.max(score.decimals, scoreDecimals);
+      const half = 0.45 * 10 ** -places;
       const around = 0.5 * 10 ** -rateDecimals;
-      if (score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1)) continue;
-      const rel: Relation = {
-        rule: 'column-formula', kind: 'score', title: m.ruleHeaderScore(c.name, formatUnits(weight.units, weight.decimals, false)),
-        target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
-        factor: { units: weight.units, decimals: weight.decimals },
-      };
-      if (holdsAsPrinted(rel) !== false) continue;
-      out.push(rel);
+      let held = score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1);
+      if (!held) {
+        const rel: Relation = {
+          rule: 'column-formula', kind: 'score', title: m.ruleHeaderScore(c.name, formatUnits(weight.units, weight.decimals, false)),
+          target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
+          factor: { units: weight.units, decimals: weight.decimals },
+        };
+        held = holdsAsPrinted(rel) !== false;
+        if (!held) out.push(rel);
+      }
+      if (held) {
+        // The score holds with its rate: a rate that prints no formula is judged by the score that follows it.
+        if (rate.percent) typedAsPrinted(p, r, rateColumn, operandsOf(), score.value, w, places, m, out);
+        continue;
+      }
       // Which figure is wrong, the score or its rate: the rate's own ratio (its 执行数 ÷ 预算数) says, as a second
       // relation of the rate for error localisation to weigh (alone, a score that does not hold blames its rate, a
       // percentage being the likelier culprit, and offers no fix):
@@ -348,7 +357,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       //   score (judged against the printed rate, as every relation is judged as printed), each naming the explanations
       //   error localisation finds (the rate with the score, or with an amount) as a tie.
       // (A rate that is not its amounts' ratio beside a score that follows it is found by `headerRatios` when its name
-      // or its columns say its formula, `rateOperands`; an untagged rate beside `预算数 | 执行数` is not judged alone.)
+      // or its columns say its formula, `rateOperands`; an untagged rate beside `预算数 | 执行数` by `typedAsPrinted`.)
       // The ratio is added when it holds, and when it does not unless `headerRatios` has made it already (`judged`).
       const o = operandsOf();
       if (!o || !cellOf(p, r, o.num.index) || !cellOf(p, r, o.den.index)) continue;
@@ -360,6 +369,33 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       if (holds === true || (holds === false && !o.judged)) out.push(ratio);
     }
   }
+}
+
+/**
+ * A rate that prints no formula (`执行率` beside `预算数 | 执行数`), not its amounts' ratio, beside a score that holds
+ * with the rate as printed and not with the ratio (10 × 80 % = 8 printed, where 90.00 ÷ 100.00 gives 9): the score was
+ * reckoned from the rate as it is printed, so the rate was typed so — a mistake, found at the rate as a tagged rate's
+ * is (`headerRatios`): its ratio relation, the amounts' ratio at the rate's precision its fix. An untagged rate is
+ * otherwise not judged alone (rules.test: its name says no formula): not beside no score or a score that prints no
+ * formula, nor when the score fits the ratio as well (a rate capped at 100 % — 100 % printed for 110 %, the score the
+ * full weight either way — or a score too coarse to tell the two apart, a tenth of its rounding to spare), nor when
+ * an amount is missing or a percentage.
+ */
+function typedAsPrinted(p: Part, r: number, rateColumn: Column, o: ReturnType<typeof scoreRateOperands>, score: number, weight: number, places: number, m: Messages, out: Relation[]): void {
+  if (!o || o.judged) return;
+  const rate = figureNumber(p, r, rateColumn.index);
+  const a = figureNumber(p, r, o.num.index);
+  const b = figureNumber(p, r, o.den.index);
+  if (!rate?.percent || !a || !b || a.percent || b.percent || !(b.value > 0)) return;
+  const q = a.value / b.value;
+  // (the ratio within the rate's rounding: it holds, as headerRatios' quick test says)
+  if (Math.abs(q * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
+  if (Math.abs(score - weight * Math.min(q, 1)) <= 0.55 * 10 ** -places) return;
+  const ratio: Relation = {
+    rule: 'column-formula', kind: 'ratio', title: o.title(m), target: cellOf(p, r, rateColumn.index)!,
+    terms: [{ sign: 1, cell: cellOf(p, r, o.num.index)! }, { sign: 1, cell: cellOf(p, r, o.den.index)! }],
+  };
+  if (holdsAsPrinted(ratio) === false) out.push(ratio);
 }
 
 /** 占比 columns: each share = amount ÷ the part's 合计 amount. */
