@@ -171,6 +171,24 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     assert.deepEqual(errors(row('100.00 | 90.00 | 80 | 8')), []);
   });
 
+  it('a rate whose amounts print different units (预算数（万元） beside 执行数（元）) is read in one unit', () => {
+    const fixes = (text: string, f: { fixes?: { span: { start: number; end: number }; text: string }[] }) => f.fixes?.map((x) => `${text.slice(x.span.start, x.span.end)}→${x.text}`);
+    // review20's case: 900000 元 ÷ 100.00 万元 is 90 %, not 900000 %. Untagged, the score following the printed rate:
+    const head = '分值 | 预算数（万元） | 执行数（元） | 执行率 | 得分(分值×执行率)';
+    assert.deepEqual(errors(form(head, '10 | 100.00 | 900000 | 90% | 9')), []);
+    const typed = form(head, '10 | 100.00 | 900000 | 80% | 8');
+    assert.deepEqual(errors(typed), ['column-formula 80%']);
+    assert.deepEqual(fixes(typed, firstError(typed)!), ['80%→90%']);
+    // A score wrong beside a right rate: the score, fixed from the rate (not a rate blamed by a 10,000-fold ratio).
+    const score = form(head, '10 | 100.00 | 900000 | 90% | 10');
+    assert.deepEqual(errors(score), ['column-formula 10']);
+    assert.deepEqual(fixes(score, firstError(score)!), ['10→9']);
+    // Tagged (执行率(B/A)): judged in one unit too; 元 over 万元 the other way round alike.
+    assert.deepEqual(errors(form('预算数（万元）(A) | 执行数（元）(B) | 执行率(B/A) | 得分(20分*执行率)', '100.00 | 900000 | 90% | 18')), []);
+    assert.deepEqual(errors(form('预算数（元）(A) | 执行数（万元）(B) | 执行率(B/A) | 得分(20分*执行率)', '1000000 | 90.00 | 90% | 18')), []);
+    assert.deepEqual(errors(form('预算数（元）(A) | 执行数（万元）(B) | 执行率(B/A) | 得分(20分*执行率)', '1000000 | 90.00 | 80% | 16')), ['column-formula 80%']);
+  });
+
   it('a rate above 100 % scores the full weight: no finding; more than the weight is an error, the capped rate said', () => {
     assert.deepEqual(errors(seedForm('100.00', '105.00', '105%', '20')), []);
     assert.deepEqual(errors(seedForm('100.00', '130.00', '130.00%', '20.00')), []);

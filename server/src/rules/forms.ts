@@ -9,7 +9,7 @@
  * - a score column whose name prints its formula (`得分 (20分*执行率)`) is that weight times the row's rate, capped.
  */
 import { FIELD_PART, figureColumns, isScoreColumn, isWeightColumn, norm } from '../model/build';
-import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
+import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
@@ -155,7 +155,7 @@ const HEADER_TAG = /[（(]\s*([A-Z])\s*[）)]/;
  * beside `预算数(A)` and `执行数(B)`), or the national form's `执行率` beside `全年执行数` and `全年预算数` (Sichuan's
  * `预算执行率` beside `预算执行数` and `调整后预算数`, its note: 预算执行率=预算执行数/调整后预算数).
  */
-function rateOperands(p: Part, c: Column): { num: Column; den: Column; title: (m: Messages) => string } | undefined {
+function rateOperands(p: Part, c: Column): { num: Column; den: Column; shift: number; title: (m: Messages) => string } | undefined {
   if (c.role !== 'figure') return undefined;
   const f = HEADER_RATIO.exec(c.name);
   let num: Column | undefined;
@@ -170,7 +170,28 @@ function rateOperands(p: Part, c: Column): { num: Column; den: Column; title: (m
   }
   if (!num || !den) return undefined;
   const [n, d] = [num, den];
-  return { num, den, title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
+  return { num, den, shift: unitShift(p, num, den), title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
+}
+
+/** The money unit a column's name prints (`执行数（元）`), else its table's. */
+function columnUnit(p: Part, c: Column): MoneyUnit | undefined {
+  const u = /[（(](万?元)[）)]/.exec(norm(c.name));
+  return u ? (u[1] as MoneyUnit) : p.table.unit;
+}
+
+/**
+ * The power of ten that reads a rate's numerator in its denominator's unit: `预算数（万元） | 执行数（元）` reads 执行数 as
+ * 10^−4 of itself (0 when the two share a unit or either is unknown).
+ */
+function unitShift(p: Part, num: Column, den: Column): number {
+  const a = columnUnit(p, num);
+  const b = columnUnit(p, den);
+  return !a || !b || a === b ? 0 : a === '元' ? -4 : 4;
+}
+
+/** A rate's ratio relation: the numerator read in the denominator's unit (`unitShift`). */
+function ratioRelation(title: string, target: Cell, num: Cell, den: Cell, shift: number): Relation {
+  return { rule: 'column-formula', kind: 'ratio', title, target, terms: [shift ? { sign: 1, cell: num, shift } : { sign: 1, cell: num }, { sign: 1, cell: den }] };
 }
 
 /** A column's name without its letter (`(A)`), its unit (`（万元）`) or its footnote mark (`[1]`): `预算数 (A)[1]` → `预算数`. */
@@ -186,7 +207,7 @@ function bareName(name: string): string {
  * which figure is wrong, and the rate's amounts answer it (`scoreRelations`); a score that holds with the rate and not
  * with its amounts' ratio says the rate was typed as printed (`typedAsPrinted`).
  */
-function scoreRateOperands(p: Part, rate: Column): { num: Column; den: Column; title: (m: Messages) => string; judged: boolean } | undefined {
+function scoreRateOperands(p: Part, rate: Column): { num: Column; den: Column; shift: number; title: (m: Messages) => string; judged: boolean } | undefined {
   const named = rateOperands(p, rate);
   if (named) return { ...named, judged: true };
   if (rate.role !== 'figure' || HEADER_RATIO.test(rate.name)) return undefined;
@@ -194,7 +215,7 @@ function scoreRateOperands(p: Part, rate: Column): { num: Column; den: Column; t
   const num = namedColumn(p, rate, [...EXECUTED, '执行数'], bareName);
   const den = namedColumn(p, rate, [...BUDGETED, '预算数'], bareName);
   if (!num || !den) return undefined;
-  return { num, den, title: (m) => m.ruleNamedRatio(rate.name, num.name, den.name), judged: false };
+  return { num, den, shift: unitShift(p, num, den), title: (m) => m.ruleNamedRatio(rate.name, num.name, den.name), judged: false };
 }
 
 /**
@@ -206,7 +227,8 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
   for (const c of p.columns) {
     const operands = rateOperands(p, c);
     if (!operands) continue;
-    const { num, den, title } = operands;
+    const { num, den, shift, title } = operands;
+    const scale = 10 ** shift;
     // Rows read by their heads, a view made only of the three cells of a row that prints all three. Only a rate that
     // does not hold is kept as a relation (a ratio within its rounding gives no finding): a document of 3,000 forms
     // made, listed and judged 3,000 relation objects at every keystroke (about a fifth of its pass).
@@ -217,8 +239,8 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
       const b = figureNumber(p, r, den.index);
       if (!rate?.percent || !a || !b || a.percent || b.percent) return;
       // The printed figures' own ratio inside the rate's rounding: it holds (`holdsAsPrinted` would say so), no view made.
-      if (b.value > 0 && Math.abs((a.value / b.value) * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
-      const rel: Relation = { rule: 'column-formula', kind: 'ratio', title: title(m), target: h.cell(c.index)!, terms: [{ sign: 1, cell: h.cell(num.index)! }, { sign: 1, cell: h.cell(den.index)! }] };
+      if (b.value > 0 && Math.abs(((a.value * scale) / b.value) * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
+      const rel = ratioRelation(title(m), h.cell(c.index)!, h.cell(num.index)!, h.cell(den.index)!, shift);
       if (holdsAsPrinted(rel) === false) out.push(rel);
     });
   }
@@ -291,7 +313,8 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       if (fig && fig.units > 0n) titled = { units: fig.units, decimals: fig.decimals };
       if (!weightColumn && !titled) continue;
     }
-    // (The rate's operands are read when a row needs them: a rate without `%`, a score that does not hold.)
+    // (The rate's operands are found once per part, when a row first needs them: a rate without `%`, a score that does
+    // not hold, a percentage rate whose score holds — `typedAsPrinted`.)
     let operands: ReturnType<typeof scoreRateOperands> | null = null;
     const operandsOf = () => (operands === null ? (operands = scoreRateOperands(p, rateColumn)) : operands);
     const precision = columnPrecision(p);
@@ -317,7 +340,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
         const o = operandsOf();
         const a = o && figureNumber(p, r, o.num.index);
         const b = o && figureNumber(p, r, o.den.index);
-        const q = a && b && !a.percent && !b.percent && b.value > 0 ? a.value / b.value : undefined;
+        const q = a && b && !a.percent && !b.percent && b.value > 0 ? (a.value * 10 ** o.shift) / b.value : undefined;
         if (q !== undefined) shift = Math.abs(rate.value / 100 - q) <= Math.abs(rate.value - q) ? -2 : 0;
         // (0 reads alike either way.)
         else if (rate.value > 1.5 || rate.value === 0) shift = -2;
@@ -361,10 +384,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       // The ratio is added when it holds, and when it does not unless `headerRatios` has made it already (`judged`).
       const o = operandsOf();
       if (!o || !cellOf(p, r, o.num.index) || !cellOf(p, r, o.den.index)) continue;
-      const ratio: Relation = {
-        rule: 'column-formula', kind: 'ratio', title: o.title(m), target: cellOf(p, r, rateColumn.index)!,
-        terms: [{ sign: 1, cell: cellOf(p, r, o.num.index)! }, { sign: 1, cell: cellOf(p, r, o.den.index)! }],
-      };
+      const ratio = ratioRelation(o.title(m), cellOf(p, r, rateColumn.index)!, cellOf(p, r, o.num.index)!, cellOf(p, r, o.den.index)!, o.shift);
       const holds = holdsAsPrinted(ratio);
       if (holds === true || (holds === false && !o.judged)) out.push(ratio);
     }
@@ -387,14 +407,11 @@ function typedAsPrinted(p: Part, r: number, rateColumn: Column, o: ReturnType<ty
   const a = figureNumber(p, r, o.num.index);
   const b = figureNumber(p, r, o.den.index);
   if (!rate?.percent || !a || !b || a.percent || b.percent || !(b.value > 0)) return;
-  const q = a.value / b.value;
+  const q = (a.value * 10 ** o.shift) / b.value;
   // (the ratio within the rate's rounding: it holds, as headerRatios' quick test says)
   if (Math.abs(q * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
   if (Math.abs(score - weight * Math.min(q, 1)) <= 0.55 * 10 ** -places) return;
-  const ratio: Relation = {
-    rule: 'column-formula', kind: 'ratio', title: o.title(m), target: cellOf(p, r, rateColumn.index)!,
-    terms: [{ sign: 1, cell: cellOf(p, r, o.num.index)! }, { sign: 1, cell: cellOf(p, r, o.den.index)! }],
-  };
+  const ratio = ratioRelation(o.title(m), cellOf(p, r, rateColumn.index)!, cellOf(p, r, o.num.index)!, cellOf(p, r, o.den.index)!, o.shift);
   if (holdsAsPrinted(ratio) === false) out.push(ratio);
 }
 
