@@ -1333,12 +1333,11 @@ export class DeclaredRules {
     // Item by item, stopping at the first that fails (as `groupItems` gives them, without a generator); what the
     // group appended is then of no use (the rule gives nothing).
     for (let i = 0; i < g.items.length; i++) {
-      const bound = this.boundTarget(g, i, table) ?? this.columnTarget(g, i, table);
+      const bound = this.boundTarget(g, i, table);
       if (bound) {
         out.push({ sign: (sign * g.items[i].sign) as 1 | -1, target: bound });
         continue;
       }
-      if (bound === null) return false;
       const item = this.groupItem(g, i, table, stop);
       if (!item) continue;
       if (!item.targets) return false;
@@ -1356,22 +1355,6 @@ export class DeclaredRules {
     const it = g.items[i];
     const at = (it as BoundItem).at;
     return at && it.atom && !it.ellipsis ? new ResolvedRow(table, it.atom.span, at) : undefined;
-  }
-
-  /**
-   * The one target of item i of a group when it names a column (`（2+3）栏`, `（「一般公共预算」+「政府性基金」）栏`: a binder
-   * looks up no column for the expansion), as `groupItem` gives it — without the item, its atom, its list of targets
-   * and the look-up's objects (a pass of the 13 real documents' first sight expands some 330 such items); null when no
-   * part of `table` has the column (a problem says so, as `resolveAtoms` says it); undefined when it names no column.
-   */
-  private columnTarget(g: GroupNode, i: number, table: Table): Target | null | undefined {
-    const it = g.items[i];
-    const a = it.atom;
-    if (!a || it.ellipsis || (it as BoundItem).at || (a.unit ?? g.unit ?? ((a.eachRow ?? g.eachRow) ? 'column' : undefined)) !== 'column') return undefined;
-    const target = a.quoted ? new ResolvedTable(table, a.span, undefined, a.value) : new ResolvedTable(table, a.span, undefined, undefined, Number(a.value));
-    for (const p of table.parts) if (columnIn(p, target)) return target;
-    this.problem(this.m.columnNotFound(a.quoted ? `「${a.value}」` : `${a.value}栏`), a.span);
-    return null;
   }
 
   /**

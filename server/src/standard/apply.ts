@@ -467,8 +467,8 @@ class Kept {
   /** For a condition that is an equality (`当 C=D`): whether it held (undefined: it named nothing). */
   holds: boolean | undefined = undefined;
   /**
-   * Its relations are [from, to) of `made` (a kept identity's go into one list for all those its pass kept, the
-   * applier's `keptList`: no list of its own per identity); `to` −1: to the end of `made`.
+   * Its relations are [from, to) of `made` (a form's, made from the template of its shape, go into one list for all
+   * the forms of a pass: no list of its own per form); `to` −1: to the end of `made`.
    */
   from = 0;
   to = -1;
@@ -753,14 +753,8 @@ class Applier {
   private askedRows?: Map<string, RowAt | undefined>;
   /** Who plays a role, and which tables fit the templates' contexts (for the templates). */
   private readonly fitting = new Fitting((st) => this.roles.instances(st));
-  /**
-   * The relations of the identities kept for the next version that this pass made — applied from the template of
-   * their table's shape (the forms), or bound and expanded —: one list for them all, each identity's a range of it
-   * (`Kept.from`, `Kept.to`), appended to and never emptied. A list of its own per identity, grown from empty, with its
-   * numberings and keys, was most of what keeping one cost on a first sight. The list lives while any identity whose
-   * relations it holds is taken again by a later version.
-   */
-  private keptList?: RelationList;
+  /** The relations of the forms applied by shape in this pass and kept for the next (one list for them all). */
+  private shapeList?: RelationList;
 
   private get shared(): Map<StandardSet, Map<string, boolean | undefined>> {
     return (this.sharedMap ??= new Map());
@@ -1065,7 +1059,7 @@ class Applier {
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
     if (templates && key !== undefined && (holds !== undefined || !b.condition)) {
-      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, 0, list.count, b.touched, b.consulted, this.fitting);
+      templates.keep(cid, key, table, NO_FIELDS, { outcome: b.condition ? 'applied' : 'missing' }, list, b.touched, b.consulted, this.fitting);
     }
     return holds;
   }
@@ -1080,8 +1074,8 @@ class Applier {
   }
 
   /**
-   * Expands an identity: into the pass's list of kept relations when it is kept for the next version (with what it
-   * read), else into the scratch list.
+   * Expands an identity: into a list of its own when it is kept for the next version (with what it read), else into
+   * the scratch list.
    */
   private expand(identity: Identity, table: Table, keep: boolean): Kept {
     // A form of a shape seen before: the relations of the first one of that shape, at this form's places.
@@ -1089,7 +1083,7 @@ class Applier {
     if (shape) {
       // Kept for the next version: appended to the pass's list of forms' relations; else to the applier's list of
       // relations made by shape (`SHAPED`).
-      const list = keep ? (this.keptList ??= new RelationList()) : SHAPED;
+      const list = keep ? (this.shapeList ??= new RelationList()) : SHAPED;
       const from = list.count;
       const got = this.ctx.shapes!.apply(identity, shape.key, table, shape.fields, this.fitting, list);
       if (got) {
@@ -1104,8 +1098,10 @@ class Applier {
         return k;
       }
     }
-    // Kept for the next version, its relations are appended to the pass's list of kept relations (`keptList`); else
-    // they go to the scratch list.
+    // Kept for the next version, its relations go into a list of its own, made only once its binding gives something to
+    // expand (`bindAndExpand`): of the 329 lists a first pass of the 13 real documents made so (beyond a pass with their
+    // shapes met before), 123 stayed empty — the identity named what the document does not print, or its condition did
+    // not hold.
     const made = keep ? undefined : SCRATCH;
     made?.clear();
     if (shape) {
@@ -1115,7 +1111,7 @@ class Applier {
       const kept = shape.holds
         ? (k.outcome !== 'missing' && k.outcome !== 'unresolved' && k.outcome !== 'condition') || (!shape.fields.length && k.outcome !== 'condition')
         : (shape.holds === false && k.outcome === 'condition') || (!shape.fields.length && k.outcome === 'missing');
-      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, k.made, k.from, k.to < 0 ? k.made.count : k.to, this.binder.touched, this.binder.consulted, this.fitting);
+      if (kept) this.ctx.shapes!.keep(identity, shape.key, table, shape.fields, k, k.made, this.binder.touched, this.binder.consulted, this.fitting);
       return k;
     }
     return this.bindAndExpand(identity, table, keep, made);
@@ -1176,9 +1172,9 @@ class Applier {
   }
 
   /**
-   * Binds and expands an identity into `into` (emptied; undefined: appended to the pass's list of kept relations,
-   * `keptList` — one that makes no relation holds `NO_MADE` instead): what it gave, and what it read when `keep`.
-   * `judged`: whether its equality condition holds, when that was judged already (`shape`).
+   * Binds and expands an identity into `into` (emptied; undefined: a list of its own, made when the binding gives
+   * something to expand — one that makes no relation holds `NO_MADE` instead): what it gave, and what it read when
+   * `keep`. `judged`: whether its equality condition holds, when that was judged already (`shape`).
    */
   private bindAndExpand(identity: Identity, table: Table, keep: boolean, into: RelationList | undefined, judged?: boolean): Kept {
     const binder = this.binder;
@@ -1198,20 +1194,15 @@ class Applier {
       k.holds = false;
       return k;
     }
-    const made = into ?? (this.keptList ??= new RelationList());
-    const from = made.count;
+    const made = into ?? new RelationList();
     const d = this.expansion(made);
     const node = cond ? { lhs: b.rule.lhs, rhs: b.rule.rhs, text: b.rule.text, span: b.rule.span } : b.rule;
     const outcome = d.expand({ node, table: b.table }, titleOf(identity, this.ctx.sm));
     const missing = d.problems.length ? d.problems[0].message : undefined;
     // The relations made as objects lose their rule's span (a bound rule's is nowhere); those in the arrays have none to lose.
-    for (let i = from; i < made.count; i++) if (made.targetPartOf(i) < 0) delete made.relation(i).ruleSpan;
-    // One that made nothing in the kept list holds the empty list (its own range of that list would be empty too).
-    const k = new Kept(outcome, into || made.count > from ? made : NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
-    if (!into && made.count > from) {
-      k.from = from;
-      k.to = made.count;
-    }
+    for (let i = 0; i < made.count; i++) if (made.targetPartOf(i) < 0) delete made.relation(i).ruleSpan;
+    // A list of its own that stayed empty is let go at once (a `Kept` lives to the next version: its list would be promoted).
+    const k = new Kept(outcome, into || made.count ? made : NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
     if (missing) k.missing = missing;
     if (identity.rule.condition?.rhs.length) k.holds = cond;
     return k;

@@ -959,14 +959,11 @@ export class ShapeTemplates {
   }
 
   /**
-   * Keeps what `idn` gave for `t` (bound and expanded): its relations, [from, to) of `made`, having read the tables
-   * `read` and asked for the roles `consulted` — the second time it is met in that context. Nothing is kept when a
-   * relation names a cell of a table it did not read, or it read a table that plays none of those roles.
+   * Keeps what `idn` gave for `t` (bound and expanded): its relations in `made`, having read the tables `read` and
+   * asked for the roles `consulted` — the second time it is met in that context. Nothing is kept when a relation names
+   * a cell of a table it did not read, or it read a table that plays none of those roles.
    */
-  keep(
-    idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, from: number, to: number,
-    read: readonly Table[], consulted: readonly StandardTable[], fitting: Fitting,
-  ): void {
+  keep(idn: Identity, key: string, t: Table, fields: readonly RowAt[], result: { outcome: Template['outcome']; missing?: string }, made: RelationList, read: readonly Table[], consulted: readonly StandardTable[], fitting: Fitting): void {
     const e = this.store.entry(idn, key);
     const players = fitting.players;
     // Who the other tables are: each by the role it plays (the first role consulted that it plays) and its place among
@@ -1029,7 +1026,7 @@ export class ShapeTemplates {
       e.once.splice(seen, 1);
       // A template: its lists made.
       const kept = tables.slice(0, n);
-      const built = placesOf(made, from, to, slotMap ?? slotsOf(kept), fields);
+      const built = placesOf(made, slotMap ?? slotsOf(kept), fields);
       if (!built) return;
       let others: Other[] = NO_OTHERS;
       if (n > 1) {
@@ -1090,14 +1087,11 @@ function askedOf(consulted: readonly StandardTable[], players: (st: StandardTabl
 }
 
 /**
- * Relations [from, to) of a list as a template's: each cell as its place — its part as an entry of the template's
- * `parts` (its table's slot, `slots`, and its number there), a field's row as the field's; read from the arrays for
- * the relations kept there (no row or cell is made). Undefined when a cell is in none of the tables, or the relations'
- * titles differ.
+ * A list's relations as a template's: each cell as its place — its part as an entry of the template's `parts` (its
+ * table's slot, `slots`, and its number there), a field's row as the field's; read from the arrays for the relations
+ * kept there (no row or cell is made). Undefined when a cell is in none of the tables, or the relations' titles differ.
  */
-function placesOf(
-  made: RelationList, from: number, to: number, slots: Map<Table, number>, fields: readonly RowAt[],
-): Pick<Template, 'ints' | 'partsAt' | 'checkedAt' | 'relationsAt' | 'count' | 'title' | 'indirect'> | undefined {
+function placesOf(made: RelationList, slots: Map<Table, number>, fields: readonly RowAt[]): Pick<Template, 'ints' | 'partsAt' | 'checkedAt' | 'relationsAt' | 'count' | 'title' | 'indirect'> | undefined {
   /** The places, in order (`place` appends each), and how many. */
   const places: number[] = [];
   let n = 0;
@@ -1129,7 +1123,7 @@ function placesOf(
   };
   const ofCell = (c: Cell) => place(c.row.part, c.row.index, c.row.cells.indexOf(c), cellNumber(c));
   const relations: MadeRelation[] = [];
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < made.count; i++) {
     direct = true;
     const k = made.termsOf(i);
     if (k < 0) {
