@@ -250,4 +250,28 @@ describe('rules: a sum of references in brackets (`(「基本支出」行1栏+�
   it('a group with a unit after it is read as before (`（「基本支出」+「项目支出」）行`)', () => {
     assert.deepEqual(rels(doc('「合计」行=（「基本支出」+「项目支出」）行')).map((r) => r.split(' :: ')[0]), ['4.00 = 1.00 + 2.00']);
   });
+  it('a group of columns, by 栏次 or by name: the same relations either way; a column no part has is named where it is written', () => {
+    const byName = GOOD.replace('规则：1栏各行=(2+5)栏各行；2栏各行=(3+4)栏各行', '规则：1栏各行=(「小计」+「项目支出」)栏各行；2栏各行=(「人员经费」+「公用经费」)栏各行');
+    // The document's rules alone (the standard set's identities of this table say the same).
+    const sig = (text: string) => analyze(text, { standard: false }).relations.filter((r) => r.rule === 'column-formula')
+      .map((r) => `${r.target.span.start}=${r.terms.map((t) => `${t.sign}:${t.cell.span.start}`).join(',')}`);
+    const numbered = sig(GOOD);
+    // Each of the table's 18 rows, both rules.
+    assert.equal(numbered.length, 36);
+    assert.deepEqual(sig(byName), numbered);
+    // Wrong 合计 found through a group by name as through one by number.
+    const wrong = byName.replace(' | 合计 | 307.24 |', ' | 合计 | 317.24 |');
+    assert.ok(analyze(wrong, { standard: false }).findings.some((e) => e.rule === 'column-formula' && e.severity === 'error' && wrong.slice(e.span.start, e.span.end) === '317.24'));
+    // (A group's name is no column's: 「基本支出」 names none, its 小计 is 「小计」.)
+    for (const [bad, atom] of [['(2+9)栏各行', '9'], ['(2+「结转」)栏各行', '「结转」'], ['(「基本支出」+5)栏各行', '「基本支出」']] as const) {
+      const text = GOOD.replace('(2+5)栏各行', bad);
+      const problems = analyze(text, { standard: false }).findings.filter((f) => f.rule === 'rule-reference');
+      assert.equal(problems.length, 1, bad);
+      assert.equal(problems[0].message, `找不到栏 ${atom.startsWith('「') ? atom : `${atom}栏`}`);
+      const at = text.indexOf(bad) + bad.indexOf(atom);
+      assert.deepEqual([problems[0].span.start, problems[0].span.end], [at, at + atom.length]);
+      // The rule gives nothing; the other rule still gives its 18.
+      assert.equal(sig(text).length, 18);
+    }
+  });
 });
