@@ -569,7 +569,10 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(errorsOf(budget).map((e) => said(budget, e).replace(/\s/g, '')).sort(), ['14.43%', '4.04%', '6.00%', '6.90%']);
     // The 类 below the bare `其中：` line are the parts of the line before's total; one mistyped is found.
     const sums = analyze(budget).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum').map((r) => `${r.target.text} ~ ${r.terms.map((t) => t.cell.text).join(' ')}`);
-    assert.deepEqual(sums, ['1085203.63 ~ 1037103.63 48100', '1085203.63 ~ 850088.3 116433.12 43897.73 74784.48']);
+    // And their changes, the 类 adding up exactly: −54357.12 + 16803.36 − 6014.46 + 62.16 = −43506.06 (holds; each term
+    // signed against the total’s decrease).
+    assert.deepEqual(sums, ['1085203.63 ~ 1037103.63 48100', '1085203.63 ~ 850088.3 116433.12 43897.73 74784.48', '43506.06 ~ 54357.12 16803.36 6014.46 62.16']);
+    assert.deepEqual(analyze(budget).relations.filter((r) => r.target.text === '43506.06' && r.kind === 'sum').map((r) => r.terms.map((t) => t.sign)), [[1, -1, 1, -1]]);
     const typo = budget.replace('住房保障支出类科目 74784.48', '住房保障支出类科目 74884.48');
     assert.ok(errorsOf(typo).some((e) => said(typo, e) === '1085203.63'));
   });

@@ -128,7 +128,8 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       const st = statements.find((x) => x.span.start <= span.start && span.end <= x.span.end);
       return st ? st.text.slice(span.start - st.span.start, span.end - st.span.start) : '';
     };
-    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, out: result, shares: new Map(), unresolved: new Map(), siblings: new Map() };
+    const all = statements.flatMap((x) => x.claims);
+    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, all, out: result, shares: new Map(), unresolved: new Map(), siblings: new Map() };
     let prev: Statement | undefined;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
@@ -160,6 +161,8 @@ interface Ctx {
   cellOf(c: Claim): Cell;
   /** The text of a span of the lines read. */
   slice(span: { start: number; end: number }): string;
+  /** Every claim of the lines read, in document order. */
+  all: readonly Claim[];
   out: ClaimResult;
   /**
    * The shares checked against each whole, in order, by the list they are stated in — a line, or the items of an
@@ -335,6 +338,17 @@ function bracketDepth(text: string, from: number, to: number): { net: number; le
     else if ((ch === '）' || ch === ')') && --net < least) least = net;
   }
   return { net, least };
+}
+
+/** The offset of the innermost bracket opened between `from` and `to` and still open at `to` (−1 when none is). */
+function openBracketBefore(text: string, from: number, to: number): number {
+  let depth = 0;
+  for (let i = to - 1; i >= from; i--) {
+    const ch = text[i];
+    if (ch === '）' || ch === ')') depth++;
+    else if ((ch === '（' || ch === '(') && --depth < 0) return i;
+  }
+  return -1;
 }
 
 /** The offset of the bracket that closes the one opened at `open` (−1 when none does). */
@@ -934,7 +948,15 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
  */
 function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [number, number][]): number {
   const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && !shareList(text, qi, stopAt(text, '。！？', qi));
-  const end = stopAt(text, sameSegment ? '。；;！？' : '。！？', qi);
+  let end = stopAt(text, sameSegment ? '。；;！？' : '。！？', qi);
+  // A `其中` opened in brackets after its total ends with them (`上级补助收入113566万元(其中:抗疫特别国债7691万元),债务转贷
+  // 收入39000万元,收入合计192496万元`, a 福州仓山 决算; `财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计
+  // 100%;上级补助收入0万元,…`, a 杭州钱塘 部门决算): what follows the bracket is not its part.
+  const open = openBracketBefore(text, totalAt, qi);
+  if (open >= 0) {
+    const close = closingBracket(text, open);
+    if (close >= 0 && close < end) end = close;
+  }
   if (!nestedOut) {
     const next = text.indexOf('其中', qi + 2);
     return next >= 0 && next < end ? next : end;
@@ -1003,7 +1025,14 @@ function listTotal(ctx: Ctx, statements: Statement[], i: number): Claim | undefi
   const own = introTotal(ctx, st);
   if (own || i === 0 || !/^[ \t\u3000]*其中[:：]?[ \t\u3000]*$/.test(st.text)) return own;
   const prev = statements[i - 1];
-  return prev.heading === st.heading && prev.section === st.section ? introTotal(ctx, prev) : undefined;
+  const total = prev.heading === st.heading && prev.section === st.section ? introTotal(ctx, prev) : undefined;
+  if (!total) return undefined;
+  // A total that is itself a share of the whole the items' shares name (`项目支出预算 48100 元,占支出总预算的 4.43%,…。` /
+  // `其中:` / `(一)文化旅游体育与传媒支出类科目 850088.3 元,占支出总预算 78.33%,…`, a 梧州 2025 部门预算 whose line
+  // before states the parts of 支出总预算): the items are its siblings, not its parts.
+  const whole = prev.claims.find((x) => x.kind === 'share' && x.whole && x.sentence === total.sentence)?.whole;
+  if (whole && itemsOf(statements, i).some((it) => it.claims.some((x) => x.kind === 'share' && x.whole === whole))) return undefined;
+  return total;
 }
 
 /** `其中`: a total and its parts in one line, or an intro line and the items below it. */
@@ -1014,10 +1043,11 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // brackets and amounts of another role, and the parts of a `其中` inside it (to where `nestedEnd` says it ends).
   const ends = new Map<number, number>();
   for (const qi of listMarkers(st)) {
-    const total = qizhongTotal(ctx, st, qi);
+    const above = lineStartTotal(ctx, statements, i, qi);
+    const total = above ?? qizhongTotal(ctx, st, qi);
     if (!total) continue;
     const nested: [number, number][] = [];
-    const end = ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
+    const end = above ? text.length : ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
     // `包括 A a、B b 等` (or after `中，`, `具体如下：`): some of the parts only.
     if (!text.startsWith('其中', qi) && text.slice(qi, end).includes('等')) continue;
     for (const range of nested) {
@@ -1029,6 +1059,11 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (parts.length === 1 && !ends.has(qi)) parts = semicolonList(ctx, text, st, total, parts[0], end, list.candidate, list.inBrackets) ?? parts;
     if (parts.length === 1 && total.kind === 'amount' && !total.bound && !total.approx) partOver(ctx, total, parts[0]);
     if (parts.length < 2 || total.bound || total.approx) continue;
+    // Items that each say the total's own measure again (`支出2.05万元,年初预算为2.95万元,差值为0.9万元。其中:因公出国(境)
+    // 支出0万元,年初预算为0万元,差值为0万元;…`, a “三公” 对比 paragraph): the list states several measures of each item,
+    // not parts of the one before `其中`.
+    if (parts.filter((p) => !p.inherited && p.subject !== '' && p.subject === total.subject).length >= 2) continue;
+    if (above && !addsUp(ctx, total, parts) && partialList(ctx, total, parts)) continue;
     if (total.kind === 'count') countCheck(ctx, total, parts);
     else sumRelation(ctx, total, parts);
   }
@@ -1076,9 +1111,65 @@ const BOTH_SIDES = /收支(?:总预算|总计|预算总计|预算总额|总额)$
 /** A side's list after such a total: `收入包括：`, `支出预算包括：`. */
 const SIDE_LIST = /(?:收入|支出)(?:预算)?包括[:：]/g;
 
-/** A total is the sum of its parts: the relation, judged (`relate`). */
+/**
+ * The total a line that starts with `其中` breaks down, when the line before states it (`…三公经费支出合计585.53万元(…),同比
+ * 减少144.92万元,…。` / `其中:因公出国(境)经费0万元,同比减少0万元,…。公务用车购置及运行费585.53万元,…`, a 乌鲁木齐天山区
+ * 决算): that line's only amount of this year, under the same heading. Its parts run to the end of the line.
+ */
+function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number): Claim | undefined {
+  const st = statements[i];
+  if (i === 0 || st.intro || !/^[ \t\u3000]*$/.test(st.text.slice(0, qi)) || !st.text.startsWith('其中', qi)) return undefined;
+  const prev = statements[i - 1];
+  return prev.heading === st.heading && prev.section === st.section ? introTotal(ctx, prev) : undefined;
+}
+
+/** A total is the sum of its parts: the relation, judged (`relate`); and so are their changes, when each states one. */
 function sumRelation(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: parts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) });
+  changeSum(ctx, total, parts);
+}
+
+/**
+ * The parts of a total that add up to it, each with its change against the same base as the total's (`“三公”经费决算数为
+ * 2.63 亿元，比年初预算数减少 0.36 亿元。其中，因公出国(境)费 0.88 亿元，比年初预算数减少 0.03 亿元；…`, a 山东省本级
+ * 决算): the total's change is the sum of theirs, each signed by its direction. Only when the amounts add up exactly (a
+ * list of some parts says nothing of the rest's change) and every part states its change (`较上年持平` is not read as 0).
+ */
+function changeSum(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
+  if (total.kind !== 'amount' || parts.length < 2) return;
+  const tc = changeAfter(ctx, total);
+  if (!tc || !addsUp(ctx, total, parts as Claim[]) || !samePrint(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) return;
+  const terms: Term[] = [];
+  for (const p of parts) {
+    const c = changeAfter(ctx, p);
+    if (!c || c.baseYear !== tc.baseYear || c.unit !== tc.unit) return;
+    terms.push({ sign: c.direction === tc.direction ? 1 : -1, cell: ctx.cellOf(c) });
+  }
+  relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'changeSum'), target: ctx.cellOf(tc), terms });
+}
+
+/** The sum of amounts of one unit, exactly as printed (the finest of their decimals). */
+function sumFigure(ctx: Ctx, parts: readonly Claim[]): Figure {
+  const cells = parts.map((p) => ctx.cellOf(p).figure!);
+  const d = Math.max(...cells.map((f) => f.decimals));
+  const units = cells.reduce((a, f) => a + f.units * pow10(d - f.decimals), 0n);
+  return { ...cells[0], units, decimals: d };
+}
+
+/**
+ * An amount's change: the change claim right after it in its clause run (nothing but shares, rates and words between,
+ * no `。`, `；`, `其中`), against a base the sentence names.
+ */
+function changeAfter(ctx: Ctx, c: Claim): Claim | undefined {
+  const k = ctx.all.indexOf(c);
+  for (let j = k + 1; j < ctx.all.length; j++) {
+    const x = ctx.all[j];
+    const between = ctx.slice({ start: c.span.end, end: x.span.start });
+    if (!between || /[。；;]|其中/.test(between)) return undefined;
+    if (x.kind === 'change') return x.bound || x.approx || x.inReason || !x.baseNamed || x.direction === undefined ? undefined : x;
+    if (x.kind !== 'share' && x.kind !== 'rate') return undefined;
+  }
+  return undefined;
 }
 
 /**

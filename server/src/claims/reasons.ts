@@ -34,6 +34,12 @@ const REASON_START = /^[ \t\u3000]*(?:主要原因|原因|主要是|变动原因
 /** A sentence that explains without the word 原因: a subject new this year (`此项级科目为今年新增科目`). */
 const IMPLICIT = /(?:今年|本年|当年)新增|新增(?:科目|项目|单位)|新成立|新设立|首次安排/;
 
+/** The last of the sentences that `；` joins to sentence `n` (cut at `；` as at `。`). */
+function lastPart(st: Statement, n: number): number {
+  while (n + 1 < st.sentences.length && /[；;]/.test(st.text[st.sentences[n].end - 1] ?? '')) n++;
+  return n;
+}
+
 /** Whether sentence `n` of a line names `subject` (both keyed as labels are). */
 function names(st: Statement, n: number, subject: string): boolean {
   const s = st.sentences[n];
@@ -48,7 +54,11 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     }
   }
   const explained = (st: Statement, k: number, sentence: number, subject?: string): boolean => {
-    if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= sentence + 1)) return true;
+    // Its sentence or the next one — the next after the `；` parts of its own (`财政拨款收入总计 a 万元，…增加 x 万元，增长
+    // p%；财政拨款支出总计 b 万元，…增长 q%。收入、支出变动较大的主要原因是…`, a 大邑 决算; `“三公”经费预算总额为 1969 万元，…
+    // 减少 221 万元，下降 10.1%；其中：…；公务用车购置及运行维护费 1687 万元，…下降 11%。 2025 年“三公”经费预算下降的原因主要
+    // 是…`, a 绵竹 预算).
+    if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= lastPart(st, sentence) + 1)) return true;
     // A reason further on in the line that names what changed (`…预算为 1,950 万元，支出决算为 1,700 万元。其中：…。
     // “三公”经费财政拨款支出决算数小于预算数的主要原因是…`): after the items, of the total.
     if (subject && subject.length >= 2 && st.reasons.some((r) => !r.placeholder && r.sentence > sentence + 1 && names(st, r.sentence, subject))) return true;
