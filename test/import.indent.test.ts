@@ -14,6 +14,7 @@ import { importDocument, type ImportedDocument } from '../server/src/interchange
 import { registerNodePdfEngine } from '../server/src/interchange/pdfNode';
 import { ROOT } from './support/lsp';
 import { writePdf, type TextAt } from './support/pdfWriter';
+import { section } from './support/sections';
 
 registerNodePdfEngine();
 
@@ -29,15 +30,6 @@ async function imported(data: Uint8Array, name: string): Promise<ImportedDocumen
   const r = await importDocument(data, { name });
   assert.ok(r.ok, r.ok ? '' : r.message);
   return r;
-}
-
-/** The lines of a section, from its heading to the next heading (comments and blank lines left out). */
-function section(text: string, heading: string): string[] {
-  const lines = text.split('\n').filter((l) => !l.startsWith('//') && l.trim());
-  const from = lines.findIndex((l) => l.startsWith(heading));
-  assert.ok(from >= 0, `no ${heading} in\n${text}`);
-  const to = lines.findIndex((l, k) => k > from && l.startsWith('#'));
-  return lines.slice(from, to < 0 ? undefined : to);
 }
 
 const textAt = (text: string, x: number, y: number, size = 10): TextAt => ({ text, x, y, size });

@@ -14,6 +14,7 @@ import { analyze } from '../server/src/analysis';
 import { displayWidth } from '../server/src/format/width';
 import { importDocument, type ImportedDocument } from '../server/src/interchange/document';
 import { ROOT } from './support/lsp';
+import { section } from './support/sections';
 
 /**
  * Cut from ../shared/corpus/jiangsu/江苏省委办公厅2018年度部门预算公开文件.txt (its copy:
@@ -28,15 +29,6 @@ async function imported(path: string, name: string): Promise<ImportedDocument> {
   const r = await importDocument(new Uint8Array(readFileSync(path)), { name });
   assert.ok(r.ok, r.ok ? '' : r.message);
   return r;
-}
-
-/** The lines of a section, from its heading to the next one's (comments left out). */
-function section(text: string, heading: string): string[] {
-  const lines = text.split('\n').filter((l) => !l.startsWith('//') && l.trim());
-  const from = lines.findIndex((l) => l.startsWith(heading));
-  assert.ok(from >= 0, `no ${heading} in\n${text}`);
-  const to = lines.findIndex((l, k) => k > from && l.startsWith('#'));
-  return lines.slice(from, to < 0 ? undefined : to);
 }
 
 describe('import of layout text: a paragraph read across a page break (a 汉字 is one column of the text, two in print)', function () {
