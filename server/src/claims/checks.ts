@@ -128,8 +128,14 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       const st = statements.find((x) => x.span.start <= span.start && span.end <= x.span.end);
       return st ? st.text.slice(span.start - st.span.start, span.end - st.span.start) : '';
     };
-    const all = statements.flatMap((x) => x.claims);
-    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, all, out: result, shares: new Map(), unresolved: new Map(), siblings: new Map() };
+    // Every claim in document order and each one's place, made when a list's changes are first summed (`changeAfter`).
+    let order: ClaimOrder | undefined;
+    const claimOrder = (): ClaimOrder => {
+      if (order) return order;
+      const all = statements.flatMap((x) => x.claims);
+      return (order = { all, at: new Map(all.map((c, i) => [c, i])) });
+    };
+    const ctx: Ctx = { doc, m, cm, index, kind, cellOf, slice, claimOrder, out: result, shares: new Map(), unresolved: new Map(), siblings: new Map() };
     let prev: Statement | undefined;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
@@ -152,6 +158,9 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
   return result;
 }
 
+/** The claims of the lines read, in document order, and each one's place in that order. */
+interface ClaimOrder { all: readonly Claim[]; at: ReadonlyMap<Claim, number> }
+
 interface Ctx {
   doc: BudgetDocument;
   m: Messages;
@@ -161,8 +170,8 @@ interface Ctx {
   cellOf(c: Claim): Cell;
   /** The text of a span of the lines read. */
   slice(span: { start: number; end: number }): string;
-  /** Every claim of the lines read, in document order. */
-  all: readonly Claim[];
+  /** Every claim of the lines read, in document order, and each one's place in it. */
+  claimOrder(): ClaimOrder;
   out: ClaimResult;
   /**
    * The shares checked against each whole, in order, by the list they are stated in — a line, or the items of an
@@ -1161,9 +1170,11 @@ function sumFigure(ctx: Ctx, parts: readonly Claim[]): Figure {
  * no `。`, `；`, `其中`), against a base the sentence names.
  */
 function changeAfter(ctx: Ctx, c: Claim): Claim | undefined {
-  const k = ctx.all.indexOf(c);
-  for (let j = k + 1; j < ctx.all.length; j++) {
-    const x = ctx.all[j];
+  const { all, at } = ctx.claimOrder();
+  const k = at.get(c);
+  if (k === undefined) return undefined;
+  for (let j = k + 1; j < all.length; j++) {
+    const x = all[j];
     const between = ctx.slice({ start: c.span.end, end: x.span.start });
     if (!between || /[。；;]|其中/.test(between)) return undefined;
     if (x.kind === 'change') return x.bound || x.approx || x.inReason || !x.baseNamed || x.direction === undefined ? undefined : x;
