@@ -1,7 +1,7 @@
 /** What a cell's text is: a code's kind, a figure, a dash, a broken number … (shared by the builder and the row store). */
 import { parseFigure, type Figure } from '../numbers/decimal';
 import { trimEndChars } from '../util/text';
-import type { CellKind, CodeKind } from './document';
+import type { CellKind, CodeKind, MoneyUnit } from './document';
 
 /** Whether a UTF-16 code unit is a blank: one `\s` matches (the ideographic space U+3000 is one of them). */
 function isBlank(c: number): boolean {
@@ -19,6 +19,17 @@ function isBlank(c: number): boolean {
 export function norm(s: string): string {
   for (let i = 0; i < s.length; i++) if (isBlank(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '');
   return s;
+}
+
+/** The power of ten of a money unit, relative to 元. */
+const UNIT_POWER: Record<MoneyUnit, number> = { 万元: 4, 元: 0 };
+
+/**
+ * The power of ten that reads a figure printed in `from` in the unit `to` (a term's `shift`): 4 for 万元 read in 元, −4
+ * for 元 read in 万元, 0 when the two are one unit or either is unknown.
+ */
+export function unitShift(from: MoneyUnit | undefined, to: MoneyUnit | undefined): number {
+  return from === undefined || to === undefined ? 0 : UNIT_POWER[from] - UNIT_POWER[to];
 }
 
 /** Whether two printings of a unit's name are the same unit (one may leave out the city or the party prefix). */

@@ -1,8 +1,8 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
-import { itemLevel, norm, withoutItemNumber } from '../model/classify';
+import { itemLevel, norm, unitShift, withoutItemNumber } from '../model/classify';
 import { fieldsOf, figureColumns, firstFigureColumn } from '../model/build';
 import { holdsAsPrinted } from '../checks/evaluate';
-import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Rule, Table } from '../model/document';
+import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../model/document';
 import type { AtomNode, ConditionNode, GroupItem as ItemNode, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import { eachRowHead, indexOfHeads, Kind, rowCode, rowCount, rowLabel, rowOf, storeOf, StoredPart, rowAfter, splicesSince, type HeadsSplice, type RowStore } from '../model/rows';
@@ -644,18 +644,6 @@ function formulaColumns(p: Part, crossTable: boolean): Column[] {
   return first ? [first] : [];
 }
 
-/** The power of ten of a money unit, relative to 元. */
-function unitPower(u: MoneyUnit | undefined): number | undefined {
-  return u === '万元' ? 4 : u === '元' ? 0 : undefined;
-}
-
-/** The unit shift of a figure of `from` read in a relation of `to` (0 when either unit is unknown). */
-function unitShift(from: Table, to: Table): number {
-  const a = unitPower(from.unit);
-  const b = unitPower(to.unit);
-  return a === undefined || b === undefined ? 0 : a - b;
-}
-
 /**
  * The row of `of` that stands for `row` of another table, for a column rule between tables: the row with its code;
  * a row without code (the 收支总表's 「一、一般公共服务支出」) or a 类 row, when `of` has no row with that code, by its
@@ -1142,7 +1130,7 @@ export class DeclaredRules {
       if (!c) return undefined;
       const cell = r.cells[c.index];
       if (!cell) return undefined;
-      const shift = unitShift(t.target.table, lhs.table);
+      const shift = unitShift(t.target.table.unit, lhs.table.unit);
       return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
     };
     return { emit, termCell };
@@ -1162,7 +1150,7 @@ export class DeclaredRules {
     const across = rhs.map((t) => (t.target.table === lhs.table ? undefined : t.target.part ?? t.target.table));
     for (let k = 0; k < rhs.length; k++) {
       const of = across[k];
-      if (of && (unitShift(rhs[k].target.table, lhs.table) !== 0 || partsOf(of).some((q) => !storeOf(q)))) return false;
+      if (of && (unitShift(rhs[k].target.table.unit, lhs.table.unit) !== 0 || partsOf(of).some((q) => !storeOf(q)))) return false;
     }
     const col = columnIn(part, lhs);
     if (!col) return true;
@@ -1249,7 +1237,7 @@ export class DeclaredRules {
     for (let k = 0; k < n; k++) {
       const t = rhs[k].target;
       const at = t.at ?? (t.table === lhs.table ? own : undefined);
-      if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table, lhs.table) !== 0) return false;
+      if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table.unit, lhs.table.unit) !== 0) return false;
       rows[k] = at;
     }
     for (let k = 0; k < n; k++) if (!rows[k]) return true;
@@ -1296,7 +1284,7 @@ export class DeclaredRules {
     const at = lhs.at;
     if (!(at.part instanceof StoredPart)) return false;
     for (const { target: t } of rhs) {
-      if (!t.at || !(t.at.part instanceof StoredPart) || !namesColumn(t) || unitShift(t.table, lhs.table) !== 0) return false;
+      if (!t.at || !(t.at.part instanceof StoredPart) || !namesColumn(t) || unitShift(t.table.unit, lhs.table.unit) !== 0) return false;
     }
     const target = at.part.store.cellAt(at.row, col.index);
     if (target < 0) return true;

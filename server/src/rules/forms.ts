@@ -9,6 +9,7 @@
  * - a score column whose name prints its formula (`得分 (20分*执行率)`) is that weight times the row's rate, capped.
  */
 import { FIELD_PART, figureColumns, isScoreColumn, isWeightColumn, norm } from '../model/build';
+import { unitShift } from '../model/classify';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
@@ -170,7 +171,7 @@ function rateOperands(p: Part, c: Column): { num: Column; den: Column; shift: nu
   }
   if (!num || !den) return undefined;
   const [n, d] = [num, den];
-  return { num, den, shift: unitShift(p, num, den), title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
+  return { num, den, shift: operandShift(p, num, den), title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
 }
 
 /** The money unit a column's name prints (`执行数（元）`), else its table's. */
@@ -179,19 +180,29 @@ function columnUnit(p: Part, c: Column): MoneyUnit | undefined {
   return u ? (u[1] as MoneyUnit) : p.table.unit;
 }
 
-/**
- * The power of ten that reads a rate's numerator in its denominator's unit: `预算数（万元） | 执行数（元）` reads 执行数 as
- * 10^−4 of itself (0 when the two share a unit or either is unknown).
- */
-function unitShift(p: Part, num: Column, den: Column): number {
-  const a = columnUnit(p, num);
-  const b = columnUnit(p, den);
-  return !a || !b || a === b ? 0 : a === '元' ? -4 : 4;
+/** The power of ten that reads a rate's numerator in its denominator's unit (`预算数（万元） | 执行数（元）`: −4). */
+function operandShift(p: Part, num: Column, den: Column): number {
+  return unitShift(columnUnit(p, num), columnUnit(p, den));
 }
 
-/** A rate's ratio relation: the numerator read in the denominator's unit (`unitShift`). */
+/** A rate's ratio relation: the numerator read in the denominator's unit (`operandShift`). */
 function ratioRelation(title: string, target: Cell, num: Cell, den: Cell, shift: number): Relation {
   return { rule: 'column-formula', kind: 'ratio', title, target, terms: [shift ? { sign: 1, cell: num, shift } : { sign: 1, cell: num }, { sign: 1, cell: den }] };
+}
+
+/**
+ * Row r's amounts' ratio (`num` ÷ `den`, the numerator read in the denominator's unit) as a float, for the quick tests
+ * that spare a relation object; undefined unless both are plain figures and the denominator is above 0.
+ */
+function amountsRatio(p: Part, r: number, o: { num: Column; den: Column; shift: number }): number | undefined {
+  const a = figureNumber(p, r, o.num.index);
+  const b = figureNumber(p, r, o.den.index);
+  return a && b && !a.percent && !b.percent && b.value > 0 ? (a.value * 10 ** o.shift) / b.value : undefined;
+}
+
+/** Whether a ratio is inside a printed percentage's rounding with a tenth to spare (`holdsAsPrinted` would say it holds). */
+function withinRate(q: number, rate: { value: number; decimals: number }): boolean {
+  return Math.abs(q * 100 - rate.value) < 0.45 * 10 ** -rate.decimals;
 }
 
 /** A column's name without its letter (`(A)`), its unit (`（万元）`) or its footnote mark (`[1]`): `预算数 (A)[1]` → `预算数`. */
@@ -215,7 +226,7 @@ function scoreRateOperands(p: Part, rate: Column): { num: Column; den: Column; s
   const num = namedColumn(p, rate, [...EXECUTED, '执行数'], bareName);
   const den = namedColumn(p, rate, [...BUDGETED, '预算数'], bareName);
   if (!num || !den) return undefined;
-  return { num, den, shift: unitShift(p, num, den), title: (m) => m.ruleNamedRatio(rate.name, num.name, den.name), judged: false };
+  return { num, den, shift: operandShift(p, num, den), title: (m) => m.ruleNamedRatio(rate.name, num.name, den.name), judged: false };
 }
 
 /**
@@ -228,18 +239,16 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
     const operands = rateOperands(p, c);
     if (!operands) continue;
     const { num, den, shift, title } = operands;
-    const scale = 10 ** shift;
     // Rows read by their heads, a view made only of the three cells of a row that prints all three. Only a rate that
     // does not hold is kept as a relation (a ratio within its rounding gives no finding): a document of 3,000 forms
     // made, listed and judged 3,000 relation objects at every keystroke (about a fifth of its pass).
     eachRowHead(p, (h) => {
       const r = h.index;
       const rate = figureNumber(p, r, c.index);
-      const a = figureNumber(p, r, num.index);
-      const b = figureNumber(p, r, den.index);
-      if (!rate?.percent || !a || !b || a.percent || b.percent) return;
-      // The printed figures' own ratio inside the rate's rounding: it holds (`holdsAsPrinted` would say so), no view made.
-      if (b.value > 0 && Math.abs(((a.value * scale) / b.value) * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
+      // (an amount blank or a percentage, a budget of 0: no ratio, as `holdsAsPrinted` would judge none)
+      const q = rate?.percent ? amountsRatio(p, r, operands) : undefined;
+      // The printed figures' own ratio inside the rate's rounding: it holds, no view made.
+      if (q === undefined || withinRate(q, rate!)) return;
       const rel = ratioRelation(title(m), h.cell(c.index)!, h.cell(num.index)!, h.cell(den.index)!, shift);
       if (holdsAsPrinted(rel) === false) out.push(rel);
     });
@@ -338,9 +347,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       let shift = 0;
       if (!rate.percent) {
         const o = operandsOf();
-        const a = o && figureNumber(p, r, o.num.index);
-        const b = o && figureNumber(p, r, o.den.index);
-        const q = a && b && !a.percent && !b.percent && b.value > 0 ? (a.value * 10 ** o.shift) / b.value : undefined;
+        const q = o ? amountsRatio(p, r, o) : undefined;
         if (q !== undefined) shift = Math.abs(rate.value / 100 - q) <= Math.abs(rate.value - q) ? -2 : 0;
         // (0 reads alike either way.)
         else if (rate.value > 1.5 || rate.value === 0) shift = -2;
@@ -404,12 +411,8 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
 function typedAsPrinted(p: Part, r: number, rateColumn: Column, o: ReturnType<typeof scoreRateOperands>, score: number, weight: number, places: number, m: Messages, out: Relation[]): void {
   if (!o || o.judged) return;
   const rate = figureNumber(p, r, rateColumn.index);
-  const a = figureNumber(p, r, o.num.index);
-  const b = figureNumber(p, r, o.den.index);
-  if (!rate?.percent || !a || !b || a.percent || b.percent || !(b.value > 0)) return;
-  const q = (a.value * 10 ** o.shift) / b.value;
-  // (the ratio within the rate's rounding: it holds, as headerRatios' quick test says)
-  if (Math.abs(q * 100 - rate.value) < 0.45 * 10 ** -rate.decimals) return;
+  const q = rate?.percent ? amountsRatio(p, r, o) : undefined;
+  if (q === undefined || withinRate(q, rate!)) return;
   if (Math.abs(score - weight * Math.min(q, 1)) <= 0.55 * 10 ** -places) return;
   const ratio = ratioRelation(o.title(m), cellOf(p, r, rateColumn.index)!, cellOf(p, r, o.num.index)!, cellOf(p, r, o.den.index)!, o.shift);
   if (holdsAsPrinted(ratio) === false) out.push(ratio);
