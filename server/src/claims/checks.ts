@@ -1033,9 +1033,9 @@ function listTotal(ctx: Ctx, statements: Statement[], i: number): Claim | undefi
   const st = statements[i];
   const own = introTotal(ctx, st);
   if (own || i === 0 || !/^[ \t\u3000]*其中[:：]?[ \t\u3000]*$/.test(st.text)) return own;
-  const prev = statements[i - 1];
-  const total = prev.heading === st.heading && prev.section === st.section ? introTotal(ctx, prev) : undefined;
+  const total = totalAbove(ctx, statements, i);
   if (!total) return undefined;
+  const prev = statements[i - 1];
   // A total that is itself a share of the whole the items' shares name (`项目支出预算 48100 元,占支出总预算的 4.43%,…。` /
   // `其中:` / `(一)文化旅游体育与传媒支出类科目 850088.3 元,占支出总预算 78.33%,…`, a 梧州 2025 部门预算 whose line
   // before states the parts of 支出总预算): the items are its siblings, not its parts.
@@ -1128,7 +1128,13 @@ const SIDE_LIST = /(?:收入|支出)(?:预算)?包括[:：]/g;
 function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number): Claim | undefined {
   const st = statements[i];
   if (i === 0 || st.intro || !/^[ \t\u3000]*$/.test(st.text.slice(0, qi)) || !st.text.startsWith('其中', qi)) return undefined;
+  return totalAbove(ctx, statements, i);
+}
+
+/** The total the line before line i introduces (`introTotal`), when it stands under the same heading and section. */
+function totalAbove(ctx: Ctx, statements: Statement[], i: number): Claim | undefined {
   const prev = statements[i - 1];
+  const st = statements[i];
   return prev.heading === st.heading && prev.section === st.section ? introTotal(ctx, prev) : undefined;
 }
 
@@ -1147,7 +1153,8 @@ function sumRelation(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
 function changeSum(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
   if (total.kind !== 'amount' || parts.length < 2) return;
   const tc = changeAfter(ctx, total);
-  if (!tc || !addsUp(ctx, total, parts as Claim[]) || !samePrint(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) return;
+  // (printed alike at the coarser of the two precisions: they add up, as `addsUp` would say, and exactly)
+  if (!tc || !samePrint(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) return;
   const terms: Term[] = [];
   for (const p of parts) {
     const c = changeAfter(ctx, p);
