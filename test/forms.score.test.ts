@@ -383,27 +383,24 @@ describe('forms: a score\'s formula in the hover, over stdio', function () {
   });
   after(() => client.stop());
 
-  it('hovering a score that does not hold names the formula, the expected and the printed score', async () => {
-    const text = seedForm('100.00', '95.00', '95%', '20');
-    const uri = 'file:///tmp/forms-score-hover.budget';
+  /** The hover's text (markdown escapes undone) over the last `figure` of `text`, opened as `uri`. */
+  async function hoverAt(uri: string, text: string, figure: string): Promise<string> {
     await client.open(uri, text);
     const doc = TextDocument.create(uri, 'budget', 1, text);
-    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.lastIndexOf('20') + 1) });
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.lastIndexOf(figure) + 1) });
     assert.ok(h, 'a hover');
-    const v = (h.contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+    return (h.contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+  }
+
+  it('hovering a score that does not hold names the formula, the expected and the printed score', async () => {
+    const v = await hoverAt('file:///tmp/forms-score-hover.budget', seedForm('100.00', '95.00', '95%', '20'), '20');
     assert.ok(v.includes('栏名所示公式 得分 (20分*执行率)（分值 20，执行率超过 100% 的得满分）'), v);
     assert.match(v, /✗/);
     assert.ok(v.includes('计算值 19，列示 20，相差 1'), v);
   });
 
   it('the hover says the expected score as the message and the fix do: at the printed score\'s precision', async () => {
-    const text = seedForm('100.00', '95.64', '95.64%', '20.0');
-    const uri = 'file:///tmp/forms-score-hover-precision.budget';
-    await client.open(uri, text);
-    const doc = TextDocument.create(uri, 'budget', 1, text);
-    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.lastIndexOf('20.0') + 1) });
-    assert.ok(h, 'a hover');
-    const v = (h.contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+    const v = await hoverAt('file:///tmp/forms-score-hover-precision.budget', seedForm('100.00', '95.64', '95.64%', '20.0'), '20.0');
     assert.ok(v.includes('计算值 19.1，列示 20.0，相差 0.9'), v);
   });
 });
