@@ -174,9 +174,13 @@ function rateOperands(p: Part, c: Column): { num: Column; den: Column; shift: nu
   return { num, den, shift: operandShift(p, num, den), title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
 }
 
+/** The money units a column's name may print, bracketed (`执行数（元）`, `预算数(万元)`): read by `columnUnit`, stripped by `bareName`. */
+const UNIT = '万?元';
+const NAME_UNIT = new RegExp(`[（(](${UNIT})[）)]`);
+
 /** The money unit a column's name prints (`执行数（元）`), else its table's. */
 function columnUnit(p: Part, c: Column): MoneyUnit | undefined {
-  const u = /[（(](万?元)[）)]/.exec(norm(c.name));
+  const u = NAME_UNIT.exec(norm(c.name));
   return u ? (u[1] as MoneyUnit) : p.table.unit;
 }
 
@@ -205,9 +209,12 @@ function withinRate(q: number, rate: { value: number; decimals: number }): boole
   return Math.abs(q * 100 - rate.value) < 0.45 * 10 ** -rate.decimals;
 }
 
+/** What `bareName` strips: a bracketed letter or money unit, a footnote mark. */
+const BARE = new RegExp(`[（(](?:[A-Z]|${UNIT})[）)]|\\[\\d+\\]`, 'g');
+
 /** A column's name without its letter (`(A)`), its unit (`（万元）`) or its footnote mark (`[1]`): `预算数 (A)[1]` → `预算数`. */
 function bareName(name: string): string {
-  return norm(name).replace(/[（(](?:[A-Z]|万?元)[）)]|\[\d+\]/g, '');
+  return norm(name).replace(BARE, '');
 }
 
 /**
