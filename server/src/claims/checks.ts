@@ -65,11 +65,31 @@ function syntheticPart(doc: BudgetDocument): { part: Part; column: Column } {
   return { part, column };
 }
 
-/** The lines whose claims are read: the narrative, and each form's free text. */
+/**
+ * A form's field whose value is prose with figures in it (`预期目标：本项目共申请预算资金2026400元，其中村级组织运转400000元，…`,
+ * the national 绩效自评表's 年度总体目标 cells; `项目前两年预算及当年预算变动情况：2020 年 90 万元，2021 年 59 万元，…`): its value
+ * claims as the form's free text does. A field of one figure (`项目总预算：21`) is a row of the form, not prose, and one
+ * without an amount or a rate (`存在问题：结合自评情况，分析存在的问题及原因。(200字以内)`, the form's own instructions) claims nothing.
+ */
+const AMOUNT = /\d\s*(?:亿元|万元|元|%)/;
+const CLAUSE = /[。；;，,]/;
+function proseFields(t: Table): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const f of [...t.fields, ...t.parts.flatMap((p) => p.fields)]) {
+    if (AMOUNT.test(f.value) && CLAUSE.test(f.value) && !isJustification(`${f.key}：${f.value}`)) out.push({ text: f.value, span: f.valueSpan, section: t.heading });
+  }
+  return out;
+}
+
+/** The lines whose claims are read: the narrative, and each form's free text and prose fields, in document order. */
 function sources(doc: BudgetDocument): SourceLine[][] {
   // A justification (`说明：95.22%：原文如此`) quotes figures; it claims none.
   const out: SourceLine[][] = [doc.narrative.filter((l) => !isJustification(l.text))];
-  for (const t of doc.tables) if (t.kind === 'form' && t.texts.length) out.push(t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })));
+  for (const t of doc.tables) {
+    if (t.kind !== 'form') continue;
+    const lines = [...t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })), ...proseFields(t)].sort((a, b) => a.span.start - b.span.start);
+    if (lines.length) out.push(lines);
+  }
   return out;
 }
 
@@ -79,13 +99,13 @@ const isThisYear = (c: Claim) => c.kind === 'amount' && !c.bound && !c.approx &&
 export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOptions = {}): ClaimResult {
   const cm = claimMessages(options.locale);
   const result: ClaimResult = { relations: [], findings: [] };
-  const hasText = doc.narrative.length || doc.tables.some((t) => t.kind === 'form' && t.texts.length);
-  if (!hasText) return result;
+  const all = sources(doc);
+  if (!all.some((x) => x.length)) return result;
   const { part, column } = syntheticPart(doc);
   const index = new QuantityIndex(doc, options.quantity);
   const kind = doc.header.kind;
 
-  for (const lines of sources(doc)) {
+  for (const lines of all) {
     // Figures inside a stated reason explain; they are not claims to check.
     const statements = extractStatements(lines).map((st) => (st.claims.some((c) => c.inReason) ? { ...st, claims: st.claims.filter((c) => !c.inReason) } : st));
     // The year an amount is of, against the document's: another year's amount is a base, this year's is current.
