@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
+import { generateBudget } from '../bench/standardDocs';
 import { LineIndex } from '../server/src/syntax/positions';
 import { ROOT } from './support/lsp';
 
@@ -112,5 +113,17 @@ describe('a form field whose value is prose with amounts is read as the form\'s 
 
   it('not a field of one figure, nor one without an amount (the form\'s own instructions: no 变动原因 warning)', () => {
     assert.deepEqual(narrative(doc('预期目标：').replace(/^预期目标：.*$/m, '项目总预算：21')), []);
+  });
+
+  // review21's cases: a field's amounts are the project's, not the department's, and a field listing years states its
+  // change against a base the sentence reader does not pick — each gave a false error when the field was read whole.
+  it('only its 其中 lists: not its amounts against the department\'s tables, its changes or a missing reason', () => {
+    const withField = (field: string) => analyze(generateBudget({ kuanPerLei: 1, xiangPerKuan: 2 }).replace(/(## 项目申报表 项目1\n项目名称：项目1\n)/, `$1${field}\n`));
+    const plain = new Set(withField('').findings.map((f) => f.message));
+    const added = (field: string) => withField(field).findings.filter((f) => f.severity !== 'hint' && !plain.has(f.message)).map((f) => f.rule);
+    assert.deepEqual(added('资金构成：财政拨款收入50万元，其他资金10万元。'), []);
+    assert.deepEqual(added('项目说明：本项目无“三公”经费，公务接待费0万元，因公出国（境）费0万元。'), []);
+    assert.deepEqual(added('项目前两年预算及当年预算变动情况：2021年90万元，2022年59万元，2023年100万元，比上年增加41万元。'), []);
+    assert.deepEqual(added('预期目标：本项目共申请预算资金1000元，其中村级组织运转400元，村级事务补助500元。'), ['narrative']);
   });
 });

@@ -67,9 +67,12 @@ function syntheticPart(doc: BudgetDocument): { part: Part; column: Column } {
 
 /**
  * A form's field whose value is prose with figures in it (`预期目标：本项目共申请预算资金2026400元，其中村级组织运转400000元，…`,
- * the national 绩效自评表's 年度总体目标 cells; `项目前两年预算及当年预算变动情况：2020 年 90 万元，2021 年 59 万元，…`): its value
- * claims as the form's free text does. A field of one figure (`项目总预算：21`) is a row of the form, not prose, and one
- * without an amount or a rate (`存在问题：结合自评情况，分析存在的问题及原因。(200字以内)`, the form's own instructions) claims nothing.
+ * the national 绩效自评表's 年度总体目标 cells): its `其中` lists are summed against their totals — only that. Its amounts are
+ * the project's, not the department's: `资金构成：…其他资金10万元` is not the 收支总表's 其他支出, `公务接待费0万元` not the
+ * 三公 table's; and a field listing years (`项目前两年预算及当年预算变动情况：2021年90万元，2022年59万元，2023年100万元，比上年增加41万元`)
+ * states its changes against a base the sentence reader does not pick (review21's cases: false errors every one). A field
+ * of one figure (`项目总预算：21`) is a row of the form, not prose, and one without an amount or a rate
+ * (`存在问题：结合自评情况，分析存在的问题及原因。(200字以内)`, the form's own instructions) claims nothing.
  */
 const AMOUNT = /\d\s*(?:亿元|万元|元|%)/;
 const CLAUSE = /[。；;，,]/;
@@ -81,14 +84,17 @@ function proseFields(t: Table): SourceLine[] {
   return out;
 }
 
-/** The lines whose claims are read: the narrative, and each form's free text and prose fields, in document order. */
-function sources(doc: BudgetDocument): SourceLine[][] {
+/** Lines read together; `sumsOnly`: a form's prose field, whose 其中 lists alone are checked (`proseFields`). */
+interface Source { lines: SourceLine[]; sumsOnly?: true }
+
+/** The lines whose claims are read: the narrative, each form's free text, and each prose field of a form on its own. */
+function sources(doc: BudgetDocument): Source[] {
   // A justification (`说明：95.22%：原文如此`) quotes figures; it claims none.
-  const out: SourceLine[][] = [doc.narrative.filter((l) => !isJustification(l.text))];
+  const out: Source[] = [{ lines: doc.narrative.filter((l) => !isJustification(l.text)) }];
   for (const t of doc.tables) {
     if (t.kind !== 'form') continue;
-    const lines = [...t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })), ...proseFields(t)].sort((a, b) => a.span.start - b.span.start);
-    if (lines.length) out.push(lines);
+    if (t.texts.length) out.push({ lines: t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })) });
+    for (const line of proseFields(t)) out.push({ lines: [line], sumsOnly: true });
   }
   return out;
 }
@@ -100,12 +106,12 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
   const cm = claimMessages(options.locale);
   const result: ClaimResult = { relations: [], findings: [] };
   const all = sources(doc);
-  if (!all.some((x) => x.length)) return result;
+  if (!all.some((x) => x.lines.length)) return result;
   const { part, column } = syntheticPart(doc);
   const index = new QuantityIndex(doc, options.quantity);
   const kind = doc.header.kind;
 
-  for (const lines of all) {
+  for (const { lines, sumsOnly } of all) {
     // Figures inside a stated reason explain; they are not claims to check.
     const statements = extractStatements(lines).map((st) => (st.claims.some((c) => c.inReason) ? { ...st, claims: st.claims.filter((c) => !c.inReason) } : st));
     // The year an amount is of, against the document's: another year's amount is a base, this year's is current.
@@ -159,6 +165,10 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
     let prev: Statement | undefined;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
+      if (sumsOnly) {
+        sumChecks(ctx, statements, i);
+        continue;
+      }
       if (prev && (prev.heading !== st.heading || prev.section !== st.section)) prev = undefined;
       amountChecks(ctx, st);
       changeChecks(ctx, st, prev);
@@ -173,7 +183,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       impliedShares(ctx, shares);
       commonWhole(ctx, shares);
     }
-    result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
+    if (!sumsOnly) result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
   return result;
 }
