@@ -468,6 +468,19 @@ describe('standard sets: a 项目支出绩效自评表\'s 年度资金总额 is 
     const a = analyze(doc('0 | 0 | 0'));
     assert.match(errors(a)[0].message, /应为 90，实为 0，相差 90（「年初预算数」栏；标准表「项目支出绩效自评表」/);
   });
+
+  it('the columns as the 2020 national form names them, with their letters: 全年预算数(A), 全年执行数(B) (安徽天长, 四川中江)', () => {
+    // test/fixtures/forms/others/anhui-tianchang-water-2022.budget: `年初预算数 | 全年预算数(A) | 全年执行数(B) | 分值 |
+    // 执行率(B/A) | 得分`. The sum was checked in 年初预算数 alone; a total mistyped in either lettered column passed.
+    const lettered = (budget: string, spent: string) => ['# 2022 年度某局部门决算', '类型：决算', '年度：2022', '部门：某局', '',
+      '## 绩效自评表 项目支出绩效自评表（2022年度）', '项目名称：水旱灾害防御经费', '### 项目资金（万元）',
+      '列：项目 | 年初预算数 | 全年预算数（A） | 全年执行数(B) | 分值 | 执行率(B/A) | 得分',
+      `年度资金总额： | 880 | ${budget} | ${spent} | 10 | | 10`, '其中：本年财政拨款 | 880 | 880 | 870 | - | | -', '上年结转资金 | | | | - | | -', '其他资金 | | | | - | | -', ''].join('\n');
+    assert.deepEqual(at(lettered('880', '870')), []);
+    assert.deepEqual(at(lettered('890', '870')), ['cell-formula 890']);
+    assert.deepEqual(at(lettered('880', '880')), ['cell-formula 880']);
+    assert.match(errors(analyze(lettered('890', '870')))[0].message, /应为 880，实为 890，相差 10（「全年预算数（A）」栏/);
+  });
 });
 
 describe('the rule notation the standard sets use, open to every document', () => {

@@ -65,11 +65,37 @@ function syntheticPart(doc: BudgetDocument): { part: Part; column: Column } {
   return { part, column };
 }
 
-/** The lines whose claims are read: the narrative, and each form's free text. */
-function sources(doc: BudgetDocument): SourceLine[][] {
+/**
+ * A form's field whose value is prose with figures in it (`预期目标：本项目共申请预算资金2026400元，其中村级组织运转400000元，…`,
+ * the national 绩效自评表's 年度总体目标 cells): its `其中` lists are summed against their totals — only that. Its amounts are
+ * the project's, not the department's: `资金构成：…其他资金10万元` is not the 收支总表's 其他支出, `公务接待费0万元` not the
+ * 三公 table's; and a field listing years (`项目前两年预算及当年预算变动情况：2021年90万元，2022年59万元，2023年100万元，比上年增加41万元`)
+ * states its changes against a base the sentence reader does not pick (review21's cases: false errors every one). A field
+ * of one figure (`项目总预算：21`) is a row of the form, not prose, and one without an amount or a rate
+ * (`存在问题：结合自评情况，分析存在的问题及原因。(200字以内)`, the form's own instructions) claims nothing.
+ */
+const AMOUNT = /\d\s*(?:亿元|万元|元|%)/;
+const CLAUSE = /[。；;，,]/;
+function proseFields(t: Table): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const f of [...t.fields, ...t.parts.flatMap((p) => p.fields)]) {
+    if (AMOUNT.test(f.value) && CLAUSE.test(f.value) && !isJustification(`${f.key}：${f.value}`)) out.push({ text: f.value, span: f.valueSpan, section: t.heading });
+  }
+  return out;
+}
+
+/** Lines read together; `sumsOnly`: a form's prose field, whose 其中 lists alone are checked (`proseFields`). */
+interface Source { lines: SourceLine[]; sumsOnly?: true }
+
+/** The lines whose claims are read: the narrative, each form's free text, and each prose field of a form on its own. */
+function sources(doc: BudgetDocument): Source[] {
   // A justification (`说明：95.22%：原文如此`) quotes figures; it claims none.
-  const out: SourceLine[][] = [doc.narrative.filter((l) => !isJustification(l.text))];
-  for (const t of doc.tables) if (t.kind === 'form' && t.texts.length) out.push(t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })));
+  const out: Source[] = [{ lines: doc.narrative.filter((l) => !isJustification(l.text)) }];
+  for (const t of doc.tables) {
+    if (t.kind !== 'form') continue;
+    if (t.texts.length) out.push({ lines: t.texts.map((x) => ({ text: x.text, span: x.span, section: t.heading })) });
+    for (const line of proseFields(t)) out.push({ lines: [line], sumsOnly: true });
+  }
   return out;
 }
 
@@ -79,13 +105,13 @@ const isThisYear = (c: Claim) => c.kind === 'amount' && !c.bound && !c.approx &&
 export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOptions = {}): ClaimResult {
   const cm = claimMessages(options.locale);
   const result: ClaimResult = { relations: [], findings: [] };
-  const hasText = doc.narrative.length || doc.tables.some((t) => t.kind === 'form' && t.texts.length);
-  if (!hasText) return result;
+  const all = sources(doc);
+  if (!all.some((x) => x.lines.length)) return result;
   const { part, column } = syntheticPart(doc);
   const index = new QuantityIndex(doc, options.quantity);
   const kind = doc.header.kind;
 
-  for (const lines of sources(doc)) {
+  for (const { lines, sumsOnly } of all) {
     // Figures inside a stated reason explain; they are not claims to check.
     const statements = extractStatements(lines).map((st) => (st.claims.some((c) => c.inReason) ? { ...st, claims: st.claims.filter((c) => !c.inReason) } : st));
     // The year an amount is of, against the document's: another year's amount is a base, this year's is current.
@@ -139,6 +165,10 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
     let prev: Statement | undefined;
     for (let i = 0; i < statements.length; i++) {
       const st = statements[i];
+      if (sumsOnly) {
+        sumChecks(ctx, statements, i);
+        continue;
+      }
       if (prev && (prev.heading !== st.heading || prev.section !== st.section)) prev = undefined;
       amountChecks(ctx, st);
       changeChecks(ctx, st, prev);
@@ -153,7 +183,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       impliedShares(ctx, shares);
       commonWhole(ctx, shares);
     }
-    result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
+    if (!sumsOnly) result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
   return result;
 }
