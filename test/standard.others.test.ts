@@ -8,10 +8,11 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateFinal } from '../bench/standardDocs';
-import { analyze, type Analysis } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import { identityState } from '../server/src/standard/apply';
 import { nearest, titleRank } from '../server/src/standard/library';
 import { exactTitleKey, titleKey } from '../server/src/standard/names';
+import { dump } from './support/dump';
 import { ROOT } from './support/lsp';
 
 /** The standard table a heading is recognised as in a document of this kind (`—`: none). */
@@ -131,6 +132,25 @@ describe('standard sets: two tables of one document fit one standard table by ti
       assert.deepEqual(states(a, `年度${title}`), states(plain, `年度${title}`), title);
     }
     assert.ok(states(a, '年度财政拨款收入支出决算总表').includes('holds 「支出」「本年支出合计」行「一般公共预算财政拨款」栏=「一般公共预算财政拨款支出决算表」「合计」行「合计」栏'));
+  });
+
+  it('titles edited in turn (the 明细表 renamed, and back; the plain one renamed away): each version as a fresh analysis gives it', () => {
+    let text = sichuan();
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    analyzer.analyze(text);
+    const steps: [string, string, string][] = [
+      ['both titled alike: neither is nearer, both play it (added up: the error the 明细表 title kept away)', '七、2023年度一般公共预算财政拨款支出决算明细表', '七、2023年度一般公共预算财政拨款支出决算表'],
+      ['back', '七、2023年度一般公共预算财政拨款支出决算表', '七、2023年度一般公共预算财政拨款支出决算明细表'],
+      ['the plain one retitled as another table: the 明细表 alone is it', '公开05表 2023年度一般公共预算财政拨款支出决算表', '公开05表 2023年度一般公共预算财政拨款项目支出决算表'],
+    ];
+    for (const [what, from, to] of steps) {
+      assert.ok(text.includes(`## 表 ${from}\n`), what);
+      text = text.replace(`## 表 ${from}\n`, `## 表 ${to}\n`);
+      const a = analyzer.analyze(text);
+      assert.deepEqual(dump(a), dump(analyze(text, { locale: 'zh' })), what);
+      const crossErrors = a.findings.filter((f) => f.severity === 'error' && f.rule === 'cross-table').length;
+      assert.equal(crossErrors, what.startsWith('both') ? 1 : 0, what);
+    }
   });
 
   it('a 明细表 alone is the standard table (the national wording, test/standard.test.ts)', () => {
