@@ -25,7 +25,7 @@ import { distinct, pushTo, range, sameItems } from '../util/arrays';
 import { Numbering } from '../util/numbering';
 import { fieldsOf, firstFigureColumn } from '../model/build';
 import { Binder, conditionIsShared, conditionNamesField, fieldRowsOf, refIsOwnByName, type Binding, type Roles } from './bind';
-import { recognise } from './library';
+import { nearest, recognise } from './library';
 import { Recall } from './recall';
 import { fieldsKey, Fitting, NO_TABLES, shapeAsBefore, shapeWas, tableKey, type ShapeTemplates } from './shapes';
 import { SectionLines } from '../incremental/lines';
@@ -1550,6 +1550,28 @@ function rolesOf(set: StandardSet, doc: BudgetDocument, recognitions: Map<Table,
   return { set, instances: (st) => byStandard.get(st) ?? NO_TABLES, keyOf };
 }
 
+/**
+ * A standard table (not a form) that several tables of the document were recognised as is the one nearest to it by
+ * title (library.ts `nearest`): the others are not it for the document (their sections' own identities, the tables'
+ * own arithmetic, stand). Most documents print each standard table once: nothing is made for them.
+ */
+function nearestOnly(recognitions: Map<Table, StandardTable>, department?: string): void {
+  let seen: Set<StandardTable> | undefined;
+  let twice: Set<StandardTable> | undefined;
+  for (const st of recognitions.values()) {
+    if (st.form) continue;
+    if (!(seen ??= new Set()).has(st)) seen.add(st);
+    else (twice ??= new Set()).add(st);
+  }
+  if (!twice) return;
+  for (const st of twice) {
+    const all: Table[] = [];
+    for (const [t, x] of recognitions) if (x === st) all.push(t);
+    const kept = nearest(all, st, department);
+    if (kept !== all) for (const t of all) if (!kept.includes(t)) recognitions.delete(t);
+  }
+}
+
 /** The set the document follows most: of the chosen sets, the one most of its tables belong to. */
 function mainSet(sets: StandardSet[], recognitions: Map<Table, StandardTable>): StandardSet | undefined {
   let best: StandardSet | undefined;
@@ -1585,6 +1607,7 @@ function documentStandard(
     for (const [t, st] of s.recognitions) recognitions.set(t, st);
     for (const a of s.applied) pushTo(applied, a.table, a);
   }
+  nearestOnly(recognitions, ctx.department);
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
   // What the next version compares with: each table's parts, each role's tables.

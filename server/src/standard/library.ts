@@ -4,7 +4,7 @@
  */
 import { norm } from '../model/build';
 import type { Field, Header, Table } from '../model/document';
-import { titleKey } from './names';
+import { exactTitleKey, titleKey } from './names';
 import { readStandardSet, type StandardSet, type StandardTable } from './set';
 import { SHIPPED_SETS } from './shipped';
 
@@ -61,9 +61,7 @@ export class StandardLibrary {
  */
 export function recognise(t: Table, sets: StandardSet[], department?: string): StandardTable | undefined {
   if (t.kind === 'table') {
-    // A heading whose first word holds a digit gave it as the number (`2026年收支预算总表`): the key reads both, the
-    // blank between them kept (`附表2 2023年度…`: a number and a year, names.ts `NUMBER_THEN_YEAR`).
-    const key = titleKey(t.number ? `${t.number} ${t.title}` : t.title, department);
+    const key = titleKey(titleText(t), department);
     for (const set of sets) {
       const st = tablesByKey(set).get(key);
       if (st) return st;
@@ -90,4 +88,38 @@ function tablesByKey(set: StandardSet): Map<string, StandardTable> {
     for (const st of set.tables) if (!st.form) for (const k of st.keys) if (!m.has(k)) m.set(k, st);
   }
   return m;
+}
+
+/**
+ * The text a table's title is keyed from. A heading whose first word holds a digit gave it as the number
+ * (`2026年收支预算总表`): the key reads both, the blank between them kept (`附表2 2023年度…`: a number and a year,
+ * names.ts `NUMBER_THEN_YEAR`).
+ */
+function titleText(t: Table): string {
+  return t.number ? `${t.number} ${t.title}` : t.title;
+}
+
+/**
+ * How near a table's title is to a standard table it was recognised as: 0 its title, 1 one of its variants (`别名：`),
+ * 2 only once `…情况表` or `…明细表` is read as `…表` (names.ts `titleKey`).
+ */
+export function titleRank(t: Table, st: StandardTable, department?: string): number {
+  const k = exactTitleKey(titleText(t), department);
+  const i = st.exactKeys.indexOf(k);
+  return i === 0 ? 0 : i > 0 ? 1 : 2;
+}
+
+/**
+ * Of the tables (not forms) of one document recognised as one standard table, those nearest to it by title
+ * (`titleRank`): the standard table's role is theirs. 四川省的单位决算 prints `一般公共预算财政拨款支出决算表` and
+ * `一般公共预算财政拨款支出决算明细表`, `国有资本经营预算财政拨款支出决算表` and `国有资本经营预算财政拨款收入支出决算表` —
+ * two tables each, of which the first is the standard table: a reference to it that took both would add them up.
+ * Tables as near as each other all keep it (`tables` itself when none is nearer).
+ */
+export function nearest(tables: Table[], st: StandardTable, department?: string): Table[] {
+  if (tables.length < 2 || st.form) return tables;
+  const ranks = tables.map((t) => titleRank(t, st, department));
+  let best = 2;
+  for (const r of ranks) if (r < best) best = r;
+  return ranks.every((r) => r === best) ? tables : tables.filter((_, i) => ranks[i] === best);
 }

@@ -101,6 +101,17 @@ const KEPT_TITLES = 20_000;
 const NUMBER_THEN_YEAR = /^((?:附表|公开表|公开|表)[ \u3000]?\d{1,2}(?:[-－—]\d{1,2})?表?[.、．:：]?)[ \t\u3000]+\d{4}[ \u3000]?年度?/;
 
 function keyOfTitle(text: string, department?: string): string {
+  const k = exactTitleKey(text, department);
+  // `…情况表`, `…明细表`: the national templates' wording (`一般公共预算支出情况表`, `…基本支出决算明细表`) for the table.
+  return k.endsWith('情况表') || k.endsWith('明细表') ? k.replace(/(?:明细情况|明细|情况)表$/, '表') : k;
+}
+
+/**
+ * A title's key as `titleKey` makes it, but with its `…情况表` or `…明细表` kept: two tables of one document whose keys
+ * are one (四川省的单位决算 prints `一般公共预算财政拨款支出决算表` and `一般公共预算财政拨款支出决算明细表`, two tables) are
+ * told apart by it (library.ts `titleRank`). Not kept: asked only of tables that share a standard table.
+ */
+export function exactTitleKey(text: string, department?: string): string {
   // Each replacement runs only where the text can hold what it takes out.
   let k = nameKey(text.replace(NUMBER_THEN_YEAR, '$1'));
   const d = department ? nameKey(department) : '';
@@ -125,8 +136,6 @@ function keyOfTitle(text: string, department?: string): string {
     const fund = FUND_AFTER.exec(k);
     if (fund) k = k.startsWith(fund[1]) ? k.slice(0, fund.index) : fund[1] + k.slice(0, fund.index);
   }
-  // `…情况表`, `…明细表`: the national templates' wording (`一般公共预算支出情况表`, `…基本支出决算明细表`) for the table.
-  if (k.endsWith('情况表') || k.endsWith('明细表')) k = k.replace(/(?:明细情况|明细|情况)表$/, '表');
   return k;
 }
 

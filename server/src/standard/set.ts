@@ -13,7 +13,7 @@ import { buildDocument, fieldsOf, norm } from '../model/build';
 import type { BudgetDocument, DocumentKind, Field, Table } from '../model/document';
 import type { RefNode, RuleNode, TermNode } from '../syntax/ast';
 import { parse } from '../syntax/parser';
-import { nameKey, titleKey } from './names';
+import { exactTitleKey, nameKey, titleKey } from './names';
 
 export interface StandardSet {
   /** The file's id (`juesuan`). */
@@ -43,6 +43,8 @@ export interface StandardTable {
   number?: string;
   /** The keys of its title and of its variants (see names.ts `titleKey`). */
   keys: string[];
+  /** The same with `…情况表`, `…明细表` kept (names.ts `exactTitleKey`), its title's first: library.ts `titleRank`. */
+  exactKeys: string[];
   /** A form (项目申报表 …): recognised by a heading that starts or ends with a variant. */
   form: boolean;
   mandatory: boolean;
@@ -167,7 +169,8 @@ export function readStandardSet(id: string, text: string): StandardSet {
     const rowGuards = new Map<string, string[]>();
     const columnGuards = new Map<string, string[]>();
     const st: StandardTable = {
-      set, index: set.tables.length, title, number: t.number, keys: [...new Set(variants.map((v) => titleKey(v)))], form,
+      set, index: set.tables.length, title, number: t.number, keys: [...new Set(variants.map((v) => titleKey(v)))],
+      exactKeys: variants.map((v) => exactTitleKey(v)), form,
       mandatory: yes(fieldValue(fields, '必备'), !form), many: yes(fieldValue(fields, '多张'), form),
       rowNames: aliases(fields, '行名', rowGuards), columnNames: aliases(fields, '栏名', columnGuards),
       partNames: aliases(fields, '部分名'), rowGuards, columnGuards, identities: [], quantities: [], template: t,
