@@ -16,7 +16,7 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
 
   it('pins every fixture, each naming the page it is copied from', () => {
     assert.deepEqual(names, Object.keys(WORDINGS).sort());
-    assert.ok(names.length >= 24);
+    assert.ok(names.length >= 46);
     for (const n of names) assert.match(read(n).split('\n')[0], /^\/\/ https?:\/\/\S+$/, n);
   });
 
@@ -62,6 +62,54 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(narrativeRelations(mixed).includes('总数的增减额 = 其中各项增减额之和: 2.00 = -1.00 +3.00'));
     const wrong = mixed.replace('减少 3.00 万元', '减少 4.00 万元');
     assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && /增减额之和/.test(f.message)));
+  });
+
+  it('takes `与2021年度预算相比` in a 2021 决算 as the year’s budget, not a compared year (杜集, 六安)', () => {
+    for (const name of ['anhui-duji-jiguan-2021-final', 'anhui-luan-gongshanglian-2021-final']) {
+      assert.deepEqual(analyze(read(name), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').map((f) => f.message), [], name);
+    }
+    // Another year's budget is still a wrong year, and so is the same year in a 预算 (it compares with last year).
+    const doc = (kind: string, words: string) => `部门：某单位\n年度：2021\n类型：${kind}\n\n## 情况说明\n公务接待费支出2.14万元，${words}，增加1.14万元。\n`;
+    assert.equal(analyze(doc('决算', '与2019年度预算相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
+    assert.equal(analyze(doc('预算', '与2021年度预算相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
+    assert.equal(analyze(doc('决算', '与2021年相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
+  });
+
+  it('reads `占调整预算105.47%` as a completion rate and a second breakdown of one whole apart from the first (黄平)', () => {
+    const text = read('guizhou-huangping-2022-execution');
+    assert.deepEqual(analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => f.message), []);
+    const got = narrativeRelations(text);
+    assert.equal(got.filter((r) => r.startsWith('占比 = 部分 ÷ 总数:') && r.endsWith('+28,583')).length, 4, got.join('\n'));
+    // Shares past 100% in one sentence still are an error.
+    const over = '部门：某单位\n年度：2024\n类型：决算\n\n## 情况说明\n基本支出 60 万元，占支出的 60%；项目支出 50 万元，占支出的 50%。\n';
+    assert.ok(analyze(over, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && f.message.includes('110')));
+  });
+
+  it('reads the budget named at length, or the year’s plan, between a rate’s words and its figure (南开, 河南)', () => {
+    const nankai = narrativeRelations(read('tianjin-nankai-2023-execution'));
+    assert.ok(nankai.includes('完成率 = 决算数 ÷ 预算数: 104.3% = +39.1 +37.5'), nankai.join('\n'));
+    assert.ok(nankai.includes('完成率 = 决算数 ÷ 预算数: 99.7% = +76.14 +76.35'), nankai.join('\n'));
+    const henan = narrativeRelations(read('henan-province-2012q1'));
+    assert.ok(henan.includes('完成率 = 决算数 ÷ 预算数: 26% = +823.3 +3165'), henan.join('\n'));
+    assert.ok(henan.includes('完成率 = 决算数 ÷ 预算数: 25.4% = +493.9 +1946'), henan.join('\n'));
+    // A wrong rate so written is an error.
+    const wrong = read('tianjin-nankai-2023-execution').replace('的104.3%', '的105.3%');
+    assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && f.span.start === wrong.indexOf('105.3%')));
+  });
+
+  it('does not take an amount under one 亿元 as the precision of the others (生态城)', () => {
+    assert.deepEqual(analyze(read('tianjin-ecocity-2024-final'), { locale: 'zh' }).findings.map((f) => f.message), []);
+  });
+
+  it('reads another year’s `其中` list apart, and a change against the base year’s total stated above (鄂城区)', () => {
+    const text = read('hubei-echeng-2022-final');
+    const got = narrativeRelations(text);
+    assert.ok(!got.some((r) => r.startsWith('总数 = 其中各项之和: 51.37 =')), got.join('\n'));
+    assert.ok(got.includes('增减额 = 本年 − 基数: 275.76 = +1000.86 -807.95'), got.join('\n'));
+    const findings = analyze(text, { locale: 'zh' }).findings;
+    assert.ok(findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && text.slice(f.span.start, f.span.end) === '275.76'));
+    // `主要原因是:` ending its line, the reasons in the numbered items below, is no empty reason.
+    assert.deepEqual(findings.filter((f) => f.rule === 'narrative-reason').map((f) => f.message), []);
   });
 
   it('takes a reason after the `；` parts of a sentence as theirs (大邑, 绵竹)', () => {
