@@ -112,6 +112,22 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.deepEqual(findings.filter((f) => f.rule === 'narrative-reason').map((f) => f.message), []);
   });
 
+  it('reads `收支较上年…增加X万元,增长p%` after two equal totals as their change (渝中)', () => {
+    assert.deepEqual(narrativeRelations(read('chongqing-yuzhong-cbd-2021-final')), ['变动率 = 变动额 ÷ 基数: 10.5% = +2,003 +21,066.67']);
+    assert.deepEqual(narrativeRelations(read('chongqing-yuzhong-cbd-2023-final')), ['变动率 = 变动额 ÷ 基数: 39.1% = +5137.56 -8013.45']);
+    const wrong = read('chongqing-yuzhong-cbd-2023-final').replace('下降39.1%', '下降39.7%');
+    assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && f.span.start === wrong.indexOf('39.7%')));
+    // Totals that differ: the change is not read as either's.
+    const apart = read('chongqing-yuzhong-cbd-2023-final').replace('支出总计8013.45', '支出总计8000.00');
+    assert.deepEqual(narrativeRelations(apart), []);
+  });
+
+  it('reads `“三公”经费中,` after the sentence that states that total as its list (中央 2015)', () => {
+    assert.ok(narrativeRelations(read('central-2015-final')).includes('总数 = 其中各项之和: 53.73 = +17.44 +30.87 +5.42'));
+    const wrong = read('central-2015-final').replace('5.42亿元', '5.52亿元');
+    assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error'));
+  });
+
   it('takes a reason after the `；` parts of a sentence as theirs (大邑, 绵竹)', () => {
     for (const name of ['sichuan-dayi-2020-final', 'sichuan-mianzhu-2025-budget']) {
       assert.deepEqual(analyze(read(name), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => f.message), [], name);

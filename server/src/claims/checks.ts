@@ -306,6 +306,9 @@ function sameSubject(a: Claim, b: Claim): boolean {
   return ka === kb || (ka.length >= 2 && kb.length >= 2 && (ka.includes(kb) || kb.includes(ka)));
 }
 
+/** A change's subject that names both totals (`收支`, `收、支总计`). */
+const BOTH_TOTALS = /^收[、，,]?支(?:总计|合计)?$/;
+
 /** This year's amount a change speaks of: before it in its sentence, else in the sentences before, else the line before. */
 function currentFor(st: Statement, change: Claim, prev: Statement | undefined, kind: '预算' | '决算' | undefined): Claim | undefined {
   const before = st.claims.filter((x) => isThisYear(x) && x.span.start < change.span.start && !bracketedBefore(st, x, change.span.start));
@@ -313,6 +316,11 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
   const paired = counterpart(change, before, () => true);
   if (paired) return paired;
   const own = !change.inherited && change.subject;
+  // `收入总计A万元,支出总计A万元。收支较上年决算数增加X万元` (渝中): the change of both totals, when they print alike.
+  if (own && BOTH_TOTALS.test(labelKey(own))) {
+    const totals = before.filter((x) => x.subject && /^(?:本年)?(?:收入|支出)(?:总计|合计)$/.test(labelKey(x.subject)));
+    if (totals.length === 2 && labelKey(totals[0].subject) !== labelKey(totals[1].subject) && samePrint(totals[0].figure, totals[1].figure)) return totals[1];
+  }
   // In a 决算, this year's amount is the final one, not the 年初预算.
   const pick = (list: Claim[]) => list.filter((x) => x.role !== 'budget' || kind !== '决算').reverse().find((x) => !own || sameSubject(x, change));
   const same = pick(before.filter((x) => x.sentence === change.sentence));
@@ -1329,6 +1337,16 @@ function listMarkers(st: Statement): number[] {
   for (const c of st.claims) {
     const after = c.span.end - st.span.start;
     if (c.kind === 'amount' && text[after] === '中' && /[，,：:]/.test(text[after + 1] ?? '')) out.push(after);
+  }
+  // `“三公”经费中，A a 亿元，…` opening a sentence after the one that states the total of that name (中央 2015: `…“三公”
+  // 经费支出合计53.73亿元,比预算数减少9.43亿元。“三公”经费中,因公出国(境)经费17.44亿元,…`).
+  for (let n = text.indexOf('中'); n > 0; n = text.indexOf('中', n + 1)) {
+    if (!/[，,：:]/.test(text[n + 1] ?? '')) continue;
+    const start = Math.max(...[...'。！？!?'].map((ch) => text.lastIndexOf(ch, n))) + 1;
+    const named = labelKey(text.slice(start, n).trim());
+    const total = st.claims.filter((c) => c.kind === 'amount' && c.span.end - st.span.start <= start).at(-1);
+    const key = total?.subject ? labelKey(total.subject) : '';
+    if (start > 0 && named.length >= 2 && !/\d/.test(named) && key.includes(named)) out.push(n);
   }
   // `分项情况是：`, `具体如下：` after a total (`LIST_OPENER`).
   LIST_OPENER.lastIndex = 0;
