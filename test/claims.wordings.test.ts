@@ -108,8 +108,20 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(got.includes('增减额 = 本年 − 基数: 275.76 = +1000.86 -807.95'), got.join('\n'));
     const findings = analyze(text, { locale: 'zh' }).findings;
     assert.ok(findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && text.slice(f.span.start, f.span.end) === '275.76'));
+    // review21: a base this year's amount is compared with (`较2021年的807.95万元`) is no other year's total: the list is
+    // this year's.
+    const compared = ['# 某单位2022年度部门决算', '类型：决算', '年度：2022', '', '## 情况说明',
+      '2022年“三公”经费支出1000万元，较2021年的807.95万元有所增加，其中：因公出国(境)费100万元，公务用车购置及运行费400万元，公务接待费400万元。', ''].join('\n');
+    assert.ok(narrativeRelations(compared).includes('总数 = 其中各项之和: 1000 = +100 +400 +400'), narrativeRelations(compared).join('\n'));
     // `主要原因是:` ending its line, the reasons in the numbered items below, is no empty reason.
     assert.deepEqual(findings.filter((f) => f.rule === 'narrative-reason').map((f) => f.message), []);
+  });
+
+  it('reads `占预算的x%` without 年初/全年/调整 as a share, not a completion rate (review21)', () => {
+    const text = ['# 某单位2023年度部门预算', '类型：预算', '年度：2023', '', '## 情况说明',
+      '2023年部门预算1000万元，其中：基本支出300万元，占预算的40%；项目支出700万元，占预算的70%。', ''].join('\n');
+    const errors = analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+    assert.ok(errors.includes('40%'), errors.join(', '));
   });
 
   it('reads `收支较上年…增加X万元,增长p%` after two equal totals as their change (渝中)', () => {
@@ -126,6 +138,10 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(narrativeRelations(read('central-2015-final')).includes('总数 = 其中各项之和: 53.73 = +17.44 +30.87 +5.42'));
     const wrong = read('central-2015-final').replace('5.42亿元', '5.52亿元');
     assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error'));
+    // review21: the total is this year's, not the budget stated after it (the list is then not read: no false error).
+    const budgetLast = ['# 某单位2015年度部门决算', '类型：决算', '年度：2015', '', '## 情况说明',
+      '“三公”经费支出合计53.73万元，预算数为63.16万元。“三公”经费中，因公出国(境)经费17.44万元，公务用车购置及运行费30.87万元，公务接待费5.42万元。', ''].join('\n');
+    assert.deepEqual(analyze(budgetLast, { locale: 'zh' }).findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
   });
 
   it('takes a reason after the `；` parts of a sentence as theirs (大邑, 绵竹)', () => {

@@ -1264,7 +1264,11 @@ function partOfTotal(ctx: Ctx, total: Claim, x: Claim): boolean {
 function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
   const at = st.span.start + qi;
   const last = st.claims.filter((x) => x.kind === 'amount' && !x.bound && x.span.start < at).at(-1);
-  if (last?.role === 'base' && !/[。；;！？!?]/.test(st.text.slice(last.span.end - st.span.start, qi))) return undefined;
+  // Another year's total just stated (`2021年的…合计为807.95万,其中:…`, 鄂城) owns its list; a base this year's amount is
+  // compared with (`…1000万元，较2021年的807.95万元有所增加，其中：…`, review21) does not.
+  const lastAt = last ? last.span.start - st.span.start : 0;
+  if (last?.role === 'base' && !/[。；;！？!?]/.test(st.text.slice(last.span.end - st.span.start, qi))
+    && !/较|比(?![重例])/.test(st.text.slice(Math.max(0, lastAt - 8), lastAt))) return undefined;
   return st.claims.filter((x) => (isThisYear(x) || x.kind === 'count') && x.span.start < at && !isCompletionBudget(x)).at(-1);
 }
 
@@ -1322,6 +1326,9 @@ function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, 
  * 包括人员经费 120.5 万元、公用经费 30.2 万元`) — not `主要包括` (some of them) nor one after a part (a part's own list,
  * `INTRODUCER`, inside a `其中`'s).
  */
+/** How far before `中，` the name of a total stated in the sentence before may start (`“三公”经费中，`). */
+const NAMED_TOTAL_MAX = 16;
+
 function listMarkers(st: Statement): number[] {
   const text = st.text;
   const out: number[] = [];
@@ -1340,13 +1347,20 @@ function listMarkers(st: Statement): number[] {
   }
   // `“三公”经费中，A a 亿元，…` opening a sentence after the one that states the total of that name (中央 2015: `…“三公”
   // 经费支出合计53.73亿元,比预算数减少9.43亿元。“三公”经费中,因公出国(境)经费17.44亿元,…`).
+  // The name is short: the sentence end is looked for a few characters back only, so that a line of many `中，` stays
+  // linear. The total is this year's (`…合计53.73亿元，预算数为63.16亿元。“三公”经费中，…` sums to 53.73, not to the budget
+  // after it: with the budget last, the list is not read).
   for (let n = text.indexOf('中'); n > 0; n = text.indexOf('中', n + 1)) {
     if (!/[，,：:]/.test(text[n + 1] ?? '')) continue;
-    const start = Math.max(...[...'。！？!?'].map((ch) => text.lastIndexOf(ch, n))) + 1;
+    const from = Math.max(0, n - NAMED_TOTAL_MAX);
+    const window = text.slice(from, n);
+    const end = Math.max(...[...'。！？!?'].map((ch) => window.lastIndexOf(ch)));
+    if (end < 0) continue;
+    const start = from + end + 1;
     const named = labelKey(text.slice(start, n).trim());
+    if (named.length < 2 || /\d/.test(named)) continue;
     const total = st.claims.filter((c) => c.kind === 'amount' && c.span.end - st.span.start <= start).at(-1);
-    const key = total?.subject ? labelKey(total.subject) : '';
-    if (start > 0 && named.length >= 2 && !/\d/.test(named) && key.includes(named)) out.push(n);
+    if (total && (total.role === 'current' || total.role === 'final') && total.subject && labelKey(total.subject).includes(named)) out.push(n);
   }
   // `分项情况是：`, `具体如下：` after a total (`LIST_OPENER`).
   LIST_OPENER.lastIndex = 0;

@@ -66,7 +66,7 @@ export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)
  * A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`; `占调整预算105.47%` (黄平: each amount of a
  * list against its own budget, no share of one whole).
  */
-export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|占(年初|全年|调整)?预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
+export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|占(年初|全年|调整)预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
 /**
  * …or the budget's amount between the words and the rate: `完成年初预算数 60999 万元的 40.4%` (the words before the amount);
  * the budget may be named at length (`完成区…会议批准收入调整预算37.5亿元的104.3%`, 南开) or be the year's plan
