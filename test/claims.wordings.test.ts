@@ -16,7 +16,7 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
 
   it('pins every fixture, each naming the page it is copied from', () => {
     assert.deepEqual(names, Object.keys(WORDINGS).sort());
-    assert.ok(names.length >= 24);
+    assert.ok(names.length >= 46);
     for (const n of names) assert.match(read(n).split('\n')[0], /^\/\/ https?:\/\/\S+$/, n);
   });
 
@@ -62,6 +62,86 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(narrativeRelations(mixed).includes('总数的增减额 = 其中各项增减额之和: 2.00 = -1.00 +3.00'));
     const wrong = mixed.replace('减少 3.00 万元', '减少 4.00 万元');
     assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && /增减额之和/.test(f.message)));
+  });
+
+  it('takes `与2021年度预算相比` in a 2021 决算 as the year’s budget, not a compared year (杜集, 六安)', () => {
+    for (const name of ['anhui-duji-jiguan-2021-final', 'anhui-luan-gongshanglian-2021-final']) {
+      assert.deepEqual(analyze(read(name), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').map((f) => f.message), [], name);
+    }
+    // Another year's budget is still a wrong year, and so is the same year in a 预算 (it compares with last year).
+    const doc = (kind: string, words: string) => `部门：某单位\n年度：2021\n类型：${kind}\n\n## 情况说明\n公务接待费支出2.14万元，${words}，增加1.14万元。\n`;
+    assert.equal(analyze(doc('决算', '与2019年度预算相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
+    assert.equal(analyze(doc('预算', '与2021年度预算相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
+    assert.equal(analyze(doc('决算', '与2021年相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
+  });
+
+  it('reads `占调整预算105.47%` as a completion rate and a second breakdown of one whole apart from the first (黄平)', () => {
+    const text = read('guizhou-huangping-2022-execution');
+    assert.deepEqual(analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => f.message), []);
+    const got = narrativeRelations(text);
+    assert.equal(got.filter((r) => r.startsWith('占比 = 部分 ÷ 总数:') && r.endsWith('+28,583')).length, 4, got.join('\n'));
+    // Shares past 100% in one sentence still are an error.
+    const over = '部门：某单位\n年度：2024\n类型：决算\n\n## 情况说明\n基本支出 60 万元，占支出的 60%；项目支出 50 万元，占支出的 50%。\n';
+    assert.ok(analyze(over, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && f.message.includes('110')));
+  });
+
+  it('reads the budget named at length, or the year’s plan, between a rate’s words and its figure (南开, 河南)', () => {
+    const nankai = narrativeRelations(read('tianjin-nankai-2023-execution'));
+    assert.ok(nankai.includes('完成率 = 决算数 ÷ 预算数: 104.3% = +39.1 +37.5'), nankai.join('\n'));
+    assert.ok(nankai.includes('完成率 = 决算数 ÷ 预算数: 99.7% = +76.14 +76.35'), nankai.join('\n'));
+    const henan = narrativeRelations(read('henan-province-2012q1'));
+    assert.ok(henan.includes('完成率 = 决算数 ÷ 预算数: 26% = +823.3 +3165'), henan.join('\n'));
+    assert.ok(henan.includes('完成率 = 决算数 ÷ 预算数: 25.4% = +493.9 +1946'), henan.join('\n'));
+    // A wrong rate so written is an error.
+    const wrong = read('tianjin-nankai-2023-execution').replace('的104.3%', '的105.3%');
+    assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && f.span.start === wrong.indexOf('105.3%')));
+  });
+
+  it('does not take an amount under one 亿元 as the precision of the others (生态城)', () => {
+    assert.deepEqual(analyze(read('tianjin-ecocity-2024-final'), { locale: 'zh' }).findings.map((f) => f.message), []);
+  });
+
+  it('reads another year’s `其中` list apart, and a change against the base year’s total stated above (鄂城区)', () => {
+    const text = read('hubei-echeng-2022-final');
+    const got = narrativeRelations(text);
+    assert.ok(!got.some((r) => r.startsWith('总数 = 其中各项之和: 51.37 =')), got.join('\n'));
+    assert.ok(got.includes('增减额 = 本年 − 基数: 275.76 = +1000.86 -807.95'), got.join('\n'));
+    const findings = analyze(text, { locale: 'zh' }).findings;
+    assert.ok(findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && text.slice(f.span.start, f.span.end) === '275.76'));
+    // review21: a base this year's amount is compared with (`较2021年的807.95万元`) is no other year's total: the list is
+    // this year's.
+    const compared = ['# 某单位2022年度部门决算', '类型：决算', '年度：2022', '', '## 情况说明',
+      '2022年“三公”经费支出1000万元，较2021年的807.95万元有所增加，其中：因公出国(境)费100万元，公务用车购置及运行费400万元，公务接待费400万元。', ''].join('\n');
+    assert.ok(narrativeRelations(compared).includes('总数 = 其中各项之和: 1000 = +100 +400 +400'), narrativeRelations(compared).join('\n'));
+    // `主要原因是:` ending its line, the reasons in the numbered items below, is no empty reason.
+    assert.deepEqual(findings.filter((f) => f.rule === 'narrative-reason').map((f) => f.message), []);
+  });
+
+  it('reads `占预算的x%` without 年初/全年/调整 as a share, not a completion rate (review21)', () => {
+    const text = ['# 某单位2023年度部门预算', '类型：预算', '年度：2023', '', '## 情况说明',
+      '2023年部门预算1000万元，其中：基本支出300万元，占预算的40%；项目支出700万元，占预算的70%。', ''].join('\n');
+    const errors = analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+    assert.ok(errors.includes('40%'), errors.join(', '));
+  });
+
+  it('reads `收支较上年…增加X万元,增长p%` after two equal totals as their change (渝中)', () => {
+    assert.deepEqual(narrativeRelations(read('chongqing-yuzhong-cbd-2021-final')), ['变动率 = 变动额 ÷ 基数: 10.5% = +2,003 +21,066.67']);
+    assert.deepEqual(narrativeRelations(read('chongqing-yuzhong-cbd-2023-final')), ['变动率 = 变动额 ÷ 基数: 39.1% = +5137.56 -8013.45']);
+    const wrong = read('chongqing-yuzhong-cbd-2023-final').replace('下降39.1%', '下降39.7%');
+    assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && f.span.start === wrong.indexOf('39.7%')));
+    // Totals that differ: the change is not read as either's.
+    const apart = read('chongqing-yuzhong-cbd-2023-final').replace('支出总计8013.45', '支出总计8000.00');
+    assert.deepEqual(narrativeRelations(apart), []);
+  });
+
+  it('reads `“三公”经费中,` after the sentence that states that total as its list (中央 2015)', () => {
+    assert.ok(narrativeRelations(read('central-2015-final')).includes('总数 = 其中各项之和: 53.73 = +17.44 +30.87 +5.42'));
+    const wrong = read('central-2015-final').replace('5.42亿元', '5.52亿元');
+    assert.ok(analyze(wrong, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error'));
+    // review21: the total is this year's, not the budget stated after it (the list is then not read: no false error).
+    const budgetLast = ['# 某单位2015年度部门决算', '类型：决算', '年度：2015', '', '## 情况说明',
+      '“三公”经费支出合计53.73万元，预算数为63.16万元。“三公”经费中，因公出国(境)经费17.44万元，公务用车购置及运行费30.87万元，公务接待费5.42万元。', ''].join('\n');
+    assert.deepEqual(analyze(budgetLast, { locale: 'zh' }).findings.filter((f) => f.severity === 'error').map((f) => f.message), []);
   });
 
   it('takes a reason after the `；` parts of a sentence as theirs (大邑, 绵竹)', () => {

@@ -333,6 +333,16 @@ describe('regular expressions on adversarial input (issue #15)', function () {
     }
     assert.deepEqual(slow, []);
   });
+
+  it('reads a narrative line of many `中，` in linear time (review21: `“三公”经费中，` looked back to every sentence end)', () => {
+    // The look-back before each `中，` took 3–7 s for 40,000 characters of `中，` after an amount, 12–76 s for 80,000.
+    const slow: string[] = [];
+    for (const run of ['中，', '。经费中，', '“三公”经费支出合计5万元。“三公”经费中，']) {
+      const at = climb((n) => { const text = `# t\n年度：2023\n类型：决算\n## 情况说明\n“三公”经费支出合计53.73万元。${run.repeat(Math.ceil(n / run.length))}\n`; return () => analyze(text); }, 80_000, 200, 0.1);
+      if (at) slow.push(`${run}×${at}`);
+    }
+    assert.deepEqual(slow, []);
+  });
 });
 
 describe('the linear matchers agree with the patterns they replace', () => {

@@ -43,6 +43,8 @@ const YEAR_RANGE = /\d{4}\s*[-—–~～至]\s*\d{4}/g;
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*年/g;
 const AS_OF = /截[至止]\s*((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
 const COMPARED = /(?:与|比|较|同比)\s*((?:19|20)\d{2})\s*年/g;
+/** What follows a compared year that names that year's budget: `(2021年)度预算`, `(2021年)年初预算`, `(2021年)调整预算数`. */
+const BUDGET_OF_YEAR = /^[ \t\u3000]*度?(?:年初|调整(?:后的)?)?预算/;
 /** Headings that name the unit: `第一部分 <unit>概况`, `<unit> 2023 年度部门决算…`. */
 const UNIT_HEADINGS = [
   /^(?:第[一二三四五六七八九十]+部分)?(.{2,40}?)(?:单位|部门)?概况$/,
@@ -85,6 +87,9 @@ export function hygieneFindings(lines: readonly Line[], tables: readonly Table[]
     }
     for (const m of text.matchAll(COMPARED)) {
       const y = Number(m[1]);
+      // A final account set against its own year's budget (`与2021年度预算相比`, `比2021年年初预算`) compares with the
+      // budget, not with a year: the year is the document's.
+      if (y === year && kind === '决算' && BUDGET_OF_YEAR.test(text.slice(m.index + m[0].length))) continue;
       if (y !== year - 1) say('year-mismatch', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.yearCompared(y, year - 1));
     }
   };

@@ -122,10 +122,12 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       else if (c.role !== 'base' && c.roleYear !== year) c.role = 'base';
     }
     // Printers drop trailing zeros: `11 万元` among amounts printed to the 分 is 11.00 (the finest precision printed
-    // for that unit in this text, like a column's).
+    // for that unit in this text, like a column's). An amount under one of its unit is printed finer to have a digit
+    // at all (`上年结余0.82亿元` beside `税收收入30.3亿元…占比78.2%`, 生态城): it tells nothing of the others' precision.
     const finest = new Map<string, number>();
     for (const st of statements) for (const c of st.claims) {
       if (c.kind === 'percent' || c.kind === 'count' || c.approx || c.bound) continue;
+      if (c.unit !== '%' && c.figure.units !== 0n && c.figure.units < pow10(c.figure.decimals) && c.figure.units > -pow10(c.figure.decimals)) continue;
       if (c.unit !== '%') finest.set(c.unit, Math.max(finest.get(c.unit) ?? 0, c.figure.decimals));
     }
     const cells = new Map<Claim, Cell>();
@@ -334,6 +336,9 @@ function sameSubject(a: Claim, b: Claim): boolean {
   return ka === kb || (ka.length >= 2 && kb.length >= 2 && (ka.includes(kb) || kb.includes(ka)));
 }
 
+/** A change's subject that names both totals (`收支`, `收、支总计`). */
+const BOTH_TOTALS = /^收[、，,]?支(?:总计|合计)?$/;
+
 /** This year's amount a change speaks of: before it in its sentence, else in the sentences before, else the line before. */
 function currentFor(st: Statement, change: Claim, prev: Statement | undefined, kind: '预算' | '决算' | undefined): Claim | undefined {
   const before = st.claims.filter((x) => isThisYear(x) && x.span.start < change.span.start && !bracketedBefore(st, x, change.span.start));
@@ -341,6 +346,11 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
   const paired = counterpart(change, before, () => true);
   if (paired) return paired;
   const own = !change.inherited && change.subject;
+  // `收入总计A万元,支出总计A万元。收支较上年决算数增加X万元` (渝中): the change of both totals, when they print alike.
+  if (own && BOTH_TOTALS.test(labelKey(own))) {
+    const totals = before.filter((x) => x.subject && /^(?:本年)?(?:收入|支出)(?:总计|合计)$/.test(labelKey(x.subject)));
+    if (totals.length === 2 && labelKey(totals[0].subject) !== labelKey(totals[1].subject) && samePrint(totals[0].figure, totals[1].figure)) return totals[1];
+  }
   // In a 决算, this year's amount is the final one, not the 年初预算.
   const pick = (list: Claim[]) => list.filter((x) => x.role !== 'budget' || kind !== '决算').reverse().find((x) => !own || sameSubject(x, change));
   const same = pick(before.filter((x) => x.sentence === change.sentence));
@@ -451,7 +461,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   for (const c of claims) {
     if (c.kind !== 'change' || c.bound || c.approx) continue;
     const cur = currentFor(st, c, prev, ctx.kind);
-    const base = claims.find((x) => x.kind === 'amount' && x.role === 'base' && x.sentence <= c.sentence && sameSubject(x, c));
+    const base = claims.find((x) => x.kind === 'amount' && x.role === 'base' && x.sentence <= c.sentence && sameSubject(x, c)) ?? baseAbove(st, c, prev);
     if (!cur || !base) continue;
     const fc = termValue(claimTerm(ctx, 1, cur, c.scale))!;
     const fb = termValue(claimTerm(ctx, 1, base, c.scale))!;
@@ -481,6 +491,17 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       message: ctx.cm.flatMismatch(ctx.slice(f.span), cur.figure.text, base.figure.text, title(ctx, 'flat')),
     });
   }
+}
+
+/**
+ * The base of a change said in a line of its own, no amount before it there, when the line before states this year's
+ * amount and the base year's of its subject (`鄂城区2022年的“三公"经费决算数合计为1000.86万,…。2021年的三公经费决算数合计为
+ * 807.95万,…` / `2022年“三公"经费决算数相较于上年增加275.76万元`): that line's only base amount of the subject.
+ */
+function baseAbove(st: Statement, c: Claim, prev: Statement | undefined): Claim | undefined {
+  if (!prev || !c.subject || st.claims.some((x) => x.kind === 'amount' && x.span.start < c.span.start)) return undefined;
+  const bases = prev.claims.filter((x) => x.kind === 'amount' && x.role === 'base' && !x.bound && !x.approx && sameSubject(x, c));
+  return bases.length === 1 && prev.claims.some((x) => isThisYear(x) && sameSubject(x, c)) ? bases[0] : undefined;
 }
 
 /**
@@ -717,6 +738,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
+    lineOf.set(s, st);
     // (Another amount between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
     // may be of that one: `listParts`. A rate between them is no amount a share could be of.)
     if (st.claims.some((x) => x !== part && x !== s && x.unit !== '%' && x.span.start > part.span.start && x.span.start < s.span.start)) apart.add(s);
@@ -766,6 +788,36 @@ function nested(st: Statement, group: Claim[], part: Claim): boolean {
 const partOf = new WeakMap<Claim, Claim>();
 /** The shares with another amount between them and their part (`partOf`): perhaps shares of that amount (`listParts`). */
 const apart = new WeakSet<Claim>();
+/** The line each share checked with a part is stated in (`breakdowns`). */
+const lineOf = new WeakMap<Claim, Statement>();
+
+/**
+ * The breakdowns of one whole a list of its shares holds: once the shares so far make 100% within their rounding, a
+ * share in a later sentence of its line (after a full stop) breaks the whole down again (黄平: `从征收部门来看:
+ * 税务部门…占一般公共预算收入的48.51%;财政部门…占…51.49%。从收入分类来看,税收收入…占…38.96%;非税收入…占…61.04%`).
+ * A share after a complete breakdown in a sentence of its own is thus not added to it: a list that goes past 100% in
+ * one sentence still is.
+ */
+function breakdowns(shares: readonly Claim[]): Claim[][] {
+  // (A full stop in one line: `；` parts are one sentence's, one list — `…占46.82%；…占本年支出合计的100%` passes 100% —, and
+  // the numbered items of a list are one list, whatever their lines.)
+  const newSentence = (a: Claim, b: Claim) => {
+    const st = lineOf.get(a);
+    return !!st && st === lineOf.get(b) && /[。！？!?]/.test(st.text.slice(a.span.end - st.span.start, b.span.start - st.span.start));
+  };
+  const runs: Claim[][] = [];
+  let run: Claim[] = [];
+  for (const s of shares) {
+    const last = run.at(-1);
+    if (last && run.length > 1 && newSentence(last, s)) {
+      const { lo, hi, hundred } = sharesSum(run.map((x) => x.figure));
+      if (lo <= hundred && hundred <= hi) { runs.push(run); run = []; }
+    }
+    run.push(s);
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
 
 /**
  * Whether a share says again what one of a whole's shares said (`财政拨款支出 13,297.11 万元，占本年支出合计的 99.4%` in
@@ -804,7 +856,11 @@ function sharesSum(figures: readonly Figure[]): { each: { lo: bigint; hi: bigint
  * (Less than 100% is a list that names only some parts; each share is checked against its part on its own.)
  */
 function sharesTotal(ctx: Ctx, shares: Claim[], whole?: Cell): void {
-  const distinct = [...new Set(shares)];
+  for (const run of breakdowns([...new Set(shares)])) sharesOver(ctx, run, whole);
+}
+
+/** The shares of one breakdown of a whole (`breakdowns`) past 100%: an error at the last. */
+function sharesOver(ctx: Ctx, distinct: Claim[], whole?: Cell): void {
   if (distinct.length < 2) return;
   const { lo, scale, hundred } = sharesSum(distinct.map((s) => s.figure));
   if (lo <= hundred) return;
@@ -1230,9 +1286,19 @@ function partOfTotal(ctx: Ctx, total: Claim, x: Claim): boolean {
   return yearRole(ctx, x) === yearRole(ctx, total) || (x.role === 'current' && x.roleYear === undefined && total.role !== 'base');
 }
 
-/** The total a `其中` at `qi` (an offset in the line) breaks down: the last amount of this year (or count) before it. */
+/**
+ * The total a `其中` at `qi` (an offset in the line) breaks down: the last amount of this year (or count) before it —
+ * none when another year's amount stands right before it in its sentence: that one is broken down, in another year's
+ * items (`2021年的三公经费决算数合计为807.95万,其中:因公出国(境)费0万元、…` after 2022's list, 鄂城区).
+ */
 function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
   const at = st.span.start + qi;
+  const last = st.claims.filter((x) => x.kind === 'amount' && !x.bound && x.span.start < at).at(-1);
+  // Another year's total just stated (`2021年的…合计为807.95万,其中:…`, 鄂城) owns its list; a base this year's amount is
+  // compared with (`…1000万元，较2021年的807.95万元有所增加，其中：…`, review21) does not.
+  const lastAt = last ? last.span.start - st.span.start : 0;
+  if (last?.role === 'base' && !/[。；;！？!?]/.test(st.text.slice(last.span.end - st.span.start, qi))
+    && !/较|比(?![重例])/.test(st.text.slice(Math.max(0, lastAt - 8), lastAt))) return undefined;
   return st.claims.filter((x) => (isThisYear(x) || x.kind === 'count') && x.span.start < at && !isCompletionBudget(x)).at(-1);
 }
 
@@ -1290,6 +1356,9 @@ function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, 
  * 包括人员经费 120.5 万元、公用经费 30.2 万元`) — not `主要包括` (some of them) nor one after a part (a part's own list,
  * `INTRODUCER`, inside a `其中`'s).
  */
+/** How far before `中，` the name of a total stated in the sentence before may start (`“三公”经费中，`). */
+const NAMED_TOTAL_MAX = 16;
+
 function listMarkers(st: Statement): number[] {
   const text = st.text;
   const out: number[] = [];
@@ -1305,6 +1374,23 @@ function listMarkers(st: Statement): number[] {
   for (const c of st.claims) {
     const after = c.span.end - st.span.start;
     if (c.kind === 'amount' && text[after] === '中' && /[，,：:]/.test(text[after + 1] ?? '')) out.push(after);
+  }
+  // `“三公”经费中，A a 亿元，…` opening a sentence after the one that states the total of that name (中央 2015: `…“三公”
+  // 经费支出合计53.73亿元,比预算数减少9.43亿元。“三公”经费中,因公出国(境)经费17.44亿元,…`).
+  // The name is short: the sentence end is looked for a few characters back only, so that a line of many `中，` stays
+  // linear. The total is this year's (`…合计53.73亿元，预算数为63.16亿元。“三公”经费中，…` sums to 53.73, not to the budget
+  // after it: with the budget last, the list is not read).
+  for (let n = text.indexOf('中'); n > 0; n = text.indexOf('中', n + 1)) {
+    if (!/[，,：:]/.test(text[n + 1] ?? '')) continue;
+    const from = Math.max(0, n - NAMED_TOTAL_MAX);
+    const window = text.slice(from, n);
+    const end = Math.max(...[...'。！？!?'].map((ch) => window.lastIndexOf(ch)));
+    if (end < 0) continue;
+    const start = from + end + 1;
+    const named = labelKey(text.slice(start, n).trim());
+    if (named.length < 2 || /\d/.test(named)) continue;
+    const total = st.claims.filter((c) => c.kind === 'amount' && c.span.end - st.span.start <= start).at(-1);
+    if (total && (total.role === 'current' || total.role === 'final') && total.subject && labelKey(total.subject).includes(named)) out.push(n);
   }
   // `分项情况是：`, `具体如下：` after a total (`LIST_OPENER`).
   LIST_OPENER.lastIndex = 0;

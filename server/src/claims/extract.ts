@@ -160,7 +160,7 @@ const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包�
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
 /** Words that open with last year (after `比`/`较`), not its carried-over money: `上年度总支出`, `比上年度总支出`. */
 const LAST_YEAR_FIRST = /^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/;
-const BASE_PHRASE = /(?:与|和|比|较|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
+const BASE_PHRASE = /(?:与|和|比|较|相较于?|相比于?|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
 
 /** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
 function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: string[]; levels?: string[] } {
@@ -174,8 +174,8 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
   }
   if (kind === 'change' || kind === 'rate') {
     s = s.replace(L.CHANGE_UP, '').replace(L.CHANGE_DOWN, '');
-    // `与上年相比`, `比 2022 年预算`, `较上年`: the base, not the subject.
-    const b = /(?:与|和|比|较|同比)/.exec(s);
+    // `与上年相比`, `比 2022 年预算`, `较上年`, `相较于上年`: the base, not the subject.
+    const b = /(?:与|和|相较|相比|比|较|同比)/.exec(s);
     if (b) s = s.slice(0, b.index);
     s = s.replace(L.COMPARABLE_BASIS, '');
   }

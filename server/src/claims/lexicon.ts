@@ -54,7 +54,7 @@ export const BASE_NAMED = /比|较|与.{0,16}?相比|同比|上年|上一年|去
 export const BASE_YEAR = /(?:比|较|与)[ \t\u3000]*(\d{4})[ \t\u3000]*年/;
 
 /** An amount's role, from the words right before it (after its subject). */
-export const ROLE_BUDGET = /(年初预算|全年预算|调整预算|预算)数?(为|是|安排)?$/;
+export const ROLE_BUDGET = /(年初预算|全年预算|调整预算|预算|年初计划)数?(为|是|安排)?$/;
 /** The role words removed from a subject: `因公出国(境)费全年预算为` → `因公出国(境)费`, but `部门收支总预算` stays. */
 export const ROLE_WORDS = /(?:年初预算|全年预算|调整预算|预算数|预算)(?:为|是)$|(?:年初预算|全年预算|调整预算|预算数)$|(?:决算|执行|实际支出|实际执行)数?(?:为|是)?$/;
 export const ROLE_FINAL = /(决算|执行数|执行|实际支出|实际执行)数?(为|是)?$/;
@@ -62,10 +62,17 @@ export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000
 
 /** A share: `占本年支出合计的 100%`, `占 12.5%`, `占“三公”经费的 16.06%`. Group 1 names the whole. */
 export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?$/;
-/** A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`. */
-export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
-/** …or the budget's amount between the words and the rate: `完成年初预算数 60999 万元的 40.4%` (the words before the amount). */
-export const COMPLETION_OF = /完成(?:年初|全年|调整)?预算数?(?:为|是)?$/;
+/**
+ * A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`; `占调整预算105.47%` (黄平: each amount of a
+ * list against its own budget, no share of one whole).
+ */
+export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|占(年初|全年|调整)预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
+/**
+ * …or the budget's amount between the words and the rate: `完成年初预算数 60999 万元的 40.4%` (the words before the amount);
+ * the budget may be named at length (`完成区…会议批准收入调整预算37.5亿元的104.3%`, 南开) or be the year's plan
+ * (`为年初计划3165亿元的26%`, `为年初预算1946亿元的25.4%`, 河南).
+ */
+export const COMPLETION_OF = /(?:完成[^，,。；;：:%％]{0,30}?|为)(?:年初|全年|调整)?(?:预算|计划)数?(?:为|是)?$/;
 
 /** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
 export const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;

@@ -48,11 +48,11 @@ function names(st: Statement, n: number, subject: string): boolean {
 
 export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm: ClaimMessages, thresholds: Thresholds = DEFAULT_THRESHOLDS): Finding[] {
   const out: Finding[] = [];
-  for (const st of statements) {
+  statements.forEach((st, k) => {
     for (const r of st.reasons) {
-      if (r.placeholder) out.push({ rule: 'narrative-reason', severity: 'warning', span: r.span, related: [], message: cm.reasonPlaceholder(r.text) });
+      if (r.placeholder && !opensList(statements, k, r)) out.push({ rule: 'narrative-reason', severity: 'warning', span: r.span, related: [], message: cm.reasonPlaceholder(r.text) });
     }
-  }
+  });
   const explained = (st: Statement, k: number, sentence: number, subject?: string): boolean => {
     // Its sentence or the next one — the next after the `；` parts of its own (`财政拨款收入总计 a 万元，…增加 x 万元，增长
     // p%；财政拨款支出总计 b 万元，…增长 q%。收入、支出变动较大的主要原因是…`, a 大邑 决算; `“三公”经费预算总额为 1969 万元，…
@@ -128,4 +128,15 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     }
   });
   return out;
+}
+
+/**
+ * Whether an empty reason ends its line with a colon and the numbered items below give the reasons (`2022年“三公"经费决算数
+ * 相较于上年增加275.76万元,主要原因是:` / `1、公务用车购置全区增加126.72万元,增加的原因是…`, 鄂城区): no placeholder.
+ */
+function opensList(statements: Statement[], k: number, r: Statement['reasons'][number]): boolean {
+  const st = statements[k];
+  const next = statements[k + 1];
+  return r.text === '' && /[:：][ \t\u3000]*$/.test(st.text) && r.span.end >= st.span.end - 1
+    && !!next && next.heading === st.heading && next.section === st.section && !!next.numbering && next.reasons.some((x) => !x.placeholder);
 }
