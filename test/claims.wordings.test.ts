@@ -73,6 +73,8 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.equal(analyze(doc('决算', '与2019年度预算相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
     assert.equal(analyze(doc('预算', '与2021年度预算相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
     assert.equal(analyze(doc('决算', '与2021年相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 1);
+    // A blank after 度 (review21): still the year's budget.
+    assert.equal(analyze(doc('决算', '与2021年度 预算数相比'), { locale: 'zh' }).findings.filter((f) => f.rule === 'year-mismatch').length, 0);
   });
 
   it('reads `占调整预算105.47%` as a completion rate and a second breakdown of one whole apart from the first (黄平)', () => {
