@@ -8,6 +8,8 @@
  *
  *   node out/bench/keystrokes.js OTHER_ROOT [budget|final] [rounds] [figure,comment,row] [off]
  *
+ * The other build is loaded (and its analyzers made) first; with THIS_FIRST=1 in the environment, this one.
+ *
  * budget: the 湖北 部门预算 of 3,000 project forms (33k rows), keystrokes in its 支出总表 (附表4-3); final: the 24k-row
  * 部门决算, keystrokes in its 支出决算表 (公开03表).
  */
@@ -33,7 +35,7 @@ if (!other || !['budget', 'final'].includes(which)) {
 const large = { kuanPerLei: 20, xiangPerKuan: 60 };
 const big = which === 'final' ? generateFinal(large) : generateBudget(large);
 const heading = which === 'final' ? '## 表 公开03表' : '## 表 附表4-3';
-const builds: [string, AnalyzerClass][] = [['other', load(resolve(other))], ['this', load(ROOT)]];
+const builds: [string, AnalyzerClass][] = process.env.THIS_FIRST ? [['this', load(ROOT)], ['other', load(resolve(other))]] : [['other', load(resolve(other))], ['this', load(ROOT)]];
 const wanted = kinds.split(',');
 const short: Record<string, string> = { 'a figure retyped': 'figure', 'a comment line added': 'comment', 'a data row typed': 'row' };
 console.log(`${which}: ${big.split('\n').filter((l) => l.includes('|')).length} table rows, ${rounds} rounds (each a keystroke and its undo)`);

@@ -705,6 +705,7 @@ class Block {
     readonly sts: readonly StandardTable[],
     /** Each identity's kept result, in the order applied: table by table, each table's `between` in order. */
     readonly kept: readonly Kept[],
+    /** Their relations, in order (those of their lists, or a copy of them in one when they were not one range of one). */
     readonly list: RelationList,
     readonly from: number,
     readonly to: number,
@@ -716,15 +717,17 @@ class Block {
 
   /**
    * Each identity in order: its table, its kept result, and its relations — where they begin, from the block's first
-   * (`from` of `list`), and how many.
+   * (`from` of `list`: the block's relations are its identities', in order), and how many.
    */
   each(f: (identity: Identity, table: Table, k: Kept, offset: number, count: number) => void): void {
     let e = 0;
+    let offset = 0;
     for (let j = 0; j < this.tables.length; j++) {
       for (const idn of between(this.sts[j])) {
         const k = this.kept[e++];
         const count = (k.to < 0 ? k.made.count : k.to) - k.from;
-        f(idn, this.tables[j], k, count ? k.from - this.from : 0, count);
+        f(idn, this.tables[j], k, offset, count);
+        offset += count;
       }
     }
   }
@@ -1149,7 +1152,9 @@ class Applier {
         list = k.made;
         from = k.from;
         at = a.at;
-      } else if (k.made !== list || k.from !== to || a.at !== next) return this.refused();
+      } else if (a.at !== next) return this.refused();
+      // Not the next of one list's range (a form's identity made again, beside one kept): the block's are copied.
+      else if (k.made !== list || k.from !== to) run.scattered = true;
       to = k.from + count;
       next = a.at + count;
     }
@@ -1173,7 +1178,7 @@ class Applier {
     run.tables.push(table);
     run.sts.push(st);
     run.watch.add(table);
-    run.list = list;
+    run.list ??= list;
     run.from = from;
     run.to = to;
     run.at = at;
@@ -1197,9 +1202,19 @@ class Applier {
       this.list(run.applied, run.kept);
       return;
     }
-    const list = run.list ?? NO_MADE;
+    let list = run.list ?? NO_MADE;
+    let from = run.from;
+    let to = run.to;
+    if (run.scattered) {
+      // Its relations are those it appended to the document's list, in a row: copied from there into one list.
+      this.flush();
+      list = new RelationList();
+      list.copyRange(this.out, run.at, run.next);
+      from = 0;
+      to = list.count;
+    }
     // Every table a relation of the block reads is watched (as `Walk.clean` asks of each identity copied alone).
-    for (let i = run.from; i < run.to; i++) {
+    for (let i = from; i < to; i++) {
       const p = list.targetPartOf(i);
       if (p < 0) {
         const rel = list.relation(i);
@@ -1210,7 +1225,7 @@ class Applier {
       run.watch.add(list.parts[p].table);
       for (let k = 0, n = list.termsOf(i); k < n; k++) run.watch.add(list.parts[list.termPartOf(i, k)].table);
     }
-    const b = new Block(run.tables, run.sts, run.kept, list, run.from, run.to, run.watch, run.roles, run.phrases, run.conditions);
+    const b = new Block(run.tables, run.sts, run.kept, list, from, to, run.watch, run.roles, run.phrases, run.conditions);
     this.items.push(new BlockAt(b, run.at));
     this.blocks.push(b);
   }
@@ -1625,8 +1640,12 @@ interface Run {
   sts: StandardTable[];
   kept: Kept[];
   applied: Applied[];
-  /** Their relations: [from, to) of `list` (none yet: undefined), at `at` of the document's list; the next there. */
+  /**
+   * Their relations: [from, to) of `list` (none yet: undefined), at `at` of the document's list; the next there.
+   * `scattered`: they are not one range of one list (then [at, next) of the document's list is what they are).
+   */
   list: RelationList | undefined;
+  scattered: boolean;
   from: number;
   to: number;
   at: number;
@@ -1642,7 +1661,7 @@ interface Run {
 
 function newRun(): Run {
   return {
-    tables: [], sts: [], kept: [], applied: [], list: undefined, from: 0, to: 0, at: 0, next: 0, watch: new Set(), roles: [],
+    tables: [], sts: [], kept: [], applied: [], list: undefined, scattered: false, from: 0, to: 0, at: 0, next: 0, watch: new Set(), roles: [],
     phrases: new Map(), conditions: new Map(), lastTouched: undefined, lastRoles: undefined,
   };
 }
