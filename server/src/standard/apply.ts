@@ -742,9 +742,9 @@ class BlockAt {
 type Item = Applied | BlockAt;
 
 /** The identities of a block as applied (`Applied`), their relations in `out` (the block at `at` of it). */
-function appliedOf(b: Block, at: number, out: RelationList, tables?: ReadonlyMap<Table, Table>): Applied[] {
+function appliedOf(b: Block, at: number, out: RelationList): Applied[] {
   const applied: Applied[] = [];
-  b.each((idn, t, k, offset, count) => applied.push(new Applied(idn, tables?.get(t) ?? t, k, out, at + offset, count)));
+  b.each((idn, t, k, offset, count) => applied.push(new Applied(idn, t, k, out, at + offset, count)));
   return applied;
 }
 
@@ -2235,19 +2235,19 @@ function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCach
  */
 function conditioned(kept: StandardCache['identities'], blocks: readonly Block[]): StandardCache['identities'] {
   const out: StandardCache['identities'] = new Map();
-  for (const [identity, byTable] of blocks.length ? dissolveKept(kept, new Set(blocks)) : kept) {
-    if (!identity.rule.condition) continue;
-    const next = new Map<Table, Kept>();
-    for (const [t, k] of byTable) {
-      const x = new Kept(k.outcome, NO_LIST, NO_TABLES, NO_ROLES);
-      x.missing = k.missing;
-      x.stated = k.stated;
-      x.holds = k.holds;
-      x.renewed = true;
-      next.set(t, x);
-    }
-    out.set(identity, next);
-  }
+  const add = (identity: Identity, t: Table, k: Kept) => {
+    let next = out.get(identity);
+    if (!next) out.set(identity, (next = new Map()));
+    const x = new Kept(k.outcome, NO_LIST, NO_TABLES, NO_ROLES);
+    x.missing = k.missing;
+    x.stated = k.stated;
+    x.holds = k.holds;
+    x.renewed = true;
+    next.set(t, x);
+  };
+  for (const [identity, byTable] of kept) if (identity.rule.condition) for (const [t, k] of byTable) add(identity, t, k);
+  // A block's identities with a condition (the forms' one conditioned identity), in its order.
+  for (const b of blocks) if (b.conditions.size || b.phrases.size) b.each((idn, t, k) => { if (idn.rule.condition) add(idn, t, k); });
   return out;
 }
 
