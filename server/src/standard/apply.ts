@@ -1148,6 +1148,8 @@ class Applier {
       }
       const count = a.ownCount;
       if (!count) continue;
+      // An identity of many relations (over a table's rows) is copied at once by itself: a block is of many small ones.
+      if (count > BLOCK) return this.refused();
       if (list === undefined) {
         list = k.made;
         from = k.from;
@@ -1631,7 +1633,10 @@ const titles = new WeakMap<Identity, { sm: StandardMessages; title: string }>();
 /** From how many relations an identity's are copied into the document's list at once (`Applier.apply`). */
 const BULK = 16;
 
-/** From how many identities a run of tables makes a block (`Applier.close`). */
+/**
+ * From how many identities a run of tables makes a block (`Applier.close`), and how many relations an identity of one
+ * may have at most (`Applier.joins`).
+ */
 const BLOCK = 8;
 
 /** A run of tables that may make a block (`Applier.joins`): what the block is made of. */
@@ -2076,8 +2081,9 @@ function documentStandard(
       // The last version's identities walked in step (`Walk`): its list began as this one does.
       if (segment && unchanged && segment.from === from && relations.samePrefix(segment.list, from)) applier().walk = new Walk(segment.applied, unchanged);
       if (previous && unchanged) applier().previousParts = previous.parts;
-      // What is applied one by one is kept in blocks where it can be, for the next version to take whole.
-      applier().blocking = true;
+      // What an incremental pass applies one by one is kept in blocks where it can be, for the next version to take
+      // whole (a fresh pass keeps it listed: most are not analysed again).
+      applier().blocking = !!previous;
       const recs = [...recognitions];
       // Each table's identities as applied, and their kept results (reused: a table's are listed or joined to a block at once).
       const made: Applied[] = [];
