@@ -18,7 +18,7 @@ import { generate } from './generate';
 import { paired } from './timing';
 import { pairedStages, type Stages } from './profile';
 import { realDocuments } from '../test/support/documents';
-import { generateBudget, generateFinal, generateJiangsu } from './standardDocs';
+import { generateBudget, generateFinal, generateJiangsu, keystrokeEdits } from './standardDocs';
 import { forgetTemplates } from '../server/src/standard/shapes';
 
 const OFF: AnalysisOptions = { standard: false };
@@ -91,20 +91,7 @@ print('|---|---|---|---|');
 // typed into it (its shape new at each key); the same in the
 // 湖北 部门预算's 支出总表, whose document's 3,000 project forms each carry identities between tables.
 function keystrokes(what: string, big: string, heading: string): void {
-  if (!big.includes(heading)) throw new Error(`no ${heading} in the document`);
-  const start = big.indexOf('\n', big.indexOf(heading)) + 1;
-  // The last figure of the table's 12th line (a row of figures).
-  let at = start;
-  for (let k = 0; k < 12; k++) at = big.indexOf('\n', at) + 1;
-  const figures = big.slice(at, big.indexOf('\n', at));
-  const digit = at + figures.search(/\d[^\d]*$/);
-  const retyped = (i: number) => `${big.slice(0, digit)}${(Number(big[digit]) + 1 + (i % 8)) % 10}${big.slice(digit + 1)}`;
-  const added = (i: number) => `${big.slice(0, start)}// ${i}\n${big.slice(start)}`;
-  // A data row being typed: the 12th row again with a label of its own, another at each keystroke (the table's shape,
-  // and the context of every identity that reads it, are new each time).
-  const cells = figures.split('|');
-  const typed = (i: number) => `${big.slice(0, at)}${[cells[0], ` 其他支出${i} `, ...cells.slice(2)].join('|')}\n${big.slice(at)}`;
-  for (const [kind, edited] of [['a figure retyped', retyped], ['a comment line added', added], ['a data row typed', typed]] as const) {
+  for (const [kind, edited] of keystrokeEdits(big, heading)) {
     const on = new DocumentAnalyzer();
     const off = new DocumentAnalyzer(OFF);
     on.analyze(big);

@@ -381,3 +381,24 @@ export function generateJiangsu(options: StandardDocOptions = {}): string {
     `合计 | | | | | ${money(300_000)}`, `一、货物 A | | | | | ${money(300_000)}`, '');
   return L.join('\n');
 }
+
+/**
+ * The keystrokes of bench/standard.ts in a large document's table under `heading` (bench/keystrokes.ts sets two builds
+ * side by side on the same ones): a digit of the last figure of the table's 12th line retyped (only figures change),
+ * a comment line added under the heading (the table's section read again) and a data row typed (the 12th row again
+ * with a label of its own, another at each keystroke: the table's shape, and the context of every identity that reads
+ * it, new each time). Each gives the edited text for keystroke `i`.
+ */
+export function keystrokeEdits(big: string, heading: string): [string, (i: number) => string][] {
+  if (!big.includes(heading)) throw new Error(`no ${heading} in the document`);
+  const start = big.indexOf('\n', big.indexOf(heading)) + 1;
+  let at = start;
+  for (let k = 0; k < 12; k++) at = big.indexOf('\n', at) + 1;
+  const figures = big.slice(at, big.indexOf('\n', at));
+  const digit = at + figures.search(/\d[^\d]*$/);
+  const retyped = (i: number) => `${big.slice(0, digit)}${(Number(big[digit]) + 1 + (i % 8)) % 10}${big.slice(digit + 1)}`;
+  const added = (i: number) => `${big.slice(0, start)}// ${i}\n${big.slice(start)}`;
+  const cells = figures.split('|');
+  const typed = (i: number) => `${big.slice(0, at)}${[cells[0], ` 其他支出${i} `, ...cells.slice(2)].join('|')}\n${big.slice(at)}`;
+  return [['a figure retyped', retyped], ['a comment line added', added], ['a data row typed', typed]];
+}

@@ -516,7 +516,13 @@ export interface StandardCache {
    * Where the identities between tables put their relations in the document's list `list`: at [from, to), after the
    * relations it held before them ([0, from)); and what each applied identity took there, in order.
    */
-  segment?: { list: RelationList; from: number; to: number; applied: Applied[] };
+  segment?: { list: RelationList; from: number; to: number; applied: Item[] };
+  /**
+   * Kept identities carried as blocks (`Block`: a run of tables, the forms', each with all its identities between
+   * tables), not listed in `identities`: a block whose tables, the tables its identities read and the roles they asked
+   * for stand, and whose conditions read as they did, is taken again whole.
+   */
+  blocks?: readonly Block[];
 }
 
 /**
@@ -539,6 +545,11 @@ class Unchanged {
   /** Whether each of `roles` is played by the tables that played it. */
   rolesStand(roles: readonly StandardTable[]): boolean {
     return !(this.rolesChanged ??= changed(this.before.roles, this.now.roles)).any(roles);
+  }
+
+  /** Whether a table of `tables` is not as it was (a few changed tables looked up in the set). */
+  anyChanged(tables: ReadonlySet<Table>): boolean {
+    return (this.tablesChanged ??= changed(this.before.parts, this.now.parts)).anyIn(tables);
   }
 
   /** Whether `table` is not as it was: its parts renewed, or it came or went. */
@@ -583,6 +594,12 @@ class Changed<K> {
 
   has(x: K): boolean {
     return this.set ? this.set.has(x) : this.keys.includes(x);
+  }
+
+  /** Whether one of them is in `set`. */
+  anyIn(set: ReadonlySet<K>): boolean {
+    for (const k of this.keys) if (set.has(k)) return true;
+    return false;
   }
 
   /** Whether one of `xs` is among them. */
@@ -642,6 +659,11 @@ class Applied implements AppliedIdentity {
     return typeof this.ids === 'number' ? this.count : -1;
   }
 
+  /** The number in its list of its first relation, when they are its own in a row (`ownCount`); −1 otherwise. */
+  get at(): number {
+    return typeof this.ids === 'number' ? this.ids : -1;
+  }
+
   get relations(): Relation[] {
     if (this.made) return this.made;
     const ids = this.ids;
@@ -657,10 +679,132 @@ class Applied implements AppliedIdentity {
   }
 }
 
+/** A standard table's identities between tables, in its order: those the document's pass applies to each table it plays. */
+function between(st: StandardTable): readonly Identity[] {
+  let ids = betweenOf.get(st);
+  if (!ids) betweenOf.set(st, (ids = st.identities.filter((idn) => !idn.local)));
+  return ids;
+}
+
+const betweenOf = new WeakMap<StandardTable, Identity[]>();
+
+/**
+ * Identities between tables kept as one block: a run of consecutive tables of the document's pass (the forms: 3,000
+ * of them in a large 部门预算), each with all its identities between tables (`between`), whose relations were their own
+ * in a row — one range of one list (`list` [from, to)), copied as it was into the document's list. Made once by the
+ * pass that applied them one by one (`Applier.tableApplied`), taken again whole by the next versions while its tables
+ * are those of the pass in the same order, none of them nor of the tables its identities read (`watch`, which also
+ * holds every table a relation of the range reads) changed, the roles they asked for (`roles`) played by the same
+ * tables, and its conditions reading as they did (`phrases` stated or not, `conditions` that name only other tables
+ * holding or not): nothing visited identity by identity. Its identities' results are found from it when asked
+ * (`KeptLookup`, `StandardReport.applied`, `dissolve`).
+ */
+class Block {
+  constructor(
+    readonly tables: readonly Table[],
+    readonly sts: readonly StandardTable[],
+    /** Each identity's kept result, in the order applied: table by table, each table's `between` in order. */
+    readonly kept: readonly Kept[],
+    /** Their relations, in order (those of their lists, or a copy of them in one when they were not one range of one). */
+    readonly list: RelationList,
+    readonly from: number,
+    readonly to: number,
+    readonly watch: ReadonlySet<Table>,
+    readonly roles: readonly StandardTable[],
+    readonly phrases: ReadonlyMap<string, boolean>,
+    readonly conditions: ReadonlyMap<Identity, boolean>,
+  ) {}
+
+  /**
+   * Each identity in order: its table, its kept result, and its relations — where they begin, from the block's first
+   * (`from` of `list`: the block's relations are its identities', in order), and how many.
+   */
+  each(f: (identity: Identity, table: Table, k: Kept, offset: number, count: number) => void): void {
+    let e = 0;
+    let offset = 0;
+    for (let j = 0; j < this.tables.length; j++) {
+      for (const idn of between(this.sts[j])) {
+        const k = this.kept[e++];
+        const count = (k.to < 0 ? k.made.count : k.to) - k.from;
+        f(idn, this.tables[j], k, offset, count);
+        offset += count;
+      }
+    }
+  }
+}
+
+/** A block of a version: its relations at [at, at + to − from) of the document's list. */
+class BlockAt {
+  constructor(readonly block: Block, readonly at: number) {}
+}
+
+/** What a version applied between tables, in order: an identity applied to a table, or a block of them. */
+type Item = Applied | BlockAt;
+
+/** The identities of a block as applied (`Applied`), their relations in `out` (the block at `at` of it). */
+function appliedOf(b: Block, at: number, out: RelationList): Applied[] {
+  const applied: Applied[] = [];
+  b.each((idn, t, k, offset, count) => applied.push(new Applied(idn, t, k, out, at + offset, count)));
+  return applied;
+}
+
+/** The last version's kept results, by identity and table: listed, or in a block (found there when first asked). */
+class KeptLookup {
+  private index?: Map<Table, { block: Block; st: StandardTable; e: number }>;
+
+  constructor(private readonly identities: StandardCache['identities'], private readonly blocks: readonly Block[]) {}
+
+  get(identity: Identity, table: Table): Kept | undefined {
+    const k = this.identities.get(identity)?.get(table);
+    if (k || !this.blocks.length) return k;
+    if (!this.index) {
+      this.index = new Map();
+      for (const block of this.blocks) {
+        let e = 0;
+        for (let j = 0; j < block.tables.length; j++) {
+          this.index.set(block.tables[j], { block, st: block.sts[j], e });
+          e += between(block.sts[j]).length;
+        }
+      }
+    }
+    const at = this.index.get(table);
+    const i = at ? between(at.st).indexOf(identity) : -1;
+    return i < 0 ? undefined : at!.block.kept[at!.e + i];
+  }
+}
+
+/** The identities kept with those of the blocks `gone` listed by identity and table (a new map where one is added to). */
+function dissolveKept(identities: StandardCache['identities'], gone: ReadonlySet<Block>): StandardCache['identities'] {
+  const kept: StandardCache['identities'] = new Map(identities);
+  const copied = new Set<Identity>();
+  for (const b of gone) {
+    b.each((idn, t, k) => {
+      let byTable = kept.get(idn);
+      if (!copied.has(idn)) {
+        copied.add(idn);
+        kept.set(idn, (byTable = new Map(byTable)));
+      }
+      byTable!.set(t, k);
+    });
+  }
+  return kept;
+}
+
+/** A version's items with the blocks `gone` taken apart: their identities as applied, in `out` (the version's list). */
+function dissolveItems(items: readonly Item[], gone: ReadonlySet<Block>, out: RelationList): Item[] {
+  const list: Item[] = [];
+  for (const item of items) {
+    if (item instanceof BlockAt && gone.has(item.block)) for (const a of appliedOf(item.block, item.at, out)) list.push(a);
+    else list.push(item);
+  }
+  return list;
+}
+
 /**
  * The last version's identities between tables, walked in step with this pass's (both apply them in the document's
  * order of tables, and of each table's identities), so that a kept identity's relations are copied into the
- * document's list without looking each up (`Applier.apply`). Its relations are its own again — none equal to one the
+ * document's list without looking each up (`Applier.apply`), and a block of them taken whole (`Applier.carry`). Its
+ * relations are its own again — none equal to one the
  * list holds before them — when they were its own then (`Applied.ownCount`: none was equal to one the list held
  * before them), none holds a cell of a changed table, and every relation the list holds before them now that it did
  * not hold then is anchored in a changed table: its target there, or a term there that prints a figure. An equal
@@ -670,12 +814,60 @@ class Applied implements AppliedIdentity {
  * relations of theirs that differed then differ now.
  */
 class Walk {
-  /** The next of the last version's applied identities. */
+  /** The next of the last version's items. */
   at = 0;
+  /** Within a block: its table, and the identity of that table's (`between`), and the kept result, next. */
+  private j = 0;
+  private i = 0;
+  private e = 0;
   /** False once a relation appended is not known to be anchored in a changed table, or the walk lost step: no more copied. */
   on = true;
 
-  constructor(readonly applied: readonly Applied[], private readonly unchanged: Unchanged) {}
+  constructor(readonly applied: readonly Item[], private readonly unchanged: Unchanged) {}
+
+  /** The block the walk stands at the beginning of. */
+  blockHere(): BlockAt | undefined {
+    const item = this.applied[this.at];
+    return this.on && this.e === 0 && item instanceof BlockAt ? item : undefined;
+  }
+
+  /** Past the block it stands at the beginning of. */
+  skip(): void {
+    this.at++;
+  }
+
+  /**
+   * Steps past the last version's next applied identity: how many relations it appended as its own when it is
+   * `identity` applied to `table` (−1: one was the list's); −2, and the walk off, when it is not.
+   */
+  next(identity: Identity, table: Table): number {
+    const item = this.applied[this.at];
+    if (item instanceof Applied) {
+      this.at++;
+      if (item.identity === identity && item.table === table) return item.ownCount;
+    } else if (item) {
+      const b = item.block;
+      // A table of no identity between tables has none to step past.
+      while (this.j < b.tables.length && this.i >= between(b.sts[this.j]).length) {
+        this.j++;
+        this.i = 0;
+      }
+      if (this.j < b.tables.length) {
+        const same = between(b.sts[this.j])[this.i] === identity && b.tables[this.j] === table;
+        const k = b.kept[this.e];
+        this.i++;
+        this.e++;
+        if (this.e === b.kept.length) {
+          this.at++;
+          this.j = this.i = this.e = 0;
+        }
+        // Its relations were its own by the block's making.
+        if (same) return (k.to < 0 ? k.made.count : k.to) - k.from;
+      }
+    }
+    this.on = false;
+    return -2;
+  }
 
   changed(p: Part): boolean {
     return this.unchanged.tableChanged(p.table);
@@ -721,6 +913,8 @@ class Walk {
 
 /** How many relations kept identities had copied without look-ups (`Walk`): what the tests ask was done. */
 export const ownCopied = { count: 0 };
+/** How many blocks of kept identities were taken whole (`Applier.carry`), and how many identities they held. */
+export const blocksCarried = { count: 0, identities: 0 };
 /** How many kept identities had their relations moved past a splice of their table's rows (`Applier.moved`). */
 export const rowsMoved = { count: 0 };
 
@@ -768,14 +962,14 @@ class Applier {
 
   constructor(
     private readonly doc: BudgetDocument, private readonly roles: Roles, private readonly ctx: StandardContext, private readonly out: RelationList,
-    private readonly previous?: StandardCache['identities'], private readonly unchanged?: Unchanged,
+    private readonly previous?: KeptLookup, private readonly unchanged?: Unchanged,
   ) {
     this.index = new RelationIndex(out);
   }
 
   /** Applies `identity` for `table`; `keep`: taken from the last version when it can be, and kept for the next. */
   apply(identity: Identity, table: Table, keep = false): Applied {
-    const old = keep ? this.previous?.get(identity)?.get(table) : undefined;
+    const old = keep ? this.previous?.get(identity, table) : undefined;
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
     const c = identity.rule.condition;
@@ -788,11 +982,8 @@ class Applier {
     const k = reuse && old ? old : (keep && old && this.moved(identity, table, old, stated)) || this.expand(identity, table, keep);
     // (One made now is its own: `expand` makes a new one each time.)
     if (k !== old && stated !== undefined) k.stated = stated;
-    if (keep && !k.byShape) {
-      let byTable = this.kept.get(identity);
-      if (!byTable) this.kept.set(identity, (byTable = new Map()));
-      byTable.set(table, k);
-    }
+    // Kept for the next version by the caller (`tableApplied`: listed, or in a block).
+    this.lastKept = k;
     // Its relations by number in `out`: the equal one `out` holds, else its own, appended.
     const out = this.out;
     const from = k.from;
@@ -800,20 +991,10 @@ class Applier {
     // Kept as it was, and its relations were its own then: its own now (`Walk`), copied at once.
     const walk = this.walk;
     if (walk?.on) {
-      const was = walk.applied[walk.at++];
-      if (!was || was.identity !== identity || was.table !== table) walk.on = false;
-      else if (k === old && was.ownCount === to - from && walk.clean(k.made, from, to)) {
-        // Copied with those before it when they follow one another in one list (the forms' identities, made from
-        // templates into one list a pass): one copy for thousands.
-        const at = out.count + this.pendingTo - this.pendingFrom;
-        if (this.pending !== k.made || this.pendingTo !== from) {
-          this.flush();
-          this.pending = k.made;
-          this.pendingFrom = from;
-        }
-        this.pendingTo = to;
-        ownCopied.count += to - from;
-        return new Applied(identity, table, k, out, at, to - from);
+      // How many relations it appended as its own then (−1: not all its own; −2: the walk lost step).
+      const was = walk.next(identity, table);
+      if (k === old && was === to - from && walk.clean(k.made, from, to)) {
+        return new Applied(identity, table, k, out, this.pend(k.made, from, to), to - from);
       }
     }
     this.flush();
@@ -855,6 +1036,201 @@ class Applier {
   private pending?: RelationList;
   private pendingFrom = 0;
   private pendingTo = 0;
+
+  /**
+   * Relations [from, to) of `list` appended as they are, copied with those before them when they follow one another
+   * in one list (the forms' identities, made from templates into one list a pass: one copy for thousands): where they
+   * begin in `out`.
+   */
+  private pend(list: RelationList, from: number, to: number): number {
+    const at = this.out.count + this.pendingTo - this.pendingFrom;
+    if (to > from) {
+      if (this.pending !== list || this.pendingTo !== from) {
+        this.flush();
+        this.pending = list;
+        this.pendingFrom = from;
+      }
+      this.pendingTo = to;
+    }
+    ownCopied.count += to - from;
+    return at;
+  }
+
+  /** The kept result `apply` last took or made (kept for the next version by `tableApplied`). */
+  lastKept?: Kept;
+  /** What this pass applied between tables, in order (identities, blocks), for the next one. */
+  readonly items: Item[] = [];
+  /** The blocks among them. */
+  readonly blocks: Block[] = [];
+  /** Blocks are made of the identities applied one by one (an incremental pass: the next takes them whole). */
+  blocking = false;
+  /** The run of tables that may make a block, while they follow one another. */
+  private run?: Run;
+
+  /**
+   * The last version's block the walk stands at, taken whole when the tables from `recs[i]` on are its tables and
+   * nothing it read changed (`Block`): how many tables it covers (0: not taken, its identities applied one by one).
+   */
+  carry(recs: readonly (readonly [Table, StandardTable])[], i: number): number {
+    const here = this.walk?.blockHere();
+    if (!here) return 0;
+    const b = here.block;
+    const n = b.tables.length;
+    const u = this.unchanged!;
+    if (i + n > recs.length || recs[i][0] !== b.tables[0]) return 0;
+    if (!u.all && (u.anyChanged(b.watch) || !u.rolesStand(b.roles))) return 0;
+    for (let j = 1; j < n; j++) if (recs[i + j][0] !== b.tables[j]) return 0;
+    for (let j = 0; j < n; j++) if (recs[i + j][1] !== b.sts[j]) return 0;
+    for (const [phrase, was] of b.phrases) if (this.states(phrase) !== was) return 0;
+    for (const [idn, was] of b.conditions) if (this.holds(idn, b.tables[0]) !== was) return 0;
+    this.close();
+    blocksCarried.count++;
+    blocksCarried.identities += b.kept.length;
+    const at = this.pend(b.list, b.from, b.to);
+    this.walk!.skip();
+    this.items.push(at === here.at ? here : new BlockAt(b, at));
+    this.blocks.push(b);
+    return n;
+  }
+
+  /**
+   * The identities between tables of `table` (`st`'s, `between`) applied one by one, as `applied`: kept for the next
+   * version — in a block, when they can be (`blocking`; their relations their own, following those of the run of
+   * tables before in one list, their conditions ones a block reads again: a phrase, or an equality naming only other
+   * tables), else listed by identity and table.
+   */
+  tableApplied(table: Table, st: StandardTable, applied: readonly Applied[], kept: readonly Kept[]): void {
+    if (this.blocking && this.joins(table, st, applied, kept)) return;
+    this.close();
+    this.list(applied, kept);
+  }
+
+  /** Each applied identity listed (an item each) and its result kept by identity and table. */
+  private list(applied: readonly Applied[], kept: readonly Kept[]): void {
+    for (let i = 0; i < applied.length; i++) {
+      const a = applied[i];
+      const k = kept[i];
+      this.items.push(a);
+      if (k.byShape) continue;
+      let byTable = this.kept.get(a.identity);
+      if (!byTable) this.kept.set(a.identity, (byTable = new Map()));
+      byTable.set(a.table, k);
+    }
+  }
+
+  /** Whether `table`'s identities join the run (begun for them when none is open). */
+  private joins(table: Table, st: StandardTable, applied: readonly Applied[], kept: readonly Kept[]): boolean {
+    const ids = between(st);
+    if (ids.length !== applied.length) return false;
+    // A table of none joins an open run (the pass walks it between the others), begins none.
+    if (!applied.length) {
+      if (!this.run) return false;
+      this.run.tables.push(table);
+      this.run.sts.push(st);
+      return true;
+    }
+    const run = (this.run ??= newRun());
+    let { list, from, to, at, next } = run;
+    for (let i = 0; i < applied.length; i++) {
+      const a = applied[i];
+      const k = kept[i];
+      if (a.identity !== ids[i] || k.renewed || k.byShape || a.ownCount < 0) return this.refused();
+      const c = a.identity.rule.condition;
+      if (c?.rhs.length) {
+        if (!conditionIsShared(a.identity) || k.holds === undefined) return this.refused();
+        const was = run.conditions.get(a.identity);
+        if (was !== undefined && was !== k.holds) return this.refused();
+      } else if (c) {
+        const phrase = conditionPhrase(c);
+        if (phrase === undefined || k.stated === undefined) return this.refused();
+        const was = run.phrases.get(phrase);
+        if (was !== undefined && was !== k.stated) return this.refused();
+      }
+      const count = a.ownCount;
+      if (!count) continue;
+      // An identity of many relations (over a table's rows) is copied at once by itself: a block is of many small ones.
+      if (count > BLOCK) return this.refused();
+      if (list === undefined) {
+        list = k.made;
+        from = k.from;
+        at = a.at;
+      } else if (a.at !== next) return this.refused();
+      // Not the next of one list's range (a form's identity made again, beside one kept): the block's are copied.
+      else if (k.made !== list || k.from !== to) run.scattered = true;
+      to = k.from + count;
+      next = a.at + count;
+    }
+    // Joins: what it read and asked, and its conditions, added to the run's.
+    for (let i = 0; i < applied.length; i++) {
+      const k = kept[i];
+      run.kept.push(k);
+      if (k.touched !== run.lastTouched) {
+        run.lastTouched = k.touched;
+        for (const t of k.touched) run.watch.add(t);
+      }
+      if (k.consulted !== run.lastRoles) {
+        run.lastRoles = k.consulted;
+        for (const r of k.consulted) if (!run.roles.includes(r)) run.roles.push(r);
+      }
+      const idn = applied[i].identity;
+      const c = idn.rule.condition;
+      if (c?.rhs.length) run.conditions.set(idn, k.holds!);
+      else if (c) run.phrases.set(conditionPhrase(c)!, k.stated!);
+    }
+    run.tables.push(table);
+    run.sts.push(st);
+    run.watch.add(table);
+    run.list ??= list;
+    run.from = from;
+    run.to = to;
+    run.at = at;
+    run.next = next;
+    for (const a of applied) run.applied.push(a);
+    return true;
+  }
+
+  /** The run ends before a table that cannot join it: false. */
+  private refused(): false {
+    this.close();
+    return false;
+  }
+
+  /** Ends the run: a block of it when it holds enough identities, else its identities listed one by one. */
+  close(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = undefined;
+    if (run.kept.length < BLOCK) {
+      this.list(run.applied, run.kept);
+      return;
+    }
+    let list = run.list ?? NO_MADE;
+    let from = run.from;
+    let to = run.to;
+    if (run.scattered) {
+      // Its relations are those it appended to the document's list, in a row: copied from there into one list.
+      this.flush();
+      list = new RelationList();
+      list.copyRange(this.out, run.at, run.next);
+      from = 0;
+      to = list.count;
+    }
+    // Every table a relation of the block reads is watched (as `Walk.clean` asks of each identity copied alone).
+    for (let i = from; i < to; i++) {
+      const p = list.targetPartOf(i);
+      if (p < 0) {
+        const rel = list.relation(i);
+        run.watch.add(rel.target.row.part.table);
+        for (const t of rel.terms) run.watch.add(t.cell.row.part.table);
+        continue;
+      }
+      run.watch.add(list.parts[p].table);
+      for (let k = 0, n = list.termsOf(i); k < n; k++) run.watch.add(list.parts[list.termPartOf(i, k)].table);
+    }
+    const b = new Block(run.tables, run.sts, run.kept, list, from, to, run.watch, run.roles, run.phrases, run.conditions);
+    this.items.push(new BlockAt(b, run.at));
+    this.blocks.push(b);
+  }
 
   /** Appends the relations pending (nothing reads `out` before: the look-ups come after a flush). */
   flush(): void {
@@ -993,7 +1369,11 @@ class Applier {
    * Whether every identity kept from the last version stands as it was (its tables and roles unchanged, which the
    * caller knows): a phrase its condition asks for still stated or not as it was, an equality still holding or not.
    */
-  standsAsItWas(kept: StandardCache['identities']): boolean {
+  standsAsItWas(kept: StandardCache['identities'], blocks: readonly Block[]): boolean {
+    for (const b of blocks) {
+      for (const [phrase, was] of b.phrases) if (this.states(phrase) !== was) return false;
+      for (const [idn, was] of b.conditions) if (this.holds(idn, b.tables[0]) !== was) return false;
+    }
     for (const [identity, byTable] of kept) {
       const c = identity.rule.condition;
       if (!c) continue;
@@ -1252,6 +1632,44 @@ const titles = new WeakMap<Identity, { sm: StandardMessages; title: string }>();
 
 /** From how many relations an identity's are copied into the document's list at once (`Applier.apply`). */
 const BULK = 16;
+
+/**
+ * From how many identities a run of tables makes a block (`Applier.close`), and how many relations an identity of one
+ * may have at most (`Applier.joins`).
+ */
+const BLOCK = 8;
+
+/** A run of tables that may make a block (`Applier.joins`): what the block is made of. */
+interface Run {
+  tables: Table[];
+  sts: StandardTable[];
+  kept: Kept[];
+  applied: Applied[];
+  /**
+   * Their relations: [from, to) of `list` (none yet: undefined), at `at` of the document's list; the next there.
+   * `scattered`: they are not one range of one list (then [at, next) of the document's list is what they are).
+   */
+  list: RelationList | undefined;
+  scattered: boolean;
+  from: number;
+  to: number;
+  at: number;
+  next: number;
+  watch: Set<Table>;
+  roles: StandardTable[];
+  phrases: Map<string, boolean>;
+  conditions: Map<Identity, boolean>;
+  /** The lists of tables read and of roles last added (the forms' identities share theirs: ./shapes). */
+  lastTouched: readonly Table[] | undefined;
+  lastRoles: readonly StandardTable[] | undefined;
+}
+
+function newRun(): Run {
+  return {
+    tables: [], sts: [], kept: [], applied: [], list: undefined, scattered: false, from: 0, to: 0, at: 0, next: 0, watch: new Set(), roles: [],
+    phrases: new Map(), conditions: new Map(), lastTouched: undefined, lastRoles: undefined,
+  };
+}
 
 /**
  * The lists every applier expands an identity that is not kept into, and judges a condition in (each emptied first;
@@ -1602,11 +2020,7 @@ function documentStandard(
   doc: BudgetDocument, ctx: StandardContext, sections: SectionStandard[], relations: RelationList, previous?: StandardCache,
 ): { report: StandardReport; cache: StandardCache } {
   const recognitions = new Map<Table, StandardTable>();
-  const applied = new Map<Table, AppliedIdentity[]>();
-  for (const s of sections) {
-    for (const [t, st] of s.recognitions) recognitions.set(t, st);
-    for (const a of s.applied) pushTo(applied, a.table, a);
-  }
+  for (const s of sections) for (const [t, st] of s.recognitions) recognitions.set(t, st);
   nearestOnly(recognitions, ctx.department);
   const set = mainSet(ctx.sets, recognitions);
   const roles = rolesOf(set ?? ctx.sets[0], doc, recognitions);
@@ -1619,7 +2033,8 @@ function documentStandard(
     const unchanged = previous && new Unchanged(previous, cache);
     // Made when first asked (a document carried over by its text asks nothing of it).
     let applierMade: Applier | undefined;
-    const applier = (): Applier => (applierMade ??= new Applier(doc, roles, ctx, relations, previous?.identities, unchanged));
+    const applier = (): Applier =>
+      (applierMade ??= new Applier(doc, roles, ctx, relations, previous && new KeptLookup(previous.identities, previous.blocks ?? NO_BLOCKS), unchanged));
     const from = relations.count;
     const segment = previous?.segment;
     /**
@@ -1637,19 +2052,36 @@ function documentStandard(
       // in place, and the old part reads the edited rows) is not what it was.
       if (recalled) for (const [o, was] of before.parts) if (!sameItems(o.parts, was)) return false;
       const alike = !recalled && unchanged?.all ? NOT_RENEWED : renewedAlike(before, cache, recognitions, segment, recalled);
-      const kept = alike && (alike === NOT_RENEWED ? before.identities : recalled ? keptRecalled(before.identities, alike) : keptAcross(before.identities, alike));
-      if (!alike || !kept || !relations.samePrefix(segment.list, from, 0, alike.parts)) return false;
+      if (!alike) return false;
+      // Blocks read by a table read again are taken apart (their identities listed, as applied one by one); a
+      // recalled document's all (its tables are new).
+      let identities = before.identities;
+      let blocks = before.blocks ?? NO_BLOCKS;
+      let items = segment.applied;
+      if (alike !== NOT_RENEWED) {
+        const gone = new Set<Block>();
+        const renewed = [...alike.renewed];
+        for (const item of items) if (item instanceof BlockAt && (recalled || renewed.some((t) => item.block.watch.has(t)))) gone.add(item.block);
+        if (gone.size) {
+          items = dissolveItems(items, gone, segment.list);
+          if (!recalled) identities = dissolveKept(identities, gone);
+          blocks = blocks.filter((b) => !gone.has(b));
+        }
+      }
+      const kept = alike === NOT_RENEWED ? identities : recalled ? keptRecalled(identities, alike) : keptAcross(identities, alike);
+      if (!kept || !relations.samePrefix(segment.list, from, 0, alike.parts)) return false;
       // A condition reads the document's figures and text (a phrase it states), which decide nothing else it reads
       // (its tables are those of `before`, alike): a document read afresh of the same text as the one recalled (a
       // document reopened) reads each as that one did, with nothing judged again.
       const sameText = recalled && 'text' in before && before.text === doc.text;
-      if (!sameText && !applier().standsAsItWas(kept)) return false;
+      if (!sameText && !applier().standsAsItWas(kept, blocks)) return false;
       // Of the same text, each table is of the shape of the one it replaces (asked of by the named quantities).
       if (sameText) for (const [o, t] of alike.tables) if (recognitions.has(t)) shapeAsBefore(t, o, before.parts.get(o)!);
       relations.copyRange(segment.list, segment.from, segment.to, alike.parts.size ? alike.parts : undefined);
-      const moved = segment.applied.map((a) => a.in(relations, alike.tables.get(a.table)));
-      for (const a of moved) pushTo(applied, a.table, a);
+      // A block stands at the same numbers of the list.
+      const moved = items.map((a) => (a instanceof BlockAt ? a : a.in(relations, alike.tables.get(a.table))));
       cache.identities = kept;
+      cache.blocks = blocks;
       cache.segment = { list: relations, from, to: relations.count, applied: moved };
       reused = recalled ? 'recalled' : alike === NOT_RENEWED ? 'figures' : 'renewed';
       return true;
@@ -1669,24 +2101,57 @@ function documentStandard(
     if (!wasCarried) {
       // Room for what the last version made (most of it is made again, relation by relation).
       if (segment) relations.reserve(segment.to - segment.from, segment.list.termsIn(segment.from, segment.to));
-      const made: Applied[] = [];
       // The last version's identities walked in step (`Walk`): its list began as this one does.
       if (segment && unchanged && segment.from === from && relations.samePrefix(segment.list, from)) applier().walk = new Walk(segment.applied, unchanged);
       if (previous && unchanged) applier().previousParts = previous.parts;
-      for (const [t, st] of recognitions) for (const idn of st.identities) if (!idn.local) { const a = applier().apply(idn, t, true); made.push(a); pushTo(applied, t, a); }
-      applierMade?.flush();
+      // What an incremental pass applies one by one is kept in blocks where it can be, for the next version to take
+      // whole (a fresh pass keeps it listed: most are not analysed again).
+      applier().blocking = !!previous;
+      const recs = [...recognitions];
+      // Each table's identities as applied, and their kept results (reused: a table's are listed or joined to a block at once).
+      const made: Applied[] = [];
+      const kept: Kept[] = [];
+      for (let i = 0; i < recs.length;) {
+        const n = applier().carry(recs, i);
+        if (n) {
+          i += n;
+          continue;
+        }
+        const [t, st] = recs[i++];
+        made.length = kept.length = 0;
+        for (const idn of between(st)) {
+          made.push(applier().apply(idn, t, true));
+          kept.push(applier().lastKept!);
+        }
+        applier().tableApplied(t, st, made, kept);
+      }
+      applier().close();
+      applier().flush();
       cache.identities = applier().kept;
-      cache.segment = { list: relations, from, to: relations.count, applied: made };
+      cache.blocks = applier().blocks;
+      cache.segment = { list: relations, from, to: relations.count, applied: applier().items };
     }
     // Kept by its tables when applied, by its text when not found by it.
     if (recall && text !== undefined && (!wasCarried || key !== undefined)) {
-      const kept: RecalledDocument = { ...cache, identities: conditioned(cache.identities), text: doc.text };
+      const kept: RecalledDocument = { ...cache, identities: conditioned(cache.identities, cache.blocks ?? NO_BLOCKS), blocks: NO_BLOCKS, text: doc.text };
       const rows = rowsIn(doc.tables);
       if (!wasCarried) recall.documents.set(key ?? tablesKey(doc.tables, recognitions), kept, rows);
       recall.documentTexts.set(text, kept, rows);
     }
   }
-  return { report: new StandardReport(doc, ctx, set, recognitions, applied, roles, reused), cache };
+  // The identities applied to each table, found when first asked (hover, the outline): the sections' own, then those
+  // between tables, in order.
+  const items = cache.segment?.applied ?? NO_ITEMS;
+  const appliedTo = () => {
+    const applied = new Map<Table, AppliedIdentity[]>();
+    for (const s of sections) for (const a of s.applied) pushTo(applied, a.table, a);
+    for (const item of items) {
+      if (item instanceof Applied) pushTo(applied, item.table, item);
+      else for (const a of appliedOf(item.block, item.at, relations)) pushTo(applied, a.table, a);
+    }
+    return applied;
+  };
+  return { report: new StandardReport(doc, ctx, set, recognitions, appliedTo, roles, reused), cache };
 }
 
 /**
@@ -1797,21 +2262,21 @@ function keptAcross(kept: StandardCache['identities'], r: Renewed): StandardCach
  * The identities with a condition, each with what its condition read and no more (what a recalled document needs:
  * `keptRecalled`; not the relations each made, which the recall would keep alive).
  */
-function conditioned(kept: StandardCache['identities']): StandardCache['identities'] {
+function conditioned(kept: StandardCache['identities'], blocks: readonly Block[]): StandardCache['identities'] {
   const out: StandardCache['identities'] = new Map();
-  for (const [identity, byTable] of kept) {
-    if (!identity.rule.condition) continue;
-    const next = new Map<Table, Kept>();
-    for (const [t, k] of byTable) {
-      const x = new Kept(k.outcome, NO_LIST, NO_TABLES, NO_ROLES);
-      x.missing = k.missing;
-      x.stated = k.stated;
-      x.holds = k.holds;
-      x.renewed = true;
-      next.set(t, x);
-    }
-    out.set(identity, next);
-  }
+  const add = (identity: Identity, t: Table, k: Kept) => {
+    let next = out.get(identity);
+    if (!next) out.set(identity, (next = new Map()));
+    const x = new Kept(k.outcome, NO_LIST, NO_TABLES, NO_ROLES);
+    x.missing = k.missing;
+    x.stated = k.stated;
+    x.holds = k.holds;
+    x.renewed = true;
+    next.set(t, x);
+  };
+  for (const [identity, byTable] of kept) if (identity.rule.condition) for (const [t, k] of byTable) add(identity, t, k);
+  // A block's identities with a condition (the forms' one conditioned identity), in its order.
+  for (const b of blocks) if (b.conditions.size || b.phrases.size) b.each((idn, t, k) => { if (idn.rule.condition) add(idn, t, k); });
   return out;
 }
 
@@ -1834,6 +2299,10 @@ function keptRecalled(kept: StandardCache['identities'], r: Renewed): StandardCa
   }
   return out;
 }
+
+/** No block, no item (a version that applied no identity between tables). */
+const NO_BLOCKS: readonly Block[] = [];
+const NO_ITEMS: readonly Item[] = [];
 
 /** No relation (a recalled identity's: never read, it is renewed). */
 const NO_LIST = new RelationList();
@@ -1920,7 +2389,8 @@ export class StandardReport {
     /** The set the document follows (undefined: none applies). */
     readonly set: StandardSet | undefined,
     readonly recognitions: ReadonlyMap<Table, StandardTable>,
-    private readonly appliedTo: ReadonlyMap<Table, AppliedIdentity[]>,
+    /** The identities applied to each table (made when first asked). */
+    private readonly appliedOf: () => ReadonlyMap<Table, AppliedIdentity[]>,
     private readonly roles: Roles,
     /**
      * How the identities between tables were had from the last version: as they were (only figures changed), about
@@ -1937,8 +2407,10 @@ export class StandardReport {
 
   /** The identities applied to a table, in the set's order. */
   applied(t: Table): AppliedIdentity[] {
-    return this.appliedTo.get(t) ?? [];
+    return (this.appliedTo ??= this.appliedOf()).get(t) ?? [];
   }
+
+  private appliedTo?: ReadonlyMap<Table, AppliedIdentity[]>;
 
   /** The quantities found so far, by name (a claim asks for a few of the set's hundreds). */
   private readonly named = new Map<string, Cell[]>();
