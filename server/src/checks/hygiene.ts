@@ -44,7 +44,7 @@ const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)\s*年/g;
 const AS_OF = /截[至止]\s*((?:19|20)\d{2})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?/g;
 const COMPARED = /(?:与|比|较|同比)\s*((?:19|20)\d{2})\s*年/g;
 /** What follows a compared year that names that year's budget: `(2021年)度预算`, `(2021年)年初预算`, `(2021年)调整预算数`, `(2021年)度 预算数`. */
-const BUDGET_OF_YEAR = /^[ \t\u3000]*度?[ \t\u3000]*(?:年初|调整(?:后的)?)?预算/;
+const BUDGET_OF_YEAR = /^(?:[ \t\u3000]*度)?[ \t\u3000]*(?:年初|调整(?:后的)?)?预算/;
 /** Headings that name the unit: `第一部分 <unit>概况`, `<unit> 2023 年度部门决算…`. */
 const UNIT_HEADINGS = [
   /^(?:第[一二三四五六七八九十]+部分)?(.{2,40}?)(?:单位|部门)?概况$/,
