@@ -9,21 +9,12 @@ import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import { blocksCarried } from '../server/src/standard/apply';
 import { dump, features } from './support/dump';
-import { replaceAfter } from './support/docs';
+import { replaceAfter, rowTyped } from './support/docs';
 
 const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
 
 const budget = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
 const forms = (budget.match(/^## 项目申报表/gm) ?? []).length;
-
-/** `text` with a data row typed into the table headed `heading`: its `n`-th row again, labelled `label`. */
-function rowTyped(text: string, heading: string, n: number, label: string): string {
-  let at = text.indexOf('\n', text.indexOf(heading)) + 1;
-  for (let k = 0; k < n; k++) at = text.indexOf('\n', at) + 1;
-  const row = text.slice(at, text.indexOf('\n', at)).split('|');
-  assert.ok(row.length > 2, `a row of figures under ${heading}`);
-  return `${text.slice(0, at)}${[row[0], ` ${label} `, ...row.slice(2)].join('|')}\n${text.slice(at)}`;
-}
 
 /** The section of form `n` (its heading to the next one's). */
 function form(text: string, n: number): string {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { generateBudget } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import { dump } from './support/dump';
-import { replaceAfter } from './support/docs';
+import { replaceAfter, rowTyped } from './support/docs';
 import { ROOT } from './support/lsp';
 
 const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
@@ -19,15 +19,6 @@ const BOUND = { locale: 'zh', standard: { byShape: false } } as const;
 /** A 部门预算 with many project forms (bench/standardDocs: one form per 项 with a project). */
 const budget = generateBudget({ kuanPerLei: 3, xiangPerKuan: 6 });
 const forms = (budget.match(/^## 项目申报表/gm) ?? []).length;
-
-/** `text` with a data row typed into the table headed `heading`: its `n`-th row again, labelled `label`. */
-function rowTyped(text: string, heading: string, n: number, label: string): string {
-  let at = text.indexOf('\n', text.indexOf(heading)) + 1;
-  for (let k = 0; k < n; k++) at = text.indexOf('\n', at) + 1;
-  const row = text.slice(at, text.indexOf('\n', at)).split('|');
-  assert.ok(row.length > 2, `a row of figures under ${heading}`);
-  return `${text.slice(0, at)}${[row[0], ` ${label} `, ...row.slice(2)].join('|')}\n${text.slice(at)}`;
-}
 
 describe('standard sets: identities between tables kept from one version to the next', () => {
   it('a row typed into a table no form reads keeps the forms’ identities (none applied again), as a fresh analysis and binding give', () => {

@@ -9,6 +9,15 @@ export function replaceAfter(text: string, after: string, from: string, to: stri
   return text.slice(0, at) + to + text.slice(at + from.length);
 }
 
+/** `text` with a data row typed into the table headed `heading`: its `n`-th row again, labelled `label`. */
+export function rowTyped(text: string, heading: string, n: number, label: string): string {
+  let at = text.indexOf('\n', text.indexOf(heading)) + 1;
+  for (let k = 0; k < n; k++) at = text.indexOf('\n', at) + 1;
+  const row = text.slice(at, text.indexOf('\n', at)).split('|');
+  assert.ok(row.length > 2, `a row of figures under ${heading}`);
+  return `${text.slice(0, at)}${[row[0], ` ${label} `, ...row.slice(2)].join('|')}\n${text.slice(at)}`;
+}
+
 export const XINZHOU_HEAD = `# 新洲区大数据中心 2023 年部门预算
 部门：新洲区大数据中心
 年度：2023
