@@ -1380,6 +1380,9 @@ function listMarkers(st: Statement): number[] {
   // The name is short: the sentence end is looked for a few characters back only, so that a line of many `中，` stays
   // linear. The total is this year's (`…合计53.73亿元，预算数为63.16亿元。“三公”经费中，…` sums to 53.73, not to the budget
   // after it: with the budget last, the list is not read).
+  // (The last amount before each sentence is carried forward: the sentences' starts only grow.)
+  let k = 0;
+  let total: Claim | undefined;
   for (let n = text.indexOf('中'); n > 0; n = text.indexOf('中', n + 1)) {
     if (!/[，,：:]/.test(text[n + 1] ?? '')) continue;
     const from = Math.max(0, n - NAMED_TOTAL_MAX);
@@ -1389,7 +1392,7 @@ function listMarkers(st: Statement): number[] {
     const start = from + end + 1;
     const named = labelKey(text.slice(start, n).trim());
     if (named.length < 2 || /\d/.test(named)) continue;
-    const total = st.claims.filter((c) => c.kind === 'amount' && c.span.end - st.span.start <= start).at(-1);
+    for (; k < st.claims.length && st.claims[k].span.end - st.span.start <= start; k++) if (st.claims[k].kind === 'amount') total = st.claims[k];
     if (total && (total.role === 'current' || total.role === 'final') && total.subject && labelKey(total.subject).includes(named)) out.push(n);
   }
   // `分项情况是：`, `具体如下：` after a total (`LIST_OPENER`).
