@@ -1081,8 +1081,7 @@ class Applier {
     if (!u.all && (u.anyChanged(b.watch) || !u.rolesStand(b.roles))) return 0;
     for (let j = 1; j < n; j++) if (recs[i + j][0] !== b.tables[j]) return 0;
     for (let j = 0; j < n; j++) if (recs[i + j][1] !== b.sts[j]) return 0;
-    for (const [phrase, was] of b.phrases) if (this.states(phrase) !== was) return 0;
-    for (const [idn, was] of b.conditions) if (this.holds(idn, b.tables[0]) !== was) return 0;
+    if (!this.conditionsStand(b)) return 0;
     this.close();
     blocksCarried.count++;
     blocksCarried.identities += b.kept.length;
@@ -1149,7 +1148,7 @@ class Applier {
       const count = a.ownCount;
       if (!count) continue;
       // An identity of many relations (over a table's rows) is copied at once by itself: a block is of many small ones.
-      if (count > BLOCK) return this.refused();
+      if (count > BLOCK_RELATIONS) return this.refused();
       if (list === undefined) {
         list = k.made;
         from = k.from;
@@ -1200,7 +1199,7 @@ class Applier {
     const run = this.run;
     if (!run) return;
     this.run = undefined;
-    if (run.kept.length < BLOCK) {
+    if (run.kept.length < BLOCK_IDENTITIES) {
       this.list(run.applied, run.kept);
       return;
     }
@@ -1369,11 +1368,15 @@ class Applier {
    * Whether every identity kept from the last version stands as it was (its tables and roles unchanged, which the
    * caller knows): a phrase its condition asks for still stated or not as it was, an equality still holding or not.
    */
+  /** Whether a block's conditions read as they did: its phrases stated or not, its equalities holding or not. */
+  private conditionsStand(b: Block): boolean {
+    for (const [phrase, was] of b.phrases) if (this.states(phrase) !== was) return false;
+    for (const [idn, was] of b.conditions) if (this.holds(idn, b.tables[0]) !== was) return false;
+    return true;
+  }
+
   standsAsItWas(kept: StandardCache['identities'], blocks: readonly Block[]): boolean {
-    for (const b of blocks) {
-      for (const [phrase, was] of b.phrases) if (this.states(phrase) !== was) return false;
-      for (const [idn, was] of b.conditions) if (this.holds(idn, b.tables[0]) !== was) return false;
-    }
+    for (const b of blocks) if (!this.conditionsStand(b)) return false;
     for (const [identity, byTable] of kept) {
       const c = identity.rule.condition;
       if (!c) continue;
@@ -1633,11 +1636,10 @@ const titles = new WeakMap<Identity, { sm: StandardMessages; title: string }>();
 /** From how many relations an identity's are copied into the document's list at once (`Applier.apply`). */
 const BULK = 16;
 
-/**
- * From how many identities a run of tables makes a block (`Applier.close`), and how many relations an identity of one
- * may have at most (`Applier.joins`).
- */
-const BLOCK = 8;
+/** From how many identities a run of tables makes a block (`Applier.close`). */
+const BLOCK_IDENTITIES = 8;
+/** How many relations an identity in a block may have at most (`Applier.joins`): one over a table's rows is copied alone. */
+const BLOCK_RELATIONS = 8;
 
 /** A run of tables that may make a block (`Applier.joins`): what the block is made of. */
 interface Run {
