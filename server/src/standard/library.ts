@@ -3,8 +3,10 @@
  * a document follows, and which standard table each of its tables is.
  */
 import { norm } from '../model/build';
-import type { Field, Header, Table } from '../model/document';
-import { exactTitleKey, titleKey } from './names';
+import { withoutItemNumber } from '../model/classify';
+import type { Field, Header, Part, Table } from '../model/document';
+import { eachRowHead } from '../model/rows';
+import { exactTitleKey, nameKey, titleKey } from './names';
 import { readStandardSet, type StandardSet, type StandardTable } from './set';
 import { SHIPPED_SETS } from './shipped';
 
@@ -111,15 +113,94 @@ export function titleRank(t: Table, st: StandardTable, department?: string): num
 
 /**
  * Of the tables (not forms) of one document recognised as one standard table, those nearest to it by title
- * (`titleRank`): the standard table's role is theirs. 四川省的单位决算 prints `一般公共预算财政拨款支出决算表` and
+ * (`titleRank`), and of those as near as each other by title, those nearest by what they print (`contentRank`): the
+ * standard table's role is theirs. 四川省的单位决算 prints `一般公共预算财政拨款支出决算表` and
  * `一般公共预算财政拨款支出决算明细表`, `国有资本经营预算财政拨款支出决算表` and `国有资本经营预算财政拨款收入支出决算表` —
  * two tables each, of which the first is the standard table: a reference to it that took both would add them up.
- * Tables as near as each other all keep it (`tables` itself when none is nearer).
+ * 山东省's 部门预算 (2016) prints `收支预算总表（功能分类科目）` and `收支预算总表（经济分类科目）`, one title once the
+ * qualifier is taken off: the one whose expenditure is by function, as the standard table's, plays it.
+ * Tables as near as each other by both all keep it (`tables` itself when none is nearer).
  */
 export function nearest(tables: Table[], st: StandardTable, department?: string): Table[] {
   if (tables.length < 2 || st.form) return tables;
   const ranks = tables.map((t) => titleRank(t, st, department));
   let best = 2;
   for (const r of ranks) if (r < best) best = r;
-  return ranks.every((r) => r === best) ? tables : tables.filter((_, i) => ranks[i] === best);
+  const near = ranks.every((r) => r === best) ? tables : tables.filter((_, i) => ranks[i] === best);
+  if (near.length < 2) return near;
+  const content = near.map((t) => contentRank(t, st));
+  let most = -Infinity;
+  for (const c of content) if (c > most) most = c;
+  if (content.every((c) => c === most)) return near;
+  return near.filter((_, i) => content[i] === most);
+}
+
+/** Rows of a table read for `contentRank` (a standard table's tables that tie by title are small: 收支总表). */
+const CONTENT_ROWS = 400;
+
+/** Parts' and columns' names that say which classification a table's expenditure is by. */
+const ECONOMIC_NAME = /经济分类/;
+const FUNCTIONAL_NAME = /功能分类/;
+
+/**
+ * How near a table is to a standard table by what it prints, for tables its title fits equally: +1 for each row
+ * whose name (item number off) is a row of the standard table's template or one of its row names (`行名：`); and by
+ * the classification of its expenditure — functional codes (2xx) and `…功能分类…` part or column names against
+ * economic codes (3xx, 5xx) and `…经济分类…` names — +1 for each of the standard table's kind, −1 for each of the
+ * other (the standard table's kind: economic when its template names `经济分类` or lists economic codes, else
+ * functional). A table by economic class (工资福利支出 …) shares only the income rows and totals with 收支总表.
+ */
+export function contentRank(t: Table, st: StandardTable): number {
+  const known = templateKeys(st);
+  let shared = 0;
+  let functional = 0;
+  let economic = 0;
+  let rows = 0;
+  for (const p of t.parts) {
+    const names = partNames(p);
+    if (ECONOMIC_NAME.test(names)) economic++;
+    if (FUNCTIONAL_NAME.test(names)) functional++;
+    eachRowHead(p, (h) => {
+      if (++rows > CONTENT_ROWS) return false;
+      if (h.label && known.names.has(rowKey(h.label))) shared++;
+      const code = h.code;
+      if (code && h.codeKind === 'functional' && code[0] === '2') functional++;
+      else if (code && h.codeKind === 'economic') economic++;
+    });
+  }
+  return shared + (known.economic ? economic - functional : functional - economic);
+}
+
+/** A row name as the template's are compared: item number and blanks off, brackets and quotes as `nameKey`. */
+function rowKey(label: string): string {
+  return nameKey(withoutItemNumber(norm(label)));
+}
+
+function partNames(p: Part): string {
+  let out = p.name ?? '';
+  for (const c of p.columns) out += ` ${c.path.join('')}`;
+  return out;
+}
+
+/** A standard table's template rows and row names, keyed (`rowKey`), and whether it is by economic class. */
+const templates = new WeakMap<StandardTable, { names: Set<string>; economic: boolean }>();
+
+function templateKeys(st: StandardTable): { names: Set<string>; economic: boolean } {
+  let k = templates.get(st);
+  if (k) return k;
+  const names = new Set<string>(st.rowNames.keys());
+  let economic = 0;
+  let functional = 0;
+  for (const p of st.template.parts) {
+    const partName = partNames(p);
+    if (ECONOMIC_NAME.test(partName)) economic++;
+    if (FUNCTIONAL_NAME.test(partName)) functional++;
+    eachRowHead(p, (h) => {
+      if (h.label) names.add(rowKey(h.label));
+      if (h.code && h.codeKind === 'economic') economic++;
+      else if (h.code && h.codeKind === 'functional' && h.code[0] === '2') functional++;
+    });
+  }
+  templates.set(st, (k = { names, economic: economic > functional }));
+  return k;
 }
