@@ -52,12 +52,17 @@ describe('standard sets: titles other provinces print (docs/titles.md)', () => {
     ['预算', '2018年“三公”经费支出预算表', '一般公共预算“三公”经费支出表'],
     // 一家经开区 2023 年（chacewang.com 转载）：data/standard/yusuan.budget 的别名
     ['预算', '2023年一般公共预算“三公”经费预算情况表', '一般公共预算“三公”经费支出表'],
+    // 贵州省德江县机关事务中心 2025 年部门预算（dejiang.gov.cn）的目录：部门名称、年度在表名之前
+    ['预算', '一、德江县机关事务中心2025年部门收支总表', '收支总表'], ['预算', '二、德江县机关事务中心2025年部门收入总表', '收入总表'],
+    ['预算', '六、德江县机关事务中心2025年一般公共预算基本支出明细表(按经济分类)', '一般公共预算基本支出表'],
+    ['预算', '九、德江县机关事务中心2025年国有资本经营预算预算支出表', '国有资本经营预算支出表'],
+    ['预算', '十、德江县机关事务中心2025年一般公共预算项目支出表', '项目支出表'],
     // 重庆市秀山县人民法院的部门预算：表号、部门名称在表名之前（`部门：` 给出时去掉）
     ['预算', '表1 重庆市秀山土家族苗族自治县人民法院财政拨款收支总表', '财政拨款收支总表'],
   ];
   for (const [kind, heading, title] of cases) {
     // The department's name before a title is taken off when the header gives it (`部门：`).
-    const department = ['重庆市秀山土家族苗族自治县人民法院', '桂林市司法局', '台创园'].find((d) => heading.includes(d));
+    const department = ['重庆市秀山土家族苗族自治县人民法院', '桂林市司法局', '台创园', '德江县机关事务中心'].find((d) => heading.includes(d));
     it(`${heading} → ${title}`, () => assert.equal(recognised(kind, heading, department), title));
   }
 
