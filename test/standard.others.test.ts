@@ -217,9 +217,16 @@ describe('standard sets: two tables as near as each other by title (山东: 收�
     const a = analyze(shandong());
     const st = a.standard.tableOf(a.document.tables[0])!;
     const [fn, eco] = [contentRank(a.document.tables[0], st), contentRank(a.document.tables[1], st)];
-    // 收入 8 rows + 本年支出合计 + 年终结转结余 + 支出总计 both; the functional one its three classes besides.
-    assert.equal(fn - eco, 3);
+    // 收入 8 rows + 本年支出合计 + 年终结转结余 + 支出总计 both; the functional one its three classes besides, the
+    // economic one's four classes against it (named as the set's templates print them with their codes: 301 工资福利支出 …).
+    assert.equal(fn - eco, 3 + 4);
     const table = (body: string) => analyze(`## 表 收支预算总表\n${body}`).document.tables[0];
+    // A table by function that prints no class of the template (款 and 项 only, no codes) against one by economic class:
+    // told apart by the economic names alone.
+    const [byItem, byClass] = [['行政运行 | 480.00', '机关服务 | 120.00'], ['工资福利支出 | 300.00', '商品和服务支出 | 300.00']].map((rows) =>
+      table(['### 支出', '列：项目 | 预算数', ...rows, '支出总计 | 600.00'].join('\n')));
+    assert.equal(contentRank(byItem, st) - contentRank(byClass, st), 2);
+    assert.deepEqual(nearest([byClass, byItem], st), [byItem]);
     const coded = (codes: string[]) => table(['列：科目编码 | 科目名称 | 预算数', ...codes.map((c) => `${c} | 某某 | 1`)].join('\n'));
     assert.equal(contentRank(coded(['201', '20101', '2010101']), st) - contentRank(coded(['301', '30101', '30102']), st), 6);
     const named = (part: string) => table([`### ${part}`, '列：项目 | 预算数', '合计 | 1'].join('\n'));
@@ -238,9 +245,10 @@ describe('standard sets: two tables as near as each other by title (山东: 收�
     const steps: [string, string, string, string[]][] = [
       ['one economic class renamed by function: still nearer by function', '一、工资福利支出 | 300.00', '一、一般公共服务支出 | 300.00', fn],
       ['two', '二、商品和服务支出 | 200.00', '二、教育支出 | 200.00', fn],
-      ['three: as near as each other, both play it', '三、对个人和家庭的补助 | 80.00', '三、科学技术支出 | 80.00', tie],
-      ['four: the once economic table is the nearer', '四、资本性支出 | 20.00', '四、国防支出 | 20.00', ['—', '收支总表', '财政拨款收支总表']],
-      ['back', '四、国防支出 | 20.00', '四、资本性支出 | 20.00', tie],
+      ['three: the one economic class left counts against it', '三、对个人和家庭的补助 | 80.00', '三、科学技术支出 | 80.00', fn],
+      ['four, a name of neither: as near as each other, both play it', '四、资本性支出 | 20.00', '四、其他项目 | 20.00', tie],
+      ['four by function: the once economic table is the nearer', '四、其他项目 | 20.00', '四、国防支出 | 20.00', ['—', '收支总表', '财政拨款收支总表']],
+      ['back', '四、国防支出 | 20.00', '四、资本性支出 | 20.00', fn],
       ['and back', '三、科学技术支出 | 80.00', '三、对个人和家庭的补助 | 80.00', fn],
     ];
     for (const [what, from, to, roles] of steps) {

@@ -146,9 +146,10 @@ const FUNCTIONAL_NAME = /功能分类/;
  * How near a table is to a standard table by what it prints, for tables its title fits equally: +1 for each row
  * whose name (item number off) is a row of the standard table's template or one of its row names (`行名：`); and by
  * the classification of its expenditure — functional codes (2xx) and `…功能分类…` part or column names against
- * economic codes (3xx, 5xx) and `…经济分类…` names — +1 for each of the standard table's kind, −1 for each of the
- * other (the standard table's kind: economic when its template names `经济分类` or lists economic codes, else
- * functional). A table by economic class (工资福利支出 …) shares only the income rows and totals with 收支总表.
+ * economic codes (3xx, 5xx), the names of economic classes the set's templates print with their codes (301 工资福利支出
+ * …) and `…经济分类…` names — +1 for each of the standard table's kind, −1 for each of the other (the standard table's
+ * kind: economic when its template names `经济分类` or lists economic codes, else functional). A table by economic class
+ * (工资福利支出 …) shares only the income rows and totals with 收支总表, and its classes count against it.
  */
 export function contentRank(t: Table, st: StandardTable): number {
   const known = templateKeys(st);
@@ -162,10 +163,13 @@ export function contentRank(t: Table, st: StandardTable): number {
     if (FUNCTIONAL_NAME.test(names)) functional++;
     eachRowHead(p, (h) => {
       if (++rows > CONTENT_ROWS) return false;
-      if (h.label && known.names.has(rowKey(h.label))) shared++;
+      const key = h.label ? rowKey(h.label) : '';
+      if (key && known.names.has(key)) shared++;
       const code = h.code;
       if (code && h.codeKind === 'functional' && code[0] === '2') functional++;
       else if (code && h.codeKind === 'economic') economic++;
+      // An economic class named without its code (工资福利支出): its name as the set's templates print it with one.
+      else if (!code && key && !known.names.has(key) && known.economicNames.has(key)) economic++;
     });
   }
   return shared + (known.economic ? economic - functional : functional - economic);
@@ -182,10 +186,13 @@ function partNames(p: Part): string {
   return out;
 }
 
-/** A standard table's template rows and row names, keyed (`rowKey`), and whether it is by economic class. */
-const templates = new WeakMap<StandardTable, { names: Set<string>; economic: boolean }>();
+/**
+ * A standard table's template rows and row names, keyed (`rowKey`), whether it is by economic class, and the names
+ * of the economic classes its set's templates print with their codes (`301 | 工资福利支出`).
+ */
+const templates = new WeakMap<StandardTable, { names: Set<string>; economic: boolean; economicNames: Set<string> }>();
 
-function templateKeys(st: StandardTable): { names: Set<string>; economic: boolean } {
+function templateKeys(st: StandardTable): { names: Set<string>; economic: boolean; economicNames: Set<string> } {
   let k = templates.get(st);
   if (k) return k;
   const names = new Set<string>(st.rowNames.keys());
@@ -197,10 +204,15 @@ function templateKeys(st: StandardTable): { names: Set<string>; economic: boolea
     if (FUNCTIONAL_NAME.test(partName)) functional++;
     eachRowHead(p, (h) => {
       if (h.label) names.add(rowKey(h.label));
-      if (h.code && h.codeKind === 'economic') economic++;
-      else if (h.code && h.codeKind === 'functional' && h.code[0] === '2') functional++;
+      const code = h.code;
+      if (code && h.codeKind === 'economic') economic++;
+      else if (code && h.codeKind === 'functional' && code[0] === '2') functional++;
     });
   }
-  templates.set(st, (k = { names, economic: economic > functional }));
+  const economicNames = new Set<string>();
+  for (const t of st.set.tables) for (const p of t.template.parts) eachRowHead(p, (h) => {
+    if (h.label && h.code && h.codeKind === 'economic') economicNames.add(rowKey(h.label));
+  });
+  templates.set(st, (k = { names, economic: economic > functional, economicNames }));
   return k;
 }
