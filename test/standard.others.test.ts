@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { generateFinal } from '../bench/standardDocs';
 import { analyze, DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import { identityState } from '../server/src/standard/apply';
-import { contentRank, nearest, titleRank } from '../server/src/standard/library';
+import { classification, nearest, titleRank } from '../server/src/standard/library';
 import { exactTitleKey, titleKey } from '../server/src/standard/names';
 import { dump } from './support/dump';
 import { ROOT } from './support/lsp';
@@ -180,7 +180,7 @@ describe('standard sets: two tables as near as each other by title (山东: 收�
     return ['# 2016年山东省商业集团有限公司部门预算', '部门：山东省商业集团有限公司', '年度：2016', '类型：预算', '金额单位：万元', '',
       '## 表 一、2016年收支预算总表（功能分类科目）', ...income, '### 支出', '列：项目 | 预算数',
       '一、一般公共服务支出 | 480.00', '七、社会保障和就业支出 | 70.00', '十八、住房保障支出 | 50.00', '本年支出合计 | 600.00', '年终结转结余 | 0.00', '支出总计 | 600.00', '',
-      `## 表 ${economicTitle}`, ...income, '### 支出', '列：项目 | 预算数',
+      `## 表 ${economicTitle}`, ...income, '### 支出', economicRows?.[0].startsWith('3') ? '列：科目编码 | 项目 | 预算数' : '列：项目 | 预算数',
       ...(economicRows ?? ['一、工资福利支出 | 300.00', '二、商品和服务支出 | 200.00', '三、对个人和家庭的补助 | 80.00', '四、资本性支出 | 20.00']),
       '本年支出合计 | 600.00', '年终结转结余 | 0.00', '支出总计 | 600.00', '',
       '## 表 五、2016年财政拨款收支预算表', '### 收入', '列：项目 | 预算数', '一、本年收入 | 500.00', '(一)一般公共预算拨款 | 500.00',
@@ -213,27 +213,32 @@ describe('standard sets: two tables as near as each other by title (山东: 收�
     }
   });
 
-  it('rank by content: rows of the standard table\'s template, functional codes and names for, economic against', () => {
+  it('classification: functional codes and names for, economic codes and names against — the sign, not the count', () => {
     const a = analyze(shandong());
     const st = a.standard.tableOf(a.document.tables[0])!;
-    const [fn, eco] = [contentRank(a.document.tables[0], st), contentRank(a.document.tables[1], st)];
-    // 收入 8 rows + 本年支出合计 + 年终结转结余 + 支出总计 both; the functional one its three classes besides, the
-    // economic one's four classes against it (named as the set's templates print them with their codes: 301 工资福利支出 …).
-    assert.equal(fn - eco, 3 + 4);
+    const [fn, eco] = [classification(a.document.tables[0], st), classification(a.document.tables[1], st)];
+    // The functional one prints its classes by function (no code: neither said), the economic one's four classes are
+    // against it (named as the set's templates print them with their codes: 301 工资福利支出 …).
+    assert.deepEqual([fn, eco], [0, -1]);
     const table = (body: string) => analyze(`## 表 收支预算总表\n${body}`).document.tables[0];
     // A table by function that prints no class of the template (款 and 项 only, no codes) against one by economic class:
     // told apart by the economic names alone.
     const [byItem, byClass] = [['行政运行 | 480.00', '机关服务 | 120.00'], ['工资福利支出 | 300.00', '商品和服务支出 | 300.00']].map((rows) =>
       table(['### 支出', '列：项目 | 预算数', ...rows, '支出总计 | 600.00'].join('\n')));
-    assert.equal(contentRank(byItem, st) - contentRank(byClass, st), 2);
+    assert.deepEqual([classification(byItem, st), classification(byClass, st)], [0, -1]);
     assert.deepEqual(nearest([byClass, byItem], st), [byItem]);
     const coded = (codes: string[]) => table(['列：科目编码 | 科目名称 | 预算数', ...codes.map((c) => `${c} | 某某 | 1`)].join('\n'));
-    assert.equal(contentRank(coded(['201', '20101', '2010101']), st) - contentRank(coded(['301', '30101', '30102']), st), 6);
+    assert.deepEqual([classification(coded(['201', '20101', '2010101']), st), classification(coded(['301', '30101', '30102']), st)], [1, -1]);
     const named = (part: string) => table([`### ${part}`, '列：项目 | 预算数', '合计 | 1'].join('\n'));
-    assert.equal(contentRank(named('支出（功能分类）'), st) - contentRank(named('支出（经济分类）'), st), 2);
-    // Nothing tells two alike apart: both keep the role (as before).
+    assert.deepEqual([classification(named('支出（功能分类）'), st), classification(named('支出（经济分类）'), st)], [1, -1]);
+    // Nothing tells two alike apart: both keep the role (as before); nor does how much each prints (review22: a table
+    // continued on the next page under its title kept the role on its longer page only).
     const alike = [table('列：项目 | 预算数\n收入总计 | 1'), table('列：项目 | 预算数\n收入总计 | 2')];
     assert.equal(nearest(alike, st), alike);
+    const pages = [coded(['201', '20101', '2010101', '2010102', '20103']), coded(['205', '20502'])];
+    assert.equal(nearest(pages, st), pages);
+    const namesOnly = [coded(['201', '20101']), table('列：项目 | 预算数\n合计 | 1\n年终结转结余 | 0')];
+    assert.equal(nearest(namesOnly, st), namesOnly);
   });
 
   it('edited in turn (the economic rows renamed as functional, and back): each version as a fresh analysis gives it', () => {
@@ -247,7 +252,8 @@ describe('standard sets: two tables as near as each other by title (山东: 收�
       ['two', '二、商品和服务支出 | 200.00', '二、教育支出 | 200.00', fn],
       ['three: the one economic class left counts against it', '三、对个人和家庭的补助 | 80.00', '三、科学技术支出 | 80.00', fn],
       ['four, a name of neither: as near as each other, both play it', '四、资本性支出 | 20.00', '四、其他项目 | 20.00', tie],
-      ['four by function: the once economic table is the nearer', '四、其他项目 | 20.00', '四、国防支出 | 20.00', ['—', '收支总表', '财政拨款收支总表']],
+      // Neither prints anything by the other classification now: how many classes each prints decides nothing.
+      ['four by function: both play it', '四、其他项目 | 20.00', '四、国防支出 | 20.00', tie],
       ['back', '四、国防支出 | 20.00', '四、资本性支出 | 20.00', fn],
       ['and back', '三、科学技术支出 | 80.00', '三、对个人和家庭的补助 | 80.00', fn],
     ];

@@ -113,8 +113,8 @@ export function titleRank(t: Table, st: StandardTable, department?: string): num
 
 /**
  * Of the tables (not forms) of one document recognised as one standard table, those nearest to it by title
- * (`titleRank`), and of those as near as each other by title, those nearest by what they print (`contentRank`): the
- * standard table's role is theirs. 四川省的单位决算 prints `一般公共预算财政拨款支出决算表` and
+ * (`titleRank`), and of those as near as each other by title, those not printing their expenditure by the other
+ * classification (`classification`): the standard table's role is theirs. 四川省的单位决算 prints `一般公共预算财政拨款支出决算表` and
  * `一般公共预算财政拨款支出决算明细表`, `国有资本经营预算财政拨款支出决算表` and `国有资本经营预算财政拨款收入支出决算表` —
  * two tables each, of which the first is the standard table: a reference to it that took both would add them up.
  * 山东省's 部门预算 (2016) prints `收支预算总表（功能分类科目）` and `收支预算总表（经济分类科目）`, one title once the
@@ -128,32 +128,29 @@ export function nearest(tables: Table[], st: StandardTable, department?: string)
   for (const r of ranks) if (r < best) best = r;
   const near = ranks.every((r) => r === best) ? tables : tables.filter((_, i) => ranks[i] === best);
   if (near.length < 2) return near;
-  const content = near.map((t) => contentRank(t, st));
-  let most = -Infinity;
-  for (const c of content) if (c > most) most = c;
-  if (content.every((c) => c === most)) return near;
-  return near.filter((_, i) => content[i] === most);
+  // Of tables as near by title, those whose expenditure is by the other classification (a functional standard table's
+  // tables printing economic classes) give the role to the others — only on that evidence: a table continued on the
+  // next page under its title, or any two alike, keep it (how many rows each prints decides nothing).
+  const against = near.map((t) => classification(t, st) < 0);
+  return against.some((x) => x) && !against.every((x) => x) ? near.filter((_, i) => !against[i]) : near;
 }
-
-/** Rows of a table read for `contentRank` (a standard table's tables that tie by title are small: 收支总表). */
-const CONTENT_ROWS = 400;
 
 /** Parts' and columns' names that say which classification a table's expenditure is by. */
 const ECONOMIC_NAME = /经济分类/;
 const FUNCTIONAL_NAME = /功能分类/;
 
+/** Rows of a table read for `classification` (a standard table's tables that tie by title are small: 收支总表). */
+const CLASSIFIED_ROWS = 400;
+
 /**
- * How near a table is to a standard table by what it prints, for tables its title fits equally: +1 for each row
- * whose name (item number off) is a row of the standard table's template or one of its row names (`行名：`); and by
- * the classification of its expenditure — functional codes (2xx) and `…功能分类…` part or column names against
- * economic codes (3xx, 5xx), the names of economic classes the set's templates print with their codes (301 工资福利支出
- * …) and `…经济分类…` names — +1 for each of the standard table's kind, −1 for each of the other (the standard table's
- * kind: economic when its template names `经济分类` or lists economic codes, else functional). A table by economic class
- * (工资福利支出 …) shares only the income rows and totals with 收支总表, and its classes count against it.
+ * Which classification a table's expenditure is by, against a standard table's (economic when its template names
+ * `经济分类` or lists economic codes, else functional): 1 the same, −1 the other, 0 neither said. What says it: functional
+ * codes (2xx) and `…功能分类…` part or column names; economic codes (3xx, 5xx), `…经济分类…` names, and the names of
+ * the economic classes the set's templates print with their codes (301 工资福利支出 …) where the standard table's own
+ * template does not print them — the sign of the count of each, never the count (a long table is no nearer).
  */
-export function contentRank(t: Table, st: StandardTable): number {
+export function classification(t: Table, st: StandardTable): -1 | 0 | 1 {
   const known = templateKeys(st);
-  let shared = 0;
   let functional = 0;
   let economic = 0;
   let rows = 0;
@@ -162,17 +159,19 @@ export function contentRank(t: Table, st: StandardTable): number {
     if (ECONOMIC_NAME.test(names)) economic++;
     if (FUNCTIONAL_NAME.test(names)) functional++;
     eachRowHead(p, (h) => {
-      if (++rows > CONTENT_ROWS) return false;
-      const key = h.label ? rowKey(h.label) : '';
-      if (key && known.names.has(key)) shared++;
+      if (++rows > CLASSIFIED_ROWS) return false;
       const code = h.code;
       if (code && h.codeKind === 'functional' && code[0] === '2') functional++;
       else if (code && h.codeKind === 'economic') economic++;
-      // An economic class named without its code (工资福利支出): its name as the set's templates print it with one.
-      else if (!code && key && !known.names.has(key) && known.economicNames.has(key)) economic++;
+      else if (!code && h.label) {
+        // An economic class named without its code (工资福利支出): its name as the set's templates print it with one.
+        const key = rowKey(h.label);
+        if (!known.names.has(key) && known.economicNames.has(key)) economic++;
+      }
     });
   }
-  return shared + (known.economic ? economic - functional : functional - economic);
+  const same = known.economic ? economic - functional : functional - economic;
+  return same > 0 ? 1 : same < 0 ? -1 : 0;
 }
 
 /** A row name as the template's are compared: item number and blanks off, brackets and quotes as `nameKey`. */
