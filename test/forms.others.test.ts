@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { dump } from './support/dump';
 import { generateBudget } from '../bench/standardDocs';
 import { LineIndex } from '../server/src/syntax/positions';
 import { ROOT } from './support/lsp';
@@ -125,5 +126,110 @@ describe('a form field whose value is prose with amounts is read as the form\'s 
     assert.deepEqual(added('项目说明：本项目无“三公”经费，公务接待费0万元，因公出国（境）费0万元。'), []);
     assert.deepEqual(added('项目前两年预算及当年预算变动情况：2021年90万元，2022年59万元，2023年100万元，比上年增加41万元。'), []);
     assert.deepEqual(added('预期目标：本项目共申请预算资金1000元，其中村级组织运转400元，村级事务补助500元。'), ['narrative']);
+  });
+});
+
+describe('a form whose funds sources were all left blank: one finding at its total', () => {
+  // review21's N4: 年度资金总额 printed, its 其中 sources blank. The per-column identities gave one error per column
+  // (年初预算数, 全年预算数(A), 全年执行数(B): three `应为 0`); a form whose sources were not filled in is incomplete,
+  // found once at the total's row, the columns named in its rule.
+  const tianchang = read('anhui-tianchang-water-2022');
+  const blanked = mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', '| | | |');
+  const found = (text: string) => {
+    const idx = new LineIndex(text);
+    return analyze(text).findings.filter((f) => f.severity === 'error').map((f) => ({ at: `${idx.position(f.span.start).line + 1} ${f.rule} ${text.slice(f.span.start, f.span.end)}`, message: f.message }));
+  };
+
+  it('one error, rule form, at the total\'s first amount: expected 0, printed 880, every blank column named', () => {
+    const f = found(blanked);
+    assert.deepEqual(f.map((x) => x.at), ['16 form 880']);
+    assert.match(f[0].message, /应为 0，实为 880/);
+    assert.match(f[0].message, /各项来源均未填：年初预算数、全年预算数\(A\)、全年执行数\(B\)/);
+  });
+
+  it('a source printed 0 or - is filled in: each column judged as before (three errors)', () => {
+    for (const printed of ['| 0 | 0 | 0 |', '| - | - | - |']) {
+      const f = found(mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', printed));
+      assert.deepEqual(f.map((x) => x.at), ['16 cell-formula 880', '16 cell-formula 880', '16 cell-formula 880'], printed);
+    }
+  });
+
+  it('only the columns whose sources are blank: 年初预算数 blank, the others filled and adding up', () => {
+    const f = found(mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', '| | 880 | 880 |'));
+    assert.deepEqual(f.map((x) => x.at), ['16 form 880']);
+    assert.match(f[0].message, /各项来源均未填：年初预算数）/);
+  });
+
+  it('a total of 0 (or blank) over blank sources is nothing to find', () => {
+    assert.deepEqual(found(mistype(blanked, '年度资金总额', '| 880 | 880 | 880 |', '| 0 | | |')), []);
+  });
+
+  it('Sichuan\'s 总额 alike', () => {
+    const qingshen = read('sichuan-qingshen-fgj-2023');
+    const text = mistype(mistype(mistype(qingshen, '其中：财政资金', '| 238.93 | 251.89 | 251.89 |', '| | | |'), '财政专户管理资金', '| 0.00 | 0.00 | 0.00 |', '| | | |'), '单位资金', '| 0.00 | 0.00 | 0.00 |', '| | | |');
+    assert.deepEqual(found(text).map((x) => x.at), ['17 form 238.93']);
+  });
+});
+
+describe('a 一级指标 printed with its points: the sum of its rows\' weights', () => {
+  const tianchang = read('anhui-tianchang-water-2022');
+  const found = (text: string) => errorsOf(text).filter((f) => / form /.test(f));
+
+  it('every group of the fixtures adds up (天长 50, 30, 10; 中江 70, 20, 10; 池州 委托业务 50, 30): nothing found', () => {
+    for (const name of ['anhui-tianchang-water-2022', 'sichuan-zhongjiang-water-2022', 'anhui-chizhou-tangxi-2022-weituo']) {
+      assert.deepEqual(errorsOf(read(name)).filter((f) => / form (?!100)/.test(f)), [], name);
+    }
+  });
+
+  it('points that differ from the weights are found at the points\' digits, with the weights\' sum as expected', () => {
+    const text = mistype(tianchang, '(50分)', '(50分)', '(60分)');
+    assert.deepEqual(found(text), ['25 form 60']);
+    const f = analyze(text).findings.find((x) => x.rule === 'form' && x.severity === 'error')!;
+    assert.match(f.message, /应为 50，实为 60/);
+    // Full-width brackets and a space: `（20 分）`.
+    assert.deepEqual(found(mistype(tianchang, '满意度指标(10分)', '(10分)', '（20 分）')), ['34 form 20']);
+  });
+
+  it('a weight mistyped is found by its group and the 总分 alike', () => {
+    const text = mistype(tianchang, ' | 可持续影响指标', '| 10 | 10 |', '| 20 | 10 |');
+    assert.deepEqual(found(text).sort(), ['30 form 30', '35 form 100']);
+  });
+
+  it('a group the part ends with (no 总分 row after it) is not judged: the form may go on', () => {
+    const cut = tianchang.slice(0, tianchang.indexOf('\n总分 |') + 1).replace('满意度指标(10分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |', '满意度指标(20分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |');
+    assert.deepEqual(found(cut), []);
+  });
+});
+
+describe('forms typed key by key: the blank sources and the 一级指标 points as a fresh analysis gives', () => {
+  it('a source figure typed and deleted, points typed into a label: every version as fresh', function () {
+    this.timeout(60_000);
+    const tianchang = read('anhui-tianchang-water-2022');
+    const blanked = mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', '| | | |');
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    let text = blanked;
+    analyzer.analyze(text);
+    const edit = (start: number, end: number, typed: string, what: string) => {
+      analyzer.edit(start, end, typed);
+      text = text.slice(0, start) + typed + text.slice(end);
+      assert.deepEqual(dump(analyzer.analysis()), dump(analyze(text, { locale: 'zh' })), what);
+    };
+    // 880 typed into the 全年预算数(A) source cell key by key (the sources no longer all blank there), then deleted.
+    const at = text.indexOf('其中：本年财政拨款 | |') + '其中：本年财政拨款 | | '.length;
+    for (let k = 0; k < 3; k++) edit(at + k, at + k, '880'[k], `typed ${k + 1}`);
+    assert.ok(analyzer.analysis().findings.some((f) => f.rule === 'form' && f.message.includes('各项来源均未填：年初预算数、全年执行数(B)')));
+    for (let k = 3; k > 0; k--) edit(at + k - 1, at + k, '', `deleted ${k}`);
+    // A 一级指标's points retyped: (50分) → (5分) → (55分) → (50分), the diff path too.
+    const label = text.indexOf('(50分)') + 2;
+    edit(label, label + 1, '', 'points 5');
+    edit(label, label, '5', 'points 55');
+    edit(label, label + 1, '0', 'points 50');
+    // A weight under it retyped.
+    const w = text.indexOf('| 10 | 10 |', label);
+    edit(w + 2, w + 3, '2', 'weight 20');
+    assert.deepEqual(errorsOf(text).filter((f) => / form /.test(f)).sort(), ['16 form 880', '25 form 50', '35 form 100']);
+    edit(w + 2, w + 3, '1', 'weight 10');
+    const fresh = text.replace('(50分)', '(40分)');
+    assert.deepEqual(dump(analyzer.analyze(fresh)), dump(analyze(fresh, { locale: 'zh' })), 'diff path');
   });
 });

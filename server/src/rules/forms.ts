@@ -8,7 +8,7 @@
  * - a performance form's (绩效自评表) 总分 is the sum of the 得分 of its rows;
  * - a score column whose name prints its formula (`得分 (20分*执行率)`) is that weight times the row's rate, capped.
  */
-import { FIELD_PART, figureColumns, isScoreColumn, isWeightColumn, norm } from '../model/build';
+import { FIELD_PART, figureColumns, isFundsTotal, isPointsColumn, isScoreColumn, isWeightColumn, norm } from '../model/build';
 import { unitShift } from '../model/classify';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
@@ -65,6 +65,8 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       shareRelations(p, m, out);
       headerRatios(p, m, out);
       scoreRelations(p, m, out);
+      blankSources(p, m, out);
+      levelPoints(p, m, out);
     }
     pointsSum(t, fields, 'score', m, out);
     pointsSum(t, fields, 'weight', m, out);
@@ -130,6 +132,116 @@ function pointsSum(t: Table, fields: Part | undefined, of: 'score' | 'weight', m
     rule: 'form', kind: 'sum', title: m.ruleForm(of === 'score' ? 'scoreSum' : 'weightSum'), target: total,
     terms: terms.map(([p, r, i]) => ({ sign: 1, cell: cellOf(p, r, i)! })),
   });
+}
+
+/** An amount column of a form's funds (`年初预算数`, `全年预算数(A)`, `调整后预算数`): not its points (`分值`, `得分`) nor its rate. */
+function isFundsAmount(c: Column): boolean {
+  return c.role === 'figure' && !isPointsColumn(c.name) && !norm(c.name).includes('率');
+}
+
+/**
+ * A performance form's funds total (`年度资金总额` of the national 项目支出绩效自评表, Sichuan's `总额`) whose `其中`
+ * sources — the rows after it in its part — were all left blank in a column where the total prints an amount: the
+ * form was not filled in, which is one finding at the total (the first such column's cell, the columns named in its
+ * rule), not one sum wrong in each of 年初预算数, 全年预算数 and 全年执行数 (the standard set's per-column identities
+ * are then not judged: checks/evaluate.ts). A source printed `0` or `-` is filled in: the columns are judged as ever.
+ */
+function blankSources(p: Part, m: Messages, out: Relation[]): void {
+  let total = -1;
+  eachRowHead(p, (h) => {
+    if (!h.label || !isFundsTotal(h.label)) return true;
+    total = h.index;
+    return false;
+  });
+  const n = rowCount(p);
+  if (total < 0 || total + 1 >= n) return;
+  const blank: Column[] = [];
+  for (const c of p.columns) {
+    if (!isFundsAmount(c)) continue;
+    const f = figureNumber(p, total, c.index);
+    if (!f || f.percent || f.value === 0) continue;
+    let filled = false;
+    eachRowHead(p, (h) => {
+      const k = h.kindAt(c.index);
+      filled = k !== undefined && k !== 'empty';
+      return !filled;
+    }, total + 1);
+    if (!filled) blank.push(c);
+  }
+  if (!blank.length) return;
+  const c = blank[0];
+  const target = cellOf(p, total, c.index);
+  const terms: Relation['terms'] = [];
+  for (let r = total + 1; r < n; r++) {
+    const cell = cellOf(p, r, c.index);
+    if (cell) terms.push({ sign: 1, cell });
+  }
+  if (!target || !terms.length) return;
+  out.push({ rule: 'form', kind: 'sum', title: m.ruleSourcesBlank(blank.map((x) => x.name).join('、')), target, terms });
+}
+
+/** A first-level indicator's column (`一级指标`). */
+const LEVEL_ONE = /^一级指标/;
+/** The points a 一级指标 cell prints: `产出指标(50分)`, `效益指标（30分）`, `(50分)`. */
+const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
+
+/**
+ * A performance form's first-level indicator printed with its points (`产出指标(50分)`, in a `一级指标` column) is the
+ * sum of the weights (`分值`, `权重`) of its rows — its own and those below whose 一级指标 cell is blank, up to the next
+ * 一级指标 or the 总分/合计 row (a group the part ends with is not judged: the table may go on, or the text was cut). A
+ * blank weight counts as none. The points are inside a label: the relation's target is a figure of its own at the
+ * digits (as a narrative claim's is), whole points exact. Only a group that does not add up exactly gives a relation.
+ */
+function levelPoints(p: Part, m: Messages, out: Relation[]): void {
+  const first = p.columns[0];
+  if (!first || first.role === 'figure' || !LEVEL_ONE.test(norm(first.name))) return;
+  const weight = p.columns.find((c) => c.role === 'figure' && isWeightColumn(c.name));
+  if (!weight) return;
+  let open: { row: number; points: string; rows: number[] } | undefined;
+  const close = () => {
+    const g = open;
+    open = undefined;
+    if (!g) return;
+    let sum = 0;
+    let decimals = 0;
+    for (const r of g.rows) {
+      const f = figureNumber(p, r, weight.index);
+      if (f?.percent) return;
+      if (f) { sum += f.value; decimals = Math.max(decimals, f.decimals); }
+    }
+    const fig = parseFigure(g.points);
+    if (!fig) return;
+    const points = Number(fig.units) / 10 ** fig.decimals;
+    if (Math.abs(sum - points) < 0.5 * 10 ** -Math.max(decimals, fig.decimals) / 10) return;
+    const label = cellOf(p, g.row, first.index);
+    const terms: Relation['terms'] = [];
+    for (const r of g.rows) {
+      const cell = cellOf(p, r, weight.index);
+      if (cell) terms.push({ sign: 1, cell });
+    }
+    const at = label && LEVEL_POINTS.exec(label.text);
+    if (!label || !at || !terms.length) return;
+    const start = label.span.start + at.index + at[0].indexOf(at[1]);
+    const column: Column = { name: first.name, path: [], role: 'figure', index: 0, span: first.span };
+    const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
+    const row: Row = { label: label.text, labelSpan: label.span, cells: [], span: label.span, part, index: 0 };
+    const target: Cell = { text: at[1], span: { start, end: start + at[1].length }, kind: 'figure', figure: { ...fig, exact: true }, column, row };
+    row.cells.push(target);
+    part.rows.push(row);
+    out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
+  };
+  eachRowHead(p, (h) => {
+    const label = norm(h.label);
+    if (!label) {
+      if (open && h.kindAt(weight.index) !== undefined) open.rows.push(h.index);
+      return;
+    }
+    close();
+    if (SUBTOTAL.test(label)) return;
+    const pts = LEVEL_POINTS.exec(label);
+    if (pts) open = { row: h.index, points: pts[1], rows: [h.index] };
+  });
+  // (A group still open when the part ends is not judged.)
 }
 
 /** A column name that prints its formula: `执行率(B/A)`, `执行率 （B/A）`, `完成率(C=B/A)` (groups: numerator, denominator). */
