@@ -14,7 +14,7 @@ const FORM_CHECKS = {
   budgetSum: '项目当年预算 = Σ支出明细',
   scoreSum: '总分 = Σ各项得分',
   weightSum: '总分值 = Σ各项分值',
-  levelPoints: '一级指标所注分值 = Σ其下各项分值',
+  levelPoints: '指标所注分值 = Σ其下各项分值',
 };
 export type FormCheck = keyof typeof FORM_CHECKS;
 const FORM_CHECKS_EN: Record<FormCheck, string> = {
@@ -26,7 +26,7 @@ const FORM_CHECKS_EN: Record<FormCheck, string> = {
   budgetSum: 'the project’s budget for the year = Σ expenditure details',
   scoreSum: 'total score = Σ scores',
   weightSum: 'total weight = Σ weights',
-  levelPoints: 'the points a first-level indicator prints = Σ the weights of its rows',
+  levelPoints: 'the points an indicator prints = Σ the weights of its rows',
 };
 
 const zh = {

@@ -180,27 +180,34 @@ function blankSources(p: Part, m: Messages, out: Relation[]): void {
   out.push({ rule: 'form', kind: 'sum', title: m.ruleSourcesBlank(blank.map((x) => x.name).join('、')), target, terms });
 }
 
-/** A first-level indicator's column (`一级指标`). */
-const LEVEL_ONE = /^一级指标/;
-/** The points a 一级指标 cell prints: `产出指标(50分)`, `效益指标（30分）`, `(50分)`. */
+/** The indicator columns that print points (`一级指标`, `二级指标`), outermost first. */
+const LEVELS = [/^一级指标/, /^二级指标/];
+/** The points an indicator's cell prints: `产出指标(50分)`, `效益指标（30分）`, `(50分)`, `数量指标(10分)`. */
 const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
 
 /**
- * A performance form's first-level indicator printed with its points (`产出指标(50分)`, in a `一级指标` column) is the
- * sum of the weights (`分值`, `权重`) of its rows — its own and those below whose 一级指标 cell is blank, up to the next
- * 一级指标 or the 总分/合计 row (a group the part ends with is not judged: the table may go on, or the text was cut). A
- * blank weight counts as none. The points are inside a label: the relation's target is a figure of its own at the
- * digits (as a narrative claim's is), whole points exact. Only a group that does not add up exactly gives a relation.
+ * A performance form's indicator printed with its points (`产出指标(50分)` in a `一级指标` column; `数量指标(10分)` in a
+ * `二级指标` column, 银川's and 达州's forms) is the sum of the weights (`分值`, `权重`) of its rows — its own and those below
+ * whose cell of that level (and every outer level) is blank, up to the next indicator of that level or an outer one,
+ * or the 总分/合计 row (a group the part ends with is not judged: the table may go on, or the text was cut). A blank
+ * weight counts as none. The points are inside a label: the relation's target is a figure of its own at the digits
+ * (as a narrative claim's is), whole points exact. Only a group that does not add up exactly gives a relation.
  */
 function levelPoints(p: Part, m: Messages, out: Relation[]): void {
-  const first = p.columns[0];
-  if (!first || first.role === 'figure' || !LEVEL_ONE.test(norm(first.name))) return;
   const weight = p.columns.find((c) => c.role === 'figure' && isWeightColumn(c.name));
   if (!weight) return;
-  let open: { row: number; points: string; rows: number[] } | undefined;
-  const close = () => {
-    const g = open;
-    open = undefined;
+  const levels: Column[] = [];
+  for (const re of LEVELS) {
+    const c = p.columns.find((x) => x !== weight && re.test(norm(x.name)));
+    if (!c) break;
+    levels.push(c);
+  }
+  if (!levels.length) return;
+  // Each level's open group: the row printing the points, the points, the rows whose weights it sums.
+  const open: ({ row: number; points: string; rows: number[] } | undefined)[] = levels.map(() => undefined);
+  const close = (k: number) => {
+    const g = open[k];
+    open[k] = undefined;
     if (!g) return;
     let sum = 0;
     let decimals = 0;
@@ -213,7 +220,8 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     if (!fig) return;
     const points = Number(fig.units) / 10 ** fig.decimals;
     if (Math.abs(sum - points) < 0.5 * 10 ** -Math.max(decimals, fig.decimals) / 10) return;
-    const label = cellOf(p, g.row, first.index);
+    const level = levels[k];
+    const label = cellOf(p, g.row, level.index);
     const terms: Relation['terms'] = [];
     for (const r of g.rows) {
       const cell = cellOf(p, r, weight.index);
@@ -222,7 +230,7 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     const at = label && LEVEL_POINTS.exec(label.text);
     if (!label || !at || !terms.length) return;
     const start = label.span.start + at.index + at[0].indexOf(at[1]);
-    const column: Column = { name: first.name, path: [], role: 'figure', index: 0, span: first.span };
+    const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
     const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
     const row: Row = { label: label.text, labelSpan: label.span, cells: [], span: label.span, part, index: 0 };
     const target: Cell = { text: at[1], span: { start, end: start + at[1].length }, kind: 'figure', figure: { ...fig, exact: true }, column, row };
@@ -231,17 +239,28 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
   };
   eachRowHead(p, (h) => {
-    const label = norm(h.label);
-    if (!label) {
-      if (open && h.kindAt(weight.index) !== undefined) open.rows.push(h.index);
+    if (SUBTOTAL.test(norm(h.label))) {
+      for (let k = 0; k < levels.length; k++) close(k);
       return;
     }
-    close();
-    if (SUBTOTAL.test(label)) return;
-    const pts = LEVEL_POINTS.exec(label);
-    if (pts) open = { row: h.index, points: pts[1], rows: [h.index] };
+    // The outermost level whose cell this row prints: it closes that level's group and every inner one's.
+    // (`(10)` without 分 prints no points but is an indicator all the same.)
+    const prints = (j: number) => { const kind = h.kindAt(levels[j].index); return kind !== undefined && kind !== 'empty'; };
+    let k = 0;
+    while (k < levels.length && !prints(k)) k++;
+    for (let j = k; j < levels.length; j++) close(j);
+    if (k < levels.length) {
+      for (let j = k; j < levels.length; j++) {
+        if (h.kindAt(levels[j].index) !== 'text') continue;
+        const text = j === 0 ? h.label : cellOf(p, h.index, levels[j].index)?.text ?? '';
+        const pts = LEVEL_POINTS.exec(norm(text));
+        if (pts) open[j] = { row: h.index, points: pts[1], rows: [] };
+      }
+    }
+    if (h.kindAt(weight.index) === undefined) return;
+    for (const g of open) g?.rows.push(h.index);
   });
-  // (A group still open when the part ends is not judged.)
+  // (Groups still open when the part ends are not judged.)
 }
 
 /** A column name that prints its formula: `执行率(B/A)`, `执行率 （B/A）`, `完成率(C=B/A)` (groups: numerator, denominator). */
