@@ -73,9 +73,9 @@ export const OTHERS: Record<string, string[]> = {
   // 150万 = 150万 + 0 + 0 (年初, 全年), 125.25万 = 125.25万 + 0 + 0; 125.25 ÷ 150 = 83.5 %. Not read: the funds row prints
   // 分值 100 and 得分 98 (the national form's is 10; the 总分 row is cut), the 预算执行率 indicator's 18 = 20 × 83.5 % = 16.7.
   'hubei-ezhou-approval-2021': [],
-  // 191 + 99 + 524 = 814 and 191 + 99 + 504.55 = 794.55 hold; 191 + 99 + 372.88 = 662.88 where the 合计 prints 662.98 — a
-  // real mistake (0.10) not found: a form's 成本构成 part with a 合计 row is not read (one layout seen, docs/rules.md).
-  'hubei-ezhou-office-2022-target': [],
+  // 191 + 99 + 524 = 814 and 191 + 99 + 504.55 = 794.55 hold; 191 + 99 + 372.88 = 662.88 where the 合计 prints 662.98: a real
+  // mistake (0.10) of the form, in its 2020年实际执行数 column (its 成本构成 read as a 支出明细, every amount column).
+  'hubei-ezhou-office-2022-target': ['22 form 662.98'],
   // 250万 (预算金额) = 250万 (成本指标); the period `2023.07-2024.01` is text (base22: a figure-format error).
   'hunan-xiangtan-fogcannon-2023-target': [],
   // 1172.55 = 985.19 + 187.36, 1268.72 = 914.97 + 353.75 hold; not read (the 整体 form's 资金来源 rows: one layout seen).
@@ -124,6 +124,8 @@ describe('forms of other provinces (test/fixtures/forms/others)', () => {
       ['sichuan-dazhou-agri-scoring', '(10分) | (7分)', '(7分)', '(8分)', 'form 8'],
       ['sichuan-dazhou-agri-scoring', '(20分)', '(20分)', '(25分)', 'form 25'],
       ['hubei-tongcheng-tanghu-2020-whole', '部门整体支出总额', '100%', '90%', 'column-formula 20'],
+      ['hubei-ezhou-office-2022-target', '合计', '| 794.55', '| 794.65', 'form 794.65'],
+      ['hubei-ezhou-office-2022-target', '合计', '| 814 |', '| 824 |', 'form 824'],
     ];
     for (const [name, line, from, to, expected] of cases) {
       const found = errorsOf(mistype(read(name), line, from, to)).map((f) => f.replace(/^\d+ /, ''));

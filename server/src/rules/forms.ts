@@ -19,7 +19,9 @@ import { formatUnits, parseFigure, type Decimal } from '../numbers/decimal';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
 const FUNDING = /资金来源/;
-const DETAIL = /支出明细|明细测算/;
+const DETAIL = /支出明细|明细测算|成本构成/;
+/** Amount columns of a detail part beside its 金额: what was spent in earlier years (鄂州's `2020年实际执行数`). */
+const DETAIL_AMOUNT = /(?:执行数|预算数|决算数)$/;
 const AMOUNT = /^(金额|合计|预算数|决算数|当年金额|金额（万元）|金额\(万元\))$/;
 
 function amountColumn(p: Part): Column | undefined {
@@ -59,6 +61,14 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
         if (funded) out.push({ rule: 'form', kind: 'same', title: m.ruleForm(funded === fundCell ? 'detailFunds' : 'detailBudget'), target: ownCell, terms: [{ sign: 1, cell: funded }] });
       } else if (cells.length && funded) {
         out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(funded === fundCell ? 'fundsSum' : 'budgetSum'), target: funded, terms: cells.map((cell) => ({ sign: 1, cell })) });
+      }
+      // The other amount columns' 合计 (鄂州's 项目预算成本构成: 2020年、2021年实际执行数), each the sum of its items.
+      for (const c of detail.columns) {
+        if (c === detailCol || c.role !== 'figure' || !DETAIL_AMOUNT.test(bareName(c.name))) continue;
+        const total = ownTotal?.cells[c.index];
+        if (!total || total.kind !== 'figure') continue;
+        const items = detail.rows.filter((r) => r !== ownTotal).map((r) => r.cells[c.index]).filter((x): x is Cell => !!x && x.kind === 'figure');
+        if (items.length) out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('detailSum'), target: total, terms: items.map((cell) => ({ sign: 1, cell })) });
       }
     }
     for (const p of t.parts) {
