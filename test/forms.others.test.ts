@@ -270,12 +270,14 @@ describe('forms typed key by key: the blank sources and the 一级指标 points 
     assert.deepEqual(dump(analyzer.analyze(fresh)), dump(analyze(fresh, { locale: 'zh' })), 'diff path');
   });
 
-  it('a `万` figure, a period and a 二级指标\'s points typed key by key: every version as fresh', function () {
+  it('a `万` figure, a period, a 二级指标\'s points, a detail part\'s other amount and a 专项 source typed key by key: every version as fresh', function () {
     this.timeout(60_000);
     for (const [name, from, typed] of [
       ['hubei-ezhou-approval-2021', '其中：当年财政拨款 | 150万 | 150万 | ', '125.25万'],
       ['hunan-xiangtan-fogcannon-2023-target', ' | 时效指标 | 服务周期 | ', '2023.07-2024.01'],
       ['sichuan-dazhou-agri-scoring', '\n(10分) | ', '(7分)'],
+      ['hubei-ezhou-office-2022-target', '合计 | 814 | | ', '662.98'],
+      ['chongqing-zhongxian-tujing-2021', '其中：中央、市级补助 | ', '372.29万元'],
     ] as const) {
       const analyzer = new DocumentAnalyzer({ locale: 'zh' });
       const original = read(name);
