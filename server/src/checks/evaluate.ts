@@ -398,7 +398,7 @@ function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expecte
   if (rel.target.kind !== 'figure' && rel.terms.every((t) => t.cell.kind !== 'figure')) return undefined;
   // A form's funds total over sources all left blank: not a sum wrong in each column but sources not filled in, found
   // once at the total by the form check (rules/forms.ts `blankSources`).
-  if (rel.rule === 'cell-formula' && rel.terms.length > 1 && rel.terms.every((t) => t.cell.kind === 'empty') && isFundsTotal(rel.target.row.label)) return undefined;
+  if (rel.rule === 'cell-formula' && rel.terms.length > 1 && rel.terms.every((t) => t.cell.kind === 'empty') && rel.target.row.part.table.kind === 'form' && isFundsTotal(rel.target.row.label)) return undefined;
   if (terms.some((t) => t.f.percent !== target.percent && !t.f.exact) && !target.exact) return undefined;
   const dec = Math.max(target.decimals, maxOf(terms.map((t) => t.f.decimals)));
   let printed = 0n;

@@ -75,8 +75,11 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       shareRelations(p, m, out);
       headerRatios(p, m, out);
       scoreRelations(p, m, out);
-      blankSources(p, m, out);
-      levelPoints(p, m, out);
+      // (A form's own parts only: a table of 33,000 rows is not read row by row at every keystroke for them.)
+      if (t.kind === 'form') {
+        blankSources(p, m, out);
+        levelPoints(p, m, out);
+      }
     }
     pointsSum(t, fields, 'score', m, out);
     pointsSum(t, fields, 'weight', m, out);
