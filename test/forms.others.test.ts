@@ -232,6 +232,30 @@ describe('a 一级指标 printed with its points: the sum of its rows\' weights'
     assert.deepEqual(found(text).sort(), ['30 form 30', '35 form 100']);
   });
 
+  /** 天长's indicator rows with each 一级指标's label moved (`at`: the row of its group it stands on) or printed on every row. */
+  function relabelled(at: 'middle' | 'every'): string {
+    const lines = tianchang.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('(50分) |'));
+    const groups: [number, number, string][] = [[first, first + 5, '(50分)'], [first + 5, first + 9, '(30分)']];
+    for (const [from, to, label] of groups) {
+      lines[from] = lines[from].replace(label, '');
+      const on = at === 'every' ? Array.from({ length: to - from }, (_, i) => from + i) : [from + ((to - from) >> 1)];
+      for (const r of on) lines[r] = label + lines[r];
+    }
+    return lines.join('\n');
+  }
+
+  it('a label where a PDF\'s text puts a merged cell\'s (its group\'s middle row), or on every row of its group: nothing found (review22)', () => {
+    assert.deepEqual(found(relabelled('middle')), []);
+    assert.deepEqual(found(relabelled('every')), []);
+    // And a weight mistyped under them is still found, once, at the points and the 总分.
+    for (const at of ['middle', 'every'] as const) {
+      const text = relabelled(at).replace('指标1：工程质量合格 | | | 10 | 10 |', '指标1：工程质量合格 | | | 20 | 10 |');
+      assert.notEqual(text, relabelled(at));
+      assert.deepEqual(found(text).map((x) => x.replace(/^\d+ /, '')).sort(), ['form 100', 'form 50'], at);
+    }
+  });
+
   it('a group the part ends with (no 总分 row after it) is not judged: the form may go on', () => {
     const cut = tianchang.slice(0, tianchang.indexOf('\n总分 |') + 1).replace('满意度指标(10分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |', '满意度指标(20分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |');
     assert.deepEqual(found(cut), []);

@@ -200,11 +200,15 @@ const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
 
 /**
  * A performance form's indicator printed with its points (`产出指标(50分)` in a `一级指标` column; `数量指标(10分)` in a
- * `二级指标` column, 银川's and 达州's forms) is the sum of the weights (`分值`, `权重`) of its rows — its own and those below
- * whose cell of that level (and every outer level) is blank, up to the next indicator of that level or an outer one,
- * or the 总分/合计 row (a group the part ends with is not judged: the table may go on, or the text was cut). A blank
- * weight counts as none. The points are inside a label: the relation's target is a figure of its own at the digits
- * (as a narrative claim's is), whole points exact. Only a group that does not add up exactly gives a relation.
+ * `二级指标` column, 银川's and 达州's forms) is the sum of the weights (`分值`, `权重`) of its rows. Which rows are its
+ * is not printed: a merged cell's text stands on its first row as a form is typed, in its middle as a PDF's text puts it
+ * (the rows above it then are its), and some forms print the label again on every row of its group, or print on each
+ * row that row's own weight (硚口's `数量指标(2分)`). So the rows of a part between its 总分/合计 rows are cut into the
+ * indicators of a level (each holding its label's row; a run of the same label one indicator or one a row) every way
+ * those layouts allow, and those that do not add up in the cut where the fewest do not (`cutOf`) are found wrong. An indicator without points, one whose
+ * rows weigh in percent, and the last of a part not closed by a 总分 row (the table may go on, or the text was cut)
+ * add up whatever they hold; a blank weight counts as none. The points are inside a label: the relation's target is
+ * a figure of its own at the digits (as a narrative claim's is), whole points exact.
  */
 function levelPoints(p: Part, m: Messages, out: Relation[]): void {
   const weight = p.columns.find((c) => c.role === 'figure' && isWeightColumn(c.name));
@@ -216,32 +220,119 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     levels.push(c);
   }
   if (!levels.length) return;
-  // Each level's open group: the row printing the points, the points, the rows whose weights it sums.
-  const open: ({ row: number; points: string; rows: number[] } | undefined)[] = levels.map(() => undefined);
-  const close = (k: number) => {
-    const g = open[k];
-    open[k] = undefined;
-    if (!g) return;
-    let sum = 0;
-    let decimals = 0;
-    for (const r of g.rows) {
-      const f = figureNumber(p, r, weight.index);
-      if (f?.percent) return;
-      if (f) { sum += f.value; decimals = Math.max(decimals, f.decimals); }
+  // The rows of the segment (since the part's start or its last 总分 row) that print a weight cell, with the labels of
+  // each level among them.
+  let rows: Weighed[] = [];
+  let labels: Label[][] = levels.map(() => []);
+  const judge = (closed: boolean) => {
+    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed);
+    rows = [];
+    labels = levels.map(() => []);
+  };
+  eachRowHead(p, (h) => {
+    if (SUBTOTAL.test(norm(h.label))) {
+      judge(true);
+      return;
     }
-    const fig = parseFigure(g.points);
-    if (!fig) return;
-    const points = Number(fig.units) / 10 ** fig.decimals;
-    if (Math.abs(sum - points) < 0.5 * 10 ** -Math.max(decimals, fig.decimals) / 10) return;
-    const level = levels[k];
+    const at = rows.length;
+    let outer = false;
+    for (let k = 0; k < levels.length; k++) {
+      if (h.kindAt(levels[k].index) !== 'text') {
+        // An outer indicator begins here and no indicator of this level: one of no points and no name, so that an
+        // outer indicator printing none of this level (满意度指标 with its 二级 blank) is no one else's.
+        if (outer) labels[k].push({ row: h.index, at, text: '', points: undefined });
+        continue;
+      }
+      outer = true;
+      const text = k === 0 ? h.label : cellOf(p, h.index, levels[k].index)?.text ?? '';
+      const pts = LEVEL_POINTS.exec(norm(text));
+      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? pts[1] : undefined });
+    }
+    if (h.kindAt(weight.index) === undefined) return;
+    const f = figureNumber(p, h.index, weight.index);
+    rows.push({ row: h.index, value: f?.percent ? undefined : f ? f.value : 0, decimals: f?.decimals ?? 0 });
+  });
+  judge(false);
+}
+
+/** A row of a segment that prints a weight: its number, the weight (0 blank; undefined in percent), its decimals. */
+interface Weighed { row: number; value: number | undefined; decimals: number }
+/** An indicator's label: its row, the number of weighed rows before it in the segment, its text, its points. */
+interface Label { row: number; at: number; text: string; points: string | undefined }
+
+/** Whether a sum of weights is the points exactly, at the precision either prints (undefined points: any sum). */
+function addsUp(sum: number | undefined, decimals: number, points: string | undefined): boolean {
+  if (points === undefined || sum === undefined) return true;
+  const fig = parseFigure(points);
+  if (!fig) return true;
+  return Math.abs(sum - Number(fig.units) / 10 ** fig.decimals) < 0.5 * 10 ** -Math.max(decimals, fig.decimals) / 10;
+}
+
+/** An indicator as a segment was cut: its labels [first, last], its weighed rows [start, end), whether it adds up. */
+interface Cut { first: number; last: number; start: number; end: number; holds: boolean }
+
+/**
+ * The weighed rows of a segment cut into its labels' indicators so that the fewest do not add up: indicator i holds
+ * its label's row and runs from where the one before ended (the first from the segment's start: a label in the middle
+ * of its merged cell has rows above it) to a row before the next label's (the last to the segment's end); a run of
+ * labels of one text is one indicator or one a row. Of cuts as good, the one a form typed makes (each label up to the
+ * next, a run one indicator). A search over (label, first row) pairs, each met once, each cut's sum read from the running sums.
+ */
+function cutOf(rows: readonly Weighed[], labels: readonly Label[], closed: boolean): Cut[] {
+  const n = labels.length;
+  // The weights' sums from the segment's start, and how many weigh in percent: each cut's sum in one subtraction.
+  const sums = [0];
+  const percents = [0];
+  let decimals = 0;
+  for (const r of rows) {
+    sums.push(sums[sums.length - 1] + (r.value ?? 0));
+    percents.push(percents[percents.length - 1] + (r.value === undefined ? 1 : 0));
+    decimals = Math.max(decimals, r.decimals);
+  }
+  const sumOf = (a: number, b: number) => (percents[b] > percents[a] ? undefined : sums[b] - sums[a]);
+  const memo = new Map<number, { fails: number; cuts: Cut[] } | null>();
+  const from = (i: number, start: number): { fails: number; cuts: Cut[] } | null => {
+    if (i === n) return start === rows.length ? { fails: 0, cuts: [] } : null;
+    if (start > labels[i].at) return null;
+    const key = i * (rows.length + 1) + start;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let best: { fails: number; cuts: Cut[] } | null = null;
+    let last = i;
+    while (last + 1 < n && labels[i].text !== '' && labels[last + 1].text === labels[i].text) last++;
+    for (let j = last; j >= i; j--) {
+      const end0 = j + 1 === n ? rows.length : labels[j + 1].at;
+      const lo = Math.max(labels[j].at + 1, start + 1);
+      for (let end = j + 1 === n ? rows.length : end0; end >= lo; end--) {
+        const rest = from(j + 1, end);
+        if (!rest) continue;
+        const holds = (j + 1 === n && !closed) || addsUp(sumOf(start, end), decimals, labels[i].points);
+        const fails = rest.fails + (holds ? 0 : 1);
+        if (!best || fails < best.fails) best = { fails, cuts: [{ first: i, last: j, start, end, holds }, ...rest.cuts] };
+        if (best.fails === 0) break;
+      }
+      if (best?.fails === 0) break;
+    }
+    memo.set(key, best);
+    return best;
+  };
+  return from(0, 0)?.cuts ?? [];
+}
+
+function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight: Column, rows: readonly Weighed[], labels: readonly Label[], closed: boolean): void {
+  if (!labels.some((l) => l.points !== undefined) || !rows.length) return;
+  for (const c of cutOf(rows, labels, closed)) {
+    const g = labels[c.first];
+    if (c.holds || g.points === undefined) continue;
     const label = cellOf(p, g.row, level.index);
+    const at = label && LEVEL_POINTS.exec(label.text);
     const terms: Relation['terms'] = [];
-    for (const r of g.rows) {
-      const cell = cellOf(p, r, weight.index);
+    for (let r = c.start; r < c.end; r++) {
+      const cell = cellOf(p, rows[r].row, weight.index);
       if (cell) terms.push({ sign: 1, cell });
     }
-    const at = label && LEVEL_POINTS.exec(label.text);
-    if (!label || !at || !terms.length) return;
+    if (!label || !at || !terms.length) continue;
+    const fig = parseFigure(g.points)!;
     const start = label.span.start + at.index + at[0].indexOf(at[1]);
     const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
     const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
@@ -250,30 +341,7 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     row.cells.push(target);
     part.rows.push(row);
     out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
-  };
-  eachRowHead(p, (h) => {
-    if (SUBTOTAL.test(norm(h.label))) {
-      for (let k = 0; k < levels.length; k++) close(k);
-      return;
-    }
-    // The outermost level whose cell this row prints: it closes that level's group and every inner one's.
-    // (`(10)` without 分 prints no points but is an indicator all the same.)
-    const prints = (j: number) => { const kind = h.kindAt(levels[j].index); return kind !== undefined && kind !== 'empty'; };
-    let k = 0;
-    while (k < levels.length && !prints(k)) k++;
-    for (let j = k; j < levels.length; j++) close(j);
-    if (k < levels.length) {
-      for (let j = k; j < levels.length; j++) {
-        if (h.kindAt(levels[j].index) !== 'text') continue;
-        const text = j === 0 ? h.label : cellOf(p, h.index, levels[j].index)?.text ?? '';
-        const pts = LEVEL_POINTS.exec(norm(text));
-        if (pts) open[j] = { row: h.index, points: pts[1], rows: [] };
-      }
-    }
-    if (h.kindAt(weight.index) === undefined) return;
-    for (const g of open) g?.rows.push(h.index);
-  });
-  // (Groups still open when the part ends are not judged.)
+  }
 }
 
 /** A column name that prints its formula: `执行率(B/A)`, `执行率 （B/A）`, `完成率(C=B/A)` (groups: numerator, denominator). */
