@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { dump } from './support/dump';
 import { generateBudget } from '../bench/standardDocs';
 import { LineIndex } from '../server/src/syntax/positions';
 import { ROOT } from './support/lsp';
@@ -62,6 +63,31 @@ export const OTHERS: Record<string, string[]> = {
   'chongqing-zhongxian-tujing-2021': [],
   // 40 ÷ 28 = 142.9 % (143 %), 1700 ÷ 500 = 340 %, 98 ÷ 95 = 103.2 % (103 %); 6 + 5 + 4 + 9 + 6 + 10 + 0 + 10 + 10 + 15 + 15 = 90.
   'fujian-ningde-rencai-2023': [],
+  // Session 22's survey. 43.2 = 43.2 + blank + blank, 37.24 likewise; 37.24 ÷ 43.2 = 86.2 % (86 %). Not read: the funds row's
+  // 得分 9 = 10 × 86.2 % = 8.62 (its column prints no formula); the weights 10 × 9 = 90 + 10 and scores (总分 cut).
+  'hebei-langfang-foodschool-2019': [],
+  // 总分 94 where the scores add up to 9 + 13 + 15 + 10 + 10 + 27 + 9 = 93 (a real mistake of the form: its funds row scores
+  // 9 for 65.07 ÷ 65.66 = 99.1 %, 10 × 99.1 % = 9.91, which rounded is 10 and would make 94). Weights 10 + 15 + 15 + 10 + 10
+  // + 30 + 10 = 100 = 总分's; 产出指标(50分) = 15 + 15 + 10 + 10, (30分) = 30, (10分) = 10; 65.66 = 65.66 + — + —.
+  'shanxi-jishan-medical-2020': ['34 form 94'],
+  // 150万 = 150万 + 0 + 0 (年初, 全年), 125.25万 = 125.25万 + 0 + 0; 125.25 ÷ 150 = 83.5 %. Not read: the funds row prints
+  // 分值 100 and 得分 98 (the national form's is 10; the 总分 row is cut), the 预算执行率 indicator's 18 = 20 × 83.5 % = 16.7.
+  'hubei-ezhou-approval-2021': [],
+  // 191 + 99 + 524 = 814 and 191 + 99 + 504.55 = 794.55 hold; 191 + 99 + 372.88 = 662.88 where the 合计 prints 662.98: a real
+  // mistake (0.10) of the form, in its 2020年实际执行数 column (its 成本构成 read as a 支出明细, every amount column).
+  'hubei-ezhou-office-2022-target': ['22 form 662.98'],
+  // 250万 (预算金额) = 250万 (成本指标); the period `2023.07-2024.01` is text (base22: a figure-format error).
+  'hunan-xiangtan-fogcannon-2023-target': [],
+  // 1172.55 = 985.19 + 187.36, 1268.72 = 914.97 + 353.75 hold; not read (the 整体 form's 资金来源 rows: one layout seen).
+  'guizhou-suiyang-taibai-2021-whole': [],
+  // 20 × 100 % = 20; 10 + 20 + 10 + 10 + 10 + 20 = 80 = 年度目标1 (80分); 20 + 80 = 100 = 总分 (`100分`, text: not read).
+  'hubei-tongcheng-tanghu-2020-whole': [],
+  // 64.8 ÷ 64.8 = 100 %; points 10 = 4 + 2 + 2 + 2, 25 = 10 + 7 + 2 + 6, 30 = 10 + 5 + 5 + (4 + 3 + 3) and each 二级's hold, not
+  // read: the weight column is named 参考分值 (one form). Scores 84 seen, 自评得分 98 in a comment (the text is cut, see the file).
+  'ningxia-yinchuan-school-2021': [],
+  // 一级 (20分) = 5 + 5 + 5 + 5, (10分) = 3 + 4 + 3; 二级 (10分) = 5 + 5, (7分) = 3 + 4, (3分) = 3 hold; (10) and (20) print no
+  // 分; (特性指标70分) and its (50分) are cut before they close (not judged).
+  'sichuan-dazhou-agri-scoring': [],
 };
 
 describe('forms of other provinces (test/fixtures/forms/others)', () => {
@@ -88,6 +114,18 @@ describe('forms of other provinces (test/fixtures/forms/others)', () => {
       ['sichuan-zhongjiang-water-2022', '年度资金总额', '100.00%', '90.00%', 'column-formula 90.00%'],
       ['hunan-hengshan-grain-2020', '年度资金总额', '100%', '90%', 'column-formula 90%'],
       ['chongqing-zhongxian-tujing-2021', '年度资金总额', '100%', '90%', 'column-formula 90%'],
+      // Session 22: the 专项 forms' sources (上级补助 + 县级资金 + 其他资金), `万` cells, the survey's forms, 二级指标 points.
+      ['chongqing-zhongxian-tujing-2021', '县级资金', '| | |', '| 10 | |', 'cell-formula 372.29万元'],
+      ['hubei-ezhou-approval-2021', '年度资金总额', '83.5%', '85.5%', 'column-formula 85.5%'],
+      ['hubei-ezhou-approval-2021', '其中：当年财政拨款', '| 125.25万 |', '| 120.25万 |', 'cell-formula 125.25万'],
+      ['hebei-langfang-foodschool-2019', '年度资金总额', '86%', '96%', 'column-formula 96%'],
+      ['hebei-langfang-foodschool-2019', '其中：当年财政拨款', '| 43.2 | 43.2 |', '| 43.2 | 42.2 |', 'cell-formula 43.2'],
+      ['shanxi-jishan-medical-2020', '产出指标(50分)', '(50分)', '(55分)', 'form 55'],
+      ['sichuan-dazhou-agri-scoring', '(10分) | (7分)', '(7分)', '(8分)', 'form 8'],
+      ['sichuan-dazhou-agri-scoring', '(20分)', '(20分)', '(25分)', 'form 25'],
+      ['hubei-tongcheng-tanghu-2020-whole', '部门整体支出总额', '100%', '90%', 'column-formula 20'],
+      ['hubei-ezhou-office-2022-target', '合计', '| 794.55', '| 794.65', 'form 794.65'],
+      ['hubei-ezhou-office-2022-target', '合计', '| 814 |', '| 824 |', 'form 824'],
     ];
     for (const [name, line, from, to, expected] of cases) {
       const found = errorsOf(mistype(read(name), line, from, to)).map((f) => f.replace(/^\d+ /, ''));
@@ -125,5 +163,159 @@ describe('a form field whose value is prose with amounts is read as the form\'s 
     assert.deepEqual(added('项目说明：本项目无“三公”经费，公务接待费0万元，因公出国（境）费0万元。'), []);
     assert.deepEqual(added('项目前两年预算及当年预算变动情况：2021年90万元，2022年59万元，2023年100万元，比上年增加41万元。'), []);
     assert.deepEqual(added('预期目标：本项目共申请预算资金1000元，其中村级组织运转400元，村级事务补助500元。'), ['narrative']);
+  });
+});
+
+describe('a form whose funds sources were all left blank: one finding at its total', () => {
+  // review21's N4: 年度资金总额 printed, its 其中 sources blank. The per-column identities gave one error per column
+  // (年初预算数, 全年预算数(A), 全年执行数(B): three `应为 0`); a form whose sources were not filled in is incomplete,
+  // found once at the total's row, the columns named in its rule.
+  const tianchang = read('anhui-tianchang-water-2022');
+  const blanked = mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', '| | | |');
+  const found = (text: string) => {
+    const idx = new LineIndex(text);
+    return analyze(text).findings.filter((f) => f.severity === 'error').map((f) => ({ at: `${idx.position(f.span.start).line + 1} ${f.rule} ${text.slice(f.span.start, f.span.end)}`, message: f.message }));
+  };
+
+  it('one error, rule form, at the total\'s first amount: expected 0, printed 880, every blank column named', () => {
+    const f = found(blanked);
+    assert.deepEqual(f.map((x) => x.at), ['16 form 880']);
+    assert.match(f[0].message, /应为 0，实为 880/);
+    assert.match(f[0].message, /各项来源均未填：年初预算数、全年预算数\(A\)、全年执行数\(B\)/);
+  });
+
+  it('a source printed 0 or - is filled in: each column judged as before (three errors)', () => {
+    for (const printed of ['| 0 | 0 | 0 |', '| - | - | - |']) {
+      const f = found(mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', printed));
+      assert.deepEqual(f.map((x) => x.at), ['16 cell-formula 880', '16 cell-formula 880', '16 cell-formula 880'], printed);
+    }
+  });
+
+  it('only the columns whose sources are blank: 年初预算数 blank, the others filled and adding up', () => {
+    const f = found(mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', '| | 880 | 880 |'));
+    assert.deepEqual(f.map((x) => x.at), ['16 form 880']);
+    assert.match(f[0].message, /各项来源均未填：年初预算数）/);
+  });
+
+  it('a total of 0 (or blank) over blank sources is nothing to find', () => {
+    assert.deepEqual(found(mistype(blanked, '年度资金总额', '| 880 | 880 | 880 |', '| 0 | | |')), []);
+  });
+
+  it('Sichuan\'s 总额 alike', () => {
+    const qingshen = read('sichuan-qingshen-fgj-2023');
+    const text = mistype(mistype(mistype(qingshen, '其中：财政资金', '| 238.93 | 251.89 | 251.89 |', '| | | |'), '财政专户管理资金', '| 0.00 | 0.00 | 0.00 |', '| | | |'), '单位资金', '| 0.00 | 0.00 | 0.00 |', '| | | |');
+    assert.deepEqual(found(text).map((x) => x.at), ['17 form 238.93']);
+  });
+});
+
+describe('a 一级指标 printed with its points: the sum of its rows\' weights', () => {
+  const tianchang = read('anhui-tianchang-water-2022');
+  const found = (text: string) => errorsOf(text).filter((f) => / form /.test(f));
+
+  it('every group of the fixtures adds up (天长 50, 30, 10; 中江 70, 20, 10; 池州 委托业务 50, 30): nothing found', () => {
+    for (const name of ['anhui-tianchang-water-2022', 'sichuan-zhongjiang-water-2022', 'anhui-chizhou-tangxi-2022-weituo']) {
+      assert.deepEqual(errorsOf(read(name)).filter((f) => / form (?!100)/.test(f)), [], name);
+    }
+  });
+
+  it('points that differ from the weights are found at the points\' digits, with the weights\' sum as expected', () => {
+    const text = mistype(tianchang, '(50分)', '(50分)', '(60分)');
+    assert.deepEqual(found(text), ['25 form 60']);
+    const f = analyze(text).findings.find((x) => x.rule === 'form' && x.severity === 'error')!;
+    assert.match(f.message, /应为 50，实为 60/);
+    // Full-width brackets and a space: `（20 分）`.
+    assert.deepEqual(found(mistype(tianchang, '满意度指标(10分)', '(10分)', '（20 分）')), ['34 form 20']);
+  });
+
+  it('a weight mistyped is found by its group and the 总分 alike', () => {
+    const text = mistype(tianchang, ' | 可持续影响指标', '| 10 | 10 |', '| 20 | 10 |');
+    assert.deepEqual(found(text).sort(), ['30 form 30', '35 form 100']);
+  });
+
+  /** 天长's indicator rows with each 一级指标's label moved (`at`: the row of its group it stands on) or printed on every row. */
+  function relabelled(at: 'middle' | 'every'): string {
+    const lines = tianchang.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('(50分) |'));
+    const groups: [number, number, string][] = [[first, first + 5, '(50分)'], [first + 5, first + 9, '(30分)']];
+    for (const [from, to, label] of groups) {
+      lines[from] = lines[from].replace(label, '');
+      const on = at === 'every' ? Array.from({ length: to - from }, (_, i) => from + i) : [from + ((to - from) >> 1)];
+      for (const r of on) lines[r] = label + lines[r];
+    }
+    return lines.join('\n');
+  }
+
+  it('a label where a PDF\'s text puts a merged cell\'s (its group\'s middle row), or on every row of its group: nothing found (review22)', () => {
+    assert.deepEqual(found(relabelled('middle')), []);
+    assert.deepEqual(found(relabelled('every')), []);
+    // And a weight mistyped under them is still found, once, at the points and the 总分.
+    for (const at of ['middle', 'every'] as const) {
+      const text = relabelled(at).replace('指标1：工程质量合格 | | | 10 | 10 |', '指标1：工程质量合格 | | | 20 | 10 |');
+      assert.notEqual(text, relabelled(at));
+      assert.deepEqual(found(text).map((x) => x.replace(/^\d+ /, '')).sort(), ['form 100', 'form 50'], at);
+    }
+  });
+
+  it('a group the part ends with (no 总分 row after it) is not judged: the form may go on', () => {
+    const cut = tianchang.slice(0, tianchang.indexOf('\n总分 |') + 1).replace('满意度指标(10分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |', '满意度指标(20分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |');
+    assert.deepEqual(found(cut), []);
+  });
+});
+
+describe('forms typed key by key: the blank sources and the 一级指标 points as a fresh analysis gives', () => {
+  it('a source figure typed and deleted, points typed into a label: every version as fresh', function () {
+    this.timeout(60_000);
+    const tianchang = read('anhui-tianchang-water-2022');
+    const blanked = mistype(tianchang, '其中：本年财政拨款', '| 880 | 880 | 880 |', '| | | |');
+    const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+    let text = blanked;
+    analyzer.analyze(text);
+    const edit = (start: number, end: number, typed: string, what: string) => {
+      analyzer.edit(start, end, typed);
+      text = text.slice(0, start) + typed + text.slice(end);
+      assert.deepEqual(dump(analyzer.analysis()), dump(analyze(text, { locale: 'zh' })), what);
+    };
+    // 880 typed into the 全年预算数(A) source cell key by key (the sources no longer all blank there), then deleted.
+    const at = text.indexOf('其中：本年财政拨款 | |') + '其中：本年财政拨款 | | '.length;
+    for (let k = 0; k < 3; k++) edit(at + k, at + k, '880'[k], `typed ${k + 1}`);
+    assert.ok(analyzer.analysis().findings.some((f) => f.rule === 'form' && f.message.includes('各项来源均未填：年初预算数、全年执行数(B)')));
+    for (let k = 3; k > 0; k--) edit(at + k - 1, at + k, '', `deleted ${k}`);
+    // A 一级指标's points retyped: (50分) → (5分) → (55分) → (50分), the diff path too.
+    const label = text.indexOf('(50分)') + 2;
+    edit(label, label + 1, '', 'points 5');
+    edit(label, label, '5', 'points 55');
+    edit(label, label + 1, '0', 'points 50');
+    // A weight under it retyped.
+    const w = text.indexOf('| 10 | 10 |', label);
+    edit(w + 2, w + 3, '2', 'weight 20');
+    assert.deepEqual(errorsOf(text).filter((f) => / form /.test(f)).sort(), ['16 form 880', '25 form 50', '35 form 100']);
+    edit(w + 2, w + 3, '1', 'weight 10');
+    const fresh = text.replace('(50分)', '(40分)');
+    assert.deepEqual(dump(analyzer.analyze(fresh)), dump(analyze(fresh, { locale: 'zh' })), 'diff path');
+  });
+
+  it('a `万` figure, a period, a 二级指标\'s points, a detail part\'s other amount and a 专项 source typed key by key: every version as fresh', function () {
+    this.timeout(60_000);
+    for (const [name, from, typed] of [
+      ['hubei-ezhou-approval-2021', '其中：当年财政拨款 | 150万 | 150万 | ', '125.25万'],
+      ['hunan-xiangtan-fogcannon-2023-target', ' | 时效指标 | 服务周期 | ', '2023.07-2024.01'],
+      ['sichuan-dazhou-agri-scoring', '\n(10分) | ', '(7分)'],
+      ['hubei-ezhou-office-2022-target', '合计 | 814 | | ', '662.98'],
+      ['chongqing-zhongxian-tujing-2021', '其中：中央、市级补助 | ', '372.29万元'],
+    ] as const) {
+      const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+      const original = read(name);
+      const at = original.indexOf(from) + from.length;
+      assert.ok(original.startsWith(typed, at), `${name}: ${typed}`);
+      // The cell emptied, then typed again key by key.
+      let text = original.slice(0, at) + original.slice(at + typed.length);
+      analyzer.analyze(text);
+      for (let k = 0; k < typed.length; k++) {
+        analyzer.edit(at + k, at + k, typed[k]);
+        text = text.slice(0, at + k) + typed[k] + text.slice(at + k);
+        assert.deepEqual(dump(analyzer.analysis()), dump(analyze(text, { locale: 'zh' })), `${name}: ${typed.slice(0, k + 1)}`);
+      }
+      assert.equal(text, original);
+    }
   });
 });

@@ -45,7 +45,7 @@ describe('standard sets: the shipped files', () => {
 
   it('every identity is applied somewhere: in a generated document, a seed or a corpus document', () => {
     const texts = [
-      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateFinal({ selfEvaluation: 'national' }), generateFinal({ selfEvaluation: 'sichuan' }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateBudget({ sanGongWithMeetings: 'columns' }), generateBudget({ sanGongWithMeetings: 'rows' }), generateJiangsu(),
+      generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateFinal({ selfEvaluation: 'national' }), generateFinal({ selfEvaluation: 'sichuan' }), generateFinal({ selfEvaluation: 'special' }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateBudget({ sanGongWithMeetings: 'columns' }), generateBudget({ sanGongWithMeetings: 'rows' }), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
     ];

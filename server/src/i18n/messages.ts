@@ -14,6 +14,7 @@ const FORM_CHECKS = {
   budgetSum: '项目当年预算 = Σ支出明细',
   scoreSum: '总分 = Σ各项得分',
   weightSum: '总分值 = Σ各项分值',
+  levelPoints: '指标所注分值 = Σ其下各项分值',
 };
 export type FormCheck = keyof typeof FORM_CHECKS;
 const FORM_CHECKS_EN: Record<FormCheck, string> = {
@@ -25,6 +26,7 @@ const FORM_CHECKS_EN: Record<FormCheck, string> = {
   budgetSum: 'the project’s budget for the year = Σ expenditure details',
   scoreSum: 'total score = Σ scores',
   weightSum: 'total weight = Σ weights',
+  levelPoints: 'the points an indicator prints = Σ the weights of its rows',
 };
 
 const zh = {
@@ -39,6 +41,7 @@ const zh = {
   ruleHierarchy: (parent: string, child: string) => `${parent} = Σ${child}`,
   ruleTotal: '合计 = Σ各顶层科目',
   ruleForm: (what: FormCheck) => `表单核对 ${FORM_CHECKS[what]}`,
+  ruleSourcesBlank: (columns: string) => `表单核对 年度资金总额 = Σ其中各项来源（各项来源均未填：${columns}）`,
   ruleShare: '占比 = 金额 ÷ 合计',
   ruleHeaderRatio: (column: string) => `栏名所示公式 ${column}`,
   ruleNamedRatio: (rate: string, num: string, den: string) => `${rate} = ${num} ÷ ${den}`,
@@ -108,6 +111,7 @@ const en: Messages = {
   ruleHierarchy: (parent, child) => `${parent} = Σ ${child}`,
   ruleTotal: 'total = Σ top-level codes',
   ruleForm: (what) => `form check: ${FORM_CHECKS_EN[what]}`,
+  ruleSourcesBlank: (columns) => `form check: the year's total funds = Σ its sources (no source filled in: ${columns})`,
   ruleShare: 'share = amount ÷ total',
   ruleHeaderRatio: (column) => `the formula in the column name ${column}`,
   ruleNamedRatio: (rate, num, den) => `${rate} = ${num} ÷ ${den}`,

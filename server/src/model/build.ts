@@ -113,6 +113,16 @@ export function isWeightColumn(name: string): boolean {
 }
 const WEIGHT_COLUMN = /^(?:分值|权重)$/;
 
+/**
+ * The funds total of a performance form (the national 项目支出绩效自评表's `年度资金总额`, Sichuan's `总额`), the row its
+ * `其中` sources add up to: a form whose sources were all left blank is judged once, by the form check (rules/forms.ts
+ * `blankSources`), not column by column (checks/evaluate.ts).
+ */
+export function isFundsTotal(label: string): boolean {
+  return FUNDS_TOTAL.test(norm(label));
+}
+const FUNDS_TOTAL = /^(?:年度资金总额|总额)[：:]?$/;
+
 /** A column of points: a score or a weight (whole figures in it are whole points: checks/evaluate `valueOf`). */
 export function isPointsColumn(name: string): boolean {
   return isScoreColumn(name) || isWeightColumn(name);

@@ -167,17 +167,22 @@ export function classifyCode(code: string): CodeKind | undefined {
   return undefined;
 }
 
-/** `12.00 万元` → `12.00` (a figure printed with its unit). */
+/** `12.00 万元` → `12.00`, `150万` → `150` (a figure printed with its unit: 鄂州's forms print `150万`, `125.25万`). */
 function withoutUnit(text: string): string {
   return trimEndChars(text.slice(0, text.length - (text.endsWith('万元') ? 2 : 1)), ' \t\u3000');
 }
+
+/** Two dates a period runs between: `2023.07-2024.01`, `2021.1.1—2021.12.31`. */
+const PERIOD = /^(?:19|20)\d\d[.．]\d{1,2}(?:[.．]\d{1,2})?\s*[-—–~～－]\s*(?:19|20)\d\d[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
 
 /** A figure column's cell: empty, a dash, a figure (maybe printed with its unit), a broken number, or text. */
 export function classifyCell(text: string): { kind: CellKind; figure?: Figure } {
   if (text === '') return { kind: 'empty' };
   if (/^[-—–－−―]+$/.test(text)) return { kind: 'dash' };
-  const figure = parseFigure(text) ?? (text.endsWith('元') ? parseFigure(withoutUnit(text)) : undefined);
+  const figure = parseFigure(text) ?? (text.endsWith('元') || text.endsWith('万') ? parseFigure(withoutUnit(text)) : undefined);
   if (figure) return { kind: 'figure', figure };
+  // A period (`2023.07-2024.01`, a 时效指标's value in a form) is no number broken.
+  if (PERIOD.test(text)) return { kind: 'text' };
   if (/\d/.test(text) && /^[\d\s.,，．%\-−]+$/.test(text)) return { kind: 'broken' };
   return { kind: 'text' };
 }

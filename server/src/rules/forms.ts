@@ -8,7 +8,7 @@
  * - a performance form's (绩效自评表) 总分 is the sum of the 得分 of its rows;
  * - a score column whose name prints its formula (`得分 (20分*执行率)`) is that weight times the row's rate, capped.
  */
-import { FIELD_PART, figureColumns, isScoreColumn, isWeightColumn, norm } from '../model/build';
+import { FIELD_PART, figureColumns, isFundsTotal, isPointsColumn, isScoreColumn, isWeightColumn, norm } from '../model/build';
 import { unitShift } from '../model/classify';
 import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
@@ -19,7 +19,9 @@ import { formatUnits, parseFigure, type Decimal } from '../numbers/decimal';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
 const FUNDING = /资金来源/;
-const DETAIL = /支出明细|明细测算/;
+const DETAIL = /支出明细|明细测算|成本构成/;
+/** Amount columns of a detail part beside its 金额: what was spent in earlier years (鄂州's `2020年实际执行数`). */
+const DETAIL_AMOUNT = /(?:执行数|预算数|决算数)$/;
 const AMOUNT = /^(金额|合计|预算数|决算数|当年金额|金额（万元）|金额\(万元\))$/;
 
 function amountColumn(p: Part): Column | undefined {
@@ -60,11 +62,24 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       } else if (cells.length && funded) {
         out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(funded === fundCell ? 'fundsSum' : 'budgetSum'), target: funded, terms: cells.map((cell) => ({ sign: 1, cell })) });
       }
+      // The other amount columns' 合计 (鄂州's 项目预算成本构成: 2020年、2021年实际执行数), each the sum of its items.
+      for (const c of detail.columns) {
+        if (c === detailCol || c.role !== 'figure' || !DETAIL_AMOUNT.test(bareName(c.name))) continue;
+        const total = ownTotal?.cells[c.index];
+        if (!total || total.kind !== 'figure') continue;
+        const items = detail.rows.filter((r) => r !== ownTotal).map((r) => r.cells[c.index]).filter((x): x is Cell => !!x && x.kind === 'figure');
+        if (items.length) out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('detailSum'), target: total, terms: items.map((cell) => ({ sign: 1, cell })) });
+      }
     }
     for (const p of t.parts) {
       shareRelations(p, m, out);
       headerRatios(p, m, out);
       scoreRelations(p, m, out);
+      // (A form's own parts only: a table of 33,000 rows is not read row by row at every keystroke for them.)
+      if (t.kind === 'form') {
+        blankSources(p, m, out);
+        levelPoints(p, m, out);
+      }
     }
     pointsSum(t, fields, 'score', m, out);
     pointsSum(t, fields, 'weight', m, out);
@@ -130,6 +145,203 @@ function pointsSum(t: Table, fields: Part | undefined, of: 'score' | 'weight', m
     rule: 'form', kind: 'sum', title: m.ruleForm(of === 'score' ? 'scoreSum' : 'weightSum'), target: total,
     terms: terms.map(([p, r, i]) => ({ sign: 1, cell: cellOf(p, r, i)! })),
   });
+}
+
+/** An amount column of a form's funds (`年初预算数`, `全年预算数(A)`, `调整后预算数`): not its points (`分值`, `得分`) nor its rate. */
+function isFundsAmount(c: Column): boolean {
+  return c.role === 'figure' && !isPointsColumn(c.name) && !norm(c.name).includes('率');
+}
+
+/**
+ * A performance form's funds total (`年度资金总额` of the national 项目支出绩效自评表, Sichuan's `总额`) whose `其中`
+ * sources — the rows after it in its part — were all left blank in a column where the total prints an amount: the
+ * form was not filled in, which is one finding at the total (the first such column's cell, the columns named in its
+ * rule), not one sum wrong in each of 年初预算数, 全年预算数 and 全年执行数 (the standard set's per-column identities
+ * are then not judged: checks/evaluate.ts). A source printed `0` or `-` is filled in: the columns are judged as ever.
+ */
+function blankSources(p: Part, m: Messages, out: Relation[]): void {
+  let total = -1;
+  eachRowHead(p, (h) => {
+    if (!h.label || !isFundsTotal(h.label)) return true;
+    total = h.index;
+    return false;
+  });
+  const n = rowCount(p);
+  if (total < 0 || total + 1 >= n) return;
+  const blank: Column[] = [];
+  for (const c of p.columns) {
+    if (!isFundsAmount(c)) continue;
+    const f = figureNumber(p, total, c.index);
+    if (!f || f.percent || f.value === 0) continue;
+    let filled = false;
+    eachRowHead(p, (h) => {
+      const k = h.kindAt(c.index);
+      filled = k !== undefined && k !== 'empty';
+      return !filled;
+    }, total + 1);
+    if (!filled) blank.push(c);
+  }
+  if (!blank.length) return;
+  const c = blank[0];
+  const target = cellOf(p, total, c.index);
+  const terms: Relation['terms'] = [];
+  for (let r = total + 1; r < n; r++) {
+    const cell = cellOf(p, r, c.index);
+    if (cell) terms.push({ sign: 1, cell });
+  }
+  if (!target || !terms.length) return;
+  out.push({ rule: 'form', kind: 'sum', title: m.ruleSourcesBlank(blank.map((x) => x.name).join('、')), target, terms });
+}
+
+/** The indicator columns that print points (`一级指标`, `二级指标`), outermost first. */
+const LEVELS = [/^一级指标/, /^二级指标/];
+/** The points an indicator's cell prints: `产出指标(50分)`, `效益指标（30分）`, `(50分)`, `数量指标(10分)`. */
+const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
+
+/**
+ * A performance form's indicator printed with its points (`产出指标(50分)` in a `一级指标` column; `数量指标(10分)` in a
+ * `二级指标` column, 银川's and 达州's forms) is the sum of the weights (`分值`, `权重`) of its rows. Which rows are its
+ * is not printed: a merged cell's text stands on its first row as a form is typed, in its middle as a PDF's text puts it
+ * (the rows above it then are its), and some forms print the label again on every row of its group, or print on each
+ * row that row's own weight (硚口's `数量指标(2分)`). So the rows of a part between its 总分/合计 rows are cut into the
+ * indicators of a level (each holding its label's row; a run of the same label one indicator or one a row) every way
+ * those layouts allow, and those that do not add up in the cut where the fewest do not (`cutOf`) are found wrong. An indicator without points, one whose
+ * rows weigh in percent, and the last of a part not closed by a 总分 row (the table may go on, or the text was cut)
+ * add up whatever they hold; a blank weight counts as none. The points are inside a label: the relation's target is
+ * a figure of its own at the digits (as a narrative claim's is), whole points exact.
+ */
+function levelPoints(p: Part, m: Messages, out: Relation[]): void {
+  const weight = p.columns.find((c) => c.role === 'figure' && isWeightColumn(c.name));
+  if (!weight) return;
+  const levels: Column[] = [];
+  for (const re of LEVELS) {
+    const c = p.columns.find((x) => x !== weight && re.test(norm(x.name)));
+    if (!c) break;
+    levels.push(c);
+  }
+  if (!levels.length) return;
+  // The rows of the segment (since the part's start or its last 总分 row) that print a weight cell, with the labels of
+  // each level among them.
+  let rows: Weighed[] = [];
+  let labels: Label[][] = levels.map(() => []);
+  const judge = (closed: boolean) => {
+    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed);
+    rows = [];
+    labels = levels.map(() => []);
+  };
+  eachRowHead(p, (h) => {
+    if (SUBTOTAL.test(norm(h.label))) {
+      judge(true);
+      return;
+    }
+    const at = rows.length;
+    let outer = false;
+    for (let k = 0; k < levels.length; k++) {
+      if (h.kindAt(levels[k].index) !== 'text') {
+        // An outer indicator begins here and no indicator of this level: one of no points and no name, so that an
+        // outer indicator printing none of this level (满意度指标 with its 二级 blank) is no one else's.
+        if (outer) labels[k].push({ row: h.index, at, text: '', points: undefined });
+        continue;
+      }
+      outer = true;
+      const text = k === 0 ? h.label : cellOf(p, h.index, levels[k].index)?.text ?? '';
+      const pts = LEVEL_POINTS.exec(norm(text));
+      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? pts[1] : undefined });
+    }
+    if (h.kindAt(weight.index) === undefined) return;
+    const f = figureNumber(p, h.index, weight.index);
+    rows.push({ row: h.index, value: f?.percent ? undefined : f ? f.value : 0, decimals: f?.decimals ?? 0 });
+  });
+  judge(false);
+}
+
+/** A row of a segment that prints a weight: its number, the weight (0 blank; undefined in percent), its decimals. */
+interface Weighed { row: number; value: number | undefined; decimals: number }
+/** An indicator's label: its row, the number of weighed rows before it in the segment, its text, its points. */
+interface Label { row: number; at: number; text: string; points: string | undefined }
+
+/** Whether a sum of weights is the points exactly, at the precision either prints (undefined points: any sum). */
+function addsUp(sum: number | undefined, decimals: number, points: string | undefined): boolean {
+  if (points === undefined || sum === undefined) return true;
+  const fig = parseFigure(points);
+  if (!fig) return true;
+  return Math.abs(sum - Number(fig.units) / 10 ** fig.decimals) < 0.5 * 10 ** -Math.max(decimals, fig.decimals) / 10;
+}
+
+/** An indicator as a segment was cut: its labels [first, last], its weighed rows [start, end), whether it adds up. */
+interface Cut { first: number; last: number; start: number; end: number; holds: boolean }
+
+/**
+ * The weighed rows of a segment cut into its labels' indicators so that the fewest do not add up: indicator i holds
+ * its label's row and runs from where the one before ended (the first from the segment's start: a label in the middle
+ * of its merged cell has rows above it) to a row before the next label's (the last to the segment's end); a run of
+ * labels of one text is one indicator or one a row. Of cuts as good, the one a form typed makes (each label up to the
+ * next, a run one indicator). A search over (label, first row) pairs, each met once, each cut's sum read from the running sums.
+ */
+function cutOf(rows: readonly Weighed[], labels: readonly Label[], closed: boolean): Cut[] {
+  const n = labels.length;
+  // The weights' sums from the segment's start, and how many weigh in percent: each cut's sum in one subtraction.
+  const sums = [0];
+  const percents = [0];
+  let decimals = 0;
+  for (const r of rows) {
+    sums.push(sums[sums.length - 1] + (r.value ?? 0));
+    percents.push(percents[percents.length - 1] + (r.value === undefined ? 1 : 0));
+    decimals = Math.max(decimals, r.decimals);
+  }
+  const sumOf = (a: number, b: number) => (percents[b] > percents[a] ? undefined : sums[b] - sums[a]);
+  const memo = new Map<number, { fails: number; cuts: Cut[] } | null>();
+  const from = (i: number, start: number): { fails: number; cuts: Cut[] } | null => {
+    if (i === n) return start === rows.length ? { fails: 0, cuts: [] } : null;
+    if (start > labels[i].at) return null;
+    const key = i * (rows.length + 1) + start;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let best: { fails: number; cuts: Cut[] } | null = null;
+    let last = i;
+    while (last + 1 < n && labels[i].text !== '' && labels[last + 1].text === labels[i].text) last++;
+    for (let j = last; j >= i; j--) {
+      const end0 = j + 1 === n ? rows.length : labels[j + 1].at;
+      const lo = Math.max(labels[j].at + 1, start + 1);
+      for (let end = j + 1 === n ? rows.length : end0; end >= lo; end--) {
+        const rest = from(j + 1, end);
+        if (!rest) continue;
+        const holds = (j + 1 === n && !closed) || addsUp(sumOf(start, end), decimals, labels[i].points);
+        const fails = rest.fails + (holds ? 0 : 1);
+        if (!best || fails < best.fails) best = { fails, cuts: [{ first: i, last: j, start, end, holds }, ...rest.cuts] };
+        if (best.fails === 0) break;
+      }
+      if (best?.fails === 0) break;
+    }
+    memo.set(key, best);
+    return best;
+  };
+  return from(0, 0)?.cuts ?? [];
+}
+
+function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight: Column, rows: readonly Weighed[], labels: readonly Label[], closed: boolean): void {
+  if (!labels.some((l) => l.points !== undefined) || !rows.length) return;
+  for (const c of cutOf(rows, labels, closed)) {
+    const g = labels[c.first];
+    if (c.holds || g.points === undefined) continue;
+    const label = cellOf(p, g.row, level.index);
+    const at = label && LEVEL_POINTS.exec(label.text);
+    const terms: Relation['terms'] = [];
+    for (let r = c.start; r < c.end; r++) {
+      const cell = cellOf(p, rows[r].row, weight.index);
+      if (cell) terms.push({ sign: 1, cell });
+    }
+    if (!label || !at || !terms.length) continue;
+    const fig = parseFigure(g.points)!;
+    const start = label.span.start + at.index + at[0].indexOf(at[1]);
+    const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
+    const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
+    const row: Row = { label: label.text, labelSpan: label.span, cells: [], span: label.span, part, index: 0 };
+    const target: Cell = { text: at[1], span: { start, end: start + at[1].length }, kind: 'figure', figure: { ...fig, exact: true }, column, row };
+    row.cells.push(target);
+    part.rows.push(row);
+    out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
+  }
 }
 
 /** A column name that prints its formula: `执行率(B/A)`, `执行率 （B/A）`, `完成率(C=B/A)` (groups: numerator, denominator). */
