@@ -237,10 +237,18 @@ function statementOf(line: SourceLine): Statement {
   }
   if (start < text.length) sentences.push({ start, end: text.length });
   if (!sentences.length) sentences.push({ start: 0, end: 0 });
+  // The sentence holding `pos`: a binary search (a line of thousands of sentences asks for each of its figures).
   const sentenceAt = (pos: number) => {
-    for (let i = 0; i < sentences.length; i++) if (pos < sentences[i].end) return i;
-    return sentences.length - 1;
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos < sentences[mid].end) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   };
+  const basesOf = sentenceBases(text, sentences);
 
   const numbering = L.NUMBERING.exec(text);
   const st: Statement = {
@@ -268,14 +276,17 @@ function statementOf(line: SourceLine): Statement {
     if (!figure) continue;
     const sentence = sentenceAt(m.index);
     const s0 = sentences[sentence].start;
-    let clauseStart = s0;
-    for (let i = m.index - 1; i >= s0; i--) {
-      if (L.CLAUSE_MARKS.includes(text[i])) { clauseStart = i + 1; break; }
+    // The lead starts after the clause mark before the figure, or after the figure before it in its sentence: looked
+    // for back to that figure only (a sentence of thousands of figures is read once, not once a figure).
+    const floor = sentence === prevSentence ? Math.max(s0, prevEnd) : s0;
+    let leadStart = floor;
+    for (let i = m.index - 1; i >= floor; i--) {
+      if (L.CLAUSE_MARKS.includes(text[i])) { leadStart = i + 1; break; }
     }
-    const leadStart = sentence === prevSentence ? Math.max(clauseStart, prevEnd) : clauseStart;
     const rawLead = text.slice(leadStart, m.index);
     const lead = norm(rawLead).replace(QUOTES, '');
-    const before = norm(text.slice(s0, m.index));
+    const bases = basesOf(sentence);
+    const upTo = bases.at(m.index);
 
     let kind: ClaimKind;
     let direction: 1 | -1 | undefined;
@@ -317,14 +328,14 @@ function statementOf(line: SourceLine): Statement {
     const bound = L.BOUND_AFTER.test(after) || L.BOUND_BEFORE.test(lead);
     const approx = !!more || L.APPROX_BEFORE.test(lead) || L.APPROX_AFTER.test(after);
     const cleaned = cleanSubject(rawLead, kind);
-    const by = L.BASE_YEAR.exec(before);
+    const by = bases.year && bases.year.end <= upTo ? bases.year.value : undefined;
     const numStart = base + m.index;
     const claim: Claim = {
       kind, figure, unit,
       span: { start: numStart, end: numStart + matched.length },
       numberSpan: { start: numStart, end: numStart + num.length },
       approx, bound, subject: cleaned.subject, inherited: false, sentence, lead,
-      baseNamed: L.BASE_NAMED.test(before), ...(by ? { baseYear: Number(by[1]) } : {}),
+      baseNamed: bases.named <= upTo, ...(by !== undefined ? { baseYear: by } : {}),
     };
     if (unit in L.MONEY_SCALE) claim.scale = L.MONEY_SCALE[unit];
     if (direction) claim.direction = direction;
@@ -370,6 +381,55 @@ function statementOf(line: SourceLine): Statement {
   }
   respectively(st);
   return st;
+}
+
+/**
+ * What the words of a sentence before each of its figures say of a base (`比`/`较`/`与…相比`, `比2022年`), read once per
+ * sentence rather than once per figure: `at(i)` is the length of the sentence's words (blanks left out, as `norm`) before
+ * the line's offset `i`; `named` the least such length at which the words name a base (`L.BASE_NAMED`; Infinity: never),
+ * `year` the first base year the words name and the length at which they have named it (`L.BASE_YEAR`). Both only grow
+ * with the words: a pattern found in a text is found in every text that extends it, and a base year is a run of fixed
+ * length once blanks are gone, so the first found in the sentence is the first found before any figure after its end.
+ */
+interface SentenceBases {
+  at(i: number): number;
+  named: number;
+  year?: { end: number; value: number };
+}
+
+function sentenceBases(text: string, sentences: readonly { start: number; end: number }[]): (k: number) => SentenceBases {
+  // Blanks before each offset of the line, counted once (most lines have none: then no count is kept).
+  let blanks: Int32Array | undefined;
+  if (/[\s\u3000]/.test(text)) {
+    blanks = new Int32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) blanks[i + 1] = blanks[i] + (norm(text[i]) === '' ? 1 : 0);
+  }
+  const made: (SentenceBases | undefined)[] = [];
+  return (k) => {
+    let b = made[k];
+    if (b) return b;
+    const s0 = sentences[k].start;
+    const words = norm(text.slice(s0, sentences[k].end));
+    const at = blanks ? (i: number) => i - s0 - (blanks![i] - blanks![s0]) : (i: number) => i - s0;
+    // The least length of the words' start that names a base: a binary search over lengths (a longer start names one
+    // whenever a shorter does).
+    let named = Infinity;
+    if (L.BASE_NAMED.test(words)) {
+      let lo = 1;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (L.BASE_NAMED.test(words.slice(0, mid))) hi = mid;
+        else lo = mid + 1;
+      }
+      named = lo;
+    }
+    b = { at, named };
+    const y = L.BASE_YEAR.exec(words);
+    if (y) b.year = { end: y.index + y[0].length, value: Number(y[1]) };
+    made[k] = b;
+    return b;
+  };
 }
 
 /** A number with its unit in a line (`MENTION`), or a bare number its run's last figure gives a unit (`bareRun`). */

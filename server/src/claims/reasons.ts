@@ -62,7 +62,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     // A reason further on in the line that names what changed (`…预算为 1,950 万元，支出决算为 1,700 万元。其中：…。
     // “三公”经费财政拨款支出决算数小于预算数的主要原因是…`): after the items, of the total.
     if (subject && subject.length >= 2 && st.reasons.some((r) => !r.placeholder && r.sentence > sentence + 1 && names(st, r.sentence, subject))) return true;
-    for (const s of st.sentences.slice(sentence, sentence + 2)) if (IMPLICIT.test(st.text.slice(s.start, s.end))) return true;
+    if (implicit(st, sentence) || implicit(st, sentence + 1)) return true;
     const next = statements[k + 1];
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
     // The list below it (an intro line's, or numbered items that follow) explains its items; the items after a
@@ -78,6 +78,16 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     }
     return false;
   };
+  // Whether sentence n of a line explains without the word 原因 (`IMPLICIT`): read once a sentence, not once a change
+  // in it (a sentence of thousands of changes).
+  const implicitOf = new Map<Statement, (boolean | undefined)[]>();
+  const implicit = (st: Statement, n: number): boolean => {
+    const s = st.sentences[n];
+    if (!s) return false;
+    let known = implicitOf.get(st);
+    if (!known) implicitOf.set(st, (known = []));
+    return (known[n] ??= IMPLICIT.test(st.text.slice(s.start, s.end)));
+  };
   // Changes explained somewhere, by amount and direction.
   const explainedChanges = new Set<string>();
   const keyOf = (c: Claim) => `${c.direction}:${wan(c)}`;
@@ -91,14 +101,10 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
       if (c.kind !== 'change' || c.bound || c.approx || c.scale === undefined || !c.direction) continue;
       const amount = wan(c);
       if (amount < thresholds.changeAmount) continue;
-      // Its rate: the next rate or change of its sentence — in a run said respectively (`各减少 a，b 万元，各下降 p%、q%`),
-      // the rate at its own place, past the other changes of its run.
-      const own = c.respective;
-      const later = st.claims.slice(i + 1).filter((x) => x.sentence === c.sentence && (x.kind === 'rate' || x.kind === 'change') && !(own && x.kind === 'change' && x.respective?.of === own.of && x.respective.at > own.at));
-      const rate = (own && later.find((x) => x.kind === 'rate' && x.respective?.of === own.of && x.respective.at === own.at)) || later[0];
+      const rate = rateOf(st.claims, i);
       let percent: number | undefined = rate?.kind === 'rate' ? value(rate.figure) : undefined;
       if (percent === undefined) {
-        const cur = st.claims.slice(0, i).filter((x) => x.kind === 'amount' && x.sentence === c.sentence && !x.bound).at(-1);
+        const cur = amountBefore(st.claims, i);
         if (cur && cur.scale !== undefined) {
           const base = wan(cur) - c.direction * amount;
           percent = base > 0 ? (amount / base) * 100 : Infinity;
@@ -128,6 +134,39 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     }
   });
   return out;
+}
+
+/**
+ * The rate of change number i of a line's claims: the next rate or change of its sentence — in a run said respectively
+ * (`各减少 a，b 万元，各下降 p%、q%`), the rate at its own place, past the other changes of its run. The claims of a
+ * line are in the order of the text (their sentences never go back): the search ends with the sentence, and, out of
+ * a run, at the first rate or change.
+ */
+function rateOf(claims: readonly Claim[], i: number): Claim | undefined {
+  const c = claims[i];
+  const own = c.respective;
+  let first: Claim | undefined;
+  for (let j = i + 1; j < claims.length; j++) {
+    const x = claims[j];
+    if (x.sentence > c.sentence) break;
+    if (x.sentence !== c.sentence || (x.kind !== 'rate' && x.kind !== 'change')) continue;
+    if (own && x.kind === 'change' && x.respective?.of === own.of && x.respective.at > own.at) continue;
+    if (!own) return x;
+    first ??= x;
+    if (x.kind === 'rate' && x.respective?.of === own.of && x.respective.at === own.at) return x;
+  }
+  return first;
+}
+
+/** The last amount before claim number i in its sentence that is no bound (`不超过 …`). */
+function amountBefore(claims: readonly Claim[], i: number): Claim | undefined {
+  const c = claims[i];
+  for (let j = i - 1; j >= 0; j--) {
+    const x = claims[j];
+    if (x.sentence < c.sentence) break;
+    if (x.kind === 'amount' && x.sentence === c.sentence && !x.bound) return x;
+  }
+  return undefined;
 }
 
 /**
