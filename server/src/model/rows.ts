@@ -947,6 +947,8 @@ export interface RowHead {
   kindAt(i: number): CellKind | undefined;
   /** Cell i (its view is made now). */
   cell(i: number): Cell | undefined;
+  /** The text of cell i, no view made (undefined when the row has fewer cells). */
+  textAt(i: number): string | undefined;
 }
 
 /**
@@ -956,7 +958,7 @@ export interface RowHead {
 export function eachRowHead(p: Part, fn: (head: RowHead) => boolean | void, from = 0): void {
   if (!(p instanceof StoredPart)) {
     for (const r of p.rows.slice(from)) {
-      if (fn({ index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, lineNo: r.lineNo, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i] }) === false) return;
+      if (fn({ index: r.index, label: r.label, code: r.code, codeKind: r.codeKind, lineNo: r.lineNo, kindAt: (i) => r.cells[i]?.kind, cell: (i) => r.cells[i], textAt: (i) => r.cells[i]?.text }) === false) return;
     }
     return;
   }
@@ -967,6 +969,7 @@ export function eachRowHead(p: Part, fn: (head: RowHead) => boolean | void, from
     get code() { return s.code(r); },
     kindAt: (i) => { const c = s.cellAt(r, i); return c < 0 ? undefined : KINDS[s.kind(c)]; },
     cell: (i) => p.cellOf(r, i),
+    textAt: (i) => { const c = s.cellAt(r, i); return c < 0 ? undefined : s.cellText(c, s.line(r)); },
   };
   for (; r < s.count; r++) {
     head.index = r;

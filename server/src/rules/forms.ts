@@ -244,7 +244,7 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
         continue;
       }
       outer = true;
-      const text = k === 0 ? h.label : cellOf(p, h.index, levels[k].index)?.text ?? '';
+      const text = k === 0 ? h.label : h.textAt(levels[k].index) ?? '';
       const pts = LEVEL_POINTS.exec(norm(text));
       labels[k].push({ row: h.index, at, text: norm(text), points: pts ? pts[1] : undefined });
     }
@@ -276,10 +276,13 @@ interface Cut { first: number; last: number; start: number; end: number; holds: 
  * its label's row and runs from where the one before ended (the first from the segment's start: a label in the middle
  * of its merged cell has rows above it) to a row before the next label's (the last to the segment's end); a run of
  * labels of one text is one indicator or one a row. Of cuts as good, the one a form typed makes (each label up to the
- * next, a run one indicator). A search over (label, first row) pairs, each met once, each cut's sum read from the running sums.
+ * next, a run one indicator). A search over (label, first row) pairs, each met once, each cut's sum read from the running sums; a run of
+ * more than `MAX_RUN` labels of one text is cut into runs of that many at most; a segment of more than
+ * `MAX_SEARCHED` rows is cut as a form typed it.
  */
 function cutOf(rows: readonly Weighed[], labels: readonly Label[], closed: boolean): Cut[] {
   const n = labels.length;
+  const m = rows.length;
   // The weights' sums from the segment's start, and how many weigh in percent: each cut's sum in one subtraction.
   const sums = [0];
   const percents = [0];
@@ -290,34 +293,63 @@ function cutOf(rows: readonly Weighed[], labels: readonly Label[], closed: boole
     decimals = Math.max(decimals, r.decimals);
   }
   const sumOf = (a: number, b: number) => (percents[b] > percents[a] ? undefined : sums[b] - sums[a]);
-  const memo = new Map<number, { fails: number; cuts: Cut[] } | null>();
-  const from = (i: number, start: number): { fails: number; cuts: Cut[] } | null => {
-    if (i === n) return start === rows.length ? { fails: 0, cuts: [] } : null;
-    if (start > labels[i].at) return null;
-    const key = i * (rows.length + 1) + start;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let best: { fails: number; cuts: Cut[] } | null = null;
-    let last = i;
-    while (last + 1 < n && labels[i].text !== '' && labels[last + 1].text === labels[i].text) last++;
-    for (let j = last; j >= i; j--) {
-      const end0 = j + 1 === n ? rows.length : labels[j + 1].at;
-      const lo = Math.max(labels[j].at + 1, start + 1);
-      for (let end = j + 1 === n ? rows.length : end0; end >= lo; end--) {
-        const rest = from(j + 1, end);
-        if (!rest) continue;
-        const holds = (j + 1 === n && !closed) || addsUp(sumOf(start, end), decimals, labels[i].points);
-        const fails = rest.fails + (holds ? 0 : 1);
-        if (!best || fails < best.fails) best = { fails, cuts: [{ first: i, last: j, start, end, holds }, ...rest.cuts] };
-        if (best.fails === 0) break;
-      }
-      if (best?.fails === 0) break;
+  if (m > MAX_SEARCHED) {
+    // Too many rows to try every cut (the search is quadratic in the rows between two labels): as a form typed.
+    const cuts: Cut[] = [];
+    for (let i = 0; i < n; i++) {
+      let last = i;
+      while (last + 1 < n && last - i < MAX_RUN && labels[i].text !== '' && labels[last + 1].text === labels[i].text) last++;
+      const start = i === 0 ? 0 : labels[i].at;
+      const end = last + 1 === n ? m : labels[last + 1].at;
+      cuts.push({ first: i, last, start, end, holds: (last + 1 === n && !closed) || addsUp(sumOf(start, end), decimals, labels[i].points) });
+      i = last;
     }
-    memo.set(key, best);
-    return best;
-  };
-  return from(0, 0)?.cuts ?? [];
+    return cuts;
+  }
+  // best(i, start): the fewest indicators not adding up from label i on, its indicator starting at row `start` (one
+  // after the label before it at the earliest, its own label's row at the latest), and its first cut. Filled from the
+  // last label back, so that every state is met once and no recursion is as deep as the labels are many.
+  interface Best { fails: number; last: number; end: number; holds: boolean }
+  const best = new Map<number, Best | null>();
+  const key = (i: number, start: number) => i * (m + 1) + start;
+  best.set(key(n, m), { fails: 0, last: n, end: m, holds: true });
+  for (let i = n - 1; i >= 0; i--) {
+    let run = i;
+    while (run + 1 < n && run - i < MAX_RUN && labels[i].text !== '' && labels[run + 1].text === labels[i].text) run++;
+    const first = i === 0 ? 0 : labels[i - 1].at + 1;
+    for (let start = i === 0 ? 0 : first; start <= labels[i].at; start++) {
+      let b: Best | null = null;
+      // Of cuts as good, the one a form typed makes: a run of one label one indicator, each up to the next label.
+      for (let j = run; j >= i && b?.fails !== 0; j--) {
+        const lo = Math.max(labels[j].at + 1, start + 1);
+        const hi = j + 1 === n ? m : labels[j + 1].at;
+        for (let end = hi; end >= lo && b?.fails !== 0; end--) {
+          if (j + 1 === n && end !== m) continue;
+          const rest = best.get(key(j + 1, end));
+          if (!rest) continue;
+          const holds = (j + 1 === n && !closed) || addsUp(sumOf(start, end), decimals, labels[i].points);
+          const fails = rest.fails + (holds ? 0 : 1);
+          if (!b || fails < b.fails) b = { fails, last: j, end, holds };
+        }
+      }
+      best.set(key(i, start), b);
+    }
+  }
+  const cuts: Cut[] = [];
+  for (let i = 0, start = 0; i < n;) {
+    const b = best.get(key(i, start));
+    if (!b) return [];
+    cuts.push({ first: i, last: b.last, start, end: b.end, holds: b.holds });
+    i = b.last + 1;
+    start = b.end;
+  }
+  return cuts;
 }
+
+/** The most rows of a segment whose cuts are all tried (a form's indicators are tens of rows). */
+const MAX_SEARCHED = 400;
+/** The most labels of one text a run of them makes one indicator of (a group prints a handful of rows). */
+const MAX_RUN = 32;
 
 function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight: Column, rows: readonly Weighed[], labels: readonly Label[], closed: boolean): void {
   if (!labels.some((l) => l.points !== undefined) || !rows.length) return;
