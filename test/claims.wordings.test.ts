@@ -151,4 +151,39 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(analyze(read(name), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => f.message), [], name);
     }
   });
+  describe('a share that names no whole after one that does (review21 B1)', () => {
+    const doc = (body: string) => `# 某单位2022年度部门决算\n类型：决算\n年度：2022\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    const total = '一般公共预算收入1000万元。';
+    const first = '从征收部门来看：税务部门500万元，占一般公共预算收入的50%；财政部门500万元，占50%。';
+    const second = '从收入分类来看，税收收入400万元，占40%；非税收入600万元，占60%。';
+
+    it('goes on with the whole named before it in its line: two breakdowns of 100%, no 150%', () => {
+      for (const text of [doc(total + first + second), doc(first + second), doc(total + first.replace('50%；', '50%。') + second)]) {
+        assert.deepEqual(errors(text), [], text);
+      }
+      const got = narrativeRelations(doc(total + first + second));
+      assert.deepEqual(got, ['50% = +500 +1000', '50% = +500 +1000', '40% = +400 +1000', '60% = +600 +1000'].map((x) => `占比 = 部分 ÷ 总数: ${x}`));
+    });
+
+    it('checks the bare share against that whole, and a list past 100% still is one', () => {
+      assert.deepEqual(errors(doc(total + first.replace('占50%。', '占60%。'))).map((x) => x.split(' ')[0]), ['60%', '60%']);
+      assert.deepEqual(errors(doc(total + first + second.replace('600万元，占60%', '700万元，占70%'))).map((x) => x.split(' ')[0]), ['70%']);
+      assert.deepEqual(errors(doc(first + second.replace('占60%', '占70%'))).map((x) => x.split(' ')[0]), ['70%']);
+    });
+
+    it('reads lists named differently, a list interrupted by an amount and a re-named whole apart', () => {
+      const two = '一般公共预算收入1000万元，一般公共预算支出800万元。税务部门500万元，占一般公共预算收入的50%；财政部门500万元，占50%。基本支出320万元，占一般公共预算支出的40%；项目支出480万元，占60%。';
+      assert.deepEqual(errors(doc(two)), []);
+      assert.ok(narrativeRelations(doc(two)).includes('占比 = 部分 ÷ 总数: 60% = +480 +800'));
+      assert.deepEqual(errors(doc(total + first.replace('50%；', '50%，比上年增加20万元；') + second)), []);
+      assert.deepEqual(errors(doc(total + first + second.replace('占40%', '占一般公共预算收入的40%'))), []);
+    });
+
+    it('ends a `其中` inside another’s list at its `；`: the next part’s share is not of it', () => {
+      const text = doc('本年支出1000万元，其中：基本支出600万元，占本年支出的60%，其中人员经费400万元，占66.67%；项目支出400万元，占40%。');
+      assert.deepEqual(errors(text), []);
+      assert.ok(!narrativeRelations(text).includes('占比 = 部分 ÷ 总数: 40% = +400 +600'));
+    });
+  });
 });

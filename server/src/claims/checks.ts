@@ -182,8 +182,11 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
     for (const [whole, byList] of ctx.shares) for (const shares of byList.values()) sharesTotal(ctx, shares, whole);
     for (const shares of ctx.unresolved.values()) {
       sharesTotal(ctx, shares);
-      impliedShares(ctx, shares);
-      commonWhole(ctx, shares);
+      // Each breakdown of the whole apart (`…占50%；…占50%。从收入分类来看，…占40%；…占60%`: two lists of 100%).
+      for (const run of breakdowns([...new Set(shares)])) {
+        impliedShares(ctx, run);
+        commonWhole(ctx, run);
+      }
     }
     if (!sumsOnly) result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
@@ -742,7 +745,17 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     // (Another amount between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
     // may be of that one: `listParts`. A rate between them is no amount a share could be of.)
     if (st.claims.some((x) => x !== part && x !== s && x.unit !== '%' && x.span.start > part.span.start && x.span.start < s.span.start)) apart.add(s);
-    const whole = wholeOf(ctx, statements, i, s, part);
+    let whole = wholeOf(ctx, statements, i, s, part);
+    // A share that names no whole and has none of a `其中` or a list: of the whole the share before it in its line named
+    // (`税务部门…占一般公共预算收入的50%；财政部门…占50%。从收入分类来看，税收收入…占40%；…占60%`, review21: the bare ones
+    // were one list of no whole, 150%).
+    if (!whole && s.whole === '') {
+      const named = namedWhole(st, s, part);
+      if (named) {
+        s.whole = named;
+        whole = wholeOf(ctx, statements, i, s, part);
+      }
+    }
     if (s.whole && !mayBeAll(s)) {
       const key = labelKey(s.whole);
       const parts = ctx.siblings.get(key);
@@ -767,6 +780,18 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!group) byList.set(list, [s]);
     else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
   }
+}
+
+/**
+ * The whole a share that names none goes on with: the one the last share before it in its line names (or went on with),
+ * when no `其中` stands between that share and this one's part (after `其中` a share is of the total before it). A
+ * reviewer reads `…占一般公共预算收入的50%；财政部门500万元，占50%` as a list of 一般公共预算收入, and a later bare
+ * share as a second breakdown of it (`breakdowns`); a share that names another whole starts a list of that one.
+ */
+function namedWhole(st: Statement, s: Claim, part: Claim): string | undefined {
+  const named = st.claims.filter((x) => x.kind === 'share' && x !== s && x.span.end <= part.span.start && x.whole).at(-1);
+  if (!named) return undefined;
+  return st.text.slice(named.span.end - st.span.start, part.span.start - st.span.start).includes('其中') ? undefined : named.whole;
 }
 
 /** Whether a share may be 100% (its part may be all of its whole). */
@@ -1042,7 +1067,11 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
  * (`总金额为 X 万元。其中拟采购货物 a；拟采购工程 b；拟采购服务 c。`).
  */
 function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [number, number][]): number {
-  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && !shareList(text, qi, stopAt(text, '。！？', qi));
+  // (Not a `其中` inside another's list in its sentence: `其中：基本支出600万元，占60%，其中人员经费400万元，占66.67%；项目
+  // 支出400万元，占40%` — the next `；` segment is the outer list's.)
+  const sentenceStart = Math.max(...'。！？'.split('').map((d) => text.lastIndexOf(d, totalAt)));
+  const inner = text.slice(sentenceStart + 1, totalAt).includes('其中');
+  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && (inner || !shareList(text, qi, stopAt(text, '。！？', qi)));
   let end = stopAt(text, sameSegment ? '。；;！？' : '。！？', qi);
   // A `其中` opened in brackets after its total ends with them (`上级补助收入113566万元(其中:抗疫特别国债7691万元),债务转贷
   // 收入39000万元,收入合计192496万元`, a 福州仓山 决算; `财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计
