@@ -186,4 +186,55 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.ok(!narrativeRelations(text).includes('占比 = 部分 ÷ 总数: 40% = +400 +600'));
     });
   });
+  describe('the “Not read” classes of sessions 20–21 (wordings3)', () => {
+    const doc = (kind: string, body: string) => `# 某单位2022年度部门${kind}\n类型：${kind}\n年度：2022\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+
+    it('reads a `其中` after a sentence of no figure that speaks of the total of the line before (上海 2013)', () => {
+      const text = read('shanghai-city-2013-budget');
+      assert.ok(narrativeRelations(text).includes('总数 = 其中各项之和: 10.5 = +2.07 +5.14 +3.29'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('3.29亿元', '3.39亿元')), ['10.5']);
+      // A sentence that speaks of something else: the list is not read as the total's.
+      const other = doc('预算', '“三公经费”预算合计10.5亿元。\n今年本市继续压缩会议费。其中，出国出境经费预算2.07亿元、车辆购置及运行费预算5.14亿元，公务接待费预算3.39亿元。');
+      assert.deepEqual(errors(other), []);
+    });
+
+    it('sums the changes of parts after the first that name no base (中央 2015)', () => {
+      const text = read('central-2015-final');
+      assert.ok(narrativeRelations(text).includes('总数的增减额 = 其中各项增减额之和: 9.43 = +1.94 +3.72 +3.77'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('减少3.77亿元', '减少3.87亿元')), ['9.43']);
+      // A part naming another base: not summed.
+      assert.ok(!narrativeRelations(text.replace(',减少3.72亿元', ',比上年减少3.72亿元')).some((r) => r.startsWith('总数的增减额')));
+    });
+
+    it('reads a `包括` list after `；` to its full stop, a bracketed `其中` in it ending at its bracket (杭州钱塘)', () => {
+      const text = read('zhejiang-qiantang-approval-2021-final');
+      assert.ok(narrativeRelations(text).includes('总数 = 其中各项之和: 4352.47 = +4352.47 +0 +0 +0 +0 +0'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('上级补助收入0万元', '上级补助收入10万元')), ['4352.47']);
+    });
+
+    it('reads an unsigned `差值` as the budget and this year’s amount apart (hlx 2018)', () => {
+      const text = read('hlx-2018-final');
+      const got = narrativeRelations(text).filter((r) => r.startsWith('差值'));
+      assert.deepEqual(got.map((r) => r.replace(/^[^:]*: /, '')), ['0.9 = +2.95 -2.05', '0 = +0 -0', '0 = +0 -0', '0.95 = +0.95 -0', '0.05 = +2.05 -2']);
+      assert.deepEqual(errors(text.replace('差值为0.9万元', '差值为0.8万元')), ['0.8']);
+      assert.deepEqual(errors(text.replace('差值为0.95万元', '差值为0.85万元')), ['0.85']);
+    });
+
+    it('reads `完成调整预算的x%` against the 调整预算 stated in an earlier sentence (陕西 2020)', () => {
+      const text = read('shaanxi-province-2020-final');
+      assert.ok(narrativeRelations(text).includes('完成率 = 决算数 ÷ 预算数: 95.36% = +5930.32 +6218.84'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('95.36%', '96.36%')), ['96.36%']);
+      // Not a 年初预算 the rate does not name, nor a budget of the other side.
+      assert.deepEqual(narrativeRelations(text.replace('完成调整预算的95.36%', '完成年初预算的95.36%')).filter((r) => r.startsWith('完成率')), []);
+      assert.deepEqual(narrativeRelations(text.replace('陕西省支出调整预算为', '陕西省收入调整预算为')).filter((r) => r.startsWith('完成率')), []);
+    });
+
+    it('names each part by what it is for when its amount comes first (`30万元用于…`, 池州 委托业务)', () => {
+      const text = doc('决算', '实际完成情况：本项目共完成预算资金89.97万元。其中：30万元用于基建工程项目预算编制；30万元用于基建工程项目审计；29.99万元用于基建工程项目设计、规划、测绘。');
+      const tail = analyze(text, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative' && f.severity === 'information');
+      assert.ok(tail, 'the 尾差 information');
+      assert.match(tail.message, /情况说明“基建工程项目预算编制” \+ 情况说明“基建工程项目审计” \+ 情况说明“基建工程项目设计、规划、测绘”/);
+    });
+  });
 });

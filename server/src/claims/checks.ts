@@ -141,7 +141,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       }
       // A zero amount is nothing spent (exact), a rate of 0% a rounded one (`减少 11 万元，负增长 0.00%` of 42.44 亿元).
       if (c.unit === '%' && figure.exact) figure = { ...figure, exact: false };
-      const row: Row = { label: c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
+      const row: Row = { label: c.purpose ?? c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
       // A column of its own, numbered apart (a figure's precision is its column's, checks/evaluate.ts `valueOf`, by
       // the column's index): a claim's precision is its own (padded above), not the finest of the claims made before
       // it was first judged (`增长 3.4%` after `增长 10.87%` is 3.4 %, known to ±0.05 %).
@@ -175,6 +175,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       amountChecks(ctx, st);
       changeChecks(ctx, st, prev);
       completionChecks(ctx, st, prev);
+      differenceChecks(ctx, st);
       shareChecks(ctx, statements, i);
       sumChecks(ctx, statements, i);
       prev = st;
@@ -621,10 +622,27 @@ function inlinePair(st: Statement, p: Claim): { budget: Claim; final: Claim } | 
   return final && { budget, final };
 }
 
+/**
+ * The pair of a rate that names its budget (`完成调整预算的95.36%`) when that budget is stated in an earlier sentence of the
+ * line (`…陕西省支出调整预算为6218.84亿元。陕西省一般公共预算支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%`, 陕西
+ * 2020 决算): the last amount before it whose words name the same budget (`调整预算`, `年初预算`, `全年预算`), of the same
+ * side (收入 or 支出), and this year's amount of the rate's sentence before it — in a 决算, where this year's is the final.
+ */
+function namedBudgetPair(ctx: Ctx, st: Statement, p: Claim): { budget: Claim; final: Claim } | undefined {
+  const which = /(年初|全年|调整)预算/.exec(p.lead)?.[1];
+  if (!which || ctx.kind !== '决算') return undefined;
+  const before = st.claims.filter((x) => x.kind === 'amount' && !x.bound && !x.approx && x.span.start < p.span.start);
+  const final = before.filter((x) => x.sentence === p.sentence && (x.role === 'current' || x.role === 'final')).at(-1);
+  const budget = before.filter((x) => x.sentence < p.sentence && x.role === 'budget' && x.lead.includes(`${which}预算`)).at(-1);
+  if (!final || !budget || final.unit !== budget.unit) return undefined;
+  const side = (x: Claim) => /收入/.test(x.subject) ? 'in' : /支出/.test(x.subject) ? 'out' : undefined;
+  return side(final) && side(final) === side(budget) ? { budget, final } : undefined;
+}
+
 function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): void {
   for (const p of st.claims) {
     if (p.kind !== 'completion' || p.bound || p.approx) continue;
-    const pair = budgetPair(st, p.sentence, p.span.start, prev) ?? inlinePair(st, p);
+    const pair = budgetPair(st, p.sentence, p.span.start, prev) ?? inlinePair(st, p) ?? namedBudgetPair(ctx, st, p);
     if (!pair) continue;
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(pair.final) }, claimTerm(ctx, 1, pair.budget, pair.final.scale)] });
   }
@@ -643,6 +661,24 @@ function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined):
       related: [pair.final, pair.budget].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
       message: ctx.cm.compareMismatch(ctx.slice(cmp.span), pair.final.figure.text, pair.budget.figure.text, title(ctx, 'compare')),
     });
+  }
+}
+
+/**
+ * `支出2.05万元,年初预算为2.95万元,差值为0.9万元` (a “三公” 对比 paragraph, hlx 2018): the 差值 (差额) is how far apart the
+ * budget and this year's amount before it in its sentence are, unsigned (`公务接待费支出2.05万元,年初预算为2万元,差值为
+ * 0.05万元` is 0.05 over budget): the larger less the smaller.
+ */
+function differenceChecks(ctx: Ctx, st: Statement): void {
+  for (const d of st.claims) {
+    if (d.kind !== 'amount' || d.bound || d.approx || !/^(?:差值|差额)(?:为|是)?$/.test(d.lead)) continue;
+    const before = st.claims.filter((x) => x.kind === 'amount' && x.sentence === d.sentence && x.span.start < d.span.start && !x.bound && !x.approx && x.unit === d.unit);
+    const budget = before.filter((x) => x.role === 'budget').at(-1);
+    const final = before.filter((x) => (x.role === 'current' || x.role === 'final') && x.subject !== d.subject).at(-1);
+    if (!budget || !final) continue;
+    const over = scaled(ctx.cellOf(final).figure!) > scaled(ctx.cellOf(budget).figure!);
+    const [a, b] = over ? [final, budget] : [budget, final];
+    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'difference'), target: ctx.cellOf(d), terms: [{ sign: 1, cell: ctx.cellOf(a) }, { sign: -1, cell: ctx.cellOf(b) }] });
   }
 }
 
@@ -1242,8 +1278,23 @@ const SIDE_LIST = /(?:收入|支出)(?:预算)?包括[:：]/g;
  */
 function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number): Claim | undefined {
   const st = statements[i];
-  if (i === 0 || st.intro || !/^[ \t\u3000]*$/.test(st.text.slice(0, qi)) || !st.text.startsWith('其中', qi)) return undefined;
-  return totalAbove(ctx, statements, i);
+  if (i === 0 || st.intro || !st.text.startsWith('其中', qi)) return undefined;
+  if (/^[ \t\u3000]*$/.test(st.text.slice(0, qi))) return totalAbove(ctx, statements, i);
+  // A `其中` opening a sentence after sentences of no figure that speak of the total above (`…“三公经费”预算合计10.5亿元。` /
+  // `今年本市继续严格控制“三公经费”,市本级“三公经费”预算与上年持平。其中,出国出境经费预算2.07亿元、…`, 上海 2013): the
+  // sentence before names a word of four characters or more of that total's subject.
+  const before = st.text.slice(0, qi);
+  if (!/[。！？!?][ \t\u3000]*$/.test(before) || st.claims.some((x) => x.span.start - st.span.start < qi)) return undefined;
+  const total = totalAbove(ctx, statements, i);
+  const said = before.replace(/[。！？!?][ \t\u3000]*$/, '').split(/[。！？!?]/).at(-1) ?? '';
+  const words = (x: string) => x.replace(/[“”"‘’'「」『』\s]/g, '');
+  return total && sharedWord(words(total.subject), words(said), 4) ? total : undefined;
+}
+
+/** Whether two texts share a run of at least `n` characters. */
+function sharedWord(a: string, b: string, n: number): boolean {
+  for (let k = 0; k + n <= a.length; k++) if (b.includes(a.slice(k, k + n))) return true;
+  return false;
 }
 
 /** The total the line before line i introduces (`introTotal`), when it stands under the same heading and section. */
@@ -1271,12 +1322,21 @@ function changeSum(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
   // (printed alike at the coarser of the two precisions: they add up, as `addsUp` would say, and exactly)
   if (!tc || !samePrint(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) return;
   const terms: Term[] = [];
+  // A part after the first whose change names no base goes on with the base the parts before named (`因公出国(境)经费17.44亿元,
+  // 比预算数减少1.94亿元;公务用车购置及运行费30.87亿元,减少3.72亿元;…`, 中央 2015).
+  let named = false;
   for (const p of parts) {
-    const c = changeAfter(ctx, p);
-    if (!c || c.baseYear !== tc.baseYear || c.unit !== tc.unit) return;
+    const c = changeAfter(ctx, p, named);
+    if (!c || (c.baseNamed && (c.baseYear !== tc.baseYear || baseWord(c) !== baseWord(tc))) || c.unit !== tc.unit) return;
+    named ||= c.baseNamed;
     terms.push({ sign: c.direction === tc.direction ? 1 : -1, cell: ctx.cellOf(c) });
   }
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'changeSum'), target: ctx.cellOf(tc), terms });
+}
+
+/** The kind of base a change's words name: a budget (`比预算数`), last year (`比上年`, `同比`), else undefined. */
+function baseWord(c: Claim): 'budget' | 'last' | undefined {
+  return /预算/.test(c.lead) ? 'budget' : /上年|去年|上一年|同比/.test(c.lead) ? 'last' : undefined;
 }
 
 /** The sum of amounts of one unit, exactly as printed (the finest of their decimals). */
@@ -1289,9 +1349,9 @@ function sumFigure(ctx: Ctx, parts: readonly Claim[]): Figure {
 
 /**
  * An amount's change: the change claim right after it in its clause run (nothing but shares, rates and words between,
- * no `。`, `；`, `其中`), against a base the sentence names.
+ * no `。`, `；`, `其中`), against a base the sentence names (`baseSaid`: or one said before, of the parts of its list).
  */
-function changeAfter(ctx: Ctx, c: Claim): Claim | undefined {
+function changeAfter(ctx: Ctx, c: Claim, baseSaid = false): Claim | undefined {
   const { all, at } = ctx.claimOrder();
   const k = at.get(c);
   if (k === undefined) return undefined;
@@ -1299,7 +1359,7 @@ function changeAfter(ctx: Ctx, c: Claim): Claim | undefined {
     const x = all[j];
     const between = ctx.slice({ start: c.span.end, end: x.span.start });
     if (!between || /[。；;]|其中/.test(between)) return undefined;
-    if (x.kind === 'change') return x.bound || x.approx || x.inReason || !x.baseNamed || x.direction === undefined ? undefined : x;
+    if (x.kind === 'change') return x.bound || x.approx || x.inReason || !(x.baseNamed || baseSaid) || x.direction === undefined ? undefined : x;
     if (x.kind !== 'share' && x.kind !== 'rate') return undefined;
   }
   return undefined;
@@ -1360,6 +1420,11 @@ function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: nu
  */
 function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, lists: [number, number][]): number {
   const text = st.text;
+  // A list in brackets ends with them (`包括财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计100%;上级补助
+  // 收入0万元,…`, 杭州钱塘): what follows the bracket is the outer list's.
+  const open = openBracketBefore(text, qi, n);
+  const close = open >= 0 ? closingBracket(text, open) : -1;
+  if (close >= 0 && close < end) return close;
   const outer = qizhongTotal(ctx, st, qi);
   const inner = qizhongTotal(ctx, st, n);
   const stops: number[] = [];
@@ -1394,9 +1459,10 @@ function listMarkers(st: Statement): number[] {
   for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) out.push(qi);
   for (let qi = text.indexOf('包括'); qi >= 0; qi = text.indexOf('包括', qi + 2)) {
     if (text.slice(Math.max(0, qi - 2), qi) === '主要' || text.slice(Math.max(0, qi - 2), qi) === '其中') continue;
-    // Right after an amount's clause: `X 万元，包括…` (nothing but a comma or colon between).
+    // Right after an amount's clause: `X 万元，包括…` (nothing but a comma, colon or `；` between: `本年收入合计4352.47万元;
+    // 包括财政拨款收入4352.47万元(…),占收入合计100%;上级补助收入0万元,…`, 杭州钱塘 — its parts then run to the full stop).
     const last = st.claims.filter((c) => c.span.end - st.span.start <= qi).at(-1);
-    if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
+    if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:；;][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
   }
   // `X 万元中，A a，B b`: the amount right before `中` is the total (`“三公经费”财政拨款预算 79.69 亿元中，因公出国(境)费
   // 21.36 亿元，…`).

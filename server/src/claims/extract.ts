@@ -61,6 +61,11 @@ export interface Claim {
   lead: string;
   /** Inside a stated reason (`主要原因是从会议费预算中调减 403.75 万元…`): an explanation, not a claim to check. */
   inReason?: boolean;
+  /**
+   * What an amount that names no subject before it is for, named after it (`30万元用于基建工程项目预算编制`): the
+   * name its messages give it (its subject, for the checks, is still the one it inherits).
+   */
+  purpose?: string;
   /** Its place in a run of figures said respectively (`分别为 a、b 和 c，占 x、y 和 z`) and the run's length. */
   respective?: { at: number; of: number };
 }
@@ -332,6 +337,10 @@ function statementOf(line: SourceLine): Statement {
     if (roleYear !== undefined) claim.roleYear = roleYear;
     if (whole !== undefined) claim.whole = whole;
     if (cleaned.path) { claim.path = cleaned.path; claim.levels = cleaned.levels; }
+    if (kind === 'amount' && !cleaned.subject) {
+      const used = USED_FOR.exec(text.slice(m.index + matched.length));
+      if (used) claim.purpose = norm(used[1]).replace(QUOTES, '');
+    }
     st.claims.push(claim);
     prevEnd = m.index + matched.length;
     prevSentence = sentence;
@@ -371,6 +380,9 @@ function statementOf(line: SourceLine): Statement {
   respectively(st);
   return st;
 }
+
+/** `用于…` right after an amount, to the end of its clause: what the amount is for. */
+const USED_FOR = /^[ \t\u3000]*(?:主要|全部|专项)?用于([^，,。；;：:（(\d]{2,30}?)[、和及与]?(?=[，,。；;：:（(\d]|$)/;
 
 /** A number with its unit in a line (`MENTION`), or a bare number its run's last figure gives a unit (`bareRun`). */
 interface Mention {
