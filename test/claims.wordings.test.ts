@@ -237,4 +237,36 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.match(tail.message, /情况说明“基建工程项目预算编制” \+ 情况说明“基建工程项目审计” \+ 情况说明“基建工程项目设计、规划、测绘”/);
     });
   });
+  describe('classes the wordings3 survey found (政府采购, 机关运行经费, “三公” of 乡镇 and units)', () => {
+    const doc = (kind: string, year: number, body: string) => `# 某单位${year}年度部门${kind}\n类型：${kind}\n年度：${year}\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+
+    it('takes `占同类产品采购规模的x%` as each part’s own kind, no list of one whole (全国政府采购 2019, 2021, 2023)', () => {
+      for (const name of ['central-procurement-2019', 'central-procurement-2021', 'central-procurement-2023']) {
+        assert.ok(!analyze(read(name), { locale: 'zh' }).findings.some((f) => /占比之和/.test(f.message)), name);
+      }
+      // Shares of one named whole past 100% still are an error.
+      assert.deepEqual(errors(doc('决算', 2021, '节能产品633.7亿元，占政府采购规模的90%；环保产品718.7亿元，占政府采购规模的88%。')), ['88%']);
+    });
+
+    it('reads a change against a base amount it names as the change of that subject this year (甘南 2015)', () => {
+      const text = read('gansu-gannan-czj-2015-final');
+      assert.ok(narrativeRelations(text).includes('增减额 = 本年 − 基数: 15.15 = +31.23 -16.08'), narrativeRelations(text).join('\n'));
+      assert.ok(!analyze(text, { locale: 'zh' }).findings.some((f) => /增减方向/.test(f.message)));
+      assert.deepEqual(errors(text.replace('增加15.15万元', '增加16.15万元')), ['31.23', '16.15']);
+    });
+
+    it('reads the numbered items after `主要原因为:` as the reason’s (沈阳市文联 2015)', () => {
+      assert.deepEqual(analyze(read('liaoning-shenyang-wenlian-2015-final'), { locale: 'zh' }).findings.map((f) => f.message), []);
+    });
+
+    it('takes the parts of another year’s total as that year’s (鄂尔多斯 2022 预算)', () => {
+      const text = read('neimenggu-ordos-unit-2022-budget');
+      assert.deepEqual(errors(text), []);
+      // This year's amounts in the line of the change are still its.
+      const own = doc('预算', 2022, '2022年度公务接待11.8万元，较上年同期减少0.59万元，减少4.76%。');
+      assert.deepEqual(errors(own), []);
+      assert.deepEqual(errors(own.replace('4.76%', '5.76%')), ['5.76%']);
+    });
+  });
 });

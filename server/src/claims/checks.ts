@@ -121,6 +121,9 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       if (c.role === 'base' && c.roleYear === year) c.role = 'current';
       else if (c.role !== 'base' && c.roleYear !== year) c.role = 'base';
     }
+    // The parts of another year's total are of that year (`2021年度“三公”经费合计支出20.12万元,其中:…公务接待12.39万元,
+    // 公务用车运行费用7.73万元` in a 2022 预算: not this year's amounts a change below could be of).
+    if (year !== undefined) for (const st of statements) baseYearParts(st, year);
     // Printers drop trailing zeros: `11 万元` among amounts printed to the 分 is 11.00 (the finest precision printed
     // for that unit in this text, like a column's). An amount under one of its unit is printed finer to have a digit
     // at all (`上年结余0.82亿元` beside `税收收入30.3亿元…占比78.2%`, 生态城): it tells nothing of the others' precision.
@@ -192,6 +195,29 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
     if (!sumsOnly) result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
   return result;
+}
+
+/**
+ * The amounts after a `其中` that follows an amount of another year (its year named) in its sentence, naming no year of
+ * their own: that year's too.
+ */
+function baseYearParts(st: Statement, year: number): void {
+  for (const total of st.claims) {
+    if (total.kind !== 'amount' || total.role !== 'base' || total.roleYear === undefined || total.roleYear === year) continue;
+    // (Not a base this year's amount before it is compared with: `…1000万元，较2021年的807.95万元有所增加，其中：…`.)
+    if (st.claims.some((x) => x.sentence === total.sentence && x.span.start < total.span.start && isThisYear(x))) continue;
+    const from = total.span.end - st.span.start;
+    const qi = st.text.indexOf('其中', from);
+    if (qi < 0 || /[。；;！？!?]/.test(st.text.slice(from, qi))) continue;
+    const end = stopAt(st.text, '。；;！？!?', qi);
+    for (const c of st.claims) {
+      const at = c.span.start - st.span.start;
+      if (at > qi && at < end && c.kind === 'amount' && c.role === 'current' && c.roleYear === undefined) {
+        c.role = 'base';
+        c.roleYear = total.roleYear;
+      }
+    }
+  }
 }
 
 /** The claims of the lines read, in document order, and each one's place in that order. */
@@ -464,9 +490,15 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   // A change against a stated base: this year − base; the direction word against the figures; 持平.
   for (const c of claims) {
     if (c.kind !== 'change' || c.bound || c.approx) continue;
-    const cur = currentFor(st, c, prev, ctx.kind);
+    let cur = currentFor(st, c, prev, ctx.kind);
     const base = claims.find((x) => x.kind === 'amount' && x.role === 'base' && x.sentence <= c.sentence && sameSubject(x, c)) ?? baseAbove(st, c, prev);
     if (!cur || !base) continue;
+    // A change against a base amount it names (`…合计31.23万元,其中:…因公出国(境)费0万元。较2014年度…“三公”经费合计16.08万元
+    // 增加15.15万元`, 甘南 2015): of this year's amount of the base's subject, not of the last part listed before.
+    if (c.inherited && base.subject.length >= 2 && base.span.start < c.span.start && !(cur.subject && sameSubject(cur, base))) {
+      const named = claims.filter((x) => isThisYear(x) && x.span.start < base.span.start && x.subject.length >= 2 && labelKey(x.subject) === labelKey(base.subject)).at(-1);
+      if (named) cur = named;
+    }
     const fc = termValue(claimTerm(ctx, 1, cur, c.scale))!;
     const fb = termValue(claimTerm(ctx, 1, base, c.scale))!;
     const diff = scaled(fc) - scaled(fb);
@@ -801,7 +833,8 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
       // Still, the shares of one whole in a line — one it names, or none (`一般公共服务支出 34,434.27 万元，占 14.57%；
       // 社会保障和就业支出 …，占 15.71%；…` under a heading that names it) — cannot pass 100% together; nor in the
       // numbered items of one list (`1. 基本支出 … 占一般公共预算支出的 84.06%` … `2. 项目支出 … 占一般公共预算支出的 19.62%`).
-      const key = `${listStart(statements, i)}:${labelKey(s.whole)}`;
+      // `占同类产品采购规模的90%` … `占同类产品采购规模的88%`: each share's whole is its own kind's, no list of one whole.
+      const key = `${listStart(statements, i)}:${labelKey(s.whole)}${/^(?:同类|本类)/.test(labelKey(s.whole)) ? `@${s.span.start}` : ''}`;
       const group = ctx.unresolved.get(key);
       if (!group) ctx.unresolved.set(key, [s]);
       else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);

@@ -373,7 +373,14 @@ function statementOf(line: SourceLine): Statement {
     const reason = m[1].trim();
     const words = reason.replace(/[\s，,、。；;：:.!！?？（）()“”"']/g, '');
     const placeholder = !CJK.test(words) || /^[Xx×＊*○〇…]+$/.test(words) || /^(XX|xx)/.test(words);
-    const span = { start: base + m.index!, end: base + m.index! + m[0].length };
+    // A numbered list of reasons (`主要原因为:(1)…;(2)绩效奖金较2014年增长12.4万元:(3)…。`, 沈阳 2015): every item is the
+    // reason's, to the sentence's end.
+    let length = m[0].length;
+    if (/^(?:[（(][1一][)）]|[1一][.、．]|①|一是)/.test(reason)) {
+      const stop = text.indexOf('。', m.index! + length);
+      length = (stop >= 0 ? stop : text.length) - m.index!;
+    }
+    const span = { start: base + m.index!, end: base + m.index! + length };
     st.reasons.push({ span, text: reason, placeholder, sentence: sentenceAt(m.index!) });
     for (const c of st.claims) if (c.span.start >= span.start && c.span.start < span.end) c.inReason = true;
   }
