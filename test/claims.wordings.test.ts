@@ -237,6 +237,13 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.match(tail.message, /情况说明“基建工程项目预算编制” \+ 情况说明“基建工程项目审计” \+ 情况说明“基建工程项目设计、规划、测绘”/);
     });
   });
+  it('names each amount of a subject said respectively by its own word (`货物、工程、服务…分别为`, 全国政府采购 2023)', () => {
+    const text = read('central-procurement-2023');
+    const tail = analyze(text, { locale: 'zh' }).findings.find((f) => f.severity === 'information');
+    assert.ok(tail, 'the 尾差 information');
+    assert.match(tail.message, /情况说明“货物” \+ 情况说明“工程” \+ 情况说明“服务政府采购规模”/);
+  });
+
   describe('classes the wordings3 survey found (政府采购, 机关运行经费, “三公” of 乡镇 and units)', () => {
     const doc = (kind: string, year: number, body: string) => `# 某单位${year}年度部门${kind}\n类型：${kind}\n年度：${year}\n单位：万元\n\n## 情况说明\n${body}\n`;
     const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));

@@ -62,8 +62,9 @@ export interface Claim {
   /** Inside a stated reason (`主要原因是从会议费预算中调减 403.75 万元…`): an explanation, not a claim to check. */
   inReason?: boolean;
   /**
-   * What an amount that names no subject before it is for, named after it (`30万元用于基建工程项目预算编制`): the
-   * name its messages give it (its subject, for the checks, is still the one it inherits).
+   * What an amount that names no subject before it is for, named after it (`30万元用于基建工程项目预算编制`), or its own
+   * word of a subject said respectively (`货物、工程、服务…分别为 a、b 和 c`): the name its messages give it (its subject,
+   * for the checks, is still the one it has or inherits).
    */
   purpose?: string;
   /** Its place in a run of figures said respectively (`分别为 a、b 和 c，占 x、y 和 z`) and the run's length. */
@@ -488,6 +489,10 @@ function respectively(st: Statement): void {
   for (const run of runsOf(st.claims)) {
     if (run.length < 2) continue;
     const first = run[0];
+    // `货物、工程、服务政府采购规模分别为 a、b 和 c`: each named by its own word in messages (`purpose`), when the subject
+    // lists as many words of two characters or more.
+    const names = first.subject.split(/[、，,和及与]/);
+    const named = names.length === run.length && names.every((n) => n.length >= 2) && run.every((c) => c.kind === first.kind || c.kind === 'amount' || c.kind === 'percent');
     run.forEach((c, k) => {
       if (k > 0 && (c.kind === 'amount' || c.kind === 'percent') && c.kind !== first.kind) {
         c.kind = first.kind;
@@ -502,6 +507,7 @@ function respectively(st: Statement): void {
         c.inherited = true;
       }
       c.respective = { at: k, of: run.length };
+      if (named && c.kind === 'amount' && c.purpose === undefined) c.purpose = names[k];
     });
   }
 }
