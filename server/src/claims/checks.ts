@@ -1142,6 +1142,12 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
   const inner = text.slice(sentenceStart + 1, totalAt).includes('其中');
   const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && (inner || !shareList(text, qi, stopAt(text, '。！？', qi)));
   let end = stopAt(text, sameSegment ? '。；;！？' : '。！？', qi);
+  // A `包括` list opened after a `；` (`本年收入合计…;包括…`) ends at the next `包括`: its segments run to the full stop, not
+  // over the lists the next ones open (each taken as a part's own list, a line of many was cubic).
+  if (!sameSegment && text.startsWith('包括', qi)) {
+    const next = text.indexOf('包括', qi + 2);
+    if (next >= 0 && next < end) end = next;
+  }
   // A `其中` opened in brackets after its total ends with them (`上级补助收入113566万元(其中:抗疫特别国债7691万元),债务转贷
   // 收入39000万元,收入合计192496万元`, a 福州仓山 决算; `财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计
   // 100%;上级补助收入0万元,…`, a 杭州钱塘 部门决算): what follows the bracket is not its part.
