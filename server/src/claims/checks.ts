@@ -1322,12 +1322,16 @@ function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number
   // A `其中` opening a sentence after sentences of no figure that speak of the total above (`…“三公经费”预算合计10.5亿元。` /
   // `今年本市继续严格控制“三公经费”,市本级“三公经费”预算与上年持平。其中,出国出境经费预算2.07亿元、…`, 上海 2013): the
   // sentence before names a word of four characters or more of that total's subject.
-  const before = st.text.slice(0, qi);
-  if (!/[。！？!?][ \t\u3000]*$/.test(before) || st.claims.some((x) => x.span.start - st.span.start < qi)) return undefined;
+  // (Read back from the `其中` to the sentence before it only: a line of many stays linear.)
+  if (st.claims.length && st.claims[0].span.start - st.span.start < qi) return undefined;
+  let stop = qi;
+  while (stop > 0 && isBlank(st.text.charCodeAt(stop - 1))) stop--;
+  if (stop === 0 || !'。！？!?'.includes(st.text[stop - 1])) return undefined;
+  let start = stop - 1;
+  while (start > 0 && !'。！？!?'.includes(st.text[start - 1])) start--;
   const total = totalAbove(ctx, statements, i);
-  const said = before.replace(/[。！？!?][ \t\u3000]*$/, '').split(/[。！？!?]/).at(-1) ?? '';
   const words = (x: string) => x.replace(/[“”"‘’'「」『』\s]/g, '');
-  return total && sharedWord(words(total.subject), words(said), 4) ? total : undefined;
+  return total && sharedWord(words(total.subject), words(st.text.slice(start, stop - 1)), 4) ? total : undefined;
 }
 
 /** Whether two texts share a run of at least `n` characters. */
