@@ -166,6 +166,15 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(got, ['50% = +500 +1000', '50% = +500 +1000', '40% = +400 +1000', '60% = +600 +1000'].map((x) => `占比 = 部分 ÷ 总数: ${x}`));
     });
 
+    it('goes on past a full stop only with a whole breakdown or no new total between (review22)', () => {
+      // A list short of 100% and a new total: the bare shares after it are of that total (was 160%).
+      assert.deepEqual(errors(doc('一般公共预算收入1000万元，其中：税收收入300万元，占一般公共预算收入的30%；非税收入300万元，占30%。本年支出1000万元，基本支出400万元，占40%；项目支出600万元，占60%。')).filter((x) => x.startsWith('60%')), []);
+      // `比重为` and `占比`: a whole breakdown, then a second one (was 150%).
+      assert.deepEqual(errors(doc('税收收入500万元，占一般公共预算收入比重为50%；非税收入500万元，比重为50%。基本支出400万元，占比40%；项目支出600万元，占比60%。')), []);
+      // A list past 100% is not gone on with: its message says its own sum (110%, not 210%).
+      assert.deepEqual(errors(doc('税收收入500万元，占一般公共预算收入的50%；非税收入600万元，占60%。基本支出400万元，占40%；项目支出600万元，占60%。')).filter((x) => /超过/.test(x)).map((x) => x.match(/为 (\d+%)/)?.[1]), ['110%']);
+    });
+
     it('checks the bare share against that whole, and a list past 100% still is one', () => {
       assert.deepEqual(errors(doc(total + first.replace('占50%。', '占60%。'))).map((x) => x.split(' ')[0]), ['60%', '60%']);
       assert.deepEqual(errors(doc(total + first + second.replace('600万元，占60%', '700万元，占70%'))).map((x) => x.split(' ')[0]), ['70%']);
@@ -197,6 +206,14 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       // A sentence that speaks of something else: the list is not read as the total's.
       const other = doc('预算', '“三公经费”预算合计10.5亿元。\n今年本市继续压缩会议费。其中，出国出境经费预算2.07亿元、车辆购置及运行费预算5.14亿元，公务接待费预算3.39亿元。');
       assert.deepEqual(errors(other), []);
+      // review22: a sentence sharing only a word with the total — another quantity (收入 for 支出), a part of it (`“三公经费”中
+      // 公务用车…`), or another year — is not the total's either.
+      for (const body of [
+        '一般公共预算支出1000万元。\n一般公共预算收入情况如下。其中，税收收入500万元，非税收入300万元。',
+        '财政拨款收入1000万元。\n财政拨款支出按功能分类如下。其中，一般公共服务支出500万元，教育支出300万元。',
+        '2022年“三公经费”预算合计10.5亿元。\n2021年“三公经费”预算执行情况良好。其中,出国出境经费1亿元、车辆购置及运行费5亿元,公务接待费3亿元。',
+        '“三公经费”预算合计10.5亿元。\n“三公经费”中公务用车购置及运行费有所下降。其中，公务用车购置费2亿元，公务用车运行费3亿元。',
+      ]) assert.deepEqual(errors(doc('预算', body)), [], body);
     });
 
     it('sums the changes of parts after the first that name no base (中央 2015)', () => {

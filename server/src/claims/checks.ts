@@ -809,6 +809,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
+    withShare.add(part);
     lineOf.set(s, st);
     // (Another amount between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
     // may be of that one: `listParts`. A rate between them is no amount a share could be of.)
@@ -852,15 +853,51 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
 }
 
 /**
- * The whole a share that names none goes on with: the one the last share before it in its line names (or went on with),
- * when no `其中` stands between that share and this one's part (after `其中` a share is of the total before it). A
- * reviewer reads `…占一般公共预算收入的50%；财政部门500万元，占50%` as a list of 一般公共预算收入, and a later bare
- * share as a second breakdown of it (`breakdowns`); a share that names another whole starts a list of that one.
+ * The whole a share that names none goes on with: the one the last share before it in its sentence names (or went on
+ * with), when no `其中` stands between that share and this one's part (after `其中` a share is of the total before it). A
+ * reviewer reads `…占一般公共预算收入的50%；财政部门500万元，占50%` as a list of 一般公共预算收入; a share that names
+ * another whole starts a list of that one.
  */
 function namedWhole(st: Statement, s: Claim, part: Claim): string | undefined {
   const named = st.claims.filter((x) => x.kind === 'share' && x !== s && x.span.end <= part.span.start && x.whole).at(-1);
   if (!named) return undefined;
-  return st.text.slice(named.span.end - st.span.start, part.span.start - st.span.start).includes('其中') ? undefined : named.whole;
+  const between = st.text.slice(named.span.end - st.span.start, part.span.start - st.span.start);
+  if (between.includes('其中')) return undefined;
+  // Past a full stop, after a whole breakdown (a second one of the same whole, 黄平's), or when no amount of no share
+  // of its own stands between: a new total (`…占一般公共预算收入的30%；…占30%。本年支出1000万元，基本支出400万元，占40%；…
+  // 占60%。`, review22: 160%) has the bare shares after it.
+  // A list past 100% is not gone on with.
+  if (!/[。！？!?]/.test(between)) return named.whole;
+  const made = breakdownOf(st, named.whole!, part.span.start);
+  if (made !== 'short') return made === 'whole' ? named.whole : undefined;
+  const total = st.claims.some((x) => x.kind === 'amount' && x !== part && x.span.start >= named.span.end && x.span.end <= part.span.start && !withShare.has(x));
+  return total ? undefined : named.whole;
+}
+
+/**
+ * What the shares of `whole` in a line before offset `before` make within their rounding: whole breakdowns (100%, or
+ * 200% …), less than a whole one, or more.
+ */
+function breakdownOf(st: Statement, whole: string, before: number): 'short' | 'whole' | 'over' {
+  const key = labelKey(whole);
+  let d = 0;
+  const shares: Claim[] = [];
+  for (const x of st.claims) {
+    if (x.kind !== 'share' || x.span.end > before || x.bound || x.approx || x.whole === undefined || labelKey(x.whole) !== key) continue;
+    shares.push(x);
+    d = Math.max(d, x.figure.decimals + 1);
+  }
+  let lo = 0n;
+  let hi = 0n;
+  for (const x of shares) {
+    const iv = intervalOf(x.figure.exact ? { ...x.figure, exact: false } : x.figure, d);
+    lo += iv.lo;
+    hi += iv.hi;
+  }
+  const hundred = 100n * pow10(d);
+  if (hi < hundred) return 'short';
+  for (let k = 1n; k * hundred <= hi; k++) if (lo <= k * hundred && shares.length >= 2) return 'whole';
+  return lo > hundred ? 'over' : 'short';
 }
 
 /** Whether a share may be 100% (its part may be all of its whole). */
@@ -880,6 +917,8 @@ function nested(st: Statement, group: Claim[], part: Claim): boolean {
 
 /** The part each share was checked with (its amount tells a share restated in another section from another part's). */
 const partOf = new WeakMap<Claim, Claim>();
+/** The amounts a share was checked with (`partOf`'s parts). */
+const withShare = new WeakSet<Claim>();
 /** The shares with another amount between them and their part (`partOf`): perhaps shares of that amount (`listParts`). */
 const apart = new WeakSet<Claim>();
 /** The line each share checked with a part is stated in (`breakdowns`). */
@@ -1321,7 +1360,7 @@ function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number
   if (/^[ \t\u3000]*$/.test(st.text.slice(0, qi))) return totalAbove(ctx, statements, i);
   // A `其中` opening a sentence after sentences of no figure that speak of the total above (`…“三公经费”预算合计10.5亿元。` /
   // `今年本市继续严格控制“三公经费”,市本级“三公经费”预算与上年持平。其中,出国出境经费预算2.07亿元、…`, 上海 2013): the
-  // sentence before names a word of four characters or more of that total's subject.
+  // sentence before names that total's quantity.
   // (Read back from the `其中` to the sentence before it only: a line of many stays linear.)
   if (st.claims.length && st.claims[0].span.start - st.span.start < qi) return undefined;
   let stop = qi;
@@ -1330,14 +1369,15 @@ function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number
   let start = stop - 1;
   while (start > 0 && !'。！？!?'.includes(st.text[start - 1])) start--;
   const total = totalAbove(ctx, statements, i);
+  if (!total) return undefined;
   const words = (x: string) => x.replace(/[“”"‘’'「」『』\s]/g, '');
-  return total && sharedWord(words(total.subject), words(st.text.slice(start, stop - 1)), 4) ? total : undefined;
-}
-
-/** Whether two texts share a run of at least `n` characters. */
-function sharedWord(a: string, b: string, n: number): boolean {
-  for (let k = 0; k + n <= a.length; k++) if (b.includes(a.slice(k, k + n))) return true;
-  return false;
+  const sentence = words(st.text.slice(start, stop - 1));
+  // It names the total's quantity whole (`三公经费预算`: not `一般公共预算收入` for `一般公共预算支出`, nor `“三公经费”中公务用车…`
+  // for `“三公经费”预算`), and no year but the document's (`2012年“三公经费”预算执行情况良好。其中,…`: that year's parts).
+  const quantity = words(total.subject).replace(/^.*的/, '').replace(/^(?:今年|本年|当年|(?:19|20)\d\d年度?)/, '').replace(/(?:合计|总计|总额|共计)$/, '');
+  if (quantity.length < 4 || !sentence.includes(quantity)) return undefined;
+  for (const y of sentence.matchAll(/((?:19|20)\d\d)年/g)) if (Number(y[1]) !== ctx.doc.header.year) return undefined;
+  return total;
 }
 
 /** The total the line before line i introduces (`introTotal`), when it stands under the same heading and section. */
