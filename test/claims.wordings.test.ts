@@ -151,4 +151,146 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(analyze(read(name), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => f.message), [], name);
     }
   });
+  describe('a share that names no whole after one that does (review21 B1)', () => {
+    const doc = (body: string) => `# 某单位2022年度部门决算\n类型：决算\n年度：2022\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    const total = '一般公共预算收入1000万元。';
+    const first = '从征收部门来看：税务部门500万元，占一般公共预算收入的50%；财政部门500万元，占50%。';
+    const second = '从收入分类来看，税收收入400万元，占40%；非税收入600万元，占60%。';
+
+    it('goes on with the whole named before it in its line: two breakdowns of 100%, no 150%', () => {
+      for (const text of [doc(total + first + second), doc(first + second), doc(total + first.replace('50%；', '50%。') + second)]) {
+        assert.deepEqual(errors(text), [], text);
+      }
+      const got = narrativeRelations(doc(total + first + second));
+      assert.deepEqual(got, ['50% = +500 +1000', '50% = +500 +1000', '40% = +400 +1000', '60% = +600 +1000'].map((x) => `占比 = 部分 ÷ 总数: ${x}`));
+    });
+
+    it('goes on past a full stop only with a whole breakdown or no new total between (review22)', () => {
+      // A list short of 100% and a new total: the bare shares after it are of that total (was 160%).
+      assert.deepEqual(errors(doc('一般公共预算收入1000万元，其中：税收收入300万元，占一般公共预算收入的30%；非税收入300万元，占30%。本年支出1000万元，基本支出400万元，占40%；项目支出600万元，占60%。')).filter((x) => x.startsWith('60%')), []);
+      // `比重为` and `占比`: a whole breakdown, then a second one (was 150%).
+      assert.deepEqual(errors(doc('税收收入500万元，占一般公共预算收入比重为50%；非税收入500万元，比重为50%。基本支出400万元，占比40%；项目支出600万元，占比60%。')), []);
+      // A list past 100% is not gone on with: its message says its own sum (110%, not 210%).
+      assert.deepEqual(errors(doc('税收收入500万元，占一般公共预算收入的50%；非税收入600万元，占60%。基本支出400万元，占40%；项目支出600万元，占60%。')).filter((x) => /超过/.test(x)).map((x) => x.match(/为 (\d+%)/)?.[1]), ['110%']);
+    });
+
+    it('checks the bare share against that whole, and a list past 100% still is one', () => {
+      assert.deepEqual(errors(doc(total + first.replace('占50%。', '占60%。'))).map((x) => x.split(' ')[0]), ['60%', '60%']);
+      assert.deepEqual(errors(doc(total + first + second.replace('600万元，占60%', '700万元，占70%'))).map((x) => x.split(' ')[0]), ['70%']);
+      assert.deepEqual(errors(doc(first + second.replace('占60%', '占70%'))).map((x) => x.split(' ')[0]), ['70%']);
+    });
+
+    it('reads lists named differently, a list interrupted by an amount and a re-named whole apart', () => {
+      const two = '一般公共预算收入1000万元，一般公共预算支出800万元。税务部门500万元，占一般公共预算收入的50%；财政部门500万元，占50%。基本支出320万元，占一般公共预算支出的40%；项目支出480万元，占60%。';
+      assert.deepEqual(errors(doc(two)), []);
+      assert.ok(narrativeRelations(doc(two)).includes('占比 = 部分 ÷ 总数: 60% = +480 +800'));
+      assert.deepEqual(errors(doc(total + first.replace('50%；', '50%，比上年增加20万元；') + second)), []);
+      assert.deepEqual(errors(doc(total + first + second.replace('占40%', '占一般公共预算收入的40%'))), []);
+    });
+
+    it('ends a `其中` inside another’s list at its `；`: the next part’s share is not of it', () => {
+      const text = doc('本年支出1000万元，其中：基本支出600万元，占本年支出的60%，其中人员经费400万元，占66.67%；项目支出400万元，占40%。');
+      assert.deepEqual(errors(text), []);
+      assert.ok(!narrativeRelations(text).includes('占比 = 部分 ÷ 总数: 40% = +400 +600'));
+    });
+  });
+  describe('the “Not read” classes of sessions 20–21 (wordings3)', () => {
+    const doc = (kind: string, body: string) => `# 某单位2022年度部门${kind}\n类型：${kind}\n年度：2022\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+
+    it('reads a `其中` after a sentence of no figure that speaks of the total of the line before (上海 2013)', () => {
+      const text = read('shanghai-city-2013-budget');
+      assert.ok(narrativeRelations(text).includes('总数 = 其中各项之和: 10.5 = +2.07 +5.14 +3.29'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('3.29亿元', '3.39亿元')), ['10.5']);
+      // A sentence that speaks of something else: the list is not read as the total's.
+      const other = doc('预算', '“三公经费”预算合计10.5亿元。\n今年本市继续压缩会议费。其中，出国出境经费预算2.07亿元、车辆购置及运行费预算5.14亿元，公务接待费预算3.39亿元。');
+      assert.deepEqual(errors(other), []);
+      // review22: a sentence sharing only a word with the total — another quantity (收入 for 支出), a part of it (`“三公经费”中
+      // 公务用车…`), or another year — is not the total's either.
+      for (const body of [
+        '一般公共预算支出1000万元。\n一般公共预算收入情况如下。其中，税收收入500万元，非税收入300万元。',
+        '财政拨款收入1000万元。\n财政拨款支出按功能分类如下。其中，一般公共服务支出500万元，教育支出300万元。',
+        '2022年“三公经费”预算合计10.5亿元。\n2021年“三公经费”预算执行情况良好。其中,出国出境经费1亿元、车辆购置及运行费5亿元,公务接待费3亿元。',
+        '“三公经费”预算合计10.5亿元。\n“三公经费”中公务用车购置及运行费有所下降。其中，公务用车购置费2亿元，公务用车运行费3亿元。',
+      ]) assert.deepEqual(errors(doc('预算', body)), [], body);
+    });
+
+    it('sums the changes of parts after the first that name no base (中央 2015)', () => {
+      const text = read('central-2015-final');
+      assert.ok(narrativeRelations(text).includes('总数的增减额 = 其中各项增减额之和: 9.43 = +1.94 +3.72 +3.77'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('减少3.77亿元', '减少3.87亿元')), ['9.43']);
+      // A part naming another base: not summed.
+      assert.ok(!narrativeRelations(text.replace(',减少3.72亿元', ',比上年减少3.72亿元')).some((r) => r.startsWith('总数的增减额')));
+    });
+
+    it('reads a `包括` list after `；` to its full stop, a bracketed `其中` in it ending at its bracket (杭州钱塘)', () => {
+      const text = read('zhejiang-qiantang-approval-2021-final');
+      assert.ok(narrativeRelations(text).includes('总数 = 其中各项之和: 4352.47 = +4352.47 +0 +0 +0 +0 +0'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('上级补助收入0万元', '上级补助收入10万元')), ['4352.47']);
+    });
+
+    it('reads an unsigned `差值` as the budget and this year’s amount apart (hlx 2018)', () => {
+      const text = read('hlx-2018-final');
+      const got = narrativeRelations(text).filter((r) => r.startsWith('差值'));
+      assert.deepEqual(got.map((r) => r.replace(/^[^:]*: /, '')), ['0.9 = +2.95 -2.05', '0 = +0 -0', '0 = +0 -0', '0.95 = +0.95 -0', '0.05 = +2.05 -2']);
+      assert.deepEqual(errors(text.replace('差值为0.9万元', '差值为0.8万元')), ['0.8']);
+      assert.deepEqual(errors(text.replace('差值为0.95万元', '差值为0.85万元')), ['0.85']);
+    });
+
+    it('reads `完成调整预算的x%` against the 调整预算 stated in an earlier sentence (陕西 2020)', () => {
+      const text = read('shaanxi-province-2020-final');
+      assert.ok(narrativeRelations(text).includes('完成率 = 决算数 ÷ 预算数: 95.36% = +5930.32 +6218.84'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('95.36%', '96.36%')), ['96.36%']);
+      // Not a 年初预算 the rate does not name, nor a budget of the other side.
+      assert.deepEqual(narrativeRelations(text.replace('完成调整预算的95.36%', '完成年初预算的95.36%')).filter((r) => r.startsWith('完成率')), []);
+      assert.deepEqual(narrativeRelations(text.replace('陕西省支出调整预算为', '陕西省收入调整预算为')).filter((r) => r.startsWith('完成率')), []);
+    });
+
+    it('names each part by what it is for when its amount comes first (`30万元用于…`, 池州 委托业务)', () => {
+      const text = doc('决算', '实际完成情况：本项目共完成预算资金89.97万元。其中：30万元用于基建工程项目预算编制；30万元用于基建工程项目审计；29.99万元用于基建工程项目设计、规划、测绘。');
+      const tail = analyze(text, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative' && f.severity === 'information');
+      assert.ok(tail, 'the 尾差 information');
+      assert.match(tail.message, /情况说明“基建工程项目预算编制” \+ 情况说明“基建工程项目审计” \+ 情况说明“基建工程项目设计、规划、测绘”/);
+    });
+  });
+  it('names each amount of a subject said respectively by its own word (`货物、工程、服务…分别为`, 全国政府采购 2023)', () => {
+    const text = read('central-procurement-2023');
+    const tail = analyze(text, { locale: 'zh' }).findings.find((f) => f.severity === 'information');
+    assert.ok(tail, 'the 尾差 information');
+    assert.match(tail.message, /情况说明“货物” \+ 情况说明“工程” \+ 情况说明“服务政府采购规模”/);
+  });
+
+  describe('classes the wordings3 survey found (政府采购, 机关运行经费, “三公” of 乡镇 and units)', () => {
+    const doc = (kind: string, year: number, body: string) => `# 某单位${year}年度部门${kind}\n类型：${kind}\n年度：${year}\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+
+    it('takes `占同类产品采购规模的x%` as each part’s own kind, no list of one whole (全国政府采购 2019, 2021, 2023)', () => {
+      for (const name of ['central-procurement-2019', 'central-procurement-2021', 'central-procurement-2023']) {
+        assert.ok(!analyze(read(name), { locale: 'zh' }).findings.some((f) => /占比之和/.test(f.message)), name);
+      }
+      // Shares of one named whole past 100% still are an error.
+      assert.deepEqual(errors(doc('决算', 2021, '节能产品633.7亿元，占政府采购规模的90%；环保产品718.7亿元，占政府采购规模的88%。')), ['88%']);
+    });
+
+    it('reads a change against a base amount it names as the change of that subject this year (甘南 2015)', () => {
+      const text = read('gansu-gannan-czj-2015-final');
+      assert.ok(narrativeRelations(text).includes('增减额 = 本年 − 基数: 15.15 = +31.23 -16.08'), narrativeRelations(text).join('\n'));
+      assert.ok(!analyze(text, { locale: 'zh' }).findings.some((f) => /增减方向/.test(f.message)));
+      assert.deepEqual(errors(text.replace('增加15.15万元', '增加16.15万元')), ['31.23', '16.15']);
+    });
+
+    it('reads the numbered items after `主要原因为:` as the reason’s (沈阳市文联 2015)', () => {
+      assert.deepEqual(analyze(read('liaoning-shenyang-wenlian-2015-final'), { locale: 'zh' }).findings.map((f) => f.message), []);
+    });
+
+    it('takes the parts of another year’s total as that year’s (鄂尔多斯 2022 预算)', () => {
+      const text = read('neimenggu-ordos-unit-2022-budget');
+      assert.deepEqual(errors(text), []);
+      // This year's amounts in the line of the change are still its.
+      const own = doc('预算', 2022, '2022年度公务接待11.8万元，较上年同期减少0.59万元，减少4.76%。');
+      assert.deepEqual(errors(own), []);
+      assert.deepEqual(errors(own.replace('4.76%', '5.76%')), ['5.76%']);
+    });
+  });
 });

@@ -121,6 +121,9 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       if (c.role === 'base' && c.roleYear === year) c.role = 'current';
       else if (c.role !== 'base' && c.roleYear !== year) c.role = 'base';
     }
+    // The parts of another year's total are of that year (`2021年度“三公”经费合计支出20.12万元,其中:…公务接待12.39万元,
+    // 公务用车运行费用7.73万元` in a 2022 预算: not this year's amounts a change below could be of).
+    if (year !== undefined) for (const st of statements) baseYearParts(st, year);
     // Printers drop trailing zeros: `11 万元` among amounts printed to the 分 is 11.00 (the finest precision printed
     // for that unit in this text, like a column's). An amount under one of its unit is printed finer to have a digit
     // at all (`上年结余0.82亿元` beside `税收收入30.3亿元…占比78.2%`, 生态城): it tells nothing of the others' precision.
@@ -141,7 +144,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       }
       // A zero amount is nothing spent (exact), a rate of 0% a rounded one (`减少 11 万元，负增长 0.00%` of 42.44 亿元).
       if (c.unit === '%' && figure.exact) figure = { ...figure, exact: false };
-      const row: Row = { label: c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
+      const row: Row = { label: c.purpose ?? c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
       // A column of its own, numbered apart (a figure's precision is its column's, checks/evaluate.ts `valueOf`, by
       // the column's index): a claim's precision is its own (padded above), not the finest of the claims made before
       // it was first judged (`增长 3.4%` after `增长 10.87%` is 3.4 %, known to ±0.05 %).
@@ -175,6 +178,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       amountChecks(ctx, st);
       changeChecks(ctx, st, prev);
       completionChecks(ctx, st, prev);
+      differenceChecks(ctx, st);
       shareChecks(ctx, statements, i);
       sumChecks(ctx, statements, i);
       prev = st;
@@ -182,12 +186,38 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
     for (const [whole, byList] of ctx.shares) for (const shares of byList.values()) sharesTotal(ctx, shares, whole);
     for (const shares of ctx.unresolved.values()) {
       sharesTotal(ctx, shares);
-      impliedShares(ctx, shares);
-      commonWhole(ctx, shares);
+      // Each breakdown of the whole apart (`…占50%；…占50%。从收入分类来看，…占40%；…占60%`: two lists of 100%).
+      for (const run of breakdowns([...new Set(shares)])) {
+        impliedShares(ctx, run);
+        commonWhole(ctx, run);
+      }
     }
     if (!sumsOnly) result.findings.push(...reasonFindings(statements, doc, cm, options.thresholds));
   }
   return result;
+}
+
+/**
+ * The amounts after a `其中` that follows an amount of another year (its year named) in its sentence, naming no year of
+ * their own: that year's too.
+ */
+function baseYearParts(st: Statement, year: number): void {
+  for (const total of st.claims) {
+    if (total.kind !== 'amount' || total.role !== 'base' || total.roleYear === undefined || total.roleYear === year) continue;
+    // (Not a base this year's amount before it is compared with: `…1000万元，较2021年的807.95万元有所增加，其中：…`.)
+    if (st.claims.some((x) => x.sentence === total.sentence && x.span.start < total.span.start && isThisYear(x))) continue;
+    const from = total.span.end - st.span.start;
+    const qi = st.text.indexOf('其中', from);
+    if (qi < 0 || /[。；;！？!?]/.test(st.text.slice(from, qi))) continue;
+    const end = stopAt(st.text, '。；;！？!?', qi);
+    for (const c of st.claims) {
+      const at = c.span.start - st.span.start;
+      if (at > qi && at < end && c.kind === 'amount' && c.role === 'current' && c.roleYear === undefined) {
+        c.role = 'base';
+        c.roleYear = total.roleYear;
+      }
+    }
+  }
 }
 
 /** The claims of the lines read, in document order, and each one's place in that order. */
@@ -460,9 +490,15 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   // A change against a stated base: this year − base; the direction word against the figures; 持平.
   for (const c of claims) {
     if (c.kind !== 'change' || c.bound || c.approx) continue;
-    const cur = currentFor(st, c, prev, ctx.kind);
+    let cur = currentFor(st, c, prev, ctx.kind);
     const base = claims.find((x) => x.kind === 'amount' && x.role === 'base' && x.sentence <= c.sentence && sameSubject(x, c)) ?? baseAbove(st, c, prev);
     if (!cur || !base) continue;
+    // A change against a base amount it names (`…合计31.23万元,其中:…因公出国(境)费0万元。较2014年度…“三公”经费合计16.08万元
+    // 增加15.15万元`, 甘南 2015): of this year's amount of the base's subject, not of the last part listed before.
+    if (c.inherited && base.subject.length >= 2 && base.span.start < c.span.start && !(cur.subject && sameSubject(cur, base))) {
+      const named = claims.filter((x) => isThisYear(x) && x.span.start < base.span.start && x.subject.length >= 2 && labelKey(x.subject) === labelKey(base.subject)).at(-1);
+      if (named) cur = named;
+    }
     const fc = termValue(claimTerm(ctx, 1, cur, c.scale))!;
     const fb = termValue(claimTerm(ctx, 1, base, c.scale))!;
     const diff = scaled(fc) - scaled(fb);
@@ -618,10 +654,27 @@ function inlinePair(st: Statement, p: Claim): { budget: Claim; final: Claim } | 
   return final && { budget, final };
 }
 
+/**
+ * The pair of a rate that names its budget (`完成调整预算的95.36%`) when that budget is stated in an earlier sentence of the
+ * line (`…陕西省支出调整预算为6218.84亿元。陕西省一般公共预算支出5930.32亿元,比上年增长3.7%,完成调整预算的95.36%`, 陕西
+ * 2020 决算): the last amount before it whose words name the same budget (`调整预算`, `年初预算`, `全年预算`), of the same
+ * side (收入 or 支出), and this year's amount of the rate's sentence before it — in a 决算, where this year's is the final.
+ */
+function namedBudgetPair(ctx: Ctx, st: Statement, p: Claim): { budget: Claim; final: Claim } | undefined {
+  const which = /(年初|全年|调整)预算/.exec(p.lead)?.[1];
+  if (!which || ctx.kind !== '决算') return undefined;
+  const before = st.claims.filter((x) => x.kind === 'amount' && !x.bound && !x.approx && x.span.start < p.span.start);
+  const final = before.filter((x) => x.sentence === p.sentence && (x.role === 'current' || x.role === 'final')).at(-1);
+  const budget = before.filter((x) => x.sentence < p.sentence && x.role === 'budget' && x.lead.includes(`${which}预算`)).at(-1);
+  if (!final || !budget || final.unit !== budget.unit) return undefined;
+  const side = (x: Claim) => /收入/.test(x.subject) ? 'in' : /支出/.test(x.subject) ? 'out' : undefined;
+  return side(final) && side(final) === side(budget) ? { budget, final } : undefined;
+}
+
 function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): void {
   for (const p of st.claims) {
     if (p.kind !== 'completion' || p.bound || p.approx) continue;
-    const pair = budgetPair(st, p.sentence, p.span.start, prev) ?? inlinePair(st, p);
+    const pair = budgetPair(st, p.sentence, p.span.start, prev) ?? inlinePair(st, p) ?? namedBudgetPair(ctx, st, p);
     if (!pair) continue;
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(pair.final) }, claimTerm(ctx, 1, pair.budget, pair.final.scale)] });
   }
@@ -640,6 +693,24 @@ function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined):
       related: [pair.final, pair.budget].map((x) => ({ span: x.span, message: ctx.m.termRelated(ctx.cm.claim(x.subject), x.figure.text) })),
       message: ctx.cm.compareMismatch(ctx.slice(cmp.span), pair.final.figure.text, pair.budget.figure.text, title(ctx, 'compare')),
     });
+  }
+}
+
+/**
+ * `支出2.05万元,年初预算为2.95万元,差值为0.9万元` (a “三公” 对比 paragraph, hlx 2018): the 差值 (差额) is how far apart the
+ * budget and this year's amount before it in its sentence are, unsigned (`公务接待费支出2.05万元,年初预算为2万元,差值为
+ * 0.05万元` is 0.05 over budget): the larger less the smaller.
+ */
+function differenceChecks(ctx: Ctx, st: Statement): void {
+  for (const d of st.claims) {
+    if (d.kind !== 'amount' || d.bound || d.approx || !/^(?:差值|差额)(?:为|是)?$/.test(d.lead)) continue;
+    const before = st.claims.filter((x) => x.kind === 'amount' && x.sentence === d.sentence && x.span.start < d.span.start && !x.bound && !x.approx && x.unit === d.unit);
+    const budget = before.filter((x) => x.role === 'budget').at(-1);
+    const final = before.filter((x) => (x.role === 'current' || x.role === 'final') && x.subject !== d.subject).at(-1);
+    if (!budget || !final) continue;
+    const over = scaled(ctx.cellOf(final).figure!) > scaled(ctx.cellOf(budget).figure!);
+    const [a, b] = over ? [final, budget] : [budget, final];
+    relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'difference'), target: ctx.cellOf(d), terms: [{ sign: 1, cell: ctx.cellOf(a) }, { sign: -1, cell: ctx.cellOf(b) }] });
   }
 }
 
@@ -738,11 +809,22 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
+    withShare.add(part);
     lineOf.set(s, st);
     // (Another amount between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
     // may be of that one: `listParts`. A rate between them is no amount a share could be of.)
     if (st.claims.some((x) => x !== part && x !== s && x.unit !== '%' && x.span.start > part.span.start && x.span.start < s.span.start)) apart.add(s);
-    const whole = wholeOf(ctx, statements, i, s, part);
+    let whole = wholeOf(ctx, statements, i, s, part);
+    // A share that names no whole and has none of a `其中` or a list: of the whole the share before it in its line named
+    // (`税务部门…占一般公共预算收入的50%；财政部门…占50%。从收入分类来看，税收收入…占40%；…占60%`, review21: the bare ones
+    // were one list of no whole, 150%).
+    if (!whole && s.whole === '') {
+      const named = namedWhole(st, s, part);
+      if (named) {
+        s.whole = named;
+        whole = wholeOf(ctx, statements, i, s, part);
+      }
+    }
     if (s.whole && !mayBeAll(s)) {
       const key = labelKey(s.whole);
       const parts = ctx.siblings.get(key);
@@ -752,7 +834,8 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
       // Still, the shares of one whole in a line — one it names, or none (`一般公共服务支出 34,434.27 万元，占 14.57%；
       // 社会保障和就业支出 …，占 15.71%；…` under a heading that names it) — cannot pass 100% together; nor in the
       // numbered items of one list (`1. 基本支出 … 占一般公共预算支出的 84.06%` … `2. 项目支出 … 占一般公共预算支出的 19.62%`).
-      const key = `${listStart(statements, i)}:${labelKey(s.whole)}`;
+      // `占同类产品采购规模的90%` … `占同类产品采购规模的88%`: each share's whole is its own kind's, no list of one whole.
+      const key = `${listStart(statements, i)}:${labelKey(s.whole)}${/^(?:同类|本类)/.test(labelKey(s.whole)) ? `@${s.span.start}` : ''}`;
       const group = ctx.unresolved.get(key);
       if (!group) ctx.unresolved.set(key, [s]);
       else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
@@ -767,6 +850,54 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!group) byList.set(list, [s]);
     else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
   }
+}
+
+/**
+ * The whole a share that names none goes on with: the one the last share before it in its sentence names (or went on
+ * with), when no `其中` stands between that share and this one's part (after `其中` a share is of the total before it). A
+ * reviewer reads `…占一般公共预算收入的50%；财政部门500万元，占50%` as a list of 一般公共预算收入; a share that names
+ * another whole starts a list of that one.
+ */
+function namedWhole(st: Statement, s: Claim, part: Claim): string | undefined {
+  const named = st.claims.filter((x) => x.kind === 'share' && x !== s && x.span.end <= part.span.start && x.whole).at(-1);
+  if (!named) return undefined;
+  const between = st.text.slice(named.span.end - st.span.start, part.span.start - st.span.start);
+  if (between.includes('其中')) return undefined;
+  // Past a full stop, after a whole breakdown (a second one of the same whole, 黄平's), or when no amount of no share
+  // of its own stands between: a new total (`…占一般公共预算收入的30%；…占30%。本年支出1000万元，基本支出400万元，占40%；…
+  // 占60%。`, review22: 160%) has the bare shares after it.
+  // A list past 100% is not gone on with.
+  if (!/[。！？!?]/.test(between)) return named.whole;
+  const made = breakdownOf(st, named.whole!, part.span.start);
+  if (made !== 'short') return made === 'whole' ? named.whole : undefined;
+  const total = st.claims.some((x) => x.kind === 'amount' && x !== part && x.span.start >= named.span.end && x.span.end <= part.span.start && !withShare.has(x));
+  return total ? undefined : named.whole;
+}
+
+/**
+ * What the shares of `whole` in a line before offset `before` make within their rounding: whole breakdowns (100%, or
+ * 200% …), less than a whole one, or more.
+ */
+function breakdownOf(st: Statement, whole: string, before: number): 'short' | 'whole' | 'over' {
+  const key = labelKey(whole);
+  let d = 0;
+  const shares: Claim[] = [];
+  for (const x of st.claims) {
+    if (x.kind !== 'share' || x.span.end > before || x.bound || x.approx || x.whole === undefined || labelKey(x.whole) !== key) continue;
+    shares.push(x);
+    d = Math.max(d, x.figure.decimals + 1);
+  }
+  let lo = 0n;
+  let hi = 0n;
+  for (const x of shares) {
+    const iv = intervalOf(x.figure.exact ? { ...x.figure, exact: false } : x.figure, d);
+    lo += iv.lo;
+    hi += iv.hi;
+  }
+  const hundred = 100n * pow10(d);
+  if (hi < hundred) return 'short';
+  for (let k = 1n; k * hundred <= hi; k++) if (lo <= k * hundred && shares.length >= 2) return 'whole';
+  return lo > hundred ? 'over' : 'short';
 }
 
 /** Whether a share may be 100% (its part may be all of its whole). */
@@ -786,6 +917,8 @@ function nested(st: Statement, group: Claim[], part: Claim): boolean {
 
 /** The part each share was checked with (its amount tells a share restated in another section from another part's). */
 const partOf = new WeakMap<Claim, Claim>();
+/** The amounts a share was checked with (`partOf`'s parts). */
+const withShare = new WeakSet<Claim>();
 /** The shares with another amount between them and their part (`partOf`): perhaps shares of that amount (`listParts`). */
 const apart = new WeakSet<Claim>();
 /** The line each share checked with a part is stated in (`breakdowns`). */
@@ -1042,8 +1175,18 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
  * (`总金额为 X 万元。其中拟采购货物 a；拟采购工程 b；拟采购服务 c。`).
  */
 function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [number, number][]): number {
-  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && !shareList(text, qi, stopAt(text, '。！？', qi));
+  // (Not a `其中` inside another's list in its sentence: `其中：基本支出600万元，占60%，其中人员经费400万元，占66.67%；项目
+  // 支出400万元，占40%` — the next `；` segment is the outer list's.)
+  const sentenceStart = Math.max(...'。！？'.split('').map((d) => text.lastIndexOf(d, totalAt)));
+  const inner = text.slice(sentenceStart + 1, totalAt).includes('其中');
+  const sameSegment = !/[。；;！？]/.test(text.slice(totalAt, qi)) && (inner || !shareList(text, qi, stopAt(text, '。！？', qi)));
   let end = stopAt(text, sameSegment ? '。；;！？' : '。！？', qi);
+  // A `包括` list opened after a `；` (`本年收入合计…;包括…`) ends at the next `包括`: its segments run to the full stop, not
+  // over the lists the next ones open (each taken as a part's own list, a line of many was cubic).
+  if (!sameSegment && text.startsWith('包括', qi)) {
+    const next = text.indexOf('包括', qi + 2);
+    if (next >= 0 && next < end) end = next;
+  }
   // A `其中` opened in brackets after its total ends with them (`上级补助收入113566万元(其中:抗疫特别国债7691万元),债务转贷
   // 收入39000万元,收入合计192496万元`, a 福州仓山 决算; `财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计
   // 100%;上级补助收入0万元,…`, a 杭州钱塘 部门决算): what follows the bracket is not its part.
@@ -1213,8 +1356,28 @@ const SIDE_LIST = /(?:收入|支出)(?:预算)?包括[:：]/g;
  */
 function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number): Claim | undefined {
   const st = statements[i];
-  if (i === 0 || st.intro || !/^[ \t\u3000]*$/.test(st.text.slice(0, qi)) || !st.text.startsWith('其中', qi)) return undefined;
-  return totalAbove(ctx, statements, i);
+  if (i === 0 || st.intro || !st.text.startsWith('其中', qi)) return undefined;
+  if (/^[ \t\u3000]*$/.test(st.text.slice(0, qi))) return totalAbove(ctx, statements, i);
+  // A `其中` opening a sentence after sentences of no figure that speak of the total above (`…“三公经费”预算合计10.5亿元。` /
+  // `今年本市继续严格控制“三公经费”,市本级“三公经费”预算与上年持平。其中,出国出境经费预算2.07亿元、…`, 上海 2013): the
+  // sentence before names that total's quantity.
+  // (Read back from the `其中` to the sentence before it only: a line of many stays linear.)
+  if (st.claims.length && st.claims[0].span.start - st.span.start < qi) return undefined;
+  let stop = qi;
+  while (stop > 0 && isBlank(st.text.charCodeAt(stop - 1))) stop--;
+  if (stop === 0 || !'。！？!?'.includes(st.text[stop - 1])) return undefined;
+  let start = stop - 1;
+  while (start > 0 && !'。！？!?'.includes(st.text[start - 1])) start--;
+  const total = totalAbove(ctx, statements, i);
+  if (!total) return undefined;
+  const words = (x: string) => x.replace(/[“”"‘’'「」『』\s]/g, '');
+  const sentence = words(st.text.slice(start, stop - 1));
+  // It names the total's quantity whole (`三公经费预算`: not `一般公共预算收入` for `一般公共预算支出`, nor `“三公经费”中公务用车…`
+  // for `“三公经费”预算`), and no year but the document's (`2012年“三公经费”预算执行情况良好。其中,…`: that year's parts).
+  const quantity = words(total.subject).replace(/^.*的/, '').replace(/^(?:今年|本年|当年|(?:19|20)\d\d年度?)/, '').replace(/(?:合计|总计|总额|共计)$/, '');
+  if (quantity.length < 4 || !sentence.includes(quantity)) return undefined;
+  for (const y of sentence.matchAll(/((?:19|20)\d\d)年/g)) if (Number(y[1]) !== ctx.doc.header.year) return undefined;
+  return total;
 }
 
 /** The total the line before line i introduces (`introTotal`), when it stands under the same heading and section. */
@@ -1242,12 +1405,21 @@ function changeSum(ctx: Ctx, total: Claim, parts: readonly Claim[]): void {
   // (printed alike at the coarser of the two precisions: they add up, as `addsUp` would say, and exactly)
   if (!tc || !samePrint(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) return;
   const terms: Term[] = [];
+  // A part after the first whose change names no base goes on with the base the parts before named (`因公出国(境)经费17.44亿元,
+  // 比预算数减少1.94亿元;公务用车购置及运行费30.87亿元,减少3.72亿元;…`, 中央 2015).
+  let named = false;
   for (const p of parts) {
-    const c = changeAfter(ctx, p);
-    if (!c || c.baseYear !== tc.baseYear || c.unit !== tc.unit) return;
+    const c = changeAfter(ctx, p, named);
+    if (!c || (c.baseNamed && (c.baseYear !== tc.baseYear || baseWord(c) !== baseWord(tc))) || c.unit !== tc.unit) return;
+    named ||= c.baseNamed;
     terms.push({ sign: c.direction === tc.direction ? 1 : -1, cell: ctx.cellOf(c) });
   }
   relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'changeSum'), target: ctx.cellOf(tc), terms });
+}
+
+/** The kind of base a change's words name: a budget (`比预算数`), last year (`比上年`, `同比`), else undefined. */
+function baseWord(c: Claim): 'budget' | 'last' | undefined {
+  return /预算/.test(c.lead) ? 'budget' : /上年|去年|上一年|同比/.test(c.lead) ? 'last' : undefined;
 }
 
 /** The sum of amounts of one unit, exactly as printed (the finest of their decimals). */
@@ -1260,9 +1432,9 @@ function sumFigure(ctx: Ctx, parts: readonly Claim[]): Figure {
 
 /**
  * An amount's change: the change claim right after it in its clause run (nothing but shares, rates and words between,
- * no `。`, `；`, `其中`), against a base the sentence names.
+ * no `。`, `；`, `其中`), against a base the sentence names (`baseSaid`: or one said before, of the parts of its list).
  */
-function changeAfter(ctx: Ctx, c: Claim): Claim | undefined {
+function changeAfter(ctx: Ctx, c: Claim, baseSaid = false): Claim | undefined {
   const { all, at } = ctx.claimOrder();
   const k = at.get(c);
   if (k === undefined) return undefined;
@@ -1270,7 +1442,7 @@ function changeAfter(ctx: Ctx, c: Claim): Claim | undefined {
     const x = all[j];
     const between = ctx.slice({ start: c.span.end, end: x.span.start });
     if (!between || /[。；;]|其中/.test(between)) return undefined;
-    if (x.kind === 'change') return x.bound || x.approx || x.inReason || !x.baseNamed || x.direction === undefined ? undefined : x;
+    if (x.kind === 'change') return x.bound || x.approx || x.inReason || !(x.baseNamed || baseSaid) || x.direction === undefined ? undefined : x;
     if (x.kind !== 'share' && x.kind !== 'rate') return undefined;
   }
   return undefined;
@@ -1331,6 +1503,11 @@ function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: nu
  */
 function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, lists: [number, number][]): number {
   const text = st.text;
+  // A list in brackets ends with them (`包括财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计100%;上级补助
+  // 收入0万元,…`, 杭州钱塘): what follows the bracket is the outer list's.
+  const open = openBracketBefore(text, qi, n);
+  const close = open >= 0 ? closingBracket(text, open) : -1;
+  if (close >= 0 && close < end) return close;
   const outer = qizhongTotal(ctx, st, qi);
   const inner = qizhongTotal(ctx, st, n);
   const stops: number[] = [];
@@ -1365,9 +1542,10 @@ function listMarkers(st: Statement): number[] {
   for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) out.push(qi);
   for (let qi = text.indexOf('包括'); qi >= 0; qi = text.indexOf('包括', qi + 2)) {
     if (text.slice(Math.max(0, qi - 2), qi) === '主要' || text.slice(Math.max(0, qi - 2), qi) === '其中') continue;
-    // Right after an amount's clause: `X 万元，包括…` (nothing but a comma or colon between).
+    // Right after an amount's clause: `X 万元，包括…` (nothing but a comma, colon or `；` between: `本年收入合计4352.47万元;
+    // 包括财政拨款收入4352.47万元(…),占收入合计100%;上级补助收入0万元,…`, 杭州钱塘 — its parts then run to the full stop).
     const last = st.claims.filter((c) => c.span.end - st.span.start <= qi).at(-1);
-    if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
+    if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:；;][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
   }
   // `X 万元中，A a，B b`: the amount right before `中` is the total (`“三公经费”财政拨款预算 79.69 亿元中，因公出国(境)费
   // 21.36 亿元，…`).

@@ -61,6 +61,12 @@ export interface Claim {
   lead: string;
   /** Inside a stated reason (`主要原因是从会议费预算中调减 403.75 万元…`): an explanation, not a claim to check. */
   inReason?: boolean;
+  /**
+   * What an amount that names no subject before it is for, named after it (`30万元用于基建工程项目预算编制`), or its own
+   * word of a subject said respectively (`货物、工程、服务…分别为 a、b 和 c`): the name its messages give it (its subject,
+   * for the checks, is still the one it has or inherits).
+   */
+  purpose?: string;
   /** Its place in a run of figures said respectively (`分别为 a、b 和 c，占 x、y 和 z`) and the run's length. */
   respective?: { at: number; of: number };
 }
@@ -343,6 +349,11 @@ function statementOf(line: SourceLine): Statement {
     if (roleYear !== undefined) claim.roleYear = roleYear;
     if (whole !== undefined) claim.whole = whole;
     if (cleaned.path) { claim.path = cleaned.path; claim.levels = cleaned.levels; }
+    if (kind === 'amount' && !cleaned.subject) {
+      // (The words after it up to the longest the pattern reads: a line of many amounts stays linear.)
+      const used = USED_FOR.exec(text.slice(m.index + matched.length, m.index + matched.length + 64));
+      if (used) claim.purpose = norm(used[1]).replace(QUOTES, '');
+    }
     st.claims.push(claim);
     prevEnd = m.index + matched.length;
     prevSentence = sentence;
@@ -375,7 +386,14 @@ function statementOf(line: SourceLine): Statement {
     const reason = m[1].trim();
     const words = reason.replace(/[\s，,、。；;：:.!！?？（）()“”"']/g, '');
     const placeholder = !CJK.test(words) || /^[Xx×＊*○〇…]+$/.test(words) || /^(XX|xx)/.test(words);
-    const span = { start: base + m.index!, end: base + m.index! + m[0].length };
+    // A numbered list of reasons (`主要原因为:(1)…;(2)绩效奖金较2014年增长12.4万元:(3)…。`, 沈阳 2015): every item is the
+    // reason's, to the sentence's end.
+    let length = m[0].length;
+    if (/^(?:[（(][1一][)）]|[1一][.、．]|①|一是)/.test(reason)) {
+      const stop = text.indexOf('。', m.index! + length);
+      length = (stop >= 0 ? stop : text.length) - m.index!;
+    }
+    const span = { start: base + m.index!, end: base + m.index! + length };
     st.reasons.push({ span, text: reason, placeholder, sentence: sentenceAt(m.index!) });
     for (const c of st.claims) if (c.span.start >= span.start && c.span.start < span.end) c.inReason = true;
   }
@@ -431,6 +449,9 @@ function sentenceBases(text: string, sentences: readonly { start: number; end: n
     return b;
   };
 }
+
+/** `用于…` right after an amount, to the end of its clause: what the amount is for. */
+const USED_FOR = /^[ \t\u3000]*(?:主要|全部|专项)?用于([^，,。；;：:（(\d]{2,30}?)[、和及与]?(?=[，,。；;：:（(\d]|$)/;
 
 /** A number with its unit in a line (`MENTION`), or a bare number its run's last figure gives a unit (`bareRun`). */
 interface Mention {
@@ -529,6 +550,10 @@ function respectively(st: Statement): void {
   for (const run of runsOf(st.claims)) {
     if (run.length < 2) continue;
     const first = run[0];
+    // `货物、工程、服务政府采购规模分别为 a、b 和 c`: each named by its own word in messages (`purpose`), when the subject
+    // lists as many words of two characters or more.
+    const names = first.subject.split(/[、，,和及与]/);
+    const named = names.length === run.length && names.every((n) => n.length >= 2) && run.every((c) => c.kind === first.kind || c.kind === 'amount' || c.kind === 'percent');
     run.forEach((c, k) => {
       if (k > 0 && (c.kind === 'amount' || c.kind === 'percent') && c.kind !== first.kind) {
         c.kind = first.kind;
@@ -543,6 +568,7 @@ function respectively(st: Statement): void {
         c.inherited = true;
       }
       c.respective = { at: k, of: run.length };
+      if (named && c.kind === 'amount' && c.purpose === undefined) c.purpose = names[k];
     });
   }
 }

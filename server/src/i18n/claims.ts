@@ -23,6 +23,7 @@ const zh = {
     flat: '“持平”即两数相同',
     count: '总数 ≥ 其中各项之和',
     countAll: '总数 = 其中各项之和（列至“其他”）',
+    difference: '差值 = 预算数与决算数之差（不计正负）',
   },
   /** `情况说明“基本支出”`, with its figure when given (`情况说明“基本支出” 16.6%`). */
   claim: (subject: string, figure?: string) => `${subject ? `情况说明“${subject}”` : '情况说明所述金额'}${figure ? ` ${figure}` : ''}`,
@@ -81,6 +82,7 @@ const en: ClaimMessages = {
     flat: '“unchanged” means the two figures are equal',
     count: 'total ≥ sum of its parts',
     countAll: 'total = sum of its parts (listed down to “other”)',
+    difference: 'difference = budget and final amount apart (unsigned)',
   },
   claim: (subject, figure) => `${subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim, stated, where, expected, diff, title) =>
