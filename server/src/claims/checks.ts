@@ -202,19 +202,40 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
  * their own: that year's too.
  */
 function baseYearParts(st: Statement, year: number): void {
-  for (const total of st.claims) {
+  // One pass over the claims (in the order of the text) with the next `其中` and the next sentence mark kept ahead of
+  // them: a line of thousands of amounts of another year is read once.
+  const text = st.text;
+  const claims = st.claims;
+  const marks = '。；;！？!?';
+  let qi = -2;
+  let mark = -2;
+  let doneQi = -1;
+  let thisYearIn = -1;
+  for (let t = 0; t < claims.length; t++) {
+    const total = claims[t];
+    const earlier = thisYearIn === total.sentence;
+    if (isThisYear(total)) thisYearIn = total.sentence;
     if (total.kind !== 'amount' || total.role !== 'base' || total.roleYear === undefined || total.roleYear === year) continue;
     // (Not a base this year's amount before it is compared with: `…1000万元，较2021年的807.95万元有所增加，其中：…`.)
-    if (st.claims.some((x) => x.sentence === total.sentence && x.span.start < total.span.start && isThisYear(x))) continue;
+    if (earlier) continue;
     const from = total.span.end - st.span.start;
-    const qi = st.text.indexOf('其中', from);
-    if (qi < 0 || /[。；;！？!?]/.test(st.text.slice(from, qi))) continue;
-    const end = stopAt(st.text, '。；;！？!?', qi);
-    for (const c of st.claims) {
-      const at = c.span.start - st.span.start;
-      if (at > qi && at < end && c.kind === 'amount' && c.role === 'current' && c.roleYear === undefined) {
-        c.role = 'base';
-        c.roleYear = total.roleYear;
+    if (qi !== -1 && qi < from) qi = text.indexOf('其中', from);
+    if (qi < 0) return;
+    if (mark !== -1 && mark < from) {
+      mark = -1;
+      for (let k = from; k < text.length; k++) if (marks.includes(text[k])) { mark = k; break; }
+    }
+    // (The amounts after one `其中` are taken by the first total before it: another's finds them taken.)
+    if ((mark >= 0 && mark < qi) || qi === doneQi) continue;
+    doneQi = qi;
+    const end = stopAt(text, marks, qi);
+    for (let c = t + 1; c < claims.length; c++) {
+      const x = claims[c];
+      const at = x.span.start - st.span.start;
+      if (at >= end) break;
+      if (at > qi && x.kind === 'amount' && x.role === 'current' && x.roleYear === undefined) {
+        x.role = 'base';
+        x.roleYear = total.roleYear;
       }
     }
   }
