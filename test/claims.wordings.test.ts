@@ -169,6 +169,10 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     it('goes on past a full stop only with a whole breakdown or no new total between (review22)', () => {
       // A list short of 100% and a new total: the bare shares after it are of that total (was 160%).
       assert.deepEqual(errors(doc('一般公共预算收入1000万元，其中：税收收入300万元，占一般公共预算收入的30%；非税收入300万元，占30%。本年支出1000万元，基本支出400万元，占40%；项目支出600万元，占60%。')).filter((x) => x.startsWith('60%')), []);
+      // A list short of 100%, then bare shares that make 100% in their own sentence: a breakdown of their own (was 190%, and
+      // 160% with no new total between).
+      assert.deepEqual(errors(doc('基本支出450万元，占本年支出的45%；项目支出450万元，占45%。公务接待费20万元，占20%；公务用车运行费80万元，占80%。')), []);
+      assert.deepEqual(errors(doc('税收收入300万元，占一般公共预算收入的30%；非税收入300万元，占30%。基本支出400万元，占40%；项目支出600万元，占60%。')), []);
       // `比重为` and `占比`: a whole breakdown, then a second one (was 150%).
       assert.deepEqual(errors(doc('税收收入500万元，占一般公共预算收入比重为50%；非税收入500万元，比重为50%。基本支出400万元，占比40%；项目支出600万元，占比60%。')), []);
       // A list past 100% is not gone on with: its message says its own sum (110%, not 210%).

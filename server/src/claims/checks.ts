@@ -843,6 +843,7 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
       const named = namedWhole(st, s, part);
       if (named) {
         s.whole = named;
+        wentOn.add(s);
         whole = wholeOf(ctx, statements, i, s, part);
       }
     }
@@ -887,24 +888,28 @@ function namedWhole(st: Statement, s: Claim, part: Claim): string | undefined {
   // Past a full stop, after a whole breakdown (a second one of the same whole, 黄平's), or when no amount of no share
   // of its own stands between: a new total (`…占一般公共预算收入的30%；…占30%。本年支出1000万元，基本支出400万元，占40%；…
   // 占60%。`, review22: 160%) has the bare shares after it.
-  // A list past 100% is not gone on with.
+  // A list past 100% is not gone on with; nor, after one short of it, bare shares that make 100% in their own sentence
+  // (`…占本年支出的45%；…占45%。公务接待费20万元，占20%；公务用车运行费80万元，占80%。`: a breakdown of their own).
   if (!/[。！？!?]/.test(between)) return named.whole;
-  const made = breakdownOf(st, named.whole!, part.span.start);
+  const key = labelKey(named.whole!);
+  const made = breakdownOf(st.claims.filter((x) => x.kind === 'share' && x.span.end <= part.span.start && x.whole !== undefined && labelKey(x.whole) === key));
   if (made !== 'short') return made === 'whole' ? named.whole : undefined;
   const total = st.claims.some((x) => x.kind === 'amount' && x !== part && x.span.start >= named.span.end && x.span.end <= part.span.start && !withShare.has(x));
-  return total ? undefined : named.whole;
+  if (total) return undefined;
+  const at = (x: number) => x - st.span.start;
+  let from = at(part.span.start);
+  while (from > 0 && !'。！？!?'.includes(st.text[from - 1])) from--;
+  const to = stopAt(st.text, '。！？!?', at(s.span.end));
+  const own = st.claims.filter((x) => x.kind === 'share' && at(x.span.start) >= from && at(x.span.end) <= to && (x.whole === '' || wentOn.has(x)));
+  return breakdownOf(own) === 'whole' ? undefined : named.whole;
 }
 
-/**
- * What the shares of `whole` in a line before offset `before` make within their rounding: whole breakdowns (100%, or
- * 200% …), less than a whole one, or more.
- */
-function breakdownOf(st: Statement, whole: string, before: number): 'short' | 'whole' | 'over' {
-  const key = labelKey(whole);
+/** What shares make together within their rounding: whole breakdowns (100%, or 200% …), less than a whole one, or more. */
+function breakdownOf(list: readonly Claim[]): 'short' | 'whole' | 'over' {
   let d = 0;
   const shares: Claim[] = [];
-  for (const x of st.claims) {
-    if (x.kind !== 'share' || x.span.end > before || x.bound || x.approx || x.whole === undefined || labelKey(x.whole) !== key) continue;
+  for (const x of list) {
+    if (x.bound || x.approx) continue;
     shares.push(x);
     d = Math.max(d, x.figure.decimals + 1);
   }
@@ -940,6 +945,8 @@ function nested(st: Statement, group: Claim[], part: Claim): boolean {
 const partOf = new WeakMap<Claim, Claim>();
 /** The amounts a share was checked with (`partOf`'s parts). */
 const withShare = new WeakSet<Claim>();
+/** The shares that named no whole and went on with one named before them (`namedWhole`). */
+const wentOn = new WeakSet<Claim>();
 /** The shares with another amount between them and their part (`partOf`): perhaps shares of that amount (`listParts`). */
 const apart = new WeakSet<Claim>();
 /** The line each share checked with a part is stated in (`breakdowns`). */
