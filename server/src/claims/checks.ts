@@ -897,9 +897,8 @@ function namedWhole(st: Statement, s: Claim, part: Claim): string | undefined {
   const total = st.claims.some((x) => x.kind === 'amount' && x !== part && x.span.start >= named.span.end && x.span.end <= part.span.start && !withShare.has(x));
   if (total) return undefined;
   const at = (x: number) => x - st.span.start;
-  let from = at(part.span.start);
-  while (from > 0 && !'。！？!?'.includes(st.text[from - 1])) from--;
-  const to = stopAt(st.text, '。！？!?', at(s.span.end));
+  const from = startAfter(st.text, FULL_STOPS, at(part.span.start));
+  const to = stopAt(st.text, FULL_STOPS, at(s.span.end));
   const own = st.claims.filter((x) => x.kind === 'share' && at(x.span.start) >= from && at(x.span.end) <= to && (x.whole === '' || wentOn.has(x)));
   return breakdownOf(own) === 'whole' ? undefined : named.whole;
 }
@@ -1242,6 +1241,16 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
   return end;
 }
 
+/** The marks that end a sentence (a `；` only ends a clause of it). */
+const FULL_STOPS = '。！？!?';
+
+/** Where the text before `at` starts after the last of `chars` (0: none before it): `stopAt` backwards. */
+function startAfter(text: string, chars: string, at: number): number {
+  let from = at;
+  while (from > 0 && !chars.includes(text[from - 1])) from--;
+  return from;
+}
+
 /** Where the first of `chars` stands in `text` from `from` on (the text's end when none does). */
 function stopAt(text: string, chars: string, from: number): number {
   let end = text.length;
@@ -1393,9 +1402,8 @@ function lineStartTotal(ctx: Ctx, statements: Statement[], i: number, qi: number
   if (st.claims.length && st.claims[0].span.start - st.span.start < qi) return undefined;
   let stop = qi;
   while (stop > 0 && isBlank(st.text.charCodeAt(stop - 1))) stop--;
-  if (stop === 0 || !'。！？!?'.includes(st.text[stop - 1])) return undefined;
-  let start = stop - 1;
-  while (start > 0 && !'。！？!?'.includes(st.text[start - 1])) start--;
+  if (stop === 0 || !FULL_STOPS.includes(st.text[stop - 1])) return undefined;
+  const start = startAfter(st.text, FULL_STOPS, stop - 1);
   const total = totalAbove(ctx, statements, i);
   if (!total) return undefined;
   const words = (x: string) => x.replace(/[“”"‘’'「」『』\s]/g, '');

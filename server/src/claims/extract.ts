@@ -11,6 +11,7 @@
  * (`（一）一般公共服务支出（类）`).
  */
 import { norm } from '../model/build';
+import { normBlank } from '../model/classify';
 import { parseFigure, type Figure } from '../numbers/decimal';
 import type { Span } from '../syntax/ast';
 import { isBlank } from '../syntax/reader';
@@ -420,7 +421,7 @@ function sentenceBases(text: string, sentences: readonly { start: number; end: n
   let blanks: Int32Array | undefined;
   if (/[\s\u3000]/.test(text)) {
     blanks = new Int32Array(text.length + 1);
-    for (let i = 0; i < text.length; i++) blanks[i + 1] = blanks[i] + (norm(text[i]) === '' ? 1 : 0);
+    for (let i = 0; i < text.length; i++) blanks[i + 1] = blanks[i] + (normBlank(text.charCodeAt(i)) ? 1 : 0);
   }
   const made: (SentenceBases | undefined)[] = [];
   return (k) => {

@@ -3,8 +3,8 @@ import { parseFigure, type Figure } from '../numbers/decimal';
 import { trimEndChars } from '../util/text';
 import type { CellKind, CodeKind, MoneyUnit } from './document';
 
-/** Whether a UTF-16 code unit is a blank: one `\s` matches (the ideographic space U+3000 is one of them). */
-function isBlank(c: number): boolean {
+/** Whether a UTF-16 code unit is a blank: one `\s` matches (the ideographic space U+3000 is one of them): what `norm` drops. */
+export function normBlank(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 0xa0) return false;
   // Most characters of a label are ideographs (above U+3000): one comparison more.
@@ -17,7 +17,7 @@ function isBlank(c: number): boolean {
  * labels and names) is returned as it is, without a regular expression: every row label a rule names is normalised.
  */
 export function norm(s: string): string {
-  for (let i = 0; i < s.length; i++) if (isBlank(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < s.length; i++) if (normBlank(s.charCodeAt(i))) return s.replace(/[\s\u3000]+/g, '');
   return s;
 }
 
@@ -72,7 +72,7 @@ function isDigit(c: number): boolean {
 
 /** The place of the first code unit at or after i that is not a blank. */
 function blanksFrom(s: string, i: number): number {
-  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
+  while (i < s.length && normBlank(s.charCodeAt(i))) i++;
   return i;
 }
 

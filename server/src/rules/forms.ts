@@ -15,7 +15,7 @@ import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
 import { columnPrecision, holdsAsPrinted } from '../checks/evaluate';
-import { formatUnits, parseFigure, type Decimal } from '../numbers/decimal';
+import { formatUnits, parseFigure, type Decimal, type Figure } from '../numbers/decimal';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
 const FUNDING = /资金来源/;
@@ -205,8 +205,8 @@ const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
  * (the rows above it then are its), and some forms print the label again on every row of its group, or print on each
  * row that row's own weight (硚口's `数量指标(2分)`). So the rows of a part between its 总分/合计 rows are cut into the
  * indicators of a level (each holding its label's row; a run of the same label one indicator or one a row) every way
- * those layouts allow, and those that do not add up in the cut where the fewest do not (`cutOf`) are found wrong. An indicator without points, one whose
- * rows weigh in percent, and the last of a part not closed by a 总分 row (the table may go on, or the text was cut)
+ * those layouts allow, and those that do not add up in the cut where the fewest do not (`cutOf`) are found wrong. An
+ * indicator without points, one whose rows weigh in percent, and the last of a part not closed by a 总分 row (the table may go on, or the text was cut)
  * add up whatever they hold; a blank weight counts as none. The points are inside a label: the relation's target is
  * a figure of its own at the digits (as a narrative claim's is), whole points exact.
  */
@@ -246,7 +246,7 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
       outer = true;
       const text = k === 0 ? h.label : h.textAt(levels[k].index) ?? '';
       const pts = LEVEL_POINTS.exec(norm(text));
-      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? pts[1] : undefined });
+      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? parseFigure(pts[1]) : undefined });
     }
     if (h.kindAt(weight.index) === undefined) return;
     const f = figureNumber(p, h.index, weight.index);
@@ -258,14 +258,15 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
 /** A row of a segment that prints a weight: its number, the weight (0 blank; undefined in percent), its decimals. */
 interface Weighed { row: number; value: number | undefined; decimals: number }
 /** An indicator's label: its row, the number of weighed rows before it in the segment, its text, its points. */
-interface Label { row: number; at: number; text: string; points: string | undefined }
+interface Label { row: number; at: number; text: string; points: Figure | undefined }
 
-/** Whether a sum of weights is the points exactly, at the precision either prints (undefined points: any sum). */
-function addsUp(sum: number | undefined, decimals: number, points: string | undefined): boolean {
+/**
+ * Whether a sum of weights is the points exactly, at the precision either prints (undefined points or sum: any sum). A
+ * float comparison for choosing a cut only: the relation made of an indicator that does not add up is judged exactly.
+ */
+function addsUp(sum: number | undefined, decimals: number, points: Figure | undefined): boolean {
   if (points === undefined || sum === undefined) return true;
-  const fig = parseFigure(points);
-  if (!fig) return true;
-  return Math.abs(sum - Number(fig.units) / 10 ** fig.decimals) < 0.5 * 10 ** -Math.max(decimals, fig.decimals) / 10;
+  return Math.abs(sum - Number(points.units) / 10 ** points.decimals) < 0.5 * 10 ** -Math.max(decimals, points.decimals) / 10;
 }
 
 /** An indicator as a segment was cut: its labels [first, last], its weighed rows [start, end), whether it adds up. */
@@ -276,9 +277,9 @@ interface Cut { first: number; last: number; start: number; end: number; holds: 
  * its label's row and runs from where the one before ended (the first from the segment's start: a label in the middle
  * of its merged cell has rows above it) to a row before the next label's (the last to the segment's end); a run of
  * labels of one text is one indicator or one a row. Of cuts as good, the one a form typed makes (each label up to the
- * next, a run one indicator). A search over (label, first row) pairs, each met once, each cut's sum read from the running sums; a run of
- * more than `MAX_RUN` labels of one text is cut into runs of that many at most; a segment of more than
- * `MAX_SEARCHED` rows is cut as a form typed it.
+ * next, a run one indicator). A search over (label, first row) pairs, each met once, each cut's sum read from the
+ * running sums; a run of more than `MAX_RUN` labels of one text is cut into runs of that many at most; a segment of
+ * more than `MAX_SEARCHED` rows is cut as a form typed it.
  */
 function cutOf(rows: readonly Weighed[], labels: readonly Label[], closed: boolean): Cut[] {
   const n = labels.length;
@@ -316,8 +317,7 @@ function cutOf(rows: readonly Weighed[], labels: readonly Label[], closed: boole
   for (let i = n - 1; i >= 0; i--) {
     let run = i;
     while (run + 1 < n && run - i < MAX_RUN && labels[i].text !== '' && labels[run + 1].text === labels[i].text) run++;
-    const first = i === 0 ? 0 : labels[i - 1].at + 1;
-    for (let start = i === 0 ? 0 : first; start <= labels[i].at; start++) {
+    for (let start = i === 0 ? 0 : labels[i - 1].at + 1; start <= labels[i].at; start++) {
       let b: Best | null = null;
       // Of cuts as good, the one a form typed makes: a run of one label one indicator, each up to the next label.
       for (let j = run; j >= i && b?.fails !== 0; j--) {
@@ -364,7 +364,7 @@ function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight
       if (cell) terms.push({ sign: 1, cell });
     }
     if (!label || !at || !terms.length) continue;
-    const fig = parseFigure(g.points)!;
+    const fig = g.points;
     const start = label.span.start + at.index + at[0].indexOf(at[1]);
     const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
     const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };

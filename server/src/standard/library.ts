@@ -3,10 +3,9 @@
  * a document follows, and which standard table each of its tables is.
  */
 import { norm } from '../model/build';
-import { withoutItemNumber } from '../model/classify';
 import type { Field, Header, Part, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
-import { exactTitleKey, nameKey, titleKey } from './names';
+import { exactTitleKey, ruleLabelKey, titleKey } from './names';
 import { readStandardSet, type StandardSet, type StandardTable } from './set';
 import { SHIPPED_SETS } from './shipped';
 
@@ -150,12 +149,24 @@ const CLASSIFIED_ROWS = 400;
  * template does not print them — the sign of the count of each, never the count (a long table is no nearer).
  */
 export function classification(t: Table, st: StandardTable): -1 | 0 | 1 {
-  const known = templateKeys(st);
+  const known = templateKinds(st);
+  const [functional, economic] = evidence(t.parts, known.economicNames);
+  const same = known.economic ? economic - functional : functional - economic;
+  return same > 0 ? 1 : same < 0 ? -1 : 0;
+}
+
+/**
+ * What parts say of the classification their expenditure is by, counted (at most `CLASSIFIED_ROWS` rows read): by
+ * function, `…功能分类…` names and functional codes (2xx); by economic class, `…经济分类…` names, economic codes and the
+ * names in `economicNames` printed without a code.
+ */
+function evidence(parts: readonly Part[], economicNames?: ReadonlySet<string>): [functional: number, economic: number] {
   let functional = 0;
   let economic = 0;
   let rows = 0;
-  for (const p of t.parts) {
-    const names = partNames(p);
+  for (const p of parts) {
+    let names = p.name ?? '';
+    for (const c of p.columns) names += ` ${c.path.join('')}`;
     if (ECONOMIC_NAME.test(names)) economic++;
     if (FUNCTIONAL_NAME.test(names)) functional++;
     eachRowHead(p, (h) => {
@@ -163,55 +174,29 @@ export function classification(t: Table, st: StandardTable): -1 | 0 | 1 {
       const code = h.code;
       if (code && h.codeKind === 'functional' && code[0] === '2') functional++;
       else if (code && h.codeKind === 'economic') economic++;
-      else if (!code && h.label) {
-        // An economic class named without its code (工资福利支出): its name as the set's templates print it with one.
-        const key = rowKey(h.label);
-        if (!known.names.has(key) && known.economicNames.has(key)) economic++;
-      }
+      else if (!code && h.label && economicNames?.has(ruleLabelKey(h.label))) economic++;
     });
   }
-  const same = known.economic ? economic - functional : functional - economic;
-  return same > 0 ? 1 : same < 0 ? -1 : 0;
-}
-
-/** A row name as the template's are compared: item number and blanks off, brackets and quotes as `nameKey`. */
-function rowKey(label: string): string {
-  return nameKey(withoutItemNumber(norm(label)));
-}
-
-function partNames(p: Part): string {
-  let out = p.name ?? '';
-  for (const c of p.columns) out += ` ${c.path.join('')}`;
-  return out;
+  return [functional, economic];
 }
 
 /**
- * A standard table's template rows and row names, keyed (`rowKey`), whether it is by economic class, and the names
- * of the economic classes its set's templates print with their codes (`301 | 工资福利支出`).
+ * Whether a standard table is by economic class (its template says so more than by function), and the names of the
+ * economic classes its set's templates print with their codes (`301 | 工资福利支出`) that its own template does not
+ * print: such a name printed in a table is a class by economic class.
  */
-const templates = new WeakMap<StandardTable, { names: Set<string>; economic: boolean; economicNames: Set<string> }>();
+const kinds = new WeakMap<StandardTable, { economic: boolean; economicNames: Set<string> }>();
 
-function templateKeys(st: StandardTable): { names: Set<string>; economic: boolean; economicNames: Set<string> } {
-  let k = templates.get(st);
+function templateKinds(st: StandardTable): { economic: boolean; economicNames: Set<string> } {
+  let k = kinds.get(st);
   if (k) return k;
-  const names = new Set<string>(st.rowNames.keys());
-  let economic = 0;
-  let functional = 0;
-  for (const p of st.template.parts) {
-    const partName = partNames(p);
-    if (ECONOMIC_NAME.test(partName)) economic++;
-    if (FUNCTIONAL_NAME.test(partName)) functional++;
-    eachRowHead(p, (h) => {
-      if (h.label) names.add(rowKey(h.label));
-      const code = h.code;
-      if (code && h.codeKind === 'economic') economic++;
-      else if (code && h.codeKind === 'functional' && code[0] === '2') functional++;
-    });
-  }
+  const own = new Set<string>(st.rowNames.keys());
+  for (const p of st.template.parts) eachRowHead(p, (h) => { if (h.label) own.add(ruleLabelKey(h.label)); });
   const economicNames = new Set<string>();
   for (const t of st.set.tables) for (const p of t.template.parts) eachRowHead(p, (h) => {
-    if (h.label && h.code && h.codeKind === 'economic') economicNames.add(rowKey(h.label));
+    if (h.label && h.code && h.codeKind === 'economic' && !own.has(ruleLabelKey(h.label))) economicNames.add(ruleLabelKey(h.label));
   });
-  templates.set(st, (k = { names, economic: economic > functional, economicNames }));
+  const [functional, economic] = evidence(st.template.parts);
+  kinds.set(st, (k = { economic: economic > functional, economicNames }));
   return k;
 }
