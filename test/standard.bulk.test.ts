@@ -76,8 +76,12 @@ describe('standard identities over large tables: names', () => {
       for (let n = cn[2].length; n > 1; n--) if (chineseNumeral(cn[2].slice(0, n)) !== undefined) return k.slice(n === cn[2].length ? m[0].length : cn[1].length + n);
       return k.slice(cn[2].length === 1 ? m[0].length : cn[1].length + 1);
     };
+    // A table number and a year a blank sets apart (`附表4-1 2023年度`): the year goes first, before the blanks do (in
+    // `附表4-12023年度` the number would not end) — names.ts NUMBER_THEN_YEAR (8f87e53), which this model lacked until a
+    // run drew that title (the example below; the property failed on it once in ~1 run of 20).
+    const NUMBER_THEN_YEAR = /^((?:附表|公开表|公开|表)[ \u3000]?\d{1,2}(?:[-－—]\d{1,2})?表?[.、．:：]?)[ \t\u3000]+\d{4}[ \u3000]?年度?/;
     const full = (text: string, department?: string) => {
-      let k = nameKey(text);
+      let k = nameKey(text.replace(NUMBER_THEN_YEAR, '$1'));
       for (let i = 0; i < 3; i++) {
         const before = k;
         k = dropTableNumber(withoutItemNumber(k)).replace(/^[.、．:]/, '');
@@ -98,7 +102,7 @@ describe('standard identities over large tables: names', () => {
     const PIECES = ['一、', '（二）', '3.', '公开01表', '附表4-1', '表一', '表 1.', '2023', '年', '年度', ' ', '测试部门', '部门', '收支总表', '（公开01表）', '（功能科目）', ')', '(', '：', '项目1项目自评表', '12', '公开表十一', '一般公共预算支出表', '三公', '单位', '(部门)', '（一般公共预算）', '情况表', '明细', '一般公共预算'];
     fc.assert(fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((a) => a.join('')), fc.constantFrom(undefined, '', '测试部门', '部门'), (title, department) => {
       assert.equal(titleKey(title, department), full(title, department));
-    }), { numRuns: 20000 });
+    }), { numRuns: 20000, examples: [['附表4-1 2023年度', undefined], ['表1 2024年部门', '部门']] });
   });
 
   // A table's rows: a code (or none: an empty cell) and a label, from few values so that names repeat; labels numbered
