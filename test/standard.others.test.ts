@@ -311,3 +311,46 @@ describe('standard sets: real tables of other provinces (test/fixtures/standard/
     for (const f of errors) assert.match(f.message, /可能有误的是 .*「公务接待费」行/);
   });
 });
+
+describe('standard sets: economic classes printed by name alone, without their codes', () => {
+  // The identities over the classes name them by code (「人员经费合计」行=（「301」+「303」）行); a table that prints only
+  // their names (工资福利支出 …, the 部门预算支出经济分类's names) has the same rows, and must be checked, not left as
+  // "not applicable" — a code printed neither way is a class the table leaves out (zero).
+  const final = (rows: string) => `# 测试\n部门：某局\n年度：2023\n类型：决算\n金额单位：万元\n\n## 表 一般公共预算财政拨款基本支出决算表\n${rows}`;
+  const parts = (wage: string, total: string) =>
+    `### 人员经费\n列：科目名称 | 决算数\n${wage}\n对个人和家庭补助 | 20.00\n人员经费合计 | ${total}\n` +
+    `### 公用经费\n列：科目名称 | 决算数\n商品和服务支出 | 30.00\n资本性支出 | 5.00\n公用经费合计 | 35.00\n`;
+  const states = (text: string) => {
+    const a = analyze(text);
+    const t = a.document.tables[0];
+    assert.equal(a.standard.tableOf(t)?.title, '一般公共预算财政拨款基本支出决算表');
+    return a.standard.applied(t).map((x) => `${identityState(x)} ${x.identity.rule.text}`);
+  };
+  it('applies 人员经费 = 301 + 303 and 公用经费 = 302 + 310 over the names (决算)', () => {
+    assert.deepEqual(states(final(parts('工资福利支出 | 100.00', '120.00'))),
+      ['holds 「人员经费合计」行=（「301」+「303」）行', 'holds 「公用经费合计」行=（「302」+「310」）行']);
+    const wrong = analyze(final(parts('工资福利支出 | 100.00', '130.00')));
+    const errors = wrong.findings.filter((d) => d.severity === 'error');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /人员经费合计 ≠ 工资福利支出 \+ 对个人和家庭补助：应为 120\.00，实为 130\.00，相差 10\.00/);
+  });
+  it('a class printed neither by code nor by name is zero; a table of other rows is not judged', () => {
+    assert.deepEqual(states(final(parts('', '20.00').replace('\n\n', '\n'))),
+      ['holds 「人员经费合计」行=（「301」+「303」）行', 'holds 「公用经费合计」行=（「302」+「310」）行']);
+    const other = final('列：科目名称 | 决算数\n办公费 | 1.00\n印刷费 | 2.00\n');
+    assert.deepEqual(states(other).map((s) => s.split(' ')[0]), ['missing', 'missing']);
+  });
+  it('applies the 部门预算 table\'s 人员经费/公用经费 over the names (预算)', () => {
+    const text = `# 测试\n部门：某局\n年度：2024\n类型：预算\n金额单位：万元\n\n## 表 一般公共预算基本支出表\n` +
+      `列：科目名称 | 合计 | 人员经费 | 公用经费\n合计 | 155.00 | 130.00 | 25.00\n工资福利支出 | 100.00 | 100.00 |\n` +
+      `商品和服务支出 | 25.00 | | 25.00\n对个人和家庭的补助 | 30.00 | 30.00 |\n`;
+    const a = analyze(text);
+    const t = a.document.tables[0];
+    const got = a.standard.applied(t).map((x) => `${identityState(x)} ${x.identity.rule.text}`);
+    assert.ok(got.includes('holds 「合计」行「人员经费」栏=「301」行「合计」栏+「303」行「合计」栏'), got.join('\n'));
+    assert.ok(got.includes('holds 「合计」行「公用经费」栏=「302」行「合计」栏+「310」行「合计」栏'), got.join('\n'));
+    const wrong = analyze(text.replace('合计 | 155.00 | 130.00', '合计 | 165.00 | 140.00'));
+    assert.ok(wrong.findings.some((d) => d.severity === 'error' && /应为 130\.00，实为 140\.00/.test(d.message)),
+      wrong.findings.map((d) => d.message).join('\n'));
+  });
+});

@@ -831,7 +831,7 @@ export class Binder {
         for (const it of o.items) {
           if (!it.atom) { items[count++] = it.bound!; continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
-          if (it.atom.code && it.atom.axis === 'row' && !this.rowAt(t, it.atom.node.value)) continue;
+          if (it.atom.code && it.atom.axis === 'row' && !this.codePrinted(it.atom, t)) continue;
           this.row = undefined;
           const atom = this.atom(it.atom, t, undefined, instance);
           if (!atom) return false;
@@ -866,7 +866,7 @@ export class Binder {
       let found: BoundRef['found'] | undefined = !part || partNamed(t, part.name!) === part ? { table: t, part, at: undefined, columnName: undefined } : undefined;
       for (let i = 0; i < o.atoms.length; i++) {
         const a = o.atoms[i];
-        if (zero && a.axis === 'row' && a.code && !this.rowAt(t, a.node.value, part)) return this.failed(`「${a.node.value}」`, true);
+        if (zero && a.axis === 'row' && a.code && !this.codePrinted(a, t, part)) return this.failed(`「${a.node.value}」`, true);
         this.row = undefined;
         const bound = this.atom(a, t, part, instance);
         if (!bound) return false;
@@ -984,6 +984,17 @@ export class Binder {
   }
 
   private rows?: Map<Table, Map<string, RowAt | null>>;
+
+  /**
+   * Whether a table prints the row of a subject code: by its code, or by one of the code's other names (`行名：301＝工资福利支出`
+   * — a table that prints the economic classes by name alone, with no code column). A code printed neither way is a
+   * class the table leaves out (zero).
+   */
+  private codePrinted(a: CompiledAtom, t: Table, part?: Part): boolean {
+    if (this.rowAt(t, a.node.value, part)) return true;
+    for (let i = 1; i < a.rows.length; i++) if (this.rowAt(t, a.rows[i].value, part)) return true;
+    return false;
+  }
 
   /** Whether the term being bound is over several tables (`rowAt` keeps nothing then). */
   private many = false;
