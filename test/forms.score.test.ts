@@ -164,9 +164,13 @@ describe('forms: a score column that prints its formula (`得分 (20分*执行�
     // Amounts missing (a blank, a dash): nothing to judge the rate by.
     assert.deepEqual(errors(row('100.00 |  | 80% | 8')), []);
     assert.deepEqual(errors(row('— | 90.00 | 80% | 8')), []);
-    // No score beside the rate (blank), or a score column that prints no formula: the rate is not judged alone (rules.test).
+    // No score beside the rate (blank), or a score column that prints no formula and no weight beside it: the rate is not
+    // judged alone (rules.test).
     assert.deepEqual(errors(row('100.00 | 90.00 | 80% | ')), []);
-    assert.deepEqual(errors(form('分值 | 预算数 | 执行数 | 执行率 | 得分', '10 | 100.00 | 90.00 | 80% | 8')), []);
+    assert.deepEqual(errors(form('预算数 | 执行数 | 执行率 | 得分', '100.00 | 90.00 | 80% | 8')), []);
+    // A bare 得分 beside 分值 is the national form's funds score, 分值 × 执行率 (session 23): it follows the rate as a
+    // formula's does, and shows the rate typed as printed.
+    assert.deepEqual(errors(form('分值 | 预算数 | 执行数 | 执行率 | 得分', '10 | 100.00 | 90.00 | 80% | 8')), ['column-formula 80%']);
     // A rate without `%` is not judged as a ratio (as a tagged one is not).
     assert.deepEqual(errors(row('100.00 | 90.00 | 80 | 8')), []);
   });

@@ -48,6 +48,8 @@ describe('standard sets: the shipped files', () => {
       generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateFinal({ selfEvaluation: 'national' }), generateFinal({ selfEvaluation: 'sichuan' }), generateFinal({ selfEvaluation: 'special' }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateBudget({ sanGongWithMeetings: 'columns' }), generateBudget({ sanGongWithMeetings: 'rows' }), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
+      // The real forms of other provinces (the 衔接资金 form's sources: 中江 2022, 萧县 2023).
+      ...readdirSync(join(ROOT, 'test', 'fixtures', 'forms', 'others')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'forms', 'others', f), 'utf8')),
     ];
     const used = new Set<Identity>();
     for (const text of texts) for (const x of applied(analyze(text))) if (x.outcome !== 'missing' && x.outcome !== 'unresolved') used.add(x.identity);

@@ -48,6 +48,7 @@ const zh = {
   ratioMismatch: (pct: string, num: string, den: string, computed: string, diff: string, ctx: string) =>
     `比例不符：列示 ${pct}，按 ${num} ÷ ${den} 应为 ${computed}，相差 ${diff}${ctx}`,
   ruleHeaderScore: (column: string, weight: string) => `栏名所示公式 ${column}（分值 ${weight}，执行率超过 100% 的得满分）`,
+  ruleFundsScore: (column: string, weight: string) => `${column} = 分值 × 执行率（分值 ${weight}，执行率超过 100% 的得满分）`,
   scoreMismatch: (score: string, weight: string, rate: string, computed: string, diff: string, ctx: string) =>
     `得分不符：列示 ${score}，按 ${weight} × ${rate} 应为 ${computed}，相差 ${diff}${ctx}`,
   scoreCapped: (rate: string) => `100%（执行率 ${rate} 超过 100%，按 100% 计）`,
@@ -117,6 +118,7 @@ const en: Messages = {
   ruleNamedRatio: (rate, num, den) => `${rate} = ${num} ÷ ${den}`,
   ratioMismatch: (pct, num, den, computed, diff, ctx) => `Ratio mismatch: printed ${pct}, ${num} ÷ ${den} gives ${computed}, difference ${diff}${ctx}`,
   ruleHeaderScore: (column, weight) => `the formula in the column name ${column} (weight ${weight}; a rate above 100% scores the full weight)`,
+  ruleFundsScore: (column, weight) => `${column} = weight × rate (weight ${weight}; a rate above 100% scores the full weight)`,
   scoreMismatch: (score, weight, rate, computed, diff, ctx) => `Score mismatch: printed ${score}, ${weight} × ${rate} gives ${computed}, difference ${diff}${ctx}`,
   scoreCapped: (rate) => `100% (the rate ${rate} is above 100% and counts as 100%)`,
   termRelated: (name, value) => `term: ${name} = ${value}`,

@@ -514,6 +514,11 @@ const POINTS_FACTOR = /^(\d+(?:\.\d+)?)分?$/;
 const WEIGHT_FACTOR = /^(?:分值|权重|满分|标准分)$/;
 /** A rate column: `执行率(B/A)`, `预算执行率`, `资金执行率`. */
 const RATE_COLUMN = /^(?:预算|资金)?执行率/;
+/**
+ * A score column that prints no formula (`得分`, `自评得分`): beside a rate column and a weight column (the national
+ * 项目支出绩效自评表's funds part, `分值 | 执行率 | 得分`), its score is the weight times the rate, as a formula's is.
+ */
+const BARE_SCORE = /^(?:自评)?得分$/;
 /** A section's weight in its title: `预算执行情况 (万元) (20分)`. */
 const TITLE_POINTS = /[（(](\d+(?:\.\d+)?)分[）)]/;
 
@@ -549,9 +554,11 @@ function readScoreFormula(name: string): Decimal | 'weight' | undefined {
 }
 
 /**
- * A performance form's score of the budget's execution (绩效自评表's 预算执行情况: `得分 (20分*执行率)`): each row's score
- * is its weight times its rate, a rate above 100 % scoring the full weight (the seeds' and corpus's forms print no rule
- * for it; the national 绩效自评 practice caps the score at the weight). A rate printed without `%` is a percentage or a
+ * A performance form's score of the budget's execution (绩效自评表's 预算执行情况: `得分 (20分*执行率)`; the national
+ * 项目支出绩效自评表's funds part, whose bare `得分` stands beside `分值` and `执行率` — 绥阳's form states the rule,
+ * `执行率*该指标分值，最高不得超过分值上限`, and the others' funds rows follow it): each row's score is its weight times
+ * its rate, a rate above 100 % scoring the full weight (the seeds' and corpus's forms print no rule for it; the national
+ * 绩效自评 practice caps the score at the weight). A rate printed without `%` is a percentage or a
  * fraction as the row's own ratio (`执行数(B)` ÷ `预算数(A)`) reads it, else a percentage when above 1.5 (or 0), else
  * not judged; a blank, dash or text rate or score is not judged. Read from the store, a relation (and the rate's own ratio
  * beside it, which holds, for error localisation to weigh) only for a score that does not hold.
@@ -559,8 +566,12 @@ function readScoreFormula(name: string): Decimal | 'weight' | undefined {
 function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
   for (const c of p.columns) {
     // (Most parts of a document of 3,000 forms print no rate: one look at each name.)
-    if (c.role !== 'figure' || !c.name.includes('执行率')) continue;
-    const formula = scoreFormula(c.name);
+    const rated = c.name.includes('执行率');
+    if (c.role !== 'figure' || (!rated && !c.name.includes('得分'))) continue;
+    // A bare `得分` is the national form's funds part's (`分值 | 执行率 | 得分`): its weight the row's 分值 (权重), read only
+    // beside such a column and a rate column (a section title's points do not make a bare score a rate's).
+    const bare = !rated && BARE_SCORE.test(norm(c.name));
+    const formula = bare ? 'weight' : rated ? scoreFormula(c.name) : undefined;
     if (!formula) continue;
     const rateColumn = p.columns.find((x) => x !== c && x.role === 'figure' && RATE_COLUMN.test(norm(x.name)) && !isScoreColumn(x.name));
     if (!rateColumn) continue;
@@ -568,7 +579,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
     let titled: Decimal | undefined;
     if (formula === 'weight') {
       weightColumn = p.columns.find((x) => x.role === 'figure' && isWeightColumn(x.name));
-      const t = p.name !== undefined ? TITLE_POINTS.exec(norm(p.name)) : null;
+      const t = !bare && p.name !== undefined ? TITLE_POINTS.exec(norm(p.name)) : null;
       const fig = t ? parseFigure(t[1]) : undefined;
       if (fig && fig.units > 0n) titled = { units: fig.units, decimals: fig.decimals };
       if (!weightColumn && !titled) continue;
@@ -615,7 +626,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       let held = score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1);
       if (!held) {
         const rel: Relation = {
-          rule: 'column-formula', kind: 'score', title: m.ruleHeaderScore(c.name, formatUnits(weight.units, weight.decimals, false)),
+          rule: 'column-formula', kind: 'score', title: (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(weight.units, weight.decimals, false)),
           target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
           factor: { units: weight.units, decimals: weight.decimals },
         };
