@@ -504,7 +504,7 @@ export class DocumentAnalyzer {
     if (oldLines.some((l) => l.kind !== 'blank' && !(l.kind === 'text' && table.texts.some((x) => x.span === l.span)))) return false;
     if (removed + oldLines.length !== l1 - l0) return false;
     const lines = splitLines(text);
-    const read = readTableLines(new SectionLines(lines, from, l0), l0, part.columns);
+    const read = readTableLines(new SectionLines(lines, from, l0), l0, part.columns, part.store.unit);
     if (!read) return false;
     const added = read.rows;
     // Only figures changed: the relations are the same, but for rows whose code repeats (whether a repeated code's
