@@ -20,8 +20,9 @@ import { isJustification } from '../checks/justifications';
 import { cellName, evaluate, holdsAsPrinted, own, ratioTexts, termValue } from '../checks/evaluate';
 import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
-import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
+import type { BudgetDocument, Cell, Column, Part, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
+import { syntheticCell } from '../model/synthetic';
 import { isBlank } from '../syntax/reader';
 import { formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
@@ -407,13 +408,11 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       }
       // A zero amount is nothing spent (exact), a rate of 0% a rounded one (`减少 11 万元，负增长 0.00%` of 42.44 亿元).
       if (c.unit === '%' && figure.exact) figure = { ...figure, exact: false };
-      const row: Row = { label: c.purpose ?? c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
-      // A column of its own, numbered apart (a figure's precision is its column's, checks/evaluate.ts `valueOf`, by
-      // the column's index): a claim's precision is its own (padded above), not the finest of the claims made before
-      // it was first judged (`增长 3.4%` after `增长 10.87%` is 3.4 %, known to ±0.05 %).
-      cell = { text: c.figure.text, span: c.unit === '%' ? c.span : c.numberSpan, kind: 'figure', figure, column: { ...column, index: row.index }, row };
-      row.cells.push(cell);
-      part.rows.push(row);
+      // A row of the claims' part and a column of its own, numbered apart (a figure's precision is its column's,
+      // checks/evaluate.ts `valueOf`, by the column's index): a claim's precision is its own (padded above), not the
+      // finest of the claims made before it was first judged (`增长 3.4%` after `增长 10.87%` is 3.4 %, known to ±0.05 %).
+      cell = syntheticCell(part, column, { label: c.purpose ?? c.subject, labelSpan: { start: c.span.start, end: c.span.start }, span: c.span },
+        { text: c.figure.text, span: c.unit === '%' ? c.span : c.numberSpan, figure });
       cells.set(c, cell);
       return cell;
     };

@@ -14,6 +14,7 @@ import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Table } from '
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
+import { syntheticCell } from '../model/synthetic';
 import { columnPrecision, holdsAsPrinted } from '../checks/evaluate';
 import { formatUnits, parseFigure, type Decimal, type Figure } from '../numbers/decimal';
 
@@ -367,12 +368,10 @@ function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight
     if (!label || !at || !terms.length) continue;
     const fig = g.points;
     const start = label.span.start + at.index + at[0].indexOf(at[1]);
+    // The points a cell of their own, in a part of their own.
     const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
     const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
-    const row: Row = { label: label.text, labelSpan: label.span, cells: [], span: label.span, part, index: 0 };
-    const target: Cell = { text: at[1], span: { start, end: start + at[1].length }, kind: 'figure', figure: { ...fig, exact: true }, column, row };
-    row.cells.push(target);
-    part.rows.push(row);
+    const target = syntheticCell(part, column, { label: label.text, labelSpan: label.span, span: label.span }, { text: at[1], span: { start, end: start + at[1].length }, figure: { ...fig, exact: true } });
     out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
   }
 }
