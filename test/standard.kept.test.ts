@@ -112,3 +112,28 @@ describe('standard sets: a kept identity whose own table changed', () => {
     }
   });
 });
+
+describe('standard sets: a kept identity naming rows, over rows put in and taken out before its terms', () => {
+  // 「年度资金总额」行「预算数」栏=（「当年财政拨款」行…+「上年结转资金」行…+…）: its relation reads other rows of its part,
+  // and a name may name another row once a row is put in or taken out (apply.ts `moved` is for rules over a column's rows
+  // only). A source row duplicated, then its first copy deleted: every version as a fresh analysis gives.
+  for (const name of ['anhui-tianchang-water-2022', 'hubei-ezhou-approval-2021', 'anhui-xiaoxian-yanglou-2023']) {
+    it(`each row of ${name} duplicated, then its first copy deleted`, () => {
+      const t0 = readFileSync(join(ROOT, 'test', 'fixtures', 'forms', 'others', `${name}.budget`), 'utf8');
+      const lines = t0.split('\n');
+      let at = 0;
+      for (const line of lines) {
+        if (line.includes('|')) {
+          const z = new DocumentAnalyzer({ locale: 'zh' });
+          z.analyze(t0);
+          const dup = `${line}\n`;
+          z.edit(at, at, dup);
+          assert.deepEqual(dump(z.analysis()), dump(analyze(t0.slice(0, at) + dup + t0.slice(at), { locale: 'zh' })), `${line}: duplicated`);
+          z.edit(at, at + dup.length, '');
+          assert.deepEqual(dump(z.analysis()), dump(analyze(t0, { locale: 'zh' })), `${line}: its first copy deleted`);
+        }
+        at += line.length + 1;
+      }
+    });
+  }
+});

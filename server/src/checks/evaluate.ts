@@ -2,7 +2,7 @@
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Decimal, type Figure } from '../numbers/decimal';
 import type { Cell, Part } from '../model/document';
 import { CellFlag, Kind, StoredPart } from '../model/rows';
-import { isFundsTotal, isPointsColumn } from '../model/build';
+import { isPointsColumn } from '../model/build';
 import type { Messages } from '../i18n/messages';
 import type { Relation, Term } from '../rules/relation';
 import { withRelation, type Finding } from './finding';
@@ -19,7 +19,9 @@ import { headOf } from '../util/text';
 export function valueOf(cell: Cell): Figure | undefined {
   if (cell.kind === 'figure') {
     const f = cell.figure!;
-    if (!cell.column) return f;
+    // A figure printed with a unit other than its table's (`150万` in 元) is known to its own last digit, whatever its
+    // column prints (`Figure.shift`).
+    if (!cell.column || f.shift) return f;
     const precision = columnPrecision(cell.row.part);
     const i = cell.column.index;
     const d = precision.get(f.percent ? `${i}%` : `${i}`) ?? 0;
@@ -35,8 +37,8 @@ const finest = new WeakMap<Part, Map<string, number>>();
 
 /**
  * The most decimals printed in each column of a part (percentages and amounts apart, keys `3` and `3%`; a score
- * column's key `3p` marks it, and `p` a part that has one), computed
- * once per part; a stored part's from its arrays (no views made).
+ * column's key `3p` marks it, and `p` a part that has one; a figure printed with a unit other than its table's is not
+ * counted: `CellFlag.Unit`), computed once per part; a stored part's from its arrays (no views made).
  */
 export function columnPrecision(part: Part): ReadonlyMap<string, number> {
   let m = finest.get(part);
@@ -53,11 +55,11 @@ export function columnPrecision(part: Part): ReadonlyMap<string, number> {
       const first = s.firstCell(r);
       const end = Math.min(s.endCell(r), first + columns);
       for (let c = first; c < end; c++) {
-        if (s.kind(c) === Kind.Figure && s.flags(c) & CellFlag.FigureRole) note(c - first, (s.flags(c) & CellFlag.Percent) !== 0, s.decimals(c));
+        if (s.kind(c) === Kind.Figure && (s.flags(c) & (CellFlag.FigureRole | CellFlag.Unit)) === CellFlag.FigureRole) note(c - first, (s.flags(c) & CellFlag.Percent) !== 0, s.decimals(c));
       }
     }
   } else {
-    for (const r of part.rows) for (const c of r.cells) if (c.kind === 'figure' && c.column && c.figure) note(c.column.index, c.figure.percent, c.figure.decimals);
+    for (const r of part.rows) for (const c of r.cells) if (c.kind === 'figure' && c.column && c.figure && !c.figure.shift) note(c.column.index, c.figure.percent, c.figure.decimals);
   }
   // Score and weight columns (`${column}p`): their whole figures are exact points (`valueOf`).
   for (const c of part.columns) if (c.role === 'figure' && isPointsColumn(c.name)) out.set(`${c.index}p`, 1).set('p', 1);
@@ -98,7 +100,7 @@ export function printStyle(part: Part, column: number): PrintStyle | undefined {
       const from = column < 0 ? first : first + column;
       const end = column < 0 ? s.endCell(r) : Math.min(s.endCell(r), from + 1);
       for (let c = from; c < end; c++) {
-        if (s.kind(c) !== Kind.Figure || s.flags(c) & CellFlag.Percent) continue;
+        if (s.kind(c) !== Kind.Figure || s.flags(c) & (CellFlag.Percent | CellFlag.Unit)) continue;
         decimals = Math.max(decimals, s.decimals(c));
         if (s.flags(c) & CellFlag.Grouping) grouping = true;
       }
@@ -106,7 +108,7 @@ export function printStyle(part: Part, column: number): PrintStyle | undefined {
   } else {
     for (const r of part.rows) {
       for (const c of r.cells) {
-        if (c.kind !== 'figure' || !c.figure || c.figure.percent || (column >= 0 && c.column?.index !== column)) continue;
+        if (c.kind !== 'figure' || !c.figure || c.figure.percent || c.figure.shift || (column >= 0 && c.column?.index !== column)) continue;
         decimals = Math.max(decimals, c.figure.decimals);
         if (c.text.includes(',')) grouping = true;
       }
@@ -396,9 +398,6 @@ function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expecte
     terms.push({ sign: t.sign, f });
   }
   if (rel.target.kind !== 'figure' && rel.terms.every((t) => t.cell.kind !== 'figure')) return undefined;
-  // A form's funds total over sources all left blank: not a sum wrong in each column but sources not filled in, found
-  // once at the total by the form check (rules/forms.ts `blankSources`).
-  if (rel.rule === 'cell-formula' && rel.terms.length > 1 && rel.terms.every((t) => t.cell.kind === 'empty') && rel.target.row.part.table.kind === 'form' && isFundsTotal(rel.target.row.label)) return undefined;
   if (terms.some((t) => t.f.percent !== target.percent && !t.f.exact) && !target.exact) return undefined;
   const dec = Math.max(target.decimals, maxOf(terms.map((t) => t.f.decimals)));
   let printed = 0n;

@@ -15,6 +15,7 @@
  * exact integer elimination over one to four unknowns is a few dozen lines (a MIP solver such as HiGHS compiled to
  * WebAssembly would add megabytes to the server for no case these groups need). */
 import type { Cell } from '../model/document';
+import { printedUnit } from '../model/classify';
 import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { evaluate, holdsAsPrinted, printStyle, scoreFigures, scoreInterval, termValue, valueOf, type PrintStyle } from './evaluate';
@@ -1044,7 +1045,11 @@ class GroupSearch {
     const grouping = cell.text.includes(',') || (cell.kind !== 'figure' && neighbours(cell).grouping);
     // As the figure is printed: `62` rather than `62.00` where the text wrote whole numbers and the value is one.
     const printedDecimals = cell.kind === 'figure' ? (/\.(\d+)/.exec(cell.text)?.[1].length ?? 0) : decimals;
+    // A figure printed with a unit other than its table's is written in its own (`149万` for `150万` in a table of 元).
+    const moved = cell.kind === 'figure' ? cell.figure?.shift ?? 0 : 0;
+    const unit = moved ? printedUnit(cell.text) ?? '' : '';
     const show = (u: bigint) => {
+      if (moved) return formatUnits(u, decimals + moved, grouping) + unit;
       const d = printedDecimals < decimals && u % pow10(decimals - printedDecimals) === 0n ? printedDecimals : decimals;
       return formatUnits(d === decimals ? u : u / pow10(decimals - d), d, grouping);
     };

@@ -20,12 +20,13 @@ import { isJustification } from '../checks/justifications';
 import { cellName, evaluate, holdsAsPrinted, own, ratioTexts, termValue } from '../checks/evaluate';
 import { claimMessages, type ClaimMessages } from '../i18n/claims';
 import type { Locale, Messages } from '../i18n/messages';
-import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
+import type { BudgetDocument, Cell, Column, Part, Table } from '../model/document';
 import { eachRowHead } from '../model/rows';
+import { syntheticCell } from '../model/synthetic';
 import { isBlank } from '../syntax/reader';
 import { formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
+import { extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { INTRODUCER, LIST_OPENER } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
@@ -102,6 +103,269 @@ function sources(doc: BudgetDocument): Source[] {
 /** This year's amount, exact enough to compute with (an approximate one is only compared with its table figure). */
 const isThisYear = (c: Claim) => c.kind === 'amount' && !c.bound && !c.approx && (c.role === 'current' || c.role === 'final' || c.role === 'budget');
 
+/**
+ * A line's claims indexed once (invariant 10 of docs/architecture.md): the pairings of the narrative checks — a change
+ * with its rate and this year's amount, a share with its part and the whole named before it — walk back from a claim
+ * through these lists to the nearest that fits, stepping over a bracket closed before it at once, instead of filtering
+ * the line's claims for each (a line of thousands of changes took minutes). Made on first use, once the claims' roles
+ * are settled (`claimChecks`); a line's claims are in the order of its text.
+ */
+class ClaimIndex {
+  /** Each claim's place in the line's claims. */
+  readonly place = new Map<Claim, number>();
+  /** The places of this year's amounts (`isThisYear`), in order. */
+  readonly thisYear: number[] = [];
+  /**
+   * Per claim, the offset in the line of the bracket that closes first among those its end stands in (the first one
+   * that closes and leaves fewer open than at its end: `bracketDepth`'s `least` < 0), Infinity when none does; and where
+   * that bracket opened (−1: a closing bracket with no opening one in the line).
+   */
+  readonly closes: number[];
+  readonly opens: number[];
+  /**
+   * Per place, the place of the last claim before it (−1) that is a change; a base amount; an amount, not a bound; this
+   * year's amount or a count, not a completion's budget (a `其中`'s total: `qizhongTotal`).
+   */
+  readonly lastChange: Int32Array;
+  readonly lastBase: Int32Array;
+  readonly lastAmount: Int32Array;
+  readonly lastTotal: Int32Array;
+  /** The first place that holds an amount or a change, and an amount (the claims' count when none does). */
+  readonly firstAmountOrChange: number;
+  readonly firstAmount: number;
+  /** How many claims before each place (and the count) are not percentages; are amounts (`kind`). */
+  readonly amounts: Int32Array;
+  private readonly amountKinds: Int32Array;
+  /** The shares that name no whole as read (`占 12.5%`), in order. */
+  private readonly bare: number[] = [];
+  private readonly bareMade = new Map<string, 'short' | 'whole' | 'over'>();
+  /** The offsets of the line's `其中`. */
+  private readonly qizhong: number[] = [];
+  /** The claims said respectively, by their run (`respective.at`/`of`), in order. */
+  readonly respective = new Map<string, number[]>();
+  /** This year's amounts by their subject's key (`labelKey`), in order. */
+  readonly bySubject = new Map<string, number[]>();
+  /** The offsets of the line's full stops (`FULL_STOPS`). */
+  readonly stops: number[] = [];
+
+  constructor(readonly st: Statement) {
+    const claims = st.claims;
+    const n = claims.length;
+    this.lastChange = new Int32Array(n + 1);
+    this.lastBase = new Int32Array(n + 1);
+    this.lastAmount = new Int32Array(n + 1);
+    this.lastTotal = new Int32Array(n + 1);
+    this.amounts = new Int32Array(n + 1);
+    this.amountKinds = new Int32Array(n + 1);
+    let change = -1;
+    let base = -1;
+    let amount = -1;
+    let total = -1;
+    let firstAmountOrChange = n;
+    let firstAmount = n;
+    for (let i = 0; i < n; i++) {
+      const c = claims[i];
+      this.place.set(c, i);
+      this.lastChange[i] = change;
+      this.lastBase[i] = base;
+      this.lastAmount[i] = amount;
+      this.lastTotal[i] = total;
+      this.amounts[i + 1] = this.amounts[i] + (c.unit !== '%' ? 1 : 0);
+      this.amountKinds[i + 1] = this.amountKinds[i] + (c.kind === 'amount' ? 1 : 0);
+      if (c.kind === 'share' && c.whole === '') this.bare.push(i);
+      if (c.kind === 'change') change = i;
+      if (c.kind === 'amount' && c.role === 'base') base = i;
+      if (c.kind === 'amount' && !c.bound) amount = i;
+      if ((isThisYear(c) || c.kind === 'count') && !isCompletionBudget(c)) total = i;
+      if ((c.kind === 'amount' || c.kind === 'change') && firstAmountOrChange === n) firstAmountOrChange = i;
+      if (c.kind === 'amount' && firstAmount === n) firstAmount = i;
+      if (isThisYear(c)) {
+        this.thisYear.push(i);
+        if (c.subject.length >= 2) push(this.bySubject, labelKey(c.subject), i);
+      }
+      if (c.respective) push(this.respective, `${c.respective.at}:${c.respective.of}`, i);
+    }
+    this.lastChange[n] = change;
+    this.lastBase[n] = base;
+    this.lastAmount[n] = amount;
+    this.lastTotal[n] = total;
+    this.firstAmountOrChange = firstAmountOrChange;
+    this.firstAmount = firstAmount;
+    const text = st.text;
+    for (let i = 0; i < text.length; i++) if (FULL_STOPS.includes(text[i])) this.stops.push(i);
+    for (let i = text.indexOf('其中'); i >= 0; i = text.indexOf('其中', i + 1)) this.qizhong.push(i);
+    // The brackets: the depth before each character; where each closing bracket's opening one stands. From the right,
+    // the nearest place past a claim's end whose depth is one less than there is the first bracket closed under it.
+    const depth = new Int32Array(text.length + 1);
+    const opened = new Int32Array(text.length).fill(-1);
+    const open: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      depth[i + 1] = depth[i];
+      if (ch === '（' || ch === '(') { depth[i + 1]++; open.push(i); }
+      else if (ch === '）' || ch === ')') { depth[i + 1]--; opened[i] = open.pop() ?? -1; }
+    }
+    this.closes = new Array<number>(n).fill(Infinity);
+    this.opens = new Array<number>(n).fill(-1);
+    const ends = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) push(ends, Math.max(0, Math.min(text.length, claims[i].span.end - st.span.start)), i);
+    const seen = new Map<number, number>();
+    for (let j = text.length; j >= 0; j--) {
+      const here = ends.get(j);
+      if (here) {
+        const k = seen.get(depth[j] - 1);
+        if (k !== undefined) for (const i of here) { this.closes[i] = k - 1; this.opens[i] = opened[k - 1]; }
+      }
+      seen.set(depth[j], j);
+    }
+  }
+
+  /** This year's amounts whose subject is named like `key` (the same, or one in the other: `wholeOf`), in order. */
+  namedLike(key: string): number[] {
+    let list = this.named.get(key);
+    if (!list) {
+      list = [];
+      for (const i of this.thisYear) {
+        const x = this.st.claims[i];
+        if (x.subject.length < 2) continue;
+        const k = labelKey(x.subject);
+        if (k === key || k.includes(key) || key.includes(k)) list.push(i);
+      }
+      this.named.set(key, list);
+    }
+    return list;
+  }
+  private readonly named = new Map<string, number[]>();
+
+  /** The line's list markers (`listMarkers`), read once. */
+  markers(): number[] {
+    return (this.listed ??= listMarkers(this.st));
+  }
+  private listed?: number[];
+
+  /** The last of this year's amounts that starts before line offset `at`. */
+  thisYearBeforeOffset(at: number): Claim | undefined {
+    const k = lastBefore(this.thisYear.length, (j) => this.st.claims[this.thisYear[j]].span.start - this.st.span.start, at);
+    return k < 0 ? undefined : this.st.claims[this.thisYear[k]];
+  }
+
+  /** `qizhongEnd` of the line's text, once per `其中` and total. */
+  qizhongEnd(qi: number, totalAt: number): number {
+    const key = `${qi}:${totalAt}`;
+    let end = this.ends.get(key);
+    if (end === undefined) this.ends.set(key, (end = qizhongEnd(this.st.text, qi, totalAt)));
+    return end;
+  }
+  private readonly ends = new Map<string, number>();
+
+  /** How many of the places [from, to) hold amounts. */
+  amountsIn(from: number, to: number): number {
+    return to <= from ? 0 : this.amountKinds[to] - this.amountKinds[from];
+  }
+
+  /** Whether a `其中` stands within line offsets [from, to). */
+  qizhongIn(from: number, to: number): boolean {
+    const k = lastBefore(this.qizhong.length, (j) => this.qizhong[j], from) + 1;
+    return k < this.qizhong.length && this.qizhong[k] + 2 <= to;
+  }
+
+  /** The last `其中` that ends at or before line offset `at` (−1). */
+  qizhongBefore(at: number): number {
+    const k = lastBefore(this.qizhong.length, (j) => this.qizhong[j], at - 1) ;
+    return k < 0 ? -1 : this.qizhong[k];
+  }
+
+  /** `breakdownOf` the shares that name no whole as read within line offsets [from, to] (once per span asked). */
+  bareBreakdown(from: number, to: number): 'short' | 'whole' | 'over' {
+    const key = `${from}:${to}`;
+    let made = this.bareMade.get(key);
+    if (made) return made;
+    const claims = this.st.claims;
+    const base = this.st.span.start;
+    const list: Claim[] = [];
+    for (let k = lastBefore(this.bare.length, (j) => claims[this.bare[j]].span.start - base, from) + 1; k < this.bare.length; k++) {
+      const x = claims[this.bare[k]];
+      if (x.span.end - base > to) break;
+      list.push(x);
+    }
+    this.bareMade.set(key, (made = breakdownOf(list)));
+    return made;
+  }
+
+  /** Whether claim i stands inside brackets that close before line offset `at` (`bracketedBefore`). */
+  bracketed(i: number, at: number): boolean {
+    return this.closes[i] < at;
+  }
+
+  /**
+   * This year's amounts before document offset `at` not inside brackets closed before it, from the nearest back, until
+   * `visit` says stop (true); a bracket closed before `at` is stepped over at once (every claim in it is inside it).
+   */
+  thisYearBefore(at: number, visit: (x: Claim, i: number) => boolean | void): void {
+    const list = this.thisYear;
+    const claims = this.st.claims;
+    const rel = at - this.st.span.start;
+    let k = lastBefore(list.length, (j) => claims[list[j]].span.start, at);
+    while (k >= 0) {
+      const i = list[k];
+      if (this.bracketed(i, rel)) {
+        // The claims of this year inside that bracket: all before its opening one are outside it.
+        const o = this.opens[i];
+        if (o < 0) return;
+        const next = lastBefore(k, (j) => claims[list[j]].span.end - this.st.span.start, o + 1);
+        k = next < k ? next : k - 1;
+        continue;
+      }
+      if (visit(claims[i], i)) return;
+      k--;
+    }
+  }
+
+  /** The last claim before place `before` said respectively in claim c's run for which `ok` holds. */
+  counterpartBefore(c: Claim, before: number, ok: (x: Claim, i: number) => boolean): Claim | undefined {
+    const r = c.respective;
+    const list = r && this.respective.get(`${r.at}:${r.of}`);
+    if (!list) return undefined;
+    for (let k = lastBefore(list.length, (j) => list[j], before); k >= 0; k--) if (ok(this.st.claims[list[k]], list[k])) return this.st.claims[list[k]];
+    return undefined;
+  }
+
+  /** Where the sentence (to a full stop) holding line offset `at` starts, and where the next full stop stands (`startAfter`, `stopAt`). */
+  fullStopBefore(at: number): number {
+    const k = lastBefore(this.stops.length, (j) => this.stops[j], at);
+    return k < 0 ? 0 : this.stops[k] + 1;
+  }
+  fullStopFrom(at: number): number {
+    const k = lastBefore(this.stops.length, (j) => this.stops[j], at) + 1;
+    return k < this.stops.length ? this.stops[k] : this.st.text.length;
+  }
+}
+
+function push<K>(m: Map<K, number[]>, k: K, v: number): void {
+  const list = m.get(k);
+  if (list) list.push(v); else m.set(k, [v]);
+}
+
+/** The last j < n with key(j) < at (−1 when none has), key ascending. */
+function lastBefore(n: number, key: (j: number) => number, at: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) < at) lo = mid + 1; else hi = mid;
+  }
+  return lo - 1;
+}
+
+const claimIndexes = new WeakMap<Statement, ClaimIndex>();
+
+/** A line's claims indexed (`ClaimIndex`), made once per line. */
+function indexOf(st: Statement): ClaimIndex {
+  let ix = claimIndexes.get(st);
+  if (!ix) claimIndexes.set(st, (ix = new ClaimIndex(st)));
+  return ix;
+}
+
 export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOptions = {}): ClaimResult {
   const cm = claimMessages(options.locale);
   const result: ClaimResult = { relations: [], findings: [] };
@@ -144,13 +408,11 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       }
       // A zero amount is nothing spent (exact), a rate of 0% a rounded one (`减少 11 万元，负增长 0.00%` of 42.44 亿元).
       if (c.unit === '%' && figure.exact) figure = { ...figure, exact: false };
-      const row: Row = { label: c.purpose ?? c.subject, labelSpan: { start: c.span.start, end: c.span.start }, cells: [], span: c.span, part, index: part.rows.length };
-      // A column of its own, numbered apart (a figure's precision is its column's, checks/evaluate.ts `valueOf`, by
-      // the column's index): a claim's precision is its own (padded above), not the finest of the claims made before
-      // it was first judged (`增长 3.4%` after `增长 10.87%` is 3.4 %, known to ±0.05 %).
-      cell = { text: c.figure.text, span: c.unit === '%' ? c.span : c.numberSpan, kind: 'figure', figure, column: { ...column, index: row.index }, row };
-      row.cells.push(cell);
-      part.rows.push(row);
+      // A row of the claims' part and a column of its own, numbered apart (a figure's precision is its column's,
+      // checks/evaluate.ts `valueOf`, by the column's index): a claim's precision is its own (padded above), not the
+      // finest of the claims made before it was first judged (`增长 3.4%` after `增长 10.87%` is 3.4 %, known to ±0.05 %).
+      cell = syntheticCell(part, column, { label: c.purpose ?? c.subject, labelSpan: { start: c.span.start, end: c.span.start }, span: c.span },
+        { text: c.figure.text, span: c.unit === '%' ? c.span : c.numberSpan, figure });
       cells.set(c, cell);
       return cell;
     };
@@ -390,27 +652,32 @@ function sameSubject(a: Claim, b: Claim): boolean {
 /** A change's subject that names both totals (`收支`, `收、支总计`). */
 const BOTH_TOTALS = /^收[、，,]?支(?:总计|合计)?$/;
 
-/** This year's amount a change speaks of: before it in its sentence, else in the sentences before, else the line before. */
+/**
+ * This year's amount a change speaks of: before it in its sentence, else in the sentences before, else the line before
+ * — the nearest before it that fits, found by walking back through the line's amounts of this year (`ClaimIndex`).
+ */
 function currentFor(st: Statement, change: Claim, prev: Statement | undefined, kind: '预算' | '决算' | undefined): Claim | undefined {
-  const before = st.claims.filter((x) => isThisYear(x) && x.span.start < change.span.start && !bracketedBefore(st, x, change.span.start));
+  const ix = indexOf(st);
+  const at = change.span.start;
+  const rel = at - st.span.start;
   // A change said respectively is of the amount at its place in a run of as many amounts before it.
-  const paired = counterpart(change, before, () => true);
+  const paired = change.respective && ix.counterpartBefore(change, Infinity, (x, i) => isThisYear(x) && x.span.start < at && !ix.bracketed(i, rel));
   if (paired) return paired;
   const own = !change.inherited && change.subject;
   // `收入总计A万元,支出总计A万元。收支较上年决算数增加X万元` (渝中): the change of both totals, when they print alike.
   if (own && BOTH_TOTALS.test(labelKey(own))) {
-    const totals = before.filter((x) => x.subject && /^(?:本年)?(?:收入|支出)(?:总计|合计)$/.test(labelKey(x.subject)));
+    const totals: Claim[] = [];
+    ix.thisYearBefore(at, (x) => { if (x.subject && /^(?:本年)?(?:收入|支出)(?:总计|合计)$/.test(labelKey(x.subject))) totals.unshift(x); });
     if (totals.length === 2 && labelKey(totals[0].subject) !== labelKey(totals[1].subject) && samePrint(totals[0].figure, totals[1].figure)) return totals[1];
   }
-  // In a 决算, this year's amount is the final one, not the 年初预算.
-  const pick = (list: Claim[]) => list.filter((x) => x.role !== 'budget' || kind !== '决算').reverse().find((x) => !own || sameSubject(x, change));
-  const same = pick(before.filter((x) => x.sentence === change.sentence));
-  if (same) return same;
-  const earlier = pick(before.filter((x) => x.sentence < change.sentence));
-  if (earlier) return earlier;
-  if (prev && !st.claims.some((x) => isThisYear(x) && x.span.start < change.span.start)) {
-    const last = prev.claims.filter(isThisYear);
-    return pick(last);
+  // In a 决算, this year's amount is the final one, not the 年初预算: the nearest that fits, in its sentence, else before.
+  const fits = (x: Claim) => (x.role !== 'budget' || kind !== '决算') && (!own || sameSubject(x, change));
+  let found: Claim | undefined;
+  ix.thisYearBefore(at, (x) => fits(x) && !!(found = x));
+  if (found) return found;
+  if (prev && !(ix.thisYear.length && st.claims[ix.thisYear[0]].span.start < at)) {
+    const p = indexOf(prev);
+    for (let k = p.thisYear.length - 1; k >= 0; k--) if (fits(prev.claims[p.thisYear[k]])) return prev.claims[p.thisYear[k]];
   }
   return undefined;
 }
@@ -464,12 +731,14 @@ function closingBracket(text: string, open: number): number {
 /** Changes, their rates, bases, direction words and 持平. */
 function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): void {
   const claims = st.claims;
+  const ix = indexOf(st);
   for (let i = 0; i < claims.length; i++) {
     const r = claims[i];
     if (r.kind !== 'rate' || r.bound || r.approx) continue;
     // The change this rate is the rate of: the change before it in its sentence, else the sentence before.
     // A rate said respectively is of the change at its place in a run of as many changes before it.
-    let change: Claim | undefined = counterpart(r, claims.slice(0, i), (x) => x.kind === 'change' && !x.bound);
+    let change: Claim | undefined = r.respective && ix.counterpartBefore(r, i, (x) => x.kind === 'change' && !x.bound);
+    // (Back to the last rate before it at most: each claim is passed by one rate.)
     for (let j = i - 1; j >= 0 && !change; j--) {
       const x = claims[j];
       if (x.kind === 'change' && !x.bound) change = x;
@@ -479,10 +748,11 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     // change of its own stands before it.
     // Not a part's change after `其中` (`与上年相比增长 16.75%，其中因公出国(境)费增加 0 万元`: the rate is the total's).
     const next = claims[i + 1];
-    if (!change && next?.kind === 'change' && !next.bound && next.sentence === r.sentence && !claims.slice(0, i).some((x) => x.kind === 'change' && x.sentence === r.sentence)
+    const changeBefore = ix.lastChange[i];
+    if (!change && next?.kind === 'change' && !next.bound && next.sentence === r.sentence && !(changeBefore >= 0 && claims[changeBefore].sentence === r.sentence)
       && !st.text.slice(r.span.end - st.span.start, next.span.start - st.span.start).includes('其中')) change = next;
-    if (!change && prev && !claims.slice(0, i).some((x) => x.kind === 'amount' || x.kind === 'change')) {
-      const last = prev.claims.filter((x) => x.sentence === prev.claims[prev.claims.length - 1]?.sentence);
+    if (!change && prev && ix.firstAmountOrChange >= i) {
+      const last = lastSentenceOf(prev);
       change = last.filter((x) => x.kind === 'change' && !x.bound).at(-1);
       if (change && last.some((x) => x.kind === 'rate' && x.span.start > change!.span.start)) change = undefined;
       if (change) {
@@ -509,16 +779,25 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     else tableRate(ctx, r, change);
   }
   // A change against a stated base: this year − base; the direction word against the figures; 持平.
+  const bases: Claim[] = [];
+  for (let i = 0; i < claims.length; i++) if (claims[i].kind === 'amount' && claims[i].role === 'base') bases.push(claims[i]);
   for (const c of claims) {
     if (c.kind !== 'change' || c.bound || c.approx) continue;
     let cur = currentFor(st, c, prev, ctx.kind);
-    const base = claims.find((x) => x.kind === 'amount' && x.role === 'base' && x.sentence <= c.sentence && sameSubject(x, c)) ?? baseAbove(st, c, prev);
+    // The first base amount of its subject in its sentence or before (the base amounts alone are looked through).
+    let base: Claim | undefined;
+    for (const x of bases) {
+      if (x.sentence > c.sentence) break;
+      if (sameSubject(x, c)) { base = x; break; }
+    }
+    base ??= baseAbove(st, c, prev);
     if (!cur || !base) continue;
     // A change against a base amount it names (`…合计31.23万元,其中:…因公出国(境)费0万元。较2014年度…“三公”经费合计16.08万元
     // 增加15.15万元`, 甘南 2015): of this year's amount of the base's subject, not of the last part listed before.
     if (c.inherited && base.subject.length >= 2 && base.span.start < c.span.start && !(cur.subject && sameSubject(cur, base))) {
-      const named = claims.filter((x) => isThisYear(x) && x.span.start < base.span.start && x.subject.length >= 2 && labelKey(x.subject) === labelKey(base.subject)).at(-1);
-      if (named) cur = named;
+      const list = ix.bySubject.get(labelKey(base.subject));
+      const k = list ? lastBefore(list.length, (j) => claims[list[j]].span.start, base.span.start) : -1;
+      if (k >= 0) cur = claims[list![k]];
     }
     const fc = termValue(claimTerm(ctx, 1, cur, c.scale))!;
     const fb = termValue(claimTerm(ctx, 1, base, c.scale))!;
@@ -537,9 +816,17 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   }
   for (const f of st.flats) {
     if (f.roughly) continue;
-    const inSentence = claims.filter((x) => x.sentence <= f.sentence && x.sentence >= f.sentence - 1);
-    const base = inSentence.filter((x) => x.kind === 'amount' && x.role === 'base').at(-1);
-    const cur = base && inSentence.filter((x) => isThisYear(x) && sameSubject(x, base)).at(-1);
+    // The claims of its sentence and the one before: the last base amount there, and the last amount of this year of
+    // its subject (walked back from the end of its sentence).
+    const end = lastBefore(claims.length, (j) => claims[j].sentence, f.sentence + 1) + 1;
+    const b = ix.lastBase[end];
+    const base = b >= 0 && claims[b].sentence >= f.sentence - 1 ? claims[b] : undefined;
+    let cur: Claim | undefined;
+    if (base) {
+      for (let k = lastBefore(ix.thisYear.length, (j) => ix.thisYear[j], end); k >= 0 && claims[ix.thisYear[k]].sentence >= f.sentence - 1; k--) {
+        if (sameSubject(claims[ix.thisYear[k]], base)) { cur = claims[ix.thisYear[k]]; break; }
+      }
+    }
     if (!base || !cur) continue;
     if (samePrint(ctx.cellOf(cur).figure!, ctx.cellOf(base).figure!)) continue;
     ctx.out.findings.push({
@@ -556,10 +843,22 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
  * 807.95万,…` / `2022年“三公"经费决算数相较于上年增加275.76万元`): that line's only base amount of the subject.
  */
 function baseAbove(st: Statement, c: Claim, prev: Statement | undefined): Claim | undefined {
-  if (!prev || !c.subject || st.claims.some((x) => x.kind === 'amount' && x.span.start < c.span.start)) return undefined;
+  const first = indexOf(st).firstAmount;
+  if (!prev || !c.subject || (first < st.claims.length && st.claims[first].span.start < c.span.start)) return undefined;
   const bases = prev.claims.filter((x) => x.kind === 'amount' && x.role === 'base' && !x.bound && !x.approx && sameSubject(x, c));
   return bases.length === 1 && prev.claims.some((x) => isThisYear(x) && sameSubject(x, c)) ? bases[0] : undefined;
 }
+
+/** The claims of a line's last sentence (asked by each rate that opens the line after it). */
+function lastSentenceOf(st: Statement): Claim[] {
+  let list = lastSentences.get(st);
+  if (!list) {
+    const last = st.claims[st.claims.length - 1]?.sentence;
+    lastSentences.set(st, (list = st.claims.filter((x) => x.sentence === last)));
+  }
+  return list;
+}
+const lastSentences = new WeakMap<Statement, Claim[]>();
 
 /**
  * A rate said of this year's amount and a base's, the change between them not stated (`一般公共预算支出 1,234 万元，比上年的
@@ -567,7 +866,9 @@ function baseAbove(st: Statement, c: Claim, prev: Statement | undefined): Claim 
  * it; this year's, as a change's would be (`currentFor`).
  */
 function growthCheck(ctx: Ctx, st: Statement, r: Claim, prev: Statement | undefined): void {
-  const base = st.claims.filter((x) => x.kind === 'amount' && x.role === 'base' && x.sentence === r.sentence && x.span.start < r.span.start).at(-1);
+  const ix = indexOf(st);
+  const b = ix.lastBase[ix.place.get(r)!];
+  const base = b >= 0 && st.claims[b].sentence === r.sentence ? st.claims[b] : undefined;
   if (!base || base.bound || base.approx || !sameSubject(base, r)) return;
   const cur = currentFor(st, r, prev, ctx.kind);
   if (!cur || cur.scale === undefined) return;
@@ -609,9 +910,18 @@ function rateOf(ctx: Ctx, r: Claim, change: Claim, cur: Claim): Relation {
  */
 function changeOfListTotal(ctx: Ctx, st: Statement, r: Claim, change: Claim, cur: Claim): Claim | undefined {
   if ((change.subject && !change.inherited) || cur.sentence !== change.sentence) return undefined;
-  const at = (x: number) => x - st.span.start;
-  const total = st.claims.find((x) => isThisYear(x) && x.sentence === cur.sentence && x.span.end <= cur.span.start && x.unit === cur.unit
-    && st.text.slice(at(x.span.end), at(cur.span.start)).includes('其中'));
+  // The first amount of this year in its sentence before a `其中` that stands before this year's amount.
+  const ix = indexOf(st);
+  const q = ix.qizhongBefore(cur.span.start - st.span.start);
+  let total: Claim | undefined;
+  if (q >= 0) {
+    const from = lastBefore(ix.thisYear.length, (j) => st.claims[ix.thisYear[j]].sentence, cur.sentence) + 1;
+    for (let k = from; k < ix.thisYear.length; k++) {
+      const x = st.claims[ix.thisYear[k]];
+      if (x.sentence !== cur.sentence || x.span.end - st.span.start > q) break;
+      if (x.unit === cur.unit) { total = x; break; }
+    }
+  }
   if (!total) return undefined;
   const part = holdsAsPrinted(rateOf(ctx, r, change, cur));
   if (part === true) return undefined;
@@ -822,25 +1132,35 @@ function listStart(statements: Statement[], i: number): number {
 /** Shares: part ÷ whole, and the shares of one whole together at most 100%. */
 function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
-  for (const s of st.claims) {
+  const ix = indexOf(st);
+  const run = new SharesRun(st);
+  for (let k = 0; k < st.claims.length; k++) {
+    // The claims before this one, their wholes now settled, kept for `namedWhole`.
+    if (k) run.passed(k - 1);
+    const s = st.claims[k];
     if (s.kind !== 'share' || s.bound || s.approx) continue;
-    const before = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start && !bracketedBefore(st, x, s.span.start));
-    // A share said respectively is of the amount at its place in a run of as many amounts (extract.ts `respectively`).
-    const part = s.respective ? counterpart(s, before, () => true) : before.at(-1);
+    // Its part: this year's amount before it in its sentence (not inside brackets closed before it) — the nearest, or
+    // said respectively, the amount at its place in a run of as many amounts (extract.ts `respectively`).
+    const at = s.span.start;
+    const rel = at - st.span.start;
+    let part: Claim | undefined;
+    if (s.respective) part = ix.counterpartBefore(s, Infinity, (x, j) => isThisYear(x) && x.sentence === s.sentence && x.span.start < at && !ix.bracketed(j, rel));
+    else ix.thisYearBefore(at, (x) => { if (x.sentence === s.sentence) part = x; return true; });
     if (!part) continue;
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
+    if (!withShare.has(part)) run.shared(ix.place.get(part)!);
     withShare.add(part);
     lineOf.set(s, st);
     // (Another amount between the part and its share — `基本支出 300 万元，比上年增长 20 万元，占增长总额的 40%` — and the share
     // may be of that one: `listParts`. A rate between them is no amount a share could be of.)
-    if (st.claims.some((x) => x !== part && x !== s && x.unit !== '%' && x.span.start > part.span.start && x.span.start < s.span.start)) apart.add(s);
+    if (ix.amounts[k] - ix.amounts[ix.place.get(part)! + 1] > 0) apart.add(s);
     let whole = wholeOf(ctx, statements, i, s, part);
     // A share that names no whole and has none of a `其中` or a list: of the whole the share before it in its line named
     // (`税务部门…占一般公共预算收入的50%；财政部门…占50%。从收入分类来看，税收收入…占40%；…占60%`, review21: the bare ones
     // were one list of no whole, 150%).
     if (!whole && s.whole === '') {
-      const named = namedWhole(st, s, part);
+      const named = namedWhole(st, s, part, run);
       if (named) {
         s.whole = named;
         wentOn.add(s);
@@ -880,49 +1200,131 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
  * reviewer reads `…占一般公共预算收入的50%；财政部门500万元，占50%` as a list of 一般公共预算收入; a share that names
  * another whole starts a list of that one.
  */
-function namedWhole(st: Statement, s: Claim, part: Claim): string | undefined {
-  const named = st.claims.filter((x) => x.kind === 'share' && x !== s && x.span.end <= part.span.start && x.whole).at(-1);
+function namedWhole(st: Statement, s: Claim, part: Claim, run: SharesRun): string | undefined {
+  const named = run.lastNamed(part.span.start);
   if (!named) return undefined;
-  const between = st.text.slice(named.span.end - st.span.start, part.span.start - st.span.start);
-  if (between.includes('其中')) return undefined;
+  const ix = indexOf(st);
+  if (ix.qizhongIn(named.span.end - st.span.start, part.span.start - st.span.start)) return undefined;
   // Past a full stop, after a whole breakdown (a second one of the same whole, 黄平's), or when no amount of no share
   // of its own stands between: a new total (`…占一般公共预算收入的30%；…占30%。本年支出1000万元，基本支出400万元，占40%；…
   // 占60%。`, review22: 160%) has the bare shares after it.
   // A list past 100% is not gone on with; nor, after one short of it, bare shares that make 100% in their own sentence
   // (`…占本年支出的45%；…占45%。公务接待费20万元，占20%；公务用车运行费80万元，占80%。`: a breakdown of their own).
-  if (!/[。！？!?]/.test(between)) return named.whole;
-  const key = labelKey(named.whole!);
-  const made = breakdownOf(st.claims.filter((x) => x.kind === 'share' && x.span.end <= part.span.start && x.whole !== undefined && labelKey(x.whole) === key));
-  if (made !== 'short') return made === 'whole' ? named.whole : undefined;
-  const total = st.claims.some((x) => x.kind === 'amount' && x !== part && x.span.start >= named.span.end && x.span.end <= part.span.start && !withShare.has(x));
-  if (total) return undefined;
   const at = (x: number) => x - st.span.start;
-  const from = startAfter(st.text, FULL_STOPS, at(part.span.start));
-  const to = stopAt(st.text, FULL_STOPS, at(s.span.end));
-  const own = st.claims.filter((x) => x.kind === 'share' && at(x.span.start) >= from && at(x.span.end) <= to && (x.whole === '' || wentOn.has(x)));
-  return breakdownOf(own) === 'whole' ? undefined : named.whole;
+  if (ix.fullStopFrom(at(named.span.end)) >= at(part.span.start)) return named.whole;
+  const made = run.breakdown(labelKey(named.whole!), part.span.start);
+  if (made !== 'short') return made === 'whole' ? named.whole : undefined;
+  // An amount between them that is no share's part (the claims between are counted, those that are parts taken off).
+  const from = lastBefore(st.claims.length, (j) => st.claims[j].span.start, named.span.end) + 1;
+  const to = lastBefore(st.claims.length, (j) => st.claims[j].span.end, part.span.start + 1) + 1;
+  const p = ix.place.get(part)!;
+  const amounts = ix.amountsIn(from, to) - (p >= from && p < to ? 1 : 0) - run.sharedIn(from, to) + (p >= from && p < to && withShare.has(part) ? 1 : 0);
+  if (amounts > 0) return undefined;
+  // The shares that name no whole (or went on with one) in the sentence of its part to the full stop after it.
+  return ix.bareBreakdown(ix.fullStopBefore(at(part.span.start)), ix.fullStopFrom(at(s.span.end))) === 'whole' ? undefined : named.whole;
+}
+
+/**
+ * What `namedWhole` asks of the shares passed so far in a line (`shareChecks` goes through its claims in order, and
+ * settles a share's whole as it goes): the last that names a whole before a place; what the shares of one whole add up
+ * to before a place (kept as they are passed, the sums carried on); how many amounts before a place are shares' parts.
+ */
+class SharesRun {
+  private readonly named: number[] = [];
+  private readonly byWhole = new Map<string, { places: number[]; at: number; sum: BreakdownSum }>();
+  /** A Fenwick tree of the amounts that are shares' parts, by place. */
+  private readonly parts: Int32Array;
+
+  constructor(private readonly st: Statement) {
+    this.parts = new Int32Array(st.claims.length + 1);
+  }
+
+  /** Claim k was passed: its whole is settled. */
+  passed(k: number): void {
+    const x = this.st.claims[k];
+    if (x.kind !== 'share' || x.whole === undefined) return;
+    if (x.whole) this.named.push(k);
+    const key = labelKey(x.whole);
+    const w = this.byWhole.get(key);
+    if (w) w.places.push(k); else this.byWhole.set(key, { places: [k], at: 0, sum: new BreakdownSum() });
+  }
+
+  /** The last share passed that names a whole and ends at or before document offset `at`. */
+  lastNamed(at: number): Claim | undefined {
+    const k = lastBefore(this.named.length, (j) => this.st.claims[this.named[j]].span.end, at + 1);
+    return k < 0 ? undefined : this.st.claims[this.named[k]];
+  }
+
+  /** `breakdownOf` the shares of whole `key` passed that end at or before document offset `at` (asked at places that only grow). */
+  breakdown(key: string, at: number): 'short' | 'whole' | 'over' {
+    const w = this.byWhole.get(key);
+    if (!w) return 'short';
+    const claims = this.st.claims;
+    const n = lastBefore(w.places.length, (j) => claims[w.places[j]].span.end, at + 1) + 1;
+    if (n < w.at) return breakdownOf(w.places.slice(0, n).map((j) => claims[j]));
+    for (; w.at < n; w.at++) w.sum.add(claims[w.places[w.at]]);
+    return w.sum.verdict();
+  }
+
+  /** Place k's amount is a share's part. */
+  shared(k: number): void {
+    for (let i = k + 1; i < this.parts.length; i += i & -i) this.parts[i]++;
+  }
+
+  /** How many of the places [from, to) are amounts that are shares' parts. */
+  sharedIn(from: number, to: number): number {
+    return to <= from ? 0 : this.prefix(to) - this.prefix(from);
+  }
+
+  private prefix(n: number): number {
+    let s = 0;
+    for (let i = n; i > 0; i -= i & -i) s += this.parts[i];
+    return s;
+  }
+}
+
+/** Shares added up as `breakdownOf` does, one at a time: their intervals' sums at the finest precision so far. */
+class BreakdownSum {
+  private lo = 0n;
+  private hi = 0n;
+  private d = 0;
+  private count = 0;
+
+  add(x: Claim): void {
+    if (x.bound || x.approx) return;
+    const d = x.figure.decimals + 1;
+    if (d > this.d) {
+      const up = pow10(d - this.d);
+      this.lo *= up;
+      this.hi *= up;
+      this.d = d;
+    }
+    const iv = intervalOf(x.figure.exact ? { ...x.figure, exact: false } : x.figure, this.d);
+    this.lo += iv.lo;
+    this.hi += iv.hi;
+    this.count++;
+  }
+
+  verdict(): 'short' | 'whole' | 'over' {
+    return verdictOf(this.lo, this.hi, this.d, this.count);
+  }
+}
+
+/** Shares' sums `lo`…`hi` at `d` decimals, `count` of them: whole breakdowns (100%, 200% …), less than one, or more. */
+function verdictOf(lo: bigint, hi: bigint, d: number, count: number): 'short' | 'whole' | 'over' {
+  const hundred = 100n * pow10(d);
+  if (hi < hundred) return 'short';
+  // The first whole breakdown at or past `lo` (one at least) within `hi`.
+  const k = lo <= hundred ? 1n : (lo + hundred - 1n) / hundred;
+  if (k * hundred <= hi && count >= 2) return 'whole';
+  return lo > hundred ? 'over' : 'short';
 }
 
 /** What shares make together within their rounding: whole breakdowns (100%, or 200% …), less than a whole one, or more. */
 function breakdownOf(list: readonly Claim[]): 'short' | 'whole' | 'over' {
-  let d = 0;
-  const shares: Claim[] = [];
-  for (const x of list) {
-    if (x.bound || x.approx) continue;
-    shares.push(x);
-    d = Math.max(d, x.figure.decimals + 1);
-  }
-  let lo = 0n;
-  let hi = 0n;
-  for (const x of shares) {
-    const iv = intervalOf(x.figure.exact ? { ...x.figure, exact: false } : x.figure, d);
-    lo += iv.lo;
-    hi += iv.hi;
-  }
-  const hundred = 100n * pow10(d);
-  if (hi < hundred) return 'short';
-  for (let k = 1n; k * hundred <= hi; k++) if (lo <= k * hundred && shares.length >= 2) return 'whole';
-  return lo > hundred ? 'over' : 'short';
+  const sum = new BreakdownSum();
+  for (const x of list) sum.add(x);
+  return sum.verdict();
 }
 
 /** Whether a share may be 100% (its part may be all of its whole). */
@@ -1171,12 +1573,17 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
     return t.shift ? { cell: t.cell, shift: t.shift } : { cell: t.cell };
   };
   if (key) {
-    // An amount stated before, named like the whole (`政府采购支出总额 177.08 万元 … 占政府采购支出总额的 66%`).
+    // An amount stated before, named like the whole (`政府采购支出总额 177.08 万元 … 占政府采购支出总额的 66%`): the last
+    // of this year's amounts of a line named so (`ClaimIndex.namedLike`), walked back past the part and its siblings.
     for (let j = i; j >= 0 && i - j <= 8; j--) {
       const s = statements[j];
       const siblings = ctx.siblings.get(key);
-      const named = s.claims.filter((x) => isThisYear(x) && x !== part && !siblings?.has(x) && x.span.start < share.span.start && x.subject.length >= 2)
-        .filter((x) => { const k = labelKey(x.subject); return k === key || k.includes(key) || key.includes(k); }).at(-1);
+      const list = indexOf(s).namedLike(key);
+      let named: Claim | undefined;
+      for (let k = lastBefore(list.length, (x) => s.claims[list[x]].span.start, share.span.start); k >= 0 && !named; k--) {
+        const x = s.claims[list[k]];
+        if (x !== part && !siblings?.has(x)) named = x;
+      }
       if (named) return stated(named);
     }
     const q = ctx.index.resolve({ ...part, subject: share.whole!, path: undefined, levels: undefined, role: 'current' });
@@ -1185,10 +1592,11 @@ function wholeOf(ctx: Ctx, statements: Statement[], i: number, share: Claim, par
   }
   // `其中基本支出 348.21 万元，占 16.6%`: the total before 其中 in the line, when the part is within its reach.
   const rel = part.span.start - st.span.start;
-  for (const qi of listMarkers(st)) {
+  const ix = indexOf(st);
+  for (const qi of ix.markers()) {
     if (qi >= rel) break;
-    const total = st.claims.filter((x) => isThisYear(x) && x.span.start - st.span.start < qi).at(-1);
-    if (total && rel < qizhongEnd(st.text, qi, total.span.start - st.span.start)) return stated(total);
+    const total = ix.thisYearBeforeOffset(qi);
+    if (total && rel < ix.qizhongEnd(qi, total.span.start - st.span.start)) return stated(total);
   }
   // An item of a list: the intro's total (`…支出 2,098.74 万元，主要用于以下方面：` / `1. 一般公共服务（类）支出 261.74 万元，占 12.5%`).
   const en = enumeration(ctx, statements, i);
@@ -1501,13 +1909,17 @@ function partOfTotal(ctx: Ctx, total: Claim, x: Claim): boolean {
  */
 function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
   const at = st.span.start + qi;
-  const last = st.claims.filter((x) => x.kind === 'amount' && !x.bound && x.span.start < at).at(-1);
+  const ix = indexOf(st);
+  const upTo = lastBefore(st.claims.length, (j) => st.claims[j].span.start, at) + 1;
+  const l = ix.lastAmount[upTo];
+  const last = l >= 0 ? st.claims[l] : undefined;
   // Another year's total just stated (`2021年的…合计为807.95万,其中:…`, 鄂城) owns its list; a base this year's amount is
   // compared with (`…1000万元，较2021年的807.95万元有所增加，其中：…`, review21) does not.
   const lastAt = last ? last.span.start - st.span.start : 0;
   if (last?.role === 'base' && !/[。；;！？!?]/.test(st.text.slice(last.span.end - st.span.start, qi))
     && !/较|比(?![重例])/.test(st.text.slice(Math.max(0, lastAt - 8), lastAt))) return undefined;
-  return st.claims.filter((x) => (isThisYear(x) || x.kind === 'count') && x.span.start < at && !isCompletionBudget(x)).at(-1);
+  const t = ix.lastTotal[upTo];
+  return t >= 0 ? st.claims[t] : undefined;
 }
 
 /**
@@ -1621,13 +2033,20 @@ function listMarkers(st: Statement): number[] {
  * if one stands before them, none in brackets —, two or more, none larger than it.
  */
 function trailingTotal(ctx: Ctx, st: Statement): void {
+  const ix = indexOf(st);
   for (let k = 0; k < st.claims.length; k++) {
     const total = st.claims[k];
     if (!isThisYear(total) || total.bound || total.approx || !isTrailingTotal(total)) continue;
     const startOf = st.sentences[total.sentence].start;
-    const q = st.text.lastIndexOf('其中', total.span.start - st.span.start);
+    const rel = total.span.start - st.span.start;
+    const q = ix.qizhongBefore(rel);
     const from = st.span.start + Math.max(startOf, q >= 0 ? q : 0);
-    const parts = st.claims.slice(0, k).filter((x) => x.span.start >= from && partOfTotal(ctx, total, x) && !bracketedBefore(st, x, total.span.start));
+    // The claims from there to it (found by place).
+    const parts: Claim[] = [];
+    for (let j = lastBefore(k, (x) => st.claims[x].span.start, from) + 1; j < k; j++) {
+      const x = st.claims[j];
+      if (partOfTotal(ctx, total, x) && !ix.bracketed(j, rel)) parts.push(x);
+    }
     if (parts.length < 2 || parts.some((x) => exceeds(x.figure, total.figure))) continue;
     sumRelation(ctx, total, parts);
   }
@@ -1649,7 +2068,12 @@ function bracketParts(ctx: Ctx, st: Statement): void {
     const close = closingBracket(text, open);
     if (close < 0 || /其中|主要|等/.test(text.slice(open + 1, close))) continue;
     const at = (c: Claim) => c.span.start - st.span.start;
-    const parts = st.claims.filter((x) => at(x) > open && at(x) < close && partOfTotal(ctx, total, x) && bracketDepth(text, open + 1, at(x)).net === 0);
+    // The claims in the brackets (found by place, not by a look at every claim of the line).
+    const parts: Claim[] = [];
+    for (let k = lastBefore(st.claims.length, (j) => at(st.claims[j]), open + 1) + 1; k < st.claims.length && at(st.claims[k]) < close; k++) {
+      const x = st.claims[k];
+      if (partOfTotal(ctx, total, x) && bracketDepth(text, open + 1, at(x)).net === 0) parts.push(x);
+    }
     if (parts.length < 2 || parts.some((x) => exceeds(x.figure, total.figure))) continue;
     sumRelation(ctx, total, parts);
   }

@@ -268,6 +268,7 @@ function statementOf(line: SourceLine): Statement {
 
   let prevEnd = 0;
   let prevSentence = -1;
+  const openings = new Openings(text);
   for (const m of mentionsOf(text)) {
     const { matched, num, more } = m;
     let unit = m.unit;
@@ -307,7 +308,7 @@ function statementOf(line: SourceLine): Statement {
       else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
         const sh = L.SHARE.exec(lead);
-        if (sh) { kind = 'share'; whole = cleanWhole(sh[1]) || openingWhole(text, m.index, st.claims, base); }
+        if (sh) { kind = 'share'; whole = cleanWhole(sh[1]) || openingWhole(text, m.index, st.claims, base, openings); }
         else kind = 'percent';
       }
     } else if (unit in L.MONEY_SCALE) {
@@ -592,15 +593,51 @@ function cleanWhole(raw: string): string {
  * before them in the sentence (`X 万元中，…` is a total and its parts: checks.ts `listMarkers`), cleaned as a subject;
  * '' when the sentence opens otherwise. `at`: the share's offset in the line; `claims`: the line's claims before it.
  */
-function openingWhole(text: string, at: number, claims: readonly Claim[], base: number): string {
-  let s = at;
-  while (s > 0 && !'。！？!?'.includes(text[s - 1])) s--;
-  const m = OPENING.exec(text.slice(s, at));
-  if (!m || /其$/.test(m[1])) return '';
+function openingWhole(text: string, at: number, claims: readonly Claim[], base: number, openings: Openings): string {
+  const { s, m } = openings.at(at);
+  // (The opening read once per sentence: it must end before the share.)
+  if (!m || s + m[0].length > at || /其$/.test(m[1])) return '';
   const end = base + s + m[0].length;
-  if (claims.some((c) => c.span.start >= base + s && c.span.start < end)) return '';
+  // A claim of the line (in order) standing in the opening.
+  let lo = 0;
+  let hi = claims.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (claims[mid].span.start < base + s) lo = mid + 1; else hi = mid;
+  }
+  if (lo < claims.length && claims[lo].span.start < end) return '';
   const subject = cleanSubject(m[1], 'amount').subject;
   return subject.length >= 2 ? subject : '';
+}
+
+/**
+ * The words each sentence (to a full stop) of a line opens with (`OPENING`), read once per sentence: a line of thousands
+ * of shares asks for it at each (`openingWhole`).
+ */
+class Openings {
+  private readonly stops: number[] = [];
+  private readonly read = new Map<number, RegExpExecArray | null>();
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if ('。！？!?'.includes(text[i])) this.stops.push(i);
+  }
+
+  /** The start of the sentence holding offset `at` (after the last full stop before it), and its opening's match. */
+  at(at: number): { s: number; m: RegExpExecArray | null } {
+    let lo = 0;
+    let hi = this.stops.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.stops[mid] < at) lo = mid + 1; else hi = mid;
+    }
+    const s = lo ? this.stops[lo - 1] + 1 : 0;
+    let m = this.read.get(s);
+    if (m === undefined) {
+      m = OPENING.exec(this.text.slice(s, lo < this.stops.length ? this.stops[lo] : this.text.length));
+      this.read.set(s, m);
+    }
+    return { s, m };
+  }
 }
 
 /**

@@ -7,7 +7,7 @@
  * heading's own text says which mode follows.
  */
 import { fieldOf, ModelBuilder, scanned } from '../model/build';
-import type { BudgetDocument, Column, Header } from '../model/document';
+import type { BudgetDocument, Column, Header, MoneyUnit } from '../model/document';
 import { RowStore } from '../model/rows';
 import type { Line, Span, SyntaxError } from '../syntax/ast';
 import { parseLine } from '../syntax/parser';
@@ -88,11 +88,11 @@ export interface TableLines {
 
 /**
  * Reads `source`'s lines (new lines, keyed as they will be in their section; the first at document offset
- * `source.base`) as the lines of a part with these columns, in main mode; undefined when one is anything but a row, a
+ * `source.base`) as the lines of a part with these columns (of a table of `unit`: its store's), in main mode; undefined when one is anything but a row, a
  * blank line or a text that is not a field.
  */
-export function readTableLines(source: SectionLines, first: number, columns: Column[]): TableLines | undefined {
-  const rows = new RowStore(source, source.count);
+export function readTableLines(source: SectionLines, first: number, columns: Column[], unit?: MoneyUnit): TableLines | undefined {
+  const rows = new RowStore(source, source.count, unit);
   const lines: Line[] = [];
   const texts: { text: string; span: Span }[] = [];
   for (let k = 0; k < source.count; k++) {

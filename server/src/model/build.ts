@@ -6,7 +6,7 @@
 import type { ColumnNode, HeadingLine, Line, RowLine, Span, SyntaxTree } from '../syntax/ast';
 import { lineStartOf } from '../syntax/positions';
 import { RowScan, scanRow } from '../syntax/reader';
-import { classifyCell, norm } from './classify';
+import { classifyCell, inUnit, norm } from './classify';
 import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
 import { codePathOf, glossaryLineOf } from './glossaryLine';
 import { rowCount, RowStore, StoredPart, TextLines, type LineSource } from './rows';
@@ -116,7 +116,8 @@ const WEIGHT_COLUMN = /^(?:分值|权重)$/;
 /**
  * The funds total of a performance form (the national 项目支出绩效自评表's `年度资金总额`, Sichuan's `总额`), the row its
  * `其中` sources add up to: a form whose sources were all left blank is judged once, by the form check (rules/forms.ts
- * `blankSources`), not column by column (checks/evaluate.ts).
+ * `blankSources`), not column by column (the standard set's identities of each column hold only where a source is
+ * printed: `当（…）`, data/standard/juesuan.budget).
  */
 export function isFundsTotal(label: string): boolean {
   return FUNDS_TOTAL.test(norm(label));
@@ -147,9 +148,19 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
   return doc;
 }
 
-/** A table's money unit: its own `金额单位：`, else the document header's. */
+/**
+ * A table's money unit: its own `金额单位：`, else the document header's; its figures printed with their own unit
+ * (`150万`) are read in it (`RowStore.setUnit`, ./classify `inUnit`: the figures printed so, and nothing when the
+ * unit is the one they were read in).
+ */
 export function inheritUnits(tables: Table[], header: Header): void {
-  for (const t of tables) t.unit = t.ownUnit ?? header.unit;
+  for (const t of tables) {
+    const unit = (t.unit = t.ownUnit ?? header.unit);
+    for (const p of t.parts) {
+      if (p instanceof StoredPart) p.store.setUnit(unit);
+      else for (const r of p.rows) for (const c of r.cells) if (c.figure?.unitPower !== undefined) c.figure = inUnit(c.figure, unit);
+    }
+  }
 }
 
 /**

@@ -167,19 +167,51 @@ export function classifyCode(code: string): CodeKind | undefined {
   return undefined;
 }
 
-/** `12.00 万元` → `12.00`, `150万` → `150` (a figure printed with its unit: 鄂州's forms print `150万`, `125.25万`). */
-function withoutUnit(text: string): string {
-  return trimEndChars(text.slice(0, text.length - (text.endsWith('万元') ? 2 : 1)), ' \t\u3000');
+/** The units a cell's figure may be printed with (the longer first), and their powers of ten relative to 元. */
+const PRINTED_UNITS: readonly (readonly [string, number])[] = [['万元', 4], ['亿元', 8], ['万', 4], ['元', 0]];
+
+/** The unit a cell's text ends with (`万元`, `亿元`, `万`, `元`), if any. */
+export function printedUnit(text: string): string | undefined {
+  return PRINTED_UNITS.find(([name]) => text.endsWith(name))?.[0];
+}
+
+/**
+ * A figure printed with its unit (`12.00 万元`, `150万`, `1.5亿元`, `75元`: 鄂州's forms print `150万`, `125.25万`), read in
+ * the table's unit `unit` at the precision printed (`inUnit`); undefined when the text is not one.
+ */
+function withUnit(text: string, unit: MoneyUnit | undefined): Figure | undefined {
+  for (const [name, power] of PRINTED_UNITS) {
+    if (!text.endsWith(name)) continue;
+    const f = parseFigure(trimEndChars(text.slice(0, text.length - name.length), ' \t\u3000'));
+    return f && !f.percent ? inUnit({ ...f, unitPower: power }, unit) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A figure printed with its own unit (`Figure.unitPower`) read in a table's unit: its digits kept, its decimals moved
+ * by the two units' difference (`150万` in 元 is 150 at −4 decimals: 1,500,000 ± 5,000; in 万元, or where no unit is
+ * known, it is 150 as printed). A bare figure is returned as it is.
+ */
+export function inUnit(f: Figure, unit: MoneyUnit | undefined): Figure {
+  if (f.unitPower === undefined) return f;
+  const shift = unit === undefined ? 0 : f.unitPower - UNIT_POWER[unit];
+  const was = f.shift ?? 0;
+  if (shift === was) return f;
+  return { ...f, decimals: f.decimals + was - shift, shift };
 }
 
 /** Two dates a period runs between: `2023.07-2024.01`, `2021.1.1—2021.12.31`. */
 const PERIOD = /^(?:19|20)\d\d[.．]\d{1,2}(?:[.．]\d{1,2})?\s*[-—–~～－]\s*(?:19|20)\d\d[.．]\d{1,2}(?:[.．]\d{1,2})?$/;
 
-/** A figure column's cell: empty, a dash, a figure (maybe printed with its unit), a broken number, or text. */
-export function classifyCell(text: string): { kind: CellKind; figure?: Figure } {
+/**
+ * A figure column's cell: empty, a dash, a figure (maybe printed with its unit: read in the table's `unit`, `inUnit`),
+ * a broken number, or text.
+ */
+export function classifyCell(text: string, unit?: MoneyUnit): { kind: CellKind; figure?: Figure } {
   if (text === '') return { kind: 'empty' };
   if (/^[-—–－−―]+$/.test(text)) return { kind: 'dash' };
-  const figure = parseFigure(text) ?? (text.endsWith('元') || text.endsWith('万') ? parseFigure(withoutUnit(text)) : undefined);
+  const figure = parseFigure(text) ?? withUnit(text, unit);
   if (figure) return { kind: 'figure', figure };
   // A period (`2023.07-2024.01`, a 时效指标's value in a form) is no number broken.
   if (PERIOD.test(text)) return { kind: 'text' };

@@ -9,8 +9,8 @@
  * syntax tree's lines. A part whose rows change is a new part: views are never updated, only moved with their
  * section (`PartViews.shift`).
  */
-import { classifyCell, classifyCode, norm } from './classify';
-import type { Cell, CellKind, CodeKind, Column, ColumnRole, Field, Part, Row, Table } from './document';
+import { classifyCell, classifyCode, inUnit, norm } from './classify';
+import type { Cell, CellKind, CodeKind, Column, ColumnRole, Field, MoneyUnit, Part, Row, Table } from './document';
 import type { Figure } from '../numbers/decimal';
 import type { CellNode, RowLine, Say, Span } from '../syntax/ast';
 import { isBlank, type RowScan } from '../syntax/reader';
@@ -43,6 +43,12 @@ export const enum CellFlag {
   Object = 16,
   /** The cell's column is a figure column (or, past the columns, counts as one). */
   FigureRole = 32,
+  /**
+   * A figure printed with a unit other than its table's (`150万` in a table of 元: `Figure.shift`), read in the table's
+   * unit at its own precision (its decimals may be negative): only the figure object has it (with `Object` and `Big`),
+   * and its column's precision is not its (../checks/evaluate `columnPrecision`).
+   */
+  Unit = 64,
 }
 
 const enum RowFlag {
@@ -269,8 +275,30 @@ export class RowStore {
   /** Codes that are not their cell's text (blanks inside), by row. */
   readonly codes = new Map<number, string>();
 
-  /** `room`: how many rows to make room for at first (a guess: the lines of the section). */
-  constructor(readonly source: LineSource, private readonly room = 16) {}
+  /**
+   * The money unit of the store's table (`Table.unit`), in which a figure printed with its own unit is read (`150万`
+   * in a table of 元 is 1,500,000: ./classify `inUnit`). Known once the table's header is read: set by `setUnit`.
+   */
+  unit: MoneyUnit | undefined;
+
+  /**
+   * `room`: how many rows to make room for at first (a guess: the lines of the section); `unit`: the table's unit,
+   * when it is known (rows read into a store to be spliced into a table's).
+   */
+  constructor(readonly source: LineSource, private readonly room = 16, unit?: MoneyUnit) {
+    this.unit = unit;
+  }
+
+  /**
+   * The table's unit is `unit` (known once the whole header is read: model/build `inheritUnits`): the figures printed
+   * with their own unit are read in it again. Linear in those figures alone (a figure object each); nothing when the
+   * unit is the one the store has.
+   */
+  setUnit(unit: MoneyUnit | undefined): void {
+    if (unit === this.unit) return;
+    this.unit = unit;
+    for (const [c, f] of this.figures) if (f.unitPower !== undefined) this.setObject(c, this.cellStart(c), this.cellEnd(c), this.flags(c) & CellFlag.FigureRole, inUnit(f, unit));
+  }
 
   private reserveRow(): number {
     const r = this.count;
@@ -360,18 +388,22 @@ export class RowStore {
     return this.shapeProblem(r, cols);
   }
 
-  /** A figure-column cell the fast reader could not decide: `classifyCell` decides. */
+  /** A figure-column cell the fast reader could not decide: `classifyCell` decides (in the table's unit). */
   private classifySlow(c: number, start: number, end: number, text: string): void {
-    const { kind, figure } = classifyCell(text);
+    const { kind, figure } = classifyCell(text, this.unit);
+    if (figure) return this.setObject(c, start, end, CellFlag.FigureRole, figure);
     let flags = CellFlag.FigureRole;
     if (kind === 'dash' || kind === 'empty') flags |= CellFlag.Exact;
-    if (!figure) {
-      this.setCell(c, start, end, KIND_OF[kind], 0, flags, 0);
-      return;
-    }
-    flags |= CellFlag.Object | (figure.percent ? CellFlag.Percent : 0) | (figure.exact ? CellFlag.Exact : 0) | (figure.text.includes(',') ? CellFlag.Grouping : 0);
+    this.setCell(c, start, end, KIND_OF[kind], 0, flags, 0);
+  }
+
+  /** A figure cell whose figure object is kept (`CellFlag.Object`); `role`: its `FigureRole` flag. */
+  private setObject(c: number, start: number, end: number, role: number, figure: Figure): void {
+    let flags = role | CellFlag.Object | (figure.percent ? CellFlag.Percent : 0) | (figure.exact ? CellFlag.Exact : 0) | (figure.text.includes(',') ? CellFlag.Grouping : 0);
+    // A figure moved to the table's unit is read from its object alone: the arrays' readers take decimals ≥ 0.
+    if (figure.shift) flags |= CellFlag.Unit;
     const u = Number(figure.units);
-    const small = Number.isSafeInteger(u) && figure.decimals < 256;
+    const small = Number.isSafeInteger(u) && figure.decimals < 256 && !figure.shift;
     if (!small) flags |= CellFlag.Big;
     this.setCell(c, start, end, Kind.Figure, small ? figure.decimals : 0, flags, small ? u : 0);
     this.figures.set(c, figure);
@@ -1092,6 +1124,11 @@ export function isNonZeroFigure(p: Part, r: number, i: number): boolean {
   return c >= 0 && s.kind(c) === Kind.Figure && (s.flags(c) & CellFlag.Exact) === 0;
 }
 
+/** A figure's value as a number (negative decimals: a figure moved to its table's unit, `150万` in 元 is 150 × 10^4). */
+function numberOf(f: Figure): number {
+  return f.decimals < 0 ? Number(f.units) * 10 ** -f.decimals : Number(f.units) / 10 ** f.decimals;
+}
+
 /**
  * Cell i of row r's figure as a number (its printed value; a percentage in percent) and whether it is a percentage —
  * for a stored part read from its store, no view made; undefined when it holds no figure (or one past 2^53 units).
@@ -1099,16 +1136,18 @@ export function isNonZeroFigure(p: Part, r: number, i: number): boolean {
 export function figureNumber(p: Part, r: number, i: number): { value: number; decimals: number; percent: boolean } | undefined {
   if (!(p instanceof StoredPart)) {
     const f = p.rows[r]?.cells[i]?.figure;
-    return f && p.rows[r].cells[i].kind === 'figure' ? { value: Number(f.units) / 10 ** f.decimals, decimals: f.decimals, percent: f.percent } : undefined;
+    return f && p.rows[r].cells[i].kind === 'figure' ? { value: numberOf(f), decimals: f.decimals, percent: f.percent } : undefined;
   }
   const s = p.store;
   const c = s.cellAt(r, i);
-  if (c < 0 || s.kind(c) !== Kind.Figure || !s.isSmall(c)) return undefined;
+  if (c < 0 || s.kind(c) !== Kind.Figure) return undefined;
   const flags = s.flags(c);
   if (flags & CellFlag.Object) {
+    // (A figure moved to its table's unit is `Big` with its units small: read from its object.)
     const f = s.figures.get(c);
-    return f ? { value: Number(f.units) / 10 ** f.decimals, decimals: f.decimals, percent: f.percent } : undefined;
+    return f && Number.isSafeInteger(Number(f.units)) ? { value: numberOf(f), decimals: f.decimals, percent: f.percent } : undefined;
   }
+  if (!s.isSmall(c)) return undefined;
   return { value: s.units(c) / 10 ** s.decimals(c), decimals: s.decimals(c), percent: (flags & CellFlag.Percent) !== 0 };
 }
 

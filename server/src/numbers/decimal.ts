@@ -16,6 +16,18 @@ export interface Figure extends Decimal {
   readonly percent: boolean;
   readonly exact: boolean;
   readonly text: string;
+  /**
+   * A figure printed with its own unit (`150万`, `12.00 万元`, `1.5亿元`, `75元`): that unit's power of ten relative to 元
+   * (4 for 万, 8 for 亿元, 0 for 元). Absent on a bare figure.
+   */
+  readonly unitPower?: number;
+  /**
+   * How far a figure printed with its own unit was moved to its table's unit (`unitPower` less the table's): 4 for
+   * `150万` in a table of 元, whose `decimals` are then 4 fewer than printed (−4: 1,500,000 元 known to ±½ 万 = ±5,000 元,
+   * the precision printed — rounding.md), −4 for `1500元` in a table of 万元 (0.1500 万元). 0 (or absent) when its unit
+   * is the table's, or the table's is not known. A moved figure's precision is its own, never its column's.
+   */
+  readonly shift?: number;
 }
 
 const FIGURE_RE = /^([-−－]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(%?)$/;

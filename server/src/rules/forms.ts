@@ -14,6 +14,7 @@ import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Table } from '
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
+import { syntheticCell } from '../model/synthetic';
 import { columnPrecision, holdsAsPrinted } from '../checks/evaluate';
 import { formatUnits, parseFigure, type Decimal, type Figure } from '../numbers/decimal';
 
@@ -157,7 +158,8 @@ function isFundsAmount(c: Column): boolean {
  * sources — the rows after it in its part — were all left blank in a column where the total prints an amount: the
  * form was not filled in, which is one finding at the total (the first such column's cell, the columns named in its
  * rule), not one sum wrong in each of 年初预算数, 全年预算数 and 全年执行数 (the standard set's per-column identities
- * are then not judged: checks/evaluate.ts). A source printed `0` or `-` is filled in: the columns are judged as ever.
+ * hold only where a source is printed: their condition `当（…）`, data/standard/juesuan.budget). A source printed `0` or
+ * `-` is filled in: the columns are judged as ever.
  */
 function blankSources(p: Part, m: Messages, out: Relation[]): void {
   let total = -1;
@@ -366,12 +368,10 @@ function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight
     if (!label || !at || !terms.length) continue;
     const fig = g.points;
     const start = label.span.start + at.index + at[0].indexOf(at[1]);
+    // The points a cell of their own, in a part of their own.
     const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
     const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
-    const row: Row = { label: label.text, labelSpan: label.span, cells: [], span: label.span, part, index: 0 };
-    const target: Cell = { text: at[1], span: { start, end: start + at[1].length }, kind: 'figure', figure: { ...fig, exact: true }, column, row };
-    row.cells.push(target);
-    part.rows.push(row);
+    const target = syntheticCell(part, column, { label: label.text, labelSpan: label.span, span: label.span }, { text: at[1], span: { start, end: start + at[1].length }, figure: { ...fig, exact: true } });
     out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
   }
 }

@@ -16,9 +16,9 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { cellNumber, cellOf, isFigure, Kind, rowCount, rowsIn, splicesSince, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
-import { columnIn, conditionPhrase, DeclaredRules, holdsAll, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
+import { columnIn, conditionPhrase, conditionVerdict, DeclaredRules, isFigureCondition, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
 import type { Relation } from '../rules/relation';
-import type { ConditionNode } from '../syntax/ast';
+import type { ConditionNode, RuleNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
 import type { IdentityStateName, StandardMessages } from '../i18n/standard';
 import { distinct, pushTo, range, sameItems } from '../util/arrays';
@@ -978,7 +978,7 @@ class Applier {
     let reuse = !!old && !old.renewed && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
-    if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
+    if (reuse && isFigureCondition(c)) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
     const k = reuse && old ? old : (keep && old && this.moved(identity, table, old, stated)) || this.expand(identity, table, keep);
     // (One made now is its own: `expand` makes a new one each time.)
     if (k !== old && stated !== undefined) k.stated = stated;
@@ -1135,7 +1135,7 @@ class Applier {
       const k = kept[i];
       if (a.identity !== ids[i] || k.renewed || k.byShape || a.ownCount < 0) return this.refused();
       const c = a.identity.rule.condition;
-      if (c?.rhs.length) {
+      if (isFigureCondition(c)) {
         if (!conditionIsShared(a.identity) || k.holds === undefined) return this.refused();
         const was = run.conditions.get(a.identity);
         if (was !== undefined && was !== k.holds) return this.refused();
@@ -1173,7 +1173,7 @@ class Applier {
       }
       const idn = applied[i].identity;
       const c = idn.rule.condition;
-      if (c?.rhs.length) run.conditions.set(idn, k.holds!);
+      if (isFigureCondition(c)) run.conditions.set(idn, k.holds!);
       else if (c) run.phrases.set(conditionPhrase(c)!, k.stated!);
     }
     run.tables.push(table);
@@ -1271,8 +1271,8 @@ class Applier {
     const splices = splicesSince(b.store, a.codes);
     if (!splices || splices.length > 1) return undefined;
     const c = identity.rule.condition;
-    const cond = c?.rhs.length ? this.holds(identity, table) : undefined;
-    if (c?.rhs.length && (old.holds === undefined || cond !== old.holds)) return undefined;
+    const cond = isFigureCondition(c) ? this.holds(identity, table) : undefined;
+    if (isFigureCondition(c) && (old.holds === undefined || cond !== old.holds)) return undefined;
     // Its relations then: each in the arrays, about a row of that part, in the order of its rows.
     const list = old.made;
     const from = old.from;
@@ -1280,12 +1280,17 @@ class Applier {
     const x = splices[0];
     const r0 = x ? x.r0 : Infinity;
     const r1 = x ? x.r0 + x.removed : Infinity;
+    // A rule over a column's rows only: one naming rows (「年度资金总额」行「预算数」栏=（「当年财政拨款」行…）) reads other rows
+    // of the part, and a name may name another row after the splice (a row of that name put in before it).
+    if (!overEachRow(identity.rule)) return undefined;
     for (let i = from, last = -1; i < to; i++) {
       const p = list.targetPartOf(i);
       if (p < 0 || list.parts[p] !== a) return undefined;
       const r = list.targetRowOf(i);
       if (r < last) return undefined;
       last = r;
+      // Each relation reads its own row of the part and none other (its counterparts are in other tables).
+      for (let k = 0, n = list.termsOf(i); k < n; k++) if (list.parts[list.termPartOf(i, k)] === a && list.termRowOf(i, k) !== r) return undefined;
     }
     // The rows whose relations are made: those put in, and those whose code a row removed or put in bore.
     const remake: number[] = [];
@@ -1351,7 +1356,7 @@ class Applier {
     if (!made.count) return undefined;
     rowsMoved.count++;
     const k = new Kept('applied', made, distinct(binder.touched), binder.consulted);
-    if (c?.rhs.length) k.holds = cond;
+    if (isFigureCondition(c)) k.holds = cond;
     return k;
   }
 
@@ -1384,7 +1389,7 @@ class Applier {
         if (k.stated !== undefined && this.states(conditionPhrase(c) ?? '') !== k.stated) return false;
         // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures. (A
         // result taken from a template carries its shape's `holds` even when it is `missing`: stricter, not wrong.)
-        if (c.rhs.length && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
+        if (isFigureCondition(c) && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
       }
     }
     return true;
@@ -1437,7 +1442,7 @@ class Applier {
     const key = templates && this.shapeOf(table, templates);
     if (templates && key !== undefined) {
       const got = templates.apply(cid, key, table, NO_FIELDS, this.fitting, list, true);
-      if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
+      if (got) return got.outcome === 'missing' ? undefined : conditionVerdict(identity.rule.condition!, list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
@@ -1476,7 +1481,7 @@ class Applier {
         k.to = list.count;
         if (keep) {
           k.table = table;
-          if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
+          if (isFigureCondition(identity.rule.condition)) k.holds = shape.holds;
         } else k.byShape = true;
         return k;
       }
@@ -1503,17 +1508,16 @@ class Applier {
   /**
    * The shape `table` is looked up by for `identity`, the rows its fields name, and whether its condition holds
    * (undefined: it names nothing) — a template is kept for each: what it made, or that it made nothing. Undefined when
-   * no templates are kept. A condition is a phrase the document states or not, or an equality (judged once per pass
-   * for all tables when it names only other tables: `当 收支总表的一般公共预算拨款收入 = 收入总计`).
+   * no templates are kept. A condition is a phrase the document states or not, or one judged by figures — an equality
+   * (judged once per pass for all tables when it names only other tables: `当 收支总表的一般公共预算拨款收入 = 收入总计`),
+   * or figures printed (`当 X`).
    */
   private shape(identity: Identity, table: Table): { key: string; fields: RowAt[]; holds: boolean | undefined } | undefined {
     if (!this.ctx.shapes) return undefined;
     const c = identity.rule.condition;
     let holds: boolean | undefined = true;
-    if (c && !c.rhs.length) {
-      const phrase = conditionPhrase(c);
-      if (phrase === undefined) return undefined;
-      holds = this.states(phrase);
+    if (c && !isFigureCondition(c)) {
+      holds = this.states(conditionPhrase(c)!);
     } else if (c) {
       // Only the condition bound: judged for this table when it reads it, once per pass for all when it does not.
       holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
@@ -1571,7 +1575,7 @@ class Applier {
       return k;
     }
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
-    const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
+    const cond = isFigureCondition(b.rule.condition) ? judged ?? this.condition(identity, b) : undefined;
     if (cond === false) {
       const k = new Kept('condition', into ?? NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
       k.holds = false;
@@ -1587,7 +1591,7 @@ class Applier {
     // A list of its own that stayed empty is let go at once (a `Kept` lives to the next version: its list would be promoted).
     const k = new Kept(outcome, into || made.count ? made : NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
     if (missing) k.missing = missing;
-    if (identity.rule.condition?.rhs.length) k.holds = cond;
+    if (isFigureCondition(identity.rule.condition)) k.holds = cond;
     return k;
   }
 
@@ -1606,6 +1610,15 @@ class Applier {
 }
 
 const NO_FIELDS: RowAt[] = [];
+
+/** Whether a rule is over a column's rows (`「X」栏各行=…`): its left side an operand over each row. */
+function overEachRow(rule: RuleNode): boolean {
+  for (const t of rule.lhs) {
+    const o = t.operand;
+    if (o.kind === 'group' ? o.eachRow : o.atoms.some((x) => x.eachRow)) return true;
+  }
+  return false;
+}
 
 /**
  * The tables a binding read, each once: its own list (`Binder.touched`, a new one per binding and not written to once
