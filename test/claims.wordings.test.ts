@@ -179,6 +179,26 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(errors(doc('税收收入500万元，占一般公共预算收入的50%；非税收入600万元，占60%。基本支出400万元，占40%；项目支出600万元，占60%。')).filter((x) => /超过/.test(x)).map((x) => x.match(/为 (\d+%)/)?.[1]), ['110%']);
     });
 
+    it('closes a list that made 100% in its sentence, and reads a bare run past a full stop as one (wordings4)', () => {
+      // One sentence: a named list that made 100%, then bare shares — no more of its whole (was 200%).
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出500万元，占50%；公务接待费40万元，占40%；会议费60万元，占60%。')), []);
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%，项目支出500万元，占50%，公务接待费40万元，占40%，会议费60万元，占60%。')), []);
+      // A list short of 100%, then bare shares in sentences of their own that make 100% together (was 150%).
+      assert.deepEqual(errors(doc('基本支出300万元，占一般公共预算支出的30%；项目支出200万元，占20%。公务接待费40万元，占40%。会议费60万元，占60%。')), []);
+      // Never lost: a named list past 100% (its message says its own 103%), one short of 100% that bare shares in its
+      // sentence take past it, a bare run past a full stop that does not make 100%, and shares that each name the whole.
+      const over = errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出530万元，占53%；公务接待费40万元，占40%；会议费60万元，占60%。'));
+      assert.deepEqual(over.map((x) => `${x.split(' ')[0]} ${x.match(/为 (\d+%)/)?.[1]}`), ['53% 103%']);
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出480万元，占48%；公务接待费40万元，占40%；会议费60万元，占60%。')).map((x) => x.split(' ')[0]), ['40%']);
+      assert.deepEqual(errors(doc('基本支出300万元，占一般公共预算支出的30%；项目支出200万元，占20%。公务接待费40万元，占40%。会议费50万元，占50%。')).map((x) => x.split(' ')[0]), ['50%']);
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出500万元，占50%；公务接待费40万元，占一般公共预算支出的40%；会议费60万元，占60%。')).map((x) => x.split(' ')[0]), ['40%']);
+      // The whole stated: a share off its part ÷ whole stays an error after the list closed.
+      assert.deepEqual(errors(doc('一般公共预算支出1000万元，其中：基本支出500万元，占一般公共预算支出的50%；项目支出500万元，占48%。')).map((x) => x.split(' ')[0]), ['48%']);
+      // A second breakdown of the whole after a full stop is still gone on with (past 100% it is an error).
+      assert.deepEqual(errors(doc(first + second)), []);
+      assert.deepEqual(errors(doc(first + second.replace('占60%', '占70%'))).map((x) => x.split(' ')[0]), ['70%']);
+    });
+
     it('checks the bare share against that whole, and a list past 100% still is one', () => {
       assert.deepEqual(errors(doc(total + first.replace('占50%。', '占60%。'))).map((x) => x.split(' ')[0]), ['60%', '60%']);
       assert.deepEqual(errors(doc(total + first + second.replace('600万元，占60%', '700万元，占70%'))).map((x) => x.split(' ')[0]), ['70%']);

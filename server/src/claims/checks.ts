@@ -890,17 +890,50 @@ function namedWhole(st: Statement, s: Claim, part: Claim): string | undefined {
   // 占60%。`, review22: 160%) has the bare shares after it.
   // A list past 100% is not gone on with; nor, after one short of it, bare shares that make 100% in their own sentence
   // (`…占本年支出的45%；…占45%。公务接待费20万元，占20%；公务用车运行费80万元，占80%。`: a breakdown of their own).
-  if (!/[。！？!?]/.test(between)) return named.whole;
   const key = labelKey(named.whole!);
-  const made = breakdownOf(st.claims.filter((x) => x.kind === 'share' && x.span.end <= part.span.start && x.whole !== undefined && labelKey(x.whole) === key));
+  const ofKey = st.claims.filter((x) => x.kind === 'share' && x.span.end <= part.span.start && x.whole !== undefined && labelKey(x.whole) === key);
+  const made = breakdownOf(ofKey);
+  // In one sentence, a list that made 100% (or passed it) is closed: bare shares after it are no more of its whole
+  // (`…占一般公共预算支出的50%；…占50%；…占40%；…占60%。` was 200%; past 100%, its message says its own sum). Shares that
+  // each name the whole past 100% still are one list.
+  if (!/[。！？!?]/.test(between)) return breakdownOf(lastBreakdown(st, ofKey)) === 'short' ? named.whole : undefined;
   if (made !== 'short') return made === 'whole' ? named.whole : undefined;
   const total = st.claims.some((x) => x.kind === 'amount' && x !== part && x.span.start >= named.span.end && x.span.end <= part.span.start && !withShare.has(x));
   if (total) return undefined;
+  // The bare shares past the full stop after the list, to the next share that names a whole, in one sentence or several
+  // (`…占30%；…占20%。公务接待费…占40%。会议费…占60%。` was 150%): when they make 100% they are a breakdown of their own.
   const at = (x: number) => x - st.span.start;
-  const from = startAfter(st.text, FULL_STOPS, at(part.span.start));
-  const to = stopAt(st.text, FULL_STOPS, at(s.span.end));
-  const own = st.claims.filter((x) => x.kind === 'share' && at(x.span.start) >= from && at(x.span.end) <= to && (x.whole === '' || wentOn.has(x)));
+  const from = stopAt(st.text, FULL_STOPS, at(named.span.end));
+  const next = st.claims.find((x) => x.kind === 'share' && at(x.span.start) > from && x.whole && !wentOn.has(x));
+  const own = st.claims.filter((x) => x.kind === 'share' && at(x.span.start) > from && (!next || x.span.start < next.span.start) && (x.whole === '' || wentOn.has(x)));
   return breakdownOf(own) === 'whole' ? undefined : named.whole;
+}
+
+/**
+ * The shares of the last breakdown of a whole in a line (`breakdowns`' runs: one that made 100% ends at a full stop): those
+ * after it are of a breakdown begun again.
+ */
+function lastBreakdown(st: Statement, shares: readonly Claim[]): Claim[] {
+  // The run's sum kept as it grows (at the finest scale of all: the same intervals), so that the line stays linear.
+  const d = shares.reduce((m, x) => Math.max(m, x.figure.decimals + 1), 0);
+  const hundred = 100n * pow10(d);
+  let run: Claim[] = [];
+  let lo = 0n;
+  let hi = 0n;
+  for (const x of shares) {
+    const last = run.at(-1);
+    if (last && run.length > 1 && hi >= hundred && /[。！？!?]/.test(st.text.slice(last.span.end - st.span.start, x.span.start - st.span.start))) {
+      // A whole number of breakdowns within the rounding: the least multiple of 100% from `lo` on is at most `hi`.
+      const k = lo <= hundred ? 1n : (lo + hundred - 1n) / hundred;
+      if (k * hundred <= hi) { run = []; lo = 0n; hi = 0n; }
+    }
+    run.push(x);
+    if (x.bound || x.approx) continue;
+    const iv = intervalOf(x.figure.exact ? { ...x.figure, exact: false } : x.figure, d);
+    lo += iv.lo;
+    hi += iv.hi;
+  }
+  return run;
 }
 
 /** What shares make together within their rounding: whole breakdowns (100%, or 200% …), less than a whole one, or more. */
