@@ -285,6 +285,44 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.match(tail.message, /情况说明“货物” \+ 情况说明“工程” \+ 情况说明“服务政府采购规模”/);
   });
 
+  describe('the “Not read” classes of sessions 20–22 (wordings4)', () => {
+    const doc = (body: string) => `# 某单位2022年度部门决算\n类型：决算\n年度：2022\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+    const sums = (text: string) => narrativeRelations(text).filter((r) => r.startsWith('总数 = 其中各项之和'));
+
+    it('sums an enumeration `一是…二是…` of a total’s parts (审计署 2010 as written of this year)', () => {
+      const audit = doc('公务用车购置及运行费共为1229.65万元。主要包括两方面的支出：一是车辆购置支出115万元。全年更新购置轿车2辆（每辆25万元）。二是车辆运行维护支出。全年车辆运行费1114.65万元，平均每辆车运行维护费5.41万元。');
+      assert.deepEqual(sums(audit), ['总数 = 其中各项之和: 1229.65 = +115 +1114.65']);
+      assert.deepEqual(errors(audit.replace('1114.65', '1124.65')), ['1229.65']);
+      const used = '项目支出500万元，用于：一是设备购置200万元；二是房屋维修150万元；三是信息化建设150万元。';
+      assert.deepEqual(sums(doc(used)), ['总数 = 其中各项之和: 500 = +200 +150 +150']);
+      assert.deepEqual(errors(doc(used.replace('建设150', '建设140'))), ['500']);
+      // The message names the items without their ordinals.
+      const message = analyze(doc(used.replace('建设150', '建设140')), { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')?.message ?? '';
+      assert.match(message, /“设备购置” \+ 情况说明“房屋维修”/);
+      // `主要用于`: the main uses only — short is no error, past the total is; `以下三个方面` names them all.
+      assert.deepEqual(errors(doc(used.replace('用于', '主要用于').replace('建设150', '建设140'))), []);
+      assert.deepEqual(errors(doc(used.replace('用于', '主要用于').replace('建设150', '建设160'))), ['500']);
+      assert.deepEqual(errors(doc(used.replace('用于', '主要用于以下三个方面').replace('建设150', '建设140'))), ['500']);
+      assert.deepEqual(errors(doc(used.replace('建设150万元', '建设140万元等'))), []);
+    });
+
+    it('does not read reasons, changes or a list already read as an enumeration of parts', () => {
+      assert.deepEqual(sums(doc('支出增加50万元，主要原因：一是人员增加，支出增加20万元；二是设备购置30万元。')), []);
+      assert.deepEqual(sums(doc('项目支出500万元，主要用于：一是设备购置，比上年增加20万元；二是房屋维修300万元。')), []);
+      assert.deepEqual(sums(doc('项目支出500万元，包括：一是设备购置200万元；二是房屋维修300万元。')), ['总数 = 其中各项之和: 500 = +200 +300']);
+    });
+
+    it('counts 车辆 exactly: the parts of a count are integers with no rounding', () => {
+      const cars = '截至2022年12月31日，本部门共有车辆8辆，其中：一般公务用车3辆、执法执勤用车3辆、特种专业技术用车1辆、其他用车1辆。';
+      assert.deepEqual(errors(doc(cars)), []);
+      assert.deepEqual(errors(doc(cars.replace('特种专业技术用车1辆', '特种专业技术用车2辆'))), ['8']);
+      assert.deepEqual(errors(doc(cars.replace('其他用车1辆', '其他用车0辆'))), ['8']);
+      assert.deepEqual(errors(doc('车辆总数8辆。其中领导用车3辆，一般公务用车3辆，执法执勤用车1辆，其他用车1辆。')), []);
+      assert.deepEqual(errors(doc('车辆总数8辆。其中领导用车3辆，一般公务用车4辆，执法执勤用车1辆，其他用车1辆。')), ['8']);
+    });
+  });
+
   describe('classes the wordings3 survey found (政府采购, 机关运行经费, “三公” of 乡镇 and units)', () => {
     const doc = (kind: string, year: number, body: string) => `# 某单位${year}年度部门${kind}\n类型：${kind}\n年度：${year}\n单位：万元\n\n## 情况说明\n${body}\n`;
     const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));

@@ -1376,6 +1376,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     else sumRelation(ctx, total, parts);
   }
   bracketParts(ctx, st);
+  ordinalList(ctx, st);
   trailingTotal(ctx, st);
   sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
@@ -1394,6 +1395,58 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
   sumRelation(ctx, total, amounts);
+}
+
+/** The ordinals of an enumeration's items (`一是`, `二是` …), in order. */
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/**
+ * What opens an enumeration of a total's parts, between the total and its `一是` (`，主要用于：`, `。主要包括两方面的
+ * 支出：`, `，具体包括：`): group 1 `主要` (the main parts only), group 2 how many the parts are (`两方面`).
+ */
+const ORDINAL_OPENER = /^[，,：:。]?[ \t\u3000]*(主要|具体)?(?:用于|包括|安排|构成为|组成为|分为)(?:以下|如下)?([两二三四五六七八九十])?(?:个|项)?(?:方面)?(?:的?(?:支出|内容|用途|资金|项目))?[ \t\u3000]*[：:，,]?[ \t\u3000]*$/;
+
+/**
+ * A total whose parts an enumeration lists (`项目支出500万元，主要用于：一是设备购置200万元；二是房屋维修150万元；三是…`;
+ * `…公务用车购置及运行费共为1229.65万元。主要包括两方面的支出:一是车辆购置支出115万元。…二是车辆运行维护支出。…车辆运行
+ * 费1114.65万元`, 审计署 2010): each item's first amount of the total's kind, unit and year (not one in brackets), up to
+ * the next item (the last: to the line's end). Every item must state one, else the list is not read. The parts add up
+ * to the total — or, when the opener says `主要` (and names no number of items that the list has) or an item ends in
+ * `等`, they only cannot pass it.
+ */
+function ordinalList(ctx: Ctx, st: Statement): void {
+  const text = st.text;
+  for (let k = text.indexOf('一是'); k >= 0; k = text.indexOf('一是', k + 2)) {
+    const total = st.claims.filter((x) => x.kind === 'amount' && !x.bound && x.span.end - st.span.start <= k).at(-1);
+    if (!total || !isThisYear(total) || total.approx) continue;
+    const between = text.slice(total.span.end - st.span.start, k);
+    const opener = ORDINAL_OPENER.exec(between);
+    // (`X 万元，包括：一是…` is a `包括` list already: `listMarkers`.)
+    if (!opener || /^[ \t\u3000]*[，,：:；;][ \t\u3000]*包括/.test(between)) continue;
+    // The items: 一是, 二是 … each after the one before, in the line.
+    const starts = [k];
+    for (let n = 1; n < ORDINALS.length; n++) {
+      const next = text.indexOf(`${ORDINALS[n]}是`, starts[n - 1] + 2);
+      if (next < 0) break;
+      starts.push(next);
+    }
+    if (starts.length < 2) continue;
+    const parts: Claim[] = [];
+    for (let n = 0; n < starts.length; n++) {
+      const [from, to] = [starts[n], starts[n + 1] ?? text.length];
+      const part = st.claims.find((x) => {
+        const at = x.span.start - st.span.start;
+        return at > from && at < to && partOfTotal(ctx, total, x) && bracketDepth(text, from, at).net <= 0;
+      });
+      if (!part) break;
+      parts.push(part);
+    }
+    if (parts.length !== starts.length) continue;
+    const named = opener[2] ? ORDINALS.indexOf(opener[2] === '两' ? '二' : opener[2]) + 1 : 0;
+    const some = (!!opener[1] && opener[1] === '主要' && named !== parts.length) || /等/.test(text.slice(k, parts.at(-1)!.span.end - st.span.start + 4));
+    if (named && named !== parts.length) continue;
+    if (some && !addsUp(ctx, total, parts) && !exceeds(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) continue;
+    sumRelation(ctx, total, parts);
+  }
 }
 
 /**
