@@ -313,6 +313,22 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(sums(doc('项目支出500万元，包括：一是设备购置200万元；二是房屋维修300万元。')), ['总数 = 其中各项之和: 500 = +200 +300']);
     });
 
+    it('sums a `其中` of changes alone against the total’s change (甘南 2015)', () => {
+      const text = read('gansu-gannan-czj-2015-final');
+      assert.ok(narrativeRelations(text).includes('总数的增减额 = 其中各项增减额之和: 15.15 = -0.26 +14.79'), narrativeRelations(text).join('\n'));
+      assert.ok(errors(text).includes('15.15'));
+      const holds = '“三公”经费支出30.00万元，比上年增加15.00万元。其中：公务接待费减少1.00万元，公务用车运行维护费增加16.00万元。';
+      assert.deepEqual(errors(doc(holds)), []);
+      assert.ok(narrativeRelations(doc(holds)).includes('总数的增减额 = 其中各项增减额之和: 15.00 = -1.00 +16.00'));
+      assert.deepEqual(errors(doc(holds.replace('增加16.00万元', '增加16.10万元'))), ['15.00']);
+      // Not a list of amounts, nor one of changes against another kind of base, nor one with an amount among them.
+      for (const body of [holds.replace('公务接待费减少1.00万元', '公务接待费减少1.00万元，比预算减少2.00万元'),
+        holds.replace('公务接待费减少1.00万元', '公务接待费比预算减少1.00万元'),
+        holds.replace('公务接待费减少1.00万元，', '公务接待费5.00万元，减少1.00万元，')]) {
+        assert.ok(!narrativeRelations(doc(body)).some((r) => r.startsWith('总数的增减额')), body);
+      }
+    });
+
     it('counts 车辆 exactly: the parts of a count are integers with no rounding', () => {
       const cars = '截至2022年12月31日，本部门共有车辆8辆，其中：一般公务用车3辆、执法执勤用车3辆、特种专业技术用车1辆、其他用车1辆。';
       assert.deepEqual(errors(doc(cars)), []);
@@ -339,7 +355,8 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       const text = read('gansu-gannan-czj-2015-final');
       assert.ok(narrativeRelations(text).includes('增减额 = 本年 − 基数: 15.15 = +31.23 -16.08'), narrativeRelations(text).join('\n'));
       assert.ok(!analyze(text, { locale: 'zh' }).findings.some((f) => /增减方向/.test(f.message)));
-      assert.deepEqual(errors(text.replace('增加15.15万元', '增加16.15万元')), ['31.23', '16.15']);
+      // (and 16.15 ≠ the parts' changes −0.26 + 14.79 too, since wordings4)
+      assert.deepEqual(errors(text.replace('增加15.15万元', '增加16.15万元')), ['31.23', '16.15', '16.15']);
     });
 
     it('reads the numbered items after `主要原因为:` as the reason’s (沈阳市文联 2015)', () => {

@@ -1377,6 +1377,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   }
   bracketParts(ctx, st);
   ordinalList(ctx, st);
+  changeList(ctx, st);
   trailingTotal(ctx, st);
   sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
@@ -1395,6 +1396,35 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
   sumRelation(ctx, total, amounts);
+}
+
+/**
+ * A change broken down by a `其中` of changes alone (`…合计16.08万元增加15.15万元。其中:公务接待费减少0.26万元,公务用车运行
+ * 维护费增加14.79万元。`, 甘南 2015): the total's change is the sum of its parts', each signed by its direction — when
+ * the `其中` follows the change with nothing but punctuation between, and every figure to its sentence's end is a change
+ * of the same unit naming no other kind of base.
+ */
+function changeList(ctx: Ctx, st: Statement): void {
+  const text = st.text;
+  let k = 0;
+  for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) {
+    while (k < st.claims.length && st.claims[k].span.end - st.span.start <= qi) k++;
+    const total = st.claims[k - 1];
+    if (!total || total.kind !== 'change' || !total.direction || total.bound || total.approx) continue;
+    if (!/^[ \t\u3000]*(?:[。，,；;][ \t\u3000]*)?$/.test(text.slice(total.span.end - st.span.start, qi))) continue;
+    // (To the sentence's end or the next `其中` — a list with another inside is not read —: the line stays linear.)
+    const stop = stopAt(text, '。！？!?', qi);
+    const next = text.indexOf('其中', qi + 2);
+    if (next >= 0 && next < stop) continue;
+    const parts: Claim[] = [];
+    for (let n = k; n < st.claims.length && st.claims[n].span.start < st.span.start + stop; n++) parts.push(st.claims[n]);
+    if (parts.length < 2 || parts.some((c) => c.kind !== 'change' || !c.direction || c.unit !== total.unit || c.bound || c.approx
+      || (baseWord(c) && baseWord(c) !== baseWord(total)))) continue;
+    relate(ctx, {
+      rule: 'narrative', kind: 'sum', title: title(ctx, 'changeSum'), target: ctx.cellOf(total),
+      terms: parts.map((c) => ({ sign: c.direction === total.direction ? 1 as const : -1 as const, cell: ctx.cellOf(c) })),
+    });
+  }
 }
 
 /** The ordinals of an enumeration's items (`一是`, `二是` …), in order. */
