@@ -339,6 +339,41 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     });
   });
 
+  describe('false readings the wordings4 survey found (蓝山, 柞水, 山西)', () => {
+    const doc = (kind: string, body: string) => `# 某单位2023年度部门${kind}\n类型：${kind}\n年度：2023\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+
+    it('reads `占预算的x%` in a 决算 as a completion rate, and a share that names its part against that part (蓝山 2023)', () => {
+      const text = read('hunan-lanshan-2023-final');
+      assert.deepEqual(errors(text), []);
+      assert.ok(narrativeRelations(text).includes('占比 = 部分 ÷ 总数: 71.1% = +77864 +109489'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('71.1%', '72.1%')), ['72.1%']);
+      // In a 预算, `占预算的x%` is still a share of the budget (review21's test); a share whose part is not named by its
+      // words is still of the amount before it.
+      assert.deepEqual(errors(doc('决算', '收入合计1000万元，其中税收收入700万元，非税收入300万元，占收入合计的40%。')), ['40%']);
+    });
+
+    it('takes no change past an amount of this year in the rate’s sentence, nor a rate on another basis (柞水, 山西)', () => {
+      assert.deepEqual(errors(read('shaanxi-zhashui-q1')), []);
+      assert.deepEqual(errors(read('shanxi-province-2022m5')), []);
+      assert.deepEqual(errors(read('shanxi-province-2022m4')), []);
+      const m5 = narrativeRelations(read('shanxi-province-2022m5'));
+      assert.ok(m5.includes('变动率 = 变动额 ÷ 基数: 7.6% = +120.4 +1702.7'), m5.join('\n'));
+      assert.ok(!m5.some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 52.4%')), m5.join('\n'));
+      // Still caught: a wrong rate after its change, a rate before its own change, a wrong rate of the same basis.
+      assert.deepEqual(errors(read('shaanxi-zhashui-q1').replace('增长7.9%', '增长8.9%')), ['8.9%']);
+      assert.deepEqual(errors(read('shanxi-province-2022m5').replace('增长7.6%', '增长8.6%')), ['8.6%']);
+      assert.deepEqual(errors(read('shanxi-province-2022m5').replace('增长36.6%', '增长37.6%')), ['37.6%']);
+      assert.deepEqual(errors(doc('决算', '支出1100万元，比上年增加100万元，增长11%。')), ['11%']);
+    });
+
+    it('reads `占…的比重达x%` as a share of that whole, the one stated in its line (吕梁)', () => {
+      const got = narrativeRelations(read('shanxi-province-2022m4'));
+      assert.ok(got.includes('占比 = 部分 ÷ 总数: 80.2% = +115.5 +144.02'), got.join('\n'));
+      assert.deepEqual(errors(read('shanxi-province-2022m4').replace('比重达80.2%', '比重达81.2%')), ['81.2%']);
+    });
+  });
+
   describe('classes the wordings3 survey found (政府采购, 机关运行经费, “三公” of 乡镇 and units)', () => {
     const doc = (kind: string, year: number, body: string) => `# 某单位${year}年度部门${kind}\n类型：${kind}\n年度：${year}\n单位：万元\n\n## 情况说明\n${body}\n`;
     const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));

@@ -27,7 +27,7 @@ import { formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Fi
 import type { Relation, Term } from '../rules/relation';
 import { counterpart, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
-import { INTRODUCER, LIST_OPENER } from './lexicon';
+import { INTRODUCER, LIST_OPENER, OTHER_BASIS } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -467,13 +467,18 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   for (let i = 0; i < claims.length; i++) {
     const r = claims[i];
     if (r.kind !== 'rate' || r.bound || r.approx) continue;
-    // The change this rate is the rate of: the change before it in its sentence, else the sentence before.
+    // A rate on another basis (`增收404.5亿元,扣除留抵退税(196.6亿元)因素后,比上年同口径增长52.4%`, 山西 2022) is of no
+    // change stated.
+    if (OTHER_BASIS.test(r.lead)) continue;
+    // The change this rate is the rate of: the change before it in its sentence, else the sentence before — not past an
+    // amount of this year in the rate's sentence (`…增收913万元。全县地方财政支出21405万元,同比增长44.53%`, 柞水: the
+    // rate is that amount's; `民生支出1702.7亿元,…增长7.6%,增支120.4亿元`: its change is after it).
     // A rate said respectively is of the change at its place in a run of as many changes before it.
     let change: Claim | undefined = counterpart(r, claims.slice(0, i), (x) => x.kind === 'change' && !x.bound);
     for (let j = i - 1; j >= 0 && !change; j--) {
       const x = claims[j];
       if (x.kind === 'change' && !x.bound) change = x;
-      else if (x.kind === 'rate') break;
+      else if (x.kind === 'rate' || (x.kind === 'amount' && x.sentence === r.sentence && isThisYear(x) && !x.bound)) break;
     }
     // Or the rate first, its change right after it in its sentence (`较上年同期增长 15.35%，增收 25457 万元`) — when no
     // change of its own stands before it.
@@ -824,10 +829,20 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
   for (const s of st.claims) {
     if (s.kind !== 'share' || s.bound || s.approx) continue;
+    // In a 决算, `占预算的101.6%` (蓝山 2023: `税收收入77864万元,占预算的101.6%,非税收入31625万元,占预算的96.3%`) is each
+    // amount against its own budget — a completion rate of a budget not printed —, no share of one whole (a 预算's `占预算的
+    // 40%` is of the whole budget).
+    if (ctx.kind === '决算' && s.whole !== undefined && /^预算数?$/.test(labelKey(s.whole))) continue;
     const before = st.claims.filter((x) => isThisYear(x) && x.sentence === s.sentence && x.span.start < s.span.start && !bracketedBefore(st, x, s.span.start));
     // A share said respectively is of the amount at its place in a run of as many amounts (extract.ts `respectively`).
-    const part = s.respective ? counterpart(s, before, () => true) : before.at(-1);
+    let part = s.respective ? counterpart(s, before, () => true) : before.at(-1);
     if (!part) continue;
+    // A share that names its part (`…税收收入77864万元,…非税收入31625万元,…,税收占地方一般公共预算收入的比重为71.1%`, 蓝山
+    // 2023) is of the last amount whose subject starts with that name, not of the last amount (`非税收入` holds `税收`).
+    if (!s.respective && !s.inherited && s.subject && part.subject && !labelKey(part.subject).startsWith(labelKey(s.subject))) {
+      const key = labelKey(s.subject);
+      part = before.filter((x) => x.subject && labelKey(x.subject).startsWith(key)).at(-1) ?? part;
+    }
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
     withShare.add(part);
