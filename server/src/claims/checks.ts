@@ -1460,36 +1460,51 @@ const ORDINAL_OPENER = /^[，,：:。]?[ \t\u3000]*(主要|具体)?(?:用于|包
  */
 function ordinalList(ctx: Ctx, st: Statement): void {
   const text = st.text;
-  for (let k = text.indexOf('一是'); k >= 0; k = text.indexOf('一是', k + 2)) {
-    const total = st.claims.filter((x) => x.kind === 'amount' && !x.bound && x.span.end - st.span.start <= k).at(-1);
-    if (!total || !isThisYear(total) || total.approx) continue;
+  const claims = st.claims;
+  const at = (x: Claim) => x.span.start - st.span.start;
+  // (One pass: each list is looked for up to the next `一是`, its claims walked once — the line stays linear.)
+  let c = 0;
+  let total: Claim | undefined;
+  for (let k = text.indexOf('一是'); k >= 0;) {
+    const limit = text.indexOf('一是', k + 2);
+    const stop = limit < 0 ? text.length : limit;
+    for (; c < claims.length && claims[c].span.end - st.span.start <= k; c++) if (claims[c].kind === 'amount' && !claims[c].bound) total = claims[c];
+    read(k, stop, total);
+    k = limit;
+  }
+
+  function read(k: number, stop: number, total: Claim | undefined): void {
+    if (!total || !isThisYear(total) || total.approx) return;
     const between = text.slice(total.span.end - st.span.start, k);
     const opener = ORDINAL_OPENER.exec(between);
     // (`X 万元，包括：一是…` is a `包括` list already: `listMarkers`.)
-    if (!opener || /^[ \t\u3000]*[，,：:；;][ \t\u3000]*包括/.test(between)) continue;
-    // The items: 一是, 二是 … each after the one before, in the line.
+    if (!opener || /^[ \t\u3000]*[，,：:；;][ \t\u3000]*包括/.test(between)) return;
+    // The items: 一是, 二是 … each after the one before, before the next `一是`.
     const starts = [k];
     for (let n = 1; n < ORDINALS.length; n++) {
       const next = text.indexOf(`${ORDINALS[n]}是`, starts[n - 1] + 2);
-      if (next < 0) break;
+      if (next < 0 || next >= stop) break;
       starts.push(next);
     }
-    if (starts.length < 2) continue;
+    if (starts.length < 2) return;
+    // Each item's first amount of the total's kind, unit and year, not in brackets opened in the item.
     const parts: Claim[] = [];
-    for (let n = 0; n < starts.length; n++) {
-      const [from, to] = [starts[n], starts[n + 1] ?? text.length];
-      const part = st.claims.find((x) => {
-        const at = x.span.start - st.span.start;
-        return at > from && at < to && partOfTotal(ctx, total, x) && bracketDepth(text, from, at).net <= 0;
-      });
-      if (!part) break;
-      parts.push(part);
+    let n = 0;
+    let depth = 0;
+    let pos = k;
+    for (let j = c; j < claims.length && at(claims[j]) < stop && n < starts.length; j++) {
+      const x = claims[j];
+      while (n < starts.length && at(x) >= (starts[n + 1] ?? stop)) { if (parts.length !== n + 1) return; n++; depth = 0; pos = starts[n] ?? stop; }
+      if (n >= starts.length || at(x) <= starts[n] || parts.length === n + 1) continue;
+      depth += bracketDepth(text, pos, at(x)).net;
+      pos = at(x);
+      if (depth <= 0 && partOfTotal(ctx, total, x)) parts.push(x);
     }
-    if (parts.length !== starts.length) continue;
+    if (parts.length !== starts.length) return;
     const named = opener[2] ? ORDINALS.indexOf(opener[2] === '两' ? '二' : opener[2]) + 1 : 0;
-    const some = (!!opener[1] && opener[1] === '主要' && named !== parts.length) || /等/.test(text.slice(k, parts.at(-1)!.span.end - st.span.start + 4));
-    if (named && named !== parts.length) continue;
-    if (some && !addsUp(ctx, total, parts) && !exceeds(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) continue;
+    const some = (!!opener[1] && opener[1] === '主要' && named !== parts.length) || /等/.test(text.slice(k, at(parts.at(-1)!) + parts.at(-1)!.span.end - parts.at(-1)!.span.start + 4));
+    if (named && named !== parts.length) return;
+    if (some && !addsUp(ctx, total, parts) && !exceeds(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) return;
     sumRelation(ctx, total, parts);
   }
 }
