@@ -179,6 +179,26 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(errors(doc('税收收入500万元，占一般公共预算收入的50%；非税收入600万元，占60%。基本支出400万元，占40%；项目支出600万元，占60%。')).filter((x) => /超过/.test(x)).map((x) => x.match(/为 (\d+%)/)?.[1]), ['110%']);
     });
 
+    it('closes a list that made 100% in its sentence, and reads a bare run past a full stop as one (wordings4)', () => {
+      // One sentence: a named list that made 100%, then bare shares — no more of its whole (was 200%).
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出500万元，占50%；公务接待费40万元，占40%；会议费60万元，占60%。')), []);
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%，项目支出500万元，占50%，公务接待费40万元，占40%，会议费60万元，占60%。')), []);
+      // A list short of 100%, then bare shares in sentences of their own that make 100% together (was 150%).
+      assert.deepEqual(errors(doc('基本支出300万元，占一般公共预算支出的30%；项目支出200万元，占20%。公务接待费40万元，占40%。会议费60万元，占60%。')), []);
+      // Never lost: a named list past 100% (its message says its own 103%), one short of 100% that bare shares in its
+      // sentence take past it, a bare run past a full stop that does not make 100%, and shares that each name the whole.
+      const over = errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出530万元，占53%；公务接待费40万元，占40%；会议费60万元，占60%。'));
+      assert.deepEqual(over.map((x) => `${x.split(' ')[0]} ${x.match(/为 (\d+%)/)?.[1]}`), ['53% 103%']);
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出480万元，占48%；公务接待费40万元，占40%；会议费60万元，占60%。')).map((x) => x.split(' ')[0]), ['40%']);
+      assert.deepEqual(errors(doc('基本支出300万元，占一般公共预算支出的30%；项目支出200万元，占20%。公务接待费40万元，占40%。会议费50万元，占50%。')).map((x) => x.split(' ')[0]), ['50%']);
+      assert.deepEqual(errors(doc('基本支出500万元，占一般公共预算支出的50%；项目支出500万元，占50%；公务接待费40万元，占一般公共预算支出的40%；会议费60万元，占60%。')).map((x) => x.split(' ')[0]), ['40%']);
+      // The whole stated: a share off its part ÷ whole stays an error after the list closed.
+      assert.deepEqual(errors(doc('一般公共预算支出1000万元，其中：基本支出500万元，占一般公共预算支出的50%；项目支出500万元，占48%。')).map((x) => x.split(' ')[0]), ['48%']);
+      // A second breakdown of the whole after a full stop is still gone on with (past 100% it is an error).
+      assert.deepEqual(errors(doc(first + second)), []);
+      assert.deepEqual(errors(doc(first + second.replace('占60%', '占70%'))).map((x) => x.split(' ')[0]), ['70%']);
+    });
+
     it('checks the bare share against that whole, and a list past 100% still is one', () => {
       assert.deepEqual(errors(doc(total + first.replace('占50%。', '占60%。'))).map((x) => x.split(' ')[0]), ['60%', '60%']);
       assert.deepEqual(errors(doc(total + first + second.replace('600万元，占60%', '700万元，占70%'))).map((x) => x.split(' ')[0]), ['70%']);
@@ -265,6 +285,95 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.match(tail.message, /情况说明“货物” \+ 情况说明“工程” \+ 情况说明“服务政府采购规模”/);
   });
 
+  describe('the “Not read” classes of sessions 20–22 (wordings4)', () => {
+    const doc = (body: string) => `# 某单位2022年度部门决算\n类型：决算\n年度：2022\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+    const sums = (text: string) => narrativeRelations(text).filter((r) => r.startsWith('总数 = 其中各项之和'));
+
+    it('sums an enumeration `一是…二是…` of a total’s parts (审计署 2010 as written of this year)', () => {
+      const audit = doc('公务用车购置及运行费共为1229.65万元。主要包括两方面的支出：一是车辆购置支出115万元。全年更新购置轿车2辆（每辆25万元）。二是车辆运行维护支出。全年车辆运行费1114.65万元，平均每辆车运行维护费5.41万元。');
+      assert.deepEqual(sums(audit), ['总数 = 其中各项之和: 1229.65 = +115 +1114.65']);
+      assert.deepEqual(errors(audit.replace('1114.65', '1124.65')), ['1229.65']);
+      const used = '项目支出500万元，用于：一是设备购置200万元；二是房屋维修150万元；三是信息化建设150万元。';
+      assert.deepEqual(sums(doc(used)), ['总数 = 其中各项之和: 500 = +200 +150 +150']);
+      assert.deepEqual(errors(doc(used.replace('建设150', '建设140'))), ['500']);
+      // The message names the items without their ordinals.
+      const message = analyze(doc(used.replace('建设150', '建设140')), { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')?.message ?? '';
+      assert.match(message, /“设备购置” \+ 情况说明“房屋维修”/);
+      // `主要用于`: the main uses only — short is no error, past the total is; `以下三个方面` names them all.
+      assert.deepEqual(errors(doc(used.replace('用于', '主要用于').replace('建设150', '建设140'))), []);
+      assert.deepEqual(errors(doc(used.replace('用于', '主要用于').replace('建设150', '建设160'))), ['500']);
+      assert.deepEqual(errors(doc(used.replace('用于', '主要用于以下三个方面').replace('建设150', '建设140'))), ['500']);
+      assert.deepEqual(errors(doc(used.replace('建设150万元', '建设140万元等'))), []);
+    });
+
+    it('does not read reasons, changes or a list already read as an enumeration of parts', () => {
+      assert.deepEqual(sums(doc('支出增加50万元，主要原因：一是人员增加，支出增加20万元；二是设备购置30万元。')), []);
+      assert.deepEqual(sums(doc('项目支出500万元，主要用于：一是设备购置，比上年增加20万元；二是房屋维修300万元。')), []);
+      assert.deepEqual(sums(doc('项目支出500万元，包括：一是设备购置200万元；二是房屋维修300万元。')), ['总数 = 其中各项之和: 500 = +200 +300']);
+    });
+
+    it('sums a `其中` of changes alone against the total’s change (甘南 2015)', () => {
+      const text = read('gansu-gannan-czj-2015-final');
+      assert.ok(narrativeRelations(text).includes('总数的增减额 = 其中各项增减额之和: 15.15 = -0.26 +14.79'), narrativeRelations(text).join('\n'));
+      assert.ok(errors(text).includes('15.15'));
+      const holds = '“三公”经费支出30.00万元，比上年增加15.00万元。其中：公务接待费减少1.00万元，公务用车运行维护费增加16.00万元。';
+      assert.deepEqual(errors(doc(holds)), []);
+      assert.ok(narrativeRelations(doc(holds)).includes('总数的增减额 = 其中各项增减额之和: 15.00 = -1.00 +16.00'));
+      assert.deepEqual(errors(doc(holds.replace('增加16.00万元', '增加16.10万元'))), ['15.00']);
+      // Not a list of amounts, nor one of changes against another kind of base, nor one with an amount among them.
+      for (const body of [holds.replace('公务接待费减少1.00万元', '公务接待费减少1.00万元，比预算减少2.00万元'),
+        holds.replace('公务接待费减少1.00万元', '公务接待费比预算减少1.00万元'),
+        holds.replace('公务接待费减少1.00万元，', '公务接待费5.00万元，减少1.00万元，')]) {
+        assert.ok(!narrativeRelations(doc(body)).some((r) => r.startsWith('总数的增减额')), body);
+      }
+    });
+
+    it('counts 车辆 exactly: the parts of a count are integers with no rounding', () => {
+      const cars = '截至2022年12月31日，本部门共有车辆8辆，其中：一般公务用车3辆、执法执勤用车3辆、特种专业技术用车1辆、其他用车1辆。';
+      assert.deepEqual(errors(doc(cars)), []);
+      assert.deepEqual(errors(doc(cars.replace('特种专业技术用车1辆', '特种专业技术用车2辆'))), ['8']);
+      assert.deepEqual(errors(doc(cars.replace('其他用车1辆', '其他用车0辆'))), ['8']);
+      assert.deepEqual(errors(doc('车辆总数8辆。其中领导用车3辆，一般公务用车3辆，执法执勤用车1辆，其他用车1辆。')), []);
+      assert.deepEqual(errors(doc('车辆总数8辆。其中领导用车3辆，一般公务用车4辆，执法执勤用车1辆，其他用车1辆。')), ['8']);
+    });
+  });
+
+  describe('false readings the wordings4 survey found (蓝山, 柞水, 山西)', () => {
+    const doc = (kind: string, body: string) => `# 某单位2023年度部门${kind}\n类型：${kind}\n年度：2023\n单位：万元\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
+
+    it('reads `占预算的x%` in a 决算 as a completion rate, and a share that names its part against that part (蓝山 2023)', () => {
+      const text = read('hunan-lanshan-2023-final');
+      assert.deepEqual(errors(text), []);
+      assert.ok(narrativeRelations(text).includes('占比 = 部分 ÷ 总数: 71.1% = +77864 +109489'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('71.1%', '72.1%')), ['72.1%']);
+      // In a 预算, `占预算的x%` is still a share of the budget (review21's test); a share whose part is not named by its
+      // words is still of the amount before it.
+      assert.deepEqual(errors(doc('决算', '收入合计1000万元，其中税收收入700万元，非税收入300万元，占收入合计的40%。')), ['40%']);
+    });
+
+    it('takes no change past an amount of this year in the rate’s sentence, nor a rate on another basis (柞水, 山西)', () => {
+      assert.deepEqual(errors(read('shaanxi-zhashui-q1')), []);
+      assert.deepEqual(errors(read('shanxi-province-2022m5')), []);
+      assert.deepEqual(errors(read('shanxi-province-2022m4')), []);
+      const m5 = narrativeRelations(read('shanxi-province-2022m5'));
+      assert.ok(m5.includes('变动率 = 变动额 ÷ 基数: 7.6% = +120.4 +1702.7'), m5.join('\n'));
+      assert.ok(!m5.some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 52.4%')), m5.join('\n'));
+      // Still caught: a wrong rate after its change, a rate before its own change, a wrong rate of the same basis.
+      assert.deepEqual(errors(read('shaanxi-zhashui-q1').replace('增长7.9%', '增长8.9%')), ['8.9%']);
+      assert.deepEqual(errors(read('shanxi-province-2022m5').replace('增长7.6%', '增长8.6%')), ['8.6%']);
+      assert.deepEqual(errors(read('shanxi-province-2022m5').replace('增长36.6%', '增长37.6%')), ['37.6%']);
+      assert.deepEqual(errors(doc('决算', '支出1100万元，比上年增加100万元，增长11%。')), ['11%']);
+    });
+
+    it('reads `占…的比重达x%` as a share of that whole, the one stated in its line (吕梁)', () => {
+      const got = narrativeRelations(read('shanxi-province-2022m4'));
+      assert.ok(got.includes('占比 = 部分 ÷ 总数: 80.2% = +115.5 +144.02'), got.join('\n'));
+      assert.deepEqual(errors(read('shanxi-province-2022m4').replace('比重达80.2%', '比重达81.2%')), ['81.2%']);
+    });
+  });
+
   describe('classes the wordings3 survey found (政府采购, 机关运行经费, “三公” of 乡镇 and units)', () => {
     const doc = (kind: string, year: number, body: string) => `# 某单位${year}年度部门${kind}\n类型：${kind}\n年度：${year}\n单位：万元\n\n## 情况说明\n${body}\n`;
     const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => text.slice(f.span.start, f.span.end));
@@ -281,7 +390,8 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       const text = read('gansu-gannan-czj-2015-final');
       assert.ok(narrativeRelations(text).includes('增减额 = 本年 − 基数: 15.15 = +31.23 -16.08'), narrativeRelations(text).join('\n'));
       assert.ok(!analyze(text, { locale: 'zh' }).findings.some((f) => /增减方向/.test(f.message)));
-      assert.deepEqual(errors(text.replace('增加15.15万元', '增加16.15万元')), ['31.23', '16.15']);
+      // (and 16.15 ≠ the parts' changes −0.26 + 14.79 too, since wordings4)
+      assert.deepEqual(errors(text.replace('增加15.15万元', '增加16.15万元')), ['31.23', '16.15', '16.15']);
     });
 
     it('reads the numbered items after `主要原因为:` as the reason’s (沈阳市文联 2015)', () => {

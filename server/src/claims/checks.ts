@@ -28,7 +28,7 @@ import { formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Fi
 import type { Relation, Term } from '../rules/relation';
 import { extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
-import { INTRODUCER, LIST_OPENER } from './lexicon';
+import { INTRODUCER, LIST_OPENER, OTHER_BASIS } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -138,7 +138,9 @@ class ClaimIndex {
   private readonly amountKinds: Int32Array;
   /** The shares that name no whole as read (`占 12.5%`), in order. */
   private readonly bare: number[] = [];
-  private readonly bareMade = new Map<string, 'short' | 'whole' | 'over'>();
+  private readonly bareMade = new Map<number, 'short' | 'whole' | 'over'>();
+  /** The shares that name a whole as read, in order. */
+  private readonly namedShares: number[] = [];
   /** The offsets of the line's `其中`. */
   private readonly qizhong: number[] = [];
   /** The claims said respectively, by their run (`respective.at`/`of`), in order. */
@@ -173,6 +175,7 @@ class ClaimIndex {
       this.amounts[i + 1] = this.amounts[i] + (c.unit !== '%' ? 1 : 0);
       this.amountKinds[i + 1] = this.amountKinds[i] + (c.kind === 'amount' ? 1 : 0);
       if (c.kind === 'share' && c.whole === '') this.bare.push(i);
+      else if (c.kind === 'share' && c.whole) this.namedShares.push(i);
       if (c.kind === 'change') change = i;
       if (c.kind === 'amount' && c.role === 'base') base = i;
       if (c.kind === 'amount' && !c.bound) amount = i;
@@ -275,20 +278,24 @@ class ClaimIndex {
     return k < 0 ? -1 : this.qizhong[k];
   }
 
-  /** `breakdownOf` the shares that name no whole as read within line offsets [from, to] (once per span asked). */
-  bareBreakdown(from: number, to: number): 'short' | 'whole' | 'over' {
-    const key = `${from}:${to}`;
-    let made = this.bareMade.get(key);
+  /**
+   * `breakdownOf` the shares that name no whole as read, past line offset `from`, up to the first share past it that names
+   * one as read (once per offset asked: the runs after two offsets end at the named shares after each).
+   */
+  bareRunAfter(from: number): 'short' | 'whole' | 'over' {
+    let made = this.bareMade.get(from);
     if (made) return made;
     const claims = this.st.claims;
     const base = this.st.span.start;
+    const k0 = lastBefore(this.namedShares.length, (j) => claims[this.namedShares[j]].span.start - base, from + 1) + 1;
+    const stop = k0 < this.namedShares.length ? claims[this.namedShares[k0]].span.start - base : Infinity;
     const list: Claim[] = [];
-    for (let k = lastBefore(this.bare.length, (j) => claims[this.bare[j]].span.start - base, from) + 1; k < this.bare.length; k++) {
+    for (let k = lastBefore(this.bare.length, (j) => claims[this.bare[j]].span.start - base, from + 1) + 1; k < this.bare.length; k++) {
       const x = claims[this.bare[k]];
-      if (x.span.end - base > to) break;
+      if (x.span.start - base >= stop) break;
       list.push(x);
     }
-    this.bareMade.set(key, (made = breakdownOf(list)));
+    this.bareMade.set(from, (made = breakdownOf(list)));
     return made;
   }
 
@@ -735,14 +742,19 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   for (let i = 0; i < claims.length; i++) {
     const r = claims[i];
     if (r.kind !== 'rate' || r.bound || r.approx) continue;
-    // The change this rate is the rate of: the change before it in its sentence, else the sentence before.
+    // A rate on another basis (`增收404.5亿元,扣除留抵退税(196.6亿元)因素后,比上年同口径增长52.4%`, 山西 2022) is of no
+    // change stated.
+    if (OTHER_BASIS.test(r.lead)) continue;
+    // The change this rate is the rate of: the change before it in its sentence, else the sentence before — not past an
+    // amount of this year in the rate's sentence (`…增收913万元。全县地方财政支出21405万元,同比增长44.53%`, 柞水: the
+    // rate is that amount's; `民生支出1702.7亿元,…增长7.6%,增支120.4亿元`: its change is after it).
     // A rate said respectively is of the change at its place in a run of as many changes before it.
     let change: Claim | undefined = r.respective && ix.counterpartBefore(r, i, (x) => x.kind === 'change' && !x.bound);
     // (Back to the last rate before it at most: each claim is passed by one rate.)
     for (let j = i - 1; j >= 0 && !change; j--) {
       const x = claims[j];
       if (x.kind === 'change' && !x.bound) change = x;
-      else if (x.kind === 'rate') break;
+      else if (x.kind === 'rate' || (x.kind === 'amount' && x.sentence === r.sentence && isThisYear(x) && !x.bound)) break;
     }
     // Or the rate first, its change right after it in its sentence (`较上年同期增长 15.35%，增收 25457 万元`) — when no
     // change of its own stands before it.
@@ -1139,6 +1151,10 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (k) run.passed(k - 1);
     const s = st.claims[k];
     if (s.kind !== 'share' || s.bound || s.approx) continue;
+    // In a 决算, `占预算的101.6%` (蓝山 2023: `税收收入77864万元,占预算的101.6%,非税收入31625万元,占预算的96.3%`) is each
+    // amount against its own budget — a completion rate of a budget not printed —, no share of one whole (a 预算's `占预算的
+    // 40%` is of the whole budget).
+    if (ctx.kind === '决算' && s.whole !== undefined && /^预算数?$/.test(labelKey(s.whole))) continue;
     // Its part: this year's amount before it in its sentence (not inside brackets closed before it) — the nearest, or
     // said respectively, the amount at its place in a run of as many amounts (extract.ts `respectively`).
     const at = s.span.start;
@@ -1147,6 +1163,19 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (s.respective) part = ix.counterpartBefore(s, Infinity, (x, j) => isThisYear(x) && x.sentence === s.sentence && x.span.start < at && !ix.bracketed(j, rel));
     else ix.thisYearBefore(at, (x) => { if (x.sentence === s.sentence) part = x; return true; });
     if (!part) continue;
+    // A share that names its part (`…税收收入77864万元,…非税收入31625万元,…,税收占地方一般公共预算收入的比重为71.1%`, 蓝山
+    // 2023) is of the last amount whose subject starts with that name, not of the last amount (`非税收入` holds `税收`).
+    if (!s.respective && !s.inherited && s.subject && part.subject && !labelKey(part.subject).startsWith(labelKey(s.subject))) {
+      const key = labelKey(s.subject);
+      let named: Claim | undefined;
+      // The nearest of this year's amounts in its sentence whose subject starts with that name.
+      ix.thisYearBefore(at, (x) => {
+        if (x.sentence !== s.sentence) return true;
+        if (x.subject && labelKey(x.subject).startsWith(key)) { named = x; return true; }
+        return false;
+      });
+      part = named ?? part;
+    }
     if (!s.inherited && s.subject && !sameSubject(s, part)) continue;
     partOf.set(s, part);
     if (!withShare.has(part)) run.shared(ix.place.get(part)!);
@@ -1163,7 +1192,6 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
       const named = namedWhole(st, s, part, run);
       if (named) {
         s.whole = named;
-        wentOn.add(s);
         whole = wholeOf(ctx, statements, i, s, part);
       }
     }
@@ -1211,7 +1239,10 @@ function namedWhole(st: Statement, s: Claim, part: Claim, run: SharesRun): strin
   // A list past 100% is not gone on with; nor, after one short of it, bare shares that make 100% in their own sentence
   // (`…占本年支出的45%；…占45%。公务接待费20万元，占20%；公务用车运行费80万元，占80%。`: a breakdown of their own).
   const at = (x: number) => x - st.span.start;
-  if (ix.fullStopFrom(at(named.span.end)) >= at(part.span.start)) return named.whole;
+  // In one sentence, a list that made 100% (or passed it) is closed: bare shares after it are no more of its whole
+  // (`…占一般公共预算支出的50%；…占50%；…占40%；…占60%。` was 200%; past 100%, its message says its own sum). Shares that
+  // each name the whole past 100% still are one list.
+  if (ix.fullStopFrom(at(named.span.end)) >= at(part.span.start)) return run.lastRun(labelKey(named.whole!), part.span.start) === 'short' ? named.whole : undefined;
   const made = run.breakdown(labelKey(named.whole!), part.span.start);
   if (made !== 'short') return made === 'whole' ? named.whole : undefined;
   // An amount between them that is no share's part (the claims between are counted, those that are parts taken off).
@@ -1220,8 +1251,9 @@ function namedWhole(st: Statement, s: Claim, part: Claim, run: SharesRun): strin
   const p = ix.place.get(part)!;
   const amounts = ix.amountsIn(from, to) - (p >= from && p < to ? 1 : 0) - run.sharedIn(from, to) + (p >= from && p < to && withShare.has(part) ? 1 : 0);
   if (amounts > 0) return undefined;
-  // The shares that name no whole (or went on with one) in the sentence of its part to the full stop after it.
-  return ix.bareBreakdown(ix.fullStopBefore(at(part.span.start)), ix.fullStopFrom(at(s.span.end))) === 'whole' ? undefined : named.whole;
+  // The bare shares past the full stop after the list, to the next share that names a whole, in one sentence or several
+  // (`…占30%；…占20%。公务接待费…占40%。会议费…占60%。` was 150%): when they make 100% they are a breakdown of their own.
+  return ix.bareRunAfter(ix.fullStopFrom(at(named.span.end))) === 'whole' ? undefined : named.whole;
 }
 
 /**
@@ -1229,9 +1261,15 @@ function namedWhole(st: Statement, s: Claim, part: Claim, run: SharesRun): strin
  * settles a share's whole as it goes): the last that names a whole before a place; what the shares of one whole add up
  * to before a place (kept as they are passed, the sums carried on); how many amounts before a place are shares' parts.
  */
+/**
+ * The shares of one whole passed in a line (`SharesRun`): their places, how many are summed, their sum, and the sum of the
+ * last breakdown among them (`lastBreakdown`) with its length.
+ */
+interface Whole { places: number[]; at: number; sum: BreakdownSum; run: BreakdownSum; runLength: number }
+
 class SharesRun {
   private readonly named: number[] = [];
-  private readonly byWhole = new Map<string, { places: number[]; at: number; sum: BreakdownSum }>();
+  private readonly byWhole = new Map<string, Whole>();
   /** A Fenwick tree of the amounts that are shares' parts, by place. */
   private readonly parts: Int32Array;
 
@@ -1246,7 +1284,7 @@ class SharesRun {
     if (x.whole) this.named.push(k);
     const key = labelKey(x.whole);
     const w = this.byWhole.get(key);
-    if (w) w.places.push(k); else this.byWhole.set(key, { places: [k], at: 0, sum: new BreakdownSum() });
+    if (w) w.places.push(k); else this.byWhole.set(key, { places: [k], at: 0, sum: new BreakdownSum(), run: new BreakdownSum(), runLength: 0 });
   }
 
   /** The last share passed that names a whole and ends at or before document offset `at`. */
@@ -1262,8 +1300,39 @@ class SharesRun {
     const claims = this.st.claims;
     const n = lastBefore(w.places.length, (j) => claims[w.places[j]].span.end, at + 1) + 1;
     if (n < w.at) return breakdownOf(w.places.slice(0, n).map((j) => claims[j]));
-    for (; w.at < n; w.at++) w.sum.add(claims[w.places[w.at]]);
+    this.advance(w, n);
     return w.sum.verdict();
+  }
+
+  /**
+   * `breakdownOf` the last breakdown of whole `key` among those shares (`lastBreakdown`: one that made 100% ends at a full
+   * stop, and those after it begin another), asked likewise.
+   */
+  lastRun(key: string, at: number): 'short' | 'whole' | 'over' {
+    const w = this.byWhole.get(key);
+    if (!w) return 'short';
+    const claims = this.st.claims;
+    const n = lastBefore(w.places.length, (j) => claims[w.places[j]].span.end, at + 1) + 1;
+    if (n < w.at) return breakdownOf(lastBreakdown(this.st, w.places.slice(0, n).map((j) => claims[j])));
+    this.advance(w, n);
+    return w.run.verdict();
+  }
+
+  /** The sums of whole `w`'s shares carried on to its first `n`. */
+  private advance(w: Whole, n: number): void {
+    const claims = this.st.claims;
+    const ix = indexOf(this.st);
+    const base = this.st.span.start;
+    for (; w.at < n; w.at++) {
+      const x = claims[w.places[w.at]];
+      w.sum.add(x);
+      if (w.at > 0 && w.runLength > 1 && w.run.closes() && ix.fullStopFrom(claims[w.places[w.at - 1]].span.end - base) < x.span.start - base) {
+        w.run = new BreakdownSum();
+        w.runLength = 0;
+      }
+      w.run.add(x);
+      w.runLength++;
+    }
   }
 
   /** Place k's amount is a share's part. */
@@ -1308,6 +1377,14 @@ class BreakdownSum {
   verdict(): 'short' | 'whole' | 'over' {
     return verdictOf(this.lo, this.hi, this.d, this.count);
   }
+
+  /** Whether the shares make a whole number of breakdowns (100%, 200% …) within their rounding (`lastBreakdown`). */
+  closes(): boolean {
+    const hundred = 100n * pow10(this.d);
+    if (this.hi < hundred) return false;
+    const k = this.lo <= hundred ? 1n : (this.lo + hundred - 1n) / hundred;
+    return k * hundred <= this.hi;
+  }
 }
 
 /** Shares' sums `lo`…`hi` at `d` decimals, `count` of them: whole breakdowns (100%, 200% …), less than one, or more. */
@@ -1318,6 +1395,33 @@ function verdictOf(lo: bigint, hi: bigint, d: number, count: number): 'short' | 
   const k = lo <= hundred ? 1n : (lo + hundred - 1n) / hundred;
   if (k * hundred <= hi && count >= 2) return 'whole';
   return lo > hundred ? 'over' : 'short';
+}
+
+/**
+ * The shares of the last breakdown of a whole in a line (`breakdowns`' runs: one that made 100% ends at a full stop): those
+ * after it are of a breakdown begun again.
+ */
+function lastBreakdown(st: Statement, shares: readonly Claim[]): Claim[] {
+  // The run's sum kept as it grows (at the finest scale of all: the same intervals), so that the line stays linear.
+  const d = shares.reduce((m, x) => Math.max(m, x.figure.decimals + 1), 0);
+  const hundred = 100n * pow10(d);
+  let run: Claim[] = [];
+  let lo = 0n;
+  let hi = 0n;
+  for (const x of shares) {
+    const last = run.at(-1);
+    if (last && run.length > 1 && hi >= hundred && /[。！？!?]/.test(st.text.slice(last.span.end - st.span.start, x.span.start - st.span.start))) {
+      // A whole number of breakdowns within the rounding: the least multiple of 100% from `lo` on is at most `hi`.
+      const k = lo <= hundred ? 1n : (lo + hundred - 1n) / hundred;
+      if (k * hundred <= hi) { run = []; lo = 0n; hi = 0n; }
+    }
+    run.push(x);
+    if (x.bound || x.approx) continue;
+    const iv = intervalOf(x.figure.exact ? { ...x.figure, exact: false } : x.figure, d);
+    lo += iv.lo;
+    hi += iv.hi;
+  }
+  return run;
 }
 
 /** What shares make together within their rounding: whole breakdowns (100%, or 200% …), less than a whole one, or more. */
@@ -1346,8 +1450,6 @@ function nested(st: Statement, group: Claim[], part: Claim): boolean {
 const partOf = new WeakMap<Claim, Claim>();
 /** The amounts a share was checked with (`partOf`'s parts). */
 const withShare = new WeakSet<Claim>();
-/** The shares that named no whole and went on with one named before them (`namedWhole`). */
-const wentOn = new WeakSet<Claim>();
 /** The shares with another amount between them and their part (`partOf`): perhaps shares of that amount (`listParts`). */
 const apart = new WeakSet<Claim>();
 /** The line each share checked with a part is stated in (`breakdowns`). */
@@ -1751,6 +1853,8 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     else sumRelation(ctx, total, parts);
   }
   bracketParts(ctx, st);
+  ordinalList(ctx, st);
+  changeList(ctx, st);
   trailingTotal(ctx, st);
   sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
@@ -1769,6 +1873,102 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
   sumRelation(ctx, total, amounts);
+}
+
+/**
+ * A change broken down by a `其中` of changes alone (`…合计16.08万元增加15.15万元。其中:公务接待费减少0.26万元,公务用车运行
+ * 维护费增加14.79万元。`, 甘南 2015): the total's change is the sum of its parts', each signed by its direction — when
+ * the `其中` follows the change with nothing but punctuation between, and every figure to its sentence's end is a change
+ * of the same unit naming no other kind of base.
+ */
+function changeList(ctx: Ctx, st: Statement): void {
+  const text = st.text;
+  let k = 0;
+  for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) {
+    while (k < st.claims.length && st.claims[k].span.end - st.span.start <= qi) k++;
+    const total = st.claims[k - 1];
+    if (!total || total.kind !== 'change' || !total.direction || total.bound || total.approx) continue;
+    if (!/^[ \t\u3000]*(?:[。，,；;][ \t\u3000]*)?$/.test(text.slice(total.span.end - st.span.start, qi))) continue;
+    // (To the sentence's end or the next `其中` — a list with another inside is not read —: the line stays linear.)
+    const stop = stopAt(text, '。！？!?', qi);
+    const next = text.indexOf('其中', qi + 2);
+    if (next >= 0 && next < stop) continue;
+    const parts: Claim[] = [];
+    for (let n = k; n < st.claims.length && st.claims[n].span.start < st.span.start + stop; n++) parts.push(st.claims[n]);
+    if (parts.length < 2 || parts.some((c) => c.kind !== 'change' || !c.direction || c.unit !== total.unit || c.bound || c.approx
+      || (baseWord(c) && baseWord(c) !== baseWord(total)))) continue;
+    relate(ctx, {
+      rule: 'narrative', kind: 'sum', title: title(ctx, 'changeSum'), target: ctx.cellOf(total),
+      terms: parts.map((c) => ({ sign: c.direction === total.direction ? 1 as const : -1 as const, cell: ctx.cellOf(c) })),
+    });
+  }
+}
+
+/** The ordinals of an enumeration's items (`一是`, `二是` …), in order. */
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/**
+ * What opens an enumeration of a total's parts, between the total and its `一是` (`，主要用于：`, `。主要包括两方面的
+ * 支出：`, `，具体包括：`): group 1 `主要` (the main parts only), group 2 how many the parts are (`两方面`).
+ */
+const ORDINAL_OPENER = /^[，,：:。]?[ \t\u3000]*(主要|具体)?(?:用于|包括|安排|构成为|组成为|分为)(?:以下|如下)?([两二三四五六七八九十])?(?:个|项)?(?:方面)?(?:的?(?:支出|内容|用途|资金|项目))?[ \t\u3000]*(?:[：:，,][ \t\u3000]*)?$/;
+
+/**
+ * A total whose parts an enumeration lists (`项目支出500万元，主要用于：一是设备购置200万元；二是房屋维修150万元；三是…`;
+ * `…公务用车购置及运行费共为1229.65万元。主要包括两方面的支出:一是车辆购置支出115万元。…二是车辆运行维护支出。…车辆运行
+ * 费1114.65万元`, 审计署 2010): each item's first amount of the total's kind, unit and year (not one in brackets), up to
+ * the next item (the last: to the line's end). Every item must state one, else the list is not read. The parts add up
+ * to the total — or, when the opener says `主要` (and names no number of items that the list has) or an item ends in
+ * `等`, they only cannot pass it.
+ */
+function ordinalList(ctx: Ctx, st: Statement): void {
+  const text = st.text;
+  const claims = st.claims;
+  const at = (x: Claim) => x.span.start - st.span.start;
+  // (One pass: each list is looked for up to the next `一是`, its claims walked once — the line stays linear.)
+  let c = 0;
+  let total: Claim | undefined;
+  for (let k = text.indexOf('一是'); k >= 0;) {
+    const limit = text.indexOf('一是', k + 2);
+    const stop = limit < 0 ? text.length : limit;
+    for (; c < claims.length && claims[c].span.end - st.span.start <= k; c++) if (claims[c].kind === 'amount' && !claims[c].bound) total = claims[c];
+    read(k, stop, total);
+    k = limit;
+  }
+
+  function read(k: number, stop: number, total: Claim | undefined): void {
+    if (!total || !isThisYear(total) || total.approx) return;
+    const between = text.slice(total.span.end - st.span.start, k);
+    const opener = ORDINAL_OPENER.exec(between);
+    // (`X 万元，包括：一是…` is a `包括` list already: `listMarkers`.)
+    if (!opener || /^[ \t\u3000]*[，,：:；;][ \t\u3000]*包括/.test(between)) return;
+    // The items: 一是, 二是 … each after the one before, before the next `一是`.
+    const starts = [k];
+    for (let n = 1; n < ORDINALS.length; n++) {
+      const next = text.indexOf(`${ORDINALS[n]}是`, starts[n - 1] + 2);
+      if (next < 0 || next >= stop) break;
+      starts.push(next);
+    }
+    if (starts.length < 2) return;
+    // Each item's first amount of the total's kind, unit and year, not in brackets opened in the item.
+    const parts: Claim[] = [];
+    let n = 0;
+    let depth = 0;
+    let pos = k;
+    for (let j = c; j < claims.length && at(claims[j]) < stop && n < starts.length; j++) {
+      const x = claims[j];
+      while (n < starts.length && at(x) >= (starts[n + 1] ?? stop)) { if (parts.length !== n + 1) return; n++; depth = 0; pos = starts[n] ?? stop; }
+      if (n >= starts.length || at(x) <= starts[n] || parts.length === n + 1) continue;
+      depth += bracketDepth(text, pos, at(x)).net;
+      pos = at(x);
+      if (depth <= 0 && partOfTotal(ctx, total, x)) parts.push(x);
+    }
+    if (parts.length !== starts.length) return;
+    const named = opener[2] ? ORDINALS.indexOf(opener[2] === '两' ? '二' : opener[2]) + 1 : 0;
+    const some = (!!opener[1] && opener[1] === '主要' && named !== parts.length) || /等/.test(text.slice(k, at(parts.at(-1)!) + parts.at(-1)!.span.end - parts.at(-1)!.span.start + 4));
+    if (named && named !== parts.length) return;
+    if (some && !addsUp(ctx, total, parts) && !exceeds(sumFigure(ctx, parts), ctx.cellOf(total).figure!)) return;
+    sumRelation(ctx, total, parts);
+  }
 }
 
 /**

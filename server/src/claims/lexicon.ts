@@ -61,7 +61,7 @@ export const ROLE_FINAL = /(决算|执行数|执行|实际支出|实际执行)�
 export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000]*年度?)(年初)?(预算|决算)?数?(为|是|的)?$/;
 
 /** A share: `占本年支出合计的 100%`, `占 12.5%`, `占“三公”经费的 16.06%`. Group 1 names the whole. */
-export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为)?$/;
+export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?$/;
 /**
  * A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`; `占调整预算105.47%` (黄平: each amount of a
  * list against its own budget, no share of one whole).
@@ -88,6 +88,9 @@ export const INTRODUCER = /主要包括|具体包括|包括|主要有/g;
  * 因公出国(境)经费 120 万元，…；公务接待费 1033 万元，…`), read as a `其中` there.
  */
 export const LIST_OPENER = /(?:分项|具体|明细|构成)情况(?:是|为|如下)?[:：]|具体(?:是|为|如下)[:：]/g;
+
+/** The words of a rate on another basis than the change stated with it (`扣除…因素后,比上年同口径增长52.4%`): no rate of it. */
+export const OTHER_BASIS = /同口径|可比口径|扣除|剔除/;
 
 /** A change said on a comparable basis (`按同口径同比减少 63.96 万元`): the qualifier is no subject of the change. */
 export const COMPARABLE_BASIS = /(?:按|以)?(?:同|可比)口径(?:计算)?$/;

@@ -11,6 +11,7 @@ import type { BudgetDocument } from '../model/document';
 import { formatUnits, type Figure } from '../numbers/decimal';
 import type { Claim, Statement } from './extract';
 import { labelKey } from './link';
+import { OTHER_BASIS } from './lexicon';
 
 export interface Thresholds {
   /** Percent of the base. */
@@ -149,7 +150,7 @@ function rateOf(claims: readonly Claim[], i: number): Claim | undefined {
   for (let j = i + 1; j < claims.length; j++) {
     const x = claims[j];
     if (x.sentence > c.sentence) break;
-    if (x.sentence !== c.sentence || (x.kind !== 'rate' && x.kind !== 'change')) continue;
+    if (x.sentence !== c.sentence || (x.kind !== 'rate' && x.kind !== 'change') || (x.kind === 'rate' && OTHER_BASIS.test(x.lead))) continue;
     if (own && x.kind === 'change' && x.respective?.of === own.of && x.respective.at > own.at) continue;
     if (!own) return x;
     first ??= x;

@@ -1639,7 +1639,10 @@ function tablesOnce(touched: Table[]): Table[] {
 function titleOf(identity: Identity, sm: StandardMessages): string {
   const had = titles.get(identity);
   if (had?.sm === sm) return had.title;
-  const title = sm.identityTitle(identity.table.title, identity.text);
+  // A relation is made only where its condition holds: a condition of figures printed (`当（…）`: the sources filled in) says
+  // nothing more in a finding's title, and is left out of it (hover lists it with the identity).
+  const c = identity.rule.condition;
+  const title = sm.identityTitle(identity.table.title, c && !c.rhs.length && isFigureCondition(c) ? identity.rule.text : identity.text);
   titles.set(identity, { sm, title });
   return title;
 }
