@@ -354,3 +354,17 @@ describe('standard sets: economic classes printed by name alone, without their c
       wrong.findings.map((d) => d.message).join('\n'));
   });
 });
+
+describe('standard sets: a whole department\'s 绩效目标自评表 is not the project form', () => {
+  // `绩效目标自评表` is the 衔接资金 project form's title (中江 2022); a title of the whole department's (整体) target
+  // self-evaluation is 部门整体绩效自评表 (review23: it played 项目支出绩效自评表).
+  const role = (title: string) => {
+    const a = analyze(`# 2022 年度某单位部门决算\n类型：决算\n年度：2022\n单位：万元\n\n## 绩效自评表 ${title}\n项目名称：某项目\n### 预算执行情况\n` +
+      '列：项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n年度资金总额 | 100 | 100 | 90 | 10 | 90% | 9\n其中：当年财政拨款 | 100 | 100 | 90 | — | — | —\n其他资金 | 0 | 0 | 0 | — | — | —\n');
+    return a.standard.tableOf(a.document.tables[0])?.title ?? '—';
+  };
+  it('整体 titles play 部门整体绩效自评表, the plain and 项目 ones the project form', () => {
+    for (const t of ['部门整体支出绩效目标自评表', '2022年度部门整体绩效目标自评表', '单位整体支出绩效目标自评表', '整体支出绩效目标自评表']) assert.equal(role(t), '部门整体绩效自评表', t);
+    for (const t of ['绩效目标自评表', '2022年财政衔接资金项目绩效目标自评表', '项目支出绩效自评表']) assert.equal(role(t), '项目支出绩效自评表', t);
+  });
+});

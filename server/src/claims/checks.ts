@@ -138,7 +138,7 @@ class ClaimIndex {
   private readonly amountKinds: Int32Array;
   /** The shares that name no whole as read (`占 12.5%`), in order. */
   private readonly bare: number[] = [];
-  private readonly bareMade = new Map<number, 'short' | 'whole' | 'over'>();
+  private readonly bareMade = new Map<string, 'short' | 'whole' | 'over'>();
   /** The shares that name a whole as read, in order. */
   private readonly namedShares: number[] = [];
   /** The offsets of the line's `其中`. */
@@ -279,23 +279,24 @@ class ClaimIndex {
   }
 
   /**
-   * `breakdownOf` the shares that name no whole as read, past line offset `from`, up to the first share past it that names
-   * one as read (once per offset asked: the runs after two offsets end at the named shares after each).
+   * `breakdownOf` the shares that name no whole as read, past line offset `from` and before `to`, up to the first share
+   * past it that names one as read (once per span asked: the runs after two offsets end at the named shares after each).
    */
-  bareRunAfter(from: number): 'short' | 'whole' | 'over' {
-    let made = this.bareMade.get(from);
+  bareRunAfter(from: number, to: number): 'short' | 'whole' | 'over' {
+    const memo = `${from}:${to}`;
+    let made = this.bareMade.get(memo);
     if (made) return made;
     const claims = this.st.claims;
     const base = this.st.span.start;
     const k0 = lastBefore(this.namedShares.length, (j) => claims[this.namedShares[j]].span.start - base, from + 1) + 1;
-    const stop = k0 < this.namedShares.length ? claims[this.namedShares[k0]].span.start - base : Infinity;
+    const stop = Math.min(to, k0 < this.namedShares.length ? claims[this.namedShares[k0]].span.start - base : Infinity);
     const list: Claim[] = [];
     for (let k = lastBefore(this.bare.length, (j) => claims[this.bare[j]].span.start - base, from + 1) + 1; k < this.bare.length; k++) {
       const x = claims[this.bare[k]];
       if (x.span.start - base >= stop) break;
       list.push(x);
     }
-    this.bareMade.set(from, (made = breakdownOf(list)));
+    this.bareMade.set(memo, (made = breakdownOf(list)));
     return made;
   }
 
@@ -1239,10 +1240,17 @@ function namedWhole(st: Statement, s: Claim, part: Claim, run: SharesRun): strin
   // A list past 100% is not gone on with; nor, after one short of it, bare shares that make 100% in their own sentence
   // (`…占本年支出的45%；…占45%。公务接待费20万元，占20%；公务用车运行费80万元，占80%。`: a breakdown of their own).
   const at = (x: number) => x - st.span.start;
-  // In one sentence, a list that made 100% (or passed it) is closed: bare shares after it are no more of its whole
-  // (`…占一般公共预算支出的50%；…占50%；…占40%；…占60%。` was 200%; past 100%, its message says its own sum). Shares that
-  // each name the whole past 100% still are one list.
-  if (ix.fullStopFrom(at(named.span.end)) >= at(part.span.start)) return run.lastRun(labelKey(named.whole!), part.span.start) === 'short' ? named.whole : undefined;
+  // In one sentence, a list past 100% is closed (its message says its own sum); one that made 100% is closed when the
+  // bare shares after it to the sentence's end make 100% or more themselves — a list of their own, right
+  // (`…占一般公共预算支出的50%；…占50%；…占40%；…占60%。` was 200%) or wrong (`…40%；…70%。`: its own 110%) —, else they go
+  // on with it (`…占30%；…占30%；…占40%；…占10%。`: 110%, a mistake to show). Shares that each name the whole past 100% still
+  // are one list.
+  if (ix.fullStopFrom(at(named.span.end)) >= at(part.span.start)) {
+    const key = labelKey(named.whole!);
+    const made = run.lastRun(key, part.span.start);
+    if (made !== 'whole') return made === 'short' ? named.whole : undefined;
+    return ix.bareRunAfter(at(run.lastOf(key, part.span.start)!.span.end), ix.fullStopFrom(at(part.span.start))) === 'short' ? named.whole : undefined;
+  }
   const made = run.breakdown(labelKey(named.whole!), part.span.start);
   if (made !== 'short') return made === 'whole' ? named.whole : undefined;
   // An amount between them that is no share's part (the claims between are counted, those that are parts taken off).
@@ -1253,7 +1261,7 @@ function namedWhole(st: Statement, s: Claim, part: Claim, run: SharesRun): strin
   if (amounts > 0) return undefined;
   // The bare shares past the full stop after the list, to the next share that names a whole, in one sentence or several
   // (`…占30%；…占20%。公务接待费…占40%。会议费…占60%。` was 150%): when they make 100% they are a breakdown of their own.
-  return ix.bareRunAfter(ix.fullStopFrom(at(named.span.end))) === 'whole' ? undefined : named.whole;
+  return ix.bareRunAfter(ix.fullStopFrom(at(named.span.end)), Infinity) === 'whole' ? undefined : named.whole;
 }
 
 /**
@@ -1316,6 +1324,14 @@ class SharesRun {
     if (n < w.at) return breakdownOf(lastBreakdown(this.st, w.places.slice(0, n).map((j) => claims[j])));
     this.advance(w, n);
     return w.run.verdict();
+  }
+
+  /** The last share of whole `key` passed that ends at or before document offset `at`. */
+  lastOf(key: string, at: number): Claim | undefined {
+    const w = this.byWhole.get(key);
+    if (!w) return undefined;
+    const n = lastBefore(w.places.length, (j) => this.st.claims[w.places[j]].span.end, at + 1);
+    return n < 0 ? undefined : this.st.claims[w.places[n]];
   }
 
   /** The sums of whole `w`'s shares carried on to its first `n`. */
@@ -1884,13 +1900,19 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
 function changeList(ctx: Ctx, st: Statement): void {
   const text = st.text;
   let k = 0;
+  // Where the sentence of the last `其中` ends: a `其中` before it is inside that one's list (nested).
+  let sentenceEnd = -1;
   for (let qi = text.indexOf('其中'); qi >= 0; qi = text.indexOf('其中', qi + 2)) {
+    const nested = qi < sentenceEnd;
+    if (!nested) sentenceEnd = stopAt(text, '。！？!?', qi);
     while (k < st.claims.length && st.claims[k].span.end - st.span.start <= qi) k++;
     const total = st.claims[k - 1];
     if (!total || total.kind !== 'change' || !total.direction || total.bound || total.approx) continue;
     if (!/^[ \t\u3000]*(?:[。，,；;][ \t\u3000]*)?$/.test(text.slice(total.span.end - st.span.start, qi))) continue;
-    // (To the sentence's end or the next `其中` — a list with another inside is not read —: the line stays linear.)
-    const stop = stopAt(text, '。！？!?', qi);
+    // (To the sentence's end or the next `其中` — a list with another inside is not read —: the line stays linear. A
+    // `其中` inside another's list ends at its `；`: `…其中：基本支出增加6万元，其中人员经费增加4万元，公用经费增加2万元；项目
+    // 支出增加4万元。` — 项目支出 is the outer list's.)
+    const stop = nested ? Math.min(sentenceEnd, stopAt(text, '；;', qi)) : sentenceEnd;
     const next = text.indexOf('其中', qi + 2);
     if (next >= 0 && next < stop) continue;
     const parts: Claim[] = [];
