@@ -46,7 +46,7 @@ import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document
 import { cellNumber, HeadsChange, rowsIn, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList, type CellRange } from './rules/compact';
-import { conditionPhrase, DeclaredRules, findTable } from './rules/declared';
+import { DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
 import { ShapeTemplates } from './standard/shapes';
@@ -999,7 +999,7 @@ function sectionLines(s: Section): Line[] {
  * table's title rather than a part's name. Such rules are expanded against the whole document. */
 function namesOtherTable(rule: Rule): boolean {
   const c = rule.node.condition;
-  if (c && conditionPhrase(c) !== undefined) return true; // a phrase the whole document may state
+  if (c && !c.rhs.length) return true; // a phrase the whole document may state
   for (const side of [rule.node.lhs, rule.node.rhs, ...(c ? [c.lhs, c.rhs] : [])]) for (const term of side) {
     const op = term.operand;
     if (op.table && op.table.text.replace(/\s+/g, '') !== '本表') return true;

@@ -16,7 +16,7 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { cellNumber, cellOf, isFigure, Kind, rowCount, rowsIn, splicesSince, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
-import { columnIn, conditionPhrase, conditionVerdict, DeclaredRules, isFigureCondition, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
+import { columnIn, conditionPhrase, DeclaredRules, holdsAll, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { ConditionNode, RuleNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
@@ -978,7 +978,7 @@ class Applier {
     let reuse = !!old && !old.renewed && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did.
-    if (reuse && isFigureCondition(c)) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
+    if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
     const k = reuse && old ? old : (keep && old && this.moved(identity, table, old, stated)) || this.expand(identity, table, keep);
     // (One made now is its own: `expand` makes a new one each time.)
     if (k !== old && stated !== undefined) k.stated = stated;
@@ -1135,7 +1135,7 @@ class Applier {
       const k = kept[i];
       if (a.identity !== ids[i] || k.renewed || k.byShape || a.ownCount < 0) return this.refused();
       const c = a.identity.rule.condition;
-      if (isFigureCondition(c)) {
+      if (c?.rhs.length) {
         if (!conditionIsShared(a.identity) || k.holds === undefined) return this.refused();
         const was = run.conditions.get(a.identity);
         if (was !== undefined && was !== k.holds) return this.refused();
@@ -1173,7 +1173,7 @@ class Applier {
       }
       const idn = applied[i].identity;
       const c = idn.rule.condition;
-      if (isFigureCondition(c)) run.conditions.set(idn, k.holds!);
+      if (c?.rhs.length) run.conditions.set(idn, k.holds!);
       else if (c) run.phrases.set(conditionPhrase(c)!, k.stated!);
     }
     run.tables.push(table);
@@ -1271,8 +1271,8 @@ class Applier {
     const splices = splicesSince(b.store, a.codes);
     if (!splices || splices.length > 1) return undefined;
     const c = identity.rule.condition;
-    const cond = isFigureCondition(c) ? this.holds(identity, table) : undefined;
-    if (isFigureCondition(c) && (old.holds === undefined || cond !== old.holds)) return undefined;
+    const cond = c?.rhs.length ? this.holds(identity, table) : undefined;
+    if (c?.rhs.length && (old.holds === undefined || cond !== old.holds)) return undefined;
     // Its relations then: each in the arrays, about a row of that part, in the order of its rows.
     const list = old.made;
     const from = old.from;
@@ -1356,7 +1356,7 @@ class Applier {
     if (!made.count) return undefined;
     rowsMoved.count++;
     const k = new Kept('applied', made, distinct(binder.touched), binder.consulted);
-    if (isFigureCondition(c)) k.holds = cond;
+    if (c?.rhs.length) k.holds = cond;
     return k;
   }
 
@@ -1389,7 +1389,7 @@ class Applier {
         if (k.stated !== undefined && this.states(conditionPhrase(c) ?? '') !== k.stated) return false;
         // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures. (A
         // result taken from a template carries its shape's `holds` even when it is `missing`: stricter, not wrong.)
-        if (isFigureCondition(c) && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
+        if (c.rhs.length && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
       }
     }
     return true;
@@ -1442,7 +1442,7 @@ class Applier {
     const key = templates && this.shapeOf(table, templates);
     if (templates && key !== undefined) {
       const got = templates.apply(cid, key, table, NO_FIELDS, this.fitting, list, true);
-      if (got) return got.outcome === 'missing' ? undefined : conditionVerdict(identity.rule.condition!, list);
+      if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
@@ -1481,7 +1481,7 @@ class Applier {
         k.to = list.count;
         if (keep) {
           k.table = table;
-          if (isFigureCondition(identity.rule.condition)) k.holds = shape.holds;
+          if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
         } else k.byShape = true;
         return k;
       }
@@ -1508,16 +1508,17 @@ class Applier {
   /**
    * The shape `table` is looked up by for `identity`, the rows its fields name, and whether its condition holds
    * (undefined: it names nothing) — a template is kept for each: what it made, or that it made nothing. Undefined when
-   * no templates are kept. A condition is a phrase the document states or not, or one judged by figures — an equality
-   * (judged once per pass for all tables when it names only other tables: `当 收支总表的一般公共预算拨款收入 = 收入总计`),
-   * or figures printed (`当 X`).
+   * no templates are kept. A condition is a phrase the document states or not, or an equality (judged once per pass
+   * for all tables when it names only other tables: `当 收支总表的一般公共预算拨款收入 = 收入总计`).
    */
   private shape(identity: Identity, table: Table): { key: string; fields: RowAt[]; holds: boolean | undefined } | undefined {
     if (!this.ctx.shapes) return undefined;
     const c = identity.rule.condition;
     let holds: boolean | undefined = true;
-    if (c && !isFigureCondition(c)) {
-      holds = this.states(conditionPhrase(c)!);
+    if (c && !c.rhs.length) {
+      const phrase = conditionPhrase(c);
+      if (phrase === undefined) return undefined;
+      holds = this.states(phrase);
     } else if (c) {
       // Only the condition bound: judged for this table when it reads it, once per pass for all when it does not.
       holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
@@ -1575,7 +1576,7 @@ class Applier {
       return k;
     }
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
-    const cond = isFigureCondition(b.rule.condition) ? judged ?? this.condition(identity, b) : undefined;
+    const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
     if (cond === false) {
       const k = new Kept('condition', into ?? NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
       k.holds = false;
@@ -1591,7 +1592,7 @@ class Applier {
     // A list of its own that stayed empty is let go at once (a `Kept` lives to the next version: its list would be promoted).
     const k = new Kept(outcome, into || made.count ? made : NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
     if (missing) k.missing = missing;
-    if (isFigureCondition(identity.rule.condition)) k.holds = cond;
+    if (identity.rule.condition?.rhs.length) k.holds = cond;
     return k;
   }
 
@@ -1639,10 +1640,7 @@ function tablesOnce(touched: Table[]): Table[] {
 function titleOf(identity: Identity, sm: StandardMessages): string {
   const had = titles.get(identity);
   if (had?.sm === sm) return had.title;
-  // A relation is made only where its condition holds: a condition of figures printed (`当（…）`: the sources filled in) says
-  // nothing more in a finding's title, and is left out of it (hover lists it with the identity).
-  const c = identity.rule.condition;
-  const title = sm.identityTitle(identity.table.title, c && !c.rhs.length && isFigureCondition(c) ? identity.rule.text : identity.text);
+  const title = sm.identityTitle(identity.table.title, identity.text);
   titles.set(identity, { sm, title });
   return title;
 }
