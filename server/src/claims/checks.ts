@@ -1271,7 +1271,7 @@ function namedWhole(st: Statement, s: Claim, part: Claim, run: SharesRun): strin
  */
 /**
  * The shares of one whole passed in a line (`SharesRun`): their places, how many are summed, their sum, and the sum of the
- * last breakdown among them (`lastBreakdown`) with its length.
+ * last breakdown among them (begun again as `breakdowns` begins a run) with its length.
  */
 interface Whole { places: number[]; at: number; sum: BreakdownSum; run: BreakdownSum; runLength: number }
 
@@ -1307,23 +1307,23 @@ class SharesRun {
     if (!w) return 'short';
     const claims = this.st.claims;
     const n = lastBefore(w.places.length, (j) => claims[w.places[j]].span.end, at + 1) + 1;
-    if (n < w.at) return breakdownOf(w.places.slice(0, n).map((j) => claims[j]));
-    this.advance(w, n);
-    return w.sum.verdict();
+    const v = n < w.at ? this.scratch(w, n) : w;
+    this.advance(v, n);
+    return v.sum.verdict();
   }
 
   /**
-   * `breakdownOf` the last breakdown of whole `key` among those shares (`lastBreakdown`: one that made 100% ends at a full
-   * stop, and those after it begin another), asked likewise.
+   * `breakdownOf` the last breakdown of whole `key` among those shares (one that made 100% ends at a full stop, and those
+   * after it begin another), asked likewise.
    */
   lastRun(key: string, at: number): 'short' | 'whole' | 'over' {
     const w = this.byWhole.get(key);
     if (!w) return 'short';
     const claims = this.st.claims;
     const n = lastBefore(w.places.length, (j) => claims[w.places[j]].span.end, at + 1) + 1;
-    if (n < w.at) return breakdownOf(lastBreakdown(this.st, w.places.slice(0, n).map((j) => claims[j])));
-    this.advance(w, n);
-    return w.run.verdict();
+    const v = n < w.at ? this.scratch(w, n) : w;
+    this.advance(v, n);
+    return v.run.verdict();
   }
 
   /** The last share of whole `key` passed that ends at or before document offset `at`. */
@@ -1334,7 +1334,15 @@ class SharesRun {
     return n < 0 ? undefined : this.st.claims[w.places[n]];
   }
 
-  /** The sums of whole `w`'s shares carried on to its first `n`. */
+  /** Whole `w`'s first `n` shares, not yet summed (asked at a place before the sums carried on: summed afresh). */
+  private scratch(w: Whole, n: number): Whole {
+    return { places: w.places.slice(0, n), at: 0, sum: new BreakdownSum(), run: new BreakdownSum(), runLength: 0 };
+  }
+
+  /**
+   * The sums of whole `w`'s shares carried on to its first `n`; its last breakdown's begun again at a share after a full
+   * stop once the run before made a whole number of breakdowns (`breakdowns`' rule, in one line).
+   */
   private advance(w: Whole, n: number): void {
     const claims = this.st.claims;
     const ix = indexOf(this.st);
@@ -1394,12 +1402,9 @@ class BreakdownSum {
     return verdictOf(this.lo, this.hi, this.d, this.count);
   }
 
-  /** Whether the shares make a whole number of breakdowns (100%, 200% …) within their rounding (`lastBreakdown`). */
+  /** Whether the shares make a whole number of breakdowns (100%, 200% …) within their rounding. */
   closes(): boolean {
-    const hundred = 100n * pow10(this.d);
-    if (this.hi < hundred) return false;
-    const k = this.lo <= hundred ? 1n : (this.lo + hundred - 1n) / hundred;
-    return k * hundred <= this.hi;
+    return wholeMultiple(this.lo, this.hi, 100n * pow10(this.d));
   }
 }
 
@@ -1407,37 +1412,15 @@ class BreakdownSum {
 function verdictOf(lo: bigint, hi: bigint, d: number, count: number): 'short' | 'whole' | 'over' {
   const hundred = 100n * pow10(d);
   if (hi < hundred) return 'short';
-  // The first whole breakdown at or past `lo` (one at least) within `hi`.
-  const k = lo <= hundred ? 1n : (lo + hundred - 1n) / hundred;
-  if (k * hundred <= hi && count >= 2) return 'whole';
+  if (wholeMultiple(lo, hi, hundred) && count >= 2) return 'whole';
   return lo > hundred ? 'over' : 'short';
 }
 
-/**
- * The shares of the last breakdown of a whole in a line (`breakdowns`' runs: one that made 100% ends at a full stop): those
- * after it are of a breakdown begun again.
- */
-function lastBreakdown(st: Statement, shares: readonly Claim[]): Claim[] {
-  // The run's sum kept as it grows (at the finest scale of all: the same intervals), so that the line stays linear.
-  const d = shares.reduce((m, x) => Math.max(m, x.figure.decimals + 1), 0);
-  const hundred = 100n * pow10(d);
-  let run: Claim[] = [];
-  let lo = 0n;
-  let hi = 0n;
-  for (const x of shares) {
-    const last = run.at(-1);
-    if (last && run.length > 1 && hi >= hundred && /[。！？!?]/.test(st.text.slice(last.span.end - st.span.start, x.span.start - st.span.start))) {
-      // A whole number of breakdowns within the rounding: the least multiple of 100% from `lo` on is at most `hi`.
-      const k = lo <= hundred ? 1n : (lo + hundred - 1n) / hundred;
-      if (k * hundred <= hi) { run = []; lo = 0n; hi = 0n; }
-    }
-    run.push(x);
-    if (x.bound || x.approx) continue;
-    const iv = intervalOf(x.figure.exact ? { ...x.figure, exact: false } : x.figure, d);
-    lo += iv.lo;
-    hi += iv.hi;
-  }
-  return run;
+/** Whether a whole number of breakdowns (100%, 200% …: the first at or past `lo`, one at least) lies within `lo`…`hi`. */
+function wholeMultiple(lo: bigint, hi: bigint, hundred: bigint): boolean {
+  if (hi < hundred) return false;
+  const k = lo <= hundred ? 1n : (lo + hundred - 1n) / hundred;
+  return k * hundred <= hi;
 }
 
 /** What shares make together within their rounding: whole breakdowns (100%, or 200% …), less than a whole one, or more. */
