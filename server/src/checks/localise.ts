@@ -1045,11 +1045,15 @@ class GroupSearch {
     const grouping = cell.text.includes(',') || (cell.kind !== 'figure' && neighbours(cell).grouping);
     // As the figure is printed: `62` rather than `62.00` where the text wrote whole numbers and the value is one.
     const printedDecimals = cell.kind === 'figure' ? (/\.(\d+)/.exec(cell.text)?.[1].length ?? 0) : decimals;
-    // A figure printed with a unit other than its table's is written in its own (`149万` for `150万` in a table of 元).
-    const moved = cell.kind === 'figure' ? cell.figure?.shift ?? 0 : 0;
-    const unit = moved ? printedUnit(cell.text) ?? '' : '';
+    // A figure printed with its own unit is written in it (`149万` for `150万`, in a table of 元 or of 万元), with what
+    // stood between figure and unit (`11.00 万元`); one moved to its table's unit (`150万` in 元: ±5,000) only where the
+    // value is exact at the precision printed — `0万` for 3,000, or `150万` for 1,503,000, says what is not so.
+    const printedWith = cell.kind === 'figure' ? cell.figure : undefined;
+    const moved = printedWith?.shift ?? 0;
+    const unit = printedWith?.unitPower !== undefined ? unitSuffix(cell.text, printedWith.text) : '';
     const show = (u: bigint) => {
       if (moved) return formatUnits(u, decimals + moved, grouping) + unit;
+      if (unit) return formatUnits(u, decimals, grouping) + unit;
       const d = printedDecimals < decimals && u % pow10(decimals - printedDecimals) === 0n ? printedDecimals : decimals;
       return formatUnits(d === decimals ? u : u / pow10(decimals - d), d, grouping);
     };
@@ -1091,11 +1095,12 @@ class GroupSearch {
         });
       }
       const printed = roundUnits(roundHalf(-rest, a), scale, decimals);
+      if (moved && (-rest % a !== 0n || roundUnits(printed, decimals, scale) !== -rest / a)) continue;
       if (fits(printed)) return show(printed);
     }
     // A part of a whole that is a sum, whose shares are printed more coarsely than it: the value no one share makes
     // exact may still be pinned by all of them together — the middle of what they allow.
-    if (ordered.some((r) => !r.lin && r.rel.kind === 'ratio' && r.rel.terms.length > 2 && r.rel.target !== cell)) {
+    if (!moved && ordered.some((r) => !r.lin && r.rel.kind === 'ratio' && r.rel.terms.length > 2 && r.rel.target !== cell)) {
       const { lo, hi } = domain.range();
       if (lo !== undefined && hi !== undefined && lo <= hi) {
         const printed = roundUnits((lo + hi) / 2n, scale, decimals);
@@ -1104,6 +1109,11 @@ class GroupSearch {
     }
     return undefined;
   }
+}
+
+/** What follows a figure printed with its unit in its cell (`万`, ` 万元`): the text after the figure's own. */
+function unitSuffix(text: string, figure: string): string {
+  return text.startsWith(figure) ? text.slice(figure.length) : printedUnit(text) ?? '';
 }
 
 /** Figure numbers below this make a set's key a number (four of 13 bits); a larger one, a string. */

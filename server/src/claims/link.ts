@@ -15,7 +15,7 @@
  * 决算 is the column under 预算/年初预算; a base year's amount is the column under 上年.
  */
 import { FIELD_PART, fieldsOf, figureColumns, norm } from '../model/build';
-import { withoutItemNumber } from '../model/classify';
+import { columnUnit, withoutItemNumber } from '../model/classify';
 import type { BudgetDocument, Cell, Column, Part, Table } from '../model/document';
 import { cellOf, eachRowHead, indexOfHeads } from '../model/rows';
 import { trimEndChars } from '../util/text';
@@ -406,11 +406,12 @@ export class QuantityIndex {
     }).sort((a, b) => b.key.length - a.key.length));
   }
 
-  /** The cells with the shift that brings each table's unit into the claim's (`scale`: the claim's power of ten in 元). */
+  /** The cells with the shift that brings each cell's unit (its column's, else its table's) into the claim's (`scale`: the claim's power of ten in 元). */
   private quantities(cells: Cell[], scale: number): Quantity[] {
     const out: Quantity[] = [];
     for (const c of new Set(cells)) {
-      const unit = c.row.part.table.unit ?? this.doc.header.unit ?? '万元';
+      // (A column's own unit first: `金额（元）` in a document of 万元.)
+      const unit = columnUnit(c.column, c.row.part.table.unit ?? this.doc.header.unit ?? '万元')!;
       out.push({ cell: c, shift: MONEY_SCALE[unit] - scale });
     }
     return out;

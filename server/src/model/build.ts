@@ -6,7 +6,7 @@
 import type { ColumnNode, HeadingLine, Line, RowLine, Span, SyntaxTree } from '../syntax/ast';
 import { lineStartOf } from '../syntax/positions';
 import { RowScan, scanRow } from '../syntax/reader';
-import { classifyCell, inUnit, norm } from './classify';
+import { classifyCell, columnUnit, inUnit, norm } from './classify';
 import type { BudgetDocument, Column, Field, GlossaryEntry, Header, Part, Row, Table } from './document';
 import { codePathOf, glossaryLineOf } from './glossaryLine';
 import { rowCount, RowStore, StoredPart, TextLines, type LineSource } from './rows';
@@ -150,14 +150,14 @@ export function buildDocument(tree: SyntaxTree): BudgetDocument {
 /**
  * A table's money unit: its own `金额单位：`, else the document header's; its figures printed with their own unit
  * (`150万`) are read in it (`RowStore.setUnit`, ./classify `inUnit`: the figures printed so, and nothing when the
- * unit is the one they were read in).
+ * unit is the one they were read in), or in their column's where its name prints one (`金额（元）`: `columnUnit`).
  */
 export function inheritUnits(tables: Table[], header: Header): void {
   for (const t of tables) {
     const unit = (t.unit = t.ownUnit ?? header.unit);
     for (const p of t.parts) {
       if (p instanceof StoredPart) p.store.setUnit(unit);
-      else for (const r of p.rows) for (const c of r.cells) if (c.figure?.unitPower !== undefined) c.figure = inUnit(c.figure, unit);
+      else for (const r of p.rows) for (const c of r.cells) if (c.figure?.unitPower !== undefined) c.figure = inUnit(c.figure, columnUnit(c.column, unit));
     }
   }
 }

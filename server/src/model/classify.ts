@@ -1,7 +1,7 @@
 /** What a cell's text is: a code's kind, a figure, a dash, a broken number … (shared by the builder and the row store). */
 import { parseFigure, type Figure } from '../numbers/decimal';
 import { trimEndChars } from '../util/text';
-import type { CellKind, CodeKind, MoneyUnit } from './document';
+import type { CellKind, CodeKind, Column, MoneyUnit } from './document';
 
 /** Whether a UTF-16 code unit is a blank: one `\s` matches (the ideographic space U+3000 is one of them): what `norm` drops. */
 export function normBlank(c: number): boolean {
@@ -30,6 +30,38 @@ const UNIT_POWER: Record<MoneyUnit, number> = { 万元: 4, 元: 0 };
  */
 export function unitShift(from: MoneyUnit | undefined, to: MoneyUnit | undefined): number {
   return from === undefined || to === undefined ? 0 : UNIT_POWER[from] - UNIT_POWER[to];
+}
+
+/** A money unit a column's name prints, bracketed (`金额（元）`, `执行数(万元)`, `预算数（元）(A)`). */
+const COLUMN_UNIT = /[（(]\s*(万?元)\s*[）)]/;
+
+/**
+ * The money unit a column's own name (or one of its groups', the innermost first) prints, bracketed: `金额（元）` in a
+ * document of 万元 holds figures in 元; undefined when none says one. The one reader of a column's unit: `columnUnit`.
+ */
+export function ownColumnUnit(c: Column | undefined): MoneyUnit | undefined {
+  if (!c) return undefined;
+  const path = c.path;
+  for (let k = path.length - 1; k >= 0; k--) {
+    const name = path[k];
+    // (Most names print no unit: no regular expression for them.)
+    if (!name.includes('元')) continue;
+    const u = COLUMN_UNIT.exec(name);
+    if (u) return u[1] as MoneyUnit;
+  }
+  return c.path.length ? undefined : ownName(c.name);
+}
+
+function ownName(name: string): MoneyUnit | undefined {
+  return name.includes('元') ? (COLUMN_UNIT.exec(name)?.[1] as MoneyUnit | undefined) : undefined;
+}
+
+/**
+ * The money unit a column's figures are in: its own (`ownColumnUnit`), else its table's (`Table.unit`, passed). Every
+ * comparison of a column's figures with another column's, a field's, another table's or the narrative's reads it.
+ */
+export function columnUnit(c: Column | undefined, tableUnit: MoneyUnit | undefined): MoneyUnit | undefined {
+  return ownColumnUnit(c) ?? tableUnit;
 }
 
 /** Whether two printings of a unit's name are the same unit (one may leave out the city or the party prefix). */
@@ -168,15 +200,15 @@ export function classifyCode(code: string): CodeKind | undefined {
 }
 
 /** The units a cell's figure may be printed with (the longer first), and their powers of ten relative to 元. */
-const PRINTED_UNITS: readonly (readonly [string, number])[] = [['万元', 4], ['亿元', 8], ['万', 4], ['元', 0]];
+const PRINTED_UNITS: readonly (readonly [string, number])[] = [['万元', 4], ['亿元', 8], ['万', 4], ['亿', 8], ['元', 0]];
 
-/** The unit a cell's text ends with (`万元`, `亿元`, `万`, `元`), if any. */
+/** The unit a cell's text ends with (`万元`, `亿元`, `万`, `亿`, `元`), if any. */
 export function printedUnit(text: string): string | undefined {
   return PRINTED_UNITS.find(([name]) => text.endsWith(name))?.[0];
 }
 
 /**
- * A figure printed with its unit (`12.00 万元`, `150万`, `1.5亿元`, `75元`: 鄂州's forms print `150万`, `125.25万`), read in
+ * A figure printed with its unit (`12.00 万元`, `150万`, `1.5亿元`, `1.5亿`, `75元`: 鄂州's forms print `150万`, `125.25万`), read in
  * the table's unit `unit` at the precision printed (`inUnit`); undefined when the text is not one.
  */
 function withUnit(text: string, unit: MoneyUnit | undefined): Figure | undefined {

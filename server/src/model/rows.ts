@@ -9,7 +9,7 @@
  * syntax tree's lines. A part whose rows change is a new part: views are never updated, only moved with their
  * section (`PartViews.shift`).
  */
-import { classifyCell, classifyCode, inUnit, norm } from './classify';
+import { classifyCell, classifyCode, inUnit, norm, ownColumnUnit } from './classify';
 import type { Cell, CellKind, CodeKind, Column, ColumnRole, Field, MoneyUnit, Part, Row, Table } from './document';
 import type { Figure } from '../numbers/decimal';
 import type { CellNode, RowLine, Say, Span } from '../syntax/ast';
@@ -49,6 +49,11 @@ export const enum CellFlag {
    * and its column's precision is not its (../checks/evaluate `columnPrecision`).
    */
   Unit = 64,
+  /**
+   * A figure printed with its own unit in a column whose name prints one (`150万` under `金额（元）`): read in the
+   * column's unit (../model/classify `columnUnit`), which the table's (`RowStore.setUnit`) does not change.
+   */
+  ColumnUnit = 128,
 }
 
 const enum RowFlag {
@@ -297,7 +302,9 @@ export class RowStore {
   setUnit(unit: MoneyUnit | undefined): void {
     if (unit === this.unit) return;
     this.unit = unit;
-    for (const [c, f] of this.figures) if (f.unitPower !== undefined) this.setObject(c, this.cellStart(c), this.cellEnd(c), this.flags(c) & CellFlag.FigureRole, inUnit(f, unit));
+    for (const [c, f] of this.figures) {
+      if (f.unitPower !== undefined && !(this.flags(c) & CellFlag.ColumnUnit)) this.setObject(c, this.cellStart(c), this.cellEnd(c), this.flags(c) & CellFlag.FigureRole, inUnit(f, unit));
+    }
   }
 
   private reserveRow(): number {
@@ -355,7 +362,7 @@ export class RowStore {
       if (role === 'figure') {
         if (a === b) this.setCell(c, a - lineStart, b - lineStart, Kind.Empty, 0, CellFlag.FigureRole | CellFlag.Exact, 0);
         else if (scanFigure(text, a, b)) this.setCell(c, a - lineStart, b - lineStart, Kind.Figure, scanned.decimals, CellFlag.FigureRole | scanned.flags, scanned.units);
-        else this.classifySlow(c, a - lineStart, b - lineStart, text.slice(a, b));
+        else this.classifySlow(c, a - lineStart, b - lineStart, text.slice(a, b), column);
         continue;
       }
       this.setCell(c, a - lineStart, b - lineStart, a === b ? Kind.Empty : Kind.Text, 0, 0, 0);
@@ -388,16 +395,20 @@ export class RowStore {
     return this.shapeProblem(r, cols);
   }
 
-  /** A figure-column cell the fast reader could not decide: `classifyCell` decides (in the table's unit). */
-  private classifySlow(c: number, start: number, end: number, text: string): void {
-    const { kind, figure } = classifyCell(text, this.unit);
-    if (figure) return this.setObject(c, start, end, CellFlag.FigureRole, figure);
+  /**
+   * A figure-column cell the fast reader could not decide: `classifyCell` decides (in its column's unit, `金额（元）`,
+   * else the table's).
+   */
+  private classifySlow(c: number, start: number, end: number, text: string, column: Column | undefined): void {
+    const own = ownColumnUnit(column);
+    const { kind, figure } = classifyCell(text, own ?? this.unit);
+    if (figure) return this.setObject(c, start, end, CellFlag.FigureRole | (own && figure.unitPower !== undefined ? CellFlag.ColumnUnit : 0), figure);
     let flags = CellFlag.FigureRole;
     if (kind === 'dash' || kind === 'empty') flags |= CellFlag.Exact;
     this.setCell(c, start, end, KIND_OF[kind], 0, flags, 0);
   }
 
-  /** A figure cell whose figure object is kept (`CellFlag.Object`); `role`: its `FigureRole` flag. */
+  /** A figure cell whose figure object is kept (`CellFlag.Object`); `role`: its `FigureRole` (and `ColumnUnit`) flags. */
   private setObject(c: number, start: number, end: number, role: number, figure: Figure): void {
     let flags = role | CellFlag.Object | (figure.percent ? CellFlag.Percent : 0) | (figure.exact ? CellFlag.Exact : 0) | (figure.text.includes(',') ? CellFlag.Grouping : 0);
     // A figure moved to the table's unit is read from its object alone: the arrays' readers take decimals ≥ 0.

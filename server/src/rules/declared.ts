@@ -1,5 +1,5 @@
 /** Declared rules (`规则：…`): resolves their references and expands them into relations. */
-import { itemLevel, norm, unitShift, withoutItemNumber } from '../model/classify';
+import { columnUnit, itemLevel, norm, ownColumnUnit, unitShift, withoutItemNumber } from '../model/classify';
 import { fieldsOf, figureColumns, firstFigureColumn } from '../model/build';
 import { holdsAsPrinted } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Column, Part, Row, Rule, Table } from '../model/document';
@@ -1120,7 +1120,13 @@ export class DeclaredRules {
     const emit = (targetCell: Cell | undefined, terms: (Term | undefined)[]) => {
       // A figure found among its own terms (`DEGENERATE`) gives no relation.
       if (!targetCell || terms.some((t) => !t || (t.cell === targetCell && this.leftOut()))) return;
-      this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: terms as Term[], ruleSpan });
+      // Each term read in the target's unit: its column's, else its table's (`columnUnit`: `金额（元）` in 万元).
+      const unit = columnUnit(targetCell.column, lhs.table.unit);
+      const read = (terms as Term[]).map((t) => {
+        const shift = unitShift(columnUnit(t.cell.column, t.cell.row.part.table.unit), unit);
+        return shift ? { ...t, shift } : t;
+      });
+      this.sink.add({ rule: ruleId, kind, title, target: targetCell, terms: read, ruleSpan });
     };
     const termCell = (t: { sign: 1 | -1; target: Target }, row: Row | undefined, col: Column | undefined): Term | undefined => {
       // A row of the rule's own table stands for itself; in another table, for the row with its code or label.
@@ -1130,8 +1136,8 @@ export class DeclaredRules {
       if (!c) return undefined;
       const cell = r.cells[c.index];
       if (!cell) return undefined;
-      const shift = unitShift(t.target.table.unit, lhs.table.unit);
-      return shift ? { sign: t.sign, cell, shift } : { sign: t.sign, cell };
+      // (Read in the target's unit by `emit`.)
+      return { sign: t.sign, cell };
     };
     return { emit, termCell };
   }
@@ -1150,8 +1156,9 @@ export class DeclaredRules {
     const across = rhs.map((t) => (t.target.table === lhs.table ? undefined : t.target.part ?? t.target.table));
     for (let k = 0; k < rhs.length; k++) {
       const of = across[k];
-      if (of && (unitShift(rhs[k].target.table.unit, lhs.table.unit) !== 0 || partsOf(of).some((q) => !storeOf(q)))) return false;
+      if (of && (unitShift(rhs[k].target.table.unit, lhs.table.unit) !== 0 || partsOf(of).some((q) => !storeOf(q) || columnUnits(q)))) return false;
     }
+    if (columnUnits(part)) return false;
     const col = columnIn(part, lhs);
     if (!col) return true;
     // The column of each term of the row's own table (-1: of another table, found in the counterpart's part).
@@ -1228,7 +1235,7 @@ export class DeclaredRules {
    */
   private rowOver(lhs: RowTarget, rhs: { sign: 1 | -1; target: Target }[], crossTable: boolean, rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
     const own = lhs.at;
-    if (!(own.part instanceof StoredPart)) return false;
+    if (!(own.part instanceof StoredPart) || columnUnits(own.part)) return false;
     const n = rhs.length;
     // Each term's row: its own, else (a term of the rule's own table that names no row) the rule's; none, for a term
     // of another table naming no row (no relation then).
@@ -1237,7 +1244,7 @@ export class DeclaredRules {
     for (let k = 0; k < n; k++) {
       const t = rhs[k].target;
       const at = t.at ?? (t.table === lhs.table ? own : undefined);
-      if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table.unit, lhs.table.unit) !== 0) return false;
+      if ((at && !(at.part instanceof StoredPart)) || unitShift(t.table.unit, lhs.table.unit) !== 0 || (at && columnUnits(at.part))) return false;
       rows[k] = at;
     }
     for (let k = 0; k < n; k++) if (!rows[k]) return true;
@@ -1282,9 +1289,9 @@ export class DeclaredRules {
    */
   private cellOver(lhs: RowTarget, col: Column, rhs: { sign: 1 | -1; target: Target }[], rule: Relation['rule'], kind: Relation['kind'], title: string, ruleSpan: Span): boolean {
     const at = lhs.at;
-    if (!(at.part instanceof StoredPart)) return false;
+    if (!(at.part instanceof StoredPart) || columnUnits(at.part)) return false;
     for (const { target: t } of rhs) {
-      if (!t.at || !(t.at.part instanceof StoredPart) || !namesColumn(t) || unitShift(t.table.unit, lhs.table.unit) !== 0) return false;
+      if (!t.at || !(t.at.part instanceof StoredPart) || !namesColumn(t) || unitShift(t.table.unit, lhs.table.unit) !== 0 || columnUnits(t.at.part)) return false;
     }
     const target = at.part.store.cellAt(at.row, col.index);
     if (target < 0) return true;
@@ -1525,4 +1532,17 @@ export function states(doc: BudgetDocument, phrase: string): boolean {
 
 function describeColumn(t: Target): string {
   return t.columnNumber !== undefined ? `${t.columnNumber}栏` : `「${t.columnName}」`;
+}
+
+/**
+ * Whether a column of the part prints a unit of its own other than its table's (`金额（元）` in 万元): its relations are
+ * then made as objects, each term read in its target's unit (`objectsOf`), never in the arrays, which carry no shift.
+ */
+function columnUnits(p: Part): boolean {
+  const unit = p.table.unit;
+  for (const c of p.columns) {
+    const own = c.role === 'figure' ? ownColumnUnit(c) : undefined;
+    if (own !== undefined && own !== unit) return true;
+  }
+  return false;
 }

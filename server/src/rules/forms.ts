@@ -9,8 +9,8 @@
  * - a score column whose name prints its formula (`得分 (20分*执行率)`) is that weight times the row's rate, capped.
  */
 import { FIELD_PART, figureColumns, isFundsTotal, isPointsColumn, isScoreColumn, isWeightColumn, norm } from '../model/build';
-import { unitShift } from '../model/classify';
-import type { BudgetDocument, Cell, Column, MoneyUnit, Part, Row, Table } from '../model/document';
+import { columnUnit, unitShift } from '../model/classify';
+import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
 import type { Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
@@ -49,7 +49,7 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
     const fundCell = fundTotal && fundCol ? fundTotal.cells[fundCol.index] : undefined;
     const current = fields?.rows.find((r) => CURRENT_BUDGET.test(norm(r.label)));
     if (current && fundCell && fundCell.kind !== 'empty') {
-      out.push({ rule: 'form', kind: 'same', title: m.ruleForm('budgetFunds'), target: current.cells[1], terms: [{ sign: 1, cell: fundCell }] });
+      out.push({ rule: 'form', kind: 'same', title: m.ruleForm('budgetFunds'), target: current.cells[1], terms: [termIn(fundCell, current.cells[1])] });
     }
     const detailCol = detail && amountColumn(detail);
     if (detail && detailCol) {
@@ -59,9 +59,9 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       const funded = fundCell && fundCell.kind === 'figure' ? fundCell : current?.cells[1];
       if (ownCell && ownCell.kind === 'figure') {
         if (cells.length) out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('detailSum'), target: ownCell, terms: cells.map((cell) => ({ sign: 1, cell })) });
-        if (funded) out.push({ rule: 'form', kind: 'same', title: m.ruleForm(funded === fundCell ? 'detailFunds' : 'detailBudget'), target: ownCell, terms: [{ sign: 1, cell: funded }] });
+        if (funded) out.push({ rule: 'form', kind: 'same', title: m.ruleForm(funded === fundCell ? 'detailFunds' : 'detailBudget'), target: ownCell, terms: [termIn(funded, ownCell)] });
       } else if (cells.length && funded) {
-        out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(funded === fundCell ? 'fundsSum' : 'budgetSum'), target: funded, terms: cells.map((cell) => ({ sign: 1, cell })) });
+        out.push({ rule: 'form', kind: 'sum', title: m.ruleForm(funded === fundCell ? 'fundsSum' : 'budgetSum'), target: funded, terms: cells.map((cell) => termIn(cell, funded)) });
       }
       // The other amount columns' 合计 (鄂州's 项目预算成本构成: 2020年、2021年实际执行数), each the sum of its items.
       for (const c of detail.columns) {
@@ -417,19 +417,18 @@ function rateOperands(p: Part, c: Column): { num: Column; den: Column; shift: nu
   return { num, den, shift: operandShift(p, num, den), title: (m) => (f ? m.ruleHeaderRatio(c.name) : m.ruleNamedRatio(c.name, n.name, d.name)) };
 }
 
-/** The money units a column's name may print, bracketed (`执行数（元）`, `预算数(万元)`): read by `columnUnit`, stripped by `bareName`. */
+/** The money units a column's name may print, bracketed (`执行数（元）`, `预算数(万元)`): stripped by `bareName` (read by ../model/classify `columnUnit`). */
 const UNIT = '万?元';
-const NAME_UNIT = new RegExp(`[（(](${UNIT})[）)]`);
-
-/** The money unit a column's name prints (`执行数（元）`), else its table's. */
-function columnUnit(p: Part, c: Column): MoneyUnit | undefined {
-  const u = NAME_UNIT.exec(norm(c.name));
-  return u ? (u[1] as MoneyUnit) : p.table.unit;
-}
 
 /** The power of ten that reads a rate's numerator in its denominator's unit (`预算数（万元） | 执行数（元）`: −4). */
 function operandShift(p: Part, num: Column, den: Column): number {
-  return unitShift(columnUnit(p, num), columnUnit(p, den));
+  return unitShift(columnUnit(num, p.table.unit), columnUnit(den, p.table.unit));
+}
+
+/** A form's cell as a term of a relation whose target is `target`: read in the target's unit (a field's is its table's, a column's its own: `金额（元）`). */
+function termIn(cell: Cell, target: Cell): Relation['terms'][number] {
+  const shift = unitShift(columnUnit(cell.column, cell.row.part.table.unit), columnUnit(target.column, target.row.part.table.unit));
+  return shift ? { sign: 1, cell, shift } : { sign: 1, cell };
 }
 
 /** A rate's ratio relation: the numerator read in the denominator's unit (`operandShift`). */

@@ -1,0 +1,123 @@
+/**
+ * A column's own unit (`金额（元）` in a document of 万元, a form's `预算数（元）`): its figures printed with a unit
+ * (`150万`) are read in it, and its bare figures compare with other columns, fields and tables in it; `1.5亿` is
+ * `1.5亿元`; a quick fix into a figure printed with a unit writes it in that unit, exactly or not at all. Key by key as
+ * fresh.
+ */
+import { strict as assert } from 'node:assert';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { classifyCell, columnUnit } from '../server/src/model/classify';
+import type { Column } from '../server/src/model/document';
+import { dump } from './support/dump';
+
+const findings = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.severity !== 'hint')
+  .map((f) => `${f.rule} ${f.severity} ${text.slice(f.span.start, f.span.end)}`);
+
+const fixes = (text: string) => [...new Set(analyze(text, { locale: 'zh' }).findings.flatMap((f) => (f.fixes ?? []).map((x) => `${text.slice(x.span.start, x.span.end)} → ${x.text}`)))];
+
+const header = (unit: string) => ['# 某局2023年部门预算', '部门：某局', '年度：2023', '类型：预算', `金额单位：${unit}`, ''];
+
+/** A table of a column named `column` whose 合计 is the sum of its two rows. */
+const table = (unit: string, column: string, total: string, first: string, second: string) => [...header(unit), '## 表 表1 支出表',
+  `列：科目编码 | 科目名称 | ${column}`, `| 合计 | ${total}`, `201 | 一般公共服务支出 | ${first}`, `205 | 教育支出 | ${second}`, ''].join('\n');
+
+/** A project form whose sources print their column's unit. */
+const form = (unit: string, budget: string, column: string, total: string, source: string, other: string) => [...header(unit),
+  '## 项目绩效目标申报表 运行费', '项目名称：运行费', `项目当年预算：${budget}`, '### 项目资金来源', `列：资金来源 | ${column}`, `合计 | ${total}`,
+  `公共预算财政拨款 | ${source}`, `其他资金 | ${other}`, ''].join('\n');
+
+/** Table 1 in a column of `column`, table 2 in the document's unit restating its 合计. */
+const across = (column: string, restated: string) => [...header('万元'), '## 表 表1 支出表', `列：科目编码 | 科目名称 | ${column}`, '| 合计 | 1,600,000',
+  '201 | 一般公共服务支出 | 100,000', '205 | 教育支出 | 1,500,000', '', '## 表 表2 汇总表', '列：项目 | 金额', `支出合计 | ${restated}`,
+  '规则：「支出合计」行=「表1」「合计」行', ''].join('\n');
+
+/** Two columns said equal by a rule, the first printing `cell` in row 201. */
+const twoColumns = (unit: string, cell: string, other: string) => [...header(unit), '## 表 表1 支出表', '列：科目编码 | 科目名称 | 合计[1] | 基本支出[2]',
+  `| 合计 | ${other} | ${other}`, `201 | 一般公共服务支出 | ${cell} | ${other}`, '205 | 教育支出 | 0 | 0', '规则：1栏各行=2栏各行', ''].join('\n');
+
+describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.columns)', () => {
+  it('one reader of a column\'s unit: its name\'s, its group\'s, else its table\'s', () => {
+    const col = (...path: string[]): Column => ({ name: path[path.length - 1], path, role: 'figure', index: 0, span: { start: 0, end: 0 } });
+    assert.equal(columnUnit(col('金额（元）'), '万元'), '元');
+    assert.equal(columnUnit(col('执行数(万元)'), '元'), '万元');
+    assert.equal(columnUnit(col('预算数（元）(A)'), '万元'), '元');
+    assert.equal(columnUnit(col('本年收入（元）', '小计'), '万元'), '元');
+    assert.equal(columnUnit(col('金额'), '万元'), '万元');
+    assert.equal(columnUnit(col('单元数'), '万元'), '万元');
+    assert.equal(columnUnit(undefined, '元'), '元');
+  });
+
+  it('150万 in a column of 元 in a document of 万元 is 1,500,000 元: no false 应为 100,150', () => {
+    assert.deepEqual(findings(table('万元', '金额（元）', '1,600,000', '100,000', '150万')), []);
+    assert.deepEqual(findings(table('万元', '金额（元）', '1,610,000', '100,000', '150万')), ['total-row error 1,610,000']);
+    // The same figures in a column of the document's unit: 150万 is 150.
+    assert.deepEqual(findings(table('万元', '金额', '250', '100', '150万')), []);
+    // A column of 万元 in a document of 元.
+    assert.deepEqual(findings(table('元', '金额（万元）', '250', '100', '150万')), []);
+    assert.deepEqual(findings(table('元', '金额（万元）', '250', '100', '1,500,000元')), []);
+  });
+
+  it('a form\'s 预算数（元）: its bare figures are 元 against the field 项目当年预算 in 万元', () => {
+    assert.deepEqual(findings(form('万元', '160', '预算数（元）', '1,600,000', '150万', '100000')), []);
+    assert.deepEqual(findings(form('万元', '160', '预算数（元）', '1,600,000', '1,500,000', '100,000')), []);
+    assert.deepEqual(findings(form('万元', '170', '预算数（元）', '1,600,000', '1,500,000', '100,000')), ['form error 170']);
+  });
+
+  it('a column of 元 against another table\'s figure in 万元', () => {
+    assert.deepEqual(findings(across('金额（元）', '160')), []);
+    assert.deepEqual(findings(across('金额（元）', '170')), ['cross-table error 170']);
+  });
+
+  it('1.5亿 is 1.5亿元', () => {
+    const read = (text: string) => {
+      const f = classifyCell(text, '万元').figure;
+      return f && `${f.units}e${-f.decimals}`;
+    };
+    assert.equal(read('1.5亿'), '15e3');
+    assert.equal(read('1.5亿元'), '15e3');
+    assert.deepEqual(findings(table('万元', '金额', '15,000', '1.5亿', '0')), []);
+    assert.deepEqual(findings(table('万元', '金额', '16,000', '1.5亿', '0')), ['total-row error 16,000']);
+  });
+
+  it('a fix writes the figure in the unit printed, at the precision printed, or not at all', () => {
+    // 150万 in 元 whose other column says 1,490,000: 149万, exactly.
+    assert.deepEqual(fixes(twoColumns('元', '150万', '1,490,000')), ['150万 → 149万']);
+    // 3,000 is no 万 at this precision: never `0万`.
+    assert.deepEqual(fixes(twoColumns('元', '150万', '3,000')), []);
+    // In 万元, 150万 keeps its unit (not `149`), and `12.00 万元` its blank.
+    assert.ok(fixes(twoColumns('万元', '150万', '149')).includes('150万 → 149万'));
+    assert.deepEqual(fixes(twoColumns('万元', '12.00 万元', '11.00')), ['12.00 万元 → 11.00 万元']);
+    assert.deepEqual(fixes(twoColumns('万元', '1.5亿', '14,000')), ['1.5亿 → 1.4亿']);
+  });
+
+  it('typed key by key — a figure with its unit, the column\'s unit, 亿 — every version as fresh', function () {
+    this.timeout(60_000);
+    const cases: [string, string][] = [
+      [table('万元', '金额（元）', '1,600,000', '100,000', '150万'), '150万'],
+      [table('万元', '金额（元）', '1,600,000', '100,000', '150万'), '（元）'],
+      [table('万元', '金额', '15,000', '1.5亿', '0'), '1.5亿'],
+      [form('万元', '160', '预算数（元）', '1,600,000', '150万', '100000'), '150万'],
+      [form('万元', '160', '预算数（元）', '1,600,000', '150万', '100000'), '（元）'],
+      [across('金额（元）', '160'), '（元）'],
+    ];
+    for (const [original, typed] of cases) {
+      const at = original.indexOf(typed);
+      assert.ok(at > 0, typed);
+      const analyzer = new DocumentAnalyzer({ locale: 'zh' });
+      let text = original.slice(0, at) + original.slice(at + typed.length);
+      analyzer.analyze(text);
+      for (let k = 0; k < typed.length; k++) {
+        analyzer.edit(at + k, at + k, typed[k]);
+        text = text.slice(0, at + k) + typed[k] + text.slice(at + k);
+        assert.deepEqual(dump(analyzer.analysis()), dump(analyze(text, { locale: 'zh' })), typed.slice(0, k + 1));
+      }
+      assert.equal(text, original);
+      // And taken out again, key by key.
+      for (let k = typed.length - 1; k >= 0; k--) {
+        analyzer.edit(at + k, at + k + 1, '');
+        text = text.slice(0, at + k) + text.slice(at + k + 1);
+        assert.deepEqual(dump(analyzer.analysis()), dump(analyze(text, { locale: 'zh' })), `-${typed.slice(0, k)}`);
+      }
+    }
+  });
+});
