@@ -497,8 +497,12 @@ describe('the rule notation the standard sets use, open to every document', () =
     assert.equal(errors(analyze(doc('1.00', '2.00', '本部门收入全部为财政拨款。'))).length, 2);
     const t = analyze(`${HEAD}## 表 表1 收入表\n列：项目 | 金额\n甲 | 1.00\n乙 | 2.00\n规则：「甲」行=「乙」行 当 「甲」行=「乙」行\n`);
     assert.equal(errors(t).length, 0, 'a condition that does not hold: the rule is not checked');
-    const bad = analyze(`${HEAD}## 表 表1 收入表\n列：项目 | 金额\n甲 | 1.00\n规则：「甲」行=「甲」行 当 3行\n`);
+    const bad = analyze(`${HEAD}## 表 表1 收入表\n列：项目 | 金额\n甲 | 1.00\n规则：「甲」行=「甲」行 当 （1+2）行\n`);
     assert.ok(bad.findings.some((f) => f.rule === 'rule-reference' && /当/.test(f.message)));
+    // A condition naming figures (`当 X`: that one is printed) names what the table prints (session 23: `当 3行` was a
+    // condition of no shape; it names row 3 now, which this table does not have).
+    const missing = analyze(`${HEAD}## 表 表1 收入表\n列：项目 | 金额\n甲 | 1.00\n规则：「甲」行=「甲」行 当 3行\n`);
+    assert.ok(missing.findings.some((f) => f.rule === 'rule-reference' && /3行/.test(f.message)));
   });
 
   it('a trailing ellipsis: that row and the rows after it numbered alike, up to the rule’s own row', () => {

@@ -2,7 +2,7 @@
 import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Decimal, type Figure } from '../numbers/decimal';
 import type { Cell, Part } from '../model/document';
 import { CellFlag, Kind, StoredPart } from '../model/rows';
-import { isFundsTotal, isPointsColumn } from '../model/build';
+import { isPointsColumn } from '../model/build';
 import type { Messages } from '../i18n/messages';
 import type { Relation, Term } from '../rules/relation';
 import { withRelation, type Finding } from './finding';
@@ -398,9 +398,6 @@ function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expecte
     terms.push({ sign: t.sign, f });
   }
   if (rel.target.kind !== 'figure' && rel.terms.every((t) => t.cell.kind !== 'figure')) return undefined;
-  // A form's funds total over sources all left blank: not a sum wrong in each column but sources not filled in, found
-  // once at the total by the form check (rules/forms.ts `blankSources`).
-  if (rel.rule === 'cell-formula' && rel.terms.length > 1 && rel.terms.every((t) => t.cell.kind === 'empty') && rel.target.row.part.table.kind === 'form' && isFundsTotal(rel.target.row.label)) return undefined;
   if (terms.some((t) => t.f.percent !== target.percent && !t.f.exact) && !target.exact) return undefined;
   const dec = Math.max(target.decimals, maxOf(terms.map((t) => t.f.decimals)));
   let printed = 0n;

@@ -97,7 +97,7 @@ const zh = {
   ellipsisNeedsEnds: '省略号“…”两边须各有一项',
   rangeSamePart: '范围两端须是同一部分中的两行',
   needsAxis: (v: string) => `“${v}”须注明是行还是栏（如 ${v}行、${v}栏）`,
-  conditionShape: '“当”之后须是一个等式（如 当「本年收入合计」行=「总计」行）或一个「短语」',
+  conditionShape: '“当”之后须是一个等式（如 当「本年收入合计」行=「总计」行）、所列的数（如 当（「甲」行「金额」栏+「乙」行「金额」栏），其中有一格已填即成立）或一个「短语」',
 };
 export type Messages = typeof zh;
 
@@ -164,7 +164,7 @@ const en: Messages = {
   ellipsisNeedsEnds: 'An ellipsis “…” needs a term on each side',
   rangeSamePart: 'Both ends of a range must be rows of the same part',
   needsAxis: (v) => `“${v}” must say whether it is a row or a column (${v}行, ${v}栏)`,
-  conditionShape: 'After “当” comes an equality (当「本年收入合计」行=「总计」行) or a quoted 「phrase」',
+  conditionShape: 'After “当” comes an equality (当「本年收入合计」行=「总计」行), figures (当（「甲」行「金额」栏+「乙」行「金额」栏）: it holds where any of them is filled in) or a quoted 「phrase」',
 };
 
 /** The `source` of every diagnostic: the product's name. */

@@ -116,7 +116,8 @@ const WEIGHT_COLUMN = /^(?:分值|权重)$/;
 /**
  * The funds total of a performance form (the national 项目支出绩效自评表's `年度资金总额`, Sichuan's `总额`), the row its
  * `其中` sources add up to: a form whose sources were all left blank is judged once, by the form check (rules/forms.ts
- * `blankSources`), not column by column (checks/evaluate.ts).
+ * `blankSources`), not column by column (the standard set's identities of each column hold only where a source is
+ * printed: `当（…）`, data/standard/juesuan.budget).
  */
 export function isFundsTotal(label: string): boolean {
   return FUNDS_TOTAL.test(norm(label));

@@ -922,7 +922,31 @@ export function holdsAll(judged: RelationList): boolean {
   return n > 0;
 }
 
-/** The phrase a condition `当「短语」` asks the document to state; undefined for an equality, or a condition of no such shape. */
+/**
+ * Whether a condition that names figures, printed (`当 X`: any of them not blank), holds: some relation of its own
+ * (`X = X`, one per figure it names: `DeclaredRules.conditionHolds`) reads a cell that is not blank — a figure, a zero,
+ * a dash or a text.
+ */
+export function anyPrinted(judged: RelationList): boolean {
+  const n = judged.count;
+  for (let i = 0; i < n; i++) if (judged.relation(i).target.kind !== 'empty') return true;
+  return false;
+}
+
+/** Whether a condition is judged by figures: an equality (`当 C=D`), or figures printed (`当 X`); not a phrase. */
+export function isFigureCondition(c: ConditionNode | undefined): c is ConditionNode {
+  return !!c && (c.rhs.length > 0 || conditionPhrase(c) === undefined);
+}
+
+/** The verdict of a condition judged by figures from the relations it was expanded to (`isFigureCondition`). */
+export function conditionVerdict(c: ConditionNode, judged: RelationList): boolean {
+  return c.rhs.length ? holdsAll(judged) : anyPrinted(judged);
+}
+
+/**
+ * The phrase a condition `当「短语」` asks the document to state; undefined for an equality, or a condition that names
+ * figures (`当（「甲」行「金额」栏+「乙」行「金额」栏）`: that they are printed).
+ */
 export function conditionPhrase(c: ConditionNode): string | undefined {
   if (c.rhs.length) return undefined;
   const op = c.lhs.length === 1 ? c.lhs[0].operand : undefined;
@@ -1024,23 +1048,29 @@ export class DeclaredRules {
 
   /**
    * Whether a rule's condition holds: `当 C=D`, every relation it expands to holds (as printed or within rounding);
-   * `当「短语」`, the document states the phrase (or one of `「甲｜乙」`) in its narrative, notes, texts or fields.
-   * A condition naming nothing adds a problem. An equality's relations are made in `judged`.
+   * `当「短语」`, the document states the phrase (or one of `「甲｜乙」`) in its narrative, notes, texts or fields;
+   * `当 X` naming figures (`当（「当年财政拨款」行「年初预算数」栏+「上年结转资金」行「年初预算数」栏）`), any of them is
+   * printed — not blank (a form whose sources were all left blank was not filled in: rules/forms.ts `blankSources`
+   * says so once). A condition naming nothing adds a problem. The relations it is judged by are made in `judged` (for
+   * figures printed, `X = X` for each figure it names: `anyPrinted`).
    */
   conditionHolds(rule: Rule, judged = new RelationList()): boolean {
     const c = rule.node.condition!;
-    if (!c.rhs.length) {
-      const phrase = conditionPhrase(c);
-      if (phrase === undefined) { this.problem(this.m.conditionShape, c.span); return false; }
-      return states(this.doc, phrase);
-    }
+    const phrase = c.rhs.length ? undefined : conditionPhrase(c);
+    if (phrase !== undefined) return states(this.doc, phrase);
     this.sink = judged;
     try {
-      this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
+      if (c.rhs.length) this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
+      else {
+        for (const t of c.lhs) {
+          if (t.operand.kind !== 'ref') { this.problem(this.m.conditionShape, c.span); return false; }
+          this.expandEquation(rule, { lhs: [t], rhs: [t], text: c.text, span: c.span }, '');
+        }
+      }
     } finally {
       this.sink = this.out;
     }
-    return holdsAll(judged);
+    return conditionVerdict(c, judged);
   }
 
   private expandEquation(rule: Rule, node: RuleNode, title: string): void {

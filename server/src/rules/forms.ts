@@ -158,7 +158,8 @@ function isFundsAmount(c: Column): boolean {
  * sources — the rows after it in its part — were all left blank in a column where the total prints an amount: the
  * form was not filled in, which is one finding at the total (the first such column's cell, the columns named in its
  * rule), not one sum wrong in each of 年初预算数, 全年预算数 and 全年执行数 (the standard set's per-column identities
- * are then not judged: checks/evaluate.ts). A source printed `0` or `-` is filled in: the columns are judged as ever.
+ * hold only where a source is printed: their condition `当（…）`, data/standard/juesuan.budget). A source printed `0` or
+ * `-` is filled in: the columns are judged as ever.
  */
 function blankSources(p: Part, m: Messages, out: Relation[]): void {
   let total = -1;

@@ -16,7 +16,7 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { cellNumber, cellOf, isFigure, Kind, rowCount, rowsIn, splicesSince, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
-import { columnIn, conditionPhrase, DeclaredRules, holdsAll, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
+import { columnIn, conditionPhrase, conditionVerdict, DeclaredRules, isFigureCondition, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { ConditionNode, RuleNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
@@ -977,7 +977,10 @@ class Applier {
     const stated = phrase !== undefined ? this.states(phrase) : undefined;
     let reuse = !!old && !old.renewed && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
-    // result stands while the condition holds as it did.
+    // result stands while the condition holds as it did. One of figures printed (`当（…）`: any of them not blank) reads
+    // only the kinds of its cells, which no edit keeping the tables it read changes (a figure retyped keeps its cell's
+    // kind: analysis.ts reads rows as figures only when every cell's kind is the same; any other edit renews the part):
+    // its verdict is kept with the tables (`still`), judged again only where the result is made again.
     if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
     const k = reuse && old ? old : (keep && old && this.moved(identity, table, old, stated)) || this.expand(identity, table, keep);
     // (One made now is its own: `expand` makes a new one each time.)
@@ -1139,6 +1142,8 @@ class Applier {
         if (!conditionIsShared(a.identity) || k.holds === undefined) return this.refused();
         const was = run.conditions.get(a.identity);
         if (was !== undefined && was !== k.holds) return this.refused();
+      } else if (isFigureCondition(c)) {
+        // Figures printed (`当（…）`): its verdict stands while the tables it read do (`apply`), which the block watches.
       } else if (c) {
         const phrase = conditionPhrase(c);
         if (phrase === undefined || k.stated === undefined) return this.refused();
@@ -1174,7 +1179,7 @@ class Applier {
       const idn = applied[i].identity;
       const c = idn.rule.condition;
       if (c?.rhs.length) run.conditions.set(idn, k.holds!);
-      else if (c) run.phrases.set(conditionPhrase(c)!, k.stated!);
+      else if (c && !isFigureCondition(c)) run.phrases.set(conditionPhrase(c)!, k.stated!);
     }
     run.tables.push(table);
     run.sts.push(st);
@@ -1271,8 +1276,8 @@ class Applier {
     const splices = splicesSince(b.store, a.codes);
     if (!splices || splices.length > 1) return undefined;
     const c = identity.rule.condition;
-    const cond = c?.rhs.length ? this.holds(identity, table) : undefined;
-    if (c?.rhs.length && (old.holds === undefined || cond !== old.holds)) return undefined;
+    const cond = isFigureCondition(c) ? this.holds(identity, table) : undefined;
+    if (isFigureCondition(c) && (old.holds === undefined || cond !== old.holds)) return undefined;
     // Its relations then: each in the arrays, about a row of that part, in the order of its rows.
     const list = old.made;
     const from = old.from;
@@ -1356,7 +1361,7 @@ class Applier {
     if (!made.count) return undefined;
     rowsMoved.count++;
     const k = new Kept('applied', made, distinct(binder.touched), binder.consulted);
-    if (c?.rhs.length) k.holds = cond;
+    if (isFigureCondition(c)) k.holds = cond;
     return k;
   }
 
@@ -1389,6 +1394,8 @@ class Applier {
         if (k.stated !== undefined && this.states(conditionPhrase(c) ?? '') !== k.stated) return false;
         // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures. (A
         // result taken from a template carries its shape's `holds` even when it is `missing`: stricter, not wrong.)
+        // (Figures printed, `当（…）`: read as they were — only figures retyped, or tables of the same shapes, kinds of
+        // cells and all, are asked here.)
         if (c.rhs.length && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
       }
     }
@@ -1442,7 +1449,7 @@ class Applier {
     const key = templates && this.shapeOf(table, templates);
     if (templates && key !== undefined) {
       const got = templates.apply(cid, key, table, NO_FIELDS, this.fitting, list, true);
-      if (got) return got.outcome === 'missing' ? undefined : holdsAll(list);
+      if (got) return got.outcome === 'missing' ? undefined : conditionVerdict(identity.rule.condition!, list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
@@ -1481,7 +1488,7 @@ class Applier {
         k.to = list.count;
         if (keep) {
           k.table = table;
-          if (identity.rule.condition?.rhs.length) k.holds = shape.holds;
+          if (isFigureCondition(identity.rule.condition)) k.holds = shape.holds;
         } else k.byShape = true;
         return k;
       }
@@ -1508,17 +1515,16 @@ class Applier {
   /**
    * The shape `table` is looked up by for `identity`, the rows its fields name, and whether its condition holds
    * (undefined: it names nothing) — a template is kept for each: what it made, or that it made nothing. Undefined when
-   * no templates are kept. A condition is a phrase the document states or not, or an equality (judged once per pass
-   * for all tables when it names only other tables: `当 收支总表的一般公共预算拨款收入 = 收入总计`).
+   * no templates are kept. A condition is a phrase the document states or not, or one judged by figures — an equality
+   * (judged once per pass for all tables when it names only other tables: `当 收支总表的一般公共预算拨款收入 = 收入总计`),
+   * or figures printed (`当 X`).
    */
   private shape(identity: Identity, table: Table): { key: string; fields: RowAt[]; holds: boolean | undefined } | undefined {
     if (!this.ctx.shapes) return undefined;
     const c = identity.rule.condition;
     let holds: boolean | undefined = true;
-    if (c && !c.rhs.length) {
-      const phrase = conditionPhrase(c);
-      if (phrase === undefined) return undefined;
-      holds = this.states(phrase);
+    if (c && !isFigureCondition(c)) {
+      holds = this.states(conditionPhrase(c)!);
     } else if (c) {
       // Only the condition bound: judged for this table when it reads it, once per pass for all when it does not.
       holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
@@ -1576,7 +1582,7 @@ class Applier {
       return k;
     }
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
-    const cond = b.rule.condition?.rhs.length ? judged ?? this.condition(identity, b) : undefined;
+    const cond = isFigureCondition(b.rule.condition) ? judged ?? this.condition(identity, b) : undefined;
     if (cond === false) {
       const k = new Kept('condition', into ?? NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
       k.holds = false;
@@ -1592,7 +1598,7 @@ class Applier {
     // A list of its own that stayed empty is let go at once (a `Kept` lives to the next version: its list would be promoted).
     const k = new Kept(outcome, into || made.count ? made : NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
     if (missing) k.missing = missing;
-    if (identity.rule.condition?.rhs.length) k.holds = cond;
+    if (isFigureCondition(identity.rule.condition)) k.holds = cond;
     return k;
   }
 
@@ -1640,7 +1646,10 @@ function tablesOnce(touched: Table[]): Table[] {
 function titleOf(identity: Identity, sm: StandardMessages): string {
   const had = titles.get(identity);
   if (had?.sm === sm) return had.title;
-  const title = sm.identityTitle(identity.table.title, identity.text);
+  // A relation is made only where its condition holds: a condition of figures printed (`当（…）`: the sources filled in) says
+  // nothing more in a finding's title, and is left out of it (hover lists it with the identity).
+  const c = identity.rule.condition;
+  const title = sm.identityTitle(identity.table.title, c && !c.rhs.length && isFigureCondition(c) ? identity.rule.text : identity.text);
   titles.set(identity, { sm, title });
   return title;
 }
@@ -1786,7 +1795,7 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
     for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
   }
   out.to = relations.count;
-  if (recall && (!alike || key !== undefined) && !out.applied.some((a) => a.identity.rule.condition)) {
+  if (recall && (!alike || key !== undefined) && !out.applied.some((a) => a.identity.rule.condition?.rhs.length)) {
     const rows = rowsIn(doc.tables);
     // Its lines as they are now (an analyzer edits its section's lines in place).
     const kept: RecalledSection = { document: doc, relations, standard: out, ...(text ? { lines: text.lines.slice() } : {}) };
@@ -1924,7 +1933,8 @@ function sameFieldsAll(old: Iterable<Table>, now: readonly Table[]): boolean {
 /**
  * A section's tables as they were in its last version (`before`), when each is the same standard table of the same
  * shape (./shapes) with the same fields, the section's own relations are the same (about the new parts), and none of
- * its identities has a condition (whether it holds may have changed): the old parts by the new, the old tables by the
+ * its identities has a condition that is an equality (whether it holds may have changed; figures printed, `当（…）`,
+ * read the kinds of cells the shape fixes): the old parts by the new, the old tables by the
  * new. `recalled`: `before` was found by the recall — by the key of these tables (`tablesKey`), or by the section's
  * text (the same lines, of the same standard tables and units) — either of which says that already — made of the
  * tables `before` recorded, with the parts they have still (a section its analyzer read again since has taken its
@@ -1937,7 +1947,8 @@ function sectionAlike(
   const was = before.standard;
   // A list its analyzer has since taken over (./recall) is empty.
   if (was.from === undefined || was.to === undefined || was.from !== relations.count || before.relations.count < was.to) return undefined;
-  if (was.applied.some((a) => a.identity.rule.condition || !(a instanceof Applied))) return undefined;
+  // (A condition of figures printed, `当（…）`, reads the kinds of its cells, which the shape fixes: it reads as it did.)
+  if (was.applied.some((a) => a.identity.rule.condition?.rhs.length || !(a instanceof Applied))) return undefined;
   const old = before.document.tables;
   if (old.length !== doc.tables.length) return undefined;
   const out: Renewed = { parts: new Map(), tables: new Map(), renewed: new Set() };

@@ -13,6 +13,7 @@ import { buildDocument, fieldsOf, norm } from '../model/build';
 import type { BudgetDocument, DocumentKind, Field, Table } from '../model/document';
 import type { RefNode, RuleNode, TermNode } from '../syntax/ast';
 import { parse } from '../syntax/parser';
+import { conditionPhrase } from '../rules/declared';
 import { exactTitleKey, nameKey, titleKey } from './names';
 
 export interface StandardSet {
@@ -219,7 +220,8 @@ export function tableNamed(set: StandardSet, text: string): StandardTable | unde
 /** Whether an identity names only its own table (no other standard table, no phrase condition). */
 function isLocal(idn: Identity, set: StandardSet): boolean {
   const c = idn.rule.condition;
-  if (c && !c.rhs.length) return false;
+  // A phrase the document states (`当「短语」`) is the whole document's; figures printed (`当（…）`) are of the tables they name.
+  if (c && !c.rhs.length && conditionPhrase(c) !== undefined) return false;
   for (const term of operandsOf(idn.rule)) {
     const op = term.operand;
     if (op.table && norm(op.table.text) !== '本表') return false;
