@@ -1208,8 +1208,8 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
       // `占同类产品采购规模的90%` … `占同类产品采购规模的88%`: each share's whole is its own kind's, no list of one whole.
       const key = `${listStart(statements, i)}:${labelKey(s.whole)}${/^(?:同类|本类)/.test(labelKey(s.whole)) ? `@${s.span.start}` : ''}`;
       const group = ctx.unresolved.get(key);
-      if (!group) ctx.unresolved.set(key, [s]);
-      else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
+      if (!group) ctx.unresolved.set(key, startGroup(s, part, st));
+      else joinGroup(group, s, part, st);
     }
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
@@ -1218,8 +1218,8 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!byList) ctx.shares.set(whole.cell, (byList = new Map()));
     const list = whole.list ?? st;
     const group = byList.get(list);
-    if (!group) byList.set(list, [s]);
-    else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
+    if (!group) byList.set(list, startGroup(s, part, st));
+    else joinGroup(group, s, part, st);
   }
 }
 
@@ -1441,8 +1441,54 @@ function mayBeAll(s: Claim): boolean {
  * 企业合同金额 400 万元，占 80%，其中：授予小微企业合同金额 300 万元，占 60%`): it is not added to the whole's shares.
  */
 function nested(st: Statement, group: Claim[], part: Claim): boolean {
-  const at = (x: number) => x - st.span.start;
-  return group.some((x) => x.span.start >= st.span.start && x.span.end <= part.span.start && st.text.slice(at(x.span.end), at(part.span.start)).includes('其中'));
+  // (The group's first share in this line is the one ending first: a `其中` after any of them is after it — one look.)
+  const first = groupIndexes.get(group)?.firstIn.get(st);
+  return !!first && first.span.end <= part.span.start && indexOf(st).qizhongIn(first.span.end - st.span.start, part.span.start - st.span.start);
+}
+
+/**
+ * A whole's shares (`ctx.shares`, `ctx.unresolved`) indexed as they join (invariant 10: `restated` and `nested` compared
+ * each share with every one before it, a list of thousands of one whole was quadratic): by the whole units of their
+ * part's figure and their own (`printKeys`), and the first of them in each line.
+ */
+interface GroupIndex {
+  byPrint: Map<string, number[]>;
+  firstIn: Map<Statement, Claim>;
+}
+const groupIndexes = new WeakMap<Claim[], GroupIndex>();
+/**
+ * How many of the shares of one whole printed alike (`byPrint`'s bucket) `restated` compares a share with, the latest
+ * first: more than this many items of one list printing the same amount and share is no real list.
+ */
+const RESTATED_LOOK = 64;
+
+/** A new group of one share (`GroupIndex`). */
+function startGroup(s: Claim, part: Claim, st: Statement): Claim[] {
+  const group: Claim[] = [];
+  groupIndexes.set(group, { byPrint: new Map(), firstIn: new Map() });
+  addToGroup(group, s, part, st);
+  return group;
+}
+
+/** A share joins its whole's group unless it says again what one of them said or is a part of one's part. */
+function joinGroup(group: Claim[], s: Claim, part: Claim, st: Statement): void {
+  if (!restated(group, s, part, st) && !nested(st, group, part)) addToGroup(group, s, part, st);
+}
+
+function addToGroup(group: Claim[], s: Claim, part: Claim, st: Statement): void {
+  group.push(s);
+  const ix = groupIndexes.get(group);
+  if (!ix) return;
+  push(ix.byPrint, printKey(part.figure, s.figure), group.length - 1);
+  if (!ix.firstIn.has(st)) ix.firstIn.set(st, s);
+}
+
+/** A figure's whole units (truncated): two figures of the same print (`samePrint`) are less than 1 apart. */
+function wholeUnits(f: Figure): bigint {
+  return f.units / pow10(f.decimals);
+}
+function printKey(part: Figure, share: Figure, dp = 0n, ds = 0n): string {
+  return `${wholeUnits(part) + dp}|${wholeUnits(share) + ds}`;
 }
 
 /** The part each share was checked with (its amount tells a share restated in another section from another part's). */
@@ -1490,15 +1536,26 @@ function breakdowns(shares: readonly Claim[]): Claim[][] {
  * the whole's.
  */
 function restated(group: Claim[], share: Claim, part: Claim, st: Statement): boolean {
-  return group.some((x) => {
+  const same = (x: Claim) => {
     const p = partOf.get(x);
     if (!p || !samePrint(p.figure, part.figure) || !samePrint(x.figure, share.figure) || !sameSubject(p, part)) return false;
     // In one line, an item said again starts as it did (`公务接待费` again as `公务接待费支出`); one qualified before it is
     // another item: `会议费 10 万元，占 25%；国际会议费 10 万元，占 25%` are two parts, though one subject holds the other.
-    if (!st.claims.includes(x) || !p.subject || !part.subject) return true;
+    if (lineOf.get(x) !== st || !p.subject || !part.subject) return true;
     const [a, b] = [labelKey(p.subject), labelKey(part.subject)];
     return a.startsWith(b) || b.startsWith(a);
-  });
+  };
+  const ix = groupIndexes.get(group);
+  if (!ix) return group.some(same);
+  // Only shares printed alike can be the same: those whose figures' whole units are within one of this one's.
+  for (const dp of [-1n, 0n, 1n]) {
+    for (const ds of [-1n, 0n, 1n]) {
+      const places = ix.byPrint.get(printKey(part.figure, share.figure, dp, ds));
+      if (!places) continue;
+      for (let k = places.length - 1; k >= Math.max(0, places.length - RESTATED_LOOK); k--) if (same(group[places[k]])) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -1834,8 +1891,8 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     const end = above ? text.length : ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
     // `包括 A a、B b 等` (or after `中，`, `具体如下：`): some of the parts only.
     if (!text.startsWith('其中', qi) && text.slice(qi, end).includes('等')) continue;
-    for (const range of nested) {
-      range[1] = nestedEnd(ctx, st, qi, end, range[0], nested);
+    for (const [k, range] of nested.entries()) {
+      if (k < NESTED_SEARCHED) range[1] = nestedEnd(ctx, st, qi, end, range[0], nested);
       ends.set(range[0], range[1]);
     }
     const list = qizhongParts(ctx, st, qi, total, end, nested);
@@ -2132,10 +2189,31 @@ function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
  * approximations, not in brackets, not inside the ranges `out` (the lists of `其中`s inside it).
  */
 function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: number, out: readonly [number, number][]) {
-  const inBrackets = (c: Claim) => bracketDepth(st.text, qi, c.span.start - st.span.start).net > 0;
+  const text = st.text;
+  const base = st.span.start;
+  const inBrackets = (c: Claim) => bracketDepth(text, qi, c.span.start - base).net > 0;
   const candidate = (x: Claim) => partOfTotal(ctx, total, x) && !inBrackets(x);
-  const inside = (c: Claim) => out.some(([a, b]) => c.span.start - st.span.start >= a && c.span.start - st.span.start < b);
-  const all = st.claims.filter((x) => x.span.start > st.span.start + qi && x.span.start < st.span.start + end && candidate(x) && !inside(x));
+  // (One walk over the claims from the `其中` to `end` — found by their place, not by filtering the line —, the brackets'
+  // depth and the lists inside carried along: a line of hundreds of lists stays linear, invariant 10.)
+  const ranges = [...out].sort((a, b) => a[0] - b[0]);
+  let r = 0;
+  let coveredTo = -Infinity;
+  let depth = 0;
+  let pos = qi;
+  const all: Claim[] = [];
+  const claims = st.claims;
+  for (let j = lastBefore(claims.length, (k) => claims[k].span.start, base + qi + 1) + 1; j < claims.length && claims[j].span.start < base + end; j++) {
+    const x = claims[j];
+    const at = x.span.start - base;
+    for (; pos < at && pos < text.length; pos++) {
+      const ch = text[pos];
+      if (ch === '（' || ch === '(') depth++;
+      else if (ch === '）' || ch === ')') depth--;
+    }
+    // Inside a list `out` holds: one opened at or before it that ends after it.
+    for (; r < ranges.length && ranges[r][0] <= at; r++) coveredTo = Math.max(coveredTo, ranges[r][1]);
+    if (partOfTotal(ctx, total, x) && depth <= 0 && coveredTo <= at) all.push(x);
+  }
   // A total after some parts (`其中人员经费 a、公用经费 b，合计 c；项目支出 d`) stands for them.
   const parts: Claim[] = [];
   for (const x of all) {
@@ -2154,6 +2232,14 @@ function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: nu
  * outer's, else its first segment. So too for a part's own list (`INTRODUCER`). `lists` holds the ranges of every list
  * inside, this one's among them.
  */
+/**
+ * How many lists inside one `nestedEnd` looks for the end of by the arithmetic, and how many `；` segments of each it
+ * tries (invariant 10: each try sums both lists — a line of hundreds of `其中` lists, each inside the first's list, took
+ * minutes). Real lists hold one or two lists inside, of a few segments; the ones past these end at their first `；`.
+ */
+const NESTED_SEARCHED = 8;
+const NESTED_STOPS = 24;
+
 function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, lists: [number, number][]): number {
   const text = st.text;
   // A list in brackets ends with them (`包括财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计100%;上级补助
@@ -2163,8 +2249,9 @@ function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, 
   if (close >= 0 && close < end) return close;
   const outer = qizhongTotal(ctx, st, qi);
   const inner = qizhongTotal(ctx, st, n);
+  // (Its first `NESTED_STOPS` segments and the outer list's end: each asks the sums of both lists.)
   const stops: number[] = [];
-  for (let k = n; k < end; k++) if (text[k] === '；' || text[k] === ';') stops.push(k);
+  for (let k = n; k < end && stops.length < NESTED_STOPS; k++) if (text[k] === '；' || text[k] === ';') stops.push(k);
   stops.push(end);
   const first = stops[0];
   if (!outer || !inner || inner === outer || stops.length < 2) return first;
@@ -2197,7 +2284,7 @@ function listMarkers(st: Statement): number[] {
     if (text.slice(Math.max(0, qi - 2), qi) === '主要' || text.slice(Math.max(0, qi - 2), qi) === '其中') continue;
     // Right after an amount's clause: `X 万元，包括…` (nothing but a comma, colon or `；` between: `本年收入合计4352.47万元;
     // 包括财政拨款收入4352.47万元(…),占收入合计100%;上级补助收入0万元,…`, 杭州钱塘 — its parts then run to the full stop).
-    const last = st.claims.filter((c) => c.span.end - st.span.start <= qi).at(-1);
+    const last = st.claims[lastBefore(st.claims.length, (j) => st.claims[j].span.end - st.span.start, qi + 1)];
     if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:；;][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
   }
   // `X 万元中，A a，B b`: the amount right before `中` is the total (`“三公经费”财政拨款预算 79.69 亿元中，因公出国(境)费
