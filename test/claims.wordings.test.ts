@@ -100,7 +100,8 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
   });
 
   it('does not take an amount under one 亿元 as the precision of the others (生态城)', () => {
-    assert.deepEqual(analyze(read('tianjin-ecocity-2024-final'), { locale: 'zh' }).findings.map((f) => f.message), []);
+    // (Its 平衡 paragraph, read since session 24, sums to 64.32 against 64.3: an information, no error.)
+    assert.deepEqual(analyze(read('tianjin-ecocity-2024-final'), { locale: 'zh' }).findings.filter((f) => f.severity !== 'information').map((f) => f.message), []);
   });
 
   it('reads another year’s `其中` list apart, and a change against the base year’s total stated above (鄂城区)', () => {
@@ -417,6 +418,40 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       const own = doc('预算', 2022, '2022年度公务接待11.8万元，较上年同期减少0.59万元，减少4.76%。');
       assert.deepEqual(errors(own), []);
       assert.deepEqual(errors(own.replace('4.76%', '5.76%')), ['5.76%']);
+    });
+  });
+
+  describe('the 平衡 paragraph (session 24: left unread since session 20)', () => {
+    const doc = (line: string) => `部门：某区\n年度：2018\n类型：决算\n\n## 情况说明\n${line}\n`;
+    const balance = (text: string) => narrativeRelations(text).filter((r) => r.startsWith('收入（支出）总计'));
+    it('sums this level’s revenue and what `加上` adds to the total it names (汕尾, 沙洋, 福州仓山, 生态城)', () => {
+      assert.deepEqual(balance(read('guangdong-shanwei-2018-final')), ['收入（支出）总计 = 本级收入（支出）加上各项之和: 968113 = +129748 +428905 +4409 +320 +41407 +348606 +11 +14707']);
+      // After a full stop the first term is the line's first amount (not the last `其中` part before it).
+      assert.deepEqual(balance(read('hubei-shayang-2022-execution')), ['收入（支出）总计 = 本级收入（支出）加上各项之和: 550923 = +64000 +486923']);
+      // After `；` the last amount before `加` (地方 271630, not 总收入 410338); a bracketed `(其中:…)` is not added.
+      assert.deepEqual(balance(read('fujian-cangshan-2020-final')), [
+        '收入（支出）总计 = 本级收入（支出）加上各项之和: 514601 = +271630 +120846 +42690 +16714 +44421 +18300',
+        '收入（支出）总计 = 本级收入（支出）加上各项之和: 448985 = +361315 +52441 +6751 +28478',
+        '收入（支出）总计 = 本级收入（支出）加上各项之和: 192496 = +0 +39930 +113566 +39000',
+      ]);
+      // `减去` counts an amount off.
+      assert.deepEqual(balance(read('tianjin-ecocity-2024-final')), ['收入（支出）总计 = 本级收入（支出）加上各项之和: 64.3 = +38.7 +7.1 +0.82 +1.8 +16.1 -0.2']);
+    });
+    it('finds a total that is not the sum', () => {
+      const wrong = doc('2018年市级一般公共预算收入决算数129748万元,加上级补助收入428905万元,调入资金348606万元,收入总计917259万元。');
+      const errors = analyze(wrong, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+      assert.equal(errors.length, 1);
+      assert.match(errors[0].message, /907259/);
+      assert.deepEqual(analyze(wrong.replace('917259', '907259'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative'), []);
+    });
+    it('leaves it unread when an item names no amount, another unit stands among them, or a rate', () => {
+      for (const line of [
+        '一般公共预算支出5076.25亿元,加上预算执行中中央补助、调入资金等,支出调整预算为6218.84亿元。',
+        '全年一般公共预算收入242.14亿元,加上税收返还1.73亿元,调入资金1884万元,可用财力合计243.89亿元。',
+        '一般公共预算收入100万元,加上级补助收入50万元,增长10%,收入总计150万元。',
+        // `加强` is no `加上`: no total follows.
+        '支出100万元,加强管理,节约50万元。',
+      ]) assert.deepEqual(balance(doc(line)), [], line);
     });
   });
 });

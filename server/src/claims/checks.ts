@@ -1911,6 +1911,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   bracketParts(ctx, st);
   ordinalList(ctx, st);
   changeList(ctx, st);
+  balanceSum(ctx, st);
   trailingTotal(ctx, st);
   sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
@@ -1962,6 +1963,75 @@ function changeList(ctx: Ctx, st: Statement): void {
     relate(ctx, {
       rule: 'narrative', kind: 'sum', title: title(ctx, 'changeSum'), target: ctx.cellOf(total),
       terms: parts.map((c) => ({ sign: c.direction === total.direction ? 1 as const : -1 as const, cell: ctx.cellOf(c) })),
+    });
+  }
+}
+
+/** What a 平衡 paragraph names its sum (`收入总计`, `支出合计`, `收入总量为`, `一般公共预算总收入`, `可用财力合计`). */
+const BALANCE_TOTAL = /(?:收入|支出|财力)(?:总计|合计|总量|总额)|总(?:收入|支出)/;
+
+/**
+ * A government's 平衡 paragraph: this level's revenue (or expenditure) `加上` what else came in (went out), `收入总计`
+ * (`支出合计` …) — `2018年市级一般公共预算收入决算数129748万元,加上级补助收入428905万元,下级上解收入4409万元,…,收入总计
+ * 968113万元` (汕尾 2018), `…64000万元,…。加上转移性收入486923万元,收入总计550923万元` (沙洋 2022): the total is the sum,
+ * an amount after `减去` counted off (`…一般债务收入16.1亿元,减去债务还本支出0.2亿元,一般公共预算总收入64.3亿元`, 生态城).
+ * The first term: after `，`/`；` the last of this year's amounts before `加` in its sentence, after a full stop the
+ * line's first — naming the total's side (收入, 支出). Read only when every figure from `加` to the total is an amount of
+ * this year in the total's unit, outside brackets (`(其中:抗疫特别国债7691万元)`, 福州仓山, is not added), at least one
+ * of them: a `加…等` group is one amount; items named without amounts (`加上…等,陕西省支出调整预算为…`), another unit
+ * among them (`调入资金1884万元` among 亿元) or a rate leave the paragraph unread.
+ */
+function balanceSum(ctx: Ctx, st: Statement): void {
+  const text = st.text;
+  const claims = st.claims;
+  const base = st.span.start;
+  const ix = indexOf(st);
+  let from = 0;
+  for (let k = text.indexOf('加'); k >= 0; k = text.indexOf('加', Math.max(k + 1, from))) {
+    let b = k;
+    while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--;
+    const sep = b > 0 ? text[b - 1] : '';
+    if (!sep || !'，,；;。'.includes(sep)) continue;
+    const end = ix.fullStopFrom(k);
+    // (The next `加` looked at is past this sentence: each sentence's claims are walked once.)
+    from = end;
+    const terms: { sign: 1 | -1; claim: Claim }[] = [];
+    let total: Claim | undefined;
+    let depth = 0;
+    let pos = k;
+    let ok = true;
+    let prevEnd = k;
+    for (let j = lastBefore(claims.length, (x) => claims[x].span.start, base + k) + 1; j < claims.length && claims[j].span.start < base + end; j++) {
+      const c = claims[j];
+      const at = c.span.start - base;
+      for (; pos < at; pos++) {
+        const ch = text[pos];
+        if (ch === '（' || ch === '(') depth++;
+        else if (ch === '）' || ch === ')') depth--;
+      }
+      if (depth > 0) continue;
+      if (!isThisYear(c) || c.approx || c.bound) { ok = false; break; }
+      const words = text.slice(startAfter(text, '，,；;、：:', at), at);
+      if (BALANCE_TOTAL.test(words)) { total = c; break; }
+      const gap = text.slice(prevEnd, at);
+      terms.push({ sign: /减去|扣除|减：|减:/.test(gap) ? -1 : 1, claim: c });
+      prevEnd = c.span.end - base;
+    }
+    if (!ok || !total || !terms.length) continue;
+    const side = /支出/.test(total.subject + text.slice(startAfter(text, '，,；;、：:', total.span.start - base), total.span.start - base)) ? '支出' : '收入';
+    // The first term: the amount `加` adds to.
+    let first: Claim | undefined;
+    if (sep === '。') {
+      const f = ix.firstAmount < claims.length ? claims[ix.firstAmount] : undefined;
+      if (f && f.span.start < base + k && isThisYear(f)) first = f;
+    } else {
+      const sentence = ix.fullStopBefore(k);
+      ix.thisYearBefore(base + k, (x) => { if (x.span.start >= base + sentence) first = x; return true; });
+    }
+    if (!first || !first.subject.includes(side) || first.unit !== total.unit || terms.some((t) => t.claim.unit !== total!.unit)) continue;
+    relate(ctx, {
+      rule: 'narrative', kind: 'sum', title: title(ctx, 'balance'), target: ctx.cellOf(total),
+      terms: [{ sign: 1, cell: ctx.cellOf(first) }, ...terms.map((t) => ({ sign: t.sign, cell: ctx.cellOf(t.claim) }))],
     });
   }
 }
