@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import type { Relation } from '../server/src/rules/relation';
 import { WORDINGS } from './fixtures/narrative/wordings/findings';
+import { dump } from './support/dump';
 
 const DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'narrative', 'wordings');
 const read = (name: string) => readFileSync(join(DIR, `${name}.budget`), 'utf8');
@@ -453,5 +454,34 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
         '支出100万元,加强管理,节约50万元。',
       ]) assert.deepEqual(balance(doc(line)), [], line);
     });
+  });
+
+  it('gives, on session 24’s lines typed key by key, what a fresh analysis gives (平衡 paragraphs, a 其中 list inside another, shares of one whole)', function () {
+    this.timeout(120_000);
+    const lines = [
+      ...['guangdong-shanwei-2018-final', 'tianjin-ecocity-2024-final', 'hubei-shayang-2022-execution'].map((n) => {
+        const text = read(n);
+        const line = text.split('\n').find((l) => /加上?/.test(l) && /总计|总收入|合计/.test(l))!;
+        return { text, line };
+      }),
+      ...[
+        '“三公”经费 62.07 万元。其中：因公出国（境）费 12.02 万元；公务用车购置及运行维护费 27.46 万元；其中：公务用车购置支出 0 万元；公务用车运行维护费支出 27.46 万元；公务接待费 22.59 万元。',
+        '支出10万元；其中：基本支出6万元，项目支出4万元；其中：人员经费3万元，公用经费3万元；',
+        '基本支出600万元，占一般公共预算支出的60%；项目支出400万元，占40%；其中：设备购置100万元，占10%；公务接待费100万元，占10%。',
+      ].map((line) => ({ text: `部门：某单位\n年度：2023\n类型：决算\n\n## 情况说明\n${line}\n`, line })),
+    ];
+    for (const { text, line } of lines) {
+      const at = text.indexOf(line);
+      const without = text.slice(0, at) + text.slice(at + line.length);
+      const z = new DocumentAnalyzer({ locale: 'zh' });
+      z.analyze(without);
+      let typed = '';
+      for (const ch of line) {
+        z.edit(at + typed.length, at + typed.length, ch);
+        typed += ch;
+        const now = without.slice(0, at) + typed + without.slice(at);
+        assert.deepEqual(dump(z.analysis()), dump(analyze(now, { locale: 'zh' })), `${line.slice(0, 20)}… typed to ${typed.length}`);
+      }
+    }
   });
 });
