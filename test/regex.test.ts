@@ -349,10 +349,14 @@ describe('regular expressions on adversarial input (issue #15)', function () {
     // for a base again), `10万元` ×32,000 with no mark between them 200 s (each figure's clause looked for back to the
     // sentence's start), `支出 10 万元 ，` 70 s; a line of 27,000 sentences took 2 s to find each figure's sentence.
     const slow: string[] = [];
-    for (const run of ['2021年支出10万元，', '10万元', '支出 10 万元 ，', '支出10万元。', '较2020年支出10万元；']) {
+    for (const run of ['2021年支出10万元，', '10万元', '支出 10 万元 ，', '支出10万元。', '较2020年支出10万元；', '，加上10万元', '，加上10万元10万元']) {
       const at = climb((n) => { const text = `# t\n年度：2023\n类型：决算\n## 情况说明\n${run.repeat(Math.ceil(n / run.length))}\n`; return () => analyze(text); }, 160_000, 300, 0.01);
       if (at) slow.push(`${run}×${at}`);
     }
+    // A 平衡 sentence of thousands of terms (`balanceSum`, session 24): each amount's words are read back only to the
+    // claim before it.
+    const at = climb((n) => { const text = `# t\n年度：2023\n类型：决算\n## 情况说明\n收入1万元，加上${'10万元'.repeat(Math.ceil(n / 4))}\n`; return () => analyze(text); }, 160_000, 300, 0.01);
+    if (at) slow.push(`收入1万元，加上 + 10万元×${at}`);
     assert.deepEqual(slow, []);
   });
 

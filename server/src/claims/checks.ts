@@ -2001,6 +2001,7 @@ function balanceSum(ctx: Ctx, st: Statement): void {
     let pos = k;
     let ok = true;
     let prevEnd = k;
+    let lastEnd = k;
     for (let j = lastBefore(claims.length, (x) => claims[x].span.start, base + k) + 1; j < claims.length && claims[j].span.start < base + end; j++) {
       const c = claims[j];
       const at = c.span.start - base;
@@ -2009,9 +2010,13 @@ function balanceSum(ctx: Ctx, st: Statement): void {
         if (ch === '（' || ch === '(') depth++;
         else if (ch === '）' || ch === ')') depth--;
       }
+      // (Its words: back to a mark, not past the claim before — each stretch of the sentence read once.)
+      let w = at;
+      while (w > lastEnd && !'，,；;、：:'.includes(text[w - 1])) w--;
+      lastEnd = c.span.end - base;
       if (depth > 0) continue;
       if (!isThisYear(c) || c.approx || c.bound) { ok = false; break; }
-      const words = text.slice(startAfter(text, '，,；;、：:', at), at);
+      const words = text.slice(w, at);
       if (BALANCE_TOTAL.test(words)) { total = c; break; }
       const gap = text.slice(prevEnd, at);
       terms.push({ sign: /减去|扣除|减：|减:/.test(gap) ? -1 : 1, claim: c });
