@@ -444,14 +444,22 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.equal(errors.length, 1);
       assert.match(errors[0].message, /907259/);
       assert.deepEqual(analyze(wrong.replace('917259', '907259'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative'), []);
+      // A clause opening with `减` counts off (review24: `减结转下年` was added).
+      const off = doc('一般公共预算收入100万元,加上年结转20万元,减结转下年10万元,收入总计110万元。');
+      assert.deepEqual(balance(off), ['收入（支出）总计 = 本级收入（支出）加上各项之和: 110 = +100 +20 -10']);
     });
     it('leaves it unread when an item names no amount, another unit stands among them, or a rate', () => {
       for (const line of [
         '一般公共预算支出5076.25亿元,加上预算执行中中央补助、调入资金等,支出调整预算为6218.84亿元。',
         '全年一般公共预算收入242.14亿元,加上税收返还1.73亿元,调入资金1884万元,可用财力合计243.89亿元。',
         '一般公共预算收入100万元,加上级补助收入50万元,增长10%,收入总计150万元。',
-        // `加强` is no `加上`: no total follows.
+        // `加强` / `加快` / `加之` / `加大` are no `加上` (review24: each was a false error).
         '支出100万元,加强管理,节约50万元。',
+        '“三公”经费支出10万元，加强管理后，公务接待费4万元，公务用车运行费6万元，支出合计10万元。',
+        '本年支出合计100万元，加快支出进度，基本支出60万元，项目支出40万元，支出合计100万元。',
+        '收入总计120万元，加之上年结转20万元，本年收入合计100万元。',
+        // The first amount after a mark past `加上`'s clause: no item it adds.
+        '收入100万元，加上管理改进，基本支出60万元，收入总计160万元。',
       ]) assert.deepEqual(balance(doc(line)), [], line);
     });
   });

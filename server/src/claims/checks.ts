@@ -1987,7 +1987,8 @@ function balanceSum(ctx: Ctx, st: Statement): void {
   const base = st.span.start;
   const ix = indexOf(st);
   let from = 0;
-  for (let k = text.indexOf('加'); k >= 0; k = text.indexOf('加', Math.max(k + 1, from))) {
+  for (let k = text.indexOf('加上'); k >= 0; k = text.indexOf('加上', Math.max(k + 1, from))) {
+    // (`加上`, not `加强`/`加大`/`加快`/`加之`, review24: `…10万元，加强管理后，公务接待费4万元，…，支出合计10万元` is no sum.)
     let b = k;
     while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--;
     const sep = b > 0 ? text[b - 1] : '';
@@ -2016,10 +2017,13 @@ function balanceSum(ctx: Ctx, st: Statement): void {
       lastEnd = c.span.end - base;
       if (depth > 0) continue;
       if (!isThisYear(c) || c.approx || c.bound) { ok = false; break; }
+      // The first item's amount stands in `加上`'s own clause (`加上转移性收入486923万元`): one after a mark is no item it adds.
+      if (!terms.length && !total && /[，,；;：:]/.test(text.slice(k, at))) { ok = false; break; }
       const words = text.slice(w, at);
       if (BALANCE_TOTAL.test(words)) { total = c; break; }
       const gap = text.slice(prevEnd, at);
-      terms.push({ sign: /减去|扣除|减：|减:/.test(gap) ? -1 : 1, claim: c });
+      // `减去` / `扣除` / a clause opening with `减` (`，减结转下年10万元`, review24) counts it off.
+      terms.push({ sign: /减去|扣除|(?:^|[，,；;、])[ \t\u3000]*减(?![少免税收支])/.test(gap) ? -1 : 1, claim: c });
       prevEnd = c.span.end - base;
     }
     if (!ok || !total || !terms.length) continue;
