@@ -1208,8 +1208,8 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
       // `占同类产品采购规模的90%` … `占同类产品采购规模的88%`: each share's whole is its own kind's, no list of one whole.
       const key = `${listStart(statements, i)}:${labelKey(s.whole)}${/^(?:同类|本类)/.test(labelKey(s.whole)) ? `@${s.span.start}` : ''}`;
       const group = ctx.unresolved.get(key);
-      if (!group) ctx.unresolved.set(key, [s]);
-      else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
+      if (!group) ctx.unresolved.set(key, startGroup(s, part, st));
+      else joinGroup(group, s, part, st);
     }
     if (!whole || whole.cell === ctx.cellOf(part)) continue;
     const terms: Term[] = [{ sign: 1, cell: ctx.cellOf(part) }, { sign: 1, cell: whole.cell, ...(whole.shift ? { shift: whole.shift } : {}) }];
@@ -1218,8 +1218,8 @@ function shareChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!byList) ctx.shares.set(whole.cell, (byList = new Map()));
     const list = whole.list ?? st;
     const group = byList.get(list);
-    if (!group) byList.set(list, [s]);
-    else if (!restated(group, s, part, st) && !nested(st, group, part)) group.push(s);
+    if (!group) byList.set(list, startGroup(s, part, st));
+    else joinGroup(group, s, part, st);
   }
 }
 
@@ -1441,8 +1441,54 @@ function mayBeAll(s: Claim): boolean {
  * 企业合同金额 400 万元，占 80%，其中：授予小微企业合同金额 300 万元，占 60%`): it is not added to the whole's shares.
  */
 function nested(st: Statement, group: Claim[], part: Claim): boolean {
-  const at = (x: number) => x - st.span.start;
-  return group.some((x) => x.span.start >= st.span.start && x.span.end <= part.span.start && st.text.slice(at(x.span.end), at(part.span.start)).includes('其中'));
+  // (The group's first share in this line is the one ending first: a `其中` after any of them is after it — one look.)
+  const first = groupIndexes.get(group)?.firstIn.get(st);
+  return !!first && first.span.end <= part.span.start && indexOf(st).qizhongIn(first.span.end - st.span.start, part.span.start - st.span.start);
+}
+
+/**
+ * A whole's shares (`ctx.shares`, `ctx.unresolved`) indexed as they join (invariant 10: `restated` and `nested` compared
+ * each share with every one before it, a list of thousands of one whole was quadratic): by the whole units of their
+ * part's figure and their own (`printKeys`), and the first of them in each line.
+ */
+interface GroupIndex {
+  byPrint: Map<string, number[]>;
+  firstIn: Map<Statement, Claim>;
+}
+const groupIndexes = new WeakMap<Claim[], GroupIndex>();
+/**
+ * How many of the shares of one whole printed alike (`byPrint`'s bucket) `restated` compares a share with, the latest
+ * first: more than this many items of one list printing the same amount and share is no real list.
+ */
+const RESTATED_LOOK = 64;
+
+/** A new group of one share (`GroupIndex`). */
+function startGroup(s: Claim, part: Claim, st: Statement): Claim[] {
+  const group: Claim[] = [];
+  groupIndexes.set(group, { byPrint: new Map(), firstIn: new Map() });
+  addToGroup(group, s, part, st);
+  return group;
+}
+
+/** A share joins its whole's group unless it says again what one of them said or is a part of one's part. */
+function joinGroup(group: Claim[], s: Claim, part: Claim, st: Statement): void {
+  if (!restated(group, s, part, st) && !nested(st, group, part)) addToGroup(group, s, part, st);
+}
+
+function addToGroup(group: Claim[], s: Claim, part: Claim, st: Statement): void {
+  group.push(s);
+  const ix = groupIndexes.get(group);
+  if (!ix) return;
+  push(ix.byPrint, printKey(part.figure, s.figure), group.length - 1);
+  if (!ix.firstIn.has(st)) ix.firstIn.set(st, s);
+}
+
+/** A figure's whole units (truncated): two figures of the same print (`samePrint`) are less than 1 apart. */
+function wholeUnits(f: Figure): bigint {
+  return f.units / pow10(f.decimals);
+}
+function printKey(part: Figure, share: Figure, dp = 0n, ds = 0n): string {
+  return `${wholeUnits(part) + dp}|${wholeUnits(share) + ds}`;
 }
 
 /** The part each share was checked with (its amount tells a share restated in another section from another part's). */
@@ -1490,15 +1536,26 @@ function breakdowns(shares: readonly Claim[]): Claim[][] {
  * the whole's.
  */
 function restated(group: Claim[], share: Claim, part: Claim, st: Statement): boolean {
-  return group.some((x) => {
+  const same = (x: Claim) => {
     const p = partOf.get(x);
     if (!p || !samePrint(p.figure, part.figure) || !samePrint(x.figure, share.figure) || !sameSubject(p, part)) return false;
     // In one line, an item said again starts as it did (`公务接待费` again as `公务接待费支出`); one qualified before it is
     // another item: `会议费 10 万元，占 25%；国际会议费 10 万元，占 25%` are two parts, though one subject holds the other.
-    if (!st.claims.includes(x) || !p.subject || !part.subject) return true;
+    if (lineOf.get(x) !== st || !p.subject || !part.subject) return true;
     const [a, b] = [labelKey(p.subject), labelKey(part.subject)];
     return a.startsWith(b) || b.startsWith(a);
-  });
+  };
+  const ix = groupIndexes.get(group);
+  if (!ix) return group.some(same);
+  // Only shares printed alike can be the same: those whose figures' whole units are within one of this one's.
+  for (const dp of [-1n, 0n, 1n]) {
+    for (const ds of [-1n, 0n, 1n]) {
+      const places = ix.byPrint.get(printKey(part.figure, share.figure, dp, ds));
+      if (!places) continue;
+      for (let k = places.length - 1; k >= Math.max(0, places.length - RESTATED_LOOK); k--) if (same(group[places[k]])) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -1834,8 +1891,8 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     const end = above ? text.length : ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
     // `包括 A a、B b 等` (or after `中，`, `具体如下：`): some of the parts only.
     if (!text.startsWith('其中', qi) && text.slice(qi, end).includes('等')) continue;
-    for (const range of nested) {
-      range[1] = nestedEnd(ctx, st, qi, end, range[0], nested);
+    for (const [k, range] of nested.entries()) {
+      if (k < NESTED_SEARCHED) range[1] = nestedEnd(ctx, st, qi, end, range[0], nested);
       ends.set(range[0], range[1]);
     }
     const list = qizhongParts(ctx, st, qi, total, end, nested);
@@ -1854,6 +1911,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   bracketParts(ctx, st);
   ordinalList(ctx, st);
   changeList(ctx, st);
+  balanceSum(ctx, st);
   trailingTotal(ctx, st);
   sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
@@ -1905,6 +1963,84 @@ function changeList(ctx: Ctx, st: Statement): void {
     relate(ctx, {
       rule: 'narrative', kind: 'sum', title: title(ctx, 'changeSum'), target: ctx.cellOf(total),
       terms: parts.map((c) => ({ sign: c.direction === total.direction ? 1 as const : -1 as const, cell: ctx.cellOf(c) })),
+    });
+  }
+}
+
+/** What a 平衡 paragraph names its sum (`收入总计`, `支出合计`, `收入总量为`, `一般公共预算总收入`, `可用财力合计`). */
+const BALANCE_TOTAL = /(?:收入|支出|财力)(?:总计|合计|总量|总额)|总(?:收入|支出)/;
+
+/**
+ * A government's 平衡 paragraph: this level's revenue (or expenditure) `加上` what else came in (went out), `收入总计`
+ * (`支出合计` …) — `2018年市级一般公共预算收入决算数129748万元,加上级补助收入428905万元,下级上解收入4409万元,…,收入总计
+ * 968113万元` (汕尾 2018), `…64000万元,…。加上转移性收入486923万元,收入总计550923万元` (沙洋 2022): the total is the sum,
+ * an amount after `减去` counted off (`…一般债务收入16.1亿元,减去债务还本支出0.2亿元,一般公共预算总收入64.3亿元`, 生态城).
+ * The first term: after `，`/`；` the last of this year's amounts before `加` in its sentence, after a full stop the
+ * line's first — naming the total's side (收入, 支出). Read only when every figure from `加` to the total is an amount of
+ * this year in the total's unit, outside brackets (`(其中:抗疫特别国债7691万元)`, 福州仓山, is not added), at least one
+ * of them: a `加…等` group is one amount; items named without amounts (`加上…等,陕西省支出调整预算为…`), another unit
+ * among them (`调入资金1884万元` among 亿元) or a rate leave the paragraph unread.
+ */
+function balanceSum(ctx: Ctx, st: Statement): void {
+  const text = st.text;
+  const claims = st.claims;
+  const base = st.span.start;
+  const ix = indexOf(st);
+  let from = 0;
+  for (let k = text.indexOf('加上'); k >= 0; k = text.indexOf('加上', Math.max(k + 1, from))) {
+    // (`加上`, not `加强`/`加大`/`加快`/`加之`, review24: `…10万元，加强管理后，公务接待费4万元，…，支出合计10万元` is no sum.)
+    let b = k;
+    while (b > 0 && isBlank(text.charCodeAt(b - 1))) b--;
+    const sep = b > 0 ? text[b - 1] : '';
+    if (!sep || !'，,；;。'.includes(sep)) continue;
+    const end = ix.fullStopFrom(k);
+    // (The next `加` looked at is past this sentence: each sentence's claims are walked once.)
+    from = end;
+    const terms: { sign: 1 | -1; claim: Claim }[] = [];
+    let total: Claim | undefined;
+    let depth = 0;
+    let pos = k;
+    let ok = true;
+    let prevEnd = k;
+    let lastEnd = k;
+    for (let j = lastBefore(claims.length, (x) => claims[x].span.start, base + k) + 1; j < claims.length && claims[j].span.start < base + end; j++) {
+      const c = claims[j];
+      const at = c.span.start - base;
+      for (; pos < at; pos++) {
+        const ch = text[pos];
+        if (ch === '（' || ch === '(') depth++;
+        else if (ch === '）' || ch === ')') depth--;
+      }
+      // (Its words: back to a mark, not past the claim before — each stretch of the sentence read once.)
+      let w = at;
+      while (w > lastEnd && !'，,；;、：:'.includes(text[w - 1])) w--;
+      lastEnd = c.span.end - base;
+      if (depth > 0) continue;
+      if (!isThisYear(c) || c.approx || c.bound) { ok = false; break; }
+      // The first item's amount stands in `加上`'s own clause (`加上转移性收入486923万元`): one after a mark is no item it adds.
+      if (!terms.length && !total && /[，,；;：:]/.test(text.slice(k, at))) { ok = false; break; }
+      const words = text.slice(w, at);
+      if (BALANCE_TOTAL.test(words)) { total = c; break; }
+      const gap = text.slice(prevEnd, at);
+      // `减去` / `扣除` / a clause opening with `减` (`，减结转下年10万元`, review24) counts it off.
+      terms.push({ sign: /减去|扣除|(?:^|[，,；;、])[ \t\u3000]*减(?![少免税收支])/.test(gap) ? -1 : 1, claim: c });
+      prevEnd = c.span.end - base;
+    }
+    if (!ok || !total || !terms.length) continue;
+    const side = /支出/.test(total.subject + text.slice(startAfter(text, '，,；;、：:', total.span.start - base), total.span.start - base)) ? '支出' : '收入';
+    // The first term: the amount `加` adds to.
+    let first: Claim | undefined;
+    if (sep === '。') {
+      const f = ix.firstAmount < claims.length ? claims[ix.firstAmount] : undefined;
+      if (f && f.span.start < base + k && isThisYear(f)) first = f;
+    } else {
+      const sentence = ix.fullStopBefore(k);
+      ix.thisYearBefore(base + k, (x) => { if (x.span.start >= base + sentence) first = x; return true; });
+    }
+    if (!first || !first.subject.includes(side) || first.unit !== total.unit || terms.some((t) => t.claim.unit !== total!.unit)) continue;
+    relate(ctx, {
+      rule: 'narrative', kind: 'sum', title: title(ctx, 'balance'), target: ctx.cellOf(total),
+      terms: [{ sign: 1, cell: ctx.cellOf(first) }, ...terms.map((t) => ({ sign: t.sign, cell: ctx.cellOf(t.claim) }))],
     });
   }
 }
@@ -2132,10 +2268,31 @@ function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
  * approximations, not in brackets, not inside the ranges `out` (the lists of `其中`s inside it).
  */
 function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: number, out: readonly [number, number][]) {
-  const inBrackets = (c: Claim) => bracketDepth(st.text, qi, c.span.start - st.span.start).net > 0;
+  const text = st.text;
+  const base = st.span.start;
+  const inBrackets = (c: Claim) => bracketDepth(text, qi, c.span.start - base).net > 0;
   const candidate = (x: Claim) => partOfTotal(ctx, total, x) && !inBrackets(x);
-  const inside = (c: Claim) => out.some(([a, b]) => c.span.start - st.span.start >= a && c.span.start - st.span.start < b);
-  const all = st.claims.filter((x) => x.span.start > st.span.start + qi && x.span.start < st.span.start + end && candidate(x) && !inside(x));
+  // (One walk over the claims from the `其中` to `end` — found by their place, not by filtering the line —, the brackets'
+  // depth and the lists inside carried along: a line of hundreds of lists stays linear, invariant 10.)
+  const ranges = [...out].sort((a, b) => a[0] - b[0]);
+  let r = 0;
+  let coveredTo = -Infinity;
+  let depth = 0;
+  let pos = qi;
+  const all: Claim[] = [];
+  const claims = st.claims;
+  for (let j = lastBefore(claims.length, (k) => claims[k].span.start, base + qi + 1) + 1; j < claims.length && claims[j].span.start < base + end; j++) {
+    const x = claims[j];
+    const at = x.span.start - base;
+    for (; pos < at && pos < text.length; pos++) {
+      const ch = text[pos];
+      if (ch === '（' || ch === '(') depth++;
+      else if (ch === '）' || ch === ')') depth--;
+    }
+    // Inside a list `out` holds: one opened at or before it that ends after it.
+    for (; r < ranges.length && ranges[r][0] <= at; r++) coveredTo = Math.max(coveredTo, ranges[r][1]);
+    if (partOfTotal(ctx, total, x) && depth <= 0 && coveredTo <= at) all.push(x);
+  }
   // A total after some parts (`其中人员经费 a、公用经费 b，合计 c；项目支出 d`) stands for them.
   const parts: Claim[] = [];
   for (const x of all) {
@@ -2154,6 +2311,14 @@ function qizhongParts(ctx: Ctx, st: Statement, qi: number, total: Claim, end: nu
  * outer's, else its first segment. So too for a part's own list (`INTRODUCER`). `lists` holds the ranges of every list
  * inside, this one's among them.
  */
+/**
+ * How many lists inside one `nestedEnd` looks for the end of by the arithmetic, and how many `；` segments of each it
+ * tries (invariant 10: each try sums both lists — a line of hundreds of `其中` lists, each inside the first's list, took
+ * minutes). Real lists hold one or two lists inside, of a few segments; the ones past these end at their first `；`.
+ */
+const NESTED_SEARCHED = 8;
+const NESTED_STOPS = 24;
+
 function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, lists: [number, number][]): number {
   const text = st.text;
   // A list in brackets ends with them (`包括财政拨款收入4352.47万元(其中,一般公共预算4352.47万元,…),占收入合计100%;上级补助
@@ -2163,8 +2328,9 @@ function nestedEnd(ctx: Ctx, st: Statement, qi: number, end: number, n: number, 
   if (close >= 0 && close < end) return close;
   const outer = qizhongTotal(ctx, st, qi);
   const inner = qizhongTotal(ctx, st, n);
+  // (Its first `NESTED_STOPS` segments and the outer list's end: each asks the sums of both lists.)
   const stops: number[] = [];
-  for (let k = n; k < end; k++) if (text[k] === '；' || text[k] === ';') stops.push(k);
+  for (let k = n; k < end && stops.length < NESTED_STOPS; k++) if (text[k] === '；' || text[k] === ';') stops.push(k);
   stops.push(end);
   const first = stops[0];
   if (!outer || !inner || inner === outer || stops.length < 2) return first;
@@ -2197,7 +2363,7 @@ function listMarkers(st: Statement): number[] {
     if (text.slice(Math.max(0, qi - 2), qi) === '主要' || text.slice(Math.max(0, qi - 2), qi) === '其中') continue;
     // Right after an amount's clause: `X 万元，包括…` (nothing but a comma, colon or `；` between: `本年收入合计4352.47万元;
     // 包括财政拨款收入4352.47万元(…),占收入合计100%;上级补助收入0万元,…`, 杭州钱塘 — its parts then run to the full stop).
-    const last = st.claims.filter((c) => c.span.end - st.span.start <= qi).at(-1);
+    const last = st.claims[lastBefore(st.claims.length, (j) => st.claims[j].span.end - st.span.start, qi + 1)];
     if (last?.kind === 'amount' && /^[ \t\u3000]*[，,：:；;][ \t\u3000]*$/.test(text.slice(last.span.end - st.span.start, qi))) out.push(qi);
   }
   // `X 万元中，A a，B b`: the amount right before `中` is the total (`“三公经费”财政拨款预算 79.69 亿元中，因公出国(境)费
