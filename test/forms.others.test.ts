@@ -75,7 +75,9 @@ export const OTHERS: Record<string, string[]> = {
   // 150万 = 150万 + 0 + 0 (年初, 全年), 125.25万 = 125.25万 + 0 + 0; 125.25 ÷ 150 = 83.5 %. Session 23: the funds row's bare
   // 得分 is 分值 × 执行率 — it prints 分值 100 and 得分 98 (the form's totals typed into its funds row; the national form's is 10
   // points, 10 × 83.5 % = 8.35), and 100 × 83.5 % = 83.5 is not 98: the row does not hold as printed, a real mistake of the
-  // form's layout. Not read: the 预算执行率 indicator's 18 = 20 × 83.5 % = 16.7 (an indicator part prints no rate column).
+  // form's layout. Session 24: judged by its own weight, the national form's 10 (the indicators seen weigh 20 + 10 + 10 +
+  // 10 + 10 + 10 = 70, the text cut before the 总分 row): 98 found against 10 × 83.5 % = 8.35 (8), the finding naming the
+  // totals and the indicators' 70. Not read: the 预算执行率 indicator's 18 = 20 × 83.5 % = 16.7 (an indicator part prints no rate column).
   'hubei-ezhou-approval-2021': ['14 column-formula 98'],
   // 191 + 99 + 524 = 814 and 191 + 99 + 504.55 = 794.55 hold; 191 + 99 + 372.88 = 662.88 where the 合计 prints 662.98: a real
   // mistake (0.10) of the form, in its 2020年实际执行数 column (its 成本构成 read as a 支出明细, every amount column).
@@ -333,6 +335,51 @@ describe('the national form\'s funds part: a bare 得分 is its row\'s 分值 ×
   });
 });
 
+describe('a funds row printing the form\'s totals (分值 100) over indicator rows of their own points: judged by its own weight (session 24)', () => {
+  // 鄂州 2021 prints `年度资金总额 | … | 100 | 83.5% | 98`, the form's totals, above indicator rows weighing 20, 10, 10 …:
+  // 100 × 83.5 % = 84 is of no quantity the form means. The funds row's own weight is the whole less the indicators'
+  // when the form prints its 总分 row, else the national form's 10; the finding says which and what the indicators carry.
+  const form = (funds: string, indicators: string[], total?: string) => ['# 测试', '部门：某局', '年度：2022', '类型：决算', '',
+    '## 绩效自评表 项目支出绩效自评表', '项目名称：某项目', '### 项目资金（万元）', '列：项目 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分',
+    `年度资金总额 | ${funds}`, '### 绩效指标', '列：一级指标 | 二级指标 | 三级指标 | 分值 | 得分', ...indicators, ...(total ? [total] : []), ''].join('\n');
+  const message = (text: string) => analyze(text).findings.filter((f) => f.rule === 'column-formula').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+  const nine = ['产出指标 | 数量指标 | 甲 | 50 | 50', '效益指标 | 社会效益指标 | 乙 | 30 | 30', '满意度指标 | 满意度指标 | 丙 | 10 | 10'];
+
+  it('鄂州 2021: the national form\'s 10 (its text cut before its 总分 row), the indicators\' 70 named', () => {
+    const [f] = message(read('hubei-ezhou-approval-2021'));
+    assert.match(f, /^98 得分不符：列示 98，按 10 × 83.5% 应为 8，相差 90/);
+    assert.match(f, /资金一行列示的分值 100、得分 98 是全表的总分值与总得分（指标各行另计分值 70），资金一行本身的分值按国家表式为 10/);
+    assert.doesNotMatch(f, /应为 84/);
+  });
+
+  it('a form with its 总分 row: the whole less the indicators\' (100 − 90 = 10; 100 − 80 = 20)', () => {
+    const total = '总分 | | | 100 | 98';
+    assert.deepEqual(message(form('100 | 90 | 100 | 90% | 98', nine, total)).map((f) => f.replace(/（「.*$/, '')), ['98 得分不符：列示 98，按 10 × 90% 应为 9，相差 89']);
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', nine, total))[0], /指标各行另计分值 90），资金一行本身的分值 = 100 − 90 = 10/);
+    const eighty = ['产出指标 | 数量指标 | 甲 | 40 | 40', ...nine.slice(1)];
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', eighty, total))[0], /按 20 × 90% 应为 18.*100 − 80 = 20/);
+    // The class found where its printed score happens to be the whole's (100 × 100 % = 100): 100 is no funds row's own.
+    assert.match(message(form('100 | 100 | 100 | 100% | 100', nine, total))[0], /^100 得分不符：列示 100，按 10 × 100% 应为 10/);
+  });
+
+  it('a funds row of its own weight, or a 100 over indicators without weights, is judged as printed', () => {
+    // The national funds row: 10 × 90 % = 9.
+    assert.deepEqual(message(form('100 | 90 | 10 | 90% | 9', nine, '总分 | | | 100 | 99')), []);
+    assert.match(message(form('100 | 90 | 10 | 90% | 8', nine))[0], /^8 得分不符：列示 8，按 10 × 90% 应为 9/);
+    // No indicator prints a weight: 100 may be the funds row's own (the old reading, 100 × 90 % = 90).
+    const bare = ['产出指标 | 数量指标 | 甲 | | 50'];
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', bare))[0], /^98 得分不符：列示 98，按 100 × 90% 应为 90/);
+    // Indicators weighing 100 or more: not the whole typed into the funds row (the old reading).
+    const hundred = ['产出指标 | 数量指标 | 甲 | 60 | 60', '效益指标 | 社会效益指标 | 乙 | 40 | 40'];
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', hundred))[0], /按 100 × 90% 应为 90/);
+  });
+
+  it('English: the same quantities', () => {
+    const f = analyze(read('hubei-ezhou-approval-2021'), { locale: 'en' }).findings.find((x) => x.rule === 'column-formula')!;
+    assert.match(f.message, /printed 98, 10 × 83\.5% gives 8.*the funds row prints the form's totals, weight 100 and score 98 \(the indicator rows carry 70 points of their own\); the funds row's own weight is 10 by the national form/);
+  });
+});
+
 describe('the 衔接资金 form\'s sources: 年度资金总额 = 本年财政拨款 + 其他资金 where no 上年结转资金 is printed (session 23)', () => {
   it('中江 2022 and 萧县 2023: a source mistyped is found at the total, each column', () => {
     assert.deepEqual(errorsOf(mistype(read('sichuan-zhongjiang-water-2022'), '其中：本年财政拨款', '| 20 | 20 |', '| 10 | 20 |')).filter((f) => !/ form 100$/.test(f)), ['19 cell-formula 20']);
@@ -392,6 +439,9 @@ describe('forms typed key by key: the blank sources and the 一级指标 points 
       ['anhui-xiaoxian-yanglou-2023', '其中：本年财政拨款 | ', '8.408'],
       ['yunnan-yongde-mingzhong-2022', '| 387664.62 | 10 | 100% | ', '10'],
       ['shanxi-jishan-medical-2020', '年度资金总额 | | 65.66 | 65.07 | 10 | ', '99%'],
+      // Session 24: the funds row's whole (分值 100) and an indicator's weight it is read beside.
+      ['hubei-ezhou-approval-2021', '年度资金总额 | 150万 | 150万 | 125.25万 | ', '100'],
+      ['hubei-ezhou-approval-2021', ' | | 预算资金拨款率 | 100% | 100% | ', '10'],
     ] as const) {
       const analyzer = new DocumentAnalyzer({ locale: 'zh' });
       const original = read(name);

@@ -586,6 +586,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
     // (The rate's operands are found once per part, when a row first needs them: a rate without `%`, a score that does
     // not hold, a percentage rate whose score holds — `typedAsPrinted`.)
     let operands: ReturnType<typeof scoreRateOperands> | null = null;
+    let wholeOf: FundsWhole | undefined | null = null;
     const operandsOf = () => (operands === null ? (operands = scoreRateOperands(p, rateColumn)) : operands);
     const precision = columnPrecision(p);
     const scoreDecimals = precision.get(`${c.index}`) ?? 0;
@@ -604,6 +605,16 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       }
       weight ??= titled;
       if (!weight) continue;
+      // A funds row that prints the form's totals (its 分值 the form's 100) where the indicator rows carry points of
+      // their own is judged with its own weight (`fundsWhole`), its finding saying so.
+      let whole: FundsWhole | undefined;
+      if (bare && weight.decimals >= 0 && weight.units === FORM_WHOLE * 10n ** BigInt(weight.decimals)) {
+        if (wholeOf === null) wholeOf = fundsWhole(p);
+        if (wholeOf) {
+          whole = wholeOf;
+          weight = whole.own;
+        }
+      }
       // The rate as a fraction: a percentage's value ÷ 100; one printed without `%` read as the row's ratio reads it.
       let shift = 0;
       if (!rate.percent) {
@@ -625,7 +636,10 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       let held = score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1);
       if (!held) {
         const rel: Relation = {
-          rule: 'column-formula', kind: 'score', title: (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(weight.units, weight.decimals, false)),
+          rule: 'column-formula', kind: 'score',
+          title: whole
+            ? m.ruleFundsWhole(c.name, String(FORM_WHOLE), cellOf(p, r, c.index)!.text.trim(), whole.indicators, whole.ownText, whole.national)
+            : (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(weight.units, weight.decimals, false)),
           target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
           factor: { units: weight.units, decimals: weight.decimals },
         };
@@ -657,6 +671,53 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       if (holds === true || (holds === false && !o.judged)) out.push(ratio);
     }
   }
+}
+
+/** The points of a whole performance form (the national 项目支出绩效自评表: its funds row's 10 and its indicators' 90). */
+const FORM_WHOLE = 100n;
+/** The national form's weight of its funds row (`年度资金总额 | … | 10 | 执行率 | 得分`). */
+const NATIONAL_FUNDS = 10;
+
+/** A funds row's own weight, where it prints the form's whole: see `fundsWhole`. */
+interface FundsWhole { own: Decimal; ownText: string; indicators: string; national: boolean }
+
+/**
+ * A funds row (the national form's `分值 | 执行率 | 得分`) whose 分值 prints the form's whole, 100, while the rows of the
+ * form's other parts carry weights of their own (鄂州 2021: `年度资金总额 | … | 100 | 83.5% | 98` above indicator rows
+ * of 20, 10, 10 …): the form's totals typed into the funds row. Its own weight is the whole less the indicators' when
+ * the form prints its 总分/合计 row (the indicators all seen), else the national form's 10 (the form's text may be cut
+ * before its end); undefined when the indicators carry no weight, or as much as the whole (then 100 may be the row's).
+ */
+function fundsWhole(p: Part): FundsWhole | undefined {
+  let units = 0n;
+  let decimals = 0;
+  let closed = false;
+  for (const q of p.table.parts) {
+    if (q === p || q.name === FIELD_PART) continue;
+    const c = q.columns.find((x) => x.role === 'figure' && isWeightColumn(x.name));
+    if (!c) continue;
+    eachRowHead(q, (h) => {
+      if (SUBTOTAL.test(norm(h.label))) {
+        closed = true;
+        return;
+      }
+      const f = h.kindAt(c.index) === 'figure' ? h.cell(c.index)?.figure : undefined;
+      if (!f || f.percent || f.units <= 0n) return;
+      // (Summed exactly: 2.5 + 7.5 is 10.)
+      if (f.decimals > decimals) {
+        units *= 10n ** BigInt(f.decimals - decimals);
+        decimals = f.decimals;
+      }
+      units += f.units * 10n ** BigInt(decimals - f.decimals);
+    });
+  }
+  const whole = FORM_WHOLE * 10n ** BigInt(decimals);
+  if (units <= 0n || units >= whole) return undefined;
+  const indicators = formatUnits(units, decimals, false);
+  const national = !closed && units <= whole - BigInt(NATIONAL_FUNDS) * 10n ** BigInt(decimals);
+  const own: Decimal = national ? { units: BigInt(NATIONAL_FUNDS), decimals: 0 } : { units: whole - units, decimals };
+  const ownFigure = formatUnits(own.units, own.decimals, false);
+  return { own, indicators, national, ownText: national ? ownFigure : `${FORM_WHOLE} − ${indicators} = ${ownFigure}` };
 }
 
 /**
