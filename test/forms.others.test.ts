@@ -91,8 +91,9 @@ export const OTHERS: Record<string, string[]> = {
   // 64.8 ÷ 64.8 = 100 %; points 10 = 4 + 2 + 2 + 2, 25 = 10 + 7 + 2 + 6, 30 = 10 + 5 + 5 + (4 + 3 + 3) and each 二级's hold, not
   // read: the weight column is named 参考分值 (one form). Scores 84 seen, 自评得分 98 in a comment (the text is cut, see the file).
   'ningxia-yinchuan-school-2021': [],
-  // 一级 (20分) = 5 + 5 + 5 + 5, (10分) = 3 + 4 + 3; 二级 (10分) = 5 + 5, (7分) = 3 + 4, (3分) = 3 hold; (10) and (20) print no
-  // 分; (特性指标70分) and its (50分) are cut before they close (not judged).
+  // 一级 (20分) = 5 + 5 + 5 + 5, (10分) = 3 + 4 + 3; 二级 (10分) = 5 + 5, (7分) = 3 + 4, (3分) = 3 hold; (10) = 5 + 5 and (20) =
+  // 5 + 5 + 5 + 5 print no 分 (read since session 24, a second form of the template seen: 仪陇) and hold; (特性指标70分) and its
+  // (50分) are cut before they close (not judged).
   'sichuan-dazhou-agri-scoring': [],
   // Session 23's survey. 387664.62 元 = 387664.62 + blank + —; 387664.62 ÷ 387664.62 = 100 % → 10 × 100 % = 10 (the bare
   // 得分 read). Weights 10 + 4 × 10 + 3 × 10 (生态 blank) + 2 × 10 = 100 = 总分's; scores 10 + (10 + 10 + 7 + 10) + (10 + 9 +
@@ -114,6 +115,10 @@ export const OTHERS: Record<string, string[]> = {
   // 1100 = 1100 + — + —; 1100 ÷ 1100 = 100 % → 10; 产出指标(50分) = 10.3 + 9.3 + 9.3 + 10.8 + 10.3 = 50.0, the part's last
   // group (cut before 效益指标): not judged. The goals' 400 + 550 + 150 = 1100 万元 match the total (prose, no 其中: not read).
   'yunnan-nanhua-mushroom': [],
+  // Session 24's survey. 仪陇's 2019年四川省项目支出绩效评分表 (the 达州 form's template): (20分)项目决策 = 5 + 5 + 5 + 5,
+  // (10分)科学决策 = 5 + 5, (10)绩效目标 = 5 + 5 (read since session 24: points without 分) hold; (10分)项目管理 and (7分)资金管理
+  // are cut after their first row (资金分配 3): the part's last group, not judged. Scores 5 × 4 (its 总分 95 is cut).
+  'sichuan-yilong-roads-2018-scoring': [],
 };
 
 describe('forms of other provinces (test/fixtures/forms/others)', () => {
@@ -290,6 +295,21 @@ describe('a 一级指标 printed with its points: the sum of its rows\' weights'
       assert.notEqual(text, relabelled(at));
       assert.deepEqual(found(text).map((x) => x.replace(/^\d+ /, '')).sort(), ['form 100', 'form 50'], at);
     }
+  });
+
+  it('points printed without 分 (the 四川省项目支出绩效评分表\'s `(10)`, `(20)`: 达州, 仪陇) are read beside `(N分)` labels of their column (session 24)', () => {
+    // 仪陇: (10)绩效目标 = 明确性 5 + 合理性 5; 达州: (10) = 5 + 5, (20) = 完成数量 5 + 完成质量 5 + 完成时效 5 + 完成成本 5.
+    assert.deepEqual(errorsOf(read('sichuan-yilong-roads-2018-scoring')), []);
+    assert.deepEqual(found(mistype(read('sichuan-yilong-roads-2018-scoring'), ' | | 合理性', '| 5 |', '| 6 |')).sort(), ['16 form 20', '18 form 10']);
+    assert.deepEqual(found(mistype(read('sichuan-dazhou-agri-scoring'), ' | | 合理性', '| 5 |', '| 6 |')).sort(), ['15 form 20', '17 form 10']);
+    assert.deepEqual(found(mistype(read('sichuan-dazhou-agri-scoring'), ' | | 完成质量', '| 5 |', '| 4 |')), ['22 form 20']);
+    // Not a label's number where no label of the column prints 分 (`(1)数量指标`), nor a range (奉节's `(0-20)分`).
+    const form = (second: string[]) => ['# 测试', '部门：某局', '年度：2022', '类型：决算', '', '## 绩效自评表 项目支出绩效自评表', '### 绩效指标',
+      '列：一级指标 | 二级指标 | 三级指标 | 分值 | 得分', `产出指标 | ${second[0]} | 甲 | 20 | 20`, ` | | 乙 | 20 | 20`, ` | ${second[1]} | 丙 | 10 | 10`, '总分 | | | 50 | 50', ''].join('\n');
+    assert.deepEqual(found(form(['(1)数量指标', '(2)质量指标'])), []);
+    assert.deepEqual(found(form(['数量指标(40分)', '成本指标(0-20)'])), []);
+    assert.deepEqual(found(form(['数量指标(40分)', '(20)质量指标'])), ['11 form 20']);
+    assert.deepEqual(found(form(['数量指标(40分)', '质量指标(10)'])), []);
   });
 
   it('a group the part ends with (no 总分 row after it) is not judged: the form may go on', () => {

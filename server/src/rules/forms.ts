@@ -198,6 +198,23 @@ function blankSources(p: Part, m: Messages, out: Relation[]): void {
 const LEVELS = [/^一级指标/, /^二级指标/];
 /** The points an indicator's cell prints: `产出指标(50分)`, `效益指标（30分）`, `(50分)`, `数量指标(10分)`. */
 const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
+/**
+ * Points printed without `分`, the cell's whole text or at its start or end: `(10)`, `(10)绩效目标` — the 四川省项目支出绩效
+ * 评分表 prints its 绩效目标 and 项目完成 so (达州, 仪陇), beside `(10分)科学决策` in the same column. Read only in a column
+ * where another label prints its points with `分` (a `(1)` elsewhere is a label's number), and never a range
+ * (`成本指标(0-20)分`, 奉节: the points an indicator may be given).
+ */
+const BARE_POINTS = /^\s*[（(]\s*(\d+(?:\.\d+)?)\s*[）)]|[（(]\s*(\d+(?:\.\d+)?)\s*[）)]\s*$/;
+
+/** The points a label prints: their digits and where they stand in it; `bare`, read without `分` too (`BARE_POINTS`). */
+function pointsIn(text: string, bare: boolean): { index: number; digits: string } | undefined {
+  const m = LEVEL_POINTS.exec(text);
+  if (m) return { index: m.index + m[0].indexOf(m[1]), digits: m[1] };
+  const b = bare ? BARE_POINTS.exec(text) : null;
+  if (!b) return undefined;
+  const digits = b[1] ?? b[2];
+  return { index: b.index + b[0].indexOf(digits), digits };
+}
 
 /**
  * A performance form's indicator printed with its points (`产出指标(50分)` in a `一级指标` column; `数量指标(10分)` in a
@@ -221,12 +238,21 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     levels.push(c);
   }
   if (!levels.length) return;
+  // Whether each level's column prints points with 分 in some label: then also without (`BARE_POINTS`).
+  const bare = levels.map(() => false);
+  eachRowHead(p, (h) => {
+    for (let k = 0; k < levels.length; k++) {
+      if (bare[k] || h.kindAt(levels[k].index) !== 'text') continue;
+      bare[k] = LEVEL_POINTS.test(norm(k === 0 ? h.label : h.textAt(levels[k].index) ?? ''));
+    }
+    return !bare.every(Boolean);
+  });
   // The rows of the segment (since the part's start or its last 总分 row) that print a weight cell, with the labels of
   // each level among them.
   let rows: Weighed[] = [];
   let labels: Label[][] = levels.map(() => []);
   const judge = (closed: boolean) => {
-    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed);
+    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed, bare[k]);
     rows = [];
     labels = levels.map(() => []);
   };
@@ -246,8 +272,8 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
       }
       outer = true;
       const text = k === 0 ? h.label : h.textAt(levels[k].index) ?? '';
-      const pts = LEVEL_POINTS.exec(norm(text));
-      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? parseFigure(pts[1]) : undefined });
+      const pts = pointsIn(norm(text), bare[k]);
+      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? parseFigure(pts.digits) : undefined });
     }
     if (h.kindAt(weight.index) === undefined) return;
     const f = figureNumber(p, h.index, weight.index);
@@ -352,13 +378,13 @@ const MAX_SEARCHED = 400;
 /** The most labels of one text a run of them makes one indicator of (a group prints a handful of rows). */
 const MAX_RUN = 32;
 
-function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight: Column, rows: readonly Weighed[], labels: readonly Label[], closed: boolean): void {
+function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight: Column, rows: readonly Weighed[], labels: readonly Label[], closed: boolean, bare: boolean): void {
   if (!labels.some((l) => l.points !== undefined) || !rows.length) return;
   for (const c of cutOf(rows, labels, closed)) {
     const g = labels[c.first];
     if (c.holds || g.points === undefined) continue;
     const label = cellOf(p, g.row, level.index);
-    const at = label && LEVEL_POINTS.exec(label.text);
+    const at = label && pointsIn(label.text, bare);
     const terms: Relation['terms'] = [];
     for (let r = c.start; r < c.end; r++) {
       const cell = cellOf(p, rows[r].row, weight.index);
@@ -366,11 +392,11 @@ function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight
     }
     if (!label || !at || !terms.length) continue;
     const fig = g.points;
-    const start = label.span.start + at.index + at[0].indexOf(at[1]);
+    const start = label.span.start + at.index;
     // The points a cell of their own, in a part of their own.
     const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
     const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
-    const target = syntheticCell(part, column, { label: label.text, labelSpan: label.span, span: label.span }, { text: at[1], span: { start, end: start + at[1].length }, figure: { ...fig, exact: true } });
+    const target = syntheticCell(part, column, { label: label.text, labelSpan: label.span, span: label.span }, { text: at.digits, span: { start, end: start + at.digits.length }, figure: { ...fig, exact: true } });
     out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
   }
 }
