@@ -119,6 +119,16 @@ export const OTHERS: Record<string, string[]> = {
   // (10分)科学决策 = 5 + 5, (10)绩效目标 = 5 + 5 (read since session 24: points without 分) hold; (10分)项目管理 and (7分)资金管理
   // are cut after their first row (资金分配 3): the part's last group, not judged. Scores 5 × 4 (its 总分 95 is cut).
   'sichuan-yilong-roads-2018-scoring': [],
+  // 7.29 = 7.29 + blank + blank in each column; 7.29 ÷ 7.29 = 100 % → 10.00 × 100 % = 10.00 (the bare 得分); weights 10.00 + 10.00
+  // + 20 + 20.00 + 30.00 + 10.00 = 100 (no 总分 row seen: not judged). Its indicators score 9 of 10, 19 of 20, 19 of 20 and 27 of
+  // 30 for targets met at 100 % (72890 元 of 72890, 100 % of 100 %): scores that follow no rate (as 永德's), not read.
+  'yunnan-lijiang-gucheng-2020': [],
+  // 宁晋's 评价指标表 (a target table: weights, no scores): 20 + 10 + 10 + 10 + 10 + 20 + 20 = 100 = 总分 (read: the 分值 column's
+  // 总分 row is the sum of the weights).
+  'hebei-ningjin-zhuxuejin-2019': [],
+  // 广水's 项目绩效目标自评表: 合计 309 = 执行数 309, 100 %; 项目决策 2 分 = 2, 项目管理 13 分 = 3 + 2 + 4 + 4, 2 + 13 + 85 = 100 hold,
+  // not read (points as `2 分` in a 项目权重 column, one form); scores 2 + 3 + 2 + 4 + 4 seen, 自评总分 95 a field (the rest cut).
+  'hubei-guangshui-transport-2021': [],
 };
 
 describe('forms of other provinces (test/fixtures/forms/others)', () => {
@@ -167,6 +177,11 @@ describe('forms of other provinces (test/fixtures/forms/others)', () => {
       ['yunnan-nanhua-mushroom', '年度资金总额', '| 1100 | 10 | 100% |', '| 1000 | 10 | 100% |', 'column-formula 100%'],
       ['yunnan-nanhua-mushroom', '年度资金总额', '| 1100 | 1100 | 1100 |', '| 1100 | 1000 | 1100 |', 'cell-formula 1000'],
       ['hubei-guangshui-office-2021-whole-target', '项目支出', '| 25.2% |', '| 27.2% |', 'share 27.2%'],
+      // Session 24: the survey's forms.
+      ['yunnan-lijiang-gucheng-2020', '年度资金总额', '| 100% | 10.00', '| 100% | 9.00', 'column-formula 9.00'],
+      ['yunnan-lijiang-gucheng-2020', '其中：当年财政拨款', '| 7.29 | 7.29 | 7.29 |', '| 7.29 | 7.29 | 7.39 |', 'cell-formula 7.29'],
+      ['hebei-ningjin-zhuxuejin-2019', ' | 时效指标', '| 20 |', '| 25 |', 'form 100'],
+      ['sichuan-yilong-roads-2018-scoring', ' | (10)绩效目标', '| 5 |', '| 4 |', 'form 10'],
     ];
     for (const [name, line, from, to, expected] of cases) {
       const found = errorsOf(mistype(read(name), line, from, to)).map((f) => f.replace(/^\d+ /, ''));
