@@ -477,6 +477,8 @@ describe('forms typed key by key: the blank sources and the 一级指标 points 
       // Session 24: the funds row's whole (分值 100) and an indicator's weight it is read beside.
       ['hubei-ezhou-approval-2021', '年度资金总额 | 150万 | 150万 | 125.25万 | ', '100'],
       ['hubei-ezhou-approval-2021', ' | | 预算资金拨款率 | 100% | 100% | ', '10'],
+      ['sichuan-yilong-roads-2018-scoring', '制度是否健全完善 | 5\n | ', '(10)绩效目标'],
+      ['hebei-ningjin-zhuxuejin-2019', '总分 | | | | | ', '100'],
     ] as const) {
       const analyzer = new DocumentAnalyzer({ locale: 'zh' });
       const original = read(name);
