@@ -238,21 +238,26 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     levels.push(c);
   }
   if (!levels.length) return;
-  // Whether each level's column prints points with 分 in some label: then also without (`BARE_POINTS`).
-  const bare = levels.map(() => false);
-  eachRowHead(p, (h) => {
-    for (let k = 0; k < levels.length; k++) {
-      if (bare[k] || h.kindAt(levels[k].index) !== 'text') continue;
-      bare[k] = LEVEL_POINTS.test(norm(k === 0 ? h.label : h.textAt(levels[k].index) ?? ''));
+  // Whether each level's column prints points with 分 in some label, then read also without (`BARE_POINTS`): looked for
+  // only when a label prints `(N)` (a form of thousands of labels with points, or none, is read once).
+  const bare: (boolean | undefined)[] = levels.map(() => undefined);
+  const bareIn = (k: number): boolean => {
+    if (bare[k] === undefined) {
+      let found = false;
+      eachRowHead(p, (h) => {
+        found = h.kindAt(levels[k].index) === 'text' && LEVEL_POINTS.test(norm(k === 0 ? h.label : h.textAt(levels[k].index) ?? ''));
+        return !found;
+      });
+      bare[k] = found;
     }
-    return !bare.every(Boolean);
-  });
+    return bare[k] === true;
+  };
   // The rows of the segment (since the part's start or its last 总分 row) that print a weight cell, with the labels of
   // each level among them.
   let rows: Weighed[] = [];
   let labels: Label[][] = levels.map(() => []);
   const judge = (closed: boolean) => {
-    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed, bare[k]);
+    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed, bare[k] === true);
     rows = [];
     labels = levels.map(() => []);
   };
@@ -272,8 +277,9 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
       }
       outer = true;
       const text = k === 0 ? h.label : h.textAt(levels[k].index) ?? '';
-      const pts = pointsIn(norm(text), bare[k]);
-      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? parseFigure(pts.digits) : undefined });
+      const t = norm(text);
+      const pts = pointsIn(t, false) ?? (BARE_POINTS.test(t) && bareIn(k) ? pointsIn(t, true) : undefined);
+      labels[k].push({ row: h.index, at, text: t, points: pts ? parseFigure(pts.digits) : undefined });
     }
     if (h.kindAt(weight.index) === undefined) return;
     const f = figureNumber(p, h.index, weight.index);
