@@ -129,6 +129,14 @@ export const OTHERS: Record<string, string[]> = {
   // 广水's 项目绩效目标自评表: 合计 309 = 执行数 309, 100 %; 项目决策 2 分 = 2, 项目管理 13 分 = 3 + 2 + 4 + 4, 2 + 13 + 85 = 100 hold,
   // not read (points as `2 分` in a 项目权重 column, one form); scores 2 + 3 + 2 + 4 + 4 seen, 自评总分 95 a field (the rest cut).
   'hubei-guangshui-transport-2021': [],
+  // 嘉峪关's 省级部门预算项目支出绩效目标表 (甘肃): 项目总投资 20万元 = 中央补助 0 + 省级财政 0 + 其他资金 20万元 = 预算申报数 20万元
+  // (fields: not read); no weights, no scores.
+  'gansu-jiayuguan-museum-2023-target': [],
+  // The 区商务局's 2020 自评表 (its province unnamed; 武汉's district format): 285.84 ÷ 285.84 = 100 % → 20 × 100 % = 20 holds;
+  // 产出指标(60分) = 6 × 10 = 60 and 效益指标(40分) = 20 + 20 = 40 print the rows' scores (no 分值 column: not read as points).
+  // 总分 100 where the scores add up to 20 + 60 + 40 = 120: a real mistake of the form — its 年度绩效目标 is worth 80 points
+  // (20 + 80 = 100) and its indicators were given 100 (as 中江's 110).
+  'unnamed-district-commerce-2020': ['32 form 100'],
 };
 
 describe('forms of other provinces (test/fixtures/forms/others)', () => {
@@ -182,6 +190,8 @@ describe('forms of other provinces (test/fixtures/forms/others)', () => {
       ['yunnan-lijiang-gucheng-2020', '其中：当年财政拨款', '| 7.29 | 7.29 | 7.29 |', '| 7.29 | 7.29 | 7.39 |', 'cell-formula 7.29'],
       ['hebei-ningjin-zhuxuejin-2019', ' | 时效指标', '| 20 |', '| 25 |', 'form 100'],
       ['sichuan-yilong-roads-2018-scoring', ' | (10)绩效目标', '| 5 |', '| 4 |', 'form 10'],
+      ['unnamed-district-commerce-2020', '年度财政资金总额', '| 100% | 20', '| 100% | 18', 'column-formula 18'],
+      ['unnamed-district-commerce-2020', '年度财政资金总额', '| 285.84 | 100%', '| 275.84 | 100%', 'column-formula 100%'],
     ];
     for (const [name, line, from, to, expected] of cases) {
       const found = errorsOf(mistype(read(name), line, from, to)).map((f) => f.replace(/^\d+ /, ''));
