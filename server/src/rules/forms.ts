@@ -199,21 +199,26 @@ const LEVELS = [/^一级指标/, /^二级指标/];
 /** The points an indicator's cell prints: `产出指标(50分)`, `效益指标（30分）`, `(50分)`, `数量指标(10分)`. */
 const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
 /**
- * Points printed without `分`, the cell's whole text or at its start or end: `(10)`, `(10)绩效目标` — the 四川省项目支出绩效
+ * Points printed without `分` at a label's start (or as its whole text): `(10)`, `(10)绩效目标` — the 四川省项目支出绩效
  * 评分表 prints its 绩效目标 and 项目完成 so (达州, 仪陇), beside `(10分)科学决策` in the same column. Read only in a column
- * where another label prints its points with `分` (a `(1)` elsewhere is a label's number), and never a range
- * (`成本指标(0-20)分`, 奉节: the points an indicator may be given).
+ * where another label prints its points with `分` at its start too and no label carries a number of its own before them
+ * (`(1)数量指标(40分)` above `(2)质量指标`: the (2) is the label's number; review24), never at a label's end (`质量指标(2)`,
+ * a note's number beside `数量指标(40分)`), never a year (`(2021)质量指标`) nor a range (`成本指标(0-20)分`, 奉节: the
+ * points an indicator may be given).
  */
-const BARE_POINTS = /^\s*[（(]\s*(\d+(?:\.\d+)?)\s*[）)]|[（(]\s*(\d+(?:\.\d+)?)\s*[）)]\s*$/;
+const BARE_POINTS = /^\s*[（(]\s*(\d+(?:\.\d+)?)\s*[）)]/;
+/** A label printing its points with `分` at its start: `(10分)科学决策`, `(20分)`. */
+const LEADING_POINTS = /^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]/;
+/** A year, not points: `(2021)`. */
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** The points a label prints: their digits and where they stand in it; `bare`, read without `分` too (`BARE_POINTS`). */
 function pointsIn(text: string, bare: boolean): { index: number; digits: string } | undefined {
   const m = LEVEL_POINTS.exec(text);
   if (m) return { index: m.index + m[0].indexOf(m[1]), digits: m[1] };
   const b = bare ? BARE_POINTS.exec(text) : null;
-  if (!b) return undefined;
-  const digits = b[1] ?? b[2];
-  return { index: b.index + b[0].indexOf(digits), digits };
+  if (!b || YEAR.test(b[1])) return undefined;
+  return { index: b.index + b[0].indexOf(b[1]), digits: b[1] };
 }
 
 /**
@@ -243,12 +248,18 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
   const bare: (boolean | undefined)[] = levels.map(() => undefined);
   const bareIn = (k: number): boolean => {
     if (bare[k] === undefined) {
-      let found = false;
+      // Some label prints `(N分)` at its start, and none prints a number `(n)` besides its `(N分)`.
+      let leading = false;
+      let numbered = false;
       eachRowHead(p, (h) => {
-        found = h.kindAt(levels[k].index) === 'text' && LEVEL_POINTS.test(norm(k === 0 ? h.label : h.textAt(levels[k].index) ?? ''));
-        return !found;
+        if (h.kindAt(levels[k].index) !== 'text') return;
+        const t = norm(k === 0 ? h.label : h.textAt(levels[k].index) ?? '');
+        if (!LEVEL_POINTS.test(t)) return;
+        if (LEADING_POINTS.test(t)) leading = true;
+        if (BARE_POINTS.test(t) || BARE_POINTS.test(t.replace(LEADING_POINTS, ''))) numbered = true;
+        return !numbered;
       });
-      bare[k] = found;
+      bare[k] = leading && !numbered;
     }
     return bare[k] === true;
   };
@@ -637,15 +648,12 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       }
       weight ??= titled;
       if (!weight) continue;
-      // A funds row that prints the form's totals (its 分值 the form's 100) where the indicator rows carry points of
-      // their own is judged with its own weight (`fundsWhole`), its finding saying so.
+      // A funds row printing the form's whole (分值 100) where the indicator rows carry points of their own may print the
+      // form's totals (`fundsWhole`): read so only when the row does not hold with its printed 100 (below).
       let whole: FundsWhole | undefined;
       if (bare && weight.decimals >= 0 && weight.units === FORM_WHOLE * 10n ** BigInt(weight.decimals)) {
         if (wholeOf === null) wholeOf = fundsWhole(p);
-        if (wholeOf) {
-          whole = wholeOf;
-          weight = whole.own;
-        }
+        whole = wholeOf;
       }
       // The rate as a fraction: a percentage's value ÷ 100; one printed without `%` read as the row's ratio reads it.
       let shift = 0;
@@ -659,30 +667,40 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       }
       const fraction = rate.percent || shift ? rate.value / 100 : rate.value;
       const rateDecimals = Math.max(rate.decimals, rate.percent ? ratePercentDecimals : rateFigureDecimals) + (rate.percent || shift ? 2 : 0);
-      const w = Number(weight.units) / 10 ** weight.decimals;
       // The score's interval meets the weight times the rate's, capped, by a tenth of the score's rounding at least
       // (`holdsAsPrinted` would say it holds): no view made.
       const places = Math.max(score.decimals, scoreDecimals);
       const half = 0.45 * 10 ** -places;
       const around = 0.5 * 10 ** -rateDecimals;
-      let held = score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1);
-      if (!held) {
-        const rel: Relation = {
-          rule: 'column-formula', kind: 'score',
-          title: whole
-            ? m.ruleFundsWhole(c.name, String(FORM_WHOLE), cellOf(p, r, c.index)!.text.trim(), whole.indicators, whole.ownText, whole.national)
-            : (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(weight.units, weight.decimals, false)),
-          target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
-          factor: { units: weight.units, decimals: weight.decimals },
-        };
-        held = holdsAsPrinted(rel) !== false;
-        if (!held) out.push(rel);
+      const scoreText = () => cellOf(p, r, c.index)!.text.trim();
+      const relation = (f: Decimal, title: string): Relation => ({
+        rule: 'column-formula', kind: 'score', title,
+        target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
+        factor: { units: f.units, decimals: f.decimals },
+      });
+      const holdsWith = (f: Decimal, title: () => string): Relation | undefined => {
+        const v = Number(f.units) / 10 ** f.decimals;
+        if (score.value + half >= v * Math.min(fraction - around, 1) && score.value - half <= v * Math.min(fraction + around, 1)) return undefined;
+        const rel = relation(f, title());
+        return holdsAsPrinted(rel) !== false ? undefined : rel;
+      };
+      const printed = weight;
+      let rel = holdsWith(printed, () => (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(printed.units, printed.decimals, false)));
+      // Not with its printed 100: with the row's own weight, the 100 is the mistake (the form's whole typed into the
+      // funds row's 分值, its score its own) — found as printed, saying so; nor with that, the row may print the form's
+      // totals — found against its own weight.
+      if (rel && whole) {
+        const w = whole;
+        const own = holdsWith(w.own, () => m.ruleFundsWhole(c.name, String(FORM_WHOLE), scoreText(), w.indicators, w.ownText, w.national));
+        if (own) rel = own;
+        else rel.title = m.ruleFundsOwn(c.name, String(FORM_WHOLE), scoreText(), w.indicators, w.ownText, w.national);
       }
-      if (held) {
+      if (!rel) {
         // The score holds with its rate: a rate that prints no formula is judged by the score that follows it.
-        if (rate.percent) typedAsPrinted(p, r, rateColumn, operandsOf(), score.value, w, places, m, out);
+        if (rate.percent) typedAsPrinted(p, r, rateColumn, operandsOf(), score.value, Number(printed.units) / 10 ** printed.decimals, places, m, out);
         continue;
       }
+      out.push(rel);
       // Which figure is wrong, the score or its rate: the rate's own ratio (its 执行数 ÷ 预算数) says, as a second
       // relation of the rate for error localisation to weigh (alone, a score that does not hold blames its rate, a
       // percentage being the likelier culprit, and offers no fix):
