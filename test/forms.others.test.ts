@@ -75,7 +75,9 @@ export const OTHERS: Record<string, string[]> = {
   // 150万 = 150万 + 0 + 0 (年初, 全年), 125.25万 = 125.25万 + 0 + 0; 125.25 ÷ 150 = 83.5 %. Session 23: the funds row's bare
   // 得分 is 分值 × 执行率 — it prints 分值 100 and 得分 98 (the form's totals typed into its funds row; the national form's is 10
   // points, 10 × 83.5 % = 8.35), and 100 × 83.5 % = 83.5 is not 98: the row does not hold as printed, a real mistake of the
-  // form's layout. Not read: the 预算执行率 indicator's 18 = 20 × 83.5 % = 16.7 (an indicator part prints no rate column).
+  // form's layout. Session 24: judged by its own weight, the national form's 10 (the indicators seen weigh 20 + 10 + 10 +
+  // 10 + 10 + 10 = 70, the text cut before the 总分 row): 98 found against 10 × 83.5 % = 8.35 (8), the finding naming the
+  // totals and the indicators' 70. Not read: the 预算执行率 indicator's 18 = 20 × 83.5 % = 16.7 (an indicator part prints no rate column).
   'hubei-ezhou-approval-2021': ['14 column-formula 98'],
   // 191 + 99 + 524 = 814 and 191 + 99 + 504.55 = 794.55 hold; 191 + 99 + 372.88 = 662.88 where the 合计 prints 662.98: a real
   // mistake (0.10) of the form, in its 2020年实际执行数 column (its 成本构成 read as a 支出明细, every amount column).
@@ -89,8 +91,9 @@ export const OTHERS: Record<string, string[]> = {
   // 64.8 ÷ 64.8 = 100 %; points 10 = 4 + 2 + 2 + 2, 25 = 10 + 7 + 2 + 6, 30 = 10 + 5 + 5 + (4 + 3 + 3) and each 二级's hold, not
   // read: the weight column is named 参考分值 (one form). Scores 84 seen, 自评得分 98 in a comment (the text is cut, see the file).
   'ningxia-yinchuan-school-2021': [],
-  // 一级 (20分) = 5 + 5 + 5 + 5, (10分) = 3 + 4 + 3; 二级 (10分) = 5 + 5, (7分) = 3 + 4, (3分) = 3 hold; (10) and (20) print no
-  // 分; (特性指标70分) and its (50分) are cut before they close (not judged).
+  // 一级 (20分) = 5 + 5 + 5 + 5, (10分) = 3 + 4 + 3; 二级 (10分) = 5 + 5, (7分) = 3 + 4, (3分) = 3 hold; (10) = 5 + 5 and (20) =
+  // 5 + 5 + 5 + 5 print no 分 (read since session 24, a second form of the template seen: 仪陇) and hold; (特性指标70分) and its
+  // (50分) are cut before they close (not judged).
   'sichuan-dazhou-agri-scoring': [],
   // Session 23's survey. 387664.62 元 = 387664.62 + blank + —; 387664.62 ÷ 387664.62 = 100 % → 10 × 100 % = 10 (the bare
   // 得分 read). Weights 10 + 4 × 10 + 3 × 10 (生态 blank) + 2 × 10 = 100 = 总分's; scores 10 + (10 + 10 + 7 + 10) + (10 + 9 +
@@ -112,6 +115,28 @@ export const OTHERS: Record<string, string[]> = {
   // 1100 = 1100 + — + —; 1100 ÷ 1100 = 100 % → 10; 产出指标(50分) = 10.3 + 9.3 + 9.3 + 10.8 + 10.3 = 50.0, the part's last
   // group (cut before 效益指标): not judged. The goals' 400 + 550 + 150 = 1100 万元 match the total (prose, no 其中: not read).
   'yunnan-nanhua-mushroom': [],
+  // Session 24's survey. 仪陇's 2019年四川省项目支出绩效评分表 (the 达州 form's template): (20分)项目决策 = 5 + 5 + 5 + 5,
+  // (10分)科学决策 = 5 + 5, (10)绩效目标 = 5 + 5 (read since session 24: points without 分) hold; (10分)项目管理 and (7分)资金管理
+  // are cut after their first row (资金分配 3): the part's last group, not judged. Scores 5 × 4 (its 总分 95 is cut).
+  'sichuan-yilong-roads-2018-scoring': [],
+  // 7.29 = 7.29 + blank + blank in each column; 7.29 ÷ 7.29 = 100 % → 10.00 × 100 % = 10.00 (the bare 得分); weights 10.00 + 10.00
+  // + 20 + 20.00 + 30.00 + 10.00 = 100 (no 总分 row seen: not judged). Its indicators score 9 of 10, 19 of 20, 19 of 20 and 27 of
+  // 30 for targets met at 100 % (72890 元 of 72890, 100 % of 100 %): scores that follow no rate (as 永德's), not read.
+  'yunnan-lijiang-gucheng-2020': [],
+  // 宁晋's 评价指标表 (a target table: weights, no scores): 20 + 10 + 10 + 10 + 10 + 20 + 20 = 100 = 总分 (read: the 分值 column's
+  // 总分 row is the sum of the weights).
+  'hebei-ningjin-zhuxuejin-2019': [],
+  // 广水's 项目绩效目标自评表: 合计 309 = 执行数 309, 100 %; 项目决策 2 分 = 2, 项目管理 13 分 = 3 + 2 + 4 + 4, 2 + 13 + 85 = 100 hold,
+  // not read (points as `2 分` in a 项目权重 column, one form); scores 2 + 3 + 2 + 4 + 4 seen, 自评总分 95 a field (the rest cut).
+  'hubei-guangshui-transport-2021': [],
+  // 嘉峪关's 省级部门预算项目支出绩效目标表 (甘肃): 项目总投资 20万元 = 中央补助 0 + 省级财政 0 + 其他资金 20万元 = 预算申报数 20万元
+  // (fields: not read); no weights, no scores.
+  'gansu-jiayuguan-museum-2023-target': [],
+  // The 区商务局's 2020 自评表 (its province unnamed; 武汉's district format): 285.84 ÷ 285.84 = 100 % → 20 × 100 % = 20 holds;
+  // 产出指标(60分) = 6 × 10 = 60 and 效益指标(40分) = 20 + 20 = 40 print the rows' scores (no 分值 column: not read as points).
+  // 总分 100 where the scores add up to 20 + 60 + 40 = 120: a real mistake of the form — its 年度绩效目标 is worth 80 points
+  // (20 + 80 = 100) and its indicators were given 100 (as 中江's 110).
+  'unnamed-district-commerce-2020': ['32 form 100'],
 };
 
 describe('forms of other provinces (test/fixtures/forms/others)', () => {
@@ -160,6 +185,13 @@ describe('forms of other provinces (test/fixtures/forms/others)', () => {
       ['yunnan-nanhua-mushroom', '年度资金总额', '| 1100 | 10 | 100% |', '| 1000 | 10 | 100% |', 'column-formula 100%'],
       ['yunnan-nanhua-mushroom', '年度资金总额', '| 1100 | 1100 | 1100 |', '| 1100 | 1000 | 1100 |', 'cell-formula 1000'],
       ['hubei-guangshui-office-2021-whole-target', '项目支出', '| 25.2% |', '| 27.2% |', 'share 27.2%'],
+      // Session 24: the survey's forms.
+      ['yunnan-lijiang-gucheng-2020', '年度资金总额', '| 100% | 10.00', '| 100% | 9.00', 'column-formula 9.00'],
+      ['yunnan-lijiang-gucheng-2020', '其中：当年财政拨款', '| 7.29 | 7.29 | 7.29 |', '| 7.29 | 7.29 | 7.39 |', 'cell-formula 7.29'],
+      ['hebei-ningjin-zhuxuejin-2019', ' | 时效指标', '| 20 |', '| 25 |', 'form 100'],
+      ['sichuan-yilong-roads-2018-scoring', ' | (10)绩效目标', '| 5 |', '| 4 |', 'form 10'],
+      ['unnamed-district-commerce-2020', '年度财政资金总额', '| 100% | 20', '| 100% | 18', 'column-formula 18'],
+      ['unnamed-district-commerce-2020', '年度财政资金总额', '| 285.84 | 100%', '| 275.84 | 100%', 'column-formula 100%'],
     ];
     for (const [name, line, from, to, expected] of cases) {
       const found = errorsOf(mistype(read(name), line, from, to)).map((f) => f.replace(/^\d+ /, ''));
@@ -290,6 +322,41 @@ describe('a 一级指标 printed with its points: the sum of its rows\' weights'
     }
   });
 
+  it('points printed without 分 (the 四川省项目支出绩效评分表\'s `(10)`, `(20)`: 达州, 仪陇) are read beside `(N分)` labels of their column (session 24)', () => {
+    // 仪陇: (10)绩效目标 = 明确性 5 + 合理性 5; 达州: (10) = 5 + 5, (20) = 完成数量 5 + 完成质量 5 + 完成时效 5 + 完成成本 5.
+    assert.deepEqual(errorsOf(read('sichuan-yilong-roads-2018-scoring')), []);
+    assert.deepEqual(found(mistype(read('sichuan-yilong-roads-2018-scoring'), ' | | 合理性', '| 5 |', '| 6 |')).sort(), ['16 form 20', '18 form 10']);
+    assert.deepEqual(found(mistype(read('sichuan-dazhou-agri-scoring'), ' | | 合理性', '| 5 |', '| 6 |')).sort(), ['15 form 20', '17 form 10']);
+    assert.deepEqual(found(mistype(read('sichuan-dazhou-agri-scoring'), ' | | 完成质量', '| 5 |', '| 4 |')), ['22 form 20']);
+    // Not a label's number where no label of the column prints 分 (`(1)数量指标`), nor a range (奉节's `(0-20)分`).
+    const form = (second: string[]) => ['# 测试', '部门：某局', '年度：2022', '类型：决算', '', '## 绩效自评表 项目支出绩效自评表', '### 绩效指标',
+      '列：一级指标 | 二级指标 | 三级指标 | 分值 | 得分', `产出指标 | ${second[0]} | 甲 | 20 | 20`, ` | | 乙 | 20 | 20`, ` | ${second[1]} | 丙 | 10 | 10`, '总分 | | | 50 | 50', ''].join('\n');
+    assert.deepEqual(found(form(['(1)数量指标', '(2)质量指标'])), []);
+    assert.deepEqual(found(form(['数量指标(40分)', '成本指标(0-20)'])), []);
+    // (Read at the place the column's (N分) print their points: at the start, as 仪陇's and 达州's.)
+    assert.deepEqual(found(form(['(40分)数量指标', '(20)质量指标'])), ['11 form 20']);
+    assert.deepEqual(found(form(['数量指标(40分)', '(20)质量指标'])), []);
+    assert.deepEqual(found(form(['数量指标(40分)', '质量指标(10)'])), []);
+  });
+
+  it('a bare (N) is read only at a label\'s start, in a column whose (N分) labels print their points there and no label number; never a year (review24, session 24)', () => {
+    const form = (second: string[]) => ['# 测试', '部门：某局', '年度：2022', '类型：决算', '', '## 绩效自评表 项目支出绩效自评表', '### 绩效指标',
+      '列：一级指标 | 二级指标 | 三级指标 | 分值 | 得分', `产出指标 | ${second[0]} | 甲 | 20 | 20`, ' | | 乙 | 20 | 20', ...second.slice(1).map((s, i) => ` | ${s} | 丙${i} | 10 | 10`),
+      `总分 | | | ${30 + 10 * second.length} | ${30 + 10 * second.length}`, ''].join('\n');
+    // The labels' numbers (1), (2), half- or full-width, beside (N分) printed at the label's end: not points.
+    assert.deepEqual(found(form(['(1)数量指标(40分)', '(2)质量指标'])), []);
+    assert.deepEqual(found(form(['（1）数量指标（40分）', '（2）质量指标'])), []);
+    // A trailing (2) (a note's number) beside trailing (N分); a year at the start.
+    assert.deepEqual(found(form(['数量指标(40分)', '质量指标(2)'])), []);
+    assert.deepEqual(found(form(['数量指标(40分)', '(2021)质量指标'])), []);
+    assert.deepEqual(found(form(['(40分)数量指标', '(2021)质量指标'])), []);
+    // A column whose (N分) labels also carry a leading number: its (n) are numbers.
+    assert.deepEqual(found(form(['(40分)数量指标', '(2)质量指标', '(3)时效指标(10分)'])), []);
+    // Where the column's (N分) print at the start (仪陇, 达州): (10) holds, (12) is found.
+    assert.deepEqual(found(form(['(40分)数量指标', '(10)质量指标'])), []);
+    assert.deepEqual(found(form(['(40分)数量指标', '(12)质量指标'])), ['11 form 12']);
+  });
+
   it('a group the part ends with (no 总分 row after it) is not judged: the form may go on', () => {
     const cut = tianchang.slice(0, tianchang.indexOf('\n总分 |') + 1).replace('满意度指标(10分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |', '满意度指标(20分) | 服务对象满意度指标 | 指标1：服务对象满意度 | 90% | 100% | 10 | 10 |');
     assert.deepEqual(found(cut), []);
@@ -330,6 +397,65 @@ describe('the national form\'s funds part: a bare 得分 is its row\'s 分值 ×
     assert.deepEqual(scores(funds('全年预算数 | 全年执行数 | 执行率 | 得分', '100 | 90 | 90% | 5').replace('### 项目资金（万元）', '### 项目资金（万元）（10分）')), []);
     // An indicator part prints no rate: 永德's 7 of 10 for a 100 % target met is not judged.
     assert.deepEqual(errorsOf(read('yunnan-yongde-mingzhong-2022')), []);
+  });
+});
+
+describe('a funds row printing the form\'s totals (分值 100) over indicator rows of their own points: judged by its own weight (session 24)', () => {
+  // 鄂州 2021 prints `年度资金总额 | … | 100 | 83.5% | 98`, the form's totals, above indicator rows weighing 20, 10, 10 …:
+  // 100 × 83.5 % = 84 is of no quantity the form means. The funds row's own weight is the whole less the indicators'
+  // when the form prints its 总分 row, else the national form's 10; the finding says which and what the indicators carry.
+  const form = (funds: string, indicators: string[], total?: string) => ['# 测试', '部门：某局', '年度：2022', '类型：决算', '',
+    '## 绩效自评表 项目支出绩效自评表', '项目名称：某项目', '### 项目资金（万元）', '列：项目 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分',
+    `年度资金总额 | ${funds}`, '### 绩效指标', '列：一级指标 | 二级指标 | 三级指标 | 分值 | 得分', ...indicators, ...(total ? [total] : []), ''].join('\n');
+  const message = (text: string) => analyze(text).findings.filter((f) => f.rule === 'column-formula').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+  const nine = ['产出指标 | 数量指标 | 甲 | 50 | 50', '效益指标 | 社会效益指标 | 乙 | 30 | 30', '满意度指标 | 满意度指标 | 丙 | 10 | 10'];
+
+  it('鄂州 2021: the national form\'s 10 (its text cut before its 总分 row), the indicators\' 70 named', () => {
+    const [f] = message(read('hubei-ezhou-approval-2021'));
+    assert.match(f, /^98 得分不符：列示 98，按 10 × 83.5% 应为 8，相差 90/);
+    assert.match(f, /资金一行列示的分值 100、得分 98 可能是全表的总分值与总得分（指标各行另计分值 70），资金一行本身的分值按国家表式为 10/);
+    assert.doesNotMatch(f, /应为 84/);
+  });
+
+  it('a form with its 总分 row: the whole less the indicators\' (100 − 90 = 10; 100 − 80 = 20)', () => {
+    const total = '总分 | | | 100 | 98';
+    assert.deepEqual(message(form('100 | 90 | 100 | 90% | 98', nine, total)).map((f) => f.replace(/（「.*$/, '')), ['98 得分不符：列示 98，按 10 × 90% 应为 9，相差 89']);
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', nine, total))[0], /指标各行另计分值 90），资金一行本身的分值 = 100 − 90 = 10/);
+    const eighty = ['产出指标 | 数量指标 | 甲 | 40 | 40', ...nine.slice(1)];
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', eighty, total))[0], /按 20 × 90% 应为 18.*100 − 80 = 20/);
+  });
+
+  it('a row that holds with its printed 100 is not read as the whole (review24, session 24)', () => {
+    // 100 × 83.5 % = 83.5 and 100 × 120 % capped = 100 hold as printed: the 100 may be the row's own weight.
+    assert.deepEqual(message(form('100 | 83.5 | 100 | 83.5% | 83.5', nine)), []);
+    assert.deepEqual(message(form('100 | 120 | 100 | 120% | 100', nine)), []);
+    assert.deepEqual(message(form('100 | 100 | 100 | 100% | 100', nine, '总分 | | | 100 | 100')), []);
+  });
+
+  it('a score that holds with the row\'s own weight and not with its printed 100: the printed 分值 is named as the mistake (review24, session 24)', () => {
+    // 10 × 83.5 % = 8.35 (8), the national form's funds row; 100 × 83.5 % = 83.5 (84) is not 8.
+    const [f] = message(form('100 | 83.5 | 100 | 83.5% | 8', nine));
+    assert.match(f, /^8 得分不符：列示 8，按 100 × 83.5% 应为 84，相差 76/);
+    assert.match(f, /得分 8 合于资金一行本身的分值按国家表式为 10（指标各行另计分值 90），列示的分值 100 可能有误（可能是全表的总分值）/);
+    // With the 总分 row: 100 − 90 = 10.
+    assert.match(message(form('100 | 83.5 | 100 | 83.5% | 8', nine, '总分 | | | 100 | 98'))[0], /得分 8 合于资金一行本身的分值 = 100 − 90 = 10/);
+  });
+
+  it('a funds row of its own weight, or a 100 over indicators without weights, is judged as printed', () => {
+    // The national funds row: 10 × 90 % = 9.
+    assert.deepEqual(message(form('100 | 90 | 10 | 90% | 9', nine, '总分 | | | 100 | 99')), []);
+    assert.match(message(form('100 | 90 | 10 | 90% | 8', nine))[0], /^8 得分不符：列示 8，按 10 × 90% 应为 9/);
+    // No indicator prints a weight: 100 may be the funds row's own (the old reading, 100 × 90 % = 90).
+    const bare = ['产出指标 | 数量指标 | 甲 | | 50'];
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', bare))[0], /^98 得分不符：列示 98，按 100 × 90% 应为 90/);
+    // Indicators weighing 100 or more: not the whole typed into the funds row (the old reading).
+    const hundred = ['产出指标 | 数量指标 | 甲 | 60 | 60', '效益指标 | 社会效益指标 | 乙 | 40 | 40'];
+    assert.match(message(form('100 | 90 | 100 | 90% | 98', hundred))[0], /按 100 × 90% 应为 90/);
+  });
+
+  it('English: the same quantities', () => {
+    const f = analyze(read('hubei-ezhou-approval-2021'), { locale: 'en' }).findings.find((x) => x.rule === 'column-formula')!;
+    assert.match(f.message, /printed 98, 10 × 83\.5% gives 8.*the funds row may print the form's totals, weight 100 and score 98 \(the indicator rows carry 70 points of their own\); the funds row's own weight is 10 by the national form/);
   });
 });
 
@@ -392,6 +518,11 @@ describe('forms typed key by key: the blank sources and the 一级指标 points 
       ['anhui-xiaoxian-yanglou-2023', '其中：本年财政拨款 | ', '8.408'],
       ['yunnan-yongde-mingzhong-2022', '| 387664.62 | 10 | 100% | ', '10'],
       ['shanxi-jishan-medical-2020', '年度资金总额 | | 65.66 | 65.07 | 10 | ', '99%'],
+      // Session 24: the funds row's whole (分值 100) and an indicator's weight it is read beside.
+      ['hubei-ezhou-approval-2021', '年度资金总额 | 150万 | 150万 | 125.25万 | ', '100'],
+      ['hubei-ezhou-approval-2021', ' | | 预算资金拨款率 | 100% | 100% | ', '10'],
+      ['sichuan-yilong-roads-2018-scoring', '制度是否健全完善 | 5\n | ', '(10)绩效目标'],
+      ['hebei-ningjin-zhuxuejin-2019', '总分 | | | | | ', '100'],
     ] as const) {
       const analyzer = new DocumentAnalyzer({ locale: 'zh' });
       const original = read(name);

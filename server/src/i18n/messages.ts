@@ -49,6 +49,19 @@ const zh = {
     `比例不符：列示 ${pct}，按 ${num} ÷ ${den} 应为 ${computed}，相差 ${diff}${ctx}`,
   ruleHeaderScore: (column: string, weight: string) => `栏名所示公式 ${column}（分值 ${weight}，执行率超过 100% 的得满分）`,
   ruleFundsScore: (column: string, weight: string) => `${column} = 分值 × 执行率（分值 ${weight}，执行率超过 100% 的得满分）`,
+  /**
+   * A funds row printing the form's totals (分值 100, 得分 98) where the indicator rows carry points of their own: its
+   * own weight is the whole less theirs (`own` given as `100 − 70 = 30`) when the form prints its 总分 row, else the
+   * national form's (`own` = `10`, `national`).
+   */
+  ruleFundsWhole: (column: string, whole: string, score: string, indicators: string, own: string, national: boolean) =>
+    `${column} = 分值 × 执行率：资金一行列示的分值 ${whole}、得分 ${score} 可能是全表的总分值与总得分（指标各行另计分值 ${indicators}），资金一行本身的分值${national ? `按国家表式为 ${own}` : ` = ${own}`}`,
+  /**
+   * The same funds row whose score holds with its own weight (10 × 83.5 % = 8) and not with its printed 分值 100: the 分值
+   * is the likelier mistake (the form's whole typed into it).
+   */
+  ruleFundsOwn: (column: string, whole: string, score: string, indicators: string, own: string, national: boolean) =>
+    `${column} = 分值 × 执行率：得分 ${score} 合于资金一行本身的分值${national ? `按国家表式为 ${own}` : ` = ${own}`}（指标各行另计分值 ${indicators}），列示的分值 ${whole} 可能有误（可能是全表的总分值）`,
   scoreMismatch: (score: string, weight: string, rate: string, computed: string, diff: string, ctx: string) =>
     `得分不符：列示 ${score}，按 ${weight} × ${rate} 应为 ${computed}，相差 ${diff}${ctx}`,
   scoreCapped: (rate: string) => `100%（执行率 ${rate} 超过 100%，按 100% 计）`,
@@ -119,6 +132,10 @@ const en: Messages = {
   ratioMismatch: (pct, num, den, computed, diff, ctx) => `Ratio mismatch: printed ${pct}, ${num} ÷ ${den} gives ${computed}, difference ${diff}${ctx}`,
   ruleHeaderScore: (column, weight) => `the formula in the column name ${column} (weight ${weight}; a rate above 100% scores the full weight)`,
   ruleFundsScore: (column, weight) => `${column} = weight × rate (weight ${weight}; a rate above 100% scores the full weight)`,
+  ruleFundsWhole: (column, whole, score, indicators, own, national) =>
+    `${column} = weight × rate: the funds row may print the form's totals, weight ${whole} and score ${score} (the indicator rows carry ${indicators} points of their own); the funds row's own weight ${national ? `is ${own} by the national form` : `= ${own}`}`,
+  ruleFundsOwn: (column, whole, score, indicators, own, national) =>
+    `${column} = weight × rate: the score ${score} fits the funds row's own weight ${national ? `of ${own} by the national form` : `= ${own}`} (the indicator rows carry ${indicators} points of their own); the printed weight ${whole} may be wrong (perhaps the form's whole)`,
   scoreMismatch: (score, weight, rate, computed, diff, ctx) => `Score mismatch: printed ${score}, ${weight} × ${rate} gives ${computed}, difference ${diff}${ctx}`,
   scoreCapped: (rate) => `100% (the rate ${rate} is above 100% and counts as 100%)`,
   termRelated: (name, value) => `term: ${name} = ${value}`,

@@ -199,6 +199,28 @@ function blankSources(p: Part, m: Messages, out: Relation[]): void {
 const LEVELS = [/^一级指标/, /^二级指标/];
 /** The points an indicator's cell prints: `产出指标(50分)`, `效益指标（30分）`, `(50分)`, `数量指标(10分)`. */
 const LEVEL_POINTS = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]/;
+/**
+ * Points printed without `分` at a label's start (or as its whole text): `(10)`, `(10)绩效目标` — the 四川省项目支出绩效
+ * 评分表 prints its 绩效目标 and 项目完成 so (达州, 仪陇), beside `(10分)科学决策` in the same column. Read only in a column
+ * where another label prints its points with `分` at its start too and no label carries a number of its own before them
+ * (`(1)数量指标(40分)` above `(2)质量指标`: the (2) is the label's number; review24), never at a label's end (`质量指标(2)`,
+ * a note's number beside `数量指标(40分)`), never a year (`(2021)质量指标`) nor a range (`成本指标(0-20)分`, 奉节: the
+ * points an indicator may be given).
+ */
+const BARE_POINTS = /^\s*[（(]\s*(\d+(?:\.\d+)?)\s*[）)]/;
+/** A label printing its points with `分` at its start: `(10分)科学决策`, `(20分)`. */
+const LEADING_POINTS = /^\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]/;
+/** A year, not points: `(2021)`. */
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** The points a label prints: their digits and where they stand in it; `bare`, read without `分` too (`BARE_POINTS`). */
+function pointsIn(text: string, bare: boolean): { index: number; digits: string } | undefined {
+  const m = LEVEL_POINTS.exec(text);
+  if (m) return { index: m.index + m[0].indexOf(m[1]), digits: m[1] };
+  const b = bare ? BARE_POINTS.exec(text) : null;
+  if (!b || YEAR.test(b[1])) return undefined;
+  return { index: b.index + b[0].indexOf(b[1]), digits: b[1] };
+}
 
 /**
  * A performance form's indicator printed with its points (`产出指标(50分)` in a `一级指标` column; `数量指标(10分)` in a
@@ -222,12 +244,32 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
     levels.push(c);
   }
   if (!levels.length) return;
+  // Whether each level's column prints points with 分 in some label, then read also without (`BARE_POINTS`): looked for
+  // only when a label prints `(N)` (a form of thousands of labels with points, or none, is read once).
+  const bare: (boolean | undefined)[] = levels.map(() => undefined);
+  const bareIn = (k: number): boolean => {
+    if (bare[k] === undefined) {
+      // Some label prints `(N分)` at its start, and none prints a number `(n)` besides its `(N分)`.
+      let leading = false;
+      let numbered = false;
+      eachRowHead(p, (h) => {
+        if (h.kindAt(levels[k].index) !== 'text') return;
+        const t = norm(k === 0 ? h.label : h.textAt(levels[k].index) ?? '');
+        if (!LEVEL_POINTS.test(t)) return;
+        if (LEADING_POINTS.test(t)) leading = true;
+        if (BARE_POINTS.test(t) || BARE_POINTS.test(t.replace(LEADING_POINTS, ''))) numbered = true;
+        return !numbered;
+      });
+      bare[k] = leading && !numbered;
+    }
+    return bare[k] === true;
+  };
   // The rows of the segment (since the part's start or its last 总分 row) that print a weight cell, with the labels of
   // each level among them.
   let rows: Weighed[] = [];
   let labels: Label[][] = levels.map(() => []);
   const judge = (closed: boolean) => {
-    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed);
+    for (let k = 0; k < levels.length; k++) judgeLevel(p, m, out, levels[k], weight, rows, labels[k], closed, bare[k] === true);
     rows = [];
     labels = levels.map(() => []);
   };
@@ -247,8 +289,9 @@ function levelPoints(p: Part, m: Messages, out: Relation[]): void {
       }
       outer = true;
       const text = k === 0 ? h.label : h.textAt(levels[k].index) ?? '';
-      const pts = LEVEL_POINTS.exec(norm(text));
-      labels[k].push({ row: h.index, at, text: norm(text), points: pts ? parseFigure(pts[1]) : undefined });
+      const t = norm(text);
+      const pts = pointsIn(t, false) ?? (BARE_POINTS.test(t) && bareIn(k) ? pointsIn(t, true) : undefined);
+      labels[k].push({ row: h.index, at, text: t, points: pts ? parseFigure(pts.digits) : undefined });
     }
     if (h.kindAt(weight.index) === undefined) return;
     const f = figureNumber(p, h.index, weight.index);
@@ -353,13 +396,13 @@ const MAX_SEARCHED = 400;
 /** The most labels of one text a run of them makes one indicator of (a group prints a handful of rows). */
 const MAX_RUN = 32;
 
-function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight: Column, rows: readonly Weighed[], labels: readonly Label[], closed: boolean): void {
+function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight: Column, rows: readonly Weighed[], labels: readonly Label[], closed: boolean, bare: boolean): void {
   if (!labels.some((l) => l.points !== undefined) || !rows.length) return;
   for (const c of cutOf(rows, labels, closed)) {
     const g = labels[c.first];
     if (c.holds || g.points === undefined) continue;
     const label = cellOf(p, g.row, level.index);
-    const at = label && LEVEL_POINTS.exec(label.text);
+    const at = label && pointsIn(label.text, bare);
     const terms: Relation['terms'] = [];
     for (let r = c.start; r < c.end; r++) {
       const cell = cellOf(p, rows[r].row, weight.index);
@@ -367,11 +410,11 @@ function judgeLevel(p: Part, m: Messages, out: Relation[], level: Column, weight
     }
     if (!label || !at || !terms.length) continue;
     const fig = g.points;
-    const start = label.span.start + at.index + at[0].indexOf(at[1]);
+    const start = label.span.start + at.index;
     // The points a cell of their own, in a part of their own.
     const column: Column = { name: level.name, path: [], role: 'figure', index: 0, span: level.span };
     const part: Part = { columns: [column], rows: [], table: p.table, fields: [] };
-    const target = syntheticCell(part, column, { label: label.text, labelSpan: label.span, span: label.span }, { text: at[1], span: { start, end: start + at[1].length }, figure: { ...fig, exact: true } });
+    const target = syntheticCell(part, column, { label: label.text, labelSpan: label.span, span: label.span }, { text: at.digits, span: { start, end: start + at.digits.length }, figure: { ...fig, exact: true } });
     out.push({ rule: 'form', kind: 'sum', title: m.ruleForm('levelPoints'), target, terms });
   }
 }
@@ -586,6 +629,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
     // (The rate's operands are found once per part, when a row first needs them: a rate without `%`, a score that does
     // not hold, a percentage rate whose score holds — `typedAsPrinted`.)
     let operands: ReturnType<typeof scoreRateOperands> | null = null;
+    let wholeOf: FundsWhole | undefined | null = null;
     const operandsOf = () => (operands === null ? (operands = scoreRateOperands(p, rateColumn)) : operands);
     const precision = columnPrecision(p);
     const scoreDecimals = precision.get(`${c.index}`) ?? 0;
@@ -604,6 +648,13 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       }
       weight ??= titled;
       if (!weight) continue;
+      // A funds row printing the form's whole (分值 100) where the indicator rows carry points of their own may print the
+      // form's totals (`fundsWhole`): read so only when the row does not hold with its printed 100 (below).
+      let whole: FundsWhole | undefined;
+      if (bare && weight.decimals >= 0 && weight.units === FORM_WHOLE * 10n ** BigInt(weight.decimals)) {
+        if (wholeOf === null) wholeOf = fundsWhole(p);
+        whole = wholeOf;
+      }
       // The rate as a fraction: a percentage's value ÷ 100; one printed without `%` read as the row's ratio reads it.
       let shift = 0;
       if (!rate.percent) {
@@ -616,27 +667,40 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       }
       const fraction = rate.percent || shift ? rate.value / 100 : rate.value;
       const rateDecimals = Math.max(rate.decimals, rate.percent ? ratePercentDecimals : rateFigureDecimals) + (rate.percent || shift ? 2 : 0);
-      const w = Number(weight.units) / 10 ** weight.decimals;
       // The score's interval meets the weight times the rate's, capped, by a tenth of the score's rounding at least
       // (`holdsAsPrinted` would say it holds): no view made.
       const places = Math.max(score.decimals, scoreDecimals);
       const half = 0.45 * 10 ** -places;
       const around = 0.5 * 10 ** -rateDecimals;
-      let held = score.value + half >= w * Math.min(fraction - around, 1) && score.value - half <= w * Math.min(fraction + around, 1);
-      if (!held) {
-        const rel: Relation = {
-          rule: 'column-formula', kind: 'score', title: (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(weight.units, weight.decimals, false)),
-          target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
-          factor: { units: weight.units, decimals: weight.decimals },
-        };
-        held = holdsAsPrinted(rel) !== false;
-        if (!held) out.push(rel);
+      const scoreText = () => cellOf(p, r, c.index)!.text.trim();
+      const relation = (f: Decimal, title: string): Relation => ({
+        rule: 'column-formula', kind: 'score', title,
+        target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
+        factor: { units: f.units, decimals: f.decimals },
+      });
+      const holdsWith = (f: Decimal, title: () => string): Relation | undefined => {
+        const v = Number(f.units) / 10 ** f.decimals;
+        if (score.value + half >= v * Math.min(fraction - around, 1) && score.value - half <= v * Math.min(fraction + around, 1)) return undefined;
+        const rel = relation(f, title());
+        return holdsAsPrinted(rel) !== false ? undefined : rel;
+      };
+      const printed = weight;
+      let rel = holdsWith(printed, () => (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(printed.units, printed.decimals, false)));
+      // Not with its printed 100: with the row's own weight, the 100 is the mistake (the form's whole typed into the
+      // funds row's 分值, its score its own) — found as printed, saying so; nor with that, the row may print the form's
+      // totals — found against its own weight.
+      if (rel && whole) {
+        const w = whole;
+        const own = holdsWith(w.own, () => m.ruleFundsWhole(c.name, String(FORM_WHOLE), scoreText(), w.indicators, w.ownText, w.national));
+        if (own) rel = own;
+        else rel.title = m.ruleFundsOwn(c.name, String(FORM_WHOLE), scoreText(), w.indicators, w.ownText, w.national);
       }
-      if (held) {
+      if (!rel) {
         // The score holds with its rate: a rate that prints no formula is judged by the score that follows it.
-        if (rate.percent) typedAsPrinted(p, r, rateColumn, operandsOf(), score.value, w, places, m, out);
+        if (rate.percent) typedAsPrinted(p, r, rateColumn, operandsOf(), score.value, Number(printed.units) / 10 ** printed.decimals, places, m, out);
         continue;
       }
+      out.push(rel);
       // Which figure is wrong, the score or its rate: the rate's own ratio (its 执行数 ÷ 预算数) says, as a second
       // relation of the rate for error localisation to weigh (alone, a score that does not hold blames its rate, a
       // percentage being the likelier culprit, and offers no fix):
@@ -657,6 +721,53 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       if (holds === true || (holds === false && !o.judged)) out.push(ratio);
     }
   }
+}
+
+/** The points of a whole performance form (the national 项目支出绩效自评表: its funds row's 10 and its indicators' 90). */
+const FORM_WHOLE = 100n;
+/** The national form's weight of its funds row (`年度资金总额 | … | 10 | 执行率 | 得分`). */
+const NATIONAL_FUNDS = 10;
+
+/** A funds row's own weight, where it prints the form's whole: see `fundsWhole`. */
+interface FundsWhole { own: Decimal; ownText: string; indicators: string; national: boolean }
+
+/**
+ * A funds row (the national form's `分值 | 执行率 | 得分`) whose 分值 prints the form's whole, 100, while the rows of the
+ * form's other parts carry weights of their own (鄂州 2021: `年度资金总额 | … | 100 | 83.5% | 98` above indicator rows
+ * of 20, 10, 10 …): the form's totals typed into the funds row. Its own weight is the whole less the indicators' when
+ * the form prints its 总分/合计 row (the indicators all seen), else the national form's 10 (the form's text may be cut
+ * before its end); undefined when the indicators carry no weight, or as much as the whole (then 100 may be the row's).
+ */
+function fundsWhole(p: Part): FundsWhole | undefined {
+  let units = 0n;
+  let decimals = 0;
+  let closed = false;
+  for (const q of p.table.parts) {
+    if (q === p || q.name === FIELD_PART) continue;
+    const c = q.columns.find((x) => x.role === 'figure' && isWeightColumn(x.name));
+    if (!c) continue;
+    eachRowHead(q, (h) => {
+      if (SUBTOTAL.test(norm(h.label))) {
+        closed = true;
+        return;
+      }
+      const f = h.kindAt(c.index) === 'figure' ? h.cell(c.index)?.figure : undefined;
+      if (!f || f.percent || f.units <= 0n) return;
+      // (Summed exactly: 2.5 + 7.5 is 10.)
+      if (f.decimals > decimals) {
+        units *= 10n ** BigInt(f.decimals - decimals);
+        decimals = f.decimals;
+      }
+      units += f.units * 10n ** BigInt(decimals - f.decimals);
+    });
+  }
+  const whole = FORM_WHOLE * 10n ** BigInt(decimals);
+  if (units <= 0n || units >= whole) return undefined;
+  const indicators = formatUnits(units, decimals, false);
+  const national = !closed && units <= whole - BigInt(NATIONAL_FUNDS) * 10n ** BigInt(decimals);
+  const own: Decimal = national ? { units: BigInt(NATIONAL_FUNDS), decimals: 0 } : { units: whole - units, decimals };
+  const ownFigure = formatUnits(own.units, own.decimals, false);
+  return { own, indicators, national, ownText: national ? ownFigure : `${FORM_WHOLE} − ${indicators} = ${ownFigure}` };
 }
 
 /**
