@@ -66,6 +66,9 @@ describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.column
   it('a column of 元 against another table\'s figure in 万元', () => {
     assert.deepEqual(findings(across('金额（元）', '160')), []);
     assert.deepEqual(findings(across('金额（元）', '170')), ['cross-table error 170']);
+    // Said at the precision printed in the relation's own unit: 1,600,000 元 is 160.000000 万元, said 160.00.
+    const message = analyze(across('金额（元）', '170.00'), { locale: 'zh' }).findings.find((f) => f.rule === 'cross-table')?.message ?? '';
+    assert.match(message, /应为 160\.00，实为 170\.00，相差 10\.00/);
   });
 
   it('1.5亿 is 1.5亿元', () => {

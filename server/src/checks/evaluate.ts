@@ -421,7 +421,11 @@ function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expecte
     holds = meets({ lo, hi }, intervalOf(target, scale));
     exact = printed === stated;
   }
-  return { holds, exact, expected: expectedUnits, stated, dec, target, terms };
+  // Figures read from another unit (a 元 column in a 万元 relation: 110000.00 元 = 11.000000 万元) are said at the
+  // precision of those printed in the relation's own unit (`应为 11.00`, not `11.000000`); the verdict above keeps every digit.
+  if (!rel.terms.some((t) => t.shift)) return { holds, exact, expected: expectedUnits, stated, dec, target, terms };
+  const shown = Math.max(target.decimals, maxOf(terms.filter((_, i) => !rel.terms[i].shift).map((t) => t.f.decimals)));
+  return { holds, exact, expected: roundUnits(expectedUnits, dec, shown), stated: roundUnits(stated, dec, shown), dec: shown, target, terms };
 }
 
 /** True when the printed figures of a sum or equality agree exactly (the common case; nothing to report). */
