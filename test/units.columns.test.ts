@@ -5,6 +5,8 @@
  * fresh.
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze, DocumentAnalyzer } from '../server/src/analysis';
 import { classifyCell, columnUnit } from '../server/src/model/classify';
 import type { Column } from '../server/src/model/document';
@@ -69,6 +71,29 @@ describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.column
     // Said at the precision printed in the relation's own unit: 1,600,000 元 is 160.000000 万元, said 160.00.
     const message = analyze(across('金额（元）', '170.00'), { locale: 'zh' }).findings.find((f) => f.rule === 'cross-table')?.message ?? '';
     assert.match(message, /应为 160\.00，实为 170\.00，相差 10\.00/);
+  });
+
+  it('a standard column whose name prints its unit (`项目支出（元）`) is the standard column, read in 元', () => {
+    // The seed 黄陂 2023's 公开05表 printed in 元: each column named `…（元）`, each figure × 10,000.
+    const seed = readFileSync(join(__dirname, '..', '..', 'seeds', 'huangpi-2023-final.budget'), 'utf8');
+    const inYuan = (text: string) => {
+      let inTable = false;
+      return text.split('\n').map((l) => {
+        if (l.startsWith('## ')) inTable = l.includes('公开05表');
+        if (!inTable) return l;
+        if (l.startsWith('列：')) return l.replace(/(小计|基本支出|项目支出)(\[\d\])/g, '$1（元）$2');
+        if (!l.includes('|') || /^(规则|注|部门|金额单位)/.test(l)) return l;
+        const [body, ...note] = l.split(' //');
+        const cells = body.split('|').map((c, k) => (k < 2 || !/^\s*[\d,]+\.\d\d\s*$/.test(c) ? c : ` ${(Number(c.replace(/,/g, '')) * 10000).toFixed(2)} `));
+        return [cells.join('|'), ...note].join(' //');
+      }).join('\n');
+    };
+    const crossTable = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'cross-table').length;
+    const text = inYuan(seed);
+    assert.ok(text.includes('项目支出（元）[3]') && text.includes('1235500.00'));
+    // The same identities between tables are applied (and hold or fail) as in the seed printed in 万元.
+    assert.equal(crossTable(text), crossTable(seed));
+    assert.ok(crossTable(seed) > 0);
   });
 
   it('1.5亿 is 1.5亿元', () => {

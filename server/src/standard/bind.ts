@@ -12,7 +12,7 @@ import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { axisOf, firstNamed, firstRowAt, isFigureCondition, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
-import { hasKey, ruleLabelKey, nameKey } from './names';
+import { columnKey, hasColumnKey, hasKey, ruleLabelKey, nameKey } from './names';
 import { guardKey, tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
 
 /** Which tables of the document play each standard table. */
@@ -65,8 +65,8 @@ function columnKeyed(p: Part, key: string, keyed: boolean): number {
     return i < 0 ? keys.paths.indexOf(key) : i;
   }
   const cols = p.columns;
-  for (let i = 0; i < cols.length; i++) if (hasKey(cols[i].name, key)) return i;
-  for (let i = 0; i < cols.length; i++) if (hasKey(pathOf(cols[i]), key)) return i;
+  for (let i = 0; i < cols.length; i++) if (hasColumnKey(cols[i].name, key)) return i;
+  for (let i = 0; i < cols.length; i++) if (hasColumnKey(pathOf(cols[i]), key)) return i;
   return -1;
 }
 
@@ -77,8 +77,8 @@ function uniquelyNamed(p: Part, i: number, keyed: boolean): boolean {
     return names.indexOf(names[i]) === i && names.indexOf(names[i], i + 1) < 0;
   }
   const cols = p.columns;
-  const key = nameKey(cols[i].name);
-  for (let j = 0; j < cols.length; j++) if (j !== i && hasKey(cols[j].name, key)) return false;
+  const key = columnKey(cols[i].name);
+  for (let j = 0; j < cols.length; j++) if (j !== i && hasColumnKey(cols[j].name, key)) return false;
   return true;
 }
 
@@ -129,10 +129,10 @@ function columnKeysOf(p: Part): NonNullable<PartIndex['columns']> {
   const names: string[] = [];
   const paths: string[] = [];
   for (const c of p.columns) {
-    const name = nameKey(c.name);
+    const name = columnKey(c.name);
     const path = pathOf(c);
     names.push(name);
-    paths.push(path === c.name ? name : nameKey(path));
+    paths.push(path === c.name ? name : columnKey(path));
   }
   return (ix.columns = { names, paths });
 }
@@ -140,7 +140,7 @@ function columnKeysOf(p: Part): NonNullable<PartIndex['columns']> {
 /** The keys (names.ts) of the components of each column's group path, made once per part (only `组/…/栏` names ask). */
 function groupKeysOf(p: Part): string[][] {
   const ix = partIndex(p);
-  return (ix.groups ??= p.columns.map((c) => c.path.map(nameKey)));
+  return (ix.groups ??= p.columns.map((c) => c.path.map(columnKey)));
 }
 
 function dataRowsOf(p: Part): number {

@@ -48,6 +48,23 @@ export function hasKey(text: string, key: string): boolean {
   return nameKey(text) === key;
 }
 
+/** A bracketed money unit in a column's key (`本年支出合计(元)`): the column's unit (model/classify `columnUnit`), not its name. */
+const COLUMN_UNIT_KEY = /\((?:万|亿)?元\)/g;
+
+/**
+ * The key of a document's column name or group path (`nameKey` without a bracketed money unit): `本年支出合计（元）` is
+ * the standard `本年支出合计`, its figures read in 元 wherever they are compared (`columnUnit`).
+ */
+export function columnKey(text: string): string {
+  const k = nameKey(text);
+  return k.includes('元)') ? k.replace(COLUMN_UNIT_KEY, '') : k;
+}
+
+/** `hasKey` of a document's column name (`columnKey`). */
+export function hasColumnKey(text: string, key: string): boolean {
+  return text.includes('元') ? columnKey(text) === key : hasKey(text, key);
+}
+
 /** The code units `nameKey` drops or replaces (`KEY_CHARS`), by code unit: asked of every column of 3,000 forms. */
 const KEYED_UNITS = new Uint8Array(0x10000);
 for (const ch of KEY_CHARS.keys()) KEYED_UNITS[ch.charCodeAt(0)] = 1;
