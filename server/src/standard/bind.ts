@@ -12,7 +12,7 @@ import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { axisOf, firstNamed, firstRowAt, isFigureCondition, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
-import { columnKey, hasColumnKey, hasKey, ruleLabelKey, nameKey } from './names';
+import { columnKey, hasColumnKey, ruleLabelKey, nameKey } from './names';
 import { guardKey, tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
 
 /** Which tables of the document play each standard table. */
