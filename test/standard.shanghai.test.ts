@@ -108,7 +108,7 @@ describe('上海 部门预算 (普陀区城管 2026): a whole document of a layo
     const holds = states.get('holds') ?? [];
     for (const want of [
       '收支总表: 「财政拨款收入」行=（「一般公共预算」+「政府性基金预算」+「国有资本经营预算」）行',
-      '收支总表: 「收入总计」行=（「财政拨款收入」+「事业收入」+「事业单位经营收入」+「其他收入」）行',
+      '收支总表: 「财政拨款收入、事业收入、事业单位经营收入与其他收入合计」行=（「财政拨款收入」+「事业收入」+「事业单位经营收入」+「其他收入」）行',
       '收支总表: 「支出」「预算数」栏各行=「支出总表」「合计」栏各行',
       '收入总表: 「合计」栏各行=（「财政拨款收入」+「事业收入」+「事业单位经营收入」+「其他收入」）栏各行',
       '收入总表: 「合计」行「财政拨款收入」栏=「收支总表」「财政拨款收入」行',
@@ -128,7 +128,7 @@ describe('上海 部门预算 (普陀区城管 2026): a whole document of a layo
     assert.deepEqual(standardFindings(text), []);
     // and the three are checked: 国有资本经营预算 printed 60 is found
     const wrong = standardFindings(text.replace('三、国有资本经营预算 | 50', '三、国有资本经营预算 | 60'));
-    assert.ok(wrong.some((g) => /「收入总计」行=（「一般公共预算」\+「政府性基金预算」\+「国有资本经营预算」）行/.test(g)), wrong.join('\n'));
+    assert.ok(wrong.some((g) => /「一般公共预算、政府性基金预算与国有资本经营预算合计」行=（「一般公共预算」\+「政府性基金预算」\+「国有资本经营预算」）行/.test(g)), wrong.join('\n'));
   });
 
   describe('a figure planted wrong in each table is found by the identity of its 上海 layout', () => {
@@ -152,5 +152,42 @@ describe('上海 部门预算 (普陀区城管 2026): a whole document of a layo
         assert.ok(got.some((g) => g.split(' ')[1] === rule && message.test(g)), `${rule} ${message}\n${got.join('\n')}`);
       });
     }
+  });
+});
+
+describe('上海\'s 收入总计 identities bind only a table whose 收入总计 is the sum of the kinds they name (review24 11:43/12:13)', () => {
+  const H = '# 某局2026年部门预算\n部门：某局\n年度：2026\n类型：预算\n金额单位：元\n\n';
+  /** A 收支总表 of the 上海 layout (两侧 本年收入/本年支出) with income rows `rows` and 收入总计 `total`. */
+  const zsz = (rows: string[], total: string): string =>
+    `${H}## 表 部门财务收支预算总表\n### 本年收入\n列：项目 | 预算数\n${rows.join('\n')}\n收入总计 | ${total}\n### 本年支出\n列：项目 | 预算数\n一、一般公共服务支出 | ${total}\n支出总计 | ${total}\n`;
+  /** A 财政拨款收支总表 with income rows `rows` and 收入总计 `total`. */
+  const czbk = (rows: string[], total: string): string =>
+    `${H}## 表 部门财政拨款收支预算总表\n### 收入\n列：项目 | 预算数\n${rows.join('\n')}\n收入总计 | ${total}\n### 支出\n列：项目 | 预算数\n一、一般公共服务支出 | ${total}\n支出总计 | ${total}\n`;
+  const FOUR = ['一、财政拨款收入 | 100', '1. 一般公共预算 | 100', '2. 政府性基金预算 |', '3. 国有资本经营预算 |', '二、事业收入 | 10', '三、事业单位经营收入 |'];
+  const THREE = ['一般公共预算 | 100', '政府性基金预算 |', '国有资本经营预算 |'];
+
+  // Before: each gave 'error 收入总计 ≠ 一、财政拨款收入 + 二、事业收入 + …：应为 115，实为 135' (收支总表) or '应为 100，实为 120'
+  // (财政拨款收支总表): the 上海 identity took a 收入总计 that also holds 上年结转, 上级补助收入 … for the sum of the kinds it names.
+  const silent: [string, string][] = [
+    ['收支总表 + 上年结转', zsz([...FOUR, '四、其他收入 | 5', '五、上年结转 | 20'], '135')],
+    ['收支总表 + 上级补助收入', zsz([...FOUR, '四、上级补助收入 | 20', '五、其他收入 | 5'], '135')],
+    ['收支总表 + 本年收入合计 + 上年结转结余', zsz([...FOUR, '四、其他收入 | 5', '本年收入合计 | 115', '上年结转结余 | 20'], '135')],
+    ['收支总表 + 附属单位上缴收入', zsz([...FOUR, '四、附属单位上缴收入 | 20', '五、其他收入 | 5'], '135')],
+    ['财政拨款收支总表 + 上年结转', czbk([...THREE, '上年结转 | 20'], '120')],
+    ['财政拨款收支总表 + 本年收入合计 + 上年结转', czbk([...THREE, '本年收入合计 | 100', '上年结转 | 20'], '120')],
+    ['财政拨款收支总表 一、本年收入 … 二、上年结转', czbk(['一、本年收入 | 100', ...THREE, '二、上年结转 | 20', '一般公共预算 | 20', '政府性基金预算 |'], '120')],
+    ['财政拨款收支总表 (江苏 收入合计) + 上年结转', czbk(['一、一般公共预算 | 100', '二、政府性基金预算 |', '三、上年结转 | 20'], '120').replace('收入总计 | 120', '收入合计 | 120')],
+  ];
+  for (const [name, text] of silent) {
+    it(`${name}: no false 收入总计 error`, () => assert.deepEqual(standardFindings(text), []));
+  }
+
+  it('the 上海 layouts themselves are still checked: a 收入总计 off by 10 is found', () => {
+    const four = standardFindings(zsz([...FOUR, '四、其他收入 | 5'], '125'));
+    assert.ok(four.some((g) => / row-formula 收入总计 ≠ .*应为 115，实为 125/.test(g)), four.join('\n'));
+    const three = standardFindings(czbk(THREE, '110'));
+    assert.ok(three.some((g) => / row-formula 收入总计 ≠ .*应为 100，实为 110/.test(g)), three.join('\n'));
+    assert.deepEqual(standardFindings(zsz([...FOUR, '四、其他收入 | 5'], '115')), []);
+    assert.deepEqual(standardFindings(czbk(THREE, '100')), []);
   });
 });
