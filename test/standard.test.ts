@@ -48,6 +48,8 @@ describe('standard sets: the shipped files', () => {
       generateFinal(), generateFinal({ ownIncome: true }), generateFinal({ verticalSanGong: true }), generateFinal({ selfEvaluation: 'national' }), generateFinal({ selfEvaluation: 'sichuan' }), generateFinal({ selfEvaluation: 'special' }), generateBudget(), generateBudget({ verticalSanGong: true }), generateBudget({ verticalSanGong: 'byFund' }), generateBudget({ sanGongWithMeetings: 'columns' }), generateBudget({ sanGongWithMeetings: 'rows' }), generateJiangsu(),
       ...readdirSync(join(ROOT, 'seeds')).map((f) => readFileSync(join(ROOT, 'seeds', f), 'utf8')),
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'corpus')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'corpus', f), 'utf8')),
+      // Whole documents of other layouts (上海's 部门预算: its parts, rows and columns, session 24).
+      ...readdirSync(join(ROOT, 'test', 'fixtures', 'documents')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'documents', f), 'utf8')),
       // The real forms of other provinces (the 衔接资金 form's sources: 中江 2022, 萧县 2023).
       ...readdirSync(join(ROOT, 'test', 'fixtures', 'forms', 'others')).filter((f) => f.endsWith('.budget')).map((f) => readFileSync(join(ROOT, 'test', 'fixtures', 'forms', 'others', f), 'utf8')),
     ];
