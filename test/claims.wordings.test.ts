@@ -443,6 +443,9 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       const errors = analyze(wrong, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
       assert.equal(errors.length, 1);
       assert.match(errors[0].message, /907259/);
+      // Its terms named without the connective: `加上级补助收入` is 加 + 上级补助收入 (not `加上级补助收入`, nor `级补助收入`).
+      assert.match(errors[0].message, /“上级补助收入”/);
+      assert.doesNotMatch(errors[0].message, /“加/);
       assert.deepEqual(analyze(wrong.replace('917259', '907259'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative'), []);
       // A clause opening with `减` counts off (review24: `减结转下年` was added).
       const off = doc('一般公共预算收入100万元,加上年结转20万元,减结转下年10万元,收入总计110万元。');

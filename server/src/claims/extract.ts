@@ -163,7 +163,9 @@ export function isCompletionBudget(c: Claim): boolean {
 
 /** Words that name no quantity on their own (`支出决算为 …`: the subject is the item's). */
 const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数', '各', '分别']);
-const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即|[一二三四五六七八九十]是)[:：]?/;
+// (`加上`, `减去`, `扣除` of a 平衡 paragraph's items: `加上转移性收入`, and `加` alone before `上级…`/`上年…` — `加上级补助收入` is
+// 加 + 上级补助收入, `加上年结转` 加 + 上年结转.)
+const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即|[一二三四五六七八九十]是|加(?=上级|上年)|加上|减去|扣除)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
 /** Words that open with last year (after `比`/`较`), not its carried-over money: `上年度总支出`, `比上年度总支出`. */
 const LAST_YEAR_FIRST = /^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/;
