@@ -7,10 +7,10 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { analyze } from '../server/src/analysis';
 import { classifyCell, columnUnit } from '../server/src/model/classify';
 import type { Column } from '../server/src/model/document';
-import { dump } from './support/dump';
+import { typeKeyByKey } from './support/typing';
 
 const findings = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.severity !== 'hint')
   .map((f) => `${f.rule} ${f.severity} ${text.slice(f.span.start, f.span.end)}`);
@@ -128,24 +128,7 @@ describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.column
       [form('万元', '160', '预算数（元）', '1,600,000', '150万', '100000'), '（元）'],
       [across('金额（元）', '160'), '（元）'],
     ];
-    for (const [original, typed] of cases) {
-      const at = original.indexOf(typed);
-      assert.ok(at > 0, typed);
-      const analyzer = new DocumentAnalyzer({ locale: 'zh' });
-      let text = original.slice(0, at) + original.slice(at + typed.length);
-      analyzer.analyze(text);
-      for (let k = 0; k < typed.length; k++) {
-        analyzer.edit(at + k, at + k, typed[k]);
-        text = text.slice(0, at + k) + typed[k] + text.slice(at + k);
-        assert.deepEqual(dump(analyzer.analysis()), dump(analyze(text, { locale: 'zh' })), typed.slice(0, k + 1));
-      }
-      assert.equal(text, original);
-      // And taken out again, key by key.
-      for (let k = typed.length - 1; k >= 0; k--) {
-        analyzer.edit(at + k, at + k + 1, '');
-        text = text.slice(0, at + k) + text.slice(at + k + 1);
-        assert.deepEqual(dump(analyzer.analysis()), dump(analyze(text, { locale: 'zh' })), `-${typed.slice(0, k)}`);
-      }
-    }
+    // Typed, and taken out again, key by key.
+    for (const [original, typed] of cases) typeKeyByKey(original, original.indexOf(typed), typed, { back: true });
   });
 });
