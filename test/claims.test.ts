@@ -493,6 +493,15 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(relations(doc('基本支出 30 万元，其中包括人员经费 20 万元、公用经费 10 万元。')), ['sum 30 ~ 20 10']);
   });
 
+  it('a 其中 inside the one part of another, its items past the part\'s `；`: where it ends, the arithmetic says (review24)', () => {
+    const line = (inner: string, project: string) => `支出合计 100 万元，其中：基本支出 60 万元，其中：人员经费 40 万元；公用经费 ${inner} 万元；项目支出 ${project} 万元。`;
+    // Was: 支出合计 ≠ 基本支出 + 公用经费 + 项目支出 (应为 120), a false sum error.
+    assert.deepEqual(relations(doc(line('20', '40'))), ['sum 100 ~ 60 40', 'sum 60 ~ 40 20']);
+    // A wrong figure in either list is found in its own.
+    assert.deepEqual(relations(doc(line('20', '50'))), ['sum 100 ~ 60 50', 'sum 60 ~ 40 20']);
+    assert.deepEqual(relations(doc(line('25', '40'))), ['sum 100 ~ 60 40', 'sum 60 ~ 40 25']);
+  });
+
   it('a total after its parts (`…，合计 c 万元`), standing for them in a 其中 list; a list opened by 包括 (not 主要包括, nor one with 等)', () => {
     assert.deepEqual(relations(doc('人员经费 120.5 万元、公用经费 30.2 万元，合计 150.7 万元。')), ['sum 150.7 ~ 120.5 30.2']);
     // Was: 200 = 120.5 + 30.2 + 150.7, a false sum error.

@@ -1897,6 +1897,20 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     }
     const list = qizhongParts(ctx, st, qi, total, end, nested);
     let parts = list.parts;
+    if (parts.length === 1 && !ends.has(qi) && nested.length && /^[；;]/.test(text.slice(end, end + 1))) {
+      // The one part's own list goes on past its `；` (`…其中：基本支出60万元，其中：人员经费40万元；公用经费20万元；项目支出
+      // 40万元。`, review24: 公用经费 was taken for the outer list's): where it ends, the arithmetic says, over the sentence.
+      const sentence = stopAt(text, FULL_STOPS, end);
+      if (!text.slice(end, sentence).includes('其中')) {
+        const wide = nested.map(([a]): [number, number] => [a, stopAt(text, '。；;！？', a)]);
+        for (const range of wide.slice(0, NESTED_SEARCHED)) range[1] = nestedEnd(ctx, st, qi, sentence, range[0], wide);
+        const w = qizhongParts(ctx, st, qi, total, sentence, wide);
+        if (w.parts.length >= 2) {
+          parts = w.parts;
+          for (const [a, b] of wide) ends.set(a, b);
+        }
+      }
+    }
     if (parts.length === 1 && !ends.has(qi)) parts = semicolonList(ctx, text, st, total, parts[0], end, list.candidate, list.inBrackets) ?? parts;
     if (parts.length === 1 && total.kind === 'amount' && !total.bound && !total.approx) partOver(ctx, total, parts[0]);
     if (parts.length < 2 || total.bound || total.approx) continue;
