@@ -1303,13 +1303,7 @@ class SharesRun {
 
   /** `breakdownOf` the shares of whole `key` passed that end at or before document offset `at` (asked at places that only grow). */
   breakdown(key: string, at: number): 'short' | 'whole' | 'over' {
-    const w = this.byWhole.get(key);
-    if (!w) return 'short';
-    const claims = this.st.claims;
-    const n = lastBefore(w.places.length, (j) => claims[w.places[j]].span.end, at + 1) + 1;
-    const v = n < w.at ? this.scratch(w, n) : w;
-    this.advance(v, n);
-    return v.sum.verdict();
+    return this.carried(key, at)?.sum.verdict() ?? 'short';
   }
 
   /**
@@ -1317,13 +1311,18 @@ class SharesRun {
    * after it begin another), asked likewise.
    */
   lastRun(key: string, at: number): 'short' | 'whole' | 'over' {
+    return this.carried(key, at)?.run.verdict() ?? 'short';
+  }
+
+  /** Whole `key`'s sums carried to its shares that end at or before document offset `at` (undefined: it has none). */
+  private carried(key: string, at: number): Whole | undefined {
     const w = this.byWhole.get(key);
-    if (!w) return 'short';
+    if (!w) return undefined;
     const claims = this.st.claims;
     const n = lastBefore(w.places.length, (j) => claims[w.places[j]].span.end, at + 1) + 1;
     const v = n < w.at ? this.scratch(w, n) : w;
     this.advance(v, n);
-    return v.run.verdict();
+    return v;
   }
 
   /** The last share of whole `key` passed that ends at or before document offset `at`. */
