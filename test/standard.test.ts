@@ -543,7 +543,7 @@ describe('standard sets, edit by edit', () => {
     let text = generateFinal();
     const analyzer = new DocumentAnalyzer({ locale: 'zh' });
     analyzer.analyze(text);
-    const conditioned = (a: Analysis) => a.document.tables.flatMap((t) => a.standard.applied(t)).filter((x) => x.identity.rule.condition?.rhs.length);
+    const conditioned = (a: Analysis) => a.document.tables.flatMap((t) => a.standard.applied(t)).filter((x) => x.identity.conditionKind === 'equality');
     assert.ok(conditioned(analyze(text)).length && conditioned(analyze(text)).every((x) => x.outcome === 'applied'));
     const edits: [string, (t: string) => string, Reuse['unit'] | undefined][] = [
       ['the 一般公共预算 income retyped', (t) => replaceAfter(t, '一、一般公共预算财政拨款收入 | 1 |', '236,298.69', '236,298.60'), 'figures'],

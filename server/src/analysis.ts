@@ -46,7 +46,7 @@ import type { BudgetDocument, Cell, Header, Rule, Table } from './model/document
 import { cellNumber, HeadsChange, rowsIn, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList, type CellRange } from './rules/compact';
-import { conditionPhrase, DeclaredRules, findTable } from './rules/declared';
+import { conditionKind, DeclaredRules, findTable } from './rules/declared';
 import { formRelations } from './rules/forms';
 import type { Relation } from './rules/relation';
 import { ShapeTemplates } from './standard/shapes';
@@ -419,13 +419,13 @@ export class DocumentAnalyzer {
         declared.expand(r);
         // (An equality may hold or not with other figures; figures printed, `当（…）`, read only the kinds of cells, which
         // figures retyped keep.)
-        if (r.node.condition?.rhs.length) s.conditional = true;
+        if (conditionKind(r.node.condition) === 'equality') s.conditional = true;
       }
     }
     s.found.problems = declared.problems.map((p) => ({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] }));
     const was = before?.standard && { document: before.document, relations: before.relations, standard: before.standard };
     s.standard = applySection(document, this.standardContext(), relations, was);
-    if (s.standard.applied.some((a) => a.identity.rule.condition?.rhs.length)) s.conditional = true;
+    if (s.standard.applied.some((a) => a.identity.conditionKind === 'equality')) s.conditional = true;
     s.found.hygiene = hygieneFindings(s.lines, document.tables, this.header, this.sm);
     // The last list of judged relations is written over (a new array of a table's 20,000 relations per edit is a large
     // object: the old generation grows and is collected again and again).
@@ -1001,7 +1001,7 @@ function sectionLines(s: Section): Line[] {
  * table's title rather than a part's name. Such rules are expanded against the whole document. */
 function namesOtherTable(rule: Rule): boolean {
   const c = rule.node.condition;
-  if (c && conditionPhrase(c) !== undefined) return true; // a phrase the whole document may state
+  if (conditionKind(c) === 'phrase') return true; // a phrase the whole document may state
   for (const side of [rule.node.lhs, rule.node.rhs, ...(c ? [c.lhs, c.rhs] : [])]) for (const term of side) {
     const op = term.operand;
     if (op.table && op.table.text.replace(/\s+/g, '') !== '本表') return true;

@@ -933,14 +933,31 @@ export function anyPrinted(judged: RelationList): boolean {
   return false;
 }
 
-/** Whether a condition is judged by figures: an equality (`当 C=D`), or figures printed (`当 X`); not a phrase. */
-export function isFigureCondition(c: ConditionNode | undefined): c is ConditionNode {
-  return !!c && (c.rhs.length > 0 || conditionPhrase(c) === undefined);
+/**
+ * What a condition asks, told once by its form (`conditionKind`): `phrase`, that the document states a phrase
+ * (`当「短语」`); `equality`, that figures are equal (`当 C=D`); `printed`, that figures it names are printed, any of them
+ * not blank (`当（「甲」行「金额」栏+「乙」行「金额」栏）`). The last two are judged by figures (`byFigures`).
+ */
+export type ConditionKind = 'phrase' | 'equality' | 'printed';
+
+/** A condition's kind (`ConditionKind`); undefined: no condition. */
+export function conditionKind(c: ConditionNode | undefined): ConditionKind | undefined {
+  if (!c) return undefined;
+  if (c.rhs.length) return 'equality';
+  return conditionPhrase(c) === undefined ? 'printed' : 'phrase';
 }
 
-/** The verdict of a condition judged by figures from the relations it was expanded to (`isFigureCondition`). */
-export function conditionVerdict(c: ConditionNode, judged: RelationList): boolean {
-  return c.rhs.length ? holdsAll(judged) : anyPrinted(judged);
+/** Whether a condition of this kind is judged by figures: an equality, or figures printed; not a phrase, not none. */
+export function byFigures(kind: ConditionKind | undefined): kind is 'equality' | 'printed' {
+  return kind === 'equality' || kind === 'printed';
+}
+
+/**
+ * The verdict of a condition judged by figures (`byFigures`) from the relations it was expanded to: an equality holds
+ * where each of them does, figures printed where one reads a cell that is not blank.
+ */
+export function conditionVerdict(kind: ConditionKind, judged: RelationList): boolean {
+  return kind === 'equality' ? holdsAll(judged) : anyPrinted(judged);
 }
 
 /**
@@ -1056,11 +1073,11 @@ export class DeclaredRules {
    */
   conditionHolds(rule: Rule, judged = new RelationList()): boolean {
     const c = rule.node.condition!;
-    const phrase = c.rhs.length ? undefined : conditionPhrase(c);
-    if (phrase !== undefined) return states(this.doc, phrase);
+    const kind = conditionKind(c)!;
+    if (kind === 'phrase') return states(this.doc, conditionPhrase(c)!);
     this.sink = judged;
     try {
-      if (c.rhs.length) this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
+      if (kind === 'equality') this.expandEquation(rule, { lhs: c.lhs, rhs: c.rhs, text: c.text, span: c.span }, '');
       else {
         for (const t of c.lhs) {
           if (t.operand.kind !== 'ref') { this.problem(this.m.conditionShape, c.span); return false; }
@@ -1070,7 +1087,7 @@ export class DeclaredRules {
     } finally {
       this.sink = this.out;
     }
-    return conditionVerdict(c, judged);
+    return conditionVerdict(kind, judged);
   }
 
   private expandEquation(rule: Rule, node: RuleNode, title: string): void {

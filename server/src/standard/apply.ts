@@ -16,7 +16,7 @@ import { evaluate } from '../checks/evaluate';
 import type { BudgetDocument, Cell, Part, Table } from '../model/document';
 import { cellNumber, cellOf, isFigure, Kind, rowCount, rowsIn, splicesSince, StoredPart, storeOf } from '../model/rows';
 import { RelationList, swappedRelation } from '../rules/compact';
-import { columnIn, conditionPhrase, conditionVerdict, DeclaredRules, isFigureCondition, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
+import { byFigures, columnIn, conditionPhrase, conditionVerdict, DeclaredRules, rowsCodedAsSpliced, states, type Expansion, type RowAt, type RowWindow } from '../rules/declared';
 import type { Relation } from '../rules/relation';
 import type { ConditionNode, RuleNode } from '../syntax/ast';
 import type { Messages } from '../i18n/messages';
@@ -972,16 +972,15 @@ class Applier {
     const old = keep ? this.previous?.get(identity, table) : undefined;
     // A condition that is a phrase depends on the whole text: the kept result holds while the document still states it
     // (or still does not).
-    const c = identity.rule.condition;
-    const phrase = c && conditionPhrase(c);
-    const stated = phrase !== undefined ? this.states(phrase) : undefined;
+    const kind = identity.conditionKind;
+    const stated = kind === 'phrase' ? this.states(phraseOf(identity)) : undefined;
     let reuse = !!old && !old.renewed && old.stated === stated && this.still(old);
     // A condition that is an equality holds by figures, which change in tables that stay (a figure retyped): the kept
     // result stands while the condition holds as it did. One of figures printed (`当（…）`: any of them not blank) reads
     // only the kinds of its cells, which no edit keeping the tables it read changes (a figure retyped keeps its cell's
     // kind: analysis.ts reads rows as figures only when every cell's kind is the same; any other edit renews the part):
     // its verdict is kept with the tables (`still`), judged again only where the result is made again.
-    if (reuse && c?.rhs.length) reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
+    if (reuse && kind === 'equality') reuse = old!.holds !== undefined && this.holds(identity, table) === old!.holds;
     const k = reuse && old ? old : (keep && old && this.moved(identity, table, old, stated)) || this.expand(identity, table, keep);
     // (One made now is its own: `expand` makes a new one each time.)
     if (k !== old && stated !== undefined) k.stated = stated;
@@ -1137,16 +1136,16 @@ class Applier {
       const a = applied[i];
       const k = kept[i];
       if (a.identity !== ids[i] || k.renewed || k.byShape || a.ownCount < 0) return this.refused();
-      const c = a.identity.rule.condition;
-      if (c?.rhs.length) {
+      const kind = a.identity.conditionKind;
+      if (kind === 'equality') {
         if (!conditionIsShared(a.identity) || k.holds === undefined) return this.refused();
         const was = run.conditions.get(a.identity);
         if (was !== undefined && was !== k.holds) return this.refused();
-      } else if (isFigureCondition(c)) {
+      } else if (kind === 'printed') {
         // Figures printed (`当（…）`): its verdict stands while the tables it read do (`apply`), which the block watches.
-      } else if (c) {
-        const phrase = conditionPhrase(c);
-        if (phrase === undefined || k.stated === undefined) return this.refused();
+      } else if (kind === 'phrase') {
+        if (k.stated === undefined) return this.refused();
+        const phrase = phraseOf(a.identity);
         const was = run.phrases.get(phrase);
         if (was !== undefined && was !== k.stated) return this.refused();
       }
@@ -1177,9 +1176,8 @@ class Applier {
         for (const r of k.consulted) if (!run.roles.includes(r)) run.roles.push(r);
       }
       const idn = applied[i].identity;
-      const c = idn.rule.condition;
-      if (c?.rhs.length) run.conditions.set(idn, k.holds!);
-      else if (c && !isFigureCondition(c)) run.phrases.set(conditionPhrase(c)!, k.stated!);
+      if (idn.conditionKind === 'equality') run.conditions.set(idn, k.holds!);
+      else if (idn.conditionKind === 'phrase') run.phrases.set(phraseOf(idn), k.stated!);
     }
     run.tables.push(table);
     run.sts.push(st);
@@ -1275,9 +1273,9 @@ class Applier {
     if (!(a instanceof StoredPart) || !(b instanceof StoredPart) || a.store !== b.store) return undefined;
     const splices = splicesSince(b.store, a.codes);
     if (!splices || splices.length > 1) return undefined;
-    const c = identity.rule.condition;
-    const cond = isFigureCondition(c) ? this.holds(identity, table) : undefined;
-    if (isFigureCondition(c) && (old.holds === undefined || cond !== old.holds)) return undefined;
+    const figures = byFigures(identity.conditionKind);
+    const cond = figures ? this.holds(identity, table) : undefined;
+    if (figures && (old.holds === undefined || cond !== old.holds)) return undefined;
     // Its relations then: each in the arrays, about a row of that part, in the order of its rows.
     const list = old.made;
     const from = old.from;
@@ -1361,7 +1359,7 @@ class Applier {
     if (!made.count) return undefined;
     rowsMoved.count++;
     const k = new Kept('applied', made, distinct(binder.touched), binder.consulted);
-    if (isFigureCondition(c)) k.holds = cond;
+    if (figures) k.holds = cond;
     return k;
   }
 
@@ -1388,15 +1386,15 @@ class Applier {
   standsAsItWas(kept: StandardCache['identities'], blocks: readonly Block[]): boolean {
     for (const b of blocks) if (!this.conditionsStand(b)) return false;
     for (const [identity, byTable] of kept) {
-      const c = identity.rule.condition;
-      if (!c) continue;
+      const kind = identity.conditionKind;
+      if (!kind) continue;
       for (const [table, k] of byTable) {
-        if (k.stated !== undefined && this.states(conditionPhrase(c) ?? '') !== k.stated) return false;
+        if (kind === 'phrase' && k.stated !== undefined && this.states(phraseOf(identity)) !== k.stated) return false;
         // No `holds`: the identity named nothing (not bound, or its condition unresolved), whatever the figures. (A
         // result taken from a template carries its shape's `holds` even when it is `missing`: stricter, not wrong.)
         // (Figures printed, `当（…）`: read as they were — only figures retyped, or tables of the same shapes, kinds of
         // cells and all, are asked here.)
-        if (c.rhs.length && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
+        if (kind === 'equality' && k.holds !== undefined && this.holds(identity, table) !== k.holds) return false;
       }
     }
     return true;
@@ -1449,7 +1447,7 @@ class Applier {
     const key = templates && this.shapeOf(table, templates);
     if (templates && key !== undefined) {
       const got = templates.apply(cid, key, table, NO_FIELDS, this.fitting, list, true);
-      if (got) return got.outcome === 'missing' ? undefined : conditionVerdict(identity.rule.condition!, list);
+      if (got) return got.outcome === 'missing' ? undefined : conditionVerdict(identity.conditionKind!, list);
     }
     const b = this.binder.bindCondition(identity, table);
     const holds = b.condition && this.judge(b.condition, table, list);
@@ -1488,7 +1486,7 @@ class Applier {
         k.to = list.count;
         if (keep) {
           k.table = table;
-          if (isFigureCondition(identity.rule.condition)) k.holds = shape.holds;
+          if (byFigures(identity.conditionKind)) k.holds = shape.holds;
         } else k.byShape = true;
         return k;
       }
@@ -1521,11 +1519,11 @@ class Applier {
    */
   private shape(identity: Identity, table: Table): { key: string; fields: RowAt[]; holds: boolean | undefined } | undefined {
     if (!this.ctx.shapes) return undefined;
-    const c = identity.rule.condition;
+    const kind = identity.conditionKind;
     let holds: boolean | undefined = true;
-    if (c && !isFigureCondition(c)) {
-      holds = this.states(conditionPhrase(c)!);
-    } else if (c) {
+    if (kind === 'phrase') {
+      holds = this.states(phraseOf(identity));
+    } else if (kind) {
       // Only the condition bound: judged for this table when it reads it, once per pass for all when it does not.
       holds = conditionIsShared(identity) ? this.sharedHolds(identity, table) : this.judgeBound(identity, table);
     }
@@ -1582,7 +1580,9 @@ class Applier {
       return k;
     }
     // A condition known to hold is not judged again; one known not to hold, not expanded at all.
-    const cond = isFigureCondition(b.rule.condition) ? judged ?? this.condition(identity, b) : undefined;
+    // (The bound rule's condition is the identity's, bound: of the same kind.)
+    const figures = byFigures(identity.conditionKind);
+    const cond = figures ? judged ?? this.condition(identity, b) : undefined;
     if (cond === false) {
       const k = new Kept('condition', into ?? NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
       k.holds = false;
@@ -1598,7 +1598,7 @@ class Applier {
     // A list of its own that stayed empty is let go at once (a `Kept` lives to the next version: its list would be promoted).
     const k = new Kept(outcome, into || made.count ? made : NO_MADE, keep ? tablesOnce(binder.touched) : NO_TABLES, consulted);
     if (missing) k.missing = missing;
-    if (isFigureCondition(identity.rule.condition)) k.holds = cond;
+    if (figures) k.holds = cond;
     return k;
   }
 
@@ -1648,8 +1648,7 @@ function titleOf(identity: Identity, sm: StandardMessages): string {
   if (had?.sm === sm) return had.title;
   // A relation is made only where its condition holds: a condition of figures printed (`当（…）`: the sources filled in) says
   // nothing more in a finding's title, and is left out of it (hover lists it with the identity).
-  const c = identity.rule.condition;
-  const title = sm.identityTitle(identity.table.title, c && !c.rhs.length && isFigureCondition(c) ? identity.rule.text : identity.text);
+  const title = sm.identityTitle(identity.table.title, identity.conditionKind === 'printed' ? identity.rule.text : identity.text);
   titles.set(identity, { sm, title });
   return title;
 }
@@ -1733,6 +1732,11 @@ function releaseShared(): void {
   lastKeys = undefined;
 }
 
+/** The phrase an identity's condition asks the document to state (its `conditionKind` is `phrase`). */
+function phraseOf(idn: Identity): string {
+  return conditionPhrase(idn.rule.condition!)!;
+}
+
 /**
  * An identity's condition (`当 C=D`) as an identity of its own, for the templates of table shapes (./shapes): its
  * relations, made once per shape, are judged with each version's figures.
@@ -1795,7 +1799,7 @@ function sectionStandard(doc: BudgetDocument, ctx: StandardContext, relations: R
     for (const [t, st] of recognitions) for (const idn of st.identities) if (idn.local) out.applied.push(applier.apply(idn, t));
   }
   out.to = relations.count;
-  if (recall && (!alike || key !== undefined) && !out.applied.some((a) => a.identity.rule.condition?.rhs.length)) {
+  if (recall && (!alike || key !== undefined) && !out.applied.some((a) => a.identity.conditionKind === 'equality')) {
     const rows = rowsIn(doc.tables);
     // Its lines as they are now (an analyzer edits its section's lines in place).
     const kept: RecalledSection = { document: doc, relations, standard: out, ...(text ? { lines: text.lines.slice() } : {}) };
@@ -1948,7 +1952,7 @@ function sectionAlike(
   // A list its analyzer has since taken over (./recall) is empty.
   if (was.from === undefined || was.to === undefined || was.from !== relations.count || before.relations.count < was.to) return undefined;
   // (A condition of figures printed, `当（…）`, reads the kinds of its cells, which the shape fixes: it reads as it did.)
-  if (was.applied.some((a) => a.identity.rule.condition?.rhs.length || !(a instanceof Applied))) return undefined;
+  if (was.applied.some((a) => a.identity.conditionKind === 'equality' || !(a instanceof Applied))) return undefined;
   const old = before.document.tables;
   if (old.length !== doc.tables.length) return undefined;
   const out: Renewed = { parts: new Map(), tables: new Map(), renewed: new Set() };

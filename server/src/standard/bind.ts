@@ -10,7 +10,7 @@
 import { fieldsOf, firstFigureColumn } from '../model/build';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
-import { axisOf, firstNamed, firstRowAt, isFigureCondition, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
+import { axisOf, byFigures, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
 import type { AtomNode, ConditionNode, GroupItem, GroupNode, RefNode, RuleNode, Span, TermNode } from '../syntax/ast';
 import { columnKey, hasColumnKey, ruleLabelKey, nameKey } from './names';
 import { guardKey, tableNamed, type Identity, type StandardSet, type StandardTable } from './set';
@@ -575,7 +575,7 @@ function compile(idn: Identity): CompiledRule {
   const own = idn.table;
   const rule = idn.rule;
   const cond = rule.condition;
-  const condition = isFigureCondition(cond) ? { lhs: cond.lhs.map((t) => compileOperand(t, own)), rhs: cond.rhs.map((t) => compileOperand(t, own)) } : undefined;
+  const condition = byFigures(idn.conditionKind) ? { lhs: cond!.lhs.map((t) => compileOperand(t, own)), rhs: cond!.rhs.map((t) => compileOperand(t, own)) } : undefined;
   const shared = (o: CompiledOperand) => !!o.st && !o.unknown && !namesField(o);
   c = {
     lhs: rule.lhs.map((t) => compileOperand(t, own)),
@@ -706,7 +706,7 @@ export class Binder {
 
   private equality(idn: Identity, c: NonNullable<CompiledRule['condition']>, instance: Table): ConditionNode | undefined {
     // Figures printed (`当 X`, no right-hand side): bound as a sum is (a term the set allows to be absent left out).
-    if (!c.rhs.length) {
+    if (idn.conditionKind === 'printed') {
       const printed = this.sum(c.lhs, idn.table, instance);
       return printed && { lhs: printed, rhs: [], text: idn.rule.condition!.text, span: NOWHERE };
     }

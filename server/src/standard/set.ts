@@ -13,7 +13,7 @@ import { buildDocument, fieldsOf, norm } from '../model/build';
 import type { BudgetDocument, DocumentKind, Field, Table } from '../model/document';
 import type { RefNode, RuleNode, TermNode } from '../syntax/ast';
 import { parse } from '../syntax/parser';
-import { conditionPhrase } from '../rules/declared';
+import { conditionKind, type ConditionKind } from '../rules/declared';
 import { exactTitleKey, nameKey, titleKey } from './names';
 
 export interface StandardSet {
@@ -77,6 +77,11 @@ export interface Identity {
   source?: string;
   /** It names no other table and its condition no phrase: it can be checked within its table alone. */
   local: boolean;
+  /**
+   * What its condition asks, told once (rules/declared `conditionKind`): a phrase stated, an equality of figures, or
+   * figures printed; undefined: no condition.
+   */
+  readonly conditionKind: ConditionKind | undefined;
 }
 
 export interface Quantity {
@@ -189,7 +194,7 @@ export function readStandardSet(id: string, text: string): StandardSet {
       const source = [...sources].reverse().find((f) => f.span.start < node.span.start)?.value;
       const c = node.condition;
       const text = c ? `${node.text} 当 ${c.text}` : node.text;
-      st.identities.push({ table: st, rule: node, text, source, local: false });
+      st.identities.push({ table: st, rule: node, text, source, local: false, conditionKind: conditionKind(c) });
     }
     set.tables.push(st);
   }
@@ -219,9 +224,8 @@ export function tableNamed(set: StandardSet, text: string): StandardTable | unde
 
 /** Whether an identity names only its own table (no other standard table, no phrase condition). */
 function isLocal(idn: Identity, set: StandardSet): boolean {
-  const c = idn.rule.condition;
   // A phrase the document states (`当「短语」`) is the whole document's; figures printed (`当（…）`) are of the tables they name.
-  if (c && !c.rhs.length && conditionPhrase(c) !== undefined) return false;
+  if (idn.conditionKind === 'phrase') return false;
   for (const term of operandsOf(idn.rule)) {
     const op = term.operand;
     if (op.table && norm(op.table.text) !== '本表') return false;
