@@ -96,6 +96,33 @@ describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.column
     assert.ok(crossTable(seed) > 0);
   });
 
+  it('the narrative in 万元 against a standard table whose column prints （元） in a 万元 document (session 24\'s column unit)', () => {
+    // A 部门预算's 收支总表 printed in 元 by its column's name (`预算数（元）`) under a header of 万元; the narrative says
+    // its totals in 万元: 1,600,000 元 is 160 万元.
+    const budget = (total: string, said: string) => [...header('万元'), '## 表 收支总表', '### 收入', '列：项目 | 预算数（元）',
+      '一、一般公共预算拨款收入 | 1,600,000.00', '本年收入合计 | 1,600,000.00', `收入总计 | ${total}`, '### 支出', '列：项目 | 预算数（元）',
+      '一般公共服务支出 | 1,600,000.00', '本年支出合计 | 1,600,000.00', `支出总计 | ${total}`, '', '## 情况说明',
+      `2023年收入总计${said}万元，其中本年收入合计160.00万元。`, ''].join('\n');
+    const holds = budget('1,600,000.00', '160.00');
+    const a = analyze(holds, { locale: 'zh' });
+    // The standard table, whose 收入总计 is the quantity the narrative restates, each in its own unit.
+    const st = a.document.tables.map((t) => a.standard.tableOf(t)?.title);
+    assert.deepEqual(st, ['收支总表']);
+    const restated = a.relations.filter((r) => r.rule === 'narrative' && r.kind === 'same').map((r) => `${r.target.text} ~ ${r.terms.map((t) => `${t.cell.text} ×10^${t.shift}`).join(' ')}`);
+    assert.deepEqual(restated, ['160.00 ~ 1,600,000.00 ×10^-4', '160.00 ~ 1,600,000.00 ×10^-4']);
+    assert.deepEqual(findings(holds), []);
+    // The narrative wrong: said against the table in 万元 (not against 1,600,000: a build reading the column in the
+    // document's unit — model/classify columnUnit ignoring the name, or claims/link.ts taking the table's unit — fails
+    // each of the three cases: false errors where it holds, differences of 1,599,830 where it does not).
+    const said = budget('1,600,000.00', '170.00');
+    assert.deepEqual(findings(said), ['narrative error 170.00']);
+    assert.match(analyze(said, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 170\.00，收支总表「收入总计」行「预算数（元）」栏为 160\.00：.*相差 10\.00/);
+    // The table's 收入总计 typed 1,700,000 元: the narrative's 160 万元 is found against it, in 万元.
+    const table = budget('1,700,000.00', '160.00');
+    assert.deepEqual(findings(table), ['narrative error 160.00']);
+    assert.match(analyze(table, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 160\.00，收支总表「收入总计」行「预算数（元）」栏为 170\.00：.*相差 10\.00/);
+  });
+
   it('1.5亿 is 1.5亿元', () => {
     const read = (text: string) => {
       const f = classifyCell(text, '万元').figure;
