@@ -1,6 +1,7 @@
 /**
- * The knowledge the product ships in `data/`: the partial catalogs (`catalog/*.csv`), the codes printed in the seeds
- * and the corpus (`catalog/seed-codes.json`, `catalog/corpus-codes.json`), glossaries (`glossary/seed-glossary.json`) and column names
+ * The knowledge the product ships in `data/`: the partial catalogs (`catalog/*.csv`), the codes printed in the seeds,
+ * the corpus and the whole documents transcribed into test/fixtures/documents (`catalog/seed-codes.json`,
+ * `catalog/corpus-codes.json`, `catalog/document-codes.json`), glossaries (`glossary/seed-glossary.json`) and column names
  * (`vocabulary/seed-columns.json`). Pure: it reads through a `DataReader` — the `data/` folder on disk for the Node
  * server and the CLI (./load.ts), the copy bundled into the web-worker server (../mainBrowser.ts).
  */
@@ -47,7 +48,7 @@ export function shippedRecords(read: DataReader): CatalogRecord[] {
   return made !== undefined ? (JSON.parse(made) as CatalogRecord[]) : shippedSources(read);
 }
 
-/** The shipped partial catalogs and the codes of the seeds and of the corpus, read from their files. */
+/** The shipped partial catalogs and the codes of the seeds, of the corpus and of the whole documents, read from their files. */
 export function shippedSources(read: DataReader): CatalogRecord[] {
   const out: CatalogRecord[] = [];
   for (const file of SHIPPED_CATALOGS) {
@@ -64,8 +65,9 @@ export function shippedSources(read: DataReader): CatalogRecord[] {
       });
     }
   }
-  // The codes printed in real documents: the seeds, and the corpus of published budgets (data/catalog/SOURCES.md).
-  for (const file of ['seed-codes.json', 'corpus-codes.json']) {
+  // The codes printed in real documents: the seeds, the corpus of published budgets and the whole documents
+  // transcribed by hand (data/catalog/SOURCES.md).
+  for (const file of ['seed-codes.json', 'corpus-codes.json', 'document-codes.json']) {
     const text = read(`catalog/${file}`);
     if (text === undefined) continue;
     const data = JSON.parse(text) as { documents: GlossaryDocument[]; codes: { code: string; name: string; years: number[]; documents: string[] }[] };
