@@ -585,6 +585,36 @@ describe('上海\'s funds as two label | amount pairs side by side: each pair\'s
     assert.deepEqual(formErrors(wrong.replace('## 绩效目标表 财政项目支出绩效目标申报表（2026年度）', '## 表 财政项目支出绩效目标申报表（2026年度）')), []);
   });
 
+  it('a lone `其中：` row is a part of the total, not its sources: no sum read (review25 A4)', () => {
+    // 城管执法局's left pair cut to `项目资金总额 10,308,000.00 | 其中：中央补助资金 300.00`: 其中 alone says part of it, not all.
+    const lone = chengguan.replace('其中：财政资金 | 10,308,000.00 |', '其中：中央补助资金 | 300.00 |').replace('其他资金 | 0.00 | 其他资金', ' | | 其他资金');
+    assert.deepEqual(formErrors(lone), []);
+    // With the layout's second source printed, the two rows are the total's sources again: 300 + 1,000 ≠ 10,308,000.
+    const two = lone.replace(' | | 其他资金', '其他资金 | 1,000.00 | 其他资金');
+    const found = formErrors(two);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /项目资金总额 ≠ 其中：中央补助资金 \+ 其他资金：应为 1,300\.00，实为 10,308,000\.00/);
+  });
+
+  it('a second `其中：` row is a part of the source above it, never added to its siblings (review25 A9)', () => {
+    // 其中：财政资金 800 / 其中：中央资金 500 / 其他资金 200 = 1,000: the 中央资金 is inside the 财政资金.
+    const rows = (other: string, after = '') => chengguan
+      .replace('项目资金总额 | 10,308,000.00 |', '项目资金总额 | 1,000.00 |')
+      .replace('其中：财政资金 | 10,308,000.00 |', `其中：财政资金 | 800.00 |`)
+      .replace(' | | 上年结转资金', `其中：中央资金 | 500.00 | 上年结转资金`)
+      .replace('其他资金 | 0.00 | 其他资金', `${after}其他资金 | ${other} | 其他资金`);
+    assert.deepEqual(formErrors(rows('200.00')), []);
+    // A wrong 其他资金 is found against 财政资金 + 其他资金 only (1,100, not 1,600).
+    const found = formErrors(rows('300.00'));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /项目资金总额 ≠ 其中：财政资金 \+ 其他资金：应为 1,100\.00，实为 1,000\.00/);
+    // A row after the part that is none of the template's sources: whose part it is is not printed — the pair is not read.
+    assert.deepEqual(formErrors(rows('300.00', '地方资金 | 300.00 | | \n')), []);
+    // The right pair alike: a `其中：` under 当年财政拨款 is not one of its sources.
+    const right = mistype(chengguan, ' | | 上年结转资金', ' | | 上年结转资金', ' | | 其中：中央补助 | 3,000,000.00\n | | 上年结转资金');
+    assert.deepEqual(formErrors(right), []);
+  });
+
   it('typed key by key: either pair\'s figures, every version as a fresh analysis gives', function () {
     this.timeout(120_000);
     for (const [from, typed] of [
