@@ -215,8 +215,9 @@ const PAIR_ROWS = 12;
  * review25). A second `其中：` row is a part of the source above it (`其中：财政资金 800` / `其中：中央资金 500`), never
  * added to its siblings; after it, a row of the template's own sources (`其他资金`) is its whole's next source again, and
  * any other ends the pair unread (whose part it is, is not printed). Not where every source is blank (nothing was
- * filled in). The right pair's cells are named by its own labels (cells of their own standing at the printed figures:
- * `syntheticCell`), not by the row's first label. Seen in two forms (城管执法局's 拆违经费, 建管委's 兰溪路-真南路下立交工程).
+ * filled in). The right pair's cells are named by its own labels (cells of their own standing at the printed figures,
+ * `syntheticCell`, in one column of their own: its message names them as the left pair's are, by their labels in the
+ * `「金额」栏`), not by the row's first label. Seen in two forms (城管执法局's 拆违经费, 建管委's 兰溪路-真南路下立交工程).
  */
 function pairedFunds(p: Part, m: Messages, out: Relation[]): void {
   const cols = p.columns;
@@ -250,12 +251,12 @@ function pairedFunds(p: Part, m: Messages, out: Relation[]): void {
     if (rows.length < 2) continue;
     const sources = rows.map((r) => cellOf(p, r, half + 1)).filter((c): c is Cell => !!c && c.kind === 'figure');
     if (!sources.length) continue;
-    // The left pair's cells are named by their rows; the right pair's by its own labels.
+    // The left pair's cells are named by their rows; the right pair's by its own labels, in one column of their own.
+    const part: Part = { columns: [{ ...cols[half + 1], index: 0 }], rows: [], table: p.table, fields: [] };
     const own = (c: Cell): Cell => {
       if (half === 0 || !c.figure) return c;
       const label = cellOf(p, c.row.index, half)!;
-      const part: Part = { columns: [cols[half + 1]], rows: [], table: p.table, fields: [] };
-      return syntheticCell(part, { ...cols[half + 1], index: 0 }, { label: label.text, labelSpan: label.span, span: c.row.span }, { text: c.text, span: c.span, figure: c.figure });
+      return syntheticCell(part, part.columns[0], { label: label.text, labelSpan: label.span, span: c.row.span }, { text: c.text, span: c.span, figure: c.figure }, true);
     };
     const terms = sources.map((c) => ({ sign: 1 as const, cell: own(c) }));
     out.push({ rule: 'form', kind: 'sum', title: m.ruleFundsPair(labelOf(0)), target: own(total), terms });
