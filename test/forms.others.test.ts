@@ -138,6 +138,11 @@ export const OTHERS: Record<string, string[]> = {
   // 总分 100 where the scores add up to 20 + 60 + 40 = 120: a real mistake of the form — its 年度绩效目标 is worth 80 points
   // (20 + 80 = 100) and its indicators were given 100 (as 中江's 110).
   'unnamed-district-commerce-2020': ['32 form 100'],
+  // Session 25. 上海's 财政项目支出绩效目标申报表 (建管委 2026, the 城管执法局's template): its funds two label | amount pairs side
+  // by side, each read on its own (session 25): 项目资金总额 771,325,800.00 = 财政资金 771,325,800.00 + 其他资金 0 and 年度资金申请总额
+  // 226,145,100.00 = 当年财政拨款 226,145,100.00 + 上年结转资金 0 + 其他资金 0 hold. (The 说明's 2026年度预算安排 22,614.51 万元 is the
+  // 年度资金申请总额 in 万元; no 项目支出表 is printed in 上海's budgets to match the project's row.)
+  'shanghai-putuo-jianguanwei-2026-target': [],
 };
 
 describe('forms of other provinces (test/fixtures/forms/others)', () => {
@@ -193,6 +198,9 @@ describe('forms of other provinces (test/fixtures/forms/others)', () => {
       ['sichuan-yilong-roads-2018-scoring', ' | (10)绩效目标', '| 5 |', '| 4 |', 'form 10'],
       ['unnamed-district-commerce-2020', '年度财政资金总额', '| 100% | 20', '| 100% | 18', 'column-formula 18'],
       ['unnamed-district-commerce-2020', '年度财政资金总额', '| 285.84 | 100%', '| 275.84 | 100%', 'column-formula 100%'],
+      // Session 25: 上海's paired funds, each pair's total against its own sources.
+      ['shanghai-putuo-jianguanwei-2026-target', '其中：财政资金', '| 771,325,800.00 |', '| 771,325,700.00 |', 'form 771,325,800.00'],
+      ['shanghai-putuo-jianguanwei-2026-target', ' | | 上年结转资金', '| 0', '| 100', 'form 226,145,100.00'],
     ];
     for (const [name, line, from, to, expected] of cases) {
       const found = errorsOf(mistype(read(name), line, from, to)).map((f) => f.replace(/^\d+ /, ''));
@@ -528,6 +536,95 @@ describe('forms typed key by key: the blank sources and the 一级指标 points 
       // The cell emptied, then typed again key by key.
       const original = read(name);
       typeKeyByKey(original, original.indexOf(from) + from.length, typed, { label: name });
+    }
+  });
+});
+
+describe('上海\'s funds as two label | amount pairs side by side: each pair\'s total the sum of its own sources (session 25)', () => {
+  const jgw = read('shanghai-putuo-jianguanwei-2026-target');
+  const DOCS = join(ROOT, 'test', 'fixtures', 'documents');
+  const chengguan = readFileSync(join(DOCS, 'shanghai-putuo-chengguan-2026-budget.budget'), 'utf8');
+  const formErrors = (text: string) => analyze(text).findings.filter((f) => f.rule === 'form' && f.severity === 'error');
+
+  it('both forms of the template hold as printed (建管委 兰溪路-真南路下立交工程, 城管执法局 拆违经费)', () => {
+    assert.deepEqual(formErrors(jgw), []);
+    assert.deepEqual(formErrors(chengguan), []);
+  });
+
+  it('the left pair: 项目资金总额 = 财政资金 + 其他资金, found at the total, named by the pair\'s labels', () => {
+    // 城管执法局: 10,308,000.00 = 10,308,000.00 + 0.00; its 其他资金 typed 1,000.00 makes it 10,309,000.00.
+    const found = formErrors(mistype(chengguan, '其他资金 | 0.00 | 其他资金', '其他资金 | 0.00 |', '其他资金 | 1,000.00 |'));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /项目资金总额 ≠ 其中：财政资金 \+ 其他资金：应为 10,309,000\.00，实为 10,308,000\.00/);
+    assert.match(found[0].message, /表单核对 项目资金总额 = Σ其下各项来源/);
+  });
+
+  it('the right pair: 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金, its cells named by its own labels, not the row\'s first', () => {
+    const found = formErrors(mistype(chengguan, '项目资金总额', '| 3,498,000.00', '| 3,489,000.00'));
+    assert.equal(found.length, 1);
+    const at = found[0];
+    assert.equal(mistype(chengguan, '项目资金总额', '| 3,498,000.00', '| 3,489,000.00').slice(at.span.start, at.span.end), '3,489,000.00');
+    // Named as the left pair's are (and any column's sum): the labels, then the column in the context (review25).
+    assert.match(at.message, /^年度资金申请总额 ≠ 其中：当年财政拨款 \+ 上年结转资金 \+ 其他资金：应为 3,498,000\.00，实为 3,489,000\.00，相差 9,000\.00（「金额」栏；表单核对 年度资金申请总额 = Σ其下各项来源）/);
+    assert.doesNotMatch(at.message, /项目资金总额/);
+    // English names the same cells.
+    const en = analyze(mistype(chengguan, '项目资金总额', '| 3,498,000.00', '| 3,489,000.00'), { locale: 'en' }).findings.filter((f) => f.rule === 'form');
+    assert.match(en[0].message, /form check: 年度资金申请总额 = Σ its sources below it/);
+  });
+
+  it('not read: sources all blank, a total not ending in 总额, no 其中 row under it, or another column layout', () => {
+    // Every source of the right pair blank: nothing filled in, nothing found.
+    const blank = jgw.replace('其中：当年财政拨款 | 226,145,100.00', '其中：当年财政拨款 |').replace(' | | 上年结转资金 | 0', ' | | 上年结转资金 |').replace('其他资金 | 0 | 其他资金 | 0', '其他资金 | 0 | 其他资金 |');
+    assert.deepEqual(formErrors(blank), []);
+    // The same mistake under a label that is no total, or without the 其中 row, is not read as a pair's sum.
+    const wrong = mistype(jgw, '其中：财政资金', '| 771,325,800.00 |', '| 771,325,700.00 |');
+    assert.equal(formErrors(wrong).length, 1);
+    assert.deepEqual(formErrors(wrong.replace('项目资金总额 |', '项目资金 |')), []);
+    assert.deepEqual(formErrors(wrong.replace('其中：财政资金 |', '财政资金 |')), []);
+    // Columns that are not two pairs (`项目 | 金额 | 项目 | 比例`), or a table (`## 表`), are not read so.
+    assert.deepEqual(formErrors(wrong.replace('列：项目 | 金额 | 项目 | 金额', '列：项目 | 金额 | 项目 | 比例')), []);
+    assert.deepEqual(formErrors(wrong.replace('## 绩效目标表 财政项目支出绩效目标申报表（2026年度）', '## 表 财政项目支出绩效目标申报表（2026年度）')), []);
+  });
+
+  it('a lone `其中：` row is a part of the total, not its sources: no sum read (review25 A4)', () => {
+    // 城管执法局's left pair cut to `项目资金总额 10,308,000.00 | 其中：中央补助资金 300.00`: 其中 alone says part of it, not all.
+    const lone = chengguan.replace('其中：财政资金 | 10,308,000.00 |', '其中：中央补助资金 | 300.00 |').replace('其他资金 | 0.00 | 其他资金', ' | | 其他资金');
+    assert.deepEqual(formErrors(lone), []);
+    // With the layout's second source printed, the two rows are the total's sources again: 300 + 1,000 ≠ 10,308,000.
+    const two = lone.replace(' | | 其他资金', '其他资金 | 1,000.00 | 其他资金');
+    const found = formErrors(two);
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /项目资金总额 ≠ 其中：中央补助资金 \+ 其他资金：应为 1,300\.00，实为 10,308,000\.00/);
+  });
+
+  it('a second `其中：` row is a part of the source above it, never added to its siblings (review25 A9)', () => {
+    // 其中：财政资金 800 / 其中：中央资金 500 / 其他资金 200 = 1,000: the 中央资金 is inside the 财政资金.
+    const rows = (other: string, after = '') => chengguan
+      .replace('项目资金总额 | 10,308,000.00 |', '项目资金总额 | 1,000.00 |')
+      .replace('其中：财政资金 | 10,308,000.00 |', `其中：财政资金 | 800.00 |`)
+      .replace(' | | 上年结转资金', `其中：中央资金 | 500.00 | 上年结转资金`)
+      .replace('其他资金 | 0.00 | 其他资金', `${after}其他资金 | ${other} | 其他资金`);
+    assert.deepEqual(formErrors(rows('200.00')), []);
+    // A wrong 其他资金 is found against 财政资金 + 其他资金 only (1,100, not 1,600).
+    const found = formErrors(rows('300.00'));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /项目资金总额 ≠ 其中：财政资金 \+ 其他资金：应为 1,100\.00，实为 1,000\.00/);
+    // A row after the part that is none of the template's sources: whose part it is is not printed — the pair is not read.
+    assert.deepEqual(formErrors(rows('300.00', '地方资金 | 300.00 | | \n')), []);
+    // The right pair alike: a `其中：` under 当年财政拨款 is not one of its sources.
+    const right = mistype(chengguan, ' | | 上年结转资金', ' | | 上年结转资金', ' | | 其中：中央补助 | 3,000,000.00\n | | 上年结转资金');
+    assert.deepEqual(formErrors(right), []);
+  });
+
+  it('typed key by key: either pair\'s figures, every version as a fresh analysis gives', function () {
+    this.timeout(120_000);
+    for (const [from, typed] of [
+      ['其中：财政资金 | ', '771,325,800.00'],
+      ['其中：当年财政拨款 | ', '226,145,100.00'],
+      [' | | 上年结转资金 | ', '0'],
+      ['项目资金总额 | 771,325,800.00 | 年度资金申请总额 | ', '226,145,100.00'],
+    ] as const) {
+      typeKeyByKey(jgw, jgw.indexOf(from) + from.length, typed, { label: from, back: true });
     }
   });
 });

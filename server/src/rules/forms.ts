@@ -80,6 +80,7 @@ export function formRelations(doc: BudgetDocument, m: Messages): Relation[] {
       if (t.kind === 'form') {
         blankSources(p, m, out);
         levelPoints(p, m, out);
+        pairedFunds(p, m, out);
       }
     }
     pointsSum(t, fields, 'score', m, out);
@@ -193,6 +194,73 @@ function blankSources(p: Part, m: Messages, out: Relation[]): void {
   }
   if (!target || !terms.length) return;
   out.push({ rule: 'form', kind: 'sum', title: m.ruleSourcesBlank(blank.map((x) => x.name).join('、')), target, terms });
+}
+
+/** A funds total of a half of a paired part: `项目资金总额`, `年度资金申请总额`. */
+const PAIR_TOTAL = /总额$/;
+/** The first source of a total, printed `其中：…` (`其中：财政资金`, `其中：当年财政拨款`). */
+const FIRST_SOURCE = /^其中[：:]/;
+/** The template's own sources of either pair (`财政资金`, `其他资金`; `当年财政拨款`, `上年结转资金`, `其他资金`). */
+const PAIR_SOURCE = /^(?:其中[：:])?(?:财政资金|其[他它]资金|当年财政拨款|上年结转(?:资金)?)$/;
+/** The most rows a paired funds part is read in (上海 prints four). */
+const PAIR_ROWS = 12;
+
+/**
+ * A form's funds printed as two label | amount pairs side by side (上海's 财政项目支出绩效目标申报表: `列：项目 | 金额 | 项目 |
+ * 金额`, `项目资金总额 | 10,308,000.00 | 年度资金申请总额 | 3,498,000.00`, `其中：财政资金 | … | 其中：当年财政拨款 | …`,
+ * ` | | 上年结转资金 | 0.00`, `其他资金 | 0.00 | 其他资金 | 0.00`): each pair is read on its own, its total (a label ending
+ * in `总额`, the pair's first) the sum of the sources below it (the first printed `其中：…`) — 项目资金总额 = 财政资金 +
+ * 其他资金, 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金. The sources are the whole only when at least two rows
+ * print them: a `其中：` row alone is a part of the total, not its sources (`项目资金总额 1,000 | 其中：中央补助资金 300`,
+ * review25). A second `其中：` row is a part of the source above it (`其中：财政资金 800` / `其中：中央资金 500`), never
+ * added to its siblings; after it, a row of the template's own sources (`其他资金`) is its whole's next source again, and
+ * any other ends the pair unread (whose part it is, is not printed). Not where every source is blank (nothing was
+ * filled in). The right pair's cells are named by its own labels (cells of their own standing at the printed figures,
+ * `syntheticCell`, in one column of their own: its message names them as the left pair's are, by their labels in the
+ * `「金额」栏`), not by the row's first label. Seen in two forms (城管执法局's 拆违经费, 建管委's 兰溪路-真南路下立交工程).
+ */
+function pairedFunds(p: Part, m: Messages, out: Relation[]): void {
+  const cols = p.columns;
+  if (cols.length !== 4 || cols[0].role !== 'label' || cols[1].role !== 'figure' || cols[3].role !== 'figure') return;
+  if (norm(cols[0].name) !== norm(cols[2].name) || norm(cols[1].name) !== norm(cols[3].name)) return;
+  const n = rowCount(p);
+  if (n < 2 || n > PAIR_ROWS) return;
+  halves: for (const half of [0, 2]) {
+    const labelOf = (r: number) => {
+      const c = cellOf(p, r, half);
+      return c && c.kind === 'text' ? norm(c.text) : '';
+    };
+    if (!PAIR_TOTAL.test(labelOf(0)) || !FIRST_SOURCE.test(labelOf(1))) continue;
+    const total = cellOf(p, 0, half + 1);
+    if (!total || total.kind !== 'figure') continue;
+    // The total's own sources (a row each, blank or not), past the parts of any of them.
+    const rows: number[] = [];
+    let nested = false;
+    for (let r = 1; r < n; r++) {
+      const label = labelOf(r);
+      if (!label) continue;
+      if (PAIR_TOTAL.test(label)) break;
+      if (rows.length && FIRST_SOURCE.test(label)) {
+        nested = true;
+        continue;
+      }
+      if (nested && !PAIR_SOURCE.test(label)) continue halves;
+      nested = false;
+      rows.push(r);
+    }
+    if (rows.length < 2) continue;
+    const sources = rows.map((r) => cellOf(p, r, half + 1)).filter((c): c is Cell => !!c && c.kind === 'figure');
+    if (!sources.length) continue;
+    // The left pair's cells are named by their rows; the right pair's by its own labels, in one column of their own.
+    const part: Part = { columns: [{ ...cols[half + 1], index: 0 }], rows: [], table: p.table, fields: [] };
+    const own = (c: Cell): Cell => {
+      if (half === 0 || !c.figure) return c;
+      const label = cellOf(p, c.row.index, half)!;
+      return syntheticCell(part, part.columns[0], { label: label.text, labelSpan: label.span, span: c.row.span }, { text: c.text, span: c.span, figure: c.figure }, true);
+    };
+    const terms = sources.map((c) => ({ sign: 1 as const, cell: own(c) }));
+    out.push({ rule: 'form', kind: 'sum', title: m.ruleFundsPair(labelOf(0)), target: own(total), terms });
+  }
 }
 
 /** The indicator columns that print points (`一级指标`, `二级指标`), outermost first. */
