@@ -467,6 +467,30 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     });
   });
 
+  it('reads this year’s and last year’s amounts of an item, then its change and rate in `；` parts (英德 2016): the real mistake, its corrected variant silent', () => {
+    const doc = (line: string) => `部门：某单位\n年度：2016\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const errors = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    const head = '2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。主要原因是八项规定厉行节约及公务用车改革。其中:';
+    const cars = '2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率44.69%。原因是公车改革。';
+    // As published: 12.5 − 8 = 4.5, printed 4.35 (the 2015 budget was 12.35).
+    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), ['4.35']);
+    const rels = narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`));
+    assert.ok(rels.includes('增减额 = 本年 − 基数: 4.35 = -8 +12.35') && rels.includes('增减额 = 本年 − 基数: 20.20 = -25 +45.2'), rels.join('\n'));
+    assert.ok(rels.includes('变动率 = 变动额 ÷ 基数: 35.22% = +4.35 -8') && rels.includes('变动率 = 变动额 ÷ 基数: 44.69% = +20.20 -25'), rels.join('\n'));
+    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), []);
+    // The class: other connectives and rate words; a wrong rate named by its kind is found.
+    assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;相比减少4.35万元;下降率35.22%。'), []);
+    assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;同比减少4.35万元;减幅35.22%。'), []);
+    assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率53.22%。'), ['53.22%']);
+    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2万元;增长率20%。'), []);
+    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2.5万元;增长率26.32%。'), ['2.5']);
+    // Each item against its own last year, not the first base amount of the line (57.55).
+    assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
+  });
+
   it('gives, on session 24’s lines typed key by key, what a fresh analysis gives (平衡 paragraphs, a 其中 list inside another, shares of one whole)', function () {
     this.timeout(120_000);
     const lines = [
