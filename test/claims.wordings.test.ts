@@ -491,6 +491,50 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
   });
 
+  it('reads `占年初预算数X万元的p%` as a completion of X and `占任务数的p%` as each part’s own (屯溪 1—6 月, 1—11 月)', () => {
+    const doc = (line: string) => `部门：某区\n年度：2023\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const errors = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    for (const name of ['anhui-tunxi-m6', 'anhui-tunxi-m11']) {
+      const got = narrativeRelations(read(name));
+      assert.ok(got.some((r) => r.startsWith('完成率 = 决算数 ÷ 预算数:')) && !got.some((r) => r.includes('= +5939 +109466') || r.includes('= +8300 +109466')), got.join('\n'));
+      assert.ok(!got.some((r) => r.startsWith('总数 = 其中各项之和: 109466')), got.join('\n'));
+    }
+    const line = (done: string, rate: string, dept: string) => `1-6月份全区一般公共预算收入累计完成61646万元,占年初预算数109466万元的${done},同比增长${rate},增收5939万元。其中税务部门完成${dept}万元,占任务数的56.4%,同比增长33.2%;财政部门完成32962万元,占任务数的56.3%,同比下降3.6%。`;
+    assert.deepEqual(errors(line('56.3%', '10.7%', '28684')), []);
+    // Each figure still checked: the completion, the rate against 61646, the 其中.
+    assert.deepEqual(errors(line('58.3%', '10.7%', '28684')), ['58.3%']);
+    assert.deepEqual(errors(line('56.3%', '12.7%', '28684')), ['12.7%']);
+    assert.deepEqual(errors(line('56.3%', '10.7%', '28784')), ['61646']);
+    // A bare `占预算` in a 预算 stays a share.
+    assert.deepEqual(errors('基本支出600万元，占预算的60%；项目支出500万元，占预算的50%。'), ['50%']);
+  });
+
+  it('gives, on session 25’s lines typed key by key, what a fresh analysis gives (英德’s two years then its change, 普陀’s words)', function () {
+    this.timeout(120_000);
+    const lines = [
+      '其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。',
+      '财政拨款收入27,807.61万元，比2025年预算增加增加27.45万元；政府性基金拨款支出预算0万元，与2025年预算增加持平。',
+    ];
+    for (const line of lines) {
+      const without = '部门：某单位\n年度：2016\n类型：预算\n\n## 情况说明\n2016年三公经费预算拨入33万元。\n\n其他说明。\n';
+      const at = without.indexOf('\n\n其他说明');
+      const z = new DocumentAnalyzer({ locale: 'zh' });
+      z.analyze(without);
+      let typed = '';
+      for (const ch of `\n${line}`) {
+        z.edit(at + typed.length, at + typed.length, ch);
+        typed += ch;
+        const now = without.slice(0, at) + typed + without.slice(at);
+        assert.deepEqual(dump(z.analysis()), dump(analyze(now, { locale: 'zh' })), `${line.slice(0, 20)}… typed to ${typed.length}`);
+      }
+      const done = analyze(without.slice(0, at) + typed + without.slice(at), { locale: 'zh' }).findings;
+      assert.ok(done.some((f) => f.rule === 'narrative' || f.rule === 'repeated-word'), line);
+    }
+  });
+
   it('gives, on session 24’s lines typed key by key, what a fresh analysis gives (平衡 paragraphs, a 其中 list inside another, shares of one whole)', function () {
     this.timeout(120_000);
     const lines = [

@@ -679,7 +679,9 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
     if (totals.length === 2 && labelKey(totals[0].subject) !== labelKey(totals[1].subject) && samePrint(totals[0].figure, totals[1].figure)) return totals[1];
   }
   // In a 决算, this year's amount is the final one, not the 年初预算: the nearest that fits, in its sentence, else before.
-  const fits = (x: Claim) => (x.role !== 'budget' || kind !== '决算') && (!own || sameSubject(x, change));
+  // Never the budget a completion rate names (`累计完成61646万元,占年初预算数109466万元的56.3%,同比增长10.7%,增收5939万元`,
+  // 屯溪: the change is 61646's).
+  const fits = (x: Claim) => (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && (!own || sameSubject(x, change));
   let found: Claim | undefined;
   ix.thisYearBefore(at, (x) => fits(x) && !!(found = x));
   if (found) return found;

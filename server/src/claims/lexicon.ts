@@ -65,15 +65,17 @@ export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000
 export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?$/;
 /**
  * A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`; `占调整预算105.47%` (黄平: each amount of a
- * list against its own budget, no share of one whole).
+ * list against its own budget, no share of one whole); `占任务数的56.4%` (屯溪: each collecting department against its own
+ * task).
  */
-export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|占(年初|全年|调整)预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
+export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|占(年初|全年|调整)预算(数)?的?|(?:占|为|完成)任务数?的?|预算执行率(为)?|执行率(为)?)$/;
 /**
  * …or the budget's amount between the words and the rate: `完成年初预算数 60999 万元的 40.4%` (the words before the amount);
  * the budget may be named at length (`完成区…会议批准收入调整预算37.5亿元的104.3%`, 南开) or be the year's plan
- * (`为年初计划3165亿元的26%`, `为年初预算1946亿元的25.4%`, 河南).
+ * (`为年初计划3165亿元的26%`, `为年初预算1946亿元的25.4%`, 河南); `占年初预算数109466万元的56.3%` (屯溪: `占` with the
+ * budget named 年初/全年/调整 — a bare `占预算` stays a share in a 预算).
  */
-export const COMPLETION_OF = /(?:完成[^，,。；;：:%％]{0,30}?|为)(?:年初|全年|调整)?(?:预算|计划)数?(?:为|是)?$/;
+export const COMPLETION_OF = /(?:完成[^，,。；;：:%％]{0,30}?(?:年初|全年|调整)?|为(?:年初|全年|调整)?|占(?:年初|全年|调整))(?:预算|计划)数?(?:为|是)?$/;
 
 /** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
 export const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;
