@@ -512,6 +512,32 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.deepEqual(errors('基本支出600万元，占预算的60%；项目支出500万元，占预算的50%。'), ['50%']);
   });
 
+  it('a `主要…如下:` list is of some items (天津 2024 上半年 ×2): not summed to the total unless past it', () => {
+    const doc = (lines: string) => `部门：某市\n年度：2024\n类型：预算\n\n## 情况说明\n${lines}\n`;
+    const errors = (lines: string) => {
+      const text = doc(lines);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    assert.deepEqual(analyze(read('tianjin-city-2024h1'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').length, 0);
+    const head = '上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。主要支出科目情况如下:\n';
+    assert.deepEqual(errors(`${head}社会保障和就业支出314.5亿元,同比增长22.3%;\n卫生健康支出86.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`), []);
+    // Past the total, still an error; a list without `主要` still adds up to its total.
+    assert.deepEqual(errors(`${head}社会保障和就业支出1314.5亿元,同比增长22.3%;\n卫生健康支出186.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`), ['1532.7']);
+    assert.deepEqual(errors('上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。支出科目情况如下:\n社会保障和就业支出314.5亿元;\n卫生健康支出86.8亿元;\n交通运输支出41.3亿元。'), ['1532.7']);
+  });
+
+  it('a run of shares said respectively is a breakdown by itself (新余 2025: its own 100.74%, not 200.74% with the next run)', () => {
+    const text = read('jiangxi-xinyu-2025q1-procurement');
+    const over = analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+    assert.deepEqual(over.map((f) => f.message.slice(0, f.message.indexOf('（'))), ['同一总数的各项占比之和为 100.74%，超过 100%']);
+    const doc = (line: string) => `部门：某市\n年度：2025\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const sums = (line: string) => analyze(doc(line), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => f.message.slice(0, f.message.indexOf('%') + 1));
+    const second = (a: string) => `全市政府采购规模为10亿元。其中,货物、工程、服务政府采购规模分别为5亿元、3亿元和2亿元,占全市政府采购规模比例为50%、30%和20%。从组织形式看,集中采购、分散采购规模分别为4亿元和6亿元,占全市政府采购规模的${a}。`;
+    assert.deepEqual(sums(second('40%和60%')), []);
+    // A run past 100% is found as itself.
+    assert.ok(sums(second('40%和70%')).some((m) => m.includes('110%')), sums(second('40%和70%')).join('\n'));
+  });
+
   it('gives, on session 25’s lines typed key by key, what a fresh analysis gives (英德’s two years then its change, 普陀’s words)', function () {
     this.timeout(120_000);
     const lines = [
