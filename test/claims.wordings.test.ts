@@ -538,6 +538,18 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(sums(second('40%和70%')).some((m) => m.includes('110%')), sums(second('40%和70%')).join('\n'));
   });
 
+  it('a total’s two sides in one sentence (`收入包括:…;支出包括:…`, 梧州 2023) are two lists, as in two sentences (梧州 2025)', () => {
+    const doc = (line: string) => `部门：某单位\n年度：2023\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const errors = (line: string) => analyze(doc(line), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => f.message.slice(0, 12));
+    const line = (mark: string, b: string) => `2023 年财政拨款收支总预算 100 元。收入包括:一般公共预算拨款 90 元、上年结转结余10 元${mark}支出包括:教育支出 ${b} 元、卫生健康支出 40 元。`;
+    assert.deepEqual(errors(line(';', '60')), []);
+    assert.deepEqual(errors(line('。', '60')), []);
+    assert.equal(errors(line(';', '70')).length, 1);
+    assert.equal(errors(line('。', '70')).length, 1);
+    const rels = narrativeRelations(read('guangxi-wuzhou-school-2023-budget'));
+    assert.ok(rels.includes('总数 = 其中各项之和: 7,057,486.18 = +7,034,418.94 +23,067.24'), rels.join('\n'));
+  });
+
   it('gives, on session 25’s lines typed key by key, what a fresh analysis gives (英德’s two years then its change, 普陀’s words)', function () {
     this.timeout(120_000);
     const lines = [

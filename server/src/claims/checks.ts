@@ -2142,11 +2142,14 @@ function sidesOfTotal(ctx: Ctx, st: Statement): void {
   if (!st.text.includes('包括')) return;
   const total = st.claims.find((x) => x.kind === 'amount' && isThisYear(x) && !x.bound && !x.approx && BOTH_SIDES.test(x.subject));
   if (!total) return;
-  SIDE_LIST.lastIndex = 0;
-  for (let m = SIDE_LIST.exec(st.text); m; m = SIDE_LIST.exec(st.text)) {
-    const from = st.span.start + m.index;
+  // Each side's list runs to the full stop, or to the other side's `包括` in its sentence (`收入包括:…23,067.24 元;支出包括:…`,
+  // a 梧州 2023 部门预算: the two sides in one sentence were one list of twice the total).
+  const sides = [...st.text.matchAll(SIDE_LIST)].map((m) => m.index);
+  for (const [k, at] of sides.entries()) {
+    const from = st.span.start + at;
     if (from < total.span.end) continue;
-    const end = st.span.start + stopAt(st.text, '。！？', m.index);
+    const end = st.span.start + Math.min(stopAt(st.text, '。！？', at), sides[k + 1] ?? Infinity);
+    const m = { index: at };
     if (st.text.slice(m.index, end - st.span.start).includes('等')) continue;
     const parts = st.claims.filter((x) => x.span.start > from && x.span.start < end && partOfTotal(ctx, total, x) && !bracketedBefore(st, x, end));
     if (parts.length) sumRelation(ctx, total, parts);
