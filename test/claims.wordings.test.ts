@@ -467,6 +467,112 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     });
   });
 
+  it('reads this year’s and last year’s amounts of an item, then its change and rate in `；` parts (英德 2016): the real mistake, its corrected variant silent', () => {
+    const doc = (line: string) => `部门：某单位\n年度：2016\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const errors = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    const head = '2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。主要原因是八项规定厉行节约及公务用车改革。其中:';
+    const cars = '2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率44.69%。原因是公车改革。';
+    // As published: 12.5 − 8 = 4.5, printed 4.35 (the 2015 budget was 12.35).
+    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), ['4.35']);
+    const rels = narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`));
+    assert.ok(rels.includes('增减额 = 本年 − 基数: 4.35 = -8 +12.35') && rels.includes('增减额 = 本年 − 基数: 20.20 = -25 +45.2'), rels.join('\n'));
+    assert.ok(rels.includes('变动率 = 变动额 ÷ 基数: 35.22% = +4.35 -8') && rels.includes('变动率 = 变动额 ÷ 基数: 44.69% = +20.20 -25'), rels.join('\n'));
+    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), []);
+    // The class: other connectives and rate words; a wrong rate named by its kind is found.
+    assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;相比减少4.35万元;下降率35.22%。'), []);
+    assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;同比减少4.35万元;减幅35.22%。'), []);
+    assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率53.22%。'), ['53.22%']);
+    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2万元;增长率20%。'), []);
+    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2.5万元;增长率26.32%。'), ['2.5']);
+    // Each item against its own last year, not the first base amount of the line (57.55).
+    assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
+  });
+
+  it('reads `占年初预算数X万元的p%` as a completion of X and `占任务数的p%` as each part’s own (屯溪 1—6 月, 1—11 月)', () => {
+    const doc = (line: string) => `部门：某区\n年度：2023\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const errors = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    for (const name of ['anhui-tunxi-m6', 'anhui-tunxi-m11']) {
+      const got = narrativeRelations(read(name));
+      assert.ok(got.some((r) => r.startsWith('完成率 = 决算数 ÷ 预算数:')) && !got.some((r) => r.includes('= +5939 +109466') || r.includes('= +8300 +109466')), got.join('\n'));
+      assert.ok(!got.some((r) => r.startsWith('总数 = 其中各项之和: 109466')), got.join('\n'));
+    }
+    const line = (done: string, rate: string, dept: string) => `1-6月份全区一般公共预算收入累计完成61646万元,占年初预算数109466万元的${done},同比增长${rate},增收5939万元。其中税务部门完成${dept}万元,占任务数的56.4%,同比增长33.2%;财政部门完成32962万元,占任务数的56.3%,同比下降3.6%。`;
+    assert.deepEqual(errors(line('56.3%', '10.7%', '28684')), []);
+    // Each figure still checked: the completion, the rate against 61646, the 其中.
+    assert.deepEqual(errors(line('58.3%', '10.7%', '28684')), ['58.3%']);
+    assert.deepEqual(errors(line('56.3%', '12.7%', '28684')), ['12.7%']);
+    assert.deepEqual(errors(line('56.3%', '10.7%', '28784')), ['61646']);
+    // A bare `占预算` in a 预算 stays a share.
+    assert.deepEqual(errors('基本支出600万元，占预算的60%；项目支出500万元，占预算的50%。'), ['50%']);
+  });
+
+  it('a `主要…如下:` list is of some items (天津 2024 上半年 ×2): not summed to the total unless past it', () => {
+    const doc = (lines: string) => `部门：某市\n年度：2024\n类型：预算\n\n## 情况说明\n${lines}\n`;
+    const errors = (lines: string) => {
+      const text = doc(lines);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    assert.deepEqual(analyze(read('tianjin-city-2024h1'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').length, 0);
+    const head = '上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。主要支出科目情况如下:\n';
+    assert.deepEqual(errors(`${head}社会保障和就业支出314.5亿元,同比增长22.3%;\n卫生健康支出86.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`), []);
+    // Past the total, still an error; a list without `主要` still adds up to its total.
+    assert.deepEqual(errors(`${head}社会保障和就业支出1314.5亿元,同比增长22.3%;\n卫生健康支出186.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`), ['1532.7']);
+    assert.deepEqual(errors('上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。支出科目情况如下:\n社会保障和就业支出314.5亿元;\n卫生健康支出86.8亿元;\n交通运输支出41.3亿元。'), ['1532.7']);
+  });
+
+  it('a run of shares said respectively is a breakdown by itself (新余 2025: its own 100.74%, not 200.74% with the next run)', () => {
+    const text = read('jiangxi-xinyu-2025q1-procurement');
+    const over = analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+    assert.deepEqual(over.map((f) => f.message.slice(0, f.message.indexOf('（'))), ['同一总数的各项占比之和为 100.74%，超过 100%']);
+    const doc = (line: string) => `部门：某市\n年度：2025\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const sums = (line: string) => analyze(doc(line), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => f.message.slice(0, f.message.indexOf('%') + 1));
+    const second = (a: string) => `全市政府采购规模为10亿元。其中,货物、工程、服务政府采购规模分别为5亿元、3亿元和2亿元,占全市政府采购规模比例为50%、30%和20%。从组织形式看,集中采购、分散采购规模分别为4亿元和6亿元,占全市政府采购规模的${a}。`;
+    assert.deepEqual(sums(second('40%和60%')), []);
+    // A run past 100% is found as itself.
+    assert.ok(sums(second('40%和70%')).some((m) => m.includes('110%')), sums(second('40%和70%')).join('\n'));
+  });
+
+  it('a total’s two sides in one sentence (`收入包括:…;支出包括:…`, 梧州 2023) are two lists, as in two sentences (梧州 2025)', () => {
+    const doc = (line: string) => `部门：某单位\n年度：2023\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const errors = (line: string) => analyze(doc(line), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => f.message.slice(0, 12));
+    const line = (mark: string, b: string) => `2023 年财政拨款收支总预算 100 元。收入包括:一般公共预算拨款 90 元、上年结转结余10 元${mark}支出包括:教育支出 ${b} 元、卫生健康支出 40 元。`;
+    assert.deepEqual(errors(line(';', '60')), []);
+    assert.deepEqual(errors(line('。', '60')), []);
+    assert.equal(errors(line(';', '70')).length, 1);
+    assert.equal(errors(line('。', '70')).length, 1);
+    const rels = narrativeRelations(read('guangxi-wuzhou-school-2023-budget'));
+    assert.ok(rels.includes('总数 = 其中各项之和: 7,057,486.18 = +7,034,418.94 +23,067.24'), rels.join('\n'));
+  });
+
+  it('gives, on session 25’s lines typed key by key, what a fresh analysis gives (英德’s two years then its change, 普陀’s words)', function () {
+    this.timeout(120_000);
+    const lines = [
+      '其中:1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。',
+      '财政拨款收入27,807.61万元，比2025年预算增加增加27.45万元；政府性基金拨款支出预算0万元，与2025年预算增加持平。',
+    ];
+    for (const line of lines) {
+      const without = '部门：某单位\n年度：2016\n类型：预算\n\n## 情况说明\n2016年三公经费预算拨入33万元。\n\n其他说明。\n';
+      const at = without.indexOf('\n\n其他说明');
+      const z = new DocumentAnalyzer({ locale: 'zh' });
+      z.analyze(without);
+      let typed = '';
+      for (const ch of `\n${line}`) {
+        z.edit(at + typed.length, at + typed.length, ch);
+        typed += ch;
+        const now = without.slice(0, at) + typed + without.slice(at);
+        assert.deepEqual(dump(z.analysis()), dump(analyze(now, { locale: 'zh' })), `${line.slice(0, 20)}… typed to ${typed.length}`);
+      }
+      const done = analyze(without.slice(0, at) + typed + without.slice(at), { locale: 'zh' }).findings;
+      assert.ok(done.some((f) => f.rule === 'narrative' || f.rule === 'repeated-word'), line);
+    }
+  });
+
   it('gives, on session 24’s lines typed key by key, what a fresh analysis gives (平衡 paragraphs, a 其中 list inside another, shares of one whole)', function () {
     this.timeout(120_000);
     const lines = [

@@ -86,6 +86,22 @@ describe('hygiene: repeated punctuation', () => {
   });
 });
 
+describe('hygiene: repeated words and a change beside 持平 (上海普陀文旅局 2026 编制说明)', () => {
+  it('a word of two or more characters written twice, in the narrative and a heading, at its place', () => {
+    const text = `${HEAD('预算', 2026)}## 九、项目绩效评价自评自评结果\n\n## 情况说明\n财政拨款收入27,807.61万元，比2025年预算增加增加27.45万元；增加原因主要是主要是检测任务增加。\n`;
+    assert.deepEqual(found(text, 'repeated-word'), ['warning: 自评自评', 'warning: 增加增加', 'warning: 主要是主要是']);
+    assert.match(analyze(text).findings.find((f) => f.rule === 'repeated-word')!.message, /词语重复：“自评自评”/);
+  });
+  it('not Chinese grammar: a character’s own repeat, 一X一X, a reduplicated verb, a noun ending one word and beginning the next; not a cell', () => {
+    const text = `${HEAD('预算', 2026)}${TABLE.replace('甲 | 1.00', '增加增加 | 1.00')}\n## 情况说明\n人人有责，年年如此，常常检查，一项一项核对，研究研究再定；另含 9 名在职人员人员经费，本部门部门预算 1 万元，与上年持平，增加 0 万元。\n`;
+    assert.deepEqual(found(text, 'repeated-word'), []);
+  });
+  it('a change word right before 持平 is a contradiction (`增加持平`, `减少了持平`); `持平` alone, `无增减`, `增减持平` are not', () => {
+    const text = `${HEAD('预算', 2026)}## 情况说明\n政府性基金拨款支出预算0万元，与2025年预算增加持平；国有资本经营预算拨款支出预算0万元，与2025年预算减少了持平。\n公务接待费2.11万元，与2025年预算持平；因公出国（境）费0万元，较上年无增减；其他0万元，增减持平。\n`;
+    assert.deepEqual(found(text, 'narrative'), ['error: 增加持平', 'error: 减少了持平']);
+  });
+});
+
 describe('completeness against the standard set', () => {
   const final = generateFinal();
   const without = (text: string, heading: RegExp) => {

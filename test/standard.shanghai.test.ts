@@ -55,10 +55,14 @@ describe('上海 部门预算 (普陀区文旅局 2026): a second document of th
     // the same template, whose 303 is all 人员经费 —: 80,983,509 + 3,712,280 = 84,695,789, 17,096,448 + 514,000 = 17,610,448,
     // 452,720 apart each. A published departure, reported as printed (whether 上海 books 退休费 of a 事业单位 as 公用经费 by rule is
     // not known from these two documents). Before the template was taught: one warning, 缺少标准表… (as the 城管 document).
+    // The 编制说明 (p.7–8) prints `比2025年预算增加增加27.45万元` (a word twice) and `政府性基金拨款支出预算0万元，与2025年预算
+    // 增加持平` (a change that is no change): read since session 25 (hygiene).
     const a = analyze(text);
     const idx = new LineIndex(text);
     const got = a.findings.filter((f) => f.severity !== 'information').map((f) => `${idx.position(f.span.start).line + 1} ${f.severity} ${f.rule} ${f.message.slice(0, f.message.indexOf('（'))}`);
     assert.deepEqual(got, [
+      '78 warning repeated-word 词语重复：“增加增加”',
+      '79 error narrative 增减与“持平”矛盾：“增加持平”',
       '329 error cell-formula 「合计」行「人员经费」栏 ≠ 「工资福利支出」行「合计」栏 + 「对个人和家庭的补助」行「合计」栏：应为 84,695,789，实为 84,243,069，相差 452,720',
       '329 error cell-formula 「合计」行「公用经费」栏 ≠ 「商品和服务支出」行「合计」栏 + 「资本性支出」行「合计」栏：应为 17,610,448，实为 18,063,168，相差 452,720',
     ]);

@@ -46,6 +46,7 @@ export const RULES = {
   'year-mismatch': { severity: 'error', zh: '年份与年度不符', en: 'Year differs from the document\'s year' },
   'unit-name': { severity: 'warning', zh: '单位名称不一致', en: 'Unit name differs from the header' },
   'repeated-punctuation': { severity: 'warning', zh: '标点重复', en: 'Repeated punctuation' },
+  'repeated-word': { severity: 'warning', zh: '词语重复', en: 'Repeated word' },
   'import-doubt': { severity: 'information', zh: '导入存疑', en: 'Import doubt' },
 } as const satisfies Record<string, RuleInfo>;
 

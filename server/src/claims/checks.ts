@@ -679,7 +679,9 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
     if (totals.length === 2 && labelKey(totals[0].subject) !== labelKey(totals[1].subject) && samePrint(totals[0].figure, totals[1].figure)) return totals[1];
   }
   // In a 决算, this year's amount is the final one, not the 年初预算: the nearest that fits, in its sentence, else before.
-  const fits = (x: Claim) => (x.role !== 'budget' || kind !== '决算') && (!own || sameSubject(x, change));
+  // Never the budget a completion rate names (`累计完成61646万元,占年初预算数109466万元的56.3%,同比增长10.7%,增收5939万元`,
+  // 屯溪: the change is 61646's).
+  const fits = (x: Claim) => (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && (!own || sameSubject(x, change));
   let found: Claim | undefined;
   ix.thisYearBefore(at, (x) => fits(x) && !!(found = x));
   if (found) return found;
@@ -1519,7 +1521,10 @@ function breakdowns(shares: readonly Claim[]): Claim[][] {
     const last = run.at(-1);
     if (last && run.length > 1 && newSentence(last, s)) {
       const { lo, hi, hundred } = sharesSum(run.map((x) => x.figure));
-      if (lo <= hundred && hundred <= hi) { runs.push(run); run = []; }
+      // A run said respectively is a breakdown by itself (`货物、工程、服务…分别为…,占…比例为54.54%、1.51%和44.69%。从组织形式看,
+      // …占…的40.91%、3.03%和56.06%`, 新余 2025: its own 100.74%, not 200.74% with the next).
+      const said = !!last.respective && last.respective.at === last.respective.of - 1 && s.respective?.at === 0;
+      if ((lo <= hundred && hundred <= hi) || said) { runs.push(run); run = []; }
     }
     run.push(s);
   }
@@ -1942,6 +1947,10 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
+  // The main items only (`…;非税收入279亿元,…。主要税收收入项目情况如下:` / `增值税393.9亿元,…` …, `主要支出科目情况如下:`, 天津
+  // 2024 上半年): they cannot pass the total, need not make it.
+  const last = st.sentences[st.sentences.length - 1];
+  if (/主要|等/.test(text.slice(last.start, last.end)) && !addsUp(ctx, total, amounts) && !exceeds(sumFigure(ctx, amounts), ctx.cellOf(total).figure!)) return;
   sumRelation(ctx, total, amounts);
 }
 
@@ -2133,11 +2142,14 @@ function sidesOfTotal(ctx: Ctx, st: Statement): void {
   if (!st.text.includes('包括')) return;
   const total = st.claims.find((x) => x.kind === 'amount' && isThisYear(x) && !x.bound && !x.approx && BOTH_SIDES.test(x.subject));
   if (!total) return;
-  SIDE_LIST.lastIndex = 0;
-  for (let m = SIDE_LIST.exec(st.text); m; m = SIDE_LIST.exec(st.text)) {
-    const from = st.span.start + m.index;
+  // Each side's list runs to the full stop, or to the other side's `包括` in its sentence (`收入包括:…23,067.24 元;支出包括:…`,
+  // a 梧州 2023 部门预算: the two sides in one sentence were one list of twice the total).
+  const sides = [...st.text.matchAll(SIDE_LIST)].map((m) => m.index);
+  for (const [k, at] of sides.entries()) {
+    const from = st.span.start + at;
     if (from < total.span.end) continue;
-    const end = st.span.start + stopAt(st.text, '。！？', m.index);
+    const end = st.span.start + Math.min(stopAt(st.text, '。！？', at), sides[k + 1] ?? Infinity);
+    const m = { index: at };
     if (st.text.slice(m.index, end - st.span.start).includes('等')) continue;
     const parts = st.claims.filter((x) => x.span.start > from && x.span.start < end && partOfTotal(ctx, total, x) && !bracketedBefore(st, x, end));
     if (parts.length) sumRelation(ctx, total, parts);

@@ -168,6 +168,8 @@ const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总�
 const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即|[一二三四五六七八九十]是|加(?=上级|上年)|加上|减去|扣除)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
 /** Words that open with last year (after `比`/`较`), not its carried-over money: `上年度总支出`, `比上年度总支出`. */
+/** Role words alone after a year (`2016年预算`, `2015年决算数为`, `2016年预算拨入`): no subject of their own. */
+const ROLE_ONLY = /^(?:年初|全年|调整)?(?:预算|决算|执行)数?(?:拨入|安排)?(?:为|是)?$/;
 const LAST_YEAR_FIRST = /^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/;
 const BASE_PHRASE = /(?:与|和|比|较|相较于?|相比于?|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
 
@@ -184,14 +186,23 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
   if (kind === 'change' || kind === 'rate') {
     s = s.replace(L.CHANGE_UP, '').replace(L.CHANGE_DOWN, '');
     // `与上年相比`, `比 2022 年预算`, `较上年`, `相较于上年`: the base, not the subject.
-    const b = /(?:与|和|相较|相比|比|较|同比)/.exec(s);
+    // `对比减少4.35万元` (英德 2016): `对比` names the base as `相比` does.
+    const b = /(?:与|和|相较|相比|对比|比|较|同比)/.exec(s);
     if (b) s = s.slice(0, b.index);
     s = s.replace(L.COMPARABLE_BASIS, '');
   }
   // A year and whatever precedes it (a department's name): `江苏省政协办公厅2019年度收入…` → `收入…`. Only when a subject
   // remains after it.
   const y = YEAR_PREFIX.exec(s);
-  if (y && y[0].length < s.length) s = s.slice(y[0].length);
+  if (y && y[0].length < s.length) {
+    const rest = s.slice(y[0].length);
+    // `公务接待费2016年预算8万元,2015年预算12.5万元` (英德 2016): the year between the subject and its role words only — the
+    // subject is what stands before the year (the role is read from the year), not `预算`; none before it (`2015年预算`):
+    // none, the subject of the claim before.
+    let before = kind === 'amount' && ROLE_ONLY.test(rest) ? /^(.*?)\d{4}年/.exec(s)?.[1] : undefined;
+    while (before && '，,、；;：:'.includes(before[before.length - 1])) before = before.slice(0, -1);
+    s = before !== undefined && (before.length === 0 || (before.length >= 2 && !/^(?:截至|截止)/.test(before))) ? before : rest;
+  }
   if (kind === 'amount') {
     // `完成年初预算数 60999 万元的 40.4%`: the budget of the amount before it, not a subject of its own.
     s = s.replace(L.COMPLETION_OF, '').replace(L.ROLE_WORDS, '');

@@ -44,10 +44,11 @@ export const BOUND_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不高于|不少于|
 
 /**
  * A change and its direction, at the end of the words before a figure (`增加 50.61 万元`, `减少了 3 万元`); revenue and
- * spending reports say `增收`/`减收`, `增支`/`减支` (`比上年减收 1070 万元`), and `负增长 1.21%` is a decrease.
+ * spending reports say `增收`/`减收`, `增支`/`减支` (`比上年减收 1070 万元`), and `负增长 1.21%` is a decrease. A rate may be
+ * named by its kind (`增长率`, `减幅 0.02%` 临沧 2018, `减少率35.22%` 英德 2016).
  */
-export const CHANGE_UP = /(?<!负)(增加|增长|上升|提高|新增|增收|增支|增|多|上涨|提升|增幅为|增幅|增长率为|(?:大于|高于|多于|超过)上年度?(?:预算|决算)?数?)了?$/;
-export const CHANGE_DOWN = /(减少|下降|降低|负增长|减收|减支|节支|减|少|压减|节约|缩减|下调|回落|降幅为|降幅|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
+export const CHANGE_UP = /(?<!负)(增加|增长|上升|提高|新增|增收|增支|增|多|上涨|提升|增幅为|增幅|增长率为|增长率|增加率为|增加率|上升率为|上升率|(?:大于|高于|多于|超过)上年度?(?:预算|决算)?数?)了?$/;
+export const CHANGE_DOWN = /(减少|下降|降低|负增长率为|负增长率|负增长|减收|减支|节支|减|少|压减|节约|缩减|下调|回落|降幅为|降幅|减幅为|减幅|减少率为|减少率|下降率为|下降率|降低率为|降低率|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
 
 /** The base of a change named in the words before it: `比 2022 年预算`, `与上年相比`, `较上年`, `同比`. */
 export const BASE_NAMED = /比|较|与.{0,16}?相比|同比|上年|上一年|去年/;
@@ -64,15 +65,17 @@ export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000
 export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?$/;
 /**
  * A completion rate: `完成年初预算的 86.12%`, `完成预算 100%`, `预算执行率 98%`; `占调整预算105.47%` (黄平: each amount of a
- * list against its own budget, no share of one whole).
+ * list against its own budget, no share of one whole); `占任务数的56.4%` (屯溪: each collecting department against its own
+ * task).
  */
-export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|占(年初|全年|调整)预算(数)?的?|预算执行率(为)?|执行率(为)?)$/;
+export const COMPLETION = /(完成(年初|全年|调整)?预算(数)?的?|占(年初|全年|调整)预算(数)?的?|(?:占|为|完成)任务数?的?|预算执行率(为)?|执行率(为)?)$/;
 /**
  * …or the budget's amount between the words and the rate: `完成年初预算数 60999 万元的 40.4%` (the words before the amount);
  * the budget may be named at length (`完成区…会议批准收入调整预算37.5亿元的104.3%`, 南开) or be the year's plan
- * (`为年初计划3165亿元的26%`, `为年初预算1946亿元的25.4%`, 河南).
+ * (`为年初计划3165亿元的26%`, `为年初预算1946亿元的25.4%`, 河南); `占年初预算数109466万元的56.3%` (屯溪: `占` with the
+ * budget named 年初/全年/调整 — a bare `占预算` stays a share in a 预算).
  */
-export const COMPLETION_OF = /(?:完成[^，,。；;：:%％]{0,30}?|为)(?:年初|全年|调整)?(?:预算|计划)数?(?:为|是)?$/;
+export const COMPLETION_OF = /(?:完成[^，,。；;：:%％]{0,30}?(?:年初|全年|调整)?|为(?:年初|全年|调整)?|占(?:年初|全年|调整))(?:预算|计划)数?(?:为|是)?$/;
 
 /** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
 export const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;

@@ -1,6 +1,6 @@
 /**
  * Messages of the standard table sets (recognition, identities, completeness) and of the document's hygiene
- * (placeholders, years, names, units, punctuation): Chinese first, English complete.
+ * (placeholders, years, names, units, punctuation, repeated words): Chinese first, English complete.
  */
 import type { Locale } from './messages';
 
@@ -27,6 +27,8 @@ const zh = {
   yearCompared: (found: number, expected: number) => `比较年份有误：此处与 ${found} 年比较，应与上年（${expected} 年）比较`,
   unitName: (found: string, header: string) => `单位名称与文档头的部门不一致：此处为“${found}”，文档头为“${header}”`,
   repeatedPunctuation: (text: string) => `标点重复：“${text}”`,
+  repeatedWord: (text: string, word: string) => `词语重复：“${text}”（“${word}”连写两次）`,
+  changeFlat: (text: string) => `增减与“持平”矛盾：“${text}”（持平即无增减，不应同时称增加或减少）`,
   // Hover and outline.
   recognised: (title: string, set: string, number: string) => `标准表：${title}（${set}${number ? ` ${number}` : ''}）`,
   identities: '标准核对',
@@ -58,6 +60,8 @@ const en: StandardMessages = {
   yearCompared: (found, expected) => `Wrong year of comparison: compared with ${found}, expected the year before (${expected})`,
   unitName: (found, header) => `Unit name differs from the header's department: “${found}” here, “${header}” in the header`,
   repeatedPunctuation: (text) => `Repeated punctuation: “${text}”`,
+  repeatedWord: (text, word) => `Repeated word: “${text}” (“${word}” written twice)`,
+  changeFlat: (text) => `A change said to be no change: “${text}” (持平 means unchanged; it cannot also increase or decrease)`,
   recognised: (title, set, number) => `Standard table: ${title} (${set}${number ? ` ${number}` : ''})`,
   identities: 'Standard checks',
   states: { holds: 'holds', tail: 'holds within rounding', fails: 'fails', condition: 'condition not met, not checked', missing: 'not applicable', empty: 'no figures' },
