@@ -475,20 +475,39 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     };
     const head = '2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。主要原因是八项规定厉行节约及公务用车改革。其中:';
     const cars = '2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率44.69%。原因是公车改革。';
-    // As published: 12.5 − 8 = 4.5, printed 4.35 (the 2015 budget was 12.35).
-    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), ['4.35']);
+    // As published: 12.5 − 8 = 4.5, printed 4.35 (the 2015 budget was 12.35); its rate, 35.22%, is 4.35 ÷ 12.35 — against
+    // the printed base it is 4.5 ÷ 12.5 = 36% (fixwords6: a rate of two printed years is of the printed base).
+    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), ['4.35', '35.22%']);
     const rels = narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`));
     assert.ok(rels.includes('增减额 = 本年 − 基数: 4.35 = -8 +12.35') && rels.includes('增减额 = 本年 − 基数: 20.20 = -25 +45.2'), rels.join('\n'));
-    assert.ok(rels.includes('变动率 = 变动额 ÷ 基数: 35.22% = +4.35 -8') && rels.includes('变动率 = 变动额 ÷ 基数: 44.69% = +20.20 -25'), rels.join('\n'));
+    assert.ok(rels.includes('变动率 = 变动额 ÷ 基数: 35.22% = -8 +12.35') && rels.includes('变动率 = 变动额 ÷ 基数: 44.69% = -25 +45.2'), rels.join('\n'));
     assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), []);
     // The class: other connectives and rate words; a wrong rate named by its kind is found.
     assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;相比减少4.35万元;下降率35.22%。'), []);
     assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;同比减少4.35万元;减幅35.22%。'), []);
     assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率53.22%。'), ['53.22%']);
     assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2万元;增长率20%。'), []);
-    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2.5万元;增长率26.32%。'), ['2.5']);
+    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2.5万元;增长率26.32%。'), ['2.5', '26.32%']);
     // Each item against its own last year, not the first base amount of the line (57.55).
     assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
+  });
+
+  it('judges the rate of a change between two printed years against the printed base, not this year + the change (review25 Y11, Y24)', () => {
+    const doc = (line: string) => `部门：某单位\n年度：2016\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const found = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${f.severity} ${text.slice(f.span.start, f.span.end)}`);
+    };
+    // 25 − 20 = 5, printed 6: the change is wrong; its rate 20% is (25 − 20) ÷ 25 — right (6 ÷ 26 = 23% was a false error).
+    // Alone, integers: 6 is within the rounding of 25.49 − 19.5 (a 尾差, information); beside 12.5, a tenth: an error.
+    assert.deepEqual(found('公务用车运行费2016年预算20万元,2015年预算25万元;对比减少6万元;减少率20%。'), ['information 6']);
+    assert.deepEqual(found('公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%。公务用车运行费2016年预算20万元,2015年预算25万元;对比减少6万元;减少率20%。'), ['error 6']);
+    // A wrong rate is still found, against the printed base; a rate said of a rise where it fell, as the negative rate.
+    assert.deepEqual(found('公务用车运行费2016年预算20万元,2015年预算25万元;对比减少5万元;减少率25%。'), ['error 25%']);
+    const text = doc('公务接待费2016年预算8万元,2015年预算12.5万元;对比增加4.5万元;增长率36%。');
+    const msgs = analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => f.message);
+    assert.equal(msgs.length, 2, msgs.join('\n'));
+    assert.ok(msgs[1].includes('(8 - 12.5) ÷ 12.5 应为 -36%'), msgs[1]);
   });
 
   it('reads `占年初预算数X万元的p%` as a completion of X and `占任务数的p%` as each part’s own (屯溪 1—6 月, 1—11 月)', () => {

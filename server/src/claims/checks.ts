@@ -650,6 +650,22 @@ function approxCheck(ctx: Ctx, c: Claim): void {
   });
 }
 
+/**
+ * The two amounts of one subject, each of a year it names, said right before a change (`公务接待费2016年预算8万元,
+ * 2015年预算12.5万元;对比减少4.35万元`, 英德 2016): the change is between those two — this year the later year printed,
+ * the base the earlier — whatever the document's year, never an amount of another subject said before them.
+ */
+function datedPair(st: Statement, change: Claim): { cur: Claim; base: Claim } | undefined {
+  const i = indexOf(st).place.get(change);
+  if (i === undefined || i < 2) return undefined;
+  const a = st.claims[i - 2];
+  const b = st.claims[i - 1];
+  const dated = (x: Claim) => x.kind === 'amount' && !x.bound && !x.approx && x.roleYear !== undefined;
+  if (!dated(a) || !dated(b) || a.roleYear === b.roleYear || a.sentence < change.sentence - 1 || !sameSubject(a, b)) return undefined;
+  if (change.subject && !change.inherited && !sameSubject(change, a)) return undefined;
+  return a.roleYear! > b.roleYear! ? { cur: a, base: b } : { cur: b, base: a };
+}
+
 function sameSubject(a: Claim, b: Claim): boolean {
   if (!a.subject || !b.subject) return true;
   const ka = labelKey(a.subject);
@@ -787,6 +803,14 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
         rule: 'narrative', severity: 'error', span: r.span, related: [{ span: change.span, message: ctx.m.termRelated(ctx.cm.claim(change.subject), change.figure.text) }],
         message: ctx.cm.rateDirection(change.direction! > 0 ? words.up : words.down, r.direction! > 0 ? words.up : words.down, title(ctx, 'direction')),
       });
+      continue;
+    }
+    // A change between two amounts of the years printed (`公务用车运行费2016年预算20万元,2015年预算25万元;对比减少6万元;
+    // 减少率20%`): its rate is of those two, (20 − 25) ÷ 25 the printed base's — not the printed change over this year and
+    // the change (6 ÷ 26), which repeats a wrong change's mistake in its rate.
+    const pair = datedPair(st, change);
+    if (pair) {
+      relate(ctx, { rule: 'narrative', kind: 'growth', title: title(ctx, 'rate'), target: ctx.cellOf(r), terms: [{ sign: r.direction! > 0 ? 1 : -1, cell: ctx.cellOf(pair.cur) }, claimTerm(ctx, 1, pair.base, pair.cur.scale)] });
       continue;
     }
     const cur = currentFor(st, change, prev, ctx.kind);
