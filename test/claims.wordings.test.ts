@@ -510,6 +510,21 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(msgs[1].includes('(8 - 12.5) ÷ 12.5 应为 -36%'), msgs[1]);
   });
 
+  it('pairs a change after two dated amounts of one subject with those two only, not another subject’s amount before (review25 yd3)', () => {
+    const line = '“三公”经费支出合计30万元。公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%。';
+    const found = (year: number, kind: string, l: string) => {
+      const text = `部门：某单位\n年度：${year}\n类型：${kind}\n\n## 情况说明\n${l}\n`;
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    // The items' years are not the document's (last year's comparison quoted): this year is the later year printed.
+    assert.deepEqual(found(2017, '预算', line), []);
+    assert.deepEqual(found(2022, '决算', line.replace('30万元', '53.73万元')), []);
+    assert.deepEqual(found(2022, '决算', line.replace('30万元', '53.73亿元')), []);
+    assert.deepEqual(found(2016, '预算', line), []);
+    // A wrong change between them is still found, in any document year.
+    assert.deepEqual(found(2017, '预算', line.replace('减少4.5万元', '减少4.35万元')), ['4.35']);
+  });
+
   it('reads `占年初预算数X万元的p%` as a completion of X and `占任务数的p%` as each part’s own (屯溪 1—6 月, 1—11 月)', () => {
     const doc = (line: string) => `部门：某区\n年度：2023\n类型：预算\n\n## 情况说明\n${line}\n`;
     const errors = (line: string) => {

@@ -822,10 +822,12 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   for (let i = 0; i < claims.length; i++) if (claims[i].kind === 'amount' && claims[i].role === 'base') bases.push(claims[i]);
   for (const c of claims) {
     if (c.kind !== 'change' || c.bound || c.approx) continue;
-    let cur = currentFor(st, c, prev, ctx.kind);
+    // Right after two amounts of one subject of the years it names: between those two.
+    const pair = datedPair(st, c);
+    let cur = pair ? pair.cur : currentFor(st, c, prev, ctx.kind);
     // The first base amount of its subject in its sentence or before (the base amounts alone are looked through).
-    let base: Claim | undefined;
-    for (const x of bases) {
+    let base: Claim | undefined = pair?.base;
+    if (!pair) for (const x of bases) {
       if (x.sentence > c.sentence) break;
       if (sameSubject(x, c)) { base = x; break; }
     }
@@ -833,7 +835,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     if (!cur || !base) continue;
     // A change against a base amount it names (`…合计31.23万元,其中:…因公出国(境)费0万元。较2014年度…“三公”经费合计16.08万元
     // 增加15.15万元`, 甘南 2015): of this year's amount of the base's subject, not of the last part listed before.
-    if (c.inherited && base.subject.length >= 2 && base.span.start < c.span.start && !(cur.subject && sameSubject(cur, base))) {
+    if (!pair && c.inherited && base.subject.length >= 2 && base.span.start < c.span.start && !(cur.subject && sameSubject(cur, base))) {
       const list = ix.bySubject.get(labelKey(base.subject));
       const k = list ? lastBefore(list.length, (j) => claims[list[j]].span.start, base.span.start) : -1;
       if (k >= 0) cur = claims[list![k]];
