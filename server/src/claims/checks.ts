@@ -1973,11 +1973,40 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
-  // The main items only (`…;非税收入279亿元,…。主要税收收入项目情况如下:` / `增值税393.9亿元,…` …, `主要支出科目情况如下:`, 天津
-  // 2024 上半年): they cannot pass the total, need not make it.
+  // A lead that says the items are the main ones (`主要税收收入项目情况如下:`, 天津 2024 上半年; `主要安排为：`, 忻州 2023) or
+  // ends a list with `等` may list some items only: short of the total, a warning that says so — the national 部门决算
+  // template's `主要用于以下方面：` opens the complete 类 list, and a mistyped item (忻州's 10.49 typed 10.40) is short
+  // too. Past the total, an error as any list.
   const last = st.sentences[st.sentences.length - 1];
-  if (/主要|等/.test(text.slice(last.start, last.end)) && !addsUp(ctx, total, amounts) && !exceeds(sumFigure(ctx, amounts), ctx.cellOf(total).figure!)) return;
+  if (MAIN_ITEMS.test(text.slice(last.start, last.end)) && !addsUp(ctx, total, amounts)) {
+    const sum = sumFigure(ctx, amounts);
+    const whole = ctx.cellOf(total).figure!;
+    // The items of another amount of the lead (`其中:地方税收收入865.4亿元,…;非税收入279亿元,…。主要税收收入项目情况如下:`,
+    // 天津: 393.9 + 181.4 + 47.9 + 242.2 = 865.4): that amount's list, which they make.
+    const of = st.claims.find((x) => x !== total && isThisYear(x) && x.unit === total.unit && addsUp(ctx, x, amounts));
+    if (of) return sumRelation(ctx, of, amounts);
+    if (!exceeds(sum, whole)) return mainItemsShort(ctx, total, amounts, sum, whole);
+  }
   sumRelation(ctx, total, amounts);
+}
+
+/** A lead naming its items the main ones (`主要`), or a list ending in `等` (`A、B等`; not `等于`, `平等`, `等级`). */
+const MAIN_ITEMS = /主要|(?:、|和|及)[^、。；;：:，,]{0,20}?(?<![平相对均同优初高中上下特])等(?![于级同额值次])/;
+
+/**
+ * The items of a `主要`/`等` list that fall short of its total beyond their rounding: a warning, their sum and the gap
+ * (the relation is kept for the hover, as a sum's; no error: the rest may be unlisted).
+ */
+function mainItemsShort(ctx: Ctx, total: Claim, amounts: readonly Claim[], sum: Figure, whole: Figure): void {
+  const rel: Relation = { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) };
+  ctx.out.relations.push(rel);
+  const d = Math.max(sum.decimals, whole.decimals);
+  const gap = whole.units * pow10(d - whole.decimals) - sum.units * pow10(d - sum.decimals);
+  ctx.out.findings.push(withRelation({
+    rule: 'narrative', severity: 'warning', span: own(rel.target.span),
+    related: rel.terms.map((t) => ({ span: own(t.cell.span), message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) })),
+    message: ctx.cm.mainItemsShort(formatUnits(sum.units, sum.decimals, true), total.figure.text, formatUnits(gap, d, true), title(ctx, 'sum')),
+  }, rel));
 }
 
 /**
