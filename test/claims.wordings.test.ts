@@ -475,20 +475,54 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     };
     const head = '2016年三公经费预算拨入33万元,2015年三公经费预算拨入57.55万元,与上年对比减少24.55万元。主要原因是八项规定厉行节约及公务用车改革。其中:';
     const cars = '2、公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,减少率44.69%。原因是公车改革。';
-    // As published: 12.5 − 8 = 4.5, printed 4.35 (the 2015 budget was 12.35).
-    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), ['4.35']);
+    // As published: 12.5 − 8 = 4.5, printed 4.35 (the 2015 budget was 12.35); its rate, 35.22%, is 4.35 ÷ 12.35 — against
+    // the printed base it is 4.5 ÷ 12.5 = 36% (fixwords6: a rate of two printed years is of the printed base).
+    assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), ['4.35', '35.22%']);
     const rels = narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`));
     assert.ok(rels.includes('增减额 = 本年 − 基数: 4.35 = -8 +12.35') && rels.includes('增减额 = 本年 − 基数: 20.20 = -25 +45.2'), rels.join('\n'));
-    assert.ok(rels.includes('变动率 = 变动额 ÷ 基数: 35.22% = +4.35 -8') && rels.includes('变动率 = 变动额 ÷ 基数: 44.69% = +20.20 -25'), rels.join('\n'));
+    assert.ok(rels.includes('变动率 = 变动额 ÷ 基数: 35.22% = -8 +12.35') && rels.includes('变动率 = 变动额 ÷ 基数: 44.69% = -25 +45.2'), rels.join('\n'));
     assert.deepEqual(errors(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率35.22%,原因执行八项规定厉行节约。${cars}`), []);
     // The class: other connectives and rate words; a wrong rate named by its kind is found.
     assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;相比减少4.35万元;下降率35.22%。'), []);
     assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;同比减少4.35万元;减幅35.22%。'), []);
     assert.deepEqual(errors('公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元;减少率53.22%。'), ['53.22%']);
     assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2万元;增长率20%。'), []);
-    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2.5万元;增长率26.32%。'), ['2.5']);
+    assert.deepEqual(errors('公务接待费2016年预算12万元,2015年预算10万元;对比增加2.5万元;增长率26.32%。'), ['2.5', '26.32%']);
     // Each item against its own last year, not the first base amount of the line (57.55).
     assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
+  });
+
+  it('judges the rate of a change between two printed years against the printed base, not this year + the change (review25 Y11, Y24)', () => {
+    const doc = (line: string) => `部门：某单位\n年度：2016\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const found = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${f.severity} ${text.slice(f.span.start, f.span.end)}`);
+    };
+    // 25 − 20 = 5, printed 6: the change is wrong; its rate 20% is (25 − 20) ÷ 25 — right (6 ÷ 26 = 23% was a false error).
+    // Alone, integers: 6 is within the rounding of 25.49 − 19.5 (a 尾差, information); beside 12.5, a tenth: an error.
+    assert.deepEqual(found('公务用车运行费2016年预算20万元,2015年预算25万元;对比减少6万元;减少率20%。'), ['information 6']);
+    assert.deepEqual(found('公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%。公务用车运行费2016年预算20万元,2015年预算25万元;对比减少6万元;减少率20%。'), ['error 6']);
+    // A wrong rate is still found, against the printed base; a rate said of a rise where it fell, as the negative rate.
+    assert.deepEqual(found('公务用车运行费2016年预算20万元,2015年预算25万元;对比减少5万元;减少率25%。'), ['error 25%']);
+    const text = doc('公务接待费2016年预算8万元,2015年预算12.5万元;对比增加4.5万元;增长率36%。');
+    const msgs = analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => f.message);
+    assert.equal(msgs.length, 2, msgs.join('\n'));
+    assert.ok(msgs[1].includes('(8 - 12.5) ÷ 12.5 应为 -36%'), msgs[1]);
+  });
+
+  it('pairs a change after two dated amounts of one subject with those two only, not another subject’s amount before (review25 yd3)', () => {
+    const line = '“三公”经费支出合计30万元。公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.5万元;减少率36%。';
+    const found = (year: number, kind: string, l: string) => {
+      const text = `部门：某单位\n年度：${year}\n类型：${kind}\n\n## 情况说明\n${l}\n`;
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+    };
+    // The items' years are not the document's (last year's comparison quoted): this year is the later year printed.
+    assert.deepEqual(found(2017, '预算', line), []);
+    assert.deepEqual(found(2022, '决算', line.replace('30万元', '53.73万元')), []);
+    assert.deepEqual(found(2022, '决算', line.replace('30万元', '53.73亿元')), []);
+    assert.deepEqual(found(2016, '预算', line), []);
+    // A wrong change between them is still found, in any document year.
+    assert.deepEqual(found(2017, '预算', line.replace('减少4.5万元', '减少4.35万元')), ['4.35']);
   });
 
   it('reads `占年初预算数X万元的p%` as a completion of X and `占任务数的p%` as each part’s own (屯溪 1—6 月, 1—11 月)', () => {
@@ -512,18 +546,42 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.deepEqual(errors('基本支出600万元，占预算的60%；项目支出500万元，占预算的50%。'), ['50%']);
   });
 
-  it('a `主要…如下:` list is of some items (天津 2024 上半年 ×2): not summed to the total unless past it', () => {
+  it('a `主要…如下:` list is of some items (天津 2024 上半年 ×2): short of the total a warning that says so, past it an error', () => {
     const doc = (lines: string) => `部门：某市\n年度：2024\n类型：预算\n\n## 情况说明\n${lines}\n`;
-    const errors = (lines: string) => {
+    const found = (lines: string) => {
       const text = doc(lines);
-      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => text.slice(f.span.start, f.span.end));
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${f.severity} ${text.slice(f.span.start, f.span.end)}`);
     };
-    assert.deepEqual(analyze(read('tianjin-city-2024h1'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').length, 0);
+    // (fixwords6: c76b6ad left these silent — any 主要 or 等 in the lead dropped a list short of its total.)
+    const tianjin = analyze(read('tianjin-city-2024h1'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative');
+    // (The 主要税收收入项目 make the 地方税收收入 865.4 of the lead: its list, which holds.)
+    assert.deepEqual(tianjin.map((f) => f.severity), ['warning']);
+    assert.match(tianjin[0].message, /^所列各项合计 .*，比总额 .* 少 .*可能只列了主要项目/);
     const head = '上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。主要支出科目情况如下:\n';
-    assert.deepEqual(errors(`${head}社会保障和就业支出314.5亿元,同比增长22.3%;\n卫生健康支出86.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`), []);
-    // Past the total, still an error; a list without `主要` still adds up to its total.
-    assert.deepEqual(errors(`${head}社会保障和就业支出1314.5亿元,同比增长22.3%;\n卫生健康支出186.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`), ['1532.7']);
-    assert.deepEqual(errors('上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。支出科目情况如下:\n社会保障和就业支出314.5亿元;\n卫生健康支出86.8亿元;\n交通运输支出41.3亿元。'), ['1532.7']);
+    const short = found(`${head}社会保障和就业支出314.5亿元,同比增长22.3%;\n卫生健康支出86.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`);
+    assert.deepEqual(short, ['warning 1532.7']);
+    const text = doc(`${head}社会保障和就业支出314.5亿元,同比增长22.3%;\n卫生健康支出86.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`);
+    assert.match(analyze(text, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /^所列各项合计 442\.6，比总额 1532\.7 少 1,090\.1/);
+    // Past the total, still an error; a list without `主要` or `等` still adds up to its total; a list that adds up, nothing.
+    assert.deepEqual(found(`${head}社会保障和就业支出1314.5亿元,同比增长22.3%;\n卫生健康支出186.8亿元,同比增长6.1%;\n交通运输支出41.3亿元,同比增长17.4%。`), ['error 1532.7']);
+    assert.deepEqual(found('上半年,全市一般公共预算支出1532.7亿元,同比增长16.2%。支出科目情况如下:\n社会保障和就业支出314.5亿元;\n卫生健康支出86.8亿元;\n交通运输支出41.3亿元。'), ['error 1532.7']);
+    assert.deepEqual(found('上半年,全市一般公共预算支出442.6亿元。主要支出科目情况如下:\n社会保障和就业支出314.5亿元;\n卫生健康支出86.8亿元;\n交通运输支出41.3亿元。'), []);
+    // `等于`, `平等`, `等级` are no list's `等`: a list short of its total, an error.
+    assert.deepEqual(found('全市支出1532.7亿元,等级评定情况如下:\n社会保障和就业支出314.5亿元;\n卫生健康支出86.8亿元;\n交通运输支出41.3亿元。'), ['error 1532.7']);
+    assert.deepEqual(found('全市支出1532.7亿元,用于社保、卫生等方面:\n社会保障和就业支出314.5亿元;\n卫生健康支出86.8亿元;\n交通运输支出41.3亿元。'), ['warning 1532.7']);
+  });
+
+  it('a `主要安排为：` list whose item is mistyped is still found (忻州 2023 L53: 10.49 typed 10.40), as a warning', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'seeds', readdirSync(join(__dirname, '..', '..', 'seeds')).find((f) => f.includes('xinzhou-2023-budget'))!), 'utf8');
+    const at = (t: string) => analyze(t, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && lineOf(t, f.span.start) === 53);
+    assert.deepEqual(at(text), []);
+    const typo = text.replace('(5)物业管理费 10.49 万元', '(5)物业管理费 10.40 万元');
+    assert.notEqual(typo, text);
+    const f = at(typo);
+    assert.deepEqual(f.map((x) => x.severity), ['warning'], f.map((x) => x.message).join('\n'));
+    assert.match(f[0].message, /^所列各项合计 109\.90，比总额 109\.99 少 0\.09/);
+    // Past the total (10.59): an error, as before.
+    assert.deepEqual(at(text.replace('(5)物业管理费 10.49 万元', '(5)物业管理费 10.59 万元')).map((x) => x.severity), ['error']);
   });
 
   it('a run of shares said respectively is a breakdown by itself (新余 2025: its own 100.74%, not 200.74% with the next run)', () => {

@@ -6,8 +6,9 @@
  *   speaks of 截至 Y 年…; a 预算 of year Y of Y−1's year end, or of Y); a comparison (`比 Y−1 年预算`, `与 Y−1 年度相比`)
  *   is with the year before;
  * - the unit's name in headings (`第一部分 …概况`, `… 2023 年度部门决算`) and in table fields (`部门：…`) is the header's 部门;
- * - repeated punctuation (`。。`, `，，`) and a word of two or more characters written twice (`比2025年预算增加增加27.45万元`,
- *   上海普陀文旅局 2026) in prose — not a reduplicated verb (`研究研究`), `一个一个`, nor a character's own repeat (`人人`, `年年`);
+ * - repeated punctuation (`。。`, `，，`) and a change or function word of the narrative written twice (`比2025年预算增加增加
+ *   27.45万元`, 上海普陀文旅局 2026) in prose — a closed list (`REPEATED_WORD`): other words doubled are chains of two words
+ *   (`物业管理管理费`), reduplicated verbs (`研究研究`) or adjectives (`雪白雪白`);
  * - a change word beside 持平 (`与2025年预算增加持平`, the same document): no change and a change at once.
  * Line by line over one section's lines (comments are not read), and over the cells of its tables' stored rows (read
  * from the stores, no row made): the checks need the header only, so they are kept with the section (../analysis.ts).
@@ -42,19 +43,13 @@ const SUSPECT_REPEATED = /([。，、；：！？,;])\1/;
 const ELLIPSIS_CELL = /^[…⋯]+$|^\.{3,}$/;
 const REPEATED = /([。，、；：！？,;])\1+/g;
 /**
- * A word of two to six Chinese characters written twice in a row (`增加增加`). Backtracking is bounded: at each place at
- * most five lengths, each compared once.
+ * The words whose doubling is always a slip: the change and function words of the narrative (`比2025年预算增加增加27.45万元`,
+ * 上海普陀文旅局 2026; `增加原因主要是主要是按照…`, 梧州检测中心 2020), a closed list. Any other word written twice may be
+ * Chinese: a chain of two words sharing one (`物业管理管理费`, `重点项目建设建设资金`, `办公室办公室主任`, `2026年度年度预算`;
+ * in the stored corpus `支出支出用途` ×8, `服务项目项目绩效` ×2, `在职人员人员经费`), a reduplicated verb (`研究研究`,
+ * `宣传宣传`), an ABAB adjective (`雪白雪白`) — none is read (review25). Longest first: `主要是主要是` is `主要是` twice (a literal: test/regex.test.ts reads it).
  */
-const REPEATED_WORD = /([\u4e00-\u9fff]{2,6})\1/g;
-/** Repeats that are Chinese grammar, not a slip: reduplicated verbs (`研究研究`), an intensifier, `一X一X` (`一项一项`). */
-const REDUPLICATED = new Set(['研究', '讨论', '考虑', '商量', '学习', '调查', '检查', '整理', '休息', '活动', '交流', '沟通', '了解', '介绍',
-  '比较', '总结', '分析', '练习', '尝试', '体验', '思考', '打扫', '收拾', '准备', '锻炼', '清理', '核对', '打听', '琢磨', '非常']);
-/**
- * Nouns that end one word and begin the next in budget texts (`9 名在职人员人员经费`, 江苏省政协办公厅 2018: the staff's
- * 人员经费; `本部门部门预算`, `项目项目支出`): written twice, they are two words.
- */
-const NOUN_CHAINS = new Set(['部门', '单位', '人员', '项目', '支出', '收入', '资金', '经费', '资产', '政府', '财政', '预算', '决算', '机关',
-  '事业', '行政', '公共', '公务', '基金', '资本']);
+const REPEATED_WORD = /(比上年|较上年|主要是|主要有|其中|同比|环比|增加|减少|增长|下降|上升|降低|提高|持平|主要|分别|包括|合计|总计|共计|万元|亿元|占比|用于)\1/g;
 /** A change word right before 持平 (`增加持平`, `减少了持平`); not `增减持平`'s `减`. */
 const CHANGE_FLAT = /(?:增加|减少|增长|下降|上升|降低|提高|(?<!增)减|(?<!减)增)了?(?:基本)?持平/g;
 const YEAR_RANGE = /\d{4}\s*[-—–~～至]\s*\d{4}/g;
@@ -100,7 +95,6 @@ export function hygieneFindings(lines: readonly Line[], tables: readonly Table[]
   const repeats = (text: string, at: number) => {
     for (const m of text.matchAll(REPEATED_WORD)) {
       const w = m[1];
-      if (REDUPLICATED.has(w) || NOUN_CHAINS.has(w) || (w.length === 2 && w[0] === '一') || [...w].every((ch) => ch === w[0])) continue;
       say('repeated-word', 'warning', { start: at + m.index, end: at + m.index + m[0].length }, sm.repeatedWord(m[0], w));
     }
     if (text.includes('持平')) for (const m of text.matchAll(CHANGE_FLAT)) say('narrative', 'error', { start: at + m.index, end: at + m.index + m[0].length }, sm.changeFlat(m[0]));

@@ -650,6 +650,22 @@ function approxCheck(ctx: Ctx, c: Claim): void {
   });
 }
 
+/**
+ * The two amounts of one subject, each of a year it names, said right before a change (`公务接待费2016年预算8万元,
+ * 2015年预算12.5万元;对比减少4.35万元`, 英德 2016): the change is between those two — this year the later year printed,
+ * the base the earlier — whatever the document's year, never an amount of another subject said before them.
+ */
+function datedPair(st: Statement, change: Claim): { cur: Claim; base: Claim } | undefined {
+  const i = indexOf(st).place.get(change);
+  if (i === undefined || i < 2) return undefined;
+  const a = st.claims[i - 2];
+  const b = st.claims[i - 1];
+  const dated = (x: Claim) => x.kind === 'amount' && !x.bound && !x.approx && x.roleYear !== undefined;
+  if (!dated(a) || !dated(b) || a.roleYear === b.roleYear || a.sentence < change.sentence - 1 || !sameSubject(a, b)) return undefined;
+  if (change.subject && !change.inherited && !sameSubject(change, a)) return undefined;
+  return a.roleYear! > b.roleYear! ? { cur: a, base: b } : { cur: b, base: a };
+}
+
 function sameSubject(a: Claim, b: Claim): boolean {
   if (!a.subject || !b.subject) return true;
   const ka = labelKey(a.subject);
@@ -789,6 +805,14 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       });
       continue;
     }
+    // A change between two amounts of the years printed (`公务用车运行费2016年预算20万元,2015年预算25万元;对比减少6万元;
+    // 减少率20%`): its rate is of those two, (20 − 25) ÷ 25 the printed base's — not the printed change over this year and
+    // the change (6 ÷ 26), which repeats a wrong change's mistake in its rate.
+    const pair = datedPair(st, change);
+    if (pair) {
+      relate(ctx, { rule: 'narrative', kind: 'growth', title: title(ctx, 'rate'), target: ctx.cellOf(r), terms: [{ sign: r.direction! > 0 ? 1 : -1, cell: ctx.cellOf(pair.cur) }, claimTerm(ctx, 1, pair.base, pair.cur.scale)] });
+      continue;
+    }
     const cur = currentFor(st, change, prev, ctx.kind);
     if (cur) rateRelation(ctx, r, change, changeOfListTotal(ctx, st, r, change, cur) ?? cur);
     else tableRate(ctx, r, change);
@@ -798,10 +822,12 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   for (let i = 0; i < claims.length; i++) if (claims[i].kind === 'amount' && claims[i].role === 'base') bases.push(claims[i]);
   for (const c of claims) {
     if (c.kind !== 'change' || c.bound || c.approx) continue;
-    let cur = currentFor(st, c, prev, ctx.kind);
+    // Right after two amounts of one subject of the years it names: between those two.
+    const pair = datedPair(st, c);
+    let cur = pair ? pair.cur : currentFor(st, c, prev, ctx.kind);
     // The first base amount of its subject in its sentence or before (the base amounts alone are looked through).
-    let base: Claim | undefined;
-    for (const x of bases) {
+    let base: Claim | undefined = pair?.base;
+    if (!pair) for (const x of bases) {
       if (x.sentence > c.sentence) break;
       if (sameSubject(x, c)) { base = x; break; }
     }
@@ -809,7 +835,7 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     if (!cur || !base) continue;
     // A change against a base amount it names (`…合计31.23万元,其中:…因公出国(境)费0万元。较2014年度…“三公”经费合计16.08万元
     // 增加15.15万元`, 甘南 2015): of this year's amount of the base's subject, not of the last part listed before.
-    if (c.inherited && base.subject.length >= 2 && base.span.start < c.span.start && !(cur.subject && sameSubject(cur, base))) {
+    if (!pair && c.inherited && base.subject.length >= 2 && base.span.start < c.span.start && !(cur.subject && sameSubject(cur, base))) {
       const list = ix.bySubject.get(labelKey(base.subject));
       const k = list ? lastBefore(list.length, (j) => claims[list[j]].span.start, base.span.start) : -1;
       if (k >= 0) cur = claims[list![k]];
@@ -1947,11 +1973,40 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
   // (Asked only of a list whose items do not add up to its total: most do.)
   if (!addsUp(ctx, total, amounts) && partialList(ctx, total, amounts)) return;
-  // The main items only (`…;非税收入279亿元,…。主要税收收入项目情况如下:` / `增值税393.9亿元,…` …, `主要支出科目情况如下:`, 天津
-  // 2024 上半年): they cannot pass the total, need not make it.
+  // A lead that says the items are the main ones (`主要税收收入项目情况如下:`, 天津 2024 上半年; `主要安排为：`, 忻州 2023) or
+  // ends a list with `等` may list some items only: short of the total, a warning that says so — the national 部门决算
+  // template's `主要用于以下方面：` opens the complete 类 list, and a mistyped item (忻州's 10.49 typed 10.40) is short
+  // too. Past the total, an error as any list.
   const last = st.sentences[st.sentences.length - 1];
-  if (/主要|等/.test(text.slice(last.start, last.end)) && !addsUp(ctx, total, amounts) && !exceeds(sumFigure(ctx, amounts), ctx.cellOf(total).figure!)) return;
+  if (MAIN_ITEMS.test(text.slice(last.start, last.end)) && !addsUp(ctx, total, amounts)) {
+    const sum = sumFigure(ctx, amounts);
+    const whole = ctx.cellOf(total).figure!;
+    // The items of another amount of the lead (`其中:地方税收收入865.4亿元,…;非税收入279亿元,…。主要税收收入项目情况如下:`,
+    // 天津: 393.9 + 181.4 + 47.9 + 242.2 = 865.4): that amount's list, which they make.
+    const of = st.claims.find((x) => x !== total && isThisYear(x) && x.unit === total.unit && addsUp(ctx, x, amounts));
+    if (of) return sumRelation(ctx, of, amounts);
+    if (!exceeds(sum, whole)) return mainItemsShort(ctx, total, amounts, sum, whole);
+  }
   sumRelation(ctx, total, amounts);
+}
+
+/** A lead naming its items the main ones (`主要`), or a list ending in `等` (`A、B等`; not `等于`, `平等`, `等级`). */
+const MAIN_ITEMS = /主要|(?:、|和|及)[^、。；;：:，,]{0,20}?(?<![平相对均同优初高中上下特])等(?![于级同额值次])/;
+
+/**
+ * The items of a `主要`/`等` list that fall short of its total beyond their rounding: a warning, their sum and the gap
+ * (the relation is kept for the hover, as a sum's; no error: the rest may be unlisted).
+ */
+function mainItemsShort(ctx: Ctx, total: Claim, amounts: readonly Claim[], sum: Figure, whole: Figure): void {
+  const rel: Relation = { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) };
+  ctx.out.relations.push(rel);
+  const d = Math.max(sum.decimals, whole.decimals);
+  const gap = whole.units * pow10(d - whole.decimals) - sum.units * pow10(d - sum.decimals);
+  ctx.out.findings.push(withRelation({
+    rule: 'narrative', severity: 'warning', span: own(rel.target.span),
+    related: rel.terms.map((t) => ({ span: own(t.cell.span), message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) })),
+    message: ctx.cm.mainItemsShort(formatUnits(sum.units, sum.decimals, true), total.figure.text, formatUnits(gap, d, true), title(ctx, 'sum')),
+  }, rel));
 }
 
 /**

@@ -46,6 +46,8 @@ const zh = {
     `比较不符：决算数 ${finalAmount}，预算数 ${budget}，却称“${word}”（${title}）`,
   flatMismatch: (word: string, current: string, base: string, title: string) =>
     `称“${word}”，但本年 ${current} 与基数 ${base} 不同（${title}）`,
+  mainItemsShort: (sum: string, total: string, short: string, title: string) =>
+    `所列各项合计 ${sum}，比总额 ${total} 少 ${short}：引言称“主要”或“等”，可能只列了主要项目；若所列即全部，则有一项有误（${title}）`,
   sharesOver: (sum: string, title: string) => `同一总数的各项占比之和为 ${sum}，超过 100%（${title}）`,
   sharesApart: (stated: string, part: string, whole: string, expected: string, diff: string, title: string) =>
     `占比与同一总数的其他各项不符：列示 ${stated}，按其余各项的占比总数约为 ${whole}，${part} ÷ ${whole} 应为 ${expected}，相差 ${diff}（${title}）`,
@@ -98,6 +100,8 @@ const en: ClaimMessages = {
   rateDirection: (changeWord, rateWord, title) => `Contradicting directions: the change says “${changeWord}”, its rate “${rateWord}” (${title})`,
   compareMismatch: (word, finalAmount, budget, title) => `Wrong comparison: final ${finalAmount}, budget ${budget}, yet the text says “${word}” (${title})`,
   flatMismatch: (word, current, base, title) => `The text says “${word}”, but this year ${current} differs from the base ${base} (${title})`,
+  mainItemsShort: (sum, total, short, title) =>
+    `The items listed add to ${sum}, ${short} short of the total ${total}: the lead says “主要” (main) or “等” (etc.), so it may list only the main items; if they are all, one of them is wrong (${title})`,
   sharesOver: (sum, title) => `The shares of one whole add up to ${sum}, over 100% (${title})`,
   sharesApart: (stated, part, whole, expected, diff, title) =>
     `A share that does not fit the other shares of its whole: printed ${stated}; the others make the whole about ${whole}, and ${part} ÷ ${whole} gives ${expected}, difference ${diff} (${title})`,
