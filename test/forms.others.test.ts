@@ -597,6 +597,16 @@ describe('上海\'s funds as two label | amount pairs side by side: each pair\'s
     assert.match(found[0].message, /项目资金总额 ≠ 其中：中央补助资金 \+ 其他资金：应为 1,300\.00，实为 10,308,000\.00/);
   });
 
+  it('a list of sources not ending in the residual 其他资金 may be parts only: no sum read', () => {
+    // `其中：中央资金 | 市级资金` under 项目资金总额: parts of other names, not the template's whole.
+    const parts = chengguan.replace('其中：财政资金 | 10,308,000.00 |', '其中：中央资金 | 300.00 |').replace('其他资金 | 0.00 | 其他资金', '市级资金 | 500.00 | 其他资金');
+    assert.deepEqual(formErrors(parts), []);
+    // Ended by 其他资金, the same list is the total's sources: 300 + 500 ≠ 10,308,000.
+    const found = formErrors(parts.replace('市级资金 | 500.00 | 其他资金', '其他资金 | 500.00 | 其他资金'));
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /项目资金总额 ≠ 其中：中央资金 \+ 其他资金：应为 800\.00，实为 10,308,000\.00/);
+  });
+
   it('a second `其中：` row is a part of the source above it, never added to its siblings (review25 A9)', () => {
     // 其中：财政资金 800 / 其中：中央资金 500 / 其他资金 200 = 1,000: the 中央资金 is inside the 财政资金.
     const rows = (other: string, after = '') => chengguan

@@ -202,6 +202,8 @@ const PAIR_TOTAL = /总额$/;
 const FIRST_SOURCE = /^其中[：:]/;
 /** The template's own sources of either pair (`财政资金`, `其他资金`; `当年财政拨款`, `上年结转资金`, `其他资金`). */
 const PAIR_SOURCE = /^(?:其中[：:])?(?:财政资金|其[他它]资金|当年财政拨款|上年结转(?:资金)?)$/;
+/** The template's residual source, which ends either pair's list (`其他资金`): the list is then the whole. */
+const LAST_SOURCE = /^(?:其中[：:])?其[他它]资金$/;
 /** The most rows a paired funds part is read in (上海 prints four). */
 const PAIR_ROWS = 12;
 
@@ -211,8 +213,8 @@ const PAIR_ROWS = 12;
  * ` | | 上年结转资金 | 0.00`, `其他资金 | 0.00 | 其他资金 | 0.00`): each pair is read on its own, its total (a label ending
  * in `总额`, the pair's first) the sum of the sources below it (the first printed `其中：…`) — 项目资金总额 = 财政资金 +
  * 其他资金, 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金. The sources are the whole only when at least two rows
- * print them: a `其中：` row alone is a part of the total, not its sources (`项目资金总额 1,000 | 其中：中央补助资金 300`,
- * review25). A second `其中：` row is a part of the source above it (`其中：财政资金 800` / `其中：中央资金 500`), never
+ * print them, the last the residual `其他资金`: a `其中：` row alone is a part of the total, not its sources (`项目资金总额
+ * 1,000 | 其中：中央补助资金 300`, review25), and so may be parts of other names (`其中：中央资金 | 市级资金`). A second `其中：` row is a part of the source above it (`其中：财政资金 800` / `其中：中央资金 500`), never
  * added to its siblings; after it, a row of the template's own sources (`其他资金`) is its whole's next source again, and
  * any other ends the pair unread (whose part it is, is not printed). Not where every source is blank (nothing was
  * filled in). The right pair's cells are named by its own labels (cells of their own standing at the printed figures,
@@ -248,7 +250,9 @@ function pairedFunds(p: Part, m: Messages, out: Relation[]): void {
       nested = false;
       rows.push(r);
     }
-    if (rows.length < 2) continue;
+    // At least two sources, the last the residual one (`其他资金`): a list of parts of other names (`其中：中央资金`,
+    // `市级资金`) may not be all of the total.
+    if (rows.length < 2 || !LAST_SOURCE.test(labelOf(rows[rows.length - 1]))) continue;
     const sources = rows.map((r) => cellOf(p, r, half + 1)).filter((c): c is Cell => !!c && c.kind === 'figure');
     if (!sources.length) continue;
     // The left pair's cells are named by their rows; the right pair's by its own labels, in one column of their own.
