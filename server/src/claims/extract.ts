@@ -167,9 +167,9 @@ const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总�
 // 加 + 上级补助收入, `加上年结转` 加 + 上年结转.)
 const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即|[一二三四五六七八九十]是|加(?=上级|上年)|加上|减去|扣除)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
-/** Words that open with last year (after `比`/`较`), not its carried-over money: `上年度总支出`, `比上年度总支出`. */
 /** Role words alone after a year (`2016年预算`, `2015年决算数为`, `2016年预算拨入`): no subject of their own. */
 const ROLE_ONLY = /^(?:年初|全年|调整)?(?:预算|决算|执行)数?(?:拨入|安排)?(?:为|是)?$/;
+/** Words that open with last year (after `比`/`较`), not its carried-over money: `上年度总支出`, `比上年度总支出`. */
 const LAST_YEAR_FIRST = /^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结转|结余)/;
 const BASE_PHRASE = /(?:与|和|比|较|相较于?|相比于?|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
 
