@@ -2204,8 +2204,7 @@ function sidesOfTotal(ctx: Ctx, st: Statement): void {
     const from = st.span.start + at;
     if (from < total.span.end) continue;
     const end = st.span.start + Math.min(stopAt(st.text, '。！？', at), sides[k + 1] ?? Infinity);
-    const m = { index: at };
-    if (st.text.slice(m.index, end - st.span.start).includes('等')) continue;
+    if (st.text.slice(at, end - st.span.start).includes('等')) continue;
     const parts = st.claims.filter((x) => x.span.start > from && x.span.start < end && partOfTotal(ctx, total, x) && !bracketedBefore(st, x, end));
     if (parts.length) sumRelation(ctx, total, parts);
   }
