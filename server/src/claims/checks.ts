@@ -542,8 +542,11 @@ interface Ctx {
   siblings: Map<string, Set<Claim>>;
 }
 
-/** Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation). */
-function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeof evaluate>>) => string): void {
+/**
+ * Adds a relation; when it fails, the finding `say` words (undefined: the generic wording of the evaluation), an error
+ * unless said otherwise (a `warning` offers no figure to write: what fails may be the wording, not a figure).
+ */
+function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeof evaluate>>) => string, severity: 'error' | 'warning' = 'error'): void {
   ctx.out.relations.push(rel);
   const ev = evaluate(rel);
   if (!ev || (ev.holds && (ev.exact || rel.kind !== 'sum'))) return;
@@ -563,8 +566,8 @@ function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeo
   } else {
     message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title));
   }
-  const f: Finding = withRelation({ rule: 'narrative', severity: 'error', span: own(rel.target.span), related, message }, rel);
-  if (rel.kind === 'sum' || rel.kind === 'same') f.expected = ev.computed.replace(/,/g, '');
+  const f: Finding = withRelation({ rule: 'narrative', severity, span: own(rel.target.span), related, message }, rel);
+  if (severity === 'error' && (rel.kind === 'sum' || rel.kind === 'same')) f.expected = ev.computed.replace(/,/g, '');
   ctx.out.findings.push(f);
 }
 
@@ -1985,7 +1988,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     // 天津: 393.9 + 181.4 + 47.9 + 242.2 = 865.4): that amount's list, which they make.
     const of = st.claims.find((x) => x !== total && isThisYear(x) && x.unit === total.unit && addsUp(ctx, x, amounts));
     if (of) return sumRelation(ctx, of, amounts);
-    if (!exceeds(sum, whole)) return mainItemsShort(ctx, total, amounts, sum, whole);
+    if (!exceeds(sum, whole)) return mainItemsShort(ctx, total, amounts);
   }
   sumRelation(ctx, total, amounts);
 }
@@ -1994,19 +1997,12 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
 const MAIN_ITEMS = /主要|(?:、|和|及)[^、。；;：:，,]{0,20}?(?<![平相对均同优初高中上下特])等(?![于级同额值次])/;
 
 /**
- * The items of a `主要`/`等` list that fall short of its total beyond their rounding: a warning, their sum and the gap
- * (the relation is kept for the hover, as a sum's; no error: the rest may be unlisted).
+ * The items of a `主要`/`等` list that fall short of its total: a warning that says their sum and the gap, no figure to
+ * write (the rest may be unlisted); within their rounding a 尾差, as any sum's (`relate`).
  */
-function mainItemsShort(ctx: Ctx, total: Claim, amounts: readonly Claim[], sum: Figure, whole: Figure): void {
+function mainItemsShort(ctx: Ctx, total: Claim, amounts: readonly Claim[]): void {
   const rel: Relation = { rule: 'narrative', kind: 'sum', title: title(ctx, 'sum'), target: ctx.cellOf(total), terms: amounts.map((p) => ({ sign: 1 as const, cell: ctx.cellOf(p) })) };
-  ctx.out.relations.push(rel);
-  const d = Math.max(sum.decimals, whole.decimals);
-  const gap = whole.units * pow10(d - whole.decimals) - sum.units * pow10(d - sum.decimals);
-  ctx.out.findings.push(withRelation({
-    rule: 'narrative', severity: 'warning', span: own(rel.target.span),
-    related: rel.terms.map((t) => ({ span: own(t.cell.span), message: ctx.m.termRelated(nameOf(ctx, t.cell), t.cell.text || ctx.m.empty) })),
-    message: ctx.cm.mainItemsShort(formatUnits(sum.units, sum.decimals, true), total.figure.text, formatUnits(gap, d, true), title(ctx, 'sum')),
-  }, rel));
+  relate(ctx, rel, (ev) => ctx.cm.mainItemsShort(ev.computed, total.figure.text, ev.difference, rel.title), 'warning');
 }
 
 /**

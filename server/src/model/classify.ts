@@ -57,6 +57,14 @@ function ownName(name: string): MoneyUnit | undefined {
 }
 
 /**
+ * A column's name without the bracketed money unit it prints (`本年支出合计（元）` → `本年支出合计`): the name a standard
+ * column is known by (standard/names.ts `columnKey`); the unit is `ownColumnUnit`'s.
+ */
+export function withoutColumnUnit(name: string): string {
+  return name.includes('元') ? name.replace(COLUMN_UNIT, '') : name;
+}
+
+/**
  * The money unit a column's figures are in: its own (`ownColumnUnit`), else its table's (`Table.unit`, passed). Every
  * comparison of a column's figures with another column's, a field's, another table's or the narrative's reads it.
  */

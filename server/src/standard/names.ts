@@ -2,7 +2,7 @@
  * The keys under which standard tables, rows and columns are matched: what varies between documents that print the
  * same thing (blanks, full- and half-width brackets, the kind of quotes, a leading number, a year) is taken out.
  */
-import { withoutItemNumber } from '../model/classify';
+import { withoutColumnUnit, withoutItemNumber } from '../model/classify';
 import { chineseNumeral } from '../util/text';
 
 /** What `nameKey` does to a character: `''` drops it, a string replaces it. */
@@ -48,16 +48,13 @@ export function hasKey(text: string, key: string): boolean {
   return nameKey(text) === key;
 }
 
-/** A bracketed money unit in a column's key (`本年支出合计(元)`): the column's unit (model/classify `columnUnit`), not its name. */
-const COLUMN_UNIT_KEY = /\((?:万|亿)?元\)/g;
-
 /**
- * The key of a document's column name or group path (`nameKey` without a bracketed money unit): `本年支出合计（元）` is
- * the standard `本年支出合计`, its figures read in 元 wherever they are compared (`columnUnit`).
+ * The key of a document's column name or group path (`nameKey` of the name without its bracketed money unit,
+ * model/classify `withoutColumnUnit`): `本年支出合计（元）` is the standard `本年支出合计`, its figures read in 元 wherever
+ * they are compared (`columnUnit`, the same reading of the unit).
  */
 export function columnKey(text: string): string {
-  const k = nameKey(text);
-  return k.includes('元)') ? k.replace(COLUMN_UNIT_KEY, '') : k;
+  return nameKey(withoutColumnUnit(text));
 }
 
 /** `hasKey` of a document's column name (`columnKey`). */
