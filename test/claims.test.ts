@@ -368,6 +368,25 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
       assert.match(w[0].message, /变动原因未填写/);
     }
   });
+
+  it('a reason later in the paragraph, or in the next one, counts when it names what changed; a reason of another subject does not (上海普陀石泉路街道 2025, 凉山州 2022)', () => {
+    const reasons = (body: string) => {
+      const text = `# 某街道2025年度部门决算\n类型：部门决算\n年度：2025\n单位：万元\n\n## 情况说明\n${body}\n`;
+      return analyze(text).findings.filter((f) => f.rule === 'narrative-reason').map((f) => said(text, f));
+    };
+    // 石泉路街道: the item's reason two sentences after its change; the whole's change is the item's (21.90 both).
+    const shiquan = (reason: string) => `2025 年度“三公”经费财政拨款支出决算数比 2024 年度增加 21.90 万元，增长 141.75%，其中：因公出国（境）费支出决算 0 万元；公务用车购置及运行维护费支出决算增加 21.90 万元，增长 141.75%；公务接待费支出决算 0 万元。因公出国（境）费支出与 2024 年持平。${reason}公务接待费与2024年持平。`;
+    assert.deepEqual(reasons(shiquan('公务用车购置及运行维护费支出增加的主要原因是2025年新购置一辆公车。')), []);
+    // The reason of another subject, or one that names the item only as its cause, explains neither.
+    assert.deepEqual(reasons(shiquan('公务接待费支出增加的主要原因是接待任务增加。')), ['21.90', '21.90']);
+    assert.deepEqual(reasons(shiquan('因公出国（境）费支出增加的主要原因是公务用车购置及运行维护费支出增加。')), ['21.90', '21.90']);
+    // 凉山: each item's reason in the next paragraph, naming it (a change after a bracketed 其中 is the amount's before it).
+    const liangshan = (next: string) => `一般公共预算安排“三公”经费支出8,237.23万元,比年初预算增加1317.14万元。其中:因公出国(境)经费0万元,和年初预算持平;公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费2,337.35万元,公务用车运行维护费5,297.40万元),比年初预算增加1833.7万元;公务接待费602.47万元,比年初预算减少516.57万元。\n${next}`;
+    assert.deepEqual(reasons(liangshan('2022年,州本级“三公”经费支出中公务接待费低于预算数的主要原因为各部门过紧日子,减少了相关支出。公务用车购置及运行维护费高于预算数的主要原因是增加了专用车辆购置数量。')), ['1317.14']);
+    assert.deepEqual(reasons(liangshan('公务接待费低于预算数的主要原因为各部门过紧日子。')), ['1317.14', '1833.7']);
+    // Two paragraphs on, or under another heading, it is no longer this change's.
+    assert.deepEqual(reasons(liangshan('另有说明。\n公务接待费低于预算数的主要原因为各部门过紧日子。')), ['1317.14', '1833.7', '516.57']);
+  });
 });
 
 describe('claims: phrasings of other provinces and of 财政收支 reports (never seen in the seeds or the corpus)', () => {

@@ -26,7 +26,7 @@ import { syntheticCell } from '../model/synthetic';
 import { isBlank } from '../syntax/reader';
 import { formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
+import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { INTRODUCER, LIST_OPENER, OTHER_BASIS } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
@@ -709,31 +709,6 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
     for (let k = p.thisYear.length - 1; k >= 0; k--) if (fits(prev.claims[p.thisYear[k]])) return prev.claims[p.thisYear[k]];
   }
   return undefined;
-}
-
-/**
- * Whether a claim stands inside brackets that close before `at` (a document offset in its line): `公务用车购置及运行维护费
- * 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元` — the change and a share after the
- * brackets speak of the amount before them, not of one inside.
- */
-function bracketedBefore(st: Statement, c: Claim, at: number): boolean {
-  return bracketDepth(st.text, c.span.end - st.span.start, at - st.span.start).least < 0;
-}
-
-/**
- * The brackets between offsets `from` and `to` of a text: how many more open than close (`net`: > 0, what stands at
- * `to` is inside brackets opened after `from`), and the least that count reached on the way (`least` < 0: brackets
- * opened before `from` closed before `to`). Full- and half-width alike.
- */
-function bracketDepth(text: string, from: number, to: number): { net: number; least: number } {
-  let net = 0;
-  let least = 0;
-  for (let i = from; i < to && i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(') net++;
-    else if ((ch === '）' || ch === ')') && --net < least) least = net;
-  }
-  return { net, least };
 }
 
 /** The offset of the innermost bracket opened between `from` and `to` and still open at `to` (−1 when none is). */

@@ -151,6 +151,31 @@ function inlineCompletion(prev: Claim | undefined, sentence: number, lead: strin
   return !!prev && prev.sentence === sentence && (lead === '' || lead === '的') && isCompletionBudget(prev);
 }
 
+/**
+ * Whether a claim stands inside brackets that close before `at` (a document offset in its line): `公务用车购置及运行维护费
+ * 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元` — the change and a share after the
+ * brackets speak of the amount before them, not of one inside.
+ */
+export function bracketedBefore(st: Statement, c: Claim, at: number): boolean {
+  return bracketDepth(st.text, c.span.end - st.span.start, at - st.span.start).least < 0;
+}
+
+/**
+ * The brackets between offsets `from` and `to` of a text: how many more open than close (`net`: > 0, what stands at
+ * `to` is inside brackets opened after `from`), and the least that count reached on the way (`least` < 0: brackets
+ * opened before `from` closed before `to`). Full- and half-width alike.
+ */
+export function bracketDepth(text: string, from: number, to: number): { net: number; least: number } {
+  let net = 0;
+  let least = 0;
+  for (let i = from; i < to && i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '（' || ch === '(') net++;
+    else if ((ch === '）' || ch === ')') && --net < least) least = net;
+  }
+  return { net, least };
+}
+
 /** An amount whose words are only a total's (`人员经费 a 万元、公用经费 b 万元，合计 c 万元`): the total of those before it. */
 export function isTrailingTotal(c: Claim): boolean {
   return c.kind === 'amount' && L.TRAILING_TOTAL.test(c.lead);

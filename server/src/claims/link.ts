@@ -49,7 +49,7 @@ export function labelKey(s: string): string {
  * A looser key: without the words that only say what kind of amount it is (`支出`, `预算`, `总金额` at the end) or that
  * it is planned (`拟采购货物支出` → `货物`).
  */
-function looseKey(s: string): string {
+export function looseKey(s: string): string {
   let k = labelKey(s);
   const planned = k.replace(/^(?:拟采购|拟购买|拟购置)/, '');
   if (planned.length >= 2) k = planned;

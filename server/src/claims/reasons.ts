@@ -9,8 +9,8 @@ import type { Finding } from '../checks/finding';
 import type { ClaimMessages } from '../i18n/claims';
 import type { BudgetDocument } from '../model/document';
 import { formatUnits, type Figure } from '../numbers/decimal';
-import type { Claim, Statement } from './extract';
-import { labelKey } from './link';
+import { bracketedBefore, type Claim, type Reason, type Statement } from './extract';
+import { labelKey, looseKey } from './link';
 import { OTHER_BASIS } from './lexicon';
 
 export interface Thresholds {
@@ -41,10 +41,38 @@ function lastPart(st: Statement, n: number): number {
   return n;
 }
 
-/** Whether sentence `n` of a line names `subject` (both keyed as labels are). */
-function names(st: Statement, n: number, subject: string): boolean {
-  const s = st.sentences[n];
-  return !!s && labelKey(st.text.slice(s.start, s.end)).includes(labelKey(subject));
+/**
+ * Whether a reason speaks of `subject`: the words of its sentence before the reason's own (`公务用车购置及运行维护费支出增加
+ * 的主要原因是…`) name it, keyed loosely (`…支出决算` is `…`: the words that only say what kind of amount it is go).
+ * The words after name the cause (`…增加的主要原因是公务接待费减少`), not what it explains.
+ */
+function reasonNames(st: Statement, r: Reason, subject: string): boolean {
+  const key = looseKey(subject);
+  if (key.length < 2) return false;
+  let head = reasonHeads.get(r);
+  if (head === undefined) {
+    const s = st.sentences[r.sentence];
+    reasonHeads.set(r, (head = s ? labelKey(st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start))) : ''));
+  }
+  return head.includes(key);
+}
+
+/** Each reason's words before it, keyed (`reasonNames`): read once a reason, not once a change that asks. */
+const reasonHeads = new WeakMap<Reason, string>();
+
+/**
+ * What a change speaks of: its own subject, or — one it inherits — that of the nearest amount before it in its sentence
+ * that no bracket closing before it holds (`公务用车购置及运行维护费7,634.75万元(其中:公务用车购置费…,公务用车运行维护费
+ * 5,297.40万元),比年初预算增加1833.7万元`, 凉山: 公务用车购置及运行维护费's, not 运行维护费's).
+ */
+function changeSubject(st: Statement, i: number): string {
+  const c = st.claims[i];
+  if (!c.inherited) return c.subject;
+  for (let j = i - 1; j >= 0 && st.claims[j].sentence === c.sentence; j--) {
+    const x = st.claims[j];
+    if (x.kind === 'amount' && !bracketedBefore(st, x, c.span.start)) return x.subject || c.subject;
+  }
+  return c.subject;
 }
 
 export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm: ClaimMessages, thresholds: Thresholds = DEFAULT_THRESHOLDS): Finding[] {
@@ -60,9 +88,14 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     // 减少 221 万元，下降 10.1%；其中：…；公务用车购置及运行维护费 1687 万元，…下降 11%。 2025 年“三公”经费预算下降的原因主要
     // 是…`, a 绵竹 预算).
     if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= lastPart(st, sentence) + 1)) return true;
-    // A reason further on in the line that names what changed (`…预算为 1,950 万元，支出决算为 1,700 万元。其中：…。
-    // “三公”经费财政拨款支出决算数小于预算数的主要原因是…`): after the items, of the total.
-    if (subject && subject.length >= 2 && st.reasons.some((r) => !r.placeholder && r.sentence > sentence + 1 && names(st, r.sentence, subject))) return true;
+    // A reason further on in the line, or in the next line under its heading, that names what changed (`…预算为 1,950 万元，
+    // 支出决算为 1,700 万元。其中：…。“三公”经费财政拨款支出决算数小于预算数的主要原因是…`: after the items, of the total;
+    // `…公务用车购置及运行维护费支出决算增加 21.90 万元…。因公出国（境）费支出与 2024 年持平。公务用车购置及运行维护费支出增加的
+    // 主要原因是…`, 上海普陀石泉路街道 2025; `…公务接待费602.47万元,比年初预算减少516.57万元。` / `…公务接待费低于预算数的主要原因为…`,
+    // 凉山 2022). A reason that names another subject explains that one only.
+    if (subject && st.reasons.some((r) => !r.placeholder && r.sentence > sentence + 1 && reasonNames(st, r, subject))) return true;
+    const after = statements[k + 1];
+    if (subject && after && after.heading === st.heading && after.section === st.section && after.reasons.some((r) => !r.placeholder && reasonNames(after, r, subject))) return true;
     if (implicit(st, sentence) || implicit(st, sentence + 1)) return true;
     const next = statements[k + 1];
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
@@ -93,7 +126,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
   const explainedChanges = new Set<string>();
   const keyOf = (c: Claim) => `${c.direction}:${wan(c)}`;
   statements.forEach((st, k) => {
-    for (const c of st.claims) if (c.kind === 'change' && explained(st, k, c.sentence)) explainedChanges.add(keyOf(c));
+    st.claims.forEach((c, i) => { if (c.kind === 'change' && explained(st, k, c.sentence, changeSubject(st, i))) explainedChanges.add(keyOf(c)); });
   });
   const threshold = cm.threshold(String(thresholds.changePercent), String(thresholds.changeAmount));
   statements.forEach((st, k) => {
@@ -112,7 +145,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
         }
       }
       if (percent !== undefined && percent < thresholds.changePercent) continue;
-      if (explained(st, k, c.sentence) || explainedChanges.has(keyOf(c))) continue;
+      if (explainedChanges.has(keyOf(c))) continue;
       // A placeholder where the reason should be is reported as such, once.
       if (st.reasons.some((r) => r.placeholder && r.sentence >= c.sentence && r.sentence <= c.sentence + 1)) continue;
       const words = c.direction > 0 ? cm.changeWords.up : cm.changeWords.down;
