@@ -369,6 +369,25 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     }
   });
 
+  it('an item\'s completion rate whose own budget its line does not print is read against the tables\' 预算数 of the item, never the whole\'s (上海普陀石泉路街道 2025)', () => {
+    const line = '“三公”经费财政拨款支出年初预算为 53.93 万元，支出决算为 37.35 万元，完成预算的 69.26%，其中：因公出国（境）费决算为 0 万元，完成预算的 0%；公务用车购置及运行维护费支出决算为 37.35 万元，完成预算的 71.28%；公务接待费支出决算为 0 万元，完成预算的 0%。';
+    const table = ['## 表 财政拨款“三公”经费支出决算表', '单位：万元',
+      '列：财政拨款“三公”经费{合计{预算数 | 决算数} | 因公出国（境）费{预算数 | 决算数} | 公务用车购置及运行维护费{小计{预算数 | 决算数} | 公务用车购置费{预算数 | 决算数} | 公务用车运行维护费{预算数 | 决算数}} | 公务接待费{预算数 | 决算数}}',
+      '53.93 | 37.35 | | | 52.40 | 37.35 | 25.00 | 25.00 | 27.40 | 12.35 | 1.53 | 0', ''];
+    const text = (body: string, tables = true) => ['# 某街道2025年度部门决算', '类型：部门决算', '年度：2025', '单位：万元', '', ...(tables ? table : []), '## 情况说明', body, ''].join('\n');
+    const ratios = (t: string) => analyze(t).relations.filter((r) => r.rule === 'narrative' && r.kind === 'ratio').map((r) => `${r.target.text} ~ ${r.terms.map((x) => x.cell.text).join(' ')}`);
+    // 71.28% = 37.35 ÷ 52.40 (the table's 公务用车 预算数); 因公出国's 预算数 is printed nowhere: its rate is not read.
+    assert.deepEqual(ratios(text(line)), ['69.26% ~ 37.35 53.93', '71.28% ~ 37.35 52.40', '0% ~ 0 1.53']);
+    assert.deepEqual(errorsOf(text(line)), []);
+    // Without the table, the items' rates are not read; the whole's still is.
+    assert.deepEqual(ratios(text(line, false)), ['69.26% ~ 37.35 53.93']);
+    assert.deepEqual(errorsOf(text(line, false)), []);
+    // A wrong item rate is found against its own budget.
+    const wrong = text(line.replace('71.28%', '69.26%'));
+    assert.deepEqual(errorsOf(wrong).map((e) => said(wrong, e)), ['69.26%']);
+    assert.match(errorsOf(wrong)[0].message, /按 37\.35 ÷ 52\.40 应为 71\.28%/);
+  });
+
   it('a reason later in the paragraph, or in the next one, counts when it names what changed; a reason of another subject does not (上海普陀石泉路街道 2025, 凉山州 2022)', () => {
     const reasons = (body: string) => {
       const text = `# 某街道2025年度部门决算\n类型：部门决算\n年度：2025\n单位：万元\n\n## 情况说明\n${body}\n`;

@@ -1024,7 +1024,13 @@ function namedBudgetPair(ctx: Ctx, st: Statement, p: Claim): { budget: Claim; fi
 function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): void {
   for (const p of st.claims) {
     if (p.kind !== 'completion' || p.bound || p.approx) continue;
-    const pair = budgetPair(st, p.sentence, p.span.start, prev) ?? inlinePair(st, p) ?? namedBudgetPair(ctx, st, p);
+    const near = budgetPair(st, p.sentence, p.span.start, prev);
+    // The nearest budget and final amount before the rate, of two subjects: an item's amount after the whole's budget.
+    if (near && !near.final.inherited && near.final.subject && near.budget.subject && !sameSubject(near.final, near.budget)) {
+      ownBudgetRate(ctx, p, near.final);
+      continue;
+    }
+    const pair = near ?? inlinePair(st, p) ?? namedBudgetPair(ctx, st, p);
     if (!pair) continue;
     relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(pair.final) }, claimTerm(ctx, 1, pair.budget, pair.final.scale)] });
   }
@@ -1044,6 +1050,26 @@ function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined):
       message: ctx.cm.compareMismatch(ctx.slice(cmp.span), pair.final.figure.text, pair.budget.figure.text, title(ctx, 'compare')),
     });
   }
+}
+
+/**
+ * The completion rate of an item whose own budget its line does not print (`“三公”经费…年初预算为 53.93 万元，支出决算为 37.35
+ * 万元，完成预算的 69.26%，其中：…公务用车购置及运行维护费支出决算为 37.35 万元，完成预算的 71.28%`, 上海普陀石泉路街道 2025):
+ * the budget before it is the whole's, not the item's. Against the tables' 预算数 of the item (71.28% = 37.35 ÷ 52.40, the
+ * 三公 table's), found as a budget of its subject would be — only when every print of it found is a figure and agrees;
+ * else not read.
+ */
+function ownBudgetRate(ctx: Ctx, p: Claim, final: Claim): void {
+  if (final.scale === undefined || final.approx) return;
+  const qs = ctx.index.resolve({ ...final, role: 'budget' });
+  const first = qs[0] && termValue({ sign: 1, cell: qs[0].cell, shift: qs[0].shift });
+  if (!first) return;
+  for (const q of qs) {
+    const f = q.cell.kind === 'figure' ? termValue({ sign: 1, cell: q.cell, shift: q.shift }) : undefined;
+    if (!f || !samePrint(f, first)) return;
+  }
+  const q = qs[0];
+  relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(final) }, { sign: 1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }] });
 }
 
 /**
