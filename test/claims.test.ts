@@ -651,6 +651,30 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(sums(text('147.20', '(2)')), []);
   });
 
+  it('a list of numbered groups with their items unnumbered under each head (上海普陀石泉路街道 2025): every item is the 其中\'s, not the heads alone', () => {
+    // The document's layout, its figures shortened: 11 groups, 38 items there (19,044.26 against 19,044.27, a 尾差).
+    const text = (second = '3.39', last = '') => ['# 某街道2025年度部门决算', '类型：部门决算', '年度：2025', '单位：万元', '', '## 情况说明',
+      '一般公共预算财政拨款支出年初预算为 250.00 万元，支出决算为 221.34 万元，完成年初预算的 88.54%。决算数小于预算数的主要原因：按照工程进度调减项目经费。其中：',
+      '1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”20.04 万元，主要用于：人口抽样调查。年初预算为 20.04 万元，支出决算为 20.04 万元，完成年初预算的 100%。',
+      `“一般公共服务（类）统计信息事务（款）统计管理（项）”${second} 万元，主要用于：统计网络建设。年初预算为 ${second} 万元，支出决算为 ${second} 万元，完成年初预算的 100%。`,
+      '“一般公共服务（类）群众团体事务（款）一般行政管理事务（项）”46.50 万元，主要用于：工会活动经费。年初预算为 46.50 万元，支出决算为 46.50 万元，完成年初预算的 100%。',
+      '2. “公共安全支出（类）司法（款）公共法律服务（项）”27.09 万元，主要用于：法律援助。年初预算为 27.09 万元，支出决算为 27.09 万元，完成年初预算的 100%。',
+      '“公共安全支出（类）司法（款）其他公共安全支出（项）”124.32 万元，主要用于：平安建设。年初预算为 124.32 万元，支出决算为 124.32 万元，完成年初预算的 100%。',
+      ...(last ? [last] : []), ''].join('\n');
+    const sums = (t: string) => analyze(t).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum').map((r) => `${r.target.text} ~ ${r.terms.map((x) => x.cell.text).join(' ')}`);
+    // 20.04 + 3.39 + 46.50 + 27.09 + 124.32 = 221.34 (the heads alone, 47.13: the false error it was).
+    assert.deepEqual(sums(text()), ['221.34 ~ 20.04 3.39 46.50 27.09 124.32']);
+    assert.deepEqual(errorsOf(text()), []);
+    // An item under a head mistyped is found in the sum.
+    assert.deepEqual(errorsOf(text('3.93')).map((e) => said(text('3.93'), e)), ['221.34']);
+    // Lines that name no path as their heads do: the groups are the list when they add up and the heads alone do not.
+    const plain = text().replace('“一般公共服务（类）统计信息事务（款）统计管理（项）”', '统计管理').replace('“一般公共服务（类）群众团体事务（款）一般行政管理事务（项）”', '工会经费').replace('“公共安全支出（类）司法（款）其他公共安全支出（项）”', '平安建设');
+    assert.deepEqual(sums(plain), ['221.34 ~ 20.04 3.39 46.50 27.09 124.32']);
+    assert.deepEqual(errorsOf(plain), []);
+    // A line after the last group that names another 类 is not its item.
+    assert.deepEqual(sums(text('3.39', '“教育支出（类）其他教育支出（款）其他教育支出（项）”16.24 万元，主要用于：社区学校。')), ['221.34 ~ 20.04 3.39 46.50 27.09 124.32']);
+  });
+
   it('a rate of this year\'s amount and a base\'s, the change not stated (`比上年的 X 万元增长 P%`): s·(this year − base) ÷ base', () => {
     const line = (p: string, word = '增长', cur = '1,234.00') => `2023年度一般公共预算财政拨款支出${cur}万元，比上年的1,100.00万元${word}${p}%。`;
     assert.deepEqual(relations(doc(line('12.18'))), ['growth 12.18% ~ 1,234.00 1,100.00']);

@@ -122,4 +122,28 @@ describe('上海 部门决算 (普陀区石泉路街道 2025): a whole real docu
     const sg = at('“三公”经费财政拨款支出年初预算为 53.93');
     assert.ok(got.some((g) => g.startsWith(`${sg} narrative 情况说明“公务接待费支出”为 `) && g.includes('财政拨款“三公”经费支出决算表') && g.includes('「决算数」栏为 0')), got.join('\n'));
   });
+
+  it('the narrative\'s false readings of session 25 are gone (session 26): a 其中 of numbered groups, an item\'s rate against the whole\'s budget, a reason given later', () => {
+    const at = (start: string) => lineOf(TEXT, start);
+    const sg = at('“三公”经费财政拨款支出年初预算为 53.93');
+    // Every narrative error is one of the real mistakes above: no 应为 2,800.55 (the 其中's numbered heads only), no 应为 69.26%
+    // (公务用车's 71.28% is 37.35 ÷ 52.40, its own 预算数 in the 三公 table), no 应为 3% (1.53 ÷ 53.93). 公务接待费's 0% is
+    // 0 ÷ 1.53 in the table; against the narrative's own 1.53 it fails, and the 1.53 is named — the real mistake.
+    assert.deepEqual(findings(TEXT, 'error', /^narrative$/).map((g) => g.replace(/^(\d+ narrative \S+?[为：]).*/, '$1')), [
+      `${at('3.“教育支出”16.24')} narrative 比例不符：`,
+      `${at('“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）”545.84')} narrative 情况说明“机关事业单位基本养老保险缴费支出”为`,
+      `${at('“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位基本养老保险缴费支出（项）”545.84')} narrative 情况说明“机关事业单位基本养老保险缴费支出”为`,
+      `${at('“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位职业年金缴费支出（项）”257.14')} narrative 情况说明“机关事业单位职业年金缴费支出”为`,
+      `${at('“社会保障和就业支出（类）行政事业单位离退休（款）机关事业单位职业年金缴费支出（项）”257.14')} narrative 比例不符：`,
+      `${sg} narrative 情况说明“公务接待费支出”为`,
+      `${sg} narrative 比例不符：`,
+    ]);
+    assert.ok(findings(TEXT, 'error', /^narrative$/).includes(`${sg} narrative 比例不符：列示 0%，按 1.53 ÷ 1.53 应为 100%，相差 100%`));
+    // The 其中's 38 items (11 numbered groups, the rest under their heads) add up to 19,044.26: a 尾差 of the 19,044.27.
+    const intro = at('一般公共预算财政拨款支出年初预算为 21,864.85');
+    const info = findings(TEXT, 'information', /^narrative$/);
+    assert.equal(info.filter((g) => g.startsWith(`${intro} narrative 尾差：`)).length, 1, info.join('\n'));
+    // The 三公 change's reason two sentences on, naming 公务用车 (the whole's 21.90 is the item's); the 主要用于 list read whole.
+    assert.deepEqual(findings(TEXT, 'warning', /^narrative/), []);
+  });
 });

@@ -1967,11 +1967,26 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   const total = listTotal(ctx, statements, i);
   if (!total) return;
   const items = itemsOf(statements, i);
-  const amounts: Claim[] = [];
-  for (const it of items) {
+  const itemAmount = (it: Statement) => {
     const a = it.claims.find((x) => listAmount(ctx, x) && yearRole(ctx, x) === yearRole(ctx, total) && !x.bound);
-    if (!a || a.unit !== total.unit || a.approx) return;
+    return a && a.unit === total.unit && !a.approx ? a : undefined;
+  };
+  let amounts: Claim[] = [];
+  for (const it of items) {
+    const a = itemAmount(it);
+    if (!a) return;
     amounts.push(a);
+  }
+  // Numbered heads with lines under them unnumbered (`1.“一般公共服务（类）统计信息事务（款）…（项）”20.04 万元…` / `“一般公共
+  // 服务（类）…统计管理（项）”3.39 万元…` / … / `2. “公共安全支出（类）…`, 上海普陀石泉路街道 2025): each numbered item is a group,
+  // its lines its siblings, when they name their subjects as the head does (a path of the same levels, in the head's 类);
+  // else the lines say more of their item (江苏 2017: `1．财政拨款收入预算总计 a。` / `一般公共预算收入 a，…`), and the groups
+  // are the list only when the heads alone do not add up to the total and the groups do.
+  const groups = groupedAmounts(statements, i, items, amounts, itemAmount);
+  if (groups?.alike) amounts = groups.all;
+  else if (groups && !addsUp(ctx, total, amounts)) {
+    const tailed = groups.all.concat(groups.tail);
+    amounts = addsUp(ctx, total, groups.all) ? groups.all : groups.tail.length && addsUp(ctx, total, tailed) ? tailed : amounts;
   }
   // Two views of one total (`其中：（一）收入预算总计 X。（二）支出预算总计 X。`) are not its parts.
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
@@ -1992,6 +2007,41 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!exceeds(sum, whole)) return mainItemsShort(ctx, total, amounts);
   }
   sumRelation(ctx, total, amounts);
+}
+
+/**
+ * The amounts of a numbered list read as groups (`sumChecks`): each item's, then those of the unnumbered lines under it
+ * (between it and the next item, and after the last while they are alike), in order; `alike` when every line under a
+ * head names its subject as the head does — a 类/款/项 path of the same levels whose 类 is the head's; `tail`, the
+ * amounts of the lines after the last item that are not alike, up to the first that states none. Undefined when no item
+ * has a line under it, or a line between two items states no amount of the list (the groups cannot be added up).
+ */
+function groupedAmounts(statements: Statement[], i: number, items: Statement[], heads: Claim[], amountOf: (s: Statement) => Claim | undefined): { all: Claim[]; alike: boolean; tail: Claim[] } | undefined {
+  const intro = statements[i];
+  const all: Claim[] = [];
+  const tail: Claim[] = [];
+  let alike = true;
+  let h = 0;
+  for (let k = i + 1; k < statements.length; k++) {
+    const s = statements[k];
+    if (h < items.length && s === items[h]) { all.push(heads[h++]); continue; }
+    if (!h || s.numbering || s.heading !== intro.heading || s.section !== intro.section) break;
+    const a = amountOf(s);
+    if (h === items.length && (tail.length || !a || !sameGroup(heads[h - 1], a))) {
+      if (!a) break;
+      tail.push(a);
+      continue;
+    }
+    if (!a) return undefined;
+    alike &&= sameGroup(heads[h - 1], a);
+    all.push(a);
+  }
+  return all.length > heads.length || tail.length ? { all, alike: alike && all.length > heads.length, tail } : undefined;
+}
+
+/** Whether an amount names its subject as a group's head does: a 类/款/项 path of the same levels, in the head's 类. */
+function sameGroup(head: Claim, a: Claim): boolean {
+  return !!head.path && !!a.path && head.levels?.join() === a.levels?.join() && labelKey(head.path[0]) === labelKey(a.path[0]);
 }
 
 /** A lead naming its items the main ones (`主要`), or a list ending in `等` (`A、B等`; not `等于`, `平等`, `等级`). */
