@@ -57,8 +57,30 @@ function reasonNames(st: Statement, r: Reason, subject: string): boolean {
   return head.includes(key);
 }
 
+/**
+ * Whether one of the first reasons of a line after sentence `from` names `subject` (`reasonNames`): a few only
+ * (`REASONS_LOOK`), so that a line of many changes asks a constant number each.
+ */
+function namedAfter(st: Statement, from: number, subject: string): boolean {
+  // The reasons are in the order of the text: the first after `from` is found by halving.
+  const rs = st.reasons;
+  let lo = 0;
+  for (let hi = rs.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (rs[mid].sentence <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let n = lo; n < rs.length && n < lo + REASONS_LOOK; n++) if (!rs[n].placeholder && reasonNames(st, rs[n], subject)) return true;
+  return false;
+}
+
+const REASONS_LOOK = 16;
+
 /** Each reason's words before it, keyed (`reasonNames`): read once a reason, not once a change that asks. */
 const reasonHeads = new WeakMap<Reason, string>();
+
+/** How many claims back a change's amount is looked for (`changeSubject`): a bracketed 其中 of a few parts, never a whole run. */
+const SUBJECT_LOOK = 16;
 
 /**
  * What a change speaks of: its own subject, or — one it inherits — that of the nearest amount before it in its sentence
@@ -68,7 +90,7 @@ const reasonHeads = new WeakMap<Reason, string>();
 function changeSubject(st: Statement, i: number): string {
   const c = st.claims[i];
   if (!c.inherited) return c.subject;
-  for (let j = i - 1; j >= 0 && st.claims[j].sentence === c.sentence; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - SUBJECT_LOOK && st.claims[j].sentence === c.sentence; j--) {
     const x = st.claims[j];
     if (x.kind === 'amount' && !bracketedBefore(st, x, c.span.start)) return x.subject || c.subject;
   }
@@ -93,9 +115,9 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     // `…公务用车购置及运行维护费支出决算增加 21.90 万元…。因公出国（境）费支出与 2024 年持平。公务用车购置及运行维护费支出增加的
     // 主要原因是…`, 上海普陀石泉路街道 2025; `…公务接待费602.47万元,比年初预算减少516.57万元。` / `…公务接待费低于预算数的主要原因为…`,
     // 凉山 2022). A reason that names another subject explains that one only.
-    if (subject && st.reasons.some((r) => !r.placeholder && r.sentence > sentence + 1 && reasonNames(st, r, subject))) return true;
+    if (subject && namedAfter(st, sentence + 1, subject)) return true;
     const after = statements[k + 1];
-    if (subject && after && after.heading === st.heading && after.section === st.section && after.reasons.some((r) => !r.placeholder && reasonNames(after, r, subject))) return true;
+    if (subject && after && after.heading === st.heading && after.section === st.section && namedAfter(after, -1, subject)) return true;
     if (implicit(st, sentence) || implicit(st, sentence + 1)) return true;
     const next = statements[k + 1];
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
