@@ -149,6 +149,9 @@ describe('上海 部门预算 (普陀区城管 2026): a whole document of a layo
       ['2026年部门财政拨款收支预算总表', '三、城乡社区支出 | 33,775,592 | 33,775,592', '三、城乡社区支出 | 33,775,592 | 33,775,529', 'column-formula', /标准表「财政拨款收支总表」/],
       // 购置费 + 运行费 against 公务用车购置及运行费 小计
       ['2026年部门“三公”经费和机关运行经费预算表', '113.76 | 75.00 | 38.76', '113.76 | 57.00 | 38.76', 'column-formula', /标准表「一般公共预算“三公”经费支出表」/],
+      // the (empty) 政府性基金 table given figures whose 合计 is not 基本支出 + 项目支出: its columns are grouped under
+      // 政府性基金预算支出 (湖北: 本年政府性基金预算支出), other names since session 26 (was: not applicable)
+      ['2026年部门政府性基金预算支出功能分类预算表', ' | 合计 | | |', ' | 合计 | 100 | 60 | 30', 'column-formula', /标准表「政府性基金预算支出表」：「本年政府性基金预算支出\/合计」栏各行/],
     ];
     for (const [heading, from, to, rule, message] of cases) {
       it(`${heading}: ${from} → ${to}`, () => {

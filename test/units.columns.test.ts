@@ -117,9 +117,15 @@ describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.column
     const said = budget('1,600,000.00', '170.00');
     assert.deepEqual(findings(said), ['narrative error 170.00']);
     assert.match(analyze(said, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 170\.00，收支总表「收入总计」行「预算数（元）」栏为 160\.00：.*相差 10\.00/);
-    // The table's 收入总计 typed 1,700,000 元: the narrative's 160 万元 is found against it, in 万元.
+    // The table's 收入总计 typed 1,700,000 元: the narrative's 160 万元 is found against it, in 万元. The table prints no
+    // carry-over row, every row one the set names: its 收入总计 and 支出总计 are also checked against 本年收入合计 and
+    // 本年支出合计 (1,600,000), a 上年结转结余 and 年终结转结余 it leaves out being zero (`未列为零：`, session 26).
     const table = budget('1,700,000.00', '160.00');
-    assert.deepEqual(findings(table), ['narrative error 160.00']);
+    assert.deepEqual(findings(table), ['row-formula error 1,700,000.00', 'row-formula error 1,700,000.00', 'narrative error 160.00']);
+    assert.deepEqual(analyze(table, { locale: 'zh' }).findings.filter((f) => f.rule === 'row-formula').map((f) => f.message.slice(0, f.message.indexOf('（「'))), [
+      '收入总计 ≠ 本年收入合计：同一数额两处列示不一致，应为 1,600,000.00，实为 1,700,000.00，相差 100,000.00',
+      '支出总计 ≠ 本年支出合计：同一数额两处列示不一致，应为 1,600,000.00，实为 1,700,000.00，相差 100,000.00',
+    ]);
     assert.match(analyze(table, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 160\.00，收支总表「收入总计」行「预算数（元）」栏为 170\.00：.*相差 10\.00/);
   });
 

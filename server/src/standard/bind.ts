@@ -8,6 +8,7 @@
  * not applicable.
  */
 import { fieldsOf, firstFigureColumn } from '../model/build';
+import { itemLevel } from '../model/classify';
 import type { Column, Part, Table } from '../model/document';
 import { eachRowHead, indexOfHeads, Kind, rowCount, rowLabel, storeOf } from '../model/rows';
 import { axisOf, byFigures, firstNamed, firstRowAt, partNamed, partsOf, SCANNED_ROWS, type BoundItem, type BoundRef, type RowAt } from '../rules/declared';
@@ -833,13 +834,20 @@ export class Binder {
         const items = this.items;
         let count = 0;
         let atoms = false;
+        // A row the set says is zero where a layout leaves it out (`未列为零：`), not printed here: left out of the sum
+        // once the rows its other items stand among are known to be only rows the set names (below).
+        let absent: CompiledAtom | undefined;
         for (const it of o.items) {
           if (!it.atom) { items[count++] = it.bound!; continue; }
           // A subject code the table does not print is zero (a classification table leaves out its empty classes).
           if (it.atom.code && it.atom.axis === 'row' && !this.codePrinted(it.atom, t)) continue;
           this.row = undefined;
           const atom = this.atom(it.atom, t, undefined, instance);
-          if (!atom) return false;
+          if (!atom) {
+            if (it.atom.axis !== 'row' || !st.zeroRows.has(dataKey(it.atom.node.value))) return false;
+            absent ??= it.atom;
+            continue;
+          }
           // The row its name names, for the expansion (`BoundItem`).
           const item: BoundItem = { sign: it.sign, atom };
           if (this.row) item.at = this.row;
@@ -847,6 +855,7 @@ export class Binder {
           atoms = true;
         }
         if (!atoms) return this.failed(o.items.map((it) => it.atom?.node.value).filter(Boolean).join('、'), true);
+        if (absent && !onlyNamedRows(items, count, t, st)) return this.failed(`「${absent.node.value}」`);
         const g = o.group!;
         // Named field by field: a spread of the parsed node was most of the time of binding a term.
         const operand: GroupNode = { kind: 'group', table, items: items.slice(0, count), span: g.span };
@@ -1070,6 +1079,87 @@ function rowGuarded(a: CompiledAtom, i: number, t: Table, part: Part | undefined
 function includesAll(list: readonly string[], items: readonly string[]): boolean {
   for (let i = 0; i < items.length; i++) if (!list.includes(items[i])) return false;
   return true;
+}
+
+/**
+ * Whether the parts a group's bound items stand in (every part of `t` when one was not found by name) print only rows
+ * the set names for `st` (`namedRowKeys`), their 其中 and their numbered items (`（一）…` under `二、上年结转`), and no
+ * row of figures without a label. Only then is a row of `未列为零：` the table does not print zero: a carry-over printed
+ * under a name the set does not know (`用事业基金弥补收支差额`, `上年结余`) keeps the identity not applicable rather
+ * than make its total wrong. Read row by row, only for a group with such a row left out (a layout without carry-over):
+ * nothing is kept, so no edit can leave it stale.
+ */
+function onlyNamedRows(items: readonly GroupItem[], count: number, t: Table, st: StandardTable): boolean {
+  const parts: Part[] = [];
+  for (let i = 0; i < count; i++) {
+    const it = items[i] as BoundItem;
+    if (!it.atom) continue;
+    if (!it.at) return t.parts.every((p) => printsOnlyNamed(p, st));
+    if (!parts.includes(it.at.part)) parts.push(it.at.part);
+  }
+  return parts.every((p) => printsOnlyNamed(p, st));
+}
+
+function printsOnlyNamed(p: Part, st: StandardTable): boolean {
+  const known = namedRowKeys(st);
+  // The item level of the last row the set names: a row numbered deeper after it is one of its items.
+  let level: number | undefined;
+  for (let r = 0, n = rowCount(p); r < n; r++) {
+    const label = rowLabel(p, r);
+    if (!label) {
+      if (printsFigure(p, r)) return false;
+      continue;
+    }
+    if (known.has(ruleLabelKey(label))) { level = itemLevel(label.trim()); continue; }
+    if (nameKey(label).startsWith('其中')) continue;
+    const own = itemLevel(label.trim());
+    if (own === undefined || level === undefined || own <= level) return false;
+  }
+  return true;
+}
+
+/** Whether row r of a part prints a figure (from its store when it has one: no row is made). */
+function printsFigure(p: Part, r: number): boolean {
+  const store = storeOf(p);
+  if (!store) return p.rows[r]?.cells.some((c) => c.kind === 'figure') ?? false;
+  for (let i = 0; i < p.columns.length; i++) {
+    const c = store.cellAt(r, i);
+    if (c >= 0 && store.kind(c) === Kind.Figure) return true;
+  }
+  return false;
+}
+
+/**
+ * The label keys (`ruleLabelKey`) of every row the set names for a standard table: its template's rows, the rows its
+ * identities (any table's) and quantities name in it, with their other names (`行名：`). Made once per table.
+ */
+const namedRows = new WeakMap<StandardTable, ReadonlySet<string>>();
+
+function namedRowKeys(st: StandardTable): ReadonlySet<string> {
+  let keys = namedRows.get(st);
+  if (keys) return keys;
+  const out = new Set<string>();
+  for (const p of st.template.parts) for (let r = 0, n = rowCount(p); r < n; r++) {
+    const label = rowLabel(p, r);
+    if (label) out.add(ruleLabelKey(label));
+  }
+  const add = (a: CompiledAtom | undefined) => {
+    if (a?.axis === 'row') for (const k of a.rowKeys) out.add(k);
+  };
+  const operand = (o: CompiledOperand, own: StandardTable) => {
+    if ((o.st ?? own) !== st || o.unknown) return;
+    for (const a of o.atoms) add(a);
+    for (const it of o.items) add(it.atom);
+  };
+  for (const other of st.set.tables) {
+    for (const idn of other.identities) {
+      const c = compile(idn);
+      for (const o of [...c.lhs, ...c.rhs, ...(c.condition ? [...c.condition.lhs, ...c.condition.rhs] : [])]) operand(o, other);
+    }
+    for (const q of other.quantities) operand(compileRef(q.ref, other), other);
+  }
+  namedRows.set(st, (keys = out));
+  return keys;
 }
 
 /** An atom with another name (field by field: a spread of a parsed node is slow). */

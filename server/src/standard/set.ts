@@ -6,7 +6,8 @@
  * and whose tables are the standard tables, in their standard order: each with its title variants (`别名：`),
  * whether it is mandatory (`必备：否`) or printed once per project (`多张：是`), the other names its rows, columns and
  * parts go by (`行名：本年收入合计＝收入合计`, `栏名：…`, `部分名：…`), its template columns and rows, its 注, the
- * document quantities it holds (`数量：本年收入合计＝「本年收入合计」行`) and its identities as `规则：` lines naming
+ * document quantities it holds (`数量：本年收入合计＝「本年收入合计」行`), the rows that are zero where a layout leaves
+ * them out (`未列为零：上年结转结余`) and its identities as `规则：` lines naming
  * rows and columns by name and other tables by their standard title, each under the `来源：` that justifies it.
  */
 import { buildDocument, fieldsOf, norm } from '../model/build';
@@ -62,6 +63,13 @@ export interface StandardTable {
    */
   rowGuards: Map<string, string[]>;
   columnGuards: Map<string, string[]>;
+  /**
+   * The rows (their names' keys, as the rules write them) that stand for zero in a sum where the table does not print
+   * them (`未列为零：上年结转结余；年终结转结余`): a carry-over a layout leaves out. Taken so only in a part every row of
+   * which the set can name (bind.ts `partNamed`), so that one printed under a name the set does not know is never read
+   * as absent.
+   */
+  zeroRows: ReadonlySet<string>;
   identities: Identity[];
   quantities: Quantity[];
   /** The template as the set file prints it: parts, columns, rows, 注. */
@@ -179,7 +187,9 @@ export function readStandardSet(id: string, text: string): StandardSet {
       exactKeys: variants.map((v) => exactTitleKey(v)), form,
       mandatory: yes(fieldValue(fields, '必备'), !form), many: yes(fieldValue(fields, '多张'), form),
       rowNames: aliases(fields, '行名', rowGuards), columnNames: aliases(fields, '栏名', columnGuards),
-      partNames: aliases(fields, '部分名'), rowGuards, columnGuards, identities: [], quantities: [], template: t,
+      partNames: aliases(fields, '部分名'), rowGuards, columnGuards,
+      zeroRows: new Set(fields.filter((f) => norm(f.key) === '未列为零').flatMap((f) => split(f.value, NAME_SEPARATOR)).map((n) => nameKey(n))),
+      identities: [], quantities: [], template: t,
     };
     for (const f of fields) {
       if (norm(f.key) !== '数量') continue;
