@@ -635,11 +635,12 @@ function figureDecimals(cell: Cell): number {
  */
 function tableFigure(ctx: Ctx, q: Quantity, c: Claim, value: Figure): string {
   const printed = q.cell.text.trim();
-  if (!q.shift || c.scale === undefined) return printed;
+  // (A figure printed with the claim's unit, `150万` in a table of 元, says it already.)
+  if (!q.shift || c.scale === undefined || q.cell.figure?.unitPower === c.scale) return printed;
   const own = SCALE_UNIT[c.scale + q.shift];
   const grouping = printed.includes(',') || c.figure.text.includes(',');
   const converted = formatExact(value.units, value.decimals, c.figure.decimals, grouping);
-  // A figure printed with its own unit (`150万`) says it already.
+  // A figure printed with another unit of its own (`1.5亿`) says it already.
   return ctx.cm.inUnit(printed, q.cell.figure?.unitPower !== undefined || !own ? '' : own, converted, SCALE_UNIT[c.scale] ?? c.unit);
 }
 
