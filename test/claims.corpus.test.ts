@@ -29,7 +29,8 @@ interface Case {
 const CASES: Case[] = [
   { check: 'an amount equals its table quantity (a 类)', file: COURT, line: 458, from: '27488.23', to: '27488.32',
     expect: [
-      ['27488.32', /“公共安全支出”为 27,488\.32，公开05表「公共安全支出」行「金额」栏为 27,488\.23/],
+      // Each figure as printed (session 26: the narrative's 27488.32 was told grouped like the table's).
+      ['27488.32', /“公共安全支出”为 27488\.32，公开05表「公共安全支出」行「金额」栏为 27,488\.23：同一数额两处列示不一致，相差 0\.09/],
       // The three 类 are the list of the 支出预算总计 above them: the sum fails too, and names the culprit.
       ['37188.34', /应为 37188\.43，实为 37188\.34.*可能有误的是 情况说明“公共安全支出” 27488\.32$/],
     ] },
@@ -40,7 +41,7 @@ const CASES: Case[] = [
   { check: 'a table cell left blank where the text states an amount', file: COURT, line: 520, from: '0 万元', to: '8 万元',
     expect: [
       ['8', /“公务用车购置预算支出”为 8 万元，公开09表「第1行」行「公务用车购置费」栏却为空/],
-      ['266.8', /应为 274\.80，实为 266\.80.*可能有误的是 情况说明“公务用车购置预算支出” 8$/],
+      ['266.8', /应为 274\.80，实为 266\.8，相差 8\.00.*可能有误的是 情况说明“公务用车购置预算支出” 8$/],
     ] },
   { check: 'a rate equals change ÷ base (this year’s amount in the sentence)', file: COURT, line: 488, from: '16.30%', to: '16.03%',
     expect: [['16.03%', /按 2421\.68 ÷ \(17279\.29 - 2421\.68\) 应为 16\.30%/]] },
@@ -59,7 +60,7 @@ const CASES: Case[] = [
   { check: 'a total equals its 其中 parts, and the one wrong figure is named', file: COURT, line: 533, from: '3059.87', to: '3059.78',
     expect: [
       ['5227.59', /应为 5227\.50，实为 5227\.59.*可能有误的是 情况说明“拟采购服务支出” 3059\.78$/],
-      ['3059.78', /“拟采购服务支出”为 3,059\.78，公开12表「三、服务 C」行「总计」栏为 3,059\.87/],
+      ['3059.78', /“拟采购服务支出”为 3059\.78，公开12表「三、服务 C」行「总计」栏为 3,059\.87：同一数额两处列示不一致，相差 0\.09/],
     ] },
   { check: 'a 政府采购 total equals the table’s', file: COURT, line: 533, from: '5227.59', to: '5227.95',
     expect: [

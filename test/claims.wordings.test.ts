@@ -492,6 +492,27 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
   });
 
+  it('names as culprit only a figure whose change mends every failing relation: a rate bounds its amounts (英德 2016, 梧州 2025; session 26)', () => {
+    // 英德 2016 as published: 12.5 − 8 = 4.5, printed 4.35; 4.35 ÷ 12.35 = 35.22%. Changing 8 mends the change (8.15) but
+    // not its rate ((12.5 − 8.15) ÷ 12.5 = 34.8%); changing 12.5 to 12.35 mends both. A growth's rate bounded none of its
+    // amounts (localise.ts `ratioBound`): the message said `8 或 12.5` and offered 8 → 8.15.
+    const text = read('guangdong-yingde-jxj-2016-budget');
+    const fs = analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+    assert.deepEqual(fs.map((f) => text.slice(f.span.start, f.span.end)), ['4.35', '35.22%']);
+    for (const f of fs) {
+      assert.match(f.message, /；可能有误的是 情况说明“公务接待费” 12\.5$/, f.message);
+      assert.deepEqual((f.fixes ?? []).map((x) => `${text.slice(x.span.start, x.span.end)} → ${x.text}`), ['12.5 → 12.35']);
+    }
+    const en = analyze(text, { locale: 'en' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+    for (const f of en) assert.match(f.message, /; the figure likely at fault is the narrative’s “公务接待费” 12\.5$/, f.message);
+    // 梧州 2025 (a change's rate, `同比增加 16803.36 元,增长 14.43%`): 116433.12 is bound by its rate to about 133,250, which
+    // breaks its share of 10.73%: it is no explanation (before, it was named in a tie beside 74784.48).
+    const wz = read('guangxi-wuzhou-2025-budget');
+    const culprits = analyze(wz, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error').map((f) => f.message.replace(/^.*；/, ''));
+    assert.ok(culprits.length > 0);
+    for (const c of culprits) assert.equal(c, '可能有误的是 情况说明“文化旅游体育与传媒支出” 6.00%、情况说明“社会保障和就业支出” 14.43%、情况说明“住房保障支出” 74784.48');
+  });
+
   it('judges the rate of a change between two printed years against the printed base, not this year + the change (review25 Y11, Y24)', () => {
     const doc = (line: string) => `部门：某单位\n年度：2016\n类型：预算\n\n## 情况说明\n${line}\n`;
     const found = (line: string) => {

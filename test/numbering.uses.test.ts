@@ -37,7 +37,7 @@ ${label} | 53 | 100,000.00
     for (const label of ['二十一、灾害防治及应急管理支出', '廿一、灾害防治及应急管理支出', '（二十一）灾害防治及应急管理支出']) {
       const said = narrative(label);
       assert.equal(said.length, 1, `${label}: ${said.join('\n')}`);
-      assert.match(said[0], /“灾害防治及应急管理支出”为 12\.00.*为 10\.00/);
+      assert.match(said[0], /“灾害防治及应急管理支出”为 12\.00.*为 100,000\.00 元（合 10\.00 万元）.*相差 2\.00 万元/);
     }
   });
 

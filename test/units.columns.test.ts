@@ -116,7 +116,7 @@ describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.column
     // each of the three cases: false errors where it holds, differences of 1,599,830 where it does not).
     const said = budget('1,600,000.00', '170.00');
     assert.deepEqual(findings(said), ['narrative error 170.00']);
-    assert.match(analyze(said, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 170\.00，收支总表「收入总计」行「预算数（元）」栏为 160\.00：.*相差 10\.00/);
+    assert.match(analyze(said, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 170\.00，收支总表「收入总计」行「预算数（元）」栏为 1,600,000\.00 元（合 160\.00 万元）：.*相差 10\.00 万元/);
     // The table's 收入总计 typed 1,700,000 元: the narrative's 160 万元 is found against it, in 万元. The table prints no
     // carry-over row, every row one the set names: its 收入总计 and 支出总计 are also checked against 本年收入合计 and
     // 本年支出合计 (1,600,000), a 上年结转结余 and 年终结转结余 it leaves out being zero (`未列为零：`, session 26).
@@ -126,7 +126,26 @@ describe('a column\'s own unit, 亿, and fixes in a figure\'s unit (units.column
       '收入总计 ≠ 本年收入合计：同一数额两处列示不一致，应为 1,600,000.00，实为 1,700,000.00，相差 100,000.00',
       '支出总计 ≠ 本年支出合计：同一数额两处列示不一致，应为 1,600,000.00，实为 1,700,000.00，相差 100,000.00',
     ]);
-    assert.match(analyze(table, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 160\.00，收支总表「收入总计」行「预算数（元）」栏为 170\.00：.*相差 10\.00/);
+    assert.match(analyze(table, { locale: 'zh' }).findings.find((f) => f.rule === 'narrative')!.message, /为 160\.00，收支总表「收入总计」行「预算数（元）」栏为 1,700,000\.00 元（合 170\.00 万元）：.*相差 10\.00 万元/);
+  });
+
+  it('tells a figure of a column in 元 in 元 as printed, with the 万元 it was compared as, exactly (session 26)', () => {
+    // The column's figure was told in 万元 under its （元） column's name (`「预算数（元）」栏为 160.00`): a figure in one unit
+    // labelled with another's. Now as printed, in its unit, and what the comparison read (zh and en).
+    const budget = (total: string, said: string) => [...header('万元'), '## 表 收支总表', '### 收入', '列：项目 | 预算数（元）',
+      `一、一般公共预算拨款收入 | ${total}`, `本年收入合计 | ${total}`, `收入总计 | ${total}`, '', '## 情况说明',
+      `2023年收入总计${said}万元。`, ''].join('\n');
+    const message = (text: string, locale: 'zh' | 'en') => analyze(text, { locale }).findings.find((f) => f.rule === 'narrative')?.message ?? '';
+    const said = budget('1,600,000.00', '170.00');
+    assert.match(message(said, 'zh'), /为 170\.00，收支总表「收入总计」行「预算数（元）」栏为 1,600,000\.00 元（合 160\.00 万元）：同一数额两处列示不一致，相差 10\.00 万元/);
+    assert.match(message(said, 'en'), /is 170\.00, .*column “预算数（元）” is 1,600,000\.00 元 \(160\.00 万元\): the same amount is printed differently, difference 10\.00 万元/);
+    // Every digit the conversion gives, not rounded to the narrative's two decimals: 1,600,123 元 is 160.0123 万元.
+    const odd = budget('1,600,123.00', '170.00');
+    assert.match(message(odd, 'zh'), /栏为 1,600,123\.00 元（合 160\.0123 万元）：同一数额两处列示不一致，相差 9\.9877 万元/);
+    // A sum read from a column of 元 (a rule between tables): the sum exactly, the fix at the target's precision.
+    const across2 = across('金额（元）', '170.00').replace('| 合计 | 1,600,000', '| 合计 | 1,600,123').replace('205 | 教育支出 | 1,500,000', '205 | 教育支出 | 1,500,123');
+    const f = analyze(across2, { locale: 'zh' }).findings.find((x) => x.rule === 'cross-table');
+    assert.match(f?.message ?? '', /应为 160\.0123，实为 170\.00，相差 9\.9877/);
   });
 
   it('1.5亿 is 1.5亿元', () => {

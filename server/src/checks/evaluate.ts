@@ -1,5 +1,5 @@
 /** Decides whether a relation between printed figures holds, with the rounding semantics of rounding.md. */
-import { formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Decimal, type Figure } from '../numbers/decimal';
+import { formatExact, formatUnits, intervalOf, meets, pow10, roundUnits, samePrint, scaleTo, ZERO, type Decimal, type Figure } from '../numbers/decimal';
 import type { Cell, Part } from '../model/document';
 import { CellFlag, Kind, StoredPart } from '../model/rows';
 import { isPointsColumn } from '../model/build';
@@ -151,9 +151,16 @@ export interface Evaluation {
   holds: boolean;
   /** Printed figures agree exactly (no 尾差). */
   exact: boolean;
+  /** The value the relation gives, exactly (a sum's or an equality's; a ratio's or a score's at its printed precision). */
   computed: string;
+  /** The target as printed. */
   stated: string;
   difference: string;
+  /**
+   * The value a fix writes when it is not `computed`: a sum of figures read from another unit, at the precision of
+   * those printed in the relation's own (`computed` 160.0123, the fix 160.01).
+   */
+  fix?: string;
 }
 
 /**
@@ -368,11 +375,17 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   const grouping = s.target.text.includes(',') || s.terms.some((t) => t.f.text.includes(','));
   const pct = s.target.percent ? '%' : '';
   const diff = s.stated - s.expected;
+  // Every figure at its own precision: the target as printed (`0`, not the `0.00` of its column's precision; `17.5`),
+  // the sum and the difference exactly — with figures read from another unit, every digit they have, no fewer than
+  // those printed in the relation's own unit show (`shown`).
+  const exactly = (u: bigint) => formatExact(u, s.dec, s.shown ?? s.dec, grouping) + pct;
+  const printed = rel.target.kind === 'figure' ? rel.target.text.replace(/\s+/g, '') : '';
   return {
     holds: s.holds, exact: s.exact,
-    computed: formatUnits(s.expected, s.dec, grouping) + pct,
-    stated: formatUnits(s.stated, s.dec, grouping) + pct,
-    difference: formatUnits(diff < 0n ? -diff : diff, s.dec, grouping) + pct,
+    computed: exactly(s.expected),
+    stated: printed || exactly(s.stated),
+    difference: exactly(diff < 0n ? -diff : diff),
+    ...(s.shown !== undefined && s.shown < s.dec ? { fix: formatUnits(roundUnits(s.expected, s.dec, s.shown), s.shown, grouping) + pct } : {}),
   };
 }
 
@@ -388,7 +401,7 @@ export function holdsAsPrinted(rel: Relation): boolean | undefined {
  * A sum's or equality's verdict, and what its text is made of: the expected and stated values at `dec` decimals, and
  * its figures.
  */
-function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expected: bigint; stated: bigint; dec: number; target: Figure; terms: { sign: 1 | -1; f: Figure }[] } | undefined {
+function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expected: bigint; stated: bigint; dec: number; shown?: number; target: Figure; terms: { sign: 1 | -1; f: Figure }[] } | undefined {
   const target = valueOf(rel.target);
   if (!target) return undefined;
   const terms: { sign: 1 | -1; f: Figure }[] = [];
@@ -421,11 +434,12 @@ function sumArithmetic(rel: Relation): { holds: boolean; exact: boolean; expecte
     holds = meets({ lo, hi }, intervalOf(target, scale));
     exact = printed === stated;
   }
-  // Figures read from another unit (a 元 column in a 万元 relation: 110000.00 元 = 11.000000 万元) are said at the
-  // precision of those printed in the relation's own unit (`应为 11.00`, not `11.000000`); the verdict above keeps every digit.
+  // Figures read from another unit (a 元 column in a 万元 relation: 110000.00 元 = 11.000000 万元) are said with no more
+  // trailing zeros than those printed in the relation's own unit show (`应为 11.00`, not `11.000000`), every other digit
+  // kept (`应为 11.0012`, not a rounded `11.00` — `evaluate`); a fix writes that precision.
   if (!rel.terms.some((t) => t.shift)) return { holds, exact, expected: expectedUnits, stated, dec, target, terms };
   const shown = Math.max(target.decimals, maxOf(terms.filter((_, i) => !rel.terms[i].shift).map((t) => t.f.decimals)));
-  return { holds, exact, expected: roundUnits(expectedUnits, dec, shown), stated: roundUnits(stated, dec, shown), dec: shown, target, terms };
+  return { holds, exact, expected: expectedUnits, stated, dec, shown, target, terms };
 }
 
 /** True when the printed figures of a sum or equality agree exactly (the common case; nothing to report). */
@@ -529,7 +543,7 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
     return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
       message: template(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
-      expected: ev.computed,
+      expected: ev.fix ?? ev.computed,
     }, rel);
   }
   return {

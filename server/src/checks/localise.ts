@@ -846,17 +846,18 @@ class GroupSearch {
       this.scoreBound(rel, system);
       return;
     }
-    if (r.kind !== 'ratio' || r.terms.length < 2) return;
+    if ((r.kind !== 'ratio' && r.kind !== 'growth' && r.kind !== 'change') || r.terms.length < 2) return;
     // A whole that is a sum: its amounts bounded while its percentage is fixed (a free share of it, none).
-    if (r.terms.length > 2) {
+    if (r.kind === 'ratio' && r.terms.length > 2) {
       if (target.freeAt < 0) this.partBound(rel, system);
       return;
     }
     const a = this.figs[rel.cells[1]];
     const b = this.figs[rel.cells[2]];
     if (target.freeAt >= 0) {
-      // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too).
-      if (a.freeAt >= 0 || b.freeAt >= 0) return;
+      // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too);
+      // a growth's or a change's, any (left unbounded, as before).
+      if (a.freeAt >= 0 || b.freeAt >= 0 || r.kind !== 'ratio') return;
       if (!rel.boundsP || rel.boundsP.scale !== this.scale) rel.boundsP = { scale: this.scale, ...this.percentBoundsOf(r) };
       if (rel.boundsP.lo !== undefined) system.bound(target.freeAt, 1n, -rel.boundsP.lo);
       if (rel.boundsP.hi !== undefined) system.bound(target.freeAt, -1n, rel.boundsP.hi);
@@ -1022,6 +1023,7 @@ class GroupSearch {
       if (shift > 0) d *= pow10(shift); else n *= pow10(-shift);
       return up ? ceilDiv(n, d) : floorDiv(n, d);
     };
+    if (rel.kind !== 'ratio') return pct.percent && !fixed.percent ? changeBounds(rel, p, f, hundred, freeA, toOwn) : {};
     if (freeA) {
       // a = p · b / 100: between p_lo·b_lo and p_hi·b_hi (b ≥ 0, p ≥ 0).
       if (f.lo < 0n || p.lo < 0n) return {};
@@ -1109,6 +1111,50 @@ class GroupSearch {
     }
     return undefined;
   }
+}
+
+/**
+ * The bounds a growth or a change (evaluate.ts `ratioArithmetic`) with its percentage fixed sets on its one free amount
+ * (term a when `freeA`, else b), from the fixed amount's interval `f` and the percentage's `p` (percent × 10^w; `hundred`
+ * is 100 × 10^w). The free amount is a function of the fixed one and the percentage monotone in each, so its bounds are
+ * at the corners of the two intervals:
+ * - a growth, p = s·(a − b) ÷ b (a this year, s its sign, b the base): a = b·(100 + s·p) ÷ 100, b = a·100 ÷ (100 + s·p);
+ * - a change, p = c ÷ (v − s·c) (c the change, v this year, s its sign): c = p·v ÷ (100 + s·p), v = c·(100 + s·p) ÷ p.
+ * Without them a growth or a change bounded nothing, and a figure that mends a change but not its rate was named as if
+ * it mended both (英德 2016: 8 → 8.15 mends 12.5 − 8 = 4.35, not (12.5 − 8.15) ÷ 12.5 = 35.22%; only 12.5 → 12.35 does).
+ */
+function changeBounds(rel: Relation, p: { lo: bigint; hi: bigint }, f: { lo: bigint; hi: bigint }, hundred: bigint, freeA: boolean,
+  toOwn: (num: bigint, den: bigint, up: boolean) => bigint): { lo?: bigint; hi?: bigint } {
+  // A negative amount bounds nothing here.
+  if (f.lo < 0n) return {};
+  const corners: [bigint, bigint][] = [];
+  const s = BigInt(rel.kind === 'growth' ? rel.terms[0].sign : rel.terms[1].sign);
+  for (const q of [p.lo, p.hi]) {
+    const k = hundred + s * q;
+    for (const x of [f.lo, f.hi]) {
+      if (rel.kind === 'growth') {
+        if (freeA) corners.push([x * k, hundred]);
+        else if (k > 0n) corners.push([x * hundred, k]);
+        else return {};
+      } else if (freeA) {
+        if (k <= 0n) return {};
+        corners.push([q * x, k]);
+      } else {
+        if (q <= 0n) return {};
+        corners.push([x * k, q]);
+      }
+    }
+  }
+  // The least of the lower ends rounded up, the greatest of the upper rounded down (as a ratio's, `ratioBoundsOf`).
+  let lo = toOwn(corners[0][0], corners[0][1], true);
+  let hi = toOwn(corners[0][0], corners[0][1], false);
+  for (const [n, d] of corners) {
+    const l = toOwn(n, d, true);
+    const h = toOwn(n, d, false);
+    if (l < lo) lo = l;
+    if (h > hi) hi = h;
+  }
+  return { lo, hi };
 }
 
 /** What follows a figure printed with its unit in its cell (`万`, ` 万元`): the text after the figure's own. */

@@ -24,11 +24,11 @@ import type { BudgetDocument, Cell, Column, Part, Table } from '../model/documen
 import { eachRowHead } from '../model/rows';
 import { syntheticCell } from '../model/synthetic';
 import { isBlank } from '../syntax/reader';
-import { formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
+import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
-import { INTRODUCER, LIST_OPENER, OTHER_BASIS } from './lexicon';
+import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -567,7 +567,7 @@ function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeo
     message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title));
   }
   const f: Finding = withRelation({ rule: 'narrative', severity, span: own(rel.target.span), related, message }, rel);
-  if (severity === 'error' && (rel.kind === 'sum' || rel.kind === 'same')) f.expected = ev.computed.replace(/,/g, '');
+  if (severity === 'error' && (rel.kind === 'sum' || rel.kind === 'same')) f.expected = (ev.fix ?? ev.computed).replace(/,/g, '');
   ctx.out.findings.push(f);
 }
 
@@ -608,18 +608,40 @@ function amountChecks(ctx: Ctx, st: Statement): void {
       const t = title(ctx, 'amount');
       const claim = ctx.cm.claim(q.subject ?? c.subject);
       if (q.cell.kind !== 'figure' && c.figure.units !== 0n) return ctx.cm.amountBlank(claim, `${c.figure.text} ${c.unit}`, where, t);
-      // Both at the precision they share (the claim's, when the table's figure was converted to its unit).
-      const own = cell.figure!;
+      // Each as printed, whatever precision they were compared at (the coarser one's: 1.53 against 0 is 2 against 0),
+      // and the difference exactly (1.53).
       const other = termValue(rel.terms[0])!;
-      const d = Math.min(own.decimals, other.decimals);
-      const grouping = own.text.includes(',') || q.cell.text.includes(',');
-      const a = roundUnits(own.units, own.decimals, d);
+      const grouping = c.figure.text.includes(',') || q.cell.text.includes(',');
+      const d = Math.max(c.figure.decimals, other.decimals);
+      const a = roundUnits(c.figure.units, c.figure.decimals, d);
       const b = roundUnits(other.units, other.decimals, d);
-      const fmt = (u: bigint) => formatUnits(u, d, grouping);
-      if (c.figure.units === 0n) return ctx.cm.amountZero(claim, where, fmt(b), t);
-      return ctx.cm.amountMismatch(claim, fmt(a), where, fmt(b), fmt(a > b ? a - b : b - a), t);
+      const diff = formatExact(a > b ? a - b : b - a, d, Math.max(c.figure.decimals, q.shift ? 0 : figureDecimals(q.cell)), grouping);
+      const table = tableFigure(ctx, q, c, other);
+      if (c.figure.units === 0n) return ctx.cm.amountZero(claim, where, table, t);
+      return ctx.cm.amountMismatch(claim, c.figure.text, where, table, q.shift && c.scale !== undefined ? `${diff} ${SCALE_UNIT[c.scale] ?? c.unit}` : diff, t);
     });
   }
+}
+
+/** The decimals a cell's figure is printed with (its text's, not its column's precision). */
+function figureDecimals(cell: Cell): number {
+  return cell.figure ? cell.figure.decimals + (cell.figure.shift ?? 0) : 0;
+}
+
+/**
+ * A table's figure as a message tells it beside a narrative amount: as printed; when the comparison read it in the
+ * claim's unit (a column `预算数（元）` beside an amount in 万元), in its own unit with the value compared, exactly
+ * (`1,600,000.00 元（合 160.00 万元）`). `value`: the figure in the claim's unit.
+ */
+function tableFigure(ctx: Ctx, q: Quantity, c: Claim, value: Figure): string {
+  const printed = q.cell.text.trim();
+  // (A figure printed with the claim's unit, `150万` in a table of 元, says it already.)
+  if (!q.shift || c.scale === undefined || q.cell.figure?.unitPower === c.scale) return printed;
+  const own = SCALE_UNIT[c.scale + q.shift];
+  const grouping = printed.includes(',') || c.figure.text.includes(',');
+  const converted = formatExact(value.units, value.decimals, c.figure.decimals, grouping);
+  // A figure printed with another unit of its own (`1.5亿`) says it already.
+  return ctx.cm.inUnit(printed, q.cell.figure?.unitPower !== undefined || !own ? '' : own, converted, SCALE_UNIT[c.scale] ?? c.unit);
 }
 
 /**
@@ -647,9 +669,8 @@ function approxCheck(ctx: Ctx, c: Claim): void {
   ctx.out.findings.push({
     rule: 'narrative', severity: 'warning', span: cell.span,
     related: [{ span: own(q.cell.span), message: ctx.m.termRelated(cellName(q.cell, ctx.m, 'both'), q.cell.text) }],
-    // The table's figure in the claim's unit, to the 分 at most.
-    message: ctx.cm.approxMismatch(ctx.cm.claim(c.subject), ctx.slice(c.span), cellName(q.cell, ctx.m, 'both'),
-      formatUnits(roundUnits(f.units, f.decimals, Math.min(f.decimals, Math.max(c.figure.decimals, 2))), Math.min(f.decimals, Math.max(c.figure.decimals, 2)), true), title(ctx, 'amount')),
+    // The table's figure as printed, and in the claim's unit when it is another (`12,345.67 万元（合 1.2345670 亿元）`).
+    message: ctx.cm.approxMismatch(ctx.cm.claim(c.subject), ctx.slice(c.span), cellName(q.cell, ctx.m, 'both'), tableFigure(ctx, q, c, f), title(ctx, 'amount')),
   });
 }
 

@@ -10,6 +10,9 @@ import { chineseNumeral } from '../util/text';
 /** Money units and their power of ten in 元. */
 export const MONEY_SCALE: Record<string, number> = { 元: 0, 万元: 4, 万: 4, 亿元: 8, 亿: 8 };
 
+/** A money unit's name by its power of ten in 元 (`MONEY_SCALE`'s, each power once): what a message calls it. */
+export const SCALE_UNIT: Readonly<Record<number, string>> = { 0: '元', 4: '万元', 8: '亿元' };
+
 /** Counters of counts (车辆 N 辆, 项目 N 个, 人员 N 人 …), as an alternation (longest first where one starts another). */
 const COUNTERS = '人次|批次|台（套）|台\\(套\\)|辆|人|名|个|台|套|项|家|份|批|场|件|期|次';
 

@@ -30,6 +30,8 @@ const zh = {
   claim: (subject: string, figure?: string) => `${subject ? `情况说明“${subject}”` : '情况说明所述金额'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim: string, stated: string, where: string, expected: string, diff: string, title: string) =>
     `${claim}为 ${stated}，${where}为 ${expected}：同一数额两处列示不一致，相差 ${diff}（${title}）`,
+  /** A table's figure in its own unit and in the claim's it was compared in: `1,600,000.00 元（合 160.00 万元）`. */
+  inUnit: (printed: string, unit: string, converted: string, claimUnit: string) => `${printed}${unit ? ` ${unit}` : ''}（合 ${converted} ${claimUnit}）`,
   approxMismatch: (claim: string, stated: string, where: string, actual: string, title: string) =>
     `${claim}约为 ${stated}，${where}为 ${actual}：相差超过所说的位数（${title}）`,
   amountBlank: (claim: string, stated: string, where: string, title: string) =>
@@ -91,6 +93,7 @@ const en: ClaimMessages = {
   claim: (subject, figure) => `${subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim, stated, where, expected, diff, title) =>
     `${claim} is ${stated}, ${where} is ${expected}: the same amount is printed differently, difference ${diff} (${title})`,
+  inUnit: (printed, unit, converted, claimUnit) => `${printed}${unit ? ` ${unit}` : ''} (${converted} ${claimUnit})`,
   approxMismatch: (claim, stated, where, actual, title) => `${claim} is about ${stated}, but ${where} is ${actual}: further off than the digit it speaks of (${title})`,
   amountBlank: (claim, stated, where, title) => `${claim} is ${stated}, but ${where} is blank (${title})`,
   amountZero: (claim, where, expected, title) => `${claim} is 0, but ${where} is ${expected} (${title})`,

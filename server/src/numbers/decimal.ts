@@ -143,6 +143,21 @@ export function formatUnits(units: bigint, decimals: number, grouping = true): s
   return (neg ? '-' : '') + s;
 }
 
+/**
+ * Formats scaled units exactly, with at least `least` decimals and no trailing zero past them: a figure read in another
+ * unit keeps every digit it has (1,600,123 元 is 160.0123 万元) and prints like those it stands beside (1,600,000 元 is
+ * 160.00 万元 among figures of two decimals). A message tells a converted figure so: never rounded to a precision
+ * that is not its own.
+ */
+export function formatExact(units: bigint, decimals: number, least: number, grouping = true): string {
+  let u = units;
+  let d = decimals;
+  const floor = Math.max(least, 0);
+  while (d > floor && u % 10n === 0n) { u /= 10n; d--; }
+  if (d < floor) { u *= pow10(floor - d); d = floor; }
+  return formatUnits(u, d, grouping);
+}
+
 /** `1234567` → `1,234,567` (digits only; linear: the usual `\B(?=(\d{3})+(?!\d))` is quadratic in the digits). */
 export function groupThousands(int: string): string {
   const head = int.length % 3 || 3;

@@ -1,0 +1,46 @@
+/**
+ * How a finding states its figures (docs/rules.md, session 26): each printed figure as printed, whatever precision the
+ * comparison used (../shared/notes/rounding.md: the coarser one's), a sum and a difference exactly — on each message
+ * path: the narrative against a table, a table's sum, a 尾差, zh and en. (A figure read from another unit: units.columns.)
+ */
+import { strict as assert } from 'node:assert';
+import { analyze } from '../server/src/analysis';
+
+const header = ['# 某局2023年部门预算', '部门：某局', '年度：2023', '类型：预算', '金额单位：万元', ''];
+
+/** A 收支总表 printing `figure` for every row, and a narrative that says its 收入总计 is `said` 万元. */
+const restated = (figure: string, said: string) => [...header, '## 表 收支总表', '### 收入', '列：项目 | 预算数',
+  `一、一般公共预算拨款收入 | ${figure}`, `本年收入合计 | ${figure}`, `收入总计 | ${figure}`, '### 支出', '列：项目 | 预算数',
+  `一般公共服务支出 | ${figure}`, `本年支出合计 | ${figure}`, `支出总计 | ${figure}`, '', '## 情况说明', `2023年收入总计${said}万元。`, ''].join('\n');
+
+const message = (text: string, rule: string, locale: 'zh' | 'en' = 'zh') =>
+  analyze(text, { locale }).findings.find((f) => f.rule === rule && f.severity !== 'hint')?.message ?? '';
+
+describe('a finding states each figure as printed and the difference exactly (messages.figures)', () => {
+  it('the narrative against a table printed more coarsely: 1.53 against 0, compared as 2 against 0, told as 1.53 (普陀石泉 2025’s class)', () => {
+    const text = restated('0', '1.53');
+    assert.match(message(text, 'narrative'), /“收入总计”为 1\.53，收支总表「收入总计」行「预算数」栏为 0：同一数额两处列示不一致，相差 1\.53（/);
+    assert.match(message(text, 'narrative', 'en'), /“收入总计” is 1\.53, .* is 0: the same amount is printed differently, difference 1\.53 \(/);
+    // The comparison is unchanged: 1.5 (1 decimal) against 0 differs, 0.4 rounds to 0 and agrees.
+    assert.equal(message(restated('0', '0.4'), 'narrative'), '');
+  });
+
+  it('the narrative printed more coarsely than the table: 262.4 against 262.45, told as printed, 相差 0.05', () => {
+    const text = restated('262.45', '262.4');
+    assert.match(message(text, 'narrative'), /为 262\.4，收支总表「收入总计」行「预算数」栏为 262\.45：同一数额两处列示不一致，相差 0\.05（/);
+    // At the precision both share, 262.44 is 262.4: it holds.
+    assert.equal(message(restated('262.44', '262.4'), 'narrative'), '');
+  });
+
+  it('a table’s total printed 0 among figures of two decimals: 实为 0, not 0.00', () => {
+    const text = [...header, '## 表 支出表', '列：科目编码 | 科目名称 | 金额', '| 合计 | 0', '201 | 一般公共服务支出 | 11.00', '205 | 教育支出 | 0.00', ''].join('\n');
+    assert.match(message(text, 'total-row'), /应为 11\.00，实为 0，相差 11\.00/);
+    assert.match(message(text, 'total-row', 'en'), /expected 11\.00, (?:found|actual|printed) 0, difference 11\.00/);
+  });
+
+  it('a 尾差 tells its total as printed: 列示 112.5 (112.50 at its column’s precision) beside a sum of 112.51', () => {
+    const text = [...header, '## 表 支出表', '列：科目编码 | 科目名称 | 金额', '| 合计 | 112.5', '201 | 一般公共服务支出 | 100.26', '205 | 教育支出 | 12.25', ''].join('\n');
+    const tail = analyze(text, { locale: 'zh' }).findings.find((f) => f.roundingTail)?.message ?? '';
+    assert.match(tail, /各项相加 112\.51，列示 112\.5，相差 0\.01/);
+  });
+});
