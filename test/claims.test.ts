@@ -419,6 +419,23 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     // Two paragraphs on, or under another heading, it is no longer this change's.
     assert.deepEqual(reasons(liangshan('另有说明。\n公务接待费低于预算数的主要原因为各部门过紧日子。')), ['1317.14', '1833.7', '516.57']);
   });
+
+  it('a reason in the next paragraph names what changed only when its name goes no further (review of session 26): 财政拨款收入 is not 财政拨款支出, 基本支出 not the whole, 其中 an item', () => {
+    const reasons = (change: string, reason: string) => {
+      const text = `# 某街道2025年度部门决算\n类型：部门决算\n年度：2025\n单位：万元\n\n## 情况说明\n${change}\n${reason}\n`;
+      return analyze(text).findings.filter((f) => f.rule === 'narrative-reason').map((f) => said(text, f));
+    };
+    const total = '2025 年度财政拨款支出 1,000.00 万元，与 2024 年度相比，财政拨款支出增加 300.00 万元，增长 42.86%。';
+    assert.deepEqual(reasons(total, '财政拨款收入增加的主要原因是上级补助增加。'), ['300.00']);
+    assert.deepEqual(reasons(total, '财政拨款支出增加的主要原因是上级补助增加。'), []);
+    const general = '一般公共预算财政拨款支出 1,000.00 万元，与 2024 年度相比，一般公共预算财政拨款支出增加 300.00 万元，增长 42.86%。';
+    assert.deepEqual(reasons(general, '一般公共预算财政拨款基本支出增加的主要原因是人员调入。'), ['300.00']);
+    const sangong = '“三公”经费支出决算 80.00 万元，比 2024 年度减少 35.00 万元，下降 30.43%。';
+    assert.deepEqual(reasons(sangong, '“三公”经费中公务接待费减少的主要原因是严格控制接待。'), ['35.00']);
+    assert.deepEqual(reasons(sangong, '“三公”经费财政拨款支出减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons(sangong, '“三公”经费和会议费减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons('公务接待费支出决算 50 万元，比 2024 年度减少 32 万元，下降 39.02%。', '公务接待费用减少的主要原因是严格控制接待。'), []);
+  });
 });
 
 describe('claims: phrasings of other provinces and of 财政收支 reports (never seen in the seeds or the corpus)', () => {

@@ -54,8 +54,19 @@ function reasonNames(st: Statement, r: Reason, subject: string): boolean {
     const s = st.sentences[r.sentence];
     reasonHeads.set(r, (head = s ? labelKey(st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start))) : ''));
   }
-  return head.includes(key);
+  // (`公务接待费用减少的`: 费用 is 费.)
+  const rest = (at: number) => head.slice(at + key.length + (key.endsWith('费') && head[at + key.length] === '用' ? 1 : 0));
+  for (let at = head.indexOf(key); at >= 0; at = head.indexOf(key, at + 1)) if (NAME_ENDS.test(rest(at))) return true;
+  return false;
 }
+
+/**
+ * What may follow a subject's name in the words before a reason (`…支出增加的`, `…低于预算数的`, `…和公务接待费减少的`): the
+ * words of an amount's kind, a change or a comparison, a conjunction, a stop. Any other name goes on to another subject
+ * (`财政拨款收入增加的` is not of 财政拨款支出, `…财政拨款基本支出增加的` not of the whole, `“三公”经费中公务接待费减少的` of
+ * 公务接待费): review of session 26.
+ */
+const NAME_ENDS = /^(?:$|支出|决算|预算|经费|资金|费用|财政拨款|总额|合计|总计|数|增|减|下降|上升|变|高于|低于|大于|小于|超|节约|较|比|与|同比|的|主要|有所|均|都|也|和|及|[、，,。；;：:（(])/;
 
 /**
  * Whether one of the first reasons of a line after sentence `from` names `subject` (`reasonNames`): a few only
