@@ -435,6 +435,11 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(reasons(sangong, '“三公”经费财政拨款支出减少的主要原因是严格控制接待。'), []);
     assert.deepEqual(reasons(sangong, '“三公”经费和会议费减少的主要原因是严格控制接待。'), []);
     assert.deepEqual(reasons('公务接待费支出决算 50 万元，比 2024 年度减少 32 万元，下降 39.02%。', '公务接待费用减少的主要原因是严格控制接待。'), []);
+    // A reason of the other direction is another comparison's (the 决算 below its 预算), not this increase's.
+    const car = '2025 年度公务用车购置及运行维护费支出决算 37.35 万元，比 2024 年度增加 21.90 万元，增长 141.75%。';
+    assert.deepEqual(reasons(car, '公务用车购置及运行维护费支出决算数小于预算数的主要原因是对公车严格管理节约用车。'), ['21.90']);
+    assert.deepEqual(reasons(car, '公务用车购置及运行维护费支出增减变动的主要原因是新购置一辆公车。'), []);
+    assert.deepEqual(reasons('机关运行经费支出 627.04 万元，比 2024 年度减少 154.47 万元，下降 19.77%。因公出国（境）费支出与 2024 年持平。机关运行经费增加的主要原因是人员增加。', ''), ['154.47']);
   });
 });
 
