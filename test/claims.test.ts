@@ -434,6 +434,8 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(reasons(sangong, '“三公”经费中公务接待费减少的主要原因是严格控制接待。'), ['35.00']);
     assert.deepEqual(reasons(sangong, '“三公”经费财政拨款支出减少的主要原因是严格控制接待。'), []);
     assert.deepEqual(reasons(sangong, '“三公”经费和会议费减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons(sangong, '“三公”经费2025年度总体减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons(sangong, '“三公”经费实际支出减少的主要原因是严格控制接待。'), []);
     assert.deepEqual(reasons('公务接待费支出决算 50 万元，比 2024 年度减少 32 万元，下降 39.02%。', '公务接待费用减少的主要原因是严格控制接待。'), []);
     // A reason of the other direction is another comparison's (the 决算 below its 预算), not this increase's.
     const car = '2025 年度公务用车购置及运行维护费支出决算 37.35 万元，比 2024 年度增加 21.90 万元，增长 141.75%。';
