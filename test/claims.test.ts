@@ -388,6 +388,19 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.match(errorsOf(wrong)[0].message, /按 37\.35 ÷ 52\.40 应为 71\.28%/);
   });
 
+  it('a whole\'s completion rate whose budget and final amount name it in two wordings is still checked against that budget (桃江 2019; review of session 26)', () => {
+    // http://taojiang.gov.cn/26631/26632/content_2001885.html: `2019年度“三公”经费财政拨款支出预算为44.52万元,2019年实际支出
+    // “三公经费”决算为22.62万元` (the rate added: 22.62 ÷ 44.52 = 50.81%). Two wordings of one subject, no item between:
+    // not an item's amount after the whole's budget (no 其中, no other final amount before it).
+    const text = (rate: string) => ['# 某局2019年度部门决算', '类型：部门决算', '年度：2019', '单位：万元', '', '## 情况说明',
+      `2019年度“三公”经费财政拨款支出预算为44.52万元,2019年实际支出“三公经费”决算为22.62万元,完成预算的${rate}。`,
+      `“三公”经费财政拨款支出年初预算为 53.93 万元，“三公”经费支出决算为 37.35 万元，完成预算的 69.26%。`, ''].join('\n');
+    assert.deepEqual(errorsOf(text('50.81%')), []);
+    assert.deepEqual(errorsOf(text('55.81%')).map((e) => said(text('55.81%'), e)), ['55.81%']);
+    const second = text('50.81%').replace('69.26%', '60.26%');
+    assert.deepEqual(errorsOf(second).map((e) => said(second, e)), ['60.26%']);
+  });
+
   it('a reason later in the paragraph, or in the next one, counts when it names what changed; a reason of another subject does not (上海普陀石泉路街道 2025, 凉山州 2022)', () => {
     const reasons = (body: string) => {
       const text = `# 某街道2025年度部门决算\n类型：部门决算\n年度：2025\n单位：万元\n\n## 情况说明\n${body}\n`;
@@ -405,6 +418,30 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(reasons(liangshan('公务接待费低于预算数的主要原因为各部门过紧日子。')), ['1317.14', '1833.7']);
     // Two paragraphs on, or under another heading, it is no longer this change's.
     assert.deepEqual(reasons(liangshan('另有说明。\n公务接待费低于预算数的主要原因为各部门过紧日子。')), ['1317.14', '1833.7', '516.57']);
+  });
+
+  it('a reason in the next paragraph names what changed only when its name goes no further (review of session 26): 财政拨款收入 is not 财政拨款支出, 基本支出 not the whole, 其中 an item', () => {
+    const reasons = (change: string, reason: string) => {
+      const text = `# 某街道2025年度部门决算\n类型：部门决算\n年度：2025\n单位：万元\n\n## 情况说明\n${change}\n${reason}\n`;
+      return analyze(text).findings.filter((f) => f.rule === 'narrative-reason').map((f) => said(text, f));
+    };
+    const total = '2025 年度财政拨款支出 1,000.00 万元，与 2024 年度相比，财政拨款支出增加 300.00 万元，增长 42.86%。';
+    assert.deepEqual(reasons(total, '财政拨款收入增加的主要原因是上级补助增加。'), ['300.00']);
+    assert.deepEqual(reasons(total, '财政拨款支出增加的主要原因是上级补助增加。'), []);
+    const general = '一般公共预算财政拨款支出 1,000.00 万元，与 2024 年度相比，一般公共预算财政拨款支出增加 300.00 万元，增长 42.86%。';
+    assert.deepEqual(reasons(general, '一般公共预算财政拨款基本支出增加的主要原因是人员调入。'), ['300.00']);
+    const sangong = '“三公”经费支出决算 80.00 万元，比 2024 年度减少 35.00 万元，下降 30.43%。';
+    assert.deepEqual(reasons(sangong, '“三公”经费中公务接待费减少的主要原因是严格控制接待。'), ['35.00']);
+    assert.deepEqual(reasons(sangong, '“三公”经费财政拨款支出减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons(sangong, '“三公”经费和会议费减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons(sangong, '“三公”经费2025年度总体减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons(sangong, '“三公”经费实际支出减少的主要原因是严格控制接待。'), []);
+    assert.deepEqual(reasons('公务接待费支出决算 50 万元，比 2024 年度减少 32 万元，下降 39.02%。', '公务接待费用减少的主要原因是严格控制接待。'), []);
+    // A reason of the other direction is another comparison's (the 决算 below its 预算), not this increase's.
+    const car = '2025 年度公务用车购置及运行维护费支出决算 37.35 万元，比 2024 年度增加 21.90 万元，增长 141.75%。';
+    assert.deepEqual(reasons(car, '公务用车购置及运行维护费支出决算数小于预算数的主要原因是对公车严格管理节约用车。'), ['21.90']);
+    assert.deepEqual(reasons(car, '公务用车购置及运行维护费支出增减变动的主要原因是新购置一辆公车。'), []);
+    assert.deepEqual(reasons('机关运行经费支出 627.04 万元，比 2024 年度减少 154.47 万元，下降 19.77%。因公出国（境）费支出与 2024 年持平。机关运行经费增加的主要原因是人员增加。', ''), ['154.47']);
   });
 });
 
@@ -673,6 +710,30 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(errorsOf(plain), []);
     // A line after the last group that names another 类 is not its item.
     assert.deepEqual(sums(text('3.39', '“教育支出（类）其他教育支出（款）其他教育支出（项）”16.24 万元，主要用于：社区学校。')), ['221.34 ~ 20.04 3.39 46.50 27.09 124.32']);
+  });
+
+  it('numbered groups (review of session 26): a line that repeats its head\'s path says more of that item, not a sibling; a line of an earlier group\'s 类 after the last completes the list when it adds up', () => {
+    const doc = (lines: string[]) => ['# 某街道2025年度部门决算', '类型：部门决算', '年度：2025', '单位：万元', '', '## 情况说明', ...lines, ''].join('\n');
+    const sums = (t: string) => analyze(t).relations.filter((r) => r.rule === 'narrative' && r.kind === 'sum').map((r) => `${r.target.text} ~ ${r.terms.map((x) => x.cell.text).join(' ')}`);
+    // Each head's detail on the next line, under the same path: 50 + 100 = 150 (the heads), never 50 + 50 + 100 + 100.
+    const repeated = doc(['一般公共预算财政拨款支出决算为 150.00 万元，其中：',
+      '1.“一般公共服务（类）统计信息事务（款）统计管理（项）”50.00 万元，主要用于统计调查。',
+      '“一般公共服务（类）统计信息事务（款）统计管理（项）”年初预算为 60.00 万元，支出决算为 50.00 万元，完成年初预算的 83.33%。',
+      '2.“公共安全支出（类）司法（款）公共法律服务（项）”100.00 万元，主要用于法律援助。',
+      '“公共安全支出（类）司法（款）公共法律服务（项）”年初预算为 100.00 万元，支出决算为 100.00 万元，完成年初预算的 100%。']);
+    assert.deepEqual(sums(repeated), ['150.00 ~ 50.00 100.00']);
+    assert.deepEqual(errorsOf(repeated), []);
+    // An item of group 1's 类 printed after group 2: 20.04 + 3.39 + 27.09 + 124.32 + 46.50 = 221.34, the list adds up.
+    const late = doc(['一般公共预算财政拨款支出决算为 221.34 万元。其中：',
+      '1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”20.04 万元。',
+      '“一般公共服务（类）统计信息事务（款）统计管理（项）”3.39 万元。',
+      '2.“公共安全支出（类）司法（款）公共法律服务（项）”27.09 万元。',
+      '“公共安全支出（类）司法（款）其他公共安全支出（项）”124.32 万元。',
+      '“一般公共服务（类）群众团体事务（款）一般行政管理事务（项）”46.50 万元。']);
+    assert.deepEqual(errorsOf(late), []);
+    // …and one mistyped among them is still found.
+    const wrong = late.replace('124.32', '142.32');
+    assert.deepEqual(errorsOf(wrong).map((e) => said(wrong, e)), ['221.34']);
   });
 
   it('a rate of this year\'s amount and a base\'s, the change not stated (`比上年的 X 万元增长 P%`): s·(this year − base) ÷ base', () => {

@@ -1047,7 +1047,7 @@ function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined):
     if (p.kind !== 'completion' || p.bound || p.approx) continue;
     const near = budgetPair(st, p.sentence, p.span.start, prev);
     // The nearest budget and final amount before the rate, of two subjects: an item's amount after the whole's budget.
-    if (near && !near.final.inherited && near.final.subject && near.budget.subject && !sameSubject(near.final, near.budget)) {
+    if (near && !near.final.inherited && near.final.subject && near.budget.subject && !sameSubject(near.final, near.budget) && itemAfterWhole(st, near.budget, near.final)) {
       ownBudgetRate(ctx, p, near.final);
       continue;
     }
@@ -1071,6 +1071,18 @@ function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined):
       message: ctx.cm.compareMismatch(ctx.slice(cmp.span), pair.final.figure.text, pair.budget.figure.text, title(ctx, 'compare')),
     });
   }
+}
+
+/**
+ * Whether a final amount after a budget of another subject is an item's after the whole's (`…年初预算为 53.93 万元，支出决算为
+ * 37.35 万元，完成预算的 69.26%，其中：…公务用车购置及运行维护费支出决算为 37.35 万元`): a `其中` or another final amount
+ * stands between them. Else the two are one subject in two wordings (`“三公”经费财政拨款支出预算为44.52万元,2019年实际支出
+ * “三公经费”决算为22.62万元`, 桃江 2019), the rate the whole's.
+ */
+function itemAfterWhole(st: Statement, budget: Claim, final: Claim): boolean {
+  if (final.span.start < budget.span.end || !st.claims.includes(budget) || !st.claims.includes(final)) return false;
+  if (st.text.slice(budget.span.end - st.span.start, final.span.start - st.span.start).includes('其中')) return true;
+  return st.claims.some((x) => x !== final && x.kind === 'amount' && x.role === 'final' && x.span.start > budget.span.end && x.span.start < final.span.start);
 }
 
 /**
@@ -2004,10 +2016,13 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // else the lines say more of their item (江苏 2017: `1．财政拨款收入预算总计 a。` / `一般公共预算收入 a，…`), and the groups
   // are the list only when the heads alone do not add up to the total and the groups do.
   const groups = groupedAmounts(statements, i, items, amounts, itemAmount);
-  if (groups?.alike) amounts = groups.all;
-  else if (groups && !addsUp(ctx, total, amounts)) {
+  // The lines after the last group that are not alike (`tail`) are the list's only when with them it adds up and without
+  // them it does not (an item of an earlier group's 类 printed last).
+  if (groups) {
     const tailed = groups.all.concat(groups.tail);
-    amounts = addsUp(ctx, total, groups.all) ? groups.all : groups.tail.length && addsUp(ctx, total, tailed) ? tailed : amounts;
+    const tail = groups.tail.length && !addsUp(ctx, total, groups.all) && addsUp(ctx, total, tailed);
+    if (groups.alike) amounts = tail ? tailed : groups.all;
+    else if (!addsUp(ctx, total, amounts)) amounts = addsUp(ctx, total, groups.all) ? groups.all : tail ? tailed : amounts;
   }
   // Two views of one total (`其中：（一）收入预算总计 X。（二）支出预算总计 X。`) are not its parts.
   if (amounts.length < 2 || amounts.filter((a) => a.figure.units !== 0n && samePrint(a.figure, total.figure)).length >= 2) return;
@@ -2033,7 +2048,8 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
 /**
  * The amounts of a numbered list read as groups (`sumChecks`): each item's, then those of the unnumbered lines under it
  * (between it and the next item, and after the last while they are alike), in order; `alike` when every line under a
- * head names its subject as the head does — a 类/款/项 path of the same levels whose 类 is the head's; `tail`, the
+ * head names its subject as the head does — a 类/款/项 path of the same levels whose 类 is the head's, and no path of its
+ * group already named (a line naming it again says more of that item: review of session 26); `tail`, the
  * amounts of the lines after the last item that are not alike, up to the first that states none. Undefined when no item
  * has a line under it, or a line between two items states no amount of the list (the groups cannot be added up).
  */
@@ -2042,10 +2058,11 @@ function groupedAmounts(statements: Statement[], i: number, items: Statement[], 
   const all: Claim[] = [];
   const tail: Claim[] = [];
   let alike = true;
+  let group: Claim[] = [];
   let h = 0;
   for (let k = i + 1; k < statements.length; k++) {
     const s = statements[k];
-    if (h < items.length && s === items[h]) { all.push(heads[h++]); continue; }
+    if (h < items.length && s === items[h]) { all.push(heads[h]); group = [heads[h++]]; continue; }
     if (!h || s.numbering || s.heading !== intro.heading || s.section !== intro.section) break;
     const a = amountOf(s);
     if (h === items.length && (tail.length || !a || !sameGroup(heads[h - 1], a))) {
@@ -2054,7 +2071,9 @@ function groupedAmounts(statements: Statement[], i: number, items: Statement[], 
       continue;
     }
     if (!a) return undefined;
-    alike &&= sameGroup(heads[h - 1], a);
+    // A line that names its head's path again (or a sibling's) says more of that item: no sibling of it.
+    alike &&= sameGroup(heads[h - 1], a) && !group.some((x) => x.path?.map(labelKey).join() === a.path?.map(labelKey).join());
+    group.push(a);
     all.push(a);
   }
   return all.length > heads.length || tail.length ? { all, alike: alike && all.length > heads.length, tail } : undefined;

@@ -46,7 +46,7 @@ function lastPart(st: Statement, n: number): number {
  * 的主要原因是…`) name it, keyed loosely (`…支出决算` is `…`: the words that only say what kind of amount it is go).
  * The words after name the cause (`…增加的主要原因是公务接待费减少`), not what it explains.
  */
-function reasonNames(st: Statement, r: Reason, subject: string): boolean {
+function reasonNames(st: Statement, r: Reason, subject: string, direction = 0): boolean {
   const key = looseKey(subject);
   if (key.length < 2) return false;
   let head = reasonHeads.get(r);
@@ -54,14 +54,36 @@ function reasonNames(st: Statement, r: Reason, subject: string): boolean {
     const s = st.sentences[r.sentence];
     reasonHeads.set(r, (head = s ? labelKey(st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start))) : ''));
   }
-  return head.includes(key);
+  // (`公务接待费用减少的`: 费用 is 费.)
+  const rest = (at: number) => head.slice(at + key.length + (key.endsWith('费') && head[at + key.length] === '用' ? 1 : 0));
+  for (let at = head.indexOf(key); at >= 0; at = head.indexOf(key, at + 1)) {
+    const words = rest(at);
+    if (NAME_ENDS.test(words) && !(direction && (direction > 0 ? DOWN : UP).test(words) && !(direction > 0 ? UP : DOWN).test(words))) return true;
+  }
+  return false;
 }
+
+/**
+ * The words of a direction in a reason's words (`…增加的`, `…决算数小于预算数的`): a reason of one direction only is not one
+ * of a change the other way (`…比 2024 年度增加 21.90 万元` is not explained by `…决算数小于预算数的主要原因是…`, another
+ * comparison's); `增减变动` says both. Review of session 26.
+ */
+const UP = /增|上升|高于|大于|超|多于|提高/;
+const DOWN = /减|下降|低于|小于|少于|降低|压缩/;
+
+/**
+ * What may follow a subject's name in the words before a reason (`…支出增加的`, `…低于预算数的`, `…和公务接待费减少的`): the
+ * words of an amount's kind, a change or a comparison, a conjunction, a stop. Any other name goes on to another subject
+ * (`财政拨款收入增加的` is not of 财政拨款支出, `…财政拨款基本支出增加的` not of the whole, `“三公”经费中公务接待费减少的` of
+ * 公务接待费): review of session 26.
+ */
+const NAME_ENDS = /^(?:$|支出|决算|预算|经费|资金|费用|财政拨款|总额|合计|总计|总体|整体|实际|执行|完成|\d|年|数|增|减|下降|上升|变|高于|低于|大于|小于|超|节约|较|比|与|同比|的|主要|有所|均|都|也|和|及|[、，,。；;：:（(])/;
 
 /**
  * Whether one of the first reasons of a line after sentence `from` names `subject` (`reasonNames`): a few only
  * (`REASONS_LOOK`), so that a line of many changes asks a constant number each.
  */
-function namedAfter(st: Statement, from: number, subject: string): boolean {
+function namedAfter(st: Statement, from: number, subject: string, direction = 0): boolean {
   // The reasons are in the order of the text: the first after `from` is found by halving.
   const rs = st.reasons;
   let lo = 0;
@@ -70,7 +92,7 @@ function namedAfter(st: Statement, from: number, subject: string): boolean {
     if (rs[mid].sentence <= from) lo = mid + 1;
     else hi = mid;
   }
-  for (let n = lo; n < rs.length && n < lo + REASONS_LOOK; n++) if (!rs[n].placeholder && reasonNames(st, rs[n], subject)) return true;
+  for (let n = lo; n < rs.length && n < lo + REASONS_LOOK; n++) if (!rs[n].placeholder && reasonNames(st, rs[n], subject, direction)) return true;
   return false;
 }
 
@@ -104,7 +126,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
       if (r.placeholder && !opensList(statements, k, r)) out.push({ rule: 'narrative-reason', severity: 'warning', span: r.span, related: [], message: cm.reasonPlaceholder(r.text) });
     }
   });
-  const explained = (st: Statement, k: number, sentence: number, subject?: string): boolean => {
+  const explained = (st: Statement, k: number, sentence: number, subject?: string, direction = 0): boolean => {
     // Its sentence or the next one — the next after the `；` parts of its own (`财政拨款收入总计 a 万元，…增加 x 万元，增长
     // p%；财政拨款支出总计 b 万元，…增长 q%。收入、支出变动较大的主要原因是…`, a 大邑 决算; `“三公”经费预算总额为 1969 万元，…
     // 减少 221 万元，下降 10.1%；其中：…；公务用车购置及运行维护费 1687 万元，…下降 11%。 2025 年“三公”经费预算下降的原因主要
@@ -115,9 +137,9 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     // `…公务用车购置及运行维护费支出决算增加 21.90 万元…。因公出国（境）费支出与 2024 年持平。公务用车购置及运行维护费支出增加的
     // 主要原因是…`, 上海普陀石泉路街道 2025; `…公务接待费602.47万元,比年初预算减少516.57万元。` / `…公务接待费低于预算数的主要原因为…`,
     // 凉山 2022). A reason that names another subject explains that one only.
-    if (subject && namedAfter(st, sentence + 1, subject)) return true;
+    if (subject && namedAfter(st, sentence + 1, subject, direction)) return true;
     const after = statements[k + 1];
-    if (subject && after && after.heading === st.heading && after.section === st.section && namedAfter(after, -1, subject)) return true;
+    if (subject && after && after.heading === st.heading && after.section === st.section && namedAfter(after, -1, subject, direction)) return true;
     if (implicit(st, sentence) || implicit(st, sentence + 1)) return true;
     const next = statements[k + 1];
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
@@ -148,7 +170,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
   const explainedChanges = new Set<string>();
   const keyOf = (c: Claim) => `${c.direction}:${wan(c)}`;
   statements.forEach((st, k) => {
-    st.claims.forEach((c, i) => { if (c.kind === 'change' && explained(st, k, c.sentence, changeSubject(st, i))) explainedChanges.add(keyOf(c)); });
+    st.claims.forEach((c, i) => { if (c.kind === 'change' && explained(st, k, c.sentence, changeSubject(st, i), c.direction ?? 0)) explainedChanges.add(keyOf(c)); });
   });
   const threshold = cm.threshold(String(thresholds.changePercent), String(thresholds.changeAmount));
   statements.forEach((st, k) => {
@@ -182,7 +204,7 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
         const b = wan(budget);
         const diff = Math.abs(wan(fin) - b);
         const percent = b > 0 ? (diff / b) * 100 : diff > 0 ? Infinity : 0;
-        if (diff >= thresholds.changeAmount && percent >= thresholds.changePercent && !explained(st, k, budget.sentence, fin.subject || budget.subject)) {
+        if (diff >= thresholds.changeAmount && percent >= thresholds.changePercent && !explained(st, k, budget.sentence, fin.subject || budget.subject, Math.sign(wan(fin) - b))) {
           const what = `${budget.figure.text} → ${fin.figure.text} ${fin.unit}`;
           out.push({ rule: 'narrative-reason', severity: 'warning', span: fin.numberSpan, related: [{ span: budget.span, message: budget.figure.text }], message: cm.reasonMissing(what, threshold) });
         }
