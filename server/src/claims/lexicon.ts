@@ -111,6 +111,22 @@ export const FLAT = /基本持平|持平|无增减变化|无增减|无变化|未
 export const COMPARE = /决算数?(?:与(?:年初|全年|调整)?预算数?)?(大于|小于|等于|超过|低于|高于|少于|多于|基本持平|持平|相等|一致)(?![（(])(?:(?:年初|全年|调整)?预算数?)?/g;
 
 /**
+ * The words of a direction in a reason's words (`…增加的`, `…决算数小于预算数的`): a reason of one direction only is not one
+ * of a change the other way (`…比 2024 年度增加 21.90 万元` is not explained by `…决算数小于预算数的主要原因是…`, another
+ * comparison's); `增减变动` says both. Review of session 26.
+ */
+export const REASON_UP = /增|上升|高于|大于|超|多于|提高/;
+export const REASON_DOWN = /减|下降|低于|小于|少于|降低|压缩/;
+
+/**
+ * What may follow a subject's name in the words before a reason (`…支出增加的`, `…低于预算数的`, `…和公务接待费减少的`): the
+ * words of an amount's kind, a change or a comparison, a conjunction, a stop. Any other name goes on to another subject
+ * (`财政拨款收入增加的` is not of 财政拨款支出, `…财政拨款基本支出增加的` not of the whole, `“三公”经费中公务接待费减少的` of
+ * 公务接待费): review of session 26.
+ */
+export const REASON_NAME_ENDS = /^(?:$|支出|决算|预算|经费|资金|费用|财政拨款|总额|合计|总计|总体|整体|实际|执行|完成|\d|年|数|增|减|下降|上升|变|高于|低于|大于|小于|超|节约|较|比|与|同比|的|主要|有所|均|都|也|和|及|[、，,。；;：:（(])/;
+
+/**
  * A stated reason (`主要原因是…`, `主要原因：…`, `主要是…`, `原因是…`). Group 1 the reason's text up to the end of
  * its sentence.
  */

@@ -11,7 +11,7 @@ import type { BudgetDocument } from '../model/document';
 import { formatUnits, type Figure } from '../numbers/decimal';
 import { bracketedBefore, type Claim, type Reason, type Statement } from './extract';
 import { labelKey, looseKey } from './link';
-import { OTHER_BASIS } from './lexicon';
+import { OTHER_BASIS, REASON_DOWN, REASON_NAME_ENDS, REASON_UP } from './lexicon';
 
 export interface Thresholds {
   /** Percent of the base. */
@@ -58,26 +58,10 @@ function reasonNames(st: Statement, r: Reason, subject: string, direction = 0): 
   const rest = (at: number) => head.slice(at + key.length + (key.endsWith('费') && head[at + key.length] === '用' ? 1 : 0));
   for (let at = head.indexOf(key); at >= 0; at = head.indexOf(key, at + 1)) {
     const words = rest(at);
-    if (NAME_ENDS.test(words) && !(direction && (direction > 0 ? DOWN : UP).test(words) && !(direction > 0 ? UP : DOWN).test(words))) return true;
+    if (REASON_NAME_ENDS.test(words) && !(direction && (direction > 0 ? REASON_DOWN : REASON_UP).test(words) && !(direction > 0 ? REASON_UP : REASON_DOWN).test(words))) return true;
   }
   return false;
 }
-
-/**
- * The words of a direction in a reason's words (`…增加的`, `…决算数小于预算数的`): a reason of one direction only is not one
- * of a change the other way (`…比 2024 年度增加 21.90 万元` is not explained by `…决算数小于预算数的主要原因是…`, another
- * comparison's); `增减变动` says both. Review of session 26.
- */
-const UP = /增|上升|高于|大于|超|多于|提高/;
-const DOWN = /减|下降|低于|小于|少于|降低|压缩/;
-
-/**
- * What may follow a subject's name in the words before a reason (`…支出增加的`, `…低于预算数的`, `…和公务接待费减少的`): the
- * words of an amount's kind, a change or a comparison, a conjunction, a stop. Any other name goes on to another subject
- * (`财政拨款收入增加的` is not of 财政拨款支出, `…财政拨款基本支出增加的` not of the whole, `“三公”经费中公务接待费减少的` of
- * 公务接待费): review of session 26.
- */
-const NAME_ENDS = /^(?:$|支出|决算|预算|经费|资金|费用|财政拨款|总额|合计|总计|总体|整体|实际|执行|完成|\d|年|数|增|减|下降|上升|变|高于|低于|大于|小于|超|节约|较|比|与|同比|的|主要|有所|均|都|也|和|及|[、，,。；;：:（(])/;
 
 /**
  * Whether one of the first reasons of a line after sentence `from` names `subject` (`reasonNames`): a few only
