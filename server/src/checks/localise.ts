@@ -11,7 +11,11 @@
  * failing relations (a set that misses one cannot mend it), grown by a figure of any relation they would break, up
  * to four figures; a set is feasible when the linear relations (sums, equalities, each fixed figure its rounding
  * interval, every changed figure non-negative) admit values for its figures — decided by Fourier–Motzkin elimination
- * in exact integers — and each ratio or score with one free figure bounds it. No solver dependency: the groups are small, and
+ * in exact integers — and each ratio or score with one free figure bounds it; a ratio, growth or change with two (its
+ * amounts, its percentage fixed; a ratio's percentage and part, its whole fixed) bounds them together by inequalities
+ * linear in the two, so one assignment of the set must hold them all at once (a free whole with its free percentage, a product,
+ * and a free growth's or change's percentage are left unbounded, as before). A fixed figure is its
+ * rounding interval in each relation apart, as the evaluator judges each relation. No solver dependency: the groups are small, and
  * exact integer elimination over one to four unknowns is a few dozen lines (a MIP solver such as HiGHS compiled to
  * WebAssembly would add megabytes to the server for no case these groups need). */
 import type { Cell } from '../model/document';
@@ -857,6 +861,7 @@ class GroupSearch {
     if (target.freeAt >= 0) {
       // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too);
       // a growth's or a change's, any (left unbounded, as before).
+      if (r.kind === 'ratio' && a.freeAt >= 0 && b.freeAt < 0) this.percentPartBound(rel, system);
       if (a.freeAt >= 0 || b.freeAt >= 0 || r.kind !== 'ratio') return;
       if (!rel.boundsP || rel.boundsP.scale !== this.scale) rel.boundsP = { scale: this.scale, ...this.percentBoundsOf(r) };
       if (rel.boundsP.lo !== undefined) system.bound(target.freeAt, 1n, -rel.boundsP.lo);
@@ -864,7 +869,12 @@ class GroupSearch {
       return;
     }
     const freeA = a.freeAt >= 0;
-    if (freeA === b.freeAt >= 0) return;
+    if (freeA && b.freeAt >= 0) {
+      // Both amounts free, the percentage fixed: linear in the two (a ratio's as a whole that is a sum's).
+      if (r.kind === 'ratio') this.partBound(rel, system); else this.changeBound(rel, system);
+      return;
+    }
+    if (!freeA && b.freeAt < 0) return;
     let bounds = freeA ? rel.boundsA : rel.boundsB;
     if (!bounds || bounds.scale !== this.scale) {
       bounds = { scale: this.scale, ...this.ratioBoundsOf(r, target.value!, freeA) };
@@ -906,6 +916,83 @@ class GroupSearch {
         c += a * f.lo > a * f.hi ? a * f.lo : a * f.hi;
       }
       system.add({ coef, c });
+    }
+  }
+
+  /**
+   * A ratio p = a ÷ b with its percentage and its part free, its whole fixed (b in [b_lo, b_hi], above 0):
+   * p·b_lo ≤ 100·a ≤ p·b_hi, two inequalities linear in p and a (p ≥ 0, as a percentage printed so stays). Without them
+   * the two were left unbounded, though the percentage may be pinned elsewhere (a restatement, a score) and the part
+   * too (a sum): a set that could not hold both was named (test/localise.joint.test.ts). Its whole free too (the
+   * product p·b), no bound: the one relaxation left.
+   */
+  private percentPartBound(rel: Rel, system: System): void {
+    const r = rel.rel;
+    const pct = this.figs[rel.cells[0]].value!;
+    const whole = termValue(r.terms[1]);
+    if (!pct.percent || pct.units < 0n || !whole || whole.percent) return;
+    const wb = Math.max(this.scale, whole.decimals + 1);
+    const b = intervalOf(whole, wb); // in the relation's unit × 10^wb
+    if (b.lo <= 0n) return;
+    // x_p: percent × 10^scale; x_a: its own unit × 10^scale, 10^shift of it the relation's unit. Times 10^(scale + wb):
+    // x_p·b_lo ≤ 100·10^wb·x_a·10^shift ≤ x_p·b_hi, both sides × 10^m (m ≥ −shift) to stay integers.
+    const m = Math.max(0, -(r.terms[0].shift ?? 0));
+    const ua = 100n * pow10(wb) * pow10(m + (r.terms[0].shift ?? 0));
+    const um = pow10(m);
+    const ip = this.figs[rel.cells[0]].freeAt;
+    const ia = this.figs[rel.cells[1]].freeAt;
+    const row = (cp: bigint, ca: bigint) => {
+      const coef = new Array<bigint>(system.k).fill(0n);
+      coef[ip] += cp;
+      coef[ia] += ca;
+      system.add({ coef, c: 0n });
+    };
+    row(-b.lo * um, ua);
+    row(b.hi * um, -ua);
+  }
+
+  /**
+   * A growth or a change with its percentage fixed and both amounts free (`partBound` of a ratio): the percentage's
+   * interval [p_lo, p_hi] bounds their quotient, two inequalities linear in the two, with its base (the denominator)
+   * not below zero:
+   * - a growth, p = s·(a − b) ÷ b: p_lo·b ≤ 100·s·(a − b) ≤ p_hi·b, and b ≥ 0;
+   * - a change, p = c ÷ (v − s·c): p_lo·(v − s·c) ≤ 100·c ≤ p_hi·(v − s·c), and v − s·c ≥ 0.
+   * Without them the two amounts were each pinned by their other relations and the rate between the values so found
+   * was never checked: a set that mends two sums and breaks the rate was named (test/localise.joint.test.ts). A base of
+   * 0 or below, where the evaluator judges no rate, is not among the values allowed (no year's amount is).
+   */
+  private changeBound(rel: Rel, system: System): void {
+    const r = rel.rel;
+    const pct = this.figs[rel.cells[0]].value!;
+    if (!pct.percent) return;
+    const k = system.k;
+    const m = deepestShift(r.terms);
+    const w = pct.decimals + 1;
+    const p = intervalOf(pct, w);
+    const h = 100n * pow10(w);
+    // Each amount's coefficient per unit of its variable (own unit × 10^scale, in the relation's unit × 10^(m + shift)).
+    const ua = pow10(m + (r.terms[0].shift ?? 0));
+    const ub = pow10(m + (r.terms[1].shift ?? 0));
+    const ia = this.figs[rel.cells[1]].freeAt;
+    const ib = this.figs[rel.cells[2]].freeAt;
+    const row = (ca: bigint, cb: bigint) => {
+      const coef = new Array<bigint>(k).fill(0n);
+      coef[ia] += ca * ua;
+      coef[ib] += cb * ub;
+      system.add({ coef, c: 0n });
+    };
+    if (r.kind === 'growth') {
+      const s = BigInt(r.terms[0].sign);
+      // 100·s·a − (100·s + p_lo)·b ≥ 0, (100·s + p_hi)·b − 100·s·a ≥ 0, b ≥ 0.
+      row(s * h, -(s * h + p.lo));
+      row(-s * h, s * h + p.hi);
+      row(0n, 1n);
+    } else {
+      const s = BigInt(r.terms[1].sign);
+      // (100 + s·p_lo)·c − p_lo·v ≥ 0, p_hi·v − (100 + s·p_hi)·c ≥ 0, v − s·c ≥ 0.
+      row(h + s * p.lo, -p.lo);
+      row(-(h + s * p.hi), p.hi);
+      row(-s, 1n);
     }
   }
 
