@@ -988,14 +988,8 @@ function claimTerm(ctx: Ctx, sign: 1 | -1, c: Claim, scale: number | undefined):
  */
 function tableRate(ctx: Ctx, r: Claim, change: Claim): void {
   if (change.inherited || !change.subject || change.scale === undefined || change.approx) return;
-  const qs = ctx.index.resolve({ ...change, kind: 'amount', role: 'current' });
-  const first = qs[0] && termValue({ sign: 1, cell: qs[0].cell, shift: qs[0].shift });
-  if (!first) return;
-  for (const q of qs) {
-    const f = q.cell.kind === 'figure' ? termValue({ sign: 1, cell: q.cell, shift: q.shift }) : undefined;
-    if (!f || !samePrint(f, first)) return;
-  }
-  const q = qs[0];
+  const q = agreedQuantity(ctx, { ...change, kind: 'amount', role: 'current' });
+  if (!q) return;
   relate(ctx, {
     rule: 'narrative', kind: 'change', title: title(ctx, 'rate'), target: ctx.cellOf(r),
     terms: [{ sign: 1, cell: ctx.cellOf(change) }, { sign: change.direction! > 0 ? 1 : -1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }],
@@ -1086,6 +1080,21 @@ function itemAfterWhole(st: Statement, budget: Claim, final: Claim): boolean {
 }
 
 /**
+ * The tables' quantity a claim names (`QuantityIndex.resolve`), only when every print of it found is a figure and all
+ * print one value (else none: the narrative's figure is not compared with a quantity the tables disagree on).
+ */
+function agreedQuantity(ctx: Ctx, c: Claim): Quantity | undefined {
+  const qs = ctx.index.resolve(c);
+  const first = qs[0] && termValue({ sign: 1, cell: qs[0].cell, shift: qs[0].shift });
+  if (!first) return undefined;
+  for (const q of qs) {
+    const f = q.cell.kind === 'figure' ? termValue({ sign: 1, cell: q.cell, shift: q.shift }) : undefined;
+    if (!f || !samePrint(f, first)) return undefined;
+  }
+  return qs[0];
+}
+
+/**
  * The completion rate of an item whose own budget its line does not print (`“三公”经费…年初预算为 53.93 万元，支出决算为 37.35
  * 万元，完成预算的 69.26%，其中：…公务用车购置及运行维护费支出决算为 37.35 万元，完成预算的 71.28%`, 上海普陀石泉路街道 2025):
  * the budget before it is the whole's, not the item's. Against the tables' 预算数 of the item (71.28% = 37.35 ÷ 52.40, the
@@ -1094,14 +1103,8 @@ function itemAfterWhole(st: Statement, budget: Claim, final: Claim): boolean {
  */
 function ownBudgetRate(ctx: Ctx, p: Claim, final: Claim): void {
   if (final.scale === undefined || final.approx) return;
-  const qs = ctx.index.resolve({ ...final, role: 'budget' });
-  const first = qs[0] && termValue({ sign: 1, cell: qs[0].cell, shift: qs[0].shift });
-  if (!first) return;
-  for (const q of qs) {
-    const f = q.cell.kind === 'figure' ? termValue({ sign: 1, cell: q.cell, shift: q.shift }) : undefined;
-    if (!f || !samePrint(f, first)) return;
-  }
-  const q = qs[0];
+  const q = agreedQuantity(ctx, { ...final, role: 'budget' });
+  if (!q) return;
   relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'completion'), target: ctx.cellOf(p), terms: [{ sign: 1, cell: ctx.cellOf(final) }, { sign: 1, cell: q.cell, ...(q.shift ? { shift: q.shift } : {}) }] });
 }
 
