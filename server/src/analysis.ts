@@ -47,7 +47,7 @@ import { cellNumber, HeadsChange, rowsIn, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList, type CellRange } from './rules/compact';
 import { conditionKind, DeclaredRules, findTable } from './rules/declared';
-import { formRelations } from './rules/forms';
+import { formRelations, heldRates } from './rules/forms';
 import type { Relation } from './rules/relation';
 import { ShapeTemplates } from './standard/shapes';
 import { applyDocument, applySection, type SectionStandard, type StandardCache, type StandardContext, type StandardReport } from './standard/apply';
@@ -706,7 +706,7 @@ export class DocumentAnalyzer {
     // Then the author's justifications (`说明：…`): accepted findings are shown as acknowledged, unused ones reported.
     const before = this.spanning;
     const spanning: Spanning = (this.spanning = { list: global, kept: standardEnd, ...(before?.index ? { index: before.index } : {}) });
-    const sources = relationSource(parts, spanning, before, known);
+    const sources = relationSource(parts, spanning, before, known, m);
     const localised = applyJustifications(localise(findings, sources, culpritOptions(m, this.options.locale), this.explanations), this.positions(), this.options.locale);
 
     // In document order; the sort is stable, so findings at one place keep the pipeline's order.
@@ -725,7 +725,7 @@ export class DocumentAnalyzer {
         return undefined;
       },
       get relations() { return allRelations(); },
-      relationsOf: (cell) => sources.relationsOf(cell),
+      relationsOf: (cell) => sources.listed(cell),
     };
   }
 }
@@ -736,7 +736,7 @@ export class DocumentAnalyzer {
  * section's version: an explanation is reused only while no figure it read was retyped or had its relations changed.
  * `known`: how many relations spanning sections this version and `before` were found to begin with alike already.
  */
-function relationSource(sections: Section[], spanning: Spanning, before: Spanning | undefined, known = 0): RelationSource {
+function relationSource(sections: Section[], spanning: Spanning, before: Spanning | undefined, known: number, m: Messages): RelationSource & { listed(cell: Cell): readonly Relation[] } {
   const global = spanning.list;
   let sectionOfTable: Map<Table, Section> | undefined;
   const sectionOf = (t: Table) => {
@@ -780,18 +780,46 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     shared.set(cell, had);
     return had;
   };
+  // The rates of a form's row that hold, which the list leaves out (../rules/forms `heldRates`): made when a figure of
+  // the row is first asked, one object per rate (by its target) for every figure of it; none that the list holds
+  // already (a ratio `scoreRelations` adds beside a score that does not hold).
+  const rates = new Map<Cell, Relation>();
+  const heldOf = (cell: Cell, listed: readonly Relation[]): Relation[] => {
+    const out: Relation[] = [];
+    for (const r of heldRates(cell, m)) {
+      const had = rates.get(r.target);
+      if (had) { if (!listed.includes(had)) out.push(had); continue; }
+      const same = listed.find((x) => x.kind === 'ratio' && x.target === r.target && x.terms.length === 2 && x.terms[0].cell === r.terms[0].cell && x.terms[1].cell === r.terms[1].cell);
+      if (same) { rates.set(r.target, same); continue; }
+      rates.set(r.target, r);
+      out.push(r);
+    }
+    return out;
+  };
   const all = new Map<Cell, Relation[]>();
+  const withHeld = new Map<Cell, readonly Relation[]>();
   let live: Set<number> | undefined;
   let changed: Set<string> | undefined;
+  const listed = (cell: Cell): Relation[] => {
+    let had = all.get(cell);
+    if (had) return had;
+    const s = sectionOf(cell.row.part.table);
+    const own = s ? ownOf(s, cell).map((i) => s.relations.relation(i)) : [];
+    const more = sharedOf(cell);
+    had = own.length && more.length ? own.concat(more) : own.length ? own : more;
+    all.set(cell, had);
+    return had;
+  };
   return {
+    /** The relations listed (hover, highlights, references: `Analysis.relationsOf`). */
+    listed,
+    /** Error localisation's: those listed, and the form's rates that hold beside them. */
     relationsOf(cell) {
-      let had = all.get(cell);
+      let had = withHeld.get(cell);
       if (had) return had;
-      const s = sectionOf(cell.row.part.table);
-      const own = s ? ownOf(s, cell).map((i) => s.relations.relation(i)) : [];
-      const more = sharedOf(cell);
-      had = own.length && more.length ? own.concat(more) : own.length ? own : more;
-      all.set(cell, had);
+      const rels = listed(cell);
+      const held = heldOf(cell, rels);
+      withHeld.set(cell, (had = held.length ? rels.concat(held) : rels));
       return had;
     },
     stamp(cell) {

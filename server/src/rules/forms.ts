@@ -620,6 +620,31 @@ function headerRatios(p: Part, m: Messages, out: Relation[]): void {
   }
 }
 
+/**
+ * The rates of a cell's row that hold (`headerRatios` lists only those that do not, for speed): each rate column
+ * `rateOperands` reads whose rate, numerator or denominator the cell is, as its ratio relation when the row prints all
+ * three and the relation holds as printed. Asked by error localisation for the figures it weighs (../analysis
+ * `relationSource`), so that a fix that mends a sum never breaks a rate the form prints beside it (a 年度资金总额 of 300
+ * | 240 | 80.00% is not mended to 310 where 240 ÷ 310 is 77.42%); nothing is made for a form no search reaches.
+ */
+export function heldRates(cell: Cell, m: Messages): Relation[] {
+  const out: Relation[] = [];
+  const p = cell.row.part;
+  const at = cell.column?.index;
+  const r = cell.row.index;
+  // (A figure of a part's own rows only: not a synthetic cell standing for a label's points or a claim.)
+  if (at === undefined || cell.kind !== 'figure' || cellOf(p, r, at) !== cell) return out;
+  for (const c of p.columns) {
+    const operands = rateOperands(p, c);
+    if (!operands || (at !== c.index && at !== operands.num.index && at !== operands.den.index)) continue;
+    const rate = figureNumber(p, r, c.index);
+    if (!rate?.percent || amountsRatio(p, r, operands) === undefined) continue;
+    const rel = ratioRelation(operands.title(m), cellOf(p, r, c.index)!, cellOf(p, r, operands.num.index)!, cellOf(p, r, operands.den.index)!, operands.shift);
+    if (holdsAsPrinted(rel) === true) out.push(rel);
+  }
+  return out;
+}
+
 /** A score column's formula once `得分` is read: `(20分*执行率)`, `（10分×执行率）`, `(分值×执行率)`, `=执行率×20`. */
 const SCORE_FORMULA = /^(?:[（(](.+)[）)]|[=＝](.+))$/;
 const TIMES = /[*×xX✕·＊]/;

@@ -1,0 +1,60 @@
+/**
+ * A form's rates that hold are relations error localisation weighs (../server/src/rules/forms.ts `heldRates`, asked
+ * through ../server/src/analysis.ts `relationSource`): a quick fix that mends a 年度资金总额 sum never breaks the
+ * 执行率 its row prints, and two sums that fail, linked by a row's rate, are one mistake (checks/localise.ts `explain`
+ * merges their groups). The layout is a real 项目支出绩效自评表 (廊坊市食品工程学校 2019, test/fixtures/forms/others),
+ * its funds rows replaced by planted figures.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../server/src/analysis';
+import { ROOT } from './support/lsp';
+
+const FORM = readFileSync(join(ROOT, 'test', 'fixtures', 'forms', 'others', 'hebei-langfang-foodschool-2019.budget'), 'utf8');
+const ROWS = `年度资金总额 | 43.2 | 43.2 | 37.24 | 10 | 86% | 9
+其中：当年财政拨款 | 43.2 | 43.2 | 37.24 | | |
+上年结转资金 | | | | | |`;
+
+function form(rows: string): string {
+  assert.ok(FORM.includes(ROWS));
+  return FORM.replace(ROWS, rows);
+}
+
+const errors = (text: string) => analyze(text).findings.filter((f) => f.severity === 'error');
+const fixesOf = (text: string) => errors(text).flatMap((f) => (f.fixes ?? []).map((x) => `${text.slice(x.span.start, x.span.end)}→${x.text}`));
+
+describe('forms: the rates that hold weigh in error localisation', () => {
+  it('a sum that fails is mended at the one figure no printed rate reads, not at a figure whose rate holds', () => {
+    // 全年预算数: 100 + 210 = 310 printed 300. 300 → 310 would break 240 ÷ 300 = 80.00% (240 ÷ 310 = 77.42%), 100 → 90
+    // would break 90 ÷ 100 = 90.00%; 上年结转资金 prints no rate: 210 → 200 alone mends everything.
+    const text = form(`年度资金总额 | 300 | 300 | 240 | 10 | 80.00% | 8
+其中：当年财政拨款 | 100 | 100 | 90 | | 90.00% |
+上年结转资金 | 200 | 210 | 150 | | |`);
+    const errs = errors(text);
+    assert.equal(errs.length, 1, errs.map((e) => e.message).join('\n'));
+    assert.match(errs[0].message, /可能有误的是 「上年结转资金」行「全年预算数」栏/, errs[0].message);
+    assert.deepEqual(fixesOf(text), ['210→200']);
+  });
+
+  it('a row whose 预算数 and 执行数 were both typed wrong (its rate holds) is named in both sums, and no fix breaks a rate', () => {
+    // 当年财政拨款 printed 110.00 | 99.00 (90.00%, which holds) for 100.00 | 90.00: 全年预算数 adds up to 310.00 under
+    // 300.00, 全年执行数 to 249.00 under 240.00. Mending 年度资金总额 (310.00, 249.00) breaks its 80.00% (80.32%), 上年结转资金
+    // (190.00, 141.00) its 75.00% (74.21%): only the 当年财政拨款 row explains both.
+    const text = form(`年度资金总额 | 300.00 | 300.00 | 240.00 | 10 | 80.00% | 8
+其中：当年财政拨款 | 100.00 | 110.00 | 99.00 | | 90.00% |
+上年结转资金 | 200.00 | 200.00 | 150.00 | | 75.00% |`);
+    const errs = errors(text);
+    assert.equal(errs.length, 2, errs.map((e) => e.message).join('\n'));
+    for (const e of errs) assert.match(e.message, /可能有误的是 「其中：当年财政拨款」行「全年预算数」栏、「其中：当年财政拨款」行「全年执行数」栏$/, e.message);
+    // Two figures must change together: no fix (never 300.00 → 310.00, which breaks the 80.00% that holds).
+    assert.deepEqual(fixesOf(text), []);
+  });
+
+  it('a rate that holds costs nothing when no search reaches its form: the findings of a correct form are none', () => {
+    const text = form(`年度资金总额 | 300.00 | 300.00 | 240.00 | 10 | 80.00% | 8
+其中：当年财政拨款 | 100.00 | 100.00 | 90.00 | | 90.00% |
+上年结转资金 | 200.00 | 200.00 | 150.00 | | 75.00% |`);
+    assert.deepEqual(errors(text), []);
+  });
+});
