@@ -8,7 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../server/src/analysis';
+import { analyze, DocumentAnalyzer } from '../server/src/analysis';
+import { searches } from '../server/src/checks/localise';
 import { ROOT } from './support/lsp';
 
 const FORM = readFileSync(join(ROOT, 'test', 'fixtures', 'forms', 'others', 'hebei-langfang-foodschool-2019.budget'), 'utf8');
@@ -49,6 +50,22 @@ describe('forms: the rates that hold weigh in error localisation', () => {
     for (const e of errs) assert.match(e.message, /可能有误的是 「其中：当年财政拨款」行「全年预算数」栏、「其中：当年财政拨款」行「全年执行数」栏$/, e.message);
     // Two figures must change together: no fix (never 300.00 → 310.00, which breaks the 80.00% that holds).
     assert.deepEqual(fixesOf(text), []);
+  });
+
+  it('the merged groups are explained again from the cache after an edit elsewhere, as a fresh analysis explains them', () => {
+    const text = form(`年度资金总额 | 300.00 | 300.00 | 240.00 | 10 | 80.00% | 8
+其中：当年财政拨款 | 100.00 | 110.00 | 99.00 | | 90.00% |
+上年结转资金 | 200.00 | 200.00 | 150.00 | | 75.00% |`) + '\n## 表 其他情况表\n列：项目 | 金额\n甲 | 1\n乙 | 2\n';
+    const analyzer = new DocumentAnalyzer();
+    analyzer.analyze(text);
+    // A figure retyped in another section: the form's section, and its merged group, as they were.
+    const after = text.replace('乙 | 2', '乙 | 3');
+    const before = searches.count;
+    const shown = (fs: ReturnType<typeof errors>) => fs.filter((f) => f.severity === 'error').map((f) => [f.span, f.message, f.fixes]);
+    const again = analyzer.analyze(after).findings;
+    assert.equal(searches.count, before, 'no group searched again');
+    assert.deepEqual(shown(again), shown(analyze(after).findings));
+    assert.equal(shown(again).length, 2);
   });
 
   it('a rate that holds costs nothing when no search reaches its form: the findings of a correct form are none', () => {
