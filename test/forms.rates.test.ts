@@ -1,8 +1,7 @@
 /**
  * A form's rates that hold are relations error localisation weighs (../server/src/rules/forms.ts `heldRates`, asked
  * through ../server/src/analysis.ts `relationSource`): a quick fix that mends a 年度资金总额 sum never breaks the
- * 执行率 its row prints, and two sums that fail, linked by a row's rate, are one mistake (checks/localise.ts `explain`
- * merges their groups). The layout is a real 项目支出绩效自评表 (廊坊市食品工程学校 2019, test/fixtures/forms/others),
+ * 执行率 its row prints. The layout is a real 项目支出绩效自评表 (廊坊市食品工程学校 2019, test/fixtures/forms/others),
  * its funds rows replaced by planted figures.
  */
 import { strict as assert } from 'node:assert';
@@ -38,27 +37,25 @@ describe('forms: the rates that hold weigh in error localisation', () => {
     assert.deepEqual(fixesOf(text), ['210→200']);
   });
 
-  it('a row whose 预算数 and 执行数 were both typed wrong (its rate holds) is named in both sums, and no fix breaks a rate', () => {
+  it('a row whose 预算数 and 执行数 were both typed wrong (its rate holds): no fix breaks a rate that holds', () => {
     // 当年财政拨款 printed 110.00 | 99.00 (90.00%, which holds) for 100.00 | 90.00: 全年预算数 adds up to 310.00 under
-    // 300.00, 全年执行数 to 249.00 under 240.00. Mending 年度资金总额 (310.00, 249.00) breaks its 80.00% (80.32%), 上年结转资金
-    // (190.00, 141.00) its 75.00% (74.21%): only the 当年财政拨款 row explains both.
+    // 300.00, 全年执行数 to 249.00 under 240.00. BASE offered 300.00 → 310.00 (240.00 ÷ 310.00 = 77.42% for 80.00%),
+    // 110.00 → 100.00 (99.00 ÷ 100.00 = 99.00% for 90.00%) and 200.00 → 190.00 (75.00% becomes 78.95%): every fix broke a rate.
     const text = form(`年度资金总额 | 300.00 | 300.00 | 240.00 | 10 | 80.00% | 8
 其中：当年财政拨款 | 100.00 | 110.00 | 99.00 | | 90.00% |
 上年结转资金 | 200.00 | 200.00 | 150.00 | | 75.00% |`);
     const errs = errors(text);
     assert.equal(errs.length, 2, errs.map((e) => e.message).join('\n'));
-    for (const e of errs) assert.match(e.message, /可能有误的是 「其中：当年财政拨款」行「全年预算数」栏、「其中：当年财政拨款」行「全年执行数」栏$/, e.message);
-    // Two figures must change together: no fix (never 300.00 → 310.00, which breaks the 80.00% that holds).
     assert.deepEqual(fixesOf(text), []);
   });
 
-  it('the merged groups are explained again from the cache after an edit elsewhere, as a fresh analysis explains them', () => {
+  it('the explanations weighing its rates are taken from the cache after an edit elsewhere, as a fresh analysis gives them', () => {
     const text = form(`年度资金总额 | 300.00 | 300.00 | 240.00 | 10 | 80.00% | 8
 其中：当年财政拨款 | 100.00 | 110.00 | 99.00 | | 90.00% |
 上年结转资金 | 200.00 | 200.00 | 150.00 | | 75.00% |`) + '\n## 表 其他情况表\n列：项目 | 金额\n甲 | 1\n乙 | 2\n';
     const analyzer = new DocumentAnalyzer();
     analyzer.analyze(text);
-    // A figure retyped in another section: the form's section, and its merged group, as they were.
+    // A figure retyped in another section: the form's section, and its groups, as they were.
     const after = text.replace('乙 | 2', '乙 | 3');
     const before = searches.count;
     const shown = (fs: ReturnType<typeof errors>) => fs.filter((f) => f.severity === 'error').map((f) => [f.span, f.message, f.fixes]);

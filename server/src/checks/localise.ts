@@ -317,50 +317,11 @@ export function explain(failing: Relation[], src: RelationSource, weight: (cell:
   const out = new Map<Relation, Explanation>();
   // What this analysis used, which alone is kept for the next one (nothing of an older version stays alive).
   const kept: ExplanationCache['entries'] = new Map();
-  const groups = groupsOf(failing);
-  // Each failing relation's group, by `relationKey` (what a search reached is kept so, with its explanation).
-  const groupOf = new Map<string, Group>();
-  for (const g of groups) for (const r of g.failing) groupOf.set(relationKey(r), g);
-  const once = (g: Group, reached: string[]): Explanation | undefined => {
-    if (g.cells.size > MAX_CELLS) return undefined;
+  for (const g of groupsOf(failing)) {
+    if (g.cells.size > MAX_CELLS) continue;
     const key = keysOf(g.failing);
-    return (cache && cached(key, src, cache.entries, kept, reached)) ?? remember(g, key, src, weight, kept, reached);
-  };
-  // Groups explained as part of a larger one (below): not searched on their own again.
-  const within = new Set<Group>();
-  for (const g of groups) {
-    if (within.has(g)) continue;
-    const reached: string[] = [];
-    const e = once(g, reached);
+    const e = (cache && cached(key, src, cache.entries, kept)) ?? remember(g, key, src, weight, kept);
     if (e) for (const r of g.failing) out.set(r, e);
-    // A search that reaches a failing relation of another group through relations that hold (a form's rate links its
-    // row's 预算数 and 执行数, each failing its own sum; a figure printed in two tables links their sums) met it in
-    // every set it tried after, which then had to mend it too: the sets found depended on the order the figures were
-    // met in. The groups are merged and searched as one, until no other group is reached; when the whole has no
-    // explanation within the search's budgets, each group keeps its own.
-    const merged: Group = { failing: [...g.failing], cells: new Set(g.cells) };
-    const members = new Set<Group>([g]);
-    let more = reached;
-    while (more.length) {
-      let grew = false;
-      for (const r of more) {
-        const o = groupOf.get(r);
-        if (!o || members.has(o)) continue;
-        members.add(o);
-        grew = true;
-        for (const x of o.failing) merged.failing.push(x);
-        for (const c of o.cells) merged.cells.add(c);
-      }
-      if (!grew) break;
-      more = [];
-      const whole = once(merged, more);
-      if (!whole || !whole.sets.length) break;
-      if (more.every((r) => members.has(groupOf.get(r)!) || !groupOf.has(r))) {
-        for (const o of members) within.add(o);
-        for (const r of merged.failing) out.set(r, whole);
-        break;
-      }
-    }
   }
   if (cache) cache.entries = kept;
   return out;
@@ -397,8 +358,6 @@ interface Kept {
   stamps: Set<unknown>;
   places: string[];
   explanation: Explanation | undefined;
-  /** The failing relations outside the group its search met, by `relationKey` (`explain` merges their groups). */
-  reached: string[];
 }
 
 export interface ExplanationCache { entries: Map<string, Kept> }
@@ -423,7 +382,7 @@ export function relationKey(r: Relation): string {
 }
 const keysOf = (rels: readonly Relation[]) => rels.map(relationKey).join(';');
 
-function cached(key: string, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries'], reached: string[]): Explanation | undefined {
+function cached(key: string, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries']): Explanation | undefined {
   const c = explanations.get(key);
   if (!c) return undefined;
   for (const s of c.stamps) if (!src.current(s)) return undefined;
@@ -432,14 +391,13 @@ function cached(key: string, src: RelationSource, explanations: ExplanationCache
     if (changed.size) for (const p of c.places) if (changed.has(p)) return undefined;
   }
   kept.set(key, c);
-  for (const r of c.reached) reached.push(r);
   return c.explanation ?? NONE;
 }
 
 /** An explanation that could not be found, cached as such. */
 const NONE: Explanation = { sets: [], values: new Map() };
 
-function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries'], reached: string[]): Explanation | undefined {
+function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries']): Explanation | undefined {
   searches.count++;
   const stamps = new Set<unknown>();
   const places: string[] = [];
@@ -455,15 +413,13 @@ function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cel
     weight,
   };
   let explanation: Explanation | undefined;
-  const search = new GroupSearch(watch);
   try {
-    explanation = search.explain(g);
+    explanation = new GroupSearch(watch).explain(g);
   } catch {
     // A defect of the search must not cost the document its findings: they stay as judged, unexplained.
     explanation = undefined;
   }
-  for (const r of search.reachedFailing()) reached.push(relationKey(r));
-  kept.set(key, { stamps, places, explanation, reached: [...reached] });
+  kept.set(key, { stamps, places, explanation });
   return explanation;
 }
 
@@ -561,11 +517,6 @@ class GroupSearch {
   private seenRound = 0;
 
   constructor(private readonly watch: Watch) {}
-
-  /** The relations met that do not hold as printed and are not of the group searched. */
-  reachedFailing(): Relation[] {
-    return this.broken.filter((r) => !this.rels[r].failing).map((r) => this.rels[r].rel);
-  }
 
   private cellNo(c: Cell): number {
     let n = this.figNumbers.get(c);
