@@ -122,14 +122,13 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     // 主要原因是…`, 上海普陀石泉路街道 2025; `…公务接待费602.47万元,比年初预算减少516.57万元。` / `…公务接待费低于预算数的主要原因为…`,
     // 凉山 2022). A reason that names another subject explains that one only.
     if (subject && namedAfter(st, sentence + 1, subject, direction)) return true;
-    const after = statements[k + 1];
-    if (subject && after && after.heading === st.heading && after.section === st.section && namedAfter(after, -1, subject, direction)) return true;
-    if (implicit(st, sentence) || implicit(st, sentence + 1)) return true;
     const next = statements[k + 1];
+    if (subject && next && next.heading === st.heading && next.section === st.section && namedAfter(next, -1, subject, direction)) return true;
+    if (implicit(st, sentence) || implicit(st, sentence + 1)) return true;
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
     // The list below it (an intro line's, or numbered items that follow) explains its items; the items after a
     // numbered item are its siblings, which explain themselves.
-    const first = statements[k + 1];
+    const first = next;
     if (first && (st.intro || (first.numbering && first.numbering !== st.numbering))) {
       for (let j = k + 1; j < statements.length && j <= k + 40; j++) {
         const s = statements[j];
