@@ -7,6 +7,10 @@ import { strict as assert } from 'node:assert';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analyze } from '../server/src/analysis';
+import { culpritOptions } from '../server/src/claims/culprits';
+import { knowledgeMessages } from '../server/src/i18n/knowledge';
+import { messages } from '../server/src/i18n/messages';
 import { cli } from './support/cli';
 import { ROOT } from './support/lsp';
 
@@ -60,5 +64,31 @@ describe('English output', function () {
       const r = cli([...args, '--lang', 'en'], dir);
       assert.doesNotMatch(r.out + r.err, /[\u4e00-\u9fff]/, `${args.join(' ')}: ${r.out}${r.err}`);
     }
+  });
+  it('--lang en: a culprit of several figures, and a tie of such sets, are listed in English (were joined by the Chinese 、)', () => {
+    const o = culpritOptions(messages('en'), 'en');
+    assert.equal(o.culprit(['row “甲”', 'row “乙”']), '; the figures likely at fault are row “甲” and row “乙”');
+    assert.equal(o.culprit(['row “甲”', 'row “乙”', 'row “丙”']), '; the figures likely at fault are row “甲”, row “乙” and row “丙”');
+    assert.equal(o.culprit(['row “甲”']), '; the figure likely at fault is row “甲”');
+    assert.equal(o.tie([['row “甲”'], ['row “乙”', 'row “丙”']]), '; cannot tell which figure is at fault: changing either row “甲” or row “乙” and row “丙” would make the checks hold');
+    // zh as before.
+    const zh = culpritOptions(messages('zh'), 'zh');
+    assert.equal(zh.culprit(['甲', '乙']), '；可能有误的是 甲、乙');
+    assert.equal(zh.tie([['甲'], ['乙', '丙']]), '；无法确定哪一个数有误：甲 或 乙、丙 各自改动都可使核对成立');
+    // A document: the narrative's parts that the table prints as 0 (5.00, 4.5), named together as the mistake.
+    const text = ['# 某局2023年部门预算', '部门：某局', '年度：2023', '类型：预算', '金额单位：万元', '', '## 表 收支总表', '### 收入',
+      '列：项目 | 预算数', '一、一般公共预算拨款收入 | 160.01', '二、政府性基金预算拨款收入 | 0', '五、事业收入 | 0', '本年收入合计 | 160.01',
+      '收入总计 | 160.01', '### 支出', '列：项目 | 预算数', '一般公共服务支出 | 160.01', '本年支出合计 | 160.01', '支出总计 | 160.01', '',
+      '## 情况说明', '2023年收入总计160.01万元，其中：一般公共预算拨款收入160.01万元；政府性基金预算拨款收入5.00万元；事业收入4.5万元。', ''].join('\n');
+    const localised = analyze(text, { locale: 'en' }).findings.filter((f) => / likely at fault | cannot tell /.test(f.message));
+    assert.ok(localised.length > 0);
+    // (A row's own label may hold 、: only the text outside quotes is the message's.)
+    const unquoted = (m: string) => m.split('“').map((piece, i) => (i ? piece.slice(piece.indexOf('”') + 1) : piece)).join('');
+    for (const f of localised) assert.doesNotMatch(unquoted(f.message), /、/, f.message);
+    assert.ok(localised.some((f) => /; the figures likely at fault are the narrative’s “[^”]+” 5\.00 and the narrative’s “[^”]+” 4\.5$/.test(f.message)), localised.map((f) => f.message).join('\n'));
+  });
+  it('--lang en: a catalog\'s years are listed in English (were joined by the Chinese 、)', () => {
+    assert.equal(knowledgeMessages('en').years([2023, 2017, 2018, 2019]), '2017–2019, 2023');
+    assert.equal(knowledgeMessages('zh').years([2023, 2017, 2018, 2019]), '2017–2019、2023 年');
   });
 });

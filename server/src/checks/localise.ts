@@ -32,9 +32,12 @@ export interface LocaliseOptions {
   name(cell: Cell, near?: Cell): string;
   /** How reliable a figure is: lower is likelier to be the wrong one. */
   weight(cell: Cell): number;
-  /** `；可能有误的是 X`, `；无法确定哪一个数有误：…`, the fix's title. */
-  culprit(name: string): string;
-  tie(names: string[]): string;
+  /**
+   * `；可能有误的是 X、Y` (the figures of one explanation), `；无法确定哪一个数有误：X 或 Y、Z…` (explanations that tie, each
+   * its figures), the fix's title: the lists joined in the message's language.
+   */
+  culprit(names: string[]): string;
+  tie(sets: string[][]): string;
   fixTitle(name: string, value: string): string;
   /**
    * Failing relations stated together (the same key: the shares of one list) that one explanation accounts for are
@@ -1340,20 +1343,20 @@ export function localise(findings: Finding[], src: RelationSource, o: LocaliseOp
       return sameSpan(c.span, f.span) ? [{ span, text: v }] : [{ span, text: v, title: o.fixTitle(o.name(c), v) }];
     });
     const note = (c: Cell) => {
-      if (!g.related.some((r) => sameSpan(r.span, c.span))) g.related.push({ span: { start: c.span.start, end: c.span.end }, message: o.culprit(o.name(c)).replace(/^[；;]\s*/, '') });
+      if (!g.related.some((r) => sameSpan(r.span, c.span))) g.related.push({ span: { start: c.span.start, end: c.span.end }, message: o.culprit([o.name(c)]).replace(/^[；;]\s*/, '') });
     };
     const target = f.relation!.target;
     const name = (c: Cell) => o.name(c, target);
     if (e.sets.length === 1) {
       // One explanation. With one figure, its fix; with several, their values depend on each other: no fix.
       const set = e.sets[0];
-      if (!(set.length === 1 && set[0] === target && sameSpan(set[0].span, f.span))) g.message += o.culprit(set.map(name).join('、'));
+      if (!(set.length === 1 && set[0] === target && sameSpan(set[0].span, f.span))) g.message += o.culprit(set.map(name));
       for (const c of set) note(c);
       g.fixes = set.length === 1 ? fixes(set) : [];
     } else {
       // Explanations that tie: each named, each lone figure's fix offered.
       const lone = e.sets.filter((s) => s.length === 1).map((s) => s[0]);
-      g.message += o.tie(e.sets.map((s) => s.map(name).join('、')));
+      g.message += o.tie(e.sets.map((s) => s.map(name)));
       for (const c of lone) note(c);
       g.fixes = fixes(lone);
     }

@@ -21,7 +21,7 @@ export function culpritOptions(m: Messages, locale?: Locale): LocaliseOptions {
     culprit: cm.culprit,
     // A sum of many addends that one figure alone can set right ties them all (a 绩效自评表's 总分 and its 80 得分): the
     // first few are named, the rest counted; each is a related location of the finding all the same.
-    tie: (names) => cm.culpritTie(names.slice(0, TIE_NAMED).join(cm.or) + (names.length > TIE_NAMED ? cm.tieMore(names.length) : '')),
+    tie: (sets) => cm.culpritTie(sets.slice(0, TIE_NAMED).map(cm.figures).join(cm.or) + (sets.length > TIE_NAMED ? cm.tieMore(sets.length) : '')),
     fixTitle: cm.fixCulprit,
     // The shares of one list whose whole is the sum of its parts: a part typed again wrongly breaks them all.
     together: impliedList,

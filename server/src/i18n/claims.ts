@@ -60,7 +60,9 @@ const zh = {
   reasonMissing: (what: string, threshold: string) => `变动较大（${what}）但未说明原因：超过 ${threshold} 的变动应写明主要原因`,
   reasonPlaceholder: (text: string) => `变动原因未填写：“${text || '（空）'}”不是原因`,
   threshold: (percent: string, amount: string) => `${percent}% 且 ${amount} 万元`,
-  culprit: (name: string) => `；可能有误的是 ${name}`,
+  culprit: (names: string[]) => `；可能有误的是 ${names.join('、')}`,
+  /** The figures of one explanation, as a tie names them. */
+  figures: (names: string[]) => names.join('、'),
   culpritTie: (names: string) => `；无法确定哪一个数有误：${names} 各自改动都可使核对成立`,
   /** After the first few figures a tie names, how many it names in all (each is a related location of the finding). */
   tieMore: (count: number) => ` 等 ${count} 处`,
@@ -115,12 +117,18 @@ const en: ClaimMessages = {
   reasonMissing: (what, threshold) => `A large change (${what}) with no reason given: changes over ${threshold} need their main reason`,
   reasonPlaceholder: (text) => `The reason for the change is not filled in: “${text || '(blank)'}” is not a reason`,
   threshold: (percent, amount) => `${percent}% and ${amount} 万元`,
-  culprit: (name) => `; the figure likely at fault is ${name}`,
+  culprit: (names) => (names.length === 1 ? `; the figure likely at fault is ${names[0]}` : `; the figures likely at fault are ${listed(names)}`),
+  figures: (names) => listed(names),
   culpritTie: (names) => `; cannot tell which figure is at fault: changing either ${names} would make the checks hold`,
   tieMore: (count) => ` (${count} figures in all)`,
   fixCulprit: (name, value) => `Change ${name} to ${value}`,
   or: ' or ',
 };
+
+/** `A`, `A and B`, `A, B and C`. */
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 export function claimMessages(locale: Locale = 'zh'): ClaimMessages {
   return locale === 'en' ? en : zh;

@@ -64,7 +64,7 @@ const en: KnowledgeMessages = {
   kind: { functional: 'functional', economic: 'economic' },
   catalogKind: { revenue: 'revenue', functional: 'functional expenditure', 'economic-dept': 'economic expenditure (department budgets)', 'economic-gov': 'economic expenditure (government budgets)' },
   level: { 类: 'class (类)', 款: 'section (款)', 项: 'item (项)', 目: 'sub-item (目)' },
-  years: (ys) => (ys.length ? yearsText(ys) : 'all years'),
+  years: (ys) => (ys.length ? yearsText(ys, ', ') : 'all years'),
   catalogSource: (file, years) => `catalog ${file} (${years})`,
   userSource: (file, years) => `user catalog ${file} (${years})`,
   seedSource: (title, years) => `《${title}》 (${years})`,
@@ -96,8 +96,8 @@ const en: KnowledgeMessages = {
   textCut: '(Too long: the rest is left out.)',
 };
 
-/** `2017, 2018, 2019, 2023` → `2017–2019、2023`. */
-export function yearsText(ys: number[]): string {
+/** `2017, 2018, 2019, 2023` → `2017–2019、2023` (`join` between the runs: `, ` in English). */
+export function yearsText(ys: number[], join = '、'): string {
   const sorted = [...new Set(ys)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -106,7 +106,7 @@ export function yearsText(ys: number[]): string {
     parts.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
     i = j;
   }
-  return parts.join('、');
+  return parts.join(join);
 }
 
 export function knowledgeMessages(locale: Locale = 'zh'): KnowledgeMessages {
