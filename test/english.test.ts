@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
 import { culpritOptions } from '../server/src/claims/culprits';
+import { editorMessages } from '../server/src/i18n/editor';
 import { knowledgeMessages } from '../server/src/i18n/knowledge';
+import { standardMessages } from '../server/src/i18n/standard';
 import { messages } from '../server/src/i18n/messages';
 import { cli } from './support/cli';
 import { ROOT } from './support/lsp';
@@ -62,7 +64,8 @@ describe('English output', function () {
     assert.doesNotMatch(text.err, CJK);
     for (const args of [['--help'], ['format', '--help'], ['import', '--help'], ['export', '--help'], ['--bogus'], ['export'], ['import'], ['format'], ['--format', 'xml', '.']]) {
       const r = cli([...args, '--lang', 'en'], dir);
-      assert.doesNotMatch(r.out + r.err, /[\u4e00-\u9fff]/, `${args.join(' ')}: ${r.out}${r.err}`);
+      // (Nor Chinese punctuation: the formats were listed `text、json、sarif、github`.)
+      assert.doesNotMatch(r.out + r.err, /[\u3000-\u303f\u4e00-\u9fff]/, `${args.join(' ')}: ${r.out}${r.err}`);
     }
   });
   it('--lang en: a culprit of several figures, and a tie of such sets, are listed in English (were joined by the Chinese 、)', () => {
@@ -87,7 +90,12 @@ describe('English output', function () {
     for (const f of localised) assert.doesNotMatch(unquoted(f.message), /、/, f.message);
     assert.ok(localised.some((f) => /; the figures likely at fault are the narrative’s “[^”]+” 5\.00 and the narrative’s “[^”]+” 4\.5$/.test(f.message)), localised.map((f) => f.message).join('\n'));
   });
-  it('--lang en: a catalog\'s years are listed in English (were joined by the Chinese 、)', () => {
+  it('--lang en: a catalog\'s years, a workbook\'s sheets, scanned pages, the known sets, blank sources are listed in English (were joined by the Chinese 、)', () => {
+    assert.equal(editorMessages('en').importNoSheet('甲', ['Sheet1', 'Sheet2']), 'No worksheet “甲”. The workbook has: Sheet1, Sheet2');
+    assert.equal(editorMessages('en').pdfImagePages([3, 5]), 'These pages hold only images (scanned pages) and were not imported: pages 3, 5');
+    assert.equal(editorMessages('zh').pdfImagePages([3, 5]), '以下页面只有图像（扫描页），未能导入：第 3、5 页');
+    assert.match(standardMessages('en').unknownSet('甲', ['部门预算', '部门决算']), /\(known: 部门预算, 部门决算\)$/);
+    assert.match(messages('en').ruleSourcesBlank(['当年财政拨款', '其他资金']), /\(no source filled in: 当年财政拨款, 其他资金\)$/);
     assert.equal(knowledgeMessages('en').years([2023, 2017, 2018, 2019]), '2017–2019, 2023');
     assert.equal(knowledgeMessages('zh').years([2023, 2017, 2018, 2019]), '2017–2019、2023 年');
   });

@@ -666,7 +666,7 @@ export class DocumentAnalyzer {
     if (unknown !== undefined && field) {
       const o = this.options.standard;
       const known = (o === false ? [] : (o?.library ?? StandardLibrary.shipped()).sets).map((x) => x.name);
-      findings.push({ rule: 'standard-set', severity: 'error', span: field.valueSpan, message: this.sm.unknownSet(unknown, known.join('、')), related: [] });
+      findings.push({ rule: 'standard-set', severity: 'error', span: field.valueSpan, message: this.sm.unknownSet(unknown, known), related: [] });
     }
     for (const r of formRelations(document, m)) global.add(r);
     for (const p of declared.problems) findings.push({ rule: p.rule, severity: p.severity, message: p.message, span: p.span, related: [] });

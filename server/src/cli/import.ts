@@ -68,7 +68,7 @@ export async function runImport(argv: string[], out: Write, err: Write): Promise
     const code = deliver(d.text);
     if (code !== undefined) return code;
     err(`${d.message}\n`);
-    if (d.skippedPages.length) err(`  ${e.pdfImagePages(d.skippedPages.join('、'))}\n`);
+    if (d.skippedPages.length) err(`  ${e.pdfImagePages(d.skippedPages)}\n`);
     // Where to look: each doubt at its line of the output (1-based, as editors count).
     for (const x of d.doubts) err(`  ${output ?? '-'}:${x.outputLine + 1}: ${e.importDoubt(x.message)}\n`);
     return 0;

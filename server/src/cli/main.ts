@@ -49,7 +49,7 @@ function parseArgs(argv: string[], m: CliMessages): Parsed {
     let v: string | undefined;
     if (needs.includes(a) && ((v = value()) === undefined || v === '')) return { problem: m.needsValue(a) };
     if (a === '--format') {
-      if (!(FORMATS as readonly string[]).includes(v!)) return { problem: m.badFormat(v!, FORMATS.join('、')) };
+      if (!(FORMATS as readonly string[]).includes(v!)) return { problem: m.badFormat(v!, FORMATS) };
       o.format = v as OutputFormat;
     } else if (a === '--lang') continue;
     else if (a === '--catalog') o.catalogFiles.push(v!);

@@ -25,7 +25,7 @@ const zh = {
   version: (v: string) => `budget-check ${v}`,
   unknownOption: (o: string) => `未知选项：${o}`,
   needsValue: (o: string) => `${o} 需要一个值`,
-  badFormat: (v: string, allowed: string) => `--format 只能是 ${allowed}，实为“${v}”`,
+  badFormat: (v: string, allowed: readonly string[]) => `--format 只能是 ${allowed.join('、')}，实为“${v}”`,
   noPaths: '请给出至少一个 .budget 文件或文件夹',
   stdinTwice: '标准输入（-）只能给出一次',
   summary: (files: number, errors: number, warnings: number, information: number, hints: number) =>
@@ -113,7 +113,7 @@ Exit codes: 0 no errors found; 1 errors found; 2 could not check (bad arguments,
   version: (v) => `budget-check ${v}`,
   unknownOption: (o) => `unknown option: ${o}`,
   needsValue: (o) => `${o} needs a value`,
-  badFormat: (v, allowed) => `--format must be one of ${allowed}, not “${v}”`,
+  badFormat: (v, allowed) => `--format must be one of ${allowed.join(', ')}, not “${v}”`,
   noPaths: 'Give at least one .budget file or folder',
   stdinTwice: 'Standard input (-) can be given only once',
   summary: (files, errors, warnings, information, hints) =>

@@ -154,7 +154,7 @@ export async function importXlsx(data: Uint8Array, options: ImportOptions = {}):
     const want = options.sheet;
     const sheet = want === undefined ? sheets[0]
       : typeof want === 'number' ? sheets[want - 1] : sheets.find((s) => s.name === want) ?? (/^\d+$/.test(want) ? sheets[Number(want) - 1] : undefined);
-    if (!sheet) return { ok: false, message: m.importNoSheet(String(want), sheets.map((s) => s.name).join('、')) };
+    if (!sheet) return { ok: false, message: m.importNoSheet(String(want), sheets.map((s) => s.name)) };
     return importGrid(sheetGrid(sheet), options);
   } catch (e) {
     return { ok: false, message: m.importUnreadable(e instanceof Error ? e.message : String(e)) };

@@ -193,7 +193,7 @@ function blankSources(p: Part, m: Messages, out: Relation[]): void {
     if (cell) terms.push({ sign: 1, cell });
   }
   if (!target || !terms.length) return;
-  out.push({ rule: 'form', kind: 'sum', title: m.ruleSourcesBlank(blank.map((x) => x.name).join('、')), target, terms });
+  out.push({ rule: 'form', kind: 'sum', title: m.ruleSourcesBlank(blank.map((x) => x.name)), target, terms });
 }
 
 /** A funds total of a half of a paired part: `项目资金总额`, `年度资金申请总额`. */
