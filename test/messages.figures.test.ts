@@ -43,4 +43,12 @@ describe('a finding states each figure as printed and the difference exactly (me
     const tail = analyze(text, { locale: 'zh' }).findings.find((f) => f.roundingTail)?.message ?? '';
     assert.match(tail, /各项相加 112\.51，列示 112\.5，相差 0\.01/);
   });
+  it('the narrative against a table’s `-`: told as printed, `栏为 -`, not `却为空` (a dash is a zero printed, not a blank)', () => {
+    const text = restated('-', '5.00');
+    assert.match(message(text, 'narrative'), /“收入总计”为 5\.00，收支总表「收入总计」行「预算数」栏为 -：同一数额两处列示不一致，相差 5\.00（/);
+    assert.match(message(text, 'narrative', 'en'), /“收入总计” is 5\.00, .* is -: the same amount is printed differently, difference 5\.00 \(/);
+    // A blank cell is still told blank, and 0 against `-` agrees.
+    assert.match(message(restated('', '5.00'), 'narrative'), /栏却为空/);
+    assert.equal(message(restated('-', '0'), 'narrative'), '');
+  });
 });

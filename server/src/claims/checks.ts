@@ -607,7 +607,8 @@ function amountChecks(ctx: Ctx, st: Statement): void {
       const where = cellName(q.cell, ctx.m, 'both');
       const t = title(ctx, 'amount');
       const claim = ctx.cm.claim(q.subject ?? c.subject);
-      if (q.cell.kind !== 'figure' && c.figure.units !== 0n) return ctx.cm.amountBlank(claim, `${c.figure.text} ${c.unit}`, where, t);
+      // (A `-` is a zero printed, told as printed below; a blank or a text, blank.)
+      if (q.cell.kind !== 'figure' && q.cell.kind !== 'dash' && c.figure.units !== 0n) return ctx.cm.amountBlank(claim, `${c.figure.text} ${c.unit}`, where, t);
       // Each as printed, whatever precision they were compared at (the coarser one's: 1.53 against 0 is 2 against 0),
       // and the difference exactly (1.53).
       const other = termValue(rel.terms[0])!;
@@ -636,7 +637,7 @@ function figureDecimals(cell: Cell): number {
 function tableFigure(ctx: Ctx, q: Quantity, c: Claim, value: Figure): string {
   const printed = q.cell.text.trim();
   // (A figure printed with the claim's unit, `150万` in a table of 元, says it already.)
-  if (!q.shift || c.scale === undefined || q.cell.figure?.unitPower === c.scale) return printed;
+  if (q.cell.kind !== 'figure' || !q.shift || c.scale === undefined || q.cell.figure?.unitPower === c.scale) return printed;
   const own = SCALE_UNIT[c.scale + q.shift];
   const grouping = printed.includes(',') || c.figure.text.includes(',');
   const converted = formatExact(value.units, value.decimals, c.figure.decimals, grouping);
