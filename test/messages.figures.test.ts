@@ -51,4 +51,9 @@ describe('a finding states each figure as printed and the difference exactly (me
     assert.match(message(restated('', '5.00'), 'narrative'), /栏却为空/);
     assert.equal(message(restated('-', '0'), 'narrative'), '');
   });
+  it('a table’s total printed `-` among figures of two decimals: 实为 -, not 0.00 (a dash told as printed)', () => {
+    const text = [...header, '## 表 支出表', '列：科目编码 | 科目名称 | 金额', '| 合计 | -', '201 | 一般公共服务支出 | 11.00', '205 | 教育支出 | 0.00', ''].join('\n');
+    assert.match(message(text, 'total-row'), /应为 11\.00，实为 -，相差 11\.00/);
+    assert.match(message(text, 'total-row', 'en'), /expected 11\.00, found -, difference 11\.00/);
+  });
 });

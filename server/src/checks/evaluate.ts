@@ -379,7 +379,8 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   // the sum and the difference exactly — with figures read from another unit, every digit they have, no fewer than
   // those printed in the relation's own unit show (`shown`).
   const exactly = (u: bigint) => formatExact(u, s.dec, s.shown ?? s.dec, grouping) + pct;
-  const printed = rel.target.kind === 'figure' ? rel.target.text.replace(/\s+/g, '') : '';
+  // (A `-` too, a zero printed: `实为 -`; a blank prints nothing, its 0 told at the relation's precision.)
+  const printed = rel.target.kind === 'figure' || rel.target.kind === 'dash' ? rel.target.text.replace(/\s+/g, '') : '';
   return {
     holds: s.holds, exact: s.exact,
     computed: exactly(s.expected),
