@@ -492,6 +492,33 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
   });
 
+  it('reads a bare percentage in brackets right after a change as that change\'s rate (西安新城区卫计局 2019; session 27): the real mistake found', () => {
+    // http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html: `公务接待费2.30万元,较上年减少1.5万元
+    // (42.86%)` — 1.5 ÷ (2.30 + 1.5) = 39.47% (42.86% = 1.5 ÷ 3.5); the page's other two, 18.50 ÷ 28.30 = 65.37% and
+    // 17 ÷ 24.5 = 69.39% (69.38%, 17 printed whole), hold. As `增加 X 万元（增长 Y%）` says it with its word.
+    const doc = (line: string) => `部门：某单位\n年度：2019\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const found = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    };
+    const total = '2019年本部门一般公共预算“三公”经费预算支出9.80万元,较上年减少18.50万元(65.37%),减少的主要原因是公车运行维护费减少。';
+    const cars = '公务用车运行维护费7.50万元,较上年减少17万元(69.38%),减少的主要原因是卫生监督车辆属执法执勤车辆。';
+    const hosting = (rate: string) => `公务接待费2.30万元,较上年减少1.5万元(${rate}),减少的主要原因是认真落实中央八项规定。`;
+    const published = found(`${total}\n${hosting('42.86%')}\n${cars}`);
+    assert.equal(published.length, 1, published.join('\n'));
+    assert.match(published[0], /^42\.86% .*列示 42\.86%.*1\.5 ÷ \(2\.30 \+ 1\.5\) 应为 39\.47%/);
+    assert.deepEqual(found(`${total}\n${hosting('39.47%')}\n${cars}`), []);
+    assert.ok(narrativeRelations(doc(total)).some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 65.37%')), narrativeRelations(doc(total)).join('\n'));
+    // The class, not one spelling: full-width brackets, spaces, an increase.
+    assert.deepEqual(found('公务接待费2.30万元，较上年减少1.5万元（42.86%）。').map((f) => f.split(' ')[0]), ['42.86%']);
+    assert.deepEqual(found('公务接待费2.30万元，比上年增加 0.5 万元 ( 27.78% )。'), []);
+    assert.deepEqual(found('公务接待费2.30万元，比上年增加0.5万元（25%）。').map((f) => f.split(' ')[0]), ['25%']);
+    // Not a change's rate: after an amount (no change), a share said with its word, brackets holding more than the percentage.
+    assert.deepEqual(found('公务接待费2.30万元(42.86%)。'), []);
+    assert.deepEqual(found('公务接待费2.30万元，较上年减少1.5万元（占42.86%）。').filter((f) => f.includes('变动率')), []);
+    assert.deepEqual(found('公务接待费2.30万元，较上年减少1.5万元（约42.86%，下同）。').filter((f) => f.includes('变动率')), []);
+  });
+
   it('names as culprit only a figure whose change mends every failing relation: a rate bounds its amounts (英德 2016, 梧州 2025; session 26)', () => {
     // 英德 2016 as published: 12.5 − 8 = 4.5, printed 4.35; 4.35 ÷ 12.35 = 35.22%. Changing 8 mends the change (8.15) but
     // not its rate ((12.5 − 8.15) ÷ 12.5 = 34.8%); changing 12.5 to 12.35 mends both. A growth's rate bounded none of its

@@ -152,6 +152,16 @@ function inlineCompletion(prev: Claim | undefined, sentence: number, lead: strin
 }
 
 /**
+ * The change whose rate a bare percentage in brackets right after it is: `较上年减少1.5万元(42.86%)`, `较上年减少18.50万元
+ * (65.37%)` (西安新城区卫计局 2019) — the brackets hold the percentage alone, directly after the change's amount in its
+ * sentence, as `增加 X 万元（增长 Y%）` holds it with its word. `between` is the text from the change's figure to the
+ * percentage, `after` the text after the percentage.
+ */
+function bracketedRate(prev: Claim | undefined, sentence: number, between: string, after: string): Claim | undefined {
+  return prev && prev.kind === 'change' && prev.direction && prev.sentence === sentence && /^\s*[（(]\s*$/.test(between) && /^\s*[)）]/.test(after) ? prev : undefined;
+}
+
+/**
  * Whether a claim stands inside brackets that close before `at` (a document offset in its line): `公务用车购置及运行维护费
  * 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元` — the change and a share after the
  * brackets speak of the amount before them, not of one inside.
@@ -342,7 +352,9 @@ function statementOf(line: SourceLine): Statement {
     const up = L.CHANGE_UP.test(lead);
     const down = !up && L.CHANGE_DOWN.test(lead);
     if (percent) {
+      const changed = bracketedRate(st.claims.at(-1), sentence, text.slice(prevEnd, m.index), after);
       if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
+      else if (changed) { kind = 'rate'; direction = changed.direction; }
       else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
         const sh = L.SHARE.exec(lead);
