@@ -2020,10 +2020,13 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // are the list only when the heads alone do not add up to the total and the groups do.
   const groups = groupedAmounts(statements, i, items, amounts, itemAmount);
   // The lines after the last group that are not alike (`tail`) are the list's only when with them it adds up and without
-  // them it does not (an item of an earlier group's 类 printed last).
+  // them it does not (an item of an earlier group's 类 printed last) — or, when neither adds up, when each of them names a
+  // path of the levels of the heads in an earlier group's 类 (`late`): misordered and wrong, the list is still all of them,
+  // and the sum it should make says so (review26's case g3: was the groups' without the late line, an untrue 应为).
   if (groups) {
     const tailed = groups.all.concat(groups.tail);
-    const tail = groups.tail.length && !addsUp(ctx, total, groups.all) && addsUp(ctx, total, tailed);
+    const whole = addsUp(ctx, total, groups.all);
+    const tail = groups.tail.length && !whole && (addsUp(ctx, total, tailed) || (groups.alike && groups.late));
     if (groups.alike) amounts = tail ? tailed : groups.all;
     else if (!addsUp(ctx, total, amounts)) amounts = addsUp(ctx, total, groups.all) ? groups.all : tail ? tailed : amounts;
   }
@@ -2053,10 +2056,11 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
  * (between it and the next item, and after the last while they are alike), in order; `alike` when every line under a
  * head names its subject as the head does — a 类/款/项 path of the same levels whose 类 is the head's, and no path of its
  * group already named (a line naming it again says more of that item: review of session 26); `tail`, the
- * amounts of the lines after the last item that are not alike, up to the first that states none. Undefined when no item
+ * amounts of the lines after the last item that are not alike, up to the first that states none; `late`, when each of
+ * those names a path of the heads' levels in an earlier group's 类, none named before. Undefined when no item
  * has a line under it, or a line between two items states no amount of the list (the groups cannot be added up).
  */
-function groupedAmounts(statements: Statement[], i: number, items: Statement[], heads: Claim[], amountOf: (s: Statement) => Claim | undefined): { all: Claim[]; alike: boolean; tail: Claim[] } | undefined {
+function groupedAmounts(statements: Statement[], i: number, items: Statement[], heads: Claim[], amountOf: (s: Statement) => Claim | undefined): { all: Claim[]; alike: boolean; tail: Claim[]; late: boolean } | undefined {
   const intro = statements[i];
   const all: Claim[] = [];
   const tail: Claim[] = [];
@@ -2075,11 +2079,21 @@ function groupedAmounts(statements: Statement[], i: number, items: Statement[], 
     }
     if (!a) return undefined;
     // A line that names its head's path again (or a sibling's) says more of that item: no sibling of it.
-    alike &&= sameGroup(heads[h - 1], a) && !group.some((x) => x.path?.map(labelKey).join() === a.path?.map(labelKey).join());
+    alike &&= sameGroup(heads[h - 1], a) && !group.some((x) => pathKey(x) === pathKey(a));
     group.push(a);
     all.push(a);
   }
-  return all.length > heads.length || tail.length ? { all, alike: alike && all.length > heads.length, tail } : undefined;
+  if (!(all.length > heads.length || tail.length)) return undefined;
+  // Every line of the tail in one of the groups' 类 at the heads' levels, naming no path the list has named (a path named
+  // again says more of its item).
+  const named = new Set(all.map(pathKey));
+  const late = tail.every((a) => !!a.path && !named.has(pathKey(a)) && heads.some((x) => sameGroup(x, a)) && named.add(pathKey(a)));
+  return { all, alike: alike && all.length > heads.length, tail, late };
+}
+
+/** A claim's 类/款/项 path as one key ('' when it names none). */
+function pathKey(c: Claim): string {
+  return c.path?.map(labelKey).join() ?? '';
 }
 
 /** Whether an amount names its subject as a group's head does: a 类/款/项 path of the same levels, in the head's 类. */
