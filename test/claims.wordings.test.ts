@@ -492,6 +492,28 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
   });
 
+  it('takes a change\'s this-year amount from the line before when it names the subject with other words of its kind (临沧 2018; session 27)', () => {
+    // https://lincang.gov.cn/zfxxgk_lcs_czj/artview/959/316343.html: `财政拨款“三公”经费预算总额为2.7万元` / `“三公”经费预算数比
+    // 2017年预算数减少0.06万元,减幅 0.02%` — 0.06 ÷ 2.76 = 2.17% (the fraction 0.0217 printed as a percentage): a real mistake.
+    // https://lincang.gov.cn/zfxxgk_lcs_czj/artview/959/316346.html, the same template: 2.5 and 1 万元, 1 ÷ 3.5 = 28.57% (29%) holds.
+    const doc = (lines: string[]) => `部门：某单位\n年度：2018\n类型：预算\n\n## 情况说明\n二、“三公”经费预算收支增减情况\n${lines.join('\n')}\n`;
+    const found = (lines: string[]) => {
+      const text = doc(lines);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    };
+    const total = (v: string, a: string, b: string) => `2018年财政拨款“三公”经费预算总额为${v}万元,其中,因公出国(境)费支出0万元,公务用车购置及运行费支出${a}万元,公务接待费支出${b}万元。`;
+    const change = (v: string, p: string) => `2018年“三公”经费预算数比2017年预算数减少${v}万元,减幅 ${p}。增减的主要原因是:认真执行中央八项规定,厉行节约开支。`;
+    const published = found([total('2.7', '1.5', '1.2'), change('0.06', '0.02%')]);
+    assert.equal(published.length, 1, published.join('\n'));
+    assert.match(published[0], /^0\.02% .*0\.06 ÷ \(2\.7 \+ 0\.06\) 应为 2\.17%/);
+    assert.deepEqual(found([total('2.7', '1.5', '1.2'), change('0.06', '2.17%')]), []);
+    assert.ok(narrativeRelations(doc([total('2.5', '1.5', '1'), change('1', '29%')])).some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 29%')));
+    assert.deepEqual(found([total('2.5', '1.5', '1'), change('1', '29%')]), []);
+    // Only the same subject: an item's amount last in the line before (公务接待费) is not the whole's, nor one of a longer name.
+    assert.deepEqual(found(['2018年公务接待费预算总额为1.2万元。', change('0.06', '0.02%')]), []);
+    assert.deepEqual(found(['2018年“三公”经费预算总额为2.7万元。', '2018年公务接待费预算数比2017年预算数减少0.06万元,减幅 0.02%。']), []);
+  });
+
   it('reads a bare percentage in brackets right after a change as that change\'s rate (西安新城区卫计局 2019; session 27): the real mistake found', () => {
     // http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html: `公务接待费2.30万元,较上年减少1.5万元
     // (42.86%)` — 1.5 ÷ (2.30 + 1.5) = 39.47% (42.86% = 1.5 ÷ 3.5); the page's other two, 18.50 ÷ 28.30 = 65.37% and

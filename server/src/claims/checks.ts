@@ -27,7 +27,7 @@ import { isBlank } from '../syntax/reader';
 import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
-import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
+import { labelKey, looseKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
@@ -728,8 +728,25 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
   if (prev && !(ix.thisYear.length && st.claims[ix.thisYear[0]].span.start < at)) {
     const p = indexOf(prev);
     for (let k = p.thisYear.length - 1; k >= 0; k--) if (fits(prev.claims[p.thisYear[k]])) return prev.claims[p.thisYear[k]];
+    // The line before names it with other words of its kind (`财政拨款“三公”经费预算总额为2.7万元…` / `“三公”经费预算数比2017年
+    // 预算数减少0.06万元`, 临沧 2018): the same subject without them (looseKey).
+    if (own) for (let k = p.thisYear.length - 1; k >= 0; k--) {
+      const x = prev.claims[p.thisYear[k]];
+      if (x.subject && (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && looselySame(x.subject, own)) return x;
+    }
   }
   return undefined;
+}
+
+/**
+ * Two subjects the same once the words that say only what kind of amount each is are gone (`财政拨款三公经费预算总额` and
+ * `三公经费预算数`: `财政拨款三公经费`, `三公经费`): equal, or the longer ends with the shorter of four characters or more.
+ */
+function looselySame(a: string, b: string): boolean {
+  const ka = looseKey(a);
+  const kb = looseKey(b);
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  return short === long || (short.length >= 4 && long.endsWith(short));
 }
 
 /** The offset of the innermost bracket opened between `from` and `to` and still open at `to` (−1 when none is). */
