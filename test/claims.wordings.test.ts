@@ -514,6 +514,27 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.deepEqual(found(['2018年“三公”经费预算总额为2.7万元。', '2018年公务接待费预算数比2017年预算数减少0.06万元,减幅 0.02%。']), []);
   });
 
+  it('pairs a change after a `含`/`包括` list of parts with the amount the list follows, not its last part (宁夏 2013; session 27)', () => {
+    // test/fixtures/narrative/wordings/ningxia-jiguanju-2013-budget.budget (宁夏 自治区机关事务管理局 2013 预算): 755.18 ÷
+    // (4,471.22 − 755.18) = 20.32% holds; it was paired with 537.31 (幼儿园经费, the list's last part) and left unjudged.
+    const doc = (line: string) => `部门：某单位\n年度：2013\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const found = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    };
+    const line = (rate: string, word = '含') => `机管局2013年收支总预算4,471.22万元,${word}区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长${rate}。主要原因:一是一般公共服务支出增加。`;
+    assert.ok(narrativeRelations(doc(line('20.32%'))).includes('变动率 = 变动额 ÷ 基数: 20.32% = +755.18 +4,471.22'), narrativeRelations(doc(line('20.32%'))).join('\n'));
+    assert.deepEqual(found(line('20.32%')), []);
+    const wrong = found(line('22.32%'));
+    assert.equal(wrong.length, 1, wrong.join('\n'));
+    assert.match(wrong[0], /^22\.32% .*755\.18 ÷ \(4,471\.22 - 755\.18\) 应为 20\.32%/);
+    // (`包括` lists every part: its sum against the total is another check's, not asked here.)
+    assert.deepEqual(found(line('22.32%', '包括')).filter((f) => f.includes('变动率')).map((f) => f.split(' ')[0]), ['22.32%']);
+    // A change that names its subject is that subject's, a part's too (537.31 + 37.31 = 574.62 last year … 6.94%).
+    const own = '收支总预算4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;政府机关幼儿园经费比上年增加37.31万元,增长7.46%。';
+    assert.ok(narrativeRelations(doc(own)).some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 7.46% = +37.31 +537.31')), narrativeRelations(doc(own)).join('\n'));
+  });
+
   it('reads a bare percentage in brackets right after a change as that change\'s rate (西安新城区卫计局 2019; session 27): the real mistake found', () => {
     // http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html: `公务接待费2.30万元,较上年减少1.5万元
     // (42.86%)` — 1.5 ÷ (2.30 + 1.5) = 39.47% (42.86% = 1.5 ÷ 3.5); the page's other two, 18.50 ÷ 28.30 = 65.37% and

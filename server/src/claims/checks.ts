@@ -26,7 +26,7 @@ import { syntheticCell } from '../model/synthetic';
 import { isBlank } from '../syntax/reader';
 import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
+import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, looseKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
@@ -724,6 +724,9 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
   const fits = (x: Claim) => (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && (!own || sameSubject(x, change));
   let found: Claim | undefined;
   ix.thisYearBefore(at, (x) => fits(x) && !!(found = x));
+  // A part of a `含`/`包括` list that a sentence before closed: a change of no subject of its own is its head's (宁夏 2013).
+  const head = found && change.inherited && found.sentence < change.sentence ? partsHead(st, found) : undefined;
+  if (head && fits(head)) return head;
   if (found) return found;
   if (prev && !(ix.thisYear.length && st.claims[ix.thisYear[0]].span.start < at)) {
     const p = indexOf(prev);

@@ -162,6 +162,23 @@ function bracketedRate(prev: Claim | undefined, sentence: number, between: strin
 }
 
 /**
+ * The amount whose parts a `含`/`包括` list right after it names, when claim `x` is one of them (`机管局2013年收支总预算
+ * 4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%`, 宁夏
+ * 2013): the list is a bracket without brackets, closed where its sentence ends — a change said after it with no subject
+ * of its own is the head's (755.18 ÷ (4,471.22 − 755.18) = 20.32%), not its last part's.
+ */
+export function partsHead(st: Statement, x: Claim): Claim | undefined {
+  const i = st.claims.indexOf(x);
+  for (let j = i - 1; j >= 0; j--) {
+    const t = st.claims[j];
+    if (t.sentence !== x.sentence || t.kind !== 'amount') return undefined;
+    const between = st.text.slice(t.span.end - st.span.start, st.claims[j + 1].span.start - st.span.start);
+    if (/^[ \t\u3000]*[，,]?[ \t\u3000]*(?:含|包括)/.test(between)) return t;
+  }
+  return undefined;
+}
+
+/**
  * Whether a claim stands inside brackets that close before `at` (a document offset in its line): `公务用车购置及运行维护费
  * 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元` — the change and a share after the
  * brackets speak of the amount before them, not of one inside.
@@ -737,7 +754,7 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
     if (st.topic) complete(st.topic);
     let sentenceSubject: { subject: string; path?: string[]; levels?: string[] } | undefined;
     let lastSentence = -1;
-    let lastSubject: typeof sentenceSubject;
+    let lastSubject: Claim | undefined;
     for (const c of st.claims) {
       complete(c);
       if (c.sentence !== lastSentence) {
@@ -763,7 +780,9 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
           continue;
         }
       }
-      const from = sentenceSubject ?? lastSubject ?? st.topic;
+      // The last subject a part of a `含`/`包括` list closed before this sentence: the change is its head's (宁夏 2013).
+      const head = !sentenceSubject && lastSubject && lastSubject.sentence < c.sentence ? partsHead(st, lastSubject) : undefined;
+      const from = sentenceSubject ?? head ?? lastSubject ?? st.topic;
       if (from?.subject) {
         c.subject = from.subject;
         c.inherited = true;
