@@ -161,6 +161,9 @@ function bracketedRate(prev: Claim | undefined, sentence: number, between: strin
   return prev && prev.kind === 'change' && prev.direction && prev.sentence === sentence && /^\s*[（(]\s*$/.test(between) && /^\s*[)）]/.test(after) ? prev : undefined;
 }
 
+/** The most parts of a `含`/`包括` list looked back over (`partsHead`). */
+const PARTS_LOOK = 16;
+
 /**
  * The amount whose parts a `含`/`包括` list right after it names, when claim `x` is one of them (`机管局2013年收支总预算
  * 4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%`, 宁夏
@@ -168,12 +171,20 @@ function bracketedRate(prev: Claim | undefined, sentence: number, between: strin
  * of its own is the head's (755.18 ÷ (4,471.22 − 755.18) = 20.32%), not its last part's.
  */
 export function partsHead(st: Statement, x: Claim): Claim | undefined {
-  const i = st.claims.indexOf(x);
-  for (let j = i - 1; j >= 0; j--) {
+  // x's place by its offset (the claims are in order), and a look back of at most PARTS_LOOK claims: linear in the line.
+  let lo = 0;
+  let hi = st.claims.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (st.claims[mid].span.start < x.span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (st.claims[lo] !== x) return undefined;
+  for (let j = lo - 1; j >= 0 && j >= lo - PARTS_LOOK; j--) {
     const t = st.claims[j];
     if (t.sentence !== x.sentence || t.kind !== 'amount') return undefined;
     const between = st.text.slice(t.span.end - st.span.start, st.claims[j + 1].span.start - st.span.start);
-    if (/^[ \t\u3000]*[，,]?[ \t\u3000]*(?:含|包括)/.test(between)) return t;
+    if (/^[ \t\u3000]*(?:[，,][ \t\u3000]*)?(?:含|包括)/.test(between)) return t;
   }
   return undefined;
 }
