@@ -736,6 +736,23 @@ describe('claims: phrasings of other provinces and of 财政收支 reports (neve
     assert.deepEqual(errorsOf(wrong).map((e) => said(wrong, e)), ['221.34']);
   });
 
+  it('a group list both misordered and wrong states the sum of all its lines as expected, the late one too (review26\'s case g3; session 27)', () => {
+    const doc = (lines: string[]) => ['# 某街道2025年度部门决算', '类型：部门决算', '年度：2025', '单位：万元', '', '## 情况说明', ...lines, ''].join('\n');
+    const late = (amount: string, last = '“一般公共服务（类）群众团体事务（款）一般行政管理事务（项）”46.50 万元。') => doc(['一般公共预算财政拨款支出决算为 221.34 万元。其中：',
+      '1.“一般公共服务（类）统计信息事务（款）统计信息事务（项）”20.04 万元。',
+      '“一般公共服务（类）统计信息事务（款）统计管理（项）”3.39 万元。',
+      '2.“公共安全支出（类）司法（款）公共法律服务（项）”27.09 万元。',
+      `“公共安全支出（类）司法（款）其他公共安全支出（项）”${amount} 万元。`, last]);
+    assert.deepEqual(errorsOf(late('124.32')), []);
+    // 124.32 typed 142.32: 20.04 + 3.39 + 27.09 + 142.32 + 46.50 = 239.34, 18.00 over (was 应为 192.84, the list without 46.50).
+    const wrong = errorsOf(late('142.32'));
+    assert.deepEqual(wrong.map((e) => said(late('142.32'), e)), ['221.34']);
+    assert.match(wrong[0].message, /应为 239\.34，实为 221\.34，相差 18\.00/);
+    // Not a line that names a path the list has named already (it says more of that item).
+    const again = late('142.32', '“一般公共服务（类）统计信息事务（款）统计管理（项）”46.50 万元。');
+    assert.match(errorsOf(again)[0].message, /应为 192\.84/);
+  });
+
   it('a rate of this year\'s amount and a base\'s, the change not stated (`比上年的 X 万元增长 P%`): s·(this year − base) ÷ base', () => {
     const line = (p: string, word = '增长', cur = '1,234.00') => `2023年度一般公共预算财政拨款支出${cur}万元，比上年的1,100.00万元${word}${p}%。`;
     assert.deepEqual(relations(doc(line('12.18'))), ['growth 12.18% ~ 1,234.00 1,100.00']);

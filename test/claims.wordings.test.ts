@@ -492,6 +492,76 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(!narrativeRelations(doc(`${head}1、公务接待费2016年预算8万元,2015年预算12.35万元;对比减少4.35万元。`)).some((r) => r.includes('57.55') && !r.includes('24.55')));
   });
 
+  it('takes a change\'s this-year amount from the line before when it names the subject with other words of its kind (临沧 2018; session 27)', () => {
+    // https://lincang.gov.cn/zfxxgk_lcs_czj/artview/959/316343.html: `财政拨款“三公”经费预算总额为2.7万元` / `“三公”经费预算数比
+    // 2017年预算数减少0.06万元,减幅 0.02%` — 0.06 ÷ 2.76 = 2.17% (the fraction 0.0217 printed as a percentage): a real mistake.
+    // https://lincang.gov.cn/zfxxgk_lcs_czj/artview/959/316346.html, the same template: 2.5 and 1 万元, 1 ÷ 3.5 = 28.57% (29%) holds.
+    const doc = (lines: string[]) => `部门：某单位\n年度：2018\n类型：预算\n\n## 情况说明\n二、“三公”经费预算收支增减情况\n${lines.join('\n')}\n`;
+    const found = (lines: string[]) => {
+      const text = doc(lines);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    };
+    const total = (v: string, a: string, b: string) => `2018年财政拨款“三公”经费预算总额为${v}万元,其中,因公出国(境)费支出0万元,公务用车购置及运行费支出${a}万元,公务接待费支出${b}万元。`;
+    const change = (v: string, p: string) => `2018年“三公”经费预算数比2017年预算数减少${v}万元,减幅 ${p}。增减的主要原因是:认真执行中央八项规定,厉行节约开支。`;
+    const published = found([total('2.7', '1.5', '1.2'), change('0.06', '0.02%')]);
+    assert.equal(published.length, 1, published.join('\n'));
+    assert.match(published[0], /^0\.02% .*0\.06 ÷ \(2\.7 \+ 0\.06\) 应为 2\.17%/);
+    assert.deepEqual(found([total('2.7', '1.5', '1.2'), change('0.06', '2.17%')]), []);
+    assert.ok(narrativeRelations(doc([total('2.5', '1.5', '1'), change('1', '29%')])).some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 29%')));
+    assert.deepEqual(found([total('2.5', '1.5', '1'), change('1', '29%')]), []);
+    // Only the same subject: an item's amount last in the line before (公务接待费) is not the whole's, nor one of a longer name.
+    assert.deepEqual(found(['2018年公务接待费预算总额为1.2万元。', change('0.06', '0.02%')]), []);
+    assert.deepEqual(found(['2018年“三公”经费预算总额为2.7万元。', '2018年公务接待费预算数比2017年预算数减少0.06万元,减幅 0.02%。']), []);
+  });
+
+  it('pairs a change after a `含`/`包括` list of parts with the amount the list follows, not its last part (宁夏 2013; session 27)', () => {
+    // test/fixtures/narrative/wordings/ningxia-jiguanju-2013-budget.budget (宁夏 自治区机关事务管理局 2013 预算): 755.18 ÷
+    // (4,471.22 − 755.18) = 20.32% holds; it was paired with 537.31 (幼儿园经费, the list's last part) and left unjudged.
+    const doc = (line: string) => `部门：某单位\n年度：2013\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const found = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    };
+    const line = (rate: string, word = '含') => `机管局2013年收支总预算4,471.22万元,${word}区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长${rate}。主要原因:一是一般公共服务支出增加。`;
+    assert.ok(narrativeRelations(doc(line('20.32%'))).includes('变动率 = 变动额 ÷ 基数: 20.32% = +755.18 +4,471.22'), narrativeRelations(doc(line('20.32%'))).join('\n'));
+    assert.deepEqual(found(line('20.32%')), []);
+    const wrong = found(line('22.32%'));
+    assert.equal(wrong.length, 1, wrong.join('\n'));
+    assert.match(wrong[0], /^22\.32% .*755\.18 ÷ \(4,471\.22 - 755\.18\) 应为 20\.32%/);
+    // (`包括` lists every part: its sum against the total is another check's, not asked here.)
+    assert.deepEqual(found(line('22.32%', '包括')).filter((f) => f.includes('变动率')).map((f) => f.split(' ')[0]), ['22.32%']);
+    // A change that names its subject is that subject's, a part's too (537.31 + 37.31 = 574.62 last year … 6.94%).
+    const own = '收支总预算4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;政府机关幼儿园经费比上年增加37.31万元,增长7.46%。';
+    assert.ok(narrativeRelations(doc(own)).some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 7.46% = +37.31 +537.31')), narrativeRelations(doc(own)).join('\n'));
+  });
+
+  it('reads a bare percentage in brackets right after a change as that change\'s rate (西安新城区卫计局 2019; session 27): the real mistake found', () => {
+    // http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html: `公务接待费2.30万元,较上年减少1.5万元
+    // (42.86%)` — 1.5 ÷ (2.30 + 1.5) = 39.47% (42.86% = 1.5 ÷ 3.5); the page's other two, 18.50 ÷ 28.30 = 65.37% and
+    // 17 ÷ 24.5 = 69.39% (69.38%, 17 printed whole), hold. As `增加 X 万元（增长 Y%）` says it with its word.
+    const doc = (line: string) => `部门：某单位\n年度：2019\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const found = (line: string) => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative').map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    };
+    const total = '2019年本部门一般公共预算“三公”经费预算支出9.80万元,较上年减少18.50万元(65.37%),减少的主要原因是公车运行维护费减少。';
+    const cars = '公务用车运行维护费7.50万元,较上年减少17万元(69.38%),减少的主要原因是卫生监督车辆属执法执勤车辆。';
+    const hosting = (rate: string) => `公务接待费2.30万元,较上年减少1.5万元(${rate}),减少的主要原因是认真落实中央八项规定。`;
+    const published = found(`${total}\n${hosting('42.86%')}\n${cars}`);
+    assert.equal(published.length, 1, published.join('\n'));
+    assert.match(published[0], /^42\.86% .*列示 42\.86%.*1\.5 ÷ \(2\.30 \+ 1\.5\) 应为 39\.47%/);
+    assert.deepEqual(found(`${total}\n${hosting('39.47%')}\n${cars}`), []);
+    assert.ok(narrativeRelations(doc(total)).some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 65.37%')), narrativeRelations(doc(total)).join('\n'));
+    // The class, not one spelling: full-width brackets, spaces, an increase.
+    assert.deepEqual(found('公务接待费2.30万元，较上年减少1.5万元（42.86%）。').map((f) => f.split(' ')[0]), ['42.86%']);
+    assert.deepEqual(found('公务接待费2.30万元，比上年增加 0.5 万元 ( 27.78% )。'), []);
+    assert.deepEqual(found('公务接待费2.30万元，比上年增加0.5万元（25%）。').map((f) => f.split(' ')[0]), ['25%']);
+    // Not a change's rate: after an amount (no change), a share said with its word, brackets holding more than the percentage.
+    assert.deepEqual(found('公务接待费2.30万元(42.86%)。'), []);
+    assert.deepEqual(found('公务接待费2.30万元，较上年减少1.5万元（占42.86%）。').filter((f) => f.includes('变动率')), []);
+    assert.deepEqual(found('公务接待费2.30万元，较上年减少1.5万元（约42.86%，下同）。').filter((f) => f.includes('变动率')), []);
+  });
+
   it('names as culprit only a figure whose change mends every failing relation: a rate bounds its amounts (英德 2016, 梧州 2025; session 26)', () => {
     // 英德 2016 as published: 12.5 − 8 = 4.5, printed 4.35; 4.35 ÷ 12.35 = 35.22%. Changing 8 mends the change (8.15) but
     // not its rate ((12.5 − 8.15) ÷ 12.5 = 34.8%); changing 12.5 to 12.35 mends both. A growth's rate bounded none of its

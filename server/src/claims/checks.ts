@@ -26,8 +26,8 @@ import { syntheticCell } from '../model/synthetic';
 import { isBlank } from '../syntax/reader';
 import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, type Claim, type SourceLine, type Statement } from './extract';
-import { labelKey, QuantityIndex, roleIn, type Quantity } from './link';
+import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, type Claim, type SourceLine, type Statement } from './extract';
+import { labelKey, looseKey, QuantityIndex, roleIn, type Quantity } from './link';
 import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
@@ -725,12 +725,32 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
   const fits = (x: Claim) => (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && (!own || sameSubject(x, change));
   let found: Claim | undefined;
   ix.thisYearBefore(at, (x) => fits(x) && !!(found = x));
+  // A part of a `含`/`包括` list that a sentence before closed: a change of no subject of its own is its head's (宁夏 2013).
+  const head = found && change.inherited && found.sentence < change.sentence ? partsHead(st, found) : undefined;
+  if (head && fits(head)) return head;
   if (found) return found;
   if (prev && !(ix.thisYear.length && st.claims[ix.thisYear[0]].span.start < at)) {
     const p = indexOf(prev);
     for (let k = p.thisYear.length - 1; k >= 0; k--) if (fits(prev.claims[p.thisYear[k]])) return prev.claims[p.thisYear[k]];
+    // The line before names it with other words of its kind (`财政拨款“三公”经费预算总额为2.7万元…` / `“三公”经费预算数比2017年
+    // 预算数减少0.06万元`, 临沧 2018): the same subject without them (looseKey).
+    if (own) for (let k = p.thisYear.length - 1; k >= 0; k--) {
+      const x = prev.claims[p.thisYear[k]];
+      if (x.subject && (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && looselySame(x.subject, own)) return x;
+    }
   }
   return undefined;
+}
+
+/**
+ * Two subjects the same once the words that say only what kind of amount each is are gone (`财政拨款三公经费预算总额` and
+ * `三公经费预算数`: `财政拨款三公经费`, `三公经费`): equal, or the longer ends with the shorter of four characters or more.
+ */
+function looselySame(a: string, b: string): boolean {
+  const ka = looseKey(a);
+  const kb = looseKey(b);
+  const [short, long] = ka.length <= kb.length ? [ka, kb] : [kb, ka];
+  return short === long || (short.length >= 4 && long.endsWith(short));
 }
 
 /** The offset of the innermost bracket opened between `from` and `to` and still open at `to` (−1 when none is). */
@@ -2021,10 +2041,13 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   // are the list only when the heads alone do not add up to the total and the groups do.
   const groups = groupedAmounts(statements, i, items, amounts, itemAmount);
   // The lines after the last group that are not alike (`tail`) are the list's only when with them it adds up and without
-  // them it does not (an item of an earlier group's 类 printed last).
+  // them it does not (an item of an earlier group's 类 printed last) — or, when neither adds up, when each of them names a
+  // path of the levels of the heads in an earlier group's 类 (`late`): misordered and wrong, the list is still all of them,
+  // and the sum it should make says so (review26's case g3: was the groups' without the late line, an untrue 应为).
   if (groups) {
     const tailed = groups.all.concat(groups.tail);
-    const tail = groups.tail.length && !addsUp(ctx, total, groups.all) && addsUp(ctx, total, tailed);
+    const whole = addsUp(ctx, total, groups.all);
+    const tail = groups.tail.length && !whole && (addsUp(ctx, total, tailed) || (groups.alike && groups.late));
     if (groups.alike) amounts = tail ? tailed : groups.all;
     else if (!addsUp(ctx, total, amounts)) amounts = addsUp(ctx, total, groups.all) ? groups.all : tail ? tailed : amounts;
   }
@@ -2054,10 +2077,11 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
  * (between it and the next item, and after the last while they are alike), in order; `alike` when every line under a
  * head names its subject as the head does — a 类/款/项 path of the same levels whose 类 is the head's, and no path of its
  * group already named (a line naming it again says more of that item: review of session 26); `tail`, the
- * amounts of the lines after the last item that are not alike, up to the first that states none. Undefined when no item
+ * amounts of the lines after the last item that are not alike, up to the first that states none; `late`, when each of
+ * those names a path of the heads' levels in an earlier group's 类, none named before. Undefined when no item
  * has a line under it, or a line between two items states no amount of the list (the groups cannot be added up).
  */
-function groupedAmounts(statements: Statement[], i: number, items: Statement[], heads: Claim[], amountOf: (s: Statement) => Claim | undefined): { all: Claim[]; alike: boolean; tail: Claim[] } | undefined {
+function groupedAmounts(statements: Statement[], i: number, items: Statement[], heads: Claim[], amountOf: (s: Statement) => Claim | undefined): { all: Claim[]; alike: boolean; tail: Claim[]; late: boolean } | undefined {
   const intro = statements[i];
   const all: Claim[] = [];
   const tail: Claim[] = [];
@@ -2076,11 +2100,21 @@ function groupedAmounts(statements: Statement[], i: number, items: Statement[], 
     }
     if (!a) return undefined;
     // A line that names its head's path again (or a sibling's) says more of that item: no sibling of it.
-    alike &&= sameGroup(heads[h - 1], a) && !group.some((x) => x.path?.map(labelKey).join() === a.path?.map(labelKey).join());
+    alike &&= sameGroup(heads[h - 1], a) && !group.some((x) => pathKey(x) === pathKey(a));
     group.push(a);
     all.push(a);
   }
-  return all.length > heads.length || tail.length ? { all, alike: alike && all.length > heads.length, tail } : undefined;
+  if (!(all.length > heads.length || tail.length)) return undefined;
+  // Every line of the tail in one of the groups' 类 at the heads' levels, naming no path the list has named (a path named
+  // again says more of its item).
+  const named = new Set(all.map(pathKey));
+  const late = tail.every((a) => !!a.path && !named.has(pathKey(a)) && heads.some((x) => sameGroup(x, a)) && named.add(pathKey(a)));
+  return { all, alike: alike && all.length > heads.length, tail, late };
+}
+
+/** A claim's 类/款/项 path as one key ('' when it names none). */
+function pathKey(c: Claim): string {
+  return c.path?.map(labelKey).join() ?? '';
 }
 
 /** Whether an amount names its subject as a group's head does: a 类/款/项 path of the same levels, in the head's 类. */

@@ -152,6 +152,44 @@ function inlineCompletion(prev: Claim | undefined, sentence: number, lead: strin
 }
 
 /**
+ * The change whose rate a bare percentage in brackets right after it is: `较上年减少1.5万元(42.86%)`, `较上年减少18.50万元
+ * (65.37%)` (西安新城区卫计局 2019) — the brackets hold the percentage alone, directly after the change's amount in its
+ * sentence, as `增加 X 万元（增长 Y%）` holds it with its word. `between` is the text from the change's figure to the
+ * percentage, `after` the text after the percentage.
+ */
+function bracketedRate(prev: Claim | undefined, sentence: number, between: string, after: string): Claim | undefined {
+  return prev && prev.kind === 'change' && prev.direction && prev.sentence === sentence && /^\s*[（(]\s*$/.test(between) && /^\s*[)）]/.test(after) ? prev : undefined;
+}
+
+/** The most parts of a `含`/`包括` list looked back over (`partsHead`). */
+const PARTS_LOOK = 16;
+
+/**
+ * The amount whose parts a `含`/`包括` list right after it names, when claim `x` is one of them (`机管局2013年收支总预算
+ * 4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%`, 宁夏
+ * 2013): the list is a bracket without brackets, closed where its sentence ends — a change said after it with no subject
+ * of its own is the head's (755.18 ÷ (4,471.22 − 755.18) = 20.32%), not its last part's.
+ */
+export function partsHead(st: Statement, x: Claim): Claim | undefined {
+  // x's place by its offset (the claims are in order), and a look back of at most PARTS_LOOK claims: linear in the line.
+  let lo = 0;
+  let hi = st.claims.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (st.claims[mid].span.start < x.span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (st.claims[lo] !== x) return undefined;
+  for (let j = lo - 1; j >= 0 && j >= lo - PARTS_LOOK; j--) {
+    const t = st.claims[j];
+    if (t.sentence !== x.sentence || t.kind !== 'amount') return undefined;
+    const between = st.text.slice(t.span.end - st.span.start, st.claims[j + 1].span.start - st.span.start);
+    if (/^[ \t\u3000]*(?:[，,][ \t\u3000]*)?(?:含|包括)/.test(between)) return t;
+  }
+  return undefined;
+}
+
+/**
  * Whether a claim stands inside brackets that close before `at` (a document offset in its line): `公务用车购置及运行维护费
  * 15 万元（公务用车购置费 5 万元，公务用车运行维护费 10 万元），比上年增加 3 万元` — the change and a share after the
  * brackets speak of the amount before them, not of one inside.
@@ -342,7 +380,9 @@ function statementOf(line: SourceLine): Statement {
     const up = L.CHANGE_UP.test(lead);
     const down = !up && L.CHANGE_DOWN.test(lead);
     if (percent) {
+      const changed = bracketedRate(st.claims.at(-1), sentence, text.slice(prevEnd, m.index), after);
       if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
+      else if (changed) { kind = 'rate'; direction = changed.direction; }
       else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
         const sh = L.SHARE.exec(lead);
@@ -725,7 +765,7 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
     if (st.topic) complete(st.topic);
     let sentenceSubject: { subject: string; path?: string[]; levels?: string[] } | undefined;
     let lastSentence = -1;
-    let lastSubject: typeof sentenceSubject;
+    let lastSubject: Claim | undefined;
     for (const c of st.claims) {
       complete(c);
       if (c.sentence !== lastSentence) {
@@ -751,7 +791,9 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
           continue;
         }
       }
-      const from = sentenceSubject ?? lastSubject ?? st.topic;
+      // The last subject a part of a `含`/`包括` list closed before this sentence: the change is its head's (宁夏 2013).
+      const head = !sentenceSubject && lastSubject && lastSubject.sentence < c.sentence ? partsHead(st, lastSubject) : undefined;
+      const from = sentenceSubject ?? head ?? lastSubject ?? st.topic;
       if (from?.subject) {
         c.subject = from.subject;
         c.inherited = true;
