@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
 import { culpritOptions } from '../server/src/claims/culprits';
+import { selectTables } from '../server/src/interchange/export';
 import { editorMessages } from '../server/src/i18n/editor';
 import { knowledgeMessages } from '../server/src/i18n/knowledge';
 import { standardMessages } from '../server/src/i18n/standard';
@@ -98,5 +99,18 @@ describe('English output', function () {
     assert.match(messages('en').ruleSourcesBlank(['当年财政拨款', '其他资金']), /\(no source filled in: 当年财政拨款, 其他资金\)$/);
     assert.equal(knowledgeMessages('en').years([2023, 2017, 2018, 2019]), '2017–2019, 2023');
     assert.equal(knowledgeMessages('zh').years([2023, 2017, 2018, 2019]), '2017–2019、2023 年');
+  });
+  it('--lang en: an export\'s tables, an import\'s repaired lines, a joined file\'s note and a code\'s mapped codes are listed in English (were joined by the Chinese 、 or ：)', () => {
+    const text = ['# 部门预算', '', '## 表 表1 收入总表', '列：项目 | 金额', '收入合计 | 1.00', '', '## 表 表2 支出总表', '列：项目 | 金额', '支出合计 | 1.00', ''].join('\n');
+    const doc = analyze(text).document;
+    const en = selectTables(doc, { table: '表9', locale: 'en' });
+    assert.equal(typeof en, 'string');
+    assert.match(en as string, /The document's tables: [^、]+, [^、]+$/, en as string);
+    assert.match(selectTables(doc, { table: '表9', locale: 'zh' }) as string, /本文档的表：[^、]+、[^、]+$/);
+    assert.equal(editorMessages('en').importRepairsLine([3, 5], '“3 07.24” → “307.24”'), 'import repairs (input lines 3, 5): “3 07.24” → “307.24”');
+    assert.equal(editorMessages('zh').importRepairsPage([2, 4], '甲'), '导入修复（原文第 2、4 页）：甲');
+    assert.equal(editorMessages('en').ofFile('b.pdf', 'x'), 'b.pdf: x');
+    assert.equal(knowledgeMessages('en').hoverCodes(['30101', '30102']), '30101, 30102');
+    assert.equal(knowledgeMessages('zh').hoverCodes(['30101', '30102']), '30101、30102');
   });
 });

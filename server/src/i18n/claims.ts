@@ -120,7 +120,7 @@ const en: ClaimMessages = {
   culprit: (names) => (names.length === 1 ? `; the figure likely at fault is ${names[0]}` : `; the figures likely at fault are ${listed(names)}`),
   figures: (names) => listed(names),
   culpritTie: (names) => `; cannot tell which figure is at fault: changing either ${names} would make the checks hold`,
-  tieMore: (count) => ` (${count} figures in all)`,
+  tieMore: (count) => ` (${count} in all)`,
   fixCulprit: (name, value) => `Change ${name} to ${value}`,
   or: ' or ',
 };

@@ -31,6 +31,8 @@ const zh = {
   hoverDescription: '说明',
   hoverSources: '来源',
   hoverMapsFrom: '对应部门预算经济分类',
+  /** The codes a code maps from, listed. */
+  hoverCodes: (codes: readonly string[]) => codes.join('、'),
   hoverNameUsed: (y: string) => `（名称取自 ${y}）`,
   hoverOwnGlossary: '本文档名词解释',
   hoverSeedGlossary: (title: string) => `《${title}》名词解释`,
@@ -79,6 +81,7 @@ const en: KnowledgeMessages = {
   hoverDescription: 'Description',
   hoverSources: 'Sources',
   hoverMapsFrom: 'Department-budget economic codes',
+  hoverCodes: (codes) => codes.join(', '),
   hoverNameUsed: (y) => ` (name as of ${y})`,
   hoverOwnGlossary: 'This document’s glossary (名词解释)',
   hoverSeedGlossary: (title) => `Glossary of 《${title}》`,

@@ -76,7 +76,7 @@ export function selectTables(doc: BudgetDocument, req: Pick<ExportRequest, 'tabl
   const m = editorMessages(req.locale);
   const tables = doc.tables.filter((t) => t.parts.some((p) => p.name !== FIELD_PART && p.columns.length));
   if (!tables.length) return m.exportNoTables;
-  const list = () => tables.map(tableName).join('、');
+  const list = () => tables.map(tableName);
   if (req.table !== undefined) {
     const want = compact(req.table);
     const hit = tables.find((t) => t.number !== undefined && compact(t.number) === want)

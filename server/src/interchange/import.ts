@@ -617,7 +617,7 @@ function note(ctx: Context, line: number, repairs: CellRepair[], extra: { line: 
   for (const x of all) for (const r of x.repairs) ctx.repairs.push({ line: x.line, before: r.before, after: r.after, kind: r.kind, message: describe(r, ctx.m), outputLine });
   const lines = [...new Set(all.map((x) => x.line))];
   const list = all.flatMap((x) => x.repairs.map((r) => describe(r, ctx.m))).join('；');
-  ctx.out.push(`// ${(ctx.pages ? ctx.m.importRepairsPage : ctx.m.importRepairsLine)(lines.join('、'), list)}`);
+  ctx.out.push(`// ${(ctx.pages ? ctx.m.importRepairsPage : ctx.m.importRepairsLine)(lines, list)}`);
 }
 
 function dropped(ctx: Context, row: SourceRow): void {
@@ -832,7 +832,7 @@ export function renderTable(grid: SourceGrid, zones: TableZones, layout: (header
     // the heading's repairs go on a comment line under it
     const list = headRepairs.flatMap((x) => x.repairs.map((r) => describe(r, m))).join('；');
     for (const x of headRepairs) for (const r of x.repairs) ctx.repairs.push({ line: x.line, before: r.before, after: r.after, kind: r.kind, message: describe(r, m), outputLine: headingLine });
-    ctx.out.push(`// ${(ctx.pages ? m.importRepairsPage : m.importRepairsLine)([...new Set(headRepairs.map((x) => x.line))].join('、'), list)}`);
+    ctx.out.push(`// ${(ctx.pages ? m.importRepairsPage : m.importRepairsLine)([...new Set(headRepairs.map((x) => x.line))], list)}`);
   }
   for (const f of fields) ctx.out.push(escapeCell(f.text).text);
   if (unit) ctx.out.push(`金额单位：${unit}`);

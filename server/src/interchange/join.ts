@@ -149,7 +149,7 @@ export function joinImported(files: readonly ImportedFile[], locale?: EditorMess
       m.joinedSummary(files[main].name, files.filter((_, k) => k !== main).map((f) => f.name), where),
       ...files.map((f) => f.document.message),
       // Page numbers are each file's own: said per file, not listed together.
-      ...files.filter((f) => f.document.skippedPages.length).map((f) => `${f.name}：${m.pdfImagePages(f.document.skippedPages)}`),
+      ...files.filter((f) => f.document.skippedPages.length).map((f) => m.ofFile(f.name, m.pdfImagePages(f.document.skippedPages))),
     ].join('\n'),
     repairs: files.flatMap((f) => f.document.repairs),
     doubts,

@@ -99,7 +99,7 @@ function codeHover(ctx: ServerContext, doc: BudgetDocument, cc: CodeCell, m: Kno
   }
   if (x.printed) out.push(md(m.hoverPrinted(x.printed)), '');
   if (e?.description) out.push(`${m.hoverDescription}：${md(e.description)}${e.descriptionSource ? `（${md(e.descriptionSource)}）` : ''}`, '');
-  if (e?.mapsFrom?.length) out.push(`${m.hoverMapsFrom}：${md(e.mapsFrom.join('、'))}`, '');
+  if (e?.mapsFrom?.length) out.push(`${m.hoverMapsFrom}：${md(m.hoverCodes(e.mapsFrom))}`, '');
   if (x.own) {
     out.push(`**${m.hoverOwnGlossary}**`, '', quote(`${x.own.term}：${x.own.definition}`), '', `—— ${md(docTitle(doc) ? `《${docTitle(doc)}》` : m.thisDocument)}`, '');
   } else if (x.seed) {
