@@ -730,6 +730,11 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       const text = read('guangdong-dabu-2019-procurement').replace('实际采购金额共计24380.43万元', '实际采购金额共计24390.43万元');
       assert.ok(analyze(text, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && /应为 81,308\.42|应为 81308\.42/.test(f.message)), errors(text).join('\n'));
       assert.ok(!narrativeRelations(read('hlx-2018-final')).some((r) => r.startsWith('总数 = 其中各项之和: 0.9 =')));
+      // Two such lists in one line: each list's items are its own (the next list's total sentence ends the first's).
+      const unit = (a: string) => `采购计划金额共计10万元,实际采购金额共计9万元,共节约资金1万元,其中货物类采购计划金额共计5万元,实际采购金额共计4.5万元,共节约资金0.5万元;工程类采购计划金额共计5万元,实际采购金额共计${a}万元,共节约资金0.5万元。`;
+      assert.deepEqual(errors(doc('决算', unit('4.5') + unit('4.5'))), []);
+      assert.ok(errors(doc('决算', unit('4.5') + unit('5.5'))).includes('narrative 9'));
+      assert.ok(!errors(doc('决算', unit('5.5') + unit('4.5'))).some((e) => e !== 'narrative 9' && !e.endsWith('0.5')), errors(doc('决算', unit('5.5') + unit('4.5'))).join('\n'));
     });
 
     it('reads a procurement’s saving and 节约率 against its budget or plan (大埔 2019, 醴陵 2020)', () => {

@@ -1145,10 +1145,16 @@ function savingChecks(ctx: Ctx, st: Statement): void {
   for (let i = 0; i < st.claims.length; i++) {
     const c = st.claims[i];
     if (c.kind !== 'amount' || c.bound || c.approx || c.role === 'base' || !SAVING.test(words(c))) continue;
-    const before = st.claims.slice(0, i).filter((x) => x.kind === 'amount' && x.sentence === c.sentence && x.unit === c.unit && !x.bound && !x.approx && x.role !== 'base');
-    const budget = before.filter((x) => x.role === 'budget' || PLANNED.test(x.subject)).at(-1);
+    // The nearest of each before it in its sentence (walked back until both are found).
+    let budget: Claim | undefined;
+    let spent: Claim | undefined;
+    for (let j = i - 1; j >= 0 && st.claims[j].sentence === c.sentence && !(budget && spent); j--) {
+      const x = st.claims[j];
+      if (x.kind !== 'amount' || x.unit !== c.unit || x.bound || x.approx || x.role === 'base') continue;
+      if (x.role === 'budget' || PLANNED.test(x.subject)) budget ??= x;
+      else if (!SAVING.test(words(x))) spent ??= x;
+    }
     if (!budget) continue;
-    const spent = before.filter((x) => x !== budget && !PLANNED.test(x.subject) && x.role !== 'budget' && !SAVING.test(words(x))).at(-1);
     if (spent) relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'saving'), target: ctx.cellOf(c), terms: [{ sign: 1, cell: ctx.cellOf(budget) }, { sign: -1, cell: ctx.cellOf(spent) }] });
     const r = st.claims[i + 1];
     if (r && r.kind === 'percent' && r.sentence === c.sentence && !r.bound && !r.approx && SAVING_RATE.test(words(r))) {
@@ -2475,6 +2481,9 @@ function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
   return t >= 0 ? st.claims[t] : undefined;
 }
 
+/** How many claims after a `其中` the items of a list of measures are looked for in (`measureLists`). */
+const MEASURE_CLAIMS = 120;
+
 /** Differences said unsigned (`差值为0.9万元`, `差额`): items' differences of both signs do not add up to the total's. */
 const UNSIGNED_DIFFERENCE = /差值|差额/;
 
@@ -2483,25 +2492,34 @@ const UNSIGNED_DIFFERENCE = /差值|差额/;
  * 万元,共节约资金15857.74万元,节约率为16%,其中货物类采购项目231个,采购计划金额共计48962.44万元,实际采购金额共计39944.66万元,
  * 共节约资金9017.78万元,…;工程类…。服务类…`, 大埔 2019 政府采购; `完成政府采购24617.99万元,…,节约资金821.5万元。其中,完成
  * 货物采购5144.04万元,节约资金536.8万元;…`, 醴陵 2020): not parts of the one amount before it, but one list per measure —
- * each measure stated before it in its sentence is the sum of the items' amounts of the same name to the line's end
- * (the items may run past a full stop, 大埔's 服务类). Read when the first items name two of the measures, or two name
- * the total's own (`parts`: the list's parts to its usual end). A measure said unsigned (`差值`) is not summed (hlx 2018:
+ * each measure stated before it in its sentence is the sum of the items' amounts of the same name to the line's end,
+ * or to the sentence of the next `其中` (the items may run past a full stop, 大埔's 服务类). Read when the first items
+ * name two of the measures, or two name the total's own (`parts`: the list's parts to its usual end). A measure said unsigned (`差值`) is not summed (hlx 2018:
  * 0.95 under and 0.05 over budget make 0.9). True when the list is such (nothing else is read of it).
  */
 function measureLists(ctx: Ctx, st: Statement, qi: number, total: Claim, parts: readonly Claim[]): boolean {
   const key = (c: Claim) => (c.inherited || !c.subject ? '' : labelKey(c.subject));
+  const claims = st.claims;
+  // (The total's sentence walked back from it, the items from the `其中` on up to `MEASURE_CLAIMS` claims: a line of
+  // many such lists stays linear, invariant 10.)
+  const t = lastBefore(claims.length, (k) => claims[k].span.start, total.span.start + 1);
   const measures = new Map<string, Claim>();
-  for (const c of st.claims) {
-    if (c.span.start > total.span.start) break;
-    if (c.sentence === total.sentence && c.kind === total.kind && c.unit === total.unit && key(c) !== '') measures.set(key(c), c);
+  for (let j = t; j >= 0 && claims[j].sentence === total.sentence; j--) {
+    const c = claims[j];
+    if (c.kind === total.kind && c.unit === total.unit && key(c) !== '' && !measures.has(key(c))) measures.set(key(c), c);
   }
   const restated = new Set(parts.map(key).filter((k) => measures.has(k)));
   const own = parts.filter((p) => key(p) !== '' && key(p) === key(total)).length;
   if (restated.size < 2 && own < 2) return false;
+  // The items end with the line, or where the sentence of the next `其中` starts (the next list's total is stated there).
+  const next = st.text.indexOf('其中', qi + 2);
+  const sentenceOfNext = next >= 0 ? startAfter(st.text, FULL_STOPS, next) : -1;
+  const end = next < 0 ? st.text.length : sentenceOfNext > qi ? sentenceOfNext : next;
   const groups = new Map<string, Claim[]>();
-  const at = st.span.start + qi;
-  for (const c of st.claims) {
-    const m = c.span.start > at ? measures.get(key(c)) : undefined;
+  const from = lastBefore(claims.length, (k) => claims[k].span.start, st.span.start + qi + 1) + 1;
+  for (let j = from; j < claims.length && j < from + MEASURE_CLAIMS && claims[j].span.start < st.span.start + end; j++) {
+    const c = claims[j];
+    const m = measures.get(key(c));
     if (m && partOfTotal(ctx, m, c)) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
   }
   for (const [k, group] of groups) {
