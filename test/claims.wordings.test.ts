@@ -754,4 +754,77 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       }
     }
   });
+
+  describe('classes the never27 survey found (session 27: 福建, 大埔, 醴陵, 梧州)', () => {
+    const doc = (kind: string, body: string) => `部门：某单位\n年度：2016\n类型：${kind}\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+
+    it('reads `降幅达到x%` as a rate and `减少支出a` as a change (福建省级 2016)', () => {
+      const got = narrativeRelations(read('fujian-province-2016-sangong-final'));
+      assert.ok(got.includes('变动率 = 变动额 ÷ 基数: 38.7% = +0.88 -2.29'), got.join('\n'));
+      for (const words of ['比上年减少支出0.88亿元,降幅达到38.7%', '比上年减少0.88亿元,降幅达38.7%', '比上年减少0.88亿元,减幅达到38.7%']) {
+        assert.deepEqual(errors(doc('决算', `“三公”经费支出2.29亿元,${words}。`)), ['narrative 38.7%'], words);
+        assert.deepEqual(errors(doc('决算', `“三公”经费支出2.29亿元,${words.replace('38.7%', '27.8%')}。`)), [], words);
+      }
+      assert.deepEqual(errors(doc('决算', '“三公”经费支出2.29亿元,比上年增加支出0.88亿元,增幅达到38.4%。')), ['narrative 38.4%']);
+      assert.deepEqual(errors(doc('决算', '“三公”经费支出2.29亿元,比上年增加支出0.88亿元,增幅达到62.4%。')), []);
+    });
+
+    it('pairs changes said respectively with as many amounts named each before them (福建省级 2016)', () => {
+      const got = narrativeRelations(read('fujian-province-2016-sangong-final'));
+      assert.ok(got.includes('变动率 = 变动额 ÷ 基数: 133.1% = +0.18 -0.14'), got.join('\n'));
+      assert.ok(got.includes('变动率 = 变动额 ÷ 基数: 43.7% = +0.56 -1.27'), got.join('\n'));
+      const body = (a: string, b: string) => `公务用车购置及运行费1.41亿元,包括公务用车购置费0.14亿元和公务用车运行费1.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元,下降${a}和${b}。`;
+      assert.deepEqual(errors(doc('决算', body('56.3%', '30.6%'))), []);
+      assert.deepEqual(errors(doc('决算', body('56.3%', '43.7%'))), ['narrative 43.7%']);
+    });
+
+    it('leaves a part’s `包括` list out of the parts of a line that starts with `其中` (福建省级 2016)', () => {
+      const got = narrativeRelations(read('fujian-province-2016-sangong-final'));
+      assert.ok(got.includes('总数 = 其中各项之和: 2.29 = +0.61 +1.41 +0.27'), got.join('\n'));
+      assert.ok(got.includes('总数 = 其中各项之和: 1.41 = +0.14 +1.27'), got.join('\n'));
+      assert.ok(!got.some((r) => r.startsWith('总数 = 其中各项之和: 2.29 = +0.61 +1.41 +0.14')), got.join('\n'));
+      // A wrong part of the outer list is still found.
+      const text = read('fujian-province-2016-sangong-final').replace('公务接待费0.27亿元', '公务接待费0.37亿元');
+      assert.ok(analyze(text, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && /应为 2\.39/.test(f.message)));
+    });
+
+    it('sums each measure the items of a `其中` say again (大埔 2019, 醴陵 2020), not the items against the last amount', () => {
+      const dabu = narrativeRelations(read('guangdong-dabu-2019-procurement'));
+      assert.ok(dabu.includes('总数 = 其中各项之和: 97156.16 = +48962.44 +30005.94 +18187.79'), dabu.join('\n'));
+      assert.ok(dabu.includes('总数 = 其中各项之和: 81298.42 = +39944.66 +24380.43 +16973.33'), dabu.join('\n'));
+      assert.ok(dabu.includes('总数 = 其中各项之和: 15857.74 = +9017.78 +5625.51 +1214.45'), dabu.join('\n'));
+      assert.ok(!dabu.some((r) => r.startsWith('总数 = 其中各项之和: 15857.74 = +48962.44')), dabu.join('\n'));
+      assert.ok(narrativeRelations(read('hunan-liling-2020h1-procurement')).includes('总数 = 其中各项之和: 821.5 = +536.8 +52.66 +232.04'));
+      // A wrong item of one measure is found; an unsigned 差值 is still not summed (hlx 2018).
+      const text = read('guangdong-dabu-2019-procurement').replace('实际采购金额共计24380.43万元', '实际采购金额共计24390.43万元');
+      assert.ok(analyze(text, { locale: 'zh' }).findings.some((f) => f.rule === 'narrative' && f.severity === 'error' && /应为 81,308\.42|应为 81308\.42/.test(f.message)), errors(text).join('\n'));
+      assert.ok(!narrativeRelations(read('hlx-2018-final')).some((r) => r.startsWith('总数 = 其中各项之和: 0.9 =')));
+      // Two such lists in one line: each list's items are its own (the next list's total sentence ends the first's).
+      const unit = (a: string) => `采购计划金额共计10万元,实际采购金额共计9万元,共节约资金1万元,其中货物类采购计划金额共计5万元,实际采购金额共计4.5万元,共节约资金0.5万元;工程类采购计划金额共计5万元,实际采购金额共计${a}万元,共节约资金0.5万元。`;
+      assert.deepEqual(errors(doc('决算', unit('4.5') + unit('4.5'))), []);
+      assert.ok(errors(doc('决算', unit('4.5') + unit('5.5'))).includes('narrative 9'));
+      assert.ok(!errors(doc('决算', unit('5.5') + unit('4.5'))).some((e) => e !== 'narrative 9' && !e.endsWith('0.5')), errors(doc('决算', unit('5.5') + unit('4.5'))).join('\n'));
+    });
+
+    it('reads a procurement’s saving and 节约率 against its budget or plan (大埔 2019, 醴陵 2020)', () => {
+      const dabu = narrativeRelations(read('guangdong-dabu-2019-procurement'));
+      assert.ok(dabu.includes('节约率 = 节约资金 ÷ 预算（计划）数: 18% = +5625.51 +30005.94'), dabu.join('\n'));
+      assert.ok(dabu.includes('节约资金 = 预算（计划）数 − 实际采购数: 15857.74 = +97156.16 -81298.42'), dabu.join('\n'));
+      const body = (rate: string) => `采购计划金额共计30005.94万元,实际采购金额共计24380.43万元,共节约资金5625.51万元,节约率为${rate}。`;
+      assert.deepEqual(errors(doc('决算', body('18.75%'))), []);
+      assert.deepEqual(errors(doc('决算', body('18%'))), ['narrative 18%']);
+      assert.deepEqual(errors(doc('决算', '完成政府采购24617.99万元,采购预算25439.38万元,节约资金821.39万元。')), []);
+      assert.deepEqual(errors(doc('决算', '完成政府采购24617.99万元,采购预算25439.38万元,节约资金821.5万元。')), ['narrative 821.5']);
+      // A saving with no budget in its sentence is not read.
+      assert.deepEqual(errors(doc('决算', '预算规模为1000万元。实际采购规模为900万元,节约资金50万元,节约率为9%。')), []);
+    });
+
+    it('reports a share whose figure the template left blank after its whole (梧州 2022), not a column’s `占比（%）`', () => {
+      const got = (body: string) => analyze(doc('预算', body), { locale: 'zh' }).findings.filter((f) => f.rule === 'placeholder').length;
+      assert.equal(got('商品和服务支出预算 75800 元,占基本支出预算%,同比增加52044.27 元。'), 1);
+      assert.equal(got('商品和服务支出预算 75800 元,占基本支出预算 6.69%。'), 0);
+      assert.equal(got('表中“占比（%）”一栏列示各项所占比例。'), 0);
+    });
+  });
 });

@@ -449,6 +449,7 @@ export function claimChecks(doc: BudgetDocument, m: Messages, options: ClaimOpti
       changeChecks(ctx, st, prev);
       completionChecks(ctx, st, prev);
       differenceChecks(ctx, st);
+      savingChecks(ctx, st);
       shareChecks(ctx, statements, i);
       sumChecks(ctx, statements, i);
       prev = st;
@@ -1144,6 +1145,42 @@ function differenceChecks(ctx: Ctx, st: Statement): void {
     const over = scaled(ctx.cellOf(final).figure!) > scaled(ctx.cellOf(budget).figure!);
     const [a, b] = over ? [final, budget] : [budget, final];
     relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'difference'), target: ctx.cellOf(d), terms: [{ sign: 1, cell: ctx.cellOf(a) }, { sign: -1, cell: ctx.cellOf(b) }] });
+  }
+}
+
+/** A saving's words (`共节约资金`, `节约资金`, `节约金额`) and its rate's (`节约率为16%`, `节约率达8.2%`). */
+const SAVING = /节约(?:资金|金额)?(?:共计|合计)?(?:为|是)?$/;
+const SAVING_RATE = /节约率(?:为|是|达到|达)?$/;
+/** A procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`). */
+const PLANNED = /预算|计划/;
+
+/**
+ * A procurement's saving and its rate (`采购计划金额共计48962.44万元,实际采购金额共计39944.66万元,共节约资金9017.78万元,节约率
+ * 为18%`, 大埔 2019; `…预算规模为227957.45万元,…实际采购规模为205460.49万元,…节约资金22496.96万元,节约率为9.87%`, a city
+ * 2017): the saving is the budget (or plan) less the amount spent, its rate the saving ÷ the budget. Read in one sentence:
+ * the saving the nearest before its rate, the budget the nearest before the saving whose words name a 预算 or 计划, the
+ * amount spent the nearest other amount of this year before the saving.
+ */
+function savingChecks(ctx: Ctx, st: Statement): void {
+  const words = (c: Claim) => c.lead.replace(/[ \t\u3000]/g, '');
+  for (let i = 0; i < st.claims.length; i++) {
+    const c = st.claims[i];
+    if (c.kind !== 'amount' || c.bound || c.approx || c.role === 'base' || !SAVING.test(words(c))) continue;
+    // The nearest of each before it in its sentence (walked back until both are found).
+    let budget: Claim | undefined;
+    let spent: Claim | undefined;
+    for (let j = i - 1; j >= 0 && st.claims[j].sentence === c.sentence && !(budget && spent); j--) {
+      const x = st.claims[j];
+      if (x.kind !== 'amount' || x.unit !== c.unit || x.bound || x.approx || x.role === 'base') continue;
+      if (x.role === 'budget' || PLANNED.test(x.subject)) budget ??= x;
+      else if (!SAVING.test(words(x))) spent ??= x;
+    }
+    if (!budget) continue;
+    if (spent) relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'saving'), target: ctx.cellOf(c), terms: [{ sign: 1, cell: ctx.cellOf(budget) }, { sign: -1, cell: ctx.cellOf(spent) }] });
+    const r = st.claims[i + 1];
+    if (r && r.kind === 'percent' && r.sentence === c.sentence && !r.bound && !r.approx && SAVING_RATE.test(words(r))) {
+      relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'savingRate'), target: ctx.cellOf(r), terms: [{ sign: 1, cell: ctx.cellOf(c) }, { sign: 1, cell: ctx.cellOf(budget) }] });
+    }
   }
 }
 
@@ -1883,6 +1920,17 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
     const next = text.indexOf('其中', qi + 2);
     return next >= 0 && next < end ? next : end;
   }
+  innerLists(text, qi, end, nestedOut);
+  return end;
+}
+
+/**
+ * The lists inside the list of the `其中` at `qi` (to `end`), pushed to `nestedOut`: also of a line that starts with `其中`
+ * and breaks down the line before's total (`其中,因公出国(境)费0.61亿元。…;公务用车购置及运行费1.41亿元,包括公务用车购置费0.14
+ * 亿元和公务用车运行费1.27亿元,…;公务接待费0.27亿元,…`, 福建省级 2016 “三公”: the `包括`'s items were summed as the
+ * “三公”'s parts, 3.70 for 2.29).
+ */
+function innerLists(text: string, qi: number, end: number, nestedOut: [number, number][]): void {
   // The parts of a `其中` inside are not its own: left out, to the end of its first `；` segment (sumChecks moves the
   // end to where `nestedEnd` finds it).
   for (let n = text.indexOf('其中', qi + 2); n >= 0 && n < end; n = text.indexOf('其中', n + 2)) nestedOut.push([n, stopAt(text, '。；;！？', n)]);
@@ -1895,7 +1943,6 @@ function qizhongEnd(text: string, qi: number, totalAt: number, nestedOut?: [numb
     if (/\d/.test(text.slice(qi, m.index))) nestedOut.push([m.index, stopAt(text, '。；;！？', m.index)]);
   }
   nestedOut.sort((a, b) => a[0] - b[0]);
-  return end;
 }
 
 /** The marks that end a sentence (a `；` only ends a clause of it). */
@@ -1980,6 +2027,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     if (!total) continue;
     const nested: [number, number][] = [];
     const end = above ? text.length : ends.get(qi) ?? qizhongEnd(text, qi, total.span.start - st.span.start, nested);
+    if (above) innerLists(text, qi, end, nested);
     // `包括 A a、B b 等` (or after `中，`, `具体如下：`): some of the parts only.
     if (!text.startsWith('其中', qi) && text.slice(qi, end).includes('等')) continue;
     for (const [k, range] of nested.entries()) {
@@ -1987,6 +2035,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
       ends.set(range[0], range[1]);
     }
     const list = qizhongParts(ctx, st, qi, total, end, nested);
+    if (!above && measureLists(ctx, st, qi, total, list.parts)) continue;
     let parts = list.parts;
     if (parts.length === 1 && !ends.has(qi) && nested.length && /^[；;]/.test(text.slice(end, end + 1))) {
       // The one part's own list goes on past its `；` (`…其中：基本支出60万元，其中：人员经费40万元；公用经费20万元；项目支出
@@ -2465,6 +2514,54 @@ function qizhongTotal(ctx: Ctx, st: Statement, qi: number): Claim | undefined {
     && !/较|比(?![重例])/.test(st.text.slice(Math.max(0, lastAt - 8), lastAt))) return undefined;
   const t = ix.lastTotal[upTo];
   return t >= 0 ? st.claims[t] : undefined;
+}
+
+/** How many claims after a `其中` the items of a list of measures are looked for in (`measureLists`). */
+const MEASURE_CLAIMS = 120;
+
+/** Differences said unsigned (`差值为0.9万元`, `差额`): items' differences of both signs do not add up to the total's. */
+const UNSIGNED_DIFFERENCE = /差值|差额/;
+
+/**
+ * A `其中` whose items each say again the measures stated before it (`…采购计划金额共计97156.16万元,实际采购金额共计81298.42
+ * 万元,共节约资金15857.74万元,节约率为16%,其中货物类采购项目231个,采购计划金额共计48962.44万元,实际采购金额共计39944.66万元,
+ * 共节约资金9017.78万元,…;工程类…。服务类…`, 大埔 2019 政府采购; `完成政府采购24617.99万元,…,节约资金821.5万元。其中,完成
+ * 货物采购5144.04万元,节约资金536.8万元;…`, 醴陵 2020): not parts of the one amount before it, but one list per measure —
+ * each measure stated before it in its sentence is the sum of the items' amounts of the same name to the line's end,
+ * or to the sentence of the next `其中` (the items may run past a full stop, 大埔's 服务类). Read when the first items
+ * name two of the measures, or two name the total's own (`parts`: the list's parts to its usual end). A measure said unsigned (`差值`) is not summed (hlx 2018:
+ * 0.95 under and 0.05 over budget make 0.9). True when the list is such (nothing else is read of it).
+ */
+function measureLists(ctx: Ctx, st: Statement, qi: number, total: Claim, parts: readonly Claim[]): boolean {
+  const key = (c: Claim) => (c.inherited || !c.subject ? '' : labelKey(c.subject));
+  const claims = st.claims;
+  // (The total's sentence walked back from it, the items from the `其中` on up to `MEASURE_CLAIMS` claims: a line of
+  // many such lists stays linear, invariant 10.)
+  const t = lastBefore(claims.length, (k) => claims[k].span.start, total.span.start + 1);
+  const measures = new Map<string, Claim>();
+  for (let j = t; j >= 0 && claims[j].sentence === total.sentence; j--) {
+    const c = claims[j];
+    if (c.kind === total.kind && c.unit === total.unit && key(c) !== '' && !measures.has(key(c))) measures.set(key(c), c);
+  }
+  const restated = new Set(parts.map(key).filter((k) => measures.has(k)));
+  const own = parts.filter((p) => key(p) !== '' && key(p) === key(total)).length;
+  if (restated.size < 2 && own < 2) return false;
+  // The items end with the line, or where the sentence of the next `其中` starts (the next list's total is stated there).
+  const next = st.text.indexOf('其中', qi + 2);
+  const sentenceOfNext = next >= 0 ? startAfter(st.text, FULL_STOPS, next) : -1;
+  const end = next < 0 ? st.text.length : sentenceOfNext > qi ? sentenceOfNext : next;
+  const groups = new Map<string, Claim[]>();
+  const from = lastBefore(claims.length, (k) => claims[k].span.start, st.span.start + qi + 1) + 1;
+  for (let j = from; j < claims.length && j < from + MEASURE_CLAIMS && claims[j].span.start < st.span.start + end; j++) {
+    const c = claims[j];
+    const m = measures.get(key(c));
+    if (m && partOfTotal(ctx, m, c)) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
+  }
+  for (const [k, group] of groups) {
+    const m = measures.get(k)!;
+    if (group.length >= 2 && !m.bound && !m.approx && !UNSIGNED_DIFFERENCE.test(k)) sumRelation(ctx, m, group);
+  }
+  return true;
 }
 
 /**

@@ -627,9 +627,12 @@ function runsOf(claims: Claim[]): Claim[][] {
  * place in a run of as many before it.
  */
 function respectively(st: Statement): void {
+  const index = new Map<Claim, number>();
+  st.claims.forEach((c, i) => index.set(c, i));
   for (const run of runsOf(st.claims)) {
     if (run.length < 2) continue;
     const first = run[0];
+    namedRun(st.claims, index.get(first)!, run);
     // `货物、工程、服务政府采购规模分别为 a、b 和 c`: each named by its own word in messages (`purpose`), when the subject
     // lists as many words of two characters or more.
     const names = first.subject.split(/[、，,和及与]/);
@@ -651,6 +654,21 @@ function respectively(st: Statement): void {
       if (named && c.kind === 'amount' && c.purpose === undefined) c.purpose = names[k];
     });
   }
+}
+
+/**
+ * Changes said respectively right after as many amounts each named on its own (`包括公务用车购置费0.14亿元和公务用车运行费
+ * 1.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元`, 福建省级 2016 “三公”): those amounts are the run the changes are of,
+ * in order — each keeps its own subject. Only amounts of this year of the changes' unit and sentence, the claims right
+ * before the run's first, each after the first joined to the one before by `和`, `、`, `及`, `与` at the start of its words.
+ */
+function namedRun(claims: Claim[], i0: number, run: Claim[]): void {
+  const first = run[0];
+  if (first.kind !== 'change' || !L.RESPECTIVELY.test(first.lead) || i0 < run.length) return;
+  const amounts = claims.slice(i0 - run.length, i0);
+  const ok = amounts.every((a, k) => a.kind === 'amount' && a.role === 'current' && !a.respective && a.unit === first.unit &&
+    a.sentence === first.sentence && (k === 0 || /^(?:、|和|及|与|以及)/.test(a.lead)));
+  if (ok) amounts.forEach((a, k) => { a.respective = { at: k, of: run.length }; });
 }
 
 /** The member of a run at `c`'s place in a run of as many (`respectively`), the last such in `list` that `ok` takes. */

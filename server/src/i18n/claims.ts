@@ -25,6 +25,8 @@ const zh = {
     count: '总数 ≥ 其中各项之和',
     countAll: '总数 = 其中各项之和（列至“其他”）',
     difference: '差值 = 预算数与决算数之差（不计正负）',
+    saving: '节约资金 = 预算（计划）数 − 实际采购数',
+    savingRate: '节约率 = 节约资金 ÷ 预算（计划）数',
   },
   /** `情况说明“基本支出”`, with its figure when given (`情况说明“基本支出” 16.6%`). */
   claim: (subject: string, figure?: string) => `${subject ? `情况说明“${subject}”` : '情况说明所述金额'}${figure ? ` ${figure}` : ''}`,
@@ -91,6 +93,8 @@ const en: ClaimMessages = {
     count: 'total ≥ sum of its parts',
     countAll: 'total = sum of its parts (listed down to “other”)',
     difference: 'difference = budget and final amount apart (unsigned)',
+    saving: 'saving = budget (plan) − amount procured',
+    savingRate: 'saving rate = saving ÷ budget (plan)',
   },
   claim: (subject, figure) => `${subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim, stated, where, expected, diff, title) =>
