@@ -178,6 +178,48 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(errorsOf(doc('调研经费比上年增加5,000.00万元，增长4.12%。')).map((x) => x.message), []);
   });
 
+  it('a change whose base the text does not state, the tables printing both years of its subject: this year − the base printed beside it (review27)', () => {
+    // `比上年减少18.5万元，下降9.8%` beside a table of 200.00 last year and 180.50 this year: the change is 19.5, and the
+    // rate 9.8% is right (19.5 ÷ 200). Before, only the rate was checked (18.5 ÷ 199 = 9.3%) and the 9.8% was found wrong.
+    const doc = (kind: '预算' | '决算', heads: string, sentence: string, rows = '“三公”经费 | 200.00 | 180.50\n因公出国（境）费 | 0.00 | 0.00') =>
+      `# 测试局2024年部门${kind}\n部门：测试局\n年度：2024\n类型：${kind}\n金额单位：万元\n\n## 情况说明\n${sentence}\n\n` +
+      `## 表 “三公”经费表\n单位：万元\n列：${heads}\n${rows}\n`;
+    const budget = (s: string) => doc('预算', '项目 | 上年预算数 | 本年预算数', s);
+    const wrong = budget('2024年“三公”经费预算数为180.5万元，比上年减少18.5万元，下降9.8%。');
+    const found = errorsOf(wrong);
+    const change = found.find((e) => said(wrong, e).startsWith('18.5'));
+    assert.ok(change, JSON.stringify(found.map((x) => x.message)));
+    assert.match(change.message, /列示减少 18\.5，按本年 180\.5 与基数 200\.00（.*上年预算数.*） 应为 19\.50，相差 1\.00/);
+    // The rate's finding names the change as what may be wrong, not the rate.
+    const rate = found.find((e) => said(wrong, e) === '9.8%');
+    assert.match(rate?.message ?? '', /可能有误的是 .* 18\.5$/);
+    assert.deepEqual(errorsOf(budget('2024年“三公”经费预算数为180.5万元，比上年减少19.5万元，下降9.8%。')).map((x) => x.message), []);
+    // A 决算 against 上年决算数; a wrong direction against the base printed beside it.
+    const final = doc('决算', '项目 | 上年决算数 | 决算数', '2024年“三公”经费决算数为180.5万元，比上年减少18.5万元。');
+    assert.ok(errorsOf(final).some((e) => said(final, e).startsWith('18.5') && /应为 19\.50/.test(e.message)));
+    const up = budget('2024年“三公”经费预算数为180.5万元，比上年增加19.5万元。');
+    assert.ok(errorsOf(up).some((e) => /增减方向不符/.test(e.message)), JSON.stringify(errorsOf(up).map((x) => x.message)));
+    // Columns of items under each year (a 三公 table's one row): the item's own column of last year, not the 合计.
+    const items = doc('预算', '上年预算数{合计 | 因公出国（境）费 | 公务接待费} | 本年预算数{合计 | 因公出国（境）费 | 公务接待费}',
+      '2024年公务接待费预算数为180.5万元，比上年减少18.5万元。', '250.00 | 50.00 | 200.00 | 180.50 | 0 | 180.50');
+    assert.ok(errorsOf(items).some((e) => said(items, e).startsWith('18.5') && /基数 200\.00/.test(e.message)), JSON.stringify(errorsOf(items).map((x) => x.message)));
+    // Never against a base of another kind than the sentence's: 上年决算 against a 上年预算数 column, 年初预算, 上年执行数
+    // beside a 预算数, a change on another basis (同口径).
+    for (const text of [
+      budget('2024年“三公”经费预算数为180.5万元，比上年决算减少18.5万元。'),
+      budget('2024年“三公”经费预算数为180.5万元，同口径比上年减少18.5万元。'),
+      doc('决算', '项目 | 年初预算数 | 决算数', '2024年“三公”经费决算数为180.5万元，比年初预算减少18.5万元。'),
+      doc('决算', '项目 | 上年预算数 | 决算数', '2024年“三公”经费决算数为180.5万元，比上年减少18.5万元。'),
+      doc('预算', '项目 | 上年执行数 | 本年预算数', '2024年“三公”经费预算数为180.5万元，比上年减少18.5万元。'),
+    ]) assert.deepEqual(errorsOf(text).map((x) => x.message), [], text);
+    // Two bases in one sentence (the central 2015 三公 wording: `比2014年年初预算减少8.35亿元，下降11.7%，…比2014年执行数
+    // 减少2.5亿元，下降3.8%`, 中国青年报 2015-04): the first change against the 上年预算数 beside it; the second, whose
+    // sentence names both bases before it, is not read against either.
+    const two = doc('预算', '项目 | 上年预算数 | 上年执行数 | 本年预算数', '2024年“三公”经费预算数为180.5万元，比2023年年初预算减少18.5万元，比2023年执行数减少9.5万元。',
+      '“三公”经费 | 200.00 | 190.00 | 180.50');
+    assert.deepEqual(errorsOf(two).map((x) => said(two, x).slice(0, 4)), ['18.5']);
+  });
+
   it('shares of one whole in two lines are two breakdowns of it, not one list that passes 100%', () => {
     // A 决算's 支出决算 section breaks 本年支出合计 down into 基本支出 and 项目支出; its 财政拨款支出 section says what part of
     // it 一般公共预算财政拨款 paid (100 %). Summed as one list they made 153.18 %, a false 各项占比之和超过 100%.

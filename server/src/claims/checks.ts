@@ -853,6 +853,8 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       if (sameSubject(x, c)) { base = x; break; }
     }
     base ??= baseAbove(st, c, prev);
+    // No base stated: the base year's figure the tables print beside this year's (`tableChange`).
+    if (cur && !base && !pair) { tableChange(ctx, st, c, cur); continue; }
     if (!cur || !base) continue;
     // A change against a base amount it names (`…合计31.23万元,其中:…因公出国(境)费0万元。较2014年度…“三公”经费合计16.08万元
     // 增加15.15万元`, 甘南 2015): of this year's amount of the base's subject, not of the last part listed before.
@@ -897,6 +899,70 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
       message: ctx.cm.flatMismatch(ctx.slice(f.span), cur.figure.text, base.figure.text, title(ctx, 'flat')),
     });
   }
+}
+
+/** A comparison with last year (`比上年`, `较2023年度`, `与上年预算数相比`, `同比`) and the kind of amount it names. */
+const LAST_YEAR_BASIS = /(?:比|较|与|对比)[ \t\u3000]*(?:上年度?|上一年度?|去年|(\d{4})[ \t\u3000]*年度?)(?:同期)?[ \t\u3000]*(?:的)?(?:年初|全年)?(预算|决算|执行|实际)?|同比/g;
+
+/** An amount's kind in a basis or a column's heading: a budget, or what was spent (决算, 执行数, 实际). */
+function basisKind(words: string | undefined, kind: '预算' | '决算' | undefined): 'budget' | 'final' | undefined {
+  if (words && /决算|执行|实际|完成/.test(words)) return 'final';
+  if (words && /预算/.test(words)) return 'budget';
+  return kind === '预算' ? 'budget' : kind === '决算' ? 'final' : undefined;
+}
+
+/**
+ * A change against last year whose base the narrative does not state (`“三公”经费预算数为180.5万元，比上年减少18.5万元，
+ * 下降9.8%`), when the tables print both years of its subject: this year − the base year's figure printed in the same
+ * row (`上年预算数` beside `本年预算数`, link.ts `baseBeside`), each as printed. Only when this year's amount agrees with
+ * every print of it found, each row prints one base that agrees, and the sentence compares with last year's amount of
+ * the column's kind (`比上年决算数` against a 上年预算数 column, `比年初预算`, `同口径`: not read).
+ */
+function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
+  if (c.scale === undefined || cur.scale === undefined || cur.span.end > c.span.start) return;
+  // The basis words: from the start of the current amount's sentence to the change.
+  const before = ctx.slice({ start: st.span.start, end: c.numberSpan.start });
+  const from = Math.max(...['。', '；', ';', '！', '？'].map((p) => before.lastIndexOf(p, cur.span.start - st.span.start))) + 1;
+  const window = before.slice(from);
+  if (OTHER_BASIS.test(window)) return;
+  const kinds = new Set<string | undefined>();
+  for (const m of window.matchAll(LAST_YEAR_BASIS)) {
+    if (m[1] && ctx.doc.header.year !== undefined && Number(m[1]) !== ctx.doc.header.year - 1) return;
+    kinds.add(basisKind(m[2], ctx.kind));
+  }
+  if (kinds.size !== 1) return;
+  const said = [...kinds][0];
+  if (!said) return;
+  const agrees = (q: Quantity) => {
+    const f = termValue({ sign: 1, cell: q.cell, shift: q.shift });
+    return !!f && samePrint(f, ctx.cellOf(cur).figure!);
+  };
+  const qs = ctx.index.resolve(cur).filter(agrees);
+  let base: Quantity | undefined;
+  for (const q of qs) {
+    const b = ctx.index.baseBeside(q, c.scale);
+    if (!b || basisKind(labelKey(b.cell.column!.path.join('/')).replace(/^(?:上年度?|上一年度?|\d{4}年度?)/, ''), ctx.kind) !== said) return;
+    const fb = termValue({ sign: 1, cell: b.cell, shift: b.shift });
+    if (!fb || (base && !samePrint(fb, termValue({ sign: 1, cell: base.cell, shift: base.shift })!))) return;
+    base ??= b;
+  }
+  if (!base) return;
+  const bt: Term = { sign: 1, cell: base.cell, ...(base.shift ? { shift: base.shift } : {}) };
+  const fc = termValue(claimTerm(ctx, 1, cur, c.scale))!;
+  const fb = termValue(bt)!;
+  const baseText = ctx.cm.printedAt(base.cell.text.trim(), cellName(base.cell, ctx.m, 'both'));
+  const d = c.direction!;
+  const diff = scaled(fc) - scaled(fb);
+  if (diff !== 0n && (diff > 0n ? 1 : -1) !== d && !overlapZero(fc, fb)) {
+    ctx.out.findings.push({
+      rule: 'narrative', severity: 'error', span: c.numberSpan,
+      related: [{ span: cur.span, message: ctx.m.termRelated(ctx.cm.claim(cur.subject), cur.figure.text) }, { span: own(base.cell.span), message: ctx.m.termRelated(cellName(base.cell, ctx.m, 'both'), base.cell.text) }],
+      message: ctx.cm.directionMismatch(d > 0 ? ctx.cm.changeWords.up : ctx.cm.changeWords.down, cur.figure.text, baseText, title(ctx, 'direction')),
+    });
+    return;
+  }
+  relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'change'), target: ctx.cellOf(c), terms: [claimTerm(ctx, d, cur, c.scale), { ...bt, sign: d > 0 ? -1 : 1 }] }, (ev) =>
+    ctx.cm.changeMismatch(d > 0 ? ctx.cm.changeWords.up : ctx.cm.changeWords.down, ev.stated, cur.figure.text, baseText, ev.computed, ev.difference, title(ctx, 'change')));
 }
 
 /**

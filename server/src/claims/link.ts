@@ -378,6 +378,23 @@ export class QuantityIndex {
     return this.quantities(cells, claim.scale).map((q) => ({ ...q, subject: `${project.name}（${what}）` }));
   }
 
+  /**
+   * The base year's figure printed beside a quantity: in the same row, the one column under an 上年/year heading that
+   * is the quantity's own column but for its year (`上年预算数` beside `本年预算数` or `预算数`; `2023年/公务接待费`
+   * beside `2024年/公务接待费`), in the unit of power `scale`. Undefined when the part prints no such column, or more
+   * than one, or the row's cell there is not a figure.
+   */
+  baseBeside(q: Quantity, scale: number): Quantity | undefined {
+    const col = q.cell.column;
+    if (!col || col.role !== 'figure' || BASE_HEAD.test(col.path.map(labelKey).join('/'))) return undefined;
+    const part = q.cell.row.part;
+    const own = yearlessKey(col);
+    const bases = part.columns.filter((c) => c.role === 'figure' && c.index !== col.index && columnFits(c, 'base', this.kind) && yearlessKey(c) === own);
+    if (bases.length !== 1) return undefined;
+    const b = cellOf(part, q.cell.row.index, bases[0].index);
+    return b && b.kind === 'figure' ? this.quantities([b], scale)[0] : undefined;
+  }
+
   /** The project form whose 项目名称 the words hold, the longest such name (none for words that hold none). */
   private projectNamed(words: string): { name: string; form: Table } | undefined {
     if (!words) return undefined;
@@ -495,6 +512,11 @@ const BASE_HEAD = /上年|上一年|\d{4}年/;
 /** A budget column of a 决算 table (年初预算, 全年预算数, 预算数 …), not 一般公共预算 / 政府性基金预算 money. */
 const BUDGET_HEAD = /年初预算|全年预算|调整预算|预算数|(?:^|\/)预算(?:\/|$)/;
 const NOT_AMOUNT = /增减|变动|比例|占比|比重|率|%|％|结转|结余/;
+
+/** A column's headings without the year each names (`本年预算数` and `上年预算数`: `预算数`; `2024年/合计`: `合计`). */
+function yearlessKey(c: Column): string {
+  return c.path.map((h) => labelKey(h).replace(/^(?:本年度?|上年度?|上一年度?|\d{4}年度?)/, '')).filter(Boolean).join('/');
+}
 
 /** Whether a column holds the amount a role means. */
 function columnFits(c: Column, role: Role, kind: '预算' | '决算' | undefined): boolean {

@@ -34,6 +34,8 @@ const zh = {
     `${claim}为 ${stated}，${where}为 ${expected}：同一数额两处列示不一致，相差 ${diff}（${title}）`,
   /** A table's figure in its own unit and in the claim's it was compared in: `1,600,000.00 元（合 160.00 万元）`. */
   inUnit: (printed: string, unit: string, converted: string, claimUnit: string) => `${printed}${unit ? ` ${unit}` : ''}（合 ${converted} ${claimUnit}）`,
+  /** A table's figure with where it is printed: `200.00（“三公”经费表「“三公”经费」行「上年预算数」栏）`. */
+  printedAt: (figure: string, where: string) => `${figure}（${where}）`,
   approxMismatch: (claim: string, stated: string, where: string, actual: string, title: string) =>
     `${claim}约为 ${stated}，${where}为 ${actual}：相差超过所说的位数（${title}）`,
   amountBlank: (claim: string, stated: string, where: string, title: string) =>
@@ -100,6 +102,7 @@ const en: ClaimMessages = {
   amountMismatch: (claim, stated, where, expected, diff, title) =>
     `${claim} is ${stated}, ${where} is ${expected}: the same amount is printed differently, difference ${diff} (${title})`,
   inUnit: (printed, unit, converted, claimUnit) => `${printed}${unit ? ` ${unit}` : ''} (${converted} ${claimUnit})`,
+  printedAt: (figure, where) => `${figure} (${where})`,
   approxMismatch: (claim, stated, where, actual, title) => `${claim} is about ${stated}, but ${where} is ${actual}: further off than the digit it speaks of (${title})`,
   amountBlank: (claim, stated, where, title) => `${claim} is ${stated}, but ${where} is blank (${title})`,
   amountZero: (claim, where, expected, title) => `${claim} is 0, but ${where} is ${expected} (${title})`,
