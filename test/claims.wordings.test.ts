@@ -779,6 +779,23 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(errors(doc('决算', body('56.3%', '43.7%'))), ['narrative 43.7%']);
     });
 
+    it('names a part after `和` without the `和`, and each change said respectively by its own part (福建省级 2016)', () => {
+      const related = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative')
+        .flatMap((f) => (f.related ?? []).map((r) => `${text.slice(f.span.start, f.span.end)} ${r.message}`));
+      const got = related(read('fujian-province-2016-sangong-final'));
+      assert.ok(!got.some((r) => /“和/.test(r)), got.join('\n'));
+      assert.ok(got.includes('43.7% 参与计算：情况说明“公务用车运行费” = 1.27'), got.join('\n'));
+      assert.ok(got.includes('133.1% 参与计算：情况说明“公务用车购置费” = 0.18'), got.join('\n'));
+      assert.ok(got.includes('133.1% 可能有误的是 情况说明“公务用车购置费” 133.1%'), got.join('\n'));
+      for (const join of ['及', '与', '以及']) {
+        const text = doc('决算', `公务用车购置及运行费1.41亿元,包括公务用车购置费0.14亿元${join}公务用车运行费1.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元,下降56.3%和43.7%。`);
+        assert.ok(related(text).includes('43.7% 参与计算：情况说明“公务用车运行费” = 1.27'), `${join}\n${related(text).join('\n')}`);
+      }
+      // After a clause mark `和` may begin a name (和平区): kept.
+      const heping = related(doc('决算', '教育支出100万元,和平区教育支出50万元,比上年增加20万元,增长50%。'));
+      assert.ok(heping.some((r) => r.includes('情况说明“和平区教育支出”')), heping.join('\n'));
+    });
+
     it('leaves a part’s `包括` list out of the parts of a line that starts with `其中` (福建省级 2016)', () => {
       const got = narrativeRelations(read('fujian-province-2016-sangong-final'));
       assert.ok(got.includes('总数 = 其中各项之和: 2.29 = +0.61 +1.41 +0.27'), got.join('\n'));
