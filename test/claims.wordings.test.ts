@@ -796,6 +796,25 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.ok(heping.some((r) => r.includes('情况说明“和平区教育支出”')), heping.join('\n'));
     });
 
+    // A share's change (session 27, pp27): 兰山 2020 `占…13.91%,较上年同期上升5.6个百分点`; 财政部 2015 全国政府采购简要情况
+    // (京华时报 2016-08-13, http://www.anatanomikataha.cn/xwzx/PoliticsNews/201608/t20160813_11536608.htm)
+    // `所占比重比上年下降6.6个百分点` and `占全国政府采购规模的比重为20.7%,较上年上升5.5%` (points printed as %).
+    it('never reads a share’s change as a rate of the amount’s change (`比重较上年上升5.5%`, `…个百分点`)', () => {
+      const amount = '分散采购金额为4365亿元,较上年增加1000亿元,';
+      for (const words of ['占全国政府采购规模的比重为20.7%,比重较上年上升5.5%', '占全国政府采购规模的20.7%,所占比重比上年上升5.5%',
+        '占比20.7%,占比较上年提高5.5%', '占全国政府采购规模的20.7%,比重同比下降5.5%']) {
+        assert.deepEqual(errors(doc('决算', `${amount}${words}。`)), [], words);
+      }
+      // Points are no figure: nothing said of them, even when both shares are printed (no real passage prints both yet).
+      for (const words of ['占全区政府采购同口径规模的13.91%,较上年同期上升5.6个百分点', '占比由上年的8.31%上升到13.91%,上升5.6个百分点',
+        '占政府采购总额的13.91%,比上年的8.31%提高5.6个百分点', '占政府采购总额的比重由8.31%提高至13.91%,提高了5.7个百分点']) {
+        assert.deepEqual(errors(doc('决算', `货物类采购规模为4285.51万元,较上年同期增加3297.75万元,${words}。`)), [], words);
+      }
+      // The amount's own rate after its share is still read.
+      assert.deepEqual(errors(doc('决算', '教育支出213.35亿元,比上年增加29亿元,占总支出的19.5%,同比增长17.7%。')), ['narrative 17.7%']);
+      assert.deepEqual(errors(doc('决算', '教育支出213.35亿元,比上年增加29亿元,占总支出的19.5%,同比增长15.7%。')), []);
+    });
+
     it('leaves a part’s `包括` list out of the parts of a line that starts with `其中` (福建省级 2016)', () => {
       const got = narrativeRelations(read('fujian-province-2016-sangong-final'));
       assert.ok(got.includes('总数 = 其中各项之和: 2.29 = +0.61 +1.41 +0.27'), got.join('\n'));

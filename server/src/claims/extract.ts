@@ -388,7 +388,9 @@ function statementOf(line: SourceLine): Statement {
     const down = !up && L.CHANGE_DOWN.test(lead);
     if (percent) {
       const changed = bracketedRate(st.claims.at(-1), sentence, text.slice(prevEnd, m.index), after);
-      if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
+      // `比重较上年上升5.5%`: the share's change, not the amount's rate — not read (a `个百分点` is never a figure).
+      if ((up || down) && L.SHARE_CHANGE.test(lead.replace(up ? L.CHANGE_UP : L.CHANGE_DOWN, ''))) kind = 'percent';
+      else if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
       else if (changed) { kind = 'rate'; direction = changed.direction; }
       else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
