@@ -779,6 +779,42 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(errors(doc('决算', body('56.3%', '43.7%'))), ['narrative 43.7%']);
     });
 
+    it('names a part after `和` without the `和`, and each change said respectively by its own part (福建省级 2016)', () => {
+      const related = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative')
+        .flatMap((f) => (f.related ?? []).map((r) => `${text.slice(f.span.start, f.span.end)} ${r.message}`));
+      const got = related(read('fujian-province-2016-sangong-final'));
+      assert.ok(!got.some((r) => /“和/.test(r)), got.join('\n'));
+      assert.ok(got.includes('43.7% 参与计算：情况说明“公务用车运行费” = 1.27'), got.join('\n'));
+      assert.ok(got.includes('133.1% 参与计算：情况说明“公务用车购置费” = 0.18'), got.join('\n'));
+      assert.ok(got.includes('133.1% 可能有误的是 情况说明“公务用车购置费” 133.1%'), got.join('\n'));
+      for (const join of ['及', '与', '以及']) {
+        const text = doc('决算', `公务用车购置及运行费1.41亿元,包括公务用车购置费0.14亿元${join}公务用车运行费1.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元,下降56.3%和43.7%。`);
+        assert.ok(related(text).includes('43.7% 参与计算：情况说明“公务用车运行费” = 1.27'), `${join}\n${related(text).join('\n')}`);
+      }
+      // After a clause mark `和` may begin a name (和平区): kept.
+      const heping = related(doc('决算', '教育支出100万元,和平区教育支出50万元,比上年增加20万元,增长50%。'));
+      assert.ok(heping.some((r) => r.includes('情况说明“和平区教育支出”')), heping.join('\n'));
+    });
+
+    // A share's change (session 27, pp27): 兰山 2020 `占…13.91%,较上年同期上升5.6个百分点`; 财政部 2015 全国政府采购简要情况
+    // (京华时报 2016-08-13, http://www.anatanomikataha.cn/xwzx/PoliticsNews/201608/t20160813_11536608.htm)
+    // `所占比重比上年下降6.6个百分点` and `占全国政府采购规模的比重为20.7%,较上年上升5.5%` (points printed as %).
+    it('never reads a share’s change as a rate of the amount’s change (`比重较上年上升5.5%`, `…个百分点`)', () => {
+      const amount = '分散采购金额为4365亿元,较上年增加1000亿元,';
+      for (const words of ['占全国政府采购规模的比重为20.7%,比重较上年上升5.5%', '占全国政府采购规模的20.7%,所占比重比上年上升5.5%',
+        '占比20.7%,占比较上年提高5.5%', '占全国政府采购规模的20.7%,比重同比下降5.5%']) {
+        assert.deepEqual(errors(doc('决算', `${amount}${words}。`)), [], words);
+      }
+      // Points are no figure: nothing said of them, even when both shares are printed (no real passage prints both yet).
+      for (const words of ['占全区政府采购同口径规模的13.91%,较上年同期上升5.6个百分点', '占比由上年的8.31%上升到13.91%,上升5.6个百分点',
+        '占政府采购总额的13.91%,比上年的8.31%提高5.6个百分点', '占政府采购总额的比重由8.31%提高至13.91%,提高了5.7个百分点']) {
+        assert.deepEqual(errors(doc('决算', `货物类采购规模为4285.51万元,较上年同期增加3297.75万元,${words}。`)), [], words);
+      }
+      // The amount's own rate after its share is still read.
+      assert.deepEqual(errors(doc('决算', '教育支出213.35亿元,比上年增加29亿元,占总支出的19.5%,同比增长17.7%。')), ['narrative 17.7%']);
+      assert.deepEqual(errors(doc('决算', '教育支出213.35亿元,比上年增加29亿元,占总支出的19.5%,同比增长15.7%。')), []);
+    });
+
     it('leaves a part’s `包括` list out of the parts of a line that starts with `其中` (福建省级 2016)', () => {
       const got = narrativeRelations(read('fujian-province-2016-sangong-final'));
       assert.ok(got.includes('总数 = 其中各项之和: 2.29 = +0.61 +1.41 +0.27'), got.join('\n'));

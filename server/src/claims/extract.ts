@@ -237,7 +237,12 @@ const LAST_YEAR_FIRST = /^(?:比|较)?(?:上年度?|去年|上一年度?)(?!结�
 const BASE_PHRASE = /(?:与|和|比|较|相较于?|相比于?|同比)?(?:上年|上年度|去年|上一年度?|\d{4}年度?)(?:年初)?(?:预算|决算)?数?(?:相比|比较|的)?$/;
 
 /** Cleans the words before a figure into a subject: numbering, years, verbs, roles and direction words removed. */
-function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: string[]; levels?: string[] } {
+/**
+ * `joined`: the words run from the figure before, with no clause mark between (`公务用车购置费0.14亿元和公务用车运行费1.27亿元`,
+ * 福建 2016): a `和`/`及`/`与` they start with joins the two named figures and is no part of the name. After a clause mark
+ * it may begin one (`，和平区…`).
+ */
+function cleanSubject(raw: string, kind: ClaimKind, joined = false): { subject: string; path?: string[]; levels?: string[] } {
   let s = norm(raw).replace(QUOTES, '');
   for (let i = 0; i < 4; i++) {
     const before = s;
@@ -246,6 +251,8 @@ function cleanSubject(raw: string, kind: ClaimKind): { subject: string; path?: s
     if (s === before) s = s.replace(/^[（(]+/, '');
     if (s === before) break;
   }
+  // (A change's or rate's words are cut at their base's `与`/`和` below: `…1.27亿元与上年相比减少` names no subject.)
+  if (joined && kind !== 'change' && kind !== 'rate') s = s.replace(L.JOINED, '');
   if (kind === 'change' || kind === 'rate') {
     s = s.replace(L.CHANGE_UP, '').replace(L.CHANGE_DOWN, '');
     // `与上年相比`, `比 2022 年预算`, `较上年`, `相较于上年`: the base, not the subject.
@@ -381,7 +388,9 @@ function statementOf(line: SourceLine): Statement {
     const down = !up && L.CHANGE_DOWN.test(lead);
     if (percent) {
       const changed = bracketedRate(st.claims.at(-1), sentence, text.slice(prevEnd, m.index), after);
-      if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
+      // `比重较上年上升5.5%`: the share's change, not the amount's rate — not read (a `个百分点` is never a figure).
+      if ((up || down) && L.SHARE_CHANGE.test(lead.replace(up ? L.CHANGE_UP : L.CHANGE_DOWN, ''))) kind = 'percent';
+      else if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
       else if (changed) { kind = 'rate'; direction = changed.direction; }
       else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
@@ -413,7 +422,7 @@ function statementOf(line: SourceLine): Statement {
 
     const bound = L.BOUND_AFTER.test(after) || L.BOUND_BEFORE.test(lead);
     const approx = !!more || L.APPROX_BEFORE.test(lead) || L.APPROX_AFTER.test(after);
-    const cleaned = cleanSubject(rawLead, kind);
+    const cleaned = cleanSubject(rawLead, kind, leadStart === floor && floor === prevEnd && sentence === prevSentence);
     const by = bases.year && bases.year.end <= upTo ? bases.year.value : undefined;
     const numStart = base + m.index;
     const claim: Claim = {
@@ -667,7 +676,7 @@ function namedRun(claims: Claim[], i0: number, run: Claim[]): void {
   if (first.kind !== 'change' || !L.RESPECTIVELY.test(first.lead) || i0 < run.length) return;
   const amounts = claims.slice(i0 - run.length, i0);
   const ok = amounts.every((a, k) => a.kind === 'amount' && a.role === 'current' && !a.respective && a.unit === first.unit &&
-    a.sentence === first.sentence && (k === 0 || /^(?:、|和|及|与|以及)/.test(a.lead)));
+    a.sentence === first.sentence && (k === 0 || L.JOINED.test(a.lead)));
   if (ok) amounts.forEach((a, k) => { a.respective = { at: k, of: run.length }; });
 }
 
@@ -797,6 +806,18 @@ export function extractStatements(lines: readonly SourceLine[]): Statement[] {
       }
       // A total after its parts (`…，合计 150.7 万元`) is none of them.
       if (isTrailingTotal(c)) continue;
+      // A change or rate said respectively of amounts each named on its own (`包括公务用车购置费0.14亿元和公务用车运行费
+      // 1.27亿元,…分别减少0.18亿元和0.56亿元,下降133.1%和43.7%`, 福建 2016; `namedRun`): of the amount at its place, not
+      // of the last named (was: 0.18 and 133.1% “公务用车运行费”'s).
+      const own = c.kind === 'change' || c.kind === 'rate'
+        ? counterpart(c, st.claims, (x) => x.kind === 'amount' && x.sentence === c.sentence && x.span.start < c.span.start && !x.inherited && !!x.subject)
+        : undefined;
+      if (own) {
+        c.subject = own.subject;
+        c.inherited = true;
+        if (own.path) { c.path = own.path; c.levels = own.levels; }
+        continue;
+      }
       // A change the sentence opens with its subject and base (`收入支出总体与上年相比，增加 58.21 万元，增长 15.46%`): of
       // that subject, not of the amount the sentence before ended with (was: 58.21 ÷ (年末结转和结余 − 58.21)).
       if (!sentenceSubject && (c.kind === 'change' || c.kind === 'rate')) {

@@ -65,6 +65,13 @@ export const ROLE_WORDS = /(?:年初预算|全年预算|调整预算|预算数|�
 export const ROLE_FINAL = /(决算|执行数|执行|实际支出|实际执行)数?(为|是)?$/;
 export const ROLE_BASE = /(上年|上年度|去年|上一年度?|\d{4}[ \t\u3000]*年度?)(年初)?(预算|决算)?数?(为|是|的)?$/;
 
+/**
+ * A share's change, its direction word removed: `比重较上年上升`, `所占比重比上年上升`, `占比较上年提高`, `比例同比下降` (the
+ * 财政部 2015 全国政府采购简要情况 prints `所占比重比上年下降6.6个百分点` and `比重为20.7%,较上年上升5.5%`): a change of the
+ * share (in points, whatever its sign), never a rate of the amount's change.
+ */
+export const SHARE_CHANGE = /(?:比重|占比|比例)(?:(?:较|比|与)(?:上一?年度?|去年|\d{4}年度?)?(?:同期)?(?:相比)?|同比)?(?:有所)?$/;
+
 /** A share: `占本年支出合计的 100%`, `占 12.5%`, `占“三公”经费的 16.06%`. Group 1 names the whole. */
 export const SHARE = /占([^，,。；;：:占]{0,24}?)(?:的)?(?:比重|比例)?(?:为|达)?$/;
 /**
@@ -83,8 +90,10 @@ export const COMPLETION_OF = /(?:完成[^，,。；;：:%％]{0,30}?(?:年初|�
 
 /** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
 export const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;
-/** The words between two figures of one run: `、`, `和`, `及`, `与`, `以及`. */
-export const RUN_JOIN = /^(?:、|和|及|与|以及)$/;
+/** A word joining a figure's words to the figure before (`、`, `和`, `及`, `与`, `以及`), at the start of those words. */
+export const JOINED = /^(?:、|和|及|与|以及)/;
+/** The words between two figures of one run: `JOINED`'s words alone. */
+export const RUN_JOIN = new RegExp(`${JOINED.source}$`);
 /** The words of a total after its parts (`人员经费 a 万元、公用经费 b 万元，合计 c 万元`). */
 export const TRAILING_TOTAL = /^[，,；;、]?(合计|共计|总计|总额)(为|是)?$/;
 /** Words that open a part's own list of items inside a `其中` (`主要包括`, `具体包括`, `包括`, `主要有`). */
