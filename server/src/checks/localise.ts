@@ -312,18 +312,92 @@ export interface Explanation {
   values: Map<Cell, string>;
 }
 
-/** Explains each group of failing relations; a relation whose group could not be explained is absent. */
+/** The most combinations of the members' tied explanations tried as one joint explanation (`explain`). */
+const MAX_UNIONS = 16;
+
+/**
+ * Explains each group of failing relations; a relation whose group could not be explained is absent.
+ *
+ * Each group is searched alone: the failing relations of the other groups are no constraint of its search (each is
+ * explained by its own), only noted where the search meets them (`Kept.reached`: through a relation that holds, a
+ * form's rate linking its row's 预算数 and 执行数). Groups so linked are then searched together (`joint`), and their
+ * joint explanation stands only where it is lighter than every consistent union of their own ones — the Fellegi–Holt
+ * objective over the groups together, never a worse one: a row whose 预算数 and 执行数 were both typed wrong (its rate
+ * holding) breaks two sums, each explained alone by a figure and a rate of the 合计 row (four each), together by the
+ * two amounts (six, for seven); independent mistakes met through the tables' identities (新洲 2023) are explained as
+ * well by their own explanations together, and keep them (each with its fix). Before session 27 a failing relation
+ * of another group that a search met became one every later candidate set had to mend too: what a group's search
+ * named depended on the order its figures were met in.
+ */
 export function explain(failing: Relation[], src: RelationSource, weight: (cell: Cell) => number, cache?: ExplanationCache): Map<Relation, Explanation> {
   const out = new Map<Relation, Explanation>();
   // What this analysis used, which alone is kept for the next one (nothing of an older version stays alive).
   const kept: ExplanationCache['entries'] = new Map();
-  for (const g of groupsOf(failing)) {
-    if (g.cells.size > MAX_CELLS) continue;
-    const key = keysOf(g.failing);
-    const e = (cache && cached(key, src, cache.entries, kept)) ?? remember(g, key, src, weight, kept);
-    if (e) for (const r of g.failing) out.set(r, e);
+  const failingKeys = new Set(failing.map(relationKey));
+  const groups = groupsOf(failing);
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => { for (const r of g.failing) groupOf.set(relationKey(r), i); });
+  const search = (g: Group, key: string, run: (s: GroupSearch) => Explanation | undefined): Kept | undefined => {
+    const own = new Set(g.failing.map(relationKey));
+    const elsewhere = (r: Relation) => { const k = relationKey(r); return failingKeys.has(k) && !own.has(k); };
+    return (cache && cached(key, src, cache.entries, kept, failingKeys)) ?? remember(key, src, weight, kept, elsewhere, run);
+  };
+  // The groups linked through relations that hold (union–find over what each search met).
+  const parent = groups.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const alone: (Explanation | undefined)[] = [];
+  groups.forEach((g, i) => {
+    if (g.cells.size > MAX_CELLS) return;
+    const k = search(g, keysOf(g.failing), (s) => s.explain(g));
+    alone[i] = k && (k.explanation ?? NONE);
+    for (const r of k?.reached ?? []) {
+      const j = groupOf.get(r);
+      if (j !== undefined) parent[root(j)] = root(i);
+    }
+  });
+  const clusters = new Map<number, number[]>();
+  groups.forEach((_, i) => {
+    const r = root(i);
+    const c = clusters.get(r);
+    if (c) c.push(i); else clusters.set(r, [i]);
+  });
+  for (const members of clusters.values()) {
+    let joint: Explanation | undefined;
+    if (members.length > 1) {
+      const merged: Group = { failing: members.flatMap((i) => groups[i].failing), cells: new Set(members.flatMap((i) => [...groups[i].cells])) };
+      if (merged.cells.size <= MAX_CELLS) {
+        const unions = unionsOf(members.map((i) => alone[i]));
+        const key = `${keysOf(merged.failing)}|${unions.map((u) => u.map(idOf).join(',')).join('/')}`;
+        const k = search(merged, key, (s) => s.explain(merged, unions));
+        if (k?.explanation?.sets.length) joint = k.explanation;
+      }
+    }
+    for (const i of members) {
+      const e = joint ?? alone[i];
+      if (e) for (const r of groups[i].failing) out.set(r, e);
+    }
   }
   if (cache) cache.entries = kept;
+  return out;
+}
+
+/**
+ * The unions of one explanation of each group (its tied sets combined, at most MAX_UNIONS), each figure once; none when
+ * a group has none.
+ */
+function unionsOf(each: (Explanation | undefined)[]): Cell[][] {
+  let out: Cell[][] = [[]];
+  for (const e of each) {
+    if (!e || !e.sets.length) return [];
+    const next: Cell[][] = [];
+    for (const u of out) for (const s of e.sets) {
+      if (next.length >= MAX_UNIONS) break;
+      const v = [...u];
+      for (const c of s) if (!v.includes(c)) v.push(c);
+      next.push(v);
+    }
+    out = next;
+  }
   return out;
 }
 
@@ -358,6 +432,10 @@ interface Kept {
   stamps: Set<unknown>;
   places: string[];
   explanation: Explanation | undefined;
+  /** The failing relations of other groups its search met (`relationKey`), no constraint of it (`explain` links them). */
+  reached: string[];
+  /** The relations it met that do not hold as printed and were no group's: each a constraint it had to mend. */
+  broken: string[];
 }
 
 export interface ExplanationCache { entries: Map<string, Kept> }
@@ -382,22 +460,26 @@ export function relationKey(r: Relation): string {
 }
 const keysOf = (rels: readonly Relation[]) => rels.map(relationKey).join(';');
 
-function cached(key: string, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries']): Explanation | undefined {
+function cached(key: string, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries'], failing: ReadonlySet<string>): Kept | undefined {
   const c = explanations.get(key);
   if (!c) return undefined;
+  // What another group's failing relation was to it (no constraint; a constraint to mend) must be so still.
+  for (const r of c.reached) if (!failing.has(r)) return undefined;
+  for (const r of c.broken) if (failing.has(r)) return undefined;
   for (const s of c.stamps) if (!src.current(s)) return undefined;
   if (c.places.length) {
     const changed = src.spanningChanged();
     if (changed.size) for (const p of c.places) if (changed.has(p)) return undefined;
   }
   kept.set(key, c);
-  return c.explanation ?? NONE;
+  return c;
 }
 
 /** An explanation that could not be found, cached as such. */
 const NONE: Explanation = { sets: [], values: new Map() };
 
-function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries']): Explanation | undefined {
+function remember(key: string, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries'], elsewhere: (r: Relation) => boolean,
+  run: (s: GroupSearch) => Explanation | undefined): Kept {
   searches.count++;
   const stamps = new Set<unknown>();
   const places: string[] = [];
@@ -411,16 +493,19 @@ function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cel
     // A figure whose value the search read (a figure of a relation it took).
     read(cell) { stamps.add(src.stamp(cell)); },
     weight,
+    elsewhere,
   };
   let explanation: Explanation | undefined;
+  const search = new GroupSearch(watch);
   try {
-    explanation = new GroupSearch(watch).explain(g);
+    explanation = run(search);
   } catch {
     // A defect of the search must not cost the document its findings: they stay as judged, unexplained.
     explanation = undefined;
   }
-  kept.set(key, { stamps, places, explanation });
-  return explanation;
+  const k: Kept = { stamps, places, explanation, reached: search.met(true), broken: search.met(false) };
+  kept.set(key, k);
+  return k;
 }
 
 /** What a search asks of its figures: each one's relations (once), that its value was read (once), its weight. */
@@ -428,10 +513,12 @@ interface Watch {
   take(cell: Cell): readonly Relation[];
   read(cell: Cell): void;
   weight(cell: Cell): number;
+  /** Whether a relation is another group's failing one: no constraint of this search. */
+  elsewhere(rel: Relation): boolean;
 }
 
 /** A relation's state in a search: not taken yet; taken but over a cell that holds no figure (never judged); judged. */
-const enum Taken { No, Unjudged, Judged }
+const enum Taken { No, Unjudged, Judged, Elsewhere }
 
 /** A figure of a search, and what the search asked of it (each once). */
 class Fig {
@@ -515,8 +602,16 @@ class GroupSearch {
   private usable = true;
   private touchRound = 0;
   private seenRound = 0;
+  /** The failing relations of other groups met (`Taken.Elsewhere`), and those failing that are no group's, by key. */
+  private readonly reached: string[] = [];
+  private readonly brokenMet: string[] = [];
 
   constructor(private readonly watch: Watch) {}
+
+  /** What the search met: other groups' failing relations (`elsewhere`), else relations failing that are no group's. */
+  met(elsewhere: boolean): string[] {
+    return elsewhere ? this.reached : this.brokenMet;
+  }
 
   private cellNo(c: Cell): number {
     let n = this.figNumbers.get(c);
@@ -566,6 +661,16 @@ class GroupSearch {
       if (rel.failing) this.usable = false;
       return;
     }
+    const fails = rel.failing || !(holdsAsPrinted(rel.rel) ?? true);
+    if (fails && !rel.failing) {
+      // Another group's failing relation is explained by its own search: no constraint here, only noted.
+      if (this.watch.elsewhere(rel.rel)) {
+        rel.taken = Taken.Elsewhere;
+        this.reached.push(relationKey(rel.rel));
+        return;
+      }
+      this.brokenMet.push(relationKey(rel.rel));
+    }
     rel.taken = Taken.Judged;
     this.all.push(r);
     for (const c of rel.cells) {
@@ -578,7 +683,7 @@ class GroupSearch {
         for (const x of this.valued) this.setInterval(x);
       } else this.setInterval(f);
     }
-    if (rel.failing || !(holdsAsPrinted(rel.rel) ?? true)) this.broken.push(r);
+    if (fails) this.broken.push(r);
     if (rel.rel.kind === 'sum' || rel.rel.kind === 'same') this.linearOf(rel);
   }
 
@@ -634,6 +739,8 @@ class GroupSearch {
     const round = ++this.seenRound;
     const out: number[] = [];
     for (const r of f.rels!) {
+      // (Another group's failing relation constrains nothing here: changing its figures mends nothing of this group.)
+      if (this.rels[r].taken === Taken.Elsewhere) continue;
       for (const x of this.rels[r].cells) {
         const g = this.figs[x];
         if (!g.changeable || g.seen === round) continue;
@@ -644,7 +751,12 @@ class GroupSearch {
     return (f.near = out);
   }
 
-  explain(g: Group): Explanation | undefined {
+  /**
+   * The group's explanation. With `unions` (groups linked through relations that hold, searched together: the unions of
+   * one explanation of each), only a set lighter than the lightest union that is an explanation of them all (every
+   * relation holding at once) is one — none found, the groups keep their own (`explain`); no union being one, any.
+   */
+  explain(g: Group, unions?: readonly Cell[][]): Explanation | undefined {
     const failing = g.failing.map((r) => this.relNo(r));
     for (const r of failing) this.rels[r].failing = true;
     for (const r of failing) this.addRelation(r);
@@ -662,6 +774,20 @@ class GroupSearch {
     for (const c of g.cells) groupCells.push(this.cellNo(c));
     for (const c of groupCells) this.include(c);
     if (!this.usable) return undefined;
+    // The lightest union that explains the groups together: what a joint explanation must be lighter than.
+    let limit = Infinity;
+    for (const u of unions ?? []) {
+      const set: number[] = [];
+      let w = 0;
+      for (const cell of u) {
+        const c = this.cellNo(cell);
+        this.include(c);
+        if (!this.usable) return undefined;
+        set.push(c);
+        w += this.weightAt(c);
+      }
+      if (w < limit && set.every((c) => this.figs[c].valued) && this.test(set) === true) limit = w;
+    }
 
     // Hitting sets of the failing relations (a set must hold a figure of every failing relation), smallest first (each
     // size a bounded depth-first search), up to MAX_SIZE figures; of the feasible ones, the least total weight wins
@@ -675,8 +801,8 @@ class GroupSearch {
     const set: number[] = [];
     const grow = (w: number, size: number, visited: Set<number | string>): boolean => {
       if (++nodes > MAX_NODES || tries > MAX_TRIES) return false;
-      // A set already heavier than the best explanation cannot win.
-      if (w > bestWeight) return true;
+      // A set already heavier than the best explanation cannot win, nor one as heavy as the groups' own together.
+      if (w > bestWeight || w >= limit) return true;
       const key = keyOf(set);
       if (visited.has(key)) return true;
       visited.add(key);
@@ -729,7 +855,7 @@ class GroupSearch {
     const lightest = Math.min(...groupCells.filter((c) => this.figs[c].changeable).map((c) => this.weightAt(c)));
     for (let size = 1; size <= MAX_SIZE; size++) {
       // No set of this size can be lighter than the best explanation found.
-      if (size * lightest > bestWeight) break;
+      if (size * lightest > bestWeight || size * lightest >= limit) break;
       if (!grow(0, size, new Set())) return undefined;
     }
     if (!found.length) return undefined;
