@@ -20,7 +20,7 @@
  * WebAssembly would add megabytes to the server for no case these groups need). */
 import type { Cell } from '../model/document';
 import { printedUnit } from '../model/classify';
-import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, pow10, roundUnits, type Decimal, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { evaluate, holdsAsPrinted, printStyle, scoreFigures, scoreInterval, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
@@ -48,6 +48,8 @@ const MAX_SIZE = 4;
 const MAX_TRIES = 1500;
 const MAX_NODES = 40000;
 const MAX_CELLS = 80;
+/** The most relations of a candidate set holding in one of two ways (`GroupSearch.splits`) tried in every combination. */
+const MAX_SPLITS = 3;
 
 /**
  * c + Σ coef[i]·x_i ≥ 0 over the free figures x_0 … x_{k−1} of a candidate set, in the set's order (each at the group's
@@ -62,6 +64,11 @@ export function cellsOf(rel: Relation): readonly Cell[] {
   let l = cellLists.get(rel);
   if (!l) cellLists.set(rel, (l = [rel.target, ...rel.terms.map((t) => t.cell)]));
   return l;
+}
+
+/** Half a unit of a figure printed with `decimals`, at `scale` (scale > decimals; 0 when not). */
+function halfUnit(decimals: number, scale: number): bigint {
+  return scale > decimals ? 5n * pow10(scale - decimals - 1) : 0n;
 }
 
 /** Floor and ceiling of a ÷ b for bigints (b ≠ 0). */
@@ -216,6 +223,13 @@ class System {
     const lo = this.lowA[0];
     const up = this.upA[0];
     return { ...(lo !== undefined ? { lo: ceilDiv(-this.lowC[0], lo) } : {}), ...(up !== undefined ? { hi: floorDiv(this.upC[0], -up) } : {}) };
+  }
+
+  /** The bounds of figure v from the inequalities that bound it alone, rounded outwards to integers (undefined: none). */
+  box(v: number): { lo?: bigint; hi?: bigint } {
+    const lo = this.lowA[v];
+    const up = this.upA[v];
+    return { ...(lo !== undefined ? { lo: floorDiv(-this.lowC[v], lo) } : {}), ...(up !== undefined ? { hi: ceilDiv(this.upC[v], -up) } : {}) };
   }
 
   interval(): boolean | undefined {
@@ -602,6 +616,14 @@ class GroupSearch {
   private usable = true;
   private touchRound = 0;
   private seenRound = 0;
+  /**
+   * Relations of the set being tested that hold in one of two ways, each a list of inequalities (a score with its rate
+   * free: the rate at most 100 % and the score its weight times it, or the rate at least 100 % and the score its weight):
+   * `test` tries every combination (`constraintsOfFree` makes them; at most MAX_SPLITS, else their common bounds only).
+   */
+  private splits: Ineq[][][] = [];
+  /** Ratios of the set being tested whose percentage and whole are free, its part fixed (`productBound`). */
+  private products: Rel[] = [];
   /** The failing relations of other groups met (`Taken.Elsewhere`), and those failing that are no group's, by key. */
   private readonly reached: string[] = [];
   private readonly brokenMet: string[] = [];
@@ -873,7 +895,19 @@ class GroupSearch {
 
   private test(free: number[]): boolean | undefined {
     const system = this.constraints(free);
-    return system && system.solve();
+    if (!system) return false;
+    const splits = this.splits;
+    if (!splits.length || splits.length > MAX_SPLITS) return system.solve();
+    // One of each relation's alternatives, every combination: feasible when one is.
+    let undecided = false;
+    for (let mask = 0; mask < 1 << splits.length; mask++) {
+      const s = new System(system.k, system);
+      splits.forEach((alternatives, i) => { for (const r of alternatives[(mask >> i) & 1]) s.add(r); });
+      const ok = s.solve();
+      if (ok === true) return true;
+      if (ok === undefined) undecided = true;
+    }
+    return undecided ? undefined : false;
   }
 
   /** The inequalities (c + Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
@@ -889,6 +923,8 @@ class GroupSearch {
   private constraintsOfFree(free: number[]): System | false {
     const k = free.length;
     const system = new System(k);
+    this.splits = [];
+    this.products = [];
     // The relations the free figures take part in; every other relation stays as it is, so it must hold.
     const round = ++this.touchRound;
     const touched: Rel[] = [];
@@ -942,6 +978,8 @@ class GroupSearch {
       const f = this.figs[c];
       if (f.value!.units >= 0n) system.bound(i, 1n, 0n);
     });
+    // A ratio whose percentage and whole are free: bounded within the bounds the other relations set on each.
+    for (const rel of this.products) this.productBound(rel, system);
     return system;
   }
 
@@ -985,11 +1023,13 @@ class GroupSearch {
     const a = this.figs[rel.cells[1]];
     const b = this.figs[rel.cells[2]];
     if (target.freeAt >= 0) {
-      // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too);
-      // a growth's or a change's, any (left unbounded, as before).
+      // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too),
+      // a ratio's, a growth's or a change's (`changePercentBoundsOf`, session 27).
       if (r.kind === 'ratio' && a.freeAt >= 0 && b.freeAt < 0) this.percentPartBound(rel, system);
-      if (a.freeAt >= 0 || b.freeAt >= 0 || r.kind !== 'ratio') return;
-      if (!rel.boundsP || rel.boundsP.scale !== this.scale) rel.boundsP = { scale: this.scale, ...this.percentBoundsOf(r) };
+      // Its whole free, its part fixed: p·b = 100·a, bounded once every other relation has bounded p and b.
+      if (r.kind === 'ratio' && a.freeAt < 0 && b.freeAt >= 0) this.products.push(rel);
+      if (a.freeAt >= 0 || b.freeAt >= 0) return;
+      if (!rel.boundsP || rel.boundsP.scale !== this.scale) rel.boundsP = { scale: this.scale, ...(r.kind === 'ratio' ? this.percentBoundsOf(r) : this.changePercentBoundsOf(r)) };
       if (rel.boundsP.lo !== undefined) system.bound(target.freeAt, 1n, -rel.boundsP.lo);
       if (rel.boundsP.hi !== undefined) system.bound(target.freeAt, -1n, rel.boundsP.hi);
       return;
@@ -1078,6 +1118,50 @@ class GroupSearch {
   }
 
   /**
+   * A ratio p = 100·a ÷ b with its percentage and its whole free, its part fixed (a in [a_lo, a_hi]): p·b between
+   * 100·a_lo and 100·a_hi, a product of two free figures — bounded by McCormick's envelopes over the box the set's other
+   * relations put each in (p in [pL, pU], b in [bL, bU], as the system bounds each alone so far, rounded outwards):
+   * p·b ≥ pL·b + bL·p − pL·bL and ≥ pU·b + bU·p − pU·bU; p·b ≤ pU·b + bL·p − pU·bL and ≤ pL·b + bU·p − pL·bU. Sound (every
+   * p and b of the box with p·b in range meets them) and exact at a corner: a percentage pinned by its score and a whole
+   * pinned by its sum leave p·b one value. Without a box either way, no bound (as before session 27: a set changing a
+   * form's 执行率 and its 全年预算数 was named although its score kept the one and its sum the other).
+   */
+  private productBound(rel: Rel, system: System): void {
+    const r = rel.rel;
+    if (r.terms[1].shift) return;
+    const pct = this.figs[rel.cells[0]];
+    const whole = this.figs[rel.cells[2]];
+    if (!pct.value?.percent) return;
+    const part = termValue(r.terms[0]);
+    if (!part || part.percent) return;
+    const ip = pct.freeAt;
+    const ib = whole.freeAt;
+    const p = system.box(ip);
+    const b = system.box(ib);
+    if (p.lo === undefined || p.hi === undefined || b.lo === undefined || b.hi === undefined) return;
+    // x_p = percent × 10^S, x_b = the whole × 10^S: x_p·x_b = 100·a·10^(2S); a at scale w (a × 10^w), so × 10^w throughout.
+    const S = this.scale;
+    const w = Math.max(S, part.decimals + 1);
+    const a = intervalOf(part, w);
+    const k = pow10(w);
+    const zLo = 100n * a.lo * pow10(2 * S);
+    const zHi = 100n * a.hi * pow10(2 * S);
+    // c + cp·x_p + cb·x_b ≥ 0, each envelope times 10^w.
+    const row = (cp: bigint, cb: bigint, c: bigint) => {
+      const coef = new Array<bigint>(system.k).fill(0n);
+      coef[ip] += cp;
+      coef[ib] += cb;
+      system.add({ coef, c });
+    };
+    // Z_lo ≤ p·b ≤ pU·b + bL·p − pU·bL, and ≤ pL·b + bU·p − pL·bU.
+    row(b.lo * k, p.hi * k, -p.hi * b.lo * k - zLo);
+    row(b.hi * k, p.lo * k, -p.lo * b.hi * k - zLo);
+    // pL·b + bL·p − pL·bL ≤ p·b ≤ Z_hi, and pU·b + bU·p − pU·bU ≤ Z_hi.
+    row(-b.lo * k, -p.lo * k, zHi + p.lo * b.lo * k);
+    row(-b.hi * k, -p.hi * k, zHi + p.hi * b.hi * k);
+  }
+
+  /**
    * A growth or a change with its percentage fixed and both amounts free (`partBound` of a ratio): the percentage's
    * interval [p_lo, p_hi] bounds their quotient, two inequalities linear in the two, with its base (the denominator)
    * not below zero:
@@ -1147,6 +1231,43 @@ class GroupSearch {
     return a ? { a, rest } : undefined;
   }
 
+  /**
+   * The bounds a growth or a change of two fixed amounts sets on its free percentage, at the current scale: the rate at
+   * the corners of the amounts' intervals (monotone in each where no interval crosses 0 and the base stays above 0:
+   * a growth p = s·(a − b) ÷ b, a change p = c ÷ (v − s·c)), rounded outwards; none otherwise. Before session 27 such a
+   * percentage was left unbounded: a restated rate's mismatch was mended at the rate its amounts fix (22.00% → 25.00%
+   * beside 120 over 100) as readily as at the restatement.
+   */
+  private changePercentBoundsOf(rel: Relation): { lo?: bigint; hi?: bigint } {
+    const a = termValue(rel.terms[0]);
+    const b = termValue(rel.terms[1]);
+    if (!a || !b || a.percent || b.percent || !valueOf(rel.target)?.percent) return {};
+    const w = Math.max(this.scale, a.decimals + 1, b.decimals + 1);
+    const ia = intervalOf(a, w);
+    const ib = intervalOf(b, w);
+    if ((ia.lo < 0n && ia.hi > 0n) || ib.lo <= 0n) return {};
+    const k = 100n * pow10(this.scale);
+    // p × 10^scale at each corner, as numerator and positive denominator.
+    const corners: [bigint, bigint][] = [];
+    for (const x of [ia.lo, ia.hi]) for (const y of [ib.lo, ib.hi]) {
+      if (rel.kind === 'growth') corners.push([k * BigInt(rel.terms[0].sign) * (x - y), y]);
+      else {
+        const d = y - BigInt(rel.terms[1].sign) * x;
+        if (d <= 0n) return {};
+        corners.push([k * x, d]);
+      }
+    }
+    let lo = floorDiv(corners[0][0], corners[0][1]);
+    let hi = ceilDiv(corners[0][0], corners[0][1]);
+    for (const [n, d] of corners) {
+      const l = floorDiv(n, d);
+      const h = ceilDiv(n, d);
+      if (l < lo) lo = l;
+      if (h > hi) hi = h;
+    }
+    return { lo, hi };
+  }
+
   /** The bounds a ratio of two fixed amounts sets on its free percentage, at the current scale. */
   private percentBoundsOf(rel: Relation): { lo?: bigint; hi?: bigint } {
     const a = termValue(rel.terms[0]);
@@ -1177,6 +1298,7 @@ class GroupSearch {
       system.bound(score.freeAt, 1n, 0n);
       if (w) system.bound(score.freeAt, -1n, ceilDiv(w.units * pow10(this.scale), pow10(w.decimals)));
       system.bound(rate.freeAt, 1n, 0n);
+      if (w) this.scoreSplit(rel, w, system);
       return;
     }
     if (score.freeAt < 0 && rate.freeAt < 0) return;
@@ -1191,15 +1313,58 @@ class GroupSearch {
     if (bounds.hi !== undefined) system.bound(v, -1n, bounds.hi);
   }
 
+  /**
+   * A score and its rate both free (score = w × min(rate, 1)): the score at most w times the rate, always, and one of
+   * two ways — the rate at most 100 % and the score w times it, or the rate at least 100 % and the score w (`splits`).
+   * Before session 27 the two were left unbounded together: a set holding a score and its rate was an explanation
+   * whatever other relations pinned each to (a score kept by its form's 总分, its rate by its amounts' ratio).
+   * Each at the search's scale in its own unit: the rate a percentage's (× 100) or a fraction's read with its shift,
+   * fraction = x_r · 10^shift ÷ (c · 10^scale); the score x_s ÷ 10^scale. So score = w · fraction is A·x_s = B·x_r.
+   */
+  private scoreSplit(rel: Rel, w: Decimal, system: System): void {
+    const is = this.figs[rel.cells[0]].freeAt;
+    const ir = this.figs[rel.cells[1]].freeAt;
+    const t = rel.rel.terms[0];
+    const shift = t.shift ?? 0;
+    const c = t.cell.figure?.percent ? 100n : 1n;
+    const up = shift > 0 ? pow10(shift) : 1n;
+    const down = shift < 0 ? pow10(-shift) : 1n;
+    const a = c * pow10(w.decimals) * down;
+    const b = w.units * up;
+    // The rate at 100 %: D·x_r = E.
+    const d = up;
+    const e = c * pow10(this.scale) * down;
+    const row = (cs: bigint, cr: bigint, k: bigint): Ineq => {
+      const coef = new Array<bigint>(system.k).fill(0n);
+      coef[is] += cs;
+      coef[ir] += cr;
+      return { coef, c: k };
+    };
+    // Each within half a unit of the score as it will be printed (a printed score is judged so, `scoreArithmetic`).
+    const h = halfUnit(this.figs[rel.cells[0]].value!.decimals, this.scale);
+    // score ≤ w × rate (+ h), and score ≥ w × rate − h in the first way.
+    system.add(row(-a, b, a * h));
+    const full = w.units * pow10(this.scale);
+    const wd = pow10(w.decimals);
+    this.splits.push([
+      [row(a, -b, a * h), row(0n, -d, e)],
+      [row(wd, 0n, -full + wd * h), row(-wd, 0n, full + wd * h), row(0n, d, -e)],
+    ]);
+  }
+
   private scoreBoundsOf(rel: Relation, freeScore: boolean): { lo?: bigint; hi?: bigint } {
     const f = scoreFigures(rel);
     if (!f) return {};
     const { weight, score } = f;
     const scale = this.scale;
     if (freeScore) {
+      // The score as it will be printed, at its precision, meeting what the rate allows (as a printed score is judged,
+      // `scoreArithmetic`): 10 × 99% = 9.9 is a score of 10. Before session 27 the value itself had to lie within
+      // [9.85, 9.95], so a score that its form's 总分 (whole points, exact) holds at 10 was no explanation (稷山 2020).
       const p = scoreInterval(f);
       const den = pow10(p.scale);
-      return { lo: floorDiv(p.lo * pow10(scale), den), hi: ceilDiv(p.hi * pow10(scale), den) };
+      const h = halfUnit(score.decimals, scale);
+      return { lo: floorDiv(p.lo * pow10(scale), den) - h, hi: ceilDiv(p.hi * pow10(scale), den) + h };
     }
     const ks = score.decimals + 1;
     const s = intervalOf(score, ks);
