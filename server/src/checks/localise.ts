@@ -13,8 +13,10 @@
  * interval, every changed figure non-negative) admit values for its figures — decided by Fourier–Motzkin elimination
  * in exact integers — and each ratio or score with one free figure bounds it; a ratio, growth or change with two (its
  * amounts, its percentage fixed; a ratio's percentage and part, its whole fixed) bounds them together by inequalities
- * linear in the two, so one assignment of the set must hold them all at once (a free whole with its free percentage, a product,
- * and a free growth's or change's percentage are left unbounded, as before). A fixed figure is its
+ * linear in the two, so one assignment of the set must hold them all at once; a ratio's free percentage and free whole (a
+ * product) by McCormick's envelopes over the bounds the set's other relations put each in, a growth's or change's free
+ * percentage of fixed amounts by their corners, a score with its rate free by score = weight × min(rate, 1) taken one
+ * way or the other (session 27). A fixed figure is its
  * rounding interval in each relation apart, as the evaluator judges each relation. No solver dependency: the groups are small, and
  * exact integer elimination over one to four unknowns is a few dozen lines (a MIP solver such as HiGHS compiled to
  * WebAssembly would add megabytes to the server for no case these groups need). */
