@@ -784,9 +784,10 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
   // when a figure of them is first asked, one object per relation (by `relationKey`) for every figure of it; none
   // that the list holds already (a ratio `scoreRelations` adds beside a score that does not hold).
   const held = new Map<string, Relation>();
+  const sums = new Map<Table, Relation[]>();
   const heldOf = (cell: Cell, listed: readonly Relation[]): Relation[] => {
     const out: Relation[] = [];
-    for (const r of [...heldRates(cell, m), ...heldScores(cell, m)]) {
+    for (const r of [...heldRates(cell, m), ...heldScores(cell, m, sums)]) {
       const k = relationKey(r);
       const had = held.get(k);
       if (had) { if (!listed.includes(had)) out.push(had); continue; }

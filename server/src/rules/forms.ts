@@ -653,9 +653,10 @@ export function heldRates(cell: Cell, m: Messages): Relation[] {
  * weight times the rate as printed (capped), and the form's 总分 = Σ 得分 (总分值 = Σ 分值) when the cell is one of its
  * figures and the sum is printed exactly. Asked by error localisation for the figures it weighs (../analysis
  * `relationSource`): a set that mends a sum by changing a rate never breaks the score that rate gives (a 执行率 80.00%
- * made 90.00% beside its score 8 of 10), nor one that changes a score the 总分 it adds up to.
+ * made 90.00% beside its score 8 of 10), nor one that changes a score the 总分 it adds up to. `sums`: each form's sums
+ * that hold, kept by the caller for one version (made once per form a search reaches).
  */
-export function heldScores(cell: Cell, m: Messages): Relation[] {
+export function heldScores(cell: Cell, m: Messages, sums: Map<Table, Relation[]> = new Map()): Relation[] {
   const out: Relation[] = [];
   const p = cell.row.part;
   const at = cell.column?.index;
@@ -676,13 +677,16 @@ export function heldScores(cell: Cell, m: Messages): Relation[] {
     if (holdsAsPrinted(rel) === true) out.push(rel);
   }
   if (scored) {
+    // (A form's sums read once per `sums`, the caller's for one version: a search reaching its 80 scores.)
     const t = p.table;
-    const fields = t.parts.find((x) => x.name === FIELD_PART);
-    for (const of of ['score', 'weight'] as const) {
-      const sums: Relation[] = [];
-      pointsSum(t, fields, of, m, sums, true);
-      for (const s of sums) if (cellsOf(s).includes(cell) && holdsAsPrinted(s) === true) out.push(s);
+    let held = sums.get(t);
+    if (!held) {
+      const made: Relation[] = [];
+      const fields = t.parts.find((x) => x.name === FIELD_PART);
+      for (const of of ['score', 'weight'] as const) pointsSum(t, fields, of, m, made, true);
+      sums.set(t, (held = made.filter((s) => holdsAsPrinted(s) === true)));
     }
+    for (const s of held) if (cellsOf(s).includes(cell)) out.push(s);
   }
   return out;
 }
