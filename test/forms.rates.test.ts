@@ -49,6 +49,20 @@ describe('forms: the rates that hold weigh in error localisation', () => {
     assert.deepEqual(fixesOf(text), []);
   });
 
+  it('the two sums broken by a row whose 预算数 and 执行数 were both typed wrong, linked by its rate that holds, are explained together by those two figures', () => {
+    // The same row. Each sum alone is explained by two figures (the 合计 row's amount and its rate 80.00% — 300.00 →
+    // 310.00 with 240.00 ÷ 310.00 = 77.42%, its score 10 × 77.42% still 8 — or the other rows' amount and rate, weight 4
+    // each); together those are three figures (300.00, 240.00, 80.00%: weight 7), while 110.00 → 100.00 and 99.00 → 90.00
+    // mend both sums and keep the row's 90.00% (weight 6): the Fellegi–Holt explanation of the two. BASE searched the sums
+    // apart and named 「年度资金总额」行「全年预算数」栏、「执行率」栏 for one and 「全年执行数」栏、「执行率」栏 for the other.
+    const text = form(`年度资金总额 | 300.00 | 300.00 | 240.00 | 10 | 80.00% | 8
+其中：当年财政拨款 | 100.00 | 110.00 | 99.00 | | 90.00% |
+上年结转资金 | 200.00 | 200.00 | 150.00 | | 75.00% |`);
+    const errs = errors(text);
+    assert.equal(errs.length, 2, errs.map((e) => e.message).join('\n'));
+    for (const e of errs) assert.match(e.message, /可能有误的是 「其中：当年财政拨款」行「全年预算数」栏、「其中：当年财政拨款」行「全年执行数」栏$/, e.message);
+  });
+
   it('the explanations weighing its rates are taken from the cache after an edit elsewhere, as a fresh analysis gives them', () => {
     const text = form(`年度资金总额 | 300.00 | 300.00 | 240.00 | 10 | 80.00% | 8
 其中：当年财政拨款 | 100.00 | 110.00 | 99.00 | | 90.00% |

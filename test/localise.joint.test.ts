@@ -88,4 +88,33 @@ describe('error localisation: one assignment for every relation at once', () => 
     const all = [sum, relation('same', c.T2, c.T), relation('same', c.C2, c.C), relation('same', c.A2, c.A), relation('ratio', c.P, c.B, c.A), relation('same', c.Q, c.P)];
     assert.deepEqual(explained(sum, all), { sets: ['T+T2', 'C+C2'], values: [] });
   });
+
+  it('a ratio with its percentage and its whole changed: each pinned elsewhere, their product must still give the part (session 27)', () => {
+    // T 100.00 = A 80.00 + C 30.00 fails; T, C and B are printed again; P = B ÷ A = 75.00% (B 60.00), restated Q. {A, P}:
+    // the sum pins A to 70, Q pins P to 75.00%, and 60 ÷ 70 = 85.71%: no explanation. BASE left a ratio with its
+    // percentage and its whole free unbounded and named {A, P} beside {T, T2} and {C, C2}.
+    const c = cells('T=100.00 A=80.00 C=30.00 T2=100.00 C2=30.00 B=60.00 B2=60.00 P=75.00% Q=75.00%');
+    const sum = relation('sum', c.T, c.A, c.C);
+    const all = [sum, relation('same', c.T2, c.T), relation('same', c.C2, c.C), relation('same', c.B2, c.B), relation('ratio', c.P, c.B, c.A), relation('same', c.Q, c.P)];
+    assert.deepEqual(explained(sum, all), { sets: ['T+T2', 'C+C2'], values: [] });
+  });
+
+  it('a growth or a change whose amounts are fixed pins its rate: a restatement that differs is the one at fault (session 27)', () => {
+    // G = (C − B) ÷ B = (120.00 − 100.00) ÷ 100.00 = 20.00%, restated R 25.00%. G → 25.00% breaks the growth: only R → 20.00%.
+    // BASE left a growth's or a change's free percentage unbounded and named G beside R, each with its fix.
+    const c = cells('C=120.00 B=100.00 G=20.00% R=25.00% D=20.00 V=120.00 H=20.00% S=25.00%');
+    const same = relation('same', c.R, c.G);
+    assert.deepEqual(explained(same, [same, relation('growth', c.G, c.C, c.B)]), { sets: ['R'], values: ['R→20.00'] });
+    // H = D ÷ (V − D) = 20.00 ÷ 100.00 = 20.00%, restated S 25.00%.
+    const again = relation('same', c.S, c.H);
+    assert.deepEqual(explained(again, [again, relation('change', c.H, c.D, c.V)]), { sets: ['S'], values: ['S→20.00'] });
+  });
+
+  it('a ratio with its percentage and its whole changed, the two free to agree: still an explanation (session 27)', () => {
+    // As above without Q: A = 70 and P = 85.71% let every relation hold — the bound must not reject it.
+    const c = cells('T=100.00 A=80.00 C=30.00 T2=100.00 C2=30.00 B=60.00 B2=60.00 P=75.00%');
+    const sum = relation('sum', c.T, c.A, c.C);
+    const all = [sum, relation('same', c.T2, c.T), relation('same', c.C2, c.C), relation('same', c.B2, c.B), relation('ratio', c.P, c.B, c.A)];
+    assert.deepEqual(explained(sum, all), { sets: ['T+T2', 'A+P', 'C+C2'], values: [] });
+  });
 });

@@ -47,7 +47,7 @@ import { cellNumber, HeadsChange, rowsIn, StoredPart } from './model/rows';
 import { builtinInto } from './rules/builtin';
 import { RelationList, type CellRange } from './rules/compact';
 import { conditionKind, DeclaredRules, findTable } from './rules/declared';
-import { formRelations, heldRates } from './rules/forms';
+import { formRelations, heldRates, heldScores } from './rules/forms';
 import type { Relation } from './rules/relation';
 import { ShapeTemplates } from './standard/shapes';
 import { applyDocument, applySection, type SectionStandard, type StandardCache, type StandardContext, type StandardReport } from './standard/apply';
@@ -780,18 +780,20 @@ function relationSource(sections: Section[], spanning: Spanning, before: Spannin
     shared.set(cell, had);
     return had;
   };
-  // The rates of a form's row that hold, which the list leaves out (../rules/forms `heldRates`): made when a figure of
-  // the row is first asked, one object per rate (by its target) for every figure of it; none that the list holds
-  // already (a ratio `scoreRelations` adds beside a score that does not hold).
-  const rates = new Map<Cell, Relation>();
+  // The rates and scores of a form that hold, which the list leaves out (../rules/forms `heldRates`, `heldScores`): made
+  // when a figure of them is first asked, one object per relation (by `relationKey`) for every figure of it; none
+  // that the list holds already (a ratio `scoreRelations` adds beside a score that does not hold).
+  const held = new Map<string, Relation>();
+  const sums = new Map<Table, Relation[]>();
   const heldOf = (cell: Cell, listed: readonly Relation[]): Relation[] => {
     const out: Relation[] = [];
-    for (const r of heldRates(cell, m)) {
-      const had = rates.get(r.target);
+    for (const r of [...heldRates(cell, m), ...heldScores(cell, m, sums)]) {
+      const k = relationKey(r);
+      const had = held.get(k);
       if (had) { if (!listed.includes(had)) out.push(had); continue; }
-      const same = listed.find((x) => x.kind === 'ratio' && x.target === r.target && x.terms.length === 2 && x.terms[0].cell === r.terms[0].cell && x.terms[1].cell === r.terms[1].cell);
-      if (same) { rates.set(r.target, same); continue; }
-      rates.set(r.target, r);
+      const same = listed.find((x) => x.kind === r.kind && x.target === r.target && x.terms.length === r.terms.length && x.terms.every((t, i) => t.cell === r.terms[i].cell));
+      if (same) { held.set(k, same); continue; }
+      held.set(k, r);
       out.push(r);
     }
     return out;

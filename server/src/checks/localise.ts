@@ -13,14 +13,16 @@
  * interval, every changed figure non-negative) admit values for its figures — decided by Fourier–Motzkin elimination
  * in exact integers — and each ratio or score with one free figure bounds it; a ratio, growth or change with two (its
  * amounts, its percentage fixed; a ratio's percentage and part, its whole fixed) bounds them together by inequalities
- * linear in the two, so one assignment of the set must hold them all at once (a free whole with its free percentage, a product,
- * and a free growth's or change's percentage are left unbounded, as before). A fixed figure is its
+ * linear in the two, so one assignment of the set must hold them all at once; a ratio's free percentage and free whole (a
+ * product) by McCormick's envelopes over the bounds the set's other relations put each in, a growth's or change's free
+ * percentage of fixed amounts by their corners, a score with its rate free by score = weight × min(rate, 1) taken one
+ * way or the other (session 27). A fixed figure is its
  * rounding interval in each relation apart, as the evaluator judges each relation. No solver dependency: the groups are small, and
  * exact integer elimination over one to four unknowns is a few dozen lines (a MIP solver such as HiGHS compiled to
  * WebAssembly would add megabytes to the server for no case these groups need). */
 import type { Cell } from '../model/document';
 import { printedUnit } from '../model/classify';
-import { formatUnits, intervalOf, pow10, roundUnits, type Figure } from '../numbers/decimal';
+import { formatUnits, intervalOf, pow10, roundUnits, type Decimal, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { evaluate, holdsAsPrinted, printStyle, scoreFigures, scoreInterval, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
@@ -51,6 +53,8 @@ const MAX_SIZE = 4;
 const MAX_TRIES = 1500;
 const MAX_NODES = 40000;
 const MAX_CELLS = 80;
+/** The most relations of a candidate set holding in one of two ways (`GroupSearch.splits`) tried in every combination. */
+const MAX_SPLITS = 3;
 
 /**
  * c + Σ coef[i]·x_i ≥ 0 over the free figures x_0 … x_{k−1} of a candidate set, in the set's order (each at the group's
@@ -65,6 +69,11 @@ export function cellsOf(rel: Relation): readonly Cell[] {
   let l = cellLists.get(rel);
   if (!l) cellLists.set(rel, (l = [rel.target, ...rel.terms.map((t) => t.cell)]));
   return l;
+}
+
+/** Half a unit of a figure printed with `decimals`, at `scale` (scale > decimals; 0 when not). */
+function halfUnit(decimals: number, scale: number): bigint {
+  return scale > decimals ? 5n * pow10(scale - decimals - 1) : 0n;
 }
 
 /** Floor and ceiling of a ÷ b for bigints (b ≠ 0). */
@@ -221,6 +230,13 @@ class System {
     return { ...(lo !== undefined ? { lo: ceilDiv(-this.lowC[0], lo) } : {}), ...(up !== undefined ? { hi: floorDiv(this.upC[0], -up) } : {}) };
   }
 
+  /** The bounds of figure v from the inequalities that bound it alone, rounded outwards to integers (undefined: none). */
+  box(v: number): { lo?: bigint; hi?: bigint } {
+    const lo = this.lowA[v];
+    const up = this.upA[v];
+    return { ...(lo !== undefined ? { lo: floorDiv(-this.lowC[v], lo) } : {}), ...(up !== undefined ? { hi: ceilDiv(this.upC[v], -up) } : {}) };
+  }
+
   interval(): boolean | undefined {
     const lo = this.lowA[0];
     const up = this.upA[0];
@@ -315,18 +331,92 @@ export interface Explanation {
   values: Map<Cell, string>;
 }
 
-/** Explains each group of failing relations; a relation whose group could not be explained is absent. */
+/** The most combinations of the members' tied explanations tried as one joint explanation (`explain`). */
+const MAX_UNIONS = 16;
+
+/**
+ * Explains each group of failing relations; a relation whose group could not be explained is absent.
+ *
+ * Each group is searched alone: the failing relations of the other groups are no constraint of its search (each is
+ * explained by its own), only noted where the search meets them (`Kept.reached`: through a relation that holds, a
+ * form's rate linking its row's 预算数 and 执行数). Groups so linked are then searched together (`joint`), and their
+ * joint explanation stands only where it is lighter than every consistent union of their own ones — the Fellegi–Holt
+ * objective over the groups together, never a worse one: a row whose 预算数 and 执行数 were both typed wrong (its rate
+ * holding) breaks two sums, each explained alone by a figure and a rate of the 合计 row (four each), together by the
+ * two amounts (six, for seven); independent mistakes met through the tables' identities (新洲 2023) are explained as
+ * well by their own explanations together, and keep them (each with its fix). Before session 27 a failing relation
+ * of another group that a search met became one every later candidate set had to mend too: what a group's search
+ * named depended on the order its figures were met in.
+ */
 export function explain(failing: Relation[], src: RelationSource, weight: (cell: Cell) => number, cache?: ExplanationCache): Map<Relation, Explanation> {
   const out = new Map<Relation, Explanation>();
   // What this analysis used, which alone is kept for the next one (nothing of an older version stays alive).
   const kept: ExplanationCache['entries'] = new Map();
-  for (const g of groupsOf(failing)) {
-    if (g.cells.size > MAX_CELLS) continue;
-    const key = keysOf(g.failing);
-    const e = (cache && cached(key, src, cache.entries, kept)) ?? remember(g, key, src, weight, kept);
-    if (e) for (const r of g.failing) out.set(r, e);
+  const failingKeys = new Set(failing.map(relationKey));
+  const groups = groupsOf(failing);
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => { for (const r of g.failing) groupOf.set(relationKey(r), i); });
+  const search = (g: Group, key: string, run: (s: GroupSearch) => Explanation | undefined): Kept | undefined => {
+    const own = new Set(g.failing.map(relationKey));
+    const elsewhere = (r: Relation) => { const k = relationKey(r); return failingKeys.has(k) && !own.has(k); };
+    return (cache && cached(key, src, cache.entries, kept, failingKeys)) ?? remember(key, src, weight, kept, elsewhere, run);
+  };
+  // The groups linked through relations that hold (union–find over what each search met).
+  const parent = groups.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  const alone: (Explanation | undefined)[] = [];
+  groups.forEach((g, i) => {
+    if (g.cells.size > MAX_CELLS) return;
+    const k = search(g, keysOf(g.failing), (s) => s.explain(g));
+    alone[i] = k && (k.explanation ?? NONE);
+    for (const r of k?.reached ?? []) {
+      const j = groupOf.get(r);
+      if (j !== undefined) parent[root(j)] = root(i);
+    }
+  });
+  const clusters = new Map<number, number[]>();
+  groups.forEach((_, i) => {
+    const r = root(i);
+    const c = clusters.get(r);
+    if (c) c.push(i); else clusters.set(r, [i]);
+  });
+  for (const members of clusters.values()) {
+    let joint: Explanation | undefined;
+    if (members.length > 1) {
+      const merged: Group = { failing: members.flatMap((i) => groups[i].failing), cells: new Set(members.flatMap((i) => [...groups[i].cells])) };
+      if (merged.cells.size <= MAX_CELLS) {
+        const unions = unionsOf(members.map((i) => alone[i]));
+        const key = `${keysOf(merged.failing)}|${unions.map((u) => u.map(idOf).join(',')).join('/')}`;
+        const k = search(merged, key, (s) => s.explain(merged, unions));
+        if (k?.explanation?.sets.length) joint = k.explanation;
+      }
+    }
+    for (const i of members) {
+      const e = joint ?? alone[i];
+      if (e) for (const r of groups[i].failing) out.set(r, e);
+    }
   }
   if (cache) cache.entries = kept;
+  return out;
+}
+
+/**
+ * The unions of one explanation of each group (its tied sets combined, at most MAX_UNIONS), each figure once; none when
+ * a group has none.
+ */
+function unionsOf(each: (Explanation | undefined)[]): Cell[][] {
+  let out: Cell[][] = [[]];
+  for (const e of each) {
+    if (!e || !e.sets.length) return [];
+    const next: Cell[][] = [];
+    for (const u of out) for (const s of e.sets) {
+      if (next.length >= MAX_UNIONS) break;
+      const v = [...u];
+      for (const c of s) if (!v.includes(c)) v.push(c);
+      next.push(v);
+    }
+    out = next;
+  }
   return out;
 }
 
@@ -361,6 +451,10 @@ interface Kept {
   stamps: Set<unknown>;
   places: string[];
   explanation: Explanation | undefined;
+  /** The failing relations of other groups its search met (`relationKey`), no constraint of it (`explain` links them). */
+  reached: string[];
+  /** The relations it met that do not hold as printed and were no group's: each a constraint it had to mend. */
+  broken: string[];
 }
 
 export interface ExplanationCache { entries: Map<string, Kept> }
@@ -385,22 +479,26 @@ export function relationKey(r: Relation): string {
 }
 const keysOf = (rels: readonly Relation[]) => rels.map(relationKey).join(';');
 
-function cached(key: string, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries']): Explanation | undefined {
+function cached(key: string, src: RelationSource, explanations: ExplanationCache['entries'], kept: ExplanationCache['entries'], failing: ReadonlySet<string>): Kept | undefined {
   const c = explanations.get(key);
   if (!c) return undefined;
+  // What another group's failing relation was to it (no constraint; a constraint to mend) must be so still.
+  for (const r of c.reached) if (!failing.has(r)) return undefined;
+  for (const r of c.broken) if (failing.has(r)) return undefined;
   for (const s of c.stamps) if (!src.current(s)) return undefined;
   if (c.places.length) {
     const changed = src.spanningChanged();
     if (changed.size) for (const p of c.places) if (changed.has(p)) return undefined;
   }
   kept.set(key, c);
-  return c.explanation ?? NONE;
+  return c;
 }
 
 /** An explanation that could not be found, cached as such. */
 const NONE: Explanation = { sets: [], values: new Map() };
 
-function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries']): Explanation | undefined {
+function remember(key: string, src: RelationSource, weight: (cell: Cell) => number, kept: ExplanationCache['entries'], elsewhere: (r: Relation) => boolean,
+  run: (s: GroupSearch) => Explanation | undefined): Kept {
   searches.count++;
   const stamps = new Set<unknown>();
   const places: string[] = [];
@@ -414,16 +512,19 @@ function remember(g: Group, key: string, src: RelationSource, weight: (cell: Cel
     // A figure whose value the search read (a figure of a relation it took).
     read(cell) { stamps.add(src.stamp(cell)); },
     weight,
+    elsewhere,
   };
   let explanation: Explanation | undefined;
+  const search = new GroupSearch(watch);
   try {
-    explanation = new GroupSearch(watch).explain(g);
+    explanation = run(search);
   } catch {
     // A defect of the search must not cost the document its findings: they stay as judged, unexplained.
     explanation = undefined;
   }
-  kept.set(key, { stamps, places, explanation });
-  return explanation;
+  const k: Kept = { stamps, places, explanation, reached: search.met(true), broken: search.met(false) };
+  kept.set(key, k);
+  return k;
 }
 
 /** What a search asks of its figures: each one's relations (once), that its value was read (once), its weight. */
@@ -431,10 +532,12 @@ interface Watch {
   take(cell: Cell): readonly Relation[];
   read(cell: Cell): void;
   weight(cell: Cell): number;
+  /** Whether a relation is another group's failing one: no constraint of this search. */
+  elsewhere(rel: Relation): boolean;
 }
 
 /** A relation's state in a search: not taken yet; taken but over a cell that holds no figure (never judged); judged. */
-const enum Taken { No, Unjudged, Judged }
+const enum Taken { No, Unjudged, Judged, Elsewhere }
 
 /** A figure of a search, and what the search asked of it (each once). */
 class Fig {
@@ -518,8 +621,24 @@ class GroupSearch {
   private usable = true;
   private touchRound = 0;
   private seenRound = 0;
+  /**
+   * Relations of the set being tested that hold in one of two ways, each a list of inequalities (a score with its rate
+   * free: the rate at most 100 % and the score its weight times it, or the rate at least 100 % and the score its weight):
+   * `test` tries every combination (`constraintsOfFree` makes them; at most MAX_SPLITS, else their common bounds only).
+   */
+  private splits: Ineq[][][] = [];
+  /** Ratios of the set being tested whose percentage and whole are free, its part fixed (`productBound`). */
+  private products: Rel[] = [];
+  /** The failing relations of other groups met (`Taken.Elsewhere`), and those failing that are no group's, by key. */
+  private readonly reached: string[] = [];
+  private readonly brokenMet: string[] = [];
 
   constructor(private readonly watch: Watch) {}
+
+  /** What the search met: other groups' failing relations (`elsewhere`), else relations failing that are no group's. */
+  met(elsewhere: boolean): string[] {
+    return elsewhere ? this.reached : this.brokenMet;
+  }
 
   private cellNo(c: Cell): number {
     let n = this.figNumbers.get(c);
@@ -569,6 +688,16 @@ class GroupSearch {
       if (rel.failing) this.usable = false;
       return;
     }
+    const fails = rel.failing || !(holdsAsPrinted(rel.rel) ?? true);
+    if (fails && !rel.failing) {
+      // Another group's failing relation is explained by its own search: no constraint here, only noted.
+      if (this.watch.elsewhere(rel.rel)) {
+        rel.taken = Taken.Elsewhere;
+        this.reached.push(relationKey(rel.rel));
+        return;
+      }
+      this.brokenMet.push(relationKey(rel.rel));
+    }
     rel.taken = Taken.Judged;
     this.all.push(r);
     for (const c of rel.cells) {
@@ -581,7 +710,7 @@ class GroupSearch {
         for (const x of this.valued) this.setInterval(x);
       } else this.setInterval(f);
     }
-    if (rel.failing || !(holdsAsPrinted(rel.rel) ?? true)) this.broken.push(r);
+    if (fails) this.broken.push(r);
     if (rel.rel.kind === 'sum' || rel.rel.kind === 'same') this.linearOf(rel);
   }
 
@@ -637,6 +766,8 @@ class GroupSearch {
     const round = ++this.seenRound;
     const out: number[] = [];
     for (const r of f.rels!) {
+      // (Another group's failing relation constrains nothing here: changing its figures mends nothing of this group.)
+      if (this.rels[r].taken === Taken.Elsewhere) continue;
       for (const x of this.rels[r].cells) {
         const g = this.figs[x];
         if (!g.changeable || g.seen === round) continue;
@@ -647,7 +778,12 @@ class GroupSearch {
     return (f.near = out);
   }
 
-  explain(g: Group): Explanation | undefined {
+  /**
+   * The group's explanation. With `unions` (groups linked through relations that hold, searched together: the unions of
+   * one explanation of each), only a set lighter than the lightest union that is an explanation of them all (every
+   * relation holding at once) is one — none found, the groups keep their own (`explain`); no union being one, any.
+   */
+  explain(g: Group, unions?: readonly Cell[][]): Explanation | undefined {
     const failing = g.failing.map((r) => this.relNo(r));
     for (const r of failing) this.rels[r].failing = true;
     for (const r of failing) this.addRelation(r);
@@ -665,6 +801,20 @@ class GroupSearch {
     for (const c of g.cells) groupCells.push(this.cellNo(c));
     for (const c of groupCells) this.include(c);
     if (!this.usable) return undefined;
+    // The lightest union that explains the groups together: what a joint explanation must be lighter than.
+    let limit = Infinity;
+    for (const u of unions ?? []) {
+      const set: number[] = [];
+      let w = 0;
+      for (const cell of u) {
+        const c = this.cellNo(cell);
+        this.include(c);
+        if (!this.usable) return undefined;
+        set.push(c);
+        w += this.weightAt(c);
+      }
+      if (w < limit && set.every((c) => this.figs[c].valued) && this.test(set) === true) limit = w;
+    }
 
     // Hitting sets of the failing relations (a set must hold a figure of every failing relation), smallest first (each
     // size a bounded depth-first search), up to MAX_SIZE figures; of the feasible ones, the least total weight wins
@@ -678,8 +828,8 @@ class GroupSearch {
     const set: number[] = [];
     const grow = (w: number, size: number, visited: Set<number | string>): boolean => {
       if (++nodes > MAX_NODES || tries > MAX_TRIES) return false;
-      // A set already heavier than the best explanation cannot win.
-      if (w > bestWeight) return true;
+      // A set already heavier than the best explanation cannot win, nor one as heavy as the groups' own together.
+      if (w > bestWeight || w >= limit) return true;
       const key = keyOf(set);
       if (visited.has(key)) return true;
       visited.add(key);
@@ -732,7 +882,7 @@ class GroupSearch {
     const lightest = Math.min(...groupCells.filter((c) => this.figs[c].changeable).map((c) => this.weightAt(c)));
     for (let size = 1; size <= MAX_SIZE; size++) {
       // No set of this size can be lighter than the best explanation found.
-      if (size * lightest > bestWeight) break;
+      if (size * lightest > bestWeight || size * lightest >= limit) break;
       if (!grow(0, size, new Set())) return undefined;
     }
     if (!found.length) return undefined;
@@ -750,7 +900,19 @@ class GroupSearch {
 
   private test(free: number[]): boolean | undefined {
     const system = this.constraints(free);
-    return system && system.solve();
+    if (!system) return false;
+    const splits = this.splits;
+    if (!splits.length || splits.length > MAX_SPLITS) return system.solve();
+    // One of each relation's alternatives, every combination: feasible when one is.
+    let undecided = false;
+    for (let mask = 0; mask < 1 << splits.length; mask++) {
+      const s = new System(system.k, system);
+      splits.forEach((alternatives, i) => { for (const r of alternatives[(mask >> i) & 1]) s.add(r); });
+      const ok = s.solve();
+      if (ok === true) return true;
+      if (ok === undefined) undecided = true;
+    }
+    return undecided ? undefined : false;
   }
 
   /** The inequalities (c + Σ coef·x ≥ 0) the free figures must meet; false when a relation without them fails. */
@@ -766,6 +928,8 @@ class GroupSearch {
   private constraintsOfFree(free: number[]): System | false {
     const k = free.length;
     const system = new System(k);
+    this.splits = [];
+    this.products = [];
     // The relations the free figures take part in; every other relation stays as it is, so it must hold.
     const round = ++this.touchRound;
     const touched: Rel[] = [];
@@ -819,6 +983,8 @@ class GroupSearch {
       const f = this.figs[c];
       if (f.value!.units >= 0n) system.bound(i, 1n, 0n);
     });
+    // A ratio whose percentage and whole are free: bounded within the bounds the other relations set on each.
+    for (const rel of this.products) this.productBound(rel, system);
     return system;
   }
 
@@ -862,11 +1028,13 @@ class GroupSearch {
     const a = this.figs[rel.cells[1]];
     const b = this.figs[rel.cells[2]];
     if (target.freeAt >= 0) {
-      // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too);
-      // a growth's or a change's, any (left unbounded, as before).
+      // A free percentage of two fixed amounts can take only the value they give (a score of the rate bounds it too),
+      // a ratio's, a growth's or a change's (`changePercentBoundsOf`, session 27).
       if (r.kind === 'ratio' && a.freeAt >= 0 && b.freeAt < 0) this.percentPartBound(rel, system);
-      if (a.freeAt >= 0 || b.freeAt >= 0 || r.kind !== 'ratio') return;
-      if (!rel.boundsP || rel.boundsP.scale !== this.scale) rel.boundsP = { scale: this.scale, ...this.percentBoundsOf(r) };
+      // Its whole free, its part fixed: p·b = 100·a, bounded once every other relation has bounded p and b.
+      if (r.kind === 'ratio' && a.freeAt < 0 && b.freeAt >= 0) this.products.push(rel);
+      if (a.freeAt >= 0 || b.freeAt >= 0) return;
+      if (!rel.boundsP || rel.boundsP.scale !== this.scale) rel.boundsP = { scale: this.scale, ...(r.kind === 'ratio' ? this.percentBoundsOf(r) : this.changePercentBoundsOf(r)) };
       if (rel.boundsP.lo !== undefined) system.bound(target.freeAt, 1n, -rel.boundsP.lo);
       if (rel.boundsP.hi !== undefined) system.bound(target.freeAt, -1n, rel.boundsP.hi);
       return;
@@ -955,6 +1123,50 @@ class GroupSearch {
   }
 
   /**
+   * A ratio p = 100·a ÷ b with its percentage and its whole free, its part fixed (a in [a_lo, a_hi]): p·b between
+   * 100·a_lo and 100·a_hi, a product of two free figures — bounded by McCormick's envelopes over the box the set's other
+   * relations put each in (p in [pL, pU], b in [bL, bU], as the system bounds each alone so far, rounded outwards):
+   * p·b ≥ pL·b + bL·p − pL·bL and ≥ pU·b + bU·p − pU·bU; p·b ≤ pU·b + bL·p − pU·bL and ≤ pL·b + bU·p − pL·bU. Sound (every
+   * p and b of the box with p·b in range meets them) and exact at a corner: a percentage pinned by its score and a whole
+   * pinned by its sum leave p·b one value. Without a box either way, no bound (as before session 27: a set changing a
+   * form's 执行率 and its 全年预算数 was named although its score kept the one and its sum the other).
+   */
+  private productBound(rel: Rel, system: System): void {
+    const r = rel.rel;
+    if (r.terms[1].shift) return;
+    const pct = this.figs[rel.cells[0]];
+    const whole = this.figs[rel.cells[2]];
+    if (!pct.value?.percent) return;
+    const part = termValue(r.terms[0]);
+    if (!part || part.percent) return;
+    const ip = pct.freeAt;
+    const ib = whole.freeAt;
+    const p = system.box(ip);
+    const b = system.box(ib);
+    if (p.lo === undefined || p.hi === undefined || b.lo === undefined || b.hi === undefined) return;
+    // x_p = percent × 10^S, x_b = the whole × 10^S: x_p·x_b = 100·a·10^(2S); a at scale w (a × 10^w), so × 10^w throughout.
+    const S = this.scale;
+    const w = Math.max(S, part.decimals + 1);
+    const a = intervalOf(part, w);
+    const k = pow10(w);
+    const zLo = 100n * a.lo * pow10(2 * S);
+    const zHi = 100n * a.hi * pow10(2 * S);
+    // c + cp·x_p + cb·x_b ≥ 0, each envelope times 10^w.
+    const row = (cp: bigint, cb: bigint, c: bigint) => {
+      const coef = new Array<bigint>(system.k).fill(0n);
+      coef[ip] += cp;
+      coef[ib] += cb;
+      system.add({ coef, c });
+    };
+    // Z_lo ≤ p·b ≤ pU·b + bL·p − pU·bL, and ≤ pL·b + bU·p − pL·bU.
+    row(b.lo * k, p.hi * k, -p.hi * b.lo * k - zLo);
+    row(b.hi * k, p.lo * k, -p.lo * b.hi * k - zLo);
+    // pL·b + bL·p − pL·bL ≤ p·b ≤ Z_hi, and pU·b + bU·p − pU·bU ≤ Z_hi.
+    row(-b.lo * k, -p.lo * k, zHi + p.lo * b.lo * k);
+    row(-b.hi * k, -p.hi * k, zHi + p.hi * b.hi * k);
+  }
+
+  /**
    * A growth or a change with its percentage fixed and both amounts free (`partBound` of a ratio): the percentage's
    * interval [p_lo, p_hi] bounds their quotient, two inequalities linear in the two, with its base (the denominator)
    * not below zero:
@@ -1024,6 +1236,43 @@ class GroupSearch {
     return a ? { a, rest } : undefined;
   }
 
+  /**
+   * The bounds a growth or a change of two fixed amounts sets on its free percentage, at the current scale: the rate at
+   * the corners of the amounts' intervals (monotone in each where no interval crosses 0 and the base stays above 0:
+   * a growth p = s·(a − b) ÷ b, a change p = c ÷ (v − s·c)), rounded outwards; none otherwise. Before session 27 such a
+   * percentage was left unbounded: a restated rate's mismatch was mended at the rate its amounts fix (22.00% → 25.00%
+   * beside 120 over 100) as readily as at the restatement.
+   */
+  private changePercentBoundsOf(rel: Relation): { lo?: bigint; hi?: bigint } {
+    const a = termValue(rel.terms[0]);
+    const b = termValue(rel.terms[1]);
+    if (!a || !b || a.percent || b.percent || !valueOf(rel.target)?.percent) return {};
+    const w = Math.max(this.scale, a.decimals + 1, b.decimals + 1);
+    const ia = intervalOf(a, w);
+    const ib = intervalOf(b, w);
+    if ((ia.lo < 0n && ia.hi > 0n) || ib.lo <= 0n) return {};
+    const k = 100n * pow10(this.scale);
+    // p × 10^scale at each corner, as numerator and positive denominator.
+    const corners: [bigint, bigint][] = [];
+    for (const x of [ia.lo, ia.hi]) for (const y of [ib.lo, ib.hi]) {
+      if (rel.kind === 'growth') corners.push([k * BigInt(rel.terms[0].sign) * (x - y), y]);
+      else {
+        const d = y - BigInt(rel.terms[1].sign) * x;
+        if (d <= 0n) return {};
+        corners.push([k * x, d]);
+      }
+    }
+    let lo = floorDiv(corners[0][0], corners[0][1]);
+    let hi = ceilDiv(corners[0][0], corners[0][1]);
+    for (const [n, d] of corners) {
+      const l = floorDiv(n, d);
+      const h = ceilDiv(n, d);
+      if (l < lo) lo = l;
+      if (h > hi) hi = h;
+    }
+    return { lo, hi };
+  }
+
   /** The bounds a ratio of two fixed amounts sets on its free percentage, at the current scale. */
   private percentBoundsOf(rel: Relation): { lo?: bigint; hi?: bigint } {
     const a = termValue(rel.terms[0]);
@@ -1054,6 +1303,7 @@ class GroupSearch {
       system.bound(score.freeAt, 1n, 0n);
       if (w) system.bound(score.freeAt, -1n, ceilDiv(w.units * pow10(this.scale), pow10(w.decimals)));
       system.bound(rate.freeAt, 1n, 0n);
+      if (w) this.scoreSplit(rel, w, system);
       return;
     }
     if (score.freeAt < 0 && rate.freeAt < 0) return;
@@ -1068,15 +1318,58 @@ class GroupSearch {
     if (bounds.hi !== undefined) system.bound(v, -1n, bounds.hi);
   }
 
+  /**
+   * A score and its rate both free (score = w × min(rate, 1)): the score at most w times the rate, always, and one of
+   * two ways — the rate at most 100 % and the score w times it, or the rate at least 100 % and the score w (`splits`).
+   * Before session 27 the two were left unbounded together: a set holding a score and its rate was an explanation
+   * whatever other relations pinned each to (a score kept by its form's 总分, its rate by its amounts' ratio).
+   * Each at the search's scale in its own unit: the rate a percentage's (× 100) or a fraction's read with its shift,
+   * fraction = x_r · 10^shift ÷ (c · 10^scale); the score x_s ÷ 10^scale. So score = w · fraction is A·x_s = B·x_r.
+   */
+  private scoreSplit(rel: Rel, w: Decimal, system: System): void {
+    const is = this.figs[rel.cells[0]].freeAt;
+    const ir = this.figs[rel.cells[1]].freeAt;
+    const t = rel.rel.terms[0];
+    const shift = t.shift ?? 0;
+    const c = t.cell.figure?.percent ? 100n : 1n;
+    const up = shift > 0 ? pow10(shift) : 1n;
+    const down = shift < 0 ? pow10(-shift) : 1n;
+    const a = c * pow10(w.decimals) * down;
+    const b = w.units * up;
+    // The rate at 100 %: D·x_r = E.
+    const d = up;
+    const e = c * pow10(this.scale) * down;
+    const row = (cs: bigint, cr: bigint, k: bigint): Ineq => {
+      const coef = new Array<bigint>(system.k).fill(0n);
+      coef[is] += cs;
+      coef[ir] += cr;
+      return { coef, c: k };
+    };
+    // Each within half a unit of the score as it will be printed (a printed score is judged so, `scoreArithmetic`).
+    const h = halfUnit(this.figs[rel.cells[0]].value!.decimals, this.scale);
+    // score ≤ w × rate (+ h), and score ≥ w × rate − h in the first way.
+    system.add(row(-a, b, a * h));
+    const full = w.units * pow10(this.scale);
+    const wd = pow10(w.decimals);
+    this.splits.push([
+      [row(a, -b, a * h), row(0n, -d, e)],
+      [row(wd, 0n, -full + wd * h), row(-wd, 0n, full + wd * h), row(0n, d, -e)],
+    ]);
+  }
+
   private scoreBoundsOf(rel: Relation, freeScore: boolean): { lo?: bigint; hi?: bigint } {
     const f = scoreFigures(rel);
     if (!f) return {};
     const { weight, score } = f;
     const scale = this.scale;
     if (freeScore) {
+      // The score as it will be printed, at its precision, meeting what the rate allows (as a printed score is judged,
+      // `scoreArithmetic`): 10 × 99% = 9.9 is a score of 10. Before session 27 the value itself had to lie within
+      // [9.85, 9.95], so a score that its form's 总分 (whole points, exact) holds at 10 was no explanation (稷山 2020).
       const p = scoreInterval(f);
       const den = pow10(p.scale);
-      return { lo: floorDiv(p.lo * pow10(scale), den), hi: ceilDiv(p.hi * pow10(scale), den) };
+      const h = halfUnit(score.decimals, scale);
+      return { lo: floorDiv(p.lo * pow10(scale), den) - h, hi: ceilDiv(p.hi * pow10(scale), den) + h };
     }
     const ks = score.decimals + 1;
     const s = intervalOf(score, ks);

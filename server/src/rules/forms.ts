@@ -16,6 +16,7 @@ import type { Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
 import { syntheticCell } from '../model/synthetic';
 import { columnPrecision, holdsAsPrinted } from '../checks/evaluate';
+import { cellsOf } from '../checks/localise';
 import { formatUnits, parseFigure, type Decimal, type Figure } from '../numbers/decimal';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;
@@ -101,7 +102,7 @@ const SUBTOTAL = /小计|合计|总计|总分/;
  * weight (`分值`, `权重`: a `总分`/`合计` row's figure in that column) of the weights. Read from the store; a relation only
  * when the printed figures do not add up exactly (as `headerRatios`: thousands of forms).
  */
-function pointsSum(t: Table, fields: Part | undefined, of: 'score' | 'weight', m: Messages, out: Relation[]): void {
+function pointsSum(t: Table, fields: Part | undefined, of: 'score' | 'weight', m: Messages, out: Relation[], held = false): void {
   const scored: [Part, Column][] = [];
   const isColumn = of === 'score' ? isScoreColumn : isWeightColumn;
   for (const p of t.parts) {
@@ -141,8 +142,9 @@ function pointsSum(t: Table, fields: Part | undefined, of: 'score' | 'weight', m
   const target = total?.figure;
   // (A score printed as a percentage is no number of points: not judged.)
   if (!total || !target || target.percent || percent || figures < 2 || terms.length < 2) return;
-  // Printed exactly: nothing to find (a tail or a mismatch is judged by the relation).
-  if (Math.abs(sum - Number(target.units) / 10 ** target.decimals) < 0.5 * 10 ** -Math.max(decimals, target.decimals) / 10) return;
+  // Printed exactly: nothing to find (a tail or a mismatch is judged by the relation). `held`: only a sum printed exactly,
+  // which no list keeps (`heldScores`).
+  if ((Math.abs(sum - Number(target.units) / 10 ** target.decimals) < 0.5 * 10 ** -Math.max(decimals, target.decimals) / 10) !== held) return;
   out.push({
     rule: 'form', kind: 'sum', title: m.ruleForm(of === 'score' ? 'scoreSum' : 'weightSum'), target: total,
     terms: terms.map(([p, r, i]) => ({ sign: 1, cell: cellOf(p, r, i)! })),
@@ -645,6 +647,50 @@ export function heldRates(cell: Cell, m: Messages): Relation[] {
   return out;
 }
 
+/**
+ * The scores of a form that hold (`scoreRelations` and `pointsSum` list only those that do not, for speed), as
+ * `heldRates` for rates: the score relation of the cell's row when the cell is a score or its rate and the score is its
+ * weight times the rate as printed (capped), and the form's 总分 = Σ 得分 (总分值 = Σ 分值) when the cell is one of its
+ * figures and the sum is printed exactly. Asked by error localisation for the figures it weighs (../analysis
+ * `relationSource`): a set that mends a sum by changing a rate never breaks the score that rate gives (a 执行率 80.00%
+ * made 90.00% beside its score 8 of 10), nor one that changes a score the 总分 it adds up to. `sums`: each form's sums
+ * that hold, kept by the caller for one version (made once per form a search reaches).
+ */
+export function heldScores(cell: Cell, m: Messages, sums: Map<Table, Relation[]> = new Map()): Relation[] {
+  const out: Relation[] = [];
+  const p = cell.row.part;
+  const at = cell.column?.index;
+  const r = cell.row.index;
+  // (A figure of a part's own rows only: not a synthetic cell standing for a label's points or a claim.)
+  if (at === undefined || cell.kind !== 'figure' || cellOf(p, r, at) !== cell) return out;
+  // A score or weight, or a form's total printed as a field (`总分：100`).
+  const scored = cell.figure && !cell.figure.percent && (isScoreColumn(cell.column!.name) || isWeightColumn(cell.column!.name) || (p.name === FIELD_PART && TOTAL_SCORE.test(norm(cell.row.label))));
+  for (const sc of scoreColumns(p)) {
+    if (at !== sc.c.index && at !== sc.rateColumn.index) continue;
+    const score = figureNumber(p, r, sc.c.index);
+    const rate = figureNumber(p, r, sc.rateColumn.index);
+    if (!score || !rate || score.percent || rate.value < 0) continue;
+    const weight = rowWeight(p, r, sc);
+    const shift = weight && rateShift(p, r, rate, () => scoreRateOperands(p, sc.rateColumn));
+    if (!weight || shift === undefined) continue;
+    const rel = scoreRelation(p, r, sc, weight, shift, scoreTitle(sc, weight, m));
+    if (holdsAsPrinted(rel) === true) out.push(rel);
+  }
+  if (scored) {
+    // (A form's sums read once per `sums`, the caller's for one version: a search reaching its 80 scores.)
+    const t = p.table;
+    let held = sums.get(t);
+    if (!held) {
+      const made: Relation[] = [];
+      const fields = t.parts.find((x) => x.name === FIELD_PART);
+      for (const of of ['score', 'weight'] as const) pointsSum(t, fields, of, m, made, true);
+      sums.set(t, (held = made.filter((s) => holdsAsPrinted(s) === true)));
+    }
+    for (const s of held) if (cellsOf(s).includes(cell)) out.push(s);
+  }
+  return out;
+}
+
 /** A score column's formula once `得分` is read: `(20分*执行率)`, `（10分×执行率）`, `(分值×执行率)`, `=执行率×20`. */
 const SCORE_FORMULA = /^(?:[（(](.+)[）)]|[=＝](.+))$/;
 const TIMES = /[*×xX✕·＊]/;
@@ -702,7 +748,21 @@ function readScoreFormula(name: string): Decimal | 'weight' | undefined {
  * not judged; a blank, dash or text rate or score is not judged. Read from the store, a relation (and the rate's own ratio
  * beside it, which holds, for error localisation to weigh) only for a score that does not hold.
  */
-function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
+/** A score column of a part and what its rows' scores are reckoned from (`scoreColumns`). */
+interface ScoreColumn {
+  c: Column;
+  /** A bare `得分` (the national form's funds part): its weight the row's 分值. */
+  bare: boolean;
+  formula: Decimal | 'weight';
+  rateColumn: Column;
+  weightColumn?: Column;
+  /** The section title's points (`(20分)`), for a formula of `分值` where no row prints one. */
+  titled?: Decimal;
+}
+
+/** The score columns of a part whose scores are a weight times the row's rate (see `scoreRelations`). */
+function scoreColumns(p: Part): ScoreColumn[] {
+  const out: ScoreColumn[] = [];
   for (const c of p.columns) {
     // (Most parts of a document of 3,000 forms print no rate: one look at each name.)
     const rated = c.name.includes('执行率');
@@ -723,6 +783,52 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       if (fig && fig.units > 0n) titled = { units: fig.units, decimals: fig.decimals };
       if (!weightColumn && !titled) continue;
     }
+    out.push({ c, bare, formula, rateColumn, ...(weightColumn ? { weightColumn } : {}), ...(titled ? { titled } : {}) });
+  }
+  return out;
+}
+
+/** Row r's weight of a score column: its formula's points, else the row's 分值 (权重), else the section title's. */
+function rowWeight(p: Part, r: number, s: ScoreColumn): Decimal | undefined {
+  let weight: Decimal | undefined = s.formula === 'weight' ? undefined : s.formula;
+  if (!weight && s.weightColumn) {
+    const w = figureNumber(p, r, s.weightColumn.index);
+    if (w && !w.percent && w.value > 0) weight = cellOf(p, r, s.weightColumn.index)?.figure;
+  }
+  return weight ?? s.titled;
+}
+
+/**
+ * The power of ten a rate of row r is read with as a fraction's: −2 for a percentage printed without `%` (the row's own
+ * `执行数 ÷ 预算数` reads it so, else above 1.5 or 0), 0 for a fraction or one printed with `%`; undefined: not judged.
+ */
+function rateShift(p: Part, r: number, rate: { value: number; percent: boolean }, operandsOf: () => ReturnType<typeof scoreRateOperands>): number | undefined {
+  if (rate.percent) return 0;
+  const o = operandsOf();
+  const q = o ? amountsRatio(p, r, o) : undefined;
+  if (q !== undefined) return Math.abs(rate.value / 100 - q) <= Math.abs(rate.value - q) ? -2 : 0;
+  // (0 reads alike either way.)
+  return rate.value > 1.5 || rate.value === 0 ? -2 : undefined;
+}
+
+/** Row r's score relation: its score = the weight `f` × its rate (read with `shift`), capped. */
+function scoreRelation(p: Part, r: number, s: ScoreColumn, f: Decimal, shift: number, title: string): Relation {
+  const rate = cellOf(p, r, s.rateColumn.index)!;
+  return {
+    rule: 'column-formula', kind: 'score', title,
+    target: cellOf(p, r, s.c.index)!, terms: [shift ? { sign: 1, cell: rate, shift } : { sign: 1, cell: rate }],
+    factor: { units: f.units, decimals: f.decimals },
+  };
+}
+
+/** A score relation's title: the funds part's bare score, or a formula's. */
+function scoreTitle(s: ScoreColumn, weight: Decimal, m: Messages): string {
+  return (s.bare ? m.ruleFundsScore : m.ruleHeaderScore)(s.c.name, formatUnits(weight.units, weight.decimals, false));
+}
+
+function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
+  for (const sc of scoreColumns(p)) {
+    const { c, bare, rateColumn } = sc;
     // (The rate's operands are found once per part, when a row first needs them: a rate without `%`, a score that does
     // not hold, a percentage rate whose score holds — `typedAsPrinted`.)
     let operands: ReturnType<typeof scoreRateOperands> | null = null;
@@ -738,12 +844,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       const score = figureNumber(p, r, c.index);
       const rate = figureNumber(p, r, rateColumn.index);
       if (!score || !rate || score.percent || rate.value < 0) continue;
-      let weight: Decimal | undefined = formula === 'weight' ? undefined : formula;
-      if (!weight && weightColumn) {
-        const w = figureNumber(p, r, weightColumn.index);
-        if (w && !w.percent && w.value > 0) weight = cellOf(p, r, weightColumn.index)?.figure;
-      }
-      weight ??= titled;
+      const weight = rowWeight(p, r, sc);
       if (!weight) continue;
       // A funds row printing the form's whole (分值 100) where the indicator rows carry points of their own may print the
       // form's totals (`fundsWhole`): read so only when the row does not hold with its printed 100 (below).
@@ -753,15 +854,8 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
         whole = wholeOf;
       }
       // The rate as a fraction: a percentage's value ÷ 100; one printed without `%` read as the row's ratio reads it.
-      let shift = 0;
-      if (!rate.percent) {
-        const o = operandsOf();
-        const q = o ? amountsRatio(p, r, o) : undefined;
-        if (q !== undefined) shift = Math.abs(rate.value / 100 - q) <= Math.abs(rate.value - q) ? -2 : 0;
-        // (0 reads alike either way.)
-        else if (rate.value > 1.5 || rate.value === 0) shift = -2;
-        else continue;
-      }
+      const shift = rateShift(p, r, rate, operandsOf);
+      if (shift === undefined) continue;
       const fraction = rate.percent || shift ? rate.value / 100 : rate.value;
       const rateDecimals = Math.max(rate.decimals, rate.percent ? ratePercentDecimals : rateFigureDecimals) + (rate.percent || shift ? 2 : 0);
       // The score's interval meets the weight times the rate's, capped, by a tenth of the score's rounding at least
@@ -770,11 +864,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
       const half = 0.45 * 10 ** -places;
       const around = 0.5 * 10 ** -rateDecimals;
       const scoreText = () => cellOf(p, r, c.index)!.text.trim();
-      const relation = (f: Decimal, title: string): Relation => ({
-        rule: 'column-formula', kind: 'score', title,
-        target: cellOf(p, r, c.index)!, terms: [shift ? { sign: 1, cell: cellOf(p, r, rateColumn.index)!, shift } : { sign: 1, cell: cellOf(p, r, rateColumn.index)! }],
-        factor: { units: f.units, decimals: f.decimals },
-      });
+      const relation = (f: Decimal, title: string): Relation => scoreRelation(p, r, sc, f, shift, title);
       const holdsWith = (f: Decimal, title: () => string): Relation | undefined => {
         const v = Number(f.units) / 10 ** f.decimals;
         if (score.value + half >= v * Math.min(fraction - around, 1) && score.value - half <= v * Math.min(fraction + around, 1)) return undefined;
@@ -782,7 +872,7 @@ function scoreRelations(p: Part, m: Messages, out: Relation[]): void {
         return holdsAsPrinted(rel) !== false ? undefined : rel;
       };
       const printed = weight;
-      let rel = holdsWith(printed, () => (bare ? m.ruleFundsScore : m.ruleHeaderScore)(c.name, formatUnits(printed.units, printed.decimals, false)));
+      let rel = holdsWith(printed, () => scoreTitle(sc, printed, m));
       // Not with its printed 100: with the row's own weight, the 100 is the mistake (the form's whole typed into the
       // funds row's 分值, its score its own) — found as printed, saying so; nor with that, the row may print the form's
       // totals — found against its own weight.
