@@ -90,10 +90,12 @@ export const COMPLETION_OF = /(?:完成[^，,。；;：:%％]{0,30}?(?:年初|�
 
 /** The words right before a run of figures said respectively: `各是`, `各减少`, `分别为`, `分别比上年增加`. */
 export const RESPECTIVELY = /(?:各|分别)[^\d，,。；;：:、]{0,10}$/;
-/** A word joining a figure's words to the figure before (`、`, `和`, `及`, `与`, `以及`), at the start of those words. */
-export const JOINED = /^(?:、|和|及|与|以及)/;
-/** The words between two figures of one run: `JOINED`'s words alone. */
-export const RUN_JOIN = new RegExp(`${JOINED.source}$`);
+/** The words joining a figure's words to the figure before: `、`, `和`, `及`, `与`, `以及`. */
+const JOIN_WORDS = '(?:、|和|及|与|以及)';
+/** A joining word at the start of a figure's words. */
+export const JOINED = new RegExp(`^${JOIN_WORDS}`);
+/** The words between two figures of one run: a joining word alone. */
+export const RUN_JOIN = new RegExp(`^${JOIN_WORDS}$`);
 /** The words of a total after its parts (`人员经费 a 万元、公用经费 b 万元，合计 c 万元`). */
 export const TRAILING_TOTAL = /^[，,；;、]?(合计|共计|总计|总额)(为|是)?$/;
 /** Words that open a part's own list of items inside a `其中` (`主要包括`, `具体包括`, `包括`, `主要有`). */
