@@ -154,7 +154,9 @@ function searchOf(b: Build, text: string, options: AnalysisOptions): () => void 
   const failing: Relation[] = a.relations.filter((r) => b.evaluate.judge(r, m)?.severity === 'error');
   const src = { relationsOf: a.relationsOf, stamp: () => 0, current: () => true, spanningChanged: () => new Set<string>(), place: () => '' };
   const weight = b.culprits.culpritOptions(m).weight;
-  for (const r of failing) for (const c of b.localise.cellsOf(r)) for (const q of a.relationsOf(c)) for (const x of b.localise.cellsOf(q)) a.relationsOf(x);
+  // (A relation's figures read here, not through a build's helper: it moved from checks/localise to rules/relation.)
+  const cells = (r: Relation) => [r.target, ...r.terms.map((t) => t.cell)];
+  for (const r of failing) for (const c of cells(r)) for (const q of a.relationsOf(c)) for (const x of cells(q)) a.relationsOf(x);
   return () => b.localise.explain(failing, src, weight);
 }
 

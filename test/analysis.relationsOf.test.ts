@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DocumentAnalyzer, type Analysis } from '../server/src/analysis';
 import { isClaimCell } from '../server/src/claims/checks';
-import { cellsOf } from '../server/src/checks/localise';
+import { cellsOf } from '../server/src/rules/relation';
 import { FIELD_PART } from '../server/src/model/build';
 import type { Cell } from '../server/src/model/document';
 import { StoredPart } from '../server/src/model/rows';

@@ -8,7 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { analyze, DocumentAnalyzer, spanningKeyed, type Analysis } from '../server/src/analysis';
 import type { Finding } from '../server/src/checks/finding';
-import { cellsOf, searches } from '../server/src/checks/localise';
+import { searches } from '../server/src/checks/localise';
+import { cellsOf } from '../server/src/rules/relation';
 import type { Relation } from '../server/src/rules/relation';
 import { generateBudget } from '../bench/standardDocs';
 

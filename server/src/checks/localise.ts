@@ -23,7 +23,7 @@
 import type { Cell } from '../model/document';
 import { printedUnit } from '../model/classify';
 import { formatUnits, intervalOf, pow10, roundUnits, type Decimal, type Figure } from '../numbers/decimal';
-import type { Relation, Term } from '../rules/relation';
+import { cellsOf, type Relation, type Term } from '../rules/relation';
 import { evaluate, holdsAsPrinted, printStyle, scoreFigures, scoreInterval, termValue, valueOf, type PrintStyle } from './evaluate';
 import type { Finding } from './finding';
 import { Numbering } from '../util/numbering';
@@ -61,15 +61,6 @@ const MAX_SPLITS = 3;
  * scale, in its own unit): one coefficient per free figure, 0n for a figure the inequality does not bound.
  */
 export interface Ineq { coef: bigint[]; c: bigint }
-
-const cellLists = new WeakMap<Relation, readonly Cell[]>();
-
-/** A relation's figures: its target, then its terms' (one list per relation, made once). */
-export function cellsOf(rel: Relation): readonly Cell[] {
-  let l = cellLists.get(rel);
-  if (!l) cellLists.set(rel, (l = [rel.target, ...rel.terms.map((t) => t.cell)]));
-  return l;
-}
 
 /** Half a unit of a figure printed with `decimals`, at `scale` (scale > decimals; 0 when not). */
 function halfUnit(decimals: number, scale: number): bigint {

@@ -24,10 +24,11 @@ import type { BudgetDocument, Cell, Column, Part, Table } from '../model/documen
 import { eachRowHead } from '../model/rows';
 import { syntheticCell } from '../model/synthetic';
 import { isBlank } from '../syntax/reader';
+import { pushTo } from '../util/arrays';
 import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, type Claim, type SourceLine, type Statement } from './extract';
-import { labelKey, looseKey, QuantityIndex, roleIn, type Quantity } from './link';
+import { labelKey, looseKey, QuantityIndex, roleIn, yearlessKey, type Quantity } from './link';
 import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
@@ -922,8 +923,7 @@ function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   if (c.scale === undefined || cur.scale === undefined || cur.span.end > c.span.start) return;
   // The basis words: from the start of the current amount's sentence to the change.
   const before = ctx.slice({ start: st.span.start, end: c.numberSpan.start });
-  const from = Math.max(...['。', '；', ';', '！', '？'].map((p) => before.lastIndexOf(p, cur.span.start - st.span.start))) + 1;
-  const window = before.slice(from);
+  const window = before.slice(startAfter(before, `${FULL_STOPS}；;`, cur.span.start - st.span.start));
   if (OTHER_BASIS.test(window)) return;
   const kinds = new Set<string | undefined>();
   for (const m of window.matchAll(LAST_YEAR_BASIS)) {
@@ -941,7 +941,7 @@ function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   let base: Quantity | undefined;
   for (const q of qs) {
     const b = ctx.index.baseBeside(q, c.scale);
-    if (!b || basisKind(labelKey(b.cell.column!.path.join('/')).replace(/^(?:上年度?|上一年度?|\d{4}年度?)/, ''), ctx.kind) !== said) return;
+    if (!b || basisKind(yearlessKey(b.cell.column!), ctx.kind) !== said) return;
     const fb = termValue({ sign: 1, cell: b.cell, shift: b.shift });
     if (!fb || (base && !samePrint(fb, termValue({ sign: 1, cell: base.cell, shift: base.shift })!))) return;
     base ??= b;
@@ -2621,7 +2621,7 @@ function measureLists(ctx: Ctx, st: Statement, qi: number, total: Claim, parts: 
   for (let j = from; j < claims.length && j < from + MEASURE_CLAIMS && claims[j].span.start < st.span.start + end; j++) {
     const c = claims[j];
     const m = measures.get(key(c));
-    if (m && partOfTotal(ctx, m, c)) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
+    if (m && partOfTotal(ctx, m, c)) pushTo(groups, key(c), c);
   }
   for (const [k, group] of groups) {
     const m = measures.get(k)!;

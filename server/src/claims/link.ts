@@ -514,7 +514,7 @@ const BUDGET_HEAD = /年初预算|全年预算|调整预算|预算数|(?:^|\/)�
 const NOT_AMOUNT = /增减|变动|比例|占比|比重|率|%|％|结转|结余/;
 
 /** A column's headings without the year each names (`本年预算数` and `上年预算数`: `预算数`; `2024年/合计`: `合计`). */
-function yearlessKey(c: Column): string {
+export function yearlessKey(c: Column): string {
   return c.path.map((h) => labelKey(h).replace(/^(?:本年度?|上年度?|上一年度?|\d{4}年度?)/, '')).filter(Boolean).join('/');
 }
 

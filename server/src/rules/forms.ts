@@ -12,11 +12,10 @@ import { FIELD_PART, figureColumns, isFundsTotal, isPointsColumn, isScoreColumn,
 import { columnUnit, unitShift } from '../model/classify';
 import type { BudgetDocument, Cell, Column, Part, Row, Table } from '../model/document';
 import type { Messages } from '../i18n/messages';
-import type { Relation } from './relation';
+import { cellsOf, type Relation } from './relation';
 import { cellOf, eachRowHead, figureNumber, rowCount } from '../model/rows';
 import { syntheticCell } from '../model/synthetic';
 import { columnPrecision, holdsAsPrinted } from '../checks/evaluate';
-import { cellsOf } from '../checks/localise';
 import { formatUnits, parseFigure, type Decimal, type Figure } from '../numbers/decimal';
 
 const CURRENT_BUDGET = /^(项目)?(当年|本年度?|年度)预算(数)?$/;

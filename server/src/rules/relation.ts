@@ -51,3 +51,12 @@ export interface RuleProblem {
   span: Span;
   severity: 'error' | 'warning';
 }
+
+const cellLists = new WeakMap<Relation, readonly Cell[]>();
+
+/** A relation's figures: its target, then its terms' (one list per relation, made once). */
+export function cellsOf(rel: Relation): readonly Cell[] {
+  let l = cellLists.get(rel);
+  if (!l) cellLists.set(rel, (l = [rel.target, ...rel.terms.map((t) => t.cell)]));
+  return l;
+}
