@@ -4,7 +4,10 @@
  * path: the narrative against a table, a table's sum, a 尾差, zh and en. (A figure read from another unit: units.columns.)
  */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyze } from '../server/src/analysis';
+import { computedTotalHints } from '../server/src/hints/computed';
 
 const header = ['# 某局2023年部门预算', '部门：某局', '年度：2023', '类型：预算', '金额单位：万元', ''];
 
@@ -55,5 +58,30 @@ describe('a finding states each figure as printed and the difference exactly (me
     const text = [...header, '## 表 支出表', '列：科目编码 | 科目名称 | 金额', '| 合计 | -', '201 | 一般公共服务支出 | 11.00', '205 | 教育支出 | 0.00', ''].join('\n');
     assert.match(message(text, 'total-row'), /应为 11\.00，实为 -，相差 11\.00/);
     assert.match(message(text, 'total-row', 'en'), /expected 11\.00, found -, difference 11\.00/);
+  });
+});
+
+describe('a blank cell is told as printed: blank, not the 0.00 of its column (change28; review27: 新洲 2023 L748)', () => {
+  // 新洲 2023's 项目申报表 prints its 项目资金来源 合计 blank beside 1. 一般公共预算财政拨款收入 9.81: it was told `实为 0.00`,
+  // a figure the document does not print.
+  const text = [...header, '## 表 支出表', '列：科目编码 | 科目名称 | 金额', '| 合计 |', '201 | 一般公共服务支出 | 11.00', '205 | 教育支出 | 0.00', ''].join('\n');
+  it('a sum’s blank target: 实为 （空）, found (blank), zh and en', () => {
+    assert.match(message(text, 'total-row'), /应为 11\.00，实为 （空），相差 11\.00/);
+    assert.match(message(text, 'total-row', 'en'), /expected 11\.00, found \(blank\), difference 11\.00/);
+  });
+  it('the inlay hint of a blank target says it printed blank', () => {
+    for (const [locale, said] of [['zh', '不成立：列示 （空），相差 11.00'], ['en', 'does not hold: printed (blank), difference 11.00']] as const) {
+      const hints = computedTotalHints(analyze(text, { locale }), { start: 0, end: text.length }, 'differences', locale);
+      const at = hints.find((h) => h.parts.some((p) => p.text.includes('11.00')));
+      assert.ok(at, JSON.stringify(hints));
+      assert.ok(at.parts.some((p) => p.tooltip.endsWith(said)), JSON.stringify(at.parts));
+    }
+  });
+  it('the seed: 新洲 2023’s blank 合计 of 项目资金来源', () => {
+    const seed = readFileSync(join(__dirname, '..', '..', 'seeds', 'xinzhou-2023-budget.budget'), 'utf8');
+    const line = seed.split('\n').findIndex((l) => /^合计 \|\s*$/.test(l)) + 1;
+    const f = analyze(seed).findings.filter((x) => x.rule === 'row-formula' && x.severity === 'error' && /项目资金来源/.test(x.message) && /应为 9\.81/.test(x.message));
+    assert.equal(f.length, 1, `line ${line}`);
+    assert.match(f[0].message, /应为 9\.81，实为 （空），相差 9\.81/);
   });
 });

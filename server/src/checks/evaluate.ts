@@ -153,7 +153,7 @@ export interface Evaluation {
   exact: boolean;
   /** The value the relation gives, exactly (a sum's or an equality's; a ratio's or a score's at its printed precision). */
   computed: string;
-  /** The target as printed. */
+  /** The target as printed; '' for a blank, which prints nothing (a message tells it as `Messages.empty`: `实为 （空）`). */
   stated: string;
   difference: string;
   /**
@@ -379,12 +379,13 @@ export function evaluate(rel: Relation): Evaluation | undefined {
   // the sum and the difference exactly — with figures read from another unit, every digit they have, no fewer than
   // those printed in the relation's own unit show (`shown`).
   const exactly = (u: bigint) => formatExact(u, s.dec, s.shown ?? s.dec, grouping) + pct;
-  // (A `-` too, a zero printed: `实为 -`; a blank prints nothing, its 0 told at the relation's precision.)
-  const printed = rel.target.kind === 'figure' || rel.target.kind === 'dash' ? rel.target.text.replace(/\s+/g, '') : '';
+  // (A `-` too, a zero printed: `实为 -`; a blank prints nothing — '' here, told blank by the message, never as the 0.00
+  // of its column: 新洲 2023's blank 项目资金来源 合计.)
+  const printed = rel.target.kind === 'figure' || rel.target.kind === 'dash' ? rel.target.text.replace(/\s+/g, '') : rel.target.kind === 'empty' ? '' : undefined;
   return {
     holds: s.holds, exact: s.exact,
     computed: exactly(s.expected),
-    stated: printed || exactly(s.stated),
+    stated: printed ?? exactly(s.stated),
     difference: exactly(diff < 0n ? -diff : diff),
     ...(s.shown !== undefined && s.shown < s.dec ? { fix: formatUnits(roundUnits(s.expected, s.dec, s.shown), s.shown, grouping) + pct } : {}),
   };
@@ -522,7 +523,7 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
   const related: Finding['related'] = rel.terms.slice(0, RELATED).map((t) => new TermNote(own(t.cell.span), t.cell, by, m));
   if (rel.ruleSpan) related.push({ span: own(rel.ruleSpan), message: rel.title });
   if (!ev.holds && isRatio(rel)) {
-    const [a, b, ...rest] = rel.terms.map((t) => t.cell.text || '0');
+    const [a, b, ...rest] = rel.terms.map((t) => t.cell.text || m.empty);
     const [num, den] = ratioTexts(rel, a, b, ...rest);
     return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
@@ -543,12 +544,12 @@ export function judge(rel: Relation, m: Messages): Finding | undefined {
     const template = rel.kind === 'same' ? m.sameMismatch : m.sumMismatch;
     return withRelation({
       rule: rel.rule, severity: 'error', span: own(rel.target.span), related,
-      message: template(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
+      message: template(lhs, rhs, ev.computed, ev.stated || m.empty, ev.difference, ctx),
       expected: ev.fix ?? ev.computed,
     }, rel);
   }
   return {
     rule: rel.rule, severity: 'information', span: own(rel.target.span), related, roundingTail: true,
-    message: m.sumTail(lhs, rhs, ev.computed, ev.stated, ev.difference, ctx),
+    message: m.sumTail(lhs, rhs, ev.computed, ev.stated || m.empty, ev.difference, ctx),
   };
 }

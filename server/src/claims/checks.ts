@@ -556,28 +556,27 @@ function relate(ctx: Ctx, rel: Relation, say?: (ev: NonNullable<ReturnType<typeo
   if (ev.holds) {
     // A sum that holds only within rounding: a 尾差, like the tables'.
     const rhs = rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' ');
-    ctx.out.findings.push(withRelation({ rule: 'narrative', severity: 'information', roundingTail: true, span: own(rel.target.span), related, message: ctx.m.sumTail(nameOf(ctx, rel.target), rhs, ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title)) }, rel));
+    ctx.out.findings.push(withRelation({ rule: 'narrative', severity: 'information', roundingTail: true, span: own(rel.target.span), related, message: ctx.m.sumTail(nameOf(ctx, rel.target), rhs, ev.computed, ev.stated || ctx.m.empty, ev.difference, ctx.m.context('', rel.title)) }, rel));
     return;
   }
   let message: string;
   if (say) message = say(ev);
   else if (rel.kind === 'ratio' || rel.kind === 'change' || rel.kind === 'growth') {
-    const [a, b, ...rest] = rel.terms.map((t) => printed(t));
+    const [a, b, ...rest] = rel.terms.map((t) => printed(t, ctx.m.empty));
     const [num, den] = ratioTexts(rel, a, b, ...rest);
     message = ctx.m.ratioMismatch(ev.stated, num, den, ev.computed, ev.difference, ctx.m.context('', rel.title));
   } else {
-    message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated, ev.difference, ctx.m.context('', rel.title));
+    message = ctx.m.sumMismatch(nameOf(ctx, rel.target), rel.terms.map((t, i) => `${i ? (t.sign < 0 ? '- ' : '+ ') : t.sign < 0 ? '- ' : ''}${nameOf(ctx, t.cell)}`).join(' '), ev.computed, ev.stated || ctx.m.empty, ev.difference, ctx.m.context('', rel.title));
   }
   const f: Finding = withRelation({ rule: 'narrative', severity, span: own(rel.target.span), related, message }, rel);
   if (severity === 'error' && (rel.kind === 'sum' || rel.kind === 'same')) f.expected = (ev.fix ?? ev.computed).replace(/,/g, '');
   ctx.out.findings.push(f);
 }
 
-/** A term's figure as printed in the unit the relation compares in. */
-function printed(t: Term): string {
+/** A term's figure as printed in the unit the relation compares in; a blank as `empty` (it prints no 0). */
+function printed(t: Term, empty: string): string {
   const f = termValue(t);
-  if (!f) return t.cell.text || '0';
-  if (!t.shift) return t.cell.text || '0';
+  if (!f || !t.shift || t.cell.kind === 'empty') return t.cell.text || empty;
   return formatUnits(f.units, f.decimals, false);
 }
 

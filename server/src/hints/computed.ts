@@ -9,7 +9,7 @@
 import type { Analysis } from '../analysis';
 import { evaluate, type Evaluation } from '../checks/evaluate';
 import { editorMessages } from '../i18n/editor';
-import type { Locale } from '../i18n/messages';
+import { messages, type Locale } from '../i18n/messages';
 import type { Cell } from '../model/document';
 import type { Relation } from '../rules/relation';
 import type { Span } from '../syntax/ast';
@@ -46,6 +46,8 @@ const statusOf = (ev: Evaluation): HintStatus => (!ev.holds ? 'error' : ev.exact
 export function computedTotalHints(analysis: Analysis, range: Span, mode: ComputedTotalsMode, locale: Locale = 'zh'): ComputedHint[] {
   if (mode === 'off') return [];
   const m = editorMessages(locale);
+  // A blank target prints nothing (`ev.stated` ''): told as the messages tell a blank cell.
+  const empty = messages(locale).empty;
   const byTarget = new Map<Cell, { rel: Relation; ev: Evaluation }[]>();
   for (const rel of analysis.relations) {
     if (rel.kind !== 'sum') continue;
@@ -70,8 +72,8 @@ export function computedTotalHints(analysis: Analysis, range: Span, mode: Comput
       }
     }
     const parts = [...values].map(([value, v], i): ComputedHintPart => {
-      const verdict = v.status === 'error' ? m.computedFails(v.ev.stated, v.ev.difference)
-        : v.status === 'tail' ? m.computedTail(v.ev.stated, v.ev.difference) : m.computedHolds;
+      const verdict = v.status === 'error' ? m.computedFails(v.ev.stated || empty, v.ev.difference)
+        : v.status === 'tail' ? m.computedTail(v.ev.stated || empty, v.ev.difference) : m.computedHolds;
       return { text: i === 0 ? m.computed(value) : m.computedMore(value), tooltip: `${m.computedTooltip(v.titles.join(m.previewRuleSeparator))}\n${verdict}`, status: v.status };
     });
     hints.push({ offset: cell.span.end, span: cell.span, parts });

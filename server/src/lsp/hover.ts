@@ -126,7 +126,7 @@ function relationsHover(a: Analysis, cell: Cell, m: KnowledgeMessages, mm: Messa
     const terms = rel.terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '-' : '') : t.sign < 0 ? ' - ' : ' + '}${cellName(t.cell, mm, by)}`).join('');
     const ev = evaluate(rel);
     const status = !ev ? m.hoverNoValue : ev.holds ? (ev.exact ? `✓ ${m.hoverHolds}` : `≈ ${m.hoverTail}`) : `✗ ${m.hoverFails}`;
-    const values = ev ? `；${m.hoverComputed(ev.computed, ev.stated, ev.difference)}` : '';
+    const values = ev ? `；${m.hoverComputed(ev.computed, ev.stated || mm.empty, ev.difference)}` : '';
     const role = rel.target === cell ? m.hoverTarget : m.hoverTerm;
     const where = by === 'column' ? `${cellName(rel.target, mm, 'row')}：` : by === 'row' && rel.target.column ? `${cellName(rel.target, mm, 'column')}：` : '';
     out.push(`- ${md(status)} · ${md(rel.title)}（${md(role)}）：${md(`${where}${cellName(rel.target, mm, by)} = ${terms}${values}`)}`);
