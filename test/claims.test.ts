@@ -213,11 +213,52 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
       doc('预算', '项目 | 上年执行数 | 本年预算数', '2024年“三公”经费预算数为180.5万元，比上年减少18.5万元。'),
     ]) assert.deepEqual(errorsOf(text).map((x) => x.message), [], text);
     // Two bases in one sentence (the central 2015 三公 wording: `比2014年年初预算减少8.35亿元，下降11.7%，…比2014年执行数
-    // 减少2.5亿元，下降3.8%`, 中国青年报 2015-04): the first change against the 上年预算数 beside it; the second, whose
-    // sentence names both bases before it, is not read against either.
+    // 减少2.5亿元，下降3.8%`, 中国青年报 2015-04): the first change against the 上年预算数 beside it; the second against
+    // the 上年执行数 (since change28: its own basis, said after the first change; 180.5 − 190 = −9.5 holds).
     const two = doc('预算', '项目 | 上年预算数 | 上年执行数 | 本年预算数', '2024年“三公”经费预算数为180.5万元，比2023年年初预算减少18.5万元，比2023年执行数减少9.5万元。',
       '“三公”经费 | 200.00 | 190.00 | 180.50');
     assert.deepEqual(errorsOf(two).map((x) => said(two, x).slice(0, 4)), ['18.5']);
+  });
+
+  it('a change against the base printed beside this year: the column of the kind the sentence names, two bases each read, columns headed by the document’s years (change28)', () => {
+    // change27's leftovers. Real headings: 岳阳县台创园 2017 (test/fixtures/standard/others/yueyang-taichuang-2017-budget-sangong.budget)
+    // prints `2016年执行数 | 2017年预算数` in a 2017 预算; the central 2014 三公 wording compares one amount with two bases in
+    // one sentence (`比去年执行数略有下降,比去年年初预算减少8.18亿元`, http://m.zgkjsz.com/page/2014/0527/1147068.shtml).
+    const doc = (heads: string, sentence: string, rows = '“三公”经费 | 200.00 | 180.50', kind: '预算' | '决算' = '预算') =>
+      `# 测试局2024年部门${kind}\n部门：测试局\n年度：2024\n类型：${kind}\n金额单位：万元\n\n## 情况说明\n${sentence}\n\n` +
+      `## 表 “三公”经费表\n单位：万元\n列：${heads}\n${rows}\n`;
+    const found = (text: string) => errorsOf(text).map((e) => `${said(text, e)} ${/应为 ([\d.]+)/.exec(e.message)?.[1] ?? e.message}`);
+    const s = (tail: string) => `2024年“三公”经费预算数为180.5万元，${tail}`;
+    // 上年执行数 beside 本年预算数: a change said against last year's 执行数 is of that column; one said against last
+    // year's budget (or of no kind: the 预算's own) or its 预计执行数 is not.
+    const exec = (t: string) => doc('项目 | 上年执行数 | 本年预算数', s(t));
+    assert.deepEqual(found(exec('比上年执行数减少18.5万元。')), ['18.5 19.50']);
+    assert.deepEqual(found(exec('比上年决算数减少18.5万元。')), ['18.5 19.50']);
+    assert.deepEqual(found(exec('比上年执行数减少19.5万元。')), []);
+    for (const t of ['比上年减少18.5万元。', '比上年预算减少18.5万元。', '比上年预计执行数减少18.5万元。']) assert.deepEqual(found(exec(t)), [], t);
+    // 预计执行数 beside 本年预算数, against a 预计执行数 said; a 预算执行数 is what was spent, not a budget.
+    assert.deepEqual(found(doc('项目 | 上年预计执行数 | 本年预算数', s('比上年预计执行数减少18.5万元。'))), ['18.5 19.50']);
+    assert.deepEqual(found(doc('项目 | 上年预计执行数 | 本年预算数', s('比上年执行数减少18.5万元。'))), []);
+    assert.deepEqual(found(doc('项目 | 上年预算数 | 本年预算数', s('比上年预算执行数减少18.5万元。'))), []);
+    // Both columns: each change against the one its words name; the second of two bases in one sentence is read too.
+    const both = (t: string) => doc('项目 | 上年预算数 | 上年执行数 | 本年预算数', s(t), '“三公”经费 | 200.00 | 190.00 | 180.50');
+    assert.deepEqual(found(both('比上年预算减少19.5万元，比上年执行数减少8.5万元。')), ['8.5 9.50']);
+    assert.deepEqual(found(both('比上年预算减少18.5万元，比上年执行数减少9.5万元。')), ['18.5 19.50']);
+    assert.deepEqual(found(both('比上年执行数减少18.5万元，比上年年初预算减少19.5万元。')), ['18.5 9.50']);
+    assert.deepEqual(found(both('比上年预算减少19.5万元，比上年执行数减少9.5万元。')), []);
+    // A second basis of no kind after one of a kind: what it means is not said — not read.
+    assert.deepEqual(found(both('比上年预算减少19.5万元，比上年减少8.5万元。')), []);
+    // Columns headed by the document's years: this year's (2024) is this year's amount, the year before's the base;
+    // another year's is neither.
+    assert.deepEqual(found(doc('项目 | 2023年预算数 | 2024年预算数', s('比上年减少18.5万元。'))), ['18.5 19.50']);
+    assert.deepEqual(found(doc('项目 | 2023年预算数 | 2024年预算数', s('比2023年减少19.5万元。'))), []);
+    assert.deepEqual(found(doc('项目 | 2023年执行数 | 2024年预算数', s('比2023年执行数减少18.5万元。'))), ['18.5 19.50']);
+    assert.deepEqual(found(doc('项目 | 2023年执行数 | 2024年预算数', s('比上年减少18.5万元。'))), []);
+    assert.deepEqual(found(doc('项目 | 2022年预算数 | 2024年预算数', s('比上年减少18.5万元。'))), []);
+    // This year's amount against this year's column headed by its year: a restatement read too.
+    assert.deepEqual(found(doc('项目 | 2023年预算数 | 2024年预算数', '2024年“三公”经费预算数为181.5万元。')).map((x) => x.slice(0, 5)), ['181.5']);
+    // A 决算 of columns headed by years.
+    assert.deepEqual(found(doc('项目 | 2023年决算数 | 2024年决算数', '2024年“三公”经费决算数为180.5万元，比上年减少18.5万元。', undefined, '决算')), ['18.5 19.50']);
   });
 
   it('shares of one whole in two lines are two breakdowns of it, not one list that passes 100%', () => {

@@ -28,7 +28,7 @@ import { pushTo } from '../util/arrays';
 import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
 import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, type Claim, type SourceLine, type Statement } from './extract';
-import { labelKey, looseKey, QuantityIndex, roleIn, yearlessKey, type Quantity } from './link';
+import { amountKind, labelKey, looseKey, QuantityIndex, roleIn, type AmountKind, type Quantity } from './link';
 import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
@@ -901,22 +901,20 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   }
 }
 
-/** A comparison with last year (`比上年`, `较2023年度`, `与上年预算数相比`, `同比`) and the kind of amount it names. */
-const LAST_YEAR_BASIS = /(?:比|较|与|对比)[ \t\u3000]*(?:上年度?|上一年度?|去年|(\d{4})[ \t\u3000]*年度?)(?:同期)?[ \t\u3000]*(?:的)?(?:年初|全年)?(预算|决算|执行|实际)?|同比/g;
-
-/** An amount's kind in a basis or a column's heading: a budget, or what was spent (决算, 执行数, 实际). */
-function basisKind(words: string | undefined, kind: '预算' | '决算' | undefined): 'budget' | 'final' | undefined {
-  if (words && /决算|执行|实际|完成/.test(words)) return 'final';
-  if (words && /预算/.test(words)) return 'budget';
-  return kind === '预算' ? 'budget' : kind === '决算' ? 'final' : undefined;
-}
+/**
+ * A comparison with last year (`比上年`, `较2023年度`, `与上年预算数相比`, `同比`) and the kind of amount it names
+ * (`预算执行数` is what was spent, `预计执行数` an estimate of it: link.ts `amountKind`).
+ */
+const LAST_YEAR_BASIS = /(?:比|较|与|对比)[ \t\u3000]*(?:上年度?|上一年度?|去年|(\d{4})[ \t\u3000]*年度?)(?:同期)?[ \t\u3000]*(?:的)?(?:年初|全年)?(预算执行|预计执行|预计完成|预算|决算|执行|实际)?|同比/g;
 
 /**
  * A change against last year whose base the narrative does not state (`“三公”经费预算数为180.5万元，比上年减少18.5万元，
  * 下降9.8%`), when the tables print both years of its subject: this year − the base year's figure printed in the same
- * row (`上年预算数` beside `本年预算数`, link.ts `baseBeside`), each as printed. Only when this year's amount agrees with
- * every print of it found, each row prints one base that agrees, and the sentence compares with last year's amount of
- * the column's kind (`比上年决算数` against a 上年预算数 column, `比年初预算`, `同口径`: not read).
+ * row (`上年预算数` or `上年执行数` beside `本年预算数`, link.ts `baseBeside`), each as printed. Only when this year's
+ * amount agrees with every print of it found, each row prints one base that agrees, and the sentence compares with last
+ * year's amount of the column's kind (`比上年决算数` against a 上年预算数 column, `比年初预算`, `同口径`: not read). The
+ * basis is the one said since the change before in the sentence (`比上年预算减少a…，比上年执行数减少b…`: each its own);
+ * one of no kind after one of a kind (`比上年预算减少a，比上年减少b`) is not read — the words do not say which.
  */
 function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   if (c.scale === undefined || cur.scale === undefined || cur.span.end > c.span.start) return;
@@ -924,13 +922,25 @@ function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   const before = ctx.slice({ start: st.span.start, end: c.numberSpan.start });
   const window = before.slice(startAfter(before, `${FULL_STOPS}；;`, cur.span.start - st.span.start));
   if (OTHER_BASIS.test(window)) return;
-  const kinds = new Set<string | undefined>();
+  // The change's own basis: said after the change before it in the window, when one is (else the window's).
+  const from = st.span.start + before.length - window.length;
+  let ownFrom = 0;
+  for (const x of st.claims) if (x.kind === 'change' && x !== c && x.numberSpan.start >= from && x.numberSpan.end <= c.numberSpan.start) ownFrom = Math.max(ownFrom, x.numberSpan.end - from);
+  const kinds = new Set<AmountKind | undefined>();
+  const ownKinds = new Set<AmountKind | undefined>();
+  let earlierNamed = false;
+  let ownNamed = false;
   for (const m of window.matchAll(LAST_YEAR_BASIS)) {
     if (m[1] && ctx.doc.header.year !== undefined && Number(m[1]) !== ctx.doc.header.year - 1) return;
-    kinds.add(basisKind(m[2], ctx.kind));
+    const k = amountKind(m[2], ctx.kind);
+    kinds.add(k);
+    if (m.index >= ownFrom) { ownKinds.add(k); ownNamed ||= !!m[2]; } else if (m[2]) earlierNamed = true;
   }
-  if (kinds.size !== 1) return;
-  const said = [...kinds][0];
+  // (A basis of no kind after one of a kind: the words do not say which.)
+  if (ownKinds.size && earlierNamed && !ownNamed) return;
+  const read = ownKinds.size ? ownKinds : kinds;
+  if (read.size !== 1) return;
+  const said = [...read][0];
   if (!said) return;
   const agrees = (q: Quantity) => {
     const f = termValue({ sign: 1, cell: q.cell, shift: q.shift });
@@ -939,8 +949,8 @@ function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   const qs = ctx.index.resolve(cur).filter(agrees);
   let base: Quantity | undefined;
   for (const q of qs) {
-    const b = ctx.index.baseBeside(q, c.scale);
-    if (!b || basisKind(yearlessKey(b.cell.column!), ctx.kind) !== said) return;
+    const b = ctx.index.baseBeside(q, c.scale, said);
+    if (!b) return;
     const fb = termValue({ sign: 1, cell: b.cell, shift: b.shift });
     if (!fb || (base && !samePrint(fb, termValue({ sign: 1, cell: base.cell, shift: base.shift })!))) return;
     base ??= b;

@@ -245,6 +245,8 @@ const FUNDS_TOTAL = /^年度(财政)?资金总额$/;
 export class QuantityIndex {
   private readonly parts: PartIndex[] = [];
   private readonly kind: '预算' | '决算' | undefined;
+  /** The document's year (its header's): a column headed by it is this year's, by the year before it the base's. */
+  private readonly year: number | undefined;
   /** The project forms by the key of their 项目名称, the longest first (made when a claim first asks). */
   private projects?: { key: string; name: string; form: Table }[];
 
@@ -254,6 +256,7 @@ export class QuantityIndex {
     private readonly standard?: (name: string) => readonly Cell[],
   ) {
     this.kind = doc.header.kind;
+    this.year = doc.header.year;
     for (const t of doc.tables) {
       if (t.kind !== 'table') continue;
       for (const p of t.parts) if (p.columns.some((c) => c.role === 'figure')) this.parts.push(partIndex(p));
@@ -294,10 +297,12 @@ export class QuantityIndex {
   private resolveSubject(claim: Claim): Quantity[] {
     const role = this.roleOf(claim);
     if (!role || claim.scale === undefined) return [];
+    // The years a column may name: the document's, and the base's (the year the claim names, else the year before).
+    const years: Years = { year: this.year, base: role === 'base' ? claim.roleYear : undefined };
     const cells: Cell[] = [];
     const fromRows = (rows: RowEntry[] | undefined) => {
       for (const e of rows ?? []) {
-        const col = pickColumn(e.part, role, this.kind, partIndex(e.part).figures);
+        const col = pickColumn(e.part, role, this.kind, years, partIndex(e.part).figures);
         const c = col && cellOf(e.part, e.index, col.index);
         if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
       }
@@ -325,7 +330,7 @@ export class QuantityIndex {
         // `公务用车购置` is the column `公务用车购置费`.
         const columns = this.all((ix) => ix.columns, k) ?? this.all((ix) => ix.columns, loose) ?? this.all((ix) => ix.columns, `${loose}费`);
         for (const { part, column } of columns ?? []) {
-          if (!columnFits(column, role, this.kind)) continue;
+          if (!columnFits(column, role, this.kind, years)) continue;
           const total = totalRow(part);
           const c = total !== undefined ? cellOf(part, total, column.index) : undefined;
           if (c && (c.kind === 'figure' || c.kind === 'empty' || c.kind === 'dash')) cells.push(c);
@@ -379,17 +384,24 @@ export class QuantityIndex {
   }
 
   /**
-   * The base year's figure printed beside a quantity: in the same row, the one column under an 上年/year heading that
-   * is the quantity's own column but for its year (`上年预算数` beside `本年预算数` or `预算数`; `2023年/公务接待费`
-   * beside `2024年/公务接待费`), in the unit of power `scale`. Undefined when the part prints no such column, or more
+   * The base year's figure printed beside a quantity, of the kind `said` (a budget, what was spent, an estimate of it):
+   * in the same row, the one column under an 上年/year-before heading that is the quantity's own column but for its
+   * year and kind of amount (`上年预算数` or `上年执行数` beside `本年预算数` or `预算数`; `2023年/公务接待费` beside
+   * `2024年/公务接待费`; `2023年执行数` beside `2024年预算数` in a 2024 document), in the unit of power `scale`.
+   * Undefined when this year's column is not this year's, when the part prints no such column of that kind, or more
    * than one, or the row's cell there is not a figure.
    */
-  baseBeside(q: Quantity, scale: number): Quantity | undefined {
+  baseBeside(q: Quantity, scale: number, said: AmountKind): Quantity | undefined {
     const col = q.cell.column;
-    if (!col || col.role !== 'figure' || BASE_HEAD.test(col.path.map(labelKey).join('/'))) return undefined;
+    const years: Years = { year: this.year };
+    if (!col || col.role !== 'figure' || columnYear(col, years) !== 'this') return undefined;
     const part = q.cell.row.part;
-    const own = yearlessKey(col);
-    const bases = part.columns.filter((c) => c.role === 'figure' && c.index !== col.index && columnFits(c, 'base', this.kind) && yearlessKey(c) === own);
+    const own = columnSlot(col).key;
+    const bases = part.columns.filter((c) => {
+      if (c.role !== 'figure' || c.index === col.index || !columnFits(c, 'base', this.kind, years)) return false;
+      const slot = columnSlot(c);
+      return slot.key === own && amountKind(slot.kind, this.kind) === said;
+    });
     if (bases.length !== 1) return undefined;
     const b = cellOf(part, q.cell.row.index, bases[0].index);
     return b && b.kind === 'figure' ? this.quantities([b], scale)[0] : undefined;
@@ -508,29 +520,82 @@ function columnNames(c: Column): string[] {
   return [...new Set(names)].filter((n) => n.length >= 2 && !/^(小计|合计|金额|总计)$/.test(n));
 }
 
-const BASE_HEAD = /上年|上一年|\d{4}年/;
+/** The years a column is read against: the document's, and the base's when a claim names it (else the year before). */
+interface Years {
+  year: number | undefined;
+  base?: number;
+}
+
+/**
+ * The year a column's headings name, as `years` read it: this year's (本年, no year, the document's own: `2024年预算数`
+ * in a 2024 document), the base's (上年/上一年, or the base year printed: `2023年执行数`), or another's (`2022年` there).
+ * A document of no year reads every year printed as a base year's.
+ */
+function columnYear(c: Column, years: Years): 'this' | 'base' | 'other' {
+  const heads = c.path.map(labelKey).join('/');
+  const { year } = years;
+  const base = years.base ?? (year === undefined ? undefined : year - 1);
+  const printed = /(\d{4})年/.exec(heads);
+  if (printed) {
+    if (year === undefined) return 'base';
+    const n = Number(printed[1]);
+    return n === year ? 'this' : n === base ? 'base' : 'other';
+  }
+  if (!/上年|上一年/.test(heads)) return 'this';
+  return year === undefined || base === year - 1 ? 'base' : 'other';
+}
 /** A budget column of a 决算 table (年初预算, 全年预算数, 预算数 …), not 一般公共预算 / 政府性基金预算 money. */
 const BUDGET_HEAD = /年初预算|全年预算|调整预算|预算数|(?:^|\/)预算(?:\/|$)/;
 const NOT_AMOUNT = /增减|变动|比例|占比|比重|率|%|％|结转|结余/;
 
-/** A column's headings without the year each names (`本年预算数` and `上年预算数`: `预算数`; `2024年/合计`: `合计`). */
-export function yearlessKey(c: Column): string {
-  return c.path.map((h) => labelKey(h).replace(/^(?:本年度?|上年度?|上一年度?|\d{4}年度?)/, '')).filter(Boolean).join('/');
+/** A heading that names only the kind of amount under it, its year taken off (`预算数`, `执行数`, `上年预计执行数`'s `预计执行数`). */
+const KIND_HEAD = /^(?:年初|全年)?(预计执行|预计完成|预算执行|预算|决算|执行|实际|完成)(?:数|额|金额)?(?:\((?:万元|元)\))?$/;
+
+/**
+ * A column's place apart from its year and its kind of amount: its headings without the year each names and without
+ * those that only name the kind (`key`), and that kind's word (`kind`; none when no heading names one). `本年预算数`,
+ * `上年预算数`, `上年执行数`, `2023年执行数`: key '', kind 预算/预算/执行/执行; `2024年/合计`: `合计`, none.
+ */
+export function columnSlot(c: Column): { key: string; kind?: string } {
+  let kind: string | undefined;
+  const key = c.path.map((h) => {
+    const k = labelKey(h).replace(/^(?:本年度?|上年度?|上一年度?|\d{4}年度?)/, '');
+    const m = KIND_HEAD.exec(k);
+    if (!m) return k;
+    kind ??= m[1];
+    return '';
+  }).filter(Boolean).join('/');
+  return kind === undefined ? { key } : { key, kind };
 }
 
-/** Whether a column holds the amount a role means. */
-function columnFits(c: Column, role: Role, kind: '预算' | '决算' | undefined): boolean {
+/** An amount's kind: a budget, what was spent (决算, 执行数, 实际, 预算执行数), or an estimate of it (预计执行数). */
+export type AmountKind = 'budget' | 'final' | 'estimate';
+
+/**
+ * The kind of amount words name (a basis `比上年执行数`, a column's `上年预算数`); words that name none are the
+ * document's own kind (a 预算's budget, a 决算's final amount).
+ */
+export function amountKind(words: string | undefined, kind: '预算' | '决算' | undefined): AmountKind | undefined {
+  if (words && /预计/.test(words)) return 'estimate';
+  if (words && /决算|执行|实际|完成/.test(words)) return 'final';
+  if (words && /预算/.test(words)) return 'budget';
+  return kind === '预算' ? 'budget' : kind === '决算' ? 'final' : undefined;
+}
+
+/** Whether a column holds the amount a role means (its year read against `years`). */
+function columnFits(c: Column, role: Role, kind: '预算' | '决算' | undefined, years: Years): boolean {
   const heads = c.path.map(labelKey).join('/');
   if (NOT_AMOUNT.test(heads)) return false;
-  if (role === 'base') return BASE_HEAD.test(heads);
-  if (BASE_HEAD.test(heads)) return false;
+  const y = columnYear(c, years);
+  if (role === 'base') return y === 'base';
+  if (y !== 'this') return false;
   if (kind === '决算') return role === 'budget' ? BUDGET_HEAD.test(heads) : !BUDGET_HEAD.test(heads) || /决算/.test(heads);
   return role !== 'budget';
 }
 
 /** The column of a row that holds the amount a role means: the first that fits and prints figures (any that fits, when none does). */
-function pickColumn(p: Part, role: Role, kind: '预算' | '决算' | undefined, figures: ReadonlySet<number>): Column | undefined {
-  const fits = p.columns.filter((c) => c.role === 'figure' && columnFits(c, role, kind));
+function pickColumn(p: Part, role: Role, kind: '预算' | '决算' | undefined, years: Years, figures: ReadonlySet<number>): Column | undefined {
+  const fits = p.columns.filter((c) => c.role === 'figure' && columnFits(c, role, kind, years));
   return fits.find((c) => figures.has(c.index)) ?? fits[0];
 }
 
