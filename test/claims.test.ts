@@ -246,8 +246,12 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(found(both('比上年预算减少18.5万元，比上年执行数减少9.5万元。')), ['18.5 19.50']);
     assert.deepEqual(found(both('比上年执行数减少18.5万元，比上年年初预算减少19.5万元。')), ['18.5 9.50']);
     assert.deepEqual(found(both('比上年预算减少19.5万元，比上年执行数减少9.5万元。')), []);
-    // A second basis of no kind after one of a kind: what it means is not said — not read.
+    // A second basis of no kind after one of a kind, none after the first change, or bases said respectively: which
+    // base each change is of is not said — not read.
     assert.deepEqual(found(both('比上年预算减少19.5万元，比上年减少8.5万元。')), []);
+    assert.deepEqual(found(both('比上年预算、上年执行数分别减少19.5万元和8.5万元。')), []);
+    assert.deepEqual(found(doc('项目 | 上年决算数 | 年初预算数 | 决算数', '2024年“三公”经费决算数为180.5万元，比上年减少19.5万元，比年初预算减少8.5万元。',
+      '“三公”经费 | 200.00 | 190.00 | 180.50', '决算')), []);
     // Columns headed by the document's years: this year's (2024) is this year's amount, the year before's the base;
     // another year's is neither.
     assert.deepEqual(found(doc('项目 | 2023年预算数 | 2024年预算数', s('比上年减少18.5万元。'))), ['18.5 19.50']);

@@ -914,7 +914,8 @@ const LAST_YEAR_BASIS = /(?:比|较|与|对比)[ \t\u3000]*(?:上年度?|上一�
  * amount agrees with every print of it found, each row prints one base that agrees, and the sentence compares with last
  * year's amount of the column's kind (`比上年决算数` against a 上年预算数 column, `比年初预算`, `同口径`: not read). The
  * basis is the one said since the change before in the sentence (`比上年预算减少a…，比上年执行数减少b…`: each its own);
- * one of no kind after one of a kind (`比上年预算减少a，比上年减少b`) is not read — the words do not say which.
+ * a change after another that states none (`…，比年初预算减少b`, `分别减少a和b`), or one of no kind after one of a kind
+ * (`比上年预算减少a，比上年减少b`), is not read — the words do not say which.
  */
 function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   if (c.scale === undefined || cur.scale === undefined || cur.span.end > c.span.start) return;
@@ -927,20 +928,19 @@ function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   let ownFrom = 0;
   for (const x of st.claims) if (x.kind === 'change' && x !== c && x.numberSpan.start >= from && x.numberSpan.end <= c.numberSpan.start) ownFrom = Math.max(ownFrom, x.numberSpan.end - from);
   const kinds = new Set<AmountKind | undefined>();
-  const ownKinds = new Set<AmountKind | undefined>();
   let earlierNamed = false;
   let ownNamed = false;
   for (const m of window.matchAll(LAST_YEAR_BASIS)) {
     if (m[1] && ctx.doc.header.year !== undefined && Number(m[1]) !== ctx.doc.header.year - 1) return;
-    const k = amountKind(m[2], ctx.kind);
-    kinds.add(k);
-    if (m.index >= ownFrom) { ownKinds.add(k); ownNamed ||= !!m[2]; } else if (m[2]) earlierNamed = true;
+    if (m.index < ownFrom) { earlierNamed ||= !!m[2]; continue; }
+    kinds.add(amountKind(m[2], ctx.kind));
+    ownNamed ||= !!m[2];
   }
-  // (A basis of no kind after one of a kind: the words do not say which.)
-  if (ownKinds.size && earlierNamed && !ownNamed) return;
-  const read = ownKinds.size ? ownKinds : kinds;
-  if (read.size !== 1) return;
-  const said = [...read][0];
+  // After a change in its window, a change states its own basis: none (`比上年减少a万元，比年初预算减少b万元`, `比上年预算、
+  // 上年执行数分别减少a和b`), or one of no kind after one of a kind, does not say which base it is of.
+  if (ownFrom > 0 && earlierNamed && !ownNamed) return;
+  if (kinds.size !== 1) return;
+  const said = [...kinds][0];
   if (!said) return;
   const agrees = (q: Quantity) => {
     const f = termValue({ sign: 1, cell: q.cell, shift: q.shift });
