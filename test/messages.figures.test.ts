@@ -6,8 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HoverRequest, type MarkupContent } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/analysis';
 import { computedTotalHints } from '../server/src/hints/computed';
+import { TestClient } from './support/lsp';
 
 const header = ['# 某局2023年部门预算', '部门：某局', '年度：2023', '类型：预算', '金额单位：万元', ''];
 
@@ -83,5 +86,25 @@ describe('a blank cell is told as printed: blank, not the 0.00 of its column (ch
     const f = analyze(seed).findings.filter((x) => x.rule === 'row-formula' && x.severity === 'error' && /项目资金来源/.test(x.message) && /应为 9\.81/.test(x.message));
     assert.equal(f.length, 1, `line ${line}`);
     assert.match(f[0].message, /应为 9\.81，实为 （空），相差 9\.81/);
+  });
+});
+
+describe('a blank target in the hover of a term, over stdio (change28)', function () {
+  let client: TestClient;
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.stop());
+
+  it('hovering 11.00 beside a blank 合计: 列示 （空）, not 0.00', async () => {
+    const text = [...header, '## 表 支出表', '列：科目编码 | 科目名称 | 金额', '| 合计 |', '201 | 一般公共服务支出 | 11.00', '205 | 教育支出 | 0.00', ''].join('\n');
+    const uri = 'file:///tmp/messages-figures-blank-hover.budget';
+    await client.open(uri, text);
+    const doc = TextDocument.create(uri, 'budget', 1, text);
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: doc.positionAt(text.indexOf('11.00') + 1) });
+    assert.ok(h, 'a hover');
+    const v = (h.contents as MarkupContent).value.replace(/\\(.)/g, '$1');
+    assert.ok(v.includes('计算值 11.00，列示 （空），相差 11.00'), v);
   });
 });
