@@ -863,4 +863,43 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.equal(got('表中“占比（%）”一栏列示各项所占比例。'), 0);
     });
   });
+
+  describe('the Left classes of session 27 (session 28)', () => {
+    const doc = (kind: string, body: string, year = '2023') => `部门：某单位\n年度：${year}\n类型：${kind}\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+
+    it('reads `收支相抵，结转下年F` / `年终结余F` as the revenue total less the expenditure total before it (滨州, 福州仓山, 西藏, 杭州西湖, 生态城)', () => {
+      const left = (name: string) => narrativeRelations(read(name)).filter((r) => r.startsWith('收支相抵'));
+      const title = '收支相抵的结余（结转） = 收入总计 − 支出总计: ';
+      assert.deepEqual(left('shandong-binzhou-2023-execution'), [`${title}32.65 = +637.58 -604.93`, `${title}10.4 = +338.16 -327.76`]);
+      // 国有资本 and 社保's revenue and expenditure name no total: their balances are not read with the totals above.
+      assert.deepEqual(left('fujian-cangshan-2020-final'), [`${title}65616 = +514601 -448985`, `${title}90708 = +192496 -101788`]);
+      assert.deepEqual(left('xizang-region-2021-execution'), [`${title}544.4 = +2970 -2425.6`]);
+      // A bare `合计` after amounts of one side is that side's total.
+      assert.deepEqual(left('zhejiang-xihu-2024-final'), [`${title}50.74 = +242.88 -192.14`]);
+      // The expenditure right before `收支相抵` in its sentence: 0.24 against 0.2, within the rounding of 0.1 亿元.
+      assert.deepEqual(left('tianjin-ecocity-2024-final'), [`${title}0.24 = +64.3 -64.1`]);
+      // A wrong balance is found, at the balance.
+      const wrong = read('shandong-binzhou-2023-execution').replace('结转下年32.65亿元', '结转下年33.65亿元');
+      const found = analyze(wrong, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+      assert.equal(found.length, 1);
+      assert.equal(wrong.slice(found[0].span.start, found[0].span.end), '33.65');
+      assert.match(found[0].message, /应为 32\.65，实为 33\.65，相差 1\.00/);
+      assert.deepEqual(errors(doc('决算', '收入合计100万元。支出合计80万元。收支相抵，年终结余20万元。')), []);
+      assert.deepEqual(errors(doc('决算', '收入合计100万元。支出合计80万元。收支相抵，年终结余25万元。')), ['narrative 25']);
+    });
+
+    it('leaves a balance unread without both totals after the balance before, or with no 结余/结转 amount', () => {
+      const left = (body: string) => narrativeRelations(doc('决算', body)).filter((r) => r.startsWith('收支相抵'));
+      // The second balance's revenue and expenditure name no total; the first's totals are its own.
+      assert.deepEqual(left('收入合计100万元。支出合计80万元。收支相抵，年终结余20万元。国有资本经营收入15万元，国有资本经营支出9万元。收支相抵，年终结余7万元。'),
+        ['收支相抵的结余（结转） = 收入总计 − 支出总计: 20 = +100 -80']);
+      for (const body of [
+        '收入合计100万元，支出合计100万元。收支相抵，收支平衡。',
+        '收入合计100万元。收支相抵，年终结余7万元。',
+        '基本支出60万元，项目支出40万元。收支相抵，年终结余7万元。',
+        '收入合计100万元。支出合计80万元。收支相抵，增长5%，年终结余30万元。',
+      ]) assert.deepEqual(left(body), [], body);
+    });
+  });
 });

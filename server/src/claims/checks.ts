@@ -2132,6 +2132,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   ordinalList(ctx, st);
   changeList(ctx, st);
   balanceSum(ctx, st);
+  balanceLeft(ctx, statements, i);
   trailingTotal(ctx, st);
   sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
@@ -2358,6 +2359,84 @@ function balanceSum(ctx: Ctx, st: Statement): void {
     relate(ctx, {
       rule: 'narrative', kind: 'sum', title: title(ctx, 'balance'), target: ctx.cellOf(total),
       terms: [{ sign: 1, cell: ctx.cellOf(first) }, ...terms.map((t) => ({ sign: t.sign, cell: ctx.cellOf(t.claim) }))],
+    });
+  }
+}
+
+/** What a 平衡 paragraph's balance is named (`年终结余`, `结转下年`, `累计滚存结余`, `一般公共预算结余`). */
+const BALANCE_LEFT = /结余|结转|滚存|结存/;
+/** How far back a balance's totals are looked for: lines (under its heading) and claims. */
+const BALANCE_LINES = 3;
+const BALANCE_CLAIMS = 80;
+
+/**
+ * The side a 平衡 paragraph's total is of (`收入合计`, `一般公共预算总收入`, `收入总量`, `可用财力合计`: revenue; `支出合计`,
+ * `总支出`, `支出总量`: expenditure), or a bare `合计`/`总计` after amounts of one side in its sentence (`全区当年一般公共预算支出
+ * 191.30亿元,转移性支出0.84亿元,合计192.14亿元`, 杭州西湖 2024); undefined for any other amount.
+ */
+function balanceSide(st: Statement, k: number): 1 | -1 | undefined {
+  const c = st.claims[k];
+  const words = c.lead.replace(/[ \t\u3000]/g, '');
+  const side = (w: string) => (/支出/.test(w) ? (/收入|财力/.test(w) ? undefined : -1 as const) : /收入|财力/.test(w) ? 1 as const : undefined);
+  if (BALANCE_TOTAL.test(words) && !/收支/.test(words)) return side(words);
+  if (!/^(?:合计|总计|共计)(?:为|是)?$/.test(words)) return undefined;
+  let found: 1 | -1 | undefined;
+  for (let j = k - 1; j >= 0 && st.claims[j].sentence === c.sentence; j--) {
+    const x = st.claims[j];
+    if (x.kind !== 'amount') continue;
+    const s = side(x.subject);
+    if (!s || (found && s !== found)) return undefined;
+    found = s;
+  }
+  return found;
+}
+
+/**
+ * A 平衡 paragraph's balance: `收支相抵，结转下年F` / `上述收支相抵，年终结余F` / `收支相抵，全区累计滚存结余F` — the revenue total
+ * less the expenditure total stated before it (滨州 2023 ×2, 福州仓山 2020 ×2, 西藏 2021, 杭州西湖 2024, 中新天津生态城 2024).
+ * F is the first amount after `收支相抵` in its sentence, named a 结余 or 结转; each total the nearest before it, in its
+ * line or the lines above under its heading (up to `BALANCE_LINES`), named a total of its side (`balanceSide`) — or, in
+ * `收支相抵`'s own sentence, the amount right before it naming one side only (`一般公共预算支出64.1亿元,全年收支相抵,…结余
+ * 0.24亿元`, 生态城). The totals are looked for after the balance before (`上述收支相抵` of 仓山's 国有资本 paragraph, whose
+ * revenue and expenditure name no total, is not read with the 政府性基金 paragraph's totals above it).
+ */
+function balanceLeft(ctx: Ctx, statements: Statement[], i: number): void {
+  const st = statements[i];
+  for (let p = st.text.indexOf('收支相抵'); p >= 0; p = st.text.indexOf('收支相抵', p + 4)) {
+    const at = st.span.start + p;
+    const ix = indexOf(st);
+    const after = lastBefore(st.claims.length, (k) => st.claims[k].span.start, at) + 1;
+    const left = st.claims[after];
+    if (!left || !isThisYear(left) || left.span.start >= st.span.start + ix.fullStopFrom(p) || !BALANCE_LEFT.test(left.lead)) continue;
+    let revenue: Claim | undefined;
+    let spent: Claim | undefined;
+    let seen = 0;
+    let stop = false;
+    for (let j = i; j >= 0 && i - j <= BALANCE_LINES && !stop && !(revenue && spent); j--) {
+      const s = statements[j];
+      if (s.heading !== st.heading || s.section !== st.section) break;
+      // (An earlier balance ends the search at it: its totals are its own.)
+      const before = j === i ? p : s.text.length;
+      const earlier = before > 0 ? s.text.lastIndexOf('收支相抵', before - 1) : -1;
+      const from = earlier >= 0 ? s.span.start + earlier : -1;
+      if (earlier >= 0) stop = true;
+      const last = j === i ? after - 1 : s.claims.length - 1;
+      for (let k = last; k >= 0 && seen < BALANCE_CLAIMS && s.claims[k].span.start > from; k--, seen++) {
+        const x = s.claims[k];
+        if (!isThisYear(x) || x.unit !== left.unit) continue;
+        let side = balanceSide(s, k);
+        if (!side && j === i && k === after - 1 && x.sentence === left.sentence) {
+          side = /支出/.test(x.subject) ? (/收入/.test(x.subject) ? undefined : -1) : /收入/.test(x.subject) ? 1 : undefined;
+        }
+        if (side === 1) revenue ??= x;
+        else if (side === -1) spent ??= x;
+        if (revenue && spent) break;
+      }
+    }
+    if (!revenue || !spent) continue;
+    relate(ctx, {
+      rule: 'narrative', kind: 'sum', title: title(ctx, 'balanceLeft'), target: ctx.cellOf(left),
+      terms: [{ sign: 1, cell: ctx.cellOf(revenue) }, { sign: -1, cell: ctx.cellOf(spent) }],
     });
   }
 }
