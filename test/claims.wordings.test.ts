@@ -889,6 +889,41 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.deepEqual(errors(doc('决算', '收入合计100万元。支出合计80万元。收支相抵，年终结余25万元。')), ['narrative 25']);
     });
 
+    it('takes a reason that names the whole with all its items as each item’s (福建省级 2016 `…支出总额及明细金额均比上年大幅减少,这主要是…`)', () => {
+      const reasons = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => text.slice(f.span.start, f.span.end));
+      assert.deepEqual(reasons(read('fujian-province-2016-sangong-final')), []);
+      const lines = (reason: string) => doc('决算', ['“三公”经费支出229万元,比上年减少88万元,下降27.8%。',
+        '其中,因公出国(境)费61万元,比上年减少20万元,下降24.7%;公务用车购置及运行费141万元,比上年减少50万元,下降26.2%;公务接待费27万元,比上年减少18万元,下降40%。',
+        reason].join('\n'), '2016');
+      for (const words of ['可以看出,2016年省本级“三公”经费支出总额及明细金额均比上年大幅减少,这主要是严格执行只减不增要求。',
+        '“三公”经费及各项支出均比上年减少,主要原因是严格执行只减不增要求。', '“三公”经费各项支出均比上年减少,主要原因是严格执行只减不增要求。']) {
+        assert.deepEqual(reasons(lines(words)), [], words);
+      }
+      // A reason of the whole alone two lines below, of the other direction, or of another whole explains none of them.
+      for (const words of ['可以看出,“三公”经费支出比上年大幅减少,这主要是严格执行只减不增要求。',
+        '可以看出,“三公”经费支出总额及明细金额均比上年大幅增加,这主要是新增任务。',
+        '可以看出,会议费支出总额及明细金额均比上年大幅减少,这主要是严格执行只减不增要求。']) {
+        assert.deepEqual(reasons(lines(words)), ['88', '20', '50', '18'], words);
+      }
+    });
+
+    it('takes the parts’ reasons after their `其中` list as their whole’s (潍坊 2015 公务用车购置及运行维护费)', () => {
+      const reasons = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => text.slice(f.span.start, f.span.end));
+      assert.deepEqual(reasons(read('shandong-weifang-2015-sangong-final')), []);
+      const line = (after: string, up = false) => doc('决算', `公务用车购置及运行维护费8645万元,比年初预算数减少2039万元。其中公务用车购置费131万元,比年初预算数减少469万元;公务用车运行维护费8514万元,比年初预算数${up ? '增加' : '减少'}1570万元。${after}`, '2015');
+      assert.deepEqual(reasons(line('公务用车购置费减少的主要原因是严格控制购置,公务用车运行维护费减少的主要原因是加强管理。')), []);
+      // No reason after the list: each warned, the whole too; a part of the other direction does not make its whole's change.
+      assert.deepEqual(reasons(line('')), ['2039', '469', '1570']);
+      assert.deepEqual(reasons(line('公务用车购置费减少的主要原因是严格控制购置,公务用车运行维护费增加的主要原因是车辆增加。', true)), ['2039']);
+    });
+
+    it('names `加上解支出…` 加 + 上解支出 (滨州 2023), as `加上级补助收入` is 加 + 上级补助收入', () => {
+      const wrong = read('shandong-binzhou-2023-execution').replace('总支出595.45亿元', '总支出596.45亿元');
+      const found = analyze(wrong, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /“上解支出、债务还本支出等”/);
+    });
+
     it('leaves a balance unread without both totals after the balance before, or with no 结余/结转 amount', () => {
       const left = (body: string) => narrativeRelations(doc('决算', body)).filter((r) => r.startsWith('收支相抵'));
       // The second balance's revenue and expenditure name no total; the first's totals are its own.
