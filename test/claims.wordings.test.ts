@@ -924,6 +924,21 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.match(found[0].message, /“上解支出、债务还本支出等”/);
     });
 
+    it('sums the items of a measures’ `其中` that name their kind in the measure’s words (醴陵 2020 `完成政府采购` … `完成货物采购`, `完成工程采购`, `完成服务采购`)', () => {
+      const got = narrativeRelations(read('hunan-liling-2020h1-procurement'));
+      assert.ok(got.includes('总数 = 其中各项之和: 24617.99 = +5144.04 +9515.11 +9958.84'), got.join('\n'));
+      // `实际完成政府采购` after the list is the measure's words with more before them, no kind: not an item.
+      assert.ok(!got.some((r) => r.includes('+24227.1')), got.join('\n'));
+      const body = (a: string) => `完成政府采购100万元,采购预算110万元,节约资金10万元。其中,完成货物采购40万元,节约资金4万元;完成工程采购${a}万元,节约资金6万元。`;
+      assert.deepEqual(errors(doc('决算', body('60'), '2020')), []);
+      assert.deepEqual(errors(doc('决算', body('70'), '2020')), ['narrative 100']);
+      // Two items of one kind, or items named as no kind of the measure, are not read as its parts.
+      for (const text of ['完成政府采购100万元,采购预算110万元,节约资金10万元。其中,完成货物采购40万元,节约资金4万元;完成货物采购70万元,节约资金6万元。',
+        '完成政府采购100万元,采购预算110万元,节约资金10万元。其中,签订合同40万元,节约资金4万元;验收项目70万元,节约资金6万元。']) {
+        assert.ok(!narrativeRelations(doc('决算', text, '2020')).some((r) => r.startsWith('总数 = 其中各项之和: 100 =')), text);
+      }
+    });
+
     it('leaves a balance unread without both totals after the balance before, or with no 结余/结转 amount', () => {
       const left = (body: string) => narrativeRelations(doc('决算', body)).filter((r) => r.startsWith('收支相抵'));
       // The second balance's revenue and expenditure name no total; the first's totals are its own.

@@ -2696,17 +2696,55 @@ function measureLists(ctx: Ctx, st: Statement, qi: number, total: Claim, parts: 
   const sentenceOfNext = next >= 0 ? startAfter(st.text, FULL_STOPS, next) : -1;
   const end = next < 0 ? st.text.length : sentenceOfNext > qi ? sentenceOfNext : next;
   const groups = new Map<string, Claim[]>();
+  // Items naming their kind in a measure's words (`kindOf`), by the measure, and the kinds they name.
+  const byKind = new Map<string, Claim[]>();
+  const kinds = new Map<string, Set<string>>();
   const from = lastBefore(claims.length, (k) => claims[k].span.start, st.span.start + qi + 1) + 1;
   for (let j = from; j < claims.length && j < from + MEASURE_CLAIMS && claims[j].span.start < st.span.start + end; j++) {
     const c = claims[j];
     const m = measures.get(key(c));
     if (m && partOfTotal(ctx, m, c)) pushTo(groups, key(c), c);
+    else if (!m && key(c) !== '' && c.kind === total.kind && c.unit === total.unit) {
+      const kind = kindOf(measures, key(c));
+      if (kind && partOfTotal(ctx, measures.get(kind[0])!, c)) {
+        pushTo(byKind, kind[0], c);
+        const said = kinds.get(kind[0]) ?? new Set<string>();
+        kinds.set(kind[0], said.add(kind[1]));
+      }
+    }
   }
   for (const [k, group] of groups) {
     const m = measures.get(k)!;
     if (group.length >= 2 && !m.bound && !m.approx && !UNSIGNED_DIFFERENCE.test(k)) sumRelation(ctx, m, group);
   }
+  // (Each item of its own kind: `完成货物采购`, `完成工程采购`, `完成服务采购`; none where the measure's own name is listed.)
+  for (const [k, group] of byKind) {
+    const m = measures.get(k)!;
+    if (group.length >= 2 && kinds.get(k)!.size === group.length && !groups.has(k) && !m.bound && !m.approx && !UNSIGNED_DIFFERENCE.test(k)) sumRelation(ctx, m, group);
+  }
   return true;
+}
+
+/**
+ * The measure an item of a measures' `其中` names by its kind in the measure's own words (`完成政府采购24617.99万元,…。其中,
+ * 完成货物采购5144.04万元,…;完成工程采购9515.11万元,…;完成服务采购9958.84万元,…`, 醴陵 2020): the two keys alike at both
+ * ends (3 characters or more in all, one at least at each end) and different inside (the kind, at most 4 characters each).
+ * The measure's key and the item's kind; undefined when no measure, or more than one, is named so.
+ */
+function kindOf(measures: ReadonlyMap<string, Claim>, k: string): [string, string] | undefined {
+  let found: [string, string] | undefined;
+  for (const m of measures.keys()) {
+    let p = 0;
+    while (p < k.length && p < m.length && k[p] === m[p]) p++;
+    let e = 0;
+    while (e < k.length - p && e < m.length - p && k[k.length - 1 - e] === m[m.length - 1 - e]) e++;
+    const inItem = k.length - p - e;
+    const inMeasure = m.length - p - e;
+    if (p < 1 || e < 1 || p + e < 3 || inItem < 1 || inMeasure < 1 || inItem > 4 || inMeasure > 4) continue;
+    if (found) return undefined;
+    found = [m, k.slice(p, k.length - e)];
+  }
+  return found;
 }
 
 /**
