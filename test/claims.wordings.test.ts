@@ -927,6 +927,11 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     it('sums the items of a measures’ `其中` that name their kind in the measure’s words (醴陵 2020 `完成政府采购` … `完成货物采购`, `完成工程采购`, `完成服务采购`)', () => {
       const got = narrativeRelations(read('hunan-liling-2020h1-procurement'));
       assert.ok(got.includes('总数 = 其中各项之和: 24617.99 = +5144.04 +9515.11 +9958.84'), got.join('\n'));
+      // With the items' amounts adding up to 24617.99, the saving's finding names the budget as what may be wrong (was
+      // `无法确定哪一个数有误`: the budget or 24617.99).
+      const liling = analyze(read('hunan-liling-2020h1-procurement'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative');
+      assert.equal(liling.length, 1);
+      assert.match(liling[0].message, /可能有误的是 情况说明“采购预算” 25439\.38/);
       // `实际完成政府采购` after the list is the measure's words with more before them, no kind: not an item.
       assert.ok(!got.some((r) => r.includes('+24227.1')), got.join('\n'));
       const body = (a: string) => `完成政府采购100万元,采购预算110万元,节约资金10万元。其中,完成货物采购40万元,节约资金4万元;完成工程采购${a}万元,节约资金6万元。`;
