@@ -2363,6 +2363,15 @@ function balanceSum(ctx: Ctx, st: Statement): void {
   }
 }
 
+/** The side words name: revenue (收入, 财力) 1, expenditure (支出) −1, neither or both undefined. */
+function side(words: string): 1 | -1 | undefined {
+  const out = /支出/.test(words);
+  return out === /收入|财力/.test(words) ? undefined : out ? -1 : 1;
+}
+
+/** The offset of each line's last `收支相抵` (−1: none), found once a line (`balanceLeft`). */
+const lastBalances = new WeakMap<Statement, number>();
+
 /** What a 平衡 paragraph's balance is named (`年终结余`, `结转下年`, `累计滚存结余`, `一般公共预算结余`). */
 const BALANCE_LEFT = /结余|结转|滚存|结存/;
 /** How far back a balance's totals are looked for: lines (under its heading) and claims. */
@@ -2377,7 +2386,6 @@ const BALANCE_CLAIMS = 80;
 function balanceSide(st: Statement, k: number): 1 | -1 | undefined {
   const c = st.claims[k];
   const words = c.lead.replace(/[ \t\u3000]/g, '');
-  const side = (w: string) => (/支出/.test(w) ? (/收入|财力/.test(w) ? undefined : -1 as const) : /收入|财力/.test(w) ? 1 as const : undefined);
   if (BALANCE_TOTAL.test(words) && !/收支/.test(words)) return side(words);
   if (!/^(?:合计|总计|共计)(?:为|是)?$/.test(words)) return undefined;
   let found: 1 | -1 | undefined;
@@ -2403,11 +2411,9 @@ function balanceSide(st: Statement, k: number): 1 | -1 | undefined {
 function balanceLeft(ctx: Ctx, statements: Statement[], i: number): void {
   const st = statements[i];
   for (let p = st.text.indexOf('收支相抵'); p >= 0; p = st.text.indexOf('收支相抵', p + 4)) {
-    const at = st.span.start + p;
-    const ix = indexOf(st);
-    const after = lastBefore(st.claims.length, (k) => st.claims[k].span.start, at) + 1;
+    const after = lastBefore(st.claims.length, (k) => st.claims[k].span.start, st.span.start + p) + 1;
     const left = st.claims[after];
-    if (!left || !isThisYear(left) || left.span.start >= st.span.start + ix.fullStopFrom(p) || !BALANCE_LEFT.test(left.lead)) continue;
+    if (!left || !isThisYear(left) || left.span.start >= st.span.start + indexOf(st).fullStopFrom(p) || !BALANCE_LEFT.test(left.lead)) continue;
     let revenue: Claim | undefined;
     let spent: Claim | undefined;
     let seen = 0;
@@ -2416,20 +2422,23 @@ function balanceLeft(ctx: Ctx, statements: Statement[], i: number): void {
       const s = statements[j];
       if (s.heading !== st.heading || s.section !== st.section) break;
       // (An earlier balance ends the search at it: its totals are its own.)
-      const before = j === i ? p : s.text.length;
-      const earlier = before > 0 ? s.text.lastIndexOf('收支相抵', before - 1) : -1;
+      let earlier: number;
+      if (j === i) earlier = p > 0 ? s.text.lastIndexOf('收支相抵', p - 1) : -1;
+      else {
+        let known = lastBalances.get(s);
+        if (known === undefined) lastBalances.set(s, (known = s.text.lastIndexOf('收支相抵')));
+        earlier = known;
+      }
       const from = earlier >= 0 ? s.span.start + earlier : -1;
       if (earlier >= 0) stop = true;
       const last = j === i ? after - 1 : s.claims.length - 1;
       for (let k = last; k >= 0 && seen < BALANCE_CLAIMS && s.claims[k].span.start > from; k--, seen++) {
         const x = s.claims[k];
         if (!isThisYear(x) || x.unit !== left.unit) continue;
-        let side = balanceSide(s, k);
-        if (!side && j === i && k === after - 1 && x.sentence === left.sentence) {
-          side = /支出/.test(x.subject) ? (/收入/.test(x.subject) ? undefined : -1) : /收入/.test(x.subject) ? 1 : undefined;
-        }
-        if (side === 1) revenue ??= x;
-        else if (side === -1) spent ??= x;
+        let named = balanceSide(s, k);
+        if (!named && j === i && k === after - 1 && x.sentence === left.sentence) named = side(x.subject);
+        if (named === 1) revenue ??= x;
+        else if (named === -1) spent ??= x;
         if (revenue && spent) break;
       }
     }

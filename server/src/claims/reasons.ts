@@ -233,7 +233,8 @@ function allItemsExplained(statements: Statement[], k: number, r: Reason, out: S
   const words = st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start));
   const mark = ALL_ITEMS.exec(words);
   if (!mark) return;
-  const whole = looseKey(words.slice(startAfterMark(words, mark.index), mark.index));
+  // (The whole's name: the mark's clause before it.)
+  const whole = looseKey(words.slice(0, mark.index).split(/[，,。：:；;]/).pop() ?? '');
   if (whole.length < 2) return;
   const said = words.slice(mark.index + mark[0].length);
   const direction = REASON_DOWN.test(said) && !REASON_UP.test(said) ? -1 : REASON_UP.test(said) && !REASON_DOWN.test(said) ? 1 : 0;
@@ -252,13 +253,6 @@ function allItemsExplained(statements: Statement[], k: number, r: Reason, out: S
       }
     }
   }
-}
-
-/** Where the clause holding offset `at` of `words` starts (after a `，`, `。`, `：`). */
-function startAfterMark(words: string, at: number): number {
-  let from = at;
-  while (from > 0 && !'，,。：:；;'.includes(words[from - 1])) from--;
-  return from;
 }
 
 /** How many claims a whole's `其中` list is read over for its parts' changes (`partsExplained`). */
