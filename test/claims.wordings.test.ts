@@ -863,4 +863,98 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       assert.equal(got('表中“占比（%）”一栏列示各项所占比例。'), 0);
     });
   });
+
+  describe('the Left classes of session 27 (session 28)', () => {
+    const doc = (kind: string, body: string, year = '2023') => `部门：某单位\n年度：${year}\n类型：${kind}\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+
+    it('reads `收支相抵，结转下年F` / `年终结余F` as the revenue total less the expenditure total before it (滨州, 福州仓山, 西藏, 杭州西湖, 生态城)', () => {
+      const left = (name: string) => narrativeRelations(read(name)).filter((r) => r.startsWith('收支相抵'));
+      const title = '收支相抵的结余（结转） = 收入总计 − 支出总计: ';
+      assert.deepEqual(left('shandong-binzhou-2023-execution'), [`${title}32.65 = +637.58 -604.93`, `${title}10.4 = +338.16 -327.76`]);
+      // 国有资本 and 社保's revenue and expenditure name no total: their balances are not read with the totals above.
+      assert.deepEqual(left('fujian-cangshan-2020-final'), [`${title}65616 = +514601 -448985`, `${title}90708 = +192496 -101788`]);
+      assert.deepEqual(left('xizang-region-2021-execution'), [`${title}544.4 = +2970 -2425.6`]);
+      // A bare `合计` after amounts of one side is that side's total.
+      assert.deepEqual(left('zhejiang-xihu-2024-final'), [`${title}50.74 = +242.88 -192.14`]);
+      // The expenditure right before `收支相抵` in its sentence: 0.24 against 0.2, within the rounding of 0.1 亿元.
+      assert.deepEqual(left('tianjin-ecocity-2024-final'), [`${title}0.24 = +64.3 -64.1`]);
+      // A wrong balance is found, at the balance.
+      const wrong = read('shandong-binzhou-2023-execution').replace('结转下年32.65亿元', '结转下年33.65亿元');
+      const found = analyze(wrong, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+      assert.equal(found.length, 1);
+      assert.equal(wrong.slice(found[0].span.start, found[0].span.end), '33.65');
+      assert.match(found[0].message, /应为 32\.65，实为 33\.65，相差 1\.00/);
+      assert.deepEqual(errors(doc('决算', '收入合计100万元。支出合计80万元。收支相抵，年终结余20万元。')), []);
+      assert.deepEqual(errors(doc('决算', '收入合计100万元。支出合计80万元。收支相抵，年终结余25万元。')), ['narrative 25']);
+    });
+
+    it('takes a reason that names the whole with all its items as each item’s (福建省级 2016 `…支出总额及明细金额均比上年大幅减少,这主要是…`)', () => {
+      const reasons = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => text.slice(f.span.start, f.span.end));
+      assert.deepEqual(reasons(read('fujian-province-2016-sangong-final')), []);
+      const lines = (reason: string) => doc('决算', ['“三公”经费支出229万元,比上年减少88万元,下降27.8%。',
+        '其中,因公出国(境)费61万元,比上年减少20万元,下降24.7%;公务用车购置及运行费141万元,比上年减少50万元,下降26.2%;公务接待费27万元,比上年减少18万元,下降40%。',
+        reason].join('\n'), '2016');
+      for (const words of ['可以看出,2016年省本级“三公”经费支出总额及明细金额均比上年大幅减少,这主要是严格执行只减不增要求。',
+        '“三公”经费及各项支出均比上年减少,主要原因是严格执行只减不增要求。', '“三公”经费各项支出均比上年减少,主要原因是严格执行只减不增要求。']) {
+        assert.deepEqual(reasons(lines(words)), [], words);
+      }
+      // A reason of the whole alone two lines below, of the other direction, or of another whole explains none of them.
+      for (const words of ['可以看出,“三公”经费支出比上年大幅减少,这主要是严格执行只减不增要求。',
+        '可以看出,“三公”经费支出总额及明细金额均比上年大幅增加,这主要是新增任务。',
+        '可以看出,会议费支出总额及明细金额均比上年大幅减少,这主要是严格执行只减不增要求。']) {
+        assert.deepEqual(reasons(lines(words)), ['88', '20', '50', '18'], words);
+      }
+    });
+
+    it('takes the parts’ reasons after their `其中` list as their whole’s (潍坊 2015 公务用车购置及运行维护费)', () => {
+      const reasons = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => text.slice(f.span.start, f.span.end));
+      assert.deepEqual(reasons(read('shandong-weifang-2015-sangong-final')), []);
+      const line = (after: string, up = false) => doc('决算', `公务用车购置及运行维护费8645万元,比年初预算数减少2039万元。其中公务用车购置费131万元,比年初预算数减少469万元;公务用车运行维护费8514万元,比年初预算数${up ? '增加' : '减少'}1570万元。${after}`, '2015');
+      assert.deepEqual(reasons(line('公务用车购置费减少的主要原因是严格控制购置,公务用车运行维护费减少的主要原因是加强管理。')), []);
+      // No reason after the list: each warned, the whole too; a part of the other direction does not make its whole's change.
+      assert.deepEqual(reasons(line('')), ['2039', '469', '1570']);
+      assert.deepEqual(reasons(line('公务用车购置费减少的主要原因是严格控制购置,公务用车运行维护费增加的主要原因是车辆增加。', true)), ['2039']);
+    });
+
+    it('names `加上解支出…` 加 + 上解支出 (滨州 2023), as `加上级补助收入` is 加 + 上级补助收入', () => {
+      const wrong = read('shandong-binzhou-2023-execution').replace('总支出595.45亿元', '总支出596.45亿元');
+      const found = analyze(wrong, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative' && f.severity === 'error');
+      assert.equal(found.length, 1);
+      assert.match(found[0].message, /“上解支出、债务还本支出等”/);
+    });
+
+    it('sums the items of a measures’ `其中` that name their kind in the measure’s words (醴陵 2020 `完成政府采购` … `完成货物采购`, `完成工程采购`, `完成服务采购`)', () => {
+      const got = narrativeRelations(read('hunan-liling-2020h1-procurement'));
+      assert.ok(got.includes('总数 = 其中各项之和: 24617.99 = +5144.04 +9515.11 +9958.84'), got.join('\n'));
+      // With the items' amounts adding up to 24617.99, the saving's finding names the budget as what may be wrong (was
+      // `无法确定哪一个数有误`: the budget or 24617.99).
+      const liling = analyze(read('hunan-liling-2020h1-procurement'), { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative');
+      assert.equal(liling.length, 1);
+      assert.match(liling[0].message, /可能有误的是 情况说明“采购预算” 25439\.38/);
+      // `实际完成政府采购` after the list is the measure's words with more before them, no kind: not an item.
+      assert.ok(!got.some((r) => r.includes('+24227.1')), got.join('\n'));
+      const body = (a: string) => `完成政府采购100万元,采购预算110万元,节约资金10万元。其中,完成货物采购40万元,节约资金4万元;完成工程采购${a}万元,节约资金6万元。`;
+      assert.deepEqual(errors(doc('决算', body('60'), '2020')), []);
+      assert.deepEqual(errors(doc('决算', body('70'), '2020')), ['narrative 100']);
+      // Two items of one kind, or items named as no kind of the measure, are not read as its parts.
+      for (const text of ['完成政府采购100万元,采购预算110万元,节约资金10万元。其中,完成货物采购40万元,节约资金4万元;完成货物采购70万元,节约资金6万元。',
+        '完成政府采购100万元,采购预算110万元,节约资金10万元。其中,签订合同40万元,节约资金4万元;验收项目70万元,节约资金6万元。']) {
+        assert.ok(!narrativeRelations(doc('决算', text, '2020')).some((r) => r.startsWith('总数 = 其中各项之和: 100 =')), text);
+      }
+    });
+
+    it('leaves a balance unread without both totals after the balance before, or with no 结余/结转 amount', () => {
+      const left = (body: string) => narrativeRelations(doc('决算', body)).filter((r) => r.startsWith('收支相抵'));
+      // The second balance's revenue and expenditure name no total; the first's totals are its own.
+      assert.deepEqual(left('收入合计100万元。支出合计80万元。收支相抵，年终结余20万元。国有资本经营收入15万元，国有资本经营支出9万元。收支相抵，年终结余7万元。'),
+        ['收支相抵的结余（结转） = 收入总计 − 支出总计: 20 = +100 -80']);
+      for (const body of [
+        '收入合计100万元，支出合计100万元。收支相抵，收支平衡。',
+        '收入合计100万元。收支相抵，年终结余7万元。',
+        '基本支出60万元，项目支出40万元。收支相抵，年终结余7万元。',
+        '收入合计100万元。支出合计80万元。收支相抵，增长5%，年终结余30万元。',
+      ]) assert.deepEqual(left(body), [], body);
+    });
+  });
 });

@@ -2141,6 +2141,7 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
   ordinalList(ctx, st);
   changeList(ctx, st);
   balanceSum(ctx, st);
+  balanceLeft(ctx, statements, i);
   trailingTotal(ctx, st);
   sidesOfTotal(ctx, st);
   // A list: the intro line's total and its items' amounts of the same role, when every item states one.
@@ -2367,6 +2368,93 @@ function balanceSum(ctx: Ctx, st: Statement): void {
     relate(ctx, {
       rule: 'narrative', kind: 'sum', title: title(ctx, 'balance'), target: ctx.cellOf(total),
       terms: [{ sign: 1, cell: ctx.cellOf(first) }, ...terms.map((t) => ({ sign: t.sign, cell: ctx.cellOf(t.claim) }))],
+    });
+  }
+}
+
+/** The side words name: revenue (收入, 财力) 1, expenditure (支出) −1, neither or both undefined. */
+function side(words: string): 1 | -1 | undefined {
+  const out = /支出/.test(words);
+  return out === /收入|财力/.test(words) ? undefined : out ? -1 : 1;
+}
+
+/** The offset of each line's last `收支相抵` (−1: none), found once a line (`balanceLeft`). */
+const lastBalances = new WeakMap<Statement, number>();
+
+/** What a 平衡 paragraph's balance is named (`年终结余`, `结转下年`, `累计滚存结余`, `一般公共预算结余`). */
+const BALANCE_LEFT = /结余|结转|滚存|结存/;
+/** How far back a balance's totals are looked for: lines (under its heading) and claims. */
+const BALANCE_LINES = 3;
+const BALANCE_CLAIMS = 80;
+
+/**
+ * The side a 平衡 paragraph's total is of (`收入合计`, `一般公共预算总收入`, `收入总量`, `可用财力合计`: revenue; `支出合计`,
+ * `总支出`, `支出总量`: expenditure), or a bare `合计`/`总计` after amounts of one side in its sentence (`全区当年一般公共预算支出
+ * 191.30亿元,转移性支出0.84亿元,合计192.14亿元`, 杭州西湖 2024); undefined for any other amount.
+ */
+function balanceSide(st: Statement, k: number): 1 | -1 | undefined {
+  const c = st.claims[k];
+  const words = c.lead.replace(/[ \t\u3000]/g, '');
+  if (BALANCE_TOTAL.test(words) && !/收支/.test(words)) return side(words);
+  if (!/^(?:合计|总计|共计)(?:为|是)?$/.test(words)) return undefined;
+  let found: 1 | -1 | undefined;
+  for (let j = k - 1; j >= 0 && st.claims[j].sentence === c.sentence; j--) {
+    const x = st.claims[j];
+    if (x.kind !== 'amount') continue;
+    const s = side(x.subject);
+    if (!s || (found && s !== found)) return undefined;
+    found = s;
+  }
+  return found;
+}
+
+/**
+ * A 平衡 paragraph's balance: `收支相抵，结转下年F` / `上述收支相抵，年终结余F` / `收支相抵，全区累计滚存结余F` — the revenue total
+ * less the expenditure total stated before it (滨州 2023 ×2, 福州仓山 2020 ×2, 西藏 2021, 杭州西湖 2024, 中新天津生态城 2024).
+ * F is the first amount after `收支相抵` in its sentence, named a 结余 or 结转; each total the nearest before it, in its
+ * line or the lines above under its heading (up to `BALANCE_LINES`), named a total of its side (`balanceSide`) — or, in
+ * `收支相抵`'s own sentence, the amount right before it naming one side only (`一般公共预算支出64.1亿元,全年收支相抵,…结余
+ * 0.24亿元`, 生态城). The totals are looked for after the balance before (`上述收支相抵` of 仓山's 国有资本 paragraph, whose
+ * revenue and expenditure name no total, is not read with the 政府性基金 paragraph's totals above it).
+ */
+function balanceLeft(ctx: Ctx, statements: Statement[], i: number): void {
+  const st = statements[i];
+  for (let p = st.text.indexOf('收支相抵'); p >= 0; p = st.text.indexOf('收支相抵', p + 4)) {
+    const after = lastBefore(st.claims.length, (k) => st.claims[k].span.start, st.span.start + p) + 1;
+    const left = st.claims[after];
+    if (!left || !isThisYear(left) || left.span.start >= st.span.start + indexOf(st).fullStopFrom(p) || !BALANCE_LEFT.test(left.lead)) continue;
+    let revenue: Claim | undefined;
+    let spent: Claim | undefined;
+    let seen = 0;
+    let stop = false;
+    for (let j = i; j >= 0 && i - j <= BALANCE_LINES && !stop && !(revenue && spent); j--) {
+      const s = statements[j];
+      if (s.heading !== st.heading || s.section !== st.section) break;
+      // (An earlier balance ends the search at it: its totals are its own.)
+      let earlier: number;
+      if (j === i) earlier = p > 0 ? s.text.lastIndexOf('收支相抵', p - 1) : -1;
+      else {
+        let known = lastBalances.get(s);
+        if (known === undefined) lastBalances.set(s, (known = s.text.lastIndexOf('收支相抵')));
+        earlier = known;
+      }
+      const from = earlier >= 0 ? s.span.start + earlier : -1;
+      if (earlier >= 0) stop = true;
+      const last = j === i ? after - 1 : s.claims.length - 1;
+      for (let k = last; k >= 0 && seen < BALANCE_CLAIMS && s.claims[k].span.start > from; k--, seen++) {
+        const x = s.claims[k];
+        if (!isThisYear(x) || x.unit !== left.unit) continue;
+        let named = balanceSide(s, k);
+        if (!named && j === i && k === after - 1 && x.sentence === left.sentence) named = side(x.subject);
+        if (named === 1) revenue ??= x;
+        else if (named === -1) spent ??= x;
+        if (revenue && spent) break;
+      }
+    }
+    if (!revenue || !spent) continue;
+    relate(ctx, {
+      rule: 'narrative', kind: 'sum', title: title(ctx, 'balanceLeft'), target: ctx.cellOf(left),
+      terms: [{ sign: 1, cell: ctx.cellOf(revenue) }, { sign: -1, cell: ctx.cellOf(spent) }],
     });
   }
 }
@@ -2626,17 +2714,55 @@ function measureLists(ctx: Ctx, st: Statement, qi: number, total: Claim, parts: 
   const sentenceOfNext = next >= 0 ? startAfter(st.text, FULL_STOPS, next) : -1;
   const end = next < 0 ? st.text.length : sentenceOfNext > qi ? sentenceOfNext : next;
   const groups = new Map<string, Claim[]>();
+  // Items naming their kind in a measure's words (`kindOf`), by the measure, and the kinds they name.
+  const byKind = new Map<string, Claim[]>();
+  const kinds = new Map<string, Set<string>>();
   const from = lastBefore(claims.length, (k) => claims[k].span.start, st.span.start + qi + 1) + 1;
   for (let j = from; j < claims.length && j < from + MEASURE_CLAIMS && claims[j].span.start < st.span.start + end; j++) {
     const c = claims[j];
     const m = measures.get(key(c));
     if (m && partOfTotal(ctx, m, c)) pushTo(groups, key(c), c);
+    else if (!m && key(c) !== '' && c.kind === total.kind && c.unit === total.unit) {
+      const kind = kindOf(measures, key(c));
+      if (kind && partOfTotal(ctx, measures.get(kind[0])!, c)) {
+        pushTo(byKind, kind[0], c);
+        const said = kinds.get(kind[0]) ?? new Set<string>();
+        kinds.set(kind[0], said.add(kind[1]));
+      }
+    }
   }
   for (const [k, group] of groups) {
     const m = measures.get(k)!;
     if (group.length >= 2 && !m.bound && !m.approx && !UNSIGNED_DIFFERENCE.test(k)) sumRelation(ctx, m, group);
   }
+  // (Each item of its own kind: `完成货物采购`, `完成工程采购`, `完成服务采购`; none where the measure's own name is listed.)
+  for (const [k, group] of byKind) {
+    const m = measures.get(k)!;
+    if (group.length >= 2 && kinds.get(k)!.size === group.length && !groups.has(k) && !m.bound && !m.approx && !UNSIGNED_DIFFERENCE.test(k)) sumRelation(ctx, m, group);
+  }
   return true;
+}
+
+/**
+ * The measure an item of a measures' `其中` names by its kind in the measure's own words (`完成政府采购24617.99万元,…。其中,
+ * 完成货物采购5144.04万元,…;完成工程采购9515.11万元,…;完成服务采购9958.84万元,…`, 醴陵 2020): the two keys alike at both
+ * ends (3 characters or more in all, one at least at each end) and different inside (the kind, at most 4 characters each).
+ * The measure's key and the item's kind; undefined when no measure, or more than one, is named so.
+ */
+function kindOf(measures: ReadonlyMap<string, Claim>, k: string): [string, string] | undefined {
+  let found: [string, string] | undefined;
+  for (const m of measures.keys()) {
+    let p = 0;
+    while (p < k.length && p < m.length && k[p] === m[p]) p++;
+    let e = 0;
+    while (e < k.length - p && e < m.length - p && k[k.length - 1 - e] === m[m.length - 1 - e]) e++;
+    const inItem = k.length - p - e;
+    const inMeasure = m.length - p - e;
+    if (p < 1 || e < 1 || p + e < 3 || inItem < 1 || inMeasure < 1 || inItem > 4 || inMeasure > 4) continue;
+    if (found) return undefined;
+    found = [m, k.slice(p, k.length - e)];
+  }
+  return found;
 }
 
 /**

@@ -226,9 +226,9 @@ export function isCompletionBudget(c: Claim): boolean {
 
 /** Words that name no quantity on their own (`支出决算为 …`: the subject is the item's). */
 const GENERIC = new Set(['支出', '收入', '资金', '金额', '合计', '总计', '共计', '其中', '经费', '数额', '项目', '本年', '本年数', '各', '分别']);
-// (`加上`, `减去`, `扣除` of a 平衡 paragraph's items: `加上转移性收入`, and `加` alone before `上级…`/`上年…` — `加上级补助收入` is
-// 加 + 上级补助收入, `加上年结转` 加 + 上年结转.)
-const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即|[一二三四五六七八九十]是|加(?=上级|上年)|加上|减去|扣除)[:：]?/;
+// (`加上`, `减去`, `扣除` of a 平衡 paragraph's items: `加上转移性收入`, and `加` alone before `上级…`/`上年…`/`上解…` — `加上级补助收入`
+// is 加 + 上级补助收入, `加上年结转` 加 + 上年结转, `加上解支出` 加 + 上解支出, 滨州 2023.)
+const LEAD_PREFIX = /^(?:其中|包括|此外|另外|另|主要用于|主要包括|具体为|分别为|即|[一二三四五六七八九十]是|加(?=上级|上年|上解)|加上|减去|扣除)[:：]?/;
 const YEAR_PREFIX = /^(?:截至|截止)?[^()（）]{0,30}?\d{4}年(?:度)?(?:\d{1,2}月(?:\d{1,2}日)?)?[,，]?/;
 /** Role words alone after a year (`2016年预算`, `2015年决算数为`, `2016年预算拨入`): no subject of their own. */
 const ROLE_ONLY = /^(?:年初|全年|调整)?(?:预算|决算|执行)数?(?:拨入|安排)?(?:为|是)?$/;

@@ -155,6 +155,9 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
   statements.forEach((st, k) => {
     st.claims.forEach((c, i) => { if (c.kind === 'change' && explained(st, k, c.sentence, changeSubject(st, i), c.direction ?? 0)) explainedChanges.add(keyOf(c)); });
   });
+  // Changes a reason of the whole and all its items explains (`…“三公”经费支出总额及明细金额均比上年大幅减少,这主要是…`).
+  const ofAllItems = new Set<Claim>();
+  statements.forEach((st, k) => { for (const r of st.reasons) if (!r.placeholder) allItemsExplained(statements, k, r, ofAllItems); });
   const threshold = cm.threshold(String(thresholds.changePercent), String(thresholds.changeAmount));
   statements.forEach((st, k) => {
     for (let i = 0; i < st.claims.length; i++) {
@@ -172,7 +175,10 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
         }
       }
       if (percent !== undefined && percent < thresholds.changePercent) continue;
-      if (explainedChanges.has(keyOf(c))) continue;
+      if (explainedChanges.has(keyOf(c)) || ofAllItems.has(c)) continue;
+      // The parts' reasons together explain their whole (`…8645万元,比年初预算数减少2039万元。其中公务用车购置费131万元,…减少469万元;
+      // 公务用车运行维护费8514万元,…减少1570万元,…。公务用车购置费减少的主要原因是…,公务用车运行维护费减少的主要原因是…`, 潍坊 2015).
+      if (partsExplained(st, i, (x, j) => explained(st, k, x.sentence, changeSubject(st, j), x.direction ?? 0))) continue;
       // A placeholder where the reason should be is reported as such, once.
       if (st.reasons.some((r) => r.placeholder && r.sentence >= c.sentence && r.sentence <= c.sentence + 1)) continue;
       const words = c.direction > 0 ? cm.changeWords.up : cm.changeWords.down;
@@ -195,6 +201,92 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     }
   });
   return out;
+}
+
+/**
+ * A reason's words that name a whole with all its items (`“三公”经费支出总额及明细金额均比上年大幅减少`, 福建省级 2016; `…及各项
+ * 支出`, `…各项经费均…`): the whole's name ends where the mark starts.
+ */
+const ALL_ITEMS = /(?:总额|总体|合计|总计)?(?:及|和|与|以及)(?:其)?(?:各项|各|所有)?(?:明细|分项|各项)|各(?:项|分项)(?:支出|经费|费用)?(?:均|都)/;
+/** How many lines back (under its heading) the changes a reason of all items explains are looked for, and how many changes. */
+const ALL_ITEMS_LINES = 4;
+const ALL_ITEMS_CHANGES = 64;
+/** Two subjects' loose keys (`looseKey`) of one whole: equal, or ending alike in 4 characters or more (`省级三公经费`, `省本级三公经费`). */
+function sameWhole(a: string, b: string): boolean {
+  if (a === b) return a.length >= 2;
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n >= 4;
+}
+
+/**
+ * The changes a reason whose words name a whole with all its items explains (`2016年省本级“三公”经费支出总额及明细金额均比上年
+ * 大幅减少,这主要是…`, 福建省级 2016, after the whole's line and its `其中` line): the whole's change — the nearest before
+ * the reason, in its line or up to `ALL_ITEMS_LINES` lines above under its heading, whose subject names the same whole
+ * (`sameWhole`) — and every change between it and the reason, of the direction its words say (none said: either).
+ * A reason of the whole alone (`“三公”经费下降的主要原因是…`) explains the whole only, as before.
+ */
+function allItemsExplained(statements: Statement[], k: number, r: Reason, out: Set<Claim>): void {
+  const st = statements[k];
+  const s = st.sentences[r.sentence];
+  if (!s) return;
+  const words = st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start));
+  const mark = ALL_ITEMS.exec(words);
+  if (!mark) return;
+  // (The whole's name: the mark's clause before it.)
+  const whole = looseKey(words.slice(0, mark.index).split(/[，,。：:；;]/).pop() ?? '');
+  if (whole.length < 2) return;
+  const said = words.slice(mark.index + mark[0].length);
+  const direction = REASON_DOWN.test(said) && !REASON_UP.test(said) ? -1 : REASON_UP.test(said) && !REASON_DOWN.test(said) ? 1 : 0;
+  const between: Claim[] = [];
+  for (let j = k; j >= 0 && k - j <= ALL_ITEMS_LINES && between.length < ALL_ITEMS_CHANGES; j--) {
+    const line = statements[j];
+    if (line.heading !== st.heading || line.section !== st.section) return;
+    for (let i = line.claims.length - 1; i >= 0 && between.length < ALL_ITEMS_CHANGES; i--) {
+      const c = line.claims[i];
+      if (c.kind !== 'change' || (j === k && c.span.start >= r.span.start)) continue;
+      if (direction && c.direction !== direction) continue;
+      between.push(c);
+      if (sameWhole(looseKey(changeSubject(line, i)), whole)) {
+        for (const x of between) out.add(x);
+        return;
+      }
+    }
+  }
+}
+
+/** How many claims a whole's `其中` list is read over for its parts' changes (`partsExplained`). */
+const PARTS_LOOK = 64;
+
+/**
+ * Whether change number i of a line is its parts' changes together: a `其中` right after it (in its sentence, or opening
+ * the next) lists two changes or more to the end of its `；` parts, each of its direction and each explained (`ok`).
+ */
+function partsExplained(st: Statement, i: number, ok: (x: Claim, j: number) => boolean): boolean {
+  const c = st.claims[i];
+  const own = st.sentences[c.sentence];
+  const next = st.sentences[c.sentence + 1];
+  if (!own) return false;
+  const from = c.span.end - st.span.start;
+  const q = st.text.slice(from, (next ?? own).end).indexOf('其中');
+  if (q < 0) return false;
+  const at = from + q;
+  let sentence = c.sentence;
+  if (at >= own.end) {
+    // Opening the next sentence: nothing but blanks and marks before it there.
+    if (!next || !/^[\s\u3000，,。：:；;]*$/.test(st.text.slice(next.start, at))) return false;
+    sentence = c.sentence + 1;
+  }
+  const last = lastPart(st, sentence);
+  let parts = 0;
+  for (let j = i + 1; j < st.claims.length && j <= i + PARTS_LOOK; j++) {
+    const x = st.claims[j];
+    if (x.sentence > last) break;
+    if (x.kind !== 'change' || x.span.start - st.span.start < at) continue;
+    if (x.direction !== c.direction || !ok(x, j)) return false;
+    parts++;
+  }
+  return parts >= 2;
 }
 
 /**
