@@ -914,5 +914,15 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       // With its word the change is read as before.
       assert.ok(narrativeRelations(text.replace('688.84万元131.49', '688.84万元增加131.49')).includes('增减额 = 本年 − 基数: 131.49 = +820.33 -688.84'));
     });
+
+    it('pairs a 持平 with the amounts of its own clause, not a later clause’s (云县 2023: session 28)', () => {
+      // `…决算支出数为0万元,与上年持平公务接待费…249.29万元,较2022年决算数247.21万元…` (the page lost its `；`): the 持平 is
+      // 因公出国's (0 and 0, no base printed); it was judged against a later clause's amounts (a false error).
+      const lost = '因公出国(境)费预算数为0万元,决算支出数为0万元,与上年持平公务接待费预算数为310.37万元,决算支出数为249.29万元,较2022年决算数247.21万元2.08万元,增长0.84%。';
+      assert.deepEqual(errors(doc('决算', lost)), []);
+      // Still judged: the base before it in its sentence, or alone in the sentence before.
+      assert.deepEqual(errors(doc('决算', '上年公务接待费6万元。本年公务接待费5万元,与上年持平。')), ['narrative 持平']);
+      assert.deepEqual(errors(doc('决算', '上年支出合计100万元,本年支出合计90万元。与上年持平。')), ['narrative 持平']);
+    });
   });
 });

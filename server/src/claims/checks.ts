@@ -29,7 +29,7 @@ import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, sca
 import type { Relation, Term } from '../rules/relation';
 import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, type Claim, type SourceLine, type Statement } from './extract';
 import { labelKey, looseKey, QuantityIndex, roleIn, yearlessKey, type Quantity } from './link';
-import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
+import { CLAUSE_MARKS, INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -881,11 +881,21 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   }
   for (const f of st.flats) {
     if (f.roughly) continue;
-    // The claims of its sentence and the one before: the last base amount there, and the last amount of this year of
-    // its subject (walked back from the end of its sentence).
-    const end = lastBefore(claims.length, (j) => claims[j].sentence, f.sentence + 1) + 1;
+    // The claims of its sentence and the one before, up to the end of its clause: the last base amount there, and the
+    // last amount of this year of its subject (walked back from there). A base of a later clause is another item's
+    // (`…决算支出数为0万元,与上年持平公务接待费预算数为310.37万元,…较2022年决算数247.21万元…`, 云县 2023, a page that lost
+    // its `；`). One of the sentence before, when the 持平's own sentence states amounts before it, only if that sentence
+    // states none of this year (`上年公务接待费6万元。本年公务接待费5万元,与上年持平。`): one compared there already
+    // (`决算支出数为820.33万元,…较2022年决算数688.84万元…。其中:…0万元,与上年持平`) is not the 持平's.
+    let mark = f.span.end - st.span.start;
+    while (mark < st.text.length && !CLAUSE_MARKS.includes(st.text[mark])) mark++;
+    const end = Math.min(lastBefore(claims.length, (j) => claims[j].sentence, f.sentence + 1) + 1, lastBefore(claims.length, (j) => claims[j].span.start, st.span.start + mark) + 1);
+    const first = lastBefore(claims.length, (j) => claims[j].sentence, f.sentence) + 1;
+    const own = first < claims.length && claims[first].sentence === f.sentence && claims[first].span.start < f.span.start;
+    const t = lastBefore(ix.thisYear.length, (j) => claims[ix.thisYear[j]].sentence, f.sentence);
+    const compared = own && t >= 0 && claims[ix.thisYear[t]].sentence === f.sentence - 1;
     const b = ix.lastBase[end];
-    const base = b >= 0 && claims[b].sentence >= f.sentence - 1 ? claims[b] : undefined;
+    const base = b >= 0 && claims[b].sentence >= (compared ? f.sentence : f.sentence - 1) ? claims[b] : undefined;
     let cur: Claim | undefined;
     if (base) {
       for (let k = lastBefore(ix.thisYear.length, (j) => ix.thisYear[j], end); k >= 0 && claims[ix.thisYear[k]].sentence >= f.sentence - 1; k--) {
