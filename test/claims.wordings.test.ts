@@ -957,4 +957,66 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       ]) assert.deepEqual(left(body), [], body);
     });
   });
+
+  describe('classes the never28 survey found (session 28: 凌云, 九江, 凉城, 竹溪, 云县)', () => {
+    const doc = (kind: string, body: string) => `部门：某单位\n年度：2023\n类型：${kind}\n\n## 情况说明\n${body}\n`;
+    const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
+
+    it('reads a review’s 审减金额 and 审减率 against the amount submitted (凌云 2018, 九江 2022, 凉城 2017: session 28)', () => {
+      const lingyun = narrativeRelations(read('guangxi-lingyun-2018-procurement'));
+      assert.ok(lingyun.includes('审减金额 = 送审金额 − 审定金额: 18906 = +115991 -97219'), lingyun.join('\n'));
+      assert.ok(lingyun.includes('审减率 = 审减金额 ÷ 送审金额: 16.39% = +18906 +115991'), lingyun.join('\n'));
+      const review = (cut: string, rate: string) => `全县共完成财政投资项目评审162个,送审金额115991万元,审定金额97219万元,审减金额${cut}万元,审减率${rate}。`;
+      assert.deepEqual(errors(doc('决算', review('18772', '16.18%'))), []);
+      assert.deepEqual(errors(doc('决算', review('18906', '16.30%'))), ['narrative 18906']);
+      assert.deepEqual(errors(doc('决算', review('18772', '16.39%'))), ['narrative 16.39%']);
+      // Two reviews in one sentence (`；`): each reduction of its own amounts (凉城 2017).
+      const two = (b: string) => `工程预算送审金额3346万元,审定金额2964万元,审减金额为382万元,审减率11.42%;工程决算送审金额29万元,审定金额为21万元,审减金额为${b}万元,审减率为27.6%。`;
+      assert.deepEqual(errors(doc('决算', two('8'))), []);
+      assert.deepEqual(errors(doc('决算', two('10'))), ['narrative 10', 'narrative 27.6%']);
+    });
+
+    it('reads 节约率 as the saving ÷ (the amount spent + the saving) when no budget is printed (九江 2024, 凉城 2016: session 28)', () => {
+      const jiujiang = narrativeRelations(read('jiangxi-jiujiang-2024-procurement'));
+      assert.ok(jiujiang.includes('节约率 = 节约资金 ÷ (实际采购数 + 节约资金)（预算数未列示）: 14.41% = +5.51 -32.72'), jiujiang.join('\n'));
+      const body = (rate: string) => `2024年,全市政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达${rate},创历史新高。`;
+      assert.deepEqual(errors(doc('决算', body('14.41%'))), []);
+      // ÷ the amount spent (5.51 ÷ 32.72) is not the rate of a saving.
+      assert.deepEqual(errors(doc('决算', body('16.84%'))), ['narrative 16.84%']);
+      assert.deepEqual(errors(doc('决算', '全年实际采购金额21064.8万元,节约资金2424.2万元,资金节约率10.3%。')), []);
+      assert.deepEqual(errors(doc('决算', '全年实际采购金额21064.8万元,节约资金2424.2万元,资金节约率11.5%。')), ['narrative 11.5%']);
+      // Not read after a part of a list (no sound denominator), nor with a budget named before in its line.
+      assert.deepEqual(errors(doc('决算', '完成货物采购40万元,工程采购60万元,节约资金10万元,节约率为20%。')), []);
+      assert.deepEqual(errors(doc('决算', '采购预算为1000万元。实际采购规模为900万元,节约资金50万元,节约率为9%。')), []);
+    });
+
+    it('reads `节约财政资金` and `平均节支率` as a saving and its rate (竹溪 2013: session 28)', () => {
+      const zhuxi = narrativeRelations(read('hubei-zhuxi-2013-procurement'));
+      assert.ok(zhuxi.includes('节约率 = 节约资金 ÷ 预算（计划）数: 10.97% = +2266.51 +20657.52'), zhuxi.join('\n'));
+      const body = (rate: string) => `该县全年共组织采购活动153批次,完成采购预算20657.52万元,实际采购金额18391.01万元,节约财政资金2266.51万元,平均节支率为${rate}。`;
+      assert.deepEqual(errors(doc('决算', body('10.97%'))), []);
+      assert.deepEqual(errors(doc('决算', body('12.32%'))), ['narrative 12.32%']);
+    });
+
+    it('leaves unread an amount run together with the base before it, no word between (云县 2023: session 28)', () => {
+      // `较2022年决算数688.84万元131.49万元,增长19.09%`: the page lost its `增加` — 131.49 was read as this year's amount,
+      // `(131.49 − 688.84) ÷ 688.84 应为 -80.91%` (a false error); the rate is now of the year's 820.33 and holds.
+      const text = doc('决算', '“三公”经费预算数为832.05万元,决算支出数为820.33万元,较上年决算数688.84万元131.49万元,增长19.09%。');
+      assert.deepEqual(errors(text), []);
+      assert.ok(narrativeRelations(text).includes('变动率 = 变动额 ÷ 基数: 19.09% = +820.33 +688.84'), narrativeRelations(text).join('\n'));
+      assert.deepEqual(errors(text.replace('19.09%', '21.09%')), ['narrative 21.09%']);
+      // With its word the change is read as before.
+      assert.ok(narrativeRelations(text.replace('688.84万元131.49', '688.84万元增加131.49')).includes('增减额 = 本年 − 基数: 131.49 = +820.33 -688.84'));
+    });
+
+    it('pairs a 持平 with the amounts of its own clause, not a later clause’s (云县 2023: session 28)', () => {
+      // `…决算支出数为0万元,与上年持平公务接待费…249.29万元,较2022年决算数247.21万元…` (the page lost its `；`): the 持平 is
+      // 因公出国's (0 and 0, no base printed); it was judged against a later clause's amounts (a false error).
+      const lost = '因公出国(境)费预算数为0万元,决算支出数为0万元,与上年持平公务接待费预算数为310.37万元,决算支出数为249.29万元,较2022年决算数247.21万元2.08万元,增长0.84%。';
+      assert.deepEqual(errors(doc('决算', lost)), []);
+      // Still judged: the base before it in its sentence, or alone in the sentence before.
+      assert.deepEqual(errors(doc('决算', '上年公务接待费6万元。本年公务接待费5万元,与上年持平。')), ['narrative 持平']);
+      assert.deepEqual(errors(doc('决算', '上年支出合计100万元,本年支出合计90万元。与上年持平。')), ['narrative 持平']);
+    });
+  });
 });

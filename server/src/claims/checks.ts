@@ -29,7 +29,7 @@ import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, sca
 import type { Relation, Term } from '../rules/relation';
 import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, type Claim, type SourceLine, type Statement } from './extract';
 import { amountKind, labelKey, looseKey, QuantityIndex, roleIn, type AmountKind, type Quantity } from './link';
-import { INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
+import { CLAUSE_MARKS, INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
 
 interface ClaimOptions {
@@ -880,11 +880,21 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
   }
   for (const f of st.flats) {
     if (f.roughly) continue;
-    // The claims of its sentence and the one before: the last base amount there, and the last amount of this year of
-    // its subject (walked back from the end of its sentence).
-    const end = lastBefore(claims.length, (j) => claims[j].sentence, f.sentence + 1) + 1;
+    // The claims of its sentence and the one before, up to the end of its clause: the last base amount there, and the
+    // last amount of this year of its subject (walked back from there). A base of a later clause is another item's
+    // (`…决算支出数为0万元,与上年持平公务接待费预算数为310.37万元,…较2022年决算数247.21万元…`, 云县 2023, a page that lost
+    // its `；`). One of the sentence before, when the 持平's own sentence states amounts before it, only if that sentence
+    // states none of this year (`上年公务接待费6万元。本年公务接待费5万元,与上年持平。`): one compared there already
+    // (`决算支出数为820.33万元,…较2022年决算数688.84万元…。其中:…0万元,与上年持平`) is not the 持平's.
+    let mark = f.span.end - st.span.start;
+    while (mark < st.text.length && !CLAUSE_MARKS.includes(st.text[mark])) mark++;
+    const end = Math.min(lastBefore(claims.length, (j) => claims[j].sentence, f.sentence + 1) + 1, lastBefore(claims.length, (j) => claims[j].span.start, st.span.start + mark) + 1);
+    const first = lastBefore(claims.length, (j) => claims[j].sentence, f.sentence) + 1;
+    const own = first < claims.length && claims[first].sentence === f.sentence && claims[first].span.start < f.span.start;
+    const t = lastBefore(ix.thisYear.length, (j) => claims[ix.thisYear[j]].sentence, f.sentence);
+    const compared = own && t >= 0 && claims[ix.thisYear[t]].sentence === f.sentence - 1;
     const b = ix.lastBase[end];
-    const base = b >= 0 && claims[b].sentence >= f.sentence - 1 ? claims[b] : undefined;
+    const base = b >= 0 && claims[b].sentence >= (compared ? f.sentence : f.sentence - 1) ? claims[b] : undefined;
     let cur: Claim | undefined;
     if (base) {
       for (let k = lastBefore(ix.thisYear.length, (j) => ix.thisYear[j], end); k >= 0 && claims[ix.thisYear[k]].sentence >= f.sentence - 1; k--) {
@@ -1223,39 +1233,71 @@ function differenceChecks(ctx: Ctx, st: Statement): void {
   }
 }
 
-/** A saving's words (`共节约资金`, `节约资金`, `节约金额`) and its rate's (`节约率为16%`, `节约率达8.2%`). */
-const SAVING = /节约(?:资金|金额)?(?:共计|合计)?(?:为|是)?$/;
-const SAVING_RATE = /节约率(?:为|是|达到|达)?$/;
-/** A procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`). */
-const PLANNED = /预算|计划/;
+/**
+ * A saving's words (`共节约资金`, `节约资金`, `节约金额`, `节约财政资金`) and its rate's (`节约率为16%`, `节约率达8.2%`, `平均节支率为
+ * 10.97%`); a review's reduction (财政投资评审: `审减金额18906万元`, `审减金额为382万元`) and its rate (`审减率16.39%`, `平均审减率
+ * 12.05%`).
+ */
+const SAVING = /节约(?:财政)?(?:资金|金额)?(?:共计|合计)?(?:为|是)?$/;
+const SAVING_RATE = /(?:节约|节支)率(?:为|是|达到|达)?$/;
+const REDUCTION = /审减(?:金额|资金)?(?:共计|合计)?(?:为|是)?$/;
+const REDUCTION_RATE = /审减率(?:为|是|达到|达)?$/;
+/**
+ * Each kind: the words of the amount saved (reduced) and of its rate; those of the base it is saved from — a
+ * procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`), a review's amount submitted
+ * (`送审金额`, `报审金额`, `共评审金额`) —, and the titles of its relations.
+ */
+const SAVINGS = [
+  { amount: SAVING, rate: SAVING_RATE, base: /预算|计划/, budgetRole: true, sum: 'saving', ratio: 'savingRate', ofRest: 'savingRateOfSpent' },
+  { amount: REDUCTION, rate: REDUCTION_RATE, base: /送审|报审|评审金额/, budgetRole: false, sum: 'reduction', ratio: 'reductionRate', ofRest: undefined },
+] as const;
 
 /**
  * A procurement's saving and its rate (`采购计划金额共计48962.44万元,实际采购金额共计39944.66万元,共节约资金9017.78万元,节约率
  * 为18%`, 大埔 2019; `…预算规模为227957.45万元,…实际采购规模为205460.49万元,…节约资金22496.96万元,节约率为9.87%`, a city
  * 2017): the saving is the budget (or plan) less the amount spent, its rate the saving ÷ the budget. Read in one sentence:
  * the saving the nearest before its rate, the budget the nearest before the saving whose words name a 预算 or 计划, the
- * amount spent the nearest other amount of this year before the saving.
+ * amount spent the nearest other amount of this year before the saving. A review's reduction reads alike
+ * (`送审金额115991万元,审定金额97219万元,审减金额18906万元,审减率16.39%`, 凌云 2018; 九江 2022, 凉城 2017): the amount
+ * submitted less the amount approved, its rate ÷ the amount submitted. A saving whose budget is not printed
+ * (`全市政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%`, 九江 2024; 临西 2010, 凉城 2016) still has
+ * its rate: the saving ÷ (the amount spent + the saving) — only when the amount spent is the one amount before it in
+ * its sentence (a part of a list there would be no sound denominator) and no budget is named earlier in its line (the
+ * rate is then of that budget, not read).
  */
 function savingChecks(ctx: Ctx, st: Statement): void {
   const words = (c: Claim) => c.lead.replace(/[ \t\u3000]/g, '');
+  const isBase = (k: (typeof SAVINGS)[number], x: Claim) => x.kind === 'amount' && !x.bound && !x.approx && x.role !== 'base'
+    && !k.amount.test(words(x)) && ((k.budgetRole && x.role === 'budget') || k.base.test(x.subject) || k.base.test(words(x))); // `较采购计划节约资金` is a saving
+  // Where each kind's base is first named in the line: a saving after it has its budget stated (maybe sentences before).
+  const firstBase = SAVINGS.map((k) => st.claims.findIndex((x) => isBase(k, x)));
   for (let i = 0; i < st.claims.length; i++) {
     const c = st.claims[i];
-    if (c.kind !== 'amount' || c.bound || c.approx || c.role === 'base' || !SAVING.test(words(c))) continue;
-    // The nearest of each before it in its sentence (walked back until both are found).
+    if (c.kind !== 'amount' || c.bound || c.approx || c.role === 'base') continue;
+    const kind = SAVINGS.find((k) => k.amount.test(words(c)));
+    if (!kind) continue;
+    // The nearest of each before it in its sentence (walked back until both are found), and how many amounts precede it.
     let budget: Claim | undefined;
     let spent: Claim | undefined;
+    let before = 0;
     for (let j = i - 1; j >= 0 && st.claims[j].sentence === c.sentence && !(budget && spent); j--) {
       const x = st.claims[j];
       if (x.kind !== 'amount' || x.unit !== c.unit || x.bound || x.approx || x.role === 'base') continue;
-      if (x.role === 'budget' || PLANNED.test(x.subject)) budget ??= x;
-      else if (!SAVING.test(words(x))) spent ??= x;
+      before++; // complete when no budget is found (the walk then reaches the sentence's start)
+      if (isBase(kind, x)) budget ??= x;
+      else if (!kind.amount.test(words(x))) spent ??= x;
     }
-    if (!budget) continue;
-    if (spent) relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'saving'), target: ctx.cellOf(c), terms: [{ sign: 1, cell: ctx.cellOf(budget) }, { sign: -1, cell: ctx.cellOf(spent) }] });
     const r = st.claims[i + 1];
-    if (r && r.kind === 'percent' && r.sentence === c.sentence && !r.bound && !r.approx && SAVING_RATE.test(words(r))) {
-      relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, 'savingRate'), target: ctx.cellOf(r), terms: [{ sign: 1, cell: ctx.cellOf(c) }, { sign: 1, cell: ctx.cellOf(budget) }] });
+    const rate = r && r.kind === 'percent' && r.sentence === c.sentence && !r.bound && !r.approx && kind.rate.test(words(r)) ? r : undefined;
+    if (!budget) {
+      const named = firstBase[SAVINGS.indexOf(kind)];
+      if (rate && spent && before === 1 && kind.ofRest && !(named >= 0 && named < i)) {
+        relate(ctx, { rule: 'narrative', kind: 'change', title: title(ctx, kind.ofRest), target: ctx.cellOf(rate), terms: [{ sign: 1, cell: ctx.cellOf(c) }, { sign: -1, cell: ctx.cellOf(spent) }] });
+      }
+      continue;
     }
+    if (spent) relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, kind.sum), target: ctx.cellOf(c), terms: [{ sign: 1, cell: ctx.cellOf(budget) }, { sign: -1, cell: ctx.cellOf(spent) }] });
+    if (rate) relate(ctx, { rule: 'narrative', kind: 'ratio', title: title(ctx, kind.ratio), target: ctx.cellOf(rate), terms: [{ sign: 1, cell: ctx.cellOf(c) }, { sign: 1, cell: ctx.cellOf(budget) }] });
   }
 }
 

@@ -420,6 +420,13 @@ function statementOf(line: SourceLine): Statement {
       }
     } else kind = 'count';
 
+    // Two amounts run together, no word between, the first a base's (`较2022年决算数688.84万元131.49万元,增长19.09%`, 云县
+    // 2023, a page that lost its `增加`): the second says nothing of what it is (this year's? the change?) — not read.
+    const last = st.claims.at(-1);
+    if (kind === 'amount' && last?.kind === 'amount' && last.role === 'base' && sentence === prevSentence && text.slice(prevEnd, m.index).trim() === '') {
+      prevEnd = m.index + matched.length;
+      continue;
+    }
     const bound = L.BOUND_AFTER.test(after) || L.BOUND_BEFORE.test(lead);
     const approx = !!more || L.APPROX_BEFORE.test(lead) || L.APPROX_AFTER.test(after);
     const cleaned = cleanSubject(rawLead, kind, leadStart === floor && floor === prevEnd && sentence === prevSentence);

@@ -28,6 +28,9 @@ const zh = {
     difference: '差值 = 预算数与决算数之差（不计正负）',
     saving: '节约资金 = 预算（计划）数 − 实际采购数',
     savingRate: '节约率 = 节约资金 ÷ 预算（计划）数',
+    savingRateOfSpent: '节约率 = 节约资金 ÷ (实际采购数 + 节约资金)（预算数未列示）',
+    reduction: '审减金额 = 送审金额 − 审定金额',
+    reductionRate: '审减率 = 审减金额 ÷ 送审金额',
   },
   /** `情况说明“基本支出”`, with its figure when given (`情况说明“基本支出” 16.6%`). */
   claim: (subject: string, figure?: string) => `${subject ? `情况说明“${subject}”` : '情况说明所述金额'}${figure ? ` ${figure}` : ''}`,
@@ -99,6 +102,9 @@ const en: ClaimMessages = {
     difference: 'difference = budget and final amount apart (unsigned)',
     saving: 'saving = budget (plan) − amount procured',
     savingRate: 'saving rate = saving ÷ budget (plan)',
+    savingRateOfSpent: 'saving rate = saving ÷ (amount procured + saving) (the budget not printed)',
+    reduction: 'reduction = amount submitted for review − amount approved',
+    reductionRate: 'reduction rate = reduction ÷ amount submitted for review',
   },
   claim: (subject, figure) => `${subject ? `the narrative’s “${subject}”` : 'the narrative’s amount'}${figure ? ` ${figure}` : ''}`,
   amountMismatch: (claim, stated, where, expected, diff, title) =>
