@@ -923,7 +923,15 @@ function tableChange(ctx: Ctx, st: Statement, c: Claim, cur: Claim): void {
   if (c.scale === undefined || cur.scale === undefined || cur.span.end > c.span.start) return;
   // The basis words: from the start of the current amount's sentence to the change.
   const before = ctx.slice({ start: st.span.start, end: c.numberSpan.start });
-  const window = before.slice(startAfter(before, `${FULL_STOPS}；;`, cur.span.start - st.span.start));
+  let window = before.slice(startAfter(before, `${FULL_STOPS}；;`, cur.span.start - st.span.start));
+  // A comparison of its own after a change said before it is this change's basis (`比上年减少10万元，比预算减少19.5万元`: the
+  // second against this year's budget, not last year's).
+  // (The claims between the current amount and the change walked back from the change: no more than lie between them.)
+  let k = lastBefore(st.claims.length, (j) => st.claims[j].span.start, c.span.start);
+  while (k >= 0 && st.claims[k].span.start > cur.span.end && st.claims[k].kind !== 'change' && st.claims[k].kind !== 'rate') k--;
+  const earlier = k >= 0 && st.claims[k].span.start > cur.span.end ? st.claims[k] : undefined;
+  const after = earlier ? ctx.slice({ start: earlier.span.end, end: c.numberSpan.start }) : '';
+  if (/比|较|相比/.test(after)) window = after;
   if (OTHER_BASIS.test(window)) return;
   const kinds = new Set<string | undefined>();
   for (const m of window.matchAll(LAST_YEAR_BASIS)) {
@@ -1219,29 +1227,47 @@ const SAVING = /节约(?:资金|金额)?(?:共计|合计)?(?:为|是)?$/;
 const SAVING_RATE = /节约率(?:为|是|达到|达)?$/;
 /** A procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`). */
 const PLANNED = /预算|计划/;
+/** What was spent of it, whatever else its words name (`政府采购预算执行金额`, `实际完成采购计划金额`): no budget. */
+const SPENT = /执行|实际|完成|决算/;
+/** The words opening a list of parts of the amount before them (`其中：货物类…`, `包括…`). */
+const PARTS_OPENER = /其中|包括/g;
+/** How many claims before a saving its budget and the amount spent are looked for in. */
+const SAVING_LOOK = 24;
+
+/** Whether an amount is a saving (`共节约资金9017.78万元`). */
+function isSaving(c: Claim): boolean {
+  return c.kind === 'amount' && SAVING.test(c.lead.replace(/[ \t\u3000]/g, ''));
+}
 
 /**
  * A procurement's saving and its rate (`采购计划金额共计48962.44万元,实际采购金额共计39944.66万元,共节约资金9017.78万元,节约率
  * 为18%`, 大埔 2019; `…预算规模为227957.45万元,…实际采购规模为205460.49万元,…节约资金22496.96万元,节约率为9.87%`, a city
  * 2017): the saving is the budget (or plan) less the amount spent, its rate the saving ÷ the budget. Read in one sentence:
- * the saving the nearest before its rate, the budget the nearest before the saving whose words name a 预算 or 计划, the
- * amount spent the nearest other amount of this year before the saving.
+ * the saving the nearest before its rate, the budget the nearest before the saving whose words name a 预算 or 计划 (not
+ * what was spent of it, `预算执行金额`), the amount spent the nearest other amount of this year before the saving on the
+ * budget's side of a `其中`/`包括` opened between them (the items after it are parts, of what was spent or not).
  */
 function savingChecks(ctx: Ctx, st: Statement): void {
   const words = (c: Claim) => c.lead.replace(/[ \t\u3000]/g, '');
   for (let i = 0; i < st.claims.length; i++) {
     const c = st.claims[i];
-    if (c.kind !== 'amount' || c.bound || c.approx || c.role === 'base' || !SAVING.test(words(c))) continue;
-    // The nearest of each before it in its sentence (walked back until both are found).
-    let budget: Claim | undefined;
-    let spent: Claim | undefined;
-    for (let j = i - 1; j >= 0 && st.claims[j].sentence === c.sentence && !(budget && spent); j--) {
+    if (!isSaving(c) || c.bound || c.approx || c.role === 'base') continue;
+    // The amounts before it in its sentence, nearest first (at most SAVING_LOOK claims back: linear in the line).
+    const near: Claim[] = [];
+    for (let j = i - 1; j >= 0 && j >= i - SAVING_LOOK && st.claims[j].sentence === c.sentence; j--) {
       const x = st.claims[j];
-      if (x.kind !== 'amount' || x.unit !== c.unit || x.bound || x.approx || x.role === 'base') continue;
-      if (x.role === 'budget' || PLANNED.test(x.subject)) budget ??= x;
-      else if (!SAVING.test(words(x))) spent ??= x;
+      if (x.kind === 'amount' && x.unit === c.unit && !x.bound && !x.approx && x.role !== 'base') near.push(x);
     }
+    const planned = (x: Claim) => (x.role === 'budget' || PLANNED.test(x.subject)) && !SPENT.test(x.subject);
+    const budget = near.find(planned);
     if (!budget) continue;
+    // The amount spent: the nearest other, on the budget's side of the last list opened before the saving — a budget
+    // stated before a `其中` is the whole's, the amounts listed after it parts of what the whole spent (`实际采购金额7500
+    // 万元，其中授予中小企业合同金额6000万元，节约资金500万元`: 500 = 8000 − 7500, not 8000 − 6000).
+    const from = near[near.length - 1].span.start;
+    let opener = -1;
+    for (const m of ctx.slice({ start: from, end: c.span.start }).matchAll(PARTS_OPENER)) opener = from + m.index;
+    const spent = near.find((x) => !planned(x) && !isSaving(x) && (x.span.start > opener) === (budget.span.start > opener));
     if (spent) relate(ctx, { rule: 'narrative', kind: 'sum', title: title(ctx, 'saving'), target: ctx.cellOf(c), terms: [{ sign: 1, cell: ctx.cellOf(budget) }, { sign: -1, cell: ctx.cellOf(spent) }] });
     const r = st.claims[i + 1];
     if (r && r.kind === 'percent' && r.sentence === c.sentence && !r.bound && !r.approx && SAVING_RATE.test(words(r))) {
@@ -2102,7 +2128,9 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     }
     const list = qizhongParts(ctx, st, qi, total, end, nested);
     if (!above && measureLists(ctx, st, qi, total, list.parts)) continue;
-    let parts = list.parts;
+    // A saving is no part of what was spent or budgeted, nor they of a saving (`实际采购金额7500万元，其中授予中小企业合同金额
+    // 6000万元，节约资金500万元`: 7500 is not 6000 + 500).
+    let parts = list.parts.filter((x) => isSaving(x) === isSaving(total));
     if (parts.length === 1 && !ends.has(qi) && nested.length && /^[；;]/.test(text.slice(end, end + 1))) {
       // The one part's own list goes on past its `；` (`…其中：基本支出60万元，其中：人员经费40万元；公用经费20万元；项目支出
       // 40万元。`, review24: 公用经费 was taken for the outer list's): where it ends, the arithmetic says, over the sentence.
