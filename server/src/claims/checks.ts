@@ -736,10 +736,16 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
     for (let k = p.thisYear.length - 1; k >= 0; k--) if (fits(prev.claims[p.thisYear[k]])) return prev.claims[p.thisYear[k]];
     // The line before names it with other words of its kind (`财政拨款“三公”经费预算总额为2.7万元…` / `“三公”经费预算数比2017年
     // 预算数减少0.06万元`, 临沧 2018): the same subject without them (looseKey).
+    // Only one amount of the line so named (`其中：一般公共预算财政拨款100万元，政府性基金预算财政拨款20万元` / `财政拨款支出
+    // 预算比上年增加10万元`: either is 财政拨款 but for its words, neither the whole — not paired).
+    let loose: Claim | undefined;
     if (own) for (let k = p.thisYear.length - 1; k >= 0; k--) {
       const x = prev.claims[p.thisYear[k]];
-      if (x.subject && (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && looselySame(x.subject, own)) return x;
+      if (!x.subject || (x.role === 'budget' && kind === '决算') || isCompletionBudget(x) || !looselySame(x.subject, own)) continue;
+      if (loose && !samePrint(loose.figure, x.figure)) return undefined;
+      loose ??= x;
     }
+    if (loose) return loose;
   }
   return undefined;
 }

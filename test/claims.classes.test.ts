@@ -1,9 +1,10 @@
 /**
  * Session 27's new readers against wordings of their class they could misread (review28): a procurement's saving
  * (claims/checks.ts `savingChecks`: 节约资金 = 预算 − 实际采购, 节约率 = 节约资金 ÷ 预算) when the sentence lists parts of
- * what was spent before the saving, or names what was spent of the budget with the budget's word; and a change
+ * what was spent before the saving, or names what was spent of the budget with the budget's word; a change
  * checked against the base year's column (`tableChange`) when a second change of the sentence compares with another
- * base.
+ * base; a change's amount of this year taken from the line before under other words (`looselySame`) when two of that
+ * line's amounts are so named.
  */
 import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis';
@@ -52,5 +53,16 @@ describe('claims: a procurement’s saving and a change against the tables, in w
     assert.ok(late.some((e) => e.startsWith('12 ') && /应为 10\.00/.test(e)), late.join('\n'));
     const first = errors(text('2024年“三公”经费决算数为180.5万元，比上年减少12万元，比预算减少19.5万元。'));
     assert.ok(first.some((e) => e.startsWith('12 ') && /应为 10\.00/.test(e)), first.join('\n'));
+  });
+
+  it('takes this year’s amount from the line before under other words only when one amount there is so named', () => {
+    // `其中：一般公共预算财政拨款100万元，政府性基金预算财政拨款20万元` / `财政拨款支出预算比上年增加10万元`: both are 财政拨款
+    // but for their words and neither is the whole (120 is of 收入). 98aee13 paired the last (20): a false `应为 100.00%`.
+    const body = '2023年财政拨款收入预算120万元，其中：一般公共预算财政拨款100万元，政府性基金预算财政拨款20万元。\n财政拨款支出预算比上年增加10万元，增长9.09%。';
+    assert.deepEqual(errors(doc('预算', body)), []);
+    // One so named is still paired (临沧 2018: `财政拨款“三公”经费预算总额为2.7万元…` / `“三公”经费预算数比2017年预算数减少
+    // 0.06万元,减幅 0.02%`: 0.06 ÷ 2.76 = 2.17%).
+    const lincang = errors(doc('预算', '2023年财政拨款“三公”经费预算总额为2.7万元,其中,因公出国(境)费支出0万元,公务用车购置及运行费支出1.5万元,公务接待费支出1.2万元。\n2023年“三公”经费预算数比2022年预算数减少0.06万元,减幅 0.02%。'));
+    assert.ok(lincang.some((e) => e.startsWith('0.02%') && /应为 2\.17%/.test(e)), lincang.join('\n'));
   });
 });
