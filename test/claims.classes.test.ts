@@ -4,7 +4,8 @@
  * what was spent before the saving, or names what was spent of the budget with the budget's word; a change
  * checked against the base year's column (`tableChange`) when a second change of the sentence compares with another
  * base; a change's amount of this year taken from the line before under other words (`looselySame`) when two of that
- * line's amounts are so named.
+ * line's amounts are so named; a bare rate in brackets after a change (claims/extract.ts `bracketedRate`) printed with
+ * its sign.
  */
 import { strict as assert } from 'node:assert';
 import { analyze } from '../server/src/analysis';
@@ -64,5 +65,14 @@ describe('claims: a procurement’s saving and a change against the tables, in w
     // 0.06万元,减幅 0.02%`: 0.06 ÷ 2.76 = 2.17%).
     const lincang = errors(doc('预算', '2023年财政拨款“三公”经费预算总额为2.7万元,其中,因公出国(境)费支出0万元,公务用车购置及运行费支出1.5万元,公务接待费支出1.2万元。\n2023年“三公”经费预算数比2022年预算数减少0.06万元,减幅 0.02%。'));
     assert.ok(lincang.some((e) => e.startsWith('0.02%') && /应为 2\.17%/.test(e)), lincang.join('\n'));
+  });
+
+  it('reads a signed rate in brackets after a decrease as the decrease’s size (`减少1.5万元（-42.86%）`)', () => {
+    // 西安新城区 2019 prints `减少1.5万元(42.86%)` (narr27); the sign written in is as common. 98aee13: `列示 -42.86%，
+    // 按 1.5 ÷ (2 + 1.5) 应为 42.86%，相差 85.72%`, a false error.
+    assert.deepEqual(errors(doc('预算', '2023年公务接待费预算2万元，比上年减少1.5万元（-42.86%），主要是压减接待批次。')), []);
+    // A wrong one is still found, told as printed.
+    const wrong = errors(doc('预算', '2023年公务接待费预算2万元，比上年减少1.5万元（-40.00%），主要是压减接待批次。'));
+    assert.ok(wrong.some((e) => e.startsWith('-40.00%') && /列示 -40\.00%.*应为 42\.86%/.test(e)), wrong.join('\n'));
   });
 });
