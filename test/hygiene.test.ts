@@ -24,6 +24,12 @@ describe('hygiene: placeholders', () => {
     const text = `${HEAD()}## 表 表1 支出表\n列：科目编码 | 科目名称 | 合计\n… | … | \n注：无此项支出的，仍保留该表格式，并在本表下方作下述说明：\n\n## 项目申报表 甲项目\n### 绩效指标\n列：一级指标 | 二级指标\n产出指标 | ……\n\n## 情况说明\n人员经费 1 万元（按“公开06表”中实际发生经济分类支出事项填写）。与上年持平（如持平作持平表述）。\n`;
     assert.deepEqual(found(text, 'placeholder'), ['error: …', 'error: …', 'error: 仍保留该表格式', 'error: 并在本表下方作下述说明', 'error: （按“公开06表”中实际发生经济分类支出事项填写）', 'error: （如持平作持平表述）']);
   });
+  it('a share left blank after its whole (`占基本支出预算%,`, 梧州 2022), not a `%` naming a share’s unit or heading what follows (review28)', () => {
+    // 98aee13 found all four lines below the first a blank figure: `占比单位为%` names the unit, `占比%为80` and
+    // `占总支出比重%详见附表` use `%` as a label (a blank share's `%` ends its clause).
+    const text = `${HEAD('预算')}## 情况说明\n商品和服务支出预算 75800 元,占基本支出预算%,同比增加52044.27 元。\n本表金额单位为万元，占比单位为%。\n基本支出占比%为80，项目支出占比%为20。\n各项支出占总支出比重%详见附表。\n`;
+    assert.deepEqual(found(text, 'placeholder'), ['error: 占基本支出预算%']);
+  });
   it('a figure the template left blank (`占 %`, `比上年减少 万元`; 湛江市委宣传部 2017), not a unit named (`单位为万元`)', () => {
     const text = `${HEAD()}## 情况说明\n“三公”经费支出合计35万元。其中：因公出国（境）费 0 万元，占 %，比上年减少 万元；公务接待费30万元，占 85.71%，比上年减少2 万元。\n本表金额单位为万元，计量单位是元；增长 0%。\n`;
     assert.deepEqual(found(text, 'placeholder'), ['error: 占 %', 'error: 减少 万元']);

@@ -27,9 +27,10 @@ const INSTRUCTION = /[（(][^（）()\n]{0,80}(?:填写|填报|如持平作持�
  * A figure the template left blank: a unit right after the word that states its amount, with no number between
  * (`占 %`, `比上年减少 万元`, `为 元`; 湛江市委宣传部 2017 printed `因公出国(境)费 0 万元，占 %，比上年减少 万元`). Not a
  * unit named (`单位为万元`, `金额单位是元`). Also a share whose whole is named and its figure left out (`商品和服务支出预算 75800
- * 元,占基本支出预算%,同比增加…`, a 梧州 2022 部门预算; not `占比（%）`, a column's name).
+ * 元,占基本支出预算%,同比增加…`, a 梧州 2022 部门预算; not `占比（%）`, a column's name, nor a `%` that names the unit of
+ * a share, `占比单位为%`, or heads what follows it, `占比%为80`, `占总支出比重%详见附表`: the blank `%` ends its clause).
  */
-const BLANK_FIGURE = /(?<!单位[ \t\u3000]{0,3})(?:占|增加|减少|增长|下降|降低|上升|提高|节约|为|是|达|共计|合计|安排)[ \t\u3000]{0,3}(?:万元|亿元|元|%|％)|占[^\d%％，,。；;：:（）()\s]{1,16}[%％]/g;
+const BLANK_FIGURE = /(?<!单位[ \t\u3000]{0,3})(?:占|增加|减少|增长|下降|降低|上升|提高|节约|为|是|达|共计|合计|安排)[ \t\u3000]{0,3}(?:万元|亿元|元|%|％)|占(?![^\d%％，,。；;：:（）()\s]{0,16}单位)[^\d%％，,。；;：:（）()\s]{1,16}[%％](?=[，,。；;、）)\s]|$)/g;
 /** What any of the patterns above needs: a text without it (most texts) is not searched at all. */
 const SUSPECT = /[XxＸｘ×○*＊待请略填持涉仍并元%％]|([。，、；：！？,;])\1/;
 /** A character each pattern above needs: a text without one is not searched for it. */

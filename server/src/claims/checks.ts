@@ -735,10 +735,16 @@ function currentFor(st: Statement, change: Claim, prev: Statement | undefined, k
     for (let k = p.thisYear.length - 1; k >= 0; k--) if (fits(prev.claims[p.thisYear[k]])) return prev.claims[p.thisYear[k]];
     // The line before names it with other words of its kind (`财政拨款“三公”经费预算总额为2.7万元…` / `“三公”经费预算数比2017年
     // 预算数减少0.06万元`, 临沧 2018): the same subject without them (looseKey).
+    // Only one amount of the line so named (`其中：一般公共预算财政拨款100万元，政府性基金预算财政拨款20万元` / `财政拨款支出
+    // 预算比上年增加10万元`: either is 财政拨款 but for its words, neither the whole — not paired).
+    let loose: Claim | undefined;
     if (own) for (let k = p.thisYear.length - 1; k >= 0; k--) {
       const x = prev.claims[p.thisYear[k]];
-      if (x.subject && (x.role !== 'budget' || kind !== '决算') && !isCompletionBudget(x) && looselySame(x.subject, own)) return x;
+      if (!x.subject || (x.role === 'budget' && kind === '决算') || isCompletionBudget(x) || !looselySame(x.subject, own)) continue;
+      if (loose && !samePrint(loose.figure, x.figure)) return undefined;
+      loose ??= x;
     }
+    if (loose) return loose;
   }
   return undefined;
 }
@@ -1242,33 +1248,47 @@ const SAVING = /节约(?:财政)?(?:资金|金额)?(?:共计|合计)?(?:为|是)
 const SAVING_RATE = /(?:节约|节支)率(?:为|是|达到|达)?$/;
 const REDUCTION = /审减(?:金额|资金)?(?:共计|合计)?(?:为|是)?$/;
 const REDUCTION_RATE = /审减率(?:为|是|达到|达)?$/;
+/** What was spent of a budget, whatever else its words name (`政府采购预算执行金额`, `实际完成采购计划金额`): no budget. */
+const SPENT = /执行|实际|完成|决算/;
 /**
  * Each kind: the words of the amount saved (reduced) and of its rate; those of the base it is saved from — a
- * procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`), a review's amount submitted
- * (`送审金额`, `报审金额`, `共评审金额`) —, and the titles of its relations.
+ * procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`; not what was spent of it,
+ * `SPENT`), a review's amount submitted (`送审金额`, `报审金额`, `共评审金额`; `工程决算送审金额` too) —, and the titles
+ * of its relations.
  */
 const SAVINGS = [
-  { amount: SAVING, rate: SAVING_RATE, base: /预算|计划/, budgetRole: true, sum: 'saving', ratio: 'savingRate', ofRest: 'savingRateOfSpent' },
-  { amount: REDUCTION, rate: REDUCTION_RATE, base: /送审|报审|评审金额/, budgetRole: false, sum: 'reduction', ratio: 'reductionRate', ofRest: undefined },
+  { amount: SAVING, rate: SAVING_RATE, base: /预算|计划/, spent: SPENT, budgetRole: true, sum: 'saving', ratio: 'savingRate', ofRest: 'savingRateOfSpent' },
+  { amount: REDUCTION, rate: REDUCTION_RATE, base: /送审|报审|评审金额/, spent: undefined, budgetRole: false, sum: 'reduction', ratio: 'reductionRate', ofRest: undefined },
 ] as const;
+/** The words opening a list of parts of the amount before them (`其中：货物类…`, `包括…`). */
+const PARTS_OPENER = /其中|包括/g;
+/** How many claims before a saving its budget and the amount spent are looked for in. */
+const SAVING_LOOK = 24;
+
+/** Whether an amount is a saving (`共节约资金9017.78万元`). */
+function isSaving(c: Claim): boolean {
+  return c.kind === 'amount' && SAVING.test(c.lead.replace(/[ \t\u3000]/g, ''));
+}
 
 /**
  * A procurement's saving and its rate (`采购计划金额共计48962.44万元,实际采购金额共计39944.66万元,共节约资金9017.78万元,节约率
  * 为18%`, 大埔 2019; `…预算规模为227957.45万元,…实际采购规模为205460.49万元,…节约资金22496.96万元,节约率为9.87%`, a city
  * 2017): the saving is the budget (or plan) less the amount spent, its rate the saving ÷ the budget. Read in one sentence:
- * the saving the nearest before its rate, the budget the nearest before the saving whose words name a 预算 or 计划, the
- * amount spent the nearest other amount of this year before the saving. A review's reduction reads alike
- * (`送审金额115991万元,审定金额97219万元,审减金额18906万元,审减率16.39%`, 凌云 2018; 九江 2022, 凉城 2017): the amount
- * submitted less the amount approved, its rate ÷ the amount submitted. A saving whose budget is not printed
- * (`全市政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%`, 九江 2024; 临西 2010, 凉城 2016) still has
- * its rate: the saving ÷ (the amount spent + the saving) — only when the amount spent is the one amount before it in
- * its sentence (a part of a list there would be no sound denominator) and no budget is named earlier in its line (the
- * rate is then of that budget, not read).
+ * the saving the nearest before its rate, the budget the nearest before the saving whose words name a 预算 or 计划 (not
+ * what was spent of it, `预算执行金额`), the amount spent the nearest other amount of this year before the saving on the
+ * budget's side of a `其中`/`包括` opened between them (the items after it are parts, of what was spent or not). A
+ * review's reduction reads alike (`送审金额115991万元,审定金额97219万元,审减金额18906万元,审减率16.39%`, 凌云 2018; 九江
+ * 2022, 凉城 2017): the amount submitted less the amount approved, its rate ÷ the amount submitted. A saving whose budget
+ * is not printed (`全市政府采购规模为32.72亿元,较采购计划节约资金5.51亿元,资金节约率达14.41%`, 九江 2024; 临西 2010, 凉城
+ * 2016) still has its rate: the saving ÷ (the amount spent + the saving) — only when the amount spent is the one amount
+ * before it in its sentence (a part of a list there would be no sound denominator) and no budget is named earlier in its
+ * line (the rate is then of that budget, not read).
  */
 function savingChecks(ctx: Ctx, st: Statement): void {
   const words = (c: Claim) => c.lead.replace(/[ \t\u3000]/g, '');
   const isBase = (k: (typeof SAVINGS)[number], x: Claim) => x.kind === 'amount' && !x.bound && !x.approx && x.role !== 'base'
-    && !k.amount.test(words(x)) && ((k.budgetRole && x.role === 'budget') || k.base.test(x.subject) || k.base.test(words(x))); // `较采购计划节约资金` is a saving
+    && !k.amount.test(words(x)) && ((k.budgetRole && x.role === 'budget') || k.base.test(x.subject) || k.base.test(words(x))) // `较采购计划节约资金` is a saving
+    && !(k.spent && k.spent.test(x.subject));
   // Where each kind's base is first named in the line: a saving after it has its budget stated (maybe sentences before).
   const firstBase = SAVINGS.map((k) => st.claims.findIndex((x) => isBase(k, x)));
   for (let i = 0; i < st.claims.length; i++) {
@@ -1276,22 +1296,30 @@ function savingChecks(ctx: Ctx, st: Statement): void {
     if (c.kind !== 'amount' || c.bound || c.approx || c.role === 'base') continue;
     const kind = SAVINGS.find((k) => k.amount.test(words(c)));
     if (!kind) continue;
-    // The nearest of each before it in its sentence (walked back until both are found), and how many amounts precede it.
-    let budget: Claim | undefined;
-    let spent: Claim | undefined;
-    let before = 0;
-    for (let j = i - 1; j >= 0 && st.claims[j].sentence === c.sentence && !(budget && spent); j--) {
+    // The amounts before it in its sentence, nearest first (at most SAVING_LOOK claims back: linear in the line), and
+    // whether the walk reached the sentence's start.
+    const near: Claim[] = [];
+    let j = i - 1;
+    for (; j >= 0 && j >= i - SAVING_LOOK && st.claims[j].sentence === c.sentence; j--) {
       const x = st.claims[j];
-      if (x.kind !== 'amount' || x.unit !== c.unit || x.bound || x.approx || x.role === 'base') continue;
-      before++; // complete when no budget is found (the walk then reaches the sentence's start)
-      if (isBase(kind, x)) budget ??= x;
-      else if (!kind.amount.test(words(x))) spent ??= x;
+      if (x.kind === 'amount' && x.unit === c.unit && !x.bound && !x.approx && x.role !== 'base') near.push(x);
     }
+    const whole = j < 0 || st.claims[j].sentence !== c.sentence;
+    if (!near.length) continue;
+    const budget = near.find((x) => isBase(kind, x));
+    // The amount spent: the nearest other, on the budget's side of the last list opened before the saving — a budget
+    // stated before a `其中` is the whole's, the amounts listed after it parts of what the whole spent (`实际采购金额7500
+    // 万元，其中授予中小企业合同金额6000万元，节约资金500万元`: 500 = 8000 − 7500, not 8000 − 6000).
+    const from = near[near.length - 1].span.start;
+    let opener = -1;
+    for (const m of ctx.slice({ start: from, end: c.span.start }).matchAll(PARTS_OPENER)) opener = from + m.index;
+    const spent = near.find((x) => x !== budget && !isBase(kind, x) && !kind.amount.test(words(x))
+      && (!budget || (x.span.start > opener) === (budget.span.start > opener)));
     const r = st.claims[i + 1];
     const rate = r && r.kind === 'percent' && r.sentence === c.sentence && !r.bound && !r.approx && kind.rate.test(words(r)) ? r : undefined;
     if (!budget) {
       const named = firstBase[SAVINGS.indexOf(kind)];
-      if (rate && spent && before === 1 && kind.ofRest && !(named >= 0 && named < i)) {
+      if (rate && spent && whole && near.length === 1 && kind.ofRest && !(named >= 0 && named < i)) {
         relate(ctx, { rule: 'narrative', kind: 'change', title: title(ctx, kind.ofRest), target: ctx.cellOf(rate), terms: [{ sign: 1, cell: ctx.cellOf(c) }, { sign: -1, cell: ctx.cellOf(spent) }] });
       }
       continue;
@@ -2153,7 +2181,9 @@ function sumChecks(ctx: Ctx, statements: Statement[], i: number): void {
     }
     const list = qizhongParts(ctx, st, qi, total, end, nested);
     if (!above && measureLists(ctx, st, qi, total, list.parts)) continue;
-    let parts = list.parts;
+    // A saving is no part of what was spent or budgeted, nor they of a saving (`实际采购金额7500万元，其中授予中小企业合同金额
+    // 6000万元，节约资金500万元`: 7500 is not 6000 + 500).
+    let parts = list.parts.filter((x) => isSaving(x) === isSaving(total));
     if (parts.length === 1 && !ends.has(qi) && nested.length && /^[；;]/.test(text.slice(end, end + 1))) {
       // The one part's own list goes on past its `；` (`…其中：基本支出60万元，其中：人员经费40万元；公用经费20万元；项目支出
       // 40万元。`, review24: 公用经费 was taken for the outer list's): where it ends, the arithmetic says, over the sentence.

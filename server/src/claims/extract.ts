@@ -363,7 +363,7 @@ function statementOf(line: SourceLine): Statement {
     if (unit === '万') unit = '万元';
     if (unit === '亿') unit = '亿元';
     const percent = isPercent(unit);
-    const figure = parseFigure(num + (percent ? '%' : ''));
+    let figure = parseFigure(num + (percent ? '%' : ''));
     if (!figure) continue;
     const sentence = sentenceAt(m.index);
     const s0 = sentences[sentence].start;
@@ -391,7 +391,12 @@ function statementOf(line: SourceLine): Statement {
       // `比重较上年上升5.5%`: the share's change, not the amount's rate — not read (a `个百分点` is never a figure).
       if ((up || down) && L.SHARE_CHANGE.test(lead.replace(up ? L.CHANGE_UP : L.CHANGE_DOWN, ''))) kind = 'percent';
       else if (up || down) { kind = 'rate'; direction = up ? 1 : -1; }
-      else if (changed) { kind = 'rate'; direction = changed.direction; }
+      else if (changed) {
+        kind = 'rate';
+        direction = changed.direction;
+        // `减少1.5万元（-42.86%）`: the sign says the decrease the change says; the rate is its size (as printed in messages).
+        if (figure.units < 0n && direction === -1) figure = { ...figure, units: -figure.units };
+      }
       else if (L.COMPLETION.test(lead) || inlineCompletion(st.claims.at(-1), sentence, lead)) kind = 'completion';
       else {
         const sh = L.SHARE.exec(lead);
