@@ -630,13 +630,24 @@ function runsOf(claims: Claim[]): Claim[][] {
     const run = runs.at(-1);
     const last = run?.at(-1);
     if (c.sentence !== saidSentence) { said = 0; saidSentence = c.sentence; }
-    const commaJoined = c.lead === '' && !!run && (L.RESPECTIVELY.test(run[0].lead) || run.length < said);
-    if (run && last && last.sentence === c.sentence && last.unit === c.unit && (L.RUN_JOIN.test(c.lead) || commaJoined)) run.push(c);
+    const saidRun = !!run && (L.RESPECTIVELY.test(run[0].lead) || run.length < said);
+    const commaJoined = c.lead === '' && saidRun;
+    // `分别增加 8 万元和减少 2 万元，分别增长 10%和下降 5%`, `分别为增加 a、减少 b`: a change or rate of a run said respectively
+    // that says its own direction and nothing more (each keeps its own direction: `respectively`).
+    const directionJoined = saidRun && !!c.direction && c.kind === run[0].kind && ownDirectionOnly(c.lead);
+    if (run && last && last.sentence === c.sentence && last.unit === c.unit && (L.RUN_JOIN.test(c.lead) || commaJoined || directionJoined)) run.push(c);
     else runs.push([c]);
     const now = runs.at(-1)!;
     if (now.length > said && L.RESPECTIVELY.test(now[0].lead)) said = now.length;
   }
   return runs;
+}
+
+/** Words that say a direction alone, after a joining word or none (`和减少`, `、下降`, `增长`): `CHANGE_UP`/`CHANGE_DOWN` whole. */
+function ownDirectionOnly(lead: string): boolean {
+  const words = lead.replace(L.JOINED, '');
+  const m = L.CHANGE_UP.exec(words) ?? L.CHANGE_DOWN.exec(words);
+  return !!m && m.index === 0;
 }
 
 /**

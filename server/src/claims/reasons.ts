@@ -31,6 +31,8 @@ function value(f: Figure): number {
   return Number(formatUnits(f.units, f.decimals, false));
 }
 
+/** A line that opens with `其中`: the parts of the line before it. */
+const PARTS_LINE = /^[ \t\u3000]*其中/;
 const REASON_START = /^[ \t\u3000]*(?:主要原因|原因|主要是|变动原因)/;
 /** A sentence that explains without the word 原因: a subject new this year (`此项级科目为今年新增科目`). */
 const IMPLICIT = /(?:今年|本年|当年)新增|新增(?:科目|项目|单位)|新成立|新设立|首次安排/;
@@ -124,6 +126,12 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     if (subject && namedAfter(st, sentence + 1, subject, direction)) return true;
     const next = statements[k + 1];
     if (subject && next && next.heading === st.heading && next.section === st.section && namedAfter(next, -1, subject, direction)) return true;
+    // …or in the line after the next when the next is its `其中` line, its parts (`“三公”经费支出229万元,比上年减少88万元…。` /
+    // `其中,…(the parts and their changes)…。` / `“三公”经费减少的主要原因是…。`): only that line between, and only a reason
+    // that names it (a part's change is not explained by the whole's reason, nor the whole by a part's).
+    const after = statements[k + 2];
+    if (subject && next && after && PARTS_LINE.test(next.text) && next.heading === st.heading && next.section === st.section
+      && after.heading === st.heading && after.section === st.section && namedAfter(after, -1, subject, direction)) return true;
     if (implicit(st, sentence) || implicit(st, sentence + 1)) return true;
     if (next && next.heading === st.heading && REASON_START.test(next.text)) return true;
     // The list below it (an intro line's, or numbered items that follow) explains its items; the items after a
