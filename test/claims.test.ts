@@ -131,6 +131,21 @@ describe('claims: checks on a document that is not a seed (tables in 元, narrat
     assert.deepEqual(errorsOf(text).length, 1);
   });
 
+  it('决算数小于预算数 of amounts printed at two precisions compares them as printed, not the finer rounded to the coarser (寿县 2023; session 28)', () => {
+    // 寿县文物保护中心 2023 (test/fixtures/narrative/wordings/anhui-shouxian-wenbao-2023-sangong-final.budget L11, as it
+    // would read with no finer amount elsewhere to pad its 1 万元): 0.53 rounded to the units is 1, and `0.53 < 1` was
+    // reported as `比较不符`. The finer rounded to the coarser is the rule for one amount printed twice, not for an order.
+    const doc = (line: string) => `部门：某单位\n年度：2023\n类型：决算\n\n## 情况说明\n${line}\n`;
+    const compare = (line: string) => errorsOf(doc(line)).filter((f) => f.message.startsWith('比较不符')).map((f) => said(doc(line), f));
+    assert.deepEqual(compare('公务接待费预算为1万元,支出决算为0.53万元。决算数小于预算数的主要原因是公务接待费减少。'), []);
+    assert.deepEqual(compare('公务接待费预算为10万元,支出决算为10.4万元。决算数大于预算数的主要原因是接待增加。'), []);
+    // Still found: the order printed is the other way, or the two print the same amount.
+    assert.deepEqual(compare('公务接待费预算为1万元,支出决算为1.53万元。决算数小于预算数的主要原因是公务接待费减少。'), ['决算数小于预算数']);
+    assert.deepEqual(compare('公务接待费预算为10万元,支出决算为10.00万元。决算数小于预算数的主要原因是公务接待费减少。'), ['决算数小于预算数']);
+    // (An amount of one unit or more printed finer pads the other: 10 beside 10.4 is 10.0, so `等于` is wrong — unchanged.)
+    assert.deepEqual(compare('公务接待费预算为10万元,支出决算为10.4万元。决算数等于预算数。'), ['决算数等于预算数']);
+  });
+
   it('减少了 X 万元，减少 Y%: this year’s amount from the sentence before; a rate copied from elsewhere does not divide', () => {
     const text = vary('减少 10.59%。', '减少 9.81%。');
     const f = errorsOf(text).find((e) => said(text, e) === '9.81%');

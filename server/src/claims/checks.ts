@@ -1168,7 +1168,10 @@ function completionChecks(ctx: Ctx, st: Statement, prev: Statement | undefined):
     if (!pair) continue;
     const f = ctx.cellOf(pair.final).figure!;
     const b = ctx.cellOf(pair.budget).figure!;
-    const dec = Math.min(f.decimals, b.decimals);
+    // An equality is one amount printed twice (rounding.md: compared at the coarser precision); an order is of two
+    // amounts as printed, the coarser read with its trailing zeros (`预算为1万元,支出决算为0.53万元。决算数小于预算数`:
+    // 0.53 rounded to the units is 1, which made `小于` wrong; 寿县 2023 when no finer amount pads its 1).
+    const dec = cmp.relation === 'eq' ? Math.min(f.decimals, b.decimals) : Math.max(f.decimals, b.decimals);
     const d = roundUnits(f.units, f.decimals, dec) - roundUnits(b.units, b.decimals, dec);
     const ok = cmp.relation === 'gt' ? d > 0n : cmp.relation === 'lt' ? d < 0n : d === 0n;
     if (ok) continue;
