@@ -5,7 +5,8 @@
  * (其中：转入事业基金), 三十、结转下年, 支出总计 — so 收入总计 = 本年收入合计 + 用事业基金弥补收支差额 + 上年结转 and
  * 支出总计 = 本年支出合计 + 事业单位结余分配 + 结转下年. The set knew 湖北's two-term identities only: with the third row
  * printed blank they held, but a 用事业基金弥补收支差额 or 事业单位结余分配 with a figure (a 事业单位's budget) made a right
- * 收入总计 or 支出总计 "wrong" by exactly that figure. Seen once (one document of this layout).
+ * 收入总计 or 支出总计 "wrong" by exactly that figure. Seen once (one document of this layout). Why the row is income: "在确定年初单位
+ * 预算时,如果支出安排出现缺口,也可以用一部分事业基金来弥补这一缺口" (http://wap.manyoumao.com/kexue/195253.html).
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
