@@ -535,6 +535,44 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     assert.ok(narrativeRelations(doc(own)).some((r) => r.startsWith('变动率 = 变动额 ÷ 基数: 7.46% = +37.31 +537.31')), narrativeRelations(doc(own)).join('\n'));
   });
 
+  it('reads a change of no subject after a `其中` list of the total before it as the total\'s, `同口径` naming no subject (a 市本级 2019 “三公”; session 28)', () => {
+    // test/fixtures/narrative/wordings/shaanxi-city-2019-sangong-budget.budget (http://taushaann.com/zwgk/002008/002008001/
+    // 002008001006/20190129/20112eec-b892-4f02-b1e5-a1dc006a269f.html): `“三公”经费预算为3328万元。其中,…公务用车购置及运行费
+    // 2800万元。同口径比2018年减少830万元,下降20%` — 830 ÷ (3328 + 830) = 19.96% holds (÷ (2800 + 830) = 22.87% would not).
+    // It was read as `同口径`'s (no amount), else as 2800's: the rate unjudged, the whole's reason two lines below not its.
+    const doc = (line: string) => `部门：某市本级\n年度：2019\n类型：预算\n\n## 情况说明\n${line}\n`;
+    const found = (line: string, rule = 'narrative') => {
+      const text = doc(line);
+      return analyze(text, { locale: 'zh' }).findings.filter((f) => f.rule === rule).map((f) => `${text.slice(f.span.start, f.span.end)} ${f.message}`);
+    };
+    const total = '2019年,市本级一般公共预算支出安排的 “三公”经费预算为3328万元。';
+    const parts = '其中,因公出国(境)费50万元,公务接待费478万元,公务用车购置及运行费2800万元。';
+    for (const change of ['同口径比2018年减少830万元', '比2018年减少830万元', '与2018年相比减少830万元']) {
+      // The `其中` list opening its own sentence, or in the total's sentence (`…3328万元,其中,…`, as 涪陵 2024's).
+      for (const head of [total + parts, total.replace(/。$/, ',') + parts]) {
+        assert.ok(narrativeRelations(doc(`${head}${change},下降20%。`)).includes('变动率 = 变动额 ÷ 基数: 20% = +830 -3328'), `${head}${change}`);
+        assert.deepEqual(found(`${head}${change},下降20%。`), [], `${head}${change}`);
+        const wrong = found(`${head}${change},下降23%。`);
+        assert.equal(wrong.length, 1, wrong.join('\n'));
+        assert.match(wrong[0], /^23% .*830 ÷ \(3328 \+ 830\) 应为 20%/);
+      }
+    }
+    // A change naming its subject is that subject's, the list's last part too (2800 + 783 = 3583 last year … 21.85%).
+    const own = `${total}${parts}公务用车购置及运行费同口径比2018年减少783万元,下降21.85%。`;
+    assert.ok(narrativeRelations(doc(own)).includes('变动率 = 变动额 ÷ 基数: 21.85% = +783 -2800'), narrativeRelations(doc(own)).join('\n'));
+    // The page: the whole's reason on the next line explains 830 (was: `变动较大…但未说明原因`), and `同口径比2018年下降7.4 %`
+    // after `同口径比2018年减少38万元` is 38's rate (38 ÷ (478 + 38) = 7.36%, under 10%: no warning; was read as of no change).
+    const page = read('shaanxi-city-2019-sangong-budget');
+    const reasons = analyze(page, { locale: 'zh' }).findings.filter((f) => f.rule === 'narrative-reason').map((f) => page.slice(f.span.start, f.span.end));
+    assert.deepEqual(reasons, ['334', '449']);
+    assert.ok(narrativeRelations(page).includes('变动率 = 变动额 ÷ 基数: 7.4% = +38 -478'), narrativeRelations(page).join('\n'));
+    const rate = found('公务接待费478万元,同口径比2018年减少38万元,同口径比2018年下降9.4 %。');
+    assert.equal(rate.length, 1, rate.join('\n'));
+    assert.match(rate[0], /^9\.4 % .*38 ÷ \(478 \+ 38\) 应为 7\.4%/);
+    // A rate on another basis than its change's stays unread (`增收…,扣除…因素后,比上年同口径增长52.4%`, 山西 2022).
+    assert.deepEqual(found('公务接待费478万元,比2018年减少38万元,同口径比2018年下降9.4 %。'), []);
+  });
+
   it('reads a bare percentage in brackets right after a change as that change\'s rate (西安新城区卫计局 2019; session 27): the real mistake found', () => {
     // http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html: `公务接待费2.30万元,较上年减少1.5万元
     // (42.86%)` — 1.5 ÷ (2.30 + 1.5) = 39.47% (42.86% = 1.5 ÷ 3.5); the page's other two, 18.50 ÷ 28.30 = 65.37% and

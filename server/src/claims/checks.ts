@@ -27,7 +27,7 @@ import { isBlank } from '../syntax/reader';
 import { pushTo } from '../util/arrays';
 import { formatExact, formatUnits, intervalOf, pow10, roundUnits, samePrint, scaleTo, type Figure } from '../numbers/decimal';
 import type { Relation, Term } from '../rules/relation';
-import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, type Claim, type SourceLine, type Statement } from './extract';
+import { bracketDepth, bracketedBefore, extractStatements, isCompletionBudget, isTrailingTotal, partsHead, sameBasis, type Claim, type SourceLine, type Statement } from './extract';
 import { amountKind, labelKey, looseKey, QuantityIndex, roleIn, type AmountKind, type Quantity } from './link';
 import { CLAUSE_MARKS, INTRODUCER, LIST_OPENER, OTHER_BASIS, SCALE_UNIT } from './lexicon';
 import { reasonFindings, type Thresholds } from './reasons';
@@ -789,8 +789,9 @@ function changeChecks(ctx: Ctx, st: Statement, prev: Statement | undefined): voi
     const r = claims[i];
     if (r.kind !== 'rate' || r.bound || r.approx) continue;
     // A rate on another basis (`增收404.5亿元,扣除留抵退税(196.6亿元)因素后,比上年同口径增长52.4%`, 山西 2022) is of no
-    // change stated.
-    if (OTHER_BASIS.test(r.lead)) continue;
+    // change stated — unless it repeats the basis of the change right before it (`公务接待费同口径比2018年减少38万元,同口径比2018年
+    // 下降7.4 %`, a 市本级 2019 “三公”: the change's rate, on the change's own basis).
+    if (OTHER_BASIS.test(r.lead) && !sameBasis(claims[i - 1], r)) continue;
     // The change this rate is the rate of: the change before it in its sentence, else the sentence before — not past an
     // amount of this year in the rate's sentence (`…增收913万元。全县地方财政支出21405万元,同比增长44.53%`, 柞水: the
     // rate is that amount's; `民生支出1702.7亿元,…增长7.6%,增支120.4亿元`: its change is after it).

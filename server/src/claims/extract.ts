@@ -161,14 +161,24 @@ function bracketedRate(prev: Claim | undefined, sentence: number, between: strin
   return prev && prev.kind === 'change' && prev.direction && prev.sentence === sentence && /^\s*[（(]\s*$/.test(between) && /^\s*[)）]/.test(after) ? prev : undefined;
 }
 
-/** The most parts of a `含`/`包括` list looked back over (`partsHead`). */
+/**
+ * Whether rate `r` is said on the basis of change `c` said right before it in its sentence (`同口径比2018年减少38万元,同口径比
+ * 2018年下降7.4 %`): both name another basis (`L.OTHER_BASIS`), so the rate is of that change, not of one never stated.
+ */
+export function sameBasis(c: Claim | undefined, r: Claim): boolean {
+  return !!c && c.kind === 'change' && c.sentence === r.sentence && L.OTHER_BASIS.test(c.lead) && L.OTHER_BASIS.test(r.lead);
+}
+
+/** The most parts of a `含`/`包括`/`其中` list looked back over (`partsHead`). */
 const PARTS_LOOK = 16;
 
 /**
  * The amount whose parts a `含`/`包括` list right after it names, when claim `x` is one of them (`机管局2013年收支总预算
  * 4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%`, 宁夏
  * 2013): the list is a bracket without brackets, closed where its sentence ends — a change said after it with no subject
- * of its own is the head's (755.18 ÷ (4,471.22 − 755.18) = 20.32%), not its last part's.
+ * of its own is the head's (755.18 ÷ (4,471.22 − 755.18) = 20.32%), not its last part's. A `其中` list too, after its head
+ * in its sentence or opening the next (`“三公”经费预算为3328万元。其中,…2800万元。同口径比2018年减少830万元,下降20%`, a 市本级
+ * 2019 “三公”; 涪陵某镇 2024: every such passage found is the head's).
  */
 export function partsHead(st: Statement, x: Claim): Claim | undefined {
   // x's place by its offset (the claims are in order), and a look back of at most PARTS_LOOK claims: linear in the line.
@@ -182,9 +192,13 @@ export function partsHead(st: Statement, x: Claim): Claim | undefined {
   if (st.claims[lo] !== x) return undefined;
   for (let j = lo - 1; j >= 0 && j >= lo - PARTS_LOOK; j--) {
     const t = st.claims[j];
-    if (t.sentence !== x.sentence || t.kind !== 'amount') return undefined;
+    if (t.kind !== 'amount') return undefined;
     const between = st.text.slice(t.span.end - st.span.start, st.claims[j + 1].span.start - st.span.start);
-    if (/^[ \t\u3000]*(?:[，,][ \t\u3000]*)?(?:含|包括)/.test(between)) return t;
+    // A `其中` list is its head's too, in the head's sentence (`…预算为14.01万元,其中:…`) or opening the next (`…预算为3328万元。
+    // 其中,…`): the head is then the last figure of the sentence before.
+    if (t.sentence === x.sentence && /^[ \t\u3000]*(?:[，,][ \t\u3000]*)?(?:含|包括|其中)/.test(between)) return t;
+    if (t.sentence === x.sentence - 1 && /^[ \t\u3000]*[。；;][ \t\u3000]*其中/.test(between)) return t;
+    if (t.sentence !== x.sentence) return undefined;
   }
   return undefined;
 }
@@ -777,7 +791,8 @@ function comparedSubject(st: Statement, c: Claim): { subject: string; path?: str
   const before = st.text.slice(s0, c.span.start - st.span.start);
   const m = COMPARED.exec(before);
   if (!m) return undefined;
-  const cleaned = cleanSubject(m[1], 'amount');
+  // `同口径比2018年减少830万元` (a 市本级 2019 “三公”): the basis the change is said on, no subject (as in its own clause).
+  const cleaned = cleanSubject(norm(m[1]).replace(L.COMPARABLE_BASIS, ''), 'amount');
   return cleaned.subject.length >= 2 ? cleaned : undefined;
 }
 

@@ -9,7 +9,7 @@ import type { Finding } from '../checks/finding';
 import type { ClaimMessages } from '../i18n/claims';
 import type { BudgetDocument } from '../model/document';
 import { formatUnits, type Figure } from '../numbers/decimal';
-import { bracketedBefore, type Claim, type Reason, type Statement } from './extract';
+import { bracketedBefore, sameBasis, type Claim, type Reason, type Statement } from './extract';
 import { labelKey, looseKey } from './link';
 import { OTHER_BASIS, REASON_DOWN, REASON_NAME_ENDS, REASON_UP } from './lexicon';
 
@@ -310,7 +310,7 @@ function rateOf(claims: readonly Claim[], i: number): Claim | undefined {
   for (let j = i + 1; j < claims.length; j++) {
     const x = claims[j];
     if (x.sentence > c.sentence) break;
-    if (x.sentence !== c.sentence || (x.kind !== 'rate' && x.kind !== 'change') || (x.kind === 'rate' && OTHER_BASIS.test(x.lead))) continue;
+    if (x.sentence !== c.sentence || (x.kind !== 'rate' && x.kind !== 'change') || (x.kind === 'rate' && OTHER_BASIS.test(x.lead) && !sameBasis(claims[j - 1], x))) continue;
     if (own && x.kind === 'change' && x.respective?.of === own.of && x.respective.at > own.at) continue;
     if (!own) return x;
     first ??= x;
