@@ -78,8 +78,52 @@ function namedAfter(st: Statement, from: number, subject: string, direction = 0)
     if (rs[mid].sentence <= from) lo = mid + 1;
     else hi = mid;
   }
-  for (let n = lo; n < rs.length && n < lo + REASONS_LOOK; n++) if (!rs[n].placeholder && reasonNames(st, rs[n], subject, direction)) return true;
+  for (let n = lo; n < rs.length && n < lo + REASONS_LOOK; n++) {
+    if (!rs[n].placeholder && (reasonNames(st, rs[n], subject, direction) || measureNames(st, rs[n], subject, direction))) return true;
+  }
   return false;
+}
+
+/**
+ * The “三公” parts and the words a measure in their whole's reason names each by (`…“三公”经费下降的主要原因是…加强因公出国(境)
+ * 管理,严格控制公务接待费用和车辆购置,加强公务用车管理…`, a 市本级 2019 “三公”预算; `…“三公”经费决算支出总额较年初预算减少的主要原因
+ * 是…加强因公出国(境)和公务用车购置和运行管理,规范公务接待活动…`, 井研 2020): session 28.
+ */
+const PART_MEASURES: readonly { part: RegExp; measure: RegExp }[] = [
+  { part: /^因公出国/, measure: /因公出国|出国[(（]境[)）]/ },
+  { part: /^公务接待/, measure: /公务接待/ },
+  { part: /^公务用车购置费|^公车购置费|^车辆购置费/, measure: /车辆购置|公务用车购置|公车购置/ },
+  { part: /^公务用车运行|^公车运行|^车辆运行/, measure: /公务用车(?:购置(?:和|及|与))?(?:运行|管理|使用)|公车(?:运行|管理)|车辆(?:运行|管理|使用)/ },
+  { part: /^公务用车购置及运行|^公务用车购置和运行|^公车购置及运行/, measure: /公务用车|公车|车辆购置|车辆运行/ },
+];
+/** A part named in the words before a reason (`“三公”经费中公务接待费减少的`). */
+const PART_NAMED = /因公出国|出国[(（]境|公务接待|公务用车|公车|车辆/;
+/** The whole whose reason's measures explain its parts. */
+const SANGONG_WHOLE = /三公/;
+
+/**
+ * Whether a reason of the “三公” whole, in `direction` (its words before say so: `…“三公”经费下降的`), names the kind of the
+ * part `subject` in one of its measures (`PART_MEASURES`), no clause of which says the other direction: a part is explained
+ * by its whole's reason only when that reason names it (`…严格控制公务接待费用和车辆购置` explains 公务用车购置费's fall, not
+ * 因公出国(境)费's, nor a rise).
+ */
+function measureNames(st: Statement, r: Reason, subject: string, direction: number): boolean {
+  if (!direction) return false;
+  const key = labelKey(subject);
+  const kinds = PART_MEASURES.filter((m) => m.part.test(key));
+  if (!kinds.length) return false;
+  const s = st.sentences[r.sentence];
+  if (!s) return false;
+  const head = st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start));
+  const at = head.search(SANGONG_WHOLE);
+  if (at < 0) return false;
+  const said = head.slice(at);
+  // (`“三公”经费中公务接待费减少的…`: a part's reason, which explains that part only — `reasonNames`.)
+  if (PART_NAMED.test(said)) return false;
+  const same = direction > 0 ? REASON_UP : REASON_DOWN;
+  const other = direction > 0 ? REASON_DOWN : REASON_UP;
+  if (!same.test(said) || other.test(said)) return false;
+  return r.text.split(/[，,；;。]/).some((clause) => !other.test(clause) && kinds.some((m) => m.measure.test(clause)));
 }
 
 const REASONS_LOOK = 16;
