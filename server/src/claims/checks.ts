@@ -1317,6 +1317,10 @@ function savingChecks(ctx: Ctx, st: Statement): void {
     const from = near[near.length - 1].span.start;
     let opener = -1;
     for (const m of ctx.slice({ start: from, end: c.span.start }).matchAll(PARTS_OPENER)) opener = from + m.index;
+    // A saving after the whole's own, in a list opened after it (`审减金额100万元，审减率10%，其中：工程类项目审减60万元`), is
+    // a part's: the whole's budget and amount spent are not its own (a part's own budget after the opener is nearer).
+    const prior = near.find((x) => kind.amount.test(words(x)));
+    if (budget && prior && prior.span.start > budget.span.start && opener > prior.span.start) continue;
     const spent = near.find((x) => x !== budget && !isBase(kind, x) && !kind.amount.test(words(x))
       && (!budget || (x.span.start > opener) === (budget.span.start > opener)));
     const r = st.claims[i + 1];
