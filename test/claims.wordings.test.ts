@@ -1030,7 +1030,11 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
         '收入合计100万元。收支相抵，年终结余7万元。',
         '基本支出60万元，项目支出40万元。收支相抵，年终结余7万元。',
         '收入合计100万元。支出合计80万元。收支相抵，增长5%，年终结余30万元。',
+        // A balance of all years against the year's revenue (a 社会保险基金's 收入合计): a false error on 90ef72b (rev28).
+        '2023年全市社会保险基金收入合计100亿元，支出合计90亿元，收支相抵，年末累计结余500亿元。',
       ]) assert.deepEqual(left(body), [], body);
+      // …read when the revenue counts the years before (`收入总计`, `累计可用财力合计` of 杭州西湖 2024).
+      assert.deepEqual(errors(doc('决算', '收入总计120万元，支出总计90万元，收支相抵，年末滚存结余35万元。')), ['narrative 35']);
     });
   });
 
@@ -1039,6 +1043,10 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
     const errors = (text: string) => analyze(text, { locale: 'zh' }).findings.filter((f) => f.severity === 'error').map((f) => `${f.rule} ${text.slice(f.span.start, f.span.end)}`);
 
     it('reads a review’s 审减金额 and 审减率 against the amount submitted (凌云 2018, 九江 2022, 凉城 2017: session 28)', () => {
+      // A part's `审减` after the whole's is a review's reduction of that part: no change of the year (a false `未说明原因` on 60
+      // on 90ef72b, rev28), nor read against the whole's amounts (60 = 1000 − 900 would be a false error).
+      const partCut = '本年度完成评审项目12个，送审金额1000万元，审定金额900万元，审减金额100万元，审减率10%，其中：工程类项目审减60万元。';
+      assert.deepEqual(analyze(doc('决算', partCut), { locale: 'zh' }).findings.map((f) => f.rule), []);
       const lingyun = narrativeRelations(read('guangxi-lingyun-2018-procurement'));
       assert.ok(lingyun.includes('审减金额 = 送审金额 − 审定金额: 18906 = +115991 -97219'), lingyun.join('\n'));
       assert.ok(lingyun.includes('审减率 = 审减金额 ÷ 送审金额: 16.39% = +18906 +115991'), lingyun.join('\n'));
@@ -1064,6 +1072,11 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       // Not read after a part of a list (no sound denominator), nor with a budget named before in its line.
       assert.deepEqual(errors(doc('决算', '完成货物采购40万元,工程采购60万元,节约资金10万元,节约率为20%。')), []);
       assert.deepEqual(errors(doc('决算', '采购预算为1000万元。实际采购规模为900万元,节约资金50万元,节约率为9%。')), []);
+      // A procurement's 申报金额 or 计划金额 is its budget, not what was spent (rev28: 100 ÷ (1000 + 100) = 9% was a false
+      // error on 90ef72b): the rate is read against it, 100 ÷ 1000.
+      assert.deepEqual(errors(doc('决算', '全年政府采购申报金额1000万元，节约资金100万元，节约率10%。')), []);
+      assert.deepEqual(errors(doc('决算', '全年政府采购申报金额1000万元，节约资金100万元，节约率12%。')), ['narrative 12%']);
+      assert.deepEqual(errors(doc('决算', '全市政府采购计划金额38.23亿元,节约资金5.51亿元,资金节约率达14.41%。')), []);
     });
 
     it('reads `节约财政资金` and `平均节支率` as a saving and its rate (竹溪 2013: session 28)', () => {

@@ -1256,12 +1256,12 @@ const REDUCTION_RATE = /审减率(?:为|是|达到|达)?$/;
 const SPENT = /执行|实际|完成|决算/;
 /**
  * Each kind: the words of the amount saved (reduced) and of its rate; those of the base it is saved from — a
- * procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`; not what was spent of it,
+ * procurement's budget or plan (`采购计划金额共计`, `采购预算`, `纳入政府集中采购的预算规模为`, `采购申报金额`; not what was spent of it,
  * `SPENT`), a review's amount submitted (`送审金额`, `报审金额`, `共评审金额`; `工程决算送审金额` too) —, and the titles
  * of its relations.
  */
 const SAVINGS = [
-  { amount: SAVING, rate: SAVING_RATE, base: /预算|计划/, spent: SPENT, budgetRole: true, sum: 'saving', ratio: 'savingRate', ofRest: 'savingRateOfSpent' },
+  { amount: SAVING, rate: SAVING_RATE, base: /预算|计划|申报/, spent: SPENT, budgetRole: true, sum: 'saving', ratio: 'savingRate', ofRest: 'savingRateOfSpent' },
   { amount: REDUCTION, rate: REDUCTION_RATE, base: /送审|报审|评审金额/, spent: undefined, budgetRole: false, sum: 'reduction', ratio: 'reductionRate', ofRest: undefined },
 ] as const;
 /** The words opening a list of parts of the amount before them (`其中：货物类…`, `包括…`). */
@@ -1317,6 +1317,10 @@ function savingChecks(ctx: Ctx, st: Statement): void {
     const from = near[near.length - 1].span.start;
     let opener = -1;
     for (const m of ctx.slice({ start: from, end: c.span.start }).matchAll(PARTS_OPENER)) opener = from + m.index;
+    // A saving after the whole's own, in a list opened after it (`审减金额100万元，审减率10%，其中：工程类项目审减60万元`), is
+    // a part's: the whole's budget and amount spent are not its own (a part's own budget after the opener is nearer).
+    const prior = near.find((x) => kind.amount.test(words(x)));
+    if (budget && prior && prior.span.start > budget.span.start && opener > prior.span.start) continue;
     const spent = near.find((x) => x !== budget && !isBase(kind, x) && !kind.amount.test(words(x))
       && (!budget || (x.span.start > opener) === (budget.span.start > opener)));
     const r = st.claims[i + 1];
@@ -2459,6 +2463,9 @@ const lastBalances = new WeakMap<Statement, number>();
 
 /** What a 平衡 paragraph's balance is named (`年终结余`, `结转下年`, `累计滚存结余`, `一般公共预算结余`). */
 const BALANCE_LEFT = /结余|结转|滚存|结存/;
+/** A balance of all years so far (`年末累计结余`, `累计滚存结余`), and a revenue total counting them (`累计可用财力合计`, `收入总计`). */
+const ALL_YEARS = /累计|滚存/;
+const ALL_YEARS_REVENUE = /累计|滚存|总计|上年/;
 /** How far back a balance's totals are looked for: lines (under its heading) and claims. */
 const BALANCE_LINES = 3;
 const BALANCE_CLAIMS = 80;
@@ -2528,6 +2535,9 @@ function balanceLeft(ctx: Ctx, statements: Statement[], i: number): void {
       }
     }
     if (!revenue || !spent) continue;
+    // A balance of all years (`年末累计结余`, `累计滚存结余`) is this year's revenue less its expenditure only when the
+    // revenue counts the years before too (`累计可用财力合计`, `收入总计`): a fund's `收入合计` is the year's alone.
+    if (ALL_YEARS.test(left.lead) && !ALL_YEARS_REVENUE.test(revenue.lead)) continue;
     relate(ctx, {
       rule: 'narrative', kind: 'sum', title: title(ctx, 'balanceLeft'), target: ctx.cellOf(left),
       terms: [{ sign: 1, cell: ctx.cellOf(revenue) }, { sign: -1, cell: ctx.cellOf(spent) }],

@@ -49,10 +49,11 @@ export const BOUND_BEFORE = /(≥|≤|>|<|＞|＜|不低于|不高于|不少于|
  * A change and its direction, at the end of the words before a figure (`增加 50.61 万元`, `减少了 3 万元`); revenue and
  * spending reports say `增收`/`减收`, `增支`/`减支` (`比上年减收 1070 万元`), and `负增长 1.21%` is a decrease. A rate may be
  * named by its kind (`增长率`, `减幅 0.02%` 临沧 2018, `减少率35.22%` 英德 2016), also with `达`/`达到` (`降幅达到38.7%`,
- * 福建省级 2016 “三公”); the change word may name the measure after it (`比上年减少支出0.88亿元`, 福建 2016).
+ * 福建省级 2016 “三公”); the change word may name the measure after it (`比上年减少支出0.88亿元`, 福建 2016); a review's
+ * `审减`/`核减` (`其中工程类项目审减60万元`) is a reduction of the amount submitted, no change.
  */
 export const CHANGE_UP = /(?<!负)(增加|增长|上升|提高|新增|增收|增支|增|多|上涨|提升|增加支出|增加收入|增幅达到|增幅达|增幅为|增幅|增长率为|增长率|增加率为|增加率|上升率为|上升率|(?:大于|高于|多于|超过)上年度?(?:预算|决算)?数?)了?$/;
-export const CHANGE_DOWN = /(减少支出|减少收入|减少|下降|降低|负增长率为|负增长率|负增长|减收|减支|节支|减|少|压减|节约|缩减|下调|回落|降幅达到|降幅达|降幅为|降幅|减幅达到|减幅达|减幅为|减幅|减少率为|减少率|下降率为|下降率|降低率为|降低率|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
+export const CHANGE_DOWN = /(减少支出|减少收入|减少|下降|降低|负增长率为|负增长率|负增长|减收|减支|节支|(?<![审核])减|少|压减|节约|缩减|下调|回落|降幅达到|降幅达|降幅为|降幅|减幅达到|减幅达|减幅为|减幅|减少率为|减少率|下降率为|下降率|降低率为|降低率|(?:小于|低于|少于)上年度?(?:预算|决算)?数?)了?$/;
 
 /** The base of a change named in the words before it: `比 2022 年预算`, `与上年相比`, `较上年`, `同比`. */
 export const BASE_NAMED = /比|较|与.{0,16}?相比|同比|上年|上一年|去年/;
