@@ -1150,5 +1150,24 @@ describe('claims: narrative passages of other provinces (test/fixtures/narrative
       // As before: the line right after.
       assert.deepEqual(warned(whole, reason('下降'), parts), ['warning 334', 'warning 449']);
     });
+
+    // rev28's cases (constructed: no real passage of either was found), seen failing on 1863d82.
+    it('reads a change after a `其中` of one part as that part’s, not the total’s (a list needs two parts)', () => {
+      const text = doc('决算', '“三公”经费支出决算3328万元。其中：公务用车购置及运行费2800万元。比上年减少830万元，下降22.9%，主要是公务用车购置减少。');
+      // 830 ÷ (2800 + 830) = 22.9%: the part's; read as the total's it was `应为 20.0%` (1863d82).
+      assert.deepEqual(findings(text, 'narrative'), []);
+      // Two parts: the total's, as subj28 reads it (830 ÷ (3328 + 830) = 20%).
+      const two = doc('决算', '“三公”经费支出决算3328万元。其中：公务接待费528万元，公务用车购置及运行费2800万元。比上年减少830万元，下降22.9%。');
+      assert.deepEqual(findings(two, 'narrative'), ['error 22.9%']);
+    });
+
+    it('keeps a part’s reason in the next sentence to that part: the other part and the whole stay warned', () => {
+      const text = doc('预算', '“三公”经费预算100万元，比上年减少100万元。其中：公务接待费20万元，比上年减少60万元；公务用车运行费80万元，比上年减少40万元。公务接待费减少的主要原因是厉行节约。');
+      // Was: nothing warned (1863d82) — the reason in the sentence after explained every change before it.
+      assert.deepEqual(findings(text, 'narrative-reason'), ['warning 100', 'warning 40']);
+      // Both parts' reasons in one sentence (潍坊 2015's layout): each part explained, and so the whole.
+      const both = text.replace('公务接待费减少的主要原因是厉行节约。', '公务接待费减少的主要原因是厉行节约，公务用车运行费减少的主要原因是车辆减少。');
+      assert.deepEqual(findings(both, 'narrative-reason'), []);
+    });
   });
 });

@@ -172,6 +172,15 @@ export function sameBasis(c: Claim | undefined, r: Claim): boolean {
 /** The most parts of a `含`/`包括`/`其中` list looked back over (`partsHead`). */
 const PARTS_LOOK = 16;
 
+/** How many amounts sentence `sentence` prints after claim `j` (a `其中` list's parts), at most PARTS_LOOK looked at. */
+function listed(st: Statement, j: number, sentence: number): number {
+  let n = 0;
+  for (let k = j + 1; k < st.claims.length && k <= j + PARTS_LOOK && st.claims[k].sentence <= sentence; k++) {
+    if (st.claims[k].sentence === sentence && st.claims[k].kind === 'amount') n++;
+  }
+  return n;
+}
+
 /**
  * The amount whose parts a `含`/`包括` list right after it names, when claim `x` is one of them (`机管局2013年收支总预算
  * 4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%`, 宁夏
@@ -196,8 +205,11 @@ export function partsHead(st: Statement, x: Claim): Claim | undefined {
     const between = st.text.slice(t.span.end - st.span.start, st.claims[j + 1].span.start - st.span.start);
     // A `其中` list is its head's too, in the head's sentence (`…预算为14.01万元,其中:…`) or opening the next (`…预算为3328万元。
     // 其中,…`): the head is then the last figure of the sentence before.
-    if (t.sentence === x.sentence && /^[ \t\u3000]*(?:[，,][ \t\u3000]*)?(?:含|包括|其中)/.test(between)) return t;
-    if (t.sentence === x.sentence - 1 && /^[ \t\u3000]*[。；;][ \t\u3000]*其中/.test(between)) return t;
+    // (A `其中` of one part only is no list: the change after it may be that part's — `…3328万元。其中：公务用车购置及运行费
+    // 2800万元。比上年减少830万元，下降22.9%`, rev28; every `其中` list found before a subjectless change had two or more.)
+    if (t.sentence === x.sentence && /^[ \t\u3000]*(?:[，,][ \t\u3000]*)?(?:含|包括)/.test(between)) return t;
+    if (t.sentence === x.sentence && /^[ \t\u3000]*(?:[，,][ \t\u3000]*)?其中/.test(between)) return listed(st, j, x.sentence) >= 2 ? t : undefined;
+    if (t.sentence === x.sentence - 1 && /^[ \t\u3000]*[。；;][ \t\u3000]*其中/.test(between)) return listed(st, j, x.sentence) >= 2 ? t : undefined;
     if (t.sentence !== x.sentence) return undefined;
   }
   return undefined;

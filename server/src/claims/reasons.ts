@@ -126,6 +126,20 @@ function measureNames(st: Statement, r: Reason, subject: string, direction: numb
   return r.text.split(/[，,；;。]/).some((clause) => !other.test(clause) && kinds.some((m) => m.measure.test(clause)));
 }
 
+/**
+ * Whether a reason's words before it name a “三公” part (`PART_NAMED`) and its sentence nowhere names `subject`: another
+ * part's reason (`公务接待费减少的主要原因是…` for 公务用车运行费's change). A sentence of two parts' reasons (`公务用车购置费减少的
+ * 主要原因是…,公务用车运行维护费减少的主要原因是…`, 潍坊 2015) is read as one reason: it names both.
+ */
+function namesOtherPart(st: Statement, r: Reason, subject: string, direction: number): boolean {
+  const s = st.sentences[r.sentence];
+  if (!s) return false;
+  const head = st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start));
+  if (!PART_NAMED.test(head) || reasonNames(st, r, subject, direction)) return false;
+  const key = looseKey(subject);
+  return key.length >= 2 && !labelKey(st.text.slice(s.start, s.end)).includes(key);
+}
+
 const REASONS_LOOK = 16;
 
 /** Each reason's words before it, keyed (`reasonNames`): read once a reason, not once a change that asks. */
@@ -161,7 +175,10 @@ export function reasonFindings(statements: Statement[], doc: BudgetDocument, cm:
     // p%；财政拨款支出总计 b 万元，…增长 q%。收入、支出变动较大的主要原因是…`, a 大邑 决算; `“三公”经费预算总额为 1969 万元，…
     // 减少 221 万元，下降 10.1%；其中：…；公务用车购置及运行维护费 1687 万元，…下降 11%。 2025 年“三公”经费预算下降的原因主要
     // 是…`, a 绵竹 预算).
-    if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= lastPart(st, sentence) + 1)) return true;
+    // (Not a reason whose words name a “三公” part other than what changed: `…公务用车运行费…减少40万元。公务接待费减少的主要原因
+    // 是…` explains 公务接待费's change only, as a reason further on does — rev28, session 28.)
+    if (st.reasons.some((r) => !r.placeholder && r.sentence >= sentence && r.sentence <= lastPart(st, sentence) + 1
+      && !(subject && namesOtherPart(st, r, subject, direction)))) return true;
     // A reason further on in the line, or in the next line under its heading, that names what changed (`…预算为 1,950 万元，
     // 支出决算为 1,700 万元。其中：…。“三公”经费财政拨款支出决算数小于预算数的主要原因是…`: after the items, of the total;
     // `…公务用车购置及运行维护费支出决算增加 21.90 万元…。因公出国（境）费支出与 2024 年持平。公务用车购置及运行维护费支出增加的
