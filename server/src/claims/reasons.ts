@@ -43,6 +43,12 @@ function lastPart(st: Statement, n: number): number {
   return n;
 }
 
+/** The words of a reason's sentence before the reason itself (`公务用车购置费减少的` of `…减少的主要原因是…`): what it explains. */
+function reasonLead(st: Statement, r: Reason): string {
+  const s = st.sentences[r.sentence];
+  return s ? st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start)) : '';
+}
+
 /**
  * Whether a reason speaks of `subject`: the words of its sentence before the reason's own (`公务用车购置及运行维护费支出增加
  * 的主要原因是…`) name it, keyed loosely (`…支出决算` is `…`: the words that only say what kind of amount it is go).
@@ -53,8 +59,7 @@ function reasonNames(st: Statement, r: Reason, subject: string, direction = 0): 
   if (key.length < 2) return false;
   let head = reasonHeads.get(r);
   if (head === undefined) {
-    const s = st.sentences[r.sentence];
-    reasonHeads.set(r, (head = s ? labelKey(st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start))) : ''));
+    reasonHeads.set(r, (head = labelKey(reasonLead(st, r))));
   }
   // (`公务接待费用减少的`: 费用 is 费.)
   const rest = (at: number) => head.slice(at + key.length + (key.endsWith('费') && head[at + key.length] === '用' ? 1 : 0));
@@ -112,9 +117,7 @@ function measureNames(st: Statement, r: Reason, subject: string, direction: numb
   const key = labelKey(subject);
   const kinds = PART_MEASURES.filter((m) => m.part.test(key));
   if (!kinds.length) return false;
-  const s = st.sentences[r.sentence];
-  if (!s) return false;
-  const head = st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start));
+  const head = reasonLead(st, r);
   const at = head.search(SANGONG_WHOLE);
   if (at < 0) return false;
   const said = head.slice(at);
@@ -132,12 +135,10 @@ function measureNames(st: Statement, r: Reason, subject: string, direction: numb
  * 主要原因是…,公务用车运行维护费减少的主要原因是…`, 潍坊 2015) is read as one reason: it names both.
  */
 function namesOtherPart(st: Statement, r: Reason, subject: string, direction: number): boolean {
+  if (!PART_NAMED.test(reasonLead(st, r)) || reasonNames(st, r, subject, direction)) return false;
   const s = st.sentences[r.sentence];
-  if (!s) return false;
-  const head = st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start));
-  if (!PART_NAMED.test(head) || reasonNames(st, r, subject, direction)) return false;
   const key = looseKey(subject);
-  return key.length >= 2 && !labelKey(st.text.slice(s.start, s.end)).includes(key);
+  return !!s && key.length >= 2 && !labelKey(st.text.slice(s.start, s.end)).includes(key);
 }
 
 const REASONS_LOOK = 16;
@@ -297,9 +298,7 @@ function sameWhole(a: string, b: string): boolean {
  */
 function allItemsExplained(statements: Statement[], k: number, r: Reason, out: Set<Claim>): void {
   const st = statements[k];
-  const s = st.sentences[r.sentence];
-  if (!s) return;
-  const words = st.text.slice(s.start, Math.max(s.start, r.span.start - st.span.start));
+  const words = reasonLead(st, r);
   const mark = ALL_ITEMS.exec(words);
   if (!mark) return;
   // (The whole's name: the mark's clause before it.)
